@@ -1,0 +1,19 @@
+package nl.dijkwacht.pii;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The outcome of anonymising one text: the rewritten text, how many findings of each type were seen,
+ * and which types policy says must block the request.
+ */
+public record AnonymizedText(String text, Map<EntityType, Integer> counts, Set<EntityType> blockedTypes) {
+
+    public boolean changed(String original) {
+        return !text.equals(original);
+    }
+
+    public boolean blocked() {
+        return !blockedTypes.isEmpty();
+    }
+}

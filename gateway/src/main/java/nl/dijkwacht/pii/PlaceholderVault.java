@@ -1,0 +1,43 @@
+package nl.dijkwacht.pii;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The mapping between values and placeholders of one request (or one conversation). Create one per request;
+ * never keep one in a singleton, or placeholders get restored into someone else's answer.
+ */
+public final class PlaceholderVault {
+
+    private final Map<String, String> placeholderByKey = new HashMap<>();
+    private final Map<String, String> valueByPlaceholder = new HashMap<>();
+    private final Map<EntityType, Integer> counters = new EnumMap<>(EntityType.class);
+
+    /** The same value of the same type always gets the same placeholder within this vault. */
+    public String placeholderFor(EntityType type, String value) {
+        String key = type.name() + '\u0000' + value;
+        String existing = placeholderByKey.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        int n = counters.merge(type, 1, Integer::sum);
+        String placeholder = "[" + type.label() + "_" + n + "]";
+        placeholderByKey.put(key, placeholder);
+        valueByPlaceholder.put(placeholder, value);
+        return placeholder;
+    }
+
+    public Optional<String> valueOf(String placeholder) {
+        return Optional.ofNullable(valueByPlaceholder.get(placeholder));
+    }
+
+    public boolean isEmpty() {
+        return valueByPlaceholder.isEmpty();
+    }
+
+    public int size() {
+        return valueByPlaceholder.size();
+    }
+}

@@ -1,0 +1,11 @@
+package nl.dijkwacht.pii;
+
+import java.util.List;
+
+/** Finds spans of one kind of personal data. Detection only: what happens to a finding is the Anonymizer's job. */
+public interface Recognizer {
+
+    String name();
+
+    List<Finding> find(String text);
+}
