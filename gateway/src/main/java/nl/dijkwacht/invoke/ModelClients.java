@@ -1,0 +1,26 @@
+package nl.dijkwacht.invoke;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import nl.dijkwacht.catalog.ProviderKind;
+
+/** Picks the client for a model's provider kind. */
+public final class ModelClients {
+
+    private final Map<ProviderKind, ModelClient> byKind = new EnumMap<>(ProviderKind.class);
+
+    public ModelClients(List<ModelClient> clients) {
+        for (ModelClient client : clients) {
+            byKind.put(client.kind(), client);
+        }
+    }
+
+    public ModelClient forKind(ProviderKind kind) {
+        ModelClient client = byKind.get(kind);
+        if (client == null) {
+            throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED, "no client for provider " + kind.yamlName());
+        }
+        return client;
+    }
+}

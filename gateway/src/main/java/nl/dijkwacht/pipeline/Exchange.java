@@ -1,0 +1,118 @@
+package nl.dijkwacht.pipeline;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import nl.dijkwacht.catalog.ModelDefinition;
+import nl.dijkwacht.identity.Caller;
+import nl.dijkwacht.openai.ChatRequest;
+import nl.dijkwacht.pii.EntityType;
+import nl.dijkwacht.pii.PlaceholderVault;
+import nl.dijkwacht.policy.PolicySet;
+import nl.dijkwacht.policy.UseCasePolicy;
+
+/**
+ * The typed state of one request as it moves through the pipeline. Created per request and never shared;
+ * the placeholder vault lives here for that reason.
+ */
+public final class Exchange {
+
+    private final String traceId;
+    private final Instant receivedAt;
+    private final long startNanos;
+    private final Endpoint endpoint;
+    private final CallerHeaders headers;
+    private final PolicySet policy;
+    private final PlaceholderVault vault = new PlaceholderVault();
+    private final Map<EntityType, Integer> entityCounts = new EnumMap<>(EntityType.class);
+    private final Map<EntityType, Integer> outputEntityCounts = new EnumMap<>(EntityType.class);
+
+    private ChatRequest request;
+    private Caller caller;
+    private UseCasePolicy useCase;
+    private ModelDefinition model;
+    private Decision decision = Decision.ALLOWED;
+    private String rule;
+    private Refusal refusal;
+    private int promptTokens;
+    private int completionTokens;
+    private Integer upstreamStatus;
+    private int placeholdersRestored;
+    private int placeholdersUnknown;
+
+    public Exchange(String traceId, Endpoint endpoint, CallerHeaders headers, PolicySet policy) {
+        this.traceId = traceId;
+        this.receivedAt = Instant.now();
+        this.startNanos = System.nanoTime();
+        this.endpoint = endpoint;
+        this.headers = headers;
+        this.policy = policy;
+    }
+
+    public String traceId() { return traceId; }
+    public Instant receivedAt() { return receivedAt; }
+    public long elapsedMillis() { return (System.nanoTime() - startNanos) / 1_000_000; }
+    public Endpoint endpoint() { return endpoint; }
+    public CallerHeaders headers() { return headers; }
+    public PolicySet policy() { return policy; }
+    public PlaceholderVault vault() { return vault; }
+
+    public ChatRequest request() { return request; }
+    public void request(ChatRequest request) { this.request = request; }
+
+    public Caller caller() { return caller; }
+    public void caller(Caller caller) { this.caller = caller; }
+
+    public UseCasePolicy useCase() { return useCase; }
+    public void useCase(UseCasePolicy useCase) { this.useCase = useCase; }
+
+    public ModelDefinition model() { return model; }
+    public void model(ModelDefinition model) { this.model = model; }
+
+    public Map<EntityType, Integer> entityCounts() { return entityCounts; }
+    public void countEntities(Map<EntityType, Integer> counts) { counts.forEach((t, n) -> entityCounts.merge(t, n, Integer::sum)); }
+
+    public Map<EntityType, Integer> outputEntityCounts() { return outputEntityCounts; }
+    public void countOutputEntity(EntityType type) { outputEntityCounts.merge(type, 1, Integer::sum); }
+
+    public Decision decision() { return decision; }
+    public String rule() { return rule; }
+    public Refusal refusal() { return refusal; }
+
+    /** Records a rewrite; a later refusal or failure still overrides it. */
+    public void markRewritten(Decision kind, String rule) {
+        if (decision == Decision.ALLOWED || decision == Decision.REDACTED) {
+            this.decision = kind;
+            this.rule = rule;
+        }
+    }
+
+    public void refuse(Refusal refusal, String rule) {
+        this.decision = Decision.REFUSED;
+        this.refusal = refusal;
+        this.rule = rule;
+    }
+
+    public void fail(Refusal refusal, String rule) {
+        this.decision = Decision.FAILED;
+        this.refusal = refusal;
+        this.rule = rule;
+    }
+
+    public int promptTokens() { return promptTokens; }
+    public int completionTokens() { return completionTokens; }
+    public void usage(int promptTokens, int completionTokens) {
+        this.promptTokens = promptTokens;
+        this.completionTokens = completionTokens;
+    }
+
+    public Integer upstreamStatus() { return upstreamStatus; }
+    public void upstreamStatus(Integer status) { this.upstreamStatus = status; }
+
+    public int placeholdersRestored() { return placeholdersRestored; }
+    public int placeholdersUnknown() { return placeholdersUnknown; }
+    public void placeholders(int restored, int unknown) {
+        this.placeholdersRestored += restored;
+        this.placeholdersUnknown += unknown;
+    }
+}

@@ -1,0 +1,35 @@
+package nl.dijkwacht.policy;
+
+import java.util.Map;
+import java.util.Optional;
+import nl.dijkwacht.catalog.ModelCatalog;
+
+/**
+ * One consistent snapshot of everything that decides a request: tools, use-cases and the model catalogue.
+ * A request takes the snapshot once at its start, so a reload never shows it half a policy.
+ * {@link #version()} is a content hash of all files it was read from.
+ */
+public record PolicySet(
+        String version,
+        Map<String, ToolPolicy> tools,
+        Map<String, UseCasePolicy> useCases,
+        ModelCatalog catalog) {
+
+    public PolicySet {
+        tools = Map.copyOf(tools);
+        useCases = Map.copyOf(useCases);
+    }
+
+    public Optional<ToolPolicy> toolByKeyHash(String sha256) {
+        for (ToolPolicy tool : tools.values()) {
+            if (tool.keySha256().equalsIgnoreCase(sha256)) {
+                return Optional.of(tool);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<UseCasePolicy> useCase(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(useCases.get(id));
+    }
+}
