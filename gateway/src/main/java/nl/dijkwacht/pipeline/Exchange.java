@@ -27,6 +27,7 @@ public final class Exchange {
     private final Map<EntityType, Integer> entityCounts = new EnumMap<>(EntityType.class);
     private final Map<EntityType, Integer> outputEntityCounts = new EnumMap<>(EntityType.class);
 
+    private byte[] rawBody = new byte[0];
     private ChatRequest request;
     private Caller caller;
     private UseCasePolicy useCase;
@@ -56,6 +57,9 @@ public final class Exchange {
     public CallerHeaders headers() { return headers; }
     public PolicySet policy() { return policy; }
     public PlaceholderVault vault() { return vault; }
+
+    public byte[] rawBody() { return rawBody; }
+    public void rawBody(byte[] rawBody) { this.rawBody = rawBody; }
 
     public ChatRequest request() { return request; }
     public void request(ChatRequest request) { this.request = request; }

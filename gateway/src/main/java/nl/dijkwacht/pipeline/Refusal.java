@@ -4,7 +4,15 @@ package nl.dijkwacht.pipeline;
  * Why a request is not served, in the terms an OpenAI client understands: HTTP status, error type and a
  * stable machine code, plus a Dutch message a person can act on. Never contains raw prompt text.
  */
-public record Refusal(int status, String type, String code, String message, String param) {
+public record Refusal(int status, String type, String code, String message, String param, Long retryAfterSeconds) {
+
+    public Refusal(int status, String type, String code, String message, String param) {
+        this(status, type, code, message, param, null);
+    }
+
+    public Refusal withRetryAfter(long seconds) {
+        return new Refusal(status, type, code, message, param, seconds);
+    }
 
     public static final String INVALID_REQUEST = "invalid_request_error";
     public static final String AUTHENTICATION = "authentication_error";

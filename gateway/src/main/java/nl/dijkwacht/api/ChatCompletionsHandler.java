@@ -1,0 +1,202 @@
+package nl.dijkwacht.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import nl.dijkwacht.audit.AuditTrail;
+import nl.dijkwacht.audit.AuditUnavailableException;
+import nl.dijkwacht.invoke.ModelCall;
+import nl.dijkwacht.invoke.ModelClients;
+import nl.dijkwacht.invoke.UpstreamException;
+import nl.dijkwacht.pipeline.CallerHeaders;
+import nl.dijkwacht.pipeline.Endpoint;
+import nl.dijkwacht.pipeline.Exchange;
+import nl.dijkwacht.pipeline.Refusal;
+import nl.dijkwacht.pipeline.RequestPipeline;
+import nl.dijkwacht.response.ChunkOutput;
+import nl.dijkwacht.response.Disclaimer;
+import nl.dijkwacht.response.ReplyRewriter;
+import nl.dijkwacht.response.StreamRewriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * {@code POST /v1/chat/completions} and {@code POST /v1/embeddings}: open the exchange, run the policy pipeline,
+ * call the model, rewrite the answer (whole or streamed), and write the audit record, whatever happened.
+ */
+public final class ChatCompletionsHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatCompletionsHandler.class);
+    static final String POLICY_VERSION_HEADER = "X-Dijkwacht-Policy-Version";
+    static final String MODEL_HEADER = "X-Dijkwacht-Model";
+
+    private final RequestEntry entry;
+    private final RequestPipeline pipeline;
+    private final ModelClients clients;
+    private final ReplyRewriter replies;
+    private final Disclaimer disclaimer;
+    private final AuditTrail audit;
+    private final OpenAiErrorWriter errors;
+    private final ObjectMapper json;
+
+    ChatCompletionsHandler(RequestEntry entry, RequestPipeline pipeline, ModelClients clients, ReplyRewriter replies,
+                           Disclaimer disclaimer, AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json) {
+        this.entry = entry;
+        this.pipeline = pipeline;
+        this.clients = clients;
+        this.replies = replies;
+        this.disclaimer = disclaimer;
+        this.audit = audit;
+        this.errors = errors;
+        this.json = json;
+    }
+
+    public ServerResponse chat(ServerRequest request) {
+        return ServerResponse.ok().build((req, res) -> {
+            serve(Endpoint.CHAT_COMPLETIONS, req, res);
+            return null;
+        });
+    }
+
+    public ServerResponse embeddings(ServerRequest request) {
+        return ServerResponse.ok().build((req, res) -> {
+            serve(Endpoint.EMBEDDINGS, req, res);
+            return null;
+        });
+    }
+
+    private void serve(Endpoint endpoint, HttpServletRequest req, HttpServletResponse res) {
+        Exchange exchange = entry.open(endpoint, req);
+        res.setHeader(CallerHeaders.TRACE_ID, exchange.traceId());
+        res.setHeader(POLICY_VERSION_HEADER, exchange.policy().version());
+        SseWriter sse = new SseWriter(res, json);
+        try {
+            Refusal refusal = entry.readBody(exchange, req);
+            if (refusal != null) {
+                exchange.refuse(refusal, "request:" + refusal.code());
+            } else {
+                refusal = pipeline.run(exchange);
+            }
+            if (refusal != null) {
+                refuse(exchange, res, sse, refusal);
+                return;
+            }
+            res.setHeader(MODEL_HEADER, exchange.model().id());
+            ModelCall call = new ModelCall(exchange.model(), exchange.request().body(), exchange.traceId());
+            var client = clients.forKind(exchange.model().provider());
+            if (endpoint == Endpoint.EMBEDDINGS) {
+                ObjectNode reply = client.embed(call);
+                exchange.usage(reply.path("usage").path("prompt_tokens").asInt(), 0);
+                exchange.upstreamStatus(200);
+                respond(exchange, res, reply);
+            } else if (exchange.request().stream()) {
+                client.stream(call, new StreamRewriter(exchange, new AuditedStream(exchange, sse), disclaimer, json));
+            } else {
+                ObjectNode reply = client.reply(call);
+                exchange.upstreamStatus(200);
+                respond(exchange, res, replies.rewrite(exchange, reply));
+            }
+        } catch (UpstreamException e) {
+            exchange.upstreamStatus(e.status());
+            Refusal refusal = UpstreamFailures.toRefusal(e, exchange.model() == null ? "?" : exchange.model().id());
+            exchange.fail(refusal, "upstream:" + e.kind().name().toLowerCase(java.util.Locale.ROOT));
+            log.warn("trace {} upstream failure {} for model {}", exchange.traceId(), e.getMessage(),
+                    exchange.model() == null ? "?" : exchange.model().id());
+            refuse(exchange, res, sse, refusal);
+        } catch (SseWriter.ClientGoneException e) {
+            exchange.fail(Refusal.badRequest("client_disconnected", "De verbinding werd door de tool verbroken.", null),
+                    "client:disconnected");
+            recordQuietly(exchange, 499, true);
+        } catch (AuditUnavailableException e) {
+            if (!res.isCommitted()) {
+                res.reset();
+                errors.write(res, auditUnavailable(exchange));
+            }
+        } catch (RuntimeException e) {
+            log.error("trace {} failed: {}", exchange.traceId(), e.getClass().getName());
+            Refusal refusal = Refusal.internal("internal_error",
+                    "Er ging iets mis in Dijkwacht. Het verzoek is niet doorgestuurd. Meld trace-id " + exchange.traceId() + " bij de servicedesk.");
+            exchange.fail(refusal, "gateway:" + e.getClass().getSimpleName());
+            refuse(exchange, res, sse, refusal);
+        }
+    }
+
+    private void respond(Exchange exchange, HttpServletResponse res, ObjectNode body) {
+        audit.record(exchange, 200, false);
+        res.setStatus(200);
+        res.setContentType("application/json");
+        res.setCharacterEncoding("UTF-8");
+        try {
+            json.writeValue(res.getOutputStream(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Answers with the refusal (as JSON, or as an error event inside a started stream) after recording it. */
+    private void refuse(Exchange exchange, HttpServletResponse res, SseWriter sse, Refusal refusal) {
+        boolean inStream = sse.started();
+        recordQuietly(exchange, inStream ? 200 : refusal.status(), inStream);
+        if (inStream) {
+            try {
+                sse.error(errors.body(refusal));
+            } catch (RuntimeException ignored) {
+                // the tool is gone; the audit record already says what happened
+            }
+        } else {
+            errors.write(res, refusal);
+        }
+    }
+
+    private void recordQuietly(Exchange exchange, int status, boolean streamed) {
+        try {
+            audit.record(exchange, status, streamed);
+        } catch (AuditUnavailableException e) {
+            // already logged by the trail; the refusal stands either way
+        }
+    }
+
+    private static Refusal auditUnavailable(Exchange exchange) {
+        return Refusal.unavailable("audit_unavailable",
+                "Dijkwacht kan het gebruik nu niet vastleggen en geeft daarom geen antwoord. Probeer het later opnieuw (trace-id "
+                        + exchange.traceId() + ").");
+    }
+
+    /** The tool's stream, with the audit record written just before {@code [DONE]}: no record, no clean end. */
+    private final class AuditedStream implements ChunkOutput {
+        private final Exchange exchange;
+        private final SseWriter sse;
+
+        AuditedStream(Exchange exchange, SseWriter sse) {
+            this.exchange = exchange;
+            this.sse = sse;
+        }
+
+        @Override
+        public void start() {
+            exchange.upstreamStatus(200);
+            sse.start();
+        }
+
+        @Override
+        public void chunk(ObjectNode chunk) {
+            sse.chunk(chunk);
+        }
+
+        @Override
+        public void done() {
+            try {
+                audit.record(exchange, 200, true);
+            } catch (AuditUnavailableException e) {
+                sse.error(errors.body(auditUnavailable(exchange)));
+                return;
+            }
+            sse.done();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package nl.dijkwacht.api;
+
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.dijkwacht.audit.AuditTrail;
+import nl.dijkwacht.config.DijkwachtProperties;
+import nl.dijkwacht.identity.AuthenticateStep;
+import nl.dijkwacht.invoke.ModelClients;
+import nl.dijkwacht.pipeline.RequestPipeline;
+import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.response.Disclaimer;
+import nl.dijkwacht.response.ReplyRewriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The OpenAI surface as Spring Cloud Gateway (Server WebMVC) routes. The handlers proxy to the model chosen by
+ * policy rather than to a fixed URI, which is why they are our own handler functions and not {@code http()}:
+ * see docs/adr/0001-gateway-handlers.md.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OpenAiRoutes {
+
+    @Bean
+    RouterFunction<ServerResponse> openAiRoutes(ActivePolicy policy, DijkwachtProperties properties, RequestPipeline pipeline,
+                                                ModelClients clients, ReplyRewriter replies, Disclaimer disclaimer,
+                                                AuditTrail audit, AuthenticateStep authenticate, ObjectMapper dijkwachtJson) {
+        RequestEntry entry = new RequestEntry(policy, properties.maxBodyBytes());
+        OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
+        ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, clients, replies, disclaimer, audit, errors, dijkwachtJson);
+        ModelsHandler models = new ModelsHandler(entry, authenticate, audit, errors, dijkwachtJson);
+        return route("openai")
+                .POST("/v1/chat/completions", chat::chat)
+                .POST("/v1/embeddings", chat::embeddings)
+                .GET("/v1/models", models::list)
+                .GET("/v1/models/{id}", models::one)
+                .build();
+    }
+}

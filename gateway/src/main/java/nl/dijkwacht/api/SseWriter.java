@@ -1,0 +1,84 @@
+package nl.dijkwacht.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import nl.dijkwacht.response.ChunkOutput;
+
+/** Writes server-sent events to the tool, flushing each event as it is written (no buffering of the answer). */
+final class SseWriter implements ChunkOutput {
+
+    private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final HttpServletResponse response;
+    private final ObjectMapper json;
+    private ServletOutputStream out;
+
+    SseWriter(HttpServletResponse response, ObjectMapper json) {
+        this.response = response;
+        this.json = json;
+    }
+
+    boolean started() {
+        return out != null;
+    }
+
+    @Override
+    public void start() {
+        response.setStatus(200);
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Accel-Buffering", "no");
+        try {
+            out = response.getOutputStream();
+            response.flushBuffer();
+        } catch (IOException e) {
+            throw new ClientGoneException(e);
+        }
+    }
+
+    @Override
+    public void chunk(ObjectNode chunk) {
+        write(chunk);
+    }
+
+    /** An error inside an already started stream: one error event, and no [DONE]. */
+    void error(ObjectNode errorBody) {
+        write(errorBody);
+    }
+
+    @Override
+    public void done() {
+        try {
+            out.write(DONE);
+            out.flush();
+        } catch (IOException e) {
+            throw new ClientGoneException(e);
+        }
+    }
+
+    private void write(ObjectNode event) {
+        try {
+            out.write(DATA);
+            out.write(json.writeValueAsBytes(event));
+            out.write(END);
+            out.flush();
+        } catch (IOException e) {
+            throw new ClientGoneException(e);
+        }
+    }
+
+    /** The tool closed the connection; nothing more can be sent. */
+    static final class ClientGoneException extends UncheckedIOException {
+        ClientGoneException(IOException cause) {
+            super(cause);
+        }
+    }
+}

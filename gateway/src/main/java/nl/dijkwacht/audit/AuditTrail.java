@@ -1,0 +1,28 @@
+package nl.dijkwacht.audit;
+
+import nl.dijkwacht.pipeline.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes the audit record of a finished request. A failed write throws, so the caller can fail closed. */
+public final class AuditTrail {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
+    private final AuditSink sink;
+    private final AuditRecordFactory records;
+
+    public AuditTrail(AuditSink sink, AuditRecordFactory records) {
+        this.sink = sink;
+        this.records = records;
+    }
+
+    public void record(Exchange exchange, int httpStatus, boolean streamed) {
+        try {
+            sink.append(records.from(exchange, httpStatus, streamed));
+        } catch (RuntimeException e) {
+            log.error("audit write failed for trace {}: {}", exchange.traceId(), e.getClass().getSimpleName());
+            throw new AuditUnavailableException(e);
+        }
+    }
+}

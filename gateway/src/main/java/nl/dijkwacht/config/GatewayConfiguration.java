@@ -1,0 +1,116 @@
+package nl.dijkwacht.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
+import nl.dijkwacht.audit.AuditRecordFactory;
+import nl.dijkwacht.audit.AuditSink;
+import nl.dijkwacht.audit.AuditTrail;
+import nl.dijkwacht.audit.JdbcAuditSink;
+import nl.dijkwacht.audit.Pseudonymizer;
+import nl.dijkwacht.identity.AuthenticateStep;
+import nl.dijkwacht.invoke.AnthropicClient;
+import nl.dijkwacht.invoke.DryRunClient;
+import nl.dijkwacht.invoke.IdleWatchdog;
+import nl.dijkwacht.invoke.ModelClients;
+import nl.dijkwacht.invoke.OpenAiCompatibleClient;
+import nl.dijkwacht.invoke.TokenCounter;
+import nl.dijkwacht.limits.BucketStore;
+import nl.dijkwacht.limits.LocalBucketStore;
+import nl.dijkwacht.limits.RateLimitStep;
+import nl.dijkwacht.limits.RedisBucketStore;
+import nl.dijkwacht.openai.ParseRequestStep;
+import nl.dijkwacht.pii.Anonymizer;
+import nl.dijkwacht.pii.PiiDetector;
+import nl.dijkwacht.pii.StructuredIdentifiers;
+import nl.dijkwacht.pipeline.RequestPipeline;
+import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.policy.PolicyLoader;
+import nl.dijkwacht.policy.ResolveUseCaseStep;
+import nl.dijkwacht.redaction.RedactPersonalDataStep;
+import nl.dijkwacht.response.Disclaimer;
+import nl.dijkwacht.response.ReplyRewriter;
+import nl.dijkwacht.routing.ResolveModelStep;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Wires the request path: every policy step, model client and audit part is created once, here. */
+@Configuration(proxyBeanMethods = false)
+public class GatewayConfiguration {
+
+    @Bean
+    ObjectMapper dijkwachtJson() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    @Bean
+    @Qualifier("secretKey")
+    byte[] dijkwachtSecretKey(DijkwachtProperties properties) {
+        return SecretKeys.load(properties);
+    }
+
+    @Bean
+    ActivePolicy activePolicy(DijkwachtProperties properties) {
+        return new ActivePolicy(new PolicyLoader(), properties.policiesDir(), properties.modelsDir());
+    }
+
+    @Bean
+    AuthenticateStep authenticateStep(DijkwachtProperties properties) {
+        return new AuthenticateStep(properties.tenant());
+    }
+
+    @Bean(destroyMethod = "")
+    BucketStore bucketStore(DijkwachtProperties properties) {
+        String redis = properties.limits().redisUrl();
+        return redis == null || redis.isBlank() ? new LocalBucketStore() : new RedisBucketStore(redis);
+    }
+
+    @Bean
+    RequestPipeline requestPipeline(AuthenticateStep authenticate, BucketStore buckets, DijkwachtProperties properties,
+                                    ObjectMapper dijkwachtJson, @Qualifier("secretKey") byte[] secretKey) {
+        return new RequestPipeline(List.of(
+                authenticate,
+                new ParseRequestStep(dijkwachtJson),
+                new RateLimitStep(buckets, properties.limits().requestsPerMinute()),
+                new ResolveUseCaseStep(),
+                new ResolveModelStep(),
+                new RedactPersonalDataStep(new PiiDetector(StructuredIdentifiers.all()), new Anonymizer(secretKey))));
+    }
+
+    @Bean(destroyMethod = "close")
+    IdleWatchdog idleWatchdog() {
+        return new IdleWatchdog();
+    }
+
+    @Bean
+    ModelClients modelClients(ObjectMapper dijkwachtJson, IdleWatchdog watchdog) {
+        return new ModelClients(List.of(
+                new OpenAiCompatibleClient(dijkwachtJson, watchdog),
+                new AnthropicClient(dijkwachtJson),
+                new DryRunClient(dijkwachtJson, new TokenCounter())));
+    }
+
+    @Bean
+    Disclaimer disclaimer(DijkwachtProperties properties) {
+        return new Disclaimer(properties.disclaimer());
+    }
+
+    @Bean
+    ReplyRewriter replyRewriter(Disclaimer disclaimer, ObjectMapper dijkwachtJson) {
+        return new ReplyRewriter(disclaimer, dijkwachtJson);
+    }
+
+    @Bean
+    AuditSink auditSink(JdbcTemplate jdbc, ObjectMapper dijkwachtJson) {
+        return new JdbcAuditSink(jdbc, dijkwachtJson);
+    }
+
+    @Bean
+    AuditTrail auditTrail(AuditSink sink, @Qualifier("secretKey") byte[] secretKey) {
+        return new AuditTrail(sink, new AuditRecordFactory(new Pseudonymizer(secretKey)));
+    }
+}

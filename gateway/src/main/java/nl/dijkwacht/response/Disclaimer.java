@@ -1,0 +1,31 @@
+package nl.dijkwacht.response;
+
+import nl.dijkwacht.pipeline.Exchange;
+
+/**
+ * The note added under every AI-written answer so readers know it was generated, by which model, and how to
+ * trace it. Template variables: {model}, {use_case}, {trace_id}.
+ */
+public final class Disclaimer {
+
+    private final String fallbackTemplate;
+
+    public Disclaimer(String fallbackTemplate) {
+        this.fallbackTemplate = fallbackTemplate;
+    }
+
+    /** @return the text to append (with its leading separator), or an empty string when none applies */
+    public String textFor(Exchange exchange) {
+        String template = exchange.useCase() != null && exchange.useCase().disclaimer() != null
+                ? exchange.useCase().disclaimer() : fallbackTemplate;
+        if (template == null || template.isBlank()) {
+            return "";
+        }
+        String text = template
+                .replace("{model}", exchange.model() == null ? "?" : exchange.model().id())
+                .replace("{use_case}", exchange.useCase() == null ? "?" : exchange.useCase().id())
+                .replace("{trace_id}", exchange.traceId())
+                .strip();
+        return "\n\n---\n" + text;
+    }
+}

@@ -1,0 +1,69 @@
+package nl.dijkwacht.response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.dijkwacht.catalog.ProviderKind;
+import nl.dijkwacht.pii.PlaceholderRestorer;
+import nl.dijkwacht.pipeline.Exchange;
+
+/**
+ * Makes a whole model answer ready for the tool: placeholders back to the original values (in message content
+ * and in tool-call arguments), the disclaimer appended, usage recorded.
+ */
+public final class ReplyRewriter {
+
+    private final Disclaimer disclaimer;
+    private final ObjectMapper json;
+
+    public ReplyRewriter(Disclaimer disclaimer, ObjectMapper json) {
+        this.disclaimer = disclaimer;
+        this.json = json;
+    }
+
+    public ObjectNode rewrite(Exchange exchange, ObjectNode reply) {
+        PlaceholderRestorer restorer = new PlaceholderRestorer(exchange.vault());
+        boolean restore = shouldRestore(exchange);
+        String note = disclaimer.textFor(exchange);
+        for (JsonNode choice : reply.path("choices")) {
+            if (!(choice.get("message") instanceof ObjectNode message)) {
+                continue;
+            }
+            JsonNode content = message.get("content");
+            if (content != null && content.isTextual()) {
+                String text = restore ? restorer.restoreAll(content.asText()) : content.asText();
+                message.put("content", text + note);
+            }
+            for (JsonNode call : message.path("tool_calls")) {
+                if (restore && call.get("function") instanceof ObjectNode function && function.path("arguments").isTextual()) {
+                    function.put("arguments", restoreArguments(function.get("arguments").asText(), restorer));
+                }
+            }
+        }
+        exchange.placeholders(restorer.restoredCount(), restorer.unknownCount());
+        JsonNode usage = reply.path("usage");
+        if (usage.isObject()) {
+            exchange.usage(usage.path("prompt_tokens").asInt(), usage.path("completion_tokens").asInt());
+        }
+        return reply;
+    }
+
+    /** The dry-run model shows what left the building, so its placeholders stay visible. */
+    static boolean shouldRestore(Exchange exchange) {
+        return exchange.model().provider() != ProviderKind.DRY_RUN && !exchange.vault().isEmpty();
+    }
+
+    /** Tool-call arguments are JSON: restore inside its string values so quotes in a value cannot break it. */
+    private String restoreArguments(String arguments, PlaceholderRestorer restorer) {
+        if (arguments.indexOf('[') < 0) {
+            return arguments;
+        }
+        try {
+            JsonNode parsed = json.readTree(arguments);
+            return json.writeValueAsString(JsonStrings.map(parsed, restorer::restoreAll));
+        } catch (JsonProcessingException e) {
+            return restorer.restoreAll(arguments);
+        }
+    }
+}
