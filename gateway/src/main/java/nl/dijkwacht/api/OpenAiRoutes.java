@@ -25,7 +25,7 @@ import org.springframework.web.servlet.function.ServerResponse;
 public class OpenAiRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> openAiRoutes(ActivePolicy policy, DijkwachtProperties properties, RequestPipeline pipeline,
+    RouterFunction<ServerResponse> openAiRouterFunction(ActivePolicy policy, DijkwachtProperties properties, RequestPipeline pipeline,
                                                 ModelClients clients, ReplyRewriter replies, Disclaimer disclaimer,
                                                 AuditTrail audit, AuthenticateStep authenticate, ObjectMapper dijkwachtJson) {
         RequestEntry entry = new RequestEntry(policy, properties.maxBodyBytes());

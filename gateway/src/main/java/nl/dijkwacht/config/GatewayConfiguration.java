@@ -10,6 +10,7 @@ import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.audit.JdbcAuditSink;
 import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.identity.AuthenticateStep;
+import nl.dijkwacht.identity.OperatorAccess;
 import nl.dijkwacht.invoke.AnthropicClient;
 import nl.dijkwacht.invoke.DryRunClient;
 import nl.dijkwacht.invoke.IdleWatchdog;
@@ -56,6 +57,11 @@ public class GatewayConfiguration {
     @Bean
     ActivePolicy activePolicy(DijkwachtProperties properties) {
         return new ActivePolicy(new PolicyLoader(), properties.policiesDir(), properties.modelsDir());
+    }
+
+    @Bean
+    OperatorAccess operatorAccess(ActivePolicy policy) {
+        return new OperatorAccess(policy);
     }
 
     @Bean

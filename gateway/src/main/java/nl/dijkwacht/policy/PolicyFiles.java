@@ -21,6 +21,12 @@ final class PolicyFiles {
             @JsonProperty("use-cases") List<String> useCases) {
     }
 
+    record OperatorsFile(List<OperatorEntry> operators) {
+    }
+
+    record OperatorEntry(String id, String description, @JsonProperty("key-sha256") String keySha256, List<String> roles) {
+    }
+
     record UseCaseFile(
             String id,
             String purpose,

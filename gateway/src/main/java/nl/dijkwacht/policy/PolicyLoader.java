@@ -13,6 +13,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,8 @@ import java.util.stream.Stream;
 import nl.dijkwacht.catalog.ModelCatalog;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.catalog.ProviderKind;
+import nl.dijkwacht.identity.OperatorAccount;
+import nl.dijkwacht.identity.OperatorRole;
 import nl.dijkwacht.pii.EntityType;
 import nl.dijkwacht.pii.Operator;
 import nl.dijkwacht.pii.OperatorPolicy;
@@ -61,8 +65,9 @@ public final class PolicyLoader {
             throw new PolicyLoadException(modelsDir + ": " + e.getMessage(), e);
         }
         checkReferences(tools, useCases, catalog, policiesDir);
+        List<OperatorAccount> operators = loadOperators(policiesDir.resolve("operators.yaml"), digest);
         String version = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        return new PolicySet(version, tools, useCases, catalog);
+        return new PolicySet(version, tools, useCases, catalog, operators);
     }
 
     private Map<String, ToolPolicy> loadTools(Path file, MessageDigest digest) {
@@ -83,6 +88,31 @@ public final class PolicyLoader {
             }
         }
         return tools;
+    }
+
+    private List<OperatorAccount> loadOperators(Path file, MessageDigest digest) {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        PolicyFiles.OperatorsFile raw = read(file, PolicyFiles.OperatorsFile.class, digest);
+        List<OperatorAccount> operators = new ArrayList<>();
+        for (PolicyFiles.OperatorEntry o : raw.operators() == null ? List.<PolicyFiles.OperatorEntry>of() : raw.operators()) {
+            require(o.id(), file, "operators[].id");
+            require(o.keySha256(), file, "operators[" + o.id() + "].key-sha256");
+            if (!o.keySha256().matches("(?i)[0-9a-f]{64}")) {
+                throw new PolicyLoadException(file + ": operators[" + o.id() + "].key-sha256 must be 64 hex characters");
+            }
+            Set<OperatorRole> roles = EnumSet.noneOf(OperatorRole.class);
+            for (String role : o.roles() == null ? List.<String>of() : o.roles()) {
+                try {
+                    roles.add(OperatorRole.valueOf(role.toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new PolicyLoadException(file + ": operators[" + o.id() + "].roles: '" + role + "' is not admin or auditor");
+                }
+            }
+            operators.add(new OperatorAccount(o.id(), o.keySha256().toLowerCase(Locale.ROOT), roles));
+        }
+        return operators;
     }
 
     private UseCasePolicy toUseCase(PolicyFiles.UseCaseFile raw, Path file) {

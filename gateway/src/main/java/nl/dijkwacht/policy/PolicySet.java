@@ -1,8 +1,10 @@
 package nl.dijkwacht.policy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.dijkwacht.catalog.ModelCatalog;
+import nl.dijkwacht.identity.OperatorAccount;
 
 /**
  * One consistent snapshot of everything that decides a request: tools, use-cases and the model catalogue.
@@ -13,11 +15,13 @@ public record PolicySet(
         String version,
         Map<String, ToolPolicy> tools,
         Map<String, UseCasePolicy> useCases,
-        ModelCatalog catalog) {
+        ModelCatalog catalog,
+        List<OperatorAccount> operators) {
 
     public PolicySet {
         tools = Map.copyOf(tools);
         useCases = Map.copyOf(useCases);
+        operators = List.copyOf(operators);
     }
 
     public Optional<ToolPolicy> toolByKeyHash(String sha256) {
