@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import nl.dijkwacht.audit.AuditCapture;
 import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.audit.AuditUnavailableException;
 import nl.dijkwacht.invoke.ModelCall;
@@ -72,6 +73,7 @@ public final class ChatCompletionsHandler {
 
     private void serve(Endpoint endpoint, HttpServletRequest req, HttpServletResponse res) {
         Exchange exchange = entry.open(endpoint, req);
+        AuditCapture capture = audit.capture(exchange, req::getHeader);
         res.setHeader(CallerHeaders.TRACE_ID, exchange.traceId());
         res.setHeader(POLICY_VERSION_HEADER, exchange.policy().version());
         SseWriter sse = new SseWriter(res, json);
@@ -83,9 +85,10 @@ public final class ChatCompletionsHandler {
                 refusal = pipeline.run(exchange);
             }
             if (refusal != null) {
-                refuse(exchange, res, sse, refusal);
+                refuse(capture, res, sse, refusal);
                 return;
             }
+            audit.beforeModelCall(capture);
             res.setHeader(MODEL_HEADER, exchange.model().id());
             ModelCall call = new ModelCall(exchange.model(), exchange.request().body(), exchange.traceId());
             var client = clients.forKind(exchange.model().provider());
@@ -93,13 +96,16 @@ public final class ChatCompletionsHandler {
                 ObjectNode reply = client.embed(call);
                 exchange.usage(reply.path("usage").path("prompt_tokens").asInt(), 0);
                 exchange.upstreamStatus(200);
-                respond(exchange, res, reply);
+                respond(capture, res, reply);
             } else if (exchange.request().stream()) {
-                client.stream(call, new StreamRewriter(exchange, new AuditedStream(exchange, sse), disclaimer, json));
+                client.stream(call, capture.tap(new StreamRewriter(exchange, new AuditedStream(capture, sse), disclaimer, json)));
             } else {
                 ObjectNode reply = client.reply(call);
                 exchange.upstreamStatus(200);
-                respond(exchange, res, replies.rewrite(exchange, reply));
+                capture.upstreamReply(reply);
+                ObjectNode delivered = replies.rewrite(exchange, reply);
+                capture.deliveredReply(delivered);
+                respond(capture, res, delivered);
             }
         } catch (UpstreamException e) {
             exchange.upstreamStatus(e.status());
@@ -107,11 +113,11 @@ public final class ChatCompletionsHandler {
             exchange.fail(refusal, "upstream:" + e.kind().name().toLowerCase(java.util.Locale.ROOT));
             log.warn("trace {} upstream failure {} for model {}", exchange.traceId(), e.getMessage(),
                     exchange.model() == null ? "?" : exchange.model().id());
-            refuse(exchange, res, sse, refusal);
+            refuse(capture, res, sse, refusal);
         } catch (SseWriter.ClientGoneException e) {
             exchange.fail(Refusal.badRequest("client_disconnected", "De verbinding werd door de tool verbroken.", null),
                     "client:disconnected");
-            recordQuietly(exchange, 499, true);
+            recordQuietly(capture, 499, true);
         } catch (AuditUnavailableException e) {
             if (!res.isCommitted()) {
                 res.reset();
@@ -122,12 +128,12 @@ public final class ChatCompletionsHandler {
             Refusal refusal = Refusal.internal("internal_error",
                     "Er ging iets mis in Dijkwacht. Het verzoek is niet doorgestuurd. Meld trace-id " + exchange.traceId() + " bij de servicedesk.");
             exchange.fail(refusal, "gateway:" + e.getClass().getSimpleName());
-            refuse(exchange, res, sse, refusal);
+            refuse(capture, res, sse, refusal);
         }
     }
 
-    private void respond(Exchange exchange, HttpServletResponse res, ObjectNode body) {
-        audit.record(exchange, 200, false);
+    private void respond(AuditCapture capture, HttpServletResponse res, ObjectNode body) {
+        audit.record(capture.exchange(), capture, 200, false);
         res.setStatus(200);
         res.setContentType("application/json");
         res.setCharacterEncoding("UTF-8");
@@ -139,9 +145,9 @@ public final class ChatCompletionsHandler {
     }
 
     /** Answers with the refusal (as JSON, or as an error event inside a started stream) after recording it. */
-    private void refuse(Exchange exchange, HttpServletResponse res, SseWriter sse, Refusal refusal) {
+    private void refuse(AuditCapture capture, HttpServletResponse res, SseWriter sse, Refusal refusal) {
         boolean inStream = sse.started();
-        recordQuietly(exchange, inStream ? 200 : refusal.status(), inStream);
+        recordQuietly(capture, inStream ? 200 : refusal.status(), inStream);
         if (inStream) {
             try {
                 sse.error(errors.body(refusal));
@@ -153,9 +159,9 @@ public final class ChatCompletionsHandler {
         }
     }
 
-    private void recordQuietly(Exchange exchange, int status, boolean streamed) {
+    private void recordQuietly(AuditCapture capture, int status, boolean streamed) {
         try {
-            audit.record(exchange, status, streamed);
+            audit.record(capture.exchange(), capture, status, streamed);
         } catch (AuditUnavailableException e) {
             // already logged by the trail; the refusal stands either way
         }
@@ -169,11 +175,13 @@ public final class ChatCompletionsHandler {
 
     /** The tool's stream, with the audit record written just before {@code [DONE]}: no record, no clean end. */
     private final class AuditedStream implements ChunkOutput {
+        private final AuditCapture capture;
         private final Exchange exchange;
         private final SseWriter sse;
 
-        AuditedStream(Exchange exchange, SseWriter sse) {
-            this.exchange = exchange;
+        AuditedStream(AuditCapture capture, SseWriter sse) {
+            this.capture = capture;
+            this.exchange = capture.exchange();
             this.sse = sse;
         }
 
@@ -185,13 +193,14 @@ public final class ChatCompletionsHandler {
 
         @Override
         public void chunk(ObjectNode chunk) {
+            capture.deliveredChunk(chunk);
             sse.chunk(chunk);
         }
 
         @Override
         public void done() {
             try {
-                audit.record(exchange, 200, true);
+                audit.record(exchange, capture, 200, true);
             } catch (AuditUnavailableException e) {
                 sse.error(errors.body(auditUnavailable(exchange)));
                 return;

@@ -1,38 +1,60 @@
 package nl.dijkwacht.audit;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.dijkwacht.pii.EntityType;
+import nl.dijkwacht.pipeline.Decision;
 import nl.dijkwacht.pipeline.Exchange;
 
-/** Turns the state of a finished request into its audit record. */
+/** Turns the state of a finished request into its audit record (and, where the use-case says so, its content). */
 public final class AuditRecordFactory {
 
     private final Pseudonymizer pseudonymizer;
+    private final TextHasher hasher;
+    private final AuditGovernance governance;
+    private final ContentRedactor redactor;
 
-    public AuditRecordFactory(Pseudonymizer pseudonymizer) {
+    public AuditRecordFactory(Pseudonymizer pseudonymizer, TextHasher hasher, AuditGovernance governance,
+                              ContentRedactor redactor) {
         this.pseudonymizer = pseudonymizer;
+        this.hasher = hasher;
+        this.governance = governance;
+        this.redactor = redactor;
     }
 
-    public AuditRecord from(Exchange exchange, int httpStatus, boolean streamed) {
+    public AuditRecord from(Exchange exchange, AuditCapture capture, int httpStatus, boolean streamed) {
         var caller = exchange.caller();
         var model = exchange.model();
         var refusal = exchange.refusal();
+        String decision = exchange.decision().name().toLowerCase(Locale.ROOT);
+        String prompt = capture == null ? null : capture.originalPrompt();
+        String promptHmac = prompt == null ? null : hasher.hash(prompt);
+        String answerHmac = capture == null ? null : capture.answerHmac();
+        String endpoint = exchange.endpoint().auditName();
+        String modelId = model == null ? null : model.id();
         return new AuditRecord(
                 exchange.traceId(),
-                Instant.now(),
-                exchange.endpoint().auditName(),
+                Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                endpoint,
+                modelId != null ? "model:" + modelId : "endpoint:" + endpoint,
+                result(exchange.decision(), httpStatus),
+                caller == null ? "unauthenticated" : "tool:" + caller.toolId(),
+                endpoint,
                 caller == null ? null : caller.toolId(),
                 caller == null ? null : pseudonymizer.pseudonym(caller.userId()),
                 caller == null ? null : caller.department(),
                 caller == null ? null : caller.tenant(),
                 exchange.useCase() == null ? null : exchange.useCase().id(),
-                model == null ? null : model.id(),
+                modelId,
                 model == null ? null : model.upstreamModel(),
                 model == null ? null : model.provider().yamlName(),
+                governance.hosting(model),
                 exchange.policy().version(),
-                exchange.decision().name().toLowerCase(java.util.Locale.ROOT),
+                decision,
                 exchange.rule(),
                 refusal == null ? null : refusal.code(),
                 httpStatus,
@@ -42,9 +64,51 @@ public final class AuditRecordFactory {
                 exchange.promptTokens(),
                 exchange.completionTokens(),
                 exchange.elapsedMillis(),
+                governance.energyWh(model, exchange.promptTokens(), exchange.completionTokens()),
                 streamed,
                 exchange.placeholdersRestored(),
-                exchange.placeholdersUnknown());
+                exchange.placeholdersUnknown(),
+                promptHmac == null && answerHmac == null ? null : (capture == null ? hasher.activeKeyId() : capture.hashKeyId()),
+                promptHmac,
+                answerHmac,
+                capture == null ? null : redactReference(capture.promptTemplate()),
+                capture == null ? List.of() : capture.sources().stream().map(this::redactReference).toList(),
+                capture == null ? List.of() : capture.citations().stream().map(this::redactReference).toList(),
+                keepsContent(exchange, httpStatus),
+                httpStatus == 200 && exchange.refusal() == null && governance.humanReviewRequired(exchange.useCase())
+                        && exchange.endpoint() == nl.dijkwacht.pipeline.Endpoint.CHAT_COMPLETIONS);
+    }
+
+    /** The redacted prompt and answer, when the use-case keeps content and the request was answered. */
+    public RetainedContent content(AuditRecord record, AuditCapture capture) {
+        if (!record.contentRetained() || capture == null) {
+            return null;
+        }
+        int days = governance.contentRetentionDays(capture.exchange().useCase());
+        return new RetainedContent(
+                redactor.redact(capture.outgoingPrompt()),
+                redactor.redact(capture.redactedAnswer()),
+                record.occurredAt().plus(days, ChronoUnit.DAYS));
+    }
+
+    boolean keepsContent(Exchange exchange, int httpStatus) {
+        return httpStatus == 200 && exchange.refusal() == null && exchange.request() != null
+                && governance.contentRetentionDays(exchange.useCase()) > 0;
+    }
+
+    private String redactReference(String ref) {
+        return ref == null ? null : redactor.redact(ref);
+    }
+
+    /** BIO "result": success, or what stopped the request. */
+    static String result(Decision decision, int httpStatus) {
+        if (decision == Decision.REFUSED) {
+            return "refused";
+        }
+        if (decision == Decision.FAILED || httpStatus >= 400) {
+            return "failed";
+        }
+        return "success";
     }
 
     private static Map<String, Integer> names(Map<EntityType, Integer> counts) {

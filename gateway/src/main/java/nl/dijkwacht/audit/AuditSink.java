@@ -1,7 +1,18 @@
 package nl.dijkwacht.audit;
 
-/** Where audit records go. {@link #append} either stores the record durably or throws: the caller fails closed. */
+/**
+ * Where audit records go. {@link #append} either stores the record durably (committed) or throws: the caller
+ * fails closed and does not serve the answer.
+ */
 public interface AuditSink {
 
-    void append(AuditRecord record);
+    /**
+     * @param content the redacted prompt/answer to keep for a limited time, or {@code null} when the use-case keeps
+     *                no content
+     */
+    void append(AuditRecord record, RetainedContent content);
+
+    default void append(AuditRecord record) {
+        append(record, null);
+    }
 }

@@ -1,5 +1,7 @@
 package nl.dijkwacht.audit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.function.Function;
 import nl.dijkwacht.pipeline.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,15 +13,39 @@ public final class AuditTrail {
 
     private final AuditSink sink;
     private final AuditRecordFactory records;
+    private final TextHasher hasher;
+    private final AuditGovernance governance;
+    private final ObjectMapper json;
 
-    public AuditTrail(AuditSink sink, AuditRecordFactory records) {
+    public AuditTrail(AuditSink sink, AuditRecordFactory records, TextHasher hasher, AuditGovernance governance,
+                      ObjectMapper json) {
         this.sink = sink;
         this.records = records;
+        this.hasher = hasher;
+        this.governance = governance;
+        this.json = json;
+    }
+
+    /** Starts capturing what the audit needs of this request; {@code headers} reads the tool's request headers. */
+    public AuditCapture capture(Exchange exchange, Function<String, String> headers) {
+        return new AuditCapture(exchange, json, headers, hasher);
+    }
+
+    /** To call once the pipeline has resolved the use-case and before the model answers. */
+    public void beforeModelCall(AuditCapture capture) {
+        if (governance.contentRetentionDays(capture.exchange().useCase()) > 0) {
+            capture.keepRedactedAnswer();
+        }
     }
 
     public void record(Exchange exchange, int httpStatus, boolean streamed) {
+        record(exchange, null, httpStatus, streamed);
+    }
+
+    public void record(Exchange exchange, AuditCapture capture, int httpStatus, boolean streamed) {
         try {
-            sink.append(records.from(exchange, httpStatus, streamed));
+            AuditRecord record = records.from(exchange, capture, httpStatus, streamed);
+            sink.append(record, records.content(record, capture));
         } catch (RuntimeException e) {
             log.error("audit write failed for trace {}: {}", exchange.traceId(), e.getClass().getSimpleName());
             throw new AuditUnavailableException(e);

@@ -4,11 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
-import nl.dijkwacht.audit.AuditRecordFactory;
-import nl.dijkwacht.audit.AuditSink;
-import nl.dijkwacht.audit.AuditTrail;
-import nl.dijkwacht.audit.JdbcAuditSink;
-import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.identity.AuthenticateStep;
 import nl.dijkwacht.identity.OperatorAccess;
 import nl.dijkwacht.invoke.AnthropicClient;
@@ -36,9 +31,8 @@ import nl.dijkwacht.routing.ResolveModelStep;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Wires the request path: every policy step, model client and audit part is created once, here. */
+/** Wires the request path: every policy step and model client is created once, here (audit: AuditConfiguration). */
 @Configuration(proxyBeanMethods = false)
 public class GatewayConfiguration {
 
@@ -108,15 +102,5 @@ public class GatewayConfiguration {
     @Bean
     ReplyRewriter replyRewriter(Disclaimer disclaimer, ObjectMapper dijkwachtJson) {
         return new ReplyRewriter(disclaimer, dijkwachtJson);
-    }
-
-    @Bean
-    AuditSink auditSink(JdbcTemplate jdbc, ObjectMapper dijkwachtJson) {
-        return new JdbcAuditSink(jdbc, dijkwachtJson);
-    }
-
-    @Bean
-    AuditTrail auditTrail(AuditSink sink, @Qualifier("secretKey") byte[] secretKey) {
-        return new AuditTrail(sink, new AuditRecordFactory(new Pseudonymizer(secretKey)));
     }
 }

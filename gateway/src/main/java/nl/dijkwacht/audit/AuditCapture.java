@@ -1,0 +1,260 @@
+package nl.dijkwacht.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import javax.crypto.Mac;
+import nl.dijkwacht.invoke.ChunkSink;
+import nl.dijkwacht.openai.ChatRequest;
+import nl.dijkwacht.openai.TextSlot;
+import nl.dijkwacht.pipeline.Exchange;
+
+/**
+ * What the audit trail learns about one request beyond the {@link Exchange}: the sources and prompt template the
+ * tool declared, citations the model returned, a running keyed hash of the answer as delivered to the tool, and —
+ * only for use-cases that keep content — the redacted answer. Per request, never shared. Texts are hashed in
+ * memory and dropped; nothing here is logged.
+ *
+ * <p>Documented inputs (docs/auditor-guide.md): header {@value #SOURCES_HEADER} (comma-separated references:
+ * document ids, URLs, versions or hashes of RAG chunks) and header {@value #TEMPLATE_HEADER}; or the OpenAI
+ * {@code metadata} fields {@value #SOURCES_METADATA} and {@value #TEMPLATE_METADATA} with the same values.
+ */
+public final class AuditCapture {
+
+    public static final String SOURCES_HEADER = "X-Dijkwacht-Sources";
+    public static final String TEMPLATE_HEADER = "X-Dijkwacht-Prompt-Template";
+    public static final String SOURCES_METADATA = "dw_sources";
+    public static final String TEMPLATE_METADATA = "dw_prompt_template";
+    static final int MAX_REFERENCES = 50;
+    static final int MAX_REFERENCE_LENGTH = 512;
+    private static final int MAX_KEPT_ANSWER = 1_000_000;
+
+    private final Exchange exchange;
+    private final ObjectMapper json;
+    private final String sourcesHeader;
+    private final String templateHeader;
+    private final Mac answerMac;
+    private final String hashKeyId;
+    private final Set<String> citations = new LinkedHashSet<>();
+    private boolean answerSeen;
+    private StringBuilder redactedAnswer;
+    private boolean keepAnswer;
+
+    AuditCapture(Exchange exchange, ObjectMapper json, Function<String, String> headers, TextHasher hasher) {
+        this.exchange = exchange;
+        this.json = json;
+        this.sourcesHeader = headers.apply(SOURCES_HEADER);
+        this.templateHeader = headers.apply(TEMPLATE_HEADER);
+        this.answerMac = hasher.newMac();
+        this.hashKeyId = hasher.activeKeyId();
+    }
+
+    public Exchange exchange() {
+        return exchange;
+    }
+
+    /** Called by the trail once the use-case is known: keep the redacted answer for the content tier. */
+    void keepRedactedAnswer() {
+        if (!keepAnswer) {
+            keepAnswer = true;
+            redactedAnswer = new StringBuilder();
+        }
+    }
+
+    /** The whole model answer as it came from upstream (redacted: placeholders not yet restored). Before any rewrite. */
+    public void upstreamReply(ObjectNode reply) {
+        collectCitations(reply);
+        for (JsonNode choice : reply.path("choices")) {
+            collectAnnotations(choice.path("message"));
+            if (keepAnswer && choice.path("index").asInt() == 0 && choice.path("message").path("content").isTextual()) {
+                appendKept(choice.path("message").path("content").asText());
+            }
+        }
+    }
+
+    /** The whole answer as sent to the tool (after restoring placeholders and adding the disclaimer). */
+    public void deliveredReply(ObjectNode reply) {
+        for (JsonNode choice : reply.path("choices")) {
+            if (choice.path("index").asInt() == 0 && choice.path("message").path("content").isTextual()) {
+                hashAnswer(choice.path("message").path("content").asText());
+            }
+        }
+    }
+
+    /** One chunk as sent to the tool. */
+    public void deliveredChunk(ObjectNode chunk) {
+        for (JsonNode choice : chunk.path("choices")) {
+            if (choice.path("index").asInt() == 0 && choice.path("delta").path("content").isTextual()) {
+                hashAnswer(choice.path("delta").path("content").asText());
+            }
+        }
+    }
+
+    /** Wraps the sink that rewrites the upstream stream, to see each chunk before it is rewritten. */
+    public ChunkSink tap(ChunkSink next) {
+        return new ChunkSink() {
+            @Override
+            public void open() {
+                next.open();
+            }
+
+            @Override
+            public void chunk(ObjectNode chunk) {
+                upstreamChunk(chunk);
+                next.chunk(chunk);
+            }
+
+            @Override
+            public void complete() {
+                next.complete();
+            }
+        };
+    }
+
+    void upstreamChunk(ObjectNode chunk) {
+        collectCitations(chunk);
+        for (JsonNode choice : chunk.path("choices")) {
+            collectAnnotations(choice.path("delta"));
+            if (keepAnswer && choice.path("index").asInt() == 0 && choice.path("delta").path("content").isTextual()) {
+                appendKept(choice.path("delta").path("content").asText());
+            }
+        }
+    }
+
+    private void appendKept(String text) {
+        if (redactedAnswer.length() + text.length() <= MAX_KEPT_ANSWER) {
+            redactedAnswer.append(text);
+        }
+    }
+
+    private void hashAnswer(String text) {
+        if (!text.isEmpty()) {
+            answerSeen = true;
+            answerMac.update(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void collectCitations(JsonNode node) {
+        for (JsonNode c : node.path("citations")) {
+            addCitation(c.isTextual() ? c.asText() : c.path("url").asText(null));
+        }
+    }
+
+    private void collectAnnotations(JsonNode message) {
+        for (JsonNode a : message.path("annotations")) {
+            JsonNode url = a.path("url_citation").path("url");
+            addCitation(url.isTextual() ? url.asText() : a.path("url").asText(null));
+        }
+    }
+
+    private void addCitation(String ref) {
+        if (ref != null && !ref.isBlank() && citations.size() < MAX_REFERENCES) {
+            citations.add(clip(ref.strip()));
+        }
+    }
+
+    // ---- read by the record factory ----
+
+    String hashKeyId() {
+        return hashKeyId;
+    }
+
+    /** HMAC of the answer text as delivered (choice 0, all content concatenated); null when there was none. */
+    String answerHmac() {
+        return answerSeen ? HexFormat.of().formatHex(answerMac.doFinal()) : null;
+    }
+
+    List<String> citations() {
+        return List.copyOf(citations);
+    }
+
+    String redactedAnswer() {
+        return redactedAnswer == null ? null : redactedAnswer.toString();
+    }
+
+    List<String> sources() {
+        Set<String> refs = new LinkedHashSet<>();
+        addReferences(refs, sourcesHeader);
+        metadata(SOURCES_METADATA).ifPresent(value -> addReferences(refs, value));
+        return List.copyOf(refs);
+    }
+
+    String promptTemplate() {
+        if (templateHeader != null && !templateHeader.isBlank()) {
+            return clip(templateHeader.strip());
+        }
+        return metadata(TEMPLATE_METADATA).map(String::strip).filter(s -> !s.isEmpty()).map(AuditCapture::clip).orElse(null);
+    }
+
+    /** The prompt text as the tool sent it (all message texts, before redaction), joined by blank lines. */
+    String originalPrompt() {
+        byte[] raw = exchange.rawBody();
+        if (raw == null || raw.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode body = json.readTree(raw);
+            return body instanceof ObjectNode object ? joinTexts(new ChatRequest(object)) : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** The prompt as it left for the model (after the policy's redaction). */
+    String outgoingPrompt() {
+        return exchange.request() == null ? null : joinTexts(exchange.request());
+    }
+
+    static String joinTexts(ChatRequest request) {
+        List<String> texts = new ArrayList<>();
+        for (TextSlot slot : request.textSlots()) {
+            texts.add(slot.get());
+        }
+        return texts.isEmpty() ? null : String.join("\n\n", texts);
+    }
+
+    private java.util.Optional<String> metadata(String field) {
+        if (exchange.request() == null) {
+            return java.util.Optional.empty();
+        }
+        return exchange.request().metadata().map(m -> m.get(field)).filter(JsonNode::isTextual).map(JsonNode::asText);
+    }
+
+    private void addReferences(Set<String> refs, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        String trimmed = value.strip();
+        if (trimmed.startsWith("[")) {
+            try {
+                for (JsonNode n : json.readTree(trimmed)) {
+                    add(refs, n.asText());
+                }
+                return;
+            } catch (java.io.IOException ignored) {
+                // not a JSON array: treat as comma-separated
+            }
+        }
+        for (String part : trimmed.split("[,\\n]")) {
+            add(refs, part);
+        }
+    }
+
+    private static void add(Set<String> refs, String ref) {
+        String r = ref == null ? "" : ref.strip();
+        if (!r.isEmpty() && refs.size() < MAX_REFERENCES) {
+            refs.add(clip(r));
+        }
+    }
+
+    private static String clip(String s) {
+        return s.length() <= MAX_REFERENCE_LENGTH ? s : s.substring(0, MAX_REFERENCE_LENGTH);
+    }
+}

@@ -1,0 +1,236 @@
+package nl.dijkwacht.audit.chain;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import nl.dijkwacht.audit.TextHasher;
+import nl.dijkwacht.audit.store.AuditRows;
+import nl.dijkwacht.audit.store.StreamingQuery;
+
+/**
+ * Walks a chain from its first link to its head and reports the first broken or missing link. Reads the head first
+ * and checks only up to it, so it can run while the gateway keeps appending. Streams the records (bounded memory).
+ */
+public final class ChainVerifier {
+
+    private final DataSource dataSource;
+    private final ChainCodec codec;
+    private final AuditRows rows;
+
+    public ChainVerifier(DataSource dataSource, ChainCodec codec, AuditRows rows) {
+        this.dataSource = dataSource;
+        this.codec = codec;
+        this.rows = rows;
+    }
+
+    record Head(long seq, String hash, String mac) {
+    }
+
+    record Checkpoint(long fromSeq, long toSeq, String prevHash, String lastHash, long removed, Instant first,
+                      Instant last, long runId, String mac) {
+    }
+
+    /** Every chain that has a head or records. */
+    public List<String> chains() {
+        List<String> ids = new ArrayList<>();
+        StreamingQuery.run(dataSource, "SELECT chain_id FROM audit_chain_head UNION SELECT DISTINCT chain_id FROM audit_record ORDER BY 1",
+                List.of(), rs -> ids.add(rs.getString(1)));
+        return ids;
+    }
+
+    public List<VerifyReport> verifyAll() {
+        return chains().stream().map(c -> verify(c, null, null)).toList();
+    }
+
+    /**
+     * @param anchorSeq  optional: a (seq, hash) pair recorded earlier outside the database (see {@code /chain/head});
+     * @param anchorHash the chain must still contain exactly that link
+     */
+    public VerifyReport verify(String chainId, Long anchorSeq, String anchorHash) {
+        Head head = readHead(chainId);
+        Map<Long, Checkpoint> checkpoints = readCheckpoints(chainId);
+        Walk walk = new Walk(chainId, checkpoints, anchorSeq);
+        if (head != null && !codec.headMac(chainId, head.seq(), head.hash()).equals(head.mac())) {
+            return walk.report(head, new VerifyReport.Problem("head_invalid", head.seq(), null,
+                    "the chain head row was changed outside the gateway"));
+        }
+        long upTo = head == null ? Long.MAX_VALUE : head.seq();
+        StreamingQuery.run(dataSource, "SELECT * FROM audit_record WHERE chain_id = ? AND seq <= ? ORDER BY seq",
+                List.of(chainId, upTo), rs -> walk.next(rs));
+        if (walk.problem == null) {
+            walk.skipCheckpoints(Long.MAX_VALUE);
+        }
+        if (walk.problem == null) {
+            if (head == null) {
+                if (walk.checked > 0) {
+                    walk.problem = new VerifyReport.Problem("head_missing", walk.expectedSeq - 1, null,
+                            "records exist but the chain head row is gone");
+                }
+            } else if (head.seq() >= walk.expectedSeq) {
+                walk.problem = new VerifyReport.Problem("truncated", walk.expectedSeq, null,
+                        "the head says the chain runs to seq " + head.seq() + " but it ends at seq " + (walk.expectedSeq - 1));
+            } else if (!head.hash().equals(walk.expectedPrev)) {
+                walk.problem = new VerifyReport.Problem("broken_link", head.seq(), null,
+                        "the last record's hash differs from the chain head");
+            }
+        }
+        if (walk.problem == null && anchorSeq != null) {
+            String seen = walk.anchorSeen;
+            if (seen == null || !seen.equalsIgnoreCase(anchorHash == null ? "" : anchorHash)) {
+                walk.problem = new VerifyReport.Problem("anchor_mismatch", anchorSeq, null,
+                        "the link recorded outside the database is not in the chain any more");
+            }
+        }
+        return walk.report(head, walk.problem);
+    }
+
+    private final class Walk {
+        final String chainId;
+        final Map<Long, Checkpoint> checkpoints;
+        final Long anchorSeq;
+        String anchorSeen;
+        long expectedSeq = 1;
+        String expectedPrev = ChainCodec.GENESIS;
+        long checked;
+        long checkpointsUsed;
+        VerifyReport.Problem problem;
+
+        Walk(String chainId, Map<Long, Checkpoint> checkpoints, Long anchorSeq) {
+            this.chainId = chainId;
+            this.checkpoints = checkpoints;
+            this.anchorSeq = anchorSeq;
+        }
+
+        boolean next(ResultSet rs) throws SQLException {
+            long seq = rs.getLong("seq");
+            String traceId = rs.getString("trace_id");
+            skipCheckpoints(seq);
+            if (problem != null) {
+                return false;
+            }
+            if (seq < expectedSeq) {
+                problem = new VerifyReport.Problem("duplicate_seq", seq, traceId, "seq " + seq + " occurs more than once");
+                return false;
+            }
+            if (seq > expectedSeq) {
+                problem = new VerifyReport.Problem("missing", expectedSeq, null, "records " + expectedSeq + ".." + (seq - 1)
+                        + " are missing and no retention checkpoint covers them");
+                return false;
+            }
+            AuditRows.Stored stored;
+            try {
+                stored = rows.map(rs);
+            } catch (RuntimeException e) {
+                problem = new VerifyReport.Problem("unreadable", seq, traceId, "the record's columns cannot be read back");
+                return false;
+            }
+            AuditRows.ChainLink link = stored.link();
+            if (!link.prevHash().equals(expectedPrev)) {
+                problem = new VerifyReport.Problem("broken_link", seq, traceId,
+                        "the predecessor hash does not match the record before it (reordered, replaced or inserted)");
+                return false;
+            }
+            if (!codec.keyId().equals(link.chainKeyId())) {
+                problem = new VerifyReport.Problem("unknown_chain_key", seq, traceId,
+                        "chained under key " + link.chainKeyId() + ", this gateway has " + codec.keyId());
+                return false;
+            }
+            String recomputed = codec.recordHash(chainId, seq, link.prevHash(), stored.record());
+            if (!TextHasher.sameHash(recomputed, link.recordHash())) {
+                problem = new VerifyReport.Problem("hash_mismatch", seq, traceId, "the record was changed after it was written");
+                return false;
+            }
+            if (!stored.record().periodDay().equals(stored.periodDay())
+                    || !stored.record().periodMonth().equals(stored.periodMonth())
+                    || !stored.record().entityTypes().equals(stored.entityTypes())) {
+                problem = new VerifyReport.Problem("derived_mismatch", seq, traceId, "search columns do not match the record");
+                return false;
+            }
+            if (anchorSeq != null && anchorSeq == seq) {
+                anchorSeen = link.recordHash();
+            }
+            checked++;
+            expectedSeq = seq + 1;
+            expectedPrev = link.recordHash();
+            return true;
+        }
+
+        /** Crosses deleted ranges (retention checkpoints) that start where the chain is now, up to {@code before}. */
+        void skipCheckpoints(long before) {
+            while (problem == null && expectedSeq < before) {
+                Checkpoint cp = checkpoints.get(expectedSeq);
+                if (cp == null) {
+                    return;
+                }
+                String mac = codec.checkpointMac(chainId, cp.fromSeq(), cp.toSeq(), cp.prevHash(), cp.lastHash(),
+                        cp.removed(), cp.first(), cp.last(), cp.runId());
+                if (!mac.equals(cp.mac())) {
+                    problem = new VerifyReport.Problem("checkpoint_invalid", cp.fromSeq(), null,
+                            "retention checkpoint " + cp.fromSeq() + ".." + cp.toSeq() + " was changed");
+                } else if (!cp.prevHash().equals(expectedPrev)) {
+                    problem = new VerifyReport.Problem("broken_link", cp.fromSeq(), null,
+                            "retention checkpoint does not link to the record before it");
+                } else {
+                    checkpointsUsed++;
+                    expectedSeq = cp.toSeq() + 1;
+                    expectedPrev = cp.lastHash();
+                    if (anchorSeq != null && anchorSeq == cp.toSeq()) {
+                        anchorSeen = cp.lastHash();
+                    }
+                }
+            }
+        }
+
+        VerifyReport report(Head head, VerifyReport.Problem p) {
+            return new VerifyReport(chainId, p == null, checked, checkpointsUsed, expectedSeq - 1,
+                    head == null ? 0 : head.seq(), p);
+        }
+    }
+
+    private Head readHead(String chainId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash, head_mac FROM audit_chain_head WHERE chain_id = ?")) {
+            ps.setString(1, chainId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Head(rs.getLong(1), rs.getString(2), rs.getString(3)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read chain head: " + e.getSQLState(), e);
+        }
+    }
+
+    /** The current head (seq and hash) of a chain, or null. */
+    public Map<String, Object> head(String chainId) {
+        Head h = readHead(chainId);
+        if (h == null) {
+            return null;
+        }
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("chain_id", chainId);
+        out.put("seq", h.seq());
+        out.put("hash", h.hash());
+        out.put("read_at", Instant.now().toString());
+        return out;
+    }
+
+    private Map<Long, Checkpoint> readCheckpoints(String chainId) {
+        Map<Long, Checkpoint> out = new HashMap<>();
+        StreamingQuery.run(dataSource, """
+                SELECT from_seq, to_seq, prev_hash, last_hash, removed_count, first_occurred_at, last_occurred_at, run_id,
+                       checkpoint_mac FROM audit_checkpoint WHERE chain_id = ?""", List.of(chainId), rs -> {
+            Checkpoint cp = new Checkpoint(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                    AuditRows.instant(rs, "first_occurred_at"), AuditRows.instant(rs, "last_occurred_at"), rs.getLong(8),
+                    rs.getString(9));
+            out.put(cp.fromSeq(), cp);
+            return true;
+        });
+        return out;
+    }
+}

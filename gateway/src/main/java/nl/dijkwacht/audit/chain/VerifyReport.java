@@ -1,0 +1,25 @@
+package nl.dijkwacht.audit.chain;
+
+/**
+ * Outcome of walking one chain. {@code problem} is the first broken or missing link, or {@code null} when every
+ * link from the first record (or checkpoint) to the head checks out.
+ */
+public record VerifyReport(
+        String chainId,
+        boolean ok,
+        long recordsChecked,
+        long checkpointsUsed,
+        long lastSeq,
+        long headSeq,
+        Problem problem) {
+
+    /**
+     * @param kind {@code hash_mismatch} (record edited), {@code broken_link} (predecessor hash differs: reordered or
+     *             replaced), {@code missing} (seq gap without checkpoint: deleted), {@code duplicate_seq},
+     *             {@code truncated} (head says more records exist), {@code head_invalid}, {@code head_missing},
+     *             {@code checkpoint_invalid}, {@code derived_mismatch} (search columns edited),
+     *             {@code unknown_chain_key}, {@code unreadable}, {@code anchor_mismatch}
+     */
+    public record Problem(String kind, long seq, String traceId, String detail) {
+    }
+}

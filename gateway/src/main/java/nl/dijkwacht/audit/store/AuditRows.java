@@ -1,0 +1,189 @@
+package nl.dijkwacht.audit.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.dijkwacht.audit.AuditRecord;
+
+/** Maps {@link AuditRecord} to and from the {@code audit_record} table; the one place that knows its columns. */
+public final class AuditRows {
+
+    /** The record columns in insert order (chain columns first). */
+    public static final String COLUMNS = """
+            chain_id, seq, prev_hash, record_hash, chain_key_id, trace_id, occurred_at, period_day, period_month,
+            bio_action, bio_object, bio_result, bio_origin, endpoint, tool_id, actor_pseudonym, department, tenant,
+            use_case, model_id, upstream_model, provider, hosting, policy_version, decision, rule, error_code,
+            http_status, upstream_status, entity_counts, output_entity_counts, entity_types, prompt_tokens,
+            completion_tokens, latency_ms, energy_wh, streamed, placeholders_restored, placeholders_unknown,
+            hash_key_id, prompt_hmac, answer_hmac, prompt_template, sources, citations, content_retained,
+            review_required""";
+
+    public static final String INSERT = "INSERT INTO audit_record (" + COLUMNS + ") VALUES ("
+            + "?, ".repeat(46) + "?)";
+
+    private static final TypeReference<TreeMap<String, Integer>> COUNTS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+
+    private final ObjectMapper json;
+
+    public AuditRows(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** A stored record with its place in the chain. */
+    public record Stored(long id, ChainLink link, AuditRecord record, String periodDay, String periodMonth,
+                         String entityTypes) {
+    }
+
+    public record ChainLink(String chainId, long seq, String prevHash, String recordHash, String chainKeyId) {
+    }
+
+    public void bind(PreparedStatement ps, ChainLink link, AuditRecord r) throws SQLException {
+        int i = 1;
+        ps.setString(i++, link.chainId());
+        ps.setLong(i++, link.seq());
+        ps.setString(i++, link.prevHash());
+        ps.setString(i++, link.recordHash());
+        ps.setString(i++, link.chainKeyId());
+        ps.setString(i++, r.traceId());
+        ps.setObject(i++, time(r.occurredAt()));
+        ps.setString(i++, r.periodDay());
+        ps.setString(i++, r.periodMonth());
+        ps.setString(i++, r.bioAction());
+        ps.setString(i++, r.bioObject());
+        ps.setString(i++, r.bioResult());
+        ps.setString(i++, r.bioOrigin());
+        ps.setString(i++, r.endpoint());
+        ps.setString(i++, r.toolId());
+        ps.setString(i++, r.actorPseudonym());
+        ps.setString(i++, r.department());
+        ps.setString(i++, r.tenant());
+        ps.setString(i++, r.useCase());
+        ps.setString(i++, r.modelId());
+        ps.setString(i++, r.upstreamModel());
+        ps.setString(i++, r.provider());
+        ps.setString(i++, r.hosting());
+        ps.setString(i++, r.policyVersion());
+        ps.setString(i++, r.decision());
+        ps.setString(i++, r.rule());
+        ps.setString(i++, r.errorCode());
+        ps.setInt(i++, r.httpStatus());
+        if (r.upstreamStatus() == null) {
+            ps.setNull(i++, Types.INTEGER);
+        } else {
+            ps.setInt(i++, r.upstreamStatus());
+        }
+        ps.setString(i++, countsJson(r.entityCounts()));
+        ps.setString(i++, countsJson(r.outputEntityCounts()));
+        ps.setString(i++, r.entityTypes());
+        ps.setInt(i++, r.promptTokens());
+        ps.setInt(i++, r.completionTokens());
+        ps.setLong(i++, r.latencyMillis());
+        ps.setDouble(i++, r.energyWh());
+        ps.setBoolean(i++, r.streamed());
+        ps.setInt(i++, r.placeholdersRestored());
+        ps.setInt(i++, r.placeholdersUnknown());
+        ps.setString(i++, r.hashKeyId());
+        ps.setString(i++, r.promptHmac());
+        ps.setString(i++, r.answerHmac());
+        ps.setString(i++, r.promptTemplate());
+        ps.setString(i++, listJson(r.sources()));
+        ps.setString(i++, listJson(r.citations()));
+        ps.setBoolean(i++, r.contentRetained());
+        ps.setBoolean(i, r.reviewRequired());
+    }
+
+    public Stored map(ResultSet rs) throws SQLException {
+        Integer upstream = rs.getInt("upstream_status");
+        if (rs.wasNull()) {
+            upstream = null;
+        }
+        AuditRecord record = new AuditRecord(
+                rs.getString("trace_id"),
+                instant(rs, "occurred_at"),
+                rs.getString("bio_action"),
+                rs.getString("bio_object"),
+                rs.getString("bio_result"),
+                rs.getString("bio_origin"),
+                rs.getString("endpoint"),
+                rs.getString("tool_id"),
+                rs.getString("actor_pseudonym"),
+                rs.getString("department"),
+                rs.getString("tenant"),
+                rs.getString("use_case"),
+                rs.getString("model_id"),
+                rs.getString("upstream_model"),
+                rs.getString("provider"),
+                rs.getString("hosting"),
+                rs.getString("policy_version"),
+                rs.getString("decision"),
+                rs.getString("rule"),
+                rs.getString("error_code"),
+                rs.getInt("http_status"),
+                upstream,
+                parse(rs.getString("entity_counts"), COUNTS),
+                parse(rs.getString("output_entity_counts"), COUNTS),
+                rs.getInt("prompt_tokens"),
+                rs.getInt("completion_tokens"),
+                rs.getLong("latency_ms"),
+                rs.getDouble("energy_wh"),
+                rs.getBoolean("streamed"),
+                rs.getInt("placeholders_restored"),
+                rs.getInt("placeholders_unknown"),
+                rs.getString("hash_key_id"),
+                rs.getString("prompt_hmac"),
+                rs.getString("answer_hmac"),
+                rs.getString("prompt_template"),
+                parse(rs.getString("sources"), STRINGS),
+                parse(rs.getString("citations"), STRINGS),
+                rs.getBoolean("content_retained"),
+                rs.getBoolean("review_required"));
+        ChainLink link = new ChainLink(rs.getString("chain_id"), rs.getLong("seq"), rs.getString("prev_hash"),
+                rs.getString("record_hash"), rs.getString("chain_key_id"));
+        return new Stored(rs.getLong("id"), link, record, rs.getString("period_day"), rs.getString("period_month"),
+                rs.getString("entity_types"));
+    }
+
+    public String countsJson(Map<String, Integer> counts) {
+        return write(new TreeMap<>(counts));
+    }
+
+    public String listJson(List<String> values) {
+        return write(values);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T parse(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text == null ? "null" : text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable JSON column", e);
+        }
+    }
+
+    public static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}
