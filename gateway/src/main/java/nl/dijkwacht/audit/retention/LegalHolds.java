@@ -1,0 +1,127 @@
+package nl.dijkwacht.audit.retention;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import nl.dijkwacht.audit.store.AuditRows;
+import nl.dijkwacht.audit.store.StreamingQuery;
+
+/**
+ * Legal holds: while a hold is active, retention deletes nothing it covers — records, redacted content, reviews,
+ * complaints. A hold covers one trace, one (pseudonymous) user, or a period. Released holds stay as a record.
+ */
+public final class LegalHolds {
+
+    /** SQL condition "an active hold covers the audit_record row aliased {@code r}". */
+    static final String HELD_RECORD = """
+            EXISTS (SELECT 1 FROM audit_legal_hold h WHERE h.released_at IS NULL AND (
+                h.trace_id = r.trace_id
+                OR h.actor_pseudonym = r.actor_pseudonym
+                OR (h.period_start <= r.occurred_at AND r.occurred_at < h.period_end)))""";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public LegalHolds(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    public record Hold(long id, String traceId, String actorPseudonym, Instant periodStart, Instant periodEnd,
+                       String reason, String createdBy, Instant createdAt, Instant releasedAt, String releasedBy) {
+    }
+
+    /** Exactly one scope: a trace id, an actor pseudonym, or a period [start, end). */
+    public long place(String traceId, String actorPseudonym, Instant periodStart, Instant periodEnd, String reason,
+                      String createdBy) {
+        int scopes = (traceId != null ? 1 : 0) + (actorPseudonym != null ? 1 : 0) + (periodStart != null || periodEnd != null ? 1 : 0);
+        if (scopes != 1) {
+            throw new IllegalArgumentException("Geef precies één bereik op: trace_id, user/actor, of period_start + period_end.");
+        }
+        if ((periodStart == null) != (periodEnd == null) || (periodStart != null && !periodStart.isBefore(periodEnd))) {
+            throw new IllegalArgumentException("Een periode heeft een begin vóór het einde nodig (period_start, period_end).");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("Geef een reden (reason) voor de bewaarplicht op.");
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     INSERT INTO audit_legal_hold (trace_id, actor_pseudonym, period_start, period_end, reason, created_by, created_at)
+                     VALUES (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
+            ps.setString(1, traceId);
+            ps.setString(2, actorPseudonym);
+            ps.setObject(3, AuditRows.time(periodStart));
+            ps.setObject(4, AuditRows.time(periodEnd));
+            ps.setString(5, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+            ps.setString(6, createdBy);
+            ps.setObject(7, AuditRows.time(clock.instant()));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store legal hold: " + e.getSQLState(), e);
+        }
+    }
+
+    /** @return false when there is no active hold with this id */
+    public boolean release(long id, String releasedBy) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE audit_legal_hold SET released_at = ?, released_by = ? WHERE id = ? AND released_at IS NULL")) {
+            ps.setObject(1, AuditRows.time(clock.instant()));
+            ps.setString(2, releasedBy);
+            ps.setLong(3, id);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot release legal hold: " + e.getSQLState(), e);
+        }
+    }
+
+    public List<Hold> list() {
+        List<Hold> out = new ArrayList<>();
+        StreamingQuery.run(dataSource, "SELECT * FROM audit_legal_hold ORDER BY id", List.of(), rs -> {
+            out.add(new Hold(rs.getLong("id"), rs.getString("trace_id"), rs.getString("actor_pseudonym"),
+                    AuditRows.instant(rs, "period_start"), AuditRows.instant(rs, "period_end"), rs.getString("reason"),
+                    rs.getString("created_by"), AuditRows.instant(rs, "created_at"), AuditRows.instant(rs, "released_at"),
+                    rs.getString("released_by")));
+            return true;
+        });
+        return out;
+    }
+
+    /** Active holds that cover a trace (for the record view). */
+    public List<Long> holdsCovering(String traceId) {
+        List<Long> ids = new ArrayList<>();
+        StreamingQuery.run(dataSource, "SELECT h.id FROM audit_record r JOIN audit_legal_hold h ON h.released_at IS NULL AND ("
+                        + "h.trace_id = r.trace_id OR h.actor_pseudonym = r.actor_pseudonym "
+                        + "OR (h.period_start <= r.occurred_at AND r.occurred_at < h.period_end)) WHERE r.trace_id = ?",
+                List.of(traceId), rs -> ids.add(rs.getLong(1)));
+        return ids;
+    }
+
+    public static Map<String, Object> toJson(Hold h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", h.id());
+        m.put("trace_id", h.traceId());
+        m.put("actor_pseudonym", h.actorPseudonym());
+        m.put("period_start", h.periodStart() == null ? null : h.periodStart().toString());
+        m.put("period_end", h.periodEnd() == null ? null : h.periodEnd().toString());
+        m.put("reason", h.reason());
+        m.put("created_by", h.createdBy());
+        m.put("created_at", h.createdAt().toString());
+        m.put("active", h.releasedAt() == null);
+        m.put("released_at", h.releasedAt() == null ? null : h.releasedAt().toString());
+        m.put("released_by", h.releasedBy());
+        return m;
+    }
+}

@@ -1,0 +1,237 @@
+package nl.dijkwacht.audit.retention;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import nl.dijkwacht.audit.AuditProperties;
+import nl.dijkwacht.audit.chain.ChainCodec;
+import nl.dijkwacht.audit.store.AuditRows;
+import nl.dijkwacht.audit.store.StreamingQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes what has expired and is not under legal hold: redacted content after its use-case's period, audit
+ * records after {@code metadata-days}, reviews and complaints with their records. Every contiguous run of deleted
+ * records is replaced by a checkpoint (prev hash of the first, hash of the last, MAC) so the chain stays
+ * verifiable across the gap; every run leaves a row in {@code audit_retention_run} saying what it removed.
+ */
+public final class RetentionJob {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+
+    private final DataSource dataSource;
+    private final ChainCodec codec;
+    private final AuditProperties.Retention settings;
+    private final Clock clock;
+    private final ReentrantLock running = new ReentrantLock();
+
+    public RetentionJob(DataSource dataSource, ChainCodec codec, AuditProperties.Retention settings, Clock clock) {
+        this.dataSource = dataSource;
+        this.codec = codec;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public record Run(long id, Instant startedAt, Instant finishedAt, Instant metadataCutoff, long recordsDeleted,
+                      long contentDeleted, long reviewsDeleted, long complaintsDeleted, long recordsHeld,
+                      long contentHeld, int checkpoints, String triggeredBy) {
+    }
+
+    private record Range(String chainId, long fromSeq, long toSeq, String prevHash, String lastHash, Instant first,
+                         Instant last) {
+    }
+
+    public Run run(String triggeredBy) {
+        if (!running.tryLock()) {
+            throw new IllegalStateException("Er loopt al een bewaartermijn-opruiming.");
+        }
+        try {
+            return runLocked(triggeredBy);
+        } catch (SQLException e) {
+            throw new IllegalStateException("retention run failed: " + e.getSQLState(), e);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private Run runLocked(String triggeredBy) throws SQLException {
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(Duration.ofDays(settings.metadataDays()));
+        long runId = startRun(now, cutoff, triggeredBy);
+
+        long contentDeleted = update("""
+                DELETE FROM audit_content WHERE expires_at <= ? AND NOT EXISTS (
+                  SELECT 1 FROM audit_legal_hold h WHERE h.released_at IS NULL AND (
+                    h.trace_id = audit_content.trace_id
+                    OR (h.period_start <= audit_content.occurred_at AND audit_content.occurred_at < h.period_end)
+                    OR h.actor_pseudonym IN (SELECT r.actor_pseudonym FROM audit_record r WHERE r.trace_id = audit_content.trace_id)))""",
+                AuditRows.time(now));
+        long contentHeld = count("SELECT COUNT(*) FROM audit_content WHERE expires_at <= ?", AuditRows.time(now));
+
+        List<Range> ranges = expiredRanges(cutoff);
+        long recordsDeleted = 0;
+        for (Range range : ranges) {
+            recordsDeleted += deleteRange(range, runId);
+        }
+        long recordsHeld = count("SELECT COUNT(*) FROM audit_record WHERE occurred_at < ?", AuditRows.time(cutoff));
+
+        long reviewsDeleted = update("""
+                DELETE FROM audit_review WHERE reported_at < ?
+                  AND NOT EXISTS (SELECT 1 FROM audit_record r WHERE r.trace_id = audit_review.trace_id)""", AuditRows.time(cutoff));
+        long complaintsDeleted = update("""
+                DELETE FROM audit_complaint WHERE created_at < ?
+                  AND NOT EXISTS (SELECT 1 FROM audit_record r WHERE r.trace_id = audit_complaint.trace_id)""", AuditRows.time(cutoff));
+
+        Instant finished = clock.instant();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                UPDATE audit_retention_run SET finished_at = ?, records_deleted = ?, content_deleted = ?, reviews_deleted = ?,
+                  complaints_deleted = ?, records_held = ?, content_held = ?, checkpoints = ? WHERE id = ?""")) {
+            ps.setObject(1, AuditRows.time(finished));
+            ps.setLong(2, recordsDeleted);
+            ps.setLong(3, contentDeleted);
+            ps.setLong(4, reviewsDeleted);
+            ps.setLong(5, complaintsDeleted);
+            ps.setLong(6, recordsHeld);
+            ps.setLong(7, contentHeld);
+            ps.setInt(8, ranges.size());
+            ps.setLong(9, runId);
+            ps.executeUpdate();
+        }
+        log.info("retention run {}: {} records, {} contents, {} reviews, {} complaints deleted; {} records and {} contents held; {} checkpoints",
+                runId, recordsDeleted, contentDeleted, reviewsDeleted, complaintsDeleted, recordsHeld, contentHeld, ranges.size());
+        return new Run(runId, now, finished, cutoff, recordsDeleted, contentDeleted, reviewsDeleted, complaintsDeleted,
+                recordsHeld, contentHeld, ranges.size(), triggeredBy);
+    }
+
+    /** Expired, unheld records grouped into runs of consecutive seqs (at most batch-size long). Streams the rows. */
+    private List<Range> expiredRanges(Instant cutoff) {
+        List<Range> ranges = new ArrayList<>();
+        int batch = settings.batchSize();
+        Range[] open = new Range[1];
+        long[] length = new long[1];
+        StreamingQuery.run(dataSource, "SELECT r.chain_id, r.seq, r.prev_hash, r.record_hash, r.occurred_at FROM audit_record r "
+                + "WHERE r.occurred_at < ? AND NOT " + LegalHolds.HELD_RECORD + " ORDER BY r.chain_id, r.seq",
+                List.of(AuditRows.time(cutoff)), rs -> {
+                    String chain = rs.getString(1);
+                    long seq = rs.getLong(2);
+                    Instant at = AuditRows.instant(rs, "occurred_at");
+                    Range cur = open[0];
+                    if (cur != null && cur.chainId().equals(chain) && cur.toSeq() + 1 == seq && length[0] < batch) {
+                        open[0] = new Range(chain, cur.fromSeq(), seq, cur.prevHash(), rs.getString(4),
+                                at.isBefore(cur.first()) ? at : cur.first(), at.isAfter(cur.last()) ? at : cur.last());
+                        length[0]++;
+                    } else {
+                        if (cur != null) {
+                            ranges.add(cur);
+                        }
+                        open[0] = new Range(chain, seq, seq, rs.getString(3), rs.getString(4), at, at);
+                        length[0] = 1;
+                    }
+                    return true;
+                });
+        if (open[0] != null) {
+            ranges.add(open[0]);
+        }
+        return ranges;
+    }
+
+    private long deleteRange(Range r, long runId) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long removed;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM audit_record WHERE chain_id = ? AND seq BETWEEN ? AND ?")) {
+                    ps.setString(1, r.chainId());
+                    ps.setLong(2, r.fromSeq());
+                    ps.setLong(3, r.toSeq());
+                    removed = ps.executeUpdate();
+                }
+                if (removed != r.toSeq() - r.fromSeq() + 1) {
+                    throw new SQLException("range " + r.fromSeq() + ".." + r.toSeq() + " changed during retention", "40001");
+                }
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO audit_checkpoint (chain_id, from_seq, to_seq, prev_hash, last_hash, removed_count,
+                          first_occurred_at, last_occurred_at, run_id, chain_key_id, checkpoint_mac)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    ps.setString(1, r.chainId());
+                    ps.setLong(2, r.fromSeq());
+                    ps.setLong(3, r.toSeq());
+                    ps.setString(4, r.prevHash());
+                    ps.setString(5, r.lastHash());
+                    ps.setLong(6, removed);
+                    ps.setObject(7, AuditRows.time(r.first()));
+                    ps.setObject(8, AuditRows.time(r.last()));
+                    ps.setLong(9, runId);
+                    ps.setString(10, codec.keyId());
+                    ps.setString(11, codec.checkpointMac(r.chainId(), r.fromSeq(), r.toSeq(), r.prevHash(), r.lastHash(),
+                            removed, r.first(), r.last(), runId));
+                    ps.executeUpdate();
+                }
+                c.commit();
+                return removed;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private long startRun(Instant now, Instant cutoff, String triggeredBy) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO audit_retention_run (started_at, metadata_cutoff, records_deleted, content_deleted, reviews_deleted,
+                  complaints_deleted, records_held, content_held, checkpoints, triggered_by) VALUES (?, ?, 0, 0, 0, 0, 0, 0, 0, ?)""",
+                new String[] {"id"})) {
+            ps.setObject(1, AuditRows.time(now));
+            ps.setObject(2, AuditRows.time(cutoff));
+            ps.setString(3, triggeredBy);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    public List<Run> runs() {
+        List<Run> out = new ArrayList<>();
+        StreamingQuery.run(dataSource, "SELECT * FROM audit_retention_run ORDER BY id DESC", List.of(), rs -> {
+            out.add(new Run(rs.getLong("id"), AuditRows.instant(rs, "started_at"), AuditRows.instant(rs, "finished_at"),
+                    AuditRows.instant(rs, "metadata_cutoff"), rs.getLong("records_deleted"), rs.getLong("content_deleted"),
+                    rs.getLong("reviews_deleted"), rs.getLong("complaints_deleted"), rs.getLong("records_held"),
+                    rs.getLong("content_held"), rs.getInt("checkpoints"), rs.getString("triggered_by")));
+            return out.size() < 500;
+        });
+        return out;
+    }
+
+    private long update(String sql, Object... params) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    private long count(String sql, Object... params) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package nl.dijkwacht.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import nl.dijkwacht.audit.chain.ChainCodec;
+import nl.dijkwacht.audit.chain.ChainVerifier;
+import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
+import nl.dijkwacht.audit.chain.VerifyReport;
+import nl.dijkwacht.audit.retention.LegalHolds;
+import nl.dijkwacht.audit.retention.RetentionJob;
+import nl.dijkwacht.audit.store.AuditRows;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Retention: expired data goes, legal holds stop it, every run is recorded, the chain stays verifiable. */
+class RetentionTest {
+
+    static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes();
+    static final Instant NOW = Instant.parse("2027-03-01T12:00:00Z");
+
+    AuditDb db;
+
+    @AfterEach
+    void tearDown() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void expiredRecordsAndContentGoHoldsKeepTheirsChainStaysVerifiable() {
+        db = AuditDb.h2();
+        runScenario(db);
+    }
+
+    @Test
+    void sameOnPostgres() {
+        db = AuditDb.postgres();
+        runScenario(db);
+    }
+
+    static void runScenario(AuditDb db) {
+        AuditRows rows = new AuditRows(new ObjectMapper());
+        ChainCodec codec = ChainCodec.fromSecret(SECRET);
+        ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), codec, rows, "node-a");
+        ChainVerifier verifier = new ChainVerifier(db.dataSource(), codec, rows);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        LegalHolds holds = new LegalHolds(db.dataSource(), clock);
+        RetentionJob job = new RetentionJob(db.dataSource(), codec, new AuditProperties.Retention(365, 30, null, 7), clock);
+
+        // 40 old records (400..361 days ago), 10 recent ones (10..1 days ago)
+        for (int i = 0; i < 40; i++) {
+            Instant at = NOW.minus(400 - i, ChronoUnit.DAYS);
+            String actor = i == 5 ? "p-held-user" : "p-actor" + (i % 3);
+            sink.append(Records.sample("old-" + i, at, actor, "Burgerzaken", "brieven-opstellen", "allowed"),
+                    i % 10 == 0 ? new RetainedContent("[PERSOON_1] vraagt…", "Geachte [PERSOON_1]", at.plus(30, ChronoUnit.DAYS)) : null);
+        }
+        for (int i = 0; i < 10; i++) {
+            Instant at = NOW.minus(10 - i, ChronoUnit.DAYS);
+            sink.append(Records.sample("new-" + i, at),
+                    new RetainedContent("prompt " + i, "answer " + i, at.plus(i < 5 ? 3 : 30, ChronoUnit.DAYS)));
+        }
+        // holds: one trace, one user, one period (days 390..385 ago => old-10..old-14), one released
+        holds.place("old-3", null, null, null, "bezwaarprocedure zaak 2027-0042", "auditor");
+        holds.place(null, "p-held-user", null, null, "klacht inwoner", "auditor");
+        holds.place(null, null, NOW.minus(390, ChronoUnit.DAYS), NOW.minus(385, ChronoUnit.DAYS), "onderzoek", "auditor");
+        long released = holds.place("old-20", null, null, null, "vervallen", "auditor");
+        assertThat(holds.release(released, "auditor")).isTrue();
+        holds.place("new-1", null, null, null, "inhoud bewaren", "auditor");
+
+        RetentionJob.Run run = job.run("test");
+
+        // old: 40 records; 35 expired (>365 days) - held: old-3, old-5 (user), old-10..old-14 (period) = 7 => 28 deleted
+        assertThat(run.recordsDeleted()).isEqualTo(28);
+        assertThat(run.recordsHeld()).isEqualTo(7);
+        assertThat(db.count("SELECT COUNT(*) FROM audit_record")).isEqualTo(50 - 28);
+        for (String kept : List.of("old-3", "old-5", "old-10", "old-14", "old-35", "old-39", "new-0")) {
+            assertThat(db.count("SELECT COUNT(*) FROM audit_record WHERE trace_id = ?", kept)).as(kept).isEqualTo(1);
+        }
+        for (String gone : List.of("old-0", "old-4", "old-6", "old-9", "old-15", "old-20", "old-34")) {
+            assertThat(db.count("SELECT COUNT(*) FROM audit_record WHERE trace_id = ?", gone)).as(gone).isZero();
+        }
+        // content: old-0/10/20/30 expired (old-10 held by period), new-0..4 expired (new-1 held) => 3 + 4 deleted
+        assertThat(run.contentDeleted()).isEqualTo(7);
+        assertThat(run.contentHeld()).isEqualTo(2);
+        assertThat(db.count("SELECT COUNT(*) FROM audit_content WHERE trace_id IN ('old-10', 'new-1', 'new-5')")).isEqualTo(3);
+
+        // the run is on record, with checkpoints (ranges split by holds and by batch size 7)
+        assertThat(job.runs()).first().satisfies(r -> {
+            assertThat(r.id()).isEqualTo(run.id());
+            assertThat(r.recordsDeleted()).isEqualTo(28);
+            assertThat(r.finishedAt()).isNotNull();
+        });
+        assertThat(run.checkpoints()).isGreaterThanOrEqualTo(5);
+        assertThat(db.count("SELECT SUM(removed_count) FROM audit_checkpoint WHERE run_id = ?", run.id())).isEqualTo(28);
+
+        VerifyReport report = verifier.verify("node-a", null, null);
+        assertThat(report.ok()).as("%s", report).isTrue();
+        assertThat(report.recordsChecked()).isEqualTo(22);
+        assertThat(report.checkpointsUsed()).isEqualTo(run.checkpoints());
+
+        // a later run after the holds are released deletes the rest and the chain still verifies
+        holds.list().stream().filter(h -> h.releasedAt() == null).forEach(h -> holds.release(h.id(), "auditor"));
+        RetentionJob.Run second = job.run("test");
+        assertThat(second.recordsDeleted()).isEqualTo(7);
+        assertThat(verifier.verify("node-a", null, null).ok()).isTrue();
+        sink.append(Records.sample("after", NOW));
+        assertThat(verifier.verify("node-a", null, null).ok()).isTrue();
+
+        // deleting records behind the retention job's back is still detected, and so is a forged checkpoint
+        db.update("UPDATE audit_checkpoint SET removed_count = removed_count + 1 WHERE from_seq = 1");
+        assertThat(verifier.verify("node-a", null, null).problem().kind()).isEqualTo("checkpoint_invalid");
+        db.update("UPDATE audit_checkpoint SET removed_count = removed_count - 1 WHERE from_seq = 1");
+        db.update("DELETE FROM audit_record WHERE trace_id = 'new-3'");
+        VerifyReport broken = verifier.verify("node-a", null, null);
+        assertThat(broken.problem().kind()).isEqualTo("missing");
+    }
+}
