@@ -212,7 +212,7 @@ public final class AuditCapture {
         return exchange.request() == null ? null : joinTexts(exchange.request());
     }
 
-    static String joinTexts(ChatRequest request) {
+    public static String joinTexts(ChatRequest request) {
         List<String> texts = new ArrayList<>();
         for (TextSlot slot : request.textSlots()) {
             texts.add(slot.get());

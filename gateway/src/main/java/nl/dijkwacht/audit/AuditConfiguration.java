@@ -1,24 +1,54 @@
 package nl.dijkwacht.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.chain.ChainVerifier;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
+import nl.dijkwacht.audit.oversight.Oversight;
+import nl.dijkwacht.audit.query.AuditQueries;
+import nl.dijkwacht.audit.retention.LegalHolds;
+import nl.dijkwacht.audit.retention.RetentionJob;
+import nl.dijkwacht.audit.store.AuditPartitions;
 import nl.dijkwacht.audit.store.AuditRows;
+import nl.dijkwacht.audit.transparency.TransparencyReport;
+import nl.dijkwacht.audit.web.AuditRoutes;
+import nl.dijkwacht.identity.OperatorAccess;
 import nl.dijkwacht.pii.PiiDetector;
 import nl.dijkwacht.pii.StructuredIdentifiers;
+import nl.dijkwacht.policy.ActivePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
 
-/** Wires the audit trail: chained store, keyed hashes, governance facts, verification. */
+/** Wires the audit trail: chained store, keyed hashes, governance facts, verification, retention, auditor API. */
 @Configuration(proxyBeanMethods = false)
 public class AuditConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditConfiguration.class);
+
+    @Bean
+    Clock auditClock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     AuditGovernance auditGovernance(AuditProperties properties) {
         return new AuditGovernance(properties);
+    }
+
+    @Bean
+    Pseudonymizer auditPseudonymizer(@Qualifier("secretKey") byte[] secretKey) {
+        return new Pseudonymizer(secretKey);
     }
 
     @Bean
@@ -42,7 +72,16 @@ public class AuditConfiguration {
     }
 
     @Bean
-    ChainedJdbcAuditSink auditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, AuditProperties properties) {
+    @DependsOnDatabaseInitialization
+    AuditPartitions auditPartitions(DataSource dataSource, Clock auditClock) {
+        AuditPartitions partitions = new AuditPartitions(dataSource, auditClock, 2);
+        partitions.ensure();
+        return partitions;
+    }
+
+    @Bean
+    ChainedJdbcAuditSink auditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, AuditProperties properties,
+                                   AuditPartitions partitions) {
         return new ChainedJdbcAuditSink(dataSource, codec, rows, properties.chainId());
     }
 
@@ -52,9 +91,67 @@ public class AuditConfiguration {
     }
 
     @Bean
-    AuditTrail auditTrail(AuditSink sink, @Qualifier("secretKey") byte[] secretKey, TextHasher hasher,
-                          AuditGovernance governance, ContentRedactor redactor, ObjectMapper dijkwachtJson) {
-        return new AuditTrail(sink, new AuditRecordFactory(new Pseudonymizer(secretKey), hasher, governance, redactor),
+    AuditTrail auditTrail(AuditSink sink, Pseudonymizer pseudonymizer, TextHasher hasher, AuditGovernance governance,
+                          ContentRedactor redactor, ObjectMapper dijkwachtJson) {
+        return new AuditTrail(sink, new AuditRecordFactory(pseudonymizer, hasher, governance, redactor),
                 hasher, governance, dijkwachtJson);
+    }
+
+    @Bean
+    LegalHolds auditLegalHolds(DataSource dataSource, Clock auditClock) {
+        return new LegalHolds(dataSource, auditClock);
+    }
+
+    @Bean
+    RetentionJob auditRetentionJob(DataSource dataSource, ChainCodec codec, AuditProperties properties, Clock auditClock) {
+        return new RetentionJob(dataSource, codec, properties.retention(), auditClock);
+    }
+
+    /** Runs retention (and PostgreSQL partition upkeep) every {@code dijkwacht.audit.retention.interval}. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService auditRetentionSchedule(RetentionJob job, AuditPartitions partitions, AuditProperties properties) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "audit-retention");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = properties.retention().interval().toMinutes();
+        if (every > 0) {
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    partitions.ensure();
+                    job.run("schedule");
+                } catch (RuntimeException e) {
+                    log.error("scheduled audit retention failed: {}", e.getMessage());
+                }
+            }, Math.min(every, 60), every, TimeUnit.MINUTES);
+        }
+        return scheduler;
+    }
+
+    @Bean
+    Oversight auditOversight(DataSource dataSource, ContentRedactor redactor, Clock auditClock) {
+        return new Oversight(dataSource, redactor, auditClock);
+    }
+
+    @Bean
+    AuditQueries auditQueries(DataSource dataSource, AuditRows rows, ObjectMapper dijkwachtJson) {
+        return new AuditQueries(dataSource, rows, dijkwachtJson);
+    }
+
+    @Bean
+    TransparencyReport auditTransparencyReport(DataSource dataSource, ActivePolicy policy, AuditGovernance governance,
+                                               AuditProperties properties, Clock auditClock) {
+        return new TransparencyReport(dataSource, policy, governance, properties.publication(), auditClock);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> auditRouterFunction(OperatorAccess operators, ActivePolicy policy, AuditQueries queries,
+                                                       ChainVerifier verifier, ChainedJdbcAuditSink sink, LegalHolds holds,
+                                                       RetentionJob retention, Oversight oversight,
+                                                       TransparencyReport transparency, Pseudonymizer pseudonymizer,
+                                                       TextHasher hasher, DataSource dataSource, ObjectMapper dijkwachtJson) {
+        return new AuditRoutes(operators, policy, queries, verifier, sink, holds, retention, oversight, transparency,
+                pseudonymizer, hasher, dataSource, dijkwachtJson).routes();
     }
 }

@@ -1,0 +1,56 @@
+package nl.dijkwacht.audit.query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import nl.dijkwacht.audit.store.AuditRows;
+
+/**
+ * What an auditor searches on. Every field is optional; {@code actor} is the pseudonym (the API turns a given
+ * user id into it with the gateway key, so staff ids never need to be stored to be found).
+ */
+public record AuditFilter(
+        Instant from,
+        Instant to,
+        String actor,
+        String department,
+        String tool,
+        String useCase,
+        String model,
+        String decision,
+        String entityType,
+        String traceId) {
+
+    public static AuditFilter none() {
+        return new AuditFilter(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** {@code WHERE …} (or empty) with its parameters, for table alias {@code r}. */
+    public Sql where() {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        add(conditions, params, "r.occurred_at >= ?", from == null ? null : AuditRows.time(from));
+        add(conditions, params, "r.occurred_at < ?", to == null ? null : AuditRows.time(to));
+        add(conditions, params, "r.actor_pseudonym = ?", actor);
+        add(conditions, params, "r.department = ?", department);
+        add(conditions, params, "r.tool_id = ?", tool);
+        add(conditions, params, "r.use_case = ?", useCase);
+        add(conditions, params, "r.model_id = ?", model);
+        add(conditions, params, "r.decision = ?", decision);
+        add(conditions, params, "r.entity_types LIKE ?",
+                entityType == null || entityType.isBlank() ? null : "%," + entityType.strip().toUpperCase(java.util.Locale.ROOT) + ",%");
+        add(conditions, params, "r.trace_id = ?", traceId);
+        String sql = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        return new Sql(sql, params);
+    }
+
+    private static void add(List<String> conditions, List<Object> params, String condition, Object value) {
+        if (value != null && !(value instanceof String s && s.isBlank())) {
+            conditions.add(condition);
+            params.add(value);
+        }
+    }
+
+    public record Sql(String sql, List<Object> params) {
+    }
+}

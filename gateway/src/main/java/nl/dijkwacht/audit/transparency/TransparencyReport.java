@@ -1,0 +1,188 @@
+package nl.dijkwacht.audit.transparency;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import nl.dijkwacht.audit.AuditGovernance;
+import nl.dijkwacht.audit.AuditProperties;
+import nl.dijkwacht.audit.store.AuditRows;
+import nl.dijkwacht.audit.store.StreamingQuery;
+import nl.dijkwacht.catalog.ModelDefinition;
+import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.policy.PolicySet;
+import nl.dijkwacht.policy.UseCasePolicy;
+
+/**
+ * The public report (no login): models in use, purposes, volumes per month, share refused or redacted, energy —
+ * aggregates only, never a user, department or trace. Plus the algoritmeregister export per use-case.
+ */
+public final class TransparencyReport {
+
+    private final DataSource dataSource;
+    private final ActivePolicy policy;
+    private final AuditGovernance governance;
+    private final AuditProperties.Publication publication;
+    private final Clock clock;
+
+    public TransparencyReport(DataSource dataSource, ActivePolicy policy, AuditGovernance governance,
+                              AuditProperties.Publication publication, Clock clock) {
+        this.dataSource = dataSource;
+        this.policy = policy;
+        this.governance = governance;
+        this.publication = publication;
+        this.clock = clock;
+    }
+
+    public Map<String, Object> report() {
+        PolicySet current = policy.current();
+        Instant now = clock.instant();
+        Instant from = ZonedDateTime.ofInstant(now, ZoneOffset.UTC).minusMonths(12).withDayOfMonth(1)
+                .toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("title", "Gebruik van generatieve AI via Dijkwacht");
+        out.put("organisation", publication.organisation());
+        out.put("generated_at", now.toString());
+        out.put("period", Map.of("from", from.toString(), "to", now.toString()));
+
+        TreeSet<String> modelIds = new TreeSet<>();
+        current.useCases().values().forEach(u -> modelIds.addAll(u.models()));
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (String id : modelIds) {
+            current.catalog().find(id).ifPresent(m -> models.add(model(m)));
+        }
+        out.put("models", models);
+
+        List<Map<String, Object>> purposes = new ArrayList<>();
+        current.useCases().values().stream().sorted(java.util.Comparator.comparing(UseCasePolicy::id)).forEach(u -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("use_case", u.id());
+            p.put("purpose", u.purpose());
+            p.put("models", u.models());
+            p.put("human_review_required", governance.humanReviewRequired(u));
+            int days = governance.contentRetentionDays(u);
+            p.put("redacted_content_kept_days", days);
+            purposes.add(p);
+        });
+        out.put("purposes", purposes);
+
+        List<Map<String, Object>> months = new ArrayList<>();
+        long[] totals = new long[3];
+        double[] energy = {0};
+        StreamingQuery.run(dataSource, """
+                SELECT period_month, COUNT(*), SUM(CASE WHEN decision = 'refused' THEN 1 ELSE 0 END),
+                  SUM(CASE WHEN decision = 'redacted' THEN 1 ELSE 0 END), SUM(prompt_tokens + completion_tokens), SUM(energy_wh)
+                FROM audit_record WHERE endpoint <> 'models' AND occurred_at >= ?
+                GROUP BY period_month ORDER BY period_month""", List.of(AuditRows.time(from)), rs -> {
+                    long n = rs.getLong(2);
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("month", rs.getString(1).strip());
+                    m.put("requests", n);
+                    m.put("refused_share", share(rs.getLong(3), n));
+                    m.put("redacted_share", share(rs.getLong(4), n));
+                    m.put("tokens", rs.getLong(5));
+                    m.put("energy_wh", Math.round(rs.getDouble(6) * 1000) / 1000.0);
+                    months.add(m);
+                    totals[0] += n;
+                    totals[1] += rs.getLong(3);
+                    totals[2] += rs.getLong(4);
+                    energy[0] += rs.getDouble(6);
+                    return true;
+                });
+        out.put("months", months);
+        out.put("totals", Map.of("requests", totals[0], "refused_share", share(totals[1], totals[0]),
+                "redacted_share", share(totals[2], totals[0]), "energy_wh", Math.round(energy[0] * 1000) / 1000.0));
+        out.put("note", "Energie is een schatting per 1.000 tokens per model; 0 betekent dat voor dat model geen schatting bekend is.");
+        return out;
+    }
+
+    private Map<String, Object> model(ModelDefinition m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", m.id());
+        out.put("description", m.description());
+        out.put("provider", governance.providerName(m));
+        out.put("upstream_model", m.upstreamModel());
+        out.put("hosting", governance.hosting(m));
+        return out;
+    }
+
+    private static Double share(long part, long total) {
+        return total == 0 ? null : Math.round(part * 1000.0 / total) / 1000.0;
+    }
+
+    /**
+     * One use-case as an entry in the Dutch algoritmeregister publication standard (version 1.0 field names).
+     * Fields the configuration does not (yet) supply are present with a null value, so the gap is visible.
+     */
+    public Map<String, Object> algoritmeregister(String useCaseId) {
+        PolicySet current = policy.current();
+        UseCasePolicy u = current.useCase(useCaseId).orElse(null);
+        if (u == null) {
+            return null;
+        }
+        AuditProperties.UseCaseFacts facts = governance.facts(u.id());
+        List<String> providers = new ArrayList<>();
+        List<String> technical = new ArrayList<>();
+        for (String id : u.models()) {
+            current.catalog().find(id).ifPresent(m -> {
+                providers.add(governance.providerName(m));
+                technical.add(m.id() + (m.upstreamModel() == null ? "" : " (" + m.upstreamModel() + ")") + ", hosting: "
+                        + governance.hosting(m));
+            });
+        }
+        boolean review = governance.humanReviewRequired(u);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("standard_version", "1.0");
+        out.put("name", "Generatieve AI: " + u.id());
+        out.put("organization", publication.organisation());
+        out.put("department", publication.department());
+        out.put("description_short", facts.description() != null ? facts.description() : u.purpose());
+        out.put("type", "Generatieve AI (taalmodel) via de Dijkwacht-gateway");
+        out.put("category", null);
+        out.put("website", publication.website());
+        out.put("status", facts.status() != null ? facts.status() : "in gebruik");
+        out.put("goal", u.purpose());
+        out.put("impact", "Medewerkers gebruiken de uitkomst als concept; er worden geen besluiten door het model genomen.");
+        out.put("proportionality", null);
+        out.put("decision_making_process", review
+                ? "Elke uitkomst wordt door een medewerker gecontroleerd voordat deze wordt gebruikt."
+                : "De medewerker beoordeelt zelf of en hoe de uitkomst wordt gebruikt.");
+        out.put("documentation", null);
+        out.put("competent_authority", publication.organisation());
+        out.put("lawful_basis", facts.legalBasis());
+        out.put("iama", null);
+        out.put("iama_description", null);
+        out.put("dpia", null);
+        out.put("dpia_description", null);
+        out.put("impacttoetsen", facts.impactAssessments());
+        out.put("objection_procedure", "Bezwaar of een foutmelding kan worden ingediend met de traceercode onder de tekst; "
+                + "deze wordt aan het auditrecord gekoppeld.");
+        out.put("human_intervention", review
+                ? "Menselijke controle verplicht: de tool meldt per antwoord of het is overgenomen, aangepast of afgewezen."
+                : "Menselijke controle door de gebruiker; geen verplichte beoordeling.");
+        out.put("risk_management", facts.riskManagement() != null ? facts.riskManagement()
+                : "Persoonsgegevens worden volgens beleid gepseudonimiseerd, verwijderd of geblokkeerd vóór verzending; "
+                + "alle verzoeken staan in een manipulatiebestendige audittrail.");
+        out.put("risk_class", facts.riskClass());
+        out.put("source_data", facts.sourceData() != null ? facts.sourceData() : "De tekst die de medewerker invoert.");
+        out.put("methods_and_models", String.join("; ", technical));
+        out.put("technical_working", "Verzoeken gaan via Dijkwacht naar de goedgekeurde modellen " + String.join(", ", u.models())
+                + "; Dijkwacht past het privacybeleid toe en legt elk verzoek vast (metadata, geen tekst).");
+        out.put("provider", String.join(", ", new TreeSet<>(providers)));
+        out.put("monitoring", "Maandelijkse gebruikscijfers, aandeel geweigerd/geredigeerd en energieschatting: /transparantie.");
+        out.put("performance_standard", null);
+        out.put("publiccode", null);
+        out.put("lars", null);
+        return out;
+    }
+
+    public List<Map<String, Object>> algoritmeregisterAll() {
+        return policy.current().useCases().keySet().stream().sorted().map(this::algoritmeregister).toList();
+    }
+}
