@@ -96,8 +96,12 @@ public final class TransparencyReport {
                     return true;
                 });
         out.put("months", months);
-        out.put("totals", Map.of("requests", totals[0], "refused_share", share(totals[1], totals[0]),
-                "redacted_share", share(totals[2], totals[0]), "energy_wh", Math.round(energy[0] * 1000) / 1000.0));
+        Map<String, Object> sum = new LinkedHashMap<>();
+        sum.put("requests", totals[0]);
+        sum.put("refused_share", share(totals[1], totals[0]));
+        sum.put("redacted_share", share(totals[2], totals[0]));
+        sum.put("energy_wh", Math.round(energy[0] * 1000) / 1000.0);
+        out.put("totals", sum);
         out.put("note", "Energie is een schatting per 1.000 tokens per model; 0 betekent dat voor dat model geen schatting bekend is.");
         return out;
     }

@@ -52,6 +52,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 public final class AuditRoutes {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditRoutes.class);
+
     private final OperatorAccess operators;
     private final ActivePolicy policy;
     private final AuditQueries queries;
@@ -196,6 +198,7 @@ public final class AuditRoutes {
         } catch (IOException | UncheckedIOException e) {
             // the client went away during a stream; nothing to answer
         } catch (RuntimeException e) {
+            log.error("audit API request failed: {}: {}", e.getClass().getSimpleName(), e.getMessage());
             if (!res.isCommitted()) {
                 res.reset();
                 errors.write(res, Refusal.unavailable("audit_store_unavailable",
