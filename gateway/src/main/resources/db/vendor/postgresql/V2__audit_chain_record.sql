@@ -62,7 +62,7 @@ CREATE TABLE audit_record_default PARTITION OF audit_record DEFAULT;
 
 CREATE INDEX audit_record_chain_idx ON audit_record (chain_id, seq);
 CREATE INDEX audit_record_trace_idx ON audit_record (trace_id);
-CREATE INDEX audit_record_time_idx ON audit_record (occurred_at);
+CREATE INDEX audit_record_time_idx ON audit_record (occurred_at, id);
 CREATE INDEX audit_record_actor_idx ON audit_record (actor_pseudonym, occurred_at);
 CREATE INDEX audit_record_department_idx ON audit_record (department, occurred_at);
 CREATE INDEX audit_record_tool_idx ON audit_record (tool_id, occurred_at);

@@ -26,7 +26,7 @@ public final class AuditDb implements AutoCloseable {
 
     public static AuditDb h2() {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        config.setJdbcUrl("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LAZY_QUERY_EXECUTION=TRUE");
         config.setUsername("sa");
         config.setMaximumPoolSize(8);
         HikariDataSource ds = new HikariDataSource(config);

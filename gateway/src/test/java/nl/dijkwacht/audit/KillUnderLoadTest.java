@@ -106,7 +106,7 @@ class KillUnderLoadTest {
                 "-cp", System.getProperty("java.class.path"), "nl.dijkwacht.DijkwachtApplication",
                 "--server.port=" + port,
                 // the embedded default store (application.yaml), only in a temporary directory
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("dijkwacht-audit") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("dijkwacht-audit") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LAZY_QUERY_EXECUTION=TRUE",
                 "--dijkwacht.data-dir=" + dir,
                 "--dijkwacht.policies-dir=" + Path.of("../policies").toAbsolutePath().normalize(),
                 "--dijkwacht.models-dir=" + Path.of("../models-config").toAbsolutePath().normalize(),
