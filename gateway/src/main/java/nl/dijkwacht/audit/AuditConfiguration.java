@@ -15,6 +15,7 @@ import nl.dijkwacht.audit.retention.LegalHolds;
 import nl.dijkwacht.audit.retention.RetentionJob;
 import nl.dijkwacht.audit.store.AuditPartitions;
 import nl.dijkwacht.audit.store.AuditRows;
+import nl.dijkwacht.audit.store.StoreDurability;
 import nl.dijkwacht.audit.transparency.TransparencyReport;
 import nl.dijkwacht.audit.web.AuditRoutes;
 import nl.dijkwacht.identity.OperatorAccess;
@@ -74,6 +75,7 @@ public class AuditConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     AuditPartitions auditPartitions(DataSource dataSource, Clock auditClock) {
+        StoreDurability.ensure(dataSource);
         AuditPartitions partitions = new AuditPartitions(dataSource, auditClock, 2);
         partitions.ensure();
         return partitions;

@@ -1,0 +1,35 @@
+package nl.dijkwacht.audit.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * H2 keeps commits in memory for up to WRITE_DELAY ms (default 500) before writing them to its file: a killed
+ * process would lose audit records of requests that were already answered. The default URL sets WRITE_DELAY=0;
+ * this makes it so for any H2 URL an operator configures. PostgreSQL commits are durable (fsync) by default.
+ */
+public final class StoreDurability {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreDurability.class);
+
+    private StoreDurability() {
+    }
+
+    public static void ensure(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName();
+            if (product != null && product.toUpperCase(java.util.Locale.ROOT).contains("H2")) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET WRITE_DELAY 0");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot make the audit store durable: " + e.getMessage(), e);
+        }
+        log.debug("audit store durability checked");
+    }
+}
