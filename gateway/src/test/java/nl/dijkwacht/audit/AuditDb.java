@@ -34,6 +34,17 @@ public final class AuditDb implements AutoCloseable {
         return new AuditDb(ds, null);
     }
 
+    /** An H2 file store as the embedded default uses it. */
+    public static AuditDb h2File(java.nio.file.Path file) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LAZY_QUERY_EXECUTION=TRUE");
+        config.setUsername("sa");
+        config.setMaximumPoolSize(10);
+        HikariDataSource ds = new HikariDataSource(config);
+        migrate(ds, "h2", null);
+        return new AuditDb(ds, null);
+    }
+
     /** A fresh schema {@code dw_audit_<random>}; skips loudly when PostgreSQL is absent, fails instead on CI. */
     public static AuditDb postgres() {
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {

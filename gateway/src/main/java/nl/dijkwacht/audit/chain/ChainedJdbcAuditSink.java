@@ -5,44 +5,64 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.AuditRecord;
 import nl.dijkwacht.audit.AuditSink;
 import nl.dijkwacht.audit.RetainedContent;
 import nl.dijkwacht.audit.store.AuditRows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Appends records to one hash chain ({@code chainId}, one per gateway instance), committed before it returns.
+ * Appends records to one hash chain ({@code chainId}, one per gateway instance); {@link #append} returns only once
+ * the record is committed.
  *
- * <p>Concurrency: appends from many request threads go through one lock per chain (a single writer), so
- * sequence numbers and predecessor hashes are assigned in commit order. Across processes the chain head row is
- * updated with compare-and-set ({@code WHERE last_seq = ?}) in the same transaction as the insert: if two gateways
- * were (mis)configured with the same chain id, the loser rolls back, re-reads the head and retries — the chain
- * never forks. Each append is one transaction: head update, record insert, optional content insert, commit.
+ * <p>Concurrency: a single writer thread owns the chain. Request threads put their record on a queue and wait; the
+ * writer takes everything that is waiting (up to {@value #MAX_BATCH}), links it in queue order, writes it in ONE
+ * transaction (group commit) and then releases the waiting requests. So sequence numbers and predecessor hashes are
+ * assigned by one thread, and under load many requests share one commit. Across processes the chain head row is
+ * moved with compare-and-set ({@code WHERE last_seq = ?}) in the same transaction: if two gateways were
+ * (mis)configured with the same chain id, the loser rolls back, re-reads the head and relinks — the chain never
+ * forks. If a batch fails, its records are retried one by one, so one bad record fails only its own request.
  */
-public final class ChainedJdbcAuditSink implements AuditSink {
+public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(ChainedJdbcAuditSink.class);
     private static final String UPDATE_HEAD = """
             UPDATE audit_chain_head SET last_seq = ?, last_hash = ?, chain_key_id = ?, head_mac = ?, updated_at = ?
             WHERE chain_id = ? AND last_seq = ?""";
     private static final String INSERT_CONTENT = """
             INSERT INTO audit_content (trace_id, occurred_at, expires_at, use_case, redacted_prompt, redacted_answer)
             VALUES (?, ?, ?, ?, ?, ?)""";
+    static final int MAX_BATCH = 256;
     private static final int ATTEMPTS = 5;
+    private static final long WAIT_SECONDS = 30;
 
     private final DataSource dataSource;
     private final ChainCodec codec;
     private final AuditRows rows;
     private final String chainId;
-    private final ReentrantLock lock = new ReentrantLock();
-    private Head head; // guarded by lock; null = read it from the database
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean open = true;
+    private Head head; // writer thread only; null = read it from the database
 
     public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId) {
         this.dataSource = dataSource;
         this.codec = codec;
         this.rows = rows;
         this.chainId = chainId;
+        this.writer = new Thread(this::writeLoop, "audit-writer-" + chainId);
+        this.writer.setDaemon(true);
+        this.writer.start();
     }
 
     public String chainId() {
@@ -52,66 +72,152 @@ public final class ChainedJdbcAuditSink implements AuditSink {
     private record Head(long seq, String hash) {
     }
 
+    private record Pending(AuditRecord record, RetainedContent content, CompletableFuture<Void> done) {
+    }
+
+    private static final class HeadMoved extends Exception {
+        HeadMoved() {
+            super(null, null, false, false);
+        }
+    }
+
     @Override
     public void append(AuditRecord record, RetainedContent content) {
-        lock.lock();
+        if (!open) {
+            throw new IllegalStateException("audit writer is shut down");
+        }
+        Pending pending = new Pending(record, content, new CompletableFuture<>());
+        queue.add(pending);
         try {
-            for (int attempt = 1; ; attempt++) {
-                if (tryAppend(record, content)) {
-                    return;
+            pending.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("audit store write failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("audit store did not confirm the write within " + WAIT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the audit store", e);
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (open || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(500, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
                 }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                if (!open) {
+                    break;
+                }
+            } catch (Throwable t) {
+                log.error("audit writer error: {}", t.getClass().getSimpleName());
+                batch.forEach(p -> p.done().completeExceptionally(t));
+            } finally {
+                batch.clear();
+            }
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.done().completeExceptionally(new IllegalStateException("audit writer shut down"));
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        try {
+            writeWithRetry(batch);
+            batch.forEach(p -> p.done().complete(null));
+        } catch (SQLException | RuntimeException e) {
+            head = null;
+            if (batch.size() == 1) {
+                batch.getFirst().done().completeExceptionally(e);
+                return;
+            }
+            // isolate the failure: each record on its own
+            for (Pending p : batch) {
+                try {
+                    writeWithRetry(List.of(p));
+                    p.done().complete(null);
+                } catch (SQLException | RuntimeException single) {
+                    head = null;
+                    p.done().completeExceptionally(single);
+                }
+            }
+        }
+    }
+
+    private void writeWithRetry(List<Pending> batch) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tryWrite(batch);
+                return;
+            } catch (HeadMoved moved) {
                 head = null;
                 if (attempt == ATTEMPTS) {
                     throw new IllegalStateException("chain " + chainId + " head kept moving; another writer uses this chain id");
                 }
             }
-        } catch (SQLException e) {
-            head = null;
-            throw new IllegalStateException("audit store write failed: " + e.getSQLState(), e);
-        } finally {
-            lock.unlock();
         }
     }
 
-    /** @return false when another writer moved the head (nothing was written) */
-    private boolean tryAppend(AuditRecord record, RetainedContent content) throws SQLException {
+    private void tryWrite(List<Pending> batch) throws SQLException, HeadMoved {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Head current = head != null ? head : loadHead(c);
-                long seq = current.seq() + 1;
-                String hash = codec.recordHash(chainId, seq, current.hash(), record);
+                Head start = head != null ? head : loadHead(c);
+                long seq = start.seq();
+                String prev = start.hash();
+                List<AuditRows.ChainLink> links = new ArrayList<>(batch.size());
+                for (Pending p : batch) {
+                    seq++;
+                    String hash = codec.recordHash(chainId, seq, prev, p.record());
+                    links.add(new AuditRows.ChainLink(chainId, seq, prev, hash, codec.keyId()));
+                    prev = hash;
+                }
                 try (PreparedStatement ps = c.prepareStatement(UPDATE_HEAD)) {
                     ps.setLong(1, seq);
-                    ps.setString(2, hash);
+                    ps.setString(2, prev);
                     ps.setString(3, codec.keyId());
-                    ps.setString(4, codec.headMac(chainId, seq, hash));
+                    ps.setString(4, codec.headMac(chainId, seq, prev));
                     ps.setObject(5, AuditRows.time(Instant.now()));
                     ps.setString(6, chainId);
-                    ps.setLong(7, current.seq());
+                    ps.setLong(7, start.seq());
                     if (ps.executeUpdate() != 1) {
                         c.rollback();
-                        return false;
+                        throw new HeadMoved();
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement(AuditRows.INSERT)) {
-                    rows.bind(ps, new AuditRows.ChainLink(chainId, seq, current.hash(), hash, codec.keyId()), record);
-                    ps.executeUpdate();
+                    for (int i = 0; i < batch.size(); i++) {
+                        rows.bind(ps, links.get(i), batch.get(i).record());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
                 }
-                if (content != null) {
+                if (batch.stream().anyMatch(p -> p.content() != null)) {
                     try (PreparedStatement ps = c.prepareStatement(INSERT_CONTENT)) {
-                        ps.setString(1, record.traceId());
-                        ps.setObject(2, AuditRows.time(record.occurredAt()));
-                        ps.setObject(3, AuditRows.time(content.expiresAt()));
-                        ps.setString(4, record.useCase());
-                        ps.setString(5, content.redactedPrompt());
-                        ps.setString(6, content.redactedAnswer());
-                        ps.executeUpdate();
+                        for (Pending p : batch) {
+                            if (p.content() != null) {
+                                AuditRecord r = p.record();
+                                ps.setString(1, r.traceId());
+                                ps.setObject(2, AuditRows.time(r.occurredAt()));
+                                ps.setObject(3, AuditRows.time(p.content().expiresAt()));
+                                ps.setString(4, r.useCase());
+                                ps.setString(5, p.content().redactedPrompt());
+                                ps.setString(6, p.content().redactedAnswer());
+                                ps.addBatch();
+                            }
+                        }
+                        ps.executeBatch();
                     }
                 }
                 c.commit();
-                head = new Head(seq, hash);
-                return true;
+                head = new Head(seq, prev);
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();
@@ -124,13 +230,9 @@ public final class ChainedJdbcAuditSink implements AuditSink {
     }
 
     private Head loadHead(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_chain_head WHERE chain_id = ?")) {
-            ps.setString(1, chainId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return new Head(rs.getLong(1), rs.getString(2));
-                }
-            }
+        Head found = readHead(c);
+        if (found != null) {
+            return found;
         }
         // a new chain: create its head (seq 0, genesis) in a transaction of its own
         try (Connection own = dataSource.getConnection();
@@ -147,14 +249,30 @@ public final class ChainedJdbcAuditSink implements AuditSink {
         } catch (SQLException duplicate) {
             // created meanwhile by another writer: fine, read it below
         }
+        found = readHead(c);
+        if (found == null) {
+            throw new SQLException("chain head for " + chainId + " could not be created");
+        }
+        return found;
+    }
+
+    private Head readHead(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_chain_head WHERE chain_id = ?")) {
             ps.setString(1, chainId);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("chain head for " + chainId + " could not be created");
-                }
-                return new Head(rs.getLong(1), rs.getString(2));
+                return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : null;
             }
+        }
+    }
+
+    /** Finishes what is queued, then stops the writer. */
+    @Override
+    public void close() {
+        open = false;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
