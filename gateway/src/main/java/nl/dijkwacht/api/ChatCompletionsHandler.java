@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.audit.AuditUnavailableException;
+import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.invoke.ModelCall;
 import nl.dijkwacht.invoke.ModelClients;
 import nl.dijkwacht.invoke.UpstreamException;
@@ -20,6 +21,7 @@ import nl.dijkwacht.response.ChunkOutput;
 import nl.dijkwacht.response.Disclaimer;
 import nl.dijkwacht.response.ReplyRewriter;
 import nl.dijkwacht.response.StreamRewriter;
+import nl.dijkwacht.routing.RoutingRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -34,6 +36,7 @@ public final class ChatCompletionsHandler {
     private static final Logger log = LoggerFactory.getLogger(ChatCompletionsHandler.class);
     static final String POLICY_VERSION_HEADER = "X-Dijkwacht-Policy-Version";
     static final String MODEL_HEADER = "X-Dijkwacht-Model";
+    static final String WARNING_HEADER = "X-Dijkwacht-Warning";
 
     private final RequestEntry entry;
     private final RequestPipeline pipeline;
@@ -43,9 +46,12 @@ public final class ChatCompletionsHandler {
     private final AuditTrail audit;
     private final OpenAiErrorWriter errors;
     private final ObjectMapper json;
+    private final RoutingRules routing;
 
     ChatCompletionsHandler(RequestEntry entry, RequestPipeline pipeline, ModelClients clients, ReplyRewriter replies,
-                           Disclaimer disclaimer, AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json) {
+                           Disclaimer disclaimer, AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json,
+                           RoutingRules routing) {
+        this.routing = routing;
         this.entry = entry;
         this.pipeline = pipeline;
         this.clients = clients;
@@ -86,21 +92,8 @@ public final class ChatCompletionsHandler {
                 refuse(exchange, res, sse, refusal);
                 return;
             }
-            res.setHeader(MODEL_HEADER, exchange.model().id());
-            ModelCall call = new ModelCall(exchange.model(), exchange.request().body(), exchange.traceId());
-            var client = clients.forKind(exchange.model().provider());
-            if (endpoint == Endpoint.EMBEDDINGS) {
-                ObjectNode reply = client.embed(call);
-                exchange.usage(reply.path("usage").path("prompt_tokens").asInt(), 0);
-                exchange.upstreamStatus(200);
-                respond(exchange, res, reply);
-            } else if (exchange.request().stream()) {
-                client.stream(call, new StreamRewriter(exchange, new AuditedStream(exchange, sse), disclaimer, json));
-            } else {
-                ObjectNode reply = client.reply(call);
-                exchange.upstreamStatus(200);
-                respond(exchange, res, replies.rewrite(exchange, reply));
-            }
+            exchange.warnings().forEach(w -> res.addHeader(WARNING_HEADER, w));
+            callWithFallback(endpoint, exchange, res, sse);
         } catch (UpstreamException e) {
             exchange.upstreamStatus(e.status());
             Refusal refusal = UpstreamFailures.toRefusal(e, exchange.model() == null ? "?" : exchange.model().id());
@@ -123,6 +116,62 @@ public final class ChatCompletionsHandler {
                     "Er ging iets mis in Dijkwacht. Het verzoek is niet doorgestuurd. Meld trace-id " + exchange.traceId() + " bij de servicedesk.");
             exchange.fail(refusal, "gateway:" + e.getClass().getSimpleName());
             refuse(exchange, res, sse, refusal);
+        }
+    }
+
+    /**
+     * Calls the chosen model. When it fails before anything reached the tool (no stream started), the call goes to
+     * the failed model's approved fallbacks in order — only those the use-case allows and that may receive this
+     * request's data ({@link RoutingRules#fallbacks}); the audit rule records {@code fallback:<from>-><to>:<kind>}.
+     */
+    private void callWithFallback(Endpoint endpoint, Exchange exchange, HttpServletResponse res, SseWriter sse) {
+        java.util.List<ModelDefinition> fallbacks = null;
+        while (true) {
+            res.setHeader(MODEL_HEADER, exchange.model().id());
+            try {
+                callModel(endpoint, exchange, res, sse);
+                return;
+            } catch (UpstreamException e) {
+                if (sse.started() || res.isCommitted() || !worthFallingBack(e)) {
+                    throw e;
+                }
+                ModelDefinition failed = exchange.model();
+                if (fallbacks == null) {
+                    fallbacks = new java.util.ArrayList<>(routing.fallbacks(exchange, failed));
+                }
+                if (fallbacks.isEmpty()) {
+                    throw e;
+                }
+                ModelDefinition next = fallbacks.removeFirst();
+                String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT);
+                log.warn("trace {} upstream failure {} for model {}, falling back to {}", exchange.traceId(), e.getMessage(), failed.id(), next.id());
+                exchange.reroute(next, "fallback:" + failed.id() + "->" + next.id() + ":" + kind);
+            }
+        }
+    }
+
+    private static boolean worthFallingBack(UpstreamException e) {
+        return switch (e.kind()) {
+            case TIMEOUT, UNREACHABLE, MALFORMED, STREAM_CUT -> true;
+            case ERROR_STATUS -> e.status() == null || e.status() >= 500 || e.status() == 429 || e.status() == 401 || e.status() == 403;
+            case UNSUPPORTED -> false;
+        };
+    }
+
+    private void callModel(Endpoint endpoint, Exchange exchange, HttpServletResponse res, SseWriter sse) {
+        ModelCall call = new ModelCall(exchange.model(), exchange.request().body(), exchange.traceId());
+        var client = clients.forKind(exchange.model().provider());
+        if (endpoint == Endpoint.EMBEDDINGS) {
+            ObjectNode reply = client.embed(call);
+            exchange.usage(reply.path("usage").path("prompt_tokens").asInt(), 0);
+            exchange.upstreamStatus(200);
+            respond(exchange, res, reply);
+        } else if (exchange.request().stream()) {
+            client.stream(call, new StreamRewriter(exchange, new AuditedStream(exchange, sse), disclaimer, json));
+        } else {
+            ObjectNode reply = client.reply(call);
+            exchange.upstreamStatus(200);
+            respond(exchange, res, replies.rewrite(exchange, reply));
         }
     }
 
