@@ -66,7 +66,7 @@ final class PolicySchemas {
             String pointer = m.getInstanceLocation().toString();
             String fieldPointer = pointer;
             if (m.getProperty() != null && ("required".equals(m.getType()) || "additionalProperties".equals(m.getType())
-                    || "dependentRequired".equals(m.getType()))) {
+                    || "dependentRequired".equals(m.getType()) || "propertyNames".equals(m.getType()))) {
                 fieldPointer = (pointer.equals("/") ? "" : pointer) + "/" + m.getProperty();
             }
             String text = m.getMessage();
