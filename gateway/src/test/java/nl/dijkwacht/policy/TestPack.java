@@ -43,8 +43,8 @@ public final class TestPack {
         try {
             Files.createDirectories(pack.policies.resolve("use-cases"));
             Files.createDirectories(pack.models);
-            Files.copy(DEFAULT_POLICIES.resolve("operators.yaml"), pack.policies.resolve("operators.yaml"));
-            Files.copy(DEFAULT_POLICIES.resolve("governance.yaml"), pack.policies.resolve("governance.yaml"));
+            Files.copy(DEFAULT_POLICIES.resolve("operators.yaml"), pack.policies.resolve("operators.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(DEFAULT_POLICIES.resolve("governance.yaml"), pack.policies.resolve("governance.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
