@@ -142,6 +142,12 @@ final class ExplainHandler {
         }
         out.set("caller", caller(exchange, toolId));
         out.set("use_case", exchange.useCase() == null ? json.nullNode() : useCase(exchange.useCase()));
+        if (entities != null && exchange.useCase() != null) {
+            for (JsonNode e : entities) {
+                nl.dijkwacht.pii.EntityType type = nl.dijkwacht.pii.EntityType.valueOf(e.path("type").asText());
+                ((ObjectNode) e).put("operator", exchange.useCase().pii().operatorFor(type).name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
         out.set("entities", entities == null ? json.createArrayNode() : entities);
         ArrayNode kept = out.putArray("data_classes_kept");
         rules.requiredClasses(exchange).forEach(c -> kept.add(c.yamlName()));
@@ -188,7 +194,10 @@ final class ExplainHandler {
         return body;
     }
 
-    /** Types and positions (offsets into the text as the tool sent it), never the values. */
+    /**
+     * Types and positions (offsets into the text as the tool sent it), never the values. Taken right after parsing,
+     * before any step rewrites the text; the operator per type is added once the use-case is known.
+     */
     private ArrayNode findEntities(Exchange exchange) {
         ArrayNode out = json.createArrayNode();
         for (TextSlot slot : exchange.request().textSlots()) {
@@ -199,9 +208,6 @@ final class ExplainHandler {
                 node.put("start", f.start());
                 node.put("end", f.end());
                 node.put("recognizer", f.recognizer());
-                if (exchange.useCase() != null) {
-                    node.put("operator", exchange.useCase().pii().operatorFor(f.type()).name().toLowerCase(java.util.Locale.ROOT));
-                }
             }
         }
         return out;
