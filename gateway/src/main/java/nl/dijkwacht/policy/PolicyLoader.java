@@ -216,6 +216,10 @@ public final class PolicyLoader {
         PolicyFiles.UseCaseFile raw = bind(doc, PolicyFiles.UseCaseFile.class);
         PolicyFiles.Allowed allowed = raw.allowed() == null ? new PolicyFiles.Allowed(null, null, null) : raw.allowed();
         int retention = raw.audit() == null || raw.audit().contentRetentionDays() == null ? 0 : raw.audit().contentRetentionDays();
+        if ("high".equals(raw.riskClass()) && !Boolean.TRUE.equals(raw.humanReviewRequired())) {
+            problems.add(doc.problem("/risk-class", "een use-case met risicoklasse 'high' moet 'human-review-required: true' hebben"
+                    + " (menselijk toezicht, AI-verordening art. 14)"));
+        }
         return new UseCasePolicy(raw.id(), raw.purpose(), raw.models(), toOperatorPolicy(raw.pii()), raw.disclaimer(),
                 "suspended".equals(raw.status()), RiskClass.fromYaml(raw.riskClass()),
                 allowed.tools(), allowed.departments(), allowed.roles(),

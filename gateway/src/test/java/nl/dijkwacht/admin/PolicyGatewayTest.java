@@ -269,6 +269,13 @@ class PolicyGatewayTest {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(json(refused).at("/error/code").asText()).isEqualTo("model_suspended");
         assertThat(audit(refused).get("RULE")).isEqualTo("model:suspended:api:dev-beheerder");
+        // no longer offered in /v1/models
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/models"))
+                .header("Authorization", "Bearer " + TOOL_KEY).header("X-Dijkwacht-Use-Case", "schrijven").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<String> offered = new ArrayList<>();
+        json(list).path("data").forEach(m -> offered.add(m.path("id").asText()));
+        assertThat(offered).containsExactlyInAnyOrder("lokaal", "dry-run");
         // 'auto' moves on to the next model of the use-case
         HttpResponse<String> auto = chat("schrijven", "auto", "Schrijf een groet");
         assertThat(auto.statusCode()).isEqualTo(200);

@@ -47,6 +47,8 @@ class PolicyValidationErrorsTest {
                         p -> p.replace("policies/use-cases/brieven-opstellen.yaml", "BSN: redact", "BSN: weglakken")),
                 c("negative retention", "policies/use-cases/brieven-opstellen.yaml", 17, "audit.content-retention-days", "minimumwaarde",
                         p -> p.replace("policies/use-cases/brieven-opstellen.yaml", "content-retention-days: 7", "content-retention-days: -1")),
+                c("high risk without human review", "policies/use-cases/algemene-vragen.yaml", 5, "risk-class", "human-review-required: true",
+                        p -> p.replace("policies/use-cases/algemene-vragen.yaml", "risk-class: limited", "risk-class: high")),
                 // --- model schema
                 c("model status", "models-config/eu-groot.yaml", 16, "status", "opsomming",
                         p -> p.replace("models-config/eu-groot.yaml", "status: approved", "status: goedgekeurd")),

@@ -92,6 +92,7 @@ public final class TestPack {
                 id: afdeling
                 purpose: Alleen voor Burgerzaken met rol jurist (test).
                 risk-class: high
+                human-review-required: true
                 allowed:
                   departments: [Burgerzaken]
                   roles: [jurist]
