@@ -17,6 +17,7 @@ public record ModelDefinition(
         String apiKeyEnv,
         Duration connectTimeout,
         Duration responseTimeout,
+        Duration streamIdleTimeout,
         boolean supportsEmbeddings,
         String sourceFile) {
 

@@ -49,6 +49,6 @@ final class PolicyFiles {
             Boolean embeddings) {
     }
 
-    record Timeouts(String connect, String response) {
+    record Timeouts(String connect, String response, @JsonProperty("stream-idle") String streamIdle) {
     }
 }

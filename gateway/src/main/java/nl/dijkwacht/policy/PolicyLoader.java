@@ -173,9 +173,10 @@ public final class PolicyLoader {
         }
         Duration connect = duration(raw.timeouts() == null ? null : raw.timeouts().connect(), DEFAULT_CONNECT, file, "timeouts.connect");
         Duration response = duration(raw.timeouts() == null ? null : raw.timeouts().response(), DEFAULT_RESPONSE, file, "timeouts.response");
+        Duration streamIdle = duration(raw.timeouts() == null ? null : raw.timeouts().streamIdle(), response, file, "timeouts.stream-idle");
         boolean embeddings = raw.embeddings() != null ? raw.embeddings() : kind != ProviderKind.ANTHROPIC;
         return new ModelDefinition(raw.id(), raw.description(), kind, baseUrl, raw.upstreamModel(), raw.apiKeyEnv(),
-                connect, response, embeddings, file.getFileName().toString());
+                connect, response, streamIdle, embeddings, file.getFileName().toString());
     }
 
     private static Duration duration(String text, Duration fallback, Path file, String field) {

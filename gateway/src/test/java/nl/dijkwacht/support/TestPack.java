@@ -39,7 +39,7 @@ public final class TestPack {
             Files.writeString(policies.resolve("test-algemeen.yaml"), """
                     id: test-algemeen
                     purpose: Tests
-                    models: [upstream, slow, dead, dry-run, claude, garbage]
+                    models: [upstream, slow, dead, dry-run, claude, garbage, stall]
                     pii:
                       default: pseudonymise
                       entities:
@@ -59,6 +59,16 @@ public final class TestPack {
             Files.writeString(models.resolve("garbage.yaml"), model("garbage", "openai-compatible", base + "/garbage", "garbage-model", "2s", null));
             Files.writeString(models.resolve("dead.yaml"), model("dead", "openai-compatible", "http://127.0.0.1:" + deadPort + "/v1", "dead-model", "2s", null));
             Files.writeString(models.resolve("claude.yaml"), model("claude", "anthropic", base + "/anthropic/v1", "claude-test", "2s", "TEST_ANTHROPIC_KEY"));
+            Files.writeString(models.resolve("stall.yaml"), """
+                    id: stall
+                    provider: openai-compatible
+                    base-url: %s/stall
+                    upstream-model: stall-model
+                    timeouts:
+                      connect: 1s
+                      response: 5s
+                      stream-idle: 400ms
+                    """.formatted(base));
             Files.writeString(models.resolve("dry-run.yaml"), "id: dry-run\nprovider: dry-run\n");
             return new TestPack(root);
         } catch (IOException e) {
