@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,12 +18,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Boots the whole gateway on a random port with an in-memory H2 audit store, a test policy pack, and a real
  * HTTP model upstream (WireMock) that each test programs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
 public abstract class GatewayTestBase {
 
     protected static final WireMockServer upstream = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -47,7 +48,6 @@ public abstract class GatewayTestBase {
         registry.add("dijkwacht.policies-dir", () -> pack.policies().toString());
         registry.add("dijkwacht.models-dir", () -> pack.models().toString());
         registry.add("dijkwacht.data-dir", () -> pack.dataDir().toString());
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     }
 
     @AfterAll
