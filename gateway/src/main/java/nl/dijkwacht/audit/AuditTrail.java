@@ -21,7 +21,12 @@ public final class AuditTrail {
         try {
             sink.append(records.from(exchange, httpStatus, streamed));
         } catch (RuntimeException e) {
-            log.error("audit write failed for trace {}: {}", exchange.traceId(), e.getClass().getSimpleName());
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            // audit records hold metadata only, so the store's message cannot carry prompt text
+            log.error("audit write failed for trace {}: {}: {}", exchange.traceId(), root.getClass().getSimpleName(), root.getMessage());
             throw new AuditUnavailableException(e);
         }
     }

@@ -18,6 +18,7 @@ public record ModelDefinition(
         String apiKeyEnv,
         Duration connectTimeout,
         Duration responseTimeout,
+        Duration streamIdleTimeout,
         boolean supportsEmbeddings,
         String sourceFile,
         ModelGovernance governance) {
@@ -26,11 +27,11 @@ public record ModelDefinition(
         governance = governance == null ? ModelGovernance.unspecified() : governance;
     }
 
-    /** Without a governance record (tests and tools that build a definition by hand). */
+    /** Without a governance record (tests and tools that build a definition by hand): approved, on-premises, no personal data. */
     public ModelDefinition(String id, String description, ProviderKind provider, URI baseUrl, String upstreamModel,
-                           String apiKeyEnv, Duration connectTimeout, Duration responseTimeout, boolean supportsEmbeddings,
-                           String sourceFile) {
-        this(id, description, provider, baseUrl, upstreamModel, apiKeyEnv, connectTimeout, responseTimeout,
+                           String apiKeyEnv, Duration connectTimeout, Duration responseTimeout, Duration streamIdleTimeout,
+                           boolean supportsEmbeddings, String sourceFile) {
+        this(id, description, provider, baseUrl, upstreamModel, apiKeyEnv, connectTimeout, responseTimeout, streamIdleTimeout,
                 supportsEmbeddings, sourceFile, ModelGovernance.unspecified());
     }
 
@@ -44,6 +45,6 @@ public record ModelDefinition(
 
     public ModelDefinition withGovernance(ModelGovernance next) {
         return new ModelDefinition(id, description, provider, baseUrl, upstreamModel, apiKeyEnv, connectTimeout,
-                responseTimeout, supportsEmbeddings, sourceFile, next);
+                responseTimeout, streamIdleTimeout, supportsEmbeddings, sourceFile, next);
     }
 }

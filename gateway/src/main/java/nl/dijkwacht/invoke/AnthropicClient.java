@@ -99,7 +99,7 @@ public final class AnthropicClient implements ModelClient {
         }
         String id = "chatcmpl-" + call.traceId();
         boolean opened = false;
-        long idleMillis = call.model().responseTimeout().toMillis();
+        long idleMillis = call.model().streamIdleTimeout().toMillis();
         while (true) {
             Object event;
             try {

@@ -95,6 +95,6 @@ final class PolicyFiles {
             List<String> fallbacks) {
     }
 
-    record Timeouts(String connect, String response) {
+    record Timeouts(String connect, String response, @JsonProperty("stream-idle") String streamIdle) {
     }
 }

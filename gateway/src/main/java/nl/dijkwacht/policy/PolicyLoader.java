@@ -256,6 +256,7 @@ public final class PolicyLoader {
         }
         Duration connect = duration(raw.timeouts() == null ? null : raw.timeouts().connect(), DEFAULT_CONNECT);
         Duration response = duration(raw.timeouts() == null ? null : raw.timeouts().response(), DEFAULT_RESPONSE);
+        Duration streamIdle = duration(raw.timeouts() == null ? null : raw.timeouts().streamIdle(), response);
         boolean embeddings = raw.embeddings() != null ? raw.embeddings() : kind == ProviderKind.OPENAI_COMPATIBLE || kind == ProviderKind.DRY_RUN;
         if (kind == ProviderKind.ANTHROPIC && Boolean.TRUE.equals(raw.embeddings())) {
             problems.add(doc.problem("/embeddings", "Anthropic-modellen leveren geen embeddings"));
@@ -275,7 +276,7 @@ public final class PolicyLoader {
                 noTraining, raw.dpia(), raw.iama(), raw.owner(), raw.technicalAdministrator(), nextEvaluation, classes,
                 raw.energyWhPer1kTokens(), raw.fallbacks(), null);
         return new ModelDefinition(raw.id(), raw.description(), kind, baseUrl, raw.upstreamModel(), raw.apiKeyEnv(),
-                connect, response, embeddings, doc.file().getFileName().toString(), governance);
+                connect, response, streamIdle, embeddings, doc.file().getFileName().toString(), governance);
     }
 
     /**
