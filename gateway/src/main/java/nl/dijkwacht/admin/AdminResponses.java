@@ -53,6 +53,12 @@ final class AdminResponses {
                 errors.write(res, operator.refusal());
                 return null;
             }
+            String type = req.getContentType();
+            if (req.getContentLengthLong() > 0 && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+                errors.write(res, new Refusal(415, Refusal.INVALID_REQUEST, "unsupported_media_type",
+                        "Stuur de aanvraag als JSON met de header 'Content-Type: application/json'.", null));
+                return null;
+            }
             try {
                 write(res, 200, body.produce(request, operator));
             } catch (Failure f) {

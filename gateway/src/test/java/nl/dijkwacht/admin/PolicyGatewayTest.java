@@ -254,6 +254,13 @@ class PolicyGatewayTest {
         assertThat(json(auditor).at("/error/code").asText()).isEqualTo("role_required");
         assertThat(admin("POST", "/admin/models/extern/suspend", TOOL_KEY, null).statusCode()).isEqualTo(401);
         assertThat(admin("POST", "/admin/models/bestaat-niet/suspend", ADMIN_KEY, null).statusCode()).isEqualTo(404);
+        // a form post (curl -d without a JSON content type) is answered clearly instead of losing the body
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/explain"))
+                .header("Authorization", "Bearer " + ADMIN_KEY).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"tool\":\"dev-cli\",\"prompt\":\"x\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(json(form).at("/error/message").asText()).contains("Content-Type: application/json");
     }
 
     @Test
