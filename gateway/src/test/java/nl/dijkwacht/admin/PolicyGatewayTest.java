@@ -206,6 +206,27 @@ class PolicyGatewayTest {
     }
 
     @Test
+    @Order(3)
+    void streamedRequestFallsBackBeforeTheStreamStarts() throws Exception {
+        String sse = "data: {\"id\":\"s1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"gestreamd \"}}]}\n\n"
+                + "data: {\"id\":\"s1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"door lokaal\"},\"finish_reason\":\"stop\"}]}\n\n"
+                + "data: [DONE]\n\n";
+        upstream.stubFor(post(urlEqualTo("/lokaal/v1/chat/completions")).atPriority(2)
+                .withRequestBody(containing("STREAM STORING"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(sse)));
+        ObjectNode body = JSON.createObjectNode().put("model", "extern").put("stream", true);
+        body.putArray("messages").addObject().put("role", "user").put("content", "STREAM STORING");
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + TOOL_KEY).header("X-Dijkwacht-Use-Case", "schrijven")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-Dijkwacht-Model")).hasValue("lokaal");
+        assertThat(r.body()).contains("gestreamd ").contains("door lokaal").contains("[DONE]").doesNotContain("\"error\"");
+        assertThat(audit(r).get("RULE")).isEqualTo("fallback:extern->lokaal:error_status");
+    }
+
+    @Test
     @Order(4)
     void fallbackIsNotTransitive() throws Exception {
         // extern fails, its only fallback lokaal fails too; lokaal's own fallback (dry-run) is not followed
