@@ -264,6 +264,49 @@ class PolicyGatewayTest {
         upstream.verify(0, postRequestedFor(urlEqualTo("/extern/v1/chat/completions")));
     }
 
+    @Test
+    @Order(6)
+    void departmentAndRoleHeadersAreChecked() throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("model", "dry-run");
+        body.putArray("messages").addObject().put("role", "user").put("content", "Hallo");
+        HttpRequest.Builder base = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + TOOL_KEY).header("X-Dijkwacht-Use-Case", "afdeling")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        HttpResponse<String> none = http.send(base.copy().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(none.statusCode()).isEqualTo(403);
+        assertThat(json(none).at("/error/code").asText()).isEqualTo("department_not_allowed");
+        HttpResponse<String> wrongRole = http.send(base.copy().header("X-Dijkwacht-Department", "Burgerzaken")
+                .header("X-Dijkwacht-Roles", "medewerker").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json(wrongRole).at("/error/code").asText()).isEqualTo("role_not_allowed");
+        HttpResponse<String> ok = http.send(base.copy().header("X-Dijkwacht-Department", "Burgerzaken")
+                .header("X-Dijkwacht-Roles", "medewerker,jurist").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
+    void overdueModelIsServedWithAWarningWhenGovernanceSaysWarn() throws Exception {
+        String governance = pack.read("policies/governance.yaml");
+        String model = pack.read("models-config/extern.yaml");
+        try {
+            pack.replace("models-config/extern.yaml", "next-evaluation: 2099-12-31", "next-evaluation: 2020-01-01");
+            admin("POST", "/admin/policy/reload", ADMIN_KEY, null);
+            HttpResponse<String> refused = chat("schrijven", "extern", "Schrijf een groet");
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(json(refused).at("/error/code").asText()).isEqualTo("model_evaluation_overdue");
+
+            pack.replace("policies/governance.yaml", "evaluation-overdue: refuse", "evaluation-overdue: warn");
+            admin("POST", "/admin/policy/reload", ADMIN_KEY, null);
+            HttpResponse<String> warned = chat("schrijven", "extern", "Schrijf een groet");
+            assertThat(warned.statusCode()).isEqualTo(200);
+            assertThat(warned.headers().firstValue("X-Dijkwacht-Warning")).hasValue("model extern evaluation overdue since 2020-01-01");
+        } finally {
+            pack.write("policies/governance.yaml", governance);
+            pack.write("models-config/extern.yaml", model);
+            admin("POST", "/admin/policy/reload", ADMIN_KEY, null);
+        }
+    }
+
     // ------------------------------------------------------------------ kill switch
 
     @Test
