@@ -30,6 +30,7 @@ public final class ActivePolicy {
     private final Path policiesDir;
     private final Path modelsDir;
     private final AtomicReference<PolicySet> current = new AtomicReference<>();
+    private final Object reloadLock = new Object();
     private PolicySet files;
     private List<Suspension> suspensions = List.of();
     private volatile Instant loadedAt;
@@ -77,6 +78,13 @@ public final class ActivePolicy {
 
     /** Loads the files again; on success the new snapshot is in force, on failure the old one stays and the error is thrown. */
     public PolicySet reload() {
+        // one reload at a time (watcher and admin endpoint): a slower, older read can never overwrite a newer one
+        synchronized (reloadLock) {
+            return reloadNow();
+        }
+    }
+
+    private PolicySet reloadNow() {
         PolicySet next;
         try {
             next = loader.load(policiesDir, modelsDir);
