@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import nl.dijkwacht.audit.AuditCapture;
 import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.audit.AuditUnavailableException;
+import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.invoke.ModelCall;
 import nl.dijkwacht.invoke.ModelClients;
 import nl.dijkwacht.invoke.UpstreamException;
@@ -21,6 +22,7 @@ import nl.dijkwacht.response.ChunkOutput;
 import nl.dijkwacht.response.Disclaimer;
 import nl.dijkwacht.response.ReplyRewriter;
 import nl.dijkwacht.response.StreamRewriter;
+import nl.dijkwacht.routing.RoutingRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -35,6 +37,7 @@ public final class ChatCompletionsHandler {
     private static final Logger log = LoggerFactory.getLogger(ChatCompletionsHandler.class);
     static final String POLICY_VERSION_HEADER = "X-Dijkwacht-Policy-Version";
     static final String MODEL_HEADER = "X-Dijkwacht-Model";
+    static final String WARNING_HEADER = "X-Dijkwacht-Warning";
 
     private final RequestEntry entry;
     private final RequestPipeline pipeline;
@@ -44,9 +47,12 @@ public final class ChatCompletionsHandler {
     private final AuditTrail audit;
     private final OpenAiErrorWriter errors;
     private final ObjectMapper json;
+    private final RoutingRules routing;
 
     ChatCompletionsHandler(RequestEntry entry, RequestPipeline pipeline, ModelClients clients, ReplyRewriter replies,
-                           Disclaimer disclaimer, AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json) {
+                           Disclaimer disclaimer, AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json,
+                           RoutingRules routing) {
+        this.routing = routing;
         this.entry = entry;
         this.pipeline = pipeline;
         this.clients = clients;
@@ -89,24 +95,8 @@ public final class ChatCompletionsHandler {
                 return;
             }
             audit.beforeModelCall(capture);
-            res.setHeader(MODEL_HEADER, exchange.model().id());
-            ModelCall call = new ModelCall(exchange.model(), exchange.request().body(), exchange.traceId());
-            var client = clients.forKind(exchange.model().provider());
-            if (endpoint == Endpoint.EMBEDDINGS) {
-                ObjectNode reply = client.embed(call);
-                exchange.usage(reply.path("usage").path("prompt_tokens").asInt(), 0);
-                exchange.upstreamStatus(200);
-                respond(capture, res, reply);
-            } else if (exchange.request().stream()) {
-                client.stream(call, capture.tap(new StreamRewriter(exchange, new AuditedStream(capture, sse), disclaimer, json)));
-            } else {
-                ObjectNode reply = client.reply(call);
-                exchange.upstreamStatus(200);
-                capture.upstreamReply(reply);
-                ObjectNode delivered = replies.rewrite(exchange, reply);
-                capture.deliveredReply(delivered);
-                respond(capture, res, delivered);
-            }
+            exchange.warnings().forEach(w -> res.addHeader(WARNING_HEADER, w));
+            callWithFallback(endpoint, capture, res, sse);
         } catch (UpstreamException e) {
             exchange.upstreamStatus(e.status());
             Refusal refusal = UpstreamFailures.toRefusal(e, exchange.model() == null ? "?" : exchange.model().id());
@@ -129,6 +119,67 @@ public final class ChatCompletionsHandler {
                     "Er ging iets mis in Dijkwacht. Het verzoek is niet doorgestuurd. Meld trace-id " + exchange.traceId() + " bij de servicedesk.");
             exchange.fail(refusal, "gateway:" + e.getClass().getSimpleName());
             refuse(capture, res, sse, refusal);
+        }
+    }
+
+    /**
+     * Calls the chosen model. When it fails before anything reached the tool (no stream started), the call goes to
+     * the failed model's approved fallbacks in order — only those the use-case allows and that may receive this
+     * request's data ({@link RoutingRules#fallbacks}); the audit rule records {@code fallback:<from>-><to>:<kind>}.
+     */
+    private void callWithFallback(Endpoint endpoint, AuditCapture capture, HttpServletResponse res, SseWriter sse) {
+        Exchange exchange = capture.exchange();
+        java.util.List<ModelDefinition> fallbacks = null;
+        while (true) {
+            res.setHeader(MODEL_HEADER, exchange.model().id());
+            try {
+                callModel(endpoint, capture, res, sse);
+                return;
+            } catch (UpstreamException e) {
+                if (sse.started() || res.isCommitted() || !worthFallingBack(e)) {
+                    throw e;
+                }
+                ModelDefinition failed = exchange.model();
+                if (fallbacks == null) {
+                    fallbacks = new java.util.ArrayList<>(routing.fallbacks(exchange, failed));
+                }
+                if (fallbacks.isEmpty()) {
+                    throw e;
+                }
+                ModelDefinition next = fallbacks.removeFirst();
+                String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT);
+                log.warn("trace {} upstream failure {} for model {}, falling back to {}", exchange.traceId(), e.getMessage(), failed.id(), next.id());
+                exchange.reroute(next, "fallback:" + failed.id() + "->" + next.id() + ":" + kind);
+            }
+        }
+    }
+
+    private static boolean worthFallingBack(UpstreamException e) {
+        return switch (e.kind()) {
+            case TIMEOUT, UNREACHABLE, MALFORMED, STREAM_CUT -> true;
+            case ERROR_STATUS -> e.status() == null || e.status() >= 500 || e.status() == 429 || e.status() == 401 || e.status() == 403;
+            case UNSUPPORTED -> false;
+        };
+    }
+
+    private void callModel(Endpoint endpoint, AuditCapture capture, HttpServletResponse res, SseWriter sse) {
+        Exchange exchange = capture.exchange();
+        ModelCall call = new ModelCall(exchange.model(), exchange.request().body(), exchange.traceId());
+        var client = clients.forKind(exchange.model().provider());
+        if (endpoint == Endpoint.EMBEDDINGS) {
+            ObjectNode reply = client.embed(call);
+            exchange.usage(reply.path("usage").path("prompt_tokens").asInt(), 0);
+            exchange.upstreamStatus(200);
+            respond(capture, res, reply);
+        } else if (exchange.request().stream()) {
+            client.stream(call, capture.tap(new StreamRewriter(exchange, new AuditedStream(capture, sse), disclaimer, json)));
+        } else {
+            ObjectNode reply = client.reply(call);
+            exchange.upstreamStatus(200);
+            capture.upstreamReply(reply);
+            ObjectNode delivered = replies.rewrite(exchange, reply);
+            capture.deliveredReply(delivered);
+            respond(capture, res, delivered);
         }
     }
 

@@ -103,8 +103,10 @@ public final class ModelsHandler {
         }
         Set<String> models = new TreeSet<>();
         for (String id : useCases) {
-            policy.useCase(id).map(UseCasePolicy::models).ifPresent(models::addAll);
+            policy.useCase(id).filter(u -> !u.suspended()).map(UseCasePolicy::models).ifPresent(models::addAll);
         }
+        // suspended and retired models are not offered (issue 4: kill switch)
+        models.removeIf(id -> policy.catalog().find(id).map(m -> !m.governance().status().usable()).orElse(true));
         return models;
     }
 

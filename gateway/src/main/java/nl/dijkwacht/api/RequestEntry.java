@@ -29,7 +29,8 @@ final class RequestEntry {
                 request.getHeader(CallerHeaders.USE_CASE),
                 request.getHeader(CallerHeaders.USER),
                 request.getHeader(CallerHeaders.DEPARTMENT),
-                request.getHeader(CallerHeaders.TENANT));
+                request.getHeader(CallerHeaders.TENANT),
+                request.getHeader(CallerHeaders.ROLES));
         return new Exchange(UUID.randomUUID().toString(), endpoint, headers, policy.current());
     }
 

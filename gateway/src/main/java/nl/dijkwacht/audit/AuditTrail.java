@@ -47,7 +47,12 @@ public final class AuditTrail {
             AuditRecord record = records.from(exchange, capture, httpStatus, streamed);
             sink.append(record, records.content(record, capture));
         } catch (RuntimeException e) {
-            log.error("audit write failed for trace {}: {}", exchange.traceId(), e.getClass().getSimpleName());
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            // audit records hold metadata only, so the store's message cannot carry prompt text
+            log.error("audit write failed for trace {}: {}: {}", exchange.traceId(), root.getClass().getSimpleName(), root.getMessage());
             throw new AuditUnavailableException(e);
         }
     }

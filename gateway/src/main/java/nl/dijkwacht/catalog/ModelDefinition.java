@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * One approved model as the catalogue declares it. Tools address it by {@link #id()}; the upstream URL and
- * credentials come only from here, never from a request.
+ * credentials come only from here, never from a request. {@link #governance()} is its governance record
+ * (status, hosting, data classes, fallbacks, …).
  */
 public record ModelDefinition(
         String id,
@@ -17,8 +18,22 @@ public record ModelDefinition(
         String apiKeyEnv,
         Duration connectTimeout,
         Duration responseTimeout,
+        Duration streamIdleTimeout,
         boolean supportsEmbeddings,
-        String sourceFile) {
+        String sourceFile,
+        ModelGovernance governance) {
+
+    public ModelDefinition {
+        governance = governance == null ? ModelGovernance.unspecified() : governance;
+    }
+
+    /** Without a governance record (tests and tools that build a definition by hand): approved, on-premises, no personal data. */
+    public ModelDefinition(String id, String description, ProviderKind provider, URI baseUrl, String upstreamModel,
+                           String apiKeyEnv, Duration connectTimeout, Duration responseTimeout, Duration streamIdleTimeout,
+                           boolean supportsEmbeddings, String sourceFile) {
+        this(id, description, provider, baseUrl, upstreamModel, apiKeyEnv, connectTimeout, responseTimeout, streamIdleTimeout,
+                supportsEmbeddings, sourceFile, ModelGovernance.unspecified());
+    }
 
     /** The credential from the environment variable the catalogue names; the value itself is never in a file. */
     public Optional<String> apiKey() {
@@ -26,5 +41,10 @@ public record ModelDefinition(
             return Optional.empty();
         }
         return Optional.ofNullable(System.getenv(apiKeyEnv)).filter(v -> !v.isBlank());
+    }
+
+    public ModelDefinition withGovernance(ModelGovernance next) {
+        return new ModelDefinition(id, description, provider, baseUrl, upstreamModel, apiKeyEnv, connectTimeout,
+                responseTimeout, streamIdleTimeout, supportsEmbeddings, sourceFile, next);
     }
 }

@@ -23,11 +23,13 @@ import nl.dijkwacht.pii.StructuredIdentifiers;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicyLoader;
+import nl.dijkwacht.policy.PurposeGuardStep;
 import nl.dijkwacht.policy.ResolveUseCaseStep;
 import nl.dijkwacht.redaction.RedactPersonalDataStep;
 import nl.dijkwacht.response.Disclaimer;
 import nl.dijkwacht.response.ReplyRewriter;
 import nl.dijkwacht.routing.ResolveModelStep;
+import nl.dijkwacht.routing.SensitivityRoutingStep;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,15 +72,25 @@ public class GatewayConfiguration {
     }
 
     @Bean
+    PiiDetector piiDetector() {
+        return new PiiDetector(StructuredIdentifiers.all());
+    }
+
+    /** Order matters: the purpose guard reads the parsed text; sensitivity routing ("route") needs the PII findings. */
+    @Bean
     RequestPipeline requestPipeline(AuthenticateStep authenticate, BucketStore buckets, DijkwachtProperties properties,
-                                    ObjectMapper dijkwachtJson, @Qualifier("secretKey") byte[] secretKey) {
+                                    ObjectMapper dijkwachtJson, @Qualifier("secretKey") byte[] secretKey, PiiDetector piiDetector,
+                                    ResolveUseCaseStep useCase, PurposeGuardStep purpose, ResolveModelStep model,
+                                    SensitivityRoutingStep route) {
         return new RequestPipeline(List.of(
                 authenticate,
                 new ParseRequestStep(dijkwachtJson),
                 new RateLimitStep(buckets, properties.limits().requestsPerMinute()),
-                new ResolveUseCaseStep(),
-                new ResolveModelStep(),
-                new RedactPersonalDataStep(new PiiDetector(StructuredIdentifiers.all()), new Anonymizer(secretKey))));
+                useCase,
+                purpose,
+                model,
+                new RedactPersonalDataStep(piiDetector, new Anonymizer(secretKey)),
+                route));
     }
 
     @Bean(destroyMethod = "close")

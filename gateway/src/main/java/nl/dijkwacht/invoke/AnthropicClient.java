@@ -36,12 +36,12 @@ import nl.dijkwacht.catalog.ProviderKind;
  */
 public final class AnthropicClient implements ModelClient {
 
-    private final ObjectMapper json;
+    private final OpenAiObjects objects;
     private final Map<ModelDefinition, AnthropicChatModel> models = new ConcurrentHashMap<>();
     private final Map<ModelDefinition, AnthropicStreamingChatModel> streamingModels = new ConcurrentHashMap<>();
 
     public AnthropicClient(ObjectMapper json) {
-        this.json = json;
+        this.objects = new OpenAiObjects(json);
     }
 
     @Override
@@ -58,17 +58,10 @@ public final class AnthropicClient implements ModelClient {
         } catch (RuntimeException e) {
             throw translate(e);
         }
-        ObjectNode reply = json.createObjectNode();
-        reply.put("id", "chatcmpl-" + (response.id() != null ? response.id() : call.traceId()));
-        reply.put("object", "chat.completion");
-        reply.put("created", System.currentTimeMillis() / 1000);
-        reply.put("model", call.model().id());
-        ObjectNode choice = reply.putArray("choices").addObject();
-        choice.put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", response.aiMessage().text());
-        choice.put("finish_reason", finishReason(response.finishReason()));
-        reply.set("usage", usage(response.tokenUsage()));
-        return reply;
+        String id = "chatcmpl-" + (response.id() != null ? response.id() : call.traceId());
+        TokenUsage usage = response.tokenUsage();
+        return objects.completion(id, call.model().id(), response.aiMessage().text(), finishReason(response.finishReason()),
+                inputTokens(usage), outputTokens(usage));
     }
 
     @Override
@@ -99,7 +92,7 @@ public final class AnthropicClient implements ModelClient {
         }
         String id = "chatcmpl-" + call.traceId();
         boolean opened = false;
-        long idleMillis = call.model().responseTimeout().toMillis();
+        long idleMillis = call.model().streamIdleTimeout().toMillis();
         while (true) {
             Object event;
             try {
@@ -116,25 +109,15 @@ public final class AnthropicClient implements ModelClient {
             }
             if (!opened) {
                 sink.open();
-                ObjectNode first = chunk(id, call);
-                first.withArray("choices").addObject().put("index", 0).putObject("delta").put("role", "assistant").put("content", "");
-                sink.chunk(first);
+                sink.chunk(objects.roleChunk(id, call.model().id()));
                 opened = true;
             }
             if (event instanceof String partial) {
-                ObjectNode piece = chunk(id, call);
-                piece.withArray("choices").addObject().put("index", 0).putObject("delta").put("content", partial);
-                sink.chunk(piece);
+                sink.chunk(objects.contentChunk(id, call.model().id(), partial));
             } else if (event instanceof ChatResponse response) {
-                ObjectNode last = chunk(id, call);
-                ObjectNode choice = last.withArray("choices").addObject().put("index", 0);
-                choice.putObject("delta");
-                choice.put("finish_reason", finishReason(response.finishReason()));
-                sink.chunk(last);
-                ObjectNode usage = chunk(id, call);
-                usage.putArray("choices");
-                usage.set("usage", usage(response.tokenUsage()));
-                sink.chunk(usage);
+                sink.chunk(objects.finishChunk(id, call.model().id(), finishReason(response.finishReason())));
+                TokenUsage usage = response.tokenUsage();
+                sink.chunk(objects.usageChunk(id, call.model().id(), inputTokens(usage), outputTokens(usage)));
             } else if (event == complete) {
                 sink.complete();
                 return;
@@ -227,19 +210,12 @@ public final class AnthropicClient implements ModelClient {
                 .build();
     }
 
-    private ObjectNode chunk(String id, ModelCall call) {
-        ObjectNode chunk = json.createObjectNode();
-        chunk.put("id", id);
-        chunk.put("object", "chat.completion.chunk");
-        chunk.put("created", System.currentTimeMillis() / 1000);
-        chunk.put("model", call.model().id());
-        return chunk;
+    private static int inputTokens(TokenUsage usage) {
+        return usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
     }
 
-    private ObjectNode usage(TokenUsage usage) {
-        int in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
-        int out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-        return json.createObjectNode().put("prompt_tokens", in).put("completion_tokens", out).put("total_tokens", in + out);
+    private static int outputTokens(TokenUsage usage) {
+        return usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
     }
 
     private static String finishReason(FinishReason reason) {

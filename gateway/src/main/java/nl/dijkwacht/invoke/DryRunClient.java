@@ -20,10 +20,12 @@ public final class DryRunClient implements ModelClient {
     private static final int STREAM_PIECE = 16;
 
     private final ObjectMapper json;
+    private final OpenAiObjects objects;
     private final TokenCounter tokens;
 
     public DryRunClient(ObjectMapper json, TokenCounter tokens) {
         this.json = json;
+        this.objects = new OpenAiObjects(json);
         this.tokens = tokens;
     }
 
@@ -35,49 +37,28 @@ public final class DryRunClient implements ModelClient {
     @Override
     public ObjectNode reply(ModelCall call) {
         String text = render(call.body());
-        ObjectNode reply = json.createObjectNode();
-        reply.put("id", "chatcmpl-dryrun-" + call.traceId());
-        reply.put("object", "chat.completion");
-        reply.put("created", System.currentTimeMillis() / 1000);
-        reply.put("model", call.model().id());
-        ObjectNode choice = reply.putArray("choices").addObject();
-        choice.put("index", 0);
-        ObjectNode message = choice.putObject("message");
-        message.put("role", "assistant");
-        message.put("content", text);
-        choice.put("finish_reason", "stop");
-        reply.set("usage", usage(call.body(), text));
-        return reply;
+        return objects.completion("chatcmpl-dryrun-" + call.traceId(), call.model().id(), text, "stop",
+                promptTokens(call.body()), countTokens(text));
     }
 
     @Override
     public void stream(ModelCall call, ChunkSink sink) {
         String text = render(call.body());
-        sink.open();
         String id = "chatcmpl-dryrun-" + call.traceId();
-        ObjectNode first = chunk(id, call);
-        first.withArray("choices").addObject().put("index", 0).putObject("delta").put("role", "assistant").put("content", "");
-        sink.chunk(first);
+        String model = call.model().id();
+        sink.open();
+        sink.chunk(objects.roleChunk(id, model));
         int start = 0;
         while (start < text.length()) {
             int end = Math.min(text.length(), start + STREAM_PIECE);
             if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
                 end++;
             }
-            ObjectNode piece = chunk(id, call);
-            piece.withArray("choices").addObject().put("index", 0).putObject("delta").put("content", text.substring(start, end));
-            sink.chunk(piece);
+            sink.chunk(objects.contentChunk(id, model, text.substring(start, end)));
             start = end;
         }
-        ObjectNode last = chunk(id, call);
-        ObjectNode finish = last.withArray("choices").addObject().put("index", 0);
-        finish.putObject("delta");
-        finish.put("finish_reason", "stop");
-        sink.chunk(last);
-        ObjectNode usage = chunk(id, call);
-        usage.putArray("choices");
-        usage.set("usage", usage(call.body(), text));
-        sink.chunk(usage);
+        sink.chunk(objects.finishChunk(id, model, "stop"));
+        sink.chunk(objects.usageChunk(id, model, promptTokens(call.body()), countTokens(text)));
         sink.complete();
     }
 
@@ -130,22 +111,8 @@ public final class DryRunClient implements ModelClient {
         return out.toString();
     }
 
-    private ObjectNode chunk(String id, ModelCall call) {
-        ObjectNode chunk = json.createObjectNode();
-        chunk.put("id", id);
-        chunk.put("object", "chat.completion.chunk");
-        chunk.put("created", System.currentTimeMillis() / 1000);
-        chunk.put("model", call.model().id());
-        return chunk;
-    }
-
-    private ObjectNode usage(JsonNode body, String answer) {
-        int prompt = countTokens(body.path("messages").toString());
-        int completion = countTokens(answer);
-        return json.createObjectNode()
-                .put("prompt_tokens", prompt)
-                .put("completion_tokens", completion)
-                .put("total_tokens", prompt + completion);
+    private int promptTokens(JsonNode body) {
+        return countTokens(body.path("messages").toString());
     }
 
     private int countTokens(String text) {

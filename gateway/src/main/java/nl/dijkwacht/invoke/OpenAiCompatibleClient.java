@@ -68,7 +68,7 @@ public final class OpenAiCompatibleClient implements ModelClient {
         HttpResponse<InputStream> response = send(call, "/chat/completions", body, HttpResponse.BodyHandlers.ofInputStream());
         sink.open();
         InputStream in = response.body();
-        IdleWatchdog.Watch watch = watchdog.watch(in, call.model().responseTimeout());
+        IdleWatchdog.Watch watch = watchdog.watch(in, call.model().streamIdleTimeout());
         try (watch; BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             StringBuilder data = new StringBuilder();

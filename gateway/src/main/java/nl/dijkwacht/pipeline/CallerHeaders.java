@@ -8,11 +8,26 @@ public record CallerHeaders(
         String useCase,
         String user,
         String department,
-        String tenant) {
+        String tenant,
+        String roles) {
+
+    /** Without roles (tools that send no {@value #ROLES} header). */
+    public CallerHeaders(String bearerToken, String useCase, String user, String department, String tenant) {
+        this(bearerToken, useCase, user, department, tenant, null);
+    }
+
+    /** The comma-separated roles the tool sent in {@value #ROLES}, trimmed; empty when none. */
+    public java.util.List<String> roleList() {
+        if (roles == null || roles.isBlank()) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList();
+    }
 
     public static final String USE_CASE = "X-Dijkwacht-Use-Case";
     public static final String USER = "X-Dijkwacht-User";
     public static final String DEPARTMENT = "X-Dijkwacht-Department";
     public static final String TENANT = "X-Dijkwacht-Tenant";
+    public static final String ROLES = "X-Dijkwacht-Roles";
     public static final String TRACE_ID = "X-Dijkwacht-Trace-Id";
 }

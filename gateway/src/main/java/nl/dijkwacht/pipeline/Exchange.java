@@ -40,6 +40,7 @@ public final class Exchange {
     private Integer upstreamStatus;
     private int placeholdersRestored;
     private int placeholdersUnknown;
+    private final java.util.List<String> warnings = new java.util.ArrayList<>();
 
     public Exchange(String traceId, Endpoint endpoint, CallerHeaders headers, PolicySet policy) {
         this.traceId = traceId;
@@ -90,6 +91,19 @@ public final class Exchange {
             this.rule = rule;
         }
     }
+
+    /** Sends the request to another model (sensitivity routing, upstream fallback); a refusal or failure still overrides it. */
+    public void reroute(ModelDefinition model, String rule) {
+        this.model = model;
+        if (decision != Decision.REFUSED && decision != Decision.FAILED) {
+            this.decision = Decision.REROUTED;
+            this.rule = rule;
+        }
+    }
+
+    /** Policy warnings for the tool (header X-Dijkwacht-Warning), e.g. a model past its evaluation date. Never prompt text. */
+    public java.util.List<String> warnings() { return java.util.List.copyOf(warnings); }
+    public void warn(String warning) { warnings.add(warning); }
 
     public void refuse(Refusal refusal, String rule) {
         this.decision = Decision.REFUSED;

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
-/** The shapes of the YAML files as administrators write them (kebab-case keys). */
+/**
+ * The shapes of the YAML files as administrators write them (kebab-case keys). The JSON Schemas under
+ * resources/schema/ describe the same shapes and are checked first; docs/policy-reference.md explains them.
+ */
 final class PolicyFiles {
 
     private PolicyFiles() {
@@ -27,12 +30,43 @@ final class PolicyFiles {
     record OperatorEntry(String id, String description, @JsonProperty("key-sha256") String keySha256, List<String> roles) {
     }
 
+    record GovernanceFile(
+            @JsonProperty("evaluation-overdue") String evaluationOverdue,
+            @JsonProperty("forbidden-purposes") List<PurposeEntry> forbiddenPurposes) {
+    }
+
+    record PurposeEntry(
+            String id,
+            String title,
+            @JsonProperty("legal-basis") String legalBasis,
+            String explanation,
+            @JsonProperty("applies-to-all") Boolean appliesToAll,
+            List<MatchGroup> match) {
+    }
+
+    record MatchGroup(List<String> any) {
+    }
+
     record UseCaseFile(
             String id,
+            String title,
             String purpose,
+            String status,
+            @JsonProperty("risk-class") String riskClass,
+            Allowed allowed,
             List<String> models,
             PiiSection pii,
-            String disclaimer) {
+            @JsonProperty("special-category-allowed") Boolean specialCategoryAllowed,
+            @JsonProperty("forbidden-purposes") List<String> forbiddenPurposes,
+            String disclaimer,
+            @JsonProperty("human-review-required") Boolean humanReviewRequired,
+            AuditSection audit) {
+    }
+
+    record Allowed(List<String> tools, List<String> departments, List<String> roles) {
+    }
+
+    record AuditSection(@JsonProperty("content-retention-days") Integer contentRetentionDays) {
     }
 
     record PiiSection(@JsonProperty("default") String defaultAction, Map<String, String> entities) {
@@ -46,9 +80,21 @@ final class PolicyFiles {
             @JsonProperty("upstream-model") String upstreamModel,
             @JsonProperty("api-key-env") String apiKeyEnv,
             Timeouts timeouts,
-            Boolean embeddings) {
+            Boolean embeddings,
+            String status,
+            String hosting,
+            @JsonProperty("processor-agreement") String processorAgreement,
+            @JsonProperty("no-training") Boolean noTraining,
+            String dpia,
+            String iama,
+            String owner,
+            @JsonProperty("technical-administrator") String technicalAdministrator,
+            @JsonProperty("next-evaluation") String nextEvaluation,
+            @JsonProperty("data-classes") List<String> dataClasses,
+            @JsonProperty("energy-wh-per-1k-tokens") Double energyWhPer1kTokens,
+            List<String> fallbacks) {
     }
 
-    record Timeouts(String connect, String response) {
+    record Timeouts(String connect, String response, @JsonProperty("stream-idle") String streamIdle) {
     }
 }

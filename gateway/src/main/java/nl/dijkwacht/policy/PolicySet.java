@@ -7,21 +7,29 @@ import nl.dijkwacht.catalog.ModelCatalog;
 import nl.dijkwacht.identity.OperatorAccount;
 
 /**
- * One consistent snapshot of everything that decides a request: tools, use-cases and the model catalogue.
- * A request takes the snapshot once at its start, so a reload never shows it half a policy.
- * {@link #version()} is a content hash of all files it was read from.
+ * One consistent snapshot of everything that decides a request: tools, use-cases, the model catalogue and the
+ * governance settings, with the admin API's suspensions already applied. A request takes the snapshot once at
+ * its start, so a reload never shows it half a policy. {@link #version()} is a content hash of all files it was
+ * read from (plus, after a '+', a hash of the suspensions made through the admin API, when there are any).
  */
 public record PolicySet(
         String version,
         Map<String, ToolPolicy> tools,
         Map<String, UseCasePolicy> useCases,
         ModelCatalog catalog,
-        List<OperatorAccount> operators) {
+        List<OperatorAccount> operators,
+        GovernanceSettings governance) {
 
     public PolicySet {
         tools = Map.copyOf(tools);
         useCases = Map.copyOf(useCases);
         operators = List.copyOf(operators);
+        governance = governance == null ? GovernanceSettings.defaults() : governance;
+    }
+
+    public PolicySet(String version, Map<String, ToolPolicy> tools, Map<String, UseCasePolicy> useCases,
+                     ModelCatalog catalog, List<OperatorAccount> operators) {
+        this(version, tools, useCases, catalog, operators, GovernanceSettings.defaults());
     }
 
     public Optional<ToolPolicy> toolByKeyHash(String sha256) {

@@ -1,5 +1,6 @@
 package nl.dijkwacht.policy;
 
+import java.util.List;
 import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Outcome;
 import nl.dijkwacht.pipeline.PolicyStep;
@@ -7,9 +8,12 @@ import nl.dijkwacht.pipeline.Refusal;
 
 /**
  * Finds the use-case the request falls under: the {@code X-Dijkwacht-Use-Case} header, else the tool's default.
- * A request that names no use-case, an unknown one, or one its tool may not use is refused (deny by default).
+ * Refused (deny by default): no use-case, an unknown one, one the tool may not use, a suspended one, one whose
+ * risk class is {@code prohibited}, or one limited to departments or roles the caller did not name.
  */
 public final class ResolveUseCaseStep implements PolicyStep {
+
+    private static final String HEADER = "X-Dijkwacht-Use-Case";
 
     @Override
     public String id() {
@@ -19,23 +23,55 @@ public final class ResolveUseCaseStep implements PolicyStep {
     @Override
     public Outcome apply(Exchange exchange) {
         ToolPolicy tool = exchange.policy().tools().get(exchange.caller().toolId());
+        if (tool == null) {
+            return Outcome.deny(Refusal.forbidden("tool_unknown",
+                    "Uw tool is niet (meer) bekend in het AI-beleid van de gemeente.", null), "use-case:tool-unknown");
+        }
         String requested = exchange.headers().useCase();
-        String id = requested != null && !requested.isBlank() ? requested : tool.defaultUseCase();
+        String id = requested != null && !requested.isBlank() ? requested.strip() : tool.defaultUseCase();
         if (id == null) {
             return Outcome.deny(Refusal.forbidden("use_case_required",
                     "Uw tool heeft geen standaardtoepassing. Geef in de header 'X-Dijkwacht-Use-Case' aan waarvoor u AI gebruikt.",
-                    "X-Dijkwacht-Use-Case"), "use-case:none");
+                    HEADER), "use-case:none");
         }
         UseCasePolicy useCase = exchange.policy().useCase(id).orElse(null);
         if (useCase == null) {
             return Outcome.deny(Refusal.forbidden("use_case_unknown",
                     "De toepassing '" + id + "' is niet vastgesteld in het AI-beleid van de gemeente. Kies een vastgestelde toepassing.",
-                    "X-Dijkwacht-Use-Case"), "use-case:unknown");
+                    HEADER), "use-case:unknown");
         }
-        if (!tool.mayUse(id)) {
+        if (!tool.mayUse(id) || (!useCase.allowedTools().isEmpty() && !useCase.allowedTools().contains(tool.id()))) {
             return Outcome.deny(Refusal.forbidden("use_case_not_allowed",
-                    "Uw tool mag niet gebruikt worden voor de toepassing '" + id + "'.", "X-Dijkwacht-Use-Case"),
+                    "Uw tool mag niet gebruikt worden voor de toepassing '" + id + "'.", HEADER),
                     "use-case:tool-not-allowed");
+        }
+        if (useCase.suspended()) {
+            return Outcome.deny(Refusal.forbidden("use_case_suspended",
+                    "De toepassing '" + id + "' is tijdelijk stopgezet door de functioneel beheerder. U kunt AI hiervoor nu niet gebruiken.",
+                    HEADER), "use-case:suspended" + (useCase.suspendedBy() == null ? ":file" : ":" + useCase.suspendedBy()));
+        }
+        if (useCase.riskClass() == RiskClass.PROHIBITED) {
+            return Outcome.deny(Refusal.forbidden("use_case_prohibited",
+                    "De toepassing '" + id + "' valt onder verboden AI-praktijken (AI-verordening art. 5) en wordt daarom altijd geweigerd.",
+                    HEADER), "use-case:prohibited-risk");
+        }
+        if (!useCase.allowedDepartments().isEmpty()) {
+            String department = exchange.caller().department();
+            if (department == null || !useCase.allowedDepartments().contains(department.strip())) {
+                return Outcome.deny(Refusal.forbidden("department_not_allowed",
+                        "De toepassing '" + id + "' is alleen beschikbaar voor de afdelingen " + String.join(", ", useCase.allowedDepartments())
+                                + ". Uw tool moet uw afdeling meesturen in de header 'X-Dijkwacht-Department'.",
+                        "X-Dijkwacht-Department"), "use-case:department-not-allowed");
+            }
+        }
+        if (!useCase.allowedRoles().isEmpty()) {
+            List<String> roles = exchange.headers().roleList();
+            if (roles.stream().noneMatch(useCase.allowedRoles()::contains)) {
+                return Outcome.deny(Refusal.forbidden("role_not_allowed",
+                        "De toepassing '" + id + "' is alleen beschikbaar voor de rollen " + String.join(", ", useCase.allowedRoles())
+                                + ". Uw tool moet uw rol meesturen in de header 'X-Dijkwacht-Roles'.",
+                        "X-Dijkwacht-Roles"), "use-case:role-not-allowed");
+            }
         }
         exchange.useCase(useCase);
         return Outcome.CONTINUE;

@@ -1,0 +1,206 @@
+package nl.dijkwacht.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import nl.dijkwacht.catalog.ModelDefinition;
+import nl.dijkwacht.identity.OperatorAccess;
+import nl.dijkwacht.pipeline.Refusal;
+import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.policy.PolicyLoadException;
+import nl.dijkwacht.policy.PolicyProblem;
+import nl.dijkwacht.policy.PolicySet;
+import nl.dijkwacht.policy.Suspension;
+import nl.dijkwacht.policy.SuspensionStore;
+import nl.dijkwacht.policy.UseCasePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.servlet.function.ServerRequest;
+
+/**
+ * Policy administration: the policy in force and the last refused reload ({@code GET /admin/policy}), reload
+ * ({@code POST /admin/policy/reload}) and the kill switch for models and use-cases
+ * ({@code POST /admin/models/{id}/suspend|resume}, {@code POST /admin/use-cases/{id}/suspend|resume}).
+ */
+final class PolicyAdminHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyAdminHandler.class);
+
+    private final ActivePolicy policy;
+    private final SuspensionStore store;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    PolicyAdminHandler(ActivePolicy policy, SuspensionStore store, ObjectMapper json, Clock clock) {
+        this.policy = policy;
+        this.store = store;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    ObjectNode status(ServerRequest request, OperatorAccess.Result operator) {
+        PolicySet set = policy.current();
+        ObjectNode out = json.createObjectNode();
+        out.put("policy_version", set.version());
+        out.put("loaded_at", String.valueOf(policy.loadedAt()));
+        out.put("policies_dir", policy.policiesDir().toString());
+        out.put("models_dir", policy.modelsDir().toString());
+        ActivePolicy.Failure failure = policy.lastFailure();
+        if (failure == null) {
+            out.putNull("last_reload_error");
+        } else {
+            ObjectNode error = out.putObject("last_reload_error");
+            error.put("at", failure.at().toString());
+            error.set("problems", problems(failure.problems(), failure.message()));
+        }
+        ArrayNode models = out.putArray("models");
+        set.catalog().all().stream().sorted(java.util.Comparator.comparing(ModelDefinition::id)).forEach(m -> {
+            ObjectNode node = models.addObject();
+            node.put("id", m.id());
+            node.put("status", m.governance().status().yamlName());
+            node.put("hosting", m.governance().hosting().yamlName());
+            node.put("next_evaluation", String.valueOf(m.governance().nextEvaluation()));
+            node.put("evaluation_overdue", m.governance().evaluationOverdue(java.time.LocalDate.now(clock)));
+            if (m.governance().suspendedBy() != null) {
+                node.put("suspended_by", m.governance().suspendedBy());
+            }
+        });
+        ArrayNode useCases = out.putArray("use_cases");
+        set.useCases().values().stream().sorted(java.util.Comparator.comparing(UseCasePolicy::id)).forEach(u -> {
+            ObjectNode node = useCases.addObject();
+            node.put("id", u.id());
+            node.put("status", u.suspended() ? "suspended" : "active");
+            node.put("risk_class", u.riskClass().yamlName());
+            if (u.suspendedBy() != null) {
+                node.put("suspended_by", u.suspendedBy());
+            }
+        });
+        ArrayNode suspensions = out.putArray("api_suspensions");
+        for (Suspension s : policy.suspensions()) {
+            suspensions.addObject().put("kind", s.kind().storedName()).put("id", s.targetId())
+                    .put("suspended_by", s.suspendedBy()).put("suspended_at", s.suspendedAt().toString())
+                    .put("reason", s.reason());
+        }
+        return out;
+    }
+
+    ObjectNode reload(ServerRequest request, OperatorAccess.Result operator) {
+        String before = policy.current().version();
+        try {
+            PolicySet next = policy.reload();
+            log.info("operator {} reloaded the policy: {} -> {}", operator.operator().id(), before, next.version());
+            ObjectNode out = json.createObjectNode();
+            out.put("policy_version", next.version());
+            out.put("previous_version", before);
+            out.put("changed", !before.equals(next.version()));
+            return out;
+        } catch (PolicyLoadException e) {
+            ObjectNode extra = json.createObjectNode();
+            extra.put("policy_version", policy.current().version());
+            extra.set("problems", problems(e.problems(), e.getMessage()));
+            String first = e.problems().isEmpty() ? e.getMessage() : e.problems().getFirst().toString();
+            throw new AdminResponses.Failure(new Refusal(422, Refusal.INVALID_REQUEST, "policy_invalid",
+                    "Het nieuwe beleid is ongeldig en is niet ingeladen; beleid " + policy.current().version()
+                            + " blijft van kracht. Eerste probleem: " + first, null), extra);
+        }
+    }
+
+    ObjectNode suspendModel(ServerRequest request, OperatorAccess.Result operator) {
+        return suspend(Suspension.Kind.MODEL, request, operator);
+    }
+
+    ObjectNode resumeModel(ServerRequest request, OperatorAccess.Result operator) {
+        return resume(Suspension.Kind.MODEL, request, operator);
+    }
+
+    ObjectNode suspendUseCase(ServerRequest request, OperatorAccess.Result operator) {
+        return suspend(Suspension.Kind.USE_CASE, request, operator);
+    }
+
+    ObjectNode resumeUseCase(ServerRequest request, OperatorAccess.Result operator) {
+        return resume(Suspension.Kind.USE_CASE, request, operator);
+    }
+
+    private ObjectNode suspend(Suspension.Kind kind, ServerRequest request, OperatorAccess.Result operator) {
+        String id = request.pathVariable("id");
+        requireKnown(kind, id);
+        String reason = reason(request);
+        store.put(new Suspension(kind, id, operator.operator().id(), Instant.now(clock), reason));
+        PolicySet next = policy.suspensions(store.all());
+        log.info("operator {} suspended {} {}; policy {} in force", operator.operator().id(), kind.storedName(), id, next.version());
+        return result(kind, id, "suspended", next, null);
+    }
+
+    private ObjectNode resume(Suspension.Kind kind, ServerRequest request, OperatorAccess.Result operator) {
+        String id = request.pathVariable("id");
+        requireKnown(kind, id);
+        boolean removed = store.remove(kind, id);
+        PolicySet next = policy.suspensions(store.all());
+        log.info("operator {} resumed {} {}; policy {} in force", operator.operator().id(), kind.storedName(), id, next.version());
+        boolean stillSuspended = kind == Suspension.Kind.MODEL
+                ? next.catalog().find(id).map(m -> !m.governance().status().usable()).orElse(false)
+                : next.useCase(id).map(UseCasePolicy::suspended).orElse(false);
+        String note = null;
+        if (stillSuspended) {
+            note = "Er is geen opschorting via de API (meer), maar het YAML-bestand zet de status nog op opgeschort/uit gebruik. Pas het bestand aan om te hervatten.";
+        } else if (!removed) {
+            note = "Er was geen opschorting via de API.";
+        }
+        return result(kind, id, stillSuspended ? "suspended" : "active", next, note);
+    }
+
+    private void requireKnown(Suspension.Kind kind, String id) {
+        PolicySet set = policy.current();
+        boolean known = kind == Suspension.Kind.MODEL ? set.catalog().find(id).isPresent() : set.useCase(id).isPresent();
+        if (!known) {
+            throw new AdminResponses.Failure(Refusal.notFound(kind == Suspension.Kind.MODEL ? "model_not_found" : "use_case_not_found",
+                    (kind == Suspension.Kind.MODEL ? "Het model '" : "De use-case '") + id + "' staat niet in het beleid.", "id"), null);
+        }
+    }
+
+    private String reason(ServerRequest request) {
+        try {
+            byte[] body = request.servletRequest().getInputStream().readNBytes(8192);
+            if (body.length == 0) {
+                return null;
+            }
+            JsonNode node = json.readTree(body);
+            String reason = node.path("reason").asText(null);
+            return reason == null ? null : reason.length() > 500 ? reason.substring(0, 500) : reason;
+        } catch (IOException e) {
+            throw new AdminResponses.Failure(Refusal.badRequest("invalid_json",
+                    "De aanvraag is geen geldige JSON. Verwacht: {\"reason\": \"...\"} of een lege body.", null), null);
+        }
+    }
+
+    private ObjectNode result(Suspension.Kind kind, String id, String status, PolicySet set, String note) {
+        ObjectNode out = json.createObjectNode();
+        out.put("kind", kind.storedName());
+        out.put("id", id);
+        out.put("status", status);
+        out.put("policy_version", set.version());
+        if (note != null) {
+            out.put("note", note);
+        }
+        return out;
+    }
+
+    private ArrayNode problems(java.util.List<PolicyProblem> problems, String message) {
+        ArrayNode out = json.createArrayNode();
+        if (problems.isEmpty()) {
+            out.addObject().put("message", message);
+        }
+        for (PolicyProblem p : problems) {
+            ObjectNode node = out.addObject();
+            node.put("file", String.valueOf(p.file()));
+            node.put("line", p.line());
+            node.put("field", p.field());
+            node.put("message", p.message());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,68 @@
+package nl.dijkwacht.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.policy.JdbcSuspensionStore;
+import nl.dijkwacht.policy.PolicyWatcher;
+import nl.dijkwacht.policy.PurposeGuardStep;
+import nl.dijkwacht.policy.ResolveUseCaseStep;
+import nl.dijkwacht.policy.SuspensionStore;
+import nl.dijkwacht.routing.ResolveModelStep;
+import nl.dijkwacht.routing.RoutingRules;
+import nl.dijkwacht.routing.SensitivityRoutingStep;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Policy as code (issue 4): the policy steps, the routing rules they share, the kill-switch store and the watcher
+ * that reloads the policy files without a restart ({@code dijkwacht.policy.poll-interval}, default 2s; 0 = off).
+ */
+@Configuration(proxyBeanMethods = false)
+public class PolicyConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock policyClock() {
+        return Clock.systemDefaultZone();
+    }
+
+    @Bean
+    RoutingRules routingRules(Clock policyClock) {
+        return new RoutingRules(policyClock);
+    }
+
+    @Bean
+    ResolveUseCaseStep resolveUseCaseStep() {
+        return new ResolveUseCaseStep();
+    }
+
+    @Bean
+    PurposeGuardStep purposeGuardStep() {
+        return new PurposeGuardStep();
+    }
+
+    @Bean
+    ResolveModelStep resolveModelStep(RoutingRules routingRules) {
+        return new ResolveModelStep(routingRules);
+    }
+
+    @Bean
+    SensitivityRoutingStep sensitivityRoutingStep(RoutingRules routingRules) {
+        return new SensitivityRoutingStep(routingRules);
+    }
+
+    @Bean
+    SuspensionStore suspensionStore(JdbcTemplate jdbc) {
+        return new JdbcSuspensionStore(jdbc);
+    }
+
+    @Bean(destroyMethod = "close")
+    PolicyWatcher policyWatcher(ActivePolicy activePolicy, SuspensionStore suspensionStore,
+                                @Value("${dijkwacht.policy.poll-interval:2s}") Duration pollInterval) {
+        return new PolicyWatcher(activePolicy, suspensionStore, pollInterval);
+    }
+}

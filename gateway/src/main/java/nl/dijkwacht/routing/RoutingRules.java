@@ -1,0 +1,126 @@
+package nl.dijkwacht.routing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.dijkwacht.catalog.DataClass;
+import nl.dijkwacht.catalog.ModelDefinition;
+import nl.dijkwacht.catalog.ModelGovernance;
+import nl.dijkwacht.pii.EntityType;
+import nl.dijkwacht.pii.Operator;
+import nl.dijkwacht.pipeline.Endpoint;
+import nl.dijkwacht.pipeline.Exchange;
+import nl.dijkwacht.pipeline.Refusal;
+import nl.dijkwacht.policy.GovernanceSettings;
+import nl.dijkwacht.policy.PolicySet;
+import nl.dijkwacht.policy.UseCasePolicy;
+
+/**
+ * The rules that decide whether a model may take a request, shared by model resolution, sensitivity routing,
+ * upstream fallback and explain, so they all decide the same way.
+ */
+public final class RoutingRules {
+
+    private final Clock clock;
+
+    public RoutingRules(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Whether a model may be called at all under its governance record. */
+    public record Verdict(Refusal refusal, String rule, String warning) {
+        static final Verdict OK = new Verdict(null, null, null);
+
+        public boolean usable() {
+            return refusal == null;
+        }
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Status (suspended, retired) and evaluation date, as governance.yaml says ({@code evaluation-overdue}). */
+    public Verdict governance(ModelDefinition model, PolicySet policy) {
+        ModelGovernance g = model.governance();
+        switch (g.status()) {
+            case SUSPENDED -> {
+                return new Verdict(Refusal.forbidden("model_suspended", "Het model '" + model.id()
+                        + "' is tijdelijk stopgezet door de functioneel beheerder. Kies een ander goedgekeurd model of gebruik model 'auto'.",
+                        "model"), "model:suspended" + (g.suspendedBy() == null ? ":file" : ":" + g.suspendedBy()), null);
+            }
+            case RETIRED -> {
+                return new Verdict(Refusal.forbidden("model_retired", "Het model '" + model.id()
+                        + "' is uit gebruik genomen. Kies een ander goedgekeurd model of gebruik model 'auto'.", "model"),
+                        "model:retired", null);
+            }
+            default -> { }
+        }
+        if (g.evaluationOverdue(today())) {
+            if (policy.governance().evaluationOverdue() == GovernanceSettings.OverdueAction.REFUSE) {
+                return new Verdict(Refusal.forbidden("model_evaluation_overdue", "Het model '" + model.id()
+                        + "' had op " + g.nextEvaluation() + " opnieuw beoordeeld moeten worden en mag tot die tijd niet gebruikt worden.",
+                        "model"), "model:evaluation-overdue", null);
+            }
+            return new Verdict(null, null, "model " + model.id() + " evaluation overdue since " + g.nextEvaluation());
+        }
+        return Verdict.OK;
+    }
+
+    /**
+     * The data classes the (already anonymised) request still holds: personal data whose operator is {@code allow}
+     * (kept as is), and special-category data kept as is. Pseudonymised, redacted or hashed values have left the text.
+     */
+    public Set<DataClass> requiredClasses(Exchange exchange) {
+        Set<DataClass> classes = EnumSet.noneOf(DataClass.class);
+        if (exchange.useCase() == null) {
+            return classes;
+        }
+        for (Map.Entry<EntityType, Integer> e : exchange.entityCounts().entrySet()) {
+            if (e.getValue() == null || e.getValue() <= 0) {
+                continue;
+            }
+            if (exchange.useCase().pii().operatorFor(e.getKey()) == Operator.ALLOW) {
+                classes.add(e.getKey() == EntityType.SPECIAL_CATEGORY ? DataClass.SPECIAL_CATEGORY : DataClass.PERSONAL_DATA);
+            }
+        }
+        return classes;
+    }
+
+    /** Usable, allowed for the use-case, may receive the data, and serves the endpoint. */
+    public boolean fits(ModelDefinition model, UseCasePolicy useCase, PolicySet policy, Set<DataClass> classes, Endpoint endpoint) {
+        return useCase.allowsModel(model.id())
+                && governance(model, policy).usable()
+                && model.governance().mayReceiveAll(classes)
+                && (endpoint != Endpoint.EMBEDDINGS || model.supportsEmbeddings());
+    }
+
+    /** The use-case's models, in its order of preference, that fit. */
+    public List<ModelDefinition> candidates(UseCasePolicy useCase, PolicySet policy, Set<DataClass> classes, Endpoint endpoint) {
+        List<ModelDefinition> out = new ArrayList<>();
+        for (String id : useCase.models()) {
+            policy.catalog().find(id).filter(m -> fits(m, useCase, policy, classes, endpoint)).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * Where a failed call may go next: the failed model's own {@code fallbacks}, in order, as far as they fit this
+     * request (allowed for the use-case, usable, may receive its data). Not transitive: a fallback's fallbacks are
+     * not followed.
+     */
+    public List<ModelDefinition> fallbacks(Exchange exchange, ModelDefinition failed) {
+        List<ModelDefinition> out = new ArrayList<>();
+        Set<DataClass> classes = requiredClasses(exchange);
+        for (String id : failed.governance().fallbacks()) {
+            exchange.policy().catalog().find(id)
+                    .filter(m -> fits(m, exchange.useCase(), exchange.policy(), classes, exchange.endpoint()))
+                    .ifPresent(out::add);
+        }
+        return out;
+    }
+}

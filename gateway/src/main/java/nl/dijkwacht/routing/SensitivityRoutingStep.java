@@ -1,0 +1,71 @@
+package nl.dijkwacht.routing;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.dijkwacht.catalog.DataClass;
+import nl.dijkwacht.catalog.ModelDefinition;
+import nl.dijkwacht.pii.EntityType;
+import nl.dijkwacht.pipeline.Decision;
+import nl.dijkwacht.pipeline.Exchange;
+import nl.dijkwacht.pipeline.Outcome;
+import nl.dijkwacht.pipeline.PolicyStep;
+import nl.dijkwacht.pipeline.Refusal;
+
+/**
+ * Runs after the PII step. When the request still holds data the chosen model may not receive (personal data the
+ * use-case keeps instead of pseudonymising, or special-category data), it goes to the use-case's first model, in
+ * order of preference, that may receive it (typically a local model) — or is refused when there is none.
+ * Requests with special-category data under a use-case that does not allow it are refused outright.
+ * The audit rule says which rule decided: {@code route:<data-class>:<from>-><to>}.
+ */
+public final class SensitivityRoutingStep implements PolicyStep {
+
+    private final RoutingRules rules;
+
+    public SensitivityRoutingStep(RoutingRules rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public String id() {
+        return "route";
+    }
+
+    @Override
+    public Outcome apply(Exchange exchange) {
+        if (exchange.entityCounts().getOrDefault(EntityType.SPECIAL_CATEGORY, 0) > 0 && !exchange.useCase().specialCategoryAllowed()) {
+            return Outcome.deny(Refusal.forbidden("special_category_not_allowed",
+                    "Uw verzoek bevat bijzondere persoonsgegevens (zoals gezondheid, geloof of etniciteit). Die mogen voor de toepassing '"
+                            + exchange.useCase().id() + "' niet naar een taalmodel. Haal deze gegevens weg en probeer het opnieuw.", "messages"),
+                    "route:special-category-not-allowed");
+        }
+        Set<DataClass> required = rules.requiredClasses(exchange);
+        ModelDefinition chosen = exchange.model();
+        if (required.isEmpty() || chosen.governance().mayReceiveAll(required)) {
+            return Outcome.CONTINUE;
+        }
+        String classes = required.stream().map(DataClass::yamlName).sorted().collect(Collectors.joining("+"));
+        List<ModelDefinition> candidates = rules.candidates(exchange.useCase(), exchange.policy(), required, exchange.endpoint());
+        if (candidates.isEmpty()) {
+            return Outcome.deny(Refusal.forbidden("no_model_for_sensitive_data",
+                    "Uw verzoek bevat " + describe(required) + " die het model '" + chosen.id()
+                            + "' niet mag ontvangen, en voor de toepassing '" + exchange.useCase().id()
+                            + "' is geen goedgekeurd model dat dat wel mag. Haal deze gegevens weg en probeer het opnieuw.", "messages"),
+                    "route:" + classes + ":no-model");
+        }
+        ModelDefinition target = candidates.getFirst();
+        String rule = "route:" + classes + ":" + chosen.id() + "->" + target.id();
+        RoutingRules.Verdict verdict = rules.governance(target, exchange.policy());
+        if (verdict.warning() != null) {
+            exchange.warn(verdict.warning());
+        }
+        exchange.model(target);
+        return Outcome.rewrite(Decision.REROUTED, rule);
+    }
+
+    private static String describe(Set<DataClass> classes) {
+        return classes.contains(DataClass.SPECIAL_CATEGORY) ? "bijzondere persoonsgegevens" : "persoonsgegevens".toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,41 @@
+package nl.dijkwacht;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Package rules from docs/architecture.md, kept honest by the build. */
+@AnalyzeClasses(packages = "nl.dijkwacht", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule piiEngineStandsAlone = noClasses().that().resideInAPackage("nl.dijkwacht.pii..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
+            .orShould().dependOnClassesThat().resideInAnyPackage(
+                    "nl.dijkwacht.api..", "nl.dijkwacht.pipeline..", "nl.dijkwacht.policy..", "nl.dijkwacht.audit..",
+                    "nl.dijkwacht.invoke..", "nl.dijkwacht.config..", "nl.dijkwacht.routing..", "nl.dijkwacht.response..");
+
+    @ArchTest
+    static final ArchRule pipelineDoesNotKnowHttp = noClasses().that().resideInAPackage("nl.dijkwacht.pipeline..")
+            .should().dependOnClassesThat().resideInAnyPackage("nl.dijkwacht.api..", "jakarta.servlet..", "org.springframework.web..");
+
+    @ArchTest
+    static final ArchRule onlyTheApiLayerTouchesServlets = noClasses().that().resideInAnyPackage(
+                    "nl.dijkwacht.invoke..", "nl.dijkwacht.response..", "nl.dijkwacht.routing..", "nl.dijkwacht.redaction..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..");
+
+    @ArchTest
+    static final ArchRule noVagueNames = classes().that().resideInAPackage("nl.dijkwacht..")
+            .should().haveSimpleNameNotEndingWith("Manager")
+            .andShould().haveSimpleNameNotEndingWith("Helper")
+            .andShould().haveSimpleNameNotEndingWith("Util")
+            .andShould().haveSimpleNameNotEndingWith("Utils");
+
+    @ArchTest
+    static final ArchRule noReactiveTypesInDomainCode = noClasses().that().resideInAPackage("nl.dijkwacht..")
+            .should().dependOnClassesThat().resideInAnyPackage("reactor.core..");
+}

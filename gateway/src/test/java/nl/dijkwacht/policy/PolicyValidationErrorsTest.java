@@ -1,0 +1,156 @@
+package nl.dijkwacht.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every kind of error an administrator can make in a policy or catalogue file is reported with file, line and
+ * field — and nothing is loaded. Each case edits a copy of the default pack.
+ */
+class PolicyValidationErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                // --- YAML itself
+                c("YAML syntax", "policies/use-cases/algemene-vragen.yaml", 4, null, "geen geldige YAML",
+                        p -> p.write("policies/use-cases/algemene-vragen.yaml", "id: algemene-vragen\npurpose: x\nmodels: [dry-run\nrisk-class: limited\n")),
+                c("empty file", "models-config/eu-groot.yaml", 1, null, "leeg",
+                        p -> p.write("models-config/eu-groot.yaml", "# nothing here\n")),
+                // --- use-case schema
+                c("unknown field", "policies/use-cases/brieven-opstellen.yaml", 7, "risk_class", "onbekend veld",
+                        p -> p.replace("policies/use-cases/brieven-opstellen.yaml", "risk-class: limited", "risk-class: limited\nrisk_class: limited")),
+                c("missing required field", "policies/use-cases/brieven-opstellen.yaml", 3, "purpose", "verplicht veld ontbreekt",
+                        p -> p.replace("policies/use-cases/brieven-opstellen.yaml",
+                                "purpose: Concepten van brieven aan inwoners opstellen, die een medewerker controleert en verstuurt.\n", "")),
+                c("wrong enum value", "policies/use-cases/brieven-opstellen.yaml", 6, "risk-class", "opsomming",
+                        p -> p.replace("policies/use-cases/brieven-opstellen.yaml", "risk-class: limited", "risk-class: hoog")),
+                c("wrong type", "policies/use-cases/brieven-opstellen.yaml", 15, "human-review-required", "boolean",
+                        p -> p.replace("policies/use-cases/brieven-opstellen.yaml", "human-review-required: true", "human-review-required: misschien")),
+                c("empty model list", "policies/use-cases/brieven-opstellen.yaml", 7, "models", "minstens 1",
+                        p -> p.replace("policies/use-cases/brieven-opstellen.yaml", "models: [eu-groot, lokaal-klein, dry-run]", "models: []")),
+                c("unknown entity type", "policies/use-cases/brieven-opstellen.yaml", 12, "pii.entities.BANKREKENING", "BANKREKENING",
+                        p -> p.replace("policies/use-cases/brieven-opstellen.yaml", "    IBAN: redact", "    BANKREKENING: redact")),
+                c("unknown operator", "policies/use-cases/brieven-opstellen.yaml", 11, "pii.entities.BSN", "opsomming",
+                        p -> p.replace("policies/use-cases/brieven-opstellen.yaml", "BSN: redact", "BSN: weglakken")),
+                c("negative retention", "policies/use-cases/brieven-opstellen.yaml", 17, "audit.content-retention-days", "minimumwaarde",
+                        p -> p.replace("policies/use-cases/brieven-opstellen.yaml", "content-retention-days: 7", "content-retention-days: -1")),
+                c("high risk without human review", "policies/use-cases/algemene-vragen.yaml", 5, "risk-class", "human-review-required: true",
+                        p -> p.replace("policies/use-cases/algemene-vragen.yaml", "risk-class: limited", "risk-class: high")),
+                // --- model schema
+                c("model status", "models-config/eu-groot.yaml", 16, "status", "opsomming",
+                        p -> p.replace("models-config/eu-groot.yaml", "status: approved", "status: goedgekeurd")),
+                c("evaluation date format", "models-config/eu-groot.yaml", 24, "next-evaluation", "regex",
+                        p -> p.replace("models-config/eu-groot.yaml", "next-evaluation: 2027-01-31", "next-evaluation: 31-01-2027")),
+                c("impossible date", "models-config/eu-groot.yaml", 24, "next-evaluation", "geen geldige datum",
+                        p -> p.replace("models-config/eu-groot.yaml", "next-evaluation: 2027-01-31", "next-evaluation: 2027-02-31")),
+                c("duration", "models-config/eu-groot.yaml", 14, "timeouts.response", "regex",
+                        p -> p.replace("models-config/eu-groot.yaml", "response: 120s", "response: twee minuten")),
+                c("base-url required for http providers", "models-config/eu-groot.yaml", 6, "base-url", "verplicht",
+                        p -> p.replace("models-config/eu-groot.yaml", "base-url: https://api.mistral.ai/v1\n", "")),
+                c("unknown data class", "models-config/eu-groot.yaml", 25, "data-classes[0]", "opsomming",
+                        p -> p.replace("models-config/eu-groot.yaml", "data-classes: []", "data-classes: [medisch]")),
+                c("special category only on-premises", "models-config/eu-groot.yaml", 25, "data-classes", "on-premises",
+                        p -> p.replace("models-config/eu-groot.yaml", "data-classes: []", "data-classes: [special-category]")),
+                c("no personal data outside the EU", "models-config/claude-extern.yaml", 16, "data-classes", "buiten de EU",
+                        p -> p.replace("models-config/claude-extern.yaml", "data-classes: []", "data-classes: [personal-data]")),
+                c("EU cloud with personal data needs no-training", "models-config/eu-groot.yaml", 19, "no-training", "no-training: true",
+                        p -> p.replace("models-config/eu-groot.yaml", "data-classes: []", "data-classes: [personal-data]")
+                                .replace("models-config/eu-groot.yaml", "no-training: true", "no-training: false")),
+                c("unknown fallback", "models-config/eu-groot.yaml", 27, "fallbacks[0]", "niet in models-config",
+                        p -> p.replace("models-config/eu-groot.yaml", "fallbacks: [lokaal-klein, dry-run]", "fallbacks: [lokaal-groot, dry-run]")),
+                c("own fallback", "models-config/eu-groot.yaml", 27, "fallbacks[1]", "eigen terugvaloptie",
+                        p -> p.replace("models-config/eu-groot.yaml", "fallbacks: [lokaal-klein, dry-run]", "fallbacks: [lokaal-klein, eu-groot]")),
+                c("duplicate model id", "models-config/lokaal-klein.yaml", 4, "id", "staat ook in",
+                        p -> p.replace("models-config/lokaal-klein.yaml", "id: lokaal-klein", "id: eu-groot")
+                                .replace("policies/use-cases/woo-lakken.yaml", "models: [lokaal-klein, dry-run]", "models: [eu-groot, dry-run]")
+                                .replace("policies/use-cases/algemene-vragen.yaml", "[eu-groot, lokaal-klein, dry-run]", "[eu-groot, dry-run]")
+                                .replace("policies/use-cases/brieven-opstellen.yaml", "[eu-groot, lokaal-klein, dry-run]", "[eu-groot, dry-run]")
+                                .replace("policies/use-cases/documenten-samenvatten.yaml", "[eu-groot, lokaal-klein, dry-run]", "[eu-groot, dry-run]")
+                                .replace("models-config/eu-groot.yaml", "fallbacks: [lokaal-klein, dry-run]", "fallbacks: [dry-run]")),
+                // --- references between files
+                c("use-case names unknown model", "policies/use-cases/algemene-vragen.yaml", 6, "models[1]", "niet in models-config",
+                        p -> p.replace("policies/use-cases/algemene-vragen.yaml", "[eu-groot, lokaal-klein, dry-run]", "[eu-groot, gpt-5, dry-run]")),
+                c("duplicate use-case id", "policies/use-cases/woo-lakken.yaml", 5, "id", "staat ook in",
+                        p -> p.replace("policies/use-cases/woo-lakken.yaml", "id: woo-lakken", "id: brieven-opstellen")
+                                .replace("policies/tools.yaml", ", woo-lakken]", "]")),
+                c("tool names unknown use-case", "policies/tools.yaml", 11, "tools[0].use-cases[1]", "niet in use-cases",
+                        p -> p.replace("policies/tools.yaml", "use-cases: [brieven-opstellen, algemene-vragen", "use-cases: [brieven-opstellen, vergunningen")),
+                c("unknown default use-case", "policies/tools.yaml", 10, "tools[0].default-use-case", "niet in use-cases",
+                        p -> p.replace("policies/tools.yaml", "default-use-case: algemene-vragen", "default-use-case: alles")),
+                c("key hash not sha-256", "policies/tools.yaml", 9, "tools[0].key-sha256", "regex",
+                        p -> p.replace("policies/tools.yaml", "key-sha256: e25ab0b6", "key-sha256: dw-dev-alleen-lokaal-")),
+                c("use-case forbids unknown purpose", "policies/use-cases/brieven-opstellen.yaml", 14, "forbidden-purposes[0]", "niet in governance.yaml",
+                        p -> p.replace("policies/use-cases/brieven-opstellen.yaml", "special-category-allowed: false",
+                                "special-category-allowed: false\nforbidden-purposes: [waarzeggen]")),
+                c("allowed tool unknown", "policies/use-cases/brieven-opstellen.yaml", 8, "allowed.tools[0]", "niet in tools.yaml",
+                        p -> p.replace("policies/use-cases/brieven-opstellen.yaml", "risk-class: limited", "risk-class: limited\nallowed:\n  tools: [word-addin]")),
+                // --- governance.yaml
+                c("overdue action", "policies/governance.yaml", 4, "evaluation-overdue", "opsomming",
+                        p -> p.replace("policies/governance.yaml", "evaluation-overdue: refuse", "evaluation-overdue: negeren")),
+                c("bad regular expression", "policies/governance.yaml", 20, "forbidden-purposes[0].match[0].any[0]", "reguliere expressie",
+                        p -> p.replace("policies/governance.yaml", "'\\b(beslis|besluit|bepaal|beoordeel|concludeer|adviseer)\\s+(of|welke|wie)\\b'", "'(beslis'")),
+                c("purpose without explanation", "policies/governance.yaml", 11, "forbidden-purposes[0].explanation", "verplicht",
+                        p -> p.replace("policies/governance.yaml", "    explanation: >-\n      AI mag niet beslissen of beoordelen", "    uitleg: >-\n      AI mag niet beslissen of beoordelen")),
+                // --- operators.yaml
+                c("operator role", "policies/operators.yaml", 8, "operators[0].roles[0]", "opsomming",
+                        p -> p.replace("policies/operators.yaml", "roles: [admin]", "roles: [beheerder]")),
+                // --- files and directories
+                c("tools.yaml missing", "policies/tools.yaml", 0, null, "niet gevonden",
+                        p -> p.delete("policies/tools.yaml")));
+    }
+
+    private static Arguments c(String name, String file, int line, String field, String message, Consumer<TestPack> edit) {
+        return Arguments.of(name, file, line, field, message, edit);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void reportsFileLineAndField(String name, String file, int line, String field, String message, Consumer<TestPack> edit) {
+        TestPack pack = TestPack.copyOfDefault(dir);
+        edit.accept(pack);
+
+        PolicyLoadException e = org.junit.jupiter.api.Assertions.assertThrows(PolicyLoadException.class, pack::load);
+
+        List<PolicyProblem> problems = e.problems();
+        assertThat(problems).as(e.getMessage()).isNotEmpty();
+        PolicyProblem p = problems.stream().filter(x -> x.file().endsWith(Path.of(file)))
+                .filter(x -> field == null || field.equals(x.field())).findFirst()
+                .orElseThrow(() -> new AssertionError("no problem in " + file + ": " + e.getMessage()));
+        assertThat(p.line()).as(e.getMessage()).isEqualTo(line);
+        if (field != null) {
+            assertThat(p.field()).as(e.getMessage()).isEqualTo(field);
+        }
+        assertThat(p.message()).as(e.getMessage()).containsIgnoringCase(message);
+        assertThat(p.toString()).startsWith(p.file().toString() + (line > 0 ? ":" + line : "") + ": ");
+    }
+
+    @Test
+    void reportsEveryProblemAtOnce() {
+        TestPack pack = TestPack.copyOfDefault(dir)
+                .replace("policies/use-cases/brieven-opstellen.yaml", "risk-class: limited", "risk-class: hoog")
+                .replace("models-config/eu-groot.yaml", "status: approved", "status: goedgekeurd");
+        assertThatThrownBy(pack::load).isInstanceOfSatisfying(PolicyLoadException.class,
+                e -> assertThat(e.problems()).hasSize(2));
+    }
+
+    @Test
+    void missingDirectoryIsReported() {
+        TestPack pack = TestPack.copyOfDefault(dir);
+        assertThatThrownBy(() -> new PolicyLoader().load(pack.policies, dir.resolve("nergens")))
+                .isInstanceOfSatisfying(PolicyLoadException.class,
+                        e -> assertThat(e.problems()).anySatisfy(p -> assertThat(p.message()).contains("map niet gevonden")));
+    }
+}

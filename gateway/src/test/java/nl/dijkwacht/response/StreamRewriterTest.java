@@ -1,0 +1,109 @@
+package nl.dijkwacht.response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.dijkwacht.catalog.ModelCatalog;
+import nl.dijkwacht.catalog.ModelDefinition;
+import nl.dijkwacht.catalog.ProviderKind;
+import nl.dijkwacht.openai.ChatRequest;
+import nl.dijkwacht.pii.EntityType;
+import nl.dijkwacht.pii.OperatorPolicy;
+import nl.dijkwacht.pipeline.CallerHeaders;
+import nl.dijkwacht.pipeline.Endpoint;
+import nl.dijkwacht.pipeline.Exchange;
+import nl.dijkwacht.policy.PolicySet;
+import nl.dijkwacht.policy.UseCasePolicy;
+import org.junit.jupiter.api.Test;
+
+/** The stream is rewritten as it flows: each upstream chunk is forwarded at once, holding back only a possible placeholder. */
+class StreamRewriterTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<ObjectNode> sent = new ArrayList<>();
+    private boolean done;
+
+    private final ChunkOutput out = new ChunkOutput() {
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void chunk(ObjectNode chunk) {
+            sent.add(chunk);
+        }
+
+        @Override
+        public void done() {
+            done = true;
+        }
+    };
+
+    private Exchange exchange() {
+        ModelDefinition model = new ModelDefinition("m", null, ProviderKind.OPENAI_COMPATIBLE, URI.create("http://x"), "m", null,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), true, "m.yaml");
+        Exchange exchange = new Exchange("t1", Endpoint.CHAT_COMPLETIONS, new CallerHeaders(null, null, null, null, null),
+                new PolicySet("v", Map.of(), Map.of(), new ModelCatalog(List.of(model)), List.of()));
+        ObjectNode body = json.createObjectNode().put("stream", true);
+        body.putArray("messages");
+        exchange.request(new ChatRequest(body));
+        exchange.model(model);
+        exchange.useCase(new UseCasePolicy("u", "p", List.of("m"), OperatorPolicy.pseudonymiseAll(), "Let op: AI ({trace_id})"));
+        exchange.vault().placeholderFor(EntityType.PERSON, "Jan de Vries");
+        return exchange;
+    }
+
+    private ObjectNode content(String text) {
+        ObjectNode chunk = json.createObjectNode().put("id", "c").put("object", "chat.completion.chunk");
+        chunk.putArray("choices").addObject().put("index", 0).putObject("delta").put("content", text);
+        return chunk;
+    }
+
+    private String sentText() {
+        StringBuilder text = new StringBuilder();
+        sent.forEach(c -> text.append(c.at("/choices/0/delta/content").asText("")));
+        return text.toString();
+    }
+
+    @Test
+    void forwardsEachChunkAsItArrivesAndHoldsBackOnlyAnUnfinishedPlaceholder() {
+        StreamRewriter rewriter = new StreamRewriter(exchange(), out, new Disclaimer(null), json);
+
+        rewriter.chunk(content("Beste "));
+        assertThat(sentText()).isEqualTo("Beste ");
+        rewriter.chunk(content("[PERS"));
+        assertThat(sentText()).isEqualTo("Beste ");
+        rewriter.chunk(content("OON_1], hierbij"));
+        assertThat(sentText()).isEqualTo("Beste Jan de Vries, hierbij");
+        assertThat(sent).hasSize(3);
+
+        ObjectNode finish = json.createObjectNode();
+        finish.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
+        rewriter.chunk(finish);
+        rewriter.complete();
+
+        assertThat(sentText()).isEqualTo("Beste Jan de Vries, hierbij\n\n---\nLet op: AI (t1)");
+        assertThat(sent.getLast().at("/choices/0/finish_reason").asText()).isEqualTo("stop");
+        assertThat(done).isTrue();
+    }
+
+    @Test
+    void restoresAPlaceholderSplitAtEveryOffset() {
+        String answer = "Geachte [PERSOON_1], met vriendelijke groet aan [PERSOON_1].";
+        for (int cut = 1; cut < answer.length(); cut++) {
+            sent.clear();
+            StreamRewriter rewriter = new StreamRewriter(exchange(), out, new Disclaimer(null), json);
+            rewriter.chunk(content(answer.substring(0, cut)));
+            rewriter.chunk(content(answer.substring(cut)));
+            rewriter.complete();
+            assertThat(sentText()).as("cut at %d", cut)
+                    .startsWith("Geachte Jan de Vries, met vriendelijke groet aan Jan de Vries.");
+        }
+    }
+}

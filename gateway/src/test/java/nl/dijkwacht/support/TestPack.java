@@ -1,0 +1,111 @@
+package nl.dijkwacht.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes a small policy pack and model catalogue into a temporary directory, with model upstreams pointing at
+ * the test's WireMock server. Keys: tool {@link #TOOL_KEY}, and the pack's use-cases "test-algemeen"
+ * (models: upstream, slow, dead, dry-run) and "test-beperkt" (dry-run only).
+ */
+public final class TestPack {
+
+    public static final String TOOL_KEY = "test-tool-key";
+    public static final String OTHER_TOOL_KEY = "test-other-tool-key";
+
+    private final Path root;
+
+    private TestPack(Path root) {
+        this.root = root;
+    }
+
+    public static TestPack create(int upstreamPort, int deadPort) {
+        try {
+            Path root = Files.createTempDirectory("dijkwacht-testpack");
+            Path policies = Files.createDirectories(root.resolve("policies/use-cases"));
+            Path models = Files.createDirectories(root.resolve("models-config"));
+            Files.writeString(root.resolve("policies/tools.yaml"), """
+                    tools:
+                      - id: test-tool
+                        key-sha256: %s
+                        default-use-case: test-algemeen
+                        use-cases: [test-beperkt]
+                      - id: other-tool
+                        key-sha256: %s
+                        default-use-case: test-beperkt
+                    """.formatted(sha256(TOOL_KEY), sha256(OTHER_TOOL_KEY)));
+            Files.writeString(policies.resolve("test-algemeen.yaml"), """
+                    id: test-algemeen
+                    purpose: Tests
+                    risk-class: minimal
+                    models: [upstream, slow, dead, dry-run, claude, garbage, stall]
+                    pii:
+                      default: pseudonymise
+                      entities:
+                        IBAN: redact
+                    disclaimer: "AI-tekst ({model}), trace {trace_id}"
+                    """);
+            Files.writeString(policies.resolve("test-beperkt.yaml"), """
+                    id: test-beperkt
+                    purpose: Tests met alleen de droogtest
+                    risk-class: minimal
+                    models: [dry-run]
+                    pii:
+                      default: block
+                    """);
+            String base = "http://127.0.0.1:" + upstreamPort + "/v1";
+            Files.writeString(models.resolve("upstream.yaml"), model("upstream", "openai-compatible", base, "echo-7b", "2s", "TEST_UPSTREAM_KEY"));
+            Files.writeString(models.resolve("slow.yaml"), model("slow", "openai-compatible", base + "/slow", "slow-model", "500ms", null));
+            Files.writeString(models.resolve("garbage.yaml"), model("garbage", "openai-compatible", base + "/garbage", "garbage-model", "2s", null));
+            Files.writeString(models.resolve("dead.yaml"), model("dead", "openai-compatible", "http://127.0.0.1:" + deadPort + "/v1", "dead-model", "2s", null));
+            Files.writeString(models.resolve("claude.yaml"), model("claude", "anthropic", base + "/anthropic/v1", "claude-test", "2s", "TEST_ANTHROPIC_KEY"));
+            Files.writeString(models.resolve("stall.yaml"), """
+                    id: stall
+                    provider: openai-compatible
+                    base-url: %s/stall
+                    upstream-model: stall-model
+                    timeouts:
+                      connect: 1s
+                      response: 5s
+                      stream-idle: 400ms
+                    """.formatted(base) + GOVERNANCE);
+            Files.writeString(models.resolve("dry-run.yaml"), "id: dry-run\nprovider: dry-run\n" + GOVERNANCE);
+            return new TestPack(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String model(String id, String provider, String baseUrl, String upstreamModel, String timeout, String keyEnv) {
+        return "id: " + id + "\nprovider: " + provider + "\nbase-url: " + baseUrl + "\nupstream-model: " + upstreamModel
+                + "\ntimeouts:\n  connect: 1s\n  response: " + timeout + "\n"
+                + (keyEnv == null ? "" : "api-key-env: " + keyEnv + "\n") + GOVERNANCE;
+    }
+
+    /** The governance record every model needs (issue 4): approved, on-premises, may receive personal data. */
+    private static final String GOVERNANCE = """
+            status: approved
+            hosting: on-premises
+            owner: Test
+            next-evaluation: 2099-12-31
+            data-classes: [personal-data, special-category]
+            """;
+
+    public Path policies() {
+        return root.resolve("policies");
+    }
+
+    public Path models() {
+        return root.resolve("models-config");
+    }
+
+    public Path dataDir() {
+        return root.resolve("data");
+    }
+
+    public static String sha256(String key) {
+        return nl.dijkwacht.identity.AuthenticateStep.sha256(key);
+    }
+}
