@@ -1,15 +1,14 @@
 package nl.dijkwacht.audit;
 
 import nl.dijkwacht.catalog.ModelDefinition;
-import nl.dijkwacht.catalog.ProviderKind;
 import nl.dijkwacht.policy.UseCasePolicy;
 
 /**
- * The governance facts the audit trail needs about use-cases and models: content retention, review duty, hosting,
- * energy. Today they come from {@code dijkwacht.audit.use-cases.*} / {@code dijkwacht.audit.models.*}; once the
- * policy files carry them (issue 4: {@code contentRetentionDays}, {@code humanReviewRequired}, hosting, energy
- * estimate) this one class is where they get connected. Missing facts fall back to safe defaults: no content kept,
- * no review duty, hosting "onbekend", energy 0.
+ * The governance facts the audit trail needs about use-cases and models. Decisions come from the policy files
+ * (issue 4): a use-case's {@code audit.content-retention-days} and {@code human-review-required}, a model's
+ * {@code hosting} and {@code energy-wh-per-1k-tokens}. Descriptive facts for the algoritmeregister that the policy
+ * files do not carry (legal basis, impact assessments, …) come from {@code dijkwacht.audit.use-cases.*}.
+ * Missing facts fall back to safe defaults: no content kept, no review duty, energy 0.
  */
 public final class AuditGovernance {
 
@@ -21,48 +20,28 @@ public final class AuditGovernance {
 
     /** Days to keep the redacted prompt/answer for this use-case; 0 = keep none. */
     public int contentRetentionDays(UseCasePolicy useCase) {
-        AuditProperties.UseCaseFacts facts = useCase == null ? null : properties.useCases().get(useCase.id());
-        if (facts == null || !Boolean.TRUE.equals(facts.keepContent())) {
-            return 0;
-        }
-        return facts.contentRetentionDays() == null ? properties.retention().contentDays() : facts.contentRetentionDays();
+        return useCase == null ? 0 : Math.max(0, useCase.contentRetentionDays());
     }
 
     public boolean humanReviewRequired(UseCasePolicy useCase) {
-        return humanReviewRequired(useCase == null ? null : useCase.id());
-    }
-
-    public boolean humanReviewRequired(String useCaseId) {
-        AuditProperties.UseCaseFacts facts = useCaseId == null ? null : properties.useCases().get(useCaseId);
-        return facts != null && Boolean.TRUE.equals(facts.humanReviewRequired());
+        return useCase != null && useCase.humanReviewRequired();
     }
 
     public AuditProperties.UseCaseFacts facts(String useCaseId) {
         AuditProperties.UseCaseFacts facts = properties.useCases().get(useCaseId);
-        return facts != null ? facts : new AuditProperties.UseCaseFacts(null, null, null, null, null, null, null, null, null, null);
+        return facts != null ? facts : new AuditProperties.UseCaseFacts(null, null, null, null, null, null);
     }
 
     public String hosting(ModelDefinition model) {
-        if (model == null) {
-            return null;
-        }
-        AuditProperties.ModelFacts facts = properties.models().get(model.id());
-        if (facts != null && facts.hosting() != null) {
-            return facts.hosting();
-        }
-        return model.provider() == ProviderKind.DRY_RUN ? "lokaal (in de gateway)" : "onbekend";
+        return model == null || model.governance().hosting() == null ? null : model.governance().hosting().yamlName();
     }
 
     /** Estimated energy in Wh for the tokens of one request; 0 when the model has no estimate. */
     public double energyWh(ModelDefinition model, int promptTokens, int completionTokens) {
-        if (model == null) {
+        if (model == null || model.governance().energyWhPer1kTokens() == null) {
             return 0;
         }
-        AuditProperties.ModelFacts facts = properties.models().get(model.id());
-        if (facts == null || facts.energyWhPer1kTokens() == null) {
-            return 0;
-        }
-        double wh = (promptTokens + completionTokens) / 1000.0 * facts.energyWhPer1kTokens();
+        double wh = (promptTokens + completionTokens) / 1000.0 * model.governance().energyWhPer1kTokens();
         return Math.round(wh * 1_000_000) / 1_000_000.0;
     }
 

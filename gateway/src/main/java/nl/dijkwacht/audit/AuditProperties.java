@@ -6,8 +6,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Settings under {@code dijkwacht.audit.*}. The per-use-case and per-model governance facts here are the audit
- * package's own defaults until the policy files carry them (issue 4); see {@link AuditGovernance}.
+ * Settings under {@code dijkwacht.audit.*}. Governance decisions (content retention, review duty, hosting,
+ * energy) come from the policy files; the facts here only complete the public algoritmeregister export.
  */
 @ConfigurationProperties("dijkwacht.audit")
 public record AuditProperties(
@@ -22,7 +22,7 @@ public record AuditProperties(
     public AuditProperties {
         chainId = chainId == null || chainId.isBlank() ? "main" : chainId;
         hashKeys = hashKeys == null ? List.of() : List.copyOf(hashKeys);
-        retention = retention == null ? new Retention(null, null, null, null) : retention;
+        retention = retention == null ? new Retention(null, null, null) : retention;
         useCases = useCases == null ? Map.of() : Map.copyOf(useCases);
         models = models == null ? Map.of() : Map.copyOf(models);
         publication = publication == null ? new Publication(null, null, null, null) : publication;
@@ -34,28 +34,22 @@ public record AuditProperties(
 
     /**
      * @param metadataDays     how long audit records are kept (default 365: 12 months)
-     * @param contentDays      default for use-cases that keep redacted content without saying how long (30)
      * @param interval         how often the retention job runs (default 24h; 0 disables the schedule)
      * @param batchSize        records deleted per transaction
      */
-    public record Retention(Integer metadataDays, Integer contentDays, Duration interval, Integer batchSize) {
+    public record Retention(Integer metadataDays, Duration interval, Integer batchSize) {
         public Retention {
             metadataDays = metadataDays == null ? 365 : metadataDays;
-            contentDays = contentDays == null ? 30 : contentDays;
             interval = interval == null ? Duration.ofHours(24) : interval;
             batchSize = batchSize == null ? 5000 : batchSize;
         }
     }
 
     /**
-     * What the audit needs to know about a use-case. {@code keepContent} switches the redacted-content tier on
-     * ({@code contentRetentionDays}, default {@link Retention#contentDays()}).
+     * Descriptive facts about a use-case for the algoritmeregister export that the policy files do not carry.
+     * (Content retention and review duty come from the use-case's policy file.)
      */
     public record UseCaseFacts(
-            Boolean keepContent,
-            Integer contentRetentionDays,
-            Boolean humanReviewRequired,
-            String riskClass,
             String legalBasis,
             String impactAssessments,
             String riskManagement,
@@ -64,8 +58,8 @@ public record AuditProperties(
             String description) {
     }
 
-    /** Model governance facts: where it runs and its energy estimate per 1,000 tokens (Wh). */
-    public record ModelFacts(String hosting, Double energyWhPer1kTokens, String providerName) {
+    /** Model facts for publication that the catalogue does not carry: the provider's name as the public knows it. */
+    public record ModelFacts(String providerName) {
     }
 
     /** Who publishes (algoritmeregister "organisation" and contact). */

@@ -51,8 +51,9 @@ public final class AuditTrail {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            // audit records hold metadata only, so the store's message cannot carry prompt text
-            log.error("audit write failed for trace {}: {}: {}", exchange.traceId(), root.getClass().getSimpleName(), root.getMessage());
+            // the store's message could quote a value (e.g. of the redacted-content tier): log the SQL state only
+            log.error("audit write failed for trace {}: {}{}", exchange.traceId(), root.getClass().getSimpleName(),
+                    root instanceof java.sql.SQLException sql ? " (SQLState " + sql.getSQLState() + ")" : "");
             throw new AuditUnavailableException(e);
         }
     }

@@ -26,7 +26,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Audit write cost. Not part of the normal test run (Surefire excludes *Benchmark); run it with
- * {@code ./mvnw -q -B -pl gateway test -Dtest=AuditWriteBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code DW_BENCH=1 ./mvnw -q -B -pl gateway test -Dtest=AuditWriteBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * (without {@code DW_BENCH=1} it skips, so {@code -Dtest='nl.dijkwacht.audit.**'} does not run it)
  * and read gateway/target/surefire-reports/nl.dijkwacht.audit.AuditWriteBenchmark-output.txt.
  *
  * <ol>
@@ -35,6 +36,12 @@ import org.springframework.context.annotation.Primary;
  * </ol>
  */
 class AuditWriteBenchmark {
+
+    @org.junit.jupiter.api.BeforeEach
+    void onlyWhenAsked() {
+        org.junit.jupiter.api.Assumptions.assumeTrue("1".equals(System.getenv("DW_BENCH")),
+                "benchmark: set DW_BENCH=1 to run it");
+    }
 
     static final int WARMUP = 1000;
     static final int APPENDS = 4000;

@@ -150,7 +150,7 @@ public final class TransparencyReport {
         out.put("type", "Generatieve AI (taalmodel) via de Dijkwacht-gateway");
         out.put("category", null);
         out.put("website", publication.website());
-        out.put("status", facts.status() != null ? facts.status() : "in gebruik");
+        out.put("status", u.suspended() ? "buiten gebruik (geschorst)" : facts.status() != null ? facts.status() : "in gebruik");
         out.put("goal", u.purpose());
         out.put("impact", "Medewerkers gebruiken de uitkomst als concept; er worden geen besluiten door het model genomen.");
         out.put("proportionality", null);
@@ -160,10 +160,22 @@ public final class TransparencyReport {
         out.put("documentation", null);
         out.put("competent_authority", publication.organisation());
         out.put("lawful_basis", facts.legalBasis());
-        out.put("iama", null);
-        out.put("iama_description", null);
-        out.put("dpia", null);
-        out.put("dpia_description", null);
+        List<String> dpias = new ArrayList<>();
+        List<String> iamas = new ArrayList<>();
+        for (String id : u.models()) {
+            current.catalog().find(id).ifPresent(m -> {
+                if (m.governance().dpia() != null) {
+                    dpias.add(m.id() + ": " + m.governance().dpia());
+                }
+                if (m.governance().iama() != null) {
+                    iamas.add(m.id() + ": " + m.governance().iama());
+                }
+            });
+        }
+        out.put("iama", !iamas.isEmpty());
+        out.put("iama_description", iamas.isEmpty() ? null : String.join("; ", iamas));
+        out.put("dpia", !dpias.isEmpty());
+        out.put("dpia_description", dpias.isEmpty() ? null : String.join("; ", dpias));
         out.put("impacttoetsen", facts.impactAssessments());
         out.put("objection_procedure", "Bezwaar of een foutmelding kan worden ingediend met de traceercode onder de tekst; "
                 + "deze wordt aan het auditrecord gekoppeld.");
@@ -173,7 +185,7 @@ public final class TransparencyReport {
         out.put("risk_management", facts.riskManagement() != null ? facts.riskManagement()
                 : "Persoonsgegevens worden volgens beleid gepseudonimiseerd, verwijderd of geblokkeerd vóór verzending; "
                 + "alle verzoeken staan in een manipulatiebestendige audittrail.");
-        out.put("risk_class", facts.riskClass());
+        out.put("risk_class", u.riskClass().yamlName());
         out.put("source_data", facts.sourceData() != null ? facts.sourceData() : "De tekst die de medewerker invoert.");
         out.put("methods_and_models", String.join("; ", technical));
         out.put("technical_working", "Verzoeken gaan via Dijkwacht naar de goedgekeurde modellen " + String.join(", ", u.models())
