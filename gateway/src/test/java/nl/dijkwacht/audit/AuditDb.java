@@ -75,6 +75,10 @@ public final class AuditDb implements AutoCloseable {
         flyway.load().migrate();
     }
 
+    public String url() {
+        return dataSource.getJdbcUrl();
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

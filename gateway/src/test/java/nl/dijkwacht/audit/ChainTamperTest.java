@@ -214,6 +214,25 @@ class ChainTamperTest {
         assertThat(report.recordsChecked()).isEqualTo(220);
     }
 
+    @Test
+    void verifyCommandChecksStraightFromTheDatabase() throws Exception {
+        java.nio.file.Path secretFile = java.nio.file.Files.createTempFile("secret", ".key");
+        java.nio.file.Files.writeString(secretFile, java.util.Base64.getEncoder().encodeToString(SECRET));
+        var out = new java.io.ByteArrayOutputStream();
+        String[] args = {"--url=" + db.url(), "--user=sa", "--secret-file=" + secretFile};
+        assertThat(nl.dijkwacht.audit.chain.VerifyCommand.run(args, new java.io.PrintStream(out), System.err)).isZero();
+        assertThat(out.toString()).contains("\"ok\" : true", "\"records_checked\" : 20");
+
+        db.update("DELETE FROM audit_record WHERE seq = 13");
+        out.reset();
+        assertThat(nl.dijkwacht.audit.chain.VerifyCommand.run(args, new java.io.PrintStream(out), System.err)).isEqualTo(1);
+        assertThat(out.toString()).contains("\"kind\" : \"missing\"", "\"seq\" : 13");
+
+        java.nio.file.Files.writeString(secretFile, java.util.Base64.getEncoder().encodeToString("another-secret-another-secret-xx".getBytes()));
+        out.reset();
+        assertThat(nl.dijkwacht.audit.chain.VerifyCommand.run(args, new java.io.PrintStream(out), System.err)).isEqualTo(1);
+    }
+
     private VerifyReport assertProblem(String kind, long seq) {
         VerifyReport report = verify();
         assertThat(report.ok()).isFalse();

@@ -43,7 +43,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             INSERT INTO audit_content (trace_id, occurred_at, expires_at, use_case, redacted_prompt, redacted_answer)
             VALUES (?, ?, ?, ?, ?, ?)""";
     static final int MAX_BATCH = 256;
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 50;
     private static final long WAIT_SECONDS = 30;
 
     private final DataSource dataSource;
@@ -160,6 +160,15 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
                 head = null;
                 if (attempt == ATTEMPTS) {
                     throw new IllegalStateException("chain " + chainId + " head kept moving; another writer uses this chain id");
+                }
+                if (attempt == 1) {
+                    log.warn("audit chain {} was moved by another writer: give every gateway its own dijkwacht.audit.chain-id", chainId);
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 5 + attempt)); // back off
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
                 }
             }
         }

@@ -155,6 +155,8 @@ public final class AuditRoutes {
                 errors.write(res, access.refusal());
                 return null;
             }
+            // who looked at the audit trail: operator id, method and path (never the query: it may name a user)
+            log.info("audit access by {}: {} {}", access.operator().id(), req.getMethod(), req.getRequestURI());
             guarded(res, () -> handler.handle(req, res, access.operator().id()));
             return null;
         });
