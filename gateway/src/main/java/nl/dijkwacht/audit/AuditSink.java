@@ -15,4 +15,12 @@ public interface AuditSink {
     default void append(AuditRecord record) {
         append(record, null);
     }
+
+    /**
+     * Whether a write is expected to succeed. Checked before a request goes to the model, so that when the store is
+     * down a request is refused before anything (in particular a stream) reaches the tool.
+     */
+    default boolean available() {
+        return true;
+    }
 }

@@ -31,8 +31,16 @@ public final class AuditTrail {
         return new AuditCapture(exchange, json, headers, hasher);
     }
 
-    /** To call once the pipeline has resolved the use-case and before the model answers. */
+    /**
+     * To call once the pipeline has resolved the use-case and before the model is called.
+     *
+     * @throws AuditUnavailableException when the store is known to be down: refuse before anything reaches the tool
+     */
     public void beforeModelCall(AuditCapture capture) {
+        if (!sink.available()) {
+            log.warn("audit store unavailable: trace {} refused before the model call", capture.exchange().traceId());
+            throw new AuditUnavailableException(new IllegalStateException("audit store unavailable"));
+        }
         if (governance.contentRetentionDays(capture.exchange().useCase()) > 0) {
             capture.keepRedactedAnswer();
         }

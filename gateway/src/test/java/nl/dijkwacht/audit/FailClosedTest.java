@@ -45,12 +45,18 @@ class FailClosedTest {
             assertThat(client.json(r).path("error").path("code").asText()).isEqualTo("audit_unavailable");
             assertThat(r.body()).doesNotContain("tijdens").doesNotContain("choices");
 
+            // once a write has failed, requests are refused before the model is called: a stream gets a plain 503,
+            // no text reaches the tool
             HttpResponse<String> s = client.post("/v1/chat/completions", GatewayClient.TOOL_KEY, client.chatBody("stroom", true));
-            assertThat(s.body()).contains("audit_unavailable").doesNotContain("data: [DONE]");
+            assertThat(s.statusCode()).isEqualTo(503);
+            assertThat(s.body()).contains("audit_unavailable").doesNotContain("data:").doesNotContain("stroom");
         } finally {
             execute("ALTER TABLE audit_record_weg RENAME TO audit_record");
         }
+        Thread.sleep(600); // the store is probed at most every 500 ms
         assertThat(client.post("/v1/chat/completions", GatewayClient.TOOL_KEY, client.chatBody("na", false)).statusCode()).isEqualTo(200);
+        HttpResponse<String> stream = client.post("/v1/chat/completions", GatewayClient.TOOL_KEY, client.chatBody("stroom na", true));
+        assertThat(stream.body()).contains("data: [DONE]");
         assertThat(client.json(client.get("/audit/v1/verify", GatewayClient.AUDITOR_KEY)).path("ok").asBoolean()).isTrue();
     }
 

@@ -53,6 +53,8 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean open = true;
+    private volatile boolean failing;
+    private volatile long lastProbeNanos;
     private Head head; // writer thread only; null = read it from the database
 
     public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId) {
@@ -131,9 +133,11 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private void write(List<Pending> batch) {
         try {
             writeWithRetry(batch);
+            failing = false;
             batch.forEach(p -> p.done().complete(null));
         } catch (SQLException | RuntimeException e) {
             head = null;
+            failing = true;
             if (batch.size() == 1) {
                 batch.getFirst().done().completeExceptionally(e);
                 return;
@@ -271,6 +275,33 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : null;
             }
+        }
+    }
+
+    /**
+     * True unless the last write failed and a probe of both tables (at most every 500 ms) still fails. After a
+     * failure the first successful probe lets requests through again.
+     */
+    @Override
+    public boolean available() {
+        if (!open) {
+            return false;
+        }
+        if (!failing) {
+            return true;
+        }
+        long now = System.nanoTime();
+        if (now - lastProbeNanos < 500_000_000L) {
+            return false;
+        }
+        lastProbeNanos = now;
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.executeQuery("SELECT COUNT(*) FROM audit_chain_head WHERE 1 = 0").close();
+            st.executeQuery("SELECT COUNT(*) FROM audit_record WHERE 1 = 0").close();
+            failing = false;
+            return true;
+        } catch (SQLException e) {
+            return false;
         }
     }
 
