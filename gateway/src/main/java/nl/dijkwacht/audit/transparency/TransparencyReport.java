@@ -30,6 +30,11 @@ public final class TransparencyReport {
     private final AuditGovernance governance;
     private final AuditProperties.Publication publication;
     private final Clock clock;
+    private volatile Cached cached;
+
+    /** The public report is computed at most once a minute: it is open to anyone, the query is not free. */
+    private record Cached(Instant at, String policyVersion, Map<String, Object> report) {
+    }
 
     public TransparencyReport(DataSource dataSource, ActivePolicy policy, AuditGovernance governance,
                               AuditProperties.Publication publication, Clock clock) {
@@ -41,8 +46,18 @@ public final class TransparencyReport {
     }
 
     public Map<String, Object> report() {
-        PolicySet current = policy.current();
+        Cached c = cached;
         Instant now = clock.instant();
+        if (c != null && c.policyVersion().equals(policy.current().version()) && now.isBefore(c.at().plusSeconds(60))) {
+            return c.report();
+        }
+        Map<String, Object> fresh = compute(now);
+        cached = new Cached(now, policy.current().version(), fresh);
+        return fresh;
+    }
+
+    private Map<String, Object> compute(Instant now) {
+        PolicySet current = policy.current();
         Instant from = ZonedDateTime.ofInstant(now, ZoneOffset.UTC).minusMonths(12).withDayOfMonth(1)
                 .toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<String, Object> out = new LinkedHashMap<>();
