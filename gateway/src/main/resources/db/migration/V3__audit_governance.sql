@@ -72,7 +72,8 @@ CREATE TABLE audit_content (
 );
 CREATE INDEX audit_content_expiry_idx ON audit_content (expires_at);
 
--- Human oversight: what happened to an answer (one report per trace).
+-- Human oversight: what happened to an answer (one report per trace). row_mac (keyed, like the chain) makes an
+-- edited row detectable by verify.
 CREATE TABLE audit_review (
     trace_id            VARCHAR(64)  NOT NULL PRIMARY KEY,
     outcome             VARCHAR(16)  NOT NULL,
@@ -81,7 +82,8 @@ CREATE TABLE audit_review (
     use_case            VARCHAR(128),
     final_text_hash     VARCHAR(128),
     final_hash_key_id   VARCHAR(32),
-    reported_at         TIMESTAMP WITH TIME ZONE NOT NULL
+    reported_at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    row_mac             VARCHAR(64)  NOT NULL
 );
 CREATE INDEX audit_review_use_case_idx ON audit_review (use_case, reported_at);
 
@@ -94,6 +96,7 @@ CREATE TABLE audit_complaint (
     summary          VARCHAR(2000),
     reported_by      VARCHAR(128) NOT NULL,
     channel          VARCHAR(16)  NOT NULL,
-    created_at       TIMESTAMP WITH TIME ZONE NOT NULL
+    created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    row_mac          VARCHAR(64)  NOT NULL
 );
 CREATE INDEX audit_complaint_trace_idx ON audit_complaint (trace_id);

@@ -36,6 +36,9 @@ class AuditApiTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+
     GatewayClient client;
     final ObjectMapper json = new ObjectMapper();
 
@@ -207,6 +210,22 @@ class AuditApiTest {
         assertThat(view.path("complaints").toString()).contains("error_report", "objection", "Z-2026-0042").doesNotContain("111222333");
         assertThat(trace(accepted).path("review").path("outcome").asText()).isEqualTo("accepted");
         assertThat(trace(accepted).path("review").path("final_text_hash").asText()).hasSize(64);
+
+        // reviews and complaints carry a keyed row MAC: verify finds an edited one
+        JsonNode before = client.json(client.get("/audit/v1/verify", GatewayClient.AUDITOR_KEY));
+        assertThat(before.path("reviews_and_complaints").path("ok").asBoolean()).as(before.toString()).isTrue();
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("UPDATE audit_review SET outcome = 'edited' WHERE trace_id = ?")) {
+            ps.setString(1, accepted);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        JsonNode after = client.json(client.get("/audit/v1/verify", GatewayClient.AUDITOR_KEY));
+        assertThat(after.path("ok").asBoolean()).isFalse();
+        assertThat(after.path("reviews_and_complaints").path("problem").asText()).contains(accepted);
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("UPDATE audit_review SET outcome = 'accepted' WHERE trace_id = ?")) {
+            ps.setString(1, accepted);
+            ps.executeUpdate();
+        }
+        assertThat(client.json(client.get("/audit/v1/verify", GatewayClient.AUDITOR_KEY)).path("ok").asBoolean()).isTrue();
     }
 
     @Test

@@ -105,6 +105,15 @@ public final class ChainCodec {
                 + SEP + removed + SEP + first.toEpochMilli() + SEP + last.toEpochMilli() + SEP + runId);
     }
 
+    /** MAC over one row of an oversight table (reviews, complaints): edits are detected by verify. */
+    public String rowMac(String table, Object... values) {
+        StringBuilder b = new StringBuilder("dw-row-v1").append(SEP).append(table);
+        for (Object v : values) {
+            add(b, v instanceof Instant i ? i.toEpochMilli() : v);
+        }
+        return mac(b.toString());
+    }
+
     private static void add(StringBuilder b, Object value) {
         b.append(SEP).append(value == null ? NULL : value.toString());
     }

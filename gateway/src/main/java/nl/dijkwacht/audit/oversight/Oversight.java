@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.ContentRedactor;
+import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.StreamingQuery;
 
@@ -28,12 +29,61 @@ public final class Oversight {
 
     private final DataSource dataSource;
     private final ContentRedactor redactor;
+    private final ChainCodec codec;
     private final Clock clock;
 
-    public Oversight(DataSource dataSource, ContentRedactor redactor, Clock clock) {
+    public Oversight(DataSource dataSource, ContentRedactor redactor, ChainCodec codec, Clock clock) {
         this.dataSource = dataSource;
         this.redactor = redactor;
+        this.codec = codec;
         this.clock = clock;
+    }
+
+    static Object[] reviewFields(String traceId, String outcome, String reviewer, String tool, String useCase,
+                                 String finalHash, String keyId, Instant at) {
+        return new Object[] {traceId, outcome, reviewer, tool, useCase, finalHash, keyId, at};
+    }
+
+    static Object[] complaintFields(String traceId, String kind, String reference, String summary, String reportedBy,
+                                    String channel, Instant at) {
+        return new Object[] {traceId, kind, reference, summary, reportedBy, channel, at};
+    }
+
+    /** Recomputes the row MAC of every review and complaint; returns the first edited row, or null. */
+    public Map<String, Object> verifyRows() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        long[] checked = {0};
+        String[] problem = {null};
+        StreamingQuery.run(dataSource, "SELECT * FROM audit_review ORDER BY trace_id", List.of(), rs -> {
+            Instant at = AuditRows.instant(rs, "reported_at");
+            String mac = codec.rowMac("audit_review", reviewFields(rs.getString("trace_id"), rs.getString("outcome"),
+                    rs.getString("reviewer_pseudonym"), rs.getString("tool_id"), rs.getString("use_case"),
+                    rs.getString("final_text_hash"), rs.getString("final_hash_key_id"), at));
+            checked[0]++;
+            if (!mac.equals(rs.getString("row_mac"))) {
+                problem[0] = "review of trace " + rs.getString("trace_id") + " was changed";
+                return false;
+            }
+            return true;
+        });
+        if (problem[0] == null) {
+            StreamingQuery.run(dataSource, "SELECT * FROM audit_complaint ORDER BY id", List.of(), rs -> {
+                Instant at = AuditRows.instant(rs, "created_at");
+                String mac = codec.rowMac("audit_complaint", complaintFields(rs.getString("trace_id"), rs.getString("kind"),
+                        rs.getString("reference"), rs.getString("summary"), rs.getString("reported_by"),
+                        rs.getString("channel"), at));
+                checked[0]++;
+                if (!mac.equals(rs.getString("row_mac"))) {
+                    problem[0] = "complaint " + rs.getLong("id") + " (trace " + rs.getString("trace_id") + ") was changed";
+                    return false;
+                }
+                return true;
+            });
+        }
+        out.put("ok", problem[0] == null);
+        out.put("rows_checked", checked[0]);
+        out.put("problem", problem[0]);
+        return out;
     }
 
     /** The audit facts of a trace the caller may report on, or null when unknown. */
@@ -60,9 +110,10 @@ public final class Oversight {
         if (!OUTCOMES.contains(o)) {
             throw new IllegalArgumentException("outcome moet accepted, edited of rejected zijn.");
         }
+        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO audit_review (trace_id, outcome, reviewer_pseudonym, tool_id, use_case, final_text_hash,
-                  final_hash_key_id, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                  final_hash_key_id, reported_at, row_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             ps.setString(1, answer.traceId());
             ps.setString(2, o);
             ps.setString(3, reviewerPseudonym);
@@ -70,7 +121,9 @@ public final class Oversight {
             ps.setString(5, answer.useCase());
             ps.setString(6, finalTextHash);
             ps.setString(7, finalHashKeyId);
-            ps.setObject(8, AuditRows.time(clock.instant()));
+            ps.setObject(8, AuditRows.time(at));
+            ps.setString(9, codec.rowMac("audit_review", reviewFields(answer.traceId(), o, reviewerPseudonym,
+                    answer.toolId(), answer.useCase(), finalTextHash, finalHashKeyId, at)));
             ps.executeUpdate();
             return Stored.STORED;
         } catch (SQLException e) {
@@ -87,16 +140,19 @@ public final class Oversight {
             throw new IllegalArgumentException("kind moet objection (bezwaar van een inwoner) of error_report (foutmelding) zijn.");
         }
         String clean = summary == null ? null : redactor.redact(summary.length() > 2000 ? summary.substring(0, 2000) : summary);
+        String ref = reference == null ? null : redactor.redact(reference.length() > 100 ? reference.substring(0, 100) : reference);
+        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO audit_complaint (trace_id, kind, reference, summary, reported_by, channel, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
+                INSERT INTO audit_complaint (trace_id, kind, reference, summary, reported_by, channel, created_at, row_mac)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
             ps.setString(1, traceId);
             ps.setString(2, k);
-            ps.setString(3, reference == null ? null : redactor.redact(reference.length() > 128 ? reference.substring(0, 128) : reference));
+            ps.setString(3, ref);
             ps.setString(4, clean);
             ps.setString(5, reportedBy);
             ps.setString(6, channel);
-            ps.setObject(7, AuditRows.time(clock.instant()));
+            ps.setObject(7, AuditRows.time(at));
+            ps.setString(8, codec.rowMac("audit_complaint", complaintFields(traceId, k, ref, clean, reportedBy, channel, at)));
             ps.executeUpdate();
             try (var keys = ps.getGeneratedKeys()) {
                 keys.next();

@@ -314,7 +314,9 @@ public final class AuditRoutes {
             String anchorSeq = req.getParameter("anchor_seq");
             reports = List.of(verifier.verify(chain, anchorSeq == null ? null : Long.valueOf(anchorSeq), req.getParameter("anchor_hash")));
         }
-        ok(res, Map.of("ok", reports.stream().allMatch(VerifyReport::ok), "chains", reports));
+        Map<String, Object> rowsReport = oversight.verifyRows();
+        ok(res, Map.of("ok", reports.stream().allMatch(VerifyReport::ok) && Boolean.TRUE.equals(rowsReport.get("ok")),
+                "chains", reports, "reviews_and_complaints", rowsReport));
     }
 
     private void head(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
