@@ -94,9 +94,11 @@ public class AuditConfiguration {
 
     @Bean
     AuditTrail auditTrail(AuditSink sink, Pseudonymizer pseudonymizer, TextHasher hasher, AuditGovernance governance,
-                          ContentRedactor redactor, ObjectMapper dijkwachtJson) {
+                          ContentRedactor redactor, ObjectMapper dijkwachtJson,
+                          org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         return new AuditTrail(sink, new AuditRecordFactory(pseudonymizer, hasher, governance, redactor),
-                hasher, governance, dijkwachtJson);
+                hasher, governance, dijkwachtJson,
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     @Bean

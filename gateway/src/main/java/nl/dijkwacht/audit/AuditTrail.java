@@ -1,6 +1,10 @@
 package nl.dijkwacht.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.function.Function;
 import nl.dijkwacht.pipeline.Exchange;
 import org.slf4j.Logger;
@@ -16,14 +20,25 @@ public final class AuditTrail {
     private final TextHasher hasher;
     private final AuditGovernance governance;
     private final ObjectMapper json;
+    private final Timer writes;
+    private final Counter failures;
 
     public AuditTrail(AuditSink sink, AuditRecordFactory records, TextHasher hasher, AuditGovernance governance,
                       ObjectMapper json) {
+        this(sink, records, hasher, governance, json, new SimpleMeterRegistry());
+    }
+
+    /** {@code dijkwacht.audit.write} (timer with p50/p99: what a request waits for its record) and failures. */
+    public AuditTrail(AuditSink sink, AuditRecordFactory records, TextHasher hasher, AuditGovernance governance,
+                      ObjectMapper json, MeterRegistry meters) {
         this.sink = sink;
         this.records = records;
         this.hasher = hasher;
         this.governance = governance;
         this.json = json;
+        this.writes = Timer.builder("dijkwacht.audit.write").description("audit record build + committed write per request")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.failures = Counter.builder("dijkwacht.audit.write.failures").register(meters);
     }
 
     /** Starts capturing what the audit needs of this request; {@code headers} reads the tool's request headers. */
@@ -51,10 +66,13 @@ public final class AuditTrail {
     }
 
     public void record(Exchange exchange, AuditCapture capture, int httpStatus, boolean streamed) {
+        long start = System.nanoTime();
         try {
             AuditRecord record = records.from(exchange, capture, httpStatus, streamed);
             sink.append(record, records.content(record, capture));
+            writes.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
+            failures.increment();
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();

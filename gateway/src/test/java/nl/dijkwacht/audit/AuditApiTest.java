@@ -267,6 +267,13 @@ class AuditApiTest {
     }
 
     @Test
+    void auditWriteTimeIsAMetric() {
+        chat("meten", null);
+        String metrics = client.get("/actuator/metrics/dijkwacht.audit.write", null).body();
+        assertThat(metrics).contains("dijkwacht.audit.write", "COUNT");
+    }
+
+    @Test
     void auditorEndpointsNeedTheAuditorRole() {
         assertThat(client.get("/audit/v1/records", null).statusCode()).isEqualTo(401);
         assertThat(client.get("/audit/v1/records", GatewayClient.TOOL_KEY).statusCode()).isEqualTo(401);
