@@ -44,6 +44,7 @@ public final class AuditCapture {
     private final String hashKeyId;
     private final Set<String> citations = new LinkedHashSet<>();
     private boolean answerSeen;
+    private String answerHmac;
     private StringBuilder redactedAnswer;
     private boolean keepAnswer;
 
@@ -168,7 +169,10 @@ public final class AuditCapture {
 
     /** HMAC of the answer text as delivered (choice 0, all content concatenated); null when there was none. */
     String answerHmac() {
-        return answerSeen ? HexFormat.of().formatHex(answerMac.doFinal()) : null;
+        if (answerHmac == null && answerSeen) {
+            answerHmac = HexFormat.of().formatHex(answerMac.doFinal()); // once: doFinal resets the MAC
+        }
+        return answerHmac;
     }
 
     List<String> citations() {
