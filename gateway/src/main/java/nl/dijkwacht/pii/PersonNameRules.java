@@ -1,0 +1,338 @@
+package nl.dijkwacht.pii;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rule layer for person names, run next to the statistical name finder. Covers what a small model misses:
+ * titles and forms of address ({@code mevrouw}, {@code dhr.}, {@code mw.}), initials ({@code J.P. de Vries}),
+ * tussenvoegsels ({@code van der}, {@code van 't}), double surnames ({@code Jansen-de Boer}), known first
+ * names and surnames (also lower case in chat prompts), and signatures after "Met vriendelijke groet,".
+ * Names inside street and organisation names ({@code Willem de Zwijgerlaan}, {@code Jeroen Bosch Ziekenhuis})
+ * are rejected.
+ */
+final class PersonNameRules {
+
+    private static final int MAX_NAME_TOKENS = 7;
+
+    private final NameGazetteer gazetteer;
+
+    PersonNameRules(NameGazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    List<int[]> find(String text, List<TextToken> tokens) {
+        List<int[]> spans = new ArrayList<>();
+        int i = 0;
+        while (i < tokens.size()) {
+            int next = tryAt(text, tokens, i, spans);
+            i = Math.max(next, i + 1);
+        }
+        return spans;
+    }
+
+    /** Returns the index to continue from. */
+    private int tryAt(String text, List<TextToken> tokens, int i, List<int[]> spans) {
+        TextToken t = tokens.get(i);
+        // 1. title or form of address, possibly chained ("geachte heer", "mevrouw dr.")
+        int afterTitle = skipTitles(text, tokens, i);
+        if (afterTitle > i) {
+            boolean strong = hadStrongTitle(tokens, i, afterTitle);
+            int[] name = parseName(text, tokens, afterTitle, strong, true);
+            if (name != null) {
+                spans.add(name);
+                return name[2];
+            }
+            return afterTitle;
+        }
+        // 2. initials: "J.P. de Vries"
+        if (t.kind() == TextToken.Kind.INITIALS) {
+            int[] name = parseName(text, tokens, i, false, true);
+            if (name != null && name[2] - i >= 2) {
+                spans.add(name);
+                return name[2];
+            }
+            return i + 1;
+        }
+        if (!t.isWord()) {
+            return i + 1;
+        }
+        // 3. known first name, capitalised: "Fatima el Amrani", "Sanne"
+        if (t.capitalised() && gazetteer.isFirstName(t.lower()) && !NameGazetteer.NOT_NAMES.contains(t.lower())) {
+            int[] name = parseName(text, tokens, i, false, false);
+            if (name != null && (name[2] - i >= 2 || !AMBIGUOUS.contains(t.lower()))) {
+                if (!(name[2] - i == 1 && t.sentenceStart() && SENTENCE_START_WORDS.contains(t.lower()))) {
+                    spans.add(name);
+                }
+                return name[2];
+            }
+        }
+        // 4. tussenvoegsel + capitalised known surname: "met de Vries", "De Groot belde", "van Dijk"
+        if (t.isWord() && NameGazetteer.LEADING_PARTICLES.contains(t.lower())
+                && (!t.capitalised() || t.sentenceStart())) {
+            int j = skipParticles(text, tokens, i);
+            if (j > i && j < tokens.size() && tokens.get(j).capitalised() && adjacent(text, tokens, j - 1, j)
+                    && gazetteer.isSurname(tokens.get(j).lower())
+                    && !(AMBIGUOUS.contains(tokens.get(j).lower()) && i > 0
+                    && PLACE_PREPOSITIONS.contains(tokens.get(i - 1).lower()))) {
+                int[] name = parseName(text, tokens, i, false, false);
+                if (name != null) {
+                    spans.add(name);
+                    return name[2];
+                }
+            }
+        }
+        // 5. known surname, capitalised: "Gisteren belde Yilmaz", "Bakker heeft gebeld"
+        if (t.capitalised() && gazetteer.isSurname(t.lower()) && !NameGazetteer.NOT_NAMES.contains(t.lower())
+                && !AMBIGUOUS.contains(t.lower())) {
+            int[] name = parseName(text, tokens, i, false, false);
+            if (name != null) {
+                spans.add(withLeadingParticles(text, tokens, i, name));
+                return name[2];
+            }
+        }
+        // 6. lower case in chat prompts: "jan de vries", "fatima"
+        if (!t.capitalised() && t.isWord() && gazetteer.isFirstName(t.lower()) && !precededByNumber(tokens, i)
+                && !NameGazetteer.NOT_NAMES.contains(t.lower())) {
+            int[] name = parseName(text, tokens, i, true, false);
+            boolean ambiguousStart = LOWERCASE_WORDS.contains(t.lower());
+            if (name != null && (!ambiguousStart || endsOnKnownSurnameAfter(tokens, i, name[2]))) {
+                spans.add(name);
+                return name[2];
+            }
+        }
+        // 7. signature after "Met vriendelijke groet," on the next line
+        if (t.capitalised() && t.sentenceStart() && i >= 2 && tokens.get(i - 1).text().equals(",")
+                && (tokens.get(i - 2).lower().equals("groet") || tokens.get(i - 2).lower().equals("groeten")
+                || tokens.get(i - 2).lower().equals("hoogachtend"))) {
+            int[] name = parseName(text, tokens, i, false, true);
+            if (name != null && name[2] - i >= 2) {
+                spans.add(name);
+                return name[2];
+            }
+        }
+        return i + 1;
+    }
+
+    private boolean endsOnKnownSurnameAfter(List<TextToken> tokens, int first, int endToken) {
+        return endToken - first >= 2 && gazetteer.isSurname(tokens.get(endToken - 1).lower());
+    }
+
+    /** "De Vries" at sentence start, "van der Berg" after a comma: take the particles in front along. */
+    private static int[] withLeadingParticles(String text, List<TextToken> tokens, int i, int[] name) {
+        int k = i;
+        while (k > 0 && tokens.get(k - 1).isWord() && NameGazetteer.PARTICLES.contains(tokens.get(k - 1).lower())
+                && TextToken.adjacent(text, tokens.get(k - 1), tokens.get(k)) && !tokens.get(k).sentenceStart()) {
+            k--;
+        }
+        return k == i ? name : new int[] {tokens.get(k).start(), name[1], name[2]};
+    }
+
+    private static final java.util.Set<String> PLACE_PREPOSITIONS = java.util.Set.of("op", "naar", "in", "langs",
+            "over", "via", "rond", "richting", "vanaf", "tot", "aan", "uit", "door", "achter", "voor");
+
+    private static boolean precededByNumber(List<TextToken> tokens, int i) {
+        return i > 0 && tokens.get(i - 1).kind() == TextToken.Kind.NUMBER;
+    }
+
+    private int skipTitles(String text, List<TextToken> tokens, int i) {
+        int j = i;
+        while (j < tokens.size()) {
+            TextToken t = tokens.get(j);
+            if (t.isWord() && NameGazetteer.TITLES.contains(t.lower())) {
+                j++;
+                if (j < tokens.size() && tokens.get(j).text().equals(".")) {
+                    j++;
+                }
+                continue;
+            }
+            if (j > i && t.isWord() && t.lower().equals("de") && j + 1 < tokens.size()
+                    && tokens.get(j + 1).lower().equals("heer")) {
+                j++;
+                continue;
+            }
+            if (j == i && t.isWord() && t.lower().equals("de") && j + 1 < tokens.size()
+                    && tokens.get(j + 1).lower().equals("heer")) {
+                j++;
+                continue;
+            }
+            break;
+        }
+        if (j > i && !tokens.get(j - 1).isWord() && !tokens.get(j - 1).text().equals(".")) {
+            return i;
+        }
+        // "de" alone is not a title
+        if (j == i + 1 && tokens.get(i).lower().equals("de")) {
+            return i;
+        }
+        return j;
+    }
+
+    private static boolean hadStrongTitle(List<TextToken> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (NameGazetteer.STRONG_TITLES.contains(tokens.get(k).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int skipParticles(String text, List<TextToken> tokens, int i) {
+        int j = i;
+        while (j < tokens.size() && tokens.get(j).isWord() && NameGazetteer.PARTICLES.contains(tokens.get(j).lower())
+                && (j == i || adjacent(text, tokens, j - 1, j))) {
+            j++;
+        }
+        return j;
+    }
+
+    private static boolean adjacent(String text, List<TextToken> tokens, int a, int b) {
+        return TextToken.adjacent(text, tokens.get(a), tokens.get(b));
+    }
+
+    /**
+     * Parses [given names | initials]* [particles]* surname from token {@code i}. {@code lowerOk}: lower-case
+     * words count when they are known names. {@code anyCapital}: unknown capitalised words count as names
+     * (after a title or initials). Returns {start, end, endTokenIndex} or null.
+     */
+    private int[] parseName(String text, List<TextToken> tokens, int i, boolean lowerOk, boolean anyCapital) {
+        if (i >= tokens.size()) {
+            return null;
+        }
+        int j = i;
+        int lastNameToken = -1;
+        int count = 0;
+        boolean sawSurnameLike = false;
+        while (j < tokens.size() && count < MAX_NAME_TOKENS) {
+            TextToken t = tokens.get(j);
+            if (j > i && !adjacent(text, tokens, j - 1, j)) {
+                break;
+            }
+            if (t.kind() == TextToken.Kind.INITIALS) {
+                if (j > i && lastNameToken == j - 1 && tokens.get(j - 1).kind() != TextToken.Kind.INITIALS) {
+                    break;
+                }
+                count++;
+                j++;
+                continue;
+            }
+            if (!t.isWord()) {
+                break;
+            }
+            String lower = t.lower();
+            if (NameGazetteer.PARTICLES.contains(lower)) {
+                int k = skipParticles(text, tokens, j);
+                if (k < tokens.size() && adjacent(text, tokens, k - 1, k) && isNameWord(tokens.get(k), lowerOk, true)
+                        && !NameGazetteer.PARTICLES.contains(tokens.get(k).lower())) {
+                    count += k - j;
+                    j = k;
+                    continue;
+                }
+                break;
+            }
+            if (NameGazetteer.isStreetOrOrganisation(lower)) {
+                return null; // "Willem de Zwijgerlaan", "Jeroen Bosch Ziekenhuis"
+            }
+            boolean ok = isNameWord(t, lowerOk, anyCapital || count > 0 || sawSurnameLike);
+            if (!ok) {
+                break;
+            }
+            sawSurnameLike = true;
+            lastNameToken = j;
+            count++;
+            j++;
+        }
+        if (lastNameToken < 0) {
+            return null;
+        }
+        // a name directly followed by a street or organisation word is part of that name
+        if (lastNameToken + 1 < tokens.size() && adjacent(text, tokens, lastNameToken, lastNameToken + 1)) {
+            TextToken after = tokens.get(lastNameToken + 1);
+            if (after.isWord() && NameGazetteer.isStreetOrOrganisation(after.lower())) {
+                return null;
+            }
+        }
+        if (i > 0 && tokens.get(i - 1).isWord() && adjacent(text, tokens, i - 1, i)) {
+            String before = tokens.get(i - 1).lower();
+            if (ORG_PREFIXES.contains(before)) {
+                return null;
+            }
+        }
+        int start = tokens.get(i).start();
+        // start at the first name token, not at a leading particle after a title? keep particles: "de Vries"
+        return new int[] {start, tokens.get(lastNameToken).end(), lastNameToken + 1};
+    }
+
+    private boolean isNameWord(TextToken t, boolean lowerOk, boolean anyCapital) {
+        if (t.kind() == TextToken.Kind.INITIALS) {
+            return true;
+        }
+        if (!t.isWord()) {
+            return false;
+        }
+        String lower = t.lower();
+        if (NameGazetteer.NOT_NAMES.contains(lower) || NameGazetteer.isStreetOrOrganisation(lower)) {
+            return false;
+        }
+        if (lower.indexOf('-') > 0) {
+            for (String part : lower.split("-")) {
+                if (!NameGazetteer.PARTICLES.contains(part)
+                        && (NameGazetteer.NOT_NAMES.contains(part) || NameGazetteer.TITLES.contains(part)
+                        || NameGazetteer.isStreetOrOrganisation(part))) {
+                    return false;
+                }
+            }
+        }
+        if (t.capitalised()) {
+            if (anyCapital) {
+                return t.text().length() > 1 && !isAllCaps(t.text());
+            }
+            return gazetteer.isFirstName(lower) || gazetteer.isSurname(lower);
+        }
+        if (lowerOk) {
+            return gazetteer.isFirstName(lower) || gazetteer.isSurname(lower);
+        }
+        return false;
+    }
+
+    private static boolean isAllCaps(String s) {
+        return s.length() > 1 && s.chars().allMatch(c -> !Character.isLetter(c) || Character.isUpperCase(c));
+    }
+
+    /** Known names that are also ordinary words; they need a second name part or a title. */
+    static final java.util.Set<String> AMBIGUOUS = java.util.Set.of("roos", "can", "sri", "li", "ad", "said", "kurt",
+            "mark", "bas", "wil", "kim", "ali", "max", "sam", "floor", "iris", "noor", "mila", "liv", "hoek", "groot",
+            "jong", "klein", "lange", "post", "dam", "boom", "kok", "laan", "pauw", "groen", "wit", "zwart", "mol",
+            "vis", "schaap", "boon", "baan", "kamp", "brink", "koning", "prins", "stam", "vink", "tol", "wal", "pol",
+            "kroon", "vonk", "berg", "dijk", "bos", "veen", "beek", "meer", "ven", "ruiter", "maas", "bosch", "haan",
+            "graaf", "bruin", "linden", "vos", "molen", "poel", "sluis", "rijn", "doorn", "hulst", "leeuw",
+            "sanders", "evers", "martina", "chen", "wang", "tran", "nguyen", "silva", "santos", "smith", "abdul",
+            "amal", "ines", "lina", "sara", "anna", "eva", "emma", "julia", "nina", "hanna", "esther");
+
+    private static final java.util.Set<String> SENTENCE_START_WORDS = java.util.Set.of("wil", "kan", "mag", "mark",
+            "can");
+
+    /** Lower-case words that happen to be names but in chat text are mostly ordinary words. */
+    static final java.util.Set<String> LOWERCASE_WORDS = java.util.Set.of("roos", "can", "sri", "li", "ad", "said",
+            "mark", "bas", "wil", "kim", "max", "sam", "floor", "noor", "jan", "mei", "ben", "el", "al", "iris", "els",
+            "joke", "rob", "ton", "tom", "leo", "post", "dam", "boom", "kok", "laan", "groen", "wit", "zwart", "mol",
+            "vis", "schaap", "boon", "baan", "kamp", "hoek", "brink", "koning", "prins", "stam", "vink", "tol", "wal",
+            "pol", "kroon", "vonk", "berg", "dijk", "bos", "veen", "beek", "meer", "ven", "ruiter", "maas", "haan",
+            "graaf", "bruin", "vos", "molen", "poel", "sluis", "rijn", "doorn", "hulst", "leeuw", "groot", "jong",
+            "klein", "lange", "bakker", "visser", "smit", "boer", "mulder", "kuiper", "koster", "schipper",
+            "molenaar", "kramer", "dekker", "brouwer", "huisman", "jonker", "wagenaar", "schouten", "kurt", "ali",
+            "amal", "adam", "gijs", "dirk", "klaas", "johannes", "peter", "paul", "frank", "richard", "martin",
+            "david", "daniel", "michael", "samuel", "gabriel", "elias", "hans", "sander", "hassan", "omar", "ibrahim",
+            "mohamed", "farah", "nour", "lara", "sara", "ines", "lina", "maria", "anna", "eva", "emma", "julia", "laura",
+            "diana", "angela", "patricia", "sarah", "hannah", "dewi", "wei", "chen", "nguyen", "zahra", "ravi",
+            "orlando", "glenn", "kevin", "mark", "thomas", "lucas", "noah", "liam", "tim", "levi", "jesse", "milan",
+            "max", "sam", "julian", "vincent", "benjamin", "jonathan", "joshua", "elisabeth", "olga", "natalia",
+            "amira", "amina", "salma", "sofia", "nina", "lisa", "linda", "sandra", "monique", "petra", "ingrid");
+
+    private static final java.util.Set<String> ORG_PREFIXES = java.util.Set.of("stichting", "gemeente", "ziekenhuis",
+            "hogeschool", "universiteit", "basisschool", "school", "museum", "fort", "kasteel", "landgoed", "café",
+            "cafe", "restaurant", "hotel", "camping", "zorgcentrum", "woonzorgcentrum", "verpleeghuis", "praktijk",
+            "apotheek", "vereniging", "fonds", "sporthal", "zwembad", "stadion", "theater", "schouwburg", "kerk",
+            "parochie", "college", "lyceum", "gymnasium", "academie", "instituut", "prijs", "tunnel", "brug",
+            "sluis", "gemaal", "polder", "wijk", "buurt", "park", "plein", "station", "bv", "firma", "bedrijf");
+}

@@ -1,0 +1,75 @@
+package nl.dijkwacht.pii;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Telephone numbers: Dutch mobile and landline numbers (0…, +31…, 0031…, with or without (0)), and
+ * international numbers written with + or 00. Municipal short numbers ({@code 14 020}) and service
+ * numbers (0800, 0900) reach an organisation, not a person, and are left alone.
+ */
+public final class PhoneRecognizer implements Recognizer {
+
+    private static final Pattern CANDIDATE = Pattern.compile(
+            "(?<![\\p{L}\\d+.,/-])((?:\\+|00)\\d[\\d ()\\-.]{6,20}\\d|\\(?0\\d[\\d ()\\-.]{7,16}\\d)(?![\\d\\p{L}]|[.,-]\\d)");
+
+    @Override
+    public String name() {
+        return "phone";
+    }
+
+    @Override
+    public List<Finding> find(String text) {
+        List<Finding> found = new ArrayList<>();
+        Matcher m = CANDIDATE.matcher(text);
+        while (m.find()) {
+            String candidate = m.group(1);
+            if (accept(candidate)) {
+                found.add(new Finding(EntityType.PHONE, m.start(1), m.end(1), 0.9, name()));
+            }
+        }
+        return found;
+    }
+
+    static boolean accept(String candidate) {
+        if (candidate.contains("  ") || hasDoubleSeparator(candidate)) {
+            return false;
+        }
+        if (looksLikeDate(candidate)) {
+            return false;
+        }
+        String digits = candidate.replaceAll("\\(0\\)", "").replaceAll("[^\\d]", "");
+        String national;
+        if (candidate.startsWith("+31") || candidate.startsWith("0031")) {
+            national = "0" + digits.substring(candidate.startsWith("+") ? 2 : 4);
+        } else if (candidate.startsWith("+") || candidate.startsWith("00")) {
+            int n = digits.length() - (candidate.startsWith("00") ? 2 : 0);
+            return n >= 8 && n <= 15;
+        } else {
+            national = digits;
+        }
+        if (national.length() != 10 || national.charAt(0) != '0' || national.charAt(1) == '0') {
+            return false;
+        }
+        return !(national.startsWith("0800") || national.startsWith("0900") || national.startsWith("0906")
+                || national.startsWith("0909"));
+    }
+
+    private static boolean hasDoubleSeparator(String s) {
+        for (int i = 1; i < s.length(); i++) {
+            char a = s.charAt(i - 1);
+            char b = s.charAt(i);
+            if (!Character.isDigit(a) && !Character.isDigit(b) && a != '(' && b != '(' && a != ')' && b != ')') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 01-02-2024, 01.02.2024 and 2024-01-02 style strings. */
+    private static boolean looksLikeDate(String s) {
+        return s.matches("\\d{1,2}[-.]\\d{1,2}[-.]\\d{2,4}") || s.matches("\\d{4}-\\d{2}-\\d{2}");
+    }
+}

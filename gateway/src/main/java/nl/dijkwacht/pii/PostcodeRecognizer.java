@@ -1,0 +1,42 @@
+package nl.dijkwacht.pii;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Dutch postcodes: four digits (not starting with 0) and two letters, never SA, SD or SS. Upper case with or
+ * without a space; lower case only when written together ({@code 1234ab}), since "2024 de" is prose.
+ * Years followed by a common abbreviation ("in 2024 EU-breed") are left alone.
+ */
+public final class PostcodeRecognizer implements Recognizer {
+
+    private static final Pattern POSTCODE = Pattern.compile(
+            "(?<![\\p{L}\\d.,€-])([1-9]\\d{3} ?[A-Z]{2}|[1-9]\\d{3}[a-z]{2})(?![\\p{L}\\d]|-\\p{L})");
+
+    private static final Set<String> NOT_POSTCODE_LETTERS = Set.of(
+            "SA", "SD", "SS", "AI", "EU", "NL", "VS", "UK", "BV", "NV", "CV", "ID", "IT", "HR", "OK", "PC", "TV", "KB",
+            "MB", "GB", "TB", "KM", "CM", "MM", "KG", "MW", "KW", "GW", "HA", "NA", "VC", "AD", "BC", "JR", "SR");
+
+    @Override
+    public String name() {
+        return "postcode";
+    }
+
+    @Override
+    public List<Finding> find(String text) {
+        List<Finding> found = new ArrayList<>();
+        Matcher m = POSTCODE.matcher(text);
+        while (m.find()) {
+            String v = m.group(1);
+            String letters = v.substring(v.length() - 2).toUpperCase(java.util.Locale.ROOT);
+            if (NOT_POSTCODE_LETTERS.contains(letters)) {
+                continue;
+            }
+            found.add(new Finding(EntityType.POSTCODE, m.start(1), m.end(1), 0.9, name()));
+        }
+        return found;
+    }
+}
