@@ -63,7 +63,10 @@ final class NameGazetteer {
             "lijn", "route", "school", "scholengemeenschap", "mavo", "havo", "vwo", "campus", "kenniscentrum",
             "hospice", "verpleeghuis", "zorgcentrum", "woonzorgcentrum", "ggz", "psychiatrie", "leerstoel");
 
-    static final String STREET_SUFFIX = "(?:" + AddressRecognizer.SUFFIXES + ")";
+    /** Street endings that no common surname has (so not "hof", "dijk", "berg", "es"). */
+    static final java.util.regex.Pattern STREET_WORD = java.util.regex.Pattern.compile(
+            "\\p{L}{2,}(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|markt|plantsoen|boulevard|allee"
+                    + "|promenade|park|passage|straatje|pleintje|laantje)");
 
     /** Capitalised words that are never (part of) a person's name in these texts. Lower case. */
     static final Set<String> NOT_NAMES = set("de", "het", "een", "gemeente", "wmo", "jeugdwet", "awb",
@@ -115,7 +118,7 @@ final class NameGazetteer {
             "vriendelijke", "met", "aanhef", "afsluiting", "toon", "formeel", "informeel", "korter", "duidelijker",
             "eenvoudiger", "taalniveau", "b1", "leesbaar", "jip", "janneke", "jip-en-janneketaal");
 
-    private static Set<String> set(String... words) {
+    static Set<String> set(String... words) {
         return Set.copyOf(new HashSet<>(java.util.Arrays.asList(words)));
     }
 
@@ -145,7 +148,7 @@ final class NameGazetteer {
     }
 
     static boolean isStreetOrOrganisation(String lower) {
-        return ORGANISATION_WORDS.contains(lower) || lower.matches("\\p{L}{3,}" + STREET_SUFFIX);
+        return ORGANISATION_WORDS.contains(lower) || STREET_WORD.matcher(lower).matches();
     }
 
     private static Set<String> lower(Set<String> in) {

@@ -112,6 +112,23 @@ public final class PersonNameRecognizer implements Recognizer {
         if (!hasCapital) {
             return null;
         }
+        if (to - from == 1 && (PersonNameRules.AMBIGUOUS.contains(tokens.get(from).lower())
+                || PersonNameRules.LOWERCASE_WORDS.contains(tokens.get(from).lower()))
+                && !(from > 0 && NameGazetteer.TITLES.contains(tokens.get(from - 1).lower()))) {
+            return null;
+        }
+        int look = to;
+        while (look < tokens.size() && tokens.get(look).isWord()
+                && TextToken.adjacent(text, tokens.get(look - 1), tokens.get(look))) {
+            String after = tokens.get(look).lower();
+            if (NameGazetteer.isStreetOrOrganisation(after)) {
+                return null;
+            }
+            if (!NameGazetteer.PARTICLES.contains(after)) {
+                break;
+            }
+            look++;
+        }
         if (to < tokens.size() && tokens.get(to).isWord() && TextToken.adjacent(text, tokens.get(to - 1), tokens.get(to))
                 && NameGazetteer.isStreetOrOrganisation(tokens.get(to).lower())) {
             return null;

@@ -128,7 +128,7 @@ final class PersonNameRules {
         return k == i ? name : new int[] {tokens.get(k).start(), name[1], name[2]};
     }
 
-    private static final java.util.Set<String> PLACE_PREPOSITIONS = java.util.Set.of("op", "naar", "in", "langs",
+    private static final java.util.Set<String> PLACE_PREPOSITIONS = NameGazetteer.set("op", "naar", "in", "langs",
             "over", "via", "rond", "richting", "vanaf", "tot", "aan", "uit", "door", "achter", "voor");
 
     private static boolean precededByNumber(List<TextToken> tokens, int i) {
@@ -246,11 +246,16 @@ final class PersonNameRules {
             return null;
         }
         // a name directly followed by a street or organisation word is part of that name
-        if (lastNameToken + 1 < tokens.size() && adjacent(text, tokens, lastNameToken, lastNameToken + 1)) {
-            TextToken after = tokens.get(lastNameToken + 1);
-            if (after.isWord() && NameGazetteer.isStreetOrOrganisation(after.lower())) {
-                return null;
+        int look = lastNameToken + 1;
+        while (look < tokens.size() && adjacent(text, tokens, look - 1, look) && tokens.get(look).isWord()) {
+            String after = tokens.get(look).lower();
+            if (NameGazetteer.isStreetOrOrganisation(after)) {
+                return null; // "Willem de Zwijgerlaan", "Jeroen Bosch Ziekenhuis"
             }
+            if (!NameGazetteer.PARTICLES.contains(after)) {
+                break;
+            }
+            look++;
         }
         if (i > 0 && tokens.get(i - 1).isWord() && adjacent(text, tokens, i - 1, i)) {
             String before = tokens.get(i - 1).lower();
@@ -300,7 +305,7 @@ final class PersonNameRules {
     }
 
     /** Known names that are also ordinary words; they need a second name part or a title. */
-    static final java.util.Set<String> AMBIGUOUS = java.util.Set.of("roos", "can", "sri", "li", "ad", "said", "kurt",
+    static final java.util.Set<String> AMBIGUOUS = NameGazetteer.set("roos", "can", "sri", "li", "ad", "said", "kurt",
             "mark", "bas", "wil", "kim", "ali", "max", "sam", "floor", "iris", "noor", "mila", "liv", "hoek", "groot",
             "jong", "klein", "lange", "post", "dam", "boom", "kok", "laan", "pauw", "groen", "wit", "zwart", "mol",
             "vis", "schaap", "boon", "baan", "kamp", "brink", "koning", "prins", "stam", "vink", "tol", "wal", "pol",
@@ -309,11 +314,11 @@ final class PersonNameRules {
             "sanders", "evers", "martina", "chen", "wang", "tran", "nguyen", "silva", "santos", "smith", "abdul",
             "amal", "ines", "lina", "sara", "anna", "eva", "emma", "julia", "nina", "hanna", "esther");
 
-    private static final java.util.Set<String> SENTENCE_START_WORDS = java.util.Set.of("wil", "kan", "mag", "mark",
+    private static final java.util.Set<String> SENTENCE_START_WORDS = NameGazetteer.set("wil", "kan", "mag", "mark",
             "can");
 
     /** Lower-case words that happen to be names but in chat text are mostly ordinary words. */
-    static final java.util.Set<String> LOWERCASE_WORDS = java.util.Set.of("roos", "can", "sri", "li", "ad", "said",
+    static final java.util.Set<String> LOWERCASE_WORDS = NameGazetteer.set("roos", "can", "sri", "li", "ad", "said",
             "mark", "bas", "wil", "kim", "max", "sam", "floor", "noor", "jan", "mei", "ben", "el", "al", "iris", "els",
             "joke", "rob", "ton", "tom", "leo", "post", "dam", "boom", "kok", "laan", "groen", "wit", "zwart", "mol",
             "vis", "schaap", "boon", "baan", "kamp", "hoek", "brink", "koning", "prins", "stam", "vink", "tol", "wal",
@@ -329,7 +334,7 @@ final class PersonNameRules {
             "max", "sam", "julian", "vincent", "benjamin", "jonathan", "joshua", "elisabeth", "olga", "natalia",
             "amira", "amina", "salma", "sofia", "nina", "lisa", "linda", "sandra", "monique", "petra", "ingrid");
 
-    private static final java.util.Set<String> ORG_PREFIXES = java.util.Set.of("stichting", "gemeente", "ziekenhuis",
+    private static final java.util.Set<String> ORG_PREFIXES = NameGazetteer.set("stichting", "gemeente", "ziekenhuis",
             "hogeschool", "universiteit", "basisschool", "school", "museum", "fort", "kasteel", "landgoed", "café",
             "cafe", "restaurant", "hotel", "camping", "zorgcentrum", "woonzorgcentrum", "verpleeghuis", "praktijk",
             "apotheek", "vereniging", "fonds", "sporthal", "zwembad", "stadion", "theater", "schouwburg", "kerk",
