@@ -17,7 +17,7 @@ public final class AddressRecognizer implements Recognizer {
             + "|baan|ring|plantsoen|erf|veld|boulevard|wal|dam|haven|burcht|zoom|akker|gaarde|hoek|weide|kamp|stede"
             + "|donk|hout|oord|straatweg|allee|promenade|passage|galerij|kwartier|vliet|wetering|sloot|buurt|berg"
             + "|heuvel|bos|tuin|hoven|polder|dal|horst|rade|laantje|pleintje|straatje|steiger|werf|brink|esch|es"
-            + "|meent|voorde|wijk|molen|dreef|lei|hage|rijn|waard";
+            + "|meent|voorde|wijk|molen|lei|hage|rijn|waard|poort|veste|vaart|kant|zijde|gang|kwartier|singel";
 
     private static final String CAP_WORD = "(?:[A-Z][\\p{L}'’]*\\.?|[A-Z]\\.)";
     private static final String PARTICLE = "(?:van|de|der|den|het|'t|’t|ter|ten|te|op|aan|in|la|le|du|di|da)";

@@ -15,19 +15,22 @@ public final class LicencePlateRecognizer implements Recognizer {
 
     private static final String L = "[A-Z]";
     private static final String LV = "[A-Z]"; // sidecodes 1-3 still had vowels
-    private static final String SIDECODES =
-            LV + "{2}-\\d{2}-\\d{2}|\\d{2}-\\d{2}-" + LV + "{2}|\\d{2}-" + LV + "{2}-\\d{2}|"
-                    + L + "{2}-\\d{2}-" + L + "{2}|" + L + "{2}-" + L + "{2}-\\d{2}|\\d{2}-" + L + "{2}-" + L + "{2}|"
-                    + "\\d{2}-" + L + "{3}-\\d|\\d-" + L + "{3}-\\d{2}|" + L + "{2}-\\d{3}-" + L + "|"
-                    + L + "-\\d{3}-" + L + "{2}|" + L + "{3}-\\d{2}-" + L + "|" + L + "-\\d{2}-" + L + "{3}|"
-                    + "\\d-" + L + "{2}-\\d{3}|\\d{3}-" + L + "{2}-\\d";
+    /** The 14 sidecodes, with ~ where the dash goes. */
+    private static final String SIDECODES_TEMPLATE =
+            LV + "{2}~\\d{2}~\\d{2}|\\d{2}~\\d{2}~" + LV + "{2}|\\d{2}~" + LV + "{2}~\\d{2}|"
+                    + L + "{2}~\\d{2}~" + L + "{2}|" + L + "{2}~" + L + "{2}~\\d{2}|\\d{2}~" + L + "{2}~" + L + "{2}|"
+                    + "\\d{2}~" + L + "{3}~\\d|\\d~" + L + "{3}~\\d{2}|" + L + "{2}~\\d{3}~" + L + "|"
+                    + L + "~\\d{3}~" + L + "{2}|" + L + "{3}~\\d{2}~" + L + "|" + L + "~\\d{2}~" + L + "{3}|"
+                    + "\\d~" + L + "{2}~\\d{3}|\\d{3}~" + L + "{2}~\\d";
+
+    private static final String SIDECODES = SIDECODES_TEMPLATE.replace("~", "-");
 
     private static final Pattern WITH_DASHES = Pattern.compile(
             "(?<![\\p{L}\\d-])(" + SIDECODES + ")(?![\\p{L}\\d]|-[\\p{L}\\d])");
     private static final Pattern COMPACT = Pattern.compile(
             "(?i)(?<![\\p{L}\\d-])((?=[A-Z0-9]{6}(?![\\p{L}\\d]))(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\\d)[A-Z0-9]{6})(?![\\p{L}\\d])");
     private static final Pattern COMPACT_SHAPE = Pattern.compile(
-            SIDECODES.replace("-", ""));
+            SIDECODES_TEMPLATE.replace("~", ""));
     private static final ContextWords CONTEXT = new ContextWords(
             List.of("kenteken", "kentekenplaat", "nummerbord", "auto met", "voertuig"), List.of(), 40, 0);
 

@@ -66,7 +66,9 @@ final class NameGazetteer {
     /** Street endings that no common surname has (so not "hof", "dijk", "berg", "es"). */
     static final java.util.regex.Pattern STREET_WORD = java.util.regex.Pattern.compile(
             "\\p{L}{2,}(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|markt|plantsoen|boulevard|allee"
-                    + "|promenade|park|passage|straatje|pleintje|laantje)");
+                    + "|promenade|park|passage|straatje|pleintje|laantje|poort|zaal|school|college|centrum"
+                    + "|ziekenhuis|gebouw|kliniek|museum|stadion|theater|sporthal|gymnasium|lyceum|fonds)"
+                    + "|\\p{L}{4,}kade");
 
     /** Capitalised words that are never (part of) a person's name in these texts. Lower case. */
     static final Set<String> NOT_NAMES = set("de", "het", "een", "gemeente", "wmo", "jeugdwet", "awb",
@@ -116,7 +118,13 @@ final class NameGazetteer {
             "alle", "iedereen", "niemand", "iemand", "mensen", "beleid", "regels", "wet", "regeling", "verordening",
             "besluitvorming", "openbaarmaking", "documenten", "stukken", "verzoeker", "bestuursorgaan", "hoogachtend",
             "vriendelijke", "met", "aanhef", "afsluiting", "toon", "formeel", "informeel", "korter", "duidelijker",
-            "eenvoudiger", "taalniveau", "b1", "leesbaar", "jip", "janneke", "jip-en-janneketaal");
+            "eenvoudiger", "taalniveau", "b1", "leesbaar", "jip", "janneke", "jip-en-janneketaal", "werk", "inkomen",
+            "zorg", "wonen", "welzijn", "jeugd", "onderwijs", "financiën", "vergunningen", "handhaving", "toezicht",
+            "ruimte", "beheer", "economie", "veiligheid", "openbare", "orde", "dienstverlening", "publiekszaken",
+            "klantcontact", "participatie", "armoede", "schulden", "schuldhulpverlening", "leerplicht", "integratie",
+            "inburgering", "statushouders", "beleidsadviseur", "projectleider", "teamleider", "manager", "directeur",
+            "secretaris", "adviseur", "jurist", "coördinator", "coordinator", "wijkagent", "politie", "ggd",
+            "stadskantoor", "gemeentehuis", "balie", "loket", "website", "formulier", "webformulier", "bericht");
 
     static Set<String> set(String... words) {
         return Set.copyOf(new HashSet<>(java.util.Arrays.asList(words)));

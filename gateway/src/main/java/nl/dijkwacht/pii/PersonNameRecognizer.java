@@ -104,6 +104,8 @@ public final class PersonNameRecognizer implements Recognizer {
             }
             if (t.capitalised()) {
                 hasCapital = true;
+            } else {
+                return null; // "Harm komt": a model span never runs into lower-case words
             }
             if (k > from && !TextToken.adjacent(text, tokens.get(k - 1), t)) {
                 return null;
@@ -115,6 +117,10 @@ public final class PersonNameRecognizer implements Recognizer {
         if (to - from == 1 && (PersonNameRules.AMBIGUOUS.contains(tokens.get(from).lower())
                 || PersonNameRules.LOWERCASE_WORDS.contains(tokens.get(from).lower()))
                 && !(from > 0 && NameGazetteer.TITLES.contains(tokens.get(from - 1).lower()))) {
+            return null;
+        }
+        if (to < tokens.size() && PersonNameRules.LEGAL_FORMS.contains(tokens.get(to).lower())
+                ) {
             return null;
         }
         int look = to;

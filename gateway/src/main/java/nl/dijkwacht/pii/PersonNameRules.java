@@ -28,7 +28,105 @@ final class PersonNameRules {
             int next = tryAt(text, tokens, i, spans);
             i = Math.max(next, i + 1);
         }
+        if (text.indexOf('\n') >= 0) {
+            nameLines(text, tokens, spans);
+        }
         return spans;
+    }
+
+    private static final AddressRecognizer ADDRESS = new AddressRecognizer();
+
+    /**
+     * Lines that are only a name: a signature under "Met vriendelijke groet," or "Groeten,", the addressee line
+     * above an address block, and "Aan …" / "T.a.v. …" lines.
+     */
+    private void nameLines(String text, List<TextToken> tokens, List<int[]> spans) {
+        int lineStart = 0;
+        int k = 0;
+        String previousLine = "";
+        while (lineStart <= text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            String line = text.substring(lineStart, lineEnd);
+            if (!line.isBlank()) {
+                int contentStart = lineStart;
+                boolean addressed = false;
+                String trimmed = line.stripLeading();
+                contentStart += line.length() - trimmed.length();
+                for (String prefix : new String[] {"Aan ", "T.a.v. ", "t.a.v. ", "Ter attentie van "}) {
+                    if (trimmed.startsWith(prefix)) {
+                        contentStart += prefix.length();
+                        addressed = true;
+                        break;
+                    }
+                }
+                while (k < tokens.size() && tokens.get(k).start() < contentStart) {
+                    k++;
+                }
+                int a = k;
+                while (a < tokens.size() && tokens.get(a).end() <= lineEnd && tokens.get(a).isWord()
+                        && NameGazetteer.TITLES.contains(tokens.get(a).lower())) {
+                    a++;
+                    if (a < tokens.size() && tokens.get(a).text().equals(".")) {
+                        a++;
+                    }
+                }
+                int b = a;
+                while (b < tokens.size() && tokens.get(b).end() <= lineEnd) {
+                    b++;
+                }
+                int n = b - a;
+                if (n >= 1 && n <= 5 && nameShaped(tokens, a, b)) {
+                    boolean afterClosing = previousLine.stripTrailing().endsWith(",");
+                    boolean aboveAddress = n >= 2 && nextLineIsAddress(text, lineEnd);
+                    if (addressed || afterClosing || aboveAddress) {
+                        spans.add(new int[] {tokens.get(a).start(), tokens.get(b - 1).end(), b});
+                    }
+                }
+                previousLine = line;
+            }
+            lineStart = lineEnd + 1;
+        }
+    }
+
+    private boolean nameShaped(List<TextToken> tokens, int a, int b) {
+        boolean capital = false;
+        for (int k = a; k < b; k++) {
+            TextToken t = tokens.get(k);
+            if (t.kind() == TextToken.Kind.INITIALS) {
+                continue;
+            }
+            if (!t.isWord()) {
+                return false;
+            }
+            String lower = t.lower();
+            if (NameGazetteer.PARTICLES.contains(lower)) {
+                if (k == b - 1) {
+                    return false;
+                }
+                continue;
+            }
+            if (!t.capitalised() || t.text().length() < 2 || isAllCaps(t.text())
+                    || (NameGazetteer.NOT_NAMES.contains(lower) && !gazetteer.isSurname(lower))
+                    || NameGazetteer.TITLES.contains(lower)
+                    || (NameGazetteer.isStreetOrOrganisation(lower) && !gazetteer.isSurname(lower))) {
+                return false;
+            }
+            capital = true;
+        }
+        return capital;
+    }
+
+    private static boolean nextLineIsAddress(String text, int lineEnd) {
+        if (lineEnd >= text.length()) {
+            return false;
+        }
+        int end = text.indexOf('\n', lineEnd + 1);
+        String next = text.substring(lineEnd + 1, end < 0 ? text.length() : end);
+        List<Finding> found = ADDRESS.find(next);
+        return !found.isEmpty() && found.get(0).start() == 0;
     }
 
     /** Returns the index to continue from. */
@@ -38,7 +136,12 @@ final class PersonNameRules {
         int afterTitle = skipTitles(text, tokens, i);
         if (afterTitle > i) {
             boolean strong = hadStrongTitle(tokens, i, afterTitle);
-            int[] name = parseName(text, tokens, afterTitle, strong, true);
+            int[] name = parseName(text, tokens, afterTitle, strong, true, strong);
+            if (name == null && strong && afterTitle < tokens.size()
+                    && lowerSurnameCandidate(text, tokens, afterTitle) && !tokens.get(afterTitle).capitalised()) {
+                TextToken only = tokens.get(afterTitle);
+                name = new int[] {only.start(), only.end(), afterTitle + 1};
+            }
             if (name != null) {
                 spans.add(name);
                 return name[2];
@@ -87,7 +190,7 @@ final class PersonNameRules {
                 && !AMBIGUOUS.contains(t.lower())) {
             int[] name = parseName(text, tokens, i, false, false);
             if (name != null) {
-                spans.add(withLeadingParticles(text, tokens, i, name));
+                spans.add(withLeadingGivenName(text, tokens, withLeadingParticles(text, tokens, i, name)));
                 return name[2];
             }
         }
@@ -126,6 +229,33 @@ final class PersonNameRules {
             k--;
         }
         return k == i ? name : new int[] {tokens.get(k).start(), name[1], name[2]};
+    }
+
+    static final java.util.Set<String> LEGAL_FORMS = NameGazetteer.set("b.v.", "bv", "n.v.", "nv", "v.o.f.", "vof",
+            "c.v.", "holding", "beheer", "groep", "advocaten", "notarissen", "makelaars", "installatietechniek",
+            "bouw", "transport");
+
+    /** "Dwayne IJzerman" on its own line or after a title: an unknown capitalised word before a surname is the given name. */
+    private int[] withLeadingGivenName(String text, List<TextToken> tokens, int[] name) {
+        int first = -1;
+        for (int k = 0; k < tokens.size(); k++) {
+            if (tokens.get(k).start() == name[0]) {
+                first = k;
+                break;
+            }
+        }
+        if (first <= 0) {
+            return name;
+        }
+        TextToken before = tokens.get(first - 1);
+        if (!before.capitalised() || !TextToken.adjacent(text, before, tokens.get(first))
+                || NameGazetteer.NOT_NAMES.contains(before.lower()) || NameGazetteer.TITLES.contains(before.lower())
+                || NameGazetteer.isStreetOrOrganisation(before.lower()) || before.text().length() < 2) {
+            return name;
+        }
+        boolean lineStart = before.sentenceStart() || first - 1 == 0
+                || (first >= 2 && NameGazetteer.TITLES.contains(tokens.get(first - 2).lower()));
+        return lineStart ? new int[] {before.start(), name[1], name[2]} : name;
     }
 
     private static final java.util.Set<String> PLACE_PREPOSITIONS = NameGazetteer.set("op", "naar", "in", "langs",
@@ -196,6 +326,42 @@ final class PersonNameRules {
      * (after a title or initials). Returns {start, end, endTokenIndex} or null.
      */
     private int[] parseName(String text, List<TextToken> tokens, int i, boolean lowerOk, boolean anyCapital) {
+        return parseName(text, tokens, i, lowerOk, anyCapital, false);
+    }
+
+    /**
+     * After a strong title ("geachte heer eijkelkamp,") a lower-case unknown word is a surname when the name
+     * clearly ends there: punctuation, a line break or the end of the text follows.
+     */
+    private static boolean lowerSurnameCandidate(String text, List<TextToken> tokens, int k) {
+        TextToken t = tokens.get(k);
+        if (!t.isWord() || t.text().length() < 3 || NameGazetteer.NOT_NAMES.contains(t.lower())
+                || NameGazetteer.TITLES.contains(t.lower()) || NameGazetteer.isStreetOrOrganisation(t.lower())
+                || COMMON_LOWER.contains(t.lower())) {
+            return false;
+        }
+        if (k + 1 >= tokens.size()) {
+            return true;
+        }
+        TextToken next = tokens.get(k + 1);
+        if (next.kind() == TextToken.Kind.PUNCT) {
+            return ",.;:!?)(".indexOf(next.text().charAt(0)) >= 0;
+        }
+        return text.substring(t.end(), next.start()).indexOf('\n') >= 0;
+    }
+
+    private static final java.util.Set<String> COMMON_LOWER = NameGazetteer.set("zelf", "ook", "niet", "wel", "nog",
+            "graag", "belt", "belde", "vertelt", "vertelde", "zegt", "zei", "geeft", "gaf", "heeft", "had", "is", "was",
+            "wil", "wilde", "kan", "kon", "moet", "moest", "mag", "woont", "woonde", "werkt", "vraagt", "vroeg",
+            "komt", "kwam", "gaat", "ging", "staat", "stond", "ziet", "zag", "weet", "wist", "denkt", "dacht",
+            "bedankt", "dank", "alstublieft", "aanwezig", "afwezig", "thuis", "ziek", "boos", "tevreden", "blij",
+            "akkoord", "erbij", "hierover", "daarover", "ontvangen", "gebeld", "gemaild", "geschreven", "gesproken",
+            "mevrouw", "meneer", "heer", "allemaal", "samen", "alleen", "daar", "hier", "nu", "dan", "toen", "ja", "nee",
+            "en", "of", "maar", "want", "dus", "die", "dat", "deze", "dit", "het", "een", "zijn", "haar", "hun", "uw",
+            "jansen");
+
+    private int[] parseName(String text, List<TextToken> tokens, int i, boolean lowerOk, boolean anyCapital,
+            boolean strongLower) {
         if (i >= tokens.size()) {
             return null;
         }
@@ -222,11 +388,18 @@ final class PersonNameRules {
             String lower = t.lower();
             if (NameGazetteer.PARTICLES.contains(lower)) {
                 int k = skipParticles(text, tokens, j);
-                if (k < tokens.size() && adjacent(text, tokens, k - 1, k) && isNameWord(tokens.get(k), lowerOk, true)
+                if (k < tokens.size() && adjacent(text, tokens, k - 1, k)
                         && !NameGazetteer.PARTICLES.contains(tokens.get(k).lower())) {
-                    count += k - j;
-                    j = k;
-                    continue;
+                    TextToken after = tokens.get(k);
+                    boolean knownSurname = (after.capitalised() || lowerOk) && gazetteer.isSurname(after.lower());
+                    if (knownSurname || isNameWord(after, lowerOk, true)
+                            || (lowerOk && strongLower && lowerSurnameCandidate(text, tokens, k))) {
+                        count += k - j + 1;
+                        lastNameToken = k;
+                        sawSurnameLike = true;
+                        j = k + 1;
+                        continue;
+                    }
                 }
                 break;
             }
@@ -246,6 +419,9 @@ final class PersonNameRules {
             return null;
         }
         // a name directly followed by a street or organisation word is part of that name
+        if (lastNameToken + 1 < tokens.size() && LEGAL_FORMS.contains(tokens.get(lastNameToken + 1).lower())) {
+            return null; // "Van Dijk B.V."
+        }
         int look = lastNameToken + 1;
         while (look < tokens.size() && adjacent(text, tokens, look - 1, look) && tokens.get(look).isWord()) {
             String after = tokens.get(look).lower();

@@ -32,7 +32,9 @@ public final class PostcodeRecognizer implements Recognizer {
         while (m.find()) {
             String v = m.group(1);
             String letters = v.substring(v.length() - 2).toUpperCase(java.util.Locale.ROOT);
-            if (NOT_POSTCODE_LETTERS.contains(letters)) {
+            boolean forbidden = letters.equals("SA") || letters.equals("SD") || letters.equals("SS");
+            boolean yearLike = v.startsWith("19") || v.startsWith("20");
+            if (forbidden || (yearLike && NOT_POSTCODE_LETTERS.contains(letters))) {
                 continue;
             }
             found.add(new Finding(EntityType.POSTCODE, m.start(1), m.end(1), 0.9, name()));
