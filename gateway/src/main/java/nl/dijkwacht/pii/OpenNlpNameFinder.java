@@ -76,7 +76,7 @@ final class OpenNlpNameFinder {
             }
             finder.clearAdaptiveData();
         } catch (RuntimeException e) {
-            throw new PiiEngineException("name finder failed", e);
+            throw new PiiEngineException("name finder failed", PiiEngine.scrubbed(e));
         }
         pool.offer(finder);
         return out;

@@ -65,8 +65,15 @@ public final class PiiEngine {
         } catch (PiiEngineException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
-            throw new PiiEngineException("PII detection failed (" + e.getClass().getSimpleName() + ")", e);
+            throw new PiiEngineException("PII detection failed (" + e.getClass().getSimpleName() + ")", scrubbed(e));
         }
+    }
+
+    /** The failure's type and stack trace without its message, which may quote analysed text. */
+    static Throwable scrubbed(Throwable e) {
+        RuntimeException clean = new RuntimeException(e.getClass().getName() + " (message withheld)");
+        clean.setStackTrace(e.getStackTrace());
+        return clean;
     }
 
     /**

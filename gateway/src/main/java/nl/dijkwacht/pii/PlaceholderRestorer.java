@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 public final class PlaceholderRestorer implements StreamTransformer {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\[([A-Z]{2,20})_(\\d{1,6})]");
+    /** Placeholder-like text a model may have mangled: other case, a space or dash instead of the underscore. */
+    private static final Pattern MANGLED = Pattern.compile("\\[(?i:[a-z]{2,20})[ _-]?\\d{1,6}]");
     private static final int MAX_PLACEHOLDER_LENGTH = 1 + 20 + 1 + 6 + 1;
 
     private final PlaceholderVault vault;
@@ -28,11 +30,11 @@ public final class PlaceholderRestorer implements StreamTransformer {
         if (text == null || text.indexOf('[') < 0) {
             return text;
         }
-        Matcher m = PLACEHOLDER.matcher(text);
+        Matcher m = MANGLED.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
             var value = vault.valueOf(m.group());
-            if (value.isPresent()) {
+            if (value.isPresent() && PLACEHOLDER.matcher(m.group()).matches()) {
                 restored++;
                 m.appendReplacement(out, Matcher.quoteReplacement(value.get()));
             } else {
@@ -85,7 +87,8 @@ public final class PlaceholderRestorer implements StreamTransformer {
             if (c == ']') {
                 return buffer.length();
             }
-            if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c != '_') {
+            if (!(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '_'
+                    && c != ' ' && c != '-') {
                 return buffer.length();
             }
         }
