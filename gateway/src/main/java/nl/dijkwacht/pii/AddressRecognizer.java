@@ -34,21 +34,81 @@ public final class AddressRecognizer implements Recognizer {
                     + "(?:(?:[ -]?(?:hs|huis|bis|bg|zw|rd|boven|beneden|I{1,3}|IV)(?![\\p{L}\\d]))|-[1-9]\\d{0,2}(?!\\d)|[ -]?[A-Za-z](?![\\p{L}\\d]))?"
                     + ")(?![\\p{L}\\d]|[:.,]\\d)");
 
+    private static final String[] SUFFIX_LIST = SUFFIXES.split("\\|");
+    private static final java.util.Set<String> STANDALONE_WORDS = java.util.Set.of("markt", "dam", "plein", "brink",
+            "vismarkt", "oudegracht", "nieuwegracht");
+
     @Override
     public String name() {
         return "address";
     }
 
+    /**
+     * The pattern is only run near a house number whose preceding word looks like a street (cheap string checks),
+     * from at most five words back on the same line.
+     */
     @Override
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
-        Matcher m = ADDRESS.matcher(text);
-        while (m.find()) {
-            int start = m.start(1);
-            int end = m.end(1);
-            // a trailing single capital letter followed by more text may be the next sentence ("Kerkstraat 12 A")
-            found.add(new Finding(EntityType.ADDRESS, start, end, 0.85, name()));
+        int n = text.length();
+        int coveredTo = 0;
+        Matcher m = null;
+        for (int p = 2; p < n; p++) {
+            char c = text.charAt(p);
+            if (c < '1' || c > '9' || text.charAt(p - 1) != ' ' || p < coveredTo) {
+                continue;
+            }
+            int we = p - 1;
+            int ws = we;
+            while (ws > 0 && (Character.isLetter(text.charAt(ws - 1)) || text.charAt(ws - 1) == '-'
+                    || text.charAt(ws - 1) == '\'' || text.charAt(ws - 1) == '’')) {
+                ws--;
+            }
+            if (ws == we || !looksLikeStreet(text.substring(ws, we))) {
+                continue;
+            }
+            int from = ws;
+            for (int words = 0; words < 5 && from > 0; words++) {
+                int k = from - 1;
+                if (text.charAt(k) != ' ') {
+                    break;
+                }
+                int s = k;
+                while (s > 0 && text.charAt(s - 1) != ' ' && text.charAt(s - 1) != '\n' && k - s < 40) {
+                    s--;
+                }
+                if (s == k) {
+                    break;
+                }
+                from = s;
+            }
+            if (m == null) {
+                m = ADDRESS.matcher(text);
+                m.useTransparentBounds(true);
+                m.useAnchoringBounds(false);
+            }
+            m.region(from, Math.min(n, p + 24));
+            while (m.find()) {
+                if (m.start(1) <= ws && m.end(1) > p) {
+                    found.add(new Finding(EntityType.ADDRESS, m.start(1), m.end(1), 0.85, name()));
+                    coveredTo = m.end(1);
+                    break;
+                }
+            }
         }
         return found;
+    }
+
+    private static boolean looksLikeStreet(String word) {
+        String lower = word.toLowerCase(java.util.Locale.ROOT);
+        if (STANDALONE_WORDS.contains(lower)) {
+            return true;
+        }
+        for (String suffix : SUFFIX_LIST) {
+            if (lower.length() > suffix.length() && lower.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -40,9 +40,8 @@ public final class BsnRecognizer implements Recognizer {
     @Override
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(text);
         String lower = null;
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : CandidateScan.matches(CANDIDATE, text, CandidateScan.digitRunStart(text))) {
             String candidate = m.group(1);
             if (candidate.indexOf('.') == 3) {
                 continue; // 123.456.789 is an amount, never how a BSN is written

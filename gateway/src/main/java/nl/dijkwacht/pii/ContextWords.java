@@ -75,26 +75,35 @@ final class ContextWords {
         return false;
     }
 
+    /** Bounded to the window: never scans the whole text. */
     private static int distanceBefore(String lower, String word, int from, int start) {
-        int idx = lower.lastIndexOf(word, start - word.length());
-        while (idx >= from) {
-            if (isWordStart(lower, idx)) {
+        char first = word.charAt(0);
+        for (int idx = start - word.length(); idx >= from; idx--) {
+            if (lower.charAt(idx) == first && lower.startsWith(word, idx) && isWordStart(lower, idx)) {
                 return start - (idx + word.length());
             }
-            idx = lower.lastIndexOf(word, idx - 1);
         }
         return Integer.MAX_VALUE;
     }
 
     private static int distanceAfter(String lower, String word, int end, int to) {
-        int idx = lower.indexOf(word, end);
-        while (idx >= 0 && idx + word.length() <= to) {
-            if (isWordStart(lower, idx)) {
+        char first = word.charAt(0);
+        for (int idx = end; idx + word.length() <= to; idx++) {
+            if (lower.charAt(idx) == first && lower.startsWith(word, idx) && isWordStart(lower, idx)) {
                 return idx - end;
             }
-            idx = lower.indexOf(word, idx + 1);
         }
         return Integer.MAX_VALUE;
+    }
+
+    /** Whether any cue word occurs anywhere in the text (a cheap gate before pattern matching). */
+    boolean mentionedAnywhere(String lower) {
+        for (String w : positive) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isWordStart(String s, int idx) {

@@ -36,9 +36,8 @@ public final class DateOfBirthRecognizer implements Recognizer {
     @Override
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
-        Matcher m = DATE.matcher(text);
         String lower = null;
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : CandidateScan.matches(DATE, text, CandidateScan.digitRunStart(text))) {
             if (lower == null) {
                 lower = text.toLowerCase(Locale.ROOT);
             }

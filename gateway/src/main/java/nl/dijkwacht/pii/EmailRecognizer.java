@@ -29,6 +29,10 @@ public final class EmailRecognizer implements Recognizer {
             "redactie", "office", "sales", "team", "afvalservice", "meldingen", "leerplicht", "participatie",
             "werkeninkomen", "inkomen", "schuldhulp", "vraagenaanbod", "archief", "dpo", "datalek", "integriteit");
 
+    private static boolean isLocalChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    }
+
     @Override
     public String name() {
         return "email";
@@ -40,8 +44,18 @@ public final class EmailRecognizer implements Recognizer {
             return List.of();
         }
         List<Finding> found = new ArrayList<>();
-        Matcher m = EMAIL.matcher(text);
-        while (m.find()) {
+        java.util.function.IntPredicate start = i -> {
+            char c = text.charAt(i);
+            if (!Character.isLetterOrDigit(c) || (i > 0 && isLocalChar(text.charAt(i - 1)))) {
+                return false;
+            }
+            int j = i;
+            while (j < text.length() && isLocalChar(text.charAt(j))) {
+                j++;
+            }
+            return j < text.length() && text.charAt(j) == '@';
+        };
+        for (java.util.regex.MatchResult m : CandidateScan.matches(EMAIL, text, start)) {
             String value = m.group();
             String local = value.substring(0, value.indexOf('@')).toLowerCase(Locale.ROOT);
             if (FUNCTION_MAILBOXES.contains(local)) {

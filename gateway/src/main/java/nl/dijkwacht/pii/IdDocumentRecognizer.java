@@ -37,14 +37,21 @@ public final class IdDocumentRecognizer implements Recognizer {
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
         String lower = text.toLowerCase(Locale.ROOT);
-        Matcher m = DOCUMENT.matcher(text);
-        while (m.find()) {
+        boolean documents = DOCUMENT_CONTEXT.mentionedAnywhere(lower);
+        boolean licences = LICENCE_CONTEXT.mentionedAnywhere(lower);
+        if (!documents && !licences) {
+            return found;
+        }
+        java.util.function.IntPredicate start = CandidateScan.tokenStart(text);
+        for (java.util.regex.MatchResult m : CandidateScan.matches(DOCUMENT, text, documents ? start : i -> false)) {
+            lower = lower == null ? text.toLowerCase(Locale.ROOT) : lower;
             if (DOCUMENT_CONTEXT.signal(lower, m.start(1), m.end(1)) == ContextWords.Signal.POSITIVE) {
                 found.add(new Finding(EntityType.ID_DOCUMENT, m.start(1), m.end(1), 0.85, name()));
             }
         }
-        Matcher l = LICENCE.matcher(text);
-        while (l.find()) {
+        for (java.util.regex.MatchResult l : CandidateScan.matches(LICENCE, text,
+                licences ? CandidateScan.digitRunStart(text) : i -> false)) {
+            lower = lower == null ? text.toLowerCase(Locale.ROOT) : lower;
             if (LICENCE_CONTEXT.signal(lower, l.start(1), l.end(1)) == ContextWords.Signal.POSITIVE) {
                 found.add(new Finding(EntityType.ID_DOCUMENT, l.start(1), l.end(1), 0.85, name()));
             }

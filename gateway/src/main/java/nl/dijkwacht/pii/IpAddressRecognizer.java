@@ -20,6 +20,29 @@ public final class IpAddressRecognizer implements Recognizer {
     private static final ContextWords VERSION = new ContextWords(
             List.of("versie", "version", "v.", "release", "build", "artikel", "art."), List.of(), 15, 0);
 
+    /** "::" somewhere, or three colons within 15 characters. */
+    private static boolean mayContainIpv6(String text) {
+        if (text.contains("::")) {
+            return true;
+        }
+        int a = text.indexOf(':');
+        while (a >= 0) {
+            int b = text.indexOf(':', a + 1);
+            if (b < 0) {
+                return false;
+            }
+            int c = text.indexOf(':', b + 1);
+            if (c < 0) {
+                return false;
+            }
+            if (c - a <= 15) {
+                return true;
+            }
+            a = b;
+        }
+        return false;
+    }
+
     @Override
     public String name() {
         return "ip-address";
@@ -29,8 +52,7 @@ public final class IpAddressRecognizer implements Recognizer {
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
         String lower = null;
-        Matcher m = IPV4.matcher(text);
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : CandidateScan.matches(IPV4, text, CandidateScan.digitRunStart(text))) {
             if (lower == null) {
                 lower = text.toLowerCase(Locale.ROOT);
             }
@@ -38,9 +60,13 @@ public final class IpAddressRecognizer implements Recognizer {
                 found.add(new Finding(EntityType.IP_ADDRESS, m.start(1), m.end(1), 0.9, name()));
             }
         }
-        if (text.indexOf(':') >= 0) {
-            Matcher v6 = IPV6.matcher(text);
-            while (v6.find()) {
+        if (mayContainIpv6(text)) {
+            java.util.function.IntPredicate hexStart = i -> {
+                char c = text.charAt(i);
+                boolean hex = CandidateScan.isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':';
+                return hex && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)) && text.charAt(i - 1) != ':');
+            };
+            for (java.util.regex.MatchResult v6 : CandidateScan.matches(IPV6, text, hexStart)) {
                 String v = v6.group(1);
                 if (v.chars().filter(ch -> ch == ':').count() >= 2 && !v.matches("[\\d:]{1,8}")) {
                     found.add(new Finding(EntityType.IP_ADDRESS, v6.start(1), v6.end(1), 0.85, name()));

@@ -34,9 +34,11 @@ public final class KvkRecognizer implements Recognizer {
     @Override
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
-        String lower = null;
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!KVK.mentionedAnywhere(lower)) {
+            return found;
+        }
+        for (java.util.regex.MatchResult m : CandidateScan.matches(CANDIDATE, text, CandidateScan.digitRunStart(text))) {
             if (lower == null) {
                 lower = text.toLowerCase(Locale.ROOT);
             }

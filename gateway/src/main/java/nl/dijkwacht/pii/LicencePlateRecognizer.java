@@ -42,13 +42,23 @@ public final class LicencePlateRecognizer implements Recognizer {
     @Override
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
-        Matcher m = WITH_DASHES.matcher(text);
-        while (m.find()) {
+        java.util.function.IntPredicate start = i -> {
+            char c = text.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || CandidateScan.isDigit(c))
+                    || (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '-'))) {
+                return false;
+            }
+            int dash = text.indexOf('-', i);
+            return dash > i && dash - i <= 3;
+        };
+        for (java.util.regex.MatchResult m : CandidateScan.matches(WITH_DASHES, text, start)) {
             found.add(new Finding(EntityType.LICENCE_PLATE, m.start(1), m.end(1), 0.9, name()));
         }
-        String lower = null;
-        Matcher c = COMPACT.matcher(text);
-        while (c.find()) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!CONTEXT.mentionedAnywhere(lower)) {
+            return found;
+        }
+        for (java.util.regex.MatchResult c : CandidateScan.matches(COMPACT, text, CandidateScan.tokenStart(text))) {
             String v = c.group(1).toUpperCase(Locale.ROOT);
             if (!COMPACT_SHAPE.matcher(v).matches()) {
                 continue;

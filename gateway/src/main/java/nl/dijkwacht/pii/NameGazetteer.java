@@ -63,6 +63,11 @@ final class NameGazetteer {
             "lijn", "route", "school", "scholengemeenschap", "mavo", "havo", "vwo", "campus", "kenniscentrum",
             "hospice", "verpleeghuis", "zorgcentrum", "woonzorgcentrum", "ggz", "psychiatrie", "leerstoel");
 
+    private static final String[] STREET_WORD_SUFFIXES = {"straat", "laan", "weg", "plein", "gracht",
+        "singel", "dreef", "steeg", "markt", "plantsoen", "boulevard", "allee", "promenade", "park", "passage",
+        "straatje", "pleintje", "laantje", "poort", "zaal", "school", "college", "centrum", "ziekenhuis", "gebouw",
+        "kliniek", "museum", "stadion", "theater", "sporthal", "gymnasium", "lyceum", "fonds"};
+
     /** Street endings that no common surname has (so not "hof", "dijk", "berg", "es"). */
     static final java.util.regex.Pattern STREET_WORD = java.util.regex.Pattern.compile(
             "\\p{L}{2,}(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|markt|plantsoen|boulevard|allee"
@@ -156,7 +161,15 @@ final class NameGazetteer {
     }
 
     static boolean isStreetOrOrganisation(String lower) {
-        return ORGANISATION_WORDS.contains(lower) || STREET_WORD.matcher(lower).matches();
+        if (ORGANISATION_WORDS.contains(lower)) {
+            return true;
+        }
+        for (String suffix : STREET_WORD_SUFFIXES) {
+            if (lower.length() >= suffix.length() + 2 && lower.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return lower.length() >= 8 && lower.endsWith("kade");
     }
 
     private static Set<String> lower(Set<String> in) {

@@ -44,6 +44,25 @@ final class OpenNlpNameFinder {
         }
     }
 
+    /**
+     * Whether a sentence has a token that could start a name: initials or a capitalised word that is not a
+     * known function word. Sentences without one are not shown to the model (which could only report a
+     * capitalised word there anyway, and the filters would drop it).
+     */
+    static boolean hasCandidate(List<TextToken> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            TextToken t = tokens.get(k);
+            if (t.kind() == TextToken.Kind.INITIALS) {
+                return true;
+            }
+            if (t.capitalised() && t.text().length() > 1 && !NameGazetteer.NOT_NAMES.contains(t.lower())
+                    && !Character.isUpperCase(t.text().charAt(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Spans as {start, end} character offsets. */
     List<int[]> find(String text, List<TextToken> tokens) {
         List<int[]> out = new ArrayList<>();
@@ -57,7 +76,7 @@ final class OpenNlpNameFinder {
         try {
             for (int[] sentence : TextToken.sentences(text, tokens)) {
                 int n = sentence[1] - sentence[0];
-                if (n == 0) {
+                if (n == 0 || !hasCandidate(tokens, sentence[0], sentence[1])) {
                     continue;
                 }
                 String[] words = new String[n];

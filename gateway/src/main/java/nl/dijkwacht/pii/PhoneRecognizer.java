@@ -23,8 +23,11 @@ public final class PhoneRecognizer implements Recognizer {
     @Override
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
+        java.util.function.IntPredicate start = i -> {
+            char c = text.charAt(i);
+            return c == '+' || c == '(' || (CandidateScan.isDigit(c) && (i == 0 || !CandidateScan.isDigit(text.charAt(i - 1))));
+        };
+        for (java.util.regex.MatchResult m : CandidateScan.matches(CANDIDATE, text, start)) {
             String candidate = m.group(1);
             if (accept(candidate)) {
                 found.add(new Finding(EntityType.PHONE, m.start(1), m.end(1), 0.9, name()));

@@ -28,8 +28,7 @@ public final class PostcodeRecognizer implements Recognizer {
     @Override
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
-        Matcher m = POSTCODE.matcher(text);
-        while (m.find()) {
+        for (java.util.regex.MatchResult m : CandidateScan.matches(POSTCODE, text, CandidateScan.digitRunStart(text))) {
             String v = m.group(1);
             String letters = v.substring(v.length() - 2).toUpperCase(java.util.Locale.ROOT);
             boolean forbidden = letters.equals("SA") || letters.equals("SD") || letters.equals("SS");

@@ -23,9 +23,11 @@ public final class VNumberRecognizer implements Recognizer {
     @Override
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
-        String lower = null;
-        Matcher m = CANDIDATE.matcher(text);
-        while (m.find()) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!CONTEXT.mentionedAnywhere(lower)) {
+            return found;
+        }
+        for (java.util.regex.MatchResult m : CandidateScan.matches(CANDIDATE, text, CandidateScan.digitRunStart(text))) {
             if (lower == null) {
                 lower = text.toLowerCase(Locale.ROOT);
             }
