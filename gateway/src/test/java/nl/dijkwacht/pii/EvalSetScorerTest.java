@@ -94,6 +94,15 @@ class EvalSetScorerTest {
         }
     }
 
+    /** Ablation for docs/pii-evaluation.md: the same set with the rule layer alone (no OpenNLP model). */
+    @Test
+    void rulesOnlyAblationIsReported() throws IOException {
+        List<Recognizer> recognizers = new ArrayList<>(StructuredIdentifiers.all());
+        recognizers.add(PersonNameRecognizer.rulesOnly());
+        Map<EntityType, Counts> byType = score(new PiiEngine(recognizers), "rules-only");
+        assertThat(byType.get(EntityType.PERSON).tp()).isPositive();
+    }
+
     static Map<EntityType, Counts> score(PiiEngine engine, String label) throws IOException {
         Map<EntityType, int[]> raw = new EnumMap<>(EntityType.class);
         for (EntityType t : EntityType.values()) {
