@@ -47,9 +47,25 @@ public final class AddressRecognizer implements Recognizer {
      * The pattern is only run near a house number whose preceding word looks like a street (cheap string checks),
      * from at most five words back on the same line.
      */
+    /** Streets named "Laan van Nieuw Oost-Indië", "Plein 1944", "Weg naar Laren": the street word comes first. */
+    private static final Pattern LEADING_STREET_WORD = Pattern.compile(
+            "(?<![\\p{L}\\d])((?:Laan|Weg|Plein|Kade|Singel|Dreef|Hof|Park|Straat)"
+                    + "(?: (?:van|der|de|den|het|'t|ter|ten|op|naar|in|bij|achter|over|tot|[A-Z][\\p{L}'’.-]*)){1,4}"
+                    + " [1-9]\\d{0,4}"
+                    + "(?:(?:[ -]?(?:hs|huis|bis|bg|zw|rd|boven|beneden|I{1,3}|IV)(?![\\p{L}\\d]))|-[1-9]\\d{0,2}(?!\\d)|[ -]?[A-Za-z](?![\\p{L}\\d]))?"
+                    + ")(?![\\p{L}\\d]|[:.,]\\d)");
+
     @Override
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
+        if (text.contains("Laan ") || text.contains("Weg ") || text.contains("Plein ") || text.contains("Kade ")
+                || text.contains("Singel ") || text.contains("Dreef ") || text.contains("Hof ") || text.contains("Park ")
+                || text.contains("Straat ")) {
+            Matcher lead = LEADING_STREET_WORD.matcher(text);
+            while (lead.find()) {
+                found.add(new Finding(EntityType.ADDRESS, lead.start(1), lead.end(1), 0.85, name()));
+            }
+        }
         int n = text.length();
         int coveredTo = 0;
         Matcher m = null;

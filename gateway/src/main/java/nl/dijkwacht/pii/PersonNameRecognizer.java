@@ -12,10 +12,12 @@ import java.util.List;
 public final class PersonNameRecognizer implements Recognizer {
 
     private final PersonNameRules rules;
+    private final NameGazetteer gazetteer;
     private final OpenNlpNameFinder model; // null: rules only
 
     PersonNameRecognizer(NameGazetteer gazetteer, OpenNlpNameFinder model) {
         this.rules = new PersonNameRules(gazetteer);
+        this.gazetteer = gazetteer;
         this.model = model;
     }
 
@@ -70,7 +72,7 @@ public final class PersonNameRecognizer implements Recognizer {
     }
 
     /** Drops or trims a model span: no function words, no street/organisation names, no titles inside. */
-    private static int[] vet(String text, List<TextToken> tokens, int[] s) {
+    private int[] vet(String text, List<TextToken> tokens, int[] s) {
         int from = s[2];
         int to = s[3];
         // trim titles and punctuation at the front, particles at the end
@@ -83,6 +85,27 @@ public final class PersonNameRecognizer implements Recognizer {
         }
         if (from >= to) {
             return null;
+        }
+        // "Liesbeth Kamphuis van Dimence": after given name + surname, a particle starts something else
+        int named = 0;
+        boolean givenOnly = true;
+        for (int k = from; k < to; k++) {
+            TextToken t = tokens.get(k);
+            if (t.isWord() && NameGazetteer.PARTICLES.contains(t.lower())) {
+                if (named >= 2 && !givenOnly) {
+                    to = k;
+                    break;
+                }
+                continue;
+            }
+            if (named >= 1 && t.kind() != TextToken.Kind.INITIALS && !gazetteer.isFirstName(tokens.get(k - 1).lower())
+                    && tokens.get(k - 1).kind() != TextToken.Kind.INITIALS) {
+                givenOnly = false;
+            }
+            named++;
+            if (named >= 2 && t.kind() != TextToken.Kind.INITIALS && !gazetteer.isFirstName(t.lower())) {
+                givenOnly = false;
+            }
         }
         boolean hasCapital = false;
         for (int k = from; k < to; k++) {

@@ -204,12 +204,14 @@ final class PersonNameRules {
                 return name[2];
             }
         }
-        // 7. signature after "Met vriendelijke groet," on the next line
-        if (t.capitalised() && t.sentenceStart() && i >= 2 && tokens.get(i - 1).text().equals(",")
+        // 7. signature after "Met vriendelijke groet," on the next line or the same line ("Groet, Esther")
+        if (t.capitalised() && i >= 2 && tokens.get(i - 1).text().equals(",")
                 && (tokens.get(i - 2).lower().equals("groet") || tokens.get(i - 2).lower().equals("groeten")
                 || tokens.get(i - 2).lower().equals("hoogachtend"))) {
             int[] name = parseName(text, tokens, i, false, true);
-            if (name != null && name[2] - i >= 2) {
+            boolean endsLine = name != null && (name[2] >= tokens.size()
+                    || text.substring(tokens.get(name[2] - 1).end(), tokens.get(name[2]).start()).indexOf('\n') >= 0);
+            if (name != null && (name[2] - i >= 2 || endsLine)) {
                 spans.add(name);
                 return name[2];
             }
@@ -387,6 +389,11 @@ final class PersonNameRules {
             }
             String lower = t.lower();
             if (NameGazetteer.PARTICLES.contains(lower)) {
+                boolean afterKnownSurname = lastNameToken == j - 1 && gazetteer.isSurname(tokens.get(j - 1).lower())
+                        && !gazetteer.isFirstName(tokens.get(j - 1).lower());
+                if ((count >= 2 && !onlyGivenNames(tokens, i, j)) || afterKnownSurname) {
+                    break; // "Liesbeth Kamphuis van Dimence": particles come before the surname, not after it
+                }
                 int k = skipParticles(text, tokens, j);
                 if (k < tokens.size() && adjacent(text, tokens, k - 1, k)
                         && !NameGazetteer.PARTICLES.contains(tokens.get(k).lower())) {
@@ -444,6 +451,17 @@ final class PersonNameRules {
         return new int[] {start, tokens.get(lastNameToken).end(), lastNameToken + 1};
     }
 
+    /** Whether tokens [from, to) are all initials or known given names ("Jan Peter", "J.P."). */
+    private boolean onlyGivenNames(List<TextToken> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            TextToken t = tokens.get(k);
+            if (t.kind() != TextToken.Kind.INITIALS && !gazetteer.isFirstName(t.lower())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean isNameWord(TextToken t, boolean lowerOk, boolean anyCapital) {
         if (t.kind() == TextToken.Kind.INITIALS) {
             return true;
@@ -457,7 +475,7 @@ final class PersonNameRules {
         }
         if (lower.indexOf('-') > 0) {
             for (String part : lower.split("-")) {
-                if (!NameGazetteer.PARTICLES.contains(part)
+                if (!NameGazetteer.PARTICLES.contains(part) && !gazetteer.isSurname(part)
                         && (NameGazetteer.NOT_NAMES.contains(part) || NameGazetteer.TITLES.contains(part)
                         || NameGazetteer.isStreetOrOrganisation(part))) {
                     return false;

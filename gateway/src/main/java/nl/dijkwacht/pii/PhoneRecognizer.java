@@ -23,17 +23,30 @@ public final class PhoneRecognizer implements Recognizer {
     @Override
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
-        java.util.function.IntPredicate start = i -> {
+        java.util.function.IntPredicate candidateStart = i -> {
             char c = text.charAt(i);
             return c == '+' || c == '(' || (CandidateScan.isDigit(c) && (i == 0 || !CandidateScan.isDigit(text.charAt(i - 1))));
         };
-        for (java.util.regex.MatchResult m : CandidateScan.matches(CANDIDATE, text, start)) {
+        for (java.util.regex.MatchResult m : CandidateScan.matches(CANDIDATE, text, candidateStart)) {
             String candidate = m.group(1);
-            if (accept(candidate)) {
-                found.add(new Finding(EntityType.PHONE, m.start(1), m.end(1), 0.9, name()));
+            int start = m.start(1);
+            if (candidate.startsWith("(") && candidate.indexOf(')') < 0) {
+                candidate = candidate.substring(1);
+                start++;
+            }
+            if (accept(candidate) && !insideAccountNumber(text, start)) {
+                found.add(new Finding(EntityType.PHONE, start, m.end(1), 0.9, name()));
             }
         }
         return found;
+    }
+
+    private static final Pattern ACCOUNT_PREFIX = Pattern.compile("[A-Za-z]{2}\\d{2} ?[A-Za-z0-9]{4} ?$");
+
+    /** "NL44 RABO 0306 2218 64": the digits after a bank code belong to an account number, not a phone number. */
+    private static boolean insideAccountNumber(String text, int start) {
+        int from = Math.max(0, start - 11);
+        return ACCOUNT_PREFIX.matcher(text.substring(from, start)).find();
     }
 
     static boolean accept(String candidate) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The hand-written check set (src/test/resources/pii/eval/handwritten-check.txt): 40 texts written by hand after
  * tuning, in a markup of {@code {{TYPE|value}}}. Small, so the figures are reported (target/pii-handwritten-report.md)
- * rather than held to the issue's targets; the assertions are regression floors at the first-run level.
+ * rather than held to the issue's targets; the assertions are regression floors.
  */
 class HandwrittenCheckTest {
 
@@ -109,17 +109,18 @@ class HandwrittenCheckTest {
         EvalSetScorerTest.Counts person = counts.get(EntityType.PERSON);
         assertThat(structured.tp() + structured.fn()).isGreaterThan(30);
         assertThat(person.tp() + person.fn()).isGreaterThan(40);
-        FLOORS.forEach((name, floor) -> {
-        });
         assertThat(structured.recall()).as("structured recall").isGreaterThanOrEqualTo(FLOORS.get("structured.recall"));
         assertThat(structured.precision()).as("structured precision").isGreaterThanOrEqualTo(FLOORS.get("structured.precision"));
         assertThat(person.recall()).as("person recall").isGreaterThanOrEqualTo(FLOORS.get("person.recall"));
         assertThat(person.precision()).as("person precision").isGreaterThanOrEqualTo(FLOORS.get("person.precision"));
     }
 
-    /** Regression floors: the first-run figures, rounded down (see docs/pii-evaluation.md). */
-    static final Map<String, Double> FLOORS = Map.of("structured.recall", 0.0, "structured.precision", 0.0,
-            "person.recall", 0.0, "person.precision", 0.0);
+    /**
+     * Regression floors, a little under the figures after the fixes that the first run prompted (first run and
+     * fixes are in docs/pii-evaluation.md).
+     */
+    static final Map<String, Double> FLOORS = Map.of("structured.recall", 0.97, "structured.precision", 0.97,
+            "person.recall", 0.90, "person.precision", 0.90);
 
     private static String show(String text, String key) {
         String[] p = key.split(":");
