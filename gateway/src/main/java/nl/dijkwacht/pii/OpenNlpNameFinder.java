@@ -44,23 +44,49 @@ final class OpenNlpNameFinder {
         }
     }
 
+    static final int CONTEXT = 3;
+
     /**
-     * Whether a sentence has a token that could start a name: initials or a capitalised word that is not a
-     * known function word. Sentences without one are not shown to the model (which could only report a
-     * capitalised word there anyway, and the filters would drop it).
+     * The parts of a sentence the model needs to see: each candidate token with three tokens of context on either
+     * side (the model's features look two tokens around), overlapping parts merged, and a part that starts near
+     * the sentence start extended to it so the sentence-begin feature stays true. Long letters are mostly
+     * lower-case running text; this shows the model a fraction of it with the same decisions on the candidates.
      */
-    static boolean hasCandidate(List<TextToken> tokens, int from, int to) {
+    static List<int[]> candidateWindows(List<TextToken> tokens, int from, int to) {
+        List<int[]> windows = new ArrayList<>();
+        int curStart = -1;
+        int curEnd = -1;
         for (int k = from; k < to; k++) {
-            TextToken t = tokens.get(k);
-            if (t.kind() == TextToken.Kind.INITIALS) {
-                return true;
+            if (!isCandidate(tokens.get(k))) {
+                continue;
             }
-            if (t.capitalised() && t.text().length() > 1 && !NameGazetteer.NOT_NAMES.contains(t.lower())
-                    && !Character.isUpperCase(t.text().charAt(1))) {
-                return true;
+            int s = Math.max(from, k - CONTEXT);
+            int e = Math.min(to, k + CONTEXT + 1);
+            if (s - from <= CONTEXT) {
+                s = from;
+            }
+            if (curStart >= 0 && s <= curEnd) {
+                curEnd = Math.max(curEnd, e);
+            } else {
+                if (curStart >= 0) {
+                    windows.add(new int[] {curStart, curEnd});
+                }
+                curStart = s;
+                curEnd = e;
             }
         }
-        return false;
+        if (curStart >= 0) {
+            windows.add(new int[] {curStart, curEnd});
+        }
+        return windows;
+    }
+
+    private static boolean isCandidate(TextToken t) {
+        if (t.kind() == TextToken.Kind.INITIALS) {
+            return true;
+        }
+        return t.capitalised() && t.text().length() > 1 && !NameGazetteer.NOT_NAMES.contains(t.lower())
+                && !Character.isUpperCase(t.text().charAt(1));
     }
 
     /** Spans as {start, end} character offsets. */
@@ -75,22 +101,21 @@ final class OpenNlpNameFinder {
         }
         try {
             for (int[] sentence : TextToken.sentences(text, tokens)) {
-                int n = sentence[1] - sentence[0];
-                if (n == 0 || !hasCandidate(tokens, sentence[0], sentence[1])) {
-                    continue;
-                }
-                String[] words = new String[n];
-                for (int k = 0; k < n; k++) {
-                    words[k] = tokens.get(sentence[0] + k).text();
-                }
-                Span[] spans = finder.find(words);
-                for (Span s : spans) {
-                    if (s.getProb() < minProbability) {
-                        continue;
+                for (int[] window : candidateWindows(tokens, sentence[0], sentence[1])) {
+                    int n = window[1] - window[0];
+                    String[] words = new String[n];
+                    for (int k = 0; k < n; k++) {
+                        words[k] = tokens.get(window[0] + k).text();
                     }
-                    int from = sentence[0] + s.getStart();
-                    int to = sentence[0] + s.getEnd();
-                    out.add(new int[] {tokens.get(from).start(), tokens.get(to - 1).end(), from, to});
+                    Span[] spans = finder.find(words);
+                    for (Span s : spans) {
+                        if (s.getProb() < minProbability) {
+                            continue;
+                        }
+                        int from = window[0] + s.getStart();
+                        int to = window[0] + s.getEnd();
+                        out.add(new int[] {tokens.get(from).start(), tokens.get(to - 1).end(), from, to});
+                    }
                 }
             }
             finder.clearAdaptiveData();

@@ -27,6 +27,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class PiiEngineBenchmarkMain {
 
     public static void main(String[] args) throws Exception {
+        String startup = startupAndMemory();
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         if (cl instanceof URLClassLoader ucl) {
             List<String> entries = new ArrayList<>();
@@ -69,5 +70,49 @@ public final class PiiEngineBenchmarkMain {
         }
         System.out.println();
         System.out.println(table);
+        System.out.println(cpuTimePercentiles());
+        System.out.println(startup);
+    }
+
+    /**
+     * Per-request CPU time of the calling thread (ThreadMXBean), which leaves out time the thread spent waiting
+     * for a core. On a shared machine this shows the engine's own cost; JMH's SampleTime shows wall-clock time.
+     */
+    static String cpuTimePercentiles() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        StringBuilder out = new StringBuilder("| engine | requests | CPU p50 | CPU p99 | CPU p99.9 |\n|---|---|---|---|---|\n");
+        String oneKb = PiiEngineBenchmark.text(1024);
+        for (var entry : java.util.Map.of("full", PiiEngine.dutchDefault(), "structured", PiiEngine.structuredOnly())
+                .entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).toList()) {
+            PiiEngine engine = entry.getValue();
+            for (int i = 0; i < 20_000; i++) {
+                engine.detect(oneKb); // warm-up
+            }
+            int n = 20_000;
+            long[] times = new long[n];
+            for (int i = 0; i < n; i++) {
+                long t0 = mx.getCurrentThreadCpuTime();
+                engine.detect(oneKb);
+                times[i] = mx.getCurrentThreadCpuTime() - t0;
+            }
+            java.util.Arrays.sort(times);
+            out.append(String.format(Locale.ROOT, "| %s, 1 KB | %d | %.1f µs | %.1f µs | %.1f µs |%n", entry.getKey(), n,
+                    times[n / 2] / 1000.0, times[(int) (n * 0.99)] / 1000.0, times[(int) (n * 0.999)] / 1000.0));
+        }
+        return out.toString();
+    }
+
+    /** Cold start of the full engine (model and word lists) and the heap it keeps. */
+    static String startupAndMemory() {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        long t0 = System.nanoTime();
+        PiiEngine engine = PiiEngine.dutchDefault();
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        System.gc();
+        long after = rt.totalMemory() - rt.freeMemory();
+        return String.format(Locale.ROOT, "cold start of PiiEngine.dutchDefault(): %d ms; heap retained: about %d MB (%s)",
+                millis, Math.max(0, after - before) / (1024 * 1024), engine.getClass().getSimpleName());
     }
 }
