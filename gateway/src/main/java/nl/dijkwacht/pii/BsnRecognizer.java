@@ -43,16 +43,17 @@ public final class BsnRecognizer implements Recognizer {
         String lower = null;
         for (java.util.regex.MatchResult m : CandidateScan.matches(CANDIDATE, text, CandidateScan.digitRunStart(text))) {
             String candidate = m.group(1);
-            if (candidate.indexOf('.') == 3) {
-                continue; // 123.456.789 is an amount, never how a BSN is written
-            }
             if (elfproef.validate(candidate) != ChecksumValidator.Validity.VALID) {
                 continue;
             }
             if (lower == null) {
                 lower = text.toLowerCase(Locale.ROOT);
             }
-            double score = switch (CONTEXT.signal(lower, m.start(1), m.end(1))) {
+            ContextWords.Signal signal = CONTEXT.signal(lower, m.start(1), m.end(1));
+            if (candidate.indexOf('.') == 3 && signal != ContextWords.Signal.POSITIVE) {
+                continue; // 123.456.789 is how amounts are written; a BSN only with its label
+            }
+            double score = switch (signal) {
                 case POSITIVE -> 0.95;
                 case NEGATIVE -> 0.2;
                 case NONE -> BASE;

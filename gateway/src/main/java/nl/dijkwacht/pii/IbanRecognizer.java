@@ -67,8 +67,9 @@ public final class IbanRecognizer implements Recognizer {
             if (Character.isLetterOrDigit(c) && c < 128) {
                 count++;
                 i++;
-            } else if (c == ' ' && count >= 4 && i + 1 < text.length()
-                    && Character.isLetterOrDigit(text.charAt(i + 1)) && text.charAt(i - 1) != ' ') {
+            } else if ((c == ' ' || c == '-') && count >= 4 && i + 1 < text.length()
+                    && Character.isLetterOrDigit(text.charAt(i + 1)) && text.charAt(i - 1) != ' '
+                    && text.charAt(i - 1) != '-') {
                 i++;
             } else {
                 return -1;

@@ -27,6 +27,8 @@ public final class LicencePlateRecognizer implements Recognizer {
 
     private static final Pattern WITH_DASHES = Pattern.compile(
             "(?<![\\p{L}\\d-])(" + SIDECODES + ")(?![\\p{L}\\d]|-[\\p{L}\\d])");
+    private static final Pattern ANY_CASE_WITH_DASHES = Pattern.compile(
+            "(?i)(?<![\\p{L}\\d-])(" + SIDECODES + ")(?![\\p{L}\\d]|-[\\p{L}\\d])");
     private static final Pattern COMPACT = Pattern.compile(
             "(?i)(?<![\\p{L}\\d-])((?=[A-Z0-9]{6}(?![\\p{L}\\d]))(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\\d)[A-Z0-9]{6})(?![\\p{L}\\d])");
     private static final Pattern COMPACT_SHAPE = Pattern.compile(
@@ -57,6 +59,15 @@ public final class LicencePlateRecognizer implements Recognizer {
         String lower = text.toLowerCase(Locale.ROOT);
         if (!CONTEXT.mentionedAnywhere(lower)) {
             return found;
+        }
+        for (java.util.regex.MatchResult c : CandidateScan.matches(ANY_CASE_WITH_DASHES, text, CandidateScan.tokenStart(text))) {
+            boolean known = false;
+            for (Finding f : found) {
+                known |= f.start() == c.start(1);
+            }
+            if (!known && CONTEXT.signal(lower, c.start(1), c.end(1)) == ContextWords.Signal.POSITIVE) {
+                found.add(new Finding(EntityType.LICENCE_PLATE, c.start(1), c.end(1), 0.85, name()));
+            }
         }
         for (java.util.regex.MatchResult c : CandidateScan.matches(COMPACT, text, CandidateScan.tokenStart(text))) {
             String v = c.group(1).toUpperCase(Locale.ROOT);

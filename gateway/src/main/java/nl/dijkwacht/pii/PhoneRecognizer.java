@@ -34,8 +34,9 @@ public final class PhoneRecognizer implements Recognizer {
                 candidate = candidate.substring(1);
                 start++;
             }
-            if (accept(candidate) && !insideAccountNumber(text, start)) {
-                found.add(new Finding(EntityType.PHONE, start, m.end(1), 0.9, name()));
+            int end = start + longestAcceptedPrefix(candidate);
+            if (end > start && !insideAccountNumber(text, start)) {
+                found.add(new Finding(EntityType.PHONE, start, end, 0.9, name()));
             }
         }
         return found;
@@ -49,7 +50,25 @@ public final class PhoneRecognizer implements Recognizer {
         return ACCOUNT_PREFIX.matcher(text.substring(from, start)).find();
     }
 
+    /**
+     * Length of the longest prefix that is a phone number, ending after a digit and before a separator or the
+     * end: "06-12345678 - 020-1234567" is two numbers, "06 12345678 12" one and a stray number. 0 if none.
+     */
+    static int longestAcceptedPrefix(String candidate) {
+        for (int end = candidate.length(); end > 0; end--) {
+            boolean boundary = end == candidate.length() || !Character.isDigit(candidate.charAt(end));
+            if (boundary && Character.isDigit(candidate.charAt(end - 1))) {
+                String prefix = candidate.substring(0, end);
+                if (accept(prefix)) {
+                    return end;
+                }
+            }
+        }
+        return 0;
+    }
+
     static boolean accept(String candidate) {
+        candidate = candidate.replace(" - ", "-");
         if (candidate.contains("  ") || hasDoubleSeparator(candidate)) {
             return false;
         }

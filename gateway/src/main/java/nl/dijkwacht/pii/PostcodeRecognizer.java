@@ -20,6 +20,11 @@ public final class PostcodeRecognizer implements Recognizer {
             "SA", "SD", "SS", "AI", "EU", "NL", "VS", "UK", "BV", "NV", "CV", "ID", "IT", "HR", "OK", "PC", "TV", "KB",
             "MB", "GB", "TB", "KM", "CM", "MM", "KG", "MW", "KW", "GW", "HA", "NA", "VC", "AD", "BC", "JR", "SR");
 
+    /** "1234 ab Utrecht" or "postcode 1234 ab": lower case with a space, only with a place name or the label. */
+    private static final Pattern LOWER_SPACED = Pattern.compile(
+            "(?<![\\p{L}\\d.,€-])([1-9]\\d{3} [a-z]{2})(?= \\p{Lu}\\p{L}+|(?![\\p{L}\\d]))");
+    private static final ContextWords LABEL = new ContextWords(List.of("postcode", "pc"), List.of(), 15, 0);
+
     @Override
     public String name() {
         return "postcode";
@@ -37,6 +42,22 @@ public final class PostcodeRecognizer implements Recognizer {
                 continue;
             }
             found.add(new Finding(EntityType.POSTCODE, m.start(1), m.end(1), 0.9, name()));
+        }
+        if (text.indexOf(' ') < 0) {
+            return found;
+        }
+        for (java.util.regex.MatchResult m : CandidateScan.matches(LOWER_SPACED, text, CandidateScan.digitRunStart(text))) {
+            String v = m.group(1);
+            if (v.endsWith("sa") || v.endsWith("sd") || v.endsWith("ss")) {
+                continue;
+            }
+            boolean yearLike = v.startsWith("19") || v.startsWith("20");
+            boolean placeFollows = !yearLike && m.end(1) + 1 < text.length()
+                    && Character.isUpperCase(text.charAt(m.end(1) + 1));
+            if (placeFollows || LABEL.signal(text.toLowerCase(java.util.Locale.ROOT), m.start(1), m.end(1))
+                    == ContextWords.Signal.POSITIVE) {
+                found.add(new Finding(EntityType.POSTCODE, m.start(1), m.end(1), 0.8, name()));
+            }
         }
         return found;
     }

@@ -44,6 +44,7 @@ class StructuredRecognizersTest {
                 row(bsn, "een bedrag van € 123.456.782 in de begroting"),
                 row(bsn, "telefoon 0612345678"),
                 row(bsn, "kenmerk 2024-123456782"),
+                row(bsn, "sofinummer 123.456.782 (oud formulier)", "123.456.782"),
                 // IBAN
                 row(iban, "Maak over op NL91ABNA0417164300 o.v.v. kenmerk.", "NL91ABNA0417164300"),
                 row(iban, "IBAN: NL91 ABNA 0417 1643 00", "NL91 ABNA 0417 1643 00"),
@@ -51,6 +52,7 @@ class StructuredRecognizersTest {
                 row(iban, "Belgische rekening BE68 5390 0754 7034.", "BE68 5390 0754 7034"),
                 row(iban, "Duitse rekening DE89370400440532013000", "DE89370400440532013000"),
                 row(iban, "FR1420041010050500013M02606 is Frans", "FR1420041010050500013M02606"),
+                row(iban, "NL91-ABNA-0417-1643-00 met streepjes", "NL91-ABNA-0417-1643-00"),
                 row(iban, "NL91 ABNA 0417 1643 01 is ongeldig"),
                 row(iban, "NL12 3456 7890 is geen IBAN"),
                 // e-mail
@@ -66,6 +68,9 @@ class StructuredRecognizersTest {
                 row(phone, "0031 10 123 45 67", "0031 10 123 45 67"),
                 row(phone, "Zijn Duitse nummer is +49 30 12345678.", "+49 30 12345678"),
                 row(phone, "(0341) 123456 thuis", "(0341) 123456"),
+                row(phone, "Bel 06 - 12 34 56 78 of 020 - 123 45 67", "06 - 12 34 56 78", "020 - 123 45 67"),
+                row(phone, "nummers 0612345678 - 0201234567", "0612345678", "0201234567"),
+                row(phone, "IBAN NL60 RABO 0306 2218 64 (niet 1 maar 2 cijfers fout)"),
                 row(phone, "Bel de gemeente op 14 020 of 14 0341."),
                 row(phone, "Gratis via 0800-1234567 of 0900-1234567"),
                 row(phone, "Op 06-03-2024 is het besluit genomen."),
@@ -76,12 +81,15 @@ class StructuredRecognizersTest {
                 row(postcode, "Wonend te 8011SE Zwolle", "8011SE"),
                 row(postcode, "1234 SA en 5678 SS en 4321 SD bestaan niet"),
                 row(postcode, "In 2024 EU-breed ingevoerd en in 2023 de regels"),
+                row(postcode, "3511 ab Utrecht en postcode 1234 xy", "3511 ab", "1234 xy"),
+                row(postcode, "In 2024 de Gemeente"),
                 // address
                 row(address, "Zij woont aan de Kerkstraat 12a in Utrecht.", "Kerkstraat 12a"),
                 row(address, "Adres: Willem de Zwijgerlaan 20-I", "Willem de Zwijgerlaan 20-I"),
                 row(address, "Oudegracht 5 hs, Utrecht", "Oudegracht 5 hs"),
                 row(address, "verhuisd naar Burg. de Withstraat 101-3", "Burg. de Withstraat 101-3"),
                 row(address, "hij woont op de Dorpsweg 7", "Dorpsweg 7"),
+                row(address, "woonachtig Laan van Nieuw Oost-Indië 123, Den Haag", "Laan van Nieuw Oost-Indië 123"),
                 row(address, "Zie artikel 4:8 Awb en de Jeugdwet 2015."),
                 row(address, "De Kerkstraat is afgesloten."),
                 // date of birth
@@ -94,6 +102,7 @@ class StructuredRecognizersTest {
                 row(plate, "Kenteken 12-ABC-3 stond verkeerd geparkeerd.", "12-ABC-3"),
                 row(plate, "auto met XX-99-99 en G-123-BB", "XX-99-99", "G-123-BB"),
                 row(plate, "kenteken: 1KBB23", "1KBB23"),
+                row(plate, "de auto met kenteken 12-abc-3 stond er", "12-abc-3"),
                 row(plate, "Besluit van 12-03-24 is verstuurd."),
                 row(plate, "COVID-19 maatregelen"),
                 // identity documents
