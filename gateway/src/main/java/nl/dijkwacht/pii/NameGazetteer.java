@@ -160,6 +160,23 @@ final class NameGazetteer {
         return false;
     }
 
+    /** Endings of role, department and service words ("Klantadviseur", "Juridische Zaken", "Selfservice Portaal"). */
+    private static final String[] NON_NAME_SUFFIXES = {"adviseur", "medewerker", "medewerkster", "leider", "manager",
+        "consulent", "coördinator", "coordinator", "functionaris", "zaken", "beheer", "dienst", "diensten", "portaal",
+        "loket", "bureau", "team", "teams", "centrum", "afdeling", "werk", "zorg", "verpleegkundige", "kundige",
+        "deskundige", "ambtenaar", "wethouder", "journaal", "programma", "platform", "fonds", "raad",
+        "commissie", "directie", "secretariaat", "overleg", "beleid"};
+
+    /** Capitalised words that by their ending are roles, departments or services, not names. */
+    static boolean hasNonNameEnding(String lower) {
+        for (String suffix : NON_NAME_SUFFIXES) {
+            if (lower.endsWith(suffix) && (lower.length() >= suffix.length() + 2 || lower.length() == suffix.length())) {
+                return true;
+            }
+        }
+        return lower.equals("zaken") || lower.equals("portaal") || lower.equals("state") || lower.equals("loket");
+    }
+
     static boolean isStreetOrOrganisation(String lower) {
         if (ORGANISATION_WORDS.contains(lower)) {
             return true;

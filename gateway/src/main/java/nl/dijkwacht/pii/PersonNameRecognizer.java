@@ -122,6 +122,7 @@ public final class PersonNameRecognizer implements Recognizer {
                 continue;
             }
             if (NameGazetteer.NOT_NAMES.contains(lower) || NameGazetteer.isStreetOrOrganisation(lower)
+                    || (NameGazetteer.hasNonNameEnding(lower) && !gazetteer.isSurname(lower) && !gazetteer.isFirstName(lower))
                     || t.text().length() < 2 || isAllCaps(t.text())) {
                 return null;
             }

@@ -273,7 +273,7 @@ final class PersonNameRules {
             TextToken t = tokens.get(j);
             if (t.isWord() && NameGazetteer.TITLES.contains(t.lower())) {
                 j++;
-                if (j < tokens.size() && tokens.get(j).text().equals(".")) {
+                if (j < tokens.size() && (tokens.get(j).text().equals(".") || tokens.get(j).text().equals(":"))) {
                     j++;
                 }
                 continue;
@@ -290,7 +290,8 @@ final class PersonNameRules {
             }
             break;
         }
-        if (j > i && !tokens.get(j - 1).isWord() && !tokens.get(j - 1).text().equals(".")) {
+        if (j > i && !tokens.get(j - 1).isWord() && !tokens.get(j - 1).text().equals(".")
+                && !tokens.get(j - 1).text().equals(":")) {
             return i;
         }
         // "de" alone is not a title
@@ -482,6 +483,10 @@ final class PersonNameRules {
                 }
             }
         }
+        if (t.capitalised() && !gazetteer.isSurname(lower) && !gazetteer.isFirstName(lower)
+                && NameGazetteer.hasNonNameEnding(lower)) {
+            return false;
+        }
         if (t.capitalised()) {
             if (anyCapital) {
                 return t.text().length() > 1 && !isAllCaps(t.text());
@@ -503,7 +508,7 @@ final class PersonNameRules {
             "mark", "bas", "wil", "kim", "ali", "max", "sam", "floor", "iris", "noor", "mila", "liv", "hoek", "groot",
             "jong", "klein", "lange", "post", "dam", "boom", "kok", "laan", "pauw", "groen", "wit", "zwart", "mol",
             "vis", "schaap", "boon", "baan", "kamp", "brink", "koning", "prins", "stam", "vink", "tol", "wal", "pol",
-            "kroon", "vonk", "berg", "dijk", "bos", "veen", "beek", "meer", "ven", "ruiter", "maas", "bosch", "haan",
+            "kroon", "vonk", "berg", "dijk", "bos", "veen", "beek", "meer", "ven", "ruiter", "maas", "bosch", "haan", "wijk",
             "graaf", "bruin", "linden", "vos", "molen", "poel", "sluis", "rijn", "doorn", "hulst", "leeuw",
             "sanders", "evers", "martina", "chen", "wang", "tran", "nguyen", "silva", "santos", "smith", "abdul",
             "amal", "ines", "lina", "sara", "anna", "eva", "emma", "julia", "nina", "hanna", "esther");

@@ -86,6 +86,20 @@ final class TrainingTextGenerator {
         "Jeroen Bosch Ziekenhuis", "Antonius Ziekenhuis", "Maria Montessori School", "Erasmus College",
         "Willem Lodewijk Gymnasium", "Anne Frank Huis", "Pieter Baan Centrum", "Jan Pieter Heije Zorgcentrum",
     };
+    /** Capitalised words and phrases in name positions that are not people: the model must not learn "capital = name". */
+    private static final String[] NOT_PEOPLE = {
+        "Humanitas", "Leger des Heils", "Vluchtelingenwerk", "Buurtteam Noord", "de Belastingdienst", "Rijkswaterstaat",
+        "ProRail", "Nextcloud", "SharePoint", "Juridische Zaken", "Burgerzaken", "Publiekszaken", "Klantcontact",
+        "de Raad van State", "de Centrale Raad van Beroep", "de Nationale Ombudsman", "de Autoriteit Persoonsgegevens",
+        "Stadsbeheer", "het Wijkteam", "het Jeugdteam", "het Servicepunt", "het Selfservice Portaal", "MijnOverheid",
+        "DigiD", "Zorgbelang", "Stichting MEE", "Kanaleneiland", "Overvecht", "Leidsche Rijn", "Vathorst", "Zuidas",
+        "Lombok", "Transvaal", "Osdorp", "Amersfoort", "Rotterdam", "Groningen", "Nijmegen", "Facilitair Bedrijf",
+        "Sociaal Domein", "Werk en Inkomen", "Vergunningverlening", "Handhaving", "Inkoop", "Financiën", "Communicatie",
+        "de Klantadviseur", "de Beleidsmedewerker", "de Teamleider", "de Wijkverpleegkundige", "het Inlichtingenbureau",
+        "Suwinet", "Outlook", "Microsoft", "Google", "Albert Heijn", "de HEMA", "Rabobank", "ING", "Eneco", "Vitens",
+        "Woonstad", "Portaal", "Mitros", "Ymere", "de GGD", "Veilig Thuis", "het CAK", "de SVB", "het UWV", "Dimence",
+    };
+
     private static final String[] CITIES = {"Utrecht", "Zwolle", "Tilburg", "Almere", "Leeuwarden", "Breda", "Ede"};
     private static final String[] DATES = {"12 maart", "1 april", "3 juni", "20 september", "15 november"};
     private static final String[] TITLES = {"mevrouw ", "de heer ", "dhr. ", "mw. ", "mevr. ", "meneer ", "Mevrouw ",
@@ -146,6 +160,15 @@ final class TrainingTextGenerator {
             String slot = template.substring(open + 1, close);
             switch (slot) {
                 case "N" -> {
+                    if (random.nextInt(10) == 0 && !template.startsWith("Beste") && !template.startsWith("Geachte")
+                            && !template.startsWith("Met vriendelijke")) {
+                        String other = pick(NOT_PEOPLE);
+                        if (text.isEmpty() || text.charAt(text.length() - 1) == '\n') {
+                            other = Character.toUpperCase(other.charAt(0)) + other.substring(1);
+                        }
+                        text.append(lower ? other.toLowerCase(Locale.ROOT) : other);
+                        break;
+                    }
                     boolean atStart = text.isEmpty() || text.charAt(text.length() - 1) == '\n';
                     if (random.nextInt(3) == 0) {
                         String title = pick(TITLES);
