@@ -52,12 +52,12 @@ final class OpenNlpNameFinder {
      * the sentence start extended to it so the sentence-begin feature stays true. Long letters are mostly
      * lower-case running text; this shows the model a fraction of it with the same decisions on the candidates.
      */
-    static List<int[]> candidateWindows(List<TextToken> tokens, int from, int to) {
+    static List<int[]> candidateWindows(List<TextToken> tokens, int from, int to, boolean[] covered) {
         List<int[]> windows = new ArrayList<>();
         int curStart = -1;
         int curEnd = -1;
         for (int k = from; k < to; k++) {
-            if (!isCandidate(tokens.get(k))) {
+            if (covered[k] || !isCandidate(tokens.get(k))) {
                 continue;
             }
             int s = Math.max(from, k - CONTEXT);
@@ -91,6 +91,11 @@ final class OpenNlpNameFinder {
 
     /** Spans as {start, end} character offsets. */
     List<int[]> find(String text, List<TextToken> tokens) {
+        return find(text, tokens, new boolean[tokens.size()]);
+    }
+
+    /** As {@link #find(String, List)}, skipping candidates already inside a name the rules found. */
+    List<int[]> find(String text, List<TextToken> tokens, boolean[] covered) {
         List<int[]> out = new ArrayList<>();
         if (tokens.isEmpty()) {
             return out;
@@ -101,7 +106,7 @@ final class OpenNlpNameFinder {
         }
         try {
             for (int[] sentence : TextToken.sentences(text, tokens)) {
-                for (int[] window : candidateWindows(tokens, sentence[0], sentence[1])) {
+                for (int[] window : candidateWindows(tokens, sentence[0], sentence[1], covered)) {
                     int n = window[1] - window[0];
                     String[] words = new String[n];
                     for (int k = 0; k < n; k++) {

@@ -42,7 +42,19 @@ public final class PersonNameRecognizer implements Recognizer {
         List<int[]> spans = new ArrayList<>(rules.find(text, tokens));
         int fromRules = spans.size();
         if (model != null) {
-            for (int[] s : model.find(text, tokens)) {
+            boolean[] covered = new boolean[tokens.size()];
+            if (!spans.isEmpty()) {
+                for (int k = 0; k < tokens.size(); k++) {
+                    TextToken t = tokens.get(k);
+                    for (int[] s : spans) {
+                        if (t.start() >= s[0] && t.end() <= s[1]) {
+                            covered[k] = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            for (int[] s : model.find(text, tokens, covered)) {
                 int[] vetted = vet(text, tokens, s);
                 if (vetted != null) {
                     spans.add(vetted);
