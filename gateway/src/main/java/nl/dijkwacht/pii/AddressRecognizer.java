@@ -17,7 +17,7 @@ public final class AddressRecognizer implements Recognizer {
             + "|baan|ring|plantsoen|erf|veld|boulevard|wal|dam|haven|burcht|zoom|akker|gaarde|hoek|weide|kamp|stede"
             + "|donk|hout|oord|straatweg|allee|promenade|passage|galerij|kwartier|vliet|wetering|sloot|buurt|berg"
             + "|heuvel|bos|tuin|hoven|polder|dal|horst|rade|laantje|pleintje|straatje|steiger|werf|brink|esch|es"
-            + "|meent|voorde|wijk|molen|lei|hage|rijn|waard|poort|veste|vaart|kant|zijde|gang|kwartier|singel";
+            + "|meent|voorde|wijk|molen|lei|hage|rijn|waard|poort|veste|vaart|kant|zijde|gang|kwartier|singel|schans|burg";
 
     private static final String CAP_WORD = "(?:[A-Z][\\p{L}'’]*\\.?|[A-Z]\\.)";
     private static final String PARTICLE = "(?:van|de|der|den|het|'t|’t|ter|ten|te|op|aan|in|la|le|du|di|da)";
@@ -31,7 +31,7 @@ public final class AddressRecognizer implements Recognizer {
                     + "(?:" + NOT_LEADING + CAP_WORD + " (?:" + PARTICLE + " |" + CAP_WORD + " ){0,3})?"
                     + "(?:[A-Z][\\p{L}'’-]*(?:" + SUFFIXES + ")|" + STANDALONE + "|[a-z]{2,}(?:straat|laan|weg|plein|gracht|kade|singel|dijk))"
                     + " [1-9]\\d{0,4}"
-                    + "(?:(?:[ -]?(?:hs|huis|bis|bg|zw|rd|boven|beneden|I{1,3}|IV)(?![\\p{L}\\d]))|-[1-9]\\d{0,2}(?!\\d)|[ -]?[A-Za-z](?![\\p{L}\\d]))?"
+                    + "(?:(?:[ -]?(?:hs|huis|bis|bg|zw|rd|hg|boven|beneden|I{1,3}|IV)(?![\\p{L}\\d]))|-[1-9]\\d{0,2}(?:[ -]?(?:hg|hs|h))?(?![\\p{L}\\d])|[ -]?[A-Za-z](?![\\p{L}\\d]))?"
                     + ")(?![\\p{L}\\d]|[:.,]\\d)");
 
     private static final String[] SUFFIX_LIST = SUFFIXES.split("\\|");
@@ -52,7 +52,7 @@ public final class AddressRecognizer implements Recognizer {
             "(?<![\\p{L}\\d])((?:Laan|Weg|Plein|Kade|Singel|Dreef|Hof|Park|Straat)"
                     + "(?: (?:van|der|de|den|het|'t|ter|ten|op|naar|in|bij|achter|over|tot|[A-Z][\\p{L}'’.-]*)){1,4}"
                     + " [1-9]\\d{0,4}"
-                    + "(?:(?:[ -]?(?:hs|huis|bis|bg|zw|rd|boven|beneden|I{1,3}|IV)(?![\\p{L}\\d]))|-[1-9]\\d{0,2}(?!\\d)|[ -]?[A-Za-z](?![\\p{L}\\d]))?"
+                    + "(?:(?:[ -]?(?:hs|huis|bis|bg|zw|rd|hg|boven|beneden|I{1,3}|IV)(?![\\p{L}\\d]))|-[1-9]\\d{0,2}(?:[ -]?(?:hg|hs|h))?(?![\\p{L}\\d])|[ -]?[A-Za-z](?![\\p{L}\\d]))?"
                     + ")(?![\\p{L}\\d]|[:.,]\\d)");
 
     @Override

@@ -17,7 +17,7 @@ public final class EmailRecognizer implements Recognizer {
             "(?<![\\p{L}\\d._%+-])[\\p{L}\\d][\\p{L}\\d._%+-]*@[\\p{L}\\d](?:[\\p{L}\\d-]*[\\p{L}\\d])?(?:\\.[\\p{L}\\d](?:[\\p{L}\\d-]*[\\p{L}\\d])?)*\\.[A-Za-z]{2,24}\\b");
 
     /** Local parts that name a function, not a person. */
-    static final Set<String> FUNCTION_MAILBOXES = Set.of(
+    static final Set<String> FUNCTION_MAILBOXES = NameGazetteer.set(
             "info", "informatie", "contact", "post", "postbus", "mail", "email", "gemeente", "secretariaat",
             "klantcontact", "klantcontactcentrum", "kcc", "servicedesk", "helpdesk", "support", "service",
             "noreply", "no-reply", "donotreply", "do-not-reply", "privacy", "fg", "functionarisgegevensbescherming",
@@ -27,7 +27,17 @@ public final class EmailRecognizer implements Recognizer {
             "omgevingsloket", "klachten", "klacht", "ombudsman", "griffie", "raadsgriffie", "college", "receptie",
             "hr", "personeelszaken", "ict", "it", "security", "cert", "abuse", "postmaster", "webmaster",
             "redactie", "office", "sales", "team", "afvalservice", "meldingen", "leerplicht", "participatie",
-            "werkeninkomen", "inkomen", "schuldhulp", "vraagenaanbod", "archief", "dpo", "datalek", "integriteit");
+            "werkeninkomen", "inkomen", "schuldhulp", "vraagenaanbod", "archief", "dpo", "datalek", "integriteit",
+            "klantenservice", "servicecentrum", "aanvragen", "subsidie", "subsidies", "meldpunt", "vragen", "wmoloket",
+            "jeugdteam", "wijkteam", "buurtteam", "zorgloket", "loket", "afval", "parkeren", "ozb", "woz", "finance",
+            "recruitment", "vacatures", "sollicitaties", "nieuwsbrief", "webredactie", "it-servicedesk",
+            "functioneelbeheer", "beheer", "onderwijs", "bibliotheek", "raad", "gemeenteraad", "rekenkamer",
+            "burgemeester", "bestuurssecretariaat", "bestuur", "directie", "juridischezaken", "juridisch",
+            "inkoop", "contracten", "omgevingsdienst", "milieu", "handhaving", "toezicht", "veiligheid",
+            "openbareorde", "evenementen", "markt", "sport", "cultuur", "welzijn", "zorg", "wonen", "huisvesting",
+            "statushouders", "inburgering", "participatiewet", "bijstand", "minimabeleid", "kwijtschelding",
+            "belastingzaken", "heffingen", "postkamer", "dic", "digitalepost", "e-facturen", "efacturen",
+            "noreply-gemeente", "no_reply", "mailer-daemon", "notifications", "notificaties", "alerts");
 
     private static boolean isLocalChar(char c) {
         return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';

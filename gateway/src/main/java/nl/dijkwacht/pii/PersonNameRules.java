@@ -350,8 +350,23 @@ final class PersonNameRules {
         if (next.kind() == TextToken.Kind.PUNCT) {
             return ",.;:!?)(".indexOf(next.text().charAt(0)) >= 0;
         }
-        return text.substring(t.end(), next.start()).indexOf('\n') >= 0;
+        if (text.substring(t.end(), next.start()).indexOf('\n') >= 0) {
+            return true;
+        }
+        // "meneer kowalczyk belde": the word after the unknown one is a typical verb or function word
+        return next.isWord() && FOLLOWS_A_NAME.contains(next.lower()) && !t.lower().endsWith("de")
+                && !t.lower().endsWith("te") && !t.lower().endsWith("en");
     }
+
+    /** Words that typically follow a name in "meneer X belde …" (verbs, function words). */
+    private static final java.util.Set<String> FOLLOWS_A_NAME = NameGazetteer.set("belde", "belt", "heeft", "had",
+            "is", "was", "wil", "wilde", "kan", "kon", "moet", "moest", "zegt", "zei", "vertelt", "vertelde", "geeft",
+            "gaf", "vraagt", "vroeg", "woont", "woonde", "werkt", "werkte", "komt", "kwam", "gaat", "ging", "krijgt",
+            "kreeg", "ontvangt", "ontving", "mailde", "mailt", "schreef", "schrijft", "stuurde", "stuurt", "meldde",
+            "meldt", "maakt", "maakte", "zal", "zou", "mag", "mocht", "blijft", "bleef", "en", "of", "over", "uit",
+            "van", "met", "ervaart", "gebruikt", "betaalt", "betaalde", "verhuist", "verhuisde", "wacht", "wachtte",
+            "zit", "zat", "ligt", "lag", "overleed", "liet", "laat", "dient", "diende", "tekende", "tekent",
+            "verzoekt", "verzocht");
 
     private static final java.util.Set<String> COMMON_LOWER = NameGazetteer.set("zelf", "ook", "niet", "wel", "nog",
             "graag", "belt", "belde", "vertelt", "vertelde", "zegt", "zei", "geeft", "gaf", "heeft", "had", "is", "was",

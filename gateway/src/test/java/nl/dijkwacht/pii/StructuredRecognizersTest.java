@@ -60,6 +60,7 @@ class StructuredRecognizersTest {
                 row(email, "fatima.el-amrani@utrecht.nl schreef", "fatima.el-amrani@utrecht.nl"),
                 row(email, "Vragen? Mail info@gemeente.nl of wmo@zwolle.nl."),
                 row(email, "Stuur het naar noreply@overheid.nl en privacy@tilburg.nl"),
+                row(email, "klantenservice@ziggo.nl of burgemeester@utrecht.nl, niet piet.jansen@ziggo.nl", "piet.jansen@ziggo.nl"),
                 // phone
                 row(phone, "Bel mij op 06-12345678.", "06-12345678"),
                 row(phone, "tel. 06 1234 5678 of 020-1234567", "06 1234 5678", "020-1234567"),
@@ -89,6 +90,7 @@ class StructuredRecognizersTest {
                 row(address, "Oudegracht 5 hs, Utrecht", "Oudegracht 5 hs"),
                 row(address, "verhuisd naar Burg. de Withstraat 101-3", "Burg. de Withstraat 101-3"),
                 row(address, "hij woont op de Dorpsweg 7", "Dorpsweg 7"),
+                row(address, "Keizersgracht 123-1hg, Amsterdam", "Keizersgracht 123-1hg"),
                 row(address, "woonachtig Laan van Nieuw Oost-Indië 123, Den Haag", "Laan van Nieuw Oost-Indië 123"),
                 row(address, "Zie artikel 4:8 Awb en de Jeugdwet 2015."),
                 row(address, "De Kerkstraat is afgesloten."),
