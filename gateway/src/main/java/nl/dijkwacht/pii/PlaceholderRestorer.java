@@ -14,7 +14,8 @@ public final class PlaceholderRestorer implements StreamTransformer {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\[([A-Z]{2,20})_(\\d{1,6})]");
     /** Placeholder-like text a model may have mangled: other case, a space or dash instead of the underscore. */
-    private static final Pattern MANGLED = Pattern.compile("\\[(?i:[a-z]{2,20})[ _-]?\\d{1,6}]");
+    private static final Pattern MANGLED = Pattern.compile("\\[(?i:" + java.util.Arrays.stream(EntityType.values())
+            .map(EntityType::label).collect(java.util.stream.Collectors.joining("|")) + ")[ _-]?\\d{1,6}]");
     private static final int MAX_PLACEHOLDER_LENGTH = 1 + 20 + 1 + 6 + 1;
 
     private final PlaceholderVault vault;

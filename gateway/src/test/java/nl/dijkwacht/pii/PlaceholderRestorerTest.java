@@ -18,16 +18,16 @@ class PlaceholderRestorerTest {
     }
 
     private static final String ANSWER = "Beste [PERSOON_1], uw BSN [BSN_1] is bekend. [PERSOON_2] belt u. "
-            + "Geboren: [GEBOORTEDATUM_1]. Zie [bijlage] en [PERSOON_9] en [persoon_1].";
+            + "Geboren: [GEBOORTEDATUM_1]. Zie [bijlage 2] en [PERSOON_9] en [persoon_1].";
     private static final String EXPECTED = "Beste Fatima el Amrani, uw BSN 111222333 is bekend. Jan de Vries belt u. "
-            + "Geboren: 12 maart 1961. Zie [bijlage] en [PERSOON_9] en [persoon_1].";
+            + "Geboren: 12 maart 1961. Zie [bijlage 2] en [PERSOON_9] en [persoon_1].";
 
     @Test
     void restoresWholeTextAndCountsMangledPlaceholders() {
         PlaceholderRestorer r = new PlaceholderRestorer(vault());
         assertThat(r.restoreAll(ANSWER)).isEqualTo(EXPECTED);
         assertThat(r.restoredCount()).isEqualTo(4);
-        assertThat(r.unknownCount()).isEqualTo(2); // [PERSOON_9] unknown, [persoon_1] mangled
+        assertThat(r.unknownCount()).isEqualTo(2); // [PERSOON_9] unknown, [persoon_1] mangled; [bijlage 2] is text
     }
 
     @Test
