@@ -22,12 +22,17 @@ public final class BsnRecognizer implements Recognizer {
 
     private static final ContextWords CONTEXT = new ContextWords(
             List.of("bsn", "burgerservicenummer", "burgerservice-nummer", "sofinummer", "sofi-nummer", "sofi nummer",
-                    "persoonsnummer", "bsn-nummer", "bsn nummer"),
+                    "persoonsnummer", "bsn-nummer", "bsn nummer", "burgerservicenr", "bsn-nr", "bsnnr"),
             List.of("zaaknummer", "zaak", "factuurnummer", "factuur", "rsin", "kvk", "kvk-nummer", "btw", "btw-nummer",
                     "btw-id", "ordernummer", "klantnummer", "dossiernummer", "kenmerk", "referentie", "referentienummer",
                     "bestelnummer", "debiteurnummer", "polisnummer", "relatienummer", "registratienummer",
                     "documentnummer", "volgnummer", "projectnummer", "contractnummer", "aanslagnummer",
-                    "vestigingsnummer", "€", "euro", "bedrag", "telefoon", "tel."),
+                    "vestigingsnummer", "€", "euro", "bedrag", "telefoon", "tel.", "dossier", "ordernr", "factuurnr",
+                    "klantnr", "kenmerknummer", "aanvraagnummer", "meldingsnummer", "melding", "ticket",
+                    "ticketnummer", "incident", "incidentnummer", "inschrijvingsnummer", "lidnummer", "pasnummer",
+                    "personeelsnummer", "werknemersnummer", "rekeningnummer", "bankrekening", "iban", "fax",
+                    "mobiel", "ons kenmerk", "uw kenmerk", "nr. zaak", "boetenummer", "cjib", "beschikkingsnummer",
+                    "vorderingsnummer", "betalingskenmerk", "kenteken", "postcode"),
             60, 25);
 
     private final Elfproef elfproef = new Elfproef();
