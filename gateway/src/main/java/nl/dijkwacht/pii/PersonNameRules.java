@@ -174,8 +174,10 @@ final class PersonNameRules {
         if (t.isWord() && NameGazetteer.LEADING_PARTICLES.contains(t.lower())
                 && (!t.capitalised() || t.sentenceStart())) {
             int j = skipParticles(text, tokens, i);
+            boolean givenNameFollows = j + 1 < tokens.size() && gazetteer.isFirstName(tokens.get(j).lower())
+                    && tokens.get(j + 1).capitalised() && adjacent(text, tokens, j, j + 1);
             if (j > i && j < tokens.size() && tokens.get(j).capitalised() && adjacent(text, tokens, j - 1, j)
-                    && gazetteer.isSurname(tokens.get(j).lower())
+                    && !givenNameFollows && gazetteer.isSurname(tokens.get(j).lower())
                     && !(AMBIGUOUS.contains(tokens.get(j).lower()) && i > 0
                     && PLACE_PREPOSITIONS.contains(tokens.get(i - 1).lower()))) {
                 int[] name = parseName(text, tokens, i, false, false);
@@ -426,7 +428,7 @@ final class PersonNameRules {
                 }
                 break;
             }
-            if (NameGazetteer.isStreetOrOrganisation(lower)) {
+            if (NameGazetteer.isStreetOrOrganisation(lower) && !hyphenatedSurname(lower)) {
                 return null; // "Willem de Zwijgerlaan", "Jeroen Bosch Ziekenhuis"
             }
             boolean ok = isNameWord(t, lowerOk, anyCapital || count > 0 || sawSurnameLike);
@@ -465,6 +467,12 @@ final class PersonNameRules {
         int start = tokens.get(i).start();
         // start at the first name token, not at a leading particle after a title? keep particles: "de Vries"
         return new int[] {start, tokens.get(lastNameToken).end(), lastNameToken + 1};
+    }
+
+    /** "Zandbergen-Laan": a double surname whose last part is a known surname, not a street. */
+    private boolean hyphenatedSurname(String lower) {
+        int dash = lower.lastIndexOf('-');
+        return dash > 0 && gazetteer.isSurname(lower.substring(dash + 1));
     }
 
     /** Whether tokens [from, to) are all initials or known given names ("Jan Peter", "J.P."). */
@@ -533,6 +541,7 @@ final class PersonNameRules {
 
     /** Lower-case words that happen to be names but in chat text are mostly ordinary words. */
     static final java.util.Set<String> LOWERCASE_WORDS = NameGazetteer.set("roos", "can", "sri", "li", "ad", "said",
+            "bo", "jet", "leen", "eden", "ola", "cor", "nel", "dex", "mees", "pim", "job", "guus", "jens", "ivo",
             "mark", "bas", "wil", "kim", "max", "sam", "floor", "noor", "jan", "mei", "ben", "el", "al", "iris", "els",
             "joke", "rob", "ton", "tom", "leo", "post", "dam", "boom", "kok", "laan", "groen", "wit", "zwart", "mol",
             "vis", "schaap", "boon", "baan", "kamp", "hoek", "brink", "koning", "prins", "stam", "vink", "tol", "wal",
