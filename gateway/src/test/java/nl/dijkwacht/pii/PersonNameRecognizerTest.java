@@ -32,6 +32,8 @@ class PersonNameRecognizerTest {
                 row("Cliënt: Froukje Ruijs, geboren 1947", "Froukje Ruijs"),
                 row("Casemanager is Liesbeth Kamphuis van Dimence.", "Liesbeth Kamphuis"),
                 row("Hoi Sanne,\n\nGroet, Esther", "Sanne", "Esther"),
+                row("De bakker verkoopt brood, maar mevrouw Bakker belde over de vergunning.", "Bakker"),
+                row("Gisteren belde Bakker over de vergunning.", "Bakker"),
                 // hard negatives
                 row("mevrouw belde en meneer zegt dat hij niet kan komen. mevrouw zelf is ziek."),
                 row("Vragen over Nextcloud kunnen naar Juridische Zaken of het Selfservice Portaal."),

@@ -134,7 +134,9 @@ class StructuredRecognizersTest {
                 row(special, "De jeugdhulp loopt via Veilig Thuis", "jeugdhulp", "Veilig Thuis"),
                 row(special, "Zij is moslim en draagt een hoofddoek.", "moslim", "hoofddoek"),
                 row(special, "Als de beslissing valt, ms-teams en de ADHD-regeling? nee", "ADHD"),
-                row(special, "De vergadering over de begroting is verplaatst.")
+                row(special, "De vergadering over de begroting is verplaatst."),
+                row(special, "Dienstverlening zit in het DNA van de gemeente."),
+                row(special, "Er is DNA-onderzoek gedaan.", "DNA-onderzoek")
         );
     }
 
