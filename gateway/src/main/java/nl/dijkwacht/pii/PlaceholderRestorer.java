@@ -27,7 +27,19 @@ public final class PlaceholderRestorer implements StreamTransformer {
         this.vault = vault;
     }
 
+    /**
+     * Restores placeholders inside raw JSON text (for example tool-call {@code arguments}), escaping each value
+     * for a JSON string so that a value with a quote or backslash cannot break or change the JSON.
+     */
+    public String restoreAllInJson(String json) {
+        return restore(json, true);
+    }
+
     public String restoreAll(String text) {
+        return restore(text, false);
+    }
+
+    private String restore(String text, boolean jsonEscape) {
         if (text == null || text.indexOf('[') < 0) {
             return text;
         }
@@ -37,7 +49,8 @@ public final class PlaceholderRestorer implements StreamTransformer {
             var value = vault.valueOf(m.group());
             if (value.isPresent() && PLACEHOLDER.matcher(m.group()).matches()) {
                 restored++;
-                m.appendReplacement(out, Matcher.quoteReplacement(value.get()));
+                String v = jsonEscape ? jsonEscape(value.get()) : value.get();
+                m.appendReplacement(out, Matcher.quoteReplacement(v));
             } else {
                 unknown++;
                 m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
@@ -67,6 +80,28 @@ public final class PlaceholderRestorer implements StreamTransformer {
             sink.accept(restoreAll(pending.toString()));
             pending.setLength(0);
         }
+    }
+
+    private static String jsonEscape(String value) {
+        StringBuilder b = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 
     public int restoredCount() {

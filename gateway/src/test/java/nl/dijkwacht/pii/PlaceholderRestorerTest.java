@@ -31,6 +31,20 @@ class PlaceholderRestorerTest {
     }
 
     @Test
+    void restoresInsideToolCallJsonWithEscaping() throws Exception {
+        PlaceholderVault v = new PlaceholderVault();
+        String placeholder = v.placeholderFor(EntityType.PERSON, "Jan \"de\" Vries\\x");
+        String json = "{\"to\":\"" + placeholder + "\",\"bsn\":\"[BSN_9]\"}";
+        PlaceholderRestorer r = new PlaceholderRestorer(v);
+        String restored = r.restoreAllInJson(json);
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(restored);
+        assertThat(node.get("to").asText()).isEqualTo("Jan \"de\" Vries\\x");
+        assertThat(node.get("bsn").asText()).isEqualTo("[BSN_9]");
+        assertThat(r.restoredCount()).isEqualTo(1);
+        assertThat(r.unknownCount()).isEqualTo(1);
+    }
+
+    @Test
     void samePlaceholderForSameValueWithinVault() {
         PlaceholderVault v = vault();
         assertThat(v.placeholderFor(EntityType.PERSON, "Fatima el Amrani")).isEqualTo("[PERSOON_1]");
