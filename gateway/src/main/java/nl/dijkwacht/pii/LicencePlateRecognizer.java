@@ -50,8 +50,12 @@ public final class LicencePlateRecognizer implements Recognizer {
                     || (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '-'))) {
                 return false;
             }
-            int dash = text.indexOf('-', i);
-            return dash > i && dash - i <= 3;
+            for (int k = i + 1; k <= i + 3 && k < text.length(); k++) {
+                if (text.charAt(k) == '-') {
+                    return true;
+                }
+            }
+            return false;
         };
         for (java.util.regex.MatchResult m : CandidateScan.matches(WITH_DASHES, text, start)) {
             found.add(new Finding(EntityType.LICENCE_PLATE, m.start(1), m.end(1), 0.9, name()));

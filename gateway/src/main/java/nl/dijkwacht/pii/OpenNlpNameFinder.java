@@ -45,6 +45,7 @@ final class OpenNlpNameFinder {
     }
 
     static final int CONTEXT = 3;
+    static final int MAX_WINDOW = 48;
 
     /**
      * The parts of a sentence the model needs to see: each candidate token with three tokens of context on either
@@ -65,8 +66,14 @@ final class OpenNlpNameFinder {
             if (s - from <= CONTEXT) {
                 s = from;
             }
-            if (curStart >= 0 && s <= curEnd) {
+            if (curStart >= 0 && s <= curEnd && e - curStart <= MAX_WINDOW) {
                 curEnd = Math.max(curEnd, e);
+            } else if (curStart >= 0 && s <= curEnd) {
+                // a very long run of candidates (a pasted list, hostile input): cut it, overlapping by the context,
+                // because decoding time grows faster than linearly with the length of one sequence
+                windows.add(new int[] {curStart, curEnd});
+                curStart = Math.max(from, curEnd - 2 * CONTEXT);
+                curEnd = e;
             } else {
                 if (curStart >= 0) {
                     windows.add(new int[] {curStart, curEnd});

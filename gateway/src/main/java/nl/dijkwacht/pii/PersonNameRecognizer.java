@@ -44,14 +44,17 @@ public final class PersonNameRecognizer implements Recognizer {
         if (model != null) {
             boolean[] covered = new boolean[tokens.size()];
             if (!spans.isEmpty()) {
+                List<int[]> sorted = new ArrayList<>(spans);
+                sorted.sort(Comparator.comparingInt((int[] s) -> s[0]));
+                int si = 0;
+                int reach = -1; // furthest end among spans starting at or before the token
                 for (int k = 0; k < tokens.size(); k++) {
                     TextToken t = tokens.get(k);
-                    for (int[] s : spans) {
-                        if (t.start() >= s[0] && t.end() <= s[1]) {
-                            covered[k] = true;
-                            break;
-                        }
+                    while (si < sorted.size() && sorted.get(si)[0] <= t.start()) {
+                        reach = Math.max(reach, sorted.get(si)[1]);
+                        si++;
                     }
+                    covered[k] = t.end() <= reach;
                 }
             }
             for (int[] s : model.find(text, tokens, covered)) {

@@ -242,10 +242,18 @@ final class PersonNameRules {
     /** "Dwayne IJzerman" on its own line or after a title: an unknown capitalised word before a surname is the given name. */
     private int[] withLeadingGivenName(String text, List<TextToken> tokens, int[] name) {
         int first = -1;
-        for (int k = 0; k < tokens.size(); k++) {
-            if (tokens.get(k).start() == name[0]) {
-                first = k;
+        int lo = 0;
+        int hi = tokens.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int s = tokens.get(mid).start();
+            if (s == name[0]) {
+                first = mid;
                 break;
+            } else if (s < name[0]) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
         if (first <= 0) {
@@ -407,7 +415,8 @@ final class PersonNameRules {
             }
             String lower = t.lower();
             if (NameGazetteer.PARTICLES.contains(lower)) {
-                boolean afterKnownSurname = lastNameToken == j - 1 && gazetteer.isSurname(tokens.get(j - 1).lower())
+                boolean afterKnownSurname = j > 0 && lastNameToken == j - 1
+                        && gazetteer.isSurname(tokens.get(j - 1).lower())
                         && !gazetteer.isFirstName(tokens.get(j - 1).lower());
                 if ((count >= 2 && !onlyGivenNames(tokens, i, j)) || afterKnownSurname) {
                     break; // "Liesbeth Kamphuis van Dimence": particles come before the surname, not after it
