@@ -34,6 +34,9 @@ class PersonNameRecognizerTest {
                 row("Hoi Sanne,\n\nGroet, Esther", "Sanne", "Esther"),
                 row("De bakker verkoopt brood, maar mevrouw Bakker belde over de vergunning.", "Bakker"),
                 row("Gisteren belde Bakker over de vergunning.", "Bakker"),
+                row("de Vries belde gisteren", "de Vries"),
+                row("van der Berg", "van der Berg"),
+                row("de", new String[0]),
                 // hard negatives
                 row("mevrouw belde en meneer zegt dat hij niet kan komen. mevrouw zelf is ziek."),
                 row("Vragen over Nextcloud kunnen naar Juridische Zaken of het Selfservice Portaal."),
