@@ -32,6 +32,26 @@ class PiiEngineRobustnessTest {
                 "\uD83D\uDE00 Jan de Vries \uD83D\uDE00 06-12345678 ".repeat(2_000));
     }
 
+    /** Every prefix and suffix (in steps) of the hand-written texts: boundaries must never break a recognizer. */
+    @org.junit.jupiter.api.Test
+    void neverThrowsOnCutTexts() throws Exception {
+        PiiEngine engine = PiiEngine.dutchDefault();
+        int calls = 0;
+        for (HandwrittenCheckTest.Doc d : HandwrittenCheckTest.load()) {
+            String t = d.text();
+            for (int i = 0; i <= t.length(); i += 3) {
+                for (Finding f : engine.detect(t.substring(0, i))) {
+                    assertThat(f.end()).isLessThanOrEqualTo(i);
+                }
+                for (Finding f : engine.detect(t.substring(i))) {
+                    assertThat(f.end()).isLessThanOrEqualTo(t.length() - i);
+                }
+                calls += 2;
+            }
+        }
+        assertThat(calls).isGreaterThan(1000);
+    }
+
     @ParameterizedTest
     @MethodSource("hostile")
     void finishesQuicklyOnHostileInput(String text) {
