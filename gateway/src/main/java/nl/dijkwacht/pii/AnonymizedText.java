@@ -16,4 +16,11 @@ public record AnonymizedText(String text, Map<EntityType, Integer> counts, Set<E
     public boolean blocked() {
         return !blockedTypes.isEmpty();
     }
+
+    /** A Dutch refusal naming the blocked entity types (labels only, never values). */
+    public String refusalMessage() {
+        String types = blockedTypes.stream().map(EntityType::label).sorted().collect(java.util.stream.Collectors.joining(", "));
+        return "Dit verzoek is geweigerd: het bevat persoonsgegevens van het type " + types
+                + " die volgens het beleid niet naar dit model mogen.";
+    }
 }

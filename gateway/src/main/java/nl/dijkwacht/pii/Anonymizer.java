@@ -16,6 +16,9 @@ public final class Anonymizer {
     private final byte[] hashKey;
 
     public Anonymizer(byte[] hashKey) {
+        if (hashKey == null || hashKey.length < 16) {
+            throw new PiiEngineException("HMAC key must be at least 16 bytes");
+        }
         this.hashKey = hashKey.clone();
     }
 
@@ -28,6 +31,9 @@ public final class Anonymizer {
         StringBuilder out = new StringBuilder(text.length() + 16 * findings.size());
         int cursor = 0;
         for (Finding f : findings) {
+            if (f.start() < cursor || f.end() > text.length()) {
+                throw new PiiEngineException("findings overlap, are unsorted or out of range");
+            }
             counts.merge(f.type(), 1, Integer::sum);
             String value = text.substring(f.start(), f.end());
             String replacement = switch (policy.operatorFor(f.type())) {
@@ -54,7 +60,7 @@ public final class Anonymizer {
             byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);
         } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+            throw new PiiEngineException("HMAC-SHA256 unavailable", e);
         }
     }
 }

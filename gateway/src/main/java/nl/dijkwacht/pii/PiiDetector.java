@@ -3,10 +3,13 @@ package nl.dijkwacht.pii;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Runs every recognizer over a text and keeps, where findings overlap, the longest (then highest-scoring) one.
- * Thread-safe when its recognizers are; one instance serves all requests.
+ * Thread-safe when its recognizers are; one instance serves all requests. Overlap resolution is O(n log n), so a
+ * hostile text with many findings cannot make it quadratic.
  */
 public final class PiiDetector {
 
@@ -33,20 +36,19 @@ public final class PiiDetector {
             return all;
         }
         all.sort(PREFERENCE);
-        List<Finding> kept = new ArrayList<>(all.size());
+        // kept spans never overlap, so keyed by start they are also ordered by end
+        TreeMap<Integer, Finding> kept = new TreeMap<>();
         for (Finding candidate : all) {
-            boolean clashes = false;
-            for (Finding k : kept) {
-                if (k.overlaps(candidate)) {
-                    clashes = true;
-                    break;
-                }
+            Map.Entry<Integer, Finding> before = kept.floorEntry(candidate.start());
+            if (before != null && before.getValue().end() > candidate.start()) {
+                continue;
             }
-            if (!clashes) {
-                kept.add(candidate);
+            Map.Entry<Integer, Finding> after = kept.ceilingEntry(candidate.start());
+            if (after != null && after.getKey() < candidate.end()) {
+                continue;
             }
+            kept.put(candidate.start(), candidate);
         }
-        kept.sort(Comparator.comparingInt(Finding::start));
-        return kept;
+        return new ArrayList<>(kept.values());
     }
 }

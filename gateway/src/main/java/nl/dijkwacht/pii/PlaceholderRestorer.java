@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 public final class PlaceholderRestorer implements StreamTransformer {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\[([A-Z]{2,20})_(\\d{1,6})]");
+    /** Placeholder-like text a model may have mangled: other case, a space or dash instead of the underscore. */
+    private static final Pattern MANGLED = Pattern.compile("\\[(?i:" + java.util.Arrays.stream(EntityType.values())
+            .map(EntityType::label).collect(java.util.stream.Collectors.joining("|")) + ")[ _-]?\\d{1,6}]");
     private static final int MAX_PLACEHOLDER_LENGTH = 1 + 20 + 1 + 6 + 1;
 
     private final PlaceholderVault vault;
@@ -24,17 +27,30 @@ public final class PlaceholderRestorer implements StreamTransformer {
         this.vault = vault;
     }
 
+    /**
+     * Restores placeholders inside raw JSON text (for example tool-call {@code arguments}), escaping each value
+     * for a JSON string so that a value with a quote or backslash cannot break or change the JSON.
+     */
+    public String restoreAllInJson(String json) {
+        return restore(json, true);
+    }
+
     public String restoreAll(String text) {
+        return restore(text, false);
+    }
+
+    private String restore(String text, boolean jsonEscape) {
         if (text == null || text.indexOf('[') < 0) {
             return text;
         }
-        Matcher m = PLACEHOLDER.matcher(text);
+        Matcher m = MANGLED.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
             var value = vault.valueOf(m.group());
-            if (value.isPresent()) {
+            if (value.isPresent() && PLACEHOLDER.matcher(m.group()).matches()) {
                 restored++;
-                m.appendReplacement(out, Matcher.quoteReplacement(value.get()));
+                String v = jsonEscape ? jsonEscape(value.get()) : value.get();
+                m.appendReplacement(out, Matcher.quoteReplacement(v));
             } else {
                 unknown++;
                 m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
@@ -66,6 +82,28 @@ public final class PlaceholderRestorer implements StreamTransformer {
         }
     }
 
+    private static String jsonEscape(String value) {
+        StringBuilder b = new StringBuilder(value.length() + 8);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
     public int restoredCount() {
         return restored;
     }
@@ -85,7 +123,8 @@ public final class PlaceholderRestorer implements StreamTransformer {
             if (c == ']') {
                 return buffer.length();
             }
-            if (!(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c != '_') {
+            if (!(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '_'
+                    && c != ' ' && c != '-') {
                 return buffer.length();
             }
         }

@@ -1,0 +1,118 @@
+package nl.dijkwacht.pii;
+
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs {@link PiiEngineBenchmark} (1 fork, 3 warm-up and 5 measurement iterations of 2 s, one thread) and prints
+ * the MB/s-per-core and p99 table for docs/benchmarks.md. From the repository root:
+ * <pre>
+ * ./mvnw -q -B -pl gateway test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=nl.dijkwacht.pii.PiiEngineBenchmarkMain
+ * </pre>
+ * exec:java runs inside Maven's JVM, whose java.class.path is Maven's own; the forked benchmark JVM gets the
+ * project's test class path from the class loader instead.
+ */
+public final class PiiEngineBenchmarkMain {
+
+    public static void main(String[] args) throws Exception {
+        String startup = startupAndMemory();
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        if (cl instanceof URLClassLoader ucl) {
+            List<String> entries = new ArrayList<>();
+            for (URL u : ucl.getURLs()) {
+                entries.add(new File(u.toURI()).getPath());
+            }
+            System.setProperty("java.class.path", String.join(File.pathSeparator, entries));
+        }
+        Options options = new OptionsBuilder()
+                .include(PiiEngineBenchmark.class.getName() + ".*")
+                .forks(1)
+                .warmupIterations(3)
+                .warmupTime(TimeValue.seconds(2))
+                .measurementIterations(5)
+                .measurementTime(TimeValue.seconds(2))
+                .threads(1)
+                .jvm(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java")
+                .jvmArgs("-Xms512m", "-Xmx512m")
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+
+        int oneKb = PiiEngineBenchmark.text(1024).getBytes(StandardCharsets.UTF_8).length;
+        int tenKb = PiiEngineBenchmark.text(10 * 1024).getBytes(StandardCharsets.UTF_8).length;
+        StringBuilder table = new StringBuilder("| benchmark | result | MB/s per core | p50 | p99 | p99.9 |\n|---|---|---|---|---|---|\n");
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            name = name.substring(name.lastIndexOf('.') + 1);
+            var primary = r.getPrimaryResult();
+            var stats = primary.getStatistics();
+            if (name.endsWith("Latency")) {
+                table.append(String.format(Locale.ROOT, "| %s | %.1f ± %.1f %s (mean) | | %.1f µs | %.1f µs | %.1f µs |%n",
+                        name, primary.getScore(), primary.getScoreError(), primary.getScoreUnit(),
+                        stats.getPercentile(50), stats.getPercentile(99), stats.getPercentile(99.9)));
+            } else {
+                int bytes = name.endsWith("10k") ? tenKb : oneKb;
+                table.append(String.format(Locale.ROOT, "| %s | %.0f ± %.0f %s | %.2f | | | |%n", name,
+                        primary.getScore(), primary.getScoreError(), primary.getScoreUnit(),
+                        primary.getScore() * bytes / 1_000_000.0));
+            }
+        }
+        System.out.println();
+        System.out.println(table);
+        System.out.println(cpuTimePercentiles());
+        System.out.println(startup);
+    }
+
+    /**
+     * Per-request CPU time of the calling thread (ThreadMXBean), which leaves out time the thread spent waiting
+     * for a core. On a shared machine this shows the engine's own cost; JMH's SampleTime shows wall-clock time.
+     */
+    static String cpuTimePercentiles() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        StringBuilder out = new StringBuilder("| engine | requests | CPU p50 | CPU p99 | CPU p99.9 |\n|---|---|---|---|---|\n");
+        String oneKb = PiiEngineBenchmark.text(1024);
+        for (var entry : java.util.Map.of("full", PiiEngine.dutchDefault(), "structured", PiiEngine.structuredOnly())
+                .entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).toList()) {
+            PiiEngine engine = entry.getValue();
+            for (int i = 0; i < 20_000; i++) {
+                engine.detect(oneKb); // warm-up
+            }
+            int n = 20_000;
+            long[] times = new long[n];
+            for (int i = 0; i < n; i++) {
+                long t0 = mx.getCurrentThreadCpuTime();
+                engine.detect(oneKb);
+                times[i] = mx.getCurrentThreadCpuTime() - t0;
+            }
+            java.util.Arrays.sort(times);
+            out.append(String.format(Locale.ROOT, "| %s, 1 KB | %d | %.1f µs | %.1f µs | %.1f µs |%n", entry.getKey(), n,
+                    times[n / 2] / 1000.0, times[(int) (n * 0.99)] / 1000.0, times[(int) (n * 0.999)] / 1000.0));
+        }
+        return out.toString();
+    }
+
+    /** Cold start of the full engine (model and word lists) and the heap it keeps. */
+    static String startupAndMemory() {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        long t0 = System.nanoTime();
+        PiiEngine engine = PiiEngine.dutchDefault();
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        System.gc();
+        long after = rt.totalMemory() - rt.freeMemory();
+        return String.format(Locale.ROOT, "cold start of PiiEngine.dutchDefault(): %d ms; heap retained: about %d MB (%s)",
+                millis, Math.max(0, after - before) / (1024 * 1024), engine.getClass().getSimpleName());
+    }
+}
