@@ -20,7 +20,6 @@ import nl.dijkwacht.audit.transparency.TransparencyReport;
 import nl.dijkwacht.audit.web.AuditRoutes;
 import nl.dijkwacht.identity.OperatorAccess;
 import nl.dijkwacht.pii.PiiDetector;
-import nl.dijkwacht.pii.StructuredIdentifiers;
 import nl.dijkwacht.policy.ActivePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,8 +67,9 @@ public class AuditConfiguration {
     }
 
     @Bean
-    ContentRedactor auditContentRedactor() {
-        return new ContentRedactor(new PiiDetector(StructuredIdentifiers.all()));
+    ContentRedactor auditContentRedactor(PiiDetector piiDetector) {
+        // the same detector the request path uses: whatever it recognises is never stored as text
+        return new ContentRedactor(piiDetector);
     }
 
     @Bean
