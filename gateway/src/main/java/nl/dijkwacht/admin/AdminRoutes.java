@@ -8,7 +8,7 @@ import nl.dijkwacht.api.OpenAiErrorWriter;
 import nl.dijkwacht.config.DijkwachtProperties;
 import nl.dijkwacht.identity.OperatorAccess;
 import nl.dijkwacht.identity.OperatorRole;
-import nl.dijkwacht.pii.PiiDetector;
+import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.SuspensionStore;
@@ -28,7 +28,7 @@ public class AdminRoutes {
 
     @Bean
     RouterFunction<ServerResponse> adminRouterFunction(ActivePolicy policy, SuspensionStore suspensions, RequestPipeline pipeline,
-                                                       PiiDetector piiDetector, Disclaimer disclaimer, RoutingRules routingRules,
+                                                       PiiEngine piiDetector, Disclaimer disclaimer, RoutingRules routingRules,
                                                        OperatorAccess access, ObjectMapper dijkwachtJson, Clock policyClock,
                                                        DijkwachtProperties properties) {
         AdminResponses responses = new AdminResponses(access, new OpenAiErrorWriter(dijkwachtJson), dijkwachtJson);

@@ -15,7 +15,7 @@ import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.identity.OperatorAccess;
 import nl.dijkwacht.openai.TextSlot;
 import nl.dijkwacht.pii.Finding;
-import nl.dijkwacht.pii.PiiDetector;
+import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
@@ -45,13 +45,13 @@ final class ExplainHandler {
 
     private final ActivePolicy policy;
     private final RequestPipeline pipeline;
-    private final PiiDetector detector;
+    private final PiiEngine detector;
     private final Disclaimer disclaimer;
     private final RoutingRules rules;
     private final ObjectMapper json;
     private final String defaultTenant;
 
-    ExplainHandler(ActivePolicy policy, RequestPipeline pipeline, PiiDetector detector, Disclaimer disclaimer,
+    ExplainHandler(ActivePolicy policy, RequestPipeline pipeline, PiiEngine detector, Disclaimer disclaimer,
                    RoutingRules rules, ObjectMapper json, String defaultTenant) {
         this.policy = policy;
         this.pipeline = pipeline;

@@ -19,9 +19,7 @@ import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.response.ChunkOutput;
-import nl.dijkwacht.response.Disclaimer;
 import nl.dijkwacht.response.ReplyRewriter;
-import nl.dijkwacht.response.StreamRewriter;
 import nl.dijkwacht.routing.RoutingRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,21 +41,19 @@ public final class ChatCompletionsHandler {
     private final RequestPipeline pipeline;
     private final ModelClients clients;
     private final ReplyRewriter replies;
-    private final Disclaimer disclaimer;
     private final AuditTrail audit;
     private final OpenAiErrorWriter errors;
     private final ObjectMapper json;
     private final RoutingRules routing;
 
     ChatCompletionsHandler(RequestEntry entry, RequestPipeline pipeline, ModelClients clients, ReplyRewriter replies,
-                           Disclaimer disclaimer, AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json,
+                           AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json,
                            RoutingRules routing) {
         this.routing = routing;
         this.entry = entry;
         this.pipeline = pipeline;
         this.clients = clients;
         this.replies = replies;
-        this.disclaimer = disclaimer;
         this.audit = audit;
         this.errors = errors;
         this.json = json;
@@ -172,7 +168,7 @@ public final class ChatCompletionsHandler {
             exchange.upstreamStatus(200);
             respond(capture, res, reply);
         } else if (exchange.request().stream()) {
-            client.stream(call, capture.tap(new StreamRewriter(exchange, new AuditedStream(capture, sse), disclaimer, json)));
+            client.stream(call, capture.tap(replies.stream(exchange, new AuditedStream(capture, sse))));
         } else {
             ObjectNode reply = client.reply(call);
             exchange.upstreamStatus(200);

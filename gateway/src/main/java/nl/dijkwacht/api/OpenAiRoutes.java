@@ -9,7 +9,6 @@ import nl.dijkwacht.identity.AuthenticateStep;
 import nl.dijkwacht.invoke.ModelClients;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
-import nl.dijkwacht.response.Disclaimer;
 import nl.dijkwacht.response.ReplyRewriter;
 import nl.dijkwacht.routing.RoutingRules;
 import org.springframework.context.annotation.Bean;
@@ -27,12 +26,12 @@ public class OpenAiRoutes {
 
     @Bean
     RouterFunction<ServerResponse> openAiRouterFunction(ActivePolicy policy, DijkwachtProperties properties, RequestPipeline pipeline,
-                                                ModelClients clients, ReplyRewriter replies, Disclaimer disclaimer,
+                                                ModelClients clients, ReplyRewriter replies,
                                                 AuditTrail audit, AuthenticateStep authenticate, ObjectMapper dijkwachtJson,
                                                 RoutingRules routingRules) {
         RequestEntry entry = new RequestEntry(policy, properties.maxBodyBytes());
         OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
-        ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, clients, replies, disclaimer, audit, errors, dijkwachtJson, routingRules);
+        ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, clients, replies, audit, errors, dijkwachtJson, routingRules);
         ModelsHandler models = new ModelsHandler(entry, authenticate, audit, errors, dijkwachtJson);
         return route("openai")
                 .POST("/v1/chat/completions", chat::chat)

@@ -18,8 +18,7 @@ import nl.dijkwacht.limits.RateLimitStep;
 import nl.dijkwacht.limits.RedisBucketStore;
 import nl.dijkwacht.openai.ParseRequestStep;
 import nl.dijkwacht.pii.Anonymizer;
-import nl.dijkwacht.pii.PiiDetector;
-import nl.dijkwacht.pii.StructuredIdentifiers;
+import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicyLoader;
@@ -27,6 +26,7 @@ import nl.dijkwacht.policy.PurposeGuardStep;
 import nl.dijkwacht.policy.ResolveUseCaseStep;
 import nl.dijkwacht.redaction.RedactPersonalDataStep;
 import nl.dijkwacht.response.Disclaimer;
+import nl.dijkwacht.response.OutputScan;
 import nl.dijkwacht.response.ReplyRewriter;
 import nl.dijkwacht.routing.ResolveModelStep;
 import nl.dijkwacht.routing.SensitivityRoutingStep;
@@ -71,15 +71,21 @@ public class GatewayConfiguration {
         return redis == null || redis.isBlank() ? new LocalBucketStore() : new RedisBucketStore(redis);
     }
 
+    /** The Dutch PII engine, names included; loaded once at start-up (a missing model stops the start). */
     @Bean
-    PiiDetector piiDetector() {
-        return new PiiDetector(StructuredIdentifiers.all());
+    PiiEngine piiEngine() {
+        return PiiEngine.dutchDefault();
+    }
+
+    @Bean
+    Anonymizer anonymizer(@Qualifier("secretKey") byte[] secretKey) {
+        return new Anonymizer(secretKey);
     }
 
     /** Order matters: the purpose guard reads the parsed text; sensitivity routing ("route") needs the PII findings. */
     @Bean
     RequestPipeline requestPipeline(AuthenticateStep authenticate, BucketStore buckets, DijkwachtProperties properties,
-                                    ObjectMapper dijkwachtJson, @Qualifier("secretKey") byte[] secretKey, PiiDetector piiDetector,
+                                    ObjectMapper dijkwachtJson, PiiEngine piiEngine, Anonymizer anonymizer,
                                     ResolveUseCaseStep useCase, PurposeGuardStep purpose, ResolveModelStep model,
                                     SensitivityRoutingStep route) {
         return new RequestPipeline(List.of(
@@ -89,7 +95,7 @@ public class GatewayConfiguration {
                 useCase,
                 purpose,
                 model,
-                new RedactPersonalDataStep(piiDetector, new Anonymizer(secretKey)),
+                new RedactPersonalDataStep(piiEngine, anonymizer),
                 route));
     }
 
@@ -112,7 +118,7 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    ReplyRewriter replyRewriter(Disclaimer disclaimer, ObjectMapper dijkwachtJson) {
-        return new ReplyRewriter(disclaimer, dijkwachtJson);
+    ReplyRewriter replyRewriter(Disclaimer disclaimer, PiiEngine piiEngine, Anonymizer anonymizer, ObjectMapper dijkwachtJson) {
+        return new ReplyRewriter(disclaimer, new OutputScan(piiEngine, anonymizer), dijkwachtJson);
     }
 }

@@ -69,7 +69,7 @@ final class PolicyFiles {
     record AuditSection(@JsonProperty("content-retention-days") Integer contentRetentionDays) {
     }
 
-    record PiiSection(@JsonProperty("default") String defaultAction, Map<String, String> entities) {
+    record PiiSection(@JsonProperty("default") String defaultAction, Map<String, String> entities, String output) {
     }
 
     record ModelFile(

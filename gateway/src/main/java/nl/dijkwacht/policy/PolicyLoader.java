@@ -224,7 +224,8 @@ public final class PolicyLoader {
                 "suspended".equals(raw.status()), RiskClass.fromYaml(raw.riskClass()),
                 allowed.tools(), allowed.departments(), allowed.roles(),
                 Boolean.TRUE.equals(raw.specialCategoryAllowed()), raw.forbiddenPurposes(),
-                Boolean.TRUE.equals(raw.humanReviewRequired()), retention, null);
+                Boolean.TRUE.equals(raw.humanReviewRequired()), retention, null,
+                raw.pii() != null && "redact".equals(raw.pii().output()));
     }
 
     private static OperatorPolicy toOperatorPolicy(PolicyFiles.PiiSection pii) {

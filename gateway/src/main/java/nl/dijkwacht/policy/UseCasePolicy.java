@@ -13,6 +13,8 @@ import nl.dijkwacht.pii.OperatorPolicy;
  * @param allowedRoles       roles (header {@code X-Dijkwacht-Roles}); empty = any
  * @param contentRetentionDays days the audit trail may keep the redacted prompt/answer text; 0 = do not keep it
  * @param suspendedBy        who suspended it through the admin API, {@code null} otherwise
+ * @param redactOutputPii    personal data in an answer that was not in the prompt is redacted ({@code pii.output: redact});
+ *                           otherwise it is only counted in the audit record
  */
 public record UseCasePolicy(
         String id,
@@ -29,7 +31,8 @@ public record UseCasePolicy(
         List<String> forbiddenPurposes,
         boolean humanReviewRequired,
         int contentRetentionDays,
-        String suspendedBy) {
+        String suspendedBy,
+        boolean redactOutputPii) {
 
     public UseCasePolicy {
         models = List.copyOf(models);
@@ -43,7 +46,7 @@ public record UseCasePolicy(
     /** The original shape (tests and code that need no governance fields): active, minimal risk, nothing kept. */
     public UseCasePolicy(String id, String purpose, List<String> models, OperatorPolicy pii, String disclaimer) {
         this(id, purpose, models, pii, disclaimer, false, RiskClass.MINIMAL, List.of(), List.of(), List.of(), false,
-                List.of(), false, 0, null);
+                List.of(), false, 0, null, false);
     }
 
     public boolean allowsModel(String modelId) {
@@ -52,6 +55,6 @@ public record UseCasePolicy(
 
     public UseCasePolicy suspendedBy(String who) {
         return new UseCasePolicy(id, purpose, models, pii, disclaimer, true, riskClass, allowedTools, allowedDepartments,
-                allowedRoles, specialCategoryAllowed, forbiddenPurposes, humanReviewRequired, contentRetentionDays, who);
+                allowedRoles, specialCategoryAllowed, forbiddenPurposes, humanReviewRequired, contentRetentionDays, who, redactOutputPii);
     }
 }

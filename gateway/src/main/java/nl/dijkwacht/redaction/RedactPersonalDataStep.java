@@ -8,7 +8,7 @@ import nl.dijkwacht.pii.AnonymizedText;
 import nl.dijkwacht.pii.Anonymizer;
 import nl.dijkwacht.pii.EntityType;
 import nl.dijkwacht.pii.Finding;
-import nl.dijkwacht.pii.PiiDetector;
+import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.Decision;
 import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Outcome;
@@ -21,10 +21,10 @@ import nl.dijkwacht.pipeline.Refusal;
  */
 public final class RedactPersonalDataStep implements PolicyStep {
 
-    private final PiiDetector detector;
+    private final PiiEngine detector;
     private final Anonymizer anonymizer;
 
-    public RedactPersonalDataStep(PiiDetector detector, Anonymizer anonymizer) {
+    public RedactPersonalDataStep(PiiEngine detector, Anonymizer anonymizer) {
         this.detector = detector;
         this.anonymizer = anonymizer;
     }

@@ -15,11 +15,18 @@ import nl.dijkwacht.pipeline.Exchange;
 public final class ReplyRewriter {
 
     private final Disclaimer disclaimer;
+    private final OutputScan outputScan;
     private final ObjectMapper json;
 
-    public ReplyRewriter(Disclaimer disclaimer, ObjectMapper json) {
+    public ReplyRewriter(Disclaimer disclaimer, OutputScan outputScan, ObjectMapper json) {
         this.disclaimer = disclaimer;
+        this.outputScan = outputScan;
         this.json = json;
+    }
+
+    /** The same rewriting for a streamed answer, applied chunk by chunk on its way to {@code out}. */
+    public StreamRewriter stream(Exchange exchange, ChunkOutput out) {
+        return new StreamRewriter(exchange, out, disclaimer, scanFor(exchange), json);
     }
 
     public ObjectNode rewrite(Exchange exchange, ObjectNode reply) {
@@ -33,6 +40,9 @@ public final class ReplyRewriter {
             JsonNode content = message.get("content");
             if (content != null && content.isTextual()) {
                 String text = restore ? restorer.restoreAll(content.asText()) : content.asText();
+                if (scanFor(exchange) != null) {
+                    text = outputScan.apply(exchange, text, true);
+                }
                 message.put("content", text + note);
             }
             for (JsonNode call : message.path("tool_calls")) {
@@ -47,6 +57,11 @@ public final class ReplyRewriter {
             exchange.usage(usage.path("prompt_tokens").asInt(), usage.path("completion_tokens").asInt());
         }
         return reply;
+    }
+
+    /** The dry-run answer is the prompt itself, so it has no output of its own to scan. */
+    private OutputScan scanFor(Exchange exchange) {
+        return exchange.model().provider() == ProviderKind.DRY_RUN ? null : outputScan;
     }
 
     /** The dry-run model shows what left the building, so its placeholders stay visible. */

@@ -25,10 +25,13 @@ public final class StreamRewriter implements ChunkSink {
     private final boolean restore;
     private final boolean toolWantsUsage;
     private final String note;
+    private final OutputScan outputScan;
     private final Map<Integer, ChoiceState> choices = new HashMap<>();
     private ObjectNode template;
 
-    public StreamRewriter(Exchange exchange, ChunkOutput out, Disclaimer disclaimer, ObjectMapper json) {
+    /** @param outputScan counts personal data the answer adds (a stream cannot be redacted after the fact); may be null */
+    public StreamRewriter(Exchange exchange, ChunkOutput out, Disclaimer disclaimer, OutputScan outputScan, ObjectMapper json) {
+        this.outputScan = outputScan;
         this.exchange = exchange;
         this.out = out;
         this.json = json;
@@ -78,6 +81,9 @@ public final class StreamRewriter implements ChunkSink {
                     StringBuilder ready = new StringBuilder();
                     state.restorer.onChunk(content.asText(), ready::append);
                     delta.put("content", ready.toString());
+                    state.answer.append(ready);
+                } else {
+                    state.answer.append(content.asText());
                 }
             }
             if (restore && delta.get("tool_calls") instanceof ArrayNode calls) {
@@ -110,6 +116,9 @@ public final class StreamRewriter implements ChunkSink {
         if (restore) {
             state.restorer.onComplete(tail::append);
             exchange.placeholders(state.restorer.restoredCount(), state.restorer.unknownCount());
+        }
+        if (outputScan != null) {
+            outputScan.apply(exchange, state.answer.append(tail).toString(), false);
         }
         if (state.sawContent) {
             tail.append(note);
@@ -156,6 +165,8 @@ public final class StreamRewriter implements ChunkSink {
     private static final class ChoiceState {
         final PlaceholderRestorer restorer;
         final Map<Integer, StringBuilder> toolArguments = new HashMap<>();
+        /** The answer so far, kept in memory for the output scan at the end of the choice; never stored. */
+        final StringBuilder answer = new StringBuilder();
         boolean sawContent;
         boolean flushed;
 

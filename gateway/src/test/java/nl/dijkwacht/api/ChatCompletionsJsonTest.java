@@ -17,7 +17,7 @@ class ChatCompletionsJsonTest extends GatewayTestBase {
 
     private static final String ANSWER = """
             {"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"echo-7b",
-             "choices":[{"index":0,"message":{"role":"assistant","content":"Ik mail [EMAIL_1] over [BSN_1] en [ONBEKEND_9]."},"finish_reason":"stop"}],
+             "choices":[{"index":0,"message":{"role":"assistant","content":"Ik mail [EMAIL_1] over [BSN_1] en [EMAIL_9]."},"finish_reason":"stop"}],
              "usage":{"prompt_tokens":42,"completion_tokens":11,"total_tokens":53}}
             """;
 
@@ -37,7 +37,7 @@ class ChatCompletionsJsonTest extends GatewayTestBase {
                         """)));
         JsonNode body = parse(response.body());
         String content = body.at("/choices/0/message/content").asText();
-        assertThat(content).startsWith("Ik mail jan.jansen@example.nl over 111222333 en [ONBEKEND_9].");
+        assertThat(content).startsWith("Ik mail jan.jansen@example.nl over 111222333 en [EMAIL_9].");
         String trace = response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
         assertThat(content).endsWith("AI-tekst (upstream), trace " + trace);
 
@@ -54,6 +54,23 @@ class ChatCompletionsJsonTest extends GatewayTestBase {
         assertThat(audit.get("PLACEHOLDERS_RESTORED")).isEqualTo(2);
         assertThat(audit.get("PLACEHOLDERS_UNKNOWN")).isEqualTo(1);
         assertThat(audit.values().toString()).doesNotContain("111222333").doesNotContain("jan.jansen");
+    }
+
+    @Test
+    void personalDataTheModelAddsIsFlaggedAndRedactedWhenTheUseCaseSaysSo() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"id":"c3","object":"chat.completion","created":1,"model":"echo-7b","choices":[{"index":0,
+                         "message":{"role":"assistant","content":"Mail [EMAIL_1] en ook de buurman op buurman.pietersen@example.nl."},
+                         "finish_reason":"stop"}]}
+                        """)));
+
+        var response = postJson("/v1/chat/completions", chat("upstream", "Mail aan anna@example.nl"), TestPack.TOOL_KEY);
+
+        String content = parse(response.body()).at("/choices/0/message/content").asText();
+        assertThat(content).startsWith("Mail anna@example.nl en ook de buurman op [EMAIL].");
+        var audit = auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        assertThat(audit.get("OUTPUT_ENTITY_COUNTS")).isEqualTo("{\"EMAIL\":1}");
     }
 
     @Test

@@ -94,6 +94,21 @@ class ChatCompletionsStreamTest extends GatewayTestBase {
     }
 
     @Test
+    void personalDataAStreamedAnswerAddsIsCountedForTheAudit() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody(sse(smallPieces("Bel [EMAIL_1] of mail naar j.bos@example.nl"), true))));
+
+        var response = postJson("/v1/chat/completions", """
+                {"model":"upstream","stream":true,"messages":[{"role":"user","content":"Mail aan anna@example.nl"}]}
+                """, TestPack.TOOL_KEY);
+
+        assertThat(streamedContent(response.body())).startsWith("Bel anna@example.nl of mail naar j.bos@example.nl");
+        var audit = auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        assertThat(audit.get("OUTPUT_ENTITY_COUNTS")).isEqualTo("{\"EMAIL\":1}");
+    }
+
+    @Test
     void keepsTheUsageChunkWhenTheToolAskedForIt() throws Exception {
         upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
                 .withHeader("Content-Type", "text/event-stream").withBody(sse(List.of("Hallo", " daar"), true))));

@@ -11,7 +11,7 @@ import nl.dijkwacht.catalog.ModelCatalog;
 import nl.dijkwacht.openai.ChatRequest;
 import nl.dijkwacht.pii.Anonymizer;
 import nl.dijkwacht.pii.OperatorPolicy;
-import nl.dijkwacht.pii.PiiDetector;
+import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pii.Recognizer;
 import nl.dijkwacht.policy.PolicySet;
 import nl.dijkwacht.policy.UseCasePolicy;
@@ -79,7 +79,7 @@ class RequestPipelineTest {
                 throw new IllegalStateException("model file missing");
             }
         };
-        RedactPersonalDataStep pii = new RedactPersonalDataStep(new PiiDetector(List.of(broken)), new Anonymizer(new byte[32]));
+        RedactPersonalDataStep pii = new RedactPersonalDataStep(new PiiEngine(List.of(broken)), new Anonymizer(new byte[32]));
         RequestPipeline pipeline = new RequestPipeline(List.of(pii, step("call-model", Outcome.CONTINUE)));
         Exchange exchange = exchange();
         ObjectNode body = new ObjectMapper().createObjectNode();
@@ -94,6 +94,6 @@ class RequestPipelineTest {
         assertThat(refusal.message()).doesNotContain("111222333").doesNotContain("model file missing");
         assertThat(ran).isEmpty();
         assertThat(exchange.decision()).isEqualTo(Decision.FAILED);
-        assertThat(exchange.rule()).isEqualTo("pii:exception:IllegalStateException");
+        assertThat(exchange.rule()).isEqualTo("pii:exception:PiiEngineException");
     }
 }

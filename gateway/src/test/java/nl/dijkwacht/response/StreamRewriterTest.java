@@ -73,7 +73,7 @@ class StreamRewriterTest {
 
     @Test
     void forwardsEachChunkAsItArrivesAndHoldsBackOnlyAnUnfinishedPlaceholder() {
-        StreamRewriter rewriter = new StreamRewriter(exchange(), out, new Disclaimer(null), json);
+        StreamRewriter rewriter = new StreamRewriter(exchange(), out, new Disclaimer(null), null, json);
 
         rewriter.chunk(content("Beste "));
         assertThat(sentText()).isEqualTo("Beste ");
@@ -98,7 +98,7 @@ class StreamRewriterTest {
         String answer = "Geachte [PERSOON_1], met vriendelijke groet aan [PERSOON_1].";
         for (int cut = 1; cut < answer.length(); cut++) {
             sent.clear();
-            StreamRewriter rewriter = new StreamRewriter(exchange(), out, new Disclaimer(null), json);
+            StreamRewriter rewriter = new StreamRewriter(exchange(), out, new Disclaimer(null), null, json);
             rewriter.chunk(content(answer.substring(0, cut)));
             rewriter.chunk(content(answer.substring(cut)));
             rewriter.complete();

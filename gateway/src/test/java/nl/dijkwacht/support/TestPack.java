@@ -43,6 +43,7 @@ public final class TestPack {
                     models: [upstream, slow, dead, dry-run, claude, garbage, stall]
                     pii:
                       default: pseudonymise
+                      output: redact
                       entities:
                         IBAN: redact
                     disclaimer: "AI-tekst ({model}), trace {trace_id}"
