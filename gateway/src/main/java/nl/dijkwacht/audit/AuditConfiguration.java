@@ -19,7 +19,7 @@ import nl.dijkwacht.audit.store.StoreDurability;
 import nl.dijkwacht.audit.transparency.TransparencyReport;
 import nl.dijkwacht.audit.web.AuditRoutes;
 import nl.dijkwacht.identity.OperatorAccess;
-import nl.dijkwacht.pii.PiiDetector;
+import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.policy.ActivePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,9 +67,9 @@ public class AuditConfiguration {
     }
 
     @Bean
-    ContentRedactor auditContentRedactor(PiiDetector piiDetector) {
-        // the same detector the request path uses: whatever it recognises is never stored as text
-        return new ContentRedactor(piiDetector);
+    ContentRedactor auditContentRedactor(PiiEngine piiEngine) {
+        // the same engine the request path uses: whatever it recognises is never stored as text
+        return new ContentRedactor(piiEngine);
     }
 
     @Bean

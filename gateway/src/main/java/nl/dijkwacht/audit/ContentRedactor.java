@@ -2,18 +2,20 @@ package nl.dijkwacht.audit;
 
 import java.util.List;
 import nl.dijkwacht.pii.Finding;
-import nl.dijkwacht.pii.PiiDetector;
+import nl.dijkwacht.pii.PiiEngine;
 
 /**
- * Last line of defence for anything the audit keeps as text (redacted content tier, complaint summaries,
+ * Last line of defence (uses the gateway's PII engine, names included) for anything the audit keeps as text (redacted content tier, complaint summaries,
  * source references): every personal-data span the detector still finds is replaced by {@code [TYPE]}, whatever the
  * use-case's own operator would have done (a use-case may let a type pass to the model; the store keeps none).
  */
 public final class ContentRedactor {
 
-    private final PiiDetector detector;
+    static final String NOT_KEPT = "[niet bewaard: de tekst kon niet worden geredigeerd]";
 
-    public ContentRedactor(PiiDetector detector) {
+    private final PiiEngine detector;
+
+    public ContentRedactor(PiiEngine detector) {
         this.detector = detector;
     }
 
@@ -21,7 +23,12 @@ public final class ContentRedactor {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        List<Finding> findings = detector.detect(text);
+        List<Finding> findings;
+        try {
+            findings = detector.detect(text);
+        } catch (RuntimeException e) {
+            return NOT_KEPT; // fail closed: keep no text rather than unredacted text
+        }
         if (findings.isEmpty()) {
             return text;
         }
