@@ -28,6 +28,7 @@ YAML
 cat > "$PACK/policies/use-cases/bench.yaml" <<'YAML'
 id: bench
 purpose: Load test of the gateway against the harness's mock upstream
+risk-class: minimal
 models: [gpt-4o-mini]
 pii:
   default: pseudonymise
@@ -38,6 +39,11 @@ provider: openai-compatible
 base-url: http://127.0.0.1:18080/v1
 upstream-model: gpt-4o-mini
 timeouts: { connect: 2s, response: 30s, stream-idle: 30s }
+status: approved
+hosting: on-premises
+owner: bench
+next-evaluation: 2099-12-31
+data-classes: [personal-data]
 YAML
 
 "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$JAR" \
@@ -49,5 +55,10 @@ YAML
   --logging.level.root=WARN > "$BENCH_WORK/gateway.log" 2>&1 &
 GW_PID=$!
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+if ! curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; then
+  echo "gateway did not start; see $BENCH_WORK/gateway.log" >&2
+  tail -n 20 "$BENCH_WORK/gateway.log" >&2
+  exit 1
+fi
 
 "$BENCH/compare.sh" --target dijkwacht="http://127.0.0.1:$PORT/v1" --pid dijkwacht="$GW_PID" "$@"
