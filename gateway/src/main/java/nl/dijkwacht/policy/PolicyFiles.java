@@ -66,7 +66,8 @@ final class PolicyFiles {
     record Allowed(List<String> tools, List<String> departments, List<String> roles) {
     }
 
-    record AuditSection(@JsonProperty("content-retention-days") Integer contentRetentionDays) {
+    record AuditSection(@JsonProperty("content-retention-days") Integer contentRetentionDays,
+                        @JsonProperty("keep-content") Boolean keepContent) {
     }
 
     record PiiSection(@JsonProperty("default") String defaultAction, Map<String, String> entities, String output) {

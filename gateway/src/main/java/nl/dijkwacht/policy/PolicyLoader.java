@@ -51,6 +51,8 @@ import org.springframework.boot.convert.DurationStyle;
  */
 public final class PolicyLoader {
 
+    static final int DEFAULT_CONTENT_RETENTION_DAYS = 30;
+
     private static final Duration DEFAULT_CONNECT = Duration.ofSeconds(5);
     private static final Duration DEFAULT_RESPONSE = Duration.ofSeconds(120);
 
@@ -215,7 +217,7 @@ public final class PolicyLoader {
     private UseCasePolicy toUseCase(YamlDocument doc, Problems problems) {
         PolicyFiles.UseCaseFile raw = bind(doc, PolicyFiles.UseCaseFile.class);
         PolicyFiles.Allowed allowed = raw.allowed() == null ? new PolicyFiles.Allowed(null, null, null) : raw.allowed();
-        int retention = raw.audit() == null || raw.audit().contentRetentionDays() == null ? 0 : raw.audit().contentRetentionDays();
+        int retention = contentRetentionDays(raw.audit());
         if ("high".equals(raw.riskClass()) && !Boolean.TRUE.equals(raw.humanReviewRequired())) {
             problems.add(doc.problem("/risk-class", "een use-case met risicoklasse 'high' moet 'human-review-required: true' hebben"
                     + " (menselijk toezicht, AI-verordening art. 14)"));
@@ -226,6 +228,17 @@ public final class PolicyLoader {
                 Boolean.TRUE.equals(raw.specialCategoryAllowed()), raw.forbiddenPurposes(),
                 Boolean.TRUE.equals(raw.humanReviewRequired()), retention, null,
                 raw.pii() != null && "redact".equals(raw.pii().output()));
+    }
+
+    /** Redacted content is kept only when the use-case says so: {@code keep-content: true} keeps it 30 days by default. */
+    static int contentRetentionDays(PolicyFiles.AuditSection audit) {
+        if (audit == null) {
+            return 0;
+        }
+        if (audit.contentRetentionDays() != null) {
+            return audit.contentRetentionDays();
+        }
+        return Boolean.TRUE.equals(audit.keepContent()) ? DEFAULT_CONTENT_RETENTION_DAYS : 0;
     }
 
     private static OperatorPolicy toOperatorPolicy(PolicyFiles.PiiSection pii) {

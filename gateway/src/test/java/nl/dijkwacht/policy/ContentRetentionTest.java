@@ -1,0 +1,27 @@
+package nl.dijkwacht.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Redacted content is kept only where a use-case asks for it; asking without a period keeps it 30 days. */
+class ContentRetentionTest {
+
+    @Test
+    void nothingIsKeptUnlessTheUseCaseSaysSo() {
+        assertThat(PolicyLoader.contentRetentionDays(null)).isZero();
+        assertThat(PolicyLoader.contentRetentionDays(new PolicyFiles.AuditSection(null, null))).isZero();
+        assertThat(PolicyLoader.contentRetentionDays(new PolicyFiles.AuditSection(null, false))).isZero();
+    }
+
+    @Test
+    void keepContentWithoutAPeriodKeepsItThirtyDays() {
+        assertThat(PolicyLoader.contentRetentionDays(new PolicyFiles.AuditSection(null, true))).isEqualTo(30);
+    }
+
+    @Test
+    void anExplicitPeriodWins() {
+        assertThat(PolicyLoader.contentRetentionDays(new PolicyFiles.AuditSection(7, true))).isEqualTo(7);
+        assertThat(PolicyLoader.contentRetentionDays(new PolicyFiles.AuditSection(0, true))).isZero();
+    }
+}
