@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class IpAddressRecognizer implements Recognizer {
 
+    private static final java.util.regex.Pattern DIGITS_AND_COLONS_ONLY = java.util.regex.Pattern.compile("[\\d:]{1,8}");
+
     private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     private static final Pattern IPV4 = Pattern.compile(
             "(?<![\\p{L}\\d.])(" + OCTET + "(?:\\." + OCTET + "){3})(?![\\p{L}\\d]|\\.\\d)");
@@ -68,7 +70,7 @@ public final class IpAddressRecognizer implements Recognizer {
             };
             for (java.util.regex.MatchResult v6 : CandidateScan.matches(IPV6, text, hexStart)) {
                 String v = v6.group(1);
-                if (v.chars().filter(ch -> ch == ':').count() >= 2 && !v.matches("[\\d:]{1,8}")) {
+                if (v.chars().filter(ch -> ch == ':').count() >= 2 && !DIGITS_AND_COLONS_ONLY.matcher(v).matches()) {
                     found.add(new Finding(EntityType.IP_ADDRESS, v6.start(1), v6.end(1), 0.85, name()));
                 }
             }

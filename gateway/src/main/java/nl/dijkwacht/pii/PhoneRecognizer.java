@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  */
 public final class PhoneRecognizer implements Recognizer {
 
+    private static final java.util.regex.Pattern NOT_A_DIGIT = java.util.regex.Pattern.compile("\\D");
+    private static final java.util.regex.Pattern DAY_FIRST_DATE = java.util.regex.Pattern.compile("\\d{1,2}[-.]\\d{1,2}[-.]\\d{2,4}");
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     private static final Pattern CANDIDATE = Pattern.compile(
             "(?<![\\p{L}\\d+.,/-])((?:\\+|00)\\d[\\d ()\\-.]{6,20}\\d|\\(?0\\d[\\d ()\\-.]{7,16}\\d)(?![\\d\\p{L}]|[.,-]\\d)");
 
@@ -75,7 +79,7 @@ public final class PhoneRecognizer implements Recognizer {
         if (looksLikeDate(candidate)) {
             return false;
         }
-        String digits = candidate.replaceAll("\\(0\\)", "").replaceAll("[^\\d]", "");
+        String digits = NOT_A_DIGIT.matcher(candidate.replace("(0)", "")).replaceAll("");
         String national;
         if (candidate.startsWith("+31") || candidate.startsWith("0031")) {
             national = "0" + digits.substring(candidate.startsWith("+") ? 2 : 4);
@@ -105,6 +109,6 @@ public final class PhoneRecognizer implements Recognizer {
 
     /** 01-02-2024, 01.02.2024 and 2024-01-02 style strings. */
     private static boolean looksLikeDate(String s) {
-        return s.matches("\\d{1,2}[-.]\\d{1,2}[-.]\\d{2,4}") || s.matches("\\d{4}-\\d{2}-\\d{2}");
+        return DAY_FIRST_DATE.matcher(s).matches() || ISO_DATE.matcher(s).matches();
     }
 }
