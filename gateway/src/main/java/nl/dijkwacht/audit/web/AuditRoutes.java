@@ -1,5 +1,10 @@
 package nl.dijkwacht.audit.web;
 
+import static nl.dijkwacht.audit.web.AuditHttp.html;
+import static nl.dijkwacht.audit.web.AuditHttp.instant;
+import static nl.dijkwacht.audit.web.AuditHttp.intParam;
+import static nl.dijkwacht.audit.web.AuditHttp.parseInstant;
+import static nl.dijkwacht.audit.web.AuditHttp.text;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,16 +14,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.dijkwacht.api.OpenAiErrorWriter;
 import nl.dijkwacht.audit.AuditCapture;
 import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.audit.TextHasher;
@@ -35,7 +34,6 @@ import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.StreamingQuery;
 import nl.dijkwacht.audit.transparency.TransparencyPage;
 import nl.dijkwacht.audit.transparency.TransparencyReport;
-import nl.dijkwacht.identity.AuthenticateStep;
 import nl.dijkwacht.identity.OperatorAccess;
 import nl.dijkwacht.identity.OperatorRole;
 import nl.dijkwacht.openai.ChatRequest;
@@ -52,10 +50,6 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 public final class AuditRoutes {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditRoutes.class);
-
-    private final OperatorAccess operators;
-    private final ActivePolicy policy;
     private final AuditQueries queries;
     private final ChainVerifier verifier;
     private final ChainedJdbcAuditSink sink;
@@ -66,15 +60,13 @@ public final class AuditRoutes {
     private final Pseudonymizer pseudonymizer;
     private final TextHasher hasher;
     private final javax.sql.DataSource dataSource;
-    private final OpenAiErrorWriter errors;
+    private final AuditHttp http;
     private final ObjectMapper json;
 
     public AuditRoutes(OperatorAccess operators, ActivePolicy policy, AuditQueries queries, ChainVerifier verifier,
                        ChainedJdbcAuditSink sink, LegalHolds holds, RetentionJob retention, Oversight oversight,
                        TransparencyReport transparency, Pseudonymizer pseudonymizer, TextHasher hasher,
                        javax.sql.DataSource dataSource, ObjectMapper json) {
-        this.operators = operators;
-        this.policy = policy;
         this.queries = queries;
         this.verifier = verifier;
         this.sink = sink;
@@ -85,128 +77,46 @@ public final class AuditRoutes {
         this.pseudonymizer = pseudonymizer;
         this.hasher = hasher;
         this.dataSource = dataSource;
-        this.errors = new OpenAiErrorWriter(json);
-        this.json = json.copy().setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
+        this.http = new AuditHttp(operators, policy, json);
+        this.json = http.json();
     }
 
     public RouterFunction<ServerResponse> routes() {
         return route("dijkwacht-audit")
-                .GET("/audit/v1/records", r -> auditor(this::search))
-                .GET("/audit/v1/records/{traceId}", r -> auditor((req, res, op) -> trace(r.pathVariable("traceId"), res)))
-                .GET("/audit/v1/export.csv", r -> auditor(this::exportCsv))
-                .GET("/audit/v1/export.json", r -> auditor(this::exportJson))
-                .GET("/audit/v1/aggregates", r -> auditor(this::aggregates))
-                .GET("/audit/v1/verify", r -> auditor(this::verify))
-                .GET("/audit/v1/chain/head", r -> auditor(this::head))
-                .POST("/audit/v1/hash-check", r -> auditor(this::hashCheck))
-                .GET("/audit/v1/holds", r -> auditor((req, res, op) -> ok(res, Map.of("data",
+                .GET("/audit/v1/records", r -> http.auditor(this::search))
+                .GET("/audit/v1/records/{traceId}", r -> http.auditor((req, res, op) -> trace(r.pathVariable("traceId"), res)))
+                .GET("/audit/v1/export.csv", r -> http.auditor(this::exportCsv))
+                .GET("/audit/v1/export.json", r -> http.auditor(this::exportJson))
+                .GET("/audit/v1/aggregates", r -> http.auditor(this::aggregates))
+                .GET("/audit/v1/verify", r -> http.auditor(this::verify))
+                .GET("/audit/v1/chain/head", r -> http.auditor(this::head))
+                .POST("/audit/v1/hash-check", r -> http.auditor(this::hashCheck))
+                .GET("/audit/v1/holds", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
                         holds.list().stream().map(LegalHolds::toJson).toList()))))
-                .POST("/audit/v1/holds", r -> auditor(this::placeHold))
-                .DELETE("/audit/v1/holds/{id}", r -> auditor((req, res, op) -> releaseHold(r.pathVariable("id"), res, op)))
-                .GET("/audit/v1/retention/runs", r -> auditor((req, res, op) -> ok(res, Map.of("data", retention.runs()))))
-                .POST("/audit/v1/retention/run", r -> operator(OperatorRole.ADMIN, (req, res, op) -> ok(res, retention.run("operator:" + op))))
-                .GET("/audit/v1/oversight", r -> auditor((req, res, op) -> ok(res, Map.of("data",
+                .POST("/audit/v1/holds", r -> http.auditor(this::placeHold))
+                .DELETE("/audit/v1/holds/{id}", r -> http.auditor((req, res, op) -> releaseHold(r.pathVariable("id"), res, op)))
+                .GET("/audit/v1/retention/runs", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data", retention.runs()))))
+                .POST("/audit/v1/retention/run", r -> http.operator(OperatorRole.ADMIN, (req, res, op) -> http.ok(res, retention.run("operator:" + op))))
+                .GET("/audit/v1/oversight", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
                         oversight.stats(instant(req, "from", false), instant(req, "to", true))))))
-                .GET("/audit/v1/oversight/unreviewed", r -> auditor((req, res, op) -> ok(res, Map.of("data",
+                .GET("/audit/v1/oversight/unreviewed", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
                         oversight.unreviewed(req.getParameter("use_case"), intParam(req, "limit", 100))))))
-                .POST("/audit/v1/complaints", r -> auditor(this::auditorComplaint))
-                .POST("/v1/dijkwacht/reviews", r -> tool(this::review))
-                .POST("/v1/dijkwacht/feedback", r -> tool(this::feedback))
-                .GET("/transparantie", r -> open((req, res) -> html(res, TransparencyPage.html(transparency.report()))))
-                .GET("/transparantie.json", r -> open((req, res) -> ok(res, transparency.report())))
-                .GET("/transparantie/algoritmeregister.json", r -> open((req, res) -> ok(res,
+                .POST("/audit/v1/complaints", r -> http.auditor(this::auditorComplaint))
+                .POST("/v1/dijkwacht/reviews", r -> http.tool(this::review))
+                .POST("/v1/dijkwacht/feedback", r -> http.tool(this::feedback))
+                .GET("/transparantie", r -> http.open((req, res) -> html(res, TransparencyPage.html(transparency.report()))))
+                .GET("/transparantie.json", r -> http.open((req, res) -> http.ok(res, transparency.report())))
+                .GET("/transparantie/algoritmeregister.json", r -> http.open((req, res) -> http.ok(res,
                         Map.of("standard_version", "1.0", "data", transparency.algoritmeregisterAll()))))
-                .GET("/transparantie/algoritmeregister/{useCase}.json", r -> open((req, res) -> {
+                .GET("/transparantie/algoritmeregister/{useCase}.json", r -> http.open((req, res) -> {
                     Map<String, Object> entry = transparency.algoritmeregister(r.pathVariable("useCase"));
                     if (entry == null) {
-                        errors.write(res, Refusal.notFound("use_case_not_found", "Deze toepassing bestaat niet.", "useCase"));
+                        http.refuse(res, Refusal.notFound("use_case_not_found", "Deze toepassing bestaat niet.", "useCase"));
                     } else {
-                        ok(res, entry);
+                        http.ok(res, entry);
                     }
                 }))
                 .build();
-    }
-
-    // ---------------------------------------------------------------- access
-
-    @FunctionalInterface
-    interface OperatorHandler {
-        void handle(HttpServletRequest req, HttpServletResponse res, String operatorId) throws IOException;
-    }
-
-    @FunctionalInterface
-    interface ToolHandler {
-        void handle(HttpServletRequest req, HttpServletResponse res, ToolPolicy tool) throws IOException;
-    }
-
-    @FunctionalInterface
-    interface OpenHandler {
-        void handle(HttpServletRequest req, HttpServletResponse res) throws IOException;
-    }
-
-    private ServerResponse auditor(OperatorHandler handler) {
-        return operator(OperatorRole.AUDITOR, handler);
-    }
-
-    private ServerResponse operator(OperatorRole role, OperatorHandler handler) {
-        return ServerResponse.ok().build((req, res) -> {
-            OperatorAccess.Result access = operators.check(req, role);
-            if (!access.allowed()) {
-                errors.write(res, access.refusal());
-                return null;
-            }
-            // who looked at the audit trail: operator id, method and path (never the query: it may name a user)
-            log.info("audit access by {}: {} {}", access.operator().id(), req.getMethod(), req.getRequestURI());
-            guarded(res, () -> handler.handle(req, res, access.operator().id()));
-            return null;
-        });
-    }
-
-    private ServerResponse tool(ToolHandler handler) {
-        return ServerResponse.ok().build((req, res) -> {
-            String authorization = req.getHeader("Authorization");
-            Optional<ToolPolicy> tool = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? policy.current().toolByKeyHash(AuthenticateStep.sha256(authorization.substring(7).strip()))
-                    : Optional.empty();
-            if (tool.isEmpty()) {
-                errors.write(res, Refusal.unauthorized("invalid_api_key",
-                        "Geen of een onbekende API-sleutel. Gebruik de sleutel van uw tool in 'Authorization: Bearer <sleutel>'."));
-                return null;
-            }
-            guarded(res, () -> handler.handle(req, res, tool.get()));
-            return null;
-        });
-    }
-
-    private ServerResponse open(OpenHandler handler) {
-        return ServerResponse.ok().build((req, res) -> {
-            guarded(res, () -> handler.handle(req, res));
-            return null;
-        });
-    }
-
-    private interface Body {
-        void run() throws IOException;
-    }
-
-    private void guarded(HttpServletResponse res, Body body) {
-        try {
-            body.run();
-        } catch (IllegalArgumentException e) {
-            if (!res.isCommitted()) {
-                res.reset();
-                errors.write(res, Refusal.badRequest("invalid_audit_request", e.getMessage(), null));
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // the client went away during a stream; nothing to answer
-        } catch (RuntimeException e) {
-            log.error("audit API request failed: {}: {}", e.getClass().getSimpleName(), e.getMessage());
-            if (!res.isCommitted()) {
-                res.reset();
-                errors.write(res, Refusal.unavailable("audit_store_unavailable",
-                        "De audittrail is nu niet bereikbaar. Probeer het later opnieuw."));
-            }
-        }
     }
 
     // ---------------------------------------------------------------- auditor
@@ -243,7 +153,7 @@ public final class AuditRoutes {
     private void trace(String traceId, HttpServletResponse res) throws IOException {
         List<AuditRows.Stored> records = queries.byTrace(traceId);
         if (records.isEmpty()) {
-            errors.write(res, Refusal.notFound("trace_not_found", "Er is geen auditrecord met deze trace-id (meer).", "traceId"));
+            http.refuse(res, Refusal.notFound("trace_not_found", "Er is geen auditrecord met deze trace-id (meer).", "traceId"));
             return;
         }
         Map<String, Object> content = new LinkedHashMap<>();
@@ -302,7 +212,7 @@ public final class AuditRoutes {
     private void aggregates(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
         String period = Optional.ofNullable(req.getParameter("period")).orElse("month");
         String by = Optional.ofNullable(req.getParameter("by")).orElse("model");
-        ok(res, Map.of("period", period, "by", by, "data", queries.aggregate(filter(req), period, by)));
+        http.ok(res, Map.of("period", period, "by", by, "data", queries.aggregate(filter(req), period, by)));
     }
 
     private void verify(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
@@ -315,7 +225,7 @@ public final class AuditRoutes {
             reports = List.of(verifier.verify(chain, anchorSeq == null ? null : Long.valueOf(anchorSeq), req.getParameter("anchor_hash")));
         }
         Map<String, Object> rowsReport = oversight.verifyRows();
-        ok(res, Map.of("ok", reports.stream().allMatch(VerifyReport::ok) && Boolean.TRUE.equals(rowsReport.get("ok")),
+        http.ok(res, Map.of("ok", reports.stream().allMatch(VerifyReport::ok) && Boolean.TRUE.equals(rowsReport.get("ok")),
                 "chains", reports, "reviews_and_complaints", rowsReport));
     }
 
@@ -323,15 +233,15 @@ public final class AuditRoutes {
         String chain = Optional.ofNullable(req.getParameter("chain")).orElse(sink.chainId());
         Map<String, Object> head = verifier.head(chain);
         if (head == null) {
-            errors.write(res, Refusal.notFound("chain_not_found", "Deze keten bestaat niet.", "chain"));
+            http.refuse(res, Refusal.notFound("chain_not_found", "Deze keten bestaat niet.", "chain"));
         } else {
-            ok(res, head);
+            http.ok(res, head);
         }
     }
 
     /** Does a text match the keyed hash in a record? The text is hashed in memory and dropped. */
     private void hashCheck(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
-        JsonNode body = readBody(req);
+        JsonNode body = http.readBody(req);
         String traceId = body.path("trace_id").asText(null);
         String kind = body.path("kind").asText("prompt");
         String text = body.path("text").isTextual() ? body.path("text").asText() : null;
@@ -343,7 +253,7 @@ public final class AuditRoutes {
         }
         List<AuditRows.Stored> records = queries.byTrace(traceId);
         if (records.isEmpty()) {
-            errors.write(res, Refusal.notFound("trace_not_found", "Er is geen auditrecord met deze trace-id (meer).", "trace_id"));
+            http.refuse(res, Refusal.notFound("trace_not_found", "Er is geen auditrecord met deze trace-id (meer).", "trace_id"));
             return;
         }
         var r = records.getFirst().record();
@@ -355,17 +265,17 @@ public final class AuditRoutes {
         out.put("hash_key_id", r.hashKeyId());
         out.put("key_available", computed.isPresent());
         out.put("matches", computed.isPresent() && TextHasher.sameHash(computed.get(), stored));
-        ok(res, out);
+        http.ok(res, out);
     }
 
     private void placeHold(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
-        JsonNode body = readBody(req);
+        JsonNode body = http.readBody(req);
         String user = text(body, "user");
         String actor = user != null ? pseudonymizer.pseudonym(user) : text(body, "actor");
         long id = holds.place(text(body, "trace_id"), actor, parseInstant(text(body, "period_start"), false),
                 parseInstant(text(body, "period_end"), true), text(body, "reason"), op);
         res.setStatus(201);
-        ok(res, 201, Map.of("id", id, "actor_pseudonym", actor == null ? "" : actor));
+        http.ok(res, 201, Map.of("id", id, "actor_pseudonym", actor == null ? "" : actor));
     }
 
     private void releaseHold(String id, HttpServletResponse res, String op) throws IOException {
@@ -376,28 +286,28 @@ public final class AuditRoutes {
             throw new IllegalArgumentException("Ongeldig id.");
         }
         if (!holds.release(holdId, op)) {
-            errors.write(res, Refusal.notFound("hold_not_found", "Geen actieve bewaarplicht met dit id.", "id"));
+            http.refuse(res, Refusal.notFound("hold_not_found", "Geen actieve bewaarplicht met dit id.", "id"));
             return;
         }
-        ok(res, Map.of("id", holdId, "active", false));
+        http.ok(res, Map.of("id", holdId, "active", false));
     }
 
     private void auditorComplaint(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
-        JsonNode body = readBody(req);
+        JsonNode body = http.readBody(req);
         String traceId = text(body, "trace_id");
         if (traceId == null || queries.byTrace(traceId).isEmpty()) {
-            errors.write(res, Refusal.notFound("trace_not_found", "Er is geen auditrecord met deze trace-id (meer).", "trace_id"));
+            http.refuse(res, Refusal.notFound("trace_not_found", "Er is geen auditrecord met deze trace-id (meer).", "trace_id"));
             return;
         }
         long id = oversight.complaint(traceId, Optional.ofNullable(text(body, "kind")).orElse("objection"),
                 text(body, "reference"), text(body, "summary"), "operator:" + op, "auditor");
-        ok(res, 201, Map.of("id", id, "trace_id", traceId));
+        http.ok(res, 201, Map.of("id", id, "trace_id", traceId));
     }
 
     // ---------------------------------------------------------------- tool
 
     private void review(HttpServletRequest req, HttpServletResponse res, ToolPolicy tool) throws IOException {
-        JsonNode body = readBody(req);
+        JsonNode body = http.readBody(req);
         String traceId = text(body, "trace_id");
         String outcome = text(body, "outcome");
         if (traceId == null || outcome == null) {
@@ -405,7 +315,7 @@ public final class AuditRoutes {
         }
         Oversight.Answered answered = oversight.answered(traceId);
         if (answered == null || !tool.id().equals(answered.toolId())) {
-            errors.write(res, Refusal.notFound("trace_not_found",
+            http.refuse(res, Refusal.notFound("trace_not_found",
                     "Deze trace-id hoort niet bij een antwoord aan uw tool.", "trace_id"));
             return;
         }
@@ -414,90 +324,24 @@ public final class AuditRoutes {
         String keyId = finalText != null ? hasher.activeKeyId() : (hash != null ? "sha256" : null);
         Oversight.Stored stored = oversight.review(answered, outcome, pseudonymizer.pseudonym(text(body, "reviewer")), hash, keyId);
         if (stored == Oversight.Stored.DUPLICATE) {
-            errors.write(res, new Refusal(409, Refusal.INVALID_REQUEST, "review_exists",
+            http.refuse(res, new Refusal(409, Refusal.INVALID_REQUEST, "review_exists",
                     "Voor dit antwoord is al gemeld wat ermee is gebeurd.", "trace_id"));
             return;
         }
-        ok(res, 201, Map.of("trace_id", traceId, "outcome", outcome));
+        http.ok(res, 201, Map.of("trace_id", traceId, "outcome", outcome));
     }
 
     private void feedback(HttpServletRequest req, HttpServletResponse res, ToolPolicy tool) throws IOException {
-        JsonNode body = readBody(req);
+        JsonNode body = http.readBody(req);
         String traceId = text(body, "trace_id");
         Oversight.Answered answered = traceId == null ? null : oversight.answered(traceId);
         if (answered == null || !tool.id().equals(answered.toolId())) {
-            errors.write(res, Refusal.notFound("trace_not_found",
+            http.refuse(res, Refusal.notFound("trace_not_found",
                     "Deze trace-id hoort niet bij een antwoord aan uw tool.", "trace_id"));
             return;
         }
         long id = oversight.complaint(traceId, Optional.ofNullable(text(body, "kind")).orElse("error_report"),
                 text(body, "reference"), text(body, "description"), "tool:" + tool.id(), "tool");
-        ok(res, 201, Map.of("id", id, "trace_id", traceId));
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    private JsonNode readBody(HttpServletRequest req) throws IOException {
-        byte[] bytes = req.getInputStream().readNBytes(256 * 1024);
-        try {
-            JsonNode node = json.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw new IllegalArgumentException("Verwacht een JSON-object.");
-            }
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("De aanvraag is geen geldige JSON.");
-        }
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode n = body.get(field);
-        return n != null && n.isTextual() && !n.asText().isBlank() ? n.asText().strip() : null;
-    }
-
-    static Instant instant(HttpServletRequest req, String name, boolean end) {
-        return parseInstant(req.getParameter(name), end);
-    }
-
-    /** ISO instant ({@code 2026-03-01T00:00:00Z}) or date ({@code 2026-03-01}, start of that day UTC; as "to": end of it). */
-    static Instant parseInstant(String value, boolean end) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            if (value.length() == 10) {
-                LocalDate d = LocalDate.parse(value);
-                return (end ? d.plusDays(1) : d).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("Ongeldige datum '" + value + "': gebruik 2026-03-01 of 2026-03-01T00:00:00Z.");
-        }
-    }
-
-    private static int intParam(HttpServletRequest req, String name, int dflt) {
-        String v = req.getParameter(name);
-        try {
-            return v == null || v.isBlank() ? dflt : Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Parameter " + name + " moet een geheel getal zijn.");
-        }
-    }
-
-    private void ok(HttpServletResponse res, Object body) throws IOException {
-        ok(res, 200, body);
-    }
-
-    private void ok(HttpServletResponse res, int status, Object body) throws IOException {
-        res.setStatus(status);
-        res.setContentType("application/json");
-        res.setCharacterEncoding("UTF-8");
-        json.writeValue(res.getOutputStream(), body);
-    }
-
-    private static void html(HttpServletResponse res, String page) throws IOException {
-        res.setStatus(200);
-        res.setContentType("text/html;charset=UTF-8");
-        res.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
+        http.ok(res, 201, Map.of("id", id, "trace_id", traceId));
     }
 }
