@@ -1,0 +1,106 @@
+package nl.dijkwacht.audit.web;
+
+import static nl.dijkwacht.audit.web.AuditHttp.instant;
+import static nl.dijkwacht.audit.web.AuditHttp.intParam;
+import static nl.dijkwacht.audit.web.AuditHttp.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import nl.dijkwacht.audit.Pseudonymizer;
+import nl.dijkwacht.audit.TextHasher;
+import nl.dijkwacht.audit.oversight.Oversight;
+import nl.dijkwacht.audit.query.AuditQueries;
+import nl.dijkwacht.pipeline.Refusal;
+import nl.dijkwacht.policy.ToolPolicy;
+import org.springframework.web.servlet.function.RouterFunctions;
+
+/**
+ * Human oversight: review statistics, unreviewed answers and complaints for auditors ({@code /audit/v1/oversight*},
+ * {@code /audit/v1/complaints}), and what a tool reports back with its own API key ({@code /v1/dijkwacht/reviews},
+ * {@code /v1/dijkwacht/feedback}).
+ */
+final class OversightRoutes {
+
+    private final AuditHttp http;
+    private final Oversight oversight;
+    private final AuditQueries queries;
+    private final Pseudonymizer pseudonymizer;
+    private final TextHasher hasher;
+
+    OversightRoutes(AuditHttp http, Oversight oversight, AuditQueries queries, Pseudonymizer pseudonymizer,
+                    TextHasher hasher) {
+        this.http = http;
+        this.oversight = oversight;
+        this.queries = queries;
+        this.pseudonymizer = pseudonymizer;
+        this.hasher = hasher;
+    }
+
+    RouterFunctions.Builder addTo(RouterFunctions.Builder routes) {
+        return routes
+                .GET("/audit/v1/oversight", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
+                        oversight.stats(instant(req, "from", false), instant(req, "to", true))))))
+                .GET("/audit/v1/oversight/unreviewed", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
+                        oversight.unreviewed(req.getParameter("use_case"), intParam(req, "limit", 100))))))
+                .POST("/audit/v1/complaints", r -> http.auditor(this::auditorComplaint))
+                .POST("/v1/dijkwacht/reviews", r -> http.tool(this::review))
+                .POST("/v1/dijkwacht/feedback", r -> http.tool(this::feedback));
+    }
+
+    private void auditorComplaint(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
+        JsonNode body = http.readBody(req);
+        String traceId = text(body, "trace_id");
+        if (traceId == null || queries.byTrace(traceId).isEmpty()) {
+            http.refuse(res, Refusal.notFound("trace_not_found", "Er is geen auditrecord met deze trace-id (meer).", "trace_id"));
+            return;
+        }
+        long id = oversight.complaint(traceId, Optional.ofNullable(text(body, "kind")).orElse("objection"),
+                text(body, "reference"), text(body, "summary"), "operator:" + op, "auditor");
+        http.ok(res, 201, Map.of("id", id, "trace_id", traceId));
+    }
+
+    // ---------------------------------------------------------------- tool
+
+    private void review(HttpServletRequest req, HttpServletResponse res, ToolPolicy tool) throws IOException {
+        JsonNode body = http.readBody(req);
+        String traceId = text(body, "trace_id");
+        String outcome = text(body, "outcome");
+        if (traceId == null || outcome == null) {
+            throw new IllegalArgumentException("Geef trace_id en outcome (accepted, edited of rejected).");
+        }
+        Oversight.Answered answered = oversight.answered(traceId);
+        if (answered == null || !tool.id().equals(answered.toolId())) {
+            http.refuse(res, Refusal.notFound("trace_not_found",
+                    "Deze trace-id hoort niet bij een antwoord aan uw tool.", "trace_id"));
+            return;
+        }
+        String finalText = body.path("final_text").isTextual() ? body.path("final_text").asText() : null;
+        String hash = finalText != null ? hasher.hash(finalText) : text(body, "final_text_sha256");
+        String keyId = finalText != null ? hasher.activeKeyId() : (hash != null ? "sha256" : null);
+        Oversight.Stored stored = oversight.review(answered, outcome, pseudonymizer.pseudonym(text(body, "reviewer")), hash, keyId);
+        if (stored == Oversight.Stored.DUPLICATE) {
+            http.refuse(res, new Refusal(409, Refusal.INVALID_REQUEST, "review_exists",
+                    "Voor dit antwoord is al gemeld wat ermee is gebeurd.", "trace_id"));
+            return;
+        }
+        http.ok(res, 201, Map.of("trace_id", traceId, "outcome", outcome));
+    }
+
+    private void feedback(HttpServletRequest req, HttpServletResponse res, ToolPolicy tool) throws IOException {
+        JsonNode body = http.readBody(req);
+        String traceId = text(body, "trace_id");
+        Oversight.Answered answered = traceId == null ? null : oversight.answered(traceId);
+        if (answered == null || !tool.id().equals(answered.toolId())) {
+            http.refuse(res, Refusal.notFound("trace_not_found",
+                    "Deze trace-id hoort niet bij een antwoord aan uw tool.", "trace_id"));
+            return;
+        }
+        long id = oversight.complaint(traceId, Optional.ofNullable(text(body, "kind")).orElse("error_report"),
+                text(body, "reference"), text(body, "description"), "tool:" + tool.id(), "tool");
+        http.ok(res, 201, Map.of("id", id, "trace_id", traceId));
+    }
+}

@@ -1,0 +1,69 @@
+package nl.dijkwacht.audit.web;
+
+import static nl.dijkwacht.audit.web.AuditHttp.parseInstant;
+import static nl.dijkwacht.audit.web.AuditHttp.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import nl.dijkwacht.audit.Pseudonymizer;
+import nl.dijkwacht.audit.retention.LegalHolds;
+import nl.dijkwacht.audit.retention.RetentionJob;
+import nl.dijkwacht.identity.OperatorRole;
+import nl.dijkwacht.pipeline.Refusal;
+import org.springframework.web.servlet.function.RouterFunctions;
+
+/**
+ * Legal holds ({@code /audit/v1/holds}, auditor role) and retention runs ({@code /audit/v1/retention/*}:
+ * listing runs needs the auditor role, starting one the admin role).
+ */
+final class RetentionRoutes {
+
+    private final AuditHttp http;
+    private final LegalHolds holds;
+    private final RetentionJob retention;
+    private final Pseudonymizer pseudonymizer;
+
+    RetentionRoutes(AuditHttp http, LegalHolds holds, RetentionJob retention, Pseudonymizer pseudonymizer) {
+        this.http = http;
+        this.holds = holds;
+        this.retention = retention;
+        this.pseudonymizer = pseudonymizer;
+    }
+
+    RouterFunctions.Builder addTo(RouterFunctions.Builder routes) {
+        return routes
+                .GET("/audit/v1/holds", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
+                        holds.list().stream().map(LegalHolds::toJson).toList()))))
+                .POST("/audit/v1/holds", r -> http.auditor(this::placeHold))
+                .DELETE("/audit/v1/holds/{id}", r -> http.auditor((req, res, op) -> releaseHold(r.pathVariable("id"), res, op)))
+                .GET("/audit/v1/retention/runs", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data", retention.runs()))))
+                .POST("/audit/v1/retention/run", r -> http.operator(OperatorRole.ADMIN, (req, res, op) -> http.ok(res, retention.run("operator:" + op))));
+    }
+
+    private void placeHold(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
+        JsonNode body = http.readBody(req);
+        String user = text(body, "user");
+        String actor = user != null ? pseudonymizer.pseudonym(user) : text(body, "actor");
+        long id = holds.place(text(body, "trace_id"), actor, parseInstant(text(body, "period_start"), false),
+                parseInstant(text(body, "period_end"), true), text(body, "reason"), op);
+        res.setStatus(201);
+        http.ok(res, 201, Map.of("id", id, "actor_pseudonym", actor == null ? "" : actor));
+    }
+
+    private void releaseHold(String id, HttpServletResponse res, String op) throws IOException {
+        long holdId;
+        try {
+            holdId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Ongeldig id.");
+        }
+        if (!holds.release(holdId, op)) {
+            http.refuse(res, Refusal.notFound("hold_not_found", "Geen actieve bewaarplicht met dit id.", "id"));
+            return;
+        }
+        http.ok(res, Map.of("id", holdId, "active", false));
+    }
+}
