@@ -104,10 +104,15 @@ public class GatewayConfiguration {
         return new IdleWatchdog();
     }
 
+    @Bean(destroyMethod = "close")
+    OpenAiCompatibleClient openAiCompatibleClient(ObjectMapper dijkwachtJson, IdleWatchdog watchdog) {
+        return new OpenAiCompatibleClient(dijkwachtJson, watchdog);
+    }
+
     @Bean
-    ModelClients modelClients(ObjectMapper dijkwachtJson, IdleWatchdog watchdog) {
+    ModelClients modelClients(ObjectMapper dijkwachtJson, OpenAiCompatibleClient openAiCompatibleClient) {
         return new ModelClients(List.of(
-                new OpenAiCompatibleClient(dijkwachtJson, watchdog),
+                openAiCompatibleClient,
                 new AnthropicClient(dijkwachtJson),
                 new DryRunClient(dijkwachtJson, new TokenCounter())));
     }

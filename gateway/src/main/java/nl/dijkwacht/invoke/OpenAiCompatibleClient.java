@@ -9,17 +9,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.catalog.ProviderKind;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * Passes the OpenAI request through to an OpenAI-compatible server (vLLM, Ollama, llama.cpp, Azure OpenAI,
@@ -27,11 +37,14 @@ import nl.dijkwacht.catalog.ProviderKind;
  * by event and handed on as they arrive; a stream that goes quiet longer than the model's response timeout
  * is cut off.
  */
-public final class OpenAiCompatibleClient implements ModelClient {
+public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable {
+
+    /** Enough pooled connections for a few hundred concurrent upstream calls on (virtual) request threads. */
+    private static final int MAX_CONNECTIONS = 256;
 
     private final ObjectMapper json;
     private final IdleWatchdog watchdog;
-    private final Map<Duration, HttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
+    private final Map<Duration, CloseableHttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
 
     public OpenAiCompatibleClient(ObjectMapper json, IdleWatchdog watchdog) {
         this.json = json;
@@ -48,15 +61,13 @@ public final class OpenAiCompatibleClient implements ModelClient {
         ObjectNode body = upstreamBody(call);
         body.remove("stream");
         body.remove("stream_options");
-        HttpResponse<byte[]> response = send(call, "/chat/completions", body, HttpResponse.BodyHandlers.ofByteArray());
-        return parseObject(response.body(), "chat.completion");
+        return parseObject(sendForBytes(call, "/chat/completions", body), "chat.completion");
     }
 
     @Override
     public ObjectNode embed(ModelCall call) {
         ObjectNode body = upstreamBody(call);
-        HttpResponse<byte[]> response = send(call, "/embeddings", body, HttpResponse.BodyHandlers.ofByteArray());
-        return parseObject(response.body(), "embeddings");
+        return parseObject(sendForBytes(call, "/embeddings", body), "embeddings");
     }
 
     @Override
@@ -65,11 +76,41 @@ public final class OpenAiCompatibleClient implements ModelClient {
         body.put("stream", true);
         // Always ask for usage so the audit has real token counts; the gateway drops it if the tool did not ask.
         body.putObject("stream_options").put("include_usage", true);
-        HttpResponse<InputStream> response = send(call, "/chat/completions", body, HttpResponse.BodyHandlers.ofInputStream());
-        sink.open();
-        InputStream in = response.body();
-        IdleWatchdog.Watch watch = watchdog.watch(in, call.model().streamIdleTimeout());
-        try (watch; BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        ModelDefinition model = call.model();
+        // The socket timeout bounds the wait for the headers; silence inside the stream is the watchdog's job.
+        Duration socketTimeout = max(model.responseTimeout(), model.streamIdleTimeout());
+        HttpPost request = request(model, "/chat/completions", body, socketTimeout);
+        ClassicHttpResponse response = open(model, request);
+        boolean finished = false;
+        try {
+            if (response.getCode() / 100 != 2) {
+                throw errorStatus(response.getCode(), readErrorMessage(response.getEntity(), 16 * 1024));
+            }
+            sink.open();
+            finished = readEvents(response.getEntity(), request, model.streamIdleTimeout(), sink);
+        } finally {
+            if (!finished) {
+                // abandon the connection rather than drain a stream nobody reads any more
+                request.cancel();
+            }
+            try {
+                response.close();
+            } catch (IOException ignored) {
+                // the connection is discarded
+            }
+        }
+    }
+
+    /** @return true when the stream ended with [DONE] and the connection may be reused */
+    private boolean readEvents(HttpEntity entity, HttpPost request, Duration idleTimeout, ChunkSink sink) {
+        if (entity == null) {
+            throw new UpstreamException(UpstreamException.Kind.STREAM_CUT, "stream ended without [DONE]");
+        }
+        // the watchdog aborts the exchange; a reader blocked on the socket then sees an I/O error
+        IdleWatchdog.Watch watch = watchdog.watch(() -> request.cancel(), idleTimeout);
+        try (watch) {
+            InputStream in = entity.getContent();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             StringBuilder data = new StringBuilder();
             while ((line = reader.readLine()) != null) {
@@ -77,7 +118,7 @@ public final class OpenAiCompatibleClient implements ModelClient {
                 if (line.isEmpty()) {
                     if (!data.isEmpty()) {
                         if (handleEvent(data.toString(), sink)) {
-                            return;
+                            return drained(in);
                         }
                         data.setLength(0);
                     }
@@ -89,14 +130,14 @@ public final class OpenAiCompatibleClient implements ModelClient {
                 }
             }
             if (!data.isEmpty() && handleEvent(data.toString(), sink)) {
-                return;
+                return drained(in);
             }
             if (watch.expired()) {
                 throw new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "stream idle too long", null);
             }
             throw new UpstreamException(UpstreamException.Kind.STREAM_CUT, "stream ended without [DONE]");
         } catch (IOException e) {
-            if (watch.expired()) {
+            if (watch.expired() || e instanceof SocketTimeoutException) {
                 throw new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "stream idle too long", e);
             }
             throw new UpstreamException(UpstreamException.Kind.STREAM_CUT, null, "stream broken", e);
@@ -123,44 +164,75 @@ public final class OpenAiCompatibleClient implements ModelClient {
         return body;
     }
 
-    private <T> HttpResponse<T> send(ModelCall call, String path, ObjectNode body, HttpResponse.BodyHandler<T> handler) {
-        ModelDefinition model = call.model();
-        HttpRequest.Builder request = HttpRequest.newBuilder(model.baseUrl().resolve(model.baseUrl().getPath() + path))
-                .timeout(model.responseTimeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", body.path("stream").asBoolean(false) ? "text/event-stream" : "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(toBytes(body)));
-        model.apiKey().ifPresent(key -> request.header("Authorization", "Bearer " + key));
-        HttpResponse<T> response;
+    /** Reads the rest of the body (normally just the end of the chunked encoding) so the connection can be reused. */
+    private static boolean drained(InputStream in) {
         try {
-            response = client(model.connectTimeout()).send(request.build(), handler);
-        } catch (HttpConnectTimeoutException e) {
-            throw new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "connect timeout", e);
-        } catch (HttpTimeoutException e) {
-            throw new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "response timeout", e);
-        } catch (ConnectException e) {
-            throw new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "connection refused", e);
+            in.close();
+            return true;
         } catch (IOException e) {
-            throw new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "I/O error", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "interrupted", e);
+            return false;
         }
-        if (response.statusCode() / 100 != 2) {
-            String message = readErrorMessage(response.body());
-            throw new UpstreamException(UpstreamException.Kind.ERROR_STATUS, response.statusCode(), message, null);
-        }
-        return response;
     }
 
-    private String readErrorMessage(Object body) {
-        try {
-            byte[] bytes = body instanceof byte[] b ? b
-                    : body instanceof InputStream in ? in.readNBytes(16 * 1024) : new byte[0];
-            if (body instanceof InputStream in) {
-                in.close();
+    private byte[] sendForBytes(ModelCall call, String path, ObjectNode body) {
+        ModelDefinition model = call.model();
+        HttpPost request = request(model, path, body, model.responseTimeout());
+        try (ClassicHttpResponse response = open(model, request)) {
+            HttpEntity entity = response.getEntity();
+            if (response.getCode() / 100 != 2) {
+                throw errorStatus(response.getCode(), readErrorMessage(entity, Integer.MAX_VALUE));
             }
-            JsonNode node = json.readTree(bytes);
+            try {
+                return entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
+            } catch (IOException e) {
+                throw transportFailure(e);
+            }
+        } catch (IOException e) {
+            // closing the response failed after the body was read: the connection is discarded
+            throw transportFailure(e);
+        }
+    }
+
+    private HttpPost request(ModelDefinition model, String path, ObjectNode body, Duration socketTimeout) {
+        HttpPost request = new HttpPost(model.baseUrl().resolve(model.baseUrl().getPath() + path));
+        request.setConfig(RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(socketTimeout))
+                .setRedirectsEnabled(false)
+                .build());
+        request.setHeader("Content-Type", "application/json");
+        request.setHeader("Accept", body.path("stream").asBoolean(false) ? "text/event-stream" : "application/json");
+        model.apiKey().ifPresent(key -> request.setHeader("Authorization", "Bearer " + key));
+        request.setEntity(new ByteArrayEntity(toBytes(body), null));
+        return request;
+    }
+
+    private ClassicHttpResponse open(ModelDefinition model, HttpPost request) {
+        try {
+            return client(model.connectTimeout()).executeOpen(null, request, null);
+        } catch (IOException e) {
+            throw transportFailure(e);
+        }
+    }
+
+    private static UpstreamException transportFailure(IOException e) {
+        return switch (e) {
+            case ConnectTimeoutException t -> new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "connect timeout", e);
+            case SocketTimeoutException t -> new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "response timeout", e);
+            case ConnectException c -> new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "connection refused", e);
+            default -> new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "I/O error", e);
+        };
+    }
+
+    private static UpstreamException errorStatus(int status, String message) {
+        return new UpstreamException(UpstreamException.Kind.ERROR_STATUS, status, message, null);
+    }
+
+    private String readErrorMessage(HttpEntity entity, int limit) {
+        if (entity == null) {
+            return null;
+        }
+        try (InputStream in = entity.getContent()) {
+            JsonNode node = json.readTree(in.readNBytes(limit));
             return node == null ? null : errorMessage(node);
         } catch (IOException e) {
             return null;
@@ -196,11 +268,33 @@ public final class OpenAiCompatibleClient implements ModelClient {
         }
     }
 
-    private HttpClient client(Duration connectTimeout) {
-        return clientsByConnectTimeout.computeIfAbsent(connectTimeout, t -> HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(t)
-                .followRedirects(HttpClient.Redirect.NEVER)
+    private CloseableHttpClient client(Duration connectTimeout) {
+        return clientsByConnectTimeout.computeIfAbsent(connectTimeout, t -> HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(MAX_CONNECTIONS)
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(t))
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                                .build())
+                        .build())
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableContentCompression()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableConnectionState()
                 .build());
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    @Override
+    public void close() {
+        clientsByConnectTimeout.values().forEach(client -> client.close(CloseMode.GRACEFUL));
+        clientsByConnectTimeout.clear();
     }
 }
