@@ -1,6 +1,5 @@
 package nl.dijkwacht.response;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,7 +46,7 @@ public final class ReplyRewriter {
             }
             for (JsonNode call : message.path("tool_calls")) {
                 if (restore && call.get("function") instanceof ObjectNode function && function.path("arguments").isTextual()) {
-                    function.put("arguments", restoreArguments(function.get("arguments").asText(), restorer));
+                    function.put("arguments", restorer.restoreAllInJson(function.get("arguments").asText()));
                 }
             }
         }
@@ -67,18 +66,5 @@ public final class ReplyRewriter {
     /** The dry-run model shows what left the building, so its placeholders stay visible. */
     static boolean shouldRestore(Exchange exchange) {
         return exchange.model().provider() != ProviderKind.DRY_RUN && !exchange.vault().isEmpty();
-    }
-
-    /** Tool-call arguments are JSON: restore inside its string values so quotes in a value cannot break it. */
-    private String restoreArguments(String arguments, PlaceholderRestorer restorer) {
-        if (arguments.indexOf('[') < 0) {
-            return arguments;
-        }
-        try {
-            JsonNode parsed = json.readTree(arguments);
-            return json.writeValueAsString(JsonStrings.map(parsed, restorer::restoreAll));
-        } catch (JsonProcessingException e) {
-            return restorer.restoreAll(arguments);
-        }
     }
 }

@@ -138,16 +138,12 @@ public final class StreamRewriter implements ChunkSink {
         }
     }
 
+    /** Tool-call arguments are JSON: values are restored JSON-escaped, so a quote in a value cannot break them. */
     private String restoreArguments(String arguments) {
         PlaceholderRestorer restorer = new PlaceholderRestorer(exchange.vault());
-        try {
-            JsonNode parsed = json.readTree(arguments);
-            String restored = json.writeValueAsString(JsonStrings.map(parsed, restorer::restoreAll));
-            exchange.placeholders(restorer.restoredCount(), restorer.unknownCount());
-            return restored;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return arguments;
-        }
+        String restored = restorer.restoreAllInJson(arguments);
+        exchange.placeholders(restorer.restoredCount(), restorer.unknownCount());
+        return restored;
     }
 
     private ObjectNode newChunk(int index) {
