@@ -13,6 +13,7 @@ import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.SuspensionStore;
 import nl.dijkwacht.response.Disclaimer;
+import nl.dijkwacht.routing.ModelRouter;
 import nl.dijkwacht.routing.RoutingRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,10 +31,10 @@ public class AdminRoutes {
     RouterFunction<ServerResponse> adminRouterFunction(ActivePolicy policy, SuspensionStore suspensions, RequestPipeline pipeline,
                                                        PiiEngine piiDetector, Disclaimer disclaimer, RoutingRules routingRules,
                                                        OperatorAccess access, ObjectMapper dijkwachtJson, Clock policyClock,
-                                                       DijkwachtProperties properties) {
+                                                       DijkwachtProperties properties, ModelRouter modelRouter) {
         AdminResponses responses = new AdminResponses(access, new OpenAiErrorWriter(dijkwachtJson), dijkwachtJson);
         PolicyAdminHandler admin = new PolicyAdminHandler(policy, suspensions, dijkwachtJson, policyClock);
-        ExplainHandler explain = new ExplainHandler(policy, pipeline, piiDetector, disclaimer, routingRules, dijkwachtJson,
+        ExplainHandler explain = new ExplainHandler(policy, pipeline, piiDetector, disclaimer, routingRules, modelRouter, dijkwachtJson,
                 properties.tenant());
         OperatorRole role = OperatorRole.ADMIN;
         return route("admin")

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import nl.dijkwacht.catalog.DataClass;
@@ -19,8 +17,9 @@ import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
-import nl.dijkwacht.pipeline.Outcome;
-import nl.dijkwacht.pipeline.PolicyStep;
+import nl.dijkwacht.pipeline.StepTrace;
+import nl.dijkwacht.invoke.Upstream;
+import nl.dijkwacht.routing.ModelRouter;
 import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
@@ -33,8 +32,9 @@ import org.springframework.web.servlet.function.ServerRequest;
 
 /**
  * {@code POST /admin/explain}: a dry run of the real request pipeline for a prompt, a caller and a use-case. It
- * runs the same policy steps the gateway runs (all but authentication and the rate limit, since the caller is
- * given by name rather than by key), then shows every step's decision, the personal data found (types and
+ * runs the gateway's own pipeline runner ({@link RequestPipeline#run(Exchange, Set, RequestPipeline.StepListener)}),
+ * skipping only authentication and the rate limit (the caller is given by name rather than by key), then shows the
+ * runner's per-step trace, the personal data found (types and
  * positions, never values), the text that would be sent, the model it would go to and why, and the disclaimer.
  * No model is called and nothing is written to the audit trail.
  */
@@ -48,11 +48,13 @@ final class ExplainHandler {
     private final PiiEngine detector;
     private final Disclaimer disclaimer;
     private final RoutingRules rules;
+    private final ModelRouter router;
     private final ObjectMapper json;
     private final String defaultTenant;
 
     ExplainHandler(ActivePolicy policy, RequestPipeline pipeline, PiiEngine detector, Disclaimer disclaimer,
-                   RoutingRules rules, ObjectMapper json, String defaultTenant) {
+                   RoutingRules rules, ModelRouter router, ObjectMapper json, String defaultTenant) {
+        this.router = router;
         this.policy = policy;
         this.pipeline = pipeline;
         this.detector = detector;
@@ -87,46 +89,27 @@ final class ExplainHandler {
         ObjectNode out = json.createObjectNode();
         out.put("policy_version", set.version());
         out.put("model_called", false);
+        ArrayNode[] entities = {null};
+        Refusal refusal = pipeline.run(exchange, SKIPPED, (step, trace, ex) -> {
+            if (entities[0] == null && ex.request() != null) {
+                entities[0] = findEntities(ex);
+            }
+        });
         ArrayNode steps = out.putArray("steps");
-        ArrayNode entities = null;
-        Refusal refusal = null;
         String routeRule = null;
-        for (PolicyStep step : pipeline.steps()) {
-            if (SKIPPED.contains(step.id())) {
-                steps.addObject().put("step", step.id()).put("outcome", "skipped")
-                        .put("note", step.id().equals("authenticate") ? "tool opgegeven als '" + toolId + "'" : "geen quotum verbruikt");
-                continue;
+        for (StepTrace trace : exchange.steps()) {
+            ObjectNode entry = steps.addObject().put("step", trace.step()).put("outcome", trace.outcome());
+            switch (trace.outcome()) {
+                case "skipped" -> entry.put("note", trace.step().equals("authenticate")
+                        ? "tool opgegeven als '" + toolId + "'" : "geen quotum verbruikt");
+                case "rewrite" -> entry.put("effect", trace.effectName()).put("rule", trace.rule());
+                case "deny" -> entry.put("rule", trace.rule()).put("code", trace.code());
+                case "failed" -> entry.put("rule", trace.rule());
+                default -> { }
             }
-            ObjectNode entry = steps.addObject().put("step", step.id());
-            Outcome outcome;
-            try {
-                outcome = step.apply(exchange);
-            } catch (RuntimeException e) {
-                refusal = Refusal.internal("policy_step_failed", "Stap '" + step.id() + "' faalde; het verzoek zou uit voorzorg geweigerd worden.");
-                exchange.fail(refusal, step.id() + ":exception:" + e.getClass().getSimpleName());
-                entry.put("outcome", "failed").put("rule", exchange.rule());
-                break;
-            }
-            if (entities == null && exchange.request() != null) {
-                entities = findEntities(exchange);
-            }
-            switch (outcome) {
-                case Outcome.Continue c -> entry.put("outcome", "continue");
-                case Outcome.Rewrite r -> {
-                    exchange.markRewritten(r.effect(), r.rule());
-                    entry.put("outcome", "rewrite").put("effect", r.effect().name().toLowerCase(java.util.Locale.ROOT)).put("rule", r.rule());
-                    if (step.id().equals("route")) {
-                        routeRule = r.rule();
-                    }
-                }
-                case Outcome.Deny d -> {
-                    exchange.refuse(d.refusal(), d.rule());
-                    refusal = d.refusal();
-                    entry.put("outcome", "deny").put("rule", d.rule()).put("code", d.refusal().code());
-                }
-            }
-            if (refusal != null) {
-                break;
+            entry.put("micros", trace.micros());
+            if ("route".equals(trace.step()) && "rewrite".equals(trace.outcome())) {
+                routeRule = trace.rule();
             }
         }
         out.put("decision", exchange.decision().name().toLowerCase(java.util.Locale.ROOT));
@@ -142,13 +125,13 @@ final class ExplainHandler {
         }
         out.set("caller", caller(exchange, toolId));
         out.set("use_case", exchange.useCase() == null ? json.nullNode() : useCase(exchange.useCase()));
-        if (entities != null && exchange.useCase() != null) {
-            for (JsonNode e : entities) {
+        if (entities[0] != null && exchange.useCase() != null) {
+            for (JsonNode e : entities[0]) {
                 nl.dijkwacht.pii.EntityType type = nl.dijkwacht.pii.EntityType.valueOf(e.path("type").asText());
                 ((ObjectNode) e).put("operator", exchange.useCase().pii().operatorFor(type).name().toLowerCase(java.util.Locale.ROOT));
             }
         }
-        out.set("entities", entities == null ? json.createArrayNode() : entities);
+        out.set("entities", entities[0] == null ? json.createArrayNode() : entities[0]);
         ArrayNode kept = out.putArray("data_classes_kept");
         rules.requiredClasses(exchange).forEach(c -> kept.add(c.yamlName()));
         out.set("model", model(exchange, routeRule));
@@ -268,13 +251,21 @@ final class ExplainHandler {
             why = "Door de tool gevraagd; toegestaan voor de use-case en bruikbaar volgens het governance-record.";
         }
         node.put("why", why);
-        List<String> fallbacks = new ArrayList<>();
-        if (exchange.useCase() != null) {
-            rules.fallbacks(exchange, m).forEach(f -> fallbacks.add(f.id()));
-        }
         ArrayNode fb = node.putArray("fallbacks_on_failure");
-        fallbacks.forEach(fb::add);
+        router.fallbacks(exchange).forEach(f -> fb.add(f.id()));
+        node.set("upstreams", upstreams(m));
         return node;
+    }
+
+    /** Every server of the model with its circuit breaker state: what the call would find right now. */
+    private ArrayNode upstreams(ModelDefinition model) {
+        ArrayNode out = json.createArrayNode();
+        for (Upstream u : router.invoker().pool().of(model)) {
+            out.addObject().put("upstream", u.label())
+                    .put("breaker", u.breaker().getState().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("in_flight", u.inFlight());
+        }
+        return out;
     }
 
     private static String text(JsonNode node, String field) {

@@ -9,9 +9,6 @@ import java.io.UncheckedIOException;
 import nl.dijkwacht.audit.AuditCapture;
 import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.audit.AuditUnavailableException;
-import nl.dijkwacht.catalog.ModelDefinition;
-import nl.dijkwacht.invoke.ModelCall;
-import nl.dijkwacht.invoke.ModelClients;
 import nl.dijkwacht.invoke.UpstreamException;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
@@ -20,7 +17,7 @@ import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.response.ChunkOutput;
 import nl.dijkwacht.response.ReplyRewriter;
-import nl.dijkwacht.routing.RoutingRules;
+import nl.dijkwacht.routing.ModelRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -39,20 +36,17 @@ public final class ChatCompletionsHandler {
 
     private final RequestEntry entry;
     private final RequestPipeline pipeline;
-    private final ModelClients clients;
+    private final ModelRouter router;
     private final ReplyRewriter replies;
     private final AuditTrail audit;
     private final OpenAiErrorWriter errors;
     private final ObjectMapper json;
-    private final RoutingRules routing;
 
-    ChatCompletionsHandler(RequestEntry entry, RequestPipeline pipeline, ModelClients clients, ReplyRewriter replies,
-                           AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json,
-                           RoutingRules routing) {
-        this.routing = routing;
+    ChatCompletionsHandler(RequestEntry entry, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies,
+                           AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json) {
         this.entry = entry;
         this.pipeline = pipeline;
-        this.clients = clients;
+        this.router = router;
         this.replies = replies;
         this.audit = audit;
         this.errors = errors;
@@ -92,9 +86,12 @@ public final class ChatCompletionsHandler {
             }
             audit.beforeModelCall(capture);
             exchange.warnings().forEach(w -> res.addHeader(WARNING_HEADER, w));
-            callWithFallback(endpoint, capture, res, sse);
+            callModel(endpoint, capture, res, sse);
         } catch (UpstreamException e) {
             exchange.upstreamStatus(e.status());
+            if (exchange.model() != null && !res.isCommitted()) {
+                res.setHeader(MODEL_HEADER, exchange.model().id());
+            }
             Refusal refusal = UpstreamFailures.toRefusal(e, exchange.model() == null ? "?" : exchange.model().id());
             exchange.fail(refusal, "upstream:" + e.kind().name().toLowerCase(java.util.Locale.ROOT));
             log.warn("trace {} upstream failure {} for model {}", exchange.traceId(), e.getMessage(),
@@ -119,59 +116,23 @@ public final class ChatCompletionsHandler {
     }
 
     /**
-     * Calls the chosen model. When it fails before anything reached the tool (no stream started), the call goes to
-     * the failed model's approved fallbacks in order — only those the use-case allows and that may receive this
-     * request's data ({@link RoutingRules#fallbacks}); the audit rule records {@code fallback:<from>-><to>:<kind>}.
+     * Calls the chosen model through the router, which owns fallback, upstream choice and retries; this handler only
+     * delivers the answer (rewritten, audited) and names the model that answered.
      */
-    private void callWithFallback(Endpoint endpoint, AuditCapture capture, HttpServletResponse res, SseWriter sse) {
-        Exchange exchange = capture.exchange();
-        java.util.List<ModelDefinition> fallbacks = null;
-        while (true) {
-            res.setHeader(MODEL_HEADER, exchange.model().id());
-            try {
-                callModel(endpoint, capture, res, sse);
-                return;
-            } catch (UpstreamException e) {
-                if (sse.started() || res.isCommitted() || !worthFallingBack(e)) {
-                    throw e;
-                }
-                ModelDefinition failed = exchange.model();
-                if (fallbacks == null) {
-                    fallbacks = new java.util.ArrayList<>(routing.fallbacks(exchange, failed));
-                }
-                if (fallbacks.isEmpty()) {
-                    throw e;
-                }
-                ModelDefinition next = fallbacks.removeFirst();
-                String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT);
-                log.warn("trace {} upstream failure {} for model {}, falling back to {}", exchange.traceId(), e.getMessage(), failed.id(), next.id());
-                exchange.reroute(next, "fallback:" + failed.id() + "->" + next.id() + ":" + kind);
-            }
-        }
-    }
-
-    private static boolean worthFallingBack(UpstreamException e) {
-        return switch (e.kind()) {
-            case TIMEOUT, UNREACHABLE, MALFORMED, STREAM_CUT -> true;
-            case ERROR_STATUS -> e.status() == null || e.status() >= 500 || e.status() == 429 || e.status() == 401 || e.status() == 403;
-            case UNSUPPORTED -> false;
-        };
-    }
-
     private void callModel(Endpoint endpoint, AuditCapture capture, HttpServletResponse res, SseWriter sse) {
         Exchange exchange = capture.exchange();
-        ModelCall call = new ModelCall(exchange.model(), exchange.request().body(), exchange.traceId());
-        var client = clients.forKind(exchange.model().provider());
         if (endpoint == Endpoint.EMBEDDINGS) {
-            ObjectNode reply = client.embed(call);
+            ObjectNode reply = router.embed(exchange);
             exchange.usage(reply.path("usage").path("prompt_tokens").asInt(), 0);
             exchange.upstreamStatus(200);
+            res.setHeader(MODEL_HEADER, exchange.model().id());
             respond(capture, res, reply);
         } else if (exchange.request().stream()) {
-            client.stream(call, capture.tap(replies.stream(exchange, new AuditedStream(capture, sse))));
+            router.stream(exchange, capture.tap(replies.stream(exchange, new AuditedStream(capture, sse, res))));
         } else {
-            ObjectNode reply = client.reply(call);
+            ObjectNode reply = router.reply(exchange);
             exchange.upstreamStatus(200);
+            res.setHeader(MODEL_HEADER, exchange.model().id());
             capture.upstreamReply(reply);
             ObjectNode delivered = replies.rewrite(exchange, reply);
             capture.deliveredReply(delivered);
@@ -226,15 +187,19 @@ public final class ChatCompletionsHandler {
         private final Exchange exchange;
         private final SseWriter sse;
 
-        AuditedStream(AuditCapture capture, SseWriter sse) {
+        private final HttpServletResponse res;
+
+        AuditedStream(AuditCapture capture, SseWriter sse, HttpServletResponse res) {
             this.capture = capture;
             this.exchange = capture.exchange();
             this.sse = sse;
+            this.res = res;
         }
 
         @Override
         public void start() {
             exchange.upstreamStatus(200);
+            res.setHeader(MODEL_HEADER, exchange.model().id());
             sse.start();
         }
 

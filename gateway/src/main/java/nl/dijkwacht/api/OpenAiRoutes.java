@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.config.DijkwachtProperties;
 import nl.dijkwacht.identity.AuthenticateStep;
-import nl.dijkwacht.invoke.ModelClients;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.response.ReplyRewriter;
-import nl.dijkwacht.routing.RoutingRules;
+import nl.dijkwacht.routing.ModelRouter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -26,12 +25,11 @@ public class OpenAiRoutes {
 
     @Bean
     RouterFunction<ServerResponse> openAiRouterFunction(ActivePolicy policy, DijkwachtProperties properties, RequestPipeline pipeline,
-                                                ModelClients clients, ReplyRewriter replies,
-                                                AuditTrail audit, AuthenticateStep authenticate, ObjectMapper dijkwachtJson,
-                                                RoutingRules routingRules) {
+                                                ModelRouter router, ReplyRewriter replies,
+                                                AuditTrail audit, AuthenticateStep authenticate, ObjectMapper dijkwachtJson) {
         RequestEntry entry = new RequestEntry(policy, properties.maxBodyBytes());
         OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
-        ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, clients, replies, audit, errors, dijkwachtJson, routingRules);
+        ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, router, replies, audit, errors, dijkwachtJson);
         ModelsHandler models = new ModelsHandler(entry, authenticate, audit, errors, dijkwachtJson);
         return route("openai")
                 .POST("/v1/chat/completions", chat::chat)

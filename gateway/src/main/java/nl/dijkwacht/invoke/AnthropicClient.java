@@ -37,8 +37,12 @@ import nl.dijkwacht.catalog.ProviderKind;
 public final class AnthropicClient implements ModelClient {
 
     private final OpenAiObjects objects;
-    private final Map<ModelDefinition, AnthropicChatModel> models = new ConcurrentHashMap<>();
-    private final Map<ModelDefinition, AnthropicStreamingChatModel> streamingModels = new ConcurrentHashMap<>();
+    /** One LangChain4j model per catalogue entry and upstream base URL. */
+    private record Target(ModelDefinition model, java.net.URI baseUrl) {
+    }
+
+    private final Map<Target, AnthropicChatModel> models = new ConcurrentHashMap<>();
+    private final Map<Target, AnthropicStreamingChatModel> streamingModels = new ConcurrentHashMap<>();
 
     public AnthropicClient(ObjectMapper json) {
         this.objects = new OpenAiObjects(json);
@@ -54,7 +58,7 @@ public final class AnthropicClient implements ModelClient {
         ChatRequest request = toLangChain4j(call.body());
         ChatResponse response;
         try {
-            response = models.computeIfAbsent(call.model(), this::buildModel).chat(request);
+            response = models.computeIfAbsent(new Target(call.model(), call.baseUrl()), this::buildModel).chat(request);
         } catch (RuntimeException e) {
             throw translate(e);
         }
@@ -70,7 +74,7 @@ public final class AnthropicClient implements ModelClient {
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         Object complete = new Object();
         try {
-            streamingModels.computeIfAbsent(call.model(), this::buildStreamingModel).chat(request, new StreamingChatResponseHandler() {
+            streamingModels.computeIfAbsent(new Target(call.model(), call.baseUrl()), this::buildStreamingModel).chat(request, new StreamingChatResponseHandler() {
                 @Override
                 public void onPartialResponse(String partial) {
                     events.add(partial);
@@ -189,9 +193,10 @@ public final class AnthropicClient implements ModelClient {
         return text.toString();
     }
 
-    private AnthropicChatModel buildModel(ModelDefinition model) {
+    private AnthropicChatModel buildModel(Target target) {
+        ModelDefinition model = target.model();
         return AnthropicChatModel.builder()
-                .baseUrl(model.baseUrl().toString() + "/")
+                .baseUrl(target.baseUrl().toString() + "/")
                 .apiKey(model.apiKey().orElse("not-configured"))
                 .modelName(model.upstreamModel())
                 .timeout(model.responseTimeout())
@@ -200,9 +205,10 @@ public final class AnthropicClient implements ModelClient {
                 .build();
     }
 
-    private AnthropicStreamingChatModel buildStreamingModel(ModelDefinition model) {
+    private AnthropicStreamingChatModel buildStreamingModel(Target target) {
+        ModelDefinition model = target.model();
         return AnthropicStreamingChatModel.builder()
-                .baseUrl(model.baseUrl().toString() + "/")
+                .baseUrl(target.baseUrl().toString() + "/")
                 .apiKey(model.apiKey().orElse("not-configured"))
                 .modelName(model.upstreamModel())
                 .timeout(model.responseTimeout())
@@ -242,7 +248,7 @@ public final class AnthropicClient implements ModelClient {
                 return new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "timeout", error);
             }
             if (t instanceof ConnectException) {
-                return new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "connection refused", error);
+                return new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "connection refused", error, null, true);
             }
             if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
                 return new UpstreamException(UpstreamException.Kind.MALFORMED, null, "malformed answer", error);

@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -78,13 +80,13 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         body.putObject("stream_options").put("include_usage", true);
         ModelDefinition model = call.model();
         // The socket timeout bounds the wait for the headers; silence inside the stream is the watchdog's job.
-        Duration socketTimeout = max(model.responseTimeout(), model.streamIdleTimeout());
-        HttpPost request = request(model, "/chat/completions", body, socketTimeout);
+        Duration socketTimeout = max(call.responseTimeout(), model.streamIdleTimeout());
+        HttpPost request = request(call, "/chat/completions", body, socketTimeout);
         ClassicHttpResponse response = open(model, request);
         boolean finished = false;
         try {
             if (response.getCode() / 100 != 2) {
-                throw errorStatus(response.getCode(), readErrorMessage(response.getEntity(), 16 * 1024));
+                throw errorStatus(response, readErrorMessage(response.getEntity(), 16 * 1024));
             }
             sink.open();
             finished = readEvents(response.getEntity(), request, model.streamIdleTimeout(), sink);
@@ -176,11 +178,11 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
 
     private byte[] sendForBytes(ModelCall call, String path, ObjectNode body) {
         ModelDefinition model = call.model();
-        HttpPost request = request(model, path, body, model.responseTimeout());
+        HttpPost request = request(call, path, body, call.responseTimeout());
         try (ClassicHttpResponse response = open(model, request)) {
             HttpEntity entity = response.getEntity();
             if (response.getCode() / 100 != 2) {
-                throw errorStatus(response.getCode(), readErrorMessage(entity, Integer.MAX_VALUE));
+                throw errorStatus(response, readErrorMessage(entity, Integer.MAX_VALUE));
             }
             try {
                 return entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
@@ -193,8 +195,10 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         }
     }
 
-    private HttpPost request(ModelDefinition model, String path, ObjectNode body, Duration socketTimeout) {
-        HttpPost request = new HttpPost(model.baseUrl().resolve(model.baseUrl().getPath() + path));
+    private HttpPost request(ModelCall call, String path, ObjectNode body, Duration socketTimeout) {
+        ModelDefinition model = call.model();
+        URI base = call.baseUrl();
+        HttpPost request = new HttpPost(base.resolve(base.getPath() + path));
         request.setConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.of(socketTimeout))
                 .setRedirectsEnabled(false)
@@ -216,15 +220,22 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
 
     private static UpstreamException transportFailure(IOException e) {
         return switch (e) {
-            case ConnectTimeoutException t -> new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "connect timeout", e);
+            case ConnectTimeoutException t -> new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "connect timeout", e, null, true);
             case SocketTimeoutException t -> new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "response timeout", e);
-            case ConnectException c -> new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "connection refused", e);
+            case ConnectException c -> new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "connection refused", e, null, true);
+            case UnknownHostException u -> new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "unknown host", e, null, true);
             default -> new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "I/O error", e);
         };
     }
 
-    private static UpstreamException errorStatus(int status, String message) {
-        return new UpstreamException(UpstreamException.Kind.ERROR_STATUS, status, message, null);
+    private static UpstreamException errorStatus(ClassicHttpResponse response, String message) {
+        return new UpstreamException(UpstreamException.Kind.ERROR_STATUS, response.getCode(), message, null,
+                RetryAfter.parse(header(response, "retry-after-ms"), header(response, "Retry-After")), false);
+    }
+
+    private static String header(ClassicHttpResponse response, String name) {
+        var header = response.getFirstHeader(name);
+        return header == null ? null : header.getValue();
     }
 
     private String readErrorMessage(HttpEntity entity, int limit) {

@@ -78,9 +78,14 @@ final class PolicyFiles {
             String description,
             String provider,
             @JsonProperty("base-url") String baseUrl,
+            @JsonProperty("base-urls") List<String> baseUrls,
             @JsonProperty("upstream-model") String upstreamModel,
             @JsonProperty("api-key-env") String apiKeyEnv,
             Timeouts timeouts,
+            @JsonProperty("max-concurrent") Integer maxConcurrent,
+            @JsonProperty("circuit-breaker") CircuitBreaker circuitBreaker,
+            @JsonProperty("context-window") Integer contextWindow,
+            @JsonProperty("max-output-tokens") Integer maxOutputTokens,
             Boolean embeddings,
             String status,
             String hosting,
@@ -97,5 +102,9 @@ final class PolicyFiles {
     }
 
     record Timeouts(String connect, String response, @JsonProperty("stream-idle") String streamIdle) {
+    }
+
+    record CircuitBreaker(@JsonProperty("failure-rate") Integer failureRate, @JsonProperty("minimum-calls") Integer minimumCalls,
+                          Integer window, @JsonProperty("open-for") String openFor) {
     }
 }

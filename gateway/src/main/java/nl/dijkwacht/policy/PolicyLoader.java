@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
+import nl.dijkwacht.catalog.BreakerSettings;
 import nl.dijkwacht.catalog.DataClass;
 import nl.dijkwacht.catalog.Hosting;
 import nl.dijkwacht.catalog.ModelCatalog;
@@ -33,6 +34,7 @@ import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.catalog.ModelGovernance;
 import nl.dijkwacht.catalog.ModelStatus;
 import nl.dijkwacht.catalog.ProviderKind;
+import nl.dijkwacht.catalog.Serving;
 import nl.dijkwacht.identity.OperatorAccount;
 import nl.dijkwacht.identity.OperatorRole;
 import nl.dijkwacht.pii.EntityType;
@@ -259,15 +261,17 @@ public final class PolicyLoader {
     private ModelDefinition toModel(YamlDocument doc, Problems problems) {
         PolicyFiles.ModelFile raw = bind(doc, PolicyFiles.ModelFile.class);
         ProviderKind kind = ProviderKind.fromYaml(raw.provider());
-        URI baseUrl = null;
+        List<URI> baseUrls = new ArrayList<>();
         if (kind != ProviderKind.DRY_RUN) {
-            try {
-                String url = raw.baseUrl().endsWith("/") ? raw.baseUrl().substring(0, raw.baseUrl().length() - 1) : raw.baseUrl();
-                baseUrl = URI.create(url);
-            } catch (IllegalArgumentException e) {
-                problems.add(doc.problem("/base-url", "geen geldige URL"));
+            if (raw.baseUrl() != null) {
+                addUrl(doc, "/base-url", raw.baseUrl(), baseUrls, problems);
+            }
+            List<String> urls = raw.baseUrls() == null ? List.of() : raw.baseUrls();
+            for (int i = 0; i < urls.size(); i++) {
+                addUrl(doc, "/base-urls/" + i, urls.get(i), baseUrls, problems);
             }
         }
+        URI baseUrl = baseUrls.isEmpty() ? null : baseUrls.getFirst();
         Duration connect = duration(raw.timeouts() == null ? null : raw.timeouts().connect(), DEFAULT_CONNECT);
         Duration response = duration(raw.timeouts() == null ? null : raw.timeouts().response(), DEFAULT_RESPONSE);
         Duration streamIdle = duration(raw.timeouts() == null ? null : raw.timeouts().streamIdle(), response);
@@ -289,8 +293,33 @@ public final class PolicyLoader {
         ModelGovernance governance = new ModelGovernance(ModelStatus.fromYaml(raw.status()), hosting, raw.processorAgreement(),
                 noTraining, raw.dpia(), raw.iama(), raw.owner(), raw.technicalAdministrator(), nextEvaluation, classes,
                 raw.energyWhPer1kTokens(), raw.fallbacks(), null);
+        Serving serving = new Serving(baseUrls, raw.maxConcurrent(), breaker(doc, raw.circuitBreaker(), problems),
+                raw.contextWindow(), raw.maxOutputTokens());
         return new ModelDefinition(raw.id(), raw.description(), kind, baseUrl, raw.upstreamModel(), raw.apiKeyEnv(),
-                connect, response, streamIdle, embeddings, doc.file().getFileName().toString(), governance);
+                connect, response, streamIdle, embeddings, doc.file().getFileName().toString(), governance, serving);
+    }
+
+    private static void addUrl(YamlDocument doc, String pointer, String text, List<URI> into, Problems problems) {
+        try {
+            into.add(URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text));
+        } catch (IllegalArgumentException e) {
+            problems.add(doc.problem(pointer, "geen geldige URL"));
+        }
+    }
+
+    private static BreakerSettings breaker(YamlDocument doc, PolicyFiles.CircuitBreaker raw, Problems problems) {
+        if (raw == null) {
+            return BreakerSettings.DEFAULT;
+        }
+        BreakerSettings d = BreakerSettings.DEFAULT;
+        int minimumCalls = raw.minimumCalls() == null ? d.minimumCalls() : raw.minimumCalls();
+        int window = raw.window() == null ? Math.max(d.window(), minimumCalls) : raw.window();
+        if (window < minimumCalls) {
+            problems.add(doc.problem("/circuit-breaker/window", "'window' moet minstens zo groot zijn als 'minimum-calls' (" + minimumCalls + ")"));
+            return d;
+        }
+        return new BreakerSettings(raw.failureRate() == null ? d.failureRatePercent() : raw.failureRate(), minimumCalls, window,
+                duration(raw.openFor(), d.openFor()));
     }
 
     /**
