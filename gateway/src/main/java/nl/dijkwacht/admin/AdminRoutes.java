@@ -36,6 +36,7 @@ public class AdminRoutes {
         PolicyAdminHandler admin = new PolicyAdminHandler(policy, suspensions, dijkwachtJson, policyClock);
         ExplainHandler explain = new ExplainHandler(policy, pipeline, piiDetector, disclaimer, routingRules, modelRouter, dijkwachtJson,
                 properties.tenant());
+        UpstreamsHandler upstreams = new UpstreamsHandler(policy, modelRouter.invoker().pool(), dijkwachtJson);
         OperatorRole role = OperatorRole.ADMIN;
         return route("admin")
                 .GET("/admin/policy", r -> responses.handle(r, role, admin::status))
@@ -45,6 +46,7 @@ public class AdminRoutes {
                 .POST("/admin/use-cases/{id}/suspend", r -> responses.handle(r, role, admin::suspendUseCase))
                 .POST("/admin/use-cases/{id}/resume", r -> responses.handle(r, role, admin::resumeUseCase))
                 .POST("/admin/explain", r -> responses.handle(r, role, explain::explain))
+                .GET("/admin/upstreams", r -> responses.handle(r, role, upstreams::status))
                 .build();
     }
 }

@@ -318,8 +318,12 @@ public final class PolicyLoader {
             problems.add(doc.problem("/circuit-breaker/window", "'window' moet minstens zo groot zijn als 'minimum-calls' (" + minimumCalls + ")"));
             return d;
         }
-        return new BreakerSettings(raw.failureRate() == null ? d.failureRatePercent() : raw.failureRate(), minimumCalls, window,
-                duration(raw.openFor(), d.openFor()));
+        Duration openFor = duration(raw.openFor(), d.openFor());
+        if (openFor.isZero()) {
+            problems.add(doc.problem("/circuit-breaker/open-for", "'open-for' moet langer dan 0 zijn"));
+            return d;
+        }
+        return new BreakerSettings(raw.failureRate() == null ? d.failureRatePercent() : raw.failureRate(), minimumCalls, window, openFor);
     }
 
     /**

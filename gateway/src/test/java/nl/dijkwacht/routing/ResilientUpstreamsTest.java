@@ -48,6 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ResilientUpstreamsTest {
 
     static final String KEY = "weerbaar-test-key";
+    static final String ADMIN_KEY = "weerbaar-beheer-key";
     static final ObjectMapper JSON = new ObjectMapper();
     static final WireMockServer serverA = new WireMockServer(options().dynamicPort());
     static final WireMockServer serverB = new WireMockServer(options().dynamicPort());
@@ -182,6 +183,7 @@ class ResilientUpstreamsTest {
 
     @Test
     void aServerThatNeverAnswersCostsItsTimeoutOnlyUntilItsBreakerOpens() throws Exception {
+        int before = silent.accepted();
         List<Map<String, Object>> audits = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             HttpResponse<String> r = chat("stil");
@@ -190,7 +192,7 @@ class ResilientUpstreamsTest {
             audits.add(audit(r));
         }
         // minimum-calls 2: two calls waited for the response timeout, then the breaker opened
-        assertThat(silent.accepted()).isEqualTo(2);
+        assertThat(silent.accepted() - before).isEqualTo(2);
         assertThat(breaker("stil", "http://127.0.0.1:" + silent.port() + "/v1").getState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThat(audits.subList(0, 2)).allSatisfy(a -> {
             assertThat(a.get("RULE")).isEqualTo("fallback:stil->reserve:timeout");
@@ -201,6 +203,32 @@ class ResilientUpstreamsTest {
             assertThat((String) a.get("ROUTE_SUMMARY")).contains("skip stil:circuit-open").doesNotContain("stil@");
             assertThat(a.get("ROUTE_UPSTREAM")).isEqualTo(label(serverA, "/v1/reserve"));
         });
+    }
+
+    @Test
+    void adminSeesTheOpenBreakerAndExplainShowsIt() throws Exception {
+        int before = silent.accepted();
+        for (int i = 0; i < 3; i++) {
+            chat("stil");
+        }
+        HttpResponse<String> status = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/upstreams"))
+                .header("Authorization", "Bearer " + ADMIN_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+        var models = JSON.readTree(status.body()).path("models");
+        var stil = java.util.stream.StreamSupport.stream(models.spliterator(), false)
+                .filter(m -> m.path("id").asText().equals("stil")).findFirst().orElseThrow();
+        assertThat(stil.at("/upstreams/0/breaker").asText()).isEqualTo("open");
+        assertThat(stil.at("/upstreams/0/failed_in_window").asInt()).isEqualTo(2);
+
+        var explainInput = JSON.createObjectNode().put("tool", "weerbaar-tool").put("model", "stil").put("prompt", "Hallo");
+        HttpResponse<String> explain = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/explain"))
+                .header("Authorization", "Bearer " + ADMIN_KEY).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(explainInput.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        var x = JSON.readTree(explain.body());
+        assertThat(x.at("/model/upstreams/0/breaker").asText()).as(explain.body()).isEqualTo("open");
+        assertThat(x.at("/model/fallbacks_on_failure/0").asText()).isEqualTo("reserve");
+        assertThat(x.path("steps").findValuesAsText("step")).contains("authenticate", "request", "model", "pii", "route");
+        assertThat(silent.accepted() - before).isEqualTo(2);
     }
 
     @Test
@@ -282,6 +310,12 @@ class ResilientUpstreamsTest {
                     key-sha256: %s
                     default-use-case: weerbaar
                 """.formatted(TestPack.sha256(KEY)));
+        Files.writeString(root.resolve("policies/operators.yaml"), """
+                operators:
+                  - id: beheer
+                    key-sha256: %s
+                    roles: [admin]
+                """.formatted(TestPack.sha256(ADMIN_KEY)));
         Files.writeString(policies.resolve("weerbaar.yaml"), """
                 id: weerbaar
                 purpose: Tests van upstream-storingen
