@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import nl.dijkwacht.catalog.DataClass;
@@ -77,7 +78,7 @@ final class ExplainHandler {
         String roles = input.path("roles").isArray()
                 ? String.join(",", json.convertValue(input.path("roles"), String[].class)) : text(input, "roles");
         CallerHeaders headers = new CallerHeaders(null, text(input, "use_case"), text(input, "user"), text(input, "department"),
-                defaultTenant, roles);
+                defaultTenant, roles, text(input, "task"));
         Exchange exchange = new Exchange("explain-" + UUID.randomUUID(), endpoint, headers, set);
         exchange.caller(new Caller(toolId, headers.user(), headers.department(), defaultTenant));
         try {
@@ -245,15 +246,36 @@ final class ExplainHandler {
                     rules.requiredClasses(exchange).stream().map(DataClass::yamlName).sorted().toList())
                     + ") die het gevraagde model niet mag ontvangen; '" + m.id()
                     + "' is het eerste model van de use-case, in volgorde van voorkeur, dat dat wel mag.";
+        } else if (exchange.routing().task() != null) {
+            String task = exchange.routing().task();
+            why = "Taak '" + task + "': het eerste model op de taakroute " + exchange.useCase().tasks().route(task).orElse(List.of())
+                    + " dat nu bruikbaar is en waarin de prompt past" + (exchange.routing().skips().isEmpty() ? "."
+                    : "; overgeslagen: " + String.join(", ", exchange.routing().skips().stream()
+                            .map(sk -> sk.model() + " (" + sk.reason() + ")").toList()) + ".");
         } else if (ResolveModelStep.AUTO.equals(requested)) {
             why = "Model 'auto': het eerste bruikbare model van de use-case in volgorde van voorkeur " + exchange.useCase().models() + ".";
         } else {
             why = "Door de tool gevraagd; toegestaan voor de use-case en bruikbaar volgens het governance-record.";
         }
         node.put("why", why);
+        node.set("routing", routing(exchange));
         ArrayNode fb = node.putArray("fallbacks_on_failure");
         router.fallbacks(exchange).forEach(f -> fb.add(f.id()));
         node.set("upstreams", upstreams(m));
+        return node;
+    }
+
+    /** The route log so far: task, reason, models passed over and why, prompt tokens as counted for context windows. */
+    private ObjectNode routing(Exchange exchange) {
+        var log = exchange.routing();
+        ObjectNode node = json.createObjectNode();
+        node.put("task", log.task());
+        node.put("reason", log.reason());
+        if (log.promptTokens() != null) {
+            node.put("prompt_tokens", log.promptTokens());
+        }
+        ArrayNode skipped = node.putArray("skipped");
+        log.skips().forEach(sk -> skipped.addObject().put("model", sk.model()).put("reason", sk.reason()));
         return node;
     }
 

@@ -30,7 +30,8 @@ final class RequestEntry {
                 request.getHeader(CallerHeaders.USER),
                 request.getHeader(CallerHeaders.DEPARTMENT),
                 request.getHeader(CallerHeaders.TENANT),
-                request.getHeader(CallerHeaders.ROLES));
+                request.getHeader(CallerHeaders.ROLES),
+                request.getHeader(CallerHeaders.TASK));
         return new Exchange(UUID.randomUUID().toString(), endpoint, headers, policy.current());
     }
 

@@ -9,11 +9,17 @@ public record CallerHeaders(
         String user,
         String department,
         String tenant,
-        String roles) {
+        String roles,
+        String task) {
 
     /** Without roles (tools that send no {@value #ROLES} header). */
     public CallerHeaders(String bearerToken, String useCase, String user, String department, String tenant) {
-        this(bearerToken, useCase, user, department, tenant, null);
+        this(bearerToken, useCase, user, department, tenant, null, null);
+    }
+
+    /** Without a task header ({@value #TASK}). */
+    public CallerHeaders(String bearerToken, String useCase, String user, String department, String tenant, String roles) {
+        this(bearerToken, useCase, user, department, tenant, roles, null);
     }
 
     /** The comma-separated roles the tool sent in {@value #ROLES}, trimmed; empty when none. */
@@ -30,4 +36,6 @@ public record CallerHeaders(
     public static final String TENANT = "X-Dijkwacht-Tenant";
     public static final String ROLES = "X-Dijkwacht-Roles";
     public static final String TRACE_ID = "X-Dijkwacht-Trace-Id";
+    /** The task for task routing (e.g. {@code samenvatten}); or OpenAI {@code metadata.dw_task}. */
+    public static final String TASK = "X-Dijkwacht-Task";
 }

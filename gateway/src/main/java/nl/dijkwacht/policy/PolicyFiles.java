@@ -60,7 +60,8 @@ final class PolicyFiles {
             @JsonProperty("forbidden-purposes") List<String> forbiddenPurposes,
             String disclaimer,
             @JsonProperty("human-review-required") Boolean humanReviewRequired,
-            AuditSection audit) {
+            AuditSection audit,
+            Map<String, List<String>> tasks) {
     }
 
     record Allowed(List<String> tools, List<String> departments, List<String> roles) {
@@ -98,7 +99,19 @@ final class PolicyFiles {
             @JsonProperty("next-evaluation") String nextEvaluation,
             @JsonProperty("data-classes") List<String> dataClasses,
             @JsonProperty("energy-wh-per-1k-tokens") Double energyWhPer1kTokens,
-            List<String> fallbacks) {
+            List<String> fallbacks,
+            @JsonProperty("base-model") String baseModel,
+            String adapter,
+            List<String> tasks,
+            @JsonProperty("training-data") TrainingData trainingData,
+            List<Evaluation> evaluations) {
+    }
+
+    record TrainingData(String description, String period, @JsonProperty("personal-data") Boolean personalData,
+                        @JsonProperty("legal-basis") String legalBasis) {
+    }
+
+    record Evaluation(String task, String metric, Double value, String date, @JsonProperty("evaluation-set") String evaluationSet) {
     }
 
     record Timeouts(String connect, String response, @JsonProperty("stream-idle") String streamIdle) {

@@ -28,6 +28,7 @@ import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 import nl.dijkwacht.catalog.BreakerSettings;
 import nl.dijkwacht.catalog.DataClass;
+import nl.dijkwacht.catalog.FineTuning;
 import nl.dijkwacht.catalog.Hosting;
 import nl.dijkwacht.catalog.ModelCatalog;
 import nl.dijkwacht.catalog.ModelDefinition;
@@ -229,7 +230,7 @@ public final class PolicyLoader {
                 allowed.tools(), allowed.departments(), allowed.roles(),
                 Boolean.TRUE.equals(raw.specialCategoryAllowed()), raw.forbiddenPurposes(),
                 Boolean.TRUE.equals(raw.humanReviewRequired()), retention, null,
-                raw.pii() != null && "redact".equals(raw.pii().output()));
+                raw.pii() != null && "redact".equals(raw.pii().output()), new TaskRoutes(raw.tasks()));
     }
 
     /** Redacted content is kept only when the use-case says so: {@code keep-content: true} keeps it 30 days by default. */
@@ -290,13 +291,58 @@ public final class PolicyLoader {
         raw.dataClasses().forEach(c -> classes.add(DataClass.fromYaml(c)));
         boolean noTraining = Boolean.TRUE.equals(raw.noTraining());
         checkDataClasses(doc, hosting, classes, noTraining, raw.processorAgreement(), problems);
+        FineTuning fineTuning = fineTuning(doc, raw, problems);
         ModelGovernance governance = new ModelGovernance(ModelStatus.fromYaml(raw.status()), hosting, raw.processorAgreement(),
                 noTraining, raw.dpia(), raw.iama(), raw.owner(), raw.technicalAdministrator(), nextEvaluation, classes,
-                raw.energyWhPer1kTokens(), raw.fallbacks(), null);
+                raw.energyWhPer1kTokens(), raw.fallbacks(), null, fineTuning);
+        String upstreamModel = raw.upstreamModel();
+        if (raw.adapter() != null) {
+            if (upstreamModel != null && !upstreamModel.equals(raw.adapter())) {
+                problems.add(doc.problem("/adapter", "'adapter' en 'upstream-model' verschillen; vLLM en Ollama spreken een"
+                        + " LoRA-adapter aan met zijn eigen naam: laat 'upstream-model' weg"));
+            }
+            upstreamModel = raw.adapter();
+        }
         Serving serving = new Serving(baseUrls, raw.maxConcurrent(), breaker(doc, raw.circuitBreaker(), problems),
                 raw.contextWindow(), raw.maxOutputTokens());
-        return new ModelDefinition(raw.id(), raw.description(), kind, baseUrl, raw.upstreamModel(), raw.apiKeyEnv(),
+        return new ModelDefinition(raw.id(), raw.description(), kind, baseUrl, upstreamModel, raw.apiKeyEnv(),
                 connect, response, streamIdle, embeddings, doc.file().getFileName().toString(), governance, serving);
+    }
+
+    /**
+     * The fine-tuning record (the schema makes base-model, tasks, training-data and evaluations go together):
+     * evaluations only for tasks the model lists, a legal basis when the training data held personal data, and no
+     * evaluation dated in the future.
+     */
+    private FineTuning fineTuning(YamlDocument doc, PolicyFiles.ModelFile raw, Problems problems) {
+        if (raw.baseModel() == null) {
+            return null;
+        }
+        PolicyFiles.TrainingData data = raw.trainingData();
+        boolean personalData = Boolean.TRUE.equals(data.personalData());
+        if (personalData && data.legalBasis() == null) {
+            problems.add(doc.problem("/training-data/legal-basis", "de trainingsdata bevatte persoonsgegevens: noem de grondslag"
+                    + " (legal-basis)"));
+        }
+        List<FineTuning.Evaluation> evaluations = new ArrayList<>();
+        for (int i = 0; i < raw.evaluations().size(); i++) {
+            PolicyFiles.Evaluation e = raw.evaluations().get(i);
+            if (!raw.tasks().contains(e.task())) {
+                problems.add(doc.problem("/evaluations/" + i + "/task", "taak '" + e.task() + "' staat niet in 'tasks' van dit model"));
+            }
+            LocalDate date = null;
+            try {
+                date = LocalDate.parse(e.date());
+                if (date.isAfter(LocalDate.now())) {
+                    problems.add(doc.problem("/evaluations/" + i + "/date", "een evaluatie kan niet in de toekomst liggen"));
+                }
+            } catch (DateTimeParseException ex) {
+                problems.add(doc.problem("/evaluations/" + i + "/date", "geen geldige datum (JJJJ-MM-DD)"));
+            }
+            evaluations.add(new FineTuning.Evaluation(e.task(), e.metric(), e.value(), date, e.evaluationSet()));
+        }
+        return new FineTuning(raw.baseModel(), raw.adapter(), raw.tasks(),
+                new FineTuning.TrainingData(data.description(), data.period(), personalData, data.legalBasis()), evaluations);
     }
 
     private static void addUrl(YamlDocument doc, String pointer, String text, List<URI> into, Problems problems) {
@@ -368,6 +414,7 @@ public final class PolicyLoader {
                     problems.add(doc.problem("/models/" + i, "model '" + useCase.models().get(i) + "' staat niet in models-config/"));
                 }
             }
+            checkTaskRoutes(doc, useCase, models, problems);
             for (int i = 0; i < useCase.allowedTools().size(); i++) {
                 if (!tools.containsKey(useCase.allowedTools().get(i))) {
                     problems.add(doc.problem("/allowed/tools/" + i, "tool '" + useCase.allowedTools().get(i) + "' staat niet in tools.yaml"));
@@ -408,6 +455,35 @@ public final class PolicyLoader {
                         "use-case '" + tool.defaultUseCase() + "' staat niet in use-cases/"));
             }
         }
+    }
+
+    /**
+     * Every model on a task route is in the catalogue and in the use-case's models; a fine-tuned model was trained
+     * for the task and has an evaluation record for it — without one it cannot be routed that task.
+     */
+    private static void checkTaskRoutes(YamlDocument doc, UseCasePolicy useCase, Map<String, ModelDefinition> models, Problems problems) {
+        useCase.tasks().byTask().forEach((task, route) -> {
+            for (int i = 0; i < route.size(); i++) {
+                String id = route.get(i);
+                String pointer = "/tasks/" + task + "/" + i;
+                ModelDefinition model = models.get(id);
+                if (model == null) {
+                    problems.add(doc.problem(pointer, "model '" + id + "' staat niet in models-config/"));
+                    continue;
+                }
+                if (!useCase.allowsModel(id)) {
+                    problems.add(doc.problem(pointer, "model '" + id + "' staat niet in 'models' van deze use-case"));
+                }
+                FineTuning ft = model.governance().fineTuning();
+                if (ft != null && !ft.tasks().contains(task)) {
+                    problems.add(doc.problem(pointer, "het gefinetunede model '" + id + "' is niet getraind voor taak '" + task
+                            + "' (staat niet in zijn 'tasks')"));
+                } else if (ft != null && !ft.evaluatedFor(task)) {
+                    problems.add(doc.problem(pointer, "het gefinetunede model '" + id + "' heeft geen evaluatie voor taak '" + task
+                            + "' en mag die taak daarom niet krijgen"));
+                }
+            }
+        });
     }
 
     private static int indexOf(JsonNode entries, String id) {

@@ -20,11 +20,17 @@ public final class RouteLog {
 
     private String task;
     private String reason;
+    private Integer promptTokens;
     private final List<Skip> skips = new ArrayList<>();
     private final List<Attempt> attempts = new ArrayList<>();
 
+    /** The task the request named, once it is known to be a task of its use-case; {@code null} otherwise. */
     public String task() { return task; }
     public void task(String task) { this.task = task; }
+
+    /** The prompt's size in tokens as counted for the context-window check, or {@code null} when not counted. */
+    public Integer promptTokens() { return promptTokens; }
+    public void promptTokens(int tokens) { this.promptTokens = tokens; }
 
     /** Why the model that was chosen first was chosen, e.g. {@code task:samenvatten} or {@code requested}. */
     public String reason() { return reason; }
