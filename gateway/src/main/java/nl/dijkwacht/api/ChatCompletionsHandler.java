@@ -15,6 +15,7 @@ import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.pipeline.RequestPipeline;
+import nl.dijkwacht.pipeline.UpstreamCall;
 import nl.dijkwacht.response.ChunkOutput;
 import nl.dijkwacht.response.ReplyRewriter;
 import nl.dijkwacht.routing.ModelRouter;
@@ -98,6 +99,7 @@ public final class ChatCompletionsHandler {
                     exchange.model() == null ? "?" : exchange.model().id());
             refuse(capture, res, sse, refusal);
         } catch (SseWriter.ClientGoneException e) {
+            exchange.upstreamEnded("client_disconnected");
             exchange.fail(Refusal.badRequest("client_disconnected", "De verbinding werd door de tool verbroken.", null),
                     "client:disconnected");
             recordQuietly(capture, 499, true);
@@ -107,6 +109,7 @@ public final class ChatCompletionsHandler {
                 errors.write(res, auditUnavailable(exchange));
             }
         } catch (RuntimeException e) {
+            exchange.upstreamEnded("gateway_error");
             log.error("trace {} failed: {}", exchange.traceId(), e.getClass().getName());
             Refusal refusal = Refusal.internal("internal_error",
                     "Er ging iets mis in Dijkwacht. Het verzoek is niet doorgestuurd. Meld trace-id " + exchange.traceId() + " bij de servicedesk.");
@@ -205,12 +208,14 @@ public final class ChatCompletionsHandler {
 
         @Override
         public void chunk(ObjectNode chunk) {
+            exchange.upstreamFirstToken();
             capture.deliveredChunk(chunk);
             sse.chunk(chunk);
         }
 
         @Override
         public void done() {
+            exchange.upstreamEnded(UpstreamCall.OK);
             try {
                 audit.record(exchange, capture, 200, true);
             } catch (AuditUnavailableException e) {

@@ -17,12 +17,19 @@ import nl.dijkwacht.catalog.ModelDefinition;
  */
 public final class ModelInvoker {
 
-    /** Hears of every upstream call: the model, the upstream's label, {@code ok} or the failure kind, duration. */
-    @FunctionalInterface
+    /**
+     * Hears of every upstream call: when it starts, and how it ended ({@code ok} or the failure kind, e.g.
+     * {@code timeout}, {@code error_status:503}) with its duration. A stream ends when the upstream completed it,
+     * before the sink hears {@link ChunkSink#complete()}, so whoever writes the audit record there sees the call.
+     */
     public interface Attempts {
-        void attempt(String model, String upstream, String outcome, long millis);
+        default void started(ModelDefinition model, Upstream upstream) {
+        }
+
+        void ended(ModelDefinition model, Upstream upstream, String outcome, long millis);
     }
 
+    /** A whole-answer call; streams go through {@link AttemptSink} instead. */
     @FunctionalInterface
     private interface Operation<T> {
         T run(ModelClient client, ModelCall call);
@@ -57,10 +64,7 @@ public final class ModelInvoker {
     /** Streams to {@code sink}; once the upstream has opened the stream, a failure is never retried. */
     public void stream(ModelDefinition model, ObjectNode body, String traceId, Deadline deadline, Attempts attempts,
                        StreamStart sink) {
-        invoke(model, body, traceId, deadline, attempts, sink, (client, call) -> {
-            client.stream(call, sink);
-            return null;
-        });
+        invoke(model, body, traceId, deadline, attempts, sink, null);
     }
 
     private <T> T invoke(ModelDefinition model, ObjectNode body, String traceId, Deadline deadline, Attempts attempts,
@@ -84,18 +88,27 @@ public final class ModelInvoker {
             UpstreamPool.Lease lease = acquired.lease();
             Upstream upstream = lease.upstream();
             ModelCall call = new ModelCall(model, body, traceId, upstream.baseUrl(), deadline.cap(model.responseTimeout()));
+            attempts.started(model, upstream);
             try {
-                T result = operation.run(client, call);
-                lease.succeeded();
-                attempts.attempt(model.id(), upstream.label(), "ok", lease.millis());
+                T result;
+                if (operation == null) {
+                    client.stream(call, new AttemptSink(stream, () -> succeed(model, lease, attempts)));
+                    result = null;
+                } else {
+                    result = operation.run(client, call);
+                }
+                succeed(model, lease, attempts);
                 return result;
             } catch (UpstreamException e) {
+                if (lease.closed()) {
+                    throw e; // the attempt already counted as a success (the stream completed); a later failure is not the upstream's
+                }
                 if (countsAgainstHealth(e)) {
                     lease.failed(e);
                 } else {
                     lease.released();
                 }
-                attempts.attempt(model.id(), upstream.label(), e.kindName() + (e.status() == null ? "" : ":" + e.status()), lease.millis());
+                attempts.ended(model, upstream, e.kindName() + (e.status() == null ? "" : ":" + e.status()), lease.millis());
                 if (stream != null && stream.started()) {
                     throw e;
                 }
@@ -123,6 +136,40 @@ public final class ModelInvoker {
                 lease.released();
                 throw e;
             }
+        }
+    }
+
+    private static void succeed(ModelDefinition model, UpstreamPool.Lease lease, Attempts attempts) {
+        if (!lease.closed()) {
+            lease.succeeded();
+            attempts.ended(model, lease.upstream(), "ok", lease.millis());
+        }
+    }
+
+    /** Passes a stream on and, when the upstream completes it, first closes the attempt as a success. */
+    private static final class AttemptSink implements ChunkSink {
+        private final ChunkSink next;
+        private final Runnable completed;
+
+        AttemptSink(ChunkSink next, Runnable completed) {
+            this.next = next;
+            this.completed = completed;
+        }
+
+        @Override
+        public void open() {
+            next.open();
+        }
+
+        @Override
+        public void chunk(ObjectNode chunk) {
+            next.chunk(chunk);
+        }
+
+        @Override
+        public void complete() {
+            completed.run();
+            next.complete();
         }
     }
 

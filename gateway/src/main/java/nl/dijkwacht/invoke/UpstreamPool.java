@@ -152,6 +152,10 @@ public final class UpstreamPool {
             return (System.nanoTime() - start) / 1_000_000;
         }
 
+        boolean closed() {
+            return closed;
+        }
+
         void succeeded() {
             if (!closed) {
                 closed = true;

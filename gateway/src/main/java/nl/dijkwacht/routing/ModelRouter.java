@@ -8,8 +8,10 @@ import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.invoke.ChunkSink;
 import nl.dijkwacht.invoke.Deadline;
 import nl.dijkwacht.invoke.ModelInvoker;
+import nl.dijkwacht.invoke.Upstream;
 import nl.dijkwacht.invoke.UpstreamException;
 import nl.dijkwacht.pipeline.Exchange;
+import nl.dijkwacht.pipeline.UpstreamCall;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,8 +104,20 @@ public final class ModelRouter {
         };
     }
 
+    /** Each call goes into the route log (audit) and the exchange's upstream timings (metrics, traces). */
     private static ModelInvoker.Attempts attempts(Exchange exchange) {
-        return (model, upstream, outcome, millis) -> exchange.routing().attempt(new RouteLog.Attempt(model, upstream, outcome, millis));
+        return new ModelInvoker.Attempts() {
+            @Override
+            public void started(ModelDefinition model, Upstream upstream) {
+                exchange.upstreamStarted(model);
+            }
+
+            @Override
+            public void ended(ModelDefinition model, Upstream upstream, String outcome, long millis) {
+                exchange.routing().attempt(new RouteLog.Attempt(model.id(), upstream.label(), outcome, millis));
+                exchange.upstreamEnded(outcome.startsWith("ok") ? UpstreamCall.OK : outcome.replaceFirst(":.*$", ""));
+            }
+        };
     }
 
     /** Knows whether the upstream opened the stream: from then on a failure reaches the tool and is not retried. */

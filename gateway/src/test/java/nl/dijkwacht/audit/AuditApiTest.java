@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,6 +36,9 @@ class AuditApiTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @org.springframework.beans.factory.annotation.Autowired
     javax.sql.DataSource dataSource;
@@ -291,7 +295,7 @@ class AuditApiTest {
     @Test
     void auditWriteTimeIsAMetric() {
         chat("meten", null);
-        String metrics = client.get("/actuator/metrics/dijkwacht.audit.write", null).body();
+        String metrics = new GatewayClient(managementPort).get("/actuator/metrics/dijkwacht.audit.write", null).body();
         assertThat(metrics).contains("dijkwacht.audit.write", "COUNT");
     }
 

@@ -126,6 +126,22 @@ class TaskRoutingTest {
     }
 
     @Test
+    void aStreamedAnswerFromTheSmallModelIsAuditedWithTheServerThatGaveIt() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/ollama/v1/chat/completions")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.stream", com.github.tomakehurst.wiremock.client.WireMock.equalTo("true")))
+                .willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(wire("ollama/chat-stream.sse"))));
+        ObjectNode body = letter("Schrijf een welkomstbrief.").put("stream", true);
+
+        HttpResponse<String> r = chat(body, "X-Dijkwacht-Task", "brief-opstellen");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("Geachte ").contains("welkom.").contains("data: [DONE]");
+        Map<String, Object> audit = audit(r);
+        assertThat(audit.get("ROUTE_UPSTREAM")).isEqualTo("localhost:" + upstream.port() + "/ollama/v1");
+        assertThat((String) audit.get("ROUTE_SUMMARY")).matches("task:brief-opstellen; lokaal-brieven@localhost:\\d+/ollama/v1:ok \\d+ms");
+    }
+
+    @Test
     void metadataDwTaskWorksLikeTheHeader() throws Exception {
         ObjectNode body = letter("Schrijf een korte uitnodiging.");
         body.putObject("metadata").put("dw_task", "brief-opstellen");
