@@ -15,7 +15,7 @@ import nl.dijkwacht.limits.LocalBucketStore;
 import nl.dijkwacht.limits.RateLimitStep;
 import nl.dijkwacht.limits.RedisBucketStore;
 import nl.dijkwacht.openai.ParseRequestStep;
-import nl.dijkwacht.pii.Anonymizer;
+import nl.dijkwacht.pii.anonymize.Anonymizer;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;

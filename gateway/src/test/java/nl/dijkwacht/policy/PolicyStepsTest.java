@@ -13,7 +13,7 @@ import java.util.List;
 import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.identity.IdentitySource;
 import nl.dijkwacht.openai.ChatRequest;
-import nl.dijkwacht.pii.EntityType;
+import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Decision;
 import nl.dijkwacht.pipeline.Endpoint;
