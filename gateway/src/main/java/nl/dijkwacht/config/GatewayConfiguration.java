@@ -56,7 +56,15 @@ public class GatewayConfiguration {
     @Bean(destroyMethod = "")
     BucketStore bucketStore(DijkwachtProperties properties) {
         String redis = properties.limits().redisUrl();
-        return redis == null || redis.isBlank() ? new LocalBucketStore() : new RedisBucketStore(redis);
+        if (redis == null || redis.isBlank()) {
+            return new LocalBucketStore();
+        }
+        try {
+            return new RedisBucketStore(redis);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("dijkwacht.limits.redis-url", "this is not a Redis URL.",
+                    "Use the form redis://host:6379 (or rediss:// for TLS, redis://:password@host:6379/0).");
+        }
     }
 
     /** The Dutch PII engine, names included; loaded once at start-up (a missing model stops the start). */

@@ -14,6 +14,7 @@ import nl.dijkwacht.support.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -42,6 +43,9 @@ class AuditApiTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @org.springframework.beans.factory.annotation.Autowired
     javax.sql.DataSource dataSource;
@@ -299,7 +303,7 @@ class AuditApiTest {
     @Test
     void auditWriteTimeIsAMetric() {
         chat("meten", null);
-        String metrics = client.get("/actuator/metrics/dijkwacht.audit.write", null).body();
+        String metrics = new GatewayClient(managementPort).get("/actuator/metrics/dijkwacht.audit.write", null).body();
         assertThat(metrics).contains("dijkwacht.audit.write", "COUNT");
     }
 
