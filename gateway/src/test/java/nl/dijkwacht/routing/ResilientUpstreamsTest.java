@@ -315,6 +315,7 @@ class ResilientUpstreamsTest {
                   - id: beheer
                     key-sha256: %s
                     roles: [admin]
+                    expires: 2099-12-31
                 """.formatted(TestPack.sha256(ADMIN_KEY)));
         Files.writeString(policies.resolve("weerbaar.yaml"), """
                 id: weerbaar
