@@ -25,8 +25,10 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * {@code POST /v1/chat/completions} and {@code POST /v1/embeddings}: open the exchange, run the policy pipeline,
- * call the model, rewrite the answer (whole or streamed), and write the audit record, whatever happened.
+ * {@code POST /v1/chat/completions}, {@code /v1/embeddings}, {@code /v1/responses} and {@code /v1/completions}: open
+ * the exchange, translate the request into the chat request it means ({@link Surface}), run the policy pipeline, call
+ * the model through the router, rewrite the answer (whole or streamed) and deliver it in the surface's format, and
+ * write the audit record, whatever happened.
  */
 public final class ChatCompletionsHandler {
 
@@ -55,34 +57,55 @@ public final class ChatCompletionsHandler {
     }
 
     public ServerResponse chat(ServerRequest request) {
-        return ServerResponse.ok().build((req, res) -> {
-            serve(Endpoint.CHAT_COMPLETIONS, req, res);
-            return null;
-        });
+        return serve(new ChatSurface(Endpoint.CHAT_COMPLETIONS));
     }
 
     public ServerResponse embeddings(ServerRequest request) {
+        return serve(new ChatSurface(Endpoint.EMBEDDINGS));
+    }
+
+    public ServerResponse responses(ServerRequest request) {
+        return serve(new ResponsesSurface(json));
+    }
+
+    public ServerResponse completions(ServerRequest request) {
+        return serve(new CompletionsSurface(json));
+    }
+
+    private ServerResponse serve(Surface surface) {
         return ServerResponse.ok().build((req, res) -> {
-            serve(Endpoint.EMBEDDINGS, req, res);
+            serve(surface, req, res);
             return null;
         });
     }
 
-    private void serve(Endpoint endpoint, HttpServletRequest req, HttpServletResponse res) {
-        Exchange exchange = entry.open(endpoint, req);
+    private void serve(Surface surface, HttpServletRequest req, HttpServletResponse res) {
+        Exchange exchange = entry.open(surface.endpoint(), req);
         AuditCapture capture = audit.capture(exchange, req::getHeader);
         res.setHeader(CallerHeaders.TRACE_ID, exchange.traceId());
         res.setHeader(POLICY_VERSION_HEADER, exchange.policy().version());
         SseWriter sse = new SseWriter(res, json);
+        Surface.Stream[] out = {null};
         try {
-            Refusal refusal = pipeline.run(exchange);
+            Refusal refusal = null;
+            Surface.Call call = null;
+            try {
+                call = surface.open(exchange, exchange.rawBody());
+                exchange.rawBody(call.chatBody());
+            } catch (Surface.Refused e) {
+                refusal = e.refusal();
+                exchange.refuse(refusal, "request:" + refusal.code());
+            }
+            if (refusal == null) {
+                refusal = pipeline.run(exchange);
+            }
             if (refusal != null) {
-                refuse(capture, res, sse, refusal);
+                refuse(capture, res, sse, out[0], refusal);
                 return;
             }
             audit.beforeModelCall(capture);
             exchange.warnings().forEach(w -> res.addHeader(WARNING_HEADER, w));
-            callModel(endpoint, capture, res, sse);
+            callModel(surface.endpoint(), call, capture, res, sse, out);
         } catch (UpstreamException e) {
             exchange.upstreamStatus(e.status());
             if (exchange.model() != null && !res.isCommitted()) {
@@ -92,7 +115,7 @@ public final class ChatCompletionsHandler {
             exchange.fail(refusal, "upstream:" + e.kind().name().toLowerCase(java.util.Locale.ROOT));
             log.warn("trace {} upstream failure {} for model {}", exchange.traceId(), e.getMessage(),
                     exchange.model() == null ? "?" : exchange.model().id());
-            refuse(capture, res, sse, refusal);
+            refuse(capture, res, sse, out[0], refusal);
         } catch (SseWriter.ClientGoneException e) {
             exchange.upstreamEnded("client_disconnected");
             exchange.fail(Refusal.badRequest("client_disconnected", "De verbinding werd door de tool verbroken.", null),
@@ -109,7 +132,7 @@ public final class ChatCompletionsHandler {
             Refusal refusal = Refusal.internal("internal_error",
                     "Er ging iets mis in Dijkwacht. Het verzoek is niet doorgestuurd. Meld trace-id " + exchange.traceId() + " bij de servicedesk.");
             exchange.fail(refusal, "gateway:" + e.getClass().getSimpleName());
-            refuse(capture, res, sse, refusal);
+            refuse(capture, res, sse, out[0], refusal);
         }
     }
 
@@ -117,7 +140,8 @@ public final class ChatCompletionsHandler {
      * Calls the chosen model through the router, which owns fallback, upstream choice and retries; this handler only
      * delivers the answer (rewritten, audited) and names the model that answered.
      */
-    private void callModel(Endpoint endpoint, AuditCapture capture, HttpServletResponse res, SseWriter sse) {
+    private void callModel(Endpoint endpoint, Surface.Call call, AuditCapture capture, HttpServletResponse res, SseWriter sse,
+                           Surface.Stream[] out) {
         Exchange exchange = capture.exchange();
         if (endpoint == Endpoint.EMBEDDINGS) {
             ObjectNode reply = router.embed(exchange);
@@ -126,7 +150,8 @@ public final class ChatCompletionsHandler {
             res.setHeader(MODEL_HEADER, exchange.model().id());
             respond(capture, res, reply);
         } else if (exchange.request().stream()) {
-            router.stream(exchange, capture.tap(replies.stream(exchange, new AuditedStream(capture, sse, res))));
+            out[0] = call.stream(exchange, sse);
+            router.stream(exchange, capture.tap(replies.stream(exchange, new AuditedStream(capture, out[0], res))));
         } else {
             ObjectNode reply = router.reply(exchange);
             exchange.upstreamStatus(200);
@@ -134,7 +159,7 @@ public final class ChatCompletionsHandler {
             capture.upstreamReply(reply);
             ObjectNode delivered = replies.rewrite(exchange, reply);
             capture.deliveredReply(delivered);
-            respond(capture, res, delivered);
+            respond(capture, res, call.reply(exchange, delivered));
         }
     }
 
@@ -151,12 +176,12 @@ public final class ChatCompletionsHandler {
     }
 
     /** Answers with the refusal (as JSON, or as an error event inside a started stream) after recording it. */
-    private void refuse(AuditCapture capture, HttpServletResponse res, SseWriter sse, Refusal refusal) {
+    private void refuse(AuditCapture capture, HttpServletResponse res, SseWriter sse, Surface.Stream stream, Refusal refusal) {
         boolean inStream = sse.started();
         recordQuietly(capture, inStream ? 200 : refusal.status(), inStream);
         if (inStream) {
             try {
-                sse.error(errors.body(refusal));
+                stream.error(refusal, errors.body(refusal));
             } catch (RuntimeException ignored) {
                 // the tool is gone; the audit record already says what happened
             }
@@ -183,14 +208,13 @@ public final class ChatCompletionsHandler {
     private final class AuditedStream implements ChunkOutput {
         private final AuditCapture capture;
         private final Exchange exchange;
-        private final SseWriter sse;
-
+        private final Surface.Stream out;
         private final HttpServletResponse res;
 
-        AuditedStream(AuditCapture capture, SseWriter sse, HttpServletResponse res) {
+        AuditedStream(AuditCapture capture, Surface.Stream out, HttpServletResponse res) {
             this.capture = capture;
             this.exchange = capture.exchange();
-            this.sse = sse;
+            this.out = out;
             this.res = res;
         }
 
@@ -198,14 +222,14 @@ public final class ChatCompletionsHandler {
         public void start() {
             exchange.upstreamStatus(200);
             res.setHeader(MODEL_HEADER, exchange.model().id());
-            sse.start();
+            out.start();
         }
 
         @Override
         public void chunk(ObjectNode chunk) {
             exchange.upstreamFirstToken();
             capture.deliveredChunk(chunk);
-            sse.chunk(chunk);
+            out.chunk(chunk);
         }
 
         @Override
@@ -214,10 +238,11 @@ public final class ChatCompletionsHandler {
             try {
                 audit.record(exchange, capture, 200, true);
             } catch (AuditUnavailableException e) {
-                sse.error(errors.body(auditUnavailable(exchange)));
+                Refusal refusal = auditUnavailable(exchange);
+                out.error(refusal, errors.body(refusal));
                 return;
             }
-            sse.done();
+            out.done();
         }
     }
 }

@@ -42,6 +42,8 @@ public class OpenAiRoutes {
         return route("openai")
                 .POST("/v1/chat/completions", chat::chat)
                 .POST("/v1/embeddings", chat::embeddings)
+                .POST("/v1/responses", chat::responses)
+                .POST("/v1/completions", chat::completions)
                 .GET("/v1/models", models::list)
                 .GET("/v1/models/{id}", models::one)
                 .filter(routeFilters.forRoute(RouteKind.TOOL, properties.maxBodyBytes()))

@@ -76,7 +76,7 @@ public final class AuditRecordFactory {
                 capture == null ? List.of() : capture.citations().stream().map(this::redactReference).toList(),
                 keepsContent(exchange, httpStatus),
                 httpStatus == 200 && exchange.refusal() == null && governance.humanReviewRequired(exchange.useCase())
-                        && exchange.endpoint() == nl.dijkwacht.pipeline.Endpoint.CHAT_COMPLETIONS,
+                        && exchange.endpoint().producesText(),
                 routing(exchange));
     }
 

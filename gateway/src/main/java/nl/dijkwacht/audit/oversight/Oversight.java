@@ -94,7 +94,7 @@ public final class Oversight {
         Answered[] found = new Answered[1];
         StreamingQuery.run(dataSource, """
                 SELECT trace_id, tool_id, use_case, review_required FROM audit_record
-                WHERE trace_id = ? AND endpoint = 'chat.completions' AND http_status = 200 AND error_code IS NULL""",
+                WHERE trace_id = ? AND endpoint IN ('chat.completions', 'responses', 'completions') AND http_status = 200 AND error_code IS NULL""",
                 List.of(traceId), rs -> {
                     found[0] = new Answered(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4));
                     return false;
@@ -200,7 +200,7 @@ public final class Oversight {
      */
     public List<Map<String, Object>> stats(Instant from, Instant to) {
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE r.endpoint = 'chat.completions' AND r.http_status = 200 AND r.error_code IS NULL");
+        StringBuilder where = new StringBuilder(" WHERE r.endpoint IN ('chat.completions', 'responses', 'completions') AND r.http_status = 200 AND r.error_code IS NULL");
         if (from != null) {
             where.append(" AND r.occurred_at >= ?");
             params.add(AuditRows.time(from));
