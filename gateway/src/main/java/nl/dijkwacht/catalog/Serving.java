@@ -13,9 +13,10 @@ import java.util.List;
  * @param contextWindow   tokens the model takes in (prompt + answer), {@code null} = not checked
  * @param maxOutputTokens the answer length to reserve in the context window and to ask for where a provider needs
  *                        one (Anthropic), unless the request names its own
+ * @param azure           deployment, api-version and authentication for {@code provider: azure-openai}; else {@code null}
  */
 public record Serving(List<URI> baseUrls, Integer maxConcurrent, BreakerSettings breaker, Integer contextWindow,
-                      Integer maxOutputTokens) {
+                      Integer maxOutputTokens, AzureSettings azure) {
 
     public Serving {
         baseUrls = baseUrls == null ? List.of() : List.copyOf(baseUrls);
@@ -23,6 +24,6 @@ public record Serving(List<URI> baseUrls, Integer maxConcurrent, BreakerSettings
     }
 
     public static Serving of(URI baseUrl) {
-        return new Serving(baseUrl == null ? List.of() : List.of(baseUrl), null, null, null, null);
+        return new Serving(baseUrl == null ? List.of() : List.of(baseUrl), null, null, null, null, null);
     }
 }

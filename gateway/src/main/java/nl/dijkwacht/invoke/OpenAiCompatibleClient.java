@@ -46,11 +46,18 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
 
     private final ObjectMapper json;
     private final IdleWatchdog watchdog;
+    private final WireDialect dialect;
     private final Map<Duration, CloseableHttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
 
     public OpenAiCompatibleClient(ObjectMapper json, IdleWatchdog watchdog) {
+        this(json, watchdog, new EntraTokens(java.time.Clock.systemUTC(), Duration.ofSeconds(10)));
+    }
+
+    /** @param tokens Microsoft Entra ID tokens for Azure OpenAI models with {@code auth: entra-id} */
+    public OpenAiCompatibleClient(ObjectMapper json, IdleWatchdog watchdog, EntraTokens tokens) {
         this.json = json;
         this.watchdog = watchdog;
+        this.dialect = new WireDialect(tokens);
     }
 
     @Override
@@ -74,10 +81,11 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
 
     @Override
     public void stream(ModelCall call, ChunkSink sink) {
-        ObjectNode body = upstreamBody(call);
+        ObjectNode body = call.body().deepCopy();
         body.put("stream", true);
         // Always ask for usage so the audit has real token counts; the gateway drops it if the tool did not ask.
         body.putObject("stream_options").put("include_usage", true);
+        body = dialect.body(call, body);
         ModelDefinition model = call.model();
         // The socket timeout bounds the wait for the headers; silence inside the stream is the watchdog's job.
         Duration socketTimeout = max(call.responseTimeout(), model.streamIdleTimeout());
@@ -161,9 +169,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
     }
 
     private ObjectNode upstreamBody(ModelCall call) {
-        ObjectNode body = call.body().deepCopy();
-        body.put("model", call.model().upstreamModel());
-        return body;
+        return dialect.body(call, call.body().deepCopy());
     }
 
     /** Reads the rest of the body (normally just the end of the chunked encoding) so the connection can be reused. */
@@ -196,16 +202,14 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
     }
 
     private HttpPost request(ModelCall call, String path, ObjectNode body, Duration socketTimeout) {
-        ModelDefinition model = call.model();
-        URI base = call.baseUrl();
-        HttpPost request = new HttpPost(base.resolve(base.getPath() + path));
+        HttpPost request = new HttpPost(dialect.target(call, path));
         request.setConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.of(socketTimeout))
                 .setRedirectsEnabled(false)
                 .build());
         request.setHeader("Content-Type", "application/json");
         request.setHeader("Accept", body.path("stream").asBoolean(false) ? "text/event-stream" : "application/json");
-        model.apiKey().ifPresent(key -> request.setHeader("Authorization", "Bearer " + key));
+        dialect.authenticate(call, request);
         request.setEntity(new ByteArrayEntity(toBytes(body), null));
         return request;
     }
@@ -250,9 +254,13 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         }
     }
 
+    /** {@code {"error":{"message"}}} (OpenAI, Azure, Ollama, newer vLLM), {@code {"object":"error","message"}} (older vLLM), Mistral's {@code {"message"}}. */
     private static String errorMessage(JsonNode node) {
         JsonNode error = node.path("error");
         String message = error.isTextual() ? error.asText() : error.path("message").asText(null);
+        if (message == null && node.path("message").isTextual()) {
+            message = node.path("message").asText();
+        }
         if (message != null && message.length() > 300) {
             message = message.substring(0, 300) + "…";
         }

@@ -86,6 +86,7 @@ final class PolicyFiles {
             @JsonProperty("upstream-model") String upstreamModel,
             @JsonProperty("api-key-env") String apiKeyEnv,
             Timeouts timeouts,
+            Azure azure,
             @JsonProperty("max-concurrent") Integer maxConcurrent,
             @JsonProperty("circuit-breaker") CircuitBreaker circuitBreaker,
             @JsonProperty("context-window") Integer contextWindow,
@@ -118,6 +119,12 @@ final class PolicyFiles {
     }
 
     record Timeouts(String connect, String response, @JsonProperty("stream-idle") String streamIdle) {
+    }
+
+    record Azure(String deployment, @JsonProperty("api-version") String apiVersion, String auth,
+                 @JsonProperty("tenant-id") String tenantId, @JsonProperty("client-id") String clientId,
+                 @JsonProperty("client-secret-env") String clientSecretEnv, @JsonProperty("token-url") String tokenUrl,
+                 String scope) {
     }
 
     record CircuitBreaker(@JsonProperty("failure-rate") Integer failureRate, @JsonProperty("minimum-calls") Integer minimumCalls,

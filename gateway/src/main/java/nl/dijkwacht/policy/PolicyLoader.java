@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
+import nl.dijkwacht.catalog.AzureSettings;
 import nl.dijkwacht.catalog.BreakerSettings;
 import nl.dijkwacht.catalog.DataClass;
 import nl.dijkwacht.catalog.FineTuning;
@@ -289,7 +290,7 @@ public final class PolicyLoader {
         Duration connect = duration(raw.timeouts() == null ? null : raw.timeouts().connect(), DEFAULT_CONNECT);
         Duration response = duration(raw.timeouts() == null ? null : raw.timeouts().response(), DEFAULT_RESPONSE);
         Duration streamIdle = duration(raw.timeouts() == null ? null : raw.timeouts().streamIdle(), response);
-        boolean embeddings = raw.embeddings() != null ? raw.embeddings() : kind == ProviderKind.OPENAI_COMPATIBLE || kind == ProviderKind.DRY_RUN;
+        boolean embeddings = raw.embeddings() != null ? raw.embeddings() : kind.openAiWire() || kind == ProviderKind.DRY_RUN;
         if (kind == ProviderKind.ANTHROPIC && Boolean.TRUE.equals(raw.embeddings())) {
             problems.add(doc.problem("/embeddings", "Anthropic-modellen leveren geen embeddings"));
         }
@@ -317,7 +318,7 @@ public final class PolicyLoader {
             upstreamModel = raw.adapter();
         }
         Serving serving = new Serving(baseUrls, raw.maxConcurrent(), breaker(doc, raw.circuitBreaker(), problems),
-                raw.contextWindow(), raw.maxOutputTokens());
+                raw.contextWindow(), raw.maxOutputTokens(), azure(raw.azure()));
         return new ModelDefinition(raw.id(), raw.description(), kind, baseUrl, upstreamModel, raw.apiKeyEnv(),
                 connect, response, streamIdle, embeddings, doc.file().getFileName().toString(), governance, serving);
     }
@@ -356,6 +357,16 @@ public final class PolicyLoader {
         }
         return new FineTuning(raw.baseModel(), raw.adapter(), raw.tasks(),
                 new FineTuning.TrainingData(data.description(), data.period(), personalData, data.legalBasis()), evaluations);
+    }
+
+    private static AzureSettings azure(PolicyFiles.Azure raw) {
+        if (raw == null) {
+            return null;
+        }
+        return new AzureSettings(raw.deployment(), raw.apiVersion(),
+                "entra-id".equals(raw.auth()) ? AzureSettings.Auth.ENTRA_ID : AzureSettings.Auth.API_KEY,
+                raw.tenantId(), raw.clientId(), raw.clientSecretEnv(), raw.tokenUrl() == null ? null : URI.create(raw.tokenUrl()),
+                raw.scope());
     }
 
     private static void addUrl(YamlDocument doc, String pointer, String text, List<URI> into, Problems problems) {
