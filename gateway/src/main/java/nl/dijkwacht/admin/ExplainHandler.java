@@ -80,6 +80,7 @@ final class ExplainHandler {
         exchange.caller(new Caller(toolId, headers.user(), headers.department(), defaultTenant));
         try {
             exchange.rawBody(json.writeValueAsBytes(body));
+            exchange.contentType("application/json");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

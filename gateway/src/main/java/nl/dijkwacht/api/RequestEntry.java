@@ -46,6 +46,7 @@ final class RequestEntry {
                 return tooLarge();
             }
             exchange.rawBody(body);
+            exchange.contentType(request.getContentType());
             return null;
         } catch (IOException e) {
             return Refusal.badRequest("unreadable_body", "De aanvraag kon niet volledig gelezen worden.", null);

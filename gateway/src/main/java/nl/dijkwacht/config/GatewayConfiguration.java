@@ -17,6 +17,7 @@ import nl.dijkwacht.limits.LocalBucketStore;
 import nl.dijkwacht.limits.RateLimitStep;
 import nl.dijkwacht.limits.RedisBucketStore;
 import nl.dijkwacht.openai.ParseRequestStep;
+import nl.dijkwacht.openai.RequestSchema;
 import nl.dijkwacht.pii.Anonymizer;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.RequestPipeline;
@@ -82,15 +83,21 @@ public class GatewayConfiguration {
         return new Anonymizer(secretKey);
     }
 
+    /** The OpenAI request schemas (loaded once: a few hundred definitions). */
+    @Bean
+    RequestSchema requestSchema(ObjectMapper dijkwachtJson) {
+        return new RequestSchema(dijkwachtJson);
+    }
+
     /** Order matters: the purpose guard reads the parsed text; sensitivity routing ("route") needs the PII findings. */
     @Bean
     RequestPipeline requestPipeline(AuthenticateStep authenticate, BucketStore buckets, DijkwachtProperties properties,
-                                    ObjectMapper dijkwachtJson, PiiEngine piiEngine, Anonymizer anonymizer,
+                                    ObjectMapper dijkwachtJson, RequestSchema requestSchema, PiiEngine piiEngine, Anonymizer anonymizer,
                                     ResolveUseCaseStep useCase, PurposeGuardStep purpose, ResolveModelStep model,
                                     SensitivityRoutingStep route) {
         return new RequestPipeline(List.of(
                 authenticate,
-                new ParseRequestStep(dijkwachtJson),
+                new ParseRequestStep(dijkwachtJson, requestSchema),
                 new RateLimitStep(buckets, properties.limits().requestsPerMinute()),
                 useCase,
                 purpose,

@@ -28,6 +28,7 @@ public final class Exchange {
     private final Map<EntityType, Integer> outputEntityCounts = new EnumMap<>(EntityType.class);
 
     private byte[] rawBody = new byte[0];
+    private String contentType;
     private ChatRequest request;
     private Caller caller;
     private UseCasePolicy useCase;
@@ -61,6 +62,10 @@ public final class Exchange {
 
     public byte[] rawBody() { return rawBody; }
     public void rawBody(byte[] rawBody) { this.rawBody = rawBody; }
+
+    /** The request's Content-Type header as sent, or {@code null}. */
+    public String contentType() { return contentType; }
+    public void contentType(String contentType) { this.contentType = contentType; }
 
     public ChatRequest request() { return request; }
     public void request(ChatRequest request) { this.request = request; }
