@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
+import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.identity.AuthenticateStep;
 import nl.dijkwacht.identity.OperatorAccess;
 import nl.dijkwacht.invoke.AnthropicClient;
@@ -25,6 +26,8 @@ import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicyLoader;
 import nl.dijkwacht.policy.PurposeGuardStep;
 import nl.dijkwacht.policy.ResolveUseCaseStep;
+import nl.dijkwacht.redaction.AttachmentsStep;
+import nl.dijkwacht.redaction.GovernFieldsStep;
 import nl.dijkwacht.redaction.RedactPersonalDataStep;
 import nl.dijkwacht.response.Disclaimer;
 import nl.dijkwacht.response.OutputScan;
@@ -94,12 +97,15 @@ public class GatewayConfiguration {
     RequestPipeline requestPipeline(AuthenticateStep authenticate, BucketStore buckets, DijkwachtProperties properties,
                                     ObjectMapper dijkwachtJson, RequestSchema requestSchema, PiiEngine piiEngine, Anonymizer anonymizer,
                                     ResolveUseCaseStep useCase, PurposeGuardStep purpose, ResolveModelStep model,
-                                    SensitivityRoutingStep route) {
+                                    SensitivityRoutingStep route, Pseudonymizer pseudonymizer,
+                                    @Qualifier("secretKey") byte[] secretKey) {
         return new RequestPipeline(List.of(
                 authenticate,
                 new ParseRequestStep(dijkwachtJson, requestSchema),
                 new RateLimitStep(buckets, properties.limits().requestsPerMinute()),
                 useCase,
+                new GovernFieldsStep(pseudonymizer, secretKey),
+                new AttachmentsStep(),
                 purpose,
                 model,
                 new RedactPersonalDataStep(piiEngine, anonymizer),

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.identity.Caller;
+import nl.dijkwacht.openai.Attachment;
 import nl.dijkwacht.openai.ChatRequest;
 import nl.dijkwacht.pii.EntityType;
 import nl.dijkwacht.pii.PlaceholderVault;
@@ -42,6 +43,8 @@ public final class Exchange {
     private int placeholdersRestored;
     private int placeholdersUnknown;
     private final java.util.List<String> warnings = new java.util.ArrayList<>();
+    private final Map<Attachment.Kind, Integer> attachmentCounts = new EnumMap<>(Attachment.Kind.class);
+    private boolean onPremisesOnly;
 
     public Exchange(String traceId, Endpoint endpoint, CallerHeaders headers, PolicySet policy) {
         this.traceId = traceId;
@@ -84,6 +87,14 @@ public final class Exchange {
 
     public Map<EntityType, Integer> outputEntityCounts() { return outputEntityCounts; }
     public void countOutputEntity(EntityType type) { outputEntityCounts.merge(type, 1, Integer::sum); }
+
+    /** Images, audio and files the request carries (allowed by the use-case), per kind. Never their content. */
+    public Map<Attachment.Kind, Integer> attachmentCounts() { return attachmentCounts; }
+    public void countAttachment(Attachment.Kind kind) { attachmentCounts.merge(kind, 1, Integer::sum); }
+
+    /** Whether only a model on the premises may receive this request (use-case {@code attachments: on-premises-only}). */
+    public boolean onPremisesOnly() { return onPremisesOnly; }
+    public void requireOnPremises() { this.onPremisesOnly = true; }
 
     public Decision decision() { return decision; }
     public String rule() { return rule; }

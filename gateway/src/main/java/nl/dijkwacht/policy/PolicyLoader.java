@@ -227,7 +227,8 @@ public final class PolicyLoader {
                 allowed.tools(), allowed.departments(), allowed.roles(),
                 Boolean.TRUE.equals(raw.specialCategoryAllowed()), raw.forbiddenPurposes(),
                 Boolean.TRUE.equals(raw.humanReviewRequired()), retention, null,
-                raw.pii() != null && "redact".equals(raw.pii().output()));
+                raw.pii() != null && "redact".equals(raw.pii().output()),
+                new RequestFieldRules(RequestFieldRules.Attachments.fromYaml(raw.attachments()), raw.forwardMetadata()));
     }
 
     /** Redacted content is kept only when the use-case says so: {@code keep-content: true} keeps it 30 days by default. */

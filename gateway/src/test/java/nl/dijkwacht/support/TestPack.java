@@ -8,7 +8,10 @@ import java.nio.file.Path;
 /**
  * Writes a small policy pack and model catalogue into a temporary directory, with model upstreams pointing at
  * the test's WireMock server. Keys: tool {@link #TOOL_KEY}, and the pack's use-cases "test-algemeen"
- * (models: upstream, slow, dead, dry-run) and "test-beperkt" (dry-run only).
+ * (models: upstream, slow, dead, dry-run) and "test-beperkt" (dry-run only); for the request fields (issue 9)
+ * "test-velden" (models extern — eu-cloud, no personal data — and upstream; forwards metadata key zaaknummer),
+ * "test-bijlagen" (attachments: allow) and "test-bijlagen-lokaal" (attachments: on-premises-only), both with models
+ * extern, extern-pd (eu-cloud, personal data) and upstream (on-premises).
  */
 public final class TestPack {
 
@@ -31,7 +34,7 @@ public final class TestPack {
                       - id: test-tool
                         key-sha256: %s
                         default-use-case: test-algemeen
-                        use-cases: [test-beperkt]
+                        use-cases: [test-beperkt, test-velden, test-bijlagen, test-bijlagen-lokaal]
                       - id: other-tool
                         key-sha256: %s
                         default-use-case: test-beperkt
@@ -56,6 +59,64 @@ public final class TestPack {
                     pii:
                       default: block
                     """);
+            // issue 9: a model outside the premises that may receive no personal data, and use-cases for the request fields
+            Files.writeString(policies.resolve("test-velden.yaml"), """
+                    id: test-velden
+                    purpose: Tests van alle velden van een verzoek
+                    risk-class: minimal
+                    models: [extern, upstream]
+                    pii:
+                      default: pseudonymise
+                      entities:
+                        BSN: redact
+                    forward-metadata: [zaaknummer]
+                    """);
+            Files.writeString(policies.resolve("test-bijlagen.yaml"), """
+                    id: test-bijlagen
+                    purpose: Tests met bijlagen
+                    risk-class: minimal
+                    models: [extern, extern-pd, upstream]
+                    attachments: allow
+                    """);
+            Files.writeString(policies.resolve("test-bijlagen-lokaal.yaml"), """
+                    id: test-bijlagen-lokaal
+                    purpose: Tests met bijlagen die het pand niet verlaten
+                    risk-class: minimal
+                    models: [extern, extern-pd, upstream]
+                    attachments: on-premises-only
+                    """);
+            Files.writeString(models.resolve("extern.yaml"), """
+                    id: extern
+                    provider: openai-compatible
+                    base-url: http://127.0.0.1:%d/extern/v1
+                    upstream-model: extern-model
+                    timeouts:
+                      connect: 1s
+                      response: 2s
+                    status: approved
+                    hosting: eu-cloud
+                    processor-agreement: VWO-TEST
+                    no-training: true
+                    owner: Test
+                    next-evaluation: 2099-12-31
+                    data-classes: []
+                    """.formatted(upstreamPort));
+            Files.writeString(models.resolve("extern-pd.yaml"), """
+                    id: extern-pd
+                    provider: openai-compatible
+                    base-url: http://127.0.0.1:%d/extern-pd/v1
+                    upstream-model: extern-pd-model
+                    timeouts:
+                      connect: 1s
+                      response: 2s
+                    status: approved
+                    hosting: eu-cloud
+                    processor-agreement: VWO-TEST
+                    no-training: true
+                    owner: Test
+                    next-evaluation: 2099-12-31
+                    data-classes: [personal-data]
+                    """.formatted(upstreamPort));
             String base = "http://127.0.0.1:" + upstreamPort + "/v1";
             Files.writeString(models.resolve("upstream.yaml"), model("upstream", "openai-compatible", base, "echo-7b", "2s", "TEST_UPSTREAM_KEY"));
             Files.writeString(models.resolve("slow.yaml"), model("slow", "openai-compatible", base + "/slow", "slow-model", "500ms", null));
