@@ -218,7 +218,7 @@ public final class AuditCapture {
 
     public static String joinTexts(ChatRequest request) {
         List<String> texts = new ArrayList<>();
-        for (TextSlot slot : request.textSlots()) {
+        for (TextSlot slot : request.messageTexts()) {
             texts.add(slot.get());
         }
         return texts.isEmpty() ? null : String.join("\n\n", texts);

@@ -78,6 +78,17 @@ public final class ChatRequest {
         return fields().texts();
     }
 
+    /**
+     * The message texts only (contents, text parts, tool-call arguments; embeddings: the inputs), in order: what the
+     * audit trail hashes as "the prompt" and keeps (redacted) in its content tier.
+     */
+    public List<TextSlot> messageTexts() {
+        return textSlots().stream()
+                .filter(s -> s.kind() == FieldKind.TEXT && (s.path().startsWith("messages[") || s.path().startsWith("input")))
+                .filter(s -> !s.path().endsWith(".refusal") && !s.path().endsWith(".filename"))
+                .toList();
+    }
+
     /** The gateway's own metadata ({@code dw_*}: sources, prompt template) as the tool sent it; never forwarded. */
     public Optional<String> gatewayMetadata(String key) {
         return Optional.ofNullable(gatewayMetadata.get(key));
