@@ -24,7 +24,8 @@ import nl.dijkwacht.pipeline.Refusal;
  * Reads the body strictly as one OpenAI request: {@code Content-Type: application/json}, exactly one JSON document,
  * no duplicate keys, at most {@value #MAX_NESTING} levels deep, valid against the OpenAI request schema
  * ({@link RequestSchema}), and every field known to the gateway's field table ({@link RequestFields}). Error messages
- * name the field, never its content. Takes the staff user from the OpenAI {@code user} field when no header named one.
+ * name the field, never its content. For a tool trusted with identity headers, the OpenAI {@code user} field names the
+ * staff member when no header did; for any other tool it changes nothing (identity is verified, not declared).
  */
 public final class ParseRequestStep implements PolicyStep {
 
@@ -98,8 +99,8 @@ public final class ParseRequestStep implements PolicyStep {
         request.takeGatewayMetadata();
         exchange.request(request);
         Caller caller = exchange.caller();
-        if (caller != null && caller.userId() == null && request.user().isPresent()) {
-            exchange.caller(new Caller(caller.toolId(), request.user().get(), caller.department(), caller.tenant()));
+        if (caller != null && request.user().isPresent()) {
+            exchange.caller(caller.withDeclaredUser(request.user().get()));
         }
         return Outcome.CONTINUE;
     }

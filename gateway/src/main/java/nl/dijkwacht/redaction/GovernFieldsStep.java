@@ -16,8 +16,9 @@ import nl.dijkwacht.pipeline.PolicyStep;
 /**
  * The request fields that identify people or carry side information, before anything is forwarded:
  * <ul>
- *   <li>{@code user} and {@code safety_identifier} become the keyed pseudonym — the same one the audit trail keeps as
- *       actor, so a provider's abuse report can be traced to audit records, but never to a person without the key;</li>
+ *   <li>{@code user} and {@code safety_identifier} become the keyed pseudonym of the verified staff member (or, when
+ *       the caller names none, of the value sent) — the same one the audit trail keeps as actor, so a provider's abuse
+ *       report can be traced to audit records, but never to a person without the key;</li>
  *   <li>{@code prompt_cache_key} becomes a keyed hash (equal keys stay equal, so caching still works);</li>
  *   <li>{@code metadata} keeps only the keys the use-case lists in {@code forward-metadata} (their values are scanned
  *       as text by the {@code pii} step); the gateway's own {@code dw_*} keys were taken out when the body was read.</li>
@@ -41,8 +42,9 @@ public final class GovernFieldsStep implements PolicyStep {
     @Override
     public Outcome apply(Exchange exchange) {
         GovernedFields fields = exchange.request().fields();
+        String verifiedUser = exchange.caller() == null ? null : exchange.caller().userId();
         for (TextSlot slot : fields.pseudonyms()) {
-            slot.set(pseudonyms.pseudonym(slot.get()));
+            slot.set(pseudonyms.pseudonym(verifiedUser != null ? verifiedUser : slot.get()));
         }
         for (TextSlot slot : fields.keyedHashes()) {
             slot.set("k-" + keyedHash(slot.get()));

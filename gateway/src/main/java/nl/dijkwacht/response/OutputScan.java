@@ -3,12 +3,12 @@ package nl.dijkwacht.response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import nl.dijkwacht.pii.Anonymizer;
-import nl.dijkwacht.pii.Finding;
-import nl.dijkwacht.pii.Operator;
-import nl.dijkwacht.pii.OperatorPolicy;
+import nl.dijkwacht.pii.anonymize.Anonymizer;
+import nl.dijkwacht.pii.detect.Finding;
+import nl.dijkwacht.pii.anonymize.Operator;
+import nl.dijkwacht.pii.anonymize.OperatorPolicy;
 import nl.dijkwacht.pii.PiiEngine;
-import nl.dijkwacht.pii.StreamTransformer;
+import nl.dijkwacht.pii.anonymize.StreamTransformer;
 import nl.dijkwacht.pipeline.Exchange;
 
 /**

@@ -3,8 +3,8 @@ package nl.dijkwacht.response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import nl.dijkwacht.pii.Finding;
-import nl.dijkwacht.pii.StreamTransformer;
+import nl.dijkwacht.pii.detect.Finding;
+import nl.dijkwacht.pii.anonymize.StreamTransformer;
 
 /**
  * The output scan for a streamed answer, chunk by chunk: text is released once it lies more than {@value #HOLD}
