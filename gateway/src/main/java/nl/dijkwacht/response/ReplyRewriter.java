@@ -85,6 +85,10 @@ public final class ReplyRewriter {
 
     /** The extension field: disclaimer and trace id outside the model's content, where a JSON tool does not look. */
     void addExtension(Exchange exchange, ObjectNode target, boolean inContent) {
+        putExtension(target, exchange, disclaimer, inContent);
+    }
+
+    static void putExtension(ObjectNode target, Exchange exchange, Disclaimer disclaimer, boolean inContent) {
         ObjectNode ext = target.putObject(EXTENSION);
         String text = disclaimer.plainFor(exchange);
         if (text.isEmpty()) {

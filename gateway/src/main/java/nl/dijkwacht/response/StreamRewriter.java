@@ -178,15 +178,7 @@ public final class StreamRewriter implements ChunkSink {
     }
 
     private void extension(ObjectNode chunk, boolean inContent) {
-        ObjectNode ext = chunk.putObject(ReplyRewriter.EXTENSION);
-        String text = disclaimer.plainFor(exchange);
-        if (text.isEmpty()) {
-            ext.putNull("disclaimer");
-        } else {
-            ext.put("disclaimer", text);
-        }
-        ext.put("trace_id", exchange.traceId());
-        ext.put("in_content", inContent);
+        ReplyRewriter.putExtension(chunk, exchange, disclaimer, inContent);
         extensionSent = true;
     }
 

@@ -120,38 +120,8 @@ public final class TestPack {
                     models: [extern, extern-pd, upstream]
                     attachments: on-premises-only
                     """);
-            Files.writeString(models.resolve("extern.yaml"), """
-                    id: extern
-                    provider: openai-compatible
-                    base-url: http://127.0.0.1:%d/extern/v1
-                    upstream-model: extern-model
-                    timeouts:
-                      connect: 1s
-                      response: 2s
-                    status: approved
-                    hosting: eu-cloud
-                    processor-agreement: VWO-TEST
-                    no-training: true
-                    owner: Test
-                    next-evaluation: 2099-12-31
-                    data-classes: []
-                    """.formatted(upstreamPort));
-            Files.writeString(models.resolve("extern-pd.yaml"), """
-                    id: extern-pd
-                    provider: openai-compatible
-                    base-url: http://127.0.0.1:%d/extern-pd/v1
-                    upstream-model: extern-pd-model
-                    timeouts:
-                      connect: 1s
-                      response: 2s
-                    status: approved
-                    hosting: eu-cloud
-                    processor-agreement: VWO-TEST
-                    no-training: true
-                    owner: Test
-                    next-evaluation: 2099-12-31
-                    data-classes: [personal-data]
-                    """.formatted(upstreamPort));
+            Files.writeString(models.resolve("extern.yaml"), euCloudModel("extern", upstreamPort, "[]"));
+            Files.writeString(models.resolve("extern-pd.yaml"), euCloudModel("extern-pd", upstreamPort, "[personal-data]"));
             String base = "http://127.0.0.1:" + upstreamPort + "/v1";
             Files.writeString(models.resolve("upstream.yaml"), model("upstream", "openai-compatible", base, "echo-7b", "2s", "TEST_UPSTREAM_KEY"));
             Files.writeString(models.resolve("slow.yaml"), model("slow", "openai-compatible", base + "/slow", "slow-model", "500ms", null));
@@ -179,6 +149,26 @@ public final class TestPack {
         return "id: " + id + "\nprovider: " + provider + "\nbase-url: " + baseUrl + "\nupstream-model: " + upstreamModel
                 + "\ntimeouts:\n  connect: 1s\n  response: " + timeout + "\n"
                 + (keyEnv == null ? "" : "api-key-env: " + keyEnv + "\n") + GOVERNANCE;
+    }
+
+    /** A model in the EU cloud with a processor agreement, at {@code /<id>/v1} of the upstream. */
+    private static String euCloudModel(String id, int upstreamPort, String dataClasses) {
+        return """
+                id: %s
+                provider: openai-compatible
+                base-url: http://127.0.0.1:%d/%s/v1
+                upstream-model: %s-model
+                timeouts:
+                  connect: 1s
+                  response: 2s
+                status: approved
+                hosting: eu-cloud
+                processor-agreement: VWO-TEST
+                no-training: true
+                owner: Test
+                next-evaluation: 2099-12-31
+                data-classes: %s
+                """.formatted(id, upstreamPort, id, id, dataClasses);
     }
 
     /** The governance record every model needs (issue 4): approved, on-premises, may receive personal data. */
