@@ -163,7 +163,12 @@ class ReplicasTest {
                             failed.incrementAndGet();
                         }
                     } catch (RuntimeException e) {
-                        failed.incrementAndGet(); // connection refused / reset once A is gone
+                        failed.incrementAndGet(); // cut by the kill, then connection refused: a balancer would stop sending here
+                        try {
+                            Thread.sleep(200);
+                        } catch (InterruptedException ie) {
+                            return;
+                        }
                     }
                 }
             }));
