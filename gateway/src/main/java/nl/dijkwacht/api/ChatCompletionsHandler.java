@@ -81,12 +81,7 @@ public final class ChatCompletionsHandler {
         res.setHeader(POLICY_VERSION_HEADER, exchange.policy().version());
         SseWriter sse = new SseWriter(res, json);
         try {
-            Refusal refusal = entry.readBody(exchange, req);
-            if (refusal != null) {
-                exchange.refuse(refusal, "request:" + refusal.code());
-            } else {
-                refusal = pipeline.run(exchange);
-            }
+            Refusal refusal = pipeline.run(exchange);
             if (refusal != null) {
                 refuse(capture, res, sse, refusal);
                 return;

@@ -18,7 +18,7 @@ import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.StoreDurability;
 import nl.dijkwacht.audit.transparency.TransparencyReport;
 import nl.dijkwacht.audit.web.AuditRoutes;
-import nl.dijkwacht.identity.OperatorAccess;
+import nl.dijkwacht.api.filter.RouteFilters;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.policy.ActivePolicy;
 import org.slf4j.Logger;
@@ -158,12 +158,12 @@ public class AuditConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> auditRouterFunction(OperatorAccess operators, ActivePolicy policy, AuditQueries queries,
+    RouterFunction<ServerResponse> auditRouterFunction(RouteFilters routeFilters, ActivePolicy policy, AuditQueries queries,
                                                        ChainVerifier verifier, ChainedJdbcAuditSink sink, LegalHolds holds,
                                                        RetentionJob retention, Oversight oversight,
                                                        TransparencyReport transparency, Pseudonymizer pseudonymizer,
                                                        TextHasher hasher, DataSource dataSource, ObjectMapper dijkwachtJson) {
-        return new AuditRoutes(operators, policy, queries, verifier, sink, holds, retention, oversight, transparency,
+        return new AuditRoutes(routeFilters, policy, queries, verifier, sink, holds, retention, oversight, transparency,
                 pseudonymizer, hasher, dataSource, dijkwachtJson).routes();
     }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
-import nl.dijkwacht.identity.AuthenticateStep;
-import nl.dijkwacht.identity.OperatorAccess;
 import nl.dijkwacht.invoke.AnthropicClient;
 import nl.dijkwacht.invoke.DryRunClient;
 import nl.dijkwacht.invoke.IdleWatchdog;
@@ -55,16 +53,6 @@ public class GatewayConfiguration {
         return new ActivePolicy(new PolicyLoader(), properties.policiesDir(), properties.modelsDir());
     }
 
-    @Bean
-    OperatorAccess operatorAccess(ActivePolicy policy) {
-        return new OperatorAccess(policy);
-    }
-
-    @Bean
-    AuthenticateStep authenticateStep(DijkwachtProperties properties) {
-        return new AuthenticateStep(properties.tenant());
-    }
-
     @Bean(destroyMethod = "")
     BucketStore bucketStore(DijkwachtProperties properties) {
         String redis = properties.limits().redisUrl();
@@ -90,14 +78,16 @@ public class GatewayConfiguration {
         return new Anonymizer(secretKey);
     }
 
-    /** Order matters: the purpose guard reads the parsed text; sensitivity routing ("route") needs the PII findings. */
+    /**
+     * Order matters: the purpose guard reads the parsed text; sensitivity routing ("route") needs the PII findings.
+     * Authentication is not a step: the route's filter verified the caller before the exchange was opened.
+     */
     @Bean
-    RequestPipeline requestPipeline(AuthenticateStep authenticate, BucketStore buckets, DijkwachtProperties properties,
+    RequestPipeline requestPipeline(BucketStore buckets, DijkwachtProperties properties,
                                     ObjectMapper dijkwachtJson, PiiEngine piiEngine, Anonymizer anonymizer,
                                     ResolveUseCaseStep useCase, PurposeGuardStep purpose, ResolveModelStep model,
                                     SensitivityRoutingStep route) {
         return new RequestPipeline(List.of(
-                authenticate,
                 new ParseRequestStep(dijkwachtJson),
                 new RateLimitStep(buckets, properties.limits().requestsPerMinute()),
                 useCase,
