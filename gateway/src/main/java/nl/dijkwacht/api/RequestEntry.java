@@ -26,6 +26,7 @@ final class RequestEntry {
                 policy.current());
         exchange.caller(AuthenticatedRequest.caller(request));
         exchange.rawBody(AuthenticatedRequest.body(request));
+        exchange.contentType(request.getContentType());
         return exchange;
     }
 }

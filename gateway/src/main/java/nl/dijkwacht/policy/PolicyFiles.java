@@ -64,6 +64,8 @@ final class PolicyFiles {
             String disclaimer,
             @JsonProperty("human-review-required") Boolean humanReviewRequired,
             AuditSection audit,
+            String attachments,
+            @JsonProperty("forward-metadata") List<String> forwardMetadata,
             Map<String, List<String>> tasks) {
     }
 

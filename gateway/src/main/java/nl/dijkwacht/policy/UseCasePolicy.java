@@ -15,6 +15,7 @@ import nl.dijkwacht.pii.anonymize.OperatorPolicy;
  * @param suspendedBy        who suspended it through the admin API, {@code null} otherwise
  * @param redactOutputPii    personal data in an answer that was not in the prompt is redacted ({@code pii.output: redact});
  *                           otherwise it is only counted in the audit record
+ * @param fieldRules         attachments and forwarded metadata keys (issue 9)
  * @param tasks              task routing: per task, the models to try in order ({@code tasks:})
  */
 public record UseCasePolicy(
@@ -34,32 +35,35 @@ public record UseCasePolicy(
         int contentRetentionDays,
         String suspendedBy,
         boolean redactOutputPii,
+        RequestFieldRules fieldRules,
         TaskRoutes tasks) {
 
     public UseCasePolicy {
-        tasks = tasks == null ? TaskRoutes.NONE : tasks;
         models = List.copyOf(models);
         riskClass = riskClass == null ? RiskClass.MINIMAL : riskClass;
         allowedTools = allowedTools == null ? List.of() : List.copyOf(allowedTools);
         allowedDepartments = allowedDepartments == null ? List.of() : List.copyOf(allowedDepartments);
         allowedRoles = allowedRoles == null ? List.of() : List.copyOf(allowedRoles);
         forbiddenPurposes = forbiddenPurposes == null ? List.of() : List.copyOf(forbiddenPurposes);
+        fieldRules = fieldRules == null ? RequestFieldRules.defaults() : fieldRules;
+        tasks = tasks == null ? TaskRoutes.NONE : tasks;
     }
 
     /** The original shape (tests and code that need no governance fields): active, minimal risk, nothing kept. */
     public UseCasePolicy(String id, String purpose, List<String> models, OperatorPolicy pii, String disclaimer) {
         this(id, purpose, models, pii, disclaimer, false, RiskClass.MINIMAL, List.of(), List.of(), List.of(), false,
-                List.of(), false, 0, null, false, TaskRoutes.NONE);
+                List.of(), false, 0, null, false, RequestFieldRules.defaults(), TaskRoutes.NONE);
     }
 
     /** Without task routing. */
     public UseCasePolicy(String id, String purpose, List<String> models, OperatorPolicy pii, String disclaimer,
                          boolean suspended, RiskClass riskClass, List<String> allowedTools, List<String> allowedDepartments,
                          List<String> allowedRoles, boolean specialCategoryAllowed, List<String> forbiddenPurposes,
-                         boolean humanReviewRequired, int contentRetentionDays, String suspendedBy, boolean redactOutputPii) {
+                         boolean humanReviewRequired, int contentRetentionDays, String suspendedBy, boolean redactOutputPii,
+                         RequestFieldRules fieldRules) {
         this(id, purpose, models, pii, disclaimer, suspended, riskClass, allowedTools, allowedDepartments, allowedRoles,
                 specialCategoryAllowed, forbiddenPurposes, humanReviewRequired, contentRetentionDays, suspendedBy,
-                redactOutputPii, TaskRoutes.NONE);
+                redactOutputPii, fieldRules, TaskRoutes.NONE);
     }
 
     public boolean allowsModel(String modelId) {
@@ -69,6 +73,6 @@ public record UseCasePolicy(
     public UseCasePolicy suspendedBy(String who) {
         return new UseCasePolicy(id, purpose, models, pii, disclaimer, true, riskClass, allowedTools, allowedDepartments,
                 allowedRoles, specialCategoryAllowed, forbiddenPurposes, humanReviewRequired, contentRetentionDays, who, redactOutputPii,
-                tasks);
+                fieldRules, tasks);
     }
 }

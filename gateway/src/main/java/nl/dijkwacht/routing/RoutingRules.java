@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.dijkwacht.catalog.DataClass;
+import nl.dijkwacht.catalog.Hosting;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.catalog.ModelGovernance;
 import nl.dijkwacht.invoke.TokenCounter;
@@ -87,6 +88,10 @@ public final class RoutingRules {
         if (exchange.useCase() == null) {
             return classes;
         }
+        if (!exchange.attachmentCounts().isEmpty()) {
+            // an image or file cannot be checked for personal data, so it counts as holding some
+            classes.add(DataClass.PERSONAL_DATA);
+        }
         for (Map.Entry<EntityType, Integer> e : exchange.entityCounts().entrySet()) {
             if (e.getValue() == null || e.getValue() <= 0) {
                 continue;
@@ -96,6 +101,11 @@ public final class RoutingRules {
             }
         }
         return classes;
+    }
+
+    /** Whether the model's hosting suits the request: attachments under {@code on-premises-only} stay on the premises. */
+    public boolean hostingFits(Exchange exchange, ModelDefinition model) {
+        return !exchange.onPremisesOnly() || model.governance().hosting() == Hosting.ON_PREMISES;
     }
 
     /** Usable, allowed for the use-case, may receive the data, and serves the endpoint. */
@@ -129,6 +139,7 @@ public final class RoutingRules {
         for (String id : next) {
             exchange.policy().catalog().find(id)
                     .filter(m -> fits(m, exchange.useCase(), exchange.policy(), classes, exchange.endpoint()))
+                    .filter(m -> hostingFits(exchange, m))
                     .filter(m -> task == null || contextProblem(m, exchange) == null)
                     .ifPresent(out::add);
         }
