@@ -1,6 +1,5 @@
 package nl.dijkwacht.routing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.EnumSet;
 import java.util.List;
 import nl.dijkwacht.catalog.DataClass;
@@ -85,8 +84,7 @@ public final class ResolveModelStep implements PolicyStep {
         if (header != null && !header.isBlank()) {
             return header.strip();
         }
-        return exchange.request().metadata().map(m -> m.get(TASK_METADATA)).filter(JsonNode::isTextual)
-                .map(JsonNode::asText).map(String::strip).filter(t -> !t.isEmpty()).orElse(null);
+        return exchange.request().gatewayMetadata(TASK_METADATA).map(String::strip).filter(t -> !t.isEmpty()).orElse(null);
     }
 
     /**
