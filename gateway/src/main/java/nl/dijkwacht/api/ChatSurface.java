@@ -1,9 +1,9 @@
 package nl.dijkwacht.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.UnaryOperator;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
-import nl.dijkwacht.pipeline.Refusal;
 
 /** {@code /v1/chat/completions} and {@code /v1/embeddings}: the body as sent, the answer as rewritten, SSE with {@code [DONE]}. */
 record ChatSurface(Endpoint endpoint) implements Surface {
@@ -23,27 +23,7 @@ record ChatSurface(Endpoint endpoint) implements Surface {
 
             @Override
             public Stream stream(Exchange ex, SseWriter sse) {
-                return new Stream() {
-                    @Override
-                    public void start() {
-                        sse.start();
-                    }
-
-                    @Override
-                    public void chunk(ObjectNode chunk) {
-                        sse.chunk(chunk);
-                    }
-
-                    @Override
-                    public void done() {
-                        sse.done();
-                    }
-
-                    @Override
-                    public void error(Refusal refusal, ObjectNode errorBody) {
-                        sse.error(errorBody);
-                    }
-                };
+                return new DataStream(sse, UnaryOperator.identity());
             }
         };
     }

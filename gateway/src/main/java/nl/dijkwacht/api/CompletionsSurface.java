@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.dijkwacht.openai.completions.CompletionsRequest;
 import nl.dijkwacht.openai.completions.TextCompletions;
-import nl.dijkwacht.openai.UnsupportedField;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
-import nl.dijkwacht.pipeline.Refusal;
 
 /** {@code POST /v1/completions} for older tools: the prompt as a chat request, the answer as {@code text_completion}. */
 final class CompletionsSurface implements Surface {
@@ -25,12 +23,7 @@ final class CompletionsSurface implements Surface {
 
     @Override
     public Call open(Exchange exchange, byte[] body) {
-        byte[] chat;
-        try {
-            chat = Translations.bytes(CompletionsRequest.toChat(Translations.object(body, json), json), json);
-        } catch (UnsupportedField e) {
-            throw new Refused(Refusal.badRequest(e.code(), e.getMessage(), e.param()));
-        }
+        byte[] chat = Translations.bytes(Translations.translate(() -> CompletionsRequest.toChat(Translations.object(body, json), json)), json);
         TextCompletions completions = new TextCompletions(json, exchange.traceId());
         return new Call() {
             @Override
@@ -45,30 +38,7 @@ final class CompletionsSurface implements Surface {
 
             @Override
             public Stream stream(Exchange ex, SseWriter sse) {
-                return new Stream() {
-                    @Override
-                    public void start() {
-                        sse.start();
-                    }
-
-                    @Override
-                    public void chunk(ObjectNode chunk) {
-                        ObjectNode out = completions.fromChunk(chunk);
-                        if (out != null) {
-                            sse.chunk(out);
-                        }
-                    }
-
-                    @Override
-                    public void done() {
-                        sse.done();
-                    }
-
-                    @Override
-                    public void error(Refusal refusal, ObjectNode errorBody) {
-                        sse.error(errorBody);
-                    }
-                };
+                return new DataStream(sse, completions::fromChunk);
             }
         };
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.dijkwacht.openai.responses.ResponseEvents;
 import nl.dijkwacht.openai.responses.ResponseObjects;
 import nl.dijkwacht.openai.responses.ResponsesRequest;
-import nl.dijkwacht.openai.UnsupportedField;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Refusal;
@@ -30,12 +29,7 @@ final class ResponsesSurface implements Surface {
 
     @Override
     public Call open(Exchange exchange, byte[] body) {
-        ResponsesRequest request;
-        try {
-            request = ResponsesRequest.from(Translations.object(body, json), json);
-        } catch (UnsupportedField e) {
-            throw new Refused(Refusal.badRequest(e.code(), e.getMessage(), e.param()));
-        }
+        ResponsesRequest request = Translations.translate(() -> ResponsesRequest.from(Translations.object(body, json), json));
         byte[] chat = Translations.bytes(request.chat(), json);
         return new Call() {
             @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import nl.dijkwacht.openai.UnsupportedField;
 import nl.dijkwacht.pipeline.Refusal;
 
 /** Reading and writing the bodies of translated surfaces, with the same errors as the request step. */
@@ -27,6 +28,15 @@ final class Translations {
             throw new Surface.Refused(Refusal.badRequest("invalid_json", "De aanvraag moet een JSON-object zijn.", null));
         }
         return object;
+    }
+
+    /** Runs a translation; a field it cannot serve becomes a 400 in the OpenAI error format that names the field. */
+    static <T> T translate(java.util.function.Supplier<T> translation) {
+        try {
+            return translation.get();
+        } catch (UnsupportedField e) {
+            throw new Surface.Refused(Refusal.badRequest(e.code(), e.getMessage(), e.param()));
+        }
     }
 
     static byte[] bytes(ObjectNode body, ObjectMapper json) {
