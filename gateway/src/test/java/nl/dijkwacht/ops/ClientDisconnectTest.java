@@ -30,13 +30,14 @@ class ClientDisconnectTest extends GatewayTestBase {
     }
 
     private void hangUpAndCheck(boolean reset) throws Exception {
-        upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withFixedDelay(700)
+        // "stall": a model with a 5 s response timeout, so a busy CI machine does not turn the slow answer into a timeout
+        upstream.stubFor(post(urlEqualTo("/v1/stall/chat/completions")).willReturn(aResponse().withFixedDelay(600)
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"id":"c1","object":"chat.completion","created":1,"model":"echo-7b",
                          "choices":[{"index":0,"message":{"role":"assistant","content":"Een antwoord dat niemand leest."},"finish_reason":"stop"}],
                          "usage":{"prompt_tokens":8,"completion_tokens":6,"total_tokens":14}}""")));
         long before = jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) FROM audit_record", Long.class);
-        byte[] body = chat("upstream", "Vat dit samen").getBytes(StandardCharsets.UTF_8);
+        byte[] body = chat("stall", "Vat dit samen").getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket("127.0.0.1", port)) {
             if (reset) {
                 socket.setSoLinger(true, 0); // close with RST, as an aborted client often does; else a normal FIN
