@@ -41,7 +41,7 @@ import org.springframework.web.servlet.function.ServerRequest;
 final class ExplainHandler {
 
     /** Steps that need a real tool key or would spend the caller's quota; explain names the caller instead. */
-    private static final Set<String> SKIPPED = Set.of("authenticate", "rate-limit");
+    private static final Set<String> SKIPPED = Set.of("authenticate", "rate-limit", "token-budget");
 
     private final ActivePolicy policy;
     private final RequestPipeline pipeline;

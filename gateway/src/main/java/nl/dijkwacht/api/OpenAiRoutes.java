@@ -7,6 +7,7 @@ import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.config.DijkwachtProperties;
 import nl.dijkwacht.identity.AuthenticateStep;
 import nl.dijkwacht.invoke.ModelClients;
+import nl.dijkwacht.limits.CallerLimits;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.response.ReplyRewriter;
@@ -28,10 +29,10 @@ public class OpenAiRoutes {
     RouterFunction<ServerResponse> openAiRouterFunction(ActivePolicy policy, DijkwachtProperties properties, RequestPipeline pipeline,
                                                 ModelClients clients, ReplyRewriter replies,
                                                 AuditTrail audit, AuthenticateStep authenticate, ObjectMapper dijkwachtJson,
-                                                RoutingRules routingRules) {
+                                                RoutingRules routingRules, CallerLimits callerLimits) {
         RequestEntry entry = new RequestEntry(policy, properties.maxBodyBytes());
         OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
-        ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, clients, replies, audit, errors, dijkwachtJson, routingRules);
+        ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, clients, replies, audit, errors, dijkwachtJson, routingRules, callerLimits);
         ModelsHandler models = new ModelsHandler(entry, authenticate, audit, errors, dijkwachtJson);
         return route("openai")
                 .POST("/v1/chat/completions", chat::chat)

@@ -12,10 +12,8 @@ import nl.dijkwacht.invoke.IdleWatchdog;
 import nl.dijkwacht.invoke.ModelClients;
 import nl.dijkwacht.invoke.OpenAiCompatibleClient;
 import nl.dijkwacht.invoke.TokenCounter;
-import nl.dijkwacht.limits.BucketStore;
-import nl.dijkwacht.limits.LocalBucketStore;
-import nl.dijkwacht.limits.RateLimitStep;
-import nl.dijkwacht.limits.RedisBucketStore;
+import nl.dijkwacht.limits.RequestRateStep;
+import nl.dijkwacht.limits.TokenBudgetStep;
 import nl.dijkwacht.openai.ParseRequestStep;
 import nl.dijkwacht.pii.Anonymizer;
 import nl.dijkwacht.pii.PiiEngine;
@@ -65,12 +63,6 @@ public class GatewayConfiguration {
         return new AuthenticateStep(properties.tenant());
     }
 
-    @Bean(destroyMethod = "")
-    BucketStore bucketStore(DijkwachtProperties properties) {
-        String redis = properties.limits().redisUrl();
-        return redis == null || redis.isBlank() ? new LocalBucketStore() : new RedisBucketStore(redis);
-    }
-
     /** The Dutch PII engine, names included; loaded once at start-up (a missing model stops the start). */
     @Bean
     PiiEngine piiEngine() {
@@ -82,21 +74,25 @@ public class GatewayConfiguration {
         return new Anonymizer(secretKey);
     }
 
-    /** Order matters: the purpose guard reads the parsed text; sensitivity routing ("route") needs the PII findings. */
+    /**
+     * Order matters: the rate limit knows the use-case; the purpose guard reads the parsed text; sensitivity routing
+     * ("route") needs the PII findings; the token budget comes last, when the model and the outgoing text are final.
+     */
     @Bean
-    RequestPipeline requestPipeline(AuthenticateStep authenticate, BucketStore buckets, DijkwachtProperties properties,
-                                    ObjectMapper dijkwachtJson, PiiEngine piiEngine, Anonymizer anonymizer,
-                                    ResolveUseCaseStep useCase, PurposeGuardStep purpose, ResolveModelStep model,
-                                    SensitivityRoutingStep route) {
+    RequestPipeline requestPipeline(AuthenticateStep authenticate, ObjectMapper dijkwachtJson, PiiEngine piiEngine,
+                                    Anonymizer anonymizer, ResolveUseCaseStep useCase, RequestRateStep rateLimit,
+                                    PurposeGuardStep purpose, ResolveModelStep model, SensitivityRoutingStep route,
+                                    TokenBudgetStep tokenBudget) {
         return new RequestPipeline(List.of(
                 authenticate,
                 new ParseRequestStep(dijkwachtJson),
-                new RateLimitStep(buckets, properties.limits().requestsPerMinute()),
                 useCase,
+                rateLimit,
                 purpose,
                 model,
                 new RedactPersonalDataStep(piiEngine, anonymizer),
-                route));
+                route,
+                tokenBudget));
     }
 
     @Bean(destroyMethod = "close")

@@ -41,6 +41,8 @@ public final class Exchange {
     private int placeholdersRestored;
     private int placeholdersUnknown;
     private final java.util.List<String> warnings = new java.util.ArrayList<>();
+    private final Map<String, String> rateLimitHeaders = new java.util.LinkedHashMap<>();
+    private long tokensReserved;
 
     public Exchange(String traceId, Endpoint endpoint, CallerHeaders headers, PolicySet policy) {
         this.traceId = traceId;
@@ -123,6 +125,14 @@ public final class Exchange {
         this.promptTokens = promptTokens;
         this.completionTokens = completionTokens;
     }
+
+    /** The x-ratelimit-* headers the limit steps computed, for the answer (also on a 429). */
+    public Map<String, String> rateLimitHeaders() { return java.util.Collections.unmodifiableMap(rateLimitHeaders); }
+    public void rateLimitHeader(String name, String value) { rateLimitHeaders.put(name, value); }
+
+    /** Tokens taken from the caller's budgets before the model call, settled afterwards with the reported usage. */
+    public long tokensReserved() { return tokensReserved; }
+    public void tokensReserved(long tokens) { this.tokensReserved = tokens; }
 
     public Integer upstreamStatus() { return upstreamStatus; }
     public void upstreamStatus(Integer status) { this.upstreamStatus = status; }
