@@ -2,6 +2,7 @@ package nl.dijkwacht;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -18,6 +19,15 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().resideInAnyPackage(
                     "nl.dijkwacht.api..", "nl.dijkwacht.pipeline..", "nl.dijkwacht.policy..", "nl.dijkwacht.audit..",
                     "nl.dijkwacht.invoke..", "nl.dijkwacht.config..", "nl.dijkwacht.routing..", "nl.dijkwacht.response..");
+
+    /** Detection knows nothing of what is done with a finding; anonymisation only reads the detection vocabulary. */
+    @ArchTest
+    static final ArchRule detectionAndAnonymisationStayApart = noClasses().that().resideInAPackage("nl.dijkwacht.pii.detect..")
+            .should().dependOnClassesThat().resideInAnyPackage("nl.dijkwacht.pii.anonymize..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("nl.dijkwacht.pii.PiiEngine");
+
+    @ArchTest
+    static final ArchRule piiPackagesHaveNoCycles = slices().matching("nl.dijkwacht.pii.(**)").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule pipelineDoesNotKnowHttp = noClasses().that().resideInAPackage("nl.dijkwacht.pipeline..")

@@ -14,7 +14,7 @@ import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.identity.OperatorAccess;
 import nl.dijkwacht.openai.TextSlot;
-import nl.dijkwacht.pii.Finding;
+import nl.dijkwacht.pii.detect.Finding;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
@@ -144,7 +144,7 @@ final class ExplainHandler {
         out.set("use_case", exchange.useCase() == null ? json.nullNode() : useCase(exchange.useCase()));
         if (entities != null && exchange.useCase() != null) {
             for (JsonNode e : entities) {
-                nl.dijkwacht.pii.EntityType type = nl.dijkwacht.pii.EntityType.valueOf(e.path("type").asText());
+                nl.dijkwacht.pii.detect.EntityType type = nl.dijkwacht.pii.detect.EntityType.valueOf(e.path("type").asText());
                 ((ObjectNode) e).put("operator", exchange.useCase().pii().operatorFor(type).name().toLowerCase(java.util.Locale.ROOT));
             }
         }

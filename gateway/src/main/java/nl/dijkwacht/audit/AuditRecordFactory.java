@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import nl.dijkwacht.pii.EntityType;
+import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pipeline.Decision;
 import nl.dijkwacht.pipeline.Exchange;
 

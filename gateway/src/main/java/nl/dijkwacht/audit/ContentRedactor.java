@@ -1,7 +1,7 @@
 package nl.dijkwacht.audit;
 
 import java.util.List;
-import nl.dijkwacht.pii.Finding;
+import nl.dijkwacht.pii.detect.Finding;
 import nl.dijkwacht.pii.PiiEngine;
 
 /**

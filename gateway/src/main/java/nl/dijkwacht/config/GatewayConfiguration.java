@@ -15,7 +15,7 @@ import nl.dijkwacht.invoke.TokenCounter;
 import nl.dijkwacht.limits.RequestRateStep;
 import nl.dijkwacht.limits.TokenBudgetStep;
 import nl.dijkwacht.openai.ParseRequestStep;
-import nl.dijkwacht.pii.Anonymizer;
+import nl.dijkwacht.pii.anonymize.Anonymizer;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;

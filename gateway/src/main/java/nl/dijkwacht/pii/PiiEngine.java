@@ -1,5 +1,13 @@
 package nl.dijkwacht.pii;
 
+import nl.dijkwacht.pii.anonymize.PlaceholderVault;
+import nl.dijkwacht.pii.detect.Finding;
+import nl.dijkwacht.pii.detect.PiiDetector;
+import nl.dijkwacht.pii.detect.PiiEngineException;
+import nl.dijkwacht.pii.detect.Recognizer;
+import nl.dijkwacht.pii.detect.StructuredIdentifiers;
+import nl.dijkwacht.pii.detect.name.PersonNameRecognizer;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,15 +73,8 @@ public final class PiiEngine {
         } catch (PiiEngineException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
-            throw new PiiEngineException("PII detection failed (" + e.getClass().getSimpleName() + ")", scrubbed(e));
+            throw new PiiEngineException("PII detection failed (" + e.getClass().getSimpleName() + ")", PiiEngineException.scrubbed(e));
         }
-    }
-
-    /** The failure's type and stack trace without its message, which may quote analysed text. */
-    static Throwable scrubbed(Throwable e) {
-        RuntimeException clean = new RuntimeException(e.getClass().getName() + " (message withheld)");
-        clean.setStackTrace(e.getStackTrace());
-        return clean;
     }
 
     /**

@@ -6,8 +6,8 @@ import java.util.Map;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.openai.ChatRequest;
-import nl.dijkwacht.pii.EntityType;
-import nl.dijkwacht.pii.PlaceholderVault;
+import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.anonymize.PlaceholderVault;
 import nl.dijkwacht.policy.PolicySet;
 import nl.dijkwacht.policy.UseCasePolicy;
 

@@ -35,9 +35,9 @@ import nl.dijkwacht.catalog.ModelStatus;
 import nl.dijkwacht.catalog.ProviderKind;
 import nl.dijkwacht.identity.OperatorAccount;
 import nl.dijkwacht.identity.OperatorRole;
-import nl.dijkwacht.pii.EntityType;
-import nl.dijkwacht.pii.Operator;
-import nl.dijkwacht.pii.OperatorPolicy;
+import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.anonymize.Operator;
+import nl.dijkwacht.pii.anonymize.OperatorPolicy;
 import org.springframework.boot.convert.DurationStyle;
 
 /**

@@ -1,5 +1,11 @@
 package nl.dijkwacht.pii;
 
+import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.detect.Finding;
+import nl.dijkwacht.pii.detect.Recognizer;
+import nl.dijkwacht.pii.detect.StructuredIdentifiers;
+import nl.dijkwacht.pii.detect.name.PersonNameRecognizer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,8 @@
 package nl.dijkwacht.pii;
 
+import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.detect.Finding;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package nl.dijkwacht.pii;
 
+import nl.dijkwacht.pii.detect.Finding;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,7 @@
 package nl.dijkwacht.pii;
 
+import nl.dijkwacht.pii.detect.Finding;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 

@@ -12,7 +12,7 @@ import java.time.ZoneId;
 import java.util.List;
 import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.openai.ChatRequest;
-import nl.dijkwacht.pii.EntityType;
+import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Decision;
 import nl.dijkwacht.pipeline.Endpoint;
