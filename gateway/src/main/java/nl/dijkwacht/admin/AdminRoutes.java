@@ -8,6 +8,7 @@ import nl.dijkwacht.api.OpenAiErrorWriter;
 import nl.dijkwacht.config.DijkwachtProperties;
 import nl.dijkwacht.identity.OperatorAccess;
 import nl.dijkwacht.identity.OperatorRole;
+import nl.dijkwacht.limits.SourceLimitFilter;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
@@ -30,7 +31,7 @@ public class AdminRoutes {
     RouterFunction<ServerResponse> adminRouterFunction(ActivePolicy policy, SuspensionStore suspensions, RequestPipeline pipeline,
                                                        PiiEngine piiDetector, Disclaimer disclaimer, RoutingRules routingRules,
                                                        OperatorAccess access, ObjectMapper dijkwachtJson, Clock policyClock,
-                                                       DijkwachtProperties properties) {
+                                                       DijkwachtProperties properties, SourceLimitFilter sourceLimitFilter) {
         AdminResponses responses = new AdminResponses(access, new OpenAiErrorWriter(dijkwachtJson), dijkwachtJson);
         PolicyAdminHandler admin = new PolicyAdminHandler(policy, suspensions, dijkwachtJson, policyClock);
         ExplainHandler explain = new ExplainHandler(policy, pipeline, piiDetector, disclaimer, routingRules, dijkwachtJson,
@@ -44,6 +45,7 @@ public class AdminRoutes {
                 .POST("/admin/use-cases/{id}/suspend", r -> responses.handle(r, role, admin::suspendUseCase))
                 .POST("/admin/use-cases/{id}/resume", r -> responses.handle(r, role, admin::resumeUseCase))
                 .POST("/admin/explain", r -> responses.handle(r, role, explain::explain))
+                .filter(sourceLimitFilter)
                 .build();
     }
 }

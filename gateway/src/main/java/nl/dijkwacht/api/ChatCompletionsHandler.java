@@ -14,6 +14,7 @@ import nl.dijkwacht.invoke.ModelCall;
 import nl.dijkwacht.invoke.ModelClients;
 import nl.dijkwacht.invoke.UpstreamException;
 import nl.dijkwacht.limits.CallerLimits;
+import nl.dijkwacht.limits.SourceAdmission;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
@@ -88,6 +89,9 @@ public final class ChatCompletionsHandler {
                 exchange.refuse(refusal, "request:" + refusal.code());
             } else {
                 refusal = pipeline.run(exchange);
+            }
+            if (exchange.caller() != null) {
+                SourceAdmission.authenticated(req); // the per-source attempt is given back now, not after a long stream
             }
             exchange.rateLimitHeaders().forEach(res::setHeader);
             if (refusal != null) {

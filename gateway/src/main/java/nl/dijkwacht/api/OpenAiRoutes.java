@@ -8,6 +8,7 @@ import nl.dijkwacht.config.DijkwachtProperties;
 import nl.dijkwacht.identity.AuthenticateStep;
 import nl.dijkwacht.invoke.ModelClients;
 import nl.dijkwacht.limits.CallerLimits;
+import nl.dijkwacht.limits.SourceLimitFilter;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.response.ReplyRewriter;
@@ -29,7 +30,8 @@ public class OpenAiRoutes {
     RouterFunction<ServerResponse> openAiRouterFunction(ActivePolicy policy, DijkwachtProperties properties, RequestPipeline pipeline,
                                                 ModelClients clients, ReplyRewriter replies,
                                                 AuditTrail audit, AuthenticateStep authenticate, ObjectMapper dijkwachtJson,
-                                                RoutingRules routingRules, CallerLimits callerLimits) {
+                                                RoutingRules routingRules, CallerLimits callerLimits,
+                                                SourceLimitFilter sourceLimitFilter) {
         RequestEntry entry = new RequestEntry(policy, properties.maxBodyBytes());
         OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
         ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, clients, replies, audit, errors, dijkwachtJson, routingRules, callerLimits);
@@ -39,6 +41,7 @@ public class OpenAiRoutes {
                 .POST("/v1/embeddings", chat::embeddings)
                 .GET("/v1/models", models::list)
                 .GET("/v1/models/{id}", models::one)
+                .filter(sourceLimitFilter)
                 .build();
     }
 }

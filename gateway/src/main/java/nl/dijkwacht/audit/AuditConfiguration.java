@@ -19,6 +19,7 @@ import nl.dijkwacht.audit.store.StoreDurability;
 import nl.dijkwacht.audit.transparency.TransparencyReport;
 import nl.dijkwacht.audit.web.AuditRoutes;
 import nl.dijkwacht.identity.OperatorAccess;
+import nl.dijkwacht.limits.SourceLimitFilter;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.policy.ActivePolicy;
 import org.slf4j.Logger;
@@ -160,8 +161,9 @@ public class AuditConfiguration {
                                                        ChainVerifier verifier, ChainedJdbcAuditSink sink, LegalHolds holds,
                                                        RetentionJob retention, Oversight oversight,
                                                        TransparencyReport transparency, Pseudonymizer pseudonymizer,
-                                                       TextHasher hasher, DataSource dataSource, ObjectMapper dijkwachtJson) {
+                                                       TextHasher hasher, DataSource dataSource, ObjectMapper dijkwachtJson,
+                                                       SourceLimitFilter sourceLimitFilter) {
         return new AuditRoutes(operators, policy, queries, verifier, sink, holds, retention, oversight, transparency,
-                pseudonymizer, hasher, dataSource, dijkwachtJson).routes();
+                pseudonymizer, hasher, dataSource, dijkwachtJson).routes().filter(sourceLimitFilter);
     }
 }

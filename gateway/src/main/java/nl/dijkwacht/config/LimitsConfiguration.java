@@ -1,18 +1,34 @@
 package nl.dijkwacht.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
+import nl.dijkwacht.api.OpenAiErrorWriter;
+import nl.dijkwacht.audit.AuditProperties;
 import nl.dijkwacht.audit.Pseudonymizer;
+import nl.dijkwacht.identity.OperatorAccess;
+import nl.dijkwacht.limits.AuthFailureCounter;
+import nl.dijkwacht.limits.AuthFailureRoutes;
+import nl.dijkwacht.limits.AuthFailureStore;
 import nl.dijkwacht.limits.BucketStore;
 import nl.dijkwacht.limits.CallerLimits;
+import nl.dijkwacht.limits.ClientAddress;
 import nl.dijkwacht.limits.RequestRateStep;
+import nl.dijkwacht.limits.SourceGuard;
+import nl.dijkwacht.limits.SourceLimitFilter;
 import nl.dijkwacht.limits.TokenBudgetStep;
 import nl.dijkwacht.limits.TokenEstimator;
+import nl.dijkwacht.policy.ActivePolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Budgets (issue 8, item 4): the buckets (in memory, or in Redis when {@code dijkwacht.limits.redis-url} is set),
- * the caller's limits from policies/limits.yaml, and the steps that apply them.
+ * the caller's limits from policies/limits.yaml, and the steps that apply them; the limit on callers that have not
+ * authenticated yet (a gateway filter, first on every route that takes a key) and the failed-authentication counts.
  */
 @Configuration(proxyBeanMethods = false)
 public class LimitsConfiguration {
@@ -38,5 +54,36 @@ public class LimitsConfiguration {
     @Bean
     TokenBudgetStep tokenBudgetStep(CallerLimits callerLimits) {
         return new TokenBudgetStep(callerLimits, new TokenEstimator());
+    }
+
+    /** Source limits are always in memory (no round trip before authentication), in a store of their own. */
+    @Bean
+    SourceGuard sourceGuard(ActivePolicy policy, CallerLimits callerLimits, AuthFailureCounter authFailureCounter,
+                            DijkwachtProperties properties) {
+        return new SourceGuard(BucketStore.inMemory(properties.limits().maxBuckets()),
+                () -> callerLimits.limitsOf(policy.current()).unauthenticatedPerMinute(), authFailureCounter);
+    }
+
+    @Bean
+    SourceLimitFilter sourceLimitFilter(SourceGuard sourceGuard, DijkwachtProperties properties, ObjectMapper dijkwachtJson) {
+        return new SourceLimitFilter(sourceGuard, new ClientAddress(properties.limits().trustedProxies()), new OpenAiErrorWriter(dijkwachtJson));
+    }
+
+    @Bean
+    AuthFailureStore authFailureStore(JdbcTemplate jdbc, AuditProperties audit) {
+        return new AuthFailureStore(jdbc, audit.chainId());
+    }
+
+    @Bean(destroyMethod = "close")
+    AuthFailureCounter authFailureCounter(AuthFailureStore authFailureStore, DijkwachtProperties properties) {
+        DijkwachtProperties.AuthFailures settings = properties.limits().authFailures();
+        return new AuthFailureCounter(authFailureStore, Clock.systemUTC(), settings.maxSourcesPerMinute(),
+                Duration.ofDays(settings.retentionDays()), settings.flushInterval());
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> authFailureRouterFunction(AuthFailureStore authFailureStore, OperatorAccess operatorAccess,
+                                                             ObjectMapper dijkwachtJson, SourceLimitFilter sourceLimitFilter) {
+        return new AuthFailureRoutes(authFailureStore, operatorAccess, dijkwachtJson, Clock.systemUTC()).routes(sourceLimitFilter);
     }
 }

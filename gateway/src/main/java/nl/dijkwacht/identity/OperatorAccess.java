@@ -2,6 +2,7 @@ package nl.dijkwacht.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import nl.dijkwacht.limits.SourceAdmission;
 import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.policy.ActivePolicy;
 
@@ -28,8 +29,10 @@ public final class OperatorAccess {
         Optional<OperatorAccount> operator = policy.current().operators().stream()
                 .filter(o -> o.keySha256().equalsIgnoreCase(hash)).findFirst();
         if (operator.isEmpty()) {
+            SourceAdmission.failed(request, "unknown-operator-key");
             return new Result(null, Refusal.unauthorized("invalid_api_key", "Deze beheersleutel is onbekend."));
         }
+        SourceAdmission.authenticated(request);
         if (!operator.get().roles().contains(required)) {
             return new Result(null, Refusal.forbidden("role_required",
                     "Voor deze functie is de rol '" + required.name().toLowerCase(java.util.Locale.ROOT) + "' nodig.", null));

@@ -1,5 +1,6 @@
 package nl.dijkwacht.limits;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.bucket4j.BucketConfiguration;
@@ -11,8 +12,10 @@ import io.github.bucket4j.caffeine.CaffeineProxyManager;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -43,12 +46,18 @@ public final class BucketStore implements AutoCloseable {
     private final LongSupplier size;
     private final AutoCloseable resources;
     private final boolean shared;
+    /** Redis: one proxy per bucket in use, so concurrent requests on one bucket are batched into one command. */
+    private final Cache<ProxyKey, AsyncBucketProxy> proxies;
+
+    private record ProxyKey(String key, long version) {
+    }
 
     private BucketStore(AsyncProxyManager<String> buckets, LongSupplier size, AutoCloseable resources, boolean shared) {
         this.buckets = buckets;
         this.size = size;
         this.resources = resources;
         this.shared = shared;
+        this.proxies = shared ? Caffeine.newBuilder().maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(2)).build() : null;
     }
 
     /** Buckets in this process, at most {@code maxBuckets} of them. */
@@ -73,10 +82,17 @@ public final class BucketStore implements AutoCloseable {
      * operation that takes longer than {@code timeout} fails (the request is then refused, never let through).
      */
     public static BucketStore redis(String redisUrl, String keyPrefix, Duration timeout) {
-        RedisClient client = RedisClient.create(redisUrl);
+        return redis(redisUrl, keyPrefix, timeout, TimeMeter.SYSTEM_MILLISECONDS);
+    }
+
+    /** With the clock given (tests stop time, so a per-minute bucket does not refill while they run). */
+    static BucketStore redis(String redisUrl, String keyPrefix, Duration timeout, TimeMeter clock) {
+        RedisURI uri = RedisURI.create(redisUrl);
+        uri.setTimeout(timeout); // also bounds the connection handshake (Lettuce's default: a minute)
+        RedisClient client = RedisClient.create();
         StatefulRedisConnection<String, byte[]> connection;
         try {
-            connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+            connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri);
         } catch (RuntimeException e) {
             client.shutdown();
             throw e;
@@ -84,6 +100,7 @@ public final class BucketStore implements AutoCloseable {
         connection.setTimeout(timeout);
         AsyncProxyManager<String> manager = Bucket4jLettuce.casBasedBuilder(connection)
                 .requestTimeout(timeout)
+                .clientClock(clock)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_FULL))
                 .build()
                 .asAsync();
@@ -117,10 +134,24 @@ public final class BucketStore implements AutoCloseable {
         return bucket(key, configuration, version).consumeIgnoringRateLimits(tokens);
     }
 
+    /**
+     * In Redis every change is a compare-and-swap, which many concurrent requests on one bucket (a busy tool, a
+     * tenant) would retry over and over; Bucket4j's batching sends the requests waiting on one proxy as one command.
+     * In memory a bucket is updated under the cache's lock and needs none of that.
+     */
     private AsyncBucketProxy bucket(String key, BucketConfiguration configuration, long version) {
-        return buckets.builder()
-                .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.ADDITIVE)
-                .build(key, () -> CompletableFuture.completedFuture(configuration));
+        if (proxies == null) {
+            return newProxy(key, configuration, version, false);
+        }
+        return proxies.get(new ProxyKey(key, version), k -> newProxy(key, configuration, version, true));
+    }
+
+    private AsyncBucketProxy newProxy(String key, BucketConfiguration configuration, long version, boolean batching) {
+        var builder = buckets.builder().withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.ADDITIVE);
+        if (batching) {
+            builder = builder.withOptimization(Optimizations.batching());
+        }
+        return builder.build(key, () -> CompletableFuture.completedFuture(configuration));
     }
 
     @Override

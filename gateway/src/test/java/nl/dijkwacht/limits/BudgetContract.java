@@ -5,6 +5,7 @@ import static nl.dijkwacht.limits.LimitsFixture.limits;
 import static nl.dijkwacht.limits.LimitsFixture.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.bucket4j.TimeMeter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +31,26 @@ abstract class BudgetContract {
     protected String tenant;
     private final TokenEstimator estimator = new TokenEstimator();
 
-    protected abstract BucketStore newStore();
+    /** A wall clock stopped at the start of the test: per-minute buckets do not refill while a slow machine runs it. */
+    protected final TimeMeter stopped = new TimeMeter() {
+        private final long at = System.currentTimeMillis() * 1_000_000;
+
+        @Override
+        public long currentTimeNanos() {
+            return at;
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
+    };
+
+    protected abstract BucketStore newStore(TimeMeter clock);
 
     @BeforeEach
     void openStore() {
-        store = newStore();
+        store = newStore(stopped);
         limits = LimitsFixture.callerLimits(store);
         tenant = LimitsFixture.freshTenant();
     }

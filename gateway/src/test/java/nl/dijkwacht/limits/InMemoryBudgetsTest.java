@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class InMemoryBudgetsTest extends BudgetContract {
 
     @Override
-    protected BucketStore newStore() {
-        return BucketStore.inMemory(10_000);
+    protected BucketStore newStore(TimeMeter clock) {
+        return BucketStore.inMemory(10_000, clock, com.github.benmanes.caffeine.cache.Ticker.systemTicker());
     }
 
     @Test
