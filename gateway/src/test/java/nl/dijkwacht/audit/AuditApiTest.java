@@ -165,6 +165,28 @@ class AuditApiTest {
         assertThat(view.path("content").path("expires_at").asText()).isNotBlank();
     }
 
+    /** Issue #9: disguised values (separators, full-width digits, zero-width characters, NUL, written-out '@'). */
+    @Test
+    void disguisedPersonalDataReachesNeitherTheModelNorTheStore() {
+        String prompt = "Brief aan BSN 111-222-333, ook bekend als １１１２２２３３３ en 111\u200B222\u0000333; "
+                + "mail jan.jansen＠example.nl of jan.jansen(at)example.nl of jan.jansen\u200B@example.nl.";
+        HttpResponse<String> r = client.post("/v1/chat/completions", GatewayClient.TOOL_KEY, client.chatBody(prompt, false),
+                "X-Dijkwacht-Use-Case", "brieven-opstellen");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String sent = client.json(r).at("/choices/0/message/content").asText(); // dry-run: what a model would get
+        String traceId = r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+        JsonNode view = trace(traceId);
+        assertThat(view.path("records").path(0).path("entity_counts").path("BSN").asInt()).isEqualTo(3);
+        assertThat(view.path("records").path(0).path("entity_counts").path("EMAIL").asInt()).isEqualTo(3);
+        for (String kept : List.of(sent, view.path("content").path("redacted_prompt").asText(),
+                view.path("content").path("redacted_answer").asText())) {
+            String compact = new nl.dijkwacht.pii.normalize.TextNormalizer().normalize(kept).text()
+                    .replaceAll("[\\s.\\-_]", "");
+            assertThat(compact).isNotBlank().doesNotContain("111222333").doesNotContain("jansen@example")
+                    .doesNotContain("jansen(at)example");
+        }
+    }
+
     @Test
     void humanOversightAndComplaintsAttachToTheTrace() throws Exception {
         String accepted = chat("Concept brief 1", "brieven-opstellen");

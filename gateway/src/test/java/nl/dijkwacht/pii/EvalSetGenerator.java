@@ -1,7 +1,5 @@
 package nl.dijkwacht.pii;
 
-import nl.dijkwacht.pii.detect.EntityType;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import nl.dijkwacht.pii.detect.EntityType;
 
 /**
  * Writes the labelled evaluation set: realistic municipal documents (letters, Wmo kitchen-table notes,

@@ -1,8 +1,5 @@
 package nl.dijkwacht.pii;
 
-import nl.dijkwacht.pii.detect.EntityType;
-import nl.dijkwacht.pii.detect.Finding;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -18,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.detect.Finding;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,12 +1,11 @@
 package nl.dijkwacht.pii;
 
-import nl.dijkwacht.pii.detect.Finding;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.stream.Stream;
+import nl.dijkwacht.pii.detect.Finding;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

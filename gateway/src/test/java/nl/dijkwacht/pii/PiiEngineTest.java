@@ -1,14 +1,5 @@
 package nl.dijkwacht.pii;
 
-import nl.dijkwacht.pii.anonymize.Anonymizer;
-import nl.dijkwacht.pii.anonymize.OperatorPolicy;
-import nl.dijkwacht.pii.anonymize.PlaceholderVault;
-import nl.dijkwacht.pii.detect.BsnRecognizer;
-import nl.dijkwacht.pii.detect.EntityType;
-import nl.dijkwacht.pii.detect.Finding;
-import nl.dijkwacht.pii.detect.PiiEngineException;
-import nl.dijkwacht.pii.detect.Recognizer;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +8,14 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.dijkwacht.pii.anonymize.Anonymizer;
+import nl.dijkwacht.pii.anonymize.OperatorPolicy;
+import nl.dijkwacht.pii.anonymize.PlaceholderVault;
+import nl.dijkwacht.pii.detect.BsnRecognizer;
+import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.detect.Finding;
+import nl.dijkwacht.pii.detect.PiiEngineException;
+import nl.dijkwacht.pii.detect.Recognizer;
 import org.junit.jupiter.api.Test;
 
 class PiiEngineTest {

@@ -1,9 +1,8 @@
 package nl.dijkwacht.pii.anonymize;
 
-import nl.dijkwacht.pii.detect.EntityType;
-
 import java.util.Map;
 import java.util.Set;
+import nl.dijkwacht.pii.detect.EntityType;
 
 /**
  * The outcome of anonymising one text: the rewritten text, how many findings of each type were seen,

@@ -1,9 +1,5 @@
 package nl.dijkwacht.pii.anonymize;
 
-import nl.dijkwacht.pii.detect.EntityType;
-import nl.dijkwacht.pii.detect.Finding;
-import nl.dijkwacht.pii.detect.PiiEngineException;
-
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -13,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.detect.Finding;
+import nl.dijkwacht.pii.detect.PiiEngineException;
 
 /** Applies the policy's operator to each finding. Stateless; the vault carries the per-request state. */
 public final class Anonymizer {

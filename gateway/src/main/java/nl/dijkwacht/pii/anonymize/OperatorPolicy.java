@@ -1,9 +1,8 @@
 package nl.dijkwacht.pii.anonymize;
 
-import nl.dijkwacht.pii.detect.EntityType;
-
 import java.util.EnumMap;
 import java.util.Map;
+import nl.dijkwacht.pii.detect.EntityType;
 
 /** Which operator applies to which entity type; types not named fall back to the default operator. */
 public record OperatorPolicy(Map<EntityType, Operator> byType, Operator fallback) {

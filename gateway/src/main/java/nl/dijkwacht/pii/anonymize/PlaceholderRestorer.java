@@ -1,10 +1,9 @@
 package nl.dijkwacht.pii.anonymize;
 
-import nl.dijkwacht.pii.detect.EntityType;
-
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.dijkwacht.pii.detect.EntityType;
 
 /**
  * Puts the original values back in place of placeholders, for a whole text or incrementally for a stream.

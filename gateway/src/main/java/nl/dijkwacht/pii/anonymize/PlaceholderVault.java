@@ -1,7 +1,5 @@
 package nl.dijkwacht.pii.anonymize;
 
-import nl.dijkwacht.pii.detect.EntityType;
-
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.normalize.TextNormalizer;
 
 /**
  * The mapping between values and placeholders of one request (or one conversation). Create one per request;
@@ -36,15 +36,19 @@ public final class PlaceholderVault {
         return placeholder;
     }
 
-    /** Whether this value (ignoring case and spacing) was pseudonymised in this request. */
+    /** Whether this value (in normal form, ignoring case and spacing) was pseudonymised in this request. */
     public boolean containsValue(String value) {
         return normalisedValues.contains(normalise(value));
     }
 
+    private static final TextNormalizer NORMAL_FORM = new TextNormalizer();
+
+    /** The engine's normal form without spacing, dots, dashes and case: "１１１-222 333" and "111222333" are one value. */
     private static String normalise(String value) {
-        StringBuilder b = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
+        String normal = NORMAL_FORM.normalize(value).text();
+        StringBuilder b = new StringBuilder(normal.length());
+        for (int i = 0; i < normal.length(); i++) {
+            char c = normal.charAt(i);
             if (!Character.isWhitespace(c) && c != '.' && c != '-') {
                 b.append(c);
             }

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * BSN: nine digits (also {@code 1234.56.782} and {@code 123 456 782}) that pass the elfproef. About one in
+ * BSN: nine digits (also {@code 1234.56.782}, {@code 1234 56 782}, {@code 123 456 782}, {@code 123-456-782}) that pass the elfproef. About one in
  * eleven random nine-digit numbers passes too, and so do RSINs, so the nearest label decides: "zaaknummer",
  * "factuurnummer", "RSIN", "KvK" and the like push the score below the threshold; "BSN",
  * "burgerservicenummer", "sofinummer" push it up. An unlabelled passing number is reported (fail safe).
@@ -18,7 +18,7 @@ public final class BsnRecognizer implements Recognizer {
     static final double THRESHOLD = 0.5;
 
     private static final Pattern CANDIDATE = Pattern.compile(
-            "(?<![\\p{L}\\d.,€/-])(\\d{4}\\.\\d{2}\\.\\d{3}|\\d{3} \\d{3} \\d{3}|\\d{3}\\.\\d{3}\\.\\d{3}|\\d{9})(?![\\d]|[.,]\\d|\\p{L})");
+            "(?<![\\p{L}\\d.,€/-])(\\d{4}([. -])\\d{2}\\2\\d{3}|\\d{3}([. -])\\d{3}\\3\\d{3}|\\d{9})(?![\\d]|[.,-]\\d|\\p{L})");
 
     private static final ContextWords CONTEXT = new ContextWords(
             List.of("bsn", "burgerservicenummer", "burgerservice-nummer", "sofinummer", "sofi-nummer", "sofi nummer",

@@ -9,6 +9,11 @@ public record Finding(EntityType type, int start, int end, double score, String 
         }
     }
 
+    /** The same finding at other offsets (for example mapped from the normal form back to the original text). */
+    public Finding at(int newStart, int newEnd) {
+        return new Finding(type, newStart, newEnd, score, recognizer);
+    }
+
     public int length() {
         return end - start;
     }

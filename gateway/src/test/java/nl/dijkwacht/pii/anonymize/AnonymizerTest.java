@@ -1,16 +1,15 @@
 package nl.dijkwacht.pii.anonymize;
 
-import nl.dijkwacht.pii.PiiEngine;
-import nl.dijkwacht.pii.detect.EntityType;
-import nl.dijkwacht.pii.detect.Finding;
-import nl.dijkwacht.pii.detect.PiiEngineException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import nl.dijkwacht.pii.PiiEngine;
+import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.detect.Finding;
+import nl.dijkwacht.pii.detect.PiiEngineException;
 import org.junit.jupiter.api.Test;
 
 class AnonymizerTest {

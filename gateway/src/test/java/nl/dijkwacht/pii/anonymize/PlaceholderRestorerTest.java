@@ -1,11 +1,10 @@
 package nl.dijkwacht.pii.anonymize;
 
-import nl.dijkwacht.pii.detect.EntityType;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.dijkwacht.pii.detect.EntityType;
 import org.junit.jupiter.api.Test;
 
 class PlaceholderRestorerTest {

@@ -1,7 +1,5 @@
 package nl.dijkwacht.pii.detect.name;
 
-import nl.dijkwacht.pii.detect.PiiEngineException;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import nl.dijkwacht.pii.detect.PiiEngineException;
 
 /**
  * Word lists for person names: common first names and surnames (our own compiled lists, see

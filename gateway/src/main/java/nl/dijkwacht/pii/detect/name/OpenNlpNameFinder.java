@@ -1,12 +1,11 @@
 package nl.dijkwacht.pii.detect.name;
 
-import nl.dijkwacht.pii.detect.PiiEngineException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import nl.dijkwacht.pii.detect.PiiEngineException;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
 import opennlp.tools.util.Span;

@@ -1,12 +1,11 @@
 package nl.dijkwacht.pii.detect.name;
 
-import nl.dijkwacht.pii.detect.EntityType;
-import nl.dijkwacht.pii.detect.Finding;
-import nl.dijkwacht.pii.detect.Recognizer;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.detect.Finding;
+import nl.dijkwacht.pii.detect.Recognizer;
 
 /**
  * Person names: the OpenNLP name finder and the rule layer ({@link PersonNameRules}) together. Spans from both

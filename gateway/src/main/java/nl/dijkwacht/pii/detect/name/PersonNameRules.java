@@ -1,10 +1,9 @@
 package nl.dijkwacht.pii.detect.name;
 
-import nl.dijkwacht.pii.detect.AddressRecognizer;
-import nl.dijkwacht.pii.detect.Finding;
-
 import java.util.ArrayList;
 import java.util.List;
+import nl.dijkwacht.pii.detect.AddressRecognizer;
+import nl.dijkwacht.pii.detect.Finding;
 
 /**
  * Rule layer for person names, run next to the statistical name finder. Covers what a small model misses:
