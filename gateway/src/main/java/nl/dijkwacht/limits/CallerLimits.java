@@ -67,15 +67,7 @@ public final class CallerLimits {
     /** Takes one request from every requests-per-minute bucket of the caller (429 when one is empty). */
     Outcome chargeRequests(Exchange exchange) {
         Instant now = clock.instant();
-        List<Charge> charges = charges(exchange, List.of(Kind.REQUESTS_PER_MINUTE), 1, now);
-        Verdict verdict;
-        try {
-            verdict = chargeAll(charges, versions.of(limitsOf(exchange.policy())), now);
-        } catch (CompletionException e) {
-            return unavailable(e, "rate-limit");
-        }
-        headers(exchange, verdict, "requests", now);
-        return verdict.allowed() ? Outcome.CONTINUE : deny("rate-limit", verdict.refused(), now);
+        return charge(exchange, charges(exchange, List.of(Kind.REQUESTS_PER_MINUTE), 1, now), "rate-limit", "requests", now);
     }
 
     /**
@@ -89,19 +81,23 @@ public final class CallerLimits {
             return Outcome.CONTINUE;
         }
         long estimate = estimator.getAsLong();
-        List<Charge> charges = charges(exchange, kinds, estimate, now);
+        Outcome outcome = charge(exchange, charges(exchange, kinds, estimate, now), "token-budget", "tokens", now);
+        if (outcome instanceof Outcome.Continue) {
+            exchange.tokensReserved(estimate);
+        }
+        return outcome;
+    }
+
+    /** Charges all, puts the x-ratelimit-{@code family} headers on the exchange, and answers for step {@code step}. */
+    private Outcome charge(Exchange exchange, List<Charge> charges, String step, String family, Instant now) {
         Verdict verdict;
         try {
             verdict = chargeAll(charges, versions.of(limitsOf(exchange.policy())), now);
         } catch (CompletionException e) {
-            return unavailable(e, "token-budget");
+            return unavailable(e, step);
         }
-        headers(exchange, verdict, "tokens", now);
-        if (!verdict.allowed()) {
-            return deny("token-budget", verdict.refused(), now);
-        }
-        exchange.tokensReserved(estimate);
-        return Outcome.CONTINUE;
+        headers(exchange, verdict, family, now);
+        return verdict.allowed() ? Outcome.CONTINUE : deny(step, verdict.refused(), now);
     }
 
     /**

@@ -16,11 +16,14 @@ import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Token budgets through the whole gateway: reserved with an estimate, settled with the usage the model reports —
  * in streams too, where the gateway asks for the usage chunk and hides it from a tool that did not ask.
  */
+// a context (and policy directory) of its own: the limits.yaml written here must not reach other test classes
+@TestPropertySource(properties = "dijkwacht.limits.max-buckets=50001")
 class TokenBudgetGatewayTest extends GatewayTestBase {
 
     private static final String BUDGETS = """

@@ -30,7 +30,8 @@ class MigrationOrderTest {
 
         var result = Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/h2")
                 .outOfOrder(true).load().migrate();
-        assertThat(result.migrationsExecuted).isEqualTo(2);
+        // V2 and V3 (audit) come after V20; later migrations of other capabilities (V40, ...) run as well
+        assertThat(result.migrations).extracting(m -> m.version).contains("2", "3").doesNotContain("1", "20");
         try (var c = ds.getConnection(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM audit_chain_head")) {
             assertThat(rs.next()).isTrue();
         }
