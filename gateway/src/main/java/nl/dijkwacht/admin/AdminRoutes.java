@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import nl.dijkwacht.api.OpenAiErrorWriter;
 import nl.dijkwacht.config.DijkwachtProperties;
-import nl.dijkwacht.identity.OperatorAccess;
-import nl.dijkwacht.identity.OperatorRole;
-import nl.dijkwacht.limits.SourceLimitFilter;
+import nl.dijkwacht.api.filter.RouteFilters;
+import nl.dijkwacht.api.filter.RouteKind;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
@@ -21,8 +20,9 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * Admin endpoints for policy as code. All need an operator key with role {@code admin} (policies/operators.yaml);
- * errors use the OpenAI error format with Dutch messages. See docs/policy-reference.md.
+ * Admin endpoints for policy as code. All need the admin role: an operator key (policies/operators.yaml) or an
+ * access token with the admin role claim, checked by the route's authentication filter; errors use the OpenAI error
+ * format with Dutch messages. See docs/policy-reference.md.
  */
 @Configuration(proxyBeanMethods = false)
 public class AdminRoutes {
@@ -30,22 +30,20 @@ public class AdminRoutes {
     @Bean
     RouterFunction<ServerResponse> adminRouterFunction(ActivePolicy policy, SuspensionStore suspensions, RequestPipeline pipeline,
                                                        PiiEngine piiDetector, Disclaimer disclaimer, RoutingRules routingRules,
-                                                       OperatorAccess access, ObjectMapper dijkwachtJson, Clock policyClock,
-                                                       DijkwachtProperties properties, SourceLimitFilter sourceLimitFilter) {
-        AdminResponses responses = new AdminResponses(access, new OpenAiErrorWriter(dijkwachtJson), dijkwachtJson);
+                                                       RouteFilters routeFilters, ObjectMapper dijkwachtJson, Clock policyClock,
+                                                       DijkwachtProperties properties) {
+        AdminResponses responses = new AdminResponses(new OpenAiErrorWriter(dijkwachtJson), dijkwachtJson);
         PolicyAdminHandler admin = new PolicyAdminHandler(policy, suspensions, dijkwachtJson, policyClock);
-        ExplainHandler explain = new ExplainHandler(policy, pipeline, piiDetector, disclaimer, routingRules, dijkwachtJson,
-                properties.tenant());
-        OperatorRole role = OperatorRole.ADMIN;
+        ExplainHandler explain = new ExplainHandler(policy, pipeline, piiDetector, disclaimer, routingRules, dijkwachtJson);
         return route("admin")
-                .GET("/admin/policy", r -> responses.handle(r, role, admin::status))
-                .POST("/admin/policy/reload", r -> responses.handle(r, role, admin::reload))
-                .POST("/admin/models/{id}/suspend", r -> responses.handle(r, role, admin::suspendModel))
-                .POST("/admin/models/{id}/resume", r -> responses.handle(r, role, admin::resumeModel))
-                .POST("/admin/use-cases/{id}/suspend", r -> responses.handle(r, role, admin::suspendUseCase))
-                .POST("/admin/use-cases/{id}/resume", r -> responses.handle(r, role, admin::resumeUseCase))
-                .POST("/admin/explain", r -> responses.handle(r, role, explain::explain))
-                .filter(sourceLimitFilter)
+                .GET("/admin/policy", r -> responses.handle(r, admin::status))
+                .POST("/admin/policy/reload", r -> responses.handle(r, admin::reload))
+                .POST("/admin/models/{id}/suspend", r -> responses.handle(r, admin::suspendModel))
+                .POST("/admin/models/{id}/resume", r -> responses.handle(r, admin::resumeModel))
+                .POST("/admin/use-cases/{id}/suspend", r -> responses.handle(r, admin::suspendUseCase))
+                .POST("/admin/use-cases/{id}/resume", r -> responses.handle(r, admin::resumeUseCase))
+                .POST("/admin/explain", r -> responses.handle(r, explain::explain))
+                .filter(routeFilters.forRoute(RouteKind.ADMIN, properties.maxBodyBytes()))
                 .build();
     }
 }

@@ -12,7 +12,9 @@ import java.util.UUID;
 import nl.dijkwacht.catalog.DataClass;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.identity.Caller;
-import nl.dijkwacht.identity.OperatorAccess;
+import nl.dijkwacht.api.filter.AuthenticatedRequest;
+import nl.dijkwacht.identity.IdentitySource;
+import nl.dijkwacht.identity.Operator;
 import nl.dijkwacht.openai.TextSlot;
 import nl.dijkwacht.pii.detect.Finding;
 import nl.dijkwacht.pii.PiiEngine;
@@ -40,8 +42,8 @@ import org.springframework.web.servlet.function.ServerRequest;
  */
 final class ExplainHandler {
 
-    /** Steps that need a real tool key or would spend the caller's quota; explain names the caller instead. */
-    private static final Set<String> SKIPPED = Set.of("authenticate", "rate-limit", "token-budget");
+    /** Steps that would spend the caller's quota; explain names the caller instead of authenticating one. */
+    private static final Set<String> SKIPPED = Set.of("rate-limit", "token-budget");
 
     private final ActivePolicy policy;
     private final RequestPipeline pipeline;
@@ -49,20 +51,18 @@ final class ExplainHandler {
     private final Disclaimer disclaimer;
     private final RoutingRules rules;
     private final ObjectMapper json;
-    private final String defaultTenant;
 
     ExplainHandler(ActivePolicy policy, RequestPipeline pipeline, PiiEngine detector, Disclaimer disclaimer,
-                   RoutingRules rules, ObjectMapper json, String defaultTenant) {
+                   RoutingRules rules, ObjectMapper json) {
         this.policy = policy;
         this.pipeline = pipeline;
         this.detector = detector;
         this.disclaimer = disclaimer;
         this.rules = rules;
         this.json = json;
-        this.defaultTenant = defaultTenant;
     }
 
-    ObjectNode explain(ServerRequest request, OperatorAccess.Result operator) {
+    ObjectNode explain(ServerRequest request, Operator operator) {
         JsonNode input = readInput(request);
         PolicySet set = policy.current();
         String toolId = text(input, "tool");
@@ -72,12 +72,12 @@ final class ExplainHandler {
         }
         ObjectNode body = openAiBody(input);
         Endpoint endpoint = body.has("input") && !body.has("messages") ? Endpoint.EMBEDDINGS : Endpoint.CHAT_COMPLETIONS;
-        String roles = input.path("roles").isArray()
-                ? String.join(",", json.convertValue(input.path("roles"), String[].class)) : text(input, "roles");
-        CallerHeaders headers = new CallerHeaders(null, text(input, "use_case"), text(input, "user"), text(input, "department"),
-                defaultTenant, roles);
-        Exchange exchange = new Exchange("explain-" + UUID.randomUUID(), endpoint, headers, set);
-        exchange.caller(new Caller(toolId, headers.user(), headers.department(), defaultTenant));
+        List<String> roles = input.path("roles").isArray()
+                ? List.of(json.convertValue(input.path("roles"), String[].class))
+                : text(input, "roles") == null ? List.of() : java.util.Arrays.stream(text(input, "roles").split(",")).map(String::strip).toList();
+        Exchange exchange = new Exchange("explain-" + UUID.randomUUID(), endpoint, new CallerHeaders(text(input, "use_case")), set);
+        exchange.caller(new Caller(toolId, text(input, "user"), text(input, "department"), roles, operator.tenant(),
+                date(input, "ai_training_date"), IdentitySource.EXPLAIN, null));
         try {
             exchange.rawBody(json.writeValueAsBytes(body));
         } catch (IOException e) {
@@ -88,13 +88,14 @@ final class ExplainHandler {
         out.put("policy_version", set.version());
         out.put("model_called", false);
         ArrayNode steps = out.putArray("steps");
+        // authentication is the route's filter, not a pipeline step; in a dry run the administrator names the caller
+        steps.addObject().put("step", "authenticate").put("outcome", "skipped").put("note", "tool opgegeven als '" + toolId + "'");
         ArrayNode entities = null;
         Refusal refusal = null;
         String routeRule = null;
         for (PolicyStep step : pipeline.steps()) {
             if (SKIPPED.contains(step.id())) {
-                steps.addObject().put("step", step.id()).put("outcome", "skipped")
-                        .put("note", step.id().equals("authenticate") ? "tool opgegeven als '" + toolId + "'" : "geen quotum verbruikt");
+                steps.addObject().put("step", step.id()).put("outcome", "skipped").put("note", "geen quotum verbruikt");
                 continue;
             }
             ObjectNode entry = steps.addObject().put("step", step.id());
@@ -167,9 +168,9 @@ final class ExplainHandler {
 
     private JsonNode readInput(ServerRequest request) {
         try {
-            byte[] bytes = request.servletRequest().getInputStream().readNBytes(1024 * 1024 + 1);
+            byte[] bytes = AuthenticatedRequest.body(request);
             JsonNode node = bytes.length == 0 ? null : json.readTree(bytes);
-            if (node == null || !node.isObject() || bytes.length > 1024 * 1024) {
+            if (node == null || !node.isObject()) {
                 throw new IOException("not an object");
             }
             return node;
@@ -219,7 +220,7 @@ final class ExplainHandler {
         node.put("user_given", exchange.caller().userId() != null);
         node.put("department", exchange.caller().department());
         ArrayNode roles = node.putArray("roles");
-        exchange.headers().roleList().forEach(roles::add);
+        exchange.caller().roles().forEach(roles::add);
         return node;
     }
 
@@ -275,6 +276,16 @@ final class ExplainHandler {
         ArrayNode fb = node.putArray("fallbacks_on_failure");
         fallbacks.forEach(fb::add);
         return node;
+    }
+
+    private static java.time.LocalDate date(JsonNode node, String field) {
+        String value = text(node, field);
+        try {
+            return value == null ? null : java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new AdminResponses.Failure(Refusal.badRequest("invalid_date",
+                    "Geef '" + field + "' als datum, bijvoorbeeld 2026-03-01.", field), null);
+        }
     }
 
     private static String text(JsonNode node, String field) {

@@ -8,7 +8,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import nl.dijkwacht.catalog.ModelDefinition;
-import nl.dijkwacht.identity.OperatorAccess;
+import nl.dijkwacht.api.filter.AuthenticatedRequest;
+import nl.dijkwacht.identity.Operator;
 import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicyLoadException;
@@ -42,7 +43,7 @@ final class PolicyAdminHandler {
         this.clock = clock;
     }
 
-    ObjectNode status(ServerRequest request, OperatorAccess.Result operator) {
+    ObjectNode status(ServerRequest request, Operator operator) {
         PolicySet set = policy.current();
         ObjectNode out = json.createObjectNode();
         out.put("policy_version", set.version());
@@ -88,11 +89,11 @@ final class PolicyAdminHandler {
         return out;
     }
 
-    ObjectNode reload(ServerRequest request, OperatorAccess.Result operator) {
+    ObjectNode reload(ServerRequest request, Operator operator) {
         String before = policy.current().version();
         try {
             PolicySet next = policy.reload();
-            log.info("operator {} reloaded the policy: {} -> {}", operator.operator().id(), before, next.version());
+            log.info("operator {} reloaded the policy: {} -> {}", operator.id(), before, next.version());
             ObjectNode out = json.createObjectNode();
             out.put("policy_version", next.version());
             out.put("previous_version", before);
@@ -109,38 +110,38 @@ final class PolicyAdminHandler {
         }
     }
 
-    ObjectNode suspendModel(ServerRequest request, OperatorAccess.Result operator) {
+    ObjectNode suspendModel(ServerRequest request, Operator operator) {
         return suspend(Suspension.Kind.MODEL, request, operator);
     }
 
-    ObjectNode resumeModel(ServerRequest request, OperatorAccess.Result operator) {
+    ObjectNode resumeModel(ServerRequest request, Operator operator) {
         return resume(Suspension.Kind.MODEL, request, operator);
     }
 
-    ObjectNode suspendUseCase(ServerRequest request, OperatorAccess.Result operator) {
+    ObjectNode suspendUseCase(ServerRequest request, Operator operator) {
         return suspend(Suspension.Kind.USE_CASE, request, operator);
     }
 
-    ObjectNode resumeUseCase(ServerRequest request, OperatorAccess.Result operator) {
+    ObjectNode resumeUseCase(ServerRequest request, Operator operator) {
         return resume(Suspension.Kind.USE_CASE, request, operator);
     }
 
-    private ObjectNode suspend(Suspension.Kind kind, ServerRequest request, OperatorAccess.Result operator) {
+    private ObjectNode suspend(Suspension.Kind kind, ServerRequest request, Operator operator) {
         String id = request.pathVariable("id");
         requireKnown(kind, id);
         String reason = reason(request);
-        store.put(new Suspension(kind, id, operator.operator().id(), Instant.now(clock), reason));
+        store.put(new Suspension(kind, id, operator.id(), Instant.now(clock), reason));
         PolicySet next = policy.suspensions(store.all());
-        log.info("operator {} suspended {} {}; policy {} in force", operator.operator().id(), kind.storedName(), id, next.version());
+        log.info("operator {} suspended {} {}; policy {} in force", operator.id(), kind.storedName(), id, next.version());
         return result(kind, id, "suspended", next, null);
     }
 
-    private ObjectNode resume(Suspension.Kind kind, ServerRequest request, OperatorAccess.Result operator) {
+    private ObjectNode resume(Suspension.Kind kind, ServerRequest request, Operator operator) {
         String id = request.pathVariable("id");
         requireKnown(kind, id);
         boolean removed = store.remove(kind, id);
         PolicySet next = policy.suspensions(store.all());
-        log.info("operator {} resumed {} {}; policy {} in force", operator.operator().id(), kind.storedName(), id, next.version());
+        log.info("operator {} resumed {} {}; policy {} in force", operator.id(), kind.storedName(), id, next.version());
         boolean stillSuspended = kind == Suspension.Kind.MODEL
                 ? next.catalog().find(id).map(m -> !m.governance().status().usable()).orElse(false)
                 : next.useCase(id).map(UseCasePolicy::suspended).orElse(false);
@@ -164,7 +165,7 @@ final class PolicyAdminHandler {
 
     private String reason(ServerRequest request) {
         try {
-            byte[] body = request.servletRequest().getInputStream().readNBytes(8192);
+            byte[] body = AuthenticatedRequest.body(request);
             if (body.length == 0) {
                 return null;
             }

@@ -5,10 +5,10 @@ import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouter
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.config.DijkwachtProperties;
-import nl.dijkwacht.identity.AuthenticateStep;
+import nl.dijkwacht.api.filter.RouteFilters;
+import nl.dijkwacht.api.filter.RouteKind;
 import nl.dijkwacht.invoke.ModelClients;
 import nl.dijkwacht.limits.CallerLimits;
-import nl.dijkwacht.limits.SourceLimitFilter;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.response.ReplyRewriter;
@@ -21,27 +21,33 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * The OpenAI surface as Spring Cloud Gateway (Server WebMVC) routes. The handlers proxy to the model chosen by
  * policy rather than to a fixed URI, which is why they are our own handler functions and not {@code http()}:
- * see docs/adr/0001-gateway-handlers.md.
+ * see docs/adr/0001-gateway-handlers.md. Authentication and the body-size limit are the route's filters
+ * ({@link RouteFilters}); the handlers receive the verified caller and the body.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenAiRoutes {
 
+    /** Model-API requests refused by a route filter still get an audit record. */
+    @Bean
+    AuditedEarlyRefusals auditedEarlyRefusals(AuditTrail audit, ActivePolicy policy) {
+        return new AuditedEarlyRefusals(audit, policy);
+    }
+
     @Bean
     RouterFunction<ServerResponse> openAiRouterFunction(ActivePolicy policy, DijkwachtProperties properties, RequestPipeline pipeline,
                                                 ModelClients clients, ReplyRewriter replies,
-                                                AuditTrail audit, AuthenticateStep authenticate, ObjectMapper dijkwachtJson,
-                                                RoutingRules routingRules, CallerLimits callerLimits,
-                                                SourceLimitFilter sourceLimitFilter) {
-        RequestEntry entry = new RequestEntry(policy, properties.maxBodyBytes());
+                                                AuditTrail audit, RouteFilters routeFilters, ObjectMapper dijkwachtJson,
+                                                RoutingRules routingRules, CallerLimits callerLimits) {
+        RequestEntry entry = new RequestEntry(policy);
         OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
         ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, clients, replies, audit, errors, dijkwachtJson, routingRules, callerLimits);
-        ModelsHandler models = new ModelsHandler(entry, authenticate, audit, errors, dijkwachtJson);
+        ModelsHandler models = new ModelsHandler(entry, audit, errors, dijkwachtJson);
         return route("openai")
                 .POST("/v1/chat/completions", chat::chat)
                 .POST("/v1/embeddings", chat::embeddings)
                 .GET("/v1/models", models::list)
                 .GET("/v1/models/{id}", models::one)
-                .filter(sourceLimitFilter)
+                .filter(routeFilters.forRoute(RouteKind.TOOL, properties.maxBodyBytes()))
                 .build();
     }
 }

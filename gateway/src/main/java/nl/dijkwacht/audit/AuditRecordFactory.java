@@ -42,7 +42,7 @@ public final class AuditRecordFactory {
                 endpoint,
                 modelId != null ? "model:" + modelId : "endpoint:" + endpoint,
                 result(exchange.decision(), httpStatus),
-                caller == null ? "unauthenticated" : "tool:" + caller.toolId(),
+                caller == null ? "unauthenticated" : caller.origin(),
                 endpoint,
                 caller == null ? null : caller.toolId(),
                 caller == null ? null : pseudonymizer.pseudonym(caller.userId()),

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
-import nl.dijkwacht.identity.AuthenticateStep;
-import nl.dijkwacht.identity.OperatorAccess;
 import nl.dijkwacht.invoke.AnthropicClient;
 import nl.dijkwacht.invoke.DryRunClient;
 import nl.dijkwacht.invoke.IdleWatchdog;
@@ -53,16 +51,6 @@ public class GatewayConfiguration {
         return new ActivePolicy(new PolicyLoader(), properties.policiesDir(), properties.modelsDir());
     }
 
-    @Bean
-    OperatorAccess operatorAccess(ActivePolicy policy) {
-        return new OperatorAccess(policy);
-    }
-
-    @Bean
-    AuthenticateStep authenticateStep(DijkwachtProperties properties) {
-        return new AuthenticateStep(properties.tenant());
-    }
-
     /** The Dutch PII engine, names included; loaded once at start-up (a missing model stops the start). */
     @Bean
     PiiEngine piiEngine() {
@@ -77,14 +65,13 @@ public class GatewayConfiguration {
     /**
      * Order matters: the rate limit knows the use-case; the purpose guard reads the parsed text; sensitivity routing
      * ("route") needs the PII findings; the token budget comes last, when the model and the outgoing text are final.
+     * Authentication is not a step: the route's filter verified the caller before the exchange was opened.
      */
     @Bean
-    RequestPipeline requestPipeline(AuthenticateStep authenticate, ObjectMapper dijkwachtJson, PiiEngine piiEngine,
-                                    Anonymizer anonymizer, ResolveUseCaseStep useCase, RequestRateStep rateLimit,
-                                    PurposeGuardStep purpose, ResolveModelStep model, SensitivityRoutingStep route,
-                                    TokenBudgetStep tokenBudget) {
+    RequestPipeline requestPipeline(ObjectMapper dijkwachtJson, PiiEngine piiEngine, Anonymizer anonymizer,
+                                    ResolveUseCaseStep useCase, RequestRateStep rateLimit, PurposeGuardStep purpose,
+                                    ResolveModelStep model, SensitivityRoutingStep route, TokenBudgetStep tokenBudget) {
         return new RequestPipeline(List.of(
-                authenticate,
                 new ParseRequestStep(dijkwachtJson),
                 useCase,
                 rateLimit,

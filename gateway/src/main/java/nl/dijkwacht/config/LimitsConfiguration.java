@@ -3,12 +3,11 @@ package nl.dijkwacht.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
-import nl.dijkwacht.api.OpenAiErrorWriter;
 import nl.dijkwacht.audit.AuditProperties;
 import nl.dijkwacht.audit.Pseudonymizer;
-import nl.dijkwacht.identity.OperatorAccess;
+import nl.dijkwacht.audit.web.AuthFailureRoutes;
+import nl.dijkwacht.api.filter.RouteFilters;
 import nl.dijkwacht.limits.AuthFailureCounter;
-import nl.dijkwacht.limits.AuthFailureRoutes;
 import nl.dijkwacht.limits.AuthFailureStore;
 import nl.dijkwacht.limits.BucketStore;
 import nl.dijkwacht.limits.CallerLimits;
@@ -36,9 +35,15 @@ public class LimitsConfiguration {
     @Bean(destroyMethod = "close")
     BucketStore bucketStore(DijkwachtProperties properties) {
         DijkwachtProperties.Limits limits = properties.limits();
-        return limits.redisUrl() == null || limits.redisUrl().isBlank()
-                ? BucketStore.inMemory(limits.maxBuckets())
-                : BucketStore.redis(limits.redisUrl(), limits.redisKeyPrefix(), limits.redisTimeout());
+        if (limits.redisUrl() == null || limits.redisUrl().isBlank()) {
+            return BucketStore.inMemory(limits.maxBuckets());
+        }
+        try {
+            return BucketStore.redis(limits.redisUrl(), limits.redisKeyPrefix(), limits.redisTimeout());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("dijkwacht.limits.redis-url", "this is not a Redis URL.",
+                    "Use the form redis://host:6379 (or rediss:// for TLS, redis://:password@host:6379/0).");
+        }
     }
 
     @Bean
@@ -66,7 +71,7 @@ public class LimitsConfiguration {
 
     @Bean
     SourceLimitFilter sourceLimitFilter(SourceGuard sourceGuard, DijkwachtProperties properties, ObjectMapper dijkwachtJson) {
-        return new SourceLimitFilter(sourceGuard, new ClientAddress(properties.limits().trustedProxies()), new OpenAiErrorWriter(dijkwachtJson));
+        return new SourceLimitFilter(sourceGuard, new ClientAddress(properties.limits().trustedProxies()), dijkwachtJson);
     }
 
     @Bean
@@ -82,8 +87,8 @@ public class LimitsConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> authFailureRouterFunction(AuthFailureStore authFailureStore, OperatorAccess operatorAccess,
-                                                             ObjectMapper dijkwachtJson, SourceLimitFilter sourceLimitFilter) {
-        return new AuthFailureRoutes(authFailureStore, operatorAccess, dijkwachtJson, Clock.systemUTC()).routes(sourceLimitFilter);
+    RouterFunction<ServerResponse> authFailureRouterFunction(AuthFailureStore authFailureStore, ObjectMapper dijkwachtJson,
+                                                             RouteFilters routeFilters) {
+        return new AuthFailureRoutes(authFailureStore, dijkwachtJson, Clock.systemUTC()).routes(routeFilters);
     }
 }

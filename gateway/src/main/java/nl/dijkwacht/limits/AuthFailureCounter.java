@@ -26,7 +26,7 @@ public final class AuthFailureCounter implements AutoCloseable {
 
     static final String OTHER = "overig";
     private static final Logger log = LoggerFactory.getLogger(AuthFailureCounter.class);
-    private static final Pattern REASON = Pattern.compile("[a-z0-9-]{1,32}");
+    private static final Pattern REASON = Pattern.compile("[a-z0-9_-]{1,32}");
     /** A minute is written once it is this long over, so no late increment for it can be lost. */
     private static final Duration GRACE = Duration.ofSeconds(5);
     /** Counts the store could not take are kept this long, then dropped (with an error in the log). */

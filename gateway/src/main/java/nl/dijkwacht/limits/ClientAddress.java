@@ -1,11 +1,12 @@
 package nl.dijkwacht.limits;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.web.servlet.function.ServerRequest;
 
 /**
  * Where a request comes from, for the limits on callers that have not authenticated yet. The remote address of the
@@ -31,17 +32,16 @@ public final class ClientAddress {
     }
 
     /** The source a request is counted under: an IPv4 address or an IPv6 /64 prefix. */
-    public String of(HttpServletRequest request) {
-        InetAddress remote = parse(request.getRemoteAddr());
+    public String of(ServerRequest request) {
+        InetAddress remote = request.remoteAddress().map(InetSocketAddress::getAddress).orElse(null);
         if (remote == null) {
             return "onbekend";
         }
         InetAddress client = remote;
         if (isTrusted(remote)) {
             List<String> hops = new ArrayList<>();
-            var headers = request.getHeaders("X-Forwarded-For");
-            while (headers != null && headers.hasMoreElements()) {
-                for (String hop : headers.nextElement().split(",")) {
+            for (String header : request.headers().header("X-Forwarded-For")) {
+                for (String hop : header.split(",")) {
                     hops.add(hop.strip());
                 }
             }

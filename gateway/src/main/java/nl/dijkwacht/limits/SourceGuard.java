@@ -8,9 +8,10 @@ import java.util.function.LongSupplier;
 
 /**
  * The limit on requests whose key or token has not been accepted yet, per source address (limits.yaml
- * {@code unauthenticated.requests-per-minute}). Its buckets are always in this process: checking a source must
- * cost no round trip, and a flood spread over N replicas gets at most N times the limit. Failures are counted by
- * {@link AuthFailureCounter}.
+ * {@code unauthenticated.requests-per-minute}). A request takes an attempt before anything else; a caller that
+ * authenticates gets it back at once, a failed one keeps it taken and is counted by {@link AuthFailureCounter}. Its
+ * buckets are always in this process: checking a source must cost no round trip, and a flood spread over N
+ * replicas gets at most N times the limit.
  */
 public final class SourceGuard {
 
@@ -25,11 +26,8 @@ public final class SourceGuard {
         this.failures = failures;
     }
 
-    /** The answer for one request from {@code source}: admitted (with the attempt taken), or refused with a wait. */
-    record Decision(SourceAdmission admission, long limit, long remaining, Duration retryAfter, Duration reset) {
-        boolean admitted() {
-            return admission != null;
-        }
+    /** The answer for one request from {@code source}: admitted (the attempt is taken), or refused with a wait. */
+    record Decision(boolean admitted, long limit, Duration retryAfter, Duration reset) {
     }
 
     Decision admit(String source) {
@@ -37,19 +35,21 @@ public final class SourceGuard {
         ConsumptionProbe probe = buckets.tryConsume(key(source, limit), 1, configuration(limit), 1).join();
         Duration reset = Duration.ofNanos(probe.getNanosToWaitForReset());
         if (probe.isConsumed()) {
-            return new Decision(new SourceAdmission(this, source), limit, probe.getRemainingTokens(), null, reset);
+            return new Decision(true, limit, null, reset);
         }
         failures.count(source, "rate-limited");
-        return new Decision(null, limit, 0, Duration.ofNanos(probe.getNanosToWaitForRefill()), reset);
+        return new Decision(false, limit, Duration.ofNanos(probe.getNanosToWaitForRefill()), reset);
     }
 
-    void giveBack(SourceAdmission admission) {
+    /** The caller authenticated (or the route needs no authentication): its attempt comes back. */
+    void giveBack(String source) {
         long limit = perMinute.getAsLong();
-        buckets.giveBack(key(admission.source(), limit), 1, configuration(limit), 1).join();
+        buckets.giveBack(key(source, limit), 1, configuration(limit), 1).join();
     }
 
-    void failed(SourceAdmission admission, String reason) {
-        failures.count(admission.source(), reason);
+    /** The caller's key or token was refused: the attempt stays taken, the failure is counted. */
+    void failed(String source, String reason) {
+        failures.count(source, reason);
     }
 
     /** The limit is part of the key: a changed limit starts new buckets (the old ones expire within a minute). */

@@ -1,100 +1,106 @@
 package nl.dijkwacht.limits;
 
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.time.Duration;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.dijkwacht.api.OpenAiErrorWriter;
+import nl.dijkwacht.api.filter.EarlyRefusal;
+import nl.dijkwacht.api.filter.EarlyRefusalListener;
+import nl.dijkwacht.api.filter.PreAuthenticationLimit;
 import nl.dijkwacht.pipeline.Refusal;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.function.HandlerFilterFunction;
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The first gateway filter on every route that takes a key or token: limits callers per source address before any
- * other work is done (no body read, no policy, no audit record). Over the limit it answers 429 in the OpenAI error
- * format, with Retry-After and the x-ratelimit-*-requests headers, and counts the refusal per source and minute. An
- * admitted request carries its {@link SourceAdmission} to the authentication, which reports how it went.
+ * The first gateway filter on every route ({@link PreAuthenticationLimit}, placed by {@code RouteFilters}): limits
+ * callers per source address before any other work is done — no key hashed, no token verified, no body read, no
+ * audit record. Over the limit it answers 429 in the OpenAI error format with Retry-After and the
+ * x-ratelimit-*-requests headers. Otherwise the attempt is taken and the rest of the chain runs: authentication
+ * happens inside it (the handler's answer is written later), so when the chain returns the outcome is known. A 401
+ * of the authentication filter reaches this class as an {@link EarlyRefusal} on the same thread: the attempt stays
+ * taken and the failure is counted under its error code; every other outcome gives the attempt back.
  */
-public final class SourceLimitFilter implements HandlerFilterFunction<ServerResponse, ServerResponse> {
+public final class SourceLimitFilter implements PreAuthenticationLimit, EarlyRefusalListener {
+
+    /** The attempt of the request this thread is filtering; an early refusal inside the chain marks it failed. */
+    private static final ThreadLocal<Attempt> CURRENT = new ThreadLocal<>();
 
     private final SourceGuard guard;
     private final ClientAddress addresses;
     private final OpenAiErrorWriter errors;
+    private final ObjectMapper json;
 
-    public SourceLimitFilter(SourceGuard guard, ClientAddress addresses, OpenAiErrorWriter errors) {
+    public SourceLimitFilter(SourceGuard guard, ClientAddress addresses, ObjectMapper json) {
         this.guard = guard;
         this.addresses = addresses;
-        this.errors = errors;
+        this.errors = new OpenAiErrorWriter(json);
+        this.json = json;
+    }
+
+    private static final class Attempt {
+        final String source;
+        String failure;
+
+        Attempt(String source) {
+            this.source = source;
+        }
     }
 
     @Override
     public ServerResponse filter(ServerRequest request, HandlerFunction<ServerResponse> next) throws Exception {
-        HttpServletRequest servlet = request.servletRequest();
-        SourceGuard.Decision decision = guard.admit(addresses.of(servlet));
+        String source = addresses.of(request);
+        SourceGuard.Decision decision = guard.admit(source);
         if (!decision.admitted()) {
             return refuse(decision);
         }
-        SourceAdmission admission = decision.admission();
-        admission.attachTo(servlet);
-        ServerResponse response;
+        Attempt attempt = new Attempt(source);
+        Attempt outer = CURRENT.get();
+        CURRENT.set(attempt);
         try {
-            response = next.handle(request);
-        } catch (Exception | Error e) {
-            admission.settleByStatus(500);
-            throw e;
+            return next.handle(request);
+        } finally {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
+            if (attempt.failure == null) {
+                guard.giveBack(source);
+            } else {
+                guard.failed(source, attempt.failure);
+            }
         }
-        return new Settling(response, admission);
     }
 
-    private ServerResponse refuse(SourceGuard.Decision decision) {
+    @Override
+    public void refused(EarlyRefusal refusal) {
+        if (refusal.refusal().status() != 401) {
+            return;
+        }
+        Attempt attempt = CURRENT.get();
+        if (attempt != null) {
+            attempt.failure = refusal.refusal().code();
+        } else {
+            // refused on a route this filter is not on: still counted, by the address the container saw
+            var address = ClientAddress.parse(refusal.source());
+            guard.failed(address == null ? "onbekend" : ClientAddress.sourceOf(address), refusal.refusal().code());
+        }
+    }
+
+    private ServerResponse refuse(SourceGuard.Decision decision) throws JsonProcessingException {
         long seconds = Math.max(1, decision.retryAfter().toSeconds() + (decision.retryAfter().toNanosPart() > 0 ? 1 : 0));
         Refusal refusal = Refusal.rateLimited("unauthenticated_rate_limit_exceeded",
                 "Te veel verzoeken zonder geldige sleutel vanaf uw adres (limiet " + decision.limit()
                         + " per minuut). Controleer de API-sleutel of het token van uw tool en probeer het over "
                         + (seconds == 1 ? "1 seconde" : seconds + " seconden") + " opnieuw.")
                 .withRetryAfter(seconds);
-        return ServerResponse.ok().build((req, res) -> {
-            res.setHeader("x-ratelimit-limit-requests", Long.toString(decision.limit()));
-            res.setHeader("x-ratelimit-remaining-requests", "0");
-            res.setHeader("x-ratelimit-reset-requests", RateLimitHeaders.duration(decision.reset()));
-            errors.write(res, refusal);
-            return null;
-        });
-    }
-
-    /** The handler's answer, settling the admission by its status once written (when authentication did not report). */
-    private record Settling(ServerResponse delegate, SourceAdmission admission) implements ServerResponse {
-
-        @Override
-        public HttpStatusCode statusCode() {
-            return delegate.statusCode();
-        }
-
-        @Override
-        public HttpHeaders headers() {
-            return delegate.headers();
-        }
-
-        @Override
-        public MultiValueMap<String, jakarta.servlet.http.Cookie> cookies() {
-            return delegate.cookies();
-        }
-
-        @Override
-        public ModelAndView writeTo(HttpServletRequest request, HttpServletResponse response, Context context)
-                throws ServletException, IOException {
-            try {
-                return delegate.writeTo(request, response, context);
-            } finally {
-                admission.settleByStatus(response.getStatus());
-            }
-        }
+        return ServerResponse.status(refusal.status())
+                .header("Retry-After", Long.toString(seconds))
+                .header("x-ratelimit-limit-requests", Long.toString(decision.limit()))
+                .header("x-ratelimit-remaining-requests", "0")
+                .header("x-ratelimit-reset-requests", RateLimitHeaders.duration(decision.reset()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsBytes(errors.body(refusal)));
     }
 }

@@ -43,6 +43,11 @@ public final class Exchange {
     private final java.util.List<String> warnings = new java.util.ArrayList<>();
     private final Map<String, String> rateLimitHeaders = new java.util.LinkedHashMap<>();
     private long tokensReserved;
+    private final java.util.List<UpstreamCall> upstreamCalls = new java.util.ArrayList<>(1);
+    private ModelDefinition openCallModel;
+    private Instant openCallAt;
+    private long openCallNanos;
+    private long openCallFirstToken = -1;
 
     public Exchange(String traceId, Endpoint endpoint, CallerHeaders headers, PolicySet policy) {
         this.traceId = traceId;
@@ -143,4 +148,38 @@ public final class Exchange {
         this.placeholdersRestored += restored;
         this.placeholdersUnknown += unknown;
     }
+
+    /** The model call that starts now (one per attempt; a fallback starts another). */
+    public void upstreamStarted(ModelDefinition model) {
+        upstreamEnded("abandoned");
+        openCallModel = model;
+        openCallAt = Instant.now();
+        openCallNanos = System.nanoTime();
+        openCallFirstToken = -1;
+    }
+
+    /** The first streamed token of the running call arrived (only the first mark counts). */
+    public void upstreamFirstToken() {
+        if (openCallModel != null && openCallFirstToken < 0) {
+            openCallFirstToken = System.nanoTime() - openCallNanos;
+        }
+    }
+
+    /** The running call ended: {@link UpstreamCall#OK} or the failure kind. Does nothing when no call is running. */
+    public void upstreamEnded(String outcome) {
+        if (openCallModel == null) {
+            return;
+        }
+        upstreamCalls.add(new UpstreamCall(openCallModel, openCallAt, System.nanoTime() - openCallNanos, openCallFirstToken, outcome));
+        openCallModel = null;
+    }
+
+    public java.util.List<UpstreamCall> upstreamCalls() { return java.util.List.copyOf(upstreamCalls); }
+
+    /** Time spent waiting for upstreams, all attempts together. */
+    public long upstreamNanos() {
+        return upstreamCalls.stream().mapToLong(UpstreamCall::durationNanos).sum();
+    }
+
+    public long elapsedNanos() { return System.nanoTime() - startNanos; }
 }

@@ -50,13 +50,6 @@ class SourceLimitGatewayTest extends GatewayTestBase {
                     """);
             policy.reload();
         }
-        Files.writeString(policy.policiesDir().resolve("operators.yaml"), """
-                operators:
-                  - id: auditor-test
-                    key-sha256: %s
-                    roles: [auditor]
-                """.formatted(nl.dijkwacht.identity.AuthenticateStep.sha256("auditor-test-key")));
-        policy.reload();
     }
 
     private HttpResponse<String> chatFrom(String source, String key) throws Exception {
@@ -85,11 +78,11 @@ class SourceLimitGatewayTest extends GatewayTestBase {
         assertThat(chatFrom("198.51.100.9", TestPack.TOOL_KEY).statusCode()).isEqualTo(200);
 
         failures.flush(true);
-        var report = parse(getWithKey("/audit/v1/auth-failures?source=203.0.113.7", "auditor-test-key").body());
+        var report = parse(getWithKey("/audit/v1/auth-failures?source=203.0.113.7", TestPack.AUDITOR_KEY).body());
         assertThat(report.path("total_attempts").asLong()).isEqualTo(7);
         List<String> rows = new ArrayList<>();
         report.path("minutes").forEach(m -> rows.add(m.path("source").asText() + " " + m.path("reason").asText() + " " + m.path("attempts").asLong()));
-        assertThat(String.join("\n", rows)).contains("203.0.113.7 unauthorized 5").contains("203.0.113.7 rate-limited 2");
+        assertThat(String.join("\n", rows)).contains("203.0.113.7 invalid_api_key 5").contains("203.0.113.7 rate-limited 2");
     }
 
     @Test
@@ -126,7 +119,7 @@ class SourceLimitGatewayTest extends GatewayTestBase {
             assertThat(chatFrom("198.51.100.77", TestPack.TOOL_KEY).statusCode()).isEqualTo(200);
         }
         for (int i = 0; i < 20; i++) {
-            assertThat(getWithKey("/audit/v1/auth-failures", "auditor-test-key", "198.51.100.78").statusCode()).isEqualTo(200);
+            assertThat(getWithKey("/audit/v1/auth-failures", TestPack.AUDITOR_KEY, "198.51.100.78").statusCode()).isEqualTo(200);
         }
     }
 

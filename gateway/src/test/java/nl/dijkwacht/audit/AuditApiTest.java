@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.dijkwacht.support.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,10 +33,19 @@ class AuditApiTest {
         registry.add("dijkwacht.policies-dir", () -> Path.of("../policies").toAbsolutePath().normalize().toString());
         registry.add("dijkwacht.models-dir", () -> Path.of("../models-config").toAbsolutePath().normalize().toString());
         registry.add("dijkwacht.limits.requests-per-minute", () -> "100000");
+        TestIssuer.get().register(registry);
+    }
+
+    /** The staff member as the default pack's tool must name them: a verified access token (dev-cli is not trusted with headers). */
+    private static String[] staff(String user, String department) {
+        return new String[] {"X-Dijkwacht-User-Token", TestIssuer.get().staffToken(user, department)};
     }
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @org.springframework.beans.factory.annotation.Autowired
     javax.sql.DataSource dataSource;
@@ -48,7 +59,7 @@ class AuditApiTest {
     }
 
     private String chat(String text, String useCase, String... headers) {
-        List<String> h = new ArrayList<>(List.of("X-Dijkwacht-User", "medewerker-42", "X-Dijkwacht-Department", "Burgerzaken"));
+        List<String> h = new ArrayList<>(List.of(staff("medewerker-42", "Burgerzaken")));
         if (useCase != null) {
             h.addAll(List.of("X-Dijkwacht-Use-Case", useCase));
         }
@@ -73,7 +84,7 @@ class AuditApiTest {
                 {"model":"dry-run","messages":[{"role":"user","content":"%s"}],
                  "metadata":{"dw_prompt_template":"samenvatting@4","dw_sources":"[\\"rag:chunk-sha256:abc\\"]"}}
                 """.formatted(prompt),
-                "X-Dijkwacht-User", "medewerker-42", "X-Dijkwacht-Department", "Burgerzaken",
+                "X-Dijkwacht-User-Token", TestIssuer.get().staffToken("medewerker-42", "Burgerzaken"),
                 "X-Dijkwacht-Sources", "doc:beleidsregel-12@v3, https://intranet.gemeente.nl/regeling/7");
         assertThat(r.statusCode()).isEqualTo(200);
         String traceId = r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
@@ -84,7 +95,7 @@ class AuditApiTest {
         assertThat(rec.path("action").asText()).isEqualTo("chat.completions");
         assertThat(rec.path("object").asText()).isEqualTo("model:dry-run");
         assertThat(rec.path("result").asText()).isEqualTo("success");
-        assertThat(rec.path("origin").asText()).isEqualTo("tool:dev-cli");
+        assertThat(rec.path("origin").asText()).isEqualTo("tool:dev-cli+oidc:" + TestIssuer.ID);
         assertThat(rec.path("actor").asText()).startsWith("p-").doesNotContain("medewerker");
         assertThat(rec.path("department").asText()).isEqualTo("Burgerzaken");
         assertThat(rec.path("model").asText()).isEqualTo("dry-run");
@@ -253,9 +264,10 @@ class AuditApiTest {
     @Test
     void auditorSearchesPagesExportsAndAggregates() throws Exception {
         String marker = "Afdeling-" + UUID.randomUUID().toString().substring(0, 8);
+        String[] searched = staff("zoek-gebruiker", marker);
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> r = client.post("/v1/chat/completions", GatewayClient.TOOL_KEY, client.chatBody("vraag " + i, false),
-                    "X-Dijkwacht-User", "zoek-gebruiker", "X-Dijkwacht-Department", marker);
+                    searched);
             assertThat(r.statusCode()).isEqualTo(200);
         }
         JsonNode page0 = client.json(client.get("/audit/v1/records?department=" + marker + "&size=2", GatewayClient.AUDITOR_KEY));
@@ -269,7 +281,7 @@ class AuditApiTest {
         assertThat(client.json(client.get("/audit/v1/records?user=iemand-anders", GatewayClient.AUDITOR_KEY)).path("data")).isEmpty();
 
         assertThat(client.post("/v1/chat/completions", GatewayClient.TOOL_KEY, client.chatBody("Mail naar piet@example.nl", false),
-                "X-Dijkwacht-Department", marker + "-pii").statusCode()).isEqualTo(200);
+                staff("iemand", marker + "-pii")).statusCode()).isEqualTo(200);
         assertThat(client.json(client.get("/audit/v1/records?entity_type=EMAIL&department=" + marker + "-pii", GatewayClient.AUDITOR_KEY))
                 .path("data")).hasSize(1);
 
@@ -291,7 +303,7 @@ class AuditApiTest {
     @Test
     void auditWriteTimeIsAMetric() {
         chat("meten", null);
-        String metrics = client.get("/actuator/metrics/dijkwacht.audit.write", null).body();
+        String metrics = new GatewayClient(managementPort).get("/actuator/metrics/dijkwacht.audit.write", null).body();
         assertThat(metrics).contains("dijkwacht.audit.write", "COUNT");
     }
 
@@ -301,7 +313,9 @@ class AuditApiTest {
         assertThat(client.get("/audit/v1/records", GatewayClient.TOOL_KEY).statusCode()).isEqualTo(401);
         assertThat(client.get("/audit/v1/records", GatewayClient.ADMIN_KEY).statusCode()).isEqualTo(403);
         assertThat(client.get("/audit/v1/export.csv", GatewayClient.ADMIN_KEY).statusCode()).isEqualTo(403);
-        assertThat(client.post("/audit/v1/retention/run", GatewayClient.AUDITOR_KEY, "{}").statusCode()).isEqualTo(403);
+        // separation of duties: an admin may not run retention (it deletes records), nor read the trail
+        assertThat(client.post("/audit/v1/retention/run", GatewayClient.ADMIN_KEY, "{}").statusCode()).isEqualTo(403);
+        assertThat(client.get("/admin/policy", GatewayClient.AUDITOR_KEY).statusCode()).isEqualTo(403);
         JsonNode error = client.json(client.get("/audit/v1/records", null));
         assertThat(error.path("error").path("code").asText()).isEqualTo("missing_api_key");
     }
@@ -330,10 +344,10 @@ class AuditApiTest {
         assertThat(client.delete("/audit/v1/holds/" + holdId, GatewayClient.AUDITOR_KEY).statusCode()).isEqualTo(200);
         assertThat(client.delete("/audit/v1/holds/" + holdId, GatewayClient.AUDITOR_KEY).statusCode()).isEqualTo(404);
 
-        HttpResponse<String> run = client.post("/audit/v1/retention/run", GatewayClient.ADMIN_KEY, "{}");
+        HttpResponse<String> run = client.post("/audit/v1/retention/run", GatewayClient.AUDITOR_KEY, "{}");
         assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
         assertThat(client.json(run).has("records_deleted")).isTrue();
-        assertThat(client.get("/audit/v1/retention/runs", GatewayClient.AUDITOR_KEY).body()).contains("operator:dev-beheerder");
+        assertThat(client.get("/audit/v1/retention/runs", GatewayClient.AUDITOR_KEY).body()).contains("operator:dev-auditor");
     }
 
     @Test

@@ -6,16 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.servlet.function.ServerRequest;
 
 class ClientAddressTest {
 
-    private static MockHttpServletRequest from(String remote, String... forwardedFor) {
+    private static ServerRequest from(String remote, String... forwardedFor) {
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setRemoteAddr(remote);
+        request.setRemoteHost(remote); // as Tomcat reports it without DNS look-ups (its default)
         for (String header : forwardedFor) {
             request.addHeader("X-Forwarded-For", header);
         }
-        return request;
+        return ServerRequest.create(request, List.of());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.dijkwacht.catalog.ModelCatalog;
 import nl.dijkwacht.identity.Caller;
+import nl.dijkwacht.identity.IdentitySource;
 import nl.dijkwacht.openai.ChatRequest;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
@@ -38,9 +39,9 @@ final class LimitsFixture {
     }
 
     static Exchange exchange(PolicySet policy, String tool, String user, String department, String tenant) {
-        Exchange exchange = new Exchange(UUID.randomUUID().toString(), Endpoint.CHAT_COMPLETIONS,
-                new CallerHeaders("key", null, null, null, null), policy);
-        exchange.caller(new Caller(tool, user, department, tenant));
+        Exchange exchange = new Exchange(UUID.randomUUID().toString(), Endpoint.CHAT_COMPLETIONS, CallerHeaders.NONE, policy);
+        IdentitySource source = user == null && department == null ? IdentitySource.TOOL_ONLY : IdentitySource.TOKEN;
+        exchange.caller(new Caller(tool, user, department, List.of(), tenant, null, source, null));
         ObjectNode body = JSON.createObjectNode().put("model", "dry-run").put("max_tokens", 90);
         body.putArray("messages").addObject().put("role", "user").put("content", "hallo");
         exchange.request(new ChatRequest(body));

@@ -39,7 +39,7 @@ class RequestPipelineTest {
 
     private static Exchange exchange() {
         PolicySet policy = new PolicySet("v1", Map.of(), Map.of(), new ModelCatalog(List.of()), List.of());
-        return new Exchange("trace-1", Endpoint.CHAT_COMPLETIONS, new CallerHeaders(null, null, null, null, null), policy);
+        return new Exchange("trace-1", Endpoint.CHAT_COMPLETIONS, CallerHeaders.NONE, policy);
     }
 
     @Test

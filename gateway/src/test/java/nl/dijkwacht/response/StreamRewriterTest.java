@@ -48,7 +48,7 @@ class StreamRewriterTest {
     private Exchange exchange() {
         ModelDefinition model = new ModelDefinition("m", null, ProviderKind.OPENAI_COMPATIBLE, URI.create("http://x"), "m", null,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), true, "m.yaml");
-        Exchange exchange = new Exchange("t1", Endpoint.CHAT_COMPLETIONS, new CallerHeaders(null, null, null, null, null),
+        Exchange exchange = new Exchange("t1", Endpoint.CHAT_COMPLETIONS, CallerHeaders.NONE,
                 new PolicySet("v", Map.of(), Map.of(), new ModelCatalog(List.of(model)), List.of()));
         ObjectNode body = json.createObjectNode().put("stream", true);
         body.putArray("messages");

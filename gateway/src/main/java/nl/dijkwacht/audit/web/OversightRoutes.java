@@ -40,13 +40,19 @@ final class OversightRoutes {
         this.hasher = hasher;
     }
 
+    /** The auditor's endpoints (auditor route). */
     RouterFunctions.Builder addTo(RouterFunctions.Builder routes) {
         return routes
                 .GET("/audit/v1/oversight", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
                         oversight.stats(instant(req, "from", false), instant(req, "to", true))))))
                 .GET("/audit/v1/oversight/unreviewed", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
                         oversight.unreviewed(req.getParameter("use_case"), intParam(req, "limit", 100))))))
-                .POST("/audit/v1/complaints", r -> http.auditor(this::auditorComplaint))
+                .POST("/audit/v1/complaints", r -> http.auditor(this::auditorComplaint));
+    }
+
+    /** What a tool reports back (tool route). */
+    RouterFunctions.Builder addToolRoutesTo(RouterFunctions.Builder routes) {
+        return routes
                 .POST("/v1/dijkwacht/reviews", r -> http.tool(this::review))
                 .POST("/v1/dijkwacht/feedback", r -> http.tool(this::feedback));
     }

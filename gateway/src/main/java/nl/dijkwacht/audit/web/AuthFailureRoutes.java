@@ -1,4 +1,4 @@
-package nl.dijkwacht.limits;
+package nl.dijkwacht.audit.web;
 
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 
@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import nl.dijkwacht.api.OpenAiErrorWriter;
-import nl.dijkwacht.identity.OperatorAccess;
-import nl.dijkwacht.identity.OperatorRole;
+import nl.dijkwacht.api.filter.AuthenticatedRequest;
+import nl.dijkwacht.api.filter.RouteFilters;
+import nl.dijkwacht.api.filter.RouteKind;
+import nl.dijkwacht.identity.Operator;
+import nl.dijkwacht.limits.AuthFailureStore;
 import nl.dijkwacht.pipeline.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -31,34 +33,29 @@ public final class AuthFailureRoutes {
     private static final int MAX_ROWS = 10_000;
 
     private final AuthFailureStore store;
-    private final OperatorAccess operators;
     private final OpenAiErrorWriter errors;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public AuthFailureRoutes(AuthFailureStore store, OperatorAccess operators, ObjectMapper json, Clock clock) {
+    public AuthFailureRoutes(AuthFailureStore store, ObjectMapper json, Clock clock) {
         this.store = store;
-        this.operators = operators;
         this.errors = new OpenAiErrorWriter(json);
         this.json = json;
         this.clock = clock;
     }
 
-    public RouterFunction<ServerResponse> routes(HandlerFilterFunction<ServerResponse, ServerResponse> sourceLimit) {
+    /** A GET without a body: the route's body limit is small. */
+    public RouterFunction<ServerResponse> routes(RouteFilters filters) {
         return route("dijkwacht-auth-failures")
                 .GET("/audit/v1/auth-failures", this::list)
-                .filter(sourceLimit)
+                .filter(filters.forRoute(RouteKind.AUDITOR, 1024))
                 .build();
     }
 
     private ServerResponse list(ServerRequest request) {
         return ServerResponse.ok().build((req, res) -> {
-            OperatorAccess.Result access = operators.check(req, OperatorRole.AUDITOR);
-            if (!access.allowed()) {
-                errors.write(res, access.refusal());
-                return null;
-            }
-            log.info("audit access by {}: {} {}", access.operator().id(), req.getMethod(), req.getRequestURI());
+            Operator operator = AuthenticatedRequest.operator(req);
+            log.info("audit access by {}: {} {}", operator.id(), req.getMethod(), req.getRequestURI());
             Instant to;
             Instant from;
             int limit;
