@@ -2,6 +2,7 @@ package nl.dijkwacht.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import nl.dijkwacht.audit.AuditProperties;
 import nl.dijkwacht.audit.Pseudonymizer;
@@ -10,6 +11,7 @@ import nl.dijkwacht.api.filter.RouteFilters;
 import nl.dijkwacht.limits.AuthFailureCounter;
 import nl.dijkwacht.limits.AuthFailureStore;
 import nl.dijkwacht.limits.BucketStore;
+import nl.dijkwacht.limits.BudgetGauge;
 import nl.dijkwacht.limits.CallerLimits;
 import nl.dijkwacht.limits.ClientAddress;
 import nl.dijkwacht.limits.RequestRateStep;
@@ -90,5 +92,11 @@ public class LimitsConfiguration {
     RouterFunction<ServerResponse> authFailureRouterFunction(AuthFailureStore authFailureStore, ObjectMapper dijkwachtJson,
                                                              RouteFilters routeFilters) {
         return new AuthFailureRoutes(authFailureStore, dijkwachtJson, Clock.systemUTC()).routes(routeFilters);
+    }
+
+    /** dijkwacht_budget_used_ratio{tenant,budget}, refreshed every 30 s (docs/deployment.md, deploy/monitoring). */
+    @Bean(destroyMethod = "close")
+    BudgetGauge budgetGauge(CallerLimits callerLimits, ActivePolicy policy, MeterRegistry meterRegistry) {
+        return new BudgetGauge(callerLimits, policy::current, meterRegistry, Duration.ofSeconds(30));
     }
 }

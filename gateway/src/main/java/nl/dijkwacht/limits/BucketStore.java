@@ -139,6 +139,11 @@ public final class BucketStore implements AutoCloseable {
      * tenant) would retry over and over; Bucket4j's batching sends the requests waiting on one proxy as one command.
      * In memory a bucket is updated under the cache's lock and needs none of that.
      */
+    /** Tokens left in a bucket (negative when a settled answer ran over). */
+    CompletableFuture<Long> available(String key, BucketConfiguration configuration, long version) {
+        return bucket(key, configuration, version).getAvailableTokens();
+    }
+
     private AsyncBucketProxy bucket(String key, BucketConfiguration configuration, long version) {
         if (proxies == null) {
             return newProxy(key, configuration, version, false);

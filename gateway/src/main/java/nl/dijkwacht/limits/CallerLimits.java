@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
@@ -47,6 +48,8 @@ public final class CallerLimits {
     private final LimitsPolicy builtIn;
     private final Clock clock;
     private final ConfigurationVersions versions = new ConfigurationVersions();
+    /** Tenants that made requests (a handful: they come from the verified caller, never from a free header). */
+    private final java.util.Set<String> tenants = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param userPseudonym     keyed pseudonym of a user id, so bucket keys (in Redis too) never hold the id itself
@@ -169,34 +172,63 @@ public final class CallerLimits {
     /** One charge per scope of the caller and per kind that scope limits. */
     private List<Charge> charges(Exchange exchange, List<Kind> kinds, long amount, Instant at) {
         LimitsPolicy limits = limitsOf(exchange.policy());
-        Caller caller = exchange.caller();
-        String tenant = keyPart(caller.tenant());
+        String tenant = exchange.caller().tenant();
+        tenants.add(tenant);
         List<Charge> charges = new ArrayList<>();
         for (Scope scope : Scope.values()) {
             String subject = subject(exchange, scope);
-            if (subject == null) {
-                continue;
-            }
-            LimitsPolicy.Values values = limits.limitsOf(scope, subject);
-            String keyPart = scope == Scope.USER ? userPseudonym.apply(subject) : keyPart(subject);
-            for (Kind kind : kinds) {
-                Long limit = values.amount(kind);
-                if (limit == null) {
-                    continue;
-                }
-                String key = tenant + ':' + scope.yamlName() + ':' + keyPart + ':' + kind.yamlName();
-                Instant periodEnd = null;
-                if (kind != Kind.REQUESTS_PER_MINUTE) {
-                    ZonedDateTime local = at.atZone(limits.timeZone());
-                    LocalDate start = kind == Kind.TOKENS_PER_DAY ? local.toLocalDate() : local.toLocalDate().withDayOfMonth(1);
-                    LocalDate next = kind == Kind.TOKENS_PER_DAY ? start.plusDays(1) : start.plusMonths(1);
-                    key += ':' + (kind == Kind.TOKENS_PER_DAY ? start.toString() : start.toString().substring(0, 7));
-                    periodEnd = next.atStartOfDay(limits.timeZone()).toInstant();
-                }
-                charges.add(new Charge(scope, subject, kind, key, limit, amount, periodEnd));
+            if (subject != null) {
+                addCharges(limits, tenant, scope, subject, kinds, amount, at, charges);
             }
         }
         return charges;
+    }
+
+    private void addCharges(LimitsPolicy limits, String tenant, Scope scope, String subject, List<Kind> kinds, long amount,
+                            Instant at, List<Charge> charges) {
+        LimitsPolicy.Values values = limits.limitsOf(scope, subject);
+        String member = scope == Scope.USER ? userPseudonym.apply(subject) : keyPart(subject);
+        for (Kind kind : kinds) {
+            Long limit = values.amount(kind);
+            if (limit == null) {
+                continue;
+            }
+            String key = keyPart(tenant) + ':' + scope.yamlName() + ':' + member + ':' + kind.yamlName();
+            Instant periodEnd = null;
+            if (kind != Kind.REQUESTS_PER_MINUTE) {
+                ZonedDateTime local = at.atZone(limits.timeZone());
+                LocalDate start = kind == Kind.TOKENS_PER_DAY ? local.toLocalDate() : local.toLocalDate().withDayOfMonth(1);
+                LocalDate next = kind == Kind.TOKENS_PER_DAY ? start.plusDays(1) : start.plusMonths(1);
+                key += ':' + (kind == Kind.TOKENS_PER_DAY ? start.toString() : start.toString().substring(0, 7));
+                periodEnd = next.atStartOfDay(limits.timeZone()).toInstant();
+            }
+            charges.add(new Charge(scope, subject, kind, key, limit, amount, periodEnd));
+        }
+    }
+
+    /**
+     * The share of each token budget of the tenants seen so far that is used in its current period (0 = untouched,
+     * 1 = spent, above 1 when answers ran over): the {@code dijkwacht_budget_used_ratio} gauge. Keys
+     * {@code tenant -> kind}; only budgets limits.yaml sets for the tenant scope.
+     */
+    public Map<String, Map<Kind, Double>> tenantBudgetUse(PolicySet policy) {
+        LimitsPolicy limits = limitsOf(policy);
+        Instant now = clock.instant();
+        long version = versions.of(limits);
+        Map<String, Map<Kind, Double>> use = new java.util.TreeMap<>();
+        for (String tenant : tenants) {
+            List<Charge> budgets = new ArrayList<>();
+            addCharges(limits, tenant, Scope.TENANT, tenant, List.of(Kind.TOKENS_PER_DAY, Kind.TOKENS_PER_MONTH), 0, now, budgets);
+            Map<Kind, Double> shares = new java.util.EnumMap<>(Kind.class);
+            for (Charge budget : budgets) {
+                long available = store.available(budget.key(), budget.configuration(), version).join();
+                shares.put(budget.kind(), (double) (budget.limit() - available) / budget.limit());
+            }
+            if (!shares.isEmpty()) {
+                use.put(tenant, shares);
+            }
+        }
+        return use;
     }
 
     private static String subject(Exchange exchange, Scope scope) {

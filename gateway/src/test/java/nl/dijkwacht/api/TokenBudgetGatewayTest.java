@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
+import io.micrometer.core.instrument.MeterRegistry;
+import nl.dijkwacht.limits.BudgetGauge;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.support.GatewayTestBase;
 import nl.dijkwacht.support.TestPack;
@@ -34,10 +36,18 @@ class TokenBudgetGatewayTest extends GatewayTestBase {
                 requests-per-minute: 10000
               user:
                 tokens-per-day: 10000
+              tenant:
+                tokens-per-month: 1000000
             """;
 
     @Autowired
     ActivePolicy policy;
+
+    @Autowired
+    BudgetGauge budgetGauge;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void budgets() throws Exception {
@@ -112,6 +122,12 @@ class TokenBudgetGatewayTest extends GatewayTestBase {
 
         // another user has a budget of their own
         assertThat(postJson("/v1/chat/completions", request, TestPack.TOOL_KEY, "X-Dijkwacht-User", "veel-2").statusCode()).isEqualTo(200);
+
+        // the tenant's month budget shows what was used: the first answer's 9500 tokens and the second's reservation
+        // (about 9000; it may not be settled yet when the answer has arrived) of 1,000,000
+        budgetGauge.refresh();
+        double used = meters.get("dijkwacht.budget.used.ratio").tags("tenant", "gemeente", "budget", "tokens-per-month").gauge().value();
+        assertThat(used).isGreaterThan(0.018).isLessThan(1.0);
     }
 
     private static long remainingTokens(HttpResponse<String> response) {
