@@ -80,6 +80,7 @@ final class ExplainHandler {
                 date(input, "ai_training_date"), IdentitySource.EXPLAIN, null));
         try {
             exchange.rawBody(json.writeValueAsBytes(body));
+            exchange.contentType("application/json");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

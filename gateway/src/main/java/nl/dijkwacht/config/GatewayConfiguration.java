@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
+import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.invoke.AnthropicClient;
 import nl.dijkwacht.invoke.DryRunClient;
 import nl.dijkwacht.invoke.IdleWatchdog;
@@ -13,6 +14,7 @@ import nl.dijkwacht.invoke.TokenCounter;
 import nl.dijkwacht.limits.RequestRateStep;
 import nl.dijkwacht.limits.TokenBudgetStep;
 import nl.dijkwacht.openai.ParseRequestStep;
+import nl.dijkwacht.openai.RequestSchema;
 import nl.dijkwacht.pii.anonymize.Anonymizer;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.RequestPipeline;
@@ -20,6 +22,8 @@ import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicyLoader;
 import nl.dijkwacht.policy.PurposeGuardStep;
 import nl.dijkwacht.policy.ResolveUseCaseStep;
+import nl.dijkwacht.redaction.AttachmentsStep;
+import nl.dijkwacht.redaction.GovernFieldsStep;
 import nl.dijkwacht.redaction.RedactPersonalDataStep;
 import nl.dijkwacht.response.Disclaimer;
 import nl.dijkwacht.response.OutputScan;
@@ -62,19 +66,29 @@ public class GatewayConfiguration {
         return new Anonymizer(secretKey);
     }
 
+    /** The OpenAI request schemas (loaded once: a few hundred definitions). */
+    @Bean
+    RequestSchema requestSchema(ObjectMapper dijkwachtJson) {
+        return new RequestSchema(dijkwachtJson);
+    }
+
     /**
      * Order matters: the rate limit knows the use-case; the purpose guard reads the parsed text; sensitivity routing
      * ("route") needs the PII findings; the token budget comes last, when the model and the outgoing text are final.
      * Authentication is not a step: the route's filter verified the caller before the exchange was opened.
      */
     @Bean
-    RequestPipeline requestPipeline(ObjectMapper dijkwachtJson, PiiEngine piiEngine, Anonymizer anonymizer,
-                                    ResolveUseCaseStep useCase, RequestRateStep rateLimit, PurposeGuardStep purpose,
-                                    ResolveModelStep model, SensitivityRoutingStep route, TokenBudgetStep tokenBudget) {
+    RequestPipeline requestPipeline(ObjectMapper dijkwachtJson, RequestSchema requestSchema, PiiEngine piiEngine,
+                                    Anonymizer anonymizer, ResolveUseCaseStep useCase, RequestRateStep rateLimit,
+                                    PurposeGuardStep purpose, ResolveModelStep model, SensitivityRoutingStep route,
+                                    TokenBudgetStep tokenBudget, Pseudonymizer pseudonymizer,
+                                    @Qualifier("secretKey") byte[] secretKey) {
         return new RequestPipeline(List.of(
-                new ParseRequestStep(dijkwachtJson),
+                new ParseRequestStep(dijkwachtJson, requestSchema),
                 useCase,
                 rateLimit,
+                new GovernFieldsStep(pseudonymizer, secretKey),
+                new AttachmentsStep(),
                 purpose,
                 model,
                 new RedactPersonalDataStep(piiEngine, anonymizer),
