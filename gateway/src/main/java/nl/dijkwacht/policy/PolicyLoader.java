@@ -106,7 +106,8 @@ public final class PolicyLoader {
             }
         }
         List<OperatorAccount> operators = operatorsDoc == null ? List.of() : toOperators(operatorsDoc, problems);
-        LimitsPolicy limits = limitsDoc == null ? null : toLimits(limitsDoc, tools, useCases, problems);
+        LimitsPolicy limits = limitsDoc == null ? null
+                : LimitsReader.read(limitsDoc, bind(limitsDoc, PolicyFiles.LimitsFile.class), tools.keySet(), useCases.keySet(), problems);
         checkReferences(toolsDoc, tools, useCaseSource, useCases, modelSource, models, governance, problems);
         problems.throwIfAny();
 
@@ -225,52 +226,6 @@ public final class PolicyLoader {
                     Boolean.TRUE.equals(e.appliesToAll()), groups));
         }
         return new GovernanceSettings(overdue, purposes);
-    }
-
-    // ---------------------------------------------------------------- limits.yaml
-
-    private LimitsPolicy toLimits(YamlDocument doc, Map<String, ToolPolicy> tools, Map<String, UseCasePolicy> useCases, Problems problems) {
-        PolicyFiles.LimitsFile raw = bind(doc, PolicyFiles.LimitsFile.class);
-        java.time.ZoneId zone = LimitsPolicy.DEFAULT_TIME_ZONE;
-        if (raw.timeZone() != null) {
-            try {
-                zone = java.time.ZoneId.of(raw.timeZone());
-            } catch (java.time.DateTimeException e) {
-                problems.add(doc.problem("/time-zone", "onbekende tijdzone '" + raw.timeZone() + "' (bijvoorbeeld Europe/Amsterdam)"));
-            }
-        }
-        Map<LimitsPolicy.Scope, LimitsPolicy.Values> defaults = new EnumMap<>(LimitsPolicy.Scope.class);
-        raw.defaults().forEach((scope, entry) -> defaults.put(LimitsPolicy.Scope.fromYaml(scope), toLimitValues(entry)));
-        Map<LimitsPolicy.Scope, Map<String, LimitsPolicy.Values>> overrides = new EnumMap<>(LimitsPolicy.Scope.class);
-        if (raw.overrides() != null) {
-            raw.overrides().forEach((scope, named) -> {
-                Map<String, LimitsPolicy.Values> values = new LinkedHashMap<>();
-                named.forEach((subject, entry) -> values.put(subject, toLimitValues(entry)));
-                overrides.put(LimitsPolicy.Scope.fromYaml(scope), values);
-            });
-        }
-        // a named tool or use-case that does not exist is almost always a typo that silently leaves it unlimited
-        overrides.getOrDefault(LimitsPolicy.Scope.TOOL, Map.of()).keySet().stream().filter(id -> !tools.containsKey(id))
-                .forEach(id -> problems.add(doc.problem("/overrides/tool/" + id, "tool '" + id + "' staat niet in tools.yaml")));
-        overrides.getOrDefault(LimitsPolicy.Scope.USE_CASE, Map.of()).keySet().stream().filter(id -> !useCases.containsKey(id))
-                .forEach(id -> problems.add(doc.problem("/overrides/use-case/" + id, "use-case '" + id + "' staat niet in use-cases/")));
-        long completion = raw.estimate() == null || raw.estimate().completionTokens() == null
-                ? LimitsPolicy.DEFAULT_COMPLETION_TOKENS : raw.estimate().completionTokens();
-        long unauthenticated = raw.unauthenticated() == null
-                ? LimitsPolicy.DEFAULT_UNAUTHENTICATED_PER_MINUTE : raw.unauthenticated().requestsPerMinute();
-        return new LimitsPolicy(zone, completion, unauthenticated, defaults, overrides);
-    }
-
-    private static LimitsPolicy.Values toLimitValues(PolicyFiles.LimitEntry entry) {
-        return entry == null ? LimitsPolicy.Values.NONE
-                : new LimitsPolicy.Values(amount(entry.requestsPerMinute()), amount(entry.tokensPerDay()), amount(entry.tokensPerMonth()));
-    }
-
-    private static Long amount(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof Number n ? Long.valueOf(n.longValue()) : Long.valueOf(LimitsPolicy.Values.UNLIMITED);
     }
 
     // ---------------------------------------------------------------- use-cases
