@@ -213,15 +213,33 @@ public final class ChatCompletionsHandler {
         return out.toString();
     }
 
+    /**
+     * Writes a whole answer once its record is committed (ADR 0005). When the tool has hung up meanwhile (it closed
+     * the connection while the model was working) the write fails, and a second record for the same trace says what
+     * the tool got: {@code client_disconnected}, status 499. The headers go out on their own first: a closed
+     * connection often still accepts the first write, and then refuses the next.
+     */
     private void respond(AuditCapture capture, HttpServletResponse res, ObjectNode body) {
         audit.record(capture.exchange(), capture, 200, false);
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         res.setStatus(200);
         res.setContentType("application/json");
         res.setCharacterEncoding("UTF-8");
+        res.setContentLength(bytes.length);
         try {
-            json.writeValue(res.getOutputStream(), body);
+            res.flushBuffer();
+            res.getOutputStream().write(bytes);
+            res.flushBuffer();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Exchange exchange = capture.exchange();
+            exchange.fail(Refusal.badRequest("client_disconnected",
+                    "De verbinding werd door de tool verbroken voordat het antwoord geschreven was.", null), "client:disconnected-before-answer");
+            recordQuietly(capture, 499, false);
         }
     }
 
