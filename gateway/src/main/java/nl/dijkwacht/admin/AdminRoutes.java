@@ -27,14 +27,22 @@ import org.springframework.web.servlet.function.ServerResponse;
 public class AdminRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> adminRouterFunction(ActivePolicy policy, SuspensionStore suspensions, RequestPipeline pipeline,
-                                                       PiiEngine piiDetector, Disclaimer disclaimer, RoutingRules routingRules,
-                                                       OperatorAccess access, ObjectMapper dijkwachtJson, Clock policyClock,
-                                                       DijkwachtProperties properties) {
+    PolicyAdministration policyAdministration(ActivePolicy policy, SuspensionStore suspensions, Clock policyClock) {
+        return new PolicyAdministration(policy, suspensions, policyClock);
+    }
+
+    @Bean
+    Explainer explainer(ActivePolicy policy, RequestPipeline pipeline, PiiEngine piiDetector, Disclaimer disclaimer,
+                        RoutingRules routingRules, ObjectMapper dijkwachtJson, DijkwachtProperties properties) {
+        return new Explainer(policy, pipeline, piiDetector, disclaimer, routingRules, dijkwachtJson, properties.tenant());
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> adminRouterFunction(PolicyAdministration administration, Explainer explainer,
+                                                       OperatorAccess access, ObjectMapper dijkwachtJson, Clock policyClock) {
         AdminResponses responses = new AdminResponses(access, new OpenAiErrorWriter(dijkwachtJson), dijkwachtJson);
-        PolicyAdminHandler admin = new PolicyAdminHandler(policy, suspensions, dijkwachtJson, policyClock);
-        ExplainHandler explain = new ExplainHandler(policy, pipeline, piiDetector, disclaimer, routingRules, dijkwachtJson,
-                properties.tenant());
+        PolicyAdminHandler admin = new PolicyAdminHandler(administration, dijkwachtJson, policyClock);
+        ExplainHandler explain = new ExplainHandler(explainer, dijkwachtJson);
         OperatorRole role = OperatorRole.ADMIN;
         return route("admin")
                 .GET("/admin/policy", r -> responses.handle(r, role, admin::status))

@@ -37,6 +37,22 @@ public final class OperatorAccess {
         return new Result(operator.get(), null);
     }
 
+    /**
+     * The operator with this id whose key is {@code key} (the console's local development login uses the same
+     * accounts and roles as the management APIs); empty when the id is unknown or the key does not match.
+     */
+    public Optional<OperatorAccount> byIdAndKey(String id, String key) {
+        if (id == null || key == null) {
+            return Optional.empty();
+        }
+        byte[] hash = AuthenticateStep.sha256(key.strip()).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return policy.current().operators().stream()
+                .filter(o -> o.id().equals(id.strip()))
+                .filter(o -> java.security.MessageDigest.isEqual(hash,
+                        o.keySha256().toLowerCase(java.util.Locale.ROOT).getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .findFirst();
+    }
+
     public record Result(OperatorAccount operator, Refusal refusal) {
         public boolean allowed() {
             return operator != null;

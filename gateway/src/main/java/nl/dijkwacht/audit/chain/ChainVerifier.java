@@ -207,17 +207,9 @@ public final class ChainVerifier {
     }
 
     /** The current head (seq and hash) of a chain, or null. */
-    public Map<String, Object> head(String chainId) {
+    public ChainHead head(String chainId) {
         Head h = readHead(chainId);
-        if (h == null) {
-            return null;
-        }
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        out.put("chain_id", chainId);
-        out.put("seq", h.seq());
-        out.put("hash", h.hash());
-        out.put("read_at", Instant.now().toString());
-        return out;
+        return h == null ? null : new ChainHead(chainId, h.seq(), h.hash(), Instant.now());
     }
 
     private Map<Long, Checkpoint> readCheckpoints(String chainId) {
