@@ -51,6 +51,13 @@ class DashboardController {
         this.clock = auditClock;
     }
 
+    /** A choice of period in the form. */
+    record Option(String value, String label) {
+    }
+
+    static final List<Option> PERIODS = List.of(new Option("dag", "Afgelopen dag"), new Option("week", "Afgelopen week"),
+            new Option("maand", "Afgelopen 30 dagen"), new Option("aangepast", "Aangepast"));
+
     /** A model's evaluation status for the dashboard list. */
     record Evaluation(String model, String status, LocalDate nextEvaluation, long daysLeft, boolean overdue) {
     }
@@ -67,7 +74,13 @@ class DashboardController {
         List<UsageQueries.Series> series = overview.byDimension().get(by);
         model.addAttribute("section", "dashboard");
         model.addAttribute("period", period);
+        model.addAttribute("periods", PERIODS);
         model.addAttribute("by", by);
+        model.addAttribute("byLabel", switch (by) {
+            case "use_case" -> "toepassing";
+            case "department" -> "afdeling";
+            default -> "model";
+        });
         model.addAttribute("overview", overview);
         model.addAttribute("series", series);
         model.addAttribute("requestsChart", chart(overview, series, "requests", "verzoeken"));

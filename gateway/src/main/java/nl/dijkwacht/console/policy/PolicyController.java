@@ -39,13 +39,20 @@ class PolicyController {
         this.clock = auditClock;
     }
 
+    /** One problem of a refused edit: where (file:line), which field, what. */
+    record Problem(String where, String field, String message) {
+    }
+
     @GetMapping("/console/beheer")
     String page(Model model) {
         PolicySet set = policy.current();
         model.addAttribute("section", "policy");
         model.addAttribute("policy", policy);
         model.addAttribute("version", set.version());
-        model.addAttribute("failure", policy.lastFailure());
+        ActivePolicy.Failure failure = policy.lastFailure();
+        model.addAttribute("failure", failure);
+        model.addAttribute("problems", failure == null ? List.of() : failure.problems().stream().map(p -> new Problem(
+                (p.file() == null ? "?" : String.valueOf(p.file().getFileName())) + ":" + p.line(), p.field(), p.message())).toList());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("models", set.catalog().all().stream().sorted(Comparator.comparing(ModelDefinition::id)).toList());
         model.addAttribute("useCases", set.useCases().values().stream().sorted(Comparator.comparing(UseCasePolicy::id)).toList());
