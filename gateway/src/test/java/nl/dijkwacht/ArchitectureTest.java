@@ -2,6 +2,7 @@ package nl.dijkwacht;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -19,14 +20,38 @@ class ArchitectureTest {
                     "nl.dijkwacht.api..", "nl.dijkwacht.pipeline..", "nl.dijkwacht.policy..", "nl.dijkwacht.audit..",
                     "nl.dijkwacht.invoke..", "nl.dijkwacht.config..", "nl.dijkwacht.routing..", "nl.dijkwacht.response..");
 
+    /** Detection knows nothing of what is done with a finding; anonymisation only reads the detection vocabulary. */
+    @ArchTest
+    static final ArchRule detectionAndAnonymisationStayApart = noClasses().that().resideInAPackage("nl.dijkwacht.pii.detect..")
+            .should().dependOnClassesThat().resideInAnyPackage("nl.dijkwacht.pii.anonymize..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("nl.dijkwacht.pii.PiiEngine");
+
+    @ArchTest
+    static final ArchRule piiPackagesHaveNoCycles = slices().matching("nl.dijkwacht.pii.(**)").should().beFreeOfCycles();
+
     @ArchTest
     static final ArchRule pipelineDoesNotKnowHttp = noClasses().that().resideInAPackage("nl.dijkwacht.pipeline..")
             .should().dependOnClassesThat().resideInAnyPackage("nl.dijkwacht.api..", "jakarta.servlet..", "org.springframework.web..");
 
+    /**
+     * The servlet API is for the HTTP surface only: the routes and handlers (api, admin, audit.web, console), the
+     * route filters (api.filter) and the Spring wiring (config). Identity, policy, pipeline steps and everything
+     * behind them work on typed values.
+     */
     @ArchTest
-    static final ArchRule onlyTheApiLayerTouchesServlets = noClasses().that().resideInAnyPackage(
-                    "nl.dijkwacht.invoke..", "nl.dijkwacht.response..", "nl.dijkwacht.routing..", "nl.dijkwacht.redaction..")
+    static final ArchRule onlyTheHttpSurfaceTouchesServlets = noClasses().that().resideOutsideOfPackages(
+                    "nl.dijkwacht.api..", "nl.dijkwacht.admin..", "nl.dijkwacht.audit.web..", "nl.dijkwacht.console..",
+                    "nl.dijkwacht.config..")
+            .and().resideInAPackage("nl.dijkwacht..")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..");
+
+    /** Credentials are read in one place: the authentication filter of the routes (wired in config). */
+    @ArchTest
+    static final ArchRule credentialsAreReadOnlyByTheAuthenticationFilter = noClasses().that().resideOutsideOfPackages(
+                    "nl.dijkwacht.identity..", "nl.dijkwacht.api.filter..", "nl.dijkwacht.config..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("nl.dijkwacht.identity.CallerAuthenticator")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("nl.dijkwacht.identity.Credentials")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("nl.dijkwacht.identity.TokenVerifier");
 
     @ArchTest
     static final ArchRule noVagueNames = classes().that().resideInAPackage("nl.dijkwacht..")

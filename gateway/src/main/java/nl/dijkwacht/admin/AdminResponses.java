@@ -6,18 +6,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import nl.dijkwacht.api.OpenAiErrorWriter;
-import nl.dijkwacht.identity.OperatorAccess;
-import nl.dijkwacht.identity.OperatorRole;
+import nl.dijkwacht.api.filter.AuthenticatedRequest;
+import nl.dijkwacht.identity.Operator;
 import nl.dijkwacht.pipeline.Refusal;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
-/** Writes admin answers as JSON (our Jackson 2 mapper) and errors in the OpenAI error format, after the role check. */
+/**
+ * Writes admin answers as JSON (our Jackson 2 mapper) and errors in the OpenAI error format. The route's
+ * authentication filter has already checked the admin role; the handler gets the {@link Operator}.
+ */
 final class AdminResponses {
 
     interface Body {
         /** @return the JSON answer, or throws {@link Failure} for an error answer */
-        ObjectNode produce(ServerRequest request, OperatorAccess.Result operator);
+        ObjectNode produce(ServerRequest request, Operator operator);
     }
 
     /** An error answer from an admin handler. */
@@ -32,12 +35,10 @@ final class AdminResponses {
         }
     }
 
-    private final OperatorAccess access;
     private final OpenAiErrorWriter errors;
     private final ObjectMapper json;
 
-    AdminResponses(OperatorAccess access, OpenAiErrorWriter errors, ObjectMapper json) {
-        this.access = access;
+    AdminResponses(OpenAiErrorWriter errors, ObjectMapper json) {
         this.errors = errors;
         this.json = json;
     }
@@ -46,13 +47,9 @@ final class AdminResponses {
         return json;
     }
 
-    ServerResponse handle(ServerRequest request, OperatorRole role, Body body) {
+    ServerResponse handle(ServerRequest request, Body body) {
+        Operator operator = AuthenticatedRequest.operator(request);
         return ServerResponse.ok().build((req, res) -> {
-            OperatorAccess.Result operator = access.check(req, role);
-            if (!operator.allowed()) {
-                errors.write(res, operator.refusal());
-                return null;
-            }
             String type = req.getContentType();
             if (req.getContentLengthLong() > 0 && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
                 errors.write(res, new Refusal(415, Refusal.INVALID_REQUEST, "unsupported_media_type",

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import nl.dijkwacht.identity.OperatorAccess;
+import nl.dijkwacht.api.filter.AuthenticatedRequest;
+import nl.dijkwacht.identity.Operator;
 import nl.dijkwacht.pipeline.Refusal;
 import org.springframework.web.servlet.function.ServerRequest;
 
@@ -19,9 +20,9 @@ final class ExplainHandler {
         this.json = json;
     }
 
-    ObjectNode explain(ServerRequest request, OperatorAccess.Result operator) {
+    ObjectNode explain(ServerRequest request, Operator operator) {
         try {
-            return explainer.explain(readInput(request));
+            return explainer.explain(readInput(request), operator.tenant());
         } catch (Explainer.InvalidInput e) {
             throw new AdminResponses.Failure(e.refusal(), null);
         }
@@ -29,9 +30,9 @@ final class ExplainHandler {
 
     private JsonNode readInput(ServerRequest request) {
         try {
-            byte[] bytes = request.servletRequest().getInputStream().readNBytes(1024 * 1024 + 1);
+            byte[] bytes = AuthenticatedRequest.body(request);
             JsonNode node = bytes.length == 0 ? null : json.readTree(bytes);
-            if (node == null || !node.isObject() || bytes.length > 1024 * 1024) {
+            if (node == null || !node.isObject()) {
                 throw new IOException("not an object");
             }
             return node;

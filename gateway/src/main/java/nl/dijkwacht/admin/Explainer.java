@@ -12,8 +12,9 @@ import java.util.UUID;
 import nl.dijkwacht.catalog.DataClass;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.identity.Caller;
+import nl.dijkwacht.identity.IdentitySource;
 import nl.dijkwacht.openai.TextSlot;
-import nl.dijkwacht.pii.Finding;
+import nl.dijkwacht.pii.detect.Finding;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
@@ -38,8 +39,8 @@ import nl.dijkwacht.routing.RoutingRules;
  */
 public final class Explainer {
 
-    /** Steps that need a real tool key or would spend the caller's quota; explain names the caller instead. */
-    private static final Set<String> SKIPPED = Set.of("authenticate", "rate-limit");
+    /** Steps that would spend the caller's quota; explain names the caller instead of authenticating one. */
+    private static final Set<String> SKIPPED = Set.of("rate-limit");
 
     private final ActivePolicy policy;
     private final RequestPipeline pipeline;
@@ -47,17 +48,15 @@ public final class Explainer {
     private final Disclaimer disclaimer;
     private final RoutingRules rules;
     private final ObjectMapper json;
-    private final String defaultTenant;
 
     Explainer(ActivePolicy policy, RequestPipeline pipeline, PiiEngine detector, Disclaimer disclaimer,
-                   RoutingRules rules, ObjectMapper json, String defaultTenant) {
+                   RoutingRules rules, ObjectMapper json) {
         this.policy = policy;
         this.pipeline = pipeline;
         this.detector = detector;
         this.disclaimer = disclaimer;
         this.rules = rules;
         this.json = json;
-        this.defaultTenant = defaultTenant;
     }
 
     /** Input the explain form or API got wrong: a Dutch message in the OpenAI error format's terms. */
@@ -75,12 +74,13 @@ public final class Explainer {
     }
 
     /**
-     * @param input {@code tool}, {@code use_case}, {@code prompt} (or {@code request}: a whole OpenAI request),
-     *              optionally {@code model}, {@code user}, {@code department}, {@code roles}
+     * @param input  {@code tool}, {@code use_case}, {@code prompt} (or {@code request}: a whole OpenAI request),
+     *               optionally {@code model}, {@code user}, {@code department}, {@code roles}, {@code ai_training_date}
+     * @param tenant the organisation of the operator who asks
      * @return every step's decision, the entities found (types and positions), what would be sent and to which model
-     * @throws InvalidInput when the tool is unknown or there is no prompt
+     * @throws InvalidInput when the tool is unknown, there is no prompt or a date is malformed
      */
-    public ObjectNode explain(JsonNode input) {
+    public ObjectNode explain(JsonNode input, String tenant) {
         PolicySet set = policy.current();
         String toolId = text(input, "tool");
         if (toolId == null || !set.tools().containsKey(toolId)) {
@@ -89,12 +89,12 @@ public final class Explainer {
         }
         ObjectNode body = openAiBody(input);
         Endpoint endpoint = body.has("input") && !body.has("messages") ? Endpoint.EMBEDDINGS : Endpoint.CHAT_COMPLETIONS;
-        String roles = input.path("roles").isArray()
-                ? String.join(",", json.convertValue(input.path("roles"), String[].class)) : text(input, "roles");
-        CallerHeaders headers = new CallerHeaders(null, text(input, "use_case"), text(input, "user"), text(input, "department"),
-                defaultTenant, roles);
-        Exchange exchange = new Exchange("explain-" + UUID.randomUUID(), endpoint, headers, set);
-        exchange.caller(new Caller(toolId, headers.user(), headers.department(), defaultTenant));
+        List<String> roles = input.path("roles").isArray()
+                ? List.of(json.convertValue(input.path("roles"), String[].class))
+                : text(input, "roles") == null ? List.of() : java.util.Arrays.stream(text(input, "roles").split(",")).map(String::strip).toList();
+        Exchange exchange = new Exchange("explain-" + UUID.randomUUID(), endpoint, new CallerHeaders(text(input, "use_case")), set);
+        exchange.caller(new Caller(toolId, text(input, "user"), text(input, "department"), roles, tenant,
+                date(input, "ai_training_date"), IdentitySource.EXPLAIN, null));
         try {
             exchange.rawBody(json.writeValueAsBytes(body));
         } catch (IOException e) {
@@ -105,13 +105,14 @@ public final class Explainer {
         out.put("policy_version", set.version());
         out.put("model_called", false);
         ArrayNode steps = out.putArray("steps");
+        // authentication is the route's filter, not a pipeline step; in a dry run the administrator names the caller
+        steps.addObject().put("step", "authenticate").put("outcome", "skipped").put("note", "tool opgegeven als '" + toolId + "'");
         ArrayNode entities = null;
         Refusal refusal = null;
         String routeRule = null;
         for (PolicyStep step : pipeline.steps()) {
             if (SKIPPED.contains(step.id())) {
-                steps.addObject().put("step", step.id()).put("outcome", "skipped")
-                        .put("note", step.id().equals("authenticate") ? "tool opgegeven als '" + toolId + "'" : "geen quotum verbruikt");
+                steps.addObject().put("step", step.id()).put("outcome", "skipped").put("note", "geen quotum verbruikt");
                 continue;
             }
             ObjectNode entry = steps.addObject().put("step", step.id());
@@ -161,7 +162,7 @@ public final class Explainer {
         out.set("use_case", exchange.useCase() == null ? json.nullNode() : useCase(exchange.useCase()));
         if (entities != null && exchange.useCase() != null) {
             for (JsonNode e : entities) {
-                nl.dijkwacht.pii.EntityType type = nl.dijkwacht.pii.EntityType.valueOf(e.path("type").asText());
+                nl.dijkwacht.pii.detect.EntityType type = nl.dijkwacht.pii.detect.EntityType.valueOf(e.path("type").asText());
                 ((ObjectNode) e).put("operator", exchange.useCase().pii().operatorFor(type).name().toLowerCase(java.util.Locale.ROOT));
             }
         }
@@ -222,7 +223,7 @@ public final class Explainer {
         node.put("user_given", exchange.caller().userId() != null);
         node.put("department", exchange.caller().department());
         ArrayNode roles = node.putArray("roles");
-        exchange.headers().roleList().forEach(roles::add);
+        exchange.caller().roles().forEach(roles::add);
         return node;
     }
 
@@ -278,6 +279,16 @@ public final class Explainer {
         ArrayNode fb = node.putArray("fallbacks_on_failure");
         fallbacks.forEach(fb::add);
         return node;
+    }
+
+    private static java.time.LocalDate date(JsonNode node, String field) {
+        String value = text(node, field);
+        try {
+            return value == null ? null : java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInput(Refusal.badRequest("invalid_date",
+                    "Geef '" + field + "' als datum, bijvoorbeeld 2026-03-01.", field));
+        }
     }
 
     private static String text(JsonNode node, String field) {

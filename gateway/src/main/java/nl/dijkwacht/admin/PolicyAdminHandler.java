@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
 import nl.dijkwacht.catalog.ModelDefinition;
-import nl.dijkwacht.identity.OperatorAccess;
+import nl.dijkwacht.api.filter.AuthenticatedRequest;
+import nl.dijkwacht.identity.Operator;
 import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicyLoadException;
@@ -36,7 +37,7 @@ final class PolicyAdminHandler {
         this.clock = clock;
     }
 
-    ObjectNode status(ServerRequest request, OperatorAccess.Result operator) {
+    ObjectNode status(ServerRequest request, Operator operator) {
         PolicySet set = policy.current();
         ObjectNode out = json.createObjectNode();
         out.put("policy_version", set.version());
@@ -82,9 +83,9 @@ final class PolicyAdminHandler {
         return out;
     }
 
-    ObjectNode reload(ServerRequest request, OperatorAccess.Result operator) {
+    ObjectNode reload(ServerRequest request, Operator operator) {
         try {
-            PolicyAdministration.ReloadResult result = administration.reload(operator.operator().id());
+            PolicyAdministration.ReloadResult result = administration.reload(operator.id());
             ObjectNode out = json.createObjectNode();
             out.put("policy_version", result.policyVersion());
             out.put("previous_version", result.previousVersion());
@@ -101,32 +102,32 @@ final class PolicyAdminHandler {
         }
     }
 
-    ObjectNode suspendModel(ServerRequest request, OperatorAccess.Result operator) {
+    ObjectNode suspendModel(ServerRequest request, Operator operator) {
         return suspend(Suspension.Kind.MODEL, request, operator);
     }
 
-    ObjectNode resumeModel(ServerRequest request, OperatorAccess.Result operator) {
+    ObjectNode resumeModel(ServerRequest request, Operator operator) {
         return resume(Suspension.Kind.MODEL, request, operator);
     }
 
-    ObjectNode suspendUseCase(ServerRequest request, OperatorAccess.Result operator) {
+    ObjectNode suspendUseCase(ServerRequest request, Operator operator) {
         return suspend(Suspension.Kind.USE_CASE, request, operator);
     }
 
-    ObjectNode resumeUseCase(ServerRequest request, OperatorAccess.Result operator) {
+    ObjectNode resumeUseCase(ServerRequest request, Operator operator) {
         return resume(Suspension.Kind.USE_CASE, request, operator);
     }
 
-    private ObjectNode suspend(Suspension.Kind kind, ServerRequest request, OperatorAccess.Result operator) {
+    private ObjectNode suspend(Suspension.Kind kind, ServerRequest request, Operator operator) {
         String id = request.pathVariable("id");
         known(kind, id);
-        return result(administration.suspend(kind, id, operator.operator().id(), reason(request)));
+        return result(administration.suspend(kind, id, operator.id(), reason(request)));
     }
 
-    private ObjectNode resume(Suspension.Kind kind, ServerRequest request, OperatorAccess.Result operator) {
+    private ObjectNode resume(Suspension.Kind kind, ServerRequest request, Operator operator) {
         String id = request.pathVariable("id");
         known(kind, id);
-        return result(administration.resume(kind, id, operator.operator().id()));
+        return result(administration.resume(kind, id, operator.id()));
     }
 
     private void known(Suspension.Kind kind, String id) {
@@ -140,7 +141,7 @@ final class PolicyAdminHandler {
 
     private String reason(ServerRequest request) {
         try {
-            byte[] body = request.servletRequest().getInputStream().readNBytes(8192);
+            byte[] body = AuthenticatedRequest.body(request);
             if (body.length == 0) {
                 return null;
             }

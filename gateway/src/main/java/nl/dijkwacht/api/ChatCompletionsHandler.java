@@ -18,6 +18,7 @@ import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.pipeline.RequestPipeline;
+import nl.dijkwacht.pipeline.UpstreamCall;
 import nl.dijkwacht.response.ChunkOutput;
 import nl.dijkwacht.response.ReplyRewriter;
 import nl.dijkwacht.routing.RoutingRules;
@@ -80,12 +81,7 @@ public final class ChatCompletionsHandler {
         res.setHeader(POLICY_VERSION_HEADER, exchange.policy().version());
         SseWriter sse = new SseWriter(res, json);
         try {
-            Refusal refusal = entry.readBody(exchange, req);
-            if (refusal != null) {
-                exchange.refuse(refusal, "request:" + refusal.code());
-            } else {
-                refusal = pipeline.run(exchange);
-            }
+            Refusal refusal = pipeline.run(exchange);
             if (refusal != null) {
                 refuse(capture, res, sse, refusal);
                 return;
@@ -101,6 +97,7 @@ public final class ChatCompletionsHandler {
                     exchange.model() == null ? "?" : exchange.model().id());
             refuse(capture, res, sse, refusal);
         } catch (SseWriter.ClientGoneException e) {
+            exchange.upstreamEnded("client_disconnected");
             exchange.fail(Refusal.badRequest("client_disconnected", "De verbinding werd door de tool verbroken.", null),
                     "client:disconnected");
             recordQuietly(capture, 499, true);
@@ -110,6 +107,7 @@ public final class ChatCompletionsHandler {
                 errors.write(res, auditUnavailable(exchange));
             }
         } catch (RuntimeException e) {
+            exchange.upstreamEnded("gateway_error");
             log.error("trace {} failed: {}", exchange.traceId(), e.getClass().getName());
             Refusal refusal = Refusal.internal("internal_error",
                     "Er ging iets mis in Dijkwacht. Het verzoek is niet doorgestuurd. Meld trace-id " + exchange.traceId() + " bij de servicedesk.");
@@ -132,6 +130,7 @@ public final class ChatCompletionsHandler {
                 callModel(endpoint, capture, res, sse);
                 return;
             } catch (UpstreamException e) {
+                exchange.upstreamEnded(e.kind().name().toLowerCase(java.util.Locale.ROOT));
                 if (sse.started() || res.isCommitted() || !worthFallingBack(e)) {
                     throw e;
                 }
@@ -162,8 +161,10 @@ public final class ChatCompletionsHandler {
         Exchange exchange = capture.exchange();
         ModelCall call = new ModelCall(exchange.model(), exchange.request().body(), exchange.traceId());
         var client = clients.forKind(exchange.model().provider());
+        exchange.upstreamStarted(exchange.model());
         if (endpoint == Endpoint.EMBEDDINGS) {
             ObjectNode reply = client.embed(call);
+            exchange.upstreamEnded(UpstreamCall.OK);
             exchange.usage(reply.path("usage").path("prompt_tokens").asInt(), 0);
             exchange.upstreamStatus(200);
             respond(capture, res, reply);
@@ -171,6 +172,7 @@ public final class ChatCompletionsHandler {
             client.stream(call, capture.tap(replies.stream(exchange, new AuditedStream(capture, sse))));
         } else {
             ObjectNode reply = client.reply(call);
+            exchange.upstreamEnded(UpstreamCall.OK);
             exchange.upstreamStatus(200);
             capture.upstreamReply(reply);
             ObjectNode delivered = replies.rewrite(exchange, reply);
@@ -240,12 +242,14 @@ public final class ChatCompletionsHandler {
 
         @Override
         public void chunk(ObjectNode chunk) {
+            exchange.upstreamFirstToken();
             capture.deliveredChunk(chunk);
             sse.chunk(chunk);
         }
 
         @Override
         public void done() {
+            exchange.upstreamEnded(UpstreamCall.OK);
             try {
                 audit.record(exchange, capture, 200, true);
             } catch (AuditUnavailableException e) {

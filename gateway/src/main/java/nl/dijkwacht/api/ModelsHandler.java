@@ -11,11 +11,9 @@ import java.util.TreeSet;
 import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.audit.AuditUnavailableException;
 import nl.dijkwacht.catalog.ModelDefinition;
-import nl.dijkwacht.identity.AuthenticateStep;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
-import nl.dijkwacht.pipeline.Outcome;
 import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.policy.PolicySet;
 import nl.dijkwacht.policy.ToolPolicy;
@@ -30,14 +28,12 @@ import org.springframework.web.servlet.function.ServerResponse;
 public final class ModelsHandler {
 
     private final RequestEntry entry;
-    private final AuthenticateStep authenticate;
     private final AuditTrail audit;
     private final OpenAiErrorWriter errors;
     private final ObjectMapper json;
 
-    ModelsHandler(RequestEntry entry, AuthenticateStep authenticate, AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json) {
+    ModelsHandler(RequestEntry entry, AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json) {
         this.entry = entry;
-        this.authenticate = authenticate;
         this.audit = audit;
         this.errors = errors;
         this.json = json;
@@ -47,14 +43,12 @@ public final class ModelsHandler {
         return ServerResponse.ok().build((req, res) -> {
             Exchange exchange = entry.open(Endpoint.MODELS, req);
             res.setHeader(CallerHeaders.TRACE_ID, exchange.traceId());
-            if (authenticated(exchange, res)) {
-                ObjectNode body = json.createObjectNode().put("object", "list");
-                ArrayNode data = body.putArray("data");
-                for (String id : visibleModels(exchange)) {
-                    exchange.policy().catalog().find(id).ifPresent(model -> data.add(describe(model)));
-                }
-                ok(exchange, res, body);
+            ObjectNode body = json.createObjectNode().put("object", "list");
+            ArrayNode data = body.putArray("data");
+            for (String id : visibleModels(exchange)) {
+                exchange.policy().catalog().find(id).ifPresent(model -> data.add(describe(model)));
             }
+            ok(exchange, res, body);
             return null;
         });
     }
@@ -64,35 +58,26 @@ public final class ModelsHandler {
         return ServerResponse.ok().build((req, res) -> {
             Exchange exchange = entry.open(Endpoint.MODELS, req);
             res.setHeader(CallerHeaders.TRACE_ID, exchange.traceId());
-            if (authenticated(exchange, res)) {
-                var model = visibleModels(exchange).contains(id) ? exchange.policy().catalog().find(id) : java.util.Optional.<ModelDefinition>empty();
-                if (model.isEmpty()) {
-                    Refusal refusal = Refusal.notFound("model_not_found",
-                            "Het model '" + id + "' staat niet in de lijst van modellen die u mag gebruiken.", "model");
-                    exchange.refuse(refusal, "model:not-visible");
-                    recordQuietly(exchange, 404);
-                    errors.write(res, refusal);
-                } else {
-                    ok(exchange, res, describe(model.get()));
-                }
+            var model = visibleModels(exchange).contains(id) ? exchange.policy().catalog().find(id) : java.util.Optional.<ModelDefinition>empty();
+            if (model.isEmpty()) {
+                Refusal refusal = Refusal.notFound("model_not_found",
+                        "Het model '" + id + "' staat niet in de lijst van modellen die u mag gebruiken.", "model");
+                exchange.refuse(refusal, "model:not-visible");
+                recordQuietly(exchange, 404);
+                errors.write(res, refusal);
+            } else {
+                ok(exchange, res, describe(model.get()));
             }
             return null;
         });
     }
 
-    private boolean authenticated(Exchange exchange, HttpServletResponse res) {
-        if (authenticate.apply(exchange) instanceof Outcome.Deny deny) {
-            exchange.refuse(deny.refusal(), deny.rule());
-            recordQuietly(exchange, deny.refusal().status());
-            errors.write(res, deny.refusal());
-            return false;
-        }
-        return true;
-    }
-
     private static Set<String> visibleModels(Exchange exchange) {
         PolicySet policy = exchange.policy();
         ToolPolicy tool = policy.tools().get(exchange.caller().toolId());
+        if (tool == null) {
+            return Set.of();
+        }
         Set<String> useCases = new TreeSet<>(tool.useCases());
         if (tool.defaultUseCase() != null) {
             useCases.add(tool.defaultUseCase());

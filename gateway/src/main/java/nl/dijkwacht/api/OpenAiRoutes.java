@@ -5,7 +5,8 @@ import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouter
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.config.DijkwachtProperties;
-import nl.dijkwacht.identity.AuthenticateStep;
+import nl.dijkwacht.api.filter.RouteFilters;
+import nl.dijkwacht.api.filter.RouteKind;
 import nl.dijkwacht.invoke.ModelClients;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
@@ -19,25 +20,33 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * The OpenAI surface as Spring Cloud Gateway (Server WebMVC) routes. The handlers proxy to the model chosen by
  * policy rather than to a fixed URI, which is why they are our own handler functions and not {@code http()}:
- * see docs/adr/0001-gateway-handlers.md.
+ * see docs/adr/0001-gateway-handlers.md. Authentication and the body-size limit are the route's filters
+ * ({@link RouteFilters}); the handlers receive the verified caller and the body.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenAiRoutes {
 
+    /** Model-API requests refused by a route filter still get an audit record. */
+    @Bean
+    AuditedEarlyRefusals auditedEarlyRefusals(AuditTrail audit, ActivePolicy policy) {
+        return new AuditedEarlyRefusals(audit, policy);
+    }
+
     @Bean
     RouterFunction<ServerResponse> openAiRouterFunction(ActivePolicy policy, DijkwachtProperties properties, RequestPipeline pipeline,
                                                 ModelClients clients, ReplyRewriter replies,
-                                                AuditTrail audit, AuthenticateStep authenticate, ObjectMapper dijkwachtJson,
+                                                AuditTrail audit, RouteFilters routeFilters, ObjectMapper dijkwachtJson,
                                                 RoutingRules routingRules) {
-        RequestEntry entry = new RequestEntry(policy, properties.maxBodyBytes());
+        RequestEntry entry = new RequestEntry(policy);
         OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
         ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, clients, replies, audit, errors, dijkwachtJson, routingRules);
-        ModelsHandler models = new ModelsHandler(entry, authenticate, audit, errors, dijkwachtJson);
+        ModelsHandler models = new ModelsHandler(entry, audit, errors, dijkwachtJson);
         return route("openai")
                 .POST("/v1/chat/completions", chat::chat)
                 .POST("/v1/embeddings", chat::embeddings)
                 .GET("/v1/models", models::list)
                 .GET("/v1/models/{id}", models::one)
+                .filter(routeFilters.forRoute(RouteKind.TOOL, properties.maxBodyBytes()))
                 .build();
     }
 }

@@ -21,7 +21,7 @@ import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.StoreDurability;
 import nl.dijkwacht.audit.transparency.TransparencyReport;
 import nl.dijkwacht.audit.web.AuditRoutes;
-import nl.dijkwacht.identity.OperatorAccess;
+import nl.dijkwacht.api.filter.RouteFilters;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.policy.ActivePolicy;
 import org.slf4j.Logger;
@@ -98,10 +98,12 @@ public class AuditConfiguration {
     @Bean
     AuditTrail auditTrail(AuditSink sink, Pseudonymizer pseudonymizer, TextHasher hasher, AuditGovernance governance,
                           ContentRedactor redactor, ObjectMapper dijkwachtJson,
-                          org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+                          org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters,
+                          org.springframework.beans.factory.ObjectProvider<RecordListener> listeners) {
         return new AuditTrail(sink, new AuditRecordFactory(pseudonymizer, hasher, governance, redactor),
                 hasher, governance, dijkwachtJson,
-                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
+                listeners.orderedStream().toList());
     }
 
     @Bean
@@ -174,14 +176,13 @@ public class AuditConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> auditRouterFunction(OperatorAccess operators, ActivePolicy policy, AuditQueries queries,
+    RouterFunction<ServerResponse> auditRouterFunction(RouteFilters routeFilters, ActivePolicy policy, AuditQueries queries,
                                                        TraceQueries traces, AuditVerification verification,
-                                                       ChainVerifier verifier,
-                                                       ChainedJdbcAuditSink sink, LegalHolds holds, RetentionJob retention,
-                                                       Oversight oversight, TransparencyReport transparency,
-                                                       Pseudonymizer pseudonymizer, TextHasher hasher,
-                                                       ObjectMapper dijkwachtJson) {
-        return new AuditRoutes(operators, policy, queries, traces, verification, verifier, sink, holds, retention, oversight,
-                transparency, pseudonymizer, hasher, dijkwachtJson).routes();
+                                                       ChainVerifier verifier, ChainedJdbcAuditSink sink, LegalHolds holds,
+                                                       RetentionJob retention, Oversight oversight,
+                                                       TransparencyReport transparency, Pseudonymizer pseudonymizer,
+                                                       TextHasher hasher, ObjectMapper dijkwachtJson) {
+        return new AuditRoutes(routeFilters, policy, queries, traces, verification, verifier, sink, holds, retention,
+                oversight, transparency, pseudonymizer, hasher, dijkwachtJson).routes();
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import nl.dijkwacht.pii.EntityType;
+import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pipeline.Decision;
 import nl.dijkwacht.pipeline.Exchange;
 
@@ -42,7 +42,7 @@ public final class AuditRecordFactory {
                 endpoint,
                 modelId != null ? "model:" + modelId : "endpoint:" + endpoint,
                 result(exchange.decision(), httpStatus),
-                caller == null ? "unauthenticated" : "tool:" + caller.toolId(),
+                caller == null ? "unauthenticated" : caller.origin(),
                 endpoint,
                 caller == null ? null : caller.toolId(),
                 caller == null ? null : pseudonymizer.pseudonym(caller.userId()),

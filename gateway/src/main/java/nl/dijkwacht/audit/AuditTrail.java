@@ -22,15 +22,17 @@ public final class AuditTrail {
     private final ObjectMapper json;
     private final Timer writes;
     private final Counter failures;
+    private final java.util.List<RecordListener> listeners;
 
     public AuditTrail(AuditSink sink, AuditRecordFactory records, TextHasher hasher, AuditGovernance governance,
                       ObjectMapper json) {
-        this(sink, records, hasher, governance, json, new SimpleMeterRegistry());
+        this(sink, records, hasher, governance, json, new SimpleMeterRegistry(), java.util.List.of());
     }
 
     /** {@code dijkwacht.audit.write} (timer with p50/p99: what a request waits for its record) and failures. */
     public AuditTrail(AuditSink sink, AuditRecordFactory records, TextHasher hasher, AuditGovernance governance,
-                      ObjectMapper json, MeterRegistry meters) {
+                      ObjectMapper json, MeterRegistry meters, java.util.List<RecordListener> listeners) {
+        this.listeners = java.util.List.copyOf(listeners);
         this.sink = sink;
         this.records = records;
         this.hasher = hasher;
@@ -71,6 +73,7 @@ public final class AuditTrail {
             AuditRecord record = records.from(exchange, capture, httpStatus, streamed);
             sink.append(record, records.content(record, capture));
             writes.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            tell(exchange, record);
         } catch (RuntimeException e) {
             failures.increment();
             Throwable root = e;
@@ -81,6 +84,16 @@ public final class AuditTrail {
             log.error("audit write failed for trace {}: {}{}", exchange.traceId(), root.getClass().getSimpleName(),
                     root instanceof java.sql.SQLException sql ? " (SQLState " + sql.getSQLState() + ")" : "");
             throw new AuditUnavailableException(e);
+        }
+    }
+
+    private void tell(Exchange exchange, AuditRecord record) {
+        for (RecordListener listener : listeners) {
+            try {
+                listener.recorded(exchange, record);
+            } catch (RuntimeException e) {
+                log.warn("record listener {} failed: {}", listener.getClass().getSimpleName(), e.getClass().getSimpleName());
+            }
         }
     }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
-import nl.dijkwacht.identity.AuthenticateStep;
-import nl.dijkwacht.identity.OperatorAccess;
 import nl.dijkwacht.invoke.AnthropicClient;
 import nl.dijkwacht.invoke.DryRunClient;
 import nl.dijkwacht.invoke.IdleWatchdog;
@@ -17,7 +15,7 @@ import nl.dijkwacht.limits.LocalBucketStore;
 import nl.dijkwacht.limits.RateLimitStep;
 import nl.dijkwacht.limits.RedisBucketStore;
 import nl.dijkwacht.openai.ParseRequestStep;
-import nl.dijkwacht.pii.Anonymizer;
+import nl.dijkwacht.pii.anonymize.Anonymizer;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
@@ -55,20 +53,18 @@ public class GatewayConfiguration {
         return new ActivePolicy(new PolicyLoader(), properties.policiesDir(), properties.modelsDir());
     }
 
-    @Bean
-    OperatorAccess operatorAccess(ActivePolicy policy) {
-        return new OperatorAccess(policy);
-    }
-
-    @Bean
-    AuthenticateStep authenticateStep(DijkwachtProperties properties) {
-        return new AuthenticateStep(properties.tenant());
-    }
-
     @Bean(destroyMethod = "")
     BucketStore bucketStore(DijkwachtProperties properties) {
         String redis = properties.limits().redisUrl();
-        return redis == null || redis.isBlank() ? new LocalBucketStore() : new RedisBucketStore(redis);
+        if (redis == null || redis.isBlank()) {
+            return new LocalBucketStore();
+        }
+        try {
+            return new RedisBucketStore(redis);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException("dijkwacht.limits.redis-url", "this is not a Redis URL.",
+                    "Use the form redis://host:6379 (or rediss:// for TLS, redis://:password@host:6379/0).");
+        }
     }
 
     /** The Dutch PII engine, names included; loaded once at start-up (a missing model stops the start). */
@@ -82,14 +78,16 @@ public class GatewayConfiguration {
         return new Anonymizer(secretKey);
     }
 
-    /** Order matters: the purpose guard reads the parsed text; sensitivity routing ("route") needs the PII findings. */
+    /**
+     * Order matters: the purpose guard reads the parsed text; sensitivity routing ("route") needs the PII findings.
+     * Authentication is not a step: the route's filter verified the caller before the exchange was opened.
+     */
     @Bean
-    RequestPipeline requestPipeline(AuthenticateStep authenticate, BucketStore buckets, DijkwachtProperties properties,
+    RequestPipeline requestPipeline(BucketStore buckets, DijkwachtProperties properties,
                                     ObjectMapper dijkwachtJson, PiiEngine piiEngine, Anonymizer anonymizer,
                                     ResolveUseCaseStep useCase, PurposeGuardStep purpose, ResolveModelStep model,
                                     SensitivityRoutingStep route) {
         return new RequestPipeline(List.of(
-                authenticate,
                 new ParseRequestStep(dijkwachtJson),
                 new RateLimitStep(buckets, properties.limits().requestsPerMinute()),
                 useCase,

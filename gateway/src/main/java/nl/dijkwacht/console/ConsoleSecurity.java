@@ -5,7 +5,8 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import nl.dijkwacht.identity.OperatorAccess;
+import nl.dijkwacht.config.DijkwachtProperties;
+import nl.dijkwacht.policy.ActivePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,7 +41,7 @@ public class ConsoleSecurity {
             + "frame-ancestors 'none'";
 
     @Bean
-    LocalAccounts consoleLocalAccounts(OperatorAccess operators, ConsoleProperties properties,
+    LocalAccounts consoleLocalAccounts(ActivePolicy policy, ConsoleProperties properties, DijkwachtProperties settings,
                                        @Value("${spring.datasource.url:}") String datasourceUrl) {
         boolean embedded = datasourceUrl.startsWith("jdbc:h2:");
         boolean enabled = switch (properties.localAccounts()) {
@@ -52,7 +53,7 @@ public class ConsoleSecurity {
             log.warn("console: local development accounts are ON with a non-embedded audit store "
                     + "(dijkwacht.console.local-accounts=on); use OIDC login in production");
         }
-        return new LocalAccounts(operators, enabled);
+        return new LocalAccounts(policy, java.time.Clock.systemUTC(), settings.tenant(), enabled);
     }
 
     @Bean

@@ -10,10 +10,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * The person signed in to the console: an operator id (as the audit and admin records name operators) and the
- * roles the APIs know. Kept in the HTTP session.
+ * The person signed in to the console: an operator id (as the audit and admin records name operators), the roles
+ * the APIs know and the tenant (organisation) they administer or audit. Kept in the HTTP session.
  */
-public record ConsoleUser(String operatorId, String displayName, Set<OperatorRole> roles) implements Serializable {
+public record ConsoleUser(String operatorId, String displayName, Set<OperatorRole> roles, String tenant) implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -49,8 +49,9 @@ public record ConsoleUser(String operatorId, String displayName, Set<OperatorRol
         if (authentication.getPrincipal() instanceof OidcUser oidc) {
             String name = oidc.getPreferredUsername() != null ? oidc.getPreferredUsername() : oidc.getSubject();
             String display = oidc.getFullName() != null ? oidc.getFullName() : name;
-            return new ConsoleUser("oidc:" + name, display, roles);
+            Object tenant = oidc.getClaims().get("tenant");
+            return new ConsoleUser("oidc:" + name, display, roles, tenant == null ? null : tenant.toString());
         }
-        return new ConsoleUser(authentication.getName(), authentication.getName(), roles);
+        return new ConsoleUser(authentication.getName(), authentication.getName(), roles, null);
     }
 }

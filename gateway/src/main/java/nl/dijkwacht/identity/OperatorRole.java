@@ -1,9 +1,18 @@
 package nl.dijkwacht.identity;
 
-/** What a person at the management side may do: administer policy, review the audit trail. */
+import java.util.Locale;
+
+/**
+ * What a person at the management side may do. The two are separated: an admin cannot read audit content or delete
+ * records; an auditor cannot change policy or the kill switch.
+ */
 public enum OperatorRole {
-    /** IT administrator: reload, suspend, explain. */
+    /** IT administrator: policy status, reload, kill switch (suspend/resume), explain. */
     ADMIN,
-    /** Auditor, privacy officer, ethics committee: read and export the audit trail, verify it. */
-    AUDITOR
+    /** Auditor, privacy officer, ethics committee: read, export and verify the audit trail, legal holds, retention runs. */
+    AUDITOR;
+
+    public String yamlName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }

@@ -14,7 +14,8 @@ import nl.dijkwacht.pipeline.Refusal;
 
 /**
  * Reads the body as an OpenAI request and checks the fields the gateway relies on. Error messages name the
- * field, never its content. Takes the staff user from the OpenAI {@code user} field when no header named one.
+ * field, never its content. For a tool trusted with identity headers, the OpenAI {@code user} field names the staff
+ * member when no header did; for any other tool it changes nothing (identity is verified, not declared).
  */
 public final class ParseRequestStep implements PolicyStep {
 
@@ -50,8 +51,8 @@ public final class ParseRequestStep implements PolicyStep {
         ChatRequest request = new ChatRequest(body);
         exchange.request(request);
         Caller caller = exchange.caller();
-        if (caller != null && caller.userId() == null && request.user().isPresent()) {
-            exchange.caller(new Caller(caller.toolId(), request.user().get(), caller.department(), caller.tenant()));
+        if (caller != null && request.user().isPresent()) {
+            exchange.caller(caller.withDeclaredUser(request.user().get()));
         }
         return Outcome.CONTINUE;
     }

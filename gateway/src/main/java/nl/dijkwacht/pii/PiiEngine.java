@@ -2,11 +2,26 @@ package nl.dijkwacht.pii;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.dijkwacht.pii.anonymize.PlaceholderVault;
+import nl.dijkwacht.pii.detect.Finding;
+import nl.dijkwacht.pii.detect.PiiDetector;
+import nl.dijkwacht.pii.detect.PiiEngineException;
+import nl.dijkwacht.pii.detect.Recognizer;
+import nl.dijkwacht.pii.detect.StructuredIdentifiers;
+import nl.dijkwacht.pii.detect.name.PersonNameRecognizer;
+import nl.dijkwacht.pii.normalize.NormalizedText;
+import nl.dijkwacht.pii.normalize.TextNormalizer;
 
 /**
  * The Dutch PII engine: all recognizers behind one call. Build it once ({@link #dutchDefault()} loads the name
  * model and word lists, roughly a few hundred milliseconds) and share it: it is immutable and thread-safe.
- * Every internal failure surfaces as {@link PiiEngineException} — the engine never returns an empty result
+ *
+ * <p>Text is first brought into one normal form ({@link TextNormalizer}: NFKC, invisible characters removed,
+ * written-out '@', separators in digit runs), the recognizers read that form, and every finding is mapped back to
+ * the original text: offsets always point into the text the caller passed, disguise included, so a placeholder
+ * replaces the whole disguised value.
+ *
+ * <p>Every internal failure surfaces as {@link PiiEngineException} — the engine never returns an empty result
  * because something broke, and no message contains analysed text.
  */
 public final class PiiEngine {
@@ -15,6 +30,7 @@ public final class PiiEngine {
     private static volatile PiiEngine structuredOnly;
 
     private final PiiDetector detector;
+    private final TextNormalizer normalizer = new TextNormalizer();
 
     public PiiEngine(List<Recognizer> recognizers) {
         if (recognizers.isEmpty()) {
@@ -55,25 +71,55 @@ public final class PiiEngine {
         return e;
     }
 
-    /** Findings sorted by offset, without overlaps. */
+    /** Findings sorted by offset, without overlaps; offsets point into {@code text} as given. */
     public List<Finding> detect(String text) {
         if (text == null) {
             throw new PiiEngineException("no text to analyse");
         }
         try {
-            return detector.detect(text);
+            NormalizedText normal = normalizer.normalize(text);
+            List<Finding> found = detector.detect(normal.text());
+            return normal.changed() ? toOriginal(found, normal) : found;
         } catch (PiiEngineException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError e) {
-            throw new PiiEngineException("PII detection failed (" + e.getClass().getSimpleName() + ")", scrubbed(e));
+            throw new PiiEngineException("PII detection failed (" + e.getClass().getSimpleName() + ")",
+                    PiiEngineException.scrubbed(e));
         }
     }
 
-    /** The failure's type and stack trace without its message, which may quote analysed text. */
-    static Throwable scrubbed(Throwable e) {
-        RuntimeException clean = new RuntimeException(e.getClass().getName() + " (message withheld)");
-        clean.setStackTrace(e.getStackTrace());
-        return clean;
+    /** Maps spans of the normal form to the original; a span never starts inside the previous one. */
+    private static List<Finding> toOriginal(List<Finding> found, NormalizedText normal) {
+        List<Finding> mapped = new ArrayList<>(found.size());
+        int previousEnd = 0;
+        for (Finding f : found) {
+            int start = Math.max(previousEnd, normal.originalStart(f.start()));
+            int end = normal.originalEnd(f.end());
+            if (end > start) {
+                mapped.add(f.at(start, end));
+                previousEnd = end;
+            }
+        }
+        return mapped;
+    }
+
+    /**
+     * The text with every finding replaced by {@code [TYPE]}, whatever a use-case's operator would do: what may be
+     * kept at rest (the audit's content tier, complaint summaries). Same normal form and detection as
+     * {@link #detect(String)}, so a disguised value is removed whole.
+     */
+    public String redactAll(String text) {
+        List<Finding> findings = detect(text);
+        if (findings.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int at = 0;
+        for (Finding f : findings) {
+            out.append(text, at, f.start()).append('[').append(f.type().label()).append(']');
+            at = f.end();
+        }
+        return out.append(text, at, text.length()).toString();
     }
 
     /**

@@ -1,33 +1,16 @@
 package nl.dijkwacht.pipeline;
 
 /**
- * What the tool said about the call outside the JSON body. Header names are documented in docs/architecture.md.
+ * What the tool said about the call outside the JSON body that is not about identity. Who is calling (tool, staff
+ * member, department, roles, tenant) is never read from here: it is the verified {@code identity.Caller} on the
+ * exchange. Header names are documented in docs/architecture.md.
+ *
+ * @param useCase the {@value #USE_CASE} header: the use-case the request falls under
  */
-public record CallerHeaders(
-        String bearerToken,
-        String useCase,
-        String user,
-        String department,
-        String tenant,
-        String roles) {
-
-    /** Without roles (tools that send no {@value #ROLES} header). */
-    public CallerHeaders(String bearerToken, String useCase, String user, String department, String tenant) {
-        this(bearerToken, useCase, user, department, tenant, null);
-    }
-
-    /** The comma-separated roles the tool sent in {@value #ROLES}, trimmed; empty when none. */
-    public java.util.List<String> roleList() {
-        if (roles == null || roles.isBlank()) {
-            return java.util.List.of();
-        }
-        return java.util.Arrays.stream(roles.split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList();
-    }
+public record CallerHeaders(String useCase) {
 
     public static final String USE_CASE = "X-Dijkwacht-Use-Case";
-    public static final String USER = "X-Dijkwacht-User";
-    public static final String DEPARTMENT = "X-Dijkwacht-Department";
-    public static final String TENANT = "X-Dijkwacht-Tenant";
-    public static final String ROLES = "X-Dijkwacht-Roles";
     public static final String TRACE_ID = "X-Dijkwacht-Trace-Id";
+
+    public static final CallerHeaders NONE = new CallerHeaders(null);
 }

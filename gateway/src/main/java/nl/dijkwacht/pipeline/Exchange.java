@@ -6,8 +6,8 @@ import java.util.Map;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.openai.ChatRequest;
-import nl.dijkwacht.pii.EntityType;
-import nl.dijkwacht.pii.PlaceholderVault;
+import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.anonymize.PlaceholderVault;
 import nl.dijkwacht.policy.PolicySet;
 import nl.dijkwacht.policy.UseCasePolicy;
 
@@ -41,6 +41,11 @@ public final class Exchange {
     private int placeholdersRestored;
     private int placeholdersUnknown;
     private final java.util.List<String> warnings = new java.util.ArrayList<>();
+    private final java.util.List<UpstreamCall> upstreamCalls = new java.util.ArrayList<>(1);
+    private ModelDefinition openCallModel;
+    private Instant openCallAt;
+    private long openCallNanos;
+    private long openCallFirstToken = -1;
 
     public Exchange(String traceId, Endpoint endpoint, CallerHeaders headers, PolicySet policy) {
         this.traceId = traceId;
@@ -133,4 +138,38 @@ public final class Exchange {
         this.placeholdersRestored += restored;
         this.placeholdersUnknown += unknown;
     }
+
+    /** The model call that starts now (one per attempt; a fallback starts another). */
+    public void upstreamStarted(ModelDefinition model) {
+        upstreamEnded("abandoned");
+        openCallModel = model;
+        openCallAt = Instant.now();
+        openCallNanos = System.nanoTime();
+        openCallFirstToken = -1;
+    }
+
+    /** The first streamed token of the running call arrived (only the first mark counts). */
+    public void upstreamFirstToken() {
+        if (openCallModel != null && openCallFirstToken < 0) {
+            openCallFirstToken = System.nanoTime() - openCallNanos;
+        }
+    }
+
+    /** The running call ended: {@link UpstreamCall#OK} or the failure kind. Does nothing when no call is running. */
+    public void upstreamEnded(String outcome) {
+        if (openCallModel == null) {
+            return;
+        }
+        upstreamCalls.add(new UpstreamCall(openCallModel, openCallAt, System.nanoTime() - openCallNanos, openCallFirstToken, outcome));
+        openCallModel = null;
+    }
+
+    public java.util.List<UpstreamCall> upstreamCalls() { return java.util.List.copyOf(upstreamCalls); }
+
+    /** Time spent waiting for upstreams, all attempts together. */
+    public long upstreamNanos() {
+        return upstreamCalls.stream().mapToLong(UpstreamCall::durationNanos).sum();
+    }
+
+    public long elapsedNanos() { return System.nanoTime() - startNanos; }
 }

@@ -21,13 +21,16 @@ final class PolicyFiles {
             String description,
             @JsonProperty("key-sha256") String keySha256,
             @JsonProperty("default-use-case") String defaultUseCase,
-            @JsonProperty("use-cases") List<String> useCases) {
+            @JsonProperty("use-cases") List<String> useCases,
+            @JsonProperty("trusted-identity-headers") Boolean trustedIdentityHeaders,
+            @JsonProperty("oidc-client-ids") List<String> oidcClientIds) {
     }
 
     record OperatorsFile(List<OperatorEntry> operators) {
     }
 
-    record OperatorEntry(String id, String description, @JsonProperty("key-sha256") String keySha256, List<String> roles) {
+    record OperatorEntry(String id, String description, @JsonProperty("key-sha256") String keySha256, List<String> roles,
+                         String expires) {
     }
 
     record GovernanceFile(

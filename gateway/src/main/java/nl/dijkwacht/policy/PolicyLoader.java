@@ -35,9 +35,9 @@ import nl.dijkwacht.catalog.ModelStatus;
 import nl.dijkwacht.catalog.ProviderKind;
 import nl.dijkwacht.identity.OperatorAccount;
 import nl.dijkwacht.identity.OperatorRole;
-import nl.dijkwacht.pii.EntityType;
-import nl.dijkwacht.pii.Operator;
-import nl.dijkwacht.pii.OperatorPolicy;
+import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.anonymize.Operator;
+import nl.dijkwacht.pii.anonymize.OperatorPolicy;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
@@ -159,8 +159,9 @@ public final class PolicyLoader {
         List<PolicyFiles.ToolEntry> entries = raw.tools() == null ? List.of() : raw.tools();
         for (int i = 0; i < entries.size(); i++) {
             PolicyFiles.ToolEntry t = entries.get(i);
-            if (tools.putIfAbsent(t.id(), new ToolPolicy(t.id(), t.description(), t.keySha256().toLowerCase(Locale.ROOT),
-                    t.defaultUseCase(), t.useCases())) != null) {
+            String keyHash = t.keySha256() == null ? null : t.keySha256().toLowerCase(Locale.ROOT);
+            if (tools.putIfAbsent(t.id(), new ToolPolicy(t.id(), t.description(), keyHash, t.defaultUseCase(), t.useCases(),
+                    Boolean.TRUE.equals(t.trustedIdentityHeaders()), t.oidcClientIds())) != null) {
                 problems.add(doc.problem("/tools/" + i + "/id", "tool '" + t.id() + "' staat twee keer in het bestand"));
             }
         }
@@ -170,10 +171,22 @@ public final class PolicyLoader {
     private List<OperatorAccount> toOperators(YamlDocument doc, Problems problems) {
         PolicyFiles.OperatorsFile raw = bind(doc, PolicyFiles.OperatorsFile.class);
         List<OperatorAccount> operators = new ArrayList<>();
-        for (PolicyFiles.OperatorEntry o : raw.operators() == null ? List.<PolicyFiles.OperatorEntry>of() : raw.operators()) {
+        List<PolicyFiles.OperatorEntry> entries = raw.operators() == null ? List.of() : raw.operators();
+        for (int i = 0; i < entries.size(); i++) {
+            PolicyFiles.OperatorEntry o = entries.get(i);
             Set<OperatorRole> roles = EnumSet.noneOf(OperatorRole.class);
             o.roles().forEach(role -> roles.add(OperatorRole.valueOf(role.toUpperCase(Locale.ROOT))));
-            operators.add(new OperatorAccount(o.id(), o.keySha256().toLowerCase(Locale.ROOT), roles));
+            if (roles.size() > 1) {
+                problems.add(doc.problem("/operators/" + i + "/roles", "sleutel '" + o.id() + "' heeft zowel de rol admin als auditor;"
+                        + " functiescheiding: wie het beleid beheert, controleert het niet. Geef elke rol een eigen sleutel"));
+            }
+            LocalDate expires = null;
+            try {
+                expires = o.expires() == null ? null : LocalDate.parse(o.expires());
+            } catch (DateTimeParseException e) {
+                problems.add(doc.problem("/operators/" + i + "/expires", "geen geldige datum: gebruik bijvoorbeeld 2027-03-31"));
+            }
+            operators.add(new OperatorAccount(o.id(), o.keySha256().toLowerCase(Locale.ROOT), roles, expires));
         }
         return operators;
     }

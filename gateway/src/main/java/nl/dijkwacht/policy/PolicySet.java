@@ -34,11 +34,19 @@ public record PolicySet(
 
     public Optional<ToolPolicy> toolByKeyHash(String sha256) {
         for (ToolPolicy tool : tools.values()) {
-            if (tool.keySha256().equalsIgnoreCase(sha256)) {
+            if (tool.keySha256() != null && tool.keySha256().equalsIgnoreCase(sha256)) {
                 return Optional.of(tool);
             }
         }
         return Optional.empty();
+    }
+
+    /** The tool whose users' tokens are issued to this OIDC client id ({@code oidc-client-ids} in tools.yaml). */
+    public Optional<ToolPolicy> toolByClientId(String clientId) {
+        if (clientId == null) {
+            return Optional.empty();
+        }
+        return tools.values().stream().filter(t -> t.oidcClientIds().contains(clientId)).findFirst();
     }
 
     public Optional<UseCasePolicy> useCase(String id) {

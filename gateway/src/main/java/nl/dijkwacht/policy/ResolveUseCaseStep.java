@@ -1,6 +1,7 @@
 package nl.dijkwacht.policy;
 
 import java.util.List;
+import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Outcome;
 import nl.dijkwacht.pipeline.PolicyStep;
@@ -9,7 +10,8 @@ import nl.dijkwacht.pipeline.Refusal;
 /**
  * Finds the use-case the request falls under: the {@code X-Dijkwacht-Use-Case} header, else the tool's default.
  * Refused (deny by default): no use-case, an unknown one, one the tool may not use, a suspended one, one whose
- * risk class is {@code prohibited}, or one limited to departments or roles the caller did not name.
+ * risk class is {@code prohibited}, or one limited to departments or roles when the caller's identity is not
+ * established (a verified token or a trusted tool's headers) or does not match.
  */
 public final class ResolveUseCaseStep implements PolicyStep {
 
@@ -55,22 +57,27 @@ public final class ResolveUseCaseStep implements PolicyStep {
                     "De toepassing '" + id + "' valt onder verboden AI-praktijken (AI-verordening art. 5) en wordt daarom altijd geweigerd.",
                     HEADER), "use-case:prohibited-risk");
         }
-        if (!useCase.allowedDepartments().isEmpty()) {
-            String department = exchange.caller().department();
-            if (department == null || !useCase.allowedDepartments().contains(department.strip())) {
+        if (!useCase.allowedDepartments().isEmpty() || !useCase.allowedRoles().isEmpty()) {
+            Caller caller = exchange.caller();
+            if (!caller.identityEstablished()) {
+                return Outcome.deny(Refusal.forbidden("identity_required",
+                        "De toepassing '" + id + "' is alleen beschikbaar voor bepaalde afdelingen of rollen. Daarvoor moet Dijkwacht"
+                                + " zeker weten wie u bent: uw tool moet uw toegangstoken meesturen in de header 'X-Dijkwacht-User-Token'.",
+                        null), "use-case:identity-required");
+            }
+            String department = caller.department();
+            if (!useCase.allowedDepartments().isEmpty()
+                    && (department == null || !useCase.allowedDepartments().contains(department.strip()))) {
                 return Outcome.deny(Refusal.forbidden("department_not_allowed",
                         "De toepassing '" + id + "' is alleen beschikbaar voor de afdelingen " + String.join(", ", useCase.allowedDepartments())
-                                + ". Uw tool moet uw afdeling meesturen in de header 'X-Dijkwacht-Department'.",
-                        "X-Dijkwacht-Department"), "use-case:department-not-allowed");
+                                + ". Volgens uw account hoort u bij " + (department == null ? "geen afdeling" : "'" + department + "'") + ".",
+                        null), "use-case:department-not-allowed");
             }
-        }
-        if (!useCase.allowedRoles().isEmpty()) {
-            List<String> roles = exchange.headers().roleList();
-            if (roles.stream().noneMatch(useCase.allowedRoles()::contains)) {
+            List<String> roles = caller.roles();
+            if (!useCase.allowedRoles().isEmpty() && roles.stream().noneMatch(useCase.allowedRoles()::contains)) {
                 return Outcome.deny(Refusal.forbidden("role_not_allowed",
                         "De toepassing '" + id + "' is alleen beschikbaar voor de rollen " + String.join(", ", useCase.allowedRoles())
-                                + ". Uw tool moet uw rol meesturen in de header 'X-Dijkwacht-Roles'.",
-                        "X-Dijkwacht-Roles"), "use-case:role-not-allowed");
+                                + ". Uw account heeft geen van die rollen.", null), "use-case:role-not-allowed");
             }
         }
         exchange.useCase(useCase);

@@ -1,7 +1,7 @@
 package nl.dijkwacht.policy;
 
 import java.util.List;
-import nl.dijkwacht.pii.OperatorPolicy;
+import nl.dijkwacht.pii.anonymize.OperatorPolicy;
 
 /**
  * What staff may use AI for, with which models (in order of preference) and how personal data is treated, plus

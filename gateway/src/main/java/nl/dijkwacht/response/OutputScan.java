@@ -1,10 +1,10 @@
 package nl.dijkwacht.response;
 
 import java.util.List;
-import nl.dijkwacht.pii.Anonymizer;
-import nl.dijkwacht.pii.Finding;
-import nl.dijkwacht.pii.Operator;
-import nl.dijkwacht.pii.OperatorPolicy;
+import nl.dijkwacht.pii.anonymize.Anonymizer;
+import nl.dijkwacht.pii.detect.Finding;
+import nl.dijkwacht.pii.anonymize.Operator;
+import nl.dijkwacht.pii.anonymize.OperatorPolicy;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.Exchange;
 

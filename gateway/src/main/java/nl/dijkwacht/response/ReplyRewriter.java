@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.dijkwacht.catalog.ProviderKind;
-import nl.dijkwacht.pii.PlaceholderRestorer;
+import nl.dijkwacht.pii.anonymize.PlaceholderRestorer;
 import nl.dijkwacht.pipeline.Exchange;
 
 /**

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Map;
 import nl.dijkwacht.invoke.ChunkSink;
-import nl.dijkwacht.pii.PlaceholderRestorer;
+import nl.dijkwacht.pii.anonymize.PlaceholderRestorer;
 import nl.dijkwacht.pipeline.Exchange;
 
 /**

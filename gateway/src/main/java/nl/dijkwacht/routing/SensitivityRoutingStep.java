@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import nl.dijkwacht.catalog.DataClass;
 import nl.dijkwacht.catalog.ModelDefinition;
-import nl.dijkwacht.pii.EntityType;
+import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pipeline.Decision;
 import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Outcome;

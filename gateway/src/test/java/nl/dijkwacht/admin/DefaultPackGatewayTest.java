@@ -42,12 +42,15 @@ class DefaultPackGatewayTest {
 
     final HttpClient http = HttpClient.newHttpClient();
 
-    HttpResponse<String> post(String path, String key, String useCase, String body) throws Exception {
+    HttpResponse<String> post(String path, String key, String useCase, String body, String... headers) throws Exception {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (useCase != null) {
             req.header("X-Dijkwacht-Use-Case", useCase);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            req.header(headers[i], headers[i + 1]);
         }
         return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -64,11 +67,16 @@ class DefaultPackGatewayTest {
     }
 
     @Test
-    void wooUseCaseNeedsItsDepartment() throws Exception {
-        HttpResponse<String> r = post("/v1/chat/completions", "dw-dev-alleen-lokaal", "woo-lakken",
-                "{\"model\":\"dry-run\",\"messages\":[{\"role\":\"user\",\"content\":\"Welke passages moeten gelakt?\"}]}");
+    void wooUseCaseNeedsAVerifiedDepartment() throws Exception {
+        String body = "{\"model\":\"dry-run\",\"messages\":[{\"role\":\"user\",\"content\":\"Welke passages moeten gelakt?\"}]}";
+        HttpResponse<String> r = post("/v1/chat/completions", "dw-dev-alleen-lokaal", "woo-lakken", body);
         assertThat(r.statusCode()).isEqualTo(403);
-        assertThat(JSON.readTree(r.body()).at("/error/code").asText()).isEqualTo("department_not_allowed");
+        assertThat(JSON.readTree(r.body()).at("/error/code").asText()).isEqualTo("identity_required");
+        // the first finding: a department header from an ordinary tool key no longer opens woo-lakken
+        HttpResponse<String> declared = post("/v1/chat/completions", "dw-dev-alleen-lokaal", "woo-lakken", body,
+                "X-Dijkwacht-Department", "Juridische Zaken", "X-Dijkwacht-Roles", "jurist", "X-Dijkwacht-Tenant", "andere");
+        assertThat(declared.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(declared.body()).at("/error/code").asText()).isEqualTo("identity_required");
     }
 
     @Test

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.dijkwacht.support.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,10 +33,19 @@ class AuditApiTest {
         registry.add("dijkwacht.policies-dir", () -> Path.of("../policies").toAbsolutePath().normalize().toString());
         registry.add("dijkwacht.models-dir", () -> Path.of("../models-config").toAbsolutePath().normalize().toString());
         registry.add("dijkwacht.limits.requests-per-minute", () -> "100000");
+        TestIssuer.get().register(registry);
+    }
+
+    /** The staff member as the default pack's tool must name them: a verified access token (dev-cli is not trusted with headers). */
+    private static String[] staff(String user, String department) {
+        return new String[] {"X-Dijkwacht-User-Token", TestIssuer.get().staffToken(user, department)};
     }
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @org.springframework.beans.factory.annotation.Autowired
     javax.sql.DataSource dataSource;
@@ -48,7 +59,7 @@ class AuditApiTest {
     }
 
     private String chat(String text, String useCase, String... headers) {
-        List<String> h = new ArrayList<>(List.of("X-Dijkwacht-User", "medewerker-42", "X-Dijkwacht-Department", "Burgerzaken"));
+        List<String> h = new ArrayList<>(List.of(staff("medewerker-42", "Burgerzaken")));
         if (useCase != null) {
             h.addAll(List.of("X-Dijkwacht-Use-Case", useCase));
         }
@@ -73,7 +84,7 @@ class AuditApiTest {
                 {"model":"dry-run","messages":[{"role":"user","content":"%s"}],
                  "metadata":{"dw_prompt_template":"samenvatting@4","dw_sources":"[\\"rag:chunk-sha256:abc\\"]"}}
                 """.formatted(prompt),
-                "X-Dijkwacht-User", "medewerker-42", "X-Dijkwacht-Department", "Burgerzaken",
+                "X-Dijkwacht-User-Token", TestIssuer.get().staffToken("medewerker-42", "Burgerzaken"),
                 "X-Dijkwacht-Sources", "doc:beleidsregel-12@v3, https://intranet.gemeente.nl/regeling/7");
         assertThat(r.statusCode()).isEqualTo(200);
         String traceId = r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
@@ -84,7 +95,7 @@ class AuditApiTest {
         assertThat(rec.path("action").asText()).isEqualTo("chat.completions");
         assertThat(rec.path("object").asText()).isEqualTo("model:dry-run");
         assertThat(rec.path("result").asText()).isEqualTo("success");
-        assertThat(rec.path("origin").asText()).isEqualTo("tool:dev-cli");
+        assertThat(rec.path("origin").asText()).isEqualTo("tool:dev-cli+oidc:" + TestIssuer.ID);
         assertThat(rec.path("actor").asText()).startsWith("p-").doesNotContain("medewerker");
         assertThat(rec.path("department").asText()).isEqualTo("Burgerzaken");
         assertThat(rec.path("model").asText()).isEqualTo("dry-run");
@@ -165,6 +176,28 @@ class AuditApiTest {
         assertThat(view.path("content").path("expires_at").asText()).isNotBlank();
     }
 
+    /** Issue #9: disguised values (separators, full-width digits, zero-width characters, NUL, written-out '@'). */
+    @Test
+    void disguisedPersonalDataReachesNeitherTheModelNorTheStore() {
+        String prompt = "Brief aan BSN 111-222-333, ook bekend als １１１２２２３３３ en 111\u200B222\u0000333; "
+                + "mail jan.jansen＠example.nl of jan.jansen(at)example.nl of jan.jansen\u200B@example.nl.";
+        HttpResponse<String> r = client.post("/v1/chat/completions", GatewayClient.TOOL_KEY, client.chatBody(prompt, false),
+                "X-Dijkwacht-Use-Case", "brieven-opstellen");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String sent = client.json(r).at("/choices/0/message/content").asText(); // dry-run: what a model would get
+        String traceId = r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+        JsonNode view = trace(traceId);
+        assertThat(view.path("records").path(0).path("entity_counts").path("BSN").asInt()).isEqualTo(3);
+        assertThat(view.path("records").path(0).path("entity_counts").path("EMAIL").asInt()).isEqualTo(3);
+        for (String kept : List.of(sent, view.path("content").path("redacted_prompt").asText(),
+                view.path("content").path("redacted_answer").asText())) {
+            String compact = new nl.dijkwacht.pii.normalize.TextNormalizer().normalize(kept).text()
+                    .replaceAll("[\\s.\\-_]", "");
+            assertThat(compact).isNotBlank().doesNotContain("111222333").doesNotContain("jansen@example")
+                    .doesNotContain("jansen(at)example");
+        }
+    }
+
     @Test
     void humanOversightAndComplaintsAttachToTheTrace() throws Exception {
         String accepted = chat("Concept brief 1", "brieven-opstellen");
@@ -231,9 +264,10 @@ class AuditApiTest {
     @Test
     void auditorSearchesPagesExportsAndAggregates() throws Exception {
         String marker = "Afdeling-" + UUID.randomUUID().toString().substring(0, 8);
+        String[] searched = staff("zoek-gebruiker", marker);
         for (int i = 0; i < 5; i++) {
             HttpResponse<String> r = client.post("/v1/chat/completions", GatewayClient.TOOL_KEY, client.chatBody("vraag " + i, false),
-                    "X-Dijkwacht-User", "zoek-gebruiker", "X-Dijkwacht-Department", marker);
+                    searched);
             assertThat(r.statusCode()).isEqualTo(200);
         }
         JsonNode page0 = client.json(client.get("/audit/v1/records?department=" + marker + "&size=2", GatewayClient.AUDITOR_KEY));
@@ -247,7 +281,7 @@ class AuditApiTest {
         assertThat(client.json(client.get("/audit/v1/records?user=iemand-anders", GatewayClient.AUDITOR_KEY)).path("data")).isEmpty();
 
         assertThat(client.post("/v1/chat/completions", GatewayClient.TOOL_KEY, client.chatBody("Mail naar piet@example.nl", false),
-                "X-Dijkwacht-Department", marker + "-pii").statusCode()).isEqualTo(200);
+                staff("iemand", marker + "-pii")).statusCode()).isEqualTo(200);
         assertThat(client.json(client.get("/audit/v1/records?entity_type=EMAIL&department=" + marker + "-pii", GatewayClient.AUDITOR_KEY))
                 .path("data")).hasSize(1);
 
@@ -269,7 +303,7 @@ class AuditApiTest {
     @Test
     void auditWriteTimeIsAMetric() {
         chat("meten", null);
-        String metrics = client.get("/actuator/metrics/dijkwacht.audit.write", null).body();
+        String metrics = new GatewayClient(managementPort).get("/actuator/metrics/dijkwacht.audit.write", null).body();
         assertThat(metrics).contains("dijkwacht.audit.write", "COUNT");
     }
 
@@ -279,9 +313,81 @@ class AuditApiTest {
         assertThat(client.get("/audit/v1/records", GatewayClient.TOOL_KEY).statusCode()).isEqualTo(401);
         assertThat(client.get("/audit/v1/records", GatewayClient.ADMIN_KEY).statusCode()).isEqualTo(403);
         assertThat(client.get("/audit/v1/export.csv", GatewayClient.ADMIN_KEY).statusCode()).isEqualTo(403);
-        assertThat(client.post("/audit/v1/retention/run", GatewayClient.AUDITOR_KEY, "{}").statusCode()).isEqualTo(403);
+        // separation of duties: an admin may not run retention (it deletes records), nor read the trail
+        assertThat(client.post("/audit/v1/retention/run", GatewayClient.ADMIN_KEY, "{}").statusCode()).isEqualTo(403);
+        assertThat(client.get("/admin/policy", GatewayClient.AUDITOR_KEY).statusCode()).isEqualTo(403);
         JsonNode error = client.json(client.get("/audit/v1/records", null));
         assertThat(error.path("error").path("code").asText()).isEqualTo("missing_api_key");
+    }
+
+    @Test
+    void verificationNeverReassuresAboutNothing() {
+        chat("iets", null);
+        HttpResponse<String> typo = client.get("/audit/v1/verify?chain=mian", GatewayClient.AUDITOR_KEY);
+        assertThat(typo.statusCode()).isEqualTo(404);
+        assertThat(client.json(typo).path("error").path("code").asText()).isEqualTo("chain_not_found");
+        assertThat(client.json(typo).path("error").path("message").asText()).contains("mian", "main");
+
+        JsonNode head = client.json(client.get("/audit/v1/chain/head", GatewayClient.AUDITOR_KEY));
+        for (String query : List.of("chain=main&anchor_hash=" + head.path("hash").asText(), "chain=main&anchor_seq=" + head.path("seq").asLong(),
+                "chain=main&anchor_seq=abc&anchor_hash=" + head.path("hash").asText(), "anchor_seq=1&anchor_hash=" + head.path("hash").asText())) {
+            HttpResponse<String> r = client.get("/audit/v1/verify?" + query, GatewayClient.AUDITOR_KEY);
+            assertThat(r.statusCode()).as(query).isEqualTo(400);
+            JsonNode error = client.json(r).path("error");
+            assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
+            assertThat(error.path("message").asText()).as(query).doesNotContain("Exception").doesNotContain("For input string")
+                    .containsAnyOf("anchor", "anker", "keten");
+        }
+        JsonNode wrongAnchor = client.json(client.get("/audit/v1/verify?chain=main&anchor_seq=" + head.path("seq").asLong()
+                + "&anchor_hash=" + "0".repeat(64), GatewayClient.AUDITOR_KEY));
+        assertThat(wrongAnchor.path("ok").asBoolean()).isFalse();
+        assertThat(wrongAnchor.path("chains").path(0).path("problem").path("kind").asText()).isEqualTo("anchor_mismatch");
+    }
+
+    @Test
+    void keysetPagesWalkTheWholeResultWithoutGapsOrRepeats() {
+        String marker = "Keyset-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            HttpResponse<String> r = client.post("/v1/chat/completions", GatewayClient.TOOL_KEY, client.chatBody("vraag " + i, false),
+                    staff("keyset-" + i, marker));
+            sent.add(r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        }
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        do {
+            JsonNode page = client.json(client.get("/audit/v1/records?department=" + marker + "&size=3"
+                    + (after == null ? "" : "&after=" + after), GatewayClient.AUDITOR_KEY));
+            page.path("data").forEach(r -> seen.add(r.path("trace_id").asText()));
+            after = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
+            assertThat(page.path("has_more").asBoolean()).isEqualTo(after != null);
+        } while (after != null);
+        assertThat(seen).containsExactlyElementsOf(sent.reversed());
+        assertThat(client.get("/audit/v1/records?after=nonsens", GatewayClient.AUDITOR_KEY).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aComplaintIsHandledThroughTheApi() {
+        String traceId = chat("klacht", null);
+        HttpResponse<String> created = client.post("/audit/v1/complaints", GatewayClient.AUDITOR_KEY,
+                "{\"trace_id\":\"%s\",\"kind\":\"objection\",\"reference\":\"Z-1\"}".formatted(traceId));
+        long id = client.json(created).path("id").asLong();
+        assertThat(client.json(client.get("/audit/v1/complaints?status=open", GatewayClient.AUDITOR_KEY)).toString()).contains(traceId);
+        assertThat(client.post("/audit/v1/complaints/" + id + "/outcome", GatewayClient.AUDITOR_KEY,
+                "{\"status\":\"in_progress\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> upheld = client.post("/audit/v1/complaints/" + id + "/outcome", GatewayClient.AUDITOR_KEY,
+                "{\"status\":\"upheld\",\"explanation\":\"Brief aangepast; mail jan@example.nl\"}");
+        assertThat(upheld.statusCode()).as(upheld.body()).isEqualTo(201);
+        assertThat(upheld.body()).doesNotContain("jan@example.nl");
+        assertThat(client.post("/audit/v1/complaints/" + id + "/outcome", GatewayClient.AUDITOR_KEY,
+                "{\"status\":\"rejected\"}").statusCode()).isEqualTo(400);
+        assertThat(client.post("/audit/v1/complaints/999999/outcome", GatewayClient.AUDITOR_KEY,
+                "{\"status\":\"upheld\"}").statusCode()).isEqualTo(404);
+        JsonNode complaint = trace(traceId).path("complaints").path(0);
+        assertThat(complaint.path("status").asText()).isEqualTo("upheld");
+        assertThat(complaint.path("outcomes")).hasSize(2);
+        assertThat(client.json(client.get("/audit/v1/complaints?status=unresolved", GatewayClient.AUDITOR_KEY)).toString()).doesNotContain(traceId);
+        assertThat(client.json(client.get("/audit/v1/verify", GatewayClient.AUDITOR_KEY)).path("ok").asBoolean()).isTrue();
     }
 
     @Test
@@ -308,10 +414,10 @@ class AuditApiTest {
         assertThat(client.delete("/audit/v1/holds/" + holdId, GatewayClient.AUDITOR_KEY).statusCode()).isEqualTo(200);
         assertThat(client.delete("/audit/v1/holds/" + holdId, GatewayClient.AUDITOR_KEY).statusCode()).isEqualTo(404);
 
-        HttpResponse<String> run = client.post("/audit/v1/retention/run", GatewayClient.ADMIN_KEY, "{}");
+        HttpResponse<String> run = client.post("/audit/v1/retention/run", GatewayClient.AUDITOR_KEY, "{}");
         assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
         assertThat(client.json(run).has("records_deleted")).isTrue();
-        assertThat(client.get("/audit/v1/retention/runs", GatewayClient.AUDITOR_KEY).body()).contains("operator:dev-beheerder");
+        assertThat(client.get("/audit/v1/retention/runs", GatewayClient.AUDITOR_KEY).body()).contains("operator:dev-auditor");
     }
 
     @Test
@@ -330,7 +436,7 @@ class AuditApiTest {
         HttpResponse<String> html = client.get("/transparantie", null);
         assertThat(html.statusCode()).isEqualTo(200);
         assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(html.body()).contains("<table>", "dry-run", "Gebruik per maand");
+        assertThat(html.body()).contains("<table class=\"utrecht-table", "dry-run", "Gebruik per maand");
 
         JsonNode entry = client.json(client.get("/transparantie/algoritmeregister/brieven-opstellen.json", null));
         for (String field : List.of("name", "organization", "description_short", "status", "goal", "human_intervention",

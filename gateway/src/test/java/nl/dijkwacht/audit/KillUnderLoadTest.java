@@ -45,7 +45,7 @@ class KillUnderLoadTest {
                     while (!stop.get()) {
                         try {
                             HttpResponse<String> r = client.post("/v1/chat/completions", GatewayClient.TOOL_KEY,
-                                    client.chatBody("Belasting vraag " + System.nanoTime(), stream), "X-Dijkwacht-User", "kill-test");
+                                    client.chatBody("Belasting vraag " + System.nanoTime(), stream));
                             boolean done = stream ? r.body().contains("data: [DONE]") : r.statusCode() == 200 && r.body().contains("\"choices\"");
                             if (r.statusCode() == 200 && done) {
                                 acknowledged.add(r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
@@ -75,7 +75,7 @@ class KillUnderLoadTest {
         try {
             awaitUp(port, second);
             GatewayClient client = new GatewayClient(port);
-            HttpResponse<String> export = client.get("/audit/v1/export.json?user=kill-test", GatewayClient.AUDITOR_KEY);
+            HttpResponse<String> export = client.get("/audit/v1/export.json?tool=dev-cli", GatewayClient.AUDITOR_KEY);
             assertThat(export.statusCode()).isEqualTo(200);
             Set<String> logged = new HashSet<>();
             for (JsonNode rec : client.json(export).path("data")) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.dijkwacht.audit.GatewayClient;
 import nl.dijkwacht.support.ConsoleBrowser;
+import nl.dijkwacht.support.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,6 +61,7 @@ class ConsoleBrowserTest {
         registry.add("dijkwacht.policies-dir", () -> root.resolve("policies").toString());
         registry.add("dijkwacht.models-dir", () -> root.resolve("models-config").toString());
         registry.add("dijkwacht.limits.requests-per-minute", () -> "100000");
+        TestIssuer.get().register(registry);
     }
 
     @LocalServerPort
@@ -97,7 +99,7 @@ class ConsoleBrowserTest {
 
     private String chat(String text, String useCase, String user, String department) {
         HttpResponse<String> r = client.post("/v1/chat/completions", GatewayClient.TOOL_KEY, client.chatBody(text, false),
-                "X-Dijkwacht-Use-Case", useCase, "X-Dijkwacht-User", user, "X-Dijkwacht-Department", department);
+                "X-Dijkwacht-Use-Case", useCase, "X-Dijkwacht-User-Token", TestIssuer.get().staffToken(user, department));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
     }

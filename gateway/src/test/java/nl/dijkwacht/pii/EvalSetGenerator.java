@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
+import nl.dijkwacht.pii.detect.EntityType;
 
 /**
  * Writes the labelled evaluation set: realistic municipal documents (letters, Wmo kitchen-table notes,
@@ -92,12 +93,12 @@ public final class EvalSetGenerator {
 
     EvalSetGenerator(Random random) {
         this.r = random;
-        this.firstKnown = capitalised(NameGazetteer.load(NameGazetteer.FIRST_NAMES));
-        this.lastKnown = capitalised(NameGazetteer.load(NameGazetteer.SURNAMES));
+        this.firstKnown = capitalised(readLowerSet("/pii/names/first-names.txt"));
+        this.lastKnown = capitalised(readLowerSet("/pii/names/surnames.txt"));
         this.firstHeldOut = readList("/pii/eval/heldout-first-names.txt");
         this.lastHeldOut = readList("/pii/eval/heldout-surnames.txt");
-        Set<String> known = new HashSet<>(NameGazetteer.load(NameGazetteer.FIRST_NAMES));
-        known.addAll(NameGazetteer.load(NameGazetteer.SURNAMES));
+        Set<String> known = new HashSet<>(readLowerSet("/pii/names/first-names.txt"));
+        known.addAll(readLowerSet("/pii/names/surnames.txt"));
         for (String s : firstHeldOut) {
             if (known.contains(s.toLowerCase(Locale.ROOT))) {
                 throw new IllegalStateException("held-out name is in the gazetteer: " + s);
@@ -563,6 +564,14 @@ public final class EvalSetGenerator {
             out.add(b.toString());
         }
         out.sort(null);
+        return out;
+    }
+
+    private static Set<String> readLowerSet(String resource) {
+        Set<String> out = new HashSet<>();
+        for (String s : readList(resource)) {
+            out.add(s.toLowerCase(Locale.ROOT));
+        }
         return out;
     }
 

@@ -16,6 +16,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.detect.Finding;
+import nl.dijkwacht.pii.detect.Recognizer;
+import nl.dijkwacht.pii.detect.StructuredIdentifiers;
+import nl.dijkwacht.pii.detect.name.PersonNameRecognizer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.detect.Finding;
 import org.junit.jupiter.api.Test;
 
 /**

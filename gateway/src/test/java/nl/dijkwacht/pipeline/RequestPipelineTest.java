@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import nl.dijkwacht.catalog.ModelCatalog;
 import nl.dijkwacht.openai.ChatRequest;
-import nl.dijkwacht.pii.Anonymizer;
-import nl.dijkwacht.pii.OperatorPolicy;
+import nl.dijkwacht.pii.anonymize.Anonymizer;
+import nl.dijkwacht.pii.anonymize.OperatorPolicy;
 import nl.dijkwacht.pii.PiiEngine;
-import nl.dijkwacht.pii.Recognizer;
+import nl.dijkwacht.pii.detect.Recognizer;
 import nl.dijkwacht.policy.PolicySet;
 import nl.dijkwacht.policy.UseCasePolicy;
 import nl.dijkwacht.redaction.RedactPersonalDataStep;
@@ -39,7 +39,7 @@ class RequestPipelineTest {
 
     private static Exchange exchange() {
         PolicySet policy = new PolicySet("v1", Map.of(), Map.of(), new ModelCatalog(List.of()), List.of());
-        return new Exchange("trace-1", Endpoint.CHAT_COMPLETIONS, new CallerHeaders(null, null, null, null, null), policy);
+        return new Exchange("trace-1", Endpoint.CHAT_COMPLETIONS, CallerHeaders.NONE, policy);
     }
 
     @Test
@@ -75,7 +75,7 @@ class RequestPipelineTest {
             }
 
             @Override
-            public List<nl.dijkwacht.pii.Finding> find(String text) {
+            public List<nl.dijkwacht.pii.detect.Finding> find(String text) {
                 throw new IllegalStateException("model file missing");
             }
         };

@@ -11,8 +11,8 @@ import nl.dijkwacht.catalog.Hosting;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.catalog.ModelStatus;
 import nl.dijkwacht.catalog.ProviderKind;
-import nl.dijkwacht.pii.EntityType;
-import nl.dijkwacht.pii.Operator;
+import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.anonymize.Operator;
 import org.junit.jupiter.api.Test;
 
 /** The default pack in policies/ and models-config/ is validated in every build, with the same loader and CLI. */

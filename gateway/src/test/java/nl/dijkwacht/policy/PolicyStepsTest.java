@@ -11,8 +11,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import nl.dijkwacht.identity.Caller;
+import nl.dijkwacht.identity.IdentitySource;
 import nl.dijkwacht.openai.ChatRequest;
-import nl.dijkwacht.pii.EntityType;
+import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Decision;
 import nl.dijkwacht.pipeline.Endpoint;
@@ -44,9 +45,14 @@ class PolicyStepsTest {
     }
 
     private static Exchange exchange(PolicySet policy, String useCase, String model, String text, String department, String roles) {
-        Exchange ex = new Exchange("t", Endpoint.CHAT_COMPLETIONS,
-                new CallerHeaders("k", useCase, "u", department, "gemeente", roles), policy);
-        ex.caller(new Caller("dev-cli", "u", department, "gemeente"));
+        return exchange(policy, useCase, model, text, department, roles, IdentitySource.TOKEN);
+    }
+
+    private static Exchange exchange(PolicySet policy, String useCase, String model, String text, String department, String roles,
+                                     IdentitySource source) {
+        Exchange ex = new Exchange("t", Endpoint.CHAT_COMPLETIONS, new CallerHeaders(useCase), policy);
+        List<String> roleList = roles == null ? List.of() : java.util.Arrays.stream(roles.split(",")).map(String::strip).toList();
+        ex.caller(new Caller("dev-cli", "u", department, roleList, "gemeente", null, source, source == IdentitySource.TOKEN ? "idp" : null));
         ObjectNode body = JSON.createObjectNode().put("model", model);
         body.putArray("messages").addObject().put("role", "user").put("content", text);
         ex.request(new ChatRequest(body));
@@ -97,6 +103,20 @@ class PolicyStepsTest {
         Exchange ok = exchange(set, "afdeling", "dry-run", "x", "Burgerzaken", "medewerker, jurist");
         assertThat(step.apply(ok)).isEqualTo(Outcome.CONTINUE);
         assertThat(ok.useCase().id()).isEqualTo("afdeling");
+        Exchange trusted = exchange(set, "afdeling", "dry-run", "x", "Burgerzaken", "jurist", IdentitySource.TRUSTED_TOOL);
+        assertThat(step.apply(trusted)).isEqualTo(Outcome.CONTINUE);
+    }
+
+    @Test
+    void departmentsAndRolesNeedAnEstablishedIdentity() {
+        PolicySet set = pack().load();
+        // a tool known only by its key: whatever department it claims, the use-case is refused
+        Outcome refused = new ResolveUseCaseStep().apply(
+                exchange(set, "afdeling", "dry-run", "x", "Burgerzaken", "jurist", IdentitySource.TOOL_ONLY));
+        assertThat(deniedRule(refused)).isEqualTo("use-case:identity-required");
+        assertThat(((Outcome.Deny) refused).refusal().code()).isEqualTo("identity_required");
+        assertThat(((Outcome.Deny) refused).refusal().status()).isEqualTo(403);
+        assertThat(((Outcome.Deny) refused).refusal().message()).contains("X-Dijkwacht-User-Token");
     }
 
     @Test

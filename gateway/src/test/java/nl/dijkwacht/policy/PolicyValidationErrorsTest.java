@@ -105,8 +105,14 @@ class PolicyValidationErrorsTest {
                 c("purpose without explanation", "policies/governance.yaml", 11, "forbidden-purposes[0].explanation", "verplicht",
                         p -> p.replace("policies/governance.yaml", "    explanation: >-\n      AI mag niet beslissen of beoordelen", "    uitleg: >-\n      AI mag niet beslissen of beoordelen")),
                 // --- operators.yaml
-                c("operator role", "policies/operators.yaml", 8, "operators[0].roles[0]", "opsomming",
+                c("operator role", "policies/operators.yaml", 12, "operators[0].roles[0]", "opsomming",
                         p -> p.replace("policies/operators.yaml", "roles: [admin]", "roles: [beheerder]")),
+                c("operator with both roles", "policies/operators.yaml", 12, "operators[0].roles", "functiescheiding",
+                        p -> p.replace("policies/operators.yaml", "roles: [admin]", "roles: [admin, auditor]")),
+                c("operator key without expiry", "policies/operators.yaml", 9, "operators[0].expires", "verplicht",
+                        p -> p.replace("policies/operators.yaml", "    roles: [admin]\n    expires: 2099-12-31\n", "    roles: [admin]\n")),
+                c("operator expiry not a date", "policies/operators.yaml", 13, "operators[0].expires", "datum",
+                        p -> p.replace("policies/operators.yaml", "expires: 2099-12-31\n  - id: dev-auditor", "expires: 2099-13-45\n  - id: dev-auditor")),
                 // --- files and directories
                 c("tools.yaml missing", "policies/tools.yaml", 0, null, "niet gevonden",
                         p -> p.delete("policies/tools.yaml")));

@@ -54,6 +54,7 @@ public final class TestPack {
                     key-sha256: e25ab0b61d7b97f7730c2f3468ff14a67095b0f40ff0a35ff3043f87016438bb
                     default-use-case: schrijven
                     use-cases: [schrijven, gevoelig, alleen-extern, afdeling]
+                    trusted-identity-headers: true
                 """);
         pack.write("policies/use-cases/schrijven.yaml", """
                 id: schrijven

@@ -13,8 +13,8 @@ import nl.dijkwacht.catalog.ModelCatalog;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.catalog.ProviderKind;
 import nl.dijkwacht.openai.ChatRequest;
-import nl.dijkwacht.pii.EntityType;
-import nl.dijkwacht.pii.OperatorPolicy;
+import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.anonymize.OperatorPolicy;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
@@ -48,7 +48,7 @@ class StreamRewriterTest {
     private Exchange exchange() {
         ModelDefinition model = new ModelDefinition("m", null, ProviderKind.OPENAI_COMPATIBLE, URI.create("http://x"), "m", null,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), true, "m.yaml");
-        Exchange exchange = new Exchange("t1", Endpoint.CHAT_COMPLETIONS, new CallerHeaders(null, null, null, null, null),
+        Exchange exchange = new Exchange("t1", Endpoint.CHAT_COMPLETIONS, CallerHeaders.NONE,
                 new PolicySet("v", Map.of(), Map.of(), new ModelCatalog(List.of(model)), List.of()));
         ObjectNode body = json.createObjectNode().put("stream", true);
         body.putArray("messages");

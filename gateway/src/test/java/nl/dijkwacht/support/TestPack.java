@@ -7,13 +7,20 @@ import java.nio.file.Path;
 
 /**
  * Writes a small policy pack and model catalogue into a temporary directory, with model upstreams pointing at
- * the test's WireMock server. Keys: tool {@link #TOOL_KEY}, and the pack's use-cases "test-algemeen"
- * (models: upstream, slow, dead, dry-run) and "test-beperkt" (dry-run only).
+ * the test's WireMock server. Tools: {@code test-tool} ({@link #TOOL_KEY}, trusted with identity headers),
+ * {@code other-tool} ({@link #OTHER_TOOL_KEY}, not trusted) and {@code token-tool} (no key: known by the client id
+ * {@link #TOKEN_TOOL_CLIENT} of its users' tokens). Use-cases "test-algemeen" (models: upstream, slow, dead,
+ * dry-run, ...), "test-beperkt" (dry-run only) and "test-juridisch" (dry-run, department Juridische Zaken only).
+ * Operators: {@link #ADMIN_KEY}, {@link #AUDITOR_KEY} and {@link #EXPIRED_ADMIN_KEY} (expired in 2020).
  */
 public final class TestPack {
 
     public static final String TOOL_KEY = "test-tool-key";
     public static final String OTHER_TOOL_KEY = "test-other-tool-key";
+    public static final String TOKEN_TOOL_CLIENT = "dijkwacht-word";
+    public static final String ADMIN_KEY = "test-admin-key";
+    public static final String AUDITOR_KEY = "test-auditor-key";
+    public static final String EXPIRED_ADMIN_KEY = "test-expired-admin-key";
 
     private final Path root;
 
@@ -31,11 +38,39 @@ public final class TestPack {
                       - id: test-tool
                         key-sha256: %s
                         default-use-case: test-algemeen
-                        use-cases: [test-beperkt]
+                        use-cases: [test-beperkt, test-juridisch]
+                        trusted-identity-headers: true
                       - id: other-tool
                         key-sha256: %s
                         default-use-case: test-beperkt
-                    """.formatted(sha256(TOOL_KEY), sha256(OTHER_TOOL_KEY)));
+                        use-cases: [test-juridisch]
+                      - id: token-tool
+                        oidc-client-ids: [%s]
+                        default-use-case: test-beperkt
+                    """.formatted(sha256(TOOL_KEY), sha256(OTHER_TOOL_KEY), TOKEN_TOOL_CLIENT));
+            Files.writeString(root.resolve("policies/operators.yaml"), """
+                    operators:
+                      - id: test-beheerder
+                        key-sha256: %s
+                        roles: [admin]
+                        expires: 2099-12-31
+                      - id: test-auditor
+                        key-sha256: %s
+                        roles: [auditor]
+                        expires: 2099-12-31
+                      - id: oud-beheerder
+                        key-sha256: %s
+                        roles: [admin]
+                        expires: 2020-01-31
+                    """.formatted(sha256(ADMIN_KEY), sha256(AUDITOR_KEY), sha256(EXPIRED_ADMIN_KEY)));
+            Files.writeString(policies.resolve("test-juridisch.yaml"), """
+                    id: test-juridisch
+                    purpose: Tests voor een afdelingsgebonden toepassing
+                    risk-class: minimal
+                    allowed:
+                      departments: [Juridische Zaken]
+                    models: [dry-run]
+                    """);
             Files.writeString(policies.resolve("test-algemeen.yaml"), """
                     id: test-algemeen
                     purpose: Tests
@@ -107,6 +142,6 @@ public final class TestPack {
     }
 
     public static String sha256(String key) {
-        return nl.dijkwacht.identity.AuthenticateStep.sha256(key);
+        return nl.dijkwacht.identity.CallerAuthenticator.sha256(key);
     }
 }

@@ -71,6 +71,11 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         return chainId;
     }
 
+    /** Records waiting for the writer (a gauge: it grows when the store slows down). */
+    public int queueDepth() {
+        return queue.size();
+    }
+
     private record Head(long seq, String hash) {
     }
 

@@ -10,32 +10,30 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import nl.dijkwacht.api.OpenAiErrorWriter;
-import nl.dijkwacht.identity.AuthenticateStep;
-import nl.dijkwacht.identity.OperatorAccess;
-import nl.dijkwacht.identity.OperatorRole;
+import nl.dijkwacht.api.filter.AuthenticatedRequest;
+import nl.dijkwacht.identity.Caller;
+import nl.dijkwacht.identity.Operator;
 import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.ToolPolicy;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * What every audit endpoint shares: the operator, tool and public guards (with the access log line and the mapping
- * of failures to refusals), reading a JSON body, parsing query parameters, and writing JSON or HTML answers.
+ * What every audit endpoint shares: the auditor, tool and public entries (with the access log line and the mapping
+ * of failures to refusals; who may call was checked by the route's filters), reading the JSON body, parsing query
+ * parameters, and writing JSON or HTML answers.
  */
 final class AuditHttp {
 
     // the access log keeps the logger name it has always had: log configuration and alerts filter on it
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditRoutes.class);
 
-    private final OperatorAccess operators;
     private final ActivePolicy policy;
     private final OpenAiErrorWriter errors;
     private final ObjectMapper json;
 
-    AuditHttp(OperatorAccess operators, ActivePolicy policy, ObjectMapper json) {
-        this.operators = operators;
+    AuditHttp(ActivePolicy policy, ObjectMapper json) {
         this.policy = policy;
         this.errors = new OpenAiErrorWriter(json);
         this.json = json.copy().setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
@@ -67,36 +65,27 @@ final class AuditHttp {
         void handle(HttpServletRequest req, HttpServletResponse res) throws IOException;
     }
 
+    /** An auditor endpoint: the route's filter has checked the auditor role. */
     ServerResponse auditor(OperatorHandler handler) {
-        return operator(OperatorRole.AUDITOR, handler);
-    }
-
-    ServerResponse operator(OperatorRole role, OperatorHandler handler) {
         return ServerResponse.ok().build((req, res) -> {
-            OperatorAccess.Result access = operators.check(req, role);
-            if (!access.allowed()) {
-                errors.write(res, access.refusal());
-                return null;
-            }
+            Operator operator = AuthenticatedRequest.operator(req);
             // who looked at the audit trail: operator id, method and path (never the query: it may name a user)
-            log.info("audit access by {}: {} {}", access.operator().id(), req.getMethod(), req.getRequestURI());
-            guarded(res, () -> handler.handle(req, res, access.operator().id()));
+            log.info("audit access by {}: {} {}", operator.id(), req.getMethod(), req.getRequestURI());
+            guarded(res, () -> handler.handle(req, res, operator.id()));
             return null;
         });
     }
 
+    /** A tool endpoint: the route's filter has verified the tool. */
     ServerResponse tool(ToolHandler handler) {
         return ServerResponse.ok().build((req, res) -> {
-            String authorization = req.getHeader("Authorization");
-            Optional<ToolPolicy> tool = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? policy.current().toolByKeyHash(AuthenticateStep.sha256(authorization.substring(7).strip()))
-                    : Optional.empty();
-            if (tool.isEmpty()) {
-                errors.write(res, Refusal.unauthorized("invalid_api_key",
-                        "Geen of een onbekende API-sleutel. Gebruik de sleutel van uw tool in 'Authorization: Bearer <sleutel>'."));
+            Caller caller = AuthenticatedRequest.caller(req);
+            ToolPolicy tool = policy.current().tools().get(caller.toolId());
+            if (tool == null) {
+                errors.write(res, Refusal.forbidden("tool_unknown", "Uw tool is niet (meer) bekend in het AI-beleid van de gemeente.", null));
                 return null;
             }
-            guarded(res, () -> handler.handle(req, res, tool.get()));
+            guarded(res, () -> handler.handle(req, res, tool));
             return null;
         });
     }
@@ -135,7 +124,7 @@ final class AuditHttp {
     // ---------------------------------------------------------------- reading
 
     JsonNode readBody(HttpServletRequest req) throws IOException {
-        byte[] bytes = req.getInputStream().readNBytes(256 * 1024);
+        byte[] bytes = AuthenticatedRequest.body(req);
         try {
             JsonNode node = json.readTree(bytes);
             if (node == null || !node.isObject()) {

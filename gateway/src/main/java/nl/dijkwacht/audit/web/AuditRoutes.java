@@ -14,46 +14,56 @@ import nl.dijkwacht.audit.query.TraceQueries;
 import nl.dijkwacht.audit.retention.LegalHolds;
 import nl.dijkwacht.audit.retention.RetentionJob;
 import nl.dijkwacht.audit.transparency.TransparencyReport;
-import nl.dijkwacht.identity.OperatorAccess;
+import nl.dijkwacht.api.filter.RouteFilters;
+import nl.dijkwacht.api.filter.RouteKind;
 import nl.dijkwacht.policy.ActivePolicy;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * HTTP surface of the audit trail, as one gateway route {@code dijkwacht-audit}. {@code /audit/v1/**}: auditor role
- * (retention run: admin). {@code /v1/dijkwacht/reviews|feedback}: the tool's own API key. {@code /transparantie*}:
- * public, aggregates only. All documented in docs/auditor-guide.md.
+ * HTTP surface of the audit trail as three gateway routes: {@code dijkwacht-audit} ({@code /audit/v1/**}, auditor
+ * role), {@code dijkwacht-oversight-tool} ({@code /v1/dijkwacht/reviews|feedback}, the tool's own key) and
+ * {@code dijkwacht-transparency} ({@code /transparantie*}, public, aggregates only). All documented in
+ * docs/auditor-guide.md.
  *
  * <p>The endpoints live by responsibility in {@link AuditRecordRoutes}, {@link RetentionRoutes},
  * {@link OversightRoutes} and {@link TransparencyRoutes}; what they share is in {@link AuditHttp}.
  */
 public final class AuditRoutes {
 
+    /** Audit requests are small JSON objects (search terms, a hold, a hash check). */
+    static final int MAX_BODY_BYTES = 256 * 1024;
+
     private final AuditRecordRoutes records;
     private final RetentionRoutes retention;
     private final OversightRoutes oversight;
     private final TransparencyRoutes transparency;
 
-    public AuditRoutes(OperatorAccess operators, ActivePolicy policy, AuditQueries queries, TraceQueries traces,
-                       AuditVerification verification,
-                       ChainVerifier verifier, ChainedJdbcAuditSink sink, LegalHolds holds, RetentionJob retention,
-                       Oversight oversight, TransparencyReport transparency, Pseudonymizer pseudonymizer, TextHasher hasher,
-                       ObjectMapper json) {
-        AuditHttp http = new AuditHttp(operators, policy, json);
+    private final RouteFilters filters;
+
+    public AuditRoutes(RouteFilters filters, ActivePolicy policy, AuditQueries queries, TraceQueries traces,
+                       AuditVerification verification, ChainVerifier verifier, ChainedJdbcAuditSink sink, LegalHolds holds,
+                       RetentionJob retention, Oversight oversight, TransparencyReport transparency,
+                       Pseudonymizer pseudonymizer, TextHasher hasher, ObjectMapper json) {
+        this.filters = filters;
+        AuditHttp http = new AuditHttp(policy, json);
         this.records = new AuditRecordRoutes(http, queries, traces, verification, verifier, sink, pseudonymizer, hasher);
         this.retention = new RetentionRoutes(http, holds, retention, pseudonymizer);
         this.oversight = new OversightRoutes(http, oversight, queries, pseudonymizer, hasher);
         this.transparency = new TransparencyRoutes(http, transparency);
     }
 
+    /** Three routes, one per kind of caller, each with its own filters: auditors, tools, the public. */
     public RouterFunction<ServerResponse> routes() {
-        // one route id for all of them, registered in the order they always had
-        RouterFunctions.Builder routes = route("dijkwacht-audit");
-        routes = records.addTo(routes);
-        routes = retention.addTo(routes);
-        routes = oversight.addTo(routes);
-        routes = transparency.addTo(routes);
-        return routes.build();
+        RouterFunctions.Builder auditor = route("dijkwacht-audit");
+        auditor = records.addTo(auditor);
+        auditor = retention.addTo(auditor);
+        auditor = oversight.addTo(auditor);
+        RouterFunctions.Builder tool = oversight.addToolRoutesTo(route("dijkwacht-oversight-tool"));
+        RouterFunctions.Builder open = transparency.addTo(route("dijkwacht-transparency"));
+        return auditor.filter(filters.forRoute(RouteKind.AUDITOR, MAX_BODY_BYTES)).build()
+                .and(tool.filter(filters.forRoute(RouteKind.TOOL, MAX_BODY_BYTES)).build())
+                .and(open.filter(filters.forRoute(RouteKind.PUBLIC, 0)).build());
     }
 }

@@ -41,6 +41,7 @@ final class OversightRoutes {
         this.hasher = hasher;
     }
 
+    /** The auditor's endpoints (auditor route). */
     RouterFunctions.Builder addTo(RouterFunctions.Builder routes) {
         return routes
                 .GET("/audit/v1/oversight", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
@@ -50,7 +51,12 @@ final class OversightRoutes {
                 .GET("/audit/v1/complaints", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
                         oversight.complaints(req.getParameter("status"), intParam(req, "limit", 100))))))
                 .POST("/audit/v1/complaints", r -> http.auditor(this::auditorComplaint))
-                .POST("/audit/v1/complaints/{id}/outcome", r -> http.auditor((req, res, op) -> outcome(r.pathVariable("id"), req, res, op)))
+                .POST("/audit/v1/complaints/{id}/outcome", r -> http.auditor((req, res, op) -> outcome(r.pathVariable("id"), req, res, op)));
+    }
+
+    /** What a tool reports back (tool route). */
+    RouterFunctions.Builder addToolRoutesTo(RouterFunctions.Builder routes) {
+        return routes
                 .POST("/v1/dijkwacht/reviews", r -> http.tool(this::review))
                 .POST("/v1/dijkwacht/feedback", r -> http.tool(this::feedback));
     }

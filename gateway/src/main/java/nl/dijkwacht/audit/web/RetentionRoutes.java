@@ -11,13 +11,13 @@ import java.util.Map;
 import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.audit.retention.LegalHolds;
 import nl.dijkwacht.audit.retention.RetentionJob;
-import nl.dijkwacht.identity.OperatorRole;
 import nl.dijkwacht.pipeline.Refusal;
 import org.springframework.web.servlet.function.RouterFunctions;
 
 /**
- * Legal holds ({@code /audit/v1/holds}, auditor role) and retention runs ({@code /audit/v1/retention/*}:
- * listing runs needs the auditor role, starting one the admin role).
+ * Legal holds ({@code /audit/v1/holds}) and retention runs ({@code /audit/v1/retention/*}), all auditor role: an
+ * admin may not delete audit records (separation of duties), so a retention run outside the schedule is the
+ * auditor's to start.
  */
 final class RetentionRoutes {
 
@@ -40,7 +40,7 @@ final class RetentionRoutes {
                 .POST("/audit/v1/holds", r -> http.auditor(this::placeHold))
                 .DELETE("/audit/v1/holds/{id}", r -> http.auditor((req, res, op) -> releaseHold(r.pathVariable("id"), res, op)))
                 .GET("/audit/v1/retention/runs", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data", retention.runs()))))
-                .POST("/audit/v1/retention/run", r -> http.operator(OperatorRole.ADMIN, (req, res, op) -> http.ok(res, retention.run("operator:" + op))));
+                .POST("/audit/v1/retention/run", r -> http.auditor((req, res, op) -> http.ok(res, retention.run("operator:" + op))));
     }
 
     private void placeHold(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {

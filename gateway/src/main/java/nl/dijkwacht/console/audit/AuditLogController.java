@@ -11,7 +11,7 @@ import nl.dijkwacht.audit.query.AuditQueries;
 import nl.dijkwacht.audit.query.PageCursor;
 import nl.dijkwacht.audit.query.TraceQueries;
 import nl.dijkwacht.audit.query.TraceView;
-import nl.dijkwacht.pii.EntityType;
+import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicySet;
 import org.springframework.http.HttpStatus;

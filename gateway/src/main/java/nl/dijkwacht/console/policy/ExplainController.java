@@ -27,9 +27,12 @@ class ExplainController {
     private final ActivePolicy policy;
     private final ObjectMapper json;
     private final ObjectMapper snake;
+    private final String defaultTenant;
 
-    ExplainController(Explainer explainer, ActivePolicy policy, ObjectMapper dijkwachtJson) {
+    ExplainController(Explainer explainer, ActivePolicy policy, ObjectMapper dijkwachtJson,
+                      nl.dijkwacht.config.DijkwachtProperties properties) {
         this.explainer = explainer;
+        this.defaultTenant = properties.tenant();
         this.policy = policy;
         this.json = dijkwachtJson;
         this.snake = dijkwachtJson.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -59,7 +62,8 @@ class ExplainController {
     }
 
     @PostMapping("/console/beheer/uitleg")
-    String explain(@ModelAttribute("form") ExplainForm form, Model model) throws JsonProcessingException {
+    String explain(@ModelAttribute("form") ExplainForm form, org.springframework.security.core.Authentication auth, Model model)
+            throws JsonProcessingException {
         ObjectNode input = json.createObjectNode();
         putIfGiven(input, "tool", form.tool());
         putIfGiven(input, "use_case", form.useCase());
@@ -68,7 +72,8 @@ class ExplainController {
         putIfGiven(input, "roles", form.roles());
         putIfGiven(input, "prompt", form.prompt());
         try {
-            ObjectNode out = explainer.explain(input);
+            String tenant = nl.dijkwacht.console.ConsoleUser.of(auth).tenant();
+            ObjectNode out = explainer.explain(input, tenant == null ? defaultTenant : tenant);
             String wouldSend = out.path("would_send").isMissingNode() || out.path("would_send").isNull()
                     ? null : json.writerWithDefaultPrettyPrinter().writeValueAsString(out.get("would_send"));
             out.remove("would_send");

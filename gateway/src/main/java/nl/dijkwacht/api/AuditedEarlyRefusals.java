@@ -1,0 +1,61 @@
+package nl.dijkwacht.api;
+
+import java.util.UUID;
+import nl.dijkwacht.api.filter.EarlyRefusal;
+import nl.dijkwacht.api.filter.EarlyRefusalListener;
+import nl.dijkwacht.api.filter.RouteKind;
+import nl.dijkwacht.audit.AuditTrail;
+import nl.dijkwacht.audit.AuditUnavailableException;
+import nl.dijkwacht.pipeline.CallerHeaders;
+import nl.dijkwacht.pipeline.Endpoint;
+import nl.dijkwacht.pipeline.Exchange;
+import nl.dijkwacht.policy.ActivePolicy;
+
+/**
+ * Writes an audit record for a model-API request that a route filter refused (no key, unknown key, invalid token,
+ * body too large), as the pipeline did when it still authenticated: origin {@code unauthenticated}, the error code
+ * and status, under the trace id the refusal was answered with. Admin, auditor and public routes are not recorded here.
+ */
+public final class AuditedEarlyRefusals implements EarlyRefusalListener {
+
+    private final AuditTrail audit;
+    private final ActivePolicy policy;
+
+    public AuditedEarlyRefusals(AuditTrail audit, ActivePolicy policy) {
+        this.audit = audit;
+        this.policy = policy;
+    }
+
+    @Override
+    public void refused(EarlyRefusal refusal) {
+        Endpoint endpoint = endpoint(refusal.path());
+        if (refusal.route() != RouteKind.TOOL || endpoint == null) {
+            return;
+        }
+        Exchange exchange = new Exchange(refusal.traceId() == null ? UUID.randomUUID().toString() : refusal.traceId(),
+                endpoint, CallerHeaders.NONE, policy.current());
+        if (refusal.caller() != null) {
+            exchange.caller(refusal.caller());
+        }
+        String stage = refusal.refusal().status() == 413 || refusal.refusal().status() == 400 ? "request:" : "authenticate:";
+        exchange.refuse(refusal.refusal(), stage + refusal.refusal().code());
+        try {
+            audit.record(exchange, refusal.refusal().status(), false);
+        } catch (AuditUnavailableException e) {
+            // logged by the trail; the refusal stands
+        }
+    }
+
+    private static Endpoint endpoint(String path) {
+        if (path.startsWith("/v1/chat/completions")) {
+            return Endpoint.CHAT_COMPLETIONS;
+        }
+        if (path.startsWith("/v1/embeddings")) {
+            return Endpoint.EMBEDDINGS;
+        }
+        if (path.startsWith("/v1/models")) {
+            return Endpoint.MODELS;
+        }
+        return null;
+    }
+}

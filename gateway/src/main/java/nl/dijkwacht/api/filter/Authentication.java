@@ -1,0 +1,63 @@
+package nl.dijkwacht.api.filter;
+
+import nl.dijkwacht.identity.CallerAuthenticator;
+import nl.dijkwacht.identity.Caller;
+import nl.dijkwacht.identity.Credentials;
+import nl.dijkwacht.identity.Operator;
+import org.springframework.web.servlet.function.HandlerFilterFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * The one authentication filter of every route: reads the credentials from the headers, lets
+ * {@link CallerAuthenticator} decide, and either hands the verified {@link Caller} or {@link Operator} to the handler
+ * ({@link AuthenticatedRequest}) or answers 401/403/503 itself. Handlers never parse {@code Authorization}.
+ */
+public final class Authentication {
+
+    private final CallerAuthenticator authenticator;
+    private final String userTokenHeader;
+    private final EarlyRefusals refusals;
+
+    public Authentication(CallerAuthenticator authenticator, String userTokenHeader, EarlyRefusals refusals) {
+        this.authenticator = authenticator;
+        this.userTokenHeader = userTokenHeader;
+        this.refusals = refusals;
+    }
+
+    public HandlerFilterFunction<ServerResponse, ServerResponse> forRoute(RouteKind route) {
+        return switch (route) {
+            case TOOL -> (request, next) -> {
+                CallerAuthenticator.Result<Caller> result = authenticator.tool(toolCredentials(request));
+                if (!result.allowed()) {
+                    return refusals.refuse(request, route, result.refusal());
+                }
+                request.servletRequest().setAttribute(AuthenticatedRequest.CALLER, result.value());
+                return next.handle(request);
+            };
+            case ADMIN, AUDITOR -> (request, next) -> {
+                CallerAuthenticator.Result<Operator> result = authenticator.operator(
+                        Credentials.bearer(bearer(request)), route.operatorRole());
+                if (!result.allowed()) {
+                    return refusals.refuse(request, route, result.refusal());
+                }
+                request.servletRequest().setAttribute(AuthenticatedRequest.OPERATOR, result.value());
+                return next.handle(request);
+            };
+            case PUBLIC -> (request, next) -> next.handle(request);
+        };
+    }
+
+    private Credentials toolCredentials(ServerRequest request) {
+        return new Credentials(bearer(request), header(request, userTokenHeader), header(request, Credentials.USER),
+                header(request, Credentials.DEPARTMENT), header(request, Credentials.ROLES));
+    }
+
+    private static String bearer(ServerRequest request) {
+        return Credentials.bearerOf(header(request, "Authorization"));
+    }
+
+    private static String header(ServerRequest request, String name) {
+        return request.headers().firstHeader(name);
+    }
+}

@@ -1,0 +1,19 @@
+package nl.dijkwacht.api.filter;
+
+import java.time.Instant;
+import nl.dijkwacht.identity.Caller;
+import nl.dijkwacht.pipeline.Refusal;
+
+/**
+ * A request refused by a route filter, before its handler ran: failed authentication (401/403), a body over the
+ * route's limit (413), or the pre-authentication rate limit (429).
+ *
+ * @param traceId the trace id the refusal was answered with ({@code X-Dijkwacht-Trace-Id})
+ * @param source  the client address as the servlet container saw it (behind a proxy: configure forwarded headers)
+ * @param route   which kind of route refused it
+ * @param path    the request path (never the query: it may name a person)
+ * @param caller  the verified caller when authentication had already succeeded (413), else {@code null}
+ */
+public record EarlyRefusal(String traceId, Instant at, String source, RouteKind route, String path, Caller caller,
+                           Refusal refusal) {
+}

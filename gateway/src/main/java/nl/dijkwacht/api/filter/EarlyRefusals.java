@@ -1,0 +1,56 @@
+package nl.dijkwacht.api.filter;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import nl.dijkwacht.api.OpenAiErrorWriter;
+import nl.dijkwacht.identity.Caller;
+import nl.dijkwacht.pipeline.CallerHeaders;
+import nl.dijkwacht.pipeline.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Answers a refusal made by a route filter: tells the {@link EarlyRefusalListener}s, then writes the Dutch OpenAI
+ * error with a trace id (and, for 401, {@code WWW-Authenticate: Bearer} as RFC 6750 asks).
+ */
+public final class EarlyRefusals {
+
+    private static final Logger log = LoggerFactory.getLogger(EarlyRefusals.class);
+
+    private final List<EarlyRefusalListener> listeners;
+    private final OpenAiErrorWriter errors;
+    private final Clock clock;
+
+    public EarlyRefusals(List<EarlyRefusalListener> listeners, OpenAiErrorWriter errors, Clock clock) {
+        this.listeners = List.copyOf(listeners);
+        this.errors = errors;
+        this.clock = clock;
+    }
+
+    public ServerResponse refuse(ServerRequest request, RouteKind route, Refusal refusal) {
+        HttpServletRequest servlet = request.servletRequest();
+        Object caller = servlet.getAttribute(AuthenticatedRequest.CALLER);
+        EarlyRefusal event = new EarlyRefusal(UUID.randomUUID().toString(), clock.instant(), servlet.getRemoteAddr(), route,
+                servlet.getRequestURI(), caller instanceof Caller c ? c : null, refusal);
+        for (EarlyRefusalListener listener : listeners) {
+            try {
+                listener.refused(event);
+            } catch (RuntimeException e) {
+                log.error("early-refusal listener {} failed: {}", listener.getClass().getSimpleName(), e.getClass().getSimpleName());
+            }
+        }
+        ServerResponse.BodyBuilder answer = ServerResponse.status(refusal.status()).header(CallerHeaders.TRACE_ID, event.traceId());
+        if (refusal.status() == 401) {
+            answer.header("WWW-Authenticate", refusal.code().startsWith("token_")
+                    ? "Bearer realm=\"dijkwacht\", error=\"invalid_token\"" : "Bearer realm=\"dijkwacht\"");
+        }
+        return answer.build((req, res) -> {
+            errors.write(res, refusal);
+            return null;
+        });
+    }
+}

@@ -1,0 +1,90 @@
+package nl.dijkwacht.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import nl.dijkwacht.api.OpenAiErrorWriter;
+import nl.dijkwacht.api.filter.Authentication;
+import nl.dijkwacht.api.filter.BodySizeLimit;
+import nl.dijkwacht.api.filter.EarlyRefusalListener;
+import nl.dijkwacht.api.filter.EarlyRefusals;
+import nl.dijkwacht.api.filter.PreAuthenticationLimit;
+import nl.dijkwacht.api.filter.RouteFilters;
+import nl.dijkwacht.audit.Pseudonymizer;
+import nl.dijkwacht.identity.CallerAuthenticator;
+import nl.dijkwacht.identity.IdentityProperties;
+import nl.dijkwacht.identity.TokenVerifier;
+import nl.dijkwacht.pipeline.Refusal;
+import nl.dijkwacht.policy.ActivePolicy;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Identity and Spring Security wiring.
+ *
+ * <p>Who may call a gateway route is decided by the route's own filters ({@link RouteFilters}: pre-authentication
+ * limit, authentication, body size), not by URL rules here: the model API, admin, auditor and public routes each
+ * carry the filter for their kind of caller. The {@link SecurityFilterChain} below is the catch-all chain for those
+ * routes: stateless, no session, no cookies, no CSRF (credentials travel in headers), standard security headers.
+ * It has the lowest precedence, so other chains with their own {@code securityMatcher} (the console's
+ * {@code /console/**} login) are consulted first and coexist with it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    TokenVerifier tokenVerifier(IdentityProperties identity) {
+        return new TokenVerifier(identity.issuers());
+    }
+
+    @Bean
+    CallerAuthenticator callerAuthenticator(ActivePolicy policy, TokenVerifier tokens, IdentityProperties identity,
+                                            DijkwachtProperties properties, Pseudonymizer auditPseudonymizer, Clock policyClock) {
+        return new CallerAuthenticator(policy, tokens, identity.operatorRoles(), properties.tenant(), auditPseudonymizer::pseudonym,
+                policyClock);
+    }
+
+    @Bean
+    EarlyRefusals earlyRefusals(ObjectProvider<EarlyRefusalListener> listeners, ObjectMapper dijkwachtJson, Clock policyClock) {
+        return new EarlyRefusals(listeners.orderedStream().toList(), new OpenAiErrorWriter(dijkwachtJson), policyClock);
+    }
+
+    @Bean
+    RouteFilters routeFilters(ObjectProvider<PreAuthenticationLimit> preAuthentication, CallerAuthenticator authenticator,
+                              IdentityProperties identity, EarlyRefusals refusals) {
+        return new RouteFilters(java.util.Optional.ofNullable(preAuthentication.getIfUnique()),
+                new Authentication(authenticator, identity.userTokenHeader(), refusals), new BodySizeLimit(refusals));
+    }
+
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain gatewaySecurityFilterChain(HttpSecurity http) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                // authentication and authorisation per route: see RouteFilters
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .build();
+    }
+
+    /** A request the firewall rejects (e.g. an encoded slash in the path) gets a Dutch OpenAI error, not an HTML page. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper dijkwachtJson) {
+        OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
+        return (request, response, rejected) -> errors.write(response, Refusal.badRequest("request_rejected",
+                "De aanvraag is geweigerd omdat het adres ongeldige tekens bevat.", null));
+    }
+
+}

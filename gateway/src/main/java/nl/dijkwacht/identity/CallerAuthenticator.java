@@ -1,0 +1,228 @@
+package nl.dijkwacht.identity;
+
+import com.nimbusds.jwt.JWTParser;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import nl.dijkwacht.pipeline.Refusal;
+import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.policy.PolicySet;
+import nl.dijkwacht.policy.ToolPolicy;
+
+/**
+ * Decides who is calling from a request's {@link Credentials}: the tool (its key, or the client id of a staff
+ * token), the staff member (a verified access token; or, for a tool the policy trusts, its identity headers) and
+ * the tenant; or, on the management endpoints, the operator (a key from operators.yaml that has not expired, or an
+ * access token with the admin/auditor role claim). Every refusal is a Dutch {@link Refusal} in the OpenAI format.
+ */
+public final class CallerAuthenticator {
+
+    private final ActivePolicy policy;
+    private final TokenVerifier tokens;
+    private final IdentityProperties.OperatorRoles operatorRoles;
+    private final String defaultTenant;
+    private final UnaryOperator<String> pseudonym;
+    private final Clock clock;
+
+    /**
+     * @param pseudonym keyed pseudonym of a user id (the audit's), used as the id of operators who sign in by token
+     */
+    public CallerAuthenticator(ActivePolicy policy, TokenVerifier tokens, IdentityProperties.OperatorRoles operatorRoles,
+                               String defaultTenant, UnaryOperator<String> pseudonym, Clock clock) {
+        this.policy = policy;
+        this.tokens = tokens;
+        this.operatorRoles = operatorRoles;
+        this.defaultTenant = defaultTenant;
+        this.pseudonym = pseudonym;
+        this.clock = clock;
+    }
+
+    /** The outcome: exactly one of {@code value} and {@code refusal} is set. */
+    public record Result<T>(T value, Refusal refusal) {
+        static <T> Result<T> ok(T value) {
+            return new Result<>(value, null);
+        }
+
+        static <T> Result<T> refused(Refusal refusal) {
+            return new Result<>(null, refusal);
+        }
+
+        public boolean allowed() {
+            return value != null;
+        }
+    }
+
+    // ---------------------------------------------------------------- tools and staff
+
+    /** A tool calling the model API or the tool endpoints, with the staff member behind it where known. */
+    public Result<Caller> tool(Credentials credentials) {
+        if (credentials.bearer() == null) {
+            return Result.refused(Refusal.unauthorized("missing_api_key",
+                    "Geen API-sleutel meegestuurd. Zet de sleutel van uw tool in de header 'Authorization: Bearer <sleutel>'."));
+        }
+        PolicySet set = policy.current();
+        if (looksLikeJwt(credentials.bearer())) {
+            return tokenOnly(set, credentials.bearer());
+        }
+        Optional<ToolPolicy> found = set.toolByKeyHash(sha256(credentials.bearer()));
+        if (found.isEmpty()) {
+            return Result.refused(Refusal.unauthorized("invalid_api_key",
+                    "Deze API-sleutel is onbekend bij Dijkwacht. Vraag de functioneel beheerder om een geldige sleutel voor uw tool."));
+        }
+        ToolPolicy tool = found.get();
+        String tenant = defaultTenant;
+        if (credentials.userToken() != null) {
+            StaffToken staff;
+            try {
+                staff = tokens.verify(credentials.userToken());
+            } catch (TokenRejectedException e) {
+                return Result.refused(refusal(e));
+            }
+            return staffCaller(tool, staff, tenant);
+        }
+        if (tool.trustedIdentityHeaders()) {
+            String user = credentials.declaredUser();
+            return Result.ok(new Caller(tool.id(), user == null || user.isBlank() ? null : user.strip(),
+                    credentials.declaredDepartment() == null ? null : credentials.declaredDepartment().strip(),
+                    credentials.declaredRoleList(), tenant, null, IdentitySource.TRUSTED_TOOL, null));
+        }
+        return Result.ok(Caller.toolOnly(tool.id(), tenant));
+    }
+
+    private Result<Caller> tokenOnly(PolicySet set, String token) {
+        StaffToken staff;
+        try {
+            staff = tokens.verify(token);
+        } catch (TokenRejectedException e) {
+            return Result.refused(refusal(e));
+        }
+        Optional<ToolPolicy> tool = set.toolByClientId(staff.clientId());
+        if (tool.isEmpty()) {
+            return Result.refused(Refusal.unauthorized("token_tool_unknown",
+                    "Dit toegangstoken is niet uitgegeven aan een tool die Dijkwacht kent. Stuur de sleutel van uw tool mee in "
+                            + "'Authorization: Bearer <sleutel>' en het token van de medewerker in de header 'X-Dijkwacht-User-Token'."));
+        }
+        return staffCaller(tool.get(), staff, defaultTenant);
+    }
+
+    private Result<Caller> staffCaller(ToolPolicy tool, StaffToken staff, String toolTenant) {
+        if (staff.tenant() != null && !staff.tenant().equals(toolTenant)) {
+            return Result.refused(Refusal.forbidden("tenant_mismatch",
+                    "Het toegangstoken hoort bij een andere organisatie dan de tool. Gebruik de tool van uw eigen organisatie.", null));
+        }
+        return Result.ok(new Caller(tool.id(), staff.userId(), staff.department(), staff.roles(), toolTenant,
+                staff.aiTrainingDate(), IdentitySource.TOKEN, staff.issuer()));
+    }
+
+    // ---------------------------------------------------------------- operators
+
+    /** An administrator or auditor on the management endpoints; {@code required} is the role the endpoint needs. */
+    public Result<Operator> operator(Credentials credentials, OperatorRole required) {
+        if (credentials.bearer() == null) {
+            return Result.refused(Refusal.unauthorized("missing_api_key",
+                    "Geen beheersleutel of toegangstoken meegestuurd. Gebruik 'Authorization: Bearer <sleutel of token>'."));
+        }
+        Result<Operator> who = looksLikeJwt(credentials.bearer()) ? operatorByToken(credentials.bearer()) : operatorByKey(credentials.bearer());
+        if (!who.allowed()) {
+            return who;
+        }
+        if (!who.value().has(required)) {
+            return Result.refused(Refusal.forbidden("role_required",
+                    "Voor deze functie is de rol '" + required.yamlName() + "' nodig.", null));
+        }
+        return who;
+    }
+
+    private Result<Operator> operatorByKey(String key) {
+        String hash = sha256(key);
+        Optional<OperatorAccount> account = policy.current().operators().stream()
+                .filter(o -> o.keySha256().equalsIgnoreCase(hash)).findFirst();
+        if (account.isEmpty()) {
+            return Result.refused(Refusal.unauthorized("invalid_api_key", "Deze beheersleutel is onbekend."));
+        }
+        if (account.get().expiredOn(LocalDate.now(clock))) {
+            return Result.refused(Refusal.unauthorized("api_key_expired",
+                    "Deze beheersleutel is verlopen op " + account.get().expires() + ". Vraag de functioneel beheerder om een nieuwe sleutel."));
+        }
+        return Result.ok(new Operator(account.get().id(), account.get().roles(), defaultTenant, false));
+    }
+
+    private Result<Operator> operatorByToken(String token) {
+        StaffToken staff;
+        try {
+            staff = tokens.verify(token);
+        } catch (TokenRejectedException e) {
+            return Result.refused(refusal(e));
+        }
+        Set<OperatorRole> roles = EnumSet.noneOf(OperatorRole.class);
+        if (staff.roles().contains(operatorRoles.admin())) {
+            roles.add(OperatorRole.ADMIN);
+        }
+        if (staff.roles().contains(operatorRoles.auditor())) {
+            roles.add(OperatorRole.AUDITOR);
+        }
+        if (roles.size() > 1) {
+            return Result.refused(Refusal.forbidden("role_conflict",
+                    "Uw account heeft zowel de rol '" + operatorRoles.admin() + "' als '" + operatorRoles.auditor()
+                            + "'. Functiescheiding: laat één van beide rollen intrekken bij het identiteitsbeheer.", null));
+        }
+        if (roles.isEmpty()) {
+            return Result.refused(Refusal.forbidden("role_required",
+                    "Uw account heeft geen beheer- of auditorrol voor Dijkwacht ('" + operatorRoles.admin() + "' of '"
+                            + operatorRoles.auditor() + "').", null));
+        }
+        String tenant = staff.tenant() != null ? staff.tenant() : defaultTenant;
+        return Result.ok(new Operator("oidc:" + staff.issuer() + ":" + pseudonym.apply(staff.userId()), roles, tenant, true));
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    /** The Dutch refusal for a token that was not accepted. */
+    static Refusal refusal(TokenRejectedException e) {
+        return switch (e.reason()) {
+            case EXPIRED -> Refusal.unauthorized("token_expired",
+                    "Het toegangstoken is verlopen. Laat uw tool een nieuw token ophalen (opnieuw aanmelden) en probeer het nog eens.");
+            case UNTRUSTED_ISSUER -> Refusal.unauthorized("token_issuer_untrusted",
+                    "Het toegangstoken komt van een identiteitsprovider die Dijkwacht niet vertrouwt.");
+            case WRONG_AUDIENCE -> Refusal.unauthorized("token_audience_invalid",
+                    "Het toegangstoken is niet voor Dijkwacht bestemd (de audience klopt niet). Vraag een token aan voor Dijkwacht.");
+            case NO_USER -> Refusal.unauthorized("token_invalid",
+                    "Het toegangstoken noemt geen medewerker. Vraag de functioneel beheerder de claimtoewijzing te controleren.");
+            case INVALID -> Refusal.unauthorized("token_invalid",
+                    "Het toegangstoken is ongeldig: de handtekening of de opbouw klopt niet. Meld u opnieuw aan in uw tool.");
+            case ISSUER_UNREACHABLE -> Refusal.unavailable("identity_provider_unavailable",
+                    "Dijkwacht kan het toegangstoken nu niet controleren: de identiteitsprovider is niet bereikbaar. Probeer het later opnieuw.");
+        };
+    }
+
+    /** A compact-serialised JWT (signed or not) rather than an opaque key. Keys never contain dots. */
+    static boolean looksLikeJwt(String value) {
+        if (value.chars().filter(c -> c == '.').count() != 2) {
+            return false;
+        }
+        try {
+            JWTParser.parse(value);
+            return true;
+        } catch (ParseException e) {
+            return false;
+        }
+    }
+
+    /** SHA-256 of a key, hex: tools.yaml and operators.yaml hold only these. */
+    public static String sha256(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package nl.dijkwacht.identity;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings under {@code dijkwacht.identity.*}: the identity providers whose access tokens the gateway accepts, how
+ * their claims map to a staff member, and the role names that grant management access. Worked Entra ID and Keycloak
+ * examples are in docs/admin-guide.md.
+ *
+ * @param userTokenHeader the header in which a tool sends the staff member's access token next to its own key
+ * @param issuers         the trusted identity providers; empty = no tokens accepted (tool keys only)
+ * @param operatorRoles   role values (in the issuer's roles claim) that make someone an admin or auditor
+ */
+@ConfigurationProperties("dijkwacht.identity")
+public record IdentityProperties(String userTokenHeader, List<Issuer> issuers, OperatorRoles operatorRoles) {
+
+    public static final String DEFAULT_USER_TOKEN_HEADER = "X-Dijkwacht-User-Token";
+
+    public IdentityProperties {
+        userTokenHeader = userTokenHeader == null || userTokenHeader.isBlank() ? DEFAULT_USER_TOKEN_HEADER : userTokenHeader;
+        issuers = issuers == null ? List.of() : List.copyOf(issuers);
+        operatorRoles = operatorRoles == null ? new OperatorRoles(null, null) : operatorRoles;
+    }
+
+    /**
+     * One trusted identity provider.
+     *
+     * @param id          short name, used in audit records ({@code oidc:<id>}) and logs
+     * @param issuerUri   the exact {@code iss} value of its tokens; also where discovery is read when no jwk-set-uri is given
+     * @param jwkSetUri   where its signing keys are published; default: from {@code <issuer-uri>/.well-known/openid-configuration}
+     * @param audiences   accepted {@code aud} values; a token must name at least one (required: a token for another
+     *                    application is refused)
+     * @param algorithms  accepted signature algorithms (default RS256); {@code none} and HMAC are never accepted
+     * @param tenant      the tenant all its users belong to; leave empty when a claim names the tenant
+     * @param clockSkew   tolerance on exp/nbf (default 60s)
+     * @param claims      which claims carry the user id, department, roles, tenant, training date and client id
+     */
+    public record Issuer(String id, String issuerUri, String jwkSetUri, List<String> audiences, List<String> algorithms,
+                         String tenant, Duration clockSkew, ClaimNames claims) {
+
+        public Issuer {
+            audiences = audiences == null ? List.of() : List.copyOf(audiences);
+            algorithms = algorithms == null || algorithms.isEmpty() ? List.of("RS256") : List.copyOf(algorithms);
+            clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
+            claims = claims == null ? ClaimNames.DEFAULTS : claims.withDefaults();
+        }
+    }
+
+    /**
+     * Claim names per issuer. A name is first looked up as it is (ADFS uses URIs with dots); when absent and it
+     * contains dots, as a path into nested objects (Keycloak's {@code realm_access.roles}).
+     *
+     * @param user        stable user id: {@code sub} (Keycloak), {@code oid} (Entra ID), {@code upn} or {@code sub} (ADFS)
+     * @param department  department name
+     * @param roles       roles: a list, or one string separated by commas or spaces
+     * @param tenant      tenant id, when the issuer serves several tenants
+     * @param aiTraining  date of the last AI-literacy training: ISO date (2026-03-01), ISO instant, or epoch seconds
+     * @param client      the tool's OIDC client id, for tools that send only the staff token ({@code azp}; Entra v1: {@code appid})
+     */
+    public record ClaimNames(String user, String department, String roles, String tenant, String aiTraining, String client) {
+
+        static final ClaimNames DEFAULTS = new ClaimNames("sub", "department", "roles", "tenant", "ai_training_date", "azp");
+
+        ClaimNames withDefaults() {
+            return new ClaimNames(or(user, DEFAULTS.user), or(department, DEFAULTS.department), or(roles, DEFAULTS.roles),
+                    or(tenant, DEFAULTS.tenant), or(aiTraining, DEFAULTS.aiTraining), or(client, DEFAULTS.client));
+        }
+
+        private static String or(String value, String fallback) {
+            return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+
+    /** Role values that grant management access; defaults {@code dijkwacht-admin} and {@code dijkwacht-auditor}. */
+    public record OperatorRoles(String admin, String auditor) {
+        public OperatorRoles {
+            admin = admin == null || admin.isBlank() ? "dijkwacht-admin" : admin;
+            auditor = auditor == null || auditor.isBlank() ? "dijkwacht-auditor" : auditor;
+        }
+    }
+}

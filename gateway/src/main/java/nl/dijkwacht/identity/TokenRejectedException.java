@@ -1,0 +1,31 @@
+package nl.dijkwacht.identity;
+
+/** A staff or operator token that the gateway does not accept, with the reason (for the Dutch refusal). */
+public final class TokenRejectedException extends RuntimeException {
+
+    public enum Reason {
+        /** Past {@code exp} (or before {@code nbf}), beyond the clock skew. */
+        EXPIRED,
+        /** {@code iss} is not one of the configured issuers. */
+        UNTRUSTED_ISSUER,
+        /** {@code aud} names none of the issuer's configured audiences. */
+        WRONG_AUDIENCE,
+        /** The token names no user in the configured user claim. */
+        NO_USER,
+        /** Unsigned ({@code alg: none}), a bad or unknown signature, a disallowed algorithm, or not a JWT at all. */
+        INVALID,
+        /** The issuer's signing keys could not be fetched: the token cannot be checked now. */
+        ISSUER_UNREACHABLE
+    }
+
+    private final Reason reason;
+
+    public TokenRejectedException(Reason reason, String detail) {
+        super(detail, null, false, false);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,200 @@
+package nl.dijkwacht.identity;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.web.client.RestOperations;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * Verifies OIDC access tokens (JWT) with Spring Security's resource-server machinery: one
+ * {@link JwtAuthenticationProvider} per configured issuer (its own JWKS, algorithms, audiences and claim mapping),
+ * chosen by the token's {@code iss} through {@link JwtIssuerAuthenticationManagerResolver}. Signature, issuer,
+ * audience, expiry and not-before are all checked; unsigned ({@code alg: none}) and HMAC tokens never pass.
+ * Signing keys are fetched lazily, cached and refreshed when a token names an unknown key id.
+ */
+public final class TokenVerifier {
+
+    private static final String EXPIRED = "dijkwacht:expired";
+    private static final String AUDIENCE = "dijkwacht:audience";
+    private static final Set<String> ASYMMETRIC = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
+
+    private final Map<String, AuthenticationManager> byIssuer = new LinkedHashMap<>();
+    private final AuthenticationManager resolving;
+
+    public TokenVerifier(List<IdentityProperties.Issuer> issuers) {
+        this(issuers, defaultRest());
+    }
+
+    public TokenVerifier(List<IdentityProperties.Issuer> issuers, RestOperations rest) {
+        for (IdentityProperties.Issuer issuer : issuers) {
+            check(issuer);
+            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder(issuer, rest));
+            provider.setJwtAuthenticationConverter(jwt -> new VerifiedToken(jwt, StaffClaims.read(issuer, jwt.getClaims())));
+            if (byIssuer.put(issuer.issuerUri(), new ProviderManager(provider)) != null) {
+                throw new IllegalStateException("dijkwacht.identity.issuers: issuer-uri " + issuer.issuerUri() + " is configured twice");
+            }
+        }
+        AuthenticationManagerResolver<String> trusted = issuerUri -> {
+            AuthenticationManager manager = byIssuer.get(issuerUri);
+            if (manager == null) {
+                throw new TokenRejectedException(TokenRejectedException.Reason.UNTRUSTED_ISSUER, "untrusted issuer");
+            }
+            return manager;
+        };
+        // The manager it hands out reads the (not yet verified) iss claim from the token itself and delegates to that
+        // issuer's provider; it never looks at the request, which is why no request is passed.
+        AuthenticationManagerResolver<?> byTokenIssuer = new JwtIssuerAuthenticationManagerResolver(trusted);
+        this.resolving = byTokenIssuer.resolve(null);
+    }
+
+    /** Whether any issuer is configured; without one, tokens are refused as coming from an untrusted issuer. */
+    public boolean enabled() {
+        return !byIssuer.isEmpty();
+    }
+
+    /**
+     * @return what the token says about the person, after the issuer's claim mapping
+     * @throws TokenRejectedException with the reason the token is not accepted
+     */
+    public StaffToken verify(String token) {
+        if (!enabled()) {
+            throw new TokenRejectedException(TokenRejectedException.Reason.UNTRUSTED_ISSUER, "no issuers configured");
+        }
+        Authentication result;
+        try {
+            result = resolving.authenticate(new BearerTokenAuthenticationToken(token));
+        } catch (AuthenticationException e) {
+            throw rejected(e);
+        }
+        return ((VerifiedToken) result).staff();
+    }
+
+    private static TokenRejectedException rejected(AuthenticationException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JwtValidationException invalid) {
+                for (OAuth2Error error : invalid.getErrors()) {
+                    if (EXPIRED.equals(error.getDescription())) {
+                        return new TokenRejectedException(TokenRejectedException.Reason.EXPIRED, "expired");
+                    }
+                    if (AUDIENCE.equals(error.getDescription())) {
+                        return new TokenRejectedException(TokenRejectedException.Reason.WRONG_AUDIENCE, "audience");
+                    }
+                }
+            }
+            if (t instanceof org.springframework.security.authentication.AuthenticationServiceException) {
+                // not the token's fault: the issuer's keys could not be fetched
+                return new TokenRejectedException(TokenRejectedException.Reason.ISSUER_UNREACHABLE, t.getClass().getSimpleName());
+            }
+        }
+        return new TokenRejectedException(TokenRejectedException.Reason.INVALID, e.getClass().getSimpleName());
+    }
+
+    private static void check(IdentityProperties.Issuer issuer) {
+        String name = "dijkwacht.identity.issuers[" + issuer.id() + "]";
+        if (issuer.id() == null || issuer.id().isBlank() || issuer.issuerUri() == null || issuer.issuerUri().isBlank()) {
+            throw new IllegalStateException("dijkwacht.identity.issuers: every issuer needs an id and an issuer-uri");
+        }
+        if (issuer.audiences().isEmpty()) {
+            throw new IllegalStateException(name + ": set audiences (the aud value of tokens meant for Dijkwacht)");
+        }
+        for (String alg : issuer.algorithms()) {
+            if (!ASYMMETRIC.contains(alg)) {
+                throw new IllegalStateException(name + ": algorithm " + alg + " is not accepted; use RS256, PS256 or ES256 (and longer)");
+            }
+        }
+    }
+
+    private static JwtDecoder decoder(IdentityProperties.Issuer issuer, RestOperations rest) {
+        OAuth2TokenValidator<Jwt> validator = validator(issuer);
+        // lazy: the gateway starts while the identity provider is unreachable, and retries on the next token
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder.JwkSetUriJwtDecoderBuilder builder = issuer.jwkSetUri() == null || issuer.jwkSetUri().isBlank()
+                    ? NimbusJwtDecoder.withIssuerLocation(issuer.issuerUri())
+                    : NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri());
+            NimbusJwtDecoder decoder = builder.restOperations(rest).jwsAlgorithms(algorithms -> {
+                algorithms.clear();
+                issuer.algorithms().forEach(a -> algorithms.add(SignatureAlgorithm.from(a)));
+            }).build();
+            decoder.setJwtValidator(validator);
+            return decoder;
+        });
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(IdentityProperties.Issuer issuer) {
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(issuer.clockSkew());
+        timestamps.setAllowEmptyExpiryClaim(false);
+        List<String> audiences = issuer.audiences();
+        JwtClaimValidator<Object> audience = new JwtClaimValidator<>(JwtClaimNames.AUD,
+                aud -> StaffClaims.list(aud).stream().anyMatch(audiences::contains));
+        return new DelegatingOAuth2TokenValidator<>(List.of(
+                tagged(timestamps, EXPIRED),
+                new JwtIssuerValidator(issuer.issuerUri()),
+                tagged(audience, AUDIENCE)));
+    }
+
+    private static OAuth2TokenValidator<Jwt> tagged(OAuth2TokenValidator<Jwt> validator, String tag) {
+        return jwt -> validator.validate(jwt).hasErrors()
+                ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", tag, null))
+                : OAuth2TokenValidatorResult.success();
+    }
+
+    private static RestOperations defaultRest() {
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(Duration.ofSeconds(5));
+        factory.setReadTimeout(Duration.ofSeconds(5));
+        return new RestTemplate(factory);
+    }
+
+    /** The authentication a verified token turns into: the JWT plus the person it describes. */
+    static final class VerifiedToken extends org.springframework.security.authentication.AbstractAuthenticationToken {
+        private final transient Jwt jwt;
+        private final transient StaffToken staff;
+
+        VerifiedToken(Jwt jwt, StaffToken staff) {
+            super(List.of());
+            this.jwt = jwt;
+            this.staff = staff;
+            setAuthenticated(true);
+        }
+
+        StaffToken staff() {
+            return staff;
+        }
+
+        @Override
+        public Object getCredentials() {
+            return jwt;
+        }
+
+        @Override
+        public Object getPrincipal() {
+            return staff.issuer() + ":" + staff.userId();
+        }
+    }
+}

@@ -1,9 +1,0 @@
-package nl.dijkwacht.pii;
-
-/** Checks the check digits of a candidate identifier. */
-public interface ChecksumValidator {
-
-    enum Validity { VALID, INVALID, UNKNOWN }
-
-    Validity validate(CharSequence candidate);
-}

@@ -1,0 +1,130 @@
+package nl.dijkwacht.pii.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Street name plus house number, with additions such as {@code 12a}, {@code 12-A}, {@code 20-I}, {@code 5 hs},
+ * {@code 3 bis}, {@code 101-3}. The street is recognised by its ending (…straat, …laan, …weg, …gracht) or
+ * a small set of stand-alone street words (Markt, Dam, Plein); multi-word names such as
+ * {@code Willem de Zwijgerlaan} or {@code Burg. de Withstraat} are taken whole.
+ */
+public final class AddressRecognizer implements Recognizer {
+
+    static final String SUFFIXES = "straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|park|pad|steeg|markt"
+            + "|baan|ring|plantsoen|erf|veld|boulevard|wal|dam|haven|burcht|zoom|akker|gaarde|hoek|weide|kamp|stede"
+            + "|donk|hout|oord|straatweg|allee|promenade|passage|galerij|kwartier|vliet|wetering|sloot|buurt|berg"
+            + "|heuvel|bos|tuin|hoven|polder|dal|horst|rade|laantje|pleintje|straatje|steiger|werf|brink|esch|es"
+            + "|meent|voorde|wijk|molen|lei|hage|rijn|waard|poort|veste|vaart|kant|zijde|gang|kwartier|singel|schans|burg";
+
+    private static final String CAP_WORD = "(?:[A-Z][\\p{L}'’]*\\.?|[A-Z]\\.)";
+    private static final String PARTICLE = "(?:van|de|der|den|het|'t|’t|ter|ten|te|op|aan|in|la|le|du|di|da)";
+    private static final String NOT_LEADING = "(?!(?:Op|In|Aan|Naar|Bij|Via|Een|Mijn|Ons|Onze|Uw|Adres|Wonende|Woonachtig"
+            + "|Tel|Per|Sinds|Vanaf|Tot|Voor|Langs|Over|Betreft|Locatie|Wij|Ik|Hij|Zij|Mevrouw|Meneer|Dhr|Mw|Zie|Graag"
+            + "|En|Of|Postadres|Bezoekadres|Woonadres|Huisadres|Straat|Verhuisd|Verhuist|Thuis|Richting|Tussen|Achter)\\b)";
+    private static final String STANDALONE = "(?:Markt|Dam|Plein|Brink|Vismarkt|Grote Markt|Oudegracht|Nieuwegracht)";
+
+    private static final Pattern ADDRESS = Pattern.compile(
+            "(?<![\\p{L}\\d])("
+                    + "(?:" + NOT_LEADING + CAP_WORD + " (?:" + PARTICLE + " |" + CAP_WORD + " ){0,3})?"
+                    + "(?:[A-Z][\\p{L}'’-]*(?:" + SUFFIXES + ")|" + STANDALONE + "|[a-z]{2,}(?:straat|laan|weg|plein|gracht|kade|singel|dijk))"
+                    + " [1-9]\\d{0,4}"
+                    + "(?:(?:[ -]?(?:hs|huis|bis|bg|zw|rd|hg|boven|beneden|I{1,3}|IV)(?![\\p{L}\\d]))|-[1-9]\\d{0,2}(?:[ -]?(?:hg|hs|h))?(?![\\p{L}\\d])|[ -]?[A-Za-z](?![\\p{L}\\d]))?"
+                    + ")(?![\\p{L}\\d]|[:.,]\\d)");
+
+    private static final String[] SUFFIX_LIST = SUFFIXES.split("\\|");
+    private static final java.util.Set<String> STANDALONE_WORDS = java.util.Set.of("markt", "dam", "plein", "brink",
+            "vismarkt", "oudegracht", "nieuwegracht");
+
+    @Override
+    public String name() {
+        return "address";
+    }
+
+    /**
+     * The pattern is only run near a house number whose preceding word looks like a street (cheap string checks),
+     * from at most five words back on the same line.
+     */
+    /** Streets named "Laan van Nieuw Oost-Indië", "Plein 1944", "Weg naar Laren": the street word comes first. */
+    private static final Pattern LEADING_STREET_WORD = Pattern.compile(
+            "(?<![\\p{L}\\d])((?:Laan|Weg|Plein|Kade|Singel|Dreef|Hof|Park|Straat)"
+                    + "(?: (?:van|der|de|den|het|'t|ter|ten|op|naar|in|bij|achter|over|tot|[A-Z][\\p{L}'’.-]*)){1,4}"
+                    + " [1-9]\\d{0,4}"
+                    + "(?:(?:[ -]?(?:hs|huis|bis|bg|zw|rd|hg|boven|beneden|I{1,3}|IV)(?![\\p{L}\\d]))|-[1-9]\\d{0,2}(?:[ -]?(?:hg|hs|h))?(?![\\p{L}\\d])|[ -]?[A-Za-z](?![\\p{L}\\d]))?"
+                    + ")(?![\\p{L}\\d]|[:.,]\\d)");
+
+    @Override
+    public List<Finding> find(String text) {
+        List<Finding> found = new ArrayList<>();
+        if (text.contains("Laan ") || text.contains("Weg ") || text.contains("Plein ") || text.contains("Kade ")
+                || text.contains("Singel ") || text.contains("Dreef ") || text.contains("Hof ") || text.contains("Park ")
+                || text.contains("Straat ")) {
+            Matcher lead = LEADING_STREET_WORD.matcher(text);
+            while (lead.find()) {
+                found.add(new Finding(EntityType.ADDRESS, lead.start(1), lead.end(1), 0.85, name()));
+            }
+        }
+        int n = text.length();
+        int coveredTo = 0;
+        Matcher m = null;
+        for (int p = 2; p < n; p++) {
+            char c = text.charAt(p);
+            if (c < '1' || c > '9' || text.charAt(p - 1) != ' ' || p < coveredTo) {
+                continue;
+            }
+            int we = p - 1;
+            int ws = we;
+            while (ws > 0 && (Character.isLetter(text.charAt(ws - 1)) || text.charAt(ws - 1) == '-'
+                    || text.charAt(ws - 1) == '\'' || text.charAt(ws - 1) == '’')) {
+                ws--;
+            }
+            if (ws == we || !looksLikeStreet(text.substring(ws, we))) {
+                continue;
+            }
+            int from = ws;
+            for (int words = 0; words < 5 && from > 0; words++) {
+                int k = from - 1;
+                if (text.charAt(k) != ' ') {
+                    break;
+                }
+                int s = k;
+                while (s > 0 && text.charAt(s - 1) != ' ' && text.charAt(s - 1) != '\n' && k - s < 40) {
+                    s--;
+                }
+                if (s == k) {
+                    break;
+                }
+                from = s;
+            }
+            if (m == null) {
+                m = ADDRESS.matcher(text);
+                m.useTransparentBounds(true);
+                m.useAnchoringBounds(false);
+            }
+            m.region(from, Math.min(n, p + 24));
+            while (m.find()) {
+                if (m.start(1) <= ws && m.end(1) > p) {
+                    found.add(new Finding(EntityType.ADDRESS, m.start(1), m.end(1), 0.85, name()));
+                    coveredTo = m.end(1);
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean looksLikeStreet(String word) {
+        String lower = word.toLowerCase(java.util.Locale.ROOT);
+        if (STANDALONE_WORDS.contains(lower)) {
+            return true;
+        }
+        for (String suffix : SUFFIX_LIST) {
+            if (lower.length() > suffix.length() && lower.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,9 @@
+package nl.dijkwacht.pii.detect;
+
+/** Checks the check digits of a candidate identifier. */
+public interface ChecksumValidator {
+
+    enum Validity { VALID, INVALID, UNKNOWN }
+
+    Validity validate(CharSequence candidate);
+}

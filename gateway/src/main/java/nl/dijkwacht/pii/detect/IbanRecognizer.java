@@ -1,0 +1,94 @@
+package nl.dijkwacht.pii.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * IBAN of every SEPA country: compact or in groups of four, any case; the country's length and mod-97 must hold.
+ * Scans by hand rather than by regex so a grouped IBAN followed by more digits is cut at the country's length.
+ */
+public final class IbanRecognizer implements Recognizer {
+
+    /** IBAN lengths of the SEPA countries and territories (ISO 13616 registry). */
+    static final Map<String, Integer> SEPA_LENGTHS = Map.ofEntries(
+            Map.entry("AD", 24), Map.entry("AT", 20), Map.entry("BE", 16), Map.entry("BG", 22), Map.entry("CH", 21),
+            Map.entry("CY", 28), Map.entry("CZ", 24), Map.entry("DE", 22), Map.entry("DK", 18), Map.entry("EE", 20),
+            Map.entry("ES", 24), Map.entry("FI", 18), Map.entry("FR", 27), Map.entry("GB", 22), Map.entry("GI", 23),
+            Map.entry("GR", 27), Map.entry("HR", 21), Map.entry("HU", 28), Map.entry("IE", 22), Map.entry("IS", 26),
+            Map.entry("IT", 27), Map.entry("LI", 21), Map.entry("LT", 20), Map.entry("LU", 20), Map.entry("LV", 21),
+            Map.entry("MC", 27), Map.entry("MT", 31), Map.entry("NL", 18), Map.entry("NO", 15), Map.entry("PL", 28),
+            Map.entry("PT", 25), Map.entry("RO", 24), Map.entry("SE", 24), Map.entry("SI", 19), Map.entry("SK", 24),
+            Map.entry("SM", 27), Map.entry("VA", 22), Map.entry("AL", 28), Map.entry("MD", 24), Map.entry("ME", 22),
+            Map.entry("MK", 19), Map.entry("RS", 22), Map.entry("GG", 22), Map.entry("JE", 22), Map.entry("IM", 22));
+
+    private final IbanChecksum checksum = new IbanChecksum();
+
+    @Override
+    public String name() {
+        return "iban";
+    }
+
+    @Override
+    public List<Finding> find(String text) {
+        List<Finding> found = new ArrayList<>();
+        int n = text.length();
+        for (int i = 0; i + 15 <= n; i++) {
+            if (!isLetter(text.charAt(i)) || !isLetter(text.charAt(i + 1))
+                    || !isDigit(text.charAt(i + 2)) || !isDigit(text.charAt(i + 3))) {
+                continue;
+            }
+            if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
+                continue;
+            }
+            String country = ("" + text.charAt(i) + text.charAt(i + 1)).toUpperCase(java.util.Locale.ROOT);
+            Integer length = SEPA_LENGTHS.get(country);
+            if (length == null) {
+                continue;
+            }
+            int end = scan(text, i, length);
+            if (end < 0) {
+                continue;
+            }
+            if (checksum.validate(text.substring(i, end)) == ChecksumValidator.Validity.VALID) {
+                found.add(new Finding(EntityType.IBAN, i, end, 0.99, name()));
+                i = end - 1;
+            }
+        }
+        return found;
+    }
+
+    /** End offset after {@code length} alphanumerics (single spaces allowed between), or -1. */
+    private static int scan(String text, int start, int length) {
+        int count = 0;
+        int i = start;
+        while (i < text.length() && count < length) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c) && c < 128) {
+                count++;
+                i++;
+            } else if ((c == ' ' || c == '-') && count >= 4 && i + 1 < text.length()
+                    && Character.isLetterOrDigit(text.charAt(i + 1)) && text.charAt(i - 1) != ' '
+                    && text.charAt(i - 1) != '-') {
+                i++;
+            } else {
+                return -1;
+            }
+        }
+        if (count < length) {
+            return -1;
+        }
+        if (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+            return -1;
+        }
+        return i;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

@@ -1,0 +1,90 @@
+package nl.dijkwacht.pii.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Dutch licence plates, sidecodes 1 to 14 (e.g. {@code XX-99-99}, {@code 99-XXX-9}, {@code X-999-XX}).
+ * Written with dashes they are recognised anywhere; without dashes ({@code 12ABC3}) only next to
+ * "kenteken". All-digit groups (dates such as 12-03-24) are never a plate.
+ */
+public final class LicencePlateRecognizer implements Recognizer {
+
+    private static final String L = "[A-Z]";
+    private static final String LV = "[A-Z]"; // sidecodes 1-3 still had vowels
+    /** The 14 sidecodes, with ~ where the dash goes. */
+    private static final String SIDECODES_TEMPLATE =
+            LV + "{2}~\\d{2}~\\d{2}|\\d{2}~\\d{2}~" + LV + "{2}|\\d{2}~" + LV + "{2}~\\d{2}|"
+                    + L + "{2}~\\d{2}~" + L + "{2}|" + L + "{2}~" + L + "{2}~\\d{2}|\\d{2}~" + L + "{2}~" + L + "{2}|"
+                    + "\\d{2}~" + L + "{3}~\\d|\\d~" + L + "{3}~\\d{2}|" + L + "{2}~\\d{3}~" + L + "|"
+                    + L + "~\\d{3}~" + L + "{2}|" + L + "{3}~\\d{2}~" + L + "|" + L + "~\\d{2}~" + L + "{3}|"
+                    + "\\d~" + L + "{2}~\\d{3}|\\d{3}~" + L + "{2}~\\d";
+
+    private static final String SIDECODES = SIDECODES_TEMPLATE.replace("~", "-");
+
+    private static final Pattern WITH_DASHES = Pattern.compile(
+            "(?<![\\p{L}\\d-])(" + SIDECODES + ")(?![\\p{L}\\d]|-[\\p{L}\\d])");
+    private static final Pattern ANY_CASE_WITH_DASHES = Pattern.compile(
+            "(?i)(?<![\\p{L}\\d-])(" + SIDECODES + ")(?![\\p{L}\\d]|-[\\p{L}\\d])");
+    private static final Pattern COMPACT = Pattern.compile(
+            "(?i)(?<![\\p{L}\\d-])((?=[A-Z0-9]{6}(?![\\p{L}\\d]))(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\\d)[A-Z0-9]{6})(?![\\p{L}\\d])");
+    private static final Pattern COMPACT_SHAPE = Pattern.compile(
+            SIDECODES_TEMPLATE.replace("~", ""));
+    private static final ContextWords CONTEXT = new ContextWords(
+            List.of("kenteken", "kentekenplaat", "nummerbord", "auto met", "voertuig"), List.of(), 40, 0);
+
+    @Override
+    public String name() {
+        return "licence-plate";
+    }
+
+    @Override
+    public List<Finding> find(String text) {
+        List<Finding> found = new ArrayList<>();
+        java.util.function.IntPredicate start = i -> {
+            char c = text.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || CandidateScan.isDigit(c))
+                    || (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '-'))) {
+                return false;
+            }
+            for (int k = i + 1; k <= i + 3 && k < text.length(); k++) {
+                if (text.charAt(k) == '-') {
+                    return true;
+                }
+            }
+            return false;
+        };
+        for (java.util.regex.MatchResult m : CandidateScan.matches(WITH_DASHES, text, start)) {
+            found.add(new Finding(EntityType.LICENCE_PLATE, m.start(1), m.end(1), 0.9, name()));
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!CONTEXT.mentionedAnywhere(lower)) {
+            return found;
+        }
+        for (java.util.regex.MatchResult c : CandidateScan.matches(ANY_CASE_WITH_DASHES, text, CandidateScan.tokenStart(text))) {
+            boolean known = false;
+            for (Finding f : found) {
+                known |= f.start() == c.start(1);
+            }
+            if (!known && CONTEXT.signal(lower, c.start(1), c.end(1)) == ContextWords.Signal.POSITIVE) {
+                found.add(new Finding(EntityType.LICENCE_PLATE, c.start(1), c.end(1), 0.85, name()));
+            }
+        }
+        for (java.util.regex.MatchResult c : CandidateScan.matches(COMPACT, text, CandidateScan.tokenStart(text))) {
+            String v = c.group(1).toUpperCase(Locale.ROOT);
+            if (!COMPACT_SHAPE.matcher(v).matches()) {
+                continue;
+            }
+            if (lower == null) {
+                lower = text.toLowerCase(Locale.ROOT);
+            }
+            if (CONTEXT.signal(lower, c.start(1), c.end(1)) == ContextWords.Signal.POSITIVE) {
+                found.add(new Finding(EntityType.LICENCE_PLATE, c.start(1), c.end(1), 0.85, name()));
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,114 @@
+package nl.dijkwacht.pii.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Telephone numbers: Dutch mobile and landline numbers (0…, +31…, 0031…, with or without (0)), and
+ * international numbers written with + or 00. Municipal short numbers ({@code 14 020}) and service
+ * numbers (0800, 0900) reach an organisation, not a person, and are left alone.
+ */
+public final class PhoneRecognizer implements Recognizer {
+
+    private static final java.util.regex.Pattern NOT_A_DIGIT = java.util.regex.Pattern.compile("\\D");
+    private static final java.util.regex.Pattern DAY_FIRST_DATE = java.util.regex.Pattern.compile("\\d{1,2}[-.]\\d{1,2}[-.]\\d{2,4}");
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    private static final Pattern CANDIDATE = Pattern.compile(
+            "(?<![\\p{L}\\d+.,/-])((?:\\+|00)\\d[\\d ()\\-.]{6,20}\\d|\\(?0\\d[\\d ()\\-.]{7,16}\\d)(?![\\d\\p{L}]|[.,-]\\d)");
+
+    @Override
+    public String name() {
+        return "phone";
+    }
+
+    @Override
+    public List<Finding> find(String text) {
+        List<Finding> found = new ArrayList<>();
+        java.util.function.IntPredicate candidateStart = i -> {
+            char c = text.charAt(i);
+            return c == '+' || c == '(' || (CandidateScan.isDigit(c) && (i == 0 || !CandidateScan.isDigit(text.charAt(i - 1))));
+        };
+        for (java.util.regex.MatchResult m : CandidateScan.matches(CANDIDATE, text, candidateStart)) {
+            String candidate = m.group(1);
+            int start = m.start(1);
+            if (candidate.startsWith("(") && candidate.indexOf(')') < 0) {
+                candidate = candidate.substring(1);
+                start++;
+            }
+            int end = start + longestAcceptedPrefix(candidate);
+            if (end > start && !insideAccountNumber(text, start)) {
+                found.add(new Finding(EntityType.PHONE, start, end, 0.9, name()));
+            }
+        }
+        return found;
+    }
+
+    private static final Pattern ACCOUNT_PREFIX = Pattern.compile("[A-Za-z]{2}\\d{2} ?[A-Za-z0-9]{4} ?$");
+
+    /** "NL44 RABO 0306 2218 64": the digits after a bank code belong to an account number, not a phone number. */
+    private static boolean insideAccountNumber(String text, int start) {
+        int from = Math.max(0, start - 11);
+        return ACCOUNT_PREFIX.matcher(text.substring(from, start)).find();
+    }
+
+    /**
+     * Length of the longest prefix that is a phone number, ending after a digit and before a separator or the
+     * end: "06-12345678 - 020-1234567" is two numbers, "06 12345678 12" one and a stray number. 0 if none.
+     */
+    static int longestAcceptedPrefix(String candidate) {
+        for (int end = candidate.length(); end > 0; end--) {
+            boolean boundary = end == candidate.length() || !Character.isDigit(candidate.charAt(end));
+            if (boundary && Character.isDigit(candidate.charAt(end - 1))) {
+                String prefix = candidate.substring(0, end);
+                if (accept(prefix)) {
+                    return end;
+                }
+            }
+        }
+        return 0;
+    }
+
+    static boolean accept(String candidate) {
+        candidate = candidate.replace(" - ", "-");
+        if (candidate.contains("  ") || hasDoubleSeparator(candidate)) {
+            return false;
+        }
+        if (looksLikeDate(candidate)) {
+            return false;
+        }
+        String digits = NOT_A_DIGIT.matcher(candidate.replace("(0)", "")).replaceAll("");
+        String national;
+        if (candidate.startsWith("+31") || candidate.startsWith("0031")) {
+            national = "0" + digits.substring(candidate.startsWith("+") ? 2 : 4);
+        } else if (candidate.startsWith("+") || candidate.startsWith("00")) {
+            int n = digits.length() - (candidate.startsWith("00") ? 2 : 0);
+            return n >= 8 && n <= 15;
+        } else {
+            national = digits;
+        }
+        if (national.length() != 10 || national.charAt(0) != '0' || national.charAt(1) == '0') {
+            return false;
+        }
+        return !(national.startsWith("0800") || national.startsWith("0900") || national.startsWith("0906")
+                || national.startsWith("0909"));
+    }
+
+    private static boolean hasDoubleSeparator(String s) {
+        for (int i = 1; i < s.length(); i++) {
+            char a = s.charAt(i - 1);
+            char b = s.charAt(i);
+            if (!Character.isDigit(a) && !Character.isDigit(b) && a != '(' && b != '(' && a != ')' && b != ')') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 01-02-2024, 01.02.2024 and 2024-01-02 style strings. */
+    private static boolean looksLikeDate(String s) {
+        return DAY_FIRST_DATE.matcher(s).matches() || ISO_DATE.matcher(s).matches();
+    }
+}

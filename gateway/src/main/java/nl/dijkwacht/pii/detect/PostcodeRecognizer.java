@@ -1,0 +1,64 @@
+package nl.dijkwacht.pii.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Dutch postcodes: four digits (not starting with 0) and two letters, never SA, SD or SS. Upper case with or
+ * without a space; lower case only when written together ({@code 1234ab}), since "2024 de" is prose.
+ * Years followed by a common abbreviation ("in 2024 EU-breed") are left alone.
+ */
+public final class PostcodeRecognizer implements Recognizer {
+
+    private static final Pattern POSTCODE = Pattern.compile(
+            "(?<![\\p{L}\\d.,€-])([1-9]\\d{3} ?[A-Z]{2}|[1-9]\\d{3}[a-z]{2})(?![\\p{L}\\d]|-\\p{L})");
+
+    private static final Set<String> NOT_POSTCODE_LETTERS = Set.of(
+            "SA", "SD", "SS", "AI", "EU", "NL", "VS", "UK", "BV", "NV", "CV", "ID", "IT", "HR", "OK", "PC", "TV", "KB",
+            "MB", "GB", "TB", "KM", "CM", "MM", "KG", "MW", "KW", "GW", "HA", "NA", "VC", "AD", "BC", "JR", "SR");
+
+    /** "1234 ab Utrecht" or "postcode 1234 ab": lower case with a space, only with a place name or the label. */
+    private static final Pattern LOWER_SPACED = Pattern.compile(
+            "(?<![\\p{L}\\d.,€-])([1-9]\\d{3} [a-z]{2})(?= \\p{Lu}\\p{L}+|(?![\\p{L}\\d]))");
+    private static final ContextWords LABEL = new ContextWords(List.of("postcode", "pc"), List.of(), 15, 0);
+
+    @Override
+    public String name() {
+        return "postcode";
+    }
+
+    @Override
+    public List<Finding> find(String text) {
+        List<Finding> found = new ArrayList<>();
+        for (java.util.regex.MatchResult m : CandidateScan.matches(POSTCODE, text, CandidateScan.digitRunStart(text))) {
+            String v = m.group(1);
+            String letters = v.substring(v.length() - 2).toUpperCase(java.util.Locale.ROOT);
+            boolean forbidden = letters.equals("SA") || letters.equals("SD") || letters.equals("SS");
+            boolean yearLike = v.startsWith("19") || v.startsWith("20");
+            if (forbidden || (yearLike && NOT_POSTCODE_LETTERS.contains(letters))) {
+                continue;
+            }
+            found.add(new Finding(EntityType.POSTCODE, m.start(1), m.end(1), 0.9, name()));
+        }
+        if (text.indexOf(' ') < 0) {
+            return found;
+        }
+        for (java.util.regex.MatchResult m : CandidateScan.matches(LOWER_SPACED, text, CandidateScan.digitRunStart(text))) {
+            String v = m.group(1);
+            if (v.endsWith("sa") || v.endsWith("sd") || v.endsWith("ss")) {
+                continue;
+            }
+            boolean yearLike = v.startsWith("19") || v.startsWith("20");
+            boolean placeFollows = !yearLike && m.end(1) + 1 < text.length()
+                    && Character.isUpperCase(text.charAt(m.end(1) + 1));
+            if (placeFollows || LABEL.signal(text.toLowerCase(java.util.Locale.ROOT), m.start(1), m.end(1))
+                    == ContextWords.Signal.POSITIVE) {
+                found.add(new Finding(EntityType.POSTCODE, m.start(1), m.end(1), 0.8, name()));
+            }
+        }
+        return found;
+    }
+}

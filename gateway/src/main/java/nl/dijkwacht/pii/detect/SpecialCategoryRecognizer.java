@@ -1,0 +1,149 @@
+package nl.dijkwacht.pii.detect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Terms that reveal special categories of personal data (GDPR art. 9: health, care under the Wmo and the
+ * Jeugdwet, religion, ethnicity, politics, sex life, biometrics) and criminal data (art. 10), so a policy
+ * can block the request or route it to an on-premise model. The term list is {@code pii/special-categories.txt}:
+ * literal phrases, matched on whole words in one pass over the text (a hash lookup per word, longest phrase first).
+ */
+public final class SpecialCategoryRecognizer implements Recognizer {
+
+    static final String RESOURCE = "/pii/special-categories.txt";
+
+    /** First word → phrases (as word arrays) starting with it, longest first. */
+    private final Map<String, List<String[]>> byFirstWord;
+
+    public SpecialCategoryRecognizer() {
+        this(load());
+    }
+
+    SpecialCategoryRecognizer(List<String> phrases) {
+        if (phrases.isEmpty()) {
+            throw new PiiEngineException("special-category term list is empty");
+        }
+        Map<String, List<String[]>> map = new HashMap<>();
+        for (String phrase : phrases) {
+            String[] words = phrase.toLowerCase(Locale.ROOT).split("[\\s-]+");
+            map.computeIfAbsent(words[0], k -> new ArrayList<>()).add(words);
+        }
+        map.values().forEach(l -> l.sort((a, b) -> b.length - a.length));
+        this.byFirstWord = Map.copyOf(map);
+    }
+
+    static List<String> load() {
+        try (InputStream in = SpecialCategoryRecognizer.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new PiiEngineException("resource missing: " + RESOURCE);
+            }
+            List<String> out = new ArrayList<>();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String t = line.strip();
+                if (t.isEmpty() || t.startsWith("#")) {
+                    continue;
+                }
+                for (String phrase : t.split("\\|")) {
+                    if (!phrase.isBlank()) {
+                        out.add(phrase.strip());
+                    }
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new PiiEngineException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "special-category";
+    }
+
+    @Override
+    public List<Finding> find(String text) {
+        // word tokens: runs of letters, digits and apostrophes
+        int n = text.length();
+        int[] starts = new int[n / 2 + 2];
+        int[] ends = new int[n / 2 + 2];
+        int count = 0;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                int s = i;
+                while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '\''
+                        || text.charAt(i) == '’')) {
+                    i++;
+                }
+                starts[count] = s;
+                ends[count] = i;
+                count++;
+            } else {
+                i++;
+            }
+        }
+        String[] words = new String[count];
+        List<Finding> found = new ArrayList<>();
+        int k = 0;
+        while (k < count) {
+            List<String[]> phrases = byFirstWord.get(word(text, words, starts, ends, k));
+            int matchedTo = -1;
+            if (phrases != null) {
+                for (String[] p : phrases) {
+                    if (k + p.length > count) {
+                        continue;
+                    }
+                    boolean ok = true;
+                    for (int w = 1; w < p.length && ok; w++) {
+                        ok = separator(text, ends[k + w - 1], starts[k + w]) && p[w].equals(word(text, words, starts, ends, k + w));
+                    }
+                    if (ok) {
+                        matchedTo = k + p.length - 1;
+                        break;
+                    }
+                }
+            }
+            if (matchedTo >= 0) {
+                found.add(new Finding(EntityType.SPECIAL_CATEGORY, starts[k], ends[matchedTo], 0.8, name()));
+                k = matchedTo + 1;
+            } else {
+                k++;
+            }
+        }
+        return found;
+    }
+
+    private static String word(String text, String[] cache, int[] starts, int[] ends, int k) {
+        String w = cache[k];
+        if (w == null) {
+            w = text.substring(starts[k], ends[k]).toLowerCase(Locale.ROOT);
+            cache[k] = w;
+        }
+        return w;
+    }
+
+    /** Words of a phrase are separated by one or two spaces or hyphens ("burn-out", "hart- en vaatziekten"). */
+    private static boolean separator(String text, int from, int to) {
+        if (to - from < 1 || to - from > 2) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

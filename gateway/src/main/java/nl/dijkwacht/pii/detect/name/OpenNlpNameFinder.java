@@ -1,0 +1,141 @@
+package nl.dijkwacht.pii.detect.name;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import nl.dijkwacht.pii.detect.PiiEngineException;
+import opennlp.tools.namefind.NameFinderME;
+import opennlp.tools.namefind.TokenNameFinderModel;
+import opennlp.tools.util.Span;
+
+/**
+ * The statistical half of person-name detection: an Apache OpenNLP maximum-entropy name finder trained on our
+ * own generated Dutch text (see {@code nl.dijkwacht.pii.training.TrainNameModel}). The model is loaded once and
+ * shared; {@link NameFinderME} is not thread-safe, so instances are pooled (works with virtual threads, where a
+ * ThreadLocal would build one per request).
+ */
+final class OpenNlpNameFinder {
+
+    static final String MODEL_RESOURCE = "/pii/nl-person-maxent.bin";
+
+    private final TokenNameFinderModel model;
+    private final ConcurrentLinkedQueue<NameFinderME> pool = new ConcurrentLinkedQueue<>();
+    private final double minProbability;
+
+    OpenNlpNameFinder(double minProbability) {
+        this(loadModel(MODEL_RESOURCE), minProbability);
+    }
+
+    OpenNlpNameFinder(TokenNameFinderModel model, double minProbability) {
+        this.model = model;
+        this.minProbability = minProbability;
+        pool.add(new NameFinderME(model)); // fail now, not on the first request
+    }
+
+    static TokenNameFinderModel loadModel(String resource) {
+        try (InputStream in = OpenNlpNameFinder.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new PiiEngineException("name model missing: " + resource);
+            }
+            return new TokenNameFinderModel(in);
+        } catch (IOException e) {
+            throw new PiiEngineException("name model unreadable: " + resource, e);
+        }
+    }
+
+    static final int CONTEXT = 3;
+    static final int MAX_WINDOW = 48;
+
+    /**
+     * The parts of a sentence the model needs to see: each candidate token with three tokens of context on either
+     * side (the model's features look two tokens around), overlapping parts merged, and a part that starts near
+     * the sentence start extended to it so the sentence-begin feature stays true. Long letters are mostly
+     * lower-case running text; this shows the model a fraction of it with the same decisions on the candidates.
+     */
+    static List<int[]> candidateWindows(List<TextToken> tokens, int from, int to, boolean[] covered) {
+        List<int[]> windows = new ArrayList<>();
+        int curStart = -1;
+        int curEnd = -1;
+        for (int k = from; k < to; k++) {
+            if (covered[k] || !isCandidate(tokens.get(k))) {
+                continue;
+            }
+            int s = Math.max(from, k - CONTEXT);
+            int e = Math.min(to, k + CONTEXT + 1);
+            if (s - from <= CONTEXT) {
+                s = from;
+            }
+            if (curStart >= 0 && s <= curEnd && e - curStart <= MAX_WINDOW) {
+                curEnd = Math.max(curEnd, e);
+            } else if (curStart >= 0 && s <= curEnd) {
+                // a very long run of candidates (a pasted list, hostile input): cut it, overlapping by the context,
+                // because decoding time grows faster than linearly with the length of one sequence
+                windows.add(new int[] {curStart, curEnd});
+                curStart = Math.max(from, curEnd - 2 * CONTEXT);
+                curEnd = e;
+            } else {
+                if (curStart >= 0) {
+                    windows.add(new int[] {curStart, curEnd});
+                }
+                curStart = s;
+                curEnd = e;
+            }
+        }
+        if (curStart >= 0) {
+            windows.add(new int[] {curStart, curEnd});
+        }
+        return windows;
+    }
+
+    private static boolean isCandidate(TextToken t) {
+        if (t.kind() == TextToken.Kind.INITIALS) {
+            return true;
+        }
+        return t.capitalised() && t.text().length() > 1 && !NameGazetteer.NOT_NAMES.contains(t.lower())
+                && !Character.isUpperCase(t.text().charAt(1));
+    }
+
+    /** Spans as {start, end} character offsets. */
+    List<int[]> find(String text, List<TextToken> tokens) {
+        return find(text, tokens, new boolean[tokens.size()]);
+    }
+
+    /** As {@link #find(String, List)}, skipping candidates already inside a name the rules found. */
+    List<int[]> find(String text, List<TextToken> tokens, boolean[] covered) {
+        List<int[]> out = new ArrayList<>();
+        if (tokens.isEmpty()) {
+            return out;
+        }
+        NameFinderME finder = pool.poll();
+        if (finder == null) {
+            finder = new NameFinderME(model);
+        }
+        try {
+            for (int[] sentence : TextToken.sentences(text, tokens)) {
+                for (int[] window : candidateWindows(tokens, sentence[0], sentence[1], covered)) {
+                    int n = window[1] - window[0];
+                    String[] words = new String[n];
+                    for (int k = 0; k < n; k++) {
+                        words[k] = tokens.get(window[0] + k).text();
+                    }
+                    Span[] spans = finder.find(words);
+                    for (Span s : spans) {
+                        if (s.getProb() < minProbability) {
+                            continue;
+                        }
+                        int from = window[0] + s.getStart();
+                        int to = window[0] + s.getEnd();
+                        out.add(new int[] {tokens.get(from).start(), tokens.get(to - 1).end(), from, to});
+                    }
+                }
+            }
+            finder.clearAdaptiveData();
+        } catch (RuntimeException e) {
+            throw new PiiEngineException("name finder failed", PiiEngineException.scrubbed(e));
+        }
+        pool.offer(finder);
+        return out;
+    }
+}

@@ -1,0 +1,65 @@
+package nl.dijkwacht.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nl.dijkwacht.DijkwachtApplication;
+import nl.dijkwacht.support.FreePort;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * A setting that cannot work stops the start with one sentence that names it — not a stack trace, and never the
+ * (possibly secret) value.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MisconfigurationTest {
+
+    @Test
+    void aSecretKeyThatIsNotBase64IsNamed(CapturedOutput output) throws Exception {
+        Throwable failure = start("--dijkwacht.secret-key=geheim-wachtwoord-met-streepjes-2026");
+        assertThat(failure).hasRootCauseInstanceOf(InvalidSettingException.class);
+        assertThat(output.getOut() + output.getErr())
+                .contains("Dijkwacht cannot start: dijkwacht.secret-key (DIJKWACHT_SECRET_KEY): the value is not base64")
+                .contains("openssl rand -base64 32")
+                .doesNotContain("Illegal base64 character")
+                .doesNotContain("geheim-wachtwoord");
+    }
+
+    @Test
+    void aShortSecretKeyIsNamed() {
+        var properties = new DijkwachtProperties(null, null, null, null, null, null, "c2hvcnQ=", null);
+        assertThat(catchThrowable(() -> SecretKeys.load(properties)))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("dijkwacht.secret-key (DIJKWACHT_SECRET_KEY): the key is 5 bytes; at least 32 bytes are needed.");
+    }
+
+    @Test
+    void anUnreachableAuditStoreIsNamed(CapturedOutput output) throws Exception {
+        start("--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + FreePort.find() + "/dijkwacht",
+                "--spring.datasource.hikari.connection-timeout=1000");
+        assertThat(output.getOut() + output.getErr())
+                .contains("Dijkwacht cannot start: the audit store (spring.datasource.url, SPRING_DATASOURCE_URL) cannot be reached (SQLState 08001");
+    }
+
+    private static Throwable start(String... args) throws Exception {
+        Path dir = Files.createTempDirectory("dw-misconfig");
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+        all.add("--server.port=0");
+        all.add("--dijkwacht.data-dir=" + dir);
+        all.add("--dijkwacht.policies-dir=" + Path.of("../policies").toAbsolutePath().normalize());
+        all.add("--dijkwacht.models-dir=" + Path.of("../models-config").toAbsolutePath().normalize());
+        if (all.stream().noneMatch(a -> a.startsWith("--spring.datasource.url="))) {
+            all.add("--spring.datasource.url=jdbc:h2:mem:misconfig" + System.nanoTime());
+        }
+        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(DijkwachtApplication.class)
+                .run(all.toArray(String[]::new)).close());
+        assertThat(failure).as("the gateway must not start").isNotNull();
+        return failure;
+    }
+}

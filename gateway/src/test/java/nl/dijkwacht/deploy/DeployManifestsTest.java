@@ -1,0 +1,280 @@
+package nl.dijkwacht.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KeyToPath;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeProjection;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Kubernetes manifests in deploy/kubernetes, read into the Kubernetes API types and checked: no unknown fields,
+ * probes on the management port, resources, a hardened security context, policies and models mounted so that edits
+ * reload, the ConfigMaps in step with policies/ and models-config/, and a NetworkPolicy that denies by default and
+ * lets out only what the gateway needs.
+ *
+ * <p>Regenerate deploy/kubernetes/policies.yaml after changing the default pack:
+ * {@code ./mvnw -q -pl gateway test -Dtest=DeployManifestsTest -Ddijkwacht.deploy.write=true}
+ */
+class DeployManifestsTest {
+
+    static List<HasMetadata> manifests;
+    static Deployment deployment;
+    static PodSpec pod;
+    static Container gateway;
+
+    @BeforeAll
+    static void load() throws Exception {
+        if (Boolean.getBoolean("dijkwacht.deploy.write")) {
+            Files.writeString(Manifests.DIR.resolve("policies.yaml"), policyConfigMaps());
+        }
+        manifests = Manifests.load();
+        deployment = Manifests.one(manifests, Deployment.class);
+        pod = deployment.getSpec().getTemplate().getSpec();
+        gateway = pod.getContainers().getFirst();
+    }
+
+    @Test
+    void everyManifestUsesOnlyFieldsTheKubernetesApiKnows() {
+        assertThat(manifests).hasSizeGreaterThanOrEqualTo(12);
+        List<String> unknown = new ArrayList<>();
+        manifests.forEach(m -> unknown.addAll(Manifests.unknownFields(m)));
+        assertThat(unknown).isEmpty();
+    }
+
+    @Test
+    void theDeploymentHasProbesOnTheManagementPortAndResources() {
+        assertThat(deployment.getSpec().getReplicas()).isGreaterThanOrEqualTo(2);
+        assertThat(deployment.getSpec().getSelector().getMatchLabels())
+                .isEqualTo(deployment.getSpec().getTemplate().getMetadata().getLabels());
+        assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
+        Map<String, Integer> ports = gateway.getPorts().stream()
+                .collect(Collectors.toMap(p -> p.getName(), p -> p.getContainerPort()));
+        assertThat(ports).containsEntry("http", 8080).containsEntry("management", 9090);
+        probe(gateway.getStartupProbe(), "/actuator/health/liveness");
+        probe(gateway.getLivenessProbe(), "/actuator/health/liveness");
+        probe(gateway.getReadinessProbe(), "/actuator/health/readiness");
+        assertThat(gateway.getStartupProbe().getFailureThreshold() * gateway.getStartupProbe().getPeriodSeconds())
+                .as("start-up allowed to take a minute or more (policy, PII engine, migrations)").isGreaterThanOrEqualTo(60);
+
+        Map<String, Quantity> requests = gateway.getResources().getRequests();
+        assertThat(requests).containsKeys("cpu", "memory");
+        Quantity memoryLimit = gateway.getResources().getLimits().get("memory");
+        assertThat(memoryLimit).isNotNull();
+        assertThat(Quantity.getAmountInBytes(memoryLimit)).isGreaterThanOrEqualTo(Quantity.getAmountInBytes(requests.get("memory")));
+        assertThat(env("JAVA_TOOL_OPTIONS").getValue()).contains("MaxRAMPercentage");
+        assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThanOrEqualTo(30);
+        assertThat(gateway.getLifecycle().getPreStop()).as("pre-stop pause before shutdown").isNotNull();
+    }
+
+    @Test
+    void theGatewayRunsAsNonRootOnAReadOnlyRootFileSystem() {
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getRunAsUser()).isPositive();
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+        var container = gateway.getSecurityContext();
+        assertThat(container.getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container.getAllowPrivilegeEscalation()).isFalse();
+        assertThat(container.getCapabilities().getDrop()).containsExactly("ALL");
+        // the only writable place is an emptyDir on /tmp
+        VolumeMount tmp = mount("/tmp");
+        assertThat(volume(tmp.getName()).getEmptyDir()).isNotNull();
+        assertThat(gateway.getVolumeMounts()).filteredOn(m -> !Boolean.TRUE.equals(m.getReadOnly()))
+                .extracting(VolumeMount::getMountPath).containsExactly("/tmp");
+    }
+
+    @Test
+    void secretsComeFromTheSecretAndEachReplicaHasItsOwnAuditChain() {
+        Secret secret = Manifests.one(manifests, Secret.class);
+        Set<String> fromSecret = gateway.getEnvFrom().stream().map(EnvFromSource::getSecretRef).filter(r -> r != null)
+                .map(r -> r.getName()).collect(Collectors.toSet());
+        assertThat(fromSecret).containsExactly(secret.getMetadata().getName());
+        assertThat(secret.getStringData()).containsKeys("DIJKWACHT_SECRET_KEY", "SPRING_DATASOURCE_PASSWORD");
+        ConfigMap settings = configMap("dijkwacht-settings");
+        assertThat(settings.getData()).containsKeys("SPRING_DATASOURCE_URL", "DIJKWACHT_LIMITS_REDIS_URL");
+        assertThat(settings.getData().toString()).doesNotContainIgnoringCase("password=");
+        assertThat(env("DIJKWACHT_AUDIT_CHAIN_ID").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+        // models' upstream keys (api-key-env) are in the Secret
+        for (String keyEnv : modelFiles().values().stream().map(m -> m.path("api-key-env").asText(null)).filter(k -> k != null).toList()) {
+            if (!keyEnv.startsWith("ANTHROPIC")) { // claude-extern: not approved for egress by default, see networkpolicy.yaml
+                assertThat(secret.getStringData()).as("secret for " + keyEnv).containsKey(keyEnv);
+            }
+        }
+    }
+
+    @Test
+    void policiesAndModelsAreMountedFromConfigMapsInStepWithTheRepository() throws Exception {
+        assertThat(Files.readString(Manifests.DIR.resolve("policies.yaml")))
+                .as("deploy/kubernetes/policies.yaml is out of date: regenerate it (see this test's javadoc)")
+                .isEqualTo(policyConfigMaps());
+        assertThat(configMap("dijkwacht-policies").getData().get("tools.yaml")).isEqualTo(Files.readString(Path.of("../policies/tools.yaml")));
+        assertThat(configMap("dijkwacht-models").getData().keySet()).containsExactlyInAnyOrderElementsOf(modelFiles().keySet());
+        assertThat(env("DIJKWACHT_POLICIES_DIR").getValue()).isEqualTo(mount(env("DIJKWACHT_POLICIES_DIR").getValue()).getMountPath());
+        assertThat(env("DIJKWACHT_MODELS_DIR").getValue()).isEqualTo(mount(env("DIJKWACHT_MODELS_DIR").getValue()).getMountPath());
+        // no subPath: kubelet then swaps edited ConfigMaps in and the policy watcher reloads them
+        assertThat(gateway.getVolumeMounts()).allSatisfy(m -> assertThat(m.getSubPath()).isNull());
+
+        List<VolumeProjection> sources = volume(mount(env("DIJKWACHT_POLICIES_DIR").getValue()).getName()).getProjected().getSources();
+        ConfigMap useCases = configMap("dijkwacht-use-cases");
+        List<KeyToPath> items = sources.stream().filter(s -> s.getConfigMap() != null
+                && s.getConfigMap().getName().equals("dijkwacht-use-cases")).findFirst().orElseThrow().getConfigMap().getItems();
+        assertThat(items).extracting(KeyToPath::getKey).containsExactlyInAnyOrderElementsOf(useCases.getData().keySet());
+        assertThat(items).allSatisfy(i -> assertThat(i.getPath()).isEqualTo("use-cases/" + i.getKey()));
+        assertThat(sources).anySatisfy(s -> assertThat(s.getConfigMap().getName()).isEqualTo("dijkwacht-policies"));
+        assertThat(volume(mount(env("DIJKWACHT_MODELS_DIR").getValue()).getName()).getConfigMap().getName()).isEqualTo("dijkwacht-models");
+    }
+
+    @Test
+    void theDisruptionBudgetAndServicesSelectTheGateway() {
+        Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+        PodDisruptionBudget pdb = Manifests.one(manifests, PodDisruptionBudget.class);
+        assertThat(labels).containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
+        assertThat(pdb.getSpec().getMaxUnavailable() != null || pdb.getSpec().getMinAvailable() != null).isTrue();
+        assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isLessThan(deployment.getSpec().getReplicas());
+        Service service = Manifests.one(manifests, Service.class);
+        assertThat(labels).containsAllEntriesOf(service.getSpec().getSelector());
+        Set<String> containerPorts = gateway.getPorts().stream().map(p -> p.getName()).collect(Collectors.toSet());
+        assertThat(service.getSpec().getPorts()).allSatisfy(p -> assertThat(containerPorts).contains(p.getTargetPort().getStrVal()));
+        Ingress ingress = Manifests.one(manifests, Ingress.class);
+        assertThat(ingress.getSpec().getTls()).isNotEmpty();
+        assertThat(ingress.getMetadata().getAnnotations()).containsEntry("nginx.ingress.kubernetes.io/proxy-buffering", "off");
+        var backend = ingress.getSpec().getRules().getFirst().getHttp().getPaths().getFirst().getBackend().getService();
+        assertThat(backend.getName()).isEqualTo(service.getMetadata().getName());
+        assertThat(backend.getPort().getName()).isEqualTo("http").as("never the management port");
+    }
+
+    @Test
+    void theNetworkPolicyDeniesByDefaultAndLetsOutOnlyApprovedHosts() {
+        NetworkPolicy policy = Manifests.one(manifests, NetworkPolicy.class);
+        assertThat(policy.getSpec().getPolicyTypes()).containsExactlyInAnyOrder("Ingress", "Egress");
+        assertThat(deployment.getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(policy.getSpec().getPodSelector().getMatchLabels());
+        for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
+            assertThat(rule.getTo()).as("an egress rule without 'to' allows every address").isNotEmpty();
+            assertThat(rule.getPorts()).as("an egress rule without ports allows every port").isNotEmpty();
+            for (NetworkPolicyPeer peer : rule.getTo()) {
+                if (peer.getIpBlock() != null) {
+                    assertThat(peer.getIpBlock().getCidr()).doesNotEndWith("/0");
+                }
+            }
+        }
+        assertThat(policy.getSpec().getIngress()).allSatisfy(r -> {
+            assertThat(r.getFrom()).isNotEmpty();
+            assertThat(r.getPorts()).isNotEmpty();
+        });
+        // every model host in models-config/ is in the reviewed list of approved hosts
+        Set<String> approved = Stream.of(policy.getMetadata().getAnnotations().get("dijkwacht.nl/approved-model-hosts").split(","))
+                .map(String::strip).collect(Collectors.toSet());
+        Set<String> hosts = new TreeSet<>();
+        modelFiles().values().forEach(m -> {
+            String base = m.path("base-url").asText("");
+            if (!base.isEmpty()) {
+                String host = URI.create(base).getHost();
+                if (!host.equals("localhost") && !host.startsWith("127.")) {
+                    hosts.add(host);
+                }
+            }
+        });
+        assertThat(approved).containsAll(hosts);
+    }
+
+    private static void probe(Probe probe, String path) {
+        assertThat(probe).as(path).isNotNull();
+        assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
+        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("management");
+    }
+
+    private static EnvVar env(String name) {
+        return gateway.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no env " + name));
+    }
+
+    private static VolumeMount mount(String path) {
+        return gateway.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing mounted on " + path));
+    }
+
+    private static Volume volume(String name) {
+        return pod.getVolumes().stream().filter(v -> v.getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static ConfigMap configMap(String name) {
+        return Manifests.all(manifests, ConfigMap.class).stream().filter(c -> c.getMetadata().getName().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no ConfigMap " + name));
+    }
+
+    private static Map<String, com.fasterxml.jackson.databind.JsonNode> modelFiles() {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        Map<String, com.fasterxml.jackson.databind.JsonNode> models = new TreeMap<>();
+        try (Stream<Path> files = Files.list(Path.of("../models-config"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                models.put(f.getFileName().toString(), yaml.readTree(f.toFile()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return models;
+    }
+
+    /** The three ConfigMaps of deploy/kubernetes/policies.yaml, built from the repository's default pack. */
+    static String policyConfigMaps() throws Exception {
+        StringBuilder out = new StringBuilder("""
+                # GENERATED from policies/ and models-config/ by DeployManifestsTest (-Ddijkwacht.deploy.write=true).
+                # These are the default pack: replace them with your municipality's policy, e.g.
+                #   kubectl create configmap dijkwacht-policies --from-file=policies/ --dry-run=client -o yaml | kubectl apply -f -
+                # Edits reload without a restart. A NEW use-case file also needs an item in deployment.yaml (volume "policies").
+                """);
+        configMap(out, "dijkwacht-policies", Path.of("../policies"));
+        configMap(out, "dijkwacht-use-cases", Path.of("../policies/use-cases"));
+        configMap(out, "dijkwacht-models", Path.of("../models-config"));
+        return out.toString();
+    }
+
+    private static void configMap(StringBuilder out, String name, Path dir) throws Exception {
+        Map<String, String> data = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                data.put(f.getFileName().toString(), Files.readString(f));
+            }
+        }
+        out.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ").append(name)
+                .append("\n  labels:\n    app.kubernetes.io/name: dijkwacht-gateway\ndata:\n");
+        data.forEach((key, text) -> {
+            out.append("  ").append(key).append(": |\n");
+            text.lines().forEach(line -> out.append(line.isEmpty() ? "" : "    " + line).append('\n'));
+        });
+    }
+}
