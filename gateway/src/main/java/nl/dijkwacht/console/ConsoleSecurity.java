@@ -1,11 +1,8 @@
 package nl.dijkwacht.console;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.config.DijkwachtProperties;
+import nl.dijkwacht.identity.IdentityProperties;
 import nl.dijkwacht.policy.ActivePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -60,7 +53,8 @@ public class ConsoleSecurity {
     @Order(20)
     SecurityFilterChain consoleSecurityChain(HttpSecurity http, LocalAccounts localAccounts,
                                              ObjectProvider<ClientRegistrationRepository> oidcClients,
-                                             ConsoleProperties properties) throws Exception {
+                                             ConsoleProperties properties, IdentityProperties identity,
+                                             Pseudonymizer auditPseudonymizer, DijkwachtProperties settings) throws Exception {
         http.securityMatcher("/console", "/console/**", "/transparantie")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/console/inloggen", "/console/assets/**", "/transparantie").permitAll()
@@ -85,40 +79,11 @@ public class ConsoleSecurity {
             http.oauth2Login(o -> o.loginPage("/console/inloggen")
                     .authorizationEndpoint(a -> a.baseUri("/console/oauth2/authorization"))
                     .redirectionEndpoint(r -> r.baseUri("/console/login/oauth2/code/*"))
-                    .userInfoEndpoint(u -> u.userAuthoritiesMapper(oidcRoles(properties.oidc())))
+                    .userInfoEndpoint(u -> u.oidcUserService(new OidcOperators(identity.operatorRoles(),
+                            properties.oidc().rolesClaim(), auditPseudonymizer::pseudonym, settings.tenant())))
                     .defaultSuccessUrl("/console", true)
                     .failureUrl("/console/inloggen?fout"));
         }
         return http.build();
-    }
-
-    /** Maps the identity provider's roles claim to the operator roles the APIs know. */
-    static GrantedAuthoritiesMapper oidcRoles(ConsoleProperties.Oidc oidc) {
-        return authorities -> {
-            Set<GrantedAuthority> out = new HashSet<>();
-            for (GrantedAuthority authority : authorities) {
-                if (authority instanceof OidcUserAuthority user) {
-                    for (String value : claimValues(user.getIdToken().getClaims().get(oidc.rolesClaim()))) {
-                        if (oidc.adminValues().contains(value)) {
-                            out.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
-                        }
-                        if (oidc.auditorValues().contains(value)) {
-                            out.add(new SimpleGrantedAuthority("ROLE_AUDITOR"));
-                        }
-                    }
-                }
-            }
-            return out;
-        };
-    }
-
-    private static List<String> claimValues(Object claim) {
-        List<String> values = new ArrayList<>();
-        if (claim instanceof Collection<?> c) {
-            c.forEach(v -> values.add(String.valueOf(v)));
-        } else if (claim instanceof String s) {
-            values.addAll(List.of(s.split("[\\s,]+")));
-        }
-        return values;
     }
 }

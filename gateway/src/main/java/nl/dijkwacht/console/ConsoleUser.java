@@ -7,7 +7,6 @@ import java.util.Set;
 import nl.dijkwacht.identity.OperatorRole;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
  * The person signed in to the console: an operator id (as the audit and admin records name operators), the roles
@@ -38,6 +37,9 @@ public record ConsoleUser(String operatorId, String displayName, Set<OperatorRol
         if (authentication.getPrincipal() instanceof ConsoleUser user) {
             return user;
         }
+        if (authentication.getPrincipal() instanceof OidcOperators.ConsoleOidcUser oidcUser) {
+            return oidcUser.user();
+        }
         Set<OperatorRole> roles = EnumSet.noneOf(OperatorRole.class);
         for (GrantedAuthority a : authentication.getAuthorities()) {
             if ("ROLE_ADMIN".equals(a.getAuthority())) {
@@ -45,12 +47,6 @@ public record ConsoleUser(String operatorId, String displayName, Set<OperatorRol
             } else if ("ROLE_AUDITOR".equals(a.getAuthority())) {
                 roles.add(OperatorRole.AUDITOR);
             }
-        }
-        if (authentication.getPrincipal() instanceof OidcUser oidc) {
-            String name = oidc.getPreferredUsername() != null ? oidc.getPreferredUsername() : oidc.getSubject();
-            String display = oidc.getFullName() != null ? oidc.getFullName() : name;
-            Object tenant = oidc.getClaims().get("tenant");
-            return new ConsoleUser("oidc:" + name, display, roles, tenant == null ? null : tenant.toString());
         }
         return new ConsoleUser(authentication.getName(), authentication.getName(), roles, null);
     }

@@ -47,6 +47,11 @@ public final class ConsoleBrowser implements AutoCloseable {
     }
 
     public static ConsoleBrowser open(int port) {
+        return open("http://127.0.0.1:" + port);
+    }
+
+    /** A browser for the gateway at {@code base} (e.g. http://localhost:port, so its cookies stay apart from a test issuer's). */
+    public static ConsoleBrowser open(String base) {
         Path browser = HeadlessChromium.require();
         Path chromedriver = DRIVERS.stream().map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
         if (chromedriver == null) {
@@ -63,7 +68,7 @@ public final class ConsoleBrowser implements AutoCloseable {
                     .usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-            return new ConsoleBrowser(driver, "http://127.0.0.1:" + port, profile);
+            return new ConsoleBrowser(driver, base, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
