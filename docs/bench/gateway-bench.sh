@@ -47,15 +47,15 @@ data-classes: [personal-data]
 YAML
 
 "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$JAR" \
-  --server.port="$PORT" \
+  --server.port="$PORT" --management.server.port="${GATEWAY_MANAGEMENT_PORT:-0}" \
   --dijkwacht.policies-dir="$PACK/policies" --dijkwacht.models-dir="$PACK/models-config" \
   --dijkwacht.data-dir="$PACK/data" \
   --spring.datasource.url="${BENCH_DATASOURCE_URL:-jdbc:h2:file:$PACK/data/audit}" \
   --dijkwacht.limits.requests-per-minute=1000000000 \
   --logging.level.root=WARN > "$BENCH_WORK/gateway.log" 2>&1 &
 GW_PID=$!
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
-if ! curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; then
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 1; done
+if ! curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null; then
   echo "gateway did not start; see $BENCH_WORK/gateway.log" >&2
   tail -n 20 "$BENCH_WORK/gateway.log" >&2
   exit 1

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Policy as code (issue 4): the policy steps, the routing rules they share, the kill-switch store and the watcher
- * that reloads the policy files without a restart ({@code dijkwacht.policy.poll-interval}, default 2s; 0 = off).
+ * that reloads the policy files without a restart ({@code dijkwacht.policy.poll-interval}, default 500ms, so a kill switch on one replica is in force on all within a second; 0 = off).
  */
 @Configuration(proxyBeanMethods = false)
 public class PolicyConfiguration {
@@ -62,7 +62,7 @@ public class PolicyConfiguration {
 
     @Bean(destroyMethod = "close")
     PolicyWatcher policyWatcher(ActivePolicy activePolicy, SuspensionStore suspensionStore,
-                                @Value("${dijkwacht.policy.poll-interval:2s}") Duration pollInterval) {
+                                @Value("${dijkwacht.policy.poll-interval:500ms}") Duration pollInterval) {
         return new PolicyWatcher(activePolicy, suspensionStore, pollInterval);
     }
 }

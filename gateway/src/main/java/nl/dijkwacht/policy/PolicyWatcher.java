@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Picks up policy changes without a restart. Every {@code dijkwacht.policy.poll-interval} (default 2s) it hashes
+ * Picks up policy changes without a restart. Every {@code dijkwacht.policy.poll-interval} (default 500ms) it hashes
  * the YAML files in policies/ and models-config/ and reloads when the hash changed (a broken edit is refused by
  * {@link ActivePolicy#reload()} and the old policy stays), and it re-reads the kill-switch suspensions from the
  * database, so a suspension made on one replica reaches all of them. Polling rather than a file-system watch
