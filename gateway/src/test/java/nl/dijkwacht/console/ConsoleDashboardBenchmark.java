@@ -29,6 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.AuditRecord;
+import nl.dijkwacht.audit.BulkChain;
 import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.support.LocalServices;
@@ -139,45 +140,11 @@ class ConsoleDashboardBenchmark {
         Random random = new Random(42);
         Instant end = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long spanMillis = Duration.ofDays(30).toMillis();
-        String prev = ChainCodec.GENESIS;
-        String sample = null;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(AuditRows.INSERT)) {
-                for (long seq = 1; seq <= RECORDS; seq++) {
-                    Instant at = end.minusMillis(spanMillis - spanMillis * seq / RECORDS);
-                    String decision = decisions[random.nextInt(decisions.length)];
-                    String trace = "bench-" + seq;
-                    AuditRecord r = record(trace, at, models[random.nextInt(models.length)], useCases[random.nextInt(useCases.length)],
-                            "Afdeling-" + random.nextInt(12), "p-" + Integer.toHexString(random.nextInt(5000)), decision, random);
-                    String hash = codec.recordHash(CHAIN, seq, prev, r);
-                    rows.bind(ps, new AuditRows.ChainLink(CHAIN, seq, prev, hash, codec.keyId()), r);
-                    ps.addBatch();
-                    prev = hash;
-                    if (seq % 5000 == 0) {
-                        ps.executeBatch();
-                        c.commit();
-                    }
-                    if (seq == RECORDS / 3) {
-                        sample = trace;
-                    }
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO audit_chain_head (chain_id, last_seq, last_hash, chain_key_id, head_mac, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?)""")) {
-                ps.setString(1, CHAIN);
-                ps.setLong(2, RECORDS);
-                ps.setString(3, prev);
-                ps.setString(4, codec.keyId());
-                ps.setString(5, codec.headMac(CHAIN, RECORDS, prev));
-                ps.setObject(6, AuditRows.time(Instant.now()));
-                ps.executeUpdate();
-            }
-            c.commit();
-        }
-        return sample;
+        BulkChain.write(dataSource, codec, rows, CHAIN, RECORDS, seq -> record("bench-" + seq,
+                end.minusMillis(spanMillis - spanMillis * seq / RECORDS), models[random.nextInt(models.length)],
+                useCases[random.nextInt(useCases.length)], "Afdeling-" + random.nextInt(12),
+                "p-" + Integer.toHexString(random.nextInt(5000)), decisions[random.nextInt(decisions.length)], random));
+        return "bench-" + Math.max(1, RECORDS / 3);
     }
 
     private static AuditRecord record(String trace, Instant at, String model, String useCase, String department, String actor,
