@@ -97,6 +97,7 @@ public final class Explainer {
                 date(input, "ai_training_date"), IdentitySource.EXPLAIN, null));
         try {
             exchange.rawBody(json.writeValueAsBytes(body));
+            exchange.contentType("application/json");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

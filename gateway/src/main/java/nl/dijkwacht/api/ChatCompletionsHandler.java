@@ -37,6 +37,8 @@ public final class ChatCompletionsHandler {
     static final String POLICY_VERSION_HEADER = "X-Dijkwacht-Policy-Version";
     static final String MODEL_HEADER = "X-Dijkwacht-Model";
     static final String WARNING_HEADER = "X-Dijkwacht-Warning";
+    /** The disclaimer, also for answers that carry it only in the extension field (JSON, tool calls); RFC 3986 percent-encoded UTF-8. */
+    static final String DISCLAIMER_HEADER = "X-Dijkwacht-Disclaimer";
 
     private final RequestEntry entry;
     private final RequestPipeline pipeline;
@@ -169,8 +171,10 @@ public final class ChatCompletionsHandler {
             exchange.upstreamStatus(200);
             respond(capture, res, reply);
         } else if (exchange.request().stream()) {
+            setDisclaimerHeader(exchange, res);
             client.stream(call, capture.tap(replies.stream(exchange, new AuditedStream(capture, sse))));
         } else {
+            setDisclaimerHeader(exchange, res);
             ObjectNode reply = client.reply(call);
             exchange.upstreamEnded(UpstreamCall.OK);
             exchange.upstreamStatus(200);
@@ -179,6 +183,27 @@ public final class ChatCompletionsHandler {
             capture.deliveredReply(delivered);
             respond(capture, res, delivered);
         }
+    }
+
+    private void setDisclaimerHeader(Exchange exchange, HttpServletResponse res) {
+        String disclaimer = replies.disclaimerText(exchange);
+        if (!disclaimer.isEmpty()) {
+            res.setHeader(DISCLAIMER_HEADER, headerSafe(disclaimer));
+        }
+    }
+
+    /** Header values are ASCII: anything else (and '%') percent-encoded as UTF-8. */
+    static String headerSafe(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c >= 0x20 && c < 0x7f && c != '%') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(String.format("%02X", c));
+            }
+        }
+        return out.toString();
     }
 
     private void respond(AuditCapture capture, HttpServletResponse res, ObjectNode body) {

@@ -61,7 +61,7 @@ public final class ModelsHandler {
             var model = visibleModels(exchange).contains(id) ? exchange.policy().catalog().find(id) : java.util.Optional.<ModelDefinition>empty();
             if (model.isEmpty()) {
                 Refusal refusal = Refusal.notFound("model_not_found",
-                        "Het model '" + id + "' staat niet in de lijst van modellen die u mag gebruiken.", "model");
+                        "Het gevraagde model staat niet in de lijst van modellen die u mag gebruiken.", "model");
                 exchange.refuse(refusal, "model:not-visible");
                 recordQuietly(exchange, 404);
                 errors.write(res, refusal);

@@ -49,4 +49,26 @@ public class OpenAiRoutes {
                 .filter(routeFilters.forRoute(RouteKind.TOOL, properties.maxBodyBytes()))
                 .build();
     }
+
+    /**
+     * Router functions have no 405 of their own: a wrong method on an OpenAI address would be "not found". These
+     * answer 405 with {@code Allow} in the OpenAI error format instead (ordered after the routes above).
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+    RouterFunction<ServerResponse> openAiWrongMethods(ObjectMapper dijkwachtJson) {
+        OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
+        var builder = org.springframework.web.servlet.function.RouterFunctions.route();
+        java.util.Map<String, String> allowed = new java.util.LinkedHashMap<>();
+        allowed.put("/v1/chat/completions", "POST");
+        allowed.put("/v1/embeddings", "POST");
+        allowed.put("/v1/models", "GET");
+        allowed.put("/v1/models/{id}", "GET");
+        allowed.forEach((path, method) -> builder.route(org.springframework.web.servlet.function.RequestPredicates.path(path),
+                request -> ServerResponse.status(405).header("Allow", method).build((req, res) -> {
+                    errors.write(res, HttpErrors.forStatus(405));
+                    return null;
+                })));
+        return builder.build();
+    }
 }

@@ -25,6 +25,7 @@ final class RequestEntry {
                 new CallerHeaders(request.getHeader(CallerHeaders.USE_CASE)), policy.current());
         exchange.caller(AuthenticatedRequest.caller(request));
         exchange.rawBody(AuthenticatedRequest.body(request));
+        exchange.contentType(request.getContentType());
         return exchange;
     }
 }

@@ -218,7 +218,7 @@ public final class AuditCapture {
 
     public static String joinTexts(ChatRequest request) {
         List<String> texts = new ArrayList<>();
-        for (TextSlot slot : request.textSlots()) {
+        for (TextSlot slot : request.messageTexts()) {
             texts.add(slot.get());
         }
         return texts.isEmpty() ? null : String.join("\n\n", texts);
@@ -228,7 +228,7 @@ public final class AuditCapture {
         if (exchange.request() == null) {
             return java.util.Optional.empty();
         }
-        return exchange.request().metadata().map(m -> m.get(field)).filter(JsonNode::isTextual).map(JsonNode::asText);
+        return exchange.request().gatewayMetadata(field);
     }
 
     private void addReferences(Set<String> refs, String value) {

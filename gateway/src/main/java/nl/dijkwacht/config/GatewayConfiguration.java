@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
+import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.invoke.AnthropicClient;
 import nl.dijkwacht.invoke.DryRunClient;
 import nl.dijkwacht.invoke.IdleWatchdog;
@@ -15,6 +16,7 @@ import nl.dijkwacht.limits.LocalBucketStore;
 import nl.dijkwacht.limits.RateLimitStep;
 import nl.dijkwacht.limits.RedisBucketStore;
 import nl.dijkwacht.openai.ParseRequestStep;
+import nl.dijkwacht.openai.RequestSchema;
 import nl.dijkwacht.pii.anonymize.Anonymizer;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.RequestPipeline;
@@ -22,6 +24,8 @@ import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicyLoader;
 import nl.dijkwacht.policy.PurposeGuardStep;
 import nl.dijkwacht.policy.ResolveUseCaseStep;
+import nl.dijkwacht.redaction.AttachmentsStep;
+import nl.dijkwacht.redaction.GovernFieldsStep;
 import nl.dijkwacht.redaction.RedactPersonalDataStep;
 import nl.dijkwacht.response.Disclaimer;
 import nl.dijkwacht.response.OutputScan;
@@ -78,19 +82,28 @@ public class GatewayConfiguration {
         return new Anonymizer(secretKey);
     }
 
+    /** The OpenAI request schemas (loaded once: a few hundred definitions). */
+    @Bean
+    RequestSchema requestSchema(ObjectMapper dijkwachtJson) {
+        return new RequestSchema(dijkwachtJson);
+    }
+
     /**
      * Order matters: the purpose guard reads the parsed text; sensitivity routing ("route") needs the PII findings.
      * Authentication is not a step: the route's filter verified the caller before the exchange was opened.
      */
     @Bean
     RequestPipeline requestPipeline(BucketStore buckets, DijkwachtProperties properties,
-                                    ObjectMapper dijkwachtJson, PiiEngine piiEngine, Anonymizer anonymizer,
+                                    ObjectMapper dijkwachtJson, RequestSchema requestSchema, PiiEngine piiEngine, Anonymizer anonymizer,
                                     ResolveUseCaseStep useCase, PurposeGuardStep purpose, ResolveModelStep model,
-                                    SensitivityRoutingStep route) {
+                                    SensitivityRoutingStep route, Pseudonymizer pseudonymizer,
+                                    @Qualifier("secretKey") byte[] secretKey) {
         return new RequestPipeline(List.of(
-                new ParseRequestStep(dijkwachtJson),
+                new ParseRequestStep(dijkwachtJson, requestSchema),
                 new RateLimitStep(buckets, properties.limits().requestsPerMinute()),
                 useCase,
+                new GovernFieldsStep(pseudonymizer, secretKey),
+                new AttachmentsStep(),
                 purpose,
                 model,
                 new RedactPersonalDataStep(piiEngine, anonymizer),

@@ -1,24 +1,32 @@
 package nl.dijkwacht.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * An OpenAI chat-completions (or embeddings) request body, kept as the JSON the tool sent so that every
- * field the gateway does not know (tools, response_format, …) passes through unchanged. Policy reaches
- * the free text through {@link #textSlots()}.
+ * An OpenAI chat-completions (or embeddings) request body, kept as the JSON the tool sent and governed field by field
+ * through its {@link RequestFields} table: policy reaches the free text through {@link #textSlots()}, and every other
+ * field through {@link #fields()}.
  */
 public final class ChatRequest {
 
-    private final ObjectNode body;
+    /** Metadata keys with this prefix are meant for the gateway (audit sources, prompt template), not for the model. */
+    public static final String GATEWAY_METADATA_PREFIX = "dw_";
 
-    public ChatRequest(ObjectNode body) {
+    private final ObjectNode body;
+    private final RequestFields table;
+    private final java.util.Map<String, String> gatewayMetadata = new java.util.HashMap<>();
+
+    public ChatRequest(ObjectNode body, RequestFields table) {
         this.body = body;
+        this.table = table;
+    }
+
+    /** A chat request when the body has {@code messages}, else an embeddings request. */
+    public ChatRequest(ObjectNode body) {
+        this(body, body.has("messages") ? RequestFields.CHAT_COMPLETIONS : RequestFields.EMBEDDINGS);
     }
 
     public ObjectNode body() {
@@ -51,72 +59,53 @@ public final class ChatRequest {
         return Optional.ofNullable(body.get("metadata")).filter(JsonNode::isObject);
     }
 
-    /** Chat request: every message's text; embeddings request: every input string. */
+    /** The field table this request is governed by. */
+    public RequestFields table() {
+        return table;
+    }
+
+    /** Every field of the request, sorted by how it is governed. Walks the body as it is now. */
+    public GovernedFields fields() {
+        return GovernedFields.of(body, table);
+    }
+
+    /**
+     * Every text of the request that reaches the model: messages and their parts, participant names, tool and
+     * function descriptions, schema descriptions and examples, stop sequences, predictions, refusals, metadata values
+     * (chat); every input string (embeddings).
+     */
     public List<TextSlot> textSlots() {
-        List<TextSlot> slots = new ArrayList<>();
-        JsonNode messages = body.get("messages");
-        if (messages instanceof ArrayNode list) {
-            for (int i = 0; i < list.size(); i++) {
-                if (list.get(i) instanceof ObjectNode message) {
-                    addMessageSlots(message, "messages[" + i + "]", slots);
-                }
-            }
-        }
-        JsonNode input = body.get("input");
-        if (input != null && input.isTextual()) {
-            slots.add(new FieldSlot(body, "input", "input"));
-        } else if (input instanceof ArrayNode inputs) {
-            for (int i = 0; i < inputs.size(); i++) {
-                if (inputs.get(i).isTextual()) {
-                    slots.add(new ElementSlot(inputs, i, "input[" + i + "]"));
-                }
-            }
-        }
-        return slots;
+        return fields().texts();
     }
 
-    private static void addMessageSlots(ObjectNode message, String path, List<TextSlot> slots) {
-        JsonNode content = message.get("content");
-        if (content != null && content.isTextual()) {
-            slots.add(new FieldSlot(message, "content", path + ".content"));
-        } else if (content instanceof ArrayNode parts) {
-            for (int p = 0; p < parts.size(); p++) {
-                if (parts.get(p) instanceof ObjectNode part && part.path("text").isTextual()) {
-                    slots.add(new FieldSlot(part, "text", path + ".content[" + p + "].text"));
-                }
-            }
-        }
-        JsonNode toolCalls = message.get("tool_calls");
-        if (toolCalls instanceof ArrayNode calls) {
-            for (int c = 0; c < calls.size(); c++) {
-                if (calls.get(c).get("function") instanceof ObjectNode function && function.path("arguments").isTextual()) {
-                    slots.add(new FieldSlot(function, "arguments", path + ".tool_calls[" + c + "].function.arguments"));
-                }
-            }
-        }
+    /**
+     * The message texts only (contents, text parts, tool-call arguments; embeddings: the inputs), in order: what the
+     * audit trail hashes as "the prompt" and keeps (redacted) in its content tier.
+     */
+    public List<TextSlot> messageTexts() {
+        return textSlots().stream()
+                .filter(s -> s.kind() == FieldKind.TEXT && (s.path().startsWith("messages[") || s.path().startsWith("input")))
+                .filter(s -> !s.path().endsWith(".refusal") && !s.path().endsWith(".filename"))
+                .toList();
     }
 
-    private record FieldSlot(ObjectNode owner, String field, String path) implements TextSlot {
-        @Override
-        public String get() {
-            return owner.get(field).asText();
-        }
-
-        @Override
-        public void set(String text) {
-            owner.put(field, text);
-        }
+    /** The gateway's own metadata ({@code dw_*}: sources, prompt template) as the tool sent it; never forwarded. */
+    public Optional<String> gatewayMetadata(String key) {
+        return Optional.ofNullable(gatewayMetadata.get(key));
     }
 
-    private record ElementSlot(ArrayNode owner, int index, String path) implements TextSlot {
-        @Override
-        public String get() {
-            return owner.get(index).asText();
-        }
-
-        @Override
-        public void set(String text) {
-            owner.set(index, TextNode.valueOf(text));
+    /** Takes the gateway's own {@code dw_*} metadata out of the body, to keep for the audit trail. */
+    public void takeGatewayMetadata() {
+        if (body.get("metadata") instanceof ObjectNode metadata) {
+            for (var it = metadata.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (e.getKey().startsWith(GATEWAY_METADATA_PREFIX)) {
+                    if (e.getValue().isTextual()) {
+                        gatewayMetadata.put(e.getKey(), e.getValue().asText());
+                    }
+                    it.remove();
+                }
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.identity.Caller;
+import nl.dijkwacht.openai.Attachment;
 import nl.dijkwacht.openai.ChatRequest;
 import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pii.anonymize.PlaceholderVault;
@@ -28,6 +29,7 @@ public final class Exchange {
     private final Map<EntityType, Integer> outputEntityCounts = new EnumMap<>(EntityType.class);
 
     private byte[] rawBody = new byte[0];
+    private String contentType;
     private ChatRequest request;
     private Caller caller;
     private UseCasePolicy useCase;
@@ -41,6 +43,8 @@ public final class Exchange {
     private int placeholdersRestored;
     private int placeholdersUnknown;
     private final java.util.List<String> warnings = new java.util.ArrayList<>();
+    private final Map<Attachment.Kind, Integer> attachmentCounts = new EnumMap<>(Attachment.Kind.class);
+    private boolean onPremisesOnly;
     private final java.util.List<UpstreamCall> upstreamCalls = new java.util.ArrayList<>(1);
     private ModelDefinition openCallModel;
     private Instant openCallAt;
@@ -67,6 +71,10 @@ public final class Exchange {
     public byte[] rawBody() { return rawBody; }
     public void rawBody(byte[] rawBody) { this.rawBody = rawBody; }
 
+    /** The request's Content-Type header as sent, or {@code null}. */
+    public String contentType() { return contentType; }
+    public void contentType(String contentType) { this.contentType = contentType; }
+
     public ChatRequest request() { return request; }
     public void request(ChatRequest request) { this.request = request; }
 
@@ -84,6 +92,14 @@ public final class Exchange {
 
     public Map<EntityType, Integer> outputEntityCounts() { return outputEntityCounts; }
     public void countOutputEntity(EntityType type) { outputEntityCounts.merge(type, 1, Integer::sum); }
+
+    /** Images, audio and files the request carries (allowed by the use-case), per kind. Never their content. */
+    public Map<Attachment.Kind, Integer> attachmentCounts() { return attachmentCounts; }
+    public void countAttachment(Attachment.Kind kind) { attachmentCounts.merge(kind, 1, Integer::sum); }
+
+    /** Whether only a model on the premises may receive this request (use-case {@code attachments: on-premises-only}). */
+    public boolean onPremisesOnly() { return onPremisesOnly; }
+    public void requireOnPremises() { this.onPremisesOnly = true; }
 
     public Decision decision() { return decision; }
     public String rule() { return rule; }

@@ -63,7 +63,9 @@ final class PolicyFiles {
             @JsonProperty("forbidden-purposes") List<String> forbiddenPurposes,
             String disclaimer,
             @JsonProperty("human-review-required") Boolean humanReviewRequired,
-            AuditSection audit) {
+            AuditSection audit,
+            String attachments,
+            @JsonProperty("forward-metadata") List<String> forwardMetadata) {
     }
 
     record Allowed(List<String> tools, List<String> departments, List<String> roles) {

@@ -39,12 +39,12 @@ public final class ResolveUseCaseStep implements PolicyStep {
         UseCasePolicy useCase = exchange.policy().useCase(id).orElse(null);
         if (useCase == null) {
             return Outcome.deny(Refusal.forbidden("use_case_unknown",
-                    "De toepassing '" + id + "' is niet vastgesteld in het AI-beleid van de gemeente. Kies een vastgestelde toepassing.",
+                    "De gevraagde toepassing (header 'X-Dijkwacht-Use-Case') is niet vastgesteld in het AI-beleid van de gemeente. Kies een vastgestelde toepassing.",
                     HEADER), "use-case:unknown");
         }
         if (!tool.mayUse(id) || (!useCase.allowedTools().isEmpty() && !useCase.allowedTools().contains(tool.id()))) {
             return Outcome.deny(Refusal.forbidden("use_case_not_allowed",
-                    "Uw tool mag niet gebruikt worden voor de toepassing '" + id + "'.", HEADER),
+                    "Uw tool mag niet gebruikt worden voor de gevraagde toepassing (header 'X-Dijkwacht-Use-Case').", HEADER),
                     "use-case:tool-not-allowed");
         }
         if (useCase.suspended()) {

@@ -15,6 +15,7 @@ import nl.dijkwacht.pii.anonymize.OperatorPolicy;
  * @param suspendedBy        who suspended it through the admin API, {@code null} otherwise
  * @param redactOutputPii    personal data in an answer that was not in the prompt is redacted ({@code pii.output: redact});
  *                           otherwise it is only counted in the audit record
+ * @param fieldRules         attachments and forwarded metadata keys (issue 9)
  */
 public record UseCasePolicy(
         String id,
@@ -32,7 +33,8 @@ public record UseCasePolicy(
         boolean humanReviewRequired,
         int contentRetentionDays,
         String suspendedBy,
-        boolean redactOutputPii) {
+        boolean redactOutputPii,
+        RequestFieldRules fieldRules) {
 
     public UseCasePolicy {
         models = List.copyOf(models);
@@ -41,12 +43,13 @@ public record UseCasePolicy(
         allowedDepartments = allowedDepartments == null ? List.of() : List.copyOf(allowedDepartments);
         allowedRoles = allowedRoles == null ? List.of() : List.copyOf(allowedRoles);
         forbiddenPurposes = forbiddenPurposes == null ? List.of() : List.copyOf(forbiddenPurposes);
+        fieldRules = fieldRules == null ? RequestFieldRules.defaults() : fieldRules;
     }
 
     /** The original shape (tests and code that need no governance fields): active, minimal risk, nothing kept. */
     public UseCasePolicy(String id, String purpose, List<String> models, OperatorPolicy pii, String disclaimer) {
         this(id, purpose, models, pii, disclaimer, false, RiskClass.MINIMAL, List.of(), List.of(), List.of(), false,
-                List.of(), false, 0, null, false);
+                List.of(), false, 0, null, false, RequestFieldRules.defaults());
     }
 
     public boolean allowsModel(String modelId) {
@@ -55,6 +58,7 @@ public record UseCasePolicy(
 
     public UseCasePolicy suspendedBy(String who) {
         return new UseCasePolicy(id, purpose, models, pii, disclaimer, true, riskClass, allowedTools, allowedDepartments,
-                allowedRoles, specialCategoryAllowed, forbiddenPurposes, humanReviewRequired, contentRetentionDays, who, redactOutputPii);
+                allowedRoles, specialCategoryAllowed, forbiddenPurposes, humanReviewRequired, contentRetentionDays, who, redactOutputPii,
+                fieldRules);
     }
 }

@@ -1,13 +1,17 @@
 package nl.dijkwacht.redaction;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.dijkwacht.openai.FieldKind;
+import nl.dijkwacht.openai.GovernedFields;
 import nl.dijkwacht.openai.TextSlot;
 import nl.dijkwacht.pii.anonymize.AnonymizedText;
 import nl.dijkwacht.pii.anonymize.Anonymizer;
 import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pii.detect.Finding;
+import nl.dijkwacht.pii.anonymize.Operator;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.Decision;
 import nl.dijkwacht.pipeline.Exchange;
@@ -16,8 +20,11 @@ import nl.dijkwacht.pipeline.PolicyStep;
 import nl.dijkwacht.pipeline.Refusal;
 
 /**
- * Finds personal data in every text of the request and applies the use-case's operator per entity type
- * (pseudonymise, redact, hash, block, allow). Placeholders go into the request's own vault.
+ * Finds personal data in every text field of the request (messages, names, tool and schema descriptions, stop
+ * sequences, predictions, metadata values, …: see {@link nl.dijkwacht.openai.RequestFields}) and applies the use-case's
+ * operator per entity type (pseudonymise, redact, hash, block, allow). Placeholders go into the request's own vault.
+ * Identifiers (function names, tool-call ids, schema property names) cannot be rewritten without breaking the request:
+ * when one holds personal data the use-case does not allow, the request is refused.
  */
 public final class RedactPersonalDataStep implements PolicyStep {
 
@@ -36,11 +43,16 @@ public final class RedactPersonalDataStep implements PolicyStep {
 
     @Override
     public Outcome apply(Exchange exchange) {
+        GovernedFields fields = exchange.request().fields();
+        Outcome identifiers = checkIdentifiers(exchange, fields.identifiers());
+        if (identifiers != null) {
+            return identifiers;
+        }
         boolean changed = false;
         Set<EntityType> blocked = new java.util.TreeSet<>();
-        for (TextSlot slot : exchange.request().textSlots()) {
+        for (TextSlot slot : fields.texts()) {
             String text = slot.get();
-            List<Finding> findings = detector.detect(text);
+            List<Finding> findings = slot.kind() == FieldKind.PARTICIPANT ? detectInName(text) : detector.detect(text);
             if (findings.isEmpty()) {
                 continue;
             }
@@ -60,5 +72,49 @@ public final class RedactPersonalDataStep implements PolicyStep {
                     "pii:block:" + blocked.stream().map(Enum::name).collect(Collectors.joining("+")));
         }
         return changed ? Outcome.rewrite(Decision.REDACTED, "pii:redacted") : Outcome.CONTINUE;
+    }
+
+    /**
+     * Each identifier on its own (so one's words are not read as another's context; equal values once); a finding
+     * whose operator is not {@code allow} refuses the request, naming the field and the type, never the value.
+     */
+    private Outcome checkIdentifiers(Exchange exchange, List<GovernedFields.Identifier> identifiers) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (GovernedFields.Identifier id : identifiers) {
+            if (!seen.add(id.value())) {
+                continue;
+            }
+            for (Finding f : detectInName(id.value())) {
+                if (exchange.useCase().pii().operatorFor(f.type()) == Operator.ALLOW) {
+                    continue;
+                }
+                exchange.countEntities(java.util.Map.of(f.type(), 1));
+                return Outcome.deny(Refusal.badRequest("personal_data_in_identifier",
+                        "Het veld '" + id.path() + "' bevat persoonsgegevens (" + f.type().label() + "). Dit is een naam of id die "
+                                + "Dijkwacht niet kan vervangen zonder het verzoek te breken. Kies een naam zonder persoonsgegevens.",
+                        id.path()), "pii:identifier:" + f.type().name());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Names and ids are often written {@code jan_jansen} or {@code klant-111222333}: the engine reads them as they are
+     * and with {@code _} and {@code -} as spaces (same length, so offsets fit both), and both results count.
+     */
+    List<Finding> detectInName(String name) {
+        List<Finding> asIs = detector.detect(name);
+        String words = name.replace('_', ' ').replace('-', ' ');
+        if (words.equals(name)) {
+            return asIs;
+        }
+        List<Finding> merged = new ArrayList<>(asIs);
+        for (Finding f : detector.detect(words)) {
+            if (merged.stream().noneMatch(g -> g.start() < f.end() && f.start() < g.end())) {
+                merged.add(f);
+            }
+        }
+        merged.sort(java.util.Comparator.comparingInt(Finding::start));
+        return merged;
     }
 }

@@ -16,6 +16,12 @@ public final class Disclaimer {
 
     /** @return the text to append (with its leading separator), or an empty string when none applies */
     public String textFor(Exchange exchange) {
+        String text = plainFor(exchange);
+        return text.isEmpty() ? "" : "\n\n---\n" + text;
+    }
+
+    /** @return the disclaimer itself, without separator, or an empty string when none applies */
+    public String plainFor(Exchange exchange) {
         String template = exchange.useCase() != null && exchange.useCase().disclaimer() != null
                 ? exchange.useCase().disclaimer() : fallbackTemplate;
         if (template == null || template.isBlank()) {
@@ -26,6 +32,6 @@ public final class Disclaimer {
                 .replace("{use_case}", exchange.useCase() == null ? "?" : exchange.useCase().id())
                 .replace("{trace_id}", exchange.traceId())
                 .strip();
-        return "\n\n---\n" + text;
+        return text;
     }
 }

@@ -1,18 +1,21 @@
 package nl.dijkwacht.response;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import nl.dijkwacht.pii.anonymize.Anonymizer;
 import nl.dijkwacht.pii.detect.Finding;
 import nl.dijkwacht.pii.anonymize.Operator;
 import nl.dijkwacht.pii.anonymize.OperatorPolicy;
 import nl.dijkwacht.pii.PiiEngine;
+import nl.dijkwacht.pii.anonymize.StreamTransformer;
 import nl.dijkwacht.pipeline.Exchange;
 
 /**
  * Looks for personal data in a model's answer that was not in the prompt (the model made it up or knew it).
- * Such findings are always counted for the audit record; in whole answers they are also redacted when the
- * use-case says {@code pii.output: redact}. A streamed answer has already reached the tool, so there they are
- * counted only.
+ * Such findings are always counted for the audit record ({@code output_entity_counts}); when the use-case says
+ * {@code pii.output: redact} they are also replaced by {@code [TYPE]} — in whole answers, in streamed answers (chunk by
+ * chunk, {@link StreamingOutputScan}) and in tool-call arguments.
  */
 public final class OutputScan {
 
@@ -26,19 +29,92 @@ public final class OutputScan {
         this.anonymizer = anonymizer;
     }
 
-    /** @return the answer, redacted where policy asks and {@code mayRedact} allows */
-    public String apply(Exchange exchange, String answer, boolean mayRedact) {
-        if (answer == null || answer.isEmpty()) {
-            return answer;
+    /** The scan of one answer: bound to the request's vault (the prompt's own values are not fresh) and counts. */
+    public Bound of(Exchange exchange) {
+        return new Bound(exchange);
+    }
+
+    public final class Bound {
+        private final Exchange exchange;
+
+        private Bound(Exchange exchange) {
+            this.exchange = exchange;
         }
-        List<Finding> fresh = engine.scanOutput(answer, exchange.vault());
-        if (fresh.isEmpty()) {
-            return answer;
+
+        public boolean redacts() {
+            return exchange.useCase() != null && exchange.useCase().redactOutputPii();
         }
-        fresh.forEach(f -> exchange.countOutputEntity(f.type()));
-        if (mayRedact && exchange.useCase() != null && exchange.useCase().redactOutputPii()) {
-            return anonymizer.apply(answer, fresh, REDACT_ALL, exchange.vault()).text();
+
+        /** A whole answer (restored): counted, and redacted when the use-case says so. */
+        public String apply(String answer) {
+            if (answer == null || answer.isEmpty()) {
+                return answer;
+            }
+            List<Finding> found = fresh(answer);
+            count(found);
+            return redacts() ? redact(answer, found) : answer;
         }
-        return answer;
+
+        /** A streamed answer, chunk by chunk, holding back only a bounded tail. */
+        public StreamTransformer stream() {
+            return new StreamingOutputScan(this, redacts());
+        }
+
+        /**
+         * Tool-call arguments (JSON text): every string value is scanned on its own and redacted where policy says, and
+         * the JSON is written again; arguments that are not valid JSON are scanned as plain text.
+         */
+        public String applyToArguments(String arguments, ObjectMapper json) {
+            if (arguments == null || arguments.isEmpty()) {
+                return arguments;
+            }
+            JsonNode tree;
+            try {
+                tree = json.readTree(arguments);
+            } catch (java.io.IOException e) {
+                return apply(arguments);
+            }
+            boolean[] changed = {false};
+            JsonNode rewritten = rewriteStrings(tree, changed);
+            if (!changed[0]) {
+                return arguments;
+            }
+            try {
+                return json.writeValueAsString(rewritten);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private JsonNode rewriteStrings(JsonNode node, boolean[] changed) {
+            if (node.isTextual()) {
+                String out = apply(node.asText());
+                if (!out.equals(node.asText())) {
+                    changed[0] = true;
+                    return com.fasterxml.jackson.databind.node.TextNode.valueOf(out);
+                }
+                return node;
+            }
+            if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+                object.properties().forEach(e -> e.setValue(rewriteStrings(e.getValue(), changed)));
+            } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+                for (int i = 0; i < array.size(); i++) {
+                    array.set(i, rewriteStrings(array.get(i), changed));
+                }
+            }
+            return node;
+        }
+
+        List<Finding> fresh(String text) {
+            return engine.scanOutput(text, exchange.vault());
+        }
+
+        void count(List<Finding> findings) {
+            findings.forEach(f -> exchange.countOutputEntity(f.type()));
+        }
+
+        String redact(String text, List<Finding> findings) {
+            return findings.isEmpty() ? text : anonymizer.apply(text, findings, REDACT_ALL, exchange.vault()).text();
+        }
     }
 }

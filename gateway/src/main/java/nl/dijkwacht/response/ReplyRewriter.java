@@ -9,9 +9,16 @@ import nl.dijkwacht.pipeline.Exchange;
 
 /**
  * Makes a whole model answer ready for the tool: placeholders back to the original values (in message content
- * and in tool-call arguments), the disclaimer appended, usage recorded.
+ * and in tool-call arguments), the output scan (both), the disclaimer, usage recorded.
+ *
+ * <p>The disclaimer and trace id always travel in the top-level extension field {@value #EXTENSION} (and the response
+ * header {@code X-Dijkwacht-Disclaimer}); they are appended to the text only for plain-text answers, never to JSON-mode
+ * or schema answers or to tool calls, whose content a tool parses.
  */
 public final class ReplyRewriter {
+
+    /** Top-level field in answers and in the last stream chunk: {@code {"disclaimer", "trace_id", "in_content"}}. */
+    public static final String EXTENSION = "dijkwacht";
 
     private final Disclaimer disclaimer;
     private final OutputScan outputScan;
@@ -28,28 +35,46 @@ public final class ReplyRewriter {
         return new StreamRewriter(exchange, out, disclaimer, scanFor(exchange), json);
     }
 
+    /** The disclaimer text for the response header (without the separator that precedes it in text answers). */
+    public String disclaimerText(Exchange exchange) {
+        return disclaimer.plainFor(exchange);
+    }
+
     public ObjectNode rewrite(Exchange exchange, ObjectNode reply) {
         PlaceholderRestorer restorer = new PlaceholderRestorer(exchange.vault());
         boolean restore = shouldRestore(exchange);
+        OutputScan.Bound scan = scanFor(exchange);
         String note = disclaimer.textFor(exchange);
+        boolean noteInContent = false;
         for (JsonNode choice : reply.path("choices")) {
             if (!(choice.get("message") instanceof ObjectNode message)) {
                 continue;
             }
+            boolean toolCalls = message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty();
             JsonNode content = message.get("content");
             if (content != null && content.isTextual()) {
                 String text = restore ? restorer.restoreAll(content.asText()) : content.asText();
-                if (scanFor(exchange) != null) {
-                    text = outputScan.apply(exchange, text, true);
+                if (scan != null) {
+                    text = scan.apply(text);
                 }
-                message.put("content", text + note);
+                boolean plain = !structured(exchange) && !toolCalls;
+                message.put("content", plain ? text + note : text);
+                noteInContent |= plain && !note.isEmpty();
             }
             for (JsonNode call : message.path("tool_calls")) {
-                if (restore && call.get("function") instanceof ObjectNode function && function.path("arguments").isTextual()) {
-                    function.put("arguments", restorer.restoreAllInJson(function.get("arguments").asText()));
+                if (call.get("function") instanceof ObjectNode function && function.path("arguments").isTextual()) {
+                    String arguments = function.get("arguments").asText();
+                    if (restore) {
+                        arguments = restorer.restoreAllInJson(arguments);
+                    }
+                    if (scan != null) {
+                        arguments = scan.applyToArguments(arguments, json);
+                    }
+                    function.put("arguments", arguments);
                 }
             }
         }
+        addExtension(exchange, reply, noteInContent);
         exchange.placeholders(restorer.restoredCount(), restorer.unknownCount());
         JsonNode usage = reply.path("usage");
         if (usage.isObject()) {
@@ -58,9 +83,32 @@ public final class ReplyRewriter {
         return reply;
     }
 
+    /** The extension field: disclaimer and trace id outside the model's content, where a JSON tool does not look. */
+    void addExtension(Exchange exchange, ObjectNode target, boolean inContent) {
+        putExtension(target, exchange, disclaimer, inContent);
+    }
+
+    static void putExtension(ObjectNode target, Exchange exchange, Disclaimer disclaimer, boolean inContent) {
+        ObjectNode ext = target.putObject(EXTENSION);
+        String text = disclaimer.plainFor(exchange);
+        if (text.isEmpty()) {
+            ext.putNull("disclaimer");
+        } else {
+            ext.put("disclaimer", text);
+        }
+        ext.put("trace_id", exchange.traceId());
+        ext.put("in_content", inContent);
+    }
+
+    /** JSON mode or a JSON schema: the content is JSON the tool parses, so nothing is appended to it. */
+    static boolean structured(Exchange exchange) {
+        String type = exchange.request().body().path("response_format").path("type").asText("");
+        return type.equals("json_object") || type.equals("json_schema");
+    }
+
     /** The dry-run answer is the prompt itself, so it has no output of its own to scan. */
-    private OutputScan scanFor(Exchange exchange) {
-        return exchange.model().provider() == ProviderKind.DRY_RUN ? null : outputScan;
+    private OutputScan.Bound scanFor(Exchange exchange) {
+        return exchange.model().provider() == ProviderKind.DRY_RUN ? null : outputScan.of(exchange);
     }
 
     /** The dry-run model shows what left the building, so its placeholders stay visible. */

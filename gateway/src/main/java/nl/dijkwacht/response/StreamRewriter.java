@@ -8,16 +8,22 @@ import java.util.HashMap;
 import java.util.Map;
 import nl.dijkwacht.invoke.ChunkSink;
 import nl.dijkwacht.pii.anonymize.PlaceholderRestorer;
+import nl.dijkwacht.pii.anonymize.StreamTransformer;
 import nl.dijkwacht.pipeline.Exchange;
 
 /**
  * Rewrites a streamed answer chunk by chunk on its way to the tool: restores placeholders per choice while
- * holding back only a possible unfinished placeholder, puts the disclaimer in a last content chunk before the
- * one that carries {@code finish_reason}, and drops the usage chunk the gateway asked for when the tool did not.
- * Tool-call arguments are held until the call is complete only when placeholders must be restored in them,
- * because a value has to be restored inside a JSON string.
+ * holding back only a possible unfinished placeholder, runs the output scan (with {@code pii.output: redact} it holds
+ * back a bounded tail, {@link StreamingOutputScan}), puts the disclaimer in a last content chunk before the one that
+ * carries {@code finish_reason} (plain-text answers only) and the extension field {@value ReplyRewriter#EXTENSION} on
+ * that chunk, and drops the usage chunk the gateway asked for when the tool did not. Tool-call arguments are held until
+ * the call is complete when placeholders must be restored or personal data redacted in them (inside JSON strings);
+ * otherwise they pass at once and a copy is scanned at the end, to be counted.
  */
 public final class StreamRewriter implements ChunkSink {
+
+    /** Tool-call arguments kept for the count-only scan; longer arguments are scanned up to here. */
+    private static final int MAX_SCANNED_ARGUMENTS = 1_000_000;
 
     private final Exchange exchange;
     private final ChunkOutput out;
@@ -25,19 +31,24 @@ public final class StreamRewriter implements ChunkSink {
     private final boolean restore;
     private final boolean toolWantsUsage;
     private final String note;
-    private final OutputScan outputScan;
+    private final Disclaimer disclaimer;
+    private final OutputScan.Bound outputScan;
+    private final boolean holdArguments;
     private final Map<Integer, ChoiceState> choices = new HashMap<>();
     private ObjectNode template;
+    private boolean extensionSent;
 
-    /** @param outputScan counts personal data the answer adds (a stream cannot be redacted after the fact); may be null */
-    public StreamRewriter(Exchange exchange, ChunkOutput out, Disclaimer disclaimer, OutputScan outputScan, ObjectMapper json) {
+    /** @param outputScan the output scan of this answer; null for the dry-run model, whose answer is the prompt */
+    public StreamRewriter(Exchange exchange, ChunkOutput out, Disclaimer disclaimer, OutputScan.Bound outputScan, ObjectMapper json) {
         this.outputScan = outputScan;
         this.exchange = exchange;
         this.out = out;
         this.json = json;
+        this.disclaimer = disclaimer;
         this.restore = ReplyRewriter.shouldRestore(exchange);
         this.toolWantsUsage = exchange.request().includeUsageInStream();
-        this.note = disclaimer.textFor(exchange);
+        this.note = ReplyRewriter.structured(exchange) ? "" : disclaimer.textFor(exchange);
+        this.holdArguments = restore || (outputScan != null && outputScan.redacts());
     }
 
     @Override
@@ -62,65 +73,77 @@ public final class StreamRewriter implements ChunkSink {
                 }
             }
         }
+        Boolean finishedWithNoteInContent = null;
         for (JsonNode node : chunk.path("choices")) {
             if (node instanceof ObjectNode choice) {
-                rewriteChoice(choice);
+                Boolean flushed = rewriteChoice(choice);
+                if (flushed != null && finishedWithNoteInContent == null) {
+                    finishedWithNoteInContent = flushed;
+                }
             }
+        }
+        if (finishedWithNoteInContent != null && !extensionSent) {
+            extension(chunk, finishedWithNoteInContent);
         }
         out.chunk(chunk);
     }
 
-    private void rewriteChoice(ObjectNode choice) {
+    /** @return when this chunk finished the choice: whether the disclaimer went into its content; else null */
+    private Boolean rewriteChoice(ObjectNode choice) {
         int index = choice.path("index").asInt();
-        ChoiceState state = choices.computeIfAbsent(index, i -> new ChoiceState(new PlaceholderRestorer(exchange.vault())));
+        ChoiceState state = choices.computeIfAbsent(index, i -> new ChoiceState(new PlaceholderRestorer(exchange.vault()),
+                outputScan == null ? null : outputScan.stream()));
         if (choice.get("delta") instanceof ObjectNode delta) {
             JsonNode content = delta.get("content");
             if (content != null && content.isTextual() && !content.asText().isEmpty()) {
                 state.sawContent = true;
-                if (restore) {
-                    StringBuilder ready = new StringBuilder();
-                    state.restorer.onChunk(content.asText(), ready::append);
-                    delta.put("content", ready.toString());
-                    state.answer.append(ready);
-                } else {
-                    state.answer.append(content.asText());
-                }
+                StringBuilder ready = new StringBuilder();
+                state.text(content.asText(), restore, ready);
+                delta.put("content", ready.toString());
             }
-            if (restore && delta.get("tool_calls") instanceof ArrayNode calls) {
-                holdToolArguments(calls, state);
+            if (delta.get("tool_calls") instanceof ArrayNode calls && !calls.isEmpty()) {
+                state.sawToolCalls = true;
+                collectToolArguments(calls, state);
             }
         }
         JsonNode finish = choice.get("finish_reason");
         if (finish != null && !finish.isNull()) {
-            flushChoice(index, state);
+            return flushChoice(index, state);
         }
+        return null;
     }
 
-    private void holdToolArguments(ArrayNode calls, ChoiceState state) {
+    private void collectToolArguments(ArrayNode calls, ChoiceState state) {
         for (JsonNode call : calls) {
             if (call.get("function") instanceof ObjectNode function && function.path("arguments").isTextual()) {
-                state.toolArguments.computeIfAbsent(call.path("index").asInt(), i -> new StringBuilder())
-                        .append(function.get("arguments").asText());
-                function.put("arguments", "");
+                StringBuilder arguments = state.toolArguments.computeIfAbsent(call.path("index").asInt(), i -> new StringBuilder());
+                String part = function.get("arguments").asText();
+                if (holdArguments) {
+                    arguments.append(part);
+                    function.put("arguments", "");
+                } else if (outputScan != null && arguments.length() + part.length() <= MAX_SCANNED_ARGUMENTS) {
+                    arguments.append(part);
+                }
             }
         }
     }
 
-    /** Emits what the choice still holds: the restorer's tail, complete tool-call arguments, the disclaimer. */
-    private void flushChoice(int index, ChoiceState state) {
+    /**
+     * Emits what the choice still holds: the restorer's and the scan's tails, the disclaimer, complete tool-call
+     * arguments. @return whether the disclaimer went into the content
+     */
+    private boolean flushChoice(int index, ChoiceState state) {
         if (state.flushed) {
-            return;
+            return false;
         }
         state.flushed = true;
         StringBuilder tail = new StringBuilder();
+        state.finish(restore, tail);
         if (restore) {
-            state.restorer.onComplete(tail::append);
             exchange.placeholders(state.restorer.restoredCount(), state.restorer.unknownCount());
         }
-        if (outputScan != null) {
-            outputScan.apply(exchange, state.answer.append(tail).toString(), false);
-        }
-        if (state.sawContent) {
+        boolean noteInContent = state.sawContent && !state.sawToolCalls && !note.isEmpty();
+        if (noteInContent) {
             tail.append(note);
         }
         if (!tail.isEmpty()) {
@@ -129,21 +152,34 @@ public final class StreamRewriter implements ChunkSink {
             out.chunk(extra);
         }
         if (!state.toolArguments.isEmpty()) {
-            ObjectNode extra = newChunk(index);
-            ArrayNode calls = ((ObjectNode) extra.withArray("choices").get(0)).putObject("delta").putArray("tool_calls");
-            state.toolArguments.forEach((toolIndex, arguments) -> calls.addObject()
-                    .put("index", toolIndex)
-                    .putObject("function").put("arguments", restoreArguments(arguments.toString())));
-            out.chunk(extra);
+            if (holdArguments) {
+                ObjectNode extra = newChunk(index);
+                ArrayNode calls = ((ObjectNode) extra.withArray("choices").get(0)).putObject("delta").putArray("tool_calls");
+                state.toolArguments.forEach((toolIndex, arguments) -> calls.addObject()
+                        .put("index", toolIndex)
+                        .putObject("function").put("arguments", rewriteArguments(arguments.toString())));
+                out.chunk(extra);
+            } else {
+                state.toolArguments.values().forEach(arguments -> outputScan.applyToArguments(arguments.toString(), json));
+            }
         }
+        return noteInContent;
     }
 
     /** Tool-call arguments are JSON: values are restored JSON-escaped, so a quote in a value cannot break them. */
-    private String restoreArguments(String arguments) {
-        PlaceholderRestorer restorer = new PlaceholderRestorer(exchange.vault());
-        String restored = restorer.restoreAllInJson(arguments);
-        exchange.placeholders(restorer.restoredCount(), restorer.unknownCount());
-        return restored;
+    private String rewriteArguments(String arguments) {
+        String rewritten = arguments;
+        if (restore) {
+            PlaceholderRestorer restorer = new PlaceholderRestorer(exchange.vault());
+            rewritten = restorer.restoreAllInJson(arguments);
+            exchange.placeholders(restorer.restoredCount(), restorer.unknownCount());
+        }
+        return outputScan == null ? rewritten : outputScan.applyToArguments(rewritten, json);
+    }
+
+    private void extension(ObjectNode chunk, boolean inContent) {
+        ReplyRewriter.putExtension(chunk, exchange, disclaimer, inContent);
+        extensionSent = true;
     }
 
     private ObjectNode newChunk(int index) {
@@ -154,20 +190,55 @@ public final class StreamRewriter implements ChunkSink {
 
     @Override
     public void complete() {
-        choices.forEach(this::flushChoice);
+        boolean[] inContent = {false};
+        choices.forEach((index, state) -> inContent[0] |= flushChoice(index, state));
+        if (!extensionSent) {
+            ObjectNode last = template == null ? json.createObjectNode() : template.deepCopy();
+            last.putArray("choices");
+            extension(last, inContent[0]);
+            out.chunk(last);
+        }
         out.done();
     }
 
+    /** One choice of the stream: its restorer and output scan in a row, and what it still holds. */
     private static final class ChoiceState {
         final PlaceholderRestorer restorer;
+        final StreamTransformer scan;
         final Map<Integer, StringBuilder> toolArguments = new HashMap<>();
-        /** The answer so far, kept in memory for the output scan at the end of the choice; never stored. */
-        final StringBuilder answer = new StringBuilder();
         boolean sawContent;
+        boolean sawToolCalls;
         boolean flushed;
 
-        ChoiceState(PlaceholderRestorer restorer) {
+        ChoiceState(PlaceholderRestorer restorer, StreamTransformer scan) {
             this.restorer = restorer;
+            this.scan = scan;
+        }
+
+        /** Content text: restored, then scanned; what may go to the tool now is appended to {@code ready}. */
+        void text(String text, boolean restore, StringBuilder ready) {
+            if (!restore) {
+                scanned(text, ready);
+                return;
+            }
+            restorer.onChunk(text, restored -> scanned(restored, ready));
+        }
+
+        void finish(boolean restore, StringBuilder ready) {
+            if (restore) {
+                restorer.onComplete(restored -> scanned(restored, ready));
+            }
+            if (scan != null) {
+                scan.onComplete(ready::append);
+            }
+        }
+
+        private void scanned(String text, StringBuilder ready) {
+            if (scan == null) {
+                ready.append(text);
+            } else {
+                scan.onChunk(text, ready::append);
+            }
         }
     }
 }

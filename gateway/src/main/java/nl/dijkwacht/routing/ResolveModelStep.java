@@ -53,7 +53,7 @@ public final class ResolveModelStep implements PolicyStep {
         ModelDefinition model = exchange.policy().catalog().find(requested).orElse(null);
         if (model == null) {
             return Outcome.deny(Refusal.notFound("model_not_found",
-                    "Het model '" + requested + "' staat niet in de lijst van goedgekeurde modellen.", "model"),
+                    "Het gevraagde model staat niet in de lijst van goedgekeurde modellen. Vraag met GET /v1/models op welke modellen u mag gebruiken, of gebruik 'auto'.", "model"),
                     "model:not-in-catalogue");
         }
         if (!exchange.useCase().allowsModel(model.id())) {

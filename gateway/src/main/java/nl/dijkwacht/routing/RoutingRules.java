@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.dijkwacht.catalog.DataClass;
+import nl.dijkwacht.catalog.Hosting;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.catalog.ModelGovernance;
 import nl.dijkwacht.pii.detect.EntityType;
@@ -80,6 +81,10 @@ public final class RoutingRules {
         if (exchange.useCase() == null) {
             return classes;
         }
+        if (!exchange.attachmentCounts().isEmpty()) {
+            // an image or file cannot be checked for personal data, so it counts as holding some
+            classes.add(DataClass.PERSONAL_DATA);
+        }
         for (Map.Entry<EntityType, Integer> e : exchange.entityCounts().entrySet()) {
             if (e.getValue() == null || e.getValue() <= 0) {
                 continue;
@@ -89,6 +94,11 @@ public final class RoutingRules {
             }
         }
         return classes;
+    }
+
+    /** Whether the model's hosting suits the request: attachments under {@code on-premises-only} stay on the premises. */
+    public boolean hostingFits(Exchange exchange, ModelDefinition model) {
+        return !exchange.onPremisesOnly() || model.governance().hosting() == Hosting.ON_PREMISES;
     }
 
     /** Usable, allowed for the use-case, may receive the data, and serves the endpoint. */
@@ -119,6 +129,7 @@ public final class RoutingRules {
         for (String id : failed.governance().fallbacks()) {
             exchange.policy().catalog().find(id)
                     .filter(m -> fits(m, exchange.useCase(), exchange.policy(), classes, exchange.endpoint()))
+                    .filter(m -> hostingFits(exchange, m))
                     .ifPresent(out::add);
         }
         return out;

@@ -1,7 +1,6 @@
 package nl.dijkwacht.routing;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.dijkwacht.catalog.DataClass;
@@ -43,14 +42,17 @@ public final class SensitivityRoutingStep implements PolicyStep {
         }
         Set<DataClass> required = rules.requiredClasses(exchange);
         ModelDefinition chosen = exchange.model();
-        if (required.isEmpty() || chosen.governance().mayReceiveAll(required)) {
+        if ((required.isEmpty() || chosen.governance().mayReceiveAll(required)) && rules.hostingFits(exchange, chosen)) {
             return Outcome.CONTINUE;
         }
-        String classes = required.stream().map(DataClass::yamlName).sorted().collect(Collectors.joining("+"));
-        List<ModelDefinition> candidates = rules.candidates(exchange.useCase(), exchange.policy(), required, exchange.endpoint());
+        String classes = required.isEmpty() ? "on-premises"
+                : required.stream().map(DataClass::yamlName).sorted().collect(Collectors.joining("+"))
+                        + (exchange.onPremisesOnly() ? "+on-premises" : "");
+        List<ModelDefinition> candidates = rules.candidates(exchange.useCase(), exchange.policy(), required, exchange.endpoint())
+                .stream().filter(m -> rules.hostingFits(exchange, m)).toList();
         if (candidates.isEmpty()) {
             return Outcome.deny(Refusal.forbidden("no_model_for_sensitive_data",
-                    "Uw verzoek bevat " + describe(required) + " die het model '" + chosen.id()
+                    "Uw verzoek bevat " + describe(required, exchange) + " die het model '" + chosen.id()
                             + "' niet mag ontvangen, en voor de toepassing '" + exchange.useCase().id()
                             + "' is geen goedgekeurd model dat dat wel mag. Haal deze gegevens weg en probeer het opnieuw.", "messages"),
                     "route:" + classes + ":no-model");
@@ -65,7 +67,10 @@ public final class SensitivityRoutingStep implements PolicyStep {
         return Outcome.rewrite(Decision.REROUTED, rule);
     }
 
-    private static String describe(Set<DataClass> classes) {
-        return classes.contains(DataClass.SPECIAL_CATEGORY) ? "bijzondere persoonsgegevens" : "persoonsgegevens".toLowerCase(Locale.ROOT);
+    private static String describe(Set<DataClass> classes, Exchange exchange) {
+        if (classes.contains(DataClass.SPECIAL_CATEGORY)) {
+            return "bijzondere persoonsgegevens";
+        }
+        return exchange.attachmentCounts().isEmpty() ? "persoonsgegevens" : "bijlagen (die als persoonsgegevens gelden)";
     }
 }

@@ -134,7 +134,8 @@ class ChatCompletionsJsonTest extends GatewayTestBase {
     @Test
     void modelListShowsOnlyWhatTheCallerMayUse() throws Exception {
         JsonNode all = parse(getJson("/v1/models", TestPack.TOOL_KEY).body());
-        assertThat(all.findValuesAsText("id")).containsExactlyInAnyOrder("upstream", "slow", "dead", "dry-run", "claude", "garbage", "stall");
+        assertThat(all.findValuesAsText("id")).containsExactlyInAnyOrder("upstream", "slow", "dead", "dry-run", "claude", "garbage", "stall",
+                "extern", "extern-pd");
 
         JsonNode restricted = parse(getJson("/v1/models", TestPack.OTHER_TOOL_KEY).body());
         assertThat(restricted.findValuesAsText("id")).containsExactly("dry-run");

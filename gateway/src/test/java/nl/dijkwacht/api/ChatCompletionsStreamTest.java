@@ -94,7 +94,7 @@ class ChatCompletionsStreamTest extends GatewayTestBase {
     }
 
     @Test
-    void personalDataAStreamedAnswerAddsIsCountedForTheAudit() throws Exception {
+    void personalDataAStreamedAnswerAddsIsRedactedAndCountedForTheAudit() throws Exception {
         upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
                 .withHeader("Content-Type", "text/event-stream")
                 .withBody(sse(smallPieces("Bel [EMAIL_1] of mail naar j.bos@example.nl"), true))));
@@ -103,7 +103,9 @@ class ChatCompletionsStreamTest extends GatewayTestBase {
                 {"model":"upstream","stream":true,"messages":[{"role":"user","content":"Mail aan anna@example.nl"}]}
                 """, TestPack.TOOL_KEY);
 
-        assertThat(streamedContent(response.body())).startsWith("Bel anna@example.nl of mail naar j.bos@example.nl");
+        // test-algemeen says pii.output: redact, so the address the model added never reaches the tool
+        assertThat(streamedContent(response.body())).startsWith("Bel anna@example.nl of mail naar [EMAIL]");
+        assertThat(response.body()).doesNotContain("j.bos");
         var audit = auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
         assertThat(audit.get("OUTPUT_ENTITY_COUNTS")).isEqualTo("{\"EMAIL\":1}");
     }

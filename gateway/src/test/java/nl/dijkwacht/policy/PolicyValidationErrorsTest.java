@@ -97,6 +97,13 @@ class PolicyValidationErrorsTest {
                                 "special-category-allowed: false\nforbidden-purposes: [waarzeggen]")),
                 c("allowed tool unknown", "policies/use-cases/brieven-opstellen.yaml", 8, "allowed.tools[0]", "niet in tools.yaml",
                         p -> p.replace("policies/use-cases/brieven-opstellen.yaml", "risk-class: limited", "risk-class: limited\nallowed:\n  tools: [word-addin]")),
+                // --- where personal data may go (issue 9 item 6)
+                c("pii default allow to a model outside the premises", "policies/use-cases/woo-lakken.yaml", 13, "pii.default",
+                        "niet on-premises (hosting: eu-cloud)",
+                        p -> p.replace("policies/use-cases/woo-lakken.yaml", "models: [lokaal-klein, dry-run]", "models: [lokaal-klein, eu-groot, dry-run]")),
+                c("pseudonymise for a model without processor agreement", "policies/use-cases/algemene-vragen.yaml", 6, "models[0]",
+                        "geen verwerkersovereenkomst",
+                        p -> p.replace("models-config/eu-groot.yaml", "processor-agreement: VWO-2026-011 Mistral AI SAS\n", "")),
                 // --- governance.yaml
                 c("overdue action", "policies/governance.yaml", 4, "evaluation-overdue", "opsomming",
                         p -> p.replace("policies/governance.yaml", "evaluation-overdue: refuse", "evaluation-overdue: negeren")),

@@ -134,6 +134,7 @@ public final class TestPack {
                 upstream-model: reserve-model
                 status: approved
                 hosting: eu-cloud
+                processor-agreement: VWO-TEST-RESERVE
                 owner: Test
                 next-evaluation: 2099-12-31
                 data-classes: []

@@ -12,6 +12,9 @@ import java.nio.file.Path;
  * {@link #TOKEN_TOOL_CLIENT} of its users' tokens). Use-cases "test-algemeen" (models: upstream, slow, dead,
  * dry-run, ...), "test-beperkt" (dry-run only) and "test-juridisch" (dry-run, department Juridische Zaken only).
  * Operators: {@link #ADMIN_KEY}, {@link #AUDITOR_KEY} and {@link #EXPIRED_ADMIN_KEY} (expired in 2020).
+ * For the request fields (issue 9): "test-velden" (models extern — eu-cloud, no personal data — and upstream;
+ * forwards metadata key zaaknummer), "test-bijlagen" (attachments: allow) and "test-bijlagen-lokaal" (attachments:
+ * on-premises-only), both with models extern, extern-pd (eu-cloud, personal data) and upstream (on-premises).
  */
 public final class TestPack {
 
@@ -38,7 +41,7 @@ public final class TestPack {
                       - id: test-tool
                         key-sha256: %s
                         default-use-case: test-algemeen
-                        use-cases: [test-beperkt, test-juridisch]
+                        use-cases: [test-beperkt, test-juridisch, test-velden, test-bijlagen, test-bijlagen-lokaal]
                         trusted-identity-headers: true
                       - id: other-tool
                         key-sha256: %s
@@ -91,6 +94,34 @@ public final class TestPack {
                     pii:
                       default: block
                     """);
+            // issue 9: a model outside the premises that may receive no personal data, and use-cases for the request fields
+            Files.writeString(policies.resolve("test-velden.yaml"), """
+                    id: test-velden
+                    purpose: Tests van alle velden van een verzoek
+                    risk-class: minimal
+                    models: [extern, upstream]
+                    pii:
+                      default: pseudonymise
+                      entities:
+                        BSN: redact
+                    forward-metadata: [zaaknummer]
+                    """);
+            Files.writeString(policies.resolve("test-bijlagen.yaml"), """
+                    id: test-bijlagen
+                    purpose: Tests met bijlagen
+                    risk-class: minimal
+                    models: [extern, extern-pd, upstream]
+                    attachments: allow
+                    """);
+            Files.writeString(policies.resolve("test-bijlagen-lokaal.yaml"), """
+                    id: test-bijlagen-lokaal
+                    purpose: Tests met bijlagen die het pand niet verlaten
+                    risk-class: minimal
+                    models: [extern, extern-pd, upstream]
+                    attachments: on-premises-only
+                    """);
+            Files.writeString(models.resolve("extern.yaml"), euCloudModel("extern", upstreamPort, "[]"));
+            Files.writeString(models.resolve("extern-pd.yaml"), euCloudModel("extern-pd", upstreamPort, "[personal-data]"));
             String base = "http://127.0.0.1:" + upstreamPort + "/v1";
             Files.writeString(models.resolve("upstream.yaml"), model("upstream", "openai-compatible", base, "echo-7b", "2s", "TEST_UPSTREAM_KEY"));
             Files.writeString(models.resolve("slow.yaml"), model("slow", "openai-compatible", base + "/slow", "slow-model", "500ms", null));
@@ -118,6 +149,26 @@ public final class TestPack {
         return "id: " + id + "\nprovider: " + provider + "\nbase-url: " + baseUrl + "\nupstream-model: " + upstreamModel
                 + "\ntimeouts:\n  connect: 1s\n  response: " + timeout + "\n"
                 + (keyEnv == null ? "" : "api-key-env: " + keyEnv + "\n") + GOVERNANCE;
+    }
+
+    /** A model in the EU cloud with a processor agreement, at {@code /<id>/v1} of the upstream. */
+    private static String euCloudModel(String id, int upstreamPort, String dataClasses) {
+        return """
+                id: %s
+                provider: openai-compatible
+                base-url: http://127.0.0.1:%d/%s/v1
+                upstream-model: %s-model
+                timeouts:
+                  connect: 1s
+                  response: 2s
+                status: approved
+                hosting: eu-cloud
+                processor-agreement: VWO-TEST
+                no-training: true
+                owner: Test
+                next-evaluation: 2099-12-31
+                data-classes: %s
+                """.formatted(id, upstreamPort, id, id, dataClasses);
     }
 
     /** The governance record every model needs (issue 4): approved, on-premises, may receive personal data. */

@@ -1,0 +1,45 @@
+package nl.dijkwacht.api;
+
+import org.apache.catalina.Host;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Makes Tomcat answer its own rejections in the OpenAI error format ({@link OpenAiErrorReportValve}). */
+@Configuration(proxyBeanMethods = false)
+public class ContainerErrors {
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> openAiErrorReports() {
+        return new Customizer();
+    }
+
+    /** Runs after Spring Boot's own Tomcat customizers, which add a plain ErrorReportValve. */
+    static final class Customizer implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof Host host) {
+                    for (Valve valve : host.getPipeline().getValves()) {
+                        if (valve instanceof ErrorReportValve && !(valve instanceof OpenAiErrorReportValve)) {
+                            host.getPipeline().removeValve(valve);
+                        }
+                    }
+                    if (host instanceof StandardHost standard) {
+                        standard.setErrorReportValveClass(OpenAiErrorReportValve.class.getName());
+                    }
+                }
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package nl.dijkwacht.openai;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which field of an OpenAI request is governed how: a table from field paths to {@link FieldKind}. A field that is not
+ * in the table is refused (fail closed), so a field OpenAI adds later cannot reach a model unnoticed;
+ * {@code RequestSchemaCoverageTest} checks the table against every string field of the official request schema.
+ *
+ * <p>Paths are written {@code messages[].content[].text}: {@code []} stands for any element of an array, {@code *} for
+ * any key of a map. A field may be a leaf (string, number, boolean, null) and a container at once ({@code content} is
+ * a string or a list of parts). {@link FieldKind#METADATA} and {@link FieldKind#SCHEMA} govern their whole subtree.
+ */
+public final class RequestFields {
+
+    private final Node root;
+
+    private RequestFields(Node root) {
+        this.root = root;
+    }
+
+    /** {@code POST /v1/chat/completions}, after the OpenAI API reference (CreateChatCompletionRequest). */
+    public static final RequestFields CHAT_COMPLETIONS = chatCompletions();
+
+    /** {@code POST /v1/embeddings} (CreateEmbeddingRequest). */
+    public static final RequestFields EMBEDDINGS = new Builder()
+            .field("model", FieldKind.PASS)
+            .field("input", FieldKind.TEXT)
+            .field("input[]", FieldKind.TEXT)
+            .field("encoding_format", FieldKind.PASS)
+            .field("dimensions", FieldKind.PASS)
+            .field("user", FieldKind.PSEUDONYM)
+            .build();
+
+    private static RequestFields chatCompletions() {
+        Builder b = new Builder()
+                // the model id is replaced by the catalogue's upstream model
+                .field("model", FieldKind.PASS)
+                .field("messages[].role", FieldKind.PASS)
+                .field("messages[].name", FieldKind.PARTICIPANT)
+                .field("messages[].content", FieldKind.TEXT)
+                .field("messages[].refusal", FieldKind.TEXT)
+                .field("messages[].tool_call_id", FieldKind.IDENTIFIER)
+                .field("messages[].audio.id", FieldKind.IDENTIFIER)
+                .field("messages[].tool_calls[].id", FieldKind.IDENTIFIER)
+                .field("messages[].tool_calls[].type", FieldKind.PASS)
+                .field("messages[].tool_calls[].function.name", FieldKind.IDENTIFIER)
+                .field("messages[].tool_calls[].function.arguments", FieldKind.TEXT)
+                .field("messages[].tool_calls[].custom.name", FieldKind.IDENTIFIER)
+                .field("messages[].tool_calls[].custom.input", FieldKind.TEXT)
+                .field("messages[].function_call.name", FieldKind.IDENTIFIER)
+                .field("messages[].function_call.arguments", FieldKind.TEXT)
+                .field("messages[].content[].type", FieldKind.PASS)
+                .field("messages[].content[].text", FieldKind.TEXT)
+                .field("messages[].content[].refusal", FieldKind.TEXT)
+                .field("messages[].content[].prompt_cache_breakpoint.mode", FieldKind.PASS)
+                .field("messages[].content[].image_url.url", FieldKind.ATTACHMENT)
+                .field("messages[].content[].image_url.detail", FieldKind.PASS)
+                .field("messages[].content[].input_audio.data", FieldKind.ATTACHMENT)
+                .field("messages[].content[].input_audio.format", FieldKind.PASS)
+                .field("messages[].content[].file.file_data", FieldKind.ATTACHMENT)
+                .field("messages[].content[].file.file_id", FieldKind.ATTACHMENT)
+                .field("messages[].content[].file.filename", FieldKind.TEXT)
+                .field("metadata", FieldKind.METADATA)
+                .field("user", FieldKind.PSEUDONYM)
+                .field("safety_identifier", FieldKind.PSEUDONYM)
+                .field("prompt_cache_key", FieldKind.KEYED_HASH)
+                .field("prompt_cache_retention", FieldKind.PASS)
+                .field("prompt_cache_options.ttl", FieldKind.PASS)
+                .field("prompt_cache_options.mode", FieldKind.PASS)
+                .field("temperature", FieldKind.PASS)
+                .field("top_p", FieldKind.PASS)
+                .field("top_logprobs", FieldKind.PASS)
+                .field("logprobs", FieldKind.PASS)
+                .field("service_tier", FieldKind.PASS)
+                .field("modalities[]", FieldKind.PASS)
+                .field("verbosity", FieldKind.PASS)
+                .field("reasoning_effort", FieldKind.PASS)
+                .field("max_completion_tokens", FieldKind.PASS)
+                .field("max_tokens", FieldKind.PASS)
+                .field("frequency_penalty", FieldKind.PASS)
+                .field("presence_penalty", FieldKind.PASS)
+                .field("n", FieldKind.PASS)
+                .field("seed", FieldKind.PASS)
+                .field("store", FieldKind.PASS)
+                .field("stream", FieldKind.PASS)
+                .field("stream_options.include_usage", FieldKind.PASS)
+                .field("stream_options.include_obfuscation", FieldKind.PASS)
+                .field("parallel_tool_calls", FieldKind.PASS)
+                .field("web_search_options.search_context_size", FieldKind.PASS)
+                .field("web_search_options.user_location.type", FieldKind.PASS)
+                .field("web_search_options.user_location.approximate.country", FieldKind.TEXT)
+                .field("web_search_options.user_location.approximate.region", FieldKind.TEXT)
+                .field("web_search_options.user_location.approximate.city", FieldKind.TEXT)
+                .field("web_search_options.user_location.approximate.timezone", FieldKind.TEXT)
+                .field("audio.voice", FieldKind.PASS)
+                .field("audio.voice.id", FieldKind.IDENTIFIER)
+                .field("audio.format", FieldKind.PASS)
+                .field("moderation.model", FieldKind.PASS)
+                .field("moderation.policy.input.mode", FieldKind.PASS)
+                .field("moderation.policy.output.mode", FieldKind.PASS)
+                .field("stop", FieldKind.TEXT)
+                .field("stop[]", FieldKind.TEXT)
+                // token ids (checked: small integers) and bias values
+                .field("logit_bias.*", FieldKind.PASS)
+                .field("prediction.type", FieldKind.PASS)
+                .field("prediction.content", FieldKind.TEXT)
+                .field("prediction.content[].type", FieldKind.PASS)
+                .field("prediction.content[].text", FieldKind.TEXT)
+                .field("prediction.content[].prompt_cache_breakpoint.mode", FieldKind.PASS)
+                .field("response_format.type", FieldKind.PASS)
+                .field("response_format.json_schema.name", FieldKind.IDENTIFIER)
+                .field("response_format.json_schema.description", FieldKind.TEXT)
+                .field("response_format.json_schema.strict", FieldKind.PASS)
+                .field("response_format.json_schema.schema", FieldKind.SCHEMA)
+                .field("tools[].type", FieldKind.PASS)
+                .field("tools[].function.name", FieldKind.IDENTIFIER)
+                .field("tools[].function.description", FieldKind.TEXT)
+                .field("tools[].function.strict", FieldKind.PASS)
+                .field("tools[].function.parameters", FieldKind.SCHEMA)
+                .field("tools[].custom.name", FieldKind.IDENTIFIER)
+                .field("tools[].custom.description", FieldKind.TEXT)
+                .field("tools[].custom.format.type", FieldKind.PASS)
+                .field("tools[].custom.format.grammar.syntax", FieldKind.PASS)
+                .field("tools[].custom.format.grammar.definition", FieldKind.TEXT)
+                .field("functions[].name", FieldKind.IDENTIFIER)
+                .field("functions[].description", FieldKind.TEXT)
+                .field("functions[].parameters", FieldKind.SCHEMA)
+                .field("function_call", FieldKind.PASS)
+                .field("function_call.name", FieldKind.IDENTIFIER)
+                .field("tool_choice", FieldKind.PASS)
+                .field("tool_choice.type", FieldKind.PASS)
+                .field("tool_choice.function.name", FieldKind.IDENTIFIER)
+                .field("tool_choice.custom.name", FieldKind.IDENTIFIER)
+                .field("tool_choice.allowed_tools.mode", FieldKind.PASS)
+                // the allowed tools repeat tool definitions by reference: {"type": "function", "function": {"name": …}}
+                .field("tool_choice.allowed_tools.tools[].type", FieldKind.PASS)
+                .field("tool_choice.allowed_tools.tools[].function.name", FieldKind.IDENTIFIER)
+                .field("tool_choice.allowed_tools.tools[].custom.name", FieldKind.IDENTIFIER);
+        return b.build();
+    }
+
+    /** The kind of the field at {@code path} (written as in the table, with {@code []} and {@code *}), if governed. */
+    public Optional<FieldKind> kindOf(String path) {
+        Node node = root;
+        for (String segment : Builder.segments(path)) {
+            if (node.subtree != null) {
+                return Optional.of(node.subtree);
+            }
+            Node next = node.children.get(segment);
+            if (next == null && !segment.equals("[]")) {
+                next = node.children.get("*");
+            }
+            if (next == null) {
+                return Optional.empty();
+            }
+            node = next;
+        }
+        return Optional.ofNullable(node.subtree != null ? node.subtree : node.leaf);
+    }
+
+    Node root() {
+        return root;
+    }
+
+    /** One step of the table: a leaf kind, a subtree kind, and the fields below. */
+    static final class Node {
+        FieldKind leaf;
+        FieldKind subtree;
+        final Map<String, Node> children = new LinkedHashMap<>();
+
+        Node child(String segment) {
+            Node exact = children.get(segment);
+            return exact != null ? exact : children.get("*");
+        }
+    }
+
+    static final class Builder {
+        private final Node root = new Node();
+
+        Builder field(String path, FieldKind kind) {
+            Node node = root;
+            for (String segment : segments(path)) {
+                node = node.children.computeIfAbsent(segment, s -> new Node());
+            }
+            if (kind == FieldKind.METADATA || kind == FieldKind.SCHEMA) {
+                node.subtree = kind;
+            } else {
+                node.leaf = kind;
+            }
+            return this;
+        }
+
+        RequestFields build() {
+            return new RequestFields(root);
+        }
+
+        /** {@code messages[].content} → [messages, [], content]. */
+        static List<String> segments(String path) {
+            List<String> out = new java.util.ArrayList<>();
+            for (String part : path.split("\\.")) {
+                String name = part;
+                int arrays = 0;
+                while (name.endsWith("[]")) {
+                    name = name.substring(0, name.length() - 2);
+                    arrays++;
+                }
+                if (!name.isEmpty()) {
+                    out.add(name);
+                }
+                for (int i = 0; i < arrays; i++) {
+                    out.add("[]");
+                }
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package nl.dijkwacht.redaction;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import nl.dijkwacht.audit.Pseudonymizer;
+import nl.dijkwacht.openai.GovernedFields;
+import nl.dijkwacht.openai.TextSlot;
+import nl.dijkwacht.pipeline.Exchange;
+import nl.dijkwacht.pipeline.Outcome;
+import nl.dijkwacht.pipeline.PolicyStep;
+
+/**
+ * The request fields that identify people or carry side information, before anything is forwarded:
+ * <ul>
+ *   <li>{@code user} and {@code safety_identifier} become the keyed pseudonym of the verified staff member (or, when
+ *       the caller names none, of the value sent) — the same one the audit trail keeps as actor, so a provider's abuse
+ *       report can be traced to audit records, but never to a person without the key;</li>
+ *   <li>{@code prompt_cache_key} becomes a keyed hash (equal keys stay equal, so caching still works);</li>
+ *   <li>{@code metadata} keeps only the keys the use-case lists in {@code forward-metadata} (their values are scanned
+ *       as text by the {@code pii} step); the gateway's own {@code dw_*} keys were taken out when the body was read.</li>
+ * </ul>
+ */
+public final class GovernFieldsStep implements PolicyStep {
+
+    private final Pseudonymizer pseudonyms;
+    private final SecretKeySpec hashKey;
+
+    public GovernFieldsStep(Pseudonymizer pseudonyms, byte[] hashKey) {
+        this.pseudonyms = pseudonyms;
+        this.hashKey = new SecretKeySpec(hashKey.clone(), "HmacSHA256");
+    }
+
+    @Override
+    public String id() {
+        return "fields";
+    }
+
+    @Override
+    public Outcome apply(Exchange exchange) {
+        GovernedFields fields = exchange.request().fields();
+        String verifiedUser = exchange.caller() == null ? null : exchange.caller().userId();
+        for (TextSlot slot : fields.pseudonyms()) {
+            slot.set(pseudonyms.pseudonym(verifiedUser != null ? verifiedUser : slot.get()));
+        }
+        for (TextSlot slot : fields.keyedHashes()) {
+            slot.set("k-" + keyedHash(slot.get()));
+        }
+        Set<String> forwarded = Set.copyOf(exchange.useCase().fieldRules().forwardMetadata());
+        for (GovernedFields.MetadataEntry entry : fields.metadata()) {
+            if (!forwarded.contains(entry.key())) {
+                entry.owner().remove(entry.key());
+            }
+        }
+        if (exchange.request().body().get("metadata") instanceof com.fasterxml.jackson.databind.node.ObjectNode m && m.isEmpty()) {
+            exchange.request().body().remove("metadata");
+        }
+        return Outcome.CONTINUE;
+    }
+
+    private String keyedHash(String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(hashKey);
+            return HexFormat.of().formatHex(mac.doFinal(("prompt_cache_key:" + value).getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package nl.dijkwacht.response;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import nl.dijkwacht.pii.detect.Finding;
+import nl.dijkwacht.pii.anonymize.StreamTransformer;
+
+/**
+ * The output scan for a streamed answer, chunk by chunk: text is released once it lies more than {@value #HOLD}
+ * characters (and a word boundary) behind the newest text, so personal data that is still arriving is never split
+ * between a released part and a held part; what is released has been scanned, with up to {@value #CONTEXT} characters
+ * of what came before as context ("BSN" before a number). With {@code redact}, fresh personal data is replaced by
+ * {@code [TYPE]} before release; without, text passes at once and is only scanned, to be counted. Only a bounded tail
+ * is ever held, never the whole answer.
+ */
+final class StreamingOutputScan implements StreamTransformer {
+
+    /** Longer than almost every e-mail address, IBAN, phone number or name; a finding that crosses it moves it back. */
+    static final int HOLD = 64;
+    /** Released in steps of at least this many characters, so the engine does not run for every token. */
+    static final int STEP = 48;
+    static final int CONTEXT = 64;
+    /** A "finding" still growing after this much held text is released anyway (redacted up to the cut): the bound. */
+    static final int MAX_PENDING = 1024;
+
+    private final OutputScan.Bound scan;
+    private final boolean redact;
+    private final StringBuilder pending = new StringBuilder();
+    private String context = "";
+
+    StreamingOutputScan(OutputScan.Bound scan, boolean redact) {
+        this.scan = scan;
+        this.redact = redact;
+    }
+
+    @Override
+    public void onChunk(String text, Consumer<String> sink) {
+        if (!redact && !text.isEmpty()) {
+            sink.accept(text);
+        }
+        pending.append(text);
+        if (pending.length() < HOLD + STEP) {
+            return;
+        }
+        release(releasable(), sink);
+    }
+
+    @Override
+    public void onComplete(Consumer<String> sink) {
+        if (!pending.isEmpty()) {
+            release(pending.length(), sink);
+        }
+    }
+
+    /** Up to {@code HOLD} characters before the end, moved back to a word boundary (but never by more than HOLD). */
+    private int releasable() {
+        int end = pending.length() - HOLD;
+        for (int i = end; i > end - HOLD && i > 0; i--) {
+            if (Character.isWhitespace(pending.charAt(i - 1))) {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    private void release(int end, Consumer<String> sink) {
+        String text = context + pending;
+        int offset = context.length();
+        List<Finding> fresh = scan.fresh(text);
+        int cut = offset + end;
+        boolean forced = pending.length() > MAX_PENDING;
+        if (!forced) {
+            for (Finding f : fresh) {
+                if (f.start() < cut && f.end() > cut && f.start() >= offset) {
+                    cut = f.start();
+                }
+            }
+            if (cut <= offset) {
+                return; // everything still belongs to something that is arriving
+            }
+        }
+        List<Finding> released = new ArrayList<>();
+        for (Finding f : fresh) {
+            if (f.start() >= offset && f.start() < cut) {
+                released.add(new Finding(f.type(), f.start() - offset, Math.min(f.end(), cut) - offset, f.score(), f.recognizer()));
+            }
+        }
+        String part = pending.substring(0, cut - offset);
+        scan.count(released);
+        if (redact) {
+            String out = scan.redact(part, released);
+            if (!out.isEmpty()) {
+                sink.accept(out);
+            }
+        }
+        String seen = context + part;
+        context = seen.length() <= CONTEXT ? seen : seen.substring(seen.length() - CONTEXT);
+        pending.delete(0, cut - offset);
+    }
+}

@@ -1,0 +1,126 @@
+package nl.dijkwacht.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import nl.dijkwacht.support.GatewayTestBase;
+import nl.dijkwacht.support.TestPack;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Every error, from every layer — no route, wrong method, requests Tomcat rejects before Spring sees them — answers in
+ * the OpenAI error format, in Dutch, without repeating what the tool sent; and Tomcat logs no rejected value.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = "logging.level.org.apache=INFO") // Tomcat's own INFO logging on, as in production
+class ErrorsAtEveryLayerTest extends GatewayTestBase {
+
+    private static final String BSN = "111222333";
+
+    private static JsonNode openAiError(int status, String body, String code) throws Exception {
+        JsonNode error = parse(body).path("error");
+        assertThat(error.path("code").asText()).as(body).isEqualTo(code);
+        assertThat(error.path("message").asText()).isNotBlank();
+        assertThat(error.has("type")).isTrue();
+        assertThat(error.has("param")).isTrue();
+        assertThat(body).doesNotContain(BSN);
+        return error;
+    }
+
+    @Test
+    void wrongMethodIs405WithAllow() throws Exception {
+        HttpResponse<String> get = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/v1/chat/completions"))
+                .header("Authorization", "Bearer " + TestPack.TOOL_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(get.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(openAiError(405, get.body(), "method_not_allowed").path("message").asText()).contains("methode");
+
+        HttpResponse<String> delete = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/v1/models"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(delete.statusCode()).isEqualTo(405);
+        assertThat(delete.headers().firstValue("Allow").orElse("")).contains("GET");
+    }
+
+    @Test
+    void unknownAddressIs404InOpenAiFormat() throws Exception {
+        HttpResponse<String> response = getJson("/v1/bestaat-niet-" + BSN, TestPack.TOOL_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(openAiError(404, response.body(), "not_found").path("type").asText()).isEqualTo("not_found_error");
+    }
+
+    @Test
+    void requestsTomcatRejectsAnswerInOpenAiFormatAndAreNotLogged(CapturedOutput output) throws Exception {
+        String badTarget = raw("GET /v1/models/{" + BSN + "} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(status(badTarget)).isEqualTo(400);
+        openAiError(400, body(badTarget), "bad_request");
+
+        String hugeHeader = raw("GET /v1/models HTTP/1.1\r\nHost: localhost\r\nX-Notitie: BSN " + BSN + " "
+                + "x".repeat(20_000) + "\r\nConnection: close\r\n\r\n");
+        assertThat(status(hugeHeader)).isBetween(400, 431);
+        openAiError(status(hugeHeader), body(hugeHeader), status(hugeHeader) == 431 ? "headers_too_large" : "bad_request");
+
+        String badVersion = raw("GET /v1/models HTTP/7.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(status(badVersion)).isGreaterThanOrEqualTo(400);
+        assertThat(body(badVersion)).contains("\"error\"");
+
+        assertThat(output.getAll()).doesNotContain(BSN);
+    }
+
+    @Test
+    void malformedPercentEncodingIs400() throws Exception {
+        String response = raw("GET /v1/models/%zz" + BSN + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+        assertThat(status(response)).isEqualTo(400);
+        openAiError(400, body(response), "bad_request");
+    }
+
+    private String raw(String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            return all.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static int status(String response) {
+        return Integer.parseInt(response.substring(9, 12));
+    }
+
+    private static String body(String response) {
+        String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+        if (response.toLowerCase().contains("transfer-encoding: chunked")) {
+            StringBuilder out = new StringBuilder();
+            int at = 0;
+            while (true) {
+                int eol = body.indexOf("\r\n", at);
+                int size = Integer.parseInt(body.substring(at, eol).strip(), 16);
+                if (size == 0) {
+                    break;
+                }
+                out.append(body, eol + 2, eol + 2 + size);
+                at = eol + 2 + size + 2;
+            }
+            return out.toString();
+        }
+        return body;
+    }
+}

@@ -1,0 +1,267 @@
+package nl.dijkwacht.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import nl.dijkwacht.support.GatewayTestBase;
+import nl.dijkwacht.support.TestPack;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every door through which personal data could reach a model (issue 9): each request variant carries a BSN and an
+ * e-mail address in one field, goes to a model that may receive no personal data ({@code extern}, data-classes []),
+ * and WireMock records exactly what that model got. Each door is either governed (the model got no raw value) or
+ * refused (the model got nothing), and the audit record says which.
+ */
+class RequestFieldDoorsTest extends GatewayTestBase {
+
+    static final String BSN = "111222333";
+    static final String EMAIL = "jan.jansen@example.nl";
+    static final String SECRET = "BSN " + BSN + ", mail " + EMAIL;
+    private static final String ANSWER = """
+            {"id":"c1","object":"chat.completion","created":1,"model":"extern-model","choices":[{"index":0,
+             "message":{"role":"assistant","content":"Goed."},"finish_reason":"stop"}]}
+            """;
+
+    @BeforeEach
+    void stubs() {
+        for (String path : List.of("/extern/v1/chat/completions", "/extern-pd/v1/chat/completions", "/v1/chat/completions")) {
+            upstream.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ANSWER)));
+        }
+        upstream.stubFor(post(urlEqualTo("/v1/embeddings")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.1]}],\"model\":\"echo-7b\","
+                        + "\"usage\":{\"prompt_tokens\":3,\"total_tokens\":3}}")));
+    }
+
+    enum Expect { GOVERNED, REFUSED }
+
+    static Stream<Arguments> doors() {
+        return Stream.of(
+                door("message content", Expect.GOVERNED, b -> message(b, 0).put("content", SECRET)),
+                door("content part text", Expect.GOVERNED, b -> message(b, 0).putArray("content").addObject().put("type", "text").put("text", SECRET)),
+                door("tool-call arguments", Expect.GOVERNED, b -> toolCall(b).put("arguments", "{\"bsn\":\"" + BSN + "\",\"mail\":\"" + EMAIL + "\"}")),
+                door("user", Expect.GOVERNED, b -> b.put("user", EMAIL + "-" + BSN)),
+                door("metadata, key not listed", Expect.GOVERNED, b -> b.putObject("metadata").put("burger", SECRET)),
+                door("metadata, listed key", Expect.GOVERNED, b -> b.putObject("metadata").put("zaaknummer", SECRET)),
+                door("message name", Expect.GOVERNED, b -> message(b, 0).put("name", EMAIL)),
+                door("tool_call_id", Expect.REFUSED, b -> {
+                    toolCall(b);
+                    ((ObjectNode) b.withArray("messages").get(1).get("tool_calls").get(0)).put("id", "call_" + BSN);
+                    b.withArray("messages").addObject().put("role", "tool").put("tool_call_id", "call_" + BSN).put("content", "ok");
+                }),
+                door("tool description", Expect.GOVERNED, b -> tool(b).put("description", "Zoek dossier van " + SECRET)),
+                door("tool parameter description", Expect.GOVERNED, b -> ((ObjectNode) tool(b).get("parameters"))
+                        .putObject("properties").putObject("dossier").put("type", "string").put("description", "Altijd " + SECRET)),
+                door("tool parameter enum", Expect.GOVERNED, b -> ((ObjectNode) tool(b).get("parameters"))
+                        .putObject("properties").putObject("dossier").put("type", "string").putArray("enum").add(SECRET)),
+                door("tool parameter name", Expect.REFUSED, b -> ((ObjectNode) tool(b).get("parameters"))
+                        .putObject("properties").putObject(EMAIL).put("type", "string")),
+                door("tool name", Expect.REFUSED, b -> tool(b).put("name", "burger_" + BSN)),
+                door("legacy functions description", Expect.GOVERNED, b -> b.putArray("functions").addObject()
+                        .put("name", "zoek").put("description", "Zoek " + SECRET).putObject("parameters").put("type", "object")),
+                door("legacy functions parameter description", Expect.GOVERNED, b -> b.putArray("functions").addObject()
+                        .put("name", "zoek").putObject("parameters").put("type", "object").putObject("properties")
+                        .putObject("q").put("type", "string").put("description", SECRET)),
+                door("tool_choice function name", Expect.REFUSED, b -> {
+                    tool(b).put("name", "zoek");
+                    b.putObject("tool_choice").put("type", "function").putObject("function").put("name", "zoek_" + BSN);
+                }),
+                door("image_url data URL", Expect.REFUSED, b -> message(b, 0).putArray("content").addObject().put("type", "image_url")
+                        .putObject("image_url").put("url", "data:image/png;base64,iVBORw0KGgo=")),
+                door("image_url http URL", Expect.REFUSED, b -> message(b, 0).putArray("content").addObject().put("type", "image_url")
+                        .putObject("image_url").put("url", "https://example.nl/paspoort-" + BSN + ".png")),
+                door("file_data", Expect.REFUSED, b -> message(b, 0).putArray("content").addObject().put("type", "file")
+                        .putObject("file").put("file_data", "data:application/pdf;base64,JVBERi0xLjQ=")),
+                door("filename", Expect.REFUSED, b -> message(b, 0).putArray("content").addObject().put("type", "file")
+                        .putObject("file").put("file_id", "file-abc").put("filename", "dossier " + SECRET + ".pdf")),
+                door("stop string", Expect.GOVERNED, b -> b.put("stop", SECRET)),
+                door("stop list", Expect.GOVERNED, b -> b.putArray("stop").add("einde").add(SECRET)),
+                door("json_schema description", Expect.GOVERNED, b -> jsonSchema(b).put("description", "Over " + SECRET)),
+                door("json_schema property description", Expect.GOVERNED, b -> ((ObjectNode) jsonSchema(b).get("schema"))
+                        .putObject("properties").putObject("antwoord").put("type", "string").put("description", SECRET)),
+                door("prediction", Expect.GOVERNED, b -> b.putObject("prediction").put("type", "content").put("content", SECRET)),
+                door("assistant refusal", Expect.GOVERNED, b -> b.withArray("messages").addObject().put("role", "assistant")
+                        .put("refusal", "Ik help niet met " + SECRET)),
+                door("logit_bias key", Expect.REFUSED, b -> b.putObject("logit_bias").put(BSN, 5)),
+                door("safety_identifier", Expect.GOVERNED, b -> b.put("safety_identifier", EMAIL)),
+                door("prompt_cache_key", Expect.GOVERNED, b -> b.put("prompt_cache_key", "dossier-" + EMAIL + "-" + BSN)),
+                door("unknown field", Expect.REFUSED, b -> b.put("notitie", SECRET)),
+                door("unknown field in a message", Expect.REFUSED, b -> message(b, 0).put("notitie", SECRET)),
+                door("content part that is a bare string", Expect.REFUSED, b -> message(b, 0).putArray("content").add(SECRET)),
+                door("content part text that is an object", Expect.REFUSED, b -> message(b, 0).putArray("content").addObject()
+                        .put("type", "text").putObject("text").put("waarde", SECRET)),
+                door("tool-call arguments sent as an object", Expect.REFUSED, b -> toolCall(b).putObject("arguments").put("bsn", BSN)
+                        .put("mail", EMAIL)),
+                door("web search location", Expect.GOVERNED, b -> b.putObject("web_search_options").putObject("user_location")
+                        .put("type", "approximate").putObject("approximate").put("city", SECRET)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("doors")
+    void everyDoorIsGovernedOrRefused(String name, Expect expect, Consumer<ObjectNode> door) throws Exception {
+        ObjectNode body = json.createObjectNode().put("model", "extern");
+        body.putArray("messages").addObject().put("role", "user").put("content", "Hallo");
+        door.accept(body);
+
+        var response = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", "test-velden");
+
+        String trace = response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+        Map<String, Object> audit = auditRecord(trace);
+        List<LoggedRequest> sent = upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions")));
+        if (expect == Expect.REFUSED) {
+            assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+            assertThat(sent).isEmpty();
+            assertThat(audit.get("DECISION")).isEqualTo("refused");
+            assertThat(response.body()).doesNotContain(BSN).doesNotContain(EMAIL);
+        } else {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(sent).hasSize(1);
+            String forwarded = sent.getFirst().getBodyAsString();
+            assertThat(forwarded).doesNotContain(BSN).doesNotContain(EMAIL).doesNotContain("jan.jansen");
+            assertThat(audit.get("MODEL_ID")).isEqualTo("extern");
+        }
+        assertThat(audit.values().toString()).doesNotContain(BSN).doesNotContain(EMAIL);
+    }
+
+    @Test
+    void textFieldsArePseudonymisedNotDropped() throws Exception {
+        ObjectNode body = json.createObjectNode().put("model", "extern");
+        body.putArray("messages").addObject().put("role", "user").put("content", "Mail " + EMAIL).put("name", "Jan_Jansen");
+        body.putObject("metadata").put("zaaknummer", "Z-2026-1 voor " + EMAIL).put("intern", "weg").put("dw_prompt_template", "brief-v2");
+        body.put("user", "medewerker-17");
+
+        var response = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", "test-velden");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode sent = parse(upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions"))).getFirst().getBodyAsString());
+        assertThat(sent.at("/messages/0/content").asText()).isEqualTo("Mail [EMAIL_1]");
+        assertThat(sent.at("/metadata/zaaknummer").asText()).isEqualTo("Z-2026-1 voor [EMAIL_1]");
+        assertThat(sent.path("metadata").has("intern")).isFalse();
+        assertThat(sent.path("metadata").has("dw_prompt_template")).isFalse();
+        String trace = response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+        Map<String, Object> audit = auditRecord(trace);
+        // the user field is the audit's own actor pseudonym, so a provider's report can be traced to the records
+        assertThat(sent.path("user").asText()).isEqualTo(audit.get("ACTOR_PSEUDONYM")).startsWith("p-");
+        assertThat(audit.get("PROMPT_TEMPLATE")).isEqualTo("brief-v2");
+        assertThat((String) audit.get("ENTITY_COUNTS")).contains("EMAIL");
+    }
+
+    @Test
+    void embeddingsUserIsPseudonymised() throws Exception {
+        var response = postJson("/v1/embeddings", "{\"model\":\"upstream\",\"input\":\"Hallo\",\"user\":\"" + EMAIL + "\"}",
+                TestPack.TOOL_KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String sent = upstream.findAll(postRequestedFor(urlEqualTo("/v1/embeddings"))).getFirst().getBodyAsString();
+        assertThat(sent).doesNotContain(EMAIL).contains("\"user\":\"p-");
+    }
+
+    @Test
+    void refusedDoorsSayWhichFieldWithoutItsValue() throws Exception {
+        ObjectNode body = json.createObjectNode().put("model", "extern");
+        body.putArray("messages").addObject().put("role", "user").put("content", "Hallo");
+        tool(body).put("name", "burger_" + BSN);
+
+        var response = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", "test-velden");
+
+        JsonNode error = parse(response.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("personal_data_in_identifier");
+        assertThat(error.path("param").asText()).isEqualTo("tools[0].function.name");
+        assertThat(error.path("message").asText()).contains("BSN").doesNotContain(BSN);
+    }
+
+    @Test
+    void attachmentsAreRefusedByDefaultWithADutchMessage() throws Exception {
+        ObjectNode body = json.createObjectNode().put("model", "extern");
+        message(body.putArray("messages").addObject().put("role", "user"), -1).putArray("content").addObject()
+                .put("type", "image_url").putObject("image_url").put("url", "data:image/png;base64,iVBORw0KGgo=");
+
+        var response = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", "test-velden");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        JsonNode error = parse(response.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("attachments_not_allowed");
+        assertThat(error.path("message").asText()).contains("bijlagen (afbeelding)");
+        assertThat(auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow()).get("RULE"))
+                .isEqualTo("attachments:refused:image");
+    }
+
+    @Test
+    void allowedAttachmentsCountAsPersonalDataForRouting() throws Exception {
+        String image = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk";
+        ObjectNode body = json.createObjectNode().put("model", "extern");
+        ArrayNode parts = body.putArray("messages").addObject().put("role", "user").putArray("content");
+        parts.addObject().put("type", "text").put("text", "Wat staat hierop?");
+        parts.addObject().put("type", "image_url").putObject("image_url").put("url", image);
+
+        var allowed = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", "test-bijlagen");
+        var local = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", "test-bijlagen-lokaal");
+
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("X-Dijkwacht-Model")).hasValue("extern-pd");
+        assertThat(local.statusCode()).isEqualTo(200);
+        assertThat(local.headers().firstValue("X-Dijkwacht-Model")).hasValue("upstream");
+        assertThat(upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions")))).isEmpty();
+        String sent = upstream.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).getFirst().getBodyAsString();
+        assertThat(sent).contains(image);
+        var audit = auditRecord(allowed.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        assertThat(audit.get("RULE")).isEqualTo("route:personal-data:extern->extern-pd");
+        assertThat(audit.values().toString()).doesNotContain("iVBORw0KGgo");
+        var localAudit = auditRecord(local.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        assertThat(localAudit.get("RULE")).isEqualTo("route:personal-data+on-premises:extern->upstream");
+    }
+
+    // ---------------------------------------------------------------- request builders
+
+    private static Arguments door(String name, Expect expect, Consumer<ObjectNode> door) {
+        return Arguments.of(name, expect, door);
+    }
+
+    private static ObjectNode message(ObjectNode body, int index) {
+        return index < 0 ? body : (ObjectNode) body.withArray("messages").get(index);
+    }
+
+    /** An assistant message with one tool call (after the user message); returns its {@code function} object. */
+    private static ObjectNode toolCall(ObjectNode body) {
+        ObjectNode call = body.withArray("messages").addObject().put("role", "assistant").putArray("tool_calls").addObject()
+                .put("id", "call_1").put("type", "function");
+        ObjectNode function = call.putObject("function").put("name", "zoek_dossier");
+        function.put("arguments", "{}");
+        body.withArray("messages").addObject().put("role", "tool").put("tool_call_id", "call_1").put("content", "ok");
+        return function;
+    }
+
+    /** One function tool; returns its {@code function} object (with an empty object schema as parameters). */
+    private static ObjectNode tool(ObjectNode body) {
+        ObjectNode function = body.withArray("tools").addObject().put("type", "function").putObject("function").put("name", "zoek_dossier");
+        function.putObject("parameters").put("type", "object");
+        return function;
+    }
+
+    private static ObjectNode jsonSchema(ObjectNode body) {
+        ObjectNode schema = body.putObject("response_format").put("type", "json_schema").putObject("json_schema").put("name", "antwoord");
+        schema.putObject("schema").put("type", "object");
+        return schema;
+    }
+}

@@ -1,0 +1,181 @@
+package nl.dijkwacht.response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.dijkwacht.catalog.ModelCatalog;
+import nl.dijkwacht.catalog.ModelDefinition;
+import nl.dijkwacht.catalog.ProviderKind;
+import nl.dijkwacht.openai.ChatRequest;
+import nl.dijkwacht.pii.anonymize.Anonymizer;
+import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.anonymize.OperatorPolicy;
+import nl.dijkwacht.pii.PiiEngine;
+import nl.dijkwacht.pipeline.CallerHeaders;
+import nl.dijkwacht.pipeline.Endpoint;
+import nl.dijkwacht.pipeline.Exchange;
+import nl.dijkwacht.policy.PolicySet;
+import nl.dijkwacht.policy.RequestFieldRules;
+import nl.dijkwacht.policy.RiskClass;
+import nl.dijkwacht.policy.UseCasePolicy;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 9 items 3 and 4 on a stream: personal data the model adds is redacted chunk by chunk (never a raw piece
+ * reaches the tool, wherever the chunks are cut), tool-call arguments too; structured answers get the disclaimer only
+ * in the extension field.
+ */
+class StreamOutputScanTest {
+
+    private static final String FRESH = "p.pietersen@example.org";
+    private final ObjectMapper json = new ObjectMapper();
+    private final OutputScan scan = new OutputScan(PiiEngine.structuredOnly(), new Anonymizer("0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
+    private final List<ObjectNode> sent = new ArrayList<>();
+    private final ChunkOutput out = new ChunkOutput() {
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void chunk(ObjectNode chunk) {
+            sent.add(chunk.deepCopy());
+        }
+
+        @Override
+        public void done() {
+        }
+    };
+
+    private Exchange exchange(boolean redact, String responseFormat) {
+        ModelDefinition model = new ModelDefinition("m", null, ProviderKind.OPENAI_COMPATIBLE, URI.create("http://x"), "m", null,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), true, "m.yaml");
+        Exchange exchange = new Exchange("t1", Endpoint.CHAT_COMPLETIONS, new CallerHeaders(null),
+                new PolicySet("v", Map.of(), Map.of(), new ModelCatalog(List.of(model)), List.of()));
+        ObjectNode body = json.createObjectNode().put("stream", true);
+        body.putArray("messages");
+        if (responseFormat != null) {
+            body.putObject("response_format").put("type", responseFormat);
+        }
+        exchange.request(new ChatRequest(body));
+        exchange.model(model);
+        exchange.useCase(new UseCasePolicy("u", "p", List.of("m"), OperatorPolicy.pseudonymiseAll(), "AI-tekst ({trace_id})",
+                false, RiskClass.MINIMAL, List.of(), List.of(), List.of(), false, List.of(), false, 0, null, redact,
+                RequestFieldRules.defaults()));
+        exchange.vault().placeholderFor(EntityType.EMAIL, "anna@example.nl");
+        return exchange;
+    }
+
+    private static ObjectNode content(String text) {
+        ObjectNode chunk = new ObjectMapper().createObjectNode().put("id", "c").put("object", "chat.completion.chunk");
+        chunk.putArray("choices").addObject().put("index", 0).putObject("delta").put("content", text);
+        return chunk;
+    }
+
+    private static ObjectNode finish(String reason) {
+        ObjectNode chunk = new ObjectMapper().createObjectNode().put("id", "c").put("object", "chat.completion.chunk");
+        chunk.putArray("choices").addObject().put("index", 0).put("finish_reason", reason).putObject("delta");
+        return chunk;
+    }
+
+    private String sentText() {
+        StringBuilder text = new StringBuilder();
+        sent.forEach(c -> text.append(c.at("/choices/0/delta/content").asText("")));
+        return text.toString();
+    }
+
+    @Test
+    void freshPersonalDataIsRedactedWhereverTheStreamIsCut() {
+        String answer = "Ik stuur het naar [EMAIL_1] en ook naar de buurman, " + FRESH + ", die het moet weten. "
+                + "Verder is er niets aan de hand en sluiten we het dossier met vriendelijke groet.";
+        for (int cut = 1; cut < answer.length(); cut += 3) {
+            sent.clear();
+            Exchange exchange = exchange(true, null);
+            StreamRewriter rewriter = new StreamRewriter(exchange, out, new Disclaimer(null), scan.of(exchange), json);
+            rewriter.chunk(content(answer.substring(0, cut)));
+            rewriter.chunk(content(answer.substring(cut)));
+            rewriter.chunk(finish("stop"));
+            rewriter.complete();
+            assertThat(sent).as("cut at %d", cut).allSatisfy(c -> assertThat(c.toString()).doesNotContain("pietersen"));
+            assertThat(sentText()).as("cut at %d", cut).startsWith("Ik stuur het naar anna@example.nl en ook naar de buurman, [EMAIL], die het")
+                    .contains("met vriendelijke groet.");
+            assertThat(exchange.outputEntityCounts()).containsEntry(EntityType.EMAIL, 1);
+        }
+    }
+
+    @Test
+    void tokensArriveOneByOneAndOnlyABoundedTailIsHeld() {
+        Exchange exchange = exchange(true, null);
+        StreamRewriter rewriter = new StreamRewriter(exchange, out, new Disclaimer(null), scan.of(exchange), json);
+        StringBuilder answer = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            String token = "woord" + i + " ";
+            answer.append(token);
+            rewriter.chunk(content(token));
+            assertThat(answer.length() - sentText().length()).isLessThanOrEqualTo(StreamingOutputScan.HOLD + StreamingOutputScan.STEP);
+        }
+        rewriter.chunk(content("mail " + FRESH + " nu"));
+        rewriter.chunk(finish("stop"));
+        rewriter.complete();
+        assertThat(sentText()).startsWith(answer.toString()).contains("mail [EMAIL] nu").doesNotContain(FRESH);
+    }
+
+    @Test
+    void withFlagOnlyTextPassesAtOnceAndIsCounted() {
+        Exchange exchange = exchange(false, null);
+        StreamRewriter rewriter = new StreamRewriter(exchange, out, new Disclaimer(null), scan.of(exchange), json);
+        rewriter.chunk(content("Mail " + FRESH));
+        assertThat(sentText()).isEqualTo("Mail " + FRESH);
+        rewriter.chunk(finish("stop"));
+        rewriter.complete();
+        assertThat(exchange.outputEntityCounts()).containsEntry(EntityType.EMAIL, 1);
+    }
+
+    @Test
+    void toolCallArgumentsAreScannedAndRedacted() throws Exception {
+        Exchange exchange = exchange(true, null);
+        StreamRewriter rewriter = new StreamRewriter(exchange, out, new Disclaimer(null), scan.of(exchange), json);
+        for (String part : List.of("{\"aan\":\"p.piet", "ersen@example.org\",\"cc\":\"[EMAIL_1]\"}")) {
+            ObjectNode chunk = json.createObjectNode().put("id", "c");
+            chunk.putArray("choices").addObject().put("index", 0).putObject("delta").putArray("tool_calls").addObject()
+                    .put("index", 0).putObject("function").put("arguments", part);
+            rewriter.chunk(chunk);
+        }
+        rewriter.chunk(finish("tool_calls"));
+        rewriter.complete();
+
+        StringBuilder arguments = new StringBuilder();
+        sent.forEach(c -> c.at("/choices/0/delta/tool_calls").forEach(t -> arguments.append(t.at("/function/arguments").asText(""))));
+        JsonNode parsed = json.readTree(arguments.toString());
+        assertThat(parsed.path("aan").asText()).isEqualTo("[EMAIL]");
+        assertThat(parsed.path("cc").asText()).isEqualTo("anna@example.nl");
+        assertThat(exchange.outputEntityCounts()).containsEntry(EntityType.EMAIL, 1);
+        assertThat(sentText()).doesNotContain("AI-tekst");
+        assertThat(sent.stream().filter(c -> c.has("dijkwacht")).findFirst().orElseThrow().at("/dijkwacht/disclaimer").asText())
+                .isEqualTo("AI-tekst (t1)");
+    }
+
+    @Test
+    void jsonAnswersGetTheDisclaimerOnlyInTheExtensionField() throws Exception {
+        Exchange exchange = exchange(false, "json_object");
+        StreamRewriter rewriter = new StreamRewriter(exchange, out, new Disclaimer(null), scan.of(exchange), json);
+        rewriter.chunk(content("{\"antwoord\":"));
+        rewriter.chunk(content("\"ja\"}"));
+        rewriter.chunk(finish("stop"));
+        rewriter.complete();
+
+        assertThat(json.readTree(sentText()).path("antwoord").asText()).isEqualTo("ja");
+        ObjectNode last = sent.getLast();
+        assertThat(last.at("/choices/0/finish_reason").asText()).isEqualTo("stop");
+        assertThat(last.at("/dijkwacht/disclaimer").asText()).isEqualTo("AI-tekst (t1)");
+        assertThat(last.at("/dijkwacht/trace_id").asText()).isEqualTo("t1");
+        assertThat(last.at("/dijkwacht/in_content").asBoolean()).isFalse();
+    }
+}
