@@ -89,7 +89,7 @@ class DashboardController {
         List<ReviewStats> reviews = oversight.stats(period.from(), period.to());
         model.addAttribute("reviews", reviews);
         model.addAttribute("evaluations", evaluations());
-        model.addAttribute("chainHeads", chains.chains().stream().map(chains::head).filter(java.util.Objects::nonNull).toList());
+        model.addAttribute("chainHeads", chains.heads());
         model.addAttribute("lastVerification", verification.last().orElse(null));
         return "console/dashboard";
     }
