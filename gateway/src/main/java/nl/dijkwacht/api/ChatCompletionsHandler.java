@@ -10,6 +10,7 @@ import nl.dijkwacht.audit.AuditCapture;
 import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.audit.AuditUnavailableException;
 import nl.dijkwacht.invoke.UpstreamException;
+import nl.dijkwacht.limits.CallerLimits;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
@@ -46,9 +47,11 @@ public final class ChatCompletionsHandler {
     private final AuditTrail audit;
     private final OpenAiErrorWriter errors;
     private final ObjectMapper json;
+    private final CallerLimits limits;
 
     ChatCompletionsHandler(RequestEntry entry, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies,
-                           AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json) {
+                           AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json, CallerLimits limits) {
+        this.limits = limits;
         this.entry = entry;
         this.pipeline = pipeline;
         this.router = router;
@@ -101,6 +104,7 @@ public final class ChatCompletionsHandler {
             if (refusal == null) {
                 refusal = pipeline.run(exchange);
             }
+            exchange.rateLimitHeaders().forEach(res::setHeader);
             if (refusal != null) {
                 refuse(capture, res, sse, out[0], refusal);
                 return;
@@ -135,6 +139,9 @@ public final class ChatCompletionsHandler {
                     "Er ging iets mis in Dijkwacht. Het verzoek is niet doorgestuurd. Meld trace-id " + exchange.traceId() + " bij de servicedesk.");
             exchange.fail(refusal, "gateway:" + e.getClass().getSimpleName());
             refuse(capture, res, sse, out[0], refusal);
+        } finally {
+            // after the last attempt (fallbacks included): the reserved tokens become the reported usage
+            limits.settle(exchange);
         }
     }
 

@@ -7,6 +7,7 @@ import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.config.DijkwachtProperties;
 import nl.dijkwacht.api.filter.RouteFilters;
 import nl.dijkwacht.api.filter.RouteKind;
+import nl.dijkwacht.limits.CallerLimits;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.response.ReplyRewriter;
@@ -34,10 +35,11 @@ public class OpenAiRoutes {
     @Bean
     RouterFunction<ServerResponse> openAiRouterFunction(ActivePolicy policy, DijkwachtProperties properties, RequestPipeline pipeline,
                                                 ModelRouter router, ReplyRewriter replies,
-                                                AuditTrail audit, RouteFilters routeFilters, ObjectMapper dijkwachtJson) {
+                                                AuditTrail audit, RouteFilters routeFilters, ObjectMapper dijkwachtJson,
+                                                CallerLimits callerLimits) {
         RequestEntry entry = new RequestEntry(policy);
         OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
-        ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, router, replies, audit, errors, dijkwachtJson);
+        ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, router, replies, audit, errors, dijkwachtJson, callerLimits);
         ModelsHandler models = new ModelsHandler(entry, audit, errors, dijkwachtJson);
         return route("openai")
                 .POST("/v1/chat/completions", chat::chat)

@@ -30,8 +30,13 @@ class MigrationOrderTest {
 
         var result = Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/h2")
                 .outOfOrder(true).load().migrate();
-        // V2 and V3 run out of order; later migrations (V30+ of other capabilities) simply run after them
-        assertThat(result.migrations).extracting(m -> m.version).contains("2", "3");
+        // every migration but the two that ran first (audit V2/V3 and the later ones of other capabilities)
+        long all;
+        try (var common = Files.list(Path.of("src/main/resources/db/migration"));
+             var vendor = Files.list(Path.of("src/main/resources/db/vendor/h2"))) {
+            all = common.count() + vendor.count();
+        }
+        assertThat(result.migrationsExecuted).isEqualTo((int) all - 2);
         try (var c = ds.getConnection(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM audit_chain_head")) {
             assertThat(rs.next()).isTrue();
         }
