@@ -240,6 +240,31 @@ class TaskRoutingTest {
         upstream.verify(0, postRequestedFor(urlEqualTo("/mistral/v1/chat/completions")));
     }
 
+    @Test
+    void theTransparencyPageAndTheAlgoritmeregisterExportShowTheFineTunedModel() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/transparantie")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> report = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/transparantie.json")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> register = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/transparantie/algoritmeregister/brieven-opstellen.json")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Gefinetunede modellen").contains("qwen2.5:1.5b-instruct").contains("gemeente-brieven")
+                .contains("EVAL-2026-07");
+        JsonNode tuned = java.util.stream.StreamSupport.stream(JSON.readTree(report.body()).path("models").spliterator(), false)
+                .filter(m -> m.path("id").asText().equals("lokaal-brieven")).findFirst().orElseThrow().path("fine_tuning");
+        assertThat(tuned.path("tasks").get(0).asText()).isEqualTo("brief-opstellen");
+        assertThat(tuned.at("/training_data/personal_data").asBoolean()).isFalse();
+        assertThat(tuned.at("/evaluations/0/value").asDouble()).isEqualTo(0.82);
+        JsonNode entry = JSON.readTree(register.body());
+        assertThat(entry.path("methods_and_models").asText()).contains("gefinetuned op qwen2.5:1.5b-instruct")
+                .contains("taak brief-opstellen: lokaal-brieven → eu-groot → lokaal-klein");
+        assertThat(entry.path("performance_standard").asText()).contains("lokaal-brieven / brief-opstellen").contains("0.82");
+        assertThat(entry.path("source_data").asText()).contains("2.400 verzonden brieven");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static String wire(String name) throws IOException {
