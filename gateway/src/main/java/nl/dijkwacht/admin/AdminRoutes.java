@@ -13,6 +13,7 @@ import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.SuspensionStore;
 import nl.dijkwacht.response.Disclaimer;
+import nl.dijkwacht.routing.ModelRouter;
 import nl.dijkwacht.routing.RoutingRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,17 +35,18 @@ public class AdminRoutes {
 
     @Bean
     Explainer explainer(ActivePolicy policy, RequestPipeline pipeline, PiiEngine piiDetector, Disclaimer disclaimer,
-                        RoutingRules routingRules, ObjectMapper dijkwachtJson) {
-        return new Explainer(policy, pipeline, piiDetector, disclaimer, routingRules, dijkwachtJson);
+                        RoutingRules routingRules, ModelRouter modelRouter, ObjectMapper dijkwachtJson) {
+        return new Explainer(policy, pipeline, piiDetector, disclaimer, routingRules, modelRouter, dijkwachtJson);
     }
 
     @Bean
     RouterFunction<ServerResponse> adminRouterFunction(PolicyAdministration administration, Explainer explainer,
                                                        RouteFilters routeFilters, ObjectMapper dijkwachtJson, Clock policyClock,
-                                                       DijkwachtProperties properties) {
+                                                       DijkwachtProperties properties, ActivePolicy policy, ModelRouter modelRouter) {
         AdminResponses responses = new AdminResponses(new OpenAiErrorWriter(dijkwachtJson), dijkwachtJson);
         PolicyAdminHandler admin = new PolicyAdminHandler(administration, dijkwachtJson, policyClock);
         ExplainHandler explain = new ExplainHandler(explainer, dijkwachtJson);
+        UpstreamsHandler upstreams = new UpstreamsHandler(policy, modelRouter.invoker().pool(), dijkwachtJson);
         return route("admin")
                 .GET("/admin/policy", r -> responses.handle(r, admin::status))
                 .POST("/admin/policy/reload", r -> responses.handle(r, admin::reload))
@@ -53,6 +55,7 @@ public class AdminRoutes {
                 .POST("/admin/use-cases/{id}/suspend", r -> responses.handle(r, admin::suspendUseCase))
                 .POST("/admin/use-cases/{id}/resume", r -> responses.handle(r, admin::resumeUseCase))
                 .POST("/admin/explain", r -> responses.handle(r, explain::explain))
+                .GET("/admin/upstreams", r -> responses.handle(r, upstreams::status))
                 .filter(routeFilters.forRoute(RouteKind.ADMIN, properties.maxBodyBytes()))
                 .build();
     }

@@ -19,8 +19,9 @@ import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
-import nl.dijkwacht.pipeline.Outcome;
-import nl.dijkwacht.pipeline.PolicyStep;
+import nl.dijkwacht.pipeline.StepTrace;
+import nl.dijkwacht.invoke.Upstream;
+import nl.dijkwacht.routing.ModelRouter;
 import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
@@ -47,10 +48,12 @@ public final class Explainer {
     private final PiiEngine detector;
     private final Disclaimer disclaimer;
     private final RoutingRules rules;
+    private final ModelRouter router;
     private final ObjectMapper json;
 
     Explainer(ActivePolicy policy, RequestPipeline pipeline, PiiEngine detector, Disclaimer disclaimer,
-                   RoutingRules rules, ObjectMapper json) {
+              RoutingRules rules, ModelRouter router, ObjectMapper json) {
+        this.router = router;
         this.policy = policy;
         this.pipeline = pipeline;
         this.detector = detector;
@@ -92,7 +95,7 @@ public final class Explainer {
         List<String> roles = input.path("roles").isArray()
                 ? List.of(json.convertValue(input.path("roles"), String[].class))
                 : text(input, "roles") == null ? List.of() : java.util.Arrays.stream(text(input, "roles").split(",")).map(String::strip).toList();
-        Exchange exchange = new Exchange("explain-" + UUID.randomUUID(), endpoint, new CallerHeaders(text(input, "use_case")), set);
+        Exchange exchange = new Exchange("explain-" + UUID.randomUUID(), endpoint, new CallerHeaders(text(input, "use_case"), text(input, "task")), set);
         exchange.caller(new Caller(toolId, text(input, "user"), text(input, "department"), roles, tenant,
                 date(input, "ai_training_date"), IdentitySource.EXPLAIN, null));
         try {
@@ -105,47 +108,30 @@ public final class Explainer {
         ObjectNode out = json.createObjectNode();
         out.put("policy_version", set.version());
         out.put("model_called", false);
+        ArrayNode[] found = {null};
+        // the gateway's own pipeline runner; only the steps that would spend the caller's quota are skipped
+        Refusal refusal = pipeline.run(exchange, SKIPPED, (step, trace, ex) -> {
+            if (found[0] == null && ex.request() != null) {
+                found[0] = findEntities(ex);
+            }
+        });
+        ArrayNode entities = found[0];
         ArrayNode steps = out.putArray("steps");
         // authentication is the route's filter, not a pipeline step; in a dry run the administrator names the caller
         steps.addObject().put("step", "authenticate").put("outcome", "skipped").put("note", "tool opgegeven als '" + toolId + "'");
-        ArrayNode entities = null;
-        Refusal refusal = null;
         String routeRule = null;
-        for (PolicyStep step : pipeline.steps()) {
-            if (SKIPPED.contains(step.id())) {
-                steps.addObject().put("step", step.id()).put("outcome", "skipped").put("note", "geen quotum verbruikt");
-                continue;
+        for (StepTrace trace : exchange.steps()) {
+            ObjectNode entry = steps.addObject().put("step", trace.step()).put("outcome", trace.outcome());
+            switch (trace.outcome()) {
+                case "skipped" -> entry.put("note", "geen quotum verbruikt");
+                case "rewrite" -> entry.put("effect", trace.effectName()).put("rule", trace.rule());
+                case "deny" -> entry.put("rule", trace.rule()).put("code", trace.code());
+                case "failed" -> entry.put("rule", trace.rule());
+                default -> { }
             }
-            ObjectNode entry = steps.addObject().put("step", step.id());
-            Outcome outcome;
-            try {
-                outcome = step.apply(exchange);
-            } catch (RuntimeException e) {
-                refusal = Refusal.internal("policy_step_failed", "Stap '" + step.id() + "' faalde; het verzoek zou uit voorzorg geweigerd worden.");
-                exchange.fail(refusal, step.id() + ":exception:" + e.getClass().getSimpleName());
-                entry.put("outcome", "failed").put("rule", exchange.rule());
-                break;
-            }
-            if (entities == null && exchange.request() != null) {
-                entities = findEntities(exchange);
-            }
-            switch (outcome) {
-                case Outcome.Continue c -> entry.put("outcome", "continue");
-                case Outcome.Rewrite r -> {
-                    exchange.markRewritten(r.effect(), r.rule());
-                    entry.put("outcome", "rewrite").put("effect", r.effect().name().toLowerCase(java.util.Locale.ROOT)).put("rule", r.rule());
-                    if (step.id().equals("route")) {
-                        routeRule = r.rule();
-                    }
-                }
-                case Outcome.Deny d -> {
-                    exchange.refuse(d.refusal(), d.rule());
-                    refusal = d.refusal();
-                    entry.put("outcome", "deny").put("rule", d.rule()).put("code", d.refusal().code());
-                }
-            }
-            if (refusal != null) {
-                break;
+            entry.put("micros", trace.micros());
+            if ("route".equals(trace.step()) && "rewrite".equals(trace.outcome())) {
+                routeRule = trace.rule();
             }
         }
         out.put("decision", exchange.decision().name().toLowerCase(java.util.Locale.ROOT));
@@ -267,19 +253,48 @@ public final class Explainer {
                     rules.requiredClasses(exchange).stream().map(DataClass::yamlName).sorted().toList())
                     + ") die het gevraagde model niet mag ontvangen; '" + m.id()
                     + "' is het eerste model van de use-case, in volgorde van voorkeur, dat dat wel mag.";
+        } else if (exchange.routing().task() != null) {
+            String task = exchange.routing().task();
+            why = "Taak '" + task + "': het eerste model op de taakroute " + exchange.useCase().tasks().route(task).orElse(List.of())
+                    + " dat nu bruikbaar is en waarin de prompt past" + (exchange.routing().skips().isEmpty() ? "."
+                    : "; overgeslagen: " + String.join(", ", exchange.routing().skips().stream()
+                            .map(sk -> sk.model() + " (" + sk.reason() + ")").toList()) + ".");
         } else if (ResolveModelStep.AUTO.equals(requested)) {
             why = "Model 'auto': het eerste bruikbare model van de use-case in volgorde van voorkeur " + exchange.useCase().models() + ".";
         } else {
             why = "Door de tool gevraagd; toegestaan voor de use-case en bruikbaar volgens het governance-record.";
         }
         node.put("why", why);
-        List<String> fallbacks = new ArrayList<>();
-        if (exchange.useCase() != null) {
-            rules.fallbacks(exchange, m).forEach(f -> fallbacks.add(f.id()));
-        }
+        node.set("routing", routing(exchange));
         ArrayNode fb = node.putArray("fallbacks_on_failure");
-        fallbacks.forEach(fb::add);
+        router.fallbacks(exchange).forEach(f -> fb.add(f.id()));
+        node.set("upstreams", upstreams(m));
         return node;
+    }
+
+    /** The route log so far: task, reason, models passed over and why, prompt tokens as counted for context windows. */
+    private ObjectNode routing(Exchange exchange) {
+        var log = exchange.routing();
+        ObjectNode node = json.createObjectNode();
+        node.put("task", log.task());
+        node.put("reason", log.reason());
+        if (log.promptTokens() != null) {
+            node.put("prompt_tokens", log.promptTokens());
+        }
+        ArrayNode skipped = node.putArray("skipped");
+        log.skips().forEach(sk -> skipped.addObject().put("model", sk.model()).put("reason", sk.reason()));
+        return node;
+    }
+
+    /** Every server of the model with its circuit breaker state: what the call would find right now. */
+    private ArrayNode upstreams(ModelDefinition model) {
+        ArrayNode out = json.createArrayNode();
+        for (Upstream u : router.invoker().pool().of(model)) {
+            out.addObject().put("upstream", u.label())
+                    .put("breaker", u.breaker().getState().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("in_flight", u.inFlight());
+        }
+        return out;
     }
 
     private static java.time.LocalDate date(JsonNode node, String field) {

@@ -9,9 +9,6 @@ import java.io.UncheckedIOException;
 import nl.dijkwacht.audit.AuditCapture;
 import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.audit.AuditUnavailableException;
-import nl.dijkwacht.catalog.ModelDefinition;
-import nl.dijkwacht.invoke.ModelCall;
-import nl.dijkwacht.invoke.ModelClients;
 import nl.dijkwacht.invoke.UpstreamException;
 import nl.dijkwacht.limits.CallerLimits;
 import nl.dijkwacht.pipeline.CallerHeaders;
@@ -22,15 +19,17 @@ import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.pipeline.UpstreamCall;
 import nl.dijkwacht.response.ChunkOutput;
 import nl.dijkwacht.response.ReplyRewriter;
-import nl.dijkwacht.routing.RoutingRules;
+import nl.dijkwacht.routing.ModelRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * {@code POST /v1/chat/completions} and {@code POST /v1/embeddings}: open the exchange, run the policy pipeline,
- * call the model, rewrite the answer (whole or streamed), and write the audit record, whatever happened.
+ * {@code POST /v1/chat/completions}, {@code /v1/embeddings}, {@code /v1/responses} and {@code /v1/completions}: open
+ * the exchange, translate the request into the chat request it means ({@link Surface}), run the policy pipeline, call
+ * the model through the router, rewrite the answer (whole or streamed) and deliver it in the surface's format, and
+ * write the audit record, whatever happened.
  */
 public final class ChatCompletionsHandler {
 
@@ -43,22 +42,19 @@ public final class ChatCompletionsHandler {
 
     private final RequestEntry entry;
     private final RequestPipeline pipeline;
-    private final ModelClients clients;
+    private final ModelRouter router;
     private final ReplyRewriter replies;
     private final AuditTrail audit;
     private final OpenAiErrorWriter errors;
     private final ObjectMapper json;
-    private final RoutingRules routing;
     private final CallerLimits limits;
 
-    ChatCompletionsHandler(RequestEntry entry, RequestPipeline pipeline, ModelClients clients, ReplyRewriter replies,
-                           AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json,
-                           RoutingRules routing, CallerLimits limits) {
-        this.routing = routing;
+    ChatCompletionsHandler(RequestEntry entry, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies,
+                           AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json, CallerLimits limits) {
         this.limits = limits;
         this.entry = entry;
         this.pipeline = pipeline;
-        this.clients = clients;
+        this.router = router;
         this.replies = replies;
         this.audit = audit;
         this.errors = errors;
@@ -66,42 +62,66 @@ public final class ChatCompletionsHandler {
     }
 
     public ServerResponse chat(ServerRequest request) {
-        return ServerResponse.ok().build((req, res) -> {
-            serve(Endpoint.CHAT_COMPLETIONS, req, res);
-            return null;
-        });
+        return serve(new ChatSurface(Endpoint.CHAT_COMPLETIONS));
     }
 
     public ServerResponse embeddings(ServerRequest request) {
+        return serve(new ChatSurface(Endpoint.EMBEDDINGS));
+    }
+
+    public ServerResponse responses(ServerRequest request) {
+        return serve(new ResponsesSurface(json));
+    }
+
+    public ServerResponse completions(ServerRequest request) {
+        return serve(new CompletionsSurface(json));
+    }
+
+    private ServerResponse serve(Surface surface) {
         return ServerResponse.ok().build((req, res) -> {
-            serve(Endpoint.EMBEDDINGS, req, res);
+            serve(surface, req, res);
             return null;
         });
     }
 
-    private void serve(Endpoint endpoint, HttpServletRequest req, HttpServletResponse res) {
-        Exchange exchange = entry.open(endpoint, req);
+    private void serve(Surface surface, HttpServletRequest req, HttpServletResponse res) {
+        Exchange exchange = entry.open(surface.endpoint(), req);
         AuditCapture capture = audit.capture(exchange, req::getHeader);
         res.setHeader(CallerHeaders.TRACE_ID, exchange.traceId());
         res.setHeader(POLICY_VERSION_HEADER, exchange.policy().version());
         SseWriter sse = new SseWriter(res, json);
+        Surface.Stream[] out = {null};
         try {
-            Refusal refusal = pipeline.run(exchange);
+            Refusal refusal = null;
+            Surface.Call call = null;
+            try {
+                call = surface.open(exchange, exchange.rawBody());
+                exchange.rawBody(call.chatBody());
+            } catch (Surface.Refused e) {
+                refusal = e.refusal();
+                exchange.refuse(refusal, "request:" + refusal.code());
+            }
+            if (refusal == null) {
+                refusal = pipeline.run(exchange);
+            }
             exchange.rateLimitHeaders().forEach(res::setHeader);
             if (refusal != null) {
-                refuse(capture, res, sse, refusal);
+                refuse(capture, res, sse, out[0], refusal);
                 return;
             }
             audit.beforeModelCall(capture);
             exchange.warnings().forEach(w -> res.addHeader(WARNING_HEADER, w));
-            callWithFallback(endpoint, capture, res, sse);
+            callModel(surface.endpoint(), call, capture, res, sse, out);
         } catch (UpstreamException e) {
             exchange.upstreamStatus(e.status());
+            if (exchange.model() != null && !res.isCommitted()) {
+                res.setHeader(MODEL_HEADER, exchange.model().id());
+            }
             Refusal refusal = UpstreamFailures.toRefusal(e, exchange.model() == null ? "?" : exchange.model().id());
             exchange.fail(refusal, "upstream:" + e.kind().name().toLowerCase(java.util.Locale.ROOT));
             log.warn("trace {} upstream failure {} for model {}", exchange.traceId(), e.getMessage(),
                     exchange.model() == null ? "?" : exchange.model().id());
-            refuse(capture, res, sse, refusal);
+            refuse(capture, res, sse, out[0], refusal);
         } catch (SseWriter.ClientGoneException e) {
             exchange.upstreamEnded("client_disconnected");
             exchange.fail(Refusal.badRequest("client_disconnected", "De verbinding werd door de tool verbroken.", null),
@@ -118,7 +138,7 @@ public final class ChatCompletionsHandler {
             Refusal refusal = Refusal.internal("internal_error",
                     "Er ging iets mis in Dijkwacht. Het verzoek is niet doorgestuurd. Meld trace-id " + exchange.traceId() + " bij de servicedesk.");
             exchange.fail(refusal, "gateway:" + e.getClass().getSimpleName());
-            refuse(capture, res, sse, refusal);
+            refuse(capture, res, sse, out[0], refusal);
         } finally {
             // after the last attempt (fallbacks included): the reserved tokens become the reported usage
             limits.settle(exchange);
@@ -126,69 +146,31 @@ public final class ChatCompletionsHandler {
     }
 
     /**
-     * Calls the chosen model. When it fails before anything reached the tool (no stream started), the call goes to
-     * the failed model's approved fallbacks in order — only those the use-case allows and that may receive this
-     * request's data ({@link RoutingRules#fallbacks}); the audit rule records {@code fallback:<from>-><to>:<kind>}.
+     * Calls the chosen model through the router, which owns fallback, upstream choice and retries; this handler only
+     * delivers the answer (rewritten, audited) and names the model that answered.
      */
-    private void callWithFallback(Endpoint endpoint, AuditCapture capture, HttpServletResponse res, SseWriter sse) {
+    private void callModel(Endpoint endpoint, Surface.Call call, AuditCapture capture, HttpServletResponse res, SseWriter sse,
+                           Surface.Stream[] out) {
         Exchange exchange = capture.exchange();
-        java.util.List<ModelDefinition> fallbacks = null;
-        while (true) {
-            res.setHeader(MODEL_HEADER, exchange.model().id());
-            try {
-                callModel(endpoint, capture, res, sse);
-                return;
-            } catch (UpstreamException e) {
-                exchange.upstreamEnded(e.kind().name().toLowerCase(java.util.Locale.ROOT));
-                if (sse.started() || res.isCommitted() || !worthFallingBack(e)) {
-                    throw e;
-                }
-                ModelDefinition failed = exchange.model();
-                if (fallbacks == null) {
-                    fallbacks = new java.util.ArrayList<>(routing.fallbacks(exchange, failed));
-                }
-                if (fallbacks.isEmpty()) {
-                    throw e;
-                }
-                ModelDefinition next = fallbacks.removeFirst();
-                String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT);
-                log.warn("trace {} upstream failure {} for model {}, falling back to {}", exchange.traceId(), e.getMessage(), failed.id(), next.id());
-                exchange.reroute(next, "fallback:" + failed.id() + "->" + next.id() + ":" + kind);
-            }
-        }
-    }
-
-    private static boolean worthFallingBack(UpstreamException e) {
-        return switch (e.kind()) {
-            case TIMEOUT, UNREACHABLE, MALFORMED, STREAM_CUT -> true;
-            case ERROR_STATUS -> e.status() == null || e.status() >= 500 || e.status() == 429 || e.status() == 401 || e.status() == 403;
-            case UNSUPPORTED -> false;
-        };
-    }
-
-    private void callModel(Endpoint endpoint, AuditCapture capture, HttpServletResponse res, SseWriter sse) {
-        Exchange exchange = capture.exchange();
-        ModelCall call = new ModelCall(exchange.model(), exchange.request().body(), exchange.traceId());
-        var client = clients.forKind(exchange.model().provider());
-        exchange.upstreamStarted(exchange.model());
         if (endpoint == Endpoint.EMBEDDINGS) {
-            ObjectNode reply = client.embed(call);
-            exchange.upstreamEnded(UpstreamCall.OK);
+            ObjectNode reply = router.embed(exchange);
             exchange.usage(reply.path("usage").path("prompt_tokens").asInt(), 0);
             exchange.upstreamStatus(200);
+            res.setHeader(MODEL_HEADER, exchange.model().id());
             respond(capture, res, reply);
         } else if (exchange.request().stream()) {
             setDisclaimerHeader(exchange, res);
-            client.stream(call, capture.tap(replies.stream(exchange, new AuditedStream(capture, sse))));
+            out[0] = call.stream(exchange, sse);
+            router.stream(exchange, capture.tap(replies.stream(exchange, new AuditedStream(capture, out[0], res))));
         } else {
             setDisclaimerHeader(exchange, res);
-            ObjectNode reply = client.reply(call);
-            exchange.upstreamEnded(UpstreamCall.OK);
+            ObjectNode reply = router.reply(exchange);
             exchange.upstreamStatus(200);
+            res.setHeader(MODEL_HEADER, exchange.model().id());
             capture.upstreamReply(reply);
             ObjectNode delivered = replies.rewrite(exchange, reply);
             capture.deliveredReply(delivered);
-            respond(capture, res, delivered);
+            respond(capture, res, call.reply(exchange, delivered));
         }
     }
 
@@ -244,12 +226,12 @@ public final class ChatCompletionsHandler {
     }
 
     /** Answers with the refusal (as JSON, or as an error event inside a started stream) after recording it. */
-    private void refuse(AuditCapture capture, HttpServletResponse res, SseWriter sse, Refusal refusal) {
+    private void refuse(AuditCapture capture, HttpServletResponse res, SseWriter sse, Surface.Stream stream, Refusal refusal) {
         boolean inStream = sse.started();
         recordQuietly(capture, inStream ? 200 : refusal.status(), inStream);
         if (inStream) {
             try {
-                sse.error(errors.body(refusal));
+                stream.error(refusal, errors.body(refusal));
             } catch (RuntimeException ignored) {
                 // the tool is gone; the audit record already says what happened
             }
@@ -276,25 +258,28 @@ public final class ChatCompletionsHandler {
     private final class AuditedStream implements ChunkOutput {
         private final AuditCapture capture;
         private final Exchange exchange;
-        private final SseWriter sse;
+        private final Surface.Stream out;
+        private final HttpServletResponse res;
 
-        AuditedStream(AuditCapture capture, SseWriter sse) {
+        AuditedStream(AuditCapture capture, Surface.Stream out, HttpServletResponse res) {
             this.capture = capture;
             this.exchange = capture.exchange();
-            this.sse = sse;
+            this.out = out;
+            this.res = res;
         }
 
         @Override
         public void start() {
             exchange.upstreamStatus(200);
-            sse.start();
+            res.setHeader(MODEL_HEADER, exchange.model().id());
+            out.start();
         }
 
         @Override
         public void chunk(ObjectNode chunk) {
             exchange.upstreamFirstToken();
             capture.deliveredChunk(chunk);
-            sse.chunk(chunk);
+            out.chunk(chunk);
         }
 
         @Override
@@ -303,10 +288,11 @@ public final class ChatCompletionsHandler {
             try {
                 audit.record(exchange, capture, 200, true);
             } catch (AuditUnavailableException e) {
-                sse.error(errors.body(auditUnavailable(exchange)));
+                Refusal refusal = auditUnavailable(exchange);
+                out.error(refusal, errors.body(refusal));
                 return;
             }
-            sse.done();
+            out.done();
         }
     }
 }

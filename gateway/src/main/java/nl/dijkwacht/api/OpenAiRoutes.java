@@ -7,12 +7,11 @@ import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.config.DijkwachtProperties;
 import nl.dijkwacht.api.filter.RouteFilters;
 import nl.dijkwacht.api.filter.RouteKind;
-import nl.dijkwacht.invoke.ModelClients;
 import nl.dijkwacht.limits.CallerLimits;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.response.ReplyRewriter;
-import nl.dijkwacht.routing.RoutingRules;
+import nl.dijkwacht.routing.ModelRouter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -35,16 +34,18 @@ public class OpenAiRoutes {
 
     @Bean
     RouterFunction<ServerResponse> openAiRouterFunction(ActivePolicy policy, DijkwachtProperties properties, RequestPipeline pipeline,
-                                                ModelClients clients, ReplyRewriter replies,
+                                                ModelRouter router, ReplyRewriter replies,
                                                 AuditTrail audit, RouteFilters routeFilters, ObjectMapper dijkwachtJson,
-                                                RoutingRules routingRules, CallerLimits callerLimits) {
+                                                CallerLimits callerLimits) {
         RequestEntry entry = new RequestEntry(policy);
         OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
-        ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, clients, replies, audit, errors, dijkwachtJson, routingRules, callerLimits);
+        ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, router, replies, audit, errors, dijkwachtJson, callerLimits);
         ModelsHandler models = new ModelsHandler(entry, audit, errors, dijkwachtJson);
         return route("openai")
                 .POST("/v1/chat/completions", chat::chat)
                 .POST("/v1/embeddings", chat::embeddings)
+                .POST("/v1/responses", chat::responses)
+                .POST("/v1/completions", chat::completions)
                 .GET("/v1/models", models::list)
                 .GET("/v1/models/{id}", models::one)
                 .filter(routeFilters.forRoute(RouteKind.TOOL, properties.maxBodyBytes()))

@@ -22,7 +22,8 @@ final class RequestEntry {
 
     Exchange open(Endpoint endpoint, HttpServletRequest request) {
         Exchange exchange = new Exchange(UUID.randomUUID().toString(), endpoint,
-                new CallerHeaders(request.getHeader(CallerHeaders.USE_CASE)), policy.current());
+                new CallerHeaders(request.getHeader(CallerHeaders.USE_CASE), request.getHeader(CallerHeaders.TASK)),
+                policy.current());
         exchange.caller(AuthenticatedRequest.caller(request));
         exchange.rawBody(AuthenticatedRequest.body(request));
         exchange.contentType(request.getContentType());

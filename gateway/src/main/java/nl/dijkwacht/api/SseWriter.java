@@ -49,6 +49,16 @@ final class SseWriter implements ChunkOutput {
         write(chunk);
     }
 
+    /** A typed event ({@code event:} line, then its data), as the Responses API streams. */
+    void event(String type, ObjectNode data) {
+        try {
+            out.write(("event: " + type + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new ClientGoneException(e);
+        }
+        write(data);
+    }
+
     /** An error inside an already started stream: one error event, and no [DONE]. */
     void error(ObjectNode errorBody) {
         write(errorBody);

@@ -22,6 +22,11 @@ final class UpstreamFailures {
                     "Het antwoord van taalmodel " + model + " werd halverwege afgebroken. Het antwoord is onvolledig; probeer het opnieuw.");
             case UNSUPPORTED -> Refusal.badRequest("unsupported_parameter",
                     "Dit verzoek kan niet naar taalmodel " + model + ": " + e.upstreamMessage() + ".", null);
+            case UNAVAILABLE -> {
+                Refusal refusal = Refusal.unavailable("upstream_unavailable",
+                        "Het taalmodel " + model + " is tijdelijk niet beschikbaar (storing of overbelasting). Probeer het later opnieuw.");
+                yield e.retryAfter() == null ? refusal : refusal.withRetryAfter(Math.max(1, e.retryAfter().toSeconds()));
+            }
             case ERROR_STATUS -> fromStatus(e, model);
         };
     }

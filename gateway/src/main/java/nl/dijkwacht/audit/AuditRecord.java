@@ -52,16 +52,43 @@ public record AuditRecord(
         List<String> sources,
         List<String> citations,
         boolean contentRetained,
-        boolean reviewRequired) {
+        boolean reviewRequired,
+        Routing routing) {
+
+    /**
+     * How the model was chosen and reached (issue 13): the task the request named, the routing summary (reason, models
+     * passed over, every upstream call) and the upstream server that answered. All {@code null} when no model was called.
+     */
+    public record Routing(String task, String summary, String upstream) {
+        public static final Routing NONE = new Routing(null, null, null);
+    }
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
 
     public AuditRecord {
+        routing = routing == null ? Routing.NONE : routing;
         entityCounts = Map.copyOf(entityCounts);
         outputEntityCounts = Map.copyOf(outputEntityCounts);
         sources = List.copyOf(sources);
         citations = List.copyOf(citations);
+    }
+
+    /** Without routing facts (records of requests that never reached routing; older code). */
+    public AuditRecord(String traceId, Instant occurredAt, String bioAction, String bioObject, String bioResult,
+                       String bioOrigin, String endpoint, String toolId, String actorPseudonym, String department,
+                       String tenant, String useCase, String modelId, String upstreamModel, String provider, String hosting,
+                       String policyVersion, String decision, String rule, String errorCode, int httpStatus,
+                       Integer upstreamStatus, Map<String, Integer> entityCounts, Map<String, Integer> outputEntityCounts,
+                       int promptTokens, int completionTokens, long latencyMillis, double energyWh, boolean streamed,
+                       int placeholdersRestored, int placeholdersUnknown, String hashKeyId, String promptHmac,
+                       String answerHmac, String promptTemplate, List<String> sources, List<String> citations,
+                       boolean contentRetained, boolean reviewRequired) {
+        this(traceId, occurredAt, bioAction, bioObject, bioResult, bioOrigin, endpoint, toolId, actorPseudonym, department,
+                tenant, useCase, modelId, upstreamModel, provider, hosting, policyVersion, decision, rule, errorCode,
+                httpStatus, upstreamStatus, entityCounts, outputEntityCounts, promptTokens, completionTokens, latencyMillis,
+                energyWh, streamed, placeholdersRestored, placeholdersUnknown, hashKeyId, promptHmac, answerHmac,
+                promptTemplate, sources, citations, contentRetained, reviewRequired, Routing.NONE);
     }
 
     /** UTC day, {@code yyyy-MM-dd}: a search/aggregate column derived from {@link #occurredAt}. */

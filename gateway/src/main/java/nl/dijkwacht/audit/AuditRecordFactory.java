@@ -76,7 +76,17 @@ public final class AuditRecordFactory {
                 capture == null ? List.of() : capture.citations().stream().map(this::redactReference).toList(),
                 keepsContent(exchange, httpStatus),
                 httpStatus == 200 && exchange.refusal() == null && governance.humanReviewRequired(exchange.useCase())
-                        && exchange.endpoint() == nl.dijkwacht.pipeline.Endpoint.CHAT_COMPLETIONS);
+                        && exchange.endpoint().producesText(),
+                routing(exchange));
+    }
+
+    private static AuditRecord.Routing routing(Exchange exchange) {
+        var log = exchange.routing();
+        String summary = log.summary();
+        if (summary != null && summary.length() > 2000) {
+            summary = summary.substring(0, 1999) + "…";
+        }
+        return new AuditRecord.Routing(log.task(), summary, log.answeredBy());
     }
 
     /** The redacted prompt and answer, when the use-case keeps content and the request was answered. */

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * One approved model as the catalogue declares it. Tools address it by {@link #id()}; the upstream URL and
  * credentials come only from here, never from a request. {@link #governance()} is its governance record
- * (status, hosting, data classes, fallbacks, …).
+ * (status, hosting, data classes, fallbacks, …); {@link #serving()} how it is served (upstreams, limits).
+ * {@link #baseUrl()} is the first of {@link Serving#baseUrls()}.
  */
 public record ModelDefinition(
         String id,
@@ -21,10 +22,20 @@ public record ModelDefinition(
         Duration streamIdleTimeout,
         boolean supportsEmbeddings,
         String sourceFile,
-        ModelGovernance governance) {
+        ModelGovernance governance,
+        Serving serving) {
 
     public ModelDefinition {
         governance = governance == null ? ModelGovernance.unspecified() : governance;
+        serving = serving == null ? Serving.of(baseUrl) : serving;
+    }
+
+    /** With a governance record and one base URL, default serving settings. */
+    public ModelDefinition(String id, String description, ProviderKind provider, URI baseUrl, String upstreamModel,
+                           String apiKeyEnv, Duration connectTimeout, Duration responseTimeout, Duration streamIdleTimeout,
+                           boolean supportsEmbeddings, String sourceFile, ModelGovernance governance) {
+        this(id, description, provider, baseUrl, upstreamModel, apiKeyEnv, connectTimeout, responseTimeout, streamIdleTimeout,
+                supportsEmbeddings, sourceFile, governance, null);
     }
 
     /** Without a governance record (tests and tools that build a definition by hand): approved, on-premises, no personal data. */
@@ -32,7 +43,7 @@ public record ModelDefinition(
                            String apiKeyEnv, Duration connectTimeout, Duration responseTimeout, Duration streamIdleTimeout,
                            boolean supportsEmbeddings, String sourceFile) {
         this(id, description, provider, baseUrl, upstreamModel, apiKeyEnv, connectTimeout, responseTimeout, streamIdleTimeout,
-                supportsEmbeddings, sourceFile, ModelGovernance.unspecified());
+                supportsEmbeddings, sourceFile, ModelGovernance.unspecified(), null);
     }
 
     /** The credential from the environment variable the catalogue names; the value itself is never in a file. */
@@ -45,6 +56,6 @@ public record ModelDefinition(
 
     public ModelDefinition withGovernance(ModelGovernance next) {
         return new ModelDefinition(id, description, provider, baseUrl, upstreamModel, apiKeyEnv, connectTimeout,
-                responseTimeout, streamIdleTimeout, supportsEmbeddings, sourceFile, next);
+                responseTimeout, streamIdleTimeout, supportsEmbeddings, sourceFile, next, serving);
     }
 }

@@ -11,6 +11,8 @@ import java.util.Set;
  * docs/policy-reference.md.
  *
  * @param suspendedBy who suspended it through the admin API ({@code null} when the status comes from the file)
+ * @param fineTuning  base model, adapter, tasks, training-data provenance and evaluations of a fine-tuned model;
+ *                    {@code null} for a general model
  */
 public record ModelGovernance(
         ModelStatus status,
@@ -25,11 +27,24 @@ public record ModelGovernance(
         Set<DataClass> dataClasses,
         Double energyWhPer1kTokens,
         List<String> fallbacks,
-        String suspendedBy) {
+        String suspendedBy,
+        FineTuning fineTuning) {
 
     public ModelGovernance {
         dataClasses = dataClasses == null || dataClasses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(dataClasses));
         fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
+    }
+
+    /** A general (not fine-tuned) model. */
+    public ModelGovernance(ModelStatus status, Hosting hosting, String processorAgreement, boolean noTraining, String dpia,
+                           String iama, String owner, String technicalAdministrator, LocalDate nextEvaluation,
+                           Set<DataClass> dataClasses, Double energyWhPer1kTokens, List<String> fallbacks, String suspendedBy) {
+        this(status, hosting, processorAgreement, noTraining, dpia, iama, owner, technicalAdministrator, nextEvaluation,
+                dataClasses, energyWhPer1kTokens, fallbacks, suspendedBy, null);
+    }
+
+    public boolean fineTuned() {
+        return fineTuning != null;
     }
 
     /** For code that builds a {@link ModelDefinition} without a governance record (tests): approved, on-premises, no personal data. */
@@ -54,6 +69,6 @@ public record ModelGovernance(
 
     public ModelGovernance suspendedBy(String who) {
         return new ModelGovernance(ModelStatus.SUSPENDED, hosting, processorAgreement, noTraining, dpia, iama, owner,
-                technicalAdministrator, nextEvaluation, dataClasses, energyWhPer1kTokens, fallbacks, who);
+                technicalAdministrator, nextEvaluation, dataClasses, energyWhPer1kTokens, fallbacks, who, fineTuning);
     }
 }

@@ -3,7 +3,15 @@ package nl.dijkwacht.invoke;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.Content;
+import dev.langchain4j.data.message.ImageContent;
+import dev.langchain4j.data.message.TextContent;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.model.chat.request.ToolChoice;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -31,14 +39,24 @@ import nl.dijkwacht.catalog.ProviderKind;
 /**
  * Serves Anthropic models on the OpenAI surface through LangChain4j: OpenAI messages become LangChain4j
  * messages, the answer (whole or streamed) comes back as OpenAI {@code chat.completion(.chunk)} objects.
- * Text conversations with the common sampling parameters are supported; tools and images are refused with
- * a clear error rather than silently dropped.
+ * Supported as Anthropic supports them: system prompts, function tools (definitions, {@code tool_choice} auto /
+ * required / none, assistant tool calls and tool results in the conversation, tool calls in the answer), images
+ * (data URLs and https URLs) and the common sampling parameters. {@code max_tokens} — which Anthropic requires —
+ * comes from the request, else the model's {@code max-output-tokens}, else {@value #DEFAULT_MAX_TOKENS}. What
+ * Anthropic cannot do ({@code response_format}, {@code n} > 1, audio, files) is refused with a clear error rather
+ * than silently dropped.
  */
 public final class AnthropicClient implements ModelClient {
 
+    static final int DEFAULT_MAX_TOKENS = 4096;
+
     private final OpenAiObjects objects;
-    private final Map<ModelDefinition, AnthropicChatModel> models = new ConcurrentHashMap<>();
-    private final Map<ModelDefinition, AnthropicStreamingChatModel> streamingModels = new ConcurrentHashMap<>();
+    /** One LangChain4j model per catalogue entry and upstream base URL. */
+    private record Target(ModelDefinition model, java.net.URI baseUrl) {
+    }
+
+    private final Map<Target, AnthropicChatModel> models = new ConcurrentHashMap<>();
+    private final Map<Target, AnthropicStreamingChatModel> streamingModels = new ConcurrentHashMap<>();
 
     public AnthropicClient(ObjectMapper json) {
         this.objects = new OpenAiObjects(json);
@@ -54,14 +72,19 @@ public final class AnthropicClient implements ModelClient {
         ChatRequest request = toLangChain4j(call.body());
         ChatResponse response;
         try {
-            response = models.computeIfAbsent(call.model(), this::buildModel).chat(request);
+            response = models.computeIfAbsent(new Target(call.model(), call.baseUrl()), this::buildModel).chat(request);
         } catch (RuntimeException e) {
             throw translate(e);
         }
         String id = "chatcmpl-" + (response.id() != null ? response.id() : call.traceId());
         TokenUsage usage = response.tokenUsage();
-        return objects.completion(id, call.model().id(), response.aiMessage().text(), finishReason(response.finishReason()),
+        ObjectNode reply = objects.completion(id, call.model().id(), response.aiMessage().text(), finishReason(response.finishReason()),
                 inputTokens(usage), outputTokens(usage));
+        if (response.aiMessage().hasToolExecutionRequests()) {
+            ObjectNode message = (ObjectNode) reply.at("/choices/0/message");
+            message.set("tool_calls", toolCalls(response.aiMessage().toolExecutionRequests(), false));
+        }
+        return reply;
     }
 
     @Override
@@ -70,7 +93,7 @@ public final class AnthropicClient implements ModelClient {
         BlockingQueue<Object> events = new LinkedBlockingQueue<>();
         Object complete = new Object();
         try {
-            streamingModels.computeIfAbsent(call.model(), this::buildStreamingModel).chat(request, new StreamingChatResponseHandler() {
+            streamingModels.computeIfAbsent(new Target(call.model(), call.baseUrl()), this::buildStreamingModel).chat(request, new StreamingChatResponseHandler() {
                 @Override
                 public void onPartialResponse(String partial) {
                     events.add(partial);
@@ -115,6 +138,13 @@ public final class AnthropicClient implements ModelClient {
             if (event instanceof String partial) {
                 sink.chunk(objects.contentChunk(id, call.model().id(), partial));
             } else if (event instanceof ChatResponse response) {
+                if (response.aiMessage().hasToolExecutionRequests()) {
+                    ObjectNode chunk = objects.contentChunk(id, call.model().id(), "");
+                    ObjectNode delta = (ObjectNode) chunk.at("/choices/0/delta");
+                    delta.remove("content");
+                    delta.set("tool_calls", toolCalls(response.aiMessage().toolExecutionRequests(), true));
+                    sink.chunk(chunk);
+                }
                 sink.chunk(objects.finishChunk(id, call.model().id(), finishReason(response.finishReason())));
                 TokenUsage usage = response.tokenUsage();
                 sink.chunk(objects.usageChunk(id, call.model().id(), inputTokens(usage), outputTokens(usage)));
@@ -131,25 +161,28 @@ public final class AnthropicClient implements ModelClient {
     }
 
     private ChatRequest toLangChain4j(JsonNode body) {
-        for (String unsupported : List.of("tools", "functions", "response_format", "n")) {
+        for (String unsupported : List.of("response_format", "n", "audio", "modalities", "functions", "function_call")) {
             if (body.has(unsupported) && !body.get(unsupported).isNull()
                     && !(unsupported.equals("n") && body.get("n").asInt() == 1)) {
                 throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED,
                         "parameter '" + unsupported + "' is not supported for Anthropic models by this gateway");
             }
         }
+        Map<String, String> toolNames = new java.util.HashMap<>();
         List<ChatMessage> messages = new ArrayList<>();
         for (JsonNode message : body.path("messages")) {
-            String text = textOf(message.path("content"));
             switch (message.path("role").asText()) {
-                case "system", "developer" -> messages.add(SystemMessage.from(text));
-                case "user" -> messages.add(UserMessage.from(text));
-                case "assistant" -> messages.add(AiMessage.from(text));
+                case "system", "developer" -> messages.add(SystemMessage.from(textOf(message.path("content"))));
+                case "user" -> messages.add(userMessage(message.path("content")));
+                case "assistant" -> messages.add(assistantMessage(message, toolNames));
+                case "tool" -> messages.add(ToolExecutionResultMessage.from(message.path("tool_call_id").asText(),
+                        toolNames.getOrDefault(message.path("tool_call_id").asText(), ""), textOf(message.path("content"))));
                 default -> throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED,
                         "message role '" + message.path("role").asText() + "' is not supported for Anthropic models by this gateway");
             }
         }
         ChatRequest.Builder request = ChatRequest.builder().messages(messages);
+        tools(body, request);
         if (body.hasNonNull("temperature")) {
             request.temperature(body.get("temperature").asDouble());
         }
@@ -171,6 +204,106 @@ public final class AnthropicClient implements ModelClient {
         return request.build();
     }
 
+    /** Function tools become tool specifications; {@code tool_choice} auto, required or none. */
+    private static void tools(JsonNode body, ChatRequest.Builder request) {
+        JsonNode tools = body.get("tools");
+        if (tools == null || !tools.isArray() || tools.isEmpty()) {
+            return;
+        }
+        List<ToolSpecification> specifications = new ArrayList<>();
+        for (JsonNode tool : tools) {
+            if (!"function".equals(tool.path("type").asText())) {
+                throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED,
+                        "tool type '" + tool.path("type").asText() + "' is not supported for Anthropic models by this gateway");
+            }
+            JsonNode function = tool.path("function");
+            specifications.add(ToolSpecification.builder()
+                    .name(function.path("name").asText())
+                    .description(function.path("description").asText(null))
+                    .parameters(ToolSchemas.parameters(function.get("parameters")))
+                    .build());
+        }
+        request.toolSpecifications(specifications);
+        JsonNode choice = body.get("tool_choice");
+        if (choice != null && choice.isTextual()) {
+            request.toolChoice(switch (choice.asText()) {
+                case "required" -> ToolChoice.REQUIRED;
+                case "none" -> ToolChoice.NONE;
+                default -> ToolChoice.AUTO;
+            });
+        } else if (choice != null && !choice.isNull()) {
+            throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED,
+                    "a 'tool_choice' naming one function is not supported for Anthropic models by this gateway");
+        }
+    }
+
+    private static UserMessage userMessage(JsonNode content) {
+        if (content.isTextual()) {
+            return UserMessage.from(content.asText());
+        }
+        List<Content> contents = new ArrayList<>();
+        for (JsonNode part : content) {
+            switch (part.path("type").asText()) {
+                case "text" -> contents.add(TextContent.from(part.path("text").asText()));
+                case "image_url" -> contents.add(image(part.path("image_url").path("url").asText()));
+                default -> throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED,
+                        "content part '" + part.path("type").asText() + "' is not supported for Anthropic models by this gateway");
+            }
+        }
+        return UserMessage.from(contents);
+    }
+
+    /** A data URL ({@code data:image/png;base64,…}) or an https URL, as Anthropic's image blocks take them. */
+    private static ImageContent image(String url) {
+        if (url.startsWith("data:")) {
+            int comma = url.indexOf(',');
+            String header = comma < 0 ? "" : url.substring(5, comma);
+            if (!header.endsWith(";base64")) {
+                throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED, "images must be base64 data URLs or https URLs");
+            }
+            return ImageContent.from(url.substring(comma + 1), header.substring(0, header.length() - ";base64".length()));
+        }
+        if (url.startsWith("https://")) {
+            return ImageContent.from(java.net.URI.create(url));
+        }
+        throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED, "images must be base64 data URLs or https URLs");
+    }
+
+    private static AiMessage assistantMessage(JsonNode message, Map<String, String> toolNames) {
+        JsonNode content = message.path("content");
+        String text = content.isMissingNode() || content.isNull() ? null : textOf(content);
+        List<ToolExecutionRequest> calls = new ArrayList<>();
+        for (JsonNode call : message.path("tool_calls")) {
+            String id = call.path("id").asText();
+            String name = call.path("function").path("name").asText();
+            toolNames.put(id, name);
+            calls.add(ToolExecutionRequest.builder().id(id).name(name).arguments(call.path("function").path("arguments").asText("{}")).build());
+        }
+        AiMessage.Builder ai = AiMessage.builder();
+        if (text != null && !text.isEmpty()) {
+            ai.text(text);
+        }
+        if (!calls.isEmpty()) {
+            ai.toolExecutionRequests(calls);
+        }
+        return ai.build();
+    }
+
+    /** LangChain4j tool calls as OpenAI {@code tool_calls} (with {@code index} in stream deltas). */
+    private ArrayNode toolCalls(List<ToolExecutionRequest> requests, boolean indexed) {
+        ArrayNode calls = objects.array();
+        for (int i = 0; i < requests.size(); i++) {
+            ToolExecutionRequest r = requests.get(i);
+            ObjectNode call = calls.addObject();
+            if (indexed) {
+                call.put("index", i);
+            }
+            call.put("id", r.id()).put("type", "function");
+            call.putObject("function").put("name", r.name()).put("arguments", r.arguments() == null ? "{}" : r.arguments());
+        }
+        return calls;
+    }
+
     private static String textOf(JsonNode content) {
         if (content.isTextual()) {
             return content.asText();
@@ -179,7 +312,7 @@ public final class AnthropicClient implements ModelClient {
         for (JsonNode part : content) {
             if (!part.path("text").isTextual()) {
                 throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED,
-                        "content part '" + part.path("type").asText() + "' is not supported for Anthropic models by this gateway");
+                        "content part '" + part.path("type").asText() + "' is not supported here for Anthropic models by this gateway");
             }
             if (!text.isEmpty()) {
                 text.append('\n');
@@ -189,25 +322,33 @@ public final class AnthropicClient implements ModelClient {
         return text.toString();
     }
 
-    private AnthropicChatModel buildModel(ModelDefinition model) {
+    private AnthropicChatModel buildModel(Target target) {
+        ModelDefinition model = target.model();
         return AnthropicChatModel.builder()
-                .baseUrl(model.baseUrl().toString() + "/")
+                .baseUrl(target.baseUrl().toString() + "/")
                 .apiKey(model.apiKey().orElse("not-configured"))
                 .modelName(model.upstreamModel())
                 .timeout(model.responseTimeout())
                 .maxRetries(0)
-                .maxTokens(1024)
+                .maxTokens(maxTokens(model))
                 .build();
     }
 
-    private AnthropicStreamingChatModel buildStreamingModel(ModelDefinition model) {
+    private AnthropicStreamingChatModel buildStreamingModel(Target target) {
+        ModelDefinition model = target.model();
         return AnthropicStreamingChatModel.builder()
-                .baseUrl(model.baseUrl().toString() + "/")
+                .baseUrl(target.baseUrl().toString() + "/")
                 .apiKey(model.apiKey().orElse("not-configured"))
                 .modelName(model.upstreamModel())
                 .timeout(model.responseTimeout())
-                .maxTokens(1024)
+                .maxTokens(maxTokens(model))
                 .build();
+    }
+
+    /** Anthropic requires {@code max_tokens}: the model's {@code max-output-tokens}, unless the request names its own. */
+    private static int maxTokens(ModelDefinition model) {
+        Integer max = model.serving().maxOutputTokens();
+        return max == null ? DEFAULT_MAX_TOKENS : max;
     }
 
     private static int inputTokens(TokenUsage usage) {
@@ -242,7 +383,7 @@ public final class AnthropicClient implements ModelClient {
                 return new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "timeout", error);
             }
             if (t instanceof ConnectException) {
-                return new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "connection refused", error);
+                return new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "connection refused", error, null, true);
             }
             if (t instanceof com.fasterxml.jackson.core.JsonProcessingException) {
                 return new UpstreamException(UpstreamException.Kind.MALFORMED, null, "malformed answer", error);

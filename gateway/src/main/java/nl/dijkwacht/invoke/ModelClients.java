@@ -16,8 +16,9 @@ public final class ModelClients {
         }
     }
 
+    /** Azure OpenAI and Mistral are served by the OpenAI-format client, in their own dialect. */
     public ModelClient forKind(ProviderKind kind) {
-        ModelClient client = byKind.get(kind);
+        ModelClient client = byKind.get(kind.openAiWire() ? ProviderKind.OPENAI_COMPATIBLE : kind);
         if (client == null) {
             throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED, "no client for provider " + kind.yamlName());
         }

@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -44,11 +46,18 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
 
     private final ObjectMapper json;
     private final IdleWatchdog watchdog;
+    private final WireDialect dialect;
     private final Map<Duration, CloseableHttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
 
     public OpenAiCompatibleClient(ObjectMapper json, IdleWatchdog watchdog) {
+        this(json, watchdog, new EntraTokens(java.time.Clock.systemUTC(), Duration.ofSeconds(10)));
+    }
+
+    /** @param tokens Microsoft Entra ID tokens for Azure OpenAI models with {@code auth: entra-id} */
+    public OpenAiCompatibleClient(ObjectMapper json, IdleWatchdog watchdog, EntraTokens tokens) {
         this.json = json;
         this.watchdog = watchdog;
+        this.dialect = new WireDialect(tokens);
     }
 
     @Override
@@ -72,19 +81,20 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
 
     @Override
     public void stream(ModelCall call, ChunkSink sink) {
-        ObjectNode body = upstreamBody(call);
+        ObjectNode body = call.body().deepCopy();
         body.put("stream", true);
         // Always ask for usage so the audit has real token counts; the gateway drops it if the tool did not ask.
         body.putObject("stream_options").put("include_usage", true);
+        body = dialect.body(call, body);
         ModelDefinition model = call.model();
         // The socket timeout bounds the wait for the headers; silence inside the stream is the watchdog's job.
-        Duration socketTimeout = max(model.responseTimeout(), model.streamIdleTimeout());
-        HttpPost request = request(model, "/chat/completions", body, socketTimeout);
+        Duration socketTimeout = max(call.responseTimeout(), model.streamIdleTimeout());
+        HttpPost request = request(call, "/chat/completions", body, socketTimeout);
         ClassicHttpResponse response = open(model, request);
         boolean finished = false;
         try {
             if (response.getCode() / 100 != 2) {
-                throw errorStatus(response.getCode(), readErrorMessage(response.getEntity(), 16 * 1024));
+                throw errorStatus(response, readErrorMessage(response.getEntity(), 16 * 1024));
             }
             sink.open();
             finished = readEvents(response.getEntity(), request, model.streamIdleTimeout(), sink);
@@ -159,9 +169,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
     }
 
     private ObjectNode upstreamBody(ModelCall call) {
-        ObjectNode body = call.body().deepCopy();
-        body.put("model", call.model().upstreamModel());
-        return body;
+        return dialect.body(call, call.body().deepCopy());
     }
 
     /** Reads the rest of the body (normally just the end of the chunked encoding) so the connection can be reused. */
@@ -176,11 +184,11 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
 
     private byte[] sendForBytes(ModelCall call, String path, ObjectNode body) {
         ModelDefinition model = call.model();
-        HttpPost request = request(model, path, body, model.responseTimeout());
+        HttpPost request = request(call, path, body, call.responseTimeout());
         try (ClassicHttpResponse response = open(model, request)) {
             HttpEntity entity = response.getEntity();
             if (response.getCode() / 100 != 2) {
-                throw errorStatus(response.getCode(), readErrorMessage(entity, Integer.MAX_VALUE));
+                throw errorStatus(response, readErrorMessage(entity, Integer.MAX_VALUE));
             }
             try {
                 return entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
@@ -193,15 +201,15 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         }
     }
 
-    private HttpPost request(ModelDefinition model, String path, ObjectNode body, Duration socketTimeout) {
-        HttpPost request = new HttpPost(model.baseUrl().resolve(model.baseUrl().getPath() + path));
+    private HttpPost request(ModelCall call, String path, ObjectNode body, Duration socketTimeout) {
+        HttpPost request = new HttpPost(dialect.target(call, path));
         request.setConfig(RequestConfig.custom()
                 .setResponseTimeout(Timeout.of(socketTimeout))
                 .setRedirectsEnabled(false)
                 .build());
         request.setHeader("Content-Type", "application/json");
         request.setHeader("Accept", body.path("stream").asBoolean(false) ? "text/event-stream" : "application/json");
-        model.apiKey().ifPresent(key -> request.setHeader("Authorization", "Bearer " + key));
+        dialect.authenticate(call, request);
         request.setEntity(new ByteArrayEntity(toBytes(body), null));
         return request;
     }
@@ -216,15 +224,22 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
 
     private static UpstreamException transportFailure(IOException e) {
         return switch (e) {
-            case ConnectTimeoutException t -> new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "connect timeout", e);
+            case ConnectTimeoutException t -> new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "connect timeout", e, null, true);
             case SocketTimeoutException t -> new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "response timeout", e);
-            case ConnectException c -> new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "connection refused", e);
+            case ConnectException c -> new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "connection refused", e, null, true);
+            case UnknownHostException u -> new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "unknown host", e, null, true);
             default -> new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "I/O error", e);
         };
     }
 
-    private static UpstreamException errorStatus(int status, String message) {
-        return new UpstreamException(UpstreamException.Kind.ERROR_STATUS, status, message, null);
+    private static UpstreamException errorStatus(ClassicHttpResponse response, String message) {
+        return new UpstreamException(UpstreamException.Kind.ERROR_STATUS, response.getCode(), message, null,
+                RetryAfter.parse(header(response, "retry-after-ms"), header(response, "Retry-After")), false);
+    }
+
+    private static String header(ClassicHttpResponse response, String name) {
+        var header = response.getFirstHeader(name);
+        return header == null ? null : header.getValue();
     }
 
     private String readErrorMessage(HttpEntity entity, int limit) {
@@ -239,9 +254,13 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         }
     }
 
+    /** {@code {"error":{"message"}}} (OpenAI, Azure, Ollama, newer vLLM), {@code {"object":"error","message"}} (older vLLM), Mistral's {@code {"message"}}. */
     private static String errorMessage(JsonNode node) {
         JsonNode error = node.path("error");
         String message = error.isTextual() ? error.asText() : error.path("message").asText(null);
+        if (message == null && node.path("message").isTextual()) {
+            message = node.path("message").asText();
+        }
         if (message != null && message.length() > 300) {
             message = message.substring(0, 300) + "…";
         }

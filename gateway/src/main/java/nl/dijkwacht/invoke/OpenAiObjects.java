@@ -51,6 +51,10 @@ final class OpenAiObjects {
         return chunk;
     }
 
+    com.fasterxml.jackson.databind.node.ArrayNode array() {
+        return json.createArrayNode();
+    }
+
     ObjectNode usage(int promptTokens, int completionTokens) {
         return json.createObjectNode()
                 .put("prompt_tokens", promptTokens)

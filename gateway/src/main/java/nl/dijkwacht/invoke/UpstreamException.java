@@ -1,19 +1,34 @@
 package nl.dijkwacht.invoke;
 
+import java.time.Duration;
+
 /** A model upstream did not give a usable answer. Messages never contain prompt or answer text. */
 public class UpstreamException extends RuntimeException {
 
-    public enum Kind { TIMEOUT, UNREACHABLE, ERROR_STATUS, MALFORMED, STREAM_CUT, UNSUPPORTED }
+    /**
+     * What went wrong. {@link #UNAVAILABLE}: no call was made at all, because every upstream of the model has an open
+     * circuit breaker or is at its concurrency limit.
+     */
+    public enum Kind { TIMEOUT, UNREACHABLE, ERROR_STATUS, MALFORMED, STREAM_CUT, UNSUPPORTED, UNAVAILABLE }
 
     private final Kind kind;
     private final Integer status;
     private final String upstreamMessage;
+    private final Duration retryAfter;
+    private final boolean connectFailure;
 
     public UpstreamException(Kind kind, Integer status, String upstreamMessage, Throwable cause) {
+        this(kind, status, upstreamMessage, cause, null, false);
+    }
+
+    public UpstreamException(Kind kind, Integer status, String upstreamMessage, Throwable cause, Duration retryAfter,
+                             boolean connectFailure) {
         super(kind + (status == null ? "" : " " + status), cause);
         this.kind = kind;
         this.status = status;
         this.upstreamMessage = upstreamMessage;
+        this.retryAfter = retryAfter;
+        this.connectFailure = connectFailure;
     }
 
     public UpstreamException(Kind kind, String detail) {
@@ -31,5 +46,20 @@ public class UpstreamException extends RuntimeException {
     /** The upstream's own error message where it sent one (it saw only redacted text), for the tool developer. */
     public String upstreamMessage() {
         return upstreamMessage;
+    }
+
+    /** How long the upstream asked us to wait ({@code Retry-After} / {@code retry-after-ms}), or {@code null}. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** The connection was never established, so the request never reached the upstream: safe to send elsewhere. */
+    public boolean connectFailure() {
+        return connectFailure;
+    }
+
+    /** Short lower-case name for audit rules and route logs, e.g. {@code timeout}, {@code error_status}. */
+    public String kindName() {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

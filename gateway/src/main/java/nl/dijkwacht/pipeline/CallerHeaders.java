@@ -6,11 +6,18 @@ package nl.dijkwacht.pipeline;
  * exchange. Header names are documented in docs/architecture.md.
  *
  * @param useCase the {@value #USE_CASE} header: the use-case the request falls under
+ * @param task    the {@value #TASK} header: the task for task routing (or OpenAI {@code metadata.dw_task})
  */
-public record CallerHeaders(String useCase) {
+public record CallerHeaders(String useCase, String task) {
 
     public static final String USE_CASE = "X-Dijkwacht-Use-Case";
+    public static final String TASK = "X-Dijkwacht-Task";
     public static final String TRACE_ID = "X-Dijkwacht-Trace-Id";
 
-    public static final CallerHeaders NONE = new CallerHeaders(null);
+    public static final CallerHeaders NONE = new CallerHeaders(null, null);
+
+    /** Without a task header. */
+    public CallerHeaders(String useCase) {
+        this(useCase, null);
+    }
 }

@@ -3,6 +3,10 @@ package nl.dijkwacht.pipeline;
 /** Which OpenAI operation a request is. */
 public enum Endpoint {
     CHAT_COMPLETIONS("chat.completions"),
+    /** The Responses API; served as a chat request after translation ({@code openai.responses}). */
+    RESPONSES("responses"),
+    /** The legacy completions API; served as a chat request after translation ({@code openai.completions}). */
+    COMPLETIONS("completions"),
     EMBEDDINGS("embeddings"),
     MODELS("models");
 
@@ -14,5 +18,10 @@ public enum Endpoint {
 
     public String auditName() {
         return auditName;
+    }
+
+    /** Whether the answer is text written by a model for a person (disclaimer, human review, output scan). */
+    public boolean producesText() {
+        return this == CHAT_COMPLETIONS || this == RESPONSES || this == COMPLETIONS;
     }
 }

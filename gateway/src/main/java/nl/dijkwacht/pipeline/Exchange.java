@@ -11,6 +11,7 @@ import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pii.anonymize.PlaceholderVault;
 import nl.dijkwacht.policy.PolicySet;
 import nl.dijkwacht.policy.UseCasePolicy;
+import nl.dijkwacht.routing.RouteLog;
 
 /**
  * The typed state of one request as it moves through the pipeline. Created per request and never shared;
@@ -43,6 +44,8 @@ public final class Exchange {
     private int placeholdersRestored;
     private int placeholdersUnknown;
     private final java.util.List<String> warnings = new java.util.ArrayList<>();
+    private final java.util.List<StepTrace> steps = new java.util.ArrayList<>();
+    private final RouteLog routing = new RouteLog();
     private final Map<String, String> rateLimitHeaders = new java.util.LinkedHashMap<>();
     private long tokensReserved;
     private final Map<Attachment.Kind, Integer> attachmentCounts = new EnumMap<>(Attachment.Kind.class);
@@ -127,6 +130,13 @@ public final class Exchange {
     /** Policy warnings for the tool (header X-Dijkwacht-Warning), e.g. a model past its evaluation date. Never prompt text. */
     public java.util.List<String> warnings() { return java.util.List.copyOf(warnings); }
     public void warn(String warning) { warnings.add(warning); }
+
+    /** What each policy step did, in order (filled by {@link RequestPipeline}). */
+    public java.util.List<StepTrace> steps() { return java.util.List.copyOf(steps); }
+    void traceStep(StepTrace trace) { steps.add(trace); }
+
+    /** How the model was chosen (task route, skipped models) and every upstream call made for this request. */
+    public RouteLog routing() { return routing; }
 
     public void refuse(Refusal refusal, String rule) {
         this.decision = Decision.REFUSED;

@@ -1,12 +1,22 @@
 package nl.dijkwacht.pipeline;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs the request-side policy steps in order. The first {@link Outcome.Deny} stops the chain; any exception
- * in a step refuses the request (fail closed) instead of letting it through.
+ * in a step refuses the request (fail closed) instead of letting it through. Every step's outcome is traced on
+ * the exchange ({@link Exchange#steps()}); {@code /admin/explain} runs this same runner and shows that trace.
  */
 public final class RequestPipeline {
+
+    /** Sees each step right after it ran (or was skipped), with the exchange as that step left it. */
+    @FunctionalInterface
+    public interface StepListener {
+        StepListener NONE = (step, trace, exchange) -> { };
+
+        void after(PolicyStep step, StepTrace trace, Exchange exchange);
+    }
 
     private final List<PolicyStep> steps;
 
@@ -20,7 +30,22 @@ public final class RequestPipeline {
 
     /** @return the refusal that stopped the request, or {@code null} when every step let it pass */
     public Refusal run(Exchange exchange) {
+        return run(exchange, Set.of(), StepListener.NONE);
+    }
+
+    /**
+     * The same run, leaving out the steps named in {@code skipped} (explain names its caller instead of
+     * authenticating it and spends no quota) and telling {@code listener} about every step.
+     */
+    public Refusal run(Exchange exchange, Set<String> skipped, StepListener listener) {
         for (PolicyStep step : steps) {
+            if (skipped.contains(step.id())) {
+                StepTrace trace = StepTrace.skipped(step.id());
+                exchange.traceStep(trace);
+                listener.after(step, trace, exchange);
+                continue;
+            }
+            long start = System.nanoTime();
             Outcome outcome;
             try {
                 outcome = step.apply(exchange);
@@ -29,18 +54,29 @@ public final class RequestPipeline {
                         "Dijkwacht kon het beleid niet toepassen (stap '" + step.id()
                                 + "'). Het verzoek is uit voorzorg niet doorgestuurd. Probeer het later opnieuw of meld trace-id "
                                 + exchange.traceId() + " bij de servicedesk.");
-                exchange.fail(refusal, step.id() + ":exception:" + e.getClass().getSimpleName());
+                String rule = step.id() + ":exception:" + e.getClass().getSimpleName();
+                exchange.fail(refusal, rule);
+                StepTrace trace = StepTrace.failed(step.id(), rule, micros(start));
+                exchange.traceStep(trace);
+                listener.after(step, trace, exchange);
                 return refusal;
             }
             switch (outcome) {
                 case Outcome.Continue c -> { }
                 case Outcome.Rewrite r -> exchange.markRewritten(r.effect(), r.rule());
-                case Outcome.Deny d -> {
-                    exchange.refuse(d.refusal(), d.rule());
-                    return d.refusal();
-                }
+                case Outcome.Deny d -> exchange.refuse(d.refusal(), d.rule());
+            }
+            StepTrace trace = StepTrace.of(step.id(), outcome, micros(start));
+            exchange.traceStep(trace);
+            listener.after(step, trace, exchange);
+            if (outcome instanceof Outcome.Deny d) {
+                return d.refusal();
             }
         }
         return null;
+    }
+
+    private static long micros(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000;
     }
 }

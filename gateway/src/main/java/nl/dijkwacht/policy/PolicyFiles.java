@@ -65,7 +65,8 @@ final class PolicyFiles {
             @JsonProperty("human-review-required") Boolean humanReviewRequired,
             AuditSection audit,
             String attachments,
-            @JsonProperty("forward-metadata") List<String> forwardMetadata) {
+            @JsonProperty("forward-metadata") List<String> forwardMetadata,
+            Map<String, List<String>> tasks) {
     }
 
     record Allowed(List<String> tools, List<String> departments, List<String> roles) {
@@ -83,9 +84,15 @@ final class PolicyFiles {
             String description,
             String provider,
             @JsonProperty("base-url") String baseUrl,
+            @JsonProperty("base-urls") List<String> baseUrls,
             @JsonProperty("upstream-model") String upstreamModel,
             @JsonProperty("api-key-env") String apiKeyEnv,
             Timeouts timeouts,
+            Azure azure,
+            @JsonProperty("max-concurrent") Integer maxConcurrent,
+            @JsonProperty("circuit-breaker") CircuitBreaker circuitBreaker,
+            @JsonProperty("context-window") Integer contextWindow,
+            @JsonProperty("max-output-tokens") Integer maxOutputTokens,
             Boolean embeddings,
             String status,
             String hosting,
@@ -98,10 +105,32 @@ final class PolicyFiles {
             @JsonProperty("next-evaluation") String nextEvaluation,
             @JsonProperty("data-classes") List<String> dataClasses,
             @JsonProperty("energy-wh-per-1k-tokens") Double energyWhPer1kTokens,
-            List<String> fallbacks) {
+            List<String> fallbacks,
+            @JsonProperty("base-model") String baseModel,
+            String adapter,
+            List<String> tasks,
+            @JsonProperty("training-data") TrainingData trainingData,
+            List<Evaluation> evaluations) {
+    }
+
+    record TrainingData(String description, String period, @JsonProperty("personal-data") Boolean personalData,
+                        @JsonProperty("legal-basis") String legalBasis) {
+    }
+
+    record Evaluation(String task, String metric, Double value, String date, @JsonProperty("evaluation-set") String evaluationSet) {
     }
 
     record Timeouts(String connect, String response, @JsonProperty("stream-idle") String streamIdle) {
+    }
+
+    record Azure(String deployment, @JsonProperty("api-version") String apiVersion, String auth,
+                 @JsonProperty("tenant-id") String tenantId, @JsonProperty("client-id") String clientId,
+                 @JsonProperty("client-secret-env") String clientSecretEnv, @JsonProperty("token-url") String tokenUrl,
+                 String scope) {
+    }
+
+    record CircuitBreaker(@JsonProperty("failure-rate") Integer failureRate, @JsonProperty("minimum-calls") Integer minimumCalls,
+                          Integer window, @JsonProperty("open-for") String openFor) {
     }
 
     record LimitsFile(

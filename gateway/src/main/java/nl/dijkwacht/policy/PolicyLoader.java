@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,19 +24,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
-import nl.dijkwacht.catalog.DataClass;
+import nl.dijkwacht.catalog.FineTuning;
 import nl.dijkwacht.catalog.Hosting;
 import nl.dijkwacht.catalog.ModelCatalog;
 import nl.dijkwacht.catalog.ModelDefinition;
-import nl.dijkwacht.catalog.ModelGovernance;
-import nl.dijkwacht.catalog.ModelStatus;
-import nl.dijkwacht.catalog.ProviderKind;
 import nl.dijkwacht.identity.OperatorAccount;
 import nl.dijkwacht.identity.OperatorRole;
 import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pii.anonymize.Operator;
 import nl.dijkwacht.pii.anonymize.OperatorPolicy;
-import org.springframework.boot.convert.DurationStyle;
 
 /**
  * Reads {@code policies/} (tools.yaml, operators.yaml, governance.yaml, use-cases/*.yaml) and
@@ -53,8 +47,6 @@ public final class PolicyLoader {
 
     static final int DEFAULT_CONTENT_RETENTION_DAYS = 30;
 
-    private static final Duration DEFAULT_CONNECT = Duration.ofSeconds(5);
-    private static final Duration DEFAULT_RESPONSE = Duration.ofSeconds(120);
 
     private final ObjectMapper yaml = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -244,7 +236,8 @@ public final class PolicyLoader {
                 Boolean.TRUE.equals(raw.specialCategoryAllowed()), raw.forbiddenPurposes(),
                 Boolean.TRUE.equals(raw.humanReviewRequired()), retention, null,
                 raw.pii() != null && "redact".equals(raw.pii().output()),
-                new RequestFieldRules(RequestFieldRules.Attachments.fromYaml(raw.attachments()), raw.forwardMetadata()));
+                new RequestFieldRules(RequestFieldRules.Attachments.fromYaml(raw.attachments()), raw.forwardMetadata()),
+                new TaskRoutes(raw.tasks()));
     }
 
     /** Redacted content is kept only when the use-case says so: {@code keep-content: true} keeps it 30 days by default. */
@@ -274,67 +267,7 @@ public final class PolicyLoader {
     // ---------------------------------------------------------------- models
 
     private ModelDefinition toModel(YamlDocument doc, Problems problems) {
-        PolicyFiles.ModelFile raw = bind(doc, PolicyFiles.ModelFile.class);
-        ProviderKind kind = ProviderKind.fromYaml(raw.provider());
-        URI baseUrl = null;
-        if (kind != ProviderKind.DRY_RUN) {
-            try {
-                String url = raw.baseUrl().endsWith("/") ? raw.baseUrl().substring(0, raw.baseUrl().length() - 1) : raw.baseUrl();
-                baseUrl = URI.create(url);
-            } catch (IllegalArgumentException e) {
-                problems.add(doc.problem("/base-url", "geen geldige URL"));
-            }
-        }
-        Duration connect = duration(raw.timeouts() == null ? null : raw.timeouts().connect(), DEFAULT_CONNECT);
-        Duration response = duration(raw.timeouts() == null ? null : raw.timeouts().response(), DEFAULT_RESPONSE);
-        Duration streamIdle = duration(raw.timeouts() == null ? null : raw.timeouts().streamIdle(), response);
-        boolean embeddings = raw.embeddings() != null ? raw.embeddings() : kind == ProviderKind.OPENAI_COMPATIBLE || kind == ProviderKind.DRY_RUN;
-        if (kind == ProviderKind.ANTHROPIC && Boolean.TRUE.equals(raw.embeddings())) {
-            problems.add(doc.problem("/embeddings", "Anthropic-modellen leveren geen embeddings"));
-        }
-        LocalDate nextEvaluation = null;
-        try {
-            nextEvaluation = LocalDate.parse(raw.nextEvaluation());
-        } catch (DateTimeParseException e) {
-            problems.add(doc.problem("/next-evaluation", "geen geldige datum (JJJJ-MM-DD)"));
-        }
-        Hosting hosting = Hosting.fromYaml(raw.hosting());
-        Set<DataClass> classes = EnumSet.noneOf(DataClass.class);
-        raw.dataClasses().forEach(c -> classes.add(DataClass.fromYaml(c)));
-        boolean noTraining = Boolean.TRUE.equals(raw.noTraining());
-        checkDataClasses(doc, hosting, classes, noTraining, raw.processorAgreement(), problems);
-        ModelGovernance governance = new ModelGovernance(ModelStatus.fromYaml(raw.status()), hosting, raw.processorAgreement(),
-                noTraining, raw.dpia(), raw.iama(), raw.owner(), raw.technicalAdministrator(), nextEvaluation, classes,
-                raw.energyWhPer1kTokens(), raw.fallbacks(), null);
-        return new ModelDefinition(raw.id(), raw.description(), kind, baseUrl, raw.upstreamModel(), raw.apiKeyEnv(),
-                connect, response, streamIdle, embeddings, doc.file().getFileName().toString(), governance);
-    }
-
-    /**
-     * The governance rules on data classes: special-category data only on-premises; personal data never outside
-     * the EU, and in an EU cloud only with a processor agreement and a no-training commitment.
-     */
-    private static void checkDataClasses(YamlDocument doc, Hosting hosting, Set<DataClass> classes, boolean noTraining,
-                                         String processorAgreement, Problems problems) {
-        if (classes.contains(DataClass.SPECIAL_CATEGORY) && hosting != Hosting.ON_PREMISES) {
-            problems.add(doc.problem("/data-classes", "bijzondere persoonsgegevens (special-category) mogen alleen naar een model dat on-premises draait (hosting: "
-                    + hosting.yamlName() + ")"));
-        }
-        if (classes.contains(DataClass.PERSONAL_DATA) && hosting == Hosting.NON_EU) {
-            problems.add(doc.problem("/data-classes", "persoonsgegevens (personal-data) mogen niet naar een model buiten de EU (hosting: non-eu)"));
-        }
-        if (!classes.isEmpty() && hosting == Hosting.EU_CLOUD) {
-            if (processorAgreement == null) {
-                problems.add(doc.problem("/processor-agreement", "een EU-cloudmodel dat persoonsgegevens ontvangt heeft een verwerkersovereenkomst nodig"));
-            }
-            if (!noTraining) {
-                problems.add(doc.problem("/no-training", "een EU-cloudmodel dat persoonsgegevens ontvangt moet 'no-training: true' hebben"));
-            }
-        }
-    }
-
-    private static Duration duration(String text, Duration fallback) {
-        return text == null || text.isBlank() ? fallback : DurationStyle.detectAndParse(text);
+        return ModelEntries.read(doc, bind(doc, PolicyFiles.ModelFile.class), problems);
     }
 
     // ---------------------------------------------------------------- references between files
@@ -352,6 +285,7 @@ public final class PolicyLoader {
                     problems.add(doc.problem("/models/" + i, "model '" + useCase.models().get(i) + "' staat niet in models-config/"));
                 }
             }
+            checkTaskRoutes(doc, useCase, models, problems);
             PersonalDataReach.check(doc, useCase, models, problems);
             for (int i = 0; i < useCase.allowedTools().size(); i++) {
                 if (!tools.containsKey(useCase.allowedTools().get(i))) {
@@ -393,6 +327,35 @@ public final class PolicyLoader {
                         "use-case '" + tool.defaultUseCase() + "' staat niet in use-cases/"));
             }
         }
+    }
+
+    /**
+     * Every model on a task route is in the catalogue and in the use-case's models; a fine-tuned model was trained
+     * for the task and has an evaluation record for it — without one it cannot be routed that task.
+     */
+    private static void checkTaskRoutes(YamlDocument doc, UseCasePolicy useCase, Map<String, ModelDefinition> models, Problems problems) {
+        useCase.tasks().byTask().forEach((task, route) -> {
+            for (int i = 0; i < route.size(); i++) {
+                String id = route.get(i);
+                String pointer = "/tasks/" + task + "/" + i;
+                ModelDefinition model = models.get(id);
+                if (model == null) {
+                    problems.add(doc.problem(pointer, "model '" + id + "' staat niet in models-config/"));
+                    continue;
+                }
+                if (!useCase.allowsModel(id)) {
+                    problems.add(doc.problem(pointer, "model '" + id + "' staat niet in 'models' van deze use-case"));
+                }
+                FineTuning ft = model.governance().fineTuning();
+                if (ft != null && !ft.tasks().contains(task)) {
+                    problems.add(doc.problem(pointer, "het gefinetunede model '" + id + "' is niet getraind voor taak '" + task
+                            + "' (staat niet in zijn 'tasks')"));
+                } else if (ft != null && !ft.evaluatedFor(task)) {
+                    problems.add(doc.problem(pointer, "het gefinetunede model '" + id + "' heeft geen evaluatie voor taak '" + task
+                            + "' en mag die taak daarom niet krijgen"));
+                }
+            }
+        });
     }
 
     private static int indexOf(JsonNode entries, String id) {

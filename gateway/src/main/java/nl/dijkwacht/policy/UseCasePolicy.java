@@ -16,6 +16,7 @@ import nl.dijkwacht.pii.anonymize.OperatorPolicy;
  * @param redactOutputPii    personal data in an answer that was not in the prompt is redacted ({@code pii.output: redact});
  *                           otherwise it is only counted in the audit record
  * @param fieldRules         attachments and forwarded metadata keys (issue 9)
+ * @param tasks              task routing: per task, the models to try in order ({@code tasks:})
  */
 public record UseCasePolicy(
         String id,
@@ -34,7 +35,8 @@ public record UseCasePolicy(
         int contentRetentionDays,
         String suspendedBy,
         boolean redactOutputPii,
-        RequestFieldRules fieldRules) {
+        RequestFieldRules fieldRules,
+        TaskRoutes tasks) {
 
     public UseCasePolicy {
         models = List.copyOf(models);
@@ -44,12 +46,24 @@ public record UseCasePolicy(
         allowedRoles = allowedRoles == null ? List.of() : List.copyOf(allowedRoles);
         forbiddenPurposes = forbiddenPurposes == null ? List.of() : List.copyOf(forbiddenPurposes);
         fieldRules = fieldRules == null ? RequestFieldRules.defaults() : fieldRules;
+        tasks = tasks == null ? TaskRoutes.NONE : tasks;
     }
 
     /** The original shape (tests and code that need no governance fields): active, minimal risk, nothing kept. */
     public UseCasePolicy(String id, String purpose, List<String> models, OperatorPolicy pii, String disclaimer) {
         this(id, purpose, models, pii, disclaimer, false, RiskClass.MINIMAL, List.of(), List.of(), List.of(), false,
-                List.of(), false, 0, null, false, RequestFieldRules.defaults());
+                List.of(), false, 0, null, false, RequestFieldRules.defaults(), TaskRoutes.NONE);
+    }
+
+    /** Without task routing. */
+    public UseCasePolicy(String id, String purpose, List<String> models, OperatorPolicy pii, String disclaimer,
+                         boolean suspended, RiskClass riskClass, List<String> allowedTools, List<String> allowedDepartments,
+                         List<String> allowedRoles, boolean specialCategoryAllowed, List<String> forbiddenPurposes,
+                         boolean humanReviewRequired, int contentRetentionDays, String suspendedBy, boolean redactOutputPii,
+                         RequestFieldRules fieldRules) {
+        this(id, purpose, models, pii, disclaimer, suspended, riskClass, allowedTools, allowedDepartments, allowedRoles,
+                specialCategoryAllowed, forbiddenPurposes, humanReviewRequired, contentRetentionDays, suspendedBy,
+                redactOutputPii, fieldRules, TaskRoutes.NONE);
     }
 
     public boolean allowsModel(String modelId) {
@@ -59,6 +73,6 @@ public record UseCasePolicy(
     public UseCasePolicy suspendedBy(String who) {
         return new UseCasePolicy(id, purpose, models, pii, disclaimer, true, riskClass, allowedTools, allowedDepartments,
                 allowedRoles, specialCategoryAllowed, forbiddenPurposes, humanReviewRequired, contentRetentionDays, who, redactOutputPii,
-                fieldRules);
+                fieldRules, tasks);
     }
 }

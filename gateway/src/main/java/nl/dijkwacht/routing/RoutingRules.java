@@ -11,6 +11,7 @@ import nl.dijkwacht.catalog.DataClass;
 import nl.dijkwacht.catalog.Hosting;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.catalog.ModelGovernance;
+import nl.dijkwacht.invoke.TokenCounter;
 import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pii.anonymize.Operator;
 import nl.dijkwacht.pipeline.Endpoint;
@@ -27,9 +28,15 @@ import nl.dijkwacht.policy.UseCasePolicy;
 public final class RoutingRules {
 
     private final Clock clock;
+    private final TokenCounter tokens;
 
     public RoutingRules(Clock clock) {
+        this(clock, new TokenCounter());
+    }
+
+    public RoutingRules(Clock clock, TokenCounter tokens) {
         this.clock = clock;
+        this.tokens = tokens;
     }
 
     /** Whether a model may be called at all under its governance record. */
@@ -119,19 +126,67 @@ public final class RoutingRules {
     }
 
     /**
-     * Where a failed call may go next: the failed model's own {@code fallbacks}, in order, as far as they fit this
-     * request (allowed for the use-case, usable, may receive its data). Not transitive: a fallback's fallbacks are
-     * not followed.
+     * Where a failed call may go next. On a task route: the models after the failed one on that route. Otherwise the
+     * failed model's own {@code fallbacks}, in order. Either way only those that fit this request (allowed for the
+     * use-case, usable, may receive its data, and — on a task route — take the prompt in their context window). Not
+     * transitive: a fallback's fallbacks are not followed.
      */
     public List<ModelDefinition> fallbacks(Exchange exchange, ModelDefinition failed) {
         List<ModelDefinition> out = new ArrayList<>();
         Set<DataClass> classes = requiredClasses(exchange);
-        for (String id : failed.governance().fallbacks()) {
+        String task = exchange.routing().task();
+        List<String> next = task == null ? failed.governance().fallbacks() : after(exchange.useCase().tasks().route(task).orElse(List.of()), failed.id());
+        for (String id : next) {
             exchange.policy().catalog().find(id)
                     .filter(m -> fits(m, exchange.useCase(), exchange.policy(), classes, exchange.endpoint()))
                     .filter(m -> hostingFits(exchange, m))
+                    .filter(m -> task == null || contextProblem(m, exchange) == null)
                     .ifPresent(out::add);
         }
         return out;
+    }
+
+    private static List<String> after(List<String> route, String id) {
+        int at = route.indexOf(id);
+        return at < 0 ? route : route.subList(at + 1, route.size());
+    }
+
+    /**
+     * Why the request does not fit the model's context window ({@code context-window <needed>><window>}), or
+     * {@code null} when it fits or the model declares no window. Needed = the prompt's tokens (jtokkit; an estimate
+     * for models with another tokenizer) plus the answer reserved: the request's {@code max_completion_tokens} /
+     * {@code max_tokens}, else the model's {@code max-output-tokens}.
+     */
+    public String contextProblem(ModelDefinition model, Exchange exchange) {
+        Integer window = model.serving().contextWindow();
+        if (window == null || exchange.request() == null) {
+            return null;
+        }
+        int needed = promptTokens(exchange) + answerReserve(model, exchange.request().body());
+        return needed > window ? "context-window " + needed + ">" + window : null;
+    }
+
+    /** The prompt's tokens: every text the model would read, plus a few per message for the chat format. Counted once. */
+    public int promptTokens(Exchange exchange) {
+        Integer counted = exchange.routing().promptTokens();
+        if (counted != null) {
+            return counted;
+        }
+        int total = 3;
+        for (var slot : exchange.request().textSlots()) {
+            total += tokens.count(slot.get()) + 4;
+        }
+        exchange.routing().promptTokens(total);
+        return total;
+    }
+
+    private static int answerReserve(ModelDefinition model, com.fasterxml.jackson.databind.JsonNode body) {
+        for (String field : List.of("max_completion_tokens", "max_tokens", "max_output_tokens")) {
+            if (body.path(field).canConvertToInt() && body.path(field).asInt() > 0) {
+                return body.path(field).asInt();
+            }
+        }
+        Integer max = model.serving().maxOutputTokens();
+        return max == null ? 0 : max;
     }
 }

@@ -63,6 +63,7 @@ public final class SensitivityRoutingStep implements PolicyStep {
         if (verdict.warning() != null) {
             exchange.warn(verdict.warning());
         }
+        exchange.routing().skip(chosen.id(), "may-not-receive:" + classes);
         exchange.model(target);
         return Outcome.rewrite(Decision.REROUTED, rule);
     }

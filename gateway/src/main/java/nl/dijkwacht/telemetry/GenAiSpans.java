@@ -62,7 +62,11 @@ public final class GenAiSpans implements RecordListener {
 
     private void span(Exchange exchange, AuditRecord record, UpstreamCall call, boolean last) {
         ModelDefinition model = call.model();
-        String operation = exchange.endpoint() == Endpoint.EMBEDDINGS ? "embeddings" : "chat";
+        String operation = switch (exchange.endpoint()) {
+            case EMBEDDINGS -> "embeddings";
+            case COMPLETIONS -> "text_completion";
+            default -> "chat";
+        };
         long startNanos = TimeUnit.SECONDS.toNanos(call.startedAt().getEpochSecond()) + call.startedAt().getNano();
         Span span = tracer.spanBuilder(operation + " " + model.upstreamModel())
                 .setParent(Context.current())

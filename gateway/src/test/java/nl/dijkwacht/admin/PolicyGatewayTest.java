@@ -105,9 +105,13 @@ class PolicyGatewayTest {
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    @Autowired
+    nl.dijkwacht.invoke.UpstreamPool upstreamPool;
+
     @BeforeEach
     void stubs() {
         upstream.resetAll();
+        upstreamPool.resetHealth();
         for (String model : List.of("extern", "lokaal", "reserve")) {
             upstream.stubFor(post(urlEqualTo("/" + model + "/v1/chat/completions")).atPriority(10)
                     .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")

@@ -86,11 +86,88 @@ class AnthropicAdapterTest extends GatewayTestBase {
         assertThat(sseData(response.body()).getLast()).isEqualTo("[DONE]");
     }
 
+    /** Anthropic's Messages API answer with a tool_use block (its API reference's shape). */
+    private static final String TOOL_USE = """
+            {"id":"msg_03","type":"message","role":"assistant","model":"claude-test",
+             "content":[{"type":"text","text":"Ik zoek het adres op."},
+                        {"type":"tool_use","id":"toolu_01A09q90qw90lq917835lq9","name":"zoek_adres","input":{"email":"[EMAIL_1]"}}],
+             "stop_reason":"tool_use","stop_sequence":null,"usage":{"input_tokens":120,"output_tokens":40}}
+            """;
+
     @Test
-    void toolsAreRefusedClearlyInsteadOfDropped() throws Exception {
+    void toolsGoToAnthropicAndToolCallsComeBackRestored() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/v1/anthropic/v1/messages")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(TOOL_USE)));
+
         var response = postJson("/v1/chat/completions", """
-                {"model":"claude","tools":[{"type":"function","function":{"name":"f","parameters":{"type":"object"}}}],
-                 "messages":[{"role":"user","content":"hoi"}]}
+                {"model":"claude","max_completion_tokens":300,
+                 "tools":[{"type":"function","function":{"name":"zoek_adres","description":"Zoek een adres bij een e-mailadres",
+                   "parameters":{"type":"object","properties":{"email":{"type":"string","description":"het adres"}},"required":["email"]}}}],
+                 "tool_choice":"required",
+                 "messages":[{"role":"user","content":"Waar woont a.visser@example.nl?"}]}
+                """, TestPack.TOOL_KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode message = parse(response.body()).at("/choices/0/message");
+        assertThat(parse(response.body()).at("/choices/0/finish_reason").asText()).isEqualTo("tool_calls");
+        assertThat(message.at("/tool_calls/0/id").asText()).isEqualTo("toolu_01A09q90qw90lq917835lq9");
+        assertThat(message.at("/tool_calls/0/function/name").asText()).isEqualTo("zoek_adres");
+        assertThat(parse(message.at("/tool_calls/0/function/arguments").asText()).path("email").asText()).isEqualTo("a.visser@example.nl");
+        upstream.verify(postRequestedFor(urlEqualTo("/v1/anthropic/v1/messages"))
+                .withRequestBody(matchingJsonPath("$.max_tokens", com.github.tomakehurst.wiremock.client.WireMock.equalTo("300")))
+                .withRequestBody(matchingJsonPath("$.tools[0].name", com.github.tomakehurst.wiremock.client.WireMock.equalTo("zoek_adres")))
+                .withRequestBody(matchingJsonPath("$.tools[0].input_schema.properties.email.type", com.github.tomakehurst.wiremock.client.WireMock.equalTo("string")))
+                .withRequestBody(matchingJsonPath("$.tool_choice.type", com.github.tomakehurst.wiremock.client.WireMock.equalTo("any")))
+                .withRequestBody(containing("[EMAIL_1]")));
+    }
+
+    @Test
+    void aConversationWithAToolResultBecomesToolUseAndToolResultBlocks() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/v1/anthropic/v1/messages")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(MESSAGE)));
+
+        var response = postJson("/v1/chat/completions", """
+                {"model":"claude",
+                 "tools":[{"type":"function","function":{"name":"zoek_adres","parameters":{"type":"object","properties":{"email":{"type":"string"}}}}}],
+                 "messages":[{"role":"user","content":"Waar woont hij?"},
+                  {"role":"assistant","content":null,"tool_calls":[{"id":"toolu_9","type":"function","function":{"name":"zoek_adres","arguments":"{\\"email\\":\\"x\\"}"}}]},
+                  {"role":"tool","tool_call_id":"toolu_9","content":"Dorpsstraat"}]}
+                """, TestPack.TOOL_KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        upstream.verify(postRequestedFor(urlEqualTo("/v1/anthropic/v1/messages"))
+                .withRequestBody(matchingJsonPath("$.messages[1].content[0].type", com.github.tomakehurst.wiremock.client.WireMock.equalTo("tool_use")))
+                .withRequestBody(matchingJsonPath("$.messages[1].content[0].id", com.github.tomakehurst.wiremock.client.WireMock.equalTo("toolu_9")))
+                .withRequestBody(matchingJsonPath("$.messages[2].content[0].type", com.github.tomakehurst.wiremock.client.WireMock.equalTo("tool_result")))
+                .withRequestBody(matchingJsonPath("$.messages[2].content[0].tool_use_id", com.github.tomakehurst.wiremock.client.WireMock.equalTo("toolu_9")))
+                .withRequestBody(matchingJsonPath("$.max_tokens", com.github.tomakehurst.wiremock.client.WireMock.equalTo("4096"))));
+    }
+
+    @Test
+    void anImageGoesAsAnAnthropicImageBlock() {
+        upstream.stubFor(post(urlEqualTo("/v1/anthropic/v1/messages")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(MESSAGE)));
+        var model = new nl.dijkwacht.catalog.ModelDefinition("claude", null, nl.dijkwacht.catalog.ProviderKind.ANTHROPIC,
+                java.net.URI.create(upstream.baseUrl() + "/v1/anthropic/v1"), "claude-test", null, java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(2), false, "claude.yaml");
+        var body = json.createObjectNode().put("model", "claude");
+        var parts = body.putArray("messages").addObject().put("role", "user").putArray("content");
+        parts.addObject().put("type", "text").put("text", "Wat staat hierop?");
+        parts.addObject().put("type", "image_url").putObject("image_url").put("url", "data:image/png;base64,iVBORw0KGgo=");
+
+        new AnthropicClient(json).reply(new ModelCall(model, body, "t-image"));
+
+        upstream.verify(postRequestedFor(urlEqualTo("/v1/anthropic/v1/messages"))
+                .withRequestBody(matchingJsonPath("$.messages[0].content[1].type", com.github.tomakehurst.wiremock.client.WireMock.equalTo("image")))
+                .withRequestBody(matchingJsonPath("$.messages[0].content[1].source.type", com.github.tomakehurst.wiremock.client.WireMock.equalTo("base64")))
+                .withRequestBody(matchingJsonPath("$.messages[0].content[1].source.media_type", com.github.tomakehurst.wiremock.client.WireMock.equalTo("image/png")))
+                .withRequestBody(matchingJsonPath("$.messages[0].content[1].source.data", com.github.tomakehurst.wiremock.client.WireMock.equalTo("iVBORw0KGgo="))));
+    }
+
+    @Test
+    void whatAnthropicCannotDoIsRefusedClearlyInsteadOfDropped() throws Exception {
+        var response = postJson("/v1/chat/completions", """
+                {"model":"claude","response_format":{"type":"json_object"},"messages":[{"role":"user","content":"hoi"}]}
                 """, TestPack.TOOL_KEY);
 
         assertThat(response.statusCode()).isEqualTo(400);

@@ -96,4 +96,26 @@ class RequestPipelineTest {
         assertThat(exchange.decision()).isEqualTo(Decision.FAILED);
         assertThat(exchange.rule()).isEqualTo("pii:exception:PiiEngineException");
     }
+
+    @Test
+    void everyStepIsTracedAndSkippedStepsAreNotRun() {
+        Refusal refusal = Refusal.forbidden("nope", "Nee.", null);
+        RequestPipeline pipeline = new RequestPipeline(List.of(step("auth", Outcome.CONTINUE),
+                step("a", Outcome.rewrite(Decision.REDACTED, "a:redacted")), step("b", Outcome.deny(refusal, "b:rule")),
+                step("c", Outcome.CONTINUE)));
+        Exchange exchange = exchange();
+        List<String> heard = new ArrayList<>();
+
+        Refusal result = pipeline.run(exchange, java.util.Set.of("auth"), (step, trace, ex) -> heard.add(step.id() + "=" + trace.outcome()));
+
+        assertThat(result).isEqualTo(refusal);
+        assertThat(ran).containsExactly("a", "b");
+        assertThat(heard).containsExactly("auth=skipped", "a=rewrite", "b=deny");
+        assertThat(exchange.steps()).extracting(StepTrace::step, StepTrace::outcome, StepTrace::rule, StepTrace::code)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("auth", "skipped", null, null),
+                        org.assertj.core.groups.Tuple.tuple("a", "rewrite", "a:redacted", null),
+                        org.assertj.core.groups.Tuple.tuple("b", "deny", "b:rule", "nope"));
+        assertThat(exchange.steps().get(1).effectName()).isEqualTo("redacted");
+    }
 }

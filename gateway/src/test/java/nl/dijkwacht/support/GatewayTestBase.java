@@ -55,9 +55,14 @@ public abstract class GatewayTestBase {
         upstream.resetAll();
     }
 
+    @Autowired
+    protected nl.dijkwacht.invoke.UpstreamPool upstreamPool;
+
+    /** Each test starts with a fresh upstream and closed circuit breakers (earlier tests' failures would open them). */
     @BeforeEach
     void resetUpstream() {
         upstream.resetAll();
+        upstreamPool.resetHealth();
     }
 
     protected URI url(String path) {

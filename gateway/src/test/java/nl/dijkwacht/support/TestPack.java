@@ -123,11 +123,11 @@ public final class TestPack {
             Files.writeString(models.resolve("extern.yaml"), euCloudModel("extern", upstreamPort, "[]"));
             Files.writeString(models.resolve("extern-pd.yaml"), euCloudModel("extern-pd", upstreamPort, "[personal-data]"));
             String base = "http://127.0.0.1:" + upstreamPort + "/v1";
-            Files.writeString(models.resolve("upstream.yaml"), model("upstream", "openai-compatible", base, "echo-7b", "2s", "TEST_UPSTREAM_KEY"));
+            Files.writeString(models.resolve("upstream.yaml"), model("upstream", "openai-compatible", base, "echo-7b", "10s", "TEST_UPSTREAM_KEY"));
             Files.writeString(models.resolve("slow.yaml"), model("slow", "openai-compatible", base + "/slow", "slow-model", "500ms", null));
             Files.writeString(models.resolve("garbage.yaml"), model("garbage", "openai-compatible", base + "/garbage", "garbage-model", "2s", null));
             Files.writeString(models.resolve("dead.yaml"), model("dead", "openai-compatible", "http://127.0.0.1:" + deadPort + "/v1", "dead-model", "2s", null));
-            Files.writeString(models.resolve("claude.yaml"), model("claude", "anthropic", base + "/anthropic/v1", "claude-test", "2s", "TEST_ANTHROPIC_KEY"));
+            Files.writeString(models.resolve("claude.yaml"), model("claude", "anthropic", base + "/anthropic/v1", "claude-test", "10s", "TEST_ANTHROPIC_KEY"));
             Files.writeString(models.resolve("stall.yaml"), """
                     id: stall
                     provider: openai-compatible

@@ -92,6 +92,10 @@ public final class ChainCodec {
         add(b, list(r.citations()));
         add(b, r.contentRetained());
         add(b, r.reviewRequired());
+        // Fields added after the first release are hashed only when set, so records written before keep their hash.
+        addIfSet(b, "route_task", r.routing().task());
+        addIfSet(b, "route_summary", r.routing().summary());
+        addIfSet(b, "route_upstream", r.routing().upstream());
         return mac(b.toString());
     }
 
@@ -112,6 +116,13 @@ public final class ChainCodec {
             add(b, v instanceof Instant i ? i.toEpochMilli() : v);
         }
         return mac(b.toString());
+    }
+
+    /** A named optional field: absent (not even a separator) when null, so older records hash as before. */
+    private static void addIfSet(StringBuilder b, String name, Object value) {
+        if (value != null) {
+            b.append(SEP).append(name).append('=').append(value);
+        }
     }
 
     private static void add(StringBuilder b, Object value) {

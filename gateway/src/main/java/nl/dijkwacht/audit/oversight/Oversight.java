@@ -112,7 +112,7 @@ public final class Oversight {
     public Answered answered(String traceId) {
         return jdbc.query("""
                 SELECT trace_id, tool_id, use_case, review_required FROM audit_record
-                WHERE trace_id = ? AND endpoint = 'chat.completions' AND http_status = 200 AND error_code IS NULL""",
+                WHERE trace_id = ? AND endpoint IN ('chat.completions', 'responses', 'completions') AND http_status = 200 AND error_code IS NULL""",
                 (ResultSet rs) -> rs.next()
                         ? new Answered(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)) : null,
                 traceId);
@@ -254,7 +254,7 @@ public final class Oversight {
     /** Per use-case over answered chat requests in [from, to). */
     public List<ReviewStats> stats(Instant from, Instant to) {
         List<Object> params = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE r.endpoint = 'chat.completions' AND r.http_status = 200 AND r.error_code IS NULL");
+        StringBuilder where = new StringBuilder(" WHERE r.endpoint IN ('chat.completions', 'responses', 'completions') AND r.http_status = 200 AND r.error_code IS NULL");
         if (from != null) {
             where.append(" AND r.occurred_at >= ?");
             params.add(AuditRows.time(from));

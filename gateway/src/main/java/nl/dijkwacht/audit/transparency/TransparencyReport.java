@@ -14,6 +14,7 @@ import nl.dijkwacht.audit.AuditGovernance;
 import nl.dijkwacht.audit.AuditProperties;
 import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.StreamingQuery;
+import nl.dijkwacht.catalog.FineTuning;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicySet;
@@ -128,6 +129,36 @@ public final class TransparencyReport {
         out.put("provider", governance.providerName(m));
         out.put("upstream_model", m.upstreamModel());
         out.put("hosting", governance.hosting(m));
+        FineTuning ft = m.governance().fineTuning();
+        if (ft != null) {
+            out.put("fine_tuning", fineTuning(ft));
+        }
+        return out;
+    }
+
+    /** A fine-tuned model's public facts: base model, adapter, tasks, training-data provenance, evaluation results. */
+    static Map<String, Object> fineTuning(FineTuning ft) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("base_model", ft.baseModel());
+        out.put("adapter", ft.adapter());
+        out.put("tasks", ft.tasks());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("description", ft.trainingData().description());
+        data.put("period", ft.trainingData().period());
+        data.put("personal_data", ft.trainingData().personalData());
+        data.put("legal_basis", ft.trainingData().legalBasis());
+        out.put("training_data", data);
+        List<Map<String, Object>> evaluations = new ArrayList<>();
+        for (FineTuning.Evaluation e : ft.evaluations()) {
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("task", e.task());
+            ev.put("metric", e.metric());
+            ev.put("value", e.value());
+            ev.put("date", e.date() == null ? null : e.date().toString());
+            ev.put("evaluation_set", e.evaluationSet());
+            evaluations.add(ev);
+        }
+        out.put("evaluations", evaluations);
         return out;
     }
 
@@ -148,13 +179,26 @@ public final class TransparencyReport {
         AuditProperties.UseCaseFacts facts = governance.facts(u.id());
         List<String> providers = new ArrayList<>();
         List<String> technical = new ArrayList<>();
+        List<String> trainingData = new ArrayList<>();
+        List<String> performance = new ArrayList<>();
         for (String id : u.models()) {
             current.catalog().find(id).ifPresent(m -> {
                 providers.add(governance.providerName(m));
+                FineTuning ft = m.governance().fineTuning();
                 technical.add(m.id() + (m.upstreamModel() == null ? "" : " (" + m.upstreamModel() + ")") + ", hosting: "
-                        + governance.hosting(m));
+                        + governance.hosting(m) + (ft == null ? "" : ", gefinetuned op " + ft.baseModel()
+                        + (ft.adapter() == null ? "" : " (LoRA-adapter " + ft.adapter() + ")") + " voor " + String.join(", ", ft.tasks())));
+                if (ft != null) {
+                    trainingData.add(m.id() + ": " + ft.trainingData().description()
+                            + (ft.trainingData().period() == null ? "" : " (" + ft.trainingData().period() + ")")
+                            + (ft.trainingData().personalData() ? "; bevatte persoonsgegevens, grondslag: " + ft.trainingData().legalBasis()
+                            : "; zonder persoonsgegevens"));
+                    ft.evaluations().forEach(e -> performance.add(m.id() + " / " + e.task() + ": " + e.metric() + " = " + e.value()
+                            + " (" + e.date() + ", evaluatieset " + e.evaluationSet() + ")"));
+                }
             });
         }
+        u.tasks().byTask().forEach((task, route) -> technical.add("taak " + task + ": " + String.join(" → ", route)));
         boolean review = governance.humanReviewRequired(u);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("standard_version", "1.0");
@@ -201,13 +245,15 @@ public final class TransparencyReport {
                 : "Persoonsgegevens worden volgens beleid gepseudonimiseerd, verwijderd of geblokkeerd vóór verzending; "
                 + "alle verzoeken staan in een manipulatiebestendige audittrail.");
         out.put("risk_class", u.riskClass().yamlName());
-        out.put("source_data", facts.sourceData() != null ? facts.sourceData() : "De tekst die de medewerker invoert.");
+        String sourceData = facts.sourceData() != null ? facts.sourceData() : "De tekst die de medewerker invoert.";
+        out.put("source_data", trainingData.isEmpty() ? sourceData
+                : sourceData + " Trainingsdata van gefinetunede modellen: " + String.join("; ", trainingData) + ".");
         out.put("methods_and_models", String.join("; ", technical));
         out.put("technical_working", "Verzoeken gaan via Dijkwacht naar de goedgekeurde modellen " + String.join(", ", u.models())
                 + "; Dijkwacht past het privacybeleid toe en legt elk verzoek vast (metadata, geen tekst).");
         out.put("provider", String.join(", ", new TreeSet<>(providers)));
         out.put("monitoring", "Maandelijkse gebruikscijfers, aandeel geweigerd/geredigeerd en energieschatting: /transparantie.");
-        out.put("performance_standard", null);
+        out.put("performance_standard", performance.isEmpty() ? null : String.join("; ", performance));
         out.put("publiccode", null);
         out.put("lars", null);
         return out;

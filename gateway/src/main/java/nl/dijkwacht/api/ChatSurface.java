@@ -1,0 +1,30 @@
+package nl.dijkwacht.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.UnaryOperator;
+import nl.dijkwacht.pipeline.Endpoint;
+import nl.dijkwacht.pipeline.Exchange;
+
+/** {@code /v1/chat/completions} and {@code /v1/embeddings}: the body as sent, the answer as rewritten, SSE with {@code [DONE]}. */
+record ChatSurface(Endpoint endpoint) implements Surface {
+
+    @Override
+    public Call open(Exchange exchange, byte[] body) {
+        return new Call() {
+            @Override
+            public byte[] chatBody() {
+                return body;
+            }
+
+            @Override
+            public ObjectNode reply(Exchange ex, ObjectNode completion) {
+                return completion;
+            }
+
+            @Override
+            public Stream stream(Exchange ex, SseWriter sse) {
+                return new DataStream(sse, UnaryOperator.identity());
+            }
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package nl.dijkwacht.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.dijkwacht.openai.completions.CompletionsRequest;
+import nl.dijkwacht.openai.completions.TextCompletions;
+import nl.dijkwacht.pipeline.Endpoint;
+import nl.dijkwacht.pipeline.Exchange;
+
+/** {@code POST /v1/completions} for older tools: the prompt as a chat request, the answer as {@code text_completion}. */
+final class CompletionsSurface implements Surface {
+
+    private final ObjectMapper json;
+
+    CompletionsSurface(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public Endpoint endpoint() {
+        return Endpoint.COMPLETIONS;
+    }
+
+    @Override
+    public Call open(Exchange exchange, byte[] body) {
+        byte[] chat = Translations.bytes(Translations.translate(() -> CompletionsRequest.toChat(Translations.object(body, json), json)), json);
+        TextCompletions completions = new TextCompletions(json, exchange.traceId());
+        return new Call() {
+            @Override
+            public byte[] chatBody() {
+                return chat;
+            }
+
+            @Override
+            public ObjectNode reply(Exchange ex, ObjectNode completion) {
+                return completions.fromCompletion(completion);
+            }
+
+            @Override
+            public Stream stream(Exchange ex, SseWriter sse) {
+                return new DataStream(sse, completions::fromChunk);
+            }
+        };
+    }
+}

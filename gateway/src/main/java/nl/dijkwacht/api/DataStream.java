@@ -1,0 +1,44 @@
+package nl.dijkwacht.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.UnaryOperator;
+import nl.dijkwacht.pipeline.Refusal;
+
+/**
+ * A surface's stream in OpenAI's plain SSE framing ({@code data:} events, {@code [DONE]} at the end, an error event
+ * after a failure): each rewritten chat chunk converted into the surface's own chunk, or skipped when the conversion
+ * gives {@code null}.
+ */
+final class DataStream implements Surface.Stream {
+
+    private final SseWriter sse;
+    private final UnaryOperator<ObjectNode> convert;
+
+    DataStream(SseWriter sse, UnaryOperator<ObjectNode> convert) {
+        this.sse = sse;
+        this.convert = convert;
+    }
+
+    @Override
+    public void start() {
+        sse.start();
+    }
+
+    @Override
+    public void chunk(ObjectNode chunk) {
+        ObjectNode out = convert.apply(chunk);
+        if (out != null) {
+            sse.chunk(out);
+        }
+    }
+
+    @Override
+    public void done() {
+        sse.done();
+    }
+
+    @Override
+    public void error(Refusal refusal, ObjectNode errorBody) {
+        sse.error(errorBody);
+    }
+}

@@ -1,0 +1,57 @@
+package nl.dijkwacht.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.dijkwacht.pipeline.Endpoint;
+import nl.dijkwacht.pipeline.Exchange;
+import nl.dijkwacht.pipeline.Refusal;
+import nl.dijkwacht.response.ChunkOutput;
+
+/**
+ * One OpenAI operation served by the shared call path (pipeline, router, answer rewriting, audit): how its request
+ * becomes the chat-completions request the pipeline governs, and how the (rewritten) chat answer goes back in the
+ * operation's own format, whole or streamed. Chat completions and embeddings are the identity; the Responses API and
+ * legacy completions translate.
+ */
+interface Surface {
+
+    Endpoint endpoint();
+
+    /**
+     * Reads the body as sent.
+     *
+     * @throws Refused when the body cannot be served (answered in the OpenAI error format, and audited)
+     */
+    Call open(Exchange exchange, byte[] body);
+
+    /** One request on this surface. */
+    interface Call {
+
+        /** The chat-completions (or embeddings) body the pipeline reads. */
+        byte[] chatBody();
+
+        /** The whole answer in this surface's format, from the rewritten {@code chat.completion}. */
+        ObjectNode reply(Exchange exchange, ObjectNode completion);
+
+        /** Where the rewritten chat chunks go: written to the tool in this surface's stream format. */
+        Stream stream(Exchange exchange, SseWriter sse);
+    }
+
+    /** A surface's stream to the tool: rewritten chat chunks in, its own events out; an error after the start. */
+    interface Stream extends ChunkOutput {
+        void error(Refusal refusal, ObjectNode errorBody);
+    }
+
+    /** The request cannot be served on this surface; {@code refusal} says why. */
+    final class Refused extends RuntimeException {
+        private final transient Refusal refusal;
+
+        Refused(Refusal refusal) {
+            super(refusal.code(), null, false, false);
+            this.refusal = refusal;
+        }
+
+        Refusal refusal() {
+            return refusal;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package nl.dijkwacht.invoke;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import nl.dijkwacht.catalog.AzureSettings;
+import nl.dijkwacht.catalog.ModelDefinition;
+import org.apache.hc.core5.http.HttpRequest;
+
+/**
+ * Where the OpenAI wire format of one provider differs from OpenAI's own: the URL of a call, how it authenticates and
+ * which parameters it names differently. OpenAI-compatible servers (vLLM, Ollama, llama.cpp, OpenAI): {@code
+ * <base>/chat/completions}, {@code Authorization: Bearer}, {@code model} = upstream model (a LoRA adapter's name on
+ * vLLM/Ollama). Azure OpenAI: {@code <base>/deployments/<deployment>/chat/completions?api-version=…}, {@code api-key}
+ * or an Entra ID bearer token, no {@code model} (the deployment decides). Mistral: {@code random_seed} for
+ * {@code seed}, {@code max_tokens} for {@code max_completion_tokens}; fields its API does not take are left out
+ * (they carry no content: identifiers, metadata, stream options — Mistral sends usage in its last chunk anyway).
+ */
+final class WireDialect {
+
+    /** Parameters Mistral's chat API does not accept (request metadata and OpenAI-only options, never content). */
+    private static final List<String> NOT_FOR_MISTRAL = List.of("stream_options", "user", "metadata", "store", "service_tier",
+            "prompt_cache_key", "safety_identifier", "reasoning_effort", "verbosity", "logit_bias", "modalities", "audio");
+
+    private final EntraTokens tokens;
+
+    WireDialect(EntraTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    URI target(ModelCall call, String path) {
+        URI base = call.baseUrl();
+        AzureSettings azure = call.model().serving().azure();
+        if (azure != null) {
+            return base.resolve(base.getPath() + "/deployments/" + URLEncoder.encode(azure.deployment(), StandardCharsets.UTF_8)
+                    + path + "?api-version=" + URLEncoder.encode(azure.apiVersion(), StandardCharsets.UTF_8));
+        }
+        return base.resolve(base.getPath() + path);
+    }
+
+    void authenticate(ModelCall call, HttpRequest request) {
+        ModelDefinition model = call.model();
+        AzureSettings azure = model.serving().azure();
+        if (azure == null) {
+            model.apiKey().ifPresent(key -> request.setHeader("Authorization", "Bearer " + key));
+        } else if (azure.auth() == AzureSettings.Auth.ENTRA_ID) {
+            request.setHeader("Authorization", "Bearer " + tokens.token(model));
+        } else {
+            model.apiKey().ifPresent(key -> request.setHeader("api-key", key));
+        }
+    }
+
+    /** The body as this provider wants it (a copy of the policy-checked request, changed in place). */
+    ObjectNode body(ModelCall call, ObjectNode body) {
+        ModelDefinition model = call.model();
+        switch (model.provider()) {
+            case AZURE_OPENAI -> body.remove("model");
+            case MISTRAL -> {
+                body.put("model", model.upstreamModel());
+                rename(body, "seed", "random_seed");
+                rename(body, "max_completion_tokens", "max_tokens");
+                NOT_FOR_MISTRAL.forEach(body::remove);
+            }
+            default -> body.put("model", model.upstreamModel());
+        }
+        return body;
+    }
+
+    private static void rename(ObjectNode body, String from, String to) {
+        JsonNode value = body.remove(from);
+        if (value != null && !body.has(to)) {
+            body.set(to, value);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package nl.dijkwacht.openai;
+
+/**
+ * A field (or value) of a translated request (Responses API, legacy completions) that the gateway cannot serve or
+ * does not know. It becomes a 400 in the OpenAI error format: {@link #code()}, the Dutch message and {@link #param()}
+ * — which names the field, never its value.
+ */
+public final class UnsupportedField extends RuntimeException {
+
+    private final String code;
+    private final String param;
+
+    public UnsupportedField(String code, String message, String param) {
+        super(message, null, false, false);
+        this.code = code;
+        this.param = param;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String param() {
+        return param;
+    }
+
+    /** Names from the request are quoted in errors only when they look like names, never arbitrary client text. */
+    public static String safe(String value) {
+        return value != null && value.matches("[a-z_]{1,40}") ? value : "?";
+    }
+}

@@ -1,0 +1,165 @@
+package nl.dijkwacht.openai.responses;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Set;
+import nl.dijkwacht.openai.UnsupportedField;
+
+/**
+ * A Responses API request ({@code POST /v1/responses}) turned into the chat-completions request it means, so the
+ * one pipeline governs it like any chat request: {@code instructions} become a system message, {@code input} items
+ * become messages (text, images, files, function calls and their outputs), function tools and {@code text.format}
+ * their chat equivalents. Every field is either mapped or refused: what the gateway cannot honour statelessly
+ * ({@code previous_response_id}, {@code conversation}, {@code background}, built-in tools, stored files) is refused
+ * with a Dutch message that names the field, never its value.
+ *
+ * @param chat     the chat-completions body to run through the pipeline
+ * @param original the request as sent, without {@code input} (its settings are echoed in the response object)
+ */
+public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
+
+    private static final Set<String> PASSED = Set.of("model", "stream", "temperature", "top_p", "parallel_tool_calls",
+            "metadata", "user", "safety_identifier", "prompt_cache_key", "service_tier");
+    private static final Set<String> HANDLED = Set.of("input", "instructions", "max_output_tokens", "tools", "tool_choice",
+            "text", "reasoning", "store", "stream_options", "truncation", "include", "previous_response_id",
+            "conversation", "background", "prompt", "top_logprobs", "max_tool_calls");
+
+    /** @throws UnsupportedField for a field or value the gateway does not serve */
+    public static ResponsesRequest from(ObjectNode body, ObjectMapper json) {
+        ObjectNode chat = json.createObjectNode();
+        var names = body.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!PASSED.contains(name) && !HANDLED.contains(name)) {
+                throw new UnsupportedField("unknown_field", "Dijkwacht kent het veld '" + UnsupportedField.safe(name) + "' van de Responses API niet"
+                        + " en stuurt niets door dat het niet kan controleren.", UnsupportedField.safe(name));
+            }
+        }
+        refuseStateful(body);
+        for (String name : PASSED) {
+            if (body.has(name)) {
+                chat.set(name, body.get(name));
+            }
+        }
+        ArrayNode messages = chat.putArray("messages");
+        JsonNode instructions = body.get("instructions");
+        if (instructions != null && !instructions.isNull()) {
+            if (!instructions.isTextual()) {
+                throw new UnsupportedField("invalid_type", "Het veld 'instructions' moet tekst zijn.", "instructions");
+            }
+            messages.addObject().put("role", "system").put("content", instructions.asText());
+        }
+        new InputItems(messages).add(body.get("input"));
+        if (messages.isEmpty()) {
+            throw new UnsupportedField("missing_input", "Het veld 'input' ontbreekt of is leeg.", "input");
+        }
+        JsonNode max = body.get("max_output_tokens");
+        if (max != null && !max.isNull()) {
+            chat.set("max_tokens", max);
+        }
+        tools(body, chat);
+        text(body, chat);
+        JsonNode effort = body.path("reasoning").path("effort");
+        if (effort.isTextual()) {
+            chat.set("reasoning_effort", effort);
+        }
+        if (body.path("stream").asBoolean(false)) {
+            // the usage chunk feeds response.completed's usage
+            chat.putObject("stream_options").put("include_usage", true);
+        }
+        ObjectNode original = body.deepCopy();
+        original.remove("input");
+        return new ResponsesRequest(chat, original);
+    }
+
+    private static void refuseStateful(ObjectNode body) {
+        for (String field : new String[] {"previous_response_id", "conversation"}) {
+            if (body.hasNonNull(field)) {
+                throw new UnsupportedField("unsupported_parameter", "Dijkwacht bewaart geen antwoorden of gesprekken. Stuur het"
+                        + " hele gesprek mee in 'input' in plaats van '" + field + "'.", field);
+            }
+        }
+        if (body.path("background").asBoolean(false)) {
+            throw new UnsupportedField("unsupported_parameter", "Achtergrondverzoeken ('background') worden niet ondersteund;"
+                    + " gebruik 'stream' voor lange antwoorden.", "background");
+        }
+        if (body.hasNonNull("prompt")) {
+            throw new UnsupportedField("unsupported_parameter", "Opgeslagen prompts ('prompt') worden niet ondersteund; stuur de"
+                    + " tekst zelf mee in 'instructions' en 'input'.", "prompt");
+        }
+        if (body.path("include").size() > 0) {
+            throw new UnsupportedField("unsupported_parameter", "Extra uitvoer via 'include' wordt niet ondersteund.", "include");
+        }
+        if (body.path("top_logprobs").asInt(0) > 0) {
+            throw new UnsupportedField("unsupported_parameter", "'top_logprobs' wordt niet ondersteund.", "top_logprobs");
+        }
+        if (body.hasNonNull("max_tool_calls")) {
+            throw new UnsupportedField("unsupported_parameter", "'max_tool_calls' wordt niet ondersteund.", "max_tool_calls");
+        }
+        if (body.has("truncation") && !"disabled".equals(body.path("truncation").asText())) {
+            throw new UnsupportedField("unsupported_parameter", "Dijkwacht kort het gesprek niet in: alleen 'truncation: disabled'.",
+                    "truncation");
+        }
+    }
+
+    /** Function tools only: built-in tools (web search, file search, code interpreter, …) run at OpenAI, not here. */
+    private static void tools(ObjectNode body, ObjectNode chat) {
+        JsonNode tools = body.get("tools");
+        if (tools != null && tools.isArray() && !tools.isEmpty()) {
+            ArrayNode out = chat.putArray("tools");
+            for (int i = 0; i < tools.size(); i++) {
+                JsonNode tool = tools.get(i);
+                if (!"function".equals(tool.path("type").asText())) {
+                    throw new UnsupportedField("unsupported_parameter", "Alleen functietools (type 'function') worden ondersteund;"
+                            + " ingebouwde tools van OpenAI zijn hier niet beschikbaar.", "tools[" + i + "].type");
+                }
+                ObjectNode function = out.addObject().put("type", "function").putObject("function");
+                for (String field : new String[] {"name", "description", "parameters", "strict"}) {
+                    if (tool.has(field)) {
+                        function.set(field, tool.get(field));
+                    }
+                }
+            }
+        }
+        JsonNode choice = body.get("tool_choice");
+        if (choice == null || choice.isNull()) {
+            return;
+        }
+        if (choice.isTextual()) {
+            chat.set("tool_choice", choice);
+        } else if ("function".equals(choice.path("type").asText()) && choice.path("name").isTextual()) {
+            chat.putObject("tool_choice").put("type", "function").putObject("function").put("name", choice.path("name").asText());
+        } else {
+            throw new UnsupportedField("unsupported_parameter", "Deze 'tool_choice' wordt niet ondersteund.", "tool_choice");
+        }
+    }
+
+    /** {@code text.format} → {@code response_format}; {@code text.verbosity} → {@code verbosity}. */
+    private static void text(ObjectNode body, ObjectNode chat) {
+        JsonNode text = body.get("text");
+        if (text == null || text.isNull()) {
+            return;
+        }
+        JsonNode format = text.get("format");
+        if (format != null && !format.isNull()) {
+            switch (format.path("type").asText()) {
+                case "text" -> { }
+                case "json_object" -> chat.putObject("response_format").put("type", "json_object");
+                case "json_schema" -> {
+                    ObjectNode schema = chat.putObject("response_format").put("type", "json_schema").putObject("json_schema");
+                    for (String field : new String[] {"name", "description", "schema", "strict"}) {
+                        if (format.has(field)) {
+                            schema.set(field, format.get(field));
+                        }
+                    }
+                }
+                default -> throw new UnsupportedField("unsupported_parameter", "Deze 'text.format' wordt niet ondersteund.", "text.format.type");
+            }
+        }
+        if (text.hasNonNull("verbosity")) {
+            chat.set("verbosity", text.get("verbosity"));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package nl.dijkwacht.invoke;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import nl.dijkwacht.catalog.ModelDefinition;
+import nl.dijkwacht.catalog.ProviderKind;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The request deadline bounds retries: a Retry-After that does not fit is not waited for, a passed deadline calls nothing. */
+class ModelInvokerTest {
+
+    static final WireMockServer upstream = new WireMockServer(options().dynamicPort());
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    IdleWatchdog watchdog;
+    OpenAiCompatibleClient client;
+    ModelInvoker invoker;
+    final List<String> outcomes = new ArrayList<>();
+    final ModelInvoker.Attempts attempts = (model, upstream, outcome, millis) -> outcomes.add(outcome);
+
+    @BeforeAll
+    static void start() {
+        upstream.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        upstream.stop();
+    }
+
+    @BeforeEach
+    void invoker() {
+        upstream.resetAll();
+        watchdog = new IdleWatchdog();
+        client = new OpenAiCompatibleClient(JSON, watchdog);
+        invoker = new ModelInvoker(new ModelClients(List.of(client)), new UpstreamPool(),
+                new RetrySettings(Duration.ofSeconds(30), Duration.ofSeconds(5), 1));
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+        watchdog.close();
+    }
+
+    /** One server path per test, so a late answer of one test can never count in another. */
+    private ModelDefinition model(String path) {
+        return new ModelDefinition("m-" + path, null, ProviderKind.OPENAI_COMPATIBLE, URI.create(upstream.baseUrl() + "/" + path), "m", null,
+                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), false, "m.yaml");
+    }
+
+    private static ObjectNode body() {
+        ObjectNode body = JSON.createObjectNode().put("model", "m");
+        body.putArray("messages").addObject().put("role", "user").put("content", "Hallo");
+        return body;
+    }
+
+    @Test
+    void aRetryAfterLongerThanWhatIsLeftOfTheDeadlineIsNotWaitedFor() {
+        upstream.stubFor(post(urlEqualTo("/lang/chat/completions")).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "2")));
+
+        assertThatThrownBy(() -> invoker.reply(model("lang"), body(), "t1", Deadline.in(Duration.ofMillis(1500)), attempts))
+                .isInstanceOfSatisfying(UpstreamException.class, e -> assertThat(e.status()).isEqualTo(503));
+
+        upstream.verify(1, postRequestedFor(urlEqualTo("/lang/chat/completions")));
+        assertThat(outcomes).containsExactly("error_status:503");
+    }
+
+    @Test
+    void aRetryAfterThatFitsIsWaitedForOnce() {
+        upstream.stubFor(post(urlEqualTo("/kort/chat/completions")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")));
+
+        assertThatThrownBy(() -> invoker.reply(model("kort"), body(), "t2", Deadline.in(Duration.ofSeconds(10)), attempts))
+                .isInstanceOf(UpstreamException.class);
+
+        upstream.verify(2, postRequestedFor(urlEqualTo("/kort/chat/completions")));
+        assertThat(outcomes).containsExactly("error_status:429", "error_status:429");
+    }
+
+    @Test
+    void aPassedDeadlineCallsNothing() {
+        assertThatThrownBy(() -> invoker.reply(model("voorbij"), body(), "t3", Deadline.in(Duration.ZERO), attempts))
+                .isInstanceOfSatisfying(UpstreamException.class, e -> assertThat(e.kind()).isEqualTo(UpstreamException.Kind.TIMEOUT));
+
+        upstream.verify(0, postRequestedFor(urlEqualTo("/voorbij/chat/completions")));
+        assertThat(outcomes).isEmpty();
+    }
+
+    @Test
+    void theResponseTimeoutOfACallIsCutToWhatIsLeftOfTheDeadline() {
+        upstream.stubFor(post(urlEqualTo("/traag/chat/completions")).willReturn(aResponse().withFixedDelay(3000)
+                .withHeader("Content-Type", "application/json").withBody("{}")));
+
+        assertThatThrownBy(() -> invoker.reply(model("traag"), body(), "t4", Deadline.in(Duration.ofMillis(500)), attempts))
+                .isInstanceOfSatisfying(UpstreamException.class, e -> assertThat(e.kind()).isEqualTo(UpstreamException.Kind.TIMEOUT));
+
+        assertThat(outcomes).containsExactly("timeout");
+    }
+}
