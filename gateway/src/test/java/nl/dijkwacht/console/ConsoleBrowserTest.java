@@ -283,7 +283,7 @@ class ConsoleBrowserTest {
         browser.get("/console/beheer");
         browser.find(By.id("reden-dry-run")).sendKeys("Onverwachte antwoorden, onderzoek loopt");
         browser.find(By.id("opschorten-dry-run")).click();
-        assertThat(browser.find(By.id("melding")).getText()).contains("dry-run is opgeschort");
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("melding"), "dry-run is opgeschort"));
         HttpResponse<String> refused = client.post("/v1/chat/completions", GatewayClient.TOOL_KEY, client.chatBody("Hallo", false));
         assertThat(refused.statusCode()).isEqualTo(403);
         JsonNode error = client.json(refused).path("error");
@@ -292,7 +292,8 @@ class ConsoleBrowserTest {
         browser.screenshot("beheer");
         checkAccessibility("beheer");
         browser.find(By.id("hervatten-dry-run")).click();
-        assertThat(browser.find(By.id("melding")).getText()).contains("dry-run is hervat");
+        // the page reloads: wait for the new message rather than reading the old element
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("melding"), "dry-run is hervat"));
         assertThat(client.post("/v1/chat/completions", GatewayClient.TOOL_KEY, client.chatBody("Hallo", false)).statusCode()).isEqualTo(200);
     }
 
@@ -306,6 +307,7 @@ class ConsoleBrowserTest {
         try {
             browser.get("/console/beheer");
             browser.find(By.id("herladen")).click();
+            browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("melding-fout"), "niet ingeladen"));
             WebElement failure = browser.find(By.id("herlaadfout"));
             assertThat(failure.getText()).containsPattern("algemene-vragen\\.yaml:\\d+").contains("human-review-required");
             assertThat(browser.text()).contains("blijft van kracht");

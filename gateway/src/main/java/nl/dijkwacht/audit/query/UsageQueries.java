@@ -19,15 +19,16 @@ import nl.dijkwacht.audit.store.AuditRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The dashboard's figures for a period, from one pass over the audit records: requests, tokens and estimated energy
- * per time bucket for each model, use-case and department; decisions with refusal reasons; upstream failures,
- * fallbacks and sensitivity reroutes. One grouped query (the database does the counting, the result is a few
- * thousand rows at most), rolled up here; times are UTC, like the stored period columns.
+ * The dashboard's figures for a period: requests, tokens and estimated energy per time bucket for one dimension
+ * (model, use-case or department); decisions with refusal reasons; upstream failures, fallbacks and sensitivity
+ * reroutes. Two grouped queries whose groups stay few (bucket × key; decision × code), so the database does the
+ * counting with small hash tables and hands back a few hundred rows; times are UTC, like the stored period columns.
  */
 public final class UsageQueries {
 
-    /** Dimensions the dashboard breaks usage down by. */
-    public static final List<String> DIMENSIONS = List.of("model", "use_case", "department");
+    /** Dimensions the dashboard breaks usage down by, with their column. */
+    public static final Map<String, String> DIMENSIONS = Map.of("model", "r.model_id", "use_case", "r.use_case",
+            "department", "r.department");
     private static final String NONE = "(geen)";
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:00").withZone(ZoneOffset.UTC);
 
@@ -63,11 +64,16 @@ public final class UsageQueries {
     }
 
     public record Overview(Instant from, Instant to, Granularity granularity, List<String> buckets, Totals totals,
-                           Map<String, List<Series>> byDimension, List<Count> decisions, List<Count> refusalReasons,
+                           String dimension, List<Series> series, List<Count> decisions, List<Count> refusalReasons,
                            List<Count> failures, long fallbacks, long sensitivityReroutes) {
     }
 
-    public Overview overview(Instant from, Instant to) {
+    /** @param dimension {@code model}, {@code use_case} or {@code department} */
+    public Overview overview(Instant from, Instant to, String dimension) {
+        String keyColumn = DIMENSIONS.get(dimension);
+        if (keyColumn == null) {
+            throw new IllegalArgumentException("Uitsplitsen kan naar " + DIMENSIONS.keySet() + ".");
+        }
         Objects.requireNonNull(from);
         Objects.requireNonNull(to);
         if (!from.isBefore(to)) {
@@ -85,22 +91,22 @@ public final class UsageQueries {
             index.put(buckets.get(i), i);
         }
         Rollup rollup = new Rollup(buckets.size());
-        jdbc.query("SELECT " + bucket + ", r.model_id, r.use_case, r.department, r.decision, r.error_code,"
-                + " CASE WHEN r.rule LIKE 'fallback:%' THEN 1 ELSE 0 END, COUNT(*), SUM(r.prompt_tokens),"
-                + " SUM(r.completion_tokens), SUM(r.energy_wh)"
-                + " FROM audit_record r WHERE r.occurred_at >= ? AND r.occurred_at < ? AND r.endpoint <> 'models'"
-                + " GROUP BY " + bucket + ", r.model_id, r.use_case, r.department, r.decision, r.error_code,"
-                + " CASE WHEN r.rule LIKE 'fallback:%' THEN 1 ELSE 0 END", rs -> {
+        String where = " FROM audit_record r WHERE r.occurred_at >= ? AND r.occurred_at < ? AND r.endpoint <> 'models'";
+        jdbc.query("SELECT " + bucket + ", " + keyColumn + ", COUNT(*), SUM(r.prompt_tokens), SUM(r.completion_tokens),"
+                + " SUM(r.energy_wh)" + where + " GROUP BY " + bucket + ", " + keyColumn, rs -> {
                     String label = granularity == Granularity.HOUR
                             ? HOUR.format(Instant.ofEpochSecond(rs.getLong(1) * 3600)) : rs.getString(1).strip();
                     Integer at = index.get(label);
                     if (at != null) {
-                        rollup.add(at, new String[] {key(rs.getString(2)), key(rs.getString(3)), key(rs.getString(4))},
-                                rs.getString(5), rs.getString(6), rs.getInt(7) == 1, rs.getLong(8), rs.getLong(9),
-                                rs.getLong(10), rs.getDouble(11));
+                        rollup.add(at, key(rs.getString(2)), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6));
                     }
                 }, AuditRows.time(from), AuditRows.time(to));
-        return rollup.overview(from, to, granularity, buckets);
+        String fallback = "CASE WHEN r.rule LIKE 'fallback:%' THEN 1 ELSE 0 END";
+        jdbc.query("SELECT r.decision, r.error_code, " + fallback + ", COUNT(*)" + where
+                + " GROUP BY r.decision, r.error_code, " + fallback, rs -> {
+                    rollup.decide(rs.getString(1), rs.getString(2), rs.getInt(3) == 1, rs.getLong(4));
+                }, AuditRows.time(from), AuditRows.time(to));
+        return rollup.overview(from, to, granularity, buckets, dimension);
     }
 
     private static String key(String value) {
@@ -131,10 +137,10 @@ public final class UsageQueries {
         return out;
     }
 
-    /** Sums per bucket and key while the grouped rows stream in. */
+    /** Sums per bucket and key, and the decisions, while the grouped rows stream in. */
     private static final class Rollup {
         private final int size;
-        private final List<Map<String, double[][]>> dimensions = new ArrayList<>();
+        private final Map<String, double[][]> byKey = new HashMap<>();
         private final Map<String, Long> decisions = new LinkedHashMap<>();
         private final Map<String, Long> refusals = new HashMap<>();
         private final Map<String, Long> failures = new HashMap<>();
@@ -147,23 +153,20 @@ public final class UsageQueries {
 
         Rollup(int size) {
             this.size = size;
-            for (int i = 0; i < DIMENSIONS.size(); i++) {
-                dimensions.add(new HashMap<>());
-            }
         }
 
-        void add(int bucket, String[] keys, String decision, String errorCode, boolean fallback, long n, long prompt,
-                 long completion, double wh) {
+        void add(int bucket, String key, long n, long prompt, long completion, double wh) {
             requests += n;
             promptTokens += prompt;
             completionTokens += completion;
             energy += wh;
-            for (int d = 0; d < keys.length; d++) {
-                double[][] values = dimensions.get(d).computeIfAbsent(keys[d], k -> new double[3][size]);
-                values[0][bucket] += n;
-                values[1][bucket] += prompt + completion;
-                values[2][bucket] += wh;
-            }
+            double[][] values = byKey.computeIfAbsent(key, k -> new double[3][size]);
+            values[0][bucket] += n;
+            values[1][bucket] += prompt + completion;
+            values[2][bucket] += wh;
+        }
+
+        void decide(String decision, String errorCode, boolean fallback, long n) {
             decisions.merge(decision, n, Long::sum);
             if ("refused".equals(decision)) {
                 refusals.merge(key(errorCode), n, Long::sum);
@@ -178,16 +181,12 @@ public final class UsageQueries {
             }
         }
 
-        Overview overview(Instant from, Instant to, Granularity granularity, List<String> buckets) {
-            Map<String, List<Series>> byDimension = new LinkedHashMap<>();
-            for (int d = 0; d < DIMENSIONS.size(); d++) {
-                List<Series> series = new ArrayList<>();
-                dimensions.get(d).forEach((key, values) -> series.add(series(key, values)));
-                series.sort(Comparator.comparingLong(Series::totalRequests).reversed().thenComparing(Series::key));
-                byDimension.put(DIMENSIONS.get(d), List.copyOf(series));
-            }
+        Overview overview(Instant from, Instant to, Granularity granularity, List<String> buckets, String dimension) {
+            List<Series> series = new ArrayList<>();
+            byKey.forEach((key, values) -> series.add(series(key, values)));
+            series.sort(Comparator.comparingLong(Series::totalRequests).reversed().thenComparing(Series::key));
             return new Overview(from, to, granularity, List.copyOf(buckets),
-                    new Totals(requests, promptTokens, completionTokens, round(energy)), byDimension,
+                    new Totals(requests, promptTokens, completionTokens, round(energy)), dimension, List.copyOf(series),
                     counts(decisions), counts(refusals), counts(failures), fallbacks, sensitivityReroutes);
         }
 

@@ -69,9 +69,9 @@ class DashboardController {
                      @RequestParam(name = "indeling", required = false) String dimension,
                      Model model) throws JsonProcessingException {
         Period period = Period.of(choice, from, to, clock);
-        String by = dimension != null && UsageQueries.DIMENSIONS.contains(dimension) ? dimension : "model";
-        UsageQueries.Overview overview = usage.overview(period.from(), period.to());
-        List<UsageQueries.Series> series = overview.byDimension().get(by);
+        String by = dimension != null && UsageQueries.DIMENSIONS.containsKey(dimension) ? dimension : "model";
+        UsageQueries.Overview overview = usage.overview(period.from(), period.to(), by);
+        List<UsageQueries.Series> series = overview.series();
         model.addAttribute("section", "dashboard");
         model.addAttribute("period", period);
         model.addAttribute("periods", PERIODS);
