@@ -202,8 +202,8 @@ class ReplicasTest {
         assertThat(atKill).isGreaterThanOrEqualTo(100);
 
         // 5. every acknowledged request is in the audit trail, seen from B and from C; every chain verifies
-        Set<String> seenFromB = traces(cb, marker);
-        Set<String> seenFromC = traces(cc, marker);
+        Set<String> seenFromB = cb.exportedTraceIds("department=" + marker);
+        Set<String> seenFromC = cc.exportedTraceIds("department=" + marker);
         Set<String> missing = new HashSet<>(acknowledged);
         missing.removeAll(seenFromB);
         assertThat(missing).as("acknowledged but not in the audit trail").isEmpty();
@@ -236,16 +236,6 @@ class ReplicasTest {
             Thread.sleep(20);
         }
         throw new AssertionError("no " + status + " within 10 s");
-    }
-
-    static Set<String> traces(GatewayClient client, String department) {
-        HttpResponse<String> export = client.get("/audit/v1/export.json?department=" + department, GatewayClient.AUDITOR_KEY);
-        assertThat(export.statusCode()).isEqualTo(200);
-        Set<String> ids = new HashSet<>();
-        for (JsonNode rec : client.json(export).path("data")) {
-            ids.add(rec.path("trace_id").asText());
-        }
-        return ids;
     }
 
     static void copy(Path from, Path to) throws Exception {
