@@ -28,13 +28,23 @@ import org.springframework.web.servlet.function.ServerResponse;
 public class AdminRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> adminRouterFunction(ActivePolicy policy, SuspensionStore suspensions, RequestPipeline pipeline,
-                                                       PiiEngine piiDetector, Disclaimer disclaimer, RoutingRules routingRules,
+    PolicyAdministration policyAdministration(ActivePolicy policy, SuspensionStore suspensions, Clock policyClock) {
+        return new PolicyAdministration(policy, suspensions, policyClock);
+    }
+
+    @Bean
+    Explainer explainer(ActivePolicy policy, RequestPipeline pipeline, PiiEngine piiDetector, Disclaimer disclaimer,
+                        RoutingRules routingRules, ObjectMapper dijkwachtJson) {
+        return new Explainer(policy, pipeline, piiDetector, disclaimer, routingRules, dijkwachtJson);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> adminRouterFunction(PolicyAdministration administration, Explainer explainer,
                                                        RouteFilters routeFilters, ObjectMapper dijkwachtJson, Clock policyClock,
                                                        DijkwachtProperties properties) {
         AdminResponses responses = new AdminResponses(new OpenAiErrorWriter(dijkwachtJson), dijkwachtJson);
-        PolicyAdminHandler admin = new PolicyAdminHandler(policy, suspensions, dijkwachtJson, policyClock);
-        ExplainHandler explain = new ExplainHandler(policy, pipeline, piiDetector, disclaimer, routingRules, dijkwachtJson);
+        PolicyAdminHandler admin = new PolicyAdminHandler(administration, dijkwachtJson, policyClock);
+        ExplainHandler explain = new ExplainHandler(explainer, dijkwachtJson);
         return route("admin")
                 .GET("/admin/policy", r -> responses.handle(r, admin::status))
                 .POST("/admin/policy/reload", r -> responses.handle(r, admin::reload))

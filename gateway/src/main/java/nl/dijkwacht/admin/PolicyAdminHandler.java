@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.api.filter.AuthenticatedRequest;
 import nl.dijkwacht.identity.Operator;
@@ -16,10 +15,7 @@ import nl.dijkwacht.policy.PolicyLoadException;
 import nl.dijkwacht.policy.PolicyProblem;
 import nl.dijkwacht.policy.PolicySet;
 import nl.dijkwacht.policy.Suspension;
-import nl.dijkwacht.policy.SuspensionStore;
 import nl.dijkwacht.policy.UseCasePolicy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.function.ServerRequest;
 
 /**
@@ -29,16 +25,14 @@ import org.springframework.web.servlet.function.ServerRequest;
  */
 final class PolicyAdminHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(PolicyAdminHandler.class);
-
     private final ActivePolicy policy;
-    private final SuspensionStore store;
+    private final PolicyAdministration administration;
     private final ObjectMapper json;
     private final Clock clock;
 
-    PolicyAdminHandler(ActivePolicy policy, SuspensionStore store, ObjectMapper json, Clock clock) {
-        this.policy = policy;
-        this.store = store;
+    PolicyAdminHandler(PolicyAdministration administration, ObjectMapper json, Clock clock) {
+        this.policy = administration.policy();
+        this.administration = administration;
         this.json = json;
         this.clock = clock;
     }
@@ -90,14 +84,12 @@ final class PolicyAdminHandler {
     }
 
     ObjectNode reload(ServerRequest request, Operator operator) {
-        String before = policy.current().version();
         try {
-            PolicySet next = policy.reload();
-            log.info("operator {} reloaded the policy: {} -> {}", operator.id(), before, next.version());
+            PolicyAdministration.ReloadResult result = administration.reload(operator.id());
             ObjectNode out = json.createObjectNode();
-            out.put("policy_version", next.version());
-            out.put("previous_version", before);
-            out.put("changed", !before.equals(next.version()));
+            out.put("policy_version", result.policyVersion());
+            out.put("previous_version", result.previousVersion());
+            out.put("changed", result.changed());
             return out;
         } catch (PolicyLoadException e) {
             ObjectNode extra = json.createObjectNode();
@@ -128,33 +120,17 @@ final class PolicyAdminHandler {
 
     private ObjectNode suspend(Suspension.Kind kind, ServerRequest request, Operator operator) {
         String id = request.pathVariable("id");
-        requireKnown(kind, id);
-        String reason = reason(request);
-        store.put(new Suspension(kind, id, operator.id(), Instant.now(clock), reason));
-        PolicySet next = policy.suspensions(store.all());
-        log.info("operator {} suspended {} {}; policy {} in force", operator.id(), kind.storedName(), id, next.version());
-        return result(kind, id, "suspended", next, null);
+        known(kind, id);
+        return result(administration.suspend(kind, id, operator.id(), reason(request)));
     }
 
     private ObjectNode resume(Suspension.Kind kind, ServerRequest request, Operator operator) {
         String id = request.pathVariable("id");
-        requireKnown(kind, id);
-        boolean removed = store.remove(kind, id);
-        PolicySet next = policy.suspensions(store.all());
-        log.info("operator {} resumed {} {}; policy {} in force", operator.id(), kind.storedName(), id, next.version());
-        boolean stillSuspended = kind == Suspension.Kind.MODEL
-                ? next.catalog().find(id).map(m -> !m.governance().status().usable()).orElse(false)
-                : next.useCase(id).map(UseCasePolicy::suspended).orElse(false);
-        String note = null;
-        if (stillSuspended) {
-            note = "Er is geen opschorting via de API (meer), maar het YAML-bestand zet de status nog op opgeschort/uit gebruik. Pas het bestand aan om te hervatten.";
-        } else if (!removed) {
-            note = "Er was geen opschorting via de API.";
-        }
-        return result(kind, id, stillSuspended ? "suspended" : "active", next, note);
+        known(kind, id);
+        return result(administration.resume(kind, id, operator.id()));
     }
 
-    private void requireKnown(Suspension.Kind kind, String id) {
+    private void known(Suspension.Kind kind, String id) {
         PolicySet set = policy.current();
         boolean known = kind == Suspension.Kind.MODEL ? set.catalog().find(id).isPresent() : set.useCase(id).isPresent();
         if (!known) {
@@ -170,22 +146,21 @@ final class PolicyAdminHandler {
                 return null;
             }
             JsonNode node = json.readTree(body);
-            String reason = node.path("reason").asText(null);
-            return reason == null ? null : reason.length() > 500 ? reason.substring(0, 500) : reason;
+            return node.path("reason").asText(null);
         } catch (IOException e) {
             throw new AdminResponses.Failure(Refusal.badRequest("invalid_json",
                     "De aanvraag is geen geldige JSON. Verwacht: {\"reason\": \"...\"} of een lege body.", null), null);
         }
     }
 
-    private ObjectNode result(Suspension.Kind kind, String id, String status, PolicySet set, String note) {
+    private ObjectNode result(PolicyAdministration.SwitchResult r) {
         ObjectNode out = json.createObjectNode();
-        out.put("kind", kind.storedName());
-        out.put("id", id);
-        out.put("status", status);
-        out.put("policy_version", set.version());
-        if (note != null) {
-            out.put("note", note);
+        out.put("kind", r.kind().storedName());
+        out.put("id", r.id());
+        out.put("status", r.status());
+        out.put("policy_version", r.policyVersion());
+        if (r.note() != null) {
+            out.put("note", r.note());
         }
         return out;
     }

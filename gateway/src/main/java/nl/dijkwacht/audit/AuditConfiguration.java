@@ -11,6 +11,9 @@ import nl.dijkwacht.audit.chain.ChainVerifier;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
 import nl.dijkwacht.audit.oversight.Oversight;
 import nl.dijkwacht.audit.query.AuditQueries;
+import nl.dijkwacht.audit.query.AuditVerification;
+import nl.dijkwacht.audit.query.TraceQueries;
+import nl.dijkwacht.audit.query.UsageQueries;
 import nl.dijkwacht.audit.retention.LegalHolds;
 import nl.dijkwacht.audit.retention.RetentionJob;
 import nl.dijkwacht.audit.store.AuditPartitions;
@@ -131,7 +134,7 @@ public class AuditConfiguration {
                     // an anchor outside the database: the log (shipped to the SIEM) holds the head of every day
                     var head = verifier.head(properties.chainId());
                     if (head != null) {
-                        log.info("audit chain {} head seq={} hash={}", properties.chainId(), head.get("seq"), head.get("hash"));
+                        log.info("audit chain {} head seq={} hash={}", properties.chainId(), head.seq(), head.hash());
                     }
                 } catch (RuntimeException e) {
                     log.error("scheduled audit retention failed: {}", e.getMessage());
@@ -152,6 +155,21 @@ public class AuditConfiguration {
     }
 
     @Bean
+    TraceQueries auditTraceQueries(AuditQueries queries, Oversight oversight, LegalHolds holds) {
+        return new TraceQueries(queries, oversight, holds);
+    }
+
+    @Bean
+    AuditVerification auditVerification(ChainVerifier verifier, Oversight oversight, Clock auditClock) {
+        return new AuditVerification(verifier, oversight, auditClock);
+    }
+
+    @Bean
+    UsageQueries auditUsageQueries(DataSource dataSource) {
+        return new UsageQueries(dataSource);
+    }
+
+    @Bean
     TransparencyReport auditTransparencyReport(DataSource dataSource, ActivePolicy policy, AuditGovernance governance,
                                                AuditProperties properties, Clock auditClock) {
         return new TransparencyReport(dataSource, policy, governance, properties.publication(), auditClock);
@@ -159,11 +177,12 @@ public class AuditConfiguration {
 
     @Bean
     RouterFunction<ServerResponse> auditRouterFunction(RouteFilters routeFilters, ActivePolicy policy, AuditQueries queries,
+                                                       TraceQueries traces, AuditVerification verification,
                                                        ChainVerifier verifier, ChainedJdbcAuditSink sink, LegalHolds holds,
                                                        RetentionJob retention, Oversight oversight,
                                                        TransparencyReport transparency, Pseudonymizer pseudonymizer,
-                                                       TextHasher hasher, DataSource dataSource, ObjectMapper dijkwachtJson) {
-        return new AuditRoutes(routeFilters, policy, queries, verifier, sink, holds, retention, oversight, transparency,
-                pseudonymizer, hasher, dataSource, dijkwachtJson).routes();
+                                                       TextHasher hasher, ObjectMapper dijkwachtJson) {
+        return new AuditRoutes(routeFilters, policy, queries, traces, verification, verifier, sink, holds, retention,
+                oversight, transparency, pseudonymizer, hasher, dijkwachtJson).routes();
     }
 }

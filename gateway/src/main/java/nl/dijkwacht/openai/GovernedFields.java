@@ -83,7 +83,9 @@ public final class GovernedFields {
         } else if (node instanceof ArrayNode array) {
             RequestFields.Node child = rule.children.get("[]");
             if (child == null) {
-                unknown(path);
+                if (!array.isEmpty()) {
+                    unknown(path);
+                }
                 return;
             }
             for (int i = 0; i < array.size(); i++) {

@@ -232,6 +232,26 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         assertThat(localAudit.get("RULE")).isEqualTo("route:personal-data+on-premises:extern->upstream");
     }
 
+    @Test
+    void withAttachmentsAllowedTheFilenameIsScannedAndTheFileItselfNeverKept() throws Exception {
+        String pdf = "data:application/pdf;base64,JVBERi0xLjQKJcfsj6IKNSAwIG9iago8PC9MZW5ndGggNiAwIFI+PgpzdHJlYW0K";
+        ObjectNode body = json.createObjectNode().put("model", "extern");
+        ArrayNode parts = body.putArray("messages").addObject().put("role", "user").putArray("content");
+        parts.addObject().put("type", "text").put("text", "Vat samen.");
+        parts.addObject().put("type", "file").putObject("file").put("filename", "bezwaar " + EMAIL + " kopie.pdf").put("file_data", pdf);
+
+        var response = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", "test-bijlagen");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode sent = parse(upstream.findAll(postRequestedFor(urlEqualTo("/extern-pd/v1/chat/completions"))).getFirst().getBodyAsString());
+        assertThat(sent.at("/messages/0/content/1/file/filename").asText()).isEqualTo("bezwaar [EMAIL_1] kopie.pdf");
+        assertThat(sent.at("/messages/0/content/1/file/file_data").asText()).isEqualTo(pdf);
+        var audit = auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        assertThat(audit.values().toString()).doesNotContain("JVBERi0").doesNotContain(EMAIL);
+        assertThat(jdbc.queryForList("SELECT redacted_prompt FROM audit_content").toString()).doesNotContain("JVBERi0");
+    }
+
     // ---------------------------------------------------------------- request builders
 
     private static Arguments door(String name, Expect expect, Consumer<ObjectNode> door) {

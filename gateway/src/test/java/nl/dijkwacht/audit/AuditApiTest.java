@@ -321,6 +321,76 @@ class AuditApiTest {
     }
 
     @Test
+    void verificationNeverReassuresAboutNothing() {
+        chat("iets", null);
+        HttpResponse<String> typo = client.get("/audit/v1/verify?chain=mian", GatewayClient.AUDITOR_KEY);
+        assertThat(typo.statusCode()).isEqualTo(404);
+        assertThat(client.json(typo).path("error").path("code").asText()).isEqualTo("chain_not_found");
+        assertThat(client.json(typo).path("error").path("message").asText()).contains("mian", "main");
+
+        JsonNode head = client.json(client.get("/audit/v1/chain/head", GatewayClient.AUDITOR_KEY));
+        for (String query : List.of("chain=main&anchor_hash=" + head.path("hash").asText(), "chain=main&anchor_seq=" + head.path("seq").asLong(),
+                "chain=main&anchor_seq=abc&anchor_hash=" + head.path("hash").asText(), "anchor_seq=1&anchor_hash=" + head.path("hash").asText())) {
+            HttpResponse<String> r = client.get("/audit/v1/verify?" + query, GatewayClient.AUDITOR_KEY);
+            assertThat(r.statusCode()).as(query).isEqualTo(400);
+            JsonNode error = client.json(r).path("error");
+            assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
+            assertThat(error.path("message").asText()).as(query).doesNotContain("Exception").doesNotContain("For input string")
+                    .containsAnyOf("anchor", "anker", "keten");
+        }
+        JsonNode wrongAnchor = client.json(client.get("/audit/v1/verify?chain=main&anchor_seq=" + head.path("seq").asLong()
+                + "&anchor_hash=" + "0".repeat(64), GatewayClient.AUDITOR_KEY));
+        assertThat(wrongAnchor.path("ok").asBoolean()).isFalse();
+        assertThat(wrongAnchor.path("chains").path(0).path("problem").path("kind").asText()).isEqualTo("anchor_mismatch");
+    }
+
+    @Test
+    void keysetPagesWalkTheWholeResultWithoutGapsOrRepeats() {
+        String marker = "Keyset-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            HttpResponse<String> r = client.post("/v1/chat/completions", GatewayClient.TOOL_KEY, client.chatBody("vraag " + i, false),
+                    staff("keyset-" + i, marker));
+            sent.add(r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        }
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        do {
+            JsonNode page = client.json(client.get("/audit/v1/records?department=" + marker + "&size=3"
+                    + (after == null ? "" : "&after=" + after), GatewayClient.AUDITOR_KEY));
+            page.path("data").forEach(r -> seen.add(r.path("trace_id").asText()));
+            after = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
+            assertThat(page.path("has_more").asBoolean()).isEqualTo(after != null);
+        } while (after != null);
+        assertThat(seen).containsExactlyElementsOf(sent.reversed());
+        assertThat(client.get("/audit/v1/records?after=nonsens", GatewayClient.AUDITOR_KEY).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aComplaintIsHandledThroughTheApi() {
+        String traceId = chat("klacht", null);
+        HttpResponse<String> created = client.post("/audit/v1/complaints", GatewayClient.AUDITOR_KEY,
+                "{\"trace_id\":\"%s\",\"kind\":\"objection\",\"reference\":\"Z-1\"}".formatted(traceId));
+        long id = client.json(created).path("id").asLong();
+        assertThat(client.json(client.get("/audit/v1/complaints?status=open", GatewayClient.AUDITOR_KEY)).toString()).contains(traceId);
+        assertThat(client.post("/audit/v1/complaints/" + id + "/outcome", GatewayClient.AUDITOR_KEY,
+                "{\"status\":\"in_progress\"}").statusCode()).isEqualTo(201);
+        HttpResponse<String> upheld = client.post("/audit/v1/complaints/" + id + "/outcome", GatewayClient.AUDITOR_KEY,
+                "{\"status\":\"upheld\",\"explanation\":\"Brief aangepast; mail jan@example.nl\"}");
+        assertThat(upheld.statusCode()).as(upheld.body()).isEqualTo(201);
+        assertThat(upheld.body()).doesNotContain("jan@example.nl");
+        assertThat(client.post("/audit/v1/complaints/" + id + "/outcome", GatewayClient.AUDITOR_KEY,
+                "{\"status\":\"rejected\"}").statusCode()).isEqualTo(400);
+        assertThat(client.post("/audit/v1/complaints/999999/outcome", GatewayClient.AUDITOR_KEY,
+                "{\"status\":\"upheld\"}").statusCode()).isEqualTo(404);
+        JsonNode complaint = trace(traceId).path("complaints").path(0);
+        assertThat(complaint.path("status").asText()).isEqualTo("upheld");
+        assertThat(complaint.path("outcomes")).hasSize(2);
+        assertThat(client.json(client.get("/audit/v1/complaints?status=unresolved", GatewayClient.AUDITOR_KEY)).toString()).doesNotContain(traceId);
+        assertThat(client.json(client.get("/audit/v1/verify", GatewayClient.AUDITOR_KEY)).path("ok").asBoolean()).isTrue();
+    }
+
+    @Test
     void verifyHoldsAndRetentionThroughTheApi() throws Exception {
         String traceId = chat("iets", null);
         JsonNode verify = client.json(client.get("/audit/v1/verify", GatewayClient.AUDITOR_KEY));
@@ -366,7 +436,7 @@ class AuditApiTest {
         HttpResponse<String> html = client.get("/transparantie", null);
         assertThat(html.statusCode()).isEqualTo(200);
         assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(html.body()).contains("<table>", "dry-run", "Gebruik per maand");
+        assertThat(html.body()).contains("<table class=\"utrecht-table", "dry-run", "Gebruik per maand");
 
         JsonNode entry = client.json(client.get("/transparantie/algoritmeregister/brieven-opstellen.json", null));
         for (String field : List.of("name", "organization", "description_short", "status", "goal", "human_intervention",

@@ -16,8 +16,13 @@ public final class BulkChain {
 
     public static void write(AuditDb db, ChainCodec codec, AuditRows rows, String chainId, long count,
                              LongFunction<AuditRecord> records) throws SQLException {
+        write(db.dataSource(), codec, rows, chainId, count, records);
+    }
+
+    public static void write(javax.sql.DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, long count,
+                             LongFunction<AuditRecord> records) throws SQLException {
         String prev = ChainCodec.GENESIS;
-        try (Connection c = db.dataSource().getConnection()) {
+        try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(AuditRows.INSERT)) {
                 for (long seq = 1; seq <= count; seq++) {

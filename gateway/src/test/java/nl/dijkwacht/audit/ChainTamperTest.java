@@ -146,7 +146,7 @@ class ChainTamperTest {
         db.update("DELETE FROM audit_record WHERE seq > 10");
         db.update("DELETE FROM audit_chain_head");
         assertThat(verify().problem().kind()).isEqualTo("head_missing");
-        VerifyReport anchored = verifier.verify("node-a", (Long) head.get("seq"), (String) head.get("hash"));
+        VerifyReport anchored = verifier.verify("node-a", head.seq(), head.hash());
         assertThat(anchored.ok()).isFalse();
     }
 
@@ -154,7 +154,7 @@ class ChainTamperTest {
     void externalAnchorConfirmsAnIntactChain() {
         var head = verifier.head("node-a");
         sink.append(Records.sample("trace-later", Instant.parse("2026-01-11T00:00:00Z")));
-        VerifyReport report = verifier.verify("node-a", (Long) head.get("seq"), (String) head.get("hash"));
+        VerifyReport report = verifier.verify("node-a", head.seq(), head.hash());
         assertThat(report.ok()).as("%s", report).isTrue();
         assertThat(report.headSeq()).isEqualTo(21);
     }

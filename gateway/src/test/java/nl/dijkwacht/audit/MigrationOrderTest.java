@@ -30,7 +30,13 @@ class MigrationOrderTest {
 
         var result = Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/h2")
                 .outOfOrder(true).load().migrate();
-        assertThat(result.migrationsExecuted).isEqualTo(2);
+        // every migration but the two that ran first (audit V2/V3 and the later ones of other capabilities)
+        long all;
+        try (var common = Files.list(Path.of("src/main/resources/db/migration"));
+             var vendor = Files.list(Path.of("src/main/resources/db/vendor/h2"))) {
+            all = common.count() + vendor.count();
+        }
+        assertThat(result.migrationsExecuted).isEqualTo((int) all - 2);
         try (var c = ds.getConnection(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM audit_chain_head")) {
             assertThat(rs.next()).isTrue();
         }

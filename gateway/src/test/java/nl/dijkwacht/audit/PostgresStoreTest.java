@@ -77,14 +77,14 @@ class PostgresStoreTest {
         assertThat(db.count("SELECT COUNT(*) FROM audit_record_default")).isZero();
 
         AuditQueries queries = new AuditQueries(db.dataSource(), rows, new ObjectMapper());
-        AuditFilter dep0 = new AuditFilter(NOW.minusSeconds(1), null, null, "Dep0", null, null, "dry-run", null, "BSN", null);
+        AuditFilter dep0 = new AuditFilter(NOW.minusSeconds(1), null, null, "Dep0", null, null, "dry-run", null, null, "BSN", null);
         assertThat(queries.search(dep0, 0, 500).items()).hasSize(150);
-        AuditFilter refused = new AuditFilter(null, null, "p-u1", null, null, null, null, "refused", null, null);
+        AuditFilter refused = new AuditFilter(null, null, "p-u1", null, null, null, null, "refused", null, null, null);
         assertThat(queries.search(refused, 0, 500).items()).hasSize(5);
         var agg = queries.aggregate(AuditFilter.none(), "month", "department");
         assertThat(agg).hasSize(4);
-        assertThat(agg.stream().mapToLong(m -> (Long) m.get("requests")).sum()).isEqualTo(300);
-        assertThat(agg.stream().mapToLong(m -> (Long) m.get("refused")).sum()).isEqualTo(30);
+        assertThat(agg.stream().mapToLong(m -> m.requests()).sum()).isEqualTo(300);
+        assertThat(agg.stream().mapToLong(m -> m.refused()).sum()).isEqualTo(30);
 
         // tampering in a partition is found like anywhere else
         db.update("UPDATE audit_record SET prompt_tokens = 1 WHERE chain_id = 'pg-node' AND seq = 123");

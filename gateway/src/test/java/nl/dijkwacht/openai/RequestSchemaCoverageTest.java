@@ -121,6 +121,32 @@ class RequestSchemaCoverageTest {
         assertThat(ungoverned("CreateEmbeddingRequest", RequestFields.EMBEDDINGS)).isEmpty();
     }
 
+    /**
+     * The Responses API table governs a subset on purpose (the rest is refused): every string field it names must
+     * exist in the official schema, and none of them is free text passed unscanned.
+     */
+    @Test
+    void theResponsesTableNamesRealFieldsAndPassesNoFreeText() throws Exception {
+        Fields fields = fields("CreateResponse");
+        List<String> problems = new ArrayList<>();
+        fields.strings().forEach((path, closedEnum) -> {
+            var kind = RequestFields.RESPONSES.kindOf(path);
+            if (kind.isPresent() && kind.get() == FieldKind.PASS && !closedEnum && !PASSED_OPEN_STRINGS.contains(path)
+                    && !path.equals("input[].phase") && !path.equals("input[].status")) {
+                problems.add(path + ": free text passed unscanned");
+            }
+        });
+        assertThat(problems).isEmpty();
+        for (String path : List.of("instructions", "input", "input[].content[].text", "input[].arguments", "input[].output",
+                "tools[].description", "text.format.description", "user", "safety_identifier", "prompt_cache_key")) {
+            assertThat(fields.strings()).as(path).containsKey(path);
+            assertThat(RequestFields.RESPONSES.kindOf(path)).as(path).isPresent();
+        }
+        assertThat(RequestFields.RESPONSES.kindOf("previous_response_id")).isEmpty();
+        assertThat(RequestFields.RESPONSES.kindOf("conversation")).isEmpty();
+        assertThat(RequestFields.RESPONSES.kindOf("input[].encrypted_content")).isEmpty();
+    }
+
     @Test
     void theSensitiveFieldsAreGovernedAsTheIssueAsks() {
         RequestFields chat = RequestFields.CHAT_COMPLETIONS;

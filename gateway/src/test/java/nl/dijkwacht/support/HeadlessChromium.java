@@ -28,11 +28,16 @@ public final class HeadlessChromium {
                 return path;
             }
         }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new IllegalStateException("Chromium is not installed in CI (.ci/run should have installed it)");
-        }
-        assumeTrue(false, "SKIPPED: Chromium is not installed (apt-get install chromium) — browser test not run");
+        missing("Chromium (apt-get install chromium)");
         return null;
+    }
+
+    /** Fails under CI=true (.ci/run installs the browser), skips with a message elsewhere. */
+    public static void missing(String what) {
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new IllegalStateException(what + " is not installed in CI (.ci/run should have installed it)");
+        }
+        assumeTrue(false, "SKIPPED: " + what + " is not installed — browser test not run");
     }
 
     /** The DOM after the page's scripts ran. */

@@ -33,7 +33,6 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -157,7 +156,7 @@ public final class TestIssuer {
 
     /** A user who can sign in on the issuer's login form; the tokens issued for them carry {@code claims}. */
     public void addUser(String username, String password, Map<String, ?> claims) {
-        context.getBean(InMemoryUserDetailsManager.class).createUser(
+        context.getBean("users", InMemoryUserDetailsManager.class).createUser(
                 User.withUsername(username).password("{noop}" + password).roles("USER").build());
         context.getBean(IssuerApplication.class).userClaims.put(username, Map.copyOf(claims));
     }
@@ -206,11 +205,6 @@ public final class TestIssuer {
         @Bean
         InMemoryUserDetailsManager users() {
             return new InMemoryUserDetailsManager();
-        }
-
-        @Bean
-        UserDetailsService userDetailsService(InMemoryUserDetailsManager users) {
-            return users;
         }
 
         @Bean

@@ -206,18 +206,19 @@ public final class ChainVerifier {
         }
     }
 
-    /** The current head (seq and hash) of a chain, or null. */
-    public Map<String, Object> head(String chainId) {
-        Head h = readHead(chainId);
-        if (h == null) {
-            return null;
-        }
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        out.put("chain_id", chainId);
-        out.put("seq", h.seq());
-        out.put("hash", h.hash());
-        out.put("read_at", Instant.now().toString());
+    /** The head of every chain, from the head table only (one row per chain: cheap at any log size). */
+    public List<ChainHead> heads() {
+        List<ChainHead> out = new ArrayList<>();
+        Instant now = Instant.now();
+        StreamingQuery.run(dataSource, "SELECT chain_id, last_seq, last_hash FROM audit_chain_head ORDER BY chain_id", List.of(),
+                rs -> out.add(new ChainHead(rs.getString(1), rs.getLong(2), rs.getString(3), now)));
         return out;
+    }
+
+    /** The current head (seq and hash) of a chain, or null. */
+    public ChainHead head(String chainId) {
+        Head h = readHead(chainId);
+        return h == null ? null : new ChainHead(chainId, h.seq(), h.hash(), Instant.now());
     }
 
     private Map<Long, Checkpoint> readCheckpoints(String chainId) {

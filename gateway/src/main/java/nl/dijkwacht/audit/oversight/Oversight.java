@@ -1,10 +1,10 @@
 package nl.dijkwacht.audit.oversight;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,24 +16,30 @@ import nl.dijkwacht.audit.ContentRedactor;
 import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.StreamingQuery;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * Human oversight and complaints, attached to trace ids: what happened to an answer (accepted as is, edited,
  * rejected — by whom, hash of the final text), the share accepted unchanged per use-case (automation-bias measure),
- * answers still waiting for a required review, and objections / error reports.
+ * answers still waiting for a required review, and objections / error reports with their handling.
  */
 public final class Oversight {
 
     public static final Set<String> OUTCOMES = Set.of("accepted", "edited", "rejected");
     public static final Set<String> COMPLAINT_KINDS = Set.of("objection", "error_report");
 
-    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final StreamingQuery streaming;
     private final ContentRedactor redactor;
     private final ChainCodec codec;
     private final Clock clock;
 
     public Oversight(DataSource dataSource, ContentRedactor redactor, ChainCodec codec, Clock clock) {
-        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.streaming = new StreamingQuery(dataSource);
         this.redactor = redactor;
         this.codec = codec;
         this.clock = clock;
@@ -49,12 +55,15 @@ public final class Oversight {
         return new Object[] {traceId, kind, reference, summary, reportedBy, channel, at};
     }
 
-    /** Recomputes the row MAC of every review and complaint; returns the first edited row, or null. */
-    public Map<String, Object> verifyRows() {
-        Map<String, Object> out = new LinkedHashMap<>();
+    static Object[] outcomeFields(long complaintId, String status, String explanation, String decidedBy, Instant at) {
+        return new Object[] {complaintId, status, explanation, decidedBy, at};
+    }
+
+    /** Recomputes the row MAC of every review, complaint and complaint outcome; reports the first edited row. */
+    public RowsVerification verifyRows() {
         long[] checked = {0};
         String[] problem = {null};
-        StreamingQuery.run(dataSource, "SELECT * FROM audit_review ORDER BY trace_id", List.of(), rs -> {
+        streaming.stream("SELECT * FROM audit_review ORDER BY trace_id", List.of(), rs -> {
             Instant at = AuditRows.instant(rs, "reported_at");
             String mac = codec.rowMac("audit_review", reviewFields(rs.getString("trace_id"), rs.getString("outcome"),
                     rs.getString("reviewer_pseudonym"), rs.getString("tool_id"), rs.getString("use_case"),
@@ -67,7 +76,7 @@ public final class Oversight {
             return true;
         });
         if (problem[0] == null) {
-            StreamingQuery.run(dataSource, "SELECT * FROM audit_complaint ORDER BY id", List.of(), rs -> {
+            streaming.stream("SELECT * FROM audit_complaint ORDER BY id", List.of(), rs -> {
                 Instant at = AuditRows.instant(rs, "created_at");
                 String mac = codec.rowMac("audit_complaint", complaintFields(rs.getString("trace_id"), rs.getString("kind"),
                         rs.getString("reference"), rs.getString("summary"), rs.getString("reported_by"),
@@ -80,10 +89,20 @@ public final class Oversight {
                 return true;
             });
         }
-        out.put("ok", problem[0] == null);
-        out.put("rows_checked", checked[0]);
-        out.put("problem", problem[0]);
-        return out;
+        if (problem[0] == null) {
+            streaming.stream("SELECT * FROM audit_complaint_outcome ORDER BY id", List.of(), rs -> {
+                String mac = codec.rowMac("audit_complaint_outcome", outcomeFields(rs.getLong("complaint_id"),
+                        rs.getString("status"), rs.getString("explanation"), rs.getString("decided_by"),
+                        AuditRows.instant(rs, "decided_at")));
+                checked[0]++;
+                if (!mac.equals(rs.getString("row_mac"))) {
+                    problem[0] = "outcome " + rs.getLong("id") + " of complaint " + rs.getLong("complaint_id") + " was changed";
+                    return false;
+                }
+                return true;
+            });
+        }
+        return new RowsVerification(problem[0] == null, checked[0], problem[0]);
     }
 
     /** The audit facts of a trace the caller may report on, or null when unknown. */
@@ -91,15 +110,12 @@ public final class Oversight {
     }
 
     public Answered answered(String traceId) {
-        Answered[] found = new Answered[1];
-        StreamingQuery.run(dataSource, """
+        return jdbc.query("""
                 SELECT trace_id, tool_id, use_case, review_required FROM audit_record
                 WHERE trace_id = ? AND endpoint = 'chat.completions' AND http_status = 200 AND error_code IS NULL""",
-                List.of(traceId), rs -> {
-                    found[0] = new Answered(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4));
-                    return false;
-                });
-        return found[0];
+                (ResultSet rs) -> rs.next()
+                        ? new Answered(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)) : null,
+                traceId);
     }
 
     public enum Stored { STORED, DUPLICATE }
@@ -110,27 +126,17 @@ public final class Oversight {
         if (!OUTCOMES.contains(o)) {
             throw new IllegalArgumentException("outcome moet accepted, edited of rejected zijn.");
         }
-        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO audit_review (trace_id, outcome, reviewer_pseudonym, tool_id, use_case, final_text_hash,
-                  final_hash_key_id, reported_at, row_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setString(1, answer.traceId());
-            ps.setString(2, o);
-            ps.setString(3, reviewerPseudonym);
-            ps.setString(4, answer.toolId());
-            ps.setString(5, answer.useCase());
-            ps.setString(6, finalTextHash);
-            ps.setString(7, finalHashKeyId);
-            ps.setObject(8, AuditRows.time(at));
-            ps.setString(9, codec.rowMac("audit_review", reviewFields(answer.traceId(), o, reviewerPseudonym,
-                    answer.toolId(), answer.useCase(), finalTextHash, finalHashKeyId, at)));
-            ps.executeUpdate();
+        Instant at = now();
+        try {
+            jdbc.update("""
+                    INSERT INTO audit_review (trace_id, outcome, reviewer_pseudonym, tool_id, use_case, final_text_hash,
+                      final_hash_key_id, reported_at, row_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    answer.traceId(), o, reviewerPseudonym, answer.toolId(), answer.useCase(), finalTextHash,
+                    finalHashKeyId, AuditRows.time(at), codec.rowMac("audit_review", reviewFields(answer.traceId(), o,
+                            reviewerPseudonym, answer.toolId(), answer.useCase(), finalTextHash, finalHashKeyId, at)));
             return Stored.STORED;
-        } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-                return Stored.DUPLICATE;
-            }
-            throw new IllegalStateException("cannot store review: " + e.getSQLState(), e);
+        } catch (DataIntegrityViolationException e) {
+            return Stored.DUPLICATE;
         }
     }
 
@@ -139,66 +145,114 @@ public final class Oversight {
         if (!COMPLAINT_KINDS.contains(k)) {
             throw new IllegalArgumentException("kind moet objection (bezwaar van een inwoner) of error_report (foutmelding) zijn.");
         }
-        String clean = summary == null ? null : redactor.redact(summary.length() > 2000 ? summary.substring(0, 2000) : summary);
-        String ref = reference == null ? null : redactor.redact(reference.length() > 100 ? reference.substring(0, 100) : reference);
-        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+        String clean = redacted(summary, 2000);
+        String ref = redacted(reference, 100);
+        Instant at = now();
+        return insert("""
                 INSERT INTO audit_complaint (trace_id, kind, reference, summary, reported_by, channel, created_at, row_mac)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
-            ps.setString(1, traceId);
-            ps.setString(2, k);
-            ps.setString(3, ref);
-            ps.setString(4, clean);
-            ps.setString(5, reportedBy);
-            ps.setString(6, channel);
-            ps.setObject(7, AuditRows.time(at));
-            ps.setString(8, codec.rowMac("audit_complaint", complaintFields(traceId, k, ref, clean, reportedBy, channel, at)));
-            ps.executeUpdate();
-            try (var keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store complaint: " + e.getSQLState(), e);
-        }
-    }
-
-    public Map<String, Object> reviewOf(String traceId) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        StreamingQuery.run(dataSource, "SELECT * FROM audit_review WHERE trace_id = ?", List.of(traceId), rs -> {
-            out.put("outcome", rs.getString("outcome"));
-            out.put("reviewer", rs.getString("reviewer_pseudonym"));
-            out.put("tool", rs.getString("tool_id"));
-            out.put("final_text_hash", rs.getString("final_text_hash"));
-            out.put("final_hash_key_id", rs.getString("final_hash_key_id"));
-            out.put("reported_at", AuditRows.instant(rs, "reported_at").toString());
-            return false;
-        });
-        return out.isEmpty() ? null : out;
-    }
-
-    public List<Map<String, Object>> complaintsOf(String traceId) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        StreamingQuery.run(dataSource, "SELECT * FROM audit_complaint WHERE trace_id = ? ORDER BY id", List.of(traceId), rs -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", rs.getLong("id"));
-            m.put("kind", rs.getString("kind"));
-            m.put("reference", rs.getString("reference"));
-            m.put("summary", rs.getString("summary"));
-            m.put("reported_by", rs.getString("reported_by"));
-            m.put("channel", rs.getString("channel"));
-            m.put("created_at", AuditRows.instant(rs, "created_at").toString());
-            out.add(m);
-            return true;
-        });
-        return out;
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", traceId, k, ref, clean, reportedBy, channel, AuditRows.time(at),
+                codec.rowMac("audit_complaint", complaintFields(traceId, k, ref, clean, reportedBy, channel, at)));
     }
 
     /**
-     * Per use-case over answered chat requests in [from, to): answers, reviews by outcome, the share accepted
-     * unchanged (of reviewed answers) and how many answers that require review have none.
+     * Appends the handling of a complaint (status and explanation, PII-redacted). A complaint that is upheld,
+     * rejected or withdrawn is closed: it takes no further outcome.
+     *
+     * @return the stored outcome, or null when there is no complaint with this id
      */
-    public List<Map<String, Object>> stats(Instant from, Instant to) {
+    public ComplaintOutcome recordOutcome(long complaintId, String status, String explanation, String decidedBy) {
+        String s = status == null ? "" : status.strip().toLowerCase(Locale.ROOT);
+        if (!ComplaintOutcome.STATUSES.contains(s)) {
+            throw new IllegalArgumentException("status moet in_progress, upheld (gegrond), rejected (ongegrond) of withdrawn (ingetrokken) zijn.");
+        }
+        Complaint complaint = complaint(complaintId);
+        if (complaint == null) {
+            return null;
+        }
+        if (!complaint.status().equals(Complaint.OPEN) && !complaint.status().equals("in_progress")) {
+            throw new IllegalArgumentException("Deze klacht is al afgehandeld (" + complaint.status() + "); er kan geen uitkomst meer bij.");
+        }
+        String clean = redacted(explanation, 2000);
+        Instant at = now();
+        long id = insert("""
+                INSERT INTO audit_complaint_outcome (complaint_id, status, explanation, decided_by, decided_at, row_mac)
+                VALUES (?, ?, ?, ?, ?, ?)""", complaintId, s, clean, decidedBy, AuditRows.time(at),
+                codec.rowMac("audit_complaint_outcome", outcomeFields(complaintId, s, clean, decidedBy, at)));
+        return new ComplaintOutcome(id, complaintId, s, clean, decidedBy, at);
+    }
+
+    public Review reviewOf(String traceId) {
+        List<Review> reviews = jdbc.query("SELECT * FROM audit_review WHERE trace_id = ?", (rs, i) -> new Review(
+                rs.getString("outcome"), rs.getString("reviewer_pseudonym"), rs.getString("tool_id"),
+                rs.getString("final_text_hash"), rs.getString("final_hash_key_id"), AuditRows.instant(rs, "reported_at")),
+                traceId);
+        return reviews.isEmpty() ? null : reviews.getFirst();
+    }
+
+    public List<Complaint> complaintsOf(String traceId) {
+        return withOutcomes(jdbc.query("SELECT * FROM audit_complaint WHERE trace_id = ? ORDER BY id", COMPLAINT, traceId));
+    }
+
+    public Complaint complaint(long id) {
+        List<Complaint> found = withOutcomes(jdbc.query("SELECT * FROM audit_complaint WHERE id = ?", COMPLAINT, id));
+        return found.isEmpty() ? null : found.getFirst();
+    }
+
+    /**
+     * Complaints, newest first, optionally only those with a given status ({@code open}, {@code in_progress},
+     * {@code upheld}, …; {@code unresolved} = open or in progress).
+     */
+    public List<Complaint> complaints(String status, int limit) {
+        String latest = "(SELECT o.status FROM audit_complaint_outcome o WHERE o.complaint_id = c.id ORDER BY o.id DESC LIMIT 1)";
+        String where = "";
+        List<Object> params = new ArrayList<>();
+        if (status != null && !status.isBlank()) {
+            String s = status.strip().toLowerCase(Locale.ROOT);
+            if (s.equals(Complaint.OPEN)) {
+                where = " WHERE " + latest + " IS NULL";
+            } else if (s.equals("unresolved")) {
+                where = " WHERE " + latest + " IS NULL OR " + latest + " = 'in_progress'";
+            } else if (ComplaintOutcome.STATUSES.contains(s)) {
+                where = " WHERE " + latest + " = ?";
+                params.add(s);
+            } else {
+                throw new IllegalArgumentException("status moet open, unresolved, in_progress, upheld, rejected of withdrawn zijn.");
+            }
+        }
+        params.add(Math.max(1, Math.min(limit, 1000)));
+        return withOutcomes(jdbc.query("SELECT c.* FROM audit_complaint c" + where + " ORDER BY c.id DESC LIMIT ?",
+                COMPLAINT, params.toArray()));
+    }
+
+    private static final RowMapper<Complaint> COMPLAINT = (rs, i) -> new Complaint(rs.getLong("id"), rs.getString("trace_id"),
+            rs.getString("kind"), rs.getString("reference"), rs.getString("summary"), rs.getString("reported_by"),
+            rs.getString("channel"), AuditRows.instant(rs, "created_at"), Complaint.OPEN, List.of());
+
+    private List<Complaint> withOutcomes(List<Complaint> complaints) {
+        if (complaints.isEmpty()) {
+            return complaints;
+        }
+        Map<Long, List<ComplaintOutcome>> byComplaint = new LinkedHashMap<>();
+        List<Long> ids = complaints.stream().map(Complaint::id).toList();
+        jdbc.query("SELECT * FROM audit_complaint_outcome WHERE complaint_id IN (" + "?,".repeat(ids.size() - 1) + "?) ORDER BY id",
+                (ResultSet rs) -> {
+                    while (rs.next()) {
+                        ComplaintOutcome o = new ComplaintOutcome(rs.getLong("id"), rs.getLong("complaint_id"),
+                                rs.getString("status"), rs.getString("explanation"), rs.getString("decided_by"),
+                                AuditRows.instant(rs, "decided_at"));
+                        byComplaint.computeIfAbsent(o.complaintId(), k -> new ArrayList<>()).add(o);
+                    }
+                    return null;
+                }, ids.toArray());
+        return complaints.stream().map(c -> {
+            List<ComplaintOutcome> outcomes = byComplaint.getOrDefault(c.id(), List.of());
+            return new Complaint(c.id(), c.traceId(), c.kind(), c.reference(), c.summary(), c.reportedBy(), c.channel(),
+                    c.createdAt(), outcomes.isEmpty() ? Complaint.OPEN : outcomes.getLast().status(), outcomes);
+        }).toList();
+    }
+
+    /** Per use-case over answered chat requests in [from, to). */
+    public List<ReviewStats> stats(Instant from, Instant to) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE r.endpoint = 'chat.completions' AND r.http_status = 200 AND r.error_code IS NULL");
         if (from != null) {
@@ -209,8 +263,7 @@ public final class Oversight {
             where.append(" AND r.occurred_at < ?");
             params.add(AuditRows.time(to));
         }
-        List<Map<String, Object>> out = new ArrayList<>();
-        StreamingQuery.run(dataSource, """
+        return jdbc.query("""
                 SELECT r.use_case, COUNT(*), COUNT(v.trace_id),
                   SUM(CASE WHEN v.outcome = 'accepted' THEN 1 ELSE 0 END),
                   SUM(CASE WHEN v.outcome = 'edited' THEN 1 ELSE 0 END),
@@ -218,28 +271,17 @@ public final class Oversight {
                   SUM(CASE WHEN r.review_required AND v.trace_id IS NULL THEN 1 ELSE 0 END),
                   MAX(CASE WHEN r.review_required THEN 1 ELSE 0 END)
                 FROM audit_record r LEFT JOIN audit_review v ON v.trace_id = r.trace_id""" + where
-                + " GROUP BY r.use_case ORDER BY r.use_case", params, rs -> {
-                    long answers = rs.getLong(2);
+                + " GROUP BY r.use_case ORDER BY r.use_case", (rs, i) -> {
                     long reviewed = rs.getLong(3);
                     long accepted = rs.getLong(4);
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("use_case", rs.getString(1));
-                    m.put("answers", answers);
-                    m.put("reviewed", reviewed);
-                    m.put("accepted_unchanged", accepted);
-                    m.put("edited", rs.getLong(5));
-                    m.put("rejected", rs.getLong(6));
-                    m.put("accepted_unchanged_share", reviewed == 0 ? null : Math.round(accepted * 1000.0 / reviewed) / 1000.0);
-                    m.put("review_required", rs.getInt(8) == 1);
-                    m.put("unreviewed_required", rs.getLong(7));
-                    out.add(m);
-                    return true;
-                });
-        return out;
+                    return new ReviewStats(rs.getString(1), rs.getLong(2), reviewed, accepted, rs.getLong(5), rs.getLong(6),
+                            reviewed == 0 ? null : Math.round(accepted * 1000.0 / reviewed) / 1000.0, rs.getInt(8) == 1,
+                            rs.getLong(7));
+                }, params.toArray());
     }
 
-    /** Answers of use-cases that require human review and have no review yet, oldest first. */
-    public List<Map<String, Object>> unreviewed(String useCase, int limit) {
+    /** Answers that require review and have none, oldest first. */
+    public List<UnreviewedAnswer> unreviewed(String useCase, int limit) {
         List<Object> params = new ArrayList<>();
         String extra = "";
         if (useCase != null && !useCase.isBlank()) {
@@ -247,23 +289,32 @@ public final class Oversight {
             params.add(useCase);
         }
         params.add(Math.max(1, Math.min(limit, 1000)));
-        List<Map<String, Object>> out = new ArrayList<>();
-        StreamingQuery.run(dataSource, """
+        return jdbc.query("""
                 SELECT r.trace_id, r.occurred_at, r.use_case, r.tool_id, r.actor_pseudonym, r.department, r.model_id
                 FROM audit_record r WHERE r.review_required
                   AND NOT EXISTS (SELECT 1 FROM audit_review v WHERE v.trace_id = r.trace_id)""" + extra
-                + " ORDER BY r.occurred_at LIMIT ?", params, rs -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("trace_id", rs.getString(1));
-                    m.put("occurred_at", AuditRows.instant(rs, "occurred_at").toString());
-                    m.put("use_case", rs.getString(3));
-                    m.put("tool", rs.getString(4));
-                    m.put("actor", rs.getString(5));
-                    m.put("department", rs.getString(6));
-                    m.put("model", rs.getString(7));
-                    out.add(m);
-                    return true;
-                });
-        return out;
+                + " ORDER BY r.occurred_at LIMIT ?", (rs, i) -> new UnreviewedAnswer(rs.getString(1),
+                        AuditRows.instant(rs, "occurred_at"), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7)), params.toArray());
+    }
+
+    private String redacted(String text, int max) {
+        return text == null ? null : redactor.redact(text.length() > max ? text.substring(0, max) : text);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private long insert(String sql, Object... values) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement(sql, new String[] {"id"});
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            return ps;
+        }, keys);
+        return java.util.Objects.requireNonNull(keys.getKey(), "no generated id").longValue();
     }
 }

@@ -7,7 +7,8 @@ import nl.dijkwacht.audit.store.AuditRows;
 
 /**
  * What an auditor searches on. Every field is optional; {@code actor} is the pseudonym (the API turns a given
- * user id into it with the gateway key, so staff ids never need to be stored to be found).
+ * user id into it with the gateway key, so staff ids never need to be stored to be found); {@code rule} is the
+ * deciding rule exactly as recorded (e.g. {@code pii:redacted}).
  */
 public record AuditFilter(
         Instant from,
@@ -18,11 +19,22 @@ public record AuditFilter(
         String useCase,
         String model,
         String decision,
+        String rule,
         String entityType,
         String traceId) {
 
     public static AuditFilter none() {
-        return new AuditFilter(null, null, null, null, null, null, null, null, null, null);
+        return new AuditFilter(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The same filter for one trace id. */
+    public AuditFilter withTrace(String id) {
+        return new AuditFilter(from, to, actor, department, tool, useCase, model, decision, rule, entityType, id);
+    }
+
+    /** The same filter with another period. */
+    public AuditFilter withPeriod(Instant newFrom, Instant newTo) {
+        return new AuditFilter(newFrom, newTo, actor, department, tool, useCase, model, decision, rule, entityType, traceId);
     }
 
     /** {@code WHERE …} (or empty) with its parameters, for table alias {@code r}. */
@@ -37,6 +49,7 @@ public record AuditFilter(
         add(conditions, params, "r.use_case = ?", useCase);
         add(conditions, params, "r.model_id = ?", model);
         add(conditions, params, "r.decision = ?", decision);
+        add(conditions, params, "r.rule = ?", rule);
         add(conditions, params, "r.entity_types LIKE ?",
                 entityType == null || entityType.isBlank() ? null : "%," + entityType.strip().toUpperCase(java.util.Locale.ROOT) + ",%");
         add(conditions, params, "r.trace_id = ?", traceId);

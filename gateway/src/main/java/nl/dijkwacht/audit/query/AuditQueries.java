@@ -11,16 +11,22 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.StreamingQuery;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The auditor's reads: search with paging, one trace in full, streamed exports, aggregates. */
+/**
+ * The auditor's reads, shared by the auditor API and the console: search (keyset or numbered pages), one trace in
+ * full, streamed exports with progress, aggregates. No other class of the API or the console runs SQL on the
+ * audit records.
+ */
 public final class AuditQueries {
 
     public static final int MAX_PAGE_SIZE = 500;
@@ -29,97 +35,156 @@ public final class AuditQueries {
             "model", "r.model_id", "department", "r.department", "use_case", "r.use_case", "tool", "r.tool_id",
             "decision", "r.decision");
     public static final Set<String> PERIODS = Set.of("day", "month");
+    /** Exports report progress every this many rows. */
+    public static final int PROGRESS_EVERY = 1000;
 
-    private final DataSource dataSource;
+    private static final String NEWEST_FIRST = " ORDER BY r.occurred_at DESC, r.id DESC LIMIT ?";
+
+    private final JdbcTemplate jdbc;
+    private final StreamingQuery streaming;
     private final AuditRows rows;
     private final ObjectMapper json;
 
     public AuditQueries(DataSource dataSource, AuditRows rows, ObjectMapper json) {
-        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.streaming = new StreamingQuery(dataSource);
         this.rows = rows;
         this.json = json;
     }
 
+    /** A numbered page (newest first); {@code hasMore} says whether another page exists. */
     public record Page(List<AuditRows.Stored> items, int page, int size, boolean hasMore) {
     }
 
-    /** Newest first. */
+    /** A keyset page (newest first); {@code next} is where the following page starts, or null on the last page. */
+    public record Slice(List<AuditRows.Stored> items, int size, PageCursor next) {
+    }
+
+    /** Numbered pages (the auditor API's {@code page} parameter): fine near the start, slower deep into a large result. */
     public Page search(AuditFilter filter, int page, int size) {
-        int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+        int pageSize = clampSize(size);
         int pageNo = Math.max(0, page);
         AuditFilter.Sql where = filter.where();
         List<Object> params = new ArrayList<>(where.params());
         params.add(pageSize + 1);
         params.add((long) pageNo * pageSize);
-        List<AuditRows.Stored> items = new ArrayList<>();
-        StreamingQuery.run(dataSource, "SELECT * FROM audit_record r" + where.sql()
-                + " ORDER BY r.occurred_at DESC, r.id DESC LIMIT ? OFFSET ?", params, rs -> {
-                    items.add(rows.map(rs));
-                    return true;
-                });
+        List<AuditRows.Stored> items = jdbc.query("SELECT * FROM audit_record r" + where.sql()
+                + " ORDER BY r.occurred_at DESC, r.id DESC LIMIT ? OFFSET ?", (rs, i) -> rows.map(rs), params.toArray());
         boolean more = items.size() > pageSize;
         return new Page(more ? items.subList(0, pageSize) : items, pageNo, pageSize, more);
     }
 
+    /** Keyset paging: the page after {@code after} (or the first page when null). Equally fast at any depth. */
+    public Slice searchAfter(AuditFilter filter, PageCursor after, int size) {
+        int pageSize = clampSize(size);
+        AuditFilter.Sql where = filter.where();
+        List<Object> params = new ArrayList<>(where.params());
+        String sql = "SELECT * FROM audit_record r" + where.sql();
+        if (after != null) {
+            // a row-value comparison, so the database seeks straight into the (occurred_at, id) index
+            sql += (where.sql().isEmpty() ? " WHERE " : " AND ") + "(r.occurred_at, r.id) < (?, ?)";
+            params.add(AuditRows.time(after.occurredAt()));
+            params.add(after.id());
+        }
+        params.add(pageSize + 1);
+        List<AuditRows.Stored> items = jdbc.query(sql + NEWEST_FIRST, (rs, i) -> rows.map(rs), params.toArray());
+        if (items.size() <= pageSize) {
+            return new Slice(items, pageSize, null);
+        }
+        List<AuditRows.Stored> page = items.subList(0, pageSize);
+        AuditRows.Stored last = page.getLast();
+        return new Slice(page, pageSize, new PageCursor(last.record().occurredAt(), last.id()));
+    }
+
+    private static int clampSize(int size) {
+        return Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+    }
+
     public List<AuditRows.Stored> byTrace(String traceId) {
-        List<AuditRows.Stored> items = new ArrayList<>();
-        StreamingQuery.run(dataSource, "SELECT * FROM audit_record r WHERE r.trace_id = ? ORDER BY r.chain_id, r.seq",
-                List.of(traceId), rs -> items.add(rows.map(rs)));
-        return items;
+        return jdbc.query("SELECT * FROM audit_record r WHERE r.trace_id = ? ORDER BY r.chain_id, r.seq",
+                (rs, i) -> rows.map(rs), traceId);
+    }
+
+    public boolean exists(String traceId) {
+        return Boolean.TRUE.equals(jdbc.query("SELECT 1 FROM audit_record WHERE trace_id = ?", (java.sql.ResultSet rs) -> rs.next(), traceId));
+    }
+
+    /** The redacted prompt and answer kept for a trace, if its use-case keeps content and it has not expired. */
+    public Optional<RetainedText> retainedContent(String traceId) {
+        return jdbc.query("SELECT * FROM audit_content WHERE trace_id = ?", (rs, i) -> new RetainedText(
+                rs.getString("redacted_prompt"), rs.getString("redacted_answer"), AuditRows.instant(rs, "expires_at")), traceId)
+                .stream().findFirst();
+    }
+
+    /** How many records match: the denominator of an export's progress. */
+    public long count(AuditFilter filter) {
+        AuditFilter.Sql where = filter.where();
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM audit_record r" + where.sql(), Long.class, where.params().toArray());
+        return n == null ? 0 : n;
     }
 
     /** Oldest first, one row at a time from a cursor into the stream: memory stays flat however long the period. */
     public long exportJson(AuditFilter filter, OutputStream out) {
+        return exportJson(filter, out, n -> { });
+    }
+
+    /** As {@link #exportJson(AuditFilter, OutputStream)}, reporting the rows written every {@link #PROGRESS_EVERY}. */
+    public long exportJson(AuditFilter filter, OutputStream out, LongConsumer progress) {
         AuditFilter.Sql where = filter.where();
         try (JsonGenerator g = json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeStringField("object", "audit_export");
             g.writeArrayFieldStart("data");
-            long[] n = {0};
-            StreamingQuery.run(dataSource, "SELECT * FROM audit_record r" + where.sql() + " ORDER BY r.occurred_at, r.id",
-                    where.params(), rs -> {
-                        try {
-                            RecordJson.write(g, rows.map(rs));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                        n[0]++;
-                        return true;
-                    });
+            long n = streamOldestFirst(where, s -> RecordJson.write(g, s), progress);
             g.writeEndArray();
-            g.writeNumberField("count", n[0]);
+            g.writeNumberField("count", n);
             g.writeEndObject();
-            return n[0];
+            return n;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public long exportCsv(AuditFilter filter, OutputStream out) {
+        return exportCsv(filter, out, n -> { });
+    }
+
+    public long exportCsv(AuditFilter filter, OutputStream out, LongConsumer progress) {
         AuditFilter.Sql where = filter.where();
         try {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
             RecordJson.csvHeader(w);
-            long[] n = {0};
-            StreamingQuery.run(dataSource, "SELECT * FROM audit_record r" + where.sql() + " ORDER BY r.occurred_at, r.id",
-                    where.params(), rs -> {
-                        try {
-                            RecordJson.csv(w, rows.map(rs));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                        n[0]++;
-                        return true;
-                    });
+            long n = streamOldestFirst(where, s -> RecordJson.csv(w, s), progress);
             w.flush();
-            return n[0];
+            return n;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Usage per period (day/month, UTC) × one dimension: requests, refused, redacted, tokens, energy. */
-    public List<Map<String, Object>> aggregate(AuditFilter filter, String period, String by) {
+    private interface RecordWriter {
+        void write(AuditRows.Stored stored) throws IOException;
+    }
+
+    private long streamOldestFirst(AuditFilter.Sql where, RecordWriter writer, LongConsumer progress) {
+        long[] n = {0};
+        streaming.stream("SELECT * FROM audit_record r" + where.sql() + " ORDER BY r.occurred_at, r.id", where.params(), rs -> {
+            try {
+                writer.write(rows.map(rs));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (++n[0] % PROGRESS_EVERY == 0) {
+                progress.accept(n[0]);
+            }
+            return true;
+        });
+        progress.accept(n[0]);
+        return n[0];
+    }
+
+    /** Usage per period (day/month, UTC) × one dimension: requests, refused, redacted, failed, tokens, energy. */
+    public List<UsageRow> aggregate(AuditFilter filter, String period, String by) {
         String p = period == null ? "month" : period.toLowerCase(Locale.ROOT);
         String key = by == null ? "model" : by.toLowerCase(Locale.ROOT);
         if (!PERIODS.contains(p) || !GROUP_BY.containsKey(key)) {
@@ -128,27 +193,14 @@ public final class AuditQueries {
         String periodColumn = p.equals("day") ? "r.period_day" : "r.period_month";
         String keyColumn = GROUP_BY.get(key);
         AuditFilter.Sql where = filter.where();
-        List<Map<String, Object>> out = new ArrayList<>();
-        StreamingQuery.run(dataSource, "SELECT " + periodColumn + ", " + keyColumn + ", COUNT(*),"
+        return jdbc.query("SELECT " + periodColumn + ", " + keyColumn + ", COUNT(*),"
                 + " SUM(CASE WHEN r.decision = 'refused' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN r.decision = 'redacted' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN r.decision = 'failed' THEN 1 ELSE 0 END),"
                 + " SUM(r.prompt_tokens), SUM(r.completion_tokens), SUM(r.energy_wh)"
                 + " FROM audit_record r" + where.sql()
-                + " GROUP BY " + periodColumn + ", " + keyColumn + " ORDER BY 1, 2", where.params(), rs -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("period", rs.getString(1).strip());
-                    row.put(key, rs.getString(2));
-                    row.put("requests", rs.getLong(3));
-                    row.put("refused", rs.getLong(4));
-                    row.put("redacted", rs.getLong(5));
-                    row.put("failed", rs.getLong(6));
-                    row.put("prompt_tokens", rs.getLong(7));
-                    row.put("completion_tokens", rs.getLong(8));
-                    row.put("energy_wh", Math.round(rs.getDouble(9) * 1000) / 1000.0);
-                    out.add(row);
-                    return true;
-                });
-        return out;
+                + " GROUP BY " + periodColumn + ", " + keyColumn + " ORDER BY 1, 2", (rs, i) -> new UsageRow(
+                        rs.getString(1).strip(), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                        rs.getLong(7), rs.getLong(8), Math.round(rs.getDouble(9) * 1000) / 1000.0), where.params().toArray());
     }
 }

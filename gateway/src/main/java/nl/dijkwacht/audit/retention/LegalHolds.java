@@ -1,18 +1,15 @@
 package nl.dijkwacht.audit.retention;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.store.AuditRows;
-import nl.dijkwacht.audit.store.StreamingQuery;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * Legal holds: while a hold is active, retention deletes nothing it covers — records, redacted content, reviews,
@@ -27,17 +24,27 @@ public final class LegalHolds {
                 OR h.actor_pseudonym = r.actor_pseudonym
                 OR (h.period_start <= r.occurred_at AND r.occurred_at < h.period_end)))""";
 
-    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
     public LegalHolds(DataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
         this.clock = clock;
     }
 
     public record Hold(long id, String traceId, String actorPseudonym, Instant periodStart, Instant periodEnd,
                        String reason, String createdBy, Instant createdAt, Instant releasedAt, String releasedBy) {
+
+        /** Serialised as {@code active}: the hold still protects what it covers. */
+        public boolean isActive() {
+            return releasedAt == null;
+        }
     }
+
+    private static final RowMapper<Hold> HOLD = (rs, i) -> new Hold(rs.getLong("id"), rs.getString("trace_id"),
+            rs.getString("actor_pseudonym"), AuditRows.instant(rs, "period_start"), AuditRows.instant(rs, "period_end"),
+            rs.getString("reason"), rs.getString("created_by"), AuditRows.instant(rs, "created_at"),
+            AuditRows.instant(rs, "released_at"), rs.getString("released_by"));
 
     /** Exactly one scope: a trace id, an actor pseudonym, or a period [start, end). */
     public long place(String traceId, String actorPseudonym, Instant periodStart, Instant periodEnd, String reason,
@@ -52,10 +59,11 @@ public final class LegalHolds {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("Geef een reden (reason) voor de bewaarplicht op.");
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("""
-                     INSERT INTO audit_legal_hold (trace_id, actor_pseudonym, period_start, period_end, reason, created_by, created_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"})) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement("""
+                    INSERT INTO audit_legal_hold (trace_id, actor_pseudonym, period_start, period_end, reason, created_by, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
             ps.setString(1, traceId);
             ps.setString(2, actorPseudonym);
             ps.setObject(3, AuditRows.time(periodStart));
@@ -63,65 +71,27 @@ public final class LegalHolds {
             ps.setString(5, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
             ps.setString(6, createdBy);
             ps.setObject(7, AuditRows.time(clock.instant()));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store legal hold: " + e.getSQLState(), e);
-        }
+            return ps;
+        }, keys);
+        return Objects.requireNonNull(keys.getKey(), "no generated id").longValue();
     }
 
     /** @return false when there is no active hold with this id */
     public boolean release(long id, String releasedBy) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "UPDATE audit_legal_hold SET released_at = ?, released_by = ? WHERE id = ? AND released_at IS NULL")) {
-            ps.setObject(1, AuditRows.time(clock.instant()));
-            ps.setString(2, releasedBy);
-            ps.setLong(3, id);
-            return ps.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot release legal hold: " + e.getSQLState(), e);
-        }
+        return jdbc.update("UPDATE audit_legal_hold SET released_at = ?, released_by = ? WHERE id = ? AND released_at IS NULL",
+                AuditRows.time(clock.instant()), releasedBy, id) == 1;
     }
 
+    /** Every hold, active and released, oldest first. */
     public List<Hold> list() {
-        List<Hold> out = new ArrayList<>();
-        StreamingQuery.run(dataSource, "SELECT * FROM audit_legal_hold ORDER BY id", List.of(), rs -> {
-            out.add(new Hold(rs.getLong("id"), rs.getString("trace_id"), rs.getString("actor_pseudonym"),
-                    AuditRows.instant(rs, "period_start"), AuditRows.instant(rs, "period_end"), rs.getString("reason"),
-                    rs.getString("created_by"), AuditRows.instant(rs, "created_at"), AuditRows.instant(rs, "released_at"),
-                    rs.getString("released_by")));
-            return true;
-        });
-        return out;
+        return jdbc.query("SELECT * FROM audit_legal_hold ORDER BY id", HOLD);
     }
 
     /** Active holds that cover a trace (for the record view). */
     public List<Long> holdsCovering(String traceId) {
-        List<Long> ids = new ArrayList<>();
-        StreamingQuery.run(dataSource, "SELECT h.id FROM audit_record r JOIN audit_legal_hold h ON h.released_at IS NULL AND ("
-                        + "h.trace_id = r.trace_id OR h.actor_pseudonym = r.actor_pseudonym "
-                        + "OR (h.period_start <= r.occurred_at AND r.occurred_at < h.period_end)) WHERE r.trace_id = ?",
-                List.of(traceId), rs -> ids.add(rs.getLong(1)));
-        return ids;
-    }
-
-    public static Map<String, Object> toJson(Hold h) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", h.id());
-        m.put("trace_id", h.traceId());
-        m.put("actor_pseudonym", h.actorPseudonym());
-        m.put("period_start", h.periodStart() == null ? null : h.periodStart().toString());
-        m.put("period_end", h.periodEnd() == null ? null : h.periodEnd().toString());
-        m.put("reason", h.reason());
-        m.put("created_by", h.createdBy());
-        m.put("created_at", h.createdAt().toString());
-        m.put("active", h.releasedAt() == null);
-        m.put("released_at", h.releasedAt() == null ? null : h.releasedAt().toString());
-        m.put("released_by", h.releasedBy());
-        return m;
+        return jdbc.queryForList("SELECT h.id FROM audit_record r JOIN audit_legal_hold h ON h.released_at IS NULL AND ("
+                + "h.trace_id = r.trace_id OR h.actor_pseudonym = r.actor_pseudonym "
+                + "OR (h.period_start <= r.occurred_at AND r.occurred_at < h.period_end)) WHERE r.trace_id = ? ORDER BY h.id",
+                Long.class, traceId);
     }
 }

@@ -90,6 +90,9 @@ public final class RetentionJob {
         long complaintsDeleted = update("""
                 DELETE FROM audit_complaint WHERE created_at < ?
                   AND NOT EXISTS (SELECT 1 FROM audit_record r WHERE r.trace_id = audit_complaint.trace_id)""", AuditRows.time(cutoff));
+        update("""
+                DELETE FROM audit_complaint_outcome
+                WHERE NOT EXISTS (SELECT 1 FROM audit_complaint c WHERE c.id = audit_complaint_outcome.complaint_id)""");
 
         Instant finished = clock.instant();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""

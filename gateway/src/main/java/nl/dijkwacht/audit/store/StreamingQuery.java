@@ -1,21 +1,32 @@
 package nl.dijkwacht.audit.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a query and hands its rows to a callback one at a time, with a cursor (fetch size, read-only transaction)
  * so that PostgreSQL streams instead of loading the whole result: a year's export must not fill memory.
+ * Built on {@link JdbcTemplate}; the read-only transaction is what makes the PostgreSQL driver use a cursor.
  */
 public final class StreamingQuery {
 
     public static final int FETCH_SIZE = 1000;
 
-    private StreamingQuery() {
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+
+    public StreamingQuery(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(FETCH_SIZE);
+        this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.readOnly.setReadOnly(true);
     }
 
     @FunctionalInterface
@@ -24,28 +35,31 @@ public final class StreamingQuery {
         boolean row(ResultSet rs) throws SQLException;
     }
 
-    public static void run(DataSource dataSource, String sql, List<Object> params, RowHandler handler) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                ps.setFetchSize(FETCH_SIZE);
+    /** Streams the rows of {@code sql} to {@code handler} until it returns false or the rows end. */
+    public void stream(String sql, List<Object> params, RowHandler handler) {
+        try {
+            readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
+                PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
                 for (int i = 0; i < params.size(); i++) {
                     ps.setObject(i + 1, params.get(i));
                 }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        if (!handler.row(rs)) {
-                            break;
-                        }
+                return ps;
+            }, (ResultSet rs) -> {
+                while (rs.next()) {
+                    if (!handler.row(rs)) {
+                        break;
                     }
                 }
-            } finally {
-                c.rollback();
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("audit store query failed: " + e.getSQLState(), e);
+                return null;
+            }));
+        } catch (DataAccessException e) {
+            String state = e.getCause() instanceof SQLException s ? s.getSQLState() : e.getClass().getSimpleName();
+            throw new IllegalStateException("audit store query failed: " + state, e);
         }
+    }
+
+    /** One-off form of {@link #stream} for classes that hold only a {@link DataSource}. */
+    public static void run(DataSource dataSource, String sql, List<Object> params, RowHandler handler) {
+        new StreamingQuery(dataSource).stream(sql, params, handler);
     }
 }

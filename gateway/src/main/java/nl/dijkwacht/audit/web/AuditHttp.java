@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -182,11 +181,5 @@ final class AuditHttp {
         res.setContentType("application/json");
         res.setCharacterEncoding("UTF-8");
         json.writeValue(res.getOutputStream(), body);
-    }
-
-    static void html(HttpServletResponse res, String page) throws IOException {
-        res.setStatus(200);
-        res.setContentType("text/html;charset=UTF-8");
-        res.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
     }
 }

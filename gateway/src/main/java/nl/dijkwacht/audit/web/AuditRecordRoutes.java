@@ -14,20 +14,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 import nl.dijkwacht.audit.AuditCapture;
 import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.audit.TextHasher;
+import nl.dijkwacht.audit.chain.ChainHead;
 import nl.dijkwacht.audit.chain.ChainVerifier;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
-import nl.dijkwacht.audit.chain.VerifyReport;
-import nl.dijkwacht.audit.oversight.Oversight;
 import nl.dijkwacht.audit.query.AuditFilter;
 import nl.dijkwacht.audit.query.AuditQueries;
+import nl.dijkwacht.audit.query.AuditVerification;
+import nl.dijkwacht.audit.query.PageCursor;
 import nl.dijkwacht.audit.query.RecordJson;
-import nl.dijkwacht.audit.retention.LegalHolds;
+import nl.dijkwacht.audit.query.TraceQueries;
+import nl.dijkwacht.audit.query.TraceView;
+import nl.dijkwacht.audit.query.UsageRow;
 import nl.dijkwacht.audit.store.AuditRows;
-import nl.dijkwacht.audit.store.StreamingQuery;
 import nl.dijkwacht.openai.ChatRequest;
 import nl.dijkwacht.pipeline.Refusal;
 import org.springframework.web.servlet.function.RouterFunctions;
@@ -41,27 +42,24 @@ final class AuditRecordRoutes {
     private final AuditHttp http;
     private final ObjectMapper json;
     private final AuditQueries queries;
+    private final TraceQueries traces;
+    private final AuditVerification verification;
     private final ChainVerifier verifier;
     private final ChainedJdbcAuditSink sink;
-    private final LegalHolds holds;
-    private final Oversight oversight;
     private final Pseudonymizer pseudonymizer;
     private final TextHasher hasher;
-    private final DataSource dataSource;
 
-    AuditRecordRoutes(AuditHttp http, AuditQueries queries, ChainVerifier verifier, ChainedJdbcAuditSink sink,
-                      LegalHolds holds, Oversight oversight, Pseudonymizer pseudonymizer, TextHasher hasher,
-                      DataSource dataSource) {
+    AuditRecordRoutes(AuditHttp http, AuditQueries queries, TraceQueries traces, AuditVerification verification, ChainVerifier verifier,
+                      ChainedJdbcAuditSink sink, Pseudonymizer pseudonymizer, TextHasher hasher) {
         this.http = http;
         this.json = http.json();
         this.queries = queries;
+        this.traces = traces;
+        this.verification = verification;
         this.verifier = verifier;
         this.sink = sink;
-        this.holds = holds;
-        this.oversight = oversight;
         this.pseudonymizer = pseudonymizer;
         this.hasher = hasher;
-        this.dataSource = dataSource;
     }
 
     RouterFunctions.Builder addTo(RouterFunctions.Builder routes) {
@@ -82,22 +80,49 @@ final class AuditRecordRoutes {
         return new AuditFilter(instant(req, "from", false), instant(req, "to", true),
                 user != null && !user.isBlank() ? pseudonymizer.pseudonym(user.strip()) : actor,
                 req.getParameter("department"), req.getParameter("tool"), req.getParameter("use_case"),
-                req.getParameter("model"), req.getParameter("decision"), req.getParameter("entity_type"),
-                req.getParameter("trace_id"));
+                req.getParameter("model"), req.getParameter("decision"), req.getParameter("rule"),
+                req.getParameter("entity_type"), req.getParameter("trace_id"));
     }
 
+    /**
+     * {@code after=<next_cursor>} pages by keyset (equally fast at any depth; recommended); {@code page=N} by number
+     * (kept for existing clients). Both answers carry {@code next_cursor} when there is more.
+     */
     private void search(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
-        AuditQueries.Page page = queries.search(filter(req), intParam(req, "page", 0), intParam(req, "size", 50));
+        AuditFilter filter = filter(req);
+        int size = intParam(req, "size", 50);
+        String after = req.getParameter("after");
+        List<AuditRows.Stored> items;
+        boolean more;
+        Integer pageNo = null;
+        if (after != null && !after.isBlank() || req.getParameter("page") == null) {
+            AuditQueries.Slice slice = queries.searchAfter(filter, after == null || after.isBlank() ? null : PageCursor.parse(after), size);
+            items = slice.items();
+            more = slice.next() != null;
+            size = slice.size();
+        } else {
+            AuditQueries.Page page = queries.search(filter, intParam(req, "page", 0), size);
+            items = page.items();
+            more = page.hasMore();
+            size = page.size();
+            pageNo = page.page();
+        }
         res.setStatus(200);
         res.setContentType("application/json");
         try (var g = json.getFactory().createGenerator(res.getOutputStream())) {
             g.writeStartObject();
             g.writeStringField("object", "list");
-            g.writeNumberField("page", page.page());
-            g.writeNumberField("size", page.size());
-            g.writeBooleanField("has_more", page.hasMore());
+            g.writeNumberField("page", pageNo == null ? 0 : pageNo);
+            g.writeNumberField("size", size);
+            g.writeBooleanField("has_more", more);
+            if (more) {
+                AuditRows.Stored last = items.getLast();
+                g.writeStringField("next_cursor", new PageCursor(last.record().occurredAt(), last.id()).token());
+            } else {
+                g.writeNullField("next_cursor");
+            }
             g.writeArrayFieldStart("data");
-            for (AuditRows.Stored s : page.items()) {
+            for (AuditRows.Stored s : items) {
                 RecordJson.write(g, s);
             }
             g.writeEndArray();
@@ -106,36 +131,30 @@ final class AuditRecordRoutes {
     }
 
     private void trace(String traceId, HttpServletResponse res) throws IOException {
-        List<AuditRows.Stored> records = queries.byTrace(traceId);
-        if (records.isEmpty()) {
+        Optional<TraceView> found = traces.trace(traceId);
+        if (found.isEmpty()) {
             http.refuse(res, Refusal.notFound("trace_not_found", "Er is geen auditrecord met deze trace-id (meer).", "traceId"));
             return;
         }
-        Map<String, Object> content = new LinkedHashMap<>();
-        StreamingQuery.run(dataSource, "SELECT * FROM audit_content WHERE trace_id = ?", List.of(traceId), rs -> {
-            content.put("redacted_prompt", rs.getString("redacted_prompt"));
-            content.put("redacted_answer", rs.getString("redacted_answer"));
-            content.put("expires_at", AuditRows.instant(rs, "expires_at").toString());
-            return false;
-        });
+        TraceView view = found.get();
         res.setStatus(200);
         res.setContentType("application/json");
         try (var g = json.getFactory().createGenerator(res.getOutputStream())) {
             g.writeStartObject();
             g.writeStringField("trace_id", traceId);
             g.writeArrayFieldStart("records");
-            for (AuditRows.Stored s : records) {
+            for (AuditRows.Stored s : view.records()) {
                 RecordJson.write(g, s);
             }
             g.writeEndArray();
             g.writeFieldName("content");
-            json.writeValue(g, content.isEmpty() ? null : content);
+            json.writeValue(g, view.content());
             g.writeFieldName("review");
-            json.writeValue(g, oversight.reviewOf(traceId));
+            json.writeValue(g, view.review());
             g.writeFieldName("complaints");
-            json.writeValue(g, oversight.complaintsOf(traceId));
+            json.writeValue(g, view.complaints());
             g.writeFieldName("legal_holds");
-            json.writeValue(g, holds.holdsCovering(traceId));
+            json.writeValue(g, view.legalHolds());
             g.writeEndObject();
         }
     }
@@ -167,26 +186,56 @@ final class AuditRecordRoutes {
     private void aggregates(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
         String period = Optional.ofNullable(req.getParameter("period")).orElse("month");
         String by = Optional.ofNullable(req.getParameter("by")).orElse("model");
-        http.ok(res, Map.of("period", period, "by", by, "data", queries.aggregate(filter(req), period, by)));
+        List<Map<String, Object>> data = new java.util.ArrayList<>();
+        for (UsageRow row : queries.aggregate(filter(req), period, by)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("period", row.period());
+            m.put(by, row.key());
+            m.put("requests", row.requests());
+            m.put("refused", row.refused());
+            m.put("redacted", row.redacted());
+            m.put("failed", row.failed());
+            m.put("prompt_tokens", row.promptTokens());
+            m.put("completion_tokens", row.completionTokens());
+            m.put("energy_wh", row.energyWh());
+            data.add(m);
+        }
+        http.ok(res, Map.of("period", period, "by", by, "data", data));
     }
 
+    /**
+     * Every chain, or one ({@code chain}) optionally against an anchor ({@code anchor_seq} and {@code anchor_hash},
+     * both or neither). An unknown chain is 404 {@code chain_not_found}; half an anchor or a non-numeric seq is 400.
+     */
     private void verify(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
         String chain = req.getParameter("chain");
-        List<VerifyReport> reports;
+        AuditVerification.Anchor anchor = AuditVerification.Anchor.parse(req.getParameter("anchor_seq"), req.getParameter("anchor_hash"));
+        AuditVerification.Result result;
         if (chain == null || chain.isBlank()) {
-            reports = verifier.verifyAll();
+            if (anchor != null) {
+                throw new IllegalArgumentException("Een anker hoort bij één keten: geef ook chain (bijvoorbeeld chain=" + sink.chainId() + ").");
+            }
+            result = verification.verifyAll();
         } else {
-            String anchorSeq = req.getParameter("anchor_seq");
-            reports = List.of(verifier.verify(chain, anchorSeq == null ? null : Long.valueOf(anchorSeq), req.getParameter("anchor_hash")));
+            try {
+                result = verification.verify(chain.strip(), anchor);
+            } catch (AuditVerification.UnknownChainException e) {
+                http.refuse(res, Refusal.notFound("chain_not_found", "Er is geen auditketen '" + chain.strip()
+                        + "'. Bestaande ketens: " + String.join(", ", e.known()) + ".", "chain"));
+                return;
+            }
         }
-        Map<String, Object> rowsReport = oversight.verifyRows();
-        http.ok(res, Map.of("ok", reports.stream().allMatch(VerifyReport::ok) && Boolean.TRUE.equals(rowsReport.get("ok")),
-                "chains", reports, "reviews_and_complaints", rowsReport));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("ok", result.ok());
+        out.put("chains", result.chains());
+        out.put("reviews_and_complaints", result.reviewsAndComplaints());
+        out.put("checked_at", result.checkedAt());
+        http.ok(res, out);
     }
 
     private void head(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
         String chain = Optional.ofNullable(req.getParameter("chain")).orElse(sink.chainId());
-        Map<String, Object> head = verifier.head(chain);
+        ChainHead head = verifier.head(chain);
         if (head == null) {
             http.refuse(res, Refusal.notFound("chain_not_found", "Deze keten bestaat niet.", "chain"));
         } else {

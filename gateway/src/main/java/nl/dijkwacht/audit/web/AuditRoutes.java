@@ -3,13 +3,14 @@ package nl.dijkwacht.audit.web;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import javax.sql.DataSource;
 import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.audit.TextHasher;
 import nl.dijkwacht.audit.chain.ChainVerifier;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
 import nl.dijkwacht.audit.oversight.Oversight;
 import nl.dijkwacht.audit.query.AuditQueries;
+import nl.dijkwacht.audit.query.AuditVerification;
+import nl.dijkwacht.audit.query.TraceQueries;
 import nl.dijkwacht.audit.retention.LegalHolds;
 import nl.dijkwacht.audit.retention.RetentionJob;
 import nl.dijkwacht.audit.transparency.TransparencyReport;
@@ -41,14 +42,13 @@ public final class AuditRoutes {
 
     private final RouteFilters filters;
 
-    public AuditRoutes(RouteFilters filters, ActivePolicy policy, AuditQueries queries, ChainVerifier verifier,
-                       ChainedJdbcAuditSink sink, LegalHolds holds, RetentionJob retention, Oversight oversight,
-                       TransparencyReport transparency, Pseudonymizer pseudonymizer, TextHasher hasher,
-                       DataSource dataSource, ObjectMapper json) {
+    public AuditRoutes(RouteFilters filters, ActivePolicy policy, AuditQueries queries, TraceQueries traces,
+                       AuditVerification verification, ChainVerifier verifier, ChainedJdbcAuditSink sink, LegalHolds holds,
+                       RetentionJob retention, Oversight oversight, TransparencyReport transparency,
+                       Pseudonymizer pseudonymizer, TextHasher hasher, ObjectMapper json) {
         this.filters = filters;
         AuditHttp http = new AuditHttp(policy, json);
-        this.records = new AuditRecordRoutes(http, queries, verifier, sink, holds, oversight, pseudonymizer, hasher,
-                dataSource);
+        this.records = new AuditRecordRoutes(http, queries, traces, verification, verifier, sink, pseudonymizer, hasher);
         this.retention = new RetentionRoutes(http, holds, retention, pseudonymizer);
         this.oversight = new OversightRoutes(http, oversight, queries, pseudonymizer, hasher);
         this.transparency = new TransparencyRoutes(http, transparency);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.audit.TextHasher;
+import nl.dijkwacht.audit.oversight.ComplaintOutcome;
 import nl.dijkwacht.audit.oversight.Oversight;
 import nl.dijkwacht.audit.query.AuditQueries;
 import nl.dijkwacht.pipeline.Refusal;
@@ -47,7 +48,10 @@ final class OversightRoutes {
                         oversight.stats(instant(req, "from", false), instant(req, "to", true))))))
                 .GET("/audit/v1/oversight/unreviewed", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
                         oversight.unreviewed(req.getParameter("use_case"), intParam(req, "limit", 100))))))
-                .POST("/audit/v1/complaints", r -> http.auditor(this::auditorComplaint));
+                .GET("/audit/v1/complaints", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
+                        oversight.complaints(req.getParameter("status"), intParam(req, "limit", 100))))))
+                .POST("/audit/v1/complaints", r -> http.auditor(this::auditorComplaint))
+                .POST("/audit/v1/complaints/{id}/outcome", r -> http.auditor((req, res, op) -> outcome(r.pathVariable("id"), req, res, op)));
     }
 
     /** What a tool reports back (tool route). */
@@ -60,13 +64,30 @@ final class OversightRoutes {
     private void auditorComplaint(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
         JsonNode body = http.readBody(req);
         String traceId = text(body, "trace_id");
-        if (traceId == null || queries.byTrace(traceId).isEmpty()) {
+        if (traceId == null || !queries.exists(traceId)) {
             http.refuse(res, Refusal.notFound("trace_not_found", "Er is geen auditrecord met deze trace-id (meer).", "trace_id"));
             return;
         }
         long id = oversight.complaint(traceId, Optional.ofNullable(text(body, "kind")).orElse("objection"),
                 text(body, "reference"), text(body, "summary"), "operator:" + op, "auditor");
         http.ok(res, 201, Map.of("id", id, "trace_id", traceId));
+    }
+
+    /** The handling of a complaint: {@code {"status": "in_progress|upheld|rejected|withdrawn", "explanation": "…"}}. */
+    private void outcome(String id, HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
+        long complaintId;
+        try {
+            complaintId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Ongeldig klachtnummer.");
+        }
+        JsonNode body = http.readBody(req);
+        ComplaintOutcome stored = oversight.recordOutcome(complaintId, text(body, "status"), text(body, "explanation"), "operator:" + op);
+        if (stored == null) {
+            http.refuse(res, Refusal.notFound("complaint_not_found", "Er is geen klacht met dit nummer.", "id"));
+            return;
+        }
+        http.ok(res, 201, stored);
     }
 
     // ---------------------------------------------------------------- tool

@@ -36,7 +36,7 @@ final class RetentionRoutes {
     RouterFunctions.Builder addTo(RouterFunctions.Builder routes) {
         return routes
                 .GET("/audit/v1/holds", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
-                        holds.list().stream().map(LegalHolds::toJson).toList()))))
+                        holds.list()))))
                 .POST("/audit/v1/holds", r -> http.auditor(this::placeHold))
                 .DELETE("/audit/v1/holds/{id}", r -> http.auditor((req, res, op) -> releaseHold(r.pathVariable("id"), res, op)))
                 .GET("/audit/v1/retention/runs", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data", retention.runs()))))

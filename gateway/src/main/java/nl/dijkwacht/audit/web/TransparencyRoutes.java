@@ -1,14 +1,14 @@
 package nl.dijkwacht.audit.web;
 
-import static nl.dijkwacht.audit.web.AuditHttp.html;
-
 import java.util.Map;
-import nl.dijkwacht.audit.transparency.TransparencyPage;
 import nl.dijkwacht.audit.transparency.TransparencyReport;
 import nl.dijkwacht.pipeline.Refusal;
 import org.springframework.web.servlet.function.RouterFunctions;
 
-/** The public transparency page and algoritmeregister entries ({@code /transparantie*}): no login, aggregates only. */
+/**
+ * The public report as JSON ({@code /transparantie.json}) and the algoritmeregister entries: no login, aggregates
+ * only. The HTML page {@code /transparantie} is rendered by the console in the same look as its other pages.
+ */
 final class TransparencyRoutes {
 
     private final AuditHttp http;
@@ -21,7 +21,6 @@ final class TransparencyRoutes {
 
     RouterFunctions.Builder addTo(RouterFunctions.Builder routes) {
         return routes
-                .GET("/transparantie", r -> http.open((req, res) -> html(res, TransparencyPage.html(transparency.report()))))
                 .GET("/transparantie.json", r -> http.open((req, res) -> http.ok(res, transparency.report())))
                 .GET("/transparantie/algoritmeregister.json", r -> http.open((req, res) -> http.ok(res,
                         Map.of("standard_version", "1.0", "data", transparency.algoritmeregisterAll()))))

@@ -1,0 +1,111 @@
+package nl.dijkwacht.admin;
+
+import java.time.Clock;
+import java.time.Instant;
+import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.policy.PolicyLoadException;
+import nl.dijkwacht.policy.PolicySet;
+import nl.dijkwacht.policy.Suspension;
+import nl.dijkwacht.policy.SuspensionStore;
+import nl.dijkwacht.policy.UseCasePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The administrator's actions on the policy in force: reload it, and the kill switch for models and use-cases.
+ * The admin API and the console both act through this class, so an action is the same (and leaves the same
+ * traces) whichever way an administrator takes it.
+ */
+public final class PolicyAdministration {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyAdministration.class);
+
+    private final ActivePolicy policy;
+    private final SuspensionStore store;
+    private final Clock clock;
+
+    public PolicyAdministration(ActivePolicy policy, SuspensionStore store, Clock clock) {
+        this.policy = policy;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public record ReloadResult(String policyVersion, String previousVersion, boolean changed) {
+    }
+
+    /** {@code status} is {@code suspended} or {@code active}; {@code note} explains a resume that changed nothing. */
+    public record SwitchResult(Suspension.Kind kind, String id, String status, String policyVersion, String note) {
+    }
+
+    /** No model or use-case with this id in the policy in force. */
+    public static final class UnknownTargetException extends RuntimeException {
+        private final Suspension.Kind kind;
+        private final String id;
+
+        UnknownTargetException(Suspension.Kind kind, String id) {
+            super(kind.storedName() + " " + id + " unknown", null, false, false);
+            this.kind = kind;
+            this.id = id;
+        }
+
+        public Suspension.Kind kind() {
+            return kind;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    public ActivePolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Loads the files again; a broken edit leaves the policy in force untouched.
+     *
+     * @throws PolicyLoadException with every problem (file, line, field) when the new files are invalid
+     */
+    public ReloadResult reload(String operatorId) {
+        String before = policy.current().version();
+        PolicySet next = policy.reload();
+        log.info("operator {} reloaded the policy: {} -> {}", operatorId, before, next.version());
+        return new ReloadResult(next.version(), before, !before.equals(next.version()));
+    }
+
+    /** Stops a model or use-case at once, on every replica within one policy poll; {@code reason} may be null. */
+    public SwitchResult suspend(Suspension.Kind kind, String id, String operatorId, String reason) {
+        requireKnown(kind, id);
+        String clipped = reason == null || reason.isBlank() ? null : reason.length() > 500 ? reason.substring(0, 500) : reason.strip();
+        store.put(new Suspension(kind, id, operatorId, Instant.now(clock), clipped));
+        PolicySet next = policy.suspensions(store.all());
+        log.info("operator {} suspended {} {}; policy {} in force", operatorId, kind.storedName(), id, next.version());
+        return new SwitchResult(kind, id, "suspended", next.version(), null);
+    }
+
+    /** Lifts an API suspension; a status written in the YAML file stays (the note says so). */
+    public SwitchResult resume(Suspension.Kind kind, String id, String operatorId) {
+        requireKnown(kind, id);
+        boolean removed = store.remove(kind, id);
+        PolicySet next = policy.suspensions(store.all());
+        log.info("operator {} resumed {} {}; policy {} in force", operatorId, kind.storedName(), id, next.version());
+        boolean stillSuspended = kind == Suspension.Kind.MODEL
+                ? next.catalog().find(id).map(m -> !m.governance().status().usable()).orElse(false)
+                : next.useCase(id).map(UseCasePolicy::suspended).orElse(false);
+        String note = null;
+        if (stillSuspended) {
+            note = "Er is geen opschorting via de API (meer), maar het YAML-bestand zet de status nog op opgeschort/uit gebruik. Pas het bestand aan om te hervatten.";
+        } else if (!removed) {
+            note = "Er was geen opschorting via de API.";
+        }
+        return new SwitchResult(kind, id, stillSuspended ? "suspended" : "active", next.version(), note);
+    }
+
+    private void requireKnown(Suspension.Kind kind, String id) {
+        PolicySet set = policy.current();
+        boolean known = kind == Suspension.Kind.MODEL ? set.catalog().find(id).isPresent() : set.useCase(id).isPresent();
+        if (!known) {
+            throw new UnknownTargetException(kind, id);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package nl.dijkwacht.audit.query;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import nl.dijkwacht.audit.store.AuditRows;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The dashboard's figures for a period, from one pass over the audit records: requests, tokens and estimated energy
+ * per time bucket for each model, use-case and department; decisions with refusal reasons; upstream failures,
+ * fallbacks and sensitivity reroutes. One grouped query (the database does the counting, the result is a few
+ * thousand rows at most), rolled up here; times are UTC, like the stored period columns.
+ */
+public final class UsageQueries {
+
+    /** Dimensions the dashboard breaks usage down by. */
+    public static final List<String> DIMENSIONS = List.of("model", "use_case", "department");
+    private static final String NONE = "(geen)";
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:00").withZone(ZoneOffset.UTC);
+
+    private final JdbcTemplate jdbc;
+
+    public UsageQueries(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    public enum Granularity {
+        HOUR, DAY, MONTH;
+
+        /** Hours for a day, days up to about three months, months beyond. */
+        public static Granularity forSpan(Instant from, Instant to) {
+            Duration span = Duration.between(from, to);
+            if (span.compareTo(Duration.ofHours(48)) <= 0) {
+                return HOUR;
+            }
+            return span.compareTo(Duration.ofDays(93)) <= 0 ? DAY : MONTH;
+        }
+    }
+
+    public record Totals(long requests, long promptTokens, long completionTokens, double energyWh) {
+    }
+
+    /** One key's values per bucket (same order as {@link Overview#buckets()}) and in total. */
+    public record Series(String key, List<Long> requests, List<Long> tokens, List<Double> energyWh, long totalRequests,
+                         long totalTokens, double totalEnergyWh) {
+    }
+
+    /** How often something happened, and its share of all requests in the period. */
+    public record Count(String key, long count, double share) {
+    }
+
+    public record Overview(Instant from, Instant to, Granularity granularity, List<String> buckets, Totals totals,
+                           Map<String, List<Series>> byDimension, List<Count> decisions, List<Count> refusalReasons,
+                           List<Count> failures, long fallbacks, long sensitivityReroutes) {
+    }
+
+    public Overview overview(Instant from, Instant to) {
+        Objects.requireNonNull(from);
+        Objects.requireNonNull(to);
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("Het begin van de periode moet vóór het einde liggen.");
+        }
+        Granularity granularity = Granularity.forSpan(from, to);
+        String bucket = switch (granularity) {
+            case HOUR -> "FLOOR(EXTRACT(EPOCH FROM r.occurred_at) / 3600)";
+            case DAY -> "r.period_day";
+            case MONTH -> "r.period_month";
+        };
+        List<String> buckets = buckets(from, to, granularity);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < buckets.size(); i++) {
+            index.put(buckets.get(i), i);
+        }
+        Rollup rollup = new Rollup(buckets.size());
+        jdbc.query("SELECT " + bucket + ", r.model_id, r.use_case, r.department, r.decision, r.error_code,"
+                + " CASE WHEN r.rule LIKE 'fallback:%' THEN 1 ELSE 0 END, COUNT(*), SUM(r.prompt_tokens),"
+                + " SUM(r.completion_tokens), SUM(r.energy_wh)"
+                + " FROM audit_record r WHERE r.occurred_at >= ? AND r.occurred_at < ? AND r.endpoint <> 'models'"
+                + " GROUP BY " + bucket + ", r.model_id, r.use_case, r.department, r.decision, r.error_code,"
+                + " CASE WHEN r.rule LIKE 'fallback:%' THEN 1 ELSE 0 END", rs -> {
+                    String label = granularity == Granularity.HOUR
+                            ? HOUR.format(Instant.ofEpochSecond(rs.getLong(1) * 3600)) : rs.getString(1).strip();
+                    Integer at = index.get(label);
+                    if (at != null) {
+                        rollup.add(at, new String[] {key(rs.getString(2)), key(rs.getString(3)), key(rs.getString(4))},
+                                rs.getString(5), rs.getString(6), rs.getInt(7) == 1, rs.getLong(8), rs.getLong(9),
+                                rs.getLong(10), rs.getDouble(11));
+                    }
+                }, AuditRows.time(from), AuditRows.time(to));
+        return rollup.overview(from, to, granularity, buckets);
+    }
+
+    private static String key(String value) {
+        return value == null || value.isBlank() ? NONE : value;
+    }
+
+    static List<String> buckets(Instant from, Instant to, Granularity granularity) {
+        List<String> out = new ArrayList<>();
+        switch (granularity) {
+            case HOUR -> {
+                for (Instant t = from.truncatedTo(ChronoUnit.HOURS); t.isBefore(to); t = t.plus(1, ChronoUnit.HOURS)) {
+                    out.add(HOUR.format(t));
+                }
+            }
+            case DAY -> {
+                LocalDate last = to.minusMillis(1).atZone(ZoneOffset.UTC).toLocalDate();
+                for (LocalDate d = from.atZone(ZoneOffset.UTC).toLocalDate(); !d.isAfter(last); d = d.plusDays(1)) {
+                    out.add(d.toString());
+                }
+            }
+            case MONTH -> {
+                YearMonth last = YearMonth.from(to.minusMillis(1).atZone(ZoneOffset.UTC));
+                for (YearMonth m = YearMonth.from(from.atZone(ZoneOffset.UTC)); !m.isAfter(last); m = m.plusMonths(1)) {
+                    out.add(m.toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Sums per bucket and key while the grouped rows stream in. */
+    private static final class Rollup {
+        private final int size;
+        private final List<Map<String, double[][]>> dimensions = new ArrayList<>();
+        private final Map<String, Long> decisions = new LinkedHashMap<>();
+        private final Map<String, Long> refusals = new HashMap<>();
+        private final Map<String, Long> failures = new HashMap<>();
+        private long requests;
+        private long promptTokens;
+        private long completionTokens;
+        private double energy;
+        private long fallbacks;
+        private long sensitivityReroutes;
+
+        Rollup(int size) {
+            this.size = size;
+            for (int i = 0; i < DIMENSIONS.size(); i++) {
+                dimensions.add(new HashMap<>());
+            }
+        }
+
+        void add(int bucket, String[] keys, String decision, String errorCode, boolean fallback, long n, long prompt,
+                 long completion, double wh) {
+            requests += n;
+            promptTokens += prompt;
+            completionTokens += completion;
+            energy += wh;
+            for (int d = 0; d < keys.length; d++) {
+                double[][] values = dimensions.get(d).computeIfAbsent(keys[d], k -> new double[3][size]);
+                values[0][bucket] += n;
+                values[1][bucket] += prompt + completion;
+                values[2][bucket] += wh;
+            }
+            decisions.merge(decision, n, Long::sum);
+            if ("refused".equals(decision)) {
+                refusals.merge(key(errorCode), n, Long::sum);
+            } else if ("failed".equals(decision)) {
+                failures.merge(key(errorCode), n, Long::sum);
+            } else if ("rerouted".equals(decision)) {
+                if (fallback) {
+                    fallbacks += n;
+                } else {
+                    sensitivityReroutes += n;
+                }
+            }
+        }
+
+        Overview overview(Instant from, Instant to, Granularity granularity, List<String> buckets) {
+            Map<String, List<Series>> byDimension = new LinkedHashMap<>();
+            for (int d = 0; d < DIMENSIONS.size(); d++) {
+                List<Series> series = new ArrayList<>();
+                dimensions.get(d).forEach((key, values) -> series.add(series(key, values)));
+                series.sort(Comparator.comparingLong(Series::totalRequests).reversed().thenComparing(Series::key));
+                byDimension.put(DIMENSIONS.get(d), List.copyOf(series));
+            }
+            return new Overview(from, to, granularity, List.copyOf(buckets),
+                    new Totals(requests, promptTokens, completionTokens, round(energy)), byDimension,
+                    counts(decisions), counts(refusals), counts(failures), fallbacks, sensitivityReroutes);
+        }
+
+        private Series series(String key, double[][] values) {
+            List<Long> req = new ArrayList<>(size);
+            List<Long> tok = new ArrayList<>(size);
+            List<Double> wh = new ArrayList<>(size);
+            long totalReq = 0;
+            long totalTok = 0;
+            double totalWh = 0;
+            for (int i = 0; i < size; i++) {
+                req.add((long) values[0][i]);
+                tok.add((long) values[1][i]);
+                wh.add(round(values[2][i]));
+                totalReq += (long) values[0][i];
+                totalTok += (long) values[1][i];
+                totalWh += values[2][i];
+            }
+            return new Series(key, req, tok, wh, totalReq, totalTok, round(totalWh));
+        }
+
+        private List<Count> counts(Map<String, Long> counts) {
+            return counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .map(e -> new Count(e.getKey(), e.getValue(), requests == 0 ? 0 : Math.round(e.getValue() * 1000.0 / requests) / 1000.0))
+                    .toList();
+        }
+
+        private static double round(double wh) {
+            return Math.round(wh * 1000) / 1000.0;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package nl.dijkwacht.console;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Dutch words for the stored machine values, used by the templates as {@code ${@labels.decision(…)}}. */
+@Component("labels")
+public class ConsoleLabels {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss 'UTC'", Locale.forLanguageTag("nl"))
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.forLanguageTag("nl"))
+            .withZone(ZoneId.of("Europe/Amsterdam"));
+
+    private static final Map<String, String> DECISIONS = Map.of(
+            "allowed", "doorgelaten",
+            "redacted", "persoonsgegevens vervangen",
+            "rerouted", "omgeleid",
+            "refused", "geweigerd",
+            "failed", "mislukt");
+
+    private static final Map<String, String> COMPLAINT_STATUS = Map.of(
+            "open", "nieuw",
+            "in_progress", "in behandeling",
+            "upheld", "gegrond",
+            "rejected", "ongegrond",
+            "withdrawn", "ingetrokken");
+
+    private static final Map<String, String> REVIEW_OUTCOMES = Map.of(
+            "accepted", "ongewijzigd overgenomen",
+            "edited", "aangepast",
+            "rejected", "afgewezen");
+
+    private static final Map<String, String> DIMENSIONS = Map.of(
+            "model", "model", "use_case", "toepassing", "department", "afdeling");
+
+    public String decision(String value) {
+        return value == null ? "" : DECISIONS.getOrDefault(value, value);
+    }
+
+    public String complaintStatus(String value) {
+        return value == null ? "" : COMPLAINT_STATUS.getOrDefault(value, value);
+    }
+
+    public String complaintKind(String value) {
+        return "objection".equals(value) ? "bezwaar van een inwoner" : "error_report".equals(value) ? "foutmelding" : value;
+    }
+
+    public String reviewOutcome(String value) {
+        return value == null ? "" : REVIEW_OUTCOMES.getOrDefault(value, value);
+    }
+
+    public String dimension(String value) {
+        return DIMENSIONS.getOrDefault(value, value);
+    }
+
+    /** A stored time in UTC, as the audit trail keeps it. */
+    public String utc(Instant instant) {
+        return instant == null ? "" : UTC.format(instant);
+    }
+
+    /** A time for people in the Netherlands (Europe/Amsterdam), e.g. in the review queue. */
+    public String local(Instant instant) {
+        return instant == null ? "" : LOCAL.format(instant);
+    }
+
+    public String share(Double share) {
+        return share == null ? "–" : String.format(Locale.forLanguageTag("nl"), "%.1f%%", share * 100);
+    }
+
+    public String number(Number n) {
+        if (n == null) {
+            return "";
+        }
+        if (n instanceof Double || n instanceof Float) {
+            return String.format(Locale.forLanguageTag("nl"), "%,.3f", n.doubleValue());
+        }
+        return String.format(Locale.forLanguageTag("nl"), "%,d", n.longValue());
+    }
+}

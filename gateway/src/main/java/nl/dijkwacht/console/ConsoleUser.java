@@ -1,0 +1,53 @@
+package nl.dijkwacht.console;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.EnumSet;
+import java.util.Set;
+import nl.dijkwacht.identity.OperatorRole;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * The person signed in to the console: an operator id (as the audit and admin records name operators), the roles
+ * the APIs know and the tenant (organisation) they administer or audit. Kept in the HTTP session.
+ */
+public record ConsoleUser(String operatorId, String displayName, Set<OperatorRole> roles, String tenant) implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    public ConsoleUser {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean isAdmin() {
+        return roles.contains(OperatorRole.ADMIN);
+    }
+
+    public boolean isAuditor() {
+        return roles.contains(OperatorRole.AUDITOR);
+    }
+
+    /** The person behind a Spring Security authentication (local account or OIDC login), or null. */
+    public static ConsoleUser of(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return null;
+        }
+        if (authentication.getPrincipal() instanceof ConsoleUser user) {
+            return user;
+        }
+        if (authentication.getPrincipal() instanceof OidcOperators.ConsoleOidcUser oidcUser) {
+            return oidcUser.user();
+        }
+        Set<OperatorRole> roles = EnumSet.noneOf(OperatorRole.class);
+        for (GrantedAuthority a : authentication.getAuthorities()) {
+            if ("ROLE_ADMIN".equals(a.getAuthority())) {
+                roles.add(OperatorRole.ADMIN);
+            } else if ("ROLE_AUDITOR".equals(a.getAuthority())) {
+                roles.add(OperatorRole.AUDITOR);
+            }
+        }
+        return new ConsoleUser(authentication.getName(), authentication.getName(), roles, null);
+    }
+}

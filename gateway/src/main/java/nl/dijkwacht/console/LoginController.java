@@ -1,0 +1,49 @@
+package nl.dijkwacht.console;
+
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The sign-in page (local development accounts and/or the identity provider) and the "no access" page. */
+@Controller
+class LoginController {
+
+    private final LocalAccounts localAccounts;
+    private final ObjectProvider<ClientRegistrationRepository> oidcClients;
+
+    LoginController(LocalAccounts localAccounts, ObjectProvider<ClientRegistrationRepository> oidcClients) {
+        this.localAccounts = localAccounts;
+        this.oidcClients = oidcClients;
+    }
+
+    record Provider(String id, String name) {
+    }
+
+    @GetMapping("/console/inloggen")
+    String login(Model model) {
+        model.addAttribute("localAccounts", localAccounts.enabled());
+        List<Provider> providers = List.of();
+        if (oidcClients.getIfAvailable() instanceof InMemoryClientRegistrationRepository registrations) {
+            List<Provider> found = new java.util.ArrayList<>();
+            for (ClientRegistration r : registrations) {
+                found.add(new Provider(r.getRegistrationId(), r.getClientName()));
+            }
+            providers = found;
+        }
+        model.addAttribute("providers", providers);
+        return "console/login";
+    }
+
+    @org.springframework.web.bind.annotation.RequestMapping("/console/geen-toegang")
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String forbidden() {
+        return "console/forbidden";
+    }
+}

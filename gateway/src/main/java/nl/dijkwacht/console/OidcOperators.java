@@ -1,0 +1,91 @@
+package nl.dijkwacht.console;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import nl.dijkwacht.identity.IdentityProperties;
+import nl.dijkwacht.identity.OperatorRole;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+
+/**
+ * OIDC login (authorisation-code flow) for the console: the ID token's roles claim decides the operator role with the
+ * same role names the management APIs accept ({@code dijkwacht.identity.operator-roles}: {@code dijkwacht-admin},
+ * {@code dijkwacht-auditor}); both roles at once is refused (separation of duties), as is neither. The operator id is
+ * {@code oidc:<registration>:<pseudonym of the subject>} — never a name or e-mail address in audit and admin records.
+ */
+final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser> {
+
+    private final OidcUserService delegate = new OidcUserService();
+    private final IdentityProperties.OperatorRoles roleNames;
+    private final String rolesClaim;
+    private final UnaryOperator<String> pseudonym;
+    private final String defaultTenant;
+
+    OidcOperators(IdentityProperties.OperatorRoles roleNames, String rolesClaim, UnaryOperator<String> pseudonym,
+                  String defaultTenant) {
+        this.roleNames = roleNames;
+        this.rolesClaim = rolesClaim;
+        this.pseudonym = pseudonym;
+        this.defaultTenant = defaultTenant;
+    }
+
+    /** The OIDC user with the console's view of them attached. */
+    static final class ConsoleOidcUser extends DefaultOidcUser {
+        private final ConsoleUser user;
+
+        ConsoleOidcUser(OidcUser oidc, ConsoleUser user) {
+            super(LocalAccounts.authorities(user), oidc.getIdToken(), oidc.getUserInfo());
+            this.user = user;
+        }
+
+        ConsoleUser user() {
+            return user;
+        }
+    }
+
+    @Override
+    public OidcUser loadUser(OidcUserRequest request) {
+        OidcUser oidc = delegate.loadUser(request);
+        Set<OperatorRole> roles = EnumSet.noneOf(OperatorRole.class);
+        List<String> values = values(oidc.getClaims().get(rolesClaim));
+        if (values.contains(roleNames.admin())) {
+            roles.add(OperatorRole.ADMIN);
+        }
+        if (values.contains(roleNames.auditor())) {
+            roles.add(OperatorRole.AUDITOR);
+        }
+        if (roles.size() > 1) {
+            throw new OAuth2AuthenticationException(new OAuth2Error("role_conflict",
+                    "Uw account heeft zowel de beheer- als de auditorrol; functiescheiding staat dat niet toe.", null));
+        }
+        if (roles.isEmpty()) {
+            throw new OAuth2AuthenticationException(new OAuth2Error("role_required",
+                    "Uw account heeft geen beheer- of auditorrol voor Dijkwacht.", null));
+        }
+        String registration = request.getClientRegistration().getRegistrationId();
+        String id = "oidc:" + registration + ":" + pseudonym.apply(oidc.getSubject());
+        String display = oidc.getFullName() != null ? oidc.getFullName()
+                : oidc.getPreferredUsername() != null ? oidc.getPreferredUsername() : id;
+        Object tenant = oidc.getClaims().get("tenant");
+        return new ConsoleOidcUser(oidc, new ConsoleUser(id, display, roles, tenant == null ? defaultTenant : tenant.toString()));
+    }
+
+    private static List<String> values(Object claim) {
+        List<String> values = new ArrayList<>();
+        if (claim instanceof Collection<?> c) {
+            c.forEach(v -> values.add(String.valueOf(v)));
+        } else if (claim instanceof String s) {
+            values.addAll(List.of(s.split("[\\s,]+")));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,93 @@
+package nl.dijkwacht.console.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.TreeSet;
+import nl.dijkwacht.admin.Explainer;
+import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.policy.PolicySet;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The explain form for administrators: a prompt in, every step's decision and what would leave the building out,
+ * without calling any model — the same {@link Explainer} as {@code POST /admin/explain}. The prompt is posted
+ * (never in a URL), not logged and not stored.
+ */
+@Controller
+class ExplainController {
+
+    private final Explainer explainer;
+    private final ActivePolicy policy;
+    private final ObjectMapper json;
+    private final ObjectMapper snake;
+    private final String defaultTenant;
+
+    ExplainController(Explainer explainer, ActivePolicy policy, ObjectMapper dijkwachtJson,
+                      nl.dijkwacht.config.DijkwachtProperties properties) {
+        this.explainer = explainer;
+        this.defaultTenant = properties.tenant();
+        this.policy = policy;
+        this.json = dijkwachtJson;
+        this.snake = dijkwachtJson.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** The form as posted. */
+    record ExplainForm(String tool, String useCase, String model, String department, String roles, String prompt) {
+        static ExplainForm empty() {
+            return new ExplainForm(null, null, "auto", null, null, null);
+        }
+    }
+
+    @ModelAttribute
+    void choices(Model model) {
+        PolicySet set = policy.current();
+        model.addAttribute("section", "explain");
+        model.addAttribute("tools", new TreeSet<>(set.tools().keySet()));
+        model.addAttribute("useCases", new TreeSet<>(set.useCases().keySet()));
+        model.addAttribute("models", set.catalog().all().stream().map(m -> m.id()).sorted().toList());
+    }
+
+    @GetMapping("/console/beheer/uitleg")
+    String form(Model model) {
+        model.addAttribute("form", ExplainForm.empty());
+        return "console/policy/explain";
+    }
+
+    @PostMapping("/console/beheer/uitleg")
+    String explain(@ModelAttribute("form") ExplainForm form, org.springframework.security.core.Authentication auth, Model model)
+            throws JsonProcessingException {
+        ObjectNode input = json.createObjectNode();
+        putIfGiven(input, "tool", form.tool());
+        putIfGiven(input, "use_case", form.useCase());
+        putIfGiven(input, "model", form.model());
+        putIfGiven(input, "department", form.department());
+        putIfGiven(input, "roles", form.roles());
+        putIfGiven(input, "prompt", form.prompt());
+        try {
+            String tenant = nl.dijkwacht.console.ConsoleUser.of(auth).tenant();
+            ObjectNode out = explainer.explain(input, tenant == null ? defaultTenant : tenant);
+            String wouldSend = out.path("would_send").isMissingNode() || out.path("would_send").isNull()
+                    ? null : json.writerWithDefaultPrettyPrinter().writeValueAsString(out.get("would_send"));
+            out.remove("would_send");
+            out.put("would_send", wouldSend);
+            model.addAttribute("result", snake.treeToValue(out, ExplainView.class));
+        } catch (Explainer.InvalidInput e) {
+            model.addAttribute("problem", e.refusal().message());
+        }
+        return "console/policy/explain";
+    }
+
+    private static void putIfGiven(ObjectNode node, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            node.put(field, value);
+        }
+    }
+}

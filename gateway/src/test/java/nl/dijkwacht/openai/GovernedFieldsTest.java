@@ -1,0 +1,64 @@
+package nl.dijkwacht.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+/** How one request body is sorted by the field tables: texts, identifiers, user fields, attachments, unknown fields. */
+class GovernedFieldsTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    private ObjectNode body(String text) throws Exception {
+        return (ObjectNode) json.readTree(text);
+    }
+
+    @Test
+    void aResponsesApiConversationIsGovernedFieldByField() throws Exception {
+        ObjectNode body = body("""
+                {"model":"m","instructions":"Schrijf formeel.","user":"u-1","metadata":{"zaak":"Z-1"},
+                 "input":[{"role":"user","content":[{"type":"input_text","text":"Brief aan jan@example.nl"},
+                                                    {"type":"input_image","image_url":"data:image/png;base64,AAAA"}]},
+                          {"type":"function_call","call_id":"call_1","name":"zoek","arguments":"{\\"q\\":\\"x\\"}"},
+                          {"type":"function_call_output","call_id":"call_1","output":"gevonden"}],
+                 "tools":[{"type":"function","name":"zoek","description":"Zoek een dossier","parameters":{"type":"object",
+                           "properties":{"q":{"type":"string","description":"zoekterm"}}}}],
+                 "text":{"format":{"type":"json_schema","name":"brief","schema":{"type":"object"}}}}
+                """);
+
+        GovernedFields fields = GovernedFields.of(body, RequestFields.RESPONSES);
+
+        assertThat(fields.unknownField()).isNull();
+        assertThat(fields.texts()).extracting(TextSlot::path).contains("instructions", "input[0].content[0].text",
+                "input[1].arguments", "input[2].output", "tools[0].description", "tools[0].parameters.properties.q.description",
+                "metadata.zaak");
+        assertThat(fields.identifiers()).extracting(GovernedFields.Identifier::path)
+                .contains("input[1].call_id", "input[1].name", "tools[0].name", "text.format.name", "tools[0].parameters.properties.q");
+        assertThat(fields.pseudonyms()).extracting(TextSlot::path).containsExactly("user");
+        assertThat(fields.attachments()).extracting(Attachment::kind).containsExactly(Attachment.Kind.IMAGE);
+    }
+
+    @Test
+    void stateKeptAtTheProviderIsNotGoverned() throws Exception {
+        assertThat(GovernedFields.of(body("{\"model\":\"m\",\"input\":\"x\",\"previous_response_id\":\"resp_1\"}"),
+                RequestFields.RESPONSES).unknownField()).isEqualTo("previous_response_id");
+    }
+
+    @Test
+    void chatFieldsAreFoundWhereverTheyAre() throws Exception {
+        ObjectNode body = body("""
+                {"model":"m","messages":[{"role":"user","name":"Jan_Jansen","content":"hoi"}],"stop":["a","b"],
+                 "prompt_cache_key":"k","safety_identifier":"s","tool_choice":"auto","logit_bias":{"12":5}}
+                """);
+
+        GovernedFields fields = GovernedFields.of(body, RequestFields.CHAT_COMPLETIONS);
+
+        assertThat(fields.unknownField()).isNull();
+        assertThat(fields.texts()).extracting(TextSlot::path).containsExactly("messages[0].name", "messages[0].content", "stop[0]", "stop[1]");
+        assertThat(fields.texts().getFirst().kind()).isEqualTo(FieldKind.PARTICIPANT);
+        assertThat(fields.keyedHashes()).extracting(TextSlot::path).containsExactly("prompt_cache_key");
+        assertThat(fields.pseudonyms()).extracting(TextSlot::path).containsExactly("safety_identifier");
+    }
+}
