@@ -40,7 +40,7 @@ import nl.dijkwacht.routing.RoutingRules;
 public final class Explainer {
 
     /** Steps that would spend the caller's quota; explain names the caller instead of authenticating one. */
-    private static final Set<String> SKIPPED = Set.of("rate-limit");
+    private static final Set<String> SKIPPED = Set.of("rate-limit", "token-budget");
 
     private final ActivePolicy policy;
     private final RequestPipeline pipeline;

@@ -13,6 +13,7 @@ import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.invoke.ModelCall;
 import nl.dijkwacht.invoke.ModelClients;
 import nl.dijkwacht.invoke.UpstreamException;
+import nl.dijkwacht.limits.CallerLimits;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
@@ -48,11 +49,13 @@ public final class ChatCompletionsHandler {
     private final OpenAiErrorWriter errors;
     private final ObjectMapper json;
     private final RoutingRules routing;
+    private final CallerLimits limits;
 
     ChatCompletionsHandler(RequestEntry entry, RequestPipeline pipeline, ModelClients clients, ReplyRewriter replies,
                            AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json,
-                           RoutingRules routing) {
+                           RoutingRules routing, CallerLimits limits) {
         this.routing = routing;
+        this.limits = limits;
         this.entry = entry;
         this.pipeline = pipeline;
         this.clients = clients;
@@ -84,6 +87,7 @@ public final class ChatCompletionsHandler {
         SseWriter sse = new SseWriter(res, json);
         try {
             Refusal refusal = pipeline.run(exchange);
+            exchange.rateLimitHeaders().forEach(res::setHeader);
             if (refusal != null) {
                 refuse(capture, res, sse, refusal);
                 return;
@@ -115,6 +119,9 @@ public final class ChatCompletionsHandler {
                     "Er ging iets mis in Dijkwacht. Het verzoek is niet doorgestuurd. Meld trace-id " + exchange.traceId() + " bij de servicedesk.");
             exchange.fail(refusal, "gateway:" + e.getClass().getSimpleName());
             refuse(capture, res, sse, refusal);
+        } finally {
+            // after the last attempt (fallbacks included): the reserved tokens become the reported usage
+            limits.settle(exchange);
         }
     }
 

@@ -11,10 +11,8 @@ import nl.dijkwacht.invoke.IdleWatchdog;
 import nl.dijkwacht.invoke.ModelClients;
 import nl.dijkwacht.invoke.OpenAiCompatibleClient;
 import nl.dijkwacht.invoke.TokenCounter;
-import nl.dijkwacht.limits.BucketStore;
-import nl.dijkwacht.limits.LocalBucketStore;
-import nl.dijkwacht.limits.RateLimitStep;
-import nl.dijkwacht.limits.RedisBucketStore;
+import nl.dijkwacht.limits.RequestRateStep;
+import nl.dijkwacht.limits.TokenBudgetStep;
 import nl.dijkwacht.openai.ParseRequestStep;
 import nl.dijkwacht.openai.RequestSchema;
 import nl.dijkwacht.pii.anonymize.Anonymizer;
@@ -57,20 +55,6 @@ public class GatewayConfiguration {
         return new ActivePolicy(new PolicyLoader(), properties.policiesDir(), properties.modelsDir());
     }
 
-    @Bean(destroyMethod = "")
-    BucketStore bucketStore(DijkwachtProperties properties) {
-        String redis = properties.limits().redisUrl();
-        if (redis == null || redis.isBlank()) {
-            return new LocalBucketStore();
-        }
-        try {
-            return new RedisBucketStore(redis);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException("dijkwacht.limits.redis-url", "this is not a Redis URL.",
-                    "Use the form redis://host:6379 (or rediss:// for TLS, redis://:password@host:6379/0).");
-        }
-    }
-
     /** The Dutch PII engine, names included; loaded once at start-up (a missing model stops the start). */
     @Bean
     PiiEngine piiEngine() {
@@ -89,25 +73,27 @@ public class GatewayConfiguration {
     }
 
     /**
-     * Order matters: the purpose guard reads the parsed text; sensitivity routing ("route") needs the PII findings.
+     * Order matters: the rate limit knows the use-case; the purpose guard reads the parsed text; sensitivity routing
+     * ("route") needs the PII findings; the token budget comes last, when the model and the outgoing text are final.
      * Authentication is not a step: the route's filter verified the caller before the exchange was opened.
      */
     @Bean
-    RequestPipeline requestPipeline(BucketStore buckets, DijkwachtProperties properties,
-                                    ObjectMapper dijkwachtJson, RequestSchema requestSchema, PiiEngine piiEngine, Anonymizer anonymizer,
-                                    ResolveUseCaseStep useCase, PurposeGuardStep purpose, ResolveModelStep model,
-                                    SensitivityRoutingStep route, Pseudonymizer pseudonymizer,
+    RequestPipeline requestPipeline(ObjectMapper dijkwachtJson, RequestSchema requestSchema, PiiEngine piiEngine,
+                                    Anonymizer anonymizer, ResolveUseCaseStep useCase, RequestRateStep rateLimit,
+                                    PurposeGuardStep purpose, ResolveModelStep model, SensitivityRoutingStep route,
+                                    TokenBudgetStep tokenBudget, Pseudonymizer pseudonymizer,
                                     @Qualifier("secretKey") byte[] secretKey) {
         return new RequestPipeline(List.of(
                 new ParseRequestStep(dijkwachtJson, requestSchema),
-                new RateLimitStep(buckets, properties.limits().requestsPerMinute()),
                 useCase,
+                rateLimit,
                 new GovernFieldsStep(pseudonymizer, secretKey),
                 new AttachmentsStep(),
                 purpose,
                 model,
                 new RedactPersonalDataStep(piiEngine, anonymizer),
-                route));
+                route,
+                tokenBudget));
     }
 
     @Bean(destroyMethod = "close")

@@ -43,6 +43,8 @@ public final class Exchange {
     private int placeholdersRestored;
     private int placeholdersUnknown;
     private final java.util.List<String> warnings = new java.util.ArrayList<>();
+    private final Map<String, String> rateLimitHeaders = new java.util.LinkedHashMap<>();
+    private long tokensReserved;
     private final Map<Attachment.Kind, Integer> attachmentCounts = new EnumMap<>(Attachment.Kind.class);
     private boolean onPremisesOnly;
     private final java.util.List<UpstreamCall> upstreamCalls = new java.util.ArrayList<>(1);
@@ -144,6 +146,14 @@ public final class Exchange {
         this.promptTokens = promptTokens;
         this.completionTokens = completionTokens;
     }
+
+    /** The x-ratelimit-* headers the limit steps computed, for the answer (also on a 429). */
+    public Map<String, String> rateLimitHeaders() { return java.util.Collections.unmodifiableMap(rateLimitHeaders); }
+    public void rateLimitHeader(String name, String value) { rateLimitHeaders.put(name, value); }
+
+    /** Tokens taken from the caller's budgets before the model call, settled afterwards with the reported usage. */
+    public long tokensReserved() { return tokensReserved; }
+    public void tokensReserved(long tokens) { this.tokensReserved = tokens; }
 
     public Integer upstreamStatus() { return upstreamStatus; }
     public void upstreamStatus(Integer status) { this.upstreamStatus = status; }

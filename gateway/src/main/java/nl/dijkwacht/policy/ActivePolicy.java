@@ -149,7 +149,7 @@ public final class ActivePolicy {
             }
         }
         String version = files.version() + "+" + shortHash(keys(suspensions));
-        return new PolicySet(version, files.tools(), useCases, new ModelCatalog(models.values()), files.operators(), files.governance());
+        return new PolicySet(version, files.tools(), useCases, new ModelCatalog(models.values()), files.operators(), files.governance(), files.limits());
     }
 
     private static String keys(List<Suspension> suspensions) {

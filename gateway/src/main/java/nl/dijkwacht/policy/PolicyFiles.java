@@ -103,4 +103,25 @@ final class PolicyFiles {
 
     record Timeouts(String connect, String response, @JsonProperty("stream-idle") String streamIdle) {
     }
+
+    record LimitsFile(
+            @JsonProperty("time-zone") String timeZone,
+            EstimateSection estimate,
+            UnauthenticatedSection unauthenticated,
+            Map<String, LimitEntry> defaults,
+            Map<String, Map<String, LimitEntry>> overrides) {
+    }
+
+    record EstimateSection(@JsonProperty("completion-tokens") Long completionTokens) {
+    }
+
+    record UnauthenticatedSection(@JsonProperty("requests-per-minute") Long requestsPerMinute) {
+    }
+
+    /** Amounts are a positive number or the word {@code unlimited} (the schema allows nothing else). */
+    record LimitEntry(
+            @JsonProperty("requests-per-minute") Object requestsPerMinute,
+            @JsonProperty("tokens-per-day") Object tokensPerDay,
+            @JsonProperty("tokens-per-month") Object tokensPerMonth) {
+    }
 }

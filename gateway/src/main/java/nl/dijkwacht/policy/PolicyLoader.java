@@ -76,6 +76,7 @@ public final class PolicyLoader {
         }
         YamlDocument operatorsDoc = readOptional(policiesDir.resolve("operators.yaml"), PolicySchemas.Kind.OPERATORS, digest, problems);
         YamlDocument governanceDoc = readOptional(policiesDir.resolve("governance.yaml"), PolicySchemas.Kind.GOVERNANCE, digest, problems);
+        YamlDocument limitsDoc = readOptional(policiesDir.resolve("limits.yaml"), PolicySchemas.Kind.LIMITS, digest, problems);
         problems.throwIfAny();
 
         Map<String, ToolPolicy> tools = toTools(toolsDoc, problems);
@@ -105,11 +106,13 @@ public final class PolicyLoader {
             }
         }
         List<OperatorAccount> operators = operatorsDoc == null ? List.of() : toOperators(operatorsDoc, problems);
+        LimitsPolicy limits = limitsDoc == null ? null
+                : LimitsReader.read(limitsDoc, bind(limitsDoc, PolicyFiles.LimitsFile.class), tools.keySet(), useCases.keySet(), problems);
         checkReferences(toolsDoc, tools, useCaseSource, useCases, modelSource, models, governance, problems);
         problems.throwIfAny();
 
         String version = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        return new PolicySet(version, tools, useCases, new ModelCatalog(models.values()), operators, governance);
+        return new PolicySet(version, tools, useCases, new ModelCatalog(models.values()), operators, governance, limits);
     }
 
     // ---------------------------------------------------------------- reading

@@ -27,7 +27,8 @@ final class PolicySchemas {
         OPERATORS("operators.schema.json"),
         GOVERNANCE("governance.schema.json"),
         USE_CASE("use-case.schema.json"),
-        MODEL("model.schema.json");
+        MODEL("model.schema.json"),
+        LIMITS("limits.schema.json");
 
         final String resource;
 

@@ -9,7 +9,7 @@ import nl.dijkwacht.identity.OperatorAccount;
 /**
  * One consistent snapshot of everything that decides a request: tools, use-cases, the model catalogue and the
  * governance settings, with the admin API's suspensions already applied. A request takes the snapshot once at
- * its start, so a reload never shows it half a policy. {@link #version()} is a content hash of all files it was
+ * its start, so a reload never shows it half a policy. {@link #limits()} is {@code null} when there is no limits.yaml. {@link #version()} is a content hash of all files it was
  * read from (plus, after a '+', a hash of the suspensions made through the admin API, when there are any).
  */
 public record PolicySet(
@@ -18,7 +18,8 @@ public record PolicySet(
         Map<String, UseCasePolicy> useCases,
         ModelCatalog catalog,
         List<OperatorAccount> operators,
-        GovernanceSettings governance) {
+        GovernanceSettings governance,
+        LimitsPolicy limits) {
 
     public PolicySet {
         tools = Map.copyOf(tools);
@@ -30,6 +31,12 @@ public record PolicySet(
     public PolicySet(String version, Map<String, ToolPolicy> tools, Map<String, UseCasePolicy> useCases,
                      ModelCatalog catalog, List<OperatorAccount> operators) {
         this(version, tools, useCases, catalog, operators, GovernanceSettings.defaults());
+    }
+
+    /** Without limits.yaml: the gateway's built-in limits apply (see {@link LimitsPolicy#builtIn}). */
+    public PolicySet(String version, Map<String, ToolPolicy> tools, Map<String, UseCasePolicy> useCases,
+                     ModelCatalog catalog, List<OperatorAccount> operators, GovernanceSettings governance) {
+        this(version, tools, useCases, catalog, operators, governance, null);
     }
 
     public Optional<ToolPolicy> toolByKeyHash(String sha256) {

@@ -54,10 +54,11 @@ public final class ReplyRewriter {
             JsonNode content = message.get("content");
             if (content != null && content.isTextual()) {
                 String text = restore ? restorer.restoreAll(content.asText()) : content.asText();
-                if (scan != null) {
-                    text = scan.apply(text);
-                }
                 boolean plain = !structured(exchange) && !toolCalls;
+                if (scan != null) {
+                    // a JSON answer is scanned value by value, so a redaction can never break its JSON
+                    text = plain ? scan.apply(text) : scan.applyToArguments(text, json);
+                }
                 message.put("content", plain ? text + note : text);
                 noteInContent |= plain && !note.isEmpty();
             }

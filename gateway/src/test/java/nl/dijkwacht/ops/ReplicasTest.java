@@ -58,6 +58,12 @@ class ReplicasTest {
         Files.writeString(tools, Files.readString(tools).replaceFirst("(?m)^(\\s+)default-use-case: algemene-vragen$",
                 "$1default-use-case: algemene-vragen\n$1trusted-identity-headers: true"));
         assertThat(Files.readString(tools)).contains("trusted-identity-headers: true");
+        // the shared limit under test: LIMIT requests per minute per user; no token budgets, no tool cap in the way of the load
+        Files.writeString(policies.resolve("limits.yaml"), """
+                defaults:
+                  user: { requests-per-minute: %d }
+                  tool: { requests-per-minute: 1000000 }
+                """.formatted(LIMIT));
     }
 
     @AfterAll
@@ -77,7 +83,6 @@ class ReplicasTest {
                 "--spring.datasource.password=",
                 "--spring.flyway.schemas=" + schema,
                 "--dijkwacht.limits.redis-url=" + LocalServices.REDIS_URL,
-                "--dijkwacht.limits.requests-per-minute=" + LIMIT,
                 "--dijkwacht.audit.chain-id=" + chainId,
                 "--dijkwacht.secret-key=" + "ZGlqa3dhY2h0LXJlcGxpY2EtdGVzdC1zbGV1dGVsLTMyYg==",
                 "--dijkwacht.data-dir=" + dir.resolve("data-" + chainId),

@@ -46,6 +46,14 @@ class DefaultPackTest {
             assertThat(useCase.models()).as(useCase.id()).contains("dry-run");
             assertThat(useCase.riskClass()).isNotEqualTo(RiskClass.PROHIBITED);
         }
+        // limits.yaml: every tool has its own cap; overrides replace the defaults field by field
+        LimitsPolicy limits = set.limits();
+        assertThat(limits.limitsOf(LimitsPolicy.Scope.TOOL, "dev-cli").amount(LimitsPolicy.Kind.REQUESTS_PER_MINUTE)).isEqualTo(1200);
+        assertThat(limits.limitsOf(LimitsPolicy.Scope.USER, "wie-dan-ook").amount(LimitsPolicy.Kind.TOKENS_PER_DAY)).isEqualTo(200_000);
+        assertThat(limits.limitsOf(LimitsPolicy.Scope.USE_CASE, "documenten-samenvatten").amount(LimitsPolicy.Kind.TOKENS_PER_DAY)).isEqualTo(20_000_000);
+        assertThat(limits.limitsOf(LimitsPolicy.Scope.USE_CASE, "brieven-opstellen").amount(LimitsPolicy.Kind.TOKENS_PER_DAY)).isNull();
+        assertThat(limits.timeZone()).hasToString("Europe/Amsterdam");
+
         UseCasePolicy woo = set.useCase("woo-lakken").orElseThrow();
         assertThat(woo.pii().operatorFor(EntityType.PERSON)).isEqualTo(Operator.ALLOW);
         assertThat(woo.allowedDepartments()).isNotEmpty();

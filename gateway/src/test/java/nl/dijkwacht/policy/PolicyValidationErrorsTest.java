@@ -120,6 +120,19 @@ class PolicyValidationErrorsTest {
                         p -> p.replace("policies/operators.yaml", "    roles: [admin]\n    expires: 2099-12-31\n", "    roles: [admin]\n")),
                 c("operator expiry not a date", "policies/operators.yaml", 13, "operators[0].expires", "datum",
                         p -> p.replace("policies/operators.yaml", "expires: 2099-12-31\n  - id: dev-auditor", "expires: 2099-13-45\n  - id: dev-auditor")),
+                // --- limits.yaml
+                c("tool without its own cap", "policies/limits.yaml", 21, "defaults.tool.requests-per-minute", "verplicht veld ontbreekt",
+                        p -> p.replace("policies/limits.yaml", "    requests-per-minute: 1200 ", "    tokens-per-day: 1200 ")),
+                c("limit not a number", "policies/limits.yaml", 17, "defaults.user.tokens-per-day", "",
+                        p -> p.replace("policies/limits.yaml", "tokens-per-day: 200000\n", "tokens-per-day: veel\n")),
+                c("unknown limit kind", "policies/limits.yaml", 16, "defaults.user.requests-per-hour", "onbekend veld",
+                        p -> p.replace("policies/limits.yaml", "    requests-per-minute: 60\n", "    requests-per-hour: 60\n")),
+                c("unknown scope", "policies/limits.yaml", 19, "defaults.afdeling", "onbekend veld",
+                        p -> p.replace("policies/limits.yaml", "  department:\n    tokens-per-day: 2000000", "  afdeling:\n    tokens-per-day: 2000000")),
+                c("override for an unknown use-case", "policies/limits.yaml", 28, "overrides.use-case.samenvatten", "staat niet in use-cases/",
+                        p -> p.replace("policies/limits.yaml", "    documenten-samenvatten:", "    samenvatten:")),
+                c("unknown time zone", "policies/limits.yaml", 6, "time-zone", "onbekende tijdzone",
+                        p -> p.replace("policies/limits.yaml", "time-zone: Europe/Amsterdam", "time-zone: Europe/Zaandam")),
                 // --- files and directories
                 c("tools.yaml missing", "policies/tools.yaml", 0, null, "niet gevonden",
                         p -> p.delete("policies/tools.yaml")));

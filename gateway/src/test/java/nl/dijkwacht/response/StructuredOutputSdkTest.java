@@ -13,7 +13,6 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.StructuredChatCompletion;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,6 +63,18 @@ class StructuredOutputSdkTest extends GatewayTestBase {
         assertThat(besluit.punten).containsExactly("huur", "energie");
         JsonValue extension = completion.rawChatCompletion()._additionalProperties().get("dijkwacht");
         assertThat(extension.toString()).contains("AI-tekst (upstream)").contains("in_content=false");
+    }
+
+    @Test
+    void personalDataInAJsonAnswerIsRedactedValueByValueAndTheJsonStillParses() {
+        upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(JSON_ANSWER.replace("energie", "mail buurman@example.org"))));
+
+        StructuredChatCompletion<Besluit> completion = client.chat().completions().create(ChatCompletionCreateParams.builder()
+                .model("upstream").addUserMessage("Vat het besluit samen als JSON.").responseFormat(Besluit.class).build());
+
+        Besluit besluit = completion.choices().getFirst().message().content().orElseThrow();
+        assertThat(besluit.punten).containsExactly("huur", "mail [EMAIL]");
     }
 
     @Test

@@ -98,6 +98,12 @@ class MetricsScrapeTest {
                 """.formatted(FreePort.find()));
         Path useCase = pack.policies().resolve("use-cases/test-algemeen.yaml");
         Files.writeString(useCase, Files.readString(useCase).replace("models: [upstream,", "models: [upstream, flaky,"));
+        // a tenant token budget, for dijkwacht_budget_used_ratio
+        Files.writeString(pack.policies().resolve("limits.yaml"), """
+                defaults:
+                  tool: { requests-per-minute: 10000 }
+                  tenant: { tokens-per-month: 1000000 }
+                """);
         registry.add("dijkwacht.policies-dir", () -> pack.policies().toString());
         registry.add("dijkwacht.models-dir", () -> pack.models().toString());
         registry.add("dijkwacht.data-dir", () -> pack.dataDir().toString());
@@ -113,6 +119,9 @@ class MetricsScrapeTest {
 
     @LocalManagementPort
     int managementPort;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    nl.dijkwacht.limits.BudgetGauge budgetGauge;
 
     @Test
     void everyDocumentedMetricIsScrapedAndThePublicPortShowsOnlyHealth() throws Exception {
@@ -142,6 +151,7 @@ class MetricsScrapeTest {
         assertThat(fellBack.statusCode()).isEqualTo(200);
         assertThat(fellBack.headers().firstValue("X-Dijkwacht-Model")).contains("upstream");
 
+        budgetGauge.refresh(); // it reads the budgets every 30 s; now, for the scrape
         String scrape = get(managementPort, "/actuator/prometheus", null).body();
         Set<String> documented = documentedMetrics();
         assertThat(documented).as("metric names in docs/deployment.md").hasSizeGreaterThan(10);

@@ -1,0 +1,314 @@
+package nl.dijkwacht.limits;
+
+import io.github.bucket4j.ConsumptionProbe;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import nl.dijkwacht.identity.Caller;
+import nl.dijkwacht.pipeline.Exchange;
+import nl.dijkwacht.pipeline.Outcome;
+import nl.dijkwacht.pipeline.Refusal;
+import nl.dijkwacht.policy.LimitsPolicy;
+import nl.dijkwacht.policy.LimitsPolicy.Kind;
+import nl.dijkwacht.policy.LimitsPolicy.Scope;
+import nl.dijkwacht.policy.PolicySet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The limits of limits.yaml applied to one caller: every scope the request belongs to (its tenant, tool, use-case,
+ * department and user — all taken from the verified caller, never from a free header) has buckets of its own, and a
+ * request must fit in all of them. Charging is all-or-nothing: each bucket is atomic (Bucket4j), the buckets are
+ * charged in parallel, and when one refuses, what the others gave is given back.
+ *
+ * <p>Token budgets are reserved with an estimate before the model call ({@link #reserveTokens}) and settled with the
+ * usage the model reported afterwards ({@link #settle}): the difference is taken (the budget may then go below zero,
+ * which refuses the next request) or given back.
+ */
+public final class CallerLimits {
+
+    private static final Logger log = LoggerFactory.getLogger(CallerLimits.class);
+    private static final Pattern PLAIN_KEY = Pattern.compile("[\\p{L}\\p{N} ._@+-]{1,64}");
+
+    private final BucketStore store;
+    private final UnaryOperator<String> userPseudonym;
+    private final LimitsPolicy builtIn;
+    private final Clock clock;
+    private final ConfigurationVersions versions = new ConfigurationVersions();
+    /** Tenants that made requests (a handful: they come from the verified caller, never from a free header). */
+    private final java.util.Set<String> tenants = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param userPseudonym     keyed pseudonym of a user id, so bucket keys (in Redis too) never hold the id itself
+     * @param userRequestsPerMinute per-user limit of a policy pack without limits.yaml (see {@link LimitsPolicy#builtIn})
+     */
+    public CallerLimits(BucketStore store, UnaryOperator<String> userPseudonym, long userRequestsPerMinute, Clock clock) {
+        this.store = store;
+        this.userPseudonym = userPseudonym;
+        this.builtIn = LimitsPolicy.builtIn(userRequestsPerMinute);
+        this.clock = clock;
+    }
+
+    /** The limits in force for a policy snapshot: its limits.yaml, or the built-in limits when it has none. */
+    public LimitsPolicy limitsOf(PolicySet policy) {
+        return policy.limits() != null ? policy.limits() : builtIn;
+    }
+
+    /** Takes one request from every requests-per-minute bucket of the caller (429 when one is empty). */
+    Outcome chargeRequests(Exchange exchange) {
+        Instant now = clock.instant();
+        return charge(exchange, charges(exchange, List.of(Kind.REQUESTS_PER_MINUTE), 1, now), "rate-limit", "requests", now);
+    }
+
+    /**
+     * Reserves the estimated tokens in every token budget of the caller (429 when one cannot hold them). The
+     * estimate is only made when the caller has a token budget at all.
+     */
+    Outcome reserveTokens(Exchange exchange, java.util.function.LongSupplier estimator) {
+        Instant now = clock.instant();
+        List<Kind> kinds = List.of(Kind.TOKENS_PER_DAY, Kind.TOKENS_PER_MONTH);
+        if (charges(exchange, kinds, 0, now).isEmpty()) {
+            return Outcome.CONTINUE;
+        }
+        long estimate = estimator.getAsLong();
+        Outcome outcome = charge(exchange, charges(exchange, kinds, estimate, now), "token-budget", "tokens", now);
+        if (outcome instanceof Outcome.Continue) {
+            exchange.tokensReserved(estimate);
+        }
+        return outcome;
+    }
+
+    /** Charges all, puts the x-ratelimit-{@code family} headers on the exchange, and answers for step {@code step}. */
+    private Outcome charge(Exchange exchange, List<Charge> charges, String step, String family, Instant now) {
+        Verdict verdict;
+        try {
+            verdict = chargeAll(charges, versions.of(limitsOf(exchange.policy())), now);
+        } catch (CompletionException e) {
+            return unavailable(e, step);
+        }
+        headers(exchange, verdict, family, now);
+        return verdict.allowed() ? Outcome.CONTINUE : deny(step, verdict.refused(), now);
+    }
+
+    /**
+     * Settles the reservation with what the model reported: takes the tokens used beyond the estimate, gives back
+     * the rest. A model that failed used nothing; one that answered without reporting usage keeps the estimate.
+     * Never throws: the answer has been given, settling must not spoil it.
+     */
+    public void settle(Exchange exchange) {
+        long reserved = exchange.tokensReserved();
+        if (reserved <= 0) {
+            return;
+        }
+        exchange.tokensReserved(0);
+        long used = (long) exchange.promptTokens() + exchange.completionTokens();
+        boolean answered = exchange.upstreamStatus() != null && exchange.upstreamStatus() == 200;
+        if (used == 0 && answered) {
+            return;
+        }
+        long difference = used - reserved;
+        if (difference == 0) {
+            return;
+        }
+        // the periods of the reservation, not of now: a request that ran past midnight settles yesterday's budget
+        List<Charge> charges = charges(exchange, List.of(Kind.TOKENS_PER_DAY, Kind.TOKENS_PER_MONTH),
+                Math.abs(difference), exchange.receivedAt());
+        long version = versions.of(limitsOf(exchange.policy()));
+        try {
+            CompletableFuture.allOf(charges.stream().map(c -> difference > 0
+                    ? store.takeUsed(c.key(), c.amount(), c.configuration(), version)
+                    : store.giveBack(c.key(), c.amount(), c.configuration(), version)).toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            log.warn("trace {}: token budget not settled ({} tokens): {}", exchange.traceId(), difference,
+                    e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName());
+        }
+    }
+
+    // ---------------------------------------------------------------- charging
+
+    private Verdict chargeAll(List<Charge> charges, long version, Instant now) {
+        if (charges.isEmpty()) {
+            return Verdict.NOTHING;
+        }
+        List<CompletableFuture<ConsumptionProbe>> pending = new ArrayList<>(charges.size());
+        for (Charge charge : charges) {
+            pending.add(store.tryConsume(charge.key(), charge.amount(), charge.configuration(), version));
+        }
+        List<Verdict.Drawn> drawn = new ArrayList<>(charges.size());
+        CompletionException failure = null;
+        for (int i = 0; i < charges.size(); i++) {
+            try {
+                drawn.add(new Verdict.Drawn(charges.get(i), pending.get(i).join()));
+            } catch (CompletionException e) {
+                failure = e;
+            }
+        }
+        Verdict verdict = failure == null ? Verdict.of(drawn, now) : null;
+        if (verdict == null || !verdict.allowed()) {
+            // all or nothing: give back what the other buckets gave
+            CompletableFuture.allOf(drawn.stream().filter(d -> d.probe().isConsumed())
+                    .map(d -> store.giveBack(d.charge().key(), d.charge().amount(), d.charge().configuration(), version))
+                    .toArray(CompletableFuture[]::new)).join();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return verdict;
+    }
+
+    /** One charge per scope of the caller and per kind that scope limits. */
+    private List<Charge> charges(Exchange exchange, List<Kind> kinds, long amount, Instant at) {
+        LimitsPolicy limits = limitsOf(exchange.policy());
+        String tenant = exchange.caller().tenant();
+        tenants.add(tenant);
+        List<Charge> charges = new ArrayList<>();
+        for (Scope scope : Scope.values()) {
+            String subject = subject(exchange, scope);
+            if (subject != null) {
+                addCharges(limits, tenant, scope, subject, kinds, amount, at, charges);
+            }
+        }
+        return charges;
+    }
+
+    private void addCharges(LimitsPolicy limits, String tenant, Scope scope, String subject, List<Kind> kinds, long amount,
+                            Instant at, List<Charge> charges) {
+        LimitsPolicy.Values values = limits.limitsOf(scope, subject);
+        String member = scope == Scope.USER ? userPseudonym.apply(subject) : keyPart(subject);
+        for (Kind kind : kinds) {
+            Long limit = values.amount(kind);
+            if (limit == null) {
+                continue;
+            }
+            String key = keyPart(tenant) + ':' + scope.yamlName() + ':' + member + ':' + kind.yamlName();
+            Instant periodEnd = null;
+            if (kind != Kind.REQUESTS_PER_MINUTE) {
+                ZonedDateTime local = at.atZone(limits.timeZone());
+                LocalDate start = kind == Kind.TOKENS_PER_DAY ? local.toLocalDate() : local.toLocalDate().withDayOfMonth(1);
+                LocalDate next = kind == Kind.TOKENS_PER_DAY ? start.plusDays(1) : start.plusMonths(1);
+                key += ':' + (kind == Kind.TOKENS_PER_DAY ? start.toString() : start.toString().substring(0, 7));
+                periodEnd = next.atStartOfDay(limits.timeZone()).toInstant();
+            }
+            charges.add(new Charge(scope, subject, kind, key, limit, amount, periodEnd));
+        }
+    }
+
+    /**
+     * The share of each token budget of the tenants seen so far that is used in its current period (0 = untouched,
+     * 1 = spent, above 1 when answers ran over): the {@code dijkwacht_budget_used_ratio} gauge. Keys
+     * {@code tenant -> kind}; only budgets limits.yaml sets for the tenant scope.
+     */
+    public Map<String, Map<Kind, Double>> tenantBudgetUse(PolicySet policy) {
+        LimitsPolicy limits = limitsOf(policy);
+        Instant now = clock.instant();
+        long version = versions.of(limits);
+        Map<String, Map<Kind, Double>> use = new java.util.TreeMap<>();
+        for (String tenant : tenants) {
+            List<Charge> budgets = new ArrayList<>();
+            addCharges(limits, tenant, Scope.TENANT, tenant, List.of(Kind.TOKENS_PER_DAY, Kind.TOKENS_PER_MONTH), 0, now, budgets);
+            Map<Kind, Double> shares = new java.util.EnumMap<>(Kind.class);
+            for (Charge budget : budgets) {
+                long available = store.available(budget.key(), budget.configuration(), version).join();
+                shares.put(budget.kind(), (double) (budget.limit() - available) / budget.limit());
+            }
+            if (!shares.isEmpty()) {
+                use.put(tenant, shares);
+            }
+        }
+        return use;
+    }
+
+    private static String subject(Exchange exchange, Scope scope) {
+        Caller caller = exchange.caller();
+        String subject = switch (scope) {
+            case TENANT -> caller.tenant();
+            case TOOL -> caller.toolId();
+            case USE_CASE -> exchange.useCase() == null ? null : exchange.useCase().id();
+            case DEPARTMENT -> caller.department();
+            case USER -> caller.userId();
+        };
+        return subject == null || subject.isBlank() ? null : subject;
+    }
+
+    /** Readable names stay readable in Redis; long or odd ones (they may come from a token claim) become a hash. */
+    private static String keyPart(String value) {
+        if (value != null && PLAIN_KEY.matcher(value).matches()) {
+            return value;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+            return "h-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------------------------------------------------------------- answers
+
+    private static void headers(Exchange exchange, Verdict verdict, String family, Instant now) {
+        Verdict.Drawn tightest = verdict.tightest();
+        if (tightest == null) {
+            return;
+        }
+        long remaining = tightest.probe().isConsumed() ? tightest.probe().getRemainingTokens()
+                : Math.min(tightest.probe().getRemainingTokens(), tightest.charge().limit());
+        exchange.rateLimitHeader("x-ratelimit-limit-" + family, Long.toString(tightest.charge().limit()));
+        exchange.rateLimitHeader("x-ratelimit-remaining-" + family, Long.toString(Math.max(0, remaining)));
+        exchange.rateLimitHeader("x-ratelimit-reset-" + family, RateLimitHeaders.duration(tightest.untilReset(now)));
+    }
+
+    private static Outcome deny(String step, Verdict.Drawn refused, Instant now) {
+        Charge charge = refused.charge();
+        Duration wait = refused.untilFits(now);
+        String rule = step + ':' + charge.scope().yamlName() + ':' + charge.kind().yamlName();
+        Refusal refusal = Refusal.rateLimited(charge.kind() == Kind.REQUESTS_PER_MINUTE ? "rate_limit_exceeded" : "token_budget_exceeded",
+                RefusalTexts.message(charge, wait));
+        if (wait != null) {
+            refusal = refusal.withRetryAfter(Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0)));
+        }
+        return Outcome.deny(refusal, rule);
+    }
+
+    private static Outcome unavailable(CompletionException e, String step) {
+        log.error("limits unavailable ({}): {}", step, e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName());
+        return Outcome.deny(Refusal.unavailable("limits_unavailable",
+                "Dijkwacht kan de gebruikslimieten nu niet controleren en stuurt het verzoek daarom niet door. Probeer het over een minuut opnieuw."),
+                step + ":unavailable");
+    }
+
+    /**
+     * Gives each loaded limits.yaml a version that only grows, so buckets take a changed limit at their next use
+     * (ADDITIVE: raising a limit from 100 to 150 adds 50). Versions go by instance (a reload makes a new one; weak
+     * keys compare by identity), so a request still holding an older snapshot never puts its old limits back.
+     */
+    private static final class ConfigurationVersions {
+        private final com.github.benmanes.caffeine.cache.Cache<LimitsPolicy, Long> seen =
+                com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().maximumSize(64).build();
+        private long last;
+
+        long of(LimitsPolicy limits) {
+            Long version = seen.getIfPresent(limits);
+            return version != null ? version : assign(limits);
+        }
+
+        private synchronized long assign(LimitsPolicy limits) {
+            return seen.get(limits, l -> {
+                last = Math.max(System.currentTimeMillis(), last + 1);
+                return last;
+            });
+        }
+    }
+}
