@@ -64,6 +64,19 @@ public final class GatewayClient {
         }
     }
 
+    /** The trace ids of an auditor export ({@code /audit/v1/export.json?<filter>}), read with the auditor key. */
+    public java.util.Set<String> exportedTraceIds(String filter) {
+        HttpResponse<String> export = get("/audit/v1/export.json?" + filter, AUDITOR_KEY);
+        if (export.statusCode() != 200) {
+            throw new AssertionError("export answered " + export.statusCode() + ": " + export.body());
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode rec : json(export).path("data")) {
+            ids.add(rec.path("trace_id").asText());
+        }
+        return ids;
+    }
+
     public String chatBody(String text, boolean stream) {
         try {
             var body = json.createObjectNode();

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nl.dijkwacht.support.GatewayProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,12 +30,11 @@ class KillUnderLoadTest {
     @Test
     void everyAcknowledgedRequestSurvivesAKill() throws Exception {
         Path dir = Files.createTempDirectory("dw-kill");
-        int port = freePort();
-        Process first = start(dir, port);
+        GatewayProcess first = start(dir, "first");
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try {
-            awaitUp(port, first);
-            GatewayClient client = new GatewayClient(port);
+            first.awaitUp(Duration.ofMinutes(2));
+            GatewayClient client = new GatewayClient(first.port());
             AtomicBoolean stop = new AtomicBoolean();
             ExecutorService load = Executors.newFixedThreadPool(6);
             for (int t = 0; t < 6; t++) {
@@ -60,27 +58,20 @@ class KillUnderLoadTest {
             while (acknowledged.size() < 400 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(50);
             }
-            first.destroyForcibly(); // SIGKILL while requests are in flight
-            first.waitFor(30, TimeUnit.SECONDS);
+            first.kill(); // SIGKILL while requests are in flight
             Thread.sleep(300);
             stop.set(true);
             load.shutdown();
             assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         } finally {
-            first.destroyForcibly();
+            first.kill();
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(100);
 
-        Process second = start(dir, port);
-        try {
-            awaitUp(port, second);
-            GatewayClient client = new GatewayClient(port);
-            HttpResponse<String> export = client.get("/audit/v1/export.json?tool=dev-cli", GatewayClient.AUDITOR_KEY);
-            assertThat(export.statusCode()).isEqualTo(200);
-            Set<String> logged = new HashSet<>();
-            for (JsonNode rec : client.json(export).path("data")) {
-                logged.add(rec.path("trace_id").asText());
-            }
+        try (GatewayProcess second = start(dir, "second")) {
+            second.awaitUp(Duration.ofMinutes(2));
+            GatewayClient client = new GatewayClient(second.port());
+            Set<String> logged = client.exportedTraceIds("tool=dev-cli");
             Set<String> missing = new HashSet<>(acknowledged);
             missing.removeAll(logged);
             assertThat(missing).as("acknowledged but not in the audit log (of %d acknowledged, %d logged)",
@@ -93,52 +84,17 @@ class KillUnderLoadTest {
             assertThat(verify.path("ok").asBoolean()).as(verify.toString()).isTrue();
             System.out.printf("kill test: %d acknowledged, %d logged (in-flight requests may be logged without ack)%n",
                     acknowledged.size(), logged.size());
-        } finally {
-            second.destroy();
-            second.waitFor(30, TimeUnit.SECONDS);
-            second.destroyForcibly();
         }
     }
 
-    static Process start(Path dir, int port) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "nl.dijkwacht.DijkwachtApplication",
-                "--server.port=" + port,
+    static GatewayProcess start(Path dir, String name) throws IOException {
+        return GatewayProcess.start(name, dir, List.of(
                 // the embedded H2 file store in a temporary directory; deliberately WITHOUT the default URL's
                 // WRITE_DELAY=0, to prove that StoreDurability enforces it (without it this test loses ~40% of records)
                 "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("dijkwacht-audit") + ";DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE",
                 "--dijkwacht.data-dir=" + dir,
                 "--dijkwacht.policies-dir=" + Path.of("../policies").toAbsolutePath().normalize(),
                 "--dijkwacht.models-dir=" + Path.of("../models-config").toAbsolutePath().normalize(),
-                "--dijkwacht.limits.requests-per-minute=10000000",
-                "--logging.level.root=WARN"));
-        return new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("gateway.log").toFile())).start();
-    }
-
-    static void awaitUp(int port, Process process) throws InterruptedException {
-        GatewayClient client = new GatewayClient(port);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("gateway process exited with " + process.exitValue());
-            }
-            try {
-                if (client.get("/transparantie.json", null).statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // not up yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("gateway did not start within 120 s");
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+                "--dijkwacht.limits.requests-per-minute=10000000"));
     }
 }

@@ -103,12 +103,7 @@ class AuditStoreOutageTest {
             assertThat(dutch.get()).contains("Dijkwacht kan het gebruik nu niet vastleggen");
             assertThat(other.get()).as("other outcomes (neither answered nor audit_unavailable)").isZero();
 
-            HttpResponse<String> export = client.get("/audit/v1/export.json?tool=dev-cli", GatewayClient.AUDITOR_KEY);
-            assertThat(export.statusCode()).isEqualTo(200);
-            Set<String> logged = new HashSet<>();
-            for (JsonNode rec : client.json(export).path("data")) {
-                logged.add(rec.path("trace_id").asText());
-            }
+            Set<String> logged = client.exportedTraceIds("tool=dev-cli");
             Set<String> missing = new HashSet<>(acknowledged);
             missing.removeAll(logged);
             Instant downAt = down;

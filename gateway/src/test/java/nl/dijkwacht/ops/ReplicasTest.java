@@ -40,6 +40,8 @@ import org.junit.jupiter.api.Test;
 class ReplicasTest {
 
     static final int LIMIT = 40;
+    static final int BUDGET = 600;
+    static final String BUDGET_USER = "budget-" + UUID.randomUUID().toString().substring(0, 8);
     static String schema;
     static Path dir;
     static Path policies;
@@ -60,10 +62,15 @@ class ReplicasTest {
         assertThat(Files.readString(tools)).contains("trusted-identity-headers: true");
         // the shared limit under test: LIMIT requests per minute per user; no token budgets, no tool cap in the way of the load
         Files.writeString(policies.resolve("limits.yaml"), """
+                estimate:
+                  completion-tokens: 32
                 defaults:
                   user: { requests-per-minute: %d }
                   tool: { requests-per-minute: 1000000 }
-                """.formatted(LIMIT));
+                overrides:
+                  user:
+                    %s: { tokens-per-day: %d }
+                """.formatted(LIMIT, BUDGET_USER, BUDGET));
     }
 
     @AfterAll
@@ -127,6 +134,32 @@ class ReplicasTest {
         assertThat(ok.get()).as("answered across both replicas (one shared bucket, not one per replica)")
                 .isBetween(LIMIT, (int) (LIMIT + refill));
         assertThat(ok.get() + limited.get()).isEqualTo(LIMIT + 20);
+
+        // 1b. one caller's token budget, spent in turns on A and B: spent once, not once per replica
+        long budgetTokens = 0;
+        long largest = 0;
+        int budgetAnswered = 0;
+        for (int i = 0; i < LIMIT - 5; i++) {
+            GatewayClient c = i % 2 == 0 ? ca : cb;
+            HttpResponse<String> r = c.post("/v1/chat/completions", GatewayClient.TOOL_KEY, c.chatBody("Budgetvraag " + i + ": vat de notulen van de commissievergadering over de begroting, de reserves en de investeringen samen.", false),
+                    "X-Dijkwacht-User", BUDGET_USER, "X-Dijkwacht-Department", marker);
+            if (r.statusCode() != 200) {
+                assertThat(c.json(r).path("error").path("code").asText()).as(r.body()).isEqualTo("token_budget_exceeded");
+                break;
+            }
+            long tokens = c.json(r).path("usage").path("total_tokens").asLong();
+            budgetTokens += tokens;
+            largest = Math.max(largest, tokens);
+            budgetAnswered++;
+        }
+        for (GatewayClient c : List.of(ca, cb)) {
+            HttpResponse<String> r = c.post("/v1/chat/completions", GatewayClient.TOOL_KEY, c.chatBody("nog een", false),
+                    "X-Dijkwacht-User", BUDGET_USER, "X-Dijkwacht-Department", marker);
+            assertThat(r.statusCode()).as("budget spent, on both replicas").isEqualTo(429);
+        }
+        // settled with the real usage: the total lands within one request of the budget, never near twice of it
+        assertThat(budgetAnswered).isGreaterThan(1);
+        assertThat(budgetTokens).isBetween(BUDGET - 2 * largest, BUDGET + largest);
 
         // 2. kill switch on A, in force on B within a second; resumed on B, in force on A
         Instant suspended = Instant.now();
@@ -207,8 +240,8 @@ class ReplicasTest {
         assertThat(atKill).isGreaterThanOrEqualTo(100);
 
         // 5. every acknowledged request is in the audit trail, seen from B and from C; every chain verifies
-        Set<String> seenFromB = traces(cb, marker);
-        Set<String> seenFromC = traces(cc, marker);
+        Set<String> seenFromB = cb.exportedTraceIds("department=" + marker);
+        Set<String> seenFromC = cc.exportedTraceIds("department=" + marker);
         Set<String> missing = new HashSet<>(acknowledged);
         missing.removeAll(seenFromB);
         assertThat(missing).as("acknowledged but not in the audit trail").isEmpty();
@@ -222,10 +255,11 @@ class ReplicasTest {
             checked += chain.path("recordsChecked").asLong(chain.path("records_checked").asLong());
         }
         assertThat(chains).contains("replica-a=true", "replica-b=true", "replica-c=true");
-        System.out.printf("replicas: limit %d/min shared: %d answered, %d refused (429) of %d; kill switch A->B %d ms, resume B->A %d ms, "
+        System.out.printf("replicas: token budget %d shared: %d answered using %d tokens, then 429 on both; "
+                        + "limit %d/min shared: %d answered, %d refused (429) of %d; kill switch A->B %d ms, resume B->A %d ms, "
                         + "reload A->B %d ms; load: %d sent, %d acknowledged (%d before SIGKILL of A), %d failed or cut; audit: %d records "
                         + "with the marker, 0 acknowledged missing, chains %s, %d records verified%n",
-                LIMIT, ok.get(), limited.get(), LIMIT + 20, killSwitchMillis, resumeMillis, reloadMillis, sent.get(),
+                BUDGET, budgetAnswered, budgetTokens, LIMIT, ok.get(), limited.get(), LIMIT + 20, killSwitchMillis, resumeMillis, reloadMillis, sent.get(),
                 acknowledged.size(), atKill, failed.get(), seenFromB.size(), chains, checked);
     }
 
@@ -241,16 +275,6 @@ class ReplicasTest {
             Thread.sleep(20);
         }
         throw new AssertionError("no " + status + " within 10 s");
-    }
-
-    static Set<String> traces(GatewayClient client, String department) {
-        HttpResponse<String> export = client.get("/audit/v1/export.json?department=" + department, GatewayClient.AUDITOR_KEY);
-        assertThat(export.statusCode()).isEqualTo(200);
-        Set<String> ids = new HashSet<>();
-        for (JsonNode rec : client.json(export).path("data")) {
-            ids.add(rec.path("trace_id").asText());
-        }
-        return ids;
     }
 
     static void copy(Path from, Path to) throws Exception {
