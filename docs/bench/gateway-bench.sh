@@ -157,6 +157,7 @@ setup_jwt() {
 # ---- sampler: CPU split (JIT / GC / rest) and requests served, every 5 s ----
 sample_loop() { # pid mgmtport file
   local pid=$1 mport=$2 f=$3
+  set +e +o pipefail   # a failed scrape (gateway still starting) must not end the sampler
   printf 'epoch\tcpu_ticks\tjit_ticks\tgc_ticks\trequests\n' > "$f"
   while kill -0 "$pid" 2>/dev/null; do
     local req ticks
@@ -174,11 +175,11 @@ sample_loop() { # pid mgmtport file
 snapshot() { # name label -> one line in <name>/phases.tsv (cumulative values) + jcmd compiler counters
   local n=$1 label=$2 pid=${GW_PID[$1]} mport=${GW_MPORT[$1]}
   local req ticks
-  req=$(curl -s --max-time 5 "http://127.0.0.1:$mport/actuator/prometheus" | awk '/^dijkwacht_requests_total/ {s+=$NF} END {printf "%.0f", s}')
+  req=$(curl -s --max-time 5 "http://127.0.0.1:$mport/actuator/prometheus" | awk '/^dijkwacht_requests_total/ {s+=$NF} END {printf "%.0f", s}') || req=0
   ticks=$(cat /proc/"$pid"/task/*/stat 2>/dev/null | awk '{
       i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1); split(substr($0,j+2),f," ");
       t=f[12]+f[13]; all+=t; if (comm ~ /^C[12] Compiler/) jit+=t; else if (comm ~ /^(GC Thread|G1 |GC )/) gc+=t }
-      END {printf "%d\t%d\t%d", all, jit, gc}')
+      END {printf "%d\t%d\t%d", all, jit, gc}') || ticks="0	0	0"
   printf '%s\t%s\t%s\t%s\n' "$label" "$(date +%s.%N)" "$ticks" "${req:-0}" >> "$OUT/$n/phases.tsv"
   { echo "== $label"; "$JCMD" "$pid" PerfCounter.print 2>/dev/null \
       | grep -E '^(sun\.ci\.(totalTime|totalCompiles|totalBailouts|totalInvalidates|osrTime|standardTime|nmethodCodeSize)|java\.ci\.totalTime|sun\.gc\.collector\.[0-9]\.(invocations|time)|sun\.os\.hrt\.frequency)='; } \
