@@ -80,6 +80,51 @@ final class Manifests {
         return all;
     }
 
+    /**
+     * The same rendering as {@link #load(Path)} but as the YAML says it, untyped (for the schema check: the typed model
+     * would already have coerced "3" into 3).
+     */
+    static List<JsonNode> loadRaw(Path generated) throws IOException {
+        JsonNode kustomization = YAML.readTree(DIR.resolve("kustomization.yaml").toFile());
+        List<JsonNode> all = new ArrayList<>();
+        for (JsonNode resource : kustomization.path("resources")) {
+            all.addAll(readRaw(resolve(resource.asText(), generated)));
+        }
+        for (JsonNode patch : kustomization.path("patches")) {
+            for (JsonNode p : readRaw(resolve(patch.path("path").asText(), generated))) {
+                JsonNode target = all.stream().filter(d -> d.path("kind").asText().equals(p.path("kind").asText())
+                        && d.at("/metadata/name").asText().equals(p.at("/metadata/name").asText())).findFirst()
+                        .orElseThrow(() -> new AssertionError("patch for an unknown object " + p.at("/metadata/name").asText()));
+                var volumes = (com.fasterxml.jackson.databind.node.ArrayNode) target.at("/spec/template/spec/volumes");
+                for (JsonNode v : p.at("/spec/template/spec/volumes")) {
+                    boolean replaced = false;
+                    for (int i = 0; i < volumes.size(); i++) {
+                        if (volumes.get(i).path("name").asText().equals(v.path("name").asText())) {
+                            volumes.set(i, v);
+                            replaced = true;
+                        }
+                    }
+                    if (!replaced) {
+                        throw new AssertionError("patch for an unknown volume " + v.path("name").asText());
+                    }
+                }
+            }
+        }
+        return all;
+    }
+
+    static List<JsonNode> readRaw(Path file) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        try (YAMLParser parser = (YAMLParser) YAML.getFactory().createParser(file.toFile())) {
+            for (JsonNode doc : YAML.readValues(parser, JsonNode.class).readAll()) {
+                if (doc != null && !doc.isNull() && !doc.isEmpty()) {
+                    out.add(doc);
+                }
+            }
+        }
+        return out;
+    }
+
     private static Path resolve(String resource, Path generated) {
         return resource.startsWith(GENERATED) ? generated.resolve(resource.substring(GENERATED.length())) : DIR.resolve(resource);
     }
