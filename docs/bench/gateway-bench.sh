@@ -312,9 +312,11 @@ if [ "$PROFILE" -gt 0 ]; then
     done
   fi
   [ "$mode" = jfr ] && "$JCMD" "$pid" JFR.start name=bench settings=profile > /dev/null
+  snapshot "$n" profile-start
   hargs=(); [ -n "${GW_HDR[$n]:-}" ] && hargs=(BENCH_HEADERS="${GW_HDR[$n]}")
   env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=0 BENCH_MAX_PER_THREAD=0 "${hargs[@]}" timeout $((PROFILE + 30)) \
     wrk -t2 -c64 -d"${PROFILE}s" -s "$BENCH/chat.lua" "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" > "$OUT/profile-wrk.txt" 2>&1 || true
+  snapshot "$n" profile-end
   if [ "$mode" = jfr ]; then
     "$JCMD" "$pid" JFR.stop name=bench filename="$OUT/$n/profile.jfr" > /dev/null
     "$(dirname "$JAVA_BIN")/jfr" print --events jdk.ExecutionSample --stack-depth 128 "$OUT/$n/profile.jfr" | python3 -c '
@@ -334,6 +336,8 @@ for k, v in c.items(): print(k, v)' > "$OUT/$n/profile.collapsed"
   stop_mock
   python3 "$ROOT/docs/bench/flamegraph.py" "$OUT/$n/profile.collapsed" \
     "Dijkwacht ($n), default policy pack, c=64 JSON, ${PROFILE} s, $mode samples ($(date -u +%F))" > "$OUT/$n/flame.svg"
+  read -r preq pcpu < <(awk -F'\t' -v hz="$(getconf CLK_TCK)" '$1=="profile-start" {r=$6; c=$3} $1=="profile-end" {printf "%d %.2f\n", $6-r, ($3-c)/hz}' "$OUT/$n/phases.tsv")
+  python3 "$ROOT/docs/bench/profile-summary.py" "$OUT/$n/profile.collapsed" "${preq:-0}" "${pcpu:-0}" | tee "$OUT/$n/profile-summary.md"
   echo "profile ($mode): $OUT/$n/flame.svg; wrk: $(grep RESULT "$OUT/profile-wrk.txt")"
 fi
 
