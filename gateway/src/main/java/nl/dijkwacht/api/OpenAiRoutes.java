@@ -28,8 +28,9 @@ public class OpenAiRoutes {
 
     /** Model-API requests refused by a route filter still get an audit record. */
     @Bean
-    AuditedEarlyRefusals auditedEarlyRefusals(AuditTrail audit, ActivePolicy policy) {
-        return new AuditedEarlyRefusals(audit, policy);
+    AuditedEarlyRefusals auditedEarlyRefusals(AuditTrail audit, ActivePolicy policy,
+                                              nl.dijkwacht.audit.OperatorActionLog operatorActions) {
+        return new AuditedEarlyRefusals(audit, policy, operatorActions);
     }
 
     @Bean
