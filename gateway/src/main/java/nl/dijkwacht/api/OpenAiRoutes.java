@@ -29,8 +29,9 @@ public class OpenAiRoutes {
 
     /** Model-API requests refused by a route filter still get an audit record. */
     @Bean
-    AuditedEarlyRefusals auditedEarlyRefusals(AuditTrail audit, ActivePolicy policy) {
-        return new AuditedEarlyRefusals(audit, policy);
+    AuditedEarlyRefusals auditedEarlyRefusals(AuditTrail audit, ActivePolicy policy,
+                                              nl.dijkwacht.audit.OperatorActionLog operatorActions) {
+        return new AuditedEarlyRefusals(audit, policy, operatorActions);
     }
 
     /** Warms the request path before readiness (see {@link StartupWarmUp}); off in the test suite. */

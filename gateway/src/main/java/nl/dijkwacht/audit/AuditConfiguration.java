@@ -113,6 +113,14 @@ public class AuditConfiguration {
                 listeners.orderedStream().toList());
     }
 
+    /** Records every administrator and auditor action in the chain (admin API, auditor API, console). */
+    @Bean
+    OperatorActionLog operatorActionLog(AuditSink sink, TextHasher hasher, ActivePolicy policy, Clock auditClock,
+                                        org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        return new OperatorActionLog(sink, hasher, () -> policy.current().version(), auditClock,
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+    }
+
     @Bean
     LegalHolds auditLegalHolds(DataSource dataSource, Clock auditClock) {
         return new LegalHolds(dataSource, auditClock);
@@ -188,8 +196,8 @@ public class AuditConfiguration {
                                                        ChainVerifier verifier, ChainedJdbcAuditSink sink, LegalHolds holds,
                                                        RetentionJob retention, Oversight oversight,
                                                        TransparencyReport transparency, Pseudonymizer pseudonymizer,
-                                                       TextHasher hasher, ObjectMapper dijkwachtJson) {
+                                                       TextHasher hasher, ObjectMapper dijkwachtJson, OperatorActionLog operatorActions) {
         return new AuditRoutes(routeFilters, policy, queries, traces, verification, verifier, sink, holds, retention,
-                oversight, transparency, pseudonymizer, hasher, dijkwachtJson).routes();
+                oversight, transparency, pseudonymizer, hasher, dijkwachtJson, operatorActions).routes();
     }
 }
