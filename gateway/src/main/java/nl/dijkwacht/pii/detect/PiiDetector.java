@@ -28,9 +28,10 @@ public final class PiiDetector {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
+        TextStructure structure = TextStructure.of(text);
         List<Finding> all = new ArrayList<>();
         for (Recognizer recognizer : recognizers) {
-            all.addAll(recognizer.find(text));
+            all.addAll(recognizer.find(text, structure));
         }
         if (all.size() < 2) {
             return all;

@@ -16,7 +16,7 @@ public final class StructuredIdentifiers {
     public static List<Recognizer> all() {
         return List.of(bsn(), iban(), email(), new PhoneRecognizer(), new PostcodeRecognizer(), new AddressRecognizer(),
                 dateOfBirth(), new LicencePlateRecognizer(), idDocument(), vNumber(), new IpAddressRecognizer(), kvk(),
-                new SpecialCategoryRecognizer());
+                phoneByContext(), new FieldRecognizer(), new SpecialCategoryRecognizer());
     }
 
     public static Recognizer iban() {
@@ -44,6 +44,22 @@ public final class StructuredIdentifiers {
                 .threshold(0.5)
                 .note("An elfproef-passing number with a negative label is not reported, an unlabelled one is (fail"
                         + " safe); `NL…B01` (btw-id) never matches.")
+                .build();
+    }
+
+    /**
+     * Phone numbers as spreadsheets leave them — the leading zero gone ({@code 612345678}) or the country code without
+     * {@code +} ({@code 31612345678}) — which only a phone word (or a {@code mobiel} column) makes a phone number.
+     */
+    public static Recognizer phoneByContext() {
+        return PatternRecognizer.builder("phone-context", EntityType.PHONE)
+                .context(ContextEnhancer.of("/pii/context/phone.txt", 30, 0))
+                .pattern("`31` + nine digits, or nine digits without the leading zero",
+                        "(?<![\\p{L}\\d+.,/-])(31[1-9]\\d{8}|[1-9]\\d{8})(?![\\p{L}\\d]|[.,-]\\d)",
+                        PatternRecognizer.Start.DIGIT_RUN)
+                .scores(0.9, 0, 0)
+                .onlyWhenMentioned()
+                .note("Never without a phone word or key: nine digits are as often a BSN or a client number.")
                 .build();
     }
 
