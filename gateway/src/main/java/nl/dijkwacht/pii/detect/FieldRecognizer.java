@@ -90,7 +90,7 @@ public final class FieldRecognizer implements Recognizer {
                 continue;
             }
             String value = text.substring(f.start(), f.end());
-            if (shaped(type, value)) {
+            if (shaped(type, value) && (type != EntityType.ADDRESS || addressOfAPerson(f, value))) {
                 found.add(new Finding(type, f.start(), f.end(), SCORE, name(), "value of a field", why));
             }
         }
@@ -110,6 +110,11 @@ public final class FieldRecognizer implements Recognizer {
         return null;
     }
 
+    /** Whether the field's key rules findings of this type out ("bedrijfsnaam" for a person, "fax" for a phone). */
+    public boolean rulesOut(EntityType type, TextStructure.Field field) {
+        return blocked(type, field.key());
+    }
+
     private boolean blocked(EntityType type, String key) {
         for (String w : notKeys.getOrDefault(type, List.of())) {
             if (ContextEnhancer.containsWord(key, TextStructure.normaliseKey(w))) {
@@ -118,6 +123,27 @@ public final class FieldRecognizer implements Recognizer {
         }
         return false;
     }
+
+    /**
+     * A street with a house number is an address; a street name alone only where the key says it is where someone
+     * lives ({@code verblijfplaats}, {@code adres}): "locatie/straat" of a report about a street lamp is not.
+     */
+    private static boolean addressOfAPerson(TextStructure.Field f, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isDigit(value.charAt(i))) {
+                return true;
+            }
+        }
+        for (String w : RESIDENCE_KEYS) {
+            if (ContextEnhancer.containsWord(f.path(), w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> RESIDENCE_KEYS = List.of("adres", "address", "verblijfplaats", "woonadres",
+            "huisadres", "woon", "residence", "home");
 
     private boolean shaped(EntityType type, String value) {
         String v = value.strip();

@@ -26,14 +26,30 @@ public final class TextStructure {
     public record Field(Kind kind, String key, String path, int start, int end) {
     }
 
-    static final TextStructure NONE = new TextStructure(List.of());
+    static final TextStructure NONE = new TextStructure(List.of(), List.of());
 
     private static final int MAX_KEY = 48;
 
     private final List<Field> fields;
+    /** Spans of table header cells ({start, end} pairs), sorted. */
+    private final List<int[]> headers;
 
-    private TextStructure(List<Field> fields) {
+    private TextStructure(List<Field> fields, List<int[]> headers) {
         this.fields = fields;
+        this.headers = headers;
+    }
+
+    /** Whether [start, end) lies inside a table's header cell: a column name, not data. */
+    public boolean inHeader(int start, int end) {
+        for (int[] h : headers) {
+            if (h[0] <= start && end <= h[1]) {
+                return true;
+            }
+            if (h[0] > start) {
+                break;
+            }
+        }
+        return false;
     }
 
     public List<Field> fields() {
@@ -41,7 +57,7 @@ public final class TextStructure {
     }
 
     public boolean isEmpty() {
-        return fields.isEmpty();
+        return fields.isEmpty() && headers.isEmpty();
     }
 
     /** The field whose value contains [start, end), or null. */
@@ -68,20 +84,14 @@ public final class TextStructure {
             return NONE;
         }
         List<Field> out = new ArrayList<>();
+        List<int[]> headers = new ArrayList<>();
         if (text.indexOf('{') >= 0 || text.indexOf('[') >= 0) {
             json(text, out);
         }
         if (text.indexOf('\n') >= 0) {
-            tables(text, out);
-        }
-        if (text.indexOf(':') >= 0) {
-            lines(text, out);
-        }
-        if (out.isEmpty()) {
-            return NONE;
+            tables(text, out, headers);
         }
         out.sort(Comparator.comparingInt(Field::start).thenComparingInt(f -> -f.end()));
-        // drop fields that overlap an earlier one (a "key: value" line inside a JSON string or a table cell)
         List<Field> kept = new ArrayList<>(out.size());
         int reach = -1;
         for (Field f : out) {
@@ -90,7 +100,35 @@ public final class TextStructure {
                 reach = f.end();
             }
         }
-        return new TextStructure(List.copyOf(kept));
+        if (text.indexOf(':') >= 0) {
+            // "key: value" lines, where they are not inside a table or a JSON object
+            List<Field> lines = new ArrayList<>();
+            lines(text, lines);
+            for (Field f : lines) {
+                if (!overlapsAny(kept, f)) {
+                    kept.add(f);
+                }
+            }
+            kept.sort(Comparator.comparingInt(Field::start));
+        }
+        return kept.isEmpty() && headers.isEmpty() ? NONE : new TextStructure(List.copyOf(kept), List.copyOf(headers));
+    }
+
+    private static boolean overlapsAny(List<Field> sorted, Field f) {
+        int lo = 0;
+        int hi = sorted.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Field g = sorted.get(mid);
+            if (g.end() <= f.start()) {
+                lo = mid + 1;
+            } else if (g.start() >= f.end()) {
+                hi = mid - 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- keys ----
@@ -135,7 +173,7 @@ public final class TextStructure {
             } else if (c == ' ') {
                 words++;
             } else if (!(Character.isDigit(c) || c == '_' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')'
-                    || c == '#' || c == '\'' || c == '"')) {
+                    || c == '#' || c == '\'')) {
                 return false;
             }
         }
@@ -146,7 +184,7 @@ public final class TextStructure {
 
     private static final char[] DELIMITERS = {'\t', ';', '|', ','};
 
-    private static void tables(String text, List<Field> out) {
+    private static void tables(String text, List<Field> out, List<int[]> headerCells) {
         List<int[]> lines = lineSpans(text);
         int i = 0;
         while (i < lines.size()) {
@@ -156,13 +194,13 @@ public final class TextStructure {
                 i++;
                 continue;
             }
-            List<int[]> headerCells = cells(text, header[0], header[1], delimiter);
-            if (!headerLike(text, headerCells)) {
+            List<int[]> columns = cells(text, header[0], header[1], delimiter);
+            if (!headerLike(text, columns)) {
                 i++;
                 continue;
             }
-            List<String> keys = new ArrayList<>(headerCells.size());
-            for (int[] c : headerCells) {
+            List<String> keys = new ArrayList<>(columns.size());
+            for (int[] c : columns) {
                 keys.add(normaliseKey(text.substring(c[0], c[1])));
             }
             int j = i + 1;
@@ -174,7 +212,7 @@ public final class TextStructure {
                     continue;
                 }
                 List<int[]> cells = cells(text, row[0], row[1], delimiter);
-                if (cells.size() != headerCells.size()) {
+                if (cells.size() != columns.size()) {
                     break;
                 }
                 for (int k = 0; k < cells.size(); k++) {
@@ -185,6 +223,9 @@ public final class TextStructure {
                 }
                 rows++;
                 j++;
+            }
+            if (rows > 0) {
+                headerCells.addAll(columns);
             }
             i = rows > 0 ? j : i + 1;
         }
