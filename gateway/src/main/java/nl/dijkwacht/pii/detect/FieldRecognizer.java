@@ -271,8 +271,17 @@ public final class FieldRecognizer implements Recognizer {
             return false;
         }
         String lower = text.substring(a, b).toLowerCase(Locale.ROOT);
-        return !NOT_A_NAME.contains(lower);
+        if (NOT_A_NAME.contains(lower)) {
+            return false;
+        }
+        // "Team Jeugd", "Afdeling Burgerzaken": a group, not a person
+        int space = lower.indexOf(' ');
+        String first = (space < 0 ? lower : lower.substring(0, space)).replace(",", "");
+        return !(NOT_NAMES.contains(first) && !PARTICLES.contains(first));
     }
+
+    private static final java.util.Set<String> NOT_NAMES = WordList.set("/pii/names/not-names.txt");
+    private static final java.util.Set<String> PARTICLES = WordList.set("/pii/names/particles.txt");
 
     private static final java.util.Set<String> NOT_A_NAME = java.util.Set.of("onbekend", "n.v.t.", "nvt", "ja", "nee",
             "true", "false", "null", "geen", "anoniem", "leeg", "nb", "n.b.", "-", "x", "unknown", "none", "gemeente",
