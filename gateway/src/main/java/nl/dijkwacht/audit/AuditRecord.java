@@ -11,7 +11,8 @@ import java.util.Map;
  * answer text. The {@code bio*} fields are the log-line fields the Dutch government baseline (BIO) asks for
  * (action, object, result, origin; actor = {@link #actorPseudonym}, timestamp = {@link #occurredAt}); the rest is
  * what an AI review needs. {@code occurredAt} has millisecond precision so the record hashes identically after a
- * round trip through any store.
+ * round trip through any store. {@code attachmentCounts}: images, files and audio the request carried, by kind
+ * ({@code image}, {@code file}, {@code audio}) — counts only, never the attachment.
  */
 public record AuditRecord(
         String traceId,
@@ -53,7 +54,8 @@ public record AuditRecord(
         List<String> citations,
         boolean contentRetained,
         boolean reviewRequired,
-        Routing routing) {
+        Routing routing,
+        Map<String, Integer> attachmentCounts) {
 
     /**
      * How the model was chosen and reached (issue 13): the task the request named, the routing summary (reason, models
@@ -68,6 +70,7 @@ public record AuditRecord(
 
     public AuditRecord {
         routing = routing == null ? Routing.NONE : routing;
+        attachmentCounts = attachmentCounts == null ? Map.of() : Map.copyOf(attachmentCounts);
         entityCounts = Map.copyOf(entityCounts);
         outputEntityCounts = Map.copyOf(outputEntityCounts);
         sources = List.copyOf(sources);
@@ -88,7 +91,7 @@ public record AuditRecord(
                 tenant, useCase, modelId, upstreamModel, provider, hosting, policyVersion, decision, rule, errorCode,
                 httpStatus, upstreamStatus, entityCounts, outputEntityCounts, promptTokens, completionTokens, latencyMillis,
                 energyWh, streamed, placeholdersRestored, placeholdersUnknown, hashKeyId, promptHmac, answerHmac,
-                promptTemplate, sources, citations, contentRetained, reviewRequired, Routing.NONE);
+                promptTemplate, sources, citations, contentRetained, reviewRequired, Routing.NONE, Map.of());
     }
 
     /** UTC day, {@code yyyy-MM-dd}: a search/aggregate column derived from {@link #occurredAt}. */

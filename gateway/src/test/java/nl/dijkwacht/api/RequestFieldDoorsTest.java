@@ -201,8 +201,9 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         JsonNode error = parse(response.body()).path("error");
         assertThat(error.path("code").asText()).isEqualTo("attachments_not_allowed");
         assertThat(error.path("message").asText()).contains("bijlagen (afbeelding)");
-        assertThat(auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow()).get("RULE"))
-                .isEqualTo("attachments:refused:image");
+        Map<String, Object> audit = auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        assertThat(audit.get("RULE")).isEqualTo("attachments:refused:image");
+        assertThat(audit.get("ATTACHMENT_COUNTS")).isEqualTo("{\"image\":1}");
     }
 
     @Test
@@ -230,6 +231,8 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         assertThat(audit.values().toString()).doesNotContain("iVBORw0KGgo");
         var localAudit = auditRecord(local.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
         assertThat(localAudit.get("RULE")).isEqualTo("route:personal-data+on-premises:extern->upstream");
+        assertThat(audit.get("ATTACHMENT_COUNTS")).isEqualTo("{\"image\":1}");
+        assertThat(auditRecord(trace(local)).get("ATTACHMENT_COUNTS")).isEqualTo("{\"image\":1}");
     }
 
     @Test
@@ -249,7 +252,70 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         assertThat(sent.at("/messages/0/content/1/file/file_data").asText()).isEqualTo(pdf);
         var audit = auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
         assertThat(audit.values().toString()).doesNotContain("JVBERi0").doesNotContain(EMAIL);
+        assertThat(audit.get("ATTACHMENT_COUNTS")).isEqualTo("{\"file\":1}");
         assertThat(jdbc.queryForList("SELECT redacted_prompt FROM audit_content").toString()).doesNotContain("JVBERi0");
+    }
+
+    @Test
+    void theAuditorApiShowsAttachmentCountsPerKindAndNothingOfTheAttachments() throws Exception {
+        String image = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk";
+        String pdf = "data:application/pdf;base64,JVBERi0xLjQKJcfsj6IKNSAwIG9iago8PC9MZW5ndGggNiAwIFI+PgpzdHJlYW0K";
+        ObjectNode body = json.createObjectNode().put("model", "extern");
+        ArrayNode parts = body.putArray("messages").addObject().put("role", "user").putArray("content");
+        parts.addObject().put("type", "text").put("text", "Vergelijk.");
+        parts.addObject().put("type", "image_url").putObject("image_url").put("url", image);
+        parts.addObject().put("type", "image_url").putObject("image_url").put("url", "https://example.nl/kopie-" + BSN + ".png");
+        parts.addObject().put("type", "file").putObject("file").put("filename", "bijlage.pdf").put("file_data", pdf);
+        parts.addObject().put("type", "input_audio").putObject("input_audio").put("data", "UklGRiQAAABXQVZF").put("format", "wav");
+
+        var response = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", "test-bijlagen");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+        var record = getJson("/audit/v1/records/" + trace(response), TestPack.AUDITOR_KEY);
+        assertThat(record.statusCode()).as(record.body()).isEqualTo(200);
+        JsonNode counts = parse(record.body()).at("/records/0/attachment_counts");
+        assertThat(counts.path("image").asInt()).isEqualTo(2);
+        assertThat(counts.path("file").asInt()).isEqualTo(1);
+        assertThat(counts.path("audio").asInt()).isEqualTo(1);
+        assertThat(record.body()).doesNotContain("iVBORw0KGgo").doesNotContain("JVBERi0").doesNotContain("UklGR")
+                .doesNotContain(BSN).doesNotContain("bijlage.pdf");
+        var csv = getJson("/audit/v1/export.csv?trace_id=" + trace(response), TestPack.AUDITOR_KEY);
+        assertThat(csv.body()).contains("attachment_counts").contains("audio=1 file=1 image=2");
+    }
+
+    /**
+     * A model reads the text parts of one message as one text: a BSN or an e-mail address split over two parts
+     * ("… 111222" + "333 …") is found in the joined text and replaced where it starts; nothing of it leaves.
+     */
+    @Test
+    void personalDataSplitAcrossTwoContentPartsIsFoundInTheJoinedText() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"id":"c1","object":"chat.completion","created":1,"model":"extern-model","choices":[{"index":0,
+                         "message":{"role":"assistant","content":"Ik mail [EMAIL_1]."},"finish_reason":"stop"}]}""")));
+        ObjectNode body = json.createObjectNode().put("model", "extern");
+        ArrayNode parts = body.putArray("messages").addObject().put("role", "user").putArray("content");
+        parts.addObject().put("type", "text").put("text", "Mijn BSN is 111222");
+        parts.addObject().put("type", "text").put("text", "333 en mijn adres jan.jansen@exam");
+        parts.addObject().put("type", "text").put("text", "ple.nl, graag antwoord.");
+
+        var response = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", "test-velden");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode sent = parse(upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions"))).getFirst().getBodyAsString());
+        StringBuilder joined = new StringBuilder();
+        sent.at("/messages/0/content").forEach(p -> joined.append(p.path("text").asText()));
+        assertThat(joined.toString()).isEqualTo("Mijn BSN is [BSN] en mijn adres [EMAIL_1], graag antwoord.");
+        assertThat(sent.toString()).doesNotContain("111222").doesNotContain("jan.jansen").doesNotContain("ple.nl");
+        assertThat(parse(response.body()).at("/choices/0/message/content").asText()).startsWith("Ik mail " + EMAIL + ".");
+        Map<String, Object> audit = auditRecord(trace(response));
+        assertThat((String) audit.get("ENTITY_COUNTS")).contains("BSN").contains("EMAIL");
+    }
+
+    private static String trace(java.net.http.HttpResponse<String> response) {
+        return response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
     }
 
     // ---------------------------------------------------------------- request builders
