@@ -45,9 +45,6 @@ final class WrongMethodRoutes implements RouterFunction<ServerResponse> {
         if (allowed.isEmpty()) {
             return Optional.empty();
         }
-        if (allowed.contains(HttpMethod.GET)) {
-            allowed.add(HttpMethod.HEAD);
-        }
         allowed.add(HttpMethod.OPTIONS);
         String allow = allowed.stream().map(HttpMethod::name).collect(Collectors.joining(", "));
         if (HttpMethod.OPTIONS.equals(request.method())) {

@@ -139,6 +139,71 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         assertThat(audit.values().toString()).doesNotContain(BSN).doesNotContain(EMAIL);
     }
 
+    /** The same doors on the Responses API: its body is translated into a chat request, so every text is governed. */
+    static Stream<Arguments> responsesDoors() {
+        return Stream.of(
+                door("instructions", Expect.GOVERNED, b -> b.put("instructions", SECRET)),
+                door("input as a string", Expect.GOVERNED, b -> b.put("input", SECRET)),
+                door("input_text part", Expect.GOVERNED, b -> b.putArray("input").addObject().put("role", "user")
+                        .putArray("content").addObject().put("type", "input_text").put("text", SECRET)),
+                door("function_call arguments", Expect.GOVERNED, b -> {
+                    ArrayNode input = b.putArray("input");
+                    input.addObject().put("role", "user").put("content", "Zoek het dossier.");
+                    input.addObject().put("type", "function_call").put("call_id", "call_1").put("name", "zoek_dossier")
+                            .put("arguments", "{\"bsn\":\"" + BSN + "\",\"mail\":\"" + EMAIL + "\"}");
+                    input.addObject().put("type", "function_call_output").put("call_id", "call_1").put("output", "gevonden");
+                }),
+                door("function_call_output", Expect.GOVERNED, b -> {
+                    ArrayNode input = b.putArray("input");
+                    input.addObject().put("role", "user").put("content", "Zoek het dossier.");
+                    input.addObject().put("type", "function_call").put("call_id", "call_1").put("name", "zoek_dossier").put("arguments", "{}");
+                    input.addObject().put("type", "function_call_output").put("call_id", "call_1").put("output", SECRET);
+                }),
+                door("tool description", Expect.GOVERNED, b -> b.putArray("tools").addObject().put("type", "function")
+                        .put("name", "zoek").put("description", "Zoek " + SECRET).putObject("parameters").put("type", "object")),
+                door("tool parameter description", Expect.GOVERNED, b -> b.putArray("tools").addObject().put("type", "function")
+                        .put("name", "zoek").putObject("parameters").put("type", "object").putObject("properties")
+                        .putObject("q").put("type", "string").put("description", SECRET)),
+                door("text.format description", Expect.GOVERNED, b -> b.putObject("text").putObject("format").put("type", "json_schema")
+                        .put("name", "antwoord").put("description", SECRET).putObject("schema").put("type", "object")),
+                door("user", Expect.GOVERNED, b -> b.put("user", EMAIL)),
+                door("safety_identifier", Expect.GOVERNED, b -> b.put("safety_identifier", EMAIL)),
+                door("prompt_cache_key", Expect.GOVERNED, b -> b.put("prompt_cache_key", "dossier-" + EMAIL)),
+                door("metadata, listed key", Expect.GOVERNED, b -> b.putObject("metadata").put("zaaknummer", SECRET)),
+                door("metadata, key not listed", Expect.GOVERNED, b -> b.putObject("metadata").put("burger", SECRET)),
+                door("function name", Expect.REFUSED, b -> b.putArray("tools").addObject().put("type", "function")
+                        .put("name", "burger_" + BSN).putObject("parameters").put("type", "object")),
+                door("image URL", Expect.REFUSED, b -> b.putArray("input").addObject().put("role", "user").putArray("content")
+                        .addObject().put("type", "input_image").put("image_url", "https://example.nl/paspoort-" + BSN + ".png")),
+                door("unknown field in an input item", Expect.REFUSED, b -> b.putArray("input").addObject().put("role", "user")
+                        .put("content", "Hallo").put("notitie", SECRET)),
+                door("unknown top-level field", Expect.REFUSED, b -> b.put("notitie", SECRET)));
+    }
+
+    @ParameterizedTest(name = "responses: {0}")
+    @MethodSource("responsesDoors")
+    void everyResponsesDoorIsGovernedOrRefused(String name, Expect expect, Consumer<ObjectNode> door) throws Exception {
+        ObjectNode body = json.createObjectNode().put("model", "extern").put("input", "Hallo");
+        door.accept(body);
+
+        var response = postJson("/v1/responses", json.writeValueAsString(body), TestPack.TOOL_KEY, "X-Dijkwacht-Use-Case", "test-velden");
+
+        Map<String, Object> audit = auditRecord(trace(response));
+        List<LoggedRequest> sent = upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions")));
+        assertThat(audit.get("ENDPOINT")).isEqualTo("responses");
+        if (expect == Expect.REFUSED) {
+            assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+            assertThat(sent).isEmpty();
+            assertThat(audit.get("DECISION")).isEqualTo("refused");
+            assertThat(response.body()).doesNotContain(BSN).doesNotContain(EMAIL);
+        } else {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(sent).hasSize(1);
+            assertThat(sent.getFirst().getBodyAsString()).doesNotContain(BSN).doesNotContain(EMAIL).doesNotContain("jan.jansen");
+        }
+        assertThat(audit.values().toString()).doesNotContain(BSN).doesNotContain(EMAIL);
+    }
+
     @Test
     void textFieldsArePseudonymisedNotDropped() throws Exception {
         ObjectNode body = json.createObjectNode().put("model", "extern");
