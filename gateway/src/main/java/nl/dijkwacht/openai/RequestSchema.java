@@ -67,6 +67,7 @@ public final class RequestSchema {
             throw new UncheckedIOException(e);
         }
         relaxRequiredNullables(all);
+        oneOfAsAnyOf(all);
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
         for (Operation operation : Operation.values()) {
@@ -93,6 +94,22 @@ public final class RequestSchema {
             object.forEach(RequestSchema::relaxRequiredNullables);
         } else if (node != null && node.isArray()) {
             node.forEach(RequestSchema::relaxRequiredNullables);
+        }
+    }
+
+    /**
+     * OpenAI's description says {@code oneOf} where the API means "any of": a Responses input message fits both
+     * {@code EasyInputMessage} and {@code InputMessage}, so "exactly one" would refuse what OpenAI accepts. Read as
+     * {@code anyOf}; the problem reported for a request that fits none is the same.
+     */
+    static void oneOfAsAnyOf(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.has("oneOf") && !object.has("anyOf")) {
+                object.set("anyOf", object.remove("oneOf"));
+            }
+            object.forEach(RequestSchema::oneOfAsAnyOf);
+        } else if (node != null && node.isArray()) {
+            node.forEach(RequestSchema::oneOfAsAnyOf);
         }
     }
 

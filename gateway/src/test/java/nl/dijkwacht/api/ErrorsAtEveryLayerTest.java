@@ -102,19 +102,34 @@ class ErrorsAtEveryLayerTest extends GatewayTestBase {
     }
 
     @Test
-    void theConsoleAndThePublicPageAnswerErrorsAsADutchWebPage() throws Exception {
-        // the public page takes GET only; a POST is refused (CSRF or method) — as a page for people, not as JSON
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/transparantie"))
-                .POST(HttpRequest.BodyPublishers.ofString("x=" + BSN)).header("Content-Type", "application/x-www-form-urlencoded")
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isBetween(400, 499);
-        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(r.body()).contains("<html lang=\"nl\"").contains("Dit lukte niet").doesNotContain(BSN).doesNotContain("Exception");
-        // an unknown console page: without a session the console sends the browser to its login page
-        HttpResponse<String> console = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/console/bestaat-niet-" + BSN))
+    void theConsoleAnswersErrorsAsADutchWebPage() throws Exception {
+        // without a session the console sends the browser to its login page, whatever the address
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/console/bestaat-niet-" + BSN))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(console.statusCode()).isEqualTo(302);
-        assertThat(console.headers().firstValue("Location").orElse("")).contains("/console/inloggen").doesNotContain(BSN);
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location").orElse("")).contains("/console/inloggen").doesNotContain(BSN);
+
+        // signed in (a local development account: operator id, key as password): an unknown page is a Dutch web page
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = browser.send(HttpRequest.newBuilder(url("/console/inloggen")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"")
+                .matcher(form);
+        assertThat(csrf.find()).as("login form has a CSRF token").isTrue();
+        String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(url("/console/inloggen"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=test-auditor&password=" + TestPack.AUDITOR_KEY + "&_csrf="
+                        + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+
+        HttpResponse<String> missing = browser.send(HttpRequest.newBuilder(url("/console/bestaat-niet-" + BSN)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(missing.body()).contains("<html lang=\"nl\"").contains("Dit lukte niet").contains("Deze pagina bestaat niet.")
+                .doesNotContain(BSN).doesNotContain("Exception").doesNotContain("\"error\"");
     }
 
     @Test
