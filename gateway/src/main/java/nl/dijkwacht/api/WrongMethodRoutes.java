@@ -36,6 +36,10 @@ final class WrongMethodRoutes implements RouterFunction<ServerResponse> {
 
     @Override
     public Optional<HandlerFunction<ServerResponse>> route(ServerRequest request) {
+        // router functions without an order share the lowest precedence with this one: never stand in for one that takes it
+        if (takes(ServerRequest.from(request).build())) {
+            return Optional.empty();
+        }
         Set<HttpMethod> allowed = new LinkedHashSet<>();
         for (HttpMethod method : METHODS) {
             if (!method.equals(request.method()) && takes(ServerRequest.from(request).method(method).build())) {
