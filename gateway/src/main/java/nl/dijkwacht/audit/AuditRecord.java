@@ -10,7 +10,9 @@ import java.util.Map;
  * One request as the audit trail keeps it: metadata, counts, pseudonyms and keyed hashes only — never prompt or
  * answer text. The {@code bio*} fields are the log-line fields the Dutch government baseline (BIO) asks for
  * (action, object, result, origin; actor = {@link #actorPseudonym}, timestamp = {@link #occurredAt}); the rest is
- * what an AI review needs. {@code occurredAt} has millisecond precision so the record hashes identically after a
+ * what an AI review needs. Records of administrator and auditor actions ({@link #OPERATOR_ENDPOINT}, written by
+ * {@link OperatorActionLog}) use the same fields: the action, its object and result, the operator as actor and
+ * {@link #actionParameters} (its non-personal parameters). {@code occurredAt} has millisecond precision so the record hashes identically after a
  * round trip through any store. {@code attachmentCounts}: images, files and audio the request carried, by kind
  * ({@code image}, {@code file}, {@code audio}) — counts only, never the attachment.
  */
@@ -55,6 +57,7 @@ public record AuditRecord(
         boolean contentRetained,
         boolean reviewRequired,
         Routing routing,
+        String actionParameters,
         Map<String, Integer> attachmentCounts) {
 
     /**
@@ -64,6 +67,9 @@ public record AuditRecord(
     public record Routing(String task, String summary, String upstream) {
         public static final Routing NONE = new Routing(null, null, null);
     }
+
+    /** The {@link #endpoint} of a record of an administrator's or auditor's action (not a model request). */
+    public static final String OPERATOR_ENDPOINT = "operator";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
@@ -75,6 +81,23 @@ public record AuditRecord(
         outputEntityCounts = Map.copyOf(outputEntityCounts);
         sources = List.copyOf(sources);
         citations = List.copyOf(citations);
+    }
+
+    /** A request's record (no operator-action parameters). */
+    public AuditRecord(String traceId, Instant occurredAt, String bioAction, String bioObject, String bioResult,
+                       String bioOrigin, String endpoint, String toolId, String actorPseudonym, String department,
+                       String tenant, String useCase, String modelId, String upstreamModel, String provider, String hosting,
+                       String policyVersion, String decision, String rule, String errorCode, int httpStatus,
+                       Integer upstreamStatus, Map<String, Integer> entityCounts, Map<String, Integer> outputEntityCounts,
+                       int promptTokens, int completionTokens, long latencyMillis, double energyWh, boolean streamed,
+                       int placeholdersRestored, int placeholdersUnknown, String hashKeyId, String promptHmac,
+                       String answerHmac, String promptTemplate, List<String> sources, List<String> citations,
+                       boolean contentRetained, boolean reviewRequired, Routing routing) {
+        this(traceId, occurredAt, bioAction, bioObject, bioResult, bioOrigin, endpoint, toolId, actorPseudonym, department,
+                tenant, useCase, modelId, upstreamModel, provider, hosting, policyVersion, decision, rule, errorCode,
+                httpStatus, upstreamStatus, entityCounts, outputEntityCounts, promptTokens, completionTokens, latencyMillis,
+                energyWh, streamed, placeholdersRestored, placeholdersUnknown, hashKeyId, promptHmac, answerHmac,
+                promptTemplate, sources, citations, contentRetained, reviewRequired, routing, null, Map.of());
     }
 
     /** Without routing facts (records of requests that never reached routing; older code). */
@@ -91,7 +114,7 @@ public record AuditRecord(
                 tenant, useCase, modelId, upstreamModel, provider, hosting, policyVersion, decision, rule, errorCode,
                 httpStatus, upstreamStatus, entityCounts, outputEntityCounts, promptTokens, completionTokens, latencyMillis,
                 energyWh, streamed, placeholdersRestored, placeholdersUnknown, hashKeyId, promptHmac, answerHmac,
-                promptTemplate, sources, citations, contentRetained, reviewRequired, Routing.NONE, Map.of());
+                promptTemplate, sources, citations, contentRetained, reviewRequired, Routing.NONE, null, Map.of());
     }
 
     /** UTC day, {@code yyyy-MM-dd}: a search/aggregate column derived from {@link #occurredAt}. */

@@ -78,6 +78,7 @@ public final class AuditRecordFactory {
                 httpStatus == 200 && exchange.refusal() == null && governance.humanReviewRequired(exchange.useCase())
                         && exchange.endpoint().producesText(),
                 routing(exchange),
+                null,
                 attachments(exchange));
     }
 
