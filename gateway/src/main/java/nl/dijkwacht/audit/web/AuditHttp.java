@@ -30,8 +30,8 @@ final class AuditHttp {
     // the access log keeps the logger name it has always had: log configuration and alerts filter on it
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditRoutes.class);
 
-    /** The refusal an auditor handler answered with on this thread, for its operator-action record. */
-    private static final ThreadLocal<Refusal> REFUSED = new ThreadLocal<>();
+    /** The action an auditor handler on this thread is taking: a refusal finishes its record before it is written. */
+    private static final ThreadLocal<OperatorActionLog.Entry> CURRENT = new ThreadLocal<>();
 
     private final ActivePolicy policy;
     private final OpenAiErrorWriter errors;
@@ -54,8 +54,17 @@ final class AuditHttp {
     }
 
     void refuse(HttpServletResponse res, Refusal refusal) {
-        REFUSED.set(refusal);
+        finishCurrent(refusal.status(), refusal.code());
         errors.write(res, refusal);
+    }
+
+    /** Records the current action with this result, once (before the answer is complete). */
+    private void finishCurrent(int status, String code) {
+        OperatorActionLog.Entry entry = CURRENT.get();
+        if (entry != null) {
+            CURRENT.remove();
+            actions.finish(entry, status, status >= 400 ? code : null);
+        }
     }
 
     // ---------------------------------------------------------------- access
@@ -87,14 +96,12 @@ final class AuditHttp {
             // who looked at the audit trail: operator id, method and path (never the query: it may name a user)
             log.info("audit access by {}: {} {}", operator.id(), req.getMethod(), req.getRequestURI());
             OperatorActionLog.Entry entry = actions.start(operator, req.getMethod(), req.getRequestURI());
-            REFUSED.remove();
+            CURRENT.set(entry);
             try {
                 guarded(res, () -> handler.handle(req, res, entry));
-                Refusal refused = REFUSED.get();
-                int status = refused != null ? refused.status() : res.getStatus();
-                actions.finish(entry, status, refused != null ? refused.code() : status >= 400 ? "status_" + status : null);
+                finishCurrent(res.getStatus(), "status_" + res.getStatus());
             } finally {
-                REFUSED.remove();
+                CURRENT.remove();
             }
             return null;
         });
@@ -143,7 +150,7 @@ final class AuditHttp {
                 res.reset();
                 refuse(res, failed);
             } else {
-                REFUSED.set(failed);
+                finishCurrent(failed.status(), failed.code());
             }
         }
     }
@@ -204,6 +211,7 @@ final class AuditHttp {
     }
 
     void ok(HttpServletResponse res, int status, Object body) throws IOException {
+        finishCurrent(status, null);
         res.setStatus(status);
         res.setContentType("application/json");
         res.setCharacterEncoding("UTF-8");
