@@ -84,7 +84,14 @@ public class AuditConfiguration {
         return partitions;
     }
 
+    /** The embedded H2 file's housekeeping (nothing on PostgreSQL); closed after the writer, before the pool. */
+    @Bean(destroyMethod = "close")
+    nl.dijkwacht.audit.store.AuditStoreHousekeeping auditStoreHousekeeping(DataSource dataSource, AuditPartitions partitions) {
+        return new nl.dijkwacht.audit.store.AuditStoreHousekeeping(nl.dijkwacht.audit.store.EmbeddedStoreCompaction.start(dataSource));
+    }
+
     @Bean
+    @org.springframework.context.annotation.DependsOn("auditStoreHousekeeping")
     ChainedJdbcAuditSink auditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, AuditProperties properties,
                                    AuditPartitions partitions) {
         return new ChainedJdbcAuditSink(dataSource, codec, rows, properties.chainId());
