@@ -20,6 +20,9 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
  */
 public final class LayeredPurposeGuard {
 
+    /** Personal score needed when the term list found no special-category term. */
+    static final double WITHOUT_TERM_PERSONAL_AT = 0.50;
+
     private final PurposeClassifier classifier;
     private final SpecialCategoryRecognizer terms;
 
@@ -76,7 +79,8 @@ public final class LayeredPurposeGuard {
 
     private Judgement special(String text, PurposeClassifier.Scores s, boolean term, PurposeGuardPolicy policy, GuardModel guard) {
         double p = s.personalSpecial();
-        if (p >= policy.personalAt()) {
+        // without a term from the list the classifier alone must be sure: an ordinary prompt with a name or a BSN is no special-category data
+        if (p >= (term ? policy.personalAt() : Math.max(policy.personalAt(), WITHOUT_TERM_PERSONAL_AT))) {
             return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
         }
         if (!term) {

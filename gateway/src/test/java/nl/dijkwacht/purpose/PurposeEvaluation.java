@@ -35,6 +35,10 @@ public final class PurposeEvaluation {
             case "layered" -> layered(policy, thresholds());
             default -> throw new IllegalArgumentException("unknown guard " + guard);
         };
+        if ("true".equals(opt("latency"))) {
+            latency(policy);
+            return;
+        }
         List<String> parts = which.equals("both") ? List.of("dev", "heldout") : List.of(which);
         for (String part : parts) {
             EvalSet set = EvalSet.load(part);
@@ -84,6 +88,31 @@ public final class PurposeEvaluation {
         LayeredPurposeGuard guard = new LayeredPurposeGuard(PurposeClassifier.shipped(), new SpecialCategoryRecognizer());
         List<ForbiddenPurpose> rules = policy.governance().forbiddenPurposes();
         return text -> guard.judge(List.of(text), rules, settings, null).verdict();
+    }
+
+    /**
+     * Added latency of the in-process layers (rules, term list, classifier) per request: every development prompt
+     * judged 30 times after 10 warm-up rounds, one thread; p50 / p99 / max of single calls.
+     */
+    static void latency(PolicySet policy) {
+        LayeredPurposeGuard guard = new LayeredPurposeGuard(PurposeClassifier.shipped(), new SpecialCategoryRecognizer());
+        List<ForbiddenPurpose> rules = policy.governance().forbiddenPurposes();
+        List<String> texts = EvalSet.load("dev").prompts().stream().map(EvalSet.Prompt::text).toList();
+        for (int round = 0; round < 10; round++) {
+            texts.forEach(t -> guard.judge(List.of(t), rules, PurposeGuardPolicy.DEFAULTS, null));
+        }
+        long[] nanos = new long[texts.size() * 30];
+        int k = 0;
+        for (int round = 0; round < 30; round++) {
+            for (String t : texts) {
+                long start = System.nanoTime();
+                guard.judge(List.of(t), rules, PurposeGuardPolicy.DEFAULTS, null);
+                nanos[k++] = System.nanoTime() - start;
+            }
+        }
+        java.util.Arrays.sort(nanos);
+        System.out.printf(java.util.Locale.ROOT, "in-process purpose guard, %d calls: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
+                nanos.length, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6, nanos[nanos.length - 1] / 1e6);
     }
 
     /** The guard as it was before issue 10. */
