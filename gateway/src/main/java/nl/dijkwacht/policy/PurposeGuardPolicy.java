@@ -25,7 +25,7 @@ public record PurposeGuardPolicy(double refuseAt, double allowBelow, double pers
 
     public enum FailureOutcome { REFUSE, ALLOW }
 
-    public static final PurposeGuardPolicy DEFAULTS = new PurposeGuardPolicy(0.80, 0.25, 0.30, 0.30, 0.50, null,
+    public static final PurposeGuardPolicy DEFAULTS = new PurposeGuardPolicy(0.80, 0.25, 0.30, 0.30, 0.65, null,
             Duration.ofMillis(1500), FailureOutcome.REFUSE);
 
     public PurposeGuardPolicy {
