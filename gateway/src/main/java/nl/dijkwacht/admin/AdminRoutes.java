@@ -5,6 +5,7 @@ import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouter
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import nl.dijkwacht.api.OpenAiErrorWriter;
+import nl.dijkwacht.audit.OperatorActionLog;
 import nl.dijkwacht.config.DijkwachtProperties;
 import nl.dijkwacht.api.filter.RouteFilters;
 import nl.dijkwacht.api.filter.RouteKind;
@@ -42,10 +43,12 @@ public class AdminRoutes {
     @Bean
     RouterFunction<ServerResponse> adminRouterFunction(PolicyAdministration administration, Explainer explainer,
                                                        RouteFilters routeFilters, ObjectMapper dijkwachtJson, Clock policyClock,
-                                                       DijkwachtProperties properties, ActivePolicy policy, ModelRouter modelRouter) {
-        AdminResponses responses = new AdminResponses(new OpenAiErrorWriter(dijkwachtJson), dijkwachtJson);
+                                                       DijkwachtProperties properties, ActivePolicy policy, ModelRouter modelRouter,
+                                                       OperatorActionLog operatorActions, nl.dijkwacht.audit.Pseudonymizer pseudonymizer) {
+        AdminResponses responses = new AdminResponses(new OpenAiErrorWriter(dijkwachtJson), dijkwachtJson, operatorActions);
         PolicyAdminHandler admin = new PolicyAdminHandler(administration, dijkwachtJson, policyClock);
         ExplainHandler explain = new ExplainHandler(explainer, dijkwachtJson);
+        PseudonymHandler pseudonyms = new PseudonymHandler(pseudonymizer, dijkwachtJson);
         UpstreamsHandler upstreams = new UpstreamsHandler(policy, modelRouter.invoker().pool(), dijkwachtJson);
         return route("admin")
                 .GET("/admin/policy", r -> responses.handle(r, admin::status))
@@ -56,6 +59,7 @@ public class AdminRoutes {
                 .POST("/admin/use-cases/{id}/resume", r -> responses.handle(r, admin::resumeUseCase))
                 .POST("/admin/explain", r -> responses.handle(r, explain::explain))
                 .GET("/admin/upstreams", r -> responses.handle(r, upstreams::status))
+                .POST("/admin/pseudonyms", r -> responses.handle(r, pseudonyms::pseudonyms))
                 .filter(routeFilters.forRoute(RouteKind.ADMIN, properties.maxBodyBytes()))
                 .build();
     }
