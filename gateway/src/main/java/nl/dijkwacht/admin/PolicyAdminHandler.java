@@ -25,21 +25,21 @@ import org.springframework.web.servlet.function.ServerRequest;
  */
 final class PolicyAdminHandler {
 
-    private final ActivePolicy policy;
     private final PolicyAdministration administration;
     private final ObjectMapper json;
     private final Clock clock;
 
     PolicyAdminHandler(PolicyAdministration administration, ObjectMapper json, Clock clock) {
-        this.policy = administration.policy();
         this.administration = administration;
         this.json = json;
         this.clock = clock;
     }
 
     ObjectNode status(ServerRequest request, Operator operator) {
+        ActivePolicy policy = administration.policy(operator.tenant());
         PolicySet set = policy.current();
         ObjectNode out = json.createObjectNode();
+        out.put("tenant", operator.tenant());
         out.put("policy_version", set.version());
         out.put("loaded_at", String.valueOf(policy.loadedAt()));
         out.put("policies_dir", policy.policiesDir().toString());
@@ -85,13 +85,14 @@ final class PolicyAdminHandler {
 
     ObjectNode reload(ServerRequest request, Operator operator) {
         try {
-            PolicyAdministration.ReloadResult result = administration.reload(operator.id());
+            PolicyAdministration.ReloadResult result = administration.reload(operator.tenant(), operator.id());
             ObjectNode out = json.createObjectNode();
             out.put("policy_version", result.policyVersion());
             out.put("previous_version", result.previousVersion());
             out.put("changed", result.changed());
             return out;
         } catch (PolicyLoadException e) {
+            ActivePolicy policy = administration.policy(operator.tenant());
             ObjectNode extra = json.createObjectNode();
             extra.put("policy_version", policy.current().version());
             extra.set("problems", problems(e.problems(), e.getMessage()));
@@ -120,18 +121,18 @@ final class PolicyAdminHandler {
 
     private ObjectNode suspend(Suspension.Kind kind, ServerRequest request, Operator operator) {
         String id = request.pathVariable("id");
-        known(kind, id);
-        return result(administration.suspend(kind, id, operator.id(), reason(request)));
+        known(operator, kind, id);
+        return result(administration.suspend(operator.tenant(), kind, id, operator.id(), reason(request)));
     }
 
     private ObjectNode resume(Suspension.Kind kind, ServerRequest request, Operator operator) {
         String id = request.pathVariable("id");
-        known(kind, id);
-        return result(administration.resume(kind, id, operator.id()));
+        known(operator, kind, id);
+        return result(administration.resume(operator.tenant(), kind, id, operator.id()));
     }
 
-    private void known(Suspension.Kind kind, String id) {
-        PolicySet set = policy.current();
+    private void known(Operator operator, Suspension.Kind kind, String id) {
+        PolicySet set = administration.policy(operator.tenant()).current();
         boolean known = kind == Suspension.Kind.MODEL ? set.catalog().find(id).isPresent() : set.useCase(id).isPresent();
         if (!known) {
             throw new AdminResponses.Failure(Refusal.notFound(kind == Suspension.Kind.MODEL ? "model_not_found" : "use_case_not_found",
