@@ -1,64 +1,382 @@
 #!/usr/bin/env bash
-# Measures Dijkwacht with the shared load harness (../shared/bench): builds the gateway, starts it with a
-# bench policy pack whose model "gpt-4o-mini" points at the harness's mock upstream, and runs compare.sh
-# with the gateway as an extra target next to nginx and Portkey. Extra arguments go to compare.sh
-# (e.g. --runs 1 --only-extra, --chunk-delay-ms 10). Results land in $BENCH_WORK/results/.
+# Measures Dijkwacht as it ships, with the shared load harness (../shared/bench), next to nginx and Portkey.
+#
+#   docs/bench/gateway-bench.sh [options] [-- compare.sh options]
+#
+# What runs: the default policy pack (policies/, models-config/ copied unchanged) with ONE model added for the
+# harness — models-config/gpt-4o-mini.yaml pointing at the harness's mock upstream, allowed in the use-case
+# algemene-vragen — and one tool "bench" (the harness's key, default use-case algemene-vragen) whose request cap and
+# the tenant's token budget are raised so that the load is not refused (the buckets are still charged on every
+# request). The request is the harness's 1.1 KB Dutch prompt: purpose guard, PII engine with the name model,
+# pseudonymisation, token budget, disclaimer and the durable audit record all run on every request.
+#
+# Stores (one gateway process each, all measured in the same compare.sh run):
+#   h2        the README's default datasource: embedded H2 file ./data/dijkwacht-audit (WRITE_DELAY=0, durable),
+#             exactly application.yaml's URL (the gateway runs in its own directory)
+#   postgres  PostgreSQL 127.0.0.1:5432 db test, a fresh schema per run (dropped afterwards)
+# Extra variants (labelled rows; off unless named in --variants):
+#   jwt       h2 + the staff member's OIDC access token (RS256, verified against a JWKS served on loopback)
+#   redis     h2 + limits in Redis 127.0.0.1:6379 (dijkwacht.limits.redis-url)
+#   stripped  h2 + the old stripped pack (one use-case, no purpose guard, no special categories) — NOT what ships
+#
+# Phases for every gateway, all in the same process:
+#   1. start-up: seconds until /readyz answers 200 (the gateway warms its pipeline before it reports ready)
+#   2. first minute: right after readiness, FIRST_MINUTE slices of 10 s at c=1 JSON against a mock of our own
+#      (p50/p99/req/s and CPU, JIT and GC time per request per slice)
+#   3. steady state: compare.sh with nginx, Portkey and every gateway (its own mock; ≥ 60 s after start)
+# During all phases a sampler records, every 5 s, the gateway's CPU time split into JIT compiler threads, GC
+# threads and the rest, and the requests it served (dijkwacht_requests_total), into <results>/<name>/samples.tsv;
+# the GC log is <results>/<name>/gc.log and `jcmd Compiler` counters are taken after each phase.
+#
+# Options:
+#   --stores "h2 postgres"      stores to measure (default both)
+#   --variants "jwt redis stripped"   extra labelled rows (default none)
+#   --first-minute N            10-second slices in phase 2 (default 6; 0 = skip)
+#   --no-steady                 skip phase 3
+#   --streams N                 phase 2b: N concurrent streams held open ~30 s (mock: 600 chunks, 50 ms apart) against
+#                               the first gateway; heap after full GC and RSS idle vs. with N open, errors
+#   --profile S                 phase 2c: S seconds of c=64 JSON load on the first gateway under async-profiler (Maven
+#                               Central tools.profiler:async-profiler; JFR when it cannot attach): collapsed stacks and a
+#                               flame graph SVG (docs/bench/flamegraph.py) in <results>/<name>/
+#   --skip-build                use the jar already in gateway/target
+# Everything after -- goes to compare.sh (e.g. --runs 1 --duration 15 --warmup 5 --only-extra --chunk-delay-ms 10).
+# Environment: BENCH_DIR (the harness; default ../shared/bench), BENCH_WORK (writable work dir), GATEWAY_JAVA_OPTS
+# (default -Xms512m -Xmx512m, the heap the sizing figures assume), PG_URL (default jdbc:postgresql://127.0.0.1:5432/test).
+# Ports: gateways 18090-18094 (management 18190-18194), JWKS 18095, mock 18080 (compare.sh's own defaults).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-BENCH=${BENCH_DIR:-$ROOT/../shared/bench}
+BENCH=${BENCH_DIR:-}
+if [ -z "$BENCH" ]; then
+  for d in "$ROOT/../shared/bench" "$ROOT/../../shared/bench"; do [ -x "$d/compare.sh" ] && BENCH=$(cd "$d" && pwd) && break; done
+fi
+[ -n "$BENCH" ] && [ -x "$BENCH/compare.sh" ] || { echo "gateway-bench: set BENCH_DIR to the shared harness" >&2; exit 1; }
 export BENCH_WORK=${BENCH_WORK:-$ROOT/../bench-work}
-PORT=${GATEWAY_PORT:-18090}
+PG_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}
+STORES="h2 postgres"; VARIANTS=""; FIRST_MINUTE=6; STEADY=1; BUILD=1; STREAMS=0; PROFILE=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --stores) STORES=$2; shift 2;;
+    --variants) VARIANTS=$2; shift 2;;
+    --first-minute) FIRST_MINUTE=$2; shift 2;;
+    --no-steady) STEADY=0; shift;;
+    --streams) STREAMS=$2; shift 2;;
+    --profile) PROFILE=$2; shift 2;;
+    --skip-build) BUILD=0; shift;;
+    --) shift; break;;
+    *) break;;   # the rest goes to compare.sh
+  esac
+done
+COMPARE_ARGS=("$@")
 mkdir -p "$BENCH_WORK"
+STAMP=$(date +%Y%m%d-%H%M%S)
+OUT=$BENCH_WORK/gateway-bench/$STAMP
+mkdir -p "$OUT"
+echo "gateway-bench: results in $OUT"
 
 cd "$ROOT"
-./mvnw -q -B -pl gateway -am package -DskipTests
+if [ "$BUILD" = 1 ]; then ./mvnw -q -B -pl gateway -am package -DskipTests; fi
 JAR=$(ls gateway/target/gateway-*.jar | grep -v original | head -n 1)
-JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1)/bin/java
-[ -x "$JAVA_BIN" ] || JAVA_BIN=java
+JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
+JAVA_HOME_25=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1)
+JAVA_BIN=${JAVA_HOME_25:+$JAVA_HOME_25/bin/java}; [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
+JCMD=$(dirname "$JAVA_BIN")/jcmd; [ -x "$JCMD" ] || JCMD=jcmd
+export JAVA=$JAVA_BIN   # compare.sh's mock runs on the same JDK
 
-PACK=$(mktemp -d)
-trap 'kill "${GW_PID:-}" 2>/dev/null || true; rm -rf "$PACK"' EXIT
-mkdir -p "$PACK/policies/use-cases" "$PACK/models-config" "$PACK/data"
-cat > "$PACK/policies/tools.yaml" <<YAML
-tools:
-  - id: bench
-    key-sha256: $(printf '%s' 'sk-bench-not-a-real-key' | sha256sum | cut -d' ' -f1)
-    default-use-case: bench
-YAML
-cat > "$PACK/policies/use-cases/bench.yaml" <<'YAML'
-id: bench
-purpose: Load test of the gateway against the harness's mock upstream
-risk-class: minimal
-models: [gpt-4o-mini]
-pii:
-  default: pseudonymise
-YAML
-cat > "$PACK/models-config/gpt-4o-mini.yaml" <<'YAML'
+PIDS=(); SAMPLERS=(); PG_SCHEMAS=()
+cleanup() {
+  local p
+  for p in "${SAMPLERS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -KILL "$p" 2>/dev/null || true; done
+  for s in "${PG_SCHEMAS[@]}"; do psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $s CASCADE" >/dev/null 2>&1 || true; done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---- the pack: the default pack plus the bench model and tool ----
+make_pack() { # dir [stripped]
+  local dir=$1
+  mkdir -p "$dir"
+  cp -r "$ROOT/policies" "$ROOT/models-config" "$dir/"
+  cat > "$dir/models-config/gpt-4o-mini.yaml" <<'YAML'
+# Added by docs/bench/gateway-bench.sh: the harness's mock upstream, as an on-premises model.
 id: gpt-4o-mini
+description: Benchmark-upstream (mock van de meetopstelling).
 provider: openai-compatible
 base-url: http://127.0.0.1:18080/v1
 upstream-model: gpt-4o-mini
 timeouts: { connect: 2s, response: 30s, stream-idle: 30s }
 status: approved
 hosting: on-premises
+no-training: true
 owner: bench
 next-evaluation: 2099-12-31
 data-classes: [personal-data]
+energy-wh-per-1k-tokens: 0.3
 YAML
+  # allow it in the use-case the bench tool uses (the list stays as it is otherwise)
+  sed -i 's/^models: \[/models: [gpt-4o-mini, /' "$dir/policies/use-cases/algemene-vragen.yaml"
+  local hash; hash=$(printf '%s' 'sk-bench-not-a-real-key' | sha256sum | cut -d' ' -f1)
+  cat >> "$dir/policies/tools.yaml" <<YAML
+  - id: bench
+    description: Belastingtest (docs/bench/gateway-bench.sh).
+    key-sha256: $hash
+    default-use-case: algemene-vragen
+    use-cases: [algemene-vragen]
+YAML
+  # the load must not be refused by the tool's cap or the tenant's monthly budget; the buckets are still charged
+  sed -i 's/^overrides:$/overrides:\n  tool:\n    bench: { requests-per-minute: 1000000000 }\n  tenant:\n    gemeente: { tokens-per-month: 1000000000000 }\n  user:\n    bench-medewerker: { requests-per-minute: 1000000000, tokens-per-day: 1000000000000, tokens-per-month: 1000000000000 }\n  department:\n    Bench: { tokens-per-day: 1000000000000 }/' \
+    "$dir/policies/limits.yaml"
+  if [ "${2:-}" = stripped ]; then
+    rm -f "$dir/policies/use-cases/"*.yaml
+    cat > "$dir/policies/use-cases/algemene-vragen.yaml" <<'YAML'
+id: algemene-vragen
+title: Stripped bench use-case
+purpose: Load test of the gateway against the harness's mock upstream
+risk-class: minimal
+models: [gpt-4o-mini]
+pii:
+  default: pseudonymise
+YAML
+    printf 'evaluation-overdue: refuse\n' > "$dir/policies/governance.yaml"
+    sed -i 's/use-cases: \[.*\]/use-cases: [algemene-vragen]/' "$dir/policies/tools.yaml"
+    sed -i '/documenten-samenvatten/,+1d' "$dir/policies/limits.yaml"
+  fi
+}
 
-"$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$JAR" \
-  --server.port="$PORT" --management.server.port="${GATEWAY_MANAGEMENT_PORT:-0}" \
-  --dijkwacht.policies-dir="$PACK/policies" --dijkwacht.models-dir="$PACK/models-config" \
-  --dijkwacht.data-dir="$PACK/data" \
-  --spring.datasource.url="${BENCH_DATASOURCE_URL:-jdbc:h2:file:$PACK/data/audit}" \
-  --dijkwacht.limits.requests-per-minute=1000000000 \
-  --logging.level.root=WARN > "$BENCH_WORK/gateway.log" 2>&1 &
-GW_PID=$!
-for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 1; done
-if ! curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null; then
-  echo "gateway did not start; see $BENCH_WORK/gateway.log" >&2
-  tail -n 20 "$BENCH_WORK/gateway.log" >&2
-  exit 1
+# ---- JWKS + token for the jwt variant ----
+JWT_TOKEN=""
+setup_jwt() {
+  local d=$OUT/jwt-issuer; mkdir -p "$d/www/.well-known"
+  "$JAVA_BIN" "$ROOT/docs/bench/BenchToken.java" "$d/www/jwks.json" "http://127.0.0.1:18095" > "$d/token"
+  JWT_TOKEN=$(cat "$d/token")
+  (cd "$d/www" && exec python3 -m http.server 18095 --bind 127.0.0.1 > "$d/http.log" 2>&1) &
+  PIDS+=($!)
+}
+
+# ---- sampler: CPU split (JIT / GC / rest) and requests served, every 5 s ----
+sample_loop() { # pid mgmtport file
+  local pid=$1 mport=$2 f=$3
+  set +e +o pipefail   # a failed scrape (gateway still starting) must not end the sampler
+  printf 'epoch\tcpu_ticks\tjit_ticks\tgc_ticks\trequests\n' > "$f"
+  while kill -0 "$pid" 2>/dev/null; do
+    local req ticks
+    req=$(curl -s --max-time 2 "http://127.0.0.1:$mport/actuator/prometheus" 2>/dev/null \
+          | awk '/^dijkwacht_requests_total/ {s+=$NF} END {printf "%.0f", s}')
+    ticks=$(cat /proc/"$pid"/task/*/stat 2>/dev/null | awk '{
+        i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1); split(substr($0,j+2),f," ");
+        t=f[12]+f[13]; all+=t;
+        if (comm ~ /^C[12] Compiler/) jit+=t; else if (comm ~ /^(GC Thread|G1 |GC )/) gc+=t }
+        END {printf "%d\t%d\t%d", all, jit, gc}')
+    printf '%s\t%s\t%s\n' "$(date +%s.%N)" "$ticks" "${req:-0}" >> "$f"
+    sleep 5
+  done
+}
+snapshot() { # name label -> one line in <name>/phases.tsv (cumulative values) + jcmd compiler counters
+  local n=$1 label=$2 pid=${GW_PID[$1]} mport=${GW_MPORT[$1]}
+  local req ticks
+  req=$(curl -s --max-time 5 "http://127.0.0.1:$mport/actuator/prometheus" | awk '/^dijkwacht_requests_total/ {s+=$NF} END {printf "%.0f", s}') || req=0
+  ticks=$(cat /proc/"$pid"/task/*/stat 2>/dev/null | awk '{
+      i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1); split(substr($0,j+2),f," ");
+      t=f[12]+f[13]; all+=t; if (comm ~ /^C[12] Compiler/) jit+=t; else if (comm ~ /^(GC Thread|G1 |GC )/) gc+=t }
+      END {printf "%d\t%d\t%d", all, jit, gc}') || ticks="0	0	0"
+  printf '%s\t%s\t%s\t%s\n' "$label" "$(date +%s.%N)" "$ticks" "${req:-0}" >> "$OUT/$n/phases.tsv"
+  { echo "== $label"; "$JCMD" "$pid" PerfCounter.print 2>/dev/null \
+      | grep -E '^(sun\.ci\.(totalTime|totalCompiles|totalBailouts|totalInvalidates|osrTime|standardTime|nmethodCodeSize)|java\.ci\.totalTime|sun\.gc\.collector\.[0-9]\.(invocations|time)|sun\.os\.hrt\.frequency)='; } \
+      >> "$OUT/$n/jit-gc-counters.txt" 2>&1 || true
+}
+
+declare -A GW_PID=() GW_PORT=() GW_MPORT=() GW_HDR=() GW_READY=()
+start_gateway() { # name port store [variant]
+  local n=$1 port=$2 store=$3 variant=${4:-}
+  local dir=$OUT/$n; mkdir -p "$dir/run"
+  make_pack "$dir/run" "$variant"
+  local args=(--server.port="$port" --management.server.port=$((port + 100))
+              --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config"
+              --logging.level.root=WARN)
+  if [ "$store" = postgres ]; then
+    local schema="bench_${n//-/_}_$STAMP"; schema=${schema//[^a-zA-Z0-9_]/_}; PG_SCHEMAS+=("$schema")
+    args+=(--spring.datasource.url="$PG_URL?currentSchema=$schema" --spring.datasource.username=postgres
+           --spring.flyway.schemas="$schema")
+  fi
+  case $variant in
+    redis) args+=(--dijkwacht.limits.redis-url=redis://127.0.0.1:6379 --dijkwacht.limits.redis-key-prefix="bench-$STAMP:");;
+    jwt) args+=(--dijkwacht.identity.issuers[0].id=bench --dijkwacht.identity.issuers[0].issuer-uri=http://127.0.0.1:18095
+                --dijkwacht.identity.issuers[0].jwk-set-uri=http://127.0.0.1:18095/jwks.json
+                --dijkwacht.identity.issuers[0].audiences[0]=dijkwacht)
+         GW_HDR[$n]="X-Dijkwacht-User-Token: $JWT_TOKEN";;
+  esac
+  local t0; t0=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  (cd "$dir/run" && exec "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} -Xlog:gc*:file="$dir/gc.log":uptime,level,tags \
+      -jar "$JAR" "${args[@]}" > "$dir/gateway.log" 2>&1) &
+  local pid=$!; PIDS+=("$pid")
+  GW_PID[$n]=$pid; GW_PORT[$n]=$port; GW_MPORT[$n]=$((port + 100))
+  sample_loop "$pid" $((port + 100)) "$dir/samples.tsv" & SAMPLERS+=($!)
+  printf 'label\tepoch\tcpu_ticks\tjit_ticks\tgc_ticks\trequests\n' > "$dir/phases.tsv"
+  for _ in $(seq 1 600); do
+    kill -0 "$pid" 2>/dev/null || break
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/readyz" || true)" = 200 ] && break
+    sleep 0.1
+  done
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/readyz" || true)" != 200 ]; then
+    echo "gateway $n did not become ready; see $dir/gateway.log" >&2; tail -n 30 "$dir/gateway.log" >&2; exit 1
+  fi
+  GW_READY[$n]=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b-a}')
+  echo "gateway $n (pid $pid, port $port, store $store${variant:+, $variant}) ready after ${GW_READY[$n]} s"
+  snapshot "$n" ready
+}
+
+NAMES=()
+case " $VARIANTS " in *" jwt "*) setup_jwt;; esac
+port=18090
+for s in $STORES; do NAMES+=("dijkwacht-$s"); start_gateway "dijkwacht-$s" $port "$s"; port=$((port + 1)); done
+for v in $VARIANTS; do [ "$port" -le 18094 ] || break; NAMES+=("dijkwacht-h2-$v"); start_gateway "dijkwacht-h2-$v" $port h2 "$v"; port=$((port + 1)); done
+
+start_mock() { # extra mock options...
+  "$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port 18080 "$@" >> "$OUT/own-mock.log" 2>&1 &
+  MOCK=$!; PIDS+=("$MOCK")
+  for _ in $(seq 1 100); do curl -sf http://127.0.0.1:18080/health >/dev/null && break; sleep 0.2; done
+}
+stop_mock() { kill "$MOCK" 2>/dev/null || true; wait "$MOCK" 2>/dev/null || true; }
+heap_used_kb() { # pid -> heap in use after a full GC, in KB
+  "$JCMD" "$1" GC.run >/dev/null 2>&1 || true
+  "$JCMD" "$1" GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|PSYoungGen|ParOldGen|tenured/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K,?/,"",v); s+=v}} END {print s+0}'
+}
+
+# ---- phase 2: the first minute, against a mock of our own (compare.sh starts its own later) ----
+if [ "$FIRST_MINUTE" -gt 0 ]; then
+  start_mock
+  # the first minute of every gateway from its readiness on, one gateway at a time (the others idle)
+  for n in "${NAMES[@]}"; do
+    echo "== first minute: $n"
+    hargs=(); [ -n "${GW_HDR[$n]:-}" ] && hargs=(-H "${GW_HDR[$n]}")
+    for i in $(seq 1 "$FIRST_MINUTE"); do
+      LABEL="$n slice $i" DURATION=10 WARMUP=0 CONCS=1 MODES=json PROBE_N=0 CPU_PIDS="${GW_PID[$n]}" \
+        OUT="$OUT/first-minute.tsv" RUN="$i" "$BENCH/run.sh" "http://127.0.0.1:${GW_PORT[$n]}/v1" "${hargs[@]}" \
+        | grep '^| dijkwacht' || true
+      snapshot "$n" "first-minute-$i"
+    done
+  done
+  stop_mock
 fi
 
-"$BENCH/compare.sh" --target dijkwacht="http://127.0.0.1:$PORT/v1" --pid dijkwacht="$GW_PID" "$@"
+# ---- phase 2b: many open streams (memory per stream) ----
+if [ "$STREAMS" -gt 0 ]; then
+  n=${NAMES[0]}; pid=${GW_PID[$n]}
+  ulimit -n 65536 2>/dev/null || true
+  start_mock --chunks 600 --chunk-delay-ms 50
+  h0=$(heap_used_kb "$pid"); r0=$(awk '/VmRSS/ {print $2}' /proc/"$pid"/status); t0=$(ls /proc/"$pid"/task | wc -l)
+  hargs=(); [ -n "${GW_HDR[$n]:-}" ] && hargs=(BENCH_HEADERS="${GW_HDR[$n]}")
+  env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=1 BENCH_MAX_PER_THREAD=0 "${hargs[@]}" timeout 120 \
+    wrk -t2 -c"$STREAMS" -d45s --timeout 60s -s "$BENCH/chat.lua" "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" \
+    > "$OUT/streams-wrk.txt" 2>&1 &
+  WRK=$!
+  sleep 20
+  open=$(ss -Htn state established "( sport = :${GW_PORT[$n]} )" | wc -l)
+  up=$(ss -Htn state established "( dport = :18080 )" | wc -l)
+  h1=$(heap_used_kb "$pid"); r1=$(awk '/VmRSS/ {print $2}' /proc/"$pid"/status); t1=$(ls /proc/"$pid"/task | wc -l)
+  hmax=$("$JCMD" "$pid" VM.flags 2>/dev/null | tr ' ' '\n' | sed -n 's/^-XX:MaxHeapSize=//p')
+  wait "$WRK" || true
+  stop_mock
+  {
+    echo "## $STREAMS concurrent streams against $n (mock: 600 chunks, 50 ms apart, ~30 s per stream)"
+    echo
+    echo "| | idle | $STREAMS streams open | per 1,000 streams |"
+    echo "|---|---:|---:|---:|"
+    echo "| tool connections open at the gateway | | $open | |"
+    echo "| upstream connections open | | $up | |"
+    awk -v a="$h0" -v b="$h1" -v n="$STREAMS" 'BEGIN {printf "| heap in use after full GC | %.1f MB | %.1f MB | %.1f MB |\n", a/1024, b/1024, (b-a)/1024/n*1000}'
+    awk -v a="$r0" -v b="$r1" -v n="$STREAMS" 'BEGIN {printf "| process RSS | %.0f MB | %.0f MB | %.0f MB |\n", a/1024, b/1024, (b-a)/1024/n*1000}'
+    echo "| JVM threads (virtual threads not counted) | $t0 | $t1 | |"
+    echo
+    echo "max heap: $((${hmax:-0} / 1048576)) MB; wrk: $(grep -E 'requests in|Non-2xx|Socket errors|RESULT' "$OUT/streams-wrk.txt" | tr '\n' ' ')"
+  } | tee "$OUT/streams.md"
+fi
+
+# ---- phase 2c: profile under load ----
+if [ "$PROFILE" -gt 0 ]; then
+  n=${NAMES[0]}; pid=${GW_PID[$n]}
+  start_mock
+  AP_JAR=$(ls ~/.m2/repository/tools/profiler/async-profiler/*/async-profiler-*.jar 2>/dev/null | sort -V | tail -n 1 || true)
+  if [ -z "$AP_JAR" ]; then
+    (cd "$ROOT" && ./mvnw -q -B dependency:get -Dartifact=tools.profiler:async-profiler:4.2 >/dev/null 2>&1) || true
+    AP_JAR=$(ls ~/.m2/repository/tools/profiler/async-profiler/*/async-profiler-*.jar 2>/dev/null | sort -V | tail -n 1 || true)
+  fi
+  mode=jfr
+  if [ -n "$AP_JAR" ]; then
+    mkdir -p "$OUT/async-profiler"; (cd "$OUT/async-profiler" && unzip -o -q "$AP_JAR" 'linux-x64/*')
+    LIB=$OUT/async-profiler/linux-x64/libasyncProfiler.so
+    for ev in cpu itimer; do
+      if "$JCMD" "$pid" JVMTI.agent_load "$LIB" "start,event=$ev,interval=1ms" 2>&1 | grep -qi "return code: 0"; then mode=$ev; break; fi
+    done
+  fi
+  [ "$mode" = jfr ] && "$JCMD" "$pid" JFR.start name=bench settings=profile > /dev/null
+  snapshot "$n" profile-start
+  hargs=(); [ -n "${GW_HDR[$n]:-}" ] && hargs=(BENCH_HEADERS="${GW_HDR[$n]}")
+  env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=0 BENCH_MAX_PER_THREAD=0 "${hargs[@]}" timeout $((PROFILE + 30)) \
+    wrk -t2 -c64 -d"${PROFILE}s" -s "$BENCH/chat.lua" "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" > "$OUT/profile-wrk.txt" 2>&1 || true
+  snapshot "$n" profile-end
+  if [ "$mode" = jfr ]; then
+    "$JCMD" "$pid" JFR.stop name=bench filename="$OUT/$n/profile.jfr" > /dev/null
+    "$(dirname "$JAVA_BIN")/jfr" print --events jdk.ExecutionSample --stack-depth 128 "$OUT/$n/profile.jfr" | python3 -c '
+import sys, re, collections
+c = collections.Counter(); st = None
+for line in sys.stdin:
+    s = line.strip()
+    if s.startswith("stackTrace = ["): st = []
+    elif st is not None and (s == "]" or s.startswith("truncated")):
+        if s == "]": c[";".join(reversed(st))] += 1; st = None
+    elif st is not None and s:
+        st.append(re.sub(r"\(.*$|\s+line:.*$", "", s).strip())
+for k, v in c.items(): print(k, v)' > "$OUT/$n/profile.collapsed"
+  else
+    "$JCMD" "$pid" JVMTI.agent_load "$LIB" "stop,file=$OUT/$n/profile.collapsed,collapsed" > /dev/null
+  fi
+  stop_mock
+  python3 "$ROOT/docs/bench/flamegraph.py" "$OUT/$n/profile.collapsed" \
+    "Dijkwacht ($n), default policy pack, c=64 JSON, ${PROFILE} s, $mode samples ($(date -u +%F))" > "$OUT/$n/flame.svg"
+  read -r preq pcpu < <(awk -F'\t' -v hz="$(getconf CLK_TCK)" '$1=="profile-start" {r=$6; c=$3} $1=="profile-end" {printf "%d %.2f\n", $6-r, ($3-c)/hz}' "$OUT/$n/phases.tsv")
+  python3 "$ROOT/docs/bench/profile-summary.py" "$OUT/$n/profile.collapsed" "${preq:-0}" "${pcpu:-0}" | tee "$OUT/$n/profile-summary.md"
+  echo "profile ($mode): $OUT/$n/flame.svg; wrk: $(grep RESULT "$OUT/profile-wrk.txt")"
+fi
+
+# ---- phase 3: steady state, beside nginx and Portkey ----
+if [ "$STEADY" = 1 ]; then
+  cargs=()
+  for n in "${NAMES[@]}"; do
+    cargs+=(--target "$n=http://127.0.0.1:${GW_PORT[$n]}/v1" --pid "$n=${GW_PID[$n]}")
+    [ -n "${GW_HDR[$n]:-}" ] && cargs+=(--header "$n=${GW_HDR[$n]}")
+  done
+  "$BENCH/compare.sh" "${cargs[@]}" "${COMPARE_ARGS[@]}" | tee "$OUT/compare.txt"
+  for n in "${NAMES[@]}"; do snapshot "$n" steady-end; done
+fi
+
+# ---- report: per phase, CPU / JIT / GC per request ----
+HZ=$(getconf CLK_TCK)
+{
+  echo "# gateway-bench $STAMP"
+  echo
+  echo "JVM: $("$JAVA_BIN" -version 2>&1 | head -n1); options: ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m}; jar: $(basename "$JAR")"
+  echo
+  echo "| gateway | phase | requests | CPU µs/req | of which JIT µs/req | GC µs/req | GC pauses |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
+  for n in "${NAMES[@]}"; do
+    awk -F'\t' -v n="$n" -v hz="$HZ" -v ready="${GW_READY[$n]}" 'NR==1 {next}
+      { if (prev != "") { dr=$6-r; dc=($3-c)/hz*1e6; dj=($4-j)/hz*1e6; dg=($5-g)/hz*1e6
+          printf "| %s | %s → %s | %d | %s | %s | %s | |\n", n, prev, $1, dr, dr>0?sprintf("%.0f",dc/dr):"-", dr>0?sprintf("%.0f",dj/dr):"-", dr>0?sprintf("%.0f",dg/dr):"-" }
+        else printf "| %s | start-up (ready after %s s) | 0 | CPU %.1f s | JIT %.1f s | GC %.1f s | |\n", n, ready, $3/hz, $4/hz, $5/hz
+        prev=$1; r=$6; c=$3; j=$4; g=$5 }' "$OUT/$n/phases.tsv"
+    echo "| $n | whole run | | | | | $(grep -c 'Pause' "$OUT/$n/gc.log" 2>/dev/null || echo 0) pauses, $(grep -o 'Pause[^)]*) [0-9.]*ms' "$OUT/$n/gc.log" 2>/dev/null | awk '{s+=$NF} END {printf "%.0f ms", s}') |"
+  done
+  if [ -f "$OUT/first-minute.tsv" ]; then
+    echo
+    echo "First minute after readiness (c=1, JSON, 10 s slices):"
+    echo
+    echo "| gateway | slice | req/s | p50 ms | p99 ms | CPU µs/req |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    awk -F'\t' '{split($1,a," slice "); printf "| %s | %s | %s | %s | %s | %s |\n", a[1], a[2], $5, $6, $8, $11}' "$OUT/first-minute.tsv"
+  fi
+} > "$OUT/report.md"
+cat "$OUT/report.md"
+echo "gateway-bench: results in $OUT (compare.sh's table: $BENCH_WORK/results/, see compare.txt)"

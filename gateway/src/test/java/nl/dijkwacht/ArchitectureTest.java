@@ -55,6 +55,20 @@ class ArchitectureTest {
             .orShould().dependOnClassesThat().haveFullyQualifiedName("nl.dijkwacht.identity.Credentials")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("nl.dijkwacht.identity.TokenVerifier");
 
+    /**
+     * The console and the auditor API hold no SQL: they read through the query services of audit.query (and
+     * audit.oversight, audit.retention), the same for both, so a page and an API answer can never disagree.
+     */
+    @ArchTest
+    static final ArchRule pagesAndRoutesHoldNoSql = noClasses().that().resideInAnyPackage("nl.dijkwacht.console..", "nl.dijkwacht.audit.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.springframework.jdbc..");
+
+    /** The query services use JdbcTemplate, never connections they open and close by hand. */
+    @ArchTest
+    static final ArchRule queryServicesDoNotManageConnections = noClasses().that().resideInAPackage("nl.dijkwacht.audit.query..")
+            .should().callMethod(javax.sql.DataSource.class, "getConnection")
+            .orShould().callMethod(javax.sql.DataSource.class, "getConnection", String.class, String.class);
+
     @ArchTest
     static final ArchRule noVagueNames = classes().that().resideInAPackage("nl.dijkwacht..")
             .should().haveSimpleNameNotEndingWith("Manager")

@@ -5,6 +5,7 @@ import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouter
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import nl.dijkwacht.api.OpenAiErrorWriter;
+import nl.dijkwacht.audit.OperatorActionLog;
 import nl.dijkwacht.config.DijkwachtProperties;
 import nl.dijkwacht.api.filter.RouteFilters;
 import nl.dijkwacht.api.filter.RouteKind;
@@ -41,8 +42,9 @@ public class AdminRoutes {
     @Bean
     RouterFunction<ServerResponse> adminRouterFunction(PolicyAdministration administration, Explainer explainer,
                                                        RouteFilters routeFilters, ObjectMapper dijkwachtJson, Clock policyClock,
-                                                       DijkwachtProperties properties, Tenants tenants, ModelRouter modelRouter) {
-        AdminResponses responses = new AdminResponses(new OpenAiErrorWriter(dijkwachtJson), dijkwachtJson);
+                                                       DijkwachtProperties properties, Tenants tenants, ModelRouter modelRouter,
+                                                       OperatorActionLog operatorActions) {
+        AdminResponses responses = new AdminResponses(new OpenAiErrorWriter(dijkwachtJson), dijkwachtJson, operatorActions);
         PolicyAdminHandler admin = new PolicyAdminHandler(administration, dijkwachtJson, policyClock);
         ExplainHandler explain = new ExplainHandler(explainer, dijkwachtJson);
         UpstreamsHandler upstreams = new UpstreamsHandler(tenants, modelRouter.invoker().pool(), dijkwachtJson);

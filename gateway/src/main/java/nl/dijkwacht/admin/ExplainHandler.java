@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import nl.dijkwacht.api.filter.AuthenticatedRequest;
-import nl.dijkwacht.identity.Operator;
+import nl.dijkwacht.audit.OperatorActionLog;
 import nl.dijkwacht.pipeline.Refusal;
 import org.springframework.web.servlet.function.ServerRequest;
 
@@ -20,9 +20,17 @@ final class ExplainHandler {
         this.json = json;
     }
 
-    ObjectNode explain(ServerRequest request, Operator operator) {
+    ObjectNode explain(ServerRequest request, OperatorActionLog.Entry action) {
         try {
-            return explainer.explain(readInput(request), operator.tenant());
+            JsonNode input = readInput(request);
+            // what was explained, without the text: ids as given, the prompt (or request) only as length and keyed hash
+            for (String field : new String[] {"tool", "use_case", "model", "task", "department"}) {
+                action.param(field, input.path(field).isTextual() ? input.path(field).asText() : null);
+            }
+            action.param("user_given", input.hasNonNull("user") ? "true" : null);
+            action.text("prompt", input.path("prompt").isTextual() ? input.path("prompt").asText() : null);
+            action.text("request", input.get("request") == null ? null : input.get("request").toString());
+            return explainer.explain(input, action.operator().tenant());
         } catch (Explainer.InvalidInput e) {
             throw new AdminResponses.Failure(e.refusal(), null);
         }

@@ -35,7 +35,7 @@ import nl.dijkwacht.routing.RoutingRules;
  * {@code POST /admin/explain} and the console's explain form: a dry run of the real request pipeline for a prompt, a caller and a use-case. It
  * runs the same policy steps the gateway runs (all but authentication and the rate limit, since the caller is
  * given by name rather than by key), then shows every step's decision, the personal data found (types and
- * positions, never values), the text that would be sent, the model it would go to and why, and the disclaimer.
+ * positions and why each was found, never values), the text that would be sent, the model it would go to and why, and the disclaimer.
  * No model is called and nothing is written to the audit trail.
  */
 public final class Explainer {
@@ -199,6 +199,12 @@ public final class Explainer {
                 node.put("start", f.start());
                 node.put("end", f.end());
                 node.put("recognizer", f.recognizer());
+                // why it was found: the pattern or rule, the deciding context cue (a word from the engine's lists,
+                // never prompt text) and the score
+                node.put("pattern", f.pattern());
+                node.put("context", f.context());
+                node.put("score", f.score());
+                node.put("explanation", f.explanation());
             }
         }
         return out;

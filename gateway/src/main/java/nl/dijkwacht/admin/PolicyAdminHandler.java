@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Clock;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.api.filter.AuthenticatedRequest;
+import nl.dijkwacht.audit.OperatorActionLog;
 import nl.dijkwacht.identity.Operator;
 import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.policy.ActivePolicy;
@@ -35,7 +36,8 @@ final class PolicyAdminHandler {
         this.clock = clock;
     }
 
-    ObjectNode status(ServerRequest request, Operator operator) {
+    ObjectNode status(ServerRequest request, OperatorActionLog.Entry action) {
+        Operator operator = action.operator();
         ActivePolicy policy = administration.policy(operator.tenant());
         PolicySet set = policy.current();
         ObjectNode out = json.createObjectNode();
@@ -83,16 +85,19 @@ final class PolicyAdminHandler {
         return out;
     }
 
-    ObjectNode reload(ServerRequest request, Operator operator) {
+    ObjectNode reload(ServerRequest request, OperatorActionLog.Entry action) {
         try {
-            PolicyAdministration.ReloadResult result = administration.reload(operator.tenant(), operator.id());
+            action.param("previous_version", administration.policy(action.operator().tenant()).current().version());
+            PolicyAdministration.ReloadResult result = administration.reload(action.operator().tenant(), action.operatorId());
+            action.param("policy_version", result.policyVersion()).param("changed", result.changed());
             ObjectNode out = json.createObjectNode();
             out.put("policy_version", result.policyVersion());
             out.put("previous_version", result.previousVersion());
             out.put("changed", result.changed());
             return out;
         } catch (PolicyLoadException e) {
-            ActivePolicy policy = administration.policy(operator.tenant());
+            action.param("problems", e.problems().size());
+            ActivePolicy policy = administration.policy(action.operator().tenant());
             ObjectNode extra = json.createObjectNode();
             extra.put("policy_version", policy.current().version());
             extra.set("problems", problems(e.problems(), e.getMessage()));
@@ -103,32 +108,36 @@ final class PolicyAdminHandler {
         }
     }
 
-    ObjectNode suspendModel(ServerRequest request, Operator operator) {
-        return suspend(Suspension.Kind.MODEL, request, operator);
+    ObjectNode suspendModel(ServerRequest request, OperatorActionLog.Entry action) {
+        return suspend(Suspension.Kind.MODEL, request, action);
     }
 
-    ObjectNode resumeModel(ServerRequest request, Operator operator) {
-        return resume(Suspension.Kind.MODEL, request, operator);
+    ObjectNode resumeModel(ServerRequest request, OperatorActionLog.Entry action) {
+        return resume(Suspension.Kind.MODEL, request, action);
     }
 
-    ObjectNode suspendUseCase(ServerRequest request, Operator operator) {
-        return suspend(Suspension.Kind.USE_CASE, request, operator);
+    ObjectNode suspendUseCase(ServerRequest request, OperatorActionLog.Entry action) {
+        return suspend(Suspension.Kind.USE_CASE, request, action);
     }
 
-    ObjectNode resumeUseCase(ServerRequest request, Operator operator) {
-        return resume(Suspension.Kind.USE_CASE, request, operator);
+    ObjectNode resumeUseCase(ServerRequest request, OperatorActionLog.Entry action) {
+        return resume(Suspension.Kind.USE_CASE, request, action);
     }
 
-    private ObjectNode suspend(Suspension.Kind kind, ServerRequest request, Operator operator) {
+    private ObjectNode suspend(Suspension.Kind kind, ServerRequest request, OperatorActionLog.Entry action) {
         String id = request.pathVariable("id");
-        known(operator, kind, id);
-        return result(administration.suspend(operator.tenant(), kind, id, operator.id(), reason(request)));
+        action.object(kind.storedName(), id);
+        known(action.operator(), kind, id);
+        String reason = reason(request);
+        action.text("reason", reason);
+        return result(administration.suspend(action.operator().tenant(), kind, id, action.operatorId(), reason), action);
     }
 
-    private ObjectNode resume(Suspension.Kind kind, ServerRequest request, Operator operator) {
+    private ObjectNode resume(Suspension.Kind kind, ServerRequest request, OperatorActionLog.Entry action) {
         String id = request.pathVariable("id");
-        known(operator, kind, id);
-        return result(administration.resume(operator.tenant(), kind, id, operator.id()));
+        action.object(kind.storedName(), id);
+        known(action.operator(), kind, id);
+        return result(administration.resume(action.operator().tenant(), kind, id, action.operatorId()), action);
     }
 
     private void known(Operator operator, Suspension.Kind kind, String id) {
@@ -154,7 +163,8 @@ final class PolicyAdminHandler {
         }
     }
 
-    private ObjectNode result(PolicyAdministration.SwitchResult r) {
+    private ObjectNode result(PolicyAdministration.SwitchResult r, OperatorActionLog.Entry action) {
+        action.param("status", r.status()).param("policy_version", r.policyVersion());
         ObjectNode out = json.createObjectNode();
         out.put("kind", r.kind().storedName());
         out.put("id", r.id());

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.Locale;
 import nl.dijkwacht.catalog.ModelDefinition;
-import nl.dijkwacht.identity.Operator;
+import nl.dijkwacht.audit.OperatorActionLog;
 import nl.dijkwacht.invoke.Upstream;
 import nl.dijkwacht.invoke.UpstreamPool;
 import nl.dijkwacht.tenancy.Tenants;
@@ -28,7 +28,7 @@ final class UpstreamsHandler {
         this.json = json;
     }
 
-    ObjectNode status(ServerRequest request, Operator operator) {
+    ObjectNode status(ServerRequest request, OperatorActionLog.Entry action) {
         ObjectNode out = json.createObjectNode();
         ArrayNode models = out.putArray("models");
         for (ModelDefinition model : tenants.policy(operator.tenant()).current().catalog().all()) {

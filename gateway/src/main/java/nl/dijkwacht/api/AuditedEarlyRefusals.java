@@ -6,6 +6,7 @@ import nl.dijkwacht.api.filter.EarlyRefusalListener;
 import nl.dijkwacht.api.filter.RouteKind;
 import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.audit.AuditUnavailableException;
+import nl.dijkwacht.audit.OperatorActionLog;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
@@ -14,20 +15,30 @@ import nl.dijkwacht.policy.ActivePolicy;
 /**
  * Writes an audit record for a model-API request that a route filter refused (no key, unknown key, invalid token,
  * body too large), as the pipeline did when it still authenticated: origin {@code unauthenticated}, the error code
- * and status, under the trace id the refusal was answered with. Admin, auditor and public routes are not recorded here.
+ * and status, under the trace id the refusal was answered with. On the admin and auditor routes, a refusal of an
+ * operator who was identified (an auditor calling an admin endpoint, 403 role_required) is recorded as that operator's
+ * refused action ({@link OperatorActionLog}).
  */
 public final class AuditedEarlyRefusals implements EarlyRefusalListener {
 
     private final AuditTrail audit;
     private final ActivePolicy policy;
+    private final OperatorActionLog operatorActions;
 
-    public AuditedEarlyRefusals(AuditTrail audit, ActivePolicy policy) {
+    public AuditedEarlyRefusals(AuditTrail audit, ActivePolicy policy, OperatorActionLog operatorActions) {
         this.audit = audit;
         this.policy = policy;
+        this.operatorActions = operatorActions;
     }
 
     @Override
     public void refused(EarlyRefusal refusal) {
+        if (refusal.operator() != null) {
+            // a known operator refused on an admin or auditor route (role, body size): a record of their action
+            operatorActions.refused(refusal.operator(), refusal.method(), refusal.path(), refusal.traceId(),
+                    refusal.refusal().status(), refusal.refusal().code());
+            return;
+        }
         Endpoint endpoint = endpoint(refusal.path());
         if (refusal.route() != RouteKind.TOOL || endpoint == null) {
             return;

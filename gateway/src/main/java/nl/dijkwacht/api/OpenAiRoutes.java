@@ -12,6 +12,7 @@ import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.response.ReplyRewriter;
 import nl.dijkwacht.routing.ModelRouter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -28,8 +29,19 @@ public class OpenAiRoutes {
 
     /** Model-API requests refused by a route filter still get an audit record. */
     @Bean
-    AuditedEarlyRefusals auditedEarlyRefusals(AuditTrail audit, ActivePolicy policy) {
-        return new AuditedEarlyRefusals(audit, policy);
+    AuditedEarlyRefusals auditedEarlyRefusals(AuditTrail audit, ActivePolicy policy,
+                                              nl.dijkwacht.audit.OperatorActionLog operatorActions) {
+        return new AuditedEarlyRefusals(audit, policy, operatorActions);
+    }
+
+    /** Warms the request path before readiness (see {@link StartupWarmUp}); off in the test suite. */
+    @Bean
+    StartupWarmUp startupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies,
+                                ObjectMapper dijkwachtJson, DijkwachtProperties properties,
+                                @Value("${dijkwacht.warm-up.enabled:true}") boolean enabled,
+                                @Value("${dijkwacht.warm-up.requests:4000}") int requests,
+                                @Value("${dijkwacht.warm-up.max-time:30s}") java.time.Duration maxTime) {
+        return new StartupWarmUp(policy, pipeline, router, replies, dijkwachtJson, properties.tenant(), enabled, requests, maxTime);
     }
 
     @Bean

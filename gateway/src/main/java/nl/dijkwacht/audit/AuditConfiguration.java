@@ -84,7 +84,14 @@ public class AuditConfiguration {
         return partitions;
     }
 
+    /** The embedded H2 file's housekeeping (nothing on PostgreSQL); closed after the writer, before the pool. */
+    @Bean(destroyMethod = "close")
+    nl.dijkwacht.audit.store.AuditStoreHousekeeping auditStoreHousekeeping(DataSource dataSource, AuditPartitions partitions) {
+        return new nl.dijkwacht.audit.store.AuditStoreHousekeeping(nl.dijkwacht.audit.store.EmbeddedStoreCompaction.start(dataSource));
+    }
+
     @Bean
+    @org.springframework.context.annotation.DependsOn("auditStoreHousekeeping")
     ChainedJdbcAuditSink auditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, AuditProperties properties,
                                    AuditPartitions partitions) {
         return new ChainedJdbcAuditSink(dataSource, codec, rows, properties.chainId());
@@ -104,6 +111,14 @@ public class AuditConfiguration {
                 hasher, governance, dijkwachtJson,
                 meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
                 listeners.orderedStream().toList());
+    }
+
+    /** Records every administrator and auditor action in the chain (admin API, auditor API, console). */
+    @Bean
+    OperatorActionLog operatorActionLog(AuditSink sink, TextHasher hasher, ActivePolicy policy, Clock auditClock,
+                                        org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        return new OperatorActionLog(sink, hasher, () -> policy.current().version(), auditClock,
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     @Bean
@@ -181,8 +196,8 @@ public class AuditConfiguration {
                                                        ChainVerifier verifier, ChainedJdbcAuditSink sink, LegalHolds holds,
                                                        RetentionJob retention, Oversight oversight,
                                                        TransparencyReport transparency, Pseudonymizer pseudonymizer,
-                                                       TextHasher hasher, ObjectMapper dijkwachtJson) {
+                                                       TextHasher hasher, ObjectMapper dijkwachtJson, OperatorActionLog operatorActions) {
         return new AuditRoutes(routeFilters, policy, queries, traces, verification, verifier, sink, holds, retention,
-                oversight, transparency, pseudonymizer, hasher, dijkwachtJson).routes();
+                oversight, transparency, pseudonymizer, hasher, dijkwachtJson, operatorActions).routes();
     }
 }

@@ -10,7 +10,9 @@ import java.util.Map;
  * One request as the audit trail keeps it: metadata, counts, pseudonyms and keyed hashes only — never prompt or
  * answer text. The {@code bio*} fields are the log-line fields the Dutch government baseline (BIO) asks for
  * (action, object, result, origin; actor = {@link #actorPseudonym}, timestamp = {@link #occurredAt}); the rest is
- * what an AI review needs. {@code occurredAt} has millisecond precision so the record hashes identically after a
+ * what an AI review needs. Records of administrator and auditor actions ({@link #OPERATOR_ENDPOINT}, written by
+ * {@link OperatorActionLog}) use the same fields: the action, its object and result, the operator as actor and
+ * {@link #actionParameters} (its non-personal parameters). {@code occurredAt} has millisecond precision so the record hashes identically after a
  * round trip through any store.
  */
 public record AuditRecord(
@@ -53,7 +55,8 @@ public record AuditRecord(
         List<String> citations,
         boolean contentRetained,
         boolean reviewRequired,
-        Routing routing) {
+        Routing routing,
+        String actionParameters) {
 
     /**
      * How the model was chosen and reached (issue 13): the task the request named, the routing summary (reason, models
@@ -62,6 +65,9 @@ public record AuditRecord(
     public record Routing(String task, String summary, String upstream) {
         public static final Routing NONE = new Routing(null, null, null);
     }
+
+    /** The {@link #endpoint} of a record of an administrator's or auditor's action (not a model request). */
+    public static final String OPERATOR_ENDPOINT = "operator";
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
@@ -72,6 +78,23 @@ public record AuditRecord(
         outputEntityCounts = Map.copyOf(outputEntityCounts);
         sources = List.copyOf(sources);
         citations = List.copyOf(citations);
+    }
+
+    /** A request's record (no operator-action parameters). */
+    public AuditRecord(String traceId, Instant occurredAt, String bioAction, String bioObject, String bioResult,
+                       String bioOrigin, String endpoint, String toolId, String actorPseudonym, String department,
+                       String tenant, String useCase, String modelId, String upstreamModel, String provider, String hosting,
+                       String policyVersion, String decision, String rule, String errorCode, int httpStatus,
+                       Integer upstreamStatus, Map<String, Integer> entityCounts, Map<String, Integer> outputEntityCounts,
+                       int promptTokens, int completionTokens, long latencyMillis, double energyWh, boolean streamed,
+                       int placeholdersRestored, int placeholdersUnknown, String hashKeyId, String promptHmac,
+                       String answerHmac, String promptTemplate, List<String> sources, List<String> citations,
+                       boolean contentRetained, boolean reviewRequired, Routing routing) {
+        this(traceId, occurredAt, bioAction, bioObject, bioResult, bioOrigin, endpoint, toolId, actorPseudonym, department,
+                tenant, useCase, modelId, upstreamModel, provider, hosting, policyVersion, decision, rule, errorCode,
+                httpStatus, upstreamStatus, entityCounts, outputEntityCounts, promptTokens, completionTokens, latencyMillis,
+                energyWh, streamed, placeholdersRestored, placeholdersUnknown, hashKeyId, promptHmac, answerHmac,
+                promptTemplate, sources, citations, contentRetained, reviewRequired, routing, null);
     }
 
     /** Without routing facts (records of requests that never reached routing; older code). */

@@ -90,8 +90,9 @@ public class LimitsConfiguration {
 
     @Bean
     RouterFunction<ServerResponse> authFailureRouterFunction(AuthFailureStore authFailureStore, ObjectMapper dijkwachtJson,
-                                                             RouteFilters routeFilters) {
-        return new AuthFailureRoutes(authFailureStore, dijkwachtJson, Clock.systemUTC()).routes(routeFilters);
+                                                             RouteFilters routeFilters,
+                                                             nl.dijkwacht.audit.OperatorActionLog operatorActions) {
+        return new AuthFailureRoutes(authFailureStore, dijkwachtJson, Clock.systemUTC(), operatorActions).routes(routeFilters);
     }
 
     /** dijkwacht_budget_used_ratio{tenant,budget}, refreshed every 30 s (docs/deployment.md, deploy/monitoring). */

@@ -139,19 +139,31 @@ public final class CallerAuthenticator {
 
     /** An administrator or auditor on the management endpoints; {@code required} is the role the endpoint needs. */
     public Result<Operator> operator(Credentials credentials, OperatorRole required) {
-        if (credentials.bearer() == null) {
-            return Result.refused(Refusal.unauthorized("missing_api_key",
-                    "Geen beheersleutel of toegangstoken meegestuurd. Gebruik 'Authorization: Bearer <sleutel of token>'."));
-        }
-        Result<Operator> who = looksLikeJwt(credentials.bearer()) ? operatorByToken(credentials.bearer()) : operatorByKey(credentials.bearer());
+        Result<Operator> who = identifyOperator(credentials);
         if (!who.allowed()) {
             return who;
         }
         if (!who.value().has(required)) {
-            return Result.refused(Refusal.forbidden("role_required",
-                    "Voor deze functie is de rol '" + required.yamlName() + "' nodig.", null));
+            return Result.refused(roleRequired(required));
         }
         return who;
+    }
+
+    /**
+     * Who the operator is (a valid key or token with a management role), before the endpoint's role is checked: so
+     * that an operator refused for lacking the role can still be named in the record of that refusal.
+     */
+    public Result<Operator> identifyOperator(Credentials credentials) {
+        if (credentials.bearer() == null) {
+            return Result.refused(Refusal.unauthorized("missing_api_key",
+                    "Geen beheersleutel of toegangstoken meegestuurd. Gebruik 'Authorization: Bearer <sleutel of token>'."));
+        }
+        return looksLikeJwt(credentials.bearer()) ? operatorByToken(credentials.bearer()) : operatorByKey(credentials.bearer());
+    }
+
+    /** 403 for an operator without the role an endpoint needs (separation of duties). */
+    public static Refusal roleRequired(OperatorRole required) {
+        return Refusal.forbidden("role_required", "Voor deze functie is de rol '" + required.yamlName() + "' nodig.", null);
     }
 
     private Result<Operator> operatorByKey(String key) {

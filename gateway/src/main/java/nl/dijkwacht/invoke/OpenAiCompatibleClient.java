@@ -41,8 +41,12 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable {
 
-    /** Enough pooled connections for a few hundred concurrent upstream calls on (virtual) request threads. */
-    private static final int MAX_CONNECTIONS = 256;
+    /**
+     * Pooled connections per upstream: a stream holds its connection for the whole answer, so this bounds the open
+     * streams per model server (1,000 concurrent streams are a sizing target, docs/deployment.md). A model's own limit
+     * is its {@code max-concurrent} (the bulkhead); idle connections are closed after 30 s.
+     */
+    private static final int MAX_CONNECTIONS = 2048;
 
     private final ObjectMapper json;
     private final IdleWatchdog watchdog;

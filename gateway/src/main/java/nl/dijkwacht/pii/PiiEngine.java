@@ -7,8 +7,6 @@ import nl.dijkwacht.pii.detect.Finding;
 import nl.dijkwacht.pii.detect.PiiDetector;
 import nl.dijkwacht.pii.detect.PiiEngineException;
 import nl.dijkwacht.pii.detect.Recognizer;
-import nl.dijkwacht.pii.detect.StructuredIdentifiers;
-import nl.dijkwacht.pii.detect.name.PersonNameRecognizer;
 import nl.dijkwacht.pii.normalize.NormalizedText;
 import nl.dijkwacht.pii.normalize.TextNormalizer;
 
@@ -46,9 +44,7 @@ public final class PiiEngine {
             synchronized (PiiEngine.class) {
                 e = dutchDefault;
                 if (e == null) {
-                    List<Recognizer> all = new ArrayList<>(StructuredIdentifiers.all());
-                    all.add(PersonNameRecognizer.withModel());
-                    e = new PiiEngine(all);
+                    e = new PiiEngine(RecognizerRegistry.dutch(true));
                     dutchDefault = e;
                 }
             }
@@ -63,7 +59,7 @@ public final class PiiEngine {
             synchronized (PiiEngine.class) {
                 e = structuredOnly;
                 if (e == null) {
-                    e = new PiiEngine(StructuredIdentifiers.all());
+                    e = new PiiEngine(RecognizerRegistry.structured());
                     structuredOnly = e;
                 }
             }

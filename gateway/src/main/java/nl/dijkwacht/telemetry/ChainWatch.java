@@ -7,29 +7,31 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.dijkwacht.audit.chain.ChainVerifier;
 import nl.dijkwacht.audit.chain.VerifyReport;
+import nl.dijkwacht.audit.query.AuditVerification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Verifies this replica's own audit chain every {@code dijkwacht.telemetry.chain-check-interval} (default 1h; 0 = off)
  * and shows the outcome as {@code dijkwacht_audit_chain_valid} (1 verified, 0 broken, -1 not yet checked or store
- * unreadable), so an alert fires when the chain breaks instead of when an auditor next looks. Each replica checks
- * only its own chain: together they cover all.
+ * unreadable, or no record written by this replica yet), so an alert fires when the chain breaks instead of when an
+ * auditor next looks. It asks the same {@link AuditVerification} as {@code GET /audit/v1/verify} and the console, so the
+ * gauge and the auditor can never disagree about what "verified" means. Each running replica checks only its own
+ * chain; chains of replicas that are gone (a pod name is the chain id) are checked by the auditor's full verification.
  */
 public final class ChainWatch implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChainWatch.class);
 
-    private final ChainVerifier verifier;
+    private final AuditVerification verification;
     private final String chainId;
     private final AtomicLong valid = new AtomicLong(-1);
     private final AtomicLong checkedRecords = new AtomicLong();
     private final ScheduledExecutorService scheduler;
 
-    public ChainWatch(ChainVerifier verifier, String chainId, Duration interval, MeterRegistry meters) {
-        this.verifier = verifier;
+    public ChainWatch(AuditVerification verification, String chainId, Duration interval, MeterRegistry meters) {
+        this.verification = verification;
         this.chainId = chainId;
         Gauge.builder("dijkwacht.audit.chain.valid", valid, AtomicLong::get)
                 .description("1 when this replica's audit chain verified at the last check, 0 when it is broken, -1 when not checked")
@@ -50,12 +52,16 @@ public final class ChainWatch implements AutoCloseable {
     /** One check; public for the tests. */
     public void check() {
         try {
-            VerifyReport report = verifier.verify(chainId, null, null);
+            VerifyReport report = verification.verify(chainId, null).chains().getFirst();
             checkedRecords.set(report.recordsChecked());
             valid.set(report.ok() ? 1 : 0);
             if (!report.ok()) {
                 log.error("audit chain {} does not verify: {} at seq {}", chainId, report.problem().kind(), report.problem().seq());
             }
+        } catch (AuditVerification.UnknownChainException e) {
+            // nothing written by this replica yet: nothing to vouch for, so never "valid with 0 records"
+            checkedRecords.set(0);
+            valid.set(-1);
         } catch (RuntimeException e) {
             valid.set(-1);
             log.warn("audit chain {} could not be checked: {}", chainId, e.getClass().getSimpleName());

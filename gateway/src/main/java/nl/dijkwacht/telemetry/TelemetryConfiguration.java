@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import nl.dijkwacht.audit.AuditProperties;
-import nl.dijkwacht.audit.chain.ChainVerifier;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
+import nl.dijkwacht.audit.query.AuditVerification;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -41,8 +41,8 @@ public class TelemetryConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ChainWatch chainWatch(ChainVerifier verifier, AuditProperties properties, MeterRegistry meters,
+    ChainWatch chainWatch(AuditVerification verification, AuditProperties properties, MeterRegistry meters,
                           @Value("${dijkwacht.telemetry.chain-check-interval:1h}") Duration interval) {
-        return new ChainWatch(verifier, properties.chainId(), interval, meters);
+        return new ChainWatch(verification, properties.chainId(), interval, meters);
     }
 }

@@ -537,6 +537,12 @@ class PolicyGatewayTest {
         assertThat(entity.path("start").asInt()).isEqualTo(prompt.indexOf("111222333"));
         assertThat(entity.path("end").asInt()).isEqualTo(prompt.indexOf("111222333") + 9);
         assertThat(entity.path("operator").asText()).isEqualTo("redact");
+        // why it was found: recognizer, pattern, the deciding cue word and the score (never the value)
+        assertThat(entity.path("recognizer").asText()).isEqualTo("bsn");
+        assertThat(entity.path("pattern").asText()).contains("nine digits");
+        assertThat(entity.path("context").asText()).isEqualTo("context +'bsn' before");
+        assertThat(entity.path("score").asDouble()).isEqualTo(0.95);
+        assertThat(entity.path("explanation").asText()).startsWith("bsn: ").contains("score 0.95");
         assertThat(x.at("/would_send/messages/0/content").asText()).isEqualTo(prompt.replace("111222333", "[BSN]"));
         assertThat(x.at("/model/id").asText()).isEqualTo("extern");
         assertThat(x.at("/model/why").asText()).contains("auto");

@@ -338,6 +338,13 @@ class AuditApiTest {
             assertThat(error.path("message").asText()).as(query).doesNotContain("Exception").doesNotContain("For input string")
                     .containsAnyOf("anchor", "anker", "keten");
         }
+        // in Dutch, saying what to send instead
+        assertThat(client.json(client.get("/audit/v1/verify?chain=main&anchor_seq=abc&anchor_hash=" + head.path("hash").asText(),
+                GatewayClient.AUDITOR_KEY)).at("/error/message").asText())
+                .isEqualTo("anchor_seq moet een geheel getal zijn (het volgnummer uit /audit/v1/chain/head).");
+        assertThat(client.json(client.get("/audit/v1/verify?chain=main&anchor_hash=" + head.path("hash").asText(),
+                GatewayClient.AUDITOR_KEY)).at("/error/message").asText())
+                .isEqualTo("Een anker bestaat uit anchor_seq én anchor_hash (uit /audit/v1/chain/head); geef beide of geen van beide.");
         JsonNode wrongAnchor = client.json(client.get("/audit/v1/verify?chain=main&anchor_seq=" + head.path("seq").asLong()
                 + "&anchor_hash=" + "0".repeat(64), GatewayClient.AUDITOR_KEY));
         assertThat(wrongAnchor.path("ok").asBoolean()).isFalse();

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +32,7 @@ class KillUnderLoadTest {
         GatewayProcess first = start(dir, "first");
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try {
-            first.awaitUp(Duration.ofMinutes(2));
+            first.awaitUp(GatewayProcess.START_TIMEOUT);
             GatewayClient client = new GatewayClient(first.port());
             AtomicBoolean stop = new AtomicBoolean();
             ExecutorService load = Executors.newFixedThreadPool(6);
@@ -69,7 +68,7 @@ class KillUnderLoadTest {
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(100);
 
         try (GatewayProcess second = start(dir, "second")) {
-            second.awaitUp(Duration.ofMinutes(2));
+            second.awaitUp(GatewayProcess.START_TIMEOUT);
             GatewayClient client = new GatewayClient(second.port());
             Set<String> logged = client.exportedTraceIds("tool=dev-cli");
             Set<String> missing = new HashSet<>(acknowledged);

@@ -17,7 +17,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeProjection;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -28,7 +27,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,11 +40,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The Kubernetes manifests in deploy/kubernetes, read into the Kubernetes API types and checked: no unknown fields,
  * probes on the management port, resources, a hardened security context, policies and models mounted so that edits
- * reload, the ConfigMaps in step with policies/ and models-config/, and a NetworkPolicy that denies by default and
- * lets out only what the gateway needs.
- *
- * <p>Regenerate deploy/kubernetes/policies.yaml after changing the default pack:
- * {@code ./mvnw -q -pl gateway test -Dtest=DeployManifestsTest -Ddijkwacht.deploy.write=true}
+ * reload, the ConfigMaps generated from policies/ and models-config/ (deploy/generate-configmaps.sh, run as a deployment
+ * runs it) with every file at its path, and a NetworkPolicy that denies by default and lets out only what the gateway
+ * needs.
  */
 class DeployManifestsTest {
 
@@ -57,9 +53,6 @@ class DeployManifestsTest {
 
     @BeforeAll
     static void load() throws Exception {
-        if (Boolean.getBoolean("dijkwacht.deploy.write")) {
-            Files.writeString(Manifests.DIR.resolve("policies.yaml"), policyConfigMaps());
-        }
         manifests = Manifests.load();
         deployment = Manifests.one(manifests, Deployment.class);
         pod = deployment.getSpec().getTemplate().getSpec();
@@ -136,25 +129,44 @@ class DeployManifestsTest {
     }
 
     @Test
-    void policiesAndModelsAreMountedFromConfigMapsInStepWithTheRepository() throws Exception {
-        assertThat(Files.readString(Manifests.DIR.resolve("policies.yaml")))
-                .as("deploy/kubernetes/policies.yaml is out of date: regenerate it (see this test's javadoc)")
-                .isEqualTo(policyConfigMaps());
-        assertThat(configMap("dijkwacht-policies").getData().get("tools.yaml")).isEqualTo(Files.readString(Path.of("../policies/tools.yaml")));
-        assertThat(configMap("dijkwacht-models").getData().keySet()).containsExactlyInAnyOrderElementsOf(modelFiles().keySet());
+    void policiesAndModelsAreMountedFromConfigMapsGeneratedFromTheRepository() throws Exception {
+        // every policy file, use-cases/ included, is in the ConfigMap byte for byte, and mounted at its own path
+        Map<String, String> policyFiles = files(Path.of("../policies"), 8);
+        ConfigMap policies = configMap("dijkwacht-policies");
+        Volume policyVolume = volume(mount(env("DIJKWACHT_POLICIES_DIR").getValue()).getName());
+        assertThat(policyVolume.getConfigMap().getName()).isEqualTo("dijkwacht-policies");
+        Map<String, String> mounted = new TreeMap<>();
+        for (KeyToPath item : policyVolume.getConfigMap().getItems()) {
+            mounted.put(item.getPath(), policies.getData().get(item.getKey()));
+        }
+        assertThat(mounted).isEqualTo(policyFiles);
+        assertThat(mounted).containsKey("use-cases/brieven-opstellen.yaml");
+        assertThat(policies.getData()).hasSameSizeAs(policyFiles);
+
+        ConfigMap models = configMap("dijkwacht-models");
+        assertThat(new TreeMap<>(models.getData())).isEqualTo(files(Path.of("../models-config"), 1));
+        Volume modelVolume = volume(mount(env("DIJKWACHT_MODELS_DIR").getValue()).getName());
+        assertThat(modelVolume.getConfigMap().getName()).isEqualTo("dijkwacht-models");
+        assertThat(modelVolume.getConfigMap().getItems()).as("every key at the root").isNullOrEmpty();
+
         assertThat(env("DIJKWACHT_POLICIES_DIR").getValue()).isEqualTo(mount(env("DIJKWACHT_POLICIES_DIR").getValue()).getMountPath());
         assertThat(env("DIJKWACHT_MODELS_DIR").getValue()).isEqualTo(mount(env("DIJKWACHT_MODELS_DIR").getValue()).getMountPath());
-        // no subPath: kubelet then swaps edited ConfigMaps in and the policy watcher reloads them
+        // no subPath: kubelet then swaps edited ConfigMaps in and the policy watcher reloads them (ConfigMapReloadTest)
         assertThat(gateway.getVolumeMounts()).allSatisfy(m -> assertThat(m.getSubPath()).isNull());
+        // nothing generated is committed: the ConfigMaps come from policies/ and models-config/ at deploy time
+        assertThat(Manifests.DIR.resolve("policies.yaml")).doesNotExist();
+        assertThat(Files.readString(Manifests.DIR.resolve("generated/.gitignore"))).contains("*");
+    }
 
-        List<VolumeProjection> sources = volume(mount(env("DIJKWACHT_POLICIES_DIR").getValue()).getName()).getProjected().getSources();
-        ConfigMap useCases = configMap("dijkwacht-use-cases");
-        List<KeyToPath> items = sources.stream().filter(s -> s.getConfigMap() != null
-                && s.getConfigMap().getName().equals("dijkwacht-use-cases")).findFirst().orElseThrow().getConfigMap().getItems();
-        assertThat(items).extracting(KeyToPath::getKey).containsExactlyInAnyOrderElementsOf(useCases.getData().keySet());
-        assertThat(items).allSatisfy(i -> assertThat(i.getPath()).isEqualTo("use-cases/" + i.getKey()));
-        assertThat(sources).anySatisfy(s -> assertThat(s.getConfigMap().getName()).isEqualTo("dijkwacht-policies"));
-        assertThat(volume(mount(env("DIJKWACHT_MODELS_DIR").getValue()).getName()).getConfigMap().getName()).isEqualTo("dijkwacht-models");
+    /** The YAML files under a directory by relative path, as the generator and the policy loader see them. */
+    static Map<String, String> files(Path dir, int depth) throws java.io.IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir, depth)) {
+            for (Path f : walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).toList()) {
+                files.put(dir.relativize(f).toString().replace('\\', '/'), Files.readString(f));
+            }
+        }
+        return files;
     }
 
     @Test
@@ -247,34 +259,5 @@ class DeployManifestsTest {
             throw new java.io.UncheckedIOException(e);
         }
         return models;
-    }
-
-    /** The three ConfigMaps of deploy/kubernetes/policies.yaml, built from the repository's default pack. */
-    static String policyConfigMaps() throws Exception {
-        StringBuilder out = new StringBuilder("""
-                # GENERATED from policies/ and models-config/ by DeployManifestsTest (-Ddijkwacht.deploy.write=true).
-                # These are the default pack: replace them with your municipality's policy, e.g.
-                #   kubectl create configmap dijkwacht-policies --from-file=policies/ --dry-run=client -o yaml | kubectl apply -f -
-                # Edits reload without a restart. A NEW use-case file also needs an item in deployment.yaml (volume "policies").
-                """);
-        configMap(out, "dijkwacht-policies", Path.of("../policies"));
-        configMap(out, "dijkwacht-use-cases", Path.of("../policies/use-cases"));
-        configMap(out, "dijkwacht-models", Path.of("../models-config"));
-        return out.toString();
-    }
-
-    private static void configMap(StringBuilder out, String name, Path dir) throws Exception {
-        Map<String, String> data = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-                data.put(f.getFileName().toString(), Files.readString(f));
-            }
-        }
-        out.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ").append(name)
-                .append("\n  labels:\n    app.kubernetes.io/name: dijkwacht-gateway\ndata:\n");
-        data.forEach((key, text) -> {
-            out.append("  ").append(key).append(": |\n");
-            text.lines().forEach(line -> out.append(line.isEmpty() ? "" : "    " + line).append('\n'));
-        });
     }
 }

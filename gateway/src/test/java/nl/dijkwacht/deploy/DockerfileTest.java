@@ -12,9 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Lints deploy/Dockerfile (no container engine here to build it): pinned base images, a numeric non-root user in the
- * final stage, exec-form entrypoint, nothing fetched from URLs, no secrets baked in, and the same base image, user and
- * ports as the Jib configuration in gateway/pom.xml.
+ * Lints deploy/Dockerfile (no container engine here to build it): with the dockerfile-utils linter (deploy/check), and
+ * with the project's own rules: pinned base images, a numeric non-root user in the final stage, exec-form entrypoint,
+ * nothing fetched from URLs, no secrets baked in, and the same base image, user and ports as the Jib configuration in
+ * gateway/pom.xml.
  */
 class DockerfileTest {
 
@@ -48,6 +49,27 @@ class DockerfileTest {
             logical.setLength(0);
         }
         pom = Files.readString(Path.of("pom.xml"));
+    }
+
+    @Test
+    void theDockerfileLintsClean() throws Exception {
+        NodeChecks.require("dockerfile-utils");
+        NodeChecks.Result clean = NodeChecks.run("lint-dockerfile.mjs", "", "../deploy/Dockerfile");
+        assertThat(clean.exitCode()).as(clean.output()).isZero();
+        assertThat(clean.output()).contains("0 problem(s)");
+
+        // and the linter bites: a Dockerfile with mistakes is refused line by line
+        Path broken = Files.createTempFile("Dockerfile", ".broken");
+        try {
+            Files.writeString(broken, "FROM eclipse-temurin:25-jre-noble AS build\nMAINTAINER someone\nUSER\nCOPY onlyone\n"
+                    + "FROM eclipse-temurin:25-jre-noble AS build\n");
+            NodeChecks.Result dirty = NodeChecks.run("lint-dockerfile.mjs", "", broken.toString());
+            assertThat(dirty.exitCode()).isEqualTo(1);
+            assertThat(dirty.output()).contains(":2: MAINTAINER has been deprecated", ":3: Instruction has no arguments",
+                    ":4: COPY requires at least two arguments", "duplicate name build");
+        } finally {
+            Files.delete(broken);
+        }
     }
 
     @Test

@@ -165,6 +165,33 @@ class AnthropicAdapterTest extends GatewayTestBase {
     }
 
     @Test
+    void maxTokensComesFromTheRequestElseFromTheModelEntry() {
+        upstream.stubFor(post(urlEqualTo("/v1/anthropic/v1/messages")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(MESSAGE)));
+        // models-config: max-output-tokens: 777
+        var serving = new nl.dijkwacht.catalog.Serving(java.util.List.of(java.net.URI.create(upstream.baseUrl() + "/v1/anthropic/v1")),
+                null, null, null, 777, null);
+        var model = new nl.dijkwacht.catalog.ModelDefinition("claude", null, nl.dijkwacht.catalog.ProviderKind.ANTHROPIC,
+                java.net.URI.create(upstream.baseUrl() + "/v1/anthropic/v1"), "claude-test", null, java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5), false, "claude.yaml", null, serving);
+        var client = new AnthropicClient(json);
+
+        var withoutLimit = json.createObjectNode().put("model", "claude");
+        withoutLimit.putArray("messages").addObject().put("role", "user").put("content", "Zonder limiet");
+        client.reply(new ModelCall(model, withoutLimit, "t-max-entry"));
+        upstream.verify(postRequestedFor(urlEqualTo("/v1/anthropic/v1/messages"))
+                .withRequestBody(containing("Zonder limiet"))
+                .withRequestBody(matchingJsonPath("$.max_tokens", com.github.tomakehurst.wiremock.client.WireMock.equalTo("777"))));
+
+        var withLimit = json.createObjectNode().put("model", "claude").put("max_tokens", 55);
+        withLimit.putArray("messages").addObject().put("role", "user").put("content", "Met limiet");
+        client.reply(new ModelCall(model, withLimit, "t-max-request"));
+        upstream.verify(postRequestedFor(urlEqualTo("/v1/anthropic/v1/messages"))
+                .withRequestBody(containing("Met limiet"))
+                .withRequestBody(matchingJsonPath("$.max_tokens", com.github.tomakehurst.wiremock.client.WireMock.equalTo("55"))));
+    }
+
+    @Test
     void whatAnthropicCannotDoIsRefusedClearlyInsteadOfDropped() throws Exception {
         var response = postJson("/v1/chat/completions", """
                 {"model":"claude","response_format":{"type":"json_object"},"messages":[{"role":"user","content":"hoi"}]}

@@ -74,9 +74,13 @@ class ModelInvokerTest {
 
     @Test
     void aRetryAfterLongerThanWhatIsLeftOfTheDeadlineIsNotWaitedFor() {
-        upstream.stubFor(post(urlEqualTo("/lang/chat/completions")).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "2")));
+        upstream.stubFor(post(urlEqualTo("/lang/chat/completions")).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "60")));
 
-        assertThatThrownBy(() -> invoker.reply(model("lang"), body(), "t1", Deadline.in(Duration.ofMillis(1500)), attempts))
+        // a deadline far longer than one call takes even on a loaded machine, far shorter than the Retry-After, which
+        // itself is within what the settings would wait for: only the deadline can be why it is not waited for
+        ModelInvoker invoker = new ModelInvoker(new ModelClients(List.of(client)), new UpstreamPool(),
+                new RetrySettings(Duration.ofSeconds(30), Duration.ofSeconds(120), 1));
+        assertThatThrownBy(() -> invoker.reply(model("lang"), body(), "t1", Deadline.in(Duration.ofSeconds(20)), attempts))
                 .isInstanceOfSatisfying(UpstreamException.class, e -> assertThat(e.status()).isEqualTo(503));
 
         upstream.verify(1, postRequestedFor(urlEqualTo("/lang/chat/completions")));

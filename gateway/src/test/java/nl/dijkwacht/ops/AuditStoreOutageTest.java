@@ -44,7 +44,7 @@ class AuditStoreOutageTest {
                      "--dijkwacht.data-dir=" + dir,
                      "--dijkwacht.policies-dir=" + Path.of("../policies").toAbsolutePath().normalize(),
                      "--dijkwacht.models-dir=" + Path.of("../models-config").toAbsolutePath().normalize()))) {
-            gateway.awaitUp(Duration.ofMinutes(3));
+            gateway.awaitUp(GatewayProcess.START_TIMEOUT);
             GatewayClient client = new GatewayClient(gateway.port());
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             java.util.Map<String, Instant> ackedAt = new ConcurrentHashMap<>();

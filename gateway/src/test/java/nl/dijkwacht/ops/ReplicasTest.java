@@ -104,8 +104,8 @@ class ReplicasTest {
         // both start at once on an empty schema: Flyway's lock lets one migrate, the other waits and finds it done
         GatewayProcess a = replica("replica-a");
         GatewayProcess b = replica("replica-b");
-        a.awaitUp(Duration.ofMinutes(3));
-        b.awaitUp(Duration.ofMinutes(3));
+        a.awaitUp(GatewayProcess.START_TIMEOUT);
+        b.awaitUp(GatewayProcess.START_TIMEOUT);
         GatewayClient ca = new GatewayClient(a.port());
         GatewayClient cb = new GatewayClient(b.port());
         String marker = "rep-" + UUID.randomUUID().toString().substring(0, 8);
@@ -224,7 +224,7 @@ class ReplicasTest {
         a.kill();
         int atKill = acknowledged.size();
         GatewayProcess c = replica("replica-c"); // joins the running system: schema, chains and limits exist
-        c.awaitUp(Duration.ofMinutes(3));
+        c.awaitUp(GatewayProcess.START_TIMEOUT);
         GatewayClient cc = new GatewayClient(c.port());
         for (int i = 0; i < 10; i++) {
             HttpResponse<String> r = cc.post("/v1/chat/completions", GatewayClient.TOOL_KEY, cc.chatBody("nieuw " + i, false),

@@ -26,6 +26,13 @@ class PiiPackageRulesTest {
     }
 
     @Test
+    void detectionDoesNotKnowAnonymisation() {
+        // detection (detect/, normalize/) finds spans; what happens to them is the anonymize/ package's job
+        noClasses().that().resideInAnyPackage("nl.dijkwacht.pii.detect..", "nl.dijkwacht.pii.normalize..")
+                .should().dependOnClassesThat().resideInAPackage("nl.dijkwacht.pii.anonymize..").check(PII);
+    }
+
+    @Test
     void noLoggingOfAnalysedText() {
         // the engine logs nothing at all: no logger, no System.out, so no raw value can reach a log
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.slf4j..", "java.util.logging..",

@@ -18,6 +18,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GatewayProcess implements AutoCloseable {
 
+    /**
+     * How long a start may take before the test gives up. Generous on purpose: on a shared 2-core machine with several
+     * builds running a JVM start has taken close to three minutes; a process that dies fails at once anyway.
+     */
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+
     private final String name;
     private final int port;
     private final Process process;

@@ -40,6 +40,13 @@ public final class LocalServices {
         return schema;
     }
 
+    /** A schema with this exact name, created when absent (benchmarks that fill once and measure later). */
+    public static String ensurePostgresSchema(String schema) {
+        requirePostgres();
+        execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        return schema;
+    }
+
     public static void dropPostgresSchema(String schema) {
         execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     }

@@ -36,10 +36,13 @@ public final class Authentication {
                 return next.handle(request);
             };
             case ADMIN, AUDITOR -> (request, next) -> {
-                CallerAuthenticator.Result<Operator> result = authenticator.operator(
-                        Credentials.bearer(bearer(request)), route.operatorRole());
+                CallerAuthenticator.Result<Operator> result = authenticator.identifyOperator(Credentials.bearer(bearer(request)));
                 if (!result.allowed()) {
                     return refusals.refuse(request, route, result.refusal());
+                }
+                if (!result.value().has(route.operatorRole())) {
+                    // known, but without this endpoint's role: the refusal names the operator (it is recorded as their action)
+                    return refusals.refuse(request, route, CallerAuthenticator.roleRequired(route.operatorRole()), result.value());
                 }
                 request.servletRequest().setAttribute(AuthenticatedRequest.OPERATOR, result.value());
                 return next.handle(request);

@@ -2,6 +2,7 @@ package nl.dijkwacht.api.filter;
 
 import java.time.Instant;
 import nl.dijkwacht.identity.Caller;
+import nl.dijkwacht.identity.Operator;
 import nl.dijkwacht.pipeline.Refusal;
 
 /**
@@ -11,9 +12,12 @@ import nl.dijkwacht.pipeline.Refusal;
  * @param traceId the trace id the refusal was answered with ({@code X-Dijkwacht-Trace-Id})
  * @param source  the client address as the servlet container saw it (behind a proxy: configure forwarded headers)
  * @param route   which kind of route refused it
- * @param path    the request path (never the query: it may name a person)
- * @param caller  the verified caller when authentication had already succeeded (413), else {@code null}
+ * @param method   the HTTP method
+ * @param path     the request path (never the query: it may name a person)
+ * @param caller   the verified caller when authentication had already succeeded (413), else {@code null}
+ * @param operator on an admin or auditor route: the operator who was identified but lacks the endpoint's role (403
+ *                 role_required), else {@code null}
  */
-public record EarlyRefusal(String traceId, Instant at, String source, RouteKind route, String path, Caller caller,
-                           Refusal refusal) {
+public record EarlyRefusal(String traceId, Instant at, String source, RouteKind route, String method, String path,
+                           Caller caller, Operator operator, Refusal refusal) {
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.dijkwacht.api.OpenAiErrorWriter;
 import nl.dijkwacht.identity.Caller;
+import nl.dijkwacht.identity.Operator;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Refusal;
 import org.slf4j.Logger;
@@ -32,10 +33,18 @@ public final class EarlyRefusals {
     }
 
     public ServerResponse refuse(ServerRequest request, RouteKind route, Refusal refusal) {
+        return refuse(request, route, refusal, null);
+    }
+
+    /** @param operator the operator who was identified but lacks the endpoint's role, else {@code null} */
+    public ServerResponse refuse(ServerRequest request, RouteKind route, Refusal refusal, Operator operator) {
         HttpServletRequest servlet = request.servletRequest();
         Object caller = servlet.getAttribute(AuthenticatedRequest.CALLER);
+        if (operator == null && servlet.getAttribute(AuthenticatedRequest.OPERATOR) instanceof Operator known) {
+            operator = known; // authenticated, then refused by a later filter (body size)
+        }
         EarlyRefusal event = new EarlyRefusal(UUID.randomUUID().toString(), clock.instant(), servlet.getRemoteAddr(), route,
-                servlet.getRequestURI(), caller instanceof Caller c ? c : null, refusal);
+                servlet.getMethod(), servlet.getRequestURI(), caller instanceof Caller c ? c : null, operator, refusal);
         for (EarlyRefusalListener listener : listeners) {
             try {
                 listener.refused(event);

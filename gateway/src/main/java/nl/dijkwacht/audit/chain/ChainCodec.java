@@ -96,6 +96,7 @@ public final class ChainCodec {
         addIfSet(b, "route_task", r.routing().task());
         addIfSet(b, "route_summary", r.routing().summary());
         addIfSet(b, "route_upstream", r.routing().upstream());
+        addIfSet(b, "action_params", r.actionParameters());
         return mac(b.toString());
     }
 

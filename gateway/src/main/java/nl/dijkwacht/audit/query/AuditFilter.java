@@ -8,7 +8,9 @@ import nl.dijkwacht.audit.store.AuditRows;
 /**
  * What an auditor searches on. Every field is optional; {@code actor} is the pseudonym (the API turns a given
  * user id into it with the gateway key, so staff ids never need to be stored to be found); {@code rule} is the
- * deciding rule exactly as recorded (e.g. {@code pii:redacted}).
+ * deciding rule exactly as recorded (e.g. {@code pii:redacted}); {@code endpoint} is the record's endpoint
+ * ({@code operator} for administrator and auditor actions) and {@code action} its BIO action ({@code policy.reload},
+ * {@code audit.export}, …).
  */
 public record AuditFilter(
         Instant from,
@@ -21,7 +23,15 @@ public record AuditFilter(
         String decision,
         String rule,
         String entityType,
-        String traceId) {
+        String traceId,
+        String endpoint,
+        String action) {
+
+    /** Without the endpoint and action filters (request records and operator actions alike). */
+    public AuditFilter(Instant from, Instant to, String actor, String department, String tool, String useCase,
+                       String model, String decision, String rule, String entityType, String traceId) {
+        this(from, to, actor, department, tool, useCase, model, decision, rule, entityType, traceId, null, null);
+    }
 
     public static AuditFilter none() {
         return new AuditFilter(null, null, null, null, null, null, null, null, null, null, null);
@@ -29,12 +39,12 @@ public record AuditFilter(
 
     /** The same filter for one trace id. */
     public AuditFilter withTrace(String id) {
-        return new AuditFilter(from, to, actor, department, tool, useCase, model, decision, rule, entityType, id);
+        return new AuditFilter(from, to, actor, department, tool, useCase, model, decision, rule, entityType, id, endpoint, action);
     }
 
     /** The same filter with another period. */
     public AuditFilter withPeriod(Instant newFrom, Instant newTo) {
-        return new AuditFilter(newFrom, newTo, actor, department, tool, useCase, model, decision, rule, entityType, traceId);
+        return new AuditFilter(newFrom, newTo, actor, department, tool, useCase, model, decision, rule, entityType, traceId, endpoint, action);
     }
 
     /** {@code WHERE …} (or empty) with its parameters, for table alias {@code r}. */
@@ -53,6 +63,8 @@ public record AuditFilter(
         add(conditions, params, "r.entity_types LIKE ?",
                 entityType == null || entityType.isBlank() ? null : "%," + entityType.strip().toUpperCase(java.util.Locale.ROOT) + ",%");
         add(conditions, params, "r.trace_id = ?", traceId);
+        add(conditions, params, "r.endpoint = ?", endpoint);
+        add(conditions, params, "r.bio_action = ?", action);
         String sql = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         return new Sql(sql, params);
     }

@@ -33,7 +33,7 @@ public final class AuditQueries {
     /** Aggregation keys an auditor may group by, mapped to their column. */
     public static final Map<String, String> GROUP_BY = Map.of(
             "model", "r.model_id", "department", "r.department", "use_case", "r.use_case", "tool", "r.tool_id",
-            "decision", "r.decision");
+            "decision", "r.decision", "action", "r.bio_action");
     public static final Set<String> PERIODS = Set.of("day", "month");
     /** Exports report progress every this many rows. */
     public static final int PROGRESS_EVERY = 1000;
@@ -193,12 +193,15 @@ public final class AuditQueries {
         String periodColumn = p.equals("day") ? "r.period_day" : "r.period_month";
         String keyColumn = GROUP_BY.get(key);
         AuditFilter.Sql where = filter.where();
+        // usage counts requests: operator actions only when asked for (endpoint=operator)
+        String conditions = filter.endpoint() != null && !filter.endpoint().isBlank() ? where.sql()
+                : (where.sql().isEmpty() ? " WHERE " : where.sql() + " AND ") + "r.endpoint <> 'operator'";
         return jdbc.query("SELECT " + periodColumn + ", " + keyColumn + ", COUNT(*),"
                 + " SUM(CASE WHEN r.decision = 'refused' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN r.decision = 'redacted' THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN r.decision = 'failed' THEN 1 ELSE 0 END),"
                 + " SUM(r.prompt_tokens), SUM(r.completion_tokens), SUM(r.energy_wh)"
-                + " FROM audit_record r" + where.sql()
+                + " FROM audit_record r" + conditions
                 + " GROUP BY " + periodColumn + ", " + keyColumn + " ORDER BY 1, 2", (rs, i) -> new UsageRow(
                         rs.getString(1).strip(), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
                         rs.getLong(7), rs.getLong(8), Math.round(rs.getDouble(9) * 1000) / 1000.0), where.params().toArray());

@@ -17,7 +17,7 @@ public final class RecordJson {
             "output_entity_counts", "prompt_tokens", "completion_tokens", "latency_ms", "energy_wh", "streamed",
             "placeholders_restored", "placeholders_unknown", "hash_key_id", "prompt_hmac", "answer_hmac",
             "prompt_template", "sources", "citations", "content_retained", "review_required", "route_task",
-            "route_summary", "route_upstream", "chain_id", "seq",
+            "route_summary", "route_upstream", "action_params", "chain_id", "seq",
             "prev_hash", "record_hash");
 
     private RecordJson() {
@@ -73,6 +73,7 @@ public final class RecordJson {
         g.writeStringField("summary", r.routing().summary());
         g.writeStringField("upstream", r.routing().upstream());
         g.writeEndObject();
+        g.writeStringField("action_params", r.actionParameters());
         g.writeObjectFieldStart("chain");
         g.writeStringField("chain_id", s.link().chainId());
         g.writeNumberField("seq", s.link().seq());
@@ -112,7 +113,7 @@ public final class RecordJson {
                 r.completionTokens(), r.latencyMillis(), r.energyWh(), r.streamed(), r.placeholdersRestored(),
                 r.placeholdersUnknown(), r.hashKeyId(), r.promptHmac(), r.answerHmac(), r.promptTemplate(),
                 String.join(" ", r.sources()), String.join(" ", r.citations()), r.contentRetained(), r.reviewRequired(),
-                r.routing().task(), r.routing().summary(), r.routing().upstream(), s.link().chainId(), s.link().seq(), s.link().prevHash(), s.link().recordHash()};
+                r.routing().task(), r.routing().summary(), r.routing().upstream(), r.actionParameters(), s.link().chainId(), s.link().seq(), s.link().prevHash(), s.link().recordHash()};
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 w.write(',');

@@ -91,7 +91,7 @@ public final class UsageQueries {
             index.put(buckets.get(i), i);
         }
         Rollup rollup = new Rollup(buckets.size());
-        String where = " FROM audit_record r WHERE r.occurred_at >= ? AND r.occurred_at < ? AND r.endpoint <> 'models'";
+        String where = " FROM audit_record r WHERE r.occurred_at >= ? AND r.occurred_at < ? AND r.endpoint NOT IN ('models', 'operator')";
         jdbc.query("SELECT " + bucket + ", " + keyColumn + ", COUNT(*), SUM(r.prompt_tokens), SUM(r.completion_tokens),"
                 + " SUM(r.energy_wh)" + where + " GROUP BY " + bucket + ", " + keyColumn, rs -> {
                     String label = granularity == Granularity.HOUR

@@ -94,7 +94,7 @@ public final class TransparencyReport {
         StreamingQuery.run(dataSource, """
                 SELECT period_month, COUNT(*), SUM(CASE WHEN decision = 'refused' THEN 1 ELSE 0 END),
                   SUM(CASE WHEN decision = 'redacted' THEN 1 ELSE 0 END), SUM(prompt_tokens + completion_tokens), SUM(energy_wh)
-                FROM audit_record WHERE endpoint <> 'models' AND occurred_at >= ?
+                FROM audit_record WHERE endpoint NOT IN ('models', 'operator') AND occurred_at >= ?
                 GROUP BY period_month ORDER BY period_month""", List.of(AuditRows.time(from)), rs -> {
                     long n = rs.getLong(2);
                     Map<String, Object> m = new LinkedHashMap<>();

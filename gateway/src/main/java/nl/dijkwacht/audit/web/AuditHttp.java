@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import nl.dijkwacht.api.OpenAiErrorWriter;
 import nl.dijkwacht.api.filter.AuthenticatedRequest;
+import nl.dijkwacht.audit.OperatorActionLog;
 import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.identity.Operator;
 import nl.dijkwacht.pipeline.Refusal;
@@ -29,14 +30,22 @@ final class AuditHttp {
     // the access log keeps the logger name it has always had: log configuration and alerts filter on it
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuditRoutes.class);
 
+    /** The action an auditor handler on this thread is taking: a refusal finishes its record before it is written. */
+    private static final ThreadLocal<OperatorActionLog.Entry> CURRENT = new ThreadLocal<>();
+
     private final ActivePolicy policy;
     private final OpenAiErrorWriter errors;
     private final ObjectMapper json;
+    private final OperatorActionLog actions;
 
-    AuditHttp(ActivePolicy policy, ObjectMapper json) {
+    AuditHttp(ActivePolicy policy, ObjectMapper json, OperatorActionLog actions) {
         this.policy = policy;
+        this.actions = actions;
         this.errors = new OpenAiErrorWriter(json);
         this.json = json.copy().setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
+        // the answer ends when the handler returns, not when a generator closes: so the action's record is written
+        // before the auditor has the answer
+        this.json.getFactory().disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
     /** The snake_case mapper all audit answers are written with. */
@@ -45,14 +54,25 @@ final class AuditHttp {
     }
 
     void refuse(HttpServletResponse res, Refusal refusal) {
+        finishCurrent(refusal.status(), refusal.code());
         errors.write(res, refusal);
+    }
+
+    /** Records the current action with this result, once (before the answer is complete). */
+    private void finishCurrent(int status, String code) {
+        OperatorActionLog.Entry entry = CURRENT.get();
+        if (entry != null) {
+            CURRENT.remove();
+            actions.finish(entry, status, status >= 400 ? code : null);
+        }
     }
 
     // ---------------------------------------------------------------- access
 
     @FunctionalInterface
     interface OperatorHandler {
-        void handle(HttpServletRequest req, HttpServletResponse res, String operatorId) throws IOException;
+        /** @param action the record of this action: the operator, and where the handler adds object and parameters */
+        void handle(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry action) throws IOException;
     }
 
     @FunctionalInterface
@@ -65,13 +85,24 @@ final class AuditHttp {
         void handle(HttpServletRequest req, HttpServletResponse res) throws IOException;
     }
 
-    /** An auditor endpoint: the route's filter has checked the auditor role. */
+    /**
+     * An auditor endpoint: the route's filter has checked the auditor role. The action (named by
+     * {@code audit.OperatorActions}: {@code audit.search}, {@code legal-hold.place}, …) is recorded in the audit
+     * chain with its result once the handler is done.
+     */
     ServerResponse auditor(OperatorHandler handler) {
         return ServerResponse.ok().build((req, res) -> {
             Operator operator = AuthenticatedRequest.operator(req);
             // who looked at the audit trail: operator id, method and path (never the query: it may name a user)
             log.info("audit access by {}: {} {}", operator.id(), req.getMethod(), req.getRequestURI());
-            guarded(res, () -> handler.handle(req, res, operator.id()));
+            OperatorActionLog.Entry entry = actions.start(operator, req.getMethod(), req.getRequestURI());
+            CURRENT.set(entry);
+            try {
+                guarded(res, () -> handler.handle(req, res, entry));
+                finishCurrent(res.getStatus(), "status_" + res.getStatus());
+            } finally {
+                CURRENT.remove();
+            }
             return null;
         });
     }
@@ -107,16 +138,19 @@ final class AuditHttp {
         } catch (IllegalArgumentException e) {
             if (!res.isCommitted()) {
                 res.reset();
-                errors.write(res, Refusal.badRequest("invalid_audit_request", e.getMessage(), null));
+                refuse(res, Refusal.badRequest("invalid_audit_request", e.getMessage(), null));
             }
         } catch (IOException | UncheckedIOException e) {
             // the client went away during a stream; nothing to answer
         } catch (RuntimeException e) {
             log.error("audit API request failed: {}: {}", e.getClass().getSimpleName(), e.getMessage());
+            Refusal failed = Refusal.unavailable("audit_store_unavailable",
+                    "De audittrail is nu niet bereikbaar. Probeer het later opnieuw.");
             if (!res.isCommitted()) {
                 res.reset();
-                errors.write(res, Refusal.unavailable("audit_store_unavailable",
-                        "De audittrail is nu niet bereikbaar. Probeer het later opnieuw."));
+                refuse(res, failed);
+            } else {
+                finishCurrent(failed.status(), failed.code());
             }
         }
     }
@@ -177,6 +211,7 @@ final class AuditHttp {
     }
 
     void ok(HttpServletResponse res, int status, Object body) throws IOException {
+        finishCurrent(status, null);
         res.setStatus(status);
         res.setContentType("application/json");
         res.setCharacterEncoding("UTF-8");

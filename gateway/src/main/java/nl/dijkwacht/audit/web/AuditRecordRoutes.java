@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.dijkwacht.audit.AuditCapture;
+import nl.dijkwacht.audit.OperatorActionLog;
 import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.audit.TextHasher;
 import nl.dijkwacht.audit.chain.ChainHead;
@@ -65,7 +66,10 @@ final class AuditRecordRoutes {
     RouterFunctions.Builder addTo(RouterFunctions.Builder routes) {
         return routes
                 .GET("/audit/v1/records", r -> http.auditor(this::search))
-                .GET("/audit/v1/records/{traceId}", r -> http.auditor((req, res, op) -> trace(r.pathVariable("traceId"), res)))
+                .GET("/audit/v1/records/{traceId}", r -> http.auditor((req, res, op) -> {
+                    op.object("trace", r.pathVariable("traceId"));
+                    trace(r.pathVariable("traceId"), res);
+                }))
                 .GET("/audit/v1/export.csv", r -> http.auditor(this::exportCsv))
                 .GET("/audit/v1/export.json", r -> http.auditor(this::exportJson))
                 .GET("/audit/v1/aggregates", r -> http.auditor(this::aggregates))
@@ -74,22 +78,29 @@ final class AuditRecordRoutes {
                 .POST("/audit/v1/hash-check", r -> http.auditor(this::hashCheck));
     }
 
-    private AuditFilter filter(HttpServletRequest req) {
+    /** The search filter of the query string, also noted in the action's record (a user only as pseudonym). */
+    private AuditFilter filter(HttpServletRequest req, OperatorActionLog.Entry action) {
         String user = req.getParameter("user");
-        String actor = req.getParameter("actor");
-        return new AuditFilter(instant(req, "from", false), instant(req, "to", true),
-                user != null && !user.isBlank() ? pseudonymizer.pseudonym(user.strip()) : actor,
+        String actor = user != null && !user.isBlank() ? pseudonymizer.pseudonym(user.strip()) : req.getParameter("actor");
+        AuditFilter filter = new AuditFilter(instant(req, "from", false), instant(req, "to", true), actor,
                 req.getParameter("department"), req.getParameter("tool"), req.getParameter("use_case"),
                 req.getParameter("model"), req.getParameter("decision"), req.getParameter("rule"),
-                req.getParameter("entity_type"), req.getParameter("trace_id"));
+                req.getParameter("entity_type"), req.getParameter("trace_id"), req.getParameter("endpoint"),
+                req.getParameter("action"));
+        action.param("from", req.getParameter("from")).param("to", req.getParameter("to")).param("actor", actor)
+                .param("department", filter.department()).param("tool", filter.tool()).param("use_case", filter.useCase())
+                .param("model", filter.model()).param("decision", filter.decision()).param("rule", filter.rule())
+                .param("entity_type", filter.entityType()).param("trace_id", filter.traceId())
+                .param("endpoint", filter.endpoint()).param("action", filter.action());
+        return filter;
     }
 
     /**
      * {@code after=<next_cursor>} pages by keyset (equally fast at any depth; recommended); {@code page=N} by number
      * (kept for existing clients). Both answers carry {@code next_cursor} when there is more.
      */
-    private void search(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
-        AuditFilter filter = filter(req);
+    private void search(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) throws IOException {
+        AuditFilter filter = filter(req, op);
         int size = intParam(req, "size", 50);
         String after = req.getParameter("after");
         List<AuditRows.Stored> items;
@@ -159,8 +170,9 @@ final class AuditRecordRoutes {
         }
     }
 
-    private void exportCsv(HttpServletRequest req, HttpServletResponse res, String op) {
-        AuditFilter filter = filter(req);
+    private void exportCsv(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) {
+        AuditFilter filter = filter(req, op);
+        op.param("format", "csv");
         res.setStatus(200);
         res.setContentType("text/csv;charset=UTF-8");
         res.setHeader("Content-Disposition", "attachment; filename=\"dijkwacht-audit.csv\"");
@@ -171,8 +183,9 @@ final class AuditRecordRoutes {
         }
     }
 
-    private void exportJson(HttpServletRequest req, HttpServletResponse res, String op) {
-        AuditFilter filter = filter(req);
+    private void exportJson(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) {
+        AuditFilter filter = filter(req, op);
+        op.param("format", "json");
         res.setStatus(200);
         res.setContentType("application/json");
         res.setHeader("Content-Disposition", "attachment; filename=\"dijkwacht-audit.json\"");
@@ -183,11 +196,12 @@ final class AuditRecordRoutes {
         }
     }
 
-    private void aggregates(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
+    private void aggregates(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) throws IOException {
         String period = Optional.ofNullable(req.getParameter("period")).orElse("month");
         String by = Optional.ofNullable(req.getParameter("by")).orElse("model");
+        op.param("period", period).param("by", by);
         List<Map<String, Object>> data = new java.util.ArrayList<>();
-        for (UsageRow row : queries.aggregate(filter(req), period, by)) {
+        for (UsageRow row : queries.aggregate(filter(req, op), period, by)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("period", row.period());
             m.put(by, row.key());
@@ -207,8 +221,9 @@ final class AuditRecordRoutes {
      * Every chain, or one ({@code chain}) optionally against an anchor ({@code anchor_seq} and {@code anchor_hash},
      * both or neither). An unknown chain is 404 {@code chain_not_found}; half an anchor or a non-numeric seq is 400.
      */
-    private void verify(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
+    private void verify(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) throws IOException {
         String chain = req.getParameter("chain");
+        op.object("chain", chain == null || chain.isBlank() ? "*" : chain.strip()).param("anchor_seq", req.getParameter("anchor_seq"));
         AuditVerification.Anchor anchor = AuditVerification.Anchor.parse(req.getParameter("anchor_seq"), req.getParameter("anchor_hash"));
         AuditVerification.Result result;
         if (chain == null || chain.isBlank()) {
@@ -227,14 +242,16 @@ final class AuditRecordRoutes {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ok", result.ok());
+        op.param("ok", result.ok());
         out.put("chains", result.chains());
         out.put("reviews_and_complaints", result.reviewsAndComplaints());
         out.put("checked_at", result.checkedAt());
         http.ok(res, out);
     }
 
-    private void head(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
+    private void head(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) throws IOException {
         String chain = Optional.ofNullable(req.getParameter("chain")).orElse(sink.chainId());
+        op.object("chain", chain);
         ChainHead head = verifier.head(chain);
         if (head == null) {
             http.refuse(res, Refusal.notFound("chain_not_found", "Deze keten bestaat niet.", "chain"));
@@ -244,7 +261,7 @@ final class AuditRecordRoutes {
     }
 
     /** Does a text match the keyed hash in a record? The text is hashed in memory and dropped. */
-    private void hashCheck(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
+    private void hashCheck(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) throws IOException {
         JsonNode body = http.readBody(req);
         String traceId = body.path("trace_id").asText(null);
         String kind = body.path("kind").asText("prompt");
@@ -252,6 +269,7 @@ final class AuditRecordRoutes {
         if (text == null && body.get("request") instanceof ObjectNode request) {
             text = AuditCapture.joinTexts(new ChatRequest(request));
         }
+        op.object("trace", traceId).param("kind", kind);
         if (traceId == null || text == null || !(kind.equals("prompt") || kind.equals("answer"))) {
             throw new IllegalArgumentException("Geef trace_id, kind (prompt|answer) en text (of request: de OpenAI-aanvraag).");
         }
@@ -269,6 +287,7 @@ final class AuditRecordRoutes {
         out.put("hash_key_id", r.hashKeyId());
         out.put("key_available", computed.isPresent());
         out.put("matches", computed.isPresent() && TextHasher.sameHash(computed.get(), stored));
+        op.param("matches", out.get("matches"));
         http.ok(res, out);
     }
 }

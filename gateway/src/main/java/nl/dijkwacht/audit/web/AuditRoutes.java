@@ -3,6 +3,7 @@ package nl.dijkwacht.audit.web;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.dijkwacht.audit.OperatorActionLog;
 import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.audit.TextHasher;
 import nl.dijkwacht.audit.chain.ChainVerifier;
@@ -45,9 +46,9 @@ public final class AuditRoutes {
     public AuditRoutes(RouteFilters filters, ActivePolicy policy, AuditQueries queries, TraceQueries traces,
                        AuditVerification verification, ChainVerifier verifier, ChainedJdbcAuditSink sink, LegalHolds holds,
                        RetentionJob retention, Oversight oversight, TransparencyReport transparency,
-                       Pseudonymizer pseudonymizer, TextHasher hasher, ObjectMapper json) {
+                       Pseudonymizer pseudonymizer, TextHasher hasher, ObjectMapper json, OperatorActionLog actions) {
         this.filters = filters;
-        AuditHttp http = new AuditHttp(policy, json);
+        AuditHttp http = new AuditHttp(policy, json, actions);
         this.records = new AuditRecordRoutes(http, queries, traces, verification, verifier, sink, pseudonymizer, hasher);
         this.retention = new RetentionRoutes(http, holds, retention, pseudonymizer);
         this.oversight = new OversightRoutes(http, oversight, queries, pseudonymizer, hasher);

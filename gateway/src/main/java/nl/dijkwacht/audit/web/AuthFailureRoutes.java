@@ -13,6 +13,7 @@ import nl.dijkwacht.api.OpenAiErrorWriter;
 import nl.dijkwacht.api.filter.AuthenticatedRequest;
 import nl.dijkwacht.api.filter.RouteFilters;
 import nl.dijkwacht.api.filter.RouteKind;
+import nl.dijkwacht.audit.OperatorActionLog;
 import nl.dijkwacht.identity.Operator;
 import nl.dijkwacht.limits.AuthFailureStore;
 import nl.dijkwacht.pipeline.Refusal;
@@ -37,8 +38,11 @@ public final class AuthFailureRoutes {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public AuthFailureRoutes(AuthFailureStore store, ObjectMapper json, Clock clock) {
+    private final OperatorActionLog actions;
+
+    public AuthFailureRoutes(AuthFailureStore store, ObjectMapper json, Clock clock, OperatorActionLog actions) {
         this.store = store;
+        this.actions = actions;
         this.errors = new OpenAiErrorWriter(json);
         this.json = json;
         this.clock = clock;
@@ -56,6 +60,7 @@ public final class AuthFailureRoutes {
         return ServerResponse.ok().build((req, res) -> {
             Operator operator = AuthenticatedRequest.operator(req);
             log.info("audit access by {}: {} {}", operator.id(), req.getMethod(), req.getRequestURI());
+            OperatorActionLog.Entry action = actions.start(operator, req.getMethod(), req.getRequestURI());
             Instant to;
             Instant from;
             int limit;
@@ -64,11 +69,15 @@ public final class AuthFailureRoutes {
                 from = instant(req.getParameter("from"), to.minus(Duration.ofDays(1)));
                 limit = req.getParameter("limit") == null ? 1000 : Integer.parseInt(req.getParameter("limit"));
             } catch (DateTimeParseException | NumberFormatException e) {
-                errors.write(res, Refusal.badRequest("invalid_audit_request",
-                        "Gebruik from/to als tijdstip (2026-03-01T00:00:00Z) en limit als geheel getal.", null));
+                Refusal refusal = Refusal.badRequest("invalid_audit_request",
+                        "Gebruik from/to als tijdstip (2026-03-01T00:00:00Z) en limit als geheel getal.", null);
+                errors.write(res, refusal);
+                actions.finish(action, refusal.status(), refusal.code());
                 return null;
             }
             String source = req.getParameter("source");
+            // an address is personal data: the record notes only that one was asked for
+            action.param("from", from).param("to", to).param("source_given", source == null ? null : "true");
             ObjectNode body = json.createObjectNode().put("from", from.toString()).put("to", to.toString());
             long total = 0;
             ArrayNode sources = body.putArray("sources");
@@ -84,6 +93,7 @@ public final class AuthFailureRoutes {
                 minutes.addObject().put("minute", row.minute().toString()).put("source", row.source())
                         .put("reason", row.reason()).put("attempts", row.attempts());
             }
+            actions.finish(action, 200, null);
             res.setStatus(200);
             res.setContentType("application/json");
             json.writeValue(res.getOutputStream(), body);

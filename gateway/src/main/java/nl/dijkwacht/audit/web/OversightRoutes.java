@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import nl.dijkwacht.audit.OperatorActionLog;
 import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.audit.TextHasher;
 import nl.dijkwacht.audit.oversight.ComplaintOutcome;
@@ -61,20 +62,24 @@ final class OversightRoutes {
                 .POST("/v1/dijkwacht/feedback", r -> http.tool(this::feedback));
     }
 
-    private void auditorComplaint(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
+    private void auditorComplaint(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) throws IOException {
         JsonNode body = http.readBody(req);
         String traceId = text(body, "trace_id");
+        op.param("trace_id", traceId).param("kind", text(body, "kind")).text("reference", text(body, "reference"))
+                .text("summary", text(body, "summary"));
         if (traceId == null || !queries.exists(traceId)) {
             http.refuse(res, Refusal.notFound("trace_not_found", "Er is geen auditrecord met deze trace-id (meer).", "trace_id"));
             return;
         }
         long id = oversight.complaint(traceId, Optional.ofNullable(text(body, "kind")).orElse("objection"),
-                text(body, "reference"), text(body, "summary"), "operator:" + op, "auditor");
+                text(body, "reference"), text(body, "summary"), "operator:" + op.operatorId(), "auditor");
+        op.object("complaint", id);
         http.ok(res, 201, Map.of("id", id, "trace_id", traceId));
     }
 
     /** The handling of a complaint: {@code {"status": "in_progress|upheld|rejected|withdrawn", "explanation": "…"}}. */
-    private void outcome(String id, HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
+    private void outcome(String id, HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) throws IOException {
+        op.object("complaint", id);
         long complaintId;
         try {
             complaintId = Long.parseLong(id);
@@ -82,7 +87,8 @@ final class OversightRoutes {
             throw new IllegalArgumentException("Ongeldig klachtnummer.");
         }
         JsonNode body = http.readBody(req);
-        ComplaintOutcome stored = oversight.recordOutcome(complaintId, text(body, "status"), text(body, "explanation"), "operator:" + op);
+        op.param("status", text(body, "status")).text("explanation", text(body, "explanation"));
+        ComplaintOutcome stored = oversight.recordOutcome(complaintId, text(body, "status"), text(body, "explanation"), "operator:" + op.operatorId());
         if (stored == null) {
             http.refuse(res, Refusal.notFound("complaint_not_found", "Er is geen klacht met dit nummer.", "id"));
             return;

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import nl.dijkwacht.audit.OperatorActionLog;
 import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.audit.retention.LegalHolds;
 import nl.dijkwacht.audit.retention.RetentionJob;
@@ -40,27 +41,37 @@ final class RetentionRoutes {
                 .POST("/audit/v1/holds", r -> http.auditor(this::placeHold))
                 .DELETE("/audit/v1/holds/{id}", r -> http.auditor((req, res, op) -> releaseHold(r.pathVariable("id"), res, op)))
                 .GET("/audit/v1/retention/runs", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data", retention.runs()))))
-                .POST("/audit/v1/retention/run", r -> http.auditor((req, res, op) -> http.ok(res, retention.run("operator:" + op))));
+                .POST("/audit/v1/retention/run", r -> http.auditor(this::runRetention));
     }
 
-    private void placeHold(HttpServletRequest req, HttpServletResponse res, String op) throws IOException {
+    private void runRetention(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) throws IOException {
+        var run = retention.run("operator:" + op.operatorId());
+        op.object("retention-run", run.id()).param("records_deleted", run.recordsDeleted()).param("records_held", run.recordsHeld());
+        http.ok(res, run);
+    }
+
+    private void placeHold(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) throws IOException {
         JsonNode body = http.readBody(req);
         String user = text(body, "user");
         String actor = user != null ? pseudonymizer.pseudonym(user) : text(body, "actor");
+        op.param("trace_id", text(body, "trace_id")).param("actor", actor).param("period_start", text(body, "period_start"))
+                .param("period_end", text(body, "period_end")).text("reason", text(body, "reason"));
         long id = holds.place(text(body, "trace_id"), actor, parseInstant(text(body, "period_start"), false),
-                parseInstant(text(body, "period_end"), true), text(body, "reason"), op);
+                parseInstant(text(body, "period_end"), true), text(body, "reason"), op.operatorId());
+        op.object("hold", id);
         res.setStatus(201);
         http.ok(res, 201, Map.of("id", id, "actor_pseudonym", actor == null ? "" : actor));
     }
 
-    private void releaseHold(String id, HttpServletResponse res, String op) throws IOException {
+    private void releaseHold(String id, HttpServletResponse res, OperatorActionLog.Entry op) throws IOException {
+        op.object("hold", id);
         long holdId;
         try {
             holdId = Long.parseLong(id);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Ongeldig id.");
         }
-        if (!holds.release(holdId, op)) {
+        if (!holds.release(holdId, op.operatorId())) {
             http.refuse(res, Refusal.notFound("hold_not_found", "Geen actieve bewaarplicht met dit id.", "id"));
             return;
         }

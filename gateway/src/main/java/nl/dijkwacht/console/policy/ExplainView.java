@@ -21,7 +21,8 @@ record ExplainView(String policyVersion, String decision, String rule, RefusalVi
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record EntityView(String slot, String type, int start, int end, String recognizer, String operator) {
+    record EntityView(String slot, String type, int start, int end, String recognizer, String explanation,
+                      String operator) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -2,6 +2,8 @@ package nl.dijkwacht.pii.detect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +19,7 @@ public final class AddressRecognizer implements Recognizer {
             + "|baan|ring|plantsoen|erf|veld|boulevard|wal|dam|haven|burcht|zoom|akker|gaarde|hoek|weide|kamp|stede"
             + "|donk|hout|oord|straatweg|allee|promenade|passage|galerij|kwartier|vliet|wetering|sloot|buurt|berg"
             + "|heuvel|bos|tuin|hoven|polder|dal|horst|rade|laantje|pleintje|straatje|steiger|werf|brink|esch|es"
-            + "|meent|voorde|wijk|molen|lei|hage|rijn|waard|poort|veste|vaart|kant|zijde|gang|kwartier|singel|schans|burg";
+            + "|meent|voorde|wijk|molen|lei|hage|rijn|waard|poort|veste|vaart|kant|zijde|gang|schans|burg";
 
     private static final String CAP_WORD = "(?:[A-Z][\\p{L}'’]*\\.?|[A-Z]\\.)";
     private static final String PARTICLE = "(?:van|de|der|den|het|'t|’t|ter|ten|te|op|aan|in|la|le|du|di|da)";
@@ -35,7 +37,7 @@ public final class AddressRecognizer implements Recognizer {
                     + ")(?![\\p{L}\\d]|[:.,]\\d)");
 
     private static final String[] SUFFIX_LIST = SUFFIXES.split("\\|");
-    private static final java.util.Set<String> STANDALONE_WORDS = java.util.Set.of("markt", "dam", "plein", "brink",
+    private static final Set<String> STANDALONE_WORDS = Set.of("markt", "dam", "plein", "brink",
             "vismarkt", "oudegracht", "nieuwegracht");
 
     @Override
@@ -43,10 +45,6 @@ public final class AddressRecognizer implements Recognizer {
         return "address";
     }
 
-    /**
-     * The pattern is only run near a house number whose preceding word looks like a street (cheap string checks),
-     * from at most five words back on the same line.
-     */
     /** Streets named "Laan van Nieuw Oost-Indië", "Plein 1944", "Weg naar Laren": the street word comes first. */
     private static final Pattern LEADING_STREET_WORD = Pattern.compile(
             "(?<![\\p{L}\\d])((?:Laan|Weg|Plein|Kade|Singel|Dreef|Hof|Park|Straat)"
@@ -55,6 +53,10 @@ public final class AddressRecognizer implements Recognizer {
                     + "(?:(?:[ -]?(?:hs|huis|bis|bg|zw|rd|hg|boven|beneden|I{1,3}|IV)(?![\\p{L}\\d]))|-[1-9]\\d{0,2}(?:[ -]?(?:hg|hs|h))?(?![\\p{L}\\d])|[ -]?[A-Za-z](?![\\p{L}\\d]))?"
                     + ")(?![\\p{L}\\d]|[:.,]\\d)");
 
+    /**
+     * The pattern is only run near a house number whose preceding word looks like a street (cheap string checks),
+     * from at most five words back on the same line.
+     */
     @Override
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
@@ -63,7 +65,8 @@ public final class AddressRecognizer implements Recognizer {
                 || text.contains("Straat ")) {
             Matcher lead = LEADING_STREET_WORD.matcher(text);
             while (lead.find()) {
-                found.add(new Finding(EntityType.ADDRESS, lead.start(1), lead.end(1), 0.85, name()));
+                found.add(new Finding(EntityType.ADDRESS, lead.start(1), lead.end(1), 0.85, name(),
+                        "street word first (`Laan van …`) + house number", ""));
             }
         }
         int n = text.length();
@@ -106,7 +109,8 @@ public final class AddressRecognizer implements Recognizer {
             m.region(from, Math.min(n, p + 24));
             while (m.find()) {
                 if (m.start(1) <= ws && m.end(1) > p) {
-                    found.add(new Finding(EntityType.ADDRESS, m.start(1), m.end(1), 0.85, name()));
+                    found.add(new Finding(EntityType.ADDRESS, m.start(1), m.end(1), 0.85, name(),
+                            "street name + house number", ""));
                     coveredTo = m.end(1);
                     break;
                 }
@@ -116,7 +120,7 @@ public final class AddressRecognizer implements Recognizer {
     }
 
     private static boolean looksLikeStreet(String word) {
-        String lower = word.toLowerCase(java.util.Locale.ROOT);
+        String lower = word.toLowerCase(Locale.ROOT);
         if (STANDALONE_WORDS.contains(lower)) {
             return true;
         }
@@ -126,5 +130,14 @@ public final class AddressRecognizer implements Recognizer {
             }
         }
         return false;
+    }
+
+    @Override
+    public Description describe() {
+        return new Description(EntityType.ADDRESS,
+                "street word (…straat, …laan, …weg, …gracht, ~" + SUFFIX_LIST.length + " endings, `Markt`, `Dam`), multi-word"
+                        + " names (`Willem de Zwijgerlaan`, `Burg. de Withstraat`), `Laan van …` streets, house number with"
+                        + " additions (`12a`, `20-I`, `5 hs`, `3 bis`, `101-3`)",
+                "only street + number; a street without a number is not personal data on its own.");
     }
 }

@@ -6,4 +6,7 @@ public interface ChecksumValidator {
     enum Validity { VALID, INVALID, UNKNOWN }
 
     Validity validate(CharSequence candidate);
+
+    /** Its name in explanations and the docs. */
+    String name();
 }

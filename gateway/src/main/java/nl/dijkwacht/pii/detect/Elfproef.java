@@ -4,6 +4,11 @@ package nl.dijkwacht.pii.detect;
 public final class Elfproef implements ChecksumValidator {
 
     @Override
+    public String name() {
+        return "elfproef (11-test)";
+    }
+
+    @Override
     public Validity validate(CharSequence candidate) {
         int sum = 0;
         int digits = 0;

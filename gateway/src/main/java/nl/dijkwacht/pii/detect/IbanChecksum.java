@@ -4,6 +4,11 @@ package nl.dijkwacht.pii.detect;
 public final class IbanChecksum implements ChecksumValidator {
 
     @Override
+    public String name() {
+        return "ISO 13616 mod-97";
+    }
+
+    @Override
     public Validity validate(CharSequence candidate) {
         StringBuilder compact = new StringBuilder(34);
         for (int i = 0; i < candidate.length(); i++) {

@@ -2,6 +2,7 @@ package nl.dijkwacht.pii.detect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,7 +42,7 @@ public final class IbanRecognizer implements Recognizer {
             if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
                 continue;
             }
-            String country = ("" + text.charAt(i) + text.charAt(i + 1)).toUpperCase(java.util.Locale.ROOT);
+            String country = ("" + text.charAt(i) + text.charAt(i + 1)).toUpperCase(Locale.ROOT);
             Integer length = SEPA_LENGTHS.get(country);
             if (length == null) {
                 continue;
@@ -51,7 +52,7 @@ public final class IbanRecognizer implements Recognizer {
                 continue;
             }
             if (checksum.validate(text.substring(i, end)) == ChecksumValidator.Validity.VALID) {
-                found.add(new Finding(EntityType.IBAN, i, end, 0.99, name()));
+                found.add(new Finding(EntityType.IBAN, i, end, 0.99, name(), "country code + per-country length", "checksum mod-97"));
                 i = end - 1;
             }
         }
@@ -90,5 +91,13 @@ public final class IbanRecognizer implements Recognizer {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    @Override
+    public Description describe() {
+        return new Description(EntityType.IBAN, "hand-written scanner: country code, per-country length of all "
+                + SEPA_LENGTHS.size() + " SEPA countries and territories, checksum: " + checksum.name(),
+                "compact, grouped by four with spaces or dashes, any case. A mistyped IBAN (bad check digits) is"
+                        + " **not** reported.");
     }
 }

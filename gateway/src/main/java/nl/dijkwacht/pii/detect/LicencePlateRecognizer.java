@@ -3,7 +3,8 @@ package nl.dijkwacht.pii.detect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
+import java.util.function.IntPredicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -14,10 +15,9 @@ import java.util.regex.Pattern;
 public final class LicencePlateRecognizer implements Recognizer {
 
     private static final String L = "[A-Z]";
-    private static final String LV = "[A-Z]"; // sidecodes 1-3 still had vowels
     /** The 14 sidecodes, with ~ where the dash goes. */
     private static final String SIDECODES_TEMPLATE =
-            LV + "{2}~\\d{2}~\\d{2}|\\d{2}~\\d{2}~" + LV + "{2}|\\d{2}~" + LV + "{2}~\\d{2}|"
+            L + "{2}~\\d{2}~\\d{2}|\\d{2}~\\d{2}~" + L + "{2}|\\d{2}~" + L + "{2}~\\d{2}|"
                     + L + "{2}~\\d{2}~" + L + "{2}|" + L + "{2}~" + L + "{2}~\\d{2}|\\d{2}~" + L + "{2}~" + L + "{2}|"
                     + "\\d{2}~" + L + "{3}~\\d|\\d~" + L + "{3}~\\d{2}|" + L + "{2}~\\d{3}~" + L + "|"
                     + L + "~\\d{3}~" + L + "{2}|" + L + "{3}~\\d{2}~" + L + "|" + L + "~\\d{2}~" + L + "{3}|"
@@ -33,8 +33,7 @@ public final class LicencePlateRecognizer implements Recognizer {
             "(?i)(?<![\\p{L}\\d-])((?=[A-Z0-9]{6}(?![\\p{L}\\d]))(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\\d)[A-Z0-9]{6})(?![\\p{L}\\d])");
     private static final Pattern COMPACT_SHAPE = Pattern.compile(
             SIDECODES_TEMPLATE.replace("~", ""));
-    private static final ContextWords CONTEXT = new ContextWords(
-            List.of("kenteken", "kentekenplaat", "nummerbord", "auto met", "voertuig"), List.of(), 40, 0);
+    private static final ContextEnhancer CONTEXT = ContextEnhancer.of("/pii/context/licence-plate.txt", 40, 0);
 
     @Override
     public String name() {
@@ -44,7 +43,7 @@ public final class LicencePlateRecognizer implements Recognizer {
     @Override
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
-        java.util.function.IntPredicate start = i -> {
+        IntPredicate start = i -> {
             char c = text.charAt(i);
             if (!((c >= 'A' && c <= 'Z') || CandidateScan.isDigit(c))
                     || (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '-'))) {
@@ -57,34 +56,43 @@ public final class LicencePlateRecognizer implements Recognizer {
             }
             return false;
         };
-        for (java.util.regex.MatchResult m : CandidateScan.matches(WITH_DASHES, text, start)) {
-            found.add(new Finding(EntityType.LICENCE_PLATE, m.start(1), m.end(1), 0.9, name()));
+        for (MatchResult m : CandidateScan.matches(WITH_DASHES, text, start)) {
+            found.add(new Finding(EntityType.LICENCE_PLATE, m.start(1), m.end(1), 0.9, name(), "sidecode with dashes", ""));
         }
         String lower = text.toLowerCase(Locale.ROOT);
         if (!CONTEXT.mentionedAnywhere(lower)) {
             return found;
         }
-        for (java.util.regex.MatchResult c : CandidateScan.matches(ANY_CASE_WITH_DASHES, text, CandidateScan.tokenStart(text))) {
+        for (MatchResult c : CandidateScan.matches(ANY_CASE_WITH_DASHES, text, CandidateScan.tokenStart(text))) {
             boolean known = false;
             for (Finding f : found) {
                 known |= f.start() == c.start(1);
             }
-            if (!known && CONTEXT.signal(lower, c.start(1), c.end(1)) == ContextWords.Signal.POSITIVE) {
-                found.add(new Finding(EntityType.LICENCE_PLATE, c.start(1), c.end(1), 0.85, name()));
+            ContextEnhancer.Cue cue = known ? null : CONTEXT.cue(lower, c.start(1), c.end(1));
+            if (!known && cue.signal() == ContextEnhancer.Signal.POSITIVE) {
+                found.add(new Finding(EntityType.LICENCE_PLATE, c.start(1), c.end(1), 0.85, name(),
+                        "sidecode with dashes, any case", cue.describe()));
             }
         }
-        for (java.util.regex.MatchResult c : CandidateScan.matches(COMPACT, text, CandidateScan.tokenStart(text))) {
+        for (MatchResult c : CandidateScan.matches(COMPACT, text, CandidateScan.tokenStart(text))) {
             String v = c.group(1).toUpperCase(Locale.ROOT);
             if (!COMPACT_SHAPE.matcher(v).matches()) {
                 continue;
             }
-            if (lower == null) {
-                lower = text.toLowerCase(Locale.ROOT);
-            }
-            if (CONTEXT.signal(lower, c.start(1), c.end(1)) == ContextWords.Signal.POSITIVE) {
-                found.add(new Finding(EntityType.LICENCE_PLATE, c.start(1), c.end(1), 0.85, name()));
+            ContextEnhancer.Cue cue = CONTEXT.cue(lower, c.start(1), c.end(1));
+            if (cue.signal() == ContextEnhancer.Signal.POSITIVE) {
+                found.add(new Finding(EntityType.LICENCE_PLATE, c.start(1), c.end(1), 0.85, name(),
+                        "sidecode without dashes", cue.describe()));
             }
         }
         return found;
+    }
+
+    @Override
+    public Description describe() {
+        return new Description(EntityType.LICENCE_PLATE,
+                "Dutch sidecodes 1–14 in capitals with dashes anywhere; without dashes or in lower case only next to"
+                        + " `kenteken`",
+                "all-digit groups (`12-03-24`) are never a plate. Context: " + CONTEXT.describe() + ".");
     }
 }

@@ -2,7 +2,8 @@ package nl.dijkwacht.pii.detect;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.function.IntPredicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -12,9 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class PhoneRecognizer implements Recognizer {
 
-    private static final java.util.regex.Pattern NOT_A_DIGIT = java.util.regex.Pattern.compile("\\D");
-    private static final java.util.regex.Pattern DAY_FIRST_DATE = java.util.regex.Pattern.compile("\\d{1,2}[-.]\\d{1,2}[-.]\\d{2,4}");
-    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern NOT_A_DIGIT = Pattern.compile("\\D");
+    private static final Pattern DAY_FIRST_DATE = Pattern.compile("\\d{1,2}[-.]\\d{1,2}[-.]\\d{2,4}");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private static final Pattern CANDIDATE = Pattern.compile(
             "(?<![\\p{L}\\d+.,/-])((?:\\+|00)\\d[\\d ()\\-.]{6,20}\\d|\\(?0\\d[\\d ()\\-.]{7,16}\\d)(?![\\d\\p{L}]|[.,-]\\d)");
@@ -27,11 +28,11 @@ public final class PhoneRecognizer implements Recognizer {
     @Override
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
-        java.util.function.IntPredicate candidateStart = i -> {
+        IntPredicate candidateStart = i -> {
             char c = text.charAt(i);
             return c == '+' || c == '(' || (CandidateScan.isDigit(c) && (i == 0 || !CandidateScan.isDigit(text.charAt(i - 1))));
         };
-        for (java.util.regex.MatchResult m : CandidateScan.matches(CANDIDATE, text, candidateStart)) {
+        for (MatchResult m : CandidateScan.matches(CANDIDATE, text, candidateStart)) {
             String candidate = m.group(1);
             int start = m.start(1);
             if (candidate.startsWith("(") && candidate.indexOf(')') < 0) {
@@ -40,7 +41,8 @@ public final class PhoneRecognizer implements Recognizer {
             }
             int end = start + longestAcceptedPrefix(candidate);
             if (end > start && !insideAccountNumber(text, start)) {
-                found.add(new Finding(EntityType.PHONE, start, end, 0.9, name()));
+                found.add(new Finding(EntityType.PHONE, start, end, 0.9, name(),
+                        candidate.startsWith("+") || candidate.startsWith("00") ? "international number" : "Dutch number", ""));
             }
         }
         return found;
@@ -110,5 +112,14 @@ public final class PhoneRecognizer implements Recognizer {
     /** 01-02-2024, 01.02.2024 and 2024-01-02 style strings. */
     private static boolean looksLikeDate(String s) {
         return DAY_FIRST_DATE.matcher(s).matches() || ISO_DATE.matcher(s).matches();
+    }
+
+    @Override
+    public Description describe() {
+        return new Description(EntityType.PHONE, "pattern + digit-count rules",
+                "Dutch numbers must have 10 digits after normalising `+31`/`0031`/`(0)`; international `+`/`00` numbers"
+                        + " 8–15 digits; separators ` `, `-`, ` - `, `.`, `(0)`; two numbers in a row are split. Not:"
+                        + " `14 0xx` municipal numbers, 0800/0900/0906/0909, dates, digits that follow a bank code"
+                        + " (`NL.. RABO 0306 …`).");
     }
 }

@@ -2,8 +2,9 @@ package nl.dijkwacht.pii.detect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -23,7 +24,7 @@ public final class PostcodeRecognizer implements Recognizer {
     /** "1234 ab Utrecht" or "postcode 1234 ab": lower case with a space, only with a place name or the label. */
     private static final Pattern LOWER_SPACED = Pattern.compile(
             "(?<![\\p{L}\\d.,€-])([1-9]\\d{3} [a-z]{2})(?= \\p{Lu}\\p{L}+|(?![\\p{L}\\d]))");
-    private static final ContextWords LABEL = new ContextWords(List.of("postcode", "pc"), List.of(), 15, 0);
+    private static final ContextEnhancer LABEL = ContextEnhancer.of("/pii/context/postcode.txt", 15, 0);
 
     @Override
     public String name() {
@@ -33,20 +34,20 @@ public final class PostcodeRecognizer implements Recognizer {
     @Override
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
-        for (java.util.regex.MatchResult m : CandidateScan.matches(POSTCODE, text, CandidateScan.digitRunStart(text))) {
+        for (MatchResult m : CandidateScan.matches(POSTCODE, text, CandidateScan.digitRunStart(text))) {
             String v = m.group(1);
-            String letters = v.substring(v.length() - 2).toUpperCase(java.util.Locale.ROOT);
+            String letters = v.substring(v.length() - 2).toUpperCase(Locale.ROOT);
             boolean forbidden = letters.equals("SA") || letters.equals("SD") || letters.equals("SS");
             boolean yearLike = v.startsWith("19") || v.startsWith("20");
             if (forbidden || (yearLike && NOT_POSTCODE_LETTERS.contains(letters))) {
                 continue;
             }
-            found.add(new Finding(EntityType.POSTCODE, m.start(1), m.end(1), 0.9, name()));
+            found.add(new Finding(EntityType.POSTCODE, m.start(1), m.end(1), 0.9, name(), "four digits and two capitals", ""));
         }
         if (text.indexOf(' ') < 0) {
             return found;
         }
-        for (java.util.regex.MatchResult m : CandidateScan.matches(LOWER_SPACED, text, CandidateScan.digitRunStart(text))) {
+        for (MatchResult m : CandidateScan.matches(LOWER_SPACED, text, CandidateScan.digitRunStart(text))) {
             String v = m.group(1);
             if (v.endsWith("sa") || v.endsWith("sd") || v.endsWith("ss")) {
                 continue;
@@ -54,11 +55,20 @@ public final class PostcodeRecognizer implements Recognizer {
             boolean yearLike = v.startsWith("19") || v.startsWith("20");
             boolean placeFollows = !yearLike && m.end(1) + 1 < text.length()
                     && Character.isUpperCase(text.charAt(m.end(1) + 1));
-            if (placeFollows || LABEL.signal(text.toLowerCase(java.util.Locale.ROOT), m.start(1), m.end(1))
-                    == ContextWords.Signal.POSITIVE) {
-                found.add(new Finding(EntityType.POSTCODE, m.start(1), m.end(1), 0.8, name()));
+            ContextEnhancer.Cue label = placeFollows ? null : LABEL.cue(text.toLowerCase(Locale.ROOT), m.start(1), m.end(1));
+            if (placeFollows || label.signal() == ContextEnhancer.Signal.POSITIVE) {
+                found.add(new Finding(EntityType.POSTCODE, m.start(1), m.end(1), 0.8, name(),
+                        "lower case with a space", placeFollows ? "place name follows" : label.describe()));
             }
         }
         return found;
+    }
+
+    @Override
+    public Description describe() {
+        return new Description(EntityType.POSTCODE,
+                "`1234 AB` / `1234AB`; lower case when written together, or `1234 ab` followed by a place name or after"
+                        + " `postcode`",
+                "never SA/SD/SS; a year followed by an abbreviation (`2024 EU`, `2023 AI`) is not a postcode.");
     }
 }

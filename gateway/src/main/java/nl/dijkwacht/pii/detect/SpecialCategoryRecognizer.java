@@ -21,6 +21,7 @@ public final class SpecialCategoryRecognizer implements Recognizer {
 
     static final String RESOURCE = "/pii/special-categories.txt";
 
+    private final int phraseCount;
     /** First word → phrases (as word arrays) starting with it, longest first. */
     private final Map<String, List<String[]>> byFirstWord;
 
@@ -39,6 +40,7 @@ public final class SpecialCategoryRecognizer implements Recognizer {
         }
         map.values().forEach(l -> l.sort((a, b) -> b.length - a.length));
         this.byFirstWord = Map.copyOf(map);
+        this.phraseCount = phrases.size();
     }
 
     static List<String> load() {
@@ -115,7 +117,7 @@ public final class SpecialCategoryRecognizer implements Recognizer {
                 }
             }
             if (matchedTo >= 0) {
-                found.add(new Finding(EntityType.SPECIAL_CATEGORY, starts[k], ends[matchedTo], 0.8, name()));
+                found.add(new Finding(EntityType.SPECIAL_CATEGORY, starts[k], ends[matchedTo], 0.8, name(), "term list", ""));
                 k = matchedTo + 1;
             } else {
                 k++;
@@ -145,5 +147,14 @@ public final class SpecialCategoryRecognizer implements Recognizer {
             }
         }
         return true;
+    }
+
+    @Override
+    public Description describe() {
+        return new Description(EntityType.SPECIAL_CATEGORY, "literal term list `pii/special-categories.txt` (" + phraseCount
+                + " phrases: health, Wmo/Jeugdwet care, religion, ethnicity, politics/trade union, sex life, biometrics,"
+                + " criminal data) matched on whole words in one pass",
+                "flags the *term* so a policy can block or reroute; context-free, so a policy text about \"kanker\" is"
+                        + " flagged too.");
     }
 }

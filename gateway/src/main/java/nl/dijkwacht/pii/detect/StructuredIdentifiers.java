@@ -2,20 +2,21 @@ package nl.dijkwacht.pii.detect;
 
 import java.util.List;
 
-/** The recognizers for identifiers with a fixed shape (everything except person names). */
+/**
+ * The recognizers for identifiers with a fixed shape (everything except person names). Those that are a pattern,
+ * context words, a checksum and scores are declared here as data ({@link PatternRecognizer}); the others are one
+ * class each. Context word lists are in {@code /pii/context/}.
+ */
 public final class StructuredIdentifiers {
 
     private StructuredIdentifiers() {
     }
 
+    /** In the order the detector runs them (ties between equal findings go to the first). */
     public static List<Recognizer> all() {
         return List.of(bsn(), iban(), email(), new PhoneRecognizer(), new PostcodeRecognizer(), new AddressRecognizer(),
-                new DateOfBirthRecognizer(), new LicencePlateRecognizer(), new IdDocumentRecognizer(),
-                new VNumberRecognizer(), new IpAddressRecognizer(), new KvkRecognizer(), new SpecialCategoryRecognizer());
-    }
-
-    public static Recognizer bsn() {
-        return new BsnRecognizer();
+                dateOfBirth(), new LicencePlateRecognizer(), idDocument(), vNumber(), new IpAddressRecognizer(), kvk(),
+                new SpecialCategoryRecognizer());
     }
 
     public static Recognizer iban() {
@@ -24,5 +25,93 @@ public final class StructuredIdentifiers {
 
     public static Recognizer email() {
         return new EmailRecognizer();
+    }
+
+    /**
+     * BSN: nine digits that pass the elfproef. About one in eleven random nine-digit numbers passes too, and so do
+     * RSINs, so the nearest label decides; an unlabelled passing number is reported (fail safe).
+     */
+    public static Recognizer bsn() {
+        return PatternRecognizer.builder("bsn", EntityType.BSN)
+                .context(ContextEnhancer.of("/pii/context/bsn.txt", 60, 25))
+                .pattern("nine digits, also grouped 4-2-3 or 3-3-3 by `.`, space or `-`",
+                        "(?<![\\p{L}\\d.,€/-])(\\d{4}([. -])\\d{2}\\2\\d{3}|\\d{3}([. -])\\d{3}\\3\\d{3}|\\d{9})"
+                                + "(?![\\d]|[.,-]\\d|\\p{L})", PatternRecognizer.Start.DIGIT_RUN)
+                .checksum(new Elfproef())
+                .veto("`123.456.782` (amount style) only counts with a positive cue.",
+                        c -> c.value().indexOf('.') == 3 && c.cue().signal() != ContextEnhancer.Signal.POSITIVE)
+                .scores(0.95, 0.6, 0.2)
+                .threshold(0.5)
+                .note("An elfproef-passing number with a negative label is not reported, an unlabelled one is (fail"
+                        + " safe); `NL…B01` (btw-id) never matches.")
+                .build();
+    }
+
+    /** A date of birth: a date with birth context nearby; other dates (meetings, decisions) are left alone. */
+    public static Recognizer dateOfBirth() {
+        String months = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+                + "|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec";
+        return PatternRecognizer.builder("date-of-birth", EntityType.DATE_OF_BIRTH)
+                .context(ContextEnhancer.of("/pii/context/date-of-birth.txt", 40,
+                        "/pii/context/date-of-birth-after.txt", 20))
+                .pattern("date: `d-m-yyyy` (also `/`, `.`, two-digit year), ISO `yyyy-mm-dd`, `3 maart 1961`",
+                        "(?<![\\p{L}\\d])((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)?\\d{2}"
+                                + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
+                                + "|(?:0?[1-9]|[12]\\d|3[01])(?:e)? (?i:" + months + ")\\.? (?:19|20)\\d{2})"
+                                + "(?![\\p{L}\\d])", PatternRecognizer.Start.DIGIT_RUN)
+                .scores(0.9, 0, 0)
+                .note("Only with birth context; other dates are left alone.")
+                .build();
+    }
+
+    /**
+     * Numbers of identity documents: Dutch passport and identity-card numbers (two letters, six letters or digits,
+     * one digit; never the letter O) and driving-licence numbers (ten digits). Both shapes are common in other
+     * codes too, so a document word must be near.
+     */
+    public static Recognizer idDocument() {
+        return PatternRecognizer.builder("id-document", EntityType.ID_DOCUMENT)
+                .context(ContextEnhancer.of("/pii/context/id-document.txt", 60, 20))
+                .pattern("passport / ID-card number (2 letters, 6 letters-or-digits, 1 digit, no `O`)",
+                        "(?i)(?<![\\p{L}\\d])([A-NP-Z]{2}[A-NP-Z0-9]{6}\\d)(?![\\p{L}\\d])", PatternRecognizer.Start.TOKEN)
+                .context(ContextEnhancer.of("/pii/context/driving-licence.txt", 60, 20))
+                .pattern("10-digit driving-licence number", "(?<![\\p{L}\\d])(\\d{10})(?![\\p{L}\\d])",
+                        PatternRecognizer.Start.DIGIT_RUN)
+                .scores(0.85, 0, 0)
+                .onlyWhenMentioned()
+                .note("**Only with a document word nearby**: the shapes are too common in case codes.")
+                .build();
+    }
+
+    /** V-nummers (vreemdelingennummer of the IND): ten digits, also grouped, next to the word. */
+    public static Recognizer vNumber() {
+        return PatternRecognizer.builder("v-number", EntityType.V_NUMBER)
+                .context(ContextEnhancer.of("/pii/context/v-number.txt", 60, 25))
+                .pattern("10 digits, also grouped 4-3-3 or 2-2-2-2-2",
+                        "(?<![\\p{L}\\d])(\\d{10}|\\d{4}[ .]\\d{3}[ .]\\d{3}|\\d{2}[ .]\\d{2}[ .]\\d{2}[ .]\\d{2}[ .]\\d{2})"
+                                + "(?![\\p{L}\\d]|[.,]\\d)", PatternRecognizer.Start.DIGIT_RUN)
+                .scores(0.9, 0, 0)
+                .onlyWhenMentioned()
+                .build();
+    }
+
+    /**
+     * KvK numbers where they identify a person: a sole trader is named in the same passage and no legal person is
+     * nearer. The KvK number of a company is not personal data.
+     */
+    public static Recognizer kvk() {
+        ContextEnhancer soleTrader = ContextEnhancer.of("/pii/context/kvk-sole-trader.txt", 250, 150);
+        return PatternRecognizer.builder("kvk", EntityType.KVK)
+                .context(ContextEnhancer.of("/pii/context/kvk.txt", 50, 0))
+                .pattern("8 digits, also `1234 5678`, `12.345.678`, `12 345 678`",
+                        "(?<![\\p{L}\\d])(\\d{8}|\\d{4} \\d{4}|\\d{2}\\.\\d{3}\\.\\d{3}|\\d{2} \\d{3} \\d{3})"
+                                + "(?![\\p{L}\\d]|[.,]\\d)", PatternRecognizer.Start.DIGIT_RUN)
+                .veto("**only for sole traders**: a sole-trader word (" + soleTrader.describe()
+                                + ") must be nearer than a legal-person word. A company's KvK number is not personal data.",
+                        c -> c.cue().signal() == ContextEnhancer.Signal.POSITIVE
+                                && soleTrader.signal(c.lower(), c.start(), c.end()) != ContextEnhancer.Signal.POSITIVE)
+                .scores(0.85, 0, 0)
+                .onlyWhenMentioned()
+                .build();
     }
 }

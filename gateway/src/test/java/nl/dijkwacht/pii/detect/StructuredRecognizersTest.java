@@ -14,18 +14,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StructuredRecognizersTest {
 
     static Stream<Arguments> cases() {
-        Recognizer bsn = new BsnRecognizer();
+        Recognizer bsn = StructuredIdentifiers.bsn();
         Recognizer iban = new IbanRecognizer();
         Recognizer email = new EmailRecognizer();
         Recognizer phone = new PhoneRecognizer();
         Recognizer postcode = new PostcodeRecognizer();
         Recognizer address = new AddressRecognizer();
-        Recognizer dob = new DateOfBirthRecognizer();
+        Recognizer dob = StructuredIdentifiers.dateOfBirth();
         Recognizer plate = new LicencePlateRecognizer();
-        Recognizer id = new IdDocumentRecognizer();
-        Recognizer vnr = new VNumberRecognizer();
+        Recognizer id = StructuredIdentifiers.idDocument();
+        Recognizer vnr = StructuredIdentifiers.vNumber();
         Recognizer ip = new IpAddressRecognizer();
-        Recognizer kvk = new KvkRecognizer();
+        Recognizer kvk = StructuredIdentifiers.kvk();
         Recognizer special = new SpecialCategoryRecognizer();
         return Stream.of(
                 // BSN: positives (111222333 and 123456782 pass the elfproef)

@@ -12,7 +12,7 @@ import opennlp.tools.util.Span;
 
 /**
  * The statistical half of person-name detection: an Apache OpenNLP maximum-entropy name finder trained on our
- * own generated Dutch text (see {@code nl.dijkwacht.pii.training.TrainNameModel}). The model is loaded once and
+ * own generated Dutch text (see {@code NameModelTrainer} in the test sources). The model is loaded once and
  * shared; {@link NameFinderME} is not thread-safe, so instances are pooled (works with virtual threads, where a
  * ThreadLocal would build one per request).
  */
@@ -54,8 +54,8 @@ final class OpenNlpNameFinder {
      * the sentence start extended to it so the sentence-begin feature stays true. Long letters are mostly
      * lower-case running text; this shows the model a fraction of it with the same decisions on the candidates.
      */
-    static List<int[]> candidateWindows(List<TextToken> tokens, int from, int to, boolean[] covered) {
-        List<int[]> windows = new ArrayList<>();
+    static List<TokenRange> candidateWindows(List<TextToken> tokens, int from, int to, boolean[] covered) {
+        List<TokenRange> windows = new ArrayList<>();
         int curStart = -1;
         int curEnd = -1;
         for (int k = from; k < to; k++) {
@@ -72,19 +72,19 @@ final class OpenNlpNameFinder {
             } else if (curStart >= 0 && s <= curEnd) {
                 // a very long run of candidates (a pasted list, hostile input): cut it, overlapping by the context,
                 // because decoding time grows faster than linearly with the length of one sequence
-                windows.add(new int[] {curStart, curEnd});
+                windows.add(new TokenRange(curStart, curEnd));
                 curStart = Math.max(from, curEnd - 2 * CONTEXT);
                 curEnd = e;
             } else {
                 if (curStart >= 0) {
-                    windows.add(new int[] {curStart, curEnd});
+                    windows.add(new TokenRange(curStart, curEnd));
                 }
                 curStart = s;
                 curEnd = e;
             }
         }
         if (curStart >= 0) {
-            windows.add(new int[] {curStart, curEnd});
+            windows.add(new TokenRange(curStart, curEnd));
         }
         return windows;
     }
@@ -93,18 +93,13 @@ final class OpenNlpNameFinder {
         if (t.kind() == TextToken.Kind.INITIALS) {
             return true;
         }
-        return t.capitalised() && t.text().length() > 1 && !NameGazetteer.NOT_NAMES.contains(t.lower())
+        return t.capitalised() && t.text().length() > 1 && !NameWords.NOT_NAMES.contains(t.lower())
                 && !Character.isUpperCase(t.text().charAt(1));
     }
 
-    /** Spans as {start, end} character offsets. */
-    List<int[]> find(String text, List<TextToken> tokens) {
-        return find(text, tokens, new boolean[tokens.size()]);
-    }
-
-    /** As {@link #find(String, List)}, skipping candidates already inside a name the rules found. */
-    List<int[]> find(String text, List<TextToken> tokens, boolean[] covered) {
-        List<int[]> out = new ArrayList<>();
+    /** Names the model finds, as token ranges; candidates already inside a name the rules found are skipped. */
+    List<TokenRange> find(String text, List<TextToken> tokens, boolean[] covered) {
+        List<TokenRange> out = new ArrayList<>();
         if (tokens.isEmpty()) {
             return out;
         }
@@ -113,21 +108,19 @@ final class OpenNlpNameFinder {
             finder = new NameFinderME(model);
         }
         try {
-            for (int[] sentence : TextToken.sentences(text, tokens)) {
-                for (int[] window : candidateWindows(tokens, sentence[0], sentence[1], covered)) {
-                    int n = window[1] - window[0];
+            for (TokenRange sentence : TextToken.sentences(text, tokens)) {
+                for (TokenRange window : candidateWindows(tokens, sentence.from(), sentence.to(), covered)) {
+                    int n = window.length();
                     String[] words = new String[n];
                     for (int k = 0; k < n; k++) {
-                        words[k] = tokens.get(window[0] + k).text();
+                        words[k] = tokens.get(window.from() + k).text();
                     }
                     Span[] spans = finder.find(words);
                     for (Span s : spans) {
                         if (s.getProb() < minProbability) {
                             continue;
                         }
-                        int from = window[0] + s.getStart();
-                        int to = window[0] + s.getEnd();
-                        out.add(new int[] {tokens.get(from).start(), tokens.get(to - 1).end(), from, to});
+                        out.add(new TokenRange(window.from() + s.getStart(), window.from() + s.getEnd()));
                     }
                 }
             }

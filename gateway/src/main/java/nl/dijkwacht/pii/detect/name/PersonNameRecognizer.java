@@ -2,7 +2,9 @@ package nl.dijkwacht.pii.detect.name;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pii.detect.Finding;
 import nl.dijkwacht.pii.detect.Recognizer;
@@ -13,6 +15,9 @@ import nl.dijkwacht.pii.detect.Recognizer;
  * rules, so "Jeroen Bosch Ziekenhuis" or a capitalised sentence opener is not reported as a person.
  */
 public final class PersonNameRecognizer implements Recognizer {
+
+    static final String MODEL = "model (OpenNLP)";
+    private static final double SCORE = 0.85;
 
     private final PersonNameRules rules;
     private final NameGazetteer gazetteer;
@@ -42,26 +47,10 @@ public final class PersonNameRecognizer implements Recognizer {
     @Override
     public List<Finding> find(String text) {
         List<TextToken> tokens = TextToken.tokenize(text);
-        List<int[]> spans = new ArrayList<>(rules.find(text, tokens));
-        int fromRules = spans.size();
+        List<NameSpan> spans = new ArrayList<>(rules.find(text, tokens));
         if (model != null) {
-            boolean[] covered = new boolean[tokens.size()];
-            if (!spans.isEmpty()) {
-                List<int[]> sorted = new ArrayList<>(spans);
-                sorted.sort(Comparator.comparingInt((int[] s) -> s[0]));
-                int si = 0;
-                int reach = -1; // furthest end among spans starting at or before the token
-                for (int k = 0; k < tokens.size(); k++) {
-                    TextToken t = tokens.get(k);
-                    while (si < sorted.size() && sorted.get(si)[0] <= t.start()) {
-                        reach = Math.max(reach, sorted.get(si)[1]);
-                        si++;
-                    }
-                    covered[k] = t.end() <= reach;
-                }
-            }
-            for (int[] s : model.find(text, tokens, covered)) {
-                int[] vetted = vet(text, tokens, s);
+            for (TokenRange s : model.find(text, tokens, covered(tokens, spans))) {
+                NameSpan vetted = vet(text, tokens, s);
                 if (vetted != null) {
                     spans.add(vetted);
                 }
@@ -70,35 +59,61 @@ public final class PersonNameRecognizer implements Recognizer {
         if (spans.isEmpty()) {
             return List.of();
         }
-        spans.sort(Comparator.comparingInt((int[] s) -> s[0]).thenComparingInt(s -> -s[1]));
+        spans.sort(Comparator.comparingInt(NameSpan::start).thenComparingInt(s -> -s.end()));
         List<Finding> out = new ArrayList<>();
-        int curStart = spans.get(0)[0];
-        int curEnd = spans.get(0)[1];
+        NameSpan first = spans.get(0);
+        int curStart = first.start();
+        int curEnd = first.end();
+        Set<String> why = new LinkedHashSet<>();
+        why.add(first.rule());
         for (int k = 1; k < spans.size(); k++) {
-            int[] s = spans.get(k);
-            if (s[0] < curEnd) {
-                curEnd = Math.max(curEnd, s[1]);
+            NameSpan s = spans.get(k);
+            if (s.start() < curEnd) {
+                curEnd = Math.max(curEnd, s.end());
+                why.add(s.rule());
             } else {
-                out.add(new Finding(EntityType.PERSON, curStart, curEnd, 0.85, name()));
-                curStart = s[0];
-                curEnd = s[1];
+                out.add(new Finding(EntityType.PERSON, curStart, curEnd, SCORE, name(), String.join(" + ", why), ""));
+                curStart = s.start();
+                curEnd = s.end();
+                why.clear();
+                why.add(s.rule());
             }
         }
-        out.add(new Finding(EntityType.PERSON, curStart, curEnd, 0.85, name()));
-        assert fromRules >= 0;
+        out.add(new Finding(EntityType.PERSON, curStart, curEnd, SCORE, name(), String.join(" + ", why), ""));
         return out;
     }
 
+    /** For each token: whether it lies inside a span the rules found (the model need not look at it again). */
+    private static boolean[] covered(List<TextToken> tokens, List<NameSpan> spans) {
+        boolean[] covered = new boolean[tokens.size()];
+        if (spans.isEmpty()) {
+            return covered;
+        }
+        List<NameSpan> sorted = new ArrayList<>(spans);
+        sorted.sort(Comparator.comparingInt(NameSpan::start));
+        int si = 0;
+        int reach = -1; // furthest end among spans starting at or before the token
+        for (int k = 0; k < tokens.size(); k++) {
+            TextToken t = tokens.get(k);
+            while (si < sorted.size() && sorted.get(si).start() <= t.start()) {
+                reach = Math.max(reach, sorted.get(si).end());
+                si++;
+            }
+            covered[k] = t.end() <= reach;
+        }
+        return covered;
+    }
+
     /** Drops or trims a model span: no function words, no street/organisation names, no titles inside. */
-    private int[] vet(String text, List<TextToken> tokens, int[] s) {
-        int from = s[2];
-        int to = s[3];
+    private NameSpan vet(String text, List<TextToken> tokens, TokenRange s) {
+        int from = s.from();
+        int to = s.to();
         // trim titles and punctuation at the front, particles at the end
         while (from < to && (!tokens.get(from).isWord() && tokens.get(from).kind() != TextToken.Kind.INITIALS
-                || NameGazetteer.TITLES.contains(tokens.get(from).lower()))) {
+                || NameWords.TITLES.contains(tokens.get(from).lower()))) {
             from++;
         }
-        while (to > from && (!tokens.get(to - 1).isWord() || NameGazetteer.PARTICLES.contains(tokens.get(to - 1).lower()))) {
+        while (to > from && (!tokens.get(to - 1).isWord() || NameWords.PARTICLES.contains(tokens.get(to - 1).lower()))) {
             to--;
         }
         if (from >= to) {
@@ -109,7 +124,7 @@ public final class PersonNameRecognizer implements Recognizer {
         boolean givenOnly = true;
         for (int k = from; k < to; k++) {
             TextToken t = tokens.get(k);
-            if (t.isWord() && NameGazetteer.PARTICLES.contains(t.lower())) {
+            if (t.isWord() && NameWords.PARTICLES.contains(t.lower())) {
                 if (named >= 2 && !givenOnly) {
                     to = k;
                     break;
@@ -136,12 +151,13 @@ public final class PersonNameRecognizer implements Recognizer {
                 return null;
             }
             String lower = t.lower();
-            if (NameGazetteer.PARTICLES.contains(lower)) {
+            if (NameWords.PARTICLES.contains(lower)) {
                 continue;
             }
-            if (NameGazetteer.NOT_NAMES.contains(lower) || NameGazetteer.isStreetOrOrganisation(lower)
-                    || (NameGazetteer.hasNonNameEnding(lower) && !gazetteer.isSurname(lower) && !gazetteer.isFirstName(lower))
-                    || t.text().length() < 2 || isAllCaps(t.text())) {
+            if (NameWords.NOT_NAMES.contains(lower) || StreetOrganisationFilter.isStreetOrOrganisation(lower)
+                    || (StreetOrganisationFilter.hasNonNameEnding(lower) && !gazetteer.isSurname(lower)
+                    && !gazetteer.isFirstName(lower))
+                    || t.text().length() < 2 || NameParser.isAllCaps(t.text())) {
                 return null;
             }
             if (t.capitalised()) {
@@ -156,35 +172,22 @@ public final class PersonNameRecognizer implements Recognizer {
         if (!hasCapital) {
             return null;
         }
-        if (to - from == 1 && (PersonNameRules.AMBIGUOUS.contains(tokens.get(from).lower())
-                || PersonNameRules.LOWERCASE_WORDS.contains(tokens.get(from).lower()))
-                && !(from > 0 && NameGazetteer.TITLES.contains(tokens.get(from - 1).lower()))) {
+        if (to - from == 1 && (NameWords.AMBIGUOUS.contains(tokens.get(from).lower())
+                || NameWords.LOWERCASE_WORDS.contains(tokens.get(from).lower()))
+                && !(from > 0 && NameWords.TITLES.contains(tokens.get(from - 1).lower()))) {
             return null;
         }
-        if (to < tokens.size() && PersonNameRules.LEGAL_FORMS.contains(tokens.get(to).lower())
-                ) {
+        if (StreetOrganisationFilter.legalFormAt(tokens, to)
+                || StreetOrganisationFilter.streetOrOrganisationFollows(text, tokens, to)) {
             return null;
         }
-        int look = to;
-        while (look < tokens.size() && tokens.get(look).isWord()
-                && TextToken.adjacent(text, tokens.get(look - 1), tokens.get(look))) {
-            String after = tokens.get(look).lower();
-            if (NameGazetteer.isStreetOrOrganisation(after)) {
-                return null;
-            }
-            if (!NameGazetteer.PARTICLES.contains(after)) {
-                break;
-            }
-            look++;
-        }
-        if (to < tokens.size() && tokens.get(to).isWord() && TextToken.adjacent(text, tokens.get(to - 1), tokens.get(to))
-                && NameGazetteer.isStreetOrOrganisation(tokens.get(to).lower())) {
-            return null;
-        }
-        return new int[] {tokens.get(from).start(), tokens.get(to - 1).end()};
+        return new NameSpan(tokens.get(from).start(), tokens.get(to - 1).end(), to, MODEL);
     }
 
-    private static boolean isAllCaps(String s) {
-        return s.length() > 1 && s.chars().allMatch(c -> !Character.isLetter(c) || Character.isUpperCase(c));
+    @Override
+    public Description describe() {
+        return new Description(EntityType.PERSON, "OpenNLP name finder + rules, see below",
+                "span is the name without the title: `mevrouw [J.P. de Vries]`. Gazetteers: " + gazetteer.firstNameCount()
+                        + " first names, " + gazetteer.surnameCount() + " surnames (`pii/names/`).");
     }
 }

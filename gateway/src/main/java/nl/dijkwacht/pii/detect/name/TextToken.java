@@ -152,8 +152,8 @@ record TextToken(String text, String lower, int start, int end, Kind kind, boole
     }
 
     /** Splits token indices into sentences: after . ! ? and at line breaks. */
-    static List<int[]> sentences(String text, List<TextToken> tokens) {
-        List<int[]> out = new ArrayList<>();
+    static List<TokenRange> sentences(String text, List<TextToken> tokens) {
+        List<TokenRange> out = new ArrayList<>();
         int from = 0;
         for (int i = 0; i < tokens.size(); i++) {
             TextToken t = tokens.get(i);
@@ -169,7 +169,7 @@ record TextToken(String text, String lower, int start, int end, Kind kind, boole
                 }
             }
             if (boundary || i == tokens.size() - 1) {
-                out.add(new int[] {from, i + 1});
+                out.add(new TokenRange(from, i + 1));
                 from = i + 1;
             }
         }

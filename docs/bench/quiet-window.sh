@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Every figure of docs/benchmarks.md that needs a quiet machine, in priority order, each with its own log, so that
+# a window that ends early still leaves the most important figures. Run from the project root on an otherwise idle
+# machine (build first: ./mvnw -q -B -pl gateway -am package -DskipTests && ./mvnw -q -B -pl gateway test-compile).
+#
+#   docs/bench/quiet-window.sh [step ...]      steps: ship jwt-redis console audit-store pii purpose (default: all)
+#
+# ship        issue 15: default pack on H2 (README default) and PostgreSQL beside nginx and Portkey, c=1/64,
+#             JSON/stream; first minute; 1,000 open streams; flame graph                        (~10 min)
+# console     issue 12: console page loads over 1,000,000 records on PostgreSQL (schema filled beforehand with
+#             -Ddw.schema=dw_bench_console_1m -Ddw.keep=true -Ddw.fill-only=true)                (~3 min)
+# jwt-redis   issue 8: added latency of the staff token (JWT) and of Redis-backed limits, c=1/64 JSON (~3 min)
+# audit-store issue 15: audit writer throughput and bytes per record, H2 file and PostgreSQL      (~3 min)
+# pii         PII engine JMH 1 KB / 10 KB                                                       (~3 min)
+# purpose     purpose guard in-process latency                                                   (~1 min)
+# Output: $BENCH_WORK/quiet-window/<stamp>/<step>.log (BENCH_WORK default ../bench-work).
+set -uo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export BENCH_WORK=${BENCH_WORK:-$ROOT/../bench-work}
+OUT=$BENCH_WORK/quiet-window/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
+STEPS=${*:-ship console jwt-redis audit-store pii purpose}
+cd "$ROOT"
+step() { echo "== $(date -u +%H:%M:%S) $1"; }
+for s in $STEPS; do
+  step "$s" | tee -a "$OUT/steps.txt"
+  case $s in
+    ship)
+      docs/bench/gateway-bench.sh --skip-build --stores "h2 postgres" --first-minute 6 --streams 1000 --profile 30 \
+        -- --runs 1 --duration 10 --warmup 5 > "$OUT/ship.log" 2>&1;;
+    jwt-redis)
+      docs/bench/gateway-bench.sh --skip-build --stores h2 --variants "jwt redis" --first-minute 0 \
+        -- --runs 1 --duration 10 --warmup 5 --modes json --only-extra > "$OUT/jwt-redis.log" 2>&1;;
+    console)
+      DW_BENCH=1 ./mvnw -q -B -o -pl gateway test -Dtest=ConsoleDashboardBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+        -Ddw.records=1000000 -Ddw.runs=20 -Ddw.schema=dw_bench_console_1m -Ddw.keep=true > "$OUT/console.log" 2>&1
+      grep BENCH gateway/target/surefire-reports/nl.dijkwacht.console.ConsoleDashboardBenchmark-output.txt >> "$OUT/console.log";;
+    audit-store)
+      DW_BENCH=1 ./mvnw -q -B -o -pl gateway test -Dtest=AuditStoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+        -Ddw.records=20000 -Ddw.writers=1,64 > "$OUT/audit-store.log" 2>&1
+      grep BENCH gateway/target/surefire-reports/nl.dijkwacht.audit.AuditStoreBenchmark-output.txt >> "$OUT/audit-store.log";;
+    pii)
+      ./mvnw -q -B -pl gateway clean test-compile exec:java -Dmaven.compiler.proc=full \
+        -Dexec.classpathScope=test -Dexec.mainClass=nl.dijkwacht.pii.PiiEngineBenchmarkMain > "$OUT/pii.log" 2>&1;;
+    purpose)
+      echo "see NOTES.md for the purpose engineer's command" > "$OUT/purpose.log";;
+    *) echo "unknown step $s";;
+  esac
+  echo "   $(date -u +%H:%M:%S) done ($s), log $OUT/$s.log" | tee -a "$OUT/steps.txt"
+done
+echo "quiet window: $OUT"

@@ -1,0 +1,207 @@
+package nl.dijkwacht.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.dijkwacht.catalog.ModelDefinition;
+import nl.dijkwacht.catalog.ProviderKind;
+import nl.dijkwacht.identity.Caller;
+import nl.dijkwacht.identity.IdentitySource;
+import nl.dijkwacht.pipeline.CallerHeaders;
+import nl.dijkwacht.pipeline.Endpoint;
+import nl.dijkwacht.pipeline.Exchange;
+import nl.dijkwacht.pipeline.Refusal;
+import nl.dijkwacht.pipeline.RequestPipeline;
+import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.policy.PolicySet;
+import nl.dijkwacht.policy.ToolPolicy;
+import nl.dijkwacht.policy.UseCasePolicy;
+import nl.dijkwacht.response.ChunkOutput;
+import nl.dijkwacht.response.ReplyRewriter;
+import nl.dijkwacht.routing.ModelRouter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+
+/**
+ * Sends made-up requests through the real request path at start-up, before the gateway reports ready: the policy
+ * steps (parsing, use-case, fields, purpose guard, model choice, the PII engine with the name model, sensitivity
+ * routing), the built-in dry-run model, and the answer rewriting for whole answers and streams (placeholders,
+ * disclaimer, output scan). The JIT compiles that path now instead of during the first minute of real traffic.
+ *
+ * <p>Nothing is spent or recorded: the steps that charge quota ({@code rate-limit}, {@code token-budget}) are skipped
+ * as in explain, no audit record is written and no network model is called (only a use-case that allows the
+ * {@code dry-run} model is used; without one the warm-up skips the model and answer part). Spring Boot publishes
+ * readiness ({@code /readyz}) only after every {@link ApplicationRunner} has finished, so a load balancer sends
+ * traffic to a warm gateway. Bounded by a request count and a time limit
+ * ({@code dijkwacht.warm-up.requests}, {@code dijkwacht.warm-up.max-time}); off with {@code dijkwacht.warm-up.enabled=false}.
+ */
+final class StartupWarmUp implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupWarmUp.class);
+    private static final Set<String> SPENDS_QUOTA = Set.of("rate-limit", "token-budget");
+    private static final String DRY_RUN = "dry-run";
+    /** Made-up Dutch requests (no real person): names, addresses, identifiers, long running text. */
+    private static final List<String> PROMPTS = List.of(
+            "Goedemiddag, mijn naam is Petra de Vries en ik woon aan de Lindelaan 4 in Zwolle. Sinds de verhuizing "
+                    + "ontvang ik twee aanslagen. Kunt u mij mailen op petra.devries@voorbeeld.nl of bellen op 06-98765432? "
+                    + "Mijn rekeningnummer is NL02ABNA0123456789. Vat mijn vraag samen in twee zinnen.",
+            "Schrijf een korte brief aan de heer J.H. Bakker, Kerkstraat 21, 3811 CV Amersfoort, over zijn aanvraag "
+                    + "voor een parkeervergunning van 3 maart. Zijn BSN is 111222333 en zijn klantnummer is 48213. "
+                    + "De vergunning gaat in op 1 april; vermeld dat hij bezwaar kan maken binnen zes weken.",
+            "Vat de notulen samen: Aanwezig waren Sanne Jansen (voorzitter), Mohammed el Amrani en Kees van Dijk. "
+                    + "Besproken: de planning van de nieuwe website, de aanbesteding van het groenonderhoud en de "
+                    + "voortgang van het project Wijkgericht Werken. Actiepunt voor Kees: offerte opvragen voor 15 mei.",
+            "Hoe formuleer ik een vriendelijke herinnering aan een leverancier die de factuur van februari nog niet "
+                    + "heeft gecorrigeerd? Houd het kort en zakelijk, zonder namen van collega's te noemen.");
+    private static final ChunkOutput DISCARD = new ChunkOutput() {
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void chunk(ObjectNode chunk) {
+        }
+
+        @Override
+        public void done() {
+        }
+    };
+
+    private final ActivePolicy policy;
+    private final RequestPipeline pipeline;
+    private final ModelRouter router;
+    private final ReplyRewriter replies;
+    private final ObjectMapper json;
+    private final String tenant;
+    private final boolean enabled;
+    private final int requests;
+    private final Duration maxTime;
+    private volatile int completed;
+
+    StartupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies, ObjectMapper json,
+                  String tenant, boolean enabled, int requests, Duration maxTime) {
+        this.policy = policy;
+        this.pipeline = pipeline;
+        this.router = router;
+        this.replies = replies;
+        this.json = json;
+        this.tenant = tenant;
+        this.enabled = enabled;
+        this.requests = requests;
+        this.maxTime = maxTime;
+    }
+
+    /** The tool and use-case the warm-up speaks as; the model is the dry-run one when the use-case allows it. */
+    record Target(String tool, String useCase, boolean dryRun) {
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled || requests <= 0) {
+            return;
+        }
+        PolicySet set = policy.current();
+        Optional<Target> target = target(set);
+        if (target.isEmpty()) {
+            log.info("warm-up skipped: the policy has no tool with a use-case");
+            return;
+        }
+        long start = System.nanoTime();
+        long deadline = start + maxTime.toNanos();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        // two threads, so that the compiled code also sees the pooled objects (name finders) used concurrently
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            threads.add(Thread.ofPlatform().name("warm-up-" + t).start(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
+                    once(set, target.get(), i);
+                    done.incrementAndGet();
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        completed = done.get();
+        log.info("warm-up: {} made-up requests through the pipeline{} in {} ms (tool {}, use-case {})", done.get(),
+                target.get().dryRun() ? " and the dry-run model" : "", (System.nanoTime() - start) / 1_000_000,
+                target.get().tool(), target.get().useCase());
+    }
+
+    /** Made-up requests the last warm-up sent through the pipeline. */
+    int completed() {
+        return completed;
+    }
+
+    static Optional<Target> target(PolicySet set) {
+        Target withoutModel = null;
+        for (ToolPolicy tool : set.tools().values().stream().sorted(java.util.Comparator.comparing(ToolPolicy::id)).toList()) {
+            List<String> useCases = new ArrayList<>();
+            if (tool.defaultUseCase() != null) {
+                useCases.add(tool.defaultUseCase());
+            }
+            useCases.addAll(tool.useCases());
+            for (String id : useCases) {
+                Optional<UseCasePolicy> useCase = set.useCase(id);
+                if (useCase.isEmpty() || useCase.get().suspended()) {
+                    continue;
+                }
+                boolean dryRun = useCase.get().models().contains(DRY_RUN)
+                        && set.catalog().find(DRY_RUN).map(ModelDefinition::provider).orElse(null) == ProviderKind.DRY_RUN;
+                if (dryRun) {
+                    return Optional.of(new Target(tool.id(), id, true));
+                }
+                if (withoutModel == null) {
+                    withoutModel = new Target(tool.id(), id, false);
+                }
+            }
+        }
+        return Optional.ofNullable(withoutModel);
+    }
+
+    private void once(PolicySet set, Target target, int i) {
+        boolean stream = i % 2 == 1;
+        try {
+            ObjectNode body = json.createObjectNode();
+            body.put("model", target.dryRun() ? DRY_RUN : "auto");
+            if (stream) {
+                body.put("stream", true);
+            }
+            ArrayNode messages = body.putArray("messages");
+            messages.addObject().put("role", "system").put("content", "Je bent een behulpzame assistent van de gemeente. Antwoord in het Nederlands.");
+            messages.addObject().put("role", "user").put("content", PROMPTS.get(i % PROMPTS.size()));
+            Exchange exchange = new Exchange("warm-up-" + i, Endpoint.CHAT_COMPLETIONS, new CallerHeaders(target.useCase(), null), set);
+            exchange.caller(new Caller(target.tool(), null, null, List.of(), tenant, null, IdentitySource.EXPLAIN, null));
+            exchange.rawBody(json.writeValueAsBytes(body));
+            exchange.contentType("application/json");
+            Refusal refusal = pipeline.run(exchange, SPENDS_QUOTA, RequestPipeline.StepListener.NONE);
+            if (refusal != null || !target.dryRun() || exchange.model() == null || !DRY_RUN.equals(exchange.model().id())) {
+                return;
+            }
+            if (stream) {
+                router.stream(exchange, replies.stream(exchange, DISCARD));
+            } else {
+                json.writeValueAsBytes(replies.rewrite(exchange, router.reply(exchange)));
+            }
+        } catch (IOException | RuntimeException e) {
+            // a warm-up request that fails only costs the warm-up; the real requests report their own errors
+            log.debug("warm-up request failed: {}", e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package nl.dijkwacht.audit.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the embedded H2 file close to the size of the data it holds.
+ *
+ * <p>Why this exists: H2 (MVStore) never overwrites data in place; every commit is written as a new "chunk" holding
+ * the changed pages of the table and of each index. With {@code WRITE_DELAY=0} (see {@link StoreDurability}: an
+ * acknowledged request's record must survive a killed process) each commit is written at once — and H2 then also
+ * stops its background thread, which is the one that normally compacts the file by copying the few live pages out
+ * of mostly-dead chunks. Without it almost every chunk keeps a page or two alive (a leaf of the trace-id index, say)
+ * and can never be freed: the file held ~27 KB per audit record, also after a clean shutdown.
+ *
+ * <p>This does that thread's housekeeping ourselves, on the embedded store only: every second, when less than
+ * {@value #TARGET_FILL}% of the chunks' space is live, it rewrites at most {@value #WRITE_LIMIT_BYTES} bytes of live
+ * pages into a new chunk ({@link MVStore#compact(int, int)}), so the old chunks become dead and their space is reused.
+ * {@code RETENTION_TIME} (how long H2 keeps a dead chunk before reusing its space; default 45 s) is set to
+ * {@value #RETENTION_MILLIS} ms by {@link StoreDurability}. Durability is unchanged: commits are still written before
+ * the request is answered; compaction only moves data that is already committed, in a commit of its own. On close it
+ * compacts the file for at most {@value #CLOSE_COMPACT_MILLIS} ms (H2's own default is 200 ms).
+ */
+public final class EmbeddedStoreCompaction implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreCompaction.class);
+    static final int TARGET_FILL = 80;
+    static final int WRITE_LIMIT_BYTES = 4 * 1024 * 1024;
+    static final int RETENTION_MILLIS = 1000;
+    static final int CLOSE_COMPACT_MILLIS = 2000;
+
+    private final MVStore store;
+    private final ScheduledExecutorService timer;
+
+    private EmbeddedStoreCompaction(MVStore store) {
+        this.store = store;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "audit-store-compaction");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::compact, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Starts the housekeeping for an embedded H2 file store; empty for every other database (PostgreSQL, H2 in memory or over TCP). */
+    public static Optional<EmbeddedStoreCompaction> start(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName();
+            if (product == null || !product.toUpperCase(Locale.ROOT).contains("H2") || !c.isWrapperFor(JdbcConnection.class)) {
+                return Optional.empty();
+            }
+            if (!(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+                return Optional.empty(); // H2 over TCP: the server does its own housekeeping
+            }
+            MVStore store = session.getDatabase().getStore().getMvStore();
+            if (store.getFileStore() == null || store.getFileStore().isReadOnly()) {
+                return Optional.empty(); // in memory
+            }
+            return Optional.of(new EmbeddedStoreCompaction(store));
+        } catch (SQLException | RuntimeException e) {
+            log.warn("embedded audit store: file compaction not started ({})", e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    /** Live share of the chunks' space, in percent (a gauge; 100 = nothing to reclaim). */
+    public int chunksFillRate() {
+        return store.isClosed() ? 100 : store.getFileStore().getChunksFillRate();
+    }
+
+    private void compact() {
+        try {
+            if (!store.isClosed()) {
+                store.compact(TARGET_FILL, WRITE_LIMIT_BYTES);
+            }
+        } catch (RuntimeException e) {
+            // the store is closing or busy; the next round tries again
+            log.debug("embedded audit store compaction skipped: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (!store.isClosed()) {
+                store.compactFile(CLOSE_COMPACT_MILLIS);
+            }
+        } catch (RuntimeException e) {
+            log.debug("embedded audit store compaction on close skipped: {}", e.getClass().getSimpleName());
+        }
+    }
+}

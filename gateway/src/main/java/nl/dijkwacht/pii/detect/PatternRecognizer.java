@@ -1,0 +1,228 @@
+package nl.dijkwacht.pii.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntPredicate;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
+/**
+ * The declarative recognizer: a new identifier type is data — patterns, a context word list, an optional checksum,
+ * an optional veto and scores — given to {@link #builder}. For each pattern match (group 1 is the value): the
+ * checksum must pass, the nearest context cue ({@link ContextEnhancer}) picks the score (positive, none, negative),
+ * a veto may still drop the candidate, and it is reported when the score reaches the threshold. Every finding
+ * carries the pattern's label and the deciding cue as its explanation.
+ */
+public final class PatternRecognizer implements Recognizer {
+
+    /** Where a match can start: the scan tries the pattern only there ({@link CandidateScan}). */
+    public enum Start {
+        /** The first digit of a run of digits. */
+        DIGIT_RUN,
+        /** The first letter or digit of a word or number. */
+        TOKEN;
+
+        IntPredicate in(String text) {
+            return this == DIGIT_RUN ? CandidateScan.digitRunStart(text) : CandidateScan.tokenStart(text);
+        }
+    }
+
+    /** A candidate that passed its checksum, with the cue that decided its score, offered to a {@link Veto}. */
+    public record Candidate(String value, String lower, int start, int end, ContextEnhancer.Cue cue) {
+    }
+
+    /** The invalidate hook: true drops the candidate ("123.456.782 is an amount unless labelled BSN"). */
+    @FunctionalInterface
+    public interface Veto {
+        boolean vetoes(Candidate candidate);
+    }
+
+    private record Rule(String label, Pattern pattern, Start start, ContextEnhancer context) {
+    }
+
+    private final String name;
+    private final EntityType type;
+    private final List<Rule> rules;
+    private final ChecksumValidator checksum;
+    private final Veto veto;
+    private final String vetoNote;
+    private final double positive;
+    private final double none;
+    private final double negative;
+    private final double threshold;
+    private final boolean onlyWhenMentioned;
+    private final String note;
+
+    private PatternRecognizer(Builder b) {
+        this.name = b.name;
+        this.type = b.type;
+        this.rules = List.copyOf(b.rules);
+        this.checksum = b.checksum;
+        this.veto = b.veto;
+        this.vetoNote = b.vetoNote;
+        this.positive = b.positive;
+        this.none = b.none;
+        this.negative = b.negative;
+        this.threshold = b.threshold;
+        this.onlyWhenMentioned = b.onlyWhenMentioned;
+        this.note = b.note;
+        if (rules.isEmpty()) {
+            throw new PiiEngineException("recognizer " + name + " has no pattern");
+        }
+    }
+
+    public static Builder builder(String name, EntityType type) {
+        return new Builder(name, type);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<Finding> find(String text) {
+        List<Finding> found = null;
+        String lower = onlyWhenMentioned ? text.toLowerCase(Locale.ROOT) : null;
+        for (Rule rule : rules) {
+            if (onlyWhenMentioned && (rule.context == null || !rule.context.mentionedAnywhere(lower))) {
+                continue;
+            }
+            for (MatchResult m : CandidateScan.matches(rule.pattern, text, rule.start.in(text))) {
+                String value = m.group(1);
+                if (checksum != null && checksum.validate(value) != ChecksumValidator.Validity.VALID) {
+                    continue;
+                }
+                int s = m.start(1);
+                int e = m.end(1);
+                ContextEnhancer.Cue cue = ContextEnhancer.Cue.NONE;
+                if (rule.context != null) {
+                    if (lower == null) {
+                        lower = text.toLowerCase(Locale.ROOT);
+                    }
+                    cue = rule.context.cue(lower, s, e);
+                }
+                if (veto != null && veto.vetoes(new Candidate(value, lower, s, e, cue))) {
+                    continue;
+                }
+                double score = switch (cue.signal()) {
+                    case POSITIVE -> positive;
+                    case NEGATIVE -> negative;
+                    case NONE -> none;
+                };
+                if (score >= threshold) {
+                    if (found == null) {
+                        found = new ArrayList<>(4);
+                    }
+                    found.add(new Finding(type, s, e, score, name, rule.label, cue.describe()));
+                }
+            }
+        }
+        return found == null ? List.of() : found;
+    }
+
+    @Override
+    public Description describe() {
+        StringBuilder how = new StringBuilder();
+        for (Rule r : rules) {
+            how.append(how.isEmpty() ? "" : "; ").append(r.label);
+        }
+        if (checksum != null) {
+            how.append("; checksum: ").append(checksum.name());
+        }
+        StringBuilder decisions = new StringBuilder();
+        if (!note.isEmpty()) {
+            decisions.append(note).append(' ');
+        }
+        List<ContextEnhancer> shown = new ArrayList<>();
+        for (Rule r : rules) {
+            if (r.context != null && !shown.contains(r.context)) {
+                shown.add(r.context);
+                decisions.append("Context: ").append(r.context.describe()).append(". ");
+            }
+        }
+        decisions.append(String.format(Locale.ROOT, "Score %.2f with a positive cue, %.2f without, %.2f with a "
+                + "negative cue; reported from %.2f.", positive, none, negative, threshold));
+        if (onlyWhenMentioned) {
+            decisions.append(" Not looked for unless a positive cue word occurs in the text.");
+        }
+        if (!vetoNote.isEmpty()) {
+            decisions.append(" Veto: ").append(vetoNote);
+        }
+        return new Description(type, how.toString(), decisions.toString());
+    }
+
+    public static final class Builder {
+        private final String name;
+        private final EntityType type;
+        private final List<Rule> rules = new ArrayList<>();
+        private ContextEnhancer context;
+        private ChecksumValidator checksum;
+        private Veto veto;
+        private String vetoNote = "";
+        private double positive = 0.9;
+        private double none = 0.0;
+        private double negative = 0.0;
+        private double threshold = 0.5;
+        private boolean onlyWhenMentioned;
+        private String note = "";
+
+        private Builder(String name, EntityType type) {
+            this.name = name;
+            this.type = type;
+        }
+
+        /** The context for the patterns that follow. */
+        public Builder context(ContextEnhancer context) {
+            this.context = context;
+            return this;
+        }
+
+        /** A pattern whose group 1 is the value; {@code label} names it in explanations and the docs. */
+        public Builder pattern(String label, String regex, Start start) {
+            rules.add(new Rule(label, Pattern.compile(regex), start, context));
+            return this;
+        }
+
+        public Builder checksum(ChecksumValidator checksum) {
+            this.checksum = checksum;
+            return this;
+        }
+
+        public Builder veto(String note, Veto veto) {
+            this.vetoNote = note;
+            this.veto = veto;
+            return this;
+        }
+
+        /** Scores with a positive cue, without a cue and with a negative cue. */
+        public Builder scores(double positive, double none, double negative) {
+            this.positive = positive;
+            this.none = none;
+            this.negative = negative;
+            return this;
+        }
+
+        public Builder threshold(double threshold) {
+            this.threshold = threshold;
+            return this;
+        }
+
+        /** Skip the text unless a positive cue word occurs somewhere (a cheap gate). */
+        public Builder onlyWhenMentioned() {
+            this.onlyWhenMentioned = true;
+            return this;
+        }
+
+        /** A decision worth knowing, for the docs. */
+        public Builder note(String note) {
+            this.note = note;
+            return this;
+        }
+
+        public PatternRecognizer build() {
+            return new PatternRecognizer(this);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package nl.dijkwacht.pii.detect.name;
+
+import java.util.List;
+import nl.dijkwacht.pii.detect.AddressRecognizer;
+import nl.dijkwacht.pii.detect.Finding;
+
+/**
+ * Rule family: signatures and address blocks — lines that are only a name: a signature under
+ * "Met vriendelijke groet," or "Groeten," (also on the same line: "Groet, Esther"), the addressee line above an
+ * address block, and "Aan …" / "T.a.v. …" lines.
+ */
+final class NameLineRules {
+
+    static final String NAME_LINE = "name line (signature, addressee)";
+    static final String SIGNATURE = "signature after a closing";
+
+    private static final AddressRecognizer ADDRESS = new AddressRecognizer();
+    private static final String[] ADDRESSING_PREFIXES = {"Aan ", "T.a.v. ", "t.a.v. ", "Ter attentie van "};
+
+    private final NameParser parser;
+    private final NameGazetteer gazetteer;
+
+    NameLineRules(NameParser parser) {
+        this.parser = parser;
+        this.gazetteer = parser.gazetteer();
+    }
+
+    /** Adds the names on name lines; only worth calling when the text has line breaks. */
+    void nameLines(String text, List<TextToken> tokens, List<NameSpan> spans) {
+        int lineStart = 0;
+        int k = 0;
+        String previousLine = "";
+        while (lineStart <= text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            String line = text.substring(lineStart, lineEnd);
+            if (!line.isBlank()) {
+                int contentStart = lineStart;
+                boolean addressed = false;
+                String trimmed = line.stripLeading();
+                contentStart += line.length() - trimmed.length();
+                for (String prefix : ADDRESSING_PREFIXES) {
+                    if (trimmed.startsWith(prefix)) {
+                        contentStart += prefix.length();
+                        addressed = true;
+                        break;
+                    }
+                }
+                while (k < tokens.size() && tokens.get(k).start() < contentStart) {
+                    k++;
+                }
+                int a = k;
+                while (a < tokens.size() && tokens.get(a).end() <= lineEnd && tokens.get(a).isWord()
+                        && NameWords.TITLES.contains(tokens.get(a).lower())) {
+                    a++;
+                    if (a < tokens.size() && tokens.get(a).text().equals(".")) {
+                        a++;
+                    }
+                }
+                int b = a;
+                while (b < tokens.size() && tokens.get(b).end() <= lineEnd) {
+                    b++;
+                }
+                int n = b - a;
+                if (n >= 1 && n <= 5 && nameShaped(tokens, a, b)) {
+                    boolean afterClosing = previousLine.stripTrailing().endsWith(",");
+                    boolean aboveAddress = n >= 2 && nextLineIsAddress(text, lineEnd);
+                    if (addressed || afterClosing || aboveAddress) {
+                        spans.add(new NameSpan(tokens.get(a).start(), tokens.get(b - 1).end(), b, NAME_LINE));
+                    }
+                }
+                previousLine = line;
+            }
+            lineStart = lineEnd + 1;
+        }
+    }
+
+    /** "Groet, Esther" or a name right after "Met vriendelijke groet,": the index to continue from, or -1. */
+    int signature(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
+        TextToken t = tokens.get(i);
+        if (!(t.capitalised() && i >= 2 && tokens.get(i - 1).text().equals(",")
+                && (tokens.get(i - 2).lower().equals("groet") || tokens.get(i - 2).lower().equals("groeten")
+                || tokens.get(i - 2).lower().equals("hoogachtend")))) {
+            return -1;
+        }
+        NameSpan name = parser.parse(text, tokens, i, false, true, SIGNATURE);
+        if (name == null) {
+            return -1;
+        }
+        int end = name.endToken();
+        boolean endsLine = end >= tokens.size()
+                || text.substring(tokens.get(end - 1).end(), tokens.get(end).start()).indexOf('\n') >= 0;
+        if (end - i >= 2 || endsLine) {
+            out.add(name);
+            return end;
+        }
+        return -1;
+    }
+
+    private boolean nameShaped(List<TextToken> tokens, int a, int b) {
+        boolean capital = false;
+        for (int k = a; k < b; k++) {
+            TextToken t = tokens.get(k);
+            if (t.kind() == TextToken.Kind.INITIALS) {
+                continue;
+            }
+            if (!t.isWord()) {
+                return false;
+            }
+            String lower = t.lower();
+            if (NameWords.PARTICLES.contains(lower)) {
+                if (k == b - 1) {
+                    return false;
+                }
+                continue;
+            }
+            if (!t.capitalised() || t.text().length() < 2 || NameParser.isAllCaps(t.text())
+                    || (NameWords.NOT_NAMES.contains(lower) && !gazetteer.isSurname(lower))
+                    || NameWords.TITLES.contains(lower)
+                    || (StreetOrganisationFilter.isStreetOrOrganisation(lower) && !gazetteer.isSurname(lower))) {
+                return false;
+            }
+            capital = true;
+        }
+        return capital;
+    }
+
+    private static boolean nextLineIsAddress(String text, int lineEnd) {
+        if (lineEnd >= text.length()) {
+            return false;
+        }
+        int end = text.indexOf('\n', lineEnd + 1);
+        String next = text.substring(lineEnd + 1, end < 0 ? text.length() : end);
+        List<Finding> found = ADDRESS.find(next);
+        return !found.isEmpty() && found.get(0).start() == 0;
+    }
+}

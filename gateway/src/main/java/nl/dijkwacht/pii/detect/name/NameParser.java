@@ -1,0 +1,202 @@
+package nl.dijkwacht.pii.detect.name;
+
+import java.util.List;
+
+/**
+ * The shared core of the name rules: from a token, parse [given names | initials]* [particles]* surname, and the
+ * word tests behind it. Each rule family decides where a name may start; this class decides where it ends.
+ */
+final class NameParser {
+
+    private static final int MAX_NAME_TOKENS = 7;
+
+    private final NameGazetteer gazetteer;
+
+    NameParser(NameGazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    NameGazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    /**
+     * Parses a name from token {@code i}. {@code lowerOk}: lower-case words count when they are known names.
+     * {@code anyCapital}: unknown capitalised words count as names (after a title or initials). Null if none.
+     */
+    NameSpan parse(String text, List<TextToken> tokens, int i, boolean lowerOk, boolean anyCapital, String rule) {
+        return parse(text, tokens, i, lowerOk, anyCapital, false, rule);
+    }
+
+    /**
+     * As above; {@code strongLower}: after a strong title ("geachte heer eijkelkamp,") a lower-case unknown word
+     * after particles counts as the surname when the name clearly ends there.
+     */
+    NameSpan parse(String text, List<TextToken> tokens, int i, boolean lowerOk, boolean anyCapital,
+            boolean strongLower, String rule) {
+        if (i >= tokens.size()) {
+            return null;
+        }
+        int j = i;
+        int lastNameToken = -1;
+        int count = 0;
+        boolean sawSurnameLike = false;
+        while (j < tokens.size() && count < MAX_NAME_TOKENS) {
+            TextToken t = tokens.get(j);
+            if (j > i && !adjacent(text, tokens, j - 1, j)) {
+                break;
+            }
+            if (t.kind() == TextToken.Kind.INITIALS) {
+                if (j > i && lastNameToken == j - 1 && tokens.get(j - 1).kind() != TextToken.Kind.INITIALS) {
+                    break;
+                }
+                count++;
+                j++;
+                continue;
+            }
+            if (!t.isWord()) {
+                break;
+            }
+            String lower = t.lower();
+            if (NameWords.PARTICLES.contains(lower)) {
+                boolean afterKnownSurname = j > 0 && lastNameToken == j - 1
+                        && gazetteer.isSurname(tokens.get(j - 1).lower())
+                        && !gazetteer.isFirstName(tokens.get(j - 1).lower());
+                if ((count >= 2 && !onlyGivenNames(tokens, i, j)) || afterKnownSurname) {
+                    break; // "Liesbeth Kamphuis van Dimence": particles come before the surname, not after it
+                }
+                int k = skipParticles(text, tokens, j);
+                if (k < tokens.size() && adjacent(text, tokens, k - 1, k)
+                        && !NameWords.PARTICLES.contains(tokens.get(k).lower())) {
+                    TextToken after = tokens.get(k);
+                    boolean knownSurname = (after.capitalised() || lowerOk) && gazetteer.isSurname(after.lower());
+                    if (knownSurname || isNameWord(after, lowerOk, true)
+                            || (lowerOk && strongLower && lowerSurnameCandidate(text, tokens, k))) {
+                        count += k - j + 1;
+                        lastNameToken = k;
+                        sawSurnameLike = true;
+                        j = k + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if (StreetOrganisationFilter.isStreetOrOrganisation(lower) && !hyphenatedSurname(lower)) {
+                return null; // "Willem de Zwijgerlaan", "Jeroen Bosch Ziekenhuis"
+            }
+            boolean ok = isNameWord(t, lowerOk, anyCapital || count > 0 || sawSurnameLike);
+            if (!ok) {
+                break;
+            }
+            sawSurnameLike = true;
+            lastNameToken = j;
+            count++;
+            j++;
+        }
+        if (lastNameToken < 0) {
+            return null;
+        }
+        if (StreetOrganisationFilter.legalFormAt(tokens, lastNameToken + 1)
+                || StreetOrganisationFilter.streetOrOrganisationFollows(text, tokens, lastNameToken + 1)
+                || StreetOrganisationFilter.afterOrganisationPrefix(text, tokens, i)) {
+            return null;
+        }
+        return new NameSpan(tokens.get(i).start(), tokens.get(lastNameToken).end(), lastNameToken + 1, rule);
+    }
+
+    /**
+     * After a strong title ("geachte heer eijkelkamp,") a lower-case unknown word is a surname when the name
+     * clearly ends there: punctuation, a line break or the end of the text follows.
+     */
+    static boolean lowerSurnameCandidate(String text, List<TextToken> tokens, int k) {
+        TextToken t = tokens.get(k);
+        if (!t.isWord() || t.text().length() < 3 || NameWords.NOT_NAMES.contains(t.lower())
+                || NameWords.TITLES.contains(t.lower()) || StreetOrganisationFilter.isStreetOrOrganisation(t.lower())
+                || NameWords.COMMON_LOWER.contains(t.lower())) {
+            return false;
+        }
+        if (k + 1 >= tokens.size()) {
+            return true;
+        }
+        TextToken next = tokens.get(k + 1);
+        if (next.kind() == TextToken.Kind.PUNCT) {
+            return ",.;:!?)(".indexOf(next.text().charAt(0)) >= 0;
+        }
+        if (text.substring(t.end(), next.start()).indexOf('\n') >= 0) {
+            return true;
+        }
+        // "meneer kowalczyk belde": the word after the unknown one is a typical verb or function word
+        return next.isWord() && NameWords.FOLLOWS_A_NAME.contains(next.lower()) && !t.lower().endsWith("de")
+                && !t.lower().endsWith("te") && !t.lower().endsWith("en");
+    }
+
+    int skipParticles(String text, List<TextToken> tokens, int i) {
+        int j = i;
+        while (j < tokens.size() && tokens.get(j).isWord() && NameWords.PARTICLES.contains(tokens.get(j).lower())
+                && (j == i || adjacent(text, tokens, j - 1, j))) {
+            j++;
+        }
+        return j;
+    }
+
+    static boolean adjacent(String text, List<TextToken> tokens, int a, int b) {
+        return TextToken.adjacent(text, tokens.get(a), tokens.get(b));
+    }
+
+    /** "Zandbergen-Laan": a double surname whose last part is a known surname, not a street. */
+    private boolean hyphenatedSurname(String lower) {
+        int dash = lower.lastIndexOf('-');
+        return dash > 0 && gazetteer.isSurname(lower.substring(dash + 1));
+    }
+
+    /** Whether tokens [from, to) are all initials or known given names ("Jan Peter", "J.P."). */
+    private boolean onlyGivenNames(List<TextToken> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            TextToken t = tokens.get(k);
+            if (t.kind() != TextToken.Kind.INITIALS && !gazetteer.isFirstName(t.lower())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isNameWord(TextToken t, boolean lowerOk, boolean anyCapital) {
+        if (t.kind() == TextToken.Kind.INITIALS) {
+            return true;
+        }
+        if (!t.isWord()) {
+            return false;
+        }
+        String lower = t.lower();
+        if (NameWords.NOT_NAMES.contains(lower) || StreetOrganisationFilter.isStreetOrOrganisation(lower)) {
+            return false;
+        }
+        if (lower.indexOf('-') > 0) {
+            for (String part : lower.split("-")) {
+                if (!NameWords.PARTICLES.contains(part) && !gazetteer.isSurname(part)
+                        && (NameWords.NOT_NAMES.contains(part) || NameWords.TITLES.contains(part)
+                        || StreetOrganisationFilter.isStreetOrOrganisation(part))) {
+                    return false;
+                }
+            }
+        }
+        if (t.capitalised() && !gazetteer.isSurname(lower) && !gazetteer.isFirstName(lower)
+                && StreetOrganisationFilter.hasNonNameEnding(lower)) {
+            return false;
+        }
+        if (t.capitalised()) {
+            if (anyCapital) {
+                return t.text().length() > 1 && !isAllCaps(t.text());
+            }
+            return gazetteer.isFirstName(lower) || gazetteer.isSurname(lower);
+        }
+        if (lowerOk) {
+            return gazetteer.isFirstName(lower) || gazetteer.isSurname(lower);
+        }
+        return false;
+    }
+
+    static boolean isAllCaps(String s) {
+        return s.length() > 1 && s.chars().allMatch(c -> !Character.isLetter(c) || Character.isUpperCase(c));
+    }
+}

@@ -1,0 +1,75 @@
+package nl.dijkwacht.pii.detect.name;
+
+import java.util.List;
+import java.util.Set;
+import nl.dijkwacht.pii.detect.WordList;
+
+/**
+ * Names that are part of something else: a street ({@code Willem de Zwijgerlaan}), a building or institution
+ * ({@code Jeroen Bosch Ziekenhuis}), a company ({@code Van Dijk B.V.}), an organisation after its prefix
+ * ({@code Stichting Jan Pieter Heije}), and role or department words ({@code Juridische Zaken}). Used by the rules
+ * and to vet the model's spans. Word lists in {@code /pii/names/}.
+ */
+final class StreetOrganisationFilter {
+
+    private StreetOrganisationFilter() {
+    }
+
+    static final Set<String> ORGANISATION_WORDS = WordList.set("/pii/names/organisation-words.txt");
+    private static final List<String> STREET_WORD_SUFFIXES = WordList.list("/pii/names/street-word-suffixes.txt");
+    private static final List<String> NON_NAME_SUFFIXES = WordList.list("/pii/names/non-name-suffixes.txt");
+    static final Set<String> LEGAL_FORMS = WordList.set("/pii/names/legal-forms.txt");
+    static final Set<String> ORGANISATION_PREFIXES = WordList.set("/pii/names/organisation-prefixes.txt");
+
+    /** Capitalised words that by their ending are roles, departments or services, not names. */
+    static boolean hasNonNameEnding(String lower) {
+        for (String suffix : NON_NAME_SUFFIXES) {
+            if (lower.endsWith(suffix) && (lower.length() >= suffix.length() + 2 || lower.length() == suffix.length())) {
+                return true;
+            }
+        }
+        return lower.equals("zaken") || lower.equals("portaal") || lower.equals("state") || lower.equals("loket");
+    }
+
+    static boolean isStreetOrOrganisation(String lower) {
+        if (ORGANISATION_WORDS.contains(lower)) {
+            return true;
+        }
+        for (String suffix : STREET_WORD_SUFFIXES) {
+            if (lower.length() >= suffix.length() + 2 && lower.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return lower.length() >= 8 && lower.endsWith("kade");
+    }
+
+    /** "Van Dijk B.V.": the token after the name is a legal form. */
+    static boolean legalFormAt(List<TextToken> tokens, int k) {
+        return k < tokens.size() && LEGAL_FORMS.contains(tokens.get(k).lower());
+    }
+
+    /**
+     * A street or organisation word directly after the name, possibly behind particles ("Willem de Zwijgerlaan",
+     * "Jeroen Bosch Ziekenhuis"): the name belongs to it.
+     */
+    static boolean streetOrOrganisationFollows(String text, List<TextToken> tokens, int look) {
+        while (look < tokens.size() && TextToken.adjacent(text, tokens.get(look - 1), tokens.get(look))
+                && tokens.get(look).isWord()) {
+            String after = tokens.get(look).lower();
+            if (isStreetOrOrganisation(after)) {
+                return true;
+            }
+            if (!NameWords.PARTICLES.contains(after)) {
+                return false;
+            }
+            look++;
+        }
+        return false;
+    }
+
+    /** "Stichting Jan Pieter Heije": an organisation prefix directly before the name at token {@code i}. */
+    static boolean afterOrganisationPrefix(String text, List<TextToken> tokens, int i) {
+        return i > 0 && tokens.get(i - 1).isWord() && TextToken.adjacent(text, tokens.get(i - 1), tokens.get(i))
+                && ORGANISATION_PREFIXES.contains(tokens.get(i - 1).lower());
+    }
+}

@@ -1,0 +1,105 @@
+package nl.dijkwacht.pii.detect.name;
+
+import java.util.List;
+
+/**
+ * Rule family: tussenvoegsels and surnames — a particle before a known surname ({@code met de Vries},
+ * {@code De Groot belde}, {@code van Dijk}), a known capitalised surname ({@code Gisteren belde Yilmaz}), double
+ * surnames ({@code Jansen-de Boer}), with the particles and an unknown given name in front taken along
+ * ({@code Dwayne IJzerman}).
+ */
+final class SurnameRules {
+
+    static final String PARTICLE_SURNAME = "tussenvoegsel + known surname";
+    static final String KNOWN_SURNAME = "known surname";
+
+    private final NameParser parser;
+    private final NameGazetteer gazetteer;
+
+    SurnameRules(NameParser parser) {
+        this.parser = parser;
+        this.gazetteer = parser.gazetteer();
+    }
+
+    /** A leading particle before a known surname: the index to continue from, or -1. */
+    int particleAndSurname(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
+        TextToken t = tokens.get(i);
+        if (!t.isWord() || !NameWords.LEADING_PARTICLES.contains(t.lower()) || (t.capitalised() && !t.sentenceStart())) {
+            return -1;
+        }
+        int j = parser.skipParticles(text, tokens, i);
+        boolean givenNameFollows = j + 1 < tokens.size() && gazetteer.isFirstName(tokens.get(j).lower())
+                && tokens.get(j + 1).capitalised() && NameParser.adjacent(text, tokens, j, j + 1);
+        if (j > i && j < tokens.size() && tokens.get(j).capitalised() && NameParser.adjacent(text, tokens, j - 1, j)
+                && !givenNameFollows && gazetteer.isSurname(tokens.get(j).lower())
+                && !(NameWords.AMBIGUOUS.contains(tokens.get(j).lower()) && i > 0
+                && NameWords.PLACE_PREPOSITIONS.contains(tokens.get(i - 1).lower()))) {
+            NameSpan name = parser.parse(text, tokens, i, false, false, PARTICLE_SURNAME);
+            if (name != null) {
+                out.add(name);
+                return name.endToken();
+            }
+        }
+        return -1;
+    }
+
+    /** A known capitalised surname ("Bakker heeft gebeld"): the index to continue from, or -1. */
+    int knownSurname(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
+        TextToken t = tokens.get(i);
+        if (!t.capitalised() || !gazetteer.isSurname(t.lower()) || NameWords.NOT_NAMES.contains(t.lower())
+                || NameWords.AMBIGUOUS.contains(t.lower())) {
+            return -1;
+        }
+        NameSpan name = parser.parse(text, tokens, i, false, false, KNOWN_SURNAME);
+        if (name == null) {
+            return -1;
+        }
+        out.add(withLeadingGivenName(text, tokens, withLeadingParticles(text, tokens, i, name)));
+        return name.endToken();
+    }
+
+    /** "De Vries" at sentence start, "van der Berg" after a comma: take the particles in front along. */
+    private static NameSpan withLeadingParticles(String text, List<TextToken> tokens, int i, NameSpan name) {
+        int k = i;
+        while (k > 0 && tokens.get(k - 1).isWord() && NameWords.PARTICLES.contains(tokens.get(k - 1).lower())
+                && TextToken.adjacent(text, tokens.get(k - 1), tokens.get(k)) && !tokens.get(k).sentenceStart()) {
+            k--;
+        }
+        return k == i ? name : name.withStart(tokens.get(k).start());
+    }
+
+    /** "Dwayne IJzerman" on its own line or after a title: an unknown capitalised word before a surname is the given name. */
+    private NameSpan withLeadingGivenName(String text, List<TextToken> tokens, NameSpan name) {
+        int first = tokenStartingAt(tokens, name.start());
+        if (first <= 0) {
+            return name;
+        }
+        TextToken before = tokens.get(first - 1);
+        if (!before.capitalised() || !TextToken.adjacent(text, before, tokens.get(first))
+                || NameWords.NOT_NAMES.contains(before.lower()) || NameWords.TITLES.contains(before.lower())
+                || StreetOrganisationFilter.isStreetOrOrganisation(before.lower()) || before.text().length() < 2) {
+            return name;
+        }
+        boolean lineStart = before.sentenceStart() || first - 1 == 0
+                || (first >= 2 && NameWords.TITLES.contains(tokens.get(first - 2).lower()));
+        return lineStart ? name.withStart(before.start()) : name;
+    }
+
+    /** Binary search for the token starting at {@code offset}; -1 if none. */
+    private static int tokenStartingAt(List<TextToken> tokens, int offset) {
+        int lo = 0;
+        int hi = tokens.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int s = tokens.get(mid).start();
+            if (s == offset) {
+                return mid;
+            } else if (s < offset) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+}

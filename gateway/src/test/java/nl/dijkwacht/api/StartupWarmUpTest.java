@@ -1,0 +1,70 @@
+package nl.dijkwacht.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import javax.sql.DataSource;
+import nl.dijkwacht.audit.GatewayClient;
+import nl.dijkwacht.policy.ActivePolicy;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The start-up warm-up on the default pack: it sends its made-up requests through the pipeline and the dry-run model
+ * before the gateway is ready, and leaves no trace — no audit record, no quota spent.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StartupWarmUpTest {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws Exception {
+        Path data = Files.createTempDirectory("dw-warm-up");
+        registry.add("dijkwacht.policies-dir", () -> Path.of("../policies").toAbsolutePath().normalize().toString());
+        registry.add("dijkwacht.models-dir", () -> Path.of("../models-config").toAbsolutePath().normalize().toString());
+        registry.add("dijkwacht.data-dir", data::toString);
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:warm-up-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        // the suite switches it off (surefire environment); here it is on, bounded by count, not by time
+        registry.add("dijkwacht.warm-up.enabled", () -> "true");
+        registry.add("dijkwacht.warm-up.requests", () -> "120");
+        registry.add("dijkwacht.warm-up.max-time", () -> "10m");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StartupWarmUp warmUp;
+
+    @Autowired
+    ActivePolicy policy;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void warmsThePipelineAndTheDryRunModelWithoutLeavingATrace() {
+        StartupWarmUp.Target target = StartupWarmUp.target(policy.current()).orElseThrow();
+        assertThat(target.dryRun()).as("the default pack has a use-case with the dry-run model").isTrue();
+        assertThat(warmUp.completed()).isEqualTo(120);
+
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class)).as("no audit record").isZero();
+
+        GatewayClient client = new GatewayClient(port);
+        HttpResponse<String> first = client.post("/v1/chat/completions", GatewayClient.TOOL_KEY,
+                client.chatBody("Vat samen: de vergadering is verplaatst naar donderdag.", false));
+        assertThat(first.statusCode()).isEqualTo(200);
+        long limit = Long.parseLong(first.headers().firstValue("x-ratelimit-limit-requests").orElseThrow());
+        long remaining = Long.parseLong(first.headers().firstValue("x-ratelimit-remaining-requests").orElseThrow());
+        assertThat(remaining).as("the warm-up spent no request quota").isEqualTo(limit - 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class)).isEqualTo(1L);
+    }
+}

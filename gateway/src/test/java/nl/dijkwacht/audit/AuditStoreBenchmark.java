@@ -1,0 +1,133 @@
+package nl.dijkwacht.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.dijkwacht.audit.chain.ChainCodec;
+import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
+import nl.dijkwacht.audit.store.AuditRows;
+import nl.dijkwacht.audit.store.AuditStoreHousekeeping;
+import nl.dijkwacht.audit.store.EmbeddedStoreCompaction;
+import nl.dijkwacht.audit.store.StoreDurability;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Audit store cost: bytes per stored record (metadata tier) and the writer's throughput with group commit, on the
+ * embedded H2 file store (the README's default URL) and on PostgreSQL. Not part of the normal test run (Surefire
+ * excludes *Benchmark; without {@code DW_BENCH=1} it skips):
+ *
+ * <pre>
+ * DW_BENCH=1 ./mvnw -q -B -pl gateway test -Dtest=AuditStoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Ddw.records=20000
+ * grep BENCH gateway/target/surefire-reports/nl.dijkwacht.audit.AuditStoreBenchmark-output.txt
+ * </pre>
+ *
+ * <p>For each store and each number of concurrent writers (1, 8, 64 request threads waiting on the one chained
+ * writer) it appends {@code dw.records} records and reports records/s; then the size: H2 — the database file while
+ * open, after a clean close of the pool (what the gateway's shutdown does) and the file's live data; PostgreSQL —
+ * {@code pg_total_relation_size} of every {@code audit_record} partition (heap, TOAST and indexes) divided by rows.
+ */
+class AuditStoreBenchmark {
+
+    private static final int RECORDS = Integer.getInteger("dw.records", 20_000);
+    private static final int[] WRITERS = java.util.Arrays.stream(System.getProperty("dw.writers", "1,8,64").split(","))
+            .mapToInt(Integer::parseInt).toArray();
+
+    @BeforeEach
+    void onlyWhenAsked() {
+        Assumptions.assumeTrue("1".equals(System.getenv("DW_BENCH")), "benchmark: set DW_BENCH=1 to run it");
+    }
+
+    @Test
+    void h2File() throws Exception {
+        for (int writers : WRITERS) {
+            Path dir = Files.createTempDirectory("dw-store-bench");
+            Path base = dir.resolve("dijkwacht-audit");
+            Path file = dir.resolve("dijkwacht-audit.mv.db");
+            double rate;
+            long openSize;
+            try (AuditDb db = AuditDb.h2File(base)) {
+                StoreDurability.ensure(db.dataSource());
+                // as the gateway runs it: the embedded store's housekeeping, closed before the pool
+                try (AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(EmbeddedStoreCompaction.start(db.dataSource()))) {
+                    long empty = Files.size(file);
+                    rate = append(db, writers);
+                    openSize = Files.size(file) - empty;
+                }
+            }
+            long closedSize = Files.size(file);
+            // the same file reopened, to show that nothing was lost and what the store holds after the close
+            long rows;
+            try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + base, "sa", "");
+                 var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM audit_record")) {
+                rs.next();
+                rows = rs.getLong(1);
+            }
+            System.out.printf("BENCH store=h2-file writers=%d records=%d rate=%.0f records/s  file-open=%.0f B/record"
+                            + "  file-after-close=%.0f B/record (%d bytes, %d rows)%n",
+                    writers, RECORDS, rate, openSize / (double) RECORDS, closedSize / (double) rows, closedSize, rows);
+        }
+    }
+
+    @Test
+    void postgres() throws Exception {
+        for (int writers : WRITERS) {
+            try (AuditDb db = AuditDb.postgres()) {
+                double rate = append(db, writers);
+                db.update("VACUUM ANALYZE audit_record");
+                long bytes = db.count("""
+                        SELECT COALESCE(SUM(pg_total_relation_size(i.inhrelid)), 0) FROM pg_inherits i
+                        WHERE i.inhparent = 'audit_record'::regclass""");
+                long rows = db.count("SELECT COUNT(*) FROM audit_record");
+                System.out.printf("BENCH store=postgresql writers=%d records=%d rate=%.0f records/s  total=%.0f B/record"
+                                + " (%d bytes incl. indexes and TOAST, %d rows)%n",
+                        writers, RECORDS, rate, bytes / (double) rows, bytes, rows);
+            }
+        }
+    }
+
+    /** Appends {@link #RECORDS} records from {@code writers} threads (after 500 warm-up appends); records/s. */
+    private static double append(AuditDb db, int writers) throws Exception {
+        ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(),
+                ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes()), new AuditRows(new ObjectMapper()),
+                "store-bench");
+        try {
+            int warm = 500;
+            for (int i = 0; i < warm; i++) {
+                sink.append(Records.sample("w-" + i, Instant.now()));
+            }
+            AtomicLong next = new AtomicLong(warm);
+            int total = RECORDS;
+            ExecutorService pool = Executors.newFixedThreadPool(writers);
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < writers; t++) {
+                futures.add(pool.submit(() -> {
+                    long i;
+                    while ((i = next.getAndIncrement()) < total) {
+                        sink.append(Records.sample(String.format("%032x", i), Instant.now()));
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pool.shutdown();
+            return (total - warm) / seconds;
+        } finally {
+            sink.close();
+        }
+    }
+}

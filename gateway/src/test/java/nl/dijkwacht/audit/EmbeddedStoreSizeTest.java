@@ -1,0 +1,64 @@
+package nl.dijkwacht.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Instant;
+import nl.dijkwacht.audit.chain.ChainCodec;
+import nl.dijkwacht.audit.chain.ChainVerifier;
+import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
+import nl.dijkwacht.audit.store.AuditRows;
+import nl.dijkwacht.audit.store.AuditStoreHousekeeping;
+import nl.dijkwacht.audit.store.EmbeddedStoreCompaction;
+import nl.dijkwacht.audit.store.StoreDurability;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The embedded H2 file stays near the size of its data. Every record is committed on its own (one writer, as at
+ * concurrency 1), which without the store's housekeeping left ~30 KB of file per record (H2 writes a new chunk per
+ * commit and, with WRITE_DELAY=0, no longer compacts them). Size, not time: while open the file may hold a few MB of
+ * not yet reclaimed chunks (about a second's worth), after a clean close it holds the data.
+ */
+class EmbeddedStoreSizeTest {
+
+    static final int RECORDS = 1500;
+
+    @Test
+    void fileStaysSmallAndEveryRecordIsThereAfterClose() throws Exception {
+        Path dir = Files.createTempDirectory("dw-store-size");
+        Path base = dir.resolve("dijkwacht-audit");
+        ChainCodec codec = ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
+        AuditRows rows = new AuditRows(new ObjectMapper());
+        long openSize;
+        try (AuditDb db = AuditDb.h2File(base)) {
+            StoreDurability.ensure(db.dataSource());
+            try (AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(EmbeddedStoreCompaction.start(db.dataSource()))) {
+                assertThat(housekeeping.embeddedFillRate()).as("housekeeping runs on the embedded file store").isPresent();
+                ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), codec, rows, "size");
+                for (int i = 0; i < RECORDS; i++) {
+                    sink.append(Records.sample(String.format("%032x", i), Instant.now()));
+                }
+                sink.close();
+                openSize = Files.size(dir.resolve("dijkwacht-audit.mv.db"));
+            }
+        }
+        long closedSize = Files.size(dir.resolve("dijkwacht-audit.mv.db"));
+        System.out.printf("embedded store: %d records, file %d bytes while open (%d B/record), %d bytes after close (%d B/record)%n",
+                RECORDS, openSize, openSize / RECORDS, closedSize, closedSize / RECORDS);
+        assertThat(openSize / RECORDS).as("bytes per record while open").isLessThan(10_000);
+        assertThat(closedSize / RECORDS).as("bytes per record after close").isLessThan(2_000);
+
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + base, "sa", "");
+             var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM audit_record")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(RECORDS);
+        }
+        try (AuditDb reopened = AuditDb.h2File(base)) {
+            assertThat(new ChainVerifier(reopened.dataSource(), codec, rows).verifyAll()).allMatch(VerifyReport -> VerifyReport.ok());
+        }
+    }
+}

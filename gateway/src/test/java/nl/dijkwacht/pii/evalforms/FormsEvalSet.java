@@ -1,0 +1,194 @@
+package nl.dijkwacht.pii.evalforms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The second evaluation set ("forms staff actually paste"): chat, tables, JSON, e-mail threads, OCR scans and names of
+ * many origins. Written by hand in a markup ({@code src/test/resources/pii/eval-forms/<split>/<form>.txt}) and
+ * compiled to JSONL with character offsets ({@code eval-forms-<split>.jsonl}, the format of the letter-like set plus
+ * {@code form}, {@code variant} and a {@code harmless} list). See the README next to the files.
+ *
+ * <p>Markup: a document starts with a line {@code === <id> [variant]}; {@code ⟦TYPE|value⟧} marks personal data of an
+ * {@code EntityType}, {@code ⟦~kind|value⟧} a harmless look-alike that must be left intact; {@code ⇥} stands for a
+ * tab (TSV); lines starting with {@code #} before the first document are comments. The text of a document is
+ * everything up to the next {@code ===} line, without the trailing line breaks.
+ */
+public final class FormsEvalSet {
+
+    /** The six forms, in report order. */
+    public static final List<String> FORMS = List.of("chat", "table", "json", "email", "ocr", "names");
+
+    /** The labelled personal-data types (special categories are not labelled in this set: see the README). */
+    public static final Set<String> IDENTIFIER_TYPES = Set.of("BSN", "IBAN", "EMAIL", "PHONE", "POSTCODE", "ADDRESS",
+            "DATE_OF_BIRTH", "LICENCE_PLATE", "ID_DOCUMENT", "V_NUMBER", "IP_ADDRESS", "KVK");
+
+    public static final String PERSON = "PERSON";
+
+    /** Harmless look-alike kinds. */
+    public static final Set<String> HARMLESS_KINDS = Set.of("client-number", "case-number", "order-number", "amount",
+            "organisation", "street", "date", "company-kvk", "mailbox", "phone-service", "product-code", "role",
+            "word");
+
+    public record Span(String type, int start, int end, String value) {
+    }
+
+    public record Doc(String id, String form, String variant, String text, List<Span> entities, List<Span> harmless) {
+    }
+
+    private static final Pattern MARK = Pattern.compile("⟦(~?)([A-Za-z_-]+)\\|([^⟧]*)⟧");
+    private static final Pattern HEADER = Pattern.compile("=== ([a-z]+)-(\\d{3})(?: ([a-z-]+))?");
+
+    private FormsEvalSet() {
+    }
+
+    public static List<Doc> parseMarkup(String raw) {
+        List<Doc> docs = new ArrayList<>();
+        String[] lines = raw.split("\n", -1);
+        String id = null;
+        String form = null;
+        String variant = null;
+        StringBuilder body = new StringBuilder();
+        for (String line : lines) {
+            Matcher h = HEADER.matcher(line);
+            if (h.matches()) {
+                if (id != null) {
+                    docs.add(compile(id, form, variant, body.toString()));
+                }
+                form = h.group(1);
+                id = form + "-" + h.group(2);
+                variant = h.group(3) == null ? "" : h.group(3);
+                body.setLength(0);
+            } else if (line.startsWith("===")) {
+                throw new IllegalArgumentException("bad document header: " + line);
+            } else if (id != null) {
+                body.append(line).append('\n');
+            } else if (!line.isBlank() && !line.startsWith("#")) {
+                throw new IllegalArgumentException("text before the first document: " + line);
+            }
+        }
+        if (id != null) {
+            docs.add(compile(id, form, variant, body.toString()));
+        }
+        return docs;
+    }
+
+    private static Doc compile(String id, String form, String variant, String marked) {
+        String source = marked.replace('⇥', '\t').replaceAll("\\s+$", "");
+        StringBuilder text = new StringBuilder();
+        List<Span> entities = new ArrayList<>();
+        List<Span> harmless = new ArrayList<>();
+        Matcher m = MARK.matcher(source);
+        int cursor = 0;
+        while (m.find()) {
+            text.append(source, cursor, m.start());
+            int start = text.length();
+            String value = m.group(3);
+            text.append(value);
+            Span span = new Span(m.group(2), start, text.length(), value);
+            if (m.group(1).isEmpty()) {
+                if (!IDENTIFIER_TYPES.contains(span.type()) && !PERSON.equals(span.type())) {
+                    throw new IllegalArgumentException(id + ": unknown type " + span.type());
+                }
+                entities.add(span);
+            } else {
+                if (!HARMLESS_KINDS.contains(span.type())) {
+                    throw new IllegalArgumentException(id + ": unknown harmless kind " + span.type());
+                }
+                harmless.add(span);
+            }
+            cursor = m.end();
+        }
+        text.append(source.substring(cursor));
+        String t = text.toString();
+        if (t.indexOf('⟦') >= 0 || t.indexOf('⟧') >= 0) {
+            throw new IllegalArgumentException(id + ": unbalanced markup");
+        }
+        return new Doc(id, form, variant, t, List.copyOf(entities), List.copyOf(harmless));
+    }
+
+    public static List<Doc> readMarkupDir(Path dir) throws IOException {
+        List<Doc> docs = new ArrayList<>();
+        for (String form : FORMS) {
+            Path file = dir.resolve(form + ".txt");
+            if (Files.exists(file)) {
+                docs.addAll(parseMarkup(Files.readString(file, StandardCharsets.UTF_8)));
+            }
+        }
+        return docs;
+    }
+
+    public static String toJsonl(List<Doc> docs) {
+        ObjectMapper json = new ObjectMapper();
+        StringBuilder out = new StringBuilder();
+        for (Doc d : docs) {
+            ObjectNode o = json.createObjectNode();
+            o.put("id", d.id());
+            o.put("form", d.form());
+            if (!d.variant().isEmpty()) {
+                o.put("variant", d.variant());
+            }
+            o.put("text", d.text());
+            ArrayNode es = o.putArray("entities");
+            for (Span s : d.entities()) {
+                es.addObject().put("type", s.type()).put("start", s.start()).put("end", s.end()).put("value", s.value());
+            }
+            ArrayNode hs = o.putArray("harmless");
+            for (Span s : d.harmless()) {
+                hs.addObject().put("kind", s.type()).put("start", s.start()).put("end", s.end()).put("value", s.value());
+            }
+            out.append(o.toString()).append('\n');
+        }
+        return out.toString();
+    }
+
+    public static List<Doc> readJsonl(String content) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<Doc> docs = new ArrayList<>();
+        for (String line : content.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode o = json.readTree(line);
+            List<Span> es = new ArrayList<>();
+            for (JsonNode e : o.get("entities")) {
+                es.add(new Span(e.get("type").asText(), e.get("start").asInt(), e.get("end").asInt(),
+                        e.get("value").asText()));
+            }
+            List<Span> hs = new ArrayList<>();
+            JsonNode harmless = o.get("harmless");
+            if (harmless != null) {
+                for (JsonNode e : harmless) {
+                    hs.add(new Span(e.get("kind").asText(), e.get("start").asInt(), e.get("end").asInt(),
+                            e.get("value").asText()));
+                }
+            }
+            String form = o.has("form") ? o.get("form").asText() : o.path("genre").asText();
+            docs.add(new Doc(o.get("id").asText(), form, o.path("variant").asText(""), o.get("text").asText(),
+                    List.copyOf(es), List.copyOf(hs)));
+        }
+        return docs;
+    }
+
+    /** The set's directory from the repository root or from {@code gateway/}. */
+    public static Path root() {
+        Path p = Path.of("src/test/resources/pii/eval-forms");
+        return Files.isDirectory(Path.of("src/test/resources")) ? p : Path.of("gateway").resolve(p);
+    }
+
+    public static List<Doc> load(String split) throws IOException {
+        return readJsonl(Files.readString(root().resolve(split).resolve("eval-forms-" + split + ".jsonl"),
+                StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,129 @@
+package nl.dijkwacht.pii.evalforms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import nl.dijkwacht.pii.evalforms.FormsEvalSet.Doc;
+import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Validates the forms evaluation set (it does not score the engine: that is {@link FormsEvaluation}): every
+ * annotation's offsets point at exactly its text, spans do not overlap, the JSONL is the compiled markup, the
+ * held-out part is the seeded random quarter, and real-looking identifiers carry valid but fictitious check digits.
+ */
+class FormsEvalSetTest {
+
+    private static List<Doc> all() throws IOException {
+        List<Doc> docs = new ArrayList<>(FormsEvalSet.load("dev"));
+        docs.addAll(FormsEvalSet.load("heldout"));
+        return docs;
+    }
+
+    @Test
+    void everyAnnotationPointsAtItsText() throws IOException {
+        for (Doc d : all()) {
+            List<Span> spans = new ArrayList<>(d.entities());
+            spans.addAll(d.harmless());
+            for (Span s : spans) {
+                assertThat(s.start()).as(d.id() + " " + s).isGreaterThanOrEqualTo(0).isLessThan(s.end());
+                assertThat(s.end()).as(d.id() + " " + s).isLessThanOrEqualTo(d.text().length());
+                assertThat(d.text().substring(s.start(), s.end())).as(d.id() + " " + s).isEqualTo(s.value());
+                assertThat(s.value().strip()).as(d.id() + " span has no outer whitespace: " + s).isEqualTo(s.value());
+            }
+            spans.sort((a, b) -> a.start() - b.start());
+            for (int i = 1; i < spans.size(); i++) {
+                assertThat(spans.get(i).start()).as(d.id() + " overlap at " + spans.get(i))
+                        .isGreaterThanOrEqualTo(spans.get(i - 1).end());
+            }
+        }
+    }
+
+    @Test
+    void jsonlIsTheCompiledMarkup() throws IOException {
+        for (String split : List.of("dev", "heldout")) {
+            Path dir = FormsEvalSet.root().resolve(split);
+            String compiled = FormsEvalSet.toJsonl(FormsEvalSet.readMarkupDir(dir));
+            assertThat(Files.readString(dir.resolve("eval-forms-" + split + ".jsonl"), StandardCharsets.UTF_8))
+                    .as(split + " JSONL is stale: run FormsEvalSetBuilder").isEqualTo(compiled);
+        }
+    }
+
+    @Test
+    void largeVariedAndSplitBySeededQuarter() throws IOException {
+        List<Doc> dev = FormsEvalSet.load("dev");
+        List<Doc> heldout = FormsEvalSet.load("heldout");
+        assertThat(dev.size() + heldout.size()).isGreaterThanOrEqualTo(300);
+        Set<String> ids = new HashSet<>();
+        for (Doc d : all()) {
+            assertThat(ids.add(d.id())).as("unique id " + d.id()).isTrue();
+            assertThat(d.id()).startsWith(d.form() + "-");
+        }
+        for (String form : FormsEvalSet.FORMS) {
+            Set<String> formIds = new TreeSet<>();
+            Set<String> heldIds = new TreeSet<>();
+            dev.stream().filter(d -> d.form().equals(form)).forEach(d -> formIds.add(d.id()));
+            heldout.stream().filter(d -> d.form().equals(form)).forEach(d -> heldIds.add(d.id()));
+            formIds.addAll(heldIds);
+            assertThat(formIds).as("documents of form " + form).hasSizeGreaterThanOrEqualTo(40);
+            assertThat(heldIds).as("held-out quarter of " + form)
+                    .isEqualTo(FormsEvalSetBuilder.heldoutIds(form, formIds));
+        }
+    }
+
+    @Test
+    void identifiersHaveValidButFictitiousCheckDigits() throws IOException {
+        int bsns = 0;
+        for (Doc d : all()) {
+            for (Span s : d.entities()) {
+                String digits = ocrDigits(s.value()).replaceAll("[^0-9]", "");
+                if (s.type().equals("BSN")) {
+                    bsns++;
+                    assertThat(elfproef(digits)).as(d.id() + " BSN elfproef " + s.value()).isTrue();
+                    assertThat(digits).as(d.id() + " BSN from the test range 9999xxxxx").startsWith("9999");
+                }
+                if (s.type().equals("IBAN")) {
+                    assertThat(ibanValid(s.value())).as(d.id() + " IBAN mod-97 " + s.value()).isTrue();
+                }
+            }
+        }
+        assertThat(bsns).isGreaterThan(30);
+    }
+
+    /** OCR texts keep their confusions (O for 0, l or I for 1): the check digits are checked on the digits meant. */
+    static String ocrDigits(String s) {
+        return s.replace('O', '0').replace('o', '0').replace('l', '1').replace('I', '1');
+    }
+
+    static boolean elfproef(String digits) {
+        if (digits.length() != 9) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 8; i++) {
+            sum += (digits.charAt(i) - '0') * (9 - i);
+        }
+        return (sum - (digits.charAt(8) - '0')) % 11 == 0;
+    }
+
+    static boolean ibanValid(String value) {
+        String compact = value.replaceAll("[^A-Za-z0-9]", "");
+        String iban = (compact.substring(0, 8) + ocrDigits(compact.substring(8))).toUpperCase(Locale.ROOT);
+        String moved = iban.substring(4) + iban.substring(0, 4);
+        StringBuilder num = new StringBuilder();
+        for (char c : moved.toCharArray()) {
+            num.append(Character.digit(c, 36));
+        }
+        return new BigInteger(num.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
+    }
+}

@@ -1,0 +1,38 @@
+package nl.dijkwacht.pii.evalforms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * The evaluation commands of the forms set as tests that run only when asked for (the exec plugin's configuration is
+ * taken by the policy validator, so {@code exec:java} cannot run test mains in this module):
+ *
+ * <pre>
+ * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=dev       # development part
+ * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout   # held-out part (final figures)
+ * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms.build=true  # markup → JSONL
+ * </pre>
+ *
+ * The report is written to {@code gateway/target/pii-eval-forms-<split>.md}. Skipped in the ordinary test run.
+ */
+class FormsEvaluationCommand {
+
+    @Test
+    @EnabledIfSystemProperty(named = "pii.forms", matches = "dev|heldout")
+    void evaluate() throws IOException {
+        String split = System.getProperty("pii.forms");
+        FormsEvaluation.main(new String[] {split});
+        assertThat(Files.exists(Path.of("target/pii-eval-forms-" + split + ".md"))).isTrue();
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "pii.forms.build", matches = "true")
+    void build() throws IOException {
+        FormsEvalSetBuilder.main(new String[0]);
+    }
+}
