@@ -31,7 +31,7 @@ final class UpstreamsHandler {
     ObjectNode status(ServerRequest request, OperatorActionLog.Entry action) {
         ObjectNode out = json.createObjectNode();
         ArrayNode models = out.putArray("models");
-        for (ModelDefinition model : tenants.policy(operator.tenant()).current().catalog().all()) {
+        for (ModelDefinition model : tenants.policy(action.operator().tenant()).current().catalog().all()) {
             ObjectNode m = models.addObject().put("id", model.id()).put("provider", model.provider().yamlName());
             if (model.serving().maxConcurrent() != null) {
                 m.put("max_concurrent", model.serving().maxConcurrent());
