@@ -3,8 +3,9 @@
 # a window that ends early still leaves the most important figures. Run from the project root on an otherwise idle
 # machine (build first: ./mvnw -q -B -pl gateway -am package -DskipTests && ./mvnw -q -B -pl gateway test-compile).
 #
-#   docs/bench/quiet-window.sh [step ...]      steps: ship jwt-redis console audit-store pii purpose (default: all)
+#   docs/bench/quiet-window.sh [step ...]      steps: build ship console jwt-redis audit-store pii purpose (default: all)
 #
+# build       clean package (annotation processing on, so JMH's harness is generated) and the test class path (~2 min)
 # ship        issue 15: default pack on H2 (README default) and PostgreSQL beside nginx and Portkey, c=1/64,
 #             JSON/stream; first minute; 1,000 open streams; flame graph                        (~10 min)
 # console     issue 12: console page loads over 1,000,000 records on PostgreSQL (schema filled beforehand with
@@ -18,12 +19,17 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export BENCH_WORK=${BENCH_WORK:-$ROOT/../bench-work}
 OUT=$BENCH_WORK/quiet-window/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
-STEPS=${*:-ship console jwt-redis audit-store pii purpose}
+STEPS=${*:-build ship console jwt-redis audit-store pii purpose}
+JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1)/bin/java
 cd "$ROOT"
 step() { echo "== $(date -u +%H:%M:%S) $1"; }
 for s in $STEPS; do
   step "$s" | tee -a "$OUT/steps.txt"
   case $s in
+    build)
+      { ./mvnw -q -B -pl gateway -am clean package -DskipTests -Dmaven.compiler.proc=full \
+        && ./mvnw -q -B -o -pl gateway dependency:build-classpath -Dmdep.includeScope=test \
+             -Dmdep.outputFile=target/test-classpath.txt; } > "$OUT/build.log" 2>&1;;
     ship)
       docs/bench/gateway-bench.sh --skip-build --stores "h2 postgres" --first-minute 6 --streams 1000 --profile 30 \
         -- --runs 1 --duration 10 --warmup 5 > "$OUT/ship.log" 2>&1;;
@@ -39,8 +45,8 @@ for s in $STEPS; do
         -Ddw.records=20000 -Ddw.writers=1,64 > "$OUT/audit-store.log" 2>&1
       grep BENCH gateway/target/surefire-reports/nl.dijkwacht.audit.AuditStoreBenchmark-output.txt >> "$OUT/audit-store.log";;
     pii)
-      ./mvnw -q -B -pl gateway clean test-compile exec:java -Dmaven.compiler.proc=full \
-        -Dexec.classpathScope=test -Dexec.mainClass=nl.dijkwacht.pii.PiiEngineBenchmarkMain > "$OUT/pii.log" 2>&1;;
+      (cd gateway && "$JAVA_BIN" -Xms512m -Xmx512m -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+        nl.dijkwacht.pii.PiiEngineBenchmarkMain) > "$OUT/pii.log" 2>&1;;
     purpose)
       echo "see NOTES.md for the purpose engineer's command" > "$OUT/purpose.log";;
     *) echo "unknown step $s";;

@@ -43,10 +43,11 @@ public class AdminRoutes {
     RouterFunction<ServerResponse> adminRouterFunction(PolicyAdministration administration, Explainer explainer,
                                                        RouteFilters routeFilters, ObjectMapper dijkwachtJson, Clock policyClock,
                                                        DijkwachtProperties properties, Tenants tenants, ModelRouter modelRouter,
-                                                       OperatorActionLog operatorActions) {
+                                                       OperatorActionLog operatorActions, nl.dijkwacht.audit.Pseudonymizer pseudonymizer) {
         AdminResponses responses = new AdminResponses(new OpenAiErrorWriter(dijkwachtJson), dijkwachtJson, operatorActions);
         PolicyAdminHandler admin = new PolicyAdminHandler(administration, dijkwachtJson, policyClock);
         ExplainHandler explain = new ExplainHandler(explainer, dijkwachtJson);
+        PseudonymHandler pseudonyms = new PseudonymHandler(pseudonymizer, dijkwachtJson);
         UpstreamsHandler upstreams = new UpstreamsHandler(tenants, modelRouter.invoker().pool(), dijkwachtJson);
         return route("admin")
                 .GET("/admin/policy", r -> responses.handle(r, admin::status))
@@ -57,6 +58,7 @@ public class AdminRoutes {
                 .POST("/admin/use-cases/{id}/resume", r -> responses.handle(r, admin::resumeUseCase))
                 .POST("/admin/explain", r -> responses.handle(r, explain::explain))
                 .GET("/admin/upstreams", r -> responses.handle(r, upstreams::status))
+                .POST("/admin/pseudonyms", r -> responses.handle(r, pseudonyms::pseudonyms))
                 .filter(routeFilters.forRoute(RouteKind.ADMIN, properties.maxBodyBytes()))
                 .build();
     }

@@ -1,5 +1,9 @@
 package nl.dijkwacht.config;
 
+import java.time.Clock;
+import nl.dijkwacht.identity.CallerAuthenticator;
+import nl.dijkwacht.policy.AiLiteracyStep;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -73,7 +77,7 @@ public class GatewayConfiguration {
     }
 
     /**
-     * Order matters: the rate limit knows the use-case; the purpose guard reads the parsed text; sensitivity routing
+     * Order matters: the AI-literacy gate and the rate limit know the use-case; the purpose guard reads the parsed text; sensitivity routing
      * ("route") needs the PII findings; the token budget comes last, when the model and the outgoing text are final.
      * Authentication is not a step: the route's filter verified the caller before the exchange was opened.
      */
@@ -86,6 +90,7 @@ public class GatewayConfiguration {
         return new RequestPipeline(List.of(
                 new ParseRequestStep(dijkwachtJson, requestSchema),
                 useCase,
+                new AiLiteracyStep(pseudonymizer::pseudonym, CallerAuthenticator::sha256, Clock.systemDefaultZone()),
                 rateLimit,
                 new GovernFieldsStep(pseudonymizer, secretKey),
                 new AttachmentsStep(),

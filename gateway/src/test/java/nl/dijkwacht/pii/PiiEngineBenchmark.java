@@ -75,10 +75,28 @@ public class PiiEngineBenchmark {
         return s;
     }
 
+    /** A pasted spreadsheet (issue 11): CSV with a header row, personal data in every column, cut to {@code bytes}. */
+    static String table(int bytes) {
+        StringBuilder b = new StringBuilder("klantnummer;naam;bsn;geb_datum;adres;postcode;mobiel;iban\n");
+        int i = 0;
+        while (b.length() < bytes + 200) {
+            String[] p = PEOPLE[i % PEOPLE.length];
+            b.append(String.format("%d;%s;%s;%s;%s;%s;%s;%s%n", 10_000_000 + 7919 * i, p[4], p[6],
+                    p[7], p[1], p[2], "316" + (12_345_678 + i), p[8]));
+            i++;
+        }
+        String s = b.toString();
+        while (s.getBytes(StandardCharsets.UTF_8).length > bytes) {
+            s = s.substring(0, s.lastIndexOf('\n', s.length() - 2) + 1);
+        }
+        return s;
+    }
+
     PiiEngine full;
     PiiEngine structured;
     String oneKb;
     String tenKb;
+    String tenKbTable;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -86,6 +104,21 @@ public class PiiEngineBenchmark {
         structured = PiiEngine.structuredOnly();
         oneKb = text(1024);
         tenKb = text(10 * 1024);
+        tenKbTable = table(10 * 1024);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public List<Finding> fullTable10k() {
+        return full.detect(tenKbTable);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public List<Finding> fullTable10kLatency() {
+        return full.detect(tenKbTable);
     }
 
     @Benchmark

@@ -4,26 +4,36 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one context mechanism of the engine: words near a candidate that make it more or less likely to be personal
- * data. The nearest cue wins — in "BSN 123456782, zaaknummer 234567891" each number is judged by its own label —
- * and cues before the candidate are looked at first; cues after it only when there is none before. Word lists are
- * resource files ({@code /pii/context/*.txt}, sections {@code [positive]} and {@code [negative]}).
+ * The one context mechanism of the engine: words near a candidate, and the column header, JSON key or line label
+ * of the value it is in ({@link TextStructure}), that make it more or less likely to be personal data — in both
+ * directions: a {@code geboortedatum} column makes a date a birth date, a {@code klantnummer} column rules a BSN out.
+ *
+ * <p>In running text the nearest cue word wins — in "BSN 123456782, zaaknummer 234567891" each number is judged by
+ * its own label — and cues before the candidate are looked at first, after it only when there is none before.
+ * Inside a table cell or a JSON value a cue word in the value itself comes first, then the key; words outside the
+ * cell are not looked at (they belong to other columns). Inside a "label: value" line: words in the value, then the
+ * label, then the running-text rule. Word lists are resource files ({@code /pii/context/*.txt}, sections
+ * {@code [positive]} and {@code [negative]}, and optionally {@code [positive-keys]} / {@code [negative-keys]} for
+ * words that only count as a key, such as {@code id}).
  */
 public final class ContextEnhancer {
 
     public enum Signal { POSITIVE, NEGATIVE, NONE }
 
-    /** The deciding cue: its signal, the cue word from our list (never text of the prompt) and its side. */
-    public record Cue(Signal signal, String word, boolean after) {
+    /**
+     * The deciding cue: its signal, the cue word from our list (never text of the prompt) and where it was: before
+     * or after the candidate, or the key of the field the candidate is in.
+     */
+    public record Cue(Signal signal, String word, String where) {
 
-        static final Cue NONE = new Cue(Signal.NONE, "", false);
+        static final Cue NONE = new Cue(Signal.NONE, "", "");
 
-        /** "context +'bsn' before", empty for no cue. */
+        /** "context +'bsn' before", "context -'klantnummer' column header"; empty for no cue. */
         public String describe() {
             if (signal == Signal.NONE) {
                 return "";
             }
-            return "context " + (signal == Signal.POSITIVE ? "+" : "-") + "'" + word + "' " + (after ? "after" : "before");
+            return "context " + (signal == Signal.POSITIVE ? "+" : "-") + "'" + word + "' " + where;
         }
     }
 
@@ -31,13 +41,18 @@ public final class ContextEnhancer {
     private final List<String> negativeBefore;
     private final List<String> positiveAfter;
     private final List<String> negativeAfter;
+    private final List<String> positiveKeys;
+    private final List<String> negativeKeys;
     private final int before;
     private final int after;
     private final String source;
 
     private ContextEnhancer(String source, List<String> positiveBefore, List<String> negativeBefore,
-            List<String> positiveAfter, List<String> negativeAfter, int before, int after) {
+            List<String> positiveAfter, List<String> negativeAfter, List<String> positiveKeys,
+            List<String> negativeKeys, int before, int after) {
         this.source = source;
+        this.positiveKeys = List.copyOf(positiveKeys);
+        this.negativeKeys = List.copyOf(negativeKeys);
         this.positiveBefore = List.copyOf(positiveBefore);
         this.negativeBefore = List.copyOf(negativeBefore);
         this.positiveAfter = List.copyOf(positiveAfter);
@@ -54,15 +69,23 @@ public final class ContextEnhancer {
         if (pos.isEmpty() && neg.isEmpty()) {
             throw new PiiEngineException("resource empty: " + resource);
         }
-        return new ContextEnhancer(resource, pos, neg, pos, neg, before, after);
+        List<String> posKeys = new java.util.ArrayList<>(pos);
+        posKeys.addAll(s.getOrDefault("positive-keys", List.of()));
+        List<String> negKeys = new java.util.ArrayList<>(neg);
+        negKeys.addAll(s.getOrDefault("negative-keys", List.of()));
+        return new ContextEnhancer(resource, pos, neg, pos, neg, posKeys, negKeys, before, after);
     }
 
     /** One list for the words before the candidate and another for the words after it. */
     public static ContextEnhancer of(String beforeResource, int before, String afterResource, int after) {
         ContextEnhancer b = of(beforeResource, before, 0);
         ContextEnhancer a = of(afterResource, 0, after);
+        List<String> posKeys = new java.util.ArrayList<>(b.positiveKeys);
+        posKeys.addAll(a.positiveKeys);
+        List<String> negKeys = new java.util.ArrayList<>(b.negativeKeys);
+        negKeys.addAll(a.negativeKeys);
         return new ContextEnhancer(beforeResource + " + " + afterResource, b.positiveBefore, b.negativeBefore,
-                a.positiveAfter, a.negativeAfter, before, after);
+                a.positiveAfter, a.negativeAfter, posKeys, negKeys, before, after);
     }
 
     /** {@code lower} must be the analysed text in lower case (same length as the original). */
@@ -70,37 +93,110 @@ public final class ContextEnhancer {
         return cue(lower, start, end).signal();
     }
 
-    /** The nearest cue before the candidate, else the nearest after it. */
+    /** The nearest cue before the candidate, else the nearest after it (running text only). */
     public Cue cue(String lower, int start, int end) {
-        int from = Math.max(0, start - before);
+        return cue(lower, start, end, 0, lower.length());
+    }
+
+    /** The cue for a candidate, with the key of the table cell, JSON value or labelled line it is in. */
+    public Cue cue(String lower, int start, int end, TextStructure structure) {
+        TextStructure.Field field = structure == null || structure.isEmpty() ? null : structure.fieldAt(start, end);
+        if (field == null) {
+            return cue(lower, start, end);
+        }
+        Cue inValue = cueBefore(lower, start, Math.max(field.start(), start - before));
+        if (inValue.signal() != Signal.NONE) {
+            return inValue;
+        }
+        Cue key = keyCue(field);
+        if (key.signal() != Signal.NONE) {
+            return key;
+        }
+        if (field.kind() == TextStructure.Kind.LINE) {
+            return cue(lower, start, end);
+        }
+        return cueAfter(lower, end, Math.min(field.end(), end + after));
+    }
+
+    /** The signal of a field's key alone: its own key first, then (JSON) the enclosing keys. */
+    public Cue keyCue(TextStructure.Field field) {
+        Cue own = matchKey(field.key(), field.kind());
+        if (own.signal() != Signal.NONE || field.path().equals(field.key())) {
+            return own;
+        }
+        return matchKey(field.path(), field.kind());
+    }
+
+    private Cue matchKey(String key, TextStructure.Kind kind) {
+        String where = switch (kind) {
+            case TABLE -> "column header";
+            case JSON -> "JSON key";
+            case LINE -> "label";
+        };
+        for (String w : positiveKeys) {
+            if (containsWord(key, keyForm(w))) {
+                return new Cue(Signal.POSITIVE, w, where);
+            }
+        }
+        for (String w : negativeKeys) {
+            if (containsWord(key, keyForm(w))) {
+                return new Cue(Signal.NEGATIVE, w, where);
+            }
+        }
+        return Cue.NONE;
+    }
+
+    /** A cue word as keys are normalised: "bsn-nummer" → "bsn nummer". */
+    private static String keyForm(String w) {
+        return w.replace('-', ' ').replace('_', ' ').strip();
+    }
+
+    /** {@code word} occurs in {@code key} at the start of a word of it. */
+    static boolean containsWord(String key, String word) {
+        if (word.isEmpty()) {
+            return false;
+        }
+        for (int idx = key.indexOf(word); idx >= 0; idx = key.indexOf(word, idx + 1)) {
+            if (idx == 0 || key.charAt(idx - 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Cue cueBefore(String lower, int start, int from) {
+        if (before == 0) {
+            return Cue.NONE;
+        }
         int bestDistance = Integer.MAX_VALUE;
         Signal best = Signal.NONE;
         String word = null;
-        if (before > 0) {
-            for (String w : positiveBefore) {
-                int d = distanceBefore(lower, w, from, start);
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    best = Signal.POSITIVE;
-                    word = w;
-                }
-            }
-            for (String w : negativeBefore) {
-                int d = distanceBefore(lower, w, from, start);
-                if (d < bestDistance) {
-                    bestDistance = d;
-                    best = Signal.NEGATIVE;
-                    word = w;
-                }
+        for (String w : positiveBefore) {
+            int d = distanceBefore(lower, w, from, start);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = Signal.POSITIVE;
+                word = w;
             }
         }
-        if (best != Signal.NONE) {
-            return new Cue(best, word, false);
+        for (String w : negativeBefore) {
+            int d = distanceBefore(lower, w, from, start);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = Signal.NEGATIVE;
+                word = w;
+            }
         }
+        return best == Signal.NONE ? Cue.NONE : new Cue(best, word, "before");
+    }
+
+    private Cue cueAfter(String lower, int end, int to) {
         if (after == 0) {
             return Cue.NONE;
         }
-        int to = Math.min(lower.length(), end + after);
+        int bestDistance = Integer.MAX_VALUE;
+        Signal best = Signal.NONE;
+        String word = null;
         for (String w : positiveAfter) {
             int d = distanceAfter(lower, w, end, to);
             if (d < bestDistance) {
@@ -117,7 +213,15 @@ public final class ContextEnhancer {
                 word = w;
             }
         }
-        return best == Signal.NONE ? Cue.NONE : new Cue(best, word, true);
+        return best == Signal.NONE ? Cue.NONE : new Cue(best, word, "after");
+    }
+
+    private Cue cue(String lower, int start, int end, int lowest, int highest) {
+        Cue before = cueBefore(lower, start, Math.max(lowest, start - this.before));
+        if (before.signal() != Signal.NONE) {
+            return before;
+        }
+        return cueAfter(lower, end, Math.min(highest, end + after));
     }
 
     /** Bounded to the window: never scans the whole text. */

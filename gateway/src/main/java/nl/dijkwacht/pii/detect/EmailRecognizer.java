@@ -29,6 +29,18 @@ public final class EmailRecognizer implements Recognizer {
         return "email";
     }
 
+    /** "info", "wmo", and also "team.wmo", "team-bezwaar", "iedereen": a function or a group, not a person. */
+    static boolean functionMailbox(String local) {
+        if (FUNCTION_MAILBOXES.contains(local)) {
+            return true;
+        }
+        int cut = 0;
+        while (cut < local.length() && Character.isLetter(local.charAt(cut))) {
+            cut++;
+        }
+        return cut < local.length() && cut > 1 && FUNCTION_MAILBOXES.contains(local.substring(0, cut));
+    }
+
     @Override
     public List<Finding> find(String text) {
         if (text.indexOf('@') < 0) {
@@ -49,7 +61,7 @@ public final class EmailRecognizer implements Recognizer {
         for (MatchResult m : CandidateScan.matches(EMAIL, text, start)) {
             String value = m.group();
             String local = value.substring(0, value.indexOf('@')).toLowerCase(Locale.ROOT);
-            if (FUNCTION_MAILBOXES.contains(local)) {
+            if (functionMailbox(local)) {
                 continue;
             }
             found.add(new Finding(EntityType.EMAIL, m.start(), m.end(), 0.99, name(), "address anchored on @", ""));

@@ -83,6 +83,11 @@ public final class PatternRecognizer implements Recognizer {
 
     @Override
     public List<Finding> find(String text) {
+        return find(text, TextStructure.of(text));
+    }
+
+    @Override
+    public List<Finding> find(String text, TextStructure structure) {
         List<Finding> found = null;
         String lower = onlyWhenMentioned ? text.toLowerCase(Locale.ROOT) : null;
         for (Rule rule : rules) {
@@ -101,7 +106,7 @@ public final class PatternRecognizer implements Recognizer {
                     if (lower == null) {
                         lower = text.toLowerCase(Locale.ROOT);
                     }
-                    cue = rule.context.cue(lower, s, e);
+                    cue = rule.context.cue(lower, s, e, structure);
                 }
                 if (veto != null && veto.vetoes(new Candidate(value, lower, s, e, cue))) {
                     continue;

@@ -19,21 +19,49 @@ public final class PiiDetector {
             .thenComparingInt(Finding::start);
 
     private final List<Recognizer> recognizers;
+    private final FieldRecognizer fields; // null: no structure filter
 
     public PiiDetector(List<Recognizer> recognizers) {
         this.recognizers = List.copyOf(recognizers);
+        FieldRecognizer f = null;
+        for (Recognizer r : recognizers) {
+            if (r instanceof FieldRecognizer fr) {
+                f = fr;
+            }
+        }
+        this.fields = f;
+    }
+
+    /** A name in a table's header row, or a finding in a field whose key rules its type out. */
+    private boolean ruledOutByStructure(Finding f, TextStructure structure) {
+        if (f.type() == EntityType.PERSON && structure.inHeader(f.start(), f.end())) {
+            return true;
+        }
+        TextStructure.Field field = structure.fieldAt(f.start(), f.end());
+        return field != null && fields.rulesOut(f.type(), field);
     }
 
     public List<Finding> detect(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
+        TextStructure structure = TextStructure.of(text);
         List<Finding> all = new ArrayList<>();
         for (Recognizer recognizer : recognizers) {
-            all.addAll(recognizer.find(text));
+            all.addAll(recognizer.find(text, structure));
+        }
+        if (fields != null && !structure.isEmpty()) {
+            all.removeIf(f -> ruledOutByStructure(f, structure));
         }
         if (all.size() < 2) {
-            return all;
+            List<Finding> linked = all.isEmpty() ? List.of() : FindingLinks.link(text, all);
+            if (linked.isEmpty()) {
+                return all;
+            }
+            List<Finding> out = new ArrayList<>(all);
+            out.addAll(linked);
+            out.sort(java.util.Comparator.comparingInt(Finding::start));
+            return out;
         }
         all.sort(PREFERENCE);
         // kept spans never overlap, so keyed by start they are also ordered by end
@@ -49,6 +77,12 @@ public final class PiiDetector {
             }
             kept.put(candidate.start(), candidate);
         }
-        return new ArrayList<>(kept.values());
+        List<Finding> out = new ArrayList<>(kept.values());
+        List<Finding> linked = FindingLinks.link(text, out);
+        if (!linked.isEmpty()) {
+            out.addAll(linked);
+            out.sort(java.util.Comparator.comparingInt(Finding::start));
+        }
+        return out;
     }
 }

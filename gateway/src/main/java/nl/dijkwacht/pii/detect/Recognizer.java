@@ -10,6 +10,14 @@ public interface Recognizer {
     List<Finding> find(String text);
 
     /**
+     * As {@link #find(String)}, with the text's structure (table headers, JSON keys, labels) already parsed by the
+     * detector; recognizers that use context override this.
+     */
+    default List<Finding> find(String text, TextStructure structure) {
+        return find(text);
+    }
+
+    /**
      * What it recognises and how, for the generated table in docs/pii-evaluation.md. Every recognizer of the
      * registry describes itself; ad-hoc ones (tests) need not.
      */

@@ -16,7 +16,7 @@ public final class StructuredIdentifiers {
     public static List<Recognizer> all() {
         return List.of(bsn(), iban(), email(), new PhoneRecognizer(), new PostcodeRecognizer(), new AddressRecognizer(),
                 dateOfBirth(), new LicencePlateRecognizer(), idDocument(), vNumber(), new IpAddressRecognizer(), kvk(),
-                new SpecialCategoryRecognizer());
+                phoneByContext(), new FieldRecognizer(), new SpecialCategoryRecognizer());
     }
 
     public static Recognizer iban() {
@@ -47,14 +47,32 @@ public final class StructuredIdentifiers {
                 .build();
     }
 
+    /**
+     * Phone numbers as spreadsheets leave them — the leading zero gone ({@code 612345678}) or the country code without
+     * {@code +} ({@code 31612345678}) — which only a phone word (or a {@code mobiel} column) makes a phone number.
+     */
+    public static Recognizer phoneByContext() {
+        return PatternRecognizer.builder("phone-context", EntityType.PHONE)
+                .context(ContextEnhancer.of("/pii/context/phone.txt", 30, 0))
+                .pattern("`31` + nine digits, or nine digits without the leading zero (also `612 345 678`)",
+                        "(?<![\\p{L}\\d+.,/-])(31[1-9]\\d{8}|[1-9]\\d{8}|[1-9]\\d{2}([ -])\\d{3}\\2\\d{3})"
+                                + "(?![\\p{L}\\d]|[.,-]\\d)",
+                        PatternRecognizer.Start.DIGIT_RUN)
+                .scores(0.9, 0, 0)
+                .onlyWhenMentioned()
+                .note("Never without a phone word or key: nine digits are as often a BSN or a client number.")
+                .build();
+    }
+
     /** A date of birth: a date with birth context nearby; other dates (meetings, decisions) are left alone. */
     public static Recognizer dateOfBirth() {
         String months = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
-                + "|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec";
+                + "|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+                + "|january|february|march|may|june|july|august|october";
         return PatternRecognizer.builder("date-of-birth", EntityType.DATE_OF_BIRTH)
                 .context(ContextEnhancer.of("/pii/context/date-of-birth.txt", 40,
                         "/pii/context/date-of-birth-after.txt", 20))
-                .pattern("date: `d-m-yyyy` (also `/`, `.`, two-digit year), ISO `yyyy-mm-dd`, `3 maart 1961`",
+                .pattern("date: `d-m-yyyy` (also `/`, `.`, two-digit year), ISO `yyyy-mm-dd`, `3 maart 1961`, `9 February 1997`",
                         "(?<![\\p{L}\\d])((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)?\\d{2}"
                                 + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
                                 + "|(?:0?[1-9]|[12]\\d|3[01])(?:e)? (?i:" + months + ")\\.? (?:19|20)\\d{2})"
@@ -87,8 +105,9 @@ public final class StructuredIdentifiers {
     public static Recognizer vNumber() {
         return PatternRecognizer.builder("v-number", EntityType.V_NUMBER)
                 .context(ContextEnhancer.of("/pii/context/v-number.txt", 60, 25))
-                .pattern("10 digits, also grouped 4-3-3 or 2-2-2-2-2",
-                        "(?<![\\p{L}\\d])(\\d{10}|\\d{4}[ .]\\d{3}[ .]\\d{3}|\\d{2}[ .]\\d{2}[ .]\\d{2}[ .]\\d{2}[ .]\\d{2})"
+                .pattern("10 digits, also grouped 4-3-3, 4-4-2 or 2-2-2-2-2",
+                        "(?<![\\p{L}\\d])(\\d{10}|\\d{4}[ .]\\d{3}[ .]\\d{3}|\\d{4}[ .]\\d{4}[ .]\\d{2}"
+                                + "|\\d{2}[ .]\\d{2}[ .]\\d{2}[ .]\\d{2}[ .]\\d{2})"
                                 + "(?![\\p{L}\\d]|[.,]\\d)", PatternRecognizer.Start.DIGIT_RUN)
                 .scores(0.9, 0, 0)
                 .onlyWhenMentioned()

@@ -30,6 +30,7 @@ final class NameLineRules {
         int lineStart = 0;
         int k = 0;
         String previousLine = "";
+        boolean previousBlank = false; // a name on the first line is not a signature
         while (lineStart <= text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0) {
@@ -65,24 +66,62 @@ final class NameLineRules {
                 }
                 int n = b - a;
                 if (n >= 1 && n <= 5 && nameShaped(tokens, a, b)) {
-                    boolean afterClosing = previousLine.stripTrailing().endsWith(",");
+                    boolean afterClosing = previousLine.stripTrailing().endsWith(",")
+                            || CLOSINGS.contains(previousLine.strip().toLowerCase(java.util.Locale.ROOT));
                     boolean aboveAddress = n >= 2 && nextLineIsAddress(text, lineEnd);
-                    if (addressed || afterClosing || aboveAddress) {
-                        spans.add(new NameSpan(tokens.get(a).start(), tokens.get(b - 1).end(), b, NAME_LINE));
+                    boolean signature = n <= 3 && a == k && previousBlank && endOfMessage(text, lineEnd);
+                    if (addressed || afterClosing || aboveAddress || signature) {
+                        spans.add(new NameSpan(tokens.get(a).start(), tokens.get(b - 1).end(), b,
+                                signature ? SIGNATURE : NAME_LINE));
                     }
                 }
                 previousLine = line;
             }
+            previousBlank = line.isBlank();
             lineStart = lineEnd + 1;
         }
     }
 
-    /** "Groet, Esther" or a name right after "Met vriendelijke groet,": the index to continue from, or -1. */
+    /** Closing words; a name after them on the same line ("Groetjes Rabia") is a signature. */
+    private static final java.util.Set<String> CLOSING_WORDS = java.util.Set.of("groet", "groeten", "groetjes",
+            "hoogachtend", "mvg", "gr", "regards", "cheers", "thanks");
+
+    /** Closing lines after which the next line is a signature even without a comma. */
+    private static final java.util.Set<String> CLOSINGS = java.util.Set.of("met vriendelijke groet", "vriendelijke groet",
+            "met vriendelijke groeten", "groet", "groeten", "groetjes", "hoogachtend", "mvg", "kind regards",
+            "best regards", "regards", "dank u wel", "alvast bedankt", "bedankt", "dank je wel");
+
+    /**
+     * Whether the line ending at {@code lineEnd} is the last of a message: only blank lines follow, or a quoted
+     * reply, a forwarded header or a separator line.
+     */
+    private static boolean endOfMessage(String text, int lineEnd) {
+        int i = lineEnd;
+        int n = text.length();
+        boolean blank = false;
+        while (i < n && Character.isWhitespace(text.charAt(i))) {
+            blank |= text.charAt(i) == '\n' && i > lineEnd;
+            i++;
+        }
+        if (i >= n) {
+            return true;
+        }
+        if (!blank) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return c == '>' || c == '_' || text.startsWith("---", i) || text.startsWith("Van:", i)
+                || text.startsWith("From:", i) || text.startsWith("Op ", i) || text.startsWith("On ", i);
+    }
+
+    /** "Groet, Esther", "Groetjes Rabia" or a name right after "Met vriendelijke groet,": the index to continue from, or -1. */
     int signature(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
         TextToken t = tokens.get(i);
-        if (!(t.capitalised() && i >= 2 && tokens.get(i - 1).text().equals(",")
-                && (tokens.get(i - 2).lower().equals("groet") || tokens.get(i - 2).lower().equals("groeten")
-                || tokens.get(i - 2).lower().equals("hoogachtend")))) {
+        boolean afterComma = i >= 2 && tokens.get(i - 1).text().equals(",")
+                && CLOSING_WORDS.contains(tokens.get(i - 2).lower()) && !tokens.get(i - 2).lower().equals("gr");
+        boolean afterWord = i >= 1 && CLOSING_WORDS.contains(tokens.get(i - 1).lower())
+                && TextToken.adjacent(text, tokens.get(i - 1), t);
+        if (!t.capitalised() || !(afterComma || afterWord)) {
             return -1;
         }
         NameSpan name = parser.parse(text, tokens, i, false, true, SIGNATURE);
@@ -92,7 +131,7 @@ final class NameLineRules {
         int end = name.endToken();
         boolean endsLine = end >= tokens.size()
                 || text.substring(tokens.get(end - 1).end(), tokens.get(end).start()).indexOf('\n') >= 0;
-        if (end - i >= 2 || endsLine) {
+        if ((afterComma && end - i >= 2) || endsLine) {
             out.add(name);
             return end;
         }

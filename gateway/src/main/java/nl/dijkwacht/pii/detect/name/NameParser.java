@@ -98,7 +98,8 @@ final class NameParser {
         }
         if (StreetOrganisationFilter.legalFormAt(tokens, lastNameToken + 1)
                 || StreetOrganisationFilter.streetOrOrganisationFollows(text, tokens, lastNameToken + 1)
-                || StreetOrganisationFilter.afterOrganisationPrefix(text, tokens, i)) {
+                || StreetOrganisationFilter.afterOrganisationPrefix(text, tokens, i)
+                || StreetOrganisationFilter.insideOrganisationName(text, tokens, i)) {
             return null;
         }
         return new NameSpan(tokens.get(i).start(), tokens.get(lastNameToken).end(), lastNameToken + 1, rule);

@@ -178,7 +178,8 @@ public final class PersonNameRecognizer implements Recognizer {
             return null;
         }
         if (StreetOrganisationFilter.legalFormAt(tokens, to)
-                || StreetOrganisationFilter.streetOrOrganisationFollows(text, tokens, to)) {
+                || StreetOrganisationFilter.streetOrOrganisationFollows(text, tokens, to)
+                || StreetOrganisationFilter.insideOrganisationName(text, tokens, from)) {
             return null;
         }
         return new NameSpan(tokens.get(from).start(), tokens.get(to - 1).end(), to, MODEL);

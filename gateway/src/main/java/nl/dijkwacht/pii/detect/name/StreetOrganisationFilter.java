@@ -72,4 +72,39 @@ final class StreetOrganisationFilter {
         return i > 0 && tokens.get(i - 1).isWord() && TextToken.adjacent(text, tokens.get(i - 1), tokens.get(i))
                 && ORGANISATION_PREFIXES.contains(tokens.get(i - 1).lower());
     }
+
+    /**
+     * An organisation word opens the run of capitalised words the name is in: "Stichting Jan [Pieter Heije]",
+     * "Sportvereniging [Jan van Arkel]", "Kapsalon [Nour]" (at most four words back, particles included).
+     */
+    static boolean insideOrganisationName(String text, List<TextToken> tokens, int i) {
+        for (int k = i - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {
+            TextToken t = tokens.get(k);
+            if (!t.isWord() || !TextToken.adjacent(text, t, tokens.get(k + 1))) {
+                return false;
+            }
+            String lower = t.lower();
+            if (isOrganisationPrefix(lower)) {
+                return true;
+            }
+            if (!t.capitalised() && !NameWords.PARTICLES.contains(lower)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> ORGANISATION_ENDINGS = WordList.list("/pii/names/organisation-endings.txt");
+
+    static boolean isOrganisationPrefix(String lower) {
+        if (ORGANISATION_PREFIXES.contains(lower)) {
+            return true;
+        }
+        for (String ending : ORGANISATION_ENDINGS) {
+            if (lower.length() >= ending.length() + 2 && lower.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -1,0 +1,305 @@
+package nl.dijkwacht.pii.detect;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Whole values of table cells, JSON values and labelled lines whose key says what they are
+ * ({@code /pii/context/field-keys.txt}): a {@code geboortedatum} column makes a date a birth date in any common form,
+ * a {@code naam} key makes a lower-case or "Achternaam, Voornaam" value a person, a {@code mobiel} column makes
+ * {@code 31612345678} a phone number, a {@code bsn} column makes {@code 999 916 488} a BSN. The value must still
+ * have the type's shape (and a BSN its elfproef); the key alone never makes text personal data.
+ */
+public final class FieldRecognizer implements Recognizer {
+
+    static final String RESOURCE = "/pii/context/field-keys.txt";
+    private static final double SCORE = 0.97;
+
+    private static final String MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+            + "|november|december|jan|feb|febr|mrt|maa|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec|march|may|june|july"
+            + "|october";
+    private static final Pattern DATE = Pattern.compile("(?i)(?:"
+            + "(?:0?[1-9]|[12]\\d|3[01])[-/. ](?:0?[1-9]|1[0-2])[-/. ](?:19|20)?\\d{2}"
+            + "|(?:19|20)\\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\\d|3[01])(?:[t ][\\d:.z+-]*)?"
+            + "|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])"
+            + "|(?:0?[1-9]|[12]\\d|3[01])(?:e|st|nd|rd|th)? (?:" + MONTHS + ")\\.? '?(?:19|20)?\\d{2})");
+    private static final Pattern POSTCODE = Pattern.compile("[1-9]\\d{3} ?[A-Za-z]{2}");
+    private static final Pattern PASSPORT = Pattern.compile("(?i)[A-NP-Z]{2}[A-NP-Z0-9]{6}\\d|\\d{10}");
+    private static final Pattern STREET = Pattern.compile("[\\p{L}][\\p{L}'’. -]{1,50}(?: \\d{1,5}(?:[ -]?[A-Za-z0-9]{1,4})?)?");
+
+    private final Map<EntityType, List<String>> keys = new EnumMap<>(EntityType.class);
+    private final Map<EntityType, List<String>> notKeys = new EnumMap<>(EntityType.class);
+    private final Elfproef elfproef = new Elfproef();
+
+    public FieldRecognizer() {
+        for (Map.Entry<String, List<String>> e : WordList.sections(RESOURCE).entrySet()) {
+            boolean not = e.getKey().endsWith("-not");
+            EntityType type = EntityType.valueOf(not ? e.getKey().substring(0, e.getKey().length() - 4) : e.getKey());
+            (not ? notKeys : keys).put(type, e.getValue());
+        }
+        if (keys.isEmpty()) {
+            throw new PiiEngineException("resource empty: " + RESOURCE);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "field";
+    }
+
+    @Override
+    public List<Finding> find(String text) {
+        return find(text, TextStructure.of(text));
+    }
+
+    @Override
+    public List<Finding> find(String text, TextStructure structure) {
+        if (structure.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> found = new ArrayList<>();
+        for (TextStructure.Field f : structure.fields()) {
+            String word = null;
+            EntityType type = null;
+            for (EntityType t : keys.keySet()) {
+                String w = matches(t, f.key());
+                if (w == null && !f.path().equals(f.key()) && !blocked(t, f.key())) {
+                    w = matches(t, f.path());
+                }
+                if (w != null) {
+                    type = t;
+                    word = w;
+                    break;
+                }
+            }
+            if (type == null) {
+                continue;
+            }
+            String where = switch (f.kind()) {
+                case TABLE -> "column header";
+                case JSON -> "JSON key";
+                case LINE -> "label";
+            };
+            String why = "context +'" + word + "' " + where;
+            if (type == EntityType.PERSON) {
+                persons(text, f, why, found);
+                continue;
+            }
+            String value = text.substring(f.start(), f.end());
+            if (shaped(type, value) && (type != EntityType.ADDRESS || addressOfAPerson(f, value))) {
+                found.add(new Finding(type, f.start(), f.end(), SCORE, name(), "value of a field", why));
+            }
+        }
+        return found;
+    }
+
+    /** The cue word when the key names the type and nothing in it rules the type out, else null. */
+    private String matches(EntityType type, String key) {
+        if (blocked(type, key)) {
+            return null;
+        }
+        for (String w : keys.get(type)) {
+            if (ContextEnhancer.containsWord(key, TextStructure.normaliseKey(w))) {
+                return w;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the field's key rules findings of this type out ("bedrijfsnaam" for a person, "fax" for a phone). */
+    public boolean rulesOut(EntityType type, TextStructure.Field field) {
+        return blocked(type, field.key());
+    }
+
+    private boolean blocked(EntityType type, String key) {
+        for (String w : notKeys.getOrDefault(type, List.of())) {
+            if (ContextEnhancer.containsWord(key, TextStructure.normaliseKey(w))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A street with a house number is an address; a street name alone only where the key says it is where someone
+     * lives ({@code verblijfplaats}, {@code adres}): "locatie/straat" of a report about a street lamp is not.
+     */
+    private static boolean addressOfAPerson(TextStructure.Field f, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isDigit(value.charAt(i))) {
+                return true;
+            }
+        }
+        for (String w : RESIDENCE_KEYS) {
+            if (ContextEnhancer.containsWord(f.path(), w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> RESIDENCE_KEYS = List.of("adres", "address", "verblijfplaats", "woonadres",
+            "huisadres", "woon", "residence", "home");
+
+    private boolean shaped(EntityType type, String value) {
+        String v = value.strip();
+        return switch (type) {
+            case DATE_OF_BIRTH -> DATE.matcher(v).matches();
+            case BSN -> {
+                String digits = v.replaceAll("[ .-]", "");
+                yield digits.length() == 9 && digits.chars().allMatch(Character::isDigit)
+                        && elfproef.validate(digits) == ChecksumValidator.Validity.VALID;
+            }
+            case PHONE -> phoneShaped(v);
+            case POSTCODE -> POSTCODE.matcher(v).matches();
+            case ADDRESS -> STREET.matcher(v).matches() && v.indexOf('@') < 0;
+            case V_NUMBER -> v.replaceAll("[ .]", "").matches("\\d{10}");
+            case ID_DOCUMENT -> PASSPORT.matcher(v.replace(" ", "")).matches();
+            default -> false;
+        };
+    }
+
+    /** 0612345678, 06-12345678, +31 6 12345678, 31612345678, 612345678 (as Excel leaves them), 0031…. */
+    static boolean phoneShaped(String v) {
+        StringBuilder d = new StringBuilder();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isDigit(c)) {
+                d.append(c);
+            } else if (!(c == ' ' || c == '-' || c == '(' || c == ')' || c == '.' || (c == '+' && i == 0))) {
+                return false;
+            }
+        }
+        String digits = d.toString().replace("(0)", "");
+        if (digits.startsWith("0031")) {
+            digits = digits.substring(4);
+        } else if (digits.startsWith("31") && digits.length() == 11) {
+            digits = digits.substring(2);
+        } else if (digits.startsWith("0") && digits.length() == 10) {
+            digits = digits.substring(1);
+        } else if (v.startsWith("+")) {
+            return digits.length() >= 8 && digits.length() <= 15;
+        }
+        return digits.length() == 9 && digits.charAt(0) != '0';
+    }
+
+    /**
+     * A name value: letters, spaces, hyphens, apostrophes, dots and a comma ("Achternaam, Voornaam"), at most six
+     * words; e-mail headers ("Sanne Visser &lt;s.visser@…&gt;; Jan") give one person per recipient.
+     */
+    private void persons(String text, TextStructure.Field f, String why, List<Finding> found) {
+        int s = f.start();
+        int end = f.end();
+        while (s < end) {
+            int semi = text.indexOf(';', s);
+            int partEnd = semi < 0 || semi > end ? end : semi;
+            int nameEnd = partEnd;
+            int angle = text.indexOf('<', s);
+            if (angle >= 0 && angle < partEnd) {
+                nameEnd = angle;
+            }
+            int a = skipTitles(text, s, nameEnd);
+            int b = nameEnd;
+            while (a < b && (Character.isWhitespace(text.charAt(a)) || text.charAt(a) == '"' || text.charAt(a) == '\'')) {
+                a++;
+            }
+            while (b > a && (Character.isWhitespace(text.charAt(b - 1)) || text.charAt(b - 1) == '"'
+                    || text.charAt(b - 1) == '\'' || text.charAt(b - 1) == ',')) {
+                b--;
+            }
+            if (b > a && nameShaped(text, a, b)) {
+                found.add(new Finding(EntityType.PERSON, a, b, SCORE, name(), "value of a field", why));
+            }
+            s = partEnd + 1;
+        }
+    }
+
+    private static final java.util.Set<String> TITLES = WordList.set("/pii/names/titles.txt");
+
+    /** "de heer Jansen", "mevr. Kaya": the offset after the titles at the start of [from, to). */
+    private static int skipTitles(String text, int from, int to) {
+        int i = from;
+        while (true) {
+            int a = i;
+            while (a < to && text.charAt(a) == ' ') {
+                a++;
+            }
+            int b = a;
+            while (b < to && Character.isLetter(text.charAt(b))) {
+                b++;
+            }
+            String word = text.substring(a, b).toLowerCase(Locale.ROOT);
+            if (b == a || !(TITLES.contains(word) || (word.equals("de") && text.startsWith(" heer", b)))) {
+                return i;
+            }
+            if (b < to && text.charAt(b) == '.') {
+                b++;
+            }
+            if (b >= to || text.charAt(b) != ' ') {
+                return i;
+            }
+            i = b;
+        }
+    }
+
+    private static boolean nameShaped(String text, int a, int b) {
+        if (b - a > 60 || b - a < 2) {
+            return false;
+        }
+        int words = 1;
+        int letters = 0;
+        int commas = 0;
+        for (int i = a; i < b; i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+            } else if (c == ' ') {
+                if (text.charAt(i - 1) != ' ') {
+                    words++;
+                }
+            } else if (c == ',') {
+                commas++;
+            } else if (!(c == '-' || c == '\'' || c == '’' || c == '.')) {
+                return false;
+            }
+        }
+        if (letters < 2 || words > 6 || commas > 2) {
+            return false;
+        }
+        String lower = text.substring(a, b).toLowerCase(Locale.ROOT);
+        if (NOT_A_NAME.contains(lower)) {
+            return false;
+        }
+        // "Team Jeugd", "Afdeling Burgerzaken": a group, not a person
+        int space = lower.indexOf(' ');
+        String first = (space < 0 ? lower : lower.substring(0, space)).replace(",", "");
+        return !(NOT_NAMES.contains(first) && !PARTICLES.contains(first));
+    }
+
+    private static final java.util.Set<String> NOT_NAMES = WordList.set("/pii/names/not-names.txt");
+    private static final java.util.Set<String> PARTICLES = WordList.set("/pii/names/particles.txt");
+
+    private static final java.util.Set<String> NOT_A_NAME = java.util.Set.of("onbekend", "n.v.t.", "nvt", "ja", "nee",
+            "true", "false", "null", "geen", "anoniem", "leeg", "nb", "n.b.", "-", "x", "unknown", "none", "gemeente",
+            "iedereen", "allen", "team", "afdeling");
+
+    @Override
+    public Description describe() {
+        StringBuilder how = new StringBuilder("the whole value of a table cell, JSON value or labelled line whose key names"
+                + " the type (list `pii/context/field-keys.txt`:");
+        keys.forEach((t, w) -> how.append(' ').append(t.label()).append(" ").append(w.size()).append(','));
+        how.setLength(how.length() - 1);
+        how.append(")");
+        return new Description(EntityType.PERSON, how.toString(),
+                "the value must have the type's shape: a date in any common form (`1969-09-01`, `01.09.1969`, `1-9-69`,"
+                        + " `19690901`, `1 sep 1969`), nine digits passing the elfproef in any grouping, a phone number"
+                        + " also as Excel leaves it (`31612345678`, `612345678`), a name of at most six words also in"
+                        + " lower case or as `Achternaam, Voornaam`; e-mail headers (`Van:`, `Aan:`, `CC:`) give one"
+                        + " person per recipient. Keys that rule a type out (`[TYPE-not]`, e.g. `bedrijfsnaam`,"
+                        + " `geboorteplaats`) win. Score " + SCORE + ".");
+    }
+}

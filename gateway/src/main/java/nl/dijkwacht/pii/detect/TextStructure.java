@@ -1,0 +1,456 @@
+package nl.dijkwacht.pii.detect;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The structure of a pasted text, so that column headers and keys can act as context: the cells of tables (CSV
+ * with {@code ,} or {@code ;}, TSV, markdown) under their header, the values of JSON objects under their key path,
+ * and the values of {@code key: value} lines (also e-mail headers such as {@code Van:}, also inside quoted
+ * replies). Each value is a {@link Field}: its span and its key, normalised to lower-case words
+ * ({@code geb_datum} and {@code gebDatum} become {@code geb datum}; a JSON key is prefixed by its parents'). Parsing
+ * is lenient and linear; text that is none of these forms has no fields.
+ */
+public final class TextStructure {
+
+    /** Where a field comes from: its key is a column header, a JSON key or the label of a line. */
+    public enum Kind { TABLE, JSON, LINE }
+
+    /**
+     * A value and its key. {@code key}: its own key (column header, JSON key, line label); {@code path}: for JSON the
+     * keys of the enclosing objects and its own, else the key. {@code start}/{@code end}: the value without quotes
+     * and surrounding blanks.
+     */
+    public record Field(Kind kind, String key, String path, int start, int end) {
+    }
+
+    static final TextStructure NONE = new TextStructure(List.of(), List.of());
+
+    private static final int MAX_KEY = 48;
+
+    private final List<Field> fields;
+    /** Spans of table header cells ({start, end} pairs), sorted. */
+    private final List<int[]> headers;
+
+    private TextStructure(List<Field> fields, List<int[]> headers) {
+        this.fields = fields;
+        this.headers = headers;
+    }
+
+    /** Whether [start, end) lies inside a table's header cell: a column name, not data. */
+    public boolean inHeader(int start, int end) {
+        for (int[] h : headers) {
+            if (h[0] <= start && end <= h[1]) {
+                return true;
+            }
+            if (h[0] > start) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    public List<Field> fields() {
+        return fields;
+    }
+
+    public boolean isEmpty() {
+        return fields.isEmpty() && headers.isEmpty();
+    }
+
+    /** The field whose value contains [start, end), or null. */
+    public Field fieldAt(int start, int end) {
+        int lo = 0;
+        int hi = fields.size() - 1;
+        Field best = null;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Field f = fields.get(mid);
+            if (f.start() <= start) {
+                best = f;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        // fields do not overlap, except a line field inside a table row, which parsing avoids
+        return best != null && best.end() >= end ? best : null;
+    }
+
+    public static TextStructure of(String text) {
+        if (text.length() < 3) {
+            return NONE;
+        }
+        List<Field> out = new ArrayList<>();
+        List<int[]> headers = new ArrayList<>();
+        if (text.indexOf('{') >= 0 || text.indexOf('[') >= 0) {
+            json(text, out);
+        }
+        if (text.indexOf('\n') >= 0) {
+            tables(text, out, headers);
+        }
+        out.sort(Comparator.comparingInt(Field::start).thenComparingInt(f -> -f.end()));
+        List<Field> kept = new ArrayList<>(out.size());
+        int reach = -1;
+        for (Field f : out) {
+            if (f.start() >= reach) {
+                kept.add(f);
+                reach = f.end();
+            }
+        }
+        if (text.indexOf(':') >= 0) {
+            // "key: value" lines, where they are not inside a table or a JSON object
+            List<Field> lines = new ArrayList<>();
+            lines(text, lines);
+            for (Field f : lines) {
+                if (!overlapsAny(kept, f)) {
+                    kept.add(f);
+                }
+            }
+            kept.sort(Comparator.comparingInt(Field::start));
+        }
+        return kept.isEmpty() && headers.isEmpty() ? NONE : new TextStructure(List.copyOf(kept), List.copyOf(headers));
+    }
+
+    private static boolean overlapsAny(List<Field> sorted, Field f) {
+        int lo = 0;
+        int hi = sorted.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Field g = sorted.get(mid);
+            if (g.end() <= f.start()) {
+                lo = mid + 1;
+            } else if (g.start() >= f.end()) {
+                hi = mid - 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- keys ----
+
+    /** "geb_datum" → "geb datum", "birthDate" → "birth date", "Geb. datum" → "geb. datum". */
+    static String normaliseKey(CharSequence raw) {
+        StringBuilder b = new StringBuilder(raw.length() + 4);
+        char previous = ' ';
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '_' || c == '-' || Character.isWhitespace(c) || c == '"' || c == '\'') {
+                c = ' ';
+            } else if (Character.isUpperCase(c) && Character.isLowerCase(previous)) {
+                b.append(' ');
+            }
+            if (c == ' ' && (b.isEmpty() || b.charAt(b.length() - 1) == ' ')) {
+                previous = c;
+                continue;
+            }
+            b.append(Character.toLowerCase(c));
+            previous = c;
+        }
+        int n = b.length();
+        while (n > 0 && b.charAt(n - 1) == ' ') {
+            n--;
+        }
+        b.setLength(n);
+        return b.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean keyLike(String text, int from, int to) {
+        int len = to - from;
+        if (len <= 0 || len > MAX_KEY) {
+            return false;
+        }
+        boolean letter = false;
+        int words = 1;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letter = true;
+            } else if (c == ' ') {
+                words++;
+            } else if (!(Character.isDigit(c) || c == '_' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')'
+                    || c == '#' || c == '\'')) {
+                return false;
+            }
+        }
+        return letter && words <= 4;
+    }
+
+    // ---- tables ----
+
+    private static final char[] DELIMITERS = {'\t', ';', '|', ','};
+
+    private static void tables(String text, List<Field> out, List<int[]> headerCells) {
+        List<int[]> lines = lineSpans(text);
+        int i = 0;
+        while (i < lines.size()) {
+            int[] header = lines.get(i);
+            char delimiter = delimiterOf(text, header);
+            if (delimiter == 0) {
+                i++;
+                continue;
+            }
+            List<int[]> columns = cells(text, header[0], header[1], delimiter);
+            if (!headerLike(text, columns)) {
+                i++;
+                continue;
+            }
+            List<String> keys = new ArrayList<>(columns.size());
+            for (int[] c : columns) {
+                keys.add(normaliseKey(text.substring(c[0], c[1])));
+            }
+            int j = i + 1;
+            int rows = 0;
+            while (j < lines.size()) {
+                int[] row = lines.get(j);
+                if (delimiter == '|' && separatorRow(text, row)) {
+                    j++;
+                    continue;
+                }
+                List<int[]> cells = cells(text, row[0], row[1], delimiter);
+                if (cells.size() != columns.size()) {
+                    break;
+                }
+                for (int k = 0; k < cells.size(); k++) {
+                    int[] c = cells.get(k);
+                    if (c[1] > c[0] && !keys.get(k).isEmpty()) {
+                        out.add(new Field(Kind.TABLE, keys.get(k), keys.get(k), c[0], c[1]));
+                    }
+                }
+                rows++;
+                j++;
+            }
+            if (rows > 0) {
+                headerCells.addAll(columns);
+            }
+            i = rows > 0 ? j : i + 1;
+        }
+    }
+
+    /** The delimiter of a header line: tab, ';' or '|' when present, else ','. 0 if none. */
+    private static char delimiterOf(String text, int[] line) {
+        for (char d : DELIMITERS) {
+            if (text.indexOf(d, line[0]) >= 0 && text.indexOf(d, line[0]) < line[1]) {
+                return d;
+            }
+        }
+        return 0;
+    }
+
+    private static boolean headerLike(String text, List<int[]> cells) {
+        if (cells.size() < 2) {
+            return false;
+        }
+        for (int[] c : cells) {
+            if (c[1] > c[0] && !keyLike(text, c[0], c[1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean separatorRow(String text, int[] line) {
+        for (int i = line[0]; i < line[1]; i++) {
+            char c = text.charAt(i);
+            if (c != '|' && c != '-' && c != ':' && c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Cells of a line between delimiters, trimmed and without surrounding quotes; markdown's outer pipes dropped. */
+    private static List<int[]> cells(String text, int from, int to, char delimiter) {
+        List<int[]> out = new ArrayList<>();
+        int s = from;
+        int e = to;
+        while (s < e && text.charAt(s) == ' ') {
+            s++;
+        }
+        while (e > s && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '\r')) {
+            e--;
+        }
+        if (delimiter == '|') {
+            if (s < e && text.charAt(s) == '|') {
+                s++;
+            }
+            if (e > s && text.charAt(e - 1) == '|') {
+                e--;
+            }
+        }
+        int cellStart = s;
+        boolean quoted = false;
+        for (int i = s; i <= e; i++) {
+            char c = i < e ? text.charAt(i) : delimiter;
+            if (c == '"' && delimiter != '|') {
+                quoted = !quoted;
+            } else if (i == e || (c == delimiter && !quoted)) {
+                out.add(trimCell(text, cellStart, i));
+                cellStart = i + 1;
+            }
+        }
+        return out;
+    }
+
+    private static int[] trimCell(String text, int from, int to) {
+        while (from < to && (text.charAt(from) == ' ' || text.charAt(from) == '\t')) {
+            from++;
+        }
+        while (to > from && (text.charAt(to - 1) == ' ' || text.charAt(to - 1) == '\t' || text.charAt(to - 1) == '\r')) {
+            to--;
+        }
+        if (to - from >= 2 && text.charAt(from) == '"' && text.charAt(to - 1) == '"') {
+            from++;
+            to--;
+        }
+        return new int[] {from, to};
+    }
+
+    private static List<int[]> lineSpans(String text) {
+        List<int[]> lines = new ArrayList<>();
+        int s = 0;
+        while (s <= text.length()) {
+            int e = text.indexOf('\n', s);
+            if (e < 0) {
+                e = text.length();
+            }
+            lines.add(new int[] {s, e});
+            s = e + 1;
+        }
+        return lines;
+    }
+
+    // ---- "key: value" lines ----
+
+    private static void lines(String text, List<Field> out) {
+        for (int[] line : lineSpans(text)) {
+            int s = line[0];
+            int e = line[1];
+            while (s < e && (text.charAt(s) == '>' || text.charAt(s) == ' ' || text.charAt(s) == '\t'
+                    || text.charAt(s) == '*' || text.charAt(s) == '-')) {
+                s++;
+            }
+            int colon = -1;
+            for (int i = s; i < e && i - s <= MAX_KEY; i++) {
+                if (text.charAt(i) == ':') {
+                    colon = i;
+                    break;
+                }
+            }
+            if (colon <= s || !keyLike(text, s, colon)) {
+                continue;
+            }
+            int vs = colon + 1;
+            while (vs < e && (text.charAt(vs) == ' ' || text.charAt(vs) == '\t')) {
+                vs++;
+            }
+            int ve = e;
+            while (ve > vs && (text.charAt(ve - 1) == ' ' || text.charAt(ve - 1) == '\r')) {
+                ve--;
+            }
+            if (ve > vs && !(colon + 1 < e && text.charAt(colon + 1) == '/')) { // not "https://"
+                String key = normaliseKey(text.substring(s, colon));
+                out.add(new Field(Kind.LINE, key, key, vs, ve));
+            }
+        }
+    }
+
+    // ---- JSON ----
+
+    /** A lenient scan: every {@code "key": value} with the keys of the enclosing objects in front. */
+    private static void json(String text, List<Field> out) {
+        int n = text.length();
+        List<String> path = new ArrayList<>();
+        String pendingKey = null;
+        int depth = 0;
+        // keys per depth: the key that opened each container (or the array's key for its elements)
+        List<String> containerKey = new ArrayList<>();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if ((c == '{' || c == '[') && depth < 64) {
+                containerKey.add(pendingKey);
+                if (pendingKey != null) {
+                    path.add(pendingKey);
+                }
+                pendingKey = null;
+                depth++;
+                i++;
+            } else if ((c == '}' || c == ']') && depth > 0) {
+                depth--;
+                String opened = containerKey.remove(containerKey.size() - 1);
+                if (opened != null && !path.isEmpty()) {
+                    path.remove(path.size() - 1);
+                }
+                pendingKey = null;
+                i++;
+            } else if (c == '"' && depth > 0) {
+                int end = stringEnd(text, i);
+                if (end < 0) {
+                    return;
+                }
+                int k = end + 1;
+                while (k < n && (text.charAt(k) == ' ' || text.charAt(k) == '\t' || text.charAt(k) == '\n'
+                        || text.charAt(k) == '\r')) {
+                    k++;
+                }
+                if (k < n && text.charAt(k) == ':') {
+                    pendingKey = normaliseKey(text.substring(i + 1, end));
+                    i = k + 1;
+                } else {
+                    String key = pendingKey != null ? pendingKey : arrayKey(containerKey);
+                    if (key != null && end > i + 1) {
+                        out.add(new Field(Kind.JSON, key, withPath(path, pendingKey, key), i + 1, end));
+                    }
+                    pendingKey = null;
+                    i = end + 1;
+                }
+            } else if (depth > 0 && pendingKey != null && (Character.isDigit(c) || c == '-' || c == '+')) {
+                int e = i + 1;
+                while (e < n && (Character.isDigit(text.charAt(e)) || text.charAt(e) == '.' || text.charAt(e) == 'e'
+                        || text.charAt(e) == 'E' || text.charAt(e) == '-' || text.charAt(e) == '+')) {
+                    e++;
+                }
+                out.add(new Field(Kind.JSON, pendingKey, withPath(path, pendingKey, pendingKey), i, e));
+                pendingKey = null;
+                i = e;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    private static String arrayKey(List<String> containerKey) {
+        return containerKey.isEmpty() ? null : containerKey.get(containerKey.size() - 1);
+    }
+
+    private static String withPath(List<String> path, String own, String key) {
+        if (path.isEmpty()) {
+            return key;
+        }
+        StringBuilder b = new StringBuilder();
+        for (String p : path) {
+            b.append(p).append(' ');
+        }
+        return own == null ? b.toString().strip() : b.append(key).toString();
+    }
+
+    /** Index of the closing quote of the string starting at {@code open}, or -1 (at most one line's worth). */
+    private static int stringEnd(String text, int open) {
+        for (int i = open + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            } else if (c == '\n') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+}
