@@ -129,6 +129,10 @@ public final class Explainer {
                 case "failed" -> entry.put("rule", trace.rule());
                 default -> { }
             }
+            if ("purpose".equals(trace.step()) && exchange.purposeJudgement() != null) {
+                // the purpose guard's decision, the layer that made it and its score (issue 10)
+                entry.put("judgement", exchange.purposeJudgement());
+            }
             entry.put("micros", trace.micros());
             if ("route".equals(trace.step()) && "rewrite".equals(trace.outcome())) {
                 routeRule = trace.rule();
