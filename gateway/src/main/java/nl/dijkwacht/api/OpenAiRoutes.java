@@ -45,11 +45,11 @@ public class OpenAiRoutes {
     }
 
     @Bean
-    RouterFunction<ServerResponse> openAiRouterFunction(ActivePolicy policy, DijkwachtProperties properties, RequestPipeline pipeline,
+    RouterFunction<ServerResponse> openAiRouterFunction(nl.dijkwacht.tenancy.Tenants tenants, DijkwachtProperties properties, RequestPipeline pipeline,
                                                 ModelRouter router, ReplyRewriter replies,
                                                 AuditTrail audit, RouteFilters routeFilters, ObjectMapper dijkwachtJson,
                                                 CallerLimits callerLimits) {
-        RequestEntry entry = new RequestEntry(policy);
+        RequestEntry entry = new RequestEntry(tenants);
         OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
         ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, router, replies, audit, errors, dijkwachtJson, callerLimits);
         ModelsHandler models = new ModelsHandler(entry, audit, errors, dijkwachtJson);

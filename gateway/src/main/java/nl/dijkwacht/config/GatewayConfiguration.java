@@ -24,7 +24,7 @@ import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicyLoader;
-import nl.dijkwacht.policy.PurposeGuardStep;
+import nl.dijkwacht.purpose.PurposeGuardStep;
 import nl.dijkwacht.policy.ResolveUseCaseStep;
 import nl.dijkwacht.redaction.AttachmentsStep;
 import nl.dijkwacht.redaction.GovernFieldsStep;
