@@ -46,11 +46,11 @@ public class OpenAiRoutes {
     }
 
     @Bean
-    RouterFunction<ServerResponse> openAiRouterFunction(ActivePolicy policy, DijkwachtProperties properties, RequestPipeline pipeline,
+    RouterFunction<ServerResponse> openAiRouterFunction(nl.dijkwacht.tenancy.Tenants tenants, DijkwachtProperties properties, RequestPipeline pipeline,
                                                 ModelRouter router, ReplyRewriter replies,
                                                 AuditTrail audit, RouteFilters routeFilters, ObjectMapper dijkwachtJson,
                                                 CallerLimits callerLimits, WireFormat wireFormat) {
-        RequestEntry entry = new RequestEntry(policy);
+        RequestEntry entry = new RequestEntry(tenants);
         OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
         ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, router, replies, audit, errors, dijkwachtJson, callerLimits, wireFormat);
         ModelsHandler models = new ModelsHandler(entry, audit, errors, dijkwachtJson);

@@ -1,5 +1,9 @@
 package nl.dijkwacht.config;
 
+import java.time.Clock;
+import nl.dijkwacht.identity.CallerAuthenticator;
+import nl.dijkwacht.policy.AiLiteracyStep;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -21,7 +25,7 @@ import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicyLoader;
-import nl.dijkwacht.policy.PurposeGuardStep;
+import nl.dijkwacht.purpose.PurposeGuardStep;
 import nl.dijkwacht.policy.ResolveUseCaseStep;
 import nl.dijkwacht.redaction.AttachmentsStep;
 import nl.dijkwacht.redaction.GovernFieldsStep;
@@ -80,7 +84,7 @@ public class GatewayConfiguration {
     }
 
     /**
-     * Order matters: the rate limit knows the use-case; the purpose guard reads the parsed text; sensitivity routing
+     * Order matters: the AI-literacy gate and the rate limit know the use-case; the purpose guard reads the parsed text; sensitivity routing
      * ("route") needs the PII findings; the token budget comes last, when the model and the outgoing text are final.
      * Authentication is not a step: the route's filter verified the caller before the exchange was opened.
      */
@@ -93,6 +97,7 @@ public class GatewayConfiguration {
         return new RequestPipeline(List.of(
                 new ParseRequestStep(wireFormat),
                 useCase,
+                new AiLiteracyStep(pseudonymizer::pseudonym, CallerAuthenticator::sha256, Clock.systemDefaultZone()),
                 rateLimit,
                 new GovernFieldsStep(pseudonymizer, secretKey),
                 new AttachmentsStep(),

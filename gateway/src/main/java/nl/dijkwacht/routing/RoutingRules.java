@@ -96,9 +96,17 @@ public final class RoutingRules {
             if (e.getValue() == null || e.getValue() <= 0) {
                 continue;
             }
+            if (e.getKey() == EntityType.SPECIAL_CATEGORY && exchange.specialCategoryTopicOnly()) {
+                continue; // the purpose guard judged it a topic, not a person's data
+            }
             if (exchange.useCase().pii().operatorFor(e.getKey()) == Operator.ALLOW) {
                 classes.add(e.getKey() == EntityType.SPECIAL_CATEGORY ? DataClass.SPECIAL_CATEGORY : DataClass.PERSONAL_DATA);
             }
+        }
+        if (exchange.holdsPersonalSpecialCategory()
+                && exchange.useCase().pii().operatorFor(EntityType.SPECIAL_CATEGORY) == Operator.ALLOW) {
+            // also when the term list found no term: the guard judged it a person's special-category data
+            classes.add(DataClass.SPECIAL_CATEGORY);
         }
         return classes;
     }

@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import nl.dijkwacht.catalog.DataClass;
 import nl.dijkwacht.catalog.ModelDefinition;
-import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pipeline.Decision;
 import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Outcome;
@@ -36,11 +35,12 @@ public final class SensitivityRoutingStep implements PolicyStep {
 
     @Override
     public Outcome apply(Exchange exchange) {
-        if (exchange.entityCounts().getOrDefault(EntityType.SPECIAL_CATEGORY, 0) > 0 && !exchange.useCase().specialCategoryAllowed()) {
+        if (exchange.holdsPersonalSpecialCategory() && !exchange.useCase().specialCategoryAllowed()) {
             return Outcome.deny(Refusal.forbidden("special_category_not_allowed",
                     "Uw verzoek bevat bijzondere persoonsgegevens (zoals gezondheid, geloof of etniciteit). Die mogen voor de toepassing '"
                             + exchange.useCase().id() + "' niet naar een taalmodel. Haal deze gegevens weg en probeer het opnieuw.", "messages"),
-                    "route:special-category-not-allowed");
+                    exchange.purposeJudgement() == null ? "route:special-category-not-allowed"
+                            : "route:special-category-not-allowed:" + exchange.purposeJudgement());
         }
         Set<DataClass> required = rules.requiredClasses(exchange);
         ModelDefinition chosen = exchange.model();
