@@ -133,9 +133,9 @@ class StrictEveryEndpointTest extends GatewayTestBase {
                 + BSN + "\"}}", TestPack.TOOL_KEY), 400, "invalid_type");
         assertThat(instructions.path("param").asText()).isEqualTo("instructions");
         JsonNode nested = refused(postJson("/v1/responses", "{\"model\":\"upstream\",\"input\":[{\"role\":\"user\",\"content\":"
-                + "[{\"type\":\"input_text\",\"text\":\"Hallo\",\"" + SURNAME + "\":\"" + BSN + "\"}]}]}", TestPack.TOOL_KEY), 400, "invalid_field");
-        // an input item is one of many shapes; the schema names the item that fits none of them
-        assertThat(nested.path("param").asText()).isEqualTo("input[0]");
+                + "[{\"type\":\"input_text\",\"text\":\"Hallo\",\"" + SURNAME + "\":\"" + BSN + "\"}]}]}", TestPack.TOOL_KEY), 400, "unknown_field");
+        // the Responses field table (RequestFields.RESPONSES) refuses an unknown field at any depth, its name hidden
+        assertThat(nested.path("param").asText()).isEqualTo("input[0].content[0].…");
         JsonNode role = refused(postJson("/v1/responses", "{\"model\":\"upstream\",\"input\":[{\"type\":\"message\",\"role\":\""
                 + SURNAME + "\",\"content\":\"Hallo\"}]}", TestPack.TOOL_KEY), 400, "invalid_value");
         assertThat(role.path("param").asText()).startsWith("input[0]");
