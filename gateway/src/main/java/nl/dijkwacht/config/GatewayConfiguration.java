@@ -19,6 +19,7 @@ import nl.dijkwacht.limits.RequestRateStep;
 import nl.dijkwacht.limits.TokenBudgetStep;
 import nl.dijkwacht.openai.ParseRequestStep;
 import nl.dijkwacht.openai.RequestSchema;
+import nl.dijkwacht.openai.WireFormat;
 import nl.dijkwacht.pii.anonymize.Anonymizer;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.RequestPipeline;
@@ -76,19 +77,25 @@ public class GatewayConfiguration {
         return new RequestSchema(dijkwachtJson);
     }
 
+    /** The strict reading of every OpenAI request body, before translation and before the pipeline. */
+    @Bean
+    WireFormat wireFormat(ObjectMapper dijkwachtJson, RequestSchema requestSchema) {
+        return new WireFormat(dijkwachtJson, requestSchema);
+    }
+
     /**
      * Order matters: the AI-literacy gate and the rate limit know the use-case; the purpose guard reads the parsed text; sensitivity routing
      * ("route") needs the PII findings; the token budget comes last, when the model and the outgoing text are final.
      * Authentication is not a step: the route's filter verified the caller before the exchange was opened.
      */
     @Bean
-    RequestPipeline requestPipeline(ObjectMapper dijkwachtJson, RequestSchema requestSchema, PiiEngine piiEngine,
+    RequestPipeline requestPipeline(WireFormat wireFormat, PiiEngine piiEngine,
                                     Anonymizer anonymizer, ResolveUseCaseStep useCase, RequestRateStep rateLimit,
                                     PurposeGuardStep purpose, ResolveModelStep model, SensitivityRoutingStep route,
                                     TokenBudgetStep tokenBudget, Pseudonymizer pseudonymizer,
                                     @Qualifier("secretKey") byte[] secretKey) {
         return new RequestPipeline(List.of(
-                new ParseRequestStep(dijkwachtJson, requestSchema),
+                new ParseRequestStep(wireFormat),
                 useCase,
                 new AiLiteracyStep(pseudonymizer::pseudonym, CallerAuthenticator::sha256, Clock.systemDefaultZone()),
                 rateLimit,

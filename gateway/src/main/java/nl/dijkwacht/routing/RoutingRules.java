@@ -134,6 +134,32 @@ public final class RoutingRules {
     }
 
     /**
+     * Where a request goes whose data the chosen model may not receive: the models that may receive {@code classes}
+     * and suit its hosting needs — on a task route, that route's models in its order that also take the prompt in their
+     * context window; otherwise the use-case's models in its order of preference.
+     */
+    public List<ModelDefinition> sensitiveCandidates(Exchange exchange, Set<DataClass> classes) {
+        String task = exchange.routing().task();
+        List<ModelDefinition> out = new ArrayList<>();
+        if (task == null) {
+            for (ModelDefinition m : candidates(exchange.useCase(), exchange.policy(), classes, exchange.endpoint())) {
+                if (hostingFits(exchange, m)) {
+                    out.add(m);
+                }
+            }
+            return out;
+        }
+        for (String id : exchange.useCase().tasks().route(task).orElse(List.of())) {
+            exchange.policy().catalog().find(id)
+                    .filter(m -> fits(m, exchange.useCase(), exchange.policy(), classes, exchange.endpoint()))
+                    .filter(m -> hostingFits(exchange, m))
+                    .filter(m -> contextProblem(m, exchange) == null)
+                    .ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /**
      * Where a failed call may go next. On a task route: the models after the failed one on that route. Otherwise the
      * failed model's own {@code fallbacks}, in order. Either way only those that fit this request (allowed for the
      * use-case, usable, may receive its data, and — on a task route — take the prompt in their context window). Not
