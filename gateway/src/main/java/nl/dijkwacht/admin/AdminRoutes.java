@@ -11,8 +11,7 @@ import nl.dijkwacht.api.filter.RouteFilters;
 import nl.dijkwacht.api.filter.RouteKind;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.RequestPipeline;
-import nl.dijkwacht.policy.ActivePolicy;
-import nl.dijkwacht.policy.SuspensionStore;
+import nl.dijkwacht.tenancy.Tenants;
 import nl.dijkwacht.response.Disclaimer;
 import nl.dijkwacht.routing.ModelRouter;
 import nl.dijkwacht.routing.RoutingRules;
@@ -30,25 +29,26 @@ import org.springframework.web.servlet.function.ServerResponse;
 public class AdminRoutes {
 
     @Bean
-    PolicyAdministration policyAdministration(ActivePolicy policy, SuspensionStore suspensions, Clock policyClock) {
-        return new PolicyAdministration(policy, suspensions, policyClock);
+    PolicyAdministration policyAdministration(Tenants tenants, Clock policyClock) {
+        return new PolicyAdministration(tenants, policyClock);
     }
 
     @Bean
-    Explainer explainer(ActivePolicy policy, RequestPipeline pipeline, PiiEngine piiDetector, Disclaimer disclaimer,
+    Explainer explainer(Tenants tenants, RequestPipeline pipeline, PiiEngine piiDetector, Disclaimer disclaimer,
                         RoutingRules routingRules, ModelRouter modelRouter, ObjectMapper dijkwachtJson) {
-        return new Explainer(policy, pipeline, piiDetector, disclaimer, routingRules, modelRouter, dijkwachtJson);
+        return new Explainer(tenants, pipeline, piiDetector, disclaimer, routingRules, modelRouter, dijkwachtJson);
     }
 
     @Bean
     RouterFunction<ServerResponse> adminRouterFunction(PolicyAdministration administration, Explainer explainer,
                                                        RouteFilters routeFilters, ObjectMapper dijkwachtJson, Clock policyClock,
-                                                       DijkwachtProperties properties, ActivePolicy policy, ModelRouter modelRouter,
-                                                       OperatorActionLog operatorActions) {
+                                                       DijkwachtProperties properties, Tenants tenants, ModelRouter modelRouter,
+                                                       OperatorActionLog operatorActions, nl.dijkwacht.audit.Pseudonymizer pseudonymizer) {
         AdminResponses responses = new AdminResponses(new OpenAiErrorWriter(dijkwachtJson), dijkwachtJson, operatorActions);
         PolicyAdminHandler admin = new PolicyAdminHandler(administration, dijkwachtJson, policyClock);
         ExplainHandler explain = new ExplainHandler(explainer, dijkwachtJson);
-        UpstreamsHandler upstreams = new UpstreamsHandler(policy, modelRouter.invoker().pool(), dijkwachtJson);
+        PseudonymHandler pseudonyms = new PseudonymHandler(pseudonymizer, dijkwachtJson);
+        UpstreamsHandler upstreams = new UpstreamsHandler(tenants, modelRouter.invoker().pool(), dijkwachtJson);
         return route("admin")
                 .GET("/admin/policy", r -> responses.handle(r, admin::status))
                 .POST("/admin/policy/reload", r -> responses.handle(r, admin::reload))
@@ -58,6 +58,7 @@ public class AdminRoutes {
                 .POST("/admin/use-cases/{id}/resume", r -> responses.handle(r, admin::resumeUseCase))
                 .POST("/admin/explain", r -> responses.handle(r, explain::explain))
                 .GET("/admin/upstreams", r -> responses.handle(r, upstreams::status))
+                .POST("/admin/pseudonyms", r -> responses.handle(r, pseudonyms::pseudonyms))
                 .filter(routeFilters.forRoute(RouteKind.ADMIN, properties.maxBodyBytes()))
                 .build();
     }

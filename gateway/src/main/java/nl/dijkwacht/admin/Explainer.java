@@ -24,7 +24,7 @@ import nl.dijkwacht.invoke.Upstream;
 import nl.dijkwacht.routing.ModelRouter;
 import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.pipeline.RequestPipeline;
-import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.tenancy.Tenants;
 import nl.dijkwacht.policy.PolicySet;
 import nl.dijkwacht.policy.UseCasePolicy;
 import nl.dijkwacht.response.Disclaimer;
@@ -43,7 +43,7 @@ public final class Explainer {
     /** Steps that would spend the caller's quota; explain names the caller instead of authenticating one. */
     private static final Set<String> SKIPPED = Set.of("rate-limit", "token-budget");
 
-    private final ActivePolicy policy;
+    private final Tenants tenants;
     private final RequestPipeline pipeline;
     private final PiiEngine detector;
     private final Disclaimer disclaimer;
@@ -51,10 +51,10 @@ public final class Explainer {
     private final ModelRouter router;
     private final ObjectMapper json;
 
-    Explainer(ActivePolicy policy, RequestPipeline pipeline, PiiEngine detector, Disclaimer disclaimer,
+    Explainer(Tenants tenants, RequestPipeline pipeline, PiiEngine detector, Disclaimer disclaimer,
               RoutingRules rules, ModelRouter router, ObjectMapper json) {
         this.router = router;
-        this.policy = policy;
+        this.tenants = tenants;
         this.pipeline = pipeline;
         this.detector = detector;
         this.disclaimer = disclaimer;
@@ -84,7 +84,7 @@ public final class Explainer {
      * @throws InvalidInput when the tool is unknown, there is no prompt or a date is malformed
      */
     public ObjectNode explain(JsonNode input, String tenant) {
-        PolicySet set = policy.current();
+        PolicySet set = tenants.policy(tenant).current();
         String toolId = text(input, "tool");
         if (toolId == null || !set.tools().containsKey(toolId)) {
             throw new InvalidInput(Refusal.badRequest("tool_unknown",
@@ -128,6 +128,10 @@ public final class Explainer {
                 case "deny" -> entry.put("rule", trace.rule()).put("code", trace.code());
                 case "failed" -> entry.put("rule", trace.rule());
                 default -> { }
+            }
+            if ("purpose".equals(trace.step()) && exchange.purposeJudgement() != null) {
+                // the purpose guard's decision, the layer that made it and its score (issue 10)
+                entry.put("judgement", exchange.purposeJudgement());
             }
             entry.put("micros", trace.micros());
             if ("route".equals(trace.step()) && "rewrite".equals(trace.outcome())) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.api.filter.AuthenticatedRequest;
 import nl.dijkwacht.audit.OperatorActionLog;
+import nl.dijkwacht.identity.Operator;
 import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicyLoadException;
@@ -25,21 +26,22 @@ import org.springframework.web.servlet.function.ServerRequest;
  */
 final class PolicyAdminHandler {
 
-    private final ActivePolicy policy;
     private final PolicyAdministration administration;
     private final ObjectMapper json;
     private final Clock clock;
 
     PolicyAdminHandler(PolicyAdministration administration, ObjectMapper json, Clock clock) {
-        this.policy = administration.policy();
         this.administration = administration;
         this.json = json;
         this.clock = clock;
     }
 
     ObjectNode status(ServerRequest request, OperatorActionLog.Entry action) {
+        Operator operator = action.operator();
+        ActivePolicy policy = administration.policy(operator.tenant());
         PolicySet set = policy.current();
         ObjectNode out = json.createObjectNode();
+        out.put("tenant", operator.tenant());
         out.put("policy_version", set.version());
         out.put("loaded_at", String.valueOf(policy.loadedAt()));
         out.put("policies_dir", policy.policiesDir().toString());
@@ -85,8 +87,8 @@ final class PolicyAdminHandler {
 
     ObjectNode reload(ServerRequest request, OperatorActionLog.Entry action) {
         try {
-            action.param("previous_version", policy.current().version());
-            PolicyAdministration.ReloadResult result = administration.reload(action.operatorId());
+            action.param("previous_version", administration.policy(action.operator().tenant()).current().version());
+            PolicyAdministration.ReloadResult result = administration.reload(action.operator().tenant(), action.operatorId());
             action.param("policy_version", result.policyVersion()).param("changed", result.changed());
             ObjectNode out = json.createObjectNode();
             out.put("policy_version", result.policyVersion());
@@ -95,6 +97,7 @@ final class PolicyAdminHandler {
             return out;
         } catch (PolicyLoadException e) {
             action.param("problems", e.problems().size());
+            ActivePolicy policy = administration.policy(action.operator().tenant());
             ObjectNode extra = json.createObjectNode();
             extra.put("policy_version", policy.current().version());
             extra.set("problems", problems(e.problems(), e.getMessage()));
@@ -124,21 +127,21 @@ final class PolicyAdminHandler {
     private ObjectNode suspend(Suspension.Kind kind, ServerRequest request, OperatorActionLog.Entry action) {
         String id = request.pathVariable("id");
         action.object(kind.storedName(), id);
-        known(kind, id);
+        known(action.operator(), kind, id);
         String reason = reason(request);
         action.text("reason", reason);
-        return result(administration.suspend(kind, id, action.operatorId(), reason), action);
+        return result(administration.suspend(action.operator().tenant(), kind, id, action.operatorId(), reason), action);
     }
 
     private ObjectNode resume(Suspension.Kind kind, ServerRequest request, OperatorActionLog.Entry action) {
         String id = request.pathVariable("id");
         action.object(kind.storedName(), id);
-        known(kind, id);
-        return result(administration.resume(kind, id, action.operatorId()), action);
+        known(action.operator(), kind, id);
+        return result(administration.resume(action.operator().tenant(), kind, id, action.operatorId()), action);
     }
 
-    private void known(Suspension.Kind kind, String id) {
-        PolicySet set = policy.current();
+    private void known(Operator operator, Suspension.Kind kind, String id) {
+        PolicySet set = administration.policy(operator.tenant()).current();
         boolean known = kind == Suspension.Kind.MODEL ? set.catalog().find(id).isPresent() : set.useCase(id).isPresent();
         if (!known) {
             throw new AdminResponses.Failure(Refusal.notFound(kind == Suspension.Kind.MODEL ? "model_not_found" : "use_case_not_found",

@@ -8,25 +8,25 @@ import nl.dijkwacht.policy.PolicySet;
 import nl.dijkwacht.policy.Suspension;
 import nl.dijkwacht.policy.SuspensionStore;
 import nl.dijkwacht.policy.UseCasePolicy;
+import nl.dijkwacht.tenancy.Tenant;
+import nl.dijkwacht.tenancy.Tenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The administrator's actions on the policy in force: reload it, and the kill switch for models and use-cases.
  * The admin API and the console both act through this class, so an action is the same (and leaves the same
- * traces) whichever way an administrator takes it.
+ * traces) whichever way an administrator takes it. Every action is on one tenant's policy: the operator's own.
  */
 public final class PolicyAdministration {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyAdministration.class);
 
-    private final ActivePolicy policy;
-    private final SuspensionStore store;
+    private final Tenants tenants;
     private final Clock clock;
 
-    public PolicyAdministration(ActivePolicy policy, SuspensionStore store, Clock clock) {
-        this.policy = policy;
-        this.store = store;
+    public PolicyAdministration(Tenants tenants, Clock clock) {
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -57,8 +57,9 @@ public final class PolicyAdministration {
         }
     }
 
-    public ActivePolicy policy() {
-        return policy;
+    /** The policy in force of this tenant ({@code null}: the default tenant). */
+    public ActivePolicy policy(String tenant) {
+        return tenants.policy(tenant);
     }
 
     /**
@@ -66,16 +67,20 @@ public final class PolicyAdministration {
      *
      * @throws PolicyLoadException with every problem (file, line, field) when the new files are invalid
      */
-    public ReloadResult reload(String operatorId) {
+    public ReloadResult reload(String tenant, String operatorId) {
+        ActivePolicy policy = tenants.policy(tenant);
         String before = policy.current().version();
         PolicySet next = policy.reload();
-        log.info("operator {} reloaded the policy: {} -> {}", operatorId, before, next.version());
+        log.info("operator {} reloaded the policy of tenant {}: {} -> {}", operatorId, tenants.get(tenant).id(), before, next.version());
         return new ReloadResult(next.version(), before, !before.equals(next.version()));
     }
 
     /** Stops a model or use-case at once, on every replica within one policy poll; {@code reason} may be null. */
-    public SwitchResult suspend(Suspension.Kind kind, String id, String operatorId, String reason) {
-        requireKnown(kind, id);
+    public SwitchResult suspend(String tenant, Suspension.Kind kind, String id, String operatorId, String reason) {
+        Tenant t = tenants.get(tenant);
+        ActivePolicy policy = t.policy();
+        SuspensionStore store = t.suspensions();
+        requireKnown(policy, kind, id);
         String clipped = reason == null || reason.isBlank() ? null : reason.length() > 500 ? reason.substring(0, 500) : reason.strip();
         store.put(new Suspension(kind, id, operatorId, Instant.now(clock), clipped));
         PolicySet next = policy.suspensions(store.all());
@@ -84,8 +89,11 @@ public final class PolicyAdministration {
     }
 
     /** Lifts an API suspension; a status written in the YAML file stays (the note says so). */
-    public SwitchResult resume(Suspension.Kind kind, String id, String operatorId) {
-        requireKnown(kind, id);
+    public SwitchResult resume(String tenant, Suspension.Kind kind, String id, String operatorId) {
+        Tenant t = tenants.get(tenant);
+        ActivePolicy policy = t.policy();
+        SuspensionStore store = t.suspensions();
+        requireKnown(policy, kind, id);
         boolean removed = store.remove(kind, id);
         PolicySet next = policy.suspensions(store.all());
         log.info("operator {} resumed {} {}; policy {} in force", operatorId, kind.storedName(), id, next.version());
@@ -101,7 +109,7 @@ public final class PolicyAdministration {
         return new SwitchResult(kind, id, stillSuspended ? "suspended" : "active", next.version(), note);
     }
 
-    private void requireKnown(Suspension.Kind kind, String id) {
+    private static void requireKnown(ActivePolicy policy, Suspension.Kind kind, String id) {
         PolicySet set = policy.current();
         boolean known = kind == Suspension.Kind.MODEL ? set.catalog().find(id).isPresent() : set.useCase(id).isPresent();
         if (!known) {

@@ -9,7 +9,7 @@ import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.audit.OperatorActionLog;
 import nl.dijkwacht.invoke.Upstream;
 import nl.dijkwacht.invoke.UpstreamPool;
-import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.tenancy.Tenants;
 import org.springframework.web.servlet.function.ServerRequest;
 
 /**
@@ -18,12 +18,12 @@ import org.springframework.web.servlet.function.ServerRequest;
  */
 final class UpstreamsHandler {
 
-    private final ActivePolicy policy;
+    private final Tenants tenants;
     private final UpstreamPool pool;
     private final ObjectMapper json;
 
-    UpstreamsHandler(ActivePolicy policy, UpstreamPool pool, ObjectMapper json) {
-        this.policy = policy;
+    UpstreamsHandler(Tenants tenants, UpstreamPool pool, ObjectMapper json) {
+        this.tenants = tenants;
         this.pool = pool;
         this.json = json;
     }
@@ -31,7 +31,7 @@ final class UpstreamsHandler {
     ObjectNode status(ServerRequest request, OperatorActionLog.Entry action) {
         ObjectNode out = json.createObjectNode();
         ArrayNode models = out.putArray("models");
-        for (ModelDefinition model : policy.current().catalog().all()) {
+        for (ModelDefinition model : tenants.policy(action.operator().tenant()).current().catalog().all()) {
             ObjectNode m = models.addObject().put("id", model.id()).put("provider", model.provider().yamlName());
             if (model.serving().maxConcurrent() != null) {
                 m.put("max_concurrent", model.serving().maxConcurrent());

@@ -13,9 +13,12 @@ import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.policy.ActivePolicy;
 
 /**
- * Writes an audit record for a model-API request that a route filter refused (no key, unknown key, invalid token,
- * body too large), as the pipeline did when it still authenticated: origin {@code unauthenticated}, the error code
- * and status, under the trace id the refusal was answered with. On the admin and auditor routes, a refusal of an
+ * Writes an audit record for a model-API request that a route filter refused after the caller was known or could not
+ * be checked (body too large, token of another tenant, identity provider unreachable): origin {@code unauthenticated}
+ * unless the caller was verified, the error code and status, under the trace id the refusal was answered with. A
+ * failed authentication (401: no key, unknown or expired key, invalid token) gets no record of its own: it is counted
+ * per source, minute and reason ({@code auth_failure_minute}, {@code GET /audit/v1/auth-failures}), so guessing
+ * keys cannot fill the store. On the admin and auditor routes, a refusal of an
  * operator who was identified (an auditor calling an admin endpoint, 403 role_required) is recorded as that operator's
  * refused action ({@link OperatorActionLog}).
  */
@@ -41,6 +44,12 @@ public final class AuditedEarlyRefusals implements EarlyRefusalListener {
         }
         Endpoint endpoint = endpoint(refusal.path());
         if (refusal.route() != RouteKind.TOOL || endpoint == null) {
+            return;
+        }
+        if (refusal.refusal().status() == 401) {
+            // a failed authentication is recorded in aggregate only (limits.AuthFailureCounter → auth_failure_minute,
+            // per source, minute and reason with a count): one chained record per guessed key would let anyone who can
+            // reach the gateway fill the audit store
             return;
         }
         Exchange exchange = new Exchange(refusal.traceId() == null ? UUID.randomUUID().toString() : refusal.traceId(),

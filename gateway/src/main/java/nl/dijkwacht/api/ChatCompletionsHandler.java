@@ -11,6 +11,7 @@ import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.audit.AuditUnavailableException;
 import nl.dijkwacht.invoke.UpstreamException;
 import nl.dijkwacht.limits.CallerLimits;
+import nl.dijkwacht.openai.WireFormat;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
@@ -48,10 +49,12 @@ public final class ChatCompletionsHandler {
     private final OpenAiErrorWriter errors;
     private final ObjectMapper json;
     private final CallerLimits limits;
+    private final WireFormat wire;
 
     ChatCompletionsHandler(RequestEntry entry, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies,
-                           AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json, CallerLimits limits) {
+                           AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json, CallerLimits limits, WireFormat wire) {
         this.limits = limits;
+        this.wire = wire;
         this.entry = entry;
         this.pipeline = pipeline;
         this.router = router;
@@ -70,11 +73,11 @@ public final class ChatCompletionsHandler {
     }
 
     public ServerResponse responses(ServerRequest request) {
-        return serve(new ResponsesSurface(json));
+        return serve(new ResponsesSurface(json, wire));
     }
 
     public ServerResponse completions(ServerRequest request) {
-        return serve(new CompletionsSurface(json));
+        return serve(new CompletionsSurface(json, wire));
     }
 
     private ServerResponse serve(Surface surface) {
@@ -159,14 +162,14 @@ public final class ChatCompletionsHandler {
             res.setHeader(MODEL_HEADER, exchange.model().id());
             respond(capture, res, reply);
         } else if (exchange.request().stream()) {
-            setDisclaimerHeader(exchange, res);
             out[0] = call.stream(exchange, sse);
             router.stream(exchange, capture.tap(replies.stream(exchange, new AuditedStream(capture, out[0], res))));
         } else {
-            setDisclaimerHeader(exchange, res);
             ObjectNode reply = router.reply(exchange);
             exchange.upstreamStatus(200);
+            // only now, after any fallback, is it known which model wrote the answer the disclaimer names
             res.setHeader(MODEL_HEADER, exchange.model().id());
+            setDisclaimerHeader(exchange, res);
             capture.upstreamReply(reply);
             ObjectNode delivered = replies.rewrite(exchange, reply);
             capture.deliveredReply(delivered);
@@ -271,7 +274,9 @@ public final class ChatCompletionsHandler {
         @Override
         public void start() {
             exchange.upstreamStatus(200);
+            // the stream opened: the model on the exchange (after any fallback) is the one that answers
             res.setHeader(MODEL_HEADER, exchange.model().id());
+            setDisclaimerHeader(exchange, res);
             out.start();
         }
 

@@ -2,6 +2,8 @@ package nl.dijkwacht.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.dijkwacht.openai.RequestSchema;
+import nl.dijkwacht.openai.WireFormat;
 import nl.dijkwacht.openai.completions.CompletionsRequest;
 import nl.dijkwacht.openai.completions.TextCompletions;
 import nl.dijkwacht.pipeline.Endpoint;
@@ -11,9 +13,11 @@ import nl.dijkwacht.pipeline.Exchange;
 final class CompletionsSurface implements Surface {
 
     private final ObjectMapper json;
+    private final WireFormat wire;
 
-    CompletionsSurface(ObjectMapper json) {
+    CompletionsSurface(ObjectMapper json, WireFormat wire) {
         this.json = json;
+        this.wire = wire;
     }
 
     @Override
@@ -23,7 +27,8 @@ final class CompletionsSurface implements Surface {
 
     @Override
     public Call open(Exchange exchange, byte[] body) {
-        byte[] chat = Translations.bytes(Translations.translate(() -> CompletionsRequest.toChat(Translations.object(body, json), json)), json);
+        ObjectNode sent = Translations.object(exchange, wire, RequestSchema.Operation.COMPLETIONS);
+        byte[] chat = Translations.bytes(Translations.translate(() -> CompletionsRequest.toChat(sent, json)), json);
         TextCompletions completions = new TextCompletions(json, exchange.traceId());
         return new Call() {
             @Override

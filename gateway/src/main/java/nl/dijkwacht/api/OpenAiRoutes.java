@@ -8,6 +8,7 @@ import nl.dijkwacht.config.DijkwachtProperties;
 import nl.dijkwacht.api.filter.RouteFilters;
 import nl.dijkwacht.api.filter.RouteKind;
 import nl.dijkwacht.limits.CallerLimits;
+import nl.dijkwacht.openai.WireFormat;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.response.ReplyRewriter;
@@ -45,13 +46,13 @@ public class OpenAiRoutes {
     }
 
     @Bean
-    RouterFunction<ServerResponse> openAiRouterFunction(ActivePolicy policy, DijkwachtProperties properties, RequestPipeline pipeline,
+    RouterFunction<ServerResponse> openAiRouterFunction(nl.dijkwacht.tenancy.Tenants tenants, DijkwachtProperties properties, RequestPipeline pipeline,
                                                 ModelRouter router, ReplyRewriter replies,
                                                 AuditTrail audit, RouteFilters routeFilters, ObjectMapper dijkwachtJson,
-                                                CallerLimits callerLimits) {
-        RequestEntry entry = new RequestEntry(policy);
+                                                CallerLimits callerLimits, WireFormat wireFormat) {
+        RequestEntry entry = new RequestEntry(tenants);
         OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
-        ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, router, replies, audit, errors, dijkwachtJson, callerLimits);
+        ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, router, replies, audit, errors, dijkwachtJson, callerLimits, wireFormat);
         ModelsHandler models = new ModelsHandler(entry, audit, errors, dijkwachtJson);
         return route("openai")
                 .POST("/v1/chat/completions", chat::chat)
@@ -65,24 +66,13 @@ public class OpenAiRoutes {
     }
 
     /**
-     * Router functions have no 405 of their own: a wrong method on an OpenAI address would be "not found". These
-     * answer 405 with {@code Allow} in the OpenAI error format instead (ordered after the routes above).
+     * A wrong method on any gateway address (model API, admin, auditor, public) answers 405 with {@code Allow} in the
+     * OpenAI error format, not "not found"; ordered after every other router function.
      */
     @Bean
     @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
-    RouterFunction<ServerResponse> openAiWrongMethods(ObjectMapper dijkwachtJson) {
-        OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
-        var builder = org.springframework.web.servlet.function.RouterFunctions.route();
-        java.util.Map<String, String> allowed = new java.util.LinkedHashMap<>();
-        allowed.put("/v1/chat/completions", "POST");
-        allowed.put("/v1/embeddings", "POST");
-        allowed.put("/v1/models", "GET");
-        allowed.put("/v1/models/{id}", "GET");
-        allowed.forEach((path, method) -> builder.route(org.springframework.web.servlet.function.RequestPredicates.path(path),
-                request -> ServerResponse.status(405).header("Allow", method).build((req, res) -> {
-                    errors.write(res, HttpErrors.forStatus(405));
-                    return null;
-                })));
-        return builder.build();
+    RouterFunction<ServerResponse> wrongMethodRoutes(org.springframework.beans.factory.ObjectProvider<RouterFunction<?>> routes,
+                                                     ObjectMapper dijkwachtJson) {
+        return new WrongMethodRoutes(routes, new OpenAiErrorWriter(dijkwachtJson));
     }
 }

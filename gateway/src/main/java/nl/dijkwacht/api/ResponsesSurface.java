@@ -2,6 +2,8 @@ package nl.dijkwacht.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.dijkwacht.openai.RequestSchema;
+import nl.dijkwacht.openai.WireFormat;
 import nl.dijkwacht.openai.responses.ResponseEvents;
 import nl.dijkwacht.openai.responses.ResponseObjects;
 import nl.dijkwacht.openai.responses.ResponsesRequest;
@@ -17,9 +19,11 @@ import nl.dijkwacht.pipeline.Refusal;
 final class ResponsesSurface implements Surface {
 
     private final ObjectMapper json;
+    private final WireFormat wire;
 
-    ResponsesSurface(ObjectMapper json) {
+    ResponsesSurface(ObjectMapper json, WireFormat wire) {
         this.json = json;
+        this.wire = wire;
     }
 
     @Override
@@ -29,7 +33,8 @@ final class ResponsesSurface implements Surface {
 
     @Override
     public Call open(Exchange exchange, byte[] body) {
-        ResponsesRequest request = Translations.translate(() -> ResponsesRequest.from(Translations.object(body, json), json));
+        ObjectNode sent = Translations.object(exchange, wire, RequestSchema.Operation.RESPONSES);
+        ResponsesRequest request = Translations.translate(() -> ResponsesRequest.from(sent, json));
         byte[] chat = Translations.bytes(request.chat(), json);
         return new Call() {
             @Override

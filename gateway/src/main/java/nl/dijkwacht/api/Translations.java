@@ -1,11 +1,12 @@
 package nl.dijkwacht.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import nl.dijkwacht.openai.RequestSchema;
 import nl.dijkwacht.openai.UnsupportedField;
+import nl.dijkwacht.openai.WireFormat;
+import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Refusal;
 
 /** Reading and writing the bodies of translated surfaces, with the same errors as the request step. */
@@ -14,20 +15,18 @@ final class Translations {
     private Translations() {
     }
 
-    static ObjectNode object(byte[] body, ObjectMapper json) {
-        JsonNode parsed;
+    /**
+     * The body as the operation's OpenAI request, read as strictly as a chat request ({@link WireFormat}: JSON content
+     * type, one document, nesting limit, no duplicate keys, the operation's request schema) before it is translated.
+     */
+    static ObjectNode object(Exchange exchange, WireFormat wire, RequestSchema.Operation operation) {
         try {
-            parsed = json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new Surface.Refused(Refusal.badRequest("invalid_json", "De aanvraag is geen geldige JSON (regel "
-                    + e.getLocation().getLineNr() + ", kolom " + e.getLocation().getColumnNr() + ").", null));
-        } catch (IOException e) {
-            throw new Surface.Refused(Refusal.badRequest("invalid_json", "De aanvraag kon niet gelezen worden.", null));
+            ObjectNode body = wire.readObject(exchange.contentType(), exchange.rawBody());
+            wire.checkSchema(operation, body);
+            return body;
+        } catch (WireFormat.Rejected e) {
+            throw new Surface.Refused(e.refusal());
         }
-        if (!(parsed instanceof ObjectNode object)) {
-            throw new Surface.Refused(Refusal.badRequest("invalid_json", "De aanvraag moet een JSON-object zijn.", null));
-        }
-        return object;
     }
 
     /** Runs a translation; a field it cannot serve becomes a 400 in the OpenAI error format that names the field. */

@@ -13,7 +13,8 @@ import java.util.Map;
  * what an AI review needs. Records of administrator and auditor actions ({@link #OPERATOR_ENDPOINT}, written by
  * {@link OperatorActionLog}) use the same fields: the action, its object and result, the operator as actor and
  * {@link #actionParameters} (its non-personal parameters). {@code occurredAt} has millisecond precision so the record hashes identically after a
- * round trip through any store.
+ * round trip through any store. {@code attachmentCounts}: images, files and audio the request carried, by kind
+ * ({@code image}, {@code file}, {@code audio}) — counts only, never the attachment.
  */
 public record AuditRecord(
         String traceId,
@@ -56,7 +57,8 @@ public record AuditRecord(
         boolean contentRetained,
         boolean reviewRequired,
         Routing routing,
-        String actionParameters) {
+        String actionParameters,
+        Map<String, Integer> attachmentCounts) {
 
     /**
      * How the model was chosen and reached (issue 13): the task the request named, the routing summary (reason, models
@@ -74,6 +76,7 @@ public record AuditRecord(
 
     public AuditRecord {
         routing = routing == null ? Routing.NONE : routing;
+        attachmentCounts = attachmentCounts == null ? Map.of() : Map.copyOf(attachmentCounts);
         entityCounts = Map.copyOf(entityCounts);
         outputEntityCounts = Map.copyOf(outputEntityCounts);
         sources = List.copyOf(sources);
@@ -94,7 +97,7 @@ public record AuditRecord(
                 tenant, useCase, modelId, upstreamModel, provider, hosting, policyVersion, decision, rule, errorCode,
                 httpStatus, upstreamStatus, entityCounts, outputEntityCounts, promptTokens, completionTokens, latencyMillis,
                 energyWh, streamed, placeholdersRestored, placeholdersUnknown, hashKeyId, promptHmac, answerHmac,
-                promptTemplate, sources, citations, contentRetained, reviewRequired, routing, null);
+                promptTemplate, sources, citations, contentRetained, reviewRequired, routing, null, Map.of());
     }
 
     /** Without routing facts (records of requests that never reached routing; older code). */
@@ -111,7 +114,7 @@ public record AuditRecord(
                 tenant, useCase, modelId, upstreamModel, provider, hosting, policyVersion, decision, rule, errorCode,
                 httpStatus, upstreamStatus, entityCounts, outputEntityCounts, promptTokens, completionTokens, latencyMillis,
                 energyWh, streamed, placeholdersRestored, placeholdersUnknown, hashKeyId, promptHmac, answerHmac,
-                promptTemplate, sources, citations, contentRetained, reviewRequired, Routing.NONE);
+                promptTemplate, sources, citations, contentRetained, reviewRequired, Routing.NONE, null, Map.of());
     }
 
     /** UTC day, {@code yyyy-MM-dd}: a search/aggregate column derived from {@link #occurredAt}. */

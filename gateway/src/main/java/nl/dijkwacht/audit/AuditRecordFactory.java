@@ -77,7 +77,9 @@ public final class AuditRecordFactory {
                 keepsContent(exchange, httpStatus),
                 httpStatus == 200 && exchange.refusal() == null && governance.humanReviewRequired(exchange.useCase())
                         && exchange.endpoint().producesText(),
-                routing(exchange));
+                routing(exchange),
+                null,
+                attachments(exchange));
     }
 
     private static AuditRecord.Routing routing(Exchange exchange) {
@@ -119,6 +121,13 @@ public final class AuditRecordFactory {
             return "failed";
         }
         return "success";
+    }
+
+    /** {@code {"image": 2, "file": 1}}: the attachments the request carried, by kind. */
+    private static Map<String, Integer> attachments(Exchange exchange) {
+        Map<String, Integer> byKind = new TreeMap<>();
+        exchange.attachmentCounts().forEach((kind, n) -> byKind.put(kind.name().toLowerCase(Locale.ROOT), n));
+        return byKind;
     }
 
     private static Map<String, Integer> names(Map<EntityType, Integer> counts) {

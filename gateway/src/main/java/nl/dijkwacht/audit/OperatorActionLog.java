@@ -182,7 +182,7 @@ public final class OperatorActionLog {
                 status < 400 ? null : errorCode, status, null, Map.of(), Map.of(), 0, 0,
                 Math.max(0, now.toEpochMilli() - e.started.toEpochMilli()), 0.0, false, 0, 0,
                 e.hashed ? hasher.activeKeyId() : null, null, null, null, List.of(), List.of(), false, false,
-                AuditRecord.Routing.NONE, parameters(e.parameters));
+                AuditRecord.Routing.NONE, parameters(e.parameters), Map.of());
     }
 
     /** {@code operator:<role>+key}, {@code operator:<role>+oidc:<issuer>}; with {@code +console} from the console. */

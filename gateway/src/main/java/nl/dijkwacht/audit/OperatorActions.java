@@ -36,6 +36,7 @@ public final class OperatorActions {
             new Row("POST", "/admin/use-cases/" + ID + "/resume", "kill-switch.resume", "use_case"),
             new Row("POST", "/admin/explain", "policy.explain", null),
             new Row("GET", "/admin/upstreams", "upstreams.status", null),
+            new Row("POST", "/admin/pseudonyms", "identity.pseudonymise", null),
             // auditor API
             new Row("GET", "/audit/v1/records", "audit.search", null),
             new Row("GET", "/audit/v1/records/" + ID, "audit.trace", "trace"),

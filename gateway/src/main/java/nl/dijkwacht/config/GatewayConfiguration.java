@@ -1,5 +1,9 @@
 package nl.dijkwacht.config;
 
+import java.time.Clock;
+import nl.dijkwacht.identity.CallerAuthenticator;
+import nl.dijkwacht.policy.AiLiteracyStep;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -15,12 +19,13 @@ import nl.dijkwacht.limits.RequestRateStep;
 import nl.dijkwacht.limits.TokenBudgetStep;
 import nl.dijkwacht.openai.ParseRequestStep;
 import nl.dijkwacht.openai.RequestSchema;
+import nl.dijkwacht.openai.WireFormat;
 import nl.dijkwacht.pii.anonymize.Anonymizer;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicyLoader;
-import nl.dijkwacht.policy.PurposeGuardStep;
+import nl.dijkwacht.purpose.PurposeGuardStep;
 import nl.dijkwacht.policy.ResolveUseCaseStep;
 import nl.dijkwacht.redaction.AttachmentsStep;
 import nl.dijkwacht.redaction.GovernFieldsStep;
@@ -72,20 +77,27 @@ public class GatewayConfiguration {
         return new RequestSchema(dijkwachtJson);
     }
 
+    /** The strict reading of every OpenAI request body, before translation and before the pipeline. */
+    @Bean
+    WireFormat wireFormat(ObjectMapper dijkwachtJson, RequestSchema requestSchema) {
+        return new WireFormat(dijkwachtJson, requestSchema);
+    }
+
     /**
-     * Order matters: the rate limit knows the use-case; the purpose guard reads the parsed text; sensitivity routing
+     * Order matters: the AI-literacy gate and the rate limit know the use-case; the purpose guard reads the parsed text; sensitivity routing
      * ("route") needs the PII findings; the token budget comes last, when the model and the outgoing text are final.
      * Authentication is not a step: the route's filter verified the caller before the exchange was opened.
      */
     @Bean
-    RequestPipeline requestPipeline(ObjectMapper dijkwachtJson, RequestSchema requestSchema, PiiEngine piiEngine,
+    RequestPipeline requestPipeline(WireFormat wireFormat, PiiEngine piiEngine,
                                     Anonymizer anonymizer, ResolveUseCaseStep useCase, RequestRateStep rateLimit,
                                     PurposeGuardStep purpose, ResolveModelStep model, SensitivityRoutingStep route,
                                     TokenBudgetStep tokenBudget, Pseudonymizer pseudonymizer,
                                     @Qualifier("secretKey") byte[] secretKey) {
         return new RequestPipeline(List.of(
-                new ParseRequestStep(dijkwachtJson, requestSchema),
+                new ParseRequestStep(wireFormat),
                 useCase,
+                new AiLiteracyStep(pseudonymizer::pseudonym, CallerAuthenticator::sha256, Clock.systemDefaultZone()),
                 rateLimit,
                 new GovernFieldsStep(pseudonymizer, secretKey),
                 new AttachmentsStep(),

@@ -5,7 +5,10 @@ import java.time.Duration;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.JdbcSuspensionStore;
 import nl.dijkwacht.policy.PolicyWatcher;
-import nl.dijkwacht.policy.PurposeGuardStep;
+import nl.dijkwacht.purpose.PurposeGuardStep;
+import nl.dijkwacht.purpose.LayeredPurposeGuard;
+import nl.dijkwacht.purpose.PurposeClassifier;
+import nl.dijkwacht.pii.detect.SpecialCategoryRecognizer;
 import nl.dijkwacht.policy.ResolveUseCaseStep;
 import nl.dijkwacht.policy.SuspensionStore;
 import nl.dijkwacht.routing.ResolveModelStep;
@@ -42,7 +45,8 @@ public class PolicyConfiguration {
 
     @Bean
     PurposeGuardStep purposeGuardStep() {
-        return new PurposeGuardStep();
+        // the classifier model and the term list are loaded once; a missing model stops the start
+        return new PurposeGuardStep(new LayeredPurposeGuard(PurposeClassifier.shipped(), new SpecialCategoryRecognizer()), null);
     }
 
     @Bean

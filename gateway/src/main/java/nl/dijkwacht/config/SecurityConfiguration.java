@@ -14,7 +14,7 @@ import nl.dijkwacht.identity.CallerAuthenticator;
 import nl.dijkwacht.identity.IdentityProperties;
 import nl.dijkwacht.identity.TokenVerifier;
 import nl.dijkwacht.pipeline.Refusal;
-import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.tenancy.Tenants;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,10 +45,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    CallerAuthenticator callerAuthenticator(ActivePolicy policy, TokenVerifier tokens, IdentityProperties identity,
-                                            DijkwachtProperties properties, Pseudonymizer auditPseudonymizer, Clock policyClock) {
-        return new CallerAuthenticator(policy, tokens, identity.operatorRoles(), properties.tenant(), auditPseudonymizer::pseudonym,
-                policyClock);
+    CallerAuthenticator callerAuthenticator(Tenants tenants, TokenVerifier tokens, IdentityProperties identity,
+                                            Pseudonymizer auditPseudonymizer, Clock policyClock) {
+        return new CallerAuthenticator(tenants, tokens, identity.operatorRoles(), auditPseudonymizer::pseudonym, policyClock);
     }
 
     @Bean

@@ -34,7 +34,7 @@ public class ConsoleSecurity {
             + "frame-ancestors 'none'";
 
     @Bean
-    LocalAccounts consoleLocalAccounts(ActivePolicy policy, ConsoleProperties properties, DijkwachtProperties settings,
+    LocalAccounts consoleLocalAccounts(nl.dijkwacht.tenancy.Tenants tenants, ConsoleProperties properties,
                                        @Value("${spring.datasource.url:}") String datasourceUrl) {
         boolean embedded = datasourceUrl.startsWith("jdbc:h2:");
         boolean enabled = switch (properties.localAccounts()) {
@@ -46,7 +46,7 @@ public class ConsoleSecurity {
             log.warn("console: local development accounts are ON with a non-embedded audit store "
                     + "(dijkwacht.console.local-accounts=on); use OIDC login in production");
         }
-        return new LocalAccounts(policy, java.time.Clock.systemUTC(), settings.tenant(), enabled);
+        return new LocalAccounts(tenants, java.time.Clock.systemUTC(), enabled);
     }
 
     @Bean
@@ -54,7 +54,7 @@ public class ConsoleSecurity {
     SecurityFilterChain consoleSecurityChain(HttpSecurity http, LocalAccounts localAccounts,
                                              ObjectProvider<ClientRegistrationRepository> oidcClients,
                                              ConsoleProperties properties, IdentityProperties identity,
-                                             Pseudonymizer auditPseudonymizer, DijkwachtProperties settings) throws Exception {
+                                             Pseudonymizer auditPseudonymizer, nl.dijkwacht.tenancy.Tenants tenants) throws Exception {
         http.securityMatcher("/console", "/console/**", "/transparantie")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/console/inloggen", "/console/assets/**", "/transparantie").permitAll()
@@ -80,7 +80,7 @@ public class ConsoleSecurity {
                     .authorizationEndpoint(a -> a.baseUri("/console/oauth2/authorization"))
                     .redirectionEndpoint(r -> r.baseUri("/console/login/oauth2/code/*"))
                     .userInfoEndpoint(u -> u.oidcUserService(new OidcOperators(identity.operatorRoles(),
-                            properties.oidc().rolesClaim(), auditPseudonymizer::pseudonym, settings.tenant())))
+                            properties.oidc().rolesClaim(), auditPseudonymizer::pseudonym, identity.issuers(), tenants)))
                     .defaultSuccessUrl("/console", true)
                     .failureUrl("/console/inloggen?fout"));
         }

@@ -30,6 +30,12 @@ public record ConsoleUser(String operatorId, String displayName, Set<OperatorRol
     }
 
     /** The person behind a Spring Security authentication (local account or OIDC login), or null. */
+    /** The tenant of the signed-in console user; {@code null} (= the default tenant) when nobody is signed in. */
+    public static String tenantOf(Authentication authentication) {
+        ConsoleUser user = of(authentication);
+        return user == null ? null : user.tenant();
+    }
+
     public static ConsoleUser of(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
             return null;

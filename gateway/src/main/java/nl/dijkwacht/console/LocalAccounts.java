@@ -9,7 +9,7 @@ import java.util.Locale;
 import nl.dijkwacht.identity.CallerAuthenticator;
 import nl.dijkwacht.identity.OperatorAccount;
 import nl.dijkwacht.identity.OperatorRole;
-import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.tenancy.Tenants;
 import org.springframework.security.authentication.AccountExpiredException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -22,19 +22,17 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * Local development login for the console: user name = an operator id from policies/operators.yaml, password = that
  * operator's key — the very accounts, roles and expiry dates the management APIs accept. Only on the embedded
  * default (see {@link ConsoleProperties#localAccounts()}); in production people sign in through the identity
- * provider (OIDC).
+ * provider (OIDC). The console user belongs to the tenant whose operators.yaml lists the account.
  */
 public final class LocalAccounts implements AuthenticationProvider {
 
-    private final ActivePolicy policy;
+    private final Tenants tenants;
     private final Clock clock;
-    private final String tenant;
     private final boolean enabled;
 
-    public LocalAccounts(ActivePolicy policy, Clock clock, String tenant, boolean enabled) {
-        this.policy = policy;
+    public LocalAccounts(Tenants tenants, Clock clock, boolean enabled) {
+        this.tenants = tenants;
         this.clock = clock;
-        this.tenant = tenant;
         this.enabled = enabled;
     }
 
@@ -49,24 +47,31 @@ public final class LocalAccounts implements AuthenticationProvider {
         }
         String id = authentication.getName();
         Object credentials = authentication.getCredentials();
-        OperatorAccount account = find(id, credentials == null ? null : credentials.toString());
+        Tenants.Match<OperatorAccount> match = find(id, credentials == null ? null : credentials.toString());
+        OperatorAccount account = match.value();
         if (account.expiredOn(LocalDate.now(clock))) {
             throw new AccountExpiredException("operator key expired");
         }
-        ConsoleUser user = new ConsoleUser(account.id(), account.id(), account.roles(), tenant);
+        ConsoleUser user = new ConsoleUser(account.id(), account.id(), account.roles(), match.tenant().id());
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(user));
     }
 
-    private OperatorAccount find(String id, String key) {
+    private Tenants.Match<OperatorAccount> find(String id, String key) {
         if (id == null || key == null) {
             throw new BadCredentialsException("missing");
         }
         byte[] hash = CallerAuthenticator.sha256(key.strip()).getBytes(StandardCharsets.US_ASCII);
-        return policy.current().operators().stream()
+        List<Tenants.Match<OperatorAccount>> found = new java.util.ArrayList<>();
+        tenants.all().forEach(t -> t.policy().current().operators().stream()
                 .filter(o -> o.id().equals(id.strip()))
                 .filter(o -> MessageDigest.isEqual(hash, o.keySha256().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII)))
                 .findFirst()
-                .orElseThrow(() -> new BadCredentialsException("unknown operator or wrong key"));
+                .ifPresent(o -> found.add(new Tenants.Match<>(t, o))));
+        if (found.size() != 1) {
+            // unknown, or (misconfigured) the same account and key in two tenants: refused rather than guessed
+            throw new BadCredentialsException("unknown operator or wrong key");
+        }
+        return found.getFirst();
     }
 
     @Override

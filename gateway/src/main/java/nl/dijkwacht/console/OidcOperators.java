@@ -28,14 +28,16 @@ final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser
     private final IdentityProperties.OperatorRoles roleNames;
     private final String rolesClaim;
     private final UnaryOperator<String> pseudonym;
-    private final String defaultTenant;
+    private final List<IdentityProperties.Issuer> issuers;
+    private final nl.dijkwacht.tenancy.Tenants tenants;
 
     OidcOperators(IdentityProperties.OperatorRoles roleNames, String rolesClaim, UnaryOperator<String> pseudonym,
-                  String defaultTenant) {
+                  List<IdentityProperties.Issuer> issuers, nl.dijkwacht.tenancy.Tenants tenants) {
         this.roleNames = roleNames;
         this.rolesClaim = rolesClaim;
         this.pseudonym = pseudonym;
-        this.defaultTenant = defaultTenant;
+        this.issuers = issuers;
+        this.tenants = tenants;
     }
 
     /** The OIDC user with the console's view of them attached. */
@@ -75,8 +77,31 @@ final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser
         String id = "oidc:" + registration + ":" + pseudonym.apply(oidc.getSubject());
         String display = oidc.getFullName() != null ? oidc.getFullName()
                 : oidc.getPreferredUsername() != null ? oidc.getPreferredUsername() : id;
-        Object tenant = oidc.getClaims().get("tenant");
-        return new ConsoleOidcUser(oidc, new ConsoleUser(id, display, roles, tenant == null ? defaultTenant : tenant.toString()));
+        String tenant = tenantOf(request, oidc);
+        if (tenants.find(tenant).isEmpty()) {
+            throw new OAuth2AuthenticationException(new OAuth2Error("tenant_unknown",
+                    "Uw account hoort bij een organisatie die deze Dijkwacht niet bedient.", null));
+        }
+        return new ConsoleOidcUser(oidc, new ConsoleUser(id, display, roles, tenant));
+    }
+
+    /**
+     * The operator's tenant, decided as for the APIs: the fixed tenant of the matching {@code dijkwacht.identity.issuers}
+     * entry, else its tenant claim ({@code tenant} by default), else the default tenant.
+     */
+    private String tenantOf(OidcUserRequest request, OidcUser oidc) {
+        String issuerUri = request.getClientRegistration().getProviderDetails().getIssuerUri();
+        String claim = "tenant";
+        for (IdentityProperties.Issuer issuer : issuers) {
+            if (issuer.issuerUri() != null && issuer.issuerUri().equals(issuerUri)) {
+                if (issuer.tenant() != null && !issuer.tenant().isBlank()) {
+                    return issuer.tenant();
+                }
+                claim = issuer.claims().tenant();
+            }
+        }
+        Object value = oidc.getClaims().get(claim);
+        return value == null || value.toString().isBlank() ? tenants.defaultTenant().id() : value.toString();
     }
 
     private static List<String> values(Object claim) {

@@ -13,34 +13,41 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import nl.dijkwacht.pipeline.Refusal;
-import nl.dijkwacht.policy.ActivePolicy;
-import nl.dijkwacht.policy.PolicySet;
+import java.util.List;
 import nl.dijkwacht.policy.ToolPolicy;
+import nl.dijkwacht.tenancy.Tenant;
+import nl.dijkwacht.tenancy.Tenants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides who is calling from a request's {@link Credentials}: the tool (its key, or the client id of a staff
  * token), the staff member (a verified access token; or, for a tool the policy trusts, its identity headers) and
  * the tenant; or, on the management endpoints, the operator (a key from operators.yaml that has not expired, or an
  * access token with the admin/auditor role claim). Every refusal is a Dutch {@link Refusal} in the OpenAI format.
+ *
+ * <p>The tenant is decided here and only from what was verified: the tenant whose tools.yaml or operators.yaml holds
+ * the key, or the tenant of the access token (its issuer's fixed tenant, else its tenant claim, else the default
+ * tenant). A tool key together with a staff token of another tenant is refused.
  */
 public final class CallerAuthenticator {
 
-    private final ActivePolicy policy;
+    private static final Logger log = LoggerFactory.getLogger(CallerAuthenticator.class);
+
+    private final Tenants tenants;
     private final TokenVerifier tokens;
     private final IdentityProperties.OperatorRoles operatorRoles;
-    private final String defaultTenant;
     private final UnaryOperator<String> pseudonym;
     private final Clock clock;
 
     /**
      * @param pseudonym keyed pseudonym of a user id (the audit's), used as the id of operators who sign in by token
      */
-    public CallerAuthenticator(ActivePolicy policy, TokenVerifier tokens, IdentityProperties.OperatorRoles operatorRoles,
-                               String defaultTenant, UnaryOperator<String> pseudonym, Clock clock) {
-        this.policy = policy;
+    public CallerAuthenticator(Tenants tenants, TokenVerifier tokens, IdentityProperties.OperatorRoles operatorRoles,
+                               UnaryOperator<String> pseudonym, Clock clock) {
+        this.tenants = tenants;
         this.tokens = tokens;
         this.operatorRoles = operatorRoles;
-        this.defaultTenant = defaultTenant;
         this.pseudonym = pseudonym;
         this.clock = clock;
     }
@@ -68,17 +75,19 @@ public final class CallerAuthenticator {
             return Result.refused(Refusal.unauthorized("missing_api_key",
                     "Geen API-sleutel meegestuurd. Zet de sleutel van uw tool in de header 'Authorization: Bearer <sleutel>'."));
         }
-        PolicySet set = policy.current();
         if (looksLikeJwt(credentials.bearer())) {
-            return tokenOnly(set, credentials.bearer());
+            return tokenOnly(credentials.bearer());
         }
-        Optional<ToolPolicy> found = set.toolByKeyHash(sha256(credentials.bearer()));
-        if (found.isEmpty()) {
+        List<Tenants.Match<ToolPolicy>> found = tenants.toolsByKeyHash(sha256(credentials.bearer()));
+        if (found.size() != 1) {
+            if (found.size() > 1) {
+                log.error("one tool key is listed in the tools.yaml of {} tenants; refused until it is unique", found.size());
+            }
             return Result.refused(Refusal.unauthorized("invalid_api_key",
                     "Deze API-sleutel is onbekend bij Dijkwacht. Vraag de functioneel beheerder om een geldige sleutel voor uw tool."));
         }
-        ToolPolicy tool = found.get();
-        String tenant = defaultTenant;
+        ToolPolicy tool = found.getFirst().value();
+        String tenant = found.getFirst().tenant().id();
         if (credentials.userToken() != null) {
             StaffToken staff;
             try {
@@ -97,24 +106,28 @@ public final class CallerAuthenticator {
         return Result.ok(Caller.toolOnly(tool.id(), tenant));
     }
 
-    private Result<Caller> tokenOnly(PolicySet set, String token) {
+    private Result<Caller> tokenOnly(String token) {
         StaffToken staff;
         try {
             staff = tokens.verify(token);
         } catch (TokenRejectedException e) {
             return Result.refused(refusal(e));
         }
-        Optional<ToolPolicy> tool = set.toolByClientId(staff.clientId());
+        Optional<Tenant> tenant = tenants.find(tenantOf(staff));
+        if (tenant.isEmpty()) {
+            return Result.refused(unknownTenant());
+        }
+        Optional<ToolPolicy> tool = tenant.get().policy().current().toolByClientId(staff.clientId());
         if (tool.isEmpty()) {
             return Result.refused(Refusal.unauthorized("token_tool_unknown",
                     "Dit toegangstoken is niet uitgegeven aan een tool die Dijkwacht kent. Stuur de sleutel van uw tool mee in "
                             + "'Authorization: Bearer <sleutel>' en het token van de medewerker in de header 'X-Dijkwacht-User-Token'."));
         }
-        return staffCaller(tool.get(), staff, defaultTenant);
+        return staffCaller(tool.get(), staff, tenant.get().id());
     }
 
     private Result<Caller> staffCaller(ToolPolicy tool, StaffToken staff, String toolTenant) {
-        if (staff.tenant() != null && !staff.tenant().equals(toolTenant)) {
+        if (!tenantOf(staff).equals(toolTenant)) {
             return Result.refused(Refusal.forbidden("tenant_mismatch",
                     "Het toegangstoken hoort bij een andere organisatie dan de tool. Gebruik de tool van uw eigen organisatie.", null));
         }
@@ -154,17 +167,19 @@ public final class CallerAuthenticator {
     }
 
     private Result<Operator> operatorByKey(String key) {
-        String hash = sha256(key);
-        Optional<OperatorAccount> account = policy.current().operators().stream()
-                .filter(o -> o.keySha256().equalsIgnoreCase(hash)).findFirst();
-        if (account.isEmpty()) {
+        List<Tenants.Match<OperatorAccount>> found = tenants.operatorsByKeyHash(sha256(key));
+        if (found.size() != 1) {
+            if (found.size() > 1) {
+                log.error("one operator key is listed in the operators.yaml of {} tenants; refused until it is unique", found.size());
+            }
             return Result.refused(Refusal.unauthorized("invalid_api_key", "Deze beheersleutel is onbekend."));
         }
+        Optional<OperatorAccount> account = Optional.of(found.getFirst().value());
         if (account.get().expiredOn(LocalDate.now(clock))) {
             return Result.refused(Refusal.unauthorized("api_key_expired",
                     "Deze beheersleutel is verlopen op " + account.get().expires() + ". Vraag de functioneel beheerder om een nieuwe sleutel."));
         }
-        return Result.ok(new Operator(account.get().id(), account.get().roles(), defaultTenant, false));
+        return Result.ok(new Operator(account.get().id(), account.get().roles(), found.getFirst().tenant().id(), false));
     }
 
     private Result<Operator> operatorByToken(String token) {
@@ -191,11 +206,24 @@ public final class CallerAuthenticator {
                     "Uw account heeft geen beheer- of auditorrol voor Dijkwacht ('" + operatorRoles.admin() + "' of '"
                             + operatorRoles.auditor() + "').", null));
         }
-        String tenant = staff.tenant() != null ? staff.tenant() : defaultTenant;
+        String tenant = tenantOf(staff);
+        if (tenants.find(tenant).isEmpty()) {
+            return Result.refused(unknownTenant());
+        }
         return Result.ok(new Operator("oidc:" + staff.issuer() + ":" + pseudonym.apply(staff.userId()), roles, tenant, true));
     }
 
     // ---------------------------------------------------------------- shared
+
+    /** The token's tenant: its issuer's fixed tenant, else its tenant claim, else the default tenant. */
+    private String tenantOf(StaffToken staff) {
+        return staff.tenant() != null && !staff.tenant().isBlank() ? staff.tenant() : tenants.defaultTenant().id();
+    }
+
+    private static Refusal unknownTenant() {
+        return Refusal.forbidden("tenant_unknown",
+                "Het toegangstoken hoort bij een organisatie die deze Dijkwacht niet bedient. Vraag de functioneel beheerder om hulp.", null);
+    }
 
     /** The Dutch refusal for a token that was not accepted. */
     static Refusal refusal(TokenRejectedException e) {

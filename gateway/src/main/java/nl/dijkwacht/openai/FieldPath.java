@@ -1,17 +1,32 @@
 package nl.dijkwacht.openai;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Field paths as error messages and explanations show them ({@code messages[2].content[0].text}). A map key or field
- * name the tool chose is shown only when it looks like an API field name; anything else (it could be a BSN or an
- * e-mail address) becomes {@code …}, so no path ever repeats a value the tool sent.
+ * name is shown only when it is a field name of the OpenAI API (a property name anywhere in the official request
+ * schemas, {@code openai/openai-requests.schema.json}); any other name the tool chose becomes {@code …} — a key can
+ * hold a BSN, an e-mail address or a surname as well as a value can — so no path ever repeats what the tool sent.
  */
 public final class FieldPath {
 
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z_$][A-Za-z_$]*(?:[0-9]{1,3}[A-Za-z_$]*)*");
-    private static final int MAX_NAME = 40;
+    private static final Pattern NAME_SHAPE = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,39}");
     static final String HIDDEN = "…";
+    /** Tool parameters and response formats are JSON Schemas: their keywords are API words too. */
+    private static final Set<String> JSON_SCHEMA_KEYWORDS = Set.of("$schema", "$id", "$ref", "$defs", "$comment", "$anchor",
+            "type", "properties", "items", "prefixItems", "required", "description", "title", "enum", "const", "default",
+            "examples", "additionalProperties", "patternProperties", "propertyNames", "anyOf", "oneOf", "allOf", "not", "if",
+            "then", "else", "definitions", "format", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+            "multipleOf", "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "contains", "minProperties",
+            "maxProperties", "dependentRequired", "dependentSchemas", "nullable", "strict", "deprecated", "readOnly", "writeOnly");
+    private static final Set<String> API_NAMES = apiNames();
 
     private FieldPath() {
     }
@@ -25,9 +40,50 @@ public final class FieldPath {
         return parent + "[" + index + "]";
     }
 
-    /** Whether a tool-chosen name can be shown: letters, underscores and short digit runs only, at most 40 characters. */
+    /** Whether a name from the request can be shown: only when it is a field name of the OpenAI API. */
     public static boolean safe(String name) {
-        return name != null && name.length() <= MAX_NAME && SAFE_NAME.matcher(name).matches();
+        return name != null && API_NAMES.contains(name);
+    }
+
+    /** The name itself when {@link #safe}, else {@code …}. */
+    public static String shown(String name) {
+        return safe(name) ? name : HIDDEN;
+    }
+
+    /** For an error message: why a path shows {@code …} instead of a name (empty when it shows every name). */
+    public static String hiddenNote(String path) {
+        return path != null && path.contains(HIDDEN)
+                ? " (Een naam die geen OpenAI-veldnaam is, wordt niet herhaald: er kunnen persoonsgegevens in staan.)" : "";
+    }
+
+    /** Every property name in the OpenAI request schemas (a few hundred words, none of them chosen by a tool). */
+    private static Set<String> apiNames() {
+        try (InputStream in = FieldPath.class.getResourceAsStream(RequestSchema.RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RequestSchema.RESOURCE + " missing from the classpath");
+            }
+            Set<String> names = new HashSet<>(JSON_SCHEMA_KEYWORDS);
+            collect(new ObjectMapper().readTree(in), names);
+            return Set.copyOf(names);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void collect(JsonNode node, Set<String> names) {
+        if (node.isObject()) {
+            JsonNode properties = node.get("properties");
+            if (properties != null && properties.isObject()) {
+                properties.fieldNames().forEachRemaining(n -> {
+                    if (NAME_SHAPE.matcher(n).matches()) {
+                        names.add(n);
+                    }
+                });
+            }
+            node.forEach(child -> collect(child, names));
+        } else if (node.isArray()) {
+            node.forEach(child -> collect(child, names));
+        }
     }
 
     /** A JSON pointer ({@code /messages/0/content}) as a field path ({@code messages[0].content}), names made safe. */

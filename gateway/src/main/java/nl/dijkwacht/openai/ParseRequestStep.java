@@ -1,18 +1,10 @@
 package nl.dijkwacht.openai;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
@@ -21,28 +13,25 @@ import nl.dijkwacht.pipeline.PolicyStep;
 import nl.dijkwacht.pipeline.Refusal;
 
 /**
- * Reads the body strictly as one OpenAI request: {@code Content-Type: application/json}, exactly one JSON document,
- * no duplicate keys, at most {@value #MAX_NESTING} levels deep, valid against the OpenAI request schema
+ * Reads the body strictly as one OpenAI request ({@link WireFormat}): {@code Content-Type: application/json}, exactly
+ * one JSON document, no duplicate keys, at most {@value WireFormat#MAX_NESTING} levels deep, valid against the OpenAI request schema
  * ({@link RequestSchema}), and every field known to the gateway's field table ({@link RequestFields}). Error messages
  * name the field, never its content. For a tool trusted with identity headers, the OpenAI {@code user} field names the
  * staff member when no header did; for any other tool it changes nothing (identity is verified, not declared).
  */
 public final class ParseRequestStep implements PolicyStep {
 
-    /** Deep enough for nested tool schemas, far below what would strain the parser or the schema check. */
-    static final int MAX_NESTING = 64;
     /** Token ids of current vocabularies stay below this; a longer number is not a token id (and could be a BSN). */
     static final int MAX_TOKEN_ID = 1_000_000;
 
-    private final ObjectMapper json;
-    private final RequestSchema schema;
+    private final WireFormat wire;
 
     public ParseRequestStep(ObjectMapper json, RequestSchema schema) {
-        this.json = json.copyWith(JsonFactory.builder()
-                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).maxNumberLength(100).build())
-                .build());
-        this.schema = schema;
+        this(new WireFormat(json, schema));
+    }
+
+    public ParseRequestStep(WireFormat wire) {
+        this.wire = wire;
     }
 
     @Override
@@ -52,39 +41,21 @@ public final class ParseRequestStep implements PolicyStep {
 
     @Override
     public Outcome apply(Exchange exchange) {
-        if (!isJson(exchange.contentType())) {
-            return Outcome.deny(new Refusal(415, Refusal.INVALID_REQUEST, "unsupported_media_type",
-                    "Stuur de aanvraag als JSON, met de header 'Content-Type: application/json'.", null), "request:unsupported_media_type");
-        }
-        JsonNode parsed;
+        ObjectNode body;
         try {
-            parsed = readOneDocument(exchange.rawBody());
-        } catch (TrailingData e) {
-            return deny("trailing_data", "Na het JSON-object staat nog meer tekst. Stuur precies één JSON-object.", null);
-        } catch (StreamConstraintsException e) {
-            return deny("nesting_too_deep", "De aanvraag is te diep genest (meer dan " + MAX_NESTING
-                    + " niveaus) of bevat een te lang getal.", null);
-        } catch (JsonProcessingException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("Duplicate field")) {
-                return deny("duplicate_field", "Een veld staat twee keer in hetzelfde JSON-object. Stuur elk veld één keer.", null);
-            }
-            var at = e.getLocation();
-            return deny("invalid_json", "De aanvraag is geen geldige JSON"
-                    + (at == null || at.getLineNr() < 1 ? "." : " (regel " + at.getLineNr() + ", kolom " + at.getColumnNr() + ")."), null);
-        } catch (IOException e) {
-            return deny("invalid_json", "De aanvraag kon niet gelezen worden.", null);
-        }
-        if (!(parsed instanceof ObjectNode body)) {
-            return deny("invalid_json", "De aanvraag moet een JSON-object zijn.", null);
+            body = wire.readObject(exchange.contentType(), exchange.rawBody());
+        } catch (WireFormat.Rejected e) {
+            return Outcome.deny(e.refusal(), "request:" + e.refusal().code());
         }
         boolean embeddings = exchange.endpoint() == Endpoint.EMBEDDINGS;
         Outcome invalid = embeddings ? checkEmbeddings(body) : checkChat(body);
         if (invalid != null) {
             return invalid;
         }
-        Optional<RequestSchema.Problem> problem = embeddings ? schema.checkEmbeddings(body) : schema.checkChat(body);
-        if (problem.isPresent()) {
-            return deny(codeFor(problem.get()), problem.get().message(), blankToNull(problem.get().field()));
+        try {
+            wire.checkSchema(embeddings ? RequestSchema.Operation.EMBEDDINGS : RequestSchema.Operation.CHAT_COMPLETIONS, body);
+        } catch (WireFormat.Rejected e) {
+            return Outcome.deny(e.refusal(), "request:" + e.refusal().code());
         }
         invalid = gatewayRules(body);
         if (invalid != null) {
@@ -94,7 +65,7 @@ public final class ParseRequestStep implements PolicyStep {
         String unknown = request.fields().unknownField();
         if (unknown != null) {
             return deny("unknown_field", "Het veld '" + unknown + "' kent Dijkwacht niet; het wordt niet doorgestuurd. "
-                    + "Haal het weg (zie de OpenAI API-referentie voor de velden van dit verzoek).", unknown);
+                    + "Haal het weg (zie de OpenAI API-referentie voor de velden van dit verzoek)." + FieldPath.hiddenNote(unknown), unknown);
         }
         request.takeGatewayMetadata();
         exchange.request(request);
@@ -103,67 +74,6 @@ public final class ParseRequestStep implements PolicyStep {
             exchange.caller(caller.withDeclaredUser(request.user().get()));
         }
         return Outcome.CONTINUE;
-    }
-
-    private JsonNode readOneDocument(byte[] body) throws IOException {
-        try (JsonParser parser = json.getFactory().createParser(body)) {
-            JsonNode tree = json.readTree(parser);
-            if (tree == null || tree.isMissingNode()) {
-                throw new com.fasterxml.jackson.core.JsonParseException(parser, "empty body");
-            }
-            try {
-                if (parser.nextToken() != null) {
-                    throw new TrailingData();
-                }
-            } catch (JsonProcessingException e) {
-                throw new TrailingData();
-            }
-            return tree;
-        }
-    }
-
-    /** Content after the one JSON document. */
-    private static final class TrailingData extends IOException {
-        TrailingData() {
-            super(null, null);
-        }
-    }
-
-    static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        String[] parts = contentType.split(";");
-        if (!parts[0].strip().equalsIgnoreCase("application/json")) {
-            return false;
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String[] kv = parts[i].split("=", 2);
-            if (kv[0].strip().equalsIgnoreCase("charset") && kv.length == 2
-                    && !kv[1].strip().replace("\"", "").equalsIgnoreCase("utf-8")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String codeFor(RequestSchema.Problem problem) {
-        String message = problem.message();
-        if (message.startsWith("Het verplichte veld")) {
-            return problem.field().indexOf('.') < 0 && problem.field().indexOf('[') < 0
-                    ? "missing_" + problem.field().toLowerCase(Locale.ROOT) : "missing_field";
-        }
-        if (message.contains(" moet ") && (message.endsWith("tekst zijn.") || message.contains("getal") || message.contains("lijst")
-                || message.contains("JSON-object") || message.contains("true of false") || message.endsWith("null zijn."))) {
-            return "invalid_type";
-        }
-        if (message.contains("geen toegestane waarde")) {
-            return "invalid_value";
-        }
-        if (message.contains("minstens") || message.contains("hoogstens")) {
-            return "value_out_of_range";
-        }
-        return "invalid_field";
     }
 
     /** What the gateway needs beyond the OpenAI schema, which leaves these open. */
@@ -234,10 +144,6 @@ public final class ParseRequestStep implements PolicyStep {
             }
         }
         return null;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 
     private static Outcome deny(String code, String message, String param) {

@@ -36,7 +36,8 @@ public final class RequestFields {
             .build();
 
     /**
-     * {@code POST /v1/responses} (CreateResponse): text and function-calling conversations — messages with text, image
+     * {@code POST /v1/responses} (CreateResponse), checked on the body as sent before it is translated into a chat
+     * request ({@code ResponsesRequest}): a field not in this table is refused, at any depth. Text and function-calling conversations — messages with text, image
      * and file parts, function calls and their outputs, reasoning summaries, function and web-search tools, structured
      * output. Everything that keeps or fetches state at the provider or runs tools there (previous_response_id,
      * conversation, stored prompts, background mode, MCP and file-search tools, encrypted reasoning) is not in the table
@@ -107,6 +108,8 @@ public final class RequestFields {
             .field("stream", FieldKind.PASS)
             .field("stream_options.include_obfuscation", FieldKind.PASS)
             .field("store", FieldKind.PASS)
+            // only false: background mode is refused by the translation (ResponsesRequest)
+            .field("background", FieldKind.PASS)
             .field("service_tier", FieldKind.PASS)
             .field("truncation", FieldKind.PASS)
             .field("include[]", FieldKind.PASS)

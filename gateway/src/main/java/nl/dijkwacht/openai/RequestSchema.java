@@ -40,8 +40,21 @@ public final class RequestSchema {
     private static final Set<String> DISCRIMINATORS = Set.of("role", "type");
     private static final Pattern BRANCH = Pattern.compile("/(?:oneOf|anyOf)/\\d+");
 
-    private final JsonSchema chat;
-    private final JsonSchema embeddings;
+    /** The OpenAI operations the gateway serves, by the name of their request definition in the schema. */
+    public enum Operation {
+        CHAT_COMPLETIONS("CreateChatCompletionRequest"),
+        EMBEDDINGS("CreateEmbeddingRequest"),
+        RESPONSES("CreateResponse"),
+        COMPLETIONS("CreateCompletionRequest");
+
+        private final String definition;
+
+        Operation(String definition) {
+            this.definition = definition;
+        }
+    }
+
+    private final java.util.Map<Operation, JsonSchema> schemas = new java.util.EnumMap<>(Operation.class);
 
     public RequestSchema(ObjectMapper json) {
         ObjectNode all;
@@ -53,10 +66,66 @@ public final class RequestSchema {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        relaxRequiredNullables(all);
+        oneOfAsAnyOf(all);
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
-        this.chat = load(factory, config, all, "CreateChatCompletionRequest");
-        this.embeddings = load(factory, config, all, "CreateEmbeddingRequest");
+        for (Operation operation : Operation.values()) {
+            schemas.put(operation, load(factory, config, all, operation.definition));
+        }
+    }
+
+    /**
+     * The OpenAPI description marks some nullable fields as required (the Responses API's function tools need
+     * {@code strict} and {@code parameters} there), yet the API itself accepts them left out, as null, and the SDKs
+     * leave them out. A required field that may be null is therefore optional here: stricter than OpenAI, tools break.
+     */
+    static void relaxRequiredNullables(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.get("required") instanceof com.fasterxml.jackson.databind.node.ArrayNode required
+                    && object.get("properties") instanceof ObjectNode properties) {
+                for (int i = required.size() - 1; i >= 0; i--) {
+                    JsonNode property = properties.get(required.get(i).asText());
+                    if (property != null && nullable(property)) {
+                        required.remove(i);
+                    }
+                }
+            }
+            object.forEach(RequestSchema::relaxRequiredNullables);
+        } else if (node != null && node.isArray()) {
+            node.forEach(RequestSchema::relaxRequiredNullables);
+        }
+    }
+
+    /**
+     * OpenAI's description says {@code oneOf} where the API means "any of": a Responses input message fits both
+     * {@code EasyInputMessage} and {@code InputMessage}, so "exactly one" would refuse what OpenAI accepts. Read as
+     * {@code anyOf}; the problem reported for a request that fits none is the same.
+     */
+    static void oneOfAsAnyOf(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.has("oneOf") && !object.has("anyOf")) {
+                object.set("anyOf", object.remove("oneOf"));
+            }
+            object.forEach(RequestSchema::oneOfAsAnyOf);
+        } else if (node != null && node.isArray()) {
+            node.forEach(RequestSchema::oneOfAsAnyOf);
+        }
+    }
+
+    private static boolean nullable(JsonNode property) {
+        JsonNode type = property.get("type");
+        if (type != null && (type.asText().equals("null") || (type.isArray() && type.toString().contains("\"null\"")))) {
+            return true;
+        }
+        for (String combinator : new String[] {"anyOf", "oneOf"}) {
+            for (JsonNode alternative : property.path(combinator)) {
+                if ("null".equals(alternative.path("type").asText())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static JsonSchema load(JsonSchemaFactory factory, SchemaValidatorsConfig config, ObjectNode all, String definition) {
@@ -68,11 +137,16 @@ public final class RequestSchema {
     }
 
     public Optional<Problem> checkChat(JsonNode body) {
-        return check(chat, body);
+        return check(Operation.CHAT_COMPLETIONS, body);
     }
 
     public Optional<Problem> checkEmbeddings(JsonNode body) {
-        return check(embeddings, body);
+        return check(Operation.EMBEDDINGS, body);
+    }
+
+    /** The most specific problem of {@code body} against the operation's request schema, if any. */
+    public Optional<Problem> check(Operation operation, JsonNode body) {
+        return check(schemas.get(operation), body);
     }
 
     private static Optional<Problem> check(JsonSchema schema, JsonNode body) {
@@ -210,7 +284,7 @@ public final class RequestSchema {
                 String missing = FieldPath.field(field, String.valueOf(args.length > 0 ? args[0] : "?"));
                 yield new Problem(missing, "Het verplichte veld '" + missing + "' ontbreekt.");
             }
-            case "type" -> new Problem(field, shown + " moet " + typeName(args.length > 1 ? String.valueOf(args[1]) : "?") + " zijn.");
+            case "type" -> new Problem(field, shown + " moet " + typeNames(args.length > 1 ? String.valueOf(args[1]) : "?") + " zijn.");
             case "minimum", "exclusiveMinimum" -> new Problem(field, shown + " moet minstens " + arg(args) + " zijn.");
             case "maximum", "exclusiveMaximum" -> new Problem(field, shown + " mag hoogstens " + arg(args) + " zijn.");
             case "minItems" -> new Problem(field, shown + " moet minstens " + arg(args) + " element(en) hebben.");
@@ -219,13 +293,26 @@ public final class RequestSchema {
             case "maxLength" -> new Problem(field, shown + " mag hoogstens " + arg(args) + " tekens lang zijn.");
             case "enum", "const" -> new Problem(field, shown + " heeft geen toegestane waarde (toegestaan: "
                     + String.join(", ", enumValues(arg(args))) + ").");
-            case "additionalProperties" -> new Problem(field, shown + " bevat een veld dat hier niet is toegestaan.");
+            case "additionalProperties" -> {
+                String name = arg(args);
+                String pointerName = "/" + name.replace("~", "~0").replace("/", "~1");
+                String unknown = instancePath(m).endsWith(pointerName) ? field : FieldPath.field(field, name);
+                yield new Problem(unknown, "Het veld '" + unknown + "' kent Dijkwacht niet; het wordt niet doorgestuurd. Haal het weg"
+                        + " (zie de OpenAI API-referentie voor de velden van dit verzoek)." + FieldPath.hiddenNote(unknown));
+            }
             default -> new Problem(field, shown + " heeft een ongeldige vorm of waarde volgens de OpenAI-specificatie.");
         };
     }
 
     private static String arg(Object[] args) {
         return args.length > 0 ? String.valueOf(args[0]) : "?";
+    }
+
+    /** {@code [number, null]} → "een getal": the types the schema allows, null left out when there is another. */
+    private static String typeNames(String rendered) {
+        List<String> types = enumValues(rendered);
+        List<String> named = types.stream().filter(t -> !t.equals("null")).map(RequestSchema::typeName).toList();
+        return named.isEmpty() ? typeName(types.isEmpty() ? "?" : types.getFirst()) : String.join(" of ", named);
     }
 
     private static String typeName(String type) {

@@ -24,8 +24,8 @@ public final class UnsupportedField extends RuntimeException {
         return param;
     }
 
-    /** Names from the request are quoted in errors only when they look like names, never arbitrary client text. */
-    public static String safe(String value) {
-        return value != null && value.matches("[a-z_]{1,40}") ? value : "?";
+    /** A field name from the request as an error may show it: only an OpenAI API field name, else {@code …}. */
+    public static String safe(String name) {
+        return FieldPath.shown(name);
     }
 }

@@ -55,6 +55,9 @@ public final class Exchange {
     private Instant openCallAt;
     private long openCallNanos;
     private long openCallFirstToken = -1;
+    private Boolean personalSpecialCategory;
+    private boolean specialCategoryTopic;
+    private String purposeJudgement;
 
     public Exchange(String traceId, Endpoint endpoint, CallerHeaders headers, PolicySet policy) {
         this.traceId = traceId;
@@ -208,4 +211,32 @@ public final class Exchange {
     }
 
     public long elapsedNanos() { return System.nanoTime() - startNanos; }
+
+    /**
+     * The purpose guard's judgement (step "purpose"): whether the request holds special-category data of an
+     * identifiable person, whether its special-category terms are only a topic, and the summary
+     * {@code verdict/layer/score} for the audit rule and /admin/explain.
+     */
+    public void purposeJudgement(boolean personalSpecialCategory, boolean specialCategoryTopic, String summary) {
+        this.personalSpecialCategory = personalSpecialCategory;
+        this.specialCategoryTopic = specialCategoryTopic;
+        this.purposeJudgement = summary;
+    }
+
+    /** The purpose guard's summary ({@code verdict/layer/score}), or {@code null} when it did not judge the request. */
+    public String purposeJudgement() { return purposeJudgement; }
+
+    /**
+     * Whether the request holds special-category data of a person: the purpose guard's judgement when it made one,
+     * otherwise (not judged) any special-category term the PII engine found.
+     */
+    public boolean holdsPersonalSpecialCategory() {
+        if (personalSpecialCategory != null) {
+            return personalSpecialCategory;
+        }
+        return entityCounts.getOrDefault(EntityType.SPECIAL_CATEGORY, 0) > 0;
+    }
+
+    /** Whether the purpose guard judged the special-category terms in the request a topic only (no person's data). */
+    public boolean specialCategoryTopicOnly() { return specialCategoryTopic; }
 }

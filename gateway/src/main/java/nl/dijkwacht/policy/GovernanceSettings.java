@@ -4,15 +4,26 @@ import java.util.List;
 
 /**
  * Municipality-wide governance rules from policies/governance.yaml: what happens when a model is past its
- * evaluation date, and the forbidden purposes.
+ * evaluation date, the forbidden purposes, and AI literacy (with the use-cases that require it and the registry).
  */
-public record GovernanceSettings(OverdueAction evaluationOverdue, List<ForbiddenPurpose> forbiddenPurposes) {
+public record GovernanceSettings(OverdueAction evaluationOverdue, List<ForbiddenPurpose> forbiddenPurposes,
+                                 AiLiteracyPolicy aiLiteracy) {
 
     public enum OverdueAction { WARN, REFUSE }
 
     public GovernanceSettings {
         evaluationOverdue = evaluationOverdue == null ? OverdueAction.REFUSE : evaluationOverdue;
         forbiddenPurposes = forbiddenPurposes == null ? List.of() : List.copyOf(forbiddenPurposes);
+        aiLiteracy = aiLiteracy == null ? AiLiteracyPolicy.NONE : aiLiteracy;
+    }
+
+    public GovernanceSettings(OverdueAction evaluationOverdue, List<ForbiddenPurpose> forbiddenPurposes) {
+        this(evaluationOverdue, forbiddenPurposes, AiLiteracyPolicy.NONE);
+    }
+
+    /** The same settings with the AI-literacy rules of the use-cases, governance.yaml and the registry. */
+    public GovernanceSettings withAiLiteracy(AiLiteracyPolicy literacy) {
+        return new GovernanceSettings(evaluationOverdue, forbiddenPurposes, literacy);
     }
 
     /** No governance.yaml: overdue models are refused, no purposes are forbidden beyond the use-cases' own lists. */

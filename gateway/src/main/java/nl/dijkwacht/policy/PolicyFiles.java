@@ -35,7 +35,19 @@ final class PolicyFiles {
 
     record GovernanceFile(
             @JsonProperty("evaluation-overdue") String evaluationOverdue,
-            @JsonProperty("forbidden-purposes") List<PurposeEntry> forbiddenPurposes) {
+            @JsonProperty("forbidden-purposes") List<PurposeEntry> forbiddenPurposes,
+            @JsonProperty("ai-literacy") AiLiteracySection aiLiteracy) {
+    }
+
+    record AiLiteracySection(@JsonProperty("valid-for-months") Integer validForMonths,
+                             @JsonProperty("training-url") String trainingUrl) {
+    }
+
+    /** policies/ai-literacy.yaml: trainings by keyed pseudonym or SHA-256 of the user id. */
+    record AiLiteracyFile(List<TrainedEntry> trained) {
+    }
+
+    record TrainedEntry(String pseudonym, @JsonProperty("user-sha256") String userSha256, String date) {
     }
 
     record PurposeEntry(
@@ -63,6 +75,7 @@ final class PolicyFiles {
             @JsonProperty("forbidden-purposes") List<String> forbiddenPurposes,
             String disclaimer,
             @JsonProperty("human-review-required") Boolean humanReviewRequired,
+            @JsonProperty("ai-literacy") String aiLiteracy,
             AuditSection audit,
             String attachments,
             @JsonProperty("forward-metadata") List<String> forwardMetadata,

@@ -69,6 +69,7 @@ public final class PolicyLoader {
         YamlDocument operatorsDoc = readOptional(policiesDir.resolve("operators.yaml"), PolicySchemas.Kind.OPERATORS, digest, problems);
         YamlDocument governanceDoc = readOptional(policiesDir.resolve("governance.yaml"), PolicySchemas.Kind.GOVERNANCE, digest, problems);
         YamlDocument limitsDoc = readOptional(policiesDir.resolve("limits.yaml"), PolicySchemas.Kind.LIMITS, digest, problems);
+        YamlDocument literacyDoc = readOptional(policiesDir.resolve("ai-literacy.yaml"), PolicySchemas.Kind.AI_LITERACY, digest, problems);
         problems.throwIfAny();
 
         Map<String, ToolPolicy> tools = toTools(toolsDoc, problems);
@@ -101,6 +102,7 @@ public final class PolicyLoader {
         LimitsPolicy limits = limitsDoc == null ? null
                 : LimitsReader.read(limitsDoc, bind(limitsDoc, PolicyFiles.LimitsFile.class), tools.keySet(), useCases.keySet(), problems);
         checkReferences(toolsDoc, tools, useCaseSource, useCases, modelSource, models, governance, problems);
+        governance = governance.withAiLiteracy(toAiLiteracy(governanceDoc, literacyDoc, useCaseSource, problems));
         problems.throwIfAny();
 
         String version = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
@@ -218,6 +220,54 @@ public final class PolicyLoader {
                     Boolean.TRUE.equals(e.appliesToAll()), groups));
         }
         return new GovernanceSettings(overdue, purposes);
+    }
+
+    // ---------------------------------------------------------------- AI literacy
+
+    /**
+     * The use-cases with {@code ai-literacy: required}, the period and training URL of governance.yaml and the
+     * registry file. A use-case cannot require it without a training URL to name in the refusal.
+     */
+    private AiLiteracyPolicy toAiLiteracy(YamlDocument governanceDoc, YamlDocument registryDoc,
+                                          Map<String, YamlDocument> useCaseSource, Problems problems) {
+        PolicyFiles.AiLiteracySection section = governanceDoc == null ? null
+                : bind(governanceDoc, PolicyFiles.GovernanceFile.class).aiLiteracy();
+        Set<String> required = new java.util.TreeSet<>();
+        useCaseSource.forEach((id, doc) -> {
+            if ("required".equals(bind(doc, PolicyFiles.UseCaseFile.class).aiLiteracy())) {
+                required.add(id);
+                if (section == null || section.trainingUrl() == null) {
+                    problems.add(doc.problem("/ai-literacy", "'ai-literacy: required' vraagt in governance.yaml om 'ai-literacy:"
+                            + " training-url: …' (waar medewerkers de training volgen; die staat in de weigering)"));
+                }
+            }
+        });
+        Map<String, LocalDate> byPseudonym = new LinkedHashMap<>();
+        Map<String, LocalDate> bySha256 = new LinkedHashMap<>();
+        if (registryDoc != null) {
+            List<PolicyFiles.TrainedEntry> entries = bind(registryDoc, PolicyFiles.AiLiteracyFile.class).trained();
+            for (int i = 0; i < entries.size(); i++) {
+                PolicyFiles.TrainedEntry e = entries.get(i);
+                LocalDate date;
+                try {
+                    date = LocalDate.parse(e.date());
+                } catch (DateTimeParseException ex) {
+                    problems.add(registryDoc.problem("/trained/" + i + "/date", "geen geldige datum (jjjj-mm-dd): " + e.date()));
+                    continue;
+                }
+                if (date.isAfter(LocalDate.now().plusDays(1))) {
+                    problems.add(registryDoc.problem("/trained/" + i + "/date", "datum ligt in de toekomst: " + e.date()));
+                    continue;
+                }
+                if (e.pseudonym() != null) {
+                    byPseudonym.merge(e.pseudonym(), date, (a, b) -> a.isAfter(b) ? a : b);
+                } else {
+                    bySha256.merge(e.userSha256().toLowerCase(Locale.ROOT), date, (a, b) -> a.isAfter(b) ? a : b);
+                }
+            }
+        }
+        return new AiLiteracyPolicy(section == null || section.validForMonths() == null ? AiLiteracyPolicy.DEFAULT_VALID_FOR_MONTHS
+                : section.validForMonths(), section == null ? null : section.trainingUrl(), required, byPseudonym, bySha256);
     }
 
     // ---------------------------------------------------------------- use-cases

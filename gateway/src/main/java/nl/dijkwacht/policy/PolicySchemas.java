@@ -28,7 +28,8 @@ final class PolicySchemas {
         GOVERNANCE("governance.schema.json"),
         USE_CASE("use-case.schema.json"),
         MODEL("model.schema.json"),
-        LIMITS("limits.schema.json");
+        LIMITS("limits.schema.json"),
+        AI_LITERACY("ai-literacy.schema.json");
 
         final String resource;
 

@@ -33,6 +33,8 @@ public final class AttachmentsStep implements PolicyStep {
         Set<Attachment.Kind> kinds = EnumSet.noneOf(Attachment.Kind.class);
         attachments.forEach(a -> kinds.add(a.kind()));
         String names = kinds.stream().map(Attachment.Kind::dutch).collect(Collectors.joining(", "));
+        // counted for the audit record whether they are refused or allowed (counts only, never the attachment)
+        attachments.forEach(a -> exchange.countAttachment(a.kind()));
         if (rule == RequestFieldRules.Attachments.REFUSE) {
             return Outcome.deny(Refusal.forbidden("attachments_not_allowed",
                     "Voor deze toepassing mogen geen bijlagen (" + names + ") naar een taalmodel: Dijkwacht kan er niet in "
@@ -41,7 +43,6 @@ public final class AttachmentsStep implements PolicyStep {
                     "attachments:refused:" + kinds.stream().map(k -> k.name().toLowerCase(java.util.Locale.ROOT))
                             .collect(Collectors.joining("+")));
         }
-        attachments.forEach(a -> exchange.countAttachment(a.kind()));
         if (rule == RequestFieldRules.Attachments.ON_PREMISES_ONLY) {
             exchange.requireOnPremises();
         }

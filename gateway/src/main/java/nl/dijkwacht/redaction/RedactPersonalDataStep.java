@@ -30,10 +30,12 @@ public final class RedactPersonalDataStep implements PolicyStep {
 
     private final PiiEngine detector;
     private final Anonymizer anonymizer;
+    private final SplitAcrossParts splitAcrossParts;
 
     public RedactPersonalDataStep(PiiEngine detector, Anonymizer anonymizer) {
         this.detector = detector;
         this.anonymizer = anonymizer;
+        this.splitAcrossParts = new SplitAcrossParts(detector, anonymizer);
     }
 
     @Override
@@ -64,6 +66,10 @@ public final class RedactPersonalDataStep implements PolicyStep {
                 changed = true;
             }
         }
+        SplitAcrossParts.Result split = splitAcrossParts.apply(fields.texts(), exchange.useCase().pii(), exchange.vault());
+        exchange.countEntities(split.counts());
+        blocked.addAll(split.blocked());
+        changed |= split.changed();
         if (!blocked.isEmpty()) {
             String types = blocked.stream().map(EntityType::label).collect(Collectors.joining(", "));
             return Outcome.deny(Refusal.forbidden("personal_data_blocked",

@@ -30,7 +30,6 @@ public final class StreamRewriter implements ChunkSink {
     private final ObjectMapper json;
     private final boolean restore;
     private final boolean toolWantsUsage;
-    private final String note;
     private final Disclaimer disclaimer;
     private final OutputScan.Bound outputScan;
     private final boolean holdArguments;
@@ -47,7 +46,6 @@ public final class StreamRewriter implements ChunkSink {
         this.disclaimer = disclaimer;
         this.restore = ReplyRewriter.shouldRestore(exchange);
         this.toolWantsUsage = exchange.request().includeUsageInStream();
-        this.note = ReplyRewriter.structured(exchange) ? "" : disclaimer.textFor(exchange);
         this.holdArguments = restore || (outputScan != null && outputScan.redacts());
     }
 
@@ -108,7 +106,13 @@ public final class StreamRewriter implements ChunkSink {
         }
         JsonNode finish = choice.get("finish_reason");
         if (finish != null && !finish.isNull()) {
-            return flushChoice(index, state);
+            // text in the finishing chunk itself goes out before the disclaimer, in the flushed chunk
+            String carried = null;
+            if (!state.flushed && choice.get("delta") instanceof ObjectNode delta && delta.path("content").isTextual()) {
+                carried = delta.get("content").asText();
+                delta.remove("content");
+            }
+            return flushChoice(index, state, carried);
         }
         return null;
     }
@@ -132,13 +136,15 @@ public final class StreamRewriter implements ChunkSink {
      * Emits what the choice still holds: the restorer's and the scan's tails, the disclaimer, complete tool-call
      * arguments. @return whether the disclaimer went into the content
      */
-    private boolean flushChoice(int index, ChoiceState state) {
+    private boolean flushChoice(int index, ChoiceState state, String carried) {
         if (state.flushed) {
             return false;
         }
         state.flushed = true;
-        StringBuilder tail = new StringBuilder();
+        StringBuilder tail = new StringBuilder(carried == null ? "" : carried);
         state.finish(restore, tail);
+        // the disclaimer names the model on the exchange now: after a fallback, the one that answered
+        String note = ReplyRewriter.structured(exchange) ? "" : disclaimer.textFor(exchange);
         if (restore) {
             exchange.placeholders(state.restorer.restoredCount(), state.restorer.unknownCount());
         }
@@ -191,7 +197,7 @@ public final class StreamRewriter implements ChunkSink {
     @Override
     public void complete() {
         boolean[] inContent = {false};
-        choices.forEach((index, state) -> inContent[0] |= flushChoice(index, state));
+        choices.forEach((index, state) -> inContent[0] |= flushChoice(index, state, null));
         if (!extensionSent) {
             ObjectNode last = template == null ? json.createObjectNode() : template.deepCopy();
             last.putArray("choices");

@@ -96,9 +96,17 @@ public final class RoutingRules {
             if (e.getValue() == null || e.getValue() <= 0) {
                 continue;
             }
+            if (e.getKey() == EntityType.SPECIAL_CATEGORY && exchange.specialCategoryTopicOnly()) {
+                continue; // the purpose guard judged it a topic, not a person's data
+            }
             if (exchange.useCase().pii().operatorFor(e.getKey()) == Operator.ALLOW) {
                 classes.add(e.getKey() == EntityType.SPECIAL_CATEGORY ? DataClass.SPECIAL_CATEGORY : DataClass.PERSONAL_DATA);
             }
+        }
+        if (exchange.holdsPersonalSpecialCategory()
+                && exchange.useCase().pii().operatorFor(EntityType.SPECIAL_CATEGORY) == Operator.ALLOW) {
+            // also when the term list found no term: the guard judged it a person's special-category data
+            classes.add(DataClass.SPECIAL_CATEGORY);
         }
         return classes;
     }
@@ -121,6 +129,32 @@ public final class RoutingRules {
         List<ModelDefinition> out = new ArrayList<>();
         for (String id : useCase.models()) {
             policy.catalog().find(id).filter(m -> fits(m, useCase, policy, classes, endpoint)).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * Where a request goes whose data the chosen model may not receive: the models that may receive {@code classes}
+     * and suit its hosting needs — on a task route, that route's models in its order that also take the prompt in their
+     * context window; otherwise the use-case's models in its order of preference.
+     */
+    public List<ModelDefinition> sensitiveCandidates(Exchange exchange, Set<DataClass> classes) {
+        String task = exchange.routing().task();
+        List<ModelDefinition> out = new ArrayList<>();
+        if (task == null) {
+            for (ModelDefinition m : candidates(exchange.useCase(), exchange.policy(), classes, exchange.endpoint())) {
+                if (hostingFits(exchange, m)) {
+                    out.add(m);
+                }
+            }
+            return out;
+        }
+        for (String id : exchange.useCase().tasks().route(task).orElse(List.of())) {
+            exchange.policy().catalog().find(id)
+                    .filter(m -> fits(m, exchange.useCase(), exchange.policy(), classes, exchange.endpoint()))
+                    .filter(m -> hostingFits(exchange, m))
+                    .filter(m -> contextProblem(m, exchange) == null)
+                    .ifPresent(out::add);
         }
         return out;
     }

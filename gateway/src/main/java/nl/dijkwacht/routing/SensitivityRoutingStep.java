@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import nl.dijkwacht.catalog.DataClass;
 import nl.dijkwacht.catalog.ModelDefinition;
-import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pipeline.Decision;
 import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Outcome;
@@ -16,6 +15,8 @@ import nl.dijkwacht.pipeline.Refusal;
  * Runs after the PII step. When the request still holds data the chosen model may not receive (personal data the
  * use-case keeps instead of pseudonymising, or special-category data), it goes to the use-case's first model, in
  * order of preference, that may receive it (typically a local model) — or is refused when there is none.
+ * On a task route the candidates are that route's models, in its order (and each must take the prompt in its
+ * context window), never a model the route does not name.
  * Requests with special-category data under a use-case that does not allow it are refused outright.
  * The audit rule says which rule decided: {@code route:<data-class>:<from>-><to>}.
  */
@@ -34,11 +35,12 @@ public final class SensitivityRoutingStep implements PolicyStep {
 
     @Override
     public Outcome apply(Exchange exchange) {
-        if (exchange.entityCounts().getOrDefault(EntityType.SPECIAL_CATEGORY, 0) > 0 && !exchange.useCase().specialCategoryAllowed()) {
+        if (exchange.holdsPersonalSpecialCategory() && !exchange.useCase().specialCategoryAllowed()) {
             return Outcome.deny(Refusal.forbidden("special_category_not_allowed",
                     "Uw verzoek bevat bijzondere persoonsgegevens (zoals gezondheid, geloof of etniciteit). Die mogen voor de toepassing '"
                             + exchange.useCase().id() + "' niet naar een taalmodel. Haal deze gegevens weg en probeer het opnieuw.", "messages"),
-                    "route:special-category-not-allowed");
+                    exchange.purposeJudgement() == null ? "route:special-category-not-allowed"
+                            : "route:special-category-not-allowed:" + exchange.purposeJudgement());
         }
         Set<DataClass> required = rules.requiredClasses(exchange);
         ModelDefinition chosen = exchange.model();
@@ -48,8 +50,7 @@ public final class SensitivityRoutingStep implements PolicyStep {
         String classes = required.isEmpty() ? "on-premises"
                 : required.stream().map(DataClass::yamlName).sorted().collect(Collectors.joining("+"))
                         + (exchange.onPremisesOnly() ? "+on-premises" : "");
-        List<ModelDefinition> candidates = rules.candidates(exchange.useCase(), exchange.policy(), required, exchange.endpoint())
-                .stream().filter(m -> rules.hostingFits(exchange, m)).toList();
+        List<ModelDefinition> candidates = rules.sensitiveCandidates(exchange, required);
         if (candidates.isEmpty()) {
             return Outcome.deny(Refusal.forbidden("no_model_for_sensitive_data",
                     "Uw verzoek bevat " + describe(required, exchange) + " die het model '" + chosen.id()

@@ -45,7 +45,7 @@ class ErrorsAtEveryLayerTest extends GatewayTestBase {
                 .header("Authorization", "Bearer " + TestPack.TOOL_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(get.statusCode()).isEqualTo(405);
-        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(get.headers().firstValue("Allow").orElse("")).contains("POST").doesNotContain("GET");
         assertThat(get.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         assertThat(openAiError(405, get.body(), "method_not_allowed").path("message").asText()).contains("methode");
 
@@ -53,6 +53,83 @@ class ErrorsAtEveryLayerTest extends GatewayTestBase {
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(delete.statusCode()).isEqualTo(405);
         assertThat(delete.headers().firstValue("Allow").orElse("")).contains("GET");
+    }
+
+    @Test
+    void everyGatewayAddressAnswersAWrongMethodWith405AndAllow() throws Exception {
+        assertWrongMethod("GET", "/v1/responses", "POST");
+        assertWrongMethod("PUT", "/v1/completions", "POST");
+        assertWrongMethod("DELETE", "/v1/embeddings", "POST");
+        assertWrongMethod("POST", "/v1/models/upstream", "GET");
+        assertWrongMethod("GET", "/v1/dijkwacht/reviews", "POST");
+        assertWrongMethod("DELETE", "/admin/policy", "GET");
+        assertWrongMethod("GET", "/admin/policy/reload", "POST");
+        assertWrongMethod("GET", "/admin/models/" + BSN + "/suspend", "POST");
+        assertWrongMethod("POST", "/audit/v1/records", "GET");
+        assertWrongMethod("PATCH", "/audit/v1/holds", "GET");
+        assertWrongMethod("GET", "/audit/v1/holds/" + BSN, "DELETE");
+        assertWrongMethod("POST", "/transparantie.json", "GET");
+        assertWrongMethod("DELETE", "/transparantie/algoritmeregister/" + BSN + ".json", "GET");
+    }
+
+    private void assertWrongMethod(String method, String path, String allowed) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url(path))
+                .header("Authorization", "Bearer " + TestPack.TOOL_KEY).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(405);
+        assertThat(r.headers().firstValue("Allow").orElse("")).as(method + " " + path).contains(allowed).doesNotContain(method);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        openAiError(405, r.body(), "method_not_allowed");
+    }
+
+    @Test
+    void optionsNamesTheAllowedMethods() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/v1/chat/completions"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(r.headers().firstValue("Allow").orElse("")).contains("POST").contains("OPTIONS");
+    }
+
+    @Test
+    void unknownAddressesOutsideTheConsoleAre404InOpenAiFormat() throws Exception {
+        for (String path : new String[] {"/admin/bestaat-niet-" + BSN, "/audit/v1/bestaat-niet-" + BSN, "/" + BSN,
+                "/v1/dijkwacht/" + BSN, "/transparantie/" + BSN}) {
+            HttpResponse<String> r = getJson(path, TestPack.TOOL_KEY);
+            assertThat(r.statusCode()).as(path).isEqualTo(404);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/json");
+            openAiError(404, r.body(), "not_found");
+        }
+    }
+
+    @Test
+    void theConsoleAnswersErrorsAsADutchWebPage() throws Exception {
+        // without a session the console sends the browser to its login page, whatever the address
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("/console/bestaat-niet-" + BSN))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location").orElse("")).contains("/console/inloggen").doesNotContain(BSN);
+
+        // signed in (a local development account: operator id, key as password): an unknown page is a Dutch web page
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String form = browser.send(HttpRequest.newBuilder(url("/console/inloggen")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"")
+                .matcher(form);
+        assertThat(csrf.find()).as("login form has a CSRF token").isTrue();
+        String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(url("/console/inloggen"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=test-auditor&password=" + TestPack.AUDITOR_KEY + "&_csrf="
+                        + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+
+        HttpResponse<String> missing = browser.send(HttpRequest.newBuilder(url("/console/bestaat-niet-" + BSN)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(missing.body()).contains("<html lang=\"nl\"").contains("Dit lukte niet").contains("Deze pagina bestaat niet.")
+                .doesNotContain(BSN).doesNotContain("Exception").doesNotContain("\"error\"");
     }
 
     @Test
@@ -73,6 +150,22 @@ class ErrorsAtEveryLayerTest extends GatewayTestBase {
                 + "x".repeat(20_000) + "\r\nConnection: close\r\n\r\n");
         assertThat(status(hugeHeader)).isBetween(400, 431);
         openAiError(status(hugeHeader), body(hugeHeader), status(hugeHeader) == 431 ? "headers_too_large" : "bad_request");
+
+        String badHeaderName = raw("GET /v1/models HTTP/1.1\r\nHost: localhost\r\nBSN(" + BSN + "): x\r\nConnection: close\r\n\r\n");
+        assertThat(status(badHeaderName)).isEqualTo(400);
+        openAiError(400, body(badHeaderName), "bad_request");
+
+        String badHeaderValue = raw("GET /v1/models HTTP/1.1\r\nHost: localhost\r\nX-Notitie: BSN " + BSN + "\u0001\r\nConnection: close\r\n\r\n");
+        assertThat(status(badHeaderValue)).isEqualTo(400);
+        openAiError(400, body(badHeaderValue), "bad_request");
+
+        String badCookie = raw("GET /v1/models HTTP/1.1\r\nHost: localhost\r\nCookie: bsn=\"" + BSN + "\r\nCookie: ;;" + BSN
+                + "=\r\nConnection: close\r\n\r\n");
+        assertThat(status(badCookie)).isLessThan(500);
+
+        String trace = raw("TRACE /v1/models HTTP/1.1\r\nHost: localhost\r\nX-Notitie: " + BSN + "\r\nConnection: close\r\n\r\n");
+        assertThat(status(trace)).isEqualTo(405);
+        assertThat(body(trace)).contains("\"error\"").doesNotContain(BSN);
 
         String badVersion = raw("GET /v1/models HTTP/7.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         assertThat(status(badVersion)).isGreaterThanOrEqualTo(400);

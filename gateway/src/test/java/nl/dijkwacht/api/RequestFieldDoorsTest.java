@@ -139,6 +139,71 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         assertThat(audit.values().toString()).doesNotContain(BSN).doesNotContain(EMAIL);
     }
 
+    /** The same doors on the Responses API: its body is translated into a chat request, so every text is governed. */
+    static Stream<Arguments> responsesDoors() {
+        return Stream.of(
+                door("instructions", Expect.GOVERNED, b -> b.put("instructions", SECRET)),
+                door("input as a string", Expect.GOVERNED, b -> b.put("input", SECRET)),
+                door("input_text part", Expect.GOVERNED, b -> b.putArray("input").addObject().put("role", "user")
+                        .putArray("content").addObject().put("type", "input_text").put("text", SECRET)),
+                door("function_call arguments", Expect.GOVERNED, b -> {
+                    ArrayNode input = b.putArray("input");
+                    input.addObject().put("role", "user").put("content", "Zoek het dossier.");
+                    input.addObject().put("type", "function_call").put("call_id", "call_1").put("name", "zoek_dossier")
+                            .put("arguments", "{\"bsn\":\"" + BSN + "\",\"mail\":\"" + EMAIL + "\"}");
+                    input.addObject().put("type", "function_call_output").put("call_id", "call_1").put("output", "gevonden");
+                }),
+                door("function_call_output", Expect.GOVERNED, b -> {
+                    ArrayNode input = b.putArray("input");
+                    input.addObject().put("role", "user").put("content", "Zoek het dossier.");
+                    input.addObject().put("type", "function_call").put("call_id", "call_1").put("name", "zoek_dossier").put("arguments", "{}");
+                    input.addObject().put("type", "function_call_output").put("call_id", "call_1").put("output", SECRET);
+                }),
+                door("tool description", Expect.GOVERNED, b -> b.putArray("tools").addObject().put("type", "function")
+                        .put("name", "zoek").put("description", "Zoek " + SECRET).putObject("parameters").put("type", "object")),
+                door("tool parameter description", Expect.GOVERNED, b -> b.putArray("tools").addObject().put("type", "function")
+                        .put("name", "zoek").putObject("parameters").put("type", "object").putObject("properties")
+                        .putObject("q").put("type", "string").put("description", SECRET)),
+                door("text.format description", Expect.GOVERNED, b -> b.putObject("text").putObject("format").put("type", "json_schema")
+                        .put("name", "antwoord").put("description", SECRET).putObject("schema").put("type", "object")),
+                door("user", Expect.GOVERNED, b -> b.put("user", EMAIL)),
+                door("safety_identifier", Expect.GOVERNED, b -> b.put("safety_identifier", EMAIL)),
+                door("prompt_cache_key", Expect.GOVERNED, b -> b.put("prompt_cache_key", "dossier-" + EMAIL)),
+                door("metadata, listed key", Expect.GOVERNED, b -> b.putObject("metadata").put("zaaknummer", SECRET)),
+                door("metadata, key not listed", Expect.GOVERNED, b -> b.putObject("metadata").put("burger", SECRET)),
+                door("function name", Expect.REFUSED, b -> b.putArray("tools").addObject().put("type", "function")
+                        .put("name", "burger_" + BSN).putObject("parameters").put("type", "object")),
+                door("image URL", Expect.REFUSED, b -> b.putArray("input").addObject().put("role", "user").putArray("content")
+                        .addObject().put("type", "input_image").put("image_url", "https://example.nl/paspoort-" + BSN + ".png")),
+                door("unknown field in an input item", Expect.REFUSED, b -> b.putArray("input").addObject().put("role", "user")
+                        .put("content", "Hallo").put("notitie", SECRET)),
+                door("unknown top-level field", Expect.REFUSED, b -> b.put("notitie", SECRET)));
+    }
+
+    @ParameterizedTest(name = "responses: {0}")
+    @MethodSource("responsesDoors")
+    void everyResponsesDoorIsGovernedOrRefused(String name, Expect expect, Consumer<ObjectNode> door) throws Exception {
+        ObjectNode body = json.createObjectNode().put("model", "extern").put("input", "Hallo");
+        door.accept(body);
+
+        var response = postJson("/v1/responses", json.writeValueAsString(body), TestPack.TOOL_KEY, "X-Dijkwacht-Use-Case", "test-velden");
+
+        Map<String, Object> audit = auditRecord(trace(response));
+        List<LoggedRequest> sent = upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions")));
+        assertThat(audit.get("ENDPOINT")).isEqualTo("responses");
+        if (expect == Expect.REFUSED) {
+            assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+            assertThat(sent).isEmpty();
+            assertThat(audit.get("DECISION")).isEqualTo("refused");
+            assertThat(response.body()).doesNotContain(BSN).doesNotContain(EMAIL);
+        } else {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(sent).hasSize(1);
+            assertThat(sent.getFirst().getBodyAsString()).doesNotContain(BSN).doesNotContain(EMAIL).doesNotContain("jan.jansen");
+        }
+        assertThat(audit.values().toString()).doesNotContain(BSN).doesNotContain(EMAIL);
+    }
+
     @Test
     void textFieldsArePseudonymisedNotDropped() throws Exception {
         ObjectNode body = json.createObjectNode().put("model", "extern");
@@ -201,8 +266,9 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         JsonNode error = parse(response.body()).path("error");
         assertThat(error.path("code").asText()).isEqualTo("attachments_not_allowed");
         assertThat(error.path("message").asText()).contains("bijlagen (afbeelding)");
-        assertThat(auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow()).get("RULE"))
-                .isEqualTo("attachments:refused:image");
+        Map<String, Object> audit = auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        assertThat(audit.get("RULE")).isEqualTo("attachments:refused:image");
+        assertThat(audit.get("ATTACHMENT_COUNTS")).isEqualTo("{\"image\":1}");
     }
 
     @Test
@@ -230,6 +296,8 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         assertThat(audit.values().toString()).doesNotContain("iVBORw0KGgo");
         var localAudit = auditRecord(local.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
         assertThat(localAudit.get("RULE")).isEqualTo("route:personal-data+on-premises:extern->upstream");
+        assertThat(audit.get("ATTACHMENT_COUNTS")).isEqualTo("{\"image\":1}");
+        assertThat(auditRecord(trace(local)).get("ATTACHMENT_COUNTS")).isEqualTo("{\"image\":1}");
     }
 
     @Test
@@ -249,7 +317,70 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         assertThat(sent.at("/messages/0/content/1/file/file_data").asText()).isEqualTo(pdf);
         var audit = auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
         assertThat(audit.values().toString()).doesNotContain("JVBERi0").doesNotContain(EMAIL);
+        assertThat(audit.get("ATTACHMENT_COUNTS")).isEqualTo("{\"file\":1}");
         assertThat(jdbc.queryForList("SELECT redacted_prompt FROM audit_content").toString()).doesNotContain("JVBERi0");
+    }
+
+    @Test
+    void theAuditorApiShowsAttachmentCountsPerKindAndNothingOfTheAttachments() throws Exception {
+        String image = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk";
+        String pdf = "data:application/pdf;base64,JVBERi0xLjQKJcfsj6IKNSAwIG9iago8PC9MZW5ndGggNiAwIFI+PgpzdHJlYW0K";
+        ObjectNode body = json.createObjectNode().put("model", "extern");
+        ArrayNode parts = body.putArray("messages").addObject().put("role", "user").putArray("content");
+        parts.addObject().put("type", "text").put("text", "Vergelijk.");
+        parts.addObject().put("type", "image_url").putObject("image_url").put("url", image);
+        parts.addObject().put("type", "image_url").putObject("image_url").put("url", "https://example.nl/kopie-" + BSN + ".png");
+        parts.addObject().put("type", "file").putObject("file").put("filename", "bijlage.pdf").put("file_data", pdf);
+        parts.addObject().put("type", "input_audio").putObject("input_audio").put("data", "UklGRiQAAABXQVZF").put("format", "wav");
+
+        var response = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", "test-bijlagen");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+        var record = getJson("/audit/v1/records/" + trace(response), TestPack.AUDITOR_KEY);
+        assertThat(record.statusCode()).as(record.body()).isEqualTo(200);
+        JsonNode counts = parse(record.body()).at("/records/0/attachment_counts");
+        assertThat(counts.path("image").asInt()).isEqualTo(2);
+        assertThat(counts.path("file").asInt()).isEqualTo(1);
+        assertThat(counts.path("audio").asInt()).isEqualTo(1);
+        assertThat(record.body()).doesNotContain("iVBORw0KGgo").doesNotContain("JVBERi0").doesNotContain("UklGR")
+                .doesNotContain(BSN).doesNotContain("bijlage.pdf");
+        var csv = getJson("/audit/v1/export.csv?trace_id=" + trace(response), TestPack.AUDITOR_KEY);
+        assertThat(csv.body()).contains("attachment_counts").contains("audio=1 file=1 image=2");
+    }
+
+    /**
+     * A model reads the text parts of one message as one text: a BSN or an e-mail address split over two parts
+     * ("… 111222" + "333 …") is found in the joined text and replaced where it starts; nothing of it leaves.
+     */
+    @Test
+    void personalDataSplitAcrossTwoContentPartsIsFoundInTheJoinedText() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"id":"c1","object":"chat.completion","created":1,"model":"extern-model","choices":[{"index":0,
+                         "message":{"role":"assistant","content":"Ik mail [EMAIL_1]."},"finish_reason":"stop"}]}""")));
+        ObjectNode body = json.createObjectNode().put("model", "extern");
+        ArrayNode parts = body.putArray("messages").addObject().put("role", "user").putArray("content");
+        parts.addObject().put("type", "text").put("text", "Mijn BSN is 111222");
+        parts.addObject().put("type", "text").put("text", "333 en mijn adres jan.jansen@exam");
+        parts.addObject().put("type", "text").put("text", "ple.nl, graag antwoord.");
+
+        var response = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", "test-velden");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode sent = parse(upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions"))).getFirst().getBodyAsString());
+        StringBuilder joined = new StringBuilder();
+        sent.at("/messages/0/content").forEach(p -> joined.append(p.path("text").asText()));
+        assertThat(joined.toString()).isEqualTo("Mijn BSN is [BSN] en mijn adres [EMAIL_1], graag antwoord.");
+        assertThat(sent.toString()).doesNotContain("111222").doesNotContain("jan.jansen").doesNotContain("ple.nl");
+        assertThat(parse(response.body()).at("/choices/0/message/content").asText()).startsWith("Ik mail " + EMAIL + ".");
+        Map<String, Object> audit = auditRecord(trace(response));
+        assertThat((String) audit.get("ENTITY_COUNTS")).contains("BSN").contains("EMAIL");
+    }
+
+    private static String trace(java.net.http.HttpResponse<String> response) {
+        return response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
     }
 
     // ---------------------------------------------------------------- request builders

@@ -98,9 +98,14 @@ class StrictWireFormatTest extends GatewayTestBase {
 
     @Test
     void unknownFieldsAreRefusedAndTheirNamesShownOnlyWhenHarmless() throws Exception {
-        JsonNode plain = refused(postJson("/v1/chat/completions", "{\"model\":\"upstream\",\"notitie\":\"x\","
+        // a field name of the OpenAI API (here one of the Responses API) is named; any other name could be personal data
+        JsonNode plain = refused(postJson("/v1/chat/completions", "{\"model\":\"upstream\",\"instructions\":\"x\","
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", TestPack.TOOL_KEY), 400, "unknown_field");
-        assertThat(plain.path("param").asText()).isEqualTo("notitie");
+        assertThat(plain.path("param").asText()).isEqualTo("instructions");
+        JsonNode surname = refused(postJson("/v1/chat/completions", "{\"model\":\"upstream\",\"jansen\":\"x\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", TestPack.TOOL_KEY), 400, "unknown_field");
+        assertThat(surname.path("param").asText()).isEqualTo("…");
+        assertThat(surname.path("message").asText()).doesNotContain("jansen").contains("persoonsgegevens");
         JsonNode hidden = refused(postJson("/v1/chat/completions", "{\"model\":\"upstream\",\"bsn " + BSN + "\":1,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", TestPack.TOOL_KEY), 400, "unknown_field");
         assertThat(hidden.path("param").asText()).isEqualTo("…");

@@ -152,13 +152,19 @@ class AuditApiTest {
     void refusalsAreRecordedToo() {
         HttpResponse<String> r = client.post("/v1/chat/completions", "onbekende-sleutel", client.chatBody("hoi", false));
         assertThat(r.statusCode()).isEqualTo(401);
-        String traceId = r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
-        JsonNode rec = trace(traceId).path("records").path(0);
+        // a failed authentication is counted per source and minute (auth-failures), not chained one by one
+        String unauthenticated = r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+        assertThat(client.get("/audit/v1/records/" + unauthenticated, GatewayClient.AUDITOR_KEY).statusCode()).isEqualTo(404);
+        // a refusal of a known tool is a chained record
+        HttpResponse<String> refused = client.post("/v1/chat/completions", GatewayClient.TOOL_KEY, client.chatBody("hoi", false),
+                "X-Dijkwacht-Use-Case", "bestaat-niet");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        JsonNode rec = trace(refused.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow()).path("records").path(0);
         assertThat(rec.path("decision").asText()).isEqualTo("refused");
         assertThat(rec.path("result").asText()).isEqualTo("refused");
-        assertThat(rec.path("origin").asText()).isEqualTo("unauthenticated");
-        assertThat(rec.path("error_code").asText()).isEqualTo("invalid_api_key");
-        assertThat(rec.path("http_status").asInt()).isEqualTo(401);
+        assertThat(rec.path("origin").asText()).startsWith("tool:");
+        assertThat(rec.path("error_code").asText()).isEqualTo("use_case_unknown");
+        assertThat(rec.path("http_status").asInt()).isEqualTo(403);
     }
 
     @Test

@@ -105,6 +105,7 @@ class OperatorActionRecordsTest extends GatewayTestBase {
             new Endpoint("POST", "/admin/use-cases/bestaat-niet/resume", null, "admin"),
             new Endpoint("POST", "/admin/explain", "{\"tool\":\"test-tool\",\"prompt\":\"Schrijf een groet\"}", "admin"),
             new Endpoint("GET", "/admin/upstreams", null, "admin"),
+            new Endpoint("POST", "/admin/pseudonyms", "{\"users\":[\"iemand\"]}", "admin"),
             new Endpoint("GET", "/audit/v1/records", null, "auditor"),
             new Endpoint("GET", "/audit/v1/records/bestaat-niet", null, "auditor"),
             new Endpoint("GET", "/audit/v1/export.csv", null, "auditor"),

@@ -34,15 +34,17 @@ class PostgresAuditStoreTest extends GatewayTestBase {
     @Test
     void answeredAndRefusedRequestsAreBothRecordedInPostgres() throws Exception {
         var answered = postJson("/v1/chat/completions", chat("dry-run", "Mail a@b.nl"), TestPack.TOOL_KEY);
-        var refused = postJson("/v1/chat/completions", chat("dry-run", "Mail a@b.nl"), "wrong-key");
+        var refused = postJson("/v1/chat/completions", chat("dry-run", "Mail a@b.nl"), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", "bestaat-niet");
 
         assertThat(answered.statusCode()).isEqualTo(200);
-        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(jdbc.queryForObject("SELECT current_database()", String.class)).isEqualTo("test");
         var ok = auditRecord(answered.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
         assertThat(ok.get("decision")).isEqualTo("redacted");
         assertThat(ok.get("entity_counts")).isEqualTo("{\"EMAIL\":1}");
         var no = auditRecord(refused.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
-        assertThat(no.get("error_code")).isEqualTo("invalid_api_key");
+        assertThat(no.get("error_code")).isEqualTo("use_case_unknown");
+        assertThat(no.get("decision")).isEqualTo("refused");
     }
 }

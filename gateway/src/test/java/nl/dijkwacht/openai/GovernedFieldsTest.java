@@ -32,10 +32,10 @@ class GovernedFieldsTest {
 
         assertThat(fields.unknownField()).isNull();
         assertThat(fields.texts()).extracting(TextSlot::path).contains("instructions", "input[0].content[0].text",
-                "input[1].arguments", "input[2].output", "tools[0].description", "tools[0].parameters.properties.q.description",
-                "metadata.zaak");
+                "input[1].arguments", "input[2].output", "tools[0].description", "tools[0].parameters.properties.….description",
+                "metadata.…");
         assertThat(fields.identifiers()).extracting(GovernedFields.Identifier::path)
-                .contains("input[1].call_id", "input[1].name", "tools[0].name", "text.format.name", "tools[0].parameters.properties.q");
+                .contains("input[1].call_id", "input[1].name", "tools[0].name", "text.format.name", "tools[0].parameters.properties.…");
         assertThat(fields.pseudonyms()).extracting(TextSlot::path).containsExactly("user");
         assertThat(fields.attachments()).extracting(Attachment::kind).containsExactly(Attachment.Kind.IMAGE);
     }

@@ -71,7 +71,25 @@ class NormalFormEvasionTest {
                 row("full-width phone number", "Bel ", "０６-１２３４５６７８", EntityType.PHONE, "0612345678"),
                 row("phone with spaced dashes", "Bel ", "06 - 123 - 456 - 78", EntityType.PHONE, "0612345678"),
                 row("zero-width joiner in a phone number", "Bel ", "06\u200D12345678", EntityType.PHONE, "0612345678"),
-                row("full-width postcode", "Postcode ", "３５１１ＡＢ", EntityType.POSTCODE, "3511AB"));
+                row("full-width postcode", "Postcode ", "３５１１ＡＢ", EntityType.POSTCODE, "3511AB"),
+                // look-alikes and encodings of '@' (issue #9, second session)
+                row("small commercial at", "Mail ", "jan.jansen\uFE6Bexample.nl", EntityType.EMAIL, "jan.jansen@example.nl"),
+                row("(a) for at", "Mail ", "jan.jansen(a)example.nl", EntityType.EMAIL, "jan.jansen@example.nl"),
+                row("[a] for at", "Mail ", "jan.jansen [a] example.nl", EntityType.EMAIL, "jan.jansen@example.nl"),
+                row("{at} for at", "Mail ", "jan.jansen{at}example.nl", EntityType.EMAIL, "jan.jansen@example.nl"),
+                row("HTML character reference", "Mail ", "jan.jansen&#64;example.nl", EntityType.EMAIL, "jan.jansen@example.nl"),
+                row("hexadecimal HTML reference", "Mail ", "jan.jansen&#x40;example.nl", EntityType.EMAIL, "jan.jansen@example.nl"),
+                row("named HTML reference", "Mail ", "jan.jansen&commat;example.nl", EntityType.EMAIL, "jan.jansen@example.nl"),
+                row("percent-encoded at", "Mail ", "jan.jansen%40example.nl", EntityType.EMAIL, "jan.jansen@example.nl"),
+                row("AT and DOT in capitals", "Mail ", "jan.jansen AT example DOT nl", EntityType.EMAIL, "jan.jansen@example.nl"),
+                row("Cyrillic letters in the address", "Mail ", "j\u0430n.j\u0430nsen@ex\u0430mple.nl", EntityType.EMAIL,
+                        "jаn.jаnsen@exаmple.nl"),
+                row("circled digits", "BSN ", "①①①②②②③③③", EntityType.BSN, "111222333"),
+                row("superscript digits", "BSN ", "¹¹¹²²²³³³", EntityType.BSN, "111222333"),
+                row("subscript digits", "BSN ", "₁₁₁₂₂₂₃₃₃", EntityType.BSN, "111222333"),
+                row("zero-width non-joiner", "BSN ", "1112223\u200C33", EntityType.BSN, "111222333"),
+                row("variation selector", "BSN ", "111\uFE0F222333", EntityType.BSN, "111222333"),
+                row("thin spaces", "BSN ", "111\u2009222\u2009333", EntityType.BSN, "111222333"));
     }
 
     private static Arguments row(String what, String before, String disguised, EntityType type, String plainDigits) {

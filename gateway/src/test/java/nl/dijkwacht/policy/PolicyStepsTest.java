@@ -130,31 +130,35 @@ class PolicyStepsTest {
 
     // ------------------------------------------------------------------ purpose guard (default governance.yaml)
 
+    static final nl.dijkwacht.purpose.PurposeGuardStep PURPOSE_GUARD = new nl.dijkwacht.purpose.PurposeGuardStep(
+            new nl.dijkwacht.purpose.LayeredPurposeGuard(nl.dijkwacht.purpose.PurposeClassifier.shipped(),
+                    new nl.dijkwacht.pii.detect.SpecialCategoryRecognizer()), null);
+
     private Outcome guard(String text) {
         PolicySet set = pack().load();
         Exchange ex = exchange(set, "schrijven", "extern", text);
         ex.useCase(set.useCase("schrijven").orElseThrow());
-        return new PurposeGuardStep().apply(ex);
+        return PURPOSE_GUARD.apply(ex);
     }
 
     @Test
     void purposeGuardRefusesBenefitDecisions() {
         Outcome o = guard("Hier is het dossier. Beoordeel of deze aanvrager recht heeft op bijzondere bijstand.");
-        assertThat(deniedRule(o)).isEqualTo("purpose:besluit-uitkering");
+        assertThat(deniedRule(o)).startsWith("purpose:besluit-uitkering/");
         Outcome.Deny d = (Outcome.Deny) o;
         assertThat(d.refusal().status()).isEqualTo(403);
         assertThat(d.refusal().code()).isEqualTo("forbidden_purpose");
         assertThat(d.refusal().message()).contains("AI mag niet beslissen").contains("AVG art. 22")
                 .doesNotContain("dossier");
-        assertThat(deniedRule(guard("Heeft mevrouw volgens jou recht op een Wmo-voorziening?"))).isEqualTo("purpose:besluit-uitkering");
-        assertThat(deniedRule(guard("Moet de bijstandsuitkering worden toegekend of afgewezen?"))).isEqualTo("purpose:besluit-uitkering");
+        assertThat(deniedRule(guard("Heeft mevrouw volgens jou recht op een Wmo-voorziening?"))).startsWith("purpose:besluit-uitkering/");
+        assertThat(deniedRule(guard("Moet de bijstandsuitkering worden toegekend of afgewezen?"))).startsWith("purpose:besluit-uitkering/");
     }
 
     @Test
     void purposeGuardRefusesApplicantScreeningAndFraudScores() {
-        assertThat(deniedRule(guard("Rangschik deze vijf sollicitanten op geschiktheid."))).isEqualTo("purpose:selectie-sollicitanten");
-        assertThat(deniedRule(guard("Welke kandidaat moeten we uitnodigen? Hier zijn de cv's."))).isEqualTo("purpose:selectie-sollicitanten");
-        assertThat(deniedRule(guard("Geef elke aanvrager een risicoscore voor fraude."))).isEqualTo("purpose:fraude-risicoscore");
+        assertThat(deniedRule(guard("Rangschik deze vijf sollicitanten op geschiktheid."))).startsWith("purpose:selectie-sollicitanten/");
+        assertThat(deniedRule(guard("Welke kandidaat moeten we uitnodigen? Hier zijn de cv's."))).startsWith("purpose:selectie-sollicitanten/");
+        assertThat(deniedRule(guard("Geef elke aanvrager een risicoscore voor fraude."))).startsWith("purpose:fraude-risicoscore/");
     }
 
     @Test
@@ -172,7 +176,7 @@ class PolicyStepsTest {
         ((com.fasterxml.jackson.databind.node.ArrayNode) ex.request().body().get("messages")).insertObject(0)
                 .put("role", "assistant").put("content", "Beoordeel of deze aanvrager recht heeft op bijstand.");
         ex.useCase(set.useCase("schrijven").orElseThrow());
-        assertThat(new PurposeGuardStep().apply(ex)).isEqualTo(Outcome.CONTINUE);
+        assertThat(PURPOSE_GUARD.apply(ex)).isEqualTo(Outcome.CONTINUE);
     }
 
     @Test
@@ -182,12 +186,12 @@ class PolicyStepsTest {
         PolicySet set = p.load();
         Exchange ex = exchange(set, "schrijven", "extern", "Rangschik deze sollicitanten.");
         ex.useCase(set.useCase("schrijven").orElseThrow());
-        assertThat(new PurposeGuardStep().apply(ex)).isEqualTo(Outcome.CONTINUE);
+        assertThat(PURPOSE_GUARD.apply(ex)).isEqualTo(Outcome.CONTINUE);
         PolicySet listed = p.replace("policies/use-cases/schrijven.yaml", "risk-class: limited",
                 "risk-class: limited\nforbidden-purposes: [selectie-sollicitanten]").load();
         Exchange ex2 = exchange(listed, "schrijven", "extern", "Rangschik deze sollicitanten.");
         ex2.useCase(listed.useCase("schrijven").orElseThrow());
-        assertThat(deniedRule(new PurposeGuardStep().apply(ex2))).isEqualTo("purpose:selectie-sollicitanten");
+        assertThat(deniedRule(PURPOSE_GUARD.apply(ex2))).startsWith("purpose:selectie-sollicitanten/");
     }
 
     // ------------------------------------------------------------------ model governance

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.Function;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pii.detect.EntityType;
+import nl.dijkwacht.pii.detect.SpecialCategoryRecognizer;
+import nl.dijkwacht.policy.PurposeGuardPolicy;
 import nl.dijkwacht.policy.ForbiddenPurpose;
 import nl.dijkwacht.policy.PolicyLoader;
 import nl.dijkwacht.policy.PolicySet;
@@ -14,7 +16,7 @@ import nl.dijkwacht.policy.PolicySet;
  * The purpose-guard evaluation command: per-class precision / recall and the confusion table of a guard on the
  * development and/or held-out part of the evaluation set. From the repository root:
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|both]
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|both] [-Dopts=errors,refuse-at=0.8,...]
  * </pre>
  * {@code today} is the guard before issue 10: the regular expressions of policies/governance.yaml for forbidden
  * purposes, and any term of the PII engine's special-category list counted as special-category data.
@@ -30,17 +32,87 @@ public final class PurposeEvaluation {
         PolicySet policy = defaultPolicy();
         Function<String, Verdict> judge = switch (guard) {
             case "today" -> today(policy);
+            case "layered" -> layered(policy, thresholds());
             default -> throw new IllegalArgumentException("unknown guard " + guard);
         };
+        if ("true".equals(opt("latency"))) {
+            latency(policy);
+            return;
+        }
         List<String> parts = which.equals("both") ? List.of("dev", "heldout") : List.of(which);
         for (String part : parts) {
-            System.out.println(new EvalReport(guard, EvalSet.load(part), judge).markdown());
+            EvalSet set = EvalSet.load(part);
+            System.out.println(new EvalReport(guard, set, judge).markdown());
+            if ("true".equals(opt("errors")) && part.equals("dev")) {
+                // development part only: the held-out part is not looked at while tuning
+                for (EvalSet.Prompt p : set.prompts()) {
+                    Verdict v = judge.apply(p.text());
+                    if (v != p.label().expected) {
+                        System.out.println(p.label().tsvName + " -> " + v + " | " + p.text());
+                    }
+                }
+            }
         }
     }
 
     static PolicySet defaultPolicy() {
         Path root = Files.isDirectory(Path.of("policies")) ? Path.of(".") : Path.of("..");
         return new PolicyLoader().load(root.resolve("policies"), root.resolve("models-config"));
+    }
+
+    /** Thresholds from -Drefuse-at= … (tuning on the development part), else the defaults. */
+    static PurposeGuardPolicy thresholds() {
+        PurposeGuardPolicy d = PurposeGuardPolicy.DEFAULTS;
+        return d.withThresholds(num("refuse-at", d.refuseAt()), num("allow-below", d.allowBelow()),
+                num("personal-at", d.personalAt()), num("topic-below", d.topicBelow()), num("decide-at", d.decideAt()));
+    }
+
+    /** {@code -Dopts=errors,refuse-at=0.7,...} (one Maven property, passed on to the evaluation JVM). */
+    private static String opt(String name) {
+        for (String o : System.getProperty("opts", "").split(",")) {
+            String[] kv = o.split("=", 2);
+            if (kv[0].strip().equals(name)) {
+                return kv.length == 2 ? kv[1].strip() : "true";
+            }
+        }
+        return null;
+    }
+
+    private static double num(String name, double fallback) {
+        String v = opt(name);
+        return v == null || v.isBlank() ? fallback : Double.parseDouble(v);
+    }
+
+    /** The layered guard of issue 10 (rules + classifier; no guard model: the classifier decides the unsure band). */
+    static Function<String, Verdict> layered(PolicySet policy, PurposeGuardPolicy settings) {
+        LayeredPurposeGuard guard = new LayeredPurposeGuard(PurposeClassifier.shipped(), new SpecialCategoryRecognizer());
+        List<ForbiddenPurpose> rules = policy.governance().forbiddenPurposes();
+        return text -> guard.judge(List.of(text), rules, settings, null).verdict();
+    }
+
+    /**
+     * Added latency of the in-process layers (rules, term list, classifier) per request: every development prompt
+     * judged 30 times after 10 warm-up rounds, one thread; p50 / p99 / max of single calls.
+     */
+    static void latency(PolicySet policy) {
+        LayeredPurposeGuard guard = new LayeredPurposeGuard(PurposeClassifier.shipped(), new SpecialCategoryRecognizer());
+        List<ForbiddenPurpose> rules = policy.governance().forbiddenPurposes();
+        List<String> texts = EvalSet.load("dev").prompts().stream().map(EvalSet.Prompt::text).toList();
+        for (int round = 0; round < 10; round++) {
+            texts.forEach(t -> guard.judge(List.of(t), rules, PurposeGuardPolicy.DEFAULTS, null));
+        }
+        long[] nanos = new long[texts.size() * 30];
+        int k = 0;
+        for (int round = 0; round < 30; round++) {
+            for (String t : texts) {
+                long start = System.nanoTime();
+                guard.judge(List.of(t), rules, PurposeGuardPolicy.DEFAULTS, null);
+                nanos[k++] = System.nanoTime() - start;
+            }
+        }
+        java.util.Arrays.sort(nanos);
+        System.out.printf(java.util.Locale.ROOT, "in-process purpose guard, %d calls: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
+                nanos.length, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6, nanos[nanos.length - 1] / 1e6);
     }
 
     /** The guard as it was before issue 10. */

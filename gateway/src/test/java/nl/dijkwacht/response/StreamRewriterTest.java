@@ -106,4 +106,34 @@ class StreamRewriterTest {
                     .startsWith("Geachte Jan de Vries, met vriendelijke groet aan Jan de Vries.");
         }
     }
+
+    /** vLLM, Ollama and others send the last words in the chunk that finishes: they go out before the disclaimer. */
+    @Test
+    void textInTheFinishingChunkComesBeforeTheDisclaimer() {
+        StreamRewriter rewriter = new StreamRewriter(exchange(), out, new Disclaimer(null), null, json);
+
+        rewriter.chunk(content("Beste [PERSOON_1], "));
+        ObjectNode last = content("tot ziens.");
+        ((ObjectNode) last.withArray("choices").get(0)).put("finish_reason", "stop");
+        rewriter.chunk(last);
+        rewriter.complete();
+
+        assertThat(sentText()).isEqualTo("Beste Jan de Vries, tot ziens.\n\n---\nLet op: AI (t1)");
+        assertThat(sent.getLast().at("/choices/0/finish_reason").asText()).isEqualTo("stop");
+    }
+
+    /** The disclaimer is written when the answer ends, so it names the model that gave it (after a fallback too). */
+    @Test
+    void theDisclaimerNamesTheModelOnTheExchangeWhenTheAnswerEnds() {
+        Exchange exchange = exchange();
+        exchange.useCase(new UseCasePolicy("u", "p", List.of("m", "n"), OperatorPolicy.pseudonymiseAll(), "AI-tekst ({model})"));
+        StreamRewriter rewriter = new StreamRewriter(exchange, out, new Disclaimer(null), null, json);
+        exchange.model(new ModelDefinition("n", null, ProviderKind.OPENAI_COMPATIBLE, URI.create("http://y"), "n", null,
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), true, "n.yaml"));
+
+        rewriter.chunk(content("Hallo."));
+        rewriter.complete();
+
+        assertThat(sentText()).isEqualTo("Hallo.\n\n---\nAI-tekst (n)");
+    }
 }

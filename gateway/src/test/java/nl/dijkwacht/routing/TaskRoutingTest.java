@@ -61,8 +61,13 @@ class TaskRoutingTest {
                     .replace("context-window: 8192", "context-window: 400")
                     .replace("max-output-tokens: 1024", "max-output-tokens: 100");
             pack.write("models-config/lokaal-brieven.yaml", small);
+            // a second task whose route starts outside the premises, and telephone numbers kept as they are (PHONE: allow),
+            // so a request with a phone number holds personal data that eu-groot (data-classes: []) may not receive
             pack.write("policies/use-cases/brieven-opstellen.yaml",
-                    Files.readString(recipe.resolve("policies/use-cases/brieven-opstellen.yaml")));
+                    Files.readString(recipe.resolve("policies/use-cases/brieven-opstellen.yaml"))
+                            .replace("  brief-opstellen: [lokaal-brieven, eu-groot, lokaal-klein]\n",
+                                    "  brief-opstellen: [lokaal-brieven, eu-groot, lokaal-klein]\n  terugbelnotitie: [eu-groot, lokaal-klein]\n")
+                            .replace("    IBAN: redact\n", "    IBAN: redact\n    PHONE: allow\n"));
             pack.replace("models-config/eu-groot.yaml", "https://api.mistral.ai/v1", upstream.baseUrl() + "/mistral/v1");
             pack.replace("models-config/lokaal-klein.yaml", "http://localhost:11434/v1", upstream.baseUrl() + "/vllm/v1");
         } catch (IOException e) {
@@ -102,6 +107,11 @@ class TaskRoutingTest {
         pool.resetHealth();
         upstream.stubFor(post(urlEqualTo("/ollama/v1/chat/completions")).atPriority(10).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(wire("ollama/chat-completion.json"))));
+        upstream.stubFor(post(urlEqualTo("/vllm/v1/chat/completions")).atPriority(10).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"id":"cmpl-vllm-1","object":"chat.completion","created":1702256327,"model":"lokaal-klein",
+                         "choices":[{"index":0,"message":{"role":"assistant","content":"Antwoord van het lokale model."},
+                         "finish_reason":"stop"}],"usage":{"prompt_tokens":16,"completion_tokens":6,"total_tokens":22}}""")));
         upstream.stubFor(post(urlEqualTo("/mistral/v1/chat/completions")).atPriority(10).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"id":"cmpl-e5cc70bb28c444948073e77776eb30ef","object":"chat.completion","created":1702256327,
@@ -181,6 +191,13 @@ class TaskRoutingTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("X-Dijkwacht-Model")).hasValue("eu-groot");
+        // the disclaimer (header, extension field, text) names the model that wrote the answer, not the one that failed
+        String disclaimer = java.net.URLDecoder.decode(r.headers().firstValue("X-Dijkwacht-Disclaimer").orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(disclaimer).contains("model eu-groot").doesNotContain("lokaal-brieven");
+        JsonNode answer = JSON.readTree(r.body());
+        assertThat(answer.at("/dijkwacht/disclaimer").asText()).isEqualTo(disclaimer);
+        assertThat(answer.at("/choices/0/message/content").asText()).contains("model eu-groot").doesNotContain("lokaal-brieven");
         upstream.verify(3, postRequestedFor(urlEqualTo("/ollama/v1/chat/completions")));
         Map<String, Object> audit = audit(r);
         assertThat(audit.get("RULE")).isEqualTo("fallback:lokaal-brieven->eu-groot:unavailable");
@@ -208,6 +225,74 @@ class TaskRoutingTest {
         assertThat(second.headers().firstValue("X-Dijkwacht-Model")).hasValue("eu-groot");
         assertThat((String) audit(second).get("ROUTE_SUMMARY")).contains("skip lokaal-brieven:overloaded");
         assertThat(first.get().headers().firstValue("X-Dijkwacht-Model")).hasValue("lokaal-brieven");
+    }
+
+    @Test
+    void aStreamThatFellBackNamesTheModelThatAnsweredInItsDisclaimerHeader() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/ollama/v1/chat/completions")).atPriority(1)
+                .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"server busy\",\"type\":\"api_error\",\"param\":null,\"code\":null}}")));
+        upstream.stubFor(post(urlEqualTo("/mistral/v1/chat/completions")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.stream", com.github.tomakehurst.wiremock.client.WireMock.equalTo("true")))
+                .willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody("""
+                        data: {"id":"s1","object":"chat.completion.chunk","created":1,"model":"mistral-large-latest","choices":[{"index":0,"delta":{"role":"assistant","content":"Beste "},"finish_reason":null}]}
+
+                        data: {"id":"s1","object":"chat.completion.chunk","created":1,"model":"mistral-large-latest","choices":[{"index":0,"delta":{"content":"inwoner."},"finish_reason":"stop"}]}
+
+                        data: [DONE]
+
+                        """)));
+
+        HttpResponse<String> r = chat(letter("Schrijf een korte groet.").put("stream", true), "X-Dijkwacht-Task", "brief-opstellen");
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-Dijkwacht-Model")).hasValue("eu-groot");
+        String disclaimer = java.net.URLDecoder.decode(r.headers().firstValue("X-Dijkwacht-Disclaimer").orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(disclaimer).contains("model eu-groot").doesNotContain("lokaal-brieven");
+        assertThat(r.body()).contains("model eu-groot").doesNotContain("model lokaal-brieven").contains("data: [DONE]");
+        assertThat(audit(r).get("RULE")).isEqualTo("fallback:lokaal-brieven->eu-groot:error_status");
+    }
+
+    /**
+     * Sensitivity routing follows the task route: the route of 'terugbelnotitie' starts at eu-groot, which may receive no
+     * personal data; a phone number the use-case keeps (PHONE: allow) sends the request to the next model on that route
+     * (lokaal-klein) — not to the use-case's first model (lokaal-brieven, which is not on this route), and never outside.
+     */
+    @Test
+    void personalDataOnATaskRouteGoesOnlyToAModelOnThatRouteThatMayReceiveIt() throws Exception {
+        HttpResponse<String> r = chat(letter("Maak een terugbelnotitie: mevrouw belt terug op 06-12345678."),
+                "X-Dijkwacht-Task", "terugbelnotitie");
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("X-Dijkwacht-Model")).hasValue("lokaal-klein");
+        upstream.verify(0, postRequestedFor(urlEqualTo("/mistral/v1/chat/completions")));
+        upstream.verify(0, postRequestedFor(urlEqualTo("/ollama/v1/chat/completions")));
+        upstream.verify(1, postRequestedFor(urlEqualTo("/vllm/v1/chat/completions"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("06-12345678")));
+        Map<String, Object> audit = audit(r);
+        assertThat(audit.get("RULE")).isEqualTo("route:personal-data:eu-groot->lokaal-klein");
+        assertThat(audit.get("ROUTE_TASK")).isEqualTo("terugbelnotitie");
+        assertThat((String) audit.get("ROUTE_SUMMARY")).contains("skip eu-groot:may-not-receive:personal-data");
+
+        // the same text without the task: the use-case's own order, whose first model may receive it
+        HttpResponse<String> general = chat(letter("Maak een terugbelnotitie: mevrouw belt terug op 06-12345678."));
+        assertThat(general.headers().firstValue("X-Dijkwacht-Model")).hasValue("lokaal-brieven");
+        upstream.verify(0, postRequestedFor(urlEqualTo("/mistral/v1/chat/completions")));
+    }
+
+    @Test
+    void whenTheOnlyModelOnATaskRouteThatMayReceiveTheDataIsDownNothingLeavesThePremises() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/vllm/v1/chat/completions")).atPriority(1)
+                .willReturn(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"down\"}}")));
+
+        HttpResponse<String> r = chat(letter("Maak een terugbelnotitie: mevrouw belt terug op 06-12345678."),
+                "X-Dijkwacht-Task", "terugbelnotitie");
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(502);
+        upstream.verify(0, postRequestedFor(urlEqualTo("/mistral/v1/chat/completions")));
+        assertThat(r.body()).doesNotContain("06-12345678");
+        assertThat(audit(r).get("DECISION")).isNotEqualTo("allowed");
     }
 
     @Test

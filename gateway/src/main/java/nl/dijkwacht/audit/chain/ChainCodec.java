@@ -97,6 +97,7 @@ public final class ChainCodec {
         addIfSet(b, "route_summary", r.routing().summary());
         addIfSet(b, "route_upstream", r.routing().upstream());
         addIfSet(b, "action_params", r.actionParameters());
+        addIfSet(b, "attachment_counts", r.attachmentCounts().isEmpty() ? null : counts(r.attachmentCounts()));
         return mac(b.toString());
     }
 

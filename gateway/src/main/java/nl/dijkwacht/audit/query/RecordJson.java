@@ -17,7 +17,7 @@ public final class RecordJson {
             "output_entity_counts", "prompt_tokens", "completion_tokens", "latency_ms", "energy_wh", "streamed",
             "placeholders_restored", "placeholders_unknown", "hash_key_id", "prompt_hmac", "answer_hmac",
             "prompt_template", "sources", "citations", "content_retained", "review_required", "route_task",
-            "route_summary", "route_upstream", "action_params", "chain_id", "seq",
+            "route_summary", "route_upstream", "action_params", "attachment_counts", "chain_id", "seq",
             "prev_hash", "record_hash");
 
     private RecordJson() {
@@ -53,6 +53,7 @@ public final class RecordJson {
         }
         counts(g, "entity_counts", r.entityCounts());
         counts(g, "output_entity_counts", r.outputEntityCounts());
+        counts(g, "attachment_counts", r.attachmentCounts());
         g.writeNumberField("prompt_tokens", r.promptTokens());
         g.writeNumberField("completion_tokens", r.completionTokens());
         g.writeNumberField("latency_ms", r.latencyMillis());
@@ -113,7 +114,7 @@ public final class RecordJson {
                 r.completionTokens(), r.latencyMillis(), r.energyWh(), r.streamed(), r.placeholdersRestored(),
                 r.placeholdersUnknown(), r.hashKeyId(), r.promptHmac(), r.answerHmac(), r.promptTemplate(),
                 String.join(" ", r.sources()), String.join(" ", r.citations()), r.contentRetained(), r.reviewRequired(),
-                r.routing().task(), r.routing().summary(), r.routing().upstream(), r.actionParameters(), s.link().chainId(), s.link().seq(), s.link().prevHash(), s.link().recordHash()};
+                r.routing().task(), r.routing().summary(), r.routing().upstream(), r.actionParameters(), flat(r.attachmentCounts()), s.link().chainId(), s.link().seq(), s.link().prevHash(), s.link().recordHash()};
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 w.write(',');

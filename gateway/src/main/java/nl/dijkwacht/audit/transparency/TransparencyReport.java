@@ -75,6 +75,15 @@ public final class TransparencyReport {
         }
         out.put("models", models);
 
+        // AI literacy (AI Act art. 4): per use-case whether a training is required and how often it was missing
+        Map<String, Long> literacyRefusals = new java.util.HashMap<>();
+        StreamingQuery.run(dataSource, """
+                SELECT use_case, COUNT(*) FROM audit_record WHERE error_code = 'ai_literacy_required' AND occurred_at >= ?
+                  AND endpoint <> 'operator' GROUP BY use_case""", List.of(AuditRows.time(from)), rs -> {
+                    literacyRefusals.put(rs.getString(1), rs.getLong(2));
+                    return true;
+                });
+        var literacy = current.governance().aiLiteracy();
         List<Map<String, Object>> purposes = new ArrayList<>();
         current.useCases().values().stream().sorted(java.util.Comparator.comparing(UseCasePolicy::id)).forEach(u -> {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -84,6 +93,8 @@ public final class TransparencyReport {
             p.put("human_review_required", governance.humanReviewRequired(u));
             int days = governance.contentRetentionDays(u);
             p.put("redacted_content_kept_days", days);
+            p.put("ai_literacy_required", literacy.requiredFor(u.id()));
+            p.put("ai_literacy_refusals", literacyRefusals.getOrDefault(u.id(), 0L));
             purposes.add(p);
         });
         out.put("purposes", purposes);
@@ -241,9 +252,15 @@ public final class TransparencyReport {
         out.put("human_intervention", review
                 ? "Menselijke controle verplicht: de tool meldt per antwoord of het is overgenomen, aangepast of afgewezen."
                 : "Menselijke controle door de gebruiker; geen verplichte beoordeling.");
-        out.put("risk_management", facts.riskManagement() != null ? facts.riskManagement()
+        var literacy = current.governance().aiLiteracy();
+        String literacyNote = literacy.requiredFor(u.id())
+                ? " Alleen medewerkers die de training AI-geletterdheid (AI-verordening art. 4) hebben gevolgd, niet langer dan "
+                + literacy.validForMonths() + " maanden geleden, kunnen deze toepassing gebruiken; Dijkwacht controleert dit bij"
+                + " elk verzoek en weigert anders (aantal weigeringen per toepassing: /transparantie)."
+                : "";
+        out.put("risk_management", (facts.riskManagement() != null ? facts.riskManagement()
                 : "Persoonsgegevens worden volgens beleid gepseudonimiseerd, verwijderd of geblokkeerd vóór verzending; "
-                + "alle verzoeken staan in een manipulatiebestendige audittrail.");
+                + "alle verzoeken staan in een manipulatiebestendige audittrail.") + literacyNote);
         out.put("risk_class", u.riskClass().yamlName());
         String sourceData = facts.sourceData() != null ? facts.sourceData() : "De tekst die de medewerker invoert.";
         out.put("source_data", trainingData.isEmpty() ? sourceData

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.TreeSet;
 import nl.dijkwacht.admin.Explainer;
-import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicySet;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,16 +23,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 class ExplainController {
 
     private final Explainer explainer;
-    private final ActivePolicy policy;
+    private final nl.dijkwacht.tenancy.Tenants tenants;
     private final ObjectMapper json;
     private final ObjectMapper snake;
-    private final String defaultTenant;
 
-    ExplainController(Explainer explainer, ActivePolicy policy, ObjectMapper dijkwachtJson,
-                      nl.dijkwacht.config.DijkwachtProperties properties) {
+    ExplainController(Explainer explainer, nl.dijkwacht.tenancy.Tenants tenants, ObjectMapper dijkwachtJson) {
         this.explainer = explainer;
-        this.defaultTenant = properties.tenant();
-        this.policy = policy;
+        this.tenants = tenants;
         this.json = dijkwachtJson;
         this.snake = dijkwachtJson.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -47,8 +43,8 @@ class ExplainController {
     }
 
     @ModelAttribute
-    void choices(Model model) {
-        PolicySet set = policy.current();
+    void choices(Model model, org.springframework.security.core.Authentication auth) {
+        PolicySet set = tenants.policy(nl.dijkwacht.console.ConsoleUser.tenantOf(auth)).current();
         model.addAttribute("section", "explain");
         model.addAttribute("tools", new TreeSet<>(set.tools().keySet()));
         model.addAttribute("useCases", new TreeSet<>(set.useCases().keySet()));
@@ -72,8 +68,8 @@ class ExplainController {
         putIfGiven(input, "roles", form.roles());
         putIfGiven(input, "prompt", form.prompt());
         try {
-            String tenant = nl.dijkwacht.console.ConsoleUser.of(auth).tenant();
-            ObjectNode out = explainer.explain(input, tenant == null ? defaultTenant : tenant);
+            String tenant = nl.dijkwacht.console.ConsoleUser.tenantOf(auth);
+            ObjectNode out = explainer.explain(input, tenant);
             String wouldSend = out.path("would_send").isMissingNode() || out.path("would_send").isNull()
                     ? null : json.writerWithDefaultPrettyPrinter().writeValueAsString(out.get("would_send"));
             out.remove("would_send");

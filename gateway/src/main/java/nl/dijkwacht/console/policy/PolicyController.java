@@ -30,12 +30,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PolicyController {
 
     private final PolicyAdministration administration;
-    private final ActivePolicy policy;
     private final Clock clock;
 
-    PolicyController(PolicyAdministration administration, ActivePolicy policy, Clock auditClock) {
+    PolicyController(PolicyAdministration administration, Clock auditClock) {
         this.administration = administration;
-        this.policy = policy;
         this.clock = auditClock;
     }
 
@@ -44,7 +42,8 @@ class PolicyController {
     }
 
     @GetMapping("/console/beheer")
-    String page(Model model) {
+    String page(Model model, Authentication auth) {
+        ActivePolicy policy = administration.policy(ConsoleUser.tenantOf(auth));
         PolicySet set = policy.current();
         model.addAttribute("section", "policy");
         model.addAttribute("policy", policy);
@@ -64,13 +63,13 @@ class PolicyController {
     @PostMapping("/console/beheer/herladen")
     String reload(Authentication auth, RedirectAttributes redirect) {
         try {
-            PolicyAdministration.ReloadResult r = administration.reload(ConsoleUser.of(auth).operatorId());
+            PolicyAdministration.ReloadResult r = administration.reload(ConsoleUser.tenantOf(auth), ConsoleUser.of(auth).operatorId());
             redirect.addFlashAttribute("message", r.changed()
                     ? "Het nieuwe beleid is ingeladen: versie " + r.policyVersion() + " (was " + r.previousVersion() + ")."
                     : "Het beleid is opnieuw gelezen; er was niets veranderd (versie " + r.policyVersion() + ").");
         } catch (PolicyLoadException e) {
             redirect.addFlashAttribute("problem", "Het nieuwe beleid is ongeldig en is niet ingeladen; versie "
-                    + policy.current().version() + " blijft van kracht. De problemen staan hieronder.");
+                    + administration.policy(ConsoleUser.tenantOf(auth)).current().version() + " blijft van kracht. De problemen staan hieronder.");
         }
         return "redirect:/console/beheer";
     }
@@ -84,7 +83,7 @@ class PolicyController {
             return "redirect:/console/beheer";
         }
         try {
-            administration.suspend(k, id, ConsoleUser.of(auth).operatorId(), reason);
+            administration.suspend(ConsoleUser.tenantOf(auth), k, id, ConsoleUser.of(auth).operatorId(), reason);
             redirect.addFlashAttribute("message", (k == Suspension.Kind.MODEL ? "Model " : "Toepassing ") + id
                     + " is opgeschort. Verzoeken worden vanaf nu geweigerd.");
         } catch (PolicyAdministration.UnknownTargetException e) {
@@ -97,7 +96,7 @@ class PolicyController {
     String resume(@PathVariable String kind, @PathVariable String id, Authentication auth, RedirectAttributes redirect) {
         Suspension.Kind k = kind(kind);
         try {
-            PolicyAdministration.SwitchResult r = administration.resume(k, id, ConsoleUser.of(auth).operatorId());
+            PolicyAdministration.SwitchResult r = administration.resume(ConsoleUser.tenantOf(auth), k, id, ConsoleUser.of(auth).operatorId());
             redirect.addFlashAttribute("message", (k == Suspension.Kind.MODEL ? "Model " : "Toepassing ") + id
                     + (r.status().equals("active") ? " is hervat." : " blijft opgeschort.") + (r.note() == null ? "" : " " + r.note()));
         } catch (PolicyAdministration.UnknownTargetException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
+import nl.dijkwacht.openai.FieldPath;
 import nl.dijkwacht.openai.UnsupportedField;
 
 /**
@@ -28,8 +29,9 @@ public final class CompletionsRequest {
         while (names.hasNext()) {
             String name = names.next();
             if (!PASSED.contains(name) && !HANDLED.contains(name)) {
-                throw unsupported("unknown_field", "Dijkwacht kent het veld '" + safe(name) + "' van de completions-API niet"
-                        + " en stuurt niets door dat het niet kan controleren.", safe(name));
+                String shown = FieldPath.shown(name);
+                throw unsupported("unknown_field", "Dijkwacht kent het veld '" + shown + "' van de completions-API niet"
+                        + " en stuurt niets door dat het niet kan controleren." + FieldPath.hiddenNote(shown), shown);
             }
         }
         if (body.hasNonNull("suffix") && !body.path("suffix").asText().isEmpty()) {
@@ -75,9 +77,5 @@ public final class CompletionsRequest {
 
     private static UnsupportedField unsupported(String code, String message, String param) {
         return new UnsupportedField(code, message, param);
-    }
-
-    private static String safe(String value) {
-        return UnsupportedField.safe(value);
     }
 }

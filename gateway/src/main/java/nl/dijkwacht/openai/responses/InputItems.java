@@ -44,8 +44,8 @@ final class InputItems {
             case "function_call" -> functionCall(item, path);
             case "function_call_output" -> functionOutput(item, path);
             case "reasoning" -> { }
-            default -> throw new UnsupportedField("unsupported_parameter", "Item-type '" + safe(type)
-                    + "' in 'input' wordt niet ondersteund.", path + ".type");
+            default -> throw new UnsupportedField("unsupported_parameter", "Dit item-type in 'input' wordt niet ondersteund"
+                    + " (wel: message, function_call, function_call_output, reasoning).", path + ".type");
         }
     }
 
@@ -55,7 +55,8 @@ final class InputItems {
         String chatRole = switch (role) {
             case "user", "assistant", "system" -> role;
             case "developer" -> "system";
-            default -> throw new UnsupportedField("invalid_message", "Rol '" + safe(role) + "' wordt niet ondersteund.", path + ".role");
+            default -> throw new UnsupportedField("invalid_message", "Deze rol wordt niet ondersteund (wel: user, assistant,"
+                    + " system, developer).", path + ".role");
         };
         ObjectNode message = messages.addObject().put("role", chatRole);
         JsonNode content = item.get("content");
@@ -99,8 +100,8 @@ final class InputItems {
                     file.set("filename", part.get("filename"));
                 }
             }
-            default -> throw new UnsupportedField("unsupported_parameter", "Inhoudstype '" + safe(type)
-                    + "' wordt niet ondersteund.", path + ".type");
+            default -> throw new UnsupportedField("unsupported_parameter", "Dit inhoudstype wordt niet ondersteund (wel:"
+                    + " input_text, output_text, refusal, input_image, input_file).", path + ".type");
         }
     }
 
@@ -142,9 +143,5 @@ final class InputItems {
             throw new UnsupportedField("invalid_message", "Een 'function_call_output' heeft 'output' nodig.", path + ".output");
         }
         messages.addObject().put("role", "tool").put("tool_call_id", item.path("call_id").asText()).put("content", text);
-    }
-
-    private static String safe(String value) {
-        return UnsupportedField.safe(value);
     }
 }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
+import nl.dijkwacht.openai.FieldPath;
+import nl.dijkwacht.openai.GovernedFields;
+import nl.dijkwacht.openai.RequestFields;
 import nl.dijkwacht.openai.UnsupportedField;
 
 /**
@@ -33,11 +36,13 @@ public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
         while (names.hasNext()) {
             String name = names.next();
             if (!PASSED.contains(name) && !HANDLED.contains(name)) {
-                throw new UnsupportedField("unknown_field", "Dijkwacht kent het veld '" + UnsupportedField.safe(name) + "' van de Responses API niet"
-                        + " en stuurt niets door dat het niet kan controleren.", UnsupportedField.safe(name));
+                String shown = FieldPath.shown(name);
+                throw new UnsupportedField("unknown_field", "Dijkwacht kent het veld '" + shown + "' van de Responses API niet"
+                        + " en stuurt niets door dat het niet kan controleren." + FieldPath.hiddenNote(shown), shown);
             }
         }
         refuseStateful(body);
+        refuseUnknownFields(body);
         for (String name : PASSED) {
             if (body.has(name)) {
                 chat.set(name, body.get(name));
@@ -72,6 +77,27 @@ public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
         ObjectNode original = body.deepCopy();
         original.remove("input");
         return new ResponsesRequest(chat, original);
+    }
+
+    /**
+     * Every field below the top level, too, must be one the Responses table governs ({@link RequestFields#RESPONSES}):
+     * a field OpenAI adds to an input item or a tool is refused rather than silently dropped by the translation.
+     * Fields sent as {@code null} ("not given", as the SDKs send them) are ignored.
+     */
+    private static void refuseUnknownFields(ObjectNode body) {
+        ObjectNode given = body.deepCopy();
+        java.util.List<String> notGiven = new java.util.ArrayList<>();
+        body.fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                notGiven.add(e.getKey());
+            }
+        });
+        given.remove(notGiven);
+        String unknown = GovernedFields.of(given, RequestFields.RESPONSES).unknownField();
+        if (unknown != null) {
+            throw new UnsupportedField("unknown_field", "Dijkwacht kent het veld '" + unknown + "' van de Responses API niet"
+                    + " en stuurt niets door dat het niet kan controleren." + FieldPath.hiddenNote(unknown), unknown);
+        }
     }
 
     private static void refuseStateful(ObjectNode body) {

@@ -51,8 +51,9 @@ public final class ContextEnhancer {
             List<String> positiveAfter, List<String> negativeAfter, List<String> positiveKeys,
             List<String> negativeKeys, int before, int after) {
         this.source = source;
-        this.positiveKeys = List.copyOf(positiveKeys);
-        this.negativeKeys = List.copyOf(negativeKeys);
+        // in the form keys are compared in ("bsn-nummer" → "bsn nummer"), once
+        this.positiveKeys = positiveKeys.stream().map(ContextEnhancer::keyForm).toList();
+        this.negativeKeys = negativeKeys.stream().map(ContextEnhancer::keyForm).toList();
         this.positiveBefore = List.copyOf(positiveBefore);
         this.negativeBefore = List.copyOf(negativeBefore);
         this.positiveAfter = List.copyOf(positiveAfter);
@@ -134,12 +135,12 @@ public final class ContextEnhancer {
             case LINE -> "label";
         };
         for (String w : positiveKeys) {
-            if (containsWord(key, keyForm(w))) {
+            if (containsWord(key, w)) {
                 return new Cue(Signal.POSITIVE, w, where);
             }
         }
         for (String w : negativeKeys) {
-            if (containsWord(key, keyForm(w))) {
+            if (containsWord(key, w)) {
                 return new Cue(Signal.NEGATIVE, w, where);
             }
         }

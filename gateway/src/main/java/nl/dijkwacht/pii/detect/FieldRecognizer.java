@@ -39,7 +39,8 @@ public final class FieldRecognizer implements Recognizer {
         for (Map.Entry<String, List<String>> e : WordList.sections(RESOURCE).entrySet()) {
             boolean not = e.getKey().endsWith("-not");
             EntityType type = EntityType.valueOf(not ? e.getKey().substring(0, e.getKey().length() - 4) : e.getKey());
-            (not ? notKeys : keys).put(type, e.getValue());
+            // compared with keys as keys are normalised ("geb_datum" → "geb datum"), once, not per field
+            (not ? notKeys : keys).put(type, e.getValue().stream().map(TextStructure::normaliseKey).toList());
         }
         if (keys.isEmpty()) {
             throw new PiiEngineException("resource empty: " + RESOURCE);
@@ -103,7 +104,7 @@ public final class FieldRecognizer implements Recognizer {
             return null;
         }
         for (String w : keys.get(type)) {
-            if (ContextEnhancer.containsWord(key, TextStructure.normaliseKey(w))) {
+            if (ContextEnhancer.containsWord(key, w)) {
                 return w;
             }
         }
@@ -117,7 +118,7 @@ public final class FieldRecognizer implements Recognizer {
 
     private boolean blocked(EntityType type, String key) {
         for (String w : notKeys.getOrDefault(type, List.of())) {
-            if (ContextEnhancer.containsWord(key, TextStructure.normaliseKey(w))) {
+            if (ContextEnhancer.containsWord(key, w)) {
                 return true;
             }
         }

@@ -234,8 +234,10 @@ public final class TextStructure {
     /** The delimiter of a header line: tab, ';' or '|' when present, else ','. 0 if none. */
     private static char delimiterOf(String text, int[] line) {
         for (char d : DELIMITERS) {
-            if (text.indexOf(d, line[0]) >= 0 && text.indexOf(d, line[0]) < line[1]) {
-                return d;
+            for (int i = line[0]; i < line[1]; i++) { // within the line: never a scan of the whole text per line
+                if (text.charAt(i) == d) {
+                    return d;
+                }
             }
         }
         return 0;

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  *   <li>invisible characters removed: zero-width spaces and joiners, soft hyphens, bidi controls, variation
  *       selectors, control characters including NUL (tab, line feed and carriage return stay);</li>
  *   <li>obfuscated e-mail addresses written plainly: {@code jan (at) example (dot) nl}, {@code jan[at]example.nl},
- *       {@code jan @ example.nl} → {@code jan@example.nl};</li>
+ *       {@code jan(a)example.nl}, {@code jan @ example.nl}, {@code jan&#64;example.nl}, {@code jan%40example.nl}
+ *       → {@code jan@example.nl};</li>
  *   <li>separators inside digit runs made single: {@code 111 - 222 - 333} → {@code 111-222-333},
  *       {@code 111 . 222 . 333} → {@code 111.222.333}, {@code 111_222_333} → {@code 111-222-333} (runs of spaces
  *       alone stay: they part the columns of a fixed-width table);</li>
@@ -33,16 +34,18 @@ public final class TextNormalizer {
     private static final String LABEL = "[\\p{L}\\d](?:[\\p{L}\\d-]*[\\p{L}\\d])?";
     private static final String OPEN = "[(\\[{<]";
     private static final String CLOSE = "[)\\]}>]";
-    private static final String AT = "(?:\\s*" + OPEN + "\\s*(?:at|@|apenstaartje)\\s*" + CLOSE + "\\s*"
-            + "|[ \\t]+(?:at|apenstaartje)[ \\t]+|[ \\t]+@[ \\t]*|[ \\t]*@[ \\t]+|@)";
+    /** '@' as an HTML character reference or percent-encoded, as copied from a web page or a mailto link. */
+    private static final String ENCODED_AT = "&#0*64;|&#x0*40;|&commat;|%40";
+    private static final String AT = "(?:\\s*" + OPEN + "\\s*(?:at|@|a|apenstaartje)\\s*" + CLOSE + "\\s*"
+            + "|[ \\t]+(?:at|apenstaartje)[ \\t]+|[ \\t]+@[ \\t]*|[ \\t]*@[ \\t]+|" + ENCODED_AT + "|@)";
     private static final String DOT = "(?:\\s*" + OPEN + "\\s*(?:dot|punt)\\s*" + CLOSE + "\\s*|[ \\t]+(?:dot|punt)[ \\t]+|\\.)";
     /** An e-mail address with its '@' and dots possibly written out; groups: local, at, rest. */
     private static final Pattern OBFUSCATED_EMAIL = Pattern.compile("(?i)(?<![\\p{L}\\d._%+-])(" + LOCAL + ")(" + AT + ")("
             + LABEL + "(?:" + DOT + LABEL + ")*" + DOT + "[a-z]{2,24})(?![\\p{L}\\d])");
     private static final Pattern DOT_IN_DOMAIN = Pattern.compile("(?i)" + DOT);
     /** Cheap gate: something that may be a written-out or spaced '@'. */
-    private static final Pattern AT_MARKER = Pattern.compile("(?i)" + OPEN + "\\s*(?:at|@|dot|punt)\\s*" + CLOSE
-            + "|\\s(?:at|apenstaartje)\\s|\\s@|@\\s");
+    private static final Pattern AT_MARKER = Pattern.compile("(?i)" + OPEN + "\\s*(?:at|@|a|dot|punt)\\s*" + CLOSE
+            + "|\\s(?:at|apenstaartje)\\s|\\s@|@\\s|" + ENCODED_AT);
 
     public NormalizedText normalize(String original) {
         if (original == null) {

@@ -1,0 +1,60 @@
+package nl.dijkwacht.policy;
+
+import java.time.Duration;
+
+/**
+ * How the layered purpose guard decides for one use-case (use-case field {@code purpose-guard},
+ * docs/policy-reference.md). Between {@code allowBelow} and {@code refuseAt} the classifier is unsure about a
+ * forbidden purpose, between {@code topicBelow} and {@code personalAt} about special-category data: the guard model
+ * is asked when the use-case names one; otherwise the classifier decides at {@code decideAt} — except that a
+ * special-category term is never treated as a mere topic while unsure (the exemption never fails open).
+ *
+ * @param refuseAt        forbidden-purpose score at or above which the request is refused without asking further
+ * @param allowBelow      forbidden-purpose score below which the request is not refused — a rule (regular expression)
+ *                        hit with a score this low is overruled as a near miss
+ * @param personalAt      personal-special-category score at or above which the data counts as a person's
+ * @param topicBelow      personal score below which a special-category term counts as a topic only
+ * @param decideAt        the cut in the unsure band on the forbidden-purpose score when there is no guard model
+ * @param guardModel      model id (models-config, {@code role: guard}) asked when unsure; {@code null} = none
+ * @param guardBudget     how long the guard model may take, all attempts together
+ * @param onGuardFailure  forbidden-purpose question when the guard model times out or fails: refuse (default) or allow.
+ *                        The special-category question always fails closed.
+ */
+public record PurposeGuardPolicy(double refuseAt, double allowBelow, double personalAt, double topicBelow, double decideAt,
+                                 String guardModel, Duration guardBudget, FailureOutcome onGuardFailure) {
+
+    public enum FailureOutcome { REFUSE, ALLOW }
+
+    public static final PurposeGuardPolicy DEFAULTS = new PurposeGuardPolicy(0.80, 0.25, 0.30, 0.30, 0.65, null,
+            Duration.ofMillis(1500), FailureOutcome.REFUSE);
+
+    public PurposeGuardPolicy {
+        check("allow-below", allowBelow);
+        check("refuse-at", refuseAt);
+        check("personal-at", personalAt);
+        check("topic-below", topicBelow);
+        check("decide-at", decideAt);
+        if (allowBelow > refuseAt) {
+            throw new IllegalArgumentException("allow-below moet kleiner zijn dan of gelijk aan refuse-at");
+        }
+        if (topicBelow > personalAt) {
+            throw new IllegalArgumentException("topic-below moet kleiner zijn dan of gelijk aan personal-at");
+        }
+        guardBudget = guardBudget == null ? Duration.ofMillis(1500) : guardBudget;
+        onGuardFailure = onGuardFailure == null ? FailureOutcome.REFUSE : onGuardFailure;
+    }
+
+    public PurposeGuardPolicy withThresholds(double refuseAt, double allowBelow, double personalAt, double topicBelow, double decideAt) {
+        return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, guardModel, guardBudget, onGuardFailure);
+    }
+
+    public PurposeGuardPolicy withGuardModel(String model, Duration budget, FailureOutcome onFailure) {
+        return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, model, budget, onFailure);
+    }
+
+    private static void check(String name, double v) {
+        if (!(v >= 0 && v <= 1)) {
+            throw new IllegalArgumentException(name + " moet tussen 0 en 1 liggen");
+        }
+    }
+}

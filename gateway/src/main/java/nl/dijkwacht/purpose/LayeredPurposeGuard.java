@@ -1,0 +1,124 @@
+package nl.dijkwacht.purpose;
+
+import java.util.List;
+import nl.dijkwacht.pii.detect.SpecialCategoryRecognizer;
+import nl.dijkwacht.policy.ForbiddenPurpose;
+import nl.dijkwacht.policy.PurposeGuardPolicy;
+
+/**
+ * The purpose guard's three layers (issue 10), plain Java: (1) the policy's regular expressions and the PII engine's
+ * special-category term list — fast, literal; (2) the in-process classifier with the use-case's thresholds; (3) the
+ * use-case's guard model, asked only when (2) is unsure. Thread-safe; one instance is shared.
+ *
+ * <p>Forbidden purpose: a rule hit is refused unless the classifier is sure it is a near miss (score below
+ * {@code allow-below}); a classifier score at or above {@code refuse-at} is refused; below {@code allow-below} it is
+ * not; in between the guard model decides (on failure: the policy's {@code on-guard-failure}, refuse by default), or
+ * without one the classifier at {@code decide-at}. Special-category data: a personal score at or above
+ * {@code personal-at} counts as a person's data (also when the term list found no term); a term found with a score
+ * below {@code topic-below} is a topic only; in between the guard model decides, and without a (working) guard model
+ * the data counts as a person's: the topic exemption never fails open.
+ */
+public final class LayeredPurposeGuard {
+
+    /** Personal score needed when the term list found no special-category term. */
+    static final double WITHOUT_TERM_PERSONAL_AT = 0.50;
+
+    private final PurposeClassifier classifier;
+    private final SpecialCategoryRecognizer terms;
+
+    public LayeredPurposeGuard(PurposeClassifier classifier, SpecialCategoryRecognizer terms) {
+        this.classifier = classifier;
+        this.terms = terms;
+    }
+
+    /**
+     * @param texts  what the staff member and the tool wrote (user, system, developer messages)
+     * @param rules  the forbidden purposes that guard this use-case
+     * @param guard  the guard model client, used only when the policy names a guard model
+     */
+    public Judgement judge(List<String> texts, List<ForbiddenPurpose> rules, PurposeGuardPolicy policy, GuardModel guard) {
+        String joined = String.join("\n", texts);
+        boolean term = !terms.find(joined).isEmpty();
+        PurposeClassifier.Scores s = classifier.classify(joined, term);
+
+        if (!rules.isEmpty()) {
+            ForbiddenPurpose hit = ruleHit(texts, rules);
+            if (hit != null && s.forbidden() >= policy.allowBelow()) {
+                return new Judgement(Verdict.FORBIDDEN_PURPOSE, hit.id(), Layer.RULES, s.forbidden(), term);
+            }
+            ForbiddenPurpose likely = byId(rules, s.purpose());
+            if (likely != null) {
+                if (s.forbidden() >= policy.refuseAt()) {
+                    return new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.CLASSIFIER, s.forbidden(), term);
+                }
+                if (s.forbidden() >= policy.allowBelow()) {
+                    Judgement unsure = unsurePurpose(joined, likely, s, term, policy, guard);
+                    if (unsure != null) {
+                        return unsure;
+                    }
+                }
+            }
+        }
+        return special(joined, s, term, policy, guard);
+    }
+
+    private Judgement unsurePurpose(String text, ForbiddenPurpose likely, PurposeClassifier.Scores s, boolean term,
+                                    PurposeGuardPolicy policy, GuardModel guard) {
+        if (policy.guardModel() == null || guard == null) {
+            return s.forbidden() >= policy.decideAt()
+                    ? new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.CLASSIFIER, s.forbidden(), term) : null;
+        }
+        GuardModel.Answer answer = guard.ask(policy.guardModel(), GuardModel.Question.FORBIDDEN_PURPOSE, text, policy.guardBudget());
+        return switch (answer) {
+            case GuardModel.Yes y -> new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.GUARD_MODEL, 1.0, term);
+            case GuardModel.No n -> null;
+            case GuardModel.Failed f -> policy.onGuardFailure() == PurposeGuardPolicy.FailureOutcome.ALLOW ? null
+                    : new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.GUARD_UNAVAILABLE, s.forbidden(), term);
+        };
+    }
+
+    private Judgement special(String text, PurposeClassifier.Scores s, boolean term, PurposeGuardPolicy policy, GuardModel guard) {
+        double p = s.personalSpecial();
+        // without a term from the list the classifier alone must be sure: an ordinary prompt with a name or a BSN is no special-category data
+        if (p >= (term ? policy.personalAt() : Math.max(policy.personalAt(), WITHOUT_TERM_PERSONAL_AT))) {
+            return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
+        }
+        if (!term) {
+            return new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, p, false);
+        }
+        if (p < policy.topicBelow()) {
+            return new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, p, true);
+        }
+        if (policy.guardModel() == null || guard == null) {
+            // unsure whether a person's data or a topic: counts as a person's (the exemption never fails open)
+            return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.RULES, p, true);
+        }
+        GuardModel.Answer answer = guard.ask(policy.guardModel(), GuardModel.Question.PERSONAL_SPECIAL_CATEGORY, text,
+                policy.guardBudget());
+        return switch (answer) {
+            case GuardModel.Yes y -> new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.GUARD_MODEL, 1.0, true);
+            case GuardModel.No n -> new Judgement(Verdict.ALLOWED, null, Layer.GUARD_MODEL, 0.0, true);
+            case GuardModel.Failed f -> new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.GUARD_UNAVAILABLE, p, true);
+        };
+    }
+
+    private static ForbiddenPurpose ruleHit(List<String> texts, List<ForbiddenPurpose> rules) {
+        for (ForbiddenPurpose rule : rules) {
+            for (String text : texts) {
+                if (rule.matches(text)) {
+                    return rule;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static ForbiddenPurpose byId(List<ForbiddenPurpose> rules, String id) {
+        for (ForbiddenPurpose rule : rules) {
+            if (rule.id().equals(id)) {
+                return rule;
+            }
+        }
+        return null;
+    }
+}

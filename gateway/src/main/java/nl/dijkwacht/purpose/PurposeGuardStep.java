@@ -1,0 +1,98 @@
+package nl.dijkwacht.purpose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import nl.dijkwacht.pipeline.Exchange;
+import nl.dijkwacht.pipeline.Outcome;
+import nl.dijkwacht.pipeline.PolicyStep;
+import nl.dijkwacht.pipeline.Refusal;
+import nl.dijkwacht.policy.ForbiddenPurpose;
+import nl.dijkwacht.policy.PurposeGuardPolicy;
+
+/**
+ * Refuses requests that ask for a forbidden purpose (policies/governance.yaml, {@code forbidden-purposes}) — deciding
+ * on benefits, selecting job applicants, scoring residents for fraud (AI Act Annex III, GDPR art. 22) — with the
+ * layered guard ({@link LayeredPurposeGuard}: rules, in-process classifier, guard model when unsure). It also judges
+ * whether special-category terms are a person's data or a topic; that judgement is kept on the exchange for the
+ * sensitivity-routing step. It reads what the staff member and the tool wrote (user, system and developer messages),
+ * not the model's earlier answers. The refusal names the purpose, its legal basis and what is allowed instead; the
+ * audit rule names the decision, the layer and its score ({@code purpose:<id>/<layer>/<score>}), never the text.
+ */
+public final class PurposeGuardStep implements PolicyStep {
+
+    private final LayeredPurposeGuard guard;
+    private final GuardModel guardModel;
+
+    public PurposeGuardStep(LayeredPurposeGuard guard, GuardModel guardModel) {
+        this.guard = guard;
+        this.guardModel = guardModel;
+    }
+
+    @Override
+    public String id() {
+        return "purpose";
+    }
+
+    @Override
+    public Outcome apply(Exchange exchange) {
+        if (exchange.request() == null) {
+            return Outcome.CONTINUE;
+        }
+        List<ForbiddenPurpose> rules = exchange.policy().governance().forbiddenPurposes().stream()
+                .filter(p -> p.guards(exchange.useCase())).toList();
+        List<String> texts = instructionTexts(exchange.request().body().path("messages"));
+        if (texts.isEmpty()) {
+            return Outcome.CONTINUE;
+        }
+        PurposeGuardPolicy settings = PurposeGuardPolicy.DEFAULTS;
+        Judgement judgement = guard.judge(texts, rules, settings, guardModel);
+        exchange.purposeJudgement(judgement.verdict() == Verdict.PERSONAL_SPECIAL_CATEGORY,
+                judgement.verdict() == Verdict.ALLOWED && judgement.specialTerm(), judgement.summary());
+        if (!judgement.refusesPurpose()) {
+            return Outcome.CONTINUE;
+        }
+        ForbiddenPurpose rule = rules.stream().filter(r -> r.id().equals(judgement.purposeId())).findFirst().orElseThrow();
+        return Outcome.deny(Refusal.forbidden("forbidden_purpose", message(rule), "messages"), "purpose:" + judgement.summary()
+                .substring("forbidden-purpose:".length()));
+    }
+
+    /** What staff read: the forbidden purpose, its legal basis, what is allowed instead, and how to object. */
+    static String message(ForbiddenPurpose rule) {
+        StringBuilder m = new StringBuilder("Dit verzoek is geweigerd: ");
+        m.append(rule.title() == null || rule.title().isBlank() ? rule.id() : lowerFirst(rule.title().strip())).append(". ");
+        m.append(rule.explanation().strip());
+        if (rule.legalBasis() != null && !rule.legalBasis().isBlank()) {
+            m.append(" (").append(rule.legalBasis().strip()).append(")");
+        }
+        return m.toString();
+    }
+
+    private static String lowerFirst(String s) {
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** Texts of the messages that instruct the model; assistant and tool messages are not the staff member's request. */
+    static List<String> instructionTexts(JsonNode messages) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode message : messages) {
+            String role = message.path("role").asText("");
+            if (role.equals("assistant") || role.equals("tool") || role.equals("function")) {
+                continue;
+            }
+            JsonNode content = message.path("content");
+            if (content.isTextual()) {
+                texts.add(content.asText());
+            } else if (content.isArray()) {
+                StringBuilder joined = new StringBuilder();
+                for (JsonNode part : content) {
+                    if (part.path("text").isTextual()) {
+                        joined.append(part.path("text").asText()).append('\n');
+                    }
+                }
+                texts.add(joined.toString());
+            }
+        }
+        return texts;
+    }
+}

@@ -1,0 +1,115 @@
+package nl.dijkwacht.purpose;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The tokens the purpose classifier sees, the same at training and at run time: lower-cased words without accents,
+ * a five-letter prefix of longer words (so "beoordeel", "beoordelen" and "beoordeling" share a feature and typos in
+ * the tail do not matter), and a few shape markers the bag of words cannot see: a form of address followed by a
+ * capitalised word ({@code __titelnaam}), two capitalised words inside a sentence ({@code __naam}), a number, a
+ * question. Whether the special-category term list matched is added by the caller ({@code __bijzonder}).
+ */
+public final class PurposeTokens {
+
+    static final String SPECIAL_TERM = "__bijzonder";
+    private static final Set<String> TITLES = Set.of("mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "mr", "mrs",
+            "ms", "familie", "fam", "cliënt", "client", "collega", "zoon", "dochter", "buurman", "buurvrouw", "inwoner",
+            "bewoner", "aanvrager", "klant");
+
+    private static final Set<String> PERSONAL_PRONOUNS = Set.of("hij", "zij", "ze", "hem", "haar", "zijn", "diens", "u", "uw",
+            "he", "she", "him", "his", "her", "mijn", "onze");
+
+    private PurposeTokens() {
+    }
+
+    public static String[] of(String text, boolean specialTerm) {
+        List<String> out = new ArrayList<>(64);
+        int n = text.length();
+        int i = 0;
+        String previousRaw = null;
+        boolean previousCapital = false;
+        boolean sentenceStart = true;
+        boolean number = false;
+        boolean titleName = false;
+        boolean name = false;
+        boolean pronoun = false;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                int s = i;
+                while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '\'' || text.charAt(i) == '-')) {
+                    i++;
+                }
+                String raw = text.substring(s, i);
+                boolean capital = Character.isUpperCase(raw.charAt(0)) && raw.length() > 1;
+                String word = fold(raw);
+                if (Character.isDigit(c)) {
+                    number = true;
+                    word = "__getal";
+                }
+                out.add(word);
+                if (PERSONAL_PRONOUNS.contains(word)) {
+                    pronoun = true;
+                }
+                if (word.length() > 5 && !word.startsWith("__")) {
+                    out.add("p:" + word.substring(0, 5));
+                }
+                if (capital && previousRaw != null && TITLES.contains(fold(previousRaw))) {
+                    titleName = true;
+                }
+                if (capital && previousCapital && !sentenceStart) {
+                    name = true;
+                }
+                sentenceStart = false;
+                previousCapital = capital && !TITLES.contains(word);
+                previousRaw = raw;
+            } else {
+                if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':') {
+                    sentenceStart = true;
+                    previousCapital = false;
+                }
+                i++;
+            }
+        }
+        if (text.indexOf('?') >= 0) {
+            out.add("__vraag");
+        }
+        if (number) {
+            out.add("__getal");
+        }
+        if (titleName) {
+            out.add("__titelnaam");
+        }
+        if (name) {
+            out.add("__naam");
+        }
+        if (pronoun) {
+            out.add("__voornaamwoord");
+        }
+        if (specialTerm) {
+            out.add(SPECIAL_TERM);
+            // a person and a special-category term together: the conjunction a bag of words cannot express
+            if (titleName || name) {
+                out.add("__persoon+bijzonder");
+            }
+            if (pronoun) {
+                out.add("__voornaamwoord+bijzonder");
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    static String fold(String raw) {
+        String lower = raw.toLowerCase(Locale.ROOT);
+        for (int k = 0; k < lower.length(); k++) {
+            if (lower.charAt(k) > 127) {
+                return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            }
+        }
+        return lower;
+    }
+}

@@ -1,0 +1,81 @@
+package nl.dijkwacht.purpose;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import nl.dijkwacht.pii.detect.SpecialCategoryRecognizer;
+import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.doccat.NGramFeatureGenerator;
+import opennlp.tools.util.ObjectStream;
+import opennlp.tools.util.TrainingParameters;
+
+/**
+ * Trains the purpose classifier from {@link PurposeCorpus} and writes it to
+ * {@code gateway/src/main/resources/purpose/purpose-doccat.bin} (the corpus to {@code gateway/target/purpose-corpus.tsv}
+ * for inspection). From the repository root:
+ * <pre>
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-train
+ * </pre>
+ * Maximum entropy (GIS), 150 iterations, cutoff 2, one thread: deterministic, so a re-run gives the same weights.
+ */
+public final class PurposeModelTrainer {
+
+    static final int ITERATIONS = 150;
+    static final int CUTOFF = 2;
+
+    private PurposeModelTrainer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path gateway = Files.isDirectory(Path.of("gateway")) ? Path.of("gateway") : Path.of(".");
+        List<PurposeCorpus.Sample> corpus = PurposeCorpus.generate();
+        StringBuilder tsv = new StringBuilder();
+        corpus.forEach(s -> tsv.append(s.category()).append('\t').append(s.text().replace("\n", "\\n")).append('\n'));
+        Files.createDirectories(gateway.resolve("target"));
+        Files.writeString(gateway.resolve("target/purpose-corpus.tsv"), tsv, StandardCharsets.UTF_8);
+        DoccatModel model = train(corpus);
+        Path out = gateway.resolve("src/main/resources/purpose/purpose-doccat.bin");
+        Files.createDirectories(out.getParent());
+        try (OutputStream o = Files.newOutputStream(out)) {
+            model.serialize(o);
+        }
+        System.out.println("trained on " + corpus.size() + " samples -> " + out + " (" + Files.size(out) + " bytes)");
+    }
+
+    static DoccatModel train(List<PurposeCorpus.Sample> corpus) throws IOException {
+        SpecialCategoryRecognizer terms = new SpecialCategoryRecognizer();
+        TrainingParameters params = new TrainingParameters();
+        params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
+        params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
+        params.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
+        params.put(TrainingParameters.THREADS_PARAM, 1);
+        ObjectStream<DocumentSample> samples = new ObjectStream<>() {
+            private Iterator<PurposeCorpus.Sample> it = corpus.iterator();
+
+            @Override
+            public DocumentSample read() {
+                if (!it.hasNext()) {
+                    return null;
+                }
+                PurposeCorpus.Sample s = it.next();
+                return new DocumentSample(s.category(), PurposeTokens.of(s.text(), !terms.find(s.text()).isEmpty()));
+            }
+
+            @Override
+            public void reset() {
+                it = corpus.iterator();
+            }
+        };
+        DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator()});
+        return DocumentCategorizerME.train("nl", samples, params, factory);
+    }
+}
