@@ -31,24 +31,24 @@ for s in $STEPS; do
         && ./mvnw -q -B -o -pl gateway dependency:build-classpath -Dmdep.includeScope=test \
              -Dmdep.outputFile=target/test-classpath.txt; } > "$OUT/build.log" 2>&1;;
     ship)
-      docs/bench/gateway-bench.sh --skip-build --stores "h2 postgres" --first-minute 6 --streams 1000 --profile 30 \
-        -- --runs 1 --duration 10 --warmup 5 > "$OUT/ship.log" 2>&1;;
+      docs/bench/gateway-bench.sh --skip-build --stores "h2 postgres" --first-minute 5 --streams 1000 --profile 30 \
+        -- --runs 1 --duration 10 --warmup 4 > "$OUT/ship.log" 2>&1;;
     jwt-redis)
       docs/bench/gateway-bench.sh --skip-build --stores h2 --variants "jwt redis" --first-minute 0 \
-        -- --runs 1 --duration 10 --warmup 5 --modes json --only-extra > "$OUT/jwt-redis.log" 2>&1;;
+        -- --runs 1 --duration 10 --warmup 4 --modes json --only-extra > "$OUT/jwt-redis.log" 2>&1;;
     console)
-      DW_BENCH=1 ./mvnw -q -B -o -pl gateway test -Dtest=ConsoleDashboardBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+      DW_BENCH=1 ./mvnw -q -B -o -pl gateway test -Dmaven.compiler.proc=full -Dtest=ConsoleDashboardBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
         -Ddw.records=1000000 -Ddw.runs=20 -Ddw.schema=dw_bench_console_1m -Ddw.keep=true > "$OUT/console.log" 2>&1
       grep BENCH gateway/target/surefire-reports/nl.dijkwacht.console.ConsoleDashboardBenchmark-output.txt >> "$OUT/console.log";;
     audit-store)
-      DW_BENCH=1 ./mvnw -q -B -o -pl gateway test -Dtest=AuditStoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+      DW_BENCH=1 ./mvnw -q -B -o -pl gateway test -Dmaven.compiler.proc=full -Dtest=AuditStoreBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
         -Ddw.records=20000 -Ddw.writers=1,64 > "$OUT/audit-store.log" 2>&1
       grep BENCH gateway/target/surefire-reports/nl.dijkwacht.audit.AuditStoreBenchmark-output.txt >> "$OUT/audit-store.log";;
     pii)
       (cd gateway && "$JAVA_BIN" -Xms512m -Xmx512m -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
         nl.dijkwacht.pii.PiiEngineBenchmarkMain) > "$OUT/pii.log" 2>&1;;
     purpose)
-      echo "see NOTES.md for the purpose engineer's command" > "$OUT/purpose.log";;
+      ./mvnw -q -B -o -pl gateway exec:exec@purpose-eval -Dmaven.compiler.proc=full -Dguard=layered -Dopts=latency > "$OUT/purpose.log" 2>&1;;
     *) echo "unknown step $s";;
   esac
   echo "   $(date -u +%H:%M:%S) done ($s), log $OUT/$s.log" | tee -a "$OUT/steps.txt"

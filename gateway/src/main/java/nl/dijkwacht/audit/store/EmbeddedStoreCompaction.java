@@ -24,11 +24,12 @@ import org.slf4j.LoggerFactory;
  * of mostly-dead chunks. Without it almost every chunk keeps a page or two alive (a leaf of the trace-id index, say)
  * and can never be freed: the file held ~27 KB per audit record, also after a clean shutdown.
  *
- * <p>This does that thread's housekeeping ourselves, on the embedded store only: every second, when less than
+ * <p>This does that thread's housekeeping ourselves, on the embedded store only: every {@value #PERIOD_MILLIS} ms, when less than
  * {@value #TARGET_FILL}% of the chunks' space is live, it rewrites at most {@value #WRITE_LIMIT_BYTES} bytes of live
  * pages into a new chunk ({@link MVStore#compact(int, int)}), so the old chunks become dead and their space is reused.
  * {@code RETENTION_TIME} (how long H2 keeps a dead chunk before reusing its space; default 45 s) is set to
- * {@value #RETENTION_MILLIS} ms by {@link StoreDurability}. Durability is unchanged: commits are still written before
+ * {@value #RETENTION_MILLIS} by {@link StoreDurability}: at hundreds of commits a second even one second of dead
+ * chunks is tens of megabytes. Durability is unchanged: commits are still written before
  * the request is answered; compaction only moves data that is already committed, in a commit of its own. On close it
  * compacts the file for at most {@value #CLOSE_COMPACT_MILLIS} ms (H2's own default is 200 ms).
  */
@@ -37,8 +38,9 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreCompaction.class);
     static final int TARGET_FILL = 80;
     static final int WRITE_LIMIT_BYTES = 4 * 1024 * 1024;
-    static final int RETENTION_MILLIS = 1000;
+    static final int RETENTION_MILLIS = 0;
     static final int CLOSE_COMPACT_MILLIS = 2000;
+    static final int PERIOD_MILLIS = 100;
 
     private final MVStore store;
     private final ScheduledExecutorService timer;
@@ -50,7 +52,7 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(this::compact, 1, 1, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::compact, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Starts the housekeeping for an embedded H2 file store; empty for every other database (PostgreSQL, H2 in memory or over TCP). */

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * this makes it so for any H2 URL an operator configures. PostgreSQL commits are durable (fsync) by default.
  *
  * <p>It also sets H2's RETENTION_TIME (how long the space of a no longer used chunk is kept before it is reused) from
- * 45 s to {@value EmbeddedStoreCompaction#RETENTION_MILLIS} ms, so that the file does not grow by 45 s worth of
- * chunks under load (see {@link EmbeddedStoreCompaction}). The retention only protects against an operating-system
+ * 45 s to {@value EmbeddedStoreCompaction#RETENTION_MILLIS} (reuse at once), so that the file does not grow by the
+ * chunks of the last 45 s under load (see {@link EmbeddedStoreCompaction}). The retention only protects against an operating-system
  * crash or power loss reordering file writes; a killed gateway process loses nothing either way, because every
  * commit is already in the file. Production runs on PostgreSQL.
  */
