@@ -552,7 +552,7 @@ class PolicyGatewayTest {
         assertThat(x.at("/use_case/content_retention_days").asInt()).isEqualTo(7);
         List<String> steps = new ArrayList<>();
         x.path("steps").forEach(s -> steps.add(s.path("step").asText() + "=" + s.path("outcome").asText()));
-        assertThat(steps).containsExactly("authenticate=skipped", "request=continue", "use-case=continue", "rate-limit=skipped",
+        assertThat(steps).containsExactly("authenticate=skipped", "request=continue", "use-case=continue", "ai-literacy=continue", "rate-limit=skipped",
                 "fields=continue", "attachments=continue", "purpose=continue", "model=continue", "pii=rewrite", "route=continue",
                 "token-budget=skipped");
         upstream.verify(0, postRequestedFor(urlEqualTo("/extern/v1/chat/completions")));

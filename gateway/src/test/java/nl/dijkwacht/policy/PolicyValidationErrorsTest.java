@@ -115,9 +115,9 @@ class PolicyValidationErrorsTest {
                 // --- governance.yaml
                 c("overdue action", "policies/governance.yaml", 4, "evaluation-overdue", "opsomming",
                         p -> p.replace("policies/governance.yaml", "evaluation-overdue: refuse", "evaluation-overdue: negeren")),
-                c("bad regular expression", "policies/governance.yaml", 20, "forbidden-purposes[0].match[0].any[0]", "reguliere expressie",
+                c("bad regular expression", "policies/governance.yaml", 24, "forbidden-purposes[0].match[0].any[0]", "reguliere expressie",
                         p -> p.replace("policies/governance.yaml", "'\\b(beslis|besluit|bepaal|beoordeel|concludeer|adviseer)\\s+(of|welke|wie)\\b'", "'(beslis'")),
-                c("purpose without explanation", "policies/governance.yaml", 11, "forbidden-purposes[0].explanation", "verplicht",
+                c("purpose without explanation", "policies/governance.yaml", 15, "forbidden-purposes[0].explanation", "verplicht",
                         p -> p.replace("policies/governance.yaml", "    explanation: >-\n      AI mag niet beslissen of beoordelen", "    uitleg: >-\n      AI mag niet beslissen of beoordelen")),
                 // --- operators.yaml
                 c("operator role", "policies/operators.yaml", 12, "operators[0].roles[0]", "opsomming",
