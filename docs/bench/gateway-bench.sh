@@ -364,7 +364,8 @@ HZ=$(getconf CLK_TCK)
   for n in "${NAMES[@]}"; do
     awk -F'\t' -v n="$n" -v hz="$HZ" -v ready="${GW_READY[$n]}" 'NR==1 {next}
       { if (prev != "") { dr=$6-r; dc=($3-c)/hz*1e6; dj=($4-j)/hz*1e6; dg=($5-g)/hz*1e6
-          printf "| %s | %s → %s | %d | %s | %s | %s | |\n", n, prev, $1, dr, dr>0?sprintf("%.0f",dc/dr):"-", dr>0?sprintf("%.0f",dj/dr):"-", dr>0?sprintf("%.0f",dg/dr):"-" }
+          a="-"; b="-"; e="-"; if (dr > 0) { a=sprintf("%.0f", dc/dr); b=sprintf("%.0f", dj/dr); e=sprintf("%.0f", dg/dr) }
+          printf "| %s | %s → %s | %d | %s | %s | %s | |\n", n, prev, $1, dr, a, b, e }
         else printf "| %s | start-up (ready after %s s) | 0 | CPU %.1f s | JIT %.1f s | GC %.1f s | |\n", n, ready, $3/hz, $4/hz, $5/hz
         prev=$1; r=$6; c=$3; j=$4; g=$5 }' "$OUT/$n/phases.tsv"
     echo "| $n | whole run | | | | | $(grep -c 'Pause' "$OUT/$n/gc.log" 2>/dev/null || echo 0) pauses, $(grep -o 'Pause[^)]*) [0-9.]*ms' "$OUT/$n/gc.log" 2>/dev/null | awk '{s+=$NF} END {printf "%.0f ms", s}') |"
