@@ -238,10 +238,17 @@ class ConsoleBrowserTest {
         checkAccessibility("bewaarplicht");
 
         browser.get("/console/audit");
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class);
         browser.find(By.cssSelector("button[value='csv']")).click();
         WebElement download = browser.find(By.id("download"));
-        long total = jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class);
-        assertThat(browser.find(By.cssSelector("label[for='voortgang']")).getText()).contains(total + " van " + total);
+        long after = jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class);
+        // the export holds what was there when it started (not the operator record of the export itself)
+        java.util.regex.Matcher progress = java.util.regex.Pattern.compile("(\\d+) van (\\d+)")
+                .matcher(browser.find(By.cssSelector("label[for='voortgang']")).getText());
+        assertThat(progress.find()).isTrue();
+        long total = Long.parseLong(progress.group(2));
+        assertThat(Long.parseLong(progress.group(1))).isEqualTo(total);
+        assertThat(total).isBetween(before, after);
         HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(download.getAttribute("href")))
                 .header("Cookie", "JSESSIONID=" + browser.sessionCookie()).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(csv.statusCode()).isEqualTo(200);

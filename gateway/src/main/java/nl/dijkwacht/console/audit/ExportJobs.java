@@ -111,9 +111,13 @@ public class ExportJobs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Job job = new Job(id, owner, format, queries.count(filter), file, clock.instant());
+        // The export holds what was there when it started: records written while it runs (among them the
+        // operator-action record of this very export) would otherwise make it outrun its own total.
+        Instant startedAt = clock.instant();
+        AuditFilter upToNow = filter.to() == null || filter.to().isAfter(startedAt) ? filter.withPeriod(filter.from(), startedAt) : filter;
+        Job job = new Job(id, owner, format, queries.count(upToNow), file, startedAt);
         jobs.put(id, job);
-        Thread.ofVirtual().name("console-export-" + id).start(() -> run(job, filter));
+        Thread.ofVirtual().name("console-export-" + id).start(() -> run(job, upToNow));
         return job;
     }
 
