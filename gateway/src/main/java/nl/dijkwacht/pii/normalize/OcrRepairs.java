@@ -241,41 +241,46 @@ final class OcrRepairs {
     static List<Edit> wordEdits(String s) {
         List<Edit> edits = null;
         int n = s.length();
-        int i = 0;
-        while (i < n) {
-            if (!Character.isLetterOrDigit(s.charAt(i))) {
-                i++;
+        int done = 0;
+        for (int k = 1; k + 1 < n; k++) {
+            char c = s.charAt(k);
+            if ((c != '0' && c != '1') || k < done || !Character.isLetter(s.charAt(k - 1))
+                    || !Character.isLetter(s.charAt(k + 1))) {
                 continue;
             }
-            int j = i;
+            int i = k;
+            while (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+                i--;
+            }
+            int j = k;
             int letters = 0;
             int confused = 0;
             boolean otherDigit = false;
-            while (j < n && Character.isLetterOrDigit(s.charAt(j))) {
-                char c = s.charAt(j);
-                if (Character.isLetter(c)) {
+            for (j = i; j < n && Character.isLetterOrDigit(s.charAt(j)); j++) {
+                char w = s.charAt(j);
+                if (Character.isLetter(w)) {
                     letters++;
-                } else if ((c == '0' || c == '1') && j > i && j + 1 < n && Character.isLetter(s.charAt(j - 1))
+                } else if ((w == '0' || w == '1') && j > i && j + 1 < n && Character.isLetter(s.charAt(j - 1))
                         && Character.isLetter(s.charAt(j + 1))) {
                     confused++;
                 } else {
                     otherDigit = true;
                 }
-                j++;
             }
-            if (confused > 0 && confused <= 2 && !otherDigit && letters >= 3) {
-                for (int k = i + 1; k < j - 1; k++) {
-                    char c = s.charAt(k);
-                    if (c == '0' || c == '1') {
-                        boolean upper = Character.isUpperCase(s.charAt(k - 1)) && Character.isUpperCase(s.charAt(k + 1));
-                        if (edits == null) {
-                            edits = new ArrayList<>();
-                        }
-                        edits.add(new Edit(k, k + 1, c == '0' ? (upper ? "O" : "o") : (upper ? "I" : "l")));
+            done = j;
+            if (confused > 2 || otherDigit || letters < 3) {
+                continue;
+            }
+            for (int m = i + 1; m < j - 1; m++) {
+                char w = s.charAt(m);
+                if (w == '0' || w == '1') {
+                    boolean upper = Character.isUpperCase(s.charAt(m - 1)) && Character.isUpperCase(s.charAt(m + 1));
+                    if (edits == null) {
+                        edits = new ArrayList<>();
                     }
+                    edits.add(new Edit(m, m + 1, w == '0' ? (upper ? "O" : "o") : (upper ? "I" : "l")));
                 }
             }
-            i = j;
         }
         return edits == null ? List.of() : edits;
     }
