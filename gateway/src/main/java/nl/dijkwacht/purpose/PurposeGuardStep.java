@@ -45,7 +45,7 @@ public final class PurposeGuardStep implements PolicyStep {
         if (texts.isEmpty()) {
             return Outcome.CONTINUE;
         }
-        PurposeGuardPolicy settings = PurposeGuardPolicy.DEFAULTS;
+        PurposeGuardPolicy settings = exchange.useCase() == null ? PurposeGuardPolicy.DEFAULTS : exchange.useCase().purposeGuard();
         Judgement judgement = guard.judge(texts, rules, settings, guardModel);
         exchange.purposeJudgement(judgement.verdict() == Verdict.PERSONAL_SPECIAL_CATEGORY,
                 judgement.verdict() == Verdict.ALLOWED && judgement.specialTerm(), judgement.summary());
