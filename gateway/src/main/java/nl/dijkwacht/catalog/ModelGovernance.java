@@ -13,6 +13,7 @@ import java.util.Set;
  * @param suspendedBy who suspended it through the admin API ({@code null} when the status comes from the file)
  * @param fineTuning  base model, adapter, tasks, training-data provenance and evaluations of a fine-tuned model;
  *                    {@code null} for a general model
+ * @param role        {@code guard}: a model the purpose guard may ask (issue 10); {@code general} otherwise
  */
 public record ModelGovernance(
         ModelStatus status,
@@ -28,11 +29,22 @@ public record ModelGovernance(
         Double energyWhPer1kTokens,
         List<String> fallbacks,
         String suspendedBy,
-        FineTuning fineTuning) {
+        FineTuning fineTuning,
+        ModelRole role) {
 
     public ModelGovernance {
+        role = role == null ? ModelRole.GENERAL : role;
         dataClasses = dataClasses == null || dataClasses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(dataClasses));
         fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
+    }
+
+    /** A model with the general role. */
+    public ModelGovernance(ModelStatus status, Hosting hosting, String processorAgreement, boolean noTraining, String dpia,
+                           String iama, String owner, String technicalAdministrator, LocalDate nextEvaluation,
+                           Set<DataClass> dataClasses, Double energyWhPer1kTokens, List<String> fallbacks, String suspendedBy,
+                           FineTuning fineTuning) {
+        this(status, hosting, processorAgreement, noTraining, dpia, iama, owner, technicalAdministrator, nextEvaluation,
+                dataClasses, energyWhPer1kTokens, fallbacks, suspendedBy, fineTuning, ModelRole.GENERAL);
     }
 
     /** A general (not fine-tuned) model. */
@@ -40,7 +52,7 @@ public record ModelGovernance(
                            String iama, String owner, String technicalAdministrator, LocalDate nextEvaluation,
                            Set<DataClass> dataClasses, Double energyWhPer1kTokens, List<String> fallbacks, String suspendedBy) {
         this(status, hosting, processorAgreement, noTraining, dpia, iama, owner, technicalAdministrator, nextEvaluation,
-                dataClasses, energyWhPer1kTokens, fallbacks, suspendedBy, null);
+                dataClasses, energyWhPer1kTokens, fallbacks, suspendedBy, null, ModelRole.GENERAL);
     }
 
     public boolean fineTuned() {
@@ -69,6 +81,6 @@ public record ModelGovernance(
 
     public ModelGovernance suspendedBy(String who) {
         return new ModelGovernance(ModelStatus.SUSPENDED, hosting, processorAgreement, noTraining, dpia, iama, owner,
-                technicalAdministrator, nextEvaluation, dataClasses, energyWhPer1kTokens, fallbacks, who, fineTuning);
+                technicalAdministrator, nextEvaluation, dataClasses, energyWhPer1kTokens, fallbacks, who, fineTuning, role);
     }
 }

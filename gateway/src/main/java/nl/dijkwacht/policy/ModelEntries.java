@@ -69,7 +69,7 @@ final class ModelEntries {
         FineTuning fineTuning = fineTuning(doc, raw, problems);
         ModelGovernance governance = new ModelGovernance(ModelStatus.fromYaml(raw.status()), hosting, raw.processorAgreement(),
                 noTraining, raw.dpia(), raw.iama(), raw.owner(), raw.technicalAdministrator(), nextEvaluation, classes,
-                raw.energyWhPer1kTokens(), raw.fallbacks(), null, fineTuning);
+                raw.energyWhPer1kTokens(), raw.fallbacks(), null, fineTuning, nl.dijkwacht.catalog.ModelRole.fromYaml(raw.role()));
         String upstreamModel = raw.upstreamModel();
         if (raw.adapter() != null) {
             if (upstreamModel != null && !upstreamModel.equals(raw.adapter())) {
@@ -180,7 +180,7 @@ final class ModelEntries {
         }
     }
 
-    private static Duration duration(String text, Duration fallback) {
+    static Duration duration(String text, Duration fallback) {
         return text == null || text.isBlank() ? fallback : DurationStyle.detectAndParse(text);
     }
 }

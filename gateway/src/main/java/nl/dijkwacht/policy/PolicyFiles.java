@@ -79,7 +79,15 @@ final class PolicyFiles {
             AuditSection audit,
             String attachments,
             @JsonProperty("forward-metadata") List<String> forwardMetadata,
-            Map<String, List<String>> tasks) {
+            Map<String, List<String>> tasks,
+            @JsonProperty("purpose-guard") PurposeGuardSection purposeGuard) {
+    }
+
+    record PurposeGuardSection(@JsonProperty("refuse-at") Double refuseAt, @JsonProperty("allow-below") Double allowBelow,
+                               @JsonProperty("personal-at") Double personalAt, @JsonProperty("topic-below") Double topicBelow,
+                               @JsonProperty("decide-at") Double decideAt, @JsonProperty("guard-model") String guardModel,
+                               @JsonProperty("guard-budget") String guardBudget,
+                               @JsonProperty("on-guard-failure") String onGuardFailure) {
     }
 
     record Allowed(List<String> tools, List<String> departments, List<String> roles) {
@@ -123,7 +131,8 @@ final class PolicyFiles {
             String adapter,
             List<String> tasks,
             @JsonProperty("training-data") TrainingData trainingData,
-            List<Evaluation> evaluations) {
+            List<Evaluation> evaluations,
+            String role) {
     }
 
     record TrainingData(String description, String period, @JsonProperty("personal-data") Boolean personalData,

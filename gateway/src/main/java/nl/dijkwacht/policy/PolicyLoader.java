@@ -287,7 +287,37 @@ public final class PolicyLoader {
                 Boolean.TRUE.equals(raw.humanReviewRequired()), retention, null,
                 raw.pii() != null && "redact".equals(raw.pii().output()),
                 new RequestFieldRules(RequestFieldRules.Attachments.fromYaml(raw.attachments()), raw.forwardMetadata()),
-                new TaskRoutes(raw.tasks()));
+                new TaskRoutes(raw.tasks()), toPurposeGuard(doc, raw.purposeGuard(), problems));
+    }
+
+    /**
+     * The use-case's {@code purpose-guard:} over {@link PurposeGuardPolicy#DEFAULTS}: every field left out keeps its
+     * default. The schema checks each value; the relations between them (allow-below ≤ decide-at ≤ refuse-at,
+     * topic-below ≤ personal-at) are checked here.
+     */
+    static PurposeGuardPolicy toPurposeGuard(YamlDocument doc, PolicyFiles.PurposeGuardSection raw, Problems problems) {
+        PurposeGuardPolicy d = PurposeGuardPolicy.DEFAULTS;
+        if (raw == null) {
+            return d;
+        }
+        double refuseAt = raw.refuseAt() == null ? d.refuseAt() : raw.refuseAt();
+        double allowBelow = raw.allowBelow() == null ? d.allowBelow() : raw.allowBelow();
+        double personalAt = raw.personalAt() == null ? d.personalAt() : raw.personalAt();
+        double topicBelow = raw.topicBelow() == null ? d.topicBelow() : raw.topicBelow();
+        double decideAt = raw.decideAt() == null ? d.decideAt() : raw.decideAt();
+        if (decideAt < allowBelow || decideAt > refuseAt) {
+            problems.add(doc.problem("/purpose-guard/decide-at", "decide-at (" + decideAt + ") moet tussen allow-below ("
+                    + allowBelow + ") en refuse-at (" + refuseAt + ") liggen"));
+        }
+        java.time.Duration budget = raw.guardBudget() == null ? d.guardBudget() : ModelEntries.duration(raw.guardBudget(), d.guardBudget());
+        PurposeGuardPolicy.FailureOutcome onFailure = raw.onGuardFailure() == null ? d.onGuardFailure()
+                : PurposeGuardPolicy.FailureOutcome.valueOf(raw.onGuardFailure().toUpperCase(Locale.ROOT));
+        try {
+            return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, raw.guardModel(), budget, onFailure);
+        } catch (IllegalArgumentException e) {
+            problems.add(doc.problem("/purpose-guard", e.getMessage()));
+            return d;
+        }
     }
 
     /** Redacted content is kept only when the use-case says so: {@code keep-content: true} keeps it 30 days by default. */
@@ -336,6 +366,7 @@ public final class PolicyLoader {
                 }
             }
             checkTaskRoutes(doc, useCase, models, problems);
+            checkGuardModel(doc, useCase, models, problems);
             PersonalDataReach.check(doc, useCase, models, problems);
             for (int i = 0; i < useCase.allowedTools().size(); i++) {
                 if (!tools.containsKey(useCase.allowedTools().get(i))) {
@@ -406,6 +437,29 @@ public final class PolicyLoader {
                 }
             }
         });
+    }
+
+    /**
+     * The guard model a use-case names is in the catalogue with {@code role: guard}, and may see what it is asked about:
+     * the request text as the staff member wrote it, so on-premises and allowed special-category data.
+     */
+    private static void checkGuardModel(YamlDocument doc, UseCasePolicy useCase, Map<String, ModelDefinition> models, Problems problems) {
+        String id = useCase.purposeGuard().guardModel();
+        if (id == null) {
+            return;
+        }
+        String pointer = "/purpose-guard/guard-model";
+        ModelDefinition model = models.get(id);
+        if (model == null) {
+            problems.add(doc.problem(pointer, "model '" + id + "' staat niet in models-config/"));
+        } else if (model.governance().role() != nl.dijkwacht.catalog.ModelRole.GUARD) {
+            problems.add(doc.problem(pointer, "model '" + id + "' is geen controlemodel: geef het in models-config/"
+                    + model.sourceFile() + " 'role: guard'"));
+        } else if (model.governance().hosting() != Hosting.ON_PREMISES
+                || !model.governance().mayReceive(nl.dijkwacht.catalog.DataClass.SPECIAL_CATEGORY)) {
+            problems.add(doc.problem(pointer, "controlemodel '" + id + "' ziet de vraag zoals de medewerker die schreef en moet daarom"
+                    + " on-premises draaien met 'data-classes: [personal-data, special-category]'"));
+        }
     }
 
     private static int indexOf(JsonNode entries, String id) {

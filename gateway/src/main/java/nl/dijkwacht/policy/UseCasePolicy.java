@@ -17,6 +17,7 @@ import nl.dijkwacht.pii.anonymize.OperatorPolicy;
  *                           otherwise it is only counted in the audit record
  * @param fieldRules         attachments and forwarded metadata keys (issue 9)
  * @param tasks              task routing: per task, the models to try in order ({@code tasks:})
+ * @param purposeGuard       the purpose guard's thresholds and guard model ({@code purpose-guard:}, issue 10)
  */
 public record UseCasePolicy(
         String id,
@@ -36,7 +37,8 @@ public record UseCasePolicy(
         String suspendedBy,
         boolean redactOutputPii,
         RequestFieldRules fieldRules,
-        TaskRoutes tasks) {
+        TaskRoutes tasks,
+        PurposeGuardPolicy purposeGuard) {
 
     public UseCasePolicy {
         models = List.copyOf(models);
@@ -47,6 +49,18 @@ public record UseCasePolicy(
         forbiddenPurposes = forbiddenPurposes == null ? List.of() : List.copyOf(forbiddenPurposes);
         fieldRules = fieldRules == null ? RequestFieldRules.defaults() : fieldRules;
         tasks = tasks == null ? TaskRoutes.NONE : tasks;
+        purposeGuard = purposeGuard == null ? PurposeGuardPolicy.DEFAULTS : purposeGuard;
+    }
+
+    /** With the default purpose-guard settings. */
+    public UseCasePolicy(String id, String purpose, List<String> models, OperatorPolicy pii, String disclaimer,
+                         boolean suspended, RiskClass riskClass, List<String> allowedTools, List<String> allowedDepartments,
+                         List<String> allowedRoles, boolean specialCategoryAllowed, List<String> forbiddenPurposes,
+                         boolean humanReviewRequired, int contentRetentionDays, String suspendedBy, boolean redactOutputPii,
+                         RequestFieldRules fieldRules, TaskRoutes tasks) {
+        this(id, purpose, models, pii, disclaimer, suspended, riskClass, allowedTools, allowedDepartments, allowedRoles,
+                specialCategoryAllowed, forbiddenPurposes, humanReviewRequired, contentRetentionDays, suspendedBy,
+                redactOutputPii, fieldRules, tasks, null);
     }
 
     /** The original shape (tests and code that need no governance fields): active, minimal risk, nothing kept. */
@@ -73,6 +87,6 @@ public record UseCasePolicy(
     public UseCasePolicy suspendedBy(String who) {
         return new UseCasePolicy(id, purpose, models, pii, disclaimer, true, riskClass, allowedTools, allowedDepartments,
                 allowedRoles, specialCategoryAllowed, forbiddenPurposes, humanReviewRequired, contentRetentionDays, who, redactOutputPii,
-                fieldRules, tasks);
+                fieldRules, tasks, purposeGuard);
     }
 }
