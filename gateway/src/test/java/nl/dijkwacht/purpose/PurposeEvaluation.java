@@ -16,8 +16,12 @@ import nl.dijkwacht.policy.PolicySet;
  * The purpose-guard evaluation command: per-class precision / recall and the confusion table of a guard on the
  * development and/or held-out part of the evaluation set. From the repository root:
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|both] [-Dopts=errors,refuse-at=0.8,...]
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|heldout2|both|all] [-Dopts=errors,retrain,refuse-at=0.8,...]
  * </pre>
+ * {@code both} is the development data (dev + the first held-out part, which joined development once held-out-2 was
+ * written); {@code all} adds held-out-2. {@code errors} lists the wrong verdicts with their scores — never for
+ * held-out-2, which is run only for the final figures. {@code retrain} trains the classifier from the corpus in memory
+ * instead of loading the shipped model (to try corpus or feature changes before writing the model).
  * {@code today} is the guard before issue 10: the regular expressions of policies/governance.yaml for forbidden
  * purposes, and any term of the PII engine's special-category list counted as special-category data.
  */
@@ -30,28 +34,45 @@ public final class PurposeEvaluation {
         String guard = System.getProperty("guard", "today");
         String which = System.getProperty("set", "dev");
         PolicySet policy = defaultPolicy();
+        PurposeClassifier classifier = "true".equals(opt("retrain")) ? retrained() : PurposeClassifier.shipped();
+        LayeredPurposeGuard layered = new LayeredPurposeGuard(classifier, new SpecialCategoryRecognizer());
+        List<ForbiddenPurpose> rules = policy.governance().forbiddenPurposes();
+        PurposeGuardPolicy settings = thresholds();
         Function<String, Verdict> judge = switch (guard) {
             case "today" -> today(policy);
-            case "layered" -> layered(policy, thresholds());
+            case "layered" -> text -> layered.judge(List.of(text), rules, settings, null).verdict();
             default -> throw new IllegalArgumentException("unknown guard " + guard);
         };
         if ("true".equals(opt("latency"))) {
             latency(policy);
             return;
         }
-        List<String> parts = which.equals("both") ? List.of("dev", "heldout") : List.of(which);
+        List<String> parts = switch (which) {
+            case "both" -> List.of("dev", "heldout");
+            case "all" -> List.of("dev", "heldout", "heldout2");
+            default -> List.of(which);
+        };
         for (String part : parts) {
             EvalSet set = EvalSet.load(part);
             System.out.println(new EvalReport(guard, set, judge).markdown());
-            if ("true".equals(opt("errors")) && part.equals("dev")) {
-                // development part only: the held-out part is not looked at while tuning
+            if ("true".equals(opt("errors")) && !part.equals("heldout2")) {
+                // development data only: held-out-2 is not looked at while tuning
                 for (EvalSet.Prompt p : set.prompts()) {
                     Verdict v = judge.apply(p.text());
                     if (v != p.label().expected) {
-                        System.out.println(p.label().tsvName + " -> " + v + " | " + p.text());
+                        String why = guard.equals("layered") ? layered.judge(List.of(p.text()), rules, settings, null).summary() : "";
+                        System.out.println(p.label().tsvName + " -> " + v + " " + why + " | " + p.text());
                     }
                 }
             }
+        }
+    }
+
+    private static PurposeClassifier retrained() {
+        try {
+            return new PurposeClassifier(PurposeModelTrainer.train(PurposeCorpus.generate()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

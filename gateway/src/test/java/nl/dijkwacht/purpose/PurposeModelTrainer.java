@@ -54,9 +54,9 @@ public final class PurposeModelTrainer {
     static DoccatModel train(List<PurposeCorpus.Sample> corpus) throws IOException {
         SpecialCategoryRecognizer terms = new SpecialCategoryRecognizer();
         TrainingParameters params = new TrainingParameters();
-        params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
-        params.put(TrainingParameters.ITERATIONS_PARAM, ITERATIONS);
-        params.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
+        params.put(TrainingParameters.ALGORITHM_PARAM, System.getProperty("purpose.algorithm", "MAXENT"));
+        params.put(TrainingParameters.ITERATIONS_PARAM, Integer.getInteger("purpose.iterations", ITERATIONS));
+        params.put(TrainingParameters.CUTOFF_PARAM, Integer.getInteger("purpose.cutoff", CUTOFF));
         params.put(TrainingParameters.THREADS_PARAM, 1);
         ObjectStream<DocumentSample> samples = new ObjectStream<>() {
             private Iterator<PurposeCorpus.Sample> it = corpus.iterator();
