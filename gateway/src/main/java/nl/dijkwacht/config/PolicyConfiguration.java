@@ -44,9 +44,10 @@ public class PolicyConfiguration {
     }
 
     @Bean
-    PurposeGuardStep purposeGuardStep() {
+    PurposeGuardStep purposeGuardStep(nl.dijkwacht.invoke.ModelInvoker modelInvoker) {
         // the classifier model and the term list are loaded once; a missing model stops the start
-        return new PurposeGuardStep(new LayeredPurposeGuard(PurposeClassifier.shipped(), new SpecialCategoryRecognizer()), null);
+        return new PurposeGuardStep(new LayeredPurposeGuard(PurposeClassifier.shipped(), new SpecialCategoryRecognizer()),
+                new nl.dijkwacht.purpose.GuardModelClient(modelInvoker));
     }
 
     @Bean

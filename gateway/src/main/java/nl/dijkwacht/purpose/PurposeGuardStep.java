@@ -22,11 +22,12 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
 public final class PurposeGuardStep implements PolicyStep {
 
     private final LayeredPurposeGuard guard;
-    private final GuardModel guardModel;
+    private final GuardModelClient guardModels;
 
-    public PurposeGuardStep(LayeredPurposeGuard guard, GuardModel guardModel) {
+    /** @param guardModels asks a use-case's guard model; {@code null}: no guard model is ever asked */
+    public PurposeGuardStep(LayeredPurposeGuard guard, GuardModelClient guardModels) {
         this.guard = guard;
-        this.guardModel = guardModel;
+        this.guardModels = guardModels;
     }
 
     @Override
@@ -46,6 +47,8 @@ public final class PurposeGuardStep implements PolicyStep {
             return Outcome.CONTINUE;
         }
         PurposeGuardPolicy settings = exchange.useCase() == null ? PurposeGuardPolicy.DEFAULTS : exchange.useCase().purposeGuard();
+        GuardModel guardModel = guardModels == null || settings.guardModel() == null ? null
+                : guardModels.forRequest(exchange.policy().catalog(), exchange.traceId());
         Judgement judgement = guard.judge(texts, rules, settings, guardModel);
         exchange.purposeJudgement(judgement.verdict() == Verdict.PERSONAL_SPECIAL_CATEGORY,
                 judgement.verdict() == Verdict.ALLOWED && judgement.specialTerm(), judgement.summary());

@@ -25,8 +25,7 @@ import nl.dijkwacht.pii.detect.EntityType;
  * organisation mailboxes, 14 0xx numbers, the baker, streets and organisations named after people) are
  * mixed in unlabelled. Run from the repository root:
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=nl.dijkwacht.pii.EvalSetGenerator
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-eval-set
  * </pre>
  */
 public final class EvalSetGenerator {

@@ -18,11 +18,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs {@link PiiEngineBenchmark} (1 fork, 3 warm-up and 5 measurement iterations of 2 s, one thread) and prints
  * the MB/s-per-core and p99 table for docs/benchmarks.md. From the repository root:
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=nl.dijkwacht.pii.PiiEngineBenchmarkMain
+ * ./mvnw -q -B -pl gateway clean test-compile exec:exec@pii-bench -Dmaven.compiler.proc=full
  * </pre>
- * exec:java runs inside Maven's JVM, whose java.class.path is Maven's own; the forked benchmark JVM gets the
- * project's test class path from the class loader instead.
+ * ({@code clean} and {@code proc=full}: JMH generates its harness with an annotation processor, which JDK 23+ no
+ * longer runs by default.) When started inside Maven's JVM (exec:java), whose java.class.path is Maven's own, the
+ * forked benchmark JVM gets the project's test class path from the class loader instead.
  */
 public final class PiiEngineBenchmarkMain {
 

@@ -43,7 +43,7 @@ public final class TextNormalizer {
     private static final Pattern OBFUSCATED_EMAIL = Pattern.compile("(?i)(?<![\\p{L}\\d._%+-])(" + LOCAL + ")(" + AT + ")("
             + LABEL + "(?:" + DOT + LABEL + ")*" + DOT + "[a-z]{2,24})(?![\\p{L}\\d])");
     private static final Pattern DOT_IN_DOMAIN = Pattern.compile("(?i)" + DOT);
-    /** Cheap gate: something that may be a written-out or spaced '@'. */
+    /** Gate: something that may be a written-out or spaced '@'; tried only where {@link #mayStartAtMarker} says. */
     private static final Pattern AT_MARKER = Pattern.compile("(?i)" + OPEN + "\\s*(?:at|@|a|dot|punt)\\s*" + CLOSE
             + "|\\s(?:at|apenstaartje)\\s|\\s@|@\\s|" + ENCODED_AT);
 
@@ -189,7 +189,7 @@ public final class TextNormalizer {
     // ---- pass 2: written-out and spaced '@' ----
 
     private static List<Edit> emailEdits(String s) {
-        if (!AT_MARKER.matcher(s).find()) {
+        if (!hasAtMarker(s)) {
             return List.of();
         }
         List<Edit> edits = new ArrayList<>();
@@ -208,6 +208,38 @@ public final class TextNormalizer {
             edits.addAll(local);
         }
         return edits;
+    }
+
+    /**
+     * Same answer as {@code AT_MARKER.matcher(s).find()}, but the pattern is only tried where one of its
+     * alternatives can start: a regex scan tries every branch at every character, which cost a sixth of
+     * {@code detect()} on an ordinary letter.
+     */
+    private static boolean hasAtMarker(String s) {
+        int n = s.length();
+        Matcher m = null;
+        for (int i = 0; i < n; i++) {
+            if (!mayStartAtMarker(s, i)) {
+                continue;
+            }
+            if (m == null) {
+                m = AT_MARKER.matcher(s);
+            }
+            if (m.region(i, n).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mayStartAtMarker(String s, int i) {
+        char c = s.charAt(i);
+        return switch (c) {
+            case '(', '[', '{', '<', '@', '&', '%' -> true;
+            case ' ', '\t', '\n', '\u000B', '\f', '\r' -> i + 1 < s.length()
+                    && (s.charAt(i + 1) == '@' || s.charAt(i + 1) == 'a' || s.charAt(i + 1) == 'A');
+            default -> false;
+        };
     }
 
     // ---- pass 3: separators inside digit runs ----

@@ -18,9 +18,11 @@ import java.util.TreeSet;
  * split the hand-written documents into a development part and a held-out quarter.
  *
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=nl.dijkwacht.pii.evalforms.FormsEvalSetBuilder            # markup → JSONL (dev and heldout)
- *     ... -Dexec.args="split DIR"                                                 # one-off: DIR/&lt;form&gt;.txt → dev/heldout
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-build   # markup → JSONL (dev and heldout)
+ * </pre>
+ * The one-off split (DIR/&lt;form&gt;.txt → dev/heldout) was {@code main("split", DIR)}:
+ * <pre>
+ * java -cp &lt;test class path&gt; nl.dijkwacht.pii.evalforms.FormsEvalSetBuilder split DIR
  * </pre>
  */
 public final class FormsEvalSetBuilder {

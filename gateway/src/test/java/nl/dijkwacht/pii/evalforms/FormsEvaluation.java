@@ -23,8 +23,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * so this is what the model is kept from.
  *
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=nl.dijkwacht.pii.evalforms.FormsEvaluation -Dexec.args=dev       # or heldout
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout
  * </pre>
  *
  * <p>Measures (special-category findings are ignored: that type is not labelled in this set):

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The evaluation commands of the forms set as tests that run only when asked for (the exec plugin's configuration is
- * taken by the policy validator, so {@code exec:java} cannot run test mains in this module):
+ * The evaluation commands of the forms set as tests that run only when asked for (also available without surefire
+ * as {@code exec:exec@pii-forms-eval} and {@code exec:exec@pii-forms-build}, see gateway/pom.xml):
  *
  * <pre>
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=dev       # development part

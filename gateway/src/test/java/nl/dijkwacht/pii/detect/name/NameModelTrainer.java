@@ -22,8 +22,7 @@ import opennlp.tools.util.TrainingParameters;
  * Trains the Dutch person-name model from generated text. Reproducible: fixed seed, fixed templates, the
  * gazetteers in src/main/resources/pii/names. Run from the repository root:
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=nl.dijkwacht.pii.detect.name.NameModelTrainer
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-name-model
  * </pre>
  * It writes gateway/src/main/resources/pii/nl-person-maxent.bin (and the generated training text next to
  * target/ for inspection).

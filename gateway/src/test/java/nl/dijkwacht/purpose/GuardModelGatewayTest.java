@@ -1,0 +1,337 @@
+package nl.dijkwacht.purpose;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import nl.dijkwacht.invoke.UpstreamPool;
+import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.policy.TestPack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The purpose guard's third layer end to end (issue 10): a running gateway whose use-cases name a {@code role: guard}
+ * model, served by WireMock in Ollama's OpenAI-compatible wire format (test resource wire/ollama). Use-case
+ * {@code twijfel} makes every request without a rule hit unsure (allow-below 0, refuse-at 1; topic-below 0,
+ * personal-at 1), so the guard model decides; {@code twijfel-open} is the same with {@code on-guard-failure: allow};
+ * {@code schrijven} has the default thresholds, so clear cases never reach the guard model. The guard's answer per
+ * request is chosen by a marker word in the prompt.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class GuardModelGatewayTest {
+
+    static final String TOOL_KEY = "dw-dev-alleen-lokaal";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String GUARD = "/controle/v1/chat/completions";
+    static final String CHAT = "/lokaal/v1/chat/completions";
+    static final String PURPOSE_QUESTION = "Vraagt dit verzoek";
+    static final String SPECIAL_QUESTION = "Bevat dit verzoek";
+
+    static final WireMockServer upstream = new WireMockServer(options().dynamicPort());
+    static final Path root;
+    static final TestPack pack;
+
+    static {
+        upstream.start();
+        try {
+            root = Files.createTempDirectory("dw-guard-model");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        pack = TestPack.small(root, "http://localhost:" + upstream.port());
+        pack.replace("policies/tools.yaml", "use-cases: [schrijven,", "use-cases: [twijfel, twijfel-open, schrijven,");
+        pack.replace("policies/use-cases/schrijven.yaml", "risk-class: limited", """
+                risk-class: limited
+                purpose-guard:
+                  guard-model: controle""");
+        for (String id : new String[] {"twijfel", "twijfel-open"}) {
+            pack.write("policies/use-cases/" + id + ".yaml", """
+                    id: %s
+                    purpose: Alles is twijfelachtig, de controle beslist (test).
+                    risk-class: limited
+                    models: [lokaal]
+                    purpose-guard:
+                      allow-below: 0.0
+                      decide-at: 0.5
+                      refuse-at: 1.0
+                      topic-below: 0.0
+                      personal-at: 1.0
+                      guard-model: controle
+                      guard-budget: 600ms
+                    """.formatted(id) + (id.equals("twijfel-open") ? "  on-guard-failure: allow\n" : ""));
+        }
+        pack.write("models-config/controle.yaml", """
+                id: controle
+                provider: openai-compatible
+                base-url: http://localhost:%d/controle/v1
+                upstream-model: qwen2.5:1.5b-instruct
+                role: guard
+                timeouts:
+                  connect: 1s
+                  response: 5s
+                status: approved
+                hosting: on-premises
+                no-training: true
+                owner: Test
+                next-evaluation: 2099-12-31
+                data-classes: [personal-data, special-category]
+                """.formatted(upstream.port()));
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("dijkwacht.policies-dir", () -> pack.policies.toString());
+        registry.add("dijkwacht.models-dir", () -> pack.models.toString());
+        registry.add("dijkwacht.data-dir", () -> root.resolve("data").toString());
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:guard-model;DB_CLOSE_DELAY=-1");
+        registry.add("dijkwacht.policy.poll-interval", () -> "0s");
+        registry.add("dijkwacht.limits.requests-per-minute", () -> "100000");
+    }
+
+    @AfterAll
+    static void stop() {
+        upstream.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    UpstreamPool upstreamPool;
+
+    @Autowired
+    ActivePolicy activePolicy;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeEach
+    void stubs() throws IOException {
+        upstream.resetAll();
+        upstreamPool.resetHealth();
+        upstream.stubFor(post(urlEqualTo(CHAT)).willReturn(ok(ollama("Hier is de tekst."))));
+        upstream.stubFor(guard(9).willReturn(ok(ollama("nee"))));
+        upstream.stubFor(guard(2, "GEVAL-JA").willReturn(ok(ollama("Ja."))));
+        upstream.stubFor(guard(2, "GEVAL-YES").willReturn(ok(ollama("yes"))));
+        upstream.stubFor(guard(2, "GEVAL-TRAAG").willReturn(ok(ollama("ja")).withFixedDelay(4000)));
+        upstream.stubFor(guard(2, "GEVAL-RESET").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        upstream.stubFor(guard(2, "GEVAL-503").willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"model is loading\",\"type\":\"api_error\",\"param\":null,\"code\":null}}")));
+        upstream.stubFor(guard(2, "GEVAL-RAAR").willReturn(ok(ollama("Misschien; dat hangt ervan af."))));
+        upstream.stubFor(guard(1, SPECIAL_QUESTION, "BIJZ-JA").willReturn(ok(ollama("ja"))));
+        upstream.stubFor(guard(1, SPECIAL_QUESTION, "BIJZ-NEE").willReturn(ok(ollama("Nee"))));
+        upstream.stubFor(guard(1, SPECIAL_QUESTION, "BIJZ-503").willReturn(aResponse().withStatus(503)));
+    }
+
+    private static MappingBuilder guard(int priority, String... contains) {
+        MappingBuilder b = post(urlEqualTo(GUARD)).atPriority(priority);
+        for (String c : contains) {
+            b = b.withRequestBody(containing(c));
+        }
+        return b;
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /** The recorded Ollama chat completion (test resource wire/ollama) with the guard's answer as its content. */
+    private static String ollama(String answer) throws IOException {
+        try (var in = GuardModelGatewayTest.class.getResourceAsStream("/wire/ollama/chat-completion.json")) {
+            ObjectNode recorded = (ObjectNode) JSON.readTree(in);
+            ((ObjectNode) recorded.at("/choices/0/message")).put("content", answer);
+            return recorded.toString();
+        }
+    }
+
+    HttpResponse<String> chat(String useCase, String content) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("model", "lokaal");
+        body.putArray("messages").addObject().put("role", "user").put("content", content);
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + TOOL_KEY).header("Content-Type", "application/json")
+                .header("X-Dijkwacht-Use-Case", useCase)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    Map<String, Object> audit(HttpResponse<String> response) {
+        String trace = response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+        return jdbc.queryForMap("SELECT decision, rule, error_code FROM audit_record WHERE trace_id = ?", trace);
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
+    private void guardCalls(int n) {
+        upstream.verify(n, postRequestedFor(urlEqualTo(GUARD)));
+    }
+
+    // ------------------------------------------------------------------ forbidden purpose
+
+    @Test
+    void yesRefusesWithTheGuardModelAsTheLayer(CapturedOutput output) throws Exception {
+        HttpResponse<String> r = chat("twijfel", "Kijk even mee naar dit dossier over de wijkaanpak GEVAL-JA.");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+        assertThat(json(r).at("/error/code").asText()).isEqualTo("forbidden_purpose");
+        assertThat((String) audit(r).get("RULE")).matches("purpose:[a-z-]+/guard-model/1\\.00");
+        guardCalls(1);
+        upstream.verify(0, postRequestedFor(urlEqualTo(CHAT)));
+        // the guard got the question, the request quoted, and a short strict answer format
+        var sent = upstream.findAll(postRequestedFor(urlEqualTo(GUARD))).getFirst().getBodyAsString();
+        JsonNode body = JSON.readTree(sent);
+        assertThat(body.path("model").asText()).isEqualTo("qwen2.5:1.5b-instruct");
+        assertThat(body.path("max_tokens").asInt()).isEqualTo(3);
+        assertThat(body.at("/messages/1/content").asText()).startsWith(PURPOSE_QUESTION).contains("<verzoek>\nKijk even mee");
+        // the log names the model, the question and the answer, never the text
+        assertThat(output.getAll()).contains("guard model controle asked FORBIDDEN_PURPOSE: yes").doesNotContain("wijkaanpak");
+    }
+
+    @Test
+    void anEnglishYesCountsToo() throws Exception {
+        HttpResponse<String> r = chat("twijfel", "Please look at this case GEVAL-YES.");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat((String) audit(r).get("RULE")).contains("/guard-model/");
+    }
+
+    @Test
+    void noLetsTheRequestThrough() throws Exception {
+        HttpResponse<String> r = chat("twijfel", "Kijk even mee naar dit dossier over de wijkaanpak.");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(json(r).at("/choices/0/message/content").asText()).startsWith("Hier is de tekst.");
+        guardCalls(1);
+        upstream.verify(1, postRequestedFor(urlEqualTo(CHAT)));
+    }
+
+    @Test
+    void clearCasesNeverReachTheGuardModel() throws Exception {
+        HttpResponse<String> allowed = chat("schrijven", clearlyAllowed());
+        assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+        HttpResponse<String> refused = chat("schrijven", "Geef elke aanvrager een risicoscore voor fraude.");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat((String) audit(refused).get("RULE")).startsWith("purpose:fraude-risicoscore/").doesNotContain("guard");
+        guardCalls(0);
+    }
+
+    /** An ordinary prompt the shipped classifier scores below allow-below (the classifier is retrained, so it is looked up). */
+    private static String clearlyAllowed() {
+        PurposeClassifier classifier = PurposeClassifier.shipped();
+        for (String prompt : new String[] {"Vat de Participatiewet in vijf zinnen samen.", "Schrijf een uitnodiging voor de nieuwjaarsborrel.",
+                "Vertaal deze zin naar het Engels: de vergadering begint om tien uur.", "Maak deze alinea korter en duidelijker.",
+                "Schrijf een vacaturetekst voor een beleidsmedewerker."}) {
+            if (classifier.classify(prompt, false).forbidden() < nl.dijkwacht.policy.PurposeGuardPolicy.DEFAULTS.allowBelow()) {
+                return prompt;
+            }
+        }
+        throw new AssertionError("no clearly allowed prompt among the candidates");
+    }
+
+    @Test
+    void aTimeoutPastTheBudgetRefusesByDefault() throws Exception {
+        HttpResponse<String> r = chat("twijfel", "Kijk even mee naar dit dossier GEVAL-TRAAG.");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+        assertThat(json(r).at("/error/code").asText()).isEqualTo("forbidden_purpose");
+        assertThat((String) audit(r).get("RULE")).matches("purpose:[a-z-]+/guard-unavailable/[0-9.]+");
+        upstream.verify(0, postRequestedFor(urlEqualTo(CHAT)));
+    }
+
+    @Test
+    void aTimeoutLetsTheRequestThroughWhenThePolicySaysAllow() throws Exception {
+        HttpResponse<String> r = chat("twijfel-open", "Kijk even mee naar dit dossier GEVAL-TRAAG.");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        upstream.verify(1, postRequestedFor(urlEqualTo(CHAT)));
+    }
+
+    @Test
+    void anOutageIsTheSameAsATimeout(CapturedOutput output) throws Exception {
+        for (String marker : new String[] {"GEVAL-RESET", "GEVAL-503"}) {
+            HttpResponse<String> closed = chat("twijfel", "Kijk even mee naar dit dossier " + marker + ".");
+            assertThat(closed.statusCode()).as(marker + ": " + closed.body()).isEqualTo(403);
+            assertThat((String) audit(closed).get("RULE")).as(marker).contains("/guard-unavailable/");
+            HttpResponse<String> open = chat("twijfel-open", "Kijk even mee naar dit dossier " + marker + ".");
+            assertThat(open.statusCode()).as(marker + ": " + open.body()).isEqualTo(200);
+        }
+        upstream.verify(2, postRequestedFor(urlEqualTo(CHAT)));
+        assertThat(output.getAll()).contains("FORBIDDEN_PURPOSE: failed (error_status:503)");
+    }
+
+    @Test
+    void anAnswerThatIsNeitherYesNorNoIsAFailure(CapturedOutput output) throws Exception {
+        HttpResponse<String> r = chat("twijfel", "Kijk even mee naar dit dossier GEVAL-RAAR.");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat((String) audit(r).get("RULE")).contains("/guard-unavailable/");
+        assertThat(output.getAll()).contains("FORBIDDEN_PURPOSE: failed (unparseable)");
+    }
+
+    // ------------------------------------------------------------------ special-category data of a person
+
+    @Test
+    void theGuardModelDecidesWhetherASpecialCategoryIsAPersonsDataOrATopic() throws Exception {
+        HttpResponse<String> person = chat("twijfel", "Schrijf iets over diabetes BIJZ-JA.");
+        assertThat(person.statusCode()).as(person.body()).isEqualTo(403);
+        assertThat(json(person).at("/error/code").asText()).isEqualTo("special_category_not_allowed");
+        assertThat((String) audit(person).get("RULE")).isEqualTo("route:special-category-not-allowed:personal-special-category/guard-model/1.00");
+
+        HttpResponse<String> topic = chat("twijfel", "Schrijf iets over diabetes BIJZ-NEE.");
+        assertThat(topic.statusCode()).as(topic.body()).isEqualTo(200);
+        upstream.verify(2, postRequestedFor(urlEqualTo(GUARD)).withRequestBody(containing(SPECIAL_QUESTION)));
+    }
+
+    @Test
+    void theSpecialCategoryQuestionAlwaysFailsClosed() throws Exception {
+        HttpResponse<String> r = chat("twijfel-open", "Schrijf iets over diabetes BIJZ-503.");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+        assertThat((String) audit(r).get("RULE")).startsWith("route:special-category-not-allowed:personal-special-category/guard-unavailable/");
+        upstream.verify(0, postRequestedFor(urlEqualTo(CHAT)));
+    }
+
+    // ------------------------------------------------------------------ hot reload
+
+    @Test
+    void onGuardFailureChangedOnDiskDecidesTheNextRequest() throws Exception {
+        String file = "policies/use-cases/twijfel.yaml";
+        String before = pack.read(file);
+        try {
+            assertThat(chat("twijfel", "Kijk even mee naar dit dossier GEVAL-503.").statusCode()).isEqualTo(403);
+            pack.write(file, before + "  on-guard-failure: allow\n");
+            activePolicy.reload();
+            upstreamPool.resetHealth();
+            assertThat(chat("twijfel", "Kijk even mee naar dit dossier GEVAL-503.").statusCode()).isEqualTo(200);
+        } finally {
+            pack.write(file, before);
+            activePolicy.reload();
+        }
+    }
+}
