@@ -48,6 +48,7 @@ public final class Exchange {
     private final RouteLog routing = new RouteLog();
     private final Map<String, String> rateLimitHeaders = new java.util.LinkedHashMap<>();
     private long tokensReserved;
+    private java.util.function.LongSupplier tokensCounted;
     private final Map<Attachment.Kind, Integer> attachmentCounts = new EnumMap<>(Attachment.Kind.class);
     private boolean onPremisesOnly;
     private final java.util.List<UpstreamCall> upstreamCalls = new java.util.ArrayList<>(1);
@@ -167,6 +168,13 @@ public final class Exchange {
     /** Tokens taken from the caller's budgets before the model call, settled afterwards with the reported usage. */
     public long tokensReserved() { return tokensReserved; }
     public void tokensReserved(long tokens) { this.tokensReserved = tokens; }
+
+    /**
+     * The exact count behind a reservation that was made with a cheap upper bound (null when the reservation already
+     * was the exact count): what settling charges when the model reports no usage.
+     */
+    public java.util.function.LongSupplier tokensCounted() { return tokensCounted; }
+    public void tokensCounted(java.util.function.LongSupplier counted) { this.tokensCounted = counted; }
 
     public Integer upstreamStatus() { return upstreamStatus; }
     public void upstreamStatus(Integer status) { this.upstreamStatus = status; }

@@ -16,6 +16,7 @@ import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.StreamingQuery;
 import nl.dijkwacht.catalog.FineTuning;
 import nl.dijkwacht.catalog.ModelDefinition;
+import nl.dijkwacht.audit.TenantScope;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicySet;
 import nl.dijkwacht.policy.UseCasePolicy;
@@ -31,6 +32,7 @@ public final class TransparencyReport {
     private final AuditGovernance governance;
     private final AuditProperties.Publication publication;
     private final Clock clock;
+    private final TenantScope scope;
     private volatile Cached cached;
 
     /** The public report is computed at most once a minute: it is open to anyone, the query is not free. */
@@ -39,6 +41,15 @@ public final class TransparencyReport {
 
     public TransparencyReport(DataSource dataSource, ActivePolicy policy, AuditGovernance governance,
                               AuditProperties.Publication publication, Clock clock) {
+        this(dataSource, policy, governance, publication, clock, TenantScope.everything());
+    }
+
+    /**
+     * One tenant's report: from its own policy ({@code policy}) and its own records ({@code scope}) only.
+     */
+    public TransparencyReport(DataSource dataSource, ActivePolicy policy, AuditGovernance governance,
+                              AuditProperties.Publication publication, Clock clock, TenantScope scope) {
+        this.scope = scope;
         this.dataSource = dataSource;
         this.policy = policy;
         this.governance = governance;
@@ -63,7 +74,8 @@ public final class TransparencyReport {
                 .toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("title", "Gebruik van generatieve AI via Dijkwacht");
-        out.put("organisation", publication.organisation());
+        // another tenant's page names that tenant: the publication settings are the default tenant's
+        out.put("organisation", scope.isDefault() ? publication.organisation() : scope.tenant());
         out.put("generated_at", now.toString());
         out.put("period", Map.of("from", from.toString(), "to", now.toString()));
 
@@ -77,9 +89,12 @@ public final class TransparencyReport {
 
         // AI literacy (AI Act art. 4): per use-case whether a training is required and how often it was missing
         Map<String, Long> literacyRefusals = new java.util.HashMap<>();
+        List<Object> params = new ArrayList<>(List.of(AuditRows.time(from)));
+        String tenantCondition = scope.condition("tenant", params);
+        String ofTenant = tenantCondition == null ? "" : " AND " + tenantCondition;
         StreamingQuery.run(dataSource, """
                 SELECT use_case, COUNT(*) FROM audit_record WHERE error_code = 'ai_literacy_required' AND occurred_at >= ?
-                  AND endpoint <> 'operator' GROUP BY use_case""", List.of(AuditRows.time(from)), rs -> {
+                  AND endpoint <> 'operator'""" + ofTenant + " GROUP BY use_case", params, rs -> {
                     literacyRefusals.put(rs.getString(1), rs.getLong(2));
                     return true;
                 });
@@ -105,8 +120,9 @@ public final class TransparencyReport {
         StreamingQuery.run(dataSource, """
                 SELECT period_month, COUNT(*), SUM(CASE WHEN decision = 'refused' THEN 1 ELSE 0 END),
                   SUM(CASE WHEN decision = 'redacted' THEN 1 ELSE 0 END), SUM(prompt_tokens + completion_tokens), SUM(energy_wh)
-                FROM audit_record WHERE endpoint NOT IN ('models', 'operator') AND occurred_at >= ?
-                GROUP BY period_month ORDER BY period_month""", List.of(AuditRows.time(from)), rs -> {
+                FROM audit_record WHERE endpoint NOT IN ('models', 'operator') AND occurred_at >= ?""" + ofTenant + """
+
+                GROUP BY period_month ORDER BY period_month""", params, rs -> {
                     long n = rs.getLong(2);
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("month", rs.getString(1).strip());

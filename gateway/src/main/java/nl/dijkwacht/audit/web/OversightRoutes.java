@@ -46,11 +46,11 @@ final class OversightRoutes {
     RouterFunctions.Builder addTo(RouterFunctions.Builder routes) {
         return routes
                 .GET("/audit/v1/oversight", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
-                        oversight.stats(instant(req, "from", false), instant(req, "to", true))))))
+                        oversight.stats(instant(req, "from", false), instant(req, "to", true), http.scope(req))))))
                 .GET("/audit/v1/oversight/unreviewed", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
-                        oversight.unreviewed(req.getParameter("use_case"), intParam(req, "limit", 100))))))
+                        oversight.unreviewed(req.getParameter("use_case"), intParam(req, "limit", 100), http.scope(req))))))
                 .GET("/audit/v1/complaints", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
-                        oversight.complaints(req.getParameter("status"), intParam(req, "limit", 100))))))
+                        oversight.complaints(req.getParameter("status"), intParam(req, "limit", 100), http.scope(req))))))
                 .POST("/audit/v1/complaints", r -> http.auditor(this::auditorComplaint))
                 .POST("/audit/v1/complaints/{id}/outcome", r -> http.auditor((req, res, op) -> outcome(r.pathVariable("id"), req, res, op)));
     }
@@ -67,12 +67,12 @@ final class OversightRoutes {
         String traceId = text(body, "trace_id");
         op.param("trace_id", traceId).param("kind", text(body, "kind")).text("reference", text(body, "reference"))
                 .text("summary", text(body, "summary"));
-        if (traceId == null || !queries.exists(traceId)) {
+        if (traceId == null || !queries.exists(traceId, http.scope(req))) {
             http.refuse(res, Refusal.notFound("trace_not_found", "Er is geen auditrecord met deze trace-id (meer).", "trace_id"));
             return;
         }
         long id = oversight.complaint(traceId, Optional.ofNullable(text(body, "kind")).orElse("objection"),
-                text(body, "reference"), text(body, "summary"), "operator:" + op.operatorId(), "auditor");
+                text(body, "reference"), text(body, "summary"), "operator:" + op.operatorId(), "auditor", http.tenantOf(req));
         op.object("complaint", id);
         http.ok(res, 201, Map.of("id", id, "trace_id", traceId));
     }
@@ -88,7 +88,8 @@ final class OversightRoutes {
         }
         JsonNode body = http.readBody(req);
         op.param("status", text(body, "status")).text("explanation", text(body, "explanation"));
-        ComplaintOutcome stored = oversight.recordOutcome(complaintId, text(body, "status"), text(body, "explanation"), "operator:" + op.operatorId());
+        ComplaintOutcome stored = oversight.recordOutcome(complaintId, text(body, "status"), text(body, "explanation"),
+                "operator:" + op.operatorId(), http.scope(req));
         if (stored == null) {
             http.refuse(res, Refusal.notFound("complaint_not_found", "Er is geen klacht met dit nummer.", "id"));
             return;
@@ -98,7 +99,7 @@ final class OversightRoutes {
 
     // ---------------------------------------------------------------- tool
 
-    private void review(HttpServletRequest req, HttpServletResponse res, ToolPolicy tool) throws IOException {
+    private void review(HttpServletRequest req, HttpServletResponse res, ToolPolicy tool, String tenant) throws IOException {
         JsonNode body = http.readBody(req);
         String traceId = text(body, "trace_id");
         String outcome = text(body, "outcome");
@@ -106,7 +107,7 @@ final class OversightRoutes {
             throw new IllegalArgumentException("Geef trace_id en outcome (accepted, edited of rejected).");
         }
         Oversight.Answered answered = oversight.answered(traceId);
-        if (answered == null || !tool.id().equals(answered.toolId())) {
+        if (answered == null || !answered.wentTo(tool.id(), tenant)) {
             http.refuse(res, Refusal.notFound("trace_not_found",
                     "Deze trace-id hoort niet bij een antwoord aan uw tool.", "trace_id"));
             return;
@@ -123,17 +124,17 @@ final class OversightRoutes {
         http.ok(res, 201, Map.of("trace_id", traceId, "outcome", outcome));
     }
 
-    private void feedback(HttpServletRequest req, HttpServletResponse res, ToolPolicy tool) throws IOException {
+    private void feedback(HttpServletRequest req, HttpServletResponse res, ToolPolicy tool, String tenant) throws IOException {
         JsonNode body = http.readBody(req);
         String traceId = text(body, "trace_id");
         Oversight.Answered answered = traceId == null ? null : oversight.answered(traceId);
-        if (answered == null || !tool.id().equals(answered.toolId())) {
+        if (answered == null || !answered.wentTo(tool.id(), tenant)) {
             http.refuse(res, Refusal.notFound("trace_not_found",
                     "Deze trace-id hoort niet bij een antwoord aan uw tool.", "trace_id"));
             return;
         }
         long id = oversight.complaint(traceId, Optional.ofNullable(text(body, "kind")).orElse("error_report"),
-                text(body, "reference"), text(body, "description"), "tool:" + tool.id(), "tool");
+                text(body, "reference"), text(body, "description"), "tool:" + tool.id(), "tool", tenant);
         http.ok(res, 201, Map.of("id", id, "trace_id", traceId));
     }
 }
