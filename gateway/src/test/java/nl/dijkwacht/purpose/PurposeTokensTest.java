@@ -19,7 +19,7 @@ class PurposeTokensTest {
     void aPersonWithASpecialCategoryWordIsOneFeature() {
         assertThat(PurposeTokens.of("Mr. de Wit cannot come because of his heart surgery.", false))
                 .contains("__bijzonder-woord", "__persoon+woord");
-        assertThat(PurposeTokens.of("Een mail aan het team: (Inge) is lid van de FNV.", false)).contains("__eigennaam+woord");
+        assertThat(PurposeTokens.of("Een mail aan het team over Inge, lid van de FNV.", false)).contains("__eigennaam+woord");
         // an acronym is not a proper noun of a person
         assertThat(PurposeTokens.of("Schrijf dat de FNV en CNV een actiedag houden.", false))
                 .contains("__bijzonder-woord").doesNotContain("__eigennaam+woord", "__persoon+woord");
@@ -36,7 +36,7 @@ class PurposeTokensTest {
     void aDecisionAlreadyTakenIsMarked() {
         assertThat(PurposeTokens.of("Ik heb besloten de voorziening toe te kennen. Schrijf de brief.", false)).contains("__besluit-genomen");
         assertThat(PurposeTokens.of("De aanvraag is al afgewezen, maak de brief vriendelijker.", false)).contains("__besluit-genomen");
-        assertThat(PurposeTokens.of("The request has already been decided by my colleague.", false)).contains("__besluit-genomen");
+        assertThat(PurposeTokens.of("My colleague has already decided, please write the letter.", false)).contains("__besluit-genomen");
         assertThat(PurposeTokens.of("Moet deze aanvraag worden toegekend of afgewezen?", false)).doesNotContain("__besluit-genomen");
     }
 }
