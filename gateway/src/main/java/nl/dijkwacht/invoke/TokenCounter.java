@@ -10,7 +10,10 @@ import com.knuddels.jtokkit.api.EncodingType;
  */
 public final class TokenCounter {
 
-    private final Encoding encoding = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+    /** Shared by every instance: the default registry loaded all encodings (tens of MB) for each Spring context. */
+    private static final Encoding CL100K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
+
+    private final Encoding encoding = CL100K;
 
     public int count(String text) {
         return text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);

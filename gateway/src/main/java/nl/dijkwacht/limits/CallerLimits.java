@@ -77,14 +77,37 @@ public final class CallerLimits {
      * Reserves the estimated tokens in every token budget of the caller (429 when one cannot hold them). The
      * estimate is only made when the caller has a token budget at all.
      */
-    Outcome reserveTokens(Exchange exchange, java.util.function.LongSupplier estimator) {
+    Outcome reserveTokens(Exchange exchange, java.util.function.LongSupplier estimate) {
+        return reserveTokens(exchange, estimate, null);
+    }
+
+    /**
+     * The same with two estimates: {@code bound} is a cheap estimate that is never
+     * below {@code counted}: it is reserved first, and only when it does not fit is the request counted exactly and
+     * tried again — so a request is refused exactly when its counted estimate does not fit, while most requests are
+     * never tokenised. Settling corrects the reservation with the reported usage (or, without one, the count).
+     */
+    Outcome reserveTokens(Exchange exchange, java.util.function.LongSupplier bound, java.util.function.LongSupplier counted) {
         Instant now = clock.instant();
         List<Kind> kinds = List.of(Kind.TOKENS_PER_DAY, Kind.TOKENS_PER_MONTH);
         if (charges(exchange, kinds, 0, now).isEmpty()) {
             return Outcome.CONTINUE;
         }
-        long estimate = estimator.getAsLong();
-        Outcome outcome = charge(exchange, charges(exchange, kinds, estimate, now), "token-budget", "tokens", now);
+        long upper = bound.getAsLong();
+        Outcome outcome = charge(exchange, charges(exchange, kinds, upper, now), "token-budget", "tokens", now);
+        if (outcome instanceof Outcome.Continue) {
+            exchange.tokensReserved(upper);
+            exchange.tokensCounted(counted);
+            return outcome;
+        }
+        if (counted == null || outcome instanceof Outcome.Deny deny && deny.rule().endsWith(":unavailable")) {
+            return outcome;
+        }
+        long estimate = counted.getAsLong();
+        if (estimate >= upper) {
+            return outcome;
+        }
+        outcome = charge(exchange, charges(exchange, kinds, estimate, now), "token-budget", "tokens", now);
         if (outcome instanceof Outcome.Continue) {
             exchange.tokensReserved(estimate);
         }
@@ -117,7 +140,11 @@ public final class CallerLimits {
         long used = (long) exchange.promptTokens() + exchange.completionTokens();
         boolean answered = exchange.upstreamStatus() != null && exchange.upstreamStatus() == 200;
         if (used == 0 && answered) {
-            return;
+            // no usage reported: the estimate stands — counted now when the reservation was only the cheap bound
+            if (exchange.tokensCounted() == null) {
+                return;
+            }
+            used = exchange.tokensCounted().getAsLong();
         }
         long difference = used - reserved;
         if (difference == 0) {

@@ -7,7 +7,7 @@ import nl.dijkwacht.pipeline.PolicyStep;
 /**
  * Tokens per day and per month for every scope of the caller (limits.yaml): the last step before the model call,
  * when the model (and so its tokenizer) and the text that will leave are final. Reserves the estimate
- * ({@link TokenEstimator}); {@link CallerLimits#settle} settles it with the reported usage after the call.
+ * ({@link TokenEstimator}: a cheap upper bound, counted exactly only near the budget's end); {@link CallerLimits#settle} settles it with the reported usage after the call.
  */
 public final class TokenBudgetStep implements PolicyStep {
 
@@ -26,7 +26,11 @@ public final class TokenBudgetStep implements PolicyStep {
 
     @Override
     public Outcome apply(Exchange exchange) {
-        return limits.reserveTokens(exchange, () -> estimator.estimate(exchange.endpoint(), exchange.request(), exchange.model(),
-                limits.limitsOf(exchange.policy()).completionTokensEstimate()));
+        long completion = limits.limitsOf(exchange.policy()).completionTokensEstimate();
+        var request = exchange.request();
+        var model = exchange.model();
+        return limits.reserveTokens(exchange,
+                () -> estimator.upperBound(exchange.endpoint(), request, completion),
+                () -> estimator.estimate(exchange.endpoint(), request, model, completion));
     }
 }

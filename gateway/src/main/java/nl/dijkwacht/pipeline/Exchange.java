@@ -48,6 +48,7 @@ public final class Exchange {
     private final RouteLog routing = new RouteLog();
     private final Map<String, String> rateLimitHeaders = new java.util.LinkedHashMap<>();
     private long tokensReserved;
+    private java.util.function.LongSupplier tokensCounted;
     private final Map<Attachment.Kind, Integer> attachmentCounts = new EnumMap<>(Attachment.Kind.class);
     private boolean onPremisesOnly;
     private final java.util.List<UpstreamCall> upstreamCalls = new java.util.ArrayList<>(1);
@@ -57,7 +58,7 @@ public final class Exchange {
     private long openCallFirstToken = -1;
     private Boolean personalSpecialCategory;
     private boolean specialCategoryTopic;
-    private String purposeJudgement;
+    private PurposeDecision purposeDecision;
 
     public Exchange(String traceId, Endpoint endpoint, CallerHeaders headers, PolicySet policy) {
         this.traceId = traceId;
@@ -168,6 +169,13 @@ public final class Exchange {
     public long tokensReserved() { return tokensReserved; }
     public void tokensReserved(long tokens) { this.tokensReserved = tokens; }
 
+    /**
+     * The exact count behind a reservation that was made with a cheap upper bound (null when the reservation already
+     * was the exact count): what settling charges when the model reports no usage.
+     */
+    public java.util.function.LongSupplier tokensCounted() { return tokensCounted; }
+    public void tokensCounted(java.util.function.LongSupplier counted) { this.tokensCounted = counted; }
+
     public Integer upstreamStatus() { return upstreamStatus; }
     public void upstreamStatus(Integer status) { this.upstreamStatus = status; }
 
@@ -217,14 +225,17 @@ public final class Exchange {
      * identifiable person, whether its special-category terms are only a topic, and the summary
      * {@code verdict/layer/score} for the audit rule and /admin/explain.
      */
-    public void purposeJudgement(boolean personalSpecialCategory, boolean specialCategoryTopic, String summary) {
+    public void purposeJudgement(boolean personalSpecialCategory, boolean specialCategoryTopic, PurposeDecision decision) {
         this.personalSpecialCategory = personalSpecialCategory;
         this.specialCategoryTopic = specialCategoryTopic;
-        this.purposeJudgement = summary;
+        this.purposeDecision = decision;
     }
 
     /** The purpose guard's summary ({@code verdict/layer/score}), or {@code null} when it did not judge the request. */
-    public String purposeJudgement() { return purposeJudgement; }
+    public String purposeJudgement() { return purposeDecision == null ? null : purposeDecision.summary(); }
+
+    /** The purpose guard's decision, or {@code null} when it did not judge the request. */
+    public PurposeDecision purposeDecision() { return purposeDecision; }
 
     /**
      * Whether the request holds special-category data of a person: the purpose guard's judgement when it made one,

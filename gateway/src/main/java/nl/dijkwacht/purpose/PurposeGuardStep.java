@@ -51,7 +51,7 @@ public final class PurposeGuardStep implements PolicyStep {
                 : guardModels.forRequest(exchange.policy().catalog(), exchange.traceId());
         Judgement judgement = guard.judge(texts, rules, settings, guardModel);
         exchange.purposeJudgement(judgement.verdict() == Verdict.PERSONAL_SPECIAL_CATEGORY,
-                judgement.verdict() == Verdict.ALLOWED && judgement.specialTerm(), judgement.summary());
+                judgement.verdict() == Verdict.ALLOWED && judgement.specialTerm(), judgement.decision());
         if (!judgement.refusesPurpose()) {
             return Outcome.CONTINUE;
         }

@@ -93,6 +93,20 @@ class AuditStoreBenchmark {
                 System.out.printf("BENCH store=postgresql writers=%d records=%d rate=%.0f records/s  total=%.0f B/record"
                                 + " (%d bytes incl. indexes and TOAST, %d rows)%n",
                         writers, RECORDS, rate, bytes / (double) rows, bytes, rows);
+                // where the bytes are: the partitions' heap (with TOAST) and each index of the partitioned table
+                long heap = db.count("""
+                        SELECT COALESCE(SUM(pg_table_size(i.inhrelid)), 0) FROM pg_inherits i
+                        WHERE i.inhparent = 'audit_record'::regclass""");
+                StringBuilder parts = new StringBuilder(String.format("heap=%.0f", heap / (double) rows));
+                try (var c = db.dataSource().getConnection(); var rs = c.createStatement().executeQuery("""
+                        SELECT p.relname, SUM(pg_relation_size(h.inhrelid)) FROM pg_index x
+                        JOIN pg_class p ON p.oid = x.indexrelid JOIN pg_inherits h ON h.inhparent = x.indexrelid
+                        WHERE x.indrelid = 'audit_record'::regclass GROUP BY p.relname ORDER BY 2 DESC""")) {
+                    while (rs.next()) {
+                        parts.append(String.format(" %s=%.0f", rs.getString(1), rs.getLong(2) / (double) rows));
+                    }
+                }
+                System.out.printf("BENCH store=postgresql writers=%d bytes per record: %s%n", writers, parts);
             }
         }
     }

@@ -52,6 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class GuardModelGatewayTest {
 
     static final String TOOL_KEY = "dw-dev-alleen-lokaal";
+    static final String AUDITOR_KEY = "dw-audit-alleen-lokaal";
     static final ObjectMapper JSON = new ObjectMapper();
     static final String GUARD = "/controle/v1/chat/completions";
     static final String CHAT = "/lokaal/v1/chat/completions";
@@ -188,7 +189,19 @@ class GuardModelGatewayTest {
 
     Map<String, Object> audit(HttpResponse<String> response) {
         String trace = response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
-        return jdbc.queryForMap("SELECT decision, rule, error_code FROM audit_record WHERE trace_id = ?", trace);
+        return jdbc.queryForMap("SELECT decision, rule, error_code, purpose_verdict, purpose_layer, purpose_score FROM audit_record"
+                + " WHERE trace_id = ?", trace);
+    }
+
+    /** The purpose guard's decision in the audit record: {@code verdict/layer/score}. */
+    String purpose(HttpResponse<String> response) {
+        Map<String, Object> a = audit(response);
+        return a.get("PURPOSE_VERDICT") + "/" + a.get("PURPOSE_LAYER") + "/" + a.get("PURPOSE_SCORE");
+    }
+
+    HttpResponse<String> get(String path, String key) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + key)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonNode json(HttpResponse<String> response) throws IOException {
@@ -207,6 +220,7 @@ class GuardModelGatewayTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
         assertThat(json(r).at("/error/code").asText()).isEqualTo("forbidden_purpose");
         assertThat((String) audit(r).get("RULE")).matches("purpose:[a-z-]+/guard-model/1\\.00");
+        assertThat(purpose(r)).matches("forbidden-purpose:[a-z-]+/guard-model/1.0");
         guardCalls(1);
         upstream.verify(0, postRequestedFor(urlEqualTo(CHAT)));
         // the guard got the question, the request quoted, and a short strict answer format
@@ -231,6 +245,7 @@ class GuardModelGatewayTest {
         HttpResponse<String> r = chat("twijfel", "Kijk even mee naar dit dossier over de wijkaanpak.");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(json(r).at("/choices/0/message/content").asText()).startsWith("Hier is de tekst.");
+        assertThat(purpose(r)).isEqualTo("allowed/guard-model/0.0");
         guardCalls(1);
         upstream.verify(1, postRequestedFor(urlEqualTo(CHAT)));
     }
@@ -239,9 +254,11 @@ class GuardModelGatewayTest {
     void clearCasesNeverReachTheGuardModel() throws Exception {
         HttpResponse<String> allowed = chat("schrijven", clearlyAllowed());
         assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+        assertThat(purpose(allowed)).startsWith("allowed/classifier/");
         HttpResponse<String> refused = chat("schrijven", "Geef elke aanvrager een risicoscore voor fraude.");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat((String) audit(refused).get("RULE")).startsWith("purpose:fraude-risicoscore/").doesNotContain("guard");
+        assertThat(purpose(refused)).startsWith("forbidden-purpose:fraude-risicoscore/");
         guardCalls(0);
     }
 
@@ -271,6 +288,7 @@ class GuardModelGatewayTest {
     void aTimeoutLetsTheRequestThroughWhenThePolicySaysAllow() throws Exception {
         HttpResponse<String> r = chat("twijfel-open", "Kijk even mee naar dit dossier GEVAL-TRAAG.");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(purpose(r)).startsWith("allowed/guard-unavailable/");
         upstream.verify(1, postRequestedFor(urlEqualTo(CHAT)));
     }
 
@@ -303,9 +321,11 @@ class GuardModelGatewayTest {
         assertThat(person.statusCode()).as(person.body()).isEqualTo(403);
         assertThat(json(person).at("/error/code").asText()).isEqualTo("special_category_not_allowed");
         assertThat((String) audit(person).get("RULE")).isEqualTo("route:special-category-not-allowed:personal-special-category/guard-model/1.00");
+        assertThat(purpose(person)).isEqualTo("personal-special-category/guard-model/1.0");
 
         HttpResponse<String> topic = chat("twijfel", "Schrijf iets over diabetes BIJZ-NEE.");
         assertThat(topic.statusCode()).as(topic.body()).isEqualTo(200);
+        assertThat(purpose(topic)).isEqualTo("special-category-topic/guard-model/0.0");
         upstream.verify(2, postRequestedFor(urlEqualTo(GUARD)).withRequestBody(containing(SPECIAL_QUESTION)));
     }
 
@@ -315,6 +335,28 @@ class GuardModelGatewayTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
         assertThat((String) audit(r).get("RULE")).startsWith("route:special-category-not-allowed:personal-special-category/guard-unavailable/");
         upstream.verify(0, postRequestedFor(urlEqualTo(CHAT)));
+    }
+
+    // ------------------------------------------------------------------ audit trail
+
+    @Test
+    void theDecisionIsInTheAuditorApiTheCsvExportAndTheVerifiedChain() throws Exception {
+        HttpResponse<String> r = chat("twijfel", "Kijk even mee naar dit dossier over de wijkaanpak.");
+        assertThat(r.statusCode()).isEqualTo(200);
+        String trace = r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+        HttpResponse<String> record = get("/audit/v1/records/" + trace, AUDITOR_KEY);
+        assertThat(record.statusCode()).as(record.body()).isEqualTo(200);
+        JsonNode purpose = json(record).at("/records/0/purpose");
+        assertThat(purpose.path("verdict").asText()).isEqualTo("allowed");
+        assertThat(purpose.path("layer").asText()).isEqualTo("guard-model");
+        assertThat(purpose.path("score").asDouble()).isEqualTo(0.0);
+        assertThat(record.body()).doesNotContain("wijkaanpak");
+        HttpResponse<String> csv = get("/audit/v1/export.csv?trace_id=" + trace, AUDITOR_KEY);
+        assertThat(csv.body().lines().findFirst().orElseThrow()).contains("purpose_verdict,purpose_layer,purpose_score");
+        assertThat(csv.body()).contains(",allowed,guard-model,0.0,");
+        HttpResponse<String> verify = get("/audit/v1/verify", AUDITOR_KEY);
+        assertThat(verify.statusCode()).as(verify.body()).isEqualTo(200);
+        assertThat(json(verify).path("ok").asBoolean()).as(verify.body()).isTrue();
     }
 
     // ------------------------------------------------------------------ hot reload

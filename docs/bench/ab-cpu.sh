@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Interleaved A/B of CPU per request, for changes measured on a machine that others share.
+#
+#   docs/bench/ab-cpu.sh A.jar B.jar [options]
+#
+# Both gateways run the default policy pack plus the bench model and tool (exactly gateway-bench.sh's pack), on
+# the README's default H2 file store (or --store postgres: a fresh schema each), pinned to ONE core (taskset, default
+# core 1); the mock upstream and wrk run on the other core (default 0). After a warm-up of each gateway, rounds
+# alternate A, B, A, B, … at the same load, so both see the same background. The figure is the gateway process's
+# CPU time (all threads, from /proc) divided by the requests answered in that round; JIT compiler threads are
+# reported apart. Wall-clock latency is printed but is not the figure (other work shares the machine).
+#
+# Options: --rounds N (default 3) --seconds S per round (default 15) --warmup S per gateway (default 60, c=4)
+#          --c N concurrency (default 64) --stream (SSE instead of JSON) --store h2|postgres
+#          --gw-cpu C --load-cpu C --jfr (a JFR recording of each gateway during its rounds, for flame graphs)
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
+A_JAR=$(readlink -f "$1"); B_JAR=$(readlink -f "$2"); shift 2
+ROUNDS=3; SECS=15; WARM=60; CONC=64; STREAM=0; STORE=h2; GW_CPU=1; LOAD_CPU=0; JFR=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --rounds) ROUNDS=$2; shift 2;; --seconds) SECS=$2; shift 2;; --warmup) WARM=$2; shift 2;;
+    --c) CONC=$2; shift 2;; --stream) STREAM=1; shift;; --store) STORE=$2; shift 2;;
+    --gw-cpu) GW_CPU=$2; shift 2;; --load-cpu) LOAD_CPU=$2; shift 2;; --jfr) JFR=1; shift;;
+    *) echo "unknown option $1" >&2; exit 2;;
+  esac
+done
+JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1); [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
+JCMD=$(dirname "$JAVA_BIN")/jcmd
+OUT=${BENCH_WORK:-$ROOT/../bench-work}/ab/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
+HZ=$(getconf CLK_TCK)
+PIDS=(); SCHEMAS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -KILL "$p" 2>/dev/null || true; done
+  for s in "${SCHEMAS[@]}"; do psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $s CASCADE" >/dev/null 2>&1 || true; done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# the pack of gateway-bench.sh (default pack + bench model and tool)
+eval "$(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")"
+
+declare -A PID=() PORT=()
+start() { # name jar port
+  local n=$1 jar=$2 port=$3 dir=$OUT/$1; mkdir -p "$dir/run"; make_pack "$dir/run"
+  local args=(--server.port="$port" --management.server.port=$((port + 100)) --logging.level.root=WARN
+              --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config")
+  if [ "$STORE" = postgres ]; then
+    local schema="ab_${n}_$(date +%s)"; SCHEMAS+=("$schema")
+    args+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema"
+           --spring.datasource.username=postgres --spring.flyway.schemas="$schema")
+  fi
+  (cd "$dir/run" && exec taskset -c "$GW_CPU" "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$jar" "${args[@]}" \
+      > "$dir/gateway.log" 2>&1) &
+  PID[$n]=$!; PORT[$n]=$port; PIDS+=($!)
+}
+wait_ready() {
+  local n=$1
+  for _ in $(seq 1 3000); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:${PORT[$n]}/readyz" || true)" = 200 ] && return 0
+    kill -0 "${PID[$n]}" 2>/dev/null || break; sleep 0.1
+  done
+  echo "gateway $n not ready; $OUT/$n/gateway.log" >&2; tail -n 20 "$OUT/$n/gateway.log" >&2; exit 1
+}
+ticks() { # pid -> "all jit"
+  cat /proc/"$1"/task/*/stat 2>/dev/null | awk '{i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
+    split(substr($0,j+2),f," "); t=f[12]+f[13]; all+=t; if (comm ~ /^C[12] Compiler/) jit+=t} END {printf "%d %d\n", all, jit}'
+}
+load() { # name seconds conc -> RESULT line
+  local n=$1
+  env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=$STREAM BENCH_MAX_PER_THREAD=0 timeout $(($2 + 30)) \
+    taskset -c "$LOAD_CPU" wrk -t1 -c"$3" -d"$2s" --timeout 10s -s "$BENCH/chat.lua" \
+    "http://127.0.0.1:${PORT[$n]}/v1/chat/completions" 2>&1 | grep RESULT || echo "RESULT requests=0"
+}
+
+taskset -c "$LOAD_CPU" "$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port 18080 > "$OUT/mock.log" 2>&1 &
+PIDS+=($!)
+start A "$A_JAR" 18096
+start B "$B_JAR" 18097
+wait_ready A; wait_ready B
+for _ in $(seq 1 100); do curl -sf http://127.0.0.1:18080/health >/dev/null && break; sleep 0.2; done
+echo "A=$A_JAR B=$B_JAR store=$STORE gw-cpu=$GW_CPU load-cpu=$LOAD_CPU c=$CONC stream=$STREAM rounds=$ROUNDS x ${SECS}s" | tee "$OUT/ab.txt"
+for n in A B; do load "$n" "$WARM" 4 > /dev/null; done
+if [ "$JFR" = 1 ]; then for n in A B; do "$JCMD" "${PID[$n]}" JFR.start name=ab settings=profile > /dev/null; done; fi
+printf 'round\tgw\trequests\tcpu_us_per_req\tjit_us_per_req\trps\tp50_ms\tp99_ms\n' | tee -a "$OUT/ab.tsv"
+for r in $(seq 1 "$ROUNDS"); do
+  for n in A B; do
+    read -r c0 j0 < <(ticks "${PID[$n]}")
+    res=$(load "$n" "$SECS" "$CONC")
+    read -r c1 j1 < <(ticks "${PID[$n]}")
+    req=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$res"); req=${req:-0}
+    awk -v r="$r" -v n="$n" -v q="$req" -v c=$((c1 - c0)) -v j=$((j1 - j0)) -v hz="$HZ" -v res="$res" 'BEGIN {
+      match(res, /rps=[0-9.]+/); rps=substr(res, RSTART+4, RLENGTH-4); match(res, /p50_ms=[0-9.]+/); p50=substr(res, RSTART+7, RLENGTH-7)
+      match(res, /p99_ms=[0-9.]+/); p99=substr(res, RSTART+7, RLENGTH-7)
+      printf "%s\t%s\t%d\t%.0f\t%.0f\t%s\t%s\t%s\n", r, n, q, q ? c/hz*1e6/q : 0, q ? j/hz*1e6/q : 0, rps, p50, p99 }' | tee -a "$OUT/ab.tsv"
+  done
+done
+awk -F'\t' 'NR>1 {q[$2]+=$3; c[$2]+=$3*$4; j[$2]+=$3*$5} END {for (n in q) if (q[n]) printf "%s: %d requests, CPU %.0f µs/req (JIT %.0f µs/req)\n", n, q[n], c[n]/q[n], j[n]/q[n]}' \
+  "$OUT/ab.tsv" | sort | tee -a "$OUT/ab.txt"
+if [ "$JFR" = 1 ]; then
+  for n in A B; do
+    "$JCMD" "${PID[$n]}" JFR.stop name=ab filename="$OUT/$n/profile.jfr" > /dev/null
+    "$(dirname "$JAVA_BIN")/jfr" print --events jdk.ExecutionSample --stack-depth 128 "$OUT/$n/profile.jfr" | python3 -c '
+import sys, re, collections
+c = collections.Counter(); st = None
+for line in sys.stdin:
+    s = line.strip()
+    if s.startswith("stackTrace = ["): st = []
+    elif st is not None and (s == "]" or s.startswith("truncated")):
+        if s == "]": c[";".join(reversed(st))] += 1; st = None
+    elif st is not None and s:
+        st.append(re.sub(r"\(.*$|\s+line:.*$", "", s).strip())
+for k, v in c.items(): print(k, v)' > "$OUT/$n/profile.collapsed"
+    python3 "$ROOT/docs/bench/profile-summary.py" "$OUT/$n/profile.collapsed" 0 0 > "$OUT/$n/profile-summary.md" || true
+  done
+fi
+echo "ab-cpu: results in $OUT"
