@@ -139,9 +139,10 @@ public class AuditConfiguration {
 
     /** Records every administrator and auditor action in the chain (admin API, auditor API, console). */
     @Bean
-    OperatorActionLog operatorActionLog(AuditSink sink, TextHasher hasher, ActivePolicy policy, Clock auditClock,
+    OperatorActionLog operatorActionLog(AuditSink sink, TextHasher hasher, nl.dijkwacht.tenancy.Tenants tenants, Clock auditClock,
                                         org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
-        return new OperatorActionLog(sink, hasher, () -> policy.current().version(), auditClock,
+        return new OperatorActionLog(sink, hasher,
+                tenant -> tenants.find(tenant).orElse(tenants.defaultTenant()).policy().current().version(), auditClock,
                 meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
