@@ -231,13 +231,19 @@ public class AuditConfiguration {
     }
 
     @Bean
+    nl.dijkwacht.audit.oversight.RefusalFlags auditRefusalFlags(DataSource dataSource, Oversight oversight, AuditSink sink, Clock auditClock) {
+        return new nl.dijkwacht.audit.oversight.RefusalFlags(dataSource, oversight, sink, auditClock);
+    }
+
+    @Bean
     RouterFunction<ServerResponse> auditRouterFunction(RouteFilters routeFilters, nl.dijkwacht.tenancy.Tenants tenants, AuditQueries queries,
                                                        TraceQueries traces, AuditVerification verification,
                                                        ChainVerifier verifier, TenantChains chains, LegalHolds holds,
                                                        RetentionJob retention, Oversight oversight,
                                                        nl.dijkwacht.audit.transparency.TenantReports transparency, Pseudonymizer pseudonymizer,
-                                                       TextHasher hasher, ObjectMapper dijkwachtJson, OperatorActionLog operatorActions) {
+                                                       TextHasher hasher, ObjectMapper dijkwachtJson, OperatorActionLog operatorActions,
+                                                       nl.dijkwacht.audit.oversight.RefusalFlags refusalFlags) {
         return new AuditRoutes(routeFilters, tenants, queries, traces, verification, verifier, chains, holds, retention,
-                oversight, transparency, pseudonymizer, hasher, dijkwachtJson, operatorActions).routes();
+                oversight, transparency, pseudonymizer, hasher, dijkwachtJson, operatorActions, refusalFlags).routes();
     }
 }
