@@ -139,9 +139,10 @@ public class AuditConfiguration {
 
     /** Records every administrator and auditor action in the chain (admin API, auditor API, console). */
     @Bean
-    OperatorActionLog operatorActionLog(AuditSink sink, TextHasher hasher, ActivePolicy policy, Clock auditClock,
+    OperatorActionLog operatorActionLog(AuditSink sink, TextHasher hasher, nl.dijkwacht.tenancy.Tenants tenants, Clock auditClock,
                                         org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
-        return new OperatorActionLog(sink, hasher, () -> policy.current().version(), auditClock,
+        return new OperatorActionLog(sink, hasher,
+                tenant -> tenants.find(tenant).orElse(tenants.defaultTenant()).policy().current().version(), auditClock,
                 meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
@@ -230,13 +231,19 @@ public class AuditConfiguration {
     }
 
     @Bean
+    nl.dijkwacht.audit.oversight.RefusalFlags auditRefusalFlags(DataSource dataSource, Oversight oversight, AuditSink sink, Clock auditClock) {
+        return new nl.dijkwacht.audit.oversight.RefusalFlags(dataSource, oversight, sink, auditClock);
+    }
+
+    @Bean
     RouterFunction<ServerResponse> auditRouterFunction(RouteFilters routeFilters, nl.dijkwacht.tenancy.Tenants tenants, AuditQueries queries,
                                                        TraceQueries traces, AuditVerification verification,
                                                        ChainVerifier verifier, TenantChains chains, LegalHolds holds,
                                                        RetentionJob retention, Oversight oversight,
                                                        nl.dijkwacht.audit.transparency.TenantReports transparency, Pseudonymizer pseudonymizer,
-                                                       TextHasher hasher, ObjectMapper dijkwachtJson, OperatorActionLog operatorActions) {
+                                                       TextHasher hasher, ObjectMapper dijkwachtJson, OperatorActionLog operatorActions,
+                                                       nl.dijkwacht.audit.oversight.RefusalFlags refusalFlags) {
         return new AuditRoutes(routeFilters, tenants, queries, traces, verification, verifier, chains, holds, retention,
-                oversight, transparency, pseudonymizer, hasher, dijkwachtJson, operatorActions).routes();
+                oversight, transparency, pseudonymizer, hasher, dijkwachtJson, operatorActions, refusalFlags).routes();
     }
 }

@@ -179,12 +179,24 @@ class GuardModelGatewayTest {
     }
 
     HttpResponse<String> chat(String useCase, String content) throws Exception {
-        ObjectNode body = JSON.createObjectNode().put("model", "lokaal");
+        return chat(useCase, "lokaal", content, "medewerker-1");
+    }
+
+    HttpResponse<String> chat(String useCase, String model, String content, String user) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("model", model);
         body.putArray("messages").addObject().put("role", "user").put("content", content);
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/chat/completions"))
                 .header("Authorization", "Bearer " + TOOL_KEY).header("Content-Type", "application/json")
-                .header("X-Dijkwacht-Use-Case", useCase)
+                .header("X-Dijkwacht-Use-Case", useCase).header("X-Dijkwacht-User", user)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> flag(String trace, String user, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/dijkwacht/refusals/" + trace + "/flag"))
+                .header("Authorization", "Bearer " + TOOL_KEY).header("Content-Type", "application/json")
+                .header("X-Dijkwacht-User", user)
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     Map<String, Object> audit(HttpResponse<String> response) {
@@ -357,6 +369,71 @@ class GuardModelGatewayTest {
         HttpResponse<String> verify = get("/audit/v1/verify", AUDITOR_KEY);
         assertThat(verify.statusCode()).as(verify.body()).isEqualTo(200);
         assertThat(json(verify).path("ok").asBoolean()).as(verify.body()).isTrue();
+    }
+
+    // ------------------------------------------------------------------ flagging a refusal as wrong
+
+    @Test
+    void theStaffMemberWhoWasRefusedCanFlagItOnceAndTheTransparencyReportCountsIt() throws Exception {
+        HttpResponse<String> refused = chat("schrijven", "lokaal", "Geef elke aanvrager een risicoscore voor fraude.", "anna");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        String trace = refused.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+        // the refusal tells how to flag it
+        assertThat(json(refused).at("/error/message").asText()).contains("Vindt u deze weigering onterecht?")
+                .contains("traceercode " + trace).contains("/v1/dijkwacht/refusals/" + trace + "/flag");
+
+        HttpResponse<String> other = flag(trace, "bert", null);
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(json(other).at("/error/code").asText()).isEqualTo("trace_not_found");
+        assertThat(json(other).at("/error/message").asText()).contains("hoort niet bij een weigering aan u");
+
+        HttpResponse<String> flagged = flag(trace, "anna", "{\"reason\":\"Ik vroeg om een brief over fraudepreventie, geen score.\"}");
+        assertThat(flagged.statusCode()).as(flagged.body()).isEqualTo(201);
+        assertThat(json(flagged).path("flagged").asBoolean()).isTrue();
+
+        HttpResponse<String> again = flag(trace, "anna", null);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again).at("/error/code").asText()).isEqualTo("flag_exists");
+
+        // a chained record: the flag as an action on the refusal, by the same pseudonym, no text
+        Map<String, Object> record = jdbc.queryForMap("SELECT actor_pseudonym, tool_id, use_case, action_params, chain_id FROM audit_record"
+                + " WHERE endpoint = 'operator' AND bio_action = 'refusal.flag' AND bio_object = ?", "trace:" + trace);
+        assertThat(record.get("ACTOR_PSEUDONYM")).isEqualTo(jdbc.queryForObject(
+                "SELECT actor_pseudonym FROM audit_record WHERE trace_id = ?", String.class, trace)).isNotNull();
+        assertThat(record.get("USE_CASE")).isEqualTo("schrijven");
+        assertThat(record.get("CHAIN_ID")).isNotNull();
+        assertThat((String) record.get("ACTION_PARAMS")).contains("forbidden_purpose").doesNotContain("fraudepreventie");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_complaint WHERE trace_id = ? AND kind = 'refusal_flag'",
+                Long.class, trace)).isEqualTo(1L);
+        HttpResponse<String> verify = get("/audit/v1/verify", AUDITOR_KEY);
+        assertThat(json(verify).path("ok").asBoolean()).as(verify.body()).isTrue();
+
+        HttpResponse<String> report = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/transparantie.json"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode schrijven = null;
+        for (JsonNode p : json(report).path("purposes")) {
+            if (p.path("use_case").asText().equals("schrijven")) {
+                schrijven = p;
+            }
+        }
+        assertThat(schrijven).as(report.body()).isNotNull();
+        long refusals = schrijven.path("purpose_guard_refusals").asLong();
+        assertThat(refusals).isGreaterThanOrEqualTo(1);
+        assertThat(schrijven.path("refusals_flagged_wrong").asLong()).isEqualTo(1);
+        assertThat(schrijven.path("refusal_flag_rate").asDouble()).isEqualTo(Math.round(1000.0 / refusals) / 1000.0);
+    }
+
+    @Test
+    void onlyPurposeGuardRefusalsCanBeFlagged() throws Exception {
+        HttpResponse<String> answered = chat("schrijven", "lokaal", "Maak deze alinea korter.", "anna");
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(flag(answered.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow(), "anna", null).statusCode()).isEqualTo(404);
+        HttpResponse<String> otherRefusal = chat("schrijven", "bestaat-niet", "Maak deze alinea korter.", "anna");
+        assertThat(otherRefusal.statusCode()).isBetween(400, 499);
+        String trace = otherRefusal.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+        HttpResponse<String> r = flag(trace, "anna", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+        assertThat(json(r).at("/error/code").asText()).isEqualTo("not_a_purpose_refusal");
     }
 
     // ------------------------------------------------------------------ hot reload

@@ -31,6 +31,8 @@ public final class Oversight {
 
     public static final Set<String> OUTCOMES = Set.of("accepted", "edited", "rejected");
     public static final Set<String> COMPLAINT_KINDS = Set.of("objection", "error_report");
+    /** A staff member's flag that a purpose-guard refusal was wrong ({@link RefusalFlags}); not a kind a caller may choose. */
+    public static final String REFUSAL_FLAG = "refusal_flag";
 
     private final JdbcTemplate jdbc;
     private final StreamingQuery streaming;
@@ -157,6 +159,23 @@ public final class Oversight {
         if (!COMPLAINT_KINDS.contains(k)) {
             throw new IllegalArgumentException("kind moet objection (bezwaar van een inwoner) of error_report (foutmelding) zijn.");
         }
+        return insertComplaint(traceId, k, reference, summary, reportedBy, channel, tenant);
+    }
+
+    /** Stores a staff member's flag on a refusal as a complaint of kind {@link #REFUSAL_FLAG} (its handling as for any complaint). */
+    long refusalFlag(String traceId, String reason, String reportedBy, String tenant) {
+        return insertComplaint(traceId, REFUSAL_FLAG, null, reason, reportedBy, "tool", tenant);
+    }
+
+    /** Whether this refusal was already flagged. */
+    boolean refusalFlagged(String traceId) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM audit_complaint WHERE trace_id = ? AND kind = ?", Long.class,
+                traceId, REFUSAL_FLAG);
+        return n != null && n > 0;
+    }
+
+    private long insertComplaint(String traceId, String k, String reference, String summary, String reportedBy, String channel,
+                                 String tenant) {
         String clean = redacted(summary, 2000);
         String ref = redacted(reference, 100);
         Instant at = now();

@@ -98,6 +98,22 @@ public final class TransparencyReport {
                     literacyRefusals.put(rs.getString(1), rs.getLong(2));
                     return true;
                 });
+        // purpose guard (issue 10): its refusals per use-case and how many staff flagged as wrong
+        Map<String, long[]> purposeGuard = new java.util.HashMap<>();
+        List<Object> guardParams = new ArrayList<>(List.of(AuditRows.time(from), nl.dijkwacht.audit.oversight.RefusalFlags.ACTION));
+        String guardTenant = scope.condition("tenant", guardParams);
+        StreamingQuery.run(dataSource, """
+                SELECT use_case,
+                       SUM(CASE WHEN endpoint <> 'operator' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN endpoint = 'operator' THEN 1 ELSE 0 END)
+                FROM audit_record
+                WHERE occurred_at >= ? AND ((endpoint <> 'operator' AND decision = 'refused'
+                        AND error_code IN ('forbidden_purpose', 'special_category_not_allowed'))
+                    OR (endpoint = 'operator' AND bio_action = ?))""" + (guardTenant == null ? "" : " AND " + guardTenant)
+                + " GROUP BY use_case", guardParams, rs -> {
+                    purposeGuard.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                    return true;
+                });
         var literacy = current.governance().aiLiteracy();
         List<Map<String, Object>> purposes = new ArrayList<>();
         current.useCases().values().stream().sorted(java.util.Comparator.comparing(UseCasePolicy::id)).forEach(u -> {
@@ -110,6 +126,11 @@ public final class TransparencyReport {
             p.put("redacted_content_kept_days", days);
             p.put("ai_literacy_required", literacy.requiredFor(u.id()));
             p.put("ai_literacy_refusals", literacyRefusals.getOrDefault(u.id(), 0L));
+            long[] guard = purposeGuard.getOrDefault(u.id(), new long[2]);
+            p.put("purpose_guard_refusals", guard[0]);
+            p.put("refusals_flagged_wrong", guard[1]);
+            // flags per purpose-guard refusal: how often staff think the guard was wrong (null without refusals)
+            p.put("refusal_flag_rate", guard[0] == 0 ? null : Math.round(1000.0 * guard[1] / guard[0]) / 1000.0);
             purposes.add(p);
         });
         out.put("purposes", purposes);
@@ -264,7 +285,8 @@ public final class TransparencyReport {
         out.put("dpia_description", dpias.isEmpty() ? null : String.join("; ", dpias));
         out.put("impacttoetsen", facts.impactAssessments());
         out.put("objection_procedure", "Bezwaar of een foutmelding kan worden ingediend met de traceercode onder de tekst; "
-                + "deze wordt aan het auditrecord gekoppeld.");
+                + "deze wordt aan het auditrecord gekoppeld. Een medewerker kan een weigering door de doelbewaking als onterecht"
+                + " melden met de traceercode uit de weigering; het aandeel gemelde weigeringen per toepassing staat op /transparantie.");
         out.put("human_intervention", review
                 ? "Menselijke controle verplicht: de tool meldt per antwoord of het is overgenomen, aangepast of afgewezen."
                 : "Menselijke controle door de gebruiker; geen verplichte beoordeling.");

@@ -24,7 +24,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * HTTP surface of the audit trail as three gateway routes: {@code dijkwacht-audit} ({@code /audit/v1/**}, auditor
- * role), {@code dijkwacht-oversight-tool} ({@code /v1/dijkwacht/reviews|feedback}, the tool's own key) and
+ * role), {@code dijkwacht-oversight-tool} ({@code /v1/dijkwacht/reviews|feedback}, {@code /v1/dijkwacht/refusals/{trace}/flag},
+ * the tool's own key) and
  * {@code dijkwacht-transparency} ({@code /transparantie*}, public, aggregates only). All documented in
  * docs/auditor-guide.md.
  *
@@ -46,12 +47,13 @@ public final class AuditRoutes {
     public AuditRoutes(RouteFilters filters, Tenants tenants, AuditQueries queries, TraceQueries traces,
                        AuditVerification verification, ChainVerifier verifier, TenantChains chains, LegalHolds holds,
                        RetentionJob retention, Oversight oversight, TenantReports transparency,
-                       Pseudonymizer pseudonymizer, TextHasher hasher, ObjectMapper json, OperatorActionLog actions) {
+                       Pseudonymizer pseudonymizer, TextHasher hasher, ObjectMapper json, OperatorActionLog actions,
+                       nl.dijkwacht.audit.oversight.RefusalFlags refusalFlags) {
         this.filters = filters;
         AuditHttp http = new AuditHttp(tenants, json, actions);
         this.records = new AuditRecordRoutes(http, queries, traces, verification, verifier, chains, pseudonymizer, hasher);
         this.retention = new RetentionRoutes(http, holds, retention, pseudonymizer);
-        this.oversight = new OversightRoutes(http, oversight, queries, pseudonymizer, hasher);
+        this.oversight = new OversightRoutes(http, oversight, queries, pseudonymizer, hasher, refusalFlags);
         this.transparency = new TransparencyRoutes(http, transparency, tenants.defaultTenant().id());
     }
 

@@ -15,6 +15,9 @@ import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.audit.TextHasher;
 import nl.dijkwacht.audit.oversight.ComplaintOutcome;
 import nl.dijkwacht.audit.oversight.Oversight;
+import nl.dijkwacht.audit.oversight.RefusalFlags;
+import nl.dijkwacht.api.filter.AuthenticatedRequest;
+import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.audit.query.AuditQueries;
 import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.policy.ToolPolicy;
@@ -32,9 +35,11 @@ final class OversightRoutes {
     private final AuditQueries queries;
     private final Pseudonymizer pseudonymizer;
     private final TextHasher hasher;
+    private final RefusalFlags flags;
 
     OversightRoutes(AuditHttp http, Oversight oversight, AuditQueries queries, Pseudonymizer pseudonymizer,
-                    TextHasher hasher) {
+                    TextHasher hasher, RefusalFlags flags) {
+        this.flags = flags;
         this.http = http;
         this.oversight = oversight;
         this.queries = queries;
@@ -59,7 +64,9 @@ final class OversightRoutes {
     RouterFunctions.Builder addToolRoutesTo(RouterFunctions.Builder routes) {
         return routes
                 .POST("/v1/dijkwacht/reviews", r -> http.tool(this::review))
-                .POST("/v1/dijkwacht/feedback", r -> http.tool(this::feedback));
+                .POST("/v1/dijkwacht/feedback", r -> http.tool(this::feedback))
+                .POST("/v1/dijkwacht/refusals/{traceId}/flag", r -> http.tool((req, res, tool, tenant) ->
+                        flag(r.pathVariable("traceId"), req, res, tool, tenant)));
     }
 
     private void auditorComplaint(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) throws IOException {
@@ -122,6 +129,39 @@ final class OversightRoutes {
             return;
         }
         http.ok(res, 201, Map.of("trace_id", traceId, "outcome", outcome));
+    }
+
+    /**
+     * The staff member says a purpose-guard refusal was wrong: {@code {"reason": "…"}} (optional). Only the tool and
+     * staff member the refusal went to may flag it, once.
+     */
+    private void flag(String traceId, HttpServletRequest req, HttpServletResponse res, ToolPolicy tool, String tenant) throws IOException {
+        byte[] raw = AuthenticatedRequest.body(req);
+        JsonNode body = raw == null || raw.length == 0 ? null : http.readBody(req);
+        String reason = body == null ? null : text(body, "reason");
+        Caller caller = AuthenticatedRequest.caller(req);
+        String pseudonym = caller.userId() == null ? null : pseudonymizer.pseudonym(caller.userId());
+        RefusalFlags.Refused refused = flags.refused(traceId);
+        if (refused == null || !refused.wentTo(tool.id(), tenant, pseudonym)) {
+            http.refuse(res, Refusal.notFound("trace_not_found",
+                    "Deze trace-id hoort niet bij een weigering aan u via deze tool. Gebruik de traceercode uit de melding"
+                            + " van de weigering, vanuit dezelfde tool en met hetzelfde account.", "trace_id"));
+            return;
+        }
+        if (!refused.byPurposeGuard()) {
+            http.refuse(res, new Refusal(409, Refusal.INVALID_REQUEST, "not_a_purpose_refusal",
+                    "Alleen een weigering wegens een verboden doel of bijzondere persoonsgegevens kan hier als onterecht worden"
+                            + " gemeld. Een andere fout meldt u via /v1/dijkwacht/feedback.", "trace_id"));
+            return;
+        }
+        if (flags.flagged(traceId)) {
+            http.refuse(res, new Refusal(409, Refusal.INVALID_REQUEST, "flag_exists",
+                    "Deze weigering is al als onterecht gemeld; de beleidseigenaren bekijken de melding.", "trace_id"));
+            return;
+        }
+        long id = flags.flag(refused, reason);
+        http.ok(res, 201, Map.of("trace_id", traceId, "flagged", true, "complaint_id", id,
+                "message", "Dank u. Uw melding dat deze weigering onterecht was, gaat naar de beleidseigenaren."));
     }
 
     private void feedback(HttpServletRequest req, HttpServletResponse res, ToolPolicy tool, String tenant) throws IOException {
