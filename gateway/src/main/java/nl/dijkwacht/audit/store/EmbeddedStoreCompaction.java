@@ -110,6 +110,12 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
         }
         try {
             if (!store.isClosed()) {
+                // first as in a quiet moment (the file may be at the busy target), then H2's own close compaction
+                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_COMPACT_MILLIS);
+                while (System.nanoTime() < deadline && store.getFileStore().getChunksFillRate() < IDLE_TARGET_FILL
+                        && store.compact(IDLE_TARGET_FILL, WRITE_LIMIT_BYTES)) {
+                    // each round rewrites at most WRITE_LIMIT_BYTES of live pages
+                }
                 store.compactFile(CLOSE_COMPACT_MILLIS);
             }
         } catch (RuntimeException e) {
