@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.chain.ChainVerifier;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
+import nl.dijkwacht.audit.chain.TenantChains;
 import nl.dijkwacht.audit.oversight.Oversight;
 import nl.dijkwacht.audit.query.AuditQueries;
 import nl.dijkwacht.audit.query.AuditVerification;
@@ -97,6 +98,29 @@ public class AuditConfiguration {
         return new ChainedJdbcAuditSink(dataSource, codec, rows, properties.chainId());
     }
 
+    /**
+     * The audit sink of the request path and the operator actions: the default tenant's chain (the bean above) and a
+     * chain {@code <chain-id>@<tenant>} for every other tenant.
+     */
+    @Bean(destroyMethod = "close")
+    @org.springframework.context.annotation.Primary
+    TenantChains auditChains(ChainedJdbcAuditSink auditSink, nl.dijkwacht.tenancy.Tenants tenants, DataSource dataSource,
+                             ChainCodec codec, AuditRows rows) {
+        java.util.Map<String, ChainedJdbcAuditSink> others = new java.util.LinkedHashMap<>();
+        for (nl.dijkwacht.tenancy.Tenant t : tenants.all()) {
+            if (!t.isDefault()) {
+                String chain = TenantChains.chainId(auditSink.chainId(), t.id());
+                if (chain.length() > 64) {
+                    throw new nl.dijkwacht.config.InvalidSettingException("dijkwacht.audit.chain-id",
+                            "the audit chain of tenant " + t.id() + " (" + chain + ") is longer than 64 characters",
+                            "Choose a shorter chain id or tenant id.");
+                }
+                others.put(t.id(), new ChainedJdbcAuditSink(dataSource, codec, rows, chain));
+            }
+        }
+        return new TenantChains(tenants.defaultTenant().id(), auditSink, others);
+    }
+
     @Bean
     ChainVerifier auditChainVerifier(DataSource dataSource, ChainCodec codec, AuditRows rows) {
         return new ChainVerifier(dataSource, codec, rows);
@@ -115,9 +139,10 @@ public class AuditConfiguration {
 
     /** Records every administrator and auditor action in the chain (admin API, auditor API, console). */
     @Bean
-    OperatorActionLog operatorActionLog(AuditSink sink, TextHasher hasher, ActivePolicy policy, Clock auditClock,
+    OperatorActionLog operatorActionLog(AuditSink sink, TextHasher hasher, nl.dijkwacht.tenancy.Tenants tenants, Clock auditClock,
                                         org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
-        return new OperatorActionLog(sink, hasher, () -> policy.current().version(), auditClock,
+        return new OperatorActionLog(sink, hasher,
+                tenant -> tenants.find(tenant).orElse(tenants.defaultTenant()).policy().current().version(), auditClock,
                 meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
@@ -186,18 +211,39 @@ public class AuditConfiguration {
 
     @Bean
     TransparencyReport auditTransparencyReport(DataSource dataSource, ActivePolicy policy, AuditGovernance governance,
-                                               AuditProperties properties, Clock auditClock) {
-        return new TransparencyReport(dataSource, policy, governance, properties.publication(), auditClock);
+                                               AuditProperties properties, Clock auditClock, nl.dijkwacht.tenancy.Tenants tenants) {
+        return new TransparencyReport(dataSource, policy, governance, properties.publication(), auditClock,
+                TenantScope.of(tenants, tenants.defaultTenant().id()));
+    }
+
+    /** Every tenant's public report: the default tenant's is the bean above (scope: what belongs to no other tenant). */
+    @Bean
+    nl.dijkwacht.audit.transparency.TenantReports auditTenantReports(TransparencyReport auditTransparencyReport,
+                                                                      nl.dijkwacht.tenancy.Tenants tenants, DataSource dataSource,
+                                                                      AuditGovernance governance, AuditProperties properties,
+                                                                      Clock auditClock) {
+        java.util.Map<String, TransparencyReport> reports = new java.util.LinkedHashMap<>();
+        for (nl.dijkwacht.tenancy.Tenant t : tenants.all()) {
+            reports.put(t.id(), t.isDefault() ? auditTransparencyReport : new TransparencyReport(dataSource, t.policy(),
+                    governance, properties.publication(), auditClock, TenantScope.of(tenants, t.id())));
+        }
+        return new nl.dijkwacht.audit.transparency.TenantReports(reports);
     }
 
     @Bean
-    RouterFunction<ServerResponse> auditRouterFunction(RouteFilters routeFilters, ActivePolicy policy, AuditQueries queries,
+    nl.dijkwacht.audit.oversight.RefusalFlags auditRefusalFlags(DataSource dataSource, Oversight oversight, AuditSink sink, Clock auditClock) {
+        return new nl.dijkwacht.audit.oversight.RefusalFlags(dataSource, oversight, sink, auditClock);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> auditRouterFunction(RouteFilters routeFilters, nl.dijkwacht.tenancy.Tenants tenants, AuditQueries queries,
                                                        TraceQueries traces, AuditVerification verification,
-                                                       ChainVerifier verifier, ChainedJdbcAuditSink sink, LegalHolds holds,
+                                                       ChainVerifier verifier, TenantChains chains, LegalHolds holds,
                                                        RetentionJob retention, Oversight oversight,
-                                                       TransparencyReport transparency, Pseudonymizer pseudonymizer,
-                                                       TextHasher hasher, ObjectMapper dijkwachtJson, OperatorActionLog operatorActions) {
-        return new AuditRoutes(routeFilters, policy, queries, traces, verification, verifier, sink, holds, retention,
-                oversight, transparency, pseudonymizer, hasher, dijkwachtJson, operatorActions).routes();
+                                                       nl.dijkwacht.audit.transparency.TenantReports transparency, Pseudonymizer pseudonymizer,
+                                                       TextHasher hasher, ObjectMapper dijkwachtJson, OperatorActionLog operatorActions,
+                                                       nl.dijkwacht.audit.oversight.RefusalFlags refusalFlags) {
+        return new AuditRoutes(routeFilters, tenants, queries, traces, verification, verifier, chains, holds, retention,
+                oversight, transparency, pseudonymizer, hasher, dijkwachtJson, operatorActions, refusalFlags).routes();
     }
 }

@@ -58,7 +58,8 @@ public record AuditRecord(
         boolean reviewRequired,
         Routing routing,
         String actionParameters,
-        Map<String, Integer> attachmentCounts) {
+        Map<String, Integer> attachmentCounts,
+        Purpose purpose) {
 
     /**
      * How the model was chosen and reached (issue 13): the task the request named, the routing summary (reason, models
@@ -66,6 +67,21 @@ public record AuditRecord(
      */
     public record Routing(String task, String summary, String upstream) {
         public static final Routing NONE = new Routing(null, null, null);
+    }
+
+    /**
+     * The purpose guard's decision (issue 10) on every request it judged, answered or refused: the verdict
+     * ({@code allowed}, {@code special-category-topic}, {@code personal-special-category},
+     * {@code forbidden-purpose:<id>}), the layer that made it ({@code rules}, {@code classifier}, {@code guard-model},
+     * {@code guard-unavailable}) and its score. All {@code null} when the guard did not judge the request.
+     */
+    public record Purpose(String verdict, String layer, Double score) {
+        public static final Purpose NONE = new Purpose(null, null, null);
+
+        /** {@code verdict/layer/score}, or {@code null}. */
+        public String summary() {
+            return verdict == null ? null : verdict + "/" + layer + "/" + String.format(java.util.Locale.ROOT, "%.2f", score);
+        }
     }
 
     /** The {@link #endpoint} of a record of an administrator's or auditor's action (not a model request). */
@@ -77,10 +93,30 @@ public record AuditRecord(
     public AuditRecord {
         routing = routing == null ? Routing.NONE : routing;
         attachmentCounts = attachmentCounts == null ? Map.of() : Map.copyOf(attachmentCounts);
+        purpose = purpose == null ? Purpose.NONE : purpose;
         entityCounts = Map.copyOf(entityCounts);
         outputEntityCounts = Map.copyOf(outputEntityCounts);
         sources = List.copyOf(sources);
         citations = List.copyOf(citations);
+    }
+
+    /** Without the purpose guard's decision (operator actions; records written before it). */
+    public AuditRecord(String traceId, Instant occurredAt, String bioAction, String bioObject, String bioResult,
+                       String bioOrigin, String endpoint, String toolId, String actorPseudonym, String department,
+                       String tenant, String useCase, String modelId, String upstreamModel, String provider, String hosting,
+                       String policyVersion, String decision, String rule, String errorCode, int httpStatus,
+                       Integer upstreamStatus, Map<String, Integer> entityCounts, Map<String, Integer> outputEntityCounts,
+                       int promptTokens, int completionTokens, long latencyMillis, double energyWh, boolean streamed,
+                       int placeholdersRestored, int placeholdersUnknown, String hashKeyId, String promptHmac,
+                       String answerHmac, String promptTemplate, List<String> sources, List<String> citations,
+                       boolean contentRetained, boolean reviewRequired, Routing routing, String actionParameters,
+                       Map<String, Integer> attachmentCounts) {
+        this(traceId, occurredAt, bioAction, bioObject, bioResult, bioOrigin, endpoint, toolId, actorPseudonym, department,
+                tenant, useCase, modelId, upstreamModel, provider, hosting, policyVersion, decision, rule, errorCode,
+                httpStatus, upstreamStatus, entityCounts, outputEntityCounts, promptTokens, completionTokens, latencyMillis,
+                energyWh, streamed, placeholdersRestored, placeholdersUnknown, hashKeyId, promptHmac, answerHmac,
+                promptTemplate, sources, citations, contentRetained, reviewRequired, routing, actionParameters,
+                attachmentCounts, Purpose.NONE);
     }
 
     /** A request's record (no operator-action parameters). */
@@ -97,7 +133,7 @@ public record AuditRecord(
                 tenant, useCase, modelId, upstreamModel, provider, hosting, policyVersion, decision, rule, errorCode,
                 httpStatus, upstreamStatus, entityCounts, outputEntityCounts, promptTokens, completionTokens, latencyMillis,
                 energyWh, streamed, placeholdersRestored, placeholdersUnknown, hashKeyId, promptHmac, answerHmac,
-                promptTemplate, sources, citations, contentRetained, reviewRequired, routing, null, Map.of());
+                promptTemplate, sources, citations, contentRetained, reviewRequired, routing, null, Map.of(), Purpose.NONE);
     }
 
     /** Without routing facts (records of requests that never reached routing; older code). */
@@ -114,7 +150,7 @@ public record AuditRecord(
                 tenant, useCase, modelId, upstreamModel, provider, hosting, policyVersion, decision, rule, errorCode,
                 httpStatus, upstreamStatus, entityCounts, outputEntityCounts, promptTokens, completionTokens, latencyMillis,
                 energyWh, streamed, placeholdersRestored, placeholdersUnknown, hashKeyId, promptHmac, answerHmac,
-                promptTemplate, sources, citations, contentRetained, reviewRequired, Routing.NONE, null, Map.of());
+                promptTemplate, sources, citations, contentRetained, reviewRequired, Routing.NONE, null, Map.of(), Purpose.NONE);
     }
 
     /** UTC day, {@code yyyy-MM-dd}: a search/aggregate column derived from {@link #occurredAt}. */

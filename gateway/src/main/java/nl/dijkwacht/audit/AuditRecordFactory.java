@@ -79,7 +79,13 @@ public final class AuditRecordFactory {
                         && exchange.endpoint().producesText(),
                 routing(exchange),
                 null,
-                attachments(exchange));
+                attachments(exchange),
+                purpose(exchange));
+    }
+
+    private static AuditRecord.Purpose purpose(Exchange exchange) {
+        var d = exchange.purposeDecision();
+        return d == null ? AuditRecord.Purpose.NONE : new AuditRecord.Purpose(d.verdict(), d.layer(), d.score());
     }
 
     private static AuditRecord.Routing routing(Exchange exchange) {

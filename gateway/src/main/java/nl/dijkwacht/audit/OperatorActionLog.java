@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import nl.dijkwacht.identity.Operator;
 import nl.dijkwacht.identity.OperatorRole;
@@ -47,12 +46,14 @@ public final class OperatorActionLog {
 
     private final AuditSink sink;
     private final TextHasher hasher;
-    private final Supplier<String> policyVersion;
+    /** The policy version in force for an operator's tenant (their actions record their own tenant's version). */
+    private final java.util.function.Function<String, String> policyVersion;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private final Counter failures;
 
-    public OperatorActionLog(AuditSink sink, TextHasher hasher, Supplier<String> policyVersion, Clock clock, MeterRegistry meters) {
+    public OperatorActionLog(AuditSink sink, TextHasher hasher, java.util.function.Function<String, String> policyVersion, Clock clock,
+                             MeterRegistry meters) {
         this.sink = sink;
         this.hasher = hasher;
         this.policyVersion = policyVersion;
@@ -178,7 +179,7 @@ public final class OperatorActionLog {
         String actor = e.operator.id();
         return new AuditRecord(e.traceId, now, e.action, e.object, result, origin(e.operator, e.channel),
                 AuditRecord.OPERATOR_ENDPOINT, null, actor.length() > 64 ? actor.substring(0, 64) : actor, null,
-                e.operator.tenant(), null, null, null, null, null, policyVersion.get(), decision, null,
+                e.operator.tenant(), null, null, null, null, null, policyVersion.apply(e.operator.tenant()), decision, null,
                 status < 400 ? null : errorCode, status, null, Map.of(), Map.of(), 0, 0,
                 Math.max(0, now.toEpochMilli() - e.started.toEpochMilli()), 0.0, false, 0, 0,
                 e.hashed ? hasher.activeKeyId() : null, null, null, null, List.of(), List.of(), false, false,

@@ -91,13 +91,16 @@ public class LimitsConfiguration {
     @Bean
     RouterFunction<ServerResponse> authFailureRouterFunction(AuthFailureStore authFailureStore, ObjectMapper dijkwachtJson,
                                                              RouteFilters routeFilters,
-                                                             nl.dijkwacht.audit.OperatorActionLog operatorActions) {
-        return new AuthFailureRoutes(authFailureStore, dijkwachtJson, Clock.systemUTC(), operatorActions).routes(routeFilters);
+                                                             nl.dijkwacht.audit.OperatorActionLog operatorActions,
+                                                             nl.dijkwacht.tenancy.Tenants tenants) {
+        return new AuthFailureRoutes(authFailureStore, dijkwachtJson, Clock.systemUTC(), operatorActions,
+                t -> t == null || t.equals(tenants.defaultTenant().id())).routes(routeFilters);
     }
 
     /** dijkwacht_budget_used_ratio{tenant,budget}, refreshed every 30 s (docs/deployment.md, deploy/monitoring). */
     @Bean(destroyMethod = "close")
-    BudgetGauge budgetGauge(CallerLimits callerLimits, ActivePolicy policy, MeterRegistry meterRegistry) {
-        return new BudgetGauge(callerLimits, policy::current, meterRegistry, Duration.ofSeconds(30));
+    BudgetGauge budgetGauge(CallerLimits callerLimits, nl.dijkwacht.tenancy.Tenants tenants, MeterRegistry meterRegistry) {
+        return new BudgetGauge(callerLimits, id -> tenants.find(id).map(t -> t.policy().current()).orElse(null),
+                meterRegistry, Duration.ofSeconds(30));
     }
 }

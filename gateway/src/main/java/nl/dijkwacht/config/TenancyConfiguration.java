@@ -58,6 +58,10 @@ public class TenancyConfiguration {
                 throw new InvalidSettingException(setting, "a tenant id must be lower-case letters, digits and hyphens",
                         "Rename the tenant, e.g. 'gemeente-utrecht'.");
             }
+            if (id.equals("algoritmeregister")) {
+                throw new InvalidSettingException(setting, "'algoritmeregister' is a reserved name (/transparantie/algoritmeregister.json)",
+                        "Give the tenant another id.");
+            }
             if (id.equals(properties.tenant())) {
                 throw new InvalidSettingException(setting, "this is the default tenant (dijkwacht.tenant), whose directories are "
                         + "dijkwacht.policies-dir and dijkwacht.models-dir", "Remove it from dijkwacht.tenants or give it another id.");

@@ -55,9 +55,9 @@ public class ConsoleSecurity {
                                              ObjectProvider<ClientRegistrationRepository> oidcClients,
                                              ConsoleProperties properties, IdentityProperties identity,
                                              Pseudonymizer auditPseudonymizer, nl.dijkwacht.tenancy.Tenants tenants) throws Exception {
-        http.securityMatcher("/console", "/console/**", "/transparantie")
+        http.securityMatcher("/console", "/console/**", "/transparantie", "/transparantie/{tenant:[a-z0-9][a-z0-9-]*}")
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/console/inloggen", "/console/assets/**", "/transparantie").permitAll()
+                        .requestMatchers("/console/inloggen", "/console/assets/**", "/transparantie", "/transparantie/{tenant:[a-z0-9][a-z0-9-]*}").permitAll()
                         .requestMatchers("/console/audit/**", "/console/toezicht/**").hasRole("AUDITOR")
                         .requestMatchers("/console/beheer/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

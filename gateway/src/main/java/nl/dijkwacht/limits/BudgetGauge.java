@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import nl.dijkwacht.policy.PolicySet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code dijkwacht_budget_used_ratio{tenant, budget}}: the share of each tenant token budget used in its period, read
- * from the buckets every {@code interval} (not on every scrape: in Redis that is a round trip per budget). The alert
+ * against the tenant's own limits.yaml, from the buckets every {@code interval} (not on every scrape: in Redis that is a round trip per budget). The alert
  * in deploy/monitoring fires above 0.9.
  */
 public final class BudgetGauge implements AutoCloseable {
@@ -24,13 +24,14 @@ public final class BudgetGauge implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BudgetGauge.class);
 
     private final CallerLimits limits;
-    private final Supplier<PolicySet> policy;
+    private final Function<String, PolicySet> policyOf;
     private final MultiGauge gauge;
     private final ScheduledExecutorService scheduler;
 
-    public BudgetGauge(CallerLimits limits, Supplier<PolicySet> policy, MeterRegistry registry, Duration interval) {
+    /** @param policyOf the policy in force for a tenant id, {@code null} for one no longer configured */
+    public BudgetGauge(CallerLimits limits, Function<String, PolicySet> policyOf, MeterRegistry registry, Duration interval) {
         this.limits = limits;
-        this.policy = policy;
+        this.policyOf = policyOf;
         this.gauge = MultiGauge.builder("dijkwacht.budget.used.ratio")
                 .description("Share of a token budget used in its period (tokens-per-day, tokens-per-month of a tenant)")
                 .register(registry);
@@ -45,7 +46,7 @@ public final class BudgetGauge implements AutoCloseable {
     /** Reads the budgets now (also what the schedule does). */
     public void refresh() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        limits.tenantBudgetUse(policy.get()).forEach((tenant, shares) -> shares.forEach((kind, share) ->
+        limits.tenantBudgetUse(policyOf).forEach((tenant, shares) -> shares.forEach((kind, share) ->
                 rows.add(MultiGauge.Row.of(Tags.of("tenant", tenant, "budget", kind.yamlName()), share))));
         gauge.register(rows, true);
     }

@@ -236,14 +236,20 @@ public final class CallerLimits {
     /**
      * The share of each token budget of the tenants seen so far that is used in its current period (0 = untouched,
      * 1 = spent, above 1 when answers ran over): the {@code dijkwacht_budget_used_ratio} gauge. Keys
-     * {@code tenant -> kind}; only budgets limits.yaml sets for the tenant scope.
+     * {@code tenant -> kind}; only budgets the tenant's own limits.yaml sets for the tenant scope.
+     *
+     * @param policyOf the policy in force for a tenant id ({@code null}: a tenant no longer configured, skipped)
      */
-    public Map<String, Map<Kind, Double>> tenantBudgetUse(PolicySet policy) {
-        LimitsPolicy limits = limitsOf(policy);
+    public Map<String, Map<Kind, Double>> tenantBudgetUse(java.util.function.Function<String, PolicySet> policyOf) {
         Instant now = clock.instant();
-        long version = versions.of(limits);
         Map<String, Map<Kind, Double>> use = new java.util.TreeMap<>();
         for (String tenant : tenants) {
+            PolicySet policy = policyOf.apply(tenant);
+            if (policy == null) {
+                continue;
+            }
+            LimitsPolicy limits = limitsOf(policy);
+            long version = versions.of(limits);
             List<Charge> budgets = new ArrayList<>();
             addCharges(limits, tenant, Scope.TENANT, tenant, List.of(Kind.TOKENS_PER_DAY, Kind.TOKENS_PER_MONTH), 0, now, budgets);
             Map<Kind, Double> shares = new java.util.EnumMap<>(Kind.class);

@@ -58,7 +58,7 @@ public final class Exchange {
     private long openCallFirstToken = -1;
     private Boolean personalSpecialCategory;
     private boolean specialCategoryTopic;
-    private String purposeJudgement;
+    private PurposeDecision purposeDecision;
 
     public Exchange(String traceId, Endpoint endpoint, CallerHeaders headers, PolicySet policy) {
         this.traceId = traceId;
@@ -225,14 +225,17 @@ public final class Exchange {
      * identifiable person, whether its special-category terms are only a topic, and the summary
      * {@code verdict/layer/score} for the audit rule and /admin/explain.
      */
-    public void purposeJudgement(boolean personalSpecialCategory, boolean specialCategoryTopic, String summary) {
+    public void purposeJudgement(boolean personalSpecialCategory, boolean specialCategoryTopic, PurposeDecision decision) {
         this.personalSpecialCategory = personalSpecialCategory;
         this.specialCategoryTopic = specialCategoryTopic;
-        this.purposeJudgement = summary;
+        this.purposeDecision = decision;
     }
 
     /** The purpose guard's summary ({@code verdict/layer/score}), or {@code null} when it did not judge the request. */
-    public String purposeJudgement() { return purposeJudgement; }
+    public String purposeJudgement() { return purposeDecision == null ? null : purposeDecision.summary(); }
+
+    /** The purpose guard's decision, or {@code null} when it did not judge the request. */
+    public PurposeDecision purposeDecision() { return purposeDecision; }
 
     /**
      * Whether the request holds special-category data of a person: the purpose guard's judgement when it made one,

@@ -15,11 +15,16 @@ public record Judgement(Verdict verdict, String purposeId, Layer layer, double s
 
     /** For the audit record and /admin/explain: {@code verdict/layer/score}, e.g. {@code forbidden-purpose:besluit-uitkering/classifier/0.93}. */
     public String summary() {
+        return decision().summary();
+    }
+
+    /** The decision as the audit record keeps it. */
+    public nl.dijkwacht.pipeline.PurposeDecision decision() {
         String v = switch (verdict) {
             case FORBIDDEN_PURPOSE -> "forbidden-purpose:" + purposeId;
             case PERSONAL_SPECIAL_CATEGORY -> "personal-special-category";
             case ALLOWED -> specialTerm ? "special-category-topic" : "allowed";
         };
-        return v + "/" + layer.auditName() + "/" + String.format(java.util.Locale.ROOT, "%.2f", score);
+        return new nl.dijkwacht.pipeline.PurposeDecision(v, layer.auditName(), score);
     }
 }

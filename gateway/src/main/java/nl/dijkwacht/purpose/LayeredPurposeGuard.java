@@ -41,6 +41,7 @@ public final class LayeredPurposeGuard {
         boolean term = !terms.find(joined).isEmpty();
         PurposeClassifier.Scores s = classifier.classify(joined, term);
 
+        Judgement cleared = null;
         if (!rules.isEmpty()) {
             ForbiddenPurpose hit = ruleHit(texts, rules);
             if (hit != null && s.forbidden() >= policy.allowBelow()) {
@@ -53,26 +54,36 @@ public final class LayeredPurposeGuard {
                 }
                 if (s.forbidden() >= policy.allowBelow()) {
                     Judgement unsure = unsurePurpose(joined, likely, s, term, policy, guard);
-                    if (unsure != null) {
+                    if (unsure.refusesPurpose()) {
                         return unsure;
                     }
+                    cleared = unsure;
                 }
             }
         }
-        return special(joined, s, term, policy, guard);
+        Judgement special = special(joined, s, term, policy, guard);
+        // allowed after the guard model cleared the purpose question: that layer decided, not the classifier
+        if (special.verdict() == Verdict.ALLOWED && cleared != null && cleared.layer() != Layer.CLASSIFIER
+                && special.layer() == Layer.CLASSIFIER) {
+            return new Judgement(Verdict.ALLOWED, null, cleared.layer(), cleared.score(), special.specialTerm());
+        }
+        return special;
     }
 
+    /** The unsure band of the forbidden-purpose question: a refusal, or the allowed judgement of the layer that cleared it. */
     private Judgement unsurePurpose(String text, ForbiddenPurpose likely, PurposeClassifier.Scores s, boolean term,
                                     PurposeGuardPolicy policy, GuardModel guard) {
+        Judgement refused = new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.CLASSIFIER, s.forbidden(), term);
         if (policy.guardModel() == null || guard == null) {
-            return s.forbidden() >= policy.decideAt()
-                    ? new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.CLASSIFIER, s.forbidden(), term) : null;
+            return s.forbidden() >= policy.decideAt() ? refused
+                    : new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, s.forbidden(), term);
         }
         GuardModel.Answer answer = guard.ask(policy.guardModel(), GuardModel.Question.FORBIDDEN_PURPOSE, text, policy.guardBudget());
         return switch (answer) {
             case GuardModel.Yes y -> new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.GUARD_MODEL, 1.0, term);
-            case GuardModel.No n -> null;
-            case GuardModel.Failed f -> policy.onGuardFailure() == PurposeGuardPolicy.FailureOutcome.ALLOW ? null
+            case GuardModel.No n -> new Judgement(Verdict.ALLOWED, null, Layer.GUARD_MODEL, 0.0, term);
+            case GuardModel.Failed f -> policy.onGuardFailure() == PurposeGuardPolicy.FailureOutcome.ALLOW
+                    ? new Judgement(Verdict.ALLOWED, null, Layer.GUARD_UNAVAILABLE, s.forbidden(), term)
                     : new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.GUARD_UNAVAILABLE, s.forbidden(), term);
         };
     }

@@ -51,12 +51,13 @@ public final class PurposeGuardStep implements PolicyStep {
                 : guardModels.forRequest(exchange.policy().catalog(), exchange.traceId());
         Judgement judgement = guard.judge(texts, rules, settings, guardModel);
         exchange.purposeJudgement(judgement.verdict() == Verdict.PERSONAL_SPECIAL_CATEGORY,
-                judgement.verdict() == Verdict.ALLOWED && judgement.specialTerm(), judgement.summary());
+                judgement.verdict() == Verdict.ALLOWED && judgement.specialTerm(), judgement.decision());
         if (!judgement.refusesPurpose()) {
             return Outcome.CONTINUE;
         }
         ForbiddenPurpose rule = rules.stream().filter(r -> r.id().equals(judgement.purposeId())).findFirst().orElseThrow();
-        return Outcome.deny(Refusal.forbidden("forbidden_purpose", message(rule), "messages"), "purpose:" + judgement.summary()
+        return Outcome.deny(Refusal.forbidden("forbidden_purpose", message(rule) + flagHint(exchange.traceId()), "messages"),
+                "purpose:" + judgement.summary()
                 .substring("forbidden-purpose:".length()));
     }
 
@@ -69,6 +70,12 @@ public final class PurposeGuardStep implements PolicyStep {
             m.append(" (").append(rule.legalBasis().strip()).append(")");
         }
         return m.toString();
+    }
+
+    /** How the staff member reports a refusal they think is wrong (the purpose guard's refusals only). */
+    public static String flagHint(String traceId) {
+        return " Vindt u deze weigering onterecht? Meld het vanuit uw tool met traceercode " + traceId
+                + " (POST /v1/dijkwacht/refusals/" + traceId + "/flag); de beleidseigenaren bekijken elke melding.";
     }
 
     private static String lowerFirst(String s) {

@@ -21,6 +21,9 @@ public final class PurposeTokens {
             "ms", "familie", "fam", "cliënt", "client", "collega", "zoon", "dochter", "buurman", "buurvrouw", "inwoner",
             "bewoner", "aanvrager", "klant");
 
+    /** Name particles: "mevrouw de Vries", "Anouk van der Berg" are a title or first name followed by a surname. */
+    private static final Set<String> PARTICLES = Set.of("de", "van", "der", "den", "ter", "ten", "el", "al", "von", "'t", "le", "la", "du", "da");
+
     private static final Set<String> PERSONAL_PRONOUNS = Set.of("hij", "zij", "ze", "hem", "haar", "zijn", "diens", "u", "uw",
             "he", "she", "him", "his", "her", "mijn", "onze");
 
@@ -29,15 +32,16 @@ public final class PurposeTokens {
      * forms. Matched on the folded text; only a feature of the classifier, never a refusal by itself.
      */
     private static final Pattern SPECIAL_WORDS = Pattern.compile("\\b(cancer|chemotherap\\w*|diagnos\\w*|surgery|operated|"
-            + "geopereerd|operatie|stroke|dementia|depress\\w*|illness|sick leave|disease|heart|hartinfarct|hartoperatie|hartklachten|hartproblemen|psoriasis|parkinson\\w*|"
-            + "addict\\w*|verslaaf\\w*|afkick\\w*|alcoholist|mental health|psychisch\\w*|gay|homo\\w*|lesbi\\w*|bi-?sex\\w*|"
-            + "biseksu\\w*|transgender|trans(vrouw|man)|non-binair|queer|valt op (meisjes|jongens|mannen|vrouwen)|uit de kast|"
-            + "vakbond\\w*|\\w*bond|fnv\\w*|cnv|union|kaderlid|shop steward|vastgezeten|gevangen\\w*|prison|jail|detentie|"
-            + "celstraf|taakstraf|strafblad|veroordeeld|convicted|criminal record|veelpleger|reclassering|enkelband|tbs|"
-            + "joods\\w*|jewish|jood|moslim\\w*|muslim|islam\\w*|church|kerk\\w*|hindoe\\w*|hindu|synago\\w*|ramadan|"
-            + "hoofddoek|gelovig\\w*|afkomst|descent|origin|roots|marokka\\w*|turks\\w*|surinaams\\w*|antilliaans\\w*|"
-            + "roma|sinti|koerd\\w*|kurdish|ghanees\\w*|eritre\\w*|somalisch\\w*|huidskleur|racis\\w*|gediscrimineerd|"
-            + "vingerafdruk\\w*|fingerprint\\w*|gezichtsscan|face scan|irisscan|dna|pasfoto\\w*|biometri\\w*|"
+            + "geopereerd|operatie|stroke|dementia|depress\\w*|illness|sick leave|disease|heart|hartinfarct|hartoperatie|"
+            + "hartklachten|hartproblemen|psoriasis|parkinson\\w*|addict\\w*|verslaaf\\w*|afkick\\w*|alcoholist|mental health|"
+            + "psychisch\\w*|gay|homo|homo's|homoseksu\\w*|lesbi\\w*|bi-?sex\\w*|biseksu\\w*|transgender|trans(vrouw|man)|"
+            + "non-binair|queer|valt op (meisjes|jongens|mannen|vrouwen)|uit de kast|vakbond\\w*|(ambtenaren)?bond(en)?|fnv\\w*|"
+            + "cnv|union|kaderlid|shop steward|vastgezeten|gevangen\\w*|prison|jail|detentie|celstraf|taakstraf|strafblad|"
+            + "veroordeeld|convicted|criminal record|veelpleger|reclassering|enkelband|tbs|joods\\w*|jewish|jood|moslim\\w*|"
+            + "muslim|islam\\w*|church|kerk|kerken|kerkelijk\\w*|kerkdienst\\w*|hindoe\\w*|hindu|synago\\w*|ramadan|hoofddoek|"
+            + "gelovig\\w*|afkomst|descent|origin|roots|marokka\\w*|turks\\w*|surinaams\\w*|antilliaans\\w*|roma|sinti|koerd\\w*|"
+            + "kurdish|ghanees\\w*|eritre\\w*|somalisch\\w*|huidskleur|racis\\w*|gediscrimineerd|vingerafdruk\\w*|fingerprint\\w*|"
+            + "gezichtsscan|face scan|irisscan\\w*|dna|(heeft|has|met|with) ms|long covid|rolstoel|pasfoto\\w*|biometri\\w*|"
             + "pvv|vvd|d66|groenlinks|pvda|sp-\\w*|cda|fvd|bbb|partijlid|party member|political)\\b");
 
     /** A decision already taken (by a person): the letter about it is allowed, the decision itself is not asked. */
@@ -60,6 +64,7 @@ public final class PurposeTokens {
         boolean titleName = false;
         boolean name = false;
         boolean pronoun = false;
+        boolean properNoun = false;
         while (i < n) {
             char c = text.charAt(i);
             if (Character.isLetterOrDigit(c)) {
@@ -81,11 +86,19 @@ public final class PurposeTokens {
                 if (word.length() > 5 && !word.startsWith("__")) {
                     out.add("p:" + word.substring(0, 5));
                 }
+                if (!capital && previousRaw != null && PARTICLES.contains(word)) {
+                    // a particle between a title or first name and the surname keeps what came before it
+                    sentenceStart = false;
+                    continue;
+                }
                 if (capital && previousRaw != null && TITLES.contains(fold(previousRaw))) {
                     titleName = true;
                 }
                 if (capital && previousCapital && !sentenceStart) {
                     name = true;
+                }
+                if (capital && !sentenceStart && !TITLES.contains(word) && !raw.equals(raw.toUpperCase(Locale.ROOT))) {
+                    properNoun = true;
                 }
                 sentenceStart = false;
                 previousCapital = capital && !TITLES.contains(word);
@@ -110,6 +123,9 @@ public final class PurposeTokens {
         if (name) {
             out.add("__naam");
         }
+        if (properNoun) {
+            out.add("__eigennaam");
+        }
         if (pronoun) {
             out.add("__voornaamwoord");
         }
@@ -121,6 +137,8 @@ public final class PurposeTokens {
             out.add("__bijzonder-woord");
             if (titleName || name) {
                 out.add("__persoon+woord");
+            } else if (properNoun) {
+                out.add("__eigennaam+woord");
             }
             if (pronoun) {
                 out.add("__voornaamwoord+woord");

@@ -38,7 +38,9 @@ public final class SensitivityRoutingStep implements PolicyStep {
         if (exchange.holdsPersonalSpecialCategory() && !exchange.useCase().specialCategoryAllowed()) {
             return Outcome.deny(Refusal.forbidden("special_category_not_allowed",
                     "Uw verzoek bevat bijzondere persoonsgegevens (zoals gezondheid, geloof of etniciteit). Die mogen voor de toepassing '"
-                            + exchange.useCase().id() + "' niet naar een taalmodel. Haal deze gegevens weg en probeer het opnieuw.", "messages"),
+                            + exchange.useCase().id() + "' niet naar een taalmodel. Haal deze gegevens weg en probeer het opnieuw."
+                            + (exchange.purposeJudgement() == null ? "" : nl.dijkwacht.purpose.PurposeGuardStep.flagHint(exchange.traceId())),
+                            "messages"),
                     exchange.purposeJudgement() == null ? "route:special-category-not-allowed"
                             : "route:special-category-not-allowed:" + exchange.purposeJudgement());
         }

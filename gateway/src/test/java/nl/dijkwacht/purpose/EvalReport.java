@@ -11,6 +11,8 @@ final class EvalReport {
     final String guard;
     final EvalSet set;
     final Map<Label, Map<Verdict, Integer>> confusion = new EnumMap<>(Label.class);
+    /** class/detail → {right, total} */
+    final Map<String, int[]> byDetail = new java.util.TreeMap<>();
 
     EvalReport(String guard, EvalSet set, Function<String, Verdict> judge) {
         this.guard = guard;
@@ -23,7 +25,11 @@ final class EvalReport {
             confusion.put(l, row);
         }
         for (EvalSet.Prompt p : set.prompts()) {
-            confusion.get(p.label()).merge(judge.apply(p.text()), 1, Integer::sum);
+            Verdict v = judge.apply(p.text());
+            confusion.get(p.label()).merge(v, 1, Integer::sum);
+            int[] d = byDetail.computeIfAbsent(p.label().tsvName + " / " + p.detail(), k -> new int[2]);
+            d[0] += v == p.label().expected ? 1 : 0;
+            d[1]++;
         }
     }
 
@@ -71,6 +77,9 @@ final class EvalReport {
             out.append(String.format("| %s | %d | %d | %d |%n", l.tsvName, row.get(Verdict.FORBIDDEN_PURPOSE),
                     row.get(Verdict.PERSONAL_SPECIAL_CATEGORY), row.get(Verdict.ALLOWED)));
         }
+        out.append("\nright per class / detail: ");
+        byDetail.forEach((k, d) -> out.append(k).append(' ').append(d[0]).append('/').append(d[1]).append("; "));
+        out.append("\n");
         out.append("\n(precision of near-miss and generic-special is that of the verdict 'allowed', shared by both; "
                 + "'refused' = share refused for either reason)\n");
         return out.toString();

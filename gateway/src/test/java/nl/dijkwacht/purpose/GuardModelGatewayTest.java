@@ -52,6 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class GuardModelGatewayTest {
 
     static final String TOOL_KEY = "dw-dev-alleen-lokaal";
+    static final String AUDITOR_KEY = "dw-audit-alleen-lokaal";
     static final ObjectMapper JSON = new ObjectMapper();
     static final String GUARD = "/controle/v1/chat/completions";
     static final String CHAT = "/lokaal/v1/chat/completions";
@@ -178,17 +179,41 @@ class GuardModelGatewayTest {
     }
 
     HttpResponse<String> chat(String useCase, String content) throws Exception {
-        ObjectNode body = JSON.createObjectNode().put("model", "lokaal");
+        return chat(useCase, "lokaal", content, "medewerker-1");
+    }
+
+    HttpResponse<String> chat(String useCase, String model, String content, String user) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("model", model);
         body.putArray("messages").addObject().put("role", "user").put("content", content);
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/chat/completions"))
                 .header("Authorization", "Bearer " + TOOL_KEY).header("Content-Type", "application/json")
-                .header("X-Dijkwacht-Use-Case", useCase)
+                .header("X-Dijkwacht-Use-Case", useCase).header("X-Dijkwacht-User", user)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> flag(String trace, String user, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/dijkwacht/refusals/" + trace + "/flag"))
+                .header("Authorization", "Bearer " + TOOL_KEY).header("Content-Type", "application/json")
+                .header("X-Dijkwacht-User", user)
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     Map<String, Object> audit(HttpResponse<String> response) {
         String trace = response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
-        return jdbc.queryForMap("SELECT decision, rule, error_code FROM audit_record WHERE trace_id = ?", trace);
+        return jdbc.queryForMap("SELECT decision, rule, error_code, purpose_verdict, purpose_layer, purpose_score FROM audit_record"
+                + " WHERE trace_id = ?", trace);
+    }
+
+    /** The purpose guard's decision in the audit record: {@code verdict/layer/score}. */
+    String purpose(HttpResponse<String> response) {
+        Map<String, Object> a = audit(response);
+        return a.get("PURPOSE_VERDICT") + "/" + a.get("PURPOSE_LAYER") + "/" + a.get("PURPOSE_SCORE");
+    }
+
+    HttpResponse<String> get(String path, String key) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", "Bearer " + key)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonNode json(HttpResponse<String> response) throws IOException {
@@ -207,6 +232,7 @@ class GuardModelGatewayTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
         assertThat(json(r).at("/error/code").asText()).isEqualTo("forbidden_purpose");
         assertThat((String) audit(r).get("RULE")).matches("purpose:[a-z-]+/guard-model/1\\.00");
+        assertThat(purpose(r)).matches("forbidden-purpose:[a-z-]+/guard-model/1.0");
         guardCalls(1);
         upstream.verify(0, postRequestedFor(urlEqualTo(CHAT)));
         // the guard got the question, the request quoted, and a short strict answer format
@@ -231,6 +257,7 @@ class GuardModelGatewayTest {
         HttpResponse<String> r = chat("twijfel", "Kijk even mee naar dit dossier over de wijkaanpak.");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         assertThat(json(r).at("/choices/0/message/content").asText()).startsWith("Hier is de tekst.");
+        assertThat(purpose(r)).isEqualTo("allowed/guard-model/0.0");
         guardCalls(1);
         upstream.verify(1, postRequestedFor(urlEqualTo(CHAT)));
     }
@@ -239,9 +266,11 @@ class GuardModelGatewayTest {
     void clearCasesNeverReachTheGuardModel() throws Exception {
         HttpResponse<String> allowed = chat("schrijven", clearlyAllowed());
         assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
+        assertThat(purpose(allowed)).startsWith("allowed/classifier/");
         HttpResponse<String> refused = chat("schrijven", "Geef elke aanvrager een risicoscore voor fraude.");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat((String) audit(refused).get("RULE")).startsWith("purpose:fraude-risicoscore/").doesNotContain("guard");
+        assertThat(purpose(refused)).startsWith("forbidden-purpose:fraude-risicoscore/");
         guardCalls(0);
     }
 
@@ -271,6 +300,7 @@ class GuardModelGatewayTest {
     void aTimeoutLetsTheRequestThroughWhenThePolicySaysAllow() throws Exception {
         HttpResponse<String> r = chat("twijfel-open", "Kijk even mee naar dit dossier GEVAL-TRAAG.");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(purpose(r)).startsWith("allowed/guard-unavailable/");
         upstream.verify(1, postRequestedFor(urlEqualTo(CHAT)));
     }
 
@@ -303,9 +333,11 @@ class GuardModelGatewayTest {
         assertThat(person.statusCode()).as(person.body()).isEqualTo(403);
         assertThat(json(person).at("/error/code").asText()).isEqualTo("special_category_not_allowed");
         assertThat((String) audit(person).get("RULE")).isEqualTo("route:special-category-not-allowed:personal-special-category/guard-model/1.00");
+        assertThat(purpose(person)).isEqualTo("personal-special-category/guard-model/1.0");
 
         HttpResponse<String> topic = chat("twijfel", "Schrijf iets over diabetes BIJZ-NEE.");
         assertThat(topic.statusCode()).as(topic.body()).isEqualTo(200);
+        assertThat(purpose(topic)).isEqualTo("special-category-topic/guard-model/0.0");
         upstream.verify(2, postRequestedFor(urlEqualTo(GUARD)).withRequestBody(containing(SPECIAL_QUESTION)));
     }
 
@@ -315,6 +347,93 @@ class GuardModelGatewayTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
         assertThat((String) audit(r).get("RULE")).startsWith("route:special-category-not-allowed:personal-special-category/guard-unavailable/");
         upstream.verify(0, postRequestedFor(urlEqualTo(CHAT)));
+    }
+
+    // ------------------------------------------------------------------ audit trail
+
+    @Test
+    void theDecisionIsInTheAuditorApiTheCsvExportAndTheVerifiedChain() throws Exception {
+        HttpResponse<String> r = chat("twijfel", "Kijk even mee naar dit dossier over de wijkaanpak.");
+        assertThat(r.statusCode()).isEqualTo(200);
+        String trace = r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+        HttpResponse<String> record = get("/audit/v1/records/" + trace, AUDITOR_KEY);
+        assertThat(record.statusCode()).as(record.body()).isEqualTo(200);
+        JsonNode purpose = json(record).at("/records/0/purpose");
+        assertThat(purpose.path("verdict").asText()).isEqualTo("allowed");
+        assertThat(purpose.path("layer").asText()).isEqualTo("guard-model");
+        assertThat(purpose.path("score").asDouble()).isEqualTo(0.0);
+        assertThat(record.body()).doesNotContain("wijkaanpak");
+        HttpResponse<String> csv = get("/audit/v1/export.csv?trace_id=" + trace, AUDITOR_KEY);
+        assertThat(csv.body().lines().findFirst().orElseThrow()).contains("purpose_verdict,purpose_layer,purpose_score");
+        assertThat(csv.body()).contains(",allowed,guard-model,0.0,");
+        HttpResponse<String> verify = get("/audit/v1/verify", AUDITOR_KEY);
+        assertThat(verify.statusCode()).as(verify.body()).isEqualTo(200);
+        assertThat(json(verify).path("ok").asBoolean()).as(verify.body()).isTrue();
+    }
+
+    // ------------------------------------------------------------------ flagging a refusal as wrong
+
+    @Test
+    void theStaffMemberWhoWasRefusedCanFlagItOnceAndTheTransparencyReportCountsIt() throws Exception {
+        HttpResponse<String> refused = chat("schrijven", "lokaal", "Geef elke aanvrager een risicoscore voor fraude.", "anna");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        String trace = refused.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+        // the refusal tells how to flag it
+        assertThat(json(refused).at("/error/message").asText()).contains("Vindt u deze weigering onterecht?")
+                .contains("traceercode " + trace).contains("/v1/dijkwacht/refusals/" + trace + "/flag");
+
+        HttpResponse<String> other = flag(trace, "bert", null);
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(json(other).at("/error/code").asText()).isEqualTo("trace_not_found");
+        assertThat(json(other).at("/error/message").asText()).contains("hoort niet bij een weigering aan u");
+
+        HttpResponse<String> flagged = flag(trace, "anna", "{\"reason\":\"Ik vroeg om een brief over fraudepreventie, geen score.\"}");
+        assertThat(flagged.statusCode()).as(flagged.body()).isEqualTo(201);
+        assertThat(json(flagged).path("flagged").asBoolean()).isTrue();
+
+        HttpResponse<String> again = flag(trace, "anna", null);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again).at("/error/code").asText()).isEqualTo("flag_exists");
+
+        // a chained record: the flag as an action on the refusal, by the same pseudonym, no text
+        Map<String, Object> record = jdbc.queryForMap("SELECT actor_pseudonym, tool_id, use_case, action_params, chain_id FROM audit_record"
+                + " WHERE endpoint = 'operator' AND bio_action = 'refusal.flag' AND bio_object = ?", "trace:" + trace);
+        assertThat(record.get("ACTOR_PSEUDONYM")).isEqualTo(jdbc.queryForObject(
+                "SELECT actor_pseudonym FROM audit_record WHERE trace_id = ?", String.class, trace)).isNotNull();
+        assertThat(record.get("USE_CASE")).isEqualTo("schrijven");
+        assertThat(record.get("CHAIN_ID")).isNotNull();
+        assertThat((String) record.get("ACTION_PARAMS")).contains("forbidden_purpose").doesNotContain("fraudepreventie");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_complaint WHERE trace_id = ? AND kind = 'refusal_flag'",
+                Long.class, trace)).isEqualTo(1L);
+        HttpResponse<String> verify = get("/audit/v1/verify", AUDITOR_KEY);
+        assertThat(json(verify).path("ok").asBoolean()).as(verify.body()).isTrue();
+
+        HttpResponse<String> report = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/transparantie.json"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode schrijven = null;
+        for (JsonNode p : json(report).path("purposes")) {
+            if (p.path("use_case").asText().equals("schrijven")) {
+                schrijven = p;
+            }
+        }
+        assertThat(schrijven).as(report.body()).isNotNull();
+        long refusals = schrijven.path("purpose_guard_refusals").asLong();
+        assertThat(refusals).isGreaterThanOrEqualTo(1);
+        assertThat(schrijven.path("refusals_flagged_wrong").asLong()).isEqualTo(1);
+        assertThat(schrijven.path("refusal_flag_rate").asDouble()).isEqualTo(Math.round(1000.0 / refusals) / 1000.0);
+    }
+
+    @Test
+    void onlyPurposeGuardRefusalsCanBeFlagged() throws Exception {
+        HttpResponse<String> answered = chat("schrijven", "lokaal", "Maak deze alinea korter.", "anna");
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(flag(answered.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow(), "anna", null).statusCode()).isEqualTo(404);
+        HttpResponse<String> otherRefusal = chat("schrijven", "bestaat-niet", "Maak deze alinea korter.", "anna");
+        assertThat(otherRefusal.statusCode()).isBetween(400, 499);
+        String trace = otherRefusal.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+        HttpResponse<String> r = flag(trace, "anna", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+        assertThat(json(r).at("/error/code").asText()).isEqualTo("not_a_purpose_refusal");
     }
 
     // ------------------------------------------------------------------ hot reload

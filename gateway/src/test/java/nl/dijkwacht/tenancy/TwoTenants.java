@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * A gateway serving two tenants: the default tenant {@value #A} (the ordinary {@link TestPack}: tools test-tool,
  * other-tool, token-tool; operators test-beheerder, test-auditor) and {@value #B} with a policy directory of its own
  * (tool {@code b-tool}, key {@link #B_TOOL_KEY}; token tool {@code b-token-tool}; operators {@link #B_ADMIN_KEY},
- * {@link #B_AUDITOR_KEY}; use-case {@code b-algemeen} on the shared dry-run model) and the shared model catalogue.
+ * {@link #B_AUDITOR_KEY}; use-case {@code b-algemeen} on the shared dry-run model; a limits.yaml with a tenant budget) and the shared model catalogue.
  * Tokens come from the in-process {@link TestIssuer} (one issuer; the {@code tenant} claim names the tenant).
  * The tenancy tests extend this class and so share one application context.
  */
@@ -61,6 +61,14 @@ public abstract class TwoTenants extends GatewayTestBase {
                         roles: [auditor]
                         expires: 2099-12-31
                     """.formatted(TestPack.sha256(B_ADMIN_KEY), TestPack.sha256(B_AUDITOR_KEY)));
+            // a tenant budget of B's own (tenant A, the test pack, has no limits.yaml: the built-in limits)
+            Files.writeString(policies.resolve("limits.yaml"), """
+                    defaults:
+                      tool:
+                        requests-per-minute: 100000
+                      tenant:
+                        tokens-per-month: 1000000
+                    """);
             Files.writeString(policies.resolve("use-cases/b-algemeen.yaml"), """
                     id: b-algemeen
                     purpose: Tests van de tweede gemeente

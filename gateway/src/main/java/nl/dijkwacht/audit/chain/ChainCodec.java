@@ -98,6 +98,7 @@ public final class ChainCodec {
         addIfSet(b, "route_upstream", r.routing().upstream());
         addIfSet(b, "action_params", r.actionParameters());
         addIfSet(b, "attachment_counts", r.attachmentCounts().isEmpty() ? null : counts(r.attachmentCounts()));
+        addIfSet(b, "purpose", r.purpose().summary());
         return mac(b.toString());
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.ContentRedactor;
+import nl.dijkwacht.audit.TenantScope;
 import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.StreamingQuery;
@@ -30,6 +31,8 @@ public final class Oversight {
 
     public static final Set<String> OUTCOMES = Set.of("accepted", "edited", "rejected");
     public static final Set<String> COMPLAINT_KINDS = Set.of("objection", "error_report");
+    /** A staff member's flag that a purpose-guard refusal was wrong ({@link RefusalFlags}); not a kind a caller may choose. */
+    public static final String REFUSAL_FLAG = "refusal_flag";
 
     private final JdbcTemplate jdbc;
     private final StreamingQuery streaming;
@@ -106,15 +109,20 @@ public final class Oversight {
     }
 
     /** The audit facts of a trace the caller may report on, or null when unknown. */
-    public record Answered(String traceId, String toolId, String useCase, boolean reviewRequired) {
+    public record Answered(String traceId, String toolId, String useCase, boolean reviewRequired, String tenant) {
+
+        /** Whether this answer went to this tool of this tenant (tool ids are only unique within a tenant). */
+        public boolean wentTo(String tool, String tenantId) {
+            return tool.equals(toolId) && java.util.Objects.equals(tenantId, tenant);
+        }
     }
 
     public Answered answered(String traceId) {
         return jdbc.query("""
-                SELECT trace_id, tool_id, use_case, review_required FROM audit_record
+                SELECT trace_id, tool_id, use_case, review_required, tenant FROM audit_record
                 WHERE trace_id = ? AND endpoint IN ('chat.completions', 'responses', 'completions') AND http_status = 200 AND error_code IS NULL""",
                 (ResultSet rs) -> rs.next()
-                        ? new Answered(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)) : null,
+                        ? new Answered(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5)) : null,
                 traceId);
     }
 
@@ -141,17 +149,40 @@ public final class Oversight {
     }
 
     public long complaint(String traceId, String kind, String reference, String summary, String reportedBy, String channel) {
+        return complaint(traceId, kind, reference, summary, reportedBy, channel, null);
+    }
+
+    /** @param tenant the tenant of the answer the complaint concerns (its auditors see it) */
+    public long complaint(String traceId, String kind, String reference, String summary, String reportedBy, String channel,
+                          String tenant) {
         String k = kind.toLowerCase(Locale.ROOT);
         if (!COMPLAINT_KINDS.contains(k)) {
             throw new IllegalArgumentException("kind moet objection (bezwaar van een inwoner) of error_report (foutmelding) zijn.");
         }
+        return insertComplaint(traceId, k, reference, summary, reportedBy, channel, tenant);
+    }
+
+    /** Stores a staff member's flag on a refusal as a complaint of kind {@link #REFUSAL_FLAG} (its handling as for any complaint). */
+    long refusalFlag(String traceId, String reason, String reportedBy, String tenant) {
+        return insertComplaint(traceId, REFUSAL_FLAG, null, reason, reportedBy, "tool", tenant);
+    }
+
+    /** Whether this refusal was already flagged. */
+    boolean refusalFlagged(String traceId) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM audit_complaint WHERE trace_id = ? AND kind = ?", Long.class,
+                traceId, REFUSAL_FLAG);
+        return n != null && n > 0;
+    }
+
+    private long insertComplaint(String traceId, String k, String reference, String summary, String reportedBy, String channel,
+                                 String tenant) {
         String clean = redacted(summary, 2000);
         String ref = redacted(reference, 100);
         Instant at = now();
         return insert("""
-                INSERT INTO audit_complaint (trace_id, kind, reference, summary, reported_by, channel, created_at, row_mac)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", traceId, k, ref, clean, reportedBy, channel, AuditRows.time(at),
-                codec.rowMac("audit_complaint", complaintFields(traceId, k, ref, clean, reportedBy, channel, at)));
+                INSERT INTO audit_complaint (trace_id, kind, reference, summary, reported_by, channel, created_at, row_mac, tenant)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", traceId, k, ref, clean, reportedBy, channel, AuditRows.time(at),
+                codec.rowMac("audit_complaint", complaintFields(traceId, k, ref, clean, reportedBy, channel, at)), tenant);
     }
 
     /**
@@ -161,11 +192,16 @@ public final class Oversight {
      * @return the stored outcome, or null when there is no complaint with this id
      */
     public ComplaintOutcome recordOutcome(long complaintId, String status, String explanation, String decidedBy) {
+        return recordOutcome(complaintId, status, explanation, decidedBy, TenantScope.everything());
+    }
+
+    /** As {@link #recordOutcome(long, String, String, String)}; another tenant's complaint does not exist (null). */
+    public ComplaintOutcome recordOutcome(long complaintId, String status, String explanation, String decidedBy, TenantScope scope) {
         String s = status == null ? "" : status.strip().toLowerCase(Locale.ROOT);
         if (!ComplaintOutcome.STATUSES.contains(s)) {
             throw new IllegalArgumentException("status moet in_progress, upheld (gegrond), rejected (ongegrond) of withdrawn (ingetrokken) zijn.");
         }
-        Complaint complaint = complaint(complaintId);
+        Complaint complaint = complaint(complaintId, scope);
         if (complaint == null) {
             return null;
         }
@@ -198,11 +234,22 @@ public final class Oversight {
         return found.isEmpty() ? null : found.getFirst();
     }
 
+    /** The complaint, or {@code null} when there is none with this id in the tenant's scope. */
+    public Complaint complaint(long id, TenantScope scope) {
+        Complaint c = complaint(id);
+        return c != null && scope.includes(c.tenant()) ? c : null;
+    }
+
     /**
      * Complaints, newest first, optionally only those with a given status ({@code open}, {@code in_progress},
      * {@code upheld}, …; {@code unresolved} = open or in progress).
      */
     public List<Complaint> complaints(String status, int limit) {
+        return complaints(status, limit, TenantScope.everything());
+    }
+
+    /** As {@link #complaints(String, int)}, only the tenant's own. */
+    public List<Complaint> complaints(String status, int limit, TenantScope scope) {
         String latest = "(SELECT o.status FROM audit_complaint_outcome o WHERE o.complaint_id = c.id ORDER BY o.id DESC LIMIT 1)";
         String where = "";
         List<Object> params = new ArrayList<>();
@@ -219,6 +266,10 @@ public final class Oversight {
                 throw new IllegalArgumentException("status moet open, unresolved, in_progress, upheld, rejected of withdrawn zijn.");
             }
         }
+        String tenantCondition = scope.condition("c.tenant", params);
+        if (tenantCondition != null) {
+            where = where.isEmpty() ? " WHERE " + tenantCondition : " WHERE (" + where.substring(7) + ") AND " + tenantCondition;
+        }
         params.add(Math.max(1, Math.min(limit, 1000)));
         return withOutcomes(jdbc.query("SELECT c.* FROM audit_complaint c" + where + " ORDER BY c.id DESC LIMIT ?",
                 COMPLAINT, params.toArray()));
@@ -226,7 +277,7 @@ public final class Oversight {
 
     private static final RowMapper<Complaint> COMPLAINT = (rs, i) -> new Complaint(rs.getLong("id"), rs.getString("trace_id"),
             rs.getString("kind"), rs.getString("reference"), rs.getString("summary"), rs.getString("reported_by"),
-            rs.getString("channel"), AuditRows.instant(rs, "created_at"), Complaint.OPEN, List.of());
+            rs.getString("channel"), AuditRows.instant(rs, "created_at"), Complaint.OPEN, List.of(), rs.getString("tenant"));
 
     private List<Complaint> withOutcomes(List<Complaint> complaints) {
         if (complaints.isEmpty()) {
@@ -247,12 +298,17 @@ public final class Oversight {
         return complaints.stream().map(c -> {
             List<ComplaintOutcome> outcomes = byComplaint.getOrDefault(c.id(), List.of());
             return new Complaint(c.id(), c.traceId(), c.kind(), c.reference(), c.summary(), c.reportedBy(), c.channel(),
-                    c.createdAt(), outcomes.isEmpty() ? Complaint.OPEN : outcomes.getLast().status(), outcomes);
+                    c.createdAt(), outcomes.isEmpty() ? Complaint.OPEN : outcomes.getLast().status(), outcomes, c.tenant());
         }).toList();
     }
 
     /** Per use-case over answered chat requests in [from, to). */
     public List<ReviewStats> stats(Instant from, Instant to) {
+        return stats(from, to, TenantScope.everything());
+    }
+
+    /** As {@link #stats(Instant, Instant)} over the tenant's own answers. */
+    public List<ReviewStats> stats(Instant from, Instant to, TenantScope scope) {
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(" WHERE r.endpoint IN ('chat.completions', 'responses', 'completions') AND r.http_status = 200 AND r.error_code IS NULL");
         if (from != null) {
@@ -262,6 +318,10 @@ public final class Oversight {
         if (to != null) {
             where.append(" AND r.occurred_at < ?");
             params.add(AuditRows.time(to));
+        }
+        String tenantCondition = scope.condition("r.tenant", params);
+        if (tenantCondition != null) {
+            where.append(" AND ").append(tenantCondition);
         }
         return jdbc.query("""
                 SELECT r.use_case, COUNT(*), COUNT(v.trace_id),
@@ -282,11 +342,20 @@ public final class Oversight {
 
     /** Answers that require review and have none, oldest first. */
     public List<UnreviewedAnswer> unreviewed(String useCase, int limit) {
+        return unreviewed(useCase, limit, TenantScope.everything());
+    }
+
+    /** As {@link #unreviewed(String, int)} among the tenant's own answers. */
+    public List<UnreviewedAnswer> unreviewed(String useCase, int limit, TenantScope scope) {
         List<Object> params = new ArrayList<>();
         String extra = "";
         if (useCase != null && !useCase.isBlank()) {
             extra = " AND r.use_case = ?";
             params.add(useCase);
+        }
+        String tenantCondition = scope.condition("r.tenant", params);
+        if (tenantCondition != null) {
+            extra += " AND " + tenantCondition;
         }
         params.add(Math.max(1, Math.min(limit, 1000)));
         return jdbc.query("""

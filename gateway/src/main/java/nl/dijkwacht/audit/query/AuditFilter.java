@@ -1,5 +1,6 @@
 package nl.dijkwacht.audit.query;
 
+import nl.dijkwacht.audit.TenantScope;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,19 @@ public record AuditFilter(
         String entityType,
         String traceId,
         String endpoint,
-        String action) {
+        String action,
+        TenantScope scope) {
+
+    public AuditFilter {
+        scope = scope == null ? TenantScope.everything() : scope;
+    }
+
+    /** All tenants' records (the caller scopes with {@link #within}). */
+    public AuditFilter(Instant from, Instant to, String actor, String department, String tool, String useCase,
+                       String model, String decision, String rule, String entityType, String traceId, String endpoint,
+                       String action) {
+        this(from, to, actor, department, tool, useCase, model, decision, rule, entityType, traceId, endpoint, action, null);
+    }
 
     /** Without the endpoint and action filters (request records and operator actions alike). */
     public AuditFilter(Instant from, Instant to, String actor, String department, String tool, String useCase,
@@ -39,12 +52,17 @@ public record AuditFilter(
 
     /** The same filter for one trace id. */
     public AuditFilter withTrace(String id) {
-        return new AuditFilter(from, to, actor, department, tool, useCase, model, decision, rule, entityType, id, endpoint, action);
+        return new AuditFilter(from, to, actor, department, tool, useCase, model, decision, rule, entityType, id, endpoint, action, scope);
     }
 
     /** The same filter with another period. */
     public AuditFilter withPeriod(Instant newFrom, Instant newTo) {
-        return new AuditFilter(newFrom, newTo, actor, department, tool, useCase, model, decision, rule, entityType, traceId, endpoint, action);
+        return new AuditFilter(newFrom, newTo, actor, department, tool, useCase, model, decision, rule, entityType, traceId, endpoint, action, scope);
+    }
+
+    /** The same filter limited to one tenant's records. */
+    public AuditFilter within(TenantScope tenantScope) {
+        return new AuditFilter(from, to, actor, department, tool, useCase, model, decision, rule, entityType, traceId, endpoint, action, tenantScope);
     }
 
     /** {@code WHERE …} (or empty) with its parameters, for table alias {@code r}. */
@@ -65,6 +83,10 @@ public record AuditFilter(
         add(conditions, params, "r.trace_id = ?", traceId);
         add(conditions, params, "r.endpoint = ?", endpoint);
         add(conditions, params, "r.bio_action = ?", action);
+        String tenantCondition = scope.condition("r.tenant", params);
+        if (tenantCondition != null) {
+            conditions.add(tenantCondition);
+        }
         String sql = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         return new Sql(sql, params);
     }

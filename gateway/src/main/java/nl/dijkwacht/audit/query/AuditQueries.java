@@ -1,5 +1,6 @@
 package nl.dijkwacht.audit.query;
 
+import nl.dijkwacht.audit.TenantScope;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,6 +104,16 @@ public final class AuditQueries {
     public List<AuditRows.Stored> byTrace(String traceId) {
         return jdbc.query("SELECT * FROM audit_record r WHERE r.trace_id = ? ORDER BY r.chain_id, r.seq",
                 (rs, i) -> rows.map(rs), traceId);
+    }
+
+    /** The trace's records that are in this tenant's scope (none: to the tenant, the trace does not exist). */
+    public List<AuditRows.Stored> byTrace(String traceId, TenantScope scope) {
+        return byTrace(traceId).stream().filter(s -> scope.includes(s.record().tenant())).toList();
+    }
+
+    /** Whether the trace has a record in this tenant's scope. */
+    public boolean exists(String traceId, TenantScope scope) {
+        return !byTrace(traceId, scope).isEmpty();
     }
 
     public boolean exists(String traceId) {

@@ -92,14 +92,30 @@ public final class AuditVerification {
         return result;
     }
 
+    /** The chains one tenant may see (its own), and the review/complaint rows; not remembered as the last full result. */
+    public Result verifyAll(java.util.function.Predicate<String> chainInScope) {
+        List<VerifyReport> reports = verifier.chains().stream().filter(chainInScope).map(c -> verifier.verify(c, null, null)).toList();
+        Result result = new Result(false, reports, oversight.verifyRows(), clock.instant());
+        return new Result(allOk(result), result.chains(), result.reviewsAndComplaints(), result.checkedAt());
+    }
+
     /**
      * One chain, optionally against an anchor.
      *
      * @throws UnknownChainException when no chain has this id
      */
     public Result verify(String chainId, Anchor anchor) {
-        if (!knows(chainId)) {
-            throw new UnknownChainException(chainId, verifier.chains());
+        return verify(chainId, anchor, c -> true);
+    }
+
+    /**
+     * One chain of those in scope (another tenant's chain is unknown to the caller).
+     *
+     * @throws UnknownChainException when no chain in scope has this id
+     */
+    public Result verify(String chainId, Anchor anchor, java.util.function.Predicate<String> chainInScope) {
+        if (!chainInScope.test(chainId) || !knows(chainId)) {
+            throw new UnknownChainException(chainId, verifier.chains().stream().filter(chainInScope).toList());
         }
         VerifyReport report = anchor == null ? verifier.verify(chainId, null, null) : verifier.verify(chainId, anchor.seq(), anchor.hash());
         Result result = new Result(false, List.of(report), oversight.verifyRows(), clock.instant());

@@ -17,7 +17,8 @@ public final class RecordJson {
             "output_entity_counts", "prompt_tokens", "completion_tokens", "latency_ms", "energy_wh", "streamed",
             "placeholders_restored", "placeholders_unknown", "hash_key_id", "prompt_hmac", "answer_hmac",
             "prompt_template", "sources", "citations", "content_retained", "review_required", "route_task",
-            "route_summary", "route_upstream", "action_params", "attachment_counts", "chain_id", "seq",
+            "route_summary", "route_upstream", "action_params", "attachment_counts", "purpose_verdict", "purpose_layer",
+            "purpose_score", "chain_id", "seq",
             "prev_hash", "record_hash");
 
     private RecordJson() {
@@ -75,6 +76,15 @@ public final class RecordJson {
         g.writeStringField("upstream", r.routing().upstream());
         g.writeEndObject();
         g.writeStringField("action_params", r.actionParameters());
+        g.writeObjectFieldStart("purpose");
+        g.writeStringField("verdict", r.purpose().verdict());
+        g.writeStringField("layer", r.purpose().layer());
+        if (r.purpose().score() == null) {
+            g.writeNullField("score");
+        } else {
+            g.writeNumberField("score", r.purpose().score());
+        }
+        g.writeEndObject();
         g.writeObjectFieldStart("chain");
         g.writeStringField("chain_id", s.link().chainId());
         g.writeNumberField("seq", s.link().seq());
@@ -114,7 +124,8 @@ public final class RecordJson {
                 r.completionTokens(), r.latencyMillis(), r.energyWh(), r.streamed(), r.placeholdersRestored(),
                 r.placeholdersUnknown(), r.hashKeyId(), r.promptHmac(), r.answerHmac(), r.promptTemplate(),
                 String.join(" ", r.sources()), String.join(" ", r.citations()), r.contentRetained(), r.reviewRequired(),
-                r.routing().task(), r.routing().summary(), r.routing().upstream(), r.actionParameters(), flat(r.attachmentCounts()), s.link().chainId(), s.link().seq(), s.link().prevHash(), s.link().recordHash()};
+                r.routing().task(), r.routing().summary(), r.routing().upstream(), r.actionParameters(), flat(r.attachmentCounts()),
+                r.purpose().verdict(), r.purpose().layer(), r.purpose().score(), s.link().chainId(), s.link().seq(), s.link().prevHash(), s.link().recordHash()};
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 w.write(',');

@@ -1,5 +1,6 @@
 package nl.dijkwacht.audit.query;
 
+import nl.dijkwacht.audit.TenantScope;
 import java.util.List;
 import java.util.Optional;
 import nl.dijkwacht.audit.oversight.Oversight;
@@ -21,7 +22,12 @@ public final class TraceQueries {
 
     /** Records, kept content, review, complaints with their handling, legal holds; empty when there is no record. */
     public Optional<TraceView> trace(String traceId) {
-        List<AuditRows.Stored> records = queries.byTrace(traceId);
+        return trace(traceId, TenantScope.everything());
+    }
+
+    /** As {@link #trace(String)}, empty when the trace has no record of this tenant. */
+    public Optional<TraceView> trace(String traceId, TenantScope scope) {
+        List<AuditRows.Stored> records = queries.byTrace(traceId, scope);
         if (records.isEmpty()) {
             return Optional.empty();
         }

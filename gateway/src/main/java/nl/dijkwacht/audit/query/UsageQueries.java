@@ -1,5 +1,6 @@
 package nl.dijkwacht.audit.query;
 
+import nl.dijkwacht.audit.TenantScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,6 +71,11 @@ public final class UsageQueries {
 
     /** @param dimension {@code model}, {@code use_case} or {@code department} */
     public Overview overview(Instant from, Instant to, String dimension) {
+        return overview(from, to, dimension, TenantScope.everything());
+    }
+
+    /** As {@link #overview(Instant, Instant, String)} over one tenant's records. */
+    public Overview overview(Instant from, Instant to, String dimension, TenantScope scope) {
         String keyColumn = DIMENSIONS.get(dimension);
         if (keyColumn == null) {
             throw new IllegalArgumentException("Uitsplitsen kan naar " + DIMENSIONS.keySet() + ".");
@@ -91,7 +97,10 @@ public final class UsageQueries {
             index.put(buckets.get(i), i);
         }
         Rollup rollup = new Rollup(buckets.size());
-        String where = " FROM audit_record r WHERE r.occurred_at >= ? AND r.occurred_at < ? AND r.endpoint NOT IN ('models', 'operator')";
+        List<Object> params = new ArrayList<>(List.of(AuditRows.time(from), AuditRows.time(to)));
+        String tenantCondition = scope.condition("r.tenant", params);
+        String where = " FROM audit_record r WHERE r.occurred_at >= ? AND r.occurred_at < ? AND r.endpoint NOT IN ('models', 'operator')"
+                + (tenantCondition == null ? "" : " AND " + tenantCondition);
         jdbc.query("SELECT " + bucket + ", " + keyColumn + ", COUNT(*), SUM(r.prompt_tokens), SUM(r.completion_tokens),"
                 + " SUM(r.energy_wh)" + where + " GROUP BY " + bucket + ", " + keyColumn, rs -> {
                     String label = granularity == Granularity.HOUR
@@ -100,12 +109,12 @@ public final class UsageQueries {
                     if (at != null) {
                         rollup.add(at, key(rs.getString(2)), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6));
                     }
-                }, AuditRows.time(from), AuditRows.time(to));
+                }, params.toArray());
         String fallback = "CASE WHEN r.rule LIKE 'fallback:%' THEN 1 ELSE 0 END";
         jdbc.query("SELECT r.decision, r.error_code, " + fallback + ", COUNT(*)" + where
                 + " GROUP BY r.decision, r.error_code, " + fallback, rs -> {
                     rollup.decide(rs.getString(1), rs.getString(2), rs.getInt(3) == 1, rs.getLong(4));
-                }, AuditRows.time(from), AuditRows.time(to));
+                }, params.toArray());
         return rollup.overview(from, to, granularity, buckets, dimension);
     }
 

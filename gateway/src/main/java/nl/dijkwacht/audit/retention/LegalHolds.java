@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import nl.dijkwacht.audit.TenantScope;
 import nl.dijkwacht.audit.store.AuditRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -49,6 +50,15 @@ public final class LegalHolds {
     /** Exactly one scope: a trace id, an actor pseudonym, or a period [start, end). */
     public long place(String traceId, String actorPseudonym, Instant periodStart, Instant periodEnd, String reason,
                       String createdBy) {
+        return place(traceId, actorPseudonym, periodStart, periodEnd, reason, createdBy, null);
+    }
+
+    /**
+     * @param tenant the tenant of the auditor placing it (its auditors see and release it). A hold protects whatever
+     *               it covers in the store; holding too much only keeps records longer, never shorter.
+     */
+    public long place(String traceId, String actorPseudonym, Instant periodStart, Instant periodEnd, String reason,
+                      String createdBy, String tenant) {
         int scopes = (traceId != null ? 1 : 0) + (actorPseudonym != null ? 1 : 0) + (periodStart != null || periodEnd != null ? 1 : 0);
         if (scopes != 1) {
             throw new IllegalArgumentException("Geef precies één bereik op: trace_id, user/actor, of period_start + period_end.");
@@ -62,8 +72,8 @@ public final class LegalHolds {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement ps = connection.prepareStatement("""
-                    INSERT INTO audit_legal_hold (trace_id, actor_pseudonym, period_start, period_end, reason, created_by, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
+                    INSERT INTO audit_legal_hold (trace_id, actor_pseudonym, period_start, period_end, reason, created_by, created_at, tenant)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"});
             ps.setString(1, traceId);
             ps.setString(2, actorPseudonym);
             ps.setObject(3, AuditRows.time(periodStart));
@@ -71,6 +81,7 @@ public final class LegalHolds {
             ps.setString(5, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
             ps.setString(6, createdBy);
             ps.setObject(7, AuditRows.time(clock.instant()));
+            ps.setString(8, tenant);
             return ps;
         }, keys);
         return Objects.requireNonNull(keys.getKey(), "no generated id").longValue();
@@ -78,13 +89,28 @@ public final class LegalHolds {
 
     /** @return false when there is no active hold with this id */
     public boolean release(long id, String releasedBy) {
-        return jdbc.update("UPDATE audit_legal_hold SET released_at = ?, released_by = ? WHERE id = ? AND released_at IS NULL",
-                AuditRows.time(clock.instant()), releasedBy, id) == 1;
+        return release(id, releasedBy, TenantScope.everything());
+    }
+
+    /** @return false when the tenant has no active hold with this id (another tenant's hold is not found) */
+    public boolean release(long id, String releasedBy, TenantScope scope) {
+        List<Object> params = new java.util.ArrayList<>(List.of(AuditRows.time(clock.instant()), releasedBy, id));
+        String tenantCondition = scope.condition("tenant", params);
+        return jdbc.update("UPDATE audit_legal_hold SET released_at = ?, released_by = ? WHERE id = ? AND released_at IS NULL"
+                + (tenantCondition == null ? "" : " AND " + tenantCondition), params.toArray()) == 1;
     }
 
     /** Every hold, active and released, oldest first. */
     public List<Hold> list() {
-        return jdbc.query("SELECT * FROM audit_legal_hold ORDER BY id", HOLD);
+        return list(TenantScope.everything());
+    }
+
+    /** The tenant's holds, active and released, oldest first. */
+    public List<Hold> list(TenantScope scope) {
+        List<Object> params = new java.util.ArrayList<>();
+        String tenantCondition = scope.condition("tenant", params);
+        return jdbc.query("SELECT * FROM audit_legal_hold" + (tenantCondition == null ? "" : " WHERE " + tenantCondition)
+                + " ORDER BY id", HOLD, params.toArray());
     }
 
     /** Active holds that cover a trace (for the record view). */

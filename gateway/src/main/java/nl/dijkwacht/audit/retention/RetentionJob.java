@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.AuditProperties;
+import nl.dijkwacht.audit.TenantScope;
 import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.StreamingQuery;
@@ -51,11 +52,19 @@ public final class RetentionJob {
     }
 
     public Run run(String triggeredBy) {
+        return run(triggeredBy, null);
+    }
+
+    /**
+     * @param tenant the tenant of the auditor who started the run ({@code null}: the schedule). Retention applies the
+     *               gateway's retention settings to the whole store; the run is listed for that tenant's auditors.
+     */
+    public Run run(String triggeredBy, String tenant) {
         if (!running.tryLock()) {
             throw new IllegalStateException("Er loopt al een bewaartermijn-opruiming.");
         }
         try {
-            return runLocked(triggeredBy);
+            return runLocked(triggeredBy, tenant);
         } catch (SQLException e) {
             throw new IllegalStateException("retention run failed: " + e.getSQLState(), e);
         } finally {
@@ -63,10 +72,10 @@ public final class RetentionJob {
         }
     }
 
-    private Run runLocked(String triggeredBy) throws SQLException {
+    private Run runLocked(String triggeredBy, String tenant) throws SQLException {
         Instant now = clock.instant();
         Instant cutoff = now.minus(Duration.ofDays(settings.metadataDays()));
-        long runId = startRun(now, cutoff, triggeredBy);
+        long runId = startRun(now, cutoff, triggeredBy, tenant);
 
         long contentDeleted = update("""
                 DELETE FROM audit_content WHERE expires_at <= ? AND NOT EXISTS (
@@ -189,14 +198,15 @@ public final class RetentionJob {
         }
     }
 
-    private long startRun(Instant now, Instant cutoff, String triggeredBy) throws SQLException {
+    private long startRun(Instant now, Instant cutoff, String triggeredBy, String tenant) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO audit_retention_run (started_at, metadata_cutoff, records_deleted, content_deleted, reviews_deleted,
-                  complaints_deleted, records_held, content_held, checkpoints, triggered_by) VALUES (?, ?, 0, 0, 0, 0, 0, 0, 0, ?)""",
+                  complaints_deleted, records_held, content_held, checkpoints, triggered_by, tenant) VALUES (?, ?, 0, 0, 0, 0, 0, 0, 0, ?, ?)""",
                 new String[] {"id"})) {
             ps.setObject(1, AuditRows.time(now));
             ps.setObject(2, AuditRows.time(cutoff));
             ps.setString(3, triggeredBy);
+            ps.setString(4, tenant);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -206,8 +216,19 @@ public final class RetentionJob {
     }
 
     public List<Run> runs() {
+        return runs(TenantScope.everything());
+    }
+
+    /**
+     * Runs newest first, as the tenant's auditors see them: the default tenant's scope holds the scheduled runs and
+     * its auditors' runs; another tenant's holds the runs its own auditors started.
+     */
+    public List<Run> runs(TenantScope scope) {
         List<Run> out = new ArrayList<>();
-        StreamingQuery.run(dataSource, "SELECT * FROM audit_retention_run ORDER BY id DESC", List.of(), rs -> {
+        List<Object> params = new ArrayList<>();
+        String tenantCondition = scope.condition("tenant", params);
+        StreamingQuery.run(dataSource, "SELECT * FROM audit_retention_run" + (tenantCondition == null ? "" : " WHERE " + tenantCondition)
+                + " ORDER BY id DESC", params, rs -> {
             out.add(new Run(rs.getLong("id"), AuditRows.instant(rs, "started_at"), AuditRows.instant(rs, "finished_at"),
                     AuditRows.instant(rs, "metadata_cutoff"), rs.getLong("records_deleted"), rs.getLong("content_deleted"),
                     rs.getLong("reviews_deleted"), rs.getLong("complaints_deleted"), rs.getLong("records_held"),

@@ -26,10 +26,11 @@ public final class AuditRows {
             http_status, upstream_status, entity_counts, output_entity_counts, entity_types, prompt_tokens,
             completion_tokens, latency_ms, energy_wh, streamed, placeholders_restored, placeholders_unknown,
             hash_key_id, prompt_hmac, answer_hmac, prompt_template, sources, citations, content_retained,
-            review_required, route_task, route_summary, route_upstream, action_params, attachment_counts""";
+            review_required, route_task, route_summary, route_upstream, action_params, attachment_counts,
+            purpose_verdict, purpose_layer, purpose_score""";
 
     public static final String INSERT = "INSERT INTO audit_record (" + COLUMNS + ") VALUES ("
-            + "?, ".repeat(51) + "?)";
+            + "?, ".repeat(54) + "?)";
 
     private static final TypeReference<TreeMap<String, Integer>> COUNTS = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
@@ -105,7 +106,14 @@ public final class AuditRows {
         ps.setString(i++, r.routing().summary());
         ps.setString(i++, r.routing().upstream());
         ps.setString(i++, r.actionParameters());
-        ps.setString(i, r.attachmentCounts().isEmpty() ? null : countsJson(r.attachmentCounts()));
+        ps.setString(i++, r.attachmentCounts().isEmpty() ? null : countsJson(r.attachmentCounts()));
+        ps.setString(i++, r.purpose().verdict());
+        ps.setString(i++, r.purpose().layer());
+        if (r.purpose().score() == null) {
+            ps.setNull(i, Types.DOUBLE);
+        } else {
+            ps.setDouble(i, r.purpose().score());
+        }
     }
 
     public Stored map(ResultSet rs) throws SQLException {
@@ -155,11 +163,17 @@ public final class AuditRows {
                 rs.getBoolean("review_required"),
                 new AuditRecord.Routing(rs.getString("route_task"), rs.getString("route_summary"), rs.getString("route_upstream")),
                 rs.getString("action_params"),
-                rs.getString("attachment_counts") == null ? Map.of() : parse(rs.getString("attachment_counts"), COUNTS));
+                rs.getString("attachment_counts") == null ? Map.of() : parse(rs.getString("attachment_counts"), COUNTS),
+                purpose(rs));
         ChainLink link = new ChainLink(rs.getString("chain_id"), rs.getLong("seq"), rs.getString("prev_hash"),
                 rs.getString("record_hash"), rs.getString("chain_key_id"));
         return new Stored(rs.getLong("id"), link, record, rs.getString("period_day"), rs.getString("period_month"),
                 rs.getString("entity_types"));
+    }
+
+    private static AuditRecord.Purpose purpose(ResultSet rs) throws SQLException {
+        double score = rs.getDouble("purpose_score");
+        return new AuditRecord.Purpose(rs.getString("purpose_verdict"), rs.getString("purpose_layer"), rs.wasNull() ? null : score);
     }
 
     public String countsJson(Map<String, Integer> counts) {

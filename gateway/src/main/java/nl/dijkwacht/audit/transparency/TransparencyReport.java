@@ -16,6 +16,7 @@ import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.StreamingQuery;
 import nl.dijkwacht.catalog.FineTuning;
 import nl.dijkwacht.catalog.ModelDefinition;
+import nl.dijkwacht.audit.TenantScope;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicySet;
 import nl.dijkwacht.policy.UseCasePolicy;
@@ -31,6 +32,7 @@ public final class TransparencyReport {
     private final AuditGovernance governance;
     private final AuditProperties.Publication publication;
     private final Clock clock;
+    private final TenantScope scope;
     private volatile Cached cached;
 
     /** The public report is computed at most once a minute: it is open to anyone, the query is not free. */
@@ -39,6 +41,15 @@ public final class TransparencyReport {
 
     public TransparencyReport(DataSource dataSource, ActivePolicy policy, AuditGovernance governance,
                               AuditProperties.Publication publication, Clock clock) {
+        this(dataSource, policy, governance, publication, clock, TenantScope.everything());
+    }
+
+    /**
+     * One tenant's report: from its own policy ({@code policy}) and its own records ({@code scope}) only.
+     */
+    public TransparencyReport(DataSource dataSource, ActivePolicy policy, AuditGovernance governance,
+                              AuditProperties.Publication publication, Clock clock, TenantScope scope) {
+        this.scope = scope;
         this.dataSource = dataSource;
         this.policy = policy;
         this.governance = governance;
@@ -63,7 +74,8 @@ public final class TransparencyReport {
                 .toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("title", "Gebruik van generatieve AI via Dijkwacht");
-        out.put("organisation", publication.organisation());
+        // another tenant's page names that tenant: the publication settings are the default tenant's
+        out.put("organisation", scope.isDefault() ? publication.organisation() : scope.tenant());
         out.put("generated_at", now.toString());
         out.put("period", Map.of("from", from.toString(), "to", now.toString()));
 
@@ -77,10 +89,29 @@ public final class TransparencyReport {
 
         // AI literacy (AI Act art. 4): per use-case whether a training is required and how often it was missing
         Map<String, Long> literacyRefusals = new java.util.HashMap<>();
+        List<Object> params = new ArrayList<>(List.of(AuditRows.time(from)));
+        String tenantCondition = scope.condition("tenant", params);
+        String ofTenant = tenantCondition == null ? "" : " AND " + tenantCondition;
         StreamingQuery.run(dataSource, """
                 SELECT use_case, COUNT(*) FROM audit_record WHERE error_code = 'ai_literacy_required' AND occurred_at >= ?
-                  AND endpoint <> 'operator' GROUP BY use_case""", List.of(AuditRows.time(from)), rs -> {
+                  AND endpoint <> 'operator'""" + ofTenant + " GROUP BY use_case", params, rs -> {
                     literacyRefusals.put(rs.getString(1), rs.getLong(2));
+                    return true;
+                });
+        // purpose guard (issue 10): its refusals per use-case and how many staff flagged as wrong
+        Map<String, long[]> purposeGuard = new java.util.HashMap<>();
+        List<Object> guardParams = new ArrayList<>(List.of(AuditRows.time(from), nl.dijkwacht.audit.oversight.RefusalFlags.ACTION));
+        String guardTenant = scope.condition("tenant", guardParams);
+        StreamingQuery.run(dataSource, """
+                SELECT use_case,
+                       SUM(CASE WHEN endpoint <> 'operator' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN endpoint = 'operator' THEN 1 ELSE 0 END)
+                FROM audit_record
+                WHERE occurred_at >= ? AND ((endpoint <> 'operator' AND decision = 'refused'
+                        AND error_code IN ('forbidden_purpose', 'special_category_not_allowed'))
+                    OR (endpoint = 'operator' AND bio_action = ?))""" + (guardTenant == null ? "" : " AND " + guardTenant)
+                + " GROUP BY use_case", guardParams, rs -> {
+                    purposeGuard.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
                     return true;
                 });
         var literacy = current.governance().aiLiteracy();
@@ -95,6 +126,11 @@ public final class TransparencyReport {
             p.put("redacted_content_kept_days", days);
             p.put("ai_literacy_required", literacy.requiredFor(u.id()));
             p.put("ai_literacy_refusals", literacyRefusals.getOrDefault(u.id(), 0L));
+            long[] guard = purposeGuard.getOrDefault(u.id(), new long[2]);
+            p.put("purpose_guard_refusals", guard[0]);
+            p.put("refusals_flagged_wrong", guard[1]);
+            // flags per purpose-guard refusal: how often staff think the guard was wrong (null without refusals)
+            p.put("refusal_flag_rate", guard[0] == 0 ? null : Math.round(1000.0 * guard[1] / guard[0]) / 1000.0);
             purposes.add(p);
         });
         out.put("purposes", purposes);
@@ -105,8 +141,9 @@ public final class TransparencyReport {
         StreamingQuery.run(dataSource, """
                 SELECT period_month, COUNT(*), SUM(CASE WHEN decision = 'refused' THEN 1 ELSE 0 END),
                   SUM(CASE WHEN decision = 'redacted' THEN 1 ELSE 0 END), SUM(prompt_tokens + completion_tokens), SUM(energy_wh)
-                FROM audit_record WHERE endpoint NOT IN ('models', 'operator') AND occurred_at >= ?
-                GROUP BY period_month ORDER BY period_month""", List.of(AuditRows.time(from)), rs -> {
+                FROM audit_record WHERE endpoint NOT IN ('models', 'operator') AND occurred_at >= ?""" + ofTenant + """
+
+                GROUP BY period_month ORDER BY period_month""", params, rs -> {
                     long n = rs.getLong(2);
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("month", rs.getString(1).strip());
@@ -248,7 +285,8 @@ public final class TransparencyReport {
         out.put("dpia_description", dpias.isEmpty() ? null : String.join("; ", dpias));
         out.put("impacttoetsen", facts.impactAssessments());
         out.put("objection_procedure", "Bezwaar of een foutmelding kan worden ingediend met de traceercode onder de tekst; "
-                + "deze wordt aan het auditrecord gekoppeld.");
+                + "deze wordt aan het auditrecord gekoppeld. Een medewerker kan een weigering door de doelbewaking als onterecht"
+                + " melden met de traceercode uit de weigering; het aandeel gemelde weigeringen per toepassing staat op /transparantie.");
         out.put("human_intervention", review
                 ? "Menselijke controle verplicht: de tool meldt per antwoord of het is overgenomen, aangepast of afgewezen."
                 : "Menselijke controle door de gebruiker; geen verplichte beoordeling.");

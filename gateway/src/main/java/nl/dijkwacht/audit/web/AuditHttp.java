@@ -13,11 +13,12 @@ import java.time.format.DateTimeParseException;
 import nl.dijkwacht.api.OpenAiErrorWriter;
 import nl.dijkwacht.api.filter.AuthenticatedRequest;
 import nl.dijkwacht.audit.OperatorActionLog;
+import nl.dijkwacht.audit.TenantScope;
 import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.identity.Operator;
 import nl.dijkwacht.pipeline.Refusal;
-import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.ToolPolicy;
+import nl.dijkwacht.tenancy.Tenants;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
@@ -33,19 +34,30 @@ final class AuditHttp {
     /** The action an auditor handler on this thread is taking: a refusal finishes its record before it is written. */
     private static final ThreadLocal<OperatorActionLog.Entry> CURRENT = new ThreadLocal<>();
 
-    private final ActivePolicy policy;
+    private final Tenants tenants;
     private final OpenAiErrorWriter errors;
     private final ObjectMapper json;
     private final OperatorActionLog actions;
 
-    AuditHttp(ActivePolicy policy, ObjectMapper json, OperatorActionLog actions) {
-        this.policy = policy;
+    AuditHttp(Tenants tenants, ObjectMapper json, OperatorActionLog actions) {
+        this.tenants = tenants;
         this.actions = actions;
         this.errors = new OpenAiErrorWriter(json);
         this.json = json.copy().setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
         // the answer ends when the handler returns, not when a generator closes: so the action's record is written
         // before the auditor has the answer
         this.json.getFactory().disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    /** The records the authenticated operator of this request may see: those of their own tenant. */
+    TenantScope scope(HttpServletRequest req) {
+        return TenantScope.of(tenants, AuthenticatedRequest.operator(req).tenant());
+    }
+
+    /** The tenant id of the authenticated operator of this request ({@code null} → the default tenant). */
+    String tenantOf(HttpServletRequest req) {
+        String t = AuthenticatedRequest.operator(req).tenant();
+        return t == null ? tenants.defaultTenant().id() : t;
     }
 
     /** The snake_case mapper all audit answers are written with. */
@@ -77,7 +89,8 @@ final class AuditHttp {
 
     @FunctionalInterface
     interface ToolHandler {
-        void handle(HttpServletRequest req, HttpServletResponse res, ToolPolicy tool) throws IOException;
+        /** @param tenant the tenant of the calling tool (tool ids are unique only within a tenant) */
+        void handle(HttpServletRequest req, HttpServletResponse res, ToolPolicy tool, String tenant) throws IOException;
     }
 
     @FunctionalInterface
@@ -111,12 +124,13 @@ final class AuditHttp {
     ServerResponse tool(ToolHandler handler) {
         return ServerResponse.ok().build((req, res) -> {
             Caller caller = AuthenticatedRequest.caller(req);
-            ToolPolicy tool = policy.current().tools().get(caller.toolId());
+            // the tool as the caller's own tenant knows it (its tools.yaml), never the default tenant's
+            ToolPolicy tool = tenants.find(caller.tenant()).map(t -> t.policy().current().tools().get(caller.toolId())).orElse(null);
             if (tool == null) {
                 errors.write(res, Refusal.forbidden("tool_unknown", "Uw tool is niet (meer) bekend in het AI-beleid van de gemeente.", null));
                 return null;
             }
-            guarded(res, () -> handler.handle(req, res, tool));
+            guarded(res, () -> handler.handle(req, res, tool, caller.tenant()));
             return null;
         });
     }

@@ -20,7 +20,7 @@ import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.audit.TextHasher;
 import nl.dijkwacht.audit.chain.ChainHead;
 import nl.dijkwacht.audit.chain.ChainVerifier;
-import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
+import nl.dijkwacht.audit.chain.TenantChains;
 import nl.dijkwacht.audit.query.AuditFilter;
 import nl.dijkwacht.audit.query.AuditQueries;
 import nl.dijkwacht.audit.query.AuditVerification;
@@ -46,19 +46,19 @@ final class AuditRecordRoutes {
     private final TraceQueries traces;
     private final AuditVerification verification;
     private final ChainVerifier verifier;
-    private final ChainedJdbcAuditSink sink;
+    private final TenantChains chains;
     private final Pseudonymizer pseudonymizer;
     private final TextHasher hasher;
 
     AuditRecordRoutes(AuditHttp http, AuditQueries queries, TraceQueries traces, AuditVerification verification, ChainVerifier verifier,
-                      ChainedJdbcAuditSink sink, Pseudonymizer pseudonymizer, TextHasher hasher) {
+                      TenantChains chains, Pseudonymizer pseudonymizer, TextHasher hasher) {
         this.http = http;
         this.json = http.json();
         this.queries = queries;
         this.traces = traces;
         this.verification = verification;
         this.verifier = verifier;
-        this.sink = sink;
+        this.chains = chains;
         this.pseudonymizer = pseudonymizer;
         this.hasher = hasher;
     }
@@ -68,7 +68,7 @@ final class AuditRecordRoutes {
                 .GET("/audit/v1/records", r -> http.auditor(this::search))
                 .GET("/audit/v1/records/{traceId}", r -> http.auditor((req, res, op) -> {
                     op.object("trace", r.pathVariable("traceId"));
-                    trace(r.pathVariable("traceId"), res);
+                    trace(r.pathVariable("traceId"), http.scope(req), res);
                 }))
                 .GET("/audit/v1/export.csv", r -> http.auditor(this::exportCsv))
                 .GET("/audit/v1/export.json", r -> http.auditor(this::exportJson))
@@ -86,7 +86,7 @@ final class AuditRecordRoutes {
                 req.getParameter("department"), req.getParameter("tool"), req.getParameter("use_case"),
                 req.getParameter("model"), req.getParameter("decision"), req.getParameter("rule"),
                 req.getParameter("entity_type"), req.getParameter("trace_id"), req.getParameter("endpoint"),
-                req.getParameter("action"));
+                req.getParameter("action")).within(http.scope(req));
         action.param("from", req.getParameter("from")).param("to", req.getParameter("to")).param("actor", actor)
                 .param("department", filter.department()).param("tool", filter.tool()).param("use_case", filter.useCase())
                 .param("model", filter.model()).param("decision", filter.decision()).param("rule", filter.rule())
@@ -141,8 +141,9 @@ final class AuditRecordRoutes {
         }
     }
 
-    private void trace(String traceId, HttpServletResponse res) throws IOException {
-        Optional<TraceView> found = traces.trace(traceId);
+    /** Another tenant's trace is answered as unknown (404), never as forbidden: its existence is not revealed. */
+    private void trace(String traceId, nl.dijkwacht.audit.TenantScope scope, HttpServletResponse res) throws IOException {
+        Optional<TraceView> found = traces.trace(traceId, scope);
         if (found.isEmpty()) {
             http.refuse(res, Refusal.notFound("trace_not_found", "Er is geen auditrecord met deze trace-id (meer).", "traceId"));
             return;
@@ -226,14 +227,17 @@ final class AuditRecordRoutes {
         op.object("chain", chain == null || chain.isBlank() ? "*" : chain.strip()).param("anchor_seq", req.getParameter("anchor_seq"));
         AuditVerification.Anchor anchor = AuditVerification.Anchor.parse(req.getParameter("anchor_seq"), req.getParameter("anchor_hash"));
         AuditVerification.Result result;
+        String tenant = http.tenantOf(req);
+        java.util.function.Predicate<String> ownChain = c -> chains.tenantOfChain(c).equals(tenant);
         if (chain == null || chain.isBlank()) {
             if (anchor != null) {
-                throw new IllegalArgumentException("Een anker hoort bij één keten: geef ook chain (bijvoorbeeld chain=" + sink.chainId() + ").");
+                throw new IllegalArgumentException("Een anker hoort bij één keten: geef ook chain (bijvoorbeeld chain="
+                        + chains.chainOf(tenant) + ").");
             }
-            result = verification.verifyAll();
+            result = verification.verifyAll(ownChain);
         } else {
             try {
-                result = verification.verify(chain.strip(), anchor);
+                result = verification.verify(chain.strip(), anchor, ownChain);
             } catch (AuditVerification.UnknownChainException e) {
                 http.refuse(res, Refusal.notFound("chain_not_found", "Er is geen auditketen '" + chain.strip()
                         + "'. Bestaande ketens: " + String.join(", ", e.known()) + ".", "chain"));
@@ -250,9 +254,10 @@ final class AuditRecordRoutes {
     }
 
     private void head(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) throws IOException {
-        String chain = Optional.ofNullable(req.getParameter("chain")).orElse(sink.chainId());
+        String tenant = http.tenantOf(req);
+        String chain = Optional.ofNullable(req.getParameter("chain")).orElse(chains.chainOf(tenant));
         op.object("chain", chain);
-        ChainHead head = verifier.head(chain);
+        ChainHead head = chains.tenantOfChain(chain).equals(tenant) ? verifier.head(chain) : null;
         if (head == null) {
             http.refuse(res, Refusal.notFound("chain_not_found", "Deze keten bestaat niet.", "chain"));
         } else {
@@ -273,7 +278,7 @@ final class AuditRecordRoutes {
         if (traceId == null || text == null || !(kind.equals("prompt") || kind.equals("answer"))) {
             throw new IllegalArgumentException("Geef trace_id, kind (prompt|answer) en text (of request: de OpenAI-aanvraag).");
         }
-        List<AuditRows.Stored> records = queries.byTrace(traceId);
+        List<AuditRows.Stored> records = queries.byTrace(traceId, http.scope(req));
         if (records.isEmpty()) {
             http.refuse(res, Refusal.notFound("trace_not_found", "Er is geen auditrecord met deze trace-id (meer).", "trace_id"));
             return;

@@ -7,24 +7,25 @@ import nl.dijkwacht.audit.OperatorActionLog;
 import nl.dijkwacht.audit.Pseudonymizer;
 import nl.dijkwacht.audit.TextHasher;
 import nl.dijkwacht.audit.chain.ChainVerifier;
-import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
+import nl.dijkwacht.audit.chain.TenantChains;
 import nl.dijkwacht.audit.oversight.Oversight;
 import nl.dijkwacht.audit.query.AuditQueries;
 import nl.dijkwacht.audit.query.AuditVerification;
 import nl.dijkwacht.audit.query.TraceQueries;
 import nl.dijkwacht.audit.retention.LegalHolds;
 import nl.dijkwacht.audit.retention.RetentionJob;
-import nl.dijkwacht.audit.transparency.TransparencyReport;
+import nl.dijkwacht.audit.transparency.TenantReports;
 import nl.dijkwacht.api.filter.RouteFilters;
 import nl.dijkwacht.api.filter.RouteKind;
-import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.tenancy.Tenants;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * HTTP surface of the audit trail as three gateway routes: {@code dijkwacht-audit} ({@code /audit/v1/**}, auditor
- * role), {@code dijkwacht-oversight-tool} ({@code /v1/dijkwacht/reviews|feedback}, the tool's own key) and
+ * role), {@code dijkwacht-oversight-tool} ({@code /v1/dijkwacht/reviews|feedback}, {@code /v1/dijkwacht/refusals/{trace}/flag},
+ * the tool's own key) and
  * {@code dijkwacht-transparency} ({@code /transparantie*}, public, aggregates only). All documented in
  * docs/auditor-guide.md.
  *
@@ -43,16 +44,17 @@ public final class AuditRoutes {
 
     private final RouteFilters filters;
 
-    public AuditRoutes(RouteFilters filters, ActivePolicy policy, AuditQueries queries, TraceQueries traces,
-                       AuditVerification verification, ChainVerifier verifier, ChainedJdbcAuditSink sink, LegalHolds holds,
-                       RetentionJob retention, Oversight oversight, TransparencyReport transparency,
-                       Pseudonymizer pseudonymizer, TextHasher hasher, ObjectMapper json, OperatorActionLog actions) {
+    public AuditRoutes(RouteFilters filters, Tenants tenants, AuditQueries queries, TraceQueries traces,
+                       AuditVerification verification, ChainVerifier verifier, TenantChains chains, LegalHolds holds,
+                       RetentionJob retention, Oversight oversight, TenantReports transparency,
+                       Pseudonymizer pseudonymizer, TextHasher hasher, ObjectMapper json, OperatorActionLog actions,
+                       nl.dijkwacht.audit.oversight.RefusalFlags refusalFlags) {
         this.filters = filters;
-        AuditHttp http = new AuditHttp(policy, json, actions);
-        this.records = new AuditRecordRoutes(http, queries, traces, verification, verifier, sink, pseudonymizer, hasher);
+        AuditHttp http = new AuditHttp(tenants, json, actions);
+        this.records = new AuditRecordRoutes(http, queries, traces, verification, verifier, chains, pseudonymizer, hasher);
         this.retention = new RetentionRoutes(http, holds, retention, pseudonymizer);
-        this.oversight = new OversightRoutes(http, oversight, queries, pseudonymizer, hasher);
-        this.transparency = new TransparencyRoutes(http, transparency);
+        this.oversight = new OversightRoutes(http, oversight, queries, pseudonymizer, hasher, refusalFlags);
+        this.transparency = new TransparencyRoutes(http, transparency, tenants.defaultTenant().id());
     }
 
     /** Three routes, one per kind of caller, each with its own filters: auditors, tools, the public. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.time.format.DateTimeParseException;
 import nl.dijkwacht.api.OpenAiErrorWriter;
 import nl.dijkwacht.api.filter.AuthenticatedRequest;
@@ -40,7 +41,12 @@ public final class AuthFailureRoutes {
 
     private final OperatorActionLog actions;
 
-    public AuthFailureRoutes(AuthFailureStore store, ObjectMapper json, Clock clock, OperatorActionLog actions) {
+    /** Failed sign-ins happen before anyone's tenant is known: they are the default tenant's (the service operator's). */
+    private final java.util.function.Predicate<String> isDefaultTenant;
+
+    public AuthFailureRoutes(AuthFailureStore store, ObjectMapper json, Clock clock, OperatorActionLog actions,
+                             java.util.function.Predicate<String> isDefaultTenant) {
+        this.isDefaultTenant = isDefaultTenant;
         this.store = store;
         this.actions = actions;
         this.errors = new OpenAiErrorWriter(json);
@@ -81,7 +87,9 @@ public final class AuthFailureRoutes {
             ObjectNode body = json.createObjectNode().put("from", from.toString()).put("to", to.toString());
             long total = 0;
             ArrayNode sources = body.putArray("sources");
-            for (AuthFailureStore.Row row : store.sources(from, to, MAX_ROWS)) {
+            // another tenant's auditor gets the same shape, empty: the counts are not theirs
+            boolean own = isDefaultTenant.test(operator.tenant());
+            for (AuthFailureStore.Row row : own ? store.sources(from, to, MAX_ROWS) : List.<AuthFailureStore.Row>of()) {
                 if (source == null || source.equals(row.source())) {
                     sources.addObject().put("source", row.source()).put("attempts", row.attempts());
                     total += row.attempts();
@@ -89,7 +97,8 @@ public final class AuthFailureRoutes {
             }
             body.put("total_attempts", total);
             ArrayNode minutes = body.putArray("minutes");
-            for (AuthFailureStore.Row row : store.minutes(from, to, source, Math.max(1, Math.min(limit, MAX_ROWS)))) {
+            for (AuthFailureStore.Row row : own ? store.minutes(from, to, source, Math.max(1, Math.min(limit, MAX_ROWS)))
+                    : List.<AuthFailureStore.Row>of()) {
                 minutes.addObject().put("minute", row.minute().toString()).put("source", row.source())
                         .put("reason", row.reason()).put("attempts", row.attempts());
             }

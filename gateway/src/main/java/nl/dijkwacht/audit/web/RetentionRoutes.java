@@ -37,15 +37,16 @@ final class RetentionRoutes {
     RouterFunctions.Builder addTo(RouterFunctions.Builder routes) {
         return routes
                 .GET("/audit/v1/holds", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
-                        holds.list()))))
+                        holds.list(http.scope(req))))))
                 .POST("/audit/v1/holds", r -> http.auditor(this::placeHold))
-                .DELETE("/audit/v1/holds/{id}", r -> http.auditor((req, res, op) -> releaseHold(r.pathVariable("id"), res, op)))
-                .GET("/audit/v1/retention/runs", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data", retention.runs()))))
+                .DELETE("/audit/v1/holds/{id}", r -> http.auditor((req, res, op) -> releaseHold(r.pathVariable("id"), req, res, op)))
+                .GET("/audit/v1/retention/runs", r -> http.auditor((req, res, op) -> http.ok(res, Map.of("data",
+                        retention.runs(http.scope(req))))))
                 .POST("/audit/v1/retention/run", r -> http.auditor(this::runRetention));
     }
 
     private void runRetention(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) throws IOException {
-        var run = retention.run("operator:" + op.operatorId());
+        var run = retention.run("operator:" + op.operatorId(), http.tenantOf(req));
         op.object("retention-run", run.id()).param("records_deleted", run.recordsDeleted()).param("records_held", run.recordsHeld());
         http.ok(res, run);
     }
@@ -57,13 +58,14 @@ final class RetentionRoutes {
         op.param("trace_id", text(body, "trace_id")).param("actor", actor).param("period_start", text(body, "period_start"))
                 .param("period_end", text(body, "period_end")).text("reason", text(body, "reason"));
         long id = holds.place(text(body, "trace_id"), actor, parseInstant(text(body, "period_start"), false),
-                parseInstant(text(body, "period_end"), true), text(body, "reason"), op.operatorId());
+                parseInstant(text(body, "period_end"), true), text(body, "reason"), op.operatorId(), http.tenantOf(req));
         op.object("hold", id);
         res.setStatus(201);
         http.ok(res, 201, Map.of("id", id, "actor_pseudonym", actor == null ? "" : actor));
     }
 
-    private void releaseHold(String id, HttpServletResponse res, OperatorActionLog.Entry op) throws IOException {
+    /** Another tenant's hold is not found (404): its existence is not revealed. */
+    private void releaseHold(String id, HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) throws IOException {
         op.object("hold", id);
         long holdId;
         try {
@@ -71,7 +73,7 @@ final class RetentionRoutes {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Ongeldig id.");
         }
-        if (!holds.release(holdId, op.operatorId())) {
+        if (!holds.release(holdId, op.operatorId(), http.scope(req))) {
             http.refuse(res, Refusal.notFound("hold_not_found", "Geen actieve bewaarplicht met dit id.", "id"));
             return;
         }

@@ -12,7 +12,6 @@ import nl.dijkwacht.audit.query.PageCursor;
 import nl.dijkwacht.audit.query.TraceQueries;
 import nl.dijkwacht.audit.query.TraceView;
 import nl.dijkwacht.pii.detect.EntityType;
-import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicySet;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -36,18 +35,20 @@ class AuditLogController {
     private final AuditQueries queries;
     private final TraceQueries traces;
     private final Pseudonymizer pseudonymizer;
-    private final ActivePolicy policy;
 
-    AuditLogController(AuditQueries queries, TraceQueries traces, Pseudonymizer pseudonymizer, ActivePolicy policy) {
+    private final nl.dijkwacht.console.ConsoleTenancy tenancy;
+
+    AuditLogController(AuditQueries queries, TraceQueries traces, Pseudonymizer pseudonymizer,
+                       nl.dijkwacht.console.ConsoleTenancy tenancy) {
+        this.tenancy = tenancy;
         this.queries = queries;
         this.traces = traces;
         this.pseudonymizer = pseudonymizer;
-        this.policy = policy;
     }
 
     @ModelAttribute
-    void choices(Model model) {
-        PolicySet set = policy.current();
+    void choices(Model model, org.springframework.security.core.Authentication auth) {
+        PolicySet set = tenancy.policy(auth).current();
         model.addAttribute("section", "audit");
         model.addAttribute("useCases", new TreeSet<>(set.useCases().keySet()));
         model.addAttribute("models", set.catalog().all().stream().map(m -> m.id()).sorted().toList());
@@ -58,9 +59,9 @@ class AuditLogController {
     @GetMapping("/console/audit")
     String log(@RequestParam(name = "zoekopdracht", required = false) String searchId,
                @RequestParam(name = "na", required = false) String after,
-               HttpSession session, Model model) {
+               HttpSession session, Model model, org.springframework.security.core.Authentication auth) {
         SavedSearches.Saved saved = SavedSearches.find(session, searchId);
-        AuditFilter filter = saved == null ? AuditFilter.none() : saved.filter();
+        AuditFilter filter = (saved == null ? AuditFilter.none() : saved.filter()).within(tenancy.scope(auth));
         PageCursor cursor = null;
         if (after != null && !after.isBlank()) {
             try {
@@ -100,8 +101,10 @@ class AuditLogController {
     }
 
     @GetMapping("/console/audit/trace/{traceId}")
-    String trace(@PathVariable String traceId, Model model, jakarta.servlet.http.HttpServletResponse response) {
-        Optional<TraceView> view = traces.trace(traceId);
+    String trace(@PathVariable String traceId, Model model, jakarta.servlet.http.HttpServletResponse response,
+                 org.springframework.security.core.Authentication auth) {
+        // another tenant's trace is answered as unknown, like the auditor API's 404
+        Optional<TraceView> view = traces.trace(traceId, tenancy.scope(auth));
         if (view.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("traceId", traceId);

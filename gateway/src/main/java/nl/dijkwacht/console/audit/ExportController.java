@@ -20,24 +20,31 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ExportController {
 
     private final ExportJobs jobs;
+    private final nl.dijkwacht.console.ConsoleTenancy tenancy;
 
-    ExportController(ExportJobs jobs) {
+    ExportController(ExportJobs jobs, nl.dijkwacht.console.ConsoleTenancy tenancy) {
         this.jobs = jobs;
+        this.tenancy = tenancy;
+    }
+
+    /** Who owns an export: operator ids are unique only within a tenant. */
+    private String owner(Authentication auth) {
+        return tenancy.tenant(auth).id() + ':' + ConsoleUser.of(auth).operatorId();
     }
 
     @PostMapping("/console/audit/export")
     String start(@RequestParam(name = "zoekopdracht", required = false) String searchId, @RequestParam("formaat") String format,
                  HttpSession session, Authentication auth) {
         SavedSearches.Saved saved = SavedSearches.find(session, searchId);
-        AuditFilter filter = saved == null ? AuditFilter.none() : saved.filter();
-        ExportJobs.Job job = jobs.start(filter, format, ConsoleUser.of(auth).operatorId());
+        AuditFilter filter = (saved == null ? AuditFilter.none() : saved.filter()).within(tenancy.scope(auth));
+        ExportJobs.Job job = jobs.start(filter, format, owner(auth));
         return "redirect:/console/audit/export/" + job.getId();
     }
 
     @GetMapping("/console/audit/export/{id}")
     String progress(@PathVariable String id, Authentication auth, HttpServletRequest request, HttpServletResponse response,
                     Model model) {
-        var job = jobs.find(id, ConsoleUser.of(auth).operatorId());
+        var job = jobs.find(id, owner(auth));
         model.addAttribute("section", "audit");
         if (job.isEmpty()) {
             response.setStatus(404);
@@ -50,7 +57,7 @@ class ExportController {
 
     @GetMapping("/console/audit/export/{id}/bestand")
     void download(@PathVariable String id, Authentication auth, HttpServletResponse response) throws IOException {
-        var found = jobs.find(id, ConsoleUser.of(auth).operatorId());
+        var found = jobs.find(id, owner(auth));
         if (found.isEmpty() || found.get().getState() != ExportJobs.State.DONE) {
             response.sendError(404);
             return;

@@ -21,16 +21,18 @@ class HoldsController {
 
     private final LegalHolds holds;
     private final Pseudonymizer pseudonymizer;
+    private final nl.dijkwacht.console.ConsoleTenancy tenancy;
 
-    HoldsController(LegalHolds holds, Pseudonymizer pseudonymizer) {
+    HoldsController(LegalHolds holds, Pseudonymizer pseudonymizer, nl.dijkwacht.console.ConsoleTenancy tenancy) {
+        this.tenancy = tenancy;
         this.holds = holds;
         this.pseudonymizer = pseudonymizer;
     }
 
     @GetMapping("/console/audit/bewaarplicht")
-    String page(Model model) {
+    String page(Model model, org.springframework.security.core.Authentication auth) {
         model.addAttribute("section", "holds");
-        model.addAttribute("holds", holds.list().reversed());
+        model.addAttribute("holds", holds.list(tenancy.scope(auth)).reversed());
         return "console/audit/holds";
     }
 
@@ -39,12 +41,13 @@ class HoldsController {
                  @RequestParam(required = false) String user, @RequestParam(required = false) String from,
                  @RequestParam(required = false) String to, @RequestParam(required = false) String reason,
                  org.springframework.security.core.Authentication auth, RedirectAttributes redirect) {
+        String tenant = tenancy.tenant(auth).id();
         try {
             long id = switch (scope) {
-                case "trace" -> holds.place(blankToNull(traceId), null, null, null, reason, ConsoleUser.of(auth).operatorId());
+                case "trace" -> holds.place(blankToNull(traceId), null, null, null, reason, ConsoleUser.of(auth).operatorId(), tenant);
                 case "user" -> holds.place(null, blankToNull(user) == null ? null : pseudonymizer.pseudonym(user.strip()),
-                        null, null, reason, ConsoleUser.of(auth).operatorId());
-                case "period" -> holds.place(null, null, day(from, false), day(to, true), reason, ConsoleUser.of(auth).operatorId());
+                        null, null, reason, ConsoleUser.of(auth).operatorId(), tenant);
+                case "period" -> holds.place(null, null, day(from, false), day(to, true), reason, ConsoleUser.of(auth).operatorId(), tenant);
                 default -> throw new IllegalArgumentException("Kies waarvoor de bewaarplicht geldt.");
             };
             redirect.addFlashAttribute("message", "Bewaarplicht " + id + " is ingesteld.");
@@ -56,7 +59,7 @@ class HoldsController {
 
     @PostMapping("/console/audit/bewaarplicht/{id}/opheffen")
     String release(@PathVariable long id, org.springframework.security.core.Authentication auth, RedirectAttributes redirect) {
-        if (holds.release(id, ConsoleUser.of(auth).operatorId())) {
+        if (holds.release(id, ConsoleUser.of(auth).operatorId(), tenancy.scope(auth))) {
             redirect.addFlashAttribute("message", "Bewaarplicht " + id + " is opgeheven; hij blijft zichtbaar in de lijst.");
         } else {
             redirect.addFlashAttribute("problem", "Geen actieve bewaarplicht met nummer " + id + ".");

@@ -13,15 +13,19 @@ class VerificationController {
 
     private final AuditVerification verification;
 
-    VerificationController(AuditVerification verification) {
+    private final nl.dijkwacht.console.ConsoleTenancy tenancy;
+
+    VerificationController(AuditVerification verification, nl.dijkwacht.console.ConsoleTenancy tenancy) {
         this.verification = verification;
+        this.tenancy = tenancy;
     }
 
     @GetMapping("/console/audit/verificatie")
-    String page(Model model) {
+    String page(Model model, org.springframework.security.core.Authentication auth) {
         model.addAttribute("section", "verify");
-        model.addAttribute("chains", verification.chains());
-        model.addAttribute("result", verification.last().orElse(null));
+        model.addAttribute("chains", verification.chains().stream().filter(tenancy.ownChain(auth)).toList());
+        // the remembered result covers every chain: shown only where every chain is the user's
+        model.addAttribute("result", tenancy.seesEverything() ? verification.last().orElse(null) : null);
         model.addAttribute("fresh", false);
         return "console/audit/verify";
     }
@@ -31,9 +35,11 @@ class VerificationController {
     String verify(@RequestParam(name = "chain", required = false) String chain,
                   @RequestParam(name = "anchorSeq", required = false) String anchorSeq,
                   @RequestParam(name = "anchorHash", required = false) String anchorHash,
-                  jakarta.servlet.http.HttpServletRequest request, Model model) {
+                  jakarta.servlet.http.HttpServletRequest request, Model model,
+                  org.springframework.security.core.Authentication auth) {
+        var ownChain = tenancy.ownChain(auth);
         model.addAttribute("section", "verify");
-        model.addAttribute("chains", verification.chains());
+        model.addAttribute("chains", verification.chains().stream().filter(ownChain).toList());
         model.addAttribute("fresh", true);
         try {
             AuditVerification.Anchor anchor = AuditVerification.Anchor.parse(anchorSeq, anchorHash);
@@ -41,9 +47,9 @@ class VerificationController {
                 if (anchor != null) {
                     throw new IllegalArgumentException("Een anker hoort bij één keten: kies ook de keten.");
                 }
-                model.addAttribute("result", verification.verifyAll());
+                model.addAttribute("result", tenancy.seesEverything() ? verification.verifyAll() : verification.verifyAll(ownChain));
             } else {
-                model.addAttribute("result", verification.verify(chain, anchor));
+                model.addAttribute("result", verification.verify(chain, anchor, ownChain));
             }
         } catch (IllegalArgumentException e) {
             model.addAttribute("problem", e.getMessage());

@@ -15,7 +15,6 @@ import nl.dijkwacht.audit.oversight.ReviewStats;
 import nl.dijkwacht.audit.query.AuditVerification;
 import nl.dijkwacht.audit.query.UsageQueries;
 import nl.dijkwacht.catalog.ModelDefinition;
-import nl.dijkwacht.policy.ActivePolicy;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,17 +35,17 @@ class DashboardController {
     private final Oversight oversight;
     private final AuditVerification verification;
     private final ChainVerifier chains;
-    private final ActivePolicy policy;
+    private final nl.dijkwacht.console.ConsoleTenancy tenancy;
     private final ObjectMapper json;
     private final Clock clock;
 
     DashboardController(UsageQueries usage, Oversight oversight, AuditVerification verification, ChainVerifier chains,
-                        ActivePolicy policy, ObjectMapper dijkwachtJson, Clock auditClock) {
+                        nl.dijkwacht.console.ConsoleTenancy tenancy, ObjectMapper dijkwachtJson, Clock auditClock) {
         this.usage = usage;
         this.oversight = oversight;
         this.verification = verification;
         this.chains = chains;
-        this.policy = policy;
+        this.tenancy = tenancy;
         this.json = dijkwachtJson;
         this.clock = auditClock;
     }
@@ -67,10 +66,11 @@ class DashboardController {
                      @RequestParam(name = "van", required = false) String from,
                      @RequestParam(name = "tot", required = false) String to,
                      @RequestParam(name = "indeling", required = false) String dimension,
-                     Model model) throws JsonProcessingException {
+                     Model model, org.springframework.security.core.Authentication auth) throws JsonProcessingException {
         Period period = Period.of(choice, from, to, clock);
         String by = dimension != null && UsageQueries.DIMENSIONS.containsKey(dimension) ? dimension : "model";
-        UsageQueries.Overview overview = usage.overview(period.from(), period.to(), by);
+        var scope = tenancy.scope(auth);
+        UsageQueries.Overview overview = usage.overview(period.from(), period.to(), by, scope);
         List<UsageQueries.Series> series = overview.series();
         model.addAttribute("section", "dashboard");
         model.addAttribute("period", period);
@@ -86,11 +86,13 @@ class DashboardController {
         model.addAttribute("requestsChart", chart(overview, series, "requests", "verzoeken"));
         model.addAttribute("tokensChart", chart(overview, series, "tokens", "tokens"));
         model.addAttribute("energyChart", chart(overview, series, "energy", "Wh"));
-        List<ReviewStats> reviews = oversight.stats(period.from(), period.to());
+        List<ReviewStats> reviews = oversight.stats(period.from(), period.to(), scope);
         model.addAttribute("reviews", reviews);
-        model.addAttribute("evaluations", evaluations());
-        model.addAttribute("chainHeads", chains.heads());
-        model.addAttribute("lastVerification", verification.last().orElse(null));
+        model.addAttribute("evaluations", evaluations(auth));
+        var ownChain = tenancy.ownChain(auth);
+        model.addAttribute("chainHeads", chains.heads().stream().filter(h -> ownChain.test(h.chainId())).toList());
+        // the remembered verification covers every chain: shown only where every chain is the user's
+        model.addAttribute("lastVerification", tenancy.seesEverything() ? verification.last().orElse(null) : null);
         return "console/dashboard";
     }
 
@@ -129,10 +131,10 @@ class DashboardController {
         };
     }
 
-    private List<Evaluation> evaluations() {
+    private List<Evaluation> evaluations(org.springframework.security.core.Authentication auth) {
         LocalDate today = LocalDate.now(clock);
         List<Evaluation> out = new ArrayList<>();
-        for (ModelDefinition m : policy.current().catalog().all()) {
+        for (ModelDefinition m : tenancy.policy(auth).current().catalog().all()) {
             LocalDate next = m.governance().nextEvaluation();
             if (next == null) {
                 continue;

@@ -6,7 +6,6 @@ import nl.dijkwacht.audit.oversight.ComplaintOutcome;
 import nl.dijkwacht.audit.oversight.Oversight;
 import nl.dijkwacht.audit.query.AuditQueries;
 import nl.dijkwacht.console.ConsoleUser;
-import nl.dijkwacht.policy.ActivePolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,31 +25,32 @@ class OversightController {
 
     private final Oversight oversight;
     private final AuditQueries queries;
-    private final ActivePolicy policy;
+    private final nl.dijkwacht.console.ConsoleTenancy tenancy;
 
-    OversightController(Oversight oversight, AuditQueries queries, ActivePolicy policy) {
+    OversightController(Oversight oversight, AuditQueries queries, nl.dijkwacht.console.ConsoleTenancy tenancy) {
         this.oversight = oversight;
         this.queries = queries;
-        this.policy = policy;
+        this.tenancy = tenancy;
     }
 
     @GetMapping("/console/toezicht")
     String overview(@RequestParam(name = "toepassing", required = false) String useCase,
-                    @RequestParam(name = "status", required = false) String status, Model model) {
+                    @RequestParam(name = "status", required = false) String status, Model model, Authentication auth) {
         String s = status == null || status.isBlank() ? "unresolved" : status;
+        var scope = tenancy.scope(auth);
         model.addAttribute("section", "oversight");
-        model.addAttribute("useCases", new TreeSet<>(policy.current().useCases().keySet()));
+        model.addAttribute("useCases", new TreeSet<>(tenancy.policy(auth).current().useCases().keySet()));
         model.addAttribute("useCase", useCase);
-        model.addAttribute("queue", oversight.unreviewed(useCase, 200));
+        model.addAttribute("queue", oversight.unreviewed(useCase, 200, scope));
         model.addAttribute("status", s);
-        model.addAttribute("complaints", oversight.complaints(s.equals("all") ? null : s, 200));
+        model.addAttribute("complaints", oversight.complaints(s.equals("all") ? null : s, 200, scope));
         return "console/oversight/overview";
     }
 
     @GetMapping("/console/toezicht/klachten/{id}")
-    String complaint(@PathVariable long id, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String complaint(@PathVariable long id, Model model, jakarta.servlet.http.HttpServletResponse response, Authentication auth) {
         model.addAttribute("section", "oversight");
-        Complaint complaint = oversight.complaint(id);
+        Complaint complaint = oversight.complaint(id, tenancy.scope(auth));
         if (complaint == null) {
             response.setStatus(404);
             return "console/oversight/complaint-gone";
@@ -64,7 +64,8 @@ class OversightController {
     String outcome(@PathVariable long id, @RequestParam(required = false) String status,
                    @RequestParam(required = false) String explanation, Authentication auth, RedirectAttributes redirect) {
         try {
-            ComplaintOutcome stored = oversight.recordOutcome(id, status, explanation, "operator:" + ConsoleUser.of(auth).operatorId());
+            ComplaintOutcome stored = oversight.recordOutcome(id, status, explanation, "operator:" + ConsoleUser.of(auth).operatorId(),
+                    tenancy.scope(auth));
             if (stored == null) {
                 redirect.addFlashAttribute("problem", "Er is geen klacht met nummer " + id + ".");
             } else {
@@ -86,13 +87,13 @@ class OversightController {
     @PostMapping("/console/toezicht/klachten")
     String record(@RequestParam(required = false) String traceId, @RequestParam(required = false) String reference,
                   @RequestParam(required = false) String summary, Authentication auth, RedirectAttributes redirect) {
-        if (traceId == null || traceId.isBlank() || !queries.exists(traceId.strip())) {
+        if (traceId == null || traceId.isBlank() || !queries.exists(traceId.strip(), tenancy.scope(auth))) {
             redirect.addFlashAttribute("problem", "Er is geen auditrecord met deze trace-id (meer).");
             redirect.addAttribute("trace", traceId);
             return "redirect:/console/toezicht/klachten/nieuw";
         }
         long id = oversight.complaint(traceId.strip(), "objection", reference, summary,
-                "operator:" + ConsoleUser.of(auth).operatorId(), "auditor");
+                "operator:" + ConsoleUser.of(auth).operatorId(), "auditor", tenancy.tenant(auth).id());
         return "redirect:/console/toezicht/klachten/" + id;
     }
 }

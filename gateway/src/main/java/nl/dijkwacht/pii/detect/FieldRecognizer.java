@@ -278,8 +278,24 @@ public final class FieldRecognizer implements Recognizer {
         // "Team Jeugd", "Afdeling Burgerzaken": a group, not a person
         int space = lower.indexOf(' ');
         String first = (space < 0 ? lower : lower.substring(0, space)).replace(",", "");
-        return !(NOT_NAMES.contains(first) && !PARTICLES.contains(first));
+        return !(NOT_NAMES.contains(first) && !PARTICLES.contains(first)) && !organisationWord(first);
     }
+
+    /** "Muziekvereniging Sint Caecilia", "Stichting Jan Pieter Heije" in an {@code Aan:} line: an organisation. */
+    private static boolean organisationWord(String first) {
+        if (ORGANISATION_PREFIXES.contains(first)) {
+            return true;
+        }
+        for (String ending : ORGANISATION_ENDINGS) {
+            if (first.length() >= ending.length() + 2 && first.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> ORGANISATION_PREFIXES = WordList.set("/pii/names/organisation-prefixes.txt");
+    private static final List<String> ORGANISATION_ENDINGS = WordList.list("/pii/names/organisation-endings.txt");
 
     private static final java.util.Set<String> NOT_NAMES = WordList.set("/pii/names/not-names.txt");
     private static final java.util.Set<String> PARTICLES = WordList.set("/pii/names/particles.txt");

@@ -27,7 +27,10 @@ final class FindingLinks {
         NOT_ON_THEIR_OWN.addAll(WordList.set("/pii/names/titles.txt"));
         NOT_ON_THEIR_OWN.addAll(WordList.set("/pii/names/not-names.txt"));
         NOT_ON_THEIR_OWN.addAll(WordList.set("/pii/names/ambiguous.txt"));
+        NOT_ON_THEIR_OWN.addAll(WordList.set("/pii/names/function-words.txt"));
     }
+
+    private static final String[] LIST_SEPARATORS = {", ", " en ", " of ", " and ", " & "};
 
     private FindingLinks() {
     }
@@ -56,7 +59,88 @@ final class FindingLinks {
                 }
             }
         }
+        listNeighbours(text, kept, added);
         return added;
+    }
+
+    /**
+     * "Kevin, Jamal, Chayenne en Mohammed", "Hamza en Ifrah", "gijs en femke": a single word written like a one-word
+     * name found next to it in a list is a name too, also when no gazetteer knows it. Chains along the list.
+     */
+    private static void listNeighbours(String text, List<Finding> kept, List<Finding> added) {
+        List<Finding> anchors = new ArrayList<>();
+        for (Finding f : kept) {
+            if (f.type() == EntityType.PERSON && oneWord(text, f.start(), f.end())) {
+                anchors.add(f);
+            }
+        }
+        for (int k = 0; k < anchors.size() && k < 64; k++) {
+            Finding a = anchors.get(k);
+            boolean capital = Character.isUpperCase(text.charAt(a.start()));
+            for (String sep : LIST_SEPARATORS) {
+                if (!capital && !(sep.equals(" en ") || sep.equals(" of "))) {
+                    continue; // "kun je helpen, marieke": in lower case a comma does not make a list
+                }
+                if (text.startsWith(sep, a.end())) {
+                    int s = a.end() + sep.length();
+                    int e = wordEnd(text, s);
+                    addListName(text, s, e, capital, kept, added, anchors);
+                }
+                int sepStart = a.start() - sep.length();
+                if (sepStart > 0 && text.startsWith(sep, sepStart)) {
+                    int s = wordStart(text, sepStart);
+                    addListName(text, s, sepStart, capital, kept, added, anchors);
+                }
+            }
+        }
+    }
+
+    private static void addListName(String text, int s, int e, boolean capital, List<Finding> kept,
+            List<Finding> added, List<Finding> anchors) {
+        if (e - s < 3 || Character.isUpperCase(text.charAt(s)) != capital || !oneWord(text, s, e)
+                || NOT_ON_THEIR_OWN.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT))
+                || !wholeWord(text, s, e) || nextWordCapitalised(text, e) || !free(kept, added, s, e)) {
+            return;
+        }
+        for (int i = s + 1; i < e; i++) {
+            if (Character.isUpperCase(text.charAt(i))) {
+                return; // "WhatsApp", "McDonalds": not written like a given name
+            }
+        }
+        Finding f = new Finding(EntityType.PERSON, s, e, 0.75, "person", "in a list with a name found beside it", "");
+        added.add(f);
+        anchors.add(f);
+    }
+
+    private static boolean oneWord(String text, int s, int e) {
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (!(Character.isLetter(c) || c == '-')) {
+                return false;
+            }
+        }
+        return e > s;
+    }
+
+    private static int wordEnd(String text, int s) {
+        int e = s;
+        while (e < text.length() && (Character.isLetter(text.charAt(e)) || text.charAt(e) == '-')) {
+            e++;
+        }
+        return e;
+    }
+
+    private static int wordStart(String text, int e) {
+        int s = e;
+        while (s > 0 && (Character.isLetter(text.charAt(s - 1)) || text.charAt(s - 1) == '-')) {
+            s--;
+        }
+        return s;
+    }
+
+    /** "Jan en Piet Hein": the list item goes on, so it is not one word. */
+    private static boolean nextWordCapitalised(String text, int e) {
+        return e + 1 < text.length() && text.charAt(e) == ' ' && Character.isUpperCase(text.charAt(e + 1));
     }
 
     /** Capitalised parts of a found name, three letters or more, that are not common words. */

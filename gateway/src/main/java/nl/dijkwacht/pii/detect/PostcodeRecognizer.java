@@ -55,20 +55,36 @@ public final class PostcodeRecognizer implements Recognizer {
             boolean yearLike = v.startsWith("19") || v.startsWith("20");
             boolean placeFollows = !yearLike && m.end(1) + 1 < text.length()
                     && Character.isUpperCase(text.charAt(m.end(1) + 1));
-            ContextEnhancer.Cue label = placeFollows ? null : LABEL.cue(text.toLowerCase(Locale.ROOT), m.start(1), m.end(1));
-            if (placeFollows || label.signal() == ContextEnhancer.Signal.POSITIVE) {
+            boolean afterHouseNumber = !placeFollows && !yearLike && !SHORT_WORDS.contains(v.substring(5))
+                    && afterHouseNumber(text, m.start(1));
+            ContextEnhancer.Cue label = placeFollows || afterHouseNumber ? null
+                    : LABEL.cue(text.toLowerCase(Locale.ROOT), m.start(1), m.end(1));
+            if (placeFollows || afterHouseNumber || label.signal() == ContextEnhancer.Signal.POSITIVE) {
                 found.add(new Finding(EntityType.POSTCODE, m.start(1), m.end(1), 0.8, name(),
-                        "lower case with a space", placeFollows ? "place name follows" : label.describe()));
+                        "lower case with a space", placeFollows ? "place name follows"
+                                : afterHouseNumber ? "after a street and house number" : label.describe()));
             }
         }
         return found;
     }
 
+    /** "troelstralaan 14 in 2624 ed", "kastanjelaan 7 6826 ng": a word, a house number, then the postcode. */
+    private static final Pattern HOUSE_NUMBER_BEFORE = Pattern.compile("\\p{L}{3,} \\d{1,5}[a-z]?,?(?: in| te)? $");
+
+    /** Two-letter words: "pagina 14 in 2624 is" is prose, not a postcode. */
+    private static final Set<String> SHORT_WORDS = Set.of("en", "is", "op", "in", "de", "te", "om", "na", "al", "ik",
+            "we", "ze", "je", "of", "er", "af", "uw", "nu", "zo", "ja", "an", "as", "at", "be", "by", "do", "go", "he",
+            "if", "it", "me", "my", "no", "on", "or", "so", "to", "up", "us");
+
+    private static boolean afterHouseNumber(String text, int start) {
+        return HOUSE_NUMBER_BEFORE.matcher(text).region(Math.max(0, start - 30), start).find();
+    }
+
     @Override
     public Description describe() {
         return new Description(EntityType.POSTCODE,
-                "`1234 AB` / `1234AB`; lower case when written together, or `1234 ab` followed by a place name or after"
-                        + " `postcode`",
+                "`1234 AB` / `1234AB`; lower case when written together, or `1234 ab` followed by a place name, after"
+                        + " a street and house number (`kastanjelaan 7 6826 ng`) or after `postcode`",
                 "never SA/SD/SS; a year followed by an abbreviation (`2024 EU`, `2023 AI`) is not a postcode.");
     }
 }

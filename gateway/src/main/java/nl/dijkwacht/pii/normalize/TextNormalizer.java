@@ -19,16 +19,15 @@ import java.util.regex.Pattern;
  *   <li>separators inside digit runs made single: {@code 111 - 222 - 333} → {@code 111-222-333},
  *       {@code 111 . 222 . 333} → {@code 111.222.333}, {@code 111_222_333} → {@code 111-222-333} (runs of spaces
  *       alone stay: they part the columns of a fixed-width table);</li>
- *   <li>OCR confusions inside numbers: {@code O}/{@code o} → {@code 0}, {@code I}/{@code l} → {@code 1} in a run of
- *       digits (at least six digits, at most two such letters, not glued to a word).</li>
+ *   <li>scanned text repaired ({@link OcrRepairs}): {@code O}/{@code o} → {@code 0}, {@code I}/{@code l} →
+ *       {@code 1} in numbers ({@code 772l CD}, {@code O6-79406318}, {@code ll maart}), {@code 0}/{@code 1} → letters
+ *       inside words ({@code K1aas}), hyphenation across a line break joined ({@code Wolt-\nhuis}) and an identifier
+ *       broken over two lines bridged ({@code 06 4755\n5810}).</li>
  * </ol>
  * Every character of the result maps back to the range of the original it came from ({@link NormalizedText}), so a
  * finding replaces the original span, disguise included. Case is kept: names need it. Stateless and thread-safe.
  */
 public final class TextNormalizer {
-
-    private static final int MIN_OCR_DIGITS = 6;
-    private static final int MAX_OCR_LETTERS = 2;
 
     private static final String LOCAL = "[\\p{L}\\d][\\p{L}\\d._%+-]*";
     private static final String LABEL = "[\\p{L}\\d](?:[\\p{L}\\d-]*[\\p{L}\\d])?";
@@ -53,8 +52,10 @@ public final class TextNormalizer {
         }
         Draft draft = characters(original);
         draft = draft.apply(emailEdits(draft.text()));
+        draft = draft.apply(OcrRepairs.digitEdits(draft.text()));
         draft = draft.apply(digitSeparatorEdits(draft.text()));
-        draft = draft.apply(ocrDigitEdits(draft.text()));
+        draft = draft.apply(OcrRepairs.lineBreakEdits(draft.text()));
+        draft = draft.apply(OcrRepairs.wordEdits(draft.text()));
         return draft.finish(original);
     }
 
@@ -279,56 +280,12 @@ public final class TextNormalizer {
         return edits == null ? List.of() : edits;
     }
 
-    // ---- pass 4: OCR letters inside numbers ----
-
-    private static List<Edit> ocrDigitEdits(String s) {
-        List<Edit> edits = null;
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (!(digit(c) || ocrLetter(c)) || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
-                i++;
-                continue;
-            }
-            int j = i;
-            int digits = 0;
-            int letters = 0;
-            while (j < n && (digit(s.charAt(j)) || ocrLetter(s.charAt(j)))) {
-                if (digit(s.charAt(j))) {
-                    digits++;
-                } else {
-                    letters++;
-                }
-                j++;
-            }
-            boolean bounded = j >= n || !Character.isLetterOrDigit(s.charAt(j));
-            if (bounded && letters > 0 && letters <= MAX_OCR_LETTERS && digits >= MIN_OCR_DIGITS) {
-                if (edits == null) {
-                    edits = new ArrayList<>();
-                }
-                for (int k = i; k < j; k++) {
-                    char l = s.charAt(k);
-                    if (ocrLetter(l)) {
-                        edits.add(new Edit(k, k + 1, l == 'O' || l == 'o' ? "0" : "1"));
-                    }
-                }
-            }
-            i = Math.max(j, i + 1);
-        }
-        return edits == null ? List.of() : edits;
-    }
-
-    private static boolean ocrLetter(char c) {
-        return c == 'O' || c == 'o' || c == 'I' || c == 'l';
-    }
-
     private static boolean digit(char c) {
         return c >= '0' && c <= '9';
     }
 
     /** Replace [start, end) of the current text by {@code text}. Edits are sorted and do not overlap. */
-    private record Edit(int start, int end, String text) {
+    record Edit(int start, int end, String text) {
     }
 
     /** The normal form being built, with for each character its range in the original. */

@@ -84,6 +84,9 @@ class StructuredRecognizersTest {
                 row(postcode, "In 2024 EU-breed ingevoerd en in 2023 de regels"),
                 row(postcode, "3511 ab Utrecht en postcode 1234 xy", "3511 ab", "1234 xy"),
                 row(postcode, "In 2024 de Gemeente"),
+                row(postcode, "ze woont op de troelstralaan 14 in 2624 ed delft, kastanjelaan 7 6826 ng arnhem",
+                        "2624 ed", "6826 ng"),
+                row(postcode, "op pagina 14 in 2024 is dat veranderd en in 2025 de regels"),
                 // address
                 row(address, "Zij woont aan de Kerkstraat 12a in Utrecht.", "Kerkstraat 12a"),
                 row(address, "Adres: Willem de Zwijgerlaan 20-I", "Willem de Zwijgerlaan 20-I"),

@@ -38,6 +38,17 @@ class TextNormalizerTest {
                 Arguments.of("spaced at", "jan @ example.nl", "jan@example.nl"),
                 Arguments.of("Dutch spelled", "jan apenstaartje gemeente punt nl", "jan@gemeente.nl"),
                 Arguments.of("OCR letters in a number", "BSN: l1l222333 en 1112223O3", "BSN: 111222333 en 111222303"),
+                Arguments.of("OCR postcode", "Beukenlaan 3l\n772l CD DALFSEN", "Beukenlaan 31\n7721 CD DALFSEN"),
+                Arguments.of("OCR phone", "tel: O6-79406318", "tel: 06-79406318"),
+                Arguments.of("OCR date, single letters", "geb: l-l-l99l", "geb: 1-1-1991"),
+                Arguments.of("OCR day before a month", "geboren op ll maart l935", "geboren op 11 maart 1935"),
+                Arguments.of("OCR spaced date", "O7 - O9 - 2Ol7", "07-09-2017"),
+                Arguments.of("OCR IBAN groups", "NL21 INGB 24l6 3741 l1", "NL21 INGB 2416 3741 11"),
+                Arguments.of("hyphenation at a line end", "J.H. Wolt-\nhuis", "J.H. Wolthuis"),
+                Arguments.of("double surname over a line end", "Oosterhuis-\nDijkstra", "Oosterhuis-Dijkstra"),
+                Arguments.of("grouped number over a line end", "bel mij op 06 4755\n5810", "bel mij op 06 4755 5810"),
+                Arguments.of("long number over a line end", "BSN is 99996888\n9.", "BSN is 999968889."),
+                Arguments.of("OCR digits inside words", "K1aas en M0HAMED", "Klaas en MOHAMED"),
                 Arguments.of("line separators", "regel\u2028regel\u000Bregel", "regel\nregel\nregel"),
                 Arguments.of("accent composed", "Rene\u0301 Zee\u0308", "René Zeë"),
                 Arguments.of("ligature", "ﬁnancie\u0308n", "financiën"));
@@ -66,7 +77,9 @@ class TextNormalizerTest {
     void prosePunctuationAndTablesAreNotTouched() {
         for (String kept : new String[] {"06-12345678 / 020-1234567", "12 - 14 uur", "bedrag 3.500.000", "a_b_c",
                 "1234567   7654321", "kolom1\tkolom2\n123\t456", "we meet at the office", "10.30 uur",
-                "artikel 4:8 Awb", "Ik woon in Kamer 1O1", "ABCD12345O"}) {
+                "artikel 4:8 Awb", "ABCD12345O", "Blad l", "o.a. 12 lo", "Kerkstraat 20-I",
+                "Kerkstraat 12\n3511 AB Utrecht", "Postbus 12345\n3500 AB Utrecht", "verlof,12\n176159782,Joost",
+                "nr\t12\n176159782\tx", "Win10 en a1b", "zorg-\n- en welzijn"}) {
             assertThat(normalizer.normalize(kept).text()).as(kept).isEqualTo(kept.replace("12 - 14", "12-14"));
         }
     }

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Rule layer for person names, run next to the statistical name finder. Covers what a small model misses; each
  * rule family is its own class and they are tried in this order at every token, the first that applies decides:
- * {@link TitleAndInitialRules}, {@link GivenNameRules} (capitalised), {@link SurnameRules}, {@link GivenNameRules}
- * (lower case), the same-line signature of {@link NameLineRules}; afterwards the name lines. Names inside street
+ * {@link TitleAndInitialRules}, {@link FamilyNameFirstRules}, {@link GivenNameRules} (capitalised),
+ * {@link SurnameRules}, {@link GivenNameRules} (lower case), the same-line signature of {@link NameLineRules};
+ * afterwards the name lines and the lower-case {@link ChatNameRules}. Names inside street
  * and organisation names are rejected by {@link StreetOrganisationFilter}.
  */
 final class PersonNameRules {
@@ -16,6 +17,8 @@ final class PersonNameRules {
     private final GivenNameRules givenNames;
     private final SurnameRules surnames;
     private final NameLineRules lines;
+    private final FamilyNameFirstRules familyNameFirst = new FamilyNameFirstRules();
+    private final ChatNameRules chat = new ChatNameRules();
 
     PersonNameRules(NameGazetteer gazetteer) {
         NameParser parser = new NameParser(gazetteer);
@@ -35,6 +38,7 @@ final class PersonNameRules {
         if (text.indexOf('\n') >= 0) {
             lines.nameLines(text, tokens, spans);
         }
+        chat.find(text, spans);
         return spans;
     }
 
@@ -50,7 +54,10 @@ final class PersonNameRules {
         if (!tokens.get(i).isWord()) {
             return i + 1;
         }
-        next = givenNames.capitalised(text, tokens, i, spans);
+        next = familyNameFirst.at(text, tokens, i, spans);
+        if (next < 0) {
+            next = givenNames.capitalised(text, tokens, i, spans);
+        }
         if (next < 0) {
             next = surnames.particleAndSurname(text, tokens, i, spans);
         }

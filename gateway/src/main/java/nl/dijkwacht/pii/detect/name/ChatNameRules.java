@@ -1,0 +1,124 @@
+package nl.dijkwacht.pii.detect.name;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.dijkwacht.pii.detect.WordList;
+
+/**
+ * Rule family: names typed in lower case in chat prompts, where no capital marks them and neither part need be in
+ * a gazetteer: lower-case initials before a surname ({@code r. pinas}, {@code j.w. hoekstra},
+ * {@code n. boukhari-van dijk}, {@code k.a. van 't hof}) — abbreviations such as {@code o.a.} and {@code i.v.m.}
+ * excluded ({@code /pii/names/abbreviations.txt}) — and the words after {@code naam} / {@code mijn naam is}
+ * ({@code naam tjitske de boer}, {@code mijn naam is wang li na}). Words that are common, function words or
+ * organisation and street words end a name.
+ */
+final class ChatNameRules {
+
+    static final String LOWER_INITIALS = "lower-case initials";
+    static final String AFTER_NAME_WORD = "after 'naam'";
+
+    private static final Set<String> ABBREVIATIONS = WordList.set("/pii/names/abbreviations.txt");
+
+    private static final String PARTICLE = "(?:van|de|der|den|ter|ten|te|het|'t|’t|el|al|da|di|du|le|la|op|in|von|bin|ben)";
+    private static final String WORD = "\\p{Ll}[\\p{Ll}'’]+(?:-(?:" + PARTICLE + " )*\\p{Ll}[\\p{Ll}'’]+)?";
+    private static final Pattern INITIALS = Pattern.compile(
+            "(?<![\\p{L}\\d.])((?:\\p{Ll}\\.){1,4}) ?((?:" + PARTICLE + " )*)(" + WORD + ")(?![\\p{L}\\d@])");
+    private static final Pattern NAME_WORD = Pattern.compile(
+            "(?<![\\p{L}])naam(?: is)?:? ((?:" + WORD + ")(?: (?:" + PARTICLE + " )*" + WORD + "){1,2})");
+
+    /**
+     * "voor ayse yilmaz, bsn …", "van dawit tesfay?": two or three unknown lower-case words after a preposition
+     * that names a person, closed by punctuation or a personal-data word. Only in text typed in lower case.
+     */
+    private static final Pattern AFTER_PREPOSITION = Pattern.compile("(?:(?<![\\p{L}])(?:van|voor|aan|met|naar|wil)|,)"
+            + " (" + WORD + " (?:" + PARTICLE + " )*" + WORD + ")(?=[,?]|$| (?:geb|bsn|tel|feliciteren|bellen)\\b)");
+
+    private static final String AFTER_PREPOSITION_RULE = "lower-case words after a preposition";
+
+    /** Adds the names found to {@code out}; the text is read as a whole (token indices are not used). */
+    void find(String text, List<NameSpan> out) {
+        if (typedInLowerCase(text)) {
+            Matcher m = AFTER_PREPOSITION.matcher(text);
+            while (m.find()) {
+                int end = nameEnd(text, m.start(1), m.end(1));
+                if (end == m.end(1)) {
+                    out.add(new NameSpan(m.start(1), end, -1, AFTER_PREPOSITION_RULE));
+                }
+            }
+        }
+        if (text.indexOf('.') >= 0) {
+            Matcher m = INITIALS.matcher(text);
+            while (m.find()) {
+                if (!ABBREVIATIONS.contains(m.group(1)) && surnameLike(m.group(3))) {
+                    out.add(new NameSpan(m.start(1), m.end(3), -1, LOWER_INITIALS));
+                }
+            }
+        }
+        if (text.contains("naam ")) {
+            Matcher m = NAME_WORD.matcher(text);
+            while (m.find()) {
+                int end = nameEnd(text, m.start(1), m.end(1));
+                if (end > m.start(1)) {
+                    out.add(new NameSpan(m.start(1), end, -1, AFTER_NAME_WORD));
+                }
+            }
+        }
+    }
+
+    /** Fewer than one capital in fifty letters: a chat message, where capitals do not mark names. */
+    private static boolean typedInLowerCase(String text) {
+        int letters = 0;
+        int capitals = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) {
+                    capitals++;
+                }
+            }
+        }
+        return letters > 0 && capitals * 50 < letters;
+    }
+
+    /** The end of the name in [start, end): it stops before the first word that cannot be part of a name. */
+    private static int nameEnd(String text, int start, int end) {
+        int nameWords = 0;
+        int lastEnd = start;
+        int i = start;
+        boolean pendingParticle = false;
+        while (i < end) {
+            int j = text.indexOf(' ', i);
+            if (j < 0 || j > end) {
+                j = end;
+            }
+            String w = text.substring(i, j);
+            if (NameWords.PARTICLES.contains(w)) {
+                pendingParticle = true;
+            } else if (surnameLike(w)) {
+                nameWords++;
+                lastEnd = j;
+                pendingParticle = false;
+            } else {
+                break;
+            }
+            i = j + 1;
+        }
+        return nameWords >= 2 && !pendingParticle || nameWords >= 2 ? lastEnd : start;
+    }
+
+    private static boolean surnameLike(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        int hyphen = w.indexOf('-');
+        String head = hyphen > 0 ? w.substring(0, hyphen) : w;
+        return head.length() >= 2 && !NameWords.NOT_NAMES.contains(head) && !NameWords.COMMON_LOWER.contains(head)
+                && !NameWords.FOLLOWS_A_NAME.contains(head) && !NameWords.PARTICLES.contains(head)
+                && !NameWords.TITLES.contains(head) && !FUNCTION_WORDS.contains(head)
+                && !StreetOrganisationFilter.isStreetOrOrganisation(head) && !StreetOrganisationFilter.hasNonNameEnding(head);
+    }
+
+    private static final Set<String> FUNCTION_WORDS = WordList.set("/pii/names/function-words.txt");
+}

@@ -1,0 +1,295 @@
+package nl.dijkwacht.pii.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
+
+/**
+ * Repairs of scanned (OCR) text, as edits of the normal form (so findings still map back to the original):
+ * <ul>
+ *   <li>{@link #digitEdits}: {@code O}/{@code o} → {@code 0} and {@code I}/{@code l} → {@code 1} in numbers —
+ *       groups of digits and these letters joined by {@code -}, {@code .}, {@code /} or a space
+ *       ({@code 772l}, {@code O6-79406318}, {@code l-l-l99l}, {@code 24l6 3741 l1}), and {@code ll} before a month
+ *       name ({@code ll maart l935});</li>
+ *   <li>{@link #lineBreakEdits}: a word hyphenated at a line end joined ({@code Wolt-\nhuis} → {@code Wolthuis},
+ *       {@code Oosterhuis-\nDijkstra} → {@code Oosterhuis-Dijkstra}), and a number broken over two lines bridged when
+ *       the two parts together have the length of an identifier (9–11 digits: {@code 06 4755\n5810});</li>
+ *   <li>{@link #wordEdits}: {@code 0} → {@code o}/{@code O} and {@code 1} → {@code l}/{@code I} between letters of a
+ *       word ({@code K1aas}, {@code M0HAMED}).</li>
+ * </ul>
+ * Guards keep ordinary text as it is: a group of these letters alone is no number ({@code Blad l}, {@code o.a.}),
+ * a lone {@code I} stays (a house-number addition such as {@code 20-I}), and lines of a table are never bridged.
+ */
+final class OcrRepairs {
+
+    private static final Set<String> MONTHS = Set.of("januari", "februari", "maart", "april", "mei", "juni", "juli",
+            "augustus", "september", "oktober", "november", "december", "jan", "feb", "mrt", "apr", "jun", "jul",
+            "aug", "sep", "sept", "okt", "nov", "dec");
+
+    private OcrRepairs() {
+    }
+
+    // ---- letters inside numbers ----
+
+    static List<Edit> digitEdits(String s) {
+        List<Edit> edits = null;
+        int n = s.length();
+        int i = 0;
+        List<int[]> tokens = new ArrayList<>(4);
+        while (i < n) {
+            char c = s.charAt(i);
+            if (!numeric(c) || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            tokens.clear();
+            int digits = 0;
+            int letters = 0;
+            int j = i;
+            boolean spaceOnlyJoins = true;
+            int lettersOnlyTokens = 0;
+            while (true) {
+                int a = j;
+                int d = 0;
+                while (j < n && numeric(s.charAt(j))) {
+                    if (digit(s.charAt(j))) {
+                        d++;
+                    }
+                    j++;
+                }
+                if (j < n && Character.isLetterOrDigit(s.charAt(j))) {
+                    j = a; // glued to a word: not a number, and the group ends before it
+                    break;
+                }
+                tokens.add(new int[] {a, j, d});
+                digits += d;
+                letters += j - a - d;
+                if (d == 0) {
+                    lettersOnlyTokens++;
+                }
+                int next = separatorEnd(s, j);
+                if (next < 0 || next >= n || !numeric(s.charAt(next))) {
+                    break;
+                }
+                if (s.charAt(j) != ' ' || next - j > 1) {
+                    spaceOnlyJoins = false;
+                }
+                j = next;
+            }
+            if (tokens.isEmpty()) {
+                i = wordEnd(s, i);
+                continue;
+            }
+            boolean convert = letters > 0 && digits >= 1 && letters <= digits + 2
+                    // "12 lo": a group of letters joined by a space alone is a word, not part of the number
+                    && !(spaceOnlyJoins && lettersOnlyTokens > 0);
+            if (!convert && digits == 0 && tokens.size() == 1 && j - i <= 2 && monthFollows(s, j)) {
+                convert = true; // "ll maart"
+            }
+            if (convert) {
+                for (int[] t : tokens) {
+                    if (t[1] - t[0] == 1 && s.charAt(t[0]) == 'I') {
+                        continue; // "20-I": a house-number addition
+                    }
+                    for (int k = t[0]; k < t[1]; k++) {
+                        char l = s.charAt(k);
+                        if (!digit(l)) {
+                            if (edits == null) {
+                                edits = new ArrayList<>();
+                            }
+                            edits.add(new Edit(k, k + 1, l == 'O' || l == 'o' ? "0" : "1"));
+                        }
+                    }
+                }
+            }
+            i = Math.max(j, i + 1);
+        }
+        return edits == null ? List.of() : edits;
+    }
+
+    /** After a group at {@code j}: the start of the next group when a single separator follows, else -1. */
+    private static int separatorEnd(String s, int j) {
+        int n = s.length();
+        if (j >= n) {
+            return -1;
+        }
+        char c = s.charAt(j);
+        if (c == ' ' && j + 2 < n && s.charAt(j + 1) == '-' && s.charAt(j + 2) == ' ') {
+            return j + 3; // "O7 - O9 - 2Ol7"
+        }
+        return c == '-' || c == '.' || c == '/' || c == ' ' ? j + 1 : -1;
+    }
+
+    private static boolean monthFollows(String s, int j) {
+        if (j >= s.length() || s.charAt(j) != ' ') {
+            return false;
+        }
+        int a = j + 1;
+        int b = a;
+        while (b < s.length() && Character.isLetter(s.charAt(b))) {
+            b++;
+        }
+        return b > a && MONTHS.contains(s.substring(a, b).toLowerCase(Locale.ROOT));
+    }
+
+    private static int wordEnd(String s, int i) {
+        int j = i;
+        while (j < s.length() && Character.isLetterOrDigit(s.charAt(j))) {
+            j++;
+        }
+        return Math.max(j, i + 1);
+    }
+
+    // ---- line breaks ----
+
+    static List<Edit> lineBreakEdits(String s) {
+        List<Edit> edits = null;
+        int n = s.length();
+        for (int i = s.indexOf('\n'); i > 0 && i + 1 < n; i = s.indexOf('\n', i + 1)) {
+            Edit e = null;
+            char next = s.charAt(i + 1);
+            if (i >= 3 && s.charAt(i - 1) == '-' && Character.isLetter(s.charAt(i - 2))
+                    && Character.isLetter(s.charAt(i - 3)) && Character.isLetter(next)) {
+                e = Character.isLowerCase(next) ? new Edit(i - 1, i + 1, "") : new Edit(i, i + 1, "");
+            } else if (digit(s.charAt(i - 1)) && digit(next)) {
+                e = bridge(s, i);
+            }
+            if (e != null) {
+                if (edits == null) {
+                    edits = new ArrayList<>();
+                }
+                edits.add(e);
+            }
+        }
+        return edits == null ? List.of() : edits;
+    }
+
+    /**
+     * "06 4755\n5810": the line break is bridged when both parts together have an identifier's 9–11 digits and
+     * neither is one already: a space between groups of at most four digits ({@code 06 4755 5810}), else the parts
+     * are joined ({@code 99996888\n9} → {@code 999968889}).
+     */
+    private static Edit bridge(String s, int newline) {
+        int before = 0;
+        int k = newline - 1;
+        while (k >= 0) {
+            char c = s.charAt(k);
+            if (digit(c)) {
+                before++;
+                k--;
+            } else if ((c == ' ' || c == '-' || c == '.') && k > 0 && digit(s.charAt(k - 1))) {
+                k--;
+            } else {
+                break;
+            }
+        }
+        int groupBefore = 0;
+        for (int g = newline - 1; g >= 0 && digit(s.charAt(g)); g--) {
+            groupBefore++;
+        }
+        int groupAfter = 0;
+        for (int g = newline + 1; g < s.length() && digit(s.charAt(g)); g++) {
+            groupAfter++;
+        }
+        int after = 0;
+        int e = newline + 1;
+        while (e < s.length()) {
+            char c = s.charAt(e);
+            if (digit(c)) {
+                after++;
+                e++;
+            } else if ((c == ' ' || c == '-' || c == '.') && e + 1 < s.length() && digit(s.charAt(e + 1))) {
+                e++;
+            } else {
+                break;
+            }
+        }
+        int total = before + after;
+        if (total < 9 || total > 11 || before >= 9 || after >= 9 || postcodeLetters(s, e) || tableLine(s, newline)
+                || (k >= 0 && s.charAt(k) == ',') || (e < s.length() && s.charAt(e) == ',')) {
+            return null;
+        }
+        return new Edit(newline, newline + 1, groupBefore <= 4 && groupAfter <= 4 ? " " : "");
+    }
+
+    /** " AB" after the digits: the second line starts with a postcode (an address block), not a continuation. */
+    private static boolean postcodeLetters(String s, int e) {
+        int n = s.length();
+        return e + 2 < n && s.charAt(e) == ' ' && Character.isUpperCase(s.charAt(e + 1))
+                && Character.isUpperCase(s.charAt(e + 2)) && (e + 3 >= n || !Character.isLetter(s.charAt(e + 3)));
+    }
+
+    private static boolean tableLine(String s, int newline) {
+        int start = s.lastIndexOf('\n', newline - 1) + 1;
+        int end = s.indexOf('\n', newline + 1);
+        if (end < 0) {
+            end = s.length();
+        }
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (c == '\t' || c == ';' || c == '|') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- digits inside words ----
+
+    static List<Edit> wordEdits(String s) {
+        List<Edit> edits = null;
+        int n = s.length();
+        int done = 0;
+        for (int k = 1; k + 1 < n; k++) {
+            char c = s.charAt(k);
+            if ((c != '0' && c != '1') || k < done || !Character.isLetter(s.charAt(k - 1))
+                    || !Character.isLetter(s.charAt(k + 1))) {
+                continue;
+            }
+            int i = k;
+            while (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+                i--;
+            }
+            int j = k;
+            int letters = 0;
+            int confused = 0;
+            boolean otherDigit = false;
+            for (j = i; j < n && Character.isLetterOrDigit(s.charAt(j)); j++) {
+                char w = s.charAt(j);
+                if (Character.isLetter(w)) {
+                    letters++;
+                } else if ((w == '0' || w == '1') && j > i && j + 1 < n && Character.isLetter(s.charAt(j - 1))
+                        && Character.isLetter(s.charAt(j + 1))) {
+                    confused++;
+                } else {
+                    otherDigit = true;
+                }
+            }
+            done = j;
+            if (confused > 2 || otherDigit || letters < 3) {
+                continue;
+            }
+            for (int m = i + 1; m < j - 1; m++) {
+                char w = s.charAt(m);
+                if (w == '0' || w == '1') {
+                    boolean upper = Character.isUpperCase(s.charAt(m - 1)) && Character.isUpperCase(s.charAt(m + 1));
+                    if (edits == null) {
+                        edits = new ArrayList<>();
+                    }
+                    edits.add(new Edit(m, m + 1, w == '0' ? (upper ? "O" : "o") : (upper ? "I" : "l")));
+                }
+            }
+        }
+        return edits == null ? List.of() : edits;
+    }
+
+    private static boolean numeric(char c) {
+        return digit(c) || c == 'O' || c == 'o' || c == 'I' || c == 'l';
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

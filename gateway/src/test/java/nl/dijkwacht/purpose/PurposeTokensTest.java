@@ -1,0 +1,42 @@
+package nl.dijkwacht.purpose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The shape features the bag of words cannot see (PurposeTokens). */
+class PurposeTokensTest {
+
+    @Test
+    void aTitleOrFirstNameFollowedByParticlesAndASurnameIsAPerson() {
+        assertThat(PurposeTokens.of("Schrijf een brief aan mevrouw de Vries.", false)).contains("__titelnaam");
+        assertThat(PurposeTokens.of("Rewrite this: Mr. van der Berg cannot attend.", false)).contains("__titelnaam");
+        assertThat(PurposeTokens.of("Vat het gesprek met Anouk de Vries samen.", false)).contains("__naam");
+        assertThat(PurposeTokens.of("Vat het gesprek met de buren samen.", false)).doesNotContain("__naam", "__titelnaam");
+    }
+
+    @Test
+    void aPersonWithASpecialCategoryWordIsOneFeature() {
+        assertThat(PurposeTokens.of("Mr. de Wit cannot come because of his heart surgery.", false))
+                .contains("__bijzonder-woord", "__persoon+woord");
+        assertThat(PurposeTokens.of("Een mail aan het team over Inge, lid van de FNV.", false)).contains("__eigennaam+woord");
+        // an acronym is not a proper noun of a person
+        assertThat(PurposeTokens.of("Schrijf dat de FNV en CNV een actiedag houden.", false))
+                .contains("__bijzonder-woord").doesNotContain("__eigennaam+woord", "__persoon+woord");
+    }
+
+    @Test
+    void streetNamesAndSoftwareAreNoSpecialCategoryWords() {
+        assertThat(PurposeTokens.of("Zij woont aan de Kerkstraat 12a in Utrecht.", false)).doesNotContain("__bijzonder-woord");
+        assertThat(PurposeTokens.of("Plan een overleg in MS Teams met de hele afdeling.", false)).doesNotContain("__bijzonder-woord");
+        assertThat(PurposeTokens.of("Ze heeft MS en zit in een rolstoel.", false)).contains("__bijzonder-woord");
+    }
+
+    @Test
+    void aDecisionAlreadyTakenIsMarked() {
+        assertThat(PurposeTokens.of("Ik heb besloten de voorziening toe te kennen. Schrijf de brief.", false)).contains("__besluit-genomen");
+        assertThat(PurposeTokens.of("De aanvraag is al afgewezen, maak de brief vriendelijker.", false)).contains("__besluit-genomen");
+        assertThat(PurposeTokens.of("My colleague has already decided, please write the letter.", false)).contains("__besluit-genomen");
+        assertThat(PurposeTokens.of("Moet deze aanvraag worden toegekend of afgewezen?", false)).doesNotContain("__besluit-genomen");
+    }
+}
