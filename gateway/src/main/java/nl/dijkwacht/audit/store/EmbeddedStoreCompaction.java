@@ -24,24 +24,19 @@ import org.slf4j.LoggerFactory;
  * of mostly-dead chunks. Without it almost every chunk keeps a page or two alive (a leaf of the trace-id index, say)
  * and can never be freed: the file held ~27 KB per audit record, also after a clean shutdown.
  *
- * <p>This does that thread's housekeeping ourselves, on the embedded store only: every {@value #PERIOD_MILLIS} ms, when less
- * than the fill target of the chunks' space is live, it rewrites at most {@value #WRITE_LIMIT_BYTES} bytes of live pages
- * into a new chunk ({@link MVStore#compact(int, int)}), so the old chunks become dead and their space is reused. The
- * target is {@value #BUSY_TARGET_FILL}% while records are being written and {@value #IDLE_TARGET_FILL}% once a round
- * saw no new commit: under load most pages of a young chunk are rewritten by the next commits anyway (the right-hand
- * leaves of the time, chain and per-dimension indexes), so compacting early copies pages that would have died by
- * themselves — at 80 % under load that copying took 12 % of the gateway's CPU; in a quiet moment the file is brought
- * back close to its data. {@code RETENTION_TIME} (how long H2 keeps a dead chunk before reusing its space; default
- * 45 s) is set to {@value #RETENTION_MILLIS} by {@link StoreDurability}: at hundreds of commits a second even one second
- * of dead chunks is tens of megabytes. Durability is unchanged: commits are still written before the request is
- * answered; compaction only moves data that is already committed, in a commit of its own. On close it compacts the
- * file for at most {@value #CLOSE_COMPACT_MILLIS} ms (H2's own default is 200 ms).
+ * <p>This does that thread's housekeeping ourselves, on the embedded store only: every {@value #PERIOD_MILLIS} ms, when less than
+ * {@value #TARGET_FILL}% of the chunks' space is live, it rewrites at most {@value #WRITE_LIMIT_BYTES} bytes of live
+ * pages into a new chunk ({@link MVStore#compact(int, int)}), so the old chunks become dead and their space is reused.
+ * {@code RETENTION_TIME} (how long H2 keeps a dead chunk before reusing its space; default 45 s) is set to
+ * {@value #RETENTION_MILLIS} by {@link StoreDurability}: at hundreds of commits a second even one second of dead
+ * chunks is tens of megabytes. Durability is unchanged: commits are still written before
+ * the request is answered; compaction only moves data that is already committed, in a commit of its own. On close it
+ * compacts the file for at most {@value #CLOSE_COMPACT_MILLIS} ms (H2's own default is 200 ms).
  */
 public final class EmbeddedStoreCompaction implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStoreCompaction.class);
-    static final int BUSY_TARGET_FILL = 50;
-    static final int IDLE_TARGET_FILL = 80;
+    static final int TARGET_FILL = 80;
     static final int WRITE_LIMIT_BYTES = 4 * 1024 * 1024;
     static final int RETENTION_MILLIS = 0;
     static final int CLOSE_COMPACT_MILLIS = 2000;
@@ -49,7 +44,6 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
 
     private final MVStore store;
     private final ScheduledExecutorService timer;
-    private long versionAfterLastRound = -1; // timer thread only
 
     private EmbeddedStoreCompaction(MVStore store) {
         this.store = store;
@@ -90,9 +84,7 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
     private void compact() {
         try {
             if (!store.isClosed()) {
-                boolean idle = store.getCurrentVersion() == versionAfterLastRound;
-                store.compact(idle ? IDLE_TARGET_FILL : BUSY_TARGET_FILL, WRITE_LIMIT_BYTES);
-                versionAfterLastRound = store.getCurrentVersion();
+                store.compact(TARGET_FILL, WRITE_LIMIT_BYTES);
             }
         } catch (RuntimeException e) {
             // the store is closing or busy; the next round tries again
@@ -110,12 +102,6 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
         }
         try {
             if (!store.isClosed()) {
-                // first as in a quiet moment (the file may be at the busy target), then H2's own close compaction
-                long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_COMPACT_MILLIS);
-                while (System.nanoTime() < deadline && store.getFileStore().getChunksFillRate() < IDLE_TARGET_FILL
-                        && store.compact(IDLE_TARGET_FILL, WRITE_LIMIT_BYTES)) {
-                    // each round rewrites at most WRITE_LIMIT_BYTES of live pages
-                }
                 store.compactFile(CLOSE_COMPACT_MILLIS);
             }
         } catch (RuntimeException e) {
