@@ -147,6 +147,18 @@ class TenantIsolationTest extends TwoTenants {
         assertThat(verifyA.path("ok").asBoolean()).as(verifyA.toString()).isTrue();
         assertThat(verifyA.path("chains").findValuesAsText("chain_id")).contains(chainA).doesNotContain(chainB);
 
+        // the row MACs of reviews, complaints and outcomes: only B's are checked (and counted) for B's auditor
+        assertThat(postJson("/audit/v1/complaints", "{\"trace_id\":\"" + a + "\",\"summary\":\"van A\"}", TestPack.AUDITOR_KEY).statusCode())
+                .isEqualTo(201);
+        long bRows = jdbc.queryForObject("SELECT COUNT(*) FROM audit_complaint WHERE tenant = ?", Long.class, B)
+                + jdbc.queryForObject("SELECT COUNT(*) FROM audit_complaint_outcome WHERE complaint_id IN "
+                + "(SELECT id FROM audit_complaint WHERE tenant = ?)", Long.class, B)
+                + jdbc.queryForObject("SELECT COUNT(*) FROM audit_review v WHERE EXISTS "
+                + "(SELECT 1 FROM audit_record r WHERE r.trace_id = v.trace_id AND r.tenant = ?)", Long.class, B);
+        JsonNode rowsB = parse(getJson("/audit/v1/verify", B_AUDITOR_KEY).body()).path("reviews_and_complaints");
+        assertThat(rowsB.path("ok").asBoolean()).isTrue();
+        assertThat(rowsB.path("rows_checked").asLong()).isEqualTo(bRows);
+
         // the other tenant's chain does not exist for an auditor (404, not 403)
         assertThat(getJson("/audit/v1/verify?chain=" + chainA, B_AUDITOR_KEY).statusCode()).isEqualTo(404);
         assertThat(getJson("/audit/v1/verify?chain=" + chainB, TestPack.AUDITOR_KEY).statusCode()).isEqualTo(404);
