@@ -84,6 +84,7 @@ class AuthorisationMatrixTest extends TwoTenants {
             entry("GET /v1/models/{id}", row(Access.TOOL)),
             entry("POST /v1/dijkwacht/reviews", ofB(Access.TOOL)),
             entry("POST /v1/dijkwacht/feedback", ofB(Access.TOOL)),
+            entry("POST /v1/dijkwacht/refusals/{traceId}/flag", ofB(Access.TOOL)),
             // the admin API
             entry("GET /admin/policy", row(Access.ADMIN)),
             entry("GET /admin/upstreams", row(Access.ADMIN)),

@@ -21,6 +21,9 @@ class TenantIsolationTest extends TwoTenants {
     @org.springframework.beans.factory.annotation.Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    nl.dijkwacht.telemetry.ChainWatch chainWatch;
+
     private static final String TENANT_HEADER = "X-Dijkwacht-Tenant";
 
     private HttpResponse<String> chatAs(String key, String useCase, String... headers) throws Exception {
@@ -146,6 +149,23 @@ class TenantIsolationTest extends TwoTenants {
         JsonNode verifyA = parse(getJson("/audit/v1/verify", TestPack.AUDITOR_KEY).body());
         assertThat(verifyA.path("ok").asBoolean()).as(verifyA.toString()).isTrue();
         assertThat(verifyA.path("chains").findValuesAsText("chain_id")).contains(chainA).doesNotContain(chainB);
+
+        // the row MACs of reviews, complaints and outcomes: only B's are checked (and counted) for B's auditor
+        assertThat(postJson("/audit/v1/complaints", "{\"trace_id\":\"" + a + "\",\"summary\":\"van A\"}", TestPack.AUDITOR_KEY).statusCode())
+                .isEqualTo(201);
+        long bRows = jdbc.queryForObject("SELECT COUNT(*) FROM audit_complaint WHERE tenant = ?", Long.class, B)
+                + jdbc.queryForObject("SELECT COUNT(*) FROM audit_complaint_outcome WHERE complaint_id IN "
+                + "(SELECT id FROM audit_complaint WHERE tenant = ?)", Long.class, B)
+                + jdbc.queryForObject("SELECT COUNT(*) FROM audit_review v WHERE EXISTS "
+                + "(SELECT 1 FROM audit_record r WHERE r.trace_id = v.trace_id AND r.tenant = ?)", Long.class, B);
+        JsonNode rowsB = parse(getJson("/audit/v1/verify", B_AUDITOR_KEY).body()).path("reviews_and_complaints");
+        assertThat(rowsB.path("ok").asBoolean()).isTrue();
+        assertThat(rowsB.path("rows_checked").asLong()).isEqualTo(bRows);
+
+        // the chain watch of this replica checks every tenant's chain
+        chainWatch.check();
+        assertThat(meters.get("dijkwacht.audit.chain.valid").tags("chain", chainB).gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("dijkwacht.audit.chain.valid").tags("chain", chainA).gauge().value()).isEqualTo(1.0);
 
         // the other tenant's chain does not exist for an auditor (404, not 403)
         assertThat(getJson("/audit/v1/verify?chain=" + chainA, B_AUDITOR_KEY).statusCode()).isEqualTo(404);

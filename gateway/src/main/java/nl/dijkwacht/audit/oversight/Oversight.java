@@ -64,9 +64,29 @@ public final class Oversight {
 
     /** Recomputes the row MAC of every review, complaint and complaint outcome; reports the first edited row. */
     public RowsVerification verifyRows() {
+        return verifyRows(TenantScope.everything());
+    }
+
+    /**
+     * The rows of one tenant: its complaints and their outcomes (by the complaint's tenant) and the reviews of its
+     * answers (by the tenant of the trace's records) — so neither the count nor a problem names another tenant's rows.
+     */
+    public RowsVerification verifyRows(TenantScope scope) {
         long[] checked = {0};
         String[] problem = {null};
-        streaming.stream("SELECT * FROM audit_review ORDER BY trace_id", List.of(), rs -> {
+        List<Object> reviewParams = new ArrayList<>();
+        String reviewTenant = scope.condition("r.tenant", reviewParams);
+        String reviews = reviewTenant == null ? "SELECT * FROM audit_review ORDER BY trace_id"
+                : "SELECT v.* FROM audit_review v WHERE EXISTS (SELECT 1 FROM audit_record r WHERE r.trace_id = v.trace_id AND "
+                + reviewTenant + ") ORDER BY v.trace_id";
+        List<Object> complaintParams = new ArrayList<>();
+        String complaintTenant = scope.condition("c.tenant", complaintParams);
+        String complaints = "SELECT c.* FROM audit_complaint c" + (complaintTenant == null ? "" : " WHERE " + complaintTenant)
+                + " ORDER BY c.id";
+        String outcomes = complaintTenant == null ? "SELECT * FROM audit_complaint_outcome ORDER BY id"
+                : "SELECT o.* FROM audit_complaint_outcome o WHERE o.complaint_id IN (SELECT c.id FROM audit_complaint c WHERE "
+                + complaintTenant + ") ORDER BY o.id";
+        streaming.stream(reviews, reviewParams, rs -> {
             Instant at = AuditRows.instant(rs, "reported_at");
             String mac = codec.rowMac("audit_review", reviewFields(rs.getString("trace_id"), rs.getString("outcome"),
                     rs.getString("reviewer_pseudonym"), rs.getString("tool_id"), rs.getString("use_case"),
@@ -79,7 +99,7 @@ public final class Oversight {
             return true;
         });
         if (problem[0] == null) {
-            streaming.stream("SELECT * FROM audit_complaint ORDER BY id", List.of(), rs -> {
+            streaming.stream(complaints, complaintParams, rs -> {
                 Instant at = AuditRows.instant(rs, "created_at");
                 String mac = codec.rowMac("audit_complaint", complaintFields(rs.getString("trace_id"), rs.getString("kind"),
                         rs.getString("reference"), rs.getString("summary"), rs.getString("reported_by"),
@@ -93,7 +113,7 @@ public final class Oversight {
             });
         }
         if (problem[0] == null) {
-            streaming.stream("SELECT * FROM audit_complaint_outcome ORDER BY id", List.of(), rs -> {
+            streaming.stream(outcomes, complaintParams, rs -> {
                 String mac = codec.rowMac("audit_complaint_outcome", outcomeFields(rs.getLong("complaint_id"),
                         rs.getString("status"), rs.getString("explanation"), rs.getString("decided_by"),
                         AuditRows.instant(rs, "decided_at")));

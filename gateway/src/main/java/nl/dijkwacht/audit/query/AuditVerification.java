@@ -1,5 +1,6 @@
 package nl.dijkwacht.audit.query;
 
+import nl.dijkwacht.audit.TenantScope;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -93,9 +94,9 @@ public final class AuditVerification {
     }
 
     /** The chains one tenant may see (its own), and the review/complaint rows; not remembered as the last full result. */
-    public Result verifyAll(java.util.function.Predicate<String> chainInScope) {
+    public Result verifyAll(java.util.function.Predicate<String> chainInScope, TenantScope scope) {
         List<VerifyReport> reports = verifier.chains().stream().filter(chainInScope).map(c -> verifier.verify(c, null, null)).toList();
-        Result result = new Result(false, reports, oversight.verifyRows(), clock.instant());
+        Result result = new Result(false, reports, oversight.verifyRows(scope), clock.instant());
         return new Result(allOk(result), result.chains(), result.reviewsAndComplaints(), result.checkedAt());
     }
 
@@ -105,7 +106,7 @@ public final class AuditVerification {
      * @throws UnknownChainException when no chain has this id
      */
     public Result verify(String chainId, Anchor anchor) {
-        return verify(chainId, anchor, c -> true);
+        return verify(chainId, anchor, c -> true, TenantScope.everything());
     }
 
     /**
@@ -113,12 +114,12 @@ public final class AuditVerification {
      *
      * @throws UnknownChainException when no chain in scope has this id
      */
-    public Result verify(String chainId, Anchor anchor, java.util.function.Predicate<String> chainInScope) {
+    public Result verify(String chainId, Anchor anchor, java.util.function.Predicate<String> chainInScope, TenantScope scope) {
         if (!chainInScope.test(chainId) || !knows(chainId)) {
             throw new UnknownChainException(chainId, verifier.chains().stream().filter(chainInScope).toList());
         }
         VerifyReport report = anchor == null ? verifier.verify(chainId, null, null) : verifier.verify(chainId, anchor.seq(), anchor.hash());
-        Result result = new Result(false, List.of(report), oversight.verifyRows(), clock.instant());
+        Result result = new Result(false, List.of(report), oversight.verifyRows(scope), clock.instant());
         return new Result(allOk(result), result.chains(), result.reviewsAndComplaints(), result.checkedAt());
     }
 

@@ -234,10 +234,10 @@ final class AuditRecordRoutes {
                 throw new IllegalArgumentException("Een anker hoort bij één keten: geef ook chain (bijvoorbeeld chain="
                         + chains.chainOf(tenant) + ").");
             }
-            result = verification.verifyAll(ownChain);
+            result = verification.verifyAll(ownChain, http.scope(req));
         } else {
             try {
-                result = verification.verify(chain.strip(), anchor, ownChain);
+                result = verification.verify(chain.strip(), anchor, ownChain, http.scope(req));
             } catch (AuditVerification.UnknownChainException e) {
                 http.refuse(res, Refusal.notFound("chain_not_found", "Er is geen auditketen '" + chain.strip()
                         + "'. Bestaande ketens: " + String.join(", ", e.known()) + ".", "chain"));

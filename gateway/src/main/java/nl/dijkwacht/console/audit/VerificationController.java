@@ -47,9 +47,9 @@ class VerificationController {
                 if (anchor != null) {
                     throw new IllegalArgumentException("Een anker hoort bij één keten: kies ook de keten.");
                 }
-                model.addAttribute("result", tenancy.seesEverything() ? verification.verifyAll() : verification.verifyAll(ownChain));
+                model.addAttribute("result", tenancy.seesEverything() ? verification.verifyAll() : verification.verifyAll(ownChain, tenancy.scope(auth)));
             } else {
-                model.addAttribute("result", verification.verify(chain, anchor, ownChain));
+                model.addAttribute("result", verification.verify(chain, anchor, ownChain, tenancy.scope(auth)));
             }
         } catch (IllegalArgumentException e) {
             model.addAttribute("problem", e.getMessage());

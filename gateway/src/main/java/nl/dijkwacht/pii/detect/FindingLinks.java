@@ -53,7 +53,7 @@ final class FindingLinks {
         for (String part : parts) {
             for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
                 int e = i + part.length();
-                if (wholeWord(text, i, e) && free(kept, added, i, e)) {
+                if (wholeWord(text, i, e) && free(kept, added, i, e) && !inOrganisationName(text, i, e)) {
                     added.add(new Finding(EntityType.PERSON, i, e, 0.8, "person",
                             "same name as a person found elsewhere in the text", ""));
                 }
@@ -141,6 +141,62 @@ final class FindingLinks {
     /** "Jan en Piet Hein": the list item goes on, so it is not one word. */
     private static boolean nextWordCapitalised(String text, int e) {
         return e + 1 < text.length() && text.charAt(e) == ' ' && Character.isUpperCase(text.charAt(e + 1));
+    }
+
+    private static final Set<String> ORGANISATION_PREFIXES = WordList.set("/pii/names/organisation-prefixes.txt");
+    private static final List<String> ORGANISATION_ENDINGS = WordList.list("/pii/names/organisation-endings.txt");
+    private static final Set<String> ORGANISATION_WORDS = new HashSet<>();
+
+    static {
+        ORGANISATION_WORDS.addAll(WordList.set("/pii/names/organisation-words.txt"));
+        ORGANISATION_WORDS.addAll(WordList.set("/pii/names/legal-forms.txt"));
+    }
+
+    /**
+     * "Stichting Jan Pieter Heije", "Bakkerij Bakker", "De Vries Bouw": an echo of a name inside an organisation's
+     * name (an organisation word up to two words before it, or right after it) is not the person.
+     */
+    private static boolean inOrganisationName(String text, int s, int e) {
+        int at = s;
+        for (int back = 0; back < 3; back++) {
+            int we = at - 1;
+            if (we <= 0 || text.charAt(we) != ' ') {
+                break;
+            }
+            int ws = we;
+            while (ws > 0 && Character.isLetter(text.charAt(ws - 1))) {
+                ws--;
+            }
+            if (ws == we || !Character.isUpperCase(text.charAt(ws)) && back > 0) {
+                break;
+            }
+            if (organisationOpener(text.substring(ws, we).toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+            at = ws;
+        }
+        int ws = e + 1;
+        if (e < text.length() && text.charAt(e) == ' ') {
+            int we = ws;
+            while (we < text.length() && (Character.isLetter(text.charAt(we)) || text.charAt(we) == '.')) {
+                we++;
+            }
+            String next = text.substring(ws, we).toLowerCase(java.util.Locale.ROOT);
+            return ORGANISATION_WORDS.contains(next) || ORGANISATION_WORDS.contains(next.replace(".", ""));
+        }
+        return false;
+    }
+
+    private static boolean organisationOpener(String lower) {
+        if (ORGANISATION_PREFIXES.contains(lower)) {
+            return true;
+        }
+        for (String ending : ORGANISATION_ENDINGS) {
+            if (lower.length() >= ending.length() + 2 && lower.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Capitalised parts of a found name, three letters or more, that are not common words. */

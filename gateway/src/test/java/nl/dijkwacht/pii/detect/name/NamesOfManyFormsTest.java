@@ -52,6 +52,8 @@ class NamesOfManyFormsTest {
         assertThat(persons("Overleg met het Johannes Hospitium op 11-12.")).isEmpty();
         assertThat(persons("Een terrasvergunning voor Bakkerij Jansen aan de Markt.")).isEmpty();
         assertThat(persons("Zij is geboren in Aleppo en heeft de Chinese nationaliteit.")).isEmpty();
+        assertThat(persons("Gewonnen door De Vries Bouw, niet te verwarren met Sandra de Vries."))
+                .containsExactly("Sandra de Vries");
         assertThat(persons("Aan: Muziekvereniging Sint Caecilia\nVan: Veilig Thuis <meldingen@example.nl>")).isEmpty();
     }
 }
