@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The tokens the purpose classifier sees, the same at training and at run time: lower-cased words without accents,
@@ -26,29 +25,6 @@ public final class PurposeTokens {
 
     private static final Set<String> PERSONAL_PRONOUNS = Set.of("hij", "zij", "ze", "hem", "haar", "zijn", "diens", "u", "uw",
             "he", "she", "him", "his", "her", "mijn", "onze");
-
-    /**
-     * Special-category words the PII engine's (Dutch, clinical) term list lacks: English, colloquial and inflected
-     * forms. Matched on the folded text; only a feature of the classifier, never a refusal by itself.
-     */
-    private static final Pattern SPECIAL_WORDS = Pattern.compile("\\b(cancer|chemotherap\\w*|diagnos\\w*|surgery|operated|"
-            + "geopereerd|operatie|stroke|dementia|depress\\w*|illness|sick leave|disease|heart|hartinfarct|hartoperatie|"
-            + "hartklachten|hartproblemen|psoriasis|parkinson\\w*|addict\\w*|verslaaf\\w*|afkick\\w*|alcoholist|mental health|"
-            + "psychisch\\w*|gay|homo|homo's|homoseksu\\w*|lesbi\\w*|bi-?sex\\w*|biseksu\\w*|transgender|trans(vrouw|man)|"
-            + "non-binair|queer|valt op (meisjes|jongens|mannen|vrouwen)|uit de kast|vakbond\\w*|(ambtenaren)?bond(en)?|fnv\\w*|"
-            + "cnv|union|kaderlid|shop steward|vastgezeten|gevangen\\w*|prison|jail|detentie|celstraf|taakstraf|strafblad|"
-            + "veroordeeld|convicted|criminal record|veelpleger|reclassering|enkelband|tbs|joods\\w*|jewish|jood|moslim\\w*|"
-            + "muslim|islam\\w*|church|kerk|kerken|kerkelijk\\w*|kerkdienst\\w*|hindoe\\w*|hindu|synago\\w*|ramadan|hoofddoek|"
-            + "gelovig\\w*|afkomst|descent|origin|roots|marokka\\w*|turks\\w*|surinaams\\w*|antilliaans\\w*|roma|sinti|koerd\\w*|"
-            + "kurdish|ghanees\\w*|eritre\\w*|somalisch\\w*|huidskleur|racis\\w*|gediscrimineerd|vingerafdruk\\w*|fingerprint\\w*|"
-            + "gezichtsscan|face scan|irisscan\\w*|dna|(heeft|has|met|with) ms|long covid|rolstoel|pasfoto\\w*|biometri\\w*|"
-            + "pvv|vvd|d66|groenlinks|pvda|sp-\\w*|cda|fvd|bbb|partijlid|party member|political)\\b");
-
-    /** A decision already taken (by a person): the letter about it is allowed, the decision itself is not asked. */
-    private static final Pattern DECISION_TAKEN = Pattern.compile("\\b((heb|hebben|heeft|is|zijn|werd|werden|al)\\s+(al\\s+|zelf\\s+|gisteren\\s+)?"
-            + "(besloten|toegekend|afgewezen|goedgekeurd|gekozen|vastgesteld|genomen|gestopt|beeindigd)|besluit (ligt|staat) (al )?vast|"
-            + "genomen besluit|besluit (is|werd) genomen|already (decided|approved|rejected|chosen)|has (already )?decided|"
-            + "(has|have) been (approved|rejected|granted|refused|decided)|decision (has been|was) (made|taken))\\b");
 
     private PurposeTokens() {
     }
@@ -129,11 +105,11 @@ public final class PurposeTokens {
         if (pronoun) {
             out.add("__voornaamwoord");
         }
-        String folded = fold(text);
-        if (DECISION_TAKEN.matcher(folded).find()) {
+        PurposeCues cues = PurposeCues.of(fold(text));
+        if (cues.decisionTaken) {
             out.add("__besluit-genomen");
         }
-        if (SPECIAL_WORDS.matcher(folded).find()) {
+        if (cues.specialWord) {
             out.add("__bijzonder-woord");
             if (titleName || name) {
                 out.add("__persoon+woord");

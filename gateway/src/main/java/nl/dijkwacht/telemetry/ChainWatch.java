@@ -25,19 +25,27 @@ public final class ChainWatch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChainWatch.class);
 
     private final AuditVerification verification;
-    private final String chainId;
-    private final AtomicLong valid = new AtomicLong(-1);
-    private final AtomicLong checkedRecords = new AtomicLong();
+    /** Per chain of this replica (one per tenant): whether it verified, and how many records were walked. */
+    private final java.util.Map<String, AtomicLong[]> chains = new java.util.LinkedHashMap<>();
     private final ScheduledExecutorService scheduler;
 
     public ChainWatch(AuditVerification verification, String chainId, Duration interval, MeterRegistry meters) {
+        this(verification, java.util.List.of(chainId), interval, meters);
+    }
+
+    /** @param chainIds this replica's chains: the default tenant's and, with several tenants, {@code <chain-id>@<tenant>} */
+    public ChainWatch(AuditVerification verification, java.util.List<String> chainIds, Duration interval, MeterRegistry meters) {
         this.verification = verification;
-        this.chainId = chainId;
-        Gauge.builder("dijkwacht.audit.chain.valid", valid, AtomicLong::get)
-                .description("1 when this replica's audit chain verified at the last check, 0 when it is broken, -1 when not checked")
-                .tag("chain", chainId).register(meters);
-        Gauge.builder("dijkwacht.audit.chain.checked.records", checkedRecords, AtomicLong::get)
-                .description("Records walked by the last chain check").tag("chain", chainId).register(meters);
+        for (String chainId : chainIds) {
+            AtomicLong valid = new AtomicLong(-1);
+            AtomicLong checkedRecords = new AtomicLong();
+            chains.put(chainId, new AtomicLong[] {valid, checkedRecords});
+            Gauge.builder("dijkwacht.audit.chain.valid", valid, AtomicLong::get)
+                    .description("1 when this replica's audit chain verified at the last check, 0 when it is broken, -1 when not checked")
+                    .tag("chain", chainId).register(meters);
+            Gauge.builder("dijkwacht.audit.chain.checked.records", checkedRecords, AtomicLong::get)
+                    .description("Records walked by the last chain check").tag("chain", chainId).register(meters);
+        }
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "audit-chain-watch");
             t.setDaemon(true);
@@ -51,6 +59,10 @@ public final class ChainWatch implements AutoCloseable {
 
     /** One check; public for the tests. */
     public void check() {
+        chains.forEach((chainId, state) -> check(chainId, state[0], state[1]));
+    }
+
+    private void check(String chainId, AtomicLong valid, AtomicLong checkedRecords) {
         try {
             VerifyReport report = verification.verify(chainId, null).chains().getFirst();
             checkedRecords.set(report.recordsChecked());

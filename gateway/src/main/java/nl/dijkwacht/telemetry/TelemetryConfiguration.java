@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
-import nl.dijkwacht.audit.AuditProperties;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
 import nl.dijkwacht.audit.query.AuditVerification;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,19 +29,23 @@ public class TelemetryConfiguration {
 
     /** Audit writer queue depth and whether the audit store takes writes (1) or requests are being refused (0). */
     @Bean
-    MeterBinder auditStoreMeters(ChainedJdbcAuditSink sink) {
+    MeterBinder auditStoreMeters(ChainedJdbcAuditSink sink, nl.dijkwacht.audit.chain.TenantChains chains) {
+        // tagged with the instance's chain id as before; with several tenants the values cover every tenant's writer
         return meters -> {
-            Gauge.builder("dijkwacht.audit.queue.depth", sink, ChainedJdbcAuditSink::queueDepth)
-                    .description("Audit records waiting for the writer").tag("chain", sink.chainId()).register(meters);
-            Gauge.builder("dijkwacht.audit.store.up", sink, s -> s.available() ? 1 : 0)
+            Gauge.builder("dijkwacht.audit.queue.depth", chains, nl.dijkwacht.audit.chain.TenantChains::queueDepth)
+                    .description("Audit records waiting for the writers").tag("chain", sink.chainId()).register(meters);
+            Gauge.builder("dijkwacht.audit.store.up", chains, s -> s.available() ? 1 : 0)
                     .description("1 while the audit store takes writes; 0 while requests are refused with 503 audit_unavailable")
                     .tag("chain", sink.chainId()).register(meters);
         };
     }
 
     @Bean(destroyMethod = "close")
-    ChainWatch chainWatch(AuditVerification verification, AuditProperties properties, MeterRegistry meters,
+    ChainWatch chainWatch(AuditVerification verification, nl.dijkwacht.audit.chain.TenantChains chains,
+                          nl.dijkwacht.tenancy.Tenants tenants, MeterRegistry meters,
                           @Value("${dijkwacht.telemetry.chain-check-interval:1h}") Duration interval) {
-        return new ChainWatch(verification, properties.chainId(), interval, meters);
+        // one chain per tenant on this replica: the default tenant's first (its id is dijkwacht.audit.chain-id)
+        java.util.List<String> ids = tenants.all().stream().map(t -> chains.chainOf(t.id())).distinct().toList();
+        return new ChainWatch(verification, ids, interval, meters);
     }
 }

@@ -21,6 +21,9 @@ class TenantIsolationTest extends TwoTenants {
     @org.springframework.beans.factory.annotation.Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    nl.dijkwacht.telemetry.ChainWatch chainWatch;
+
     private static final String TENANT_HEADER = "X-Dijkwacht-Tenant";
 
     private HttpResponse<String> chatAs(String key, String useCase, String... headers) throws Exception {
@@ -158,6 +161,11 @@ class TenantIsolationTest extends TwoTenants {
         JsonNode rowsB = parse(getJson("/audit/v1/verify", B_AUDITOR_KEY).body()).path("reviews_and_complaints");
         assertThat(rowsB.path("ok").asBoolean()).isTrue();
         assertThat(rowsB.path("rows_checked").asLong()).isEqualTo(bRows);
+
+        // the chain watch of this replica checks every tenant's chain
+        chainWatch.check();
+        assertThat(meters.get("dijkwacht.audit.chain.valid").tags("chain", chainB).gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("dijkwacht.audit.chain.valid").tags("chain", chainA).gauge().value()).isEqualTo(1.0);
 
         // the other tenant's chain does not exist for an auditor (404, not 403)
         assertThat(getJson("/audit/v1/verify?chain=" + chainA, B_AUDITOR_KEY).statusCode()).isEqualTo(404);

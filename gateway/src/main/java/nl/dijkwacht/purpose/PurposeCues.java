@@ -1,0 +1,98 @@
+package nl.dijkwacht.purpose;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Two cues of {@link PurposeTokens} found on the folded text: a special-category word the PII engine's (Dutch,
+ * clinical) term list lacks — English, colloquial and inflected forms — and a decision already taken by a person.
+ * Single words are looked up per word (a set and a few stems); the short multi-word patterns run only when one of
+ * their words occurs, which keeps the cost at a few microseconds. Same result as one regular expression
+ * {@code \b(alternatives)\b} over the folded text: a "word" is a run of [a-z0-9_].
+ */
+final class PurposeCues {
+
+    private static final Set<String> SPECIAL_EXACT = Set.of("cancer", "surgery", "operated", "geopereerd", "operatie", "stroke",
+            "dementia", "illness", "disease", "heart", "hartinfarct", "hartoperatie", "hartklachten", "hartproblemen", "psoriasis",
+            "alcoholist", "gay", "homo", "transgender", "transvrouw", "transman", "queer", "bond", "bonden", "ambtenarenbond",
+            "ambtenarenbonden", "cnv", "union", "kaderlid", "vastgezeten", "prison", "jail", "detentie", "celstraf", "taakstraf",
+            "strafblad", "veroordeeld", "convicted", "veelpleger", "reclassering", "enkelband", "tbs", "jewish", "jood", "muslim",
+            "church", "kerk", "kerken", "hindu", "ramadan", "hoofddoek", "afkomst", "descent", "origin", "roots", "roma", "sinti",
+            "kurdish", "huidskleur", "gediscrimineerd", "gezichtsscan", "dna", "rolstoel", "pvv", "vvd", "d66", "groenlinks", "pvda",
+            "cda", "fvd", "bbb", "partijlid", "political");
+    private static final List<String> SPECIAL_STEMS = List.of("chemotherap", "diagnos", "depress", "parkinson", "addict", "verslaaf",
+            "afkick", "psychisch", "homoseksu", "lesbi", "bisex", "biseksu", "vakbond", "fnv", "gevangen", "joods", "moslim", "islam",
+            "kerkelijk", "kerkdienst", "hindoe", "synago", "gelovig", "marokka", "turks", "surinaams", "antilliaans", "koerd", "ghanees",
+            "eritre", "somalisch", "racis", "vingerafdruk", "fingerprint", "irisscan", "pasfoto", "biometri");
+    private static final Set<String> SPECIAL_PHRASE_WORDS = Set.of("sick", "mental", "valt", "kast", "shop", "criminal", "face", "ms",
+            "covid", "party", "non", "bi", "sp");
+    private static final Pattern SPECIAL_PHRASES = Pattern.compile("\\b(sick leave|mental health|valt op (meisjes|jongens|mannen|vrouwen)|"
+            + "uit de kast|shop steward|criminal record|face scan|(heeft|has|met|with) ms|long covid|party member|non-binair|bi-sex\\w*|"
+            + "sp-\\w*)\\b");
+
+    private static final Set<String> DECISION_WORDS = Set.of("besloten", "toegekend", "afgewezen", "goedgekeurd", "gekozen",
+            "vastgesteld", "genomen", "gestopt", "beeindigd", "vast", "decided", "approved", "rejected", "chosen", "granted", "refused",
+            "made", "taken");
+    private static final Pattern DECISION_TAKEN = Pattern.compile("\\b((heb|hebben|heeft|is|zijn|werd|werden|al)\\s+(al\\s+|zelf\\s+|gisteren\\s+)?"
+            + "(besloten|toegekend|afgewezen|goedgekeurd|gekozen|vastgesteld|genomen|gestopt|beeindigd)|besluit (ligt|staat) (al )?vast|"
+            + "genomen besluit|besluit (is|werd) genomen|already (decided|approved|rejected|chosen)|has (already )?decided|"
+            + "(has|have) been (approved|rejected|granted|refused|decided)|decision (has been|was) (made|taken))\\b");
+
+    final boolean specialWord;
+    final boolean decisionTaken;
+
+    private PurposeCues(boolean specialWord, boolean decisionTaken) {
+        this.specialWord = specialWord;
+        this.decisionTaken = decisionTaken;
+    }
+
+    /** @param folded lower-cased text without accents ({@link PurposeTokens#fold}) */
+    static PurposeCues of(String folded) {
+        boolean special = false;
+        boolean specialPhraseWord = false;
+        boolean decisionWord = false;
+        Set<String> seen = new HashSet<>();
+        int n = folded.length();
+        int i = 0;
+        while (i < n) {
+            if (!isWordChar(folded.charAt(i))) {
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < n && isWordChar(folded.charAt(i))) {
+                i++;
+            }
+            String word = folded.substring(s, i);
+            if (!seen.add(word)) {
+                continue;
+            }
+            if (!special && (SPECIAL_EXACT.contains(word) || startsWithStem(word))) {
+                special = true;
+            }
+            specialPhraseWord |= SPECIAL_PHRASE_WORDS.contains(word);
+            decisionWord |= DECISION_WORDS.contains(word);
+        }
+        if (!special && specialPhraseWord) {
+            special = SPECIAL_PHRASES.matcher(folded).find();
+        }
+        boolean decision = decisionWord && DECISION_TAKEN.matcher(folded).find();
+        return new PurposeCues(special, decision);
+    }
+
+    private static boolean startsWithStem(String word) {
+        for (String stem : SPECIAL_STEMS) {
+            if (word.startsWith(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code \w} of java.util.regex without UNICODE_CHARACTER_CLASS. */
+    private static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+}
