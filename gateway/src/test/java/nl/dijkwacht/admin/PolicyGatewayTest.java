@@ -36,6 +36,7 @@ import nl.dijkwacht.policy.JdbcSuspensionStore;
 import nl.dijkwacht.policy.PolicyLoader;
 import nl.dijkwacht.policy.PolicyWatcher;
 import nl.dijkwacht.policy.TestPack;
+import nl.dijkwacht.support.PackGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -78,12 +79,7 @@ class PolicyGatewayTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("dijkwacht.policies-dir", () -> pack.policies.toString());
-        registry.add("dijkwacht.models-dir", () -> pack.models.toString());
-        registry.add("dijkwacht.data-dir", () -> root.resolve("data").toString());
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:policy-gateway;DB_CLOSE_DELAY=-1");
-        registry.add("dijkwacht.policy.poll-interval", () -> "0s");
-        registry.add("dijkwacht.limits.requests-per-minute", () -> "100000");
+        PackGateway.properties(registry, pack.policies, pack.models, root.resolve("data"), "policy-gateway");
     }
 
     @AfterAll
@@ -114,8 +110,7 @@ class PolicyGatewayTest {
         upstreamPool.resetHealth();
         for (String model : List.of("extern", "lokaal", "reserve")) {
             upstream.stubFor(post(urlEqualTo("/" + model + "/v1/chat/completions")).atPriority(10)
-                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                            .withBody(completion("antwoord van " + model))));
+                    .willReturn(PackGateway.ok("antwoord van " + model)));
         }
         upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions")).atPriority(1)
                 .withRequestBody(containing("STORING"))
@@ -125,25 +120,13 @@ class PolicyGatewayTest {
                 .willReturn(aResponse().withStatus(503).withBody("{\"error\":{\"message\":\"overloaded\"}}")));
     }
 
-    private static String completion(String text) {
-        return """
-                {"id":"c1","object":"chat.completion","created":1,"model":"m",
-                 "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
-                 "usage":{"prompt_tokens":5,"completion_tokens":3,"total_tokens":8}}""".formatted(text);
-    }
-
     // ------------------------------------------------------------------ HTTP helpers
 
     HttpResponse<String> chat(String useCase, String model, String content) throws Exception {
         ObjectNode body = JSON.createObjectNode().put("model", model);
         body.putArray("messages").addObject().put("role", "user").put("content", content);
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/chat/completions"))
-                .header("Authorization", "Bearer " + TOOL_KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (useCase != null) {
-            req.header("X-Dijkwacht-Use-Case", useCase);
-        }
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        return useCase == null ? PackGateway.chat(http, port, TOOL_KEY, body.toString())
+                : PackGateway.chat(http, port, TOOL_KEY, body.toString(), "X-Dijkwacht-Use-Case", useCase);
     }
 
     HttpResponse<String> admin(String method, String path, String key, String body) throws Exception {
@@ -161,8 +144,7 @@ class PolicyGatewayTest {
     }
 
     Map<String, Object> audit(HttpResponse<String> response) {
-        String trace = response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
-        return jdbc.queryForMap("SELECT decision, rule, model_id, policy_version, error_code FROM audit_record WHERE trace_id = ?", trace);
+        return PackGateway.audit(jdbc, response, "decision, rule, model_id, policy_version, error_code");
     }
 
     // ------------------------------------------------------------------ sensitivity routing and fallback

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static nl.dijkwacht.support.PackGateway.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,7 @@ import nl.dijkwacht.invoke.Upstream;
 import nl.dijkwacht.invoke.UpstreamPool;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.support.FreePort;
+import nl.dijkwacht.support.PackGateway;
 import nl.dijkwacht.support.SilentServer;
 import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.AfterAll;
@@ -69,12 +71,7 @@ class ResilientUpstreamsTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("dijkwacht.policies-dir", () -> root.resolve("policies").toString());
-        registry.add("dijkwacht.models-dir", () -> root.resolve("models-config").toString());
-        registry.add("dijkwacht.data-dir", () -> root.resolve("data").toString());
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:resilience;DB_CLOSE_DELAY=-1");
-        registry.add("dijkwacht.policy.poll-interval", () -> "0s");
-        registry.add("dijkwacht.limits.requests-per-minute", () -> "100000");
+        PackGateway.properties(registry, root.resolve("policies"), root.resolve("models-config"), root.resolve("data"), "resilience");
         registry.add("dijkwacht.upstreams.max-retry-wait", () -> "2s");
     }
 
@@ -277,13 +274,6 @@ class ResilientUpstreamsTest {
         return "localhost:" + server.port() + path;
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String text) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
-                {"id":"c1","object":"chat.completion","created":1,"model":"m",
-                 "choices":[{"index":0,"message":{"role":"assistant","content":"%s"},"finish_reason":"stop"}],
-                 "usage":{"prompt_tokens":5,"completion_tokens":3,"total_tokens":8}}""".formatted(text));
-    }
-
     private HttpResponse<String> chat(String model) throws Exception {
         var body = JSON.createObjectNode().put("model", model);
         body.putArray("messages").addObject().put("role", "user").put("content", "Schrijf een korte groet");
@@ -291,14 +281,11 @@ class ResilientUpstreamsTest {
     }
 
     private HttpResponse<String> send(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/chat/completions"))
-                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return PackGateway.chat(http, port, KEY, body);
     }
 
     private Map<String, Object> audit(HttpResponse<String> r) {
-        String trace = r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
-        return jdbc.queryForMap("SELECT decision, rule, model_id, route_summary, route_upstream FROM audit_record WHERE trace_id = ?", trace);
+        return PackGateway.audit(jdbc, r, "decision, rule, model_id, route_summary, route_upstream");
     }
 
     private static void writePack(Path root) throws IOException {

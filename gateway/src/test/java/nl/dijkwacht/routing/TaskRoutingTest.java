@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import nl.dijkwacht.invoke.UpstreamPool;
 import nl.dijkwacht.policy.TestPack;
+import nl.dijkwacht.support.PackGateway;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,12 +78,7 @@ class TaskRoutingTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("dijkwacht.policies-dir", () -> root.resolve("policies").toString());
-        registry.add("dijkwacht.models-dir", () -> root.resolve("models-config").toString());
-        registry.add("dijkwacht.data-dir", () -> root.resolve("data").toString());
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:task-routing;DB_CLOSE_DELAY=-1");
-        registry.add("dijkwacht.policy.poll-interval", () -> "0s");
-        registry.add("dijkwacht.limits.requests-per-minute", () -> "100000");
+        PackGateway.properties(registry, root.resolve("policies"), root.resolve("models-config"), root.resolve("data"), "task-routing");
     }
 
     @AfterAll
@@ -363,17 +359,14 @@ class TaskRoutingTest {
     }
 
     private HttpResponse<String> chat(ObjectNode body, String... headers) throws Exception {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/chat/completions"))
-                .header("Authorization", "Bearer " + TOOL_KEY).header("X-Dijkwacht-Use-Case", "brieven-opstellen")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        for (int i = 0; i < headers.length; i += 2) {
-            req.header(headers[i], headers[i + 1]);
-        }
-        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        String[] all = new String[headers.length + 2];
+        all[0] = "X-Dijkwacht-Use-Case";
+        all[1] = "brieven-opstellen";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return PackGateway.chat(http, port, TOOL_KEY, body.toString(), all);
     }
 
     private Map<String, Object> audit(HttpResponse<String> r) {
-        String trace = r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
-        return jdbc.queryForMap("SELECT decision, rule, model_id, route_task, route_summary, route_upstream FROM audit_record WHERE trace_id = ?", trace);
+        return PackGateway.audit(jdbc, r, "decision, rule, model_id, route_task, route_summary, route_upstream");
     }
 }
