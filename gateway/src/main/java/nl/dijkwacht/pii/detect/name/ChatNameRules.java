@@ -41,28 +41,40 @@ final class ChatNameRules {
     /** Adds the names found to {@code out}; the text is read as a whole (token indices are not used). */
     void find(String text, List<NameSpan> out) {
         if (typedInLowerCase(text)) {
-            Matcher m = AFTER_PREPOSITION.matcher(text);
-            while (m.find()) {
-                int end = nameEnd(text, m.start(1), m.end(1));
-                if (end == m.end(1)) {
-                    out.add(new NameSpan(m.start(1), end, -1, AFTER_PREPOSITION_RULE));
+            Matcher p = AFTER_PREPOSITION.matcher(text);
+            while (p.find()) {
+                int end = nameEnd(text, p.start(1), p.end(1));
+                if (end == p.end(1)) {
+                    out.add(new NameSpan(p.start(1), end, -1, AFTER_PREPOSITION_RULE));
                 }
             }
         }
-        if (text.indexOf('.') >= 0) {
-            Matcher m = INITIALS.matcher(text);
-            while (m.find()) {
-                if (!ABBREVIATIONS.contains(m.group(1)) && surnameLike(m.group(3))) {
-                    out.add(new NameSpan(m.start(1), m.end(3), -1, LOWER_INITIALS));
-                }
+        // the pattern is tried only where lower-case initials can start: a regex scan of every character cost more
+        // than all the other name rules together
+        Matcher m = null;
+        int n = text.length();
+        for (int i = text.indexOf('.', 1); i > 0; i = text.indexOf('.', i + 1)) {
+            int s = i - 1;
+            if (!Character.isLowerCase(text.charAt(s)) || (s > 0 && (Character.isLetterOrDigit(text.charAt(s - 1))
+                    || text.charAt(s - 1) == '.'))) {
+                continue;
+            }
+            if (m == null) {
+                m = INITIALS.matcher(text);
+                m.useTransparentBounds(true);
+            }
+            m.region(s, n);
+            if (m.lookingAt() && !ABBREVIATIONS.contains(m.group(1)) && surnameLike(m.group(3))) {
+                out.add(new NameSpan(m.start(1), m.end(3), -1, LOWER_INITIALS));
+                i = m.end() - 1;
             }
         }
         if (text.contains("naam ")) {
-            Matcher m = NAME_WORD.matcher(text);
-            while (m.find()) {
-                int end = nameEnd(text, m.start(1), m.end(1));
-                if (end > m.start(1)) {
-                    out.add(new NameSpan(m.start(1), end, -1, AFTER_NAME_WORD));
+            Matcher w = NAME_WORD.matcher(text);
+            while (w.find()) {
+                int end = nameEnd(text, w.start(1), w.end(1));
+                if (end > w.start(1)) {
+                    out.add(new NameSpan(w.start(1), end, -1, AFTER_NAME_WORD));
                 }
             }
         }

@@ -17,7 +17,7 @@ final class FamilyNameFirstRules {
     /** The index to continue from, or -1 when the rule does not apply at token {@code i}. */
     int at(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
         TextToken t = tokens.get(i);
-        if (!t.capitalised() || NameParser.isAllCaps(t.text()) || !FAMILY_NAMES.contains(t.lower())
+        if (!t.capitalised() || !FAMILY_NAMES.contains(t.lower()) || NameParser.isAllCaps(t.text())
                 || StreetOrganisationFilter.insideOrganisationName(text, tokens, i)) {
             return -1;
         }
