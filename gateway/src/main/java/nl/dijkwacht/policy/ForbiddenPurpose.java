@@ -1,5 +1,6 @@
 package nl.dijkwacht.policy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -9,9 +10,16 @@ import java.util.regex.Pattern;
  * group's patterns occurs in it (case-insensitive). The explanation is what staff read when refused.
  *
  * @param appliesToAll when true the rule guards every use-case; otherwise only use-cases that list its id
+ * @param required     per pattern of {@link #match()} the literals a match needs ({@link RequiredLiterals}), or null;
+ *                     a pattern runs only when the text contains one of them
  */
 public record ForbiddenPurpose(String id, String title, String legalBasis, String explanation, boolean appliesToAll,
-                               List<List<Pattern>> match) {
+                               List<List<Pattern>> match, List<List<List<String>>> required) {
+
+    public ForbiddenPurpose(String id, String title, String legalBasis, String explanation, boolean appliesToAll,
+                            List<List<Pattern>> match) {
+        this(id, title, legalBasis, explanation, appliesToAll, match, requiredLiterals(match));
+    }
 
     public ForbiddenPurpose {
         match = match.stream().map(List::copyOf).toList();
@@ -21,13 +29,22 @@ public record ForbiddenPurpose(String id, String title, String legalBasis, Strin
         if (text == null || text.isEmpty() || match.isEmpty()) {
             return false;
         }
-        for (List<Pattern> group : match) {
+        String folded = null;
+        for (int g = 0; g < match.size(); g++) {
+            List<Pattern> group = match.get(g);
+            List<List<String>> groupRequired = required.get(g);
             boolean hit = false;
-            for (Pattern p : group) {
-                if (p.matcher(text).find()) {
-                    hit = true;
-                    break;
+            for (int p = 0; p < group.size() && !hit; p++) {
+                List<String> literals = groupRequired.get(p);
+                if (literals != null) {
+                    if (folded == null) {
+                        folded = RequiredLiterals.fold(text);
+                    }
+                    if (!RequiredLiterals.containsAny(folded, literals)) {
+                        continue;
+                    }
                 }
+                hit = group.get(p).matcher(text).find();
             }
             if (!hit) {
                 return false;
@@ -38,5 +55,17 @@ public record ForbiddenPurpose(String id, String title, String legalBasis, Strin
 
     public boolean guards(UseCasePolicy useCase) {
         return appliesToAll || useCase.forbiddenPurposes().contains(id);
+    }
+
+    private static List<List<List<String>>> requiredLiterals(List<List<Pattern>> match) {
+        List<List<List<String>>> out = new ArrayList<>();
+        for (List<Pattern> group : match) {
+            List<List<String>> perPattern = new ArrayList<>();
+            for (Pattern p : group) {
+                perPattern.add(RequiredLiterals.of(p));
+            }
+            out.add(java.util.Collections.unmodifiableList(perPattern)); // holds nulls
+        }
+        return List.copyOf(out);
     }
 }
