@@ -13,6 +13,7 @@
 # Options: --rounds N (default 3) --seconds S per round (default 15) --warmup S per gateway (default 60, c=4)
 #          --c N concurrency (default 64) --stream (SSE instead of JSON) --store h2|postgres
 #          --gw-cpu C --load-cpu C --jfr (a JFR recording of each gateway during its rounds, for flame graphs)
+# Environment: A_ARGS / B_ARGS — extra gateway arguments for A or B (e.g. the same jar with a property changed).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
@@ -45,7 +46,8 @@ eval "$(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")"
 declare -A PID=() PORT=()
 start() { # name jar port
   local n=$1 jar=$2 port=$3 dir=$OUT/$1; mkdir -p "$dir/run"; make_pack "$dir/run"
-  local args=(--server.port="$port" --management.server.port=$((port + 100)) --logging.level.root=WARN
+  local extra=(); [ "$n" = A ] && read -r -a extra <<< "${A_ARGS:-}"; [ "$n" = B ] && read -r -a extra <<< "${B_ARGS:-}"
+  local args=("${extra[@]}" --server.port="$port" --management.server.port=$((port + 100)) --logging.level.root=WARN
               --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config")
   if [ "$STORE" = postgres ]; then
     local schema="ab_${n}_$(date +%s)"; SCHEMAS+=("$schema")
