@@ -92,16 +92,7 @@ public final class RequestFields {
             .field("text.format.schema", FieldKind.SCHEMA)
             .field("text.format.strict", FieldKind.PASS)
             .field("text.verbosity", FieldKind.PASS)
-            .field("metadata", FieldKind.METADATA)
-            .field("user", FieldKind.PSEUDONYM)
-            .field("safety_identifier", FieldKind.PSEUDONYM)
-            .field("prompt_cache_key", FieldKind.KEYED_HASH)
-            .field("prompt_cache_retention", FieldKind.PASS)
-            .field("prompt_cache_options.ttl", FieldKind.PASS)
-            .field("prompt_cache_options.mode", FieldKind.PASS)
-            .field("temperature", FieldKind.PASS)
-            .field("top_p", FieldKind.PASS)
-            .field("top_logprobs", FieldKind.PASS)
+            .sharedByChatAndResponses()
             .field("max_output_tokens", FieldKind.PASS)
             .field("max_tool_calls", FieldKind.PASS)
             .field("parallel_tool_calls", FieldKind.PASS)
@@ -116,9 +107,6 @@ public final class RequestFields {
             .field("reasoning.effort", FieldKind.PASS)
             .field("reasoning.summary", FieldKind.PASS)
             .field("reasoning.generate_summary", FieldKind.PASS)
-            .field("moderation.model", FieldKind.PASS)
-            .field("moderation.policy.input.mode", FieldKind.PASS)
-            .field("moderation.policy.output.mode", FieldKind.PASS)
             .build();
 
     private static RequestFields chatCompletions() {
@@ -150,16 +138,7 @@ public final class RequestFields {
                 .field("messages[].content[].file.file_data", FieldKind.ATTACHMENT)
                 .field("messages[].content[].file.file_id", FieldKind.ATTACHMENT)
                 .field("messages[].content[].file.filename", FieldKind.TEXT)
-                .field("metadata", FieldKind.METADATA)
-                .field("user", FieldKind.PSEUDONYM)
-                .field("safety_identifier", FieldKind.PSEUDONYM)
-                .field("prompt_cache_key", FieldKind.KEYED_HASH)
-                .field("prompt_cache_retention", FieldKind.PASS)
-                .field("prompt_cache_options.ttl", FieldKind.PASS)
-                .field("prompt_cache_options.mode", FieldKind.PASS)
-                .field("temperature", FieldKind.PASS)
-                .field("top_p", FieldKind.PASS)
-                .field("top_logprobs", FieldKind.PASS)
+                .sharedByChatAndResponses()
                 .field("logprobs", FieldKind.PASS)
                 .field("service_tier", FieldKind.PASS)
                 .field("modalities[]", FieldKind.PASS)
@@ -185,9 +164,6 @@ public final class RequestFields {
                 .field("audio.voice", FieldKind.PASS)
                 .field("audio.voice.id", FieldKind.IDENTIFIER)
                 .field("audio.format", FieldKind.PASS)
-                .field("moderation.model", FieldKind.PASS)
-                .field("moderation.policy.input.mode", FieldKind.PASS)
-                .field("moderation.policy.output.mode", FieldKind.PASS)
                 .field("stop", FieldKind.TEXT)
                 .field("stop[]", FieldKind.TEXT)
                 // token ids (checked: small integers) and bias values
@@ -278,6 +254,26 @@ public final class RequestFields {
                 node.leaf = kind;
             }
             return this;
+        }
+
+        /**
+         * Fields Chat Completions and Responses both have, with the same meaning: who asks (pseudonymised the same way
+         * on both), prompt caching, sampling and moderation.
+         */
+        Builder sharedByChatAndResponses() {
+            return field("metadata", FieldKind.METADATA)
+                    .field("user", FieldKind.PSEUDONYM)
+                    .field("safety_identifier", FieldKind.PSEUDONYM)
+                    .field("prompt_cache_key", FieldKind.KEYED_HASH)
+                    .field("prompt_cache_retention", FieldKind.PASS)
+                    .field("prompt_cache_options.ttl", FieldKind.PASS)
+                    .field("prompt_cache_options.mode", FieldKind.PASS)
+                    .field("temperature", FieldKind.PASS)
+                    .field("top_p", FieldKind.PASS)
+                    .field("top_logprobs", FieldKind.PASS)
+                    .field("moderation.model", FieldKind.PASS)
+                    .field("moderation.policy.input.mode", FieldKind.PASS)
+                    .field("moderation.policy.output.mode", FieldKind.PASS);
         }
 
         RequestFields build() {

@@ -121,8 +121,18 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         var response = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
                 "X-Dijkwacht-Use-Case", "test-velden");
 
-        String trace = response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
-        Map<String, Object> audit = auditRecord(trace);
+        Map<String, Object> audit = governedOrRefused(expect, response);
+        if (expect == Expect.GOVERNED) {
+            assertThat(audit.get("MODEL_ID")).isEqualTo("extern");
+        }
+    }
+
+    /**
+     * A refused door: a 4xx without the values, nothing sent to the model, a refusal record. A governed one: answered,
+     * and what reached the model holds none of the values. Either way the audit record holds none of them.
+     */
+    private Map<String, Object> governedOrRefused(Expect expect, java.net.http.HttpResponse<String> response) {
+        Map<String, Object> audit = auditRecord(trace(response));
         List<LoggedRequest> sent = upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions")));
         if (expect == Expect.REFUSED) {
             assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
@@ -132,11 +142,10 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         } else {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             assertThat(sent).hasSize(1);
-            String forwarded = sent.getFirst().getBodyAsString();
-            assertThat(forwarded).doesNotContain(BSN).doesNotContain(EMAIL).doesNotContain("jan.jansen");
-            assertThat(audit.get("MODEL_ID")).isEqualTo("extern");
+            assertThat(sent.getFirst().getBodyAsString()).doesNotContain(BSN).doesNotContain(EMAIL).doesNotContain("jan.jansen");
         }
         assertThat(audit.values().toString()).doesNotContain(BSN).doesNotContain(EMAIL);
+        return audit;
     }
 
     /** The same doors on the Responses API: its body is translated into a chat request, so every text is governed. */
@@ -188,20 +197,7 @@ class RequestFieldDoorsTest extends GatewayTestBase {
 
         var response = postJson("/v1/responses", json.writeValueAsString(body), TestPack.TOOL_KEY, "X-Dijkwacht-Use-Case", "test-velden");
 
-        Map<String, Object> audit = auditRecord(trace(response));
-        List<LoggedRequest> sent = upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions")));
-        assertThat(audit.get("ENDPOINT")).isEqualTo("responses");
-        if (expect == Expect.REFUSED) {
-            assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
-            assertThat(sent).isEmpty();
-            assertThat(audit.get("DECISION")).isEqualTo("refused");
-            assertThat(response.body()).doesNotContain(BSN).doesNotContain(EMAIL);
-        } else {
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(sent).hasSize(1);
-            assertThat(sent.getFirst().getBodyAsString()).doesNotContain(BSN).doesNotContain(EMAIL).doesNotContain("jan.jansen");
-        }
-        assertThat(audit.values().toString()).doesNotContain(BSN).doesNotContain(EMAIL);
+        assertThat(governedOrRefused(expect, response).get("ENDPOINT")).isEqualTo("responses");
     }
 
     @Test

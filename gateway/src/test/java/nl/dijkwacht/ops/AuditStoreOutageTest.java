@@ -3,7 +3,6 @@ package nl.dijkwacht.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,10 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.dijkwacht.audit.GatewayClient;
@@ -48,43 +43,28 @@ class AuditStoreOutageTest {
             GatewayClient client = new GatewayClient(gateway.port());
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             java.util.Map<String, Instant> ackedAt = new ConcurrentHashMap<>();
-            AtomicInteger sent = new AtomicInteger();
             AtomicInteger refused503 = new AtomicInteger();
-            AtomicInteger other = new AtomicInteger();
             AtomicReference<String> dutch = new AtomicReference<>();
             AtomicReference<Instant> lastRefusal = new AtomicReference<>();
-            AtomicBoolean stop = new AtomicBoolean();
-            ExecutorService load = Executors.newFixedThreadPool(4);
-            for (int t = 0; t < 4; t++) {
-                boolean stream = t == 0;
-                load.submit(() -> {
-                    while (!stop.get()) {
-                        sent.incrementAndGet();
-                        try {
-                            HttpResponse<String> r = client.post("/v1/chat/completions", GatewayClient.TOOL_KEY,
-                                    client.chatBody("storing " + System.nanoTime(), stream), "X-Dijkwacht-User", "outage-test-" + System.nanoTime());
-                            boolean done = stream ? r.body().contains("data: [DONE]") : r.body().contains("\"choices\"");
-                            if (r.statusCode() == 200 && done) {
-                                String trace = r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
-                                ackedAt.put(trace, Instant.now());
-                                acknowledged.add(trace);
-                            } else if (r.body().contains("audit_unavailable")) {
-                                refused503.incrementAndGet();
-                                lastRefusal.set(Instant.now());
-                                if (!stream) {
-                                    assertThat(r.statusCode()).isEqualTo(503);
-                                    dutch.set(client.json(r).path("error").path("message").asText());
-                                }
-                            } else {
-                                other.incrementAndGet();
+            OutageLoad load = OutageLoad.start(client, () -> new String[] {"X-Dijkwacht-User", "outage-test-" + System.nanoTime()},
+                    (r, stream, answered) -> {
+                        if (answered) {
+                            String trace = r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+                            ackedAt.put(trace, Instant.now());
+                            acknowledged.add(trace);
+                        } else if (r.body().contains("audit_unavailable")) {
+                            refused503.incrementAndGet();
+                            lastRefusal.set(Instant.now());
+                            if (!stream) {
+                                assertThat(r.statusCode()).isEqualTo(503);
+                                dutch.set(client.json(r).path("error").path("message").asText());
                             }
-                        } catch (RuntimeException e) {
-                            other.incrementAndGet();
+                        } else {
+                            return false;
                         }
-                    }
-                });
-            }
-            awaitCount(acknowledged, 100);
+                        return true;
+                    });
+            OutageLoad.awaitCount(acknowledged, 100);
             int before = acknowledged.size();
             pg.stop();
             Instant down = Instant.now();
@@ -93,15 +73,13 @@ class AuditStoreOutageTest {
             pg.start();
             Instant up = Instant.now();
             int atRestart = acknowledged.size();
-            awaitCount(acknowledged, atRestart + 50);
+            OutageLoad.awaitCount(acknowledged, atRestart + 50);
             long recoveryMillis = Duration.between(up, Instant.now()).toMillis();
-            stop.set(true);
-            load.shutdown();
-            assertThat(load.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+            load.stop();
 
             assertThat(refused503.get()).as("requests refused while the store was away").isPositive();
             assertThat(dutch.get()).contains("Dijkwacht kan het gebruik nu niet vastleggen");
-            assertThat(other.get()).as("other outcomes (neither answered nor audit_unavailable)").isZero();
+            assertThat(load.other.get()).as("other outcomes (neither answered nor audit_unavailable)").isZero();
 
             Set<String> logged = client.exportedTraceIds("tool=dev-cli");
             Set<String> missing = new HashSet<>(acknowledged);
@@ -117,17 +95,9 @@ class AuditStoreOutageTest {
             System.out.printf("audit store outage: %d sent; %d acknowledged (%d before the stop, %d while pg_ctl was still stopping the server "
                             + "and in the store); %d refused 503 audit_unavailable; %d other; recovered "
                             + "%d ms after PostgreSQL was back; %d records in the store, 0 acknowledged missing; chain ok=%s%n",
-                    sent.get(), acknowledged.size(), before, duringOutage, refused503.get(), other.get(), recoveryMillis,
+                    load.sent.get(), acknowledged.size(), before, duringOutage, refused503.get(), load.other.get(), recoveryMillis,
                     logged.size(), verify.path("ok").asBoolean());
             assertThat(lastRefusal.get()).isAfter(down);
         }
-    }
-
-    private static void awaitCount(Set<String> set, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(90);
-        while (set.size() < count && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
-        assertThat(set.size()).as("acknowledged requests").isGreaterThanOrEqualTo(count);
     }
 }

@@ -43,7 +43,10 @@ class AuthorisationMatrixTest extends TwoTenants {
 
     /** Who may call an endpoint. */
     enum Access {
-        PUBLIC, TOOL, ADMIN, AUDITOR, CONSOLE_PUBLIC, CONSOLE_SIGNED_IN, CONSOLE_ADMIN, CONSOLE_AUDITOR,
+        PUBLIC, TOOL, ADMIN, AUDITOR,
+        /** An auditor of the default tenant only (a store-wide action: a retention run). */
+        AUDITOR_OF_DEFAULT_TENANT,
+        CONSOLE_PUBLIC, CONSOLE_SIGNED_IN, CONSOLE_ADMIN, CONSOLE_AUDITOR,
         /** Not an endpoint of its own (error page, refusal page, 405 answers): no cell of it ever answers 2xx. */
         REFUSALS_ONLY
     }
@@ -108,7 +111,7 @@ class AuthorisationMatrixTest extends TwoTenants {
             entry("POST /audit/v1/holds", row(Access.AUDITOR)),
             entry("DELETE /audit/v1/holds/{id}", ofB(Access.AUDITOR)),
             entry("GET /audit/v1/retention/runs", row(Access.AUDITOR)),
-            entry("POST /audit/v1/retention/run", row(Access.AUDITOR)),
+            entry("POST /audit/v1/retention/run", row(Access.AUDITOR_OF_DEFAULT_TENANT)),
             entry("GET /audit/v1/oversight", row(Access.AUDITOR)),
             entry("GET /audit/v1/oversight/unreviewed", row(Access.AUDITOR)),
             entry("GET /audit/v1/complaints", row(Access.AUDITOR)),
@@ -243,6 +246,7 @@ class AuthorisationMatrixTest extends TwoTenants {
             case TOOL -> "tool".equals(caller.role);
             case ADMIN, CONSOLE_ADMIN -> "admin".equals(caller.role);
             case AUDITOR, CONSOLE_AUDITOR -> "auditor".equals(caller.role);
+            case AUDITOR_OF_DEFAULT_TENANT -> "auditor".equals(caller.role) && A.equals(caller.tenant);
             case CONSOLE_SIGNED_IN -> "admin".equals(caller.role) || "auditor".equals(caller.role);
             case REFUSALS_ONLY -> false;
         };

@@ -239,13 +239,17 @@ class TenantIsolationTest extends TwoTenants {
         assertThat(delete("/audit/v1/holds/" + holdId, TestPack.AUDITOR_KEY).statusCode()).isEqualTo(404);
         assertThat(delete("/audit/v1/holds/" + holdId, B_AUDITOR_KEY).statusCode()).isEqualTo(200);
 
-        // a retention run started by B's auditor is B's; A's auditor does not see it
-        HttpResponse<String> run = postJson("/audit/v1/retention/run", "{}", B_AUDITOR_KEY);
+        // a retention run is store-wide (its counts too): B's auditor may not start one, A's (the default tenant's)
+        // may, and B's auditor does not see it
+        HttpResponse<String> refused = postJson("/audit/v1/retention/run", "{}", B_AUDITOR_KEY);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(parse(refused.body()).path("error").path("code").asText()).isEqualTo("retention_store_wide");
+        HttpResponse<String> run = postJson("/audit/v1/retention/run", "{}", TestPack.AUDITOR_KEY);
         assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
         long runId = parse(run.body()).path("id").asLong();
-        assertThat(parse(getJson("/audit/v1/retention/runs", B_AUDITOR_KEY).body()).path("data").findValues("id").stream().map(JsonNode::asLong))
-                .contains(runId);
         assertThat(parse(getJson("/audit/v1/retention/runs", TestPack.AUDITOR_KEY).body()).path("data").findValues("id").stream().map(JsonNode::asLong))
+                .contains(runId);
+        assertThat(parse(getJson("/audit/v1/retention/runs", B_AUDITOR_KEY).body()).path("data").findValues("id").stream().map(JsonNode::asLong))
                 .doesNotContain(runId);
 
         // oversight statistics: only the tenant's own use-cases

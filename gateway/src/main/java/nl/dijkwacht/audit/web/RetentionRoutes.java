@@ -45,7 +45,17 @@ final class RetentionRoutes {
                 .POST("/audit/v1/retention/run", r -> http.auditor(this::runRetention));
     }
 
+    /**
+     * Retention settings hold for the whole store, so a run deletes (and counts) every tenant's records: only the
+     * default tenant's auditors (the service centre's) start one; the other tenants' records follow the schedule.
+     */
     private void runRetention(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) throws IOException {
+        if (!http.scope(req).isDefault()) {
+            http.refuse(res, Refusal.forbidden("retention_store_wide", "Een bewaartermijnrun geldt voor de hele "
+                    + "gateway en wordt gestart door de auditors van de beheerder van de gateway; uw records volgen het "
+                    + "schema van de bewaartermijnen.", null));
+            return;
+        }
         var run = retention.run("operator:" + op.operatorId(), http.tenantOf(req));
         op.object("retention-run", run.id()).param("records_deleted", run.recordsDeleted()).param("records_held", run.recordsHeld());
         http.ok(res, run);

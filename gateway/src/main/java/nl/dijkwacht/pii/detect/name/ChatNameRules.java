@@ -22,19 +22,21 @@ final class ChatNameRules {
 
     private static final Set<String> ABBREVIATIONS = WordList.set("/pii/names/abbreviations.txt");
 
+    // particles are repeated at most four times ("van 't", "de la"): an unbounded group recurses once per repeat in
+    // java.util.regex and overflowed the stack on "van der " x 6,000
     private static final String PARTICLE = "(?:van|de|der|den|ter|ten|te|het|'t|’t|el|al|da|di|du|le|la|op|in|von|bin|ben)";
-    private static final String WORD = "\\p{Ll}[\\p{Ll}'’]+(?:-(?:" + PARTICLE + " )*\\p{Ll}[\\p{Ll}'’]+)?";
+    private static final String WORD = "\\p{Ll}[\\p{Ll}'’]+(?:-(?:" + PARTICLE + " ){0,4}\\p{Ll}[\\p{Ll}'’]+)?";
     private static final Pattern INITIALS = Pattern.compile(
-            "(?<![\\p{L}\\d.])((?:\\p{Ll}\\.){1,4}) ?((?:" + PARTICLE + " )*)(" + WORD + ")(?![\\p{L}\\d@])");
+            "(?<![\\p{L}\\d.])((?:\\p{Ll}\\.){1,4}) ?((?:" + PARTICLE + " ){0,4})(" + WORD + ")(?![\\p{L}\\d@])");
     private static final Pattern NAME_WORD = Pattern.compile(
-            "(?<![\\p{L}])naam(?: is)?:? ((?:" + WORD + ")(?: (?:" + PARTICLE + " )*" + WORD + "){1,2})");
+            "(?<![\\p{L}])naam(?: is)?:? ((?:" + WORD + ")(?: (?:" + PARTICLE + " ){0,4}" + WORD + "){1,2})");
 
     /**
      * "voor ayse yilmaz, bsn …", "van dawit tesfay?": two or three unknown lower-case words after a preposition
      * that names a person, closed by punctuation or a personal-data word. Only in text typed in lower case.
      */
     private static final Pattern AFTER_PREPOSITION = Pattern.compile("(?:(?<![\\p{L}])(?:van|voor|aan|met|naar|wil)|,)"
-            + " (" + WORD + " (?:" + PARTICLE + " )*" + WORD + ")(?=[,?]|$| (?:geb|bsn|tel|feliciteren|bellen)\\b)");
+            + " (" + WORD + " (?:" + PARTICLE + " ){0,4}" + WORD + ")(?=[,?]|$| (?:geb|bsn|tel|feliciteren|bellen)\\b)");
 
     private static final String AFTER_PREPOSITION_RULE = "lower-case words after a preposition";
 
