@@ -34,6 +34,7 @@ public final class PurposeTokens {
         int n = text.length();
         int i = 0;
         String previousRaw = null;
+        String previousWord = null;
         boolean previousCapital = false;
         boolean sentenceStart = true;
         boolean number = false;
@@ -51,6 +52,7 @@ public final class PurposeTokens {
                 String raw = text.substring(s, i);
                 boolean capital = Character.isUpperCase(raw.charAt(0)) && raw.length() > 1;
                 String word = fold(raw);
+                String folded = word;
                 if (Character.isDigit(c)) {
                     number = true;
                     word = "__getal";
@@ -67,7 +69,7 @@ public final class PurposeTokens {
                     sentenceStart = false;
                     continue;
                 }
-                if (capital && previousRaw != null && TITLES.contains(fold(previousRaw))) {
+                if (capital && previousRaw != null && TITLES.contains(previousWord)) {
                     titleName = true;
                 }
                 if (capital && previousCapital && !sentenceStart) {
@@ -79,6 +81,7 @@ public final class PurposeTokens {
                 sentenceStart = false;
                 previousCapital = capital && !TITLES.contains(word);
                 previousRaw = raw;
+                previousWord = folded;
             } else {
                 if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':') {
                     sentenceStart = true;
@@ -137,9 +140,23 @@ public final class PurposeTokens {
         String lower = raw.toLowerCase(Locale.ROOT);
         for (int k = 0; k < lower.length(); k++) {
             if (lower.charAt(k) > 127) {
-                return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+                return withoutMarks(Normalizer.normalize(lower, Normalizer.Form.NFD));
             }
         }
         return lower;
+    }
+
+    /** {@code replaceAll("\\p{M}", "")} without a regex scan: drops every combining mark (Mn, Mc, Me). */
+    private static String withoutMarks(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int k = 0; k < s.length(); ) {
+            int cp = s.codePointAt(k);
+            int type = Character.getType(cp);
+            if (type != Character.NON_SPACING_MARK && type != Character.COMBINING_SPACING_MARK && type != Character.ENCLOSING_MARK) {
+                out.appendCodePoint(cp);
+            }
+            k += Character.charCount(cp);
+        }
+        return out.toString();
     }
 }
