@@ -1,18 +1,11 @@
 package nl.dijkwacht.pii;
 
-import java.io.File;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import nl.dijkwacht.support.JmhRun;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link PiiEngineBenchmark} (1 fork, 3 warm-up and 5 measurement iterations of 2 s, one thread) and prints
@@ -28,26 +21,7 @@ public final class PiiEngineBenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         String startup = startupAndMemory();
-        ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        if (cl instanceof URLClassLoader ucl) {
-            List<String> entries = new ArrayList<>();
-            for (URL u : ucl.getURLs()) {
-                entries.add(new File(u.toURI()).getPath());
-            }
-            System.setProperty("java.class.path", String.join(File.pathSeparator, entries));
-        }
-        Options options = new OptionsBuilder()
-                .include(PiiEngineBenchmark.class.getName() + ".*")
-                .forks(1)
-                .warmupIterations(3)
-                .warmupTime(TimeValue.seconds(2))
-                .measurementIterations(5)
-                .measurementTime(TimeValue.seconds(2))
-                .threads(1)
-                .jvm(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java")
-                .jvmArgs("-Xms512m", "-Xmx512m")
-                .build();
-        Collection<RunResult> results = new Runner(options).run();
+        Collection<RunResult> results = JmhRun.of(PiiEngineBenchmark.class);
 
         int oneKb = PiiEngineBenchmark.text(1024).getBytes(StandardCharsets.UTF_8).length;
         int tenKb = PiiEngineBenchmark.text(10 * 1024).getBytes(StandardCharsets.UTF_8).length;

@@ -1,20 +1,13 @@
 package nl.dijkwacht.purpose;
 
-import java.io.File;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import nl.dijkwacht.pii.detect.SpecialCategoryRecognizer;
 import nl.dijkwacht.policy.ForbiddenPurpose;
 import nl.dijkwacht.policy.PurposeGuardPolicy;
+import nl.dijkwacht.support.JmhRun;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs {@link PurposeGuardBenchmark} (1 fork, 3 warm-up and 5 measurement iterations of 2 s, one thread) and prints
@@ -27,26 +20,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class PurposeGuardBenchmarkMain {
 
     public static void main(String[] args) throws Exception {
-        ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        if (cl instanceof URLClassLoader ucl) {
-            List<String> entries = new ArrayList<>();
-            for (URL u : ucl.getURLs()) {
-                entries.add(new File(u.toURI()).getPath());
-            }
-            System.setProperty("java.class.path", String.join(File.pathSeparator, entries));
-        }
-        Options options = new OptionsBuilder()
-                .include(PurposeGuardBenchmark.class.getName() + ".*")
-                .forks(1)
-                .warmupIterations(3)
-                .warmupTime(TimeValue.seconds(2))
-                .measurementIterations(5)
-                .measurementTime(TimeValue.seconds(2))
-                .threads(1)
-                .jvm(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java")
-                .jvmArgs("-Xms512m", "-Xmx512m")
-                .build();
-        Collection<RunResult> results = new Runner(options).run();
+        Collection<RunResult> results = JmhRun.of(PurposeGuardBenchmark.class);
         StringBuilder table = new StringBuilder("| measure | calls | p50 | p99 | p99.9 | max |\n|---|---:|---:|---:|---:|---:|\n");
         for (RunResult r : results) {
             var stats = r.getPrimaryResult().getStatistics();
