@@ -26,6 +26,7 @@ import java.util.Map;
 import nl.dijkwacht.invoke.UpstreamPool;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.TestPack;
+import nl.dijkwacht.support.PackGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,12 +113,7 @@ class GuardModelGatewayTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("dijkwacht.policies-dir", () -> pack.policies.toString());
-        registry.add("dijkwacht.models-dir", () -> pack.models.toString());
-        registry.add("dijkwacht.data-dir", () -> root.resolve("data").toString());
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:guard-model;DB_CLOSE_DELAY=-1");
-        registry.add("dijkwacht.policy.poll-interval", () -> "0s");
-        registry.add("dijkwacht.limits.requests-per-minute", () -> "100000");
+        PackGateway.properties(registry, pack.policies, pack.models, root.resolve("data"), "guard-model");
     }
 
     @AfterAll
