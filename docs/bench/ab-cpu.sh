@@ -104,17 +104,7 @@ awk -F'\t' 'NR>1 {q[$2]+=$3; c[$2]+=$3*$4; j[$2]+=$3*$5} END {for (n in q) if (q
 if [ "$JFR" = 1 ]; then
   for n in A B; do
     "$JCMD" "${PID[$n]}" JFR.stop name=ab filename="$OUT/$n/profile.jfr" > /dev/null
-    "$(dirname "$JAVA_BIN")/jfr" print --events jdk.ExecutionSample --stack-depth 128 "$OUT/$n/profile.jfr" | python3 -c '
-import sys, re, collections
-c = collections.Counter(); st = None
-for line in sys.stdin:
-    s = line.strip()
-    if s.startswith("stackTrace = ["): st = []
-    elif st is not None and (s == "]" or s.startswith("truncated")):
-        if s == "]": c[";".join(reversed(st))] += 1; st = None
-    elif st is not None and s:
-        st.append(re.sub(r"\(.*$|\s+line:.*$", "", s).strip())
-for k, v in c.items(): print(k, v)' > "$OUT/$n/profile.collapsed"
+    "$(dirname "$JAVA_BIN")/jfr" print --events jdk.ExecutionSample --stack-depth 128 "$OUT/$n/profile.jfr" | python3 "$ROOT/docs/bench/jfr-collapse.py" > "$OUT/$n/profile.collapsed"
     python3 "$ROOT/docs/bench/profile-summary.py" "$OUT/$n/profile.collapsed" 0 0 > "$OUT/$n/profile-summary.md" || true
   done
 fi

@@ -319,17 +319,7 @@ if [ "$PROFILE" -gt 0 ]; then
   snapshot "$n" profile-end
   if [ "$mode" = jfr ]; then
     "$JCMD" "$pid" JFR.stop name=bench filename="$OUT/$n/profile.jfr" > /dev/null
-    "$(dirname "$JAVA_BIN")/jfr" print --events jdk.ExecutionSample --stack-depth 128 "$OUT/$n/profile.jfr" | python3 -c '
-import sys, re, collections
-c = collections.Counter(); st = None
-for line in sys.stdin:
-    s = line.strip()
-    if s.startswith("stackTrace = ["): st = []
-    elif st is not None and (s == "]" or s.startswith("truncated")):
-        if s == "]": c[";".join(reversed(st))] += 1; st = None
-    elif st is not None and s:
-        st.append(re.sub(r"\(.*$|\s+line:.*$", "", s).strip())
-for k, v in c.items(): print(k, v)' > "$OUT/$n/profile.collapsed"
+    "$(dirname "$JAVA_BIN")/jfr" print --events jdk.ExecutionSample --stack-depth 128 "$OUT/$n/profile.jfr" | python3 "$ROOT/docs/bench/jfr-collapse.py" > "$OUT/$n/profile.collapsed"
   else
     "$JCMD" "$pid" JVMTI.agent_load "$LIB" "stop,file=$OUT/$n/profile.collapsed,collapsed" > /dev/null
   fi
