@@ -2,6 +2,7 @@ package nl.dijkwacht.pii.detect;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * The one context mechanism of the engine: words near a candidate, and the column header, JSON key or line label
@@ -166,55 +167,37 @@ public final class ContextEnhancer {
     }
 
     private Cue cueBefore(String lower, int start, int from) {
-        if (before == 0) {
-            return Cue.NONE;
-        }
-        int bestDistance = Integer.MAX_VALUE;
-        Signal best = Signal.NONE;
-        String word = null;
-        for (String w : positiveBefore) {
-            int d = distanceBefore(lower, w, from, start);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = Signal.POSITIVE;
-                word = w;
-            }
-        }
-        for (String w : negativeBefore) {
-            int d = distanceBefore(lower, w, from, start);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = Signal.NEGATIVE;
-                word = w;
-            }
-        }
-        return best == Signal.NONE ? Cue.NONE : new Cue(best, word, "before");
+        return before == 0 ? Cue.NONE
+                : nearest(positiveBefore, negativeBefore, w -> distanceBefore(lower, w, from, start), "before");
     }
 
     private Cue cueAfter(String lower, int end, int to) {
-        if (after == 0) {
-            return Cue.NONE;
-        }
+        return after == 0 ? Cue.NONE
+                : nearest(positiveAfter, negativeAfter, w -> distanceAfter(lower, w, end, to), "after");
+    }
+
+    /** The context word closest to the value on one side; on a tie the positive word wins. */
+    private static Cue nearest(List<String> positive, List<String> negative, ToIntFunction<String> distance, String side) {
         int bestDistance = Integer.MAX_VALUE;
         Signal best = Signal.NONE;
         String word = null;
-        for (String w : positiveAfter) {
-            int d = distanceAfter(lower, w, end, to);
+        for (String w : positive) {
+            int d = distance.applyAsInt(w);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = Signal.POSITIVE;
                 word = w;
             }
         }
-        for (String w : negativeAfter) {
-            int d = distanceAfter(lower, w, end, to);
+        for (String w : negative) {
+            int d = distance.applyAsInt(w);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = Signal.NEGATIVE;
                 word = w;
             }
         }
-        return best == Signal.NONE ? Cue.NONE : new Cue(best, word, "after");
+        return best == Signal.NONE ? Cue.NONE : new Cue(best, word, side);
     }
 
     private Cue cue(String lower, int start, int end, int lowest, int highest) {
