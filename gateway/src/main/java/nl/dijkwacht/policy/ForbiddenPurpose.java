@@ -26,10 +26,22 @@ public record ForbiddenPurpose(String id, String title, String legalBasis, Strin
     }
 
     public boolean matches(String text) {
+        return matches(text, null);
+    }
+
+    /** The case-folded form {@link #matches(String, String)} takes, for callers that try several rules on one text. */
+    public static String fold(String text) {
+        return RequiredLiterals.fold(text);
+    }
+
+    /**
+     * @param folded {@link #fold(String) fold(text)} when the caller tries several rules on one text (folded once),
+     *               or null to fold here when a pre-check needs it
+     */
+    public boolean matches(String text, String folded) {
         if (text == null || text.isEmpty() || match.isEmpty()) {
             return false;
         }
-        String folded = null;
         for (int g = 0; g < match.size(); g++) {
             List<Pattern> group = match.get(g);
             List<List<String>> groupRequired = required.get(g);

@@ -114,9 +114,17 @@ public final class LayeredPurposeGuard {
     }
 
     private static ForbiddenPurpose ruleHit(List<String> texts, List<ForbiddenPurpose> rules) {
+        if (rules.isEmpty()) {
+            return null;
+        }
+        String[] folded = new String[texts.size()];
         for (ForbiddenPurpose rule : rules) {
-            for (String text : texts) {
-                if (rule.matches(text)) {
+            for (int i = 0; i < folded.length; i++) {
+                String text = texts.get(i);
+                if (folded[i] == null && text != null) {
+                    folded[i] = ForbiddenPurpose.fold(text);
+                }
+                if (rule.matches(text, folded[i])) {
                     return rule;
                 }
             }
