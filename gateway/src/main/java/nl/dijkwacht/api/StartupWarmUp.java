@@ -58,7 +58,8 @@ import org.springframework.boot.ApplicationRunner;
  * buckets of its own ({@code CallerLimits}), its audit records are written by a writer that rolls back
  * ({@code ChainedJdbcAuditSink.rehearsal}) and reach no metric or listener, and no network model is called (only a
  * use-case that allows the {@code dry-run} model is used; without one the warm-up runs the pipeline directly and skips
- * the model and answer part). The key works only while the warm-up runs. Spring Boot publishes readiness
+ * the model and answer part). The key works only while the warm-up runs. After the requests it waits until the JIT
+ * compiler has finished compiling what they made hot (within the same time limit). Spring Boot publishes readiness
  * ({@code /readyz}) only after every {@link ApplicationRunner} has finished, so a load balancer sends traffic to a
  * warm gateway. Bounded by a request count and a time limit ({@code dijkwacht.warm-up.requests},
  * {@code dijkwacht.warm-up.max-time}); off with {@code dijkwacht.warm-up.enabled=false}.
@@ -182,11 +183,41 @@ final class StartupWarmUp implements ApplicationRunner {
         } finally {
             pass.close();
         }
+        long settled = settleJit(deadline);
         completed = done.get();
         overHttp = http.get();
-        log.info("warm-up: {} made-up requests ({} over HTTP){} in {} ms (tool {}, use-case {})", done.get(), http.get(),
-                target.get().dryRun() ? " with the dry-run model" : "", (System.nanoTime() - start) / 1_000_000,
-                target.get().tool(), target.get().useCase());
+        log.info("warm-up: {} made-up requests ({} over HTTP){} in {} ms, then {} ms for the JIT compiler to finish (tool {}, use-case {})",
+                done.get(), http.get(), target.get().dryRun() ? " with the dry-run model" : "",
+                (System.nanoTime() - start) / 1_000_000 - settled, settled, target.get().tool(), target.get().useCase());
+    }
+
+    /**
+     * Waits (at most until {@code deadline}) until the JIT compiler has stopped working on what the requests made hot:
+     * the last compilations of the warm-up are queued behind each other and would otherwise run during the first
+     * real requests. Quiet means: less than 10 % of one compiler thread's time in each of two 200 ms windows.
+     *
+     * @return milliseconds waited
+     */
+    private static long settleJit(long deadline) {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        long last = jit.getTotalCompilationTime();
+        int quiet = 0;
+        while (quiet < 2 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            long now = jit.getTotalCompilationTime();
+            quiet = now - last < 20 ? quiet + 1 : 0;
+            last = now;
+        }
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** Made-up requests of the last warm-up that went over HTTP to the gateway's own port. */
