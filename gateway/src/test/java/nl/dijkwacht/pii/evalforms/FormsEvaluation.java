@@ -35,8 +35,10 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  *   <li><b>precision</b> — findings that overlap a labelled span, over all findings; <b>exact precision</b> — findings
  *       equal to a labelled span.</li>
  * </ul>
- * Writes {@code target/pii-eval-forms-<split>.md}; for dev also the mismatches to
- * {@code target/pii-eval-forms-errors-dev.txt}. For the held-out part only the figures are printed, never its errors.
+ * Writes {@code target/pii-eval-forms-<split>.md}; for dev and heldout also the mismatches to
+ * {@code target/pii-eval-forms-errors-<split>.txt}.
+ * The old held-out part ({@code heldout}, run twice in the second round) became development data in the third round,
+ * so its mismatches are written too.
  */
 public final class FormsEvaluation {
 
@@ -246,7 +248,7 @@ public final class FormsEvaluation {
         FormsEvaluation letters = new FormsEvaluation(engine);
         Tally letterTally = letters.scoreAll(letterSet(), d -> "letters").get("all");
         String title = split.equals("heldout")
-                ? "## HELD-OUT part (final figures only: do not tune on these, no errors are written)\n\n"
+                ? "## Old held-out part (development data since the third round)\n\n"
                 : "## Development part\n\n";
         String report = title + "By form:\n\n" + formTable(rows, letterTally) + "\nBy type:\n\n" + forms.typeTable()
                 + "\nHarmless look-alikes by kind:\n\n" + forms.harmlessTable() + "\nLetter-like set by type:\n\n"
@@ -254,8 +256,9 @@ public final class FormsEvaluation {
         Path target = Files.isDirectory(Path.of("src/test/resources")) ? Path.of("target") : Path.of("gateway/target");
         Files.createDirectories(target);
         Files.writeString(target.resolve("pii-eval-forms-" + split + ".md"), report, StandardCharsets.UTF_8);
-        if (split.equals("dev")) {
-            Files.writeString(target.resolve("pii-eval-forms-errors-dev.txt"), forms.errors, StandardCharsets.UTF_8);
+        if (split.equals("dev") || split.equals("heldout")) { // never for a held-out set still to be run
+            Files.writeString(target.resolve("pii-eval-forms-errors-" + split + ".txt"), forms.errors,
+                    StandardCharsets.UTF_8);
         }
         System.out.println(report);
     }
