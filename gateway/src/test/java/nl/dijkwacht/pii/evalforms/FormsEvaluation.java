@@ -23,7 +23,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * so this is what the model is kept from.
  *
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3
  * </pre>
  *
  * <p>Measures (special-category findings are ignored: that type is not labelled in this set):
@@ -38,7 +38,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * Writes {@code target/pii-eval-forms-<split>.md}; for dev and heldout also the mismatches to
  * {@code target/pii-eval-forms-errors-<split>.txt}.
  * The old held-out part ({@code heldout}, run twice in the second round) became development data in the third round,
- * so its mismatches are written too.
+ * so its mismatches are written too. For held-out-3 only the figures are printed, never its errors.
  */
 public final class FormsEvaluation {
 
@@ -238,8 +238,8 @@ public final class FormsEvaluation {
 
     public static void main(String[] args) throws IOException {
         String split = args.length > 0 ? args[0] : "dev";
-        if (!split.equals("dev") && !split.equals("heldout")) {
-            throw new IllegalArgumentException("usage: dev | heldout");
+        if (!FormsEvalSet.SPLITS.contains(split)) {
+            throw new IllegalArgumentException("usage: " + String.join(" | ", FormsEvalSet.SPLITS));
         }
         PiiEngine engine = PiiEngine.dutchDefault();
         List<Doc> docs = FormsEvalSet.load(split);
@@ -247,9 +247,12 @@ public final class FormsEvaluation {
         Map<String, Tally> rows = forms.scoreAll(docs, Doc::form);
         FormsEvaluation letters = new FormsEvaluation(engine);
         Tally letterTally = letters.scoreAll(letterSet(), d -> "letters").get("all");
-        String title = split.equals("heldout")
-                ? "## Old held-out part (development data since the third round)\n\n"
-                : "## Development part\n\n";
+        String title = switch (split) {
+            case "heldout" -> "## Old held-out part (development data since the third round)\n\n";
+            case "heldout3" -> "## HELD-OUT-3 part (written before the third tuning round; final figures only: "
+                    + "do not tune on these, no errors are written)\n\n";
+            default -> "## Development part\n\n";
+        };
         String report = title + "By form:\n\n" + formTable(rows, letterTally) + "\nBy type:\n\n" + forms.typeTable()
                 + "\nHarmless look-alikes by kind:\n\n" + forms.harmlessTable() + "\nLetter-like set by type:\n\n"
                 + letters.typeTable();
