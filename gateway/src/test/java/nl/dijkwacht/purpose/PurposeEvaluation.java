@@ -16,16 +16,20 @@ import nl.dijkwacht.policy.PolicySet;
  * The purpose-guard evaluation command: per-class precision / recall and the confusion table of a guard on the
  * development and/or held-out part of the evaluation set. From the repository root:
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|heldout2|both|all] [-Dopts=errors,retrain,refuse-at=0.8,...]
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|heldout2|heldout3|both|all] [-Dopts=errors,retrain,refuse-at=0.8,...]
  * </pre>
  * {@code both} is the development data (dev + the first held-out part, which joined development once held-out-2 was
- * written); {@code all} adds held-out-2. {@code errors} lists the wrong verdicts with their scores — never for
- * held-out-2, which is run only for the final figures. {@code retrain} trains the classifier from the corpus in memory
+ * written); {@code all} adds held-out-2. {@code heldout3} (written 2026-12-02 before the third round of tuning) is run
+ * only when named, and is in no group, so that no tuning run sees its figures. {@code errors} lists the wrong verdicts
+ * with their scores — never for held-out-2 or held-out-3, which are run only for the final figures (aggregates only). {@code retrain} trains the classifier from the corpus in memory
  * instead of loading the shipped model (to try corpus or feature changes before writing the model).
  * {@code today} is the guard before issue 10: the regular expressions of policies/governance.yaml for forbidden
  * purposes, and any term of the PII engine's special-category list counted as special-category data.
  */
 public final class PurposeEvaluation {
+
+    /** Parts that give aggregate figures only: their per-prompt results are not looked at. */
+    static final java.util.Set<String> FINAL_ONLY = java.util.Set.of("heldout2", "heldout3");
 
     private PurposeEvaluation() {
     }
@@ -55,8 +59,8 @@ public final class PurposeEvaluation {
         for (String part : parts) {
             EvalSet set = EvalSet.load(part);
             System.out.println(new EvalReport(guard, set, judge).markdown());
-            if ("true".equals(opt("errors")) && !part.equals("heldout2")) {
-                // development data only: held-out-2 is not looked at while tuning
+            if ("true".equals(opt("errors")) && !FINAL_ONLY.contains(part)) {
+                // development data only: the held-out sets are not looked at while tuning
                 for (EvalSet.Prompt p : set.prompts()) {
                     Verdict v = judge.apply(p.text());
                     if (v != p.label().expected) {
