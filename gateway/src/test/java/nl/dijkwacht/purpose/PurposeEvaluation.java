@@ -30,7 +30,10 @@ public final class PurposeEvaluation {
     private PurposeEvaluation() {
     }
 
-    public static void main(String[] args) {
+    /** Parts whose wrong verdicts may be listed: the development data of the third round (never held-out-3). */
+    static final java.util.Set<String> DEVELOPMENT = java.util.Set.of("dev", "heldout", "heldout2");
+
+    public static void main(String[] args) throws java.io.IOException {
         String guard = System.getProperty("guard", "today");
         String which = System.getProperty("set", "dev");
         PolicySet policy = defaultPolicy();
@@ -43,20 +46,26 @@ public final class PurposeEvaluation {
             case "layered" -> text -> layered.judge(List.of(text), rules, settings, null).verdict();
             default -> throw new IllegalArgumentException("unknown guard " + guard);
         };
+        if (opt("cv") != null) {
+            PurposeCrossValidation.Result r = PurposeCrossValidation.run(Integer.parseInt(opt("cv")),
+                    opt("hand") == null ? 0 : Integer.parseInt(opt("hand")), settings, rules);
+            System.out.println(PurposeCrossValidation.report(r));
+            return;
+        }
         if ("true".equals(opt("latency"))) {
             latency(policy);
             return;
         }
         List<String> parts = switch (which) {
             case "both" -> List.of("dev", "heldout");
-            case "all" -> List.of("dev", "heldout", "heldout2");
+            case "all", "development" -> List.of("dev", "heldout", "heldout2");
             default -> List.of(which);
         };
         for (String part : parts) {
             EvalSet set = EvalSet.load(part);
             System.out.println(new EvalReport(guard, set, judge).markdown());
-            if ("true".equals(opt("errors")) && !part.equals("heldout2")) {
-                // development data only: held-out-2 is not looked at while tuning
+            if ("true".equals(opt("errors")) && DEVELOPMENT.contains(part)) {
+                // development data only: held-out-3 is not looked at while tuning
                 for (EvalSet.Prompt p : set.prompts()) {
                     Verdict v = judge.apply(p.text());
                     if (v != p.label().expected) {
@@ -85,7 +94,8 @@ public final class PurposeEvaluation {
     static PurposeGuardPolicy thresholds() {
         PurposeGuardPolicy d = PurposeGuardPolicy.DEFAULTS;
         return d.withThresholds(num("refuse-at", d.refuseAt()), num("allow-below", d.allowBelow()),
-                num("personal-at", d.personalAt()), num("topic-below", d.topicBelow()), num("decide-at", d.decideAt()));
+                num("personal-at", d.personalAt()), num("topic-below", d.topicBelow()), num("decide-at", d.decideAt()),
+                num("personal-without-term-at", d.personalWithoutTermAt()));
     }
 
     /** {@code -Dopts=errors,refuse-at=0.7,...} (one Maven property, passed on to the evaluation JVM). */
