@@ -228,7 +228,7 @@ class GuardModelGatewayTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
         assertThat(json(r).at("/error/code").asText()).isEqualTo("forbidden_purpose");
         assertThat((String) audit(r).get("RULE")).matches("purpose:[a-z-]+/guard-model/1\\.00");
-        assertThat(purpose(r)).matches("forbidden-purpose:[a-z-]+/guard-model/1\\.00");
+        assertThat(purpose(r)).matches("forbidden-purpose:[a-z-]+/guard-model/1.0");
         guardCalls(1);
         upstream.verify(0, postRequestedFor(urlEqualTo(CHAT)));
         // the guard got the question, the request quoted, and a short strict answer format
