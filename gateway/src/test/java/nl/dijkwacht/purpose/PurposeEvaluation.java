@@ -16,16 +16,22 @@ import nl.dijkwacht.policy.PolicySet;
  * The purpose-guard evaluation command: per-class precision / recall and the confusion table of a guard on the
  * development and/or held-out part of the evaluation set. From the repository root:
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|heldout2|both|all] [-Dopts=errors,retrain,refuse-at=0.8,...]
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|heldout2|heldout3|both|all] [-Dopts=errors,retrain,refuse-at=0.8,...]
  * </pre>
  * {@code both} is the development data (dev + the first held-out part, which joined development once held-out-2 was
- * written); {@code all} adds held-out-2. {@code errors} lists the wrong verdicts with their scores — never for
- * held-out-2, which is run only for the final figures. {@code retrain} trains the classifier from the corpus in memory
+ * written); {@code all} (or {@code development}) adds held-out-2, development data since the third round.
+ * {@code heldout3} (written 2026-12-02 before the third round of tuning) is run only when named, and is in no group,
+ * so that no tuning run sees its figures. {@code errors} lists the wrong verdicts with their scores — never for
+ * held-out-3, which is run only for the final figures (aggregates only). {@code cv=5,hand=N}: cross-validation
+ * ({@link PurposeCrossValidation}). {@code retrain} trains the classifier from the corpus in memory
  * instead of loading the shipped model (to try corpus or feature changes before writing the model).
  * {@code today} is the guard before issue 10: the regular expressions of policies/governance.yaml for forbidden
  * purposes, and any term of the PII engine's special-category list counted as special-category data.
  */
 public final class PurposeEvaluation {
+
+    /** Parts that give aggregate figures only: their per-prompt results are not looked at (held-out-2 became development data in the third round). */
+    static final java.util.Set<String> FINAL_ONLY = java.util.Set.of("heldout3");
 
     private PurposeEvaluation() {
     }
