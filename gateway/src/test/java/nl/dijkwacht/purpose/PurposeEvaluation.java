@@ -30,13 +30,13 @@ import nl.dijkwacht.policy.PolicySet;
  */
 public final class PurposeEvaluation {
 
-    /** Parts that give aggregate figures only: their per-prompt results are not looked at (held-out-2 became development data in the third round). */
-    static final java.util.Set<String> FINAL_ONLY = java.util.Set.of("heldout3");
-
     private PurposeEvaluation() {
     }
 
-    /** Parts whose wrong verdicts may be listed: the development data of the third round (never held-out-3). */
+    /**
+     * Parts whose wrong verdicts may be listed: the development data of the third round (held-out-2 joined it). Held-out-3
+     * gives aggregate figures only.
+     */
     static final java.util.Set<String> DEVELOPMENT = java.util.Set.of("dev", "heldout", "heldout2");
 
     public static void main(String[] args) throws java.io.IOException {
