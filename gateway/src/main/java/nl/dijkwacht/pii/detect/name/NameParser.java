@@ -66,6 +66,11 @@ final class NameParser {
                     break; // "Liesbeth Kamphuis van Dimence": particles come before the surname, not after it
                 }
                 int k = skipParticles(text, tokens, j);
+                if (!t.capitalised() && (capitalisedParticleIn(tokens, j + 1, k)
+                        || (lowerOk && k < tokens.size() && tokens.get(k).capitalised()
+                        && lowerCaseNameBefore(tokens, i, j)))) {
+                    break; // "femke van Van Wijnen": "van" is a preposition, a (company) name starts after it
+                }
                 if (k < tokens.size() && adjacent(text, tokens, k - 1, k)
                         && !NameWords.PARTICLES.contains(tokens.get(k).lower())) {
                     TextToken after = tokens.get(k);
@@ -129,6 +134,26 @@ final class NameParser {
         // "meneer kowalczyk belde": the word after the unknown one is a typical verb or function word
         return next.isWord() && NameWords.FOLLOWS_A_NAME.contains(next.lower()) && !t.lower().endsWith("de")
                 && !t.lower().endsWith("te") && !t.lower().endsWith("en");
+    }
+
+    /** "erik-jan van Leger des Heils": the name so far has a lower-case name word (not only particles). */
+    private static boolean lowerCaseNameBefore(List<TextToken> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            TextToken t = tokens.get(k);
+            if (t.isWord() && !t.capitalised() && !NameWords.PARTICLES.contains(t.lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean capitalisedParticleIn(List<TextToken> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (tokens.get(k).capitalised()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     int skipParticles(String text, List<TextToken> tokens, int i) {

@@ -53,13 +53,16 @@ final class StreetOrganisationFilter {
      * "Jeroen Bosch Ziekenhuis"): the name belongs to it.
      */
     static boolean streetOrOrganisationFollows(String text, List<TextToken> tokens, int look) {
+        int first = look;
         while (look < tokens.size() && TextToken.adjacent(text, tokens.get(look - 1), tokens.get(look))
                 && tokens.get(look).isWord()) {
             String after = tokens.get(look).lower();
             if (isStreetOrOrganisation(after)) {
                 return true;
             }
-            if (!NameWords.PARTICLES.contains(after)) {
+            // "Willem de Zwijgerlaan", but "Zijlstra in Zorgcentrum …": "in", "op", "te" do not open a name
+            if (!NameWords.PARTICLES.contains(after)
+                    || (look == first && !NameWords.LEADING_PARTICLES.contains(after))) {
                 return false;
             }
             look++;
