@@ -93,6 +93,7 @@ public final class PolicyLoader {
         double personalAt = raw.personalAt() == null ? d.personalAt() : raw.personalAt();
         double topicBelow = raw.topicBelow() == null ? d.topicBelow() : raw.topicBelow();
         double decideAt = raw.decideAt() == null ? d.decideAt() : raw.decideAt();
+        double withoutTerm = raw.personalWithoutTermAt() == null ? d.personalWithoutTermAt() : raw.personalWithoutTermAt();
         if (decideAt < allowBelow || decideAt > refuseAt) {
             problems.add(doc.problem("/purpose-guard/decide-at", "decide-at (" + decideAt + ") moet tussen allow-below ("
                     + allowBelow + ") en refuse-at (" + refuseAt + ") liggen"));
@@ -101,7 +102,8 @@ public final class PolicyLoader {
         PurposeGuardPolicy.FailureOutcome onFailure = raw.onGuardFailure() == null ? d.onGuardFailure()
                 : PurposeGuardPolicy.FailureOutcome.valueOf(raw.onGuardFailure().toUpperCase(Locale.ROOT));
         try {
-            return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, raw.guardModel(), budget, onFailure);
+            return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, withoutTerm, raw.guardModel(), budget,
+                    onFailure);
         } catch (IllegalArgumentException e) {
             problems.add(doc.problem("/purpose-guard", e.getMessage()));
             return d;

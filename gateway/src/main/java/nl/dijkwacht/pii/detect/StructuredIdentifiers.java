@@ -15,7 +15,8 @@ public final class StructuredIdentifiers {
     /** In the order the detector runs them (ties between equal findings go to the first). */
     public static List<Recognizer> all() {
         return List.of(bsn(), iban(), email(), new PhoneRecognizer(), new PostcodeRecognizer(), new AddressRecognizer(),
-                dateOfBirth(), new LicencePlateRecognizer(), idDocument(), vNumber(), new IpAddressRecognizer(), kvk(),
+                dateOfBirth(), new LicencePlateRecognizer(), idDocument(), new MachineReadableZoneRecognizer(),
+                new DrivingLicenceRecognizer(), vNumber(), new IpAddressRecognizer(), kvk(),
                 phoneByContext(), new FieldRecognizer(), new SpecialCategoryRecognizer());
     }
 

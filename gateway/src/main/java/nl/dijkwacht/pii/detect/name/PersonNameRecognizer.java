@@ -182,6 +182,7 @@ public final class PersonNameRecognizer implements Recognizer {
         if (StreetOrganisationFilter.isOrganisationPrefix(tokens.get(from).lower())
                 || (from > 0 && TEAM_WORDS.contains(tokens.get(from - 1).lower()))
                 || StreetOrganisationFilter.legalFormAt(tokens, to)
+                || StreetOrganisationFilter.firmWith(text, tokens, from, to)
                 || StreetOrganisationFilter.streetOrOrganisationFollows(text, tokens, to)
                 || StreetOrganisationFilter.insideOrganisationName(text, tokens, from)) {
             return null;

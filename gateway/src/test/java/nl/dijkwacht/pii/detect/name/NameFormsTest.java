@@ -70,4 +70,25 @@ class NameFormsTest {
                 .contains("sanne").doesNotContain("sanne van De Groot Installaties");
         assertThat(persons("overleg met pieter van Gemeentewerken morgen")).contains("pieter");
     }
+
+    @Test
+    void abbreviatedGivenNamesAndCapitalsAfterInitials() {
+        assertThat(persons("Aanwezig: wethouder Th. Verbeek en notaris Chr. van Loon")).contains("Th. Verbeek",
+                "Chr. van Loon");
+        assertThat(persons("ten name van DHR K.P. ROZENDAAL\nRekeningoverzicht")).contains("K.P. ROZENDAAL");
+        assertThat(persons("Zie Ch. 4 van het rapport.")).isEmpty();
+    }
+
+    @Test
+    void aSelfIntroductionNamesTheWriter() {
+        assertThat(persons("Goedemiddag, ik ben Ngozi Eze-Obi en ik heb een vraag.")).contains("Ngozi Eze-Obi");
+        assertThat(persons("Ik ben Nederlander en ik ben Blij met het besluit.")).isEmpty();
+    }
+
+    @Test
+    void firmNamesAndNamesWrittenWithoutDiacritics() {
+        assertThat(persons("Van: mr. P. Hoekstra (Hoekstra & Vos Notarissen)")).containsExactly("P. Hoekstra");
+        assertThat(persons("Cliënt Şükrü Doğan belde. Later bleek dat Dogan al eerder had gemaild."))
+                .containsExactly("Şükrü Doğan", "Dogan");
+    }
 }
