@@ -76,7 +76,8 @@ HZ=$(getconf CLK_TCK)
 T0=$(date +%s.%N)
 start A 18590 ""; PA=${PIDS[-1]}
 start B 18591 "$B_OPTS"; PB=${PIDS[-1]}
-wait_ready() { # name port pid
+wait_ready() { # name port pid (runs in a background subshell: it must not run the cleanup trap when it ends)
+  trap - EXIT
   until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$2/readyz" || true)" = 200 ]; do
     kill -0 "$3" 2>/dev/null || { echo "$1 exited; see $OUT/$1/gateway.log" >&2; return 1; }
     sleep 0.1
