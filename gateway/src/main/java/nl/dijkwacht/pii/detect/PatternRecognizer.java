@@ -28,7 +28,14 @@ public final class PatternRecognizer implements Recognizer {
     }
 
     /** A candidate that passed its checksum, with the cue that decided its score, offered to a {@link Veto}. */
-    public record Candidate(String value, String lower, int start, int end, ContextEnhancer.Cue cue) {
+    public record Candidate(String value, String lower, int start, int end, ContextEnhancer.Cue cue,
+            TextStructure structure) {
+
+        /** Whether the candidate is a cell of a table row (its neighbours on the line are other columns of one record). */
+        public boolean inTableRow() {
+            TextStructure.Field f = structure == null || structure.isEmpty() ? null : structure.fieldAt(start, end);
+            return f != null && f.kind() == TextStructure.Kind.TABLE;
+        }
     }
 
     /** The invalidate hook: true drops the candidate ("123.456.782 is an amount unless labelled BSN"). */
@@ -109,7 +116,7 @@ public final class PatternRecognizer implements Recognizer {
                     }
                     cue = rule.context.cue(lower, s, e, structure);
                 }
-                if (veto != null && veto.vetoes(new Candidate(value, lower, s, e, cue))) {
+                if (veto != null && veto.vetoes(new Candidate(value, lower, s, e, cue, structure))) {
                     continue;
                 }
                 double score = switch (cue.signal()) {
