@@ -276,6 +276,21 @@ public final class ContextEnhancer {
     }
 
     /** Whether any positive cue word occurs anywhere in the text (a cheap gate before pattern matching). */
+    public boolean mentionedAnywhere(AnalysedText text) {
+        for (String w : positiveBefore) {
+            if (text.mayContain(w) && text.lower().contains(w)) {
+                return true;
+            }
+        }
+        for (String w : positiveAfter) {
+            if (text.mayContain(w) && text.lower().contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** As {@link #mentionedAnywhere(AnalysedText)}, for a text in lower case. */
     public boolean mentionedAnywhere(String lower) {
         for (String w : positiveBefore) {
             if (lower.contains(w)) {
