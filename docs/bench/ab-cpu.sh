@@ -13,17 +13,22 @@
 # Options: --rounds N (default 3) --seconds S per round (default 15) --warmup S per gateway (default 60, c=4)
 #          --c N concurrency (default 64) --stream (SSE instead of JSON) --store h2|postgres
 #          --gw-cpu C --load-cpu C --jfr (a JFR recording of each gateway during its rounds, for flame graphs)
+#          --ports P (mock upstream on P, gateways A and B on P+16 and P+17, their management ports +100; default 18080,
+#          so two engineers can run it at once)
+#          --first-chunk N (after the rounds: N sequential streamed requests to the mock, A and B in turn, with
+#          docs/bench/stream-first-chunk.py: time to the first answer text and to [DONE], added over the mock)
 # Environment: A_ARGS / B_ARGS — extra gateway arguments for A or B (e.g. the same jar with a property changed).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
 A_JAR=$(readlink -f "$1"); B_JAR=$(readlink -f "$2"); shift 2
-ROUNDS=3; SECS=15; WARM=60; CONC=64; STREAM=0; STORE=h2; GW_CPU=1; LOAD_CPU=0; JFR=0
+ROUNDS=3; SECS=15; WARM=60; CONC=64; STREAM=0; STORE=h2; GW_CPU=1; LOAD_CPU=0; JFR=0; MOCK_PORT=18080; FIRST_CHUNK=0
 while [ $# -gt 0 ]; do
   case $1 in
     --rounds) ROUNDS=$2; shift 2;; --seconds) SECS=$2; shift 2;; --warmup) WARM=$2; shift 2;;
     --c) CONC=$2; shift 2;; --stream) STREAM=1; shift;; --store) STORE=$2; shift 2;;
     --gw-cpu) GW_CPU=$2; shift 2;; --load-cpu) LOAD_CPU=$2; shift 2;; --jfr) JFR=1; shift;;
+    --ports) MOCK_PORT=$2; shift 2;; --first-chunk) FIRST_CHUNK=$2; shift 2;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
@@ -46,6 +51,7 @@ eval "$(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")"
 declare -A PID=() PORT=()
 start() { # name jar port
   local n=$1 jar=$2 port=$3 dir=$OUT/$1; mkdir -p "$dir/run"; make_pack "$dir/run"
+  sed -i "s#127.0.0.1:18080/v1#127.0.0.1:$MOCK_PORT/v1#" "$dir/run/models-config/gpt-4o-mini.yaml"
   local extra=(); [ "$n" = A ] && read -r -a extra <<< "${A_ARGS:-}"; [ "$n" = B ] && read -r -a extra <<< "${B_ARGS:-}"
   local args=("${extra[@]}" --server.port="$port" --management.server.port=$((port + 100)) --logging.level.root=WARN
               --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config")
@@ -77,12 +83,12 @@ load() { # name seconds conc -> RESULT line
     "http://127.0.0.1:${PORT[$n]}/v1/chat/completions" 2>&1 | grep RESULT || echo "RESULT requests=0"
 }
 
-taskset -c "$LOAD_CPU" "$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port 18080 > "$OUT/mock.log" 2>&1 &
+taskset -c "$LOAD_CPU" "$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port "$MOCK_PORT" > "$OUT/mock.log" 2>&1 &
 PIDS+=($!)
-start A "$A_JAR" 18096
-start B "$B_JAR" 18097
+start A "$A_JAR" $((MOCK_PORT + 16))
+start B "$B_JAR" $((MOCK_PORT + 17))
 wait_ready A; wait_ready B
-for _ in $(seq 1 100); do curl -sf http://127.0.0.1:18080/health >/dev/null && break; sleep 0.2; done
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$MOCK_PORT/health" >/dev/null && break; sleep 0.2; done
 echo "A=$A_JAR B=$B_JAR store=$STORE gw-cpu=$GW_CPU load-cpu=$LOAD_CPU c=$CONC stream=$STREAM rounds=$ROUNDS x ${SECS}s" | tee "$OUT/ab.txt"
 for n in A B; do load "$n" "$WARM" 4 > /dev/null; done
 if [ "$JFR" = 1 ]; then for n in A B; do "$JCMD" "${PID[$n]}" JFR.start name=ab settings=profile > /dev/null; done; fi
@@ -107,5 +113,9 @@ if [ "$JFR" = 1 ]; then
     "$(dirname "$JAVA_BIN")/jfr" print --events jdk.ExecutionSample --stack-depth 128 "$OUT/$n/profile.jfr" | python3 "$ROOT/docs/bench/jfr-collapse.py" > "$OUT/$n/profile.collapsed"
     python3 "$ROOT/docs/bench/profile-summary.py" "$OUT/$n/profile.collapsed" 0 0 > "$OUT/$n/profile-summary.md" || true
   done
+fi
+if [ "$FIRST_CHUNK" -gt 0 ]; then
+  taskset -c "$LOAD_CPU" python3 "$ROOT/docs/bench/stream-first-chunk.py" --n "$FIRST_CHUNK" --body "$BENCH/body.json" \
+    mock="http://127.0.0.1:$MOCK_PORT/v1" A="http://127.0.0.1:${PORT[A]}/v1" B="http://127.0.0.1:${PORT[B]}/v1" | tee -a "$OUT/ab.txt"
 fi
 echo "ab-cpu: results in $OUT"
