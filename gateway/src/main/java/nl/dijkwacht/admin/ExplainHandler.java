@@ -30,10 +30,24 @@ final class ExplainHandler {
             action.param("user_given", input.hasNonNull("user") ? "true" : null);
             action.text("prompt", input.path("prompt").isTextual() ? input.path("prompt").asText() : null);
             action.text("request", input.get("request") == null ? null : input.get("request").toString());
-            return explainer.explain(input, action.operator().tenant());
+            boolean askGuardModel = askGuardModel(request);
+            action.param("guard", askGuardModel ? null : "false");
+            return explainer.explain(input, action.operator().tenant(), askGuardModel);
         } catch (Explainer.InvalidInput e) {
             throw new AdminResponses.Failure(e.refusal(), null);
         }
+    }
+
+    /** {@code ?guard=false}: a dry explain that does not call the purpose guard's guard model. */
+    private static boolean askGuardModel(ServerRequest request) {
+        String guard = request.param("guard").orElse("true");
+        return switch (guard) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new AdminResponses.Failure(Refusal.badRequest("invalid_parameter",
+                    "Parameter 'guard' is 'true' (standaard: het controlemodel wordt gevraagd als de eerste lagen twijfelen)"
+                            + " of 'false' (uitleg zonder controlemodel).", "guard"), null);
+        };
     }
 
     private JsonNode readInput(ServerRequest request) {

@@ -84,6 +84,15 @@ public final class Explainer {
      * @throws InvalidInput when the tool is unknown, there is no prompt or a date is malformed
      */
     public ObjectNode explain(JsonNode input, String tenant) {
+        return explain(input, tenant, true);
+    }
+
+    /**
+     * @param askGuardModel {@code false}: a dry explain that does not call the use-case's guard model (the purpose step
+     *                      then shows the outcome of a guard model that does not answer, and which questions it would
+     *                      have been asked)
+     */
+    public ObjectNode explain(JsonNode input, String tenant, boolean askGuardModel) {
         PolicySet set = tenants.policy(tenant).current();
         String toolId = text(input, "tool");
         if (toolId == null || !set.tools().containsKey(toolId)) {
@@ -98,6 +107,9 @@ public final class Explainer {
         Exchange exchange = new Exchange("explain-" + UUID.randomUUID(), endpoint, new CallerHeaders(text(input, "use_case"), text(input, "task")), set);
         exchange.caller(new Caller(toolId, text(input, "user"), text(input, "department"), roles, tenant,
                 date(input, "ai_training_date"), IdentitySource.EXPLAIN, null));
+        if (!askGuardModel) {
+            exchange.withoutGuardModel();
+        }
         try {
             exchange.rawBody(json.writeValueAsBytes(body));
             exchange.contentType("application/json");
@@ -132,6 +144,15 @@ public final class Explainer {
             if ("purpose".equals(trace.step()) && exchange.purposeJudgement() != null) {
                 // the purpose guard's decision, the layer that made it and its score (issue 10)
                 entry.put("judgement", exchange.purposeJudgement());
+                if (!askGuardModel) {
+                    ObjectNode guard = entry.putObject("guard_model").put("asked", false);
+                    ArrayNode questions = guard.putArray("not_asked");
+                    exchange.guardQuestionsNotAsked().forEach(questions::add);
+                    if (!exchange.guardQuestionsNotAsked().isEmpty()) {
+                        guard.put("note", "Uitleg zonder controlemodel (guard=false): de uitkomst is die bij een controlemodel dat"
+                                + " niet antwoordt (on-guard-failure; bijzondere gegevens tellen dan als iemands gegevens).");
+                    }
+                }
             }
             entry.put("micros", trace.micros());
             if ("route".equals(trace.step()) && "rewrite".equals(trace.outcome())) {

@@ -14,7 +14,7 @@ import java.util.Map;
  * {@link OperatorActionLog}) use the same fields: the action, its object and result, the operator as actor and
  * {@link #actionParameters} (its non-personal parameters). {@code occurredAt} has millisecond precision so the record hashes identically after a
  * round trip through any store. {@code attachmentCounts}: images, files and audio the request carried, by kind
- * ({@code image}, {@code file}, {@code audio}) — counts only, never the attachment.
+ * ({@code image}, {@code file}, {@code audio}) — counts only, never the attachment. Build one with {@link #builder()}.
  */
 public record AuditRecord(
         String traceId,
@@ -100,57 +100,9 @@ public record AuditRecord(
         citations = List.copyOf(citations);
     }
 
-    /** Without the purpose guard's decision (operator actions; records written before it). */
-    public AuditRecord(String traceId, Instant occurredAt, String bioAction, String bioObject, String bioResult,
-                       String bioOrigin, String endpoint, String toolId, String actorPseudonym, String department,
-                       String tenant, String useCase, String modelId, String upstreamModel, String provider, String hosting,
-                       String policyVersion, String decision, String rule, String errorCode, int httpStatus,
-                       Integer upstreamStatus, Map<String, Integer> entityCounts, Map<String, Integer> outputEntityCounts,
-                       int promptTokens, int completionTokens, long latencyMillis, double energyWh, boolean streamed,
-                       int placeholdersRestored, int placeholdersUnknown, String hashKeyId, String promptHmac,
-                       String answerHmac, String promptTemplate, List<String> sources, List<String> citations,
-                       boolean contentRetained, boolean reviewRequired, Routing routing, String actionParameters,
-                       Map<String, Integer> attachmentCounts) {
-        this(traceId, occurredAt, bioAction, bioObject, bioResult, bioOrigin, endpoint, toolId, actorPseudonym, department,
-                tenant, useCase, modelId, upstreamModel, provider, hosting, policyVersion, decision, rule, errorCode,
-                httpStatus, upstreamStatus, entityCounts, outputEntityCounts, promptTokens, completionTokens, latencyMillis,
-                energyWh, streamed, placeholdersRestored, placeholdersUnknown, hashKeyId, promptHmac, answerHmac,
-                promptTemplate, sources, citations, contentRetained, reviewRequired, routing, actionParameters,
-                attachmentCounts, Purpose.NONE);
-    }
-
-    /** A request's record (no operator-action parameters). */
-    public AuditRecord(String traceId, Instant occurredAt, String bioAction, String bioObject, String bioResult,
-                       String bioOrigin, String endpoint, String toolId, String actorPseudonym, String department,
-                       String tenant, String useCase, String modelId, String upstreamModel, String provider, String hosting,
-                       String policyVersion, String decision, String rule, String errorCode, int httpStatus,
-                       Integer upstreamStatus, Map<String, Integer> entityCounts, Map<String, Integer> outputEntityCounts,
-                       int promptTokens, int completionTokens, long latencyMillis, double energyWh, boolean streamed,
-                       int placeholdersRestored, int placeholdersUnknown, String hashKeyId, String promptHmac,
-                       String answerHmac, String promptTemplate, List<String> sources, List<String> citations,
-                       boolean contentRetained, boolean reviewRequired, Routing routing) {
-        this(traceId, occurredAt, bioAction, bioObject, bioResult, bioOrigin, endpoint, toolId, actorPseudonym, department,
-                tenant, useCase, modelId, upstreamModel, provider, hosting, policyVersion, decision, rule, errorCode,
-                httpStatus, upstreamStatus, entityCounts, outputEntityCounts, promptTokens, completionTokens, latencyMillis,
-                energyWh, streamed, placeholdersRestored, placeholdersUnknown, hashKeyId, promptHmac, answerHmac,
-                promptTemplate, sources, citations, contentRetained, reviewRequired, routing, null, Map.of(), Purpose.NONE);
-    }
-
-    /** Without routing facts (records of requests that never reached routing; older code). */
-    public AuditRecord(String traceId, Instant occurredAt, String bioAction, String bioObject, String bioResult,
-                       String bioOrigin, String endpoint, String toolId, String actorPseudonym, String department,
-                       String tenant, String useCase, String modelId, String upstreamModel, String provider, String hosting,
-                       String policyVersion, String decision, String rule, String errorCode, int httpStatus,
-                       Integer upstreamStatus, Map<String, Integer> entityCounts, Map<String, Integer> outputEntityCounts,
-                       int promptTokens, int completionTokens, long latencyMillis, double energyWh, boolean streamed,
-                       int placeholdersRestored, int placeholdersUnknown, String hashKeyId, String promptHmac,
-                       String answerHmac, String promptTemplate, List<String> sources, List<String> citations,
-                       boolean contentRetained, boolean reviewRequired) {
-        this(traceId, occurredAt, bioAction, bioObject, bioResult, bioOrigin, endpoint, toolId, actorPseudonym, department,
-                tenant, useCase, modelId, upstreamModel, provider, hosting, policyVersion, decision, rule, errorCode,
-                httpStatus, upstreamStatus, entityCounts, outputEntityCounts, promptTokens, completionTokens, latencyMillis,
-                energyWh, streamed, placeholdersRestored, placeholdersUnknown, hashKeyId, promptHmac, answerHmac,
-                promptTemplate, sources, citations, contentRetained, reviewRequired, Routing.NONE, null, Map.of(), Purpose.NONE);
+    /** Starts a record; see {@link AuditRecordBuilder}. */
+    public static AuditRecordBuilder builder() {
+        return new AuditRecordBuilder();
     }
 
     /** UTC day, {@code yyyy-MM-dd}: a search/aggregate column derived from {@link #occurredAt}. */

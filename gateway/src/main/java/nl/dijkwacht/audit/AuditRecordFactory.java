@@ -36,51 +36,52 @@ public final class AuditRecordFactory {
         String answerHmac = capture == null ? null : capture.answerHmac();
         String endpoint = exchange.endpoint().auditName();
         String modelId = model == null ? null : model.id();
-        return new AuditRecord(
-                exchange.traceId(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS),
-                endpoint,
-                modelId != null ? "model:" + modelId : "endpoint:" + endpoint,
-                result(exchange.decision(), httpStatus),
-                caller == null ? "unauthenticated" : caller.origin(),
-                endpoint,
-                caller == null ? null : caller.toolId(),
-                caller == null ? null : pseudonymizer.pseudonym(caller.userId()),
-                caller == null ? null : caller.department(),
-                caller == null ? null : caller.tenant(),
-                exchange.useCase() == null ? null : exchange.useCase().id(),
-                modelId,
-                model == null ? null : model.upstreamModel(),
-                model == null ? null : model.provider().yamlName(),
-                governance.hosting(model),
-                exchange.policy().version(),
-                decision,
-                exchange.rule(),
-                refusal == null ? null : refusal.code(),
-                httpStatus,
-                exchange.upstreamStatus(),
-                names(exchange.entityCounts()),
-                names(exchange.outputEntityCounts()),
-                exchange.promptTokens(),
-                exchange.completionTokens(),
-                exchange.elapsedMillis(),
-                governance.energyWh(model, exchange.promptTokens(), exchange.completionTokens()),
-                streamed,
-                exchange.placeholdersRestored(),
-                exchange.placeholdersUnknown(),
-                promptHmac == null && answerHmac == null ? null : (capture == null ? hasher.activeKeyId() : capture.hashKeyId()),
-                promptHmac,
-                answerHmac,
-                capture == null ? null : redactReference(capture.promptTemplate()),
-                capture == null ? List.of() : capture.sources().stream().map(this::redactReference).toList(),
-                capture == null ? List.of() : capture.citations().stream().map(this::redactReference).toList(),
-                keepsContent(exchange, httpStatus),
-                httpStatus == 200 && exchange.refusal() == null && governance.humanReviewRequired(exchange.useCase())
-                        && exchange.endpoint().producesText(),
-                routing(exchange),
-                null,
-                attachments(exchange),
-                purpose(exchange));
+        return AuditRecord.builder()
+                .traceId(exchange.traceId())
+                .occurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .bioAction(endpoint)
+                .bioObject(modelId != null ? "model:" + modelId : "endpoint:" + endpoint)
+                .bioResult(result(exchange.decision(), httpStatus))
+                .bioOrigin(caller == null ? "unauthenticated" : caller.origin())
+                .endpoint(endpoint)
+                .toolId(caller == null ? null : caller.toolId())
+                .actorPseudonym(caller == null ? null : pseudonymizer.pseudonym(caller.userId()))
+                .department(caller == null ? null : caller.department())
+                .tenant(caller == null ? null : caller.tenant())
+                .useCase(exchange.useCase() == null ? null : exchange.useCase().id())
+                .modelId(modelId)
+                .upstreamModel(model == null ? null : model.upstreamModel())
+                .provider(model == null ? null : model.provider().yamlName())
+                .hosting(governance.hosting(model))
+                .policyVersion(exchange.policy().version())
+                .decision(decision)
+                .rule(exchange.rule())
+                .errorCode(refusal == null ? null : refusal.code())
+                .httpStatus(httpStatus)
+                .upstreamStatus(exchange.upstreamStatus())
+                .entityCounts(names(exchange.entityCounts()))
+                .outputEntityCounts(names(exchange.outputEntityCounts()))
+                .promptTokens(exchange.promptTokens())
+                .completionTokens(exchange.completionTokens())
+                .latencyMillis(exchange.elapsedMillis())
+                .energyWh(governance.energyWh(model, exchange.promptTokens(), exchange.completionTokens()))
+                .streamed(streamed)
+                .placeholdersRestored(exchange.placeholdersRestored())
+                .placeholdersUnknown(exchange.placeholdersUnknown())
+                .hashKeyId(promptHmac == null && answerHmac == null ? null
+                        : (capture == null ? hasher.activeKeyId() : capture.hashKeyId()))
+                .promptHmac(promptHmac)
+                .answerHmac(answerHmac)
+                .promptTemplate(capture == null ? null : redactReference(capture.promptTemplate()))
+                .sources(capture == null ? List.of() : capture.sources().stream().map(this::redactReference).toList())
+                .citations(capture == null ? List.of() : capture.citations().stream().map(this::redactReference).toList())
+                .contentRetained(keepsContent(exchange, httpStatus))
+                .reviewRequired(httpStatus == 200 && exchange.refusal() == null
+                        && governance.humanReviewRequired(exchange.useCase()) && exchange.endpoint().producesText())
+                .routing(routing(exchange))
+                .attachmentCounts(attachments(exchange))
+                .purpose(purpose(exchange))
+                .build();
     }
 
     private static AuditRecord.Purpose purpose(Exchange exchange) {

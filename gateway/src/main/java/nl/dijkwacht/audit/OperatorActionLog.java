@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -177,13 +176,24 @@ public final class OperatorActionLog {
         String result = status < 400 ? "success" : status >= 500 ? "failed" : "refused";
         String decision = status < 400 ? "allowed" : status >= 500 ? "failed" : "refused";
         String actor = e.operator.id();
-        return new AuditRecord(e.traceId, now, e.action, e.object, result, origin(e.operator, e.channel),
-                AuditRecord.OPERATOR_ENDPOINT, null, actor.length() > 64 ? actor.substring(0, 64) : actor, null,
-                e.operator.tenant(), null, null, null, null, null, policyVersion.apply(e.operator.tenant()), decision, null,
-                status < 400 ? null : errorCode, status, null, Map.of(), Map.of(), 0, 0,
-                Math.max(0, now.toEpochMilli() - e.started.toEpochMilli()), 0.0, false, 0, 0,
-                e.hashed ? hasher.activeKeyId() : null, null, null, null, List.of(), List.of(), false, false,
-                AuditRecord.Routing.NONE, parameters(e.parameters), Map.of());
+        return AuditRecord.builder()
+                .traceId(e.traceId)
+                .occurredAt(now)
+                .bioAction(e.action)
+                .bioObject(e.object)
+                .bioResult(result)
+                .bioOrigin(origin(e.operator, e.channel))
+                .endpoint(AuditRecord.OPERATOR_ENDPOINT)
+                .actorPseudonym(actor.length() > 64 ? actor.substring(0, 64) : actor)
+                .tenant(e.operator.tenant())
+                .policyVersion(policyVersion.apply(e.operator.tenant()))
+                .decision(decision)
+                .errorCode(status < 400 ? null : errorCode)
+                .httpStatus(status)
+                .latencyMillis(Math.max(0, now.toEpochMilli() - e.started.toEpochMilli()))
+                .hashKeyId(e.hashed ? hasher.activeKeyId() : null)
+                .actionParameters(parameters(e.parameters))
+                .build();
     }
 
     /** {@code operator:<role>+key}, {@code operator:<role>+oidc:<issuer>}; with {@code +console} from the console. */

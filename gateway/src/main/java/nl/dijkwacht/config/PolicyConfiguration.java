@@ -6,6 +6,7 @@ import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.JdbcSuspensionStore;
 import nl.dijkwacht.policy.PolicyWatcher;
 import nl.dijkwacht.purpose.PurposeGuardStep;
+import nl.dijkwacht.purpose.GuardModelClient;
 import nl.dijkwacht.purpose.LayeredPurposeGuard;
 import nl.dijkwacht.purpose.PurposeClassifier;
 import nl.dijkwacht.pii.detect.SpecialCategoryRecognizer;
@@ -43,11 +44,16 @@ public class PolicyConfiguration {
         return new ResolveUseCaseStep();
     }
 
+    @Bean(destroyMethod = "close")
+    GuardModelClient guardModelClient(nl.dijkwacht.invoke.ModelInvoker modelInvoker) {
+        return new GuardModelClient(modelInvoker);
+    }
+
     @Bean
-    PurposeGuardStep purposeGuardStep(nl.dijkwacht.invoke.ModelInvoker modelInvoker) {
+    PurposeGuardStep purposeGuardStep(GuardModelClient guardModelClient) {
         // the classifier model and the term list are loaded once; a missing model stops the start
         return new PurposeGuardStep(new LayeredPurposeGuard(PurposeClassifier.shipped(), new SpecialCategoryRecognizer()),
-                new nl.dijkwacht.purpose.GuardModelClient(modelInvoker));
+                guardModelClient);
     }
 
     @Bean

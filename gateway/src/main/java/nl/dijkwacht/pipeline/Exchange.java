@@ -44,6 +44,7 @@ public final class Exchange {
     private int placeholdersRestored;
     private int placeholdersUnknown;
     private final java.util.List<String> warnings = new java.util.ArrayList<>();
+    private java.util.List<String> guardQuestionsNotAsked;
     private final java.util.List<StepTrace> steps = new java.util.ArrayList<>();
     private final RouteLog routing = new RouteLog();
     private final Map<String, String> rateLimitHeaders = new java.util.LinkedHashMap<>();
@@ -229,6 +230,23 @@ public final class Exchange {
         this.personalSpecialCategory = personalSpecialCategory;
         this.specialCategoryTopic = specialCategoryTopic;
         this.purposeDecision = decision;
+    }
+
+    /**
+     * A dry run that must not call the purpose guard's guard model (/admin/explain?guard=false): the questions it would
+     * have been asked are collected instead.
+     */
+    public void withoutGuardModel() { guardQuestionsNotAsked = new java.util.ArrayList<>(); }
+
+    /** Whether this exchange may call the use-case's guard model. */
+    public boolean guardModelAllowed() { return guardQuestionsNotAsked == null; }
+
+    /** Records a guard-model question a dry run did not ask. */
+    public void guardQuestionNotAsked(String question) { guardQuestionsNotAsked.add(question); }
+
+    /** The guard-model questions a dry run did not ask, empty when it asked or needed none. */
+    public java.util.List<String> guardQuestionsNotAsked() {
+        return guardQuestionsNotAsked == null ? java.util.List.of() : java.util.List.copyOf(guardQuestionsNotAsked);
     }
 
     /** The purpose guard's summary ({@code verdict/layer/score}), or {@code null} when it did not judge the request. */

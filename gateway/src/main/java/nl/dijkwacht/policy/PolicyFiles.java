@@ -85,7 +85,9 @@ final class PolicyFiles {
 
     record PurposeGuardSection(@JsonProperty("refuse-at") Double refuseAt, @JsonProperty("allow-below") Double allowBelow,
                                @JsonProperty("personal-at") Double personalAt, @JsonProperty("topic-below") Double topicBelow,
-                               @JsonProperty("decide-at") Double decideAt, @JsonProperty("guard-model") String guardModel,
+                               @JsonProperty("decide-at") Double decideAt,
+                               @JsonProperty("personal-without-term-at") Double personalWithoutTermAt,
+                               @JsonProperty("guard-model") String guardModel,
                                @JsonProperty("guard-budget") String guardBudget,
                                @JsonProperty("on-guard-failure") String onGuardFailure) {
     }

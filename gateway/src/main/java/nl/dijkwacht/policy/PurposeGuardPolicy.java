@@ -15,17 +15,20 @@ import java.time.Duration;
  * @param personalAt      personal-special-category score at or above which the data counts as a person's
  * @param topicBelow      personal score below which a special-category term counts as a topic only
  * @param decideAt        the cut in the unsure band on the forbidden-purpose score when there is no guard model
+ * @param personalWithoutTermAt personal score needed when the special-category term list found no term (the classifier
+ *                        alone: union membership, "op meisjes valt"); the higher of this and {@code personalAt} applies,
+ *                        so an ordinary prompt with a name or a BSN is not taken for special-category data
  * @param guardModel      model id (models-config, {@code role: guard}) asked when unsure; {@code null} = none
  * @param guardBudget     how long the guard model may take, all attempts together
  * @param onGuardFailure  forbidden-purpose question when the guard model times out or fails: refuse (default) or allow.
  *                        The special-category question always fails closed.
  */
 public record PurposeGuardPolicy(double refuseAt, double allowBelow, double personalAt, double topicBelow, double decideAt,
-                                 String guardModel, Duration guardBudget, FailureOutcome onGuardFailure) {
+                                 double personalWithoutTermAt, String guardModel, Duration guardBudget, FailureOutcome onGuardFailure) {
 
     public enum FailureOutcome { REFUSE, ALLOW }
 
-    public static final PurposeGuardPolicy DEFAULTS = new PurposeGuardPolicy(0.80, 0.25, 0.30, 0.30, 0.65, null,
+    public static final PurposeGuardPolicy DEFAULTS = new PurposeGuardPolicy(0.80, 0.25, 0.30, 0.30, 0.65, 0.50, null,
             Duration.ofMillis(1500), FailureOutcome.REFUSE);
 
     public PurposeGuardPolicy {
@@ -34,6 +37,7 @@ public record PurposeGuardPolicy(double refuseAt, double allowBelow, double pers
         check("personal-at", personalAt);
         check("topic-below", topicBelow);
         check("decide-at", decideAt);
+        check("personal-without-term-at", personalWithoutTermAt);
         if (allowBelow > refuseAt) {
             throw new IllegalArgumentException("allow-below moet kleiner zijn dan of gelijk aan refuse-at");
         }
@@ -44,12 +48,20 @@ public record PurposeGuardPolicy(double refuseAt, double allowBelow, double pers
         onGuardFailure = onGuardFailure == null ? FailureOutcome.REFUSE : onGuardFailure;
     }
 
-    public PurposeGuardPolicy withThresholds(double refuseAt, double allowBelow, double personalAt, double topicBelow, double decideAt) {
-        return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, guardModel, guardBudget, onGuardFailure);
+    public PurposeGuardPolicy withThresholds(double refuseAt, double allowBelow, double personalAt, double topicBelow, double decideAt,
+                                             double personalWithoutTermAt) {
+        return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, personalWithoutTermAt, guardModel,
+                guardBudget, onGuardFailure);
     }
 
     public PurposeGuardPolicy withGuardModel(String model, Duration budget, FailureOutcome onFailure) {
-        return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, model, budget, onFailure);
+        return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, personalWithoutTermAt, model, budget,
+                onFailure);
+    }
+
+    /** The personal score at which the text counts as a person's special-category data, with or without a listed term. */
+    public double personalAt(boolean termFound) {
+        return termFound ? personalAt : Math.max(personalAt, personalWithoutTermAt);
     }
 
     private static void check(String name, double v) {

@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * gateway's own invocation path ({@link ModelInvoker}: its upstreams, circuit breakers and safe retries), all within
  * the use-case's {@code guard-budget}. The answer is read strictly — {@code ja}, {@code nee}, {@code yes} or
  * {@code no}, nothing else — so a chatty, empty or manipulated answer is a failure, for which the policy decides.
- * Logs the model, the question, the outcome and the time, never the text.
+ * Logs the model, the question, the outcome and the time, never the text. Closed with the application context: calls
+ * still waiting are interrupted and new ones fail ({@code closed}).
  */
-public final class GuardModelClient {
+public final class GuardModelClient implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GuardModelClient.class);
 
@@ -60,6 +61,12 @@ public final class GuardModelClient {
         this.invoker = invoker;
     }
 
+    /** Stops the calls' executor: waiting calls are interrupted, later ones fail as {@code closed}. */
+    @Override
+    public void close() {
+        calls.shutdownNow();
+    }
+
     /** The guard model as one request sees it: the catalogue of the policy that request runs under, its trace id. */
     public GuardModel forRequest(ModelCatalog catalog, String traceId) {
         return (modelId, question, text, budget) -> ask(catalog, traceId, modelId, question, text, budget);
@@ -85,8 +92,12 @@ public final class GuardModelClient {
         }
         ObjectNode body = body(modelId, question, text);
         Deadline deadline = Deadline.in(budget);
-        CompletableFuture<ObjectNode> reply = CompletableFuture.supplyAsync(
-                () -> invoker.reply(model, body, traceId, deadline, QUIET), calls);
+        CompletableFuture<ObjectNode> reply;
+        try {
+            reply = CompletableFuture.supplyAsync(() -> invoker.reply(model, body, traceId, deadline, QUIET), calls);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return new GuardModel.Failed("closed");
+        }
         try {
             return parse(reply.get(budget.toNanos(), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {

@@ -14,14 +14,11 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
  * {@code allow-below}); a classifier score at or above {@code refuse-at} is refused; below {@code allow-below} it is
  * not; in between the guard model decides (on failure: the policy's {@code on-guard-failure}, refuse by default), or
  * without one the classifier at {@code decide-at}. Special-category data: a personal score at or above
- * {@code personal-at} counts as a person's data (also when the term list found no term); a term found with a score
+ * {@code personal-at} counts as a person's data (when the term list found no term: at least {@code personal-without-term-at}); a term found with a score
  * below {@code topic-below} is a topic only; in between the guard model decides, and without a (working) guard model
  * the data counts as a person's: the topic exemption never fails open.
  */
 public final class LayeredPurposeGuard {
-
-    /** Personal score needed when the term list found no special-category term. */
-    static final double WITHOUT_TERM_PERSONAL_AT = 0.50;
 
     private final PurposeClassifier classifier;
     private final SpecialCategoryRecognizer terms;
@@ -90,8 +87,8 @@ public final class LayeredPurposeGuard {
 
     private Judgement special(String text, PurposeClassifier.Scores s, boolean term, PurposeGuardPolicy policy, GuardModel guard) {
         double p = s.personalSpecial();
-        // without a term from the list the classifier alone must be sure: an ordinary prompt with a name or a BSN is no special-category data
-        if (p >= (term ? policy.personalAt() : Math.max(policy.personalAt(), WITHOUT_TERM_PERSONAL_AT))) {
+        // without a term from the list the classifier alone must be surer (personal-without-term-at)
+        if (p >= policy.personalAt(term)) {
             return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
         }
         if (!term) {

@@ -48,6 +48,7 @@ public final class PurposeGuardStep implements PolicyStep {
         }
         PurposeGuardPolicy settings = exchange.useCase() == null ? PurposeGuardPolicy.DEFAULTS : exchange.useCase().purposeGuard();
         GuardModel guardModel = guardModels == null || settings.guardModel() == null ? null
+                : !exchange.guardModelAllowed() ? notAsked(exchange)
                 : guardModels.forRequest(exchange.policy().catalog(), exchange.traceId());
         Judgement judgement = guard.judge(texts, rules, settings, guardModel);
         exchange.purposeJudgement(judgement.verdict() == Verdict.PERSONAL_SPECIAL_CATEGORY,
@@ -59,6 +60,14 @@ public final class PurposeGuardStep implements PolicyStep {
         return Outcome.deny(Refusal.forbidden("forbidden_purpose", message(rule) + flagHint(exchange.traceId()), "messages"),
                 "purpose:" + judgement.summary()
                 .substring("forbidden-purpose:".length()));
+    }
+
+    /** A dry run's guard model: records the question and answers as a guard model that did not answer would. */
+    private static GuardModel notAsked(Exchange exchange) {
+        return (model, question, text, budget) -> {
+            exchange.guardQuestionNotAsked(question.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            return new GuardModel.Failed("not-asked");
+        };
     }
 
     /** What staff read: the forbidden purpose, its legal basis, what is allowed instead, and how to object. */

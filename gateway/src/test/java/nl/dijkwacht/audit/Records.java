@@ -18,12 +18,39 @@ public final class Records {
     public static AuditRecord sample(String traceId, Instant at, String actor, String department, String useCase,
                                      String decision) {
         boolean refused = "refused".equals(decision);
-        return new AuditRecord(traceId, at.truncatedTo(ChronoUnit.MILLIS), "chat.completions", "model:dry-run",
-                refused ? "refused" : "success", "tool:dev-cli", "chat.completions", "dev-cli", actor, department,
-                "gemeente", useCase, "dry-run", null, "dry-run", "lokaal", "pv-1", decision,
-                refused ? "pii:block" : null, refused ? "pii_blocked" : null, refused ? 403 : 200, refused ? null : 200,
-                Map.of("BSN", 1, "EMAIL", 2), Map.of(), 120, 80, 35, 0.4, false, 0, 0, "k1",
-                "a".repeat(64), refused ? null : "b".repeat(64), "tpl-brief@3", List.of("doc:123@v2", "https://intranet/x"),
-                List.of(), false, !refused);
+        return AuditRecord.builder()
+                .traceId(traceId)
+                .occurredAt(at.truncatedTo(ChronoUnit.MILLIS))
+                .bioAction("chat.completions")
+                .bioObject("model:dry-run")
+                .bioResult(refused ? "refused" : "success")
+                .bioOrigin("tool:dev-cli")
+                .endpoint("chat.completions")
+                .toolId("dev-cli")
+                .actorPseudonym(actor)
+                .department(department)
+                .tenant("gemeente")
+                .useCase(useCase)
+                .modelId("dry-run")
+                .provider("dry-run")
+                .hosting("lokaal")
+                .policyVersion("pv-1")
+                .decision(decision)
+                .rule(refused ? "pii:block" : null)
+                .errorCode(refused ? "pii_blocked" : null)
+                .httpStatus(refused ? 403 : 200)
+                .upstreamStatus(refused ? null : 200)
+                .entityCounts(Map.of("BSN", 1, "EMAIL", 2))
+                .promptTokens(120)
+                .completionTokens(80)
+                .latencyMillis(35)
+                .energyWh(0.4)
+                .hashKeyId("k1")
+                .promptHmac("a".repeat(64))
+                .answerHmac(refused ? null : "b".repeat(64))
+                .promptTemplate("tpl-brief@3")
+                .sources(List.of("doc:123@v2", "https://intranet/x"))
+                .reviewRequired(!refused)
+                .build();
     }
 }

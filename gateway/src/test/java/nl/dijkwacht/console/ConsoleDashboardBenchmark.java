@@ -187,12 +187,40 @@ class ConsoleDashboardBenchmark {
         String code = refused ? (rule.startsWith("use-case") ? "department_not_allowed" : "forbidden_purpose")
                 : failed ? "upstream_timeout" : null;
         Map<String, Integer> entities = decision.equals("redacted") ? Map.of("BSN", 1, "EMAIL", 1 + random.nextInt(2)) : Map.of();
-        return new AuditRecord(trace, at, "chat.completions", "model:" + model, refused ? "refused" : failed ? "failed" : "success",
-                "tool:dev-cli", "chat.completions", "dev-cli", actor, department, "gemeente", useCase, model, model + "-v1",
-                "openai-compatible", "on-premises", "bench-policy", decision, rule, code, refused ? 403 : failed ? 504 : 200,
-                refused ? null : failed ? 504 : 200, entities, Map.of(), prompt, completion, 200 + random.nextInt(3000),
-                (prompt + completion) / 1000.0 * 0.3, random.nextBoolean(), 0, 0, "k1", "a".repeat(64),
-                refused ? null : "b".repeat(64), null, List.of(), List.of(), false, useCase.equals("brieven-opstellen"));
+        return AuditRecord.builder()
+                .traceId(trace)
+                .occurredAt(at)
+                .bioAction("chat.completions")
+                .bioObject("model:" + model)
+                .bioResult(refused ? "refused" : failed ? "failed" : "success")
+                .bioOrigin("tool:dev-cli")
+                .endpoint("chat.completions")
+                .toolId("dev-cli")
+                .actorPseudonym(actor)
+                .department(department)
+                .tenant("gemeente")
+                .useCase(useCase)
+                .modelId(model)
+                .upstreamModel(model + "-v1")
+                .provider("openai-compatible")
+                .hosting("on-premises")
+                .policyVersion("bench-policy")
+                .decision(decision)
+                .rule(rule)
+                .errorCode(code)
+                .httpStatus(refused ? 403 : failed ? 504 : 200)
+                .upstreamStatus(refused ? null : failed ? 504 : 200)
+                .entityCounts(entities)
+                .promptTokens(prompt)
+                .completionTokens(completion)
+                .latencyMillis(200 + random.nextInt(3000))
+                .energyWh((prompt + completion) / 1000.0 * 0.3)
+                .streamed(random.nextBoolean())
+                .hashKeyId("k1")
+                .promptHmac("a".repeat(64))
+                .answerHmac(refused ? null : "b".repeat(64))
+                .reviewRequired(useCase.equals("brieven-opstellen"))
+                .build();
     }
 
     private static byte[] sha256(String text) {

@@ -64,6 +64,7 @@ class PurposeGuardFieldsTest {
                   refuse-at: 0.9
                   allow-below: 0.2
                   decide-at: 0.7
+                  personal-without-term-at: 0.6
                   guard-model: lokaal-controle
                   guard-budget: 800ms
                   on-guard-failure: allow
@@ -72,6 +73,9 @@ class PurposeGuardFieldsTest {
         assertThat(p.refuseAt()).isEqualTo(0.9);
         assertThat(p.allowBelow()).isEqualTo(0.2);
         assertThat(p.decideAt()).isEqualTo(0.7);
+        assertThat(p.personalWithoutTermAt()).isEqualTo(0.6);
+        assertThat(p.personalAt(false)).isEqualTo(0.6);
+        assertThat(p.personalAt(true)).isEqualTo(PurposeGuardPolicy.DEFAULTS.personalAt());
         assertThat(p.personalAt()).isEqualTo(PurposeGuardPolicy.DEFAULTS.personalAt());
         assertThat(p.topicBelow()).isEqualTo(PurposeGuardPolicy.DEFAULTS.topicBelow());
         assertThat(p.guardModel()).isEqualTo("lokaal-controle");
@@ -143,6 +147,25 @@ class PurposeGuardFieldsTest {
         pack.write(BRIEVEN, pack.read(BRIEVEN).replace("purpose-guard:\n  refuse-at: 1.0\n  allow-below: 1.0\n  decide-at: 1.0\n", ""));
         active.reload();
         assertThat(PolicyStepsTest.PURPOSE_GUARD.apply(exchange(active.current(), prompt))).isInstanceOf(Outcome.Deny.class);
+    }
+
+    @Test
+    void theScoreNeededWithoutATermIsReloadedFromDisk() {
+        TestPack pack = pack();
+        ActivePolicy active = new ActivePolicy(new PolicyLoader(), pack.policies, pack.models);
+        // a union member named, no word from the special-category term list: the classifier alone decides
+        String prompt = "Schrijf een korte notitie voor het teamoverleg: mevrouw Jansen is lid van de FNV en wil een adviseur meenemen.";
+        assertThat(new nl.dijkwacht.pii.detect.SpecialCategoryRecognizer().find(prompt)).as("precondition: no listed term").isEmpty();
+        Exchange before = exchange(active.current(), prompt);
+        PolicyStepsTest.PURPOSE_GUARD.apply(before);
+        assertThat(before.holdsPersonalSpecialCategory()).isTrue();
+
+        withGuard(pack, "  personal-without-term-at: 1.0\n");
+        active.reload();
+        assertThat(active.current().useCase("brieven-opstellen").orElseThrow().purposeGuard().personalWithoutTermAt()).isEqualTo(1.0);
+        Exchange after = exchange(active.current(), prompt);
+        PolicyStepsTest.PURPOSE_GUARD.apply(after);
+        assertThat(after.holdsPersonalSpecialCategory()).isFalse();
     }
 
     private static Exchange exchange(PolicySet policy, String text) {

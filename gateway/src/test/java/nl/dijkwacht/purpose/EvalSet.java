@@ -37,7 +37,7 @@ record EvalSet(String name, List<Prompt> prompts) {
     record Prompt(Label label, String detail, String text) {
     }
 
-    /** {@code dev} or {@code heldout}. */
+    /** {@code dev}, {@code heldout}, {@code heldout2} or {@code heldout3}. */
     static EvalSet load(String part) {
         String resource = "/purpose/eval-" + part + ".tsv";
         try (InputStream in = EvalSet.class.getResourceAsStream(resource)) {

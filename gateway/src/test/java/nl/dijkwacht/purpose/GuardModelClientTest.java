@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.time.Duration;
+import nl.dijkwacht.invoke.ModelInvoker;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 
-/** The guard model's answer is read strictly, and the request text cannot step out of its quotation. */
+/** The guard model's answer is read strictly, the request text cannot step out of its quotation, and a closed client calls nothing. */
 class GuardModelClientTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,6 +47,17 @@ class GuardModelClientTest {
         ObjectNode nullContent = (ObjectNode) reply("x");
         ((ObjectNode) nullContent.at("/choices/0/message")).putNull("content");
         assertThat(GuardModelClient.parse(nullContent)).isEqualTo(new GuardModel.Failed("unparseable"));
+    }
+
+    @Test
+    void afterCloseNoCallIsMadeAndTheAnswerIsAFailure() {
+        ModelInvoker invoker = Mockito.mock(ModelInvoker.class);
+        GuardModelClient client = new GuardModelClient(invoker);
+        client.close();
+        var catalog = PurposeEvaluation.defaultPolicy().catalog();
+        assertThat(client.ask(catalog, "trace", "lokaal-controle", GuardModel.Question.FORBIDDEN_PURPOSE, "tekst", Duration.ofSeconds(1)))
+                .isEqualTo(new GuardModel.Failed("closed"));
+        Mockito.verifyNoInteractions(invoker);
     }
 
     @Test

@@ -258,6 +258,49 @@ class GuardModelGatewayTest {
         upstream.verify(1, postRequestedFor(urlEqualTo(CHAT)));
     }
 
+    HttpResponse<String> explain(String query, String useCase, String prompt) throws Exception {
+        ObjectNode input = JSON.createObjectNode().put("tool", "dev-cli").put("use_case", useCase).put("prompt", prompt);
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/admin/explain" + query))
+                .header("Authorization", "Bearer dw-beheer-alleen-lokaal").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(input.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode purposeStep(HttpResponse<String> explained) throws IOException {
+        for (JsonNode step : json(explained).path("steps")) {
+            if (step.path("step").asText().equals("purpose")) {
+                return step;
+            }
+        }
+        throw new AssertionError("no purpose step in " + explained.body());
+    }
+
+    @Test
+    void aDryExplainDoesNotAskTheGuardModelAndSaysWhatItWouldHaveAsked() throws Exception {
+        String prompt = "Kijk even mee naar dit dossier over de wijkaanpak GEVAL-JA.";
+        HttpResponse<String> dry = explain("?guard=false", "twijfel", prompt);
+        assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
+        guardCalls(0);
+        JsonNode step = purposeStep(dry);
+        assertThat(step.at("/guard_model/asked").isBoolean()).isTrue();
+        assertThat(step.at("/guard_model/asked").asBoolean()).isFalse();
+        assertThat(step.at("/guard_model/not_asked/0").asText()).isEqualTo("forbidden-purpose");
+        assertThat(step.at("/guard_model/note").asText()).contains("on-guard-failure");
+        // the outcome of a guard model that does not answer: twijfel refuses then (on-guard-failure: refuse)
+        assertThat(step.path("judgement").asText()).matches("forbidden-purpose:[a-z-]+/guard-unavailable/.*");
+
+        HttpResponse<String> asked = explain("", "twijfel", prompt);
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+        guardCalls(1);
+        assertThat(purposeStep(asked).path("judgement").asText()).matches("forbidden-purpose:[a-z-]+/guard-model/1\\.00");
+        assertThat(purposeStep(asked).has("guard_model")).isFalse();
+
+        HttpResponse<String> wrong = explain("?guard=nee", "twijfel", prompt);
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(json(wrong).at("/error/param").asText()).isEqualTo("guard");
+        assertThat(json(wrong).at("/error/message").asText()).contains("'false'");
+        guardCalls(1);
+    }
+
     @Test
     void clearCasesNeverReachTheGuardModel() throws Exception {
         HttpResponse<String> allowed = chat("schrijven", clearlyAllowed());

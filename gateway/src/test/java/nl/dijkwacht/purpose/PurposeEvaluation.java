@@ -16,11 +16,14 @@ import nl.dijkwacht.policy.PolicySet;
  * The purpose-guard evaluation command: per-class precision / recall and the confusion table of a guard on the
  * development and/or held-out part of the evaluation set. From the repository root:
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|heldout2|both|all] [-Dopts=errors,retrain,refuse-at=0.8,...]
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|heldout2|heldout3|both|all] [-Dopts=errors,retrain,refuse-at=0.8,...]
  * </pre>
  * {@code both} is the development data (dev + the first held-out part, which joined development once held-out-2 was
- * written); {@code all} adds held-out-2. {@code errors} lists the wrong verdicts with their scores — never for
- * held-out-2, which is run only for the final figures. {@code retrain} trains the classifier from the corpus in memory
+ * written); {@code all} (or {@code development}) adds held-out-2, development data since the third round.
+ * {@code heldout3} (written 2026-12-02 before the third round of tuning) is run only when named, and is in no group,
+ * so that no tuning run sees its figures. {@code errors} lists the wrong verdicts with their scores — never for
+ * held-out-3, which is run only for the final figures (aggregates only). {@code cv=5,hand=N}: cross-validation
+ * ({@link PurposeCrossValidation}). {@code retrain} trains the classifier from the corpus in memory
  * instead of loading the shipped model (to try corpus or feature changes before writing the model).
  * {@code today} is the guard before issue 10: the regular expressions of policies/governance.yaml for forbidden
  * purposes, and any term of the PII engine's special-category list counted as special-category data.
@@ -30,7 +33,13 @@ public final class PurposeEvaluation {
     private PurposeEvaluation() {
     }
 
-    public static void main(String[] args) {
+    /**
+     * Parts whose wrong verdicts may be listed: the development data of the third round (held-out-2 joined it). Held-out-3
+     * gives aggregate figures only.
+     */
+    static final java.util.Set<String> DEVELOPMENT = java.util.Set.of("dev", "heldout", "heldout2");
+
+    public static void main(String[] args) throws java.io.IOException {
         String guard = System.getProperty("guard", "today");
         String which = System.getProperty("set", "dev");
         PolicySet policy = defaultPolicy();
@@ -43,20 +52,26 @@ public final class PurposeEvaluation {
             case "layered" -> text -> layered.judge(List.of(text), rules, settings, null).verdict();
             default -> throw new IllegalArgumentException("unknown guard " + guard);
         };
+        if (opt("cv") != null) {
+            PurposeCrossValidation.Result r = PurposeCrossValidation.run(Integer.parseInt(opt("cv")),
+                    opt("hand") == null ? 0 : Integer.parseInt(opt("hand")), settings, rules);
+            System.out.println(PurposeCrossValidation.report(r));
+            return;
+        }
         if ("true".equals(opt("latency"))) {
             latency(policy);
             return;
         }
         List<String> parts = switch (which) {
             case "both" -> List.of("dev", "heldout");
-            case "all" -> List.of("dev", "heldout", "heldout2");
+            case "all", "development" -> List.of("dev", "heldout", "heldout2");
             default -> List.of(which);
         };
         for (String part : parts) {
             EvalSet set = EvalSet.load(part);
             System.out.println(new EvalReport(guard, set, judge).markdown());
-            if ("true".equals(opt("errors")) && !part.equals("heldout2")) {
-                // development data only: held-out-2 is not looked at while tuning
+            if ("true".equals(opt("errors")) && DEVELOPMENT.contains(part)) {
+                // development data only: held-out-3 is not looked at while tuning
                 for (EvalSet.Prompt p : set.prompts()) {
                     Verdict v = judge.apply(p.text());
                     if (v != p.label().expected) {
@@ -85,7 +100,8 @@ public final class PurposeEvaluation {
     static PurposeGuardPolicy thresholds() {
         PurposeGuardPolicy d = PurposeGuardPolicy.DEFAULTS;
         return d.withThresholds(num("refuse-at", d.refuseAt()), num("allow-below", d.allowBelow()),
-                num("personal-at", d.personalAt()), num("topic-below", d.topicBelow()), num("decide-at", d.decideAt()));
+                num("personal-at", d.personalAt()), num("topic-below", d.topicBelow()), num("decide-at", d.decideAt()),
+                num("personal-without-term-at", d.personalWithoutTermAt()));
     }
 
     /** {@code -Dopts=errors,refuse-at=0.7,...} (one Maven property, passed on to the evaluation JVM). */

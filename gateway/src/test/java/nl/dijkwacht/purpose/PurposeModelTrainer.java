@@ -31,6 +31,8 @@ public final class PurposeModelTrainer {
 
     static final int ITERATIONS = 150;
     static final int CUTOFF = 2;
+    /** The shipped feature generators ({@link #features}); {@code -Dpurpose.features=} tries others. */
+    static final String FEATURES = "bow+ngram";
 
     private PurposeModelTrainer() {
     }
@@ -75,7 +77,45 @@ public final class PurposeModelTrainer {
                 it = corpus.iterator();
             }
         };
-        DoccatFactory factory = new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator(), new NGramFeatureGenerator()});
+        DoccatFactory factory = new DoccatFactory(features(System.getProperty("purpose.features", FEATURES)));
         return DocumentCategorizerME.train("nl", samples, params, factory);
+    }
+
+    /** Feature generators by name: {@code bow} words, {@code ngram} word bigrams, {@code stem} Dutch stems and their bigrams, {@code char} character 4-grams. */
+    static FeatureGenerator[] features(String spec) throws IOException {
+        List<FeatureGenerator> out = new java.util.ArrayList<>();
+        for (String name : spec.split("\\+")) {
+            out.add(switch (name.strip()) {
+                case "bow" -> new BagOfWordsFeatureGenerator();
+                case "ngram" -> new NGramFeatureGenerator();
+                case "stem" -> new StemFeatureGenerator();
+                case "char" -> new WordCharGramFeatureGenerator();
+                default -> throw new IllegalArgumentException("unknown feature generator " + name);
+            });
+        }
+        return out.toArray(FeatureGenerator[]::new);
+    }
+
+    /**
+     * Hand-written evaluation prompts as training samples, each {@code weight} times: forbidden → its purpose id,
+     * near-miss → toegestaan, personal-special → persoonlijk-bijzonder, generic-special → onderwerp-bijzonder.
+     */
+    static List<PurposeCorpus.Sample> handWritten(List<EvalSet.Prompt> prompts, int weight) {
+        List<PurposeCorpus.Sample> out = new java.util.ArrayList<>();
+        for (int w = 0; w < weight; w++) {
+            for (EvalSet.Prompt p : prompts) {
+                out.add(new PurposeCorpus.Sample(category(p), p.text()));
+            }
+        }
+        return out;
+    }
+
+    static String category(EvalSet.Prompt p) {
+        return switch (p.label()) {
+            case FORBIDDEN -> p.detail();
+            case NEAR_MISS -> PurposeClassifier.ALLOWED;
+            case PERSONAL_SPECIAL -> PurposeClassifier.PERSONAL;
+            case GENERIC_SPECIAL -> PurposeClassifier.TOPIC;
+        };
     }
 }

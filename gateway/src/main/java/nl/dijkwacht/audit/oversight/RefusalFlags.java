@@ -87,11 +87,23 @@ public final class RefusalFlags {
         }
         params.put("reason_length", Integer.toString(reason == null ? 0 : reason.length()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        sink.append(new AuditRecord(UUID.randomUUID().toString(), now, ACTION, "trace:" + refused.traceId(), "success",
-                "tool:" + refused.toolId(), AuditRecord.OPERATOR_ENDPOINT, refused.toolId(), refused.actorPseudonym(), null,
-                refused.tenant(), refused.useCase(), null, null, null, null, refused.policyVersion(), "allowed", null, null,
-                201, null, Map.of(), Map.of(), 0, 0, 0, 0.0, false, 0, 0, null, null, null, null, List.of(), List.of(),
-                false, false, AuditRecord.Routing.NONE, write(params), Map.of()));
+        sink.append(AuditRecord.builder()
+                .traceId(UUID.randomUUID().toString())
+                .occurredAt(now)
+                .bioAction(ACTION)
+                .bioObject("trace:" + refused.traceId())
+                .bioResult("success")
+                .bioOrigin("tool:" + refused.toolId())
+                .endpoint(AuditRecord.OPERATOR_ENDPOINT)
+                .toolId(refused.toolId())
+                .actorPseudonym(refused.actorPseudonym())
+                .tenant(refused.tenant())
+                .useCase(refused.useCase())
+                .policyVersion(refused.policyVersion())
+                .decision("allowed")
+                .httpStatus(201)
+                .actionParameters(write(params))
+                .build());
         return oversight.refusalFlag(refused.traceId(), reason, "tool:" + refused.toolId(), refused.tenant());
     }
 

@@ -121,50 +121,53 @@ public final class AuditRows {
         if (rs.wasNull()) {
             upstream = null;
         }
-        AuditRecord record = new AuditRecord(
-                rs.getString("trace_id"),
-                instant(rs, "occurred_at"),
-                rs.getString("bio_action"),
-                rs.getString("bio_object"),
-                rs.getString("bio_result"),
-                rs.getString("bio_origin"),
-                rs.getString("endpoint"),
-                rs.getString("tool_id"),
-                rs.getString("actor_pseudonym"),
-                rs.getString("department"),
-                rs.getString("tenant"),
-                rs.getString("use_case"),
-                rs.getString("model_id"),
-                rs.getString("upstream_model"),
-                rs.getString("provider"),
-                rs.getString("hosting"),
-                rs.getString("policy_version"),
-                rs.getString("decision"),
-                rs.getString("rule"),
-                rs.getString("error_code"),
-                rs.getInt("http_status"),
-                upstream,
-                parse(rs.getString("entity_counts"), COUNTS),
-                parse(rs.getString("output_entity_counts"), COUNTS),
-                rs.getInt("prompt_tokens"),
-                rs.getInt("completion_tokens"),
-                rs.getLong("latency_ms"),
-                rs.getDouble("energy_wh"),
-                rs.getBoolean("streamed"),
-                rs.getInt("placeholders_restored"),
-                rs.getInt("placeholders_unknown"),
-                rs.getString("hash_key_id"),
-                rs.getString("prompt_hmac"),
-                rs.getString("answer_hmac"),
-                rs.getString("prompt_template"),
-                parse(rs.getString("sources"), STRINGS),
-                parse(rs.getString("citations"), STRINGS),
-                rs.getBoolean("content_retained"),
-                rs.getBoolean("review_required"),
-                new AuditRecord.Routing(rs.getString("route_task"), rs.getString("route_summary"), rs.getString("route_upstream")),
-                rs.getString("action_params"),
-                rs.getString("attachment_counts") == null ? Map.of() : parse(rs.getString("attachment_counts"), COUNTS),
-                purpose(rs));
+        AuditRecord record = AuditRecord.builder()
+                .traceId(rs.getString("trace_id"))
+                .occurredAt(instant(rs, "occurred_at"))
+                .bioAction(rs.getString("bio_action"))
+                .bioObject(rs.getString("bio_object"))
+                .bioResult(rs.getString("bio_result"))
+                .bioOrigin(rs.getString("bio_origin"))
+                .endpoint(rs.getString("endpoint"))
+                .toolId(rs.getString("tool_id"))
+                .actorPseudonym(rs.getString("actor_pseudonym"))
+                .department(rs.getString("department"))
+                .tenant(rs.getString("tenant"))
+                .useCase(rs.getString("use_case"))
+                .modelId(rs.getString("model_id"))
+                .upstreamModel(rs.getString("upstream_model"))
+                .provider(rs.getString("provider"))
+                .hosting(rs.getString("hosting"))
+                .policyVersion(rs.getString("policy_version"))
+                .decision(rs.getString("decision"))
+                .rule(rs.getString("rule"))
+                .errorCode(rs.getString("error_code"))
+                .httpStatus(rs.getInt("http_status"))
+                .upstreamStatus(upstream)
+                .entityCounts(parse(rs.getString("entity_counts"), COUNTS))
+                .outputEntityCounts(parse(rs.getString("output_entity_counts"), COUNTS))
+                .promptTokens(rs.getInt("prompt_tokens"))
+                .completionTokens(rs.getInt("completion_tokens"))
+                .latencyMillis(rs.getLong("latency_ms"))
+                .energyWh(rs.getDouble("energy_wh"))
+                .streamed(rs.getBoolean("streamed"))
+                .placeholdersRestored(rs.getInt("placeholders_restored"))
+                .placeholdersUnknown(rs.getInt("placeholders_unknown"))
+                .hashKeyId(rs.getString("hash_key_id"))
+                .promptHmac(rs.getString("prompt_hmac"))
+                .answerHmac(rs.getString("answer_hmac"))
+                .promptTemplate(rs.getString("prompt_template"))
+                .sources(parse(rs.getString("sources"), STRINGS))
+                .citations(parse(rs.getString("citations"), STRINGS))
+                .contentRetained(rs.getBoolean("content_retained"))
+                .reviewRequired(rs.getBoolean("review_required"))
+                .routing(new AuditRecord.Routing(rs.getString("route_task"), rs.getString("route_summary"),
+                        rs.getString("route_upstream")))
+                .actionParameters(rs.getString("action_params"))
+                .attachmentCounts(rs.getString("attachment_counts") == null ? Map.of()
+                        : parse(rs.getString("attachment_counts"), COUNTS))
+                .purpose(purpose(rs))
+                .build();
         ChainLink link = new ChainLink(rs.getString("chain_id"), rs.getLong("seq"), rs.getString("prev_hash"),
                 rs.getString("record_hash"), rs.getString("chain_key_id"));
         return new Stored(rs.getLong("id"), link, record, rs.getString("period_day"), rs.getString("period_month"),

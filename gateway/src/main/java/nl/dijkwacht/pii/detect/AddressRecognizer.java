@@ -31,10 +31,10 @@ public final class AddressRecognizer implements Recognizer {
     private static final Pattern ADDRESS = Pattern.compile(
             "(?<![\\p{L}\\d])("
                     + "(?:" + NOT_LEADING + CAP_WORD + " (?:" + PARTICLE + " |" + CAP_WORD + " ){0,3})?"
-                    + "(?:[A-Z][\\p{L}'’-]*(?:" + SUFFIXES + ")|" + STANDALONE + "|[a-z]{2,}(?:straat|laan|weg|plein|gracht|kade|singel|dijk))"
+                    + "(?:[A-Z][\\p{L}'’-]*(?:" + SUFFIXES + ")|" + STANDALONE + "|[a-z]{2,}(?:straat|laan|weg|plein|gracht|kade|singel|dijk|hof|dreef|steeg|plantsoen))"
                     + " [1-9]\\d{0,4}"
                     + "(?:(?:[ -]?(?:hs|huis|bis|bg|zw|rd|hg|boven|beneden|I{1,3}|IV)(?![\\p{L}\\d]))|-[1-9]\\d{0,2}(?:[ -]?(?:hg|hs|h))?(?![\\p{L}\\d])|[ -]?[A-Za-z](?![\\p{L}\\d]))?"
-                    + ")(?![\\p{L}\\d]|[:.,]\\d)");
+                    + ")(?![\\p{L}\\d]|[:.,-]\\d)"); // "Vergadering 4-12-2025": a date, not a house number
 
     private static final String[] SUFFIX_LIST = SUFFIXES.split("\\|");
     private static final Set<String> STANDALONE_WORDS = Set.of("markt", "dam", "plein", "brink",
@@ -83,7 +83,15 @@ public final class AddressRecognizer implements Recognizer {
                     || text.charAt(ws - 1) == '\'' || text.charAt(ws - 1) == '’')) {
                 ws--;
             }
-            if (ws == we || !looksLikeStreet(text.substring(ws, we))) {
+            if (ws == we) {
+                continue;
+            }
+            if (!looksLikeStreet(text.substring(ws, we))) {
+                Finding placed = streetByPlace(text, ws, p);
+                if (placed != null) {
+                    found.add(placed);
+                    coveredTo = placed.end();
+                }
                 continue;
             }
             int from = ws;
@@ -107,16 +115,102 @@ public final class AddressRecognizer implements Recognizer {
                 m.useAnchoringBounds(false);
             }
             m.region(from, Math.min(n, p + 24));
+            boolean matched = false;
             while (m.find()) {
                 if (m.start(1) <= ws && m.end(1) > p) {
                     found.add(new Finding(EntityType.ADDRESS, m.start(1), m.end(1), 0.85, name(),
                             "street name + house number", ""));
                     coveredTo = m.end(1);
+                    matched = true;
                     break;
+                }
+            }
+            if (!matched) { // "mahoniehout 19 2719 jd": a street ending, but in lower case
+                Finding placed = streetByPlace(text, ws, p);
+                if (placed != null) {
+                    found.add(placed);
+                    coveredTo = placed.end();
                 }
             }
         }
         return found;
+    }
+
+    /** Words that end the walk back from a house number: the street name does not reach over them. */
+    private static final Set<String> NOT_IN_STREET = WordList.set("/pii/context/address-stop-words.txt");
+    /** "ik woon op", "wonende", "woonachtig aan": what follows up to a house number is where someone lives. */
+    private static final List<String> RESIDENCE = WordList.list("/pii/context/residence.txt");
+    private static final Pattern POSTCODE_AFTER = Pattern.compile(",? ([1-9]\\d{3}) ?([A-Za-z]{2})(?![\\p{L}\\d])");
+    private static final Pattern HOUSE_NUMBER = Pattern.compile("[1-9]\\d{0,4}(?:[ -]?[a-zA-Z](?![\\p{L}\\d]))?");
+
+    /**
+     * A street whose name has no street ending ("Hollandsch Diep 58", "mahoniehout 19", "Zonnedauw 18"): one to three
+     * words and a house number, either right after a residence phrase ("ik woon op", "wonende") or right before a
+     * postcode ("mahoniehout 19 2719 jd"). {@code ws}: start of the word before the number at {@code p}.
+     */
+    private Finding streetByPlace(String text, int ws, int p) {
+        Matcher number = HOUSE_NUMBER.matcher(text).region(p, Math.min(text.length(), p + 8));
+        if (!number.lookingAt()) {
+            return null;
+        }
+        int end = number.end();
+        if (end < text.length() && (Character.isLetterOrDigit(text.charAt(end))
+                || (end + 1 < text.length() && ":.,-/".indexOf(text.charAt(end)) >= 0
+                && Character.isDigit(text.charAt(end + 1))))) {
+            return null;
+        }
+        int start = ws;
+        if (wordAt(text, ws, p - 1).length() < 3 || isStopWord(text, ws, p - 1)) {
+            return null;
+        }
+        for (int words = 1; words < 3; words++) {
+            if (start < 2 || text.charAt(start - 1) != ' ') {
+                break;
+            }
+            int s = start - 1;
+            while (s > 0 && (Character.isLetter(text.charAt(s - 1)) || text.charAt(s - 1) == '-')) {
+                s--;
+            }
+            if (s == start - 1 || isStopWord(text, s, start - 1)) {
+                break;
+            }
+            start = s;
+        }
+        String lowerBefore = text.substring(Math.max(0, start - 24), start).toLowerCase(Locale.ROOT);
+        boolean residence = false;
+        for (String phrase : RESIDENCE) {
+            if (lowerBefore.endsWith(phrase + " ") && (lowerBefore.length() == phrase.length() + 1
+                    || !Character.isLetter(lowerBefore.charAt(lowerBefore.length() - phrase.length() - 2)))) {
+                residence = true;
+                break;
+            }
+        }
+        boolean postcode = !residence && postcodeFollows(text, end);
+        if (!residence && !postcode) {
+            return null;
+        }
+        return new Finding(EntityType.ADDRESS, start, end, 0.8, name(), "street without a street word + house number",
+                residence ? "after a residence phrase" : "postcode follows");
+    }
+
+    private static String wordAt(String text, int s, int e) {
+        return text.substring(s, e).toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isStopWord(String text, int s, int e) {
+        return NOT_IN_STREET.contains(wordAt(text, s, e));
+    }
+
+    private static boolean postcodeFollows(String text, int end) {
+        Matcher m = POSTCODE_AFTER.matcher(text).region(end, Math.min(text.length(), end + 10));
+        if (!m.lookingAt()) {
+            return false;
+        }
+        String letters = m.group(2);
+        String lower = letters.toLowerCase(Locale.ROOT);
+        return !(lower.equals("sa") || lower.equals("sd") || lower.equals("ss"))
+                && (Character.isUpperCase(letters.charAt(0)) == Character.isUpperCase(letters.charAt(1)))
+                && !m.group(1).startsWith("19") && !m.group(1).startsWith("20");
     }
 
     private static boolean looksLikeStreet(String word) {

@@ -8,29 +8,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs a pattern only where a match can start, instead of at every character: a plain loop picks candidate
- * positions (the start of a run of digits, an '@', a capital at a word start) and the pattern is tried there with
+ * Runs a pattern only where a match can start, instead of at every character: candidate positions (the start of a
+ * run of digits, an '@', a capital at a word start) are picked first and the pattern is tried there with
  * {@code lookingAt}. Transparent bounds let look-behinds see the text before the candidate. Same matches as
- * {@code find()} when the predicate admits every position where a match can start; an order of magnitude faster.
+ * {@code find()} when the candidates include every position where a match can start; an order of magnitude faster.
+ * Candidates are best given as ascending offsets ({@link AnalysedText} computes the common kinds once per text): a
+ * predicate tried at every character costs a call per character and pattern.
  */
 final class CandidateScan {
 
     private CandidateScan() {
     }
 
-    static List<MatchResult> matches(Pattern pattern, String text, IntPredicate candidate) {
+    /** Matches starting at the given ascending offsets; a match hides candidates inside it. */
+    static List<MatchResult> matches(Pattern pattern, String text, int[] starts) {
         List<MatchResult> out = null;
         Matcher m = null;
         int n = text.length();
         int next = 0;
-        for (int i = 0; i < n; i++) {
-            if (i < next || !candidate.test(i)) {
+        for (int i : starts) {
+            if (i < next) {
                 continue;
             }
             if (m == null) {
-                m = pattern.matcher(text);
-                m.useTransparentBounds(true);
-                m.useAnchoringBounds(false);
+                m = matcher(pattern, text);
             }
             m.region(i, n);
             if (m.lookingAt()) {
@@ -44,14 +45,36 @@ final class CandidateScan {
         return out == null ? List.of() : out;
     }
 
-    /** Start of a run of digits. */
-    static IntPredicate digitRunStart(String text) {
-        return i -> isDigit(text.charAt(i)) && (i == 0 || !isDigit(text.charAt(i - 1)));
+    /** As {@link #matches(Pattern, String, int[])}, with the candidates given as a test of every offset. */
+    static List<MatchResult> matches(Pattern pattern, String text, IntPredicate candidate) {
+        List<MatchResult> out = null;
+        Matcher m = null;
+        int n = text.length();
+        int next = 0;
+        for (int i = 0; i < n; i++) {
+            if (i < next || !candidate.test(i)) {
+                continue;
+            }
+            if (m == null) {
+                m = matcher(pattern, text);
+            }
+            m.region(i, n);
+            if (m.lookingAt()) {
+                if (out == null) {
+                    out = new ArrayList<>(4);
+                }
+                out.add(m.toMatchResult());
+                next = Math.max(m.end(), i + 1);
+            }
+        }
+        return out == null ? List.of() : out;
     }
 
-    /** Start of a word or number (previous character is not a letter or digit). */
-    static IntPredicate tokenStart(String text) {
-        return i -> Character.isLetterOrDigit(text.charAt(i)) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)));
+    private static Matcher matcher(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        m.useTransparentBounds(true);
+        m.useAnchoringBounds(false);
+        return m;
     }
 
     static boolean isDigit(char c) {

@@ -95,6 +95,13 @@ public final class ContextEnhancer {
         return cue(lower, start, end).signal();
     }
 
+    /** As {@link #signal}, but only words on the candidate's own line count (a table row is one record). */
+    public Signal signalOnLine(String lower, int start, int end) {
+        int from = lower.lastIndexOf('\n', start - 1) + 1;
+        int to = lower.indexOf('\n', end);
+        return cue(lower, start, end, from, to < 0 ? lower.length() : to).signal();
+    }
+
     /** The nearest cue before the candidate, else the nearest after it (running text only). */
     public Cue cue(String lower, int start, int end) {
         return cue(lower, start, end, 0, lower.length());

@@ -1,10 +1,10 @@
 package nl.dijkwacht.pii.detect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.IntPredicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
@@ -47,18 +47,7 @@ public final class EmailRecognizer implements Recognizer {
             return List.of();
         }
         List<Finding> found = new ArrayList<>();
-        IntPredicate start = i -> {
-            char c = text.charAt(i);
-            if (!Character.isLetterOrDigit(c) || (i > 0 && isLocalChar(text.charAt(i - 1)))) {
-                return false;
-            }
-            int j = i;
-            while (j < text.length() && isLocalChar(text.charAt(j))) {
-                j++;
-            }
-            return j < text.length() && text.charAt(j) == '@';
-        };
-        for (MatchResult m : CandidateScan.matches(EMAIL, text, start)) {
+        for (MatchResult m : CandidateScan.matches(EMAIL, text, localPartStarts(text))) {
             String value = m.group();
             String local = value.substring(0, value.indexOf('@')).toLowerCase(Locale.ROOT);
             if (functionMailbox(local)) {
@@ -67,6 +56,25 @@ public final class EmailRecognizer implements Recognizer {
             found.add(new Finding(EntityType.EMAIL, m.start(), m.end(), 0.99, name(), "address anchored on @", ""));
         }
         return found;
+    }
+
+    /** Where a local part can start: for each '@', the start of the run of local-part characters before it. */
+    private static int[] localPartStarts(String text) {
+        int[] out = new int[4];
+        int count = 0;
+        for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+            int i = at;
+            while (i > 0 && isLocalChar(text.charAt(i - 1))) {
+                i--;
+            }
+            if (i < at && Character.isLetterOrDigit(text.charAt(i))) {
+                if (count == out.length) {
+                    out = Arrays.copyOf(out, count * 2);
+                }
+                out[count++] = i;
+            }
+        }
+        return Arrays.copyOf(out, count);
     }
 
     @Override

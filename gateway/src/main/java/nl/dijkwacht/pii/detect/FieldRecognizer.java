@@ -54,11 +54,13 @@ public final class FieldRecognizer implements Recognizer {
 
     @Override
     public List<Finding> find(String text) {
-        return find(text, TextStructure.of(text));
+        return find(AnalysedText.of(text));
     }
 
     @Override
-    public List<Finding> find(String text, TextStructure structure) {
+    public List<Finding> find(AnalysedText analysed) {
+        String text = analysed.text();
+        TextStructure structure = analysed.structure();
         if (structure.isEmpty()) {
             return List.of();
         }

@@ -30,6 +30,15 @@ final class FindingLinks {
         NOT_ON_THEIR_OWN.addAll(WordList.set("/pii/names/function-words.txt"));
     }
 
+    /** Lower-case words that are mostly ordinary words; a lower-case name part among them is not echoed. */
+    private static final Set<String> ORDINARY_LOWER = new HashSet<>();
+
+    static {
+        ORDINARY_LOWER.addAll(WordList.set("/pii/names/lowercase-words.txt"));
+        ORDINARY_LOWER.addAll(WordList.set("/pii/names/common-lower.txt"));
+        ORDINARY_LOWER.addAll(WordList.set("/pii/names/follows-a-name.txt"));
+    }
+
     private static final String[] LIST_SEPARATORS = {", ", " en ", " of ", " and ", " & "};
 
     private FindingLinks() {
@@ -157,6 +166,11 @@ final class FindingLinks {
      * name (an organisation word up to two words before it, or right after it) is not the person.
      */
     private static boolean inOrganisationName(String text, int s, int e) {
+        // "Lindeman & Kroon Advocaten", "Kroon & Lindeman": names joined by '&' are a firm
+        if (text.startsWith(" & ", e) && e + 3 < text.length() && Character.isUpperCase(text.charAt(e + 3))
+                || s >= 4 && text.startsWith(" & ", s - 3) && capitalisedWordEndsAt(text, s - 3)) {
+            return true;
+        }
         int at = s;
         for (int back = 0; back < 3; back++) {
             int we = at - 1;
@@ -187,6 +201,14 @@ final class FindingLinks {
         return false;
     }
 
+    private static boolean capitalisedWordEndsAt(String text, int end) {
+        int s = end;
+        while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        return s < end && Character.isUpperCase(text.charAt(s));
+    }
+
     private static boolean organisationOpener(String lower) {
         if (ORGANISATION_PREFIXES.contains(lower)) {
             return true;
@@ -201,6 +223,13 @@ final class FindingLinks {
 
     /** Capitalised parts of a found name, three letters or more, that are not common words. */
     private static void collectParts(String text, Finding f, Set<String> parts) {
+        boolean lowerCaseName = true;
+        for (int k = f.start(); k < f.end(); k++) {
+            if (Character.isUpperCase(text.charAt(k))) {
+                lowerCaseName = false;
+                break;
+            }
+        }
         int i = f.start();
         while (i < f.end()) {
             while (i < f.end() && !Character.isLetter(text.charAt(i))) {
@@ -215,9 +244,33 @@ final class FindingLinks {
                 String part = text.substring(s, i);
                 if (!NOT_ON_THEIR_OWN.contains(part.toLowerCase(java.util.Locale.ROOT))) {
                     parts.add(part);
+                    String plain = withoutDiacritics(part); // "Çakır" is also written "Cakir"
+                    if (!plain.equals(part)) {
+                        parts.add(plain);
+                    }
+                }
+            } else if (i - s >= 4 && lowerCaseName && Character.isLowerCase(text.charAt(s))) {
+                // "dhr chen wei (chen is de achternaam)": in a name typed in lower case, its rarer parts
+                String part = text.substring(s, i);
+                if (!NOT_ON_THEIR_OWN.contains(part) && !ORDINARY_LOWER.contains(part)) {
+                    parts.add(part);
                 }
             }
         }
+    }
+
+    /** "Oğuzhan Çakır" → "Oguzhan Cakir": the name as written without its diacritics. */
+    static String withoutDiacritics(String s) {
+        boolean ascii = true;
+        for (int i = 0; i < s.length() && ascii; i++) {
+            ascii = s.charAt(i) < 128;
+        }
+        if (ascii) {
+            return s;
+        }
+        String plain = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return plain.replace('ı', 'i').replace('ł', 'l').replace('Ł', 'L').replace('ø', 'o').replace('Ø', 'O')
+                .replace('đ', 'd').replace('ß', 's');
     }
 
     private static boolean wholeWord(String text, int s, int e) {

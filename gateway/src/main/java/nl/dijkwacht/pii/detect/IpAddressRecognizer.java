@@ -2,7 +2,6 @@ package nl.dijkwacht.pii.detect;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntPredicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
@@ -52,13 +51,15 @@ public final class IpAddressRecognizer implements Recognizer {
 
     @Override
     public List<Finding> find(String text) {
+        return find(AnalysedText.of(text));
+    }
+
+    @Override
+    public List<Finding> find(AnalysedText analysed) {
+        String text = analysed.text();
         List<Finding> found = new ArrayList<>();
-        String lower = null;
-        for (MatchResult m : CandidateScan.matches(IPV4, text, CandidateScan.digitRunStart(text))) {
-            if (lower == null) {
-                lower = text.toLowerCase(Locale.ROOT);
-            }
-            if (VERSION.signal(lower, m.start(1), m.end(1)) != ContextEnhancer.Signal.POSITIVE) {
+        for (MatchResult m : CandidateScan.matches(IPV4, text, analysed.digitRunStarts())) {
+            if (VERSION.signal(analysed.lower(), m.start(1), m.end(1)) != ContextEnhancer.Signal.POSITIVE) {
                 found.add(new Finding(EntityType.IP_ADDRESS, m.start(1), m.end(1), 0.9, name(), "IPv4", ""));
             }
         }

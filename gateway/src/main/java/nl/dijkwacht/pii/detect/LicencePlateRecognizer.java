@@ -1,9 +1,9 @@
 package nl.dijkwacht.pii.detect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntPredicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
@@ -42,28 +42,21 @@ public final class LicencePlateRecognizer implements Recognizer {
 
     @Override
     public List<Finding> find(String text) {
+        return find(AnalysedText.of(text));
+    }
+
+    @Override
+    public List<Finding> find(AnalysedText analysed) {
+        String text = analysed.text();
         List<Finding> found = new ArrayList<>();
-        IntPredicate start = i -> {
-            char c = text.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || CandidateScan.isDigit(c))
-                    || (i > 0 && (Character.isLetterOrDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '-'))) {
-                return false;
-            }
-            for (int k = i + 1; k <= i + 3 && k < text.length(); k++) {
-                if (text.charAt(k) == '-') {
-                    return true;
-                }
-            }
-            return false;
-        };
-        for (MatchResult m : CandidateScan.matches(WITH_DASHES, text, start)) {
+        for (MatchResult m : CandidateScan.matches(WITH_DASHES, text, dashedStarts(text, analysed.tokenStarts()))) {
             found.add(new Finding(EntityType.LICENCE_PLATE, m.start(1), m.end(1), 0.9, name(), "sidecode with dashes", ""));
         }
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = analysed.lower();
         if (!CONTEXT.mentionedAnywhere(lower)) {
             return found;
         }
-        for (MatchResult c : CandidateScan.matches(ANY_CASE_WITH_DASHES, text, CandidateScan.tokenStart(text))) {
+        for (MatchResult c : CandidateScan.matches(ANY_CASE_WITH_DASHES, text, analysed.tokenStarts())) {
             boolean known = false;
             for (Finding f : found) {
                 known |= f.start() == c.start(1);
@@ -74,7 +67,7 @@ public final class LicencePlateRecognizer implements Recognizer {
                         "sidecode with dashes, any case", cue.describe()));
             }
         }
-        for (MatchResult c : CandidateScan.matches(COMPACT, text, CandidateScan.tokenStart(text))) {
+        for (MatchResult c : CandidateScan.matches(COMPACT, text, analysed.tokenStarts())) {
             String v = c.group(1).toUpperCase(Locale.ROOT);
             if (!COMPACT_SHAPE.matcher(v).matches()) {
                 continue;
@@ -86,6 +79,25 @@ public final class LicencePlateRecognizer implements Recognizer {
             }
         }
         return found;
+    }
+
+    /** Word starts with a capital or digit, not after a dash, with a dash within three characters. */
+    private static int[] dashedStarts(String text, int[] tokenStarts) {
+        int[] out = new int[tokenStarts.length];
+        int count = 0;
+        for (int i : tokenStarts) {
+            char c = text.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || CandidateScan.isDigit(c)) || (i > 0 && text.charAt(i - 1) == '-')) {
+                continue;
+            }
+            for (int k = i + 1; k <= i + 3 && k < text.length(); k++) {
+                if (text.charAt(k) == '-') {
+                    out[count++] = i;
+                    break;
+                }
+            }
+        }
+        return Arrays.copyOf(out, count);
     }
 
     @Override

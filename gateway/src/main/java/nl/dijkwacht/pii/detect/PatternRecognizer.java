@@ -3,7 +3,6 @@ package nl.dijkwacht.pii.detect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntPredicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
@@ -23,13 +22,20 @@ public final class PatternRecognizer implements Recognizer {
         /** The first letter or digit of a word or number. */
         TOKEN;
 
-        IntPredicate in(String text) {
-            return this == DIGIT_RUN ? CandidateScan.digitRunStart(text) : CandidateScan.tokenStart(text);
+        int[] in(AnalysedText text) {
+            return this == DIGIT_RUN ? text.digitRunStarts() : text.tokenStarts();
         }
     }
 
     /** A candidate that passed its checksum, with the cue that decided its score, offered to a {@link Veto}. */
-    public record Candidate(String value, String lower, int start, int end, ContextEnhancer.Cue cue) {
+    public record Candidate(String value, String lower, int start, int end, ContextEnhancer.Cue cue,
+            TextStructure structure) {
+
+        /** Whether the candidate is a cell of a table row (its neighbours on the line are other columns of one record). */
+        public boolean inTableRow() {
+            TextStructure.Field f = structure == null || structure.isEmpty() ? null : structure.fieldAt(start, end);
+            return f != null && f.kind() == TextStructure.Kind.TABLE;
+        }
     }
 
     /** The invalidate hook: true drops the candidate ("123.456.782 is an amount unless labelled BSN"). */
@@ -83,18 +89,20 @@ public final class PatternRecognizer implements Recognizer {
 
     @Override
     public List<Finding> find(String text) {
-        return find(text, TextStructure.of(text));
+        return find(AnalysedText.of(text));
     }
 
     @Override
-    public List<Finding> find(String text, TextStructure structure) {
+    public List<Finding> find(AnalysedText analysed) {
         List<Finding> found = null;
-        String lower = onlyWhenMentioned ? text.toLowerCase(Locale.ROOT) : null;
+        String text = analysed.text();
+        TextStructure structure = analysed.structure();
+        String lower = onlyWhenMentioned ? analysed.lower() : null;
         for (Rule rule : rules) {
             if (onlyWhenMentioned && (rule.context == null || !rule.context.mentionedAnywhere(lower))) {
                 continue;
             }
-            for (MatchResult m : CandidateScan.matches(rule.pattern, text, rule.start.in(text))) {
+            for (MatchResult m : CandidateScan.matches(rule.pattern, text, rule.start.in(analysed))) {
                 String value = m.group(1);
                 if (checksum != null && checksum.validate(value) != ChecksumValidator.Validity.VALID) {
                     continue;
@@ -104,11 +112,11 @@ public final class PatternRecognizer implements Recognizer {
                 ContextEnhancer.Cue cue = ContextEnhancer.Cue.NONE;
                 if (rule.context != null) {
                     if (lower == null) {
-                        lower = text.toLowerCase(Locale.ROOT);
+                        lower = analysed.lower();
                     }
                     cue = rule.context.cue(lower, s, e, structure);
                 }
-                if (veto != null && veto.vetoes(new Candidate(value, lower, s, e, cue))) {
+                if (veto != null && veto.vetoes(new Candidate(value, lower, s, e, cue, structure))) {
                     continue;
                 }
                 double score = switch (cue.signal()) {

@@ -1,8 +1,8 @@
 package nl.dijkwacht.pii.detect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntPredicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
@@ -28,11 +28,7 @@ public final class PhoneRecognizer implements Recognizer {
     @Override
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
-        IntPredicate candidateStart = i -> {
-            char c = text.charAt(i);
-            return c == '+' || c == '(' || (CandidateScan.isDigit(c) && (i == 0 || !CandidateScan.isDigit(text.charAt(i - 1))));
-        };
-        for (MatchResult m : CandidateScan.matches(CANDIDATE, text, candidateStart)) {
+        for (MatchResult m : CandidateScan.matches(CANDIDATE, text, candidateStarts(text))) {
             String candidate = m.group(1);
             int start = m.start(1);
             if (candidate.startsWith("(") && candidate.indexOf(')') < 0) {
@@ -46,6 +42,25 @@ public final class PhoneRecognizer implements Recognizer {
             }
         }
         return found;
+    }
+
+    /** A '+', a '(' or the first digit of a run of digits. */
+    private static int[] candidateStarts(String text) {
+        int[] out = new int[16];
+        int count = 0;
+        boolean previousDigit = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            boolean digit = CandidateScan.isDigit(c);
+            if (c == '+' || c == '(' || (digit && !previousDigit)) {
+                if (count == out.length) {
+                    out = Arrays.copyOf(out, count * 2);
+                }
+                out[count++] = i;
+            }
+            previousDigit = digit;
+        }
+        return Arrays.copyOf(out, count);
     }
 
     private static final Pattern ACCOUNT_PREFIX = Pattern.compile("[A-Za-z]{2}\\d{2} ?[A-Za-z0-9]{4} ?$");

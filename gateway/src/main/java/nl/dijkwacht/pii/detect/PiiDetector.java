@@ -45,10 +45,11 @@ public final class PiiDetector {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        TextStructure structure = TextStructure.of(text);
+        AnalysedText analysed = AnalysedText.of(text);
+        TextStructure structure = analysed.structure();
         List<Finding> all = new ArrayList<>();
         for (Recognizer recognizer : recognizers) {
-            all.addAll(recognizer.find(text, structure));
+            all.addAll(recognizer.find(analysed));
         }
         if (fields != null && !structure.isEmpty()) {
             all.removeIf(f -> ruledOutByStructure(f, structure));

@@ -33,8 +33,14 @@ public final class PostcodeRecognizer implements Recognizer {
 
     @Override
     public List<Finding> find(String text) {
+        return find(AnalysedText.of(text));
+    }
+
+    @Override
+    public List<Finding> find(AnalysedText analysed) {
+        String text = analysed.text();
         List<Finding> found = new ArrayList<>();
-        for (MatchResult m : CandidateScan.matches(POSTCODE, text, CandidateScan.digitRunStart(text))) {
+        for (MatchResult m : CandidateScan.matches(POSTCODE, text, analysed.digitRunStarts())) {
             String v = m.group(1);
             String letters = v.substring(v.length() - 2).toUpperCase(Locale.ROOT);
             boolean forbidden = letters.equals("SA") || letters.equals("SD") || letters.equals("SS");
@@ -47,7 +53,7 @@ public final class PostcodeRecognizer implements Recognizer {
         if (text.indexOf(' ') < 0) {
             return found;
         }
-        for (MatchResult m : CandidateScan.matches(LOWER_SPACED, text, CandidateScan.digitRunStart(text))) {
+        for (MatchResult m : CandidateScan.matches(LOWER_SPACED, text, analysed.digitRunStarts())) {
             String v = m.group(1);
             if (v.endsWith("sa") || v.endsWith("sd") || v.endsWith("ss")) {
                 continue;
@@ -58,7 +64,7 @@ public final class PostcodeRecognizer implements Recognizer {
             boolean afterHouseNumber = !placeFollows && !yearLike && !SHORT_WORDS.contains(v.substring(5))
                     && afterHouseNumber(text, m.start(1));
             ContextEnhancer.Cue label = placeFollows || afterHouseNumber ? null
-                    : LABEL.cue(text.toLowerCase(Locale.ROOT), m.start(1), m.end(1));
+                    : LABEL.cue(analysed.lower(), m.start(1), m.end(1));
             if (placeFollows || afterHouseNumber || label.signal() == ContextEnhancer.Signal.POSITIVE) {
                 found.add(new Finding(EntityType.POSTCODE, m.start(1), m.end(1), 0.8, name(),
                         "lower case with a space", placeFollows ? "place name follows"

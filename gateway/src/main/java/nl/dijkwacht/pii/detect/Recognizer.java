@@ -10,11 +10,12 @@ public interface Recognizer {
     List<Finding> find(String text);
 
     /**
-     * As {@link #find(String)}, with the text's structure (table headers, JSON keys, labels) already parsed by the
-     * detector; recognizers that use context override this.
+     * As {@link #find(String)}, with what the detector has already worked out about the text once for all
+     * recognizers (structure: table headers, JSON keys, labels; lower case; candidate positions). Recognizers that
+     * use any of it override this.
      */
-    default List<Finding> find(String text, TextStructure structure) {
-        return find(text);
+    default List<Finding> find(AnalysedText text) {
+        return find(text.text());
     }
 
     /**

@@ -15,7 +15,8 @@ public final class StructuredIdentifiers {
     /** In the order the detector runs them (ties between equal findings go to the first). */
     public static List<Recognizer> all() {
         return List.of(bsn(), iban(), email(), new PhoneRecognizer(), new PostcodeRecognizer(), new AddressRecognizer(),
-                dateOfBirth(), new LicencePlateRecognizer(), idDocument(), vNumber(), new IpAddressRecognizer(), kvk(),
+                dateOfBirth(), new LicencePlateRecognizer(), idDocument(), new MachineReadableZoneRecognizer(),
+                new DrivingLicenceRecognizer(), vNumber(), new IpAddressRecognizer(), kvk(),
                 phoneByContext(), new FieldRecognizer(), new SpecialCategoryRecognizer());
     }
 
@@ -54,8 +55,9 @@ public final class StructuredIdentifiers {
     public static Recognizer phoneByContext() {
         return PatternRecognizer.builder("phone-context", EntityType.PHONE)
                 .context(ContextEnhancer.of("/pii/context/phone.txt", 30, 0))
-                .pattern("`31` + nine digits, or nine digits without the leading zero (also `612 345 678`)",
-                        "(?<![\\p{L}\\d+.,/-])(31[1-9]\\d{8}|[1-9]\\d{8}|[1-9]\\d{2}([ -])\\d{3}\\2\\d{3})"
+                .pattern("`31` + nine digits, or nine digits without the leading zero (also `612 345 678`, `612 34 56 78`)",
+                        "(?<![\\p{L}\\d+.,/-])(31[1-9]\\d{8}|[1-9]\\d{8}|[1-9]\\d{2}([ -])\\d{3}\\2\\d{3}"
+                                + "|[1-9]\\d{2}([ -])\\d{2}\\3\\d{2}\\3\\d{2})"
                                 + "(?![\\p{L}\\d]|[.,-]\\d)",
                         PatternRecognizer.Start.DIGIT_RUN)
                 .scores(0.9, 0, 0)
@@ -68,14 +70,15 @@ public final class StructuredIdentifiers {
     public static Recognizer dateOfBirth() {
         String months = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
                 + "|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
-                + "|january|february|march|may|june|july|august|october";
+                + "|january|february|march|may|june|july|august|october|mar|oct|mai";
         return PatternRecognizer.builder("date-of-birth", EntityType.DATE_OF_BIRTH)
                 .context(ContextEnhancer.of("/pii/context/date-of-birth.txt", 40,
                         "/pii/context/date-of-birth-after.txt", 20))
-                .pattern("date: `d-m-yyyy` (also `/`, `.`, two-digit year), ISO `yyyy-mm-dd`, `3 maart 1961`, `9 February 1997`",
+                .pattern("date: `d-m-yyyy` (also `/`, `.`, two-digit year), ISO `yyyy-mm-dd`, `3 maart 1961`, `9 February 1997`,"
+                                + " `12 MRT/MAR 1985` (passport style)",
                         "(?<![\\p{L}\\d])((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)?\\d{2}"
                                 + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
-                                + "|(?:0?[1-9]|[12]\\d|3[01])(?:e)? (?i:" + months + ")\\.? (?:19|20)\\d{2})"
+                                + "|(?:0?[1-9]|[12]\\d|3[01])(?:e)? (?i:" + months + ")\\.?(?:/(?i:" + months + "))? (?:19|20)\\d{2})"
                                 + "(?![\\p{L}\\d])", PatternRecognizer.Start.DIGIT_RUN)
                 .scores(0.9, 0, 0)
                 .note("Only with birth context; other dates are left alone.")
@@ -92,6 +95,8 @@ public final class StructuredIdentifiers {
                 .context(ContextEnhancer.of("/pii/context/id-document.txt", 60, 20))
                 .pattern("passport / ID-card number (2 letters, 6 letters-or-digits, 1 digit, no `O`)",
                         "(?i)(?<![\\p{L}\\d])([A-NP-Z]{2}[A-NP-Z0-9]{6}\\d)(?![\\p{L}\\d])", PatternRecognizer.Start.TOKEN)
+                .pattern("foreign passport number (1 letter and 7-8 digits)",
+                        "(?<![\\p{L}\\d])([A-Z]\\d{7,8})(?![\\p{L}\\d])", PatternRecognizer.Start.TOKEN)
                 .context(ContextEnhancer.of("/pii/context/driving-licence.txt", 60, 20))
                 .pattern("10-digit driving-licence number", "(?<![\\p{L}\\d])(\\d{10})(?![\\p{L}\\d])",
                         PatternRecognizer.Start.DIGIT_RUN)
@@ -126,9 +131,10 @@ public final class StructuredIdentifiers {
                         "(?<![\\p{L}\\d])(\\d{8}|\\d{4} \\d{4}|\\d{2}\\.\\d{3}\\.\\d{3}|\\d{2} \\d{3} \\d{3})"
                                 + "(?![\\p{L}\\d]|[.,]\\d)", PatternRecognizer.Start.DIGIT_RUN)
                 .veto("**only for sole traders**: a sole-trader word (" + soleTrader.describe()
-                                + ") must be nearer than a legal-person word. A company's KvK number is not personal data.",
-                        c -> c.cue().signal() == ContextEnhancer.Signal.POSITIVE
-                                && soleTrader.signal(c.lower(), c.start(), c.end()) != ContextEnhancer.Signal.POSITIVE)
+                                + ") must be nearer than a legal-person word (in a table: in the same row). A company's KvK number is not personal data.",
+                        c -> c.cue().signal() == ContextEnhancer.Signal.POSITIVE && (c.inTableRow()
+                                ? soleTrader.signalOnLine(c.lower(), c.start(), c.end())
+                                : soleTrader.signal(c.lower(), c.start(), c.end())) != ContextEnhancer.Signal.POSITIVE)
                 .scores(0.85, 0, 0)
                 .onlyWhenMentioned()
                 .build();

@@ -100,7 +100,7 @@ public final class TextStructure {
                 reach = f.end();
             }
         }
-        if (text.indexOf(':') >= 0) {
+        if (text.indexOf(':') >= 0 || text.contains("...")) {
             // "key: value" lines, where they are not inside a table or a JSON object
             List<Field> lines = new ArrayList<>();
             lines(text, lines);
@@ -212,6 +212,9 @@ public final class TextStructure {
                     continue;
                 }
                 List<int[]> cells = cells(text, row[0], row[1], delimiter);
+                if (delimiter == ',' && cells.size() > columns.size()) {
+                    cells = joinDecimalCommas(text, cells, columns.size());
+                }
                 if (cells.size() != columns.size()) {
                     break;
                 }
@@ -229,6 +232,44 @@ public final class TextStructure {
             }
             i = rows > 0 ? j : i + 1;
         }
+    }
+
+    /**
+     * "112,00" unquoted in a comma-separated row (a Dutch amount exported as is) splits into two cells: when a row has
+     * more cells than the header, a cell of digits followed by a cell of exactly two digits is joined back, from the
+     * left, until the counts match. Returns the cells unchanged when that does not make them match.
+     */
+    private static List<int[]> joinDecimalCommas(String text, List<int[]> cells, int wanted) {
+        List<int[]> out = new ArrayList<>(cells.size());
+        int surplus = cells.size() - wanted;
+        for (int k = 0; k < cells.size(); k++) {
+            int[] c = cells.get(k);
+            if (surplus > 0 && k + 1 < cells.size() && amountWhole(text, c) && twoDigits(text, cells.get(k + 1))) {
+                out.add(new int[] {c[0], cells.get(k + 1)[1]});
+                k++;
+                surplus--;
+            } else {
+                out.add(c);
+            }
+        }
+        return surplus == 0 ? out : cells;
+    }
+
+    private static boolean amountWhole(String text, int[] c) {
+        if (c[1] <= c[0]) {
+            return false;
+        }
+        for (int i = c[0]; i < c[1]; i++) {
+            char ch = text.charAt(i);
+            if (!(Character.isDigit(ch) || ch == '.' || (ch == '-' && i == c[0]) || ch == '€' || ch == ' ')) {
+                return false;
+            }
+        }
+        return Character.isDigit(text.charAt(c[1] - 1));
+    }
+
+    private static boolean twoDigits(String text, int[] c) {
+        return c[1] - c[0] == 2 && Character.isDigit(text.charAt(c[0])) && Character.isDigit(text.charAt(c[0] + 1));
     }
 
     /** The delimiter of a header line: tab, ';' or '|' when present, else ','. 0 if none. */
@@ -336,29 +377,77 @@ public final class TextStructure {
                     || text.charAt(s) == '*' || text.charAt(s) == '-')) {
                 s++;
             }
-            int colon = -1;
-            for (int i = s; i < e && i - s <= MAX_KEY; i++) {
-                if (text.charAt(i) == ':') {
-                    colon = i;
-                    break;
-                }
-            }
-            if (colon <= s || !keyLike(text, s, colon)) {
-                continue;
-            }
-            int vs = colon + 1;
-            while (vs < e && (text.charAt(vs) == ' ' || text.charAt(vs) == '\t')) {
-                vs++;
-            }
-            int ve = e;
-            while (ve > vs && (text.charAt(ve - 1) == ' ' || text.charAt(ve - 1) == '\r')) {
-                ve--;
-            }
-            if (ve > vs && !(colon + 1 < e && text.charAt(colon + 1) == '/')) { // not "https://"
-                String key = normaliseKey(text.substring(s, colon));
-                out.add(new Field(Kind.LINE, key, key, vs, ve));
+            // a form may hold several pairs on one line, apart by a tab or three blanks: "Naam: X    Voorletters: Y"
+            while (s < e) {
+                s = pair(text, s, e, out);
             }
         }
+    }
+
+    /** Parses one "key: value" pair from {@code s} in the line ending at {@code e}; the offset to go on from. */
+    private static int pair(String text, int s, int e, List<Field> out) {
+        int colon = -1;
+        for (int i = s; i < e && i - s <= MAX_KEY; i++) {
+            char c = text.charAt(i);
+            if (c == ':') {
+                colon = i;
+                break;
+            }
+            if (c == '.' && i + 2 < e && text.charAt(i + 1) == '.' && text.charAt(i + 2) == '.') {
+                colon = i; // a dot leader on a printed form: "School ............ OBS Anne Frank"
+                while (colon + 1 < e && text.charAt(colon + 1) == '.') {
+                    colon++;
+                }
+                break;
+            }
+        }
+        int keyEnd = colon;
+        while (keyEnd > s && (text.charAt(keyEnd - 1) == ' ' || text.charAt(keyEnd - 1) == '\t'
+                || text.charAt(keyEnd - 1) == '.')) {
+            keyEnd--; // "Geslachtsnaam        : EL OUARDI" in a scanned form
+        }
+        if (colon <= s || keyEnd <= s || !keyLike(text, s, keyEnd)) {
+            return e;
+        }
+        int vs = colon + 1;
+        while (vs < e && (text.charAt(vs) == ' ' || text.charAt(vs) == '\t')) {
+            vs++;
+        }
+        int next = nextPairStart(text, vs, e);
+        int ve = next < 0 ? e : next;
+        while (ve > vs && (text.charAt(ve - 1) == ' ' || text.charAt(ve - 1) == '\t' || text.charAt(ve - 1) == '\r')) {
+            ve--;
+        }
+        if (ve > vs && !(colon + 1 < e && text.charAt(colon + 1) == '/')) { // not "https://"
+            String key = normaliseKey(text.substring(s, keyEnd));
+            out.add(new Field(Kind.LINE, key, key, vs, ve));
+        }
+        return next < 0 ? e : next;
+    }
+
+    /** Start of a further "key:" after a tab or three blanks in [from, to), or -1. */
+    private static int nextPairStart(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            boolean gap = c == '\t' || (c == ' ' && i + 2 < to && text.charAt(i + 1) == ' ' && text.charAt(i + 2) == ' ');
+            if (!gap) {
+                continue;
+            }
+            int k = i;
+            while (k < to && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+                k++;
+            }
+            int colon = k;
+            while (colon < to && colon - k <= MAX_KEY && text.charAt(colon) != ':' && text.charAt(colon) != ' ') {
+                colon++;
+            }
+            // the key is one word (possibly with dots: "Geb.datum") right before the colon
+            if (colon < to && text.charAt(colon) == ':' && colon > k && keyLike(text, k, colon)) {
+                return k;
+            }
+            i = k - 1;
+        }
+        return -1;
     }
 
     // ---- JSON ----

@@ -30,6 +30,12 @@ public final class FormsEvalSet {
     /** The six forms, in report order. */
     public static final List<String> FORMS = List.of("chat", "table", "json", "email", "ocr", "names");
 
+    /**
+     * The parts: {@code dev}, {@code heldout} (the seeded quarter; development data since the third tuning round) and
+     * {@code heldout3} (written separately on 2026-12-02 before that round, not for tuning); see the README.
+     */
+    public static final List<String> SPLITS = List.of("dev", "heldout", "heldout3");
+
     /** The labelled personal-data types (special categories are not labelled in this set: see the README). */
     public static final Set<String> IDENTIFIER_TYPES = Set.of("BSN", "IBAN", "EMAIL", "PHONE", "POSTCODE", "ADDRESS",
             "DATE_OF_BIRTH", "LICENCE_PLATE", "ID_DOCUMENT", "V_NUMBER", "IP_ADDRESS", "KVK");

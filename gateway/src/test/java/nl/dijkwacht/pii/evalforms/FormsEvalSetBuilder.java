@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * split the hand-written documents into a development part and a held-out quarter.
  *
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-build   # markup → JSONL (dev and heldout)
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-build   # markup → JSONL (dev, heldout, heldout3)
  * </pre>
  * The one-off split (DIR/&lt;form&gt;.txt → dev/heldout) was {@code main("split", DIR)}:
  * <pre>
@@ -46,7 +46,7 @@ public final class FormsEvalSetBuilder {
         if (args.length == 2 && args[0].equals("split")) {
             split(Path.of(args[1]), root);
         }
-        for (String split : List.of("dev", "heldout")) {
+        for (String split : FormsEvalSet.SPLITS) {
             Path dir = root.resolve(split);
             List<FormsEvalSet.Doc> docs = FormsEvalSet.readMarkupDir(dir);
             Files.writeString(dir.resolve("eval-forms-" + split + ".jsonl"), FormsEvalSet.toJsonl(docs),

@@ -20,13 +20,16 @@ import org.junit.jupiter.api.Test;
 /**
  * Validates the forms evaluation set (it does not score the engine: that is {@link FormsEvaluation}): every
  * annotation's offsets point at exactly its text, spans do not overlap, the JSONL is the compiled markup, the
- * held-out part is the seeded random quarter, and real-looking identifiers carry valid but fictitious check digits.
+ * held-out part is the seeded random quarter (held-out-3 is a separately written set, not part of that split), and
+ * real-looking identifiers carry valid but fictitious check digits.
  */
 class FormsEvalSetTest {
 
     private static List<Doc> all() throws IOException {
-        List<Doc> docs = new ArrayList<>(FormsEvalSet.load("dev"));
-        docs.addAll(FormsEvalSet.load("heldout"));
+        List<Doc> docs = new ArrayList<>();
+        for (String split : FormsEvalSet.SPLITS) {
+            docs.addAll(FormsEvalSet.load(split));
+        }
         return docs;
     }
 
@@ -51,7 +54,7 @@ class FormsEvalSetTest {
 
     @Test
     void jsonlIsTheCompiledMarkup() throws IOException {
-        for (String split : List.of("dev", "heldout")) {
+        for (String split : FormsEvalSet.SPLITS) {
             Path dir = FormsEvalSet.root().resolve(split);
             String compiled = FormsEvalSet.toJsonl(FormsEvalSet.readMarkupDir(dir));
             assertThat(Files.readString(dir.resolve("eval-forms-" + split + ".jsonl"), StandardCharsets.UTF_8))
@@ -78,6 +81,16 @@ class FormsEvalSetTest {
             assertThat(formIds).as("documents of form " + form).hasSizeGreaterThanOrEqualTo(40);
             assertThat(heldIds).as("held-out quarter of " + form)
                     .isEqualTo(FormsEvalSetBuilder.heldoutIds(form, formIds));
+        }
+    }
+
+    /** Held-out-3 is a separately written set (not a quarter of the others): 13–14 documents of every form. */
+    @Test
+    void heldout3CoversEveryForm() throws IOException {
+        List<Doc> heldout3 = FormsEvalSet.load("heldout3");
+        for (String form : FormsEvalSet.FORMS) {
+            assertThat(heldout3.stream().filter(d -> d.form().equals(form)).count()).as("held-out-3 documents of " + form)
+                    .isBetween(13L, 14L);
         }
     }
 

@@ -23,7 +23,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * so this is what the model is kept from.
  *
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3
  * </pre>
  *
  * <p>Measures (special-category findings are ignored: that type is not labelled in this set):
@@ -35,8 +35,10 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  *   <li><b>precision</b> — findings that overlap a labelled span, over all findings; <b>exact precision</b> — findings
  *       equal to a labelled span.</li>
  * </ul>
- * Writes {@code target/pii-eval-forms-<split>.md}; for dev also the mismatches to
- * {@code target/pii-eval-forms-errors-dev.txt}. For the held-out part only the figures are printed, never its errors.
+ * Writes {@code target/pii-eval-forms-<split>.md}; for dev and heldout also the mismatches to
+ * {@code target/pii-eval-forms-errors-<split>.txt}.
+ * The old held-out part ({@code heldout}, run twice in the second round) became development data in the third round,
+ * so its mismatches are written too. For held-out-3 only the figures are printed, never its errors.
  */
 public final class FormsEvaluation {
 
@@ -236,8 +238,8 @@ public final class FormsEvaluation {
 
     public static void main(String[] args) throws IOException {
         String split = args.length > 0 ? args[0] : "dev";
-        if (!split.equals("dev") && !split.equals("heldout")) {
-            throw new IllegalArgumentException("usage: dev | heldout");
+        if (!FormsEvalSet.SPLITS.contains(split)) {
+            throw new IllegalArgumentException("usage: " + String.join(" | ", FormsEvalSet.SPLITS));
         }
         PiiEngine engine = PiiEngine.dutchDefault();
         List<Doc> docs = FormsEvalSet.load(split);
@@ -245,17 +247,21 @@ public final class FormsEvaluation {
         Map<String, Tally> rows = forms.scoreAll(docs, Doc::form);
         FormsEvaluation letters = new FormsEvaluation(engine);
         Tally letterTally = letters.scoreAll(letterSet(), d -> "letters").get("all");
-        String title = split.equals("heldout")
-                ? "## HELD-OUT part (final figures only: do not tune on these, no errors are written)\n\n"
-                : "## Development part\n\n";
+        String title = switch (split) {
+            case "heldout" -> "## Old held-out part (development data since the third round)\n\n";
+            case "heldout3" -> "## HELD-OUT-3 part (written before the third tuning round; final figures only: "
+                    + "do not tune on these, no errors are written)\n\n";
+            default -> "## Development part\n\n";
+        };
         String report = title + "By form:\n\n" + formTable(rows, letterTally) + "\nBy type:\n\n" + forms.typeTable()
                 + "\nHarmless look-alikes by kind:\n\n" + forms.harmlessTable() + "\nLetter-like set by type:\n\n"
                 + letters.typeTable();
         Path target = Files.isDirectory(Path.of("src/test/resources")) ? Path.of("target") : Path.of("gateway/target");
         Files.createDirectories(target);
         Files.writeString(target.resolve("pii-eval-forms-" + split + ".md"), report, StandardCharsets.UTF_8);
-        if (split.equals("dev")) {
-            Files.writeString(target.resolve("pii-eval-forms-errors-dev.txt"), forms.errors, StandardCharsets.UTF_8);
+        if (split.equals("dev") || split.equals("heldout")) { // never for a held-out set still to be run
+            Files.writeString(target.resolve("pii-eval-forms-errors-" + split + ".txt"), forms.errors,
+                    StandardCharsets.UTF_8);
         }
         System.out.println(report);
     }

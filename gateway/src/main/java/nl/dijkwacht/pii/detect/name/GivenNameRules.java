@@ -23,14 +23,17 @@ final class GivenNameRules {
     /** "Fatima el Amrani", "Sanne": the index to continue from, or -1 when the rule does not apply. */
     int capitalised(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
         TextToken t = tokens.get(i);
-        if (!t.capitalised() || !gazetteer.isFirstName(t.lower()) || NameWords.NOT_NAMES.contains(t.lower())) {
+        if (!t.capitalised() || !gazetteer.isFirstName(t.lower()) || NameWords.NOT_NAMES.contains(t.lower())
+                || gluedToDigits(tokens, i)) {
             return -1;
         }
         NameSpan name = parser.parse(text, tokens, i, false, false, KNOWN_GIVEN_NAME);
-        if (name == null || (name.endToken() - i < 2 && NameWords.AMBIGUOUS.contains(t.lower()))) {
+        boolean addressed = name != null && name.endToken() - i == 1 && addressedAtLineStart(text, tokens, i);
+        if (name == null || (name.endToken() - i < 2 && NameWords.AMBIGUOUS.contains(t.lower()) && !addressed)) {
             return -1;
         }
-        if (!(name.endToken() - i == 1 && t.sentenceStart() && NameWords.SENTENCE_START_WORDS.contains(t.lower()))) {
+        if (addressed || !(name.endToken() - i == 1 && t.sentenceStart()
+                && NameWords.SENTENCE_START_WORDS.contains(t.lower()))) {
             out.add(name);
         }
         return name.endToken();
@@ -52,8 +55,37 @@ final class GivenNameRules {
         return -1;
     }
 
+    /**
+     * "Bas, akkoord." / "&gt;&gt; Mark, kun je …": a known given name that is also a word, opening a line (or a quoted
+     * line) and followed by a comma, addresses someone.
+     */
+    static boolean addressedAtLineStart(String text, List<TextToken> tokens, int i) {
+        if (i + 1 >= tokens.size() || !tokens.get(i + 1).text().equals(",")
+                || tokens.get(i + 1).start() != tokens.get(i).end()) {
+            return false;
+        }
+        for (int k = tokens.get(i).start() - 1; k >= 0; k--) {
+            char c = text.charAt(k);
+            if (c == '\n') {
+                return true;
+            }
+            if (c != ' ' && c != '>' && c != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean endsOnKnownSurnameAfter(List<TextToken> tokens, int first, int endToken) {
         return endToken - first >= 2 && gazetteer.isSurname(tokens.get(endToken - 1).lower());
+    }
+
+    /** "NL8123456789BO1": letters inside a code, not a name. */
+    private static boolean gluedToDigits(List<TextToken> tokens, int i) {
+        TextToken t = tokens.get(i);
+        return i > 0 && tokens.get(i - 1).kind() == TextToken.Kind.NUMBER && tokens.get(i - 1).end() == t.start()
+                || i + 1 < tokens.size() && tokens.get(i + 1).kind() == TextToken.Kind.NUMBER
+                && tokens.get(i + 1).start() == t.end();
     }
 
     private static boolean precededByNumber(List<TextToken> tokens, int i) {

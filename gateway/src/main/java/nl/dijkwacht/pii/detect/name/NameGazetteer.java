@@ -21,8 +21,14 @@ final class NameGazetteer {
         this.surnames = load(SURNAMES);
     }
 
+    /** A known given name, also a double one of known given names ("jan-willem", "Erik-Jan"). */
     boolean isFirstName(String lower) {
-        return firstNames.contains(lower);
+        if (firstNames.contains(lower)) {
+            return true;
+        }
+        int dash = lower.indexOf('-');
+        return dash > 0 && lower.indexOf('-', dash + 1) < 0 && firstNames.contains(lower.substring(0, dash))
+                && firstNames.contains(lower.substring(dash + 1));
     }
 
     boolean isSurname(String lower) {

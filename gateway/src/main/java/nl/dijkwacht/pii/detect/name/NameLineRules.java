@@ -65,7 +65,10 @@ final class NameLineRules {
                     b++;
                 }
                 int n = b - a;
-                if (n >= 1 && n <= 5 && nameShaped(tokens, a, b)) {
+                if (n >= 1 && n <= 3 && a == k && previousBlank && lowerCaseSignature(tokens, a, b)
+                        && endOfMessage(text, lineEnd)) {
+                    spans.add(new NameSpan(tokens.get(a).start(), tokens.get(b - 1).end(), b, SIGNATURE));
+                } else if (n >= 1 && n <= 5 && nameShaped(tokens, a, b)) {
                     boolean afterClosing = previousLine.stripTrailing().endsWith(",")
                             || CLOSINGS.contains(previousLine.strip().toLowerCase(java.util.Locale.ROOT));
                     boolean aboveAddress = n >= 2 && nextLineIsAddress(text, lineEnd);
@@ -121,21 +124,59 @@ final class NameLineRules {
                 && CLOSING_WORDS.contains(tokens.get(i - 2).lower()) && !tokens.get(i - 2).lower().equals("gr");
         boolean afterWord = i >= 1 && CLOSING_WORDS.contains(tokens.get(i - 1).lower())
                 && TextToken.adjacent(text, tokens.get(i - 1), t);
-        if (!t.capitalised() || !(afterComma || afterWord)) {
+        // "groet bas" typed in lower case: a known given name (even one that is also a word) closing the line
+        boolean lower = t.isWord() && !t.capitalised() && gazetteer.isFirstName(t.lower());
+        if (!(t.capitalised() || lower) || !(afterComma || afterWord)) {
             return -1;
         }
-        NameSpan name = parser.parse(text, tokens, i, false, true, SIGNATURE);
+        NameSpan name = parser.parse(text, tokens, i, lower, !lower, SIGNATURE);
         if (name == null) {
             return -1;
         }
         int end = name.endToken();
         boolean endsLine = end >= tokens.size()
-                || text.substring(tokens.get(end - 1).end(), tokens.get(end).start()).indexOf('\n') >= 0;
+                || text.substring(tokens.get(end - 1).end(), tokens.get(end).start()).indexOf('\n') >= 0
+                || restOfLineHasNoWords(text, tokens.get(end - 1).end());
+        if (lower && !endsLine) {
+            return -1;
+        }
         if ((afterComma && end - i >= 2) || endsLine) {
             out.add(name);
             return end;
         }
         return -1;
+    }
+
+    /** Only quotes, punctuation or blanks up to the end of the line ("groet bas\""). */
+    private static boolean restOfLineHasNoWords(String text, int from) {
+        for (int i = from; i < text.length() && text.charAt(i) != '\n'; i++) {
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * "ahmed benali" as the last line of a message typed in lower case: a known given name first (not one that in
+     * chat is mostly a word), then at most two further words that are not common words.
+     */
+    private boolean lowerCaseSignature(List<TextToken> tokens, int a, int b) {
+        TextToken first = tokens.get(a);
+        if (!first.isWord() || first.capitalised() || !gazetteer.isFirstName(first.lower())
+                || NameWords.LOWERCASE_WORDS.contains(first.lower()) || NameWords.NOT_NAMES.contains(first.lower())) {
+            return false;
+        }
+        for (int k = a + 1; k < b; k++) {
+            TextToken t = tokens.get(k);
+            String lower = t.lower();
+            if (!t.isWord() || t.capitalised() || lower.length() < 2 || NameWords.COMMON_LOWER.contains(lower)
+                    || NameWords.FOLLOWS_A_NAME.contains(lower) || NameWords.NOT_NAMES.contains(lower)
+                    || NameWords.TITLES.contains(lower) || CLOSINGS.contains(lower) || CLOSING_WORDS.contains(lower)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean nameShaped(List<TextToken> tokens, int a, int b) {

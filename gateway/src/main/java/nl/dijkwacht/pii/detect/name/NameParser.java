@@ -58,6 +58,19 @@ final class NameParser {
                 break;
             }
             String lower = t.lower();
+            if (abbreviatedInitial(text, tokens, j)) { // "burgemeester Ch. Baljet", "Th. de Groot"
+                count++;
+                j += 2;
+                continue;
+            }
+            if (j > i && tokens.get(j - 1).kind() == TextToken.Kind.INITIALS && t.text().length() >= 3
+                    && isAllCaps(t.text()) && !NameWords.NOT_NAMES.contains(lower)
+                    && !StreetOrganisationFilter.isStreetOrOrganisation(lower)) {
+                lastNameToken = j; // "W. BOSMAN" on a bank statement: capitals after initials
+                count++;
+                j++;
+                break;
+            }
             if (NameWords.PARTICLES.contains(lower)) {
                 boolean afterKnownSurname = j > 0 && lastNameToken == j - 1
                         && gazetteer.isSurname(tokens.get(j - 1).lower())
@@ -66,6 +79,11 @@ final class NameParser {
                     break; // "Liesbeth Kamphuis van Dimence": particles come before the surname, not after it
                 }
                 int k = skipParticles(text, tokens, j);
+                if (!t.capitalised() && (capitalisedParticleIn(tokens, j + 1, k)
+                        || (lowerOk && k < tokens.size() && tokens.get(k).capitalised()
+                        && lowerCaseNameBefore(tokens, i, j)))) {
+                    break; // "femke van Van Wijnen": "van" is a preposition, a (company) name starts after it
+                }
                 if (k < tokens.size() && adjacent(text, tokens, k - 1, k)
                         && !NameWords.PARTICLES.contains(tokens.get(k).lower())) {
                     TextToken after = tokens.get(k);
@@ -98,6 +116,7 @@ final class NameParser {
         }
         if (StreetOrganisationFilter.legalFormAt(tokens, lastNameToken + 1)
                 || StreetOrganisationFilter.streetOrOrganisationFollows(text, tokens, lastNameToken + 1)
+                || StreetOrganisationFilter.firmWith(text, tokens, i, lastNameToken + 1)
                 || StreetOrganisationFilter.afterOrganisationPrefix(text, tokens, i)
                 || StreetOrganisationFilter.insideOrganisationName(text, tokens, i)) {
             return null;
@@ -130,6 +149,39 @@ final class NameParser {
         return next.isWord() && NameWords.FOLLOWS_A_NAME.contains(next.lower()) && !t.lower().endsWith("de")
                 && !t.lower().endsWith("te") && !t.lower().endsWith("en");
     }
+
+    /** "erik-jan van Leger des Heils": the name so far has a lower-case name word (not only particles). */
+    private static boolean lowerCaseNameBefore(List<TextToken> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            TextToken t = tokens.get(k);
+            if (t.isWord() && !t.capitalised() && !NameWords.PARTICLES.contains(t.lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean capitalisedParticleIn(List<TextToken> tokens, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (tokens.get(k).capitalised()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Ch.", "Th.", "Chr.": an abbreviated given name written as an initial, followed by more of the name. */
+    static boolean abbreviatedInitial(String text, List<TextToken> tokens, int j) {
+        TextToken t = tokens.get(j);
+        return j + 2 < tokens.size() && INITIAL_ABBREVIATIONS.contains(t.lower())
+                && tokens.get(j + 1).text().equals(".") && tokens.get(j + 1).start() == t.end()
+                && (tokens.get(j + 2).capitalised() || tokens.get(j + 2).kind() == TextToken.Kind.INITIALS
+                || NameWords.PARTICLES.contains(tokens.get(j + 2).lower()))
+                && TextToken.adjacent(text, tokens.get(j + 1), tokens.get(j + 2));
+    }
+
+    private static final java.util.Set<String> INITIAL_ABBREVIATIONS =
+            nl.dijkwacht.pii.detect.WordList.set("/pii/names/initial-abbreviations.txt");
 
     int skipParticles(String text, List<TextToken> tokens, int i) {
         int j = i;

@@ -17,6 +17,8 @@ import nl.dijkwacht.pii.detect.Recognizer;
 public final class PersonNameRecognizer implements Recognizer {
 
     static final String MODEL = "model (OpenNLP)";
+    /** "team Subsidies", "afdeling Vergunningen": a capitalised word after these names a unit, not a person. */
+    private static final java.util.Set<String> TEAM_WORDS = nl.dijkwacht.pii.detect.WordList.set("/pii/names/unit-words.txt");
     private static final double SCORE = 0.85;
 
     private final PersonNameRules rules;
@@ -177,7 +179,10 @@ public final class PersonNameRecognizer implements Recognizer {
                 && !(from > 0 && NameWords.TITLES.contains(tokens.get(from - 1).lower()))) {
             return null;
         }
-        if (StreetOrganisationFilter.legalFormAt(tokens, to)
+        if (StreetOrganisationFilter.isOrganisationPrefix(tokens.get(from).lower())
+                || (from > 0 && TEAM_WORDS.contains(tokens.get(from - 1).lower()))
+                || StreetOrganisationFilter.legalFormAt(tokens, to)
+                || StreetOrganisationFilter.firmWith(text, tokens, from, to)
                 || StreetOrganisationFilter.streetOrOrganisationFollows(text, tokens, to)
                 || StreetOrganisationFilter.insideOrganisationName(text, tokens, from)) {
             return null;

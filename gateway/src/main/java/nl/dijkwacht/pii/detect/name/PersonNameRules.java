@@ -54,7 +54,16 @@ final class PersonNameRules {
         if (!tokens.get(i).isWord()) {
             return i + 1;
         }
-        next = familyNameFirst.at(text, tokens, i, spans);
+        next = titles.relationInBrackets(text, tokens, i, spans);
+        if (next < 0) {
+            next = titles.introduction(text, tokens, i, spans);
+        }
+        if (next < 0) {
+            next = surnames.commaInitials(text, tokens, i, spans);
+        }
+        if (next < 0) {
+            next = familyNameFirst.at(text, tokens, i, spans);
+        }
         if (next < 0) {
             next = givenNames.capitalised(text, tokens, i, spans);
         }

@@ -53,18 +53,27 @@ final class StreetOrganisationFilter {
      * "Jeroen Bosch Ziekenhuis"): the name belongs to it.
      */
     static boolean streetOrOrganisationFollows(String text, List<TextToken> tokens, int look) {
+        int first = look;
         while (look < tokens.size() && TextToken.adjacent(text, tokens.get(look - 1), tokens.get(look))
                 && tokens.get(look).isWord()) {
             String after = tokens.get(look).lower();
             if (isStreetOrOrganisation(after)) {
                 return true;
             }
-            if (!NameWords.PARTICLES.contains(after)) {
+            // "Willem de Zwijgerlaan", but "Zijlstra in Zorgcentrum …": "in", "op", "te" do not open a name
+            if (!NameWords.PARTICLES.contains(after)
+                    || (look == first && !NameWords.LEADING_PARTICLES.contains(after))) {
                 return false;
             }
             look++;
         }
         return false;
+    }
+
+    /** "Hoekstra &amp; Vos", "Kroon &amp; Lindeman": names joined by '&amp;' are a firm, tokens [from, to) the name. */
+    static boolean firmWith(String text, List<TextToken> tokens, int from, int to) {
+        return to + 1 < tokens.size() && tokens.get(to).text().equals("&") && tokens.get(to + 1).capitalised()
+                || from >= 2 && tokens.get(from - 1).text().equals("&") && tokens.get(from - 2).capitalised();
     }
 
     /** "Stichting Jan Pieter Heije": an organisation prefix directly before the name at token {@code i}. */

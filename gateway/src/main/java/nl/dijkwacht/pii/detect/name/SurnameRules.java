@@ -12,6 +12,7 @@ final class SurnameRules {
 
     static final String PARTICLE_SURNAME = "tussenvoegsel + known surname";
     static final String KNOWN_SURNAME = "known surname";
+    static final String SURNAME_COMMA_INITIALS = "surname, initials";
 
     private final NameParser parser;
     private final NameGazetteer gazetteer;
@@ -41,6 +42,62 @@ final class SurnameRules {
             }
         }
         return -1;
+    }
+
+    /**
+     * "Adeyemi, T.", "de Jong-van der Veen, A.", "Adeyemi-Okafor, C.": a surname (particles in front allowed)
+     * followed by a comma and initials, as registers and lists write names. The index to continue from, or -1.
+     */
+    int commaInitials(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
+        int k = i;
+        boolean surname = false;
+        while (k < tokens.size() && k - i < 5) {
+            TextToken t = tokens.get(k);
+            if (k > i && !TextToken.adjacent(text, tokens.get(k - 1), t)) {
+                return -1;
+            }
+            if (!t.isWord()) {
+                break;
+            }
+            String lower = t.lower();
+            if (NameWords.PARTICLES.contains(lower)) {
+                k++; // "de Jong-van der Veen": particles before the surname and after a hyphenated first part
+                continue;
+            }
+            if (!t.capitalised() || t.text().length() < 2 || NameWords.NOT_NAMES.contains(lower)
+                    || NameWords.TITLES.contains(lower) || StreetOrganisationFilter.isStreetOrOrganisation(lower)
+                    || StreetOrganisationFilter.LEGAL_FORMS.contains(lower)
+                    || (StreetOrganisationFilter.hasNonNameEnding(lower) && !gazetteer.isSurname(lower))) {
+                return -1;
+            }
+            surname = true;
+            k++;
+            if (!lower.endsWith("-" + lastPart(lower)) || !NameWords.PARTICLES.contains(lastPart(lower))) {
+                break; // only "Jong-van" (a double name going on) takes further particles and a surname
+            }
+        }
+        if (!surname || k + 1 >= tokens.size() || !tokens.get(k).text().equals(",")
+                || NameWords.PARTICLES.contains(tokens.get(k - 1).lower())
+                || tokens.get(k).start() != tokens.get(k - 1).end()) {
+            return -1;
+        }
+        TextToken initials = tokens.get(k + 1);
+        if (initials.kind() != TextToken.Kind.INITIALS || initials.start() - tokens.get(k).end() > 1
+                || StreetOrganisationFilter.LEGAL_FORMS.contains(initials.lower())
+                || StreetOrganisationFilter.LEGAL_FORMS.contains(initials.lower().replace(".", ""))) {
+            return -1;
+        }
+        // the initials must close the name: not "Jansen, J. de Vries" (a list of two people)
+        if (k + 2 < tokens.size() && tokens.get(k + 2).capitalised()
+                && TextToken.adjacent(text, initials, tokens.get(k + 2))) {
+            return -1;
+        }
+        out.add(new NameSpan(tokens.get(i).start(), initials.end(), k + 2, SURNAME_COMMA_INITIALS));
+        return k + 2;
+    }
+
+    private static String lastPart(String lower) {
+        return lower.substring(lower.lastIndexOf('-') + 1);
     }
 
     /** A known capitalised surname ("Bakker heeft gebeld"): the index to continue from, or -1. */

@@ -11,6 +11,8 @@ final class TitleAndInitialRules {
 
     static final String TITLE = "title";
     static final String INITIALS = "initials";
+    static final String RELATION = "person word in brackets after it";
+    static final String INTRODUCTION = "after a self-introduction";
 
     private final NameParser parser;
 
@@ -25,8 +27,9 @@ final class TitleAndInitialRules {
             return -1;
         }
         boolean strong = hadStrongTitle(tokens, i, afterTitle);
-        NameSpan name = parser.parse(text, tokens, afterTitle, strong, true, strong, TITLE);
-        if (name == null && strong && afterTitle < tokens.size()
+        NameSpan name = parser.parse(text, tokens, afterTitle, strong || knownLowerSurname(tokens, afterTitle), true,
+                strong, TITLE);
+        if (name == null && (strong || ageOrDateInBrackets(text, tokens, afterTitle + 1)) && afterTitle < tokens.size()
                 && NameParser.lowerSurnameCandidate(text, tokens, afterTitle) && !tokens.get(afterTitle).capitalised()) {
             TextToken only = tokens.get(afterTitle);
             name = new NameSpan(only.start(), only.end(), afterTitle + 1, TITLE);
@@ -38,9 +41,88 @@ final class TitleAndInitialRules {
         return afterTitle;
     }
 
+    private static final List<List<String>> INTRODUCTIONS = List.of(List.of("ik", "ben"), List.of("ik", "heet"),
+            List.of("mijn", "naam", "is"), List.of("my", "name", "is"), List.of("i", "am"), List.of("wij", "zijn"));
+
+    /**
+     * "Ik ben Winston Tjoe-A-On", "mijn naam is Oksana Melnyk": capitalised words after a self-introduction are the
+     * writer's name, known or not. The index to continue from, or -1.
+     */
+    int introduction(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
+        for (List<String> phrase : INTRODUCTIONS) {
+            int n = phrase.size();
+            if (i + n >= tokens.size() || !tokens.get(i).lower().equals(phrase.get(0))) {
+                continue;
+            }
+            boolean match = true;
+            for (int k = 1; k < n && match; k++) {
+                match = tokens.get(i + k).lower().equals(phrase.get(k))
+                        && TextToken.adjacent(text, tokens.get(i + k - 1), tokens.get(i + k));
+            }
+            TextToken first = tokens.get(i + n);
+            if (!match || !first.capitalised() || !TextToken.adjacent(text, tokens.get(i + n - 1), first)
+                    || NameWords.NOT_NAMES.contains(first.lower()) || NameWords.TITLES.contains(first.lower())) {
+                continue;
+            }
+            NameSpan name = parser.parse(text, tokens, i + n, false, true, INTRODUCTION);
+            // one word only when it is a known name: "Ik ben Nederlander", "ik ben Blij" are not names
+            if (name != null && (name.endToken() - (i + n) >= 2 || parser.gazetteer().isFirstName(first.lower())
+                    || parser.gazetteer().isSurname(first.lower()))) {
+                out.add(name);
+                return name.endToken();
+            }
+        }
+        return -1;
+    }
+
+    /** "dochter linh (17)", "zoon daan (23-05-2011)": an age or a date in brackets right after the word. */
+    static boolean ageOrDateInBrackets(String text, List<TextToken> tokens, int k) {
+        return k + 2 < tokens.size() && tokens.get(k).text().equals("(")
+                && tokens.get(k + 1).kind() == TextToken.Kind.NUMBER && tokens.get(k + 2).text().equals(")")
+                && tokens.get(k).start() - tokens.get(k - 1).end() <= 1;
+    }
+
+    private static final java.util.Set<String> POSSESSIVES = java.util.Set.of("zijn", "haar", "hun", "mijn", "onze",
+            "de", "his", "her", "their", "my");
+
+    /**
+     * "Akosua (zijn dochter)", "Ifrah (de aanvrager)": a capitalised word followed by a person word in brackets is
+     * that person's name. The index to continue from, or -1.
+     */
+    int relationInBrackets(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
+        TextToken t = tokens.get(i);
+        int k = i + 1;
+        if (!t.capitalised() || t.text().length() < 2 || NameParser.isAllCaps(t.text()) || k + 2 >= tokens.size()
+                || !tokens.get(k).text().equals("(") || tokens.get(k).start() - t.end() > 1
+                || NameWords.NOT_NAMES.contains(t.lower()) || NameWords.TITLES.contains(t.lower())
+                || StreetOrganisationFilter.isStreetOrOrganisation(t.lower())) {
+            return -1;
+        }
+        k++;
+        if (POSSESSIVES.contains(tokens.get(k).lower())) {
+            k++;
+        }
+        if (k + 1 >= tokens.size() || !NameWords.TITLES.contains(tokens.get(k).lower())
+                || !tokens.get(k + 1).text().equals(")") || NameWords.STRONG_TITLES.contains(tokens.get(k).lower())) {
+            return -1;
+        }
+        out.add(new NameSpan(t.start(), t.end(), i + 1, RELATION));
+        return i + 1;
+    }
+
+    /** "wethouder dekker": after any title a lower-case word counts when it is a known surname. */
+    private boolean knownLowerSurname(List<TextToken> tokens, int k) {
+        if (k >= tokens.size()) {
+            return false;
+        }
+        TextToken t = tokens.get(k);
+        return t.isWord() && !t.capitalised() && parser.gazetteer().isSurname(t.lower())
+                && !NameWords.LOWERCASE_WORDS.contains(t.lower()) && !NameWords.COMMON_LOWER.contains(t.lower());
+    }
+
     /** Initials at token {@code i} ("J.P. de Vries"): the index to continue from, or -1 if not initials. */
     int initials(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
-        if (tokens.get(i).kind() != TextToken.Kind.INITIALS) {
+        if (tokens.get(i).kind() != TextToken.Kind.INITIALS && !NameParser.abbreviatedInitial(text, tokens, i)) {
             return -1;
         }
         NameSpan name = parser.parse(text, tokens, i, false, true, INITIALS);

@@ -1,0 +1,85 @@
+package nl.dijkwacht.pii;
+
+import java.io.File;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.dijkwacht.pii.evalforms.FormsEvalSet;
+import nl.dijkwacht.pii.evalforms.FormsEvalSet.Doc;
+
+/**
+ * Whether two builds of the engine give the same findings — type, offsets, score, recognizer, pattern and context —
+ * on every development text: the forms set's dev part and old held-out part (development data since the third
+ * round), the letter-like set, the benchmark texts, and each of these in lower and upper case. A speed change must
+ * leave all of them alike. Builds are loaded as in {@link PiiEngineCostComparison}. Arguments: {@code a=directory
+ * b=directory}. Prints counts and the ids of differing texts, never their content. Never reads held-out-3.
+ */
+public final class PiiEngineEquivalence {
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("usage: a=classes-dir b=classes-dir");
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String split : List.of("dev", "heldout")) {
+            for (Doc d : FormsEvalSet.load(split)) {
+                texts.put(split + "/" + d.id(), d.text());
+            }
+        }
+        for (Doc d : letterSet()) {
+            texts.put("letters/" + d.id(), d.text());
+        }
+        texts.put("bench/letter-1k", PiiEngineBenchmark.text(1024));
+        texts.put("bench/letter-10k", PiiEngineBenchmark.text(10 * 1024));
+        texts.put("bench/table-10k", PiiEngineBenchmark.table(10 * 1024));
+        Map<String, String> all = new LinkedHashMap<>(texts);
+        texts.forEach((id, t) -> {
+            all.put(id + "#lower", t.toLowerCase(Locale.ROOT));
+            all.put(id + "#upper", t.toUpperCase(Locale.ROOT));
+        });
+
+        List<URL> libraries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.endsWith(".jar")) {
+                libraries.add(new File(entry).toURI().toURL());
+            }
+        }
+        ClassLoader shared = new URLClassLoader(libraries.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        Object[] engines = new Object[2];
+        Method[] detects = new Method[2];
+        for (int k = 0; k < 2; k++) {
+            String dir = args[k].split("=", 2)[1];
+            URLClassLoader loader = new URLClassLoader(new URL[] {new File(dir).toURI().toURL()}, shared);
+            Class<?> engineClass = loader.loadClass("nl.dijkwacht.pii.PiiEngine");
+            engines[k] = engineClass.getMethod("dutchDefault").invoke(null);
+            detects[k] = engineClass.getMethod("detect", String.class);
+        }
+        int differing = 0;
+        long findings = 0;
+        for (Map.Entry<String, String> e : all.entrySet()) {
+            String a = String.valueOf(detects[0].invoke(engines[0], e.getValue()));
+            String b = String.valueOf(detects[1].invoke(engines[1], e.getValue()));
+            findings += ((List<?>) detects[0].invoke(engines[0], e.getValue())).size();
+            if (!a.equals(b)) {
+                differing++;
+                System.out.println("differs: " + e.getKey());
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d texts, %d findings in %s, %d texts differ%n", all.size(), findings,
+                args[0].split("=", 2)[0], differing);
+        if (differing > 0) {
+            System.exit(1);
+        }
+    }
+
+    private static List<Doc> letterSet() throws java.io.IOException {
+        try (var in = PiiEngineEquivalence.class.getResourceAsStream("/pii/eval/municipal-eval.jsonl")) {
+            return FormsEvalSet.readJsonl(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+}

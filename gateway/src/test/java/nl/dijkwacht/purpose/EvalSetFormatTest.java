@@ -1,0 +1,103 @@
+package nl.dijkwacht.purpose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.dijkwacht.policy.ForbiddenPurpose;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Validates the purpose-guard evaluation sets themselves (it does not score the guard: that is
+ * {@link PurposeEvaluation}): every line parses, held-out-3 has the class counts documented in
+ * src/test/resources/purpose/README.md, and it shares no prompt with the earlier sets. Failures report counts and
+ * line numbers only, so that no held-out prompt is shown.
+ */
+class EvalSetFormatTest {
+
+    private static final List<String> SETS = List.of("dev", "heldout", "heldout2", "heldout3");
+    private static final Set<String> CLASSES = Set.of("forbidden", "near-miss", "personal-special", "generic-special");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "heldout", "heldout2", "heldout3"})
+    void everyLineIsClassDetailPrompt(String part) throws IOException {
+        String[] lines = raw(part).split("\n");
+        int prompts = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank() || lines[i].startsWith("#")) {
+                continue;
+            }
+            String[] f = lines[i].split("\t", -1);
+            assertThat(f).as("%s line %d: three tab-separated fields", part, i + 1).hasSize(3);
+            assertThat(CLASSES).as("%s line %d: known class", part, i + 1).contains(f[0]);
+            assertThat(f[1]).as("%s line %d: detail", part, i + 1).matches("[a-z-]+");
+            assertThat(f[2].isBlank()).as("%s line %d: empty prompt", part, i + 1).isFalse();
+            prompts++;
+        }
+        assertThat(EvalSet.load(part).prompts()).hasSize(prompts);
+    }
+
+    @Test
+    void heldout3HasTheDocumentedCounts() {
+        List<EvalSet.Prompt> prompts = EvalSet.load("heldout3").prompts();
+        assertThat(prompts).hasSize(140);
+        assertThat(count(prompts, EvalSet.Label.FORBIDDEN)).hasSize(3).allSatisfy((purpose, n) -> assertThat(n).isEqualTo(16));
+        Set<String> policyPurposes = PurposeEvaluation.defaultPolicy().governance().forbiddenPurposes().stream()
+                .map(ForbiddenPurpose::id).collect(Collectors.toSet());
+        assertThat(policyPurposes).containsAll(count(prompts, EvalSet.Label.FORBIDDEN).keySet());
+        assertThat(count(prompts, EvalSet.Label.NEAR_MISS).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(32);
+        assertThat(count(prompts, EvalSet.Label.GENERIC_SPECIAL).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(30);
+        Map<String, Long> personal = count(prompts, EvalSet.Label.PERSONAL_SPECIAL);
+        assertThat(personal.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(30);
+        List<EvalSet.Prompt> dev = EvalSet.load("dev").prompts();
+        assertThat(personal).as("every special category of the development set, biometrics included, at least twice")
+                .containsOnlyKeys(count(dev, EvalSet.Label.PERSONAL_SPECIAL).keySet())
+                .containsKey("biometrie")
+                .allSatisfy((category, n) -> assertThat(n).isGreaterThanOrEqualTo(2));
+        for (EvalSet.Label label : EvalSet.Label.values()) {
+            assertThat(dev.stream().filter(p -> p.label() == label).map(EvalSet.Prompt::detail).collect(Collectors.toSet()))
+                    .as("details of %s are those of the development set", label).containsAll(count(prompts, label).keySet());
+        }
+    }
+
+    @Test
+    void heldout3SharesNoPromptWithTheEarlierSets() {
+        Set<String> earlier = new HashSet<>();
+        SETS.stream().filter(s -> !s.equals("heldout3"))
+                .forEach(s -> EvalSet.load(s).prompts().forEach(p -> earlier.add(key(p))));
+        Set<String> seen = new HashSet<>();
+        long repeated = 0;
+        long shared = 0;
+        for (EvalSet.Prompt p : EvalSet.load("heldout3").prompts()) {
+            repeated += seen.add(key(p)) ? 0 : 1;
+            shared += earlier.contains(key(p)) ? 1 : 0;
+        }
+        assertThat(repeated).as("prompts repeated within held-out-3").isZero();
+        assertThat(shared).as("held-out-3 prompts also in an earlier set").isZero();
+    }
+
+    private static Map<String, Long> count(List<EvalSet.Prompt> prompts, EvalSet.Label label) {
+        return prompts.stream().filter(p -> p.label() == label)
+                .collect(Collectors.groupingBy(EvalSet.Prompt::detail, Collectors.counting()));
+    }
+
+    private static String key(EvalSet.Prompt p) {
+        return p.text().toLowerCase(Locale.ROOT).strip();
+    }
+
+    private static String raw(String part) throws IOException {
+        try (InputStream in = EvalSetFormatTest.class.getResourceAsStream("/purpose/eval-" + part + ".tsv")) {
+            assertThat(in).as("resource of " + part).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
