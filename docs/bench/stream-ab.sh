@@ -2,7 +2,7 @@
 # A/B of CPU per streamed request on gateways that are warm, for a machine that others share.
 #
 #   docs/bench/stream-ab.sh A.jar B.jar [--warmup 360] [--rounds 12] [--seconds 15] [--chunks 20] [--mode stream|json]
-#                                       [--first-chunk N] [--ports 18580]
+#                                       [--first-chunk N] [--port-base 18580]
 #
 # Unlike ab-cpu.sh (which warms A, then B, 60 s each), both gateways are warmed at the same time, alternating JSON and
 # streamed requests at c=4, for --warmup seconds in all; on a loaded two-core machine a gateway needs minutes before
@@ -19,7 +19,7 @@ WARM=360; ROUNDS=12; SECS=15; CHUNKS=20; MODE=stream; FIRST=0; MOCK_PORT=18580
 while [ $# -gt 0 ]; do
   case $1 in
     --warmup) WARM=$2;; --rounds) ROUNDS=$2;; --seconds) SECS=$2;; --chunks) CHUNKS=$2;; --mode) MODE=$2;;
-    --first-chunk) FIRST=$2;; --ports) MOCK_PORT=$2;; *) echo "unknown option $1" >&2; exit 2;;
+    --first-chunk) FIRST=$2;; --port-base) MOCK_PORT=$2;; *) echo "unknown option $1" >&2; exit 2;;
   esac; shift 2
 done
 JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1); [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
