@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -42,6 +41,8 @@ public final class CallerLimits {
 
     private static final Logger log = LoggerFactory.getLogger(CallerLimits.class);
     private static final Pattern PLAIN_KEY = Pattern.compile("[\\p{L}\\p{N} ._@+-]{1,64}");
+    /** Key prefix of the warm-up's buckets ({@link Caller#warmUp()}); a real key starts with a tenant id, never with '~'. */
+    static final String WARM_UP_KEYS = "~warm-up:";
 
     private final BucketStore store;
     private final UnaryOperator<String> userPseudonym;
@@ -155,9 +156,7 @@ public final class CallerLimits {
                 Math.abs(difference), exchange.receivedAt());
         long version = versions.of(limitsOf(exchange.policy()));
         try {
-            CompletableFuture.allOf(charges.stream().map(c -> difference > 0
-                    ? store.takeUsed(c.key(), c.amount(), c.configuration(), version)
-                    : store.giveBack(c.key(), c.amount(), c.configuration(), version)).toArray(CompletableFuture[]::new)).join();
+            store.settle(charges, difference > 0, version);
         } catch (CompletionException e) {
             log.warn("trace {}: token budget not settled ({} tokens): {}", exchange.traceId(), difference,
                     e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName());
@@ -170,49 +169,35 @@ public final class CallerLimits {
         if (charges.isEmpty()) {
             return Verdict.NOTHING;
         }
-        List<CompletableFuture<ConsumptionProbe>> pending = new ArrayList<>(charges.size());
-        for (Charge charge : charges) {
-            pending.add(store.tryConsume(charge.key(), charge.amount(), charge.configuration(), version));
-        }
+        List<ConsumptionProbe> probes = store.chargeAll(charges, version);
         List<Verdict.Drawn> drawn = new ArrayList<>(charges.size());
-        CompletionException failure = null;
         for (int i = 0; i < charges.size(); i++) {
-            try {
-                drawn.add(new Verdict.Drawn(charges.get(i), pending.get(i).join()));
-            } catch (CompletionException e) {
-                failure = e;
-            }
+            drawn.add(new Verdict.Drawn(charges.get(i), probes.get(i)));
         }
-        Verdict verdict = failure == null ? Verdict.of(drawn, now) : null;
-        if (verdict == null || !verdict.allowed()) {
-            // all or nothing: give back what the other buckets gave
-            CompletableFuture.allOf(drawn.stream().filter(d -> d.probe().isConsumed())
-                    .map(d -> store.giveBack(d.charge().key(), d.charge().amount(), d.charge().configuration(), version))
-                    .toArray(CompletableFuture[]::new)).join();
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return verdict;
+        return Verdict.of(drawn, now);
     }
 
     /** One charge per scope of the caller and per kind that scope limits. */
     private List<Charge> charges(Exchange exchange, List<Kind> kinds, long amount, Instant at) {
         LimitsPolicy limits = limitsOf(exchange.policy());
         String tenant = exchange.caller().tenant();
-        tenants.add(tenant);
+        // the start-up warm-up's requests take the same path through buckets of their own: no real quota is spent
+        String keyPrefix = exchange.caller().warmUp() ? WARM_UP_KEYS : "";
+        if (keyPrefix.isEmpty()) {
+            tenants.add(tenant);
+        }
         List<Charge> charges = new ArrayList<>();
         for (Scope scope : Scope.values()) {
             String subject = subject(exchange, scope);
             if (subject != null) {
-                addCharges(limits, tenant, scope, subject, kinds, amount, at, charges);
+                addCharges(limits, keyPrefix, tenant, scope, subject, kinds, amount, at, charges);
             }
         }
         return charges;
     }
 
-    private void addCharges(LimitsPolicy limits, String tenant, Scope scope, String subject, List<Kind> kinds, long amount,
-                            Instant at, List<Charge> charges) {
+    private void addCharges(LimitsPolicy limits, String keyPrefix, String tenant, Scope scope, String subject, List<Kind> kinds,
+                            long amount, Instant at, List<Charge> charges) {
         LimitsPolicy.Values values = limits.limitsOf(scope, subject);
         String member = scope == Scope.USER ? userPseudonym.apply(subject) : keyPart(subject);
         for (Kind kind : kinds) {
@@ -220,7 +205,7 @@ public final class CallerLimits {
             if (limit == null) {
                 continue;
             }
-            String key = keyPart(tenant) + ':' + scope.yamlName() + ':' + member + ':' + kind.yamlName();
+            String key = keyPrefix + keyPart(tenant) + ':' + scope.yamlName() + ':' + member + ':' + kind.yamlName();
             Instant periodEnd = null;
             if (kind != Kind.REQUESTS_PER_MINUTE) {
                 ZonedDateTime local = at.atZone(limits.timeZone());
@@ -251,10 +236,10 @@ public final class CallerLimits {
             LimitsPolicy limits = limitsOf(policy);
             long version = versions.of(limits);
             List<Charge> budgets = new ArrayList<>();
-            addCharges(limits, tenant, Scope.TENANT, tenant, List.of(Kind.TOKENS_PER_DAY, Kind.TOKENS_PER_MONTH), 0, now, budgets);
+            addCharges(limits, "", tenant, Scope.TENANT, tenant, List.of(Kind.TOKENS_PER_DAY, Kind.TOKENS_PER_MONTH), 0, now, budgets);
             Map<Kind, Double> shares = new java.util.EnumMap<>(Kind.class);
             for (Charge budget : budgets) {
-                long available = store.available(budget.key(), budget.configuration(), version).join();
+                long available = store.available(budget, version);
                 shares.put(budget.kind(), (double) (budget.limit() - available) / budget.limit());
             }
             if (!shares.isEmpty()) {

@@ -27,12 +27,18 @@ public final class DrivingLicenceRecognizer implements Recognizer {
 
     @Override
     public List<Finding> find(String text) {
-        String lower = null;
+        return find(text, text.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public List<Finding> find(AnalysedText analysed) {
+        // digits are where every field of interest sits; a text without any has no licence to read
+        return analysed.digitRunStarts().length == 0 ? List.of() : find(analysed.text(), analysed.lower());
+    }
+
+    private List<Finding> find(String text, String lower) {
         boolean cue = false;
         for (String c : CUES) {
-            if (lower == null) {
-                lower = text.toLowerCase(Locale.ROOT);
-            }
             if (lower.contains(c)) {
                 cue = true;
                 break;

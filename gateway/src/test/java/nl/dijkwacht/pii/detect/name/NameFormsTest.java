@@ -91,4 +91,17 @@ class NameFormsTest {
         assertThat(persons("Cliënt Şükrü Doğan belde. Later bleek dat Dogan al eerder had gemaild."))
                 .containsExactly("Şükrü Doğan", "Dogan");
     }
+
+    @Test
+    void aSurnameAfterParticlesBelongsToTheNameBeforeIt() {
+        assertThat(persons("Gesproken met Ilse Olde Monnikhof over de subsidie.")).contains("Ilse Olde Monnikhof");
+        assertThat(persons("De Oude Kerk is open.")).isEmpty();
+    }
+
+    @Test
+    void aNameLineAboveContactDetailsOrATrade() {
+        assertThat(persons("Visitekaartje:\n\nAdaeze Nwosu\nZelfstandig stukadoor\nKvK 12345678"))
+                .contains("Adaeze Nwosu");
+        assertThat(persons("Bijlage\n\nJuridische Zaken\nT 030 123 4567")).isEmpty();
+    }
 }
