@@ -13,17 +13,20 @@
 # Options: --rounds N (default 3) --seconds S per round (default 15) --warmup S per gateway (default 60, c=4)
 #          --c N concurrency (default 64) --stream (SSE instead of JSON) --store h2|postgres
 #          --gw-cpu C --load-cpu C --jfr (a JFR recording of each gateway during its rounds, for flame graphs)
+#          --port-base P (default 18080: the mock on P, gateways on P+16 and P+17, management on +100; pick another
+#          base when someone else runs this script at the same time)
 # Environment: A_ARGS / B_ARGS — extra gateway arguments for A or B (e.g. the same jar with a property changed).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
 A_JAR=$(readlink -f "$1"); B_JAR=$(readlink -f "$2"); shift 2
-ROUNDS=3; SECS=15; WARM=60; CONC=64; STREAM=0; STORE=h2; GW_CPU=1; LOAD_CPU=0; JFR=0
+ROUNDS=3; SECS=15; WARM=60; CONC=64; STREAM=0; STORE=h2; GW_CPU=1; LOAD_CPU=0; JFR=0; PORT_BASE=18080
 while [ $# -gt 0 ]; do
   case $1 in
     --rounds) ROUNDS=$2; shift 2;; --seconds) SECS=$2; shift 2;; --warmup) WARM=$2; shift 2;;
     --c) CONC=$2; shift 2;; --stream) STREAM=1; shift;; --store) STORE=$2; shift 2;;
     --gw-cpu) GW_CPU=$2; shift 2;; --load-cpu) LOAD_CPU=$2; shift 2;; --jfr) JFR=1; shift;;
+    --port-base) PORT_BASE=$2; shift 2;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
@@ -46,6 +49,7 @@ eval "$(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")"
 declare -A PID=() PORT=()
 start() { # name jar port
   local n=$1 jar=$2 port=$3 dir=$OUT/$1; mkdir -p "$dir/run"; make_pack "$dir/run"
+  sed -i "s|http://127.0.0.1:18080/v1|http://127.0.0.1:$PORT_BASE/v1|" "$dir/run/models-config/gpt-4o-mini.yaml"
   local extra=(); [ "$n" = A ] && read -r -a extra <<< "${A_ARGS:-}"; [ "$n" = B ] && read -r -a extra <<< "${B_ARGS:-}"
   local args=("${extra[@]}" --server.port="$port" --management.server.port=$((port + 100)) --logging.level.root=WARN
               --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config")
@@ -77,16 +81,16 @@ load() { # name seconds conc -> RESULT line
     "http://127.0.0.1:${PORT[$n]}/v1/chat/completions" 2>&1 | grep RESULT || echo "RESULT requests=0"
 }
 
-taskset -c "$LOAD_CPU" "$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port 18080 > "$OUT/mock.log" 2>&1 &
+taskset -c "$LOAD_CPU" "$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port "$PORT_BASE" > "$OUT/mock.log" 2>&1 &
 PIDS+=($!)
-start A "$A_JAR" 18096
-start B "$B_JAR" 18097
+start A "$A_JAR" $((PORT_BASE + 16))
+start B "$B_JAR" $((PORT_BASE + 17))
 wait_ready A; wait_ready B
-for _ in $(seq 1 100); do curl -sf http://127.0.0.1:18080/health >/dev/null && break; sleep 0.2; done
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT_BASE/health" >/dev/null && break; sleep 0.2; done
 echo "A=$A_JAR B=$B_JAR store=$STORE gw-cpu=$GW_CPU load-cpu=$LOAD_CPU c=$CONC stream=$STREAM rounds=$ROUNDS x ${SECS}s" | tee "$OUT/ab.txt"
 for n in A B; do load "$n" "$WARM" 4 > /dev/null; done
 if [ "$JFR" = 1 ]; then for n in A B; do "$JCMD" "${PID[$n]}" JFR.start name=ab settings=profile > /dev/null; done; fi
-printf 'round\tgw\trequests\tcpu_us_per_req\tjit_us_per_req\trps\tp50_ms\tp99_ms\n' | tee -a "$OUT/ab.tsv"
+printf 'round\tgw\trequests\tcpu_us_per_req\tjit_us_per_req\trps\tp50_ms\tp99_ms\terrors\n' | tee -a "$OUT/ab.tsv"
 for r in $(seq 1 "$ROUNDS"); do
   for n in A B; do
     read -r c0 j0 < <(ticks "${PID[$n]}")
@@ -96,10 +100,11 @@ for r in $(seq 1 "$ROUNDS"); do
     awk -v r="$r" -v n="$n" -v q="$req" -v c=$((c1 - c0)) -v j=$((j1 - j0)) -v hz="$HZ" -v res="$res" 'BEGIN {
       match(res, /rps=[0-9.]+/); rps=substr(res, RSTART+4, RLENGTH-4); match(res, /p50_ms=[0-9.]+/); p50=substr(res, RSTART+7, RLENGTH-7)
       match(res, /p99_ms=[0-9.]+/); p99=substr(res, RSTART+7, RLENGTH-7)
-      printf "%s\t%s\t%d\t%.0f\t%.0f\t%s\t%s\t%s\n", r, n, q, q ? c/hz*1e6/q : 0, q ? j/hz*1e6/q : 0, rps, p50, p99 }' | tee -a "$OUT/ab.tsv"
+      err=0; while (match(res, /err_[a-z]+=[0-9]+/)) { kv=substr(res, RSTART, RLENGTH); sub(/.*=/, "", kv); err+=kv; res=substr(res, RSTART+RLENGTH) }
+      printf "%s\t%s\t%d\t%.0f\t%.0f\t%s\t%s\t%s\t%d\n", r, n, q, q ? c/hz*1e6/q : 0, q ? j/hz*1e6/q : 0, rps, p50, p99, err }' | tee -a "$OUT/ab.tsv"
   done
 done
-awk -F'\t' 'NR>1 {q[$2]+=$3; c[$2]+=$3*$4; j[$2]+=$3*$5} END {for (n in q) if (q[n]) printf "%s: %d requests, CPU %.0f µs/req (JIT %.0f µs/req)\n", n, q[n], c[n]/q[n], j[n]/q[n]}' \
+awk -F'\t' 'NR>1 {q[$2]+=$3; c[$2]+=$3*$4; j[$2]+=$3*$5; e[$2]+=$9} END {for (n in q) if (q[n]) printf "%s: %d requests, CPU %.0f µs/req (JIT %.0f µs/req)%s\n", n, q[n], c[n]/q[n], j[n]/q[n], e[n] ? sprintf(" — %d ERRORS (non-2xx or socket): figure not valid", e[n]) : ""}' \
   "$OUT/ab.tsv" | sort | tee -a "$OUT/ab.txt"
 if [ "$JFR" = 1 ]; then
   for n in A B; do

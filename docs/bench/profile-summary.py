@@ -1,30 +1,41 @@
 #!/usr/bin/env python3
-"""Where the CPU goes, from collapsed stacks (docs/bench/gateway-bench.sh --profile): for each part of the request
-path the share of all CPU samples whose stack passes through it (inclusive, so parts overlap: the PII engine runs
-inside the pipeline), and the CPU time per request when the number of requests served during the profile is given.
+"""Where the CPU goes, from collapsed stacks (docs/bench/gateway-bench.sh --profile, docs/bench/ab-cpu.sh --jfr): for
+each part of the request path the share of all CPU samples whose stack passes through it (inclusive, so parts overlap:
+the PII engine runs inside the pipeline), and the CPU time per request when the number of requests served during the
+profile is given.
 
     python3 docs/bench/profile-summary.py profile.collapsed [requests] [cpu_seconds]
+
+Frame names differ by profiler: async-profiler writes `nl/dijkwacht/audit/AuditTrail.record`, JFR (via
+jfr-collapse.py) `nl.dijkwacht.audit.AuditTrail.record`. Both are brought to the dotted form before matching, so the
+patterns below are written once, dotted. JFR samples Java threads only: the JIT and GC rows stay at 0 % for a JFR
+profile (ab-cpu.sh reports the JIT threads' CPU apart, from /proc).
 """
 import sys
 
 PARTS = [
-    ("request pipeline (all policy steps)", ["nl/dijkwacht/pipeline/RequestPipeline", "nl.dijkwacht.pipeline.RequestPipeline"]),
-    ("PII engine (detect + anonymise)", ["nl/dijkwacht/pii/", "nl.dijkwacht.pii."]),
-    ("  of which OpenNLP name model", ["opennlp/"]),
-    ("purpose guard", ["nl/dijkwacht/policy/PurposeGuard", "nl.dijkwacht.policy.PurposeGuard"]),
-    ("regular expressions (anywhere)", ["java/util/regex/"]),
-    ("token counting (jtokkit)", ["com/knuddels/jtokkit"]),
-    ("request schema / JSON parsing and writing (Jackson)", ["com/fasterxml/jackson", "com/networknt"]),
-    ("answer rewriting (restore, disclaimer, output scan)", ["nl/dijkwacht/response/", "nl.dijkwacht.response."]),
-    ("audit record + store (all)", ["nl/dijkwacht/audit/", "nl.dijkwacht.audit."]),
-    ("  of which H2", ["org/h2/"]),
-    ("  of which PostgreSQL driver", ["org/postgresql/"]),
-    ("upstream call (Apache HttpClient 5)", ["org/apache/hc/"]),
-    ("Tomcat (HTTP server)", ["org/apache/catalina", "org/apache/coyote", "org/apache/tomcat"]),
-    ("Spring MVC / Security / Cloud Gateway dispatch", ["org/springframework/web", "org/springframework/security", "org/springframework/cloud"]),
-    ("metrics and tracing (Micrometer)", ["io/micrometer"]),
-    ("JIT compiler threads", ["CompileBroker", "C2Compiler", "Compile::", "C1 Compiler", "C2 Compiler"]),
-    ("garbage collector", ["G1", "GC_active", "[GC", "GCTaskThread", "WorkerThread::run"]),
+    ("request pipeline (all policy steps)", ["nl.dijkwacht.pipeline.RequestPipeline."]),
+    ("PII engine (detect + anonymise)", ["nl.dijkwacht.pii."]),
+    ("  of which OpenNLP name model", ["opennlp."]),
+    ("purpose guard", ["nl.dijkwacht.purpose.", "nl.dijkwacht.policy.ForbiddenPurpose."]),
+    ("regular expressions (anywhere)", ["java.util.regex."]),
+    ("token counting (jtokkit)", ["com.knuddels.jtokkit."]),
+    ("request schema / JSON parsing and writing (Jackson)", ["com.fasterxml.jackson.", "tools.jackson.", "com.networknt."]),
+    ("answer rewriting (restore, disclaimer, output scan)", ["nl.dijkwacht.response."]),
+    ("audit record + store (all)", ["nl.dijkwacht.audit."]),
+    ("  of which the writer's transaction (H2 / PostgreSQL / pool)", ["ChainedJdbcAuditSink.tryWrite"]),
+    ("  of which embedded store compaction", ["EmbeddedStoreCompaction."]),
+    ("  of which H2", ["org.h2."]),
+    ("  of which PostgreSQL driver", ["org.postgresql."]),
+    ("upstream call (Apache HttpClient 5)", ["org.apache.hc."]),
+    ("Tomcat (HTTP server)", ["org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat."]),
+    ("Spring Security filter chain", ["org.springframework.security."]),
+    ("Spring MVC / Cloud Gateway dispatch", ["org.springframework.web.", "org.springframework.cloud."]),
+    ("metrics and tracing (Micrometer, OpenTelemetry)", ["io.micrometer.", "io.opentelemetry."]),
+    ("logging (Logback, SLF4J)", ["ch.qos.logback.", "org.slf4j."]),
+    ("exceptions thrown (stack traces filled)", ["java.lang.Throwable.fillInStackTrace"]),
+    ("JIT compiler threads (async-profiler only)", ["CompileBroker", "C2Compiler", "Compile::", "C1 Compiler", "C2 Compiler"]),
+    ("garbage collector (async-profiler only)", ["G1", "GC_active", "[GC", "GCTaskThread", "WorkerThread::run"]),
 ]
 
 
@@ -41,7 +52,7 @@ def main():
                 n = int(n)
             except ValueError:
                 continue
-            stacks.append((stack, n))
+            stacks.append((stack.replace("/", "."), n))
             total += n
     print(f"| part | share of CPU samples |" + (" CPU µs per request |" if requests and cpu else ""))
     print("|---|---:|" + ("---:|" if requests and cpu else ""))

@@ -10,15 +10,7 @@ import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
 
 /** {@code POST /v1/completions} for older tools: the prompt as a chat request, the answer as {@code text_completion}. */
-final class CompletionsSurface implements Surface {
-
-    private final ObjectMapper json;
-    private final WireFormat wire;
-
-    CompletionsSurface(ObjectMapper json, WireFormat wire) {
-        this.json = json;
-        this.wire = wire;
-    }
+record CompletionsSurface(ObjectMapper json, WireFormat wire) implements Surface {
 
     @Override
     public Endpoint endpoint() {

@@ -41,8 +41,24 @@ public class OpenAiRoutes {
                                 ObjectMapper dijkwachtJson, DijkwachtProperties properties,
                                 @Value("${dijkwacht.warm-up.enabled:true}") boolean enabled,
                                 @Value("${dijkwacht.warm-up.requests:4000}") int requests,
-                                @Value("${dijkwacht.warm-up.max-time:30s}") java.time.Duration maxTime) {
-        return new StartupWarmUp(policy, pipeline, router, replies, dijkwachtJson, properties.tenant(), enabled, requests, maxTime);
+                                @Value("${dijkwacht.warm-up.max-time:30s}") java.time.Duration maxTime,
+                                nl.dijkwacht.identity.WarmUpPass warmUpPass,
+                                org.springframework.context.ApplicationContext context,
+                                org.springframework.core.env.Environment environment) {
+        return new StartupWarmUp(policy, pipeline, router, replies, dijkwachtJson, properties.tenant(), enabled, requests, maxTime,
+                warmUpPass, () -> loopbackUrl(context, environment));
+    }
+
+    /** The gateway's own port on loopback (or on the one address it is bound to); {@code null} without a web server. */
+    static String loopbackUrl(org.springframework.context.ApplicationContext context, org.springframework.core.env.Environment environment) {
+        if (!(context instanceof org.springframework.boot.web.server.context.WebServerApplicationContext web)
+                || web.getWebServer() == null || web.getWebServer().getPort() <= 0) {
+            return null;
+        }
+        String address = environment.getProperty("server.address", "");
+        String host = address.isBlank() || address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1" : address;
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + web.getWebServer().getPort()
+                + environment.getProperty("server.servlet.context-path", "");
     }
 
     @Bean

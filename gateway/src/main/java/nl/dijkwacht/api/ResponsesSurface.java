@@ -16,15 +16,7 @@ import nl.dijkwacht.pipeline.Refusal;
  * the whole policy applies to {@code input} and {@code instructions}; the rewritten answer (placeholders restored,
  * disclaimer added) goes back as a {@code response} object or as the API's typed stream events ({@link ResponseEvents}).
  */
-final class ResponsesSurface implements Surface {
-
-    private final ObjectMapper json;
-    private final WireFormat wire;
-
-    ResponsesSurface(ObjectMapper json, WireFormat wire) {
-        this.json = json;
-        this.wire = wire;
-    }
+record ResponsesSurface(ObjectMapper json, WireFormat wire) implements Surface {
 
     @Override
     public Endpoint endpoint() {

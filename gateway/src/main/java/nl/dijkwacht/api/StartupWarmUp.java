@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.catalog.ProviderKind;
 import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.identity.IdentitySource;
+import nl.dijkwacht.identity.WarmUpPass;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
@@ -26,23 +28,41 @@ import nl.dijkwacht.policy.UseCasePolicy;
 import nl.dijkwacht.response.ChunkOutput;
 import nl.dijkwacht.response.ReplyRewriter;
 import nl.dijkwacht.routing.ModelRouter;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 
 /**
- * Sends made-up requests through the real request path at start-up, before the gateway reports ready: the policy
- * steps (parsing, use-case, fields, purpose guard, model choice, the PII engine with the name model, sensitivity
- * routing), the built-in dry-run model, and the answer rewriting for whole answers and streams (placeholders,
- * disclaimer, output scan). The JIT compiles that path now instead of during the first minute of real traffic.
+ * Sends made-up requests through the real request path at start-up, before the gateway reports ready, so the JIT
+ * compiles that path now instead of during the first minute of real traffic.
  *
- * <p>Nothing is spent or recorded: the steps that charge quota ({@code rate-limit}, {@code token-budget}) are skipped
- * as in explain, no audit record is written and no network model is called (only a use-case that allows the
- * {@code dry-run} model is used; without one the warm-up skips the model and answer part). Spring Boot publishes
- * readiness ({@code /readyz}) only after every {@link ApplicationRunner} has finished, so a load balancer sends
- * traffic to a warm gateway. Bounded by a request count and a time limit
- * ({@code dijkwacht.warm-up.requests}, {@code dijkwacht.warm-up.max-time}); off with {@code dijkwacht.warm-up.enabled=false}.
+ * <p>The requests go over HTTP to the gateway's own port (loopback) with a one-time key ({@link WarmUpPass}): the
+ * HTTP server, Spring's dispatch, the route filters (pre-authentication limit, authentication, body size), the
+ * handler, the policy steps (parsing, use-case, fields, purpose guard, model choice, the PII engine with the name
+ * model, sensitivity routing, rate limit and token budget), the built-in dry-run model, the answer rewriting of whole
+ * answers and streams, the audit record and its write, and the answer's serialisation. When the port cannot be
+ * reached (no web server, TLS, another bind address) the requests go to the pipeline directly, as before.
+ *
+ * <p>Nothing is spent or recorded: the warm-up caller ({@link nl.dijkwacht.identity.Caller#warmUp()}) is charged to
+ * buckets of its own ({@code CallerLimits}), its audit records are written by a writer that rolls back
+ * ({@code ChainedJdbcAuditSink.rehearsal}) and reach no metric or listener, and no network model is called (only a
+ * use-case that allows the {@code dry-run} model is used; without one the warm-up runs the pipeline directly and skips
+ * the model and answer part). The key works only while the warm-up runs. After the requests it waits until the JIT
+ * compiler has finished compiling what they made hot (within the same time limit). Spring Boot publishes readiness
+ * ({@code /readyz}) only after every {@link ApplicationRunner} has finished, so a load balancer sends traffic to a
+ * warm gateway. Bounded by a request count and a time limit ({@code dijkwacht.warm-up.requests},
+ * {@code dijkwacht.warm-up.max-time}); off with {@code dijkwacht.warm-up.enabled=false}.
  */
 final class StartupWarmUp implements ApplicationRunner {
 
@@ -85,10 +105,20 @@ final class StartupWarmUp implements ApplicationRunner {
     private final boolean enabled;
     private final int requests;
     private final Duration maxTime;
+    private final WarmUpPass pass;
+    private final LoopbackAddress loopback;
     private volatile int completed;
+    private volatile int overHttp;
+
+    /** Where the gateway's own HTTP port answers: {@code http://127.0.0.1:<port>}, or {@code null} when it cannot. */
+    interface LoopbackAddress {
+        String baseUrl();
+    }
 
     StartupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies, ObjectMapper json,
-                  String tenant, boolean enabled, int requests, Duration maxTime) {
+                  String tenant, boolean enabled, int requests, Duration maxTime, WarmUpPass pass, LoopbackAddress loopback) {
+        this.pass = pass;
+        this.loopback = loopback;
         this.policy = policy;
         this.pipeline = pipeline;
         this.router = router;
@@ -119,29 +149,80 @@ final class StartupWarmUp implements ApplicationRunner {
         long deadline = start + maxTime.toNanos();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
-        // two threads, so that the compiled code also sees the pooled objects (name finders) used concurrently
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < 2; t++) {
-            threads.add(Thread.ofPlatform().name("warm-up-" + t).start(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
-                    once(set, target.get(), i);
-                    done.incrementAndGet();
+        AtomicInteger http = new AtomicInteger();
+        String base = target.get().dryRun() ? loopback.baseUrl() : null;
+        String key = base == null ? null : pass.open(target.get().tool(), tenant);
+        try (CloseableHttpClient client = key == null ? null : httpClient()) {
+            AtomicBoolean useHttp = new AtomicBoolean(key != null);
+            // two threads, so that the compiled code also sees the pooled objects (name finders) used concurrently
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                threads.add(Thread.ofPlatform().name("warm-up-" + t).start(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
+                        if (useHttp.get() && overHttp(client, base, key, target.get(), i)) {
+                            http.incrementAndGet();
+                        } else {
+                            useHttp.set(false);
+                            once(set, target.get(), i);
+                        }
+                        done.incrementAndGet();
+                    }
+                }));
+            }
+            for (Thread thread : threads) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
-            }));
+            }
+        } catch (IOException e) {
+            log.debug("warm-up client not closed cleanly: {}", e.getClass().getSimpleName());
+        } finally {
+            pass.close();
         }
-        for (Thread thread : threads) {
+        long settled = settleJit(deadline);
+        completed = done.get();
+        overHttp = http.get();
+        log.info("warm-up: {} made-up requests ({} over HTTP){} in {} ms, then {} ms for the JIT compiler to finish (tool {}, use-case {})",
+                done.get(), http.get(), target.get().dryRun() ? " with the dry-run model" : "",
+                (System.nanoTime() - start) / 1_000_000 - settled, settled, target.get().tool(), target.get().useCase());
+    }
+
+    /**
+     * Waits (at most until {@code deadline}) until the JIT compiler has stopped working on what the requests made hot:
+     * the last compilations of the warm-up are queued behind each other and would otherwise run during the first
+     * real requests. Quiet means: less than 10 % of one compiler thread's time in each of two 200 ms windows.
+     *
+     * @return milliseconds waited
+     */
+    private static long settleJit(long deadline) {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        long last = jit.getTotalCompilationTime();
+        int quiet = 0;
+        while (quiet < 2 && System.nanoTime() < deadline) {
             try {
-                thread.join();
+                Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
+            long now = jit.getTotalCompilationTime();
+            quiet = now - last < 20 ? quiet + 1 : 0;
+            last = now;
         }
-        completed = done.get();
-        log.info("warm-up: {} made-up requests through the pipeline{} in {} ms (tool {}, use-case {})", done.get(),
-                target.get().dryRun() ? " and the dry-run model" : "", (System.nanoTime() - start) / 1_000_000,
-                target.get().tool(), target.get().useCase());
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    /** Made-up requests of the last warm-up that went over HTTP to the gateway's own port. */
+    int overHttp() {
+        return overHttp;
     }
 
     /** Made-up requests the last warm-up sent through the pipeline. */
@@ -175,17 +256,57 @@ final class StartupWarmUp implements ApplicationRunner {
         return Optional.ofNullable(withoutModel);
     }
 
+    /** One made-up request over HTTP; false when it did not come back as an answer (the warm-up then goes direct). */
+    private boolean overHttp(CloseableHttpClient client, String base, String key, Target target, int i) {
+        try {
+            ClassicHttpRequest request = ClassicRequestBuilder.post(base + "/v1/chat/completions")
+                    .setHeader("Authorization", "Bearer " + key)
+                    .setHeader(CallerHeaders.USE_CASE, target.useCase())
+                    .setEntity(new ByteArrayEntity(json.writeValueAsBytes(body(target, i)), ContentType.APPLICATION_JSON))
+                    .build();
+            int status = client.execute(request, response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
+            if (status != 200) {
+                log.info("warm-up over HTTP answered {}; the warm-up continues without HTTP", status);
+                return false;
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            log.info("warm-up over HTTP failed ({}); the warm-up continues without HTTP", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    private static CloseableHttpClient httpClient() {
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(4).setMaxConnPerRoute(4)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(2))
+                                .setSocketTimeout(Timeout.ofSeconds(30)).build())
+                        .build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .build();
+    }
+
+    private ObjectNode body(Target target, int i) {
+        ObjectNode body = json.createObjectNode();
+        body.put("model", target.dryRun() ? DRY_RUN : "auto");
+        if (i % 2 == 1) {
+            body.put("stream", true);
+        }
+        ArrayNode messages = body.putArray("messages");
+        messages.addObject().put("role", "system").put("content", "Je bent een behulpzame assistent van de gemeente. Antwoord in het Nederlands.");
+        messages.addObject().put("role", "user").put("content", PROMPTS.get(i % PROMPTS.size()));
+        return body;
+    }
+
     private void once(PolicySet set, Target target, int i) {
         boolean stream = i % 2 == 1;
         try {
-            ObjectNode body = json.createObjectNode();
-            body.put("model", target.dryRun() ? DRY_RUN : "auto");
-            if (stream) {
-                body.put("stream", true);
-            }
-            ArrayNode messages = body.putArray("messages");
-            messages.addObject().put("role", "system").put("content", "Je bent een behulpzame assistent van de gemeente. Antwoord in het Nederlands.");
-            messages.addObject().put("role", "user").put("content", PROMPTS.get(i % PROMPTS.size()));
+            ObjectNode body = body(target, i);
             Exchange exchange = new Exchange("warm-up-" + i, Endpoint.CHAT_COMPLETIONS, new CallerHeaders(target.useCase(), null), set);
             exchange.caller(new Caller(target.tool(), null, null, List.of(), tenant, null, IdentitySource.EXPLAIN, null));
             exchange.rawBody(json.writeValueAsBytes(body));

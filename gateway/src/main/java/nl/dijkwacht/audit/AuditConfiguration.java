@@ -126,15 +126,18 @@ public class AuditConfiguration {
         return new ChainVerifier(dataSource, codec, rows);
     }
 
+    /** The request path's trail; the start-up warm-up's records go to a writer of the same chain that rolls back. */
     @Bean
     AuditTrail auditTrail(AuditSink sink, Pseudonymizer pseudonymizer, TextHasher hasher, AuditGovernance governance,
                           ContentRedactor redactor, ObjectMapper dijkwachtJson,
                           org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters,
-                          org.springframework.beans.factory.ObjectProvider<RecordListener> listeners) {
+                          org.springframework.beans.factory.ObjectProvider<RecordListener> listeners,
+                          DataSource dataSource, ChainCodec codec, AuditRows rows, AuditProperties properties) {
         return new AuditTrail(sink, new AuditRecordFactory(pseudonymizer, hasher, governance, redactor),
                 hasher, governance, dijkwachtJson,
                 meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
-                listeners.orderedStream().toList());
+                listeners.orderedStream().toList(),
+                ChainedJdbcAuditSink.rehearsal(dataSource, codec, rows, properties.chainId()));
     }
 
     /** Records every administrator and auditor action in the chain (admin API, auditor API, console). */

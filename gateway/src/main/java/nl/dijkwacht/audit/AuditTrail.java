@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Writes the audit record of a finished request. A failed write throws, so the caller can fail closed. */
-public final class AuditTrail {
+public final class AuditTrail implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
@@ -23,6 +23,7 @@ public final class AuditTrail {
     private final Timer writes;
     private final Counter failures;
     private final java.util.List<RecordListener> listeners;
+    private final AuditSink warmUpSink;
 
     public AuditTrail(AuditSink sink, AuditRecordFactory records, TextHasher hasher, AuditGovernance governance,
                       ObjectMapper json) {
@@ -32,6 +33,16 @@ public final class AuditTrail {
     /** {@code dijkwacht.audit.write} (timer with p50/p99: what a request waits for its record) and failures. */
     public AuditTrail(AuditSink sink, AuditRecordFactory records, TextHasher hasher, AuditGovernance governance,
                       ObjectMapper json, MeterRegistry meters, java.util.List<RecordListener> listeners) {
+        this(sink, records, hasher, governance, json, meters, listeners, null);
+    }
+
+    /**
+     * @param warmUpSink where the start-up warm-up's records go ({@link nl.dijkwacht.identity.Caller#warmUp()}): a
+     *                   writer that rolls back ({@code ChainedJdbcAuditSink.rehearsal}); {@code null}: built, not written
+     */
+    public AuditTrail(AuditSink sink, AuditRecordFactory records, TextHasher hasher, AuditGovernance governance,
+                      ObjectMapper json, MeterRegistry meters, java.util.List<RecordListener> listeners, AuditSink warmUpSink) {
+        this.warmUpSink = warmUpSink;
         this.listeners = java.util.List.copyOf(listeners);
         this.sink = sink;
         this.records = records;
@@ -68,6 +79,10 @@ public final class AuditTrail {
     }
 
     public void record(Exchange exchange, AuditCapture capture, int httpStatus, boolean streamed) {
+        if (exchange.caller() != null && exchange.caller().warmUp()) {
+            rehearse(exchange, capture, httpStatus, streamed);
+            return;
+        }
         long start = System.nanoTime();
         try {
             AuditRecord record = records.from(exchange, capture, httpStatus, streamed);
@@ -84,6 +99,28 @@ public final class AuditTrail {
             log.error("audit write failed for trace {}: {}{}", exchange.traceId(), root.getClass().getSimpleName(),
                     root instanceof java.sql.SQLException sql ? " (SQLState " + sql.getSQLState() + ")" : "");
             throw new AuditUnavailableException(e);
+        }
+    }
+
+    /** The warm-up's record: built and written like a real one, kept nowhere, counted by no metric or listener. */
+    private void rehearse(Exchange exchange, AuditCapture capture, int httpStatus, boolean streamed) {
+        try {
+            AuditRecord record = records.from(exchange, capture, httpStatus, streamed);
+            RetainedContent content = records.content(record, capture);
+            if (warmUpSink != null) {
+                warmUpSink.append(record, content);
+            }
+        } catch (RuntimeException e) {
+            log.debug("warm-up record not written: {}", e.getClass().getSimpleName());
+            throw new AuditUnavailableException(e);
+        }
+    }
+
+    /** Stops the warm-up's writer. */
+    @Override
+    public void close() throws Exception {
+        if (warmUpSink instanceof AutoCloseable closeable) {
+            closeable.close();
         }
     }
 

@@ -44,10 +44,18 @@ public class SecurityConfiguration {
         return new TokenVerifier(identity.issuers());
     }
 
+    /** The start-up warm-up's key for its own HTTP requests (api.StartupWarmUp opens it, and closes it before readiness). */
+    @Bean
+    nl.dijkwacht.identity.WarmUpPass warmUpPass() {
+        return new nl.dijkwacht.identity.WarmUpPass();
+    }
+
     @Bean
     CallerAuthenticator callerAuthenticator(Tenants tenants, TokenVerifier tokens, IdentityProperties identity,
-                                            Pseudonymizer auditPseudonymizer, Clock policyClock) {
-        return new CallerAuthenticator(tenants, tokens, identity.operatorRoles(), auditPseudonymizer::pseudonym, policyClock);
+                                            Pseudonymizer auditPseudonymizer, Clock policyClock,
+                                            nl.dijkwacht.identity.WarmUpPass warmUpPass) {
+        return new CallerAuthenticator(tenants, tokens, identity.operatorRoles(), auditPseudonymizer::pseudonym, policyClock,
+                warmUpPass);
     }
 
     @Bean

@@ -47,6 +47,11 @@ public record Caller(String toolId, String userId, String department, List<Strin
         return new Caller(toolId, user.strip(), department, roles, tenant, aiTrainingDate, source, issuer);
     }
 
+    /** The gateway's own warm-up request ({@link WarmUpPass}): nothing it does may count or be recorded. */
+    public boolean warmUp() {
+        return source == IdentitySource.WARM_UP;
+    }
+
     /** Where the identity came from, for the audit record's origin: {@code tool:<id>} plus how the person is known. */
     public String origin() {
         return switch (source) {

@@ -9,7 +9,12 @@ public enum IdentitySource {
     /** Only the tool is known (its key); any identity headers it sent were ignored. */
     TOOL_ONLY,
     /** Named by an administrator in a dry run ({@code POST /admin/explain}); never on a real request. */
-    EXPLAIN;
+    EXPLAIN,
+    /**
+     * The gateway's own start-up warm-up ({@link WarmUpPass}): made-up requests before readiness, answered by the
+     * dry-run model, recorded nowhere and charged to no real bucket; never a real request.
+     */
+    WARM_UP;
 
     /** Whether department and roles may be relied on (use-cases with {@code allowed.departments/roles}). */
     public boolean establishesIdentity() {
@@ -23,6 +28,7 @@ public enum IdentitySource {
             case TRUSTED_TOOL -> "trusted-headers";
             case TOOL_ONLY -> "tool-key";
             case EXPLAIN -> "explain";
+            case WARM_UP -> "warm-up";
         };
     }
 }

@@ -42,6 +42,8 @@ public final class CallerLimits {
 
     private static final Logger log = LoggerFactory.getLogger(CallerLimits.class);
     private static final Pattern PLAIN_KEY = Pattern.compile("[\\p{L}\\p{N} ._@+-]{1,64}");
+    /** Key prefix of the warm-up's buckets ({@link Caller#warmUp()}); a real key starts with a tenant id, never with '~'. */
+    static final String WARM_UP_KEYS = "~warm-up:";
 
     private final BucketStore store;
     private final UnaryOperator<String> userPseudonym;
@@ -200,19 +202,23 @@ public final class CallerLimits {
     private List<Charge> charges(Exchange exchange, List<Kind> kinds, long amount, Instant at) {
         LimitsPolicy limits = limitsOf(exchange.policy());
         String tenant = exchange.caller().tenant();
-        tenants.add(tenant);
+        // the start-up warm-up's requests take the same path through buckets of their own: no real quota is spent
+        String keyPrefix = exchange.caller().warmUp() ? WARM_UP_KEYS : "";
+        if (keyPrefix.isEmpty()) {
+            tenants.add(tenant);
+        }
         List<Charge> charges = new ArrayList<>();
         for (Scope scope : Scope.values()) {
             String subject = subject(exchange, scope);
             if (subject != null) {
-                addCharges(limits, tenant, scope, subject, kinds, amount, at, charges);
+                addCharges(limits, keyPrefix, tenant, scope, subject, kinds, amount, at, charges);
             }
         }
         return charges;
     }
 
-    private void addCharges(LimitsPolicy limits, String tenant, Scope scope, String subject, List<Kind> kinds, long amount,
-                            Instant at, List<Charge> charges) {
+    private void addCharges(LimitsPolicy limits, String keyPrefix, String tenant, Scope scope, String subject, List<Kind> kinds,
+                            long amount, Instant at, List<Charge> charges) {
         LimitsPolicy.Values values = limits.limitsOf(scope, subject);
         String member = scope == Scope.USER ? userPseudonym.apply(subject) : keyPart(subject);
         for (Kind kind : kinds) {
@@ -220,7 +226,7 @@ public final class CallerLimits {
             if (limit == null) {
                 continue;
             }
-            String key = keyPart(tenant) + ':' + scope.yamlName() + ':' + member + ':' + kind.yamlName();
+            String key = keyPrefix + keyPart(tenant) + ':' + scope.yamlName() + ':' + member + ':' + kind.yamlName();
             Instant periodEnd = null;
             if (kind != Kind.REQUESTS_PER_MINUTE) {
                 ZonedDateTime local = at.atZone(limits.timeZone());
@@ -251,7 +257,7 @@ public final class CallerLimits {
             LimitsPolicy limits = limitsOf(policy);
             long version = versions.of(limits);
             List<Charge> budgets = new ArrayList<>();
-            addCharges(limits, tenant, Scope.TENANT, tenant, List.of(Kind.TOKENS_PER_DAY, Kind.TOKENS_PER_MONTH), 0, now, budgets);
+            addCharges(limits, "", tenant, Scope.TENANT, tenant, List.of(Kind.TOKENS_PER_DAY, Kind.TOKENS_PER_MONTH), 0, now, budgets);
             Map<Kind, Double> shares = new java.util.EnumMap<>(Kind.class);
             for (Charge budget : budgets) {
                 long available = store.available(budget.key(), budget.configuration(), version).join();

@@ -24,7 +24,7 @@ import org.springframework.boot.convert.DurationStyle;
  * Reads one {@code models-config/<id>.yaml} entry (already checked against its schema) into a {@link ModelDefinition}:
  * how to reach the model (base URLs, timeouts, provider settings, breaker, limits), its governance record and, for a
  * fine-tuned model, its fine-tuning record — with the rules that concern one model alone (data classes against
- * hosting, training-data legal basis, evaluations). Rules across files stay in {@link PolicyLoader}.
+ * hosting, training-data legal basis, evaluations). Rules across files are {@link PolicyReferences}.
  */
 final class ModelEntries {
 

@@ -3,6 +3,7 @@ package nl.dijkwacht.policy;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +24,9 @@ final class YamlDocument {
 
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final YAMLFactory FACTORY = new YAMLFactory();
+    private static final ObjectMapper BINDER = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private final Path file;
     private final JsonNode root;
@@ -59,6 +64,16 @@ final class YamlDocument {
             return null;
         }
         return new YamlDocument(file, root, lineMap(bytes));
+    }
+
+    /** The schema-checked tree as one of the {@link PolicyFiles} records. */
+    <T> T bind(Class<T> type) {
+        try {
+            return BINDER.treeToValue(root, type);
+        } catch (IOException e) {
+            // the schema should have caught this; report it the same way
+            throw new PolicyLoadException(List.of(new PolicyProblem(file, 0, null, firstLine(e.getMessage()))));
+        }
     }
 
     /** The line of the node at a JSON pointer ({@code /models/2}), or of its nearest ancestor that has one. */

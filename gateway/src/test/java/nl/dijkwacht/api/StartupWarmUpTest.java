@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The start-up warm-up on the default pack: it sends its made-up requests through the pipeline and the dry-run model
- * before the gateway is ready, and leaves no trace — no audit record, no quota spent.
+ * The start-up warm-up on the default pack: it sends its made-up requests over HTTP to the gateway's own port, through
+ * the route filters, the pipeline, the dry-run model and the audit write, before the gateway is ready, and leaves no
+ * trace — no audit record, no quota spent — and its key stops working when it is done.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StartupWarmUpTest {
@@ -54,6 +55,7 @@ class StartupWarmUpTest {
         StartupWarmUp.Target target = StartupWarmUp.target(policy.current()).orElseThrow();
         assertThat(target.dryRun()).as("the default pack has a use-case with the dry-run model").isTrue();
         assertThat(warmUp.completed()).isEqualTo(120);
+        assertThat(warmUp.overHttp()).as("every warm-up request went over HTTP to the gateway's own port").isEqualTo(120);
 
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class)).as("no audit record").isZero();
@@ -66,5 +68,7 @@ class StartupWarmUpTest {
         long remaining = Long.parseLong(first.headers().firstValue("x-ratelimit-remaining-requests").orElseThrow());
         assertThat(remaining).as("the warm-up spent no request quota").isEqualTo(limit - 1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class)).isEqualTo(1L);
+        assertThat(jdbc.queryForObject("SELECT last_seq FROM audit_chain_head", Long.class)).as("the chain starts at the real request")
+                .isEqualTo(1L);
     }
 }

@@ -9,19 +9,19 @@ class ContentRetentionTest {
 
     @Test
     void nothingIsKeptUnlessTheUseCaseSaysSo() {
-        assertThat(PolicyLoader.contentRetentionDays(null)).isZero();
-        assertThat(PolicyLoader.contentRetentionDays(new PolicyFiles.AuditSection(null, null))).isZero();
-        assertThat(PolicyLoader.contentRetentionDays(new PolicyFiles.AuditSection(null, false))).isZero();
+        assertThat(UseCaseReader.contentRetentionDays(null)).isZero();
+        assertThat(UseCaseReader.contentRetentionDays(new PolicyFiles.AuditSection(null, null))).isZero();
+        assertThat(UseCaseReader.contentRetentionDays(new PolicyFiles.AuditSection(null, false))).isZero();
     }
 
     @Test
     void keepContentWithoutAPeriodKeepsItThirtyDays() {
-        assertThat(PolicyLoader.contentRetentionDays(new PolicyFiles.AuditSection(null, true))).isEqualTo(30);
+        assertThat(UseCaseReader.contentRetentionDays(new PolicyFiles.AuditSection(null, true))).isEqualTo(30);
     }
 
     @Test
     void anExplicitPeriodWins() {
-        assertThat(PolicyLoader.contentRetentionDays(new PolicyFiles.AuditSection(7, true))).isEqualTo(7);
-        assertThat(PolicyLoader.contentRetentionDays(new PolicyFiles.AuditSection(0, true))).isZero();
+        assertThat(UseCaseReader.contentRetentionDays(new PolicyFiles.AuditSection(7, true))).isEqualTo(7);
+        assertThat(UseCaseReader.contentRetentionDays(new PolicyFiles.AuditSection(0, true))).isZero();
     }
 }

@@ -50,6 +50,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private final ChainCodec codec;
     private final AuditRows rows;
     private final String chainId;
+    private final boolean rehearsal;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean open = true;
@@ -58,11 +59,26 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private Head head; // writer thread only; null = read it from the database
 
     public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId) {
+        this(dataSource, codec, rows, chainId, false);
+    }
+
+    /**
+     * A writer for the start-up warm-up's records: it links, hashes and writes them into the same tables exactly as
+     * the chain's writer does, and then rolls the transaction back, so the database code is warm and nothing stays
+     * (only an identity counter moves on; ids are not part of the chain). It holds the head row's lock for the
+     * length of one transaction, as a second writer of the chain would.
+     */
+    public static ChainedJdbcAuditSink rehearsal(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId) {
+        return new ChainedJdbcAuditSink(dataSource, codec, rows, chainId, true);
+    }
+
+    private ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, boolean rehearsal) {
         this.dataSource = dataSource;
         this.codec = codec;
         this.rows = rows;
         this.chainId = chainId;
-        this.writer = new Thread(this::writeLoop, "audit-writer-" + chainId);
+        this.rehearsal = rehearsal;
+        this.writer = new Thread(this::writeLoop, (rehearsal ? "audit-rehearsal-" : "audit-writer-") + chainId);
         this.writer.setDaemon(true);
         this.writer.start();
     }
@@ -234,8 +250,13 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
                         ps.executeBatch();
                     }
                 }
-                c.commit();
-                head = new Head(seq, prev);
+                if (rehearsal) {
+                    c.rollback();
+                    head = null;
+                } else {
+                    c.commit();
+                    head = new Head(seq, prev);
+                }
             } catch (SQLException | RuntimeException e) {
                 try {
                     c.rollback();

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import nl.dijkwacht.audit.AuditCapture;
 import nl.dijkwacht.audit.OperatorActionLog;
 import nl.dijkwacht.audit.Pseudonymizer;
@@ -172,26 +174,23 @@ final class AuditRecordRoutes {
     }
 
     private void exportCsv(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) {
-        AuditFilter filter = filter(req, op);
-        op.param("format", "csv");
-        res.setStatus(200);
-        res.setContentType("text/csv;charset=UTF-8");
-        res.setHeader("Content-Disposition", "attachment; filename=\"dijkwacht-audit.csv\"");
-        try {
-            queries.exportCsv(filter, res.getOutputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        export(req, res, op, "csv", "text/csv;charset=UTF-8", queries::exportCsv);
     }
 
     private void exportJson(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) {
+        export(req, res, op, "json", "application/json", queries::exportJson);
+    }
+
+    /** The records the filter selects as a download {@code dijkwacht-audit.<format>}, streamed as they are read. */
+    private void export(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op, String format,
+                        String contentType, BiConsumer<AuditFilter, OutputStream> write) {
         AuditFilter filter = filter(req, op);
-        op.param("format", "json");
+        op.param("format", format);
         res.setStatus(200);
-        res.setContentType("application/json");
-        res.setHeader("Content-Disposition", "attachment; filename=\"dijkwacht-audit.json\"");
+        res.setContentType(contentType);
+        res.setHeader("Content-Disposition", "attachment; filename=\"dijkwacht-audit." + format + "\"");
         try {
-            queries.exportJson(filter, res.getOutputStream());
+            write.accept(filter, res.getOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -140,8 +140,6 @@ public final class AddressRecognizer implements Recognizer {
     private static final Set<String> NOT_IN_STREET = WordList.set("/pii/context/address-stop-words.txt");
     /** "ik woon op", "wonende", "woonachtig aan": what follows up to a house number is where someone lives. */
     private static final List<String> RESIDENCE = WordList.list("/pii/context/residence.txt");
-    private static final Pattern POSTCODE_AFTER = Pattern.compile(",? ([1-9]\\d{3}) ?([A-Za-z]{2})(?![\\p{L}\\d])");
-    private static final Pattern HOUSE_NUMBER = Pattern.compile("[1-9]\\d{0,4}(?:[ -]?[a-zA-Z](?![\\p{L}\\d]))?");
 
     /**
      * A street whose name has no street ending ("Hollandsch Diep 58", "mahoniehout 19", "Zonnedauw 18"): one to three
@@ -149,20 +147,27 @@ public final class AddressRecognizer implements Recognizer {
      * postcode ("mahoniehout 19 2719 jd"). {@code ws}: start of the word before the number at {@code p}.
      */
     private Finding streetByPlace(String text, int ws, int p) {
-        Matcher number = HOUSE_NUMBER.matcher(text).region(p, Math.min(text.length(), p + 8));
-        if (!number.lookingAt()) {
+        int n = text.length();
+        if (p - 1 - ws < 3) {
             return null;
         }
-        int end = number.end();
-        if (end < text.length() && (Character.isLetterOrDigit(text.charAt(end))
-                || (end + 1 < text.length() && ":.,-/".indexOf(text.charAt(end)) >= 0
-                && Character.isDigit(text.charAt(end + 1))))) {
+        int end = p;
+        while (end < n && end - p < 5 && Character.isDigit(text.charAt(end))) {
+            end++;
+        }
+        if (end < n && Character.isLetter(text.charAt(end))
+                && (end + 1 >= n || !Character.isLetterOrDigit(text.charAt(end + 1)))) {
+            end++; // "12a"
+        }
+        if (end < n && (Character.isLetterOrDigit(text.charAt(end))
+                || (end + 1 < n && ":.,-/".indexOf(text.charAt(end)) >= 0 && Character.isDigit(text.charAt(end + 1))))) {
+            return null;
+        }
+        boolean postcode = postcodeFollows(text, end);
+        if (isStopWord(text, ws, p - 1)) {
             return null;
         }
         int start = ws;
-        if (wordAt(text, ws, p - 1).length() < 3 || isStopWord(text, ws, p - 1)) {
-            return null;
-        }
         for (int words = 1; words < 3; words++) {
             if (start < 2 || text.charAt(start - 1) != ' ') {
                 break;
@@ -176,21 +181,24 @@ public final class AddressRecognizer implements Recognizer {
             }
             start = s;
         }
-        String lowerBefore = text.substring(Math.max(0, start - 24), start).toLowerCase(Locale.ROOT);
-        boolean residence = false;
-        for (String phrase : RESIDENCE) {
-            if (lowerBefore.endsWith(phrase + " ") && (lowerBefore.length() == phrase.length() + 1
-                    || !Character.isLetter(lowerBefore.charAt(lowerBefore.length() - phrase.length() - 2)))) {
-                residence = true;
-                break;
-            }
-        }
-        boolean postcode = !residence && postcodeFollows(text, end);
+        boolean residence = !postcode && residencePhraseBefore(text, start);
         if (!residence && !postcode) {
             return null;
         }
         return new Finding(EntityType.ADDRESS, start, end, 0.8, name(), "street without a street word + house number",
                 residence ? "after a residence phrase" : "postcode follows");
+    }
+
+    /** "ik woon op ", "wonende ": a residence phrase ends right before {@code start} (compared without allocating). */
+    private static boolean residencePhraseBefore(String text, int start) {
+        for (String phrase : RESIDENCE) {
+            int from = start - 1 - phrase.length();
+            if (from >= 0 && text.charAt(start - 1) == ' ' && text.regionMatches(true, from, phrase, 0, phrase.length())
+                    && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String wordAt(String text, int s, int e) {
@@ -201,16 +209,34 @@ public final class AddressRecognizer implements Recognizer {
         return NOT_IN_STREET.contains(wordAt(text, s, e));
     }
 
+    /** ", 3581 KL", " 2719 jd": a postcode (not a year, not SA/SD/SS) right after the house number. */
     private static boolean postcodeFollows(String text, int end) {
-        Matcher m = POSTCODE_AFTER.matcher(text).region(end, Math.min(text.length(), end + 10));
-        if (!m.lookingAt()) {
+        int n = text.length();
+        int i = end;
+        if (i < n && text.charAt(i) == ',') {
+            i++;
+        }
+        if (i + 5 >= n || text.charAt(i) != ' ' || text.charAt(i + 1) < '1' || text.charAt(i + 1) > '9') {
             return false;
         }
-        String letters = m.group(2);
-        String lower = letters.toLowerCase(Locale.ROOT);
-        return !(lower.equals("sa") || lower.equals("sd") || lower.equals("ss"))
-                && (Character.isUpperCase(letters.charAt(0)) == Character.isUpperCase(letters.charAt(1)))
-                && !m.group(1).startsWith("19") && !m.group(1).startsWith("20");
+        int d = i + 1;
+        for (int k = 0; k < 4; k++) {
+            if (!Character.isDigit(text.charAt(d + k))) {
+                return false;
+            }
+        }
+        int l = d + 4;
+        if (l < n && text.charAt(l) == ' ') {
+            l++;
+        }
+        if (l + 2 > n || !Character.isLetter(text.charAt(l)) || !Character.isLetter(text.charAt(l + 1))
+                || (l + 2 < n && Character.isLetterOrDigit(text.charAt(l + 2)))
+                || Character.isUpperCase(text.charAt(l)) != Character.isUpperCase(text.charAt(l + 1))) {
+            return false;
+        }
+        String letters = text.substring(l, l + 2).toLowerCase(Locale.ROOT);
+        boolean year = text.startsWith("19", d) || text.startsWith("20", d);
+        return !year && !letters.equals("sa") && !letters.equals("sd") && !letters.equals("ss");
     }
 
     private static boolean looksLikeStreet(String word) {

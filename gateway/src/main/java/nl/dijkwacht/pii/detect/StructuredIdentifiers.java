@@ -15,7 +15,8 @@ public final class StructuredIdentifiers {
     /** In the order the detector runs them (ties between equal findings go to the first). */
     public static List<Recognizer> all() {
         return List.of(bsn(), iban(), email(), new PhoneRecognizer(), new PostcodeRecognizer(), new AddressRecognizer(),
-                dateOfBirth(), new LicencePlateRecognizer(), idDocument(), vNumber(), new IpAddressRecognizer(), kvk(),
+                dateOfBirth(), new LicencePlateRecognizer(), idDocument(), new MachineReadableZoneRecognizer(),
+                new DrivingLicenceRecognizer(), vNumber(), new IpAddressRecognizer(), kvk(),
                 phoneByContext(), new FieldRecognizer(), new SpecialCategoryRecognizer());
     }
 
@@ -92,10 +93,10 @@ public final class StructuredIdentifiers {
     public static Recognizer idDocument() {
         return PatternRecognizer.builder("id-document", EntityType.ID_DOCUMENT)
                 .context(ContextEnhancer.of("/pii/context/id-document.txt", 60, 20))
-                .pattern("passport / ID-card number (2 letters, 6 letters-or-digits, 1 digit, no `O`)",
-                        "(?i)(?<![\\p{L}\\d])([A-NP-Z]{2}[A-NP-Z0-9]{6}\\d)(?![\\p{L}\\d])", PatternRecognizer.Start.TOKEN)
-                .pattern("foreign passport number (1 letter and 7-8 digits)",
-                        "(?<![\\p{L}\\d])([A-Z]\\d{7,8})(?![\\p{L}\\d])", PatternRecognizer.Start.TOKEN)
+                .pattern("passport / ID-card number (2 letters, 6 letters-or-digits, 1 digit, no `O`; abroad also 1 letter"
+                                + " and 7-8 digits)",
+                        "(?<![\\p{L}\\d])((?i:[A-NP-Z]{2}[A-NP-Z0-9]{6}\\d)|[A-Z]\\d{7,8})(?![\\p{L}\\d])",
+                        PatternRecognizer.Start.TOKEN)
                 .context(ContextEnhancer.of("/pii/context/driving-licence.txt", 60, 20))
                 .pattern("10-digit driving-licence number", "(?<![\\p{L}\\d])(\\d{10})(?![\\p{L}\\d])",
                         PatternRecognizer.Start.DIGIT_RUN)

@@ -71,7 +71,7 @@ final class NameLineRules {
                 } else if (n >= 1 && n <= 5 && nameShaped(tokens, a, b)) {
                     boolean afterClosing = previousLine.stripTrailing().endsWith(",")
                             || CLOSINGS.contains(previousLine.strip().toLowerCase(java.util.Locale.ROOT));
-                    boolean aboveAddress = n >= 2 && nextLineIsAddress(text, lineEnd);
+                    boolean aboveAddress = n >= 2 && (nextLineIsAddress(text, lineEnd) || nextLineIsContact(text, lineEnd));
                     boolean signature = n <= 3 && a == k && previousBlank && endOfMessage(text, lineEnd);
                     if (addressed || afterClosing || aboveAddress || signature) {
                         spans.add(new NameSpan(tokens.get(a).start(), tokens.get(b - 1).end(), b,
@@ -199,12 +199,34 @@ final class NameLineRules {
             if (!t.capitalised() || t.text().length() < 2 || NameParser.isAllCaps(t.text())
                     || (NameWords.NOT_NAMES.contains(lower) && !gazetteer.isSurname(lower))
                     || NameWords.TITLES.contains(lower)
-                    || (StreetOrganisationFilter.isStreetOrOrganisation(lower) && !gazetteer.isSurname(lower))) {
+                    || (StreetOrganisationFilter.isStreetOrOrganisation(lower) && !gazetteer.isSurname(lower))
+                    || (StreetOrganisationFilter.hasNonNameEnding(lower) && !gazetteer.isSurname(lower)
+                    && !gazetteer.isFirstName(lower))) {
                 return false;
             }
             capital = true;
         }
         return capital;
+    }
+
+    /** Lines that open contact details or a trade under a name (a signature block, a business card). */
+    private static final List<String> CONTACT_LINE_STARTS = nl.dijkwacht.pii.detect.WordList.list(
+            "/pii/names/contact-line-starts.txt");
+
+    /** "Chidi Okafor" above "Zelfstandig schilder" or "Tel: 06 …": the next line starts contact details or a trade. */
+    private static boolean nextLineIsContact(String text, int lineEnd) {
+        if (lineEnd >= text.length()) {
+            return false;
+        }
+        int end = text.indexOf('\n', lineEnd + 1);
+        String next = text.substring(lineEnd + 1, end < 0 ? text.length() : end).strip().toLowerCase(java.util.Locale.ROOT);
+        for (String start : CONTACT_LINE_STARTS) {
+            if (next.startsWith(start) && (next.length() == start.length()
+                    || !Character.isLetter(next.charAt(start.length())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean nextLineIsAddress(String text, int lineEnd) {

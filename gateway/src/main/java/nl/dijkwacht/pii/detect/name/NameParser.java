@@ -58,6 +58,19 @@ final class NameParser {
                 break;
             }
             String lower = t.lower();
+            if (abbreviatedInitial(text, tokens, j)) { // "burgemeester Ch. Baljet", "Th. de Groot"
+                count++;
+                j += 2;
+                continue;
+            }
+            if (j > i && tokens.get(j - 1).kind() == TextToken.Kind.INITIALS && t.text().length() >= 3
+                    && isAllCaps(t.text()) && !NameWords.NOT_NAMES.contains(lower)
+                    && !StreetOrganisationFilter.isStreetOrOrganisation(lower)) {
+                lastNameToken = j; // "W. BOSMAN" on a bank statement: capitals after initials
+                count++;
+                j++;
+                break;
+            }
             if (NameWords.PARTICLES.contains(lower)) {
                 boolean afterKnownSurname = j > 0 && lastNameToken == j - 1
                         && gazetteer.isSurname(tokens.get(j - 1).lower())
@@ -103,6 +116,7 @@ final class NameParser {
         }
         if (StreetOrganisationFilter.legalFormAt(tokens, lastNameToken + 1)
                 || StreetOrganisationFilter.streetOrOrganisationFollows(text, tokens, lastNameToken + 1)
+                || StreetOrganisationFilter.firmWith(text, tokens, i, lastNameToken + 1)
                 || StreetOrganisationFilter.afterOrganisationPrefix(text, tokens, i)
                 || StreetOrganisationFilter.insideOrganisationName(text, tokens, i)) {
             return null;
@@ -155,6 +169,19 @@ final class NameParser {
         }
         return false;
     }
+
+    /** "Ch.", "Th.", "Chr.": an abbreviated given name written as an initial, followed by more of the name. */
+    static boolean abbreviatedInitial(String text, List<TextToken> tokens, int j) {
+        TextToken t = tokens.get(j);
+        return j + 2 < tokens.size() && INITIAL_ABBREVIATIONS.contains(t.lower())
+                && tokens.get(j + 1).text().equals(".") && tokens.get(j + 1).start() == t.end()
+                && (tokens.get(j + 2).capitalised() || tokens.get(j + 2).kind() == TextToken.Kind.INITIALS
+                || NameWords.PARTICLES.contains(tokens.get(j + 2).lower()))
+                && TextToken.adjacent(text, tokens.get(j + 1), tokens.get(j + 2));
+    }
+
+    private static final java.util.Set<String> INITIAL_ABBREVIATIONS =
+            nl.dijkwacht.pii.detect.WordList.set("/pii/names/initial-abbreviations.txt");
 
     int skipParticles(String text, List<TextToken> tokens, int i) {
         int j = i;

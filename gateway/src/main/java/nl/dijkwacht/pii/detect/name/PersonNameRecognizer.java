@@ -182,11 +182,40 @@ public final class PersonNameRecognizer implements Recognizer {
         if (StreetOrganisationFilter.isOrganisationPrefix(tokens.get(from).lower())
                 || (from > 0 && TEAM_WORDS.contains(tokens.get(from - 1).lower()))
                 || StreetOrganisationFilter.legalFormAt(tokens, to)
+                || StreetOrganisationFilter.firmWith(text, tokens, from, to)
                 || StreetOrganisationFilter.streetOrOrganisationFollows(text, tokens, to)
                 || StreetOrganisationFilter.insideOrganisationName(text, tokens, from)) {
             return null;
         }
+        if (to - from == 1) { // a given name alone; after "given name + surname" a particle starts something else
+            to = withSurnameAfterParticles(text, tokens, to);
+        }
         return new NameSpan(tokens.get(from).start(), tokens.get(to - 1).end(), to, MODEL);
+    }
+
+    /**
+     * "Stefanie [Oude Luttikhuis]", "Maria [van den Heuvel]": the model often stops before the particles; a
+     * capitalised surname right after them belongs to the name. Returns the new end token.
+     */
+    private static int withSurnameAfterParticles(String text, List<TextToken> tokens, int to) {
+        int k = to;
+        while (k < tokens.size() && k - to < 3 && tokens.get(k).isWord() && NameWords.PARTICLES.contains(tokens.get(k).lower())
+                && TextToken.adjacent(text, tokens.get(k - 1), tokens.get(k))) {
+            k++;
+        }
+        if (k == to || k >= tokens.size() || !TextToken.adjacent(text, tokens.get(k - 1), tokens.get(k))) {
+            return to;
+        }
+        TextToken t = tokens.get(k);
+        String lower = t.lower();
+        if (!t.capitalised() || t.text().length() < 2 || NameParser.isAllCaps(t.text()) || NameWords.NOT_NAMES.contains(lower)
+                || NameWords.PARTICLES.contains(lower) || StreetOrganisationFilter.isStreetOrOrganisation(lower)
+                || StreetOrganisationFilter.hasNonNameEnding(lower) || StreetOrganisationFilter.legalFormAt(tokens, k + 1)
+                || StreetOrganisationFilter.streetOrOrganisationFollows(text, tokens, k + 1)
+                || !NameWords.LEADING_PARTICLES.contains(tokens.get(to).lower())) {
+            return to;
+        }
+        return k + 1;
     }
 
     @Override

@@ -70,6 +70,12 @@ final class StreetOrganisationFilter {
         return false;
     }
 
+    /** "Hoekstra &amp; Vos", "Kroon &amp; Lindeman": names joined by '&amp;' are a firm, tokens [from, to) the name. */
+    static boolean firmWith(String text, List<TextToken> tokens, int from, int to) {
+        return to + 1 < tokens.size() && tokens.get(to).text().equals("&") && tokens.get(to + 1).capitalised()
+                || from >= 2 && tokens.get(from - 1).text().equals("&") && tokens.get(from - 2).capitalised();
+    }
+
     /** "Stichting Jan Pieter Heije": an organisation prefix directly before the name at token {@code i}. */
     static boolean afterOrganisationPrefix(String text, List<TextToken> tokens, int i) {
         return i > 0 && tokens.get(i - 1).isWord() && TextToken.adjacent(text, tokens.get(i - 1), tokens.get(i))

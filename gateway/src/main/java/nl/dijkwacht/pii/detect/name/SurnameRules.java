@@ -49,6 +49,9 @@ final class SurnameRules {
      * followed by a comma and initials, as registers and lists write names. The index to continue from, or -1.
      */
     int commaInitials(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
+        if (!commaAndInitialsAhead(tokens, i)) {
+            return -1; // cheap test first: this runs at every word
+        }
         int k = i;
         boolean surname = false;
         while (k < tokens.size() && k - i < 5) {
@@ -94,6 +97,21 @@ final class SurnameRules {
         }
         out.add(new NameSpan(tokens.get(i).start(), initials.end(), k + 2, SURNAME_COMMA_INITIALS));
         return k + 2;
+    }
+
+    /** Whether a comma directly followed by initials comes within five word tokens from {@code i}. */
+    private static boolean commaAndInitialsAhead(List<TextToken> tokens, int i) {
+        for (int k = i + 1; k < tokens.size() && k - i <= 5; k++) {
+            TextToken t = tokens.get(k);
+            if (t.kind() == TextToken.Kind.PUNCT) {
+                return t.text().equals(",") && k + 1 < tokens.size()
+                        && tokens.get(k + 1).kind() == TextToken.Kind.INITIALS;
+            }
+            if (!t.isWord()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static String lastPart(String lower) {

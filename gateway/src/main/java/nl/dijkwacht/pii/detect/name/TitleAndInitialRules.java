@@ -122,7 +122,7 @@ final class TitleAndInitialRules {
 
     /** Initials at token {@code i} ("J.P. de Vries"): the index to continue from, or -1 if not initials. */
     int initials(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
-        if (tokens.get(i).kind() != TextToken.Kind.INITIALS) {
+        if (tokens.get(i).kind() != TextToken.Kind.INITIALS && !NameParser.abbreviatedInitial(text, tokens, i)) {
             return -1;
         }
         NameSpan name = parser.parse(text, tokens, i, false, true, INITIALS);

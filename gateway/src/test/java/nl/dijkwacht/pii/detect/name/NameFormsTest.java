@@ -70,4 +70,38 @@ class NameFormsTest {
                 .contains("sanne").doesNotContain("sanne van De Groot Installaties");
         assertThat(persons("overleg met pieter van Gemeentewerken morgen")).contains("pieter");
     }
+
+    @Test
+    void abbreviatedGivenNamesAndCapitalsAfterInitials() {
+        assertThat(persons("Aanwezig: wethouder Th. Verbeek en notaris Chr. van Loon")).contains("Th. Verbeek",
+                "Chr. van Loon");
+        assertThat(persons("ten name van DHR K.P. ROZENDAAL\nRekeningoverzicht")).contains("K.P. ROZENDAAL");
+        assertThat(persons("Zie Ch. 4 van het rapport.")).isEmpty();
+    }
+
+    @Test
+    void aSelfIntroductionNamesTheWriter() {
+        assertThat(persons("Goedemiddag, ik ben Ngozi Eze-Obi en ik heb een vraag.")).contains("Ngozi Eze-Obi");
+        assertThat(persons("Ik ben Nederlander en ik ben Blij met het besluit.")).isEmpty();
+    }
+
+    @Test
+    void firmNamesAndNamesWrittenWithoutDiacritics() {
+        assertThat(persons("Van: mr. P. Hoekstra (Hoekstra & Vos Notarissen)")).containsExactly("P. Hoekstra");
+        assertThat(persons("Cliënt Şükrü Doğan belde. Later bleek dat Dogan al eerder had gemaild."))
+                .containsExactly("Şükrü Doğan", "Dogan");
+    }
+
+    @Test
+    void aSurnameAfterParticlesBelongsToTheNameBeforeIt() {
+        assertThat(persons("Gesproken met Ilse Olde Monnikhof over de subsidie.")).contains("Ilse Olde Monnikhof");
+        assertThat(persons("De Oude Kerk is open.")).isEmpty();
+    }
+
+    @Test
+    void aNameLineAboveContactDetailsOrATrade() {
+        assertThat(persons("Visitekaartje:\n\nAdaeze Nwosu\nZelfstandig stukadoor\nKvK 12345678"))
+                .contains("Adaeze Nwosu");
+        assertThat(persons("Bijlage\n\nJuridische Zaken\nT 030 123 4567")).isEmpty();
+    }
 }

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# The first minute of two gateways started at the same moment: start-up time, CPU until ready, then 10-second slices
+# of c=1 JSON load on both at once (CPU per request of each process, and the share of its JIT compiler threads).
+#
+#   docs/bench/first-minute-ab.sh [--slices 6] A.jar B.jar     two builds (e.g. before/after a change)
+#   docs/bench/first-minute-ab.sh [--slices 6] --aot A.jar     the same build without (A) and with (B) the JDK's AOT cache
+#
+# Both run the default policy pack plus the bench model (docs/bench/gateway-bench.sh's pack), the README's H2 durable
+# store, -Xms512m -Xmx512m, each jar extracted as the image does it (deploy/Dockerfile: `extract --layers`, started
+# with -jar app.jar). With --aot the cache is trained by deploy/aot-train.sh — the command the Dockerfile runs — on the
+# default pack as shipped, then B starts with -XX:AOTCache. Started together, they share whatever else the machine
+# does, so read A against B, not against other runs. Results: $BENCH_WORK/first-minute-ab/<stamp>/summary.md.
+# Environment: BENCH_DIR (default ../shared/bench), BENCH_WORK, JAVA (default: temurin 25), GATEWAY_JAVA_OPTS.
+# Ports: mock 18380, gateways 18390/18391 (management +100), training 18070.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH=${BENCH_DIR:-$ROOT/../shared/bench}
+export BENCH_WORK=${BENCH_WORK:-$ROOT/../bench-work}
+SLICES=6; AOT=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --slices) SLICES=$2; shift 2;;
+    --aot) AOT=1; shift;;
+    *) break;;
+  esac
+done
+[ $# -ge $((2 - AOT)) ] || { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+A_JAR=$(realpath "$1"); B_JAR=$(realpath "${2:-$1}")
+JAVA=${JAVA:-$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1)}; JAVA=${JAVA:-java}
+JCMD=$(dirname "$JAVA")/jcmd
+OUT=$BENCH_WORK/first-minute-ab/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
+echo "first-minute-ab: results in $OUT"
+
+# the jars as the image lays them out: app.jar + lib/
+layout() { # jar dir
+  mkdir -p "$2/x"; cp "$1" "$2/x/app.jar"
+  (cd "$2/x" && "$JAVA" -Djarmode=tools -jar app.jar extract --layers --destination extracted)
+  mkdir -p "$2/app"
+  for layer in dependencies snapshot-dependencies application; do cp -r "$2/x/extracted/$layer/." "$2/app/"; done
+  rm -rf "$2/x"
+}
+layout "$A_JAR" "$OUT/A"
+if [ "$AOT" = 1 ]; then
+  mkdir -p "$OUT/B"; ln -s "$OUT/A/app" "$OUT/B/app"   # the same files: the cache checks the class path
+  t=$(date +%s)
+  DIJKWACHT_DATA_DIR=$OUT/train-data JAVA=$JAVA JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m}" \
+    "$ROOT/deploy/aot-train.sh" "$OUT/A/app/app.aot" "$OUT/A/app/app.jar" \
+    --dijkwacht.policies-dir="$ROOT/policies" --dijkwacht.models-dir="$ROOT/models-config" > "$OUT/train.log" 2>&1
+  rm -rf "$OUT/train-data"
+  echo "training run: $(( $(date +%s) - t )) s; $(tail -n 1 "$OUT/train.log")" | tee "$OUT/summary.md"
+  B_OPTS="-XX:AOTCache=$OUT/A/app/app.aot"
+else
+  layout "$B_JAR" "$OUT/B"; B_OPTS=""
+fi
+
+source <(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")
+make_pack "$OUT/pack"
+sed -i 's#127.0.0.1:18080#127.0.0.1:18380#' "$OUT/pack/models-config/gpt-4o-mini.yaml"
+
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+"$JAVA" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port 18380 > "$OUT/mock.log" 2>&1 & PIDS+=($!)
+start() { # name port extra-opts
+  mkdir -p "$OUT/$1/run"
+  # shellcheck disable=SC2086
+  (cd "$OUT/$1/run" && exec "$JAVA" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} $3 -jar "$OUT/$1/app/app.jar" \
+      --server.port="$2" --management.server.port=$(($2 + 100)) --logging.level.root=WARN \
+      --logging.level.nl.dijkwacht.api.StartupWarmUp=INFO \
+      --dijkwacht.policies-dir="$OUT/pack/policies" --dijkwacht.models-dir="$OUT/pack/models-config" > "$OUT/$1/gateway.log" 2>&1) &
+  PIDS+=($!)
+}
+ticks() { cat /proc/"$1"/task/*/stat 2>/dev/null | awk '{ i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
+  split(substr($0,j+2),f," "); t=f[12]+f[13]; all+=t; if (comm ~ /^C[12] Compiler/) jit+=t } END {printf "%d %d", all, jit}'; }
+HZ=$(getconf CLK_TCK)
+T0=$(date +%s.%N)
+start A 18390 ""; PA=${PIDS[-1]}
+start B 18391 "$B_OPTS"; PB=${PIDS[-1]}
+wait_ready() { # name port pid
+  for _ in $(seq 1 6000); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$2/readyz" || true)" = 200 ] && break
+    kill -0 "$3" 2>/dev/null || { echo "$1 exited; see $OUT/$1/gateway.log" >&2; return 1; }
+    sleep 0.1
+  done
+  read -r c j < <(ticks "$3")
+  awk -v n="$1" -v s="$(date +%s.%N)" -v t0="$T0" -v c="$c" -v j="$j" -v hz="$HZ" \
+    'BEGIN {printf "| %s | %.1f s | %.1f s | %.1f s |\n", n, s - t0, c / hz, j / hz}' > "$OUT/ready-$1"
+}
+wait_ready A 18390 "$PA" & WA=$!; wait_ready B 18391 "$PB" & WB=$!; wait "$WA" "$WB"
+{
+  echo "A: $(basename "$A_JAR")${B_OPTS:+; B: the same with $B_OPTS}$([ "$AOT" = 0 ] && echo "; B: $(basename "$B_JAR")")"
+  echo; echo "load average at readiness: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo; echo "| gateway | start to /readyz | CPU to /readyz | of which JIT |"; echo "|---|---:|---:|---:|"
+  cat "$OUT/ready-A" "$OUT/ready-B"
+  echo; echo "First minute after readiness, c=1 JSON, both loaded at once (10 s slices):"; echo
+  echo "| slice | A req | A p50 ms | A CPU µs/req (JIT) | B req | B p50 ms | B CPU µs/req (JIT) |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|"
+} | tee -a "$OUT/summary.md"
+for i in $(seq 1 "$SLICES"); do
+  read -r ca ja < <(ticks "$PA"); read -r cb jb < <(ticks "$PB")
+  RUNS=()
+  for g in A:18390 B:18391; do
+    LABEL="${g%%:*}" DURATION=10 WARMUP=0 CONCS=1 MODES=json PROBE_N=0 OUT="$OUT/slices.tsv" RUN="$i" \
+      "$BENCH/run.sh" "http://127.0.0.1:${g##*:}/v1" > /dev/null 2>&1 & RUNS+=($!)
+  done
+  wait "${RUNS[@]}"
+  read -r ca2 ja2 < <(ticks "$PA"); read -r cb2 jb2 < <(ticks "$PB")
+  awk -F'\t' -v i="$i" -v hz="$HZ" -v dca=$((ca2 - ca)) -v dja=$((ja2 - ja)) -v dcb=$((cb2 - cb)) -v djb=$((jb2 - jb)) '
+    $2 == i && $1 == "A" {na=$12; pa=$6} $2 == i && $1 == "B" {nb=$12; pb=$6}
+    END {printf "| %d | %d | %s | %.0f (%.0f) | %d | %s | %.0f (%.0f) |\n", i, na, pa, dca/hz*1e6/na, dja/hz*1e6/na,
+         nb, pb, dcb/hz*1e6/nb, djb/hz*1e6/nb}' "$OUT/slices.tsv" | tee -a "$OUT/summary.md"
+done
+echo | tee -a "$OUT/summary.md"
+for g in A B; do echo "$g: $(grep -h 'warm-up:' "$OUT/$g/gateway.log" | sed 's/.*StartupWarmUp *: //')" | tee -a "$OUT/summary.md"; done

@@ -1,0 +1,165 @@
+package nl.dijkwacht.pii.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The machine-readable zone of a passport or identity card (ICAO 9303) in a scan: two lines of 44 or 36 characters
+ * (TD3, TD2) or three of 30 (TD1) made of capitals, digits and {@code <}. Their fields sit at fixed positions: the
+ * holder's name ({@code DE<VRIES<<ANNA<MARIA}), the document number and the date of birth ({@code YYMMDD}).
+ * Scans confuse {@code O}/{@code 0} and {@code l}/{@code 1}, so lengths may be off by a few and numeric fields are
+ * read with those letters as digits; check digits are not required for the same reason.
+ */
+public final class MachineReadableZoneRecognizer implements Recognizer {
+
+    private static final double SCORE = 0.95;
+    private static final int MIN_LINE = 26;
+
+    @Override
+    public String name() {
+        return "mrz";
+    }
+
+    @Override
+    public List<Finding> find(String text) {
+        if (text.indexOf("<<") < 0) {
+            return List.of();
+        }
+        List<int[]> lines = new ArrayList<>();
+        int s = 0;
+        while (s < text.length()) {
+            int e = text.indexOf('\n', s);
+            if (e < 0) {
+                e = text.length();
+            }
+            int a = s;
+            int b = e;
+            while (a < b && text.charAt(a) == ' ') {
+                a++;
+            }
+            while (b > a && (text.charAt(b - 1) == ' ' || text.charAt(b - 1) == '\r')) {
+                b--;
+            }
+            lines.add(mrzLine(text, a, b) ? new int[] {a, b} : null);
+            s = e + 1;
+        }
+        List<Finding> out = new ArrayList<>();
+        for (int i = 0; i + 1 < lines.size(); i++) {
+            int[] first = lines.get(i);
+            int[] second = lines.get(i + 1);
+            if (first == null || second == null) {
+                continue;
+            }
+            int[] third = i + 2 < lines.size() ? lines.get(i + 2) : null;
+            if (third != null && first[1] - first[0] <= 34) {
+                td1(text, first, second, third, out);
+                i += 2;
+            } else {
+                td3(text, first, second, out);
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** Passport (TD3) or TD2: name on line 1 from position 5; number at 0-9 and birth date at 13-19 on line 2. */
+    private void td3(String text, int[] l1, int[] l2, List<Finding> out) {
+        name(text, l1[0] + 5, l1[1], out);
+        documentNumber(text, l2[0], Math.min(l2[1], l2[0] + 9), out);
+        birthDate(text, l2[0] + 13, l2, out);
+    }
+
+    /** Identity card (TD1): number at 5-14 on line 1, birth date at 0-6 on line 2, the name is line 3. */
+    private void td1(String text, int[] l1, int[] l2, int[] l3, List<Finding> out) {
+        documentNumber(text, l1[0] + 5, Math.min(l1[1], l1[0] + 14), out);
+        birthDate(text, l2[0], l2, out);
+        name(text, l3[0], l3[1], out);
+    }
+
+    private void name(String text, int from, int to, List<Finding> out) {
+        int end = to;
+        while (end > from && text.charAt(end - 1) == '<') {
+            end--;
+        }
+        int letters = 0;
+        for (int i = from; i < end; i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                letters++;
+            } else if (text.charAt(i) != '<') {
+                return; // digits: not a name field
+            }
+        }
+        if (letters >= 2) {
+            out.add(new Finding(EntityType.PERSON, from, end, SCORE, name(), "machine-readable zone: name", ""));
+        }
+    }
+
+    private void documentNumber(String text, int from, int to, List<Finding> out) {
+        int end = to;
+        while (end > from && text.charAt(end - 1) == '<') {
+            end--;
+        }
+        if (end - from >= 6) {
+            out.add(new Finding(EntityType.ID_DOCUMENT, from, end, SCORE, name(),
+                    "machine-readable zone: document number", ""));
+        }
+    }
+
+    private void birthDate(String text, int from, int[] line, List<Finding> out) {
+        if (from + 6 > line[1]) {
+            return;
+        }
+        int[] d = new int[6];
+        for (int k = 0; k < 6; k++) {
+            d[k] = digit(text.charAt(from + k));
+            if (d[k] < 0) {
+                return;
+            }
+        }
+        int month = d[2] * 10 + d[3];
+        int day = d[4] * 10 + d[5];
+        if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+            out.add(new Finding(EntityType.DATE_OF_BIRTH, from, from + 6, SCORE, name(),
+                    "machine-readable zone: date of birth (YYMMDD)", ""));
+        }
+    }
+
+    /** A digit, also as a scan misreads it ({@code O}, {@code l}, {@code I}); -1 otherwise. */
+    private static int digit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        return switch (c) {
+            case 'O', 'o', 'D' -> 0;
+            case 'l', 'I', 'i' -> 1;
+            default -> -1;
+        };
+    }
+
+    /** At least 26 characters of capitals, digits and {@code <} (scans add a stray lower-case {@code l}), with fillers. */
+    private static boolean mrzLine(String text, int a, int b) {
+        if (b - a < MIN_LINE || b - a > 48) {
+            return false;
+        }
+        int fillers = 0;
+        for (int i = a; i < b; i++) {
+            char c = text.charAt(i);
+            if (c == '<') {
+                fillers++;
+            } else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == 'l' || c == 'o')) {
+                return false;
+            }
+        }
+        return fillers >= 2;
+    }
+
+    @Override
+    public Description describe() {
+        return new Description(EntityType.ID_DOCUMENT,
+                "machine-readable zone of a passport or ID card (ICAO 9303: two lines of 44/36 or three of 30"
+                        + " characters of capitals, digits and `<`), fields at fixed positions",
+                "reports the holder's name (`PERSON`), the document number and the date of birth (`GEBOORTEDATUM`);"
+                        + " scan confusions `O`/`0`, `l`/`1` are read as digits in numeric fields, check digits are"
+                        + " not required. Only looked at when the text has `<<`.");
+    }
+}

@@ -1,0 +1,62 @@
+package nl.dijkwacht.policy;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import nl.dijkwacht.pii.anonymize.Operator;
+import nl.dijkwacht.pii.anonymize.OperatorPolicy;
+import nl.dijkwacht.pii.detect.EntityType;
+
+/**
+ * Turns one schema-checked {@code policies/use-cases/<id>.yaml} into a {@link UseCasePolicy}, with the rules that
+ * concern the use-case alone. References to tools, models and purposes are checked by {@link PolicyReferences}.
+ */
+final class UseCaseReader {
+
+    static final int DEFAULT_CONTENT_RETENTION_DAYS = 30;
+
+    private UseCaseReader() {
+    }
+
+    static UseCasePolicy read(YamlDocument doc, Problems problems) {
+        PolicyFiles.UseCaseFile raw = doc.bind(PolicyFiles.UseCaseFile.class);
+        PolicyFiles.Allowed allowed = raw.allowed() == null ? new PolicyFiles.Allowed(null, null, null) : raw.allowed();
+        int retention = contentRetentionDays(raw.audit());
+        if ("high".equals(raw.riskClass()) && !Boolean.TRUE.equals(raw.humanReviewRequired())) {
+            problems.add(doc.problem("/risk-class", "een use-case met risicoklasse 'high' moet 'human-review-required: true' hebben"
+                    + " (menselijk toezicht, AI-verordening art. 14)"));
+        }
+        return new UseCasePolicy(raw.id(), raw.purpose(), raw.models(), operatorPolicy(raw.pii()), raw.disclaimer(),
+                "suspended".equals(raw.status()), RiskClass.fromYaml(raw.riskClass()),
+                allowed.tools(), allowed.departments(), allowed.roles(),
+                Boolean.TRUE.equals(raw.specialCategoryAllowed()), raw.forbiddenPurposes(),
+                Boolean.TRUE.equals(raw.humanReviewRequired()), retention, null,
+                raw.pii() != null && "redact".equals(raw.pii().output()),
+                new RequestFieldRules(RequestFieldRules.Attachments.fromYaml(raw.attachments()), raw.forwardMetadata()),
+                new TaskRoutes(raw.tasks()), PolicyLoader.toPurposeGuard(doc, raw.purposeGuard(), problems));
+    }
+
+    /** Redacted content is kept only when the use-case says so: {@code keep-content: true} keeps it 30 days by default. */
+    static int contentRetentionDays(PolicyFiles.AuditSection audit) {
+        if (audit == null) {
+            return 0;
+        }
+        if (audit.contentRetentionDays() != null) {
+            return audit.contentRetentionDays();
+        }
+        return Boolean.TRUE.equals(audit.keepContent()) ? DEFAULT_CONTENT_RETENTION_DAYS : 0;
+    }
+
+    private static OperatorPolicy operatorPolicy(PolicyFiles.PiiSection pii) {
+        if (pii == null) {
+            return OperatorPolicy.pseudonymiseAll();
+        }
+        Operator fallback = pii.defaultAction() == null ? Operator.PSEUDONYMISE : Operator.valueOf(pii.defaultAction().toUpperCase(Locale.ROOT));
+        Map<EntityType, Operator> byType = new EnumMap<>(EntityType.class);
+        if (pii.entities() != null) {
+            pii.entities().forEach((type, action) ->
+                    byType.put(EntityType.valueOf(type), Operator.valueOf(action.toUpperCase(Locale.ROOT))));
+        }
+        return new OperatorPolicy(byType, fallback);
+    }
+}
