@@ -11,7 +11,7 @@
 # default pack as shipped, then B starts with -XX:AOTCache. Started together, they share whatever else the machine
 # does, so read A against B, not against other runs. Results: $BENCH_WORK/first-minute-ab/<stamp>/summary.md.
 # Environment: BENCH_DIR (default ../shared/bench), BENCH_WORK, JAVA (default: temurin 25), GATEWAY_JAVA_OPTS.
-# Ports: mock 18380, gateways 18390/18391 (management +100), training 18070.
+# Ports: mock 18580, gateways 18590/18591 (management +100), training 18070.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=${BENCH_DIR:-$ROOT/../shared/bench}
@@ -55,12 +55,12 @@ fi
 
 source <(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")
 make_pack "$OUT/pack"
-sed -i 's#127.0.0.1:18080#127.0.0.1:18380#' "$OUT/pack/models-config/gpt-4o-mini.yaml"
+sed -i 's#127.0.0.1:18080#127.0.0.1:18580#' "$OUT/pack/models-config/gpt-4o-mini.yaml"
 
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
-"$JAVA" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port 18380 > "$OUT/mock.log" 2>&1 & PIDS+=($!)
+"$JAVA" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port 18580 > "$OUT/mock.log" 2>&1 & PIDS+=($!)
 start() { # name port extra-opts
   mkdir -p "$OUT/$1/run"
   # shellcheck disable=SC2086
@@ -74,11 +74,10 @@ ticks() { cat /proc/"$1"/task/*/stat 2>/dev/null | awk '{ i=index($0,"("); j=ind
   split(substr($0,j+2),f," "); t=f[12]+f[13]; all+=t; if (comm ~ /^C[12] Compiler/) jit+=t } END {printf "%d %d", all, jit}'; }
 HZ=$(getconf CLK_TCK)
 T0=$(date +%s.%N)
-start A 18390 ""; PA=${PIDS[-1]}
-start B 18391 "$B_OPTS"; PB=${PIDS[-1]}
+start A 18590 ""; PA=${PIDS[-1]}
+start B 18591 "$B_OPTS"; PB=${PIDS[-1]}
 wait_ready() { # name port pid
-  for _ in $(seq 1 6000); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$2/readyz" || true)" = 200 ] && break
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$2/readyz" || true)" = 200 ]; do
     kill -0 "$3" 2>/dev/null || { echo "$1 exited; see $OUT/$1/gateway.log" >&2; return 1; }
     sleep 0.1
   done
@@ -86,7 +85,9 @@ wait_ready() { # name port pid
   awk -v n="$1" -v s="$(date +%s.%N)" -v t0="$T0" -v c="$c" -v j="$j" -v hz="$HZ" \
     'BEGIN {printf "| %s | %.1f s | %.1f s | %.1f s |\n", n, s - t0, c / hz, j / hz}' > "$OUT/ready-$1"
 }
-wait_ready A 18390 "$PA" & WA=$!; wait_ready B 18391 "$PB" & WB=$!; wait "$WA" "$WB"
+wait_ready A 18590 "$PA" & WA=$!; wait_ready B 18591 "$PB" & WB=$!
+wait "$WA" || { echo "A did not become ready" >&2; exit 1; }
+wait "$WB" || { echo "B did not become ready" >&2; exit 1; }
 {
   echo "A: $(basename "$A_JAR")${B_OPTS:+; B: the same with $B_OPTS}$([ "$AOT" = 0 ] && echo "; B: $(basename "$B_JAR")")"
   echo; echo "load average at readiness: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -99,7 +100,7 @@ wait_ready A 18390 "$PA" & WA=$!; wait_ready B 18391 "$PB" & WB=$!; wait "$WA" "
 for i in $(seq 1 "$SLICES"); do
   read -r ca ja < <(ticks "$PA"); read -r cb jb < <(ticks "$PB")
   RUNS=()
-  for g in A:18390 B:18391; do
+  for g in A:18590 B:18591; do
     LABEL="${g%%:*}" DURATION=10 WARMUP=0 CONCS=1 MODES=json PROBE_N=0 OUT="$OUT/slices.tsv" RUN="$i" \
       "$BENCH/run.sh" "http://127.0.0.1:${g##*:}/v1" > /dev/null 2>&1 & RUNS+=($!)
   done

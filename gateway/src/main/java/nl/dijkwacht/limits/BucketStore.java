@@ -1,6 +1,5 @@
 package nl.dijkwacht.limits;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.bucket4j.BucketConfiguration;
@@ -12,23 +11,18 @@ import io.github.bucket4j.caffeine.CaffeineProxyManager;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
 
 /**
- * Where the token buckets live: in this process (a bounded, expiring Caffeine cache: the embedded default, one
- * replica) or in Redis (compare-and-swap through Lettuce, shared by all replicas). Both are Bucket4j proxy managers,
- * so a limit behaves the same on either; every operation is atomic per bucket and asynchronous, so the limits of
- * one request (user, department, tool, ...) are checked in parallel: one round trip to Redis, not five.
+ * Where the token buckets live: in this process (a bounded, expiring Caffeine cache of Bucket4j buckets: the embedded
+ * default, one replica) or in Redis ({@link RedisBuckets}: shared by all replicas). A request's buckets (user,
+ * department, tool, ...) are charged together and all or nothing: in memory each bucket is atomic and what the others
+ * gave is given back when one refuses; in Redis one script charges all of them atomically, in one round trip.
  *
  * <p>A bucket expires once it would have refilled completely (plus {@link #KEEP_FULL}): a full bucket is the same as
  * a new one, so forgetting it changes nothing. In memory the cache is also bounded ({@code maxBuckets}); beyond that
@@ -44,20 +38,12 @@ public final class BucketStore implements AutoCloseable {
 
     private final AsyncProxyManager<String> buckets;
     private final LongSupplier size;
-    private final AutoCloseable resources;
-    private final boolean shared;
-    /** Redis: one proxy per bucket in use, so concurrent requests on one bucket are batched into one command. */
-    private final Cache<ProxyKey, AsyncBucketProxy> proxies;
+    private final RedisBuckets redis;
 
-    private record ProxyKey(String key, long version) {
-    }
-
-    private BucketStore(AsyncProxyManager<String> buckets, LongSupplier size, AutoCloseable resources, boolean shared) {
+    private BucketStore(AsyncProxyManager<String> buckets, LongSupplier size, RedisBuckets redis) {
         this.buckets = buckets;
         this.size = size;
-        this.resources = resources;
-        this.shared = shared;
-        this.proxies = shared ? Caffeine.newBuilder().maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(2)).build() : null;
+        this.redis = redis;
     }
 
     /** Buckets in this process, at most {@code maxBuckets} of them. */
@@ -74,7 +60,7 @@ public final class BucketStore implements AutoCloseable {
         return new BucketStore(manager.asAsync(), () -> {
             manager.getCache().cleanUp();
             return manager.getCache().estimatedSize();
-        }, () -> { }, false);
+        }, null);
     }
 
     /**
@@ -87,32 +73,12 @@ public final class BucketStore implements AutoCloseable {
 
     /** With the clock given (tests stop time, so a per-minute bucket does not refill while they run). */
     static BucketStore redis(String redisUrl, String keyPrefix, Duration timeout, TimeMeter clock) {
-        RedisURI uri = RedisURI.create(redisUrl);
-        uri.setTimeout(timeout); // also bounds the connection handshake (Lettuce's default: a minute)
-        RedisClient client = RedisClient.create();
-        StatefulRedisConnection<String, byte[]> connection;
-        try {
-            connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE), uri);
-        } catch (RuntimeException e) {
-            client.shutdown();
-            throw e;
-        }
-        connection.setTimeout(timeout);
-        AsyncProxyManager<String> manager = Bucket4jLettuce.casBasedBuilder(connection)
-                .requestTimeout(timeout)
-                .clientClock(clock)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_FULL))
-                .build()
-                .asAsync();
-        return new BucketStore(manager.withMapper((String key) -> keyPrefix + key), () -> -1, () -> {
-            connection.close();
-            client.shutdown();
-        }, true);
+        return new BucketStore(null, () -> -1, new RedisBuckets(redisUrl, keyPrefix, timeout, clock));
     }
 
     /** True when the buckets are shared by all replicas (Redis). */
     public boolean shared() {
-        return shared;
+        return redis != null;
     }
 
     /** Buckets held in memory right now (after expired ones are cleaned up); -1 for Redis, where keys expire by TTL. */
@@ -120,51 +86,93 @@ public final class BucketStore implements AutoCloseable {
         return size.getAsLong();
     }
 
-    CompletableFuture<ConsumptionProbe> tryConsume(String key, long tokens, BucketConfiguration configuration, long version) {
-        return bucket(key, configuration, version).tryConsumeAndReturnRemaining(tokens);
-    }
-
-    /** Gives tokens back (a refused or settled request); never above the bucket's capacity. */
-    CompletableFuture<Void> giveBack(String key, long tokens, BucketConfiguration configuration, long version) {
-        return bucket(key, configuration, version).addTokens(tokens);
-    }
-
-    /** Takes tokens that were used already (settling with the real usage): the bucket may go below zero. */
-    CompletableFuture<Long> takeUsed(String key, long tokens, BucketConfiguration configuration, long version) {
-        return bucket(key, configuration, version).consumeIgnoringRateLimits(tokens);
+    /**
+     * Takes each charge's amount from its bucket, all or nothing: when one bucket cannot hold its amount, no bucket
+     * keeps a charge. The probes say, per charge, whether its amount fitted. A store that cannot be reached throws
+     * {@link CompletionException}.
+     */
+    List<ConsumptionProbe> chargeAll(List<Charge> charges, long version) {
+        if (redis != null) {
+            return redis.run(RedisBuckets.Operation.CONSUME, charges, version);
+        }
+        List<CompletableFuture<ConsumptionProbe>> pending = new ArrayList<>(charges.size());
+        for (Charge charge : charges) {
+            pending.add(bucket(charge, version).tryConsumeAndReturnRemaining(charge.amount()));
+        }
+        List<ConsumptionProbe> probes = new ArrayList<>(charges.size());
+        CompletionException failure = null;
+        for (CompletableFuture<ConsumptionProbe> p : pending) {
+            try {
+                probes.add(p.join());
+            } catch (CompletionException e) {
+                failure = e;
+                probes.add(null);
+            }
+        }
+        if (failure != null || probes.stream().anyMatch(p -> !p.isConsumed())) {
+            // all or nothing: give back what the other buckets gave
+            List<CompletableFuture<Void>> back = new ArrayList<>();
+            for (int i = 0; i < charges.size(); i++) {
+                if (probes.get(i) != null && probes.get(i).isConsumed()) {
+                    back.add(bucket(charges.get(i), version).addTokens(charges.get(i).amount()));
+                }
+            }
+            CompletableFuture.allOf(back.toArray(CompletableFuture[]::new)).join();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return probes;
     }
 
     /**
-     * In Redis every change is a compare-and-swap, which many concurrent requests on one bucket (a busy tool, a
-     * tenant) would retry over and over; Bucket4j's batching sends the requests waiting on one proxy as one command.
-     * In memory a bucket is updated under the cache's lock and needs none of that.
+     * Settles: {@code take} the amounts that were used beyond a reservation (a bucket may go below zero), or give them
+     * back (never above a bucket's capacity).
      */
-    /** Tokens left in a bucket (negative when a settled answer ran over). */
-    CompletableFuture<Long> available(String key, BucketConfiguration configuration, long version) {
-        return bucket(key, configuration, version).getAvailableTokens();
+    void settle(List<Charge> charges, boolean take, long version) {
+        if (redis != null) {
+            redis.run(take ? RedisBuckets.Operation.TAKE : RedisBuckets.Operation.GIVE, charges, version);
+            return;
+        }
+        CompletableFuture.allOf(charges.stream().map(c -> take
+                ? bucket(c, version).consumeIgnoringRateLimits(c.amount())
+                : bucket(c, version).addTokens(c.amount())).toArray(CompletableFuture[]::new)).join();
     }
 
-    private AsyncBucketProxy bucket(String key, BucketConfiguration configuration, long version) {
-        if (proxies == null) {
-            return newProxy(key, configuration, version, false);
+    /** Tokens left in a charge's bucket (negative when a settled answer ran over). */
+    long available(Charge charge, long version) {
+        if (redis != null) {
+            return redis.run(RedisBuckets.Operation.PEEK, List.of(charge), version).getFirst().getRemainingTokens();
         }
-        return proxies.get(new ProxyKey(key, version), k -> newProxy(key, configuration, version, true));
+        return bucket(charge, version).getAvailableTokens().join();
     }
 
-    private AsyncBucketProxy newProxy(String key, BucketConfiguration configuration, long version, boolean batching) {
-        var builder = buckets.builder().withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.ADDITIVE);
-        if (batching) {
-            builder = builder.withOptimization(Optimizations.batching());
+    /** One bucket of this process (the per-source guard before authentication; never in Redis). */
+    CompletableFuture<ConsumptionProbe> tryConsume(String key, long tokens, BucketConfiguration configuration, long version) {
+        return local(key, configuration, version).tryConsumeAndReturnRemaining(tokens);
+    }
+
+    /** Gives tokens back to one bucket of this process; never above its capacity. */
+    CompletableFuture<Void> giveBack(String key, long tokens, BucketConfiguration configuration, long version) {
+        return local(key, configuration, version).addTokens(tokens);
+    }
+
+    private AsyncBucketProxy bucket(Charge charge, long version) {
+        return local(charge.key(), charge.configuration(), version);
+    }
+
+    private AsyncBucketProxy local(String key, BucketConfiguration configuration, long version) {
+        if (buckets == null) {
+            throw new IllegalStateException("a single bucket is only kept in memory");
         }
-        return builder.build(key, () -> CompletableFuture.completedFuture(configuration));
+        return buckets.builder().withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.ADDITIVE)
+                .build(key, () -> CompletableFuture.completedFuture(configuration));
     }
 
     @Override
     public void close() {
-        try {
-            resources.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("closing the bucket store failed", e);
+        if (redis != null) {
+            redis.close();
         }
     }
 }

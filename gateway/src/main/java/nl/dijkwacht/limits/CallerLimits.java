@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -157,9 +156,7 @@ public final class CallerLimits {
                 Math.abs(difference), exchange.receivedAt());
         long version = versions.of(limitsOf(exchange.policy()));
         try {
-            CompletableFuture.allOf(charges.stream().map(c -> difference > 0
-                    ? store.takeUsed(c.key(), c.amount(), c.configuration(), version)
-                    : store.giveBack(c.key(), c.amount(), c.configuration(), version)).toArray(CompletableFuture[]::new)).join();
+            store.settle(charges, difference > 0, version);
         } catch (CompletionException e) {
             log.warn("trace {}: token budget not settled ({} tokens): {}", exchange.traceId(), difference,
                     e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName());
@@ -172,30 +169,12 @@ public final class CallerLimits {
         if (charges.isEmpty()) {
             return Verdict.NOTHING;
         }
-        List<CompletableFuture<ConsumptionProbe>> pending = new ArrayList<>(charges.size());
-        for (Charge charge : charges) {
-            pending.add(store.tryConsume(charge.key(), charge.amount(), charge.configuration(), version));
-        }
+        List<ConsumptionProbe> probes = store.chargeAll(charges, version);
         List<Verdict.Drawn> drawn = new ArrayList<>(charges.size());
-        CompletionException failure = null;
         for (int i = 0; i < charges.size(); i++) {
-            try {
-                drawn.add(new Verdict.Drawn(charges.get(i), pending.get(i).join()));
-            } catch (CompletionException e) {
-                failure = e;
-            }
+            drawn.add(new Verdict.Drawn(charges.get(i), probes.get(i)));
         }
-        Verdict verdict = failure == null ? Verdict.of(drawn, now) : null;
-        if (verdict == null || !verdict.allowed()) {
-            // all or nothing: give back what the other buckets gave
-            CompletableFuture.allOf(drawn.stream().filter(d -> d.probe().isConsumed())
-                    .map(d -> store.giveBack(d.charge().key(), d.charge().amount(), d.charge().configuration(), version))
-                    .toArray(CompletableFuture[]::new)).join();
-        }
-        if (failure != null) {
-            throw failure;
-        }
-        return verdict;
+        return Verdict.of(drawn, now);
     }
 
     /** One charge per scope of the caller and per kind that scope limits. */
@@ -260,7 +239,7 @@ public final class CallerLimits {
             addCharges(limits, "", tenant, Scope.TENANT, tenant, List.of(Kind.TOKENS_PER_DAY, Kind.TOKENS_PER_MONTH), 0, now, budgets);
             Map<Kind, Double> shares = new java.util.EnumMap<>(Kind.class);
             for (Charge budget : budgets) {
-                long available = store.available(budget.key(), budget.configuration(), version).join();
+                long available = store.available(budget, version);
                 shares.put(budget.kind(), (double) (budget.limit() - available) / budget.limit());
             }
             if (!shares.isEmpty()) {

@@ -20,12 +20,24 @@ record Charge(Scope scope, String subject, Kind kind, String key, long limit, lo
      * rolled over: within its period it only empties, and it expires once the period is over.
      */
     BucketConfiguration configuration() {
-        Bandwidth bandwidth = switch (kind) {
-            case REQUESTS_PER_MINUTE -> Bandwidth.builder().capacity(limit).refillGreedy(limit, Duration.ofMinutes(1)).build();
-            case TOKENS_PER_DAY -> Bandwidth.builder().capacity(limit).refillIntervally(limit, Duration.ofHours(25)).build();
-            case TOKENS_PER_MONTH -> Bandwidth.builder().capacity(limit).refillIntervally(limit, Duration.ofDays(31)).build();
-        };
+        Bandwidth bandwidth = refillsGreedily()
+                ? Bandwidth.builder().capacity(limit).refillGreedy(limit, refillPeriod()).build()
+                : Bandwidth.builder().capacity(limit).refillIntervally(limit, refillPeriod()).build();
         return BucketConfiguration.builder().addLimit(bandwidth).build();
+    }
+
+    /** The time in which the whole limit refills (see {@link #configuration()}). */
+    Duration refillPeriod() {
+        return switch (kind) {
+            case REQUESTS_PER_MINUTE -> Duration.ofMinutes(1);
+            case TOKENS_PER_DAY -> Duration.ofHours(25);
+            case TOKENS_PER_MONTH -> Duration.ofDays(31);
+        };
+    }
+
+    /** Continuously (a token every period/limit), or the whole limit at the end of each period. */
+    boolean refillsGreedily() {
+        return kind == Kind.REQUESTS_PER_MINUTE;
     }
 
     /** True when this request alone asks more than the whole limit: waiting will not help. */

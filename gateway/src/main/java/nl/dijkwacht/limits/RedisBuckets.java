@@ -1,0 +1,144 @@
+package nl.dijkwacht.limits;
+
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Token buckets in Redis, all buckets of one request in ONE round trip: a Lua script ({@code limits/buckets.lua}) that
+ * Redis runs atomically refills, checks and charges every bucket the request belongs to (tool, user, department,
+ * use-case, tenant). All or nothing without giving back: when one bucket refuses, none is charged. The buckets behave
+ * as the in-memory ones (Bucket4j): requests per minute refill greedily, a calendar budget whole at the end of its
+ * period, a raised limit adds the difference (ADDITIVE), and every key expires once its bucket would be full again
+ * plus {@link BucketStore#KEEP_FULL}. The time is the gateway's clock, passed in, so every replica must keep time
+ * (NTP), as with Bucket4j's client-side clock before.
+ *
+ * <p>One script touches several keys, so this needs one Redis (or a primary with replicas), not Redis Cluster.
+ */
+final class RedisBuckets implements AutoCloseable {
+
+    private static final String SCRIPT = load();
+    private static final String SHA = sha1(SCRIPT);
+
+    /** What a script call does to each bucket. */
+    enum Operation {
+        /** Takes the amount from every bucket if every bucket holds it, else from none. */
+        CONSUME,
+        /** Takes the amount used beyond a reservation: the bucket may go below zero. */
+        TAKE,
+        /** Gives the amount back, never above the capacity. */
+        GIVE,
+        /** Reads only. */
+        PEEK;
+
+        String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> connection;
+    private final RedisCommands<String, String> redis;
+    private final String keyPrefix;
+    private final TimeMeter clock;
+
+    RedisBuckets(String redisUrl, String keyPrefix, Duration timeout, TimeMeter clock) {
+        RedisURI uri = RedisURI.create(redisUrl);
+        uri.setTimeout(timeout); // also bounds the connection handshake (Lettuce's default: a minute)
+        this.client = RedisClient.create();
+        try {
+            this.connection = client.connect(uri);
+        } catch (RuntimeException e) {
+            client.shutdown();
+            throw e;
+        }
+        connection.setTimeout(timeout);
+        this.redis = connection.sync();
+        this.keyPrefix = keyPrefix;
+        this.clock = clock;
+    }
+
+    /**
+     * Applies {@code operation} to the bucket of every charge, in one script call, and returns each bucket's answer
+     * as a probe (consumed = the amount fitted). An unreachable or silent Redis throws {@link CompletionException}.
+     */
+    List<ConsumptionProbe> run(Operation operation, List<Charge> charges, long version) {
+        String[] keys = new String[charges.size()];
+        String[] args = new String[3 + 5 * charges.size()];
+        args[0] = operation.wire();
+        args[1] = Long.toString(clock.currentTimeNanos() / 1_000);
+        args[2] = Long.toString(BucketStore.KEEP_FULL.toNanos() / 1_000);
+        for (int i = 0; i < charges.size(); i++) {
+            Charge charge = charges.get(i);
+            keys[i] = keyPrefix + charge.key();
+            int at = 3 + 5 * i;
+            args[at] = Long.toString(charge.limit());
+            args[at + 1] = Long.toString(charge.refillPeriod().toNanos() / 1_000);
+            args[at + 2] = charge.refillsGreedily() ? "1" : "0";
+            args[at + 3] = Long.toString(charge.amount());
+            args[at + 4] = Long.toString(version);
+        }
+        List<Object> out;
+        try {
+            try {
+                out = redis.evalsha(SHA, ScriptOutputType.MULTI, keys, args);
+            } catch (RedisNoScriptException e) {
+                out = redis.eval(SCRIPT, ScriptOutputType.MULTI, keys, args); // Redis restarted or flushed its scripts
+            }
+        } catch (RedisException e) {
+            throw new CompletionException(e);
+        }
+        List<ConsumptionProbe> probes = new ArrayList<>(charges.size());
+        for (int i = 0; i < charges.size(); i++) {
+            boolean fits = (Long) out.get(4 * i) == 1L;
+            long remaining = (Long) out.get(4 * i + 1);
+            long wait = (Long) out.get(4 * i + 2);
+            long full = (Long) out.get(4 * i + 3) * 1_000;
+            probes.add(fits ? ConsumptionProbe.consumed(remaining, full)
+                    : ConsumptionProbe.rejected(remaining, wait < 0 ? Long.MAX_VALUE : wait * 1_000, full));
+        }
+        return probes;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+        client.shutdown();
+    }
+
+    private static String load() {
+        try (InputStream in = RedisBuckets.class.getResourceAsStream("/limits/buckets.lua")) {
+            if (in == null) {
+                throw new IllegalStateException("limits/buckets.lua is missing from the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha1(String script) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(script.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
