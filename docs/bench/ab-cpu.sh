@@ -15,18 +15,20 @@
 #          --gw-cpu C --load-cpu C --jfr (a JFR recording of each gateway during its rounds, for flame graphs)
 #          --port-base P (default 18080: the mock on P, gateways on P+16 and P+17, management on +100; pick another
 #          base when someone else runs this script at the same time)
+#          --first-chunk N (after the rounds: N sequential streamed requests to the mock, A and B in turn, with
+#          docs/bench/stream-first-chunk.py: time to the first answer text and to [DONE], added over the mock)
 # Environment: A_ARGS / B_ARGS — extra gateway arguments for A or B (e.g. the same jar with a property changed).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
 A_JAR=$(readlink -f "$1"); B_JAR=$(readlink -f "$2"); shift 2
-ROUNDS=3; SECS=15; WARM=60; CONC=64; STREAM=0; STORE=h2; GW_CPU=1; LOAD_CPU=0; JFR=0; PORT_BASE=18080
+ROUNDS=3; SECS=15; WARM=60; CONC=64; STREAM=0; STORE=h2; GW_CPU=1; LOAD_CPU=0; JFR=0; PORT_BASE=18080; FIRST_CHUNK=0
 while [ $# -gt 0 ]; do
   case $1 in
     --rounds) ROUNDS=$2; shift 2;; --seconds) SECS=$2; shift 2;; --warmup) WARM=$2; shift 2;;
     --c) CONC=$2; shift 2;; --stream) STREAM=1; shift;; --store) STORE=$2; shift 2;;
     --gw-cpu) GW_CPU=$2; shift 2;; --load-cpu) LOAD_CPU=$2; shift 2;; --jfr) JFR=1; shift;;
-    --port-base) PORT_BASE=$2; shift 2;;
+    --port-base) PORT_BASE=$2; shift 2;; --first-chunk) FIRST_CHUNK=$2; shift 2;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
@@ -112,5 +114,9 @@ if [ "$JFR" = 1 ]; then
     "$(dirname "$JAVA_BIN")/jfr" print --events jdk.ExecutionSample --stack-depth 128 "$OUT/$n/profile.jfr" | python3 "$ROOT/docs/bench/jfr-collapse.py" > "$OUT/$n/profile.collapsed"
     python3 "$ROOT/docs/bench/profile-summary.py" "$OUT/$n/profile.collapsed" 0 0 > "$OUT/$n/profile-summary.md" || true
   done
+fi
+if [ "$FIRST_CHUNK" -gt 0 ]; then
+  taskset -c "$LOAD_CPU" python3 "$ROOT/docs/bench/stream-first-chunk.py" --n "$FIRST_CHUNK" --body "$BENCH/body.json" \
+    mock="http://127.0.0.1:$PORT_BASE/v1" A="http://127.0.0.1:${PORT[A]}/v1" B="http://127.0.0.1:${PORT[B]}/v1" | tee -a "$OUT/ab.txt"
 fi
 echo "ab-cpu: results in $OUT"

@@ -33,7 +33,7 @@ final class UseCaseReader {
                 Boolean.TRUE.equals(raw.humanReviewRequired()), retention, null,
                 raw.pii() != null && "redact".equals(raw.pii().output()),
                 new RequestFieldRules(RequestFieldRules.Attachments.fromYaml(raw.attachments()), raw.forwardMetadata()),
-                new TaskRoutes(raw.tasks()), PolicyLoader.toPurposeGuard(doc, raw.purposeGuard(), problems));
+                new TaskRoutes(raw.tasks()), PurposeGuardReader.read(doc, raw.purposeGuard(), problems));
     }
 
     /** Redacted content is kept only when the use-case says so: {@code keep-content: true} keeps it 30 days by default. */

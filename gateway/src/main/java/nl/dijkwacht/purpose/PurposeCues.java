@@ -21,11 +21,13 @@ final class PurposeCues {
             "strafblad", "veroordeeld", "convicted", "veelpleger", "reclassering", "enkelband", "tbs", "jewish", "jood", "muslim",
             "church", "kerk", "kerken", "hindu", "ramadan", "hoofddoek", "afkomst", "descent", "origin", "roots", "roma", "sinti",
             "kurdish", "huidskleur", "gediscrimineerd", "gezichtsscan", "dna", "rolstoel", "pvv", "vvd", "d66", "groenlinks", "pvda",
-            "cda", "fvd", "bbb", "partijlid", "political");
+            "cda", "fvd", "bbb", "partijlid", "political", "facial");
     private static final List<String> SPECIAL_STEMS = List.of("chemotherap", "diagnos", "depress", "parkinson", "addict", "verslaaf",
             "afkick", "psychisch", "homoseksu", "lesbi", "bisex", "biseksu", "vakbond", "fnv", "gevangen", "joods", "moslim", "islam",
             "kerkelijk", "kerkdienst", "hindoe", "synago", "gelovig", "marokka", "turks", "surinaams", "antilliaans", "koerd", "ghanees",
-            "eritre", "somalisch", "racis", "vingerafdruk", "fingerprint", "irisscan", "pasfoto", "biometri");
+            "eritre", "somalisch", "racis", "vingerafdruk", "fingerprint", "irisscan", "pasfoto", "biometri",
+            // third round: biometrics in the words staff use for it
+            "gezichtsherkenn", "stemherkenn", "gezichtsfoto", "handpalm");
     private static final Set<String> SPECIAL_PHRASE_WORDS = Set.of("sick", "mental", "valt", "kast", "shop", "criminal", "face", "ms",
             "covid", "party", "non", "bi", "sp");
     private static final Pattern SPECIAL_PHRASES = Pattern.compile("\\b(sick leave|mental health|valt op (meisjes|jongens|mannen|vrouwen)|"

@@ -13,6 +13,10 @@ import nl.dijkwacht.pii.anonymize.StreamTransformer;
  * of what came before as context ("BSN" before a number). With {@code redact}, fresh personal data is replaced by
  * {@code [TYPE]} before release; without, text passes at once and is only scanned, to be counted. Only a bounded tail
  * is ever held, never the whole answer.
+ *
+ * <p>Counting only, nothing waits for the scan, so the text is scanned in windows of about {@value #COUNT_STEP}
+ * characters instead of {@value #STEP}: each window is scanned with {@value #HOLD} characters of hold and
+ * {@value #CONTEXT} of context around it, so small steps scan every character about four times.
  */
 final class StreamingOutputScan implements StreamTransformer {
 
@@ -20,18 +24,24 @@ final class StreamingOutputScan implements StreamTransformer {
     static final int HOLD = 64;
     /** Released in steps of at least this many characters, so the engine does not run for every token. */
     static final int STEP = 48;
+    /** The step when only counting: nobody waits for the release, so the engine runs about once per KB of answer. */
+    static final int COUNT_STEP = 960;
     static final int CONTEXT = 64;
     /** A "finding" still growing after this much held text is released anyway (redacted up to the cut): the bound. */
     static final int MAX_PENDING = 1024;
 
     private final OutputScan.Bound scan;
     private final boolean redact;
+    private final int step;
+    private final int maxPending;
     private final StringBuilder pending = new StringBuilder();
     private String context = "";
 
     StreamingOutputScan(OutputScan.Bound scan, boolean redact) {
         this.scan = scan;
         this.redact = redact;
+        this.step = redact ? STEP : COUNT_STEP;
+        this.maxPending = redact ? MAX_PENDING : COUNT_STEP + MAX_PENDING;
     }
 
     @Override
@@ -40,7 +50,7 @@ final class StreamingOutputScan implements StreamTransformer {
             sink.accept(text);
         }
         pending.append(text);
-        if (pending.length() < HOLD + STEP) {
+        if (pending.length() < HOLD + step) {
             return;
         }
         release(releasable(), sink);
@@ -69,7 +79,7 @@ final class StreamingOutputScan implements StreamTransformer {
         int offset = context.length();
         List<Finding> fresh = scan.fresh(text);
         int cut = offset + end;
-        boolean forced = pending.length() > MAX_PENDING;
+        boolean forced = pending.length() > maxPending;
         if (!forced) {
             for (Finding f : fresh) {
                 if (f.start() < cut && f.end() > cut && f.start() >= offset) {

@@ -25,6 +25,14 @@ final class PurposeCorpus {
     }
 
     private final Random random = new Random(SEED);
+    /** Third-round phrasings (share of each category: {@link #INDIRECT_SHARE}); 0 switches them off for comparison. */
+    static final int INDIRECT_SHARE = Integer.getInteger("purpose.indirect-share", 3);
+    private final IndirectPhrasings indirect = new IndirectPhrasings(random);
+
+    /** One in {@code INDIRECT_SHARE} samples from the third-round phrasings. */
+    private boolean indirect() {
+        return INDIRECT_SHARE > 0 && random.nextInt(INDIRECT_SHARE) == 0;
+    }
 
     static List<Sample> generate() {
         return new PurposeCorpus().all();
@@ -74,6 +82,14 @@ final class PurposeCorpus {
     static final String[] RELATION = {"onze collega", "de ouders van", "de zoon van de aanvrager,", "de dochter van", "our colleague",
             "the resident", "de buurman", "de partner van", "de broer van de melder,", "mijn teamgenoot"};
 
+    static final String[] BIOMETRICS = {"zijn vingerafdrukken zijn mislukt bij de paspoortaanvraag", "haar gezichtsscan werd afgekeurd", "de irisscan herkent hem niet",
+                    "zijn DNA-profiel is opgevraagd", "haar vingerafdruk staat in het verkeerde dossier", "zijn biometrische gegevens zijn gelekt",
+                    "haar gezichtsfoto matcht niet met de chip", "de vingerafdrukken van zijn rechterhand zijn onleesbaar",
+                    "her fingerprints could not be read", "his face scan was rejected",
+                    "de gezichtsopname voor haar verblijfsdocument voldeed niet", "zijn handpalmscan voor de toegangspoort werkt niet",
+                    "wordt door de gezichtsherkenning bij de ingang niet herkend", "komt niet door de stemherkenning van de klantenlijn",
+                    "heeft een vingerafdrukscan laten maken voor de ID-kaart", "zijn irisscan staat in het systeem van de IND"};
+
     static final String[][] PERSONAL_SPECIAL = {
             // health
             {"heeft sinds vorig jaar kanker", "is ernstig depressief", "heeft een hernia en kan niet lang zitten", "lijdt aan COPD",
@@ -83,7 +99,7 @@ final class PurposeCorpus {
                     "heeft een eetstoornis", "is zwanger en heeft complicaties", "heeft long covid", "is terminaal ziek", "heeft autisme",
                     "heeft de ziekte van Crohn", "heeft Parkinson", "is alcoholist", "drinkt te veel en is daarvoor in behandeling",
                     "heeft een zware burn-out", "is blind aan één oog", "heeft een spierziekte", "heeft net chemo gehad", "heeft NAH na een ongeluk",
-                    "heeft een rolstoel nodig sinds haar beenamputatie", "heeft epilepsie", "is in de war en heeft een psychose gehad",
+                    "heeft een rolstoel nodig sinds haar beenamputatie", "heeft een beenprothese sinds zijn amputatie", "loopt met een prothese", "heeft epilepsie", "is in de war en heeft een psychose gehad",
                     "heeft een bipolaire stoornis", "heeft suïcidale gedachten", "is doof", "gebruikt methadon", "heeft een ernstige allergie",
                     "has cancer", "is on sick leave with depression", "had a stroke last month", "has dementia", "suffers from an addiction",
                     "has been diagnosed with MS", "needs a hip operation next month", "is recovering from a heart operation",
@@ -120,14 +136,9 @@ final class PurposeCorpus {
                     "heeft tbs gehad", "is net vrijgekomen uit de gevangenis", "zit in voorarrest", "is eerder aangehouden voor drugshandel",
                     "heeft een gebiedsverbod na een vechtpartij", "heeft een zedendelict gepleegd", "is veroordeeld voor fraude",
                     "has a criminal record", "was convicted of assault", "served time in prison",
-                    "zit nu een celstraf uit", "heeft vastgezeten voor een overval", "staat in het justitiële documentatiesysteem voor heling",
+                    "zit nu een celstraf uit", "zit op dit moment een gevangenisstraf uit", "komt volgende maand vrij na zijn straf", "heeft vastgezeten voor een overval", "staat in het justitiële documentatiesysteem voor heling",
                     "heeft een veroordeling voor oplichting op zijn naam"},
-            // biometrics
-            {"zijn vingerafdrukken zijn mislukt bij de paspoortaanvraag", "haar gezichtsscan werd afgekeurd", "de irisscan herkent hem niet",
-                    "zijn DNA-profiel is opgevraagd", "haar vingerafdruk staat in het verkeerde dossier", "zijn biometrische gegevens zijn gelekt",
-                    "haar gezichtsfoto matcht niet met de chip", "de vingerafdrukken van zijn rechterhand zijn onleesbaar",
-                    "her fingerprints could not be read", "his face scan was rejected",
-                    "de gezichtsopname voor haar verblijfsdocument voldeed niet", "zijn handpalmscan voor de toegangspoort werkt niet"},
+            BIOMETRICS,
             // political
             {"is lid van GroenLinks", "is actief voor de PVV", "stemt op de SP en zegt dat hardop aan de balie", "is lid van de VVD",
                     "zit in het bestuur van de lokale afdeling van D66", "is aanhanger van Forum voor Democratie", "is lid van de Partij voor de Dieren",
@@ -172,7 +183,9 @@ final class PurposeCorpus {
                     "bestuurlijke strafbeschikkingen", "het gebiedsverbod als bevoegdheid van de burgemeester", "the Bibob act", "slachtofferhulp", "jeugdcriminaliteit in de regio"},
             {"de AVG-regels voor biometrische gegevens", "gezichtsherkenning in de openbare ruimte", "vingerafdrukken bij paspoorten in het algemeen",
                     "biometrische toegangscontrole in kantoren", "stemherkenning bij klantcontact", "facial recognition at events", "GDPR article 9 and biometric data",
-                    "privacy bij inloggen met je gezicht op werkplekken", "het bewaren van vingerafdrukken door de gemeente"},
+                    "privacy bij inloggen met je gezicht op werkplekken", "het bewaren van vingerafdrukken door de gemeente",
+                    "stemherkenning in het algemeen", "irisscans bij de grenscontrole", "gezichtsherkenning door camera's in winkelstraten",
+                    "het vergelijken van pasfoto's door software, de risico's"},
             {"de gemeenteraadsverkiezingen", "politieke reclame op borden", "het verkiezingsdebat", "de standpunten van partijen over wonen",
                     "de opkomst per stembureau", "het coalitieakkoord", "local elections and turnout", "politieke neutraliteit van ambtenaren"}};
 
@@ -334,6 +347,9 @@ final class PurposeCorpus {
     // ------------------------------------------------------------------ templates filled
 
     private String benefitDecision() {
+        if (indirect()) {
+            return indirect.benefit();
+        }
         String t = pick(BENEFIT_DECISION);
         String who = pick(APPLICANTS_FOR);
         if (random.nextInt(4) == 0) {
@@ -343,10 +359,16 @@ final class PurposeCorpus {
     }
 
     private String applicantSelection() {
+        if (indirect()) {
+            return indirect.selection();
+        }
         return fill(pick(APPLICANT_SELECTION), pick(CANDIDATES), pick(JOBS));
     }
 
     private String fraudScore() {
+        if (indirect()) {
+            return indirect.fraud();
+        }
         String text = String.format(Locale.ROOT, pick(FRAUD_SCORE), pick(RESIDENTS));
         if (random.nextInt(4) == 0) {
             text += " Het gaat om " + (3 + random.nextInt(40)) + " mensen.";
@@ -355,9 +377,13 @@ final class PurposeCorpus {
     }
 
     private String personalSpecial() {
-        String[] category = PERSONAL_SPECIAL[random.nextInt(PERSONAL_SPECIAL.length)];
+        int c = random.nextInt(PERSONAL_SPECIAL.length);
+        String[] category = PERSONAL_SPECIAL[c];
         String fact = pick(category);
         String person = person();
+        if (category == BIOMETRICS && indirect()) {
+            return indirect.biometric(person);
+        }
         String noun = pick(SPECIAL_NOUNS);
         return switch (random.nextInt(13)) {
             case 8 -> pick(REVIEW_ASK) + " 'Beste " + person + ", wij begrijpen dat u door uw " + noun + " " + pick(CONSEQUENCE) + "...'";
@@ -382,6 +408,9 @@ final class PurposeCorpus {
     }
 
     private String nearMiss() {
+        if (indirect()) {
+            return indirect.nearMiss();
+        }
         if (random.nextInt(3) == 0) {
             return fill(pick(NEAR_MISS_PROVISION), pick(PROVISIONS));
         }
@@ -418,7 +447,13 @@ final class PurposeCorpus {
             "Geachte %1$s, wij hebben uw formulier ontvangen.", "Uw klantnummer is %6$s. Bewaar deze mail.", "Bel %2$s of mail %3$s",
             "Zij is bereikbaar op %2$s en %3$s.", "Adres: %4$s, %5$s. Tel. %2$s.", "Het bedrag van %7$s is overgemaakt.",
             "Beste %1$s, uw nummer %6$s is bekend bij ons. Een collega belt u.", "Contact: %1$s, %3$s", "Ja, dat klopt.", "Bedankt!",
-            "Kun je dit korter maken?", "Goedemiddag", "Test", "Wat is de hoofdstad van Frankrijk?", "Hoe laat is het stadhuis open?"};
+            "Kun je dit korter maken?", "Goedemiddag", "Test", "Wat is de hoofdstad van Frankrijk?", "Hoe laat is het stadhuis open?",
+            "Mevrouw %1$s belde. Ze woont in %5$s.", "De aanvraag van %1$s is compleet.", "Ik heb %1$s teruggebeld maar kreeg geen gehoor.",
+            "Geboren: 12 maart 1961. Zie bijlage 2.", "[PERSOON_1] vraagt of de afspraak kan worden verzet.",
+            "Mevrouw [PERSOON_1] (BSN [BSN_1]) belde over de %4$s.", "aanvraag", "dossier", "%1$s komt drie keer per week langs.",
+            "Het dossier van %1$s is overgedragen aan een collega.", "%1$s heeft de stukken ingeleverd.",
+            "Schrijf een brief aan %1$s over de afspraak, BSN %6$s.", "Zie [bijlage 1] en [PERSOON_2].", "[PERSOON_1] woont aan de %4$s.",
+            "Aanvraagnummer %6$s, ontvangen op 3 maart.", "{\"status\":\"ok\",\"id\":\"%6$s\"}", "Kandidaat", "Klant"};
 
     /** A short text with contact details or a fragment: no purpose at all. */
     private String contactText() {

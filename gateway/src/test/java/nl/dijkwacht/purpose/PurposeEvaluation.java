@@ -23,7 +23,8 @@ import nl.dijkwacht.policy.PolicySet;
  * {@code heldout3} (written 2026-12-02 before the third round of tuning) is run only when named, and is in no group,
  * so that no tuning run sees its figures. {@code errors} lists the wrong verdicts with their scores — never for
  * held-out-3, which is run only for the final figures (aggregates only). {@code cv=5,hand=N}: cross-validation
- * ({@link PurposeCrossValidation}). {@code retrain} trains the classifier from the corpus in memory
+ * ({@link PurposeCrossValidation}). {@code literals}: string literals of the test sources whose verdict a retrained
+ * model would change. {@code cpu}: CPU time per call of the shipped guard. {@code retrain} trains the classifier from the corpus in memory
  * instead of loading the shipped model (to try corpus or feature changes before writing the model).
  * {@code today} is the guard before issue 10: the regular expressions of policies/governance.yaml for forbidden
  * purposes, and any term of the PII engine's special-category list counted as special-category data.
@@ -58,6 +59,15 @@ public final class PurposeEvaluation {
             System.out.println(PurposeCrossValidation.report(r));
             return;
         }
+        if ("true".equals(opt("cpu"))) {
+            // CPU time per judge call only (the second half of exec@purpose-bench, without JMH)
+            System.out.print(PurposeGuardBenchmarkMain.cpuTime());
+            return;
+        }
+        if ("true".equals(opt("literals"))) {
+            literals(rules, settings);
+            return;
+        }
         if ("true".equals(opt("latency"))) {
             latency(policy);
             return;
@@ -85,7 +95,7 @@ public final class PurposeEvaluation {
 
     private static PurposeClassifier retrained() {
         try {
-            return new PurposeClassifier(PurposeModelTrainer.train(PurposeCorpus.generate()));
+            return new PurposeClassifier(PurposeModelTrainer.train(PurposeModelTrainer.trainingSet()));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -150,6 +160,39 @@ public final class PurposeEvaluation {
         java.util.Arrays.sort(nanos);
         System.out.printf(java.util.Locale.ROOT, "in-process purpose guard, %d calls: p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
                 nanos.length, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6, nanos[nanos.length - 1] / 1e6);
+    }
+
+    /**
+     * Before shipping a retrained model: every string literal of the test sources (the prompts the gateway tests send)
+     * judged by the shipped and by the retrained model; prints those whose verdict differs (counts only otherwise).
+     */
+    static void literals(List<ForbiddenPurpose> rules, PurposeGuardPolicy settings) throws java.io.IOException {
+        Path tests = Files.isDirectory(Path.of("gateway")) ? Path.of("gateway/src/test/java") : Path.of("src/test/java");
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"((?:[^\"\\\\\n]|\\\\.){8,})\"");
+        java.util.Set<String> texts = new java.util.TreeSet<>();
+        try (var files = Files.walk(tests)) {
+            // the corpus's own slot lists are training material, not prompts the tests send
+            for (Path f : files.filter(x -> x.toString().endsWith(".java") && !x.endsWith("PurposeCorpus.java")
+                    && !x.endsWith("IndirectPhrasings.java") && !x.endsWith("RegexPurposeTokens.java")).toList()) {
+                var m = literal.matcher(Files.readString(f));
+                while (m.find()) {
+                    texts.add(m.group(1).replace("\\n", "\n").replace("\\\"", "\""));
+                }
+            }
+        }
+        SpecialCategoryRecognizer terms = new SpecialCategoryRecognizer();
+        LayeredPurposeGuard shipped = new LayeredPurposeGuard(PurposeClassifier.shipped(), terms);
+        LayeredPurposeGuard retrained = new LayeredPurposeGuard(retrained(), terms);
+        int changed = 0;
+        for (String t : texts) {
+            Judgement a = shipped.judge(List.of(t), rules, settings, null);
+            Judgement b = retrained.judge(List.of(t), rules, settings, null);
+            if (a.verdict() != b.verdict()) {
+                changed++;
+                System.out.println(a.summary() + " -> " + b.summary() + " | " + t);
+            }
+        }
+        System.out.println(texts.size() + " string literals, " + changed + " with another verdict");
     }
 
     /** The guard as it was before issue 10. */

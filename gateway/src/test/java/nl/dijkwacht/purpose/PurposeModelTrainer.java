@@ -39,7 +39,7 @@ public final class PurposeModelTrainer {
 
     public static void main(String[] args) throws IOException {
         Path gateway = Files.isDirectory(Path.of("gateway")) ? Path.of("gateway") : Path.of(".");
-        List<PurposeCorpus.Sample> corpus = PurposeCorpus.generate();
+        List<PurposeCorpus.Sample> corpus = trainingSet();
         StringBuilder tsv = new StringBuilder();
         corpus.forEach(s -> tsv.append(s.category()).append('\t').append(s.text().replace("\n", "\\n")).append('\n'));
         Files.createDirectories(gateway.resolve("target"));
@@ -51,6 +51,11 @@ public final class PurposeModelTrainer {
             model.serialize(o);
         }
         System.out.println("trained on " + corpus.size() + " samples -> " + out + " (" + Files.size(out) + " bytes)");
+    }
+
+    /** What the shipped model is trained on: the generated corpus. */
+    static List<PurposeCorpus.Sample> trainingSet() {
+        return PurposeCorpus.generate();
     }
 
     static DoccatModel train(List<PurposeCorpus.Sample> corpus) throws IOException {

@@ -35,7 +35,7 @@ final class RegexPurposeTokens {
             + "muslim|islam\\w*|church|kerk|kerken|kerkelijk\\w*|kerkdienst\\w*|hindoe\\w*|hindu|synago\\w*|ramadan|hoofddoek|"
             + "gelovig\\w*|afkomst|descent|origin|roots|marokka\\w*|turks\\w*|surinaams\\w*|antilliaans\\w*|roma|sinti|koerd\\w*|"
             + "kurdish|ghanees\\w*|eritre\\w*|somalisch\\w*|huidskleur|racis\\w*|gediscrimineerd|vingerafdruk\\w*|fingerprint\\w*|"
-            + "gezichtsscan|face scan|irisscan\\w*|dna|(heeft|has|met|with) ms|long covid|rolstoel|pasfoto\\w*|biometri\\w*|"
+            + "gezichtsscan|face scan|irisscan\\w*|gezichtsherkenn\\w*|stemherkenn\\w*|gezichtsfoto\\w*|handpalm\\w*|facial|dna|(heeft|has|met|with) ms|long covid|rolstoel|pasfoto\\w*|biometri\\w*|"
             + "pvv|vvd|d66|groenlinks|pvda|sp-\\w*|cda|fvd|bbb|partijlid|party member|political)\\b");
 
     /** A decision already taken (by a person): the letter about it is allowed, the decision itself is not asked. */

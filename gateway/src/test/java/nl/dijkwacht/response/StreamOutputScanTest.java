@@ -139,6 +139,33 @@ class StreamOutputScanTest {
     }
 
     @Test
+    void withFlagALongAnswerStreamedWordByWordCountsWhatTheWholeAnswerScanCounts() {
+        StringBuilder answer = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            answer.append("zin ").append(i).append(" gaat over de aanvraag");
+            // fresh e-mail addresses spread over several scan windows, one of them across the first window's edge
+            answer.append(i % 17 == 3 ? ", mail buur" + i + "@example.org. " : ". ");
+        }
+        Exchange whole = exchange(false, null);
+        scan.of(whole).apply(answer.toString());
+
+        Exchange streamed = exchange(false, null);
+        StreamRewriter rewriter = new StreamRewriter(streamed, out, new Disclaimer(null), scan.of(streamed), json);
+        int sentBefore = 0;
+        for (String word : answer.toString().split("(?<= )")) {
+            rewriter.chunk(content(word));
+            assertThat(sentText().length() - sentBefore).as("passes at once").isEqualTo(word.length());
+            sentBefore = sentText().length();
+        }
+        rewriter.chunk(finish("stop"));
+        rewriter.complete();
+
+        assertThat(answer.length()).isGreaterThan(3 * StreamingOutputScan.COUNT_STEP);
+        assertThat(sentText()).startsWith(answer.toString());
+        assertThat(streamed.outputEntityCounts()).isEqualTo(whole.outputEntityCounts()).containsEntry(EntityType.EMAIL, 7);
+    }
+
+    @Test
     void toolCallArgumentsAreScannedAndRedacted() throws Exception {
         Exchange exchange = exchange(true, null);
         StreamRewriter rewriter = new StreamRewriter(exchange, out, new Disclaimer(null), scan.of(exchange), json);

@@ -15,6 +15,7 @@ public final class AnalysedText {
     private String lower;
     private int[] digitRunStarts;
     private int[] tokenStarts;
+    private long[] asciiPairs;
 
     AnalysedText(String text, TextStructure structure) {
         this.text = text;
@@ -39,6 +40,43 @@ public final class AnalysedText {
             lower = text.toLowerCase(Locale.ROOT);
         }
         return lower;
+    }
+
+    /**
+     * False when {@code word} (lower case) cannot occur in {@link #lower()}: one of its pairs of adjacent ASCII
+     * characters occurs nowhere in it. A cheap test before {@code lower().contains(word)}, which it never contradicts.
+     */
+    boolean mayContain(String word) {
+        long[] pairs = asciiPairs();
+        for (int i = 0; i + 1 < word.length(); i++) {
+            char a = word.charAt(i);
+            char b = word.charAt(i + 1);
+            if (a < 128 && b < 128) {
+                int bit = a << 7 | b;
+                if ((pairs[bit >>> 6] & (1L << bit)) == 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Which pairs of adjacent ASCII characters occur in the lower-case text: bit {@code a * 128 + b}. */
+    private long[] asciiPairs() {
+        if (asciiPairs == null) {
+            String s = lower();
+            long[] pairs = new long[128 * 128 / 64];
+            for (int i = 0, n = s.length() - 1; i < n; i++) {
+                char a = s.charAt(i);
+                char b = s.charAt(i + 1);
+                if (a < 128 && b < 128) {
+                    int bit = a << 7 | b;
+                    pairs[bit >>> 6] |= 1L << bit;
+                }
+            }
+            asciiPairs = pairs;
+        }
+        return asciiPairs;
     }
 
     /** Ascending offsets of the first digit of every run of digits. */

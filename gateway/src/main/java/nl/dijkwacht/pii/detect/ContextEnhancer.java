@@ -2,7 +2,6 @@ package nl.dijkwacht.pii.detect;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToIntFunction;
 
 /**
  * The one context mechanism of the engine: words near a candidate, and the column header, JSON key or line label
@@ -44,6 +43,8 @@ public final class ContextEnhancer {
     private final List<String> negativeAfter;
     private final List<String> positiveKeys;
     private final List<String> negativeKeys;
+    private final CueWords wordsBefore;
+    private final CueWords wordsAfter;
     private final int before;
     private final int after;
     private final String source;
@@ -59,6 +60,8 @@ public final class ContextEnhancer {
         this.negativeBefore = List.copyOf(negativeBefore);
         this.positiveAfter = List.copyOf(positiveAfter);
         this.negativeAfter = List.copyOf(negativeAfter);
+        this.wordsBefore = new CueWords(positiveBefore, negativeBefore);
+        this.wordsAfter = new CueWords(positiveAfter, negativeAfter);
         this.before = before;
         this.after = after;
     }
@@ -174,37 +177,11 @@ public final class ContextEnhancer {
     }
 
     private Cue cueBefore(String lower, int start, int from) {
-        return before == 0 ? Cue.NONE
-                : nearest(positiveBefore, negativeBefore, w -> distanceBefore(lower, w, from, start), "before");
+        return before == 0 ? Cue.NONE : wordsBefore.nearestBefore(lower, from, start);
     }
 
     private Cue cueAfter(String lower, int end, int to) {
-        return after == 0 ? Cue.NONE
-                : nearest(positiveAfter, negativeAfter, w -> distanceAfter(lower, w, end, to), "after");
-    }
-
-    /** The context word closest to the value on one side; on a tie the positive word wins. */
-    private static Cue nearest(List<String> positive, List<String> negative, ToIntFunction<String> distance, String side) {
-        int bestDistance = Integer.MAX_VALUE;
-        Signal best = Signal.NONE;
-        String word = null;
-        for (String w : positive) {
-            int d = distance.applyAsInt(w);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = Signal.POSITIVE;
-                word = w;
-            }
-        }
-        for (String w : negative) {
-            int d = distance.applyAsInt(w);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = Signal.NEGATIVE;
-                word = w;
-            }
-        }
-        return best == Signal.NONE ? Cue.NONE : new Cue(best, word, side);
+        return after == 0 ? Cue.NONE : wordsAfter.nearestAfter(lower, end, to);
     }
 
     private Cue cue(String lower, int start, int end, int lowest, int highest) {
@@ -215,28 +192,105 @@ public final class ContextEnhancer {
         return cueAfter(lower, end, Math.min(highest, end + after));
     }
 
-    /** Bounded to the window: never scans the whole text. */
-    private static int distanceBefore(String lower, String word, int from, int start) {
-        char first = word.charAt(0);
-        for (int idx = start - word.length(); idx >= from; idx--) {
-            if (lower.charAt(idx) == first && lower.startsWith(word, idx) && isWordStart(lower, idx)) {
-                return start - (idx + word.length());
-            }
-        }
-        return Integer.MAX_VALUE;
-    }
+    /**
+     * The cue words of one side, positive ones first, each list in file order, indexed by first character so that a
+     * window is read once instead of once per word. The nearest word at a word start inside the window wins; on a
+     * tie the earlier word (so a positive one before a negative one).
+     */
+    private static final class CueWords {
 
-    private static int distanceAfter(String lower, String word, int end, int to) {
-        char first = word.charAt(0);
-        for (int idx = end; idx + word.length() <= to; idx++) {
-            if (lower.charAt(idx) == first && lower.startsWith(word, idx) && isWordStart(lower, idx)) {
-                return idx - end;
+        private final String[] words;
+        private final int positives;
+        private final int[][] byAsciiFirst = new int[128][];
+        private final Map<Character, int[]> byOtherFirst = new java.util.HashMap<>();
+
+        CueWords(List<String> positive, List<String> negative) {
+            List<String> all = new java.util.ArrayList<>(positive);
+            all.addAll(negative);
+            this.words = all.toArray(String[]::new);
+            this.positives = positive.size();
+            for (int w = 0; w < words.length; w++) {
+                char c = words[w].charAt(0);
+                int[] list = c < 128 ? byAsciiFirst[c] : byOtherFirst.get(c);
+                list = list == null ? new int[] {w} : append(list, w);
+                if (c < 128) {
+                    byAsciiFirst[c] = list;
+                } else {
+                    byOtherFirst.put(c, list);
+                }
             }
         }
-        return Integer.MAX_VALUE;
+
+        private static int[] append(int[] list, int w) {
+            int[] longer = java.util.Arrays.copyOf(list, list.length + 1);
+            longer[list.length] = w;
+            return longer;
+        }
+
+        private int[] startingWith(char c) {
+            return c < 128 ? byAsciiFirst[c] : byOtherFirst.isEmpty() ? null : byOtherFirst.get(c);
+        }
+
+        /** The word ending closest before {@code start}, starting at or after {@code from}. */
+        Cue nearestBefore(String lower, int from, int start) {
+            int bestDistance = Integer.MAX_VALUE;
+            int best = -1;
+            for (int idx = start - 1; idx >= from; idx--) {
+                int[] candidates = startingWith(lower.charAt(idx));
+                if (candidates == null || !isWordStart(lower, idx)) {
+                    continue;
+                }
+                for (int w : candidates) {
+                    int wordEnd = idx + words[w].length();
+                    if (wordEnd <= start && start - wordEnd <= bestDistance && lower.startsWith(words[w], idx)) {
+                        int d = start - wordEnd;
+                        if (d < bestDistance || w < best) {
+                            bestDistance = d;
+                            best = w;
+                        }
+                    }
+                }
+            }
+            return cue(best, "before");
+        }
+
+        /** The word starting closest after {@code end}, ending at or before {@code to}. */
+        Cue nearestAfter(String lower, int end, int to) {
+            for (int idx = end; idx < to; idx++) {
+                int[] candidates = startingWith(lower.charAt(idx));
+                if (candidates == null || !isWordStart(lower, idx)) {
+                    continue;
+                }
+                for (int w : candidates) { // ascending: the first that fits is the earliest word
+                    if (idx + words[w].length() <= to && lower.startsWith(words[w], idx)) {
+                        return cue(w, "after");
+                    }
+                }
+            }
+            return Cue.NONE;
+        }
+
+        private Cue cue(int w, String side) {
+            return w < 0 ? Cue.NONE : new Cue(w < positives ? Signal.POSITIVE : Signal.NEGATIVE, words[w], side);
+        }
     }
 
     /** Whether any positive cue word occurs anywhere in the text (a cheap gate before pattern matching). */
+    public boolean mentionedAnywhere(AnalysedText text) {
+        for (String w : positiveBefore) {
+            if (text.mayContain(w) && text.lower().contains(w)) {
+                return true;
+            }
+        }
+        for (String w : positiveAfter) {
+            if (text.mayContain(w) && text.lower().contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** As {@link #mentionedAnywhere(AnalysedText)}, for a text in lower case. */
     public boolean mentionedAnywhere(String lower) {
         for (String w : positiveBefore) {
             if (lower.contains(w)) {

@@ -53,7 +53,7 @@ public final class LicencePlateRecognizer implements Recognizer {
             found.add(new Finding(EntityType.LICENCE_PLATE, m.start(1), m.end(1), 0.9, name(), "sidecode with dashes", ""));
         }
         String lower = analysed.lower();
-        if (!CONTEXT.mentionedAnywhere(lower)) {
+        if (!CONTEXT.mentionedAnywhere(analysed)) {
             return found;
         }
         for (MatchResult c : CandidateScan.matches(ANY_CASE_WITH_DASHES, text, analysed.tokenStarts())) {

@@ -99,7 +99,7 @@ public final class PatternRecognizer implements Recognizer {
         TextStructure structure = analysed.structure();
         String lower = onlyWhenMentioned ? analysed.lower() : null;
         for (Rule rule : rules) {
-            if (onlyWhenMentioned && (rule.context == null || !rule.context.mentionedAnywhere(lower))) {
+            if (onlyWhenMentioned && (rule.context == null || !rule.context.mentionedAnywhere(analysed))) {
                 continue;
             }
             for (MatchResult m : CandidateScan.matches(rule.pattern, text, rule.start.in(analysed))) {

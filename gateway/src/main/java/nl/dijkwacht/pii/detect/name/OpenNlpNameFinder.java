@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
 import nl.dijkwacht.pii.detect.PiiEngineException;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.TokenNameFinderModel;
@@ -89,6 +90,15 @@ final class OpenNlpNameFinder {
         return windows;
     }
 
+    private static boolean anyMatch(List<TextToken> tokens, TokenRange window, Predicate<TextToken> test) {
+        for (int k = window.from(); k < window.to(); k++) {
+            if (test.test(tokens.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isCandidate(TextToken t) {
         if (t.kind() == TextToken.Kind.INITIALS) {
             return true;
@@ -97,8 +107,12 @@ final class OpenNlpNameFinder {
                 && !Character.isUpperCase(t.text().charAt(1));
     }
 
-    /** Names the model finds, as token ranges; candidates already inside a name the rules found are skipped. */
-    List<TokenRange> find(String text, List<TextToken> tokens, boolean[] covered) {
+    /**
+     * Names the model finds, as token ranges; candidates already inside a name the rules found are skipped, and so
+     * are windows without a token that could anchor a name ({@code mayAnchor}): the caller would drop every span
+     * found there, and windows are decoded independently, so the other windows' results do not change.
+     */
+    List<TokenRange> find(String text, List<TextToken> tokens, boolean[] covered, Predicate<TextToken> mayAnchor) {
         List<TokenRange> out = new ArrayList<>();
         if (tokens.isEmpty()) {
             return out;
@@ -110,6 +124,9 @@ final class OpenNlpNameFinder {
         try {
             for (TokenRange sentence : TextToken.sentences(text, tokens)) {
                 for (TokenRange window : candidateWindows(tokens, sentence.from(), sentence.to(), covered)) {
+                    if (!anyMatch(tokens, window, mayAnchor)) {
+                        continue;
+                    }
                     int n = window.length();
                     String[] words = new String[n];
                     for (int k = 0; k < n; k++) {

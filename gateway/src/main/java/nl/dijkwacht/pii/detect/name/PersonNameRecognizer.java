@@ -51,7 +51,7 @@ public final class PersonNameRecognizer implements Recognizer {
         List<TextToken> tokens = TextToken.tokenize(text);
         List<NameSpan> spans = new ArrayList<>(rules.find(text, tokens));
         if (model != null) {
-            for (TokenRange s : model.find(text, tokens, covered(tokens, spans))) {
+            for (TokenRange s : model.find(text, tokens, covered(tokens, spans), this::mayAnchorName)) {
                 NameSpan vetted = vet(text, tokens, s);
                 if (vetted != null) {
                     spans.add(vetted);
@@ -106,8 +106,28 @@ public final class PersonNameRecognizer implements Recognizer {
         return covered;
     }
 
+    /**
+     * Whether a model span holding this token could survive {@link #vet}: every span it keeps contains initials or
+     * a {@link #namePart} word. The model is not run where no token passes (OpenNlpNameFinder), so vet must keep
+     * this true when it changes.
+     */
+    boolean mayAnchorName(TextToken t) {
+        return t.kind() == TextToken.Kind.INITIALS
+                || (t.isWord() && !NameWords.PARTICLES.contains(t.lower()) && namePart(t));
+    }
+
+    /** A capitalised word that can be part of a name: no function word, street, organisation or all-caps word. */
+    private boolean namePart(TextToken t) {
+        String lower = t.lower();
+        return t.capitalised() && !NameWords.NOT_NAMES.contains(lower)
+                && !StreetOrganisationFilter.isStreetOrOrganisation(lower)
+                && !(StreetOrganisationFilter.hasNonNameEnding(lower) && !gazetteer.isSurname(lower)
+                        && !gazetteer.isFirstName(lower))
+                && t.text().length() >= 2 && !NameParser.isAllCaps(t.text());
+    }
+
     /** Drops or trims a model span: no function words, no street/organisation names, no titles inside. */
-    private NameSpan vet(String text, List<TextToken> tokens, TokenRange s) {
+    NameSpan vet(String text, List<TextToken> tokens, TokenRange s) {
         int from = s.from();
         int to = s.to();
         // trim titles and punctuation at the front, particles at the end
@@ -152,21 +172,13 @@ public final class PersonNameRecognizer implements Recognizer {
             if (!t.isWord()) {
                 return null;
             }
-            String lower = t.lower();
-            if (NameWords.PARTICLES.contains(lower)) {
+            if (NameWords.PARTICLES.contains(t.lower())) {
                 continue;
             }
-            if (NameWords.NOT_NAMES.contains(lower) || StreetOrganisationFilter.isStreetOrOrganisation(lower)
-                    || (StreetOrganisationFilter.hasNonNameEnding(lower) && !gazetteer.isSurname(lower)
-                    && !gazetteer.isFirstName(lower))
-                    || t.text().length() < 2 || NameParser.isAllCaps(t.text())) {
-                return null;
+            if (!namePart(t)) {
+                return null; // also "Harm komt": a model span never runs into lower-case words
             }
-            if (t.capitalised()) {
-                hasCapital = true;
-            } else {
-                return null; // "Harm komt": a model span never runs into lower-case words
-            }
+            hasCapital = true;
             if (k > from && !TextToken.adjacent(text, tokens.get(k - 1), t)) {
                 return null;
             }

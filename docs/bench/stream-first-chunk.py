@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""First-chunk delay of streamed chat completions, target against target, interleaved.
+
+    stream-first-chunk.py --n 200 --body body.json floor=http://127.0.0.1:18080/v1 \
+        gw=http://127.0.0.1:18096/v1 [--header 'Name: value'] [--stream-field]
+
+Sends N sequential streaming requests to each target in turn (one kept-alive connection per target, so connection
+set-up is not in the figure) and measures, per request, the time from sending the request to the first response
+byte (the headers), to the first data event that carries answer text, and to "data: [DONE]". The first target is
+the reference: the other targets' "added" figures are their p50 minus its p50. Only timings are printed; the answer
+text is never printed or kept.
+"""
+import argparse
+import http.client
+import json
+import statistics
+import sys
+import time
+import urllib.parse
+
+
+def pct(values, p):
+    s = sorted(values)
+    if not s:
+        return float("nan")
+    i = max(0, min(len(s) - 1, int(len(s) * p / 100 + 0.999) - 1))
+    return s[i]
+
+
+class Target:
+    def __init__(self, name, base, headers, body):
+        self.name = name
+        url = urllib.parse.urlsplit(base.rstrip("/") + "/chat/completions")
+        self.host, self.port, self.path = url.hostname, url.port or 80, url.path
+        self.headers = {"Content-Type": "application/json", "Authorization": "Bearer sk-bench-not-a-real-key",
+                        "Accept": "text/event-stream", **headers}
+        self.body = body
+        self.conn = None
+        self.headers_ms, self.first_ms, self.done_ms = [], [], []
+
+    def one(self):
+        if self.conn is None:
+            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+        t0 = time.perf_counter()
+        self.conn.request("POST", self.path, body=self.body, headers=self.headers)
+        resp = self.conn.getresponse()
+        t_headers = time.perf_counter()
+        if resp.status != 200:
+            raise SystemExit(f"{self.name}: HTTP {resp.status}")
+        t_first = None
+        done = False
+        while True:
+            line = resp.readline()
+            if not line:
+                break
+            if not line.startswith(b"data: "):
+                continue
+            data = line[6:].strip()
+            if data == b"[DONE]":
+                done = True
+                break
+            if t_first is None:
+                chunk = json.loads(data)
+                if any((c.get("delta") or {}).get("content") for c in chunk.get("choices", [])):
+                    t_first = time.perf_counter()
+        resp.read()
+        t_done = time.perf_counter()
+        if not done or t_first is None:
+            raise SystemExit(f"{self.name}: stream without answer text or without [DONE]")
+        if resp.getheader("connection", "").lower() == "close":
+            self.conn.close()
+            self.conn = None
+        self.headers_ms.append((t_headers - t0) * 1000)
+        self.first_ms.append((t_first - t0) * 1000)
+        self.done_ms.append((t_done - t0) * 1000)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--warmup", type=int, default=20, help="requests per target before measuring")
+    ap.add_argument("--body", required=True)
+    ap.add_argument("--header", action="append", default=[], help="'Name: value' for every target but the first")
+    ap.add_argument("targets", nargs="+", help="name=base_url; the first is the reference")
+    args = ap.parse_args()
+    raw = json.load(open(args.body, encoding="utf-8"))
+    raw["stream"] = True
+    body = json.dumps(raw).encode("utf-8")
+    extra = dict(h.split(":", 1) for h in args.header)
+    extra = {k.strip(): v.strip() for k, v in extra.items()}
+    targets = []
+    for i, spec in enumerate(args.targets):
+        name, base = spec.split("=", 1)
+        targets.append(Target(name, base, extra if i > 0 else {}, body))
+    for t in targets:
+        for _ in range(args.warmup):
+            t.one()
+        t.headers_ms.clear(); t.first_ms.clear(); t.done_ms.clear()
+    for _ in range(args.n):
+        for t in targets:
+            t.one()
+    ref = targets[0]
+    print(f"n={args.n} per target, sequential, interleaved; times in ms from sending the request")
+    print("target\theaders_p50\tfirst_chunk_p50\tfirst_chunk_p90\tdone_p50\tadded_first_chunk_p50\tfirst_chunk_after_headers_p50")
+    for t in targets:
+        print(f"{t.name}\t{statistics.median(t.headers_ms):.3f}\t{statistics.median(t.first_ms):.3f}\t"
+              f"{pct(t.first_ms, 90):.3f}\t{statistics.median(t.done_ms):.3f}\t"
+              f"{statistics.median(t.first_ms) - statistics.median(ref.first_ms):+.3f}\t"
+              f"{statistics.median([f - h for f, h in zip(t.first_ms, t.headers_ms)]):.3f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+package nl.dijkwacht.policy;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** A use-case's {@code purpose-guard:} block (thresholds, guard model, its budget and failure outcome). */
+final class PurposeGuardReader {
+
+    private PurposeGuardReader() {
+    }
+
+    /**
+     * The use-case's {@code purpose-guard:} over {@link PurposeGuardPolicy#DEFAULTS}: every field left out keeps its
+     * default. The schema checks each value; the relations between them (allow-below ≤ decide-at ≤ refuse-at,
+     * topic-below ≤ personal-at) are checked here.
+     */
+    static PurposeGuardPolicy read(YamlDocument doc, PolicyFiles.PurposeGuardSection raw, Problems problems) {
+        PurposeGuardPolicy d = PurposeGuardPolicy.DEFAULTS;
+        if (raw == null) {
+            return d;
+        }
+        double refuseAt = raw.refuseAt() == null ? d.refuseAt() : raw.refuseAt();
+        double allowBelow = raw.allowBelow() == null ? d.allowBelow() : raw.allowBelow();
+        double personalAt = raw.personalAt() == null ? d.personalAt() : raw.personalAt();
+        double topicBelow = raw.topicBelow() == null ? d.topicBelow() : raw.topicBelow();
+        double decideAt = raw.decideAt() == null ? d.decideAt() : raw.decideAt();
+        double withoutTerm = raw.personalWithoutTermAt() == null ? d.personalWithoutTermAt() : raw.personalWithoutTermAt();
+        if (decideAt < allowBelow || decideAt > refuseAt) {
+            problems.add(doc.problem("/purpose-guard/decide-at", "decide-at (" + decideAt + ") moet tussen allow-below ("
+                    + allowBelow + ") en refuse-at (" + refuseAt + ") liggen"));
+        }
+        Duration budget = raw.guardBudget() == null ? d.guardBudget() : ModelEntries.duration(raw.guardBudget(), d.guardBudget());
+        PurposeGuardPolicy.FailureOutcome onFailure = raw.onGuardFailure() == null ? d.onGuardFailure()
+                : PurposeGuardPolicy.FailureOutcome.valueOf(raw.onGuardFailure().toUpperCase(Locale.ROOT));
+        try {
+            return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, withoutTerm, raw.guardModel(), budget,
+                    onFailure);
+        } catch (IllegalArgumentException e) {
+            problems.add(doc.problem("/purpose-guard", e.getMessage()));
+            return d;
+        }
+    }
+}
