@@ -76,18 +76,22 @@ HZ=$(getconf CLK_TCK)
 T0=$(date +%s.%N)
 start A 18590 ""; PA=${PIDS[-1]}
 start B 18591 "$B_OPTS"; PB=${PIDS[-1]}
-wait_ready() { # name port pid
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$2/readyz" || true)" = 200 ]; do
-    kill -0 "$3" 2>/dev/null || { echo "$1 exited; see $OUT/$1/gateway.log" >&2; return 1; }
-    sleep 0.1
-  done
-  read -r c j < <(ticks "$3")
+is_ready() { [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/readyz" || true)" = 200 ]; }
+note_ready() { # name pid
+  read -r c j < <(ticks "$2")
   awk -v n="$1" -v s="$(date +%s.%N)" -v t0="$T0" -v c="$c" -v j="$j" -v hz="$HZ" \
     'BEGIN {printf "| %s | %.1f s | %.1f s | %.1f s |\n", n, s - t0, c / hz, j / hz}' > "$OUT/ready-$1"
 }
-wait_ready A 18590 "$PA" & WA=$!; wait_ready B 18591 "$PB" & WB=$!
-wait "$WA" || { echo "A did not become ready" >&2; exit 1; }
-wait "$WB" || { echo "B did not become ready" >&2; exit 1; }
+# one loop polls both, so each start-up time is taken when that gateway answers
+until [ -f "$OUT/ready-A" ] && [ -f "$OUT/ready-B" ]; do
+  for g in A:18590:$PA B:18591:$PB; do
+    IFS=: read -r n port pid <<< "$g"
+    [ -f "$OUT/ready-$n" ] && continue
+    kill -0 "$pid" 2>/dev/null || { echo "$n exited; see $OUT/$n/gateway.log" >&2; exit 1; }
+    if is_ready "$port"; then note_ready "$n" "$pid"; fi
+  done
+  sleep 0.1
+done
 {
   echo "A: $(basename "$A_JAR")${B_OPTS:+; B: the same with $B_OPTS}$([ "$AOT" = 0 ] && echo "; B: $(basename "$B_JAR")")"
   echo; echo "load average at readiness: $(cut -d' ' -f1-3 /proc/loadavg)"
