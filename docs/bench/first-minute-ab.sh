@@ -70,7 +70,7 @@ start() { # name port extra-opts
       --dijkwacht.policies-dir="$OUT/pack/policies" --dijkwacht.models-dir="$OUT/pack/models-config" > "$OUT/$1/gateway.log" 2>&1) &
   PIDS+=($!)
 }
-ticks() { cat /proc/"$1"/task/*/stat 2>/dev/null | awk '{ i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
+ticks() { { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{ i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
   split(substr($0,j+2),f," "); t=f[12]+f[13]; all+=t; if (comm ~ /^C[12] Compiler/) jit+=t } END {printf "%d %d", all, jit}'; }
 HZ=$(getconf CLK_TCK)
 T0=$(date +%s.%N)
