@@ -19,6 +19,8 @@ final class PersonNameRules {
     private final NameLineRules lines;
     private final FamilyNameFirstRules familyNameFirst = new FamilyNameFirstRules();
     private final ChatNameRules chat = new ChatNameRules();
+    private final List<RuleAt> atAnyToken;
+    private final List<RuleAt> atWord;
 
     PersonNameRules(NameGazetteer gazetteer) {
         NameParser parser = new NameParser(gazetteer);
@@ -26,6 +28,10 @@ final class PersonNameRules {
         this.givenNames = new GivenNameRules(parser);
         this.surnames = new SurnameRules(parser);
         this.lines = new NameLineRules(parser);
+        this.atAnyToken = List.of(titles::title, titles::initials);
+        this.atWord = List.of(titles::relationInBrackets, titles::introduction, surnames::commaInitials,
+                familyNameFirst::at, givenNames::capitalised, surnames::particleAndSurname, surnames::knownSurname,
+                givenNames::lowerCase, lines::signature);
     }
 
     List<NameSpan> find(String text, List<TextToken> tokens) {
@@ -42,43 +48,33 @@ final class PersonNameRules {
         return spans;
     }
 
-    /** Returns the index to continue from. */
+    /** One rule at token {@code i}: the index to continue from, or a negative number when it does not apply. */
+    @FunctionalInterface
+    private interface RuleAt {
+        int at(String text, List<TextToken> tokens, int i, List<NameSpan> spans);
+    }
+
+    /** Returns the index to continue from: the first rule that applies decides, in the order of the two lists. */
     private int tryAt(String text, List<TextToken> tokens, int i, List<NameSpan> spans) {
-        int next = titles.title(text, tokens, i, spans);
-        if (next < 0) {
-            next = titles.initials(text, tokens, i, spans);
-        }
+        int next = firstThatApplies(atAnyToken, text, tokens, i, spans);
         if (next >= 0) {
             return next;
         }
         if (!tokens.get(i).isWord()) {
             return i + 1;
         }
-        next = titles.relationInBrackets(text, tokens, i, spans);
-        if (next < 0) {
-            next = titles.introduction(text, tokens, i, spans);
-        }
-        if (next < 0) {
-            next = surnames.commaInitials(text, tokens, i, spans);
-        }
-        if (next < 0) {
-            next = familyNameFirst.at(text, tokens, i, spans);
-        }
-        if (next < 0) {
-            next = givenNames.capitalised(text, tokens, i, spans);
-        }
-        if (next < 0) {
-            next = surnames.particleAndSurname(text, tokens, i, spans);
-        }
-        if (next < 0) {
-            next = surnames.knownSurname(text, tokens, i, spans);
-        }
-        if (next < 0) {
-            next = givenNames.lowerCase(text, tokens, i, spans);
-        }
-        if (next < 0) {
-            next = lines.signature(text, tokens, i, spans);
-        }
+        next = firstThatApplies(atWord, text, tokens, i, spans);
         return next < 0 ? i + 1 : next;
+    }
+
+    private static int firstThatApplies(List<RuleAt> rules, String text, List<TextToken> tokens, int i,
+                                        List<NameSpan> spans) {
+        for (RuleAt rule : rules) {
+            int next = rule.at(text, tokens, i, spans);
+            if (next >= 0) {
+                return next;
+            }
+        }
+        return -1;
     }
 }
