@@ -71,7 +71,8 @@ start() { # name port extra-opts
   PIDS+=($!)
 }
 ticks() { { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{ i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
-  split(substr($0,j+2),f," "); t=f[12]+f[13]; all+=t; if (comm ~ /^C[12] Compiler/) jit+=t } END {printf "%d %d", all, jit}'; }
+  split(substr($0,j+2),f," "); t=f[12]+f[13]; all+=t; if (comm ~ /^C[12] Compiler/) jit+=t } END {printf "%d %d\n", all, jit}'; }
+# (the newline matters: `read` returns 1 at an end of input without one, and set -e made that the script's exit)
 HZ=$(getconf CLK_TCK)
 T0=$(date +%s.%N)
 start A 18590 ""; PA=${PIDS[-1]}
@@ -108,12 +109,12 @@ for i in $(seq 1 "$SLICES"); do
     LABEL="${g%%:*}" DURATION=10 WARMUP=0 CONCS=1 MODES=json PROBE_N=0 OUT="$OUT/slices.tsv" RUN="$i" \
       "$BENCH/run.sh" "http://127.0.0.1:${g##*:}/v1" > /dev/null 2>&1 & RUNS+=($!)
   done
-  wait "${RUNS[@]}"
+  wait "${RUNS[@]}" || echo "slice $i: a load run failed (its preflight or wrk); see the row" >&2
   read -r ca2 ja2 < <(ticks "$PA"); read -r cb2 jb2 < <(ticks "$PB")
   awk -F'\t' -v i="$i" -v hz="$HZ" -v dca=$((ca2 - ca)) -v dja=$((ja2 - ja)) -v dcb=$((cb2 - cb)) -v djb=$((jb2 - jb)) '
     $2 == i && $1 == "A" {na=$12; pa=$6} $2 == i && $1 == "B" {nb=$12; pb=$6}
-    END {printf "| %d | %d | %s | %.0f (%.0f) | %d | %s | %.0f (%.0f) |\n", i, na, pa, dca/hz*1e6/na, dja/hz*1e6/na,
-         nb, pb, dcb/hz*1e6/nb, djb/hz*1e6/nb}' "$OUT/slices.tsv" | tee -a "$OUT/summary.md"
+    END {na += 0; nb += 0; printf "| %d | %d | %s | %.0f (%.0f) | %d | %s | %.0f (%.0f) |\n", i, na, pa,
+         na ? dca/hz*1e6/na : 0, na ? dja/hz*1e6/na : 0, nb, pb, nb ? dcb/hz*1e6/nb : 0, nb ? djb/hz*1e6/nb : 0}' "$OUT/slices.tsv" | tee -a "$OUT/summary.md"
 done
 echo | tee -a "$OUT/summary.md"
 for g in A B; do echo "$g: $(grep -h 'warm-up:' "$OUT/$g/gateway.log" | sed 's/.*StartupWarmUp *: //')" | tee -a "$OUT/summary.md"; done
