@@ -10,7 +10,9 @@
 # with -jar app.jar). With --aot the cache is trained by deploy/aot-train.sh — the command the Dockerfile runs — on the
 # default pack as shipped, then B starts with -XX:AOTCache. Started together, they share whatever else the machine
 # does, so read A against B, not against other runs. Results: $BENCH_WORK/first-minute-ab/<stamp>/summary.md.
-# Environment: BENCH_DIR (default ../shared/bench), BENCH_WORK, JAVA (default: temurin 25), GATEWAY_JAVA_OPTS.
+# Environment: BENCH_DIR (default ../shared/bench), BENCH_WORK, JAVA (default: temurin 25), GATEWAY_JAVA_OPTS,
+# A_ARGS / B_ARGS (extra gateway arguments for A or B: the same jar twice with a setting changed, e.g.
+# B_ARGS=--dijkwacht.warm-up.over-http=false).
 # Ports: mock 18580, gateways 18590/18591 (management +100), training 18070.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -61,10 +63,10 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 "$JAVA" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port 18580 > "$OUT/mock.log" 2>&1 & PIDS+=($!)
-start() { # name port extra-opts
+start() { # name port extra-opts extra-args
   mkdir -p "$OUT/$1/run"
   # shellcheck disable=SC2086
-  (cd "$OUT/$1/run" && exec "$JAVA" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} $3 -jar "$OUT/$1/app/app.jar" \
+  (cd "$OUT/$1/run" && exec "$JAVA" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} $3 -jar "$OUT/$1/app/app.jar" $4 \
       --server.port="$2" --management.server.port=$(($2 + 100)) --logging.level.root=WARN \
       --logging.level.nl.dijkwacht.api.StartupWarmUp=INFO \
       --dijkwacht.policies-dir="$OUT/pack/policies" --dijkwacht.models-dir="$OUT/pack/models-config" > "$OUT/$1/gateway.log" 2>&1) &
@@ -75,8 +77,8 @@ ticks() { { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{ i=index($
 # (the newline matters: `read` returns 1 at an end of input without one, and set -e made that the script's exit)
 HZ=$(getconf CLK_TCK)
 T0=$(date +%s.%N)
-start A 18590 ""; PA=${PIDS[-1]}
-start B 18591 "$B_OPTS"; PB=${PIDS[-1]}
+start A 18590 "" "${A_ARGS:-}"; PA=${PIDS[-1]}
+start B 18591 "$B_OPTS" "${B_ARGS:-}"; PB=${PIDS[-1]}
 is_ready() { [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/readyz" || true)" = 200 ]; }
 note_ready() { # name pid
   read -r c j < <(ticks "$2")
@@ -94,7 +96,7 @@ until [ -f "$OUT/ready-A" ] && [ -f "$OUT/ready-B" ]; do
   sleep 0.1
 done
 {
-  echo "A: $(basename "$A_JAR")${B_OPTS:+; B: the same with $B_OPTS}$([ "$AOT" = 0 ] && echo "; B: $(basename "$B_JAR")")"
+  echo "A: $(basename "$A_JAR") ${A_ARGS:-}${B_OPTS:+; B: the same with $B_OPTS}$([ "$AOT" = 0 ] && echo "; B: $(basename "$B_JAR") ${B_ARGS:-}")"
   echo; echo "load average at readiness: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo; echo "| gateway | start to /readyz | CPU to /readyz | of which JIT |"; echo "|---|---:|---:|---:|"
   cat "$OUT/ready-A" "$OUT/ready-B"
