@@ -11,8 +11,8 @@ import nl.dijkwacht.policy.ForbiddenPurpose;
 import nl.dijkwacht.policy.PurposeGuardPolicy;
 
 /**
- * k-fold cross-validation of the layered guard over the development data (dev, the first held-out part and
- * held-out-2: 540 hand-written prompts). The prompts are split into k folds stratified by class and detail (fixed
+ * k-fold cross-validation of the layered guard over the development data (dev, the first held-out part, held-out-2
+ * and held-out-3: 680 hand-written prompts). The prompts are split into k folds stratified by class and detail (fixed
  * seed); for each fold a classifier is trained on the generated corpus plus the hand-written prompts of the other
  * folds (each {@code hand} times; {@code hand=0}: the corpus alone, one model for all folds) and judges the prompts of
  * the held fold. Every prompt is judged once, by a model that never saw it: an estimate of how the guard does on
