@@ -90,15 +90,16 @@ final class SseWriter implements ChunkOutput {
         flush();
     }
 
+    /** Ends the response with {@code [DONE]}: closing it sends the event and the end of the body in one write. */
     @Override
     public void done() {
         try {
             out.write(DONE);
+            out.close();
+            unsent = false;
         } catch (IOException e) {
             throw new ClientGoneException(e);
         }
-        unsent = true;
-        flush();
     }
 
     private void write(ObjectNode event) {
