@@ -56,7 +56,7 @@ start() { # name jar port
   local args=("${extra[@]}" --server.port="$port" --management.server.port=$((port + 100)) --logging.level.root=WARN
               --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config")
   if [ "$STORE" = postgres ]; then
-    local schema="ab_${n}_$(date +%s)"; SCHEMAS+=("$schema")
+    local schema="ab_${n,,}_$(date +%s)"; SCHEMAS+=("$schema")   # lower case: the URL's currentSchema is folded, Flyway quotes
     args+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema"
            --spring.datasource.username=postgres --spring.flyway.schemas="$schema")
   fi

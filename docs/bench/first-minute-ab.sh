@@ -10,7 +10,9 @@
 # with -jar app.jar). With --aot the cache is trained by deploy/aot-train.sh — the command the Dockerfile runs — on the
 # default pack as shipped, then B starts with -XX:AOTCache. Started together, they share whatever else the machine
 # does, so read A against B, not against other runs. Results: $BENCH_WORK/first-minute-ab/<stamp>/summary.md.
-# Environment: BENCH_DIR (default ../shared/bench), BENCH_WORK, JAVA (default: temurin 25), GATEWAY_JAVA_OPTS.
+# Environment: BENCH_DIR (default ../shared/bench), BENCH_WORK, JAVA (default: temurin 25), GATEWAY_JAVA_OPTS,
+# A_ARGS / B_ARGS (extra gateway arguments for A or B: the same jar twice with a setting changed, e.g.
+# B_ARGS=--dijkwacht.warm-up.over-http=false).
 # Ports: mock 18580, gateways 18590/18591 (management +100), training 18070.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -61,21 +63,22 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 "$JAVA" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port 18580 > "$OUT/mock.log" 2>&1 & PIDS+=($!)
-start() { # name port extra-opts
+start() { # name port extra-opts extra-args
   mkdir -p "$OUT/$1/run"
   # shellcheck disable=SC2086
-  (cd "$OUT/$1/run" && exec "$JAVA" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} $3 -jar "$OUT/$1/app/app.jar" \
+  (cd "$OUT/$1/run" && exec "$JAVA" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} $3 -jar "$OUT/$1/app/app.jar" $4 \
       --server.port="$2" --management.server.port=$(($2 + 100)) --logging.level.root=WARN \
       --logging.level.nl.dijkwacht.api.StartupWarmUp=INFO \
       --dijkwacht.policies-dir="$OUT/pack/policies" --dijkwacht.models-dir="$OUT/pack/models-config" > "$OUT/$1/gateway.log" 2>&1) &
   PIDS+=($!)
 }
 ticks() { { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{ i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
-  split(substr($0,j+2),f," "); t=f[12]+f[13]; all+=t; if (comm ~ /^C[12] Compiler/) jit+=t } END {printf "%d %d", all, jit}'; }
+  split(substr($0,j+2),f," "); t=f[12]+f[13]; all+=t; if (comm ~ /^C[12] Compiler/) jit+=t } END {printf "%d %d\n", all, jit}'; }
+# (the newline matters: `read` returns 1 at an end of input without one, and set -e made that the script's exit)
 HZ=$(getconf CLK_TCK)
 T0=$(date +%s.%N)
-start A 18590 ""; PA=${PIDS[-1]}
-start B 18591 "$B_OPTS"; PB=${PIDS[-1]}
+start A 18590 "" "${A_ARGS:-}"; PA=${PIDS[-1]}
+start B 18591 "$B_OPTS" "${B_ARGS:-}"; PB=${PIDS[-1]}
 is_ready() { [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/readyz" || true)" = 200 ]; }
 note_ready() { # name pid
   read -r c j < <(ticks "$2")
@@ -93,7 +96,7 @@ until [ -f "$OUT/ready-A" ] && [ -f "$OUT/ready-B" ]; do
   sleep 0.1
 done
 {
-  echo "A: $(basename "$A_JAR")${B_OPTS:+; B: the same with $B_OPTS}$([ "$AOT" = 0 ] && echo "; B: $(basename "$B_JAR")")"
+  echo "A: $(basename "$A_JAR") ${A_ARGS:-}${B_OPTS:+; B: the same with $B_OPTS}$([ "$AOT" = 0 ] && echo "; B: $(basename "$B_JAR") ${B_ARGS:-}")"
   echo; echo "load average at readiness: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo; echo "| gateway | start to /readyz | CPU to /readyz | of which JIT |"; echo "|---|---:|---:|---:|"
   cat "$OUT/ready-A" "$OUT/ready-B"
@@ -108,12 +111,12 @@ for i in $(seq 1 "$SLICES"); do
     LABEL="${g%%:*}" DURATION=10 WARMUP=0 CONCS=1 MODES=json PROBE_N=0 OUT="$OUT/slices.tsv" RUN="$i" \
       "$BENCH/run.sh" "http://127.0.0.1:${g##*:}/v1" > /dev/null 2>&1 & RUNS+=($!)
   done
-  wait "${RUNS[@]}"
+  wait "${RUNS[@]}" || echo "slice $i: a load run failed (its preflight or wrk); see the row" >&2
   read -r ca2 ja2 < <(ticks "$PA"); read -r cb2 jb2 < <(ticks "$PB")
   awk -F'\t' -v i="$i" -v hz="$HZ" -v dca=$((ca2 - ca)) -v dja=$((ja2 - ja)) -v dcb=$((cb2 - cb)) -v djb=$((jb2 - jb)) '
     $2 == i && $1 == "A" {na=$12; pa=$6} $2 == i && $1 == "B" {nb=$12; pb=$6}
-    END {printf "| %d | %d | %s | %.0f (%.0f) | %d | %s | %.0f (%.0f) |\n", i, na, pa, dca/hz*1e6/na, dja/hz*1e6/na,
-         nb, pb, dcb/hz*1e6/nb, djb/hz*1e6/nb}' "$OUT/slices.tsv" | tee -a "$OUT/summary.md"
+    END {na += 0; nb += 0; printf "| %d | %d | %s | %.0f (%.0f) | %d | %s | %.0f (%.0f) |\n", i, na, pa,
+         na ? dca/hz*1e6/na : 0, na ? dja/hz*1e6/na : 0, nb, pb, nb ? dcb/hz*1e6/nb : 0, nb ? djb/hz*1e6/nb : 0}' "$OUT/slices.tsv" | tee -a "$OUT/summary.md"
 done
 echo | tee -a "$OUT/summary.md"
 for g in A B; do echo "$g: $(grep -h 'warm-up:' "$OUT/$g/gateway.log" | sed 's/.*StartupWarmUp *: //')" | tee -a "$OUT/summary.md"; done

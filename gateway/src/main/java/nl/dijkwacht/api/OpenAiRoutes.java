@@ -42,11 +42,12 @@ public class OpenAiRoutes {
                                 @Value("${dijkwacht.warm-up.enabled:true}") boolean enabled,
                                 @Value("${dijkwacht.warm-up.requests:4000}") int requests,
                                 @Value("${dijkwacht.warm-up.max-time:30s}") java.time.Duration maxTime,
+                                @Value("${dijkwacht.warm-up.over-http:true}") boolean overHttp,
                                 nl.dijkwacht.identity.WarmUpPass warmUpPass,
                                 org.springframework.context.ApplicationContext context,
                                 org.springframework.core.env.Environment environment) {
         return new StartupWarmUp(policy, pipeline, router, replies, dijkwachtJson, properties.tenant(), enabled, requests, maxTime,
-                warmUpPass, () -> loopbackUrl(context, environment));
+                warmUpPass, () -> overHttp ? loopbackUrl(context, environment) : null);
     }
 
     /** The gateway's own port on loopback (or on the one address it is bound to); {@code null} without a web server. */

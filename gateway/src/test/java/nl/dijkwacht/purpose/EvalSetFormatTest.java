@@ -19,16 +19,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Validates the purpose-guard evaluation sets themselves (it does not score the guard: that is
  * {@link PurposeEvaluation}): every line parses, held-out-3 has the class counts documented in
- * src/test/resources/purpose/README.md, and it shares no prompt with the earlier sets. Failures report counts and
- * line numbers only, so that no held-out prompt is shown.
+ * src/test/resources/purpose/README.md, and so has held-out-4, and neither shares a prompt with another set. Failures
+ * report counts and line numbers only, so that no held-out prompt is shown.
  */
 class EvalSetFormatTest {
 
-    private static final List<String> SETS = List.of("dev", "heldout", "heldout2", "heldout3");
+    private static final List<String> SETS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4");
     private static final Set<String> CLASSES = Set.of("forbidden", "near-miss", "personal-special", "generic-special");
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "heldout", "heldout2", "heldout3"})
+    @ValueSource(strings = {"dev", "heldout", "heldout2", "heldout3", "heldout4"})
     void everyLineIsClassDetailPrompt(String part) throws IOException {
         String[] lines = raw(part).split("\n");
         int prompts = 0;
@@ -70,19 +70,41 @@ class EvalSetFormatTest {
     }
 
     @Test
-    void heldout3SharesNoPromptWithTheEarlierSets() {
-        Set<String> earlier = new HashSet<>();
-        SETS.stream().filter(s -> !s.equals("heldout3"))
-                .forEach(s -> EvalSet.load(s).prompts().forEach(p -> earlier.add(key(p))));
+    void heldout4HasTheDocumentedCounts() {
+        List<EvalSet.Prompt> prompts = EvalSet.load("heldout4").prompts();
+        assertThat(prompts).hasSize(169);
+        assertThat(count(prompts, EvalSet.Label.FORBIDDEN)).containsOnly(
+                Map.entry("besluit-uitkering", 19L), Map.entry("selectie-sollicitanten", 19L), Map.entry("fraude-risicoscore", 19L));
+        Set<String> policyPurposes = PurposeEvaluation.defaultPolicy().governance().forbiddenPurposes().stream()
+                .map(ForbiddenPurpose::id).collect(Collectors.toSet());
+        assertThat(policyPurposes).containsAll(count(prompts, EvalSet.Label.FORBIDDEN).keySet());
+        assertThat(count(prompts, EvalSet.Label.NEAR_MISS)).hasSize(8).allSatisfy((kind, n) -> assertThat(n).isEqualTo(5));
+        Map<String, Long> categories = Map.of("gezondheid", 6L, "strafrecht", 5L, "etniciteit", 5L, "biometrie", 4L,
+                "vakbond", 4L, "religie", 4L, "politiek", 4L, "seksuele-gerichtheid", 4L);
+        assertThat(count(prompts, EvalSet.Label.PERSONAL_SPECIAL)).isEqualTo(categories);
+        assertThat(count(prompts, EvalSet.Label.GENERIC_SPECIAL)).isEqualTo(categories);
+        List<EvalSet.Prompt> dev = EvalSet.load("dev").prompts();
+        for (EvalSet.Label label : EvalSet.Label.values()) {
+            assertThat(dev.stream().filter(p -> p.label() == label).map(EvalSet.Prompt::detail).collect(Collectors.toSet()))
+                    .as("details of %s are those of the development set", label).containsAll(count(prompts, label).keySet());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"heldout3", "heldout4"})
+    void aHeldOutPartSharesNoPromptWithAnotherSet(String part) {
+        Set<String> others = new HashSet<>();
+        SETS.stream().filter(s -> !s.equals(part))
+                .forEach(s -> EvalSet.load(s).prompts().forEach(p -> others.add(key(p))));
         Set<String> seen = new HashSet<>();
         long repeated = 0;
         long shared = 0;
-        for (EvalSet.Prompt p : EvalSet.load("heldout3").prompts()) {
+        for (EvalSet.Prompt p : EvalSet.load(part).prompts()) {
             repeated += seen.add(key(p)) ? 0 : 1;
-            shared += earlier.contains(key(p)) ? 1 : 0;
+            shared += others.contains(key(p)) ? 1 : 0;
         }
-        assertThat(repeated).as("prompts repeated within held-out-3").isZero();
-        assertThat(shared).as("held-out-3 prompts also in an earlier set").isZero();
+        assertThat(repeated).as("prompts repeated within %s", part).isZero();
+        assertThat(shared).as("%s prompts also in another set", part).isZero();
     }
 
     private static Map<String, Long> count(List<EvalSet.Prompt> prompts, EvalSet.Label label) {

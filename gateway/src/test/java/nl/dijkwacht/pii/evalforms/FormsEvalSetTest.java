@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Validates the forms evaluation set (it does not score the engine: that is {@link FormsEvaluation}): every
  * annotation's offsets point at exactly its text, spans do not overlap, the JSONL is the compiled markup, the
- * held-out part is the seeded random quarter (held-out-3 is a separately written set, not part of that split), and
- * real-looking identifiers carry valid but fictitious check digits.
+ * held-out part is the seeded random quarter (held-out-3 and held-out-4 are separately written sets, not part of that
+ * split), and real-looking identifiers carry valid but fictitious check digits.
  */
 class FormsEvalSetTest {
 
@@ -92,6 +92,31 @@ class FormsEvalSetTest {
             assertThat(heldout3.stream().filter(d -> d.form().equals(form)).count()).as("held-out-3 documents of " + form)
                     .isBetween(13L, 14L);
         }
+    }
+
+    /**
+     * Held-out-4 is written separately too: 14 documents of every form numbered from 301, tables as 6 CSV, 4 TSV and
+     * 4 markdown, and no text shared with an earlier part.
+     */
+    @Test
+    void heldout4CoversEveryFormAndIsNew() throws IOException {
+        List<Doc> heldout4 = FormsEvalSet.load("heldout4");
+        for (String form : FormsEvalSet.FORMS) {
+            assertThat(heldout4.stream().filter(d -> d.form().equals(form)).count()).as("held-out-4 documents of " + form)
+                    .isEqualTo(14L);
+        }
+        for (Doc d : heldout4) {
+            assertThat(Integer.parseInt(d.id().substring(d.form().length() + 1))).as(d.id()).isBetween(301, 399);
+        }
+        assertThat(heldout4.stream().filter(d -> d.form().equals("table")).map(Doc::variant).toList())
+                .containsOnly("csv", "tsv", "markdown")
+                .satisfies(v -> assertThat(v.stream().filter("csv"::equals).count()).isEqualTo(6L))
+                .satisfies(v -> assertThat(v.stream().filter("tsv"::equals).count()).isEqualTo(4L));
+        Set<String> earlier = new HashSet<>();
+        for (String split : List.of("dev", "heldout", "heldout3")) {
+            FormsEvalSet.load(split).forEach(d -> earlier.add(d.text()));
+        }
+        assertThat(heldout4).as("held-out-4 texts also in an earlier part").noneMatch(d -> earlier.contains(d.text()));
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <pre>
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=dev       # development part
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout   # old held-out part (development data since round 3)
- * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout3  # held-out-3 part (final figures)
+ * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout3  # held-out-3 (development data since round 4)
+ * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout4  # held-out-4 part (final figures)
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms.build=true  # markup → JSONL
  * </pre>
  *
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class FormsEvaluationCommand {
 
     @Test
-    @EnabledIfSystemProperty(named = "pii.forms", matches = "dev|heldout|heldout3")
+    @EnabledIfSystemProperty(named = "pii.forms", matches = "dev|heldout|heldout3|heldout4")
     void evaluate() throws IOException {
         String split = System.getProperty("pii.forms");
         FormsEvaluation.main(new String[] {split});

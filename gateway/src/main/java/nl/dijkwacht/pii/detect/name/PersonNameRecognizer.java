@@ -58,6 +58,7 @@ public final class PersonNameRecognizer implements Recognizer {
                 }
             }
         }
+        spans.removeIf(s -> PlaceAndTitleFilter.notAPerson(text, s.start(), s.end()));
         if (spans.isEmpty()) {
             return List.of();
         }

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# What the added latency at c=1 is made of: one gateway (gateway-bench.sh's pack), warmed, then sequential requests.
+#
+#   docs/bench/c1-breakdown.sh gateway.jar [--store h2|postgres] [--warmup S] [--seconds S] [--port-base P]
+#                                          [--gw-cpu C] [--load-cpu C] [--no-strace]
+#
+# Prints, for the measured window at c=1: wrk's p50 against the gateway and against the mock alone (the floor); the
+# gateway's own timers from its Prometheus endpoint — dijkwacht.audit.write (record build + the wait for the
+# committed write, p50 and mean) and dijkwacht.request.added (mean); CPU per request split by thread (request
+# carriers, the audit writer, the embedded store's compaction, JIT, GC, the rest); and, unless --no-strace, the
+# gateway's file syncs and positional writes (fsync/fdatasync/pwrite: count per request and time per call, strace -f
+# -T, a separate 10 s window so the tracing does not disturb the figures above). On PostgreSQL the commit's WAL
+# flush happens in the server, not in the gateway: the same run with PG_OPTIONS="synchronous_commit=off" (the
+# server then acknowledges before the flush) gives the flush's share by difference.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
+JAR=$(readlink -f "$1"); shift
+STORE=h2; WARM=90; SECS=20; PORT_BASE=18480; GW_CPU=1; LOAD_CPU=0; STRACE=1
+while [ $# -gt 0 ]; do
+  case $1 in
+    --store) STORE=$2; shift 2;; --warmup) WARM=$2; shift 2;; --seconds) SECS=$2; shift 2;;
+    --port-base) PORT_BASE=$2; shift 2;; --gw-cpu) GW_CPU=$2; shift 2;; --load-cpu) LOAD_CPU=$2; shift 2;;
+    --no-strace) STRACE=0; shift;;
+    *) echo "unknown option $1" >&2; exit 2;;
+  esac
+done
+JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1); [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
+OUT=${BENCH_WORK:-$ROOT/../bench-work}/c1/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT/run"
+HZ=$(getconf CLK_TCK)
+PIDS=(); SCHEMA=""
+cleanup() {
+  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -KILL "$p" 2>/dev/null || true; done
+  [ -z "$SCHEMA" ] || psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+eval "$(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")"
+make_pack "$OUT/run"
+sed -i "s|http://127.0.0.1:18080/v1|http://127.0.0.1:$PORT_BASE/v1|" "$OUT/run/models-config/gpt-4o-mini.yaml"
+PORT=$((PORT_BASE + 16)); MPORT=$((PORT + 100))
+args=(--server.port="$PORT" --management.server.port="$MPORT" --logging.level.root=WARN
+      --dijkwacht.policies-dir="$OUT/run/policies" --dijkwacht.models-dir="$OUT/run/models-config")
+if [ "$STORE" = postgres ]; then
+  SCHEMA="c1_$(date +%s)"
+  url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA"
+  [ -z "${PG_OPTIONS:-}" ] || url="$url&options=-c%20${PG_OPTIONS// /%20}"
+  args+=(--spring.datasource.url="$url" --spring.datasource.username=postgres --spring.flyway.schemas="$SCHEMA")
+fi
+taskset -c "$LOAD_CPU" "$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port "$PORT_BASE" > "$OUT/mock.log" 2>&1 &
+PIDS+=($!)
+(cd "$OUT/run" && exec taskset -c "$GW_CPU" "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$JAR" "${args[@]}" \
+    > "$OUT/gateway.log" 2>&1) &
+GW=$!; PIDS+=($GW)
+for _ in $(seq 1 3000); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$PORT/readyz" || true)" = 200 ] && break
+  kill -0 "$GW" 2>/dev/null || { tail -n 20 "$OUT/gateway.log" >&2; exit 1; }; sleep 0.1
+done
+wrk_c() { # url conc seconds -> RESULT line
+  env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=0 BENCH_MAX_PER_THREAD=0 timeout $(($3 + 30)) \
+    taskset -c "$LOAD_CPU" wrk -t1 -c"$2" -d"$3s" --timeout 10s -s "$BENCH/chat.lua" "$1/v1/chat/completions" 2>&1 | grep RESULT || echo "RESULT requests=0"
+}
+threads() { # -> "class ticks" per thread class
+  for t in /proc/"$GW"/task/*; do cat "$t/stat" 2>/dev/null; done | awk '{i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
+    split(substr($0,j+2),f," "); t=f[12]+f[13];
+    if (comm ~ /^C[12] Compiler/) k="jit"; else if (comm ~ /^(GC |G1 |VM Thread)/) k="gc+vm";
+    else if (comm ~ /^audit-writer/) k="audit-writer"; else if (comm ~ /^audit-store-com/) k="store-compaction";
+    else if (comm ~ /^(ForkJoinPool|http-nio|tomcat)/) k="request-threads"; else k="other";
+    s[k]+=t} END {for (k in s) print k, s[k]}'
+}
+metric() { # file name-regex -> value (sum over matching series)
+  awk -v re="$2" '$0 !~ /^#/ && $1 ~ re {s+=$NF} END {printf "%.9f\n", s}' "$1"
+}
+scrape() { curl -s "http://127.0.0.1:$MPORT/actuator/prometheus" > "$1"; }
+
+wrk_c "http://127.0.0.1:$PORT" 4 "$WARM" > /dev/null
+floor=$(wrk_c "http://127.0.0.1:$PORT_BASE" 1 10)
+scrape "$OUT/m0.txt"; threads > "$OUT/t0.txt"
+res=$(wrk_c "http://127.0.0.1:$PORT" 1 "$SECS")
+scrape "$OUT/m1.txt"; threads > "$OUT/t1.txt"
+echo "$res" > "$OUT/wrk.txt"
+req=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$res")
+p50=$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<< "$res"); p99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<< "$res")
+fp50=$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<< "$floor")
+d() { awk -v a="$(metric "$OUT/m0.txt" "$1")" -v b="$(metric "$OUT/m1.txt" "$1")" 'BEGIN {printf "%.9f", b-a}'; }
+aw_sum=$(d '^dijkwacht_audit_write_seconds_sum'); aw_n=$(d '^dijkwacht_audit_write_seconds_count')
+ad_sum=$(d '^dijkwacht_request_added_seconds_sum'); ad_n=$(d '^dijkwacht_request_added_seconds_count')
+aw_p50=$(awk '$1 ~ /^dijkwacht_audit_write_seconds\{.*quantile="0.5"/ {print $NF*1000}' "$OUT/m1.txt")
+{
+  echo "jar=$JAR store=$STORE ${PG_OPTIONS:+pg-options=$PG_OPTIONS }warmup=${WARM}s c=1 for ${SECS}s gw-cpu=$GW_CPU load-cpu=$LOAD_CPU"
+  echo "requests $req; gateway p50 $p50 ms p99 $p99 ms; mock alone p50 $fp50 ms; added p50 $(awk -v a="$p50" -v b="$fp50" 'BEGIN {printf "%.3f", a-b}') ms"
+  awk -v s="$aw_sum" -v n="$aw_n" -v p="$aw_p50" 'BEGIN {printf "audit record build + committed write: mean %.3f ms, p50 %.3f ms (n=%d)\n", n ? s/n*1000 : 0, p, n}'
+  awk -v s="$ad_sum" -v n="$ad_n" 'BEGIN {printf "dijkwacht.request.added (whole request minus upstream wait): mean %.3f ms (n=%d)\n", n ? s/n*1000 : 0, n}'
+  echo "CPU per request by thread (µs):"
+  join <(sort "$OUT/t0.txt") <(sort "$OUT/t1.txt") | awk -v q="$req" -v hz="$HZ" '{c=($3-$2)/hz*1e6/q; tot+=c; printf "  %-18s %8.0f\n", $1, c} END {printf "  %-18s %8.0f\n", "total", tot}'
+} | tee "$OUT/summary.txt"
+
+if [ "$STRACE" = 1 ]; then
+  if true; then
+    (timeout 10 strace -f -T -e trace=fsync,fdatasync,sync_file_range,msync,pwrite64,pwritev -p "$GW" -o "$OUT/strace.txt" 2>/dev/null || true) &
+    st=$!; sleep 0.5
+    res2=$(wrk_c "http://127.0.0.1:$PORT" 1 8); wait "$st" || true
+    req2=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$res2")
+    awk -v q="$req2" '{sub(/^[0-9]+ +/, ""); name=$1; sub(/\(.*/, "", name); m=match($0, /<[0-9.]+>$/); if (!m) next; t=substr($0, RSTART+1, RLENGTH-2)*1000;
+         n[name]++; s[name]+=t} END {for (k in n) printf "gateway file syncs and writes under strace (%d requests): %s %d calls (%.2f per request), mean %.3f ms per call\n", q, k, n[k], q ? n[k]/q : 0, s[k]/n[k]}' \
+      "$OUT/strace.txt" | tee -a "$OUT/summary.txt"
+  fi
+fi
+echo "c1-breakdown: results in $OUT"

@@ -1,0 +1,78 @@
+package nl.dijkwacht.pii.detect.name;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import nl.dijkwacht.pii.detect.WordList;
+
+/**
+ * Name-like words that the surrounding text shows to be something else, checked on every person span (rules and
+ * model): a place after a postcode ({@code 7721 CD Dalfsen}) or opening a dateline ({@code Dalfsen, 2 november}),
+ * a royal title's bearer ({@code Koning Willem-Alexander}: harmless by the labelling convention), and well-known
+ * firms that carry a person's name ({@code Albert Heijn}, list {@code pii/names/known-firms.txt}). The broad
+ * gazetteer holds many toponymic surnames, so the place tests matter more since round 4.
+ */
+final class PlaceAndTitleFilter {
+
+    private static final Pattern POSTCODE_BEFORE = Pattern.compile("[0-9lO]{4} ?[A-Za-z]{2}[ \\t]+$");
+    private static final Pattern DATELINE_AFTER = Pattern.compile(
+            "^,? [0-9lO]{1,2}(?: [a-z]{3,9}|[-./][0-9lO]{1,2}[-./])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ROYAL_TITLE_BEFORE = Pattern.compile(
+            "(?:^|[^\\p{L}])(?:Koning|Koningin|Prins|Prinses|Kroonprins|Kroonprinses|KONING|KONINGIN)[ \\t]+$");
+    private static final List<String> KNOWN_FIRMS = WordList.list("/pii/names/known-firms.txt");
+    /** E-mail header lines whose value is a date: "Date: Mon, 30 Nov 2026", "Verzonden: dinsdag 1 december". */
+    private static final Pattern DATE_HEADER = Pattern.compile(
+            "^[ >\t]*(?:Date|Datum|Sent|Verzonden|Verstuurd|Gesendet|Envoy[ée]|Received)[ \t]*:", Pattern.CASE_INSENSITIVE);
+    private static final java.util.Set<String> UNIT_WORDS = WordList.set("/pii/names/unit-words.txt");
+
+    private PlaceAndTitleFilter() {
+    }
+
+    /** Whether the person span [start, end) of {@code text} is a place, a royal's name or a known firm. */
+    static boolean notAPerson(String text, int start, int end) {
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        String before = text.substring(Math.max(lineStart, start - 40), start);
+        if (POSTCODE_BEFORE.matcher(before).find() || ROYAL_TITLE_BEFORE.matcher(before).find()
+                || DATE_HEADER.matcher(text.substring(lineStart, start)).find() || afterUnitWord(before)) {
+            return true;
+        }
+        if (before.isBlank() && DATELINE_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).find()) {
+            return true;
+        }
+        return insideKnownFirm(text, start, end);
+    }
+
+    /** "Wijkteam Schalkwijk", "Jeugdteam Noord", "afdeling Vergunningen": a unit named after its area. */
+    private static boolean afterUnitWord(String before) {
+        int end = before.length();
+        while (end > 0 && before.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (end == before.length()) {
+            return false;
+        }
+        int from = end;
+        while (from > 0 && Character.isLetter(before.charAt(from - 1))) {
+            from--;
+        }
+        String word = before.substring(from, end).toLowerCase(Locale.ROOT);
+        return !word.isEmpty() && (UNIT_WORDS.contains(word) || word.length() > 6 && word.endsWith("team"));
+    }
+
+    private static boolean insideKnownFirm(String text, int start, int end) {
+        int from = Math.max(0, start - 30);
+        String window = text.substring(from, Math.min(text.length(), end + 30)).toLowerCase(Locale.ROOT);
+        for (String firm : KNOWN_FIRMS) {
+            for (int at = window.indexOf(firm); at >= 0; at = window.indexOf(firm, at + 1)) {
+                int s = from + at;
+                int e = s + firm.length();
+                boolean wordEnds = (s == 0 || !Character.isLetter(text.charAt(s - 1)))
+                        && (e == text.length() || !Character.isLetter(text.charAt(e)));
+                if (wordEnds && s < end && e > start) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
