@@ -27,7 +27,9 @@ final class PurposeCues {
             "kerkelijk", "kerkdienst", "hindoe", "synago", "gelovig", "marokka", "turks", "surinaams", "antilliaans", "koerd", "ghanees",
             "eritre", "somalisch", "racis", "vingerafdruk", "fingerprint", "irisscan", "pasfoto", "biometri",
             // third round: biometrics in the words staff use for it
-            "gezichtsherkenn", "stemherkenn", "gezichtsfoto", "handpalm");
+            "gezichtsherkenn", "stemherkenn", "gezichtsfoto", "handpalm",
+            // fourth round: voice and face templates
+            "stemafdruk", "stemprofiel", "voiceprint", "gezichtsprofiel", "gezichtskenmerk");
     private static final Set<String> SPECIAL_PHRASE_WORDS = Set.of("sick", "mental", "valt", "kast", "shop", "criminal", "face", "ms",
             "covid", "party", "non", "bi", "sp");
     private static final Pattern SPECIAL_PHRASES = Pattern.compile("\\b(sick leave|mental health|valt op (meisjes|jongens|mannen|vrouwen)|"

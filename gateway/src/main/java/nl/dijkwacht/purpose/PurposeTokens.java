@@ -18,7 +18,7 @@ public final class PurposeTokens {
     static final String SPECIAL_TERM = "__bijzonder";
     private static final Set<String> TITLES = Set.of("mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "mr", "mrs",
             "ms", "familie", "fam", "cliënt", "client", "collega", "zoon", "dochter", "buurman", "buurvrouw", "inwoner",
-            "bewoner", "aanvrager", "klant");
+            "bewoner", "aanvrager", "klant", "gezin");
 
     /** Name particles: "mevrouw de Vries", "Anouk van der Berg" are a title or first name followed by a surname. */
     private static final Set<String> PARTICLES = Set.of("de", "van", "der", "den", "ter", "ten", "el", "al", "von", "'t", "le", "la", "du", "da");
@@ -42,6 +42,7 @@ public final class PurposeTokens {
         boolean name = false;
         boolean pronoun = false;
         boolean properNoun = false;
+        boolean afterInitial = false;
         while (i < n) {
             char c = text.charAt(i);
             if (Character.isLetterOrDigit(c)) {
@@ -51,7 +52,13 @@ public final class PurposeTokens {
                 }
                 String raw = text.substring(s, i);
                 boolean capital = Character.isUpperCase(raw.charAt(0)) && raw.length() > 1;
+                // an initial with its full stop ("R. Pinas", "Kevin B."): part of a person's name, not a sentence end
+                boolean initial = raw.length() == 1 && Character.isUpperCase(raw.charAt(0)) && i < n && text.charAt(i) == '.';
+                if (initial && previousCapital || capital && afterInitial) {
+                    name = true;
+                }
                 String word = fold(raw);
+                afterInitial = initial || afterInitial && !capital && PARTICLES.contains(word);
                 String folded = word;
                 if (Character.isDigit(c)) {
                     number = true;
@@ -83,6 +90,11 @@ public final class PurposeTokens {
                 previousRaw = raw;
                 previousWord = folded;
             } else {
+                if (afterInitial && (c == '.' || c == ' ')) {
+                    i++;
+                    continue;
+                }
+                afterInitial = false;
                 if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':') {
                     sentenceStart = true;
                     previousCapital = false;

@@ -302,6 +302,50 @@ class GuardModelGatewayTest {
     }
 
     @Test
+    void theConsoleExplainFormOffersTheDryExplainToo() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String csrf = csrfOf(page(browser, "/console/inloggen"));
+        HttpResponse<String> login = consoleForm(browser, "/console/inloggen",
+                "username=dev-beheerder&password=dw-beheer-alleen-lokaal", csrf);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("fout");
+        String form = page(browser, "/console/beheer/uitleg");
+        assertThat(form).contains("name=\"dry\"");
+        csrf = csrfOf(form);
+        String prompt = "prompt=" + java.net.URLEncoder.encode("Kijk even mee naar dit dossier over de wijkaanpak GEVAL-JA.",
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        HttpResponse<String> dry = consoleForm(browser, "/console/beheer/uitleg", "tool=dev-cli&useCase=twijfel&" + prompt + "&dry=true", csrf);
+        assertThat(dry.statusCode()).isEqualTo(200);
+        assertThat(dry.body()).contains("id=\"uitleg\"").containsPattern("id=\"dry\"[^>]*checked");
+        guardCalls(0);
+
+        HttpResponse<String> asked = consoleForm(browser, "/console/beheer/uitleg", "tool=dev-cli&useCase=twijfel&" + prompt, csrf);
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("id=\"uitleg\"").doesNotContainPattern("id=\"dry\"[^>]*checked");
+        guardCalls(1);
+    }
+
+    private String page(HttpClient browser, String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private HttpResponse<String> consoleForm(HttpClient browser, String path, String body, String csrf) throws Exception {
+        String all = body + "&_csrf=" + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8);
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(all)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrfOf(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|name=\"csrf-token\"\\s+content=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("a page with a CSRF token").isTrue();
+        return m.group(1) != null ? m.group(1) : m.group(2);
+    }
+
+    @Test
     void clearCasesNeverReachTheGuardModel() throws Exception {
         HttpResponse<String> allowed = chat("schrijven", clearlyAllowed());
         assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);

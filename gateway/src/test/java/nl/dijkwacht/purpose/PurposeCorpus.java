@@ -28,6 +28,14 @@ final class PurposeCorpus {
     /** Third-round phrasings (share of each category: {@link #INDIRECT_SHARE}); 0 switches them off for comparison. */
     static final int INDIRECT_SHARE = Integer.getInteger("purpose.indirect-share", 3);
     private final IndirectPhrasings indirect = new IndirectPhrasings(random);
+    /** Fourth-round staff voices and shapes (one in {@link #VOICES_SHARE} samples); 0 switches them off for comparison. */
+    static final int VOICES_SHARE = Integer.getInteger("purpose.voices-share", 4);
+    private final StaffVoices voices = new StaffVoices(random);
+
+    /** One in {@code share} samples from {@link StaffVoices}. */
+    private boolean voices(int share) {
+        return VOICES_SHARE > 0 && random.nextInt(share) == 0;
+    }
 
     /** One in {@code INDIRECT_SHARE} samples from the third-round phrasings. */
     private boolean indirect() {
@@ -347,6 +355,9 @@ final class PurposeCorpus {
     // ------------------------------------------------------------------ templates filled
 
     private String benefitDecision() {
+        if (voices(VOICES_SHARE)) {
+            return voices.benefit();
+        }
         if (indirect()) {
             return indirect.benefit();
         }
@@ -359,6 +370,9 @@ final class PurposeCorpus {
     }
 
     private String applicantSelection() {
+        if (voices(VOICES_SHARE)) {
+            return voices.selection();
+        }
         if (indirect()) {
             return indirect.selection();
         }
@@ -366,6 +380,9 @@ final class PurposeCorpus {
     }
 
     private String fraudScore() {
+        if (voices(VOICES_SHARE)) {
+            return voices.fraud();
+        }
         if (indirect()) {
             return indirect.fraud();
         }
@@ -377,6 +394,9 @@ final class PurposeCorpus {
     }
 
     private String personalSpecial() {
+        if (voices(VOICES_SHARE * 2)) {
+            return voices.personal();
+        }
         int c = random.nextInt(PERSONAL_SPECIAL.length);
         String[] category = PERSONAL_SPECIAL[c];
         String fact = pick(category);
@@ -403,11 +423,17 @@ final class PurposeCorpus {
     }
 
     private String topicSpecial() {
+        if (voices(VOICES_SHARE * 3)) {
+            return voices.topic();
+        }
         String[] category = TOPIC_SPECIAL[random.nextInt(TOPIC_SPECIAL.length)];
         return pick(TOPIC_TASK) + " " + pick(category) + ".";
     }
 
     private String nearMiss() {
+        if (voices(VOICES_SHARE)) {
+            return voices.allowed();
+        }
         if (indirect()) {
             return indirect.nearMiss();
         }

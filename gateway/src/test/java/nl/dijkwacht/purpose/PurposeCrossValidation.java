@@ -25,13 +25,14 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
 final class PurposeCrossValidation {
 
     static final long SEED = 20261202L;
-    /** The development data of the fourth round; held-out-4 is never part of it. */
+    /** The development data of the fourth round: held-out-3 joined it once it had been run; held-out-4 never does. */
     static final List<String> PARTS = List.of("dev", "heldout", "heldout2", "heldout3");
 
     private PurposeCrossValidation() {
     }
 
-    record Result(EvalSet all, Map<EvalSet.Prompt, Verdict> verdicts, Map<EvalSet.Prompt, String> source) {
+    record Result(EvalSet all, Map<EvalSet.Prompt, Verdict> verdicts, Map<EvalSet.Prompt, String> source,
+                  Map<EvalSet.Prompt, String> why) {
     }
 
     static Result run(int k, int hand, PurposeGuardPolicy settings, List<ForbiddenPurpose> rules) throws IOException {
@@ -47,26 +48,42 @@ final class PurposeCrossValidation {
         List<PurposeCorpus.Sample> corpus = PurposeCorpus.generate();
         SpecialCategoryRecognizer terms = new SpecialCategoryRecognizer();
         Map<EvalSet.Prompt, Verdict> verdicts = new java.util.IdentityHashMap<>();
-        LayeredPurposeGuard corpusOnly = hand == 0
-                ? new LayeredPurposeGuard(new PurposeClassifier(PurposeModelTrainer.train(corpus)), terms) : null;
+        Map<EvalSet.Prompt, String> why = new java.util.IdentityHashMap<>();
+        StringBuilder scores = new StringBuilder("part\tclass\tdetail\trule\tterm\tforbidden\tpurpose\tpersonal\ttopic\tcue\ttext\n");
+        PurposeClassifier corpusOnly = hand == 0 ? new PurposeClassifier(PurposeModelTrainer.train(corpus)) : null;
         for (int f = 0; f < k; f++) {
             List<EvalSet.Prompt> train = new ArrayList<>();
             List<EvalSet.Prompt> test = new ArrayList<>();
             for (int i = 0; i < prompts.size(); i++) {
                 (fold[i] == f ? test : train).add(prompts.get(i));
             }
-            LayeredPurposeGuard guard = corpusOnly;
-            if (guard == null) {
+            PurposeClassifier classifier = corpusOnly;
+            if (classifier == null) {
                 List<PurposeCorpus.Sample> samples = new ArrayList<>(corpus);
                 samples.addAll(PurposeModelTrainer.handWritten(train, hand));
-                guard = new LayeredPurposeGuard(new PurposeClassifier(PurposeModelTrainer.train(samples)), terms);
+                classifier = new PurposeClassifier(PurposeModelTrainer.train(samples));
             }
+            LayeredPurposeGuard guard = new LayeredPurposeGuard(classifier, terms);
             for (EvalSet.Prompt p : test) {
-                verdicts.put(p, guard.judge(List.of(p.text()), rules, settings, null).verdict());
+                Judgement j = guard.judge(List.of(p.text()), rules, settings, null);
+                verdicts.put(p, j.verdict());
+                PurposeClassifier.Scores sc = classifier.classify(p.text(), j.specialTerm());
+                boolean ruleHit = rules.stream().anyMatch(r -> r.matches(p.text()));
+                scores.append(String.format(Locale.ROOT, "%s\t%s\t%s\t%s\t%s\t%.4f\t%s\t%.4f\t%.4f\t%s\t%s%n", source.get(p),
+                        p.label().tsvName, p.detail(), ruleHit, j.specialTerm(), sc.forbidden(), sc.purpose(),
+                        sc.personalSpecial(), sc.topicSpecial(),
+                        PurposeCues.of(PurposeTokens.fold(p.text())).specialWord, p.text().replace('\t', ' ')));
+                why.put(p, String.format(Locale.ROOT, "%s [forbidden %.2f %s, personal %.2f, topic %.2f, term %s]",
+                        j.summary(), sc.forbidden(), sc.purpose(), sc.personalSpecial(), sc.topicSpecial(), j.specialTerm()));
             }
             System.err.printf(Locale.ROOT, "fold %d/%d done%n", f + 1, k);
         }
-        return new Result(new EvalSet("cv" + k + "-hand" + hand, List.copyOf(prompts)), verdicts, source);
+        // every prompt's scores, for sweeping the thresholds without retraining
+        String out = System.getProperty("purpose.cv.scores");
+        if (out != null) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(out), scores);
+        }
+        return new Result(new EvalSet("cv" + k + "-hand" + hand, List.copyOf(prompts)), verdicts, source, why);
     }
 
     /** Stratified by class/detail: each group shuffled with a fixed seed and dealt round-robin over the folds. */
@@ -102,8 +119,21 @@ final class PurposeCrossValidation {
         return out.toString();
     }
 
+    /** The wrong verdicts, each with its part, the layer and score that decided it, and the prompt. */
+    static String errors(Result r) {
+        StringBuilder out = new StringBuilder();
+        for (EvalSet.Prompt p : r.all().prompts()) {
+            Verdict v = r.verdicts().get(p);
+            if (v != p.label().expected) {
+                out.append(String.format(Locale.ROOT, "%s %s/%s -> %s %s | %s%n", r.source().get(p), p.label().tsvName,
+                        p.detail(), v, r.why().get(p), p.text()));
+            }
+        }
+        return out.toString();
+    }
+
     static String markdown(EvalSet set, Map<EvalSet.Prompt, Verdict> verdicts) {
-        return new EvalReport("layered, cross-validated", set, verdictOf(new Result(set, verdicts, Map.of()), set.prompts())).markdown();
+        return new EvalReport("layered, cross-validated", set, verdictOf(new Result(set, verdicts, Map.of(), Map.of()), set.prompts())).markdown();
     }
 
     /** EvalReport judges by text; the prompts are walked in order, so hand out the verdicts in that order. */

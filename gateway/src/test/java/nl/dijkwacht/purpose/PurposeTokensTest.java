@@ -16,6 +16,16 @@ class PurposeTokensTest {
     }
 
     @Test
+    void anInitialNextToACapitalisedWordIsAPerson() {
+        assertThat(PurposeTokens.of("Can you rewrite this note: client R. Baldewsingh missed 3 appointments.", false)).contains("__naam");
+        assertThat(PurposeTokens.of("Dossier van Kevin B., 16 jaar, woont in de wijk.", false)).contains("__naam");
+        assertThat(PurposeTokens.of("Overleg met A.J. de Wit over de planning.", false)).contains("__naam");
+        assertThat(PurposeTokens.of("Maak een notitie over het gezin Abdi.", false)).contains("__titelnaam");
+        // an ordinary sentence end after a lower-case word is no initial
+        assertThat(PurposeTokens.of("Schrijf een brief. Daarna de mail.", false)).doesNotContain("__naam");
+    }
+
+    @Test
     void aPersonWithASpecialCategoryWordIsOneFeature() {
         assertThat(PurposeTokens.of("Mr. de Wit cannot come because of his heart surgery.", false))
                 .contains("__bijzonder-woord", "__persoon+woord");

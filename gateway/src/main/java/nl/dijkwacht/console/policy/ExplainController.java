@@ -16,7 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The explain form for administrators: a prompt in, every step's decision and what would leave the building out,
- * without calling any model — the same {@link Explainer} as {@code POST /admin/explain}. The prompt is posted
+ * without calling the answering model — the same {@link Explainer} as {@code POST /admin/explain} (the purpose guard's
+ * guard model is asked when its judgement needs it, unless the form asks for a dry explain). The prompt is posted
  * (never in a URL), not logged and not stored.
  */
 @Controller
@@ -35,10 +36,17 @@ class ExplainController {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    /** The form as posted. */
-    record ExplainForm(String tool, String useCase, String model, String department, String roles, String prompt) {
+    /**
+     * The form as posted. {@code dry}: explain without asking the use-case's guard model (as
+     * {@code POST /admin/explain?guard=false}); unticked, the guard model is asked when the first layers are unsure.
+     */
+    record ExplainForm(String tool, String useCase, String model, String department, String roles, String prompt, Boolean dry) {
         static ExplainForm empty() {
-            return new ExplainForm(null, null, "auto", null, null, null);
+            return new ExplainForm(null, null, "auto", null, null, null, false);
+        }
+
+        boolean asksGuardModel() {
+            return !Boolean.TRUE.equals(dry);
         }
     }
 
@@ -69,7 +77,7 @@ class ExplainController {
         putIfGiven(input, "prompt", form.prompt());
         try {
             String tenant = nl.dijkwacht.console.ConsoleUser.tenantOf(auth);
-            ObjectNode out = explainer.explain(input, tenant);
+            ObjectNode out = explainer.explain(input, tenant, form.asksGuardModel());
             String wouldSend = out.path("would_send").isMissingNode() || out.path("would_send").isNull()
                     ? null : json.writerWithDefaultPrettyPrinter().writeValueAsString(out.get("would_send"));
             out.remove("would_send");

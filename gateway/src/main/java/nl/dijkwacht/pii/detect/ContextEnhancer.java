@@ -163,13 +163,24 @@ public final class ContextEnhancer {
         return w.replace('-', ' ').replace('_', ' ').strip();
     }
 
-    /** {@code word} occurs in {@code key} at the start of a word of it. */
+    /**
+     * {@code word} occurs in {@code key} at the start of a word of it; a cue of three letters or fewer ("geb", "tel",
+     * "id") only as a whole word, so that "gebeurtenissen", "telling" or "idee" do not carry it; so does an entry
+     * ending in {@code $} ("taal$": a "taal" column, not "taalcafé").
+     */
     static boolean containsWord(String key, String word) {
+        boolean marked = word.endsWith("$");
+        if (marked) {
+            word = word.substring(0, word.length() - 1);
+        }
         if (word.isEmpty()) {
             return false;
         }
+        boolean whole = marked || word.length() <= 3 && Character.isLetter(word.charAt(word.length() - 1));
         for (int idx = key.indexOf(word); idx >= 0; idx = key.indexOf(word, idx + 1)) {
-            if (idx == 0 || key.charAt(idx - 1) == ' ') {
+            int end = idx + word.length();
+            if ((idx == 0 || key.charAt(idx - 1) == ' ')
+                    && (!whole || end == key.length() || !Character.isLetter(key.charAt(end)))) {
                 return true;
             }
         }

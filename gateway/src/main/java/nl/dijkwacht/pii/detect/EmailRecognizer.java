@@ -19,6 +19,8 @@ public final class EmailRecognizer implements Recognizer {
 
     /** Local parts that name a function, not a person ({@code /pii/function-mailboxes.txt}). */
     static final Set<String> FUNCTION_MAILBOXES = WordList.set("/pii/function-mailboxes.txt");
+    /** Further words that mailbox names are built from ({@code expat} + {@code desk}), never a mailbox alone. */
+    private static final Set<String> FUNCTION_PARTS = WordList.set("/pii/function-mailbox-parts.txt");
 
     private static boolean isLocalChar(char c) {
         return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
@@ -38,7 +40,37 @@ public final class EmailRecognizer implements Recognizer {
         while (cut < local.length() && Character.isLetter(local.charAt(cut))) {
             cut++;
         }
-        return cut < local.length() && cut > 1 && FUNCTION_MAILBOXES.contains(local.substring(0, cut));
+        return cut < local.length() && cut > 1 && FUNCTION_MAILBOXES.contains(local.substring(0, cut))
+                || builtOfFunctionWords(local);
+    }
+
+    /**
+     * "expatdesk", "verhuur", "team-noord", "aanmeldingen.jeugd": a local part that splits wholly into at most three
+     * function words (a separator may stand between them) names a desk, not a person. A person's name is never
+     * made of these words only, and one letter too many or a digit ("expatdesk2", "jverhuur") breaks the split.
+     */
+    static boolean builtOfFunctionWords(String local) {
+        String letters = local.replaceAll("[._-]", "");
+        if (letters.length() < 4 || letters.length() > 40 || !letters.chars().allMatch(Character::isLetter)) {
+            return false;
+        }
+        return splits(letters, 0, 3);
+    }
+
+    private static boolean splits(String s, int from, int partsLeft) {
+        if (from == s.length()) {
+            return true;
+        }
+        if (partsLeft == 0) {
+            return false;
+        }
+        for (int end = s.length(); end >= from + 2; end--) {
+            String part = s.substring(from, end);
+            if ((FUNCTION_MAILBOXES.contains(part) || FUNCTION_PARTS.contains(part)) && splits(s, end, partsLeft - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -75,7 +75,8 @@ final class NameParser {
                 boolean afterKnownSurname = j > 0 && lastNameToken == j - 1
                         && gazetteer.isSurname(tokens.get(j - 1).lower())
                         && !gazetteer.isFirstName(tokens.get(j - 1).lower());
-                if ((count >= 2 && !onlyGivenNames(tokens, i, j)) || afterKnownSurname) {
+                if (!chineseSurinameseLink(text, tokens, j)
+                        && ((count >= 2 && !onlyGivenNames(tokens, i, j)) || afterKnownSurname)) {
                     break; // "Liesbeth Kamphuis van Dimence": particles come before the surname, not after it
                 }
                 int k = skipParticles(text, tokens, j);
@@ -182,6 +183,12 @@ final class NameParser {
 
     private static final java.util.Set<String> INITIAL_ABBREVIATIONS =
             nl.dijkwacht.pii.detect.WordList.set("/pii/names/initial-abbreviations.txt");
+
+    /** "Tjon A Fat", "Kon A Sen": a capital A between two capitalised parts links one Surinamese-Chinese surname. */
+    private static boolean chineseSurinameseLink(String text, List<TextToken> tokens, int j) {
+        return tokens.get(j).text().equals("A") && j + 1 < tokens.size() && tokens.get(j + 1).capitalised()
+                && adjacent(text, tokens, j, j + 1);
+    }
 
     int skipParticles(String text, List<TextToken> tokens, int i) {
         int j = i;

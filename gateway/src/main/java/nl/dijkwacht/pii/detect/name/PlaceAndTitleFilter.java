@@ -20,6 +20,10 @@ final class PlaceAndTitleFilter {
     private static final Pattern ROYAL_TITLE_BEFORE = Pattern.compile(
             "(?:^|[^\\p{L}])(?:Koning|Koningin|Prins|Prinses|Kroonprins|Kroonprinses|KONING|KONINGIN)[ \\t]+$");
     private static final List<String> KNOWN_FIRMS = WordList.list("/pii/names/known-firms.txt");
+    /** E-mail header lines whose value is a date: "Date: Mon, 30 Nov 2026", "Verzonden: dinsdag 1 december". */
+    private static final Pattern DATE_HEADER = Pattern.compile(
+            "^[ >\t]*(?:Date|Datum|Sent|Verzonden|Verstuurd|Gesendet|Envoy[ée]|Received)[ \t]*:", Pattern.CASE_INSENSITIVE);
+    private static final java.util.Set<String> UNIT_WORDS = WordList.set("/pii/names/unit-words.txt");
 
     private PlaceAndTitleFilter() {
     }
@@ -28,13 +32,31 @@ final class PlaceAndTitleFilter {
     static boolean notAPerson(String text, int start, int end) {
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
         String before = text.substring(Math.max(lineStart, start - 40), start);
-        if (POSTCODE_BEFORE.matcher(before).find() || ROYAL_TITLE_BEFORE.matcher(before).find()) {
+        if (POSTCODE_BEFORE.matcher(before).find() || ROYAL_TITLE_BEFORE.matcher(before).find()
+                || DATE_HEADER.matcher(text.substring(lineStart, start)).find() || afterUnitWord(before)) {
             return true;
         }
         if (before.isBlank() && DATELINE_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).find()) {
             return true;
         }
         return insideKnownFirm(text, start, end);
+    }
+
+    /** "Wijkteam Schalkwijk", "Jeugdteam Noord", "afdeling Vergunningen": a unit named after its area. */
+    private static boolean afterUnitWord(String before) {
+        int end = before.length();
+        while (end > 0 && before.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (end == before.length()) {
+            return false;
+        }
+        int from = end;
+        while (from > 0 && Character.isLetter(before.charAt(from - 1))) {
+            from--;
+        }
+        String word = before.substring(from, end).toLowerCase(Locale.ROOT);
+        return !word.isEmpty() && (UNIT_WORDS.contains(word) || word.length() > 6 && word.endsWith("team"));
     }
 
     private static boolean insideKnownFirm(String text, int start, int end) {

@@ -61,4 +61,9 @@ class BroadGazetteerTest {
         assertThat(persons("De offerte van Ballast Nedam en die van Douwe Egberts liggen klaar.")).isEmpty();
         assertThat(persons("Ik heb boodschappen gedaan bij de Albert Heijn met Henk Vos")).containsExactly("Henk Vos");
     }
+
+    @Test
+    void aCapitalALinksASurinameseChineseSurnameAlsoAfterAKnownPart() {
+        assertThat(persons("Gesprek met mevrouw Tjon A Kiem en Roy Kon A Sen")).contains("Tjon A Kiem", "Roy Kon A Sen");
+    }
 }

@@ -1,0 +1,69 @@
+package nl.dijkwacht.pii.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import nl.dijkwacht.pii.PiiEngine;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rules of the fourth forms round (issue 11) about keys, mailboxes and header lines, each with examples of our own
+ * that are not in the evaluation sets. Fictitious data only.
+ */
+class FourthRoundCuesTest {
+
+    private static List<String> found(String text, EntityType type) {
+        return PiiEngine.dutchDefault().detect(text).stream().filter(f -> f.type() == type)
+                .map(f -> text.substring(f.start(), f.end())).toList();
+    }
+
+    @Test
+    void shortKeyCuesMatchWholeWordsOnly() {
+        assertThat(ContextEnhancer.containsWord("geb", "geb")).isTrue();
+        assertThat(ContextEnhancer.containsWord("geb datum", "geb")).isTrue();
+        assertThat(ContextEnhancer.containsWord("gebeurtenissen datum", "geb")).isFalse();
+        assertThat(ContextEnhancer.containsWord("gebouw", "geb")).isFalse();
+        assertThat(ContextEnhancer.containsWord("naam partner", "naam")).isTrue();
+        assertThat(ContextEnhancer.containsWord("geboortedatum", "geboorte")).isTrue();
+        assertThat(ContextEnhancer.containsWord("taalcafe", "taal$")).isFalse();
+        assertThat(ContextEnhancer.containsWord("taal", "taal$")).isTrue();
+        // a date in a list of events under a key that merely starts like "geb" is no birth date
+        String json = "{\"gebouw\": \"B\", \"gebruikers\": [{\"datum\": \"2026-03-04\"}]}";
+        assertThat(found(json, EntityType.DATE_OF_BIRTH)).isEmpty();
+        assertThat(found("{\"geb\": \"1971-07-30\"}", EntityType.DATE_OF_BIRTH)).containsExactly("1971-07-30");
+    }
+
+    @Test
+    void whoDidSomethingKeysAndOwnersArePersons() {
+        assertThat(found("{\"ingediend_door\": \"Wendela Smit\", \"status\": \"open\"}", EntityType.PERSON))
+                .containsExactly("Wendela Smit");
+        assertThat(found("kvk;handelsnaam;eigenaar\n12345678;Glazenwasserij Helder;Gijs Brouwer\n", EntityType.PERSON))
+                .containsExactly("Gijs Brouwer");
+    }
+
+    @Test
+    void aLanguageColumnOrALanguageWordIsNoPerson() {
+        assertThat(found("naam;taal\nOla Nordmann;Noors\nPiet Kok;Papiaments\n", EntityType.PERSON))
+                .containsExactly("Ola Nordmann", "Piet Kok");
+        assertThat(found("Wij zoeken een tolk Tigrinya of Amhaars voor vrijdag.", EntityType.PERSON)).isEmpty();
+    }
+
+    @Test
+    void mailboxNamesBuiltOfFunctionWords() {
+        assertThat(EmailRecognizer.builtOfFunctionWords("expatdesk")).isTrue();
+        assertThat(EmailRecognizer.builtOfFunctionWords("verhuur")).isTrue();
+        assertThat(EmailRecognizer.builtOfFunctionWords("team-noord")).isTrue();
+        assertThat(EmailRecognizer.builtOfFunctionWords("klantenservice.zuid")).isTrue();
+        assertThat(EmailRecognizer.builtOfFunctionWords("jansen")).isFalse();
+        assertThat(EmailRecognizer.builtOfFunctionWords("expatdesk2")).isFalse();
+        assertThat(found("Mail naar aanmeldingen@sportbond.nl of naar p.verhoef@sportbond.nl", EntityType.EMAIL))
+                .containsExactly("p.verhoef@sportbond.nl");
+    }
+
+    @Test
+    void aDateHeaderAndAUnitNamedAfterItsAreaHoldNoPerson() {
+        assertThat(found("From: Ilse Bos <ilse@bos.nl>\nSent: Tue, 3 Mar 2026 09:12\nTo: wmo@x.nl", EntityType.PERSON))
+                .containsExactly("Ilse Bos");
+        assertThat(found("Doorverwezen door Jeugdteam Hoogkerk en buurtteam Vinkhuizen", EntityType.PERSON)).isEmpty();
+    }
+}
