@@ -42,7 +42,7 @@ public class OpenAiRoutes {
                                 @Value("${dijkwacht.warm-up.enabled:true}") boolean enabled,
                                 @Value("${dijkwacht.warm-up.requests:4000}") int requests,
                                 @Value("${dijkwacht.warm-up.max-time:30s}") java.time.Duration maxTime,
-                                @Value("${dijkwacht.warm-up.over-http:false}") boolean overHttp,
+                                @Value("${dijkwacht.warm-up.over-http:true}") boolean overHttp,
                                 nl.dijkwacht.identity.WarmUpPass warmUpPass,
                                 org.springframework.context.ApplicationContext context,
                                 org.springframework.core.env.Environment environment) {

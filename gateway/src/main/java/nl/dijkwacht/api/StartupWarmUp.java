@@ -47,17 +47,14 @@ import org.springframework.boot.ApplicationRunner;
  * Sends made-up requests through the real request path at start-up, before the gateway reports ready, so the JIT
  * compiles that path now instead of during the first minute of real traffic.
  *
- * <p>By default the requests go to the pipeline directly: the policy steps (parsing, use-case, fields, purpose guard,
- * model choice, the PII engine with the name model, sensitivity routing), the built-in dry-run model and the answer
- * rewriting of whole answers and streams. Measured against the HTTP warm-up below, this path does several times more
- * requests per second of warm-up and lets the gateway be ready within its start-up budget; the first minute after
- * readiness was not measurably better over HTTP (docs/benchmarks.md, "Start-up warm-up").
- *
- * <p>With {@code dijkwacht.warm-up.over-http=true} they go over HTTP to the gateway's own port (loopback) with a
- * one-time key ({@link WarmUpPass}): also the HTTP server, Spring's dispatch, the route filters (pre-authentication
- * limit, authentication, body size), rate limit and token budget, the audit record and its write, and the answer's
- * serialisation. When the port cannot be reached (no web server, TLS, another bind address) the requests go to the
- * pipeline directly.
+ * <p>The requests go over HTTP to the gateway's own port (loopback) with a one-time key ({@link WarmUpPass}): the
+ * HTTP server, Spring's dispatch, the route filters (pre-authentication limit, authentication, body size), the
+ * handler, the policy steps (parsing, use-case, fields, purpose guard, model choice, the PII engine with the name
+ * model, sensitivity routing, rate limit and token budget), the built-in dry-run model, the answer rewriting of whole
+ * answers and streams, the audit record and its write, and the answer's serialisation. When the port cannot be
+ * reached (no web server, TLS, another bind address), or with {@code dijkwacht.warm-up.over-http=false}, the requests
+ * go to the pipeline directly (several times more requests per second of warm-up, but the HTTP layer, the limits and
+ * the audit write stay cold; docs/benchmarks.md, "Start-up warm-up", compares the two).
  *
  * <p>Nothing is spent or recorded: the warm-up caller ({@link nl.dijkwacht.identity.Caller#warmUp()}) is charged to
  * buckets of its own ({@code CallerLimits}), its audit records are written by a writer that rolls back

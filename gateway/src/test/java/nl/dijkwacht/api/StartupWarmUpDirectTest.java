@@ -14,8 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The start-up warm-up as it ships (no {@code dijkwacht.warm-up.over-http}): its made-up requests go to the pipeline
- * directly, none over HTTP, and leave no audit record.
+ * The start-up warm-up with {@code dijkwacht.warm-up.over-http=false}: its made-up requests go to the pipeline directly,
+ * none over HTTP, and leave no audit record.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StartupWarmUpDirectTest {
@@ -30,6 +30,7 @@ class StartupWarmUpDirectTest {
         registry.add("dijkwacht.warm-up.enabled", () -> "true");
         registry.add("dijkwacht.warm-up.requests", () -> "60");
         registry.add("dijkwacht.warm-up.max-time", () -> "10m");
+        registry.add("dijkwacht.warm-up.over-http", () -> "false");
     }
 
     @Autowired
@@ -39,9 +40,9 @@ class StartupWarmUpDirectTest {
     DataSource dataSource;
 
     @Test
-    void sendsItsRequestsToThePipelineDirectlyByDefault() {
+    void sendsItsRequestsToThePipelineDirectlyWhenHttpIsOff() {
         assertThat(warmUp.completed()).isEqualTo(60);
-        assertThat(warmUp.overHttp()).as("the default warm-up does not go over HTTP").isZero();
+        assertThat(warmUp.overHttp()).as("no warm-up request went over HTTP").isZero();
         assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM audit_record", Long.class))
                 .as("no audit record").isZero();
     }

@@ -36,8 +36,6 @@ class StartupWarmUpTest {
         registry.add("dijkwacht.warm-up.enabled", () -> "true");
         registry.add("dijkwacht.warm-up.requests", () -> "120");
         registry.add("dijkwacht.warm-up.max-time", () -> "10m");
-        // the default is the direct path (docs/benchmarks.md, "Start-up warm-up"); this test covers the HTTP one
-        registry.add("dijkwacht.warm-up.over-http", () -> "true");
     }
 
     @LocalServerPort
