@@ -288,6 +288,18 @@ public final class ChatCompletionsHandler {
         }
 
         @Override
+        public void pending(ObjectNode chunk) {
+            exchange.upstreamFirstToken();
+            capture.deliveredChunk(chunk);
+            out.pending(chunk);
+        }
+
+        @Override
+        public void flush() {
+            out.flush();
+        }
+
+        @Override
         public void done() {
             exchange.upstreamEnded(UpstreamCall.OK);
             try {

@@ -26,10 +26,21 @@ final class DataStream implements Surface.Stream {
 
     @Override
     public void chunk(ObjectNode chunk) {
+        pending(chunk);
+        sse.flush();
+    }
+
+    @Override
+    public void pending(ObjectNode chunk) {
         ObjectNode out = convert.apply(chunk);
         if (out != null) {
-            sse.chunk(out);
+            sse.pending(out);
         }
+    }
+
+    @Override
+    public void flush() {
+        sse.flush();
     }
 
     @Override

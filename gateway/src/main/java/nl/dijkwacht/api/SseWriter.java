@@ -9,7 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import nl.dijkwacht.response.ChunkOutput;
 
-/** Writes server-sent events to the tool, flushing each event as it is written (no buffering of the answer). */
+/**
+ * Writes server-sent events to the tool. Each event is sent at once, or with the next one when the upstream delivered
+ * them together ({@link #pending}, then {@link #flush} before the relay waits): never held while the upstream is quiet,
+ * and never more than one upstream read's worth.
+ */
 final class SseWriter implements ChunkOutput {
 
     private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
@@ -19,6 +23,7 @@ final class SseWriter implements ChunkOutput {
     private final HttpServletResponse response;
     private final ObjectMapper json;
     private ServletOutputStream out;
+    private boolean unsent;
 
     SseWriter(HttpServletResponse response, ObjectMapper json) {
         this.response = response;
@@ -47,6 +52,25 @@ final class SseWriter implements ChunkOutput {
     @Override
     public void chunk(ObjectNode chunk) {
         write(chunk);
+        flush();
+    }
+
+    @Override
+    public void pending(ObjectNode chunk) {
+        write(chunk);
+    }
+
+    @Override
+    public void flush() {
+        if (!unsent) {
+            return;
+        }
+        try {
+            out.flush();
+            unsent = false;
+        } catch (IOException e) {
+            throw new ClientGoneException(e);
+        }
     }
 
     /** A typed event ({@code event:} line, then its data), as the Responses API streams. */
@@ -57,18 +81,22 @@ final class SseWriter implements ChunkOutput {
             throw new ClientGoneException(e);
         }
         write(data);
+        flush();
     }
 
     /** An error inside an already started stream: one error event, and no [DONE]. */
     void error(ObjectNode errorBody) {
         write(errorBody);
+        flush();
     }
 
+    /** Ends the response with {@code [DONE]}: closing it sends the event and the end of the body in one write. */
     @Override
     public void done() {
         try {
             out.write(DONE);
-            out.flush();
+            out.close();
+            unsent = false;
         } catch (IOException e) {
             throw new ClientGoneException(e);
         }
@@ -79,10 +107,10 @@ final class SseWriter implements ChunkOutput {
             out.write(DATA);
             out.write(json.writeValueAsBytes(event));
             out.write(END);
-            out.flush();
         } catch (IOException e) {
             throw new ClientGoneException(e);
         }
+        unsent = true;
     }
 
     /** The tool closed the connection; nothing more can be sent. */

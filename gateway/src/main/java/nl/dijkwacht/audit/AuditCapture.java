@@ -113,6 +113,17 @@ public final class AuditCapture {
             }
 
             @Override
+            public void pending(ObjectNode chunk) {
+                upstreamChunk(chunk);
+                next.pending(chunk);
+            }
+
+            @Override
+            public void flush() {
+                next.flush();
+            }
+
+            @Override
             public void complete() {
                 next.complete();
             }

@@ -8,7 +8,20 @@ public interface ChunkSink {
     /** The upstream accepted the call; from here on errors can only be reported inside the stream. */
     void open();
 
+    /** A chunk to pass on at once. */
     void chunk(ObjectNode chunk);
+
+    /**
+     * A chunk that may wait to be sent with what follows: the source calls {@link #flush()} before it waits for the
+     * upstream, so nothing is held while the upstream is quiet. A source that cannot tell uses {@link #chunk}.
+     */
+    default void pending(ObjectNode chunk) {
+        chunk(chunk);
+    }
+
+    /** Send what {@link #pending} left; the source is about to wait for the upstream. */
+    default void flush() {
+    }
 
     /** The upstream finished the stream properly ({@code [DONE]} or equivalent). */
     void complete();

@@ -167,6 +167,16 @@ public final class ModelInvoker {
         }
 
         @Override
+        public void pending(ObjectNode chunk) {
+            next.pending(chunk);
+        }
+
+        @Override
+        public void flush() {
+            next.flush();
+        }
+
+        @Override
         public void complete() {
             completed.run();
             next.complete();

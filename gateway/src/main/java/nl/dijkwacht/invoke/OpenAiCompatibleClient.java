@@ -4,15 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -124,27 +121,17 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         IdleWatchdog.Watch watch = watchdog.watch(() -> request.cancel(), idleTimeout);
         try (watch) {
             InputStream in = entity.getContent();
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            StringBuilder data = new StringBuilder();
-            while ((line = reader.readLine()) != null) {
+            // events that arrived together go to the tool together: the sink sends what it holds before each wait,
+            // and the idle time counts from there (keep-alive comments count as activity)
+            SseEvents events = new SseEvents(in, () -> {
                 watch.touch();
-                if (line.isEmpty()) {
-                    if (!data.isEmpty()) {
-                        if (handleEvent(data.toString(), sink)) {
-                            return drained(in);
-                        }
-                        data.setLength(0);
-                    }
-                } else if (line.startsWith("data:")) {
-                    if (!data.isEmpty()) {
-                        data.append('\n');
-                    }
-                    data.append(line, line.startsWith("data: ") ? 6 : 5, line.length());
+                sink.flush();
+            });
+            SseEvents.Data data;
+            while ((data = events.next()) != null) {
+                if (handleEvent(data, sink)) {
+                    return drained(in);
                 }
-            }
-            if (!data.isEmpty() && handleEvent(data.toString(), sink)) {
-                return drained(in);
             }
             if (watch.expired()) {
                 throw new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "stream idle too long", null);
@@ -159,16 +146,16 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
     }
 
     /** @return true when the event ends the stream */
-    private boolean handleEvent(String data, ChunkSink sink) {
-        if (data.equals("[DONE]")) {
+    private boolean handleEvent(SseEvents.Data data, ChunkSink sink) {
+        if (data.isDone()) {
             sink.complete();
             return true;
         }
-        ObjectNode chunk = parseObject(data.getBytes(StandardCharsets.UTF_8), "chat.completion.chunk");
+        ObjectNode chunk = parseObject(data.bytes(), data.length(), "chat.completion.chunk");
         if (chunk.has("error")) {
             throw new UpstreamException(UpstreamException.Kind.ERROR_STATUS, null, errorMessage(chunk), null);
         }
-        sink.chunk(chunk);
+        sink.pending(chunk);
         return false;
     }
 
@@ -272,8 +259,12 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
     }
 
     private ObjectNode parseObject(byte[] bytes, String what) {
+        return parseObject(bytes, bytes.length, what);
+    }
+
+    private ObjectNode parseObject(byte[] bytes, int length, String what) {
         try {
-            JsonNode node = json.readTree(bytes);
+            JsonNode node = json.readTree(bytes, 0, length);
             if (node instanceof ObjectNode object) {
                 return object;
             }

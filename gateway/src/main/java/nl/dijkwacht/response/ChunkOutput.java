@@ -8,7 +8,17 @@ public interface ChunkOutput {
     /** Commit the response as an event stream; called once, before the first chunk. */
     void start();
 
+    /** Write the chunk and send it, with anything {@link #pending} left. */
     void chunk(ObjectNode chunk);
+
+    /** Write the chunk; it is sent with the next {@link #chunk}, {@link #flush}, {@link #done} or error. */
+    default void pending(ObjectNode chunk) {
+        chunk(chunk);
+    }
+
+    /** Send what {@link #pending} left. */
+    default void flush() {
+    }
 
     /** The final {@code data: [DONE]}. */
     void done();

@@ -56,6 +56,13 @@ public final class StreamRewriter implements ChunkSink {
 
     @Override
     public void chunk(ObjectNode chunk) {
+        pending(chunk);
+        out.flush();
+    }
+
+    /** Rewrites the chunk; what it gives (the chunk, and a held tail with the disclaimer before it) waits for {@link #flush}. */
+    @Override
+    public void pending(ObjectNode chunk) {
         if (template == null) {
             template = chunk.deepCopy();
             template.remove("usage");
@@ -83,7 +90,12 @@ public final class StreamRewriter implements ChunkSink {
         if (finishedWithNoteInContent != null && !extensionSent) {
             extension(chunk, finishedWithNoteInContent);
         }
-        out.chunk(chunk);
+        out.pending(chunk);
+    }
+
+    @Override
+    public void flush() {
+        out.flush();
     }
 
     /** @return when this chunk finished the choice: whether the disclaimer went into its content; else null */
@@ -155,7 +167,7 @@ public final class StreamRewriter implements ChunkSink {
         if (!tail.isEmpty()) {
             ObjectNode extra = newChunk(index);
             ((ObjectNode) extra.withArray("choices").get(0)).putObject("delta").put("content", tail.toString());
-            out.chunk(extra);
+            out.pending(extra);
         }
         if (!state.toolArguments.isEmpty()) {
             if (holdArguments) {
@@ -164,7 +176,7 @@ public final class StreamRewriter implements ChunkSink {
                 state.toolArguments.forEach((toolIndex, arguments) -> calls.addObject()
                         .put("index", toolIndex)
                         .putObject("function").put("arguments", rewriteArguments(arguments.toString())));
-                out.chunk(extra);
+                out.pending(extra);
             } else {
                 state.toolArguments.values().forEach(arguments -> outputScan.applyToArguments(arguments.toString(), json));
             }
@@ -202,7 +214,7 @@ public final class StreamRewriter implements ChunkSink {
             ObjectNode last = template == null ? json.createObjectNode() : template.deepCopy();
             last.putArray("choices");
             extension(last, inContent[0]);
-            out.chunk(last);
+            out.pending(last);
         }
         out.done();
     }

@@ -93,6 +93,57 @@ class StreamRewriterTest {
         assertThat(done).isTrue();
     }
 
+    /** Events the upstream delivered together go out together: nothing is sent before the relay's flush, or done. */
+    @Test
+    void pendingChunksWaitForTheFlushAndTheLastOnesGoOutWithDone() {
+        List<String> log = new ArrayList<>();
+        ChunkOutput recording = new ChunkOutput() {
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void chunk(ObjectNode chunk) {
+                log.add("sent " + chunk.at("/choices/0/delta/content").asText(""));
+            }
+
+            @Override
+            public void pending(ObjectNode chunk) {
+                log.add("pending " + chunk.at("/choices/0/delta/content").asText("")
+                        + chunk.at("/choices/0/finish_reason").asText(""));
+            }
+
+            @Override
+            public void flush() {
+                log.add("flush");
+            }
+
+            @Override
+            public void done() {
+                log.add("done");
+            }
+        };
+        StreamRewriter rewriter = new StreamRewriter(exchange(), recording, new Disclaimer(null), null, json);
+
+        rewriter.pending(content("Beste "));
+        rewriter.pending(content("[PERSOON_1], "));
+        assertThat(log).containsExactly("pending Beste ", "pending Jan de Vries, ");
+        rewriter.flush();
+        rewriter.chunk(content("tot "));
+        ObjectNode finish = json.createObjectNode();
+        finish.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
+        rewriter.pending(finish);
+        ObjectNode usage = json.createObjectNode();
+        usage.putArray("choices");
+        usage.putObject("usage").put("prompt_tokens", 3).put("completion_tokens", 4);
+        rewriter.pending(usage);
+        rewriter.complete();
+
+        assertThat(log).containsExactly("pending Beste ", "pending Jan de Vries, ", "flush",
+                "pending tot ", "flush",
+                "pending \n\n---\nLet op: AI (t1)", "pending stop", "done");
+    }
+
     @Test
     void restoresAPlaceholderSplitAtEveryOffset() {
         String answer = "Geachte [PERSOON_1], met vriendelijke groet aan [PERSOON_1].";
