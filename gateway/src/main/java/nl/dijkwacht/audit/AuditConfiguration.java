@@ -94,8 +94,9 @@ public class AuditConfiguration {
     @Bean
     @org.springframework.context.annotation.DependsOn("auditStoreHousekeeping")
     ChainedJdbcAuditSink auditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, AuditProperties properties,
-                                   AuditPartitions partitions) {
-        return new ChainedJdbcAuditSink(dataSource, codec, rows, properties.chainId());
+                                   AuditPartitions partitions, nl.dijkwacht.audit.store.AuditStoreHousekeeping housekeeping,
+                                   @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-fsync:false}") boolean fsync) {
+        return new ChainedJdbcAuditSink(dataSource, codec, rows, properties.chainId(), housekeeping.commitSync(fsync));
     }
 
     /**
@@ -105,7 +106,8 @@ public class AuditConfiguration {
     @Bean(destroyMethod = "close")
     @org.springframework.context.annotation.Primary
     TenantChains auditChains(ChainedJdbcAuditSink auditSink, nl.dijkwacht.tenancy.Tenants tenants, DataSource dataSource,
-                             ChainCodec codec, AuditRows rows) {
+                             ChainCodec codec, AuditRows rows, nl.dijkwacht.audit.store.AuditStoreHousekeeping housekeeping,
+                             @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-fsync:false}") boolean fsync) {
         java.util.Map<String, ChainedJdbcAuditSink> others = new java.util.LinkedHashMap<>();
         for (nl.dijkwacht.tenancy.Tenant t : tenants.all()) {
             if (!t.isDefault()) {
@@ -115,7 +117,7 @@ public class AuditConfiguration {
                             "the audit chain of tenant " + t.id() + " (" + chain + ") is longer than 64 characters",
                             "Choose a shorter chain id or tenant id.");
                 }
-                others.put(t.id(), new ChainedJdbcAuditSink(dataSource, codec, rows, chain));
+                others.put(t.id(), new ChainedJdbcAuditSink(dataSource, codec, rows, chain, housekeeping.commitSync(fsync)));
             }
         }
         return new TenantChains(tenants.defaultTenant().id(), auditSink, others);

@@ -36,8 +36,13 @@ public final class AuditDb implements AutoCloseable {
 
     /** An H2 file store as the embedded default uses it. */
     public static AuditDb h2File(java.nio.file.Path file) {
+        return h2File(file, "");
+    }
+
+    /** An H2 file store with extra URL settings (";NAME=value..."), for benchmarks of the store's settings. */
+    public static AuditDb h2File(java.nio.file.Path file, String extraSettings) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LAZY_QUERY_EXECUTION=TRUE");
+        config.setJdbcUrl("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LAZY_QUERY_EXECUTION=TRUE" + extraSettings);
         config.setUsername("sa");
         config.setMaximumPoolSize(10);
         HikariDataSource ds = new HikariDataSource(config);

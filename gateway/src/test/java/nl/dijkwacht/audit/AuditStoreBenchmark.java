@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,6 +42,13 @@ import org.junit.jupiter.api.Test;
 class AuditStoreBenchmark {
 
     private static final int RECORDS = Integer.getInteger("dw.records", 20_000);
+    /** Extra H2 URL settings to try (e.g. {@code -Ddw.h2.settings=";PAGE_SIZE=4096"}); empty = the default URL. */
+    private static final String H2_SETTINGS = System.getProperty("dw.h2.settings", "");
+    /** {@code -Ddw.trace=ordered}: time-ordered trace ids instead of random UUIDs (what the gateway makes). */
+    /** {@code -Ddw.h2.fsync=true}: one fsync of the embedded file per group commit. */
+    private static final boolean FSYNC = Boolean.getBoolean("dw.h2.fsync");
+    private static final boolean ORDERED_TRACE = "ordered".equals(System.getProperty("dw.trace"));
+    private static final AtomicLong TRACE_SEQ = new AtomicLong();
     private static final int[] WRITERS = java.util.Arrays.stream(System.getProperty("dw.writers", "1,8,64").split(","))
             .mapToInt(Integer::parseInt).toArray();
 
@@ -55,14 +63,25 @@ class AuditStoreBenchmark {
             Path dir = Files.createTempDirectory("dw-store-bench");
             Path base = dir.resolve("dijkwacht-audit");
             Path file = dir.resolve("dijkwacht-audit.mv.db");
-            double rate;
+            Rate rate;
             long openSize;
-            try (AuditDb db = AuditDb.h2File(base)) {
+            try (AuditDb db = AuditDb.h2File(base, H2_SETTINGS)) {
+                for (String index : System.getProperty("dw.h2.drop", "").split(",")) {
+                    if (!index.isBlank()) {
+                        db.update("DROP INDEX audit_record_" + index.strip() + "_idx"); // a variant to measure
+                    }
+                }
                 StoreDurability.ensure(db.dataSource());
                 // as the gateway runs it: the embedded store's housekeeping, closed before the pool
-                try (AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(EmbeddedStoreCompaction.start(db.dataSource()))) {
+                try (AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(
+                        "off".equals(System.getProperty("dw.h2.compaction")) ? java.util.Optional.empty()
+                                : EmbeddedStoreCompaction.start(db.dataSource()))) {
                     long empty = Files.size(file);
-                    rate = append(db, writers);
+                    long versions = storeVersion(db);
+                    rate = append(db, writers, housekeeping.commitSync(FSYNC));
+                    versions = storeVersion(db) - versions;
+                    System.out.printf("BENCH store=h2-file writers=%d store commits=%d (%.1f records per commit,"
+                            + " compaction commits included)%n", writers, versions, (RECORDS - 500) / (double) Math.max(1, versions));
                     openSize = Files.size(file) - empty;
                 }
             }
@@ -74,9 +93,11 @@ class AuditStoreBenchmark {
                 rs.next();
                 rows = rs.getLong(1);
             }
-            System.out.printf("BENCH store=h2-file writers=%d records=%d rate=%.0f records/s  file-open=%.0f B/record"
-                            + "  file-after-close=%.0f B/record (%d bytes, %d rows)%n",
-                    writers, RECORDS, rate, openSize / (double) RECORDS, closedSize / (double) rows, closedSize, rows);
+            System.out.printf("BENCH store=h2-file%s%s writers=%d records=%d rate=%.0f records/s  cpu=%.0f us/record"
+                            + "  written=%.0f B/record  file-open=%.0f B/record  file-after-close=%.0f B/record"
+                            + " (%d bytes, %d rows)%n",
+                    H2_SETTINGS, FSYNC ? " fsync" : "", writers, RECORDS, rate.perSecond(), rate.cpuMicros(), rate.writtenBytes(),
+                    openSize / (double) RECORDS, closedSize / (double) rows, closedSize, rows);
         }
     }
 
@@ -84,15 +105,15 @@ class AuditStoreBenchmark {
     void postgres() throws Exception {
         for (int writers : WRITERS) {
             try (AuditDb db = AuditDb.postgres()) {
-                double rate = append(db, writers);
+                Rate rate = append(db, writers);
                 db.update("VACUUM ANALYZE audit_record");
                 long bytes = db.count("""
                         SELECT COALESCE(SUM(pg_total_relation_size(i.inhrelid)), 0) FROM pg_inherits i
                         WHERE i.inhparent = 'audit_record'::regclass""");
                 long rows = db.count("SELECT COUNT(*) FROM audit_record");
-                System.out.printf("BENCH store=postgresql writers=%d records=%d rate=%.0f records/s  total=%.0f B/record"
-                                + " (%d bytes incl. indexes and TOAST, %d rows)%n",
-                        writers, RECORDS, rate, bytes / (double) rows, bytes, rows);
+                System.out.printf("BENCH store=postgresql writers=%d records=%d rate=%.0f records/s  cpu=%.0f us/record"
+                                + " (this JVM only)  total=%.0f B/record (%d bytes incl. indexes and TOAST, %d rows)%n",
+                        writers, RECORDS, rate.perSecond(), rate.cpuMicros(), bytes / (double) rows, bytes, rows);
                 // where the bytes are: the partitions' heap (with TOAST) and each index of the partitioned table
                 long heap = db.count("""
                         SELECT COALESCE(SUM(pg_table_size(i.inhrelid)), 0) FROM pg_inherits i
@@ -111,26 +132,64 @@ class AuditStoreBenchmark {
         }
     }
 
-    /** Appends {@link #RECORDS} records from {@code writers} threads (after 500 warm-up appends); records/s. */
-    private static double append(AuditDb db, int writers) throws Exception {
+    /** Records/s, this process's CPU time per record (all threads: writers, the chain's writer, compaction) and the
+     * bytes it handed to write calls per record ({@code wchar} of /proc/self/io; 0 where there is none). */
+    private record Rate(double perSecond, double cpuMicros, double writtenBytes) {
+    }
+
+    /** The embedded store's version: one more per store commit (a chunk written). */
+    private static long storeVersion(AuditDb db) throws java.sql.SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            var session = (org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+            return session.getDatabase().getStore().getMvStore().getCurrentVersion();
+        }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long writtenBytes() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/io")).stream().filter(l -> l.startsWith("wchar:"))
+                    .mapToLong(l -> Long.parseLong(l.substring(6).trim())).findFirst().orElse(0);
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static String traceId() {
+        return ORDERED_TRACE ? String.format("%016x-%016x", System.currentTimeMillis(), TRACE_SEQ.incrementAndGet())
+                : UUID.randomUUID().toString();
+    }
+
+    /** Appends {@link #RECORDS} records from {@code writers} threads (after 500 warm-up appends), random trace ids
+     * as the gateway makes them. */
+    private static Rate append(AuditDb db, int writers) throws Exception {
+        return append(db, writers, () -> { });
+    }
+
+    private static Rate append(AuditDb db, int writers, Runnable afterCommit) throws Exception {
         ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(),
                 ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes()), new AuditRows(new ObjectMapper()),
-                "store-bench");
+                "store-bench", afterCommit);
         try {
             int warm = 500;
             for (int i = 0; i < warm; i++) {
-                sink.append(Records.sample("w-" + i, Instant.now()));
+                sink.append(Records.sample(traceId(), Instant.now()));
             }
             AtomicLong next = new AtomicLong(warm);
             int total = RECORDS;
             ExecutorService pool = Executors.newFixedThreadPool(writers);
             long start = System.nanoTime();
+            long cpuStart = cpuNanos();
+            long writtenStart = writtenBytes();
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < writers; t++) {
                 futures.add(pool.submit(() -> {
-                    long i;
-                    while ((i = next.getAndIncrement()) < total) {
-                        sink.append(Records.sample(String.format("%032x", i), Instant.now()));
+                    while (next.getAndIncrement() < total) {
+                        sink.append(Records.sample(traceId(), Instant.now()));
                     }
                 }));
             }
@@ -138,8 +197,11 @@ class AuditStoreBenchmark {
                 f.get();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            int appended = total - warm;
+            Rate rate = new Rate(appended / seconds, (cpuNanos() - cpuStart) / 1e3 / appended,
+                    (writtenBytes() - writtenStart) / (double) appended);
             pool.shutdown();
-            return (total - warm) / seconds;
+            return rate;
         } finally {
             sink.close();
         }

@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * moved with compare-and-set ({@code WHERE last_seq = ?}) in the same transaction: if two gateways were
  * (mis)configured with the same chain id, the loser rolls back, re-reads the head and relinks — the chain never
  * forks. If a batch fails, its records are retried one by one, so one bad record fails only its own request.
+ *
+ * <p>{@code afterCommit} runs once per committed batch, before its requests are released: on the embedded store it
+ * can force the file to disk (one fsync per group commit, see {@code AuditStoreHousekeeping#commitSync}). If it
+ * fails, the batch's requests are refused; their records are committed and stay in the chain.
  */
 public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
 
@@ -51,6 +55,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private final AuditRows rows;
     private final String chainId;
     private final boolean rehearsal;
+    private final Runnable afterCommit;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean open = true;
@@ -59,7 +64,11 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private Head head; // writer thread only; null = read it from the database
 
     public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId) {
-        this(dataSource, codec, rows, chainId, false);
+        this(dataSource, codec, rows, chainId, () -> { });
+    }
+
+    public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, Runnable afterCommit) {
+        this(dataSource, codec, rows, chainId, false, afterCommit);
     }
 
     /**
@@ -69,15 +78,17 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
      * length of one transaction, as a second writer of the chain would.
      */
     public static ChainedJdbcAuditSink rehearsal(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId) {
-        return new ChainedJdbcAuditSink(dataSource, codec, rows, chainId, true);
+        return new ChainedJdbcAuditSink(dataSource, codec, rows, chainId, true, () -> { });
     }
 
-    private ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, boolean rehearsal) {
+    private ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, boolean rehearsal,
+                                 Runnable afterCommit) {
         this.dataSource = dataSource;
         this.codec = codec;
         this.rows = rows;
         this.chainId = chainId;
         this.rehearsal = rehearsal;
+        this.afterCommit = afterCommit;
         this.writer = new Thread(this::writeLoop, (rehearsal ? "audit-rehearsal-" : "audit-writer-") + chainId);
         this.writer.setDaemon(true);
         this.writer.start();
@@ -154,8 +165,6 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private void write(List<Pending> batch) {
         try {
             writeWithRetry(batch);
-            failing = false;
-            batch.forEach(p -> p.done().complete(null));
         } catch (SQLException | RuntimeException e) {
             head = null;
             failing = true;
@@ -167,13 +176,25 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             for (Pending p : batch) {
                 try {
                     writeWithRetry(List.of(p));
+                    afterCommit.run();
                     p.done().complete(null);
                 } catch (SQLException | RuntimeException single) {
                     head = null;
                     p.done().completeExceptionally(single);
                 }
             }
+            return;
         }
+        try {
+            afterCommit.run();
+        } catch (RuntimeException e) {
+            // committed but not confirmed on disk: refuse these requests, never write the records again
+            failing = true;
+            batch.forEach(p -> p.done().completeExceptionally(e));
+            return;
+        }
+        failing = false;
+        batch.forEach(p -> p.done().complete(null));
     }
 
     private void writeWithRetry(List<Pending> batch) throws SQLException {

@@ -11,6 +11,17 @@ public final class AuditStoreHousekeeping implements AutoCloseable {
         this.compaction = compaction;
     }
 
+    /**
+     * What the audit writer runs after each group commit: with {@code fsync} on the embedded file store, one fsync
+     * of the file (so a committed record also survives a power loss); nothing otherwise (PostgreSQL's commit
+     * already waits for its write-ahead log to be on disk).
+     */
+    public Runnable commitSync(boolean fsync) {
+        return fsync ? compaction.<Runnable>map(c -> c::sync).orElse(NOTHING) : NOTHING;
+    }
+
+    private static final Runnable NOTHING = () -> { };
+
     /** Live share of the embedded file's chunks in percent; empty on other stores. */
     public Optional<Integer> embeddedFillRate() {
         return compaction.map(EmbeddedStoreCompaction::chunksFillRate);

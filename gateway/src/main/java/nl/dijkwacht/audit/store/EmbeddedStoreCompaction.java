@@ -76,6 +76,14 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
         }
     }
 
+    /**
+     * Forces what the store has written to the disk (fsync). A commit with {@code WRITE_DELAY=0} is in the operating
+     * system's page cache when it returns: safe from a killed process, not from a power loss or an OS crash.
+     */
+    public void sync() {
+        store.getFileStore().sync();
+    }
+
     /** Live share of the chunks' space, in percent (a gauge; 100 = nothing to reclaim). */
     public int chunksFillRate() {
         return store.isClosed() ? 100 : store.getFileStore().getChunksFillRate();

@@ -105,6 +105,11 @@ public final class ContextEnhancer {
         return cue(lower, start, end, from, to < 0 ? lower.length() : to).signal();
     }
 
+    /** The nearest cue before {@code start} only (the title above a table). */
+    public Signal signalBefore(String lower, int start) {
+        return cueBefore(lower, start, Math.max(0, start - before)).signal();
+    }
+
     /** The nearest cue before the candidate, else the nearest after it (running text only). */
     public Cue cue(String lower, int start, int end) {
         return cue(lower, start, end, 0, lower.length());

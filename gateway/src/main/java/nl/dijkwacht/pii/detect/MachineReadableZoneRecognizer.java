@@ -14,6 +14,7 @@ public final class MachineReadableZoneRecognizer implements Recognizer {
 
     private static final double SCORE = 0.95;
     private static final int MIN_LINE = 26;
+    private static final Elfproef ELFPROEF = new Elfproef();
 
     @Override
     public String name() {
@@ -67,6 +68,27 @@ public final class MachineReadableZoneRecognizer implements Recognizer {
         name(text, l1[0] + 5, l1[1], out);
         documentNumber(text, l2[0], Math.min(l2[1], l2[0] + 9), out);
         birthDate(text, l2[0] + 13, l2, out);
+        personalNumber(text, l2[0] + 26, l2[1], out);
+    }
+
+    /**
+     * The optional personal-number field of a passport (line 2 from position 28): Dutch passports print the BSN
+     * there. Looked for from position 26 (scans shift a field by a character or two): nine digits that pass the
+     * elfproef.
+     */
+    private void personalNumber(String text, int from, int to, List<Finding> out) {
+        for (int a = from; a + 9 <= to; a++) {
+            StringBuilder digits = new StringBuilder(9);
+            for (int k = a; k < a + 9 && digit(text.charAt(k)) >= 0; k++) {
+                digits.append((char) ('0' + digit(text.charAt(k))));
+            }
+            boolean bounded = a + 9 == to || digit(text.charAt(a + 9)) < 0; // the check digit before it is glued on
+            if (digits.length() == 9 && bounded && ELFPROEF.validate(digits.toString()) == ChecksumValidator.Validity.VALID) {
+                out.add(new Finding(EntityType.BSN, a, a + 9, SCORE, name(),
+                        "machine-readable zone: personal number (BSN)", "checksum elfproef"));
+                return;
+            }
+        }
     }
 
     /** Identity card (TD1): number at 5-14 on line 1, birth date at 0-6 on line 2, the name is line 3. */

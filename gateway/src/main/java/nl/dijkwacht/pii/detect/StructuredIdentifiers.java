@@ -131,12 +131,31 @@ public final class StructuredIdentifiers {
                         "(?<![\\p{L}\\d])(\\d{8}|\\d{4} \\d{4}|\\d{2}\\.\\d{3}\\.\\d{3}|\\d{2} \\d{3} \\d{3})"
                                 + "(?![\\p{L}\\d]|[.,]\\d)", PatternRecognizer.Start.DIGIT_RUN)
                 .veto("**only for sole traders**: a sole-trader word (" + soleTrader.describe()
-                                + ") must be nearer than a legal-person word (in a table: in the same row). A company's KvK number is not personal data.",
-                        c -> c.cue().signal() == ContextEnhancer.Signal.POSITIVE && (c.inTableRow()
-                                ? soleTrader.signalOnLine(c.lower(), c.start(), c.end())
-                                : soleTrader.signal(c.lower(), c.start(), c.end())) != ContextEnhancer.Signal.POSITIVE)
+                                + ") must be nearer than a legal-person word (in a table: in the same row, or, when the row"
+                                + " has neither, above the table). A company's KvK number is not personal data.",
+                        c -> c.cue().signal() == ContextEnhancer.Signal.POSITIVE
+                                && soleTraderSignal(soleTrader, c) != ContextEnhancer.Signal.POSITIVE)
                 .scores(0.85, 0, 0)
                 .onlyWhenMentioned()
                 .build();
+    }
+
+    /** The sole-trader cue of a KvK candidate: its passage, or its table row and then the text above the table. */
+    private static ContextEnhancer.Signal soleTraderSignal(ContextEnhancer soleTrader, PatternRecognizer.Candidate c) {
+        if (!c.inTableRow()) {
+            return soleTrader.signal(c.lower(), c.start(), c.end());
+        }
+        ContextEnhancer.Signal row = soleTrader.signalOnLine(c.lower(), c.start(), c.end());
+        if (row != ContextEnhancer.Signal.NONE) {
+            return row;
+        }
+        int tableStart = c.start();
+        for (TextStructure.Field f : c.structure().fields()) {
+            if (f.kind() == TextStructure.Kind.TABLE && f.start() <= c.start()) {
+                tableStart = Math.min(tableStart, f.start());
+            }
+        }
+        int headerStart = c.lower().lastIndexOf('\n', Math.max(0, c.lower().lastIndexOf('\n', tableStart - 1) - 1)) + 1;
+        return soleTrader.signalBefore(c.lower(), headerStart);
     }
 }

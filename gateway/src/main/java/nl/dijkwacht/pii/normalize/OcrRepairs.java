@@ -31,6 +31,50 @@ final class OcrRepairs {
     private OcrRepairs() {
     }
 
+    // ---- letters inside a Dutch IBAN ----
+
+    private static final java.util.regex.Pattern OCR_IBAN = java.util.regex.Pattern.compile(
+            "(?<![A-Za-z0-9])NL[0-9OIl]{2} ?[A-Z]{4} ?(?:[0-9OIl] ?){9}[0-9OIl](?![A-Za-z0-9])");
+
+    /**
+     * {@code NL12ABNA23O4856O47}: {@code O} → {@code 0} and {@code I}/{@code l} → {@code 1} in the check digits and
+     * the account number of a Dutch IBAN (the bank code stays letters); the IBAN recognizer still checks mod-97.
+     * The digit repair above leaves these alone, as the letters are glued to the bank code.
+     */
+    static List<Edit> ibanEdits(String s) {
+        if (s.indexOf("NL") < 0) {
+            return List.of();
+        }
+        List<Edit> edits = null;
+        java.util.regex.Matcher m = OCR_IBAN.matcher(s);
+        while (m.find()) {
+            int k = m.start() + 2;
+            List<Integer> digitPositions = new ArrayList<>(18);
+            digitPositions.add(k);
+            digitPositions.add(k + 1);
+            k += 2;
+            if (s.charAt(k) == ' ') {
+                k++;
+            }
+            k += 4; // the bank code stays letters ("RABO", "INGB")
+            for (; k < m.end(); k++) {
+                if (s.charAt(k) != ' ') {
+                    digitPositions.add(k);
+                }
+            }
+            for (int p : digitPositions) {
+                char c = s.charAt(p);
+                if (c == 'O' || c == 'I' || c == 'l') {
+                    if (edits == null) {
+                        edits = new ArrayList<>();
+                    }
+                    edits.add(new Edit(p, p + 1, c == 'O' ? "0" : "1"));
+                }
+            }
+        }
+        return edits == null ? List.of() : edits;
+    }
+
     // ---- letters inside numbers ----
 
     static List<Edit> digitEdits(String s) {

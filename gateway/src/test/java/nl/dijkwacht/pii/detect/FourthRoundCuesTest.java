@@ -66,4 +66,33 @@ class FourthRoundCuesTest {
                 .containsExactly("Ilse Bos");
         assertThat(found("Doorverwezen door Jeugdteam Hoogkerk en buurtteam Vinkhuizen", EntityType.PERSON)).isEmpty();
     }
+
+    @Test
+    void soleTradersNamedAboveATableAndDocumentColumns() {
+        String zzp = "Deelnemers, allemaal zzp'ers:\n\nkvk;handelsnaam;plaats\n12345678;Stukadoor Glad;Assen\n";
+        assertThat(found(zzp, EntityType.KVK)).containsExactly("12345678");
+        String firms = "Leveranciers:\n\nkvk;handelsnaam;plaats\n12345678;Stukadoor Glad;Assen\n";
+        assertThat(found(firms, EntityType.KVK)).isEmpty();
+        assertThat(found("naam\tdocument\nPim Brouwer\tXR4K8P2T7\n", EntityType.ID_DOCUMENT)).containsExactly("XR4K8P2T7");
+    }
+
+    @Test
+    void aMobileNumberWithoutPlusAfterACallBackWord() {
+        assertThat(found("graag terugbellen op 31687654321 vandaag", EntityType.PHONE)).containsExactly("31687654321");
+        assertThat(found("ordernummer 31687654321", EntityType.PHONE)).isEmpty();
+    }
+
+    @Test
+    void ocrConfusionsInsideADutchIban() {
+        // NL44RABO0123456789 and NL20INGB0001234567 pass mod-97; scans read 0 as O and 1 as l
+        assertThat(found("rekening NL44RABOOl23456789 graag", EntityType.IBAN)).containsExactly("NL44RABOOl23456789");
+        assertThat(found("IBAN NL2O INGB OOO1 2345 67.", EntityType.IBAN)).containsExactly("NL2O INGB OOO1 2345 67");
+        assertThat(found("code NLOOABCDOOOOOOOOOO", EntityType.IBAN)).isEmpty();
+    }
+
+    @Test
+    void theBsnInAPassportsMachineReadableZone() {
+        String mrz = "P<NLDBAKKER<<PIM<<<<<<<<<<<<<<<<<<<<<<<<<<<\nXR4K8P2T71NLD7507302M2909144999999990<<<<<52";
+        assertThat(found(mrz, EntityType.BSN)).containsExactly("999999990");
+    }
 }
