@@ -16,7 +16,8 @@
 # Ports: mock 18580, gateways 18590/18591 (management +100), training 18070.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-BENCH=${BENCH_DIR:-$ROOT/../shared/bench}
+BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/run.sh" ] || BENCH=$ROOT/../../shared/bench   # main or a worktree
+[ -x "$BENCH/run.sh" ] || { echo "first-minute-ab: no bench harness at $BENCH (set BENCH_DIR)" >&2; exit 2; }
 export BENCH_WORK=${BENCH_WORK:-$ROOT/../bench-work}
 SLICES=6; AOT=0
 while [ $# -gt 0 ]; do
@@ -95,6 +96,8 @@ until [ -f "$OUT/ready-A" ] && [ -f "$OUT/ready-B" ]; do
   done
   sleep 0.1
 done
+for _ in $(seq 1 300); do curl -sf http://127.0.0.1:18580/health > /dev/null && break; sleep 0.2; done
+curl -sf http://127.0.0.1:18580/health > /dev/null || { echo "mock upstream not answering; see $OUT/mock.log" >&2; exit 1; }
 {
   echo "A: $(basename "$A_JAR") ${A_ARGS:-}${B_OPTS:+; B: the same with $B_OPTS}$([ "$AOT" = 0 ] && echo "; B: $(basename "$B_JAR") ${B_ARGS:-}")"
   echo; echo "load average at readiness: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -109,7 +112,7 @@ for i in $(seq 1 "$SLICES"); do
   RUNS=()
   for g in A:18590 B:18591; do
     LABEL="${g%%:*}" DURATION=10 WARMUP=0 CONCS=1 MODES=json PROBE_N=0 OUT="$OUT/slices.tsv" RUN="$i" \
-      "$BENCH/run.sh" "http://127.0.0.1:${g##*:}/v1" > /dev/null 2>&1 & RUNS+=($!)
+      "$BENCH/run.sh" "http://127.0.0.1:${g##*:}/v1" > /dev/null 2>> "$OUT/slices.err" & RUNS+=($!)
   done
   wait "${RUNS[@]}" || echo "slice $i: a load run failed (its preflight or wrk); see the row" >&2
   read -r ca2 ja2 < <(ticks "$PA"); read -r cb2 jb2 < <(ticks "$PB")

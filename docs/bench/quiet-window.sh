@@ -3,7 +3,8 @@
 # a window that ends early still leaves the most important figures. Run from the project root on an otherwise idle
 # machine (build first: ./mvnw -q -B -pl gateway -am package -DskipTests && ./mvnw -q -B -pl gateway test-compile).
 #
-#   docs/bench/quiet-window.sh [step ...]      steps: build ship console jwt-redis audit-store pii purpose (default: all)
+#   docs/bench/quiet-window.sh [step ...]      steps: build ship console jwt-redis audit-store pii purpose (default: these)
+#                                              and the optional c1 warm-up
 #
 # build       clean package (annotation processing on, so JMH's harness is generated) and the test class path (~2 min)
 # ship        issue 15: default pack on H2 (README default) and PostgreSQL beside nginx and Portkey, c=1/64,
@@ -14,6 +15,10 @@
 # audit-store issue 15: audit writer throughput and bytes per record, H2 file and PostgreSQL      (~3 min)
 # pii         PII engine JMH 1 KB / 10 KB                                                       (~3 min)
 # purpose     purpose guard in-process latency                                                   (~1 min)
+# Optional steps (not in the default list; name them):
+# c1          what the c=1 added latency is made of: H2 (with file syncs under strace), PostgreSQL with and
+#             without synchronous_commit (the WAL flush's share by difference)                   (~8 min)
+# warm-up     start-up warm-up over HTTP (A) against direct (B) on the same jar, first minute   (~3 min)
 # Output: $BENCH_WORK/quiet-window/<stamp>/<step>.log (BENCH_WORK default ../bench-work).
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -49,6 +54,14 @@ for s in $STEPS; do
         nl.dijkwacht.pii.PiiEngineBenchmarkMain) > "$OUT/pii.log" 2>&1;;
     purpose)
       ./mvnw -q -B -o -pl gateway exec:exec@purpose-eval -Dmaven.compiler.proc=full -Dguard=layered -Dopts=latency > "$OUT/purpose.log" 2>&1;;
+    c1)
+      JAR=$(ls gateway/target/gateway-*.jar | grep -v original | head -n 1)
+      { docs/bench/c1-breakdown.sh "$JAR" --store h2
+        docs/bench/c1-breakdown.sh "$JAR" --store postgres --no-strace
+        PG_OPTIONS=synchronous_commit=off docs/bench/c1-breakdown.sh "$JAR" --store postgres --no-strace; } > "$OUT/c1.log" 2>&1;;
+    warm-up)
+      JAR=$(ls gateway/target/gateway-*.jar | grep -v original | head -n 1)
+      B_ARGS=--dijkwacht.warm-up.over-http=false docs/bench/first-minute-ab.sh --slices 6 "$JAR" "$JAR" > "$OUT/warm-up.log" 2>&1;;
     *) echo "unknown step $s";;
   esac
   echo "   $(date -u +%H:%M:%S) done ($s), log $OUT/$s.log" | tee -a "$OUT/steps.txt"

@@ -1,6 +1,5 @@
 package nl.dijkwacht.api;
 
-import java.util.UUID;
 import nl.dijkwacht.api.filter.EarlyRefusal;
 import nl.dijkwacht.api.filter.EarlyRefusalListener;
 import nl.dijkwacht.api.filter.RouteKind;
@@ -52,7 +51,7 @@ public final class AuditedEarlyRefusals implements EarlyRefusalListener {
             // reach the gateway fill the audit store
             return;
         }
-        Exchange exchange = new Exchange(refusal.traceId() == null ? UUID.randomUUID().toString() : refusal.traceId(),
+        Exchange exchange = new Exchange(refusal.traceId() == null ? nl.dijkwacht.pipeline.TraceIds.next() : refusal.traceId(),
                 endpoint, CallerHeaders.NONE, policy.current());
         if (refusal.caller() != null) {
             exchange.caller(refusal.caller());

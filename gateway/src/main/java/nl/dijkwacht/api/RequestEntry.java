@@ -1,11 +1,11 @@
 package nl.dijkwacht.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.UUID;
 import nl.dijkwacht.api.filter.AuthenticatedRequest;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
+import nl.dijkwacht.pipeline.TraceIds;
 import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.tenancy.Tenants;
 
@@ -24,7 +24,7 @@ final class RequestEntry {
 
     Exchange open(Endpoint endpoint, HttpServletRequest request) {
         Caller caller = AuthenticatedRequest.caller(request);
-        Exchange exchange = new Exchange(UUID.randomUUID().toString(), endpoint,
+        Exchange exchange = new Exchange(TraceIds.next(), endpoint,
                 new CallerHeaders(request.getHeader(CallerHeaders.USE_CASE), request.getHeader(CallerHeaders.TASK)),
                 tenants.policy(caller == null ? null : caller.tenant()).current());
         exchange.caller(caller);

@@ -52,7 +52,9 @@ import org.springframework.boot.ApplicationRunner;
  * handler, the policy steps (parsing, use-case, fields, purpose guard, model choice, the PII engine with the name
  * model, sensitivity routing, rate limit and token budget), the built-in dry-run model, the answer rewriting of whole
  * answers and streams, the audit record and its write, and the answer's serialisation. When the port cannot be
- * reached (no web server, TLS, another bind address) the requests go to the pipeline directly, as before.
+ * reached (no web server, TLS, another bind address), or with {@code dijkwacht.warm-up.over-http=false}, the requests
+ * go to the pipeline directly (several times more requests per second of warm-up, but the HTTP layer, the limits and
+ * the audit write stay cold; docs/benchmarks.md, "Start-up warm-up", compares the two).
  *
  * <p>Nothing is spent or recorded: the warm-up caller ({@link nl.dijkwacht.identity.Caller#warmUp()}) is charged to
  * buckets of its own ({@code CallerLimits}), its audit records are written by a writer that rolls back

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.dijkwacht.identity.Operator;
 import nl.dijkwacht.identity.OperatorRole;
@@ -81,7 +80,7 @@ public final class OperatorActionLog {
         private final Channel channel;
         private final Instant started;
         private final Map<String, String> parameters = new LinkedHashMap<>();
-        private String traceId = UUID.randomUUID().toString();
+        private String traceId = nl.dijkwacht.pipeline.TraceIds.next();
         private String object;
         private boolean hashed;
 

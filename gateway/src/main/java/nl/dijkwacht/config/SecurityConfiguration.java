@@ -86,6 +86,18 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * No observations of Spring Security's own: without this bean its filter chain is wrapped in an
+     * {@code ObservationFilterChainDecorator} whenever an observation registry exists, which wraps each of the ~12
+     * filters per request (a few percent of a request's CPU, docs/benchmarks.md "Levers") even when
+     * {@code management.observations.enable.spring.security} turns the observations themselves off. The request's own
+     * observation ({@code http.server.requests}) is not Spring Security's and stays.
+     */
+    @Bean
+    org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     /** A request the firewall rejects (e.g. an encoded slash in the path) gets a Dutch OpenAI error, not an HTML page. */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ObjectMapper dijkwachtJson) {

@@ -18,7 +18,8 @@ import java.util.Random;
  */
 final class PurposeCorpus {
 
-    static final long SEED = 20261201L;
+    /** {@code -Dpurpose.seed=} draws another corpus (to see how much the figures move between draws). */
+    static final long SEED = Long.getLong("purpose.seed", 20261201L);
     static final int PER_CATEGORY = Integer.getInteger("purpose.per-category", 1500);
 
     record Sample(String category, String text) {

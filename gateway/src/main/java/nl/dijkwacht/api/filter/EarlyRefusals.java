@@ -3,7 +3,6 @@ package nl.dijkwacht.api.filter;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import nl.dijkwacht.api.OpenAiErrorWriter;
 import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.identity.Operator;
@@ -43,7 +42,7 @@ public final class EarlyRefusals {
         if (operator == null && servlet.getAttribute(AuthenticatedRequest.OPERATOR) instanceof Operator known) {
             operator = known; // authenticated, then refused by a later filter (body size)
         }
-        EarlyRefusal event = new EarlyRefusal(UUID.randomUUID().toString(), clock.instant(), servlet.getRemoteAddr(), route,
+        EarlyRefusal event = new EarlyRefusal(nl.dijkwacht.pipeline.TraceIds.next(), clock.instant(), servlet.getRemoteAddr(), route,
                 servlet.getMethod(), servlet.getRequestURI(), caller instanceof Caller c ? c : null, operator, refusal);
         for (EarlyRefusalListener listener : listeners) {
             try {

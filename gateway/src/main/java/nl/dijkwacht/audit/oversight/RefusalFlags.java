@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.AuditRecord;
 import nl.dijkwacht.audit.AuditSink;
@@ -88,7 +87,7 @@ public final class RefusalFlags {
         params.put("reason_length", Integer.toString(reason == null ? 0 : reason.length()));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         sink.append(AuditRecord.builder()
-                .traceId(UUID.randomUUID().toString())
+                .traceId(nl.dijkwacht.pipeline.TraceIds.next())
                 .occurredAt(now)
                 .bioAction(ACTION)
                 .bioObject("trace:" + refused.traceId())
