@@ -21,6 +21,7 @@ public final class EmailRecognizer implements Recognizer {
     static final Set<String> FUNCTION_MAILBOXES = WordList.set("/pii/function-mailboxes.txt");
     /** Further words that mailbox names are built from ({@code expat} + {@code desk}), never a mailbox alone. */
     private static final Set<String> FUNCTION_PARTS = WordList.set("/pii/function-mailbox-parts.txt");
+    private static final Pattern SEPARATORS = Pattern.compile("[._-]");
 
     private static boolean isLocalChar(char c) {
         return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
@@ -50,7 +51,7 @@ public final class EmailRecognizer implements Recognizer {
      * made of these words only, and one letter too many or a digit ("expatdesk2", "jverhuur") breaks the split.
      */
     static boolean builtOfFunctionWords(String local) {
-        String letters = local.replaceAll("[._-]", "");
+        String letters = SEPARATORS.matcher(local).replaceAll("");
         if (letters.length() < 4 || letters.length() > 40 || !letters.chars().allMatch(Character::isLetter)) {
             return false;
         }

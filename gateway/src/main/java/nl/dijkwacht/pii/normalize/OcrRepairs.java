@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
 
 /**
@@ -33,7 +35,7 @@ final class OcrRepairs {
 
     // ---- letters inside a Dutch IBAN ----
 
-    private static final java.util.regex.Pattern OCR_IBAN = java.util.regex.Pattern.compile(
+    private static final Pattern OCR_IBAN = Pattern.compile(
             "(?<![A-Za-z0-9])NL[0-9OIl]{2} ?[A-Z]{4} ?(?:[0-9OIl] ?){9}[0-9OIl](?![A-Za-z0-9])");
 
     /**
@@ -46,7 +48,7 @@ final class OcrRepairs {
             return List.of();
         }
         List<Edit> edits = null;
-        java.util.regex.Matcher m = OCR_IBAN.matcher(s);
+        Matcher m = OCR_IBAN.matcher(s);
         while (m.find()) {
             int k = m.start() + 2;
             List<Integer> digitPositions = new ArrayList<>(18);

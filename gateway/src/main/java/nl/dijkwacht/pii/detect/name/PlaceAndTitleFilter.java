@@ -2,6 +2,7 @@ package nl.dijkwacht.pii.detect.name;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import nl.dijkwacht.pii.detect.WordList;
 
@@ -23,7 +24,7 @@ final class PlaceAndTitleFilter {
     /** E-mail header lines whose value is a date: "Date: Mon, 30 Nov 2026", "Verzonden: dinsdag 1 december". */
     private static final Pattern DATE_HEADER = Pattern.compile(
             "^[ >\t]*(?:Date|Datum|Sent|Verzonden|Verstuurd|Gesendet|Envoy[ée]|Received)[ \t]*:", Pattern.CASE_INSENSITIVE);
-    private static final java.util.Set<String> UNIT_WORDS = WordList.set("/pii/names/unit-words.txt");
+    private static final Set<String> UNIT_WORDS = WordList.set("/pii/names/unit-words.txt");
 
     private PlaceAndTitleFilter() {
     }
