@@ -172,9 +172,9 @@ sample_loop() { # pid mgmtport file
     sleep 5
   done
 }
-status_counts() { # mgmtport -> "status count" lines: the gateway's answers to chat requests so far, by HTTP status
+status_counts() { # mgmtport -> "status count" lines: the gateway's answers so far (actuator excluded), by HTTP status
   { curl -s --max-time 10 "http://127.0.0.1:$1/actuator/prometheus" || true; } \
-    | awk '/^http_server_requests_seconds_count\{/ && /uri="\/v1\/chat\/completions"/ {
+    | awk '/^http_server_requests_seconds_count\{/ && !/uri="\/actuator/ {
              match($0, /status="[0-9]+"/); s=substr($0, RSTART+8, RLENGTH-9); n[s]+=$NF }
            END {for (s in n) printf "%s %.0f\n", s, n[s]}' | sort || true
 }
