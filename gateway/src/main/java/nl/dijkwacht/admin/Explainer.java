@@ -36,7 +36,8 @@ import nl.dijkwacht.routing.RoutingRules;
  * runs the same policy steps the gateway runs (all but authentication and the rate limit, since the caller is
  * given by name rather than by key), then shows every step's decision, the personal data found (types and
  * positions and why each was found, never values), the text that would be sent, the model it would go to and why, and the disclaimer.
- * No model is called and nothing is written to the audit trail.
+ * The answering model is not called and nothing is written to the audit trail; the use-case's guard model is asked when
+ * the purpose guard's first layers are unsure (unless {@code guard=false}), and the purpose step then says so.
  */
 public final class Explainer {
 
@@ -119,6 +120,7 @@ public final class Explainer {
 
         ObjectNode out = json.createObjectNode();
         out.put("policy_version", set.version());
+        // the answering model; the guard model may be asked (guard_model_called, and the purpose step says so)
         out.put("model_called", false);
         ArrayNode[] found = {null};
         // the gateway's own pipeline runner; only the steps that would spend the caller's quota are skipped
@@ -144,7 +146,12 @@ public final class Explainer {
             if ("purpose".equals(trace.step()) && exchange.purposeJudgement() != null) {
                 // the purpose guard's decision, the layer that made it and its score (issue 10)
                 entry.put("judgement", exchange.purposeJudgement());
-                if (!askGuardModel) {
+                if (!exchange.guardModelCalls().isEmpty()) {
+                    ObjectNode guard = entry.putObject("guard_model").put("asked", true);
+                    ArrayNode calls = guard.putArray("calls");
+                    exchange.guardModelCalls().forEach(c -> calls.addObject()
+                            .put("model", c.model()).put("question", c.question()).put("answer", c.answer()));
+                } else if (!askGuardModel) {
                     ObjectNode guard = entry.putObject("guard_model").put("asked", false);
                     ArrayNode questions = guard.putArray("not_asked");
                     exchange.guardQuestionsNotAsked().forEach(questions::add);
@@ -159,6 +166,7 @@ public final class Explainer {
                 routeRule = trace.rule();
             }
         }
+        out.put("guard_model_called", !exchange.guardModelCalls().isEmpty());
         out.put("decision", exchange.decision().name().toLowerCase(java.util.Locale.ROOT));
         if (exchange.rule() == null) {
             out.putNull("rule");

@@ -45,6 +45,7 @@ public final class Exchange {
     private int placeholdersUnknown;
     private final java.util.List<String> warnings = new java.util.ArrayList<>();
     private java.util.List<String> guardQuestionsNotAsked;
+    private final java.util.List<GuardModelCall> guardModelCalls = new java.util.ArrayList<>(0);
     private final java.util.List<StepTrace> steps = new java.util.ArrayList<>();
     private final RouteLog routing = new RouteLog();
     private final Map<String, String> rateLimitHeaders = new java.util.LinkedHashMap<>();
@@ -248,6 +249,12 @@ public final class Exchange {
     public java.util.List<String> guardQuestionsNotAsked() {
         return guardQuestionsNotAsked == null ? java.util.List.of() : java.util.List.copyOf(guardQuestionsNotAsked);
     }
+
+    /** Records a question the purpose guard put to the guard model (and its answer). */
+    public void guardModelAsked(GuardModelCall call) { guardModelCalls.add(call); }
+
+    /** The questions the guard model was asked for this request, in order; empty when none was called. */
+    public java.util.List<GuardModelCall> guardModelCalls() { return java.util.List.copyOf(guardModelCalls); }
 
     /** The purpose guard's summary ({@code verdict/layer/score}), or {@code null} when it did not judge the request. */
     public String purposeJudgement() { return purposeDecision == null ? null : purposeDecision.summary(); }

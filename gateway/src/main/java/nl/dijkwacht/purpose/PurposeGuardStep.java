@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import nl.dijkwacht.pipeline.Exchange;
+import nl.dijkwacht.pipeline.GuardModelCall;
 import nl.dijkwacht.pipeline.Outcome;
 import nl.dijkwacht.pipeline.PolicyStep;
 import nl.dijkwacht.pipeline.Refusal;
@@ -49,7 +50,7 @@ public final class PurposeGuardStep implements PolicyStep {
         PurposeGuardPolicy settings = exchange.useCase() == null ? PurposeGuardPolicy.DEFAULTS : exchange.useCase().purposeGuard();
         GuardModel guardModel = guardModels == null || settings.guardModel() == null ? null
                 : !exchange.guardModelAllowed() ? notAsked(exchange)
-                : guardModels.forRequest(exchange.policy().catalog(), exchange.traceId());
+                : recorded(exchange, guardModels.forRequest(exchange.policy().catalog(), exchange.traceId()));
         Judgement judgement = guard.judge(texts, rules, settings, guardModel);
         exchange.purposeJudgement(judgement.verdict() == Verdict.PERSONAL_SPECIAL_CATEGORY,
                 judgement.verdict() == Verdict.ALLOWED && judgement.specialTerm(), judgement.decision());
@@ -62,10 +63,27 @@ public final class PurposeGuardStep implements PolicyStep {
                 .substring("forbidden-purpose:".length()));
     }
 
+    /** The guard model, each question and answer noted on the exchange (for /admin/explain). */
+    private static GuardModel recorded(Exchange exchange, GuardModel model) {
+        return (id, question, text, budget) -> {
+            GuardModel.Answer answer = model.ask(id, question, text, budget);
+            exchange.guardModelAsked(new GuardModelCall(id, questionName(question), switch (answer) {
+                case GuardModel.Yes y -> "yes";
+                case GuardModel.No n -> "no";
+                case GuardModel.Failed f -> "failed:" + f.reason();
+            }));
+            return answer;
+        };
+    }
+
+    private static String questionName(GuardModel.Question question) {
+        return question.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     /** A dry run's guard model: records the question and answers as a guard model that did not answer would. */
     private static GuardModel notAsked(Exchange exchange) {
         return (model, question, text, budget) -> {
-            exchange.guardQuestionNotAsked(question.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            exchange.guardQuestionNotAsked(questionName(question));
             return new GuardModel.Failed("not-asked");
         };
     }

@@ -292,7 +292,13 @@ class GuardModelGatewayTest {
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
         guardCalls(1);
         assertThat(purposeStep(asked).path("judgement").asText()).matches("forbidden-purpose:[a-z-]+/guard-model/1\\.00");
-        assertThat(purposeStep(asked).has("guard_model")).isFalse();
+        assertThat(purposeStep(asked).at("/guard_model/asked").asBoolean()).isTrue();
+        assertThat(purposeStep(asked).at("/guard_model/calls/0/model").asText()).isEqualTo("controle");
+        assertThat(purposeStep(asked).at("/guard_model/calls/0/question").asText()).isEqualTo("forbidden-purpose");
+        assertThat(purposeStep(asked).at("/guard_model/calls/0/answer").asText()).isEqualTo("yes");
+        assertThat(json(asked).path("model_called").asBoolean()).isFalse();
+        assertThat(json(asked).path("guard_model_called").asBoolean()).isTrue();
+        assertThat(json(dry).path("guard_model_called").asBoolean()).isFalse();
 
         HttpResponse<String> wrong = explain("?guard=nee", "twijfel", prompt);
         assertThat(wrong.statusCode()).isEqualTo(400);
@@ -320,10 +326,22 @@ class GuardModelGatewayTest {
         assertThat(dry.body()).contains("id=\"uitleg\"").containsPattern("id=\"dry\"[^>]*checked");
         guardCalls(0);
 
+        assertThat(dry.body()).contains("Er is geen model aangeroepen", "niet gevraagd");
+
         HttpResponse<String> asked = consoleForm(browser, "/console/beheer/uitleg", "tool=dev-cli&useCase=twijfel&" + prompt, csrf);
         assertThat(asked.statusCode()).isEqualTo(200);
         assertThat(asked.body()).contains("id=\"uitleg\"").doesNotContainPattern("id=\"dry\"[^>]*checked");
         guardCalls(1);
+        assertThat(asked.body()).doesNotContain("Er is geen model aangeroepen").contains("controlemodel controle", "Antwoord: ja");
+
+        // allowed after the guard model said no: the result no longer claims that no model was called
+        String unsure = "prompt=" + java.net.URLEncoder.encode("Kijk even mee naar dit dossier over de wijkaanpak.",
+                java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> cleared = consoleForm(browser, "/console/beheer/uitleg", "tool=dev-cli&useCase=twijfel&" + unsure, csrf);
+        assertThat(cleared.statusCode()).isEqualTo(200);
+        guardCalls(2);
+        assertThat(cleared.body()).contains("doorgelaten").doesNotContain("Er is geen model aangeroepen")
+                .contains("controlemodel controle", "Antwoord: nee");
     }
 
     private String page(HttpClient browser, String path) throws Exception {

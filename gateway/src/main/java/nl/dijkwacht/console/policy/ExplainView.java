@@ -16,8 +16,54 @@ record ExplainView(String policyVersion, String decision, String rule, RefusalVi
     record RefusalView(int status, String code, String message) {
     }
 
+    /**
+     * Which models were called, in Dutch: never the answering model, but the purpose guard's guard model when its
+     * first layers were unsure (or which questions a dry explain left unasked).
+     */
+    public String modelsCalled() {
+        GuardView guard = steps == null ? null : steps.stream().filter(s -> "purpose".equals(s.step()) && s.guardModel() != null)
+                .map(StepView::guardModel).findFirst().orElse(null);
+        if (guard == null || (!guard.asked() && (guard.notAsked() == null || guard.notAsked().isEmpty()))) {
+            return "Er is geen model aangeroepen.";
+        }
+        if (!guard.asked()) {
+            return "Er is geen model aangeroepen. Het controlemodel van de doelbewaking is op uw verzoek niet gevraagd ("
+                    + String.join("; ", guard.notAsked().stream().map(ExplainView::question).toList())
+                    + "); de uitkomst is die bij een controlemodel dat niet antwoordt.";
+        }
+        String model = guard.calls().getFirst().model();
+        return "Het gekozen model is niet aangeroepen, maar wel het controlemodel " + model + " van de doelbewaking, omdat de"
+                + " eerste lagen twijfelden: " + String.join("; ", guard.calls().stream()
+                        .map(c -> question(c.question()) + " Antwoord: " + answer(c.answer())).toList()) + ".";
+    }
+
+    private static String question(String question) {
+        return switch (question) {
+            case "forbidden-purpose" -> "vraagt het verzoek om een verboden doel?";
+            case "personal-special-category" -> "bevat het bijzondere persoonsgegevens van een herkenbaar persoon?";
+            default -> question;
+        };
+    }
+
+    private static String answer(String answer) {
+        return switch (answer) {
+            case "yes" -> "ja";
+            case "no" -> "nee";
+            default -> answer.startsWith("failed:") ? "geen bruikbaar antwoord (" + answer.substring("failed:".length()) + ")" : answer;
+        };
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record StepView(String step, String outcome, String rule, String effect, String code, String note) {
+    record StepView(String step, String outcome, String rule, String effect, String code, String note, GuardView guardModel) {
+    }
+
+    /** The purpose step's guard model: asked (with each question and answer) or, in a dry explain, the questions not asked. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record GuardView(boolean asked, List<GuardCallView> calls, List<String> notAsked) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record GuardCallView(String model, String question, String answer) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=dev       # development part
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout   # old held-out part (development data since round 3)
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout3  # held-out-3 (development data since round 4)
- * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout4  # held-out-4 part (final figures)
+ * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout4  # held-out-4 (development data since round 5)
+ * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout5  # held-out-5 part (final figures)
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms.build=true  # markup → JSONL
  * </pre>
  *
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class FormsEvaluationCommand {
 
     @Test
-    @EnabledIfSystemProperty(named = "pii.forms", matches = "dev|heldout|heldout3|heldout4")
+    @EnabledIfSystemProperty(named = "pii.forms", matches = "dev|heldout|heldout3|heldout4|heldout5")
     void evaluate() throws IOException {
         String split = System.getProperty("pii.forms");
         FormsEvaluation.main(new String[] {split});
