@@ -39,8 +39,6 @@ public final class AuditQueries {
     /** Exports report progress every this many rows. */
     public static final int PROGRESS_EVERY = 1000;
 
-    private static final String NEWEST_FIRST = " ORDER BY r.occurred_at DESC, r.id DESC LIMIT ?";
-
     private final JdbcTemplate jdbc;
     private final StreamingQuery streaming;
     private final AuditRows rows;
@@ -69,8 +67,8 @@ public final class AuditQueries {
         List<Object> params = new ArrayList<>(where.params());
         params.add(pageSize + 1);
         params.add((long) pageNo * pageSize);
-        List<AuditRows.Stored> items = jdbc.query("SELECT * FROM audit_record r" + where.sql()
-                + " ORDER BY r.occurred_at DESC, r.id DESC LIMIT ? OFFSET ?", (rs, i) -> rows.map(rs), params.toArray());
+        List<AuditRows.Stored> items = jdbc.query("SELECT * FROM audit_record r" + where.sql() + filter.newestFirst()
+                + " LIMIT ? OFFSET ?", (rs, i) -> rows.map(rs), params.toArray());
         boolean more = items.size() > pageSize;
         return new Page(more ? items.subList(0, pageSize) : items, pageNo, pageSize, more);
     }
@@ -78,8 +76,22 @@ public final class AuditQueries {
     /** Keyset paging: the page after {@code after} (or the first page when null). Equally fast at any depth. */
     public Slice searchAfter(AuditFilter filter, PageCursor after, int size) {
         int pageSize = clampSize(size);
+        List<Object> params = new ArrayList<>();
+        String sql = pageSql(filter, after, params);
+        params.add(pageSize + 1);
+        List<AuditRows.Stored> items = jdbc.query(sql, (rs, i) -> rows.map(rs), params.toArray());
+        if (items.size() <= pageSize) {
+            return new Slice(items, pageSize, null);
+        }
+        List<AuditRows.Stored> page = items.subList(0, pageSize);
+        AuditRows.Stored last = page.getLast();
+        return new Slice(page, pageSize, new PageCursor(last.record().occurredAt(), last.id()));
+    }
+
+    /** The keyset page's SQL (ending in {@code LIMIT ?}); fills {@code params} except the limit. */
+    static String pageSql(AuditFilter filter, PageCursor after, List<Object> params) {
         AuditFilter.Sql where = filter.where();
-        List<Object> params = new ArrayList<>(where.params());
+        params.addAll(where.params());
         String sql = "SELECT * FROM audit_record r" + where.sql();
         if (after != null) {
             // a row-value comparison, so the database seeks straight into the (occurred_at, id) index
@@ -87,14 +99,7 @@ public final class AuditQueries {
             params.add(AuditRows.time(after.occurredAt()));
             params.add(after.id());
         }
-        params.add(pageSize + 1);
-        List<AuditRows.Stored> items = jdbc.query(sql + NEWEST_FIRST, (rs, i) -> rows.map(rs), params.toArray());
-        if (items.size() <= pageSize) {
-            return new Slice(items, pageSize, null);
-        }
-        List<AuditRows.Stored> page = items.subList(0, pageSize);
-        AuditRows.Stored last = page.getLast();
-        return new Slice(page, pageSize, new PageCursor(last.record().occurredAt(), last.id()));
+        return sql + filter.newestFirst() + " LIMIT ?";
     }
 
     private static int clampSize(int size) {
