@@ -162,12 +162,8 @@ public final class FieldRecognizer implements Recognizer {
         if (!blocked(type, parent)) {
             return false;
         }
-        for (String w : keys.getOrDefault(type, List.of())) {
-            if (ContextEnhancer.containsWord(parent, w)) {
-                return false;
-            }
-        }
-        return true;
+        KeyWords own = keyWords.get(type);
+        return own == null || own.firstIn(parent) == null;
     }
 
     private boolean blocked(EntityType type, String key) {

@@ -115,7 +115,7 @@ final class ChatNameRules {
         while (from < text.length() && m.find(from)) {
             int g = m.group(1) != null ? 1 : 2;
             int end = nameEnd(text, m.start(g), m.end(g));
-            if (end != m.end(g) || startsWithParticle(text, m.start(g))) { // "voor de energietoeslag doen."
+            if (end != m.end(g) || (g == 2 && startsWithParticle(text, m.start(g)))) { // "voor de energietoeslag doen."
                 from = m.start(g);
                 continue;
             }
