@@ -74,7 +74,7 @@ final class ChatNameRules {
                 }
             }
         }
-        if (typedInLowerCase(text)) {
+        if (mostlyLowerCase(text)) {
             afterColonOrRelation(text, out);
         }
         // the pattern is tried only where lower-case initials can start: a regex scan of every character cost more
@@ -141,6 +141,22 @@ final class ChatNameRules {
     private static String alternation(Set<String> words) {
         return words.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
                 .collect(java.util.stream.Collectors.joining("|"));
+    }
+
+    /** Fewer than one capital in fifteen letters: chat where only an address or an acronym is capitalised. */
+    private static boolean mostlyLowerCase(String text) {
+        int letters = 0;
+        int capitals = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) {
+                    capitals++;
+                }
+            }
+        }
+        return letters > 0 && capitals * 15 < letters;
     }
 
     /** Fewer than one capital in fifty letters: a chat message, where capitals do not mark names. */
