@@ -43,6 +43,8 @@ public final class ContextEnhancer {
     private final List<String> negativeAfter;
     private final List<String> positiveKeys;
     private final List<String> negativeKeys;
+    private final KeyWords positiveKeyWords;
+    private final KeyWords negativeKeyWords;
     private final CueWords wordsBefore;
     private final CueWords wordsAfter;
     private final int before;
@@ -56,6 +58,8 @@ public final class ContextEnhancer {
         // in the form keys are compared in ("bsn-nummer" → "bsn nummer"), once
         this.positiveKeys = positiveKeys.stream().map(ContextEnhancer::keyForm).toList();
         this.negativeKeys = negativeKeys.stream().map(ContextEnhancer::keyForm).toList();
+        this.positiveKeyWords = new KeyWords(this.positiveKeys);
+        this.negativeKeyWords = new KeyWords(this.negativeKeys);
         this.positiveBefore = List.copyOf(positiveBefore);
         this.negativeBefore = List.copyOf(negativeBefore);
         this.positiveAfter = List.copyOf(positiveAfter);
@@ -150,15 +154,13 @@ public final class ContextEnhancer {
             case JSON -> "JSON key";
             case LINE -> "label";
         };
-        for (String w : positiveKeys) {
-            if (containsWord(key, w)) {
-                return new Cue(Signal.POSITIVE, w, where);
-            }
+        String w = positiveKeyWords.firstIn(key);
+        if (w != null) {
+            return new Cue(Signal.POSITIVE, w, where);
         }
-        for (String w : negativeKeys) {
-            if (containsWord(key, w)) {
-                return new Cue(Signal.NEGATIVE, w, where);
-            }
+        w = negativeKeyWords.firstIn(key);
+        if (w != null) {
+            return new Cue(Signal.NEGATIVE, w, where);
         }
         return Cue.NONE;
     }
@@ -168,28 +170,9 @@ public final class ContextEnhancer {
         return w.replace('-', ' ').replace('_', ' ').strip();
     }
 
-    /**
-     * {@code word} occurs in {@code key} at the start of a word of it; a cue of three letters or fewer ("geb", "tel",
-     * "id") only as a whole word, so that "gebeurtenissen", "telling" or "idee" do not carry it; so does an entry
-     * ending in {@code $} ("taal$": a "taal" column, not "taalcafé").
-     */
+    /** {@code word} occurs in {@code key} at the start of a word of it, as {@link KeyWords} reads keys. */
     static boolean containsWord(String key, String word) {
-        boolean marked = word.endsWith("$");
-        if (marked) {
-            word = word.substring(0, word.length() - 1);
-        }
-        if (word.isEmpty()) {
-            return false;
-        }
-        boolean whole = marked || word.length() <= 3 && Character.isLetter(word.charAt(word.length() - 1));
-        for (int idx = key.indexOf(word); idx >= 0; idx = key.indexOf(word, idx + 1)) {
-            int end = idx + word.length();
-            if ((idx == 0 || key.charAt(idx - 1) == ' ')
-                    && (!whole || end == key.length() || !Character.isLetter(key.charAt(end)))) {
-                return true;
-            }
-        }
-        return false;
+        return new KeyWords(List.of(word)).anyIn(key);
     }
 
     private Cue cueBefore(String lower, int start, int from) {

@@ -32,7 +32,8 @@ public final class FieldRecognizer implements Recognizer {
     private static final Pattern STREET = Pattern.compile("[\\p{L}][\\p{L}'’. -]{1,50}(?: \\d{1,5}(?:[ -]?[A-Za-z0-9]{1,4})?)?");
 
     private final Map<EntityType, List<String>> keys = new EnumMap<>(EntityType.class);
-    private final Map<EntityType, List<String>> notKeys = new EnumMap<>(EntityType.class);
+    private final Map<EntityType, KeyWords> keyWords = new EnumMap<>(EntityType.class);
+    private final Map<EntityType, KeyWords> notKeyWords = new EnumMap<>(EntityType.class);
     private final Elfproef elfproef = new Elfproef();
 
     public FieldRecognizer() {
@@ -40,7 +41,13 @@ public final class FieldRecognizer implements Recognizer {
             boolean not = e.getKey().endsWith("-not");
             EntityType type = EntityType.valueOf(not ? e.getKey().substring(0, e.getKey().length() - 4) : e.getKey());
             // compared with keys as keys are normalised ("geb_datum" → "geb datum"), once, not per field
-            (not ? notKeys : keys).put(type, e.getValue().stream().map(TextStructure::normaliseKey).toList());
+            List<String> words = e.getValue().stream().map(TextStructure::normaliseKey).toList();
+            if (not) {
+                notKeyWords.put(type, new KeyWords(words));
+            } else {
+                keys.put(type, words);
+                keyWords.put(type, new KeyWords(words));
+            }
         }
         if (keys.isEmpty()) {
             throw new PiiEngineException("resource empty: " + RESOURCE);
@@ -105,12 +112,7 @@ public final class FieldRecognizer implements Recognizer {
         if (blocked(type, key)) {
             return null;
         }
-        for (String w : keys.get(type)) {
-            if (ContextEnhancer.containsWord(key, w)) {
-                return w;
-            }
-        }
-        return null;
+        return keyWords.get(type).firstIn(key);
     }
 
     /** Whether the field's key rules findings of this type out ("bedrijfsnaam" for a person, "fax" for a phone). */
@@ -119,12 +121,8 @@ public final class FieldRecognizer implements Recognizer {
     }
 
     private boolean blocked(EntityType type, String key) {
-        for (String w : notKeys.getOrDefault(type, List.of())) {
-            if (ContextEnhancer.containsWord(key, w)) {
-                return true;
-            }
-        }
-        return false;
+        KeyWords not = notKeyWords.get(type);
+        return not != null && not.anyIn(key);
     }
 
     /**
@@ -137,16 +135,11 @@ public final class FieldRecognizer implements Recognizer {
                 return true;
             }
         }
-        for (String w : RESIDENCE_KEYS) {
-            if (ContextEnhancer.containsWord(f.path(), w)) {
-                return true;
-            }
-        }
-        return false;
+        return RESIDENCE_KEYS.anyIn(f.path());
     }
 
-    private static final List<String> RESIDENCE_KEYS = List.of("adres", "address", "verblijfplaats", "woonadres",
-            "huisadres", "woon", "residence", "home");
+    private static final KeyWords RESIDENCE_KEYS = new KeyWords(List.of("adres", "address", "verblijfplaats",
+            "woonadres", "huisadres", "woon", "residence", "home"));
 
     private boolean shaped(EntityType type, String value) {
         String v = value.strip();

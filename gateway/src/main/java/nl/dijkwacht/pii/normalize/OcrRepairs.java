@@ -44,12 +44,16 @@ final class OcrRepairs {
      * The digit repair above leaves these alone, as the letters are glued to the bank code.
      */
     static List<Edit> ibanEdits(String s) {
-        if (s.indexOf("NL") < 0) {
-            return List.of();
-        }
         List<Edit> edits = null;
-        Matcher m = OCR_IBAN.matcher(s);
-        while (m.find()) {
+        // tried only where "NL" stands (same matches as find(): the leading look-behind kept the regex engine from
+        // skipping ahead to the literal, so find() ran the pattern at every character of the text)
+        Matcher m = OCR_IBAN.matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int at = s.indexOf("NL"); at >= 0; at = s.indexOf("NL", at)) {
+            if (!m.region(at, s.length()).lookingAt()) {
+                at++;
+                continue;
+            }
+            at = m.end();
             int k = m.start() + 2;
             List<Integer> digitPositions = new ArrayList<>(18);
             digitPositions.add(k);

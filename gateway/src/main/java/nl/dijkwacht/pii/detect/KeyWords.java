@@ -1,0 +1,92 @@
+package nl.dijkwacht.pii.detect;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A list of cue words for field keys, compiled once, that finds the first word of the list occurring in a key at the
+ * start of a word of it. A word of three letters or fewer ("geb", "tel", "id") counts only as a whole word, so that
+ * "gebeurtenissen", "telling" or "idee" do not carry it; so does an entry ending in {@code $} ("taal$": a "taal"
+ * column, not "taalcafé"). The key is read once at its word starts, with the words indexed by first character,
+ * instead of once per word: a 10 KB table asks this for every cell.
+ */
+final class KeyWords {
+
+    private final List<String> entries;
+    private final String[] words;
+    private final boolean[] whole;
+    private final int[][] byAsciiFirst = new int[128][];
+    private final Map<Character, int[]> byOtherFirst = new HashMap<>();
+
+    KeyWords(List<String> entries) {
+        this.entries = List.copyOf(entries);
+        this.words = new String[entries.size()];
+        this.whole = new boolean[entries.size()];
+        for (int i = 0; i < words.length; i++) {
+            String word = entries.get(i);
+            boolean marked = word.endsWith("$");
+            if (marked) {
+                word = word.substring(0, word.length() - 1);
+            }
+            words[i] = word;
+            if (word.isEmpty()) {
+                continue; // never matches
+            }
+            whole[i] = marked || word.length() <= 3 && Character.isLetter(word.charAt(word.length() - 1));
+            char c = word.charAt(0);
+            int[] list = c < 128 ? byAsciiFirst[c] : byOtherFirst.get(c);
+            list = list == null ? new int[] {i} : append(list, i);
+            if (c < 128) {
+                byAsciiFirst[c] = list;
+            } else {
+                byOtherFirst.put(c, list);
+            }
+        }
+    }
+
+    private static int[] append(int[] list, int i) {
+        int[] longer = Arrays.copyOf(list, list.length + 1);
+        longer[list.length] = i;
+        return longer;
+    }
+
+    /** The first entry of the list (as written, with a {@code $} marker) that occurs in {@code key}, else null. */
+    String firstIn(String key) {
+        int best = Integer.MAX_VALUE;
+        for (int at = 0; at < key.length(); at++) {
+            if (at > 0 && key.charAt(at - 1) != ' ') {
+                continue;
+            }
+            char c = key.charAt(at);
+            int[] candidates = c < 128 ? byAsciiFirst[c] : byOtherFirst.isEmpty() ? null : byOtherFirst.get(c);
+            if (candidates == null) {
+                continue;
+            }
+            for (int i : candidates) { // ascending: the first that fits is the earliest entry at this position
+                if (i >= best) {
+                    break;
+                }
+                if (occursAt(key, i, at)) {
+                    best = i;
+                    break;
+                }
+            }
+        }
+        return best == Integer.MAX_VALUE ? null : entries.get(best);
+    }
+
+    boolean anyIn(String key) {
+        return firstIn(key) != null;
+    }
+
+    private boolean occursAt(String key, int i, int at) {
+        String word = words[i];
+        if (!key.startsWith(word, at)) {
+            return false;
+        }
+        int end = at + word.length();
+        return !whole[i] || end == key.length() || !Character.isLetter(key.charAt(end));
+    }
+}
