@@ -14,9 +14,9 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
  * {@code allow-below}); a classifier score at or above {@code refuse-at} is refused; below {@code allow-below} it is
  * not; in between the guard model decides (on failure: the policy's {@code on-guard-failure}, refuse by default), or
  * without one the classifier at {@code decide-at} together with the purpose's factors ({@link PurposeFactors}: a verdict
- * asked on concrete cases is refused from {@code verdict-on-cases-at}). Special-category data: a named person with a
- * special-category word counts as that person's data from {@code personal-named-at}; a listed term without a named
- * person is a topic below {@code topic-unnamed-below}; otherwise a personal score at or above {@code personal-at}
+ * asked on concrete cases is refused from {@code verdict-on-cases-at}). Special-category data, without a guard model: a
+ * named person with a special-category word counts as that person's data from {@code personal-named-at}; a listed term
+ * without a named person is a topic below {@code topic-unnamed-below}. Otherwise a personal score at or above {@code personal-at}
  * counts as a person's data (when the term list found no term: at least {@code personal-without-term-at}); a term
  * found with a score below {@code topic-below} is a topic only; in between the guard model decides, and without a
  * (working) guard model the data counts as a person's: the topic exemption never fails open.
@@ -110,14 +110,16 @@ public final class LayeredPurposeGuard {
     private Judgement special(String text, String[] tokens, PurposeClassifier.Scores s, boolean term, PurposeGuardPolicy policy,
                               GuardModel guard) {
         double p = s.personalSpecial();
-        // a named person next to a special-category word (listed or not) is that person's data sooner; a listed term
-        // without a named person needs more before it is taken for a person's data
-        boolean named = PurposeFactors.named(tokens);
-        if (named && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)) && p >= policy.personalNamedAt()) {
-            return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
-        }
-        if (term && !named && p < policy.topicUnnamedBelow()) {
-            return new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, p, true);
+        if (policy.guardModel() == null || guard == null) {
+            // without a guard model: a named person next to a special-category word (listed or not) is that person's
+            // data sooner; a listed term without a named person needs more before it is taken for a person's data
+            boolean named = PurposeFactors.named(tokens);
+            if (named && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)) && p >= policy.personalNamedAt()) {
+                return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
+            }
+            if (term && !named && p < policy.topicUnnamedBelow()) {
+                return new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, p, true);
+            }
         }
         // without a term from the list the classifier alone must be surer (personal-without-term-at)
         if (p >= policy.personalAt(term)) {
