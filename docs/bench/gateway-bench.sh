@@ -172,6 +172,12 @@ sample_loop() { # pid mgmtport file
     sleep 5
   done
 }
+status_counts() { # mgmtport -> "status count" lines: the gateway's answers so far (actuator excluded), by HTTP status
+  { curl -s --max-time 10 "http://127.0.0.1:$1/actuator/prometheus" || true; } \
+    | awk '/^http_server_requests_seconds_count\{/ && !/uri="\/actuator/ {
+             match($0, /status="[0-9]+"/); s=substr($0, RSTART+8, RLENGTH-9); n[s]+=$NF }
+           END {for (s in n) printf "%s %.0f\n", s, n[s]}' | sort || true
+}
 snapshot() { # name label -> one line in <name>/phases.tsv (cumulative values) + jcmd compiler counters
   local n=$1 label=$2 pid=${GW_PID[$1]} mport=${GW_MPORT[$1]}
   local req ticks
@@ -267,6 +273,7 @@ if [ "$STREAMS" -gt 0 ]; then
   ulimit -n 65536 2>/dev/null || true
   start_mock --chunks 600 --chunk-delay-ms 50
   h0=$(heap_used_kb "$pid"); r0=$(awk '/VmRSS/ {print $2}' /proc/"$pid"/status); t0=$(ls /proc/"$pid"/task | wc -l)
+  s0=$(status_counts "${GW_MPORT[$n]}")
   hargs=(); [ -n "${GW_HDR[$n]:-}" ] && hargs=(BENCH_HEADERS="${GW_HDR[$n]}")
   env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=1 BENCH_MAX_PER_THREAD=0 "${hargs[@]}" timeout 120 \
     wrk -t2 -c"$STREAMS" -d45s --timeout 60s -s "$BENCH/chat.lua" "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" \
@@ -278,6 +285,7 @@ if [ "$STREAMS" -gt 0 ]; then
   h1=$(heap_used_kb "$pid"); r1=$(awk '/VmRSS/ {print $2}' /proc/"$pid"/status); t1=$(ls /proc/"$pid"/task | wc -l)
   hmax=$("$JCMD" "$pid" VM.flags 2>/dev/null | tr ' ' '\n' | sed -n 's/^-XX:MaxHeapSize=//p')
   wait "$WRK" || true
+  s1=$(status_counts "${GW_MPORT[$n]}")
   stop_mock
   {
     echo "## $STREAMS concurrent streams against $n (mock: 600 chunks, 50 ms apart, ~30 s per stream)"
@@ -291,6 +299,8 @@ if [ "$STREAMS" -gt 0 ]; then
     echo "| JVM threads (virtual threads not counted) | $t0 | $t1 | |"
     echo
     echo "max heap: $((${hmax:-0} / 1048576)) MB; wrk: $(grep -E 'requests in|Non-2xx|Socket errors|RESULT' "$OUT/streams-wrk.txt" | tr '\n' ' ')"
+    echo "gateway's answers in this phase by HTTP status (http.server.requests): $(join -a2 -e0 -o 2.1,2.2,1.2 \
+      <(echo "$s0") <(echo "$s1") 2>/dev/null | awk '{printf "%s: %d; ", $1, $2 - $3}')"
   } | tee "$OUT/streams.md"
 fi
 

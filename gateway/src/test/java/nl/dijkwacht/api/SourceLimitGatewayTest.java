@@ -1,5 +1,9 @@
 package nl.dijkwacht.api;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -121,6 +125,35 @@ class SourceLimitGatewayTest extends GatewayTestBase {
         for (int i = 0; i < 20; i++) {
             assertThat(getWithKey("/audit/v1/auth-failures", TestPack.AUDITOR_KEY, "198.51.100.78").statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void authenticatedRequestsInFlightFromOneSourceAreNotBoundByTheLimit() throws Exception {
+        // every answer takes 1.5 s, so all twelve are in flight at once: more than the five attempts a minute the
+        // source has. The attempt comes back when the filter chain returns (the handler's work, model call included,
+        // runs when the answer is written, after it), so the limit bounds guesses, not answers in flight from one
+        // address (a proxy in front of many staff members, long streams)
+        upstream.stubFor(post(urlEqualTo("/v1/stall/chat/completions")).willReturn(aResponse().withFixedDelay(1500)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"id":"c1","object":"chat.completion","created":1,"model":"echo-7b",
+                         "choices":[{"index":0,"message":{"role":"assistant","content":"Klaar."},"finish_reason":"stop"}],
+                         "usage":{"prompt_tokens":8,"completion_tokens":2,"total_tokens":10}}""")));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 12; i++) {
+                statuses.add(threads.submit(() -> {
+                    start.await();
+                    return postJson("/v1/chat/completions", chat("stall", "Vat dit samen"), TestPack.TOOL_KEY,
+                            "X-Forwarded-For", "198.51.100.90").statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        }
+        assertThat(upstream.findAll(postRequestedFor(urlEqualTo("/v1/stall/chat/completions")))).hasSize(12);
     }
 
     @Test
