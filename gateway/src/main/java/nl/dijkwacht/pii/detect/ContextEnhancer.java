@@ -199,6 +199,8 @@ public final class ContextEnhancer {
     private static final class CueWords {
 
         private final String[] words;
+        /** Cue words of three letters or fewer ("bel", "geb", "tel") count as whole words only: not in "belastingen". */
+        private final boolean[] whole;
         private final int positives;
         private final int[][] byAsciiFirst = new int[128][];
         private final Map<Character, int[]> byOtherFirst = new java.util.HashMap<>();
@@ -208,6 +210,10 @@ public final class ContextEnhancer {
             all.addAll(negative);
             this.words = all.toArray(String[]::new);
             this.positives = positive.size();
+            this.whole = new boolean[words.length];
+            for (int w = 0; w < words.length; w++) {
+                whole[w] = words[w].length() <= 3 && Character.isLetter(words[w].charAt(words[w].length() - 1));
+            }
             for (int w = 0; w < words.length; w++) {
                 char c = words[w].charAt(0);
                 int[] list = c < 128 ? byAsciiFirst[c] : byOtherFirst.get(c);
@@ -241,7 +247,8 @@ public final class ContextEnhancer {
                 }
                 for (int w : candidates) {
                     int wordEnd = idx + words[w].length();
-                    if (wordEnd <= start && start - wordEnd <= bestDistance && lower.startsWith(words[w], idx)) {
+                    if (wordEnd <= start && start - wordEnd <= bestDistance && lower.startsWith(words[w], idx)
+                            && endsWord(lower, w, wordEnd)) {
                         int d = start - wordEnd;
                         if (d < bestDistance || w < best) {
                             bestDistance = d;
@@ -261,12 +268,17 @@ public final class ContextEnhancer {
                     continue;
                 }
                 for (int w : candidates) { // ascending: the first that fits is the earliest word
-                    if (idx + words[w].length() <= to && lower.startsWith(words[w], idx)) {
+                    if (idx + words[w].length() <= to && lower.startsWith(words[w], idx)
+                            && endsWord(lower, w, idx + words[w].length())) {
                         return cue(w, "after");
                     }
                 }
             }
             return Cue.NONE;
+        }
+
+        private boolean endsWord(String lower, int w, int end) {
+            return !whole[w] || end == lower.length() || !Character.isLetter(lower.charAt(end));
         }
 
         private Cue cue(int w, String side) {

@@ -80,6 +80,9 @@ public final class FieldRecognizer implements Recognizer {
                 if (w == null && !f.path().equals(f.key()) && !blocked(t, f.key())) {
                     w = matches(t, f.path());
                 }
+                if (w != null && parentRulesOut(t, f)) {
+                    w = null;
+                }
                 if (w != null) {
                     type = t;
                     word = w;
@@ -117,7 +120,50 @@ public final class FieldRecognizer implements Recognizer {
 
     /** Whether the field's key rules findings of this type out ("bedrijfsnaam" for a person, "fax" for a phone). */
     public boolean rulesOut(EntityType type, TextStructure.Field field) {
-        return blocked(type, field.key());
+        return blocked(type, field.key()) || parentRulesOut(type, field);
+    }
+
+    /**
+     * As {@link #rulesOut(EntityType, TextStructure.Field)} for a finding at {@code start}: a line's label speaks for
+     * its first sentence only ("Grootste schuldeiser: Dirk van den Broek (…). Afspraak met mevr. Soekhlal …").
+     */
+    public boolean rulesOut(EntityType type, TextStructure.Field field, String text, int start) {
+        return rulesOut(type, field) && (field.kind() != TextStructure.Kind.LINE || start < firstSentenceEnd(text, field));
+    }
+
+    /** The end of the first sentence of a line's value: ". " after a word of four letters or more, or after ")". */
+    static int firstSentenceEnd(String text, TextStructure.Field f) {
+        for (int i = text.indexOf(". ", f.start()); i >= 0 && i < f.end(); i = text.indexOf(". ", i + 1)) {
+            if (text.charAt(i - 1) == ')') {
+                return i;
+            }
+            int letters = 0;
+            for (int k = i - 1; k >= f.start() && Character.isLetter(text.charAt(k)); k--) {
+                letters++;
+            }
+            if (letters >= 4) {
+                return i;
+            }
+        }
+        return f.end();
+    }
+
+    /**
+     * {@code "department": {"name": "Belastingen"}}, {@code "schuldeiser": {"naam": …}}: the enclosing JSON key rules
+     * the type out, unless it also names the type ({@code "bedrijf": {"contactpersoon": {"naam": …}}}).
+     */
+    private boolean parentRulesOut(EntityType type, TextStructure.Field f) {
+        String path = f.path();
+        String key = f.key();
+        if (path.length() <= key.length() || !path.endsWith(key)) {
+            return false;
+        }
+        String parent = path.substring(0, path.length() - key.length()).strip();
+        if (!blocked(type, parent)) {
+            return false;
+        }
+        KeyWords own = keyWords.get(type);
+        return own == null || own.firstIn(parent) == null;
     }
 
     private boolean blocked(EntityType type, String key) {

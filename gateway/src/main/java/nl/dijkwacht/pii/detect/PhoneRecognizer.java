@@ -16,6 +16,8 @@ public final class PhoneRecognizer implements Recognizer {
     private static final Pattern NOT_A_DIGIT = Pattern.compile("\\D");
     private static final Pattern DAY_FIRST_DATE = Pattern.compile("\\d{1,2}[-.]\\d{1,2}[-.]\\d{2,4}");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** "02-11-2026 14:32": a date with a four-digit year and then the time, not a number in 2-2-4-2 groups. */
+    private static final Pattern DATE_THEN_MORE = Pattern.compile("\\d{1,2}[-./]\\d{1,2}[-./](?:19|20)\\d{2}(?!\\d)");
 
     private static final Pattern CANDIDATE = Pattern.compile(
             "(?<![\\p{L}\\d+.,/-])((?:\\+|00)\\d[\\d ()\\-.]{6,20}\\d|\\(?0\\d[\\d ()\\-.]{7,16}\\d)(?![\\d\\p{L}]|[.,-]\\d)");
@@ -126,7 +128,7 @@ public final class PhoneRecognizer implements Recognizer {
 
     /** 01-02-2024, 01.02.2024 and 2024-01-02 style strings. */
     private static boolean looksLikeDate(String s) {
-        return DAY_FIRST_DATE.matcher(s).matches() || ISO_DATE.matcher(s).matches();
+        return DAY_FIRST_DATE.matcher(s).matches() || ISO_DATE.matcher(s).matches() || DATE_THEN_MORE.matcher(s).lookingAt();
     }
 
     @Override

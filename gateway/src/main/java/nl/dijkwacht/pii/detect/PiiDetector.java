@@ -33,12 +33,12 @@ public final class PiiDetector {
     }
 
     /** A name in a table's header row, or a finding in a field whose key rules its type out. */
-    private boolean ruledOutByStructure(Finding f, TextStructure structure) {
+    private boolean ruledOutByStructure(Finding f, TextStructure structure, String text) {
         if (f.type() == EntityType.PERSON && structure.inHeader(f.start(), f.end())) {
             return true;
         }
         TextStructure.Field field = structure.fieldAt(f.start(), f.end());
-        return field != null && fields.rulesOut(f.type(), field);
+        return field != null && fields.rulesOut(f.type(), field, text, f.start());
     }
 
     public List<Finding> detect(String text) {
@@ -52,7 +52,7 @@ public final class PiiDetector {
             all.addAll(recognizer.find(analysed));
         }
         if (fields != null && !structure.isEmpty()) {
-            all.removeIf(f -> ruledOutByStructure(f, structure));
+            all.removeIf(f -> ruledOutByStructure(f, structure, text));
         }
         if (all.size() < 2) {
             List<Finding> linked = all.isEmpty() ? List.of() : FindingLinks.link(text, all);

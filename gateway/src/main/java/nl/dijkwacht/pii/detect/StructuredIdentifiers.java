@@ -80,9 +80,23 @@ public final class StructuredIdentifiers {
                                 + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
                                 + "|(?:0?[1-9]|[12]\\d|3[01])(?:e)? (?i:" + months + ")\\.?(?:/(?i:" + months + "))? (?:19|20)\\d{2})"
                                 + "(?![\\p{L}\\d])", PatternRecognizer.Start.DIGIT_RUN)
+                .veto("a date in a later year than this one (`op 5 maart 2027. Geboortedatum …`) is no one's birth date.",
+                        c -> laterThanThisYear(c.value()))
                 .scores(0.9, 0, 0)
                 .note("Only with birth context; other dates are left alone.")
                 .build();
+    }
+
+    /** Whether a date's four-digit year (19xx, 20xx) lies after the current year. */
+    static boolean laterThanThisYear(String date) {
+        for (int i = 0; i + 4 <= date.length(); i++) {
+            if ((date.startsWith("19", i) || date.startsWith("20", i)) && (i == 0 || !Character.isDigit(date.charAt(i - 1)))
+                    && Character.isDigit(date.charAt(i + 2)) && Character.isDigit(date.charAt(i + 3))
+                    && (i + 4 == date.length() || !Character.isDigit(date.charAt(i + 4)))) {
+                return Integer.parseInt(date, i, i + 4, 10) > java.time.Year.now().getValue();
+            }
+        }
+        return false;
     }
 
     /**

@@ -38,6 +38,29 @@ final class ChatNameRules {
     private static final Pattern AFTER_PREPOSITION = Pattern.compile("(?:(?<![\\p{L}])(?:van|voor|aan|met|naar|wil)|,)"
             + " (" + WORD + " (?:" + PARTICLE + " ){0,4}" + WORD + ")(?=[,?]|$| (?:geb|bsn|tel|feliciteren|bellen)\\b)");
 
+    /**
+     * Fifth round, also only in text typed in lower case: two or three words after a colon or a relation word
+     * ({@code /pii/names/relation-words.txt}: "zijn vrouw adaeze okafor-nwosu", "dossier: georgi ivanov (bsn …"), or
+     * three after one of the prepositions above, closed by punctuation, an opening bracket, or a word that follows a
+     * name ({@code follows-a-name.txt}: "spreekt", "en", "uit"); then a second name joined by "en"
+     * ("dewi ayu lestari en bartek nowak (bsn …").
+     */
+    private static final Set<String> RELATION_WORDS = WordList.set("/pii/names/relation-words.txt");
+    private static final String CLOSER = "(?=[,?:;)]|\\.(?:\\s|$)|$| \\(| (?:" + alternation(closingWords()) + ")(?![\\p{L}]))";
+    private static final Pattern AFTER_COLON_OR_RELATION = Pattern.compile("(?:(?<![\\p{L}])(?:" + alternation(RELATION_WORDS)
+            + ")|:) (" + WORD + "(?: (?:" + PARTICLE + " ){0,4}" + WORD + "){1,2})" + CLOSER
+            + "|(?<![\\p{L}])(?:van|voor|aan|met|naar) (" + WORD + "(?: (?:" + PARTICLE + " ){0,4}" + WORD + "){2})" + CLOSER);
+    private static final Pattern NAME_AFTER_EN = Pattern.compile(" en (" + WORD + "(?: (?:" + PARTICLE + " ){0,4}"
+            + WORD + "){1,2})" + CLOSER);
+
+    private static Set<String> closingWords() {
+        Set<String> words = new java.util.HashSet<>(NameWords.FOLLOWS_A_NAME);
+        words.addAll(List.of("en", "geb", "bsn", "tel", "die", "uit", "spreekt", "tolkt"));
+        return words;
+    }
+
+    private static final String AFTER_RELATION_RULE = "lower-case words after a relation word or a colon";
+
     private static final String AFTER_PREPOSITION_RULE = "lower-case words after a preposition";
 
     /** Adds the names found to {@code out}; the text is read as a whole (token indices are not used). */
@@ -50,6 +73,9 @@ final class ChatNameRules {
                     out.add(new NameSpan(p.start(1), end, -1, AFTER_PREPOSITION_RULE));
                 }
             }
+        }
+        if (typedInLowerCase(text)) {
+            afterColonOrRelation(text, out);
         }
         // the pattern is tried only where lower-case initials can start: a regex scan of every character cost more
         // than all the other name rules together
@@ -80,6 +106,41 @@ final class ChatNameRules {
                 }
             }
         }
+    }
+
+    private static void afterColonOrRelation(String text, List<NameSpan> out) {
+        Matcher m = AFTER_COLON_OR_RELATION.matcher(text);
+        m.useTransparentBounds(true);
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            int g = m.group(1) != null ? 1 : 2;
+            int end = nameEnd(text, m.start(g), m.end(g));
+            if (end != m.end(g) || (g == 2 && startsWithParticle(text, m.start(g)))) { // "voor de energietoeslag doen."
+                from = m.start(g);
+                continue;
+            }
+            out.add(new NameSpan(m.start(g), end, -1, AFTER_RELATION_RULE));
+            from = end;
+            Matcher en = NAME_AFTER_EN.matcher(text);
+            en.useTransparentBounds(true);
+            en.region(from, text.length());
+            while (en.lookingAt() && nameEnd(text, en.start(1), en.end(1)) == en.end(1)
+                    && !startsWithParticle(text, en.start(1))) {
+                out.add(new NameSpan(en.start(1), en.end(1), -1, AFTER_RELATION_RULE));
+                from = en.end(1);
+                en.region(from, text.length());
+            }
+        }
+    }
+
+    private static boolean startsWithParticle(String text, int start) {
+        int space = text.indexOf(' ', start);
+        return space > start && NameWords.PARTICLES.contains(text.substring(start, space));
+    }
+
+    private static String alternation(Set<String> words) {
+        return words.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
+                .collect(java.util.stream.Collectors.joining("|"));
     }
 
     /** Fewer than one capital in fifty letters: a chat message, where capitals do not mark names. */

@@ -32,6 +32,10 @@ final class GivenNameRules {
         if (name == null || (name.endToken() - i < 2 && NameWords.AMBIGUOUS.contains(t.lower()) && !addressed)) {
             return -1;
         }
+        if (name.endToken() - i == 1 && t.text().length() <= 4 && NameParser.isAllCaps(t.text())
+                && lineHasLowerCase(text, t.start())) {
+            return -1; // "aanvraag OLO 7720418": a short word in capitals on a mixed-case line is an acronym
+        }
         if (addressed || !(name.endToken() - i == 1 && t.sentenceStart()
                 && NameWords.SENTENCE_START_WORDS.contains(t.lower()))) {
             out.add(name);
@@ -74,6 +78,20 @@ final class GivenNameRules {
             }
         }
         return true;
+    }
+
+    private static boolean lineHasLowerCase(String text, int at) {
+        for (int k = at - 1; k >= 0 && text.charAt(k) != '\n'; k--) {
+            if (Character.isLowerCase(text.charAt(k))) {
+                return true;
+            }
+        }
+        for (int k = at; k < text.length() && text.charAt(k) != '\n'; k++) {
+            if (Character.isLowerCase(text.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean endsOnKnownSurnameAfter(List<TextToken> tokens, int first, int endToken) {

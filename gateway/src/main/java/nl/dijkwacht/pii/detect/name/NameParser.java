@@ -103,6 +103,10 @@ final class NameParser {
             if (StreetOrganisationFilter.isStreetOrOrganisation(lower) && !hyphenatedSurname(lower)) {
                 return null; // "Willem de Zwijgerlaan", "Jeroen Bosch Ziekenhuis"
             }
+            if (j == i && StreetOrganisationFilter.isOrganisationPrefix(lower) && !gazetteer.isSurname(lower)
+                    && !gazetteer.isFirstName(lower)) {
+                return null; // "Notaris: Notariskantoor Van Lidth de Jeude": an organisation, not a name after a title
+            }
             boolean ok = isNameWord(t, lowerOk, anyCapital || count > 0 || sawSurnameLike);
             if (!ok) {
                 break;
