@@ -44,11 +44,10 @@ class AuditStoreBenchmark {
     private static final int RECORDS = Integer.getInteger("dw.records", 20_000);
     /** Extra H2 URL settings to try (e.g. {@code -Ddw.h2.settings=";PAGE_SIZE=4096"}); empty = the default URL. */
     private static final String H2_SETTINGS = System.getProperty("dw.h2.settings", "");
-    /** {@code -Ddw.trace=ordered}: time-ordered trace ids instead of random UUIDs (what the gateway makes). */
     /** {@code -Ddw.h2.fsync=true}: one fsync of the embedded file per group commit. */
     private static final boolean FSYNC = Boolean.getBoolean("dw.h2.fsync");
-    private static final boolean ORDERED_TRACE = "ordered".equals(System.getProperty("dw.trace"));
-    private static final AtomicLong TRACE_SEQ = new AtomicLong();
+    /** {@code -Ddw.trace=random}: random (version 4) trace ids as before ADR 0008; default the gateway's own. */
+    private static final boolean RANDOM_TRACE = "random".equals(System.getProperty("dw.trace"));
     private static final int[] WRITERS = java.util.Arrays.stream(System.getProperty("dw.writers", "1,8,64").split(","))
             .mapToInt(Integer::parseInt).toArray();
 
@@ -98,7 +97,40 @@ class AuditStoreBenchmark {
                             + " (%d bytes, %d rows)%n",
                     H2_SETTINGS, FSYNC ? " fsync" : "", writers, RECORDS, rate.perSecond(), rate.cpuMicros(), rate.writtenBytes(),
                     openSize / (double) RECORDS, closedSize / (double) rows, closedSize, rows);
+            liveBytes(base, file, rows);
         }
+    }
+
+    /** The file's live data ({@code SHUTDOWN COMPACT} rewrites it without free space) and the share of each map:
+     * {@code table.N} is a table's rows, {@code index.N} a secondary index (N in order of creation: for audit_record
+     * chain, trace, time, actor, department, tool, use-case, model, then endpoint). */
+    private static void liveBytes(Path base, Path file, long rows) throws Exception {
+        // the live pages copied as they are (SHUTDOWN COMPACT below also compresses them)
+        Path copy = file.resolveSibling("live-copy.mv.db");
+        Files.copy(file, copy);
+        org.h2.mvstore.MVStoreTool.compact(copy.toString(), false);
+        System.out.printf("BENCH store=h2-file live-as-written=%.0f B/record%n", Files.size(copy) / (double) rows);
+        Files.delete(copy);
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + base, "sa", "")) {
+            c.createStatement().execute("SHUTDOWN COMPACT");
+        }
+        java.io.StringWriter dump = new java.io.StringWriter();
+        org.h2.mvstore.MVStoreTool.dump(file.toString(), dump, false);
+        StringBuilder maps = new StringBuilder();
+        try (org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            String[] lines = dump.toString().split("\\R");
+            boolean totals = false;
+            for (String line : lines) {
+                totals |= line.startsWith("page size total");
+                var m = java.util.regex.Pattern.compile("map (\\p{XDigit}+): (\\d+) bytes").matcher(line);
+                if (totals && m.find() && Long.parseLong(m.group(2)) >= 10 * rows) {
+                    maps.append(String.format(" %s=%.0f", store.getMapName(Integer.parseInt(m.group(1), 16)),
+                            Long.parseLong(m.group(2)) / (double) rows));
+                }
+            }
+        }
+        System.out.printf("BENCH store=h2-file live=%.0f B/record (SHUTDOWN COMPACT), page bytes per record:%s%n",
+                Files.size(file) / (double) rows, maps);
     }
 
     @Test
@@ -159,13 +191,18 @@ class AuditStoreBenchmark {
         }
     }
 
-    private static String traceId() {
-        return ORDERED_TRACE ? String.format("%016x-%016x", System.currentTimeMillis(), TRACE_SEQ.incrementAndGet())
-                : UUID.randomUUID().toString();
+    /** {@code -Ddw.record=sample}: the same record every time (as before 2026-12-02 07:45); default varied. */
+    private static AuditRecord record(long n) {
+        return "sample".equals(System.getProperty("dw.record")) ? Records.sample(traceId(), Instant.now())
+                : Records.varied(n, traceId(), Instant.now());
     }
 
-    /** Appends {@link #RECORDS} records from {@code writers} threads (after 500 warm-up appends), random trace ids
-     * as the gateway makes them. */
+    private static String traceId() {
+        return RANDOM_TRACE ? UUID.randomUUID().toString() : nl.dijkwacht.pipeline.TraceIds.next();
+    }
+
+    /** Appends {@link #RECORDS} records from {@code writers} threads (after 500 warm-up appends), trace ids as the
+     * gateway makes them. */
     private static Rate append(AuditDb db, int writers) throws Exception {
         return append(db, writers, () -> { });
     }
@@ -177,7 +214,7 @@ class AuditStoreBenchmark {
         try {
             int warm = 500;
             for (int i = 0; i < warm; i++) {
-                sink.append(Records.sample(traceId(), Instant.now()));
+                sink.append(record(i));
             }
             AtomicLong next = new AtomicLong(warm);
             int total = RECORDS;
@@ -188,8 +225,9 @@ class AuditStoreBenchmark {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < writers; t++) {
                 futures.add(pool.submit(() -> {
-                    while (next.getAndIncrement() < total) {
-                        sink.append(Records.sample(traceId(), Instant.now()));
+                    long n;
+                    while ((n = next.getAndIncrement()) < total) {
+                        sink.append(record(n));
                     }
                 }));
             }

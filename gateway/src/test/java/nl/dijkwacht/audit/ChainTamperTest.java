@@ -88,7 +88,7 @@ class ChainTamperTest {
         // an attacker edits a record and recomputes its hash with a key of his own: the next link breaks, or the MAC does
         ChainCodec forged = new ChainCodec("not-the-gateway-key-not-the-key!".getBytes());
         db.update("UPDATE audit_record SET department = 'X', record_hash = ? WHERE seq = 9",
-                forged.recordHash("node-a", 9, "x", Records.sample("trace-9", Instant.EPOCH)));
+                AuditRows.hashBytes(forged.recordHash("node-a", 9, "x", Records.sample("trace-9", Instant.EPOCH))));
         VerifyReport report = verify();
         assertThat(report.ok()).isFalse();
         assertThat(report.problem().seq()).isEqualTo(9);
@@ -136,7 +136,7 @@ class ChainTamperTest {
     @Test
     void truncatedTailWithRewrittenHeadIsFound() {
         db.update("DELETE FROM audit_record WHERE seq > 16");
-        db.update("UPDATE audit_chain_head SET last_seq = 16, last_hash = (SELECT record_hash FROM audit_record WHERE seq = 16)");
+        db.update("UPDATE audit_chain_head SET last_seq = 16, last_hash = (SELECT LOWER(RAWTOHEX(record_hash)) FROM audit_record WHERE seq = 16)");
         assertProblem("head_invalid", 16);
     }
 

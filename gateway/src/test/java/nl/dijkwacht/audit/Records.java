@@ -15,6 +15,61 @@ public final class Records {
         return sample(traceId, at, "p-actor1", "Burgerzaken", "brieven-opstellen", "allowed");
     }
 
+    /**
+     * A record as a municipality's gateway writes them, varied as real traffic is (for size and cost benchmarks): one
+     * of 2,000 staff pseudonyms, 12 departments, 4 use-cases, 5 tools and models; keyed hashes that differ per
+     * request; the purpose guard's verdict and the routing summary of an answered request.
+     */
+    public static AuditRecord varied(long n, String traceId, Instant at) {
+        java.util.Random random = new java.util.Random(n);
+        byte[] hash = new byte[32];
+        String actor = "p-" + java.util.HexFormat.of().formatHex(
+                java.nio.ByteBuffer.allocate(12).putInt(random.nextInt(2000)).putLong(0x5eed5eed5eedL).array());
+        String model = "model-" + random.nextInt(5);
+        String tool = "tool-" + random.nextInt(5);
+        boolean refused = random.nextInt(20) == 0;
+        random.nextBytes(hash);
+        String prompt = java.util.HexFormat.of().formatHex(hash);
+        random.nextBytes(hash);
+        String answer = java.util.HexFormat.of().formatHex(hash);
+        return AuditRecord.builder()
+                .traceId(traceId)
+                .occurredAt(at.truncatedTo(ChronoUnit.MILLIS))
+                .bioAction("chat.completions")
+                .bioObject("model:" + model)
+                .bioResult(refused ? "refused" : "success")
+                .bioOrigin("tool:" + tool)
+                .endpoint("chat.completions")
+                .toolId(tool)
+                .actorPseudonym(actor)
+                .department("afdeling-" + random.nextInt(12))
+                .tenant("gemeente")
+                .useCase(new String[] {"brieven-opstellen", "samenvatten", "vertalen", "vrije-vraag"}[random.nextInt(4)])
+                .modelId(model)
+                .upstreamModel(refused ? null : "mistral-small-2503")
+                .provider("openai-compatible")
+                .hosting("eigen-datacenter")
+                .policyVersion("sha256:4f1c2a9e")
+                .decision(refused ? "refused" : random.nextInt(4) == 0 ? "redacted" : "allowed")
+                .rule(refused ? "pii:block" : null)
+                .errorCode(refused ? "pii_blocked" : null)
+                .httpStatus(refused ? 403 : 200)
+                .upstreamStatus(refused ? null : 200)
+                .entityCounts(random.nextBoolean() ? Map.of("BSN", 1, "EMAIL", random.nextInt(3) + 1) : Map.of())
+                .promptTokens(100 + random.nextInt(900))
+                .completionTokens(refused ? 0 : 50 + random.nextInt(700))
+                .latencyMillis(random.nextInt(3000))
+                .energyWh(random.nextInt(1000) / 1000.0)
+                .hashKeyId("k1")
+                .promptHmac(prompt)
+                .answerHmac(refused ? null : answer)
+                .reviewRequired(!refused)
+                .purpose(new AuditRecord.Purpose("allowed", "rules", random.nextInt(100) / 100.0))
+                .routing(new AuditRecord.Routing(null, refused ? null : "auto; " + model + "@llm.intern:8000/v1:ok "
+                        + random.nextInt(3000) + "ms", refused ? null : "llm.intern:8000/v1"))
+                .build();
+    }
+
     public static AuditRecord sample(String traceId, Instant at, String actor, String department, String useCase,
                                      String decision) {
         boolean refused = "refused".equals(decision);

@@ -96,7 +96,8 @@ public record AuditFilter(
      * occurred_at)} index, that column leads the order: the result is the same (it is one value), but H2 then reads
      * that index backwards and stops after a page; ordered by time alone it reads and sorts every matching row (5 s
      * for one department of a 1,000,000-record file). PostgreSQL drops a constant column from an order by itself.
-     * The rarest dimension leads (thousands of staff, tens of departments, a few use-cases, tools and models),
+     * The rarest dimension leads (thousands of staff, tens of departments, a few use-cases, tools and models, two
+     * endpoints),
      * matching the index the planner takes for the most selective condition.
      */
     public String newestFirst() {
@@ -104,7 +105,8 @@ public record AuditFilter(
                 : department != null && !department.isBlank() ? "r.department DESC, "
                 : useCase != null && !useCase.isBlank() ? "r.use_case DESC, "
                 : tool != null && !tool.isBlank() ? "r.tool_id DESC, "
-                : model != null && !model.isBlank() ? "r.model_id DESC, " : "";
+                : model != null && !model.isBlank() ? "r.model_id DESC, "
+                : endpoint != null && !endpoint.isBlank() ? "r.endpoint DESC, " : "";
         return " ORDER BY " + lead + "r.occurred_at DESC, r.id DESC";
     }
 

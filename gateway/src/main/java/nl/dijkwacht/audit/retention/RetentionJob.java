@@ -138,14 +138,14 @@ public final class RetentionJob {
                     Instant at = AuditRows.instant(rs, "occurred_at");
                     Range cur = open[0];
                     if (cur != null && cur.chainId().equals(chain) && cur.toSeq() + 1 == seq && length[0] < batch) {
-                        open[0] = new Range(chain, cur.fromSeq(), seq, cur.prevHash(), rs.getString(4),
+                        open[0] = new Range(chain, cur.fromSeq(), seq, cur.prevHash(), AuditRows.hashText(rs.getBytes(4)),
                                 at.isBefore(cur.first()) ? at : cur.first(), at.isAfter(cur.last()) ? at : cur.last());
                         length[0]++;
                     } else {
                         if (cur != null) {
                             ranges.add(cur);
                         }
-                        open[0] = new Range(chain, seq, seq, rs.getString(3), rs.getString(4), at, at);
+                        open[0] = new Range(chain, seq, seq, AuditRows.hashText(rs.getBytes(3)), AuditRows.hashText(rs.getBytes(4)), at, at);
                         length[0] = 1;
                     }
                     return true;

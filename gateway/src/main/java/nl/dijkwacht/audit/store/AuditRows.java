@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,8 +54,8 @@ public final class AuditRows {
         int i = 1;
         ps.setString(i++, link.chainId());
         ps.setLong(i++, link.seq());
-        ps.setString(i++, link.prevHash());
-        ps.setString(i++, link.recordHash());
+        ps.setBytes(i++, hashBytes(link.prevHash()));
+        ps.setBytes(i++, hashBytes(link.recordHash()));
         ps.setString(i++, link.chainKeyId());
         ps.setString(i++, r.traceId());
         ps.setObject(i++, time(r.occurredAt()));
@@ -95,8 +96,8 @@ public final class AuditRows {
         ps.setInt(i++, r.placeholdersRestored());
         ps.setInt(i++, r.placeholdersUnknown());
         ps.setString(i++, r.hashKeyId());
-        ps.setString(i++, r.promptHmac());
-        ps.setString(i++, r.answerHmac());
+        ps.setBytes(i++, hashBytes(r.promptHmac()));
+        ps.setBytes(i++, hashBytes(r.answerHmac()));
         ps.setString(i++, r.promptTemplate());
         ps.setString(i++, listJson(r.sources()));
         ps.setString(i++, listJson(r.citations()));
@@ -154,8 +155,8 @@ public final class AuditRows {
                 .placeholdersRestored(rs.getInt("placeholders_restored"))
                 .placeholdersUnknown(rs.getInt("placeholders_unknown"))
                 .hashKeyId(rs.getString("hash_key_id"))
-                .promptHmac(rs.getString("prompt_hmac"))
-                .answerHmac(rs.getString("answer_hmac"))
+                .promptHmac(hashText(rs.getBytes("prompt_hmac")))
+                .answerHmac(hashText(rs.getBytes("answer_hmac")))
                 .promptTemplate(rs.getString("prompt_template"))
                 .sources(parse(rs.getString("sources"), STRINGS))
                 .citations(parse(rs.getString("citations"), STRINGS))
@@ -168,8 +169,8 @@ public final class AuditRows {
                         : parse(rs.getString("attachment_counts"), COUNTS))
                 .purpose(purpose(rs))
                 .build();
-        ChainLink link = new ChainLink(rs.getString("chain_id"), rs.getLong("seq"), rs.getString("prev_hash"),
-                rs.getString("record_hash"), rs.getString("chain_key_id"));
+        ChainLink link = new ChainLink(rs.getString("chain_id"), rs.getLong("seq"), hashText(rs.getBytes("prev_hash")),
+                hashText(rs.getBytes("record_hash")), rs.getString("chain_key_id"));
         return new Stored(rs.getLong("id"), link, record, rs.getString("period_day"), rs.getString("period_month"),
                 rs.getString("entity_types"));
     }
@@ -201,6 +202,18 @@ public final class AuditRows {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable JSON column", e);
         }
+    }
+
+    /**
+     * The four SHA-256 columns (chain links, prompt and answer HMACs) are stored as their 32 bytes (V101), not as 64
+     * hexadecimal characters: 128 bytes less per record. Everything above the store keeps the lowercase hex text.
+     */
+    public static byte[] hashBytes(String hex) {
+        return hex == null ? null : HexFormat.of().parseHex(hex);
+    }
+
+    public static String hashText(byte[] bytes) {
+        return bytes == null ? null : HexFormat.of().formatHex(bytes);
     }
 
     public static OffsetDateTime time(Instant instant) {

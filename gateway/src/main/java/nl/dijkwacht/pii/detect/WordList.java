@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +35,7 @@ public final class WordList {
     }
 
     public static Set<String> set(String resource) {
-        return Set.copyOf(new LinkedHashSet<>(list(resource)));
+        return WordSet.of(list(resource));
     }
 
     /** Named lists of a file with {@code [section]} lines; entries before the first section are under "". */

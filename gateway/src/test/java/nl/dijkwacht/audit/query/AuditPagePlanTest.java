@@ -62,6 +62,9 @@ class AuditPagePlanTest {
         assertThat(plan(filter("p-21", "afdeling-3", null), null)).contains("AUDIT_RECORD_ACTOR_IDX");
         assertThat(plan(filter(null, "afdeling-3", "uc-1"), null)).contains("AUDIT_RECORD_DEPARTMENT_IDX")
                 .contains("index sorted");
+        AuditFilter requests = new AuditFilter(null, null, null, null, null, null, null, null, null, null, null,
+                "chat.completions", null);
+        assertThat(plan(requests, null)).contains("AUDIT_RECORD_ENDPOINT_IDX").contains("index sorted");
         assertThat(plan(AuditFilter.none(), null)).contains("AUDIT_RECORD_TIME_IDX").contains("index sorted");
     }
 

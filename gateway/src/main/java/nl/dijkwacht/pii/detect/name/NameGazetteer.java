@@ -1,11 +1,12 @@
 package nl.dijkwacht.pii.detect.name;
 
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.dijkwacht.pii.detect.PiiEngineException;
 import nl.dijkwacht.pii.detect.WordList;
+import nl.dijkwacht.pii.detect.WordSet;
 
 /**
  * Common first names and surnames (our own compiled lists, see docs/pii-evaluation.md). The other word lists of the
@@ -23,7 +24,7 @@ final class NameGazetteer {
 
     NameGazetteer() {
         Map<String, List<String>> broad = WordList.sections(BROAD);
-        Set<String> alsoWords = Set.copyOf(broad.getOrDefault("also-words", List.of()));
+        Set<String> alsoWords = WordSet.of(broad.getOrDefault("also-words", List.of()));
         this.firstNames = union(load(FIRST_NAMES), broad.get("first-names"), alsoWords);
         this.surnames = union(load(SURNAMES), broad.get("surnames"), alsoWords);
     }
@@ -36,13 +37,14 @@ final class NameGazetteer {
         if (broad == null || broad.isEmpty()) {
             throw new PiiEngineException("gazetteer section missing in " + BROAD);
         }
-        Set<String> all = new HashSet<>(handWritten);
+        List<String> all = new ArrayList<>(handWritten.size() + broad.size());
+        all.addAll(handWritten);
         for (String name : broad) {
             if (!alsoWords.contains(name)) {
                 all.add(name);
             }
         }
-        return Set.copyOf(all);
+        return WordSet.of(all);
     }
 
     /** A known given name, also a double one of known given names ("jan-willem", "Erik-Jan"). */

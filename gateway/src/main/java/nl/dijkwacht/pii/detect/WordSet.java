@@ -1,0 +1,141 @@
+package nl.dijkwacht.pii.detect;
+
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * An immutable set of words, compact and quick to ask: the rules ask a word list at nearly every token, and the name
+ * gazetteers hold some 47,000 entries. All words are kept in one {@code char[]}; an open-addressing table (a power
+ * of two, at most half full) holds per slot the word's index together with high bits of its hash, so that a probe
+ * compares characters only when those bits agree. {@code Set.copyOf} keeps a {@code String} object per word and
+ * compares with {@code equals} at every probe, after a division to find the slot. Same answers as any other
+ * {@code Set<String>} holding the same words.
+ */
+public final class WordSet extends AbstractSet<String> {
+
+    private final char[] chars;
+    private final int[] offsets; // word i is chars[offsets[i], offsets[i + 1])
+    private final int size;
+    private final int[] slots; // 0: empty; else hash bits above indexMask | (word index + 1)
+    private final int indexMask;
+    private final int indexBits;
+    private final int slotMask;
+    private final int slotShift;
+
+    private WordSet(Collection<String> words) {
+        int n = words.size();
+        int capacity = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
+        this.slots = new int[capacity];
+        this.slotMask = capacity - 1;
+        this.slotShift = Integer.numberOfLeadingZeros(capacity) + 1;
+        this.indexBits = 32 - Integer.numberOfLeadingZeros(n + 1);
+        this.indexMask = (1 << indexBits) - 1;
+        int totalChars = 0;
+        for (String w : words) {
+            totalChars += w.length();
+        }
+        char[] all = new char[totalChars];
+        int[] starts = new int[n + 1];
+        int count = 0;
+        int used = 0;
+        for (String w : words) {
+            int h = w.hashCode();
+            int slot = slot(h);
+            boolean present = false;
+            for (int v = slots[slot]; v != 0; slot = (slot + 1) & slotMask, v = slots[slot]) {
+                if (sameHashBits(v, h) && equalsAt(all, starts, (v & indexMask) - 1, w)) {
+                    present = true;
+                    break;
+                }
+            }
+            if (present) {
+                continue;
+            }
+            w.getChars(0, w.length(), all, used);
+            starts[count] = used;
+            used += w.length();
+            starts[count + 1] = used;
+            slots[slot] = hashBits(h) | (count + 1);
+            count++;
+        }
+        this.size = count;
+        this.chars = count == n ? all : Arrays.copyOf(all, used);
+        this.offsets = count == n ? starts : Arrays.copyOf(starts, count + 1);
+    }
+
+    /** The distinct words of {@code words}. */
+    public static WordSet of(Collection<String> words) {
+        return new WordSet(words);
+    }
+
+    private int slot(int h) {
+        return h * 0x9E3779B9 >>> slotShift; // the product's high bits: Fibonacci hashing
+    }
+
+    private int hashBits(int h) {
+        return (h ^ (h >>> 16)) << indexBits;
+    }
+
+    private boolean sameHashBits(int v, int h) {
+        return (v & ~indexMask) == hashBits(h);
+    }
+
+    private static boolean equalsAt(char[] chars, int[] offsets, int i, String w) {
+        int from = offsets[i];
+        int len = offsets[i + 1] - from;
+        if (len != w.length()) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            if (chars[from + k] != w.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean contains(Object o) {
+        if (!(o instanceof String w)) {
+            return false;
+        }
+        int h = w.hashCode();
+        int bits = hashBits(h);
+        for (int slot = slot(h), v = slots[slot]; v != 0; slot = (slot + 1) & slotMask, v = slots[slot]) {
+            if ((v & ~indexMask) == bits && equalsAt(chars, offsets, (v & indexMask) - 1, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < size;
+            }
+
+            @Override
+            public String next() {
+                if (next >= size) {
+                    throw new NoSuchElementException();
+                }
+                int from = offsets[next];
+                next++;
+                return new String(chars, from, offsets[next] - from);
+            }
+        };
+    }
+}

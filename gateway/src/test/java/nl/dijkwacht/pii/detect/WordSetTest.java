@@ -1,0 +1,57 @@
+package nl.dijkwacht.pii.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class WordSetTest {
+
+    @Test
+    void answersAsAHashSetOfTheSameWords() {
+        Random random = new Random(11);
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            words.add(word(random));
+        }
+        words.add("wiśniewski");
+        words.add("nováková");
+        words.add("");
+        Set<String> expected = new HashSet<>(words);
+        WordSet set = WordSet.of(words);
+        assertThat(set).hasSize(expected.size());
+        assertThat(new HashSet<>(set)).isEqualTo(expected);
+        for (int i = 0; i < 20_000; i++) {
+            String probe = word(random);
+            assertThat(set.contains(probe)).isEqualTo(expected.contains(probe));
+        }
+        for (String w : expected) {
+            assertThat(set.contains(w)).isTrue();
+            assertThat(set.contains(w + "x")).isEqualTo(expected.contains(w + "x"));
+        }
+        assertThat(set.contains(null)).isFalse();
+        assertThat(set.contains(42)).isFalse();
+    }
+
+    @Test
+    void keepsTheFirstOfDuplicatesInOrder() {
+        WordSet set = WordSet.of(List.of("jan", "piet", "jan", "klaas"));
+        assertThat(set).containsExactly("jan", "piet", "klaas");
+        assertThat(WordSet.of(List.of())).isEmpty();
+        assertThat(WordSet.of(List.of()).contains("jan")).isFalse();
+        assertThat(WordSet.of(List.of("a")).contains("a")).isTrue();
+    }
+
+    private static String word(Random random) {
+        int n = 1 + random.nextInt(8);
+        StringBuilder b = new StringBuilder(n);
+        for (int k = 0; k < n; k++) {
+            b.append((char) ('a' + random.nextInt(6)));
+        }
+        return b.toString();
+    }
+}
