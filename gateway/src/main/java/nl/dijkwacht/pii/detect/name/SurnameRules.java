@@ -129,8 +129,9 @@ final class SurnameRules {
                 && !(tokens.get(end).kind() == TextToken.Kind.PUNCT && "(;.,)—–-".contains(tokens.get(end).text()))) {
             return -1; // "Jansen, Pieter de Vries": a list of two people, or the sentence goes on
         }
-        if (!(gazetteer.isSurname(lower) || inList(text, tokens, i))) {
-            return -1;
+        if (!(gazetteer.isSurname(lower) || inList(text, tokens, i))
+                || gazetteer.isFirstName(lower)) {
+            return -1; // "Kevin, Jamal, Chayenne": a list of given names
         }
         out.add(new NameSpan(surname.start(), tokens.get(end - 1).end(), end, SURNAME_COMMA_INITIALS));
         return end;
