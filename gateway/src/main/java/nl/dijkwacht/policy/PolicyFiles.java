@@ -87,6 +87,9 @@ final class PolicyFiles {
                                @JsonProperty("personal-at") Double personalAt, @JsonProperty("topic-below") Double topicBelow,
                                @JsonProperty("decide-at") Double decideAt,
                                @JsonProperty("personal-without-term-at") Double personalWithoutTermAt,
+                               @JsonProperty("verdict-on-cases-at") Double verdictOnCasesAt,
+                               @JsonProperty("personal-named-at") Double personalNamedAt,
+                               @JsonProperty("topic-unnamed-below") Double topicUnnamedBelow,
                                @JsonProperty("guard-model") String guardModel,
                                @JsonProperty("guard-budget") String guardBudget,
                                @JsonProperty("on-guard-failure") String onGuardFailure) {

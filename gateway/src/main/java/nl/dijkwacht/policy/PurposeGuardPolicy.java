@@ -18,17 +18,25 @@ import java.time.Duration;
  * @param personalWithoutTermAt personal score needed when the special-category term list found no term (the classifier
  *                        alone: union membership, "op meisjes valt"); the higher of this and {@code personalAt} applies,
  *                        so an ordinary prompt with a name or a BSN is not taken for special-category data
+ * @param verdictOnCasesAt forbidden-purpose score in the unsure band, without a guard model, from which a request that
+ *                        asks for a verdict on concrete cases (decide, choose, rank, score — on named or listed persons,
+ *                        rows, "deze aanvraag") is refused; a request that asks for none and is about policy or rules is
+ *                        then allowed below {@code refuseAt}
+ * @param personalNamedAt personal score from which a named person (a form of address or two-word name) together with a
+ *                        special-category word counts as that person's data
+ * @param topicUnnamedBelow personal score below which a listed special-category term without a named person is a topic
  * @param guardModel      model id (models-config, {@code role: guard}) asked when unsure; {@code null} = none
  * @param guardBudget     how long the guard model may take, all attempts together
  * @param onGuardFailure  forbidden-purpose question when the guard model times out or fails: refuse (default) or allow.
  *                        The special-category question always fails closed.
  */
 public record PurposeGuardPolicy(double refuseAt, double allowBelow, double personalAt, double topicBelow, double decideAt,
-                                 double personalWithoutTermAt, String guardModel, Duration guardBudget, FailureOutcome onGuardFailure) {
+                                 double personalWithoutTermAt, double verdictOnCasesAt, double personalNamedAt,
+                                 double topicUnnamedBelow, String guardModel, Duration guardBudget, FailureOutcome onGuardFailure) {
 
     public enum FailureOutcome { REFUSE, ALLOW }
 
-    public static final PurposeGuardPolicy DEFAULTS = new PurposeGuardPolicy(0.80, 0.25, 0.30, 0.30, 0.65, 0.50, null,
+    public static final PurposeGuardPolicy DEFAULTS = new PurposeGuardPolicy(0.80, 0.25, 0.30, 0.30, 0.65, 0.50, 0.45, 0.20, 0.40, null,
             Duration.ofMillis(1500), FailureOutcome.REFUSE);
 
     public PurposeGuardPolicy {
@@ -38,6 +46,9 @@ public record PurposeGuardPolicy(double refuseAt, double allowBelow, double pers
         check("topic-below", topicBelow);
         check("decide-at", decideAt);
         check("personal-without-term-at", personalWithoutTermAt);
+        check("verdict-on-cases-at", verdictOnCasesAt);
+        check("personal-named-at", personalNamedAt);
+        check("topic-unnamed-below", topicUnnamedBelow);
         if (allowBelow > refuseAt) {
             throw new IllegalArgumentException("allow-below moet kleiner zijn dan of gelijk aan refuse-at");
         }
@@ -50,13 +61,19 @@ public record PurposeGuardPolicy(double refuseAt, double allowBelow, double pers
 
     public PurposeGuardPolicy withThresholds(double refuseAt, double allowBelow, double personalAt, double topicBelow, double decideAt,
                                              double personalWithoutTermAt) {
-        return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, personalWithoutTermAt, guardModel,
-                guardBudget, onGuardFailure);
+        return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, personalWithoutTermAt, verdictOnCasesAt,
+                personalNamedAt, topicUnnamedBelow, guardModel, guardBudget, onGuardFailure);
+    }
+
+    /** The fifth-round thresholds (purpose factors, a named person with a special-category word). */
+    public PurposeGuardPolicy withFactorThresholds(double verdictOnCasesAt, double personalNamedAt, double topicUnnamedBelow) {
+        return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, personalWithoutTermAt, verdictOnCasesAt,
+                personalNamedAt, topicUnnamedBelow, guardModel, guardBudget, onGuardFailure);
     }
 
     public PurposeGuardPolicy withGuardModel(String model, Duration budget, FailureOutcome onFailure) {
-        return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, personalWithoutTermAt, model, budget,
-                onFailure);
+        return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, personalWithoutTermAt, verdictOnCasesAt,
+                personalNamedAt, topicUnnamedBelow, model, budget, onFailure);
     }
 
     /** The personal score at which the text counts as a person's special-category data, with or without a listed term. */

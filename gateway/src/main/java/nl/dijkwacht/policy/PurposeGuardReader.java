@@ -25,6 +25,9 @@ final class PurposeGuardReader {
         double topicBelow = raw.topicBelow() == null ? d.topicBelow() : raw.topicBelow();
         double decideAt = raw.decideAt() == null ? d.decideAt() : raw.decideAt();
         double withoutTerm = raw.personalWithoutTermAt() == null ? d.personalWithoutTermAt() : raw.personalWithoutTermAt();
+        double onCases = raw.verdictOnCasesAt() == null ? d.verdictOnCasesAt() : raw.verdictOnCasesAt();
+        double named = raw.personalNamedAt() == null ? d.personalNamedAt() : raw.personalNamedAt();
+        double unnamed = raw.topicUnnamedBelow() == null ? d.topicUnnamedBelow() : raw.topicUnnamedBelow();
         if (decideAt < allowBelow || decideAt > refuseAt) {
             problems.add(doc.problem("/purpose-guard/decide-at", "decide-at (" + decideAt + ") moet tussen allow-below ("
                     + allowBelow + ") en refuse-at (" + refuseAt + ") liggen"));
@@ -33,8 +36,8 @@ final class PurposeGuardReader {
         PurposeGuardPolicy.FailureOutcome onFailure = raw.onGuardFailure() == null ? d.onGuardFailure()
                 : PurposeGuardPolicy.FailureOutcome.valueOf(raw.onGuardFailure().toUpperCase(Locale.ROOT));
         try {
-            return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, withoutTerm, raw.guardModel(), budget,
-                    onFailure);
+            return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, withoutTerm, onCases, named, unnamed,
+                    raw.guardModel(), budget, onFailure);
         } catch (IllegalArgumentException e) {
             problems.add(doc.problem("/purpose-guard", e.getMessage()));
             return d;

@@ -13,10 +13,13 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
  * <p>Forbidden purpose: a rule hit is refused unless the classifier is sure it is a near miss (score below
  * {@code allow-below}); a classifier score at or above {@code refuse-at} is refused; below {@code allow-below} it is
  * not; in between the guard model decides (on failure: the policy's {@code on-guard-failure}, refuse by default), or
- * without one the classifier at {@code decide-at}. Special-category data: a personal score at or above
- * {@code personal-at} counts as a person's data (when the term list found no term: at least {@code personal-without-term-at}); a term found with a score
- * below {@code topic-below} is a topic only; in between the guard model decides, and without a (working) guard model
- * the data counts as a person's: the topic exemption never fails open.
+ * without one the classifier at {@code decide-at} together with the purpose's factors ({@link PurposeFactors}: a verdict
+ * asked on concrete cases is refused from {@code verdict-on-cases-at}). Special-category data, without a guard model: a
+ * named person with a special-category word counts as that person's data from {@code personal-named-at}; a listed term
+ * without a named person is a topic below {@code topic-unnamed-below}. Otherwise a personal score at or above {@code personal-at}
+ * counts as a person's data (when the term list found no term: at least {@code personal-without-term-at}); a term
+ * found with a score below {@code topic-below} is a topic only; in between the guard model decides, and without a
+ * (working) guard model the data counts as a person's: the topic exemption never fails open.
  */
 public final class LayeredPurposeGuard {
 
@@ -36,7 +39,8 @@ public final class LayeredPurposeGuard {
     public Judgement judge(List<String> texts, List<ForbiddenPurpose> rules, PurposeGuardPolicy policy, GuardModel guard) {
         String joined = String.join("\n", texts);
         boolean term = !terms.find(joined).isEmpty();
-        PurposeClassifier.Scores s = classifier.classify(joined, term);
+        String[] tokens = PurposeTokens.of(joined, term);
+        PurposeClassifier.Scores s = classifier.classify(tokens);
 
         Judgement cleared = null;
         if (!rules.isEmpty()) {
@@ -50,7 +54,7 @@ public final class LayeredPurposeGuard {
                     return new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.CLASSIFIER, s.forbidden(), term);
                 }
                 if (s.forbidden() >= policy.allowBelow()) {
-                    Judgement unsure = unsurePurpose(joined, likely, s, term, policy, guard);
+                    Judgement unsure = unsurePurpose(joined, tokens, likely, s, term, policy, guard);
                     if (unsure.refusesPurpose()) {
                         return unsure;
                     }
@@ -58,7 +62,7 @@ public final class LayeredPurposeGuard {
                 }
             }
         }
-        Judgement special = special(joined, s, term, policy, guard);
+        Judgement special = special(joined, tokens, s, term, policy, guard);
         // allowed after the guard model cleared the purpose question: that layer decided, not the classifier
         if (special.verdict() == Verdict.ALLOWED && cleared != null && cleared.layer() != Layer.CLASSIFIER
                 && special.layer() == Layer.CLASSIFIER) {
@@ -68,11 +72,11 @@ public final class LayeredPurposeGuard {
     }
 
     /** The unsure band of the forbidden-purpose question: a refusal, or the allowed judgement of the layer that cleared it. */
-    private Judgement unsurePurpose(String text, ForbiddenPurpose likely, PurposeClassifier.Scores s, boolean term,
+    private Judgement unsurePurpose(String text, String[] tokens, ForbiddenPurpose likely, PurposeClassifier.Scores s, boolean term,
                                     PurposeGuardPolicy policy, GuardModel guard) {
         Judgement refused = new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.CLASSIFIER, s.forbidden(), term);
         if (policy.guardModel() == null || guard == null) {
-            return s.forbidden() >= policy.decideAt() ? refused
+            return refusesWithoutGuard(text, tokens, s.forbidden(), policy) ? refused
                     : new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, s.forbidden(), term);
         }
         GuardModel.Answer answer = guard.ask(policy.guardModel(), GuardModel.Question.FORBIDDEN_PURPOSE, text, policy.guardBudget());
@@ -85,8 +89,38 @@ public final class LayeredPurposeGuard {
         };
     }
 
-    private Judgement special(String text, PurposeClassifier.Scores s, boolean term, PurposeGuardPolicy policy, GuardModel guard) {
+    /**
+     * The unsure band without a guard model, the purpose taken apart ({@link PurposeFactors}): a verdict asked on concrete
+     * cases is refused from {@code verdict-on-cases-at}; at or above {@code decide-at} the request is refused unless it
+     * is about policy or rules and asks no verdict on cases. {@code verdict-on-cases-at: 1.0} switches this off.
+     */
+    private static boolean refusesWithoutGuard(String text, String[] tokens, double forbidden, PurposeGuardPolicy policy) {
+        if (policy.verdictOnCasesAt() >= 1.0) {
+            // the factor step switched off: the classifier alone at decide-at (the fourth round's decision)
+            return forbidden >= policy.decideAt();
+        }
+        PurposeFactors f = PurposeFactors.of(text, tokens);
+        boolean verdictOnCases = f.verdictAsked && f.aboutCases;
+        if (forbidden >= policy.decideAt()) {
+            return !f.notAboutCases || verdictOnCases;
+        }
+        return verdictOnCases && !f.notAboutCases && forbidden >= policy.verdictOnCasesAt();
+    }
+
+    private Judgement special(String text, String[] tokens, PurposeClassifier.Scores s, boolean term, PurposeGuardPolicy policy,
+                              GuardModel guard) {
         double p = s.personalSpecial();
+        if (policy.guardModel() == null || guard == null) {
+            // without a guard model: a named person next to a special-category word (listed or not) is that person's
+            // data sooner; a listed term without a named person needs more before it is taken for a person's data
+            boolean named = PurposeFactors.named(tokens);
+            if (named && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)) && p >= policy.personalNamedAt()) {
+                return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
+            }
+            if (term && !named && p < policy.topicUnnamedBelow()) {
+                return new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, p, true);
+            }
+        }
         // without a term from the list the classifier alone must be surer (personal-without-term-at)
         if (p >= policy.personalAt(term)) {
             return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);

@@ -61,7 +61,12 @@ public final class PurposeClassifier {
      * @param specialTerm whether the special-category term list matched the text (a feature of the model)
      */
     public Scores classify(String text, boolean specialTerm) {
-        double[] p = categorizer.categorize(PurposeTokens.of(text, specialTerm));
+        return classify(PurposeTokens.of(text, specialTerm));
+    }
+
+    /** @param tokens the text's {@link PurposeTokens} (when the caller needs them too) */
+    Scores classify(String[] tokens) {
+        double[] p = categorizer.categorize(tokens);
         double f = 0;
         int best = 0;
         for (int i = 0; i < forbidden.length; i++) {

@@ -16,6 +16,9 @@ import java.util.Set;
 public final class PurposeTokens {
 
     static final String SPECIAL_TERM = "__bijzonder";
+    static final String TITLE_NAME = "__titelnaam";
+    static final String NAME = "__naam";
+    static final String SPECIAL_WORD = "__bijzonder-woord";
     private static final Set<String> TITLES = Set.of("mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "mr", "mrs",
             "ms", "familie", "fam", "cliënt", "client", "collega", "zoon", "dochter", "buurman", "buurvrouw", "inwoner",
             "bewoner", "aanvrager", "klant", "gezin");
@@ -109,10 +112,10 @@ public final class PurposeTokens {
             out.add("__getal");
         }
         if (titleName) {
-            out.add("__titelnaam");
+            out.add(TITLE_NAME);
         }
         if (name) {
-            out.add("__naam");
+            out.add(NAME);
         }
         if (properNoun) {
             out.add("__eigennaam");
@@ -125,7 +128,7 @@ public final class PurposeTokens {
             out.add("__besluit-genomen");
         }
         if (cues.specialWord) {
-            out.add("__bijzonder-woord");
+            out.add(SPECIAL_WORD);
             if (titleName || name) {
                 out.add("__persoon+woord");
             } else if (properNoun) {

@@ -65,6 +65,9 @@ class PurposeGuardFieldsTest {
                   allow-below: 0.2
                   decide-at: 0.7
                   personal-without-term-at: 0.6
+                  verdict-on-cases-at: 0.55
+                  personal-named-at: 0.15
+                  topic-unnamed-below: 0.35
                   guard-model: lokaal-controle
                   guard-budget: 800ms
                   on-guard-failure: allow
@@ -75,6 +78,9 @@ class PurposeGuardFieldsTest {
         assertThat(p.decideAt()).isEqualTo(0.7);
         assertThat(p.personalWithoutTermAt()).isEqualTo(0.6);
         assertThat(p.personalAt(false)).isEqualTo(0.6);
+        assertThat(p.verdictOnCasesAt()).isEqualTo(0.55);
+        assertThat(p.personalNamedAt()).isEqualTo(0.15);
+        assertThat(p.topicUnnamedBelow()).isEqualTo(0.35);
         assertThat(p.personalAt(true)).isEqualTo(PurposeGuardPolicy.DEFAULTS.personalAt());
         assertThat(p.personalAt()).isEqualTo(PurposeGuardPolicy.DEFAULTS.personalAt());
         assertThat(p.topicBelow()).isEqualTo(PurposeGuardPolicy.DEFAULTS.topicBelow());
@@ -160,7 +166,8 @@ class PurposeGuardFieldsTest {
         PolicyStepsTest.PURPOSE_GUARD.apply(before);
         assertThat(before.holdsPersonalSpecialCategory()).isTrue();
 
-        withGuard(pack, "  personal-without-term-at: 1.0\n");
+        // a named person with a special-category word has its own threshold (personal-named-at): both raised to 1.0
+        withGuard(pack, "  personal-without-term-at: 1.0\n  personal-named-at: 1.0\n");
         active.reload();
         assertThat(active.current().useCase("brieven-opstellen").orElseThrow().purposeGuard().personalWithoutTermAt()).isEqualTo(1.0);
         Exchange after = exchange(active.current(), prompt);

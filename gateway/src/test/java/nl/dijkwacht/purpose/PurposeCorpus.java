@@ -25,13 +25,19 @@ final class PurposeCorpus {
     record Sample(String category, String text) {
     }
 
-    private final Random random = new Random(SEED);
+    private final Random random;
     /** Third-round phrasings (share of each category: {@link #INDIRECT_SHARE}); 0 switches them off for comparison. */
     static final int INDIRECT_SHARE = Integer.getInteger("purpose.indirect-share", 3);
-    private final IndirectPhrasings indirect = new IndirectPhrasings(random);
+    private final IndirectPhrasings indirect;
     /** Fourth-round staff voices and shapes (one in {@link #VOICES_SHARE} samples); 0 switches them off for comparison. */
     static final int VOICES_SHARE = Integer.getInteger("purpose.voices-share", 4);
-    private final StaffVoices voices = new StaffVoices(random);
+    private final StaffVoices voices;
+
+    private PurposeCorpus(long seed) {
+        random = new Random(seed);
+        indirect = new IndirectPhrasings(random);
+        voices = new StaffVoices(random);
+    }
 
     /** One in {@code share} samples from {@link StaffVoices}. */
     private boolean voices(int share) {
@@ -44,7 +50,12 @@ final class PurposeCorpus {
     }
 
     static List<Sample> generate() {
-        return new PurposeCorpus().all();
+        return generate(SEED);
+    }
+
+    /** The corpus drawn with another seed (same templates and slot lists, other samples). */
+    static List<Sample> generate(long seed) {
+        return new PurposeCorpus(seed).all();
     }
 
     private List<Sample> all() {

@@ -115,7 +115,9 @@ public final class PurposeEvaluation {
         PurposeGuardPolicy d = PurposeGuardPolicy.DEFAULTS;
         return d.withThresholds(num("refuse-at", d.refuseAt()), num("allow-below", d.allowBelow()),
                 num("personal-at", d.personalAt()), num("topic-below", d.topicBelow()), num("decide-at", d.decideAt()),
-                num("personal-without-term-at", d.personalWithoutTermAt()));
+                num("personal-without-term-at", d.personalWithoutTermAt()))
+                .withFactorThresholds(num("verdict-on-cases-at", d.verdictOnCasesAt()), num("personal-named-at", d.personalNamedAt()),
+                        num("topic-unnamed-below", d.topicUnnamedBelow()));
     }
 
     /** {@code -Dopts=errors,refuse-at=0.7,...} (one Maven property, passed on to the evaluation JVM). */
@@ -185,6 +187,23 @@ public final class PurposeEvaluation {
             }
         }
         SpecialCategoryRecognizer terms = new SpecialCategoryRecognizer();
+        if (System.getProperty("purpose.literals.scores") != null) {
+            // every literal's scores and factor cues, so decision rules can be compared without the texts being judged twice
+            PurposeClassifier c = PurposeClassifier.shipped();
+            StringBuilder out = new StringBuilder("rule\tterm\tforbidden\tpersonal\tverdict\tcases\tnotcases\tspecialword\tperson\ttext\n");
+            for (String t : texts) {
+                boolean term = !terms.find(t).isEmpty();
+                String[] tokens = PurposeTokens.of(t, term);
+                PurposeClassifier.Scores sc = c.classify(tokens);
+                PurposeFactors f = PurposeFactors.of(t, tokens);
+                out.append(String.format(java.util.Locale.ROOT, "%s\t%s\t%.5f\t%.5f\t%s\t%s\t%s\t%s\t%s\t%s%n",
+                        rules.stream().anyMatch(r -> r.matches(t)), term, sc.forbidden(), sc.personalSpecial(), f.verdictAsked,
+                        f.aboutCases, f.notAboutCases, PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD),
+                        PurposeFactors.named(tokens), t.replace('\t', ' ').replace('\n', ' ')));
+            }
+            Files.writeString(Path.of(System.getProperty("purpose.literals.scores")), out);
+            return;
+        }
         LayeredPurposeGuard shipped = new LayeredPurposeGuard(PurposeClassifier.shipped(), terms);
         LayeredPurposeGuard retrained = new LayeredPurposeGuard(retrained(), terms);
         int changed = 0;

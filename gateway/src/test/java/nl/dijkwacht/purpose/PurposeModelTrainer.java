@@ -59,12 +59,23 @@ public final class PurposeModelTrainer {
     }
 
     static DoccatModel train(List<PurposeCorpus.Sample> corpus) throws IOException {
+        return train(corpus, System.getProperty("purpose.features", FEATURES));
+    }
+
+    static DoccatModel train(List<PurposeCorpus.Sample> corpus, String featureSpec) throws IOException {
         SpecialCategoryRecognizer terms = new SpecialCategoryRecognizer();
         TrainingParameters params = new TrainingParameters();
         params.put(TrainingParameters.ALGORITHM_PARAM, System.getProperty("purpose.algorithm", "MAXENT"));
         params.put(TrainingParameters.ITERATIONS_PARAM, Integer.getInteger("purpose.iterations", ITERATIONS));
         params.put(TrainingParameters.CUTOFF_PARAM, Integer.getInteger("purpose.cutoff", CUTOFF));
         params.put(TrainingParameters.THREADS_PARAM, 1);
+        // MAXENT_QN only: L1/L2 regularisation (-Dpurpose.l1=, -Dpurpose.l2=)
+        if (System.getProperty("purpose.l1") != null) {
+            params.put("L1Cost", Double.parseDouble(System.getProperty("purpose.l1")));
+        }
+        if (System.getProperty("purpose.l2") != null) {
+            params.put("L2Cost", Double.parseDouble(System.getProperty("purpose.l2")));
+        }
         ObjectStream<DocumentSample> samples = new ObjectStream<>() {
             private Iterator<PurposeCorpus.Sample> it = corpus.iterator();
 
@@ -82,7 +93,7 @@ public final class PurposeModelTrainer {
                 it = corpus.iterator();
             }
         };
-        DoccatFactory factory = new DoccatFactory(features(System.getProperty("purpose.features", FEATURES)));
+        DoccatFactory factory = new DoccatFactory(features(featureSpec));
         return DocumentCategorizerME.train("nl", samples, params, factory);
     }
 

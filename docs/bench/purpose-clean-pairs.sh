@@ -1,0 +1,32 @@
+#!/bin/sh
+# Purpose guard, fifth round: "new writer" figures without a fresh set. Each earlier round's training corpus (from git
+# history) trains a classifier that judges the hand-written parts that corpus was never shaped by, with this tree's
+# guard and the thresholds in OPTS (PurposeEvaluation's -Dopts syntax). Tokens and cues are this tree's.
+#   round-2 corpus (2d3a536) -> held-out-2, held-out-3;  round-3 corpus (90130f7) -> held-out-3
+#   --heldout4: also round-4 corpus (86cf4b4, unchanged since) -> held-out-4
+# Usage, from the repository root after ./mvnw -q -B -o test-compile:
+#   OPTS=verdict-on-cases-at=1.0,personal-named-at=1.0,topic-unnamed-below=0 docs/bench/purpose-clean-pairs.sh   # fourth-round decision
+#   docs/bench/purpose-clean-pairs.sh                                                                               # shipped defaults
+set -e
+JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+cd gateway
+CP=target/clean-pairs/classpath.txt
+mkdir -p target/clean-pairs
+[ -s $CP ] || ../mvnw -q -B -o dependency:build-classpath -Dmdep.outputFile=$CP -Dmdep.includeScope=test
+run() {
+  commit=$1; shift
+  dir=target/clean-pairs/$commit
+  mkdir -p $dir/src $dir/classes
+  for f in PurposeCorpus IndirectPhrasings StaffVoices; do
+    git show $commit:gateway/src/test/java/nl/dijkwacht/purpose/$f.java > $dir/src/$f.java 2>/dev/null || rm -f $dir/src/$f.java
+  done
+  "$JAVA_HOME/bin/javac" -nowarn -d $dir/classes -cp target/test-classes:target/classes:$(cat $CP) $dir/src/*.java
+  "$JAVA_HOME/bin/java" -Dopts="$OPTS" -cp $dir/classes:target/test-classes:target/classes:$(cat $CP) \
+    nl.dijkwacht.purpose.PurposeCleanPairs "$@" 2>/dev/null | grep "^| " | sed "s/^| /| $commit → /"
+}
+echo "| corpus → part (n) | forbidden recall | near-miss refused | personal recall | generic refused | wrong |"
+echo "|---|---:|---:|---:|---:|---:|"
+run 2d3a536 heldout2 heldout3
+run 90130f7 heldout3
+[ "$1" = "--heldout4" ] && run 86cf4b4 heldout4
+exit 0

@@ -1,0 +1,123 @@
+package nl.dijkwacht.purpose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The forbidden purposes taken apart (fifth round): a forbidden request asks for a <em>verdict</em> — decide, choose,
+ * rank, score, yes or no, a chance — on <em>concrete cases</em> — named or numbered persons, rows of a pasted table
+ * or list, "deze aanvraag", "de sollicitanten hieronder". A near miss usually lacks one of the two (a decision already
+ * taken, policy, anonymous figures, an explanation) or says so ({@link #notAboutCases}). Word cues on the folded
+ * text; used by {@link LayeredPurposeGuard} only inside the classifier's unsure band.
+ */
+final class PurposeFactors {
+
+    /** Words that ask for a choice, a verdict, a ranking or a score. */
+    private static final Set<String> VERDICT_WORDS = Set.of("beslis", "beslissen", "bepaal", "bepalen", "kies", "kiezen",
+            "selecteer", "selecteren", "rangschik", "rangschikken", "ranking", "rangorde", "volgorde", "top", "afwijzen", "toekennen",
+            "goedkeuren", "honoreren", "weigeren", "aannemen", "uitnodigen", "afvallen", "valt", "vallen", "terecht", "oordeel",
+            "beoordeel", "beoordelen", "inschatting", "schat", "score", "scoor", "scoren", "scoort", "punten", "puntentelling",
+            "cijfer", "percentage", "kans", "waarschijnlijk", "verdacht", "verdachte", "stoplicht", "label", "prioriteer",
+            "prioriteren", "eerst", "decide", "choose", "rank", "hire", "reject", "approve", "shortlist", "likely",
+            "verlengen", "verlagen", "beeindigen", "stopzetten", "intrekken", "controleren", "checken", "toekenning", "afwijzing");
+    /** Two-word cues: "ja of nee", "wie krijgt", "welke moeten", "hoe zeker". */
+    private static final Set<String> VERDICT_PAIRS = Set.of("ja_of", "of_nee", "yes_or", "or_no", "wie_krijgt", "wie_krijgen",
+            "wie_moet", "wie_mag", "wie_valt", "wie_komt", "wie_neem", "wie_nemen", "wie_gaat", "wie_past", "welke_moet",
+            "welke_moeten", "welke_mogen", "welke_krijgen", "welke_komen", "welke_vallen", "hoe_zeker", "hoe_groot", "recht_op",
+            "who_to", "who_should", "which_one", "wat_zou", "zou_jij", "advies_over", "klopt_mijn", "door_naar");
+
+    /** Words that point at concrete cases in the text. */
+    private static final Set<String> CASE_WORDS = Set.of("hieronder", "onderstaande", "bijgevoegde", "deze", "dit", "dossier",
+            "aanvrager", "aanvragers", "kandidaat", "kandidaten", "sollicitant", "sollicitanten", "klant", "klanten", "client",
+            "clienten", "cliënt", "huishouden", "huishoudens", "adressen", "adres", "gezin", "below", "these", "candidates",
+            "applicant", "applicants", "jaar");
+
+    /** Cues that the text is about rules, policy or an example, not about cases to judge. */
+    private static final Set<String> NOT_CASES_PAIRS = Set.of("geen_lijst", "zonder_namen", "juist_niet", "in_het", "niet_doen",
+            "juridische_kaders", "wettelijke_kaders", "mag_een", "in_general", "no_names");
+    private static final Set<String> NOT_CASES_WORDS = Set.of("beleid", "beleidsnotitie", "verordening", "ai-verordening", "dpia",
+            "kaders", "wetgeving", "fictief", "fictieve", "verzonnen", "oefencasus", "training", "geanonimiseerd", "anoniem",
+            "statistiek", "raadsvoorstel", "raadsinformatiebrief", "policy", "protocol");
+
+    final boolean verdictAsked;
+    final boolean aboutCases;
+    final boolean notAboutCases;
+
+    private PurposeFactors(boolean verdictAsked, boolean aboutCases, boolean notAboutCases) {
+        this.verdictAsked = verdictAsked;
+        this.aboutCases = aboutCases;
+        this.notAboutCases = notAboutCases;
+    }
+
+    /**
+     * @param text   the request as written (table bars and list lines are cues too)
+     * @param tokens its {@link PurposeTokens} (the name markers)
+     */
+    static PurposeFactors of(String text, String[] tokens) {
+        List<String> words = words(PurposeTokens.fold(text));
+        boolean verdict = false;
+        boolean cases = false;
+        boolean notCases = false;
+        String previous = null;
+        for (String w : words) {
+            verdict |= VERDICT_WORDS.contains(w);
+            cases |= CASE_WORDS.contains(w);
+            notCases |= NOT_CASES_WORDS.contains(w);
+            if (previous != null) {
+                String pair = previous + "_" + w;
+                verdict |= VERDICT_PAIRS.contains(pair);
+                notCases |= NOT_CASES_PAIRS.contains(pair);
+            }
+            previous = w;
+        }
+        cases |= text.indexOf('|') >= 0 || named(tokens) || listLines(text) >= 2;
+        return new PurposeFactors(verdict, cases, notCases);
+    }
+
+    /** A form of address with a name, or a two-word or initialled name ("dhr. Boersma", "A. Bakker"). */
+    static boolean named(String[] tokens) {
+        return has(tokens, PurposeTokens.TITLE_NAME) || has(tokens, PurposeTokens.NAME);
+    }
+
+    /** Whether the tokens hold the marker (markers come last, so the scan is from the end). */
+    static boolean has(String[] tokens, String marker) {
+        for (int i = tokens.length - 1; i >= 0 && tokens[i].startsWith("__"); i--) {
+            if (tokens[i].equals(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Numbered or bulleted lines. */
+    private static int listLines(String text) {
+        int lines = 0;
+        for (String line : text.split("\n")) {
+            String s = line.strip();
+            if (s.length() > 1 && (Character.isDigit(s.charAt(0)) || s.charAt(0) == '-' || s.charAt(0) == '*' || s.charAt(0) == '•')) {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> words(String folded) {
+        List<String> out = new ArrayList<>();
+        int n = folded.length();
+        int i = 0;
+        while (i < n) {
+            char c = folded.charAt(i);
+            if (!Character.isLetterOrDigit(c)) {
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < n && (Character.isLetterOrDigit(folded.charAt(i)) || folded.charAt(i) == '-')) {
+                i++;
+            }
+            out.add(folded.substring(s, i));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,53 @@
+package nl.dijkwacht.purpose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import nl.dijkwacht.pii.detect.SpecialCategoryRecognizer;
+import nl.dijkwacht.policy.ForbiddenPurpose;
+import nl.dijkwacht.policy.PurposeGuardPolicy;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fifth-round steps of the layered guard, with thresholds that leave only the step under test deciding: a verdict
+ * asked on concrete cases in the unsure band ({@code verdict-on-cases-at}), a named person with a special-category word
+ * ({@code personal-named-at}) and a listed term without a named person ({@code topic-unnamed-below}).
+ */
+class LayeredPurposeGuardFactorsTest {
+
+    static final LayeredPurposeGuard GUARD = new LayeredPurposeGuard(PurposeClassifier.shipped(), new SpecialCategoryRecognizer());
+    static final List<ForbiddenPurpose> RULES = PurposeEvaluation.defaultPolicy().governance().forbiddenPurposes();
+    /** The whole range is the unsure band, and decide-at never refuses: only the factor step can. */
+    static final PurposeGuardPolicy BAND = PurposeGuardPolicy.DEFAULTS.withThresholds(1.0, 0.0, 0.30, 0.30, 1.0, 0.50);
+
+    private static Verdict judge(String text, PurposeGuardPolicy policy) {
+        return GUARD.judge(List.of(text), RULES, policy, null).verdict();
+    }
+
+    @Test
+    void aVerdictOnListedCasesIsRefusedFromVerdictOnCasesAt() {
+        String cases = "Wie van deze drie kandidaten moet ik uitnodigen?\n1. Piet\n2. Anna\n3. Joris";
+        assertThat(judge(cases, BAND.withFactorThresholds(0.0, 1.0, 0.0))).isEqualTo(Verdict.FORBIDDEN_PURPOSE);
+        assertThat(judge(cases, BAND.withFactorThresholds(1.0, 1.0, 0.0))).isEqualTo(Verdict.ALLOWED);
+        String policy = "Welke juridische kaders gelden voor het kiezen van kandidaten? Voor de beleidsnotitie.";
+        assertThat(judge(policy, BAND.withFactorThresholds(0.0, 1.0, 0.0))).isEqualTo(Verdict.ALLOWED);
+    }
+
+    @Test
+    void aNamedPersonWithASpecialCategoryWordIsThatPersonsDataFromPersonalNamedAt() {
+        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
+        String named = "Maak een notitie: mevrouw Jansen valt op vrouwen en wil dat niet in het dossier.";
+        assertThat(judge(named, never.withFactorThresholds(0.45, 0.0, 0.0))).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
+        assertThat(judge(named, never.withFactorThresholds(0.45, 1.0, 0.0))).isEqualTo(Verdict.ALLOWED);
+        String unnamed = "Maak een notitie over hoe we omgaan met medewerkers die op vrouwen vallen.";
+        assertThat(judge(unnamed, never.withFactorThresholds(0.45, 0.0, 0.0))).isEqualTo(Verdict.ALLOWED);
+    }
+
+    @Test
+    void aListedTermWithoutANamedPersonIsATopicBelowTopicUnnamedBelow() {
+        String topic = "Schrijf een nieuwsbericht over de griepprik en diabetes voor de website.";
+        PurposeGuardPolicy always = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 0.0, 0.0, 0.65, 0.0);
+        assertThat(judge(topic, always.withFactorThresholds(0.45, 1.0, 0.0))).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
+        assertThat(judge(topic, always.withFactorThresholds(0.45, 1.0, 1.0))).isEqualTo(Verdict.ALLOWED);
+    }
+}
