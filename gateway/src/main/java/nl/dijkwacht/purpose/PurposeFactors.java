@@ -40,12 +40,21 @@ final class PurposeFactors {
             "kaders", "wetgeving", "fictief", "fictieve", "verzonnen", "oefencasus", "training", "geanonimiseerd", "anoniem",
             "statistiek", "raadsvoorstel", "raadsinformatiebrief", "policy", "protocol");
 
+    /**
+     * Words before a verdict word that make it a noun — a decision already taken or a subject ("de toekenning",
+     * "het beoordelen van sollicitanten") rather than a verdict asked of the model.
+     */
+    private static final Set<String> NOUN_MAKERS = Set.of("de", "het", "een", "der", "the", "a", "an");
+
     final boolean verdictAsked;
+    /** A verdict asked other than as a noun after an article (see {@link #NOUN_MAKERS}): the domain step's stricter cue. */
+    final boolean verdictAskedDirectly;
     final boolean aboutCases;
     final boolean notAboutCases;
 
-    private PurposeFactors(boolean verdictAsked, boolean aboutCases, boolean notAboutCases) {
+    private PurposeFactors(boolean verdictAsked, boolean verdictAskedDirectly, boolean aboutCases, boolean notAboutCases) {
         this.verdictAsked = verdictAsked;
+        this.verdictAskedDirectly = verdictAskedDirectly;
         this.aboutCases = aboutCases;
         this.notAboutCases = notAboutCases;
     }
@@ -57,22 +66,29 @@ final class PurposeFactors {
     static PurposeFactors of(String text, String[] tokens) {
         List<String> words = words(PurposeTokens.fold(text));
         boolean verdict = false;
+        boolean direct = false;
         boolean cases = false;
         boolean notCases = false;
         String previous = null;
         for (String w : words) {
-            verdict |= VERDICT_WORDS.contains(w);
+            if (VERDICT_WORDS.contains(w)) {
+                verdict = true;
+                direct |= previous == null || !NOUN_MAKERS.contains(previous);
+            }
             cases |= CASE_WORDS.contains(w);
             notCases |= NOT_CASES_WORDS.contains(w);
             if (previous != null) {
                 String pair = previous + "_" + w;
-                verdict |= VERDICT_PAIRS.contains(pair);
+                if (VERDICT_PAIRS.contains(pair)) {
+                    verdict = true;
+                    direct = true;
+                }
                 notCases |= NOT_CASES_PAIRS.contains(pair);
             }
             previous = w;
         }
         cases |= text.indexOf('|') >= 0 || named(tokens) || listLines(text) >= 2;
-        return new PurposeFactors(verdict, cases, notCases);
+        return new PurposeFactors(verdict, direct, cases, notCases);
     }
 
     /** A form of address with a name, or a two-word or initialled name ("dhr. Boersma", "A. Bakker"). */

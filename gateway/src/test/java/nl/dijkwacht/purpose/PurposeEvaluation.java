@@ -117,7 +117,8 @@ public final class PurposeEvaluation {
                 num("personal-at", d.personalAt()), num("topic-below", d.topicBelow()), num("decide-at", d.decideAt()),
                 num("personal-without-term-at", d.personalWithoutTermAt()))
                 .withFactorThresholds(num("verdict-on-cases-at", d.verdictOnCasesAt()), num("personal-named-at", d.personalNamedAt()),
-                        num("topic-unnamed-below", d.topicUnnamedBelow()));
+                        num("topic-unnamed-below", d.topicUnnamedBelow()))
+                .withDomainVerdictAt(num("domain-verdict-at", d.domainVerdictAt()));
     }
 
     /** {@code -Dopts=errors,refuse-at=0.7,...} (one Maven property, passed on to the evaluation JVM). */
