@@ -116,7 +116,8 @@ public final class LayeredPurposeGuard {
 
     /**
      * The domain step (round 6), without a guard model and over the whole score range: a verdict asked (not as a noun after
-     * an article: "de toekenning" is a decision already taken) on concrete cases
+     * an article: "de toekenning" is a decision already taken) on concrete persons or cases ("deze aanvraag", not "deze
+     * vacaturetekst")
      * in a forbidden purpose's domain ({@link PurposeDomain}), not about policy or rules, is that purpose — the classifier
      * is confidently wrong on such verdicts hidden as one step of a longer task. {@code domain-verdict-at: 1.0} switches
      * it off.
@@ -131,7 +132,7 @@ public final class LayeredPurposeGuard {
             return null;
         }
         PurposeFactors f = PurposeFactors.of(text, tokens);
-        return f.verdictAskedDirectly && f.aboutCases && !f.notAboutCases ? byId(rules, purpose) : null;
+        return f.verdictAskedDirectly && f.aboutPersons && !f.notAboutCases ? byId(rules, purpose) : null;
     }
 
     private Judgement special(String text, String[] tokens, PurposeClassifier.Scores s, boolean term, PurposeGuardPolicy policy,
