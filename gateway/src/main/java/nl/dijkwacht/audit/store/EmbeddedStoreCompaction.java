@@ -110,6 +110,9 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
         }
         try {
             if (!store.isClosed()) {
+                // Tried and dropped (docs/benchmarks.md, "Session 21"): rewrites only, without compactFile's chunk
+                // moves — smaller after close with 64 writers, larger with one. Cut short by its time limit, either
+                // can leave the closed file larger than the open one.
                 store.compactFile(CLOSE_COMPACT_MILLIS);
             }
         } catch (RuntimeException e) {
