@@ -30,8 +30,11 @@ import org.slf4j.LoggerFactory;
  * {@code RETENTION_TIME} (how long H2 keeps a dead chunk before reusing its space; default 45 s) is set to
  * {@value #RETENTION_MILLIS} by {@link StoreDurability}: at hundreds of commits a second even one second of dead
  * chunks is tens of megabytes. Durability is unchanged: commits are still written before
- * the request is answered; compaction only moves data that is already committed, in a commit of its own. On close it
- * compacts the file for at most {@value #CLOSE_COMPACT_MILLIS} ms (H2's own default is 200 ms).
+ * the request is answered; compaction only moves data that is already committed, in a commit of its own.
+ *
+ * <p>No compaction on close (and {@code MAX_COMPACT_TIME=0} in the default URL turns off H2's own): cut short by a
+ * time limit, {@link MVStore#compactFile} leaves the closed file larger than the open one (it first moves chunks towards
+ * the end of the file), so the file is closed as the housekeeping keeps it while open (docs/benchmarks.md, "Session 21").
  */
 public final class EmbeddedStoreCompaction implements AutoCloseable {
 
@@ -39,7 +42,6 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
     static final int TARGET_FILL = 80;
     static final int WRITE_LIMIT_BYTES = 4 * 1024 * 1024;
     static final int RETENTION_MILLIS = 0;
-    static final int CLOSE_COMPACT_MILLIS = 2000;
     static final int PERIOD_MILLIS = 100;
 
     private final MVStore store;
@@ -107,16 +109,6 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
             timer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        try {
-            if (!store.isClosed()) {
-                // Tried and dropped (docs/benchmarks.md, "Session 21"): rewrites only, without compactFile's chunk
-                // moves — smaller after close with 64 writers, larger with one. Cut short by its time limit, either
-                // can leave the closed file larger than the open one.
-                store.compactFile(CLOSE_COMPACT_MILLIS);
-            }
-        } catch (RuntimeException e) {
-            log.debug("embedded audit store compaction on close skipped: {}", e.getClass().getSimpleName());
         }
     }
 }
