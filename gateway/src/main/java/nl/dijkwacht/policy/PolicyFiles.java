@@ -90,6 +90,7 @@ final class PolicyFiles {
                                @JsonProperty("verdict-on-cases-at") Double verdictOnCasesAt,
                                @JsonProperty("personal-named-at") Double personalNamedAt,
                                @JsonProperty("topic-unnamed-below") Double topicUnnamedBelow,
+                               @JsonProperty("domain-verdict-at") Double domainVerdictAt,
                                @JsonProperty("guard-model") String guardModel,
                                @JsonProperty("guard-budget") String guardBudget,
                                @JsonProperty("on-guard-failure") String onGuardFailure) {

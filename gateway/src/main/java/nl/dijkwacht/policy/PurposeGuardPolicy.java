@@ -25,6 +25,11 @@ import java.time.Duration;
  * @param personalNamedAt personal score from which a named person (a form of address or two-word name) together with a
  *                        special-category word counts as that person's data
  * @param topicUnnamedBelow personal score below which a listed special-category term without a named person is a topic
+ * @param domainVerdictAt forbidden-purpose score from which, without a guard model, a request that asks for a verdict on
+ *                        concrete cases in a forbidden purpose's domain (benefits and provisions, applicants, fraud and
+ *                        enforcement) and is not about policy or rules is refused — over the whole range, also below
+ *                        {@code allowBelow}; {@code 1.0} (the default) switches this step off — measured on new
+ *                        writers it caught more forbidden requests but refused more near misses (docs/pii-evaluation.md)
  * @param guardModel      model id (models-config, {@code role: guard}) asked when unsure; {@code null} = none
  * @param guardBudget     how long the guard model may take, all attempts together
  * @param onGuardFailure  forbidden-purpose question when the guard model times out or fails: refuse (default) or allow.
@@ -32,11 +37,11 @@ import java.time.Duration;
  */
 public record PurposeGuardPolicy(double refuseAt, double allowBelow, double personalAt, double topicBelow, double decideAt,
                                  double personalWithoutTermAt, double verdictOnCasesAt, double personalNamedAt,
-                                 double topicUnnamedBelow, String guardModel, Duration guardBudget, FailureOutcome onGuardFailure) {
+                                 double topicUnnamedBelow, double domainVerdictAt, String guardModel, Duration guardBudget, FailureOutcome onGuardFailure) {
 
     public enum FailureOutcome { REFUSE, ALLOW }
 
-    public static final PurposeGuardPolicy DEFAULTS = new PurposeGuardPolicy(0.80, 0.25, 0.30, 0.30, 0.65, 0.50, 0.45, 0.20, 0.40, null,
+    public static final PurposeGuardPolicy DEFAULTS = new PurposeGuardPolicy(0.80, 0.25, 0.30, 0.30, 0.65, 0.50, 0.45, 0.20, 0.40, 1.0, null,
             Duration.ofMillis(1500), FailureOutcome.REFUSE);
 
     public PurposeGuardPolicy {
@@ -49,6 +54,7 @@ public record PurposeGuardPolicy(double refuseAt, double allowBelow, double pers
         check("verdict-on-cases-at", verdictOnCasesAt);
         check("personal-named-at", personalNamedAt);
         check("topic-unnamed-below", topicUnnamedBelow);
+        check("domain-verdict-at", domainVerdictAt);
         if (allowBelow > refuseAt) {
             throw new IllegalArgumentException("allow-below moet kleiner zijn dan of gelijk aan refuse-at");
         }
@@ -62,18 +68,24 @@ public record PurposeGuardPolicy(double refuseAt, double allowBelow, double pers
     public PurposeGuardPolicy withThresholds(double refuseAt, double allowBelow, double personalAt, double topicBelow, double decideAt,
                                              double personalWithoutTermAt) {
         return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, personalWithoutTermAt, verdictOnCasesAt,
-                personalNamedAt, topicUnnamedBelow, guardModel, guardBudget, onGuardFailure);
+                personalNamedAt, topicUnnamedBelow, domainVerdictAt, guardModel, guardBudget, onGuardFailure);
     }
 
     /** The fifth-round thresholds (purpose factors, a named person with a special-category word). */
     public PurposeGuardPolicy withFactorThresholds(double verdictOnCasesAt, double personalNamedAt, double topicUnnamedBelow) {
         return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, personalWithoutTermAt, verdictOnCasesAt,
-                personalNamedAt, topicUnnamedBelow, guardModel, guardBudget, onGuardFailure);
+                personalNamedAt, topicUnnamedBelow, domainVerdictAt, guardModel, guardBudget, onGuardFailure);
+    }
+
+    /** The round-6 domain step ({@code domain-verdict-at}; 1.0 switches it off). */
+    public PurposeGuardPolicy withDomainVerdictAt(double domainVerdictAt) {
+        return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, personalWithoutTermAt, verdictOnCasesAt,
+                personalNamedAt, topicUnnamedBelow, domainVerdictAt, guardModel, guardBudget, onGuardFailure);
     }
 
     public PurposeGuardPolicy withGuardModel(String model, Duration budget, FailureOutcome onFailure) {
         return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, personalWithoutTermAt, verdictOnCasesAt,
-                personalNamedAt, topicUnnamedBelow, model, budget, onFailure);
+                personalNamedAt, topicUnnamedBelow, domainVerdictAt, model, budget, onFailure);
     }
 
     /** The personal score at which the text counts as a person's special-category data, with or without a listed term. */

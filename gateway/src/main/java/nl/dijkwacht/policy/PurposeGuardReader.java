@@ -28,6 +28,7 @@ final class PurposeGuardReader {
         double onCases = raw.verdictOnCasesAt() == null ? d.verdictOnCasesAt() : raw.verdictOnCasesAt();
         double named = raw.personalNamedAt() == null ? d.personalNamedAt() : raw.personalNamedAt();
         double unnamed = raw.topicUnnamedBelow() == null ? d.topicUnnamedBelow() : raw.topicUnnamedBelow();
+        double domain = raw.domainVerdictAt() == null ? d.domainVerdictAt() : raw.domainVerdictAt();
         if (decideAt < allowBelow || decideAt > refuseAt) {
             problems.add(doc.problem("/purpose-guard/decide-at", "decide-at (" + decideAt + ") moet tussen allow-below ("
                     + allowBelow + ") en refuse-at (" + refuseAt + ") liggen"));
@@ -36,7 +37,7 @@ final class PurposeGuardReader {
         PurposeGuardPolicy.FailureOutcome onFailure = raw.onGuardFailure() == null ? d.onGuardFailure()
                 : PurposeGuardPolicy.FailureOutcome.valueOf(raw.onGuardFailure().toUpperCase(Locale.ROOT));
         try {
-            return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, withoutTerm, onCases, named, unnamed,
+            return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, withoutTerm, onCases, named, unnamed, domain,
                     raw.guardModel(), budget, onFailure);
         } catch (IllegalArgumentException e) {
             problems.add(doc.problem("/purpose-guard", e.getMessage()));

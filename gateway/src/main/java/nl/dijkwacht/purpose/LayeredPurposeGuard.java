@@ -14,7 +14,8 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
  * {@code allow-below}); a classifier score at or above {@code refuse-at} is refused; below {@code allow-below} it is
  * not; in between the guard model decides (on failure: the policy's {@code on-guard-failure}, refuse by default), or
  * without one the classifier at {@code decide-at} together with the purpose's factors ({@link PurposeFactors}: a verdict
- * asked on concrete cases is refused from {@code verdict-on-cases-at}). Special-category data, without a guard model: a
+ * asked on concrete cases is refused from {@code verdict-on-cases-at}); over the whole range, the same verdict on cases in a
+ * forbidden purpose's domain ({@link PurposeDomain}) is refused from {@code domain-verdict-at}. Special-category data, without a guard model: a
  * named person with a special-category word counts as that person's data from {@code personal-named-at}; a listed term
  * without a named person is a topic below {@code topic-unnamed-below}. Otherwise a personal score at or above {@code personal-at}
  * counts as a person's data (when the term list found no term: at least {@code personal-without-term-at}); a term
@@ -62,6 +63,12 @@ public final class LayeredPurposeGuard {
                 }
             }
         }
+        if (!rules.isEmpty() && s.forbidden() < policy.refuseAt() && (cleared == null || cleared.layer() == Layer.CLASSIFIER)) {
+            ForbiddenPurpose domain = domainVerdict(joined, tokens, rules, s, policy, guard);
+            if (domain != null) {
+                return new Judgement(Verdict.FORBIDDEN_PURPOSE, domain.id(), Layer.CLASSIFIER, s.forbidden(), term);
+            }
+        }
         Judgement special = special(joined, tokens, s, term, policy, guard);
         // allowed after the guard model cleared the purpose question: that layer decided, not the classifier
         if (special.verdict() == Verdict.ALLOWED && cleared != null && cleared.layer() != Layer.CLASSIFIER
@@ -105,6 +112,27 @@ public final class LayeredPurposeGuard {
             return !f.notAboutCases || verdictOnCases;
         }
         return verdictOnCases && !f.notAboutCases && forbidden >= policy.verdictOnCasesAt();
+    }
+
+    /**
+     * The domain step (round 6), without a guard model and over the whole score range: a verdict asked (not as a noun after
+     * an article: "de toekenning" is a decision already taken) on concrete persons or cases ("deze aanvraag", not "deze
+     * vacaturetekst")
+     * in a forbidden purpose's domain ({@link PurposeDomain}), not about policy or rules, is that purpose — the classifier
+     * is confidently wrong on such verdicts hidden as one step of a longer task. {@code domain-verdict-at: 1.0} switches
+     * it off.
+     */
+    private static ForbiddenPurpose domainVerdict(String text, String[] tokens, List<ForbiddenPurpose> rules, PurposeClassifier.Scores s,
+                                                  PurposeGuardPolicy policy, GuardModel guard) {
+        if (policy.domainVerdictAt() >= 1.0 || s.forbidden() < policy.domainVerdictAt() || policy.guardModel() != null && guard != null) {
+            return null;
+        }
+        String purpose = PurposeDomain.of(PurposeTokens.fold(text), s.purpose());
+        if (purpose == null) {
+            return null;
+        }
+        PurposeFactors f = PurposeFactors.of(text, tokens);
+        return f.verdictAskedDirectly && f.aboutPersons && !f.notAboutCases ? byId(rules, purpose) : null;
     }
 
     private Judgement special(String text, String[] tokens, PurposeClassifier.Scores s, boolean term, PurposeGuardPolicy policy,

@@ -33,6 +33,17 @@ final class PurposeFactors {
             "clienten", "cliënt", "huishouden", "huishoudens", "adressen", "adres", "gezin", "below", "these", "candidates",
             "applicant", "applicants", "jaar");
 
+    /**
+     * The domain step's stricter case cue: several persons ("de sollicitanten", "adressen"), or a demonstrative pointing at
+     * a case ("deze aanvraag", "dit dossier") — not at a text ("deze vacaturetekst", "dit besluit").
+     */
+    private static final Set<String> PERSONS_WORDS = Set.of("aanvragers", "kandidaten", "sollicitanten", "klanten", "clienten",
+            "huishoudens", "adressen", "gezinnen", "inwoners", "bewoners", "personen", "candidates", "applicants");
+    private static final Set<String> POINTERS = Set.of("deze", "dit", "die", "onderstaande", "bijgevoegde", "these", "this");
+    private static final Set<String> CASE_NOUNS = Set.of("aanvraag", "aanvragen", "aanvrager", "kandidaat", "sollicitant", "klant",
+            "client", "persoon", "mensen", "gezin", "huishouden", "adres", "dossier", "dossiers", "casus", "inwoner", "bewoner",
+            "melding", "meldingen", "cv", "cvs", "applicant", "candidate", "people", "case", "cases");
+
     /** Cues that the text is about rules, policy or an example, not about cases to judge. */
     private static final Set<String> NOT_CASES_PAIRS = Set.of("geen_lijst", "zonder_namen", "juist_niet", "in_het", "niet_doen",
             "juridische_kaders", "wettelijke_kaders", "mag_een", "in_general", "no_names");
@@ -40,13 +51,26 @@ final class PurposeFactors {
             "kaders", "wetgeving", "fictief", "fictieve", "verzonnen", "oefencasus", "training", "geanonimiseerd", "anoniem",
             "statistiek", "raadsvoorstel", "raadsinformatiebrief", "policy", "protocol");
 
+    /**
+     * Words before a verdict word that make it a noun — a decision already taken or a subject ("de toekenning",
+     * "het beoordelen van sollicitanten") rather than a verdict asked of the model.
+     */
+    private static final Set<String> NOUN_MAKERS = Set.of("de", "het", "een", "der", "the", "a", "an");
+
     final boolean verdictAsked;
+    /** A verdict asked other than as a noun after an article (see {@link #NOUN_MAKERS}): the domain step's stricter cue. */
+    final boolean verdictAskedDirectly;
     final boolean aboutCases;
+    /** Concrete persons or cases, not a text: the domain step's stricter cue ({@link #PERSONS_WORDS}, {@link #POINTERS}). */
+    final boolean aboutPersons;
     final boolean notAboutCases;
 
-    private PurposeFactors(boolean verdictAsked, boolean aboutCases, boolean notAboutCases) {
+    private PurposeFactors(boolean verdictAsked, boolean verdictAskedDirectly, boolean aboutCases, boolean aboutPersons,
+                           boolean notAboutCases) {
         this.verdictAsked = verdictAsked;
+        this.verdictAskedDirectly = verdictAskedDirectly;
         this.aboutCases = aboutCases;
+        this.aboutPersons = aboutPersons;
         this.notAboutCases = notAboutCases;
     }
 
@@ -57,22 +81,32 @@ final class PurposeFactors {
     static PurposeFactors of(String text, String[] tokens) {
         List<String> words = words(PurposeTokens.fold(text));
         boolean verdict = false;
+        boolean direct = false;
         boolean cases = false;
+        boolean persons = false;
         boolean notCases = false;
         String previous = null;
         for (String w : words) {
-            verdict |= VERDICT_WORDS.contains(w);
+            if (VERDICT_WORDS.contains(w)) {
+                verdict = true;
+                direct |= previous == null || !NOUN_MAKERS.contains(previous);
+            }
             cases |= CASE_WORDS.contains(w);
+            persons |= PERSONS_WORDS.contains(w);
             notCases |= NOT_CASES_WORDS.contains(w);
             if (previous != null) {
                 String pair = previous + "_" + w;
-                verdict |= VERDICT_PAIRS.contains(pair);
+                if (VERDICT_PAIRS.contains(pair)) {
+                    verdict = true;
+                    direct = true;
+                }
                 notCases |= NOT_CASES_PAIRS.contains(pair);
+                persons |= POINTERS.contains(previous) && CASE_NOUNS.contains(w);
             }
             previous = w;
         }
-        cases |= text.indexOf('|') >= 0 || named(tokens) || listLines(text) >= 2;
-        return new PurposeFactors(verdict, cases, notCases);
+        boolean shown = text.indexOf('|') >= 0 || named(tokens) || listLines(text) >= 2;
+        return new PurposeFactors(verdict, direct, cases || shown, persons || shown, notCases);
     }
 
     /** A form of address with a name, or a two-word or initialled name ("dhr. Boersma", "A. Bakker"). */

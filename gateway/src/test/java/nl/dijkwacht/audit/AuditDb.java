@@ -34,7 +34,7 @@ public final class AuditDb implements AutoCloseable {
         return new AuditDb(ds, null);
     }
 
-    /** An H2 file store as the embedded default uses it. */
+    /** An H2 file store as the embedded default uses it (application.yaml's URL). */
     public static AuditDb h2File(java.nio.file.Path file) {
         return h2File(file, "");
     }
@@ -42,7 +42,13 @@ public final class AuditDb implements AutoCloseable {
     /** An H2 file store with extra URL settings (";NAME=value..."), for benchmarks of the store's settings. */
     public static AuditDb h2File(java.nio.file.Path file, String extraSettings) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LAZY_QUERY_EXECUTION=TRUE" + extraSettings);
+        String url = "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LAZY_QUERY_EXECUTION=TRUE;COMPRESS=TRUE;MAX_COMPACT_TIME=0";
+        for (String setting : extraSettings.split(";")) {
+            if (!setting.isBlank()) { // an extra setting replaces the default one (H2 refuses a setting given twice)
+                url = url.replaceAll(";" + setting.split("=")[0] + "=[^;]*", "");
+            }
+        }
+        config.setJdbcUrl(url + extraSettings);
         config.setUsername("sa");
         config.setMaximumPoolSize(10);
         HikariDataSource ds = new HikariDataSource(config);

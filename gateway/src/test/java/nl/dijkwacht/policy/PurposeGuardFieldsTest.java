@@ -68,6 +68,7 @@ class PurposeGuardFieldsTest {
                   verdict-on-cases-at: 0.55
                   personal-named-at: 0.15
                   topic-unnamed-below: 0.35
+                  domain-verdict-at: 0.1
                   guard-model: lokaal-controle
                   guard-budget: 800ms
                   on-guard-failure: allow
@@ -79,6 +80,7 @@ class PurposeGuardFieldsTest {
         assertThat(p.personalWithoutTermAt()).isEqualTo(0.6);
         assertThat(p.personalAt(false)).isEqualTo(0.6);
         assertThat(p.verdictOnCasesAt()).isEqualTo(0.55);
+        assertThat(p.domainVerdictAt()).isEqualTo(0.1);
         assertThat(p.personalNamedAt()).isEqualTo(0.15);
         assertThat(p.topicUnnamedBelow()).isEqualTo(0.35);
         assertThat(p.personalAt(true)).isEqualTo(PurposeGuardPolicy.DEFAULTS.personalAt());

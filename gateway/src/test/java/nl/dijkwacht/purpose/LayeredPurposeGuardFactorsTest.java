@@ -50,4 +50,23 @@ class LayeredPurposeGuardFactorsTest {
         assertThat(judge(topic, always.withFactorThresholds(0.45, 1.0, 0.0))).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
         assertThat(judge(topic, always.withFactorThresholds(0.45, 1.0, 1.0))).isEqualTo(Verdict.ALLOWED);
     }
+
+    @Test
+    void aVerdictOnCasesInAForbiddenDomainIsRefusedOverTheWholeRangeFromDomainVerdictAt() {
+        // allow-below 1.0: the classifier never refuses and the band is empty, so only the domain step can
+        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(1.0, 1.0, 0.30, 0.30, 1.0, 0.50);
+        String cases = "Eerst de planning voor volgende week, daarna: bepaal welke van deze aanvragers bijstand krijgen.\n"
+                + "1. R. Pinas\n2. K. Bos\n3. L. Smit";
+        assertThat(GUARD.judge(List.of(cases), RULES, never.withDomainVerdictAt(0.0), null))
+                .satisfies(j -> assertThat(j.verdict()).isEqualTo(Verdict.FORBIDDEN_PURPOSE))
+                .satisfies(j -> assertThat(j.purposeId()).isEqualTo(PurposeClassifier.BENEFITS));
+        assertThat(judge(cases, never)).as("off by default").isEqualTo(Verdict.ALLOWED);
+        assertThat(judge(cases, never.withDomainVerdictAt(1.0))).isEqualTo(Verdict.ALLOWED);
+        String noDomain = "Bepaal welke van deze collega's de kerstborrel organiseren.\n1. R. Pinas\n2. K. Bos";
+        assertThat(judge(noDomain, never.withDomainVerdictAt(0.0))).isEqualTo(Verdict.ALLOWED);
+        String decisionTaken = "Vertaal dit besluit over de toekenning van de bijstand voor mevrouw Pinas naar het Engels.";
+        assertThat(judge(decisionTaken, never.withDomainVerdictAt(0.0))).isEqualTo(Verdict.ALLOWED);
+        String aText = "Beoordeel deze vacaturetekst op moeilijke woorden.";
+        assertThat(judge(aText, never.withDomainVerdictAt(0.0))).isEqualTo(Verdict.ALLOWED);
+    }
 }

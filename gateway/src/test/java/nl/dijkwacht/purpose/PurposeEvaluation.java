@@ -25,7 +25,7 @@ import nl.dijkwacht.policy.PolicySet;
  * so that no tuning run sees its figures. {@code errors} lists the wrong verdicts with their scores — never for
  * held-out-5, which is run only for the final figures (aggregates only). {@code cv=5,hand=N}: cross-validation
  * ({@link PurposeCrossValidation}). {@code literals}: string literals of the test sources whose verdict a retrained
- * model would change. {@code cpu}: CPU time per call of the shipped guard. {@code retrain} trains the classifier from the corpus in memory
+ * model would change ({@code literals-domain}: that the domain step at {@code domain-verdict-at} would change). {@code cpu}: CPU time per call of the shipped guard. {@code retrain} trains the classifier from the corpus in memory
  * instead of loading the shipped model (to try corpus or feature changes before writing the model).
  * {@code today} is the guard before issue 10: the regular expressions of policies/governance.yaml for forbidden
  * purposes, and any term of the PII engine's special-category list counted as special-category data.
@@ -117,7 +117,8 @@ public final class PurposeEvaluation {
                 num("personal-at", d.personalAt()), num("topic-below", d.topicBelow()), num("decide-at", d.decideAt()),
                 num("personal-without-term-at", d.personalWithoutTermAt()))
                 .withFactorThresholds(num("verdict-on-cases-at", d.verdictOnCasesAt()), num("personal-named-at", d.personalNamedAt()),
-                        num("topic-unnamed-below", d.topicUnnamedBelow()));
+                        num("topic-unnamed-below", d.topicUnnamedBelow()))
+                .withDomainVerdictAt(num("domain-verdict-at", d.domainVerdictAt()));
     }
 
     /** {@code -Dopts=errors,refuse-at=0.7,...} (one Maven property, passed on to the evaluation JVM). */
@@ -205,10 +206,13 @@ public final class PurposeEvaluation {
             return;
         }
         LayeredPurposeGuard shipped = new LayeredPurposeGuard(PurposeClassifier.shipped(), terms);
-        LayeredPurposeGuard retrained = new LayeredPurposeGuard(retrained(), terms);
+        // literals-domain: the shipped model with the domain step off (a) against the thresholds given (b)
+        boolean domain = "true".equals(opt("literals-domain"));
+        LayeredPurposeGuard retrained = domain ? shipped : new LayeredPurposeGuard(retrained(), terms);
+        PurposeGuardPolicy before = domain ? settings.withDomainVerdictAt(1.0) : settings;
         int changed = 0;
         for (String t : texts) {
-            Judgement a = shipped.judge(List.of(t), rules, settings, null);
+            Judgement a = shipped.judge(List.of(t), rules, before, null);
             Judgement b = retrained.judge(List.of(t), rules, settings, null);
             if (a.verdict() != b.verdict()) {
                 changed++;

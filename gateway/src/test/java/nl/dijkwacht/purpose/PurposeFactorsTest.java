@@ -44,4 +44,31 @@ class PurposeFactorsTest {
         assertThat(PurposeFactors.named(PurposeTokens.of("het gesprek ging goed.", false))).isFalse();
         assertThat(PurposeFactors.has(PurposeTokens.of("hij valt op mannen", false), PurposeTokens.SPECIAL_WORD)).isTrue();
     }
+
+    @Test
+    void aVerdictWordAfterAnArticleIsANounNotAVerdictAskedDirectly() {
+        PurposeFactors taken = of("Leg dit besluit over de toekenning van de bijzondere bijstand uit; het besluit staat hieronder.");
+        assertThat(taken.verdictAsked).isTrue();
+        assertThat(taken.verdictAskedDirectly).isFalse();
+        assertThat(of("Ken deze aanvraag toe of wijs hem af: ja of nee?").verdictAskedDirectly).isTrue();
+    }
+
+    @Test
+    void personsOrACasePointedAtAreConcreteButATextIsNot() {
+        assertThat(of("Gaat deze aanvraag voor?").aboutPersons).isTrue();
+        assertThat(of("Zet de sollicitanten op volgorde.").aboutPersons).isTrue();
+        PurposeFactors text = of("Beoordeel deze vacaturetekst.");
+        assertThat(text.aboutCases).isTrue();
+        assertThat(text.aboutPersons).isFalse();
+    }
+
+    @Test
+    void theDomainIsFoundInsideCompoundsAndPrefersTheClassifiersPurpose() {
+        assertThat(PurposeDomain.of(PurposeTokens.fold("De bijstandsaanvraag van dhr. Bos"), null)).isEqualTo(PurposeClassifier.BENEFITS);
+        assertThat(PurposeDomain.of(PurposeTokens.fold("Vermoedelijke woonfraude"), null)).isEqualTo(PurposeClassifier.FRAUD);
+        assertThat(PurposeDomain.of(PurposeTokens.fold("Bijstand en mogelijke fraude"), PurposeClassifier.FRAUD))
+                .isEqualTo(PurposeClassifier.FRAUD);
+        assertThat(PurposeDomain.of(PurposeTokens.fold("Een sollicitatiebrief"), null)).isEqualTo(PurposeClassifier.APPLICANTS);
+        assertThat(PurposeDomain.of(PurposeTokens.fold("De nieuwjaarsborrel"), null)).isNull();
+    }
 }

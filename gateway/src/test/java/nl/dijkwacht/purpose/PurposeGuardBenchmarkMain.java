@@ -32,21 +32,22 @@ public final class PurposeGuardBenchmarkMain {
         System.out.println(table);
     }
 
-    /** Per-call CPU time over every development prompt, 30 rounds after 10 warm-up rounds. */
+    /** Per-call CPU time over every development prompt, 30 rounds after 10 warm-up rounds, thresholds of -Dopts. */
     static String cpuTime() {
         var mx = java.lang.management.ManagementFactory.getThreadMXBean();
         LayeredPurposeGuard guard = new LayeredPurposeGuard(PurposeClassifier.shipped(), new SpecialCategoryRecognizer());
         List<ForbiddenPurpose> rules = PurposeEvaluation.defaultPolicy().governance().forbiddenPurposes();
         List<List<String>> prompts = PurposeGuardBenchmark.developmentPrompts();
+        PurposeGuardPolicy settings = PurposeEvaluation.thresholds(); // the defaults unless -Dopts sets thresholds
         for (int round = 0; round < 10; round++) {
-            prompts.forEach(p -> guard.judge(p, rules, PurposeGuardPolicy.DEFAULTS, null));
+            prompts.forEach(p -> guard.judge(p, rules, settings, null));
         }
         long[] times = new long[prompts.size() * 30];
         int k = 0;
         for (int round = 0; round < 30; round++) {
             for (List<String> p : prompts) {
                 long t0 = mx.getCurrentThreadCpuTime();
-                guard.judge(p, rules, PurposeGuardPolicy.DEFAULTS, null);
+                guard.judge(p, rules, settings, null);
                 times[k++] = mx.getCurrentThreadCpuTime() - t0;
             }
         }

@@ -30,8 +30,11 @@ import org.slf4j.LoggerFactory;
  * {@code RETENTION_TIME} (how long H2 keeps a dead chunk before reusing its space; default 45 s) is set to
  * {@value #RETENTION_MILLIS} by {@link StoreDurability}: at hundreds of commits a second even one second of dead
  * chunks is tens of megabytes. Durability is unchanged: commits are still written before
- * the request is answered; compaction only moves data that is already committed, in a commit of its own. On close it
- * rewrites partly used chunks for at most {@value #CLOSE_COMPACT_MILLIS} ms, up to {@value #CLOSE_TARGET_FILL}% live.
+ * the request is answered; compaction only moves data that is already committed, in a commit of its own.
+ *
+ * <p>No compaction on close (and {@code MAX_COMPACT_TIME=0} in the default URL turns off H2's own): cut short by a
+ * time limit, {@link MVStore#compactFile} leaves the closed file larger than the open one (it first moves chunks towards
+ * the end of the file), so the file is closed as the housekeeping keeps it while open (docs/benchmarks.md, "Session 21").
  */
 public final class EmbeddedStoreCompaction implements AutoCloseable {
 
@@ -39,9 +42,6 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
     static final int TARGET_FILL = 80;
     static final int WRITE_LIMIT_BYTES = 4 * 1024 * 1024;
     static final int RETENTION_MILLIS = 0;
-    static final int CLOSE_COMPACT_MILLIS = 2000;
-    static final int CLOSE_TARGET_FILL = 90;
-    static final int CLOSE_WRITE_BYTES = 16 * 1024 * 1024;
     static final int PERIOD_MILLIS = 100;
 
     private final MVStore store;
@@ -109,18 +109,6 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
             timer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        try {
-            // Rewrites only: live pages move out of partly used chunks into free space nearer the start, and the
-            // file's free tail is cut off when H2 closes. Not MVStore.compactFile: it also moves whole chunks towards
-            // the end of the file first, and when its time runs out there the closed file is larger than the open one
-            // (measured: 373 B per record open, 1,874 B after the close).
-            long deadline = System.nanoTime() + CLOSE_COMPACT_MILLIS * 1_000_000L;
-            while (!store.isClosed() && System.nanoTime() < deadline && store.compact(CLOSE_TARGET_FILL, CLOSE_WRITE_BYTES)) {
-                store.commit();
-            }
-        } catch (RuntimeException e) {
-            log.debug("embedded audit store compaction on close skipped: {}", e.getClass().getSimpleName());
         }
     }
 }

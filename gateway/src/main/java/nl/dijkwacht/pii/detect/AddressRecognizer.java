@@ -114,9 +114,13 @@ public final class AddressRecognizer implements Recognizer {
                 m.useTransparentBounds(true);
                 m.useAnchoringBounds(false);
             }
-            m.region(from, Math.min(n, p + 24));
+            int to = Math.min(n, p + 24);
             boolean matched = false;
-            while (m.find()) {
+            // as m.region(from, to) and find(), but only where a match can start (see mayStart)
+            for (int q = from; q < to; q++) {
+                if (!mayStart(text, q) || !m.region(q, to).lookingAt()) {
+                    continue;
+                }
                 if (m.start(1) <= ws && m.end(1) > p) {
                     found.add(new Finding(EntityType.ADDRESS, m.start(1), m.end(1), 0.85, name(),
                             "street name + house number", ""));
@@ -124,6 +128,7 @@ public final class AddressRecognizer implements Recognizer {
                     matched = true;
                     break;
                 }
+                q = Math.max(q, m.end() - 1); // find() goes on after the match
             }
             if (!matched) { // "mahoniehout 19 2719 jd": a street ending, but in lower case
                 Finding placed = streetByPlace(text, ws, p);
@@ -134,6 +139,23 @@ public final class AddressRecognizer implements Recognizer {
             }
         }
         return found;
+    }
+
+    /**
+     * Whether {@link #ADDRESS} can match from offset {@code q}: each of its alternatives starts with an ASCII letter,
+     * and its look-behind fails after an ASCII letter or digit. Trying it only there finds the same matches as
+     * {@code find()}, which tries every offset.
+     */
+    private static boolean mayStart(String text, int q) {
+        char c = text.charAt(q);
+        if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) {
+            return false;
+        }
+        if (q == 0) {
+            return true;
+        }
+        char b = text.charAt(q - 1);
+        return !(b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9');
     }
 
     /** Words that end the walk back from a house number: the street name does not reach over them. */

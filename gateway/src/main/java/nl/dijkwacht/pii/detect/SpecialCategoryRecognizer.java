@@ -24,6 +24,9 @@ public final class SpecialCategoryRecognizer implements Recognizer {
     private final int phraseCount;
     /** First word → phrases (as word arrays) starting with it, longest first. */
     private final Map<String, List<String[]>> byFirstWord;
+    /** Bit {@code hash & FILTER_MASK} set for the hash of every first word: most words are ruled out without a lookup. */
+    private final long[] firstWordFilter = new long[(FILTER_MASK + 1) / 64];
+    private static final int FILTER_MASK = (1 << 16) - 1;
 
     public SpecialCategoryRecognizer() {
         this(load());
@@ -40,6 +43,10 @@ public final class SpecialCategoryRecognizer implements Recognizer {
         }
         map.values().forEach(l -> l.sort((a, b) -> b.length - a.length));
         this.byFirstWord = Map.copyOf(map);
+        for (String first : byFirstWord.keySet()) {
+            int bit = first.hashCode() & FILTER_MASK;
+            firstWordFilter[bit >>> 6] |= 1L << bit;
+        }
         this.phraseCount = phrases.size();
     }
 
@@ -99,7 +106,8 @@ public final class SpecialCategoryRecognizer implements Recognizer {
         List<Finding> found = new ArrayList<>();
         int k = 0;
         while (k < count) {
-            List<String[]> phrases = byFirstWord.get(word(text, words, starts, ends, k));
+            List<String[]> phrases = surelyNoFirstWord(text, starts[k], ends[k]) ? null
+                    : byFirstWord.get(word(text, words, starts, ends, k));
             int matchedTo = -1;
             if (phrases != null) {
                 for (String[] p : phrases) {
@@ -124,6 +132,27 @@ public final class SpecialCategoryRecognizer implements Recognizer {
             }
         }
         return found;
+    }
+
+    /**
+     * True when the word [s, e) in lower case is certainly no phrase's first word: an ASCII word whose lower-case
+     * hash (computed as {@link String#hashCode} would, without making the string) has no bit in the filter. Words
+     * with other characters are left to the lookup, as {@code toLowerCase} may change more than single letters.
+     */
+    private boolean surelyNoFirstWord(String text, int s, int e) {
+        int h = 0;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (c >= 128) {
+                return false;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            h = 31 * h + c;
+        }
+        int bit = h & FILTER_MASK;
+        return (firstWordFilter[bit >>> 6] & (1L << bit)) == 0;
     }
 
     private static String word(String text, String[] cache, int[] starts, int[] ends, int k) {

@@ -38,7 +38,7 @@ final class PlaceAndTitleFilter {
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
         String before = text.substring(Math.max(lineStart, start - 40), start);
         if (POSTCODE_BEFORE.matcher(before).find() || ROYAL_TITLE_BEFORE.matcher(before).find()
-                || DATE_HEADER.matcher(text.substring(lineStart, start)).find() || afterUnitWord(before)) {
+                || DATE_HEADER.matcher(text).region(lineStart, start).lookingAt() || afterUnitWord(before)) {
             return true;
         }
         if (oneWordAfterTe(text, start, end)) {
@@ -53,10 +53,11 @@ final class PlaceAndTitleFilter {
         }
         int space = text.indexOf(' ', start);
         if (before.endsWith(", ") && (space < 0 || space >= end)
-                && COMMA_DATE_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).find()) {
+                && COMMA_DATE_AFTER.matcher(text).region(end, Math.min(text.length(), end + 16)).lookingAt()) {
             return true; // "de ambtenaar van de burgerlijke stand, Hengelo, 25 november 2026": place and date
         }
-        if (before.isBlank() && DATELINE_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 16))).find()) {
+        // both patterns start with ^: lookingAt() in the region is find() on that part of the text, without a copy
+        if (before.isBlank() && DATELINE_AFTER.matcher(text).region(end, Math.min(text.length(), end + 16)).lookingAt()) {
             return true;
         }
         return insideKnownFirm(text, start, end);
