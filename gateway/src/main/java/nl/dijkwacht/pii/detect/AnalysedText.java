@@ -34,10 +34,26 @@ public final class AnalysedText {
         return structure;
     }
 
+    /**
+     * Lower case with one char per char, so that offsets into it are offsets into the text: {@code "ŞAHİN"} lower-cased
+     * by {@link String#toLowerCase} is one char longer ({@code İ} becomes {@code i} and a combining dot).
+     */
+    public static String lowerSameLength(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.length() == text.length()) {
+            return lower;
+        }
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
+    }
+
     /** The text in lower case ({@link Locale#ROOT}), for context words. */
     public String lower() {
         if (lower == null) {
-            lower = text.toLowerCase(Locale.ROOT);
+            lower = lowerSameLength(text);
         }
         return lower;
     }

@@ -27,7 +27,7 @@ public final class DrivingLicenceRecognizer implements Recognizer {
 
     @Override
     public List<Finding> find(String text) {
-        return find(text, text.toLowerCase(Locale.ROOT));
+        return find(text, AnalysedText.lowerSameLength(text));
     }
 
     @Override

@@ -192,7 +192,9 @@ public final class FieldRecognizer implements Recognizer {
         return switch (type) {
             case DATE_OF_BIRTH -> DATE.matcher(v).matches();
             case BSN -> {
-                String digits = v.replaceAll("[ .-]", "");
+                // a scanned form's boxes read "9 9 9 9 2 O 6 5 O": under a BSN key, O and l are the digits they resemble
+                String digits = v.replaceAll("[ .-]", "").replace('O', '0').replace('o', '0').replace('l', '1')
+                        .replace('I', '1');
                 yield digits.length() == 9 && digits.chars().allMatch(Character::isDigit)
                         && elfproef.validate(digits) == ChecksumValidator.Validity.VALID;
             }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class FindingLinks {
 
     private static final Pattern DATE_IN_BRACKETS = Pattern.compile(
-            "\\s?\\(((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\\d{2}"
+            "\\s?\\((?:(?!overl|gest|sterf|dood|died)\\p{L}{3,12}, ?)?((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\\d{2}"
                     + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]))\\)");
 
     /** Parts of a name that are too common to mark elsewhere on their own. */
@@ -52,7 +52,7 @@ final class FindingLinks {
             if (f.type() != EntityType.PERSON) {
                 continue;
             }
-            Matcher m = DATE_IN_BRACKETS.matcher(text).region(f.end(), Math.min(text.length(), f.end() + 16));
+            Matcher m = DATE_IN_BRACKETS.matcher(text).region(f.end(), Math.min(text.length(), f.end() + 30));
             if (m.lookingAt() && free(kept, added, m.start(1), m.end(1))) {
                 added.add(new Finding(EntityType.DATE_OF_BIRTH, m.start(1), m.end(1), 0.85, "date-of-birth",
                         "date in brackets after a name", "person found before it"));

@@ -108,8 +108,9 @@ public final class StructuredIdentifiers {
         return PatternRecognizer.builder("id-document", EntityType.ID_DOCUMENT)
                 .context(ContextEnhancer.of("/pii/context/id-document.txt", 60, 20))
                 .pattern("passport / ID-card number (2 letters, 6 letters-or-digits, 1 digit, no `O`; abroad also 1 letter"
-                                + " and 7-8 digits)",
-                        "(?<![\\p{L}\\d])((?i:[A-NP-Z]{2}[A-NP-Z0-9]{6}\\d)|[A-Z]\\d{7,8})(?![\\p{L}\\d])",
+                                + " and 7-8 digits; a residence document: 1 letter and 8 letters-or-digits, at least 4 digits)",
+                        "(?<![\\p{L}\\d])((?i:[A-NP-Z]{2}[A-NP-Z0-9]{6}\\d)|[A-Z]\\d{7,8}|[A-Z](?=(?:[A-Z]*\\d){4})[A-Z0-9]{8})"
+                                + "(?![\\p{L}\\d])",
                         PatternRecognizer.Start.TOKEN)
                 .context(ContextEnhancer.of("/pii/context/driving-licence.txt", 60, 20))
                 .pattern("10-digit driving-licence number", "(?<![\\p{L}\\d])(\\d{10})(?![\\p{L}\\d])",

@@ -100,7 +100,7 @@ public final class TextStructure {
                 reach = f.end();
             }
         }
-        if (text.indexOf(':') >= 0 || text.contains("...")) {
+        if (text.indexOf(':') >= 0 || text.contains("...") || text.contains("  ") || text.indexOf('\t') >= 0) {
             // "key: value" lines, where they are not inside a table or a JSON object
             List<Field> lines = new ArrayList<>();
             lines(text, lines);
@@ -406,6 +406,10 @@ public final class TextStructure {
                 || text.charAt(keyEnd - 1) == '.')) {
             keyEnd--; // "Geslachtsnaam        : EL OUARDI" in a scanned form
         }
+        if (colon < 0) {
+            gapPair(text, s, e, out);
+            return e;
+        }
         if (colon <= s || keyEnd <= s || !keyLike(text, s, keyEnd)) {
             return e;
         }
@@ -423,6 +427,44 @@ public final class TextStructure {
             out.add(new Field(Kind.LINE, key, key, vs, ve));
         }
         return next < 0 ? e : next;
+    }
+
+    /**
+     * A printed or scanned form without colons: "Betrokkene   OUATTARA, ISSOUF", "Naam / Surname        ŞAHİN" — a
+     * capitalised key, one gap of two or more blanks or a tab, and the value; a line with a second gap is a table row,
+     * not a pair ("Leerling      Geb.datum      Uren").
+     */
+    private static void gapPair(String text, int s, int e, List<Field> out) {
+        if (s >= e || !Character.isUpperCase(text.charAt(s))) {
+            return;
+        }
+        int gap = -1;
+        int vs = -1;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (c == '\t' || (c == ' ' && i + 1 < e && text.charAt(i + 1) == ' ')) {
+                if (gap >= 0) {
+                    return; // a second gap: a row of a table laid out with blanks
+                }
+                gap = i;
+                while (i + 1 < e && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\t')) {
+                    i++;
+                }
+                vs = i + 1;
+            }
+            if (gap < 0 && i - s > MAX_KEY) {
+                return;
+            }
+        }
+        int ve = e;
+        while (ve > vs && (text.charAt(ve - 1) == ' ' || text.charAt(ve - 1) == '\r')) {
+            ve--;
+        }
+        if (gap <= s || vs >= ve || !Character.isLetter(text.charAt(gap - 1)) || !keyLike(text, s, gap)) {
+            return;
+        }
+        String key = normaliseKey(text.substring(s, gap));
+        out.add(new Field(Kind.LINE, key, key, vs, ve));
     }
 
     /** Start of a further "key:" after a tab or three blanks in [from, to), or -1. */

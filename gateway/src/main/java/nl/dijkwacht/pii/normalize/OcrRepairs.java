@@ -332,7 +332,30 @@ final class OcrRepairs {
                 }
             }
         }
+        edits = leadingZeroEdits(s, edits);
         return edits == null ? List.of() : edits;
+    }
+
+    /** "0UATTARA": a zero opening a word of at least three further capitals (and nothing else) is the letter O. */
+    private static List<Edit> leadingZeroEdits(String s, List<Edit> edits) {
+        int n = s.length();
+        for (int k = s.indexOf('0'); k >= 0 && k + 3 < n; k = s.indexOf('0', k + 1)) {
+            if (k > 0 && Character.isLetterOrDigit(s.charAt(k - 1))) {
+                continue;
+            }
+            int j = k + 1;
+            while (j < n && Character.isUpperCase(s.charAt(j))) {
+                j++;
+            }
+            if (j - k - 1 >= 3 && (j == n || !Character.isLetterOrDigit(s.charAt(j)))) {
+                if (edits == null) {
+                    edits = new ArrayList<>();
+                }
+                edits.add(new Edit(k, k + 1, "O"));
+                edits.sort(java.util.Comparator.comparingInt(Edit::start));
+            }
+        }
+        return edits;
     }
 
     private static boolean numeric(char c) {

@@ -89,4 +89,54 @@ class FifthRoundRulesTest {
     void aDwellingWordBeforeAStreetWithoutStreetEnding() {
         assertThat(found("Sleutels van woning Vlierbes 12 zijn opgehaald.", EntityType.ADDRESS)).containsExactly("Vlierbes 12");
     }
+
+    @Test
+    void surnameCommaGivenNameInALine() {
+        assertThat(found("Aanwezig: Bakker (wijkagent), Vos, Marieke (jurist) en de voorzitter.", EntityType.PERSON))
+                .contains("Vos, Marieke");
+        assertThat(found("Huishouden:\n- Doelwijt, Armand — aanvrager, sinds mei in de wijk\n", EntityType.PERSON))
+                .contains("Doelwijt, Armand");
+    }
+
+    @Test
+    void relativesAndHelpersBeforeAName() {
+        assertThat(found("Zij komt met haar broertje Dawit naar de balie.", EntityType.PERSON)).contains("Dawit");
+        assertThat(found("De tolk Soraya vertaalt.", EntityType.PERSON)).contains("Soraya");
+    }
+
+    @Test
+    void placesAfterTeOrInAndSportsClubs() {
+        assertThat(found("Geboren 2 mei 1950 te Winterswijk, weduwe.", EntityType.PERSON)).isEmpty();
+        assertThat(found("Haar broer woont in Amsterdam-Noord.", EntityType.PERSON)).isEmpty();
+        assertThat(found("De jeugd traint bij VV Beatrix '20 op zaterdag.", EntityType.PERSON)).isEmpty();
+        assertThat(found("Namens de burgemeester, Borculo, 12 januari 2026", EntityType.PERSON)).isEmpty();
+    }
+
+    @Test
+    void aBirthDateInBracketsAfterARelationWord() {
+        assertThat(found("Aanwezig: Sofia Lima (dochter, 03/09/2014) en haar moeder.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("03/09/2014");
+        assertThat(found("Joop Pels (overleden, 03-09-2014) liet een huis na.", EntityType.DATE_OF_BIRTH)).isEmpty();
+    }
+
+    @Test
+    void residenceDocumentNumbersOnlyWithTheirWord() {
+        assertThat(found("zijn verblijfsdocument V8K27T4Q1 is verlopen", EntityType.ID_DOCUMENT)).containsExactly("V8K27T4Q1");
+        assertThat(found("artikelcode V8K27T4Q1 is uitverkocht", EntityType.ID_DOCUMENT)).isEmpty();
+    }
+
+    @Test
+    void formsWithoutColonsAndDottedCapitalI() {
+        String scan = "Naam / Surname          YILDIRIM\nVoornamen / Given names   ZEYNEP İLAYDA\nBetrokkene   0KONKWO, EMEKA\n";
+        assertThat(found(scan, EntityType.PERSON)).contains("YILDIRIM", "ZEYNEP İLAYDA", "0KONKWO, EMEKA");
+        assertThat(AnalysedText.lowerSameLength("İLAYDA")).hasSize(6);
+        // a table laid out with blanks is no "label value" line
+        assertThat(TextStructure.of("Datum      Onderwerp      Uren\nMaandag      Overleg      3\n").fields()).isEmpty();
+    }
+
+    @Test
+    void aBsnInTheBoxesOfAScannedForm() {
+        assertThat(found("BSN: 1 1 1 2 2 2 3 3 3\n", EntityType.BSN)).containsExactly("1 1 1 2 2 2 3 3 3");
+        assertThat(found("BSN: 1 l 1 2 2 2 3 3 3\n", EntityType.BSN)).containsExactly("1 l 1 2 2 2 3 3 3");
+    }
 }

@@ -47,9 +47,13 @@ final class ChatNameRules {
      */
     private static final Set<String> RELATION_WORDS = WordList.set("/pii/names/relation-words.txt");
     private static final String CLOSER = "(?=[,?:;)]|\\.(?:\\s|$)|$| \\(| (?:" + alternation(closingWords()) + ")(?![\\p{L}]))";
-    private static final Pattern AFTER_COLON_OR_RELATION = Pattern.compile("(?:(?<![\\p{L}])(?:" + alternation(RELATION_WORDS)
-            + ")|:) (" + WORD + "(?: (?:" + PARTICLE + " ){0,4}" + WORD + "){1,2})" + CLOSER
-            + "|(?<![\\p{L}])(?:van|voor|aan|met|naar) (" + WORD + "(?: (?:" + PARTICLE + " ){0,4}" + WORD + "){2})" + CLOSER);
+    /** Two or three name words right after a colon or a relation word, then a closer. */
+    private static final Pattern NAME_AFTER_CUE = Pattern.compile(" (" + WORD + "(?: (?:" + PARTICLE + " ){0,4}" + WORD
+            + "){1,2})" + CLOSER);
+    /** Three name words right after a preposition, then a closer (two are the older rule's). */
+    private static final Pattern THREE_AFTER_PREPOSITION = Pattern.compile(" (" + WORD + "(?: (?:" + PARTICLE + " ){0,4}"
+            + WORD + "){2})" + CLOSER);
+    private static final Set<String> PREPOSITIONS = Set.of("van", "voor", "aan", "met", "naar");
     private static final Pattern NAME_AFTER_EN = Pattern.compile(" en (" + WORD + "(?: (?:" + PARTICLE + " ){0,4}"
             + WORD + "){1,2})" + CLOSER);
 
@@ -74,7 +78,7 @@ final class ChatNameRules {
                 }
             }
         }
-        if (typedInLowerCase(text)) {
+        if (mostlyLowerCase(text)) {
             afterColonOrRelation(text, out);
         }
         // the pattern is tried only where lower-case initials can start: a regex scan of every character cost more
@@ -108,28 +112,74 @@ final class ChatNameRules {
         }
     }
 
+    /**
+     * Tried only where a cue ends (a colon, or a relation word or preposition read as a whole word): a regex search of
+     * the whole text for the cue words cost as much as all other name rules.
+     */
     private static void afterColonOrRelation(String text, List<NameSpan> out) {
-        Matcher m = AFTER_COLON_OR_RELATION.matcher(text);
-        m.useTransparentBounds(true);
+        int n = text.length();
+        Matcher cue = null;
+        Matcher three = null;
         int from = 0;
-        while (from < text.length() && m.find(from)) {
-            int g = m.group(1) != null ? 1 : 2;
-            int end = nameEnd(text, m.start(g), m.end(g));
-            if (end != m.end(g) || (g == 2 && startsWithParticle(text, m.start(g)))) { // "voor de energietoeslag doen."
-                from = m.start(g);
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            Matcher m = null;
+            int at = -1;
+            if (c == ':') {
+                at = i + 1;
+            } else if (Character.isLowerCase(c) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
+                int e = i + 1;
+                while (e < n && Character.isLetter(text.charAt(e))) {
+                    e++;
+                }
+                if (e - i >= 2 && e - i <= 14) {
+                    String w = text.substring(i, e);
+                    if (RELATION_WORDS.contains(w)) {
+                        at = e;
+                    } else if (PREPOSITIONS.contains(w)) {
+                        at = e;
+                        if (three == null) {
+                            three = THREE_AFTER_PREPOSITION.matcher(text);
+                            three.useTransparentBounds(true);
+                        }
+                        m = three;
+                    }
+                }
+                if (at < 0) {
+                    i = e;
+                    continue;
+                }
+            }
+            if (at < 0 || at < from || at >= n || text.charAt(at) != ' ') {
+                i++;
                 continue;
             }
-            out.add(new NameSpan(m.start(g), end, -1, AFTER_RELATION_RULE));
-            from = end;
+            if (m == null) {
+                if (cue == null) {
+                    cue = NAME_AFTER_CUE.matcher(text);
+                    cue.useTransparentBounds(true);
+                }
+                m = cue;
+            }
+            m.region(at, n);
+            if (!m.lookingAt() || nameEnd(text, m.start(1), m.end(1)) != m.end(1)
+                    || (m == three && startsWithParticle(text, m.start(1)))) { // "voor de energietoeslag doen."
+                i = at;
+                continue;
+            }
+            out.add(new NameSpan(m.start(1), m.end(1), -1, AFTER_RELATION_RULE));
+            from = m.end(1);
             Matcher en = NAME_AFTER_EN.matcher(text);
             en.useTransparentBounds(true);
-            en.region(from, text.length());
+            en.region(from, n);
             while (en.lookingAt() && nameEnd(text, en.start(1), en.end(1)) == en.end(1)
                     && !startsWithParticle(text, en.start(1))) {
                 out.add(new NameSpan(en.start(1), en.end(1), -1, AFTER_RELATION_RULE));
                 from = en.end(1);
-                en.region(from, text.length());
+                en.region(from, n);
             }
+            i = from;
         }
     }
 
@@ -141,6 +191,38 @@ final class ChatNameRules {
     private static String alternation(Set<String> words) {
         return words.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).map(Pattern::quote)
                 .collect(java.util.stream.Collectors.joining("|"));
+    }
+
+    /**
+     * Chat typed in lower case even where an address or an acronym is capitalised: fewer than one capital in fifteen
+     * letters, and the text and most of its sentences open in lower case (prose opens them with a capital).
+     */
+    private static boolean mostlyLowerCase(String text) {
+        int letters = 0;
+        int capitals = 0;
+        int starts = 0;
+        int lowerStarts = 0;
+        boolean sentenceStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                boolean upper = Character.isUpperCase(c);
+                if (upper) {
+                    capitals++;
+                }
+                if (sentenceStart) {
+                    starts++;
+                    if (!upper) {
+                        lowerStarts++;
+                    }
+                    sentenceStart = false;
+                }
+            } else if (c == '.' || c == '?' || c == '!' || c == '\n') {
+                sentenceStart = true;
+            }
+        }
+        return letters > 0 && capitals * 15 < letters && lowerStarts * 2 > starts;
     }
 
     /** Fewer than one capital in fifty letters: a chat message, where capitals do not mark names. */

@@ -18,6 +18,10 @@ final class PlaceAndTitleFilter {
     private static final Pattern POSTCODE_BEFORE = Pattern.compile("[0-9lO]{4} ?[A-Za-z]{2}[ \\t]+$");
     private static final Pattern DATELINE_AFTER = Pattern.compile(
             "^,? [0-9lO]{1,2}(?: [a-z]{3,9}|[-./][0-9lO]{1,2}[-./])", Pattern.CASE_INSENSITIVE);
+    /** ", 25 november 2026", ", 3-12-2026": a date with a month after a comma (not ", 5 uur"). */
+    private static final Pattern COMMA_DATE_AFTER = Pattern.compile(
+            "^, [0-9lO]{1,2}(?: (?:jan|feb|maa|mrt|apr|mei|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\\.? [0-9lO]{2,4}"
+                    + "|[-./][0-9lO]{1,2}[-./])", Pattern.CASE_INSENSITIVE);
     private static final Pattern ROYAL_TITLE_BEFORE = Pattern.compile(
             "(?:^|[^\\p{L}])(?:Koning|Koningin|Prins|Prinses|Kroonprins|Kroonprinses|KONING|KONINGIN)[ \\t]+$");
     private static final List<String> KNOWN_FIRMS = WordList.list("/pii/names/known-firms.txt");
@@ -37,11 +41,52 @@ final class PlaceAndTitleFilter {
                 || DATE_HEADER.matcher(text).region(lineStart, start).lookingAt() || afterUnitWord(before)) {
             return true;
         }
+        if (oneWordAfterTe(text, start, end)) {
+            return true; // "geboren 17 september 1939 te Hengelo": one word after "te" is a place
+        }
+        if ((text.startsWith("in ", start) || text.startsWith("te ", start)) && start + 3 < end
+                && Character.isUpperCase(text.charAt(start + 3)) && (text.indexOf(' ', start + 3) < 0 || text.indexOf(' ', start + 3) >= end)
+                && !NameWords.TITLES.contains(wordBefore(before))) {
+            // "woont in Rotterdam-Zuid", "geboren te Winterswijk": a place ("in 't Veld" has its article,
+            // "mevrouw te Kiefte" her title)
+            return true;
+        }
+        int space = text.indexOf(' ', start);
+        if (before.endsWith(", ") && (space < 0 || space >= end)
+                && COMMA_DATE_AFTER.matcher(text).region(end, Math.min(text.length(), end + 16)).lookingAt()) {
+            return true; // "de ambtenaar van de burgerlijke stand, Hengelo, 25 november 2026": place and date
+        }
         // both patterns start with ^: lookingAt() in the region is find() on that part of the text, without a copy
         if (before.isBlank() && DATELINE_AFTER.matcher(text).region(end, Math.min(text.length(), end + 16)).lookingAt()) {
             return true;
         }
         return insideKnownFirm(text, start, end);
+    }
+
+    private static String wordBefore(String before) {
+        int e = before.length();
+        while (e > 0 && !Character.isLetter(before.charAt(e - 1))) {
+            e--;
+        }
+        int b = e;
+        while (b > 0 && Character.isLetter(before.charAt(b - 1))) {
+            b--;
+        }
+        return before.substring(b, e).toLowerCase(Locale.ROOT);
+    }
+
+    /** A single word right after the word "te" (compared without a regex: this runs for every person span). */
+    private static boolean oneWordAfterTe(String text, int start, int end) {
+        int space = text.indexOf(' ', start);
+        if (space >= 0 && space < end || start < 3 || text.charAt(start - 1) != ' ') {
+            return false;
+        }
+        int k = start - 1;
+        while (k > 0 && text.charAt(k - 1) == ' ') {
+            k--;
+        }
+        return k >= 2 && text.charAt(k - 1) == 'e' && text.charAt(k - 2) == 't'
+                && (k == 2 || !Character.isLetter(text.charAt(k - 3)));
     }
 
     /** "Wijkteam Schalkwijk", "Jeugdteam Noord", "afdeling Vergunningen": a unit named after its area. */

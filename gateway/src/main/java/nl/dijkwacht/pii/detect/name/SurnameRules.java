@@ -50,7 +50,7 @@ final class SurnameRules {
      */
     int commaInitials(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
         if (!commaAndInitialsAhead(tokens, i)) {
-            return -1; // cheap test first: this runs at every word
+            return commaGivenName(text, tokens, i, out); // cheap test first: this runs at every word
         }
         int k = i;
         boolean surname = false;
@@ -97,6 +97,63 @@ final class SurnameRules {
         }
         out.add(new NameSpan(tokens.get(i).start(), initials.end(), k + 2, SURNAME_COMMA_INITIALS));
         return k + 2;
+    }
+
+    /**
+     * "Mol, Kirsten (jurist)", "- Ramautar, Sarita D. — aanvrager", "Al-Zoubi, Hiba.": a capitalised surname, a comma
+     * and a known given name (and perhaps an initial) that closes the name — in a list (a list line, or after a comma
+     * or semicolon), or when the surname is known. The index to continue from, or -1.
+     */
+    private int commaGivenName(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
+        int comma = i + 1;
+        if (comma + 1 >= tokens.size() || !tokens.get(comma).text().equals(",")) {
+            return -1;
+        }
+        TextToken surname = tokens.get(i);
+        TextToken given = tokens.get(comma + 1);
+        String lower = surname.lower();
+        if (!surname.capitalised() || surname.text().length() < 2 || tokens.get(comma).start() != surname.end()
+                || given.start() - tokens.get(comma).end() != 1 || !given.capitalised() || NameParser.isAllCaps(given.text())
+                || !gazetteer.isFirstName(given.lower()) || NameWords.AMBIGUOUS.contains(given.lower())
+                || NameWords.NOT_NAMES.contains(lower) || NameWords.TITLES.contains(lower)
+                || StreetOrganisationFilter.isStreetOrOrganisation(lower) || StreetOrganisationFilter.hasNonNameEnding(lower)
+                || NameWords.NOT_NAMES.contains(given.lower())) {
+            return -1;
+        }
+        int end = comma + 2;
+        if (end < tokens.size() && tokens.get(end).kind() == TextToken.Kind.INITIALS
+                && TextToken.adjacent(text, given, tokens.get(end))) {
+            end++; // "Sarita D."
+        }
+        if (end < tokens.size() && tokens.get(end).start() - tokens.get(end - 1).end() <= 1
+                && !(tokens.get(end).kind() == TextToken.Kind.PUNCT && "(;.,)—–-".contains(tokens.get(end).text()))) {
+            return -1; // "Jansen, Pieter de Vries": a list of two people, or the sentence goes on
+        }
+        if (!(gazetteer.isSurname(lower) || inList(text, tokens, i))
+                || gazetteer.isFirstName(lower)) {
+            return -1; // "Kevin, Jamal, Chayenne": a list of given names
+        }
+        out.add(new NameSpan(surname.start(), tokens.get(end - 1).end(), end, SURNAME_COMMA_INITIALS));
+        return end;
+    }
+
+    /** The token opens a list item: a line starting with "-", "*", "•" or a number, or it follows ", " or "; ". */
+    private static boolean inList(String text, List<TextToken> tokens, int i) {
+        if (i > 0 && (tokens.get(i - 1).text().equals(",") || tokens.get(i - 1).text().equals(";"))) {
+            return true;
+        }
+        int k = tokens.get(i).start() - 1;
+        while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+            k--;
+        }
+        if (k >= 0 && "-*•·".indexOf(text.charAt(k)) >= 0) {
+            k--;
+            while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+                k--;
+            }
+            return k < 0 || text.charAt(k) == '\n';
+        }
+        return false;
     }
 
     /** Whether a comma directly followed by initials comes within five word tokens from {@code i}. */
