@@ -77,7 +77,7 @@ public record PurposeGuardPolicy(double refuseAt, double allowBelow, double pers
                 personalNamedAt, topicUnnamedBelow, domainVerdictAt, guardModel, guardBudget, onGuardFailure);
     }
 
-    /** The round-6 domain step ({@code domain-verdict-at}; 1.0 switches it off). */
+    /** The domain step over the whole score range ({@code domain-verdict-at}; 1.0 switches it off). */
     public PurposeGuardPolicy withDomainVerdictAt(double domainVerdictAt) {
         return new PurposeGuardPolicy(refuseAt, allowBelow, personalAt, topicBelow, decideAt, personalWithoutTermAt, verdictOnCasesAt,
                 personalNamedAt, topicUnnamedBelow, domainVerdictAt, guardModel, guardBudget, onGuardFailure);
