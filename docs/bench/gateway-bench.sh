@@ -308,6 +308,18 @@ fi
 if [ "$PROFILE" -gt 0 ]; then
   n=${NAMES[0]}; pid=${GW_PID[$n]}
   start_mock
+  # the open-streams phase can leave the bench model's circuit breaker open (the mock refuses connections once its
+  # streams end); profile only once a request is answered again, or the profile is of quick 503s
+  hargs=(); [ -n "${GW_HDR[$n]:-}" ] && hargs=(-H "${GW_HDR[$n]}")
+  code=""
+  for _ in $(seq 1 90); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H 'Authorization: Bearer sk-bench-not-a-real-key' \
+      -H 'Content-Type: application/json' "${hargs[@]}" --data-binary @"$BENCH/body.json" \
+      "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" || true)
+    [ "$code" = 200 ] && break
+    sleep 1
+  done
+  echo "profile: first answer before profiling: HTTP ${code:-none}"
   AP_JAR=$(ls ~/.m2/repository/tools/profiler/async-profiler/*/async-profiler-*.jar 2>/dev/null | sort -V | tail -n 1 || true)
   if [ -z "$AP_JAR" ]; then
     (cd "$ROOT" && ./mvnw -q -B dependency:get -Dartifact=tools.profiler:async-profiler:4.2 >/dev/null 2>&1) || true
