@@ -202,8 +202,7 @@ public final class ContextEnhancer {
         /** Cue words of three letters or fewer ("bel", "geb", "tel") count as whole words only: not in "belastingen". */
         private final boolean[] whole;
         private final int positives;
-        private final int[][] byAsciiFirst = new int[128][];
-        private final Map<Character, int[]> byOtherFirst = new java.util.HashMap<>();
+        private final WordsByFirstChar byFirst;
 
         CueWords(List<String> positive, List<String> negative) {
             List<String> all = new java.util.ArrayList<>(positive);
@@ -214,26 +213,11 @@ public final class ContextEnhancer {
             for (int w = 0; w < words.length; w++) {
                 whole[w] = words[w].length() <= 3 && Character.isLetter(words[w].charAt(words[w].length() - 1));
             }
-            for (int w = 0; w < words.length; w++) {
-                char c = words[w].charAt(0);
-                int[] list = c < 128 ? byAsciiFirst[c] : byOtherFirst.get(c);
-                list = list == null ? new int[] {w} : append(list, w);
-                if (c < 128) {
-                    byAsciiFirst[c] = list;
-                } else {
-                    byOtherFirst.put(c, list);
-                }
-            }
-        }
-
-        private static int[] append(int[] list, int w) {
-            int[] longer = java.util.Arrays.copyOf(list, list.length + 1);
-            longer[list.length] = w;
-            return longer;
+            this.byFirst = new WordsByFirstChar(words);
         }
 
         private int[] startingWith(char c) {
-            return c < 128 ? byAsciiFirst[c] : byOtherFirst.isEmpty() ? null : byOtherFirst.get(c);
+            return byFirst.startingWith(c);
         }
 
         /** The word ending closest before {@code start}, starting at or after {@code from}. */

@@ -1,9 +1,6 @@
 package nl.dijkwacht.pii.detect;
 
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A list of cue words for field keys, compiled once, that finds the first word of the list occurring in a key at the
@@ -17,8 +14,7 @@ final class KeyWords {
     private final List<String> entries;
     private final String[] words;
     private final boolean[] whole;
-    private final int[][] byAsciiFirst = new int[128][];
-    private final Map<Character, int[]> byOtherFirst = new HashMap<>();
+    private final WordsByFirstChar byFirst;
 
     KeyWords(List<String> entries) {
         this.entries = List.copyOf(entries);
@@ -35,21 +31,8 @@ final class KeyWords {
                 continue; // never matches
             }
             whole[i] = marked || word.length() <= 3 && Character.isLetter(word.charAt(word.length() - 1));
-            char c = word.charAt(0);
-            int[] list = c < 128 ? byAsciiFirst[c] : byOtherFirst.get(c);
-            list = list == null ? new int[] {i} : append(list, i);
-            if (c < 128) {
-                byAsciiFirst[c] = list;
-            } else {
-                byOtherFirst.put(c, list);
-            }
         }
-    }
-
-    private static int[] append(int[] list, int i) {
-        int[] longer = Arrays.copyOf(list, list.length + 1);
-        longer[list.length] = i;
-        return longer;
+        this.byFirst = new WordsByFirstChar(words);
     }
 
     /** The first entry of the list (as written, with a {@code $} marker) that occurs in {@code key}, else null. */
@@ -60,7 +43,7 @@ final class KeyWords {
                 continue;
             }
             char c = key.charAt(at);
-            int[] candidates = c < 128 ? byAsciiFirst[c] : byOtherFirst.isEmpty() ? null : byOtherFirst.get(c);
+            int[] candidates = byFirst.startingWith(c);
             if (candidates == null) {
                 continue;
             }
