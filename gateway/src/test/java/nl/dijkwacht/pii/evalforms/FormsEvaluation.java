@@ -23,7 +23,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * so this is what the model is kept from.
  *
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6
  * </pre>
  *
  * <p>Measures (special-category findings are ignored: that type is not labelled in this set):
@@ -40,7 +40,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * The old held-out part ({@code heldout}, run twice in the second round) became development data in the third round,
  * held-out-3 (run once at the end of the third round) in the fourth, held-out-4 (run once at the end of the fourth)
  * in the fifth and held-out-5 (run once at the end of the fifth) in the sixth, so their mismatches are written too.
- * For a part still held out ({@link FormsEvalSet#UNSEEN}) only the figures are printed, never its errors.
+ * For a part still held out ({@link FormsEvalSet#UNSEEN}: held-out-6) only the figures are printed, never its errors.
  */
 public final class FormsEvaluation {
 
@@ -256,6 +256,8 @@ public final class FormsEvaluation {
                     "## Held-out-4 part (run once at the end of the fourth round; development data since)\n\n";
             case "heldout5" ->
                     "## Held-out-5 part (run once at the end of the fifth round; development data since)\n\n";
+            case "heldout6" -> "## HELD-OUT-6 part (written before the sixth tuning round; final figures only: "
+                    + "do not tune on these, no errors are written)\n\n";
             default -> "## Development part\n\n";
         };
         String report = title + "By form:\n\n" + formTable(rows, letterTally) + "\nBy type:\n\n" + forms.typeTable()
