@@ -74,17 +74,35 @@ public final class StructuredIdentifiers {
         return PatternRecognizer.builder("date-of-birth", EntityType.DATE_OF_BIRTH)
                 .context(ContextEnhancer.of("/pii/context/date-of-birth.txt", 40,
                         "/pii/context/date-of-birth-after.txt", 20))
-                .pattern("date: `d-m-yyyy` (also `/`, `.`, two-digit year), ISO `yyyy-mm-dd`, `3 maart 1961`, `9 February 1997`,"
-                                + " `12 MRT/MAR 1985` (passport style)",
-                        "(?<![\\p{L}\\d])((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)?\\d{2}"
+                .pattern("date: `d-m-yyyy` (also `/`, `.`, two-digit year, `'64`), ISO `yyyy-mm-dd`, compact `ddmmyyyy` and"
+                                + " `yyyymmdd`, `3 maart 1961`, `9 February 1997`, `12 MRT/MAR 1985` (passport style)",
+                        "(?<![\\p{L}\\d])((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:(?:19|20)?\\d{2}|['’]\\d{2})"
                                 + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
+                                + "|(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}"
+                                + "|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])"
                                 + "|(?:0?[1-9]|[12]\\d|3[01])(?:e)? (?i:" + months + ")\\.?(?:/(?i:" + months + "))? (?:19|20)\\d{2})"
                                 + "(?![\\p{L}\\d])", PatternRecognizer.Start.DIGIT_RUN)
-                .veto("a date in a later year than this one (`op 5 maart 2027. Geboortedatum …`) is no one's birth date.",
-                        c -> laterThanThisYear(c.value()))
+                .veto("a date in a later year than this one (`op 5 maart 2027. Geboortedatum …`) is no one's birth date,"
+                                + " nor a date with a time after it (`[28-11-26 09:55:48] …`, a chat time stamp).",
+                        c -> laterThanThisYear(c.value()) || timeFollows(c.lower(), c.end()))
                 .scores(0.9, 0, 0)
                 .note("Only with birth context; other dates are left alone.")
                 .build();
+    }
+
+    /** Whether a time of day ({@code 09:55}, {@code 9.30 uur} not included) follows a date at {@code end}. */
+    static boolean timeFollows(String lower, int end) {
+        int i = end;
+        if (i < lower.length() && (lower.charAt(i) == ' ' || lower.charAt(i) == 't')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < lower.length() && digits < 3 && Character.isDigit(lower.charAt(i))) {
+            i++;
+            digits++;
+        }
+        return digits >= 1 && digits <= 2 && i + 2 < lower.length() && lower.charAt(i) == ':'
+                && Character.isDigit(lower.charAt(i + 1)) && Character.isDigit(lower.charAt(i + 2));
     }
 
     /** Whether a date's four-digit year (19xx, 20xx) lies after the current year. */
