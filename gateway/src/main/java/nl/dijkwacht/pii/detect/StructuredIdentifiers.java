@@ -173,8 +173,20 @@ public final class StructuredIdentifiers {
                 .build();
     }
 
-    /** The sole-trader cue of a KvK candidate: its passage, or its table row and then the text above the table. */
-    private static ContextEnhancer.Signal soleTraderSignal(ContextEnhancer soleTrader, PatternRecognizer.Candidate c) {
+    /**
+     * The sole-trader cue of a KvK candidate: its passage (in JSON: its own object), or its table row, then the text
+     * above the table, and last the other rows: when other rows name their legal form (`B.V.`, `V.O.F.`) and this row
+     * names none, the table tells companies from sole traders, and this is a sole trader.
+     */
+    static ContextEnhancer.Signal soleTraderSignal(ContextEnhancer soleTrader, PatternRecognizer.Candidate c) {
+        TextStructure.Field field = c.structure() == null || c.structure().isEmpty() ? null
+                : c.structure().fieldAt(c.start(), c.end());
+        if (field != null && field.kind() == TextStructure.Kind.JSON) {
+            int open = c.lower().lastIndexOf('{', c.start());
+            int close = c.lower().indexOf('}', c.end());
+            return soleTrader.signalWithin(c.lower(), c.start(), c.end(), Math.max(0, open),
+                    close < 0 ? c.lower().length() : close);
+        }
         if (!c.inTableRow()) {
             return soleTrader.signal(c.lower(), c.start(), c.end());
         }
@@ -189,6 +201,59 @@ public final class StructuredIdentifiers {
             }
         }
         int headerStart = c.lower().lastIndexOf('\n', Math.max(0, c.lower().lastIndexOf('\n', tableStart - 1) - 1)) + 1;
-        return soleTrader.signalBefore(c.lower(), headerStart);
+        ContextEnhancer.Signal above = soleTrader.signalBefore(c.lower(), headerStart);
+        if (above != ContextEnhancer.Signal.NONE) {
+            return above;
+        }
+        return !rowNamesAnOrganisation(c) && otherRowNamesALegalPerson(soleTrader, c, tableStart)
+                ? ContextEnhancer.Signal.POSITIVE : ContextEnhancer.Signal.NONE;
+    }
+
+    /** "Hotel De Gouden Leeuw", "Drukkerij De Bakker": a word of the row opens an organisation's name. */
+    private static boolean rowNamesAnOrganisation(PatternRecognizer.Candidate c) {
+        String lower = c.lower();
+        int from = lower.lastIndexOf('\n', c.start() - 1) + 1;
+        int to = lower.indexOf('\n', c.end());
+        to = to < 0 ? lower.length() : to;
+        for (int i = from; i < to; i++) {
+            if (Character.isLetter(lower.charAt(i)) && (i == from || !Character.isLetter(lower.charAt(i - 1)))) {
+                int e = i;
+                while (e < to && Character.isLetter(lower.charAt(e))) {
+                    e++;
+                }
+                if (FieldRecognizer.organisationWord(lower.substring(i, e))) {
+                    return true;
+                }
+                i = e;
+            }
+        }
+        return false;
+    }
+
+    /** Whether another row of the candidate's table (consecutive lines with cells from {@code tableStart}) has a legal form. */
+    private static boolean otherRowNamesALegalPerson(ContextEnhancer soleTrader, PatternRecognizer.Candidate c,
+            int tableStart) {
+        String lower = c.lower();
+        int ownLine = lower.lastIndexOf('\n', c.start() - 1) + 1;
+        int lastLineEnd = -1;
+        for (TextStructure.Field f : c.structure().fields()) {
+            if (f.kind() != TextStructure.Kind.TABLE || f.start() < tableStart) {
+                continue;
+            }
+            int lineStart = lower.lastIndexOf('\n', f.start() - 1) + 1;
+            if (lineStart <= lastLineEnd) {
+                continue; // a further cell of a row already read
+            }
+            if (lastLineEnd >= 0 && lineStart > lastLineEnd + 1) {
+                break; // a line without cells: the table ended
+            }
+            int lineEnd = lower.indexOf('\n', f.start());
+            lastLineEnd = lineEnd < 0 ? lower.length() : lineEnd;
+            if (lineStart != ownLine
+                    && soleTrader.signalOnLine(lower, lastLineEnd, lastLineEnd) == ContextEnhancer.Signal.NEGATIVE) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -59,4 +59,51 @@ class SixthRoundRulesTest {
                 .containsExactly("P. Hazelhoff");
         assertThat(found("Het uitzendbureau Karel Workforce belde.", EntityType.PERSON)).isEmpty();
     }
+
+    @Test
+    void aStreetBesideAHouseNumberColumnOrKeyIsAnAddress() {
+        String table = "| zaak | aanvrager | straat | huisnr | postcode |\n|---|---|---|---|---|\n"
+                + "| Z-12 | P. Smit | Lindenhof | 4 | 1234 AB |\n";
+        assertThat(found(table, EntityType.ADDRESS)).containsExactly("Lindenhof");
+        assertThat(found("{\"straat\": \"Lindenhof\", \"huisnummer\": 4, \"plaats\": \"Delft\"}", EntityType.ADDRESS))
+                .containsExactly("Lindenhof");
+        // a report about a street lamp names the street, not where someone lives
+        assertThat(found("melding;straat;omschrijving\nM-1;Lindenhof;lamp kapot\n", EntityType.ADDRESS)).isEmpty();
+    }
+
+    @Test
+    void aKvkNumberInARowWithoutALegalFormWhereOtherRowsHaveOne() {
+        String table = "nr\thouder\tkvk\twaar\n1\tSanne Kok\t12345678\tvis\n2\tVishandel Kok B.V.\t87654321\tvis\n"
+                + "3\tHotel De Zwaan\t11223344\tbedden\n";
+        assertThat(found("marktlijst\n" + table, EntityType.KVK)).containsExactly("12345678");
+        // no row names a legal form: the table does not tell companies from sole traders
+        assertThat(found("marktlijst\nnr\thouder\tkvk\n1\tSanne Kok\t12345678\n", EntityType.KVK)).isEmpty();
+    }
+
+    @Test
+    void aKvkNumberInAJsonObjectReadsOnlyItsOwnObject() {
+        String json = "[{\"vereniging\": \"Hockeyclub Oost\", \"kvk\": \"40123456\"},\n"
+                + " {\"aanvrager\": \"Sanne Kok\", \"kvk\": \"12345678\", \"rechtsvorm\": \"eenmanszaak\"}]";
+        assertThat(found(json, EntityType.KVK)).containsExactly("12345678");
+    }
+
+    @Test
+    void headerNamesAsJsonValuesAreNoPersons() {
+        String json = "{\"headers\": [{\"name\": \"From\", \"value\": \"x\"}, {\"name\": \"Date\", \"value\": \"y\"},"
+                + " {\"name\": \"Subject\", \"value\": \"z\"}]}";
+        assertThat(found(json, EntityType.PERSON)).isEmpty();
+    }
+
+    @Test
+    void whatsAppIdIsAPhoneNumber() {
+        assertThat(found("{\"contacts\": [{\"wa_id\": \"31612345678\"}]}", EntityType.PHONE)).containsExactly("31612345678");
+    }
+
+    @Test
+    void lowerCaseNameListsJoinedByCommas() {
+        assertThat(found("de groep van donderdag: dawit haile, samira el-khatib, jonas berhe en ayaan warsame. ze",
+                EntityType.PERSON)).contains("dawit haile", "samira el-khatib", "jonas berhe", "ayaan warsame");
+        assertThat(found("stuur een bericht aan de secretaris van hockeyvereniging de meeuwen, over de subsidie",
+                EntityType.PERSON)).isEmpty();
+    }
 }
