@@ -17,7 +17,9 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Doc;
  * on every development text: the forms set's dev part and old held-out part (development data since the third
  * round), the letter-like set, the benchmark texts, and each of these in lower and upper case. A speed change must
  * leave all of them alike. Builds are loaded as in {@link PiiEngineCostComparison}. Arguments: {@code a=directory
- * b=directory}. Prints counts and the ids of differing texts, never their content. Never reads held-out-3.
+ * b=directory}; {@code -Dspans=true} compares only type and offsets. Prints counts and the ids of differing texts
+ * (with {@code spans}, the differing findings' types and offsets), never their content. Reads only the dev and old
+ * held-out parts of the forms set.
  */
 public final class PiiEngineEquivalence {
 
@@ -59,15 +61,18 @@ public final class PiiEngineEquivalence {
             engines[k] = engineClass.getMethod("dutchDefault").invoke(null);
             detects[k] = engineClass.getMethod("detect", String.class);
         }
+        // -Dspans=true: compare type and offsets only (a tuning change that renames a pattern label or a cue list
+        // then shows only the texts whose findings really moved); prints those findings' types and offsets.
+        boolean spansOnly = Boolean.getBoolean("spans");
         int differing = 0;
         long findings = 0;
         for (Map.Entry<String, String> e : all.entrySet()) {
-            String a = String.valueOf(detects[0].invoke(engines[0], e.getValue()));
-            String b = String.valueOf(detects[1].invoke(engines[1], e.getValue()));
+            String a = render(detects[0].invoke(engines[0], e.getValue()), spansOnly);
+            String b = render(detects[1].invoke(engines[1], e.getValue()), spansOnly);
             findings += ((List<?>) detects[0].invoke(engines[0], e.getValue())).size();
             if (!a.equals(b)) {
                 differing++;
-                System.out.println("differs: " + e.getKey());
+                System.out.println("differs: " + e.getKey() + (spansOnly ? "  old " + a + "  new " + b : ""));
             }
         }
         System.out.printf(Locale.ROOT, "%d texts, %d findings in %s, %d texts differ%n", all.size(), findings,
@@ -75,6 +80,20 @@ public final class PiiEngineEquivalence {
         if (differing > 0) {
             System.exit(1);
         }
+    }
+
+    /** The findings as text: in full, or only type and offsets ({@code PERSON 12-20}), never the text itself. */
+    private static String render(Object findings, boolean spansOnly) throws ReflectiveOperationException {
+        if (!spansOnly) {
+            return String.valueOf(findings);
+        }
+        StringBuilder out = new StringBuilder();
+        for (Object f : (List<?>) findings) {
+            Class<?> c = f.getClass();
+            out.append(c.getMethod("type").invoke(f)).append(' ').append(c.getMethod("start").invoke(f)).append('-')
+                    .append(c.getMethod("end").invoke(f)).append(' ');
+        }
+        return out.toString().strip();
     }
 
     private static List<Doc> letterSet() throws java.io.IOException {

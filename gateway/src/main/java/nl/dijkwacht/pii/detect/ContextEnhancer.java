@@ -109,6 +109,11 @@ public final class ContextEnhancer {
         return cue(lower, start, end, from, to < 0 ? lower.length() : to).signal();
     }
 
+    /** As {@link #signal}, but only words in {@code [from, to)} count (a JSON object is one record). */
+    public Signal signalWithin(String lower, int start, int end, int from, int to) {
+        return cue(lower, start, end, from, to).signal();
+    }
+
     /** The nearest cue before {@code start} only (the title above a table). */
     public Signal signalBefore(String lower, int start) {
         return cueBefore(lower, start, Math.max(0, start - before)).signal();

@@ -72,7 +72,9 @@ public final class FieldRecognizer implements Recognizer {
             return List.of();
         }
         List<Finding> found = new ArrayList<>();
-        for (TextStructure.Field f : structure.fields()) {
+        List<TextStructure.Field> fields = structure.fields();
+        for (int index = 0; index < fields.size(); index++) {
+            TextStructure.Field f = fields.get(index);
             String word = null;
             EntityType type = null;
             for (EntityType t : keys.keySet()) {
@@ -103,7 +105,8 @@ public final class FieldRecognizer implements Recognizer {
                 continue;
             }
             String value = text.substring(f.start(), f.end());
-            if (shaped(type, value) && (type != EntityType.ADDRESS || addressOfAPerson(f, value))) {
+            if (shaped(type, value) && (type != EntityType.ADDRESS || addressOfAPerson(f, value)
+                    || houseNumberBeside(text, fields, index))) {
                 found.add(new Finding(type, f.start(), f.end(), SCORE, name(), "value of a field", why));
             }
         }
@@ -183,6 +186,38 @@ public final class FieldRecognizer implements Recognizer {
         }
         return RESIDENCE_KEYS.anyIn(f.path());
     }
+
+    /**
+     * A street split from its house number by the tool that wrote it: a {@code huisnummer} cell on the same table row,
+     * or a {@code huisnummer} key in the same JSON object. The street is then that dwelling's address.
+     */
+    static boolean houseNumberBeside(String text, List<TextStructure.Field> fields, int index) {
+        TextStructure.Field f = fields.get(index);
+        if (f.kind() == TextStructure.Kind.LINE) {
+            return false;
+        }
+        String parent = f.path().substring(0, f.path().length() - f.key().length());
+        for (int k = Math.max(0, index - 3); k < Math.min(fields.size(), index + 4); k++) {
+            TextStructure.Field g = fields.get(k);
+            if (k == index || g.kind() != f.kind() || !HOUSE_NUMBER_KEYS.contains(g.key())) {
+                continue;
+            }
+            int from = Math.min(f.end(), g.end());
+            int to = Math.max(f.start(), g.start());
+            boolean together = true;
+            for (int i = from; i < to && together; i++) {
+                char c = text.charAt(i);
+                together = f.kind() == TextStructure.Kind.TABLE ? c != '\n' : c != '{' && c != '}';
+            }
+            if (together && (f.kind() == TextStructure.Kind.TABLE || g.path().startsWith(parent))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> HOUSE_NUMBER_KEYS = java.util.Set.of("huisnummer", "huisnr", "huisnr.", "nr", "nr.",
+            "huisnummer toevoeging", "house number", "housenumber", "huis nr", "nummer", "number");
 
     private static final KeyWords RESIDENCE_KEYS = new KeyWords(List.of("adres", "address", "verblijfplaats",
             "woonadres", "huisadres", "woon", "residence", "home"));
@@ -325,7 +360,7 @@ public final class FieldRecognizer implements Recognizer {
     }
 
     /** "Muziekvereniging Sint Caecilia", "Stichting Jan Pieter Heije" in an {@code Aan:} line: an organisation. */
-    private static boolean organisationWord(String first) {
+    static boolean organisationWord(String first) {
         if (ORGANISATION_PREFIXES.contains(first)) {
             return true;
         }

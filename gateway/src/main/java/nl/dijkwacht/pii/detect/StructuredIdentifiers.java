@@ -74,17 +74,35 @@ public final class StructuredIdentifiers {
         return PatternRecognizer.builder("date-of-birth", EntityType.DATE_OF_BIRTH)
                 .context(ContextEnhancer.of("/pii/context/date-of-birth.txt", 40,
                         "/pii/context/date-of-birth-after.txt", 20))
-                .pattern("date: `d-m-yyyy` (also `/`, `.`, two-digit year), ISO `yyyy-mm-dd`, `3 maart 1961`, `9 February 1997`,"
-                                + " `12 MRT/MAR 1985` (passport style)",
-                        "(?<![\\p{L}\\d])((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)?\\d{2}"
+                .pattern("date: `d-m-yyyy` (also `/`, `.`, two-digit year, `'64`), ISO `yyyy-mm-dd`, compact `ddmmyyyy` and"
+                                + " `yyyymmdd`, `3 maart 1961`, `9 February 1997`, `12 MRT/MAR 1985` (passport style)",
+                        "(?<![\\p{L}\\d])((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:(?:19|20)?\\d{2}|['’]\\d{2})"
                                 + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
+                                + "|(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}"
+                                + "|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])"
                                 + "|(?:0?[1-9]|[12]\\d|3[01])(?:e)? (?i:" + months + ")\\.?(?:/(?i:" + months + "))? (?:19|20)\\d{2})"
                                 + "(?![\\p{L}\\d])", PatternRecognizer.Start.DIGIT_RUN)
-                .veto("a date in a later year than this one (`op 5 maart 2027. Geboortedatum …`) is no one's birth date.",
-                        c -> laterThanThisYear(c.value()))
+                .veto("a date in a later year than this one (`op 5 maart 2027. Geboortedatum …`) is no one's birth date,"
+                                + " nor a date with a time after it (`[28-11-26 09:55:48] …`, a chat time stamp).",
+                        c -> laterThanThisYear(c.value()) || timeFollows(c.lower(), c.end()))
                 .scores(0.9, 0, 0)
                 .note("Only with birth context; other dates are left alone.")
                 .build();
+    }
+
+    /** Whether a time of day ({@code 09:55}, {@code 9.30 uur} not included) follows a date at {@code end}. */
+    static boolean timeFollows(String lower, int end) {
+        int i = end;
+        if (i < lower.length() && (lower.charAt(i) == ' ' || lower.charAt(i) == 't')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < lower.length() && digits < 3 && Character.isDigit(lower.charAt(i))) {
+            i++;
+            digits++;
+        }
+        return digits >= 1 && digits <= 2 && i + 2 < lower.length() && lower.charAt(i) == ':'
+                && Character.isDigit(lower.charAt(i + 1)) && Character.isDigit(lower.charAt(i + 2));
     }
 
     /** Whether a date's four-digit year (19xx, 20xx) lies after the current year. */
@@ -155,8 +173,20 @@ public final class StructuredIdentifiers {
                 .build();
     }
 
-    /** The sole-trader cue of a KvK candidate: its passage, or its table row and then the text above the table. */
-    private static ContextEnhancer.Signal soleTraderSignal(ContextEnhancer soleTrader, PatternRecognizer.Candidate c) {
+    /**
+     * The sole-trader cue of a KvK candidate: its passage (in JSON: its own object), or its table row, then the text
+     * above the table, and last the other rows: when other rows name their legal form (`B.V.`, `V.O.F.`) and this row
+     * names none, the table tells companies from sole traders, and this is a sole trader.
+     */
+    static ContextEnhancer.Signal soleTraderSignal(ContextEnhancer soleTrader, PatternRecognizer.Candidate c) {
+        TextStructure.Field field = c.structure() == null || c.structure().isEmpty() ? null
+                : c.structure().fieldAt(c.start(), c.end());
+        if (field != null && field.kind() == TextStructure.Kind.JSON) {
+            int open = c.lower().lastIndexOf('{', c.start());
+            int close = c.lower().indexOf('}', c.end());
+            return soleTrader.signalWithin(c.lower(), c.start(), c.end(), Math.max(0, open),
+                    close < 0 ? c.lower().length() : close);
+        }
         if (!c.inTableRow()) {
             return soleTrader.signal(c.lower(), c.start(), c.end());
         }
@@ -171,6 +201,59 @@ public final class StructuredIdentifiers {
             }
         }
         int headerStart = c.lower().lastIndexOf('\n', Math.max(0, c.lower().lastIndexOf('\n', tableStart - 1) - 1)) + 1;
-        return soleTrader.signalBefore(c.lower(), headerStart);
+        ContextEnhancer.Signal above = soleTrader.signalBefore(c.lower(), headerStart);
+        if (above != ContextEnhancer.Signal.NONE) {
+            return above;
+        }
+        return !rowNamesAnOrganisation(c) && otherRowNamesALegalPerson(soleTrader, c, tableStart)
+                ? ContextEnhancer.Signal.POSITIVE : ContextEnhancer.Signal.NONE;
+    }
+
+    /** "Hotel De Gouden Leeuw", "Drukkerij De Bakker": a word of the row opens an organisation's name. */
+    private static boolean rowNamesAnOrganisation(PatternRecognizer.Candidate c) {
+        String lower = c.lower();
+        int from = lower.lastIndexOf('\n', c.start() - 1) + 1;
+        int to = lower.indexOf('\n', c.end());
+        to = to < 0 ? lower.length() : to;
+        for (int i = from; i < to; i++) {
+            if (Character.isLetter(lower.charAt(i)) && (i == from || !Character.isLetter(lower.charAt(i - 1)))) {
+                int e = i;
+                while (e < to && Character.isLetter(lower.charAt(e))) {
+                    e++;
+                }
+                if (FieldRecognizer.organisationWord(lower.substring(i, e))) {
+                    return true;
+                }
+                i = e;
+            }
+        }
+        return false;
+    }
+
+    /** Whether another row of the candidate's table (consecutive lines with cells from {@code tableStart}) has a legal form. */
+    private static boolean otherRowNamesALegalPerson(ContextEnhancer soleTrader, PatternRecognizer.Candidate c,
+            int tableStart) {
+        String lower = c.lower();
+        int ownLine = lower.lastIndexOf('\n', c.start() - 1) + 1;
+        int lastLineEnd = -1;
+        for (TextStructure.Field f : c.structure().fields()) {
+            if (f.kind() != TextStructure.Kind.TABLE || f.start() < tableStart) {
+                continue;
+            }
+            int lineStart = lower.lastIndexOf('\n', f.start() - 1) + 1;
+            if (lineStart <= lastLineEnd) {
+                continue; // a further cell of a row already read
+            }
+            if (lastLineEnd >= 0 && lineStart > lastLineEnd + 1) {
+                break; // a line without cells: the table ended
+            }
+            int lineEnd = lower.indexOf('\n', f.start());
+            lastLineEnd = lineEnd < 0 ? lower.length() : lineEnd;
+            if (lineStart != ownLine
+                    && soleTrader.signalOnLine(lower, lastLineEnd, lastLineEnd) == ContextEnhancer.Signal.NEGATIVE) {
+                return true;
+            }
+        }
+        return false;
     }
 }

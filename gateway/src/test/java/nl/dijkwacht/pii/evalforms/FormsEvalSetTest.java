@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Validates the forms evaluation set (it does not score the engine: that is {@link FormsEvaluation}): every
  * annotation's offsets point at exactly its text, spans do not overlap, the JSONL is the compiled markup, the
- * held-out part is the seeded random quarter (held-out-3, held-out-4 and held-out-5 are separately written sets, not
- * part of that split), and real-looking identifiers carry valid but fictitious check digits.
+ * held-out part is the seeded random quarter (held-out-3, held-out-4, held-out-5 and held-out-6 are separately written
+ * sets, not part of that split), and real-looking identifiers carry valid but fictitious check digits.
  */
 class FormsEvalSetTest {
 
@@ -142,6 +142,31 @@ class FormsEvalSetTest {
             FormsEvalSet.load(split).forEach(d -> earlier.add(d.text()));
         }
         assertThat(heldout5).as("held-out-5 texts also in an earlier part").noneMatch(d -> earlier.contains(d.text()));
+    }
+
+    /**
+     * Held-out-6 likewise: 16 documents of every form numbered from 501, tables as 6 CSV, 5 TSV and 5 markdown, and no
+     * text shared with an earlier part.
+     */
+    @Test
+    void heldout6CoversEveryFormAndIsNew() throws IOException {
+        List<Doc> heldout6 = FormsEvalSet.load("heldout6");
+        for (String form : FormsEvalSet.FORMS) {
+            assertThat(heldout6.stream().filter(d -> d.form().equals(form)).count())
+                    .as("held-out-6 documents of " + form).isEqualTo(16L);
+        }
+        for (Doc d : heldout6) {
+            assertThat(Integer.parseInt(d.id().substring(d.form().length() + 1))).as(d.id()).isBetween(501, 599);
+        }
+        assertThat(heldout6.stream().filter(d -> d.form().equals("table")).map(Doc::variant).toList())
+                .containsOnly("csv", "tsv", "markdown")
+                .satisfies(v -> assertThat(v.stream().filter("csv"::equals).count()).isEqualTo(6L))
+                .satisfies(v -> assertThat(v.stream().filter("tsv"::equals).count()).isEqualTo(5L));
+        Set<String> earlier = new HashSet<>();
+        for (String split : List.of("dev", "heldout", "heldout3", "heldout4", "heldout5")) {
+            FormsEvalSet.load(split).forEach(d -> earlier.add(d.text()));
+        }
+        assertThat(heldout6).as("held-out-6 texts also in an earlier part").noneMatch(d -> earlier.contains(d.text()));
     }
 
     @Test

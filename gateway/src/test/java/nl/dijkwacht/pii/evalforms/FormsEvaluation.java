@@ -23,7 +23,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * so this is what the model is kept from.
  *
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6
  * </pre>
  *
  * <p>Measures (special-category findings are ignored: that type is not labelled in this set):
@@ -35,12 +35,12 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  *   <li><b>precision</b> — findings that overlap a labelled span, over all findings; <b>exact precision</b> — findings
  *       equal to a labelled span.</li>
  * </ul>
- * Writes {@code target/pii-eval-forms-<split>.md}; for the development data (dev, heldout, heldout3, heldout4) also
+ * Writes {@code target/pii-eval-forms-<split>.md}; for the development data (dev, heldout, heldout3, heldout4, heldout5) also
  * the mismatches to {@code target/pii-eval-forms-errors-<split>.txt}.
  * The old held-out part ({@code heldout}, run twice in the second round) became development data in the third round,
- * held-out-3 (run once at the end of the third round) in the fourth and held-out-4 (run once at the end of the fourth)
- * in the fifth, so their mismatches are written too. For a part still held out ({@link FormsEvalSet#UNSEEN}:
- * held-out-5) only the figures are printed, never its errors.
+ * held-out-3 (run once at the end of the third round) in the fourth, held-out-4 (run once at the end of the fourth)
+ * in the fifth and held-out-5 (run once at the end of the fifth) in the sixth, so their mismatches are written too.
+ * For a part still held out ({@link FormsEvalSet#UNSEEN}: held-out-6) only the figures are printed, never its errors.
  */
 public final class FormsEvaluation {
 
@@ -254,7 +254,9 @@ public final class FormsEvaluation {
             case "heldout3" -> "## Held-out-3 part (run once at the end of the third round; development data since)\n\n";
             case "heldout4" ->
                     "## Held-out-4 part (run once at the end of the fourth round; development data since)\n\n";
-            case "heldout5" -> "## HELD-OUT-5 part (written before the fifth tuning round; final figures only: "
+            case "heldout5" ->
+                    "## Held-out-5 part (run once at the end of the fifth round; development data since)\n\n";
+            case "heldout6" -> "## HELD-OUT-6 part (written before the sixth tuning round; final figures only: "
                     + "do not tune on these, no errors are written)\n\n";
             default -> "## Development part\n\n";
         };

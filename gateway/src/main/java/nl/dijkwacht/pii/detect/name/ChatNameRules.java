@@ -42,8 +42,8 @@ final class ChatNameRules {
      * Fifth round, also only in text typed in lower case: two or three words after a colon or a relation word
      * ({@code /pii/names/relation-words.txt}: "zijn vrouw adaeze okafor-nwosu", "dossier: georgi ivanov (bsn …"), or
      * three after one of the prepositions above, closed by punctuation, an opening bracket, or a word that follows a
-     * name ({@code follows-a-name.txt}: "spreekt", "en", "uit"); then a second name joined by "en"
-     * ("dewi ayu lestari en bartek nowak (bsn …").
+     * name ({@code follows-a-name.txt}: "spreekt", "en", "uit"); then further names joined by "en" or (sixth round)
+     * a comma ("dewi ayu lestari en bartek nowak (bsn …", "hiwet berhane, dawit tesfay, sara haile en …").
      */
     private static final Set<String> RELATION_WORDS = WordList.set("/pii/names/relation-words.txt");
     private static final String CLOSER = "(?=[,?:;)]|\\.(?:\\s|$)|$| \\(| (?:" + alternation(closingWords()) + ")(?![\\p{L}]))";
@@ -54,8 +54,9 @@ final class ChatNameRules {
     private static final Pattern THREE_AFTER_PREPOSITION = Pattern.compile(" (" + WORD + "(?: (?:" + PARTICLE + " ){0,4}"
             + WORD + "){2})" + CLOSER);
     private static final Set<String> PREPOSITIONS = Set.of("van", "voor", "aan", "met", "naar");
-    private static final Pattern NAME_AFTER_EN = Pattern.compile(" en (" + WORD + "(?: (?:" + PARTICLE + " ){0,4}"
-            + WORD + "){1,2})" + CLOSER);
+    /** Sixth round: the next name of a list, joined by "en" or a comma ("hiwet berhane, dawit tesfay en …"). */
+    private static final Pattern NAME_AFTER_EN = Pattern.compile("(?:,? en|,) (" + WORD + "(?: (?:" + PARTICLE
+            + " ){0,4}" + WORD + "){1,2})" + CLOSER);
 
     private static Set<String> closingWords() {
         Set<String> words = new java.util.HashSet<>(NameWords.FOLLOWS_A_NAME);
@@ -271,10 +272,14 @@ final class ChatNameRules {
         String w = word.toLowerCase(Locale.ROOT);
         int hyphen = w.indexOf('-');
         String head = hyphen > 0 ? w.substring(0, hyphen) : w;
+        if (hyphen > 0 && NameWords.PARTICLES.contains(head) && hyphen + 1 < w.length()) {
+            head = w.substring(hyphen + 1); // "al-saadi", "el-amrani": the particle is part of the surname
+        }
         return head.length() >= 2 && !NameWords.NOT_NAMES.contains(head) && !NameWords.COMMON_LOWER.contains(head)
                 && !NameWords.FOLLOWS_A_NAME.contains(head) && !NameWords.PARTICLES.contains(head)
                 && !NameWords.TITLES.contains(head) && !FUNCTION_WORDS.contains(head)
-                && !StreetOrganisationFilter.isStreetOrOrganisation(head) && !StreetOrganisationFilter.hasNonNameEnding(head);
+                && !StreetOrganisationFilter.isStreetOrOrganisation(head) && !StreetOrganisationFilter.hasNonNameEnding(head)
+                && !StreetOrganisationFilter.isOrganisationPrefix(head); // "zwemvereniging de dolfijn"
     }
 
     private static final Set<String> FUNCTION_WORDS = WordList.set("/pii/names/function-words.txt");
