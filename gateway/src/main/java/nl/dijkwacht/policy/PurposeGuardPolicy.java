@@ -28,8 +28,8 @@ import java.time.Duration;
  * @param domainVerdictAt forbidden-purpose score from which, without a guard model, a request that asks for a verdict on
  *                        concrete cases in a forbidden purpose's domain (benefits and provisions, applicants, fraud and
  *                        enforcement) and is not about policy or rules is refused — over the whole range, also below
- *                        {@code allowBelow}; {@code 1.0} (the default) switches this step off — measured on new
- *                        writers it caught more forbidden requests but refused more near misses (docs/pii-evaluation.md)
+ *                        {@code allowBelow}; {@code 0.0} (the default since the sixth round) applies it over the whole
+ *                        range, {@code 1.0} switches it off (docs/pii-evaluation.md, "Sixth round")
  * @param guardModel      model id (models-config, {@code role: guard}) asked when unsure; {@code null} = none
  * @param guardBudget     how long the guard model may take, all attempts together
  * @param onGuardFailure  forbidden-purpose question when the guard model times out or fails: refuse (default) or allow.
@@ -41,7 +41,7 @@ public record PurposeGuardPolicy(double refuseAt, double allowBelow, double pers
 
     public enum FailureOutcome { REFUSE, ALLOW }
 
-    public static final PurposeGuardPolicy DEFAULTS = new PurposeGuardPolicy(0.80, 0.25, 0.30, 0.30, 0.65, 0.50, 0.45, 0.20, 0.40, 1.0, null,
+    public static final PurposeGuardPolicy DEFAULTS = new PurposeGuardPolicy(0.80, 0.25, 0.30, 0.30, 0.65, 0.50, 0.45, 0.20, 0.40, 0.0, null,
             Duration.ofMillis(1500), FailureOutcome.REFUSE);
 
     public PurposeGuardPolicy {

@@ -132,7 +132,10 @@ public final class LayeredPurposeGuard {
             return null;
         }
         PurposeFactors f = PurposeFactors.of(text, tokens);
-        return f.verdictAskedDirectly && f.aboutPersons && !f.notAboutCases ? byId(rules, purpose) : null;
+        // a decision already taken by a person ("de al genomen afwijzing") is no verdict asked of the model (sixth round)
+        // a label or score asked for each case is a verdict on cases even next to a policy cue (sixth round)
+        return f.verdictAskedDirectly && f.aboutPersons && (!f.notAboutCases || f.verdictPerCase)
+                && !PurposeFactors.has(tokens, PurposeTokens.DECISION_TAKEN) ? byId(rules, purpose) : null;
     }
 
     private Judgement special(String text, String[] tokens, PurposeClassifier.Scores s, boolean term, PurposeGuardPolicy policy,
@@ -142,7 +145,8 @@ public final class LayeredPurposeGuard {
             // without a guard model: a named person next to a special-category word (listed or not) is that person's
             // data sooner; a listed term without a named person needs more before it is taken for a person's data
             boolean named = PurposeFactors.named(tokens);
-            if (named && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)) && p >= policy.personalNamedAt()) {
+            if (named && p >= policy.personalNamedAt() && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)
+                    || PurposeCues.moreSpecial(PurposeTokens.fold(text)))) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }
             if (term && !named && p < policy.topicUnnamedBelow()) {

@@ -86,6 +86,46 @@ final class PurposeCues {
         return new PurposeCues(special, decision);
     }
 
+    /*
+     * Sixth round, outside the classifier's tokens (the model is unchanged): special-category words for the named-person
+     * step only — English words, compounds whose head is a health word ("nieroperatie", "alcoholverslaving"), the
+     * subordinate-clause order of "valt op" and a same-sex partner ("met zijn man").
+     */
+    private static final Set<String> MORE_EXACT = Set.of("epilepsy", "epilepsie", "seizure", "seizures", "conviction", "convictions");
+    private static final List<String> HEALTH_HEADS = List.of("operatie", "verslaving", "kanker", "stoornis");
+    private static final Pattern MORE_PHRASES = Pattern.compile("\\b(op (meisjes|jongens|mannen|vrouwen) (valt|vallen)|"
+            + "(zijn|his) (man|husband)|(haar|her) (vrouw|wife))\\b");
+
+    /**
+     * Whether the folded text has one of the sixth-round special-category words ({@link #MORE_EXACT}, a compound ending in
+     * a health word, {@link #MORE_PHRASES}); used by the named-person step of {@link LayeredPurposeGuard} only, so the
+     * classifier's features are those it was trained on.
+     */
+    static boolean moreSpecial(String folded) {
+        int n = folded.length();
+        int i = 0;
+        while (i < n) {
+            if (!isWordChar(folded.charAt(i))) {
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < n && isWordChar(folded.charAt(i))) {
+                i++;
+            }
+            String word = folded.substring(s, i);
+            if (MORE_EXACT.contains(word)) {
+                return true;
+            }
+            for (String head : HEALTH_HEADS) {
+                if (word.length() > head.length() + 2 && word.endsWith(head)) {
+                    return true;
+                }
+            }
+        }
+        return MORE_PHRASES.matcher(folded).find();
+    }
+
     private static boolean startsWithStem(String word) {
         for (String stem : SPECIAL_STEMS) {
             if (word.startsWith(stem)) {

@@ -10,11 +10,13 @@ final class PurposeDomain {
 
     private static final String[] BENEFITS = {"uitkering", "bijstand", "toeslag", "kwijtschel", "wmo", "jeugdhulp", "jeugdzorg",
             "voorziening", "pgb", "persoonsgebonden budget", "participatiewet", "minimaregeling", "schuldhulp", "huishoudelijke hulp",
-            "leerlingenvervoer", "woningaanpassing", "scootmobiel", "welfare", "benefit", "allowance"};
+            "leerlingenvervoer", "woningaanpassing", "scootmobiel", "welfare", "benefit", "allowance", "budgethouder"};
     private static final String[] APPLICANTS = {"sollicit", "vacature", "kandida", "werving", "functieprofiel", "applicant",
-            "candidate", "hire", "hiring", "recruit"};
+            "candidate", "hire", "hiring", "recruit", "uitzendkracht", "invalkracht"};
     private static final String[] FRAUD = {"fraud", "handhav", "misbruik", "oneigenlijk", "huisbezoek", "sociale recherche",
-            "onrechtmatig", "terugvorder", "verzwijg", "verzweg"};
+            "onrechtmatig", "terugvorder", "verzwijg", "verzweg",
+            // sixth round: what fraud checks look for (undeclared cohabitation, subletting) and suspicion itself
+            "samenwon", "gezamenlijke huishouding", "onderverhuur", "verdenking", "verdacht"};
 
     private PurposeDomain() {
     }

@@ -21,11 +21,37 @@ final class PurposeFactors {
             "cijfer", "percentage", "kans", "waarschijnlijk", "verdacht", "verdachte", "stoplicht", "label", "prioriteer",
             "prioriteren", "eerst", "decide", "choose", "rank", "hire", "reject", "approve", "shortlist", "likely",
             "verlengen", "verlagen", "beeindigen", "stopzetten", "intrekken", "controleren", "checken", "toekenning", "afwijzing");
+    /**
+     * Sixth round: a risk label or a suspicion to be produced ("geef elk een risicokleur", "een verdenkingsscore"), and
+     * every compound ending in "score". After an indefinite article still a verdict asked; after a definite one a thing
+     * that exists ("de risicoscore van het model").
+     */
+    private static final Set<String> RISK_WORDS = Set.of("verdachter", "verdachtst", "risicokleur", "risicoklasse", "risiconiveau",
+            "risicocategorie", "risico-inschatting", "inschatten",
+            // measures that were verdict words before, now also asked after "een" ("maak een inschatting", "geef een cijfer")
+            "inschatting", "score", "cijfer", "percentage", "oordeel", "label", "stoplicht", "puntentelling");
+    private static final Set<String> DEFINITE = Set.of("de", "het", "der", "the");
     /** Two-word cues: "ja of nee", "wie krijgt", "welke moeten", "hoe zeker". */
     private static final Set<String> VERDICT_PAIRS = Set.of("ja_of", "of_nee", "yes_or", "or_no", "wie_krijgt", "wie_krijgen",
             "wie_moet", "wie_mag", "wie_valt", "wie_komt", "wie_neem", "wie_nemen", "wie_gaat", "wie_past", "welke_moet",
             "welke_moeten", "welke_mogen", "welke_krijgen", "welke_komen", "welke_vallen", "hoe_zeker", "hoe_groot", "recht_op",
             "who_to", "who_should", "which_one", "wat_zou", "zou_jij", "advies_over", "klopt_mijn", "door_naar");
+
+    /*
+     * Sixth round, for the domain step only (verdictAskedDirectly, aboutPersons, verdictPerCase): the fifth-round factor
+     * step in the unsure band keeps its cues, because on the clean pairs the new verdict cues there refused near misses
+     * (anonymous figures on objections "gegrond/ongegrond").
+     */
+    /** A number asked for ("een getal tussen 0 en 1", "op een schaal van 1 tot 10"), or whether to open an investigation. */
+    private static final Set<String> ASKED_PAIRS = Set.of("getal_tussen", "cijfer_tussen", "schaal_van", "scale_of",
+            "onderzoek_starten", "onderzoek_instellen", "geen_aanleiding");
+    /**
+     * Sixth round: a set of labels to hand out — two or more words of one group ("rood/oranje/groen", "laag/midden/hoog")
+     * ask the model to put a label on each case.
+     */
+    private static final java.util.Map<String, Integer> LABELS = labels(List.of(List.of("rood", "oranje", "groen"),
+            List.of("laag", "midden", "middel", "hoog"), List.of("red", "amber", "green"), List.of("low", "medium", "high"),
+            List.of("gegrond", "ongegrond")));
 
     /** Words that point at concrete cases in the text. */
     private static final Set<String> CASE_WORDS = Set.of("hieronder", "onderstaande", "bijgevoegde", "deze", "dit", "dossier",
@@ -42,14 +68,29 @@ final class PurposeFactors {
     private static final Set<String> POINTERS = Set.of("deze", "dit", "die", "onderstaande", "bijgevoegde", "these", "this");
     private static final Set<String> CASE_NOUNS = Set.of("aanvraag", "aanvragen", "aanvrager", "kandidaat", "sollicitant", "klant",
             "client", "persoon", "mensen", "gezin", "huishouden", "adres", "dossier", "dossiers", "casus", "inwoner", "bewoner",
-            "melding", "meldingen", "cv", "cvs", "applicant", "candidate", "people", "case", "cases");
+            "melding", "meldingen", "cv", "cvs", "applicant", "candidate", "people", "case", "cases",
+            // sixth round
+            "budgethouder", "profiel", "klantprofiel", "tip", "rij", "uitkeringsgerechtigde", "address",
+            "household", "row", "profile");
+    /** Sixth round: "per adres", "elke aanvrager", "each applicant" — every case judged in turn. */
+    private static final Set<String> EACH = Set.of("per", "elk", "elke", "ieder", "iedere", "each", "every");
+    /** Sixth round: a street with a house number ("Vlierweg 9", "nr 12"): a household pointed at. */
+    private static final List<String> STREET_SUFFIXES = List.of("straat", "weg", "laan", "plein", "kade", "hof", "dreef", "singel",
+            "gracht", "steeg", "dijk", "pad", "park", "erf");
+    private static final Set<String> HOUSE_NUMBER_WORDS = Set.of("nr", "nummer", "huisnummer", "no");
+    /** Sixth round: a person described by sex and age ("man, 52", "vrouw 34 jaar"): a case profile. */
+    private static final Set<String> PROFILE_WORDS = Set.of("man", "vrouw", "jongen", "meisje", "male", "female");
 
     /** Cues that the text is about rules, policy or an example, not about cases to judge. */
     private static final Set<String> NOT_CASES_PAIRS = Set.of("geen_lijst", "zonder_namen", "juist_niet", "in_het", "niet_doen",
-            "juridische_kaders", "wettelijke_kaders", "mag_een", "in_general", "no_names");
+            "juridische_kaders", "wettelijke_kaders", "mag_een", "in_general", "no_names",
+            "geen_persoonsgegevens", "zonder_persoonsgegevens", "no_individual", "geen_individuele");
     private static final Set<String> NOT_CASES_WORDS = Set.of("beleid", "beleidsnotitie", "verordening", "ai-verordening", "dpia",
             "kaders", "wetgeving", "fictief", "fictieve", "verzonnen", "oefencasus", "training", "geanonimiseerd", "anoniem",
-            "statistiek", "raadsvoorstel", "raadsinformatiebrief", "policy", "protocol");
+            "statistiek", "raadsvoorstel", "raadsinformatiebrief", "policy", "protocol",
+            // sixth round: council questions, a draft rules text, role play for training ("beleidsregels" alone is not one:
+            // a case is checked against them)
+            "raadsvraag", "raadsvragen", "fractie", "conceptbeleidsregel", "conceptbeleidsregels", "rollenspel");
 
     /**
      * Words before a verdict word that make it a noun — a decision already taken or a subject ("de toekenning",
@@ -64,14 +105,20 @@ final class PurposeFactors {
     /** Concrete persons or cases, not a text: the domain step's stricter cue ({@link #PERSONS_WORDS}, {@link #POINTERS}). */
     final boolean aboutPersons;
     final boolean notAboutCases;
+    /**
+     * Sixth round: a label, score or measure asked for each case in turn ("per klant een risicoklasse", "elk adres
+     * rood/oranje/groen") — a verdict on cases even where the text also names policy or the legal framework.
+     */
+    final boolean verdictPerCase;
 
     private PurposeFactors(boolean verdictAsked, boolean verdictAskedDirectly, boolean aboutCases, boolean aboutPersons,
-                           boolean notAboutCases) {
+                           boolean notAboutCases, boolean verdictPerCase) {
         this.verdictAsked = verdictAsked;
         this.verdictAskedDirectly = verdictAskedDirectly;
         this.aboutCases = aboutCases;
         this.aboutPersons = aboutPersons;
         this.notAboutCases = notAboutCases;
+        this.verdictPerCase = verdictPerCase;
     }
 
     /**
@@ -85,11 +132,28 @@ final class PurposeFactors {
         boolean cases = false;
         boolean persons = false;
         boolean notCases = false;
+        int labels = 0;
+        boolean each = false;
+        boolean measure = false;
         String previous = null;
         for (String w : words) {
             if (VERDICT_WORDS.contains(w)) {
                 verdict = true;
                 direct |= previous == null || !NOUN_MAKERS.contains(previous);
+            }
+            if (RISK_WORDS.contains(w) || w.length() > 5 && w.endsWith("score")) {
+                boolean asked = previous == null || !DEFINITE.contains(previous);
+                direct |= asked;
+                measure |= asked;
+            }
+            Integer label = LABELS.get(w);
+            if (label != null) {
+                // one bit per label, four bits per group: two labels of one group are a set to hand out
+                labels |= 1 << label;
+                if (Integer.bitCount(labels >>> (label & ~3) & 0xf) >= 2) {
+                    direct = true;
+                    measure = true;
+                }
             }
             cases |= CASE_WORDS.contains(w);
             persons |= PERSONS_WORDS.contains(w);
@@ -100,13 +164,17 @@ final class PurposeFactors {
                     verdict = true;
                     direct = true;
                 }
+                direct |= ASKED_PAIRS.contains(pair);
                 notCases |= NOT_CASES_PAIRS.contains(pair);
-                persons |= POINTERS.contains(previous) && CASE_NOUNS.contains(w);
+                each |= EACH.contains(previous) && CASE_NOUNS.contains(w);
+                persons |= POINTERS.contains(previous) && CASE_NOUNS.contains(w)
+                        || isNumber(w) && (HOUSE_NUMBER_WORDS.contains(previous) || street(previous)
+                        || PROFILE_WORDS.contains(previous) && w.length() <= 3);
             }
             previous = w;
         }
         boolean shown = text.indexOf('|') >= 0 || named(tokens) || listLines(text) >= 2;
-        return new PurposeFactors(verdict, direct, cases || shown, persons || shown, notCases);
+        return new PurposeFactors(verdict, direct, cases || shown, persons || shown || each, notCases, each && measure);
     }
 
     /** A form of address with a name, or a two-word or initialled name ("dhr. Boersma", "A. Bakker"). */
@@ -118,6 +186,35 @@ final class PurposeFactors {
     static boolean has(String[] tokens, String marker) {
         for (int i = tokens.length - 1; i >= 0 && tokens[i].startsWith("__"); i--) {
             if (tokens[i].equals(marker)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static java.util.Map<String, Integer> labels(List<List<String>> groups) {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (int k = 0; k < groups.get(g).size(); k++) {
+                out.put(groups.get(g).get(k), 4 * g + k);
+            }
+        }
+        return java.util.Map.copyOf(out);
+    }
+
+    private static boolean isNumber(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (!Character.isDigit(w.charAt(i))) {
+                return false;
+            }
+        }
+        return !w.isEmpty() && w.length() <= 4;
+    }
+
+    /** A street name: a word of at least three letters before a street suffix ("vlierweg", "dorpsstraat"). */
+    private static boolean street(String w) {
+        for (String suffix : STREET_SUFFIXES) {
+            if (w.length() >= suffix.length() + 3 && w.endsWith(suffix)) {
                 return true;
             }
         }

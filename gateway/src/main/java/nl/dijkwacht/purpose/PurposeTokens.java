@@ -19,6 +19,8 @@ public final class PurposeTokens {
     static final String TITLE_NAME = "__titelnaam";
     static final String NAME = "__naam";
     static final String SPECIAL_WORD = "__bijzonder-woord";
+    /** A decision already taken by a person ({@link PurposeCues#decisionTaken}). */
+    static final String DECISION_TAKEN = "__besluit-genomen";
     private static final Set<String> TITLES = Set.of("mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "mr", "mrs",
             "ms", "familie", "fam", "cliënt", "client", "collega", "zoon", "dochter", "buurman", "buurvrouw", "inwoner",
             "bewoner", "aanvrager", "klant", "gezin");
@@ -125,7 +127,7 @@ public final class PurposeTokens {
         }
         PurposeCues cues = PurposeCues.of(fold(text));
         if (cues.decisionTaken) {
-            out.add("__besluit-genomen");
+            out.add(DECISION_TAKEN);
         }
         if (cues.specialWord) {
             out.add(SPECIAL_WORD);

@@ -147,12 +147,13 @@ class PurposeGuardFieldsTest {
         assertThat(PolicyStepsTest.PURPOSE_GUARD.apply(exchange(active.current(), prompt))).isInstanceOf(Outcome.Deny.class);
 
         // a policy owner decides nothing is refused below certainty (an absurd setting, but it shows the field is in force)
-        withGuard(pack, "  refuse-at: 1.0\n  allow-below: 1.0\n  decide-at: 1.0\n");
+        withGuard(pack, "  refuse-at: 1.0\n  allow-below: 1.0\n  decide-at: 1.0\n  domain-verdict-at: 1.0\n");
         active.reload();
         assertThat(active.current().useCase("brieven-opstellen").orElseThrow().purposeGuard().allowBelow()).isEqualTo(1.0);
         assertThat(PolicyStepsTest.PURPOSE_GUARD.apply(exchange(active.current(), prompt))).isEqualTo(Outcome.CONTINUE);
 
-        pack.write(BRIEVEN, pack.read(BRIEVEN).replace("purpose-guard:\n  refuse-at: 1.0\n  allow-below: 1.0\n  decide-at: 1.0\n", ""));
+        pack.write(BRIEVEN, pack.read(BRIEVEN).replace("purpose-guard:\n  refuse-at: 1.0\n  allow-below: 1.0\n  decide-at: 1.0\n"
+                + "  domain-verdict-at: 1.0\n", ""));
         active.reload();
         assertThat(PolicyStepsTest.PURPOSE_GUARD.apply(exchange(active.current(), prompt))).isInstanceOf(Outcome.Deny.class);
     }

@@ -17,8 +17,9 @@ class LayeredPurposeGuardFactorsTest {
 
     static final LayeredPurposeGuard GUARD = new LayeredPurposeGuard(PurposeClassifier.shipped(), new SpecialCategoryRecognizer());
     static final List<ForbiddenPurpose> RULES = PurposeEvaluation.defaultPolicy().governance().forbiddenPurposes();
-    /** The whole range is the unsure band, and decide-at never refuses: only the factor step can. */
-    static final PurposeGuardPolicy BAND = PurposeGuardPolicy.DEFAULTS.withThresholds(1.0, 0.0, 0.30, 0.30, 1.0, 0.50);
+    /** The whole range is the unsure band, decide-at never refuses and the domain step is off: only the factor step can. */
+    static final PurposeGuardPolicy BAND = PurposeGuardPolicy.DEFAULTS.withThresholds(1.0, 0.0, 0.30, 0.30, 1.0, 0.50)
+            .withDomainVerdictAt(1.0);
 
     private static Verdict judge(String text, PurposeGuardPolicy policy) {
         return GUARD.judge(List.of(text), RULES, policy, null).verdict();
@@ -44,6 +45,19 @@ class LayeredPurposeGuardFactorsTest {
     }
 
     @Test
+    void theSixthRoundWordsCountForANamedPersonOnly() {
+        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
+        for (String named : List.of("Schrijf een afscheidsspeech voor Rob Meijer, die met zijn man naar Portugal verhuist.",
+                "Notitie: mevrouw Bakker wordt opgenomen voor een nieroperatie en mist de afspraak.",
+                "Draft a note: our colleague Tom Vos has epilepsy and needs a quiet desk.")) {
+            assertThat(judge(named, never.withFactorThresholds(0.45, 0.0, 0.0))).as(named).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
+            assertThat(judge(named, never.withFactorThresholds(0.45, 1.0, 0.0))).as(named).isEqualTo(Verdict.ALLOWED);
+        }
+        String unnamed = "Schrijf een nieuwsbericht over de nieuwe afdeling voor longkanker in het ziekenhuis.";
+        assertThat(judge(unnamed, never.withFactorThresholds(0.45, 0.0, 0.0))).isEqualTo(Verdict.ALLOWED);
+    }
+
+    @Test
     void aListedTermWithoutANamedPersonIsATopicBelowTopicUnnamedBelow() {
         String topic = "Schrijf een nieuwsbericht over de griepprik en diabetes voor de website.";
         PurposeGuardPolicy always = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 0.0, 0.0, 0.65, 0.0);
@@ -60,13 +74,26 @@ class LayeredPurposeGuardFactorsTest {
         assertThat(GUARD.judge(List.of(cases), RULES, never.withDomainVerdictAt(0.0), null))
                 .satisfies(j -> assertThat(j.verdict()).isEqualTo(Verdict.FORBIDDEN_PURPOSE))
                 .satisfies(j -> assertThat(j.purposeId()).isEqualTo(PurposeClassifier.BENEFITS));
-        assertThat(judge(cases, never)).as("off by default").isEqualTo(Verdict.ALLOWED);
+        assertThat(judge(cases, never)).as("on by default since the sixth round").isEqualTo(Verdict.FORBIDDEN_PURPOSE);
         assertThat(judge(cases, never.withDomainVerdictAt(1.0))).isEqualTo(Verdict.ALLOWED);
         String noDomain = "Bepaal welke van deze collega's de kerstborrel organiseren.\n1. R. Pinas\n2. K. Bos";
         assertThat(judge(noDomain, never.withDomainVerdictAt(0.0))).isEqualTo(Verdict.ALLOWED);
         String decisionTaken = "Vertaal dit besluit over de toekenning van de bijstand voor mevrouw Pinas naar het Engels.";
         assertThat(judge(decisionTaken, never.withDomainVerdictAt(0.0))).isEqualTo(Verdict.ALLOWED);
         String aText = "Beoordeel deze vacaturetekst op moeilijke woorden.";
-        assertThat(judge(aText, never.withDomainVerdictAt(0.0))).isEqualTo(Verdict.ALLOWED);
+        assertThat(judge(aText, never.withDomainVerdictAt(0.0))).isEqualTo(Verdict.ALLOWED);        String taken = "De klant op Vlierweg 9 heeft bezwaar gemaakt; de bijstand is al afgewezen. Bepaal de planning van de hoorzitting.";
+        assertThat(judge(taken, never.withDomainVerdictAt(0.0))).as("a decision already taken").isEqualTo(Verdict.ALLOWED);
     }
+
+    @Test
+    void aRiskLabelForEachHouseholdInTheFraudDomainIsRefusedByTheDomainStep() {
+        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(1.0, 1.0, 0.30, 0.30, 1.0, 0.50);
+        String labels = "Handhaving: geef elk adres hieronder rood, oranje of groen voor onderverhuur. Lindelaan 4, Lindelaan 6.";
+        assertThat(GUARD.judge(List.of(labels), RULES, never.withDomainVerdictAt(0.0), null))
+                .satisfies(j -> assertThat(j.verdict()).isEqualTo(Verdict.FORBIDDEN_PURPOSE))
+                .satisfies(j -> assertThat(j.purposeId()).isEqualTo(PurposeClassifier.FRAUD));
+        String council = "Concept antwoord op de raadsvraag: hoeveel adressen kregen een huisbezoek, laag of hoog aantal?";
+        assertThat(judge(council, never.withDomainVerdictAt(0.0))).isEqualTo(Verdict.ALLOWED);
+    }
+
 }

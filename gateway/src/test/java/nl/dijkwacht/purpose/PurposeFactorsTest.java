@@ -71,4 +71,50 @@ class PurposeFactorsTest {
         assertThat(PurposeDomain.of(PurposeTokens.fold("Een sollicitatiebrief"), null)).isEqualTo(PurposeClassifier.APPLICANTS);
         assertThat(PurposeDomain.of(PurposeTokens.fold("De nieuwjaarsborrel"), null)).isNull();
     }
+
+    @Test
+    void aSetOfLabelsOrARiskWordAsksAVerdict() {
+        assertThat(of("Zet achter elke melding rood, oranje of groen.").verdictAskedDirectly).isTrue();
+        assertThat(of("Geef ze laag / midden / hoog.").verdictAskedDirectly).isTrue();
+        assertThat(of("Geef elk huishouden een verdenkingsscore.").verdictAskedDirectly).isTrue();
+        assertThat(of("Hoe zeker ben je? Zeg een getal tussen 0 en 1.").verdictAskedDirectly).isTrue();
+        assertThat(of("De muur is rood geverfd.").verdictAsked).as("one label is no set").isFalse();
+        assertThat(of("Leg uit hoe de risicoscore van het oude model werkte.").verdictAskedDirectly).as("a thing that exists").isFalse();
+    }
+
+    @Test
+    void eachCaseAnAddressOrAProfileIsConcrete() {
+        assertThat(of("Maak voor elk adres een inschatting.").aboutPersons).isTrue();
+        assertThat(of("Beoordeel per budgethouder het risico.").aboutPersons).isTrue();
+        assertThat(of("klopt het dat het gezin op Vlierweg 9 fraudeert?").aboutPersons).isTrue();
+        assertThat(of("de mevrouw op nr 17 heeft steeds bezoek").aboutPersons).isTrue();
+        assertThat(of("Profiel 1: man, 52, bijstand sinds 2016.").aboutPersons).isTrue();
+        assertThat(of("Zet de cijfers per afdeling in een grafiek.").aboutPersons).isFalse();
+        assertThat(of("Leg artikel 9 van de verordening uit.").aboutPersons).isFalse();
+        assertThat(of("Verdeling naar geslacht: man 2024 en vrouw 2025.").aboutPersons).as("a year is no age").isFalse();
+    }
+
+    @Test
+    void aCouncilQuestionOrARulesTextIsNotAboutCases() {
+        assertThat(of("Concept antwoord op de raadsvraag over pgb's graag.").notAboutCases).isTrue();
+        assertThat(of("Beoordeel onze conceptbeleidsregel op leesbaarheid.").notAboutCases).isTrue();
+        assertThat(of("Cijfers zonder persoonsgegevens, graag in een tabel.").notAboutCases).isTrue();
+    }
+
+    @Test
+    void whatFraudChecksLookForIsTheFraudDomain() {
+        assertThat(PurposeDomain.of(PurposeTokens.fold("kans op illegale onderverhuur"), null)).isEqualTo(PurposeClassifier.FRAUD);
+        assertThat(PurposeDomain.of(PurposeTokens.fold("tips over samenwonen"), null)).isEqualTo(PurposeClassifier.FRAUD);
+    }
+
+    @Test
+    void theSixthRoundSpecialWordsAreCompoundHeadsEnglishWordsAndPhrases() {
+        assertThat(PurposeCues.moreSpecial(PurposeTokens.fold("een nieroperatie volgende week"))).isTrue();
+        assertThat(PurposeCues.moreSpecial(PurposeTokens.fold("zijn alcoholverslaving"))).isTrue();
+        assertThat(PurposeCues.moreSpecial(PurposeTokens.fold("her 2021 conviction for fraud"))).isTrue();
+        assertThat(PurposeCues.moreSpecial(PurposeTokens.fold("die vertelde dat ze op meisjes valt"))).isTrue();
+        assertThat(PurposeCues.moreSpecial(PurposeTokens.fold("hij verhuist met zijn man naar Spanje"))).isTrue();
+        assertThat(PurposeCues.moreSpecial(PurposeTokens.fold("de operatie van de politie"))).as("no compound").isFalse();
+        assertThat(PurposeCues.moreSpecial(PurposeTokens.fold("zijn manier van werken"))).isFalse();
+    }
 }
