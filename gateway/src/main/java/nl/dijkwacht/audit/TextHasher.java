@@ -20,10 +20,13 @@ import javax.crypto.spec.SecretKeySpec;
 public final class TextHasher {
 
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
+    /** One initialised MAC per key, never updated itself: each hash starts from a clone (no provider look-up, no key set-up). */
+    private final Map<String, Mac> prototypes = new LinkedHashMap<>();
     private final String activeKeyId;
 
     public TextHasher(Map<String, byte[]> keysById, String activeKeyId) {
         keysById.forEach((id, key) -> keys.put(id, new SecretKeySpec(key.clone(), "HmacSHA256")));
+        keys.forEach((id, key) -> prototypes.put(id, newMac(key)));
         if (!keys.containsKey(activeKeyId)) {
             throw new IllegalStateException("dijkwacht.audit.active-hash-key '" + activeKeyId + "' is not configured");
         }
@@ -70,17 +73,26 @@ public final class TextHasher {
 
     /** @return the keyed hash of the text under the given key, or empty when that key is unknown */
     public Optional<String> hash(String keyId, String text) {
-        SecretKeySpec key = keys.get(keyId);
-        if (key == null) {
+        Mac prototype = prototypes.get(keyId);
+        if (prototype == null) {
             return Optional.empty();
         }
-        Mac mac = newMac(key);
+        Mac mac = copyOf(prototype, keys.get(keyId));
         return Optional.of(HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** A running HMAC under the active key, for text that arrives in pieces (streams). */
     public Mac newMac() {
-        return newMac(keys.get(activeKeyId));
+        return copyOf(prototypes.get(activeKeyId), keys.get(activeKeyId));
+    }
+
+    /** A fresh HMAC-SHA256 in the prototype's initial state: a clone, or (a provider that cannot clone) a new one. */
+    public static Mac copyOf(Mac prototype, SecretKeySpec key) {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return newMac(key);
+        }
     }
 
     public static boolean sameHash(String a, String b) {
@@ -88,7 +100,7 @@ public final class TextHasher {
                 && MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static Mac newMac(SecretKeySpec key) {
+    public static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

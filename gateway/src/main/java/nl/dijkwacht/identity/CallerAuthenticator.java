@@ -270,11 +270,25 @@ public final class CallerAuthenticator {
 
     /** SHA-256 of a key, hex: tools.yaml and operators.yaml hold only these. */
     public static String sha256(String key) {
+        return HexFormat.of().formatHex(sha256Digest().digest(key.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Never used itself: every request's digest is a clone of it (no provider look-up per request). */
+    private static final MessageDigest SHA256 = newSha256();
+
+    private static MessageDigest newSha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
         }
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -28,10 +29,32 @@ public final class RequestMetrics implements RecordListener {
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
             Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
 
+    /** Beyond this many distinct keys per meter name the meters are looked up in the registry each time (no growth). */
+    static final int CACHE_LIMIT = 2_000;
+
     private final MeterRegistry meters;
+    /**
+     * The meters already registered, by name and tag values: the registry gives the same meter for the same name and
+     * tags, so looking it up here instead of building the id (tags sorted, filters applied) on every request changes
+     * nothing but the cost.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<List<String>, Object> registered = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, String> ruleTags = new java.util.concurrent.ConcurrentHashMap<>();
 
     public RequestMetrics(MeterRegistry meters) {
         this.meters = meters;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <M> M meter(List<String> key, java.util.function.Supplier<M> register) {
+        Object m = registered.get(key);
+        if (m == null) {
+            m = register.get();
+            if (registered.size() < CACHE_LIMIT) {
+                registered.putIfAbsent(key, m);
+            }
+        }
+        return (M) m;
     }
 
     @Override
@@ -39,25 +62,32 @@ public final class RequestMetrics implements RecordListener {
         String model = orNone(record.modelId());
         String useCase = orNone(record.useCase());
         String endpoint = record.endpoint();
-        Counter.builder("dijkwacht.requests")
-                .description("Requests by endpoint, model, use-case, decision, rule and HTTP status (one per audit record)")
-                .tags("endpoint", endpoint, "model", model, "use_case", useCase, "decision", record.decision(),
-                        "rule", rule(record.rule()), "status", Integer.toString(record.httpStatus()),
-                        "streamed", Boolean.toString(record.streamed()))
-                .register(meters).increment();
-        if (record.errorCode() != null) {
-            Counter.builder("dijkwacht.refusals")
-                    .description("Refused or failed requests by error code (the OpenAI error 'code' the tool got)")
-                    .tags("code", record.errorCode(), "status", Integer.toString(record.httpStatus()), "use_case", useCase)
-                    .register(meters).increment();
+        String rule = rule(record.rule());
+        String status = Integer.toString(record.httpStatus());
+        String streamed = Boolean.toString(record.streamed());
+        String decision = record.decision();
+        this.<Counter>meter(List.of("dijkwacht.requests", endpoint, model, useCase, decision, rule, status, streamed),
+                () -> Counter.builder("dijkwacht.requests")
+                        .description("Requests by endpoint, model, use-case, decision, rule and HTTP status (one per audit record)")
+                        .tags("endpoint", endpoint, "model", model, "use_case", useCase, "decision", decision,
+                                "rule", rule, "status", status, "streamed", streamed)
+                        .register(meters)).increment();
+        String errorCode = record.errorCode();
+        if (errorCode != null) {
+            this.<Counter>meter(List.of("dijkwacht.refusals", errorCode, status, useCase),
+                    () -> Counter.builder("dijkwacht.refusals")
+                            .description("Refused or failed requests by error code (the OpenAI error 'code' the tool got)")
+                            .tags("code", errorCode, "status", status, "use_case", useCase)
+                            .register(meters)).increment();
         }
         long total = exchange.elapsedNanos();
         long upstream = exchange.upstreamNanos();
-        Timer.builder("dijkwacht.request.added")
-                .description("Time the gateway adds to a request: total time minus time waiting for upstream models")
-                .serviceLevelObjectives(LATENCY_BUCKETS)
-                .tags("endpoint", endpoint, "model", model, "streamed", Boolean.toString(record.streamed()))
-                .register(meters).record(Math.max(0, total - upstream), TimeUnit.NANOSECONDS);
+        this.<Timer>meter(List.of("dijkwacht.request.added", endpoint, model, streamed),
+                () -> Timer.builder("dijkwacht.request.added")
+                        .description("Time the gateway adds to a request: total time minus time waiting for upstream models")
+                        .serviceLevelObjectives(LATENCY_BUCKETS)
+                        .tags("endpoint", endpoint, "model", model, "streamed", streamed)
+                        .register(meters)).record(Math.max(0, total - upstream), TimeUnit.NANOSECONDS);
         for (UpstreamCall call : exchange.upstreamCalls()) {
             upstream(call);
         }
@@ -69,8 +99,8 @@ public final class RequestMetrics implements RecordListener {
         }
         record.entityCounts().forEach((type, n) -> entities(type, "input", useCase).increment(n));
         record.outputEntityCounts().forEach((type, n) -> entities(type, "output", useCase).increment(n));
-        String rule = record.rule();
-        if (rule != null && rule.startsWith("fallback:")) {
+        String recordRule = record.rule();
+        if (recordRule != null && recordRule.startsWith("fallback:")) {
             for (UpstreamCall call : exchange.upstreamCalls()) {
                 if (!call.ok()) {
                     Counter.builder("dijkwacht.fallbacks")
@@ -85,29 +115,34 @@ public final class RequestMetrics implements RecordListener {
     private void upstream(UpstreamCall call) {
         ModelDefinition model = call.model();
         String upstream = upstreamName(model);
-        Timer.builder("dijkwacht.upstream.latency")
-                .description("Duration of each model call (for streams: until the stream ended), by outcome")
-                .serviceLevelObjectives(LATENCY_BUCKETS)
-                .tags("model", model.id(), "upstream", upstream, "outcome", call.outcome())
-                .register(meters).record(call.durationNanos(), TimeUnit.NANOSECONDS);
+        String outcome = call.outcome();
+        this.<Timer>meter(List.of("dijkwacht.upstream.latency", model.id(), upstream, outcome),
+                () -> Timer.builder("dijkwacht.upstream.latency")
+                        .description("Duration of each model call (for streams: until the stream ended), by outcome")
+                        .serviceLevelObjectives(LATENCY_BUCKETS)
+                        .tags("model", model.id(), "upstream", upstream, "outcome", outcome)
+                        .register(meters)).record(call.durationNanos(), TimeUnit.NANOSECONDS);
         if (call.firstTokenNanos() >= 0) {
-            Timer.builder("dijkwacht.upstream.ttft")
-                    .description("Time to first token of streamed answers: from the model call until the first chunk reached the tool")
-                    .serviceLevelObjectives(LATENCY_BUCKETS)
-                    .tags("model", model.id(), "upstream", upstream)
-                    .register(meters).record(call.firstTokenNanos(), TimeUnit.NANOSECONDS);
+            this.<Timer>meter(List.of("dijkwacht.upstream.ttft", model.id(), upstream),
+                    () -> Timer.builder("dijkwacht.upstream.ttft")
+                            .description("Time to first token of streamed answers: from the model call until the first chunk reached the tool")
+                            .serviceLevelObjectives(LATENCY_BUCKETS)
+                            .tags("model", model.id(), "upstream", upstream)
+                            .register(meters)).record(call.firstTokenNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
     private Counter tokens(String model, String useCase, String type) {
-        return Counter.builder("dijkwacht.tokens").description("Tokens by model, use-case and direction (input = prompt, output = completion)")
-                .tags("model", model, "use_case", useCase, "type", type).register(meters);
+        return meter(List.of("dijkwacht.tokens", model, useCase, type),
+                () -> Counter.builder("dijkwacht.tokens").description("Tokens by model, use-case and direction (input = prompt, output = completion)")
+                        .tags("model", model, "use_case", useCase, "type", type).register(meters));
     }
 
     private Counter entities(String type, String direction, String useCase) {
-        return Counter.builder("dijkwacht.pii.entities")
-                .description("Personal data found, by entity type: input = in prompts, output = added by the model (counts only)")
-                .tags("type", type, "direction", direction, "use_case", useCase).register(meters);
+        return meter(List.of("dijkwacht.pii.entities", type, direction, useCase),
+                () -> Counter.builder("dijkwacht.pii.entities")
+                        .description("Personal data found, by entity type: input = in prompts, output = added by the model (counts only)")
+                        .tags("type", type, "direction", direction, "use_case", useCase).register(meters));
     }
 
     /** {@code provider/host} of a model's upstream (from the catalogue); {@code builtin} for models without a URL. */
@@ -120,7 +155,21 @@ public final class RequestMetrics implements RecordListener {
     }
 
     /** Rules come from policy and code; still, keep the tag short and plain. */
-    static String rule(String rule) {
+    private String rule(String rule) {
+        if (rule == null || rule.isBlank()) {
+            return NONE;
+        }
+        String tag = ruleTags.get(rule);
+        if (tag == null) {
+            tag = ruleTag(rule);
+            if (ruleTags.size() < CACHE_LIMIT) {
+                ruleTags.putIfAbsent(rule, tag);
+            }
+        }
+        return tag;
+    }
+
+    static String ruleTag(String rule) {
         if (rule == null || rule.isBlank()) {
             return NONE;
         }

@@ -26,10 +26,13 @@ public final class ChainCodec {
     private static final String NULL = "\u2205";
 
     private final SecretKeySpec key;
+    /** Initialised once, never updated itself: each MAC starts from a clone (no provider look-up, no key set-up). */
+    private final Mac prototype;
     private final String keyId;
 
     public ChainCodec(byte[] chainKey) {
         this.key = new SecretKeySpec(chainKey.clone(), "HmacSHA256");
+        this.prototype = TextHasher.newMac(key);
         try {
             byte[] fp = MessageDigest.getInstance("SHA-256").digest(chainKey);
             this.keyId = "c-" + HexFormat.of().formatHex(fp, 0, 4);
@@ -145,12 +148,7 @@ public final class ChainCodec {
     }
 
     private String mac(String canonical) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        Mac mac = TextHasher.copyOf(prototype, key);
+        return HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
     }
 }
