@@ -6,7 +6,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import nl.dijkwacht.audit.chain.AuditJournal;
 import nl.dijkwacht.audit.chain.ChainCodec;
+import nl.dijkwacht.audit.chain.JournalRecovery;
 import nl.dijkwacht.audit.chain.ChainVerifier;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
 import nl.dijkwacht.audit.chain.TenantChains;
@@ -19,6 +21,7 @@ import nl.dijkwacht.audit.retention.LegalHolds;
 import nl.dijkwacht.audit.retention.RetentionJob;
 import nl.dijkwacht.audit.store.AuditPartitions;
 import nl.dijkwacht.audit.store.AuditRows;
+import nl.dijkwacht.audit.store.DurableCommits;
 import nl.dijkwacht.audit.store.StoreDurability;
 import nl.dijkwacht.audit.transparency.TransparencyReport;
 import nl.dijkwacht.audit.web.AuditRoutes;
@@ -85,10 +88,63 @@ public class AuditConfiguration {
         return partitions;
     }
 
-    /** The embedded H2 file's housekeeping (nothing on PostgreSQL); closed after the writer, before the pool. */
+    /**
+     * Journal mode of the embedded H2 file store (ADR 0010, {@code dijkwacht.audit.embedded-store-journal}, default on):
+     * every other writer's commits are written to the file at once, as before ({@link DurableCommits}).
+     */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor auditDurableCommits(
+            org.springframework.core.env.Environment environment) {
+        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof com.zaxxer.hikari.HikariDataSource hikari && !DurableCommits.isWrapped(hikari)
+                        && DurableCommits.isEmbeddedFileUrl(hikari.getJdbcUrl())
+                        && environment.getProperty("dijkwacht.audit.embedded-store-journal", Boolean.class, true)) {
+                    return DurableCommits.wrap(hikari);
+                }
+                return bean;
+            }
+        };
+    }
+
+    /**
+     * The embedded H2 file's housekeeping (nothing on PostgreSQL); closed after the writer, before the pool. In journal
+     * mode it first restores what the journals hold beyond the stored chains (a killed process), before any writer
+     * starts and so before the gateway is ready.
+     */
     @Bean(destroyMethod = "close")
-    nl.dijkwacht.audit.store.AuditStoreHousekeeping auditStoreHousekeeping(DataSource dataSource, AuditPartitions partitions) {
-        return new nl.dijkwacht.audit.store.AuditStoreHousekeeping(nl.dijkwacht.audit.store.EmbeddedStoreCompaction.start(dataSource));
+    nl.dijkwacht.audit.store.AuditStoreHousekeeping auditStoreHousekeeping(DataSource dataSource, AuditPartitions partitions,
+                                                                          ChainCodec codec, AuditRows rows) {
+        var compaction = nl.dijkwacht.audit.store.EmbeddedStoreCompaction.start(DurableCommits.raw(dataSource));
+        boolean journal = DurableCommits.isWrapped(dataSource) && compaction.isPresent();
+        if (journal) {
+            java.nio.file.Path base = compaction.get().fileBase();
+            java.util.List<java.nio.file.Path> journals = AuditJournal.filesOf(base);
+            JournalRecovery.recover(DurableCommits.raw(dataSource), codec, rows, journals);
+            compaction.get().flush(true);
+            for (java.nio.file.Path j : journals) {
+                try {
+                    java.nio.file.Files.delete(j);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot remove the restored audit journal " + j.getFileName(), e);
+                }
+            }
+        }
+        return new nl.dijkwacht.audit.store.AuditStoreHousekeeping(compaction, journal);
+    }
+
+    /** What a chain's writer does after each group commit: append to its journal, or (without one) the optional fsync. */
+    private static ChainedJdbcAuditSink.CommitHook commitHook(nl.dijkwacht.audit.store.AuditStoreHousekeeping housekeeping,
+                                                              String chainId, boolean fsync) {
+        return housekeeping.journalBase().<ChainedJdbcAuditSink.CommitHook>map(base -> {
+            AuditJournal journal = new AuditJournal(AuditJournal.fileFor(base, chainId), fsync, () -> housekeeping.flush(fsync));
+            housekeeping.closeLater(journal);
+            return journal;
+        }).orElseGet(() -> {
+            Runnable sync = housekeeping.commitSync(fsync);
+            return batch -> sync.run();
+        });
     }
 
     @Bean
@@ -96,7 +152,8 @@ public class AuditConfiguration {
     ChainedJdbcAuditSink auditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, AuditProperties properties,
                                    AuditPartitions partitions, nl.dijkwacht.audit.store.AuditStoreHousekeeping housekeeping,
                                    @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-fsync:false}") boolean fsync) {
-        return new ChainedJdbcAuditSink(dataSource, codec, rows, properties.chainId(), housekeeping.commitSync(fsync));
+        return new ChainedJdbcAuditSink(DurableCommits.raw(dataSource), codec, rows, properties.chainId(),
+                commitHook(housekeeping, properties.chainId(), fsync));
     }
 
     /**
@@ -117,7 +174,8 @@ public class AuditConfiguration {
                             "the audit chain of tenant " + t.id() + " (" + chain + ") is longer than 64 characters",
                             "Choose a shorter chain id or tenant id.");
                 }
-                others.put(t.id(), new ChainedJdbcAuditSink(dataSource, codec, rows, chain, housekeeping.commitSync(fsync)));
+                others.put(t.id(), new ChainedJdbcAuditSink(DurableCommits.raw(dataSource), codec, rows, chain,
+                        commitHook(housekeeping, chain, fsync)));
             }
         }
         return new TenantChains(tenants.defaultTenant().id(), auditSink, others);

@@ -46,6 +46,8 @@ class AuditStoreBenchmark {
     private static final String H2_SETTINGS = System.getProperty("dw.h2.settings", "");
     /** {@code -Ddw.h2.fsync=true}: one fsync of the embedded file per group commit. */
     private static final boolean FSYNC = Boolean.getBoolean("dw.h2.fsync");
+    /** {@code -Ddw.h2.journal=true}: journal mode (ADR 0010): each group commit to the journal, H2 writes ~once a second. */
+    private static final boolean JOURNAL = Boolean.getBoolean("dw.h2.journal");
     /** {@code -Ddw.trace=random}: random (version 4) trace ids as before ADR 0008; default the gateway's own. */
     private static final boolean RANDOM_TRACE = "random".equals(System.getProperty("dw.trace"));
     private static final int[] WRITERS = java.util.Arrays.stream(System.getProperty("dw.writers", "1,8,64").split(","))
@@ -70,14 +72,26 @@ class AuditStoreBenchmark {
                         db.update("DROP INDEX audit_record_" + index.strip() + "_idx"); // a variant to measure
                     }
                 }
-                StoreDurability.ensure(db.dataSource());
+                if (!"off".equals(System.getProperty("dw.h2.durability"))) {
+                    StoreDurability.ensure(db.dataSource()); // off: the URL's WRITE_DELAY stays (an upper bound to measure)
+                }
                 // as the gateway runs it: the embedded store's housekeeping, closed before the pool
                 try (AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(
                         "off".equals(System.getProperty("dw.h2.compaction")) ? java.util.Optional.empty()
-                                : EmbeddedStoreCompaction.start(db.dataSource()))) {
+                                : EmbeddedStoreCompaction.start(db.dataSource()), JOURNAL)) {
                     long empty = Files.size(file);
                     long versions = storeVersion(db);
-                    rate = append(db, writers, housekeeping.commitSync(FSYNC));
+                    ChainedJdbcAuditSink.CommitHook hook;
+                    if (JOURNAL) { // as the gateway runs it by default (ADR 0010)
+                        var journal = new nl.dijkwacht.audit.chain.AuditJournal(
+                                nl.dijkwacht.audit.chain.AuditJournal.fileFor(base, "store-bench"), FSYNC, () -> housekeeping.flush(FSYNC));
+                        housekeeping.closeLater(journal);
+                        hook = journal;
+                    } else {
+                        Runnable sync = housekeeping.commitSync(FSYNC);
+                        hook = batch -> sync.run();
+                    }
+                    rate = append(db, writers, hook);
                     versions = storeVersion(db) - versions;
                     System.out.printf("BENCH store=h2-file writers=%d store commits=%d (%.1f records per commit,"
                             + " compaction commits included)%n", writers, versions, (RECORDS - 500) / (double) Math.max(1, versions));
@@ -92,10 +106,10 @@ class AuditStoreBenchmark {
                 rs.next();
                 rows = rs.getLong(1);
             }
-            System.out.printf("BENCH store=h2-file%s%s writers=%d records=%d rate=%.0f records/s  cpu=%.0f us/record"
+            System.out.printf("BENCH store=h2-file%s%s%s writers=%d records=%d rate=%.0f records/s  cpu=%.0f us/record"
                             + "  written=%.0f B/record  file-open=%.0f B/record  file-after-close=%.0f B/record"
                             + " (%d bytes, %d rows)%n",
-                    H2_SETTINGS, FSYNC ? " fsync" : "", writers, RECORDS, rate.perSecond(), rate.cpuMicros(), rate.writtenBytes(),
+                    H2_SETTINGS, FSYNC ? " fsync" : "", JOURNAL ? " journal" : "", writers, RECORDS, rate.perSecond(), rate.cpuMicros(), rate.writtenBytes(),
                     openSize / (double) RECORDS, closedSize / (double) rows, closedSize, rows);
             liveBytes(base, file, rows);
         }
@@ -204,10 +218,10 @@ class AuditStoreBenchmark {
     /** Appends {@link #RECORDS} records from {@code writers} threads (after 500 warm-up appends), trace ids as the
      * gateway makes them. */
     private static Rate append(AuditDb db, int writers) throws Exception {
-        return append(db, writers, () -> { });
+        return append(db, writers, batch -> { });
     }
 
-    private static Rate append(AuditDb db, int writers, Runnable afterCommit) throws Exception {
+    private static Rate append(AuditDb db, int writers, ChainedJdbcAuditSink.CommitHook afterCommit) throws Exception {
         ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(),
                 ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes()), new AuditRows(new ObjectMapper()),
                 "store-bench", afterCommit);

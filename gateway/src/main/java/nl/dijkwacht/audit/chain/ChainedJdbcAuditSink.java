@@ -33,9 +33,11 @@ import org.slf4j.LoggerFactory;
  * (mis)configured with the same chain id, the loser rolls back, re-reads the head and relinks — the chain never
  * forks. If a batch fails, its records are retried one by one, so one bad record fails only its own request.
  *
- * <p>{@code afterCommit} runs once per committed batch, before its requests are released: on the embedded store it
- * can force the file to disk (one fsync per group commit, see {@code AuditStoreHousekeeping#commitSync}). If it
- * fails, the batch's requests are refused; their records are committed and stay in the chain.
+ * <p>{@code afterCommit} ({@link CommitHook}) runs once per committed batch, with the batch's linked records, before its
+ * requests are released: on the embedded store it appends the batch to the store's journal ({@link AuditJournal}, the
+ * durable copy while H2 keeps the commit in memory) or forces the file to disk (one fsync per group commit, see
+ * {@code AuditStoreHousekeeping#commitHook}). If it fails, the batch's requests are refused; their records are
+ * committed and stay in the chain.
  */
 public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
 
@@ -46,6 +48,9 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private static final String INSERT_CONTENT = """
             INSERT INTO audit_content (trace_id, occurred_at, expires_at, use_case, redacted_prompt, redacted_answer)
             VALUES (?, ?, ?, ?, ?, ?)""";
+    static final String INSERT_HEAD = """
+            INSERT INTO audit_chain_head (chain_id, last_seq, last_hash, chain_key_id, head_mac, updated_at)
+            VALUES (?, 0, ?, ?, ?, ?)""";
     static final int MAX_BATCH = 256;
     private static final int ATTEMPTS = 50;
     private static final long WAIT_SECONDS = 30;
@@ -55,7 +60,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private final AuditRows rows;
     private final String chainId;
     private final boolean rehearsal;
-    private final Runnable afterCommit;
+    private final CommitHook afterCommit;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean open = true;
@@ -68,7 +73,22 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     }
 
     public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, Runnable afterCommit) {
+        this(dataSource, codec, rows, chainId, false, batch -> afterCommit.run());
+    }
+
+    public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, CommitHook afterCommit) {
         this(dataSource, codec, rows, chainId, false, afterCommit);
+    }
+
+    /** What the writer does with each committed batch before it releases the batch's requests (writer thread only). */
+    @FunctionalInterface
+    public interface CommitHook {
+        /** @param batch the committed records in chain order; a failure refuses the batch's requests */
+        void committed(List<Committed> batch);
+    }
+
+    /** A committed record with its place in the chain and its retained content (or {@code null}). */
+    public record Committed(AuditRows.ChainLink link, AuditRecord record, RetainedContent content) {
     }
 
     /**
@@ -78,11 +98,11 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
      * length of one transaction, as a second writer of the chain would.
      */
     public static ChainedJdbcAuditSink rehearsal(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId) {
-        return new ChainedJdbcAuditSink(dataSource, codec, rows, chainId, true, () -> { });
+        return new ChainedJdbcAuditSink(dataSource, codec, rows, chainId, true, batch -> { });
     }
 
     private ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, boolean rehearsal,
-                                 Runnable afterCommit) {
+                                 CommitHook afterCommit) {
         this.dataSource = dataSource;
         this.codec = codec;
         this.rows = rows;
@@ -109,7 +129,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private record Pending(AuditRecord record, RetainedContent content, CompletableFuture<Void> done) {
     }
 
-    private static final class HeadMoved extends Exception {
+    static final class HeadMoved extends Exception {
         HeadMoved() {
             super(null, null, false, false);
         }
@@ -163,8 +183,9 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     }
 
     private void write(List<Pending> batch) {
+        List<Committed> committed;
         try {
-            writeWithRetry(batch);
+            committed = writeWithRetry(batch);
         } catch (SQLException | RuntimeException e) {
             head = null;
             failing = true;
@@ -175,8 +196,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             // isolate the failure: each record on its own
             for (Pending p : batch) {
                 try {
-                    writeWithRetry(List.of(p));
-                    afterCommit.run();
+                    afterCommit.committed(writeWithRetry(List.of(p)));
                     p.done().complete(null);
                 } catch (SQLException | RuntimeException single) {
                     head = null;
@@ -186,7 +206,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             return;
         }
         try {
-            afterCommit.run();
+            afterCommit.committed(committed);
         } catch (RuntimeException e) {
             // committed but not confirmed on disk: refuse these requests, never write the records again
             failing = true;
@@ -197,11 +217,10 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         batch.forEach(p -> p.done().complete(null));
     }
 
-    private void writeWithRetry(List<Pending> batch) throws SQLException {
+    private List<Committed> writeWithRetry(List<Pending> batch) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
-                tryWrite(batch);
-                return;
+                return tryWrite(batch);
             } catch (HeadMoved moved) {
                 head = null;
                 if (attempt == ATTEMPTS) {
@@ -220,57 +239,21 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         }
     }
 
-    private void tryWrite(List<Pending> batch) throws SQLException, HeadMoved {
+    private List<Committed> tryWrite(List<Pending> batch) throws SQLException, HeadMoved {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 Head start = head != null ? head : loadHead(c);
                 long seq = start.seq();
                 String prev = start.hash();
-                List<AuditRows.ChainLink> links = new ArrayList<>(batch.size());
+                List<Committed> linked = new ArrayList<>(batch.size());
                 for (Pending p : batch) {
                     seq++;
                     String hash = codec.recordHash(chainId, seq, prev, p.record());
-                    links.add(new AuditRows.ChainLink(chainId, seq, prev, hash, codec.keyId()));
+                    linked.add(new Committed(new AuditRows.ChainLink(chainId, seq, prev, hash, codec.keyId()), p.record(), p.content()));
                     prev = hash;
                 }
-                try (PreparedStatement ps = c.prepareStatement(UPDATE_HEAD)) {
-                    ps.setLong(1, seq);
-                    ps.setString(2, prev);
-                    ps.setString(3, codec.keyId());
-                    ps.setString(4, codec.headMac(chainId, seq, prev));
-                    ps.setObject(5, AuditRows.time(Instant.now()));
-                    ps.setString(6, chainId);
-                    ps.setLong(7, start.seq());
-                    if (ps.executeUpdate() != 1) {
-                        c.rollback();
-                        throw new HeadMoved();
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement(AuditRows.INSERT)) {
-                    for (int i = 0; i < batch.size(); i++) {
-                        rows.bind(ps, links.get(i), batch.get(i).record());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-                if (batch.stream().anyMatch(p -> p.content() != null)) {
-                    try (PreparedStatement ps = c.prepareStatement(INSERT_CONTENT)) {
-                        for (Pending p : batch) {
-                            if (p.content() != null) {
-                                AuditRecord r = p.record();
-                                ps.setString(1, r.traceId());
-                                ps.setObject(2, AuditRows.time(r.occurredAt()));
-                                ps.setObject(3, AuditRows.time(p.content().expiresAt()));
-                                ps.setString(4, r.useCase());
-                                ps.setString(5, p.content().redactedPrompt());
-                                ps.setString(6, p.content().redactedAnswer());
-                                ps.addBatch();
-                            }
-                        }
-                        ps.executeBatch();
-                    }
-                }
+                store(c, codec, rows, chainId, start.seq(), linked);
                 if (rehearsal) {
                     c.rollback();
                     head = null;
@@ -278,13 +261,60 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
                     c.commit();
                     head = new Head(seq, prev);
                 }
-            } catch (SQLException | RuntimeException e) {
+                return linked;
+            } catch (SQLException | RuntimeException | HeadMoved e) {
                 try {
                     c.rollback();
                 } catch (SQLException ignored) {
                     // the connection is broken; the pool drops it
                 }
                 throw e;
+            }
+        }
+    }
+
+    /**
+     * Writes linked records of one chain after the head {@code expectedSeq} in the connection's transaction: moves
+     * the head (compare-and-set), inserts the records and their retained content. The writer and the journal's
+     * recovery ({@link JournalRecovery}) both write through here. The caller commits.
+     */
+    static void store(Connection c, ChainCodec codec, AuditRows rows, String chainId, long expectedSeq, List<Committed> linked)
+            throws SQLException, HeadMoved {
+        Committed last = linked.getLast();
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_HEAD)) {
+            ps.setLong(1, last.link().seq());
+            ps.setString(2, last.link().recordHash());
+            ps.setString(3, codec.keyId());
+            ps.setString(4, codec.headMac(chainId, last.link().seq(), last.link().recordHash()));
+            ps.setObject(5, AuditRows.time(Instant.now()));
+            ps.setString(6, chainId);
+            ps.setLong(7, expectedSeq);
+            if (ps.executeUpdate() != 1) {
+                throw new HeadMoved();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(AuditRows.INSERT)) {
+            for (Committed r : linked) {
+                rows.bind(ps, r.link(), r.record());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        if (linked.stream().anyMatch(p -> p.content() != null)) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_CONTENT)) {
+                for (Committed p : linked) {
+                    if (p.content() != null) {
+                        AuditRecord r = p.record();
+                        ps.setString(1, r.traceId());
+                        ps.setObject(2, AuditRows.time(r.occurredAt()));
+                        ps.setObject(3, AuditRows.time(p.content().expiresAt()));
+                        ps.setString(4, r.useCase());
+                        ps.setString(5, p.content().redactedPrompt());
+                        ps.setString(6, p.content().redactedAnswer());
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
             }
         }
     }
@@ -296,9 +326,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         }
         // a new chain: create its head (seq 0, genesis) in a transaction of its own
         try (Connection own = dataSource.getConnection();
-             PreparedStatement ps = own.prepareStatement("""
-                     INSERT INTO audit_chain_head (chain_id, last_seq, last_hash, chain_key_id, head_mac, updated_at)
-                     VALUES (?, 0, ?, ?, ?, ?)""")) {
+             PreparedStatement ps = own.prepareStatement(INSERT_HEAD)) {
             own.setAutoCommit(true);
             ps.setString(1, chainId);
             ps.setString(2, ChainCodec.GENESIS);

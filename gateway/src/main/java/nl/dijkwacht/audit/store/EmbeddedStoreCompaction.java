@@ -86,6 +86,31 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
         store.getFileStore().sync();
     }
 
+    /**
+     * Journal mode (ADR 0010): a commit no longer writes a chunk; H2 keeps committed transactions in memory until
+     * {@link #flush} (the audit journal's cut, about once a second, and {@link DurableCommits} after every other
+     * write) or until its unsaved memory runs high. H2's own background writer stays off ({@code -1}, unlike a
+     * positive {@code WRITE_DELAY}), so every store runs synchronously in the thread that asks for it: when
+     * {@link #flush} returns, everything committed before it is in the file.
+     */
+    public void deferWrites() {
+        store.setAutoCommitDelay(-1);
+    }
+
+    /** Writes what is committed to the file now (and forces it to the disk when {@code sync}). */
+    public void flush(boolean sync) {
+        store.commit();
+        if (sync) {
+            store.sync();
+        }
+    }
+
+    /** The H2 file without its {@code .mv.db} suffix: where the audit journals live. */
+    public java.nio.file.Path fileBase() {
+        String name = store.getFileStore().getFileName();
+        return java.nio.file.Path.of(name.endsWith(".mv.db") ? name.substring(0, name.length() - ".mv.db".length()) : name);
+    }
+
     /** Live share of the chunks' space, in percent (a gauge; 100 = nothing to reclaim). */
     public int chunksFillRate() {
         return store.isClosed() ? 100 : store.getFileStore().getChunksFillRate();

@@ -1,0 +1,186 @@
+package nl.dijkwacht.audit.chain;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+import nl.dijkwacht.audit.AuditRecord;
+import nl.dijkwacht.audit.RetainedContent;
+import nl.dijkwacht.audit.store.AuditRows;
+
+/**
+ * The embedded store's durable copy of one chain's recent group commits (ADR 0010).
+ *
+ * <p>H2 with {@code WRITE_DELAY=0} writes a new chunk of ~10 B-tree pages for every group commit; that was most of the
+ * embedded store's CPU and 12–17 KB written per record. With the journal, H2 keeps committed batches in memory and
+ * writes them about once a second; the batch itself is appended here, in one {@code write} per group commit (and one
+ * {@code fsync} when {@code dijkwacht.audit.embedded-store-fsync} is on), before the batch's requests are released.
+ * So an acknowledged record is in the journal or already in the H2 file — it survives a killed process as before.
+ * At start-up {@link JournalRecovery} inserts what the journal holds beyond the chain's head in H2.
+ *
+ * <p>The journal is cut (emptied) when H2 has stored past it: at most every {@value #CUT_MILLIS} ms or
+ * {@value #CUT_BYTES} bytes the writer asks H2 to write its committed state ({@code storeFlush}, synchronous, in the
+ * writer thread, so every batch in the journal was committed before), then truncates the file.
+ *
+ * <p>Format: frames of {@code [int length][int CRC32C][length bytes of JSON]}, one per group commit; a frame cut short
+ * by a kill (or with a wrong checksum) ends the journal — its batch was never acknowledged. Holds what the H2 rows hold
+ * (metadata, pseudonyms, keyed hashes, redacted content): never raw prompt text. Writer thread only.
+ */
+public final class AuditJournal implements ChainedJdbcAuditSink.CommitHook, AutoCloseable {
+
+    static final long CUT_MILLIS = 1_000;
+    static final long CUT_BYTES = 4L * 1024 * 1024;
+    private static final String SUFFIX = ".audit-journal";
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** One journalled record: its chain position and what the store's rows hold. */
+    record Entry(long seq, String prev, String hash, String key, AuditRecord record, RetainedContent content) {
+        ChainedJdbcAuditSink.Committed committed(String chainId) {
+            return new ChainedJdbcAuditSink.Committed(new AuditRows.ChainLink(chainId, seq, prev, hash, key), record, content);
+        }
+    }
+
+    /** One group commit. */
+    record Batch(String chain, List<Entry> entries) {
+    }
+
+    private final Path file;
+    private final FileChannel channel;
+    private final boolean fsync;
+    private final Runnable storeFlush;
+    private long lastCut = System.nanoTime();
+
+    /**
+     * @param storeFlush writes H2's committed state to its file (and forces it when {@code fsync}); run before a cut
+     */
+    public AuditJournal(Path file, boolean fsync, Runnable storeFlush) {
+        this.file = file;
+        this.fsync = fsync;
+        this.storeFlush = storeFlush;
+        try {
+            this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel.truncate(0); // recovered (or empty) before any writer opens it
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the audit journal " + file.getFileName(), e);
+        }
+    }
+
+    /** The journal file of a chain, next to the H2 file {@code base} (e.g. {@code data/dijkwacht-audit}). */
+    public static Path fileFor(Path base, String chainId) {
+        String readable = chainId.replaceAll("[^A-Za-z0-9._-]", "_");
+        return base.resolveSibling(base.getFileName() + "." + (readable.length() > 40 ? readable.substring(0, 40) : readable)
+                + "." + Integer.toHexString(chainId.hashCode()) + SUFFIX);
+    }
+
+    /** Every journal next to the H2 file {@code base}, of configured chains or not. */
+    public static List<Path> filesOf(Path base) {
+        Path dir = base.toAbsolutePath().getParent();
+        String prefix = base.getFileName() + ".";
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().endsWith(SUFFIX))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the audit journals in " + dir, e);
+        }
+    }
+
+    @Override
+    public void committed(List<ChainedJdbcAuditSink.Committed> batch) {
+        try {
+            String chain = batch.getFirst().link().chainId();
+            List<Entry> entries = new ArrayList<>(batch.size());
+            for (ChainedJdbcAuditSink.Committed c : batch) {
+                AuditRows.ChainLink l = c.link();
+                entries.add(new Entry(l.seq(), l.prevHash(), l.recordHash(), l.chainKeyId(), c.record(), c.content()));
+            }
+            byte[] json = JSON.writeValueAsBytes(new Batch(chain, entries));
+            CRC32C crc = new CRC32C();
+            crc.update(json);
+            ByteBuffer frame = ByteBuffer.allocate(8 + json.length).putInt(json.length).putInt((int) crc.getValue()).put(json).flip();
+            while (frame.hasRemaining()) {
+                channel.write(frame);
+            }
+            if (fsync) {
+                channel.force(false);
+            }
+            if (channel.position() >= CUT_BYTES || System.nanoTime() - lastCut >= CUT_MILLIS * 1_000_000) {
+                cut();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("audit journal write failed", e);
+        }
+    }
+
+    /** Lets H2 write what it has committed, then empties the journal. */
+    void cut() throws IOException {
+        storeFlush.run();
+        channel.truncate(0);
+        channel.position(0);
+        lastCut = System.nanoTime();
+    }
+
+    /** Bytes in the journal (0 right after a cut). */
+    public long size() {
+        try {
+            return channel.position();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The batches in a journal file, in order, up to the first incomplete or damaged frame. */
+    static List<Batch> read(Path file) throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        ByteBuffer in = ByteBuffer.wrap(all);
+        List<Batch> batches = new ArrayList<>();
+        while (in.remaining() >= 8) {
+            int length = in.getInt();
+            int sum = in.getInt();
+            if (length <= 0 || length > in.remaining()) {
+                break; // cut short by a kill: never acknowledged
+            }
+            byte[] json = new byte[length];
+            in.get(json);
+            CRC32C crc = new CRC32C();
+            crc.update(json);
+            if ((int) crc.getValue() != sum) {
+                break;
+            }
+            batches.add(JSON.readValue(json, Batch.class));
+        }
+        return batches;
+    }
+
+    /** Writes H2's state and empties the journal (a clean shutdown leaves none). */
+    @Override
+    public void close() {
+        try {
+            if (channel.isOpen()) {
+                cut();
+                channel.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the next start-up recovers from what is left
+            }
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+}
