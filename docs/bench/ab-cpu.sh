@@ -17,7 +17,8 @@
 #          base when someone else runs this script at the same time)
 #          --first-chunk N (after the rounds: N sequential streamed requests to the mock, A and B in turn, with
 #          docs/bench/stream-first-chunk.py: time to the first answer text and to [DONE], added over the mock)
-# Environment: A_ARGS / B_ARGS — extra gateway arguments for A or B (e.g. the same jar with a property changed).
+# Environment: A_ARGS / B_ARGS — extra gateway arguments for A or B (e.g. the same jar with a property changed);
+#              A_JAVA_OPTS / B_JAVA_OPTS — extra JVM options for A or B (after GATEWAY_JAVA_OPTS, e.g. another collector).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
@@ -53,6 +54,7 @@ start() { # name jar port
   local n=$1 jar=$2 port=$3 dir=$OUT/$1; mkdir -p "$dir/run"; make_pack "$dir/run"
   sed -i "s|http://127.0.0.1:18080/v1|http://127.0.0.1:$PORT_BASE/v1|" "$dir/run/models-config/gpt-4o-mini.yaml"
   local extra=(); [ "$n" = A ] && read -r -a extra <<< "${A_ARGS:-}"; [ "$n" = B ] && read -r -a extra <<< "${B_ARGS:-}"
+  local jopts=(); [ "$n" = A ] && read -r -a jopts <<< "${A_JAVA_OPTS:-}"; [ "$n" = B ] && read -r -a jopts <<< "${B_JAVA_OPTS:-}"
   local args=("${extra[@]}" --server.port="$port" --management.server.port=$((port + 100)) --logging.level.root=WARN
               --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config")
   if [ "$STORE" = postgres ]; then
@@ -60,7 +62,7 @@ start() { # name jar port
     args+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema"
            --spring.datasource.username=postgres --spring.flyway.schemas="$schema")
   fi
-  (cd "$dir/run" && exec taskset -c "$GW_CPU" "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$jar" "${args[@]}" \
+  (cd "$dir/run" && exec taskset -c "$GW_CPU" "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} "${jopts[@]}" -jar "$jar" "${args[@]}" \
       > "$dir/gateway.log" 2>&1) &
   PID[$n]=$!; PORT[$n]=$port; PIDS+=($!)
 }

@@ -91,11 +91,13 @@ public final class CallerLimits {
     Outcome reserveTokens(Exchange exchange, java.util.function.LongSupplier bound, java.util.function.LongSupplier counted) {
         Instant now = clock.instant();
         List<Kind> kinds = List.of(Kind.TOKENS_PER_DAY, Kind.TOKENS_PER_MONTH);
-        if (charges(exchange, kinds, 0, now).isEmpty()) {
+        // the caller's budgets, worked out once: the reservations below differ only in the amount
+        List<Charge> budgets = charges(exchange, kinds, 0, now);
+        if (budgets.isEmpty()) {
             return Outcome.CONTINUE;
         }
         long upper = bound.getAsLong();
-        Outcome outcome = charge(exchange, charges(exchange, kinds, upper, now), "token-budget", "tokens", now);
+        Outcome outcome = charge(exchange, withAmount(budgets, upper), "token-budget", "tokens", now);
         if (outcome instanceof Outcome.Continue) {
             exchange.tokensReserved(upper);
             exchange.tokensCounted(counted);
@@ -108,11 +110,19 @@ public final class CallerLimits {
         if (estimate >= upper) {
             return outcome;
         }
-        outcome = charge(exchange, charges(exchange, kinds, estimate, now), "token-budget", "tokens", now);
+        outcome = charge(exchange, withAmount(budgets, estimate), "token-budget", "tokens", now);
         if (outcome instanceof Outcome.Continue) {
             exchange.tokensReserved(estimate);
         }
         return outcome;
+    }
+
+    private static List<Charge> withAmount(List<Charge> charges, long amount) {
+        List<Charge> out = new ArrayList<>(charges.size());
+        for (Charge c : charges) {
+            out.add(new Charge(c.scope(), c.subject(), c.kind(), c.key(), c.limit(), amount, c.periodEnd()));
+        }
+        return out;
     }
 
     /** Charges all, puts the x-ratelimit-{@code family} headers on the exchange, and answers for step {@code step}. */
@@ -199,13 +209,18 @@ public final class CallerLimits {
     private void addCharges(LimitsPolicy limits, String keyPrefix, String tenant, Scope scope, String subject, List<Kind> kinds,
                             long amount, Instant at, List<Charge> charges) {
         LimitsPolicy.Values values = limits.limitsOf(scope, subject);
-        String member = scope == Scope.USER ? userPseudonym.apply(subject) : keyPart(subject);
+        String member = null;
+        String tenantPart = null;
         for (Kind kind : kinds) {
             Long limit = values.amount(kind);
             if (limit == null) {
                 continue;
             }
-            String key = keyPrefix + keyPart(tenant) + ':' + scope.yamlName() + ':' + member + ':' + kind.yamlName();
+            if (member == null) {
+                member = scope == Scope.USER ? userPseudonym.apply(subject) : keyPart(subject);
+                tenantPart = keyPart(tenant);
+            }
+            String key = keyPrefix + tenantPart + ':' + scope.yamlName() + ':' + member + ':' + kind.yamlName();
             Instant periodEnd = null;
             if (kind != Kind.REQUESTS_PER_MINUTE) {
                 ZonedDateTime local = at.atZone(limits.timeZone());

@@ -106,4 +106,46 @@ class SixthRoundRulesTest {
         assertThat(found("stuur een bericht aan de secretaris van hockeyvereniging de meeuwen, over de subsidie",
                 EntityType.PERSON)).isEmpty();
     }
+
+    @Test
+    void manAndVrouwBeforeANameAreRelationTitles() {
+        assertThat(found("Zij kon niet komen; haar man Yusuf werkt in Duitsland.", EntityType.PERSON)).contains("Yusuf");
+        assertThat(found("Mijn vrouw Desislava Petrova belt morgen.", EntityType.PERSON)).contains("Desislava Petrova");
+    }
+
+    @Test
+    void surnameCommaGivenNameWithParticlesOrInOutlookOrder() {
+        assertThat(found("deelnemers:\n- van Beek, Marloes\n- Jong, de, Peter\n", EntityType.PERSON))
+                .contains("van Beek, Marloes", "Jong, de, Peter");
+        assertThat(found("aanwezig: Ben Youssef, Karim; El Idrissi, Latifa", EntityType.PERSON))
+                .contains("Ben Youssef, Karim");
+        // "in" alone before a place is a preposition, not part of a name
+        assertThat(found("De cursus is in Amersfoort, Kees komt ook.", EntityType.PERSON)).doesNotContain("in Amersfoort, Kees");
+    }
+
+    @Test
+    void aGivenNameAndSurnameBothInCapitals() {
+        assertThat(found("DEELNEMERS: HAKAN YILDIRIM EN PETRA KOVAC. GRAAG BEVESTIGEN.", EntityType.PERSON))
+                .contains("HAKAN YILDIRIM");
+        assertThat(found("AFDELING VERGUNNINGEN: ANNA ZAL DIT BEHANDELEN", EntityType.PERSON)).doesNotContain("ANNA ZAL");
+    }
+
+    @Test
+    void lowerCaseStreetsWithAParticleOrAdjectiveInFront() {
+        assertThat(found("ze woont op van lennepstraat 44 sinds mei", EntityType.ADDRESS)).containsExactly("van lennepstraat 44");
+        assertThat(found("adres oude amersfoortseweg 9, 1212 AB hilversum", EntityType.ADDRESS))
+                .containsExactly("oude amersfoortseweg 9");
+        // an article stays outside the span
+        assertThat(found("hij woont in de kerkstraat 5 hier", EntityType.ADDRESS)).containsExactly("kerkstraat 5");
+    }
+
+    @Test
+    void birthDatesInWords() {
+        assertThat(found("Jan Smit, geboren te Breda op zeven maart negentienhonderd tweeënvijftig, wonende",
+                EntityType.DATE_OF_BIRTH)).containsExactly("zeven maart negentienhonderd tweeënvijftig");
+        assertThat(found("geboren drie juni tweeduizend elf", EntityType.DATE_OF_BIRTH))
+                .containsExactly("drie juni tweeduizend elf");
+        // without a birth word a date in words is left alone
+        assertThat(found("de akte is verleden op zeven maart tweeduizend zes", EntityType.DATE_OF_BIRTH)).isEmpty();
+    }
 }

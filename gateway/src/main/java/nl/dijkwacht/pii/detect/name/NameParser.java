@@ -107,7 +107,8 @@ final class NameParser {
                     && !gazetteer.isFirstName(lower)) {
                 return null; // "Notaris: Notariskantoor Van Lidth de Jeude": an organisation, not a name after a title
             }
-            boolean ok = isNameWord(t, lowerOk, anyCapital || count > 0 || sawSurnameLike);
+            boolean ok = isNameWord(t, lowerOk, anyCapital || count > 0 || sawSurnameLike)
+                    || (j == i + 1 && count == 1 && namePairInCapitals(tokens.get(i), t));
             if (!ok) {
                 break;
             }
@@ -212,6 +213,26 @@ final class NameParser {
         int dash = lower.lastIndexOf('-');
         return dash > 0 && gazetteer.isSurname(lower.substring(dash + 1));
     }
+
+    /**
+     * Sixth round: "METIN ÖZDEMİR", "DIMITAR GEORGIEV" — a known given name in capitals (not one that is also a word)
+     * followed by a second word in capitals that is no common, function, title, street or organisation word.
+     */
+    private boolean namePairInCapitals(TextToken first, TextToken second) {
+        String f = first.lower();
+        String s = second.lower();
+        return first.text().length() >= 3 && isAllCaps(first.text()) && gazetteer.isFirstName(f)
+                && !NameWords.AMBIGUOUS.contains(f) && !NameWords.LOWERCASE_WORDS.contains(f)
+                && second.isWord() && second.text().length() >= 3 && isAllCaps(second.text())
+                && !NameWords.NOT_NAMES.contains(s) && !NameWords.COMMON_LOWER.contains(s)
+                && !NameWords.FOLLOWS_A_NAME.contains(s) && !NameWords.TITLES.contains(s)
+                && !NameWords.PARTICLES.contains(s) && !FUNCTION_WORDS.contains(s)
+                && !NameWords.LOWERCASE_WORDS.contains(s) && !StreetOrganisationFilter.isStreetOrOrganisation(s)
+                && !StreetOrganisationFilter.hasNonNameEnding(s) && !StreetOrganisationFilter.isOrganisationPrefix(s);
+    }
+
+    private static final java.util.Set<String> FUNCTION_WORDS =
+            nl.dijkwacht.pii.detect.WordList.set("/pii/names/function-words.txt");
 
     /** Whether tokens [from, to) are all initials or known given names ("Jan Peter", "J.P."). */
     private boolean onlyGivenNames(List<TextToken> tokens, int from, int to) {

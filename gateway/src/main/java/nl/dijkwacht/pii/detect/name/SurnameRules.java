@@ -105,22 +105,46 @@ final class SurnameRules {
      * or semicolon), or when the surname is known. The index to continue from, or -1.
      */
     private int commaGivenName(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
-        int comma = i + 1;
+        // sixth round: particles may open the surname ("ter Horst, Bas", "in 't Veld, Kees", "Ben Ali, Mohammed")
+        int s = i;
+        while (s < tokens.size() && s - i < 3 && tokens.get(s).isWord() && NameWords.PARTICLES.contains(tokens.get(s).lower())
+                && (s == i || TextToken.adjacent(text, tokens.get(s - 1), tokens.get(s)))) {
+            s++;
+        }
+        if (s > i && (s - i == 1 && PREPOSITIONS.contains(tokens.get(i).lower())
+                || s >= tokens.size() || !TextToken.adjacent(text, tokens.get(s - 1), tokens.get(s)))) {
+            return -1; // "in Amersfoort, Kees": a place after a preposition
+        }
+        int comma = s + 1;
         if (comma + 1 >= tokens.size() || !tokens.get(comma).text().equals(",")) {
             return -1;
         }
-        TextToken surname = tokens.get(i);
-        TextToken given = tokens.get(comma + 1);
+        TextToken surname = tokens.get(s);
+        int g = comma + 1;
+        // Outlook's "Groot, de, Maarten": the particles after the surname, then a second comma
+        int p = g;
+        while (p < tokens.size() && p - g < 3 && tokens.get(p).isWord() && !tokens.get(p).capitalised()
+                && NameWords.PARTICLES.contains(tokens.get(p).lower())) {
+            p++;
+        }
+        if (p > g && s == i && p + 1 < tokens.size() && tokens.get(p).text().equals(",")
+                && tokens.get(p).start() == tokens.get(p - 1).end()) {
+            g = p + 1;
+        }
+        TextToken given = tokens.get(g);
         String lower = surname.lower();
+        // "KOOIMAN, PIETERNELLA": a surname in capitals may be followed by a given name in capitals
+        boolean allCaps = NameParser.isAllCaps(surname.text()) && NameParser.isAllCaps(given.text());
         if (!surname.capitalised() || surname.text().length() < 2 || tokens.get(comma).start() != surname.end()
-                || given.start() - tokens.get(comma).end() != 1 || !given.capitalised() || NameParser.isAllCaps(given.text())
+                || given.start() - tokens.get(g - 1).end() != 1 || !given.capitalised()
+                || (NameParser.isAllCaps(given.text()) && !allCaps)
                 || !gazetteer.isFirstName(given.lower()) || NameWords.AMBIGUOUS.contains(given.lower())
                 || NameWords.NOT_NAMES.contains(lower) || NameWords.TITLES.contains(lower)
                 || StreetOrganisationFilter.isStreetOrOrganisation(lower) || StreetOrganisationFilter.hasNonNameEnding(lower)
                 || NameWords.NOT_NAMES.contains(given.lower())) {
             return -1;
         }
-        int end = comma + 2;
+        int end = g + 1;
         if (end < tokens.size() && tokens.get(end).kind() == TextToken.Kind.INITIALS
                 && TextToken.adjacent(text, given, tokens.get(end))) {
             end++; // "Sarita D."
@@ -130,12 +154,14 @@ final class SurnameRules {
             return -1; // "Jansen, Pieter de Vries": a list of two people, or the sentence goes on
         }
         if (!(gazetteer.isSurname(lower) || inList(text, tokens, i))
-                || gazetteer.isFirstName(lower)) {
+                || gazetteer.isFirstName(lower) && s == i && g == comma + 1) {
             return -1; // "Kevin, Jamal, Chayenne": a list of given names
         }
-        out.add(new NameSpan(surname.start(), tokens.get(end - 1).end(), end, SURNAME_COMMA_INITIALS));
+        out.add(new NameSpan(tokens.get(i).start(), tokens.get(end - 1).end(), end, SURNAME_COMMA_INITIALS));
         return end;
     }
+
+    private static final java.util.Set<String> PREPOSITIONS = java.util.Set.of("in", "op", "te", "uit", "aan");
 
     /** The token opens a list item: a line starting with "-", "*", "•" or a number, or it follows ", " or "; ". */
     private static boolean inList(String text, List<TextToken> tokens, int i) {
