@@ -16,8 +16,11 @@ import sys
 PARTS = [
     ("request pipeline (all policy steps)", ["nl.dijkwacht.pipeline.RequestPipeline."]),
     ("PII engine (detect + anonymise)", ["nl.dijkwacht.pii."]),
-    ("  of which OpenNLP name model", ["opennlp."]),
+    # the name finder only: the purpose guard's categorizer is OpenNLP too (opennlp.tools.doccat), and until
+    # 2026-12-02 (session 22) this row matched all of "opennlp." and so counted the categorizer as name model
+    ("  of which OpenNLP name model", ["opennlp.tools.namefind."]),
     ("purpose guard", ["nl.dijkwacht.purpose.", "nl.dijkwacht.policy.ForbiddenPurpose."]),
+    ("  of which OpenNLP categorizer", ["opennlp.tools.doccat."]),
     ("regular expressions (anywhere)", ["java.util.regex."]),
     ("token counting (jtokkit)", ["com.knuddels.jtokkit."]),
     ("request schema / JSON parsing and writing (Jackson)", ["com.fasterxml.jackson.", "tools.jackson.", "com.networknt."]),

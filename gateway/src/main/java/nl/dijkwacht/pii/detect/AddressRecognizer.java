@@ -31,7 +31,8 @@ public final class AddressRecognizer implements Recognizer {
     private static final Pattern ADDRESS = Pattern.compile(
             "(?<![\\p{L}\\d])("
                     + "(?:" + NOT_LEADING + CAP_WORD + " (?:" + PARTICLE + " |" + CAP_WORD + " ){0,3})?"
-                    + "(?:[A-Z][\\p{L}'’-]*(?:" + SUFFIXES + ")|" + STANDALONE + "|[a-z]{2,}(?:straat|laan|weg|plein|gracht|kade|singel|dijk|hof|dreef|steeg|plantsoen))"
+                    + "(?:[A-Z][\\p{L}'’-]*(?:" + SUFFIXES + ")|" + STANDALONE + "|(?:(?:van|der|den|oude|nieuwe|korte|lange|grote|kleine|hoge|lage|van de|van der|van den) )?"
+                    + "[a-z]{2,}(?:straat|laan|weg|plein|gracht|kade|singel|dijk|hof|dreef|steeg|plantsoen))"
                     + " [1-9]\\d{0,4}"
                     + "(?:(?:[ -]?(?:hs|huis|bis|bg|zw|rd|hg|boven|beneden|I{1,3}|IV)(?![\\p{L}\\d]))|-[1-9]\\d{0,2}(?:[ -]?(?:hg|hs|h))?(?![\\p{L}\\d])|[ -]?[A-Za-z](?![\\p{L}\\d]))?"
                     + ")(?![\\p{L}\\d]|[:.,-]\\d)"); // "Vergadering 4-12-2025": a date, not a house number

@@ -58,6 +58,7 @@ public final class PatternRecognizer implements Recognizer {
     private final double negative;
     private final double threshold;
     private final boolean onlyWhenMentioned;
+    private final List<String> requiredWords;
     private final String note;
 
     private PatternRecognizer(Builder b) {
@@ -72,6 +73,7 @@ public final class PatternRecognizer implements Recognizer {
         this.negative = b.negative;
         this.threshold = b.threshold;
         this.onlyWhenMentioned = b.onlyWhenMentioned;
+        this.requiredWords = List.copyOf(b.requiredWords);
         this.note = b.note;
         if (rules.isEmpty()) {
             throw new PiiEngineException("recognizer " + name + " has no pattern");
@@ -97,6 +99,9 @@ public final class PatternRecognizer implements Recognizer {
         List<Finding> found = null;
         String text = analysed.text();
         TextStructure structure = analysed.structure();
+        if (!requiredWords.isEmpty() && !containsAny(analysed, requiredWords)) {
+            return List.of();
+        }
         String lower = onlyWhenMentioned ? analysed.lower() : null;
         for (Rule rule : rules) {
             if (onlyWhenMentioned && (rule.context == null || !rule.context.mentionedAnywhere(analysed))) {
@@ -160,10 +165,23 @@ public final class PatternRecognizer implements Recognizer {
         if (onlyWhenMentioned) {
             decisions.append(" Not looked for unless a positive cue word occurs in the text.");
         }
+        if (!requiredWords.isEmpty()) {
+            decisions.append(" Not looked for unless the text contains `").append(String.join("` or `", requiredWords))
+                    .append("`.");
+        }
         if (!vetoNote.isEmpty()) {
             decisions.append(" Veto: ").append(vetoNote);
         }
         return new Description(type, how.toString(), decisions.toString());
+    }
+
+    private static boolean containsAny(AnalysedText text, List<String> words) {
+        for (String w : words) {
+            if (text.mayContain(w) && text.lower().contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static final class Builder {
@@ -179,6 +197,7 @@ public final class PatternRecognizer implements Recognizer {
         private double negative = 0.0;
         private double threshold = 0.5;
         private boolean onlyWhenMentioned;
+        private final List<String> requiredWords = new ArrayList<>();
         private String note = "";
 
         private Builder(String name, EntityType type) {
@@ -225,6 +244,15 @@ public final class PatternRecognizer implements Recognizer {
         /** Skip the text unless a positive cue word occurs somewhere (a cheap gate). */
         public Builder onlyWhenMentioned() {
             this.onlyWhenMentioned = true;
+            return this;
+        }
+
+        /**
+         * Skip the text unless one of these lower-case words occurs in it (a cheap gate for a pattern that would
+         * otherwise be tried at every word, such as a date written in words).
+         */
+        public Builder onlyWhenTextContains(String... words) {
+            this.requiredWords.addAll(List.of(words));
             return this;
         }
 

@@ -15,7 +15,7 @@ public final class StructuredIdentifiers {
     /** In the order the detector runs them (ties between equal findings go to the first). */
     public static List<Recognizer> all() {
         return List.of(bsn(), iban(), email(), new PhoneRecognizer(), new PostcodeRecognizer(), new AddressRecognizer(),
-                dateOfBirth(), new LicencePlateRecognizer(), idDocument(), new MachineReadableZoneRecognizer(),
+                dateOfBirth(), dateOfBirthInWords(), new LicencePlateRecognizer(), idDocument(), new MachineReadableZoneRecognizer(),
                 new DrivingLicenceRecognizer(), vNumber(), new IpAddressRecognizer(), kvk(),
                 phoneByContext(), new FieldRecognizer(), new SpecialCategoryRecognizer());
     }
@@ -87,6 +87,30 @@ public final class StructuredIdentifiers {
                         c -> laterThanThisYear(c.value()) || timeFollows(c.lower(), c.end()))
                 .scores(0.9, 0, 0)
                 .note("Only with birth context; other dates are left alone.")
+                .build();
+    }
+
+    /**
+     * A birth date written out in words, as deeds and formal letters do ("geboren op negen juli
+     * negentienhonderdzestig", "twee en twintig mei negentienhonderd achtenzestig"). Only looked for when a birth
+     * word occurs in the text.
+     */
+    public static Recognizer dateOfBirthInWords() {
+        String unit = "een|twee|drie|vier|vijf|zes|zeven|acht|negen";
+        String teen = "tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien";
+        String tens = "twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig";
+        String upTo99 = "(?:(?:" + unit + ")\\s?(?:en|ën)\\s?(?:" + tens + ")|" + tens + "|" + teen + "|" + unit + ")";
+        String months = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december";
+        return PatternRecognizer.builder("date-of-birth-words", EntityType.DATE_OF_BIRTH)
+                .context(ContextEnhancer.of("/pii/context/date-of-birth.txt", 40,
+                        "/pii/context/date-of-birth-after.txt", 20))
+                .pattern("date in words: `negen juli negentienhonderdzestig`, `vijf februari tweeduizend vijftien`",
+                        "(?i)(?<![\\p{L}])(" + upTo99 + "\\s(?:" + months + ")\\s(?:negentienhonderd|tweeduizend)"
+                                + "(?:\\s?(?:en\\s?)?" + upTo99 + ")?)(?![\\p{L}])", PatternRecognizer.Start.TOKEN)
+                .scores(0.9, 0, 0)
+                .onlyWhenTextContains("negentienhonderd", "tweeduizend")
+                .onlyWhenMentioned()
+                .note("Only with birth context, like dates in figures.")
                 .build();
     }
 

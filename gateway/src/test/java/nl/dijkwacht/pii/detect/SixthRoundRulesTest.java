@@ -129,4 +129,23 @@ class SixthRoundRulesTest {
                 .contains("HAKAN YILDIRIM");
         assertThat(found("AFDELING VERGUNNINGEN: ANNA ZAL DIT BEHANDELEN", EntityType.PERSON)).doesNotContain("ANNA ZAL");
     }
+
+    @Test
+    void lowerCaseStreetsWithAParticleOrAdjectiveInFront() {
+        assertThat(found("ze woont op van lennepstraat 44 sinds mei", EntityType.ADDRESS)).containsExactly("van lennepstraat 44");
+        assertThat(found("adres oude amersfoortseweg 9, 1212 AB hilversum", EntityType.ADDRESS))
+                .containsExactly("oude amersfoortseweg 9");
+        // an article stays outside the span
+        assertThat(found("hij woont in de kerkstraat 5 hier", EntityType.ADDRESS)).containsExactly("kerkstraat 5");
+    }
+
+    @Test
+    void birthDatesInWords() {
+        assertThat(found("Jan Smit, geboren te Breda op zeven maart negentienhonderd tweeënvijftig, wonende",
+                EntityType.DATE_OF_BIRTH)).containsExactly("zeven maart negentienhonderd tweeënvijftig");
+        assertThat(found("geboren drie juni tweeduizend elf", EntityType.DATE_OF_BIRTH))
+                .containsExactly("drie juni tweeduizend elf");
+        // without a birth word a date in words is left alone
+        assertThat(found("de akte is verleden op zeven maart tweeduizend zes", EntityType.DATE_OF_BIRTH)).isEmpty();
+    }
 }
