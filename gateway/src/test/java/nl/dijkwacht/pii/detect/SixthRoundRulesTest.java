@@ -148,4 +148,11 @@ class SixthRoundRulesTest {
         // without a birth word a date in words is left alone
         assertThat(found("de akte is verleden op zeven maart tweeduizend zes", EntityType.DATE_OF_BIRTH)).isEmpty();
     }
+
+    @Test
+    void givenNamesAndSurnamesOfMoreOrigins() {
+        assertThat(found("Het gesprek is met Tsvetan Dimitrov en Mahsa Jafari.", EntityType.PERSON))
+                .contains("Tsvetan Dimitrov", "Mahsa Jafari");
+        assertThat(found("Contact: Kuldeep Grewal (vader)", EntityType.PERSON)).contains("Kuldeep Grewal");
+    }
 }
