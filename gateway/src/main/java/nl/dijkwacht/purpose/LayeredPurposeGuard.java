@@ -40,7 +40,8 @@ public final class LayeredPurposeGuard {
     public Judgement judge(List<String> texts, List<ForbiddenPurpose> rules, PurposeGuardPolicy policy, GuardModel guard) {
         String joined = String.join("\n", texts);
         boolean term = !terms.find(joined).isEmpty();
-        String[] tokens = PurposeTokens.of(joined, term);
+        String folded = PurposeTokens.fold(joined);
+        String[] tokens = PurposeTokens.of(joined, folded, term);
         PurposeClassifier.Scores s = classifier.classify(tokens);
 
         Judgement cleared = null;
@@ -55,7 +56,7 @@ public final class LayeredPurposeGuard {
                     return new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.CLASSIFIER, s.forbidden(), term);
                 }
                 if (s.forbidden() >= policy.allowBelow()) {
-                    Judgement unsure = unsurePurpose(joined, tokens, likely, s, term, policy, guard);
+                    Judgement unsure = unsurePurpose(joined, folded, tokens, likely, s, term, policy, guard);
                     if (unsure.refusesPurpose()) {
                         return unsure;
                     }
@@ -64,12 +65,12 @@ public final class LayeredPurposeGuard {
             }
         }
         if (!rules.isEmpty() && s.forbidden() < policy.refuseAt() && (cleared == null || cleared.layer() == Layer.CLASSIFIER)) {
-            ForbiddenPurpose domain = domainVerdict(joined, tokens, rules, s, policy, guard);
+            ForbiddenPurpose domain = domainVerdict(joined, folded, tokens, rules, s, policy, guard);
             if (domain != null) {
                 return new Judgement(Verdict.FORBIDDEN_PURPOSE, domain.id(), Layer.CLASSIFIER, s.forbidden(), term);
             }
         }
-        Judgement special = special(joined, tokens, s, term, policy, guard);
+        Judgement special = special(joined, folded, tokens, s, term, policy, guard);
         // allowed after the guard model cleared the purpose question: that layer decided, not the classifier
         if (special.verdict() == Verdict.ALLOWED && cleared != null && cleared.layer() != Layer.CLASSIFIER
                 && special.layer() == Layer.CLASSIFIER) {
@@ -79,11 +80,11 @@ public final class LayeredPurposeGuard {
     }
 
     /** The unsure band of the forbidden-purpose question: a refusal, or the allowed judgement of the layer that cleared it. */
-    private Judgement unsurePurpose(String text, String[] tokens, ForbiddenPurpose likely, PurposeClassifier.Scores s, boolean term,
+    private Judgement unsurePurpose(String text, String folded, String[] tokens, ForbiddenPurpose likely, PurposeClassifier.Scores s, boolean term,
                                     PurposeGuardPolicy policy, GuardModel guard) {
         Judgement refused = new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.CLASSIFIER, s.forbidden(), term);
         if (policy.guardModel() == null || guard == null) {
-            return refusesWithoutGuard(text, tokens, s.forbidden(), policy) ? refused
+            return refusesWithoutGuard(text, folded, tokens, s.forbidden(), policy) ? refused
                     : new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, s.forbidden(), term);
         }
         GuardModel.Answer answer = guard.ask(policy.guardModel(), GuardModel.Question.FORBIDDEN_PURPOSE, text, policy.guardBudget());
@@ -101,12 +102,12 @@ public final class LayeredPurposeGuard {
      * cases is refused from {@code verdict-on-cases-at}; at or above {@code decide-at} the request is refused unless it
      * is about policy or rules and asks no verdict on cases. {@code verdict-on-cases-at: 1.0} switches this off.
      */
-    private static boolean refusesWithoutGuard(String text, String[] tokens, double forbidden, PurposeGuardPolicy policy) {
+    private static boolean refusesWithoutGuard(String text, String folded, String[] tokens, double forbidden, PurposeGuardPolicy policy) {
         if (policy.verdictOnCasesAt() >= 1.0) {
             // the factor step switched off: the classifier alone at decide-at (the fourth round's decision)
             return forbidden >= policy.decideAt();
         }
-        PurposeFactors f = PurposeFactors.of(text, tokens);
+        PurposeFactors f = PurposeFactors.of(text, folded, tokens);
         boolean verdictOnCases = f.verdictAsked && f.aboutCases;
         if (forbidden >= policy.decideAt()) {
             return !f.notAboutCases || verdictOnCases;
@@ -122,23 +123,23 @@ public final class LayeredPurposeGuard {
      * is confidently wrong on such verdicts hidden as one step of a longer task. {@code domain-verdict-at: 1.0} switches
      * it off.
      */
-    private static ForbiddenPurpose domainVerdict(String text, String[] tokens, List<ForbiddenPurpose> rules, PurposeClassifier.Scores s,
+    private static ForbiddenPurpose domainVerdict(String text, String folded, String[] tokens, List<ForbiddenPurpose> rules, PurposeClassifier.Scores s,
                                                   PurposeGuardPolicy policy, GuardModel guard) {
         if (policy.domainVerdictAt() >= 1.0 || s.forbidden() < policy.domainVerdictAt() || policy.guardModel() != null && guard != null) {
             return null;
         }
-        String purpose = PurposeDomain.of(PurposeTokens.fold(text), s.purpose());
+        String purpose = PurposeDomain.of(folded, s.purpose());
         if (purpose == null) {
             return null;
         }
-        PurposeFactors f = PurposeFactors.of(text, tokens);
+        PurposeFactors f = PurposeFactors.of(text, folded, tokens);
         // a decision already taken by a person ("de al genomen afwijzing") is no verdict asked of the model (sixth round)
         // a label or score asked for each case is a verdict on cases even next to a policy cue (sixth round)
         return f.verdictAskedDirectly && f.aboutPersons && (!f.notAboutCases || f.verdictPerCase)
                 && !PurposeFactors.has(tokens, PurposeTokens.DECISION_TAKEN) ? byId(rules, purpose) : null;
     }
 
-    private Judgement special(String text, String[] tokens, PurposeClassifier.Scores s, boolean term, PurposeGuardPolicy policy,
+    private Judgement special(String text, String folded, String[] tokens, PurposeClassifier.Scores s, boolean term, PurposeGuardPolicy policy,
                               GuardModel guard) {
         double p = s.personalSpecial();
         if (policy.guardModel() == null || guard == null) {
@@ -146,7 +147,7 @@ public final class LayeredPurposeGuard {
             // data sooner; a listed term without a named person needs more before it is taken for a person's data
             boolean named = PurposeFactors.named(tokens);
             if (named && p >= policy.personalNamedAt() && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)
-                    || PurposeCues.moreSpecial(PurposeTokens.fold(text)))) {
+                    || PurposeCues.moreSpecial(folded))) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }
             if (term && !named && p < policy.topicUnnamedBelow()) {

@@ -126,7 +126,12 @@ final class PurposeFactors {
      * @param tokens its {@link PurposeTokens} (the name markers)
      */
     static PurposeFactors of(String text, String[] tokens) {
-        List<String> words = words(PurposeTokens.fold(text));
+        return of(text, PurposeTokens.fold(text), tokens);
+    }
+
+    /** @param folded {@link PurposeTokens#fold fold(text)} (folded once per request by the guard) */
+    static PurposeFactors of(String text, String folded, String[] tokens) {
+        List<String> words = words(folded);
         boolean verdict = false;
         boolean direct = false;
         boolean cases = false;

@@ -35,6 +35,11 @@ public final class PurposeTokens {
     }
 
     public static String[] of(String text, boolean specialTerm) {
+        return of(text, fold(text), specialTerm);
+    }
+
+    /** @param foldedText {@link #fold fold(text)}, when the caller needs it too (folded once per request) */
+    static String[] of(String text, String foldedText, boolean specialTerm) {
         List<String> out = new ArrayList<>(64);
         int n = text.length();
         int i = 0;
@@ -125,7 +130,7 @@ public final class PurposeTokens {
         if (pronoun) {
             out.add("__voornaamwoord");
         }
-        PurposeCues cues = PurposeCues.of(fold(text));
+        PurposeCues cues = PurposeCues.of(foldedText);
         if (cues.decisionTaken) {
             out.add(DECISION_TAKEN);
         }

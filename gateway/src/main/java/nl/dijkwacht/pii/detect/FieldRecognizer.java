@@ -350,8 +350,13 @@ public final class FieldRecognizer implements Recognizer {
             return false;
         }
         String lower = text.substring(a, b).toLowerCase(Locale.ROOT);
-        if (NOT_A_NAME.contains(lower)) {
-            return false;
+        if (NOT_A_NAME.contains(lower) || KNOWN_FIRMS.contains(lower)) {
+            return false; // "Dirk van den Broek" in a bank statement's name column is the supermarket
+        }
+        for (String word : lower.split("[ ,]+")) {
+            if (FIRM_WORDS.contains(word) || LEGAL_FORMS.contains(word)) {
+                return false; // "Van der Valk Hotel Houten", "Esposito Vertalingen", "Smit Bouw B.V."
+            }
         }
         // "Team Jeugd", "Afdeling Burgerzaken": a group, not a person
         int space = lower.indexOf(' ');
@@ -375,6 +380,13 @@ public final class FieldRecognizer implements Recognizer {
     private static final java.util.Set<String> ORGANISATION_PREFIXES = WordList.set("/pii/names/organisation-prefixes.txt");
     private static final List<String> ORGANISATION_ENDINGS = WordList.list("/pii/names/organisation-endings.txt");
 
+    private static final java.util.Set<String> KNOWN_FIRMS = WordList.set("/pii/names/known-firms.txt");
+    private static final java.util.Set<String> LEGAL_FORMS = WordList.set("/pii/names/legal-forms.txt");
+    /** Words that make a name value a firm's wherever they stand in it (not street words: "van Dijk" is a person). */
+    private static final java.util.Set<String> FIRM_WORDS = java.util.Set.of("hotel", "restaurant", "café", "cafe",
+            "stichting", "vereniging", "groep", "group", "bakkerij", "supermarkt", "winkel", "kantoor", "bureau",
+            "praktijk", "advocaten", "advocatuur", "notarissen", "makelaardij", "workforce", "uitvaartzorg",
+            "vertalingen", "vertaalbureau", "schoonmaak", "hoveniers", "installaties", "services", "solutions");
     private static final java.util.Set<String> NOT_NAMES = WordList.set("/pii/names/not-names.txt");
     private static final java.util.Set<String> PARTICLES = WordList.set("/pii/names/particles.txt");
 

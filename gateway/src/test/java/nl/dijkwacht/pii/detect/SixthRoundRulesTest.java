@@ -148,4 +148,25 @@ class SixthRoundRulesTest {
         // without a birth word a date in words is left alone
         assertThat(found("de akte is verleden op zeven maart tweeduizend zes", EntityType.DATE_OF_BIRTH)).isEmpty();
     }
+
+    @Test
+    void givenNamesAndSurnamesOfMoreOrigins() {
+        assertThat(found("Het gesprek is met Tsvetan Dimitrov en Mahsa Jafari.", EntityType.PERSON))
+                .contains("Tsvetan Dimitrov", "Mahsa Jafari");
+        assertThat(found("Contact: Kuldeep Grewal (vader)", EntityType.PERSON)).contains("Kuldeep Grewal");
+    }
+
+    @Test
+    void aFirmInANameColumnIsNoPerson() {
+        String csv = "datum;naam;bedrag\n2026-11-02;Albert Heijn;12,40\n2026-11-03;Bastion Hotel Utrecht;89,00\n"
+                + "2026-11-04;R. Pinas;20,00\n";
+        assertThat(found(csv, EntityType.PERSON)).containsExactly("R. Pinas");
+    }
+
+    @Test
+    void aBsnInFiveAndFourBoxesOnlyWithItsLabelAndNoInitialsInsideAnAmount() {
+        assertThat(found("BSN 11122 2333   Geb.datum 01-02-1990", EntityType.BSN)).containsExactly("11122 2333");
+        assertThat(found("artikelen 11122 2333 en verder", EntityType.BSN)).isEmpty();
+        assertThat(found("Wij betalen u € 4O.OOO uit.", EntityType.PERSON)).isEmpty();
+    }
 }
