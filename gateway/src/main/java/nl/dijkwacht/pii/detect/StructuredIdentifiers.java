@@ -35,12 +35,14 @@ public final class StructuredIdentifiers {
     public static Recognizer bsn() {
         return PatternRecognizer.builder("bsn", EntityType.BSN)
                 .context(ContextEnhancer.of("/pii/context/bsn.txt", 60, 25))
-                .pattern("nine digits, also grouped 4-2-3 or 3-3-3 by `.`, space or `-`",
-                        "(?<![\\p{L}\\d.,€/-])(\\d{4}([. -])\\d{2}\\2\\d{3}|\\d{3}([. -])\\d{3}\\3\\d{3}|\\d{9})"
+                .pattern("nine digits, also grouped 4-2-3 or 3-3-3 by `.`, space or `-`, or 5-4 by a space",
+                        "(?<![\\p{L}\\d.,€/-])(\\d{4}([. -])\\d{2}\\2\\d{3}|\\d{3}([. -])\\d{3}\\3\\d{3}|\\d{9}|\\d{5} \\d{4})"
                                 + "(?![\\d]|[.,-]\\d|\\p{L})", PatternRecognizer.Start.DIGIT_RUN)
                 .checksum(new Elfproef())
-                .veto("`123.456.782` (amount style) only counts with a positive cue.",
-                        c -> c.value().indexOf('.') == 3 && c.cue().signal() != ContextEnhancer.Signal.POSITIVE)
+                .veto("`123.456.782` (amount style) and `12345 6782` (a scanned form's boxes) only count with a positive"
+                                + " cue.",
+                        c -> (c.value().indexOf('.') == 3 || c.value().indexOf(' ') == 5)
+                                && c.cue().signal() != ContextEnhancer.Signal.POSITIVE)
                 .scores(0.95, 0.6, 0.2)
                 .threshold(0.5)
                 .note("An elfproef-passing number with a negative label is not reported, an unlabelled one is (fail"

@@ -162,4 +162,11 @@ class SixthRoundRulesTest {
                 + "2026-11-04;R. Pinas;20,00\n";
         assertThat(found(csv, EntityType.PERSON)).containsExactly("R. Pinas");
     }
+
+    @Test
+    void aBsnInFiveAndFourBoxesOnlyWithItsLabelAndNoInitialsInsideAnAmount() {
+        assertThat(found("BSN 11122 2333   Geb.datum 01-02-1990", EntityType.BSN)).containsExactly("11122 2333");
+        assertThat(found("artikelen 11122 2333 en verder", EntityType.BSN)).isEmpty();
+        assertThat(found("Wij betalen u € 4O.OOO uit.", EntityType.PERSON)).isEmpty();
+    }
 }

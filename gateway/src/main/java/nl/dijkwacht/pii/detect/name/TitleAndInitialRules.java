@@ -125,6 +125,10 @@ final class TitleAndInitialRules {
         if (tokens.get(i).kind() != TextToken.Kind.INITIALS && !NameParser.abbreviatedInitial(text, tokens, i)) {
             return -1;
         }
+        int at = tokens.get(i).start();
+        if (at > 0 && Character.isDigit(text.charAt(at - 1))) {
+            return -1; // "€ 3O.OOO" in a scan: the O of a number, not an initial
+        }
         NameSpan name = parser.parse(text, tokens, i, false, true, INITIALS);
         if (name != null && name.endToken() - i >= 2) {
             out.add(name);
