@@ -118,11 +118,13 @@ public class AuditConfiguration {
                                                                           ChainCodec codec, AuditRows rows) {
         var compaction = nl.dijkwacht.audit.store.EmbeddedStoreCompaction.start(DurableCommits.raw(dataSource));
         boolean journal = DurableCommits.isWrapped(dataSource) && compaction.isPresent();
-        if (journal) {
+        if (compaction.isPresent()) { // also with journal mode switched off since: what a killed process left is restored
             java.nio.file.Path base = compaction.get().fileBase();
             java.util.List<java.nio.file.Path> journals = AuditJournal.filesOf(base);
-            JournalRecovery.recover(DurableCommits.raw(dataSource), codec, rows, journals);
-            compaction.get().flush(true);
+            if (!journals.isEmpty()) {
+                JournalRecovery.recover(DurableCommits.raw(dataSource), codec, rows, journals);
+                compaction.get().flush(true); // restored records on disk before their journals go
+            }
             for (java.nio.file.Path j : journals) {
                 try {
                     java.nio.file.Files.delete(j);
