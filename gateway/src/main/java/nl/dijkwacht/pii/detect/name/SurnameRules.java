@@ -107,6 +107,9 @@ final class SurnameRules {
     private int commaGivenName(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
         // sixth round: particles may open the surname ("ter Horst, Bas", "in 't Veld, Kees", "Ben Ali, Mohammed")
         int s = i;
+        if (!commaWithin(tokens, i + 1, i + 5)) {
+            return -1; // the cheap test first: this runs at every word
+        }
         while (s < tokens.size() && s - i < 3 && tokens.get(s).isWord() && NameWords.PARTICLES.contains(tokens.get(s).lower())
                 && (s == i || TextToken.adjacent(text, tokens.get(s - 1), tokens.get(s)))) {
             s++;
@@ -159,6 +162,17 @@ final class SurnameRules {
         }
         out.add(new NameSpan(tokens.get(i).start(), tokens.get(end - 1).end(), end, SURNAME_COMMA_INITIALS));
         return end;
+    }
+
+    /** Whether one of the tokens [from, to) is a comma. */
+    private static boolean commaWithin(List<TextToken> tokens, int from, int to) {
+        for (int k = from; k < Math.min(to, tokens.size()); k++) {
+            String t = tokens.get(k).text();
+            if (t.length() == 1 && t.charAt(0) == ',') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final java.util.Set<String> PREPOSITIONS = java.util.Set.of("in", "op", "te", "uit", "aan");
