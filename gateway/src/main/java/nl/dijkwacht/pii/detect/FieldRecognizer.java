@@ -353,9 +353,19 @@ public final class FieldRecognizer implements Recognizer {
         if (NOT_A_NAME.contains(lower) || KNOWN_FIRMS.contains(lower)) {
             return false; // "Dirk van den Broek" in a bank statement's name column is the supermarket
         }
-        for (String word : lower.split("[ ,]+")) {
-            if (FIRM_WORDS.contains(word) || LEGAL_FORMS.contains(word)) {
-                return false; // "Van der Valk Hotel Houten", "Esposito Vertalingen", "Smit Bouw B.V."
+        if (words > 1) { // "Van der Valk Hotel Houten", "Esposito Vertalingen", "Smit Bouw B.V." (no regex split: every cell)
+            for (int w = 0; w < lower.length(); ) {
+                int e = w;
+                while (e < lower.length() && lower.charAt(e) != ' ' && lower.charAt(e) != ',') {
+                    e++;
+                }
+                if (e > w) {
+                    String word = lower.substring(w, e);
+                    if (FIRM_WORDS.contains(word) || LEGAL_FORMS.contains(word)) {
+                        return false;
+                    }
+                }
+                w = e + 1;
             }
         }
         // "Team Jeugd", "Afdeling Burgerzaken": a group, not a person
