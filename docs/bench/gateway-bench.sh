@@ -38,6 +38,8 @@
 #   --profile S                 phase 2c: S seconds of c=64 JSON load on the first gateway under async-profiler (Maven
 #                               Central tools.profiler:async-profiler; JFR when it cannot attach): collapsed stacks and a
 #                               flame graph SVG (docs/bench/flamegraph.py) in <results>/<name>/
+#                               phase 2d: the same S seconds at c=64 (not profiled) on every other gateway, so all
+#                               enter the steady-state comparison equally warm
 #   --skip-build                use the jar already in gateway/target
 # Everything after -- goes to compare.sh (e.g. --runs 1 --duration 15 --warmup 5 --only-extra --chunk-delay-ms 10).
 # Environment: BENCH_DIR (the harness; default ../shared/bench), BENCH_WORK (writable work dir), GATEWAY_JAVA_OPTS
@@ -351,6 +353,28 @@ if [ "$PROFILE" -gt 0 ]; then
   read -r preq pcpu < <(awk -F'\t' -v hz="$(getconf CLK_TCK)" '$1=="profile-start" {r=$6; c=$3} $1=="profile-end" {printf "%d %.2f\n", $6-r, ($3-c)/hz}' "$OUT/$n/phases.tsv")
   python3 "$ROOT/docs/bench/profile-summary.py" "$OUT/$n/profile.collapsed" "${preq:-0}" "${pcpu:-0}" | tee "$OUT/$n/profile-summary.md"
   echo "profile ($mode): $OUT/$n/flame.svg; wrk: $(grep RESULT "$OUT/profile-wrk.txt")"
+fi
+
+# ---- phase 2d: the same c=64 load on every other gateway, so all enter phase 3 equally warm ----
+# (without it only the profiled gateway has had 30 s at c=64 before the comparison: on 2026-12-02 the PostgreSQL
+# gateway's steady-state cells carried 4x the H2 gateway's JIT time per request)
+if [ "$PROFILE" -gt 0 ] && [ "${#NAMES[@]}" -gt 1 ]; then
+  for n in "${NAMES[@]:1}"; do
+    hargs=(); [ -n "${GW_HDR[$n]:-}" ] && hargs=(-H "${GW_HDR[$n]}")
+    for _ in $(seq 1 90); do
+      code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H 'Authorization: Bearer sk-bench-not-a-real-key' \
+        -H 'Content-Type: application/json' "${hargs[@]}" --data-binary @"$BENCH/body.json" \
+        "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" || true)
+      [ "$code" = 200 ] && break
+      sleep 1
+    done
+    snapshot "$n" warm-start
+    wargs=(); [ -n "${GW_HDR[$n]:-}" ] && wargs=(BENCH_HEADERS="${GW_HDR[$n]}")
+    env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=0 BENCH_MAX_PER_THREAD=0 "${wargs[@]}" timeout $((PROFILE + 30)) \
+      wrk -t2 -c64 -d"${PROFILE}s" -s "$BENCH/chat.lua" "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" > "$OUT/warm-$n-wrk.txt" 2>&1 || true
+    snapshot "$n" warm-end
+    echo "equal warm-up: $n $PROFILE s at c=64 (first answer HTTP ${code:-none}): $(grep RESULT "$OUT/warm-$n-wrk.txt")"
+  done
 fi
 
 # ---- phase 3: steady state, beside nginx and Portkey ----
