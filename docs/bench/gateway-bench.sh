@@ -359,6 +359,7 @@ fi
 # (without it only the profiled gateway has had 30 s at c=64 before the comparison: on 2026-12-02 the PostgreSQL
 # gateway's steady-state cells carried 4x the H2 gateway's JIT time per request)
 if [ "$PROFILE" -gt 0 ] && [ "${#NAMES[@]}" -gt 1 ]; then
+  start_mock
   for n in "${NAMES[@]:1}"; do
     hargs=(); [ -n "${GW_HDR[$n]:-}" ] && hargs=(-H "${GW_HDR[$n]}")
     for _ in $(seq 1 90); do
@@ -375,6 +376,7 @@ if [ "$PROFILE" -gt 0 ] && [ "${#NAMES[@]}" -gt 1 ]; then
     snapshot "$n" warm-end
     echo "equal warm-up: $n $PROFILE s at c=64 (first answer HTTP ${code:-none}): $(grep RESULT "$OUT/warm-$n-wrk.txt")"
   done
+  stop_mock
 fi
 
 # ---- phase 3: steady state, beside nginx and Portkey ----
