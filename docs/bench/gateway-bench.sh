@@ -306,21 +306,26 @@ if [ "$STREAMS" -gt 0 ]; then
   } | tee "$OUT/streams.md"
 fi
 
-# ---- phase 2c: profile under load ----
-if [ "$PROFILE" -gt 0 ]; then
-  n=${NAMES[0]}; pid=${GW_PID[$n]}
-  start_mock
-  # the open-streams phase can leave the bench model's circuit breaker open (the mock refuses connections once its
-  # streams end); profile only once a request is answered again, or the profile is of quick 503s
-  hargs=(); [ -n "${GW_HDR[$n]:-}" ] && hargs=(-H "${GW_HDR[$n]}")
+# Waits (up to 90 s) until gateway $1 answers the bench request with 200; leaves the last status in $code. The
+# open-streams phase can leave the bench model's circuit breaker open (the mock refuses connections once its streams
+# end); load measured before the first 200 would be of quick 503s.
+wait_for_200() {
+  local hargs=(); [ -n "${GW_HDR[$1]:-}" ] && hargs=(-H "${GW_HDR[$1]}")
   code=""
   for _ in $(seq 1 90); do
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H 'Authorization: Bearer sk-bench-not-a-real-key' \
       -H 'Content-Type: application/json' "${hargs[@]}" --data-binary @"$BENCH/body.json" \
-      "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" || true)
+      "http://127.0.0.1:${GW_PORT[$1]}/v1/chat/completions" || true)
     [ "$code" = 200 ] && break
     sleep 1
   done
+}
+
+# ---- phase 2c: profile under load ----
+if [ "$PROFILE" -gt 0 ]; then
+  n=${NAMES[0]}; pid=${GW_PID[$n]}
+  start_mock
+  wait_for_200 "$n" # profile only once a request is answered again
   echo "profile: first answer before profiling: HTTP ${code:-none}"
   AP_JAR=$(ls ~/.m2/repository/tools/profiler/async-profiler/*/async-profiler-*.jar 2>/dev/null | sort -V | tail -n 1 || true)
   if [ -z "$AP_JAR" ]; then
@@ -361,14 +366,7 @@ fi
 if [ "$PROFILE" -gt 0 ] && [ "${#NAMES[@]}" -gt 1 ]; then
   start_mock
   for n in "${NAMES[@]:1}"; do
-    hargs=(); [ -n "${GW_HDR[$n]:-}" ] && hargs=(-H "${GW_HDR[$n]}")
-    for _ in $(seq 1 90); do
-      code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H 'Authorization: Bearer sk-bench-not-a-real-key' \
-        -H 'Content-Type: application/json' "${hargs[@]}" --data-binary @"$BENCH/body.json" \
-        "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" || true)
-      [ "$code" = 200 ] && break
-      sleep 1
-    done
+    wait_for_200 "$n"
     snapshot "$n" warm-start
     wargs=(); [ -n "${GW_HDR[$n]:-}" ] && wargs=(BENCH_HEADERS="${GW_HDR[$n]}")
     env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=0 BENCH_MAX_PER_THREAD=0 "${wargs[@]}" timeout $((PROFILE + 30)) \
