@@ -90,7 +90,8 @@ public class AuditConfiguration {
 
     /**
      * Journal mode of the embedded H2 file store (ADR 0010, {@code dijkwacht.audit.embedded-store-journal}, default on):
-     * every other writer's commits are written to the file at once, as before ({@link DurableCommits}).
+     * every other writer's commits are written to the file at once, as before ({@link DurableCommits}). A
+     * {@code WRITE_DELAY} in the URL is dropped: each new pool connection would run it and end journal mode.
      */
     @Bean
     static org.springframework.beans.factory.config.BeanPostProcessor auditDurableCommits(
@@ -101,6 +102,7 @@ public class AuditConfiguration {
                 if (bean instanceof com.zaxxer.hikari.HikariDataSource hikari && !DurableCommits.isWrapped(hikari)
                         && DurableCommits.isEmbeddedFileUrl(hikari.getJdbcUrl())
                         && environment.getProperty("dijkwacht.audit.embedded-store-journal", Boolean.class, true)) {
+                    hikari.setJdbcUrl(DurableCommits.withoutWriteDelay(hikari.getJdbcUrl())); // before the pool starts
                     return DurableCommits.wrap(hikari);
                 }
                 return bean;

@@ -42,7 +42,7 @@ public final class AuditDb implements AutoCloseable {
     /** An H2 file store with extra URL settings (";NAME=value..."), for benchmarks of the store's settings. */
     public static AuditDb h2File(java.nio.file.Path file, String extraSettings) {
         HikariConfig config = new HikariConfig();
-        String url = "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LAZY_QUERY_EXECUTION=TRUE;COMPRESS=TRUE;MAX_COMPACT_TIME=0";
+        String url = "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE;COMPRESS=TRUE;MAX_COMPACT_TIME=0";
         for (String setting : extraSettings.split(";")) {
             if (!setting.isBlank()) { // an extra setting replaces the default one (H2 refuses a setting given twice)
                 url = url.replaceAll(";" + setting.split("=")[0] + "=[^;]*", "");

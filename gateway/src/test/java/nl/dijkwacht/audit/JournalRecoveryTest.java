@@ -55,7 +55,8 @@ class JournalRecoveryTest {
             append(sink, 300, 8, 300, acknowledged);
             append(other, 50, 1, 600, acknowledged);
             long n = 650;
-            while (Files.size(AuditJournal.fileFor(base, "main")) == 0) { // the last batch happened to cut: one more
+            // one more while the last batch happened to cut, or H2 wrote it all the same (its unsaved-memory limit)
+            while ((Files.size(AuditJournal.fileFor(base, "main")) == 0 || !mvStore(db).hasUnsavedChanges()) && n < 2_000) {
                 append(sink, 1, 1, n++, acknowledged);
             }
             killStore(db); // as a kill leaves the file: nothing more written
@@ -158,10 +159,12 @@ class JournalRecoveryTest {
                 ps.executeUpdate();
                 c.commit();
             }
+            assertThat(mvStore(db).hasUnsavedChanges()).as("written at their commits").isFalse();
             try (Connection c = db.dataSource().getConnection(); var ps = c.prepareStatement(insert)) {
                 ps.setString(1, "unwrapped"); // the audit writers' way: left in memory, the journal covers them
                 ps.executeUpdate();
             }
+            assertThat(mvStore(db).hasUnsavedChanges()).as("left in memory").isTrue();
             killStore(db);
             housekeeping.close();
         }
@@ -173,6 +176,61 @@ class JournalRecoveryTest {
                 ids.add(rs.getString(1));
             }
             assertThat(ids).containsExactly("auto-commit", "transaction");
+        }
+    }
+
+    @Test
+    void connectionsThePoolOpensLaterLeaveJournalModeOn() throws Exception {
+        Path base = Files.createTempDirectory("dw-journal").resolve("dijkwacht-audit");
+        try (AuditDb db = AuditDb.h2File(base)) {
+            StoreDurability.ensure(db.dataSource());
+            var compaction = withoutTimer(db);
+            AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(compaction, true);
+            replaceEveryConnection(db); // as the pool does after a connection's lifetime
+            assertThat(compaction.orElseThrow().writesDeferred()).isTrue();
+            housekeeping.close();
+        }
+    }
+
+    @Test
+    void aWriteDelayInThePoolsUrlIsTakenOutAndTheNextFlushDefersAgain() throws Exception {
+        assertThat(DurableCommits.withoutWriteDelay("jdbc:h2:file:./data/a;DB_CLOSE_ON_EXIT=FALSE;write_delay = 0;COMPRESS=TRUE"))
+                .isEqualTo("jdbc:h2:file:./data/a;DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE");
+        assertThat(DurableCommits.withoutWriteDelay("jdbc:h2:file:./data/a;WRITE_DELAY=500")).isEqualTo("jdbc:h2:file:./data/a");
+
+        Path base = Files.createTempDirectory("dw-journal").resolve("dijkwacht-audit");
+        try (AuditDb db = AuditDb.h2File(base, ";WRITE_DELAY=0")) { // a pool whose URL keeps the setting
+            StoreDurability.ensure(db.dataSource());
+            var compaction = withoutTimer(db);
+            AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(compaction, true);
+            replaceEveryConnection(db); // each new session runs SET WRITE_DELAY 0
+            assertThat(compaction.orElseThrow().writesDeferred()).as("ended by a new session").isFalse();
+            housekeeping.flush(false); // what the journal's next cut runs
+            assertThat(compaction.orElseThrow().writesDeferred()).isTrue();
+            housekeeping.close();
+        }
+    }
+
+    /**
+     * Has the pool replace all its connections while one session stays open (with none, H2 closes the database), so
+     * every session after this is one the pool opened later.
+     */
+    private static void replaceEveryConnection(AuditDb db) throws Exception {
+        try (Connection kept = db.dataSource().getConnection()) {
+            ((com.zaxxer.hikari.HikariDataSource) db.dataSource()).getHikariPoolMXBean().softEvictConnections();
+            List<Connection> fresh = new java.util.ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                fresh.add(db.dataSource().getConnection());
+            }
+            for (Connection c : fresh) {
+                c.close();
+            }
+        }
+    }
+
+    private static org.h2.mvstore.MVStore mvStore(AuditDb db) throws java.sql.SQLException {
+        try (Connection c = db.dataSource().getConnection()) {
+            return ((org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
         }
     }
 

@@ -37,6 +37,15 @@ public final class DurableCommits {
                 && !u.startsWith("jdbc:h2:ssl:") && !u.startsWith("jdbc:h2:zip:");
     }
 
+    /**
+     * The URL without H2's {@code WRITE_DELAY}. H2 runs a URL's settings as {@code SET} statements for every new
+     * session, so each connection the pool opened later would end journal mode for the whole database;
+     * {@link StoreDurability} sets {@code WRITE_DELAY 0} itself where the old mode needs it.
+     */
+    public static String withoutWriteDelay(String url) {
+        return url == null ? null : url.replaceAll("(?i);\\s*WRITE_DELAY\\s*=[^;]*", "");
+    }
+
     public static DataSource wrap(DataSource raw) {
         return (DataSource) Proxy.newProxyInstance(DurableCommits.class.getClassLoader(), new Class<?>[] {DataSource.class},
                 new Handler(raw, Kind.DATA_SOURCE, null));

@@ -46,6 +46,7 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
 
     private final MVStore store;
     private final ScheduledExecutorService timer;
+    private volatile boolean writesDeferred;
 
     private EmbeddedStoreCompaction(MVStore store) {
         this.store = store;
@@ -92,13 +93,29 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
      * write) or until its unsaved memory runs high. H2's own background writer stays off ({@code -1}, unlike a
      * positive {@code WRITE_DELAY}), so every store runs synchronously in the thread that asks for it: when
      * {@link #flush} returns, everything committed before it is in the file.
+     *
+     * <p>H2 runs a URL's settings as {@code SET} statements for every new session, so a connection opened with
+     * {@code WRITE_DELAY} in its URL (the pool filling up, or replacing a connection after its lifetime) sets the whole
+     * database back to writing every commit: safe, but journal mode's saving is gone. The gateway takes the setting out
+     * of the pool's URL in journal mode ({@link DurableCommits#withoutWriteDelay}); should something set it back all
+     * the same, the next {@link #flush} (at most a second later) defers again.
      */
     public void deferWrites() {
+        writesDeferred = true;
         store.setAutoCommitDelay(-1);
+    }
+
+    /** True while H2 keeps commits in memory (journal mode) rather than writing each one. */
+    public boolean writesDeferred() {
+        return store.getAutoCommitDelay() < 0;
     }
 
     /** Writes what is committed to the file now (and forces it to the disk when {@code sync}). */
     public void flush(boolean sync) {
+        if (writesDeferred && store.getAutoCommitDelay() >= 0) {
+            log.warn("embedded audit store: a new connection set H2's WRITE_DELAY; writes deferred again (journal mode)");
+            store.setAutoCommitDelay(-1);
+        }
         store.commit();
         if (sync) {
             store.sync();

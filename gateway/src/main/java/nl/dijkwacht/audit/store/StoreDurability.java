@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * H2 keeps commits in memory for up to WRITE_DELAY ms (default 500) before writing them to its file: a killed
- * process would lose audit records of requests that were already answered. The default URL sets WRITE_DELAY=0;
- * this makes it so for any H2 URL an operator configures. PostgreSQL commits are durable (fsync) by default.
+ * process would lose audit records of requests that were already answered. This sets WRITE_DELAY 0 for any H2 URL;
+ * in journal mode (ADR 0010) the store's housekeeping then defers H2's writes, the journal covering them. PostgreSQL
+ * commits are durable (fsync) by default.
  *
  * <p>It also sets H2's RETENTION_TIME (how long the space of a no longer used chunk is kept before it is reused) from
  * 45 s to {@value EmbeddedStoreCompaction#RETENTION_MILLIS} (reuse at once), so that the file does not grow by the
