@@ -62,4 +62,19 @@ class SeventhRoundRulesTest {
         // in ordinary case the comma order still needs a list or a known surname
         assertThat(found("Gelukkig, Anna is er morgen.", EntityType.PERSON)).doesNotContain("Gelukkig, Anna");
     }
+
+    @Test
+    void lowerCaseSurnameCommaGivenNameInAList() {
+        assertThat(found("kun je deze bellen:\n- bakhuizen, marieke 0612345678\n- van der wal-de graaf, petra\n",
+                EntityType.PERSON)).contains("bakhuizen, marieke", "van der wal-de graaf, petra");
+        assertThat(found("stuur de brief naar brinkhorst, gerda (achternaam eerst)", EntityType.PERSON))
+                .containsExactly("brinkhorst, gerda");
+        // given names alone, or full names given name first, stay one person each
+        assertThat(found("op de lijst: zeynep, anouk en thijs", EntityType.PERSON))
+                .doesNotContain("zeynep, anouk");
+        assertThat(found("de tolken: gohar sargsyan, shirin rezaei en bilal qureshi.", EntityType.PERSON))
+                .doesNotContain("gohar sargsyan, shirin rezaei");
+        // no list, no closer: ordinary text
+        assertThat(found("het is duidelijk, peter komt morgen", EntityType.PERSON)).doesNotContain("duidelijk, peter");
+    }
 }
