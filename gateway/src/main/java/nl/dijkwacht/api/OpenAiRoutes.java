@@ -42,7 +42,7 @@ public class OpenAiRoutes {
                                 @Value("${dijkwacht.warm-up.enabled:true}") boolean enabled,
                                 @Value("${dijkwacht.warm-up.requests:20000}") int requests,
                                 @Value("${dijkwacht.warm-up.max-time:30s}") java.time.Duration maxTime,
-                                @Value("${dijkwacht.warm-up.ready-within:30s}") java.time.Duration readyWithin,
+                                @Value("${dijkwacht.warm-up.ready-within:0s}") java.time.Duration readyWithin,
                                 @Value("${dijkwacht.warm-up.min-time:10s}") java.time.Duration minTime,
                                 @Value("${dijkwacht.warm-up.until-steady:true}") boolean untilSteady,
                                 @Value("${dijkwacht.warm-up.over-http:true}") boolean overHttp,

@@ -128,7 +128,8 @@ final class StartupWarmUp implements ApplicationRunner {
      * @param maxTime     at most this long
      * @param readyWithin and no longer than until this long after the JVM started (the start-up's budget; zero: no such
      *                    bound), but never shorter than {@code minTime}
-     * @param minTime     the warm-up's least time, also when the start-up before it took longer than {@code readyWithin}
+     * @param minTime     the warm-up's least time: also when the start-up before it took longer than {@code readyWithin},
+     *                    and before {@code untilSteady} may end it
      * @param untilSteady end the requests early once the JIT compiler has been quiet for a second while they ran: the
      *                    request path is compiled (sooner with a trained AOT cache), more requests would change nothing
      */
