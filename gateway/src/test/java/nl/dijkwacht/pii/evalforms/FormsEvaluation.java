@@ -23,7 +23,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * so this is what the model is kept from.
  *
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6, heldout7
  * </pre>
  *
  * <p>Measures (special-category findings are ignored: that type is not labelled in this set):
@@ -41,7 +41,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * held-out-3 (run once at the end of the third round) in the fourth, held-out-4 (run once at the end of the fourth)
  * in the fifth, held-out-5 (run once at the end of the fifth) in the sixth and held-out-6 (run once at the end of the
  * sixth) in the seventh, so their mismatches are written too.
- * For a part still held out ({@link FormsEvalSet#UNSEEN}) only the figures are printed, never its errors.
+ * For a part still held out ({@link FormsEvalSet#UNSEEN}: held-out-7) only the figures are printed, never its errors.
  */
 public final class FormsEvaluation {
 
@@ -259,6 +259,8 @@ public final class FormsEvaluation {
                     "## Held-out-5 part (run once at the end of the fifth round; development data since)\n\n";
             case "heldout6" ->
                     "## Held-out-6 part (run once at the end of the sixth round; development data since)\n\n";
+            case "heldout7" -> "## HELD-OUT-7 part (written before the seventh tuning round; final figures only: "
+                    + "do not tune on these, no errors are written)\n\n";
             default -> "## Development part\n\n";
         };
         String report = title + "By form:\n\n" + formTable(rows, letterTally) + "\nBy type:\n\n" + forms.typeTable()
