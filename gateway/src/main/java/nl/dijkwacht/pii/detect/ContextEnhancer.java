@@ -347,6 +347,9 @@ public final class ContextEnhancer {
         StringBuilder b = new StringBuilder();
         describe(b, "positive", positiveBefore, positiveAfter);
         describe(b, "negative", negativeBefore, negativeAfter);
+        if (!negativeKeyEndings.isEmpty()) {
+            b.append("; negative key endings: `").append(String.join("`, `", negativeKeyEndings)).append('`');
+        }
         b.append(" — within ").append(before).append(" characters before");
         if (after > 0) {
             b.append(" (else ").append(after).append(" after)");
