@@ -1,5 +1,7 @@
 package nl.dijkwacht.pii.detect.name;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -24,6 +26,17 @@ final class OpenNlpNameFinder {
     private final TokenNameFinderModel model;
     private final ConcurrentLinkedQueue<NameFinderME> pool = new ConcurrentLinkedQueue<>();
     private final double minProbability;
+    /**
+     * What the model decoded per window, by a salted digest of the window's words (no text is kept). The model's
+     * features look at the window's words only (no adaptive features, see the model's generator.featuregen), so a
+     * window decodes the same wherever and whenever it occurs: chat tools send the whole conversation and the same
+     * system prompt on every turn, model answers open alike ("Natuurlijk."), letters share their greeting lines.
+     */
+    private final Cache<WindowKey, Span[]> decoded = Caffeine.newBuilder().maximumSize(WINDOW_CACHE_SIZE)
+            .executor(Runnable::run).build(); // upkeep on the calling thread, not the common pool
+    private final byte[] salt = WindowKey.newSalt();
+
+    static final int WINDOW_CACHE_SIZE = 20_000;
 
     OpenNlpNameFinder(double minProbability) {
         this(loadModel(MODEL_RESOURCE), minProbability);
@@ -117,10 +130,7 @@ final class OpenNlpNameFinder {
         if (tokens.isEmpty()) {
             return out;
         }
-        NameFinderME finder = pool.poll();
-        if (finder == null) {
-            finder = new NameFinderME(model);
-        }
+        NameFinderME finder = null;
         try {
             for (TokenRange sentence : TextToken.sentences(text, tokens)) {
                 for (TokenRange window : candidateWindows(tokens, sentence.from(), sentence.to(), covered)) {
@@ -132,7 +142,18 @@ final class OpenNlpNameFinder {
                     for (int k = 0; k < n; k++) {
                         words[k] = tokens.get(window.from() + k).text();
                     }
-                    Span[] spans = finder.find(words);
+                    WindowKey key = WindowKey.of(salt, words);
+                    Span[] spans = decoded.getIfPresent(key);
+                    if (spans == null) {
+                        if (finder == null) {
+                            finder = pool.poll();
+                            if (finder == null) {
+                                finder = new NameFinderME(model);
+                            }
+                        }
+                        spans = finder.find(words);
+                        decoded.put(key, spans);
+                    }
                     for (Span s : spans) {
                         if (s.getProb() < minProbability) {
                             continue;
@@ -141,11 +162,15 @@ final class OpenNlpNameFinder {
                     }
                 }
             }
-            finder.clearAdaptiveData();
+            if (finder != null) {
+                finder.clearAdaptiveData();
+            }
         } catch (RuntimeException e) {
             throw new PiiEngineException("name finder failed", PiiEngineException.scrubbed(e));
         }
-        pool.offer(finder);
+        if (finder != null) {
+            pool.offer(finder);
+        }
         return out;
     }
 }
