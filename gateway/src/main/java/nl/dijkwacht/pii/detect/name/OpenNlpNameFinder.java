@@ -32,11 +32,15 @@ final class OpenNlpNameFinder {
      * window decodes the same wherever and whenever it occurs: chat tools send the whole conversation and the same
      * system prompt on every turn, model answers open alike ("Natuurlijk."), letters share their greeting lines.
      */
-    private final Cache<WindowKey, Span[]> decoded = Caffeine.newBuilder().maximumSize(WINDOW_CACHE_SIZE)
-            .executor(Runnable::run).build(); // upkeep on the calling thread, not the common pool
+    private final Cache<WindowKey, Span[]> decoded = WINDOW_CACHE_SIZE <= 0 ? null : Caffeine.newBuilder()
+            .maximumSize(WINDOW_CACHE_SIZE).executor(Runnable::run).build(); // upkeep on the calling thread
     private final byte[] salt = WindowKey.newSalt();
 
-    static final int WINDOW_CACHE_SIZE = 20_000;
+    /**
+     * Windows kept; {@code -Ddijkwacht.pii.name-window-cache=0} turns the cache off, so that a benchmark that repeats
+     * one text (PiiEngineBenchmark) can also measure the cost of text seen for the first time.
+     */
+    static final int WINDOW_CACHE_SIZE = Integer.getInteger("dijkwacht.pii.name-window-cache", 20_000);
 
     OpenNlpNameFinder(double minProbability) {
         this(loadModel(MODEL_RESOURCE), minProbability);
@@ -142,8 +146,8 @@ final class OpenNlpNameFinder {
                     for (int k = 0; k < n; k++) {
                         words[k] = tokens.get(window.from() + k).text();
                     }
-                    WindowKey key = WindowKey.of(salt, words);
-                    Span[] spans = decoded.getIfPresent(key);
+                    WindowKey key = decoded == null ? null : WindowKey.of(salt, words);
+                    Span[] spans = key == null ? null : decoded.getIfPresent(key);
                     if (spans == null) {
                         if (finder == null) {
                             finder = pool.poll();
@@ -152,7 +156,9 @@ final class OpenNlpNameFinder {
                             }
                         }
                         spans = finder.find(words);
-                        decoded.put(key, spans);
+                        if (key != null) {
+                            decoded.put(key, spans);
+                        }
                     }
                     for (Span s : spans) {
                         if (s.getProb() < minProbability) {
