@@ -1,7 +1,5 @@
 package nl.dijkwacht.pii.detect.name;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -32,15 +30,14 @@ final class OpenNlpNameFinder {
      * window decodes the same wherever and whenever it occurs: chat tools send the whole conversation and the same
      * system prompt on every turn, model answers open alike ("Natuurlijk."), letters share their greeting lines.
      */
-    private final Cache<WindowKey, Span[]> decoded = WINDOW_CACHE_SIZE <= 0 ? null : Caffeine.newBuilder()
-            .maximumSize(WINDOW_CACHE_SIZE).executor(Runnable::run).build(); // upkeep on the calling thread
+    private final DecodedWindows decoded = WINDOW_CACHE_SIZE <= 0 ? null : new DecodedWindows(WINDOW_CACHE_SIZE);
     private final byte[] salt = WindowKey.newSalt();
 
     /**
-     * Windows kept; {@code -Ddijkwacht.pii.name-window-cache=0} turns the cache off, so that a benchmark that repeats
+     * Slots for windows (a power of two); {@code -Ddijkwacht.pii.name-window-cache=0} turns the cache off, so that a benchmark that repeats
      * one text (PiiEngineBenchmark) can also measure the cost of text seen for the first time.
      */
-    static final int WINDOW_CACHE_SIZE = Integer.getInteger("dijkwacht.pii.name-window-cache", 20_000);
+    static final int WINDOW_CACHE_SIZE = Integer.getInteger("dijkwacht.pii.name-window-cache", 16_384);
 
     OpenNlpNameFinder(double minProbability) {
         this(loadModel(MODEL_RESOURCE), minProbability);
@@ -147,7 +144,7 @@ final class OpenNlpNameFinder {
                         words[k] = tokens.get(window.from() + k).text();
                     }
                     WindowKey key = decoded == null ? null : WindowKey.of(salt, words);
-                    Span[] spans = key == null ? null : decoded.getIfPresent(key);
+                    Span[] spans = key == null ? null : decoded.get(key);
                     if (spans == null) {
                         if (finder == null) {
                             finder = pool.poll();

@@ -73,4 +73,18 @@ class ModelWindowCacheTest {
         assertThat(WindowKey.of(salt, new String[] {"ab", "c"})).isNotEqualTo(WindowKey.of(salt, new String[] {"a", "bc"}));
         assertThat(WindowKey.of(salt, new String[] {"Jan"})).isNotEqualTo(WindowKey.of(WindowKey.newSalt(), new String[] {"Jan"}));
     }
+
+    @Test
+    void aWindowInAnotherWindowsSlotIsNotTakenForIt() {
+        DecodedWindows windows = new DecodedWindows(4);
+        WindowKey first = new WindowKey(1, 2, 3, 4);
+        WindowKey sameSlot = new WindowKey(5, 2, 3, 4); // 1 and 5 share a slot of four
+        opennlp.tools.util.Span[] spans = {new opennlp.tools.util.Span(0, 2, "person", 0.9)};
+        windows.put(first, spans);
+        assertThat(windows.get(first)).isSameAs(spans);
+        assertThat(windows.get(sameSlot)).isNull();
+        windows.put(sameSlot, new opennlp.tools.util.Span[0]);
+        assertThat(windows.get(first)).as("replaced, so decoded again").isNull();
+        assertThat(windows.get(sameSlot)).isEmpty();
+    }
 }
