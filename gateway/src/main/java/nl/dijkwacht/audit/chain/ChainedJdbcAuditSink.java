@@ -50,7 +50,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private static final String INSERT_CONTENT = """
             INSERT INTO audit_content (trace_id, occurred_at, expires_at, use_case, redacted_prompt, redacted_answer)
             VALUES (?, ?, ?, ?, ?, ?)""";
-    static final String INSERT_HEAD = """
+    private static final String INSERT_HEAD = """
             INSERT INTO audit_chain_head (chain_id, last_seq, last_hash, chain_key_id, head_mac, updated_at)
             VALUES (?, 0, ?, ?, ?, ?)""";
     static final int MAX_BATCH = 256;
@@ -351,15 +351,9 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             return found;
         }
         // a new chain: create its head (seq 0, genesis) in a transaction of its own
-        try (Connection own = dataSource.getConnection();
-             PreparedStatement ps = own.prepareStatement(INSERT_HEAD)) {
+        try (Connection own = dataSource.getConnection()) {
             own.setAutoCommit(true);
-            ps.setString(1, chainId);
-            ps.setString(2, ChainCodec.GENESIS);
-            ps.setString(3, codec.keyId());
-            ps.setString(4, codec.headMac(chainId, 0, ChainCodec.GENESIS));
-            ps.setObject(5, AuditRows.time(Instant.now()));
-            ps.executeUpdate();
+            insertGenesisHead(own, codec, chainId);
         } catch (SQLException duplicate) {
             // created meanwhile by another writer: fine, read it below
         }
@@ -368,6 +362,18 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             throw new SQLException("chain head for " + chainId + " could not be created");
         }
         return found;
+    }
+
+    /** A new chain's head row: sequence 0, the genesis hash, signed with the current key. */
+    static void insertGenesisHead(Connection c, ChainCodec codec, String chainId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_HEAD)) {
+            ps.setString(1, chainId);
+            ps.setString(2, ChainCodec.GENESIS);
+            ps.setString(3, codec.keyId());
+            ps.setString(4, codec.headMac(chainId, 0, ChainCodec.GENESIS));
+            ps.setObject(5, AuditRows.time(Instant.now()));
+            ps.executeUpdate();
+        }
     }
 
     private Head readHead(Connection c) throws SQLException {

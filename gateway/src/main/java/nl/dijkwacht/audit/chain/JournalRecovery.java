@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,14 +96,7 @@ public final class JournalRecovery {
                     prev = l.recordHash();
                 }
                 if (!headRow) { // the chain's first records: its head row was not yet in the file either
-                    try (PreparedStatement ps = c.prepareStatement(ChainedJdbcAuditSink.INSERT_HEAD)) {
-                        ps.setString(1, chainId);
-                        ps.setString(2, ChainCodec.GENESIS);
-                        ps.setString(3, codec.keyId());
-                        ps.setString(4, codec.headMac(chainId, 0, ChainCodec.GENESIS));
-                        ps.setObject(5, AuditRows.time(Instant.now()));
-                        ps.executeUpdate();
-                    }
+                    ChainedJdbcAuditSink.insertGenesisHead(c, codec, chainId);
                 }
                 ChainedJdbcAuditSink.store(c, codec, rows, chainId, headSeq, missing);
                 c.commit();

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Validates the forms evaluation set (it does not score the engine: that is {@link FormsEvaluation}): every
  * annotation's offsets point at exactly its text, spans do not overlap, the JSONL is the compiled markup, the
- * held-out part is the seeded random quarter (held-out-3, held-out-4, held-out-5 and held-out-6 are separately written
- * sets, not part of that split), and real-looking identifiers carry valid but fictitious check digits.
+ * held-out part is the seeded random quarter (held-out-3 to held-out-7 are separately written sets, not part of that
+ * split), and real-looking identifiers carry valid but fictitious check digits.
  */
 class FormsEvalSetTest {
 
@@ -167,6 +167,31 @@ class FormsEvalSetTest {
             FormsEvalSet.load(split).forEach(d -> earlier.add(d.text()));
         }
         assertThat(heldout6).as("held-out-6 texts also in an earlier part").noneMatch(d -> earlier.contains(d.text()));
+    }
+
+    /**
+     * Held-out-7 likewise: 16 documents of every form numbered from 601, tables as 6 CSV, 5 TSV and 5 markdown, and no
+     * text shared with an earlier part.
+     */
+    @Test
+    void heldout7CoversEveryFormAndIsNew() throws IOException {
+        List<Doc> heldout7 = FormsEvalSet.load("heldout7");
+        for (String form : FormsEvalSet.FORMS) {
+            assertThat(heldout7.stream().filter(d -> d.form().equals(form)).count())
+                    .as("held-out-7 documents of " + form).isEqualTo(16L);
+        }
+        for (Doc d : heldout7) {
+            assertThat(Integer.parseInt(d.id().substring(d.form().length() + 1))).as(d.id()).isBetween(601, 699);
+        }
+        assertThat(heldout7.stream().filter(d -> d.form().equals("table")).map(Doc::variant).toList())
+                .containsOnly("csv", "tsv", "markdown")
+                .satisfies(v -> assertThat(v.stream().filter("csv"::equals).count()).isEqualTo(6L))
+                .satisfies(v -> assertThat(v.stream().filter("tsv"::equals).count()).isEqualTo(5L));
+        Set<String> earlier = new HashSet<>();
+        for (String split : List.of("dev", "heldout", "heldout3", "heldout4", "heldout5", "heldout6")) {
+            FormsEvalSet.load(split).forEach(d -> earlier.add(d.text()));
+        }
+        assertThat(heldout7).as("held-out-7 texts also in an earlier part").noneMatch(d -> earlier.contains(d.text()));
     }
 
     @Test

@@ -23,7 +23,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * so this is what the model is kept from.
  *
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6, heldout7
  * </pre>
  *
  * <p>Measures (special-category findings are ignored: that type is not labelled in this set):
@@ -40,7 +40,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * The old held-out part ({@code heldout}, run twice in the second round) became development data in the third round,
  * held-out-3 (run once at the end of the third round) in the fourth, held-out-4 (run once at the end of the fourth)
  * in the fifth and held-out-5 (run once at the end of the fifth) in the sixth, so their mismatches are written too.
- * For a part still held out ({@link FormsEvalSet#UNSEEN}: held-out-6) only the figures are printed, never its errors.
+ * For a part still held out ({@link FormsEvalSet#UNSEEN}: held-out-6, held-out-7) only the figures are printed, never its errors.
  */
 public final class FormsEvaluation {
 
@@ -257,6 +257,8 @@ public final class FormsEvaluation {
             case "heldout5" ->
                     "## Held-out-5 part (run once at the end of the fifth round; development data since)\n\n";
             case "heldout6" -> "## HELD-OUT-6 part (written before the sixth tuning round; final figures only: "
+                    + "do not tune on these, no errors are written)\n\n";
+            case "heldout7" -> "## HELD-OUT-7 part (written before the seventh tuning round; final figures only: "
                     + "do not tune on these, no errors are written)\n\n";
             default -> "## Development part\n\n";
         };
