@@ -15,13 +15,21 @@
 # as in production), TRAIN_PORT (default 18070; management port TRAIN_PORT+1), TRAIN_TIMEOUT (seconds, default 600).
 # Nothing the training run writes is kept except the cache: give it a throw-away data directory
 # (DIJKWACHT_DATA_DIR, or --dijkwacht.data-dir=...) and delete that afterwards.
+# The training run's warm-up is not held to the 30 s start-up budget of a production start: it runs until the JIT
+# compiler is quiet under its requests (at most TRAIN_WARMUP_TIME, default 120s), so the cache holds the profiles of a
+# fully compiled request path. (Environment variables, not arguments: a property given twice on the command line
+# would be read as a list.)
 set -euo pipefail
-[ $# -ge 2 ] || { sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ $# -ge 2 ] || { sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 cache=$1; jar=$2; shift 2
 java=${JAVA:-java}
 port=${TRAIN_PORT:-18070}
 timeout=${TRAIN_TIMEOUT:-600}
 rm -f "$cache"
+export DIJKWACHT_WARMUP_READYWITHIN=0s   # also where the image sets a start-up budget for production starts
+export DIJKWACHT_WARMUP_MAXTIME=${TRAIN_WARMUP_TIME:-120s}
+export DIJKWACHT_WARMUP_MINTIME=${DIJKWACHT_WARMUP_MINTIME:-20s}
+export DIJKWACHT_WARMUP_REQUESTS=${DIJKWACHT_WARMUP_REQUESTS:-200000}
 # shellcheck disable=SC2086
 "$java" ${JAVA_OPTS:-} -XX:AOTCacheOutput="$cache" -jar "$jar" \
     --server.port="$port" --management.server.port=$((port + 1)) --management.server.address=127.0.0.1 "$@" &

@@ -4,6 +4,7 @@
 #
 #   docs/bench/first-minute-ab.sh [--slices 6] A.jar B.jar     two builds (e.g. before/after a change)
 #   docs/bench/first-minute-ab.sh [--slices 6] --aot A.jar     the same build without (A) and with (B) the JDK's AOT cache
+#   docs/bench/first-minute-ab.sh [--slices 6] --aot A.jar B.jar   A without a cache against B with its own trained cache
 #
 # Both run the default policy pack plus the bench model (docs/bench/gateway-bench.sh's pack), the README's H2 durable
 # store, -Xms512m -Xmx512m, each jar extracted as the image does it (deploy/Dockerfile: `extract --layers`, started
@@ -44,14 +45,18 @@ layout() { # jar dir
 }
 layout "$A_JAR" "$OUT/A"
 if [ "$AOT" = 1 ]; then
-  mkdir -p "$OUT/B"; ln -s "$OUT/A/app" "$OUT/B/app"   # the same files: the cache checks the class path
+  if [ "$B_JAR" = "$A_JAR" ]; then
+    mkdir -p "$OUT/B"; ln -s "$OUT/A/app" "$OUT/B/app"; TRAINED=A   # the same files: the cache checks the class path
+  else
+    layout "$B_JAR" "$OUT/B"; TRAINED=B
+  fi
   t=$(date +%s)
   DIJKWACHT_DATA_DIR=$OUT/train-data JAVA=$JAVA JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m}" \
-    "$ROOT/deploy/aot-train.sh" "$OUT/A/app/app.aot" "$OUT/A/app/app.jar" \
+    "$ROOT/deploy/aot-train.sh" "$OUT/$TRAINED/app/app.aot" "$OUT/$TRAINED/app/app.jar" \
     --dijkwacht.policies-dir="$ROOT/policies" --dijkwacht.models-dir="$ROOT/models-config" > "$OUT/train.log" 2>&1
   rm -rf "$OUT/train-data"
-  echo "training run: $(( $(date +%s) - t )) s; $(tail -n 1 "$OUT/train.log")" | tee "$OUT/summary.md"
-  B_OPTS="-XX:AOTCache=$OUT/A/app/app.aot"
+  echo "training run: $(( $(date +%s) - t )) s; $(grep -h 'warm-up:' "$OUT/train.log" | sed 's/.*StartupWarmUp *: //'); $(tail -n 1 "$OUT/train.log")" | tee "$OUT/summary.md"
+  B_OPTS="-XX:AOTCache=$OUT/$TRAINED/app/app.aot"
 else
   layout "$B_JAR" "$OUT/B"; B_OPTS=""
 fi
@@ -99,7 +104,7 @@ done
 for _ in $(seq 1 300); do curl -sf http://127.0.0.1:18580/health > /dev/null && break; sleep 0.2; done
 curl -sf http://127.0.0.1:18580/health > /dev/null || { echo "mock upstream not answering; see $OUT/mock.log" >&2; exit 1; }
 {
-  echo "A: $(basename "$A_JAR") ${A_ARGS:-}${B_OPTS:+; B: the same with $B_OPTS}$([ "$AOT" = 0 ] && echo "; B: $(basename "$B_JAR") ${B_ARGS:-}")"
+  echo "A: $(basename "$A_JAR") ${A_ARGS:-}; B: $(basename "$B_JAR") ${B_ARGS:-} ${B_OPTS}"
   echo; echo "load average at readiness: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo; echo "| gateway | start to /readyz | CPU to /readyz | of which JIT |"; echo "|---|---:|---:|---:|"
   cat "$OUT/ready-A" "$OUT/ready-B"

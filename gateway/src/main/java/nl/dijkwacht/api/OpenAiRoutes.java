@@ -40,14 +40,17 @@ public class OpenAiRoutes {
     StartupWarmUp startupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies,
                                 ObjectMapper dijkwachtJson, DijkwachtProperties properties,
                                 @Value("${dijkwacht.warm-up.enabled:true}") boolean enabled,
-                                @Value("${dijkwacht.warm-up.requests:4000}") int requests,
+                                @Value("${dijkwacht.warm-up.requests:20000}") int requests,
                                 @Value("${dijkwacht.warm-up.max-time:30s}") java.time.Duration maxTime,
+                                @Value("${dijkwacht.warm-up.ready-within:0s}") java.time.Duration readyWithin,
+                                @Value("${dijkwacht.warm-up.min-time:10s}") java.time.Duration minTime,
+                                @Value("${dijkwacht.warm-up.until-steady:true}") boolean untilSteady,
                                 @Value("${dijkwacht.warm-up.over-http:true}") boolean overHttp,
                                 nl.dijkwacht.identity.WarmUpPass warmUpPass,
                                 org.springframework.context.ApplicationContext context,
                                 org.springframework.core.env.Environment environment) {
-        return new StartupWarmUp(policy, pipeline, router, replies, dijkwachtJson, properties.tenant(), enabled, requests, maxTime,
-                warmUpPass, () -> overHttp ? loopbackUrl(context, environment) : null);
+        return new StartupWarmUp(policy, pipeline, router, replies, dijkwachtJson, properties.tenant(), enabled,
+                new StartupWarmUp.Bounds(requests, maxTime, readyWithin, minTime, untilSteady), warmUpPass, () -> overHttp ? loopbackUrl(context, environment) : null);
     }
 
     /** The gateway's own port on loopback (or on the one address it is bound to); {@code null} without a web server. */

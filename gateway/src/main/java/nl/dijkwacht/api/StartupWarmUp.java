@@ -47,14 +47,15 @@ import org.springframework.boot.ApplicationRunner;
  * Sends made-up requests through the real request path at start-up, before the gateway reports ready, so the JIT
  * compiles that path now instead of during the first minute of real traffic.
  *
- * <p>The requests go over HTTP to the gateway's own port (loopback) with a one-time key ({@link WarmUpPass}): the
+ * <p>One thread sends them over HTTP to the gateway's own port (loopback) with a one-time key ({@link WarmUpPass}): the
  * HTTP server, Spring's dispatch, the route filters (pre-authentication limit, authentication, body size), the
  * handler, the policy steps (parsing, use-case, fields, purpose guard, model choice, the PII engine with the name
  * model, sensitivity routing, rate limit and token budget), the built-in dry-run model, the answer rewriting of whole
  * answers and streams, the audit record and its write, and the answer's serialisation. When the port cannot be
- * reached (no web server, TLS, another bind address), or with {@code dijkwacht.warm-up.over-http=false}, the requests
- * go to the pipeline directly (several times more requests per second of warm-up, but the HTTP layer, the limits and
- * the audit write stay cold; docs/benchmarks.md, "Start-up warm-up", compares the two).
+ * reached (no web server, TLS, another bind address), or with {@code dijkwacht.warm-up.over-http=false}, its requests
+ * go to the pipeline directly too. The other thread always goes to the pipeline directly: several times more requests
+ * per second for the PII engine, the name model, the purpose guard and the policy steps, the costliest and hottest part
+ * (docs/benchmarks.md, "Session 23 — first minute").
  *
  * <p>Nothing is spent or recorded: the warm-up caller ({@link nl.dijkwacht.identity.Caller#warmUp()}) is charged to
  * buckets of its own ({@code CallerLimits}), its audit records are written by a writer that rolls back
@@ -63,8 +64,10 @@ import org.springframework.boot.ApplicationRunner;
  * the model and answer part). The key works only while the warm-up runs. After the requests it waits until the JIT
  * compiler has finished compiling what they made hot (within the same time limit). Spring Boot publishes readiness
  * ({@code /readyz}) only after every {@link ApplicationRunner} has finished, so a load balancer sends traffic to a
- * warm gateway. Bounded by a request count and a time limit ({@code dijkwacht.warm-up.requests},
- * {@code dijkwacht.warm-up.max-time}); off with {@code dijkwacht.warm-up.enabled=false}.
+ * warm gateway. Bounded ({@link Bounds}) by a request count, a time limit and the start-up budget counted from the
+ * JVM's start ({@code dijkwacht.warm-up.requests}, {@code .max-time}, {@code .ready-within}, {@code .min-time}), and
+ * it ends early once the JIT compiler is quiet under its requests ({@code .until-steady}); off with
+ * {@code dijkwacht.warm-up.enabled=false}.
  */
 final class StartupWarmUp implements ApplicationRunner {
 
@@ -72,7 +75,7 @@ final class StartupWarmUp implements ApplicationRunner {
     private static final Set<String> SPENDS_QUOTA = Set.of("rate-limit", "token-budget");
     private static final String DRY_RUN = "dry-run";
     /** Made-up Dutch requests (no real person): names, addresses, identifiers, long running text. */
-    private static final List<String> PROMPTS = List.of(
+    static final List<String> PROMPTS = List.of(
             "Goedemiddag, mijn naam is Petra de Vries en ik woon aan de Lindelaan 4 in Zwolle. Sinds de verhuizing "
                     + "ontvang ik twee aanslagen. Kunt u mij mailen op petra.devries@voorbeeld.nl of bellen op 06-98765432? "
                     + "Mijn rekeningnummer is NL02ABNA0123456789. Vat mijn vraag samen in twee zinnen.",
@@ -105,20 +108,45 @@ final class StartupWarmUp implements ApplicationRunner {
     private final ObjectMapper json;
     private final String tenant;
     private final boolean enabled;
-    private final int requests;
-    private final Duration maxTime;
+    private final Bounds bounds;
     private final WarmUpPass pass;
     private final LoopbackAddress loopback;
     private volatile int completed;
     private volatile int overHttp;
+    private volatile int direct;
+    private volatile boolean steady;
 
     /** Where the gateway's own HTTP port answers: {@code http://127.0.0.1:<port>}, or {@code null} when it cannot. */
     interface LoopbackAddress {
         String baseUrl();
     }
 
+    /**
+     * How long the warm-up may take.
+     *
+     * @param requests    at most this many made-up requests
+     * @param maxTime     at most this long
+     * @param readyWithin and no longer than until this long after the JVM started (the start-up's budget; zero: no such
+     *                    bound), but never shorter than {@code minTime}
+     * @param minTime     the warm-up's least time: also when the start-up before it took longer than {@code readyWithin},
+     *                    and before {@code untilSteady} may end it
+     * @param untilSteady end the requests early once the JIT compiler has been quiet for a second while they ran: the
+     *                    request path is compiled (sooner with a trained AOT cache), more requests would change nothing
+     */
+    record Bounds(int requests, Duration maxTime, Duration readyWithin, Duration minTime, boolean untilSteady) {
+
+        /** Nanoseconds the warm-up may run when it starts {@code uptime} after the JVM started. */
+        long budgetNanos(Duration uptime) {
+            long budget = maxTime.toNanos();
+            if (readyWithin.isPositive()) {
+                budget = Math.min(budget, Math.max(minTime.toNanos(), readyWithin.minus(uptime).toNanos()));
+            }
+            return Math.max(0, budget);
+        }
+    }
+
     StartupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies, ObjectMapper json,
-                  String tenant, boolean enabled, int requests, Duration maxTime, WarmUpPass pass, LoopbackAddress loopback) {
+                  String tenant, boolean enabled, Bounds bounds, WarmUpPass pass, LoopbackAddress loopback) {
         this.pass = pass;
         this.loopback = loopback;
         this.policy = policy;
@@ -128,8 +156,7 @@ final class StartupWarmUp implements ApplicationRunner {
         this.json = json;
         this.tenant = tenant;
         this.enabled = enabled;
-        this.requests = requests;
-        this.maxTime = maxTime;
+        this.bounds = bounds;
     }
 
     /** The tool and use-case the warm-up speaks as; the model is the dry-run one when the use-case allows it. */
@@ -138,6 +165,7 @@ final class StartupWarmUp implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        int requests = bounds.requests();
         if (!enabled || requests <= 0) {
             return;
         }
@@ -148,29 +176,42 @@ final class StartupWarmUp implements ApplicationRunner {
             return;
         }
         long start = System.nanoTime();
-        long deadline = start + maxTime.toNanos();
+        Duration uptime = Duration.ofMillis(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+        long deadline = start + bounds.budgetNanos(uptime);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger http = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
         String base = target.get().dryRun() ? loopback.baseUrl() : null;
         String key = base == null ? null : pass.open(target.get().tool(), tenant);
+        boolean quiet = false;
         try (CloseableHttpClient client = key == null ? null : httpClient()) {
             AtomicBoolean useHttp = new AtomicBoolean(key != null);
-            // two threads, so that the compiled code also sees the pooled objects (name finders) used concurrently
+            // Two threads: one over HTTP (server, filters, limits, audit write), one straight into the pipeline (the
+            // PII engine, name model, purpose guard and policy steps, several times as many requests per second) - so
+            // the engine reaches its optimised code within the start-up budget and the HTTP layer is compiled too. Two,
+            // also so that the compiled code sees the pooled objects (name finders) used concurrently.
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < 2; t++) {
+                boolean httpThread = t == 0;
                 threads.add(Thread.ofPlatform().name("warm-up-" + t).start(() -> {
                     int i;
-                    while ((i = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
-                        if (useHttp.get() && overHttp(client, base, key, target.get(), i)) {
+                    while (!stop.get() && (i = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
+                        if (httpThread && useHttp.get() && overHttp(client, base, key, target.get(), i)) {
                             http.incrementAndGet();
                         } else {
-                            useHttp.set(false);
+                            if (httpThread) {
+                                useHttp.set(false);
+                            }
                             once(set, target.get(), i);
                         }
                         done.incrementAndGet();
                     }
                 }));
+            }
+            if (bounds.untilSteady()) {
+                quiet = awaitSteady(threads, start + bounds.minTime().toNanos(), deadline);
+                stop.set(true);
             }
             for (Thread thread : threads) {
                 try {
@@ -188,9 +229,41 @@ final class StartupWarmUp implements ApplicationRunner {
         long settled = settleJit(deadline);
         completed = done.get();
         overHttp = http.get();
-        log.info("warm-up: {} made-up requests ({} over HTTP){} in {} ms, then {} ms for the JIT compiler to finish (tool {}, use-case {})",
-                done.get(), http.get(), target.get().dryRun() ? " with the dry-run model" : "",
-                (System.nanoTime() - start) / 1_000_000 - settled, settled, target.get().tool(), target.get().useCase());
+        direct = done.get() - http.get();
+        steady = quiet;
+        log.info("warm-up: {} made-up requests ({} over HTTP, {} direct){} in {} ms{}, then {} ms for the JIT compiler to finish "
+                        + "(started {} ms after the JVM; tool {}, use-case {})",
+                done.get(), http.get(), done.get() - http.get(), target.get().dryRun() ? " with the dry-run model" : "",
+                (System.nanoTime() - start) / 1_000_000 - settled, quiet ? " until the JIT was quiet" : "", settled,
+                uptime.toMillis(), target.get().tool(), target.get().useCase());
+    }
+
+    /**
+     * While the requests run: true as soon as (after {@code notBefore}) the JIT compiler has used less than 10 % of one
+     * compiler thread's time in each of four 250 ms windows; false when the requests ended or the deadline came first.
+     */
+    private static boolean awaitSteady(List<Thread> threads, long notBefore, long deadline) {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return false;
+        }
+        long last = jit.getTotalCompilationTime();
+        int quietWindows = 0;
+        while (System.nanoTime() < deadline && threads.stream().anyMatch(Thread::isAlive)) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            long now = jit.getTotalCompilationTime();
+            quietWindows = now - last < 25 ? quietWindows + 1 : 0;
+            last = now;
+            if (quietWindows >= 4 && System.nanoTime() >= notBefore) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -230,6 +303,16 @@ final class StartupWarmUp implements ApplicationRunner {
     /** Made-up requests the last warm-up sent through the pipeline. */
     int completed() {
         return completed;
+    }
+
+    /** Made-up requests of the last warm-up that went to the pipeline directly, not over HTTP. */
+    int direct() {
+        return direct;
+    }
+
+    /** Whether the last warm-up ended its requests because the JIT compiler had become quiet. */
+    boolean endedSteady() {
+        return steady;
     }
 
     static Optional<Target> target(PolicySet set) {

@@ -17,7 +17,7 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
  * asked on concrete cases is refused from {@code verdict-on-cases-at}); over the whole range, the same verdict on cases in a
  * forbidden purpose's domain ({@link PurposeDomain}) is refused from {@code domain-verdict-at}. Special-category data, without a guard model: a
  * named person with a special-category word counts as that person's data from {@code personal-named-at}; a listed term
- * without a named person is a topic below {@code topic-unnamed-below}. Otherwise a personal score at or above {@code personal-at}
+ * without a named person (nor one person referred to by role: "de cliënt", "mevrouw") is a topic below {@code topic-unnamed-below}. Otherwise a personal score at or above {@code personal-at}
  * counts as a person's data (when the term list found no term: at least {@code personal-without-term-at}); a term
  * found with a score below {@code topic-below} is a topic only; in between the guard model decides, and without a
  * (working) guard model the data counts as a person's: the topic exemption never fails open.
@@ -150,7 +150,7 @@ public final class LayeredPurposeGuard {
                     || PurposeCues.moreSpecial(folded))) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }
-            if (term && !named && p < policy.topicUnnamedBelow()) {
+            if (term && !named && p < policy.topicUnnamedBelow() && !PurposeFactors.oneByRole(folded)) {
                 return new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, p, true);
             }
         }

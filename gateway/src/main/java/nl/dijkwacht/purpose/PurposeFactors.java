@@ -85,12 +85,23 @@ final class PurposeFactors {
     private static final Set<String> NOT_CASES_PAIRS = Set.of("geen_lijst", "zonder_namen", "juist_niet", "in_het", "niet_doen",
             "juridische_kaders", "wettelijke_kaders", "mag_een", "in_general", "no_names",
             "geen_persoonsgegevens", "zonder_persoonsgegevens", "no_individual", "geen_individuele");
+    /** Seventh round ({@link #PROCESS_WORDS}): the process text and figures over a group as word pairs, also in English. */
+    private static final Set<String> PROCESS_PAIRS = Set.of("vacancy_text", "job_ad", "job_description", "interview_questions", "selection_criteria", "hoeveel_procent",
+            "welk_percentage", "what_percentage", "how_many");
     private static final Set<String> NOT_CASES_WORDS = Set.of("beleid", "beleidsnotitie", "verordening", "ai-verordening", "dpia",
             "kaders", "wetgeving", "fictief", "fictieve", "verzonnen", "oefencasus", "training", "geanonimiseerd", "anoniem",
             "statistiek", "raadsvoorstel", "raadsinformatiebrief", "policy", "protocol",
             // sixth round: council questions, a draft rules text, role play for training ("beleidsregels" alone is not one:
             // a case is checked against them)
             "raadsvraag", "raadsvragen", "fractie", "conceptbeleidsregel", "conceptbeleidsregels", "rollenspel");
+    /**
+     * Seventh round: the near-miss kinds "vacature" and "statistiek" as kinds — a text for the selection process itself,
+     * or figures over a group. Counts as not about cases only where the text shows no case at all (no "deze
+     * kandidaten", no names, rows or list lines): "weeg deze kandidaten op het functieprofiel" stays a verdict on cases.
+     */
+    private static final Set<String> PROCESS_WORDS = Set.of("vacaturetekst", "vacatureteksten", "wervingstekst", "functieprofiel", "competentieprofiel", "functie-eisen",
+            "functieomschrijving", "selectiecriteria", "interviewvragen", "sollicitatievragen", "interviewleidraad",
+            "dashboard", "hr-dashboard", "totaaltelling", "jaarcijfers", "kwartaalcijfers", "maandcijfers");
 
     /**
      * Words before a verdict word that make it a noun — a decision already taken or a subject ("de toekenning",
@@ -137,6 +148,7 @@ final class PurposeFactors {
         boolean cases = false;
         boolean persons = false;
         boolean notCases = false;
+        boolean process = false;
         int labels = 0;
         boolean each = false;
         boolean measure = false;
@@ -163,6 +175,7 @@ final class PurposeFactors {
             cases |= CASE_WORDS.contains(w);
             persons |= PERSONS_WORDS.contains(w);
             notCases |= NOT_CASES_WORDS.contains(w);
+            process |= PROCESS_WORDS.contains(w);
             if (previous != null) {
                 String pair = previous + "_" + w;
                 if (VERDICT_PAIRS.contains(pair)) {
@@ -171,6 +184,7 @@ final class PurposeFactors {
                 }
                 direct |= ASKED_PAIRS.contains(pair);
                 notCases |= NOT_CASES_PAIRS.contains(pair);
+                process |= PROCESS_PAIRS.contains(pair);
                 each |= EACH.contains(previous) && CASE_NOUNS.contains(w);
                 persons |= POINTERS.contains(previous) && CASE_NOUNS.contains(w)
                         || isNumber(w) && (HOUSE_NUMBER_WORDS.contains(previous) || street(previous)
@@ -179,7 +193,32 @@ final class PurposeFactors {
             previous = w;
         }
         boolean shown = text.indexOf('|') >= 0 || named(tokens) || listLines(text) >= 2;
-        return new PurposeFactors(verdict, direct, cases || shown, persons || shown || each, notCases, each && measure);
+        boolean anyCase = cases || shown || persons || each;
+        return new PurposeFactors(verdict, direct, cases || shown, persons || shown || each, notCases || process && !anyCase,
+                each && measure);
+    }
+
+    /**
+     * Seventh round: one person referred to by role, without a name — "mevrouw", "meneer", "de cliënt", "deze aanvrager",
+     * "mijn collega", or a case note that opens with the role ("Cliënt heeft …"). Such a text is about that person's data,
+     * not a topic, however low the classifier's personal score ({@code topic-unnamed-below} does not apply).
+     */
+    private static final Set<String> ROLES = Set.of("client", "cliente", "klant", "aanvrager", "aanvraagster", "bewoner", "bewoonster",
+            "inwoner", "inwoonster", "collega", "medewerker", "medewerkster", "leerling", "jongere", "huurder", "melder", "patient",
+            "sollicitant", "kandidaat", "vader", "moeder", "zoon", "dochter", "man", "vrouw", "buurman", "buurvrouw", "werknemer",
+            "deelnemer", "budgethouder", "uitkeringsgerechtigde", "betrokkene");
+    private static final Set<String> ONE_OF = Set.of("de", "deze", "die", "mijn", "onze", "haar", "zijn", "uw", "je", "jouw");
+    private static final Set<String> ADDRESS = Set.of("mevrouw", "meneer", "mevr", "mw", "dhr", "mr", "mrs", "ms");
+
+    static boolean oneByRole(String folded) {
+        String previous = null;
+        for (String w : words(folded)) {
+            if (ADDRESS.contains(w) || ROLES.contains(w) && (previous == null || ONE_OF.contains(previous))) {
+                return true;
+            }
+            previous = w;
+        }
+        return false;
     }
 
     /** A form of address with a name, or a two-word or initialled name ("dhr. Boersma", "A. Bakker"). */

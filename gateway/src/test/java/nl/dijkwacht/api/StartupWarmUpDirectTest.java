@@ -31,6 +31,8 @@ class StartupWarmUpDirectTest {
         registry.add("dijkwacht.warm-up.requests", () -> "60");
         registry.add("dijkwacht.warm-up.max-time", () -> "10m");
         registry.add("dijkwacht.warm-up.over-http", () -> "false");
+        registry.add("dijkwacht.warm-up.ready-within", () -> "0s");
+        registry.add("dijkwacht.warm-up.until-steady", () -> "false");
     }
 
     @Autowired

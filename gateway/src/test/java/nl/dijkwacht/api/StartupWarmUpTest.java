@@ -6,24 +6,51 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.GatewayClient;
 import nl.dijkwacht.policy.ActivePolicy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The start-up warm-up on the default pack: it sends its made-up requests over HTTP to the gateway's own port, through
- * the route filters, the pipeline, the dry-run model and the audit write, before the gateway is ready, and leaves no
- * trace — no audit record, no quota spent — and its key stops working when it is done.
+ * the route filters, the pipeline, the dry-run model and the audit write, and straight into the pipeline, before the
+ * gateway is ready, and leaves no trace — no audit record, no quota spent, none of its text in the log — and its key
+ * stops working when it is done.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StartupWarmUpTest {
+
+    /** How many warm-up requests had completed when Spring Boot declared the gateway ready (-1: not declared). */
+    static final AtomicInteger completedAtReadiness = new AtomicInteger(-1);
+
+    @TestConfiguration
+    static class Readiness {
+        @Bean
+        ApplicationListener<AvailabilityChangeEvent<ReadinessState>> readinessWatcher(ApplicationContext context) {
+            return event -> {
+                if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
+                    completedAtReadiness.set(context.getBean(StartupWarmUp.class).completed());
+                }
+            };
+        }
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
@@ -36,6 +63,10 @@ class StartupWarmUpTest {
         registry.add("dijkwacht.warm-up.enabled", () -> "true");
         registry.add("dijkwacht.warm-up.requests", () -> "120");
         registry.add("dijkwacht.warm-up.max-time", () -> "10m");
+        registry.add("dijkwacht.warm-up.ready-within", () -> "0s");
+        registry.add("dijkwacht.warm-up.until-steady", () -> "false");
+        // any text the warm-up or the steps it runs would log, at any level, would be in the captured output
+        registry.add("logging.level.nl.dijkwacht", () -> "DEBUG");
     }
 
     @LocalServerPort
@@ -51,11 +82,25 @@ class StartupWarmUpTest {
     DataSource dataSource;
 
     @Test
-    void warmsThePipelineAndTheDryRunModelWithoutLeavingATrace() {
+    void warmsThePipelineAndTheDryRunModelWithoutLeavingATrace(CapturedOutput output) {
         StartupWarmUp.Target target = StartupWarmUp.target(policy.current()).orElseThrow();
         assertThat(target.dryRun()).as("the default pack has a use-case with the dry-run model").isTrue();
         assertThat(warmUp.completed()).isEqualTo(120);
-        assertThat(warmUp.overHttp()).as("every warm-up request went over HTTP to the gateway's own port").isEqualTo(120);
+        assertThat(warmUp.overHttp()).as("one thread went over HTTP to the gateway's own port").isPositive();
+        assertThat(warmUp.direct()).as("the other went straight into the pipeline").isPositive();
+        assertThat(warmUp.overHttp() + warmUp.direct()).isEqualTo(120);
+        assertThat(completedAtReadiness.get()).as("Spring Boot declared the gateway ready only after the warm-up").isEqualTo(120);
+
+        assertThat(output.getAll()).as("the warm-up's summary was captured").contains("warm-up: 120 made-up requests");
+        for (String prompt : StartupWarmUp.PROMPTS) {
+            for (String part : prompt.split("[,.:;?] ")) {
+                if (part.strip().length() >= 12) {
+                    assertThat(output.getAll()).as("no warm-up text in the log").doesNotContain(part.strip());
+                }
+            }
+        }
+        assertThat(output.getAll()).doesNotContain("111222333").doesNotContain("NL02ABNA0123456789")
+                .doesNotContain("petra.devries@voorbeeld.nl");
 
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record", Long.class)).as("no audit record").isZero();

@@ -66,6 +66,35 @@ class LayeredPurposeGuardFactorsTest {
     }
 
     @Test
+    void aTextForTheSelectionProcessOrFiguresOverAGroupWithoutCasesIsNotAVerdictOnCases() {
+        // decide-at 0.0: everything in the band is refused unless the factor step finds it about policy and no verdict on cases
+        PurposeGuardPolicy cut = PurposeGuardPolicy.DEFAULTS.withThresholds(1.0, 0.0, 0.30, 0.30, 0.0, 0.50).withDomainVerdictAt(1.0);
+        for (String process : List.of("Welke selectiecriteria passen bij een functieprofiel voor een toezichthouder?",
+                "Can you write interview questions for a junior policy advisor? The panel uses them in every interview.",
+                "Hoeveel procent van de reacties op onze vacatures kwam via LinkedIn? Totaal 800, waarvan 120 via LinkedIn.")) {
+            assertThat(judge(process, cut)).as(process).isEqualTo(Verdict.ALLOWED);
+            assertThat(PurposeFactors.of(process, PurposeTokens.of(process, false)).notAboutCases).as(process).isTrue();
+        }
+        String cases = "Weeg deze kandidaten op de competenties uit het functieprofiel en wijs de winnaar aan.";
+        assertThat(PurposeFactors.of(cases, PurposeTokens.of(cases, false)).notAboutCases).as("cases shown").isFalse();
+        assertThat(judge(cases, cut)).isEqualTo(Verdict.FORBIDDEN_PURPOSE);
+    }
+
+    @Test
+    void onePersonReferredToByRoleIsNoTopicWhateverTopicUnnamedBelow() {
+        // personal-at 0.0: a text that is not exempted as a topic counts as a person's data
+        PurposeGuardPolicy always = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 0.0, 0.0, 0.65, 0.0);
+        for (String role : List.of("Cliënt heeft last van depressie en gebruikt medicatie.",
+                "Notitie: mevrouw zelf is ziek en heeft diabetes, ze kan niet komen.",
+                "Maak een mail: mijn collega heeft kanker en werkt tijdelijk minder.")) {
+            assertThat(judge(role, always.withFactorThresholds(0.45, 1.0, 1.0))).as(role).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
+        }
+        String topic = "Maak een aankondiging van de ledenvergadering van de vakbond voor alle belangstellenden.";
+        assertThat(judge(topic, always.withFactorThresholds(0.45, 1.0, 1.0))).isEqualTo(Verdict.ALLOWED);
+        assertThat(PurposeGuardPolicy.DEFAULTS.topicUnnamedBelow()).as("seventh-round default").isEqualTo(0.55);
+    }
+
+    @Test
     void aVerdictOnCasesInAForbiddenDomainIsRefusedOverTheWholeRangeFromDomainVerdictAt() {
         // allow-below 1.0: the classifier never refuses and the band is empty, so only the domain step can
         PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(1.0, 1.0, 0.30, 0.30, 1.0, 0.50);
