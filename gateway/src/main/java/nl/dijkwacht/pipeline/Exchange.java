@@ -51,6 +51,7 @@ public final class Exchange {
     private final Map<String, String> rateLimitHeaders = new java.util.LinkedHashMap<>();
     private long tokensReserved;
     private java.util.function.LongSupplier tokensCounted;
+    private nl.dijkwacht.pii.DetectionAhead detectionAhead;
     private final Map<Attachment.Kind, Integer> attachmentCounts = new EnumMap<>(Attachment.Kind.class);
     private boolean onPremisesOnly;
     private final java.util.List<UpstreamCall> upstreamCalls = new java.util.ArrayList<>(1);
@@ -176,6 +177,9 @@ public final class Exchange {
      * was the exact count): what settling charges when the model reports no usage.
      */
     public java.util.function.LongSupplier tokensCounted() { return tokensCounted; }
+    /** The PII engine's findings for this request's texts, started on an idle core after parsing; {@code null} if not. */
+    public nl.dijkwacht.pii.DetectionAhead detectionAhead() { return detectionAhead; }
+    public void detectionAhead(nl.dijkwacht.pii.DetectionAhead ahead) { this.detectionAhead = ahead; }
     public void tokensCounted(java.util.function.LongSupplier counted) { this.tokensCounted = counted; }
 
     public Integer upstreamStatus() { return upstreamStatus; }

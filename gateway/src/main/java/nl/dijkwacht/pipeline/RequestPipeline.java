@@ -2,6 +2,9 @@ package nl.dijkwacht.pipeline;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs the request-side policy steps in order. The first {@link Outcome.Deny} stops the chain; any exception
@@ -18,10 +21,26 @@ public final class RequestPipeline {
         void after(PolicyStep step, StepTrace trace, Exchange exchange);
     }
 
+    private static final ThreadFactory HELPERS = Thread.ofVirtual().name("step-ahead-", 0).factory();
+
     private final List<PolicyStep> steps;
+    private final int cores;
+    private final Executor helper;
+    /** Runs in progress: work is started ahead only while fewer run than there are cores (one is idle). */
+    private final AtomicInteger running = new AtomicInteger();
 
     public RequestPipeline(List<PolicyStep> steps) {
+        this(steps, Runtime.getRuntime().availableProcessors(), task -> HELPERS.newThread(task).start());
+    }
+
+    /**
+     * @param cores  the cores the process may use; with one, nothing is started ahead
+     * @param helper where {@link StartsAhead} steps run their early work
+     */
+    public RequestPipeline(List<PolicyStep> steps, int cores, Executor helper) {
         this.steps = List.copyOf(steps);
+        this.cores = cores;
+        this.helper = helper;
     }
 
     public List<PolicyStep> steps() {
@@ -38,7 +57,21 @@ public final class RequestPipeline {
      * authenticating it and spends no quota) and telling {@code listener} about every step.
      */
     public Refusal run(Exchange exchange, Set<String> skipped, StepListener listener) {
-        for (PolicyStep step : steps) {
+        running.incrementAndGet();
+        try {
+            return runSteps(exchange, skipped, listener);
+        } finally {
+            running.decrementAndGet();
+        }
+    }
+
+    private Refusal runSteps(Exchange exchange, Set<String> skipped, StepListener listener) {
+        boolean ahead = exchange.request() != null;
+        if (ahead) {
+            startAhead(exchange, 0, skipped);
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            PolicyStep step = steps.get(i);
             if (skipped.contains(step.id())) {
                 StepTrace trace = StepTrace.skipped(step.id());
                 exchange.traceStep(trace);
@@ -72,8 +105,24 @@ public final class RequestPipeline {
             if (outcome instanceof Outcome.Deny d) {
                 return d.refusal();
             }
+            if (!ahead && exchange.request() != null) {
+                ahead = true;
+                startAhead(exchange, i + 1, skipped);
+            }
         }
         return null;
+    }
+
+    /** Once the request is parsed, and only while a core is idle: the later steps' early work, on another thread. */
+    private void startAhead(Exchange exchange, int from, Set<String> skipped) {
+        if (running.get() >= cores) {
+            return;
+        }
+        for (PolicyStep step : steps.subList(from, steps.size())) {
+            if (step instanceof StartsAhead early && !skipped.contains(step.id())) {
+                early.startAhead(exchange, helper);
+            }
+        }
     }
 
     private static long micros(long startNanos) {

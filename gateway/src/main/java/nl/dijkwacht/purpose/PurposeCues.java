@@ -1,6 +1,5 @@
 package nl.dijkwacht.purpose;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class PurposeCues {
 
-    private static final Set<String> SPECIAL_EXACT = Set.of("cancer", "surgery", "operated", "geopereerd", "operatie", "stroke",
+    static final Set<String> SPECIAL_EXACT = Set.of("cancer", "surgery", "operated", "geopereerd", "operatie", "stroke",
             "dementia", "illness", "disease", "heart", "hartinfarct", "hartoperatie", "hartklachten", "hartproblemen", "psoriasis",
             "alcoholist", "gay", "homo", "transgender", "transvrouw", "transman", "queer", "bond", "bonden", "ambtenarenbond",
             "ambtenarenbonden", "cnv", "union", "kaderlid", "vastgezeten", "prison", "jail", "detentie", "celstraf", "taakstraf",
@@ -22,7 +21,7 @@ final class PurposeCues {
             "church", "kerk", "kerken", "hindu", "ramadan", "hoofddoek", "afkomst", "descent", "origin", "roots", "roma", "sinti",
             "kurdish", "huidskleur", "gediscrimineerd", "gezichtsscan", "dna", "rolstoel", "pvv", "vvd", "d66", "groenlinks", "pvda",
             "cda", "fvd", "bbb", "partijlid", "political", "facial");
-    private static final List<String> SPECIAL_STEMS = List.of("chemotherap", "diagnos", "depress", "parkinson", "addict", "verslaaf",
+    static final List<String> SPECIAL_STEMS = List.of("chemotherap", "diagnos", "depress", "parkinson", "addict", "verslaaf",
             "afkick", "psychisch", "homoseksu", "lesbi", "bisex", "biseksu", "vakbond", "fnv", "gevangen", "joods", "moslim", "islam",
             "kerkelijk", "kerkdienst", "hindoe", "synago", "gelovig", "marokka", "turks", "surinaams", "antilliaans", "koerd", "ghanees",
             "eritre", "somalisch", "racis", "vingerafdruk", "fingerprint", "irisscan", "pasfoto", "biometri",
@@ -30,16 +29,16 @@ final class PurposeCues {
             "gezichtsherkenn", "stemherkenn", "gezichtsfoto", "handpalm",
             // fourth round: voice and face templates
             "stemafdruk", "stemprofiel", "voiceprint", "gezichtsprofiel", "gezichtskenmerk");
-    private static final Set<String> SPECIAL_PHRASE_WORDS = Set.of("sick", "mental", "valt", "kast", "shop", "criminal", "face", "ms",
+    static final Set<String> SPECIAL_PHRASE_WORDS = Set.of("sick", "mental", "valt", "kast", "shop", "criminal", "face", "ms",
             "covid", "party", "non", "bi", "sp");
-    private static final Pattern SPECIAL_PHRASES = Pattern.compile("\\b(sick leave|mental health|valt op (meisjes|jongens|mannen|vrouwen)|"
+    static final Pattern SPECIAL_PHRASES = Pattern.compile("\\b(sick leave|mental health|valt op (meisjes|jongens|mannen|vrouwen)|"
             + "uit de kast|shop steward|criminal record|face scan|(heeft|has|met|with) ms|long covid|party member|non-binair|bi-sex\\w*|"
             + "sp-\\w*)\\b");
 
-    private static final Set<String> DECISION_WORDS = Set.of("besloten", "toegekend", "afgewezen", "goedgekeurd", "gekozen",
+    static final Set<String> DECISION_WORDS = Set.of("besloten", "toegekend", "afgewezen", "goedgekeurd", "gekozen",
             "vastgesteld", "genomen", "gestopt", "beeindigd", "vast", "decided", "approved", "rejected", "chosen", "granted", "refused",
             "made", "taken");
-    private static final Pattern DECISION_TAKEN = Pattern.compile("\\b((heb|hebben|heeft|is|zijn|werd|werden|al)\\s+(al\\s+|zelf\\s+|gisteren\\s+)?"
+    static final Pattern DECISION_TAKEN = Pattern.compile("\\b((heb|hebben|heeft|is|zijn|werd|werden|al)\\s+(al\\s+|zelf\\s+|gisteren\\s+)?"
             + "(besloten|toegekend|afgewezen|goedgekeurd|gekozen|vastgesteld|genomen|gestopt|beeindigd)|besluit (ligt|staat) (al )?vast|"
             + "genomen besluit|besluit (is|werd) genomen|already (decided|approved|rejected|chosen)|has (already )?decided|"
             + "(has|have) been (approved|rejected|granted|refused|decided)|decision (has been|was) (made|taken))\\b");
@@ -57,7 +56,6 @@ final class PurposeCues {
         boolean special = false;
         boolean specialPhraseWord = false;
         boolean decisionWord = false;
-        Set<String> seen = new HashSet<>();
         int n = folded.length();
         int i = 0;
         while (i < n) {
@@ -70,9 +68,6 @@ final class PurposeCues {
                 i++;
             }
             String word = folded.substring(s, i);
-            if (!seen.add(word)) {
-                continue;
-            }
             if (!special && (SPECIAL_EXACT.contains(word) || startsWithStem(word))) {
                 special = true;
             }
@@ -126,10 +121,30 @@ final class PurposeCues {
         return MORE_PHRASES.matcher(folded).find();
     }
 
+    /** {@link #SPECIAL_STEMS} by their first character (a word is ASCII [a-z0-9_] here), so a word meets only its own. */
+    private static final String[][] STEMS_BY_FIRST_CHAR = byFirstChar(SPECIAL_STEMS);
+
+    private static String[][] byFirstChar(List<String> stems) {
+        String[][] index = new String[128][];
+        for (char c = 0; c < 128; c++) {
+            char first = c;
+            List<String> starting = stems.stream().filter(s -> !s.isEmpty() && s.charAt(0) == first).toList();
+            index[c] = starting.isEmpty() ? null : starting.toArray(String[]::new);
+        }
+        return index;
+    }
+
     private static boolean startsWithStem(String word) {
-        for (String stem : SPECIAL_STEMS) {
-            if (word.startsWith(stem)) {
-                return true;
+        char first = word.charAt(0);
+        if (first >= 128) {
+            return SPECIAL_STEMS.stream().anyMatch(word::startsWith);
+        }
+        String[] stems = STEMS_BY_FIRST_CHAR[first];
+        if (stems != null) {
+            for (String stem : stems) {
+                if (word.startsWith(stem)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -42,6 +42,8 @@ public final class PurposeTokens {
     static String[] of(String text, String foldedText, boolean specialTerm) {
         List<String> out = new ArrayList<>(64);
         int n = text.length();
+        // ASCII text folds character by character, so a word's fold is the same stretch of the folded text
+        boolean foldedAlike = isAscii(text) && foldedText.length() == n;
         int i = 0;
         String previousRaw = null;
         String previousWord = null;
@@ -67,7 +69,7 @@ public final class PurposeTokens {
                 if (initial && previousCapital || capital && afterInitial) {
                     name = true;
                 }
-                String word = fold(raw);
+                String word = foldedAlike ? foldedText.substring(s, i) : fold(raw);
                 afterInitial = initial || afterInitial && !capital && PARTICLES.contains(word);
                 String folded = word;
                 if (Character.isDigit(c)) {
@@ -156,6 +158,15 @@ public final class PurposeTokens {
             }
         }
         return out.toArray(String[]::new);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int k = 0; k < text.length(); k++) {
+            if (text.charAt(k) > 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String fold(String raw) {

@@ -18,6 +18,8 @@ import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Outcome;
 import nl.dijkwacht.pipeline.PolicyStep;
 import nl.dijkwacht.pipeline.Refusal;
+import nl.dijkwacht.pipeline.StartsAhead;
+import nl.dijkwacht.pii.DetectionAhead;
 
 /**
  * Finds personal data in every text field of the request (messages, names, tool and schema descriptions, stop
@@ -26,7 +28,7 @@ import nl.dijkwacht.pipeline.Refusal;
  * Identifiers (function names, tool-call ids, schema property names) cannot be rewritten without breaking the request:
  * when one holds personal data the use-case does not allow, the request is refused.
  */
-public final class RedactPersonalDataStep implements PolicyStep {
+public final class RedactPersonalDataStep implements PolicyStep, StartsAhead {
 
     private final PiiEngine detector;
     private final Anonymizer anonymizer;
@@ -43,6 +45,18 @@ public final class RedactPersonalDataStep implements PolicyStep {
         return "pii";
     }
 
+    /** The texts' detection (not the names': they are read twice, see {@link #detectInName}) on an idle core. */
+    @Override
+    public void startAhead(Exchange exchange, java.util.concurrent.Executor helper) {
+        List<String> texts = new ArrayList<>();
+        for (TextSlot slot : exchange.request().fields().texts()) {
+            if (slot.kind() != FieldKind.PARTICIPANT) {
+                texts.add(slot.get());
+            }
+        }
+        exchange.detectionAhead(DetectionAhead.start(detector, texts, helper));
+    }
+
     @Override
     public Outcome apply(Exchange exchange) {
         GovernedFields fields = exchange.request().fields();
@@ -54,7 +68,7 @@ public final class RedactPersonalDataStep implements PolicyStep {
         Set<EntityType> blocked = new java.util.TreeSet<>();
         for (TextSlot slot : fields.texts()) {
             String text = slot.get();
-            List<Finding> findings = slot.kind() == FieldKind.PARTICIPANT ? detectInName(text) : detector.detect(text);
+            List<Finding> findings = slot.kind() == FieldKind.PARTICIPANT ? detectInName(text) : detect(exchange, text);
             if (findings.isEmpty()) {
                 continue;
             }
@@ -78,6 +92,11 @@ public final class RedactPersonalDataStep implements PolicyStep {
                     "pii:block:" + blocked.stream().map(Enum::name).collect(Collectors.joining("+")));
         }
         return changed ? Outcome.rewrite(Decision.REDACTED, "pii:redacted") : Outcome.CONTINUE;
+    }
+
+    private List<Finding> detect(Exchange exchange, String text) {
+        DetectionAhead ahead = exchange.detectionAhead();
+        return ahead != null ? ahead.findings(text) : detector.detect(text);
     }
 
     /**

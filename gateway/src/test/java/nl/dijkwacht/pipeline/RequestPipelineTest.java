@@ -118,4 +118,99 @@ class RequestPipelineTest {
                         org.assertj.core.groups.Tuple.tuple("b", "deny", "b:rule", "nope"));
         assertThat(exchange.steps().get(1).effectName()).isEqualTo("redacted");
     }
+
+    /** A step that only notes when the runner let it start early. */
+    private final class Early implements PolicyStep, StartsAhead {
+        final List<String> started = new ArrayList<>();
+
+        @Override
+        public String id() {
+            return "early";
+        }
+
+        @Override
+        public Outcome apply(Exchange exchange) {
+            ran.add("early");
+            return Outcome.CONTINUE;
+        }
+
+        @Override
+        public void startAhead(Exchange exchange, java.util.concurrent.Executor helper) {
+            started.add(String.join(",", ran));
+            helper.execute(() -> started.add("helper"));
+        }
+    }
+
+    private PolicyStep parse() {
+        return new PolicyStep() {
+            @Override
+            public String id() {
+                return "request";
+            }
+
+            @Override
+            public Outcome apply(Exchange exchange) {
+                ran.add("request");
+                ObjectNode body = new ObjectMapper().createObjectNode();
+                body.putArray("messages").addObject().put("role", "user").put("content", "Hallo");
+                exchange.request(new ChatRequest(body));
+                return Outcome.CONTINUE;
+            }
+        };
+    }
+
+    @Test
+    void withACoreIdleLaterStepsStartRightAfterTheRequestIsParsed() {
+        Early early = new Early();
+        RequestPipeline pipeline = new RequestPipeline(List.of(step("use-case", Outcome.CONTINUE), parse(),
+                step("purpose", Outcome.CONTINUE), early), 2, Runnable::run);
+
+        assertThat(pipeline.run(exchange())).isNull();
+
+        assertThat(early.started).containsExactly("use-case,request", "helper");
+        assertThat(ran).containsExactly("use-case", "request", "purpose", "early");
+    }
+
+    @Test
+    void withOneCoreOrASkippedStepNothingStartsEarly() {
+        Early early = new Early();
+        new RequestPipeline(List.of(parse(), early), 1, Runnable::run).run(exchange());
+        assertThat(early.started).isEmpty();
+
+        Early skipped = new Early();
+        new RequestPipeline(List.of(parse(), skipped), 2, Runnable::run).run(exchange(), java.util.Set.of("early"),
+                RequestPipeline.StepListener.NONE);
+        assertThat(skipped.started).isEmpty();
+    }
+
+    @Test
+    void aRefusalBeforeTheParseStartsNothing() {
+        Early early = new Early();
+        Refusal refusal = Refusal.forbidden("nope", "Nee.", null);
+        new RequestPipeline(List.of(step("use-case", Outcome.deny(refusal, "x")), parse(), early), 2, Runnable::run)
+                .run(exchange());
+        assertThat(early.started).isEmpty();
+    }
+
+    @Test
+    void thePiiStepGivesTheSameRequestWhetherItsDetectionStartedEarlyOrNot() {
+        String text = "Mijn naam is Jan Jansen, IBAN NL91ABNA0417164300, bel 06-12345678.";
+        List<String> outgoing = new ArrayList<>();
+        for (int cores : new int[] {1, 2}) {
+            RedactPersonalDataStep pii = new RedactPersonalDataStep(PiiEngine.dutchDefault(), new Anonymizer(new byte[32]));
+            java.util.concurrent.ExecutorService helper = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+            RequestPipeline pipeline = new RequestPipeline(List.of(pii), cores, helper);
+            Exchange exchange = exchange();
+            ObjectNode body = new ObjectMapper().createObjectNode();
+            body.putArray("messages").addObject().put("role", "user").put("content", text);
+            exchange.request(new ChatRequest(body));
+            exchange.useCase(new UseCasePolicy("u", "test", List.of("m"), OperatorPolicy.pseudonymiseAll(), null));
+
+            assertThat(pipeline.run(exchange)).isNull();
+            assertThat(exchange.detectionAhead() != null).isEqualTo(cores == 2);
+            outgoing.add(body.toString() + " " + exchange.entityCounts());
+            helper.close();
+        }
+        assertThat(outgoing.get(0)).doesNotContain("NL91ABNA0417164300").isEqualTo(outgoing.get(1));
+    }
 }

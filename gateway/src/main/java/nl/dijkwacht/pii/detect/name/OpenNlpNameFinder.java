@@ -24,6 +24,20 @@ final class OpenNlpNameFinder {
     private final TokenNameFinderModel model;
     private final ConcurrentLinkedQueue<NameFinderME> pool = new ConcurrentLinkedQueue<>();
     private final double minProbability;
+    /**
+     * What the model decoded per window, by a salted digest of the window's words (no text is kept). The model's
+     * features look at the window's words only (no adaptive features, see the model's generator.featuregen), so a
+     * window decodes the same wherever and whenever it occurs: chat tools send the whole conversation and the same
+     * system prompt on every turn, model answers open alike ("Natuurlijk."), letters share their greeting lines.
+     */
+    private final DecodedWindows decoded = WINDOW_CACHE_SIZE <= 0 ? null : new DecodedWindows(WINDOW_CACHE_SIZE);
+    private final byte[] salt = WindowKey.newSalt();
+
+    /**
+     * Slots for windows (a power of two); {@code -Ddijkwacht.pii.name-window-cache=0} turns the cache off, so that a benchmark that repeats
+     * one text (PiiEngineBenchmark) can also measure the cost of text seen for the first time.
+     */
+    static final int WINDOW_CACHE_SIZE = Integer.getInteger("dijkwacht.pii.name-window-cache", 16_384);
 
     OpenNlpNameFinder(double minProbability) {
         this(loadModel(MODEL_RESOURCE), minProbability);
@@ -117,10 +131,7 @@ final class OpenNlpNameFinder {
         if (tokens.isEmpty()) {
             return out;
         }
-        NameFinderME finder = pool.poll();
-        if (finder == null) {
-            finder = new NameFinderME(model);
-        }
+        NameFinderME finder = null;
         try {
             for (TokenRange sentence : TextToken.sentences(text, tokens)) {
                 for (TokenRange window : candidateWindows(tokens, sentence.from(), sentence.to(), covered)) {
@@ -132,7 +143,20 @@ final class OpenNlpNameFinder {
                     for (int k = 0; k < n; k++) {
                         words[k] = tokens.get(window.from() + k).text();
                     }
-                    Span[] spans = finder.find(words);
+                    WindowKey key = decoded == null ? null : WindowKey.of(salt, words);
+                    Span[] spans = key == null ? null : decoded.get(key);
+                    if (spans == null) {
+                        if (finder == null) {
+                            finder = pool.poll();
+                            if (finder == null) {
+                                finder = new NameFinderME(model);
+                            }
+                        }
+                        spans = finder.find(words);
+                        if (key != null) {
+                            decoded.put(key, spans);
+                        }
+                    }
                     for (Span s : spans) {
                         if (s.getProb() < minProbability) {
                             continue;
@@ -141,11 +165,15 @@ final class OpenNlpNameFinder {
                     }
                 }
             }
-            finder.clearAdaptiveData();
+            if (finder != null) {
+                finder.clearAdaptiveData();
+            }
         } catch (RuntimeException e) {
             throw new PiiEngineException("name finder failed", PiiEngineException.scrubbed(e));
         }
-        pool.offer(finder);
+        if (finder != null) {
+            pool.offer(finder);
+        }
         return out;
     }
 }
