@@ -45,6 +45,7 @@ public final class ContextEnhancer {
     private final List<String> negativeKeys;
     private final KeyWords positiveKeyWords;
     private final KeyWords negativeKeyWords;
+    private final List<String> negativeKeyEndings;
     private final CueWords wordsBefore;
     private final CueWords wordsAfter;
     private final int before;
@@ -53,8 +54,9 @@ public final class ContextEnhancer {
 
     private ContextEnhancer(String source, List<String> positiveBefore, List<String> negativeBefore,
             List<String> positiveAfter, List<String> negativeAfter, List<String> positiveKeys,
-            List<String> negativeKeys, int before, int after) {
+            List<String> negativeKeys, List<String> negativeKeyEndings, int before, int after) {
         this.source = source;
+        this.negativeKeyEndings = List.copyOf(negativeKeyEndings);
         // in the form keys are compared in ("bsn-nummer" → "bsn nummer"), once
         this.positiveKeys = positiveKeys.stream().map(ContextEnhancer::keyForm).toList();
         this.negativeKeys = negativeKeys.stream().map(ContextEnhancer::keyForm).toList();
@@ -82,7 +84,8 @@ public final class ContextEnhancer {
         posKeys.addAll(s.getOrDefault("positive-keys", List.of()));
         List<String> negKeys = new java.util.ArrayList<>(neg);
         negKeys.addAll(s.getOrDefault("negative-keys", List.of()));
-        return new ContextEnhancer(resource, pos, neg, pos, neg, posKeys, negKeys, before, after);
+        return new ContextEnhancer(resource, pos, neg, pos, neg, posKeys, negKeys,
+                s.getOrDefault("negative-key-endings", List.of()), before, after);
     }
 
     /** One list for the words before the candidate and another for the words after it. */
@@ -93,8 +96,10 @@ public final class ContextEnhancer {
         posKeys.addAll(a.positiveKeys);
         List<String> negKeys = new java.util.ArrayList<>(b.negativeKeys);
         negKeys.addAll(a.negativeKeys);
+        List<String> endings = new java.util.ArrayList<>(b.negativeKeyEndings);
+        endings.addAll(a.negativeKeyEndings);
         return new ContextEnhancer(beforeResource + " + " + afterResource, b.positiveBefore, b.negativeBefore,
-                a.positiveAfter, a.negativeAfter, posKeys, negKeys, before, after);
+                a.positiveAfter, a.negativeAfter, posKeys, negKeys, endings, before, after);
     }
 
     /** {@code lower} must be the analysed text in lower case (same length as the original). */
@@ -167,7 +172,35 @@ public final class ContextEnhancer {
         if (w != null) {
             return new Cue(Signal.NEGATIVE, w, where);
         }
+        w = compoundEnding(key);
+        if (w != null) {
+            return new Cue(Signal.NEGATIVE, "…" + w, where);
+        }
         return Cue.NONE;
+    }
+
+    /**
+     * The {@code [negative-key-endings]} entry that ends a compound word of the key ({@code clientnr},
+     * {@code subjectnummer}, {@code deelnemersnummer}: some other register's number), else null. A bare ending
+     * ({@code nummer}) says nothing; a positive key word has been looked for first.
+     */
+    private String compoundEnding(String key) {
+        if (negativeKeyEndings.isEmpty()) {
+            return null;
+        }
+        int wordEnd = key.length();
+        for (int i = key.length(); i >= 0; i--) {
+            if (i == 0 || key.charAt(i - 1) == ' ') {
+                for (String ending : negativeKeyEndings) {
+                    int len = ending.length();
+                    if (wordEnd - i > len + 1 && key.startsWith(ending, wordEnd - len)) {
+                        return ending;
+                    }
+                }
+                wordEnd = i - 1;
+            }
+        }
+        return null;
     }
 
     /** A cue word as keys are normalised: "bsn-nummer" → "bsn nummer". */
@@ -314,6 +347,9 @@ public final class ContextEnhancer {
         StringBuilder b = new StringBuilder();
         describe(b, "positive", positiveBefore, positiveAfter);
         describe(b, "negative", negativeBefore, negativeAfter);
+        if (!negativeKeyEndings.isEmpty()) {
+            b.append("; negative key endings: `").append(String.join("`, `", negativeKeyEndings)).append('`');
+        }
         b.append(" — within ").append(before).append(" characters before");
         if (after > 0) {
             b.append(" (else ").append(after).append(" after)");

@@ -34,7 +34,7 @@ public final class StructuredIdentifiers {
      */
     public static Recognizer bsn() {
         return PatternRecognizer.builder("bsn", EntityType.BSN)
-                .context(ContextEnhancer.of("/pii/context/bsn.txt", 60, 25))
+                .context(ContextEnhancer.of("/pii/context/bsn.txt", 60, 30))
                 .pattern("nine digits, also grouped 4-2-3 or 3-3-3 by `.`, space or `-`, or 5-4 by a space",
                         "(?<![\\p{L}\\d.,€/-])(\\d{4}([. -])\\d{2}\\2\\d{3}|\\d{3}([. -])\\d{3}\\3\\d{3}|\\d{9}|\\d{5} \\d{4})"
                                 + "(?![\\d]|[.,-]\\d|\\p{L})", PatternRecognizer.Start.DIGIT_RUN)

@@ -52,6 +52,7 @@ public final class TextNormalizer {
         }
         Draft draft = characters(original);
         draft = draft.apply(emailEdits(draft.text()));
+        draft = draft.apply(OcrRepairs.letterSpacingEdits(draft.text()));
         draft = draft.apply(OcrRepairs.ibanEdits(draft.text()));
         draft = draft.apply(OcrRepairs.digitEdits(draft.text()));
         draft = draft.apply(digitSeparatorEdits(draft.text()));

@@ -277,7 +277,7 @@ final class ChatNameRules {
         return nameWords >= 2 && !pendingParticle || nameWords >= 2 ? lastEnd : start;
     }
 
-    private static boolean surnameLike(String word) {
+    static boolean surnameLike(String word) {
         String w = word.toLowerCase(Locale.ROOT);
         int hyphen = w.indexOf('-');
         String head = hyphen > 0 ? w.substring(0, hyphen) : w;

@@ -19,11 +19,13 @@ final class PersonNameRules {
     private final NameLineRules lines;
     private final FamilyNameFirstRules familyNameFirst = new FamilyNameFirstRules();
     private final ChatNameRules chat = new ChatNameRules();
+    private final LowerCaseCommaNameRules lowerCaseComma;
     private final List<RuleAt> atAnyToken;
     private final List<RuleAt> atWord;
 
     PersonNameRules(NameGazetteer gazetteer) {
         NameParser parser = new NameParser(gazetteer);
+        this.lowerCaseComma = new LowerCaseCommaNameRules(gazetteer);
         this.titles = new TitleAndInitialRules(parser);
         this.givenNames = new GivenNameRules(parser);
         this.surnames = new SurnameRules(parser);
@@ -45,6 +47,9 @@ final class PersonNameRules {
             lines.nameLines(text, tokens, spans);
         }
         chat.find(text, spans);
+        if (text.indexOf(", ") >= 0) {
+            lowerCaseComma.find(text, spans);
+        }
         return spans;
     }
 

@@ -152,11 +152,15 @@ final class SurnameRules {
                 && TextToken.adjacent(text, given, tokens.get(end))) {
             end++; // "Sarita D."
         }
-        if (end < tokens.size() && tokens.get(end).start() - tokens.get(end - 1).end() <= 1
-                && !(tokens.get(end).kind() == TextToken.Kind.PUNCT && "(;.,)—–-".contains(tokens.get(end).text()))) {
+        if (end < tokens.size() && TextToken.adjacent(text, tokens.get(end - 1), tokens.get(end))
+                && tokens.get(end).start() - tokens.get(end - 1).end() <= 1
+                && !(tokens.get(end).kind() == TextToken.Kind.PUNCT && "(;.,)—–-".contains(tokens.get(end).text()))
+                && !(allCaps && LIST_JOINERS.contains(tokens.get(end).lower()))) {
             return -1; // "Jansen, Pieter de Vries": a list of two people, or the sentence goes on
         }
-        if (!(gazetteer.isSurname(lower) || inList(text, tokens, i))
+        // seventh round: a line break closes the name too ("NDLOVU, SIPHO\nnr 4 …"), and in capitals the comma order
+        // itself is the register's way of writing a person ("VAN DER VELDE, HARMEN en BOSCH, ELS"), list or not
+        if (!(allCaps || gazetteer.isSurname(lower) || inList(text, tokens, i))
                 || gazetteer.isFirstName(lower) && s == i && g == comma + 1) {
             return -1; // "Kevin, Jamal, Chayenne": a list of given names
         }
@@ -176,6 +180,8 @@ final class SurnameRules {
     }
 
     private static final java.util.Set<String> PREPOSITIONS = java.util.Set.of("in", "op", "te", "uit", "aan");
+    /** Words that join the next person of a list after "SURNAME, GIVEN". */
+    private static final java.util.Set<String> LIST_JOINERS = java.util.Set.of("en", "and", "&");
 
     /** The token opens a list item: a line starting with "-", "*", "•" or a number, or it follows ", " or "; ". */
     private static boolean inList(String text, List<TextToken> tokens, int i) {
