@@ -13,7 +13,7 @@
 # does, so read A against B, not against other runs. Results: $BENCH_WORK/first-minute-ab/<stamp>/summary.md.
 # Environment: BENCH_DIR (default ../shared/bench), BENCH_WORK, JAVA (default: temurin 25), GATEWAY_JAVA_OPTS,
 # A_ARGS / B_ARGS (extra gateway arguments for A or B: the same jar twice with a setting changed, e.g.
-# B_ARGS=--dijkwacht.warm-up.over-http=false).
+# B_ARGS=--dijkwacht.warm-up.over-http=false), B_JAVA_OPTS (extra JVM options for B only, e.g. -XX:CICompilerCount=3).
 # Ports: mock 18580, gateways 18590/18591 (management +100), training 18070.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -60,6 +60,7 @@ if [ "$AOT" = 1 ]; then
 else
   layout "$B_JAR" "$OUT/B"; B_OPTS=""
 fi
+B_OPTS="$B_OPTS ${B_JAVA_OPTS:-}"
 
 source <(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")
 make_pack "$OUT/pack"
