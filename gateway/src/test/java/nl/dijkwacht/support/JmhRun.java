@@ -39,7 +39,17 @@ public final class JmhRun {
                 .measurementTime(TimeValue.seconds(2))
                 .threads(1)
                 .jvm(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java")
-                .jvmArgs("-Xms512m", "-Xmx512m")
+                .jvmArgs(jvmArgs())
                 .build()).run();
+    }
+
+    /**
+     * The heap, and the name-window cache setting when one is given ({@code -Ddijkwacht.pii.name-window-cache=0}: the
+     * benchmarks repeat one text, so with the cache on they measure repeated text) — the forked JVM does not inherit it.
+     */
+    static String[] jvmArgs() {
+        String cache = System.getProperty("dijkwacht.pii.name-window-cache");
+        return cache == null ? new String[] {"-Xms512m", "-Xmx512m"}
+                : new String[] {"-Xms512m", "-Xmx512m", "-Ddijkwacht.pii.name-window-cache=" + cache};
     }
 }
