@@ -93,7 +93,9 @@ public class GatewayConfiguration {
                                     Anonymizer anonymizer, ResolveUseCaseStep useCase, RequestRateStep rateLimit,
                                     PurposeGuardStep purpose, ResolveModelStep model, SensitivityRoutingStep route,
                                     TokenBudgetStep tokenBudget, Pseudonymizer pseudonymizer,
-                                    @Qualifier("secretKey") byte[] secretKey) {
+                                    @Qualifier("secretKey") byte[] secretKey,
+                                    @org.springframework.beans.factory.annotation.Value("${dijkwacht.pipeline.start-ahead:true}") boolean startAhead) {
+        // start-ahead false: as on one core, nothing is started on a helper thread (for A/B runs of that lever)
         return new RequestPipeline(List.of(
                 new ParseRequestStep(wireFormat),
                 useCase,
@@ -105,7 +107,8 @@ public class GatewayConfiguration {
                 model,
                 new RedactPersonalDataStep(piiEngine, anonymizer),
                 route,
-                tokenBudget));
+                tokenBudget), startAhead ? Runtime.getRuntime().availableProcessors() : 1,
+                task -> Thread.ofVirtual().name("step-ahead").start(task));
     }
 
     @Bean(destroyMethod = "close")
