@@ -94,8 +94,8 @@ public class GatewayConfiguration {
                                     PurposeGuardStep purpose, ResolveModelStep model, SensitivityRoutingStep route,
                                     TokenBudgetStep tokenBudget, Pseudonymizer pseudonymizer,
                                     @Qualifier("secretKey") byte[] secretKey,
-                                    @org.springframework.beans.factory.annotation.Value("${dijkwacht.pipeline.start-ahead:true}") boolean startAhead) {
-        // start-ahead false: as on one core, nothing is started on a helper thread (for A/B runs of that lever)
+                                    @org.springframework.beans.factory.annotation.Value("${dijkwacht.pipeline.start-ahead:false}") boolean startAhead) {
+        // off by default: at c=1 it was not shown to shorten the request and cost ~6 % CPU (docs/benchmarks.md, Session 23)
         return new RequestPipeline(List.of(
                 new ParseRequestStep(wireFormat),
                 useCase,
