@@ -25,12 +25,10 @@ import org.slf4j.LoggerFactory;
  * Appends records to one hash chain ({@code chainId}, one per gateway instance); {@link #append} returns only once
  * the record is committed.
  *
- * <p>Concurrency: one writer at a time owns the chain ({@code writing}). Request threads put their record on a queue and
- * wait; the writer thread takes everything that is waiting (up to {@value #MAX_BATCH}), links it in queue order, writes
- * it in ONE transaction (group commit) and then releases the waiting requests. So sequence numbers and predecessor
- * hashes are assigned by one writer at a time, and under load many requests share one commit. When nothing is queued
- * and no batch is being written (low load), the request thread writes its record itself, as a batch of one plus
- * whatever arrived meanwhile: the same transaction and hook, without the two thread wake-ups of the hand-off. Across processes the chain head row is
+ * <p>Concurrency: a single writer thread owns the chain. Request threads put their record on a queue and wait; the
+ * writer takes everything that is waiting (up to {@value #MAX_BATCH}), links it in queue order, writes it in ONE
+ * transaction (group commit) and then releases the waiting requests. So sequence numbers and predecessor hashes are
+ * assigned by one thread, and under load many requests share one commit. Across processes the chain head row is
  * moved with compare-and-set ({@code WHERE last_seq = ?}) in the same transaction: if two gateways were
  * (mis)configured with the same chain id, the loser rolls back, re-reads the head and relinks — the chain never
  * forks. If a batch fails, its records are retried one by one, so one bad record fails only its own request.
@@ -68,8 +66,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private volatile boolean open = true;
     private volatile boolean failing;
     private volatile long lastProbeNanos;
-    private final java.util.concurrent.locks.ReentrantLock writing = new java.util.concurrent.locks.ReentrantLock();
-    private Head head; // only while holding writing; null = read it from the database
+    private Head head; // writer thread only; null = read it from the database
 
     public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId) {
         this(dataSource, codec, rows, chainId, () -> { });
@@ -83,7 +80,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         this(dataSource, codec, rows, chainId, false, afterCommit);
     }
 
-    /** What the writer does with each committed batch before it releases the batch's requests (one writer at a time). */
+    /** What the writer does with each committed batch before it releases the batch's requests (writer thread only). */
     @FunctionalInterface
     public interface CommitHook {
         /** @param batch the committed records in chain order; a failure refuses the batch's requests */
@@ -144,18 +141,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             throw new IllegalStateException("audit writer is shut down");
         }
         Pending pending = new Pending(record, content, new CompletableFuture<>());
-        if (queue.isEmpty() && !Thread.currentThread().isInterrupted() && writing.tryLock()) {
-            try {
-                List<Pending> batch = new ArrayList<>(4);
-                batch.add(pending);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                writeOrFail(batch);
-            } finally {
-                writing.unlock();
-            }
-        } else {
-            queue.add(pending);
-        }
+        queue.add(pending);
         try {
             pending.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -177,17 +163,15 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                writing.lock();
-                try {
-                    queue.drainTo(batch, MAX_BATCH - 1);
-                    writeOrFail(batch);
-                } finally {
-                    writing.unlock();
-                }
+                queue.drainTo(batch, MAX_BATCH - 1);
+                write(batch);
             } catch (InterruptedException e) {
                 if (!open) {
                     break;
                 }
+            } catch (Throwable t) {
+                log.error("audit writer error: {}", t.getClass().getSimpleName());
+                batch.forEach(p -> p.done().completeExceptionally(t));
             } finally {
                 batch.clear();
             }
@@ -195,16 +179,6 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         Pending left;
         while ((left = queue.poll()) != null) {
             left.done().completeExceptionally(new IllegalStateException("audit writer shut down"));
-        }
-    }
-
-    /** Holding {@code writing}: writes the batch; whatever goes wrong, every request of the batch is released. */
-    private void writeOrFail(List<Pending> batch) {
-        try {
-            write(batch);
-        } catch (Throwable t) {
-            log.error("audit writer error: {}", t.getClass().getSimpleName());
-            batch.forEach(p -> p.done().completeExceptionally(t));
         }
     }
 
@@ -418,10 +392,6 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         open = false;
         try {
             writer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-            // a request thread may still be writing its own batch: wait for it
-            if (writing.tryLock(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                writing.unlock();
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
