@@ -11,7 +11,7 @@
 # pseudonymisation, token budget, disclaimer and the durable audit record all run on every request.
 #
 # Stores (one gateway process each, all measured in the same compare.sh run):
-#   h2        the README's default datasource: embedded H2 file ./data/dijkwacht-audit (WRITE_DELAY=0, durable),
+#   h2        the README's default datasource: embedded H2 file ./data/dijkwacht-audit (journal mode, durable),
 #             exactly application.yaml's URL (the gateway runs in its own directory)
 #   postgres  PostgreSQL 127.0.0.1:5432 db test, a fresh schema per run (dropped afterwards)
 # Extra variants (labelled rows; off unless named in --variants):
