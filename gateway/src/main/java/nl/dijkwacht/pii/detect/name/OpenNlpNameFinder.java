@@ -31,7 +31,7 @@ final class OpenNlpNameFinder {
      * system prompt on every turn, model answers open alike ("Natuurlijk."), letters share their greeting lines.
      */
     private final DecodedWindows decoded = WINDOW_CACHE_SIZE <= 0 ? null : new DecodedWindows(WINDOW_CACHE_SIZE);
-    private final byte[] salt = WindowKey.newSalt();
+    private final java.security.MessageDigest saltedDigest = WindowKey.newSaltedDigest();
 
     /**
      * Slots for windows (a power of two); {@code -Ddijkwacht.pii.name-window-cache=0} turns the cache off, so that a benchmark that repeats
@@ -143,7 +143,7 @@ final class OpenNlpNameFinder {
                     for (int k = 0; k < n; k++) {
                         words[k] = tokens.get(window.from() + k).text();
                     }
-                    WindowKey key = decoded == null ? null : WindowKey.of(salt, words);
+                    WindowKey key = decoded == null ? null : WindowKey.of(saltedDigest, words);
                     Span[] spans = key == null ? null : decoded.get(key);
                     if (spans == null) {
                         if (finder == null) {
