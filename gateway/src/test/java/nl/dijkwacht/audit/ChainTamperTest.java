@@ -208,6 +208,8 @@ class ChainTamperTest {
             hooked.append(Records.sample("loaded", Instant.now()));
             // other requests in flight: the writer thread writes, so concurrent records share its commits
             assertThat(writers).hasSize(4).last().isEqualTo("audit-writer-node-b:1");
+            assertThat(hooked.batchesByCaller()).isEqualTo(3);
+            assertThat(hooked.batchesByWriter()).isEqualTo(1);
 
             VerifyReport report = verifier.verify("node-b", null, null);
             assertThat(report.ok()).as("%s", report).isTrue();

@@ -72,6 +72,8 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private final Thread writer;
     private final BooleanSupplier alone;
     private final ReentrantLock writing = new ReentrantLock();
+    private final java.util.concurrent.atomic.LongAdder batchesByCaller = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder batchesByWriter = new java.util.concurrent.atomic.LongAdder();
     private volatile boolean open = true;
     private volatile boolean failing;
     private volatile long lastProbeNanos;
@@ -137,6 +139,16 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         return chainId;
     }
 
+    /** Batches (transactions) written by a lone request on its own thread so far; see the class comment. */
+    public long batchesByCaller() {
+        return batchesByCaller.sum();
+    }
+
+    /** Batches (group commits) written by the writer thread so far. */
+    public long batchesByWriter() {
+        return batchesByWriter.sum();
+    }
+
     /** Records waiting for the writer (a gauge: it grows when the store slows down). */
     public int queueDepth() {
         return queue.size();
@@ -167,6 +179,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
                 batch.add(pending);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 writeOrFail(batch);
+                batchesByCaller.increment();
             } finally {
                 writing.unlock();
             }
@@ -198,6 +211,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
                 try {
                     queue.drainTo(batch, MAX_BATCH - 1);
                     writeOrFail(batch);
+                    batchesByWriter.increment();
                 } finally {
                     writing.unlock();
                 }
