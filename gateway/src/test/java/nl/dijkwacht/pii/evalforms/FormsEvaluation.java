@@ -23,7 +23,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * so this is what the model is kept from.
  *
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6, heldout7
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8
  * </pre>
  *
  * <p>Measures (special-category findings are ignored: that type is not labelled in this set):
@@ -42,7 +42,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * in the fifth, held-out-5 (run once at the end of the fifth) in the sixth, held-out-6 (run once at the end of the
  * sixth) in the seventh and held-out-7 (run once at the end of the seventh) in the eighth, so their mismatches are
  * written too.
- * For a part still held out ({@link FormsEvalSet#UNSEEN}) only the figures are printed, never its errors.
+ * For a part still held out ({@link FormsEvalSet#UNSEEN}: held-out-8) only the figures are printed, never its errors.
  */
 public final class FormsEvaluation {
 
@@ -262,6 +262,8 @@ public final class FormsEvaluation {
                     "## Held-out-6 part (run once at the end of the sixth round; development data since)\n\n";
             case "heldout7" ->
                     "## Held-out-7 part (run once at the end of the seventh round; development data since)\n\n";
+            case "heldout8" -> "## HELD-OUT-8 part (written before the eighth tuning round; final figures only: "
+                    + "do not tune on these, no errors are written)\n\n";
             default -> "## Development part\n\n";
         };
         String report = title + "By form:\n\n" + formTable(rows, letterTally) + "\nBy type:\n\n" + forms.typeTable()
