@@ -166,14 +166,17 @@ public final class TextStructure {
         }
         boolean letter = false;
         int words = 1;
+        boolean inBrackets = false;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (Character.isLetter(c)) {
                 letter = true;
             } else if (c == ' ') {
                 words++;
-            } else if (!(Character.isDigit(c) || c == '_' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')'
-                    || c == '#' || c == '\'')) {
+            } else if (c == '(' || c == ')') {
+                inBrackets = c == '(';
+            } else if (!(Character.isDigit(c) || c == '_' || c == '-' || c == '.' || c == '/' || c == '#' || c == '\''
+                    || (c == ',' && inBrackets))) { // "Naam (achternaam, voornaam)"
                 return false;
             }
         }
@@ -289,8 +292,8 @@ public final class TextStructure {
             return false;
         }
         for (int[] c : cells) {
-            if (c[1] > c[0] && !keyLike(text, c[0], c[1])) {
-                return false;
+            if (c[1] > c[0] && !keyLike(text, c[0], c[1]) && !(c[1] - c[0] == 1 && text.charAt(c[0]) == '#')) {
+                return false; // "#" alone heads a column of row numbers
             }
         }
         return true;

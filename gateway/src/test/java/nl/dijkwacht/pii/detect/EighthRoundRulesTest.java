@@ -1,0 +1,66 @@
+package nl.dijkwacht.pii.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import nl.dijkwacht.pii.PiiEngine;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rules of the eighth forms round (issue 11), each with examples of our own that are not in the evaluation sets.
+ * Fictitious data only; 111222333 and 123456782 pass the elfproef.
+ */
+class EighthRoundRulesTest {
+
+    private static final PiiEngine ENGINE = PiiEngine.dutchDefault();
+
+    private static List<String> found(String text, EntityType type) {
+        return ENGINE.detect(text).stream().filter(f -> f.type() == type)
+                .map(f -> text.substring(f.start(), f.end())).toList();
+    }
+
+    @Test
+    void aBsnCopiedInOtherGroups() {
+        assertThat(found("bsn van de aanvrager 1112.223.33, graag controleren", EntityType.BSN))
+                .containsExactly("1112.223.33");
+        assertThat(found("Zijn BSN is 1112 2233 3.", EntityType.BSN)).containsExactly("1112 2233 3");
+        assertThat(found("BSN 11122 23 33 staat op het formulier", EntityType.BSN)).containsExactly("11122 23 33");
+        assertThat(found("klant (1112 2233 3) belde", EntityType.BSN)).containsExactly("1112 2233 3");
+        assertThat(found("| nr | bsn |\n|---|---|\n| 1 | 1112-223-33 |\n", EntityType.BSN)).containsExactly("1112-223-33");
+    }
+
+    @Test
+    void otherNumbersInGroupsAreNoBsn() {
+        // a scanned form's boxes and dotted numbers not opened by four digits need a BSN word; part of a longer number is none
+        assertThat(found("formulier 11122 23 33 ontvangen", EntityType.BSN)).isEmpty();
+        assertThat(found("de server 123.45.67.82 reageert niet", EntityType.BSN)).isEmpty();
+        assertThat(found("bel 06 1112 2233 3 of mail", EntityType.BSN)).isEmpty();
+        assertThat(found("bsn 1112 2233 34 klopt niet", EntityType.BSN)).isEmpty();
+    }
+
+    @Test
+    void theBsnInAnIdentityCardsMachineReadableZone() {
+        String scan = "achterkant:\nI<NLDXR4K18P725111222333<<<<<<\n8501019F3101012NLD<<<<<<<<<<<4\nJANSEN<<PIET<<<<<<<<<<<<<<<<<<\n";
+        assertThat(found(scan, EntityType.BSN)).containsExactly("111222333");
+        assertThat(found(scan, EntityType.ID_DOCUMENT)).containsExactly("XR4K18P72");
+    }
+
+    @Test
+    void tableHeadersWithARowNumberColumnOrACommaInBrackets() {
+        assertThat(found("| # | naam | geboortedatum |\n|---|---|---|\n| 1 | P. Smit | 3 maart 1961 |\n",
+                EntityType.DATE_OF_BIRTH)).containsExactly("3 maart 1961");
+        assertThat(found("\"Naam (achternaam, voornaam)\";\"Geb. datum\"\n\"Smit, Piet\";\"03.03.1961\"\n",
+                EntityType.DATE_OF_BIRTH)).containsExactly("03.03.1961");
+    }
+
+    @Test
+    void birthDatesInMoreForms() {
+        assertThat(found("geboortedatum: 00-00-1988 (onbekend)", EntityType.DATE_OF_BIRTH)).containsExactly("00-00-1988");
+        assertThat(found("zijn moeder, geboren 5 mei '75, woont ook daar", EntityType.DATE_OF_BIRTH))
+                .containsExactly("5 mei '75");
+        assertThat(found("My son (born June 3, 1990) moved here.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("June 3, 1990");
+        assertThat(found("We met on June 3, 2025 and he was born in Delft.", EntityType.DATE_OF_BIRTH)).isEmpty();
+        assertThat(found("vergadering 00-00-2026 nog te plannen", EntityType.DATE_OF_BIRTH)).isEmpty();
+    }
+}
