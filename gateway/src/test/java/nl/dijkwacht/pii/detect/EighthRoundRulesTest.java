@@ -63,4 +63,27 @@ class EighthRoundRulesTest {
         assertThat(found("We met on June 3, 2025 and he was born in Delft.", EntityType.DATE_OF_BIRTH)).isEmpty();
         assertThat(found("vergadering 00-00-2026 nog te plannen", EntityType.DATE_OF_BIRTH)).isEmpty();
     }
+
+    @Test
+    void organisationsAndVenuesNamedAfterPeople() {
+        assertThat(found("verslag Buurtraad Anna Blaman, aanwezig: Kees Hoekstra", EntityType.PERSON))
+                .containsExactly("Kees Hoekstra");
+        assertThat(found("namens Wijkbelang Pieter de Hooch en Steunpunt Jan Wolkers", EntityType.PERSON)).isEmpty();
+        assertThat(found("training op het Wim Suurbier Court, leverancier Karel Smit Mobiliteit", EntityType.PERSON))
+                .isEmpty();
+        assertThat(found("| nr | vereniging |\n|---|---|\n| 3 | Historische Vereniging Joh. A. Alberdingk |\n",
+                EntityType.PERSON)).isEmpty();
+        // a ride is no firm: the name after "taxi" stays a name
+        assertThat(found("Onderwerp: taxi Sven\n\nSven stond weer te wachten.", EntityType.PERSON)).contains("Sven");
+    }
+
+    @Test
+    void personKeysOfFilersAndGivenNamesWithoutSalutation() {
+        assertThat(found("{\"voornamen\": \"Lieve Anna\", \"geslachtsnaam\": \"Smit\"}", EntityType.PERSON))
+                .containsExactly("Lieve Anna", "Smit");
+        assertThat(found("{\"titel\": \"Bezwaar\", \"indiener\": \"SMIT P\"}", EntityType.PERSON))
+                .containsExactly("SMIT P");
+        assertThat(found("Werknemer: Tj. de Vries-Bakker        Afdeling: Burgerzaken", EntityType.PERSON))
+                .containsExactly("Tj. de Vries-Bakker");
+    }
 }
