@@ -41,7 +41,7 @@ public record PurposeGuardPolicy(double refuseAt, double allowBelow, double pers
 
     public enum FailureOutcome { REFUSE, ALLOW }
 
-    public static final PurposeGuardPolicy DEFAULTS = new PurposeGuardPolicy(0.80, 0.25, 0.30, 0.30, 0.65, 0.50, 0.45, 0.20, 0.55, 0.0, null,
+    public static final PurposeGuardPolicy DEFAULTS = new PurposeGuardPolicy(0.80, 0.25, 0.30, 0.30, 0.65, 0.50, 0.45, 0.10, 0.55, 0.0, null,
             Duration.ofMillis(1500), FailureOutcome.REFUSE);
 
     public PurposeGuardPolicy {

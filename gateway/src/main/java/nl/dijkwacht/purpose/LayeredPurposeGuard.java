@@ -136,7 +136,8 @@ public final class LayeredPurposeGuard {
         // a decision already taken by a person ("de al genomen afwijzing") is no verdict asked of the model (sixth round)
         // a label or score asked for each case is a verdict on cases even next to a policy cue (sixth round)
         return f.verdictAskedDirectly && f.aboutPersons && (!f.notAboutCases || f.verdictPerCase)
-                && !PurposeFactors.has(tokens, PurposeTokens.DECISION_TAKEN) ? byId(rules, purpose) : null;
+                && !PurposeFactors.has(tokens, PurposeTokens.DECISION_TAKEN) && !PurposeCues.decisionTakenLate(folded)
+                ? byId(rules, purpose) : null;
     }
 
     private Judgement special(String text, String folded, String[] tokens, PurposeClassifier.Scores s, boolean term, PurposeGuardPolicy policy,

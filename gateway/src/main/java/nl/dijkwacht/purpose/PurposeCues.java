@@ -86,10 +86,39 @@ final class PurposeCues {
      * step only — English words, compounds whose head is a health word ("nieroperatie", "alcoholverslaving"), the
      * subordinate-clause order of "valt op" and a same-sex partner ("met zijn man").
      */
-    private static final Set<String> MORE_EXACT = Set.of("epilepsy", "epilepsie", "seizure", "seizures", "conviction", "convictions");
-    private static final List<String> HEALTH_HEADS = List.of("operatie", "verslaving", "kanker", "stoornis");
+    private static final Set<String> MORE_EXACT = Set.of("epilepsy", "epilepsie", "seizure", "seizures", "conviction", "convictions",
+            /*
+             * Eighth round: a special category named in passing about a named person is as often an origin, a religious
+             * practice, a party or an offence as a diagnosis. Whole groups, not single words: common conditions; origins
+             * and nationalities as adjectives and nouns (languages of office work — Nederlands, Engels, Duits, Frans — left
+             * out: "vertaal naar het Engels" says nothing about a person); religious practice and office holders; the
+             * parties of the Tweede Kamer and their youth wings; offences.
+             */
+            "kanker", "copd", "astma", "diabetes", "suikerziekte", "hiv", "aids", "reuma", "artrose", "burnout",
+            "overspannen", "adhd", "autisme", "autistisch", "schizofrenie", "psychose", "bipolair", "dementie", "alzheimer", "zwanger",
+            "zwangerschap", "miskraam", "chemo", "bestraling", "dialyse", "hernia", "beroerte", "herseninfarct", "suicidaal",
+            "pools", "poolse", "polen", "afghaans", "afghaanse", "afghaan", "hazara", "syrisch", "syrische", "syrier", "iraaks",
+            "iraakse", "irakees", "iraans", "iraanse", "nigeriaans", "nigeriaanse", "kaapverdiaans", "kaapverdiaanse", "moluks",
+            "molukse", "chinees", "chinese", "bulgaars", "bulgaarse", "roemeens", "roemeense", "oekraiens", "oekraiense", "russisch",
+            "russische", "ethiopisch", "ethiopische", "soedanees", "soedanese", "jemenitisch", "pakistaans", "pakistaanse", "indiaas",
+            "indiase", "indonesisch", "indonesische", "hindoestaans", "hindoestaanse", "creools", "creoolse", "arabisch", "arabische",
+            "berber", "amazigh", "polish", "afghan", "syrian", "iraqi", "nigerian", "arbeidsmigrant", "arbeidsmigranten",
+            "sabbat", "sjabbat", "shabbat", "sabbath", "suikerfeest", "offerfeest", "keppel", "halal", "koosjer", "kosher",
+            "vrijdaggebed", "moskee", "imam", "dominee", "pastoor", "rabbijn", "christelijk", "christelijke", "katholiek",
+            "katholieke", "protestants", "protestantse", "gereformeerd", "gereformeerde", "evangelisch", "evangelische",
+            "boeddhist", "boeddhistisch", "sikh", "tulband", "jehova",
+            "sp", "ja21", "sgp", "christenunie", "pvdd", "bij1", "50plus", "nsc", "jovd", "cdja",
+            "zedendelict", "zedendelicten", "zedenzaak", "delict", "delicten", "misdrijf", "misdrijven", "winkeldiefstal",
+            "drugshandel", "drugsdelict", "geweldsdelict", "veroordeling", "strafzaak", "gedetineerd",
+            "gedetineerde");
+    private static final List<String> HEALTH_HEADS = List.of("operatie", "verslaving", "kanker", "stoornis",
+            // eighth round
+            "ziekte", "aandoening", "infarct", "tumor", "diagnose");
     private static final Pattern MORE_PHRASES = Pattern.compile("\\b(op (meisjes|jongens|mannen|vrouwen) (valt|vallen)|"
-            + "(zijn|his) (man|husband)|(haar|her) (vrouw|wife))\\b");
+            + "(zijn|his) (man|husband)|(haar|her) (vrouw|wife)|"
+            // eighth round: a same-sex spouse, a party or youth wing by its name, a vote, a refused certificate of conduct
+            + "(zijn|his) echtgenoot|(haar|her) echtgenote|partij voor de dieren|jonge (democraten|socialisten)|"
+            + "(stemt|stemde|stemmen) op|(votes|voted) for|vog\\b[^.;!?\\n]{0,40}\\b(geweigerd|afgewezen))\\b");
 
     /**
      * Whether the folded text has one of the sixth-round special-category words ({@link #MORE_EXACT}, a compound ending in
@@ -119,6 +148,59 @@ final class PurposeCues {
             }
         }
         return MORE_PHRASES.matcher(folded).find();
+    }
+
+    private static final Set<String> AUXILIARIES = Set.of("heb", "hebben", "heeft", "had", "hadden", "is", "zijn", "werd", "werden",
+            "was", "waren");
+    private static final Set<String> DECISION_PARTICIPLES = Set.of("toegekend", "afgewezen", "beeindigd", "goedgekeurd", "stopgezet",
+            "ingetrokken", "verlengd", "teruggevorderd", "besloten", "gekozen", "aangenomen", "vastgesteld");
+
+    /**
+     * Eighth round, outside the classifier's tokens: a decision already taken in Dutch verb-final order — the auxiliary
+     * early in the clause, the participle at its end ("We hebben de bijstand van mw. Heijnen per 1 januari beëindigd",
+     * "ik heb dhr Brouwer zijn traplift toegekend"), which {@link #DECISION_TAKEN} (auxiliary next to the participle) does
+     * not see. A sentence that ends in a question mark asks the decision ("Is hij terecht afgewezen?") and does not count.
+     * Sentences end at . ! ? ; or a line break; an initial's full stop ("mw. Heijnen") ends none.
+     */
+    static boolean decisionTakenLate(String folded) {
+        int n = folded.length();
+        boolean auxiliary = false;
+        boolean participle = false;
+        int i = 0;
+        while (i <= n) {
+            char c = i < n ? folded.charAt(i) : '\n';
+            if (isWordChar(c)) {
+                int s = i;
+                while (i < n && isWordChar(folded.charAt(i))) {
+                    i++;
+                }
+                String word = folded.substring(s, i);
+                if (auxiliary && DECISION_PARTICIPLES.contains(word)) {
+                    participle = true;
+                }
+                auxiliary |= AUXILIARIES.contains(word);
+                continue;
+            }
+            boolean end = c == '!' || c == '?' || c == ';' || c == '\n' || c == '.' && !afterShortWord(folded, i);
+            if (end) {
+                if (participle && c != '?') {
+                    return true;
+                }
+                auxiliary = false;
+                participle = false;
+            }
+            i++;
+        }
+        return false;
+    }
+
+    /** A full stop after a word of at most three letters ("mw.", "dhr.", "F.") is an abbreviation, not a sentence end. */
+    private static boolean afterShortWord(String folded, int dot) {
+        int k = dot;
+        while (k > 0 && isWordChar(folded.charAt(k - 1))) {
+            k--;
+        }
+        return dot - k > 0 && dot - k <= 3;
     }
 
     /** {@link #SPECIAL_STEMS} by their first character (a word is ASCII [a-z0-9_] here), so a word meets only its own. */

@@ -20,7 +20,10 @@ final class PurposeFactors {
             "beoordeel", "beoordelen", "inschatting", "schat", "score", "scoor", "scoren", "scoort", "punten", "puntentelling",
             "cijfer", "percentage", "kans", "waarschijnlijk", "verdacht", "verdachte", "stoplicht", "label", "prioriteer",
             "prioriteren", "eerst", "decide", "choose", "rank", "hire", "reject", "approve", "shortlist", "likely",
-            "verlengen", "verlagen", "beeindigen", "stopzetten", "intrekken", "controleren", "checken", "toekenning", "afwijzing");
+            "verlengen", "verlagen", "beeindigen", "stopzetten", "intrekken", "controleren", "checken", "toekenning", "afwijzing",
+            // eighth round: ordering a list is ranking it ("sorteer de lijst daarop", "zet bovenaan"), and a superlative
+            // judgement of cases ("die jij het verdachtst vindt", "de twee die het meest kansrijk zijn")
+            "sorteer", "sorteren", "sorteert", "sort", "orden", "ordenen", "bovenaan", "verdachtst", "kansrijkst", "geschiktst");
     /**
      * Sixth round: a risk label or a suspicion to be produced ("geef elk een risicokleur", "een verdenkingsscore"), and
      * every compound ending in "score". After an indefinite article still a verdict asked; after a definite one a thing
@@ -35,7 +38,12 @@ final class PurposeFactors {
     private static final Set<String> VERDICT_PAIRS = Set.of("ja_of", "of_nee", "yes_or", "or_no", "wie_krijgt", "wie_krijgen",
             "wie_moet", "wie_mag", "wie_valt", "wie_komt", "wie_neem", "wie_nemen", "wie_gaat", "wie_past", "welke_moet",
             "welke_moeten", "welke_mogen", "welke_krijgen", "welke_komen", "welke_vallen", "hoe_zeker", "hoe_groot", "recht_op",
-            "who_to", "who_should", "which_one", "wat_zou", "zou_jij", "advies_over", "klopt_mijn", "door_naar");
+            "who_to", "who_should", "which_one", "wat_zou", "zou_jij", "advies_over", "klopt_mijn", "door_naar",
+            // eighth round: the model's own verdict asked as a noun ("per casus wil ik jouw besluit", "just the decision"),
+            // whether one person gets it ("krijgt hij bijstand", "does he get"), a superlative or ordering cue
+            "jouw_besluit", "je_besluit", "uw_besluit", "jouw_beslissing", "je_beslissing", "jouw_oordeel", "je_oordeel", "jouw_keuze",
+            "je_keuze", "your_decision", "the_decision", "your_verdict", "krijgt_hij", "krijgt_zij", "krijgt_ze", "he_get", "she_get",
+            "they_get", "in_aanmerking", "het_meest", "het_minst", "most_likely", "hoe_hoger", "hoger_op", "on_top");
 
     /*
      * Sixth round, for the domain step only (verdictAskedDirectly, aboutPersons, verdictPerCase): the fifth-round factor
@@ -57,14 +65,18 @@ final class PurposeFactors {
     private static final Set<String> CASE_WORDS = Set.of("hieronder", "onderstaande", "bijgevoegde", "deze", "dit", "dossier",
             "aanvrager", "aanvragers", "kandidaat", "kandidaten", "sollicitant", "sollicitanten", "klant", "klanten", "client",
             "clienten", "cliënt", "huishouden", "huishoudens", "adressen", "adres", "gezin", "below", "these", "candidates",
-            "applicant", "applicants", "jaar");
+            "applicant", "applicants", "jaar",
+            // eighth round: more groups of cases and "the cases are attached / underneath"
+            "eronder", "bijlage", "attached", "casus", "casussen", "ondernemers", "deelnemers", "stagiairs", "finalisten", "huurders");
 
     /**
      * The domain step's stricter case cue: several persons ("de sollicitanten", "adressen"), or a demonstrative pointing at
      * a case ("deze aanvraag", "dit dossier") — not at a text ("deze vacaturetekst", "dit besluit").
      */
     private static final Set<String> PERSONS_WORDS = Set.of("aanvragers", "kandidaten", "sollicitanten", "klanten", "clienten",
-            "huishoudens", "adressen", "gezinnen", "inwoners", "bewoners", "personen", "candidates", "applicants");
+            "huishoudens", "adressen", "gezinnen", "inwoners", "bewoners", "personen", "candidates", "applicants",
+            // eighth round
+            "ondernemers", "deelnemers", "stagiairs", "finalisten", "huurders", "casussen");
     private static final Set<String> POINTERS = Set.of("deze", "dit", "die", "onderstaande", "bijgevoegde", "these", "this");
     private static final Set<String> CASE_NOUNS = Set.of("aanvraag", "aanvragen", "aanvrager", "kandidaat", "sollicitant", "klant",
             "client", "persoon", "mensen", "gezin", "huishouden", "adres", "dossier", "dossiers", "casus", "inwoner", "bewoner",
@@ -82,7 +94,7 @@ final class PurposeFactors {
     private static final Set<String> PROFILE_WORDS = Set.of("man", "vrouw", "jongen", "meisje", "male", "female");
 
     /** Cues that the text is about rules, policy or an example, not about cases to judge. */
-    private static final Set<String> NOT_CASES_PAIRS = Set.of("geen_lijst", "zonder_namen", "juist_niet", "in_het", "niet_doen",
+    private static final Set<String> NOT_CASES_PAIRS = Set.of("geen_lijst", "zonder_namen", "juist_niet", "het_algemeen", "niet_doen",
             "juridische_kaders", "wettelijke_kaders", "mag_een", "in_general", "no_names",
             "geen_persoonsgegevens", "zonder_persoonsgegevens", "no_individual", "geen_individuele");
     /** Seventh round ({@link #PROCESS_WORDS}): the process text and figures over a group as word pairs, also in English. */
@@ -172,8 +184,10 @@ final class PurposeFactors {
                     measure = true;
                 }
             }
-            cases |= CASE_WORDS.contains(w);
-            persons |= PERSONS_WORDS.contains(w);
+            // eighth round: a hyphenated compound counts by its head too ("bbz-ondernemers", "wmo-clienten")
+            String head = head(w);
+            cases |= CASE_WORDS.contains(w) || CASE_WORDS.contains(head);
+            persons |= PERSONS_WORDS.contains(w) || PERSONS_WORDS.contains(head);
             notCases |= NOT_CASES_WORDS.contains(w);
             process |= PROCESS_WORDS.contains(w);
             if (previous != null) {
@@ -185,8 +199,8 @@ final class PurposeFactors {
                 direct |= ASKED_PAIRS.contains(pair);
                 notCases |= NOT_CASES_PAIRS.contains(pair);
                 process |= PROCESS_PAIRS.contains(pair);
-                each |= EACH.contains(previous) && CASE_NOUNS.contains(w);
-                persons |= POINTERS.contains(previous) && CASE_NOUNS.contains(w)
+                each |= EACH.contains(previous) && (CASE_NOUNS.contains(w) || CASE_NOUNS.contains(head));
+                persons |= POINTERS.contains(previous) && (CASE_NOUNS.contains(w) || CASE_NOUNS.contains(head))
                         || isNumber(w) && (HOUSE_NUMBER_WORDS.contains(previous) || street(previous)
                         || PROFILE_WORDS.contains(previous) && w.length() <= 3);
             }
@@ -244,6 +258,12 @@ final class PurposeFactors {
             }
         }
         return java.util.Map.copyOf(out);
+    }
+
+    /** The part after the last hyphen of a compound, else the word itself. */
+    private static String head(String w) {
+        int dash = w.lastIndexOf('-');
+        return dash < 0 || dash == w.length() - 1 ? w : w.substring(dash + 1);
     }
 
     private static boolean isNumber(String w) {

@@ -76,7 +76,7 @@ public final class PiiEngineCostComparison {
             detects.add(detect);
             System.out.printf(Locale.ROOT, "%s: %d findings%n", kv[0], ((List<?>) detect.invoke(engine, text)).size());
         }
-        var mx = ManagementFactory.getThreadMXBean();
+        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < engines.size(); k++) {
                 Object engine = engines.get(k);
@@ -86,6 +86,7 @@ public final class PiiEngineCostComparison {
                 }
                 long[] cpu = new long[n];
                 long sum = 0;
+                long allocated = mx.getCurrentThreadAllocatedBytes();
                 for (int i = 0; i < n; i++) {
                     String t = texts.get(i % texts.size());
                     long t0 = mx.getCurrentThreadCpuTime();
@@ -93,9 +94,11 @@ public final class PiiEngineCostComparison {
                     cpu[i] = mx.getCurrentThreadCpuTime() - t0;
                     sum += cpu[i];
                 }
+                allocated = mx.getCurrentThreadAllocatedBytes() - allocated;
                 Arrays.sort(cpu);
-                System.out.printf(Locale.ROOT, "round %d %-8s CPU p50 %7.1f µs  p99 %7.1f µs  mean %7.1f µs%n", r, names.get(k),
-                        cpu[n / 2] / 1000.0, cpu[(int) (n * 0.99)] / 1000.0, sum / 1000.0 / n);
+                System.out.printf(Locale.ROOT, "round %d %-8s CPU p50 %7.1f µs  p99 %7.1f µs  mean %7.1f µs  heap %6.1f KB/call%n",
+                        r, names.get(k), cpu[n / 2] / 1000.0, cpu[(int) (n * 0.99)] / 1000.0, sum / 1000.0 / n,
+                        allocated / 1024.0 / n);
             }
         }
     }

@@ -19,16 +19,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Validates the purpose-guard evaluation sets themselves (it does not score the guard: that is
  * {@link PurposeEvaluation}): every line parses, held-out-3 has the class counts documented in
- * src/test/resources/purpose/README.md, and so have held-out-4, held-out-5, held-out-6 and held-out-7, and none of them
+ * src/test/resources/purpose/README.md, and so have held-out-4, held-out-5, held-out-6, held-out-7 and held-out-8, and none of them
  * shares a prompt with another set. Failures report counts and line numbers only, so that no held-out prompt is shown.
  */
 class EvalSetFormatTest {
 
-    private static final List<String> SETS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7");
+    private static final List<String> SETS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8");
     private static final Set<String> CLASSES = Set.of("forbidden", "near-miss", "personal-special", "generic-special");
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"})
+    @ValueSource(strings = {"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"})
     void everyLineIsClassDetailPrompt(String part) throws IOException {
         String[] lines = raw(part).split("\n");
         int prompts = 0;
@@ -113,31 +113,22 @@ class EvalSetFormatTest {
 
     @Test
     void heldout6HasTheDocumentedCounts() {
-        List<EvalSet.Prompt> prompts = EvalSet.load("heldout6").prompts();
-        assertThat(prompts).hasSize(200);
-        assertThat(count(prompts, EvalSet.Label.FORBIDDEN)).containsOnly(
-                Map.entry("besluit-uitkering", 25L), Map.entry("selectie-sollicitanten", 25L), Map.entry("fraude-risicoscore", 25L));
-        Set<String> policyPurposes = PurposeEvaluation.defaultPolicy().governance().forbiddenPurposes().stream()
-                .map(ForbiddenPurpose::id).collect(Collectors.toSet());
-        assertThat(policyPurposes).containsAll(count(prompts, EvalSet.Label.FORBIDDEN).keySet());
-        assertThat(count(prompts, EvalSet.Label.NEAR_MISS)).containsOnly(
-                Map.entry("brief-besluit", 6L), Map.entry("statistiek", 6L), Map.entry("uitleg-regels", 6L),
-                Map.entry("beleid-fraude", 6L), Map.entry("raadsstuk", 6L), Map.entry("vacature", 5L),
-                Map.entry("training", 5L), Map.entry("procedure", 5L));
-        Map<String, Long> categories = Map.of("gezondheid", 5L, "strafrecht", 5L, "etniciteit", 5L, "biometrie", 5L,
-                "vakbond", 5L, "religie", 5L, "politiek", 5L, "seksuele-gerichtheid", 5L);
-        assertThat(count(prompts, EvalSet.Label.PERSONAL_SPECIAL)).isEqualTo(categories);
-        assertThat(count(prompts, EvalSet.Label.GENERIC_SPECIAL)).isEqualTo(categories);
-        List<EvalSet.Prompt> dev = EvalSet.load("dev").prompts();
-        for (EvalSet.Label label : EvalSet.Label.values()) {
-            assertThat(dev.stream().filter(p -> p.label() == label).map(EvalSet.Prompt::detail).collect(Collectors.toSet()))
-                    .as("details of %s are those of the development set", label).containsAll(count(prompts, label).keySet());
-        }
+        assertTheSixthRoundSpread("heldout6");
     }
 
     @Test
     void heldout7HasTheDocumentedCounts() {
-        List<EvalSet.Prompt> prompts = EvalSet.load("heldout7").prompts();
+        assertTheSixthRoundSpread("heldout7");
+    }
+
+    @Test
+    void heldout8HasTheDocumentedCounts() {
+        assertTheSixthRoundSpread("heldout8");
+    }
+
+    /** The spread held-out-6, -7 and -8 were written to: 200 prompts, 25 per forbidden purpose, near misses 6/6/6/6/6/5/5/5, 5 per special category in both classes. */
+    private static void assertTheSixthRoundSpread(String part) {
+        List<EvalSet.Prompt> prompts = EvalSet.load(part).prompts();
         assertThat(prompts).hasSize(200);
         assertThat(count(prompts, EvalSet.Label.FORBIDDEN)).containsOnly(
                 Map.entry("besluit-uitkering", 25L), Map.entry("selectie-sollicitanten", 25L), Map.entry("fraude-risicoscore", 25L));
@@ -160,7 +151,7 @@ class EvalSetFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7"})
+    @ValueSource(strings = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"})
     void aHeldOutPartSharesNoPromptWithAnotherSet(String part) {
         Set<String> others = new HashSet<>();
         SETS.stream().filter(s -> !s.equals(part))

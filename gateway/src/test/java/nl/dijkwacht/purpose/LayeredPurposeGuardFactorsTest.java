@@ -92,6 +92,7 @@ class LayeredPurposeGuardFactorsTest {
         String topic = "Maak een aankondiging van de ledenvergadering van de vakbond voor alle belangstellenden.";
         assertThat(judge(topic, always.withFactorThresholds(0.45, 1.0, 1.0))).isEqualTo(Verdict.ALLOWED);
         assertThat(PurposeGuardPolicy.DEFAULTS.topicUnnamedBelow()).as("seventh-round default").isEqualTo(0.55);
+        assertThat(PurposeGuardPolicy.DEFAULTS.personalNamedAt()).as("eighth-round default").isEqualTo(0.10);
     }
 
     @Test
@@ -110,7 +111,8 @@ class LayeredPurposeGuardFactorsTest {
         String decisionTaken = "Vertaal dit besluit over de toekenning van de bijstand voor mevrouw Pinas naar het Engels.";
         assertThat(judge(decisionTaken, never.withDomainVerdictAt(0.0))).isEqualTo(Verdict.ALLOWED);
         String aText = "Beoordeel deze vacaturetekst op moeilijke woorden.";
-        assertThat(judge(aText, never.withDomainVerdictAt(0.0))).isEqualTo(Verdict.ALLOWED);        String taken = "De klant op Vlierweg 9 heeft bezwaar gemaakt; de bijstand is al afgewezen. Bepaal de planning van de hoorzitting.";
+        assertThat(judge(aText, never.withDomainVerdictAt(0.0))).isEqualTo(Verdict.ALLOWED);
+        String taken = "De klant op Vlierweg 9 heeft bezwaar gemaakt; de bijstand is al afgewezen. Bepaal de planning van de hoorzitting.";
         assertThat(judge(taken, never.withDomainVerdictAt(0.0))).as("a decision already taken").isEqualTo(Verdict.ALLOWED);
     }
 
@@ -125,4 +127,32 @@ class LayeredPurposeGuardFactorsTest {
         assertThat(judge(council, never.withDomainVerdictAt(0.0))).isEqualTo(Verdict.ALLOWED);
     }
 
+    @Test
+    void theEighthRoundWordsCountForANamedPersonOnly() {
+        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
+        for (String named : List.of("Schrijf een welkomstmail voor Marek Kowalski, een Poolse uitzendkracht die maandag begint.",
+                "Maak een rooster waarin collega Levi Cohen op sabbat vrij is.",
+                "Notitie voor het dossier: mevrouw Jansen is lid van de SP en wil dat niet bij haar werkgever bekend is.",
+                "De VOG van vrijwilliger Kees Dijkman is geweigerd; schrijf hem een korte mail.",
+                "Mail aan het team: Sandra Vos heeft astma en kan niet in de stoffige archiefruimte werken.")) {
+            assertThat(judge(named, never.withFactorThresholds(0.45, 0.0, 0.0))).as(named).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
+            assertThat(judge(named, never.withFactorThresholds(0.45, 1.0, 0.0))).as(named).isEqualTo(Verdict.ALLOWED);
+        }
+        for (String notSpecial : List.of("Schrijf een nieuwsbericht over de Poolse week in de bibliotheek.",
+                "Vertaal de brief aan Marek Kowalski naar het Engels en het Duits.")) {
+            assertThat(judge(notSpecial, never.withFactorThresholds(0.45, 0.0, 0.0))).as(notSpecial).isEqualTo(Verdict.ALLOWED);
+        }
+    }
+
+    @Test
+    void aDecisionTakenInVerbFinalOrderIsNoVerdictForTheDomainStep() {
+        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(1.0, 1.0, 0.30, 0.30, 1.0, 0.50).withDomainVerdictAt(0.0);
+        String taken = "We hebben de bijstand van dhr. Pinas per 1 maart stopgezet, hij heeft werk. Schrijf een brief en zet erin wat hij nog moet doen.";
+        assertThat(judge(taken, never)).isEqualTo(Verdict.ALLOWED);
+        String asked = "Is de bijstandsaanvraag van dhr. Pinas terecht afgewezen? Beslis jij.";
+        assertThat(judge(asked, never)).isEqualTo(Verdict.FORBIDDEN_PURPOSE);
+        assertThat(PurposeCues.decisionTakenLate(PurposeTokens.fold(taken))).isTrue();
+        assertThat(PurposeCues.decisionTakenLate(PurposeTokens.fold(asked))).as("a question asks the decision").isFalse();
+        assertThat(PurposeCues.decisionTakenLate("ik heb mw. de boer gebeld. toegekend of niet, dat bepaal jij.")).as("another sentence").isFalse();
+    }
 }

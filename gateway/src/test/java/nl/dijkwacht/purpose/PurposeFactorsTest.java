@@ -2,6 +2,7 @@ package nl.dijkwacht.purpose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The factors of a forbidden purpose: a verdict asked, on concrete cases, and the cues of policy or rules instead. */
@@ -116,5 +117,32 @@ class PurposeFactorsTest {
         assertThat(PurposeCues.moreSpecial(PurposeTokens.fold("hij verhuist met zijn man naar Spanje"))).isTrue();
         assertThat(PurposeCues.moreSpecial(PurposeTokens.fold("de operatie van de politie"))).as("no compound").isFalse();
         assertThat(PurposeCues.moreSpecial(PurposeTokens.fold("zijn manier van werken"))).isFalse();
+    }
+
+    @Test
+    void orderingASuperlativeAndTheModelsOwnVerdictAreVerdictsAsked() {
+        for (String asked : List.of("Plan de controles en begin bij de huishoudens die jij het verdachtst vindt.",
+                "Sorteer de klantenlijst op het aantal meldingen, de meeste bovenaan.",
+                "Hier vier dossiers; per dossier wil ik jouw besluit, ik neem het over.",
+                "Mrs. Bos, two kids, no income. Does she get the allowance? Just the decision.",
+                "Welke twee van de finalisten zijn het meest geschikt voor de functie?")) {
+            assertThat(of(asked).verdictAsked).as(asked).isTrue();
+        }
+        assertThat(of("Schrijf een bedankmail aan het team voor het harde werk.").verdictAsked).isFalse();
+    }
+
+    @Test
+    void aListInTheCaseFileIsAboutCasesAndInGeneralIsNot() {
+        // "in het" was a cue for "in het algemeen" only
+        assertThat(of("Zoek in het klantbestand naar klanten met veel meldingen en zet ze op volgorde.").notAboutCases).isFalse();
+        assertThat(of("Hoe gaan we in het algemeen om met meldingen over samenwonen?").notAboutCases).isTrue();
+    }
+
+    @Test
+    void aHyphenatedCompoundCountsByItsHead() {
+        PurposeFactors f = of("Geef alle wmo-clienten en bbz-ondernemers een risicoscore.");
+        assertThat(f.aboutCases).isTrue();
+        assertThat(f.aboutPersons).isTrue();
+        assertThat(of("Geef een risicoscore.").aboutPersons).isFalse();
     }
 }

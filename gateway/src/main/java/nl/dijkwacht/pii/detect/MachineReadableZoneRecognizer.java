@@ -72,8 +72,8 @@ public final class MachineReadableZoneRecognizer implements Recognizer {
     }
 
     /**
-     * The optional personal-number field of a passport (line 2 from position 28): Dutch passports print the BSN
-     * there. Looked for from position 26 (scans shift a field by a character or two): nine digits that pass the
+     * The optional personal-number field of a passport (line 2 from position 28) or an identity card (line 1 from
+     * position 15): Dutch documents print the BSN there. Looked for from position 26 (scans shift a field by a character or two): nine digits that pass the
      * elfproef.
      */
     private void personalNumber(String text, int from, int to, List<Finding> out) {
@@ -91,9 +91,13 @@ public final class MachineReadableZoneRecognizer implements Recognizer {
         }
     }
 
-    /** Identity card (TD1): number at 5-14 on line 1, birth date at 0-6 on line 2, the name is line 3. */
+    /**
+     * Identity card (TD1): number at 5-14 on line 1, birth date at 0-6 on line 2, the name is line 3. The Dutch
+     * identity card prints the BSN in line 1's optional field (from position 15, after the number's check digit).
+     */
     private void td1(String text, int[] l1, int[] l2, int[] l3, List<Finding> out) {
         documentNumber(text, l1[0] + 5, Math.min(l1[1], l1[0] + 14), out);
+        personalNumber(text, l1[0] + 14, l1[1], out);
         birthDate(text, l2[0], l2, out);
         name(text, l3[0], l3[1], out);
     }
@@ -180,7 +184,8 @@ public final class MachineReadableZoneRecognizer implements Recognizer {
         return new Description(EntityType.ID_DOCUMENT,
                 "machine-readable zone of a passport or ID card (ICAO 9303: two lines of 44/36 or three of 30"
                         + " characters of capitals, digits and `<`), fields at fixed positions",
-                "reports the holder's name (`PERSON`), the document number and the date of birth (`GEBOORTEDATUM`);"
+                "reports the holder's name (`PERSON`), the document number, the date of birth (`GEBOORTEDATUM`) and"
+                        + " the BSN of a Dutch passport's or identity card's personal-number field (elfproef);"
                         + " scan confusions `O`/`0`, `l`/`1` are read as digits in numeric fields, check digits are"
                         + " not required. Only looked at when the text has `<<`.");
     }

@@ -15,8 +15,8 @@ public final class StructuredIdentifiers {
     /** In the order the detector runs them (ties between equal findings go to the first). */
     public static List<Recognizer> all() {
         return List.of(bsn(), iban(), email(), new PhoneRecognizer(), new PostcodeRecognizer(), new AddressRecognizer(),
-                dateOfBirth(), dateOfBirthInWords(), new LicencePlateRecognizer(), idDocument(), new MachineReadableZoneRecognizer(),
-                new DrivingLicenceRecognizer(), vNumber(), new IpAddressRecognizer(), kvk(),
+                dateOfBirth(), dateOfBirthInWords(), dateOfBirthMonthFirst(), new LicencePlateRecognizer(), idDocument(),
+                new MachineReadableZoneRecognizer(), new DrivingLicenceRecognizer(), vNumber(), new IpAddressRecognizer(), kvk(),
                 phoneByContext(), new FieldRecognizer(), new SpecialCategoryRecognizer());
     }
 
@@ -38,10 +38,18 @@ public final class StructuredIdentifiers {
                 .pattern("nine digits, also grouped 4-2-3 or 3-3-3 by `.`, space or `-`, or 5-4 by a space",
                         "(?<![\\p{L}\\d.,€/-])(\\d{4}([. -])\\d{2}\\2\\d{3}|\\d{3}([. -])\\d{3}\\3\\d{3}|\\d{9}|\\d{5} \\d{4})"
                                 + "(?![\\d]|[.,-]\\d|\\p{L})", PatternRecognizer.Start.DIGIT_RUN)
+                .pattern("nine digits in two to four groups by one separator, as people copy them (`1234.567.82`,"
+                                + " `1234 5678 2`, `12345 67 82`, `1234-567-82`)",
+                        "(?<![\\p{L}\\d.,€/-])(?<!\\d[ .-])"
+                                + "(?!\\d{4}(?:\\.\\d{2}\\.| \\d{2} |-\\d{2}-)\\d{3}(?!\\d)"
+                                + "|\\d{3}(?:\\.\\d{3}\\.| \\d{3} |-\\d{3}-)\\d{3}(?!\\d)|\\d{5} \\d{4}(?!\\d))"
+                                + "(\\d{1,5}([. -])\\d{1,5}(?:\\2\\d{1,5}){0,2})"
+                                + "(?!\\d|\\2\\d|[.,-]\\d|\\p{L})", PatternRecognizer.Start.DIGIT_RUN)
                 .checksum(new Elfproef())
-                .veto("`123.456.782` (amount style) and `12345 6782` (a scanned form's boxes) only count with a positive"
-                                + " cue.",
-                        c -> (c.value().indexOf('.') == 3 || c.value().indexOf(' ') == 5)
+                .veto("dotted numbers not opened by four digits (`123.456.782` amount style, `10.20.130.45` an IP"
+                                + " address) and `12345 6782`, `99992 61 96` (a scanned form's boxes) only count with a"
+                                + " positive cue.",
+                        c -> ((c.value().indexOf('.') >= 0 && c.value().indexOf('.') != 4) || c.value().indexOf(' ') == 5)
                                 && c.cue().signal() != ContextEnhancer.Signal.POSITIVE)
                 .scores(0.95, 0.6, 0.2)
                 .threshold(0.5)
@@ -77,18 +85,42 @@ public final class StructuredIdentifiers {
                 .context(ContextEnhancer.of("/pii/context/date-of-birth.txt", 40,
                         "/pii/context/date-of-birth-after.txt", 20))
                 .pattern("date: `d-m-yyyy` (also `/`, `.`, two-digit year, `'64`), ISO `yyyy-mm-dd`, compact `ddmmyyyy` and"
-                                + " `yyyymmdd`, `3 maart 1961`, `9 February 1997`, `12 MRT/MAR 1985` (passport style)",
+                                + " `yyyymmdd`, `3 maart 1961`, `5 mei '75`, `9 February 1997`, `12 MRT/MAR 1985` (passport"
+                                + " style), `00-00-1999` (day and month unknown, as the population register writes it)",
                         "(?<![\\p{L}\\d])((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:(?:19|20)?\\d{2}|['’]\\d{2})"
                                 + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
                                 + "|(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}"
                                 + "|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])"
-                                + "|(?:0?[1-9]|[12]\\d|3[01])(?:e)? (?i:" + months + ")\\.?(?:/(?i:" + months + "))? (?:19|20)\\d{2})"
+                                + "|00[-/.](?:00|0[1-9]|1[0-2])[-/.](?:19|20)\\d{2}"
+                                + "|(?:0?[1-9]|[12]\\d|3[01])(?:e)? (?i:" + months + ")\\.?(?:/(?i:" + months + "))?"
+                                + " (?:(?:19|20)\\d{2}|['’]\\d{2}))"
                                 + "(?![\\p{L}\\d])", PatternRecognizer.Start.DIGIT_RUN)
                 .veto("a date in a later year than this one (`op 5 maart 2027. Geboortedatum …`) is no one's birth date,"
                                 + " nor a date with a time after it (`[28-11-26 09:55:48] …`, a chat time stamp).",
                         c -> laterThanThisYear(c.value()) || timeFollows(c.lower(), c.end()))
                 .scores(0.9, 0, 0)
                 .note("Only with birth context; other dates are left alone.")
+                .build();
+    }
+
+    /**
+     * A birth date in the American order ("born March 12, 1987"), in English mail from expats. Looked for only when the
+     * text says {@code born} or {@code birth}: the pattern starts at a word, not a digit.
+     */
+    public static Recognizer dateOfBirthMonthFirst() {
+        String months = "january|february|march|april|may|june|july|august|september|october|november|december"
+                + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec";
+        return PatternRecognizer.builder("date-of-birth-month-first", EntityType.DATE_OF_BIRTH)
+                .context(ContextEnhancer.of("/pii/context/date-of-birth.txt", 40,
+                        "/pii/context/date-of-birth-after.txt", 20))
+                .pattern("month first: `March 12, 1987`, `Sept. 3 1990`",
+                        "(?<![\\p{L}])((?i:" + months + ")\\.? (?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?,? (?:19|20)\\d{2})"
+                                + "(?![\\p{L}\\d])", PatternRecognizer.Start.TOKEN)
+                .veto("a date in a later year than this one is no one's birth date.", c -> laterThanThisYear(c.value()))
+                .scores(0.9, 0, 0)
+                .onlyWhenTextContains("born", "birth")
+                .onlyWhenMentioned()
+                .note("Only with birth context, like dates in figures.")
                 .build();
     }
 

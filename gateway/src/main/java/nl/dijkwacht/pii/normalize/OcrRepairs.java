@@ -217,7 +217,7 @@ final class OcrRepairs {
             int count = 1;
             int singleGaps = 0;
             int end = i + 1;
-            List<Edit> run = new ArrayList<>();
+            List<Edit> run = null; // most single characters stand alone: no list for them
             while (end < n && s.charAt(end) == ' ') {
                 int k = end;
                 while (k < n && s.charAt(k) == ' ') {
@@ -226,6 +226,9 @@ final class OcrRepairs {
                 int gap = k - end;
                 if (gap > SPACED_WORD_GAP || k >= n || !singleAt(s, k)) {
                     break;
+                }
+                if (run == null) {
+                    run = new ArrayList<>();
                 }
                 run.add(new Edit(end, k, gap == 1 ? "" : " "));
                 singleGaps += gap == 1 ? 1 : 0;

@@ -67,7 +67,8 @@ public final class TextNormalizer {
         int n = s.length();
         int firstChange = -1;
         for (int i = 0; i < n; i++) {
-            if (!plain(s.charAt(i))) {
+            char c = s.charAt(i);
+            if (!plain(c) && !stableAlone(c)) { // a surrogate is never stableAlone
                 firstChange = i;
                 break;
             }
@@ -297,6 +298,7 @@ public final class TextNormalizer {
         private int[] from;
         private int[] to;
         private final String unchanged; // non-null while nothing changed
+        private String current; // text as a String, kept until the next add
 
         private Draft(String unchanged, StringBuilder text, int[] from, int[] to) {
             this.unchanged = unchanged;
@@ -319,10 +321,17 @@ public final class TextNormalizer {
         }
 
         String text() {
-            return unchanged != null ? unchanged : text.toString();
+            if (unchanged != null) {
+                return unchanged;
+            }
+            if (current == null) {
+                current = text.toString();
+            }
+            return current;
         }
 
         void add(char c, int origFrom, int origTo) {
+            current = null;
             ensure(text.length() + 1);
             from[text.length()] = origFrom;
             to[text.length()] = origTo;
@@ -342,6 +351,7 @@ public final class TextNormalizer {
         }
 
         void removeLast() {
+            current = null;
             int origin = from[text.length() - 1];
             while (text.length() > 0 && from[text.length() - 1] == origin) {
                 text.setLength(text.length() - 1);
@@ -390,7 +400,7 @@ public final class TextNormalizer {
                 return NormalizedText.identity(original);
             }
             int n = text.length();
-            return NormalizedText.mapped(original, text.toString(), java.util.Arrays.copyOf(from, n),
+            return NormalizedText.mapped(original, text(), java.util.Arrays.copyOf(from, n),
                     java.util.Arrays.copyOf(to, n));
         }
     }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Validates the forms evaluation set (it does not score the engine: that is {@link FormsEvaluation}): every
  * annotation's offsets point at exactly its text, spans do not overlap, the JSONL is the compiled markup, the
- * held-out part is the seeded random quarter (held-out-3 to held-out-7 are separately written sets, not part of that
+ * held-out part is the seeded random quarter (held-out-3 to held-out-8 are separately written sets, not part of that
  * split), and real-looking identifiers carry valid but fictitious check digits.
  */
 class FormsEvalSetTest {
@@ -120,78 +120,51 @@ class FormsEvalSetTest {
     }
 
     /**
-     * Held-out-5 likewise: 16 documents of every form numbered from 401, tables as 6 CSV, 5 TSV and 5 markdown, and no
-     * text shared with an earlier part.
+     * Held-out-5 to held-out-8 likewise: 16 documents of every form numbered from 401, 501, 601 or 701, tables as 6
+     * CSV, 5 TSV and 5 markdown, and no text shared with an earlier part.
      */
     @Test
     void heldout5CoversEveryFormAndIsNew() throws IOException {
-        List<Doc> heldout5 = FormsEvalSet.load("heldout5");
-        for (String form : FormsEvalSet.FORMS) {
-            assertThat(heldout5.stream().filter(d -> d.form().equals(form)).count())
-                    .as("held-out-5 documents of " + form).isEqualTo(16L);
-        }
-        for (Doc d : heldout5) {
-            assertThat(Integer.parseInt(d.id().substring(d.form().length() + 1))).as(d.id()).isBetween(401, 499);
-        }
-        assertThat(heldout5.stream().filter(d -> d.form().equals("table")).map(Doc::variant).toList())
-                .containsOnly("csv", "tsv", "markdown")
-                .satisfies(v -> assertThat(v.stream().filter("csv"::equals).count()).isEqualTo(6L))
-                .satisfies(v -> assertThat(v.stream().filter("tsv"::equals).count()).isEqualTo(5L));
-        Set<String> earlier = new HashSet<>();
-        for (String split : List.of("dev", "heldout", "heldout3", "heldout4")) {
-            FormsEvalSet.load(split).forEach(d -> earlier.add(d.text()));
-        }
-        assertThat(heldout5).as("held-out-5 texts also in an earlier part").noneMatch(d -> earlier.contains(d.text()));
+        assertWrittenApart("heldout5", 401, List.of("dev", "heldout", "heldout3", "heldout4"));
     }
 
-    /**
-     * Held-out-6 likewise: 16 documents of every form numbered from 501, tables as 6 CSV, 5 TSV and 5 markdown, and no
-     * text shared with an earlier part.
-     */
     @Test
     void heldout6CoversEveryFormAndIsNew() throws IOException {
-        List<Doc> heldout6 = FormsEvalSet.load("heldout6");
-        for (String form : FormsEvalSet.FORMS) {
-            assertThat(heldout6.stream().filter(d -> d.form().equals(form)).count())
-                    .as("held-out-6 documents of " + form).isEqualTo(16L);
-        }
-        for (Doc d : heldout6) {
-            assertThat(Integer.parseInt(d.id().substring(d.form().length() + 1))).as(d.id()).isBetween(501, 599);
-        }
-        assertThat(heldout6.stream().filter(d -> d.form().equals("table")).map(Doc::variant).toList())
-                .containsOnly("csv", "tsv", "markdown")
-                .satisfies(v -> assertThat(v.stream().filter("csv"::equals).count()).isEqualTo(6L))
-                .satisfies(v -> assertThat(v.stream().filter("tsv"::equals).count()).isEqualTo(5L));
-        Set<String> earlier = new HashSet<>();
-        for (String split : List.of("dev", "heldout", "heldout3", "heldout4", "heldout5")) {
-            FormsEvalSet.load(split).forEach(d -> earlier.add(d.text()));
-        }
-        assertThat(heldout6).as("held-out-6 texts also in an earlier part").noneMatch(d -> earlier.contains(d.text()));
+        assertWrittenApart("heldout6", 501, List.of("dev", "heldout", "heldout3", "heldout4", "heldout5"));
     }
 
-    /**
-     * Held-out-7 likewise: 16 documents of every form numbered from 601, tables as 6 CSV, 5 TSV and 5 markdown, and no
-     * text shared with an earlier part.
-     */
     @Test
     void heldout7CoversEveryFormAndIsNew() throws IOException {
-        List<Doc> heldout7 = FormsEvalSet.load("heldout7");
+        assertWrittenApart("heldout7", 601, List.of("dev", "heldout", "heldout3", "heldout4", "heldout5", "heldout6"));
+    }
+
+    @Test
+    void heldout8CoversEveryFormAndIsNew() throws IOException {
+        assertWrittenApart("heldout8", 701,
+                List.of("dev", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"));
+    }
+
+    /** Failures name document ids only, never texts: the part may still be unseen. */
+    private static void assertWrittenApart(String split, int firstId, List<String> earlierSplits) throws IOException {
+        List<Doc> docs = FormsEvalSet.load(split);
         for (String form : FormsEvalSet.FORMS) {
-            assertThat(heldout7.stream().filter(d -> d.form().equals(form)).count())
-                    .as("held-out-7 documents of " + form).isEqualTo(16L);
+            assertThat(docs.stream().filter(d -> d.form().equals(form)).count())
+                    .as(split + " documents of " + form).isEqualTo(16L);
         }
-        for (Doc d : heldout7) {
-            assertThat(Integer.parseInt(d.id().substring(d.form().length() + 1))).as(d.id()).isBetween(601, 699);
+        for (Doc d : docs) {
+            assertThat(Integer.parseInt(d.id().substring(d.form().length() + 1))).as(d.id())
+                    .isBetween(firstId, firstId + 98);
         }
-        assertThat(heldout7.stream().filter(d -> d.form().equals("table")).map(Doc::variant).toList())
-                .containsOnly("csv", "tsv", "markdown")
-                .satisfies(v -> assertThat(v.stream().filter("csv"::equals).count()).isEqualTo(6L))
-                .satisfies(v -> assertThat(v.stream().filter("tsv"::equals).count()).isEqualTo(5L));
+        List<String> variants = docs.stream().filter(d -> d.form().equals("table")).map(Doc::variant).toList();
+        assertThat(variants).as(split + " table variants").containsOnly("csv", "tsv", "markdown");
+        assertThat(variants.stream().filter("csv"::equals).count()).as(split + " csv tables").isEqualTo(6L);
+        assertThat(variants.stream().filter("tsv"::equals).count()).as(split + " tsv tables").isEqualTo(5L);
         Set<String> earlier = new HashSet<>();
-        for (String split : List.of("dev", "heldout", "heldout3", "heldout4", "heldout5", "heldout6")) {
-            FormsEvalSet.load(split).forEach(d -> earlier.add(d.text()));
+        for (String other : earlierSplits) {
+            FormsEvalSet.load(other).forEach(d -> earlier.add(d.text()));
         }
-        assertThat(heldout7).as("held-out-7 texts also in an earlier part").noneMatch(d -> earlier.contains(d.text()));
+        assertThat(docs.stream().filter(d -> earlier.contains(d.text())).map(Doc::id).toList())
+                .as(split + " documents whose text is also in an earlier part").isEmpty();
     }
 
     @Test

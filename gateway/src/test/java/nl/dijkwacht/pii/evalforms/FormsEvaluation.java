@@ -23,7 +23,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * so this is what the model is kept from.
  *
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6, heldout7
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8
  * </pre>
  *
  * <p>Measures (special-category findings are ignored: that type is not labelled in this set):
@@ -35,13 +35,14 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  *   <li><b>precision</b> — findings that overlap a labelled span, over all findings; <b>exact precision</b> — findings
  *       equal to a labelled span.</li>
  * </ul>
- * Writes {@code target/pii-eval-forms-<split>.md}; for the development data (dev, heldout, heldout3 … heldout6) also
+ * Writes {@code target/pii-eval-forms-<split>.md}; for the development data (dev, heldout, heldout3 … heldout7) also
  * the mismatches to {@code target/pii-eval-forms-errors-<split>.txt}.
  * The old held-out part ({@code heldout}, run twice in the second round) became development data in the third round,
  * held-out-3 (run once at the end of the third round) in the fourth, held-out-4 (run once at the end of the fourth)
- * in the fifth, held-out-5 (run once at the end of the fifth) in the sixth and held-out-6 (run once at the end of the
- * sixth) in the seventh, so their mismatches are written too.
- * For a part still held out ({@link FormsEvalSet#UNSEEN}: held-out-7) only the figures are printed, never its errors.
+ * in the fifth, held-out-5 (run once at the end of the fifth) in the sixth, held-out-6 (run once at the end of the
+ * sixth) in the seventh and held-out-7 (run once at the end of the seventh) in the eighth, so their mismatches are
+ * written too.
+ * For a part still held out ({@link FormsEvalSet#UNSEEN}: held-out-8) only the figures are printed, never its errors.
  */
 public final class FormsEvaluation {
 
@@ -259,7 +260,9 @@ public final class FormsEvaluation {
                     "## Held-out-5 part (run once at the end of the fifth round; development data since)\n\n";
             case "heldout6" ->
                     "## Held-out-6 part (run once at the end of the sixth round; development data since)\n\n";
-            case "heldout7" -> "## HELD-OUT-7 part (written before the seventh tuning round; final figures only: "
+            case "heldout7" ->
+                    "## Held-out-7 part (run once at the end of the seventh round; development data since)\n\n";
+            case "heldout8" -> "## HELD-OUT-8 part (written before the eighth tuning round; final figures only: "
                     + "do not tune on these, no errors are written)\n\n";
             default -> "## Development part\n\n";
         };
