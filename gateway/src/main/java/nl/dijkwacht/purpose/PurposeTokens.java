@@ -91,14 +91,17 @@ public final class PurposeTokens {
                 if (capital && previousRaw != null && TITLES.contains(previousWord)) {
                     titleName = true;
                 }
-                if (capital && previousCapital && !sentenceStart) {
+                // eighth round: an abbreviation ("FAQ van Burgerzaken", "Welke DPIA-vragen", "de AVG-regels") is no part of a
+                // person's name; "IJzerman" is a name
+                boolean abbreviation = capital && Character.isUpperCase(raw.charAt(1)) && !raw.startsWith("IJ");
+                if (capital && previousCapital && !sentenceStart && !abbreviation) {
                     name = true;
                 }
                 if (capital && !sentenceStart && !TITLES.contains(word) && !raw.equals(raw.toUpperCase(Locale.ROOT))) {
                     properNoun = true;
                 }
                 sentenceStart = false;
-                previousCapital = capital && !TITLES.contains(word);
+                previousCapital = capital && !TITLES.contains(word) && !abbreviation;
                 previousRaw = raw;
                 previousWord = folded;
             } else {

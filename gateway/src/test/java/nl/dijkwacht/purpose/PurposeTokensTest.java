@@ -49,4 +49,14 @@ class PurposeTokensTest {
         assertThat(PurposeTokens.of("My colleague has already decided, please write the letter.", false)).contains("__besluit-genomen");
         assertThat(PurposeTokens.of("Moet deze aanvraag worden toegekend of afgewezen?", false)).doesNotContain("__besluit-genomen");
     }
+
+    @Test
+    void anAbbreviationIsNoPartOfAName() {
+        assertThat(PurposeTokens.of("Zet de AVG-regels over camera's op een rij.", false)).doesNotContain("__naam");
+        assertThat(PurposeTokens.of("Leg het uit voor de FAQ van Burgerzaken.", false)).doesNotContain("__naam");
+        assertThat(PurposeTokens.of("Welke DPIA-vragen horen bij het nieuwe systeem?", false)).doesNotContain("__naam");
+        // names keep their marker, also at the start of a sentence and with the Dutch digraph IJ
+        assertThat(PurposeTokens.of("Anouk van der Berg belde over de planning.", false)).contains("__naam");
+        assertThat(PurposeTokens.of("Het gesprek met Kees IJzerman is verzet.", false)).contains("__naam");
+    }
 }

@@ -101,7 +101,7 @@ public final class FieldRecognizer implements Recognizer {
             };
             String why = "context +'" + word + "' " + where;
             if (type == EntityType.PERSON) {
-                persons(text, f, why, found);
+                persons(text, f, givenNamesKey(f.key()), why, found);
                 continue;
             }
             String value = text.substring(f.start(), f.end());
@@ -270,7 +270,7 @@ public final class FieldRecognizer implements Recognizer {
      * A name value: letters, spaces, hyphens, apostrophes, dots and a comma ("Achternaam, Voornaam"), at most six
      * words; e-mail headers ("Sanne Visser &lt;s.visser@…&gt;; Jan") give one person per recipient.
      */
-    private void persons(String text, TextStructure.Field f, String why, List<Finding> found) {
+    private void persons(String text, TextStructure.Field f, boolean givenNames, String why, List<Finding> found) {
         int s = f.start();
         int end = f.end();
         while (s < end) {
@@ -281,7 +281,7 @@ public final class FieldRecognizer implements Recognizer {
             if (angle >= 0 && angle < partEnd) {
                 nameEnd = angle;
             }
-            int a = skipTitles(text, s, nameEnd);
+            int a = givenNames ? s : skipTitles(text, s, nameEnd); // "voornamen": "Lieve Marie" opens with no salutation
             int b = nameEnd;
             while (a < b && (Character.isWhitespace(text.charAt(a)) || text.charAt(a) == '"' || text.charAt(a) == '\'')) {
                 a++;
@@ -298,6 +298,12 @@ public final class FieldRecognizer implements Recognizer {
     }
 
     private static final java.util.Set<String> TITLES = WordList.set("/pii/names/titles.txt");
+
+    /** A key that holds given names only: no title or salutation stands before them ("Lieve", "Dag" are names there). */
+    private static boolean givenNamesKey(String key) {
+        return key.startsWith("voornam") || key.equals("roepnaam") || key.startsWith("first name")
+                || key.startsWith("given name") || key.equals("firstname");
+    }
 
     /** "de heer Jansen", "mevr. Kaya": the offset after the titles at the start of [from, to). */
     private static int skipTitles(String text, int from, int to) {

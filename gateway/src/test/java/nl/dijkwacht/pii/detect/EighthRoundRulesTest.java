@@ -63,4 +63,48 @@ class EighthRoundRulesTest {
         assertThat(found("We met on June 3, 2025 and he was born in Delft.", EntityType.DATE_OF_BIRTH)).isEmpty();
         assertThat(found("vergadering 00-00-2026 nog te plannen", EntityType.DATE_OF_BIRTH)).isEmpty();
     }
+
+    @Test
+    void organisationsAndVenuesNamedAfterPeople() {
+        assertThat(found("verslag Buurtraad Anna Blaman, aanwezig: Kees Hoekstra", EntityType.PERSON))
+                .containsExactly("Kees Hoekstra");
+        assertThat(found("namens Wijkbelang Pieter de Hooch en Steunpunt Jan Wolkers", EntityType.PERSON)).isEmpty();
+        assertThat(found("training op het Wim Suurbier Court, leverancier Karel Smit Mobiliteit", EntityType.PERSON))
+                .isEmpty();
+        assertThat(found("| nr | vereniging |\n|---|---|\n| 3 | Historische Vereniging Joh. A. Alberdingk |\n",
+                EntityType.PERSON)).isEmpty();
+        // a ride is no firm: the name after "taxi" stays a name
+        assertThat(found("Onderwerp: taxi Sven\n\nSven stond weer te wachten.", EntityType.PERSON)).contains("Sven");
+    }
+
+    @Test
+    void personKeysOfFilersAndGivenNamesWithoutSalutation() {
+        assertThat(found("{\"voornamen\": \"Lieve Anna\", \"geslachtsnaam\": \"Smit\"}", EntityType.PERSON))
+                .containsExactly("Lieve Anna", "Smit");
+        assertThat(found("{\"titel\": \"Bezwaar\", \"indiener\": \"SMIT P\"}", EntityType.PERSON))
+                .containsExactly("SMIT P");
+        assertThat(found("Werknemer: Tj. de Vries-Bakker        Afdeling: Burgerzaken", EntityType.PERSON))
+                .containsExactly("Tj. de Vries-Bakker");
+    }
+
+    @Test
+    void aLowerCaseSurnameThatTheEmailAddressBesideItRepeats() {
+        assertThat(found("de aanvrager is ludmila petrenkova, l.petrenkova7@gmail.com, ze belt morgen", EntityType.PERSON))
+                .containsExactly("ludmila petrenkova");
+        assertThat(found("mail van sara ben haddou: sarabenhaddou@outlook.com", EntityType.PERSON))
+                .contains("sara ben haddou");
+        // an address that does not repeat the next word extends nothing
+        assertThat(found("de aanvrager is ludmila petrenkova, info@buurthuis.nl", EntityType.PERSON))
+                .containsExactly("ludmila");
+    }
+
+    @Test
+    void aListTypedWithDashesBetweenItsColumns() {
+        String list = "deelnemers:\n\nnaam - geboortedatum - woonplaats\npiet smit - 02/03/2009 - Delft\n"
+                + "ayla demir - 11/12/2010 - Gouda\n";
+        assertThat(found(list, EntityType.PERSON)).containsExactly("piet smit", "ayla demir");
+        assertThat(found(list, EntityType.DATE_OF_BIRTH)).containsExactly("02/03/2009", "11/12/2010");
+        // two columns are no such list: "Delft - Gouda" lines stay prose
+        assertThat(found("route - vertrek\nDelft - 02/03/2009\n", EntityType.DATE_OF_BIRTH)).isEmpty();
+    }
 }

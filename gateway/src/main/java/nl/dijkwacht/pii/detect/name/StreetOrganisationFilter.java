@@ -89,9 +89,12 @@ final class StreetOrganisationFilter {
     static boolean insideOrganisationName(String text, List<TextToken> tokens, int i) {
         for (int k = i - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {
             TextToken t = tokens.get(k);
-            if (t.text().equals(".") && k > 0 && NameWords.TITLES.contains(tokens.get(k - 1).lower())
-                    && tokens.get(k - 1).end() == t.start()) {
-                k--; // "Christelijk Lyceum Dr. Kuyper", "Buurthuis Dr. Schaepman": a title inside the name
+            if (t.text().equals(".") && k > 0 && tokens.get(k - 1).end() == t.start()
+                    && (NameWords.TITLES.contains(tokens.get(k - 1).lower())
+                            || (tokens.get(k - 1).capitalised() && tokens.get(k - 1).text().length() <= 3))) {
+                // "Christelijk Lyceum Dr. Kuyper", "Buurthuis Dr. Schaepman": a title inside the name; so are an
+                // initial or a shortened given name ("Natuurvereniging Jac. P. Thijsse")
+                k--;
                 t = tokens.get(k);
             }
             if (!t.isWord() || !TextToken.adjacent(text, t, tokens.get(k + 1))) {
