@@ -198,7 +198,7 @@ public final class TextStructure {
                 continue;
             }
             List<int[]> columns = cells(text, header[0], header[1], delimiter);
-            if (!headerLike(text, columns)) {
+            if (!headerLike(text, columns, delimiter)) {
                 i++;
                 continue;
             }
@@ -275,7 +275,10 @@ public final class TextStructure {
         return c[1] - c[0] == 2 && Character.isDigit(text.charAt(c[0])) && Character.isDigit(text.charAt(c[0] + 1));
     }
 
-    /** The delimiter of a header line: tab, ';' or '|' when present, else ','. 0 if none. */
+    /**
+     * The delimiter of a header line: tab, ';' or '|' when present, else ','; else {@link #DASH} for a list typed with
+     * " - " between at least three columns ("naam - geb.datum - mail"). 0 if none.
+     */
     private static char delimiterOf(String text, int[] line) {
         for (char d : DELIMITERS) {
             for (int i = line[0]; i < line[1]; i++) { // within the line: never a scan of the whole text per line
@@ -284,11 +287,20 @@ public final class TextStructure {
                 }
             }
         }
-        return 0;
+        int dashes = 0;
+        for (int i = line[0] + 1; i + 1 < line[1]; i++) {
+            if (text.charAt(i) == '-' && text.charAt(i - 1) == ' ' && text.charAt(i + 1) == ' ') {
+                dashes++;
+            }
+        }
+        return dashes >= 2 ? DASH : 0;
     }
 
-    private static boolean headerLike(String text, List<int[]> cells) {
-        if (cells.size() < 2) {
+    /** Stands for " - " between the columns of a typed list. */
+    private static final char DASH = '-';
+
+    private static boolean headerLike(String text, List<int[]> cells, char delimiter) {
+        if (cells.size() < (delimiter == DASH ? 3 : 2)) {
             return false;
         }
         for (int[] c : cells) {
@@ -332,14 +344,18 @@ public final class TextStructure {
         boolean quoted = false;
         for (int i = s; i <= e; i++) {
             char c = i < e ? text.charAt(i) : delimiter;
-            if (c == '"' && delimiter != '|') {
+            if (c == '"' && delimiter != '|' && delimiter != DASH) {
                 quoted = !quoted;
-            } else if (i == e || (c == delimiter && !quoted)) {
+            } else if (i == e || (c == delimiter && !quoted && (delimiter != DASH || dashBetweenBlanks(text, i, s, e)))) {
                 out.add(trimCell(text, cellStart, i));
                 cellStart = i + 1;
             }
         }
         return out;
+    }
+
+    private static boolean dashBetweenBlanks(String text, int i, int from, int to) {
+        return i > from && i + 1 < to && text.charAt(i - 1) == ' ' && text.charAt(i + 1) == ' ';
     }
 
     private static int[] trimCell(String text, int from, int to) {

@@ -86,4 +86,25 @@ class EighthRoundRulesTest {
         assertThat(found("Werknemer: Tj. de Vries-Bakker        Afdeling: Burgerzaken", EntityType.PERSON))
                 .containsExactly("Tj. de Vries-Bakker");
     }
+
+    @Test
+    void aLowerCaseSurnameThatTheEmailAddressBesideItRepeats() {
+        assertThat(found("de aanvrager is ludmila petrenkova, l.petrenkova7@gmail.com, ze belt morgen", EntityType.PERSON))
+                .containsExactly("ludmila petrenkova");
+        assertThat(found("mail van sara ben haddou: sarabenhaddou@outlook.com", EntityType.PERSON))
+                .contains("sara ben haddou");
+        // an address that does not repeat the next word extends nothing
+        assertThat(found("de aanvrager is ludmila petrenkova, info@buurthuis.nl", EntityType.PERSON))
+                .containsExactly("ludmila");
+    }
+
+    @Test
+    void aListTypedWithDashesBetweenItsColumns() {
+        String list = "deelnemers:\n\nnaam - geboortedatum - woonplaats\npiet smit - 02/03/2009 - Delft\n"
+                + "ayla demir - 11/12/2010 - Gouda\n";
+        assertThat(found(list, EntityType.PERSON)).containsExactly("piet smit", "ayla demir");
+        assertThat(found(list, EntityType.DATE_OF_BIRTH)).containsExactly("02/03/2009", "11/12/2010");
+        // two columns are no such list: "Delft - Gouda" lines stay prose
+        assertThat(found("route - vertrek\nDelft - 02/03/2009\n", EntityType.DATE_OF_BIRTH)).isEmpty();
+    }
 }

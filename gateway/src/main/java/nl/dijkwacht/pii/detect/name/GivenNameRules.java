@@ -53,6 +53,7 @@ final class GivenNameRules {
         NameSpan name = parser.parse(text, tokens, i, true, false, LOWER_CASE);
         boolean ambiguousStart = NameWords.LOWERCASE_WORDS.contains(t.lower());
         if (name != null && (!ambiguousStart || endsOnKnownSurnameAfter(tokens, i, name.endToken()))) {
+            name = EmailEchoNameRules.extend(text, tokens, name);
             out.add(name);
             return name.endToken();
         }
