@@ -2,7 +2,7 @@
 # What the added latency at c=1 is made of: one gateway (gateway-bench.sh's pack), warmed, then sequential requests.
 #
 #   docs/bench/c1-breakdown.sh gateway.jar [--store h2|postgres] [--warmup S] [--seconds S] [--port-base P]
-#                                          [--gw-cpu C] [--load-cpu C] [--no-strace]
+#                                          [--gw-cpu C] [--load-cpu C] [--no-strace] [--jfr]
 #
 # Prints, for the measured window at c=1: wrk's p50 against the gateway and against the mock alone (the floor); the
 # gateway's own timers from its Prometheus endpoint — dijkwacht.audit.write (record build + the wait for the
@@ -12,16 +12,20 @@
 # -T, a separate 10 s window so the tracing does not disturb the figures above). On PostgreSQL the commit's WAL
 # flush happens in the server, not in the gateway: the same run with PG_OPTIONS="synchronous_commit=off" (the
 # server then acknowledges before the flush) gives the flush's share by difference.
+# --jfr: a JFR recording (settings=profile) over the measured c=1 window; its CPU samples by thread class (request
+# threads, audit writer, compaction, other) and by part of the request path (profile-summary.py), as collapsed stacks
+# prefixed with the thread class in $OUT/c1.collapsed.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
 JAR=$(readlink -f "$1"); shift
-STORE=h2; WARM=90; SECS=20; PORT_BASE=18480; GW_CPU=1; LOAD_CPU=0; STRACE=1
+STORE=h2; WARM=90; SECS=20; PORT_BASE=18480; GW_CPU=1; LOAD_CPU=0; STRACE=1; JFR=0
 while [ $# -gt 0 ]; do
   case $1 in
     --store) STORE=$2; shift 2;; --warmup) WARM=$2; shift 2;; --seconds) SECS=$2; shift 2;;
     --port-base) PORT_BASE=$2; shift 2;; --gw-cpu) GW_CPU=$2; shift 2;; --load-cpu) LOAD_CPU=$2; shift 2;;
     --no-strace) STRACE=0; shift;;
+    --jfr) JFR=1; shift;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
@@ -76,9 +80,16 @@ scrape() { curl -s "http://127.0.0.1:$MPORT/actuator/prometheus" > "$1"; }
 
 wrk_c "http://127.0.0.1:$PORT" 4 "$WARM" > /dev/null
 floor=$(wrk_c "http://127.0.0.1:$PORT_BASE" 1 10)
+JDK_BIN=$(dirname "$JAVA_BIN")
+[ "$JFR" = 0 ] || "$JDK_BIN/jcmd" "$GW" JFR.start name=c1 settings=profile > /dev/null
 scrape "$OUT/m0.txt"; threads > "$OUT/t0.txt"
 res=$(wrk_c "http://127.0.0.1:$PORT" 1 "$SECS")
 scrape "$OUT/m1.txt"; threads > "$OUT/t1.txt"
+if [ "$JFR" = 1 ]; then
+  "$JDK_BIN/jcmd" "$GW" JFR.stop name=c1 filename="$OUT/c1.jfr" > /dev/null
+  "$JDK_BIN/jfr" print --events jdk.ExecutionSample --stack-depth 128 "$OUT/c1.jfr" \
+    | python3 "$ROOT/docs/bench/jfr-collapse.py" --thread-class > "$OUT/c1.collapsed"
+fi
 echo "$res" > "$OUT/wrk.txt"
 req=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$res")
 p50=$(sed -n 's/.*p50_ms=\([0-9.]*\).*/\1/p' <<< "$res"); p99=$(sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<< "$res")
@@ -94,6 +105,12 @@ aw_p50=$(awk '$1 ~ /^dijkwacht_audit_write_seconds\{.*quantile="0.5"/ {print $NF
   awk -v s="$ad_sum" -v n="$ad_n" 'BEGIN {printf "dijkwacht.request.added (whole request minus upstream wait): mean %.3f ms (n=%d)\n", n ? s/n*1000 : 0, n}'
   echo "CPU per request by thread (µs):"
   join <(sort "$OUT/t0.txt") <(sort "$OUT/t1.txt") | awk -v q="$req" -v hz="$HZ" '{c=($3-$2)/hz*1e6/q; tot+=c; printf "  %-18s %8.0f\n", $1, c} END {printf "  %-18s %8.0f\n", "total", tot}'
+  if [ "$JFR" = 1 ]; then
+    echo "JFR CPU samples by thread class:"
+    awk '{n=$NF; split($0, f, ";"); s[f[1]]+=n; t+=n} END {for (k in s) printf "  %-28s %6d (%4.1f %%)\n", k, s[k], 100*s[k]/t}' "$OUT/c1.collapsed" | sort -k2 -nr
+    echo "JFR CPU samples by part (all threads):"
+    python3 "$ROOT/docs/bench/profile-summary.py" "$OUT/c1.collapsed"
+  fi
 } | tee "$OUT/summary.txt"
 
 if [ "$STRACE" = 1 ]; then

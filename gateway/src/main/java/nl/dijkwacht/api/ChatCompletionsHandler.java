@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import nl.dijkwacht.audit.AuditCapture;
 import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.audit.AuditUnavailableException;
+import nl.dijkwacht.audit.RequestsInFlight;
 import nl.dijkwacht.invoke.UpstreamException;
 import nl.dijkwacht.limits.CallerLimits;
 import nl.dijkwacht.openai.WireFormat;
@@ -50,9 +51,12 @@ public final class ChatCompletionsHandler {
     private final ObjectMapper json;
     private final CallerLimits limits;
     private final WireFormat wire;
+    private final RequestsInFlight inFlight;
 
     ChatCompletionsHandler(RequestEntry entry, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies,
-                           AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json, CallerLimits limits, WireFormat wire) {
+                           AuditTrail audit, OpenAiErrorWriter errors, ObjectMapper json, CallerLimits limits, WireFormat wire,
+                           RequestsInFlight inFlight) {
+        this.inFlight = inFlight;
         this.limits = limits;
         this.wire = wire;
         this.entry = entry;
@@ -82,7 +86,12 @@ public final class ChatCompletionsHandler {
 
     private ServerResponse serve(Surface surface) {
         return ServerResponse.ok().build((req, res) -> {
-            serve(surface, req, res);
+            inFlight.enter();
+            try {
+                serve(surface, req, res);
+            } finally {
+                inFlight.exit();
+            }
             return null;
         });
     }

@@ -69,10 +69,12 @@ public class OpenAiRoutes {
     RouterFunction<ServerResponse> openAiRouterFunction(nl.dijkwacht.tenancy.Tenants tenants, DijkwachtProperties properties, RequestPipeline pipeline,
                                                 ModelRouter router, ReplyRewriter replies,
                                                 AuditTrail audit, RouteFilters routeFilters, ObjectMapper dijkwachtJson,
-                                                CallerLimits callerLimits, WireFormat wireFormat) {
+                                                CallerLimits callerLimits, WireFormat wireFormat,
+                                                nl.dijkwacht.audit.RequestsInFlight inFlight) {
         RequestEntry entry = new RequestEntry(tenants);
         OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
-        ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, router, replies, audit, errors, dijkwachtJson, callerLimits, wireFormat);
+        ChatCompletionsHandler chat = new ChatCompletionsHandler(entry, pipeline, router, replies, audit, errors, dijkwachtJson, callerLimits, wireFormat,
+                inFlight);
         ModelsHandler models = new ModelsHandler(entry, audit, errors, dijkwachtJson);
         return route("openai")
                 .POST("/v1/chat/completions", chat::chat)

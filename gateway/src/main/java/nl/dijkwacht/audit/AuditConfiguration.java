@@ -151,13 +151,20 @@ public class AuditConfiguration {
         });
     }
 
+    /** The model requests being served; a lone one writes its own audit record (c=1 latency, see the sink). */
+    @Bean
+    RequestsInFlight requestsInFlight() {
+        return new RequestsInFlight();
+    }
+
     @Bean
     @org.springframework.context.annotation.DependsOn("auditStoreHousekeeping")
     ChainedJdbcAuditSink auditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, AuditProperties properties,
                                    AuditPartitions partitions, nl.dijkwacht.audit.store.AuditStoreHousekeeping housekeeping,
-                                   @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-fsync:false}") boolean fsync) {
+                                   @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-fsync:false}") boolean fsync,
+                                   RequestsInFlight inFlight) {
         return new ChainedJdbcAuditSink(DurableCommits.raw(dataSource), codec, rows, properties.chainId(),
-                commitHook(housekeeping, properties.chainId(), fsync));
+                commitHook(housekeeping, properties.chainId(), fsync), inFlight::alone);
     }
 
     /**
@@ -168,7 +175,8 @@ public class AuditConfiguration {
     @org.springframework.context.annotation.Primary
     TenantChains auditChains(ChainedJdbcAuditSink auditSink, nl.dijkwacht.tenancy.Tenants tenants, DataSource dataSource,
                              ChainCodec codec, AuditRows rows, nl.dijkwacht.audit.store.AuditStoreHousekeeping housekeeping,
-                             @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-fsync:false}") boolean fsync) {
+                             @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-fsync:false}") boolean fsync,
+                             RequestsInFlight inFlight) {
         java.util.Map<String, ChainedJdbcAuditSink> others = new java.util.LinkedHashMap<>();
         for (nl.dijkwacht.tenancy.Tenant t : tenants.all()) {
             if (!t.isDefault()) {
@@ -179,7 +187,7 @@ public class AuditConfiguration {
                             "Choose a shorter chain id or tenant id.");
                 }
                 others.put(t.id(), new ChainedJdbcAuditSink(DurableCommits.raw(dataSource), codec, rows, chain,
-                        commitHook(housekeeping, chain, fsync)));
+                        commitHook(housekeeping, chain, fsync), inFlight::alone));
             }
         }
         return new TenantChains(tenants.defaultTenant().id(), auditSink, others);

@@ -23,7 +23,10 @@ final class PurposeFactors {
             "verlengen", "verlagen", "beeindigen", "stopzetten", "intrekken", "controleren", "checken", "toekenning", "afwijzing",
             // eighth round: ordering a list is ranking it ("sorteer de lijst daarop", "zet bovenaan"), and a superlative
             // judgement of cases ("die jij het verdachtst vindt", "de twee die het meest kansrijk zijn")
-            "sorteer", "sorteren", "sorteert", "sort", "orden", "ordenen", "bovenaan", "verdachtst", "kansrijkst", "geschiktst");
+            "sorteer", "sorteren", "sorteert", "sort", "orden", "ordenen", "ordent", "bovenaan", "verdachtst", "kansrijkst", "geschiktst",
+            // the other forms of the verdict words above ("kies" → "kiest", "uitkiezen")
+            "kiest", "uitkiezen", "selecteert", "aanwijzen", "markeer", "markeren", "schrap", "schrappen", "afwijst", "toekent",
+            "beoordeelt", "rangschikt", "prioriteert", "pick");
     /**
      * Sixth round: a risk label or a suspicion to be produced ("geef elk een risicokleur", "een verdenkingsscore"), and
      * every compound ending in "score". After an indefinite article still a verdict asked; after a definite one a thing

@@ -37,6 +37,11 @@ public class TelemetryConfiguration {
             Gauge.builder("dijkwacht.audit.store.up", chains, s -> s.available() ? 1 : 0)
                     .description("1 while the audit store takes writes; 0 while requests are refused with 503 audit_unavailable")
                     .tag("chain", sink.chainId()).register(meters);
+            for (boolean byCaller : new boolean[] {true, false}) {
+                io.micrometer.core.instrument.FunctionCounter.builder("dijkwacht.audit.batches", chains, c -> c.batches(byCaller))
+                        .description("Audit write transactions: by a lone request on its own thread, or group commits of the writer thread")
+                        .tag("chain", sink.chainId()).tag("writer", byCaller ? "request" : "writer_thread").register(meters);
+            }
         };
     }
 

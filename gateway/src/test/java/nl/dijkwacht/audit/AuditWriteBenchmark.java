@@ -60,6 +60,43 @@ class AuditWriteBenchmark {
         }
     }
 
+    /**
+     * One request at a time (c=1) on a virtual thread, as Tomcat runs requests: the record handed to the writer thread
+     * ({@code alone} false, as under load) against written on the caller's thread ({@code alone} true), in alternating
+     * rounds on the same store and JVM.
+     */
+    @Test
+    void loneAppendOnTheCallersThreadOrHandedOff() throws Exception {
+        Path dir = Files.createTempDirectory("dw-bench-lone");
+        try (AuditDb h2 = AuditDb.h2File(dir.resolve("audit"))) {
+            StoreDurability.ensure(h2.dataSource());
+            java.util.concurrent.atomic.AtomicBoolean alone = new java.util.concurrent.atomic.AtomicBoolean();
+            ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(h2.dataSource(),
+                    ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes()), new AuditRows(new ObjectMapper()),
+                    "bench-lone", batch -> { }, alone::get);
+            try (ExecutorService caller = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int round = 0; round < 12; round++) {
+                    alone.set(round % 2 == 1);
+                    long[] nanos = caller.submit(() -> {
+                        long[] n = new long[2_000];
+                        for (int i = 0; i < n.length; i++) {
+                            long t0 = System.nanoTime();
+                            sink.append(Records.sample("lone-" + i, Instant.now()));
+                            n[i] = System.nanoTime() - t0;
+                        }
+                        return n;
+                    }).get();
+                    Arrays.sort(nanos);
+                    System.out.printf("BENCH lone append round %2d %-18s p50=%.3f ms  p90=%.3f ms  p99=%.3f ms%n", round,
+                            alone.get() ? "caller's thread" : "writer thread", nanos[nanos.length / 2] / 1e6,
+                            nanos[(int) (nanos.length * 0.9)] / 1e6, nanos[(int) (nanos.length * 0.99)] / 1e6);
+                }
+            } finally {
+                sink.close();
+            }
+        }
+    }
+
     private static void measureAppends(String store, AuditDb db, int threads) throws Exception {
         ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(),
                 ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes()), new AuditRows(new ObjectMapper()),

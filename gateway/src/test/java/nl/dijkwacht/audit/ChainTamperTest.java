@@ -190,6 +190,66 @@ class ChainTamperTest {
     }
 
     @Test
+    void aLoneRequestWritesItsOwnRecordAndUnderLoadTheWriterThreadDoes() {
+        List<String> writers = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean alone = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ChainedJdbcAuditSink hooked = new ChainedJdbcAuditSink(db.dataSource(), ChainCodec.fromSecret(SECRET),
+                new AuditRows(new ObjectMapper()), "node-b",
+                batch -> writers.add(Thread.currentThread().getName() + ":" + batch.size()), alone::get);
+        try {
+            String me = Thread.currentThread().getName();
+            for (int i = 0; i < 3; i++) {
+                hooked.append(Records.sample("lone-" + i, Instant.now()));
+            }
+            // the only request in flight, nothing queued: no hand-off to the writer thread
+            assertThat(writers).containsExactly(me + ":1", me + ":1", me + ":1");
+
+            alone.set(false);
+            hooked.append(Records.sample("loaded", Instant.now()));
+            // other requests in flight: the writer thread writes, so concurrent records share its commits
+            assertThat(writers).hasSize(4).last().isEqualTo("audit-writer-node-b:1");
+            assertThat(hooked.batchesByCaller()).isEqualTo(3);
+            assertThat(hooked.batchesByWriter()).isEqualTo(1);
+
+            VerifyReport report = verifier.verify("node-b", null, null);
+            assertThat(report.ok()).as("%s", report).isTrue();
+            assertThat(report.recordsChecked()).isEqualTo(4);
+        } finally {
+            hooked.close();
+        }
+    }
+
+    @Test
+    void callersThatAllBelieveThemselvesAloneStillFormOneChain() throws Exception {
+        // the worst case of the lone-request path: 64 concurrent callers told they are alone race the writer thread
+        List<Integer> batchSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+        ChainedJdbcAuditSink hooked = new ChainedJdbcAuditSink(db.dataSource(), ChainCodec.fromSecret(SECRET),
+                new AuditRows(new ObjectMapper()), "node-c", batch -> batchSizes.add(batch.size()), () -> true);
+        try {
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int t = 0; t < 64; t++) {
+                    int thread = t;
+                    futures.add(pool.submit(() -> {
+                        for (int i = 0; i < 20; i++) {
+                            hooked.append(Records.sample("b-" + thread + "-" + i, Instant.now()));
+                        }
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            }
+            VerifyReport report = verifier.verify("node-c", null, null);
+            assertThat(report.ok()).as("%s", report).isTrue();
+            assertThat(report.recordsChecked()).isEqualTo(64 * 20);
+            assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(64 * 20);
+        } finally {
+            hooked.close();
+        }
+    }
+
+    @Test
     void twoWritersOnOneChainIdNeverFork() throws Exception {
         // e.g. two replicas misconfigured with the same chain id: the compare-and-set on the head keeps one chain
         ChainedJdbcAuditSink other = new ChainedJdbcAuditSink(db.dataSource(), ChainCodec.fromSecret(SECRET),

@@ -169,6 +169,8 @@ class MetricsScrapeTest {
                 .contains("dijkwacht_tokens_total{model=\"upstream\",type=\"input\",use_case=\"test-algemeen\"} 29.0")
                 .contains("dijkwacht_fallbacks_total{from=\"flaky\",reason=\"unreachable\"} 1.0")
                 .contains("dijkwacht_upstream_ttft_seconds_count{model=\"upstream\",upstream=\"openai-compatible/127.0.0.1\"} 1")
+                // the requests above came one at a time: each was alone, so each wrote its own audit record
+                .containsPattern("dijkwacht_audit_batches_total\\{chain=\"[^\"]+\",writer=\"request\"\\} [1-9]")
                 // breaker state per upstream server (Resilience4j's binding; "Metrics of other components")
                 .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"flaky@[^\"]+\"[^}]*state=\"[a-z_]+\"[^}]*\\} 1\\.0")
                 .doesNotContain("piet@example.nl").doesNotContain("vergunning");

@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.AuditRecord;
 import nl.dijkwacht.audit.AuditSink;
@@ -25,10 +27,15 @@ import org.slf4j.LoggerFactory;
  * Appends records to one hash chain ({@code chainId}, one per gateway instance); {@link #append} returns only once
  * the record is committed.
  *
- * <p>Concurrency: a single writer thread owns the chain. Request threads put their record on a queue and wait; the
- * writer takes everything that is waiting (up to {@value #MAX_BATCH}), links it in queue order, writes it in ONE
- * transaction (group commit) and then releases the waiting requests. So sequence numbers and predecessor hashes are
- * assigned by one thread, and under load many requests share one commit. Across processes the chain head row is
+ * <p>Concurrency: one writer at a time owns the chain ({@code writing}). Request threads put their record on a queue
+ * and wait; the writer thread takes everything that is waiting (up to {@value #MAX_BATCH}), links it in queue order,
+ * writes it in ONE transaction (group commit) and then releases the waiting requests. So sequence numbers and
+ * predecessor hashes are assigned by one writer at a time, and under load many requests share one commit. Only when
+ * {@code alone} says the caller is the one request being served, nothing is queued and no batch is being written, the
+ * caller writes its record itself (plus whatever arrived meanwhile): the same transaction, chain order and hook,
+ * without the two thread wake-ups of the hand-off (c=1 latency). Under load {@code alone} is false, so every record
+ * goes through the queue and group commit is kept (a caller writing alone whenever the queue happened to be empty
+ * lost it at c=64: docs/benchmarks.md, session 23). Across processes the chain head row is
  * moved with compare-and-set ({@code WHERE last_seq = ?}) in the same transaction: if two gateways were
  * (mis)configured with the same chain id, the loser rolls back, re-reads the head and relinks — the chain never
  * forks. If a batch fails, its records are retried one by one, so one bad record fails only its own request.
@@ -63,24 +70,37 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private final CommitHook afterCommit;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private final BooleanSupplier alone;
+    private final ReentrantLock writing = new ReentrantLock();
+    private final java.util.concurrent.atomic.LongAdder batchesByCaller = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder batchesByWriter = new java.util.concurrent.atomic.LongAdder();
     private volatile boolean open = true;
     private volatile boolean failing;
     private volatile long lastProbeNanos;
-    private Head head; // writer thread only; null = read it from the database
+    private Head head; // only while holding writing; null = read it from the database
 
     public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId) {
         this(dataSource, codec, rows, chainId, () -> { });
     }
 
     public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, Runnable afterCommit) {
-        this(dataSource, codec, rows, chainId, false, batch -> afterCommit.run());
+        this(dataSource, codec, rows, chainId, false, batch -> afterCommit.run(), () -> false);
     }
 
     public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, CommitHook afterCommit) {
-        this(dataSource, codec, rows, chainId, false, afterCommit);
+        this(dataSource, codec, rows, chainId, false, afterCommit, () -> false);
     }
 
-    /** What the writer does with each committed batch before it releases the batch's requests (writer thread only). */
+    /**
+     * @param alone true while the calling request is the only one being served: it may then write its own record
+     *              instead of waking the writer thread (never under load, where group commit saves CPU)
+     */
+    public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, CommitHook afterCommit,
+                                BooleanSupplier alone) {
+        this(dataSource, codec, rows, chainId, false, afterCommit, alone);
+    }
+
+    /** What the writer does with each committed batch before it releases the batch's requests (one writer at a time). */
     @FunctionalInterface
     public interface CommitHook {
         /** @param batch the committed records in chain order; a failure refuses the batch's requests */
@@ -98,11 +118,12 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
      * length of one transaction, as a second writer of the chain would.
      */
     public static ChainedJdbcAuditSink rehearsal(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId) {
-        return new ChainedJdbcAuditSink(dataSource, codec, rows, chainId, true, batch -> { });
+        return new ChainedJdbcAuditSink(dataSource, codec, rows, chainId, true, batch -> { }, () -> false);
     }
 
     private ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, boolean rehearsal,
-                                 CommitHook afterCommit) {
+                                 CommitHook afterCommit, BooleanSupplier alone) {
+        this.alone = alone;
         this.dataSource = dataSource;
         this.codec = codec;
         this.rows = rows;
@@ -116,6 +137,16 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
 
     public String chainId() {
         return chainId;
+    }
+
+    /** Batches (transactions) written by a lone request on its own thread so far; see the class comment. */
+    public long batchesByCaller() {
+        return batchesByCaller.sum();
+    }
+
+    /** Batches (group commits) written by the writer thread so far. */
+    public long batchesByWriter() {
+        return batchesByWriter.sum();
     }
 
     /** Records waiting for the writer (a gauge: it grows when the store slows down). */
@@ -141,7 +172,20 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             throw new IllegalStateException("audit writer is shut down");
         }
         Pending pending = new Pending(record, content, new CompletableFuture<>());
-        queue.add(pending);
+        // an interrupted caller would close the store's file channels mid-write: such a caller hands off
+        if (queue.isEmpty() && alone.getAsBoolean() && !Thread.currentThread().isInterrupted() && writing.tryLock()) {
+            try {
+                List<Pending> batch = new ArrayList<>(4);
+                batch.add(pending);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                writeOrFail(batch);
+                batchesByCaller.increment();
+            } finally {
+                writing.unlock();
+            }
+        } else {
+            queue.add(pending);
+        }
         try {
             pending.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -163,15 +207,18 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
+                writing.lock();
+                try {
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                    writeOrFail(batch);
+                    batchesByWriter.increment();
+                } finally {
+                    writing.unlock();
+                }
             } catch (InterruptedException e) {
                 if (!open) {
                     break;
                 }
-            } catch (Throwable t) {
-                log.error("audit writer error: {}", t.getClass().getSimpleName());
-                batch.forEach(p -> p.done().completeExceptionally(t));
             } finally {
                 batch.clear();
             }
@@ -179,6 +226,16 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         Pending left;
         while ((left = queue.poll()) != null) {
             left.done().completeExceptionally(new IllegalStateException("audit writer shut down"));
+        }
+    }
+
+    /** Holding {@code writing}: writes the batch; whatever goes wrong, every request of the batch is released. */
+    private void writeOrFail(List<Pending> batch) {
+        try {
+            write(batch);
+        } catch (Throwable t) {
+            log.error("audit writer error: {}", t.getClass().getSimpleName());
+            batch.forEach(p -> p.done().completeExceptionally(t));
         }
     }
 
@@ -392,6 +449,10 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         open = false;
         try {
             writer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            // a caller may still be writing its own batch: wait for it
+            if (writing.tryLock(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                writing.unlock();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

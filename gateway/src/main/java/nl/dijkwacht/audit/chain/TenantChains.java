@@ -83,6 +83,15 @@ public final class TenantChains implements AuditSink, AutoCloseable {
         return depth;
     }
 
+    /** Batches written by lone requests on their own threads ({@code byCaller}) or by the writer threads, all chains. */
+    public long batches(boolean byCaller) {
+        long n = byCaller ? defaultChain.batchesByCaller() : defaultChain.batchesByWriter();
+        for (ChainedJdbcAuditSink s : others.values()) {
+            n += byCaller ? s.batchesByCaller() : s.batchesByWriter();
+        }
+        return n;
+    }
+
     /** Stops the other tenants' writers (the default chain is a bean of its own, closed with the context). */
     @Override
     public void close() {

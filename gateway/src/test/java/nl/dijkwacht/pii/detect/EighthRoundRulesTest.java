@@ -107,4 +107,13 @@ class EighthRoundRulesTest {
         // two columns are no such list: "Delft - Gouda" lines stay prose
         assertThat(found("route - vertrek\nDelft - 02/03/2009\n", EntityType.DATE_OF_BIRTH)).isEmpty();
     }
+
+    @Test
+    void aNameInCapitalsTakesInTheCapitalsBesideIt() {
+        assertThat(found("namens de buurt spreken OLUWASEUN ADEBAYO KEHINDE (penningmeester) en Kees", EntityType.PERSON))
+                .contains("OLUWASEUN ADEBAYO KEHINDE");
+        // words in capitals that are no name part stay out: a BSN word, a function word
+        assertThat(found("AANVRAGER PIETER SMIT BSN 111222333", EntityType.PERSON)).containsExactly("PIETER SMIT");
+        assertThat(found("HUN ADVISEUR WAS METIN ÖZDEMIR EN HIJ BELDE", EntityType.PERSON)).containsExactly("METIN ÖZDEMIR");
+    }
 }
