@@ -125,7 +125,8 @@ class PurposeFactorsTest {
                 "Sorteer de klantenlijst op het aantal meldingen, de meeste bovenaan.",
                 "Hier vier dossiers; per dossier wil ik jouw besluit, ik neem het over.",
                 "Mrs. Bos, two kids, no income. Does she get the allowance? Just the decision.",
-                "Welke twee van de finalisten zijn het meest geschikt voor de functie?")) {
+                "Welke twee van de finalisten zijn het meest geschikt voor de functie?",
+                "Schrap de zwakste drie sollicitanten van de lijst.")) {
             assertThat(of(asked).verdictAsked).as(asked).isTrue();
         }
         assertThat(of("Schrijf een bedankmail aan het team voor het harde werk.").verdictAsked).isFalse();

@@ -248,10 +248,10 @@ final class OcrRepairs {
 
     /** A character standing alone between white space (or the text's ends): a letter, a digit or a hyphen. */
     private static boolean singleAt(String s, int i) {
-        char c = s.charAt(i);
-        return (Character.isLetterOrDigit(c) || c == '-')
-                && (i == 0 || Character.isWhitespace(s.charAt(i - 1)))
-                && (i + 1 == s.length() || Character.isWhitespace(s.charAt(i + 1)));
+        // the white space first: it rules out nearly every character of running text at once
+        return (i == 0 || Character.isWhitespace(s.charAt(i - 1)))
+                && (i + 1 == s.length() || Character.isWhitespace(s.charAt(i + 1)))
+                && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '-');
     }
 
     // ---- line breaks ----

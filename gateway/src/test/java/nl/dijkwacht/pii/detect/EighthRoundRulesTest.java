@@ -107,4 +107,26 @@ class EighthRoundRulesTest {
         // two columns are no such list: "Delft - Gouda" lines stay prose
         assertThat(found("route - vertrek\nDelft - 02/03/2009\n", EntityType.DATE_OF_BIRTH)).isEmpty();
     }
+
+    @Test
+    void aNameInCapitalsTakesInTheCapitalsBesideIt() {
+        assertThat(found("namens de buurt spreken OLUWASEUN ADEBAYO KEHINDE (penningmeester) en Kees", EntityType.PERSON))
+                .contains("OLUWASEUN ADEBAYO KEHINDE");
+        // words in capitals that are no name part stay out: a BSN word, a function word
+        assertThat(found("AANVRAGER PIETER SMIT BSN 111222333", EntityType.PERSON)).containsExactly("PIETER SMIT");
+        assertThat(found("HUN ADVISEUR WAS METIN ÖZDEMIR EN HIJ BELDE", EntityType.PERSON)).containsExactly("METIN ÖZDEMIR");
+    }
+
+    @Test
+    void theOtherItemsOfAListWrittenLikeANameFoundInIt() {
+        assertThat(found("deelnemers: ALI HASSAN OMER, TAPIWA MOYO, KEALOHA KAHALE; FENNA BOS", EntityType.PERSON))
+                .contains("TAPIWA MOYO", "KEALOHA KAHALE");
+        assertThat(found("aanmeldingen: sanne de vries, tapiwa moyo, kealoha kahale. graag een mail", EntityType.PERSON))
+                .contains("sanne de vries", "tapiwa moyo", "kealoha kahale");
+        // items with a common or function word, or of one word, stay out
+        assertThat(found("aanmeldingen: sanne de vries, geen bezwaar, morgen graag. ok", EntityType.PERSON))
+                .containsExactly("sanne de vries");
+        // an initial inside an organisation's name
+        assertThat(found("| nr | naam |\n|---|---|\n| 2 | Stichting Joh. P. Heijermans |\n", EntityType.PERSON)).isEmpty();
+    }
 }

@@ -70,7 +70,8 @@ final class ChatNameRules {
 
     /** Adds the names found to {@code out}; the text is read as a whole (token indices are not used). */
     void find(String text, List<NameSpan> out) {
-        if (typedInLowerCase(text)) {
+        Capitals capitals = Capitals.of(text);
+        if (capitals.typedInLowerCase()) {
             Matcher p = AFTER_PREPOSITION.matcher(text);
             while (p.find()) {
                 int end = nameEnd(text, p.start(1), p.end(1));
@@ -79,7 +80,7 @@ final class ChatNameRules {
                 }
             }
         }
-        if (mostlyLowerCase(text)) {
+        if (capitals.mostlyLowerCase()) {
             afterColonOrRelation(text, out);
         }
         // the pattern is tried only where lower-case initials can start: a regex scan of every character cost more
@@ -203,52 +204,49 @@ final class ChatNameRules {
                 .collect(java.util.stream.Collectors.joining("|"));
     }
 
-    /**
-     * Chat typed in lower case even where an address or an acronym is capitalised: fewer than one capital in fifteen
-     * letters, and the text and most of its sentences open in lower case (prose opens them with a capital).
-     */
-    private static boolean mostlyLowerCase(String text) {
-        int letters = 0;
-        int capitals = 0;
-        int starts = 0;
-        int lowerStarts = 0;
-        boolean sentenceStart = true;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-                boolean upper = Character.isUpperCase(c);
-                if (upper) {
-                    capitals++;
-                }
-                if (sentenceStart) {
-                    starts++;
-                    if (!upper) {
-                        lowerStarts++;
-                    }
-                    sentenceStart = false;
-                }
-            } else if (c == '.' || c == '?' || c == '!' || c == '\n') {
-                sentenceStart = true;
-            }
-        }
-        return letters > 0 && capitals * 15 < letters && lowerStarts * 2 > starts;
-    }
+    /** Counts of one pass over the text's letters, for the two lower-case tests below. */
+    private record Capitals(int letters, int capitals, int sentenceStarts, int lowerStarts) {
 
-    /** Fewer than one capital in fifty letters: a chat message, where capitals do not mark names. */
-    private static boolean typedInLowerCase(String text) {
-        int letters = 0;
-        int capitals = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-                if (Character.isUpperCase(c)) {
-                    capitals++;
+        static Capitals of(String text) {
+            int letters = 0;
+            int capitals = 0;
+            int starts = 0;
+            int lowerStarts = 0;
+            boolean sentenceStart = true;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isLetter(c)) {
+                    letters++;
+                    boolean upper = Character.isUpperCase(c);
+                    if (upper) {
+                        capitals++;
+                    }
+                    if (sentenceStart) {
+                        starts++;
+                        if (!upper) {
+                            lowerStarts++;
+                        }
+                        sentenceStart = false;
+                    }
+                } else if (c == '.' || c == '?' || c == '!' || c == '\n') {
+                    sentenceStart = true;
                 }
             }
+            return new Capitals(letters, capitals, starts, lowerStarts);
         }
-        return letters > 0 && capitals * 50 < letters;
+
+        /** Fewer than one capital in fifty letters: a chat message, where capitals do not mark names. */
+        boolean typedInLowerCase() {
+            return letters > 0 && capitals * 50 < letters;
+        }
+
+        /**
+         * Chat typed in lower case even where an address or an acronym is capitalised: fewer than one capital in
+         * fifteen letters, and the text and most of its sentences open in lower case (prose opens them with a capital).
+         */
+        boolean mostlyLowerCase() {
+            return letters > 0 && capitals * 15 < letters && lowerStarts * 2 > sentenceStarts;
+        }
     }
 
     /** The end of the name in [start, end): it stops before the first word that cannot be part of a name. */
