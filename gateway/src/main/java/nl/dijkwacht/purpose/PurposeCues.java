@@ -13,22 +13,8 @@ import java.util.regex.Pattern;
  */
 final class PurposeCues {
 
-    static final Set<String> SPECIAL_EXACT = Set.of("cancer", "surgery", "operated", "geopereerd", "operatie", "stroke",
-            "dementia", "illness", "disease", "heart", "hartinfarct", "hartoperatie", "hartklachten", "hartproblemen", "psoriasis",
-            "alcoholist", "gay", "homo", "transgender", "transvrouw", "transman", "queer", "bond", "bonden", "ambtenarenbond",
-            "ambtenarenbonden", "cnv", "union", "kaderlid", "vastgezeten", "prison", "jail", "detentie", "celstraf", "taakstraf",
-            "strafblad", "veroordeeld", "convicted", "veelpleger", "reclassering", "enkelband", "tbs", "jewish", "jood", "muslim",
-            "church", "kerk", "kerken", "hindu", "ramadan", "hoofddoek", "afkomst", "descent", "origin", "roots", "roma", "sinti",
-            "kurdish", "huidskleur", "gediscrimineerd", "gezichtsscan", "dna", "rolstoel", "pvv", "vvd", "d66", "groenlinks", "pvda",
-            "cda", "fvd", "bbb", "partijlid", "political", "facial");
-    static final List<String> SPECIAL_STEMS = List.of("chemotherap", "diagnos", "depress", "parkinson", "addict", "verslaaf",
-            "afkick", "psychisch", "homoseksu", "lesbi", "bisex", "biseksu", "vakbond", "fnv", "gevangen", "joods", "moslim", "islam",
-            "kerkelijk", "kerkdienst", "hindoe", "synago", "gelovig", "marokka", "turks", "surinaams", "antilliaans", "koerd", "ghanees",
-            "eritre", "somalisch", "racis", "vingerafdruk", "fingerprint", "irisscan", "pasfoto", "biometri",
-            // third round: biometrics in the words staff use for it
-            "gezichtsherkenn", "stemherkenn", "gezichtsfoto", "handpalm",
-            // fourth round: voice and face templates
-            "stemafdruk", "stemprofiel", "voiceprint", "gezichtsprofiel", "gezichtskenmerk");
+    static final Set<String> SPECIAL_EXACT = PurposeWords.set("special-words");
+    static final List<String> SPECIAL_STEMS = PurposeWords.list("special-stems");
     static final Set<String> SPECIAL_PHRASE_WORDS = Set.of("sick", "mental", "valt", "kast", "shop", "criminal", "face", "ms",
             "covid", "party", "non", "bi", "sp");
     static final Pattern SPECIAL_PHRASES = Pattern.compile("\\b(sick leave|mental health|valt op (meisjes|jongens|mannen|vrouwen)|"
@@ -86,34 +72,8 @@ final class PurposeCues {
      * step only — English words, compounds whose head is a health word ("nieroperatie", "alcoholverslaving"), the
      * subordinate-clause order of "valt op" and a same-sex partner ("met zijn man").
      */
-    private static final Set<String> MORE_EXACT = Set.of("epilepsy", "epilepsie", "seizure", "seizures", "conviction", "convictions",
-            /*
-             * Eighth round: a special category named in passing about a named person is as often an origin, a religious
-             * practice, a party or an offence as a diagnosis. Whole groups, not single words: common conditions; origins
-             * and nationalities as adjectives and nouns (languages of office work — Nederlands, Engels, Duits, Frans — left
-             * out: "vertaal naar het Engels" says nothing about a person); religious practice and office holders; the
-             * parties of the Tweede Kamer and their youth wings; offences.
-             */
-            "kanker", "copd", "astma", "diabetes", "suikerziekte", "hiv", "aids", "reuma", "artrose", "burnout",
-            "overspannen", "adhd", "autisme", "autistisch", "schizofrenie", "psychose", "bipolair", "dementie", "alzheimer", "zwanger",
-            "zwangerschap", "miskraam", "chemo", "bestraling", "dialyse", "hernia", "beroerte", "herseninfarct", "suicidaal",
-            "pools", "poolse", "polen", "afghaans", "afghaanse", "afghaan", "hazara", "syrisch", "syrische", "syrier", "iraaks",
-            "iraakse", "irakees", "iraans", "iraanse", "nigeriaans", "nigeriaanse", "kaapverdiaans", "kaapverdiaanse", "moluks",
-            "molukse", "chinees", "chinese", "bulgaars", "bulgaarse", "roemeens", "roemeense", "oekraiens", "oekraiense", "russisch",
-            "russische", "ethiopisch", "ethiopische", "soedanees", "soedanese", "jemenitisch", "pakistaans", "pakistaanse", "indiaas",
-            "indiase", "indonesisch", "indonesische", "hindoestaans", "hindoestaanse", "creools", "creoolse", "arabisch", "arabische",
-            "berber", "amazigh", "polish", "afghan", "syrian", "iraqi", "nigerian", "arbeidsmigrant", "arbeidsmigranten",
-            "sabbat", "sjabbat", "shabbat", "sabbath", "suikerfeest", "offerfeest", "keppel", "halal", "koosjer", "kosher",
-            "vrijdaggebed", "moskee", "imam", "dominee", "pastoor", "rabbijn", "christelijk", "christelijke", "katholiek",
-            "katholieke", "protestants", "protestantse", "gereformeerd", "gereformeerde", "evangelisch", "evangelische",
-            "boeddhist", "boeddhistisch", "sikh", "tulband", "jehova",
-            "sp", "ja21", "sgp", "christenunie", "pvdd", "bij1", "50plus", "nsc", "jovd", "cdja",
-            "zedendelict", "zedendelicten", "zedenzaak", "delict", "delicten", "misdrijf", "misdrijven", "winkeldiefstal",
-            "drugshandel", "drugsdelict", "geweldsdelict", "veroordeling", "strafzaak", "gedetineerd",
-            "gedetineerde");
-    private static final List<String> HEALTH_HEADS = List.of("operatie", "verslaving", "kanker", "stoornis",
-            // eighth round
-            "ziekte", "aandoening", "infarct", "tumor", "diagnose");
+    private static final Set<String> MORE_EXACT = PurposeWords.set("special-words-named-person");
+    private static final List<String> HEALTH_HEADS = PurposeWords.list("health-compound-heads");
     private static final Pattern MORE_PHRASES = Pattern.compile("\\b(op (meisjes|jongens|mannen|vrouwen) (valt|vallen)|"
             + "(zijn|his) (man|husband)|(haar|her) (vrouw|wife)|"
             // eighth round: a same-sex spouse, a party or youth wing by its name, a vote, a refused certificate of conduct
@@ -152,8 +112,7 @@ final class PurposeCues {
 
     private static final Set<String> AUXILIARIES = Set.of("heb", "hebben", "heeft", "had", "hadden", "is", "zijn", "werd", "werden",
             "was", "waren");
-    private static final Set<String> DECISION_PARTICIPLES = Set.of("toegekend", "afgewezen", "beeindigd", "goedgekeurd", "stopgezet",
-            "ingetrokken", "verlengd", "teruggevorderd", "besloten", "gekozen", "aangenomen", "vastgesteld");
+    private static final Set<String> DECISION_PARTICIPLES = PurposeWords.set("decision-participles");
 
     /**
      * Eighth round, outside the classifier's tokens: a decision already taken in Dutch verb-final order — the auxiliary

@@ -8,21 +8,9 @@ package nl.dijkwacht.purpose;
  */
 final class PurposeDomain {
 
-    private static final String[] BENEFITS = {"uitkering", "bijstand", "toeslag", "kwijtschel", "wmo", "jeugdhulp", "jeugdzorg",
-            "voorziening", "pgb", "persoonsgebonden budget", "participatiewet", "minimaregeling", "schuldhulp", "huishoudelijke hulp",
-            "leerlingenvervoer", "woningaanpassing", "scootmobiel", "welfare", "benefit", "allowance", "budgethouder",
-            // eighth round: the benefit acts staff abbreviate
-            "bbz", "ioaw", "ioaz", "tozo", "bijz bijst", "eligib"};
-    private static final String[] APPLICANTS = {"sollicit", "vacature", "kandida", "werving", "functieprofiel", "applicant",
-            "candidate", "hire", "hiring", "recruit", "uitzendkracht", "invalkracht",
-            // eighth round: interns and trainees are selected too
-            "stagiair", "stageplek", "trainee", "finalist"};
-    private static final String[] FRAUD = {"fraud", "handhav", "misbruik", "oneigenlijk", "huisbezoek", "sociale recherche",
-            "onrechtmatig", "terugvorder", "verzwijg", "verzweg",
-            // sixth round: what fraud checks look for (undeclared cohabitation, subletting) and suspicion itself
-            "samenwon", "gezamenlijke huishouding", "onderverhuur", "verdenking", "verdacht",
-            // eighth round: risk points or a risk estimate per case, and the checks planned on it
-            "risicopunt", "risico-inschatting", "risicoprofiel", "controles"};
+    private static final String[] BENEFITS = PurposeWords.list("domain-benefits").toArray(String[]::new);
+    private static final String[] APPLICANTS = PurposeWords.list("domain-applicants").toArray(String[]::new);
+    private static final String[] FRAUD = PurposeWords.list("domain-fraud").toArray(String[]::new);
 
     private PurposeDomain() {
     }

@@ -14,39 +14,16 @@ import java.util.Set;
 final class PurposeFactors {
 
     /** Words that ask for a choice, a verdict, a ranking or a score. */
-    private static final Set<String> VERDICT_WORDS = Set.of("beslis", "beslissen", "bepaal", "bepalen", "kies", "kiezen",
-            "selecteer", "selecteren", "rangschik", "rangschikken", "ranking", "rangorde", "volgorde", "top", "afwijzen", "toekennen",
-            "goedkeuren", "honoreren", "weigeren", "aannemen", "uitnodigen", "afvallen", "valt", "vallen", "terecht", "oordeel",
-            "beoordeel", "beoordelen", "inschatting", "schat", "score", "scoor", "scoren", "scoort", "punten", "puntentelling",
-            "cijfer", "percentage", "kans", "waarschijnlijk", "verdacht", "verdachte", "stoplicht", "label", "prioriteer",
-            "prioriteren", "eerst", "decide", "choose", "rank", "hire", "reject", "approve", "shortlist", "likely",
-            "verlengen", "verlagen", "beeindigen", "stopzetten", "intrekken", "controleren", "checken", "toekenning", "afwijzing",
-            // eighth round: ordering a list is ranking it ("sorteer de lijst daarop", "zet bovenaan"), and a superlative
-            // judgement of cases ("die jij het verdachtst vindt", "de twee die het meest kansrijk zijn")
-            "sorteer", "sorteren", "sorteert", "sort", "orden", "ordenen", "ordent", "bovenaan", "verdachtst", "kansrijkst", "geschiktst",
-            // the other forms of the verdict words above ("kies" → "kiest", "uitkiezen")
-            "kiest", "uitkiezen", "selecteert", "aanwijzen", "markeer", "markeren", "schrap", "schrappen", "afwijst", "toekent",
-            "beoordeelt", "rangschikt", "prioriteert", "pick");
+    private static final Set<String> VERDICT_WORDS = PurposeWords.set("verdict-words");
     /**
      * Sixth round: a risk label or a suspicion to be produced ("geef elk een risicokleur", "een verdenkingsscore"), and
      * every compound ending in "score". After an indefinite article still a verdict asked; after a definite one a thing
      * that exists ("de risicoscore van het model").
      */
-    private static final Set<String> RISK_WORDS = Set.of("verdachter", "verdachtst", "risicokleur", "risicoklasse", "risiconiveau",
-            "risicocategorie", "risico-inschatting", "inschatten",
-            // measures that were verdict words before, now also asked after "een" ("maak een inschatting", "geef een cijfer")
-            "inschatting", "score", "cijfer", "percentage", "oordeel", "label", "stoplicht", "puntentelling");
+    private static final Set<String> RISK_WORDS = PurposeWords.set("risk-words");
     private static final Set<String> DEFINITE = Set.of("de", "het", "der", "the");
     /** Two-word cues: "ja of nee", "wie krijgt", "welke moeten", "hoe zeker". */
-    private static final Set<String> VERDICT_PAIRS = Set.of("ja_of", "of_nee", "yes_or", "or_no", "wie_krijgt", "wie_krijgen",
-            "wie_moet", "wie_mag", "wie_valt", "wie_komt", "wie_neem", "wie_nemen", "wie_gaat", "wie_past", "welke_moet",
-            "welke_moeten", "welke_mogen", "welke_krijgen", "welke_komen", "welke_vallen", "hoe_zeker", "hoe_groot", "recht_op",
-            "who_to", "who_should", "which_one", "wat_zou", "zou_jij", "advies_over", "klopt_mijn", "door_naar",
-            // eighth round: the model's own verdict asked as a noun ("per casus wil ik jouw besluit", "just the decision"),
-            // whether one person gets it ("krijgt hij bijstand", "does he get"), a superlative or ordering cue
-            "jouw_besluit", "je_besluit", "uw_besluit", "jouw_beslissing", "je_beslissing", "jouw_oordeel", "je_oordeel", "jouw_keuze",
-            "je_keuze", "your_decision", "the_decision", "your_verdict", "krijgt_hij", "krijgt_zij", "krijgt_ze", "he_get", "she_get",
-            "they_get", "in_aanmerking", "het_meest", "het_minst", "most_likely", "hoe_hoger", "hoger_op", "on_top");
+    private static final Set<String> VERDICT_PAIRS = PurposeWords.pairs("verdict-pairs");
 
     /*
      * Sixth round, for the domain step only (verdictAskedDirectly, aboutPersons, verdictPerCase): the fifth-round factor
@@ -54,69 +31,42 @@ final class PurposeFactors {
      * (anonymous figures on objections "gegrond/ongegrond").
      */
     /** A number asked for ("een getal tussen 0 en 1", "op een schaal van 1 tot 10"), or whether to open an investigation. */
-    private static final Set<String> ASKED_PAIRS = Set.of("getal_tussen", "cijfer_tussen", "schaal_van", "scale_of",
-            "onderzoek_starten", "onderzoek_instellen", "geen_aanleiding");
+    private static final Set<String> ASKED_PAIRS = PurposeWords.pairs("asked-pairs");
     /**
      * Sixth round: a set of labels to hand out — two or more words of one group ("rood/oranje/groen", "laag/midden/hoog")
      * ask the model to put a label on each case.
      */
-    private static final java.util.Map<String, Integer> LABELS = labels(List.of(List.of("rood", "oranje", "groen"),
-            List.of("laag", "midden", "middel", "hoog"), List.of("red", "amber", "green"), List.of("low", "medium", "high"),
-            List.of("gegrond", "ongegrond")));
+    private static final java.util.Map<String, Integer> LABELS = labels(PurposeWords.groups("label-groups"));
 
     /** Words that point at concrete cases in the text. */
-    private static final Set<String> CASE_WORDS = Set.of("hieronder", "onderstaande", "bijgevoegde", "deze", "dit", "dossier",
-            "aanvrager", "aanvragers", "kandidaat", "kandidaten", "sollicitant", "sollicitanten", "klant", "klanten", "client",
-            "clienten", "cliënt", "huishouden", "huishoudens", "adressen", "adres", "gezin", "below", "these", "candidates",
-            "applicant", "applicants", "jaar",
-            // eighth round: more groups of cases and "the cases are attached / underneath"
-            "eronder", "bijlage", "attached", "casus", "casussen", "ondernemers", "deelnemers", "stagiairs", "finalisten", "huurders");
+    private static final Set<String> CASE_WORDS = PurposeWords.set("case-words");
 
     /**
      * The domain step's stricter case cue: several persons ("de sollicitanten", "adressen"), or a demonstrative pointing at
      * a case ("deze aanvraag", "dit dossier") — not at a text ("deze vacaturetekst", "dit besluit").
      */
-    private static final Set<String> PERSONS_WORDS = Set.of("aanvragers", "kandidaten", "sollicitanten", "klanten", "clienten",
-            "huishoudens", "adressen", "gezinnen", "inwoners", "bewoners", "personen", "candidates", "applicants",
-            // eighth round
-            "ondernemers", "deelnemers", "stagiairs", "finalisten", "huurders", "casussen");
+    private static final Set<String> PERSONS_WORDS = PurposeWords.set("persons-words");
     private static final Set<String> POINTERS = Set.of("deze", "dit", "die", "onderstaande", "bijgevoegde", "these", "this");
-    private static final Set<String> CASE_NOUNS = Set.of("aanvraag", "aanvragen", "aanvrager", "kandidaat", "sollicitant", "klant",
-            "client", "persoon", "mensen", "gezin", "huishouden", "adres", "dossier", "dossiers", "casus", "inwoner", "bewoner",
-            "melding", "meldingen", "cv", "cvs", "applicant", "candidate", "people", "case", "cases",
-            // sixth round
-            "budgethouder", "profiel", "klantprofiel", "tip", "rij", "uitkeringsgerechtigde", "address",
-            "household", "row", "profile");
+    private static final Set<String> CASE_NOUNS = PurposeWords.set("case-nouns");
     /** Sixth round: "per adres", "elke aanvrager", "each applicant" — every case judged in turn. */
     private static final Set<String> EACH = Set.of("per", "elk", "elke", "ieder", "iedere", "each", "every");
     /** Sixth round: a street with a house number ("Vlierweg 9", "nr 12"): a household pointed at. */
-    private static final List<String> STREET_SUFFIXES = List.of("straat", "weg", "laan", "plein", "kade", "hof", "dreef", "singel",
-            "gracht", "steeg", "dijk", "pad", "park", "erf");
+    private static final List<String> STREET_SUFFIXES = PurposeWords.list("street-suffixes");
     private static final Set<String> HOUSE_NUMBER_WORDS = Set.of("nr", "nummer", "huisnummer", "no");
     /** Sixth round: a person described by sex and age ("man, 52", "vrouw 34 jaar"): a case profile. */
     private static final Set<String> PROFILE_WORDS = Set.of("man", "vrouw", "jongen", "meisje", "male", "female");
 
     /** Cues that the text is about rules, policy or an example, not about cases to judge. */
-    private static final Set<String> NOT_CASES_PAIRS = Set.of("geen_lijst", "zonder_namen", "juist_niet", "het_algemeen", "niet_doen",
-            "juridische_kaders", "wettelijke_kaders", "mag_een", "in_general", "no_names",
-            "geen_persoonsgegevens", "zonder_persoonsgegevens", "no_individual", "geen_individuele");
+    private static final Set<String> NOT_CASES_PAIRS = PurposeWords.pairs("not-cases-pairs");
     /** Seventh round ({@link #PROCESS_WORDS}): the process text and figures over a group as word pairs, also in English. */
-    private static final Set<String> PROCESS_PAIRS = Set.of("vacancy_text", "job_ad", "job_description", "interview_questions", "selection_criteria", "hoeveel_procent",
-            "welk_percentage", "what_percentage", "how_many");
-    private static final Set<String> NOT_CASES_WORDS = Set.of("beleid", "beleidsnotitie", "verordening", "ai-verordening", "dpia",
-            "kaders", "wetgeving", "fictief", "fictieve", "verzonnen", "oefencasus", "training", "geanonimiseerd", "anoniem",
-            "statistiek", "raadsvoorstel", "raadsinformatiebrief", "policy", "protocol",
-            // sixth round: council questions, a draft rules text, role play for training ("beleidsregels" alone is not one:
-            // a case is checked against them)
-            "raadsvraag", "raadsvragen", "fractie", "conceptbeleidsregel", "conceptbeleidsregels", "rollenspel");
+    private static final Set<String> PROCESS_PAIRS = PurposeWords.pairs("process-pairs");
+    private static final Set<String> NOT_CASES_WORDS = PurposeWords.set("not-cases-words");
     /**
      * Seventh round: the near-miss kinds "vacature" and "statistiek" as kinds — a text for the selection process itself,
      * or figures over a group. Counts as not about cases only where the text shows no case at all (no "deze
      * kandidaten", no names, rows or list lines): "weeg deze kandidaten op het functieprofiel" stays a verdict on cases.
      */
-    private static final Set<String> PROCESS_WORDS = Set.of("vacaturetekst", "vacatureteksten", "wervingstekst", "functieprofiel", "competentieprofiel", "functie-eisen",
-            "functieomschrijving", "selectiecriteria", "interviewvragen", "sollicitatievragen", "interviewleidraad",
-            "dashboard", "hr-dashboard", "totaaltelling", "jaarcijfers", "kwartaalcijfers", "maandcijfers");
+    private static final Set<String> PROCESS_WORDS = PurposeWords.set("process-words");
 
     /**
      * Words before a verdict word that make it a noun — a decision already taken or a subject ("de toekenning",
@@ -220,10 +170,7 @@ final class PurposeFactors {
      * "mijn collega", or a case note that opens with the role ("Cliënt heeft …"). Such a text is about that person's data,
      * not a topic, however low the classifier's personal score ({@code topic-unnamed-below} does not apply).
      */
-    private static final Set<String> ROLES = Set.of("client", "cliente", "klant", "aanvrager", "aanvraagster", "bewoner", "bewoonster",
-            "inwoner", "inwoonster", "collega", "medewerker", "medewerkster", "leerling", "jongere", "huurder", "melder", "patient",
-            "sollicitant", "kandidaat", "vader", "moeder", "zoon", "dochter", "man", "vrouw", "buurman", "buurvrouw", "werknemer",
-            "deelnemer", "budgethouder", "uitkeringsgerechtigde", "betrokkene");
+    private static final Set<String> ROLES = PurposeWords.set("person-roles");
     private static final Set<String> ONE_OF = Set.of("de", "deze", "die", "mijn", "onze", "haar", "zijn", "uw", "je", "jouw");
     private static final Set<String> ADDRESS = Set.of("mevrouw", "meneer", "mevr", "mw", "dhr", "mr", "mrs", "ms");
 

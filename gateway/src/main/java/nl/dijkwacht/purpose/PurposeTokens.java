@@ -21,9 +21,7 @@ public final class PurposeTokens {
     static final String SPECIAL_WORD = "__bijzonder-woord";
     /** A decision already taken by a person ({@link PurposeCues#decisionTaken}). */
     static final String DECISION_TAKEN = "__besluit-genomen";
-    private static final Set<String> TITLES = Set.of("mevrouw", "mevr", "mw", "meneer", "mnr", "dhr", "heer", "mr", "mrs",
-            "ms", "familie", "fam", "cliënt", "client", "collega", "zoon", "dochter", "buurman", "buurvrouw", "inwoner",
-            "bewoner", "aanvrager", "klant", "gezin");
+    private static final Set<String> TITLES = PurposeWords.set("person-titles");
 
     /** Name particles: "mevrouw de Vries", "Anouk van der Berg" are a title or first name followed by a surname. */
     private static final Set<String> PARTICLES = Set.of("de", "van", "der", "den", "ter", "ten", "el", "al", "von", "'t", "le", "la", "du", "da");

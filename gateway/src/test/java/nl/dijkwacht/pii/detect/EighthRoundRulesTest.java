@@ -116,4 +116,17 @@ class EighthRoundRulesTest {
         assertThat(found("AANVRAGER PIETER SMIT BSN 111222333", EntityType.PERSON)).containsExactly("PIETER SMIT");
         assertThat(found("HUN ADVISEUR WAS METIN ÖZDEMIR EN HIJ BELDE", EntityType.PERSON)).containsExactly("METIN ÖZDEMIR");
     }
+
+    @Test
+    void theOtherItemsOfAListWrittenLikeANameFoundInIt() {
+        assertThat(found("deelnemers: ALI HASSAN OMER, TAPIWA MOYO, KEALOHA KAHALE; FENNA BOS", EntityType.PERSON))
+                .contains("TAPIWA MOYO", "KEALOHA KAHALE");
+        assertThat(found("aanmeldingen: sanne de vries, tapiwa moyo, kealoha kahale. graag een mail", EntityType.PERSON))
+                .contains("sanne de vries", "tapiwa moyo", "kealoha kahale");
+        // items with a common or function word, or of one word, stay out
+        assertThat(found("aanmeldingen: sanne de vries, geen bezwaar, morgen graag. ok", EntityType.PERSON))
+                .containsExactly("sanne de vries");
+        // an initial inside an organisation's name
+        assertThat(found("| nr | naam |\n|---|---|\n| 2 | Stichting Joh. P. Heijermans |\n", EntityType.PERSON)).isEmpty();
+    }
 }

@@ -97,6 +97,9 @@ final class StreetOrganisationFilter {
                 k--;
                 t = tokens.get(k);
             }
+            if (t.kind() == TextToken.Kind.INITIALS && TextToken.adjacent(text, t, tokens.get(k + 1))) {
+                continue; // "Natuurvereniging Jac. P. Thijsse"
+            }
             if (!t.isWord() || !TextToken.adjacent(text, t, tokens.get(k + 1))) {
                 return false;
             }
