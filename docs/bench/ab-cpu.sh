@@ -94,6 +94,13 @@ for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT_BASE/health" >/dev/nu
 echo "A=$A_JAR B=$B_JAR store=$STORE gw-cpu=$GW_CPU load-cpu=$LOAD_CPU c=$CONC stream=$STREAM rounds=$ROUNDS x ${SECS}s" | tee "$OUT/ab.txt"
 for n in A B; do load "$n" "$WARM" 4 > /dev/null; done
 if [ "$JFR" = 1 ]; then for n in A B; do "$JCMD" "${PID[$n]}" JFR.start name=ab settings=profile > /dev/null; done; fi
+audit_tx() { # name -> "records lone group" (audit records written, transactions by a lone request, group commits)
+  curl -s "http://127.0.0.1:$((${PORT[$1]} + 100))/actuator/prometheus" | awk '
+    /^dijkwacht_audit_write_seconds_count/ {n+=$NF} /^dijkwacht_audit_batches_total\{.*writer="request"/ {r+=$NF}
+    /^dijkwacht_audit_batches_total\{.*writer="writer_thread"/ {w+=$NF} END {printf "%d %d %d\n", n, r, w}'
+}
+declare -A TX0=()
+for n in A B; do TX0[$n]=$(audit_tx "$n"); done
 printf 'round\tgw\trequests\tcpu_us_per_req\tjit_us_per_req\trps\tp50_ms\tp99_ms\terrors\n' | tee -a "$OUT/ab.tsv"
 for r in $(seq 1 "$ROUNDS"); do
   for n in A B; do
@@ -110,6 +117,11 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 awk -F'\t' 'NR>1 {q[$2]+=$3; c[$2]+=$3*$4; j[$2]+=$3*$5; e[$2]+=$9} END {for (n in q) if (q[n]) printf "%s: %d requests, CPU %.0f µs/req (JIT %.0f µs/req)%s\n", n, q[n], c[n]/q[n], j[n]/q[n], e[n] ? sprintf(" — %d ERRORS (non-2xx or socket): figure not valid", e[n]) : ""}' \
   "$OUT/ab.tsv" | sort | tee -a "$OUT/ab.txt"
+for n in A B; do # gateways that have dijkwacht_audit_batches_total (since session 24): who wrote the records of the rounds
+  read -r n0 r0 w0 <<< "${TX0[$n]}"; read -r n1 r1 w1 <<< "$(audit_tx "$n")"
+  [ $((r1 + w1)) -gt 0 ] && awk -v g="$n" -v n=$((n1 - n0)) -v r=$((r1 - r0)) -v w=$((w1 - w0)) 'BEGIN {
+    printf "%s: audit records %d in %d transactions by lone requests + %d group commits (%.2f records per transaction)\n", g, n, r, w, (r+w) ? n/(r+w) : 0}' | tee -a "$OUT/ab.txt"
+done
 if [ "$JFR" = 1 ]; then
   for n in A B; do
     "$JCMD" "${PID[$n]}" JFR.stop name=ab filename="$OUT/$n/profile.jfr" > /dev/null

@@ -98,11 +98,13 @@ d() { awk -v a="$(metric "$OUT/m0.txt" "$1")" -v b="$(metric "$OUT/m1.txt" "$1")
 aw_sum=$(d '^dijkwacht_audit_write_seconds_sum'); aw_n=$(d '^dijkwacht_audit_write_seconds_count')
 ad_sum=$(d '^dijkwacht_request_added_seconds_sum'); ad_n=$(d '^dijkwacht_request_added_seconds_count')
 aw_p50=$(awk '$1 ~ /^dijkwacht_audit_write_seconds\{.*quantile="0.5"/ {print $NF*1000}' "$OUT/m1.txt")
+b_req=$(d '^dijkwacht_audit_batches_total[{].*writer="request"'); b_wt=$(d '^dijkwacht_audit_batches_total[{].*writer="writer_thread"')
 {
   echo "jar=$JAR store=$STORE ${PG_OPTIONS:+pg-options=$PG_OPTIONS }warmup=${WARM}s c=1 for ${SECS}s gw-cpu=$GW_CPU load-cpu=$LOAD_CPU"
   echo "requests $req; gateway p50 $p50 ms p99 $p99 ms; mock alone p50 $fp50 ms; added p50 $(awk -v a="$p50" -v b="$fp50" 'BEGIN {printf "%.3f", a-b}') ms"
   awk -v s="$aw_sum" -v n="$aw_n" -v p="$aw_p50" 'BEGIN {printf "audit record build + committed write: mean %.3f ms, p50 %.3f ms (n=%d)\n", n ? s/n*1000 : 0, p, n}'
   awk -v s="$ad_sum" -v n="$ad_n" 'BEGIN {printf "dijkwacht.request.added (whole request minus upstream wait): mean %.3f ms (n=%d)\n", n ? s/n*1000 : 0, n}'
+  awk -v r="$b_req" -v w="$b_wt" -v n="$aw_n" 'BEGIN {printf "audit write transactions: %d by the lone request itself, %d group commits by the writer thread (%.2f records per transaction)\n", r, w, (r+w) ? n/(r+w) : 0}'
   echo "CPU per request by thread (µs):"
   join <(sort "$OUT/t0.txt") <(sort "$OUT/t1.txt") | awk -v q="$req" -v hz="$HZ" '{c=($3-$2)/hz*1e6/q; tot+=c; printf "  %-18s %8.0f\n", $1, c} END {printf "  %-18s %8.0f\n", "total", tot}'
   if [ "$JFR" = 1 ]; then

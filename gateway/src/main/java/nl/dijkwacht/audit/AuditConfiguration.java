@@ -117,8 +117,9 @@ public class AuditConfiguration {
      */
     @Bean(destroyMethod = "close")
     nl.dijkwacht.audit.store.AuditStoreHousekeeping auditStoreHousekeeping(DataSource dataSource, AuditPartitions partitions,
-                                                                          ChainCodec codec, AuditRows rows) {
-        var compaction = nl.dijkwacht.audit.store.EmbeddedStoreCompaction.start(DurableCommits.raw(dataSource));
+                                                                          ChainCodec codec, AuditRows rows,
+            @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-compaction-period:100ms}") java.time.Duration compactionPeriod) {
+        var compaction = nl.dijkwacht.audit.store.EmbeddedStoreCompaction.start(DurableCommits.raw(dataSource), compactionPeriod);
         boolean journal = DurableCommits.isWrapped(dataSource) && compaction.isPresent();
         if (compaction.isPresent()) { // also with journal mode switched off since: what a killed process left is restored
             java.nio.file.Path base = compaction.get().fileBase();

@@ -48,18 +48,27 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private volatile boolean writesDeferred;
 
-    private EmbeddedStoreCompaction(MVStore store) {
+    private EmbeddedStoreCompaction(MVStore store, java.time.Duration period) {
         this.store = store;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "audit-store-compaction");
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(this::compact, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        long millis = Math.max(1, period.toMillis());
+        timer.scheduleWithFixedDelay(this::compact, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /** Starts the housekeeping for an embedded H2 file store; empty for every other database (PostgreSQL, H2 in memory or over TCP). */
     public static Optional<EmbeddedStoreCompaction> start(DataSource dataSource) {
+        return start(dataSource, java.time.Duration.ofMillis(PERIOD_MILLIS));
+    }
+
+    /**
+     * @param period how often the file is compacted ({@code dijkwacht.audit.embedded-store-compaction-period}; each
+     *               round is a short burst of work that can land on a request: a c=1 p99 suspect, docs/benchmarks.md)
+     */
+    public static Optional<EmbeddedStoreCompaction> start(DataSource dataSource, java.time.Duration period) {
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName();
             if (product == null || !product.toUpperCase(Locale.ROOT).contains("H2") || !c.isWrapperFor(JdbcConnection.class)) {
@@ -72,7 +81,7 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
             if (store.getFileStore() == null || store.getFileStore().isReadOnly()) {
                 return Optional.empty(); // in memory
             }
-            return Optional.of(new EmbeddedStoreCompaction(store));
+            return Optional.of(new EmbeddedStoreCompaction(store, period));
         } catch (SQLException | RuntimeException e) {
             log.warn("embedded audit store: file compaction not started ({})", e.getClass().getSimpleName());
             return Optional.empty();
