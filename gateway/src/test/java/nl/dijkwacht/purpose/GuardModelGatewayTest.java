@@ -90,7 +90,7 @@ class GuardModelGatewayTest {
                       topic-below: 0.0
                       personal-at: 1.0
                       guard-model: controle
-                      guard-budget: 600ms
+                      guard-budget: 2s
                     """.formatted(id) + (id.equals("twijfel-open") ? "  on-guard-failure: allow\n" : ""));
         }
         pack.write("models-config/controle.yaml", """
@@ -102,6 +102,9 @@ class GuardModelGatewayTest {
                 timeouts:
                   connect: 1s
                   response: 5s
+                circuit-breaker:
+                  minimum-calls: 10
+                  window: 10
                 status: approved
                 hosting: on-premises
                 no-training: true

@@ -222,14 +222,17 @@ public final class FieldRecognizer implements Recognizer {
     private static final KeyWords RESIDENCE_KEYS = new KeyWords(List.of("adres", "address", "verblijfplaats",
             "woonadres", "huisadres", "woon", "residence", "home"));
 
+    /** Compiled once: {@code String.replaceAll} compiled it for every BSN-keyed value. */
+    private static final Pattern BSN_SEPARATORS = Pattern.compile("[ .-]");
+
     private boolean shaped(EntityType type, String value) {
         String v = value.strip();
         return switch (type) {
             case DATE_OF_BIRTH -> DATE.matcher(v).matches();
             case BSN -> {
                 // a scanned form's boxes read "9 9 9 9 2 O 6 5 O": under a BSN key, O and l are the digits they resemble
-                String digits = v.replaceAll("[ .-]", "").replace('O', '0').replace('o', '0').replace('l', '1')
-                        .replace('I', '1');
+                String digits = BSN_SEPARATORS.matcher(v).replaceAll("").replace('O', '0').replace('o', '0')
+                        .replace('l', '1').replace('I', '1');
                 yield digits.length() == 9 && digits.chars().allMatch(Character::isDigit)
                         && elfproef.validate(digits) == ChecksumValidator.Validity.VALID;
             }

@@ -282,6 +282,15 @@ final class NameParser {
     }
 
     static boolean isAllCaps(String s) {
-        return s.length() > 1 && s.chars().allMatch(c -> !Character.isLetter(c) || Character.isUpperCase(c));
+        if (s.length() <= 1) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) { // a loop, not a stream: asked for most tokens of a text
+            char c = s.charAt(i);
+            if (Character.isLetter(c) && !Character.isUpperCase(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
