@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
@@ -72,8 +73,8 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private final Thread writer;
     private final BooleanSupplier alone;
     private final ReentrantLock writing = new ReentrantLock();
-    private final java.util.concurrent.atomic.LongAdder batchesByCaller = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder batchesByWriter = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder batchesByCaller = new LongAdder();
+    private final LongAdder batchesByWriter = new LongAdder();
     private volatile boolean open = true;
     private volatile boolean failing;
     private volatile long lastProbeNanos;

@@ -2,6 +2,7 @@ package nl.dijkwacht.audit.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -48,7 +49,7 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private volatile boolean writesDeferred;
 
-    private EmbeddedStoreCompaction(MVStore store, java.time.Duration period) {
+    private EmbeddedStoreCompaction(MVStore store, Duration period) {
         this.store = store;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "audit-store-compaction");
@@ -61,14 +62,14 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
 
     /** Starts the housekeeping for an embedded H2 file store; empty for every other database (PostgreSQL, H2 in memory or over TCP). */
     public static Optional<EmbeddedStoreCompaction> start(DataSource dataSource) {
-        return start(dataSource, java.time.Duration.ofMillis(PERIOD_MILLIS));
+        return start(dataSource, Duration.ofMillis(PERIOD_MILLIS));
     }
 
     /**
      * @param period how often the file is compacted ({@code dijkwacht.audit.embedded-store-compaction-period}; each
      *               round is a short burst of work that can land on a request: a c=1 p99 suspect, docs/benchmarks.md)
      */
-    public static Optional<EmbeddedStoreCompaction> start(DataSource dataSource, java.time.Duration period) {
+    public static Optional<EmbeddedStoreCompaction> start(DataSource dataSource, Duration period) {
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName();
             if (product == null || !product.toUpperCase(Locale.ROOT).contains("H2") || !c.isWrapperFor(JdbcConnection.class)) {
