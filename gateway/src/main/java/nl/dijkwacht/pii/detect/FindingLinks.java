@@ -62,7 +62,8 @@ final class FindingLinks {
         for (String part : parts) {
             for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
                 int e = i + part.length();
-                if (wholeWord(text, i, e) && free(kept, added, i, e) && !inOrganisationName(text, i, e)) {
+                if (wholeWord(text, i, e) && free(kept, added, i, e) && !inOrganisationName(text, i, e)
+                        && !NamedThings.partOfNamedThing(text, i, e)) {
                     added.add(new Finding(EntityType.PERSON, i, e, 0.8, "person",
                             "same name as a person found elsewhere in the text", ""));
                 }
@@ -108,7 +109,8 @@ final class FindingLinks {
             List<Finding> added, List<Finding> anchors) {
         if (e - s < 3 || Character.isUpperCase(text.charAt(s)) != capital || !oneWord(text, s, e)
                 || NOT_ON_THEIR_OWN.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT))
-                || !wholeWord(text, s, e) || nextWordCapitalised(text, e) || !free(kept, added, s, e)) {
+                || !wholeWord(text, s, e) || nextWordCapitalised(text, e) || !free(kept, added, s, e)
+                || inOrganisationName(text, s, e) || NamedThings.partOfNamedThing(text, s, e)) {
             return;
         }
         for (int i = s + 1; i < e; i++) {
