@@ -67,4 +67,17 @@ class NinthRoundLookAlikesTest {
         assertThat(found("Aan: Kim, Seo-yeon\nOnderwerp: verlof", EntityType.PERSON)).containsExactly("Kim, Seo-yeon");
         assertThat(found("De Minister van Dijk? Nee, wethouder Van Dijk belde.", EntityType.PERSON)).contains("Van Dijk");
     }
+
+    @Test
+    void aMailboxNamedAfterAServiceIdentifiesNoOne() {
+        assertThat(found("Stuur het bezwaar naar parkeervergunningen@stadsbeheer.nl of bel 14 020.", EntityType.EMAIL))
+                .isEmpty();
+        assertThat(found("Aan: wijkbeheer@woonstad-oost.nl\nOnderwerp: lekkage", EntityType.EMAIL)).isEmpty();
+        assertThat(found("kopie aan ioaz@gemeente.nl graag", EntityType.EMAIL)).isEmpty();
+        // a person's own address stays personal data: a known surname, a personal mail provider, a name with initial
+        assertThat(found("Van: meijering@bouwbedrijf-noord.nl", EntityType.EMAIL))
+                .containsExactly("meijering@bouwbedrijf-noord.nl");
+        assertThat(found("mail hem op oosterling@ziggo.nl", EntityType.EMAIL)).containsExactly("oosterling@ziggo.nl");
+        assertThat(found("cc k.dehaan@gemeente.nl", EntityType.EMAIL)).containsExactly("k.dehaan@gemeente.nl");
+    }
 }
