@@ -80,4 +80,21 @@ class NinthRoundLookAlikesTest {
         assertThat(found("mail hem op oosterling@ziggo.nl", EntityType.EMAIL)).containsExactly("oosterling@ziggo.nl");
         assertThat(found("cc k.dehaan@gemeente.nl", EntityType.EMAIL)).containsExactly("k.dehaan@gemeente.nl");
     }
+
+    @Test
+    void whatABracketRightAfterANumberSaysItIsDecides() {
+        assertThat(found("Koppelen op BSN gaf een fout, met 111222333 (het leerlingnummer) ging het wel.", EntityType.BSN))
+                .isEmpty();
+        assertThat(found("BSN: 111222333 (niet het klantnummer) klopt", EntityType.BSN)).containsExactly("111222333");
+        assertThat(found("haar klantnummer is 111222333 (niet de bsn!) en de zaak loopt", EntityType.BSN)).isEmpty();
+    }
+
+    @Test
+    void aCompoundEndingInNummerBeforeANumberNamesAnotherRegister() {
+        assertThat(found("haar huurdersnummer is 111222333, graag aanpassen", EntityType.BSN)).isEmpty();
+        assertThat(found("lidmaatschapsnr. 111222333 verlopen", EntityType.BSN)).isEmpty();
+        assertThat(found("burgerservicenummer 111222333", EntityType.BSN)).containsExactly("111222333");
+        assertThat(found("het bsn-nummer is 111222333", EntityType.BSN)).containsExactly("111222333");
+        assertThat(found("huurdersnummer 4471, BSN 111222333", EntityType.BSN)).containsExactly("111222333");
+    }
 }
