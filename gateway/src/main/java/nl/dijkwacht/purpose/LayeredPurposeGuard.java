@@ -151,8 +151,11 @@ public final class LayeredPurposeGuard {
                     || PurposeCues.moreSpecial(folded))) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }
-            if (term && !named && p < policy.topicUnnamedBelow() && !PurposeFactors.oneByRole(folded)) {
-                return new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, p, true);
+            // ninth round: a special-category word the term list lacks ("homo's en lesbiennes") is a topic on the same
+            // terms, unless a pronoun points at someone ("hij valt op mannen")
+            boolean word = term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD) && !PurposeFactors.onePersonPronoun(folded);
+            if (word && !named && p < policy.topicUnnamedBelow() && !PurposeFactors.oneByRole(folded)) {
+                return new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, p, term);
             }
         }
         // without a term from the list the classifier alone must be surer (personal-without-term-at)

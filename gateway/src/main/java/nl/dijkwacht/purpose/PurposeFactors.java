@@ -185,6 +185,18 @@ final class PurposeFactors {
         return false;
     }
 
+    /** Ninth round: a pronoun that can only point at one person ("hij", "hem", "he", "him", "his", "she"). */
+    private static final Set<String> ONE_PERSON_PRONOUNS = Set.of("hij", "hem", "he", "him", "his", "she");
+
+    static boolean onePersonPronoun(String folded) {
+        for (String w : words(folded)) {
+            if (ONE_PERSON_PRONOUNS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A form of address with a name, or a two-word or initialled name ("dhr. Boersma", "A. Bakker"). */
     static boolean named(String[] tokens) {
         return has(tokens, PurposeTokens.TITLE_NAME) || has(tokens, PurposeTokens.NAME);
@@ -210,10 +222,24 @@ final class PurposeFactors {
         return java.util.Map.copyOf(out);
     }
 
-    /** The part after the last hyphen of a compound, else the word itself. */
+    /** Ninth round: plural person nouns that head a closed compound ("uitkeringsgerechtigden", "buurtbewoners"). */
+    private static final List<String> PERSON_HEADS = PurposeWords.list("person-compound-heads");
+
+    /**
+     * The part after the last hyphen of a compound; for a closed compound the plural person noun it ends in
+     * ({@link #PERSON_HEADS}); else the word itself.
+     */
     private static String head(String w) {
         int dash = w.lastIndexOf('-');
-        return dash < 0 || dash == w.length() - 1 ? w : w.substring(dash + 1);
+        if (dash >= 0) {
+            return dash == w.length() - 1 ? w : w.substring(dash + 1);
+        }
+        for (String h : PERSON_HEADS) {
+            if (w.length() >= h.length() + 3 && w.endsWith(h)) {
+                return h;
+            }
+        }
+        return w;
     }
 
     private static boolean isNumber(String w) {

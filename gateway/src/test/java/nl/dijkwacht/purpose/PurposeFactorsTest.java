@@ -146,4 +146,18 @@ class PurposeFactorsTest {
         assertThat(f.aboutPersons).isTrue();
         assertThat(of("Geef een risicoscore.").aboutPersons).isFalse();
     }
+
+    @Test
+    void aClosedCompoundCountsByItsPluralPersonHead() {
+        PurposeFactors f = of("Welke bijstandsgerechtigden en budgethouders moeten we als eerste bezoeken?");
+        assertThat(f.aboutCases).isTrue();
+        assertThat(f.aboutPersons).isTrue();
+        assertThat(of("Zoek in het klantenbestand hoeveel brieven er zijn verstuurd.").aboutPersons).as("a compound thing").isFalse();
+    }
+
+    @Test
+    void passingACaseOnForInvestigationIsAVerdictAsked() {
+        assertThat(of("Zet in kolom G 'ja' als het dossier doorzetten naar handhaving moet.").verdictAsked).isTrue();
+        assertThat(of("Schrijf een procedure voor het archiveren van dossiers.").verdictAsked).isFalse();
+    }
 }
