@@ -146,7 +146,7 @@ public final class LayeredPurposeGuard {
         if (policy.guardModel() == null || guard == null) {
             // without a guard model: a named person next to a special-category word (listed or not) is that person's
             // data sooner; a listed term without a named person needs more before it is taken for a person's data
-            boolean named = PurposeFactors.named(tokens);
+            boolean named = PurposeFactors.named(tokens) || PurposeFactors.identifiedByNumber(folded);
             if (named && p >= policy.personalNamedAt() && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)
                     || PurposeCues.moreSpecial(folded))) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);

@@ -82,7 +82,9 @@ final class PurposeCues {
             // ninth round: a face recognised on images, a leaning said with a hyphen ("radicaal-links", "far-right")
             + "gezicht\\w*\\b[^.;!?\\n]{0,60}\\b(herken\\w*|identific\\w*)|(herken\\w*|identific\\w*)\\b[^.;!?\\n]{0,60}\\bgezicht\\w*|"
             + "(recogni[sz]\\w*|identif\\w*)\\b[^.;!?\\n]{0,40}\\bface|"
-            + "(extreem|radicaal|ultra|klimaat)-(links|rechts)e?|(far|extreme)-(left|right)|(left|right)-wing)\\b");
+            + "(extreem|radicaal|ultra|klimaat)-(links|rechts)e?|(far|extreme)-(left|right)|(left|right)-wing|"
+            // a union by its abbreviation, only as what someone is a member of
+            + "lid (is |was )?(van|bij) (de |het )?(ac|fnv|cnv|vcp|ambtenarencentrum)|(ac|fnv|cnv|vcp)-lid)\\b");
 
     /**
      * Whether the folded text has one of the sixth-round special-category words ({@link #MORE_EXACT}, a compound ending in

@@ -141,7 +141,8 @@ final class PurposeFactors {
             String head = head(w);
             cases |= CASE_WORDS.contains(w) || CASE_WORDS.contains(head);
             persons |= PERSONS_WORDS.contains(w) || PERSONS_WORDS.contains(head);
-            notCases |= NOT_CASES_WORDS.contains(w);
+            // ninth round: a hyphenated compound is about policy by either part ("DPIA-vragen", "AVG-regels")
+            notCases |= NOT_CASES_WORDS.contains(w) || NOT_CASES_WORDS.contains(head) || NOT_CASES_WORDS.contains(modifier(w));
             process |= PROCESS_WORDS.contains(w);
             if (previous != null) {
                 String pair = previous + "_" + w;
@@ -240,6 +241,35 @@ final class PurposeFactors {
             }
         }
         return w;
+    }
+
+    /** The part before the first hyphen of a compound, else the word itself. */
+    private static String modifier(String w) {
+        int dash = w.indexOf('-');
+        return dash <= 0 ? w : w.substring(0, dash);
+    }
+
+    /**
+     * Ninth round: one person identified without a name — a role ("de bewoner", "huurder", "medewerker") together with a
+     * house number or an identifying number ("flat Zonnehof nr 34", "Lindelaan 4", "personeelsnummer 4471"). Counts as a
+     * named person in the special-category step.
+     */
+    private static final Set<String> ID_WORDS = Set.of("nr", "nummer", "huisnummer", "no", "klantnummer", "klantnr", "personeelsnummer",
+            "personeelsnr", "dossiernummer", "zaaknummer", "registratienummer", "bsn", "badge", "pasnummer");
+
+    static boolean identifiedByNumber(String folded) {
+        boolean role = false;
+        boolean number = false;
+        String previous = null;
+        for (String w : words(folded)) {
+            role |= ROLES.contains(w) || ADDRESS.contains(w);
+            number |= previous != null && isNumber(w) && (ID_WORDS.contains(previous) || street(previous));
+            if (role && number) {
+                return true;
+            }
+            previous = w;
+        }
+        return false;
     }
 
     private static boolean isNumber(String w) {

@@ -163,7 +163,9 @@ class LayeredPurposeGuardFactorsTest {
                 "Op de beelden van de fietsenstalling herkent de conciërge het gezicht van Daan Visser. Schrijf een brief aan zijn ouders.",
                 "Korte voorstelronde voor het intranet: Ama Mensah, Ghanaian-Dutch, begint maandag bij Burgerzaken.",
                 "Antwoord aan dhr. Beekman, die in elke mail schrijft dat hij tegen de extreemrechtse wethouders is.",
-                "Verslag van het gesprek met Ruud Hoekstra: hij is kaderlid bij het Ambtenarencentrum en wil dat vermeld zien.")) {
+                "Verslag van het gesprek met Ruud Hoekstra: hij is kaderlid bij het Ambtenarencentrum en wil dat vermeld zien.",
+                "Notitie: Petra Wolters zegt dat ze lid is van de FNV en daarom de overuren weigert.",
+                "Vat de melding samen: de huurder van de Wilgenlaan 14 zou een alcoholverslaving hebben.")) {
             assertThat(judge(named, never.withFactorThresholds(0.45, 0.0, 0.0))).as(named).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
             assertThat(judge(named, never.withFactorThresholds(0.45, 1.0, 0.0))).as(named).isEqualTo(Verdict.ALLOWED);
         }

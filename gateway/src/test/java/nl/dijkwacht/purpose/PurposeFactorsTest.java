@@ -160,4 +160,19 @@ class PurposeFactorsTest {
         assertThat(of("Zet in kolom G 'ja' als het dossier doorzetten naar handhaving moet.").verdictAsked).isTrue();
         assertThat(of("Schrijf een procedure voor het archiveren van dossiers.").verdictAsked).isFalse();
     }
+
+    @Test
+    void aHyphenatedCompoundIsAboutPolicyByEitherPartAndRemediesAreRules() {
+        assertThat(of("Welke DPIA-vragen horen bij camera's in het stadhuis?").notAboutCases).isTrue();
+        assertThat(of("Welke rechtsmiddelen heeft een aanvrager na een afwijzing?").notAboutCases).isTrue();
+        assertThat(of("Welke aanvrager moet ik afwijzen?").notAboutCases).isFalse();
+    }
+
+    @Test
+    void aRoleWithAHouseOrIdentifyingNumberIdentifiesOnePerson() {
+        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("Melding: de bewoner van de Wilgenlaan 14 drinkt veel."))).isTrue();
+        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("medewerker met personeelsnummer 4471 belde."))).isTrue();
+        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("De bibliotheek aan de Wilgenlaan 14 is dicht."))).as("no person").isFalse();
+        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("Hoeveel bewoners heeft de wijk?"))).as("no number").isFalse();
+    }
 }
