@@ -111,7 +111,7 @@ final class FindingLinks {
         if (e - s < 3 || Character.isUpperCase(text.charAt(s)) != capital || !oneWord(text, s, e)
                 || NOT_ON_THEIR_OWN.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT))
                 || !wholeWord(text, s, e) || nextWordCapitalised(text, e) || !free(kept, added, s, e)
-                || inOrganisationName(text, s, e) || NamedThings.partOfNamedThing(text, s, e)) {
+                || organisationWordBeside(text, s, e) || NamedThings.partOfNamedThing(text, s, e)) {
             return;
         }
         for (int i = s + 1; i < e; i++) {
@@ -174,6 +174,11 @@ final class FindingLinks {
                 || s >= 4 && text.startsWith(" & ", s - 3) && capitalisedWordEndsAt(text, s - 3)) {
             return true;
         }
+        return organisationWordBeside(text, s, e);
+    }
+
+    /** "Sportpark Abe [Lenstra]", "[Kroon] Advocaten": an organisation word up to two words before, or right after. */
+    private static boolean organisationWordBeside(String text, int s, int e) {
         int at = s;
         for (int back = 0; back < 3; back++) {
             int we = at - 1;
