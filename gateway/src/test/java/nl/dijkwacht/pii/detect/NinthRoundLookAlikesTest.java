@@ -97,4 +97,28 @@ class NinthRoundLookAlikesTest {
         assertThat(found("het bsn-nummer is 111222333", EntityType.BSN)).containsExactly("111222333");
         assertThat(found("huurdersnummer 4471, BSN 111222333", EntityType.BSN)).containsExactly("111222333");
     }
+
+    @Test
+    void aRegistersLabelRightBeforeANumber() {
+        assertThat(found("aanvraag van Joop (huurder 111222333, bsn onbekend)", EntityType.BSN)).isEmpty();
+        assertThat(found("gescand: behandelaar 111222333", EntityType.BSN)).isEmpty();
+        assertThat(found("toelichting: cliënt nr 111222333 belde", EntityType.BSN)).isEmpty();
+        // a BSN word owns the label that qualifies it
+        assertThat(found("Het BSN leerling 111222333 staat in het dossier.", EntityType.BSN)).containsExactly("111222333");
+        assertThat(found("bsn van de klant: 111222333", EntityType.BSN)).containsExactly("111222333");
+    }
+
+    @Test
+    void aCueWordAfterANumberThatLabelsTheNextValueIsNotIts() {
+        assertThat(found("(huurder 111222333, bsn 123456782)", EntityType.BSN)).containsExactly("123456782");
+        assertThat(found("zie ook 111222333 (bsn)", EntityType.BSN)).containsExactly("111222333");
+    }
+
+    @Test
+    void aBirthDateCueIsSpentOnTheFirstDateAfterASentence() {
+        assertThat(found("geb. 04-05-1988. afgemeld 12/10/2026, graag archiveren", EntityType.DATE_OF_BIRTH))
+                .containsExactly("04-05-1988");
+        assertThat(found("geboortedatum kinderen: 01-02-2015, 03-04-2017", EntityType.DATE_OF_BIRTH))
+                .containsExactly("01-02-2015", "03-04-2017");
+    }
 }
