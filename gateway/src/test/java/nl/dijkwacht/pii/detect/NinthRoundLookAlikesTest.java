@@ -74,6 +74,9 @@ class NinthRoundLookAlikesTest {
                 .isEmpty();
         assertThat(found("Aan: wijkbeheer@woonstad-oost.nl\nOnderwerp: lekkage", EntityType.EMAIL)).isEmpty();
         assertThat(found("kopie aan ioaz@gemeente.nl graag", EntityType.EMAIL)).isEmpty();
+        assertThat(found("{\"user\": \"svc-archivering@gemeente-epe.nl\"}", EntityType.EMAIL)).isEmpty();
+        assertThat(found("verstuurd aan: bezwaarcommissie@stadswonen.nl", EntityType.EMAIL)).isEmpty();
+        assertThat(found("cc j.invordering@gemeente-epe.nl", EntityType.EMAIL)).containsExactly("j.invordering@gemeente-epe.nl");
         // a person's own address stays personal data: a known surname, a personal mail provider, a name with initial
         assertThat(found("Van: meijering@bouwbedrijf-noord.nl", EntityType.EMAIL))
                 .containsExactly("meijering@bouwbedrijf-noord.nl");
