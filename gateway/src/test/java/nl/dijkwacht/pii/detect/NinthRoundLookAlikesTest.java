@@ -124,4 +124,15 @@ class NinthRoundLookAlikesTest {
         assertThat(found("geboortedatum kinderen: 01-02-2015, 03-04-2017", EntityType.DATE_OF_BIRTH))
                 .containsExactly("01-02-2015", "03-04-2017");
     }
+
+    @Test
+    void aBusinessWordOpensTheName() {
+        assertThat(found("Rit met Taxi Gert Meijer geboekt.", EntityType.PERSON)).isEmpty();
+        assertThat(found("JAAROPGAAF Schildersbedrijf Gebr. Dekker", EntityType.PERSON)).isEmpty();
+        assertThat(found("Lening bij Coöperatieve Spaarbank Oost U.A. afgesloten", EntityType.PERSON)).isEmpty();
+        assertThat(found("Ontwerp door Studio Hendriks Interieur, Utrecht", EntityType.PERSON)).isEmpty();
+        // in lower case the word is the driver's job, not a firm's name
+        assertThat(found("de taxi van gert meijer kwam niet, taxi Gert belde af", EntityType.PERSON))
+                .containsExactly("gert meijer", "Gert");
+    }
 }
