@@ -133,7 +133,9 @@ public final class ContextEnhancer {
     public Cue cue(String lower, int start, int end, TextStructure structure) {
         TextStructure.Field field = structure == null || structure.isEmpty() ? null : structure.fieldAt(start, end);
         if (field == null) {
-            return cue(lower, start, end);
+            String header = SpacedColumns.headerOf(lower, start, end);
+            Cue column = header == null ? Cue.NONE : matchKey(keyForm(header), TextStructure.Kind.TABLE);
+            return column.signal() != Signal.NONE ? column : cue(lower, start, end);
         }
         Cue inValue = cueBefore(lower, start, Math.max(field.start(), start - before));
         if (inValue.signal() != Signal.NONE) {

@@ -10,14 +10,15 @@ import java.util.regex.Pattern;
 /**
  * Rules that use what the recognizers already found in the same text: a name found once ("Aan: Giovanni Russo")
  * marks its other occurrences ("Giovanni, schuif jij aan"), and a date in brackets right after a name
- * ("Abdi Hirsi (04-04-2010)") is that person's date of birth. Run by the detector after overlaps are resolved; they
+ * ("Abdi Hirsi (04-04-2010)", also before the person's BSN: "(2014-06-21, 999922610)", "(12-04-1973, BSN …)") is that
+ * person's date of birth. Run by the detector after overlaps are resolved; they
  * only add findings where there is none.
  */
 final class FindingLinks {
 
     private static final Pattern DATE_IN_BRACKETS = Pattern.compile(
             "\\s?\\((?:(?!overl|gest|sterf|dood|died)\\p{L}{3,12}, ?)?((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\\d{2}"
-                    + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]))\\)");
+                    + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]))(?:\\)|, ?(?:bsn|BSN|\\d))");
 
     /** Parts of a name that are too common to mark elsewhere on their own. */
     private static final Set<String> NOT_ON_THEIR_OWN = new HashSet<>();
