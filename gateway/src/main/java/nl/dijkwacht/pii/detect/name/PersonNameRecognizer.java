@@ -64,6 +64,7 @@ public final class PersonNameRecognizer implements Recognizer {
         }
         CapitalsNameRules.widen(text, tokens, gazetteer, spans);
         ListItemNameRules.find(text, spans);
+        CommaOrderListRules.find(text, spans);
         spans.sort(Comparator.comparingInt(NameSpan::start).thenComparingInt(s -> -s.end()));
         List<Finding> out = new ArrayList<>();
         NameSpan first = spans.get(0);
