@@ -361,7 +361,7 @@ public final class FieldRecognizer implements Recognizer {
             return false;
         }
         String lower = text.substring(a, b).toLowerCase(Locale.ROOT);
-        if (NOT_A_NAME.contains(lower) || KNOWN_FIRMS.contains(lower)) {
+        if (NOT_A_NAME.contains(lower) || KNOWN_FIRMS.contains(lower) || NamedThings.partOfNamedThing(text, a, b)) {
             return false; // "Dirk van den Broek" in a bank statement's name column is the supermarket
         }
         if (words > 1) { // "Van der Valk Hotel Houten", "Esposito Vertalingen", "Smit Bouw B.V." (no regex split: every cell)
