@@ -65,6 +65,7 @@ public final class PersonNameRecognizer implements Recognizer {
         }
         CapitalsNameRules.widen(text, tokens, gazetteer, spans);
         ListItemNameRules.find(text, spans);
+        CommaOrderListRules.find(text, spans);
         spans.removeIf(s -> NamedThings.partOfNamedThing(text, s.start(), s.end()));
         if (spans.isEmpty()) {
             return List.of();
