@@ -63,7 +63,8 @@ final class FindingLinks {
         for (String part : parts) {
             for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
                 int e = i + part.length();
-                if (wholeWord(text, i, e) && free(kept, added, i, e) && !inOrganisationName(text, i, e)) {
+                if (wholeWord(text, i, e) && free(kept, added, i, e) && !inOrganisationName(text, i, e)
+                        && !NamedThings.partOfNamedThing(text, i, e)) {
                     added.add(new Finding(EntityType.PERSON, i, e, 0.8, "person",
                             "same name as a person found elsewhere in the text", ""));
                 }
@@ -109,7 +110,8 @@ final class FindingLinks {
             List<Finding> added, List<Finding> anchors) {
         if (e - s < 3 || Character.isUpperCase(text.charAt(s)) != capital || !oneWord(text, s, e)
                 || NOT_ON_THEIR_OWN.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT))
-                || !wholeWord(text, s, e) || nextWordCapitalised(text, e) || !free(kept, added, s, e)) {
+                || !wholeWord(text, s, e) || nextWordCapitalised(text, e) || !free(kept, added, s, e)
+                || organisationWordBeside(text, s, e) || NamedThings.partOfNamedThing(text, s, e)) {
             return;
         }
         for (int i = s + 1; i < e; i++) {
@@ -172,6 +174,11 @@ final class FindingLinks {
                 || s >= 4 && text.startsWith(" & ", s - 3) && capitalisedWordEndsAt(text, s - 3)) {
             return true;
         }
+        return organisationWordBeside(text, s, e);
+    }
+
+    /** "Sportpark Abe [Lenstra]", "[Kroon] Advocaten": an organisation word up to two words before, or right after. */
+    private static boolean organisationWordBeside(String text, int s, int e) {
         int at = s;
         for (int back = 0; back < 3; back++) {
             int we = at - 1;

@@ -91,4 +91,43 @@ class NinthRoundRulesTest {
         assertThat(found("geboren op twaalf mei negentien vierenvijftig te Delft", EntityType.DATE_OF_BIRTH))
                 .containsExactly("twaalf mei negentien vierenvijftig");
     }
+
+    @Test
+    void otherCapitalisedNamesOfAListWithANameFound() {
+        assertThat(found("uitnodigen: Karel Visser, Tavita Leiataua, Ilse Hoekstra en Mosese Fonoti (bestuur)",
+                EntityType.PERSON)).contains("Tavita Leiataua", "Mosese Fonoti");
+        assertThat(found("export: Visser Karel | Leiataua Tavita | Hoekstra Ilse", EntityType.PERSON))
+                .contains("Leiataua Tavita");
+        // places and firms in such a list stay what they are
+        assertThat(found("vestigingen: Karel Visser, Den Haag en Albert Heijn", EntityType.PERSON))
+                .containsExactly("Karel Visser");
+    }
+
+    @Test
+    void namesInSurnameCommaOrder() {
+        assertThat(found("controle:\nVISSER, Karel Jan 111222333, graag", EntityType.PERSON))
+                .contains("VISSER, Karel Jan");
+        assertThat(found("collega's: Visser, Karel; Leiataua, Tavita; Fonoti, Mosese; Berg, van den, Joop.",
+                EntityType.PERSON)).contains("Leiataua, Tavita", "Fonoti, Mosese", "Berg, van den, Joop");
+        assertThat(found("huurders:\nLeiataua Fonoti, Tavita\nVisser, Karel\n", EntityType.PERSON))
+                .contains("Leiataua Fonoti, Tavita");
+        // a place and its country is no name
+        assertThat(found("vanuit Visser, Karel; Leiden, Nederland", EntityType.PERSON)).containsExactly("Visser, Karel");
+    }
+
+    @Test
+    void soleTradersNamedAsChildmindersOrSelfEmployed() {
+        String table = "| gastouder | kvk |\n|---|---|\n| Petra Smit | 12345678 |\n| Gastouderbureau De Wip | 87654321 |\n";
+        assertThat(found(table, EntityType.KVK)).containsExactly("12345678");
+        assertThat(found("P. Smit, zelfst. vertaler\nKvK 1234 5678", EntityType.KVK)).containsExactly("1234 5678");
+        assertThat(found("{\"name\": \"Klusbedrijf Smit (eenmanszaak)\", \"ChamberOfCommerce\": \"12345678\"}",
+                EntityType.KVK)).containsExactly("12345678");
+    }
+
+    @Test
+    void initialsAloneUnderAnInitialsKey() {
+        assertThat(found("achternaam;voorletters;plaats\nSmit;P.J.;Delft\n", EntityType.PERSON)).contains("P.J.");
+        assertThat(found("{\"geslachtsnaam\": \"Smit\", \"voorletters\": \"E.\"}", EntityType.PERSON)).contains("E.");
+        assertThat(found("{\"versie\": \"E.\"}", EntityType.PERSON)).isEmpty();
+    }
 }
