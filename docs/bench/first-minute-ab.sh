@@ -2,9 +2,11 @@
 # The first minute of two gateways started at the same moment: start-up time, CPU until ready, then 10-second slices
 # of c=1 JSON load on both at once (CPU per request of each process, and the share of its JIT compiler threads).
 #
-#   docs/bench/first-minute-ab.sh [--slices 6] A.jar B.jar     two builds (e.g. before/after a change)
+#   docs/bench/first-minute-ab.sh [--slices 6] [--port-base P] A.jar B.jar     two builds (e.g. before/after a change)
 #   docs/bench/first-minute-ab.sh [--slices 6] --aot A.jar     the same build without (A) and with (B) the JDK's AOT cache
 #   docs/bench/first-minute-ab.sh [--slices 6] --aot A.jar B.jar   A without a cache against B with its own trained cache
+#   docs/bench/first-minute-ab.sh --image A.jar [B.jar]   as --aot, and B also gets the image's start-up settings (the
+#                                                   Dockerfile's DIJKWACHT_WARMUP_* ENV): the README's start against the image's
 #
 # Both run the default policy pack plus the bench model (docs/bench/gateway-bench.sh's pack), the README's H2 durable
 # store, -Xms512m -Xmx512m, each jar extracted as the image does it (deploy/Dockerfile: `extract --layers`, started
@@ -14,66 +16,60 @@
 # Environment: BENCH_DIR (default ../shared/bench), BENCH_WORK, JAVA (default: temurin 25), GATEWAY_JAVA_OPTS,
 # A_ARGS / B_ARGS (extra gateway arguments for A or B: the same jar twice with a setting changed, e.g.
 # B_ARGS=--dijkwacht.warm-up.over-http=false), B_JAVA_OPTS (extra JVM options for B only, e.g. -XX:CICompilerCount=3).
-# Ports: mock 18580, gateways 18590/18591 (management +100), training 18070.
+# Ports (--port-base P, default 18580): mock P, gateways P+10/P+11 (management +100), AOT training run P+20 and P+21.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/run.sh" ] || BENCH=$ROOT/../../shared/bench   # main or a worktree
 [ -x "$BENCH/run.sh" ] || { echo "first-minute-ab: no bench harness at $BENCH (set BENCH_DIR)" >&2; exit 2; }
 export BENCH_WORK=${BENCH_WORK:-$ROOT/../bench-work}
-SLICES=6; AOT=0
+SLICES=6; AOT=0; IMAGE=0; PORT_BASE=18580
 while [ $# -gt 0 ]; do
   case $1 in
     --slices) SLICES=$2; shift 2;;
+    --port-base) PORT_BASE=$2; shift 2;;
     --aot) AOT=1; shift;;
+    --image) AOT=1; IMAGE=1; shift;;
     *) break;;
   esac
 done
-[ $# -ge $((2 - AOT)) ] || { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+MOCK_PORT=$PORT_BASE; PORT_A=$((PORT_BASE + 10)); PORT_B=$((PORT_BASE + 11)); TRAIN_PORT=${TRAIN_PORT:-$((PORT_BASE + 20))}
+[ $# -ge $((2 - AOT)) ] || { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 A_JAR=$(realpath "$1"); B_JAR=$(realpath "${2:-$1}")
 JAVA=${JAVA:-$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1)}; JAVA=${JAVA:-java}
 JCMD=$(dirname "$JAVA")/jcmd
 OUT=$BENCH_WORK/first-minute-ab/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
 echo "first-minute-ab: results in $OUT"
 
-# the jars as the image lays them out: app.jar + lib/
-layout() { # jar dir
-  mkdir -p "$2/x"; cp "$1" "$2/x/app.jar"
-  (cd "$2/x" && "$JAVA" -Djarmode=tools -jar app.jar extract --layers --destination extracted)
-  mkdir -p "$2/app"
-  for layer in dependencies snapshot-dependencies application; do cp -r "$2/x/extracted/$layer/." "$2/app/"; done
-  rm -rf "$2/x"
-}
-layout "$A_JAR" "$OUT/A"
+source "$ROOT/docs/bench/image-start.sh"   # image_layout, image_train, image_env: as deploy/Dockerfile does it
+image_layout "$A_JAR" "$OUT/A"
 if [ "$AOT" = 1 ]; then
   if [ "$B_JAR" = "$A_JAR" ]; then
     mkdir -p "$OUT/B"; ln -s "$OUT/A/app" "$OUT/B/app"; TRAINED=A   # the same files: the cache checks the class path
   else
-    layout "$B_JAR" "$OUT/B"; TRAINED=B
+    image_layout "$B_JAR" "$OUT/B"; TRAINED=B
   fi
   t=$(date +%s)
-  DIJKWACHT_DATA_DIR=$OUT/train-data JAVA=$JAVA JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m}" \
-    "$ROOT/deploy/aot-train.sh" "$OUT/$TRAINED/app/app.aot" "$OUT/$TRAINED/app/app.jar" \
-    --dijkwacht.policies-dir="$ROOT/policies" --dijkwacht.models-dir="$ROOT/models-config" > "$OUT/train.log" 2>&1
-  rm -rf "$OUT/train-data"
+  image_train "$OUT/$TRAINED/app" "$TRAIN_PORT" "$OUT/train.log" "${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m}"
   echo "training run: $(( $(date +%s) - t )) s; $(grep -h 'warm-up:' "$OUT/train.log" | sed 's/.*StartupWarmUp *: //'); $(tail -n 1 "$OUT/train.log")" | tee "$OUT/summary.md"
   B_OPTS="-XX:AOTCache=$OUT/$TRAINED/app/app.aot"
 else
-  layout "$B_JAR" "$OUT/B"; B_OPTS=""
+  image_layout "$B_JAR" "$OUT/B"; B_OPTS=""
 fi
 B_OPTS="$B_OPTS ${B_JAVA_OPTS:-}"
+B_ENV=""; if [ "$IMAGE" = 1 ]; then B_ENV=$(image_env | tr '\n' ' '); fi
 
 source <(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")
 make_pack "$OUT/pack"
-sed -i 's#127.0.0.1:18080#127.0.0.1:18580#' "$OUT/pack/models-config/gpt-4o-mini.yaml"
+sed -i "s#127.0.0.1:18080#127.0.0.1:$MOCK_PORT#" "$OUT/pack/models-config/gpt-4o-mini.yaml"
 
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
-"$JAVA" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port 18580 > "$OUT/mock.log" 2>&1 & PIDS+=($!)
-start() { # name port extra-opts extra-args
+"$JAVA" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port "$MOCK_PORT" > "$OUT/mock.log" 2>&1 & PIDS+=($!)
+start() { # name port extra-opts extra-args [NAME=value environment]
   mkdir -p "$OUT/$1/run"
   # shellcheck disable=SC2086
-  (cd "$OUT/$1/run" && exec "$JAVA" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} $3 -jar "$OUT/$1/app/app.jar" $4 \
+  (cd "$OUT/$1/run" && exec env ${5:-} "$JAVA" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} $3 -jar "$OUT/$1/app/app.jar" $4 \
       --server.port="$2" --management.server.port=$(($2 + 100)) --logging.level.root=WARN \
       --logging.level.nl.dijkwacht.api.StartupWarmUp=INFO \
       --dijkwacht.policies-dir="$OUT/pack/policies" --dijkwacht.models-dir="$OUT/pack/models-config" > "$OUT/$1/gateway.log" 2>&1) &
@@ -84,8 +80,8 @@ ticks() { { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{ i=index($
 # (the newline matters: `read` returns 1 at an end of input without one, and set -e made that the script's exit)
 HZ=$(getconf CLK_TCK)
 T0=$(date +%s.%N)
-start A 18590 "" "${A_ARGS:-}"; PA=${PIDS[-1]}
-start B 18591 "$B_OPTS" "${B_ARGS:-}"; PB=${PIDS[-1]}
+start A "$PORT_A" "" "${A_ARGS:-}"; PA=${PIDS[-1]}
+start B "$PORT_B" "$B_OPTS" "${B_ARGS:-}" "$B_ENV"; PB=${PIDS[-1]}
 is_ready() { [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/readyz" || true)" = 200 ]; }
 note_ready() { # name pid
   read -r c j < <(ticks "$2")
@@ -94,7 +90,7 @@ note_ready() { # name pid
 }
 # one loop polls both, so each start-up time is taken when that gateway answers
 until [ -f "$OUT/ready-A" ] && [ -f "$OUT/ready-B" ]; do
-  for g in A:18590:$PA B:18591:$PB; do
+  for g in "A:$PORT_A:$PA" "B:$PORT_B:$PB"; do
     IFS=: read -r n port pid <<< "$g"
     [ -f "$OUT/ready-$n" ] && continue
     kill -0 "$pid" 2>/dev/null || { echo "$n exited; see $OUT/$n/gateway.log" >&2; exit 1; }
@@ -102,10 +98,10 @@ until [ -f "$OUT/ready-A" ] && [ -f "$OUT/ready-B" ]; do
   done
   sleep 0.1
 done
-for _ in $(seq 1 300); do curl -sf http://127.0.0.1:18580/health > /dev/null && break; sleep 0.2; done
-curl -sf http://127.0.0.1:18580/health > /dev/null || { echo "mock upstream not answering; see $OUT/mock.log" >&2; exit 1; }
+for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$MOCK_PORT/health" > /dev/null && break; sleep 0.2; done
+curl -sf "http://127.0.0.1:$MOCK_PORT/health" > /dev/null || { echo "mock upstream not answering; see $OUT/mock.log" >&2; exit 1; }
 {
-  echo "A: $(basename "$A_JAR") ${A_ARGS:-}; B: $(basename "$B_JAR") ${B_ARGS:-} ${B_OPTS}"
+  echo "A: $(basename "$A_JAR") ${A_ARGS:-}; B: $(basename "$B_JAR") ${B_ARGS:-} ${B_OPTS} ${B_ENV}"
   echo; echo "load average at readiness: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo; echo "| gateway | start to /readyz | CPU to /readyz | of which JIT |"; echo "|---|---:|---:|---:|"
   cat "$OUT/ready-A" "$OUT/ready-B"
@@ -116,7 +112,7 @@ curl -sf http://127.0.0.1:18580/health > /dev/null || { echo "mock upstream not 
 for i in $(seq 1 "$SLICES"); do
   read -r ca ja < <(ticks "$PA"); read -r cb jb < <(ticks "$PB")
   RUNS=()
-  for g in A:18590 B:18591; do
+  for g in "A:$PORT_A" "B:$PORT_B"; do
     LABEL="${g%%:*}" DURATION=10 WARMUP=0 CONCS=1 MODES=json PROBE_N=0 OUT="$OUT/slices.tsv" RUN="$i" \
       "$BENCH/run.sh" "http://127.0.0.1:${g##*:}/v1" > /dev/null 2>> "$OUT/slices.err" & RUNS+=($!)
   done

@@ -18,6 +18,9 @@
 #   jwt       h2 + the staff member's OIDC access token (RS256, verified against a JWKS served on loopback)
 #   redis     h2 + limits in Redis 127.0.0.1:6379 (dijkwacht.limits.redis-url)
 #   stripped  h2 + the old stripped pack (one use-case, no purpose guard, no special categories) — NOT what ships
+#   image     h2, started as the container image starts it (deploy/Dockerfile, docs/bench/image-start.sh): the jar
+#             extracted to app.jar + lib/, the JDK's AOT cache trained first by deploy/aot-train.sh on the default pack
+#             (training port 18070), -XX:AOTCache, and the image's DIJKWACHT_WARMUP_* settings (ready within 30 s)
 #
 # Phases for every gateway, all in the same process:
 #   1. start-up: seconds until /readyz answers 200 (the gateway warms its pipeline before it reports ready)
@@ -30,7 +33,7 @@
 #
 # Options:
 #   --stores "h2 postgres"      stores to measure (default both)
-#   --variants "jwt redis stripped"   extra labelled rows (default none)
+#   --variants "jwt redis stripped image"   extra labelled rows (default none)
 #   --first-minute N            10-second slices in phase 2 (default 6; 0 = skip)
 #   --no-steady                 skip phase 3
 #   --streams N                 phase 2b: N concurrent streams held open ~30 s (mock: 600 chunks, 50 ms apart) against
@@ -83,6 +86,7 @@ JAVA_HOME_25=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1)
 JAVA_BIN=${JAVA_HOME_25:+$JAVA_HOME_25/bin/java}; [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
 JCMD=$(dirname "$JAVA_BIN")/jcmd; [ -x "$JCMD" ] || JCMD=jcmd
 export JAVA=$JAVA_BIN   # compare.sh's mock runs on the same JDK
+source "$ROOT/docs/bench/image-start.sh"   # the image variant: image_layout, image_train, image_env
 
 PIDS=(); SAMPLERS=(); PG_SCHEMAS=()
 cleanup() {
@@ -198,6 +202,15 @@ declare -A GW_PID=() GW_PORT=() GW_MPORT=() GW_HDR=() GW_READY=()
 start_gateway() { # name port store [variant]
   local n=$1 port=$2 store=$3 variant=${4:-}
   local dir=$OUT/$n; mkdir -p "$dir/run"
+  local jar=$JAR jvm_extra="" env_extra=""
+  if [ "$variant" = image ]; then
+    image_layout "$JAR" "$dir/image"
+    local t; t=$(date +%s)
+    image_train "$dir/image/app" 18070 "$dir/aot-train.log" "${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m}" \
+      || { echo "gateway $n: the AOT training run failed; see $dir/aot-train.log" >&2; exit 1; }
+    echo "gateway $n: AOT cache trained in $(( $(date +%s) - t )) s ($(tail -n 1 "$dir/aot-train.log"))"
+    jar=$dir/image/app/app.jar; jvm_extra="-XX:AOTCache=$dir/image/app/app.aot"; env_extra=$(image_env | tr '\n' ' ')
+  fi
   make_pack "$dir/run" "$variant"
   local args=(--server.port="$port" --management.server.port=$((port + 100))
               --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config"
@@ -216,8 +229,8 @@ start_gateway() { # name port store [variant]
   esac
   local t0; t0=$(date +%s.%N)
   # shellcheck disable=SC2086
-  (cd "$dir/run" && exec "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} -Xlog:gc*:file="$dir/gc.log":uptime,level,tags \
-      -jar "$JAR" "${args[@]}" > "$dir/gateway.log" 2>&1) &
+  (cd "$dir/run" && exec env $env_extra "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} $jvm_extra \
+      -Xlog:gc*:file="$dir/gc.log":uptime,level,tags -jar "$jar" "${args[@]}" > "$dir/gateway.log" 2>&1) &
   local pid=$!; PIDS+=("$pid")
   GW_PID[$n]=$pid; GW_PORT[$n]=$port; GW_MPORT[$n]=$((port + 100))
   sample_loop "$pid" $((port + 100)) "$dir/samples.tsv" & SAMPLERS+=($!)

@@ -185,6 +185,7 @@ final class StartupWarmUp implements ApplicationRunner {
         String base = target.get().dryRun() ? loopback.baseUrl() : null;
         String key = base == null ? null : pass.open(target.get().tool(), tenant);
         boolean quiet = false;
+        JitActivity jit = new JitActivity();
         try (CloseableHttpClient client = key == null ? null : httpClient()) {
             AtomicBoolean useHttp = new AtomicBoolean(key != null);
             // Two threads: one over HTTP (server, filters, limits, audit write), one straight into the pipeline (the
@@ -210,7 +211,7 @@ final class StartupWarmUp implements ApplicationRunner {
                 }));
             }
             if (bounds.untilSteady()) {
-                quiet = awaitSteady(threads, start + bounds.minTime().toNanos(), deadline);
+                quiet = awaitSteady(jit, threads, start + bounds.minTime().toNanos(), deadline);
                 stop.set(true);
             }
             for (Thread thread : threads) {
@@ -226,7 +227,7 @@ final class StartupWarmUp implements ApplicationRunner {
         } finally {
             pass.close();
         }
-        long settled = settleJit(deadline);
+        long settled = settleJit(jit, deadline);
         completed = done.get();
         overHttp = http.get();
         direct = done.get() - http.get();
@@ -242,12 +243,11 @@ final class StartupWarmUp implements ApplicationRunner {
      * While the requests run: true as soon as (after {@code notBefore}) the JIT compiler has used less than 10 % of one
      * compiler thread's time in each of four 250 ms windows; false when the requests ended or the deadline came first.
      */
-    private static boolean awaitSteady(List<Thread> threads, long notBefore, long deadline) {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+    private static boolean awaitSteady(JitActivity jit, List<Thread> threads, long notBefore, long deadline) {
+        if (!jit.available()) {
             return false;
         }
-        long last = jit.getTotalCompilationTime();
+        long last = jit.workMillis();
         int quietWindows = 0;
         while (System.nanoTime() < deadline && threads.stream().anyMatch(Thread::isAlive)) {
             try {
@@ -256,7 +256,7 @@ final class StartupWarmUp implements ApplicationRunner {
                 Thread.currentThread().interrupt();
                 return false;
             }
-            long now = jit.getTotalCompilationTime();
+            long now = jit.workMillis();
             quietWindows = now - last < 25 ? quietWindows + 1 : 0;
             last = now;
             if (quietWindows >= 4 && System.nanoTime() >= notBefore) {
@@ -273,13 +273,12 @@ final class StartupWarmUp implements ApplicationRunner {
      *
      * @return milliseconds waited
      */
-    private static long settleJit(long deadline) {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+    private static long settleJit(JitActivity jit, long deadline) {
+        if (!jit.available()) {
             return 0;
         }
         long start = System.nanoTime();
-        long last = jit.getTotalCompilationTime();
+        long last = jit.workMillis();
         int quiet = 0;
         while (quiet < 2 && System.nanoTime() < deadline) {
             try {
@@ -288,7 +287,7 @@ final class StartupWarmUp implements ApplicationRunner {
                 Thread.currentThread().interrupt();
                 break;
             }
-            long now = jit.getTotalCompilationTime();
+            long now = jit.workMillis();
             quiet = now - last < 20 ? quiet + 1 : 0;
             last = now;
         }

@@ -146,13 +146,16 @@ public final class LayeredPurposeGuard {
         if (policy.guardModel() == null || guard == null) {
             // without a guard model: a named person next to a special-category word (listed or not) is that person's
             // data sooner; a listed term without a named person needs more before it is taken for a person's data
-            boolean named = PurposeFactors.named(tokens);
+            boolean named = PurposeFactors.named(tokens) || PurposeFactors.identifiedByNumber(folded);
             if (named && p >= policy.personalNamedAt() && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)
                     || PurposeCues.moreSpecial(folded))) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }
-            if (term && !named && p < policy.topicUnnamedBelow() && !PurposeFactors.oneByRole(folded)) {
-                return new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, p, true);
+            // ninth round: a special-category word the term list lacks ("homo's en lesbiennes") is a topic on the same
+            // terms, unless a pronoun points at someone ("hij valt op mannen")
+            boolean word = term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD) && !PurposeFactors.onePersonPronoun(folded);
+            if (word && !named && p < policy.topicUnnamedBelow() && !PurposeFactors.oneByRole(folded)) {
+                return new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, p, term);
             }
         }
         // without a term from the list the classifier alone must be surer (personal-without-term-at)

@@ -78,7 +78,13 @@ final class PurposeCues {
             + "(zijn|his) (man|husband)|(haar|her) (vrouw|wife)|"
             // eighth round: a same-sex spouse, a party or youth wing by its name, a vote, a refused certificate of conduct
             + "(zijn|his) echtgenoot|(haar|her) echtgenote|partij voor de dieren|jonge (democraten|socialisten)|"
-            + "(stemt|stemde|stemmen) op|(votes|voted) for|vog\\b[^.;!?\\n]{0,40}\\b(geweigerd|afgewezen))\\b");
+            + "(stemt|stemde|stemmen) op|(votes|voted) for|vog\\b[^.;!?\\n]{0,40}\\b(geweigerd|afgewezen)|"
+            // ninth round: a face recognised on images, a leaning said with a hyphen ("radicaal-links", "far-right")
+            + "gezicht\\w*\\b[^.;!?\\n]{0,60}\\b(herken\\w*|identific\\w*)|(herken\\w*|identific\\w*)\\b[^.;!?\\n]{0,60}\\bgezicht\\w*|"
+            + "(recogni[sz]\\w*|identif\\w*)\\b[^.;!?\\n]{0,40}\\bface|"
+            + "(extreem|radicaal|ultra|klimaat)-(links|rechts)e?|(far|extreme)-(left|right)|(left|right)-wing|"
+            // a union by its abbreviation, only as what someone is a member of
+            + "lid (is |was )?(van|bij) (de |het )?(ac|fnv|cnv|vcp|ambtenarencentrum)|(ac|fnv|cnv|vcp)-lid)\\b");
 
     /**
      * Whether the folded text has one of the sixth-round special-category words ({@link #MORE_EXACT}, a compound ending in

@@ -141,7 +141,8 @@ final class PurposeFactors {
             String head = head(w);
             cases |= CASE_WORDS.contains(w) || CASE_WORDS.contains(head);
             persons |= PERSONS_WORDS.contains(w) || PERSONS_WORDS.contains(head);
-            notCases |= NOT_CASES_WORDS.contains(w);
+            // ninth round: a hyphenated compound is about policy by either part ("DPIA-vragen", "AVG-regels")
+            notCases |= NOT_CASES_WORDS.contains(w) || NOT_CASES_WORDS.contains(head) || NOT_CASES_WORDS.contains(modifier(w));
             process |= PROCESS_WORDS.contains(w);
             if (previous != null) {
                 String pair = previous + "_" + w;
@@ -185,6 +186,18 @@ final class PurposeFactors {
         return false;
     }
 
+    /** Ninth round: a pronoun that can only point at one person ("hij", "hem", "he", "him", "his", "she"). */
+    private static final Set<String> ONE_PERSON_PRONOUNS = Set.of("hij", "hem", "he", "him", "his", "she");
+
+    static boolean onePersonPronoun(String folded) {
+        for (String w : words(folded)) {
+            if (ONE_PERSON_PRONOUNS.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A form of address with a name, or a two-word or initialled name ("dhr. Boersma", "A. Bakker"). */
     static boolean named(String[] tokens) {
         return has(tokens, PurposeTokens.TITLE_NAME) || has(tokens, PurposeTokens.NAME);
@@ -210,10 +223,53 @@ final class PurposeFactors {
         return java.util.Map.copyOf(out);
     }
 
-    /** The part after the last hyphen of a compound, else the word itself. */
+    /** Ninth round: plural person nouns that head a closed compound ("uitkeringsgerechtigden", "buurtbewoners"). */
+    private static final List<String> PERSON_HEADS = PurposeWords.list("person-compound-heads");
+
+    /**
+     * The part after the last hyphen of a compound; for a closed compound the plural person noun it ends in
+     * ({@link #PERSON_HEADS}); else the word itself.
+     */
     private static String head(String w) {
         int dash = w.lastIndexOf('-');
-        return dash < 0 || dash == w.length() - 1 ? w : w.substring(dash + 1);
+        if (dash >= 0) {
+            return dash == w.length() - 1 ? w : w.substring(dash + 1);
+        }
+        for (String h : PERSON_HEADS) {
+            if (w.length() >= h.length() + 3 && w.endsWith(h)) {
+                return h;
+            }
+        }
+        return w;
+    }
+
+    /** The part before the first hyphen of a compound, else the word itself. */
+    private static String modifier(String w) {
+        int dash = w.indexOf('-');
+        return dash <= 0 ? w : w.substring(0, dash);
+    }
+
+    /**
+     * Ninth round: one person identified without a name — a role ("de bewoner", "huurder", "medewerker") together with a
+     * house number or an identifying number ("flat Zonnehof nr 34", "Lindelaan 4", "personeelsnummer 4471"). Counts as a
+     * named person in the special-category step.
+     */
+    private static final Set<String> ID_WORDS = Set.of("nr", "nummer", "huisnummer", "no", "klantnummer", "klantnr", "personeelsnummer",
+            "personeelsnr", "dossiernummer", "zaaknummer", "registratienummer", "bsn", "badge", "pasnummer");
+
+    static boolean identifiedByNumber(String folded) {
+        boolean role = false;
+        boolean number = false;
+        String previous = null;
+        for (String w : words(folded)) {
+            role |= ROLES.contains(w) || ADDRESS.contains(w);
+            number |= previous != null && isNumber(w) && (ID_WORDS.contains(previous) || street(previous));
+            if (role && number) {
+                return true;
+            }
+            previous = w;
+        }
+        return false;
     }
 
     private static boolean isNumber(String w) {

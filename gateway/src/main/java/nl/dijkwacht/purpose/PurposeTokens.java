@@ -22,6 +22,8 @@ public final class PurposeTokens {
     /** A decision already taken by a person ({@link PurposeCues#decisionTaken}). */
     static final String DECISION_TAKEN = "__besluit-genomen";
     private static final Set<String> TITLES = PurposeWords.set("person-titles");
+    /** Ninth round: words that open an institution's or event's name ("Raad van State"), not a first name. */
+    private static final Set<String> INSTITUTION_NOUNS = PurposeWords.set("institution-nouns");
 
     /** Name particles: "mevrouw de Vries", "Anouk van der Berg" are a title or first name followed by a surname. */
     private static final Set<String> PARTICLES = Set.of("de", "van", "der", "den", "ter", "ten", "el", "al", "von", "'t", "le", "la", "du", "da");
@@ -99,7 +101,7 @@ public final class PurposeTokens {
                     properNoun = true;
                 }
                 sentenceStart = false;
-                previousCapital = capital && !TITLES.contains(word) && !abbreviation;
+                previousCapital = capital && !TITLES.contains(word) && !abbreviation && !INSTITUTION_NOUNS.contains(word);
                 previousRaw = raw;
                 previousWord = folded;
             } else {

@@ -155,4 +155,49 @@ class LayeredPurposeGuardFactorsTest {
         assertThat(PurposeCues.decisionTakenLate(PurposeTokens.fold(asked))).as("a question asks the decision").isFalse();
         assertThat(PurposeCues.decisionTakenLate("ik heb mw. de boer gebeld. toegekend of niet, dat bepaal jij.")).as("another sentence").isFalse();
     }
+
+    @Test
+    void theNinthRoundWordsCountForANamedPersonOnly() {
+        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
+        for (String named : List.of("Badge log: Pieter Smit had to re-enrol his iris at the entrance gate twice this week. Write a note for facilities.",
+                "Op de beelden van de fietsenstalling herkent de conciërge het gezicht van Daan Visser. Schrijf een brief aan zijn ouders.",
+                "Korte voorstelronde voor het intranet: Ama Mensah, Ghanaian-Dutch, begint maandag bij Burgerzaken.",
+                "Antwoord aan dhr. Beekman, die in elke mail schrijft dat hij tegen de extreemrechtse wethouders is.",
+                "Verslag van het gesprek met Ruud Hoekstra: hij is kaderlid bij het Ambtenarencentrum en wil dat vermeld zien.",
+                "Notitie: Petra Wolters zegt dat ze lid is van de FNV en daarom de overuren weigert.",
+                "Vat de melding samen: de huurder van de Wilgenlaan 14 zou een alcoholverslaving hebben.")) {
+            assertThat(judge(named, never.withFactorThresholds(0.45, 0.0, 0.0))).as(named).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
+            assertThat(judge(named, never.withFactorThresholds(0.45, 1.0, 0.0))).as(named).isEqualTo(Verdict.ALLOWED);
+        }
+        for (String notSpecial : List.of("Maak een planning voor de verbouwing van de publieksbalie, Pieter Smit is projectleider.",
+                "Schrijf een bedankmail aan Daan Visser voor het gezicht dat hij de campagne gaf.")) {
+            assertThat(judge(notSpecial, never.withFactorThresholds(0.45, 0.0, 0.0))).as(notSpecial).isEqualTo(Verdict.ALLOWED);
+        }
+    }
+
+    @Test
+    void aSpecialWordWithoutANamedPersonIsATopicBelowTopicUnnamedBelowUnlessAPronounPointsAtSomeone() {
+        PurposeGuardPolicy always = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 0.0, 0.0, 0.65, 0.0);
+        String topic = "Zoek landelijke cijfers over hoe vaak homo's op het werk worden gepest, voor een notitie.";
+        assertThat(judge(topic, always.withFactorThresholds(0.45, 1.0, 1.0))).isEqualTo(Verdict.ALLOWED);
+        assertThat(judge(topic, always.withFactorThresholds(0.45, 1.0, 0.0))).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
+        assertThat(judge("hij valt op mannen", always.withFactorThresholds(0.45, 1.0, 1.0))).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
+    }
+
+    @Test
+    void anInstitutionsNameIsNoPersonsName() {
+        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
+        String institution = "Wat zegt de Raad van State over een hoofddoek bij de balie, in het algemeen?";
+        assertThat(PurposeFactors.named(PurposeTokens.of(institution, true))).isFalse();
+        assertThat(judge(institution, never.withFactorThresholds(0.45, 0.0, 1.0))).isEqualTo(Verdict.ALLOWED);
+        assertThat(PurposeFactors.named(PurposeTokens.of("Vraag het aan Anouk van der Berg.", false))).isTrue();
+    }
+
+    @Test
+    void aDispensationForANamedResidentIsADecisionInTheBenefitsDomain() {
+        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(1.0, 1.0, 1.0, 1.0, 1.0, 1.0).withDomainVerdictAt(0.0);
+        String asked = "Mevrouw Haile vraagt ontheffing van de taaleis. Beslis jij of ze die krijgt?";
+        assertThat(judge(asked, never)).isEqualTo(Verdict.FORBIDDEN_PURPOSE);
+        assertThat(PurposeDomain.of(PurposeTokens.fold(asked), null)).isEqualTo(PurposeClassifier.BENEFITS);
+    }
 }

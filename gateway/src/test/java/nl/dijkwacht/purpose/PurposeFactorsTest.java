@@ -146,4 +146,33 @@ class PurposeFactorsTest {
         assertThat(f.aboutPersons).isTrue();
         assertThat(of("Geef een risicoscore.").aboutPersons).isFalse();
     }
+
+    @Test
+    void aClosedCompoundCountsByItsPluralPersonHead() {
+        PurposeFactors f = of("Welke bijstandsgerechtigden en budgethouders moeten we als eerste bezoeken?");
+        assertThat(f.aboutCases).isTrue();
+        assertThat(f.aboutPersons).isTrue();
+        assertThat(of("Zoek in het klantenbestand hoeveel brieven er zijn verstuurd.").aboutPersons).as("a compound thing").isFalse();
+    }
+
+    @Test
+    void passingACaseOnForInvestigationIsAVerdictAsked() {
+        assertThat(of("Zet in kolom G 'ja' als het dossier doorzetten naar handhaving moet.").verdictAsked).isTrue();
+        assertThat(of("Schrijf een procedure voor het archiveren van dossiers.").verdictAsked).isFalse();
+    }
+
+    @Test
+    void aHyphenatedCompoundIsAboutPolicyByEitherPartAndRemediesAreRules() {
+        assertThat(of("Welke DPIA-vragen horen bij camera's in het stadhuis?").notAboutCases).isTrue();
+        assertThat(of("Welke rechtsmiddelen heeft een aanvrager na een afwijzing?").notAboutCases).isTrue();
+        assertThat(of("Welke aanvrager moet ik afwijzen?").notAboutCases).isFalse();
+    }
+
+    @Test
+    void aRoleWithAHouseOrIdentifyingNumberIdentifiesOnePerson() {
+        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("Melding: de bewoner van de Wilgenlaan 14 drinkt veel."))).isTrue();
+        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("medewerker met personeelsnummer 4471 belde."))).isTrue();
+        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("De bibliotheek aan de Wilgenlaan 14 is dicht."))).as("no person").isFalse();
+        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("Hoeveel bewoners heeft de wijk?"))).as("no number").isFalse();
+    }
 }

@@ -133,7 +133,9 @@ public final class ContextEnhancer {
     public Cue cue(String lower, int start, int end, TextStructure structure) {
         TextStructure.Field field = structure == null || structure.isEmpty() ? null : structure.fieldAt(start, end);
         if (field == null) {
-            return cue(lower, start, end);
+            String header = SpacedColumns.headerOf(lower, start, end);
+            Cue column = header == null ? Cue.NONE : matchKey(keyForm(header), TextStructure.Kind.TABLE);
+            return column.signal() != Signal.NONE ? column : cue(lower, start, end);
         }
         Cue inValue = cueBefore(lower, start, Math.max(field.start(), start - before));
         if (inValue.signal() != Signal.NONE) {
@@ -222,11 +224,139 @@ public final class ContextEnhancer {
     }
 
     private Cue cue(String lower, int start, int end, int lowest, int highest) {
-        Cue before = cueBefore(lower, start, Math.max(lowest, start - this.before));
+        int from = Math.max(lowest, start - this.before);
+        Cue before = cueBefore(lower, start, from);
+        Cue bracketed = inBracketsAfter(lower, end, highest);
+        if (bracketed.signal() != Signal.NONE && !labelledRightBefore(lower, start, before)) {
+            return bracketed;
+        }
+        Cue compound = compoundBefore(lower, start, from, before);
+        if (compound != null) {
+            return compound;
+        }
         if (before.signal() != Signal.NONE) {
             return before;
         }
         return cueAfter(lower, end, Math.min(highest, end + after));
+    }
+
+    /**
+     * "503153217 (dat is een relatienummer)", "… (klantnr.)": a cue in brackets opened right after the candidate says
+     * what the candidate is, nearer than any word before it — unless the brackets deny it ("(niet de bsn!)").
+     */
+    private Cue inBracketsAfter(String lower, int end, int highest) {
+        if (after == 0) {
+            return Cue.NONE;
+        }
+        int i = end;
+        while (i < highest && lower.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= highest || lower.charAt(i) != '(' || i - end > 1) {
+            return Cue.NONE;
+        }
+        int close = lower.indexOf(')', i);
+        int to = Math.min(highest, close < 0 ? i + 40 : Math.min(close, i + 40));
+        if (negated(lower, i + 1, to)) {
+            return Cue.NONE; // "(niet de bsn!)" says what it is not
+        }
+        Cue c = wordsAfter.nearestAfter(lower, i + 1, to);
+        if (c.signal() != Signal.NONE) {
+            return c;
+        }
+        String compound = compoundIn(lower, i + 1, to);
+        return compound == null ? Cue.NONE : new Cue(Signal.NEGATIVE, "…" + compound, "after");
+    }
+
+    /** The {@code [negative-key-endings]} entry closing a compound word in [from, to) ("leerlingnummer"), else null. */
+    private String compoundIn(String lower, int from, int to) {
+        int i = from;
+        while (i < to) {
+            while (i < to && !Character.isLetter(lower.charAt(i))) {
+                i++;
+            }
+            int e = i;
+            while (e < to && (Character.isLetter(lower.charAt(e)) || lower.charAt(e) == '-' || lower.charAt(e) == '.')) {
+                e++;
+            }
+            if (e > i) {
+                String ending = compoundEndingOf(lower.substring(i, e));
+                if (ending != null) {
+                    return ending;
+                }
+            }
+            i = e;
+        }
+        return null;
+    }
+
+    /** The negative key ending a compound word closes with, unless the word opens with a positive cue. */
+    private String compoundEndingOf(String word) {
+        for (String ending : negativeKeyEndings) {
+            if (word.length() > ending.length() + 2 && word.endsWith(ending) && wordsBefore.startsPositive(word) == null) {
+                return ending;
+            }
+        }
+        return null;
+    }
+
+    private static final java.util.regex.Pattern NEGATION =
+            java.util.regex.Pattern.compile("(?<![\\p{L}])(?:niet|geen|not|no|nicht|kein)(?![\\p{L}])");
+
+    private static boolean negated(String lower, int from, int to) {
+        return NEGATION.matcher(lower).region(from, to).find();
+    }
+
+    /** "BSN: 123456782 (niet het klantnummer)": a label right before the candidate still decides. */
+    private static boolean labelledRightBefore(String lower, int start, Cue before) {
+        if (before.signal() == Signal.NONE) {
+            return false;
+        }
+        int i = start;
+        while (i > 0 && (lower.charAt(i - 1) == ' ' || lower.charAt(i - 1) == ':' || lower.charAt(i - 1) == '.')) {
+            i--;
+        }
+        return lower.startsWith(before.word(), i - before.word().length());
+    }
+
+    /**
+     * "leerlingnummer 123456782", "huurdersnr 123456782": a compound word ending in a {@code [negative-key-endings]}
+     * entry, nearer than the nearest cue word before the candidate, names some other register's number, as it does
+     * in a key. A word that opens with a positive cue ("burgerservicenummer", "bsn-nummer") is that cue. Null when
+     * there is none.
+     */
+    private Cue compoundBefore(String lower, int start, int from, Cue nearest) {
+        if (negativeKeyEndings.isEmpty() || before == 0) {
+            return null;
+        }
+        int limit = from;
+        if (nearest.signal() != Signal.NONE) {
+            int at = lower.lastIndexOf(nearest.word(), start - 1);
+            limit = Math.max(from, at < 0 ? from : at + nearest.word().length());
+        }
+        int wordEnd = start;
+        while (wordEnd > limit) {
+            while (wordEnd > limit && !Character.isLetter(lower.charAt(wordEnd - 1)) && lower.charAt(wordEnd - 1) != '.') {
+                wordEnd--;
+            }
+            int ws = wordEnd;
+            while (ws > limit && (Character.isLetter(lower.charAt(ws - 1)) || lower.charAt(ws - 1) == '.'
+                    || lower.charAt(ws - 1) == '-')) {
+                ws--;
+            }
+            if (ws == wordEnd) {
+                return null;
+            }
+            if (ws == limit && limit > from) {
+                return null; // the nearest cue word's own letters
+            }
+            String ending = compoundEndingOf(lower.substring(ws, wordEnd));
+            if (ending != null) {
+                return new Cue(Signal.NEGATIVE, "…" + ending, "before");
+            }
+            wordEnd = ws;
+        }
+        return null;
     }
 
     /**
@@ -252,6 +382,19 @@ public final class ContextEnhancer {
                 whole[w] = words[w].length() <= 3 && Character.isLetter(words[w].charAt(words[w].length() - 1));
             }
             this.byFirst = new WordsByFirstChar(words);
+        }
+
+        /** The positive cue word that {@code word} opens with ("bsn-nummer" opens with "bsn"), else null. */
+        String startsPositive(String word) {
+            int[] candidates = startingWith(word.charAt(0));
+            if (candidates != null) {
+                for (int w : candidates) {
+                    if (w < positives && word.startsWith(words[w])) {
+                        return words[w];
+                    }
+                }
+            }
+            return null;
         }
 
         private int[] startingWith(char c) {

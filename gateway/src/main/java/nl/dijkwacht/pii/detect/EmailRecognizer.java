@@ -22,6 +22,10 @@ public final class EmailRecognizer implements Recognizer {
     /** Further words that mailbox names are built from ({@code expat} + {@code desk}), never a mailbox alone. */
     private static final Set<String> FUNCTION_PARTS = WordList.set("/pii/function-mailbox-parts.txt");
     private static final Pattern SEPARATORS = Pattern.compile("[._-]");
+    /** Endings of service words ("invordering", "marktzaken"), {@code /pii/function-mailbox-endings.txt}. */
+    private static final List<String> FUNCTION_ENDINGS = WordList.list("/pii/function-mailbox-endings.txt");
+    /** Labels of personal mail providers ({@code gmail}, {@code ziggo}), {@code /pii/personal-mail-domains.txt}. */
+    private static final Set<String> PERSONAL_MAIL = WordList.set("/pii/personal-mail-domains.txt");
 
     private static boolean isLocalChar(char c) {
         return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
@@ -58,6 +62,33 @@ public final class EmailRecognizer implements Recognizer {
         return splits(letters, 0, 3);
     }
 
+    /**
+     * "invordering@", "expatloket@", "marktzaken@" at an organisation's domain: one word ending like a service or
+     * department word names a desk. Not when the word is a known given name or surname ("meijering@" can be a
+     * person's own address) or the domain is a personal mail provider ("wiering@ziggo.nl").
+     */
+    static boolean serviceWordMailbox(String local, String domain) {
+        if (local.length() < 6 || !local.chars().allMatch(c -> c >= 'a' && c <= 'z') || personalMailDomain(domain)
+                || KnownNames.shared().isName(local)) {
+            return false;
+        }
+        for (String ending : FUNCTION_ENDINGS) {
+            if (local.length() >= ending.length() + 3 && local.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean personalMailDomain(String domain) {
+        for (String label : domain.split("\\.")) {
+            if (PERSONAL_MAIL.contains(label)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean splits(String s, int from, int partsLeft) {
         if (from == s.length()) {
             return true;
@@ -83,7 +114,8 @@ public final class EmailRecognizer implements Recognizer {
         for (MatchResult m : CandidateScan.matches(EMAIL, text, localPartStarts(text))) {
             String value = m.group();
             String local = value.substring(0, value.indexOf('@')).toLowerCase(Locale.ROOT);
-            if (functionMailbox(local)) {
+            String domain = value.substring(value.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+            if (functionMailbox(local) || serviceWordMailbox(local, domain)) {
                 continue;
             }
             found.add(new Finding(EntityType.EMAIL, m.start(), m.end(), 0.99, name(), "address anchored on @", ""));
@@ -114,6 +146,8 @@ public final class EmailRecognizer implements Recognizer {
     public Description describe() {
         return new Description(EntityType.EMAIL, "pattern, anchored on `@`",
                 "function mailboxes (`info@`, `wmo@`, `noreply@`, `privacy@`, `woo@` … " + FUNCTION_MAILBOXES.size()
-                        + " local parts, list `pii/function-mailboxes.txt`) identify no one and are left alone.");
+                        + " local parts, list `pii/function-mailboxes.txt`; one word ending like a service word, `invordering@`,"
+                        + " `marktzaken@`, list `pii/function-mailbox-endings.txt`, unless it is a known name or the domain a"
+                        + " personal mail provider) identify no one and are left alone.");
     }
 }

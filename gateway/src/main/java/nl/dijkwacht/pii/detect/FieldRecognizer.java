@@ -245,7 +245,7 @@ public final class FieldRecognizer implements Recognizer {
         };
     }
 
-    /** 0612345678, 06-12345678, +31 6 12345678, 31612345678, 612345678 (as Excel leaves them), 0031…. */
+    /** 0612345678, 06-12345678, +31 6 12345678, 31612345678, 612345678 (as Excel leaves them), 0031…, 32478120455. */
     static boolean phoneShaped(String v) {
         StringBuilder d = new StringBuilder();
         for (int i = 0; i < v.length(); i++) {
@@ -265,6 +265,8 @@ public final class FieldRecognizer implements Recognizer {
             digits = digits.substring(1);
         } else if (v.startsWith("+")) {
             return digits.length() >= 8 && digits.length() <= 15;
+        } else if (d.length() == v.length() && v.length() >= 11 && v.length() <= 13 && v.charAt(0) != '0') {
+            return true; // "32478120455" under a phone key: an international number without its "+"
         }
         return digits.length() == 9 && digits.charAt(0) != '0';
     }
@@ -359,7 +361,7 @@ public final class FieldRecognizer implements Recognizer {
             return false;
         }
         String lower = text.substring(a, b).toLowerCase(Locale.ROOT);
-        if (NOT_A_NAME.contains(lower) || KNOWN_FIRMS.contains(lower)) {
+        if (NOT_A_NAME.contains(lower) || KNOWN_FIRMS.contains(lower) || NamedThings.partOfNamedThing(text, a, b)) {
             return false; // "Dirk van den Broek" in a bank statement's name column is the supermarket
         }
         if (words > 1) { // "Van der Valk Hotel Houten", "Esposito Vertalingen", "Smit Bouw B.V." (no regex split: every cell)

@@ -10,14 +10,15 @@ import java.util.regex.Pattern;
 /**
  * Rules that use what the recognizers already found in the same text: a name found once ("Aan: Giovanni Russo")
  * marks its other occurrences ("Giovanni, schuif jij aan"), and a date in brackets right after a name
- * ("Abdi Hirsi (04-04-2010)") is that person's date of birth. Run by the detector after overlaps are resolved; they
+ * ("Abdi Hirsi (04-04-2010)", also before the person's BSN: "(2014-06-21, 999922610)", "(12-04-1973, BSN …)") is that
+ * person's date of birth. Run by the detector after overlaps are resolved; they
  * only add findings where there is none.
  */
 final class FindingLinks {
 
     private static final Pattern DATE_IN_BRACKETS = Pattern.compile(
             "\\s?\\((?:(?!overl|gest|sterf|dood|died)\\p{L}{3,12}, ?)?((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\\d{2}"
-                    + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]))\\)");
+                    + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]))(?:\\)|, ?(?:bsn|BSN|\\d))");
 
     /** Parts of a name that are too common to mark elsewhere on their own. */
     private static final Set<String> NOT_ON_THEIR_OWN = new HashSet<>();
@@ -62,7 +63,8 @@ final class FindingLinks {
         for (String part : parts) {
             for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
                 int e = i + part.length();
-                if (wholeWord(text, i, e) && free(kept, added, i, e) && !inOrganisationName(text, i, e)) {
+                if (wholeWord(text, i, e) && free(kept, added, i, e) && !inOrganisationName(text, i, e)
+                        && !NamedThings.partOfNamedThing(text, i, e)) {
                     added.add(new Finding(EntityType.PERSON, i, e, 0.8, "person",
                             "same name as a person found elsewhere in the text", ""));
                 }
@@ -108,7 +110,8 @@ final class FindingLinks {
             List<Finding> added, List<Finding> anchors) {
         if (e - s < 3 || Character.isUpperCase(text.charAt(s)) != capital || !oneWord(text, s, e)
                 || NOT_ON_THEIR_OWN.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT))
-                || !wholeWord(text, s, e) || nextWordCapitalised(text, e) || !free(kept, added, s, e)) {
+                || !wholeWord(text, s, e) || nextWordCapitalised(text, e) || !free(kept, added, s, e)
+                || organisationWordBeside(text, s, e) || NamedThings.partOfNamedThing(text, s, e)) {
             return;
         }
         for (int i = s + 1; i < e; i++) {
@@ -171,6 +174,11 @@ final class FindingLinks {
                 || s >= 4 && text.startsWith(" & ", s - 3) && capitalisedWordEndsAt(text, s - 3)) {
             return true;
         }
+        return organisationWordBeside(text, s, e);
+    }
+
+    /** "Sportpark Abe [Lenstra]", "[Kroon] Advocaten": an organisation word up to two words before, or right after. */
+    private static boolean organisationWordBeside(String text, int s, int e) {
         int at = s;
         for (int back = 0; back < 3; back++) {
             int we = at - 1;

@@ -17,7 +17,7 @@ public final class StructuredIdentifiers {
         return List.of(bsn(), iban(), email(), new PhoneRecognizer(), new PostcodeRecognizer(), new AddressRecognizer(),
                 dateOfBirth(), dateOfBirthInWords(), dateOfBirthMonthFirst(), new LicencePlateRecognizer(), idDocument(),
                 new MachineReadableZoneRecognizer(), new DrivingLicenceRecognizer(), vNumber(), new IpAddressRecognizer(), kvk(),
-                phoneByContext(), new FieldRecognizer(), new SpecialCategoryRecognizer());
+                phoneByContext(), mobileWithoutPlus(), new FieldRecognizer(), new SpecialCategoryRecognizer());
     }
 
     public static Recognizer iban() {
@@ -65,14 +65,32 @@ public final class StructuredIdentifiers {
     public static Recognizer phoneByContext() {
         return PatternRecognizer.builder("phone-context", EntityType.PHONE)
                 .context(ContextEnhancer.of("/pii/context/phone.txt", 30, 0))
-                .pattern("`31` + nine digits, or nine digits without the leading zero (also `612 345 678`, `612 34 56 78`)",
+                .pattern("`31` + nine digits, or nine digits without the leading zero (also `612 345 678`, `612 34 56 78`,"
+                                + " `6 2814 4719`, `6 12 34 56 78`)",
                         "(?<![\\p{L}\\d+.,/-])(31[1-9]\\d{8}|[1-9]\\d{8}|[1-9]\\d{2}([ -])\\d{3}\\2\\d{3}"
-                                + "|[1-9]\\d{2}([ -])\\d{2}\\3\\d{2}\\3\\d{2})"
+                                + "|[1-9]\\d{2}([ -])\\d{2}\\3\\d{2}\\3\\d{2}|[1-9]([ -])\\d{4}\\4\\d{4}"
+                                + "|[1-9]([ -])\\d{2}\\5\\d{2}\\5\\d{2}\\5\\d{2})"
                                 + "(?![\\p{L}\\d]|[.,-]\\d)",
                         PatternRecognizer.Start.DIGIT_RUN)
                 .scores(0.9, 0, 0)
                 .onlyWhenMentioned()
                 .note("Never without a phone word or key: nine digits are as often a BSN or a client number.")
+                .build();
+    }
+
+    /**
+     * A Dutch mobile number in international form without its {@code +} ({@code 31687412290}), as SMS gateways,
+     * WhatsApp exports and spreadsheets write it. {@code 316} and eight more digits is that shape and little else, so
+     * it needs no phone word; a BSN, client or case label rules it out.
+     */
+    public static Recognizer mobileWithoutPlus() {
+        return PatternRecognizer.builder("phone-mobile-compact", EntityType.PHONE)
+                .context(ContextEnhancer.of("/pii/context/phone.txt", 30, 0))
+                .pattern("`316` + eight digits", "(?<![\\p{L}\\d+.,/-])(316\\d{8})(?![\\p{L}\\d]|[.,-]\\d)",
+                        PatternRecognizer.Start.DIGIT_RUN)
+                .scores(0.9, 0.7, 0)
+                .note("A Dutch mobile number without `+` or leading zero; also without a phone word, unless a negative"
+                        + " label (`bsn`, `klantnummer`, `kenmerk` …) is nearer.")
                 .build();
     }
 
@@ -138,11 +156,13 @@ public final class StructuredIdentifiers {
         return PatternRecognizer.builder("date-of-birth-words", EntityType.DATE_OF_BIRTH)
                 .context(ContextEnhancer.of("/pii/context/date-of-birth.txt", 40,
                         "/pii/context/date-of-birth-after.txt", 20))
-                .pattern("date in words: `negen juli negentienhonderdzestig`, `vijf februari tweeduizend vijftien`",
-                        "(?i)(?<![\\p{L}])(" + upTo99 + "\\s(?:" + months + ")\\s(?:negentienhonderd|tweeduizend)"
-                                + "(?:\\s?(?:en\\s?)?" + upTo99 + ")?)(?![\\p{L}])", PatternRecognizer.Start.TOKEN)
+                .pattern("date in words: `negen juli negentienhonderdzestig`, `vijf februari tweeduizend vijftien`,"
+                                + " `veertien juli negentienzestig` (the year as it is said)",
+                        "(?i)(?<![\\p{L}])(" + upTo99 + "\\s(?:" + months + ")\\s(?:(?:negentienhonderd|tweeduizend)"
+                                + "(?:\\s?(?:en\\s?)?" + upTo99 + ")?|negentien\\s?" + upTo99 + "))(?![\\p{L}])",
+                        PatternRecognizer.Start.TOKEN)
                 .scores(0.9, 0, 0)
-                .onlyWhenTextContains("negentienhonderd", "tweeduizend")
+                .onlyWhenTextContains("negentienhonderd", "tweeduizend", "negentien")
                 .onlyWhenMentioned()
                 .note("Only with birth context, like dates in figures.")
                 .build();

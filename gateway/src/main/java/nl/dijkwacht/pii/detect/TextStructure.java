@@ -240,14 +240,21 @@ public final class TextStructure {
     /**
      * "112,00" unquoted in a comma-separated row (a Dutch amount exported as is) splits into two cells: when a row has
      * more cells than the header, a cell of digits followed by a cell of exactly two digits is joined back, from the
-     * left, until the counts match. Returns the cells unchanged when that does not make them match.
+     * left, until the counts match; when that is not enough, also a cell of one digit ("-12,5" hours, "31,0").
+     * Returns the cells unchanged when that does not make them match.
      */
     private static List<int[]> joinDecimalCommas(String text, List<int[]> cells, int wanted) {
+        List<int[]> joined = joinDecimalCommas(text, cells, wanted, 2);
+        return joined != cells ? joined : joinDecimalCommas(text, cells, wanted, 1);
+    }
+
+    private static List<int[]> joinDecimalCommas(String text, List<int[]> cells, int wanted, int fewestDecimals) {
         List<int[]> out = new ArrayList<>(cells.size());
         int surplus = cells.size() - wanted;
         for (int k = 0; k < cells.size(); k++) {
             int[] c = cells.get(k);
-            if (surplus > 0 && k + 1 < cells.size() && amountWhole(text, c) && twoDigits(text, cells.get(k + 1))) {
+            if (surplus > 0 && k + 1 < cells.size() && amountWhole(text, c)
+                    && decimals(text, cells.get(k + 1), fewestDecimals)) {
                 out.add(new int[] {c[0], cells.get(k + 1)[1]});
                 k++;
                 surplus--;
@@ -271,8 +278,18 @@ public final class TextStructure {
         return Character.isDigit(text.charAt(c[1] - 1));
     }
 
-    private static boolean twoDigits(String text, int[] c) {
-        return c[1] - c[0] == 2 && Character.isDigit(text.charAt(c[0])) && Character.isDigit(text.charAt(c[0] + 1));
+    /** A cell of {@code fewest} to two digits: the decimals of an amount. */
+    private static boolean decimals(String text, int[] c, int fewest) {
+        int length = c[1] - c[0];
+        if (length < fewest || length > 2) {
+            return false;
+        }
+        for (int i = c[0]; i < c[1]; i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -85,6 +85,16 @@ final class OcrRepairs {
 
     // ---- letters inside numbers ----
 
+    /** Whether every group without a digit is one or two of {@code l} and {@code O} ({@code ll}, {@code O}). */
+    private static boolean lookAlikeGroupsOnly(String s, List<int[]> tokens) {
+        for (int[] t : tokens) {
+            if (t[2] == 0 && (t[1] - t[0] > 2 || !s.substring(t[0], t[1]).chars().allMatch(c -> c == 'l' || c == 'O'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static List<Edit> digitEdits(String s) {
         List<Edit> edits = null;
         int n = s.length();
@@ -135,8 +145,10 @@ final class OcrRepairs {
                 continue;
             }
             boolean convert = letters > 0 && digits >= 1 && letters <= digits + 2
-                    // "12 lo": a group of letters joined by a space alone is a word, not part of the number
-                    && !(spaceOnlyJoins && lettersOnlyTokens > 0);
+                    // "12 lo": a group of letters joined by a space alone is a word, not part of the number, unless
+                    // the number is long and the groups are "l"/"O" pairs of a phone number ("+3l 6 44 O3 ll 82")
+                    && !(spaceOnlyJoins && lettersOnlyTokens > 0 && !(digits >= 6 && tokens.size() >= 4
+                    && lookAlikeGroupsOnly(s, tokens)));
             if (!convert && digits == 0 && tokens.size() == 1 && j - i <= 2 && monthFollows(s, j)) {
                 convert = true; // "ll maart"
             }

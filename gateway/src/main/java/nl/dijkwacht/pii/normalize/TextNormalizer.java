@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *   <li>obfuscated e-mail addresses written plainly: {@code jan (at) example (dot) nl}, {@code jan[at]example.nl},
  *       {@code jan(a)example.nl}, {@code jan @ example.nl}, {@code jan&#64;example.nl}, {@code jan%40example.nl}
  *       → {@code jan@example.nl};</li>
- *   <li>separators inside digit runs made single: {@code 111 - 222 - 333} → {@code 111-222-333},
+ *   <li>separators inside digit runs made single: {@code 111 - 222 - 333} and {@code 06 -  31} → {@code 111-222-333},
  *       {@code 111 . 222 . 333} → {@code 111.222.333}, {@code 111_222_333} → {@code 111-222-333} (runs of spaces
  *       alone stay: they part the columns of a fixed-width table);</li>
  *   <li>scanned text repaired ({@link OcrRepairs}): {@code O}/{@code o} → {@code 0}, {@code I}/{@code l} →
@@ -271,7 +271,7 @@ public final class TextNormalizer {
             }
             int length = j - i - 1;
             boolean needed = mark != 0 && (spaces > 0 || mark == '_');
-            if (length > 0 && length <= 3 && needed && j < n && digit(s.charAt(j))) {
+            if (length > 0 && length <= 4 && needed && j < n && digit(s.charAt(j))) {
                 if (edits == null) {
                     edits = new ArrayList<>();
                 }

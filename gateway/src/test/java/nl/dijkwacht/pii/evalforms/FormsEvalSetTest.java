@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Validates the forms evaluation set (it does not score the engine: that is {@link FormsEvaluation}): every
  * annotation's offsets point at exactly its text, spans do not overlap, the JSONL is the compiled markup, the
- * held-out part is the seeded random quarter (held-out-3 to held-out-8 are separately written sets, not part of that
+ * held-out part is the seeded random quarter (held-out-3 to held-out-9 are separately written sets, not part of that
  * split), and real-looking identifiers carry valid but fictitious check digits.
  */
 class FormsEvalSetTest {
@@ -120,8 +120,8 @@ class FormsEvalSetTest {
     }
 
     /**
-     * Held-out-5 to held-out-8 likewise: 16 documents of every form numbered from 401, 501, 601 or 701, tables as 6
-     * CSV, 5 TSV and 5 markdown, and no text shared with an earlier part.
+     * Held-out-5 to held-out-9 likewise: 16 documents of every form numbered from 401, 501, 601, 701 or 801, tables
+     * as 6 CSV, 5 TSV and 5 markdown, and no text shared with an earlier part.
      */
     @Test
     void heldout5CoversEveryFormAndIsNew() throws IOException {
@@ -142,6 +142,12 @@ class FormsEvalSetTest {
     void heldout8CoversEveryFormAndIsNew() throws IOException {
         assertWrittenApart("heldout8", 701,
                 List.of("dev", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"));
+    }
+
+    @Test
+    void heldout9CoversEveryFormAndIsNew() throws IOException {
+        assertWrittenApart("heldout9", 801,
+                List.of("dev", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"));
     }
 
     /** Failures name document ids only, never texts: the part may still be unseen. */

@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * Rule family: the other items of a list typed in one case as a name found in it ("tharshini sivakumar, pemba
  * sherpa, aung kyaw thu", "ALI HASSAN OMER, MAKUEI DENG, NYAKIM GATKUOTH"): next to a found name of two or more words
- * in lower case or in capitals, an item between list separators ({@code , ; en}) of two or three words written the
- * same way, none a common, function, title, street or organisation word ({@link ChatNameRules#surnameLike}), is a
- * name too; it chains along the list. Mixed-case items are the model's (it reads capitals as names already).
+ * in lower case or in capitals, an item between list separators ({@code , ; en | &}) of two or three words written
+ * the same way, none a common, function, title, street or organisation word ({@link ChatNameRules#surnameLike}), is a
+ * name too; it chains along the list. Since the ninth round also names written with capitals ("Mimi Basily, Zoni
+ * Ernst en Pietje Wagner", "Aino Mäkelä, Ieuan Pritchard"), which the model misses when a name is rare, with a title
+ * in front skipped ("dhr. Frans Tehupeiory") and places, royals and known firms left out.
  */
 final class ListItemNameRules {
 
@@ -24,6 +26,9 @@ final class ListItemNameRules {
         List<NameSpan> added = new ArrayList<>();
         for (NameSpan s : spans) {
             Style style = Style.of(text, s.start(), s.end());
+            if (style == Style.CAPITALISED && PlaceAndTitleFilter.notAPerson(text, s.start(), s.end())) {
+                continue;
+            }
             if (style == null) {
                 continue;
             }
@@ -34,6 +39,7 @@ final class ListItemNameRules {
                     break;
                 }
                 int to = itemEnd(text, from);
+                from = afterTitle(text, from, to, style);
                 if (!nameItem(text, from, to, style)) {
                     break;
                 }
@@ -48,7 +54,7 @@ final class ListItemNameRules {
                 if (to < 0) {
                     break;
                 }
-                int from = itemStart(text, to);
+                int from = afterTitle(text, itemStart(text, to), to, style);
                 if (!nameItem(text, from, to, style)) {
                     break;
                 }
@@ -62,20 +68,27 @@ final class ListItemNameRules {
     }
 
     private enum Style {
-        LOWER, CAPITALS;
+        LOWER, CAPITALS, CAPITALISED;
 
-        /** The style of a name of two or more words written all in lower case or all in capitals, else null. */
+        /**
+         * The style of a name of two or more words written all in lower case, all in capitals, or each word
+         * capitalised (particles in lower case between them: "Jan van Arkel"), else null.
+         */
         static Style of(String text, int from, int to) {
             boolean lower = true;
             boolean upper = true;
+            boolean capitalised = true;
             int words = 1;
-            for (int i = from; i < to; i++) {
-                char c = text.charAt(i);
+            int wordStart = from;
+            for (int i = from; i <= to; i++) {
+                char c = i < to ? text.charAt(i) : ' ';
                 if (Character.isLetter(c)) {
                     lower &= Character.isLowerCase(c);
                     upper &= Character.isUpperCase(c);
                 } else if (c == ' ') {
-                    words++;
+                    capitalised &= capitalisedWord(text, wordStart, i, wordStart == from || i == to);
+                    wordStart = i + 1;
+                    words += i < to ? 1 : 0;
                 } else if (c != '-' && c != '\'' && c != '’') {
                     return null;
                 }
@@ -83,12 +96,53 @@ final class ListItemNameRules {
             if (words < 2) {
                 return null;
             }
-            return lower ? LOWER : upper ? CAPITALS : null;
+            return lower ? LOWER : upper ? CAPITALS : capitalised ? CAPITALISED : null;
+        }
+
+        /** "Pritchard", "Boer-Hiemstra", or a particle in lower case inside the name ("van", "de"). */
+        private static boolean capitalisedWord(String text, int from, int to, boolean edge) {
+            if (to - from < 2) {
+                return false;
+            }
+            if (Character.isLowerCase(text.charAt(from))) {
+                return !edge && NameWords.PARTICLES.contains(text.substring(from, to).toLowerCase(java.util.Locale.ROOT));
+            }
+            for (int i = from + 1; i < to; i++) {
+                if (Character.isUpperCase(text.charAt(i)) && text.charAt(i - 1) != '-' && text.charAt(i - 1) != '\'') {
+                    return false; // "McDonald", "WhatsApp", "KPN": not written like a name here
+                }
+            }
+            return Character.isUpperCase(text.charAt(from));
         }
     }
 
+    /** "dhr. Frans Tehupeiory": in a capitalised list a title before the name is not part of the item. */
+    private static int afterTitle(String text, int from, int to, Style style) {
+        if (style != Style.CAPITALISED) {
+            return from;
+        }
+        int i = from;
+        for (int n = 0; n < 2; n++) {
+            int j = i;
+            while (j < to && Character.isLetter(text.charAt(j))) {
+                j++;
+            }
+            if (j < to && text.charAt(j) == '.') {
+                j++;
+            }
+            String word = text.substring(i, j).toLowerCase(java.util.Locale.ROOT);
+            if (j >= to || text.charAt(j) != ' ' || !NameWords.TITLES.contains(word)
+                    && !NameWords.TITLES.contains(word.replace(".", ""))) {
+                return i;
+            }
+            i = j + 1;
+        }
+        return i;
+    }
+
     private static boolean nameItem(String text, int from, int to, Style style) {
-        if (to - from < 5 || Style.of(text, from, to) != style) {
+        if (to - from < 5 || Style.of(text, from, to) != style
+                || style == Style.CAPITALISED && PlaceAndTitleFilter.notAPerson(text, from, to)) {
             return false;
         }
         int words = 0;
@@ -133,15 +187,15 @@ final class ListItemNameRules {
         return -1;
     }
 
-    private static final String[] SEPARATORS = {", ", "; ", " en ", " EN "};
+    private static final String[] SEPARATORS = {", ", "; ", " en ", " EN ", " | ", " & "};
 
     /** An item runs to the next separator, full stop, bracket or line end. */
     private static int itemEnd(String text, int from) {
         int i = from;
         while (i < text.length()) {
             char c = text.charAt(i);
-            if (c == ',' || c == ';' || c == '\n' || c == '(' || c == ':' || c == '?' || c == '!'
-                    || (c == '.' && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))))
+            if (c == ',' || c == ';' || c == '\n' || c == '(' || c == ':' || c == '?' || c == '!' || c == '|'
+                    || c == '&' || (c == '.' && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))))
                     || text.startsWith(" en ", i) || text.startsWith(" EN ", i)) {
                 break;
             }
@@ -157,7 +211,8 @@ final class ListItemNameRules {
         int i = to;
         while (i > 0) {
             char c = text.charAt(i - 1);
-            if (c == ',' || c == ';' || c == '\n' || c == ')' || c == ':' || c == '.' || c == '?' || c == '!') {
+            if (c == ',' || c == ';' || c == '\n' || c == ')' || c == ':' || c == '.' || c == '?' || c == '!'
+                    || c == '|' || c == '&') {
                 break;
             }
             if (i >= 4 && (text.startsWith(" en ", i - 4) || text.startsWith(" EN ", i - 4))) {

@@ -1,50 +1,25 @@
 package nl.dijkwacht.pii.detect.name;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import nl.dijkwacht.pii.detect.PiiEngineException;
+import nl.dijkwacht.pii.detect.KnownNames;
 import nl.dijkwacht.pii.detect.WordList;
-import nl.dijkwacht.pii.detect.WordSet;
 
 /**
- * Common first names and surnames (our own compiled lists, see docs/pii-evaluation.md). The other word lists of the
- * name rules are in {@link NameWords} and {@link StreetOrganisationFilter}.
+ * Common first names and surnames ({@link KnownNames}, shared with the e-mail recognizer). The other word lists of
+ * the name rules are in {@link NameWords} and {@link StreetOrganisationFilter}.
  */
 final class NameGazetteer {
 
     static final String FIRST_NAMES = "/pii/names/first-names.txt";
     static final String SURNAMES = "/pii/names/surnames.txt";
-    /** Generated from Datafaker's name lists (Apache-2.0), see docs/pii/gazetteer-from-datafaker.py. */
-    static final String BROAD = "/pii/names/gazetteer-broad.txt";
 
     private final Set<String> firstNames;
     private final Set<String> surnames;
 
     NameGazetteer() {
-        Map<String, List<String>> broad = WordList.sections(BROAD);
-        Set<String> alsoWords = WordSet.of(broad.getOrDefault("also-words", List.of()));
-        this.firstNames = union(load(FIRST_NAMES), broad.get("first-names"), alsoWords);
-        this.surnames = union(load(SURNAMES), broad.get("surnames"), alsoWords);
-    }
-
-    /**
-     * The hand-written list and the broad one; a broad name that is also an ordinary Dutch or English word
-     * ({@code also-words}) is left out, so that a word is never taken for a name only because some locale has it.
-     */
-    private static Set<String> union(Set<String> handWritten, List<String> broad, Set<String> alsoWords) {
-        if (broad == null || broad.isEmpty()) {
-            throw new PiiEngineException("gazetteer section missing in " + BROAD);
-        }
-        List<String> all = new ArrayList<>(handWritten.size() + broad.size());
-        all.addAll(handWritten);
-        for (String name : broad) {
-            if (!alsoWords.contains(name)) {
-                all.add(name);
-            }
-        }
-        return WordSet.of(all);
+        KnownNames shared = KnownNames.shared();
+        this.firstNames = shared.firstNames();
+        this.surnames = shared.surnames();
     }
 
     /** A known given name, also a double one of known given names ("jan-willem", "Erik-Jan"). */
@@ -88,7 +63,7 @@ final class NameGazetteer {
         return surnames.size();
     }
 
-    /** A gazetteer file; missing or empty is a {@link PiiEngineException}. */
+    /** A gazetteer file; missing or empty is a {@link nl.dijkwacht.pii.detect.PiiEngineException}. */
     static Set<String> load(String resource) {
         return WordList.set(resource);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pii.detect.Finding;
+import nl.dijkwacht.pii.detect.NamedThings;
 import nl.dijkwacht.pii.detect.Recognizer;
 
 /**
@@ -64,6 +65,11 @@ public final class PersonNameRecognizer implements Recognizer {
         }
         CapitalsNameRules.widen(text, tokens, gazetteer, spans);
         ListItemNameRules.find(text, spans);
+        CommaOrderListRules.find(text, spans);
+        spans.removeIf(s -> NamedThings.partOfNamedThing(text, s.start(), s.end()));
+        if (spans.isEmpty()) {
+            return List.of();
+        }
         spans.sort(Comparator.comparingInt(NameSpan::start).thenComparingInt(s -> -s.end()));
         List<Finding> out = new ArrayList<>();
         NameSpan first = spans.get(0);

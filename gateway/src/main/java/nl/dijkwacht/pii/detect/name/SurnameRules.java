@@ -138,10 +138,14 @@ final class SurnameRules {
         String lower = surname.lower();
         // "KOOIMAN, PIETERNELLA": a surname in capitals may be followed by a given name in capitals
         boolean allCaps = NameParser.isAllCaps(surname.text()) && NameParser.isAllCaps(given.text());
+        // ninth round: "HABIBI, Mohammad Reza" (the register's surname in capitals, the given names as written) and
+        // Outlook's "Berg, van den, Koos" (particles between two commas) are that order whatever the given name is
+        boolean register = allCaps || NameParser.isAllCaps(surname.text()) && surname.text().length() >= 3;
+        boolean outlook = g > comma + 1;
         if (!surname.capitalised() || surname.text().length() < 2 || tokens.get(comma).start() != surname.end()
                 || given.start() - tokens.get(g - 1).end() != 1 || !given.capitalised()
                 || (NameParser.isAllCaps(given.text()) && !allCaps)
-                || !gazetteer.isFirstName(given.lower()) || NameWords.AMBIGUOUS.contains(given.lower())
+                || (!gazetteer.isFirstName(given.lower()) || NameWords.AMBIGUOUS.contains(given.lower())) && !outlook
                 || NameWords.NOT_NAMES.contains(lower) || NameWords.TITLES.contains(lower)
                 || StreetOrganisationFilter.isStreetOrOrganisation(lower) || StreetOrganisationFilter.hasNonNameEnding(lower)
                 || NameWords.NOT_NAMES.contains(given.lower())) {
@@ -152,20 +156,45 @@ final class SurnameRules {
                 && TextToken.adjacent(text, given, tokens.get(end))) {
             end++; // "Sarita D."
         }
+        if (register && end + 1 < tokens.size() && secondGivenName(text, tokens, end, allCaps)) {
+            end++; // "HABIBI, Mohammad Reza", "AL-SAMARRAI, MUSTAFA ABDULLAH"
+        }
         if (end < tokens.size() && TextToken.adjacent(text, tokens.get(end - 1), tokens.get(end))
                 && tokens.get(end).start() - tokens.get(end - 1).end() <= 1
                 && !(tokens.get(end).kind() == TextToken.Kind.PUNCT && "(;.,)—–-".contains(tokens.get(end).text()))
-                && !(allCaps && LIST_JOINERS.contains(tokens.get(end).lower()))) {
+                && !(allCaps && LIST_JOINERS.contains(tokens.get(end).lower()))
+                && !(register && tokens.get(end).kind() == TextToken.Kind.NUMBER)) { // "HABIBI, Darya 999931404"
             return -1; // "Jansen, Pieter de Vries": a list of two people, or the sentence goes on
         }
         // seventh round: a line break closes the name too ("NDLOVU, SIPHO\nnr 4 …"), and in capitals the comma order
         // itself is the register's way of writing a person ("VAN DER VELDE, HARMEN en BOSCH, ELS"), list or not
-        if (!(allCaps || gazetteer.isSurname(lower) || inList(text, tokens, i))
+        if (!(register || outlook || gazetteer.isSurname(lower) || inList(text, tokens, i))
                 || gazetteer.isFirstName(lower) && s == i && g == comma + 1) {
             return -1; // "Kevin, Jamal, Chayenne": a list of given names
         }
         out.add(new NameSpan(tokens.get(i).start(), tokens.get(end - 1).end(), end, SURNAME_COMMA_INITIALS));
         return end;
+    }
+
+    /**
+     * A second given name written like the first, right after it and closing the name: followed by punctuation, a
+     * number, a line end or a list joiner ("Mohammad Reza 999931015", "MUSTAFA ABDULLAH en …").
+     */
+    private boolean secondGivenName(String text, List<TextToken> tokens, int k, boolean allCaps) {
+        TextToken t = tokens.get(k);
+        if (!t.capitalised() || NameParser.isAllCaps(t.text()) != allCaps || t.text().length() < 3
+                || !TextToken.adjacent(text, tokens.get(k - 1), t) || t.start() - tokens.get(k - 1).end() != 1
+                || NameWords.NOT_NAMES.contains(t.lower()) || NameWords.TITLES.contains(t.lower())
+                || StreetOrganisationFilter.isStreetOrOrganisation(t.lower())
+                || !(gazetteer.isFirstName(t.lower()) || gazetteer.isSurname(t.lower()))) {
+            return false;
+        }
+        if (k + 1 >= tokens.size()) {
+            return true;
+        }
+        TextToken next = tokens.get(k + 1);
+        return !TextToken.adjacent(text, t, next) || next.kind() == TextToken.Kind.NUMBER
+                || next.kind() == TextToken.Kind.PUNCT || LIST_JOINERS.contains(next.lower());
     }
 
     /** Whether one of the tokens [from, to) is a comma. */

@@ -1,0 +1,258 @@
+package nl.dijkwacht.pii.detect;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Person-like names that are part of the name of a thing, checked on every person finding whichever rule, model or
+ * link found it: a street, hall or prize written as one word with the name ({@code Anton de Komstraat},
+ * {@code Willem Alexanderhal}, {@code Tula-erf}, {@code Van den Ende-huis}), a name glued to an organisation word
+ * ({@code Sint Antonius Ziekenhuis-project}), a firm whose legal form follows ({@code Vastgoed Mr. Troelstra BV},
+ * {@code Otto Hahn GmbH}) and an institution's complement ({@code de Commissaris van de Koning}, {@code Kamer van
+ * Koophandel}). Word lists in {@code /pii/names/}. Works on the text itself, so the name rules, the field recognizer
+ * and the finding links share it.
+ */
+public final class NamedThings {
+
+    private static final Set<String> ORGANISATION_WORDS = WordList.set("/pii/names/organisation-words.txt");
+    private static final List<String> STREET_WORD_SUFFIXES = WordList.list("/pii/names/street-word-suffixes.txt");
+    private static final List<String> VENUE_SUFFIXES = WordList.list("/pii/names/venue-suffixes.txt");
+    private static final Set<String> LEGAL_FORMS = WordList.set("/pii/names/legal-forms.txt");
+    private static final Set<String> INSTITUTIONS = WordList.set("/pii/names/institution-words.txt");
+    private static final Set<String> COMPLEMENTS = WordList.set("/pii/names/institution-complements.txt");
+    private static final Set<String> PARTICLES = WordList.set("/pii/names/particles.txt");
+    private static final Set<String> TITLES = WordList.set("/pii/names/titles.txt");
+    private static final Set<String> COMPOUND_TAILS = WordList.set("/pii/names/compound-tails.txt");
+    private static final Set<String> CONNECTIVES = Set.of("van", "der", "voor");
+
+    private NamedThings() {
+    }
+
+    /** Whether the person-like span [start, end) of {@code text} belongs to the name of a street, place or firm. */
+    public static boolean partOfNamedThing(String text, int start, int end) {
+        return compoundAtEnd(text, start, end) || namedThingFollows(text, end) || legalFormInOrAhead(text, start, end)
+                || institutionComplement(text, start, end);
+    }
+
+    /**
+     * A street, hall or prize word built on a name ({@code komstraat}, {@code alexanderhal}) or a hyphenated word with
+     * such a part ({@code ziekenhuis-project}): not a name. Lower case.
+     */
+    public static boolean streetOrVenueWord(String lower) {
+        if (lower.indexOf('-') < 0) {
+            return streetSuffix(lower) || venueSuffix(lower);
+        }
+        for (String part : lower.split("-")) {
+            if (!part.isEmpty() && (ORGANISATION_WORDS.contains(part) || streetSuffix(part) || venueSuffix(part))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean streetSuffix(String lower) {
+        for (String suffix : STREET_WORD_SUFFIXES) {
+            if (lower.length() >= suffix.length() + 2 && lower.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean venueSuffix(String lower) {
+        for (String suffix : VENUE_SUFFIXES) {
+            if (lower.length() >= suffix.length() + 4 && lower.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Tula-erf", "Kartini-singel", "Van den Ende-huis", "Komstraat": the span's last word is a thing's. */
+    private static boolean compoundAtEnd(String text, int start, int end) {
+        int ws = end;
+        while (ws > start && wordChar(text.charAt(ws - 1))) {
+            ws--;
+        }
+        if (ws == end || !Character.isUpperCase(text.charAt(ws))) {
+            return false;
+        }
+        String lower = text.substring(ws, end).toLowerCase(Locale.ROOT);
+        int hyphen = lower.lastIndexOf('-');
+        if (hyphen > 0 && lowerCaseTail(text, ws + hyphen + 1, end)) {
+            return true;
+        }
+        String last = lower.substring(hyphen + 1); // "Kartini-Singel"; not "Jansen-Molen" (a molen is a thing too)
+        return streetSuffix(last) || venueSuffix(last);
+    }
+
+    /**
+     * A lower-case thing word after a hyphen ("Tula-erf", "Ende-huis", "Ziekenhuis-project"): a compound, while a
+     * double surname has a capital or a particle after its hyphen ("Jansen-Smit", "Jansen-de Boer") and a given
+     * name's second part is no thing word ("Ji-woo").
+     */
+    private static boolean lowerCaseTail(String text, int from, int to) {
+        if (to - from < 3) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!Character.isLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        String tail = text.substring(from, to);
+        return ORGANISATION_WORDS.contains(tail) || COMPOUND_TAILS.contains(tail) || streetSuffix(tail);
+    }
+
+    /** "Sint Antonius Ziekenhuis-project", "Van den Ende-huis": the word glued or next to the span is a thing's. */
+    private static boolean namedThingFollows(String text, int end) {
+        if (end >= text.length()) {
+            return false;
+        }
+        if (text.charAt(end) == '-') {
+            int e = end + 1;
+            while (e < text.length() && wordChar(text.charAt(e))) {
+                e++;
+            }
+            int tailEnd = text.indexOf('-', end + 1);
+            tailEnd = tailEnd < 0 || tailEnd > e ? e : tailEnd;
+            return lowerCaseTail(text, end + 1, tailEnd);
+        }
+        if (text.charAt(end) != ' ' || end + 1 >= text.length() || !Character.isUpperCase(text.charAt(end + 1))) {
+            return false;
+        }
+        int e = end + 1;
+        while (e < text.length() && wordChar(text.charAt(e))) {
+            e++;
+        }
+        String next = text.substring(end + 1, e).toLowerCase(Locale.ROOT);
+        return ORGANISATION_WORDS.contains(next) || streetOrVenueWord(next);
+    }
+
+    /**
+     * "MacLeod Events Ltd", "Vastgoed Mr. Troelstra BV", "Hausverwaltung Otto Hahn GmbH": a legal form in the span
+     * or closing the run of capitalised words, initials and titles it stands in, on the same line.
+     */
+    private static boolean legalFormInOrAhead(String text, int start, int end) {
+        int i = wordEnd(text, start); // a legal form closes a firm's name: "B.V. ter Horst" opens with initials
+        while (i < end) {
+            int e = wordEnd(text, i);
+            if (e > i && legalForm(text, i, e)) {
+                return true;
+            }
+            i = Math.max(e, i + 1);
+        }
+        if (Character.isLowerCase(text.charAt(start))) {
+            return false; // "kees van De Bakker Installatietechniek": a person of the firm, in a lower-case text
+        }
+        i = end;
+        for (int step = 0; step < 4 && i < text.length(); step++) {
+            if (text.charAt(i) == '.') {
+                i++;
+            }
+            if (i >= text.length() || text.charAt(i) != ' ') {
+                return false;
+            }
+            int s = i + 1;
+            int e = wordEnd(text, s);
+            if (e == s) {
+                return false;
+            }
+            if (legalForm(text, s, e)) {
+                return true;
+            }
+            String lower = text.substring(s, e).toLowerCase(Locale.ROOT);
+            boolean goesOn = Character.isUpperCase(text.charAt(s)) || PARTICLES.contains(lower) || TITLES.contains(lower);
+            if (!goesOn) {
+                return false;
+            }
+            i = e;
+        }
+        return false;
+    }
+
+    /** A legal form written as one ("BV", "B.V.", "GmbH", "Ltd"), not a lower-case word ("bouw" is also a verb). */
+    private static boolean legalForm(String text, int s, int e) {
+        if (!Character.isUpperCase(text.charAt(s))) {
+            return false;
+        }
+        String lower = text.substring(s, e).toLowerCase(Locale.ROOT);
+        return LEGAL_FORMS.contains(lower) || lower.indexOf('.') > 0 && LEGAL_FORMS.contains(lower.replace(".", ""));
+    }
+
+    /**
+     * "de Commissaris van de Koning", "Staatssecretaris van Justitie", "Kamer van Koophandel": an institution word,
+     * a connective ({@code van}, {@code der}, {@code voor}) and a portfolio or country, in the span or before it.
+     */
+    private static boolean institutionComplement(String text, int start, int end) {
+        // the words from up to four words before the span to its first capitalised non-particle word
+        int from = start;
+        for (int back = 0; back < 4; back++) {
+            int e = from;
+            while (e > 0 && text.charAt(e - 1) == ' ') {
+                e--;
+            }
+            if (e == from && back > 0 || e == 0) {
+                break;
+            }
+            int s = e;
+            while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
+                s--;
+            }
+            if (s == e) {
+                break;
+            }
+            String w = text.substring(s, e).toLowerCase(Locale.ROOT);
+            from = s;
+            if (INSTITUTIONS.contains(w)) {
+                return complementAfter(text, e, end);
+            }
+            if (!PARTICLES.contains(w) && !CONNECTIVES.contains(w)) {
+                break;
+            }
+        }
+        int e = wordEnd(text, start);
+        return e > start && INSTITUTIONS.contains(text.substring(start, e).toLowerCase(Locale.ROOT))
+                && complementAfter(text, e, end);
+    }
+
+    /** After an institution word ending at {@code at}: a connective, particles, then a complement starting before {@code end}. */
+    private static boolean complementAfter(String text, int at, int end) {
+        boolean connective = false;
+        int i = at;
+        for (int step = 0; step < 4 && i < end; step++) {
+            if (text.charAt(i) != ' ') {
+                return false;
+            }
+            int s = i + 1;
+            int e = wordEnd(text, s);
+            if (e == s) {
+                return false;
+            }
+            String w = text.substring(s, e).toLowerCase(Locale.ROOT);
+            if (CONNECTIVES.contains(w)) {
+                connective = true;
+            } else if (!PARTICLES.contains(w)) {
+                return connective && COMPLEMENTS.contains(w);
+            }
+            i = e;
+        }
+        return false;
+    }
+
+    private static int wordEnd(String text, int s) {
+        int e = s;
+        while (e < text.length() && (wordChar(text.charAt(e)) || text.charAt(e) == '.' && e > s)) {
+            e++;
+        }
+        while (e > s && text.charAt(e - 1) == '.' && !(e - 2 > s && text.charAt(e - 3) == '.')) {
+            e--; // a sentence's full stop, not the dots of "B.V."
+        }
+        return e;
+    }
+
+    private static boolean wordChar(char c) {
+        return Character.isLetter(c) || c == '-' || c == '\'' || c == '’';
+    }
+}

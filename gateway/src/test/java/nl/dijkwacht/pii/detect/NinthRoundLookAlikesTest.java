@@ -1,0 +1,100 @@
+package nl.dijkwacht.pii.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import nl.dijkwacht.pii.PiiEngine;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Harmless look-alikes of the ninth forms round (issue 11): things named after people, left intact, and the persons
+ * beside them still found. Examples of our own, not in the evaluation sets; fictitious data only.
+ */
+class NinthRoundLookAlikesTest {
+
+    private static final PiiEngine ENGINE = PiiEngine.dutchDefault();
+
+    private static List<String> found(String text, EntityType type) {
+        return ENGINE.detect(text).stream().filter(f -> f.type() == type)
+                .map(f -> text.substring(f.start(), f.end())).toList();
+    }
+
+    @Test
+    void streetsHallsAndPrizesWrittenAsOneWordWithTheName() {
+        assertThat(found("De finale is in de Johan Cruijffhal, niet in het stadion.", EntityType.PERSON)).isEmpty();
+        assertThat(found("Nieuwe woningen aan de Annie Romein-laan en het Gerrit Rietveld-erf.", EntityType.PERSON))
+                .isEmpty();
+        assertThat(found("De genomineerden voor de Hendrik Lorentzprijs zijn bekend.", EntityType.PERSON)).isEmpty();
+        assertThat(found("We wonen sinds kort aan de Multatulisingel, Jo Vincentstraat, Louis Couperus-singel.",
+                EntityType.PERSON)).isEmpty();
+    }
+
+    @Test
+    void aNameGluedToAThingByAHyphen() {
+        assertThat(found("De planning van het Jan Wolkers-project is rond.", EntityType.PERSON)).isEmpty();
+        assertThat(found("Stuur de Maria Montessori Ziekenhuis-aanvraag door.", EntityType.PERSON)).isEmpty();
+        assertThat(found("Het Van der Heijden-huis gaat dicht.", EntityType.PERSON)).isEmpty();
+    }
+
+    @Test
+    void aFirmWhoseLegalFormFollows() {
+        assertThat(found("Factuur van Groeneveld Media Ltd ontvangen.", EntityType.PERSON)).isEmpty();
+        assertThat(found("Huur aan Beheer Mr. Oudemans BV overgemaakt.", EntityType.PERSON)).isEmpty();
+        assertThat(found("Afschrijving Hausverwaltung Klaus Wendt GmbH 650,00", EntityType.PERSON)).isEmpty();
+    }
+
+    @Test
+    void anInstitutionsComplementIsNoSurname() {
+        assertThat(found("Een brief aan de Commissaris van de Koning over de dijk.", EntityType.PERSON)).isEmpty();
+        assertThat(found("Beroep tegen de Minister van Justitie en Veiligheid.", EntityType.PERSON)).isEmpty();
+        assertThat(found("Het uittreksel van de Kamer van Koophandel is oud.", EntityType.PERSON)).isEmpty();
+    }
+
+    @Test
+    void aStreetUnderANameKeyIsNoPerson() {
+        assertThat(found("{\"type\": \"straat\", \"naam\": \"Cornelis Schuytlaan\", \"wijk\": \"Zuid\"}",
+                EntityType.PERSON)).isEmpty();
+        assertThat(found("{\"type\": \"persoon\", \"naam\": \"Cornelis Schuyt\"}", EntityType.PERSON))
+                .containsExactly("Cornelis Schuyt");
+    }
+
+    @Test
+    void thePersonsBesideThemAreStillFound() {
+        // initials that read like a legal form, a double surname, a given name with a hyphen, a person of a firm
+        assertThat(found("Cliënt: B.V. Hoekstra, geboren 1950-02-03", EntityType.PERSON)).containsExactly("B.V. Hoekstra");
+        assertThat(found("Het dossier van mevrouw Ter Laan-Visser ligt klaar.", EntityType.PERSON))
+                .containsExactly("Ter Laan-Visser");
+        assertThat(found("Aan: Kim, Seo-yeon\nOnderwerp: verlof", EntityType.PERSON)).containsExactly("Kim, Seo-yeon");
+        assertThat(found("De Minister van Dijk? Nee, wethouder Van Dijk belde.", EntityType.PERSON)).contains("Van Dijk");
+    }
+
+    @Test
+    void aMailboxNamedAfterAServiceIdentifiesNoOne() {
+        assertThat(found("Stuur het bezwaar naar parkeervergunningen@stadsbeheer.nl of bel 14 020.", EntityType.EMAIL))
+                .isEmpty();
+        assertThat(found("Aan: wijkbeheer@woonstad-oost.nl\nOnderwerp: lekkage", EntityType.EMAIL)).isEmpty();
+        assertThat(found("kopie aan ioaz@gemeente.nl graag", EntityType.EMAIL)).isEmpty();
+        // a person's own address stays personal data: a known surname, a personal mail provider, a name with initial
+        assertThat(found("Van: meijering@bouwbedrijf-noord.nl", EntityType.EMAIL))
+                .containsExactly("meijering@bouwbedrijf-noord.nl");
+        assertThat(found("mail hem op oosterling@ziggo.nl", EntityType.EMAIL)).containsExactly("oosterling@ziggo.nl");
+        assertThat(found("cc k.dehaan@gemeente.nl", EntityType.EMAIL)).containsExactly("k.dehaan@gemeente.nl");
+    }
+
+    @Test
+    void whatABracketRightAfterANumberSaysItIsDecides() {
+        assertThat(found("Koppelen op BSN gaf een fout, met 111222333 (het leerlingnummer) ging het wel.", EntityType.BSN))
+                .isEmpty();
+        assertThat(found("BSN: 111222333 (niet het klantnummer) klopt", EntityType.BSN)).containsExactly("111222333");
+        assertThat(found("haar klantnummer is 111222333 (niet de bsn!) en de zaak loopt", EntityType.BSN)).isEmpty();
+    }
+
+    @Test
+    void aCompoundEndingInNummerBeforeANumberNamesAnotherRegister() {
+        assertThat(found("haar huurdersnummer is 111222333, graag aanpassen", EntityType.BSN)).isEmpty();
+        assertThat(found("lidmaatschapsnr. 111222333 verlopen", EntityType.BSN)).isEmpty();
+        assertThat(found("burgerservicenummer 111222333", EntityType.BSN)).containsExactly("111222333");
+        assertThat(found("het bsn-nummer is 111222333", EntityType.BSN)).containsExactly("111222333");
+        assertThat(found("huurdersnummer 4471, BSN 111222333", EntityType.BSN)).containsExactly("111222333");
+    }
+}
