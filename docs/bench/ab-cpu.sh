@@ -15,6 +15,8 @@
 #          --gw-cpu C --load-cpu C --jfr (a JFR recording of each gateway during its rounds, for flame graphs)
 #          --port-base P (default 18080: the mock on P, gateways on P+16 and P+17, management on +100; pick another
 #          base when someone else runs this script at the same time)
+#          --body FILE (the request body; default the harness's body.json — docs/bench/body-conversation.json is a
+#          five-turn conversation, the whole history resent as chat tools do)
 #          --first-chunk N (after the rounds: N sequential streamed requests to the mock, A and B in turn, with
 #          docs/bench/stream-first-chunk.py: time to the first answer text and to [DONE], added over the mock)
 # Environment: A_ARGS / B_ARGS — extra gateway arguments for A or B (e.g. the same jar with a property changed);
@@ -23,13 +25,13 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
 A_JAR=$(readlink -f "$1"); B_JAR=$(readlink -f "$2"); shift 2
-ROUNDS=3; SECS=15; WARM=60; CONC=64; STREAM=0; STORE=h2; GW_CPU=1; LOAD_CPU=0; JFR=0; PORT_BASE=18080; FIRST_CHUNK=0
+ROUNDS=3; SECS=15; WARM=60; CONC=64; STREAM=0; STORE=h2; GW_CPU=1; LOAD_CPU=0; JFR=0; PORT_BASE=18080; FIRST_CHUNK=0; BODY=
 while [ $# -gt 0 ]; do
   case $1 in
     --rounds) ROUNDS=$2; shift 2;; --seconds) SECS=$2; shift 2;; --warmup) WARM=$2; shift 2;;
     --c) CONC=$2; shift 2;; --stream) STREAM=1; shift;; --store) STORE=$2; shift 2;;
     --gw-cpu) GW_CPU=$2; shift 2;; --load-cpu) LOAD_CPU=$2; shift 2;; --jfr) JFR=1; shift;;
-    --port-base) PORT_BASE=$2; shift 2;; --first-chunk) FIRST_CHUNK=$2; shift 2;;
+    --port-base) PORT_BASE=$2; shift 2;; --first-chunk) FIRST_CHUNK=$2; shift 2;; --body) BODY=$(readlink -f "$2"); shift 2;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
@@ -80,7 +82,7 @@ ticks() { # pid -> "all jit"
 }
 load() { # name seconds conc -> RESULT line
   local n=$1
-  env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=$STREAM BENCH_MAX_PER_THREAD=0 timeout $(($2 + 30)) \
+  env BENCH_BODY="${BODY:-$BENCH/body.json}" BENCH_STREAM=$STREAM BENCH_MAX_PER_THREAD=0 timeout $(($2 + 30)) \
     taskset -c "$LOAD_CPU" wrk -t1 -c"$3" -d"$2s" --timeout 10s -s "$BENCH/chat.lua" \
     "http://127.0.0.1:${PORT[$n]}/v1/chat/completions" 2>&1 | grep RESULT || echo "RESULT requests=0"
 }
@@ -91,7 +93,7 @@ start A "$A_JAR" $((PORT_BASE + 16))
 start B "$B_JAR" $((PORT_BASE + 17))
 wait_ready A; wait_ready B
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT_BASE/health" >/dev/null && break; sleep 0.2; done
-echo "A=$A_JAR B=$B_JAR store=$STORE gw-cpu=$GW_CPU load-cpu=$LOAD_CPU c=$CONC stream=$STREAM rounds=$ROUNDS x ${SECS}s" | tee "$OUT/ab.txt"
+echo "A=$A_JAR B=$B_JAR body=${BODY:-$BENCH/body.json} store=$STORE gw-cpu=$GW_CPU load-cpu=$LOAD_CPU c=$CONC stream=$STREAM rounds=$ROUNDS x ${SECS}s" | tee "$OUT/ab.txt"
 for n in A B; do load "$n" "$WARM" 4 > /dev/null; done
 if [ "$JFR" = 1 ]; then for n in A B; do "$JCMD" "${PID[$n]}" JFR.start name=ab settings=profile > /dev/null; done; fi
 audit_tx() { # name -> "records lone group" (audit records written, transactions by a lone request, group commits)

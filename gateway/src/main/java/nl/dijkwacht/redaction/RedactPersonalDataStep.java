@@ -20,6 +20,7 @@ import nl.dijkwacht.pipeline.PolicyStep;
 import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.pipeline.StartsAhead;
 import nl.dijkwacht.pii.DetectionAhead;
+import nl.dijkwacht.pii.RepeatedTexts;
 
 /**
  * Finds personal data in every text field of the request (messages, names, tool and schema descriptions, stop
@@ -31,11 +32,18 @@ import nl.dijkwacht.pii.DetectionAhead;
 public final class RedactPersonalDataStep implements PolicyStep, StartsAhead {
 
     private final PiiEngine detector;
+    private final RepeatedTexts repeated;
     private final Anonymizer anonymizer;
     private final SplitAcrossParts splitAcrossParts;
 
     public RedactPersonalDataStep(PiiEngine detector, Anonymizer anonymizer) {
+        this(detector, new RepeatedTexts(detector), anonymizer);
+    }
+
+    /** @param repeated the findings of texts a conversation repeats (its earlier messages), over the same engine */
+    public RedactPersonalDataStep(PiiEngine detector, RepeatedTexts repeated, Anonymizer anonymizer) {
         this.detector = detector;
+        this.repeated = repeated;
         this.anonymizer = anonymizer;
         this.splitAcrossParts = new SplitAcrossParts(detector, anonymizer);
     }
@@ -66,9 +74,12 @@ public final class RedactPersonalDataStep implements PolicyStep, StartsAhead {
         }
         boolean changed = false;
         Set<EntityType> blocked = new java.util.TreeSet<>();
+        int lastMessage = exchange.request().body().path("messages").size() - 1;
         for (TextSlot slot : fields.texts()) {
             String text = slot.get();
-            List<Finding> findings = slot.kind() == FieldKind.PARTICIPANT ? detectInName(text) : detect(exchange, text);
+            List<Finding> findings = slot.kind() == FieldKind.PARTICIPANT ? detectInName(text)
+                    : EarlierMessages.contains(slot.path(), lastMessage) && exchange.detectionAhead() == null
+                    ? repeated.detect(text) : detect(exchange, text);
             if (findings.isEmpty()) {
                 continue;
             }
