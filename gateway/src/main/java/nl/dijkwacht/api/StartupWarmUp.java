@@ -240,14 +240,14 @@ final class StartupWarmUp implements ApplicationRunner {
     }
 
     /**
-     * While the requests run: true as soon as (after {@code notBefore}) the JIT compiler has used less than 10 % of one
-     * compiler thread's time in each of four 250 ms windows; false when the requests ended or the deadline came first.
+     * While the requests run: true as soon as (after {@code notBefore}) the JIT compiler was idle - nothing compiling,
+     * nothing queued ({@link JitActivity}) - at four looks 250 ms apart in a row; false when the requests ended or the
+     * deadline came first.
      */
     private static boolean awaitSteady(JitActivity jit, List<Thread> threads, long notBefore, long deadline) {
         if (!jit.available()) {
             return false;
         }
-        long last = jit.workMillis();
         int quietWindows = 0;
         while (System.nanoTime() < deadline && threads.stream().anyMatch(Thread::isAlive)) {
             try {
@@ -256,9 +256,7 @@ final class StartupWarmUp implements ApplicationRunner {
                 Thread.currentThread().interrupt();
                 return false;
             }
-            long now = jit.workMillis();
-            quietWindows = now - last < 25 ? quietWindows + 1 : 0;
-            last = now;
+            quietWindows = jit.idle(25) ? quietWindows + 1 : 0;
             if (quietWindows >= 4 && System.nanoTime() >= notBefore) {
                 return true;
             }
@@ -269,7 +267,7 @@ final class StartupWarmUp implements ApplicationRunner {
     /**
      * Waits (at most until {@code deadline}) until the JIT compiler has stopped working on what the requests made hot:
      * the last compilations of the warm-up are queued behind each other and would otherwise run during the first
-     * real requests. Quiet means: less than 10 % of one compiler thread's time in each of two 200 ms windows.
+     * real requests. Quiet means: idle at two looks 200 ms apart in a row.
      *
      * @return milliseconds waited
      */
@@ -278,7 +276,6 @@ final class StartupWarmUp implements ApplicationRunner {
             return 0;
         }
         long start = System.nanoTime();
-        long last = jit.workMillis();
         int quiet = 0;
         while (quiet < 2 && System.nanoTime() < deadline) {
             try {
@@ -287,9 +284,7 @@ final class StartupWarmUp implements ApplicationRunner {
                 Thread.currentThread().interrupt();
                 break;
             }
-            long now = jit.workMillis();
-            quiet = now - last < 20 ? quiet + 1 : 0;
-            last = now;
+            quiet = jit.idle(20) ? quiet + 1 : 0;
         }
         return (System.nanoTime() - start) / 1_000_000;
     }

@@ -84,7 +84,10 @@ final class PurposeCues {
             + "(recogni[sz]\\w*|identif\\w*)\\b[^.;!?\\n]{0,40}\\bface|"
             + "(extreem|radicaal|ultra|klimaat)-(links|rechts)e?|(far|extreme)-(left|right)|(left|right)-wing|"
             // a union by its abbreviation, only as what someone is a member of
-            + "lid (is |was )?(van|bij) (de |het )?(ac|fnv|cnv|vcp|ambtenarencentrum)|(ac|fnv|cnv|vcp)-lid)\\b");
+            + "lid (is |was )?(van|bij) (de |het )?(ac|fnv|cnv|vcp|ambtenarencentrum)|(ac|fnv|cnv|vcp)-lid|"
+            // a same-sex partner said unambiguously
+            + "(zijn|his) boyfriend|(haar|her) girlfriend|(getrouwd|trouwt|trouwde) met (zijn vriend|haar vriendin)|"
+            + "(married|marries|marrying) (his boyfriend|her girlfriend))\\b");
 
     /**
      * Whether the folded text has one of the sixth-round special-category words ({@link #MORE_EXACT}, a compound ending in

@@ -165,7 +165,9 @@ class LayeredPurposeGuardFactorsTest {
                 "Antwoord aan dhr. Beekman, die in elke mail schrijft dat hij tegen de extreemrechtse wethouders is.",
                 "Verslag van het gesprek met Ruud Hoekstra: hij is kaderlid bij het Ambtenarencentrum en wil dat vermeld zien.",
                 "Notitie: Petra Wolters zegt dat ze lid is van de FNV en daarom de overuren weigert.",
-                "Vat de melding samen: de huurder van de Wilgenlaan 14 zou een alcoholverslaving hebben.")) {
+                "Vat de melding samen: de huurder van de Wilgenlaan 14 zou een alcoholverslaving hebben.",
+                "Maak een felicitatiekaart voor vrijwilliger Sanne Kok, die vorige maand trouwde met haar vriendin.",
+                "Rooster: Yusuf Demir heeft op zaterdag zijn werkstraf, plan hem doordeweeks in.")) {
             assertThat(judge(named, never.withFactorThresholds(0.45, 0.0, 0.0))).as(named).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
             assertThat(judge(named, never.withFactorThresholds(0.45, 1.0, 0.0))).as(named).isEqualTo(Verdict.ALLOWED);
         }

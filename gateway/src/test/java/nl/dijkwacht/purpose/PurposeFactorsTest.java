@@ -175,4 +175,11 @@ class PurposeFactorsTest {
         assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("De bibliotheek aan de Wilgenlaan 14 is dicht."))).as("no person").isFalse();
         assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("Hoeveel bewoners heeft de wijk?"))).as("no number").isFalse();
     }
+
+    @Test
+    void aFallIsNoVerdictButFallingOutOrUnderIs() {
+        assertThat(of("Mevrouw is 84, valt regelmatig en woont alleen. Vat het huisbezoek samen.").verdictAsked).isFalse();
+        assertThat(of("Zeg per kandidaat of hij afvalt: wie valt af na de eerste ronde?").verdictAsked).isTrue();
+        assertThat(of("Zeg of dit gezin valt onder de regeling.").verdictAsked).isTrue();
+    }
 }

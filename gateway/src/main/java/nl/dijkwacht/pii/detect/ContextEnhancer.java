@@ -43,6 +43,7 @@ public final class ContextEnhancer {
     private final List<String> negativeAfter;
     private final List<String> positiveKeys;
     private final List<String> negativeKeys;
+    private final java.util.Set<String> negativeKeySet;
     private final KeyWords positiveKeyWords;
     private final KeyWords negativeKeyWords;
     private final List<String> negativeKeyEndings;
@@ -60,6 +61,7 @@ public final class ContextEnhancer {
         // in the form keys are compared in ("bsn-nummer" → "bsn nummer"), once
         this.positiveKeys = positiveKeys.stream().map(ContextEnhancer::keyForm).toList();
         this.negativeKeys = negativeKeys.stream().map(ContextEnhancer::keyForm).toList();
+        this.negativeKeySet = java.util.Set.copyOf(this.negativeKeys);
         this.positiveKeyWords = new KeyWords(this.positiveKeys);
         this.negativeKeyWords = new KeyWords(this.negativeKeys);
         this.positiveBefore = List.copyOf(positiveBefore);
@@ -137,7 +139,7 @@ public final class ContextEnhancer {
             Cue column = header == null ? Cue.NONE : matchKey(keyForm(header), TextStructure.Kind.TABLE);
             return column.signal() != Signal.NONE ? column : cue(lower, start, end);
         }
-        Cue inValue = cueBefore(lower, start, Math.max(field.start(), start - before));
+        Cue inValue = nearestBefore(lower, start, end, Math.max(field.start(), start - before), field.end());
         if (inValue.signal() != Signal.NONE) {
             return inValue;
         }
@@ -220,24 +222,96 @@ public final class ContextEnhancer {
     }
 
     private Cue cueAfter(String lower, int end, int to) {
-        return after == 0 ? Cue.NONE : wordsAfter.nearestAfter(lower, end, to);
+        if (after == 0) {
+            return Cue.NONE;
+        }
+        Cue c = wordsAfter.nearestAfter(lower, end, to);
+        return c.signal() != Signal.NONE && labelsAValue(lower, lower.indexOf(c.word(), end) + c.word().length())
+                ? Cue.NONE : c;
+    }
+
+    /** "(klant 791092884, bsn 999999837)": a cue word after the candidate that labels the next value is not its. */
+    private static boolean labelsAValue(String lower, int wordEnd) {
+        int i = wordEnd;
+        while (i < lower.length() && i - wordEnd < 4 && " :.#".indexOf(lower.charAt(i)) >= 0) {
+            i++;
+        }
+        return i > wordEnd && i < lower.length() && Character.isDigit(lower.charAt(i));
     }
 
     private Cue cue(String lower, int start, int end, int lowest, int highest) {
-        int from = Math.max(lowest, start - this.before);
+        Cue before = nearestBefore(lower, start, end, Math.max(lowest, start - this.before), highest);
+        if (before.signal() != Signal.NONE) {
+            return before;
+        }
+        return cueAfter(lower, end, Math.min(highest, end + after));
+    }
+
+    /**
+     * The cue before the candidate in [from, start), with what the words right around it say first: a bracket right
+     * after it, a register's label right before it ("klant 791092884"), a compound …nummer nearer than the nearest cue
+     * word; a cue word whose value came and went before the candidate ("geb 22/08/1996. ingeleverd …") is spent.
+     */
+    private Cue nearestBefore(String lower, int start, int end, int from, int highest) {
         Cue before = cueBefore(lower, start, from);
         Cue bracketed = inBracketsAfter(lower, end, highest);
         if (bracketed.signal() != Signal.NONE && !labelledRightBefore(lower, start, before)) {
             return bracketed;
         }
+        Cue label = negativeLabelRightBefore(lower, start, from);
+        if (label != null && !labelledRightBefore(lower, start, before) && !qualifiedBy(lower, start, before, label)) {
+            return label;
+        }
         Cue compound = compoundBefore(lower, start, from, before);
         if (compound != null) {
             return compound;
         }
-        if (before.signal() != Signal.NONE) {
-            return before;
+        return spent(lower, start, before) ? Cue.NONE : before;
+    }
+
+    private static final java.util.regex.Pattern VALUE_THEN_SENTENCE =
+            java.util.regex.Pattern.compile("\\d{2}[^\\n]*?[.;] +\\p{L}{3,}");
+
+    /** "geb 22/08/1996. ingeleverd 30/11/2026": a value and a new sentence stand between the cue and the candidate. */
+    private static boolean spent(String lower, int start, Cue before) {
+        if (before.signal() == Signal.NONE) {
+            return false;
         }
-        return cueAfter(lower, end, Math.min(highest, end + after));
+        int at = lower.lastIndexOf(before.word(), start - 1);
+        return at >= 0 && VALUE_THEN_SENTENCE.matcher(lower).region(at + before.word().length(), start).find();
+    }
+
+    /** "BSN leerling 999900249", "bsn van de klant 123456782": a positive cue a few letters before the label owns it. */
+    private static boolean qualifiedBy(String lower, int start, Cue before, Cue label) {
+        if (before.signal() != Signal.POSITIVE) {
+            return false;
+        }
+        int labelAt = lower.lastIndexOf(label.word(), start - 1);
+        int cueAt = lower.lastIndexOf(before.word(), labelAt - 1);
+        return labelAt >= 0 && cueAt >= 0 && labelAt - (cueAt + before.word().length()) <= 12;
+    }
+
+    /**
+     * "klant 791092884", "behandelaar 34766O265", "debiteur: 468674652": a {@code [negative-keys]} word (a register's
+     * key) right before the candidate labels it, as it does as a column header. Null when there is none.
+     */
+    private Cue negativeLabelRightBefore(String lower, int start, int from) {
+        int e = start;
+        while (e > from && " :#.".indexOf(lower.charAt(e - 1)) >= 0) {
+            e--;
+        }
+        int s = e;
+        while (s > from && (Character.isLetter(lower.charAt(s - 1)) || lower.charAt(s - 1) == '-')) {
+            s--;
+        }
+        if (s == e || e == start) {
+            return null;
+        }
+        String word = lower.substring(s, e);
+        if ((word.equals("nr") || word.equals("nummer") || word.equals("no")) && s > from + 1) {
+            return negativeLabelRightBefore(lower, s, from); // "klant nr 791092884"
+        }
+        return negativeKeySet.contains(keyForm(word)) ? new Cue(Signal.NEGATIVE, word, "before") : null;
     }
 
     /**

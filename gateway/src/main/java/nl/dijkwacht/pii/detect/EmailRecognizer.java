@@ -68,12 +68,27 @@ public final class EmailRecognizer implements Recognizer {
      * person's own address) or the domain is a personal mail provider ("wiering@ziggo.nl").
      */
     static boolean serviceWordMailbox(String local, String domain) {
-        if (local.length() < 6 || !local.chars().allMatch(c -> c >= 'a' && c <= 'z') || personalMailDomain(domain)
-                || KnownNames.shared().isName(local)) {
+        if (personalMailDomain(domain)) {
+            return false;
+        }
+        String[] parts = SEPARATORS.split(local);
+        boolean serviceWord = false;
+        for (String part : parts) {
+            if (serviceWord(part)) {
+                serviceWord = true;
+            } else if (!FUNCTION_MAILBOXES.contains(part) && !FUNCTION_PARTS.contains(part)) {
+                return false; // "j.invordering": a person's initial
+            }
+        }
+        return serviceWord; // "svc-koppeling", "team.urgentiecommissie"
+    }
+
+    private static boolean serviceWord(String word) {
+        if (word.length() < 6 || !word.chars().allMatch(c -> c >= 'a' && c <= 'z') || KnownNames.shared().isName(word)) {
             return false;
         }
         for (String ending : FUNCTION_ENDINGS) {
-            if (local.length() >= ending.length() + 3 && local.endsWith(ending)) {
+            if (word.length() >= ending.length() + 3 && word.endsWith(ending)) {
                 return true;
             }
         }

@@ -295,7 +295,7 @@ public final class FieldRecognizer implements Recognizer {
                     || text.charAt(b - 1) == '\'' || text.charAt(b - 1) == ',')) {
                 b--;
             }
-            if (b > a && nameShaped(text, a, b)) {
+            if (b > a && (nameShaped(text, a, b) || initialsKey(f.key()) && INITIALS.matcher(text).region(a, b).matches())) {
                 found.add(new Finding(EntityType.PERSON, a, b, SCORE, name(), "value of a field", why));
             }
             s = partEnd + 1;
@@ -303,6 +303,13 @@ public final class FieldRecognizer implements Recognizer {
     }
 
     private static final java.util.Set<String> TITLES = WordList.set("/pii/names/titles.txt");
+
+    /** "M.", "E.J.": a person's initials, which under an initials key identify with the surname beside them. */
+    private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.\\s?){1,5}");
+
+    private static boolean initialsKey(String key) {
+        return key.startsWith("voorletter") || key.startsWith("initial");
+    }
 
     /** A key that holds given names only: no title or salutation stands before them ("Lieve", "Dag" are names there). */
     private static boolean givenNamesKey(String key) {

@@ -24,6 +24,8 @@ public final class NamedThings {
     private static final Set<String> PARTICLES = WordList.set("/pii/names/particles.txt");
     private static final Set<String> TITLES = WordList.set("/pii/names/titles.txt");
     private static final Set<String> COMPOUND_TAILS = WordList.set("/pii/names/compound-tails.txt");
+    private static final Set<String> BUSINESS_PREFIXES = WordList.set("/pii/names/business-prefixes.txt");
+    private static final Set<String> ORGANISATION_PREFIXES = WordList.set("/pii/names/organisation-prefixes.txt");
     private static final Set<String> CONNECTIVES = Set.of("van", "der", "voor");
 
     private NamedThings() {
@@ -32,7 +34,7 @@ public final class NamedThings {
     /** Whether the person-like span [start, end) of {@code text} belongs to the name of a street, place or firm. */
     public static boolean partOfNamedThing(String text, int start, int end) {
         return compoundAtEnd(text, start, end) || namedThingFollows(text, end) || legalFormInOrAhead(text, start, end)
-                || institutionComplement(text, start, end);
+                || institutionComplement(text, start, end) || businessOpens(text, start, end);
     }
 
     /**
@@ -67,6 +69,38 @@ public final class NamedThings {
             }
         }
         return false;
+    }
+
+    /**
+     * "Taxi [Piet Zwart]", "[Studio Berlage]", "Schoonmaakbedrijf Gebr. [Hartman]": a capitalised business or
+     * organisation word right before the name, or opening the span, on the same line.
+     */
+    private static boolean businessOpens(String text, int start, int end) {
+        int e = wordEnd(text, start);
+        if (e < end && businessWord(text, start, e, false)) {
+            return true;
+        }
+        int we = start;
+        if (we < 2 || text.charAt(we - 1) != ' ') {
+            return false;
+        }
+        we--;
+        if (text.charAt(we - 1) == '.') {
+            we--; // "Gebr. Hartman"
+        }
+        int ws = we;
+        while (ws > 0 && Character.isLetter(text.charAt(ws - 1))) {
+            ws--;
+        }
+        return ws < we && businessWord(text, ws, we, true);
+    }
+
+    private static boolean businessWord(String text, int s, int e, boolean organisationPrefix) {
+        if (!Character.isUpperCase(text.charAt(s))) {
+            return false;
+        }
+        String lower = text.substring(s, e).toLowerCase(Locale.ROOT);
+        return BUSINESS_PREFIXES.contains(lower) || organisationPrefix && ORGANISATION_PREFIXES.contains(lower);
     }
 
     /** "Tula-erf", "Kartini-singel", "Van den Ende-huis", "Komstraat": the span's last word is a thing's. */

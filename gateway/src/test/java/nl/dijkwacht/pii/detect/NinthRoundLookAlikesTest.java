@@ -74,6 +74,9 @@ class NinthRoundLookAlikesTest {
                 .isEmpty();
         assertThat(found("Aan: wijkbeheer@woonstad-oost.nl\nOnderwerp: lekkage", EntityType.EMAIL)).isEmpty();
         assertThat(found("kopie aan ioaz@gemeente.nl graag", EntityType.EMAIL)).isEmpty();
+        assertThat(found("{\"user\": \"svc-archivering@gemeente-epe.nl\"}", EntityType.EMAIL)).isEmpty();
+        assertThat(found("verstuurd aan: bezwaarcommissie@stadswonen.nl", EntityType.EMAIL)).isEmpty();
+        assertThat(found("cc j.invordering@gemeente-epe.nl", EntityType.EMAIL)).containsExactly("j.invordering@gemeente-epe.nl");
         // a person's own address stays personal data: a known surname, a personal mail provider, a name with initial
         assertThat(found("Van: meijering@bouwbedrijf-noord.nl", EntityType.EMAIL))
                 .containsExactly("meijering@bouwbedrijf-noord.nl");
@@ -96,5 +99,40 @@ class NinthRoundLookAlikesTest {
         assertThat(found("burgerservicenummer 111222333", EntityType.BSN)).containsExactly("111222333");
         assertThat(found("het bsn-nummer is 111222333", EntityType.BSN)).containsExactly("111222333");
         assertThat(found("huurdersnummer 4471, BSN 111222333", EntityType.BSN)).containsExactly("111222333");
+    }
+
+    @Test
+    void aRegistersLabelRightBeforeANumber() {
+        assertThat(found("aanvraag van Joop (huurder 111222333, bsn onbekend)", EntityType.BSN)).isEmpty();
+        assertThat(found("gescand: behandelaar 111222333", EntityType.BSN)).isEmpty();
+        assertThat(found("toelichting: cliënt nr 111222333 belde", EntityType.BSN)).isEmpty();
+        // a BSN word owns the label that qualifies it
+        assertThat(found("Het BSN leerling 111222333 staat in het dossier.", EntityType.BSN)).containsExactly("111222333");
+        assertThat(found("bsn van de klant: 111222333", EntityType.BSN)).containsExactly("111222333");
+    }
+
+    @Test
+    void aCueWordAfterANumberThatLabelsTheNextValueIsNotIts() {
+        assertThat(found("(huurder 111222333, bsn 123456782)", EntityType.BSN)).containsExactly("123456782");
+        assertThat(found("zie ook 111222333 (bsn)", EntityType.BSN)).containsExactly("111222333");
+    }
+
+    @Test
+    void aBirthDateCueIsSpentOnTheFirstDateAfterASentence() {
+        assertThat(found("geb. 04-05-1988. afgemeld 12/10/2026, graag archiveren", EntityType.DATE_OF_BIRTH))
+                .containsExactly("04-05-1988");
+        assertThat(found("geboortedatum kinderen: 01-02-2015, 03-04-2017", EntityType.DATE_OF_BIRTH))
+                .containsExactly("01-02-2015", "03-04-2017");
+    }
+
+    @Test
+    void aBusinessWordOpensTheName() {
+        assertThat(found("Rit met Taxi Gert Meijer geboekt.", EntityType.PERSON)).isEmpty();
+        assertThat(found("JAAROPGAAF Schildersbedrijf Gebr. Dekker", EntityType.PERSON)).isEmpty();
+        assertThat(found("Lening bij Coöperatieve Spaarbank Oost U.A. afgesloten", EntityType.PERSON)).isEmpty();
+        assertThat(found("Ontwerp door Studio Hendriks Interieur, Utrecht", EntityType.PERSON)).isEmpty();
+        // in lower case the word is the driver's job, not a firm's name
+        assertThat(found("de taxi van gert meijer kwam niet, taxi Gert belde af", EntityType.PERSON))
+                .containsExactly("gert meijer", "Gert");
     }
 }

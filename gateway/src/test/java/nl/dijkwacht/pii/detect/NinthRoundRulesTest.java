@@ -114,4 +114,20 @@ class NinthRoundRulesTest {
         // a place and its country is no name
         assertThat(found("vanuit Visser, Karel; Leiden, Nederland", EntityType.PERSON)).containsExactly("Visser, Karel");
     }
+
+    @Test
+    void soleTradersNamedAsChildmindersOrSelfEmployed() {
+        String table = "| gastouder | kvk |\n|---|---|\n| Petra Smit | 12345678 |\n| Gastouderbureau De Wip | 87654321 |\n";
+        assertThat(found(table, EntityType.KVK)).containsExactly("12345678");
+        assertThat(found("P. Smit, zelfst. vertaler\nKvK 1234 5678", EntityType.KVK)).containsExactly("1234 5678");
+        assertThat(found("{\"name\": \"Klusbedrijf Smit (eenmanszaak)\", \"ChamberOfCommerce\": \"12345678\"}",
+                EntityType.KVK)).containsExactly("12345678");
+    }
+
+    @Test
+    void initialsAloneUnderAnInitialsKey() {
+        assertThat(found("achternaam;voorletters;plaats\nSmit;P.J.;Delft\n", EntityType.PERSON)).contains("P.J.");
+        assertThat(found("{\"geslachtsnaam\": \"Smit\", \"voorletters\": \"E.\"}", EntityType.PERSON)).contains("E.");
+        assertThat(found("{\"versie\": \"E.\"}", EntityType.PERSON)).isEmpty();
+    }
 }
