@@ -16,6 +16,10 @@ import javax.management.ObjectName;
  * 0.5–2 s C2 compilation of a large request-path method it stood still and looked quiet; the compiler threads' CPU
  * time looks quiet whenever the machine is so loaded that those threads barely run, while their queue is full. Where
  * the diagnostic command is not available (another JVM), the total compilation time is the fallback.
+ *
+ * <p>Each look is a short stop of the JVM (the command runs as a safepoint operation: 17 µs at the safepoint, plus the
+ * time the running threads need to reach it, which on an overloaded machine is milliseconds). The warm-up looks four
+ * or five times a second, and only before the gateway reports ready.
  */
 final class JitActivity {
 

@@ -28,6 +28,9 @@ public final class PurposeTokens {
     /** Name particles: "mevrouw de Vries", "Anouk van der Berg" are a title or first name followed by a surname. */
     private static final Set<String> PARTICLES = Set.of("de", "van", "der", "den", "ter", "ten", "el", "al", "von", "'t", "le", "la", "du", "da");
 
+    /** Ninth round: after an article a capitalised word opens a title ("de Wet Bibob", "een Verklaring Omtrent het Gedrag"). */
+    private static final Set<String> ARTICLES = Set.of("de", "het", "een", "the", "a", "an");
+
     private static final Set<String> PERSONAL_PRONOUNS = Set.of("hij", "zij", "ze", "hem", "haar", "zijn", "diens", "u", "uw",
             "he", "she", "him", "his", "her", "mijn", "onze");
 
@@ -55,6 +58,7 @@ public final class PurposeTokens {
         boolean pronoun = false;
         boolean properNoun = false;
         boolean afterInitial = false;
+        boolean afterArticle = false;
         while (i < n) {
             char c = text.charAt(i);
             if (Character.isLetterOrDigit(c)) {
@@ -83,9 +87,11 @@ public final class PurposeTokens {
                 if (word.length() > 5 && !word.startsWith("__")) {
                     out.add("p:" + word.substring(0, 5));
                 }
+                boolean article = ARTICLES.contains(folded);
                 if (!capital && previousRaw != null && PARTICLES.contains(word)) {
                     // a particle between a title or first name and the surname keeps what came before it
                     sentenceStart = false;
+                    afterArticle = article;
                     continue;
                 }
                 if (capital && previousRaw != null && TITLES.contains(previousWord)) {
@@ -100,8 +106,12 @@ public final class PurposeTokens {
                 if (capital && !sentenceStart && !TITLES.contains(word) && !raw.equals(raw.toUpperCase(Locale.ROOT))) {
                     properNoun = true;
                 }
+                // ninth round: a capital after an article, or a capitalised article inside a sentence ("buurthuis De Schakel"),
+                // opens a title, not a person's name ("de Monitor Discriminatie"); "Anouk de Vries" is still a name
+                boolean opensTitle = afterArticle && !previousCapital || article && !sentenceStart;
                 sentenceStart = false;
-                previousCapital = capital && !TITLES.contains(word) && !abbreviation && !INSTITUTION_NOUNS.contains(word);
+                previousCapital = capital && !TITLES.contains(word) && !abbreviation && !INSTITUTION_NOUNS.contains(word) && !opensTitle;
+                afterArticle = article;
                 previousRaw = raw;
                 previousWord = folded;
             } else {
@@ -113,6 +123,7 @@ public final class PurposeTokens {
                 if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':') {
                     sentenceStart = true;
                     previousCapital = false;
+                    afterArticle = false;
                 }
                 i++;
             }

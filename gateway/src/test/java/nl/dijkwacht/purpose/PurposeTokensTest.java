@@ -59,4 +59,15 @@ class PurposeTokensTest {
         assertThat(PurposeTokens.of("Anouk van der Berg belde over de planning.", false)).contains("__naam");
         assertThat(PurposeTokens.of("Het gesprek met Kees IJzerman is verzet.", false)).contains("__naam");
     }
+
+    @Test
+    void aTitleAfterAnArticleOrAnInstitutionsNameIsNoName() {
+        assertThat(PurposeTokens.of("Ik wil de Monitor Discriminatie samenvatten voor de raad.", false)).doesNotContain("__naam");
+        assertThat(PurposeTokens.of("Hoe vraag je een Verklaring Omtrent het Gedrag aan?", false)).doesNotContain("__naam");
+        assertThat(PurposeTokens.of("Maak een poster voor buurthuis De Schakel.", false)).doesNotContain("__naam");
+        assertThat(PurposeTokens.of("Wat zegt de Raad van State hierover?", false)).doesNotContain("__naam");
+        // a first name before a particle and a name at the start of a sentence still are names
+        assertThat(PurposeTokens.of("Bel morgen met Anouk de Vries over de planning.", false)).contains("__naam");
+        assertThat(PurposeTokens.of("De Vries belde gisteren over de planning.", false)).contains("__naam");
+    }
 }

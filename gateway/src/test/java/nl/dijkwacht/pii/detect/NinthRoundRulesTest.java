@@ -130,4 +130,18 @@ class NinthRoundRulesTest {
         assertThat(found("{\"geslachtsnaam\": \"Smit\", \"voorletters\": \"E.\"}", EntityType.PERSON)).contains("E.");
         assertThat(found("{\"versie\": \"E.\"}", EntityType.PERSON)).isEmpty();
     }
+
+    @Test
+    void aCapitalisedGivenNameBeforeAKnownSurnameInMidSentence() {
+        assertThat(found("volgens de brp wonen daar Tavita Jansen en haar zoon", EntityType.PERSON))
+                .contains("Tavita Jansen");
+        assertThat(found("per 1 mei wonen Ruben & Tavita Jansen op dit adres", EntityType.PERSON))
+                .contains("Tavita Jansen");
+    }
+
+    @Test
+    void aLowerCaseNameClosedByAnIdentifier() {
+        assertThat(found("graag een briefadres voor tavita leiataua 111.222.333 bij haar zus", EntityType.PERSON))
+                .contains("tavita leiataua");
+    }
 }

@@ -33,10 +33,12 @@ final class ChatNameRules {
 
     /**
      * "voor ayse yilmaz, bsn …", "van dawit tesfay?": two or three unknown lower-case words after a preposition
-     * that names a person, closed by punctuation or a personal-data word. Only in text typed in lower case.
+     * that names a person, closed by punctuation, a personal-data word or an identifier's digits ("voor kwame
+     * asante 999.943.352"). Only in text typed in lower case.
      */
     private static final Pattern AFTER_PREPOSITION = Pattern.compile("(?:(?<![\\p{L}])(?:van|voor|aan|met|naar|wil)|,)"
-            + " (" + WORD + " (?:" + PARTICLE + " ){0,4}" + WORD + ")(?=[,?]|$| (?:geb|bsn|tel|feliciteren|bellen)\\b)");
+            + " (" + WORD + " (?:" + PARTICLE + " ){0,4}" + WORD + ")(?=[,?]|$| (?:geb|bsn|tel|feliciteren|bellen)\\b"
+            + "| \\d{3,4}[. -]?\\d{2,3}[. -]?\\d{2,3}(?!\\d))"); // ninth round: "voor kwame asante 999.943.352"
 
     /**
      * Fifth round, also only in text typed in lower case: two or three words after a colon or a relation word

@@ -26,9 +26,6 @@ final class ListItemNameRules {
         List<NameSpan> added = new ArrayList<>();
         for (NameSpan s : spans) {
             Style style = Style.of(text, s.start(), s.end());
-            if (style == Style.CAPITALISED && PlaceAndTitleFilter.notAPerson(text, s.start(), s.end())) {
-                continue;
-            }
             if (style == null) {
                 continue;
             }
@@ -141,8 +138,7 @@ final class ListItemNameRules {
     }
 
     private static boolean nameItem(String text, int from, int to, Style style) {
-        if (to - from < 5 || Style.of(text, from, to) != style
-                || style == Style.CAPITALISED && PlaceAndTitleFilter.notAPerson(text, from, to)) {
+        if (to - from < 5 || Style.of(text, from, to) != style) {
             return false;
         }
         int words = 0;
@@ -163,7 +159,9 @@ final class ListItemNameRules {
             words++;
             i = j + 1;
         }
-        return words >= 2 && words <= 3;
+        // the costly look around last: places, royals and known firms are no names
+        return words >= 2 && words <= 3
+                && !(style == Style.CAPITALISED && PlaceAndTitleFilter.notAPerson(text, from, to));
     }
 
     /** The start of the item after a separator at {@code end} (", ", "; ", " en "), or -1. */

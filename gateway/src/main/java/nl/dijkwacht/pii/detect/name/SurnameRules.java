@@ -289,7 +289,13 @@ final class SurnameRules {
         }
         boolean lineStart = before.sentenceStart() || first - 1 == 0
                 || (first >= 2 && NameWords.TITLES.contains(tokens.get(first - 2).lower()));
-        return lineStart ? name.withStart(before.start()) : name;
+        // ninth round: mid-sentence, after a lower-case word or a list joiner, a capitalised word before a known
+        // surname is its given name too ("staan daar Ionuț Ciobanu", "Ruben, Ilse & Mats Oldenziel")
+        boolean midSentence = first >= 2 && !before.sentenceStart() && !NameWords.PARTICLES.contains(before.lower())
+                && (tokens.get(first - 2).isWord() && !tokens.get(first - 2).capitalised()
+                        && !NameWords.PARTICLES.contains(tokens.get(first - 2).lower())
+                        || "&".equals(tokens.get(first - 2).text()));
+        return lineStart || midSentence ? name.withStart(before.start()) : name;
     }
 
     /** Binary search for the token starting at {@code offset}; -1 if none. */
