@@ -44,6 +44,7 @@ public final class ContextEnhancer {
     private final List<String> positiveKeys;
     private final List<String> negativeKeys;
     private final java.util.Set<String> negativeKeySet;
+    private final int longestNegativeKey;
     private final KeyWords positiveKeyWords;
     private final KeyWords negativeKeyWords;
     private final List<String> negativeKeyEndings;
@@ -62,6 +63,7 @@ public final class ContextEnhancer {
         this.positiveKeys = positiveKeys.stream().map(ContextEnhancer::keyForm).toList();
         this.negativeKeys = negativeKeys.stream().map(ContextEnhancer::keyForm).toList();
         this.negativeKeySet = java.util.Set.copyOf(this.negativeKeys);
+        this.longestNegativeKey = this.negativeKeys.stream().mapToInt(String::length).max().orElse(0);
         this.positiveKeyWords = new KeyWords(this.positiveKeys);
         this.negativeKeyWords = new KeyWords(this.negativeKeys);
         this.positiveBefore = List.copyOf(positiveBefore);
@@ -269,16 +271,40 @@ public final class ContextEnhancer {
         return spent(lower, start, before) ? Cue.NONE : before;
     }
 
-    private static final java.util.regex.Pattern VALUE_THEN_SENTENCE =
-            java.util.regex.Pattern.compile("\\d{2}[^\\n]*?[.;] +\\p{L}{3,}");
-
-    /** "geb 22/08/1996. ingeleverd 30/11/2026": a value and a new sentence stand between the cue and the candidate. */
+    /**
+     * "geb 22/08/1996. ingeleverd 30/11/2026": a value (two digits), then on the same line a {@code .} or {@code ;},
+     * spaces and a word of three letters stand between the cue and the candidate (a loop: this runs per candidate).
+     */
     private static boolean spent(String lower, int start, Cue before) {
         if (before.signal() == Signal.NONE) {
             return false;
         }
         int at = lower.lastIndexOf(before.word(), start - 1);
-        return at >= 0 && VALUE_THEN_SENTENCE.matcher(lower).region(at + before.word().length(), start).find();
+        if (at < 0) {
+            return false;
+        }
+        boolean value = false;
+        for (int i = at + before.word().length(); i < start; i++) {
+            char c = lower.charAt(i);
+            if (c == '\n') {
+                value = false;
+            } else if (!value) {
+                value = Character.isDigit(c) && i + 1 < start && Character.isDigit(lower.charAt(i + 1));
+            } else if ((c == '.' || c == ';') && i + 1 < start && lower.charAt(i + 1) == ' ') {
+                int w = i + 1;
+                while (w < start && lower.charAt(w) == ' ') {
+                    w++;
+                }
+                int e = w;
+                while (e < start && Character.isLetter(lower.charAt(e))) {
+                    e++;
+                }
+                if (e - w >= 3) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** "BSN leerling 999900249", "bsn van de klant 123456782": a positive cue a few letters before the label owns it. */
@@ -307,11 +333,15 @@ public final class ContextEnhancer {
         if (s == e || e == start) {
             return null;
         }
+        if (e - s > longestNegativeKey) {
+            return null;
+        }
         String word = lower.substring(s, e);
         if ((word.equals("nr") || word.equals("nummer") || word.equals("no")) && s > from + 1) {
             return negativeLabelRightBefore(lower, s, from); // "klant nr 791092884"
         }
-        return negativeKeySet.contains(keyForm(word)) ? new Cue(Signal.NEGATIVE, word, "before") : null;
+        return negativeKeySet.contains(word.indexOf('-') < 0 ? word : keyForm(word))
+                ? new Cue(Signal.NEGATIVE, word, "before") : null;
     }
 
     /**
@@ -354,7 +384,7 @@ public final class ContextEnhancer {
                 e++;
             }
             if (e > i) {
-                String ending = compoundEndingOf(lower.substring(i, e));
+                String ending = compoundEndingOf(lower, i, e);
                 if (ending != null) {
                     return ending;
                 }
@@ -364,10 +394,14 @@ public final class ContextEnhancer {
         return null;
     }
 
-    /** The negative key ending a compound word closes with, unless the word opens with a positive cue. */
-    private String compoundEndingOf(String word) {
+    /**
+     * The negative key ending the compound word [s, e) closes with, unless the word opens with a positive cue
+     * (compared in place: this runs for every word near a candidate).
+     */
+    private String compoundEndingOf(String lower, int s, int e) {
         for (String ending : negativeKeyEndings) {
-            if (word.length() > ending.length() + 2 && word.endsWith(ending) && wordsBefore.startsPositive(word) == null) {
+            if (e - s > ending.length() + 2 && lower.startsWith(ending, e - ending.length())
+                    && wordsBefore.startsPositive(lower.substring(s, e)) == null) {
                 return ending;
             }
         }
@@ -424,7 +458,7 @@ public final class ContextEnhancer {
             if (ws == limit && limit > from) {
                 return null; // the nearest cue word's own letters
             }
-            String ending = compoundEndingOf(lower.substring(ws, wordEnd));
+            String ending = compoundEndingOf(lower, ws, wordEnd);
             if (ending != null) {
                 return new Cue(Signal.NEGATIVE, "…" + ending, "before");
             }

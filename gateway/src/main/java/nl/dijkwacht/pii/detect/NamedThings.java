@@ -2,7 +2,6 @@ package nl.dijkwacht.pii.detect;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Person-like names that are part of the name of a thing, checked on every person finding whichever rule, model or
@@ -15,18 +14,18 @@ import java.util.Set;
  */
 public final class NamedThings {
 
-    private static final Set<String> ORGANISATION_WORDS = WordList.set("/pii/names/organisation-words.txt");
+    private static final WordSet ORGANISATION_WORDS = WordSet.of(WordList.list("/pii/names/organisation-words.txt"));
     private static final List<String> STREET_WORD_SUFFIXES = WordList.list("/pii/names/street-word-suffixes.txt");
     private static final List<String> VENUE_SUFFIXES = WordList.list("/pii/names/venue-suffixes.txt");
-    private static final Set<String> LEGAL_FORMS = WordList.set("/pii/names/legal-forms.txt");
-    private static final Set<String> INSTITUTIONS = WordList.set("/pii/names/institution-words.txt");
-    private static final Set<String> COMPLEMENTS = WordList.set("/pii/names/institution-complements.txt");
-    private static final Set<String> PARTICLES = WordList.set("/pii/names/particles.txt");
-    private static final Set<String> TITLES = WordList.set("/pii/names/titles.txt");
-    private static final Set<String> COMPOUND_TAILS = WordList.set("/pii/names/compound-tails.txt");
-    private static final Set<String> BUSINESS_PREFIXES = WordList.set("/pii/names/business-prefixes.txt");
-    private static final Set<String> ORGANISATION_PREFIXES = WordList.set("/pii/names/organisation-prefixes.txt");
-    private static final Set<String> CONNECTIVES = Set.of("van", "der", "voor");
+    private static final WordSet LEGAL_FORMS = WordSet.of(WordList.list("/pii/names/legal-forms.txt"));
+    private static final WordSet INSTITUTIONS = WordSet.of(WordList.list("/pii/names/institution-words.txt"));
+    private static final WordSet COMPLEMENTS = WordSet.of(WordList.list("/pii/names/institution-complements.txt"));
+    private static final WordSet PARTICLES = WordSet.of(WordList.list("/pii/names/particles.txt"));
+    private static final WordSet TITLES = WordSet.of(WordList.list("/pii/names/titles.txt"));
+    private static final WordSet COMPOUND_TAILS = WordSet.of(WordList.list("/pii/names/compound-tails.txt"));
+    private static final WordSet BUSINESS_PREFIXES = WordSet.of(WordList.list("/pii/names/business-prefixes.txt"));
+    private static final WordSet ORGANISATION_PREFIXES = WordSet.of(WordList.list("/pii/names/organisation-prefixes.txt"));
+    private static final WordSet CONNECTIVES = WordSet.of(List.of("van", "der", "voor"));
 
     private NamedThings() {
     }
@@ -54,17 +53,26 @@ public final class NamedThings {
     }
 
     private static boolean streetSuffix(String lower) {
+        return streetSuffix(lower, 0, lower.length());
+    }
+
+    private static boolean venueSuffix(String lower) {
+        return venueSuffix(lower, 0, lower.length());
+    }
+
+    /** Whether {@code text[s, e)} ends, in any case, with a street word after at least two letters. */
+    private static boolean streetSuffix(String text, int s, int e) {
         for (String suffix : STREET_WORD_SUFFIXES) {
-            if (lower.length() >= suffix.length() + 2 && lower.endsWith(suffix)) {
+            if (e - s >= suffix.length() + 2 && text.regionMatches(true, e - suffix.length(), suffix, 0, suffix.length())) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean venueSuffix(String lower) {
+    private static boolean venueSuffix(String text, int s, int e) {
         for (String suffix : VENUE_SUFFIXES) {
-            if (lower.length() >= suffix.length() + 4 && lower.endsWith(suffix)) {
+            if (e - s >= suffix.length() + 4 && text.regionMatches(true, e - suffix.length(), suffix, 0, suffix.length())) {
                 return true;
             }
         }
@@ -99,8 +107,8 @@ public final class NamedThings {
         if (!Character.isUpperCase(text.charAt(s))) {
             return false;
         }
-        String lower = text.substring(s, e).toLowerCase(Locale.ROOT);
-        return BUSINESS_PREFIXES.contains(lower) || organisationPrefix && ORGANISATION_PREFIXES.contains(lower);
+        return BUSINESS_PREFIXES.containsLowerCase(text, s, e)
+                || organisationPrefix && ORGANISATION_PREFIXES.containsLowerCase(text, s, e);
     }
 
     /** "Tula-erf", "Kartini-singel", "Van den Ende-huis", "Komstraat": the span's last word is a thing's. */
@@ -112,13 +120,12 @@ public final class NamedThings {
         if (ws == end || !Character.isUpperCase(text.charAt(ws))) {
             return false;
         }
-        String lower = text.substring(ws, end).toLowerCase(Locale.ROOT);
-        int hyphen = lower.lastIndexOf('-');
-        if (hyphen > 0 && lowerCaseTail(text, ws + hyphen + 1, end)) {
+        int hyphen = text.lastIndexOf('-', end - 1);
+        if (hyphen > ws && lowerCaseTail(text, hyphen + 1, end)) {
             return true;
         }
-        String last = lower.substring(hyphen + 1); // "Kartini-Singel"; not "Jansen-Molen" (a molen is a thing too)
-        return streetSuffix(last) || venueSuffix(last);
+        int last = hyphen > ws ? hyphen + 1 : ws; // "Kartini-Singel"; not "Jansen-Molen" (a molen is a thing too)
+        return streetSuffix(text, last, end) || venueSuffix(text, last, end);
     }
 
     /**
@@ -135,8 +142,8 @@ public final class NamedThings {
                 return false;
             }
         }
-        String tail = text.substring(from, to);
-        return ORGANISATION_WORDS.contains(tail) || COMPOUND_TAILS.contains(tail) || streetSuffix(tail);
+        return ORGANISATION_WORDS.containsLowerCase(text, from, to) || COMPOUND_TAILS.containsLowerCase(text, from, to)
+                || streetSuffix(text, from, to);
     }
 
     /** "Sint Antonius Ziekenhuis-project", "Van den Ende-huis": the word glued or next to the span is a thing's. */
@@ -196,8 +203,8 @@ public final class NamedThings {
             if (legalForm(text, s, e)) {
                 return true;
             }
-            String lower = text.substring(s, e).toLowerCase(Locale.ROOT);
-            boolean goesOn = Character.isUpperCase(text.charAt(s)) || PARTICLES.contains(lower) || TITLES.contains(lower);
+            boolean goesOn = Character.isUpperCase(text.charAt(s)) || PARTICLES.containsLowerCase(text, s, e)
+                    || TITLES.containsLowerCase(text, s, e);
             if (!goesOn) {
                 return false;
             }
@@ -211,8 +218,11 @@ public final class NamedThings {
         if (!Character.isUpperCase(text.charAt(s))) {
             return false;
         }
-        String lower = text.substring(s, e).toLowerCase(Locale.ROOT);
-        return LEGAL_FORMS.contains(lower) || lower.indexOf('.') > 0 && LEGAL_FORMS.contains(lower.replace(".", ""));
+        if (LEGAL_FORMS.containsLowerCase(text, s, e)) {
+            return true;
+        }
+        int dot = text.indexOf('.', s);
+        return dot > s && dot < e && LEGAL_FORMS.contains(text.substring(s, e).toLowerCase(Locale.ROOT).replace(".", ""));
     }
 
     /**
@@ -237,18 +247,16 @@ public final class NamedThings {
             if (s == e) {
                 break;
             }
-            String w = text.substring(s, e).toLowerCase(Locale.ROOT);
             from = s;
-            if (INSTITUTIONS.contains(w)) {
+            if (INSTITUTIONS.containsLowerCase(text, s, e)) {
                 return complementAfter(text, e, end);
             }
-            if (!PARTICLES.contains(w) && !CONNECTIVES.contains(w)) {
+            if (!PARTICLES.containsLowerCase(text, s, e) && !CONNECTIVES.containsLowerCase(text, s, e)) {
                 break;
             }
         }
         int e = wordEnd(text, start);
-        return e > start && INSTITUTIONS.contains(text.substring(start, e).toLowerCase(Locale.ROOT))
-                && complementAfter(text, e, end);
+        return e > start && INSTITUTIONS.containsLowerCase(text, start, e) && complementAfter(text, e, end);
     }
 
     /** After an institution word ending at {@code at}: a connective, particles, then a complement starting before {@code end}. */
@@ -264,11 +272,10 @@ public final class NamedThings {
             if (e == s) {
                 return false;
             }
-            String w = text.substring(s, e).toLowerCase(Locale.ROOT);
-            if (CONNECTIVES.contains(w)) {
+            if (CONNECTIVES.containsLowerCase(text, s, e)) {
                 connective = true;
-            } else if (!PARTICLES.contains(w)) {
-                return connective && COMPLEMENTS.contains(w);
+            } else if (!PARTICLES.containsLowerCase(text, s, e)) {
+                return connective && COMPLEMENTS.containsLowerCase(text, s, e);
             }
             i = e;
         }

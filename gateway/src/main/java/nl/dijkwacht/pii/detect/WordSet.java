@@ -97,6 +97,35 @@ public final class WordSet extends AbstractSet<String> {
         return true;
     }
 
+    /**
+     * Whether {@code text[from, to)} in lower case is in the set, without making a string of it (name filters look
+     * up every word around every name found).
+     */
+    public boolean containsLowerCase(String text, int from, int to) {
+        int h = 0;
+        for (int k = from; k < to; k++) {
+            h = 31 * h + Character.toLowerCase(text.charAt(k));
+        }
+        int bits = hashBits(h);
+        int len = to - from;
+        for (int slot = slot(h), v = slots[slot]; v != 0; slot = (slot + 1) & slotMask, v = slots[slot]) {
+            if ((v & ~indexMask) == bits) {
+                int i = (v & indexMask) - 1;
+                int at = offsets[i];
+                if (offsets[i + 1] - at == len) {
+                    int k = 0;
+                    while (k < len && chars[at + k] == Character.toLowerCase(text.charAt(from + k))) {
+                        k++;
+                    }
+                    if (k == len) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     @Override
     public boolean contains(Object o) {
         if (!(o instanceof String w)) {

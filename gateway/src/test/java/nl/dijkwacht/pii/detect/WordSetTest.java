@@ -46,6 +46,28 @@ class WordSetTest {
         assertThat(WordSet.of(List.of("a")).contains("a")).isTrue();
     }
 
+    @Test
+    void aWordOfATextIsLookedUpInPlaceInAnyCase() {
+        WordSet set = WordSet.of(List.of("gmbh", "b.v.", "stichting"));
+        String text = "Otto Hahn GmbH en Jansen B.V., Stichting X";
+        assertThat(set.containsLowerCase(text, 10, 14)).isTrue();
+        assertThat(set.containsLowerCase(text, 25, 29)).isTrue();
+        assertThat(set.containsLowerCase(text, 31, 40)).isTrue();
+        assertThat(set.containsLowerCase(text, 0, 4)).isFalse();
+        assertThat(set.containsLowerCase(text, 10, 13)).isFalse();
+        Random random = new Random(11);
+        List<String> words = new ArrayList<>();
+        for (int k = 0; k < 500; k++) {
+            words.add(word(random));
+        }
+        WordSet many = WordSet.of(words);
+        for (int k = 0; k < 2000; k++) {
+            String w = word(random);
+            String padded = "x " + w.toUpperCase(java.util.Locale.ROOT) + " y";
+            assertThat(many.containsLowerCase(padded, 2, 2 + w.length())).isEqualTo(words.contains(w));
+        }
+    }
+
     private static String word(Random random) {
         int n = 1 + random.nextInt(8);
         StringBuilder b = new StringBuilder(n);
