@@ -47,15 +47,26 @@ public final class StructuredIdentifiers {
                                 + "(?!\\d|\\2\\d|[.,-]\\d|\\p{L})", PatternRecognizer.Start.DIGIT_RUN)
                 .checksum(new Elfproef())
                 .veto("dotted numbers not opened by four digits (`123.456.782` amount style, `10.20.130.45` an IP"
-                                + " address) and `12345 6782`, `99992 61 96` (a scanned form's boxes) only count with a"
-                                + " positive cue.",
-                        c -> ((c.value().indexOf('.') >= 0 && c.value().indexOf('.') != 4) || c.value().indexOf(' ') == 5)
+                                + " address), `12345 6782`, `99992 61 96` (a scanned form's boxes) and a number in a file"
+                                + " name (`beschikking_123456782.pdf`) only count with a positive cue.",
+                        c -> ((c.value().indexOf('.') >= 0 && c.value().indexOf('.') != 4) || c.value().indexOf(' ') == 5
+                                || inFileName(c.lower(), c.start(), c.end()))
                                 && c.cue().signal() != ContextEnhancer.Signal.POSITIVE)
                 .scores(0.95, 0.6, 0.2)
                 .threshold(0.5)
                 .note("An elfproef-passing number with a negative label is not reported, an unlabelled one is (fail"
                         + " safe); `NL…B01` (btw-id) never matches.")
                 .build();
+    }
+
+    private static final java.util.regex.Pattern FILE_EXTENSION =
+            java.util.regex.Pattern.compile("\\.(?:pdf|docx?|xlsx?|odt|ods|csv|txt|jpe?g|png|tiff?|msg|eml|zip|xml|json)\\b");
+
+    /** "beschikking_123456782.pdf", "scan-123456782.jpg": the number is glued by {@code _} or is followed by an extension. */
+    static boolean inFileName(String lower, int start, int end) {
+        return start > 0 && lower.charAt(start - 1) == '_' || end < lower.length() && lower.charAt(end) == '_'
+                || end < lower.length() && lower.charAt(end) == '.'
+                        && FILE_EXTENSION.matcher(lower).region(end, Math.min(lower.length(), end + 6)).lookingAt();
     }
 
     /**

@@ -135,4 +135,15 @@ class NinthRoundLookAlikesTest {
         assertThat(found("de taxi van gert meijer kwam niet, taxi Gert belde af", EntityType.PERSON))
                 .containsExactly("gert meijer", "Gert");
     }
+
+    @Test
+    void aNumberInAFileNameOrAPaymentDescription() {
+        assertThat(found("{\"bijlage\": \"besluit_111222333.pdf\"}", EntityType.BSN)).isEmpty();
+        assertThat(found("zie scan 111222333.jpg in de map", EntityType.BSN)).isEmpty();
+        assertThat(found("{\"remittanceInformation\": \"termijn 111222333\"}", EntityType.BSN)).isEmpty();
+        // a BSN word still makes it a BSN, and a number before a full stop is no file
+        assertThat(found("{\"bijlage\": \"bsn_111222333.pdf\"}", EntityType.BSN)).containsExactly("111222333");
+        assertThat(found("{\"omschrijving\": \"toeslag bsn 111222333\"}", EntityType.BSN)).containsExactly("111222333");
+        assertThat(found("Zijn nummer is 111222333. Klopt dat?", EntityType.BSN)).containsExactly("111222333");
+    }
 }
