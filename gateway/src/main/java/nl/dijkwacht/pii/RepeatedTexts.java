@@ -2,8 +2,6 @@ package nl.dijkwacht.pii;
 
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import nl.dijkwacht.pii.detect.Finding;
@@ -47,7 +45,7 @@ public final class RepeatedTexts {
         int capacity = size <= 0 ? 0 : Integer.highestOneBit(Math.max(1, size - 1)) << 1;
         this.slots = capacity == 0 ? null : new AtomicReferenceArray<>(capacity);
         this.mask = capacity - 1;
-        this.saltedDigest = newSaltedDigest();
+        this.saltedDigest = SaltedDigest.newSha256();
     }
 
     /** The engine's findings for {@code text} (see {@link PiiEngine#detect}), from the table when it was seen before. */
@@ -82,18 +80,5 @@ public final class RepeatedTexts {
         }
         ByteBuffer digest = ByteBuffer.wrap(sha.digest(units));
         return new Key(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
-    }
-
-    /** A SHA-256 digest that has taken in 16 random bytes; every key starts from a clone of it. */
-    private static MessageDigest newSaltedDigest() {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            return sha;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
     }
 }

@@ -31,7 +31,7 @@ final class OpenNlpNameFinder {
      * system prompt on every turn, model answers open alike ("Natuurlijk."), letters share their greeting lines.
      */
     private final DecodedWindows decoded = WINDOW_CACHE_SIZE <= 0 ? null : new DecodedWindows(WINDOW_CACHE_SIZE);
-    private final java.security.MessageDigest saltedDigest = WindowKey.newSaltedDigest();
+    private final java.security.MessageDigest saltedDigest = nl.dijkwacht.pii.SaltedDigest.newSha256();
 
     /**
      * Slots for windows (a power of two); {@code -Ddijkwacht.pii.name-window-cache=0} turns the cache off, so that a benchmark that repeats

@@ -3,30 +3,12 @@ package nl.dijkwacht.pii.detect.name;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 
 /**
  * A name-model window's words as a SHA-256 digest salted per process: equal words give equal keys, and the cache that
  * holds keys keeps no text (the salt, never written anywhere, keeps a dictionary of names from being hashed against it).
  */
 record WindowKey(long a, long b, long c, long d) {
-
-    /**
-     * A SHA-256 digest that has taken in 16 random bytes: the salt of one finder. It is never updated again; every key
-     * starts from a clone of it, which saves the provider look-up and the salt per window on the hot path.
-     */
-    static MessageDigest newSaltedDigest() {
-        byte[] salt = new byte[16];
-        new SecureRandom().nextBytes(salt);
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt);
-            return sha;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing from the JDK", e);
-        }
-    }
 
     static WindowKey of(MessageDigest saltedDigest, String[] words) {
         MessageDigest sha;
