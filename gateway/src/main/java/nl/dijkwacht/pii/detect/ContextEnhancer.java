@@ -3,6 +3,7 @@ package nl.dijkwacht.pii.detect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.dijkwacht.words.WordList;
 
 /**
  * The one context mechanism of the engine: words near a candidate, and the column header, JSON key or line label
