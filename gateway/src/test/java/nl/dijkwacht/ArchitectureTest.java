@@ -26,6 +26,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("nl.dijkwacht.pii.anonymize..")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("nl.dijkwacht.pii.PiiEngine");
 
+    /** Word lists are shared by the PII engine and the purpose guard, so they know neither (nor Spring). */
+    @ArchTest
+    static final ArchRule wordListsStandAlone = noClasses().that().resideInAPackage("nl.dijkwacht.words..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "nl.dijkwacht.pii..",
+                    "nl.dijkwacht.purpose..");
+
     @ArchTest
     static final ArchRule piiPackagesHaveNoCycles = slices().matching("nl.dijkwacht.pii.(**)").should().beFreeOfCycles();
 

@@ -3,12 +3,12 @@ package nl.dijkwacht.purpose;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import nl.dijkwacht.pii.detect.WordList;
+import nl.dijkwacht.words.WordList;
 
 /**
  * The purpose guard's vocabularies, kept as resource files under {@code /purpose/words/} (one list a file, read by the
- * PII engine's {@link WordList}) so that policy owners can read and extend them without editing Java. Entries are
- * folded words ({@link PurposeTokens#fold}); a {@code *-pairs} file holds two words a line, which the factor code
+ * shared {@link WordList}, as the PII engine's lists are) so that policy owners can read and extend them without
+ * editing Java. Entries are folded words ({@link PurposeTokens#fold}); a {@code *-pairs} file holds two words a line, which the factor code
  * looks up as {@code first_second}. Loaded once, at class initialisation of the class that uses a list.
  */
 final class PurposeWords {

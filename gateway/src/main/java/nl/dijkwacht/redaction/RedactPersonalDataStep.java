@@ -78,7 +78,7 @@ public final class RedactPersonalDataStep implements PolicyStep, StartsAhead {
         for (TextSlot slot : fields.texts()) {
             String text = slot.get();
             List<Finding> findings = slot.kind() == FieldKind.PARTICIPANT ? detectInName(text)
-                    : EarlierMessages.contains(slot.path(), lastMessage) && exchange.detectionAhead() == null
+                    : resent(slot.path(), lastMessage) && exchange.detectionAhead() == null
                     ? repeated.detect(text) : detect(exchange, text);
             if (findings.isEmpty()) {
                 continue;
@@ -105,6 +105,11 @@ public final class RedactPersonalDataStep implements PolicyStep, StartsAhead {
         return changed ? Outcome.rewrite(Decision.REDACTED, "pii:redacted") : Outcome.CONTINUE;
     }
 
+    /** Sent again on every request (earlier turns, tool definitions): its findings are kept by {@link RepeatedTexts}. */
+    private static boolean resent(String path, int lastMessage) {
+        return EarlierMessages.contains(path, lastMessage) || ResentDefinitions.contains(path);
+    }
+
     private List<Finding> detect(Exchange exchange, String text) {
         DetectionAhead ahead = exchange.detectionAhead();
         return ahead != null ? ahead.findings(text) : detector.detect(text);
@@ -120,7 +125,7 @@ public final class RedactPersonalDataStep implements PolicyStep, StartsAhead {
             if (!seen.add(id.value())) {
                 continue;
             }
-            for (Finding f : detectInName(id.value())) {
+            for (Finding f : detectInName(id.value(), ResentDefinitions.contains(id.path()) ? repeated::detect : detector::detect)) {
                 if (exchange.useCase().pii().operatorFor(f.type()) == Operator.ALLOW) {
                     continue;
                 }
@@ -139,13 +144,17 @@ public final class RedactPersonalDataStep implements PolicyStep, StartsAhead {
      * and with {@code _} and {@code -} as spaces (same length, so offsets fit both), and both results count.
      */
     List<Finding> detectInName(String name) {
-        List<Finding> asIs = detector.detect(name);
+        return detectInName(name, detector::detect);
+    }
+
+    private static List<Finding> detectInName(String name, java.util.function.Function<String, List<Finding>> engine) {
+        List<Finding> asIs = engine.apply(name);
         String words = name.replace('_', ' ').replace('-', ' ');
         if (words.equals(name)) {
             return asIs;
         }
         List<Finding> merged = new ArrayList<>(asIs);
-        for (Finding f : detector.detect(words)) {
+        for (Finding f : engine.apply(words)) {
             if (merged.stream().noneMatch(g -> g.start() < f.end() && f.start() < g.end())) {
                 merged.add(f);
             }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.dijkwacht.words.WordList;
 
 /**
  * Street name plus house number, with additions such as {@code 12a}, {@code 12-A}, {@code 20-I}, {@code 5 hs},

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import nl.dijkwacht.words.WordList;
 
 /**
  * E-mail addresses of people. Function mailboxes of organisations ({@code info@gemeente.nl},

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import nl.dijkwacht.words.WordList;
 
 /**
  * Whole values of table cells, JSON values and labelled lines whose key says what they are

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.dijkwacht.words.WordList;
 
 /**
  * Rules that use what the recognizers already found in the same text: a name found once ("Aan: Giovanni Russo")

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.dijkwacht.words.WordList;
+import nl.dijkwacht.words.WordSet;
 
 /**
  * The gazetteers of given names and surnames (our own lists and the broad one generated from Datafaker, see

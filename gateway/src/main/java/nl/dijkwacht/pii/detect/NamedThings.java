@@ -2,6 +2,8 @@ package nl.dijkwacht.pii.detect;
 
 import java.util.List;
 import java.util.Locale;
+import nl.dijkwacht.words.WordList;
+import nl.dijkwacht.words.WordSet;
 
 /**
  * Person-like names that are part of the name of a thing, checked on every person finding whichever rule, model or

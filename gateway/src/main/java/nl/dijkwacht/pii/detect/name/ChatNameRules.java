@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.dijkwacht.pii.detect.WordList;
+import nl.dijkwacht.words.WordList;
 
 /**
  * Rule family: names typed in lower case in chat prompts, where no capital marks them and neither part need be in

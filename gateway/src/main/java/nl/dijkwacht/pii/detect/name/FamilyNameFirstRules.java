@@ -2,7 +2,7 @@ package nl.dijkwacht.pii.detect.name;
 
 import java.util.List;
 import java.util.Set;
-import nl.dijkwacht.pii.detect.WordList;
+import nl.dijkwacht.words.WordList;
 
 /**
  * Rule family: names written family name first ({@code Zhou Xiaoming}, {@code Nguyen Van An},

@@ -2,7 +2,7 @@ package nl.dijkwacht.pii.detect.name;
 
 import java.util.Set;
 import nl.dijkwacht.pii.detect.KnownNames;
-import nl.dijkwacht.pii.detect.WordList;
+import nl.dijkwacht.words.WordList;
 
 /**
  * Common first names and surnames ({@link KnownNames}, shared with the e-mail recognizer). The other word lists of

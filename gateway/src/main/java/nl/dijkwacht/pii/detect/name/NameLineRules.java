@@ -3,6 +3,7 @@ package nl.dijkwacht.pii.detect.name;
 import java.util.List;
 import nl.dijkwacht.pii.detect.AddressRecognizer;
 import nl.dijkwacht.pii.detect.Finding;
+import nl.dijkwacht.words.WordList;
 
 /**
  * Rule family: signatures and address blocks — lines that are only a name: a signature under
@@ -210,7 +211,7 @@ final class NameLineRules {
     }
 
     /** Lines that open contact details or a trade under a name (a signature block, a business card). */
-    private static final List<String> CONTACT_LINE_STARTS = nl.dijkwacht.pii.detect.WordList.list(
+    private static final List<String> CONTACT_LINE_STARTS = WordList.list(
             "/pii/names/contact-line-starts.txt");
 
     /** "Chidi Okafor" above "Zelfstandig schilder" or "Tel: 06 …": the next line starts contact details or a trade. */

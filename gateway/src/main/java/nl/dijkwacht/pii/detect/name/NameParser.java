@@ -1,6 +1,7 @@
 package nl.dijkwacht.pii.detect.name;
 
 import java.util.List;
+import nl.dijkwacht.words.WordList;
 
 /**
  * The shared core of the name rules: from a token, parse [given names | initials]* [particles]* surname, and the
@@ -187,7 +188,7 @@ final class NameParser {
     }
 
     private static final java.util.Set<String> INITIAL_ABBREVIATIONS =
-            nl.dijkwacht.pii.detect.WordList.set("/pii/names/initial-abbreviations.txt");
+            WordList.set("/pii/names/initial-abbreviations.txt");
 
     /** "Tjon A Fat", "Kon A Sen": a capital A between two capitalised parts links one Surinamese-Chinese surname. */
     private static boolean chineseSurinameseLink(String text, List<TextToken> tokens, int j) {
@@ -232,7 +233,7 @@ final class NameParser {
     }
 
     private static final java.util.Set<String> FUNCTION_WORDS =
-            nl.dijkwacht.pii.detect.WordList.set("/pii/names/function-words.txt");
+            WordList.set("/pii/names/function-words.txt");
 
     /** Whether tokens [from, to) are all initials or known given names ("Jan Peter", "J.P."). */
     private boolean onlyGivenNames(List<TextToken> tokens, int from, int to) {

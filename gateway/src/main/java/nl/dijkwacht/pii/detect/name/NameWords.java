@@ -1,7 +1,7 @@
 package nl.dijkwacht.pii.detect.name;
 
 import java.util.Set;
-import nl.dijkwacht.pii.detect.WordList;
+import nl.dijkwacht.words.WordList;
 
 /** The word lists of the name rules, kept as resource files in {@code /pii/names/} (one lower-case entry a line). */
 final class NameWords {

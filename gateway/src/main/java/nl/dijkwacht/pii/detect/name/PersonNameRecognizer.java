@@ -9,6 +9,7 @@ import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pii.detect.Finding;
 import nl.dijkwacht.pii.detect.NamedThings;
 import nl.dijkwacht.pii.detect.Recognizer;
+import nl.dijkwacht.words.WordList;
 
 /**
  * Person names: the OpenNLP name finder and the rule layer ({@link PersonNameRules}) together. Spans from both
@@ -19,7 +20,7 @@ public final class PersonNameRecognizer implements Recognizer {
 
     static final String MODEL = "model (OpenNLP)";
     /** "team Subsidies", "afdeling Vergunningen": a capitalised word after these names a unit, not a person. */
-    private static final java.util.Set<String> TEAM_WORDS = nl.dijkwacht.pii.detect.WordList.set("/pii/names/unit-words.txt");
+    private static final java.util.Set<String> TEAM_WORDS = WordList.set("/pii/names/unit-words.txt");
     private static final double SCORE = 0.85;
 
     private final PersonNameRules rules;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import nl.dijkwacht.pii.detect.WordList;
+import nl.dijkwacht.words.WordList;
 
 /**
  * Name-like words that the surrounding text shows to be something else, checked on every person span (rules and

@@ -2,7 +2,7 @@ package nl.dijkwacht.pii.detect.name;
 
 import java.util.List;
 import java.util.Set;
-import nl.dijkwacht.pii.detect.WordList;
+import nl.dijkwacht.words.WordList;
 
 /**
  * Names that are part of something else: a street ({@code Willem de Zwijgerlaan}), a building or institution

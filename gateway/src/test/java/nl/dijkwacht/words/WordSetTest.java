@@ -1,4 +1,4 @@
-package nl.dijkwacht.pii.detect;
+package nl.dijkwacht.words;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package nl.dijkwacht.pii.detect;
+package nl.dijkwacht.words;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Word lists and gazetteers kept as resource files under {@code /pii/}, one entry a line: {@code #} starts a
- * comment line, a word in double quotes is taken literally (spaces included), {@code [section]} lines divide a file
- * into named lists. Entries are lower-cased. A missing or empty list is a {@link PiiEngineException}: the engine
- * fails at start-up rather than run without it.
+ * Word lists and gazetteers kept as resource files (the PII engine's under {@code /pii/}, the purpose guard's under
+ * {@code /purpose/words/}), one entry a line: {@code #} starts a comment line, a word in double quotes is taken
+ * literally (spaces included), {@code [section]} lines divide a file into named lists. Entries are lower-cased. A
+ * missing or empty list is a {@link WordListException}: whatever reads it fails at start-up rather than run without it.
  */
 public final class WordList {
 
@@ -29,7 +29,7 @@ public final class WordList {
         List<String> all = new ArrayList<>();
         sections.values().forEach(all::addAll);
         if (all.isEmpty()) {
-            throw new PiiEngineException("resource empty: " + resource);
+            throw new WordListException("resource empty: " + resource);
         }
         return List.copyOf(all);
     }
@@ -42,7 +42,7 @@ public final class WordList {
     public static Map<String, List<String>> sections(String resource) {
         try (InputStream in = WordList.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new PiiEngineException("resource missing: " + resource);
+                throw new WordListException("resource missing: " + resource);
             }
             Map<String, List<String>> out = new LinkedHashMap<>();
             String section = "";
@@ -65,7 +65,7 @@ public final class WordList {
             out.replaceAll((k, v) -> List.copyOf(v));
             return out;
         } catch (IOException e) {
-            throw new PiiEngineException("cannot read " + resource, e);
+            throw new WordListException("cannot read " + resource, e);
         }
     }
 }

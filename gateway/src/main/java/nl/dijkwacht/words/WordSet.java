@@ -1,4 +1,4 @@
-package nl.dijkwacht.pii.detect;
+package nl.dijkwacht.words;
 
 import java.util.AbstractSet;
 import java.util.Arrays;
