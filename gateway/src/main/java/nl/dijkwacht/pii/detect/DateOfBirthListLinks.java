@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.dijkwacht.words.WordList;
 
 /**
  * Rule family (tenth round): the further dates of a list whose first date is a date of birth are dates of birth too —

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.dijkwacht.pii.detect.WordList;
+import nl.dijkwacht.words.WordList;
 
 /**
  * Rule family (tenth round): in chat typed in lower case, two or three unknown words that an identifier closes are a
@@ -37,8 +37,9 @@ final class IdentifierClosedNameRules {
     private static final List<String> ORDINARY_ENDINGS = List.copyOf(WordList.set("/pii/names/ordinary-word-endings.txt"));
 
     private static final String PARTICLE = "(?:van|de|der|den|ter|ten|te|'t|el|al|da|di|du|le|la|von|bin|ben|ba|i|y)";
-    private static final String WORD = "\\p{Ll}[\\p{Ll}'’]+(?:-\\p{Ll}[\\p{Ll}'’]+)?";
-    private static final Pattern NAME = Pattern.compile("(" + WORD + "(?: " + PARTICLE + "){0,3} " + WORD + "(?: "
+    // bounded word length and a word start: on 30,000 letters in a row an unbounded word made the scan quadratic
+    private static final String WORD = "\\p{Ll}[\\p{Ll}'’]{1,30}(?:-\\p{Ll}[\\p{Ll}'’]{1,30})?";
+    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}\\d'’-])(" + WORD + "(?: " + PARTICLE + "){0,3} " + WORD + "(?: "
             + WORD + ")?)(?=( \\(?[\\w.+-]+@[\\w-]+\\.)|(,? \\(?(?:\\p{Ll}[\\p{Ll}'’-]*, )?|, )(\\p{Ll}+\\.?)\\b| \\(?(\\d{6,}|\\d{3}[.]\\d{3}[.]\\d{3}|0\\d(?:[ -]?\\d){8})(?!\\d|\\.\\d)"
             + "| ([1-9]\\d{3} ?[a-zA-Z]{2})(?![\\p{L}]))");
 
