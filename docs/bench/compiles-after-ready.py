@@ -38,7 +38,7 @@ for line in open(path, errors="replace"):
         if tier == "4":
             c2[package] += 1
             methods["C2                " + method] += 1
-print(f"compilations {sum(tiers.values())}, by tier {dict(sorted(tiers.items()))}")
+print(f"compilations {sum(tiers.values())}, by tier {dict(sorted(tiers.items()))}; made not entrant {sum(thrown_away.values())}")
 print("by package:", ", ".join(f"{p} {n}" for p, n in packages.most_common(15)))
 print("C2 by package:", ", ".join(f"{p} {n}" for p, n in c2.most_common(12)))
 print("made not entrant by package:", ", ".join(f"{p} {n}" for p, n in thrown_away.most_common(12)))
