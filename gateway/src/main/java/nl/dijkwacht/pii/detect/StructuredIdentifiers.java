@@ -293,7 +293,10 @@ public final class StructuredIdentifiers {
                     close < 0 ? c.lower().length() : close);
         }
         if (!c.inTableRow()) {
-            return soleTrader.signal(c.lower(), c.start(), c.end());
+            ContextEnhancer.Cue cue = soleTrader.cue(c.lower(), c.start(), c.end());
+            return cue.signal() == ContextEnhancer.Signal.POSITIVE && "before".equals(cue.where())
+                    && spentOnAnotherFirm(c.lower(), c.lower().lastIndexOf(cue.word(), c.start() - 1), c.start())
+                    ? ContextEnhancer.Signal.NONE : cue.signal();
         }
         ContextEnhancer.Signal row = soleTrader.signalOnLine(c.lower(), c.start(), c.end());
         if (row != ContextEnhancer.Signal.NONE) {
@@ -312,6 +315,41 @@ public final class StructuredIdentifiers {
         }
         return !rowNamesAnOrganisation(c) && otherRowNamesALegalPerson(soleTrader, c, tableStart)
                 ? ContextEnhancer.Signal.POSITIVE : ContextEnhancer.Signal.NONE;
+    }
+
+    /**
+     * "eenmanszaak met kvk 71846203, de brouwerij waar ze werkt heeft kvk 34127788": the sole-trader word was spent on
+     * an earlier eight-digit number, and an organisation word ({@code brouwerij}, {@code …bedrijf}) after that number
+     * names the firm the candidate belongs to.
+     */
+    private static boolean spentOnAnotherFirm(String lower, int cueAt, int start) {
+        if (cueAt < 0) {
+            return false;
+        }
+        int digits = 0;
+        int afterNumber = -1;
+        for (int i = cueAt; i < start && afterNumber < 0; i++) {
+            digits = Character.isDigit(lower.charAt(i)) ? digits + 1 : 0;
+            if (digits == 8 && (i + 1 >= start || !Character.isDigit(lower.charAt(i + 1)))) {
+                afterNumber = i + 1;
+            }
+        }
+        if (afterNumber < 0) {
+            return false;
+        }
+        for (int i = afterNumber; i < start; i++) {
+            if (Character.isLetter(lower.charAt(i)) && !Character.isLetter(lower.charAt(i - 1))) {
+                int e = i;
+                while (e < start && Character.isLetter(lower.charAt(e))) {
+                    e++;
+                }
+                if (FieldRecognizer.organisationWord(lower.substring(i, e))) {
+                    return true;
+                }
+                i = e;
+            }
+        }
+        return false;
     }
 
     /** "Hotel De Gouden Leeuw", "Drukkerij De Bakker": a word of the row opens an organisation's name. */
