@@ -44,7 +44,7 @@ public final class StructuredIdentifiers {
                                 + "(?!\\d{4}(?:\\.\\d{2}\\.| \\d{2} |-\\d{2}-)\\d{3}(?!\\d)"
                                 + "|\\d{3}(?:\\.\\d{3}\\.| \\d{3} |-\\d{3}-)\\d{3}(?!\\d)|\\d{5} \\d{4}(?!\\d))"
                                 + "(\\d{1,5}([. -])\\d{1,5}(?:\\2\\d{1,5}){0,2})"
-                                + "(?!\\d|\\2\\d|[.,-]\\d|\\p{L})", PatternRecognizer.Start.DIGIT_RUN)
+                                + "(?!\\d|\\2\\d|[.,-]\\d|\\p{L})", PatternRecognizer.Start.GROUPED_DIGIT_RUN)
                 .checksum(new Elfproef())
                 .veto("dotted numbers not opened by four digits (`123.456.782` amount style, `10.20.130.45` an IP"
                                 + " address), `12345 6782`, `99992 61 96` (a scanned form's boxes) and a number in a file"
