@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
@@ -126,6 +127,25 @@ class DeployManifestsTest {
                 assertThat(secret.getStringData()).as("secret for " + keyEnv).containsKey(keyEnv);
             }
         }
+    }
+
+    /**
+     * The image's default store is the embedded H2 file under DIJKWACHT_DATA_DIR, which here is the pod's emptyDir: each
+     * replica would start a fresh audit store at every restart and the records would go with the pod
+     * (docs/deployment.md, "1. PostgreSQL"). Several replicas therefore need the one shared PostgreSQL store.
+     */
+    @Test
+    void severalReplicasWriteToTheSharedPostgreSqlStoreNotToAPodsOwnFile() {
+        int minReplicas = Manifests.one(manifests, HorizontalPodAutoscaler.class).getSpec().getMinReplicas();
+        assertThat(Math.max(deployment.getSpec().getReplicas(), minReplicas)).as("several replicas").isGreaterThan(1);
+        assertThat(configMap("dijkwacht-settings").getData().get("SPRING_DATASOURCE_URL")).as("the audit store of every replica")
+                .startsWith("jdbc:postgresql://");
+        assertThat(gateway.getEnv()).as("no env entry overrides the datasource of the settings")
+                .noneMatch(e -> e.getName().startsWith("SPRING_DATASOURCE_URL"));
+        assertThat(mount(env("DIJKWACHT_DATA_DIR").getValue().replaceFirst("^(/tmp)/.*", "$1")).getName())
+                .as("the data directory is the pod's throw-away emptyDir: no audit store may live there")
+                .isEqualTo(volume("tmp").getName());
+        assertThat(volume("tmp").getEmptyDir()).isNotNull();
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.dijkwacht.identity.Caller;
+import nl.dijkwacht.identity.IdentitySource;
 import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Outcome;
 import nl.dijkwacht.policy.LimitsPolicy;
@@ -113,6 +115,23 @@ abstract class BudgetContract {
         assertThat(limits.chargeRequests(exchange(policy, "tool-b", "anna", null, tenant))).isEqualTo(Outcome.CONTINUE);
         assertThat(limits.chargeRequests(exchange(policy, "tool-b", "anna", null, tenant)))
                 .isInstanceOfSatisfying(Outcome.Deny.class, deny -> assertThat(deny.rule()).isEqualTo("rate-limit:user:requests-per-minute"));
+    }
+
+    @Test
+    void theStartUpWarmUpIsNeverRefusedAndSpendsNothingOfTheToolsCap() {
+        PolicySet policy = policy(limits(Map.of(Scope.TOOL, new Values(3L, null, 1_000L), Scope.TENANT, new Values(null, null, 1_000L))));
+        long each = 400;
+        for (int i = 0; i < 50; i++) {
+            Exchange warmUp = exchange(policy, "tool", null, null, tenant);
+            warmUp.caller(new Caller("tool", null, null, List.of(), tenant, null, IdentitySource.WARM_UP, null));
+            assertThat(limits.chargeRequests(warmUp)).as("warm-up request %d", i).isEqualTo(Outcome.CONTINUE);
+            assertThat(limits.reserveTokens(warmUp, () -> each)).as("warm-up tokens %d", i).isEqualTo(Outcome.CONTINUE);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(limits.chargeRequests(exchange(policy, "tool", null, null, tenant))).isEqualTo(Outcome.CONTINUE);
+        }
+        assertThat(limits.chargeRequests(exchange(policy, "tool", null, null, tenant))).isInstanceOf(Outcome.Deny.class);
+        assertThat(limits.reserveTokens(exchange(policy, "tool", null, null, tenant), () -> each)).isEqualTo(Outcome.CONTINUE);
     }
 
     @Test
