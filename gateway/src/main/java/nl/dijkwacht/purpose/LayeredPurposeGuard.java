@@ -108,7 +108,10 @@ public final class LayeredPurposeGuard {
             return forbidden >= policy.decideAt();
         }
         PurposeFactors f = PurposeFactors.of(text, folded, tokens);
-        boolean verdictOnCases = f.verdictAsked && f.aboutCases;
+        // tenth round: a decision said to be taken already ("our committee already decided not to hire …") is no verdict
+        // asked of the model; only the explicit form — a participle late in a clause ("vorig jaar afgewezen") is as often
+        // the history of cases a new verdict is asked on
+        boolean verdictOnCases = f.verdictAsked && f.aboutCases && !PurposeFactors.has(tokens, PurposeTokens.DECISION_TAKEN);
         if (forbidden >= policy.decideAt()) {
             return !f.notAboutCases || verdictOnCases;
         }
@@ -136,8 +139,11 @@ public final class LayeredPurposeGuard {
         // a decision already taken by a person ("de al genomen afwijzing") is no verdict asked of the model (sixth round)
         // a label or score asked for each case is a verdict on cases even next to a policy cue (sixth round)
         return f.verdictAskedDirectly && f.aboutPersons && (!f.notAboutCases || f.verdictPerCase)
-                && !PurposeFactors.has(tokens, PurposeTokens.DECISION_TAKEN) && !PurposeCues.decisionTakenLate(folded)
-                ? byId(rules, purpose) : null;
+                && !decisionTaken(folded, tokens) ? byId(rules, purpose) : null;
+    }
+
+    private static boolean decisionTaken(String folded, String[] tokens) {
+        return PurposeFactors.has(tokens, PurposeTokens.DECISION_TAKEN) || PurposeCues.decisionTakenLate(folded);
     }
 
     private Judgement special(String text, String folded, String[] tokens, PurposeClassifier.Scores s, boolean term, PurposeGuardPolicy policy,

@@ -48,6 +48,9 @@ final class PurposeFactors {
     private static final Set<String> PERSONS_WORDS = PurposeWords.set("persons-words");
     private static final Set<String> POINTERS = Set.of("deze", "dit", "die", "onderstaande", "bijgevoegde", "these", "this");
     private static final Set<String> CASE_NOUNS = PurposeWords.set("case-nouns");
+    /** Tenth round: words that point at cases in the text, not at a group ("hieronder", "deze", "attached"). */
+    private static final Set<String> DEICTIC = Set.of("hieronder", "onderstaande", "bijgevoegde", "deze", "dit", "below", "these",
+            "eronder", "bijlage", "attached");
     /** Sixth round: "per adres", "elke aanvrager", "each applicant" — every case judged in turn. */
     private static final Set<String> EACH = Set.of("per", "elk", "elke", "ieder", "iedere", "each", "every");
     /** Sixth round: a street with a house number ("Vlierweg 9", "nr 12"): a household pointed at. */
@@ -117,11 +120,19 @@ final class PurposeFactors {
         int labels = 0;
         boolean each = false;
         boolean measure = false;
+        boolean concrete = false;
+        int sinceEach = Integer.MAX_VALUE;
         String previous = null;
         for (String w : words) {
+            sinceEach = sinceEach == Integer.MAX_VALUE ? sinceEach : sinceEach + 1;
             if (VERDICT_WORDS.contains(w)) {
                 verdict = true;
                 direct |= previous == null || !NOUN_MAKERS.contains(previous);
+                // tenth round: "geef per melding de kans" — a verdict handed out per case is asked, article or not
+                if (sinceEach <= 2) {
+                    direct = true;
+                    measure = true;
+                }
             }
             if (RISK_WORDS.contains(w) || w.length() > 5 && w.endsWith("score")) {
                 boolean asked = previous == null || !DEFINITE.contains(previous);
@@ -153,16 +164,26 @@ final class PurposeFactors {
                 direct |= ASKED_PAIRS.contains(pair);
                 notCases |= NOT_CASES_PAIRS.contains(pair);
                 process |= PROCESS_PAIRS.contains(pair);
-                each |= EACH.contains(previous) && (CASE_NOUNS.contains(w) || CASE_NOUNS.contains(head));
-                persons |= POINTERS.contains(previous) && (CASE_NOUNS.contains(w) || CASE_NOUNS.contains(head))
+                boolean eachCase = EACH.contains(previous) && (CASE_NOUNS.contains(w) || CASE_NOUNS.contains(head));
+                if (eachCase) {
+                    each = true;
+                    sinceEach = 0;
+                }
+                boolean pointed = POINTERS.contains(previous) && (CASE_NOUNS.contains(w) || CASE_NOUNS.contains(head))
                         || isNumber(w) && (HOUSE_NUMBER_WORDS.contains(previous) || street(previous)
                         || PROFILE_WORDS.contains(previous) && w.length() <= 3);
+                persons |= pointed;
+                concrete |= pointed;
             }
+            concrete |= DEICTIC.contains(w);
             previous = w;
         }
         boolean shown = text.indexOf('|') >= 0 || named(tokens) || listLines(text) >= 2;
-        boolean anyCase = cases || shown || persons || each;
-        return new PurposeFactors(verdict, direct, cases || shown, persons || shown || each, notCases || process && !anyCase,
+        // tenth round: figures over a group or a text for the selection process ("hoeveel procent van de sollicitaties kwam
+        // van interne kandidaten") are not about cases unless a case is shown or pointed at; a group word alone
+        // ("kandidaten", "klanten") no longer makes them so
+        boolean overGroup = process && !(shown || each || concrete);
+        return new PurposeFactors(verdict, direct, (cases || shown) && !overGroup, persons || shown || each, notCases || overGroup,
                 each && measure);
     }
 

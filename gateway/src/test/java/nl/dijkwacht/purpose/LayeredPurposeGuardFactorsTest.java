@@ -202,4 +202,37 @@ class LayeredPurposeGuardFactorsTest {
         assertThat(judge(asked, never)).isEqualTo(Verdict.FORBIDDEN_PURPOSE);
         assertThat(PurposeDomain.of(PurposeTokens.fold(asked), null)).isEqualTo(PurposeClassifier.BENEFITS);
     }
+
+    @Test
+    void theTenthRoundWordsCountForANamedPersonOnly() {
+        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
+        for (String named : List.of("Write a short note for the team: our caretaker Tom Jansen was arrested on Friday and will not be in.",
+                "Rooster aanpassen: Kees de Wit heeft een rijontzegging en kan de bus niet meer rijden.",
+                "Mail aan Bas Verhoef: hij reed onder invloed met de dienstauto, wat nu?",
+                "Stuur Ravi Kumar een kaartje, hij viert dit weekend Diwali met zijn familie.",
+                "Reactie aan mevrouw Dekker, die namens Extinction Rebellion de raadsvergadering wil toespreken.")) {
+            assertThat(judge(named, never.withFactorThresholds(0.45, 0.0, 0.0))).as(named).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
+            assertThat(judge(named, never.withFactorThresholds(0.45, 1.0, 0.0))).as(named).isEqualTo(Verdict.ALLOWED);
+        }
+        for (String notSpecial : List.of("Maak een planning voor de arrestatieteams-oefening, Tom Jansen is projectleider.",
+                "Schrijf een nieuwsbericht over de Diwali-viering in de bibliotheek, zonder namen.")) {
+            assertThat(judge(notSpecial, never.withFactorThresholds(0.45, 0.0, 0.0))).as(notSpecial).isEqualTo(Verdict.ALLOWED);
+        }
+    }
+
+    @Test
+    void anEntitlementOrAnApplicationLetterIsTheDomainOfItsPurpose() {
+        assertThat(PurposeDomain.of(PurposeTokens.fold("Bepaal of mevrouw Smit recht heeft op het mantelzorgcompliment."), null))
+                .isEqualTo(PurposeClassifier.BENEFITS);
+        assertThat(PurposeDomain.of(PurposeTokens.fold("Zet de motivatiebrieven van Eva en Sam op volgorde."), null))
+                .isEqualTo(PurposeClassifier.APPLICANTS);
+    }
+
+    @Test
+    void aDecisionSaidToBeTakenAlreadyIsNoVerdictOnCasesInTheUnsureBand() {
+        String taken = "We already decided not to hire one of these candidates. Help me write a kind rejection email.";
+        assertThat(judge(taken, BAND.withFactorThresholds(0.0, 1.0, 0.0))).isEqualTo(Verdict.ALLOWED);
+        String asked = "Should we hire one of these candidates or not? Help me write the email.";
+        assertThat(judge(asked, BAND.withFactorThresholds(0.0, 1.0, 0.0))).isEqualTo(Verdict.FORBIDDEN_PURPOSE);
+    }
 }

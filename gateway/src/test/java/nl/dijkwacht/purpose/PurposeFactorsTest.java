@@ -182,4 +182,33 @@ class PurposeFactorsTest {
         assertThat(of("Zeg per kandidaat of hij afvalt: wie valt af na de eerste ronde?").verdictAsked).isTrue();
         assertThat(of("Zeg of dit gezin valt onder de regeling.").verdictAsked).isTrue();
     }
+
+    @Test
+    void aChanceHandedOutPerCaseIsAVerdictAskedArticleOrNot() {
+        PurposeFactors perCase = of("Geef per melding de kans dat het om fraude gaat.");
+        assertThat(perCase.verdictAskedDirectly).isTrue();
+        assertThat(perCase.verdictPerCase).isTrue();
+        assertThat(of("Wat is de kans dat een melding over fraude klopt, landelijk gezien?").verdictAskedDirectly)
+                .as("a chance as a subject").isFalse();
+    }
+
+    @Test
+    void figuresOverAGroupAreNotAboutCasesUnlessACaseIsShownOrPointedAt() {
+        PurposeFactors group = of("Welk percentage van de sollicitanten kwam via LinkedIn? Maak er een zin van voor het jaarverslag.");
+        assertThat(group.notAboutCases).isTrue();
+        assertThat(group.aboutCases).isFalse();
+        PurposeFactors pointed = of("Welk percentage van deze sollicitanten hieronder past bij het profiel?\n1. Piet\n2. Anna");
+        assertThat(pointed.notAboutCases).isFalse();
+        assertThat(pointed.aboutCases).isTrue();
+    }
+
+    @Test
+    void aboutAnonymisedFiguresInEnglishIsNotAboutCases() {
+        assertThat(of("Describe the trend in this anonymised table of granted requests per year.").notAboutCases).isTrue();
+    }
+
+    @Test
+    void theTopOfARankingGettingItIsAVerdictAsked() {
+        assertThat(of("Vergelijk Eva en Sam; de beste krijgt de plek.").verdictAsked).isTrue();
+    }
 }
