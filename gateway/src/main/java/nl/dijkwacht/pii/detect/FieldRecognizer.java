@@ -27,7 +27,8 @@ public final class FieldRecognizer implements Recognizer {
             + "(?:0?[1-9]|[12]\\d|3[01])[-/. ](?:0?[1-9]|1[0-2])[-/. ](?:19|20)?\\d{2}"
             + "|(?:19|20)\\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\\d|3[01])(?:[t ][\\d:.z+-]*)?"
             + "|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])"
-            + "|(?:0?[1-9]|[12]\\d|3[01])(?:e|st|nd|rd|th)? (?:" + MONTHS + ")\\.? '?(?:19|20)?\\d{2})");
+            + "|(?:0?[1-9]|[12]\\d|3[01])(?:e|st|nd|rd|th)? (?:" + MONTHS + ")\\.? '?(?:19|20)?\\d{2}"
+            + "|(?:0?[1-9]|[12]\\d|3[01])-(?:" + MONTHS + ")-(?:19|20)?\\d{2})"); // "13-FEB-84" in an export
     private static final Pattern POSTCODE = Pattern.compile("[1-9]\\d{3} ?[A-Za-z]{2}");
     private static final Pattern PASSPORT = Pattern.compile("(?i)[A-NP-Z]{2}[A-NP-Z0-9]{6}\\d|\\d{10}");
     private static final Pattern STREET = Pattern.compile("[\\p{L}][\\p{L}'’. -]{1,50}(?: \\d{1,5}(?:[ -]?[A-Za-z0-9]{1,4})?)?");

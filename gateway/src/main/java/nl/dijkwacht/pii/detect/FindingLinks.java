@@ -72,6 +72,7 @@ final class FindingLinks {
             }
         }
         listNeighbours(text, kept, added);
+        DateOfBirthListLinks.link(text, kept, added);
         return added;
     }
 
@@ -287,6 +288,10 @@ final class FindingLinks {
                 && text.charAt(s - 1) != '.')
                 && (e >= text.length() || !Character.isLetterOrDigit(text.charAt(e)) && text.charAt(e) != '@'
                 && text.charAt(e) != '-');
+    }
+
+    static boolean isFree(List<Finding> kept, List<Finding> added, int s, int e) {
+        return free(kept, added, s, e);
     }
 
     private static boolean free(List<Finding> kept, List<Finding> added, int s, int e) {

@@ -110,19 +110,27 @@ public final class StructuredIdentifiers {
         String months = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
                 + "|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
                 + "|january|february|march|may|june|july|august|october|mar|oct|mai";
+        // tenth round: French and Spanish months, for mail from residents who write in their own language
+        // ("née le 4 août 2023", "nací el 14 de marzo de 1951")
+        String foreignMonths = "janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre"
+                + "|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+                + "|noviembre|diciembre";
         return PatternRecognizer.builder("date-of-birth", EntityType.DATE_OF_BIRTH)
                 .context(ContextEnhancer.of("/pii/context/date-of-birth.txt", 40,
                         "/pii/context/date-of-birth-after.txt", 20))
                 .pattern("date: `d-m-yyyy` (also `/`, `.`, two-digit year, `'64`), ISO `yyyy-mm-dd`, compact `ddmmyyyy` and"
                                 + " `yyyymmdd`, `3 maart 1961`, `5 mei '75`, `9 February 1997`, `12 MRT/MAR 1985` (passport"
-                                + " style), `00-00-1999` (day and month unknown, as the population register writes it)",
+                                + " style), `00-00-1999` (day and month unknown, as the population register writes it),"
+                                + " `13-FEB-84` (an export's style), `4 août 2023`, `14 de marzo de 1951`",
                         "(?<![\\p{L}\\d])((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:(?:19|20)?\\d{2}|['’]\\d{2})"
                                 + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
                                 + "|(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}"
                                 + "|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])"
                                 + "|00[-/.](?:00|0[1-9]|1[0-2])[-/.](?:19|20)\\d{2}"
                                 + "|(?:0?[1-9]|[12]\\d|3[01])(?:e)? (?i:" + months + ")\\.?(?:/(?i:" + months + "))?"
-                                + " (?:(?:19|20)\\d{2}|['’]\\d{2}))"
+                                + " (?:(?:19|20)\\d{2}|['’]\\d{2})"
+                                + "|(?:0?[1-9]|[12]\\d|3[01])-(?i:" + months + ")-(?:(?:19|20)?\\d{2})"
+                                + "|(?:0?[1-9]|[12]\\d|3[01]) (?:de )?(?i:" + foreignMonths + ")(?: de)? (?:19|20)\\d{2})"
                                 + "(?![\\p{L}\\d])", PatternRecognizer.Start.DIGIT_RUN)
                 .veto("a date in a later year than this one (`op 5 maart 2027. Geboortedatum …`) is no one's birth date,"
                                 + " nor a date with a time after it (`[28-11-26 09:55:48] …`, a chat time stamp).",

@@ -530,12 +530,17 @@ public final class TextStructure {
 
     // ---- JSON ----
 
-    /** A lenient scan: every {@code "key": value} with the keys of the enclosing objects in front. */
+    /**
+     * A lenient scan: every {@code "key": value} with the keys of the enclosing objects in front. A generic
+     * {@code "value"} takes its key from a sibling {@code "name"} or {@code "label"} in the same object (tenth round:
+     * {@code {"label": "Geboortedatum", "value": "06/11/1975"}}, in either order), since its own key says nothing.
+     */
     private static void json(String text, List<Field> out) {
         int n = text.length();
         List<String> path = new ArrayList<>();
         String pendingKey = null;
         int depth = 0;
+        SiblingNames siblings = new SiblingNames();
         // keys per depth: the key that opened each container (or the array's key for its elements)
         List<String> containerKey = new ArrayList<>();
         int i = 0;
@@ -548,6 +553,7 @@ public final class TextStructure {
                 }
                 pendingKey = null;
                 depth++;
+                siblings.open(depth);
                 i++;
             } else if ((c == '}' || c == ']') && depth > 0) {
                 depth--;
@@ -573,7 +579,8 @@ public final class TextStructure {
                 } else {
                     String key = pendingKey != null ? pendingKey : arrayKey(containerKey);
                     if (key != null && end > i + 1) {
-                        out.add(new Field(Kind.JSON, key, withPath(path, pendingKey, key), i + 1, end));
+                        siblings.add(out, depth, pendingKey, new Field(Kind.JSON, key, withPath(path, pendingKey, key),
+                                i + 1, end), text);
                     }
                     pendingKey = null;
                     i = end + 1;
@@ -584,12 +591,60 @@ public final class TextStructure {
                         || text.charAt(e) == 'E' || text.charAt(e) == '-' || text.charAt(e) == '+')) {
                     e++;
                 }
-                out.add(new Field(Kind.JSON, pendingKey, withPath(path, pendingKey, pendingKey), i, e));
+                siblings.add(out, depth, pendingKey, new Field(Kind.JSON, pendingKey,
+                        withPath(path, pendingKey, pendingKey), i, e), text);
                 pendingKey = null;
                 i = e;
             } else {
                 i++;
             }
+        }
+    }
+
+    /**
+     * Per open object: the normalised text of its {@code "name"}/{@code "label"} and the index in the output of its
+     * {@code "value"} field, so that whichever comes second can give the value its key.
+     */
+    private static final class SiblingNames {
+
+        private static final java.util.Set<String> NAME_KEYS = java.util.Set.of("name", "label", "naam", "field", "veld",
+                "key", "question", "vraag");
+        private static final java.util.Set<String> VALUE_KEYS = java.util.Set.of("value", "waarde", "val", "answer",
+                "antwoord");
+        private static final int MAX_NAME = 60;
+
+        private final String[] names = new String[66];
+        private final int[] values = new int[66];
+
+        void open(int depth) {
+            names[depth] = null;
+            values[depth] = -1;
+        }
+
+        void add(List<Field> out, int depth, String ownKey, Field field, String text) {
+            if (ownKey != null && VALUE_KEYS.contains(ownKey)) {
+                if (names[depth] != null) {
+                    field = withKey(field, names[depth]);
+                } else {
+                    values[depth] = out.size();
+                }
+            } else if (ownKey != null && NAME_KEYS.contains(ownKey) && names[depth] == null
+                    && field.end() - field.start() <= MAX_NAME && text.charAt(field.start() - 1) == '"') {
+                String name = normaliseKey(text.substring(field.start(), field.end()));
+                names[depth] = name;
+                if (values[depth] >= 0) {
+                    out.set(values[depth], withKey(out.get(values[depth]), name));
+                    values[depth] = -1;
+                }
+            }
+            out.add(field);
+        }
+
+        private static Field withKey(Field f, String key) {
+            String path = f.path();
+            int own = path.lastIndexOf(' ');
+            String parents = own < 0 ? "" : path.substring(0, own + 1);
+            return new Field(f.kind(), key, parents + key, f.start(), f.end());
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
  * rule family is its own class and they are tried in this order at every token, the first that applies decides:
  * {@link TitleAndInitialRules}, {@link FamilyNameFirstRules}, {@link GivenNameRules} (capitalised),
  * {@link SurnameRules}, {@link GivenNameRules} (lower case), the same-line signature of {@link NameLineRules};
- * afterwards the name lines and the lower-case {@link ChatNameRules}. Names inside street
+ * afterwards the name lines and the lower-case {@link ChatNameRules} and {@link IdentifierClosedNameRules}, and the surname-comma runs of {@link CommaOrderRunRules}. Names inside street
  * and organisation names are rejected by {@link StreetOrganisationFilter}.
  */
 final class PersonNameRules {
@@ -19,6 +19,7 @@ final class PersonNameRules {
     private final NameLineRules lines;
     private final FamilyNameFirstRules familyNameFirst = new FamilyNameFirstRules();
     private final ChatNameRules chat = new ChatNameRules();
+    private final IdentifierClosedNameRules identifierClosed = new IdentifierClosedNameRules();
     private final LowerCaseCommaNameRules lowerCaseComma;
 
     PersonNameRules(NameGazetteer gazetteer) {
@@ -41,6 +42,8 @@ final class PersonNameRules {
             lines.nameLines(text, tokens, spans);
         }
         chat.find(text, spans);
+        identifierClosed.find(text, spans);
+        CommaOrderRunRules.find(text, spans);
         if (text.indexOf(", ") >= 0) {
             lowerCaseComma.find(text, spans);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.dijkwacht.pii.detect.PiiEngineException;
+import nl.dijkwacht.words.WordListException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -72,6 +73,6 @@ class PersonNameRecognizerTest {
         assertThatThrownBy(() -> OpenNlpNameFinder.loadModel("/pii/no-such-model.bin"))
                 .isInstanceOf(PiiEngineException.class).hasMessageContaining("name model missing");
         assertThatThrownBy(() -> NameGazetteer.load("/pii/names/no-such-list.txt"))
-                .isInstanceOf(PiiEngineException.class);
+                .isInstanceOf(WordListException.class).hasMessageContaining("resource missing");
     }
 }

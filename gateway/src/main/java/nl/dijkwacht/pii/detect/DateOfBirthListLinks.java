@@ -1,0 +1,79 @@
+package nl.dijkwacht.pii.detect;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.dijkwacht.words.WordList;
+
+/**
+ * Rule family (tenth round): the further dates of a list whose first date is a date of birth are dates of birth too —
+ * "geboren op 7.3.1986 in Innsbruck, Florian op 2.9.1984", "12/11/1975 voor de eerste en 3-8-1981 voor Iñaki",
+ * "Pinas (1-8-2016), Xiomara Sint Jago (22-2-2014)". The birth word stands only before the first date, farther than
+ * the recognizer's context window from the next. A following date counts when it is in the same sentence, near the
+ * previous one, after a list joiner, and nothing between says it is another kind of date
+ * ({@code /pii/context/date-list-breaks.txt}: "ingediend", "overleden", "sinds" …). Chains along the list.
+ */
+final class DateOfBirthListLinks {
+
+    private static final int MAX_GAP = 70;
+    private static final Pattern DATE = Pattern.compile(
+            "(?<![\\p{L}\\d])((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\\d{2}"
+                    + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]))(?![\\p{L}\\d])");
+    private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
+    private static final String[] JOINERS = {", ", " en ", " and ", "; ", " und ", " et ", " y "};
+    private static final Set<String> BREAKS = WordList.set("/pii/context/date-list-breaks.txt");
+
+    private DateOfBirthListLinks() {
+    }
+
+    /** Adds to {@code added} the dates that continue a list opened by a date of birth in {@code kept} or {@code added}. */
+    static void link(String text, List<Finding> kept, List<Finding> added) {
+        int n = kept.size();
+        for (int k = 0; k < n + added.size() && k < n + 64; k++) {
+            Finding f = k < n ? kept.get(k) : added.get(k - n);
+            if (f.type() != EntityType.DATE_OF_BIRTH) {
+                continue;
+            }
+            int from = f.end();
+            Matcher m = DATE.matcher(text).region(from, Math.min(text.length(), from + MAX_GAP));
+            if (m.find() && continuesList(text, from, m.start(1))
+                    && FindingLinks.isFree(kept, added, m.start(1), m.end(1)) && !laterThanThisYear(m.group(1))) {
+                // the added date is visited in turn and continues the list
+                added.add(new Finding(EntityType.DATE_OF_BIRTH, m.start(1), m.end(1), 0.85, "date-of-birth",
+                        "next date in a list of dates of birth", "date of birth before it"));
+            }
+        }
+    }
+
+    /** Whether the text between two dates joins them in one list: one sentence, a joiner, no break word. */
+    private static boolean continuesList(String text, int from, int to) {
+        String gap = text.substring(from, to).toLowerCase(Locale.ROOT);
+        if (gap.indexOf('\n') >= 0 || gap.contains(". ") || gap.contains("? ") || gap.contains("! ")) {
+            return false;
+        }
+        boolean joined = false;
+        for (String j : JOINERS) {
+            joined |= gap.contains(j);
+        }
+        if (!joined) {
+            return false;
+        }
+        for (String word : gap.split("[^\\p{L}/]+")) {
+            if (BREAKS.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean laterThanThisYear(String date) {
+        Matcher y = YEAR.matcher(date);
+        int year = 0;
+        while (y.find()) {
+            year = Integer.parseInt(y.group());
+        }
+        return year > java.time.Year.now().getValue();
+    }
+}
