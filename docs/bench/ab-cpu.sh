@@ -12,7 +12,8 @@
 #
 # Options: --rounds N (default 3) --seconds S per round (default 15) --warmup S per gateway (default 60, c=4)
 #          --c N concurrency (default 64) --stream (SSE instead of JSON) --store h2|postgres
-#          --gw-cpu C --load-cpu C --jfr (a JFR recording of each gateway during its rounds, for flame graphs)
+#          --gw-cpu C --load-cpu C --jfr (a JFR recording of each gateway during its rounds, for flame graphs; both gateways
+#          then run with -XX:+DebugNonSafepoints so samples in inlined code are attributed to the right method)
 #          --port-base P (default 18080: the mock on P, gateways on P+16 and P+17, management on +100; pick another
 #          base when someone else runs this script at the same time)
 #          --body FILE (the request body; default the harness's body.json — docs/bench/body-conversation.json is a
@@ -57,6 +58,8 @@ start() { # name jar port
   sed -i "s|http://127.0.0.1:18080/v1|http://127.0.0.1:$PORT_BASE/v1|" "$dir/run/models-config/gpt-4o-mini.yaml"
   local extra=(); [ "$n" = A ] && read -r -a extra <<< "${A_ARGS:-}"; [ "$n" = B ] && read -r -a extra <<< "${B_ARGS:-}"
   local jopts=(); [ "$n" = A ] && read -r -a jopts <<< "${A_JAVA_OPTS:-}"; [ "$n" = B ] && read -r -a jopts <<< "${B_JAVA_OPTS:-}"
+  # JFR samples inlined code at the nearest debug point unless this is on: self time lands on the wrong method
+  [ "$JFR" = 1 ] && jopts+=(-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints)
   local args=("${extra[@]}" --server.port="$port" --management.server.port=$((port + 100)) --logging.level.root=WARN
               --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config")
   if [ "$STORE" = postgres ]; then

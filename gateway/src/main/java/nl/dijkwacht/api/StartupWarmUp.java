@@ -47,7 +47,8 @@ import org.springframework.boot.ApplicationRunner;
  * Sends made-up requests through the real request path at start-up, before the gateway reports ready, so the JIT
  * compiles that path now instead of during the first minute of real traffic.
  *
- * <p>One thread sends them over HTTP to the gateway's own port (loopback) with a one-time key ({@link WarmUpPass}): the
+ * <p>One thread ({@code dijkwacht.warm-up.http-threads}: more) sends them over HTTP to the gateway's own port (loopback)
+ * with a one-time key ({@link WarmUpPass}): the
  * HTTP server, Spring's dispatch, the route filters (pre-authentication limit, authentication, body size), the
  * handler, the policy steps (parsing, use-case, fields, purpose guard, model choice, the PII engine with the name
  * model, sensitivity routing, rate limit and token budget), the built-in dry-run model, the answer rewriting of whole
@@ -111,6 +112,7 @@ final class StartupWarmUp implements ApplicationRunner {
     private final Bounds bounds;
     private final WarmUpPass pass;
     private final LoopbackAddress loopback;
+    private final int httpThreads;
     private volatile int completed;
     private volatile int overHttp;
     private volatile int direct;
@@ -147,6 +149,19 @@ final class StartupWarmUp implements ApplicationRunner {
 
     StartupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies, ObjectMapper json,
                   String tenant, boolean enabled, Bounds bounds, WarmUpPass pass, LoopbackAddress loopback) {
+        this(policy, pipeline, router, replies, json, tenant, enabled, bounds, pass, loopback, 1);
+    }
+
+    /**
+     * @param httpThreads how many threads send their requests over HTTP (the other one always goes to the pipeline
+     *                    directly); more shift the warm-up from the engine to the HTTP layer and the audit write
+     */
+    StartupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies, ObjectMapper json,
+                  String tenant, boolean enabled, Bounds bounds, WarmUpPass pass, LoopbackAddress loopback, int httpThreads) {
+        if (httpThreads < 1) {
+            throw new IllegalArgumentException("dijkwacht.warm-up.http-threads must be at least 1");
+        }
+        this.httpThreads = httpThreads;
         this.pass = pass;
         this.loopback = loopback;
         this.policy = policy;
@@ -186,15 +201,17 @@ final class StartupWarmUp implements ApplicationRunner {
         String key = base == null ? null : pass.open(target.get().tool(), tenant);
         boolean quiet = false;
         JitActivity jit = new JitActivity();
-        try (CloseableHttpClient client = key == null ? null : httpClient()) {
+        try (CloseableHttpClient client = key == null ? null : httpClient(httpThreads)) {
             AtomicBoolean useHttp = new AtomicBoolean(key != null);
-            // Two threads: one over HTTP (server, filters, limits, audit write), one straight into the pipeline (the
-            // PII engine, name model, purpose guard and policy steps, several times as many requests per second) - so
-            // the engine reaches its optimised code within the start-up budget and the HTTP layer is compiled too. Two,
-            // also so that the compiled code sees the pooled objects (name finders) used concurrently.
+            // One thread (or http-threads) over HTTP (server, filters, limits, audit write), one straight into the
+            // pipeline (the PII engine, name model, purpose guard and policy steps, several times as many requests per
+            // second) - so the engine reaches its optimised code within the start-up budget and the HTTP layer is
+            // compiled too. At least two, also so that the compiled code sees the pooled objects (name finders) used
+            // concurrently.
             List<Thread> threads = new ArrayList<>();
-            for (int t = 0; t < 2; t++) {
-                boolean httpThread = t == 0;
+            int threadCount = key == null ? 2 : httpThreads + 1;
+            for (int t = 0; t < threadCount; t++) {
+                boolean httpThread = t < httpThreads;
                 threads.add(Thread.ofPlatform().name("warm-up-" + t).start(() -> {
                     int i;
                     while (!stop.get() && (i = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
@@ -358,9 +375,10 @@ final class StartupWarmUp implements ApplicationRunner {
         }
     }
 
-    private static CloseableHttpClient httpClient() {
+    private static CloseableHttpClient httpClient(int threads) {
+        int connections = Math.max(4, threads);
         return HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(4).setMaxConnPerRoute(4)
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(connections).setMaxConnPerRoute(connections)
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(2))
                                 .setSocketTimeout(Timeout.ofSeconds(30)).build())
                         .build())

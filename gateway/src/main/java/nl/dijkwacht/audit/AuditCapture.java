@@ -210,6 +210,11 @@ public final class AuditCapture {
 
     /** The prompt text as the tool sent it (all message texts, before redaction), joined by blank lines. */
     String originalPrompt() {
+        List<String> sent = exchange.sentMessageTexts();
+        if (sent != null) {
+            return sent.isEmpty() ? null : String.join("\n\n", sent);
+        }
+        // refused before the body was read as a request (or not valid as one): read it here
         byte[] raw = exchange.rawBody();
         if (raw == null || raw.length == 0) {
             return null;

@@ -69,6 +69,8 @@ public final class ParseRequestStep implements PolicyStep {
         }
         request.takeGatewayMetadata();
         exchange.request(request);
+        // kept for the audit record's prompt hash, so it need not read the body a second time
+        exchange.sentMessageTexts(request.messageTexts().stream().map(TextSlot::get).toList());
         Caller caller = exchange.caller();
         if (caller != null && request.user().isPresent()) {
             exchange.caller(caller.withDeclaredUser(request.user().get()));

@@ -30,6 +30,7 @@ public final class Exchange {
     private final Map<EntityType, Integer> outputEntityCounts = new EnumMap<>(EntityType.class);
 
     private byte[] rawBody = new byte[0];
+    private java.util.List<String> sentMessageTexts;
     private String contentType;
     private ChatRequest request;
     private Caller caller;
@@ -82,6 +83,13 @@ public final class Exchange {
 
     public byte[] rawBody() { return rawBody; }
     public void rawBody(byte[] rawBody) { this.rawBody = rawBody; }
+
+    /**
+     * The message texts as the tool sent them ({@link ChatRequest#messageTexts()} when the body was read, before any step
+     * rewrote them), or {@code null} when the body was not read as a request.
+     */
+    public java.util.List<String> sentMessageTexts() { return sentMessageTexts; }
+    public void sentMessageTexts(java.util.List<String> texts) { this.sentMessageTexts = texts; }
 
     /** The request's Content-Type header as sent, or {@code null}. */
     public String contentType() { return contentType; }
