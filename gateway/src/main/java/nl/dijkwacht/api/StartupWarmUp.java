@@ -57,13 +57,19 @@ import org.springframework.boot.ApplicationRunner;
  * reached (no web server, TLS, another bind address), or with {@code dijkwacht.warm-up.over-http=false}, its requests
  * go to the pipeline directly too. The other thread always goes to the pipeline directly: several times more requests
  * per second for the PII engine, the name model, the purpose guard and the policy steps, the costliest and hottest part
- * (docs/benchmarks.md, "Session 23 — first minute").
+ * (docs/benchmarks.md, "Session 23 — first minute"). Its answers come over HTTP from a model server on loopback
+ * ({@link LoopbackUpstream}, {@code dijkwacht.warm-up.upstream-call}, on), so that the upstream call — the invoker,
+ * the OpenAI-compatible client with its Apache HttpClient pool, the reading of server-sent events and the parsing of
+ * answers and chunks — is compiled with a model call's profile too, not left to the first real requests
+ * (docs/history/benchmark-sessions.md, "Session 26 — warm-up paths").
  *
  * <p>Nothing is spent or recorded: the warm-up caller ({@link nl.dijkwacht.identity.Caller#warmUp()}) is charged to
  * buckets of its own ({@code CallerLimits}), its audit records are written by a writer that rolls back
  * ({@code ChainedJdbcAuditSink.rehearsal}) and reach no metric or listener, and no network model is called (only a
  * use-case that allows the {@code dry-run} model is used; without one the warm-up runs the pipeline directly and skips
- * the model and answer part). The key works only while the warm-up runs. After the requests it waits until the JIT
+ * the model and answer part; the loopback model server listens on the loopback address under a random path, is called
+ * through a client, upstream pool and circuit breakers of its own — not the catalogue's, not in the metrics — and
+ * stops when the warm-up ends). The key works only while the warm-up runs. After the requests it waits until the JIT
  * compiler has finished compiling what they made hot (within the same time limit). Spring Boot publishes readiness
  * ({@code /readyz}) only after every {@link ApplicationRunner} has finished, so a load balancer sends traffic to a
  * warm gateway. Bounded ({@link Bounds}) by a request count, a time limit and the start-up budget counted from the
