@@ -29,6 +29,7 @@ public final class NamedThings {
     private static final WordSet ORGANISATION_PREFIXES = WordSet.of(WordList.list("/pii/names/organisation-prefixes.txt"));
     private static final WordSet CONNECTIVES = WordSet.of(List.of("van", "der", "voor"));
     private static final List<String> FAMILY_NAME_FIRMS = WordList.list("/pii/names/family-name-firms.txt");
+    private static final WordSet KNOWN_FIRMS = WordSet.of(WordList.list("/pii/names/known-firms.txt"));
 
     private NamedThings() {
     }
@@ -84,9 +85,10 @@ public final class NamedThings {
     }
 
     /**
-     * "Taxi [Piet Zwart]", "[Studio Berlage]", "Schoonmaakbedrijf Gebr. [Hartman]", "Grondwerken [Jan Hendriks]": a
-     * capitalised business or organisation word (also by its ending, {@code organisation-endings.txt}) right before
-     * the name, or opening the span, on the same line.
+     * "Taxi [Piet Zwart]", "[Studio Berlage]", "Schoonmaakbedrijf Gebr. [Hartman]", "Grondwerken [Jan Hendriks]",
+     * "[Jumbo Van Eerd]": a capitalised business or organisation word (also by its ending,
+     * {@code organisation-endings.txt}) or a one-word known firm ({@code known-firms.txt}) right before the name, or
+     * opening the span, on the same line.
      */
     private static boolean businessOpens(String text, int start, int end) {
         int e = wordEnd(text, start);
@@ -112,7 +114,7 @@ public final class NamedThings {
         if (!Character.isUpperCase(text.charAt(s))) {
             return false;
         }
-        return BUSINESS_PREFIXES.containsLowerCase(text, s, e)
+        return BUSINESS_PREFIXES.containsLowerCase(text, s, e) || KNOWN_FIRMS.containsLowerCase(text, s, e)
                 || organisationPrefix && (ORGANISATION_PREFIXES.containsLowerCase(text, s, e)
                         || FieldRecognizer.organisationWord(text.substring(s, e).toLowerCase(Locale.ROOT)));
     }

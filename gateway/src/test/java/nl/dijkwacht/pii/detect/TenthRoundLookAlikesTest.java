@@ -55,6 +55,17 @@ class TenthRoundLookAlikesTest {
     }
 
     @Test
+    void aKnownChainOpeningANameIsTheChainsShop() {
+        String csv = """
+                "datum","naam","tegenrekening","bedrag"
+                "20261103","Jumbo Van Leeuwen","","23,10"
+                "20261104","Hoogvliet De Groot","","8,95"
+                "20261105","Pieter de Groot","NL91ABNA0417164300","50,00"
+                """;
+        assertThat(found(csv, EntityType.PERSON)).containsExactly("Pieter de Groot");
+    }
+
+    @Test
     void aTableRowNamingItsFirmByATradeKeepsTheFirmsKvk() {
         String table = """
                 | melding | bewoner | e-mail | uitvoerder | kvk uitvoerder |
