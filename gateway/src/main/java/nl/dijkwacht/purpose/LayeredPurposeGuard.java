@@ -12,7 +12,8 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
  *
  * <p>Forbidden purpose: a rule hit is refused unless the classifier is sure it is a near miss (score below
  * {@code allow-below}); a classifier score at or above {@code refuse-at} is refused; below {@code allow-below} it is
- * not; in between the guard model decides (on failure: the policy's {@code on-guard-failure}, refuse by default), or
+ * not (tenth round: nor at or above it when the text asks no verdict, shows no case and is about policy or the
+ * process — {@link PurposeFactors}); in between the guard model decides (on failure: the policy's {@code on-guard-failure}, refuse by default), or
  * without one the classifier at {@code decide-at} together with the purpose's factors ({@link PurposeFactors}: a verdict
  * asked on concrete cases is refused from {@code verdict-on-cases-at}); over the whole range, the same verdict on cases in a
  * forbidden purpose's domain ({@link PurposeDomain}) is refused from {@code domain-verdict-at}. Special-category data, without a guard model: a
@@ -52,7 +53,7 @@ public final class LayeredPurposeGuard {
             }
             ForbiddenPurpose likely = byId(rules, s.purpose());
             if (likely != null) {
-                if (s.forbidden() >= policy.refuseAt()) {
+                if (s.forbidden() >= policy.refuseAt() && !processOnly(joined, folded, tokens, policy)) {
                     return new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.CLASSIFIER, s.forbidden(), term);
                 }
                 if (s.forbidden() >= policy.allowBelow()) {
@@ -140,6 +141,19 @@ public final class LayeredPurposeGuard {
         // a label or score asked for each case is a verdict on cases even next to a policy cue (sixth round)
         return f.verdictAskedDirectly && f.aboutPersons && (!f.notAboutCases || f.verdictPerCase)
                 && !decisionTaken(folded, tokens) ? byId(rules, purpose) : null;
+    }
+
+    /**
+     * Tenth round: a text that asks no verdict, shows no case and is about policy, rules or the process itself (a vacancy
+     * text, figures over a group) is no forbidden purpose however sure the classifier is; it goes to the unsure band,
+     * which allows it. Off with the factor step ({@code verdict-on-cases-at: 1.0}).
+     */
+    private static boolean processOnly(String text, String folded, String[] tokens, PurposeGuardPolicy policy) {
+        if (policy.verdictOnCasesAt() >= 1.0) {
+            return false;
+        }
+        PurposeFactors f = PurposeFactors.of(text, folded, tokens);
+        return f.notAboutCases && !f.verdictAsked && !f.aboutCases;
     }
 
     private static boolean decisionTaken(String folded, String[] tokens) {

@@ -89,7 +89,7 @@ final class PurposeCues {
             + "(zijn|his) boyfriend|(haar|her) girlfriend|(getrouwd|trouwt|trouwde) met (zijn vriend|haar vriendin)|"
             + "(married|marries|marrying) (his boyfriend|her girlfriend)|"
             // tenth round: a traffic offence, a police record in English, a festival and a movement by their names
-            + "(rijden|reed|rijdt) onder invloed|police (report|record)|eid (al|ul)[- ](fitr|adha)|extinction rebellion)\\b");
+            + "(rijden|reed|rijdt) onder invloed|police (report|record)|eid (al|ul)[- ](fitr|adha)|extinction rebellion|coming[- ]out)\\b");
 
     /**
      * Whether the folded text has one of the sixth-round special-category words ({@link #MORE_EXACT}, a compound ending in

@@ -24,6 +24,8 @@ public final class PurposeTokens {
     private static final Set<String> TITLES = PurposeWords.set("person-titles");
     /** Ninth round: words that open an institution's or event's name ("Raad van State"), not a first name. */
     private static final Set<String> INSTITUTION_NOUNS = PurposeWords.set("institution-nouns");
+    /** Tenth round: nouns that end an event's name ("Coming Out Day"): such a run of capitals is no person's name. */
+    private static final Set<String> EVENT_NOUNS = PurposeWords.set("event-nouns");
 
     /** Name particles: "mevrouw de Vries", "Anouk van der Berg" are a title or first name followed by a surname. */
     private static final Set<String> PARTICLES = Set.of("de", "van", "der", "den", "ter", "ten", "el", "al", "von", "'t", "le", "la", "du", "da");
@@ -59,6 +61,10 @@ public final class PurposeTokens {
         boolean properNoun = false;
         boolean afterInitial = false;
         boolean afterArticle = false;
+        // tenth round: two capitals in a row make a name once the run has ended, unless its last word ends an event's name
+        boolean nameRun = false;
+        String lastCapital = null;
+        boolean quoted = false;
         while (i < n) {
             char c = text.charAt(i);
             if (Character.isLetterOrDigit(c)) {
@@ -74,6 +80,13 @@ public final class PurposeTokens {
                     name = true;
                 }
                 String word = foldedAlike ? foldedText.substring(s, i) : fold(raw);
+                if (!capital && nameRun) {
+                    name |= !EVENT_NOUNS.contains(lastCapital);
+                    nameRun = false;
+                }
+                if (capital) {
+                    lastCapital = word;
+                }
                 afterInitial = initial || afterInitial && !capital && PARTICLES.contains(word);
                 String folded = word;
                 if (Character.isDigit(c)) {
@@ -100,8 +113,8 @@ public final class PurposeTokens {
                 // eighth round: an abbreviation ("FAQ van Burgerzaken", "Welke DPIA-vragen", "de AVG-regels") is no part of a
                 // person's name; "IJzerman" is a name
                 boolean abbreviation = capital && Character.isUpperCase(raw.charAt(1)) && !raw.startsWith("IJ");
-                if (capital && previousCapital && !sentenceStart && !abbreviation) {
-                    name = true;
+                if (capital && previousCapital && !sentenceStart && !abbreviation && !quoted) {
+                    nameRun = true;
                 }
                 if (capital && !sentenceStart && !TITLES.contains(word) && !raw.equals(raw.toUpperCase(Locale.ROOT))) {
                     properNoun = true;
@@ -120,13 +133,25 @@ public final class PurposeTokens {
                     continue;
                 }
                 afterInitial = false;
+                // tenth round: capitals between double quotes, a few words without a full stop, are a title ("vacancy text
+                // for \"Beleidsadviseur Klimaatadaptatie\""); a pasted note in quotes keeps its names
+                if (c == '"' || c == '\u201C' || c == '\u201D') {
+                    quoted = !quoted && c != '\u201D' && shortTitle(text, i + 1);
+                }
                 if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':') {
+                    if (nameRun) {
+                        name |= !EVENT_NOUNS.contains(lastCapital);
+                        nameRun = false;
+                    }
                     sentenceStart = true;
                     previousCapital = false;
                     afterArticle = false;
                 }
                 i++;
             }
+        }
+        if (nameRun) {
+            name |= !EVENT_NOUNS.contains(lastCapital);
         }
         if (text.indexOf('?') >= 0) {
             out.add("__vraag");
@@ -172,6 +197,19 @@ public final class PurposeTokens {
             }
         }
         return out.toArray(String[]::new);
+    }
+
+    private static boolean shortTitle(String text, int from) {
+        for (int k = from; k < text.length() && k < from + 60; k++) {
+            char q = text.charAt(k);
+            if (q == '"' || q == '\u201D') {
+                return true;
+            }
+            if (q == '.' || q == '!' || q == '?' || q == '\n') {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static boolean isAscii(String text) {

@@ -235,4 +235,14 @@ class LayeredPurposeGuardFactorsTest {
         String asked = "Should we hire one of these candidates or not? Help me write the email.";
         assertThat(judge(asked, BAND.withFactorThresholds(0.0, 1.0, 0.0))).isEqualTo(Verdict.FORBIDDEN_PURPOSE);
     }
+
+    @Test
+    void aProcessTextWithoutVerdictOrCaseIsNoForbiddenPurposeHoweverSureTheClassifier() {
+        // refuse-at 0.0: the classifier alone would refuse everything it gives a forbidden purpose
+        PurposeGuardPolicy sure = PurposeGuardPolicy.DEFAULTS.withThresholds(0.0, 0.0, 0.30, 0.30, 0.0, 0.50);
+        String process = "Make the vacancy text for our data analyst job posting shorter and friendlier.";
+        assertThat(judge(process, sure)).isEqualTo(Verdict.ALLOWED);
+        assertThat(judge(process, sure.withFactorThresholds(1.0, 0.10, 0.55))).as("factor step off").isEqualTo(Verdict.FORBIDDEN_PURPOSE);
+        assertThat(judge("Rank these applicants for the data analyst job.\n1. Sam\n2. Eva", sure)).isEqualTo(Verdict.FORBIDDEN_PURPOSE);
+    }
 }

@@ -70,4 +70,14 @@ class PurposeTokensTest {
         assertThat(PurposeTokens.of("Bel morgen met Anouk de Vries over de planning.", false)).contains("__naam");
         assertThat(PurposeTokens.of("De Vries belde gisteren over de planning.", false)).contains("__naam");
     }
+
+    @Test
+    void anEventsNameOrAShortQuotedTitleIsNoName() {
+        assertThat(PurposeTokens.of("Maak een affiche voor de viering van Coming Out Day bij de bibliotheek.", false)).doesNotContain("__naam");
+        assertThat(PurposeTokens.of("Wat doen we dit jaar met Paarse Vrijdag Week op school?", false)).doesNotContain("__naam");
+        assertThat(PurposeTokens.of("Translate our vacancy text for \"Adviseur Openbare Ruimte\" into English.", false)).doesNotContain("__naam");
+        // a person's name before or in a pasted note in quotes still is one
+        assertThat(PurposeTokens.of("Bel morgen met Anouk Visser over Coming Out Day.", false)).contains("__naam");
+        assertThat(PurposeTokens.of("Herschrijf: \"Vandaag sprak ik met Karin Bos. Zij is ziek.\"", false)).contains("__naam");
+    }
 }

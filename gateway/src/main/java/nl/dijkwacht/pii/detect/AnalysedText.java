@@ -14,6 +14,7 @@ public final class AnalysedText {
     private final TextStructure structure;
     private String lower;
     private int[] digitRunStarts;
+    private int[] groupedDigitRunStarts;
     private int[] tokenStarts;
     private long[] asciiPairs;
 
@@ -114,6 +115,27 @@ public final class AnalysedText {
             digitRunStarts = Arrays.copyOf(out, count);
         }
         return digitRunStarts;
+    }
+
+    /** The digit runs of one to five digits followed by {@code .}, {@code -} or a space and a digit. */
+    int[] groupedDigitRunStarts() {
+        if (groupedDigitRunStarts == null) {
+            int[] runs = digitRunStarts();
+            int[] out = new int[runs.length];
+            int count = 0;
+            for (int s : runs) {
+                int e = s;
+                while (e < text.length() && e - s <= 5 && CandidateScan.isDigit(text.charAt(e))) {
+                    e++;
+                }
+                if (e - s <= 5 && e + 1 < text.length() && ". -".indexOf(text.charAt(e)) >= 0
+                        && CandidateScan.isDigit(text.charAt(e + 1))) {
+                    out[count++] = s;
+                }
+            }
+            groupedDigitRunStarts = Arrays.copyOf(out, count);
+        }
+        return groupedDigitRunStarts;
     }
 
     /** Ascending offsets of the first letter or digit of every word or number. */

@@ -27,6 +27,9 @@ public final class EmailRecognizer implements Recognizer {
     private static final List<String> FUNCTION_ENDINGS = WordList.list("/pii/function-mailbox-endings.txt");
     /** Labels of personal mail providers ({@code gmail}, {@code ziggo}), {@code /pii/personal-mail-domains.txt}. */
     private static final Set<String> PERSONAL_MAIL = WordList.set("/pii/personal-mail-domains.txt");
+    /** Domain labels of public bodies ({@code gemeente}, {@code politie}), {@code /pii/public-body-domains.txt}. */
+    private static final Set<String> PUBLIC_BODIES = WordList.set("/pii/public-body-domains.txt");
+    private static final List<String> PUBLIC_BODY_OPENERS = List.of("gemeente", "provincie", "waterschap");
 
     private static boolean isLocalChar(char c) {
         return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
@@ -84,6 +87,59 @@ public final class EmailRecognizer implements Recognizer {
         return serviceWord; // "svc-koppeling", "team.urgentiecommissie"
     }
 
+    /**
+     * "verzuim@gemeente.nl", "kabinet@provincie.nl", "wijkagent.oostgelre@politie.nl": at a public body's domain, a
+     * local part of plain words of four letters or more, none a known given name or surname nor initials glued to a
+     * known surname ("pdevries@", "jjansen@"), names a desk; staff addresses carry an initial or a name.
+     */
+    static boolean publicBodyMailbox(String local, String domain) {
+        if (!publicBodyDomain(domain)) {
+            return false;
+        }
+        for (String part : SEPARATORS.split(local)) {
+            if (FUNCTION_MAILBOXES.contains(part) || FUNCTION_PARTS.contains(part)) {
+                continue; // "wijkagent.centrum": a desk word, even where it is also a name somewhere
+            }
+            if (part.length() < 4 || !part.chars().allMatch(c -> c >= 'a' && c <= 'z')
+                    || KnownNames.shared().isName(part) || initialsAndSurname(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean publicBodyDomain(String domain) {
+        for (String label : domain.split("\\.")) {
+            if (PUBLIC_BODIES.contains(label)) {
+                return true;
+            }
+            for (String opener : PUBLIC_BODY_OPENERS) {
+                if (label.startsWith(opener)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** "jjansen", "pdevries", "mvdberg": one to three letters, perhaps a particle, then a known surname. */
+    private static boolean initialsAndSurname(String word) {
+        Set<String> surnames = KnownNames.shared().surnames();
+        for (int cut = 1; cut <= 3 && cut + 3 <= word.length(); cut++) {
+            String rest = word.substring(cut);
+            if (surnames.contains(rest)) {
+                return true;
+            }
+            for (String particle : List.of("van", "de", "vd", "der", "den", "ter", "ten", "op")) {
+                if (rest.startsWith(particle) && rest.length() - particle.length() >= 3
+                        && surnames.contains(rest.substring(particle.length()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean serviceWord(String word) {
         if (word.length() < 6 || !word.chars().allMatch(c -> c >= 'a' && c <= 'z') || KnownNames.shared().isName(word)) {
             return false;
@@ -131,7 +187,7 @@ public final class EmailRecognizer implements Recognizer {
             String value = m.group();
             String local = value.substring(0, value.indexOf('@')).toLowerCase(Locale.ROOT);
             String domain = value.substring(value.indexOf('@') + 1).toLowerCase(Locale.ROOT);
-            if (functionMailbox(local) || serviceWordMailbox(local, domain)) {
+            if (functionMailbox(local) || serviceWordMailbox(local, domain) || publicBodyMailbox(local, domain)) {
                 continue;
             }
             found.add(new Finding(EntityType.EMAIL, m.start(), m.end(), 0.99, name(), "address anchored on @", ""));
@@ -164,6 +220,8 @@ public final class EmailRecognizer implements Recognizer {
                 "function mailboxes (`info@`, `wmo@`, `noreply@`, `privacy@`, `woo@` … " + FUNCTION_MAILBOXES.size()
                         + " local parts, list `pii/function-mailboxes.txt`; one word ending like a service word, `invordering@`,"
                         + " `marktzaken@`, list `pii/function-mailbox-endings.txt`, unless it is a known name or the domain a"
-                        + " personal mail provider) identify no one and are left alone.");
+                        + " personal mail provider; at a public body's domain, list `pii/public-body-domains.txt`, plain words"
+                        + " that are no known name nor initials and a surname, `verzuim@gemeente.nl`) identify no one and are"
+                        + " left alone.");
     }
 }

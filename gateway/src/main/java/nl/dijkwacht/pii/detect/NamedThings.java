@@ -28,6 +28,8 @@ public final class NamedThings {
     private static final WordSet BUSINESS_PREFIXES = WordSet.of(WordList.list("/pii/names/business-prefixes.txt"));
     private static final WordSet ORGANISATION_PREFIXES = WordSet.of(WordList.list("/pii/names/organisation-prefixes.txt"));
     private static final WordSet CONNECTIVES = WordSet.of(List.of("van", "der", "voor"));
+    private static final List<String> FAMILY_NAME_FIRMS = WordList.list("/pii/names/family-name-firms.txt");
+    private static final WordSet KNOWN_FIRMS = WordSet.of(WordList.list("/pii/names/known-firms.txt"));
 
     private NamedThings() {
     }
@@ -35,7 +37,8 @@ public final class NamedThings {
     /** Whether the person-like span [start, end) of {@code text} belongs to the name of a street, place or firm. */
     public static boolean partOfNamedThing(String text, int start, int end) {
         return compoundAtEnd(text, start, end) || namedThingFollows(text, end) || legalFormInOrAhead(text, start, end)
-                || institutionComplement(text, start, end) || businessOpens(text, start, end);
+                || institutionComplement(text, start, end) || businessOpens(text, start, end)
+                || familyNameFirm(text, start, end);
     }
 
     /**
@@ -82,8 +85,10 @@ public final class NamedThings {
     }
 
     /**
-     * "Taxi [Piet Zwart]", "[Studio Berlage]", "Schoonmaakbedrijf Gebr. [Hartman]": a capitalised business or
-     * organisation word right before the name, or opening the span, on the same line.
+     * "Taxi [Piet Zwart]", "[Studio Berlage]", "Schoonmaakbedrijf Gebr. [Hartman]", "Grondwerken [Jan Hendriks]",
+     * "[Jumbo Van Eerd]": a capitalised business or organisation word (also by its ending,
+     * {@code organisation-endings.txt}) or a one-word known firm ({@code known-firms.txt}) right before the name, or
+     * opening the span, on the same line.
      */
     private static boolean businessOpens(String text, int start, int end) {
         int e = wordEnd(text, start);
@@ -109,8 +114,47 @@ public final class NamedThings {
         if (!Character.isUpperCase(text.charAt(s))) {
             return false;
         }
-        return BUSINESS_PREFIXES.containsLowerCase(text, s, e)
-                || organisationPrefix && ORGANISATION_PREFIXES.containsLowerCase(text, s, e);
+        return BUSINESS_PREFIXES.containsLowerCase(text, s, e) || KNOWN_FIRMS.containsLowerCase(text, s, e)
+                || organisationPrefix && (ORGANISATION_PREFIXES.containsLowerCase(text, s, e)
+                        || FieldRecognizer.organisationWord(text.substring(s, e).toLowerCase(Locale.ROOT)));
+    }
+
+    /**
+     * "factuur van Heijmans", "schuld bij Wehkamp", "OTTO WORK FORCE": a firm named after a family
+     * ({@code family-name-firms.txt}) covers the span after its last lower-case {@code van} (the preposition:
+     * "Creditnota van Heijmans"; a firm may hold a particle itself, "Van Wijnen"), and no title stands before the firm
+     * ("mevrouw Wehkamp") nor a given name before it in the span ("Karin Heijmans").
+     */
+    private static boolean familyNameFirm(String text, int start, int end) {
+        for (String firm : FAMILY_NAME_FIRMS) {
+            int len = firm.length();
+            int from = Math.max(0, end - len);
+            int to = Math.min(start, text.length() - len);
+            if (len < end - start && !firm.startsWith("van ")) {
+                from = end - len; // "Creditnota van [Heijmans]": the firm after the preposition closes the span
+                to = text.startsWith("van ", from - 4) && from - 4 >= start ? from : -1;
+            }
+            for (int at = from; at <= to; at++) {
+                if (text.regionMatches(true, at, firm, 0, len) && !wordChar(at > 0 ? text.charAt(at - 1) : ' ')
+                        && (at + len == text.length() || !wordChar(text.charAt(at + len)))) {
+                    return !titleBefore(text, at);
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A title or form of address ("mevrouw", "dhr.", "familie") is the word right before {@code at}. */
+    private static boolean titleBefore(String text, int at) {
+        int e = at;
+        while (e > 0 && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '.')) {
+            e--;
+        }
+        int s = e;
+        while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        return s < e && TITLES.containsLowerCase(text, s, e);
     }
 
     /** "Tula-erf", "Kartini-singel", "Van den Ende-huis", "Komstraat": the span's last word is a thing's. */

@@ -20,10 +20,20 @@ public final class PatternRecognizer implements Recognizer {
         /** The first digit of a run of digits. */
         DIGIT_RUN,
         /** The first letter or digit of a word or number. */
-        TOKEN;
+        TOKEN,
+        /**
+         * The first digit of a run of one to five digits followed by {@code .}, {@code -} or a space and a digit: where
+         * a number grouped by separators ({@code 1234.567.82}) can start. A table is mostly digit runs, and a pattern
+         * that needs a separator after its first group is then not tried at every cell.
+         */
+        GROUPED_DIGIT_RUN;
 
         int[] in(AnalysedText text) {
-            return this == DIGIT_RUN ? text.digitRunStarts() : text.tokenStarts();
+            return switch (this) {
+                case DIGIT_RUN -> text.digitRunStarts();
+                case TOKEN -> text.tokenStarts();
+                case GROUPED_DIGIT_RUN -> text.groupedDigitRunStarts();
+            };
         }
     }
 

@@ -44,7 +44,7 @@ public final class StructuredIdentifiers {
                                 + "(?!\\d{4}(?:\\.\\d{2}\\.| \\d{2} |-\\d{2}-)\\d{3}(?!\\d)"
                                 + "|\\d{3}(?:\\.\\d{3}\\.| \\d{3} |-\\d{3}-)\\d{3}(?!\\d)|\\d{5} \\d{4}(?!\\d))"
                                 + "(\\d{1,5}([. -])\\d{1,5}(?:\\2\\d{1,5}){0,2})"
-                                + "(?!\\d|\\2\\d|[.,-]\\d|\\p{L})", PatternRecognizer.Start.DIGIT_RUN)
+                                + "(?!\\d|\\2\\d|[.,-]\\d|\\p{L})", PatternRecognizer.Start.GROUPED_DIGIT_RUN)
                 .checksum(new Elfproef())
                 .veto("dotted numbers not opened by four digits (`123.456.782` amount style, `10.20.130.45` an IP"
                                 + " address), `12345 6782`, `99992 61 96` (a scanned form's boxes) and a number in a file"
@@ -301,7 +301,10 @@ public final class StructuredIdentifiers {
                     close < 0 ? c.lower().length() : close);
         }
         if (!c.inTableRow()) {
-            return soleTrader.signal(c.lower(), c.start(), c.end());
+            ContextEnhancer.Cue cue = soleTrader.cue(c.lower(), c.start(), c.end());
+            return cue.signal() == ContextEnhancer.Signal.POSITIVE && "before".equals(cue.where())
+                    && spentOnAnotherFirm(c.lower(), c.lower().lastIndexOf(cue.word(), c.start() - 1), c.start())
+                    ? ContextEnhancer.Signal.NONE : cue.signal();
         }
         ContextEnhancer.Signal row = soleTrader.signalOnLine(c.lower(), c.start(), c.end());
         if (row != ContextEnhancer.Signal.NONE) {
@@ -320,6 +323,41 @@ public final class StructuredIdentifiers {
         }
         return !rowNamesAnOrganisation(c) && otherRowNamesALegalPerson(soleTrader, c, tableStart)
                 ? ContextEnhancer.Signal.POSITIVE : ContextEnhancer.Signal.NONE;
+    }
+
+    /**
+     * "eenmanszaak met kvk 71846203, de brouwerij waar ze werkt heeft kvk 34127788": the sole-trader word was spent on
+     * an earlier eight-digit number, and an organisation word ({@code brouwerij}, {@code …bedrijf}) after that number
+     * names the firm the candidate belongs to.
+     */
+    private static boolean spentOnAnotherFirm(String lower, int cueAt, int start) {
+        if (cueAt < 0) {
+            return false;
+        }
+        int digits = 0;
+        int afterNumber = -1;
+        for (int i = cueAt; i < start && afterNumber < 0; i++) {
+            digits = Character.isDigit(lower.charAt(i)) ? digits + 1 : 0;
+            if (digits == 8 && (i + 1 >= start || !Character.isDigit(lower.charAt(i + 1)))) {
+                afterNumber = i + 1;
+            }
+        }
+        if (afterNumber < 0) {
+            return false;
+        }
+        for (int i = afterNumber; i < start; i++) {
+            if (Character.isLetter(lower.charAt(i)) && !Character.isLetter(lower.charAt(i - 1))) {
+                int e = i;
+                while (e < start && Character.isLetter(lower.charAt(e))) {
+                    e++;
+                }
+                if (FieldRecognizer.organisationWord(lower.substring(i, e))) {
+                    return true;
+                }
+                i = e;
+            }
+        }
+        return false;
     }
 
     /** "Hotel De Gouden Leeuw", "Drukkerij De Bakker": a word of the row opens an organisation's name. */
