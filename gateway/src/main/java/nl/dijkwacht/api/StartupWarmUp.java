@@ -16,6 +16,7 @@ import nl.dijkwacht.catalog.ProviderKind;
 import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.identity.IdentitySource;
 import nl.dijkwacht.identity.WarmUpPass;
+import nl.dijkwacht.invoke.LoopbackUpstream;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
@@ -56,13 +57,19 @@ import org.springframework.boot.ApplicationRunner;
  * reached (no web server, TLS, another bind address), or with {@code dijkwacht.warm-up.over-http=false}, its requests
  * go to the pipeline directly too. The other thread always goes to the pipeline directly: several times more requests
  * per second for the PII engine, the name model, the purpose guard and the policy steps, the costliest and hottest part
- * (docs/benchmarks.md, "Session 23 — first minute").
+ * (docs/benchmarks.md, "Session 23 — first minute"). Its answers come over HTTP from a model server on loopback
+ * ({@link LoopbackUpstream}, {@code dijkwacht.warm-up.upstream-call}, on), so that the upstream call — the invoker,
+ * the OpenAI-compatible client with its Apache HttpClient pool, the reading of server-sent events and the parsing of
+ * answers and chunks — is compiled with a model call's profile too, not left to the first real requests
+ * (docs/history/benchmark-sessions.md, "Session 26 — warm-up paths").
  *
  * <p>Nothing is spent or recorded: the warm-up caller ({@link nl.dijkwacht.identity.Caller#warmUp()}) is charged to
  * buckets of its own ({@code CallerLimits}), its audit records are written by a writer that rolls back
  * ({@code ChainedJdbcAuditSink.rehearsal}) and reach no metric or listener, and no network model is called (only a
  * use-case that allows the {@code dry-run} model is used; without one the warm-up runs the pipeline directly and skips
- * the model and answer part). The key works only while the warm-up runs. After the requests it waits until the JIT
+ * the model and answer part; the loopback model server listens on the loopback address under a random path, is called
+ * through a client, upstream pool and circuit breakers of its own — not the catalogue's, not in the metrics — and
+ * stops when the warm-up ends). The key works only while the warm-up runs. After the requests it waits until the JIT
  * compiler has finished compiling what they made hot (within the same time limit). Spring Boot publishes readiness
  * ({@code /readyz}) only after every {@link ApplicationRunner} has finished, so a load balancer sends traffic to a
  * warm gateway. Bounded ({@link Bounds}) by a request count, a time limit and the start-up budget counted from the
@@ -113,7 +120,10 @@ final class StartupWarmUp implements ApplicationRunner {
     private final WarmUpPass pass;
     private final LoopbackAddress loopback;
     private final int httpThreads;
+    private final UpstreamRehearsal rehearsal;
     private volatile int completed;
+    private volatile int upstreamCalls;
+    private volatile java.net.URI lastUpstream;
     private volatile int overHttp;
     private volatile int direct;
     private volatile boolean steady;
@@ -121,6 +131,13 @@ final class StartupWarmUp implements ApplicationRunner {
     /** Where the gateway's own HTTP port answers: {@code http://127.0.0.1:<port>}, or {@code null} when it cannot. */
     interface LoopbackAddress {
         String baseUrl();
+    }
+
+    /** Starts the loopback model server for the warm-up's upstream calls, or gives {@code null} when they are off. */
+    interface UpstreamRehearsal {
+        UpstreamRehearsal OFF = () -> null;
+
+        LoopbackUpstream start() throws IOException;
     }
 
     /**
@@ -149,15 +166,19 @@ final class StartupWarmUp implements ApplicationRunner {
 
     StartupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies, ObjectMapper json,
                   String tenant, boolean enabled, Bounds bounds, WarmUpPass pass, LoopbackAddress loopback) {
-        this(policy, pipeline, router, replies, json, tenant, enabled, bounds, pass, loopback, 1);
+        this(policy, pipeline, router, replies, json, tenant, enabled, bounds, pass, loopback, 1, UpstreamRehearsal.OFF);
     }
 
     /**
      * @param httpThreads how many threads send their requests over HTTP (the other one always goes to the pipeline
      *                    directly); more shift the warm-up from the engine to the HTTP layer and the audit write
+     * @param rehearsal   the loopback model server the direct thread's answers come from ({@code
+     *                    dijkwacht.warm-up.upstream-call}), so the upstream call path is compiled too
      */
     StartupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies, ObjectMapper json,
-                  String tenant, boolean enabled, Bounds bounds, WarmUpPass pass, LoopbackAddress loopback, int httpThreads) {
+                  String tenant, boolean enabled, Bounds bounds, WarmUpPass pass, LoopbackAddress loopback, int httpThreads,
+                  UpstreamRehearsal rehearsal) {
+        this.rehearsal = rehearsal;
         if (httpThreads < 1) {
             throw new IllegalArgumentException("dijkwacht.warm-up.http-threads must be at least 1");
         }
@@ -201,7 +222,9 @@ final class StartupWarmUp implements ApplicationRunner {
         String key = base == null ? null : pass.open(target.get().tool(), tenant);
         boolean quiet = false;
         JitActivity jit = new JitActivity();
-        try (CloseableHttpClient client = key == null ? null : httpClient(httpThreads)) {
+        try (CloseableHttpClient client = key == null ? null : httpClient(httpThreads);
+             LoopbackUpstream upstream = target.get().dryRun() ? startUpstream() : null) {
+            lastUpstream = upstream == null ? null : upstream.baseUrl();
             AtomicBoolean useHttp = new AtomicBoolean(key != null);
             // One thread (or http-threads) over HTTP (server, filters, limits, audit write), one straight into the
             // pipeline (the PII engine, name model, purpose guard and policy steps, several times as many requests per
@@ -221,7 +244,7 @@ final class StartupWarmUp implements ApplicationRunner {
                             if (httpThread) {
                                 useHttp.set(false);
                             }
-                            once(set, target.get(), i);
+                            once(set, target.get(), i, upstream);
                         }
                         done.incrementAndGet();
                     }
@@ -239,6 +262,7 @@ final class StartupWarmUp implements ApplicationRunner {
                     return;
                 }
             }
+            upstreamCalls = upstream == null ? 0 : upstream.served();
         } catch (IOException e) {
             log.debug("warm-up client not closed cleanly: {}", e.getClass().getSimpleName());
         } finally {
@@ -249,9 +273,9 @@ final class StartupWarmUp implements ApplicationRunner {
         overHttp = http.get();
         direct = done.get() - http.get();
         steady = quiet;
-        log.info("warm-up: {} made-up requests ({} over HTTP, {} direct){} in {} ms{}, then {} ms for the JIT compiler to finish "
-                        + "(started {} ms after the JVM; tool {}, use-case {})",
-                done.get(), http.get(), done.get() - http.get(), target.get().dryRun() ? " with the dry-run model" : "",
+        log.info("warm-up: {} made-up requests ({} over HTTP, {} direct, {} answered by the loopback upstream){} in {} ms{}, "
+                        + "then {} ms for the JIT compiler to finish (started {} ms after the JVM; tool {}, use-case {})",
+                done.get(), http.get(), done.get() - http.get(), upstreamCalls, target.get().dryRun() ? " with the dry-run model" : "",
                 (System.nanoTime() - start) / 1_000_000 - settled, quiet ? " until the JIT was quiet" : "", settled,
                 uptime.toMillis(), target.get().tool(), target.get().useCase());
     }
@@ -304,6 +328,25 @@ final class StartupWarmUp implements ApplicationRunner {
             quiet = jit.idle(20) ? quiet + 1 : 0;
         }
         return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private LoopbackUpstream startUpstream() {
+        try {
+            return rehearsal.start();
+        } catch (IOException | RuntimeException e) {
+            log.info("warm-up without upstream calls: the loopback model server did not start ({})", e.getClass().getSimpleName());
+            return null;
+        }
+    }
+
+    /** Answers of the last warm-up that came over HTTP from its loopback model server ({@link LoopbackUpstream}). */
+    int upstreamCalls() {
+        return upstreamCalls;
+    }
+
+    /** Where the last warm-up's loopback model server listened ({@code null}: it had none). */
+    java.net.URI lastUpstream() {
+        return lastUpstream;
     }
 
     /** Made-up requests of the last warm-up that went over HTTP to the gateway's own port. */
@@ -400,7 +443,12 @@ final class StartupWarmUp implements ApplicationRunner {
         return body;
     }
 
-    private void once(PolicySet set, Target target, int i) {
+    /**
+     * One made-up request straight into the pipeline; with {@code upstream}, its answer comes from the loopback model
+     * server through the upstream client (same invoker, HttpClient, event reading and JSON parsing as a real model's)
+     * instead of from the dry-run model in-process.
+     */
+    private void once(PolicySet set, Target target, int i, LoopbackUpstream upstream) {
         boolean stream = i % 2 == 1;
         try {
             ObjectNode body = body(target, i);
@@ -412,8 +460,13 @@ final class StartupWarmUp implements ApplicationRunner {
             if (refusal != null || !target.dryRun() || exchange.model() == null || !DRY_RUN.equals(exchange.model().id())) {
                 return;
             }
-            if (stream) {
+            ObjectNode upstreamBody = exchange.request().body();
+            if (stream && upstream != null) {
+                upstream.stream(upstreamBody, exchange.traceId(), replies.stream(exchange, DISCARD));
+            } else if (stream) {
                 router.stream(exchange, replies.stream(exchange, DISCARD));
+            } else if (upstream != null) {
+                json.writeValueAsBytes(replies.rewrite(exchange, upstream.reply(upstreamBody, exchange.traceId())));
             } else {
                 json.writeValueAsBytes(replies.rewrite(exchange, router.reply(exchange)));
             }

@@ -15,7 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The start-up warm-up with {@code dijkwacht.warm-up.over-http=false}: its made-up requests go to the pipeline directly,
- * none over HTTP, and leave no audit record.
+ * none over HTTP, their answers come from the loopback model server through the upstream client, and they leave no
+ * audit record.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StartupWarmUpDirectTest {
@@ -45,6 +46,8 @@ class StartupWarmUpDirectTest {
     void sendsItsRequestsToThePipelineDirectlyWhenHttpIsOff() {
         assertThat(warmUp.completed()).isEqualTo(60);
         assertThat(warmUp.overHttp()).as("no warm-up request went over HTTP").isZero();
+        assertThat(warmUp.upstreamCalls()).as("every answer, whole and streamed, came from the loopback model server")
+                .isEqualTo(60);
         assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT COUNT(*) FROM audit_record", Long.class))
                 .as("no audit record").isZero();
     }

@@ -55,7 +55,7 @@ class StartupWarmUpHttpThreadsTest {
     void fewerThanOneHttpThreadIsRefused() {
         assertThatThrownBy(() -> new StartupWarmUp(null, null, null, null, null, "t", true,
                 new StartupWarmUp.Bounds(1, java.time.Duration.ofSeconds(1), java.time.Duration.ZERO, java.time.Duration.ZERO, false),
-                new nl.dijkwacht.identity.WarmUpPass(), () -> null, 0))
+                new nl.dijkwacht.identity.WarmUpPass(), () -> null, 0, StartupWarmUp.UpstreamRehearsal.OFF))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http-threads");
     }
 }

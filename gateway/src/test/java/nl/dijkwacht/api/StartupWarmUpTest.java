@@ -1,6 +1,7 @@
 package nl.dijkwacht.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -29,8 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The start-up warm-up on the default pack: it sends its made-up requests over HTTP to the gateway's own port, through
- * the route filters, the pipeline, the dry-run model and the audit write, and straight into the pipeline, before the
- * gateway is ready, and leaves no trace — no audit record, no quota spent, none of its text in the log — and its key
+ * the route filters, the pipeline, the dry-run model and the audit write, and straight into the pipeline with the
+ * answers from a loopback model server through the upstream client, before the gateway is ready, and leaves no trace — no audit record, no quota spent, none of its text in the log — and its key
  * stops working when it is done.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -81,14 +82,34 @@ class StartupWarmUpTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    nl.dijkwacht.invoke.UpstreamPool upstreamPool;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
-    void warmsThePipelineAndTheDryRunModelWithoutLeavingATrace(CapturedOutput output) {
+    void warmsThePipelineTheDryRunModelAndTheUpstreamCallWithoutLeavingATrace(CapturedOutput output) {
         StartupWarmUp.Target target = StartupWarmUp.target(policy.current()).orElseThrow();
         assertThat(target.dryRun()).as("the default pack has a use-case with the dry-run model").isTrue();
         assertThat(warmUp.completed()).isEqualTo(120);
         assertThat(warmUp.overHttp()).as("one thread went over HTTP to the gateway's own port").isPositive();
         assertThat(warmUp.direct()).as("the other went straight into the pipeline").isPositive();
         assertThat(warmUp.overHttp() + warmUp.direct()).isEqualTo(120);
+        assertThat(warmUp.upstreamCalls()).as("the direct thread's answers came over HTTP from the loopback model server")
+                .isPositive();
+        assertThat(warmUp.lastUpstream().getHost()).isEqualTo("127.0.0.1");
+        assertThatThrownBy(() -> java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(warmUp.lastUpstream().resolve(warmUp.lastUpstream().getPath() + "/chat/completions"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString()))
+                .as("the loopback model server stopped with the warm-up").isInstanceOf(java.io.IOException.class);
+        assertThat(upstreamPool.breakers().getAllCircuitBreakers())
+                .as("the real pool saw calls to the in-process dry-run model only: none to a network model, none to the loopback")
+                .extracting(io.github.resilience4j.circuitbreaker.CircuitBreaker::getName).containsOnly("dry-run@local");
+        assertThat(meters.getMeters()).as("no metric names the loopback model")
+                .noneMatch(meter -> meter.getId().getTags().stream().anyMatch(tag -> tag.getValue().contains("warm-up-loopback")))
+                .noneMatch(meter -> meter.getId().getTags().stream().anyMatch(tag -> tag.getValue().contains(warmUp.lastUpstream().getPath())));
         assertThat(completedAtReadiness.get()).as("Spring Boot declared the gateway ready only after the warm-up").isEqualTo(120);
 
         assertThat(output.getAll()).as("the warm-up's summary was captured").contains("warm-up: 120 made-up requests");
