@@ -21,6 +21,7 @@ final class DateOfBirthListLinks {
     private static final Pattern DATE = Pattern.compile(
             "(?<![\\p{L}\\d])((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\\d{2}"
                     + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]))(?![\\p{L}\\d])");
+    private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}/]+");
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
     private static final String[] JOINERS = {", ", " en ", " and ", "; ", " und ", " et ", " y "};
     private static final Set<String> BREAKS = WordList.set("/pii/context/date-list-breaks.txt");
@@ -60,7 +61,7 @@ final class DateOfBirthListLinks {
         if (!joined) {
             return false;
         }
-        for (String word : gap.split("[^\\p{L}/]+")) {
+        for (String word : NOT_A_WORD.split(gap)) {
             if (BREAKS.contains(word)) {
                 return false;
             }

@@ -275,7 +275,8 @@ public final class FieldRecognizer implements Recognizer {
 
     /**
      * A name value: letters, spaces, hyphens, apostrophes, dots and a comma ("Achternaam, Voornaam"), at most six
-     * words; e-mail headers ("Sanne Visser &lt;s.visser@…&gt;; Jan") give one person per recipient.
+     * words; e-mail headers ("Sanne Visser &lt;s.visser@…&gt;; Jan", "Sanne Visser [mailto:s.visser@…]") give one person
+     * per recipient.
      */
     private void persons(String text, TextStructure.Field f, boolean givenNames, String why, List<Finding> found) {
         int s = f.start();
@@ -287,6 +288,10 @@ public final class FieldRecognizer implements Recognizer {
             int angle = text.indexOf('<', s);
             if (angle >= 0 && angle < partEnd) {
                 nameEnd = angle;
+            }
+            int mailto = text.indexOf(" [mailto:", s); // Outlook's quoted header: "From: Sanne Visser [mailto:s@…]"
+            if (mailto >= 0 && mailto < nameEnd) {
+                nameEnd = mailto;
             }
             int a = givenNames ? s : skipTitles(text, s, nameEnd); // "voornamen": "Lieve Marie" opens with no salutation
             int b = nameEnd;

@@ -72,6 +72,7 @@ final class FindingLinks {
             }
         }
         listNeighbours(text, kept, added);
+        DateBeforeIdentifierLinks.link(text, kept, added);
         DateOfBirthListLinks.link(text, kept, added);
         return added;
     }

@@ -104,4 +104,22 @@ class TenthRoundRulesTest {
         assertThat(found("we belden UWV Werkbedrijf, SVB Leiden, CJG Noord en de rest", EntityType.PERSON)).isEmpty();
         assertThat(found("we belden DUO Groningen, IND Zwolle, CAK Utrecht en de rest", EntityType.PERSON)).isEmpty();
     }
+
+    @Test
+    void aDateBetweenANameAndAnIdentifier() {
+        assertThat(found("aanvraag: bertilde oyelaran 17041968 bsn 111222333", EntityType.DATE_OF_BIRTH))
+                .containsExactly("17041968");
+        assertThat(found("De aanvrager is Karel Visser 03-03-1961, BSN 111222333.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("03-03-1961");
+        // without the identifier after it a date after a name is any date
+        assertThat(found("Karel Visser 03-03-2021 gebeld over de aanvraag", EntityType.DATE_OF_BIRTH)).isEmpty();
+    }
+
+    @Test
+    void thePartiesOfAReportAndOutlooksQuotedSender() {
+        assertThat(found("Proces-verbaal\nAangever: Oudewater, Gerrit Jan\nBSN: 111222333", EntityType.PERSON))
+                .containsExactly("Oudewater, Gerrit Jan");
+        assertThat(found("Groet\n\n-----Original Message-----\nFrom: Hendrika Lautenbach [mailto:h.l@voorbeeld.nl]\n"
+                + "Sent: maandag", EntityType.PERSON)).containsExactly("Hendrika Lautenbach");
+    }
 }

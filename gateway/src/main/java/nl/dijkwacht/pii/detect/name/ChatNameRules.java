@@ -206,6 +206,11 @@ final class ChatNameRules {
                 .collect(java.util.stream.Collectors.joining("|"));
     }
 
+    /** {@link Capitals#mostlyLowerCase()} of the text, for other lower-case rule families. */
+    static boolean mostlyLowerCase(String text) {
+        return Capitals.of(text).mostlyLowerCase();
+    }
+
     /** Counts of one pass over the text's letters, for the two lower-case tests below. */
     private record Capitals(int letters, int capitals, int sentenceStarts, int lowerStarts) {
 
