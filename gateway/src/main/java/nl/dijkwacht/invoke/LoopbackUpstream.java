@@ -75,40 +75,7 @@ public final class LoopbackUpstream implements AutoCloseable {
 
     /** The answer streamed as server-sent events from the loopback server into {@code sink}. */
     public void stream(ObjectNode body, String traceId, ChunkSink sink) {
-        ModelInvoker.StreamStart start = new ModelInvoker.StreamStart() {
-            private boolean opened;
-
-            @Override
-            public boolean started() {
-                return opened;
-            }
-
-            @Override
-            public void open() {
-                opened = true;
-                sink.open();
-            }
-
-            @Override
-            public void chunk(ObjectNode chunk) {
-                sink.chunk(chunk);
-            }
-
-            @Override
-            public void pending(ObjectNode chunk) {
-                sink.pending(chunk);
-            }
-
-            @Override
-            public void flush() {
-                sink.flush();
-            }
-
-            @Override
-            public void complete() {
-                sink.complete();
-            }
-        };
+        ModelInvoker.StreamStart start = new OpenedStream(sink);
         invoker.stream(model, body, traceId, Deadline.in(invoker.settings().deadline()), (m, u, outcome, millis) -> {
         }, start);
     }

@@ -8,6 +8,7 @@ import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.invoke.ChunkSink;
 import nl.dijkwacht.invoke.Deadline;
 import nl.dijkwacht.invoke.ModelInvoker;
+import nl.dijkwacht.invoke.OpenedStream;
 import nl.dijkwacht.invoke.Upstream;
 import nl.dijkwacht.invoke.UpstreamException;
 import nl.dijkwacht.pipeline.Exchange;
@@ -52,7 +53,7 @@ public final class ModelRouter {
 
     /** Streams to {@code sink}. Falls back only while the stream has not been opened. */
     public void stream(Exchange exchange, ChunkSink sink) {
-        OpenedSink opened = new OpenedSink(sink);
+        OpenedStream opened = new OpenedStream(sink);
         route(exchange, opened, (model, deadline) -> {
             invoker.stream(model, exchange.request().body(), exchange.traceId(), deadline, attempts(exchange), opened);
             return null;
@@ -68,7 +69,7 @@ public final class ModelRouter {
         return invoker;
     }
 
-    private <T> T route(Exchange exchange, OpenedSink stream, Call<T> call) {
+    private <T> T route(Exchange exchange, OpenedStream stream, Call<T> call) {
         Deadline deadline = Deadline.in(invoker.settings().deadline());
         Deque<ModelDefinition> next = null;
         while (true) {
@@ -118,36 +119,5 @@ public final class ModelRouter {
                 exchange.upstreamEnded(outcome.startsWith("ok") ? UpstreamCall.OK : outcome.replaceFirst(":.*$", ""));
             }
         };
-    }
-
-    /** Knows whether the upstream opened the stream: from then on a failure reaches the tool and is not retried. */
-    private static final class OpenedSink implements ModelInvoker.StreamStart {
-        private final ChunkSink next;
-        private boolean opened;
-
-        OpenedSink(ChunkSink next) {
-            this.next = next;
-        }
-
-        @Override
-        public boolean started() {
-            return opened;
-        }
-
-        @Override
-        public void open() {
-            opened = true;
-            next.open();
-        }
-
-        @Override
-        public void chunk(ObjectNode chunk) {
-            next.chunk(chunk);
-        }
-
-        @Override
-        public void complete() {
-            next.complete();
-        }
     }
 }
