@@ -2,7 +2,7 @@
 # A/B of CPU per streamed request on gateways that are warm, for a machine that others share.
 #
 #   docs/bench/stream-ab.sh A.jar B.jar [--warmup 360] [--rounds 12] [--seconds 15] [--chunks 20] [--mode stream|json]
-#                                       [--first-chunk N] [--port-base 18580]
+#                                       [--first-chunk N] [--port-base 18580] [--strace S]
 #
 # Unlike ab-cpu.sh (which warms A, then B, 60 s each), both gateways are warmed at the same time, alternating JSON and
 # streamed requests at c=4, for --warmup seconds in all; on a loaded two-core machine a gateway needs minutes before
@@ -11,15 +11,17 @@
 # with --chunks content events (20 ≈ 160 characters, the harness's default; 400 ≈ 2.9 KB, an ordinary long answer).
 # Per round: requests, CPU µs per request of the gateway process (all threads, /proc), of which JIT compiler threads
 # and kernel time. Read only rounds whose JIT share is small. --first-chunk N runs stream-first-chunk.py at the end.
+# --strace S: after the warm-up, S seconds of streamed load at c=4 on each gateway with strace attached, counting the
+# socket writes (write, writev, sendto) per streamed answer — a count that does not depend on how busy the machine is.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
 A_JAR=$(readlink -f "$1"); B_JAR=$(readlink -f "$2"); shift 2
-WARM=360; ROUNDS=12; SECS=15; CHUNKS=20; MODE=stream; FIRST=0; MOCK_PORT=18580
+WARM=360; ROUNDS=12; SECS=15; CHUNKS=20; MODE=stream; FIRST=0; MOCK_PORT=18580; STRACE=0
 while [ $# -gt 0 ]; do
   case $1 in
     --warmup) WARM=$2;; --rounds) ROUNDS=$2;; --seconds) SECS=$2;; --chunks) CHUNKS=$2;; --mode) MODE=$2;;
-    --first-chunk) FIRST=$2;; --port-base) MOCK_PORT=$2;; *) echo "unknown option $1" >&2; exit 2;;
+    --first-chunk) FIRST=$2;; --port-base) MOCK_PORT=$2;; --strace) STRACE=$2;; *) echo "unknown option $1" >&2; exit 2;;
   esac; shift 2
 done
 JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1); [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
@@ -73,6 +75,17 @@ half=$((WARM / 2))
 WARMERS=()
 for n in A B; do (load "$n" 1 "$half" 4 > /dev/null; load "$n" 0 "$half" 4 > /dev/null) & WARMERS+=($!); done
 wait "${WARMERS[@]}"
+if [ "$STRACE" -gt 0 ]; then
+  for n in A B; do
+    strace -c -f -e trace=write,writev,sendto -p "${PID[$n]}" -o "$OUT/$n.strace" 2>/dev/null & tracer=$!
+    sleep 1
+    q=$(load "$n" 1 "$STRACE" 4 | cut -f2)
+    kill -INT "$tracer"; wait "$tracer" 2>/dev/null || true
+    w=$(awk '$NF=="write" || $NF=="writev" || $NF=="sendto" {s+=$4} END {print s+0}' "$OUT/$n.strace")
+    awk -v n="$n" -v w="$w" -v q="$q" 'BEGIN {printf "strace %s: %d streamed answers, %d socket writes, %.2f per answer\n", n, q, w, q ? w/q : 0}' \
+      | tee -a "$OUT/ab.txt"
+  done
+fi
 st=1; [ "$MODE" = json ] && st=0
 printf 'round\tgw\trequests\tcpu_us_per_req\tjit_us_per_req\tsys_us_per_req\tp50_ms\terr_status\n' | tee -a "$OUT/ab.tsv"
 for r in $(seq 1 "$ROUNDS"); do for n in A B; do printf '%s\t%s\n' "$r" "$(load "$n" "$st" "$SECS" 64)" | tee -a "$OUT/ab.tsv"; done; done
