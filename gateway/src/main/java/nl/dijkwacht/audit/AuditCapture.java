@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import javax.crypto.Mac;
 import nl.dijkwacht.invoke.ChunkSink;
+import nl.dijkwacht.invoke.ForwardingChunkSink;
 import nl.dijkwacht.openai.ChatRequest;
 import nl.dijkwacht.openai.TextSlot;
 import nl.dijkwacht.pipeline.Exchange;
@@ -100,12 +101,7 @@ public final class AuditCapture {
 
     /** Wraps the sink that rewrites the upstream stream, to see each chunk before it is rewritten. */
     public ChunkSink tap(ChunkSink next) {
-        return new ChunkSink() {
-            @Override
-            public void open() {
-                next.open();
-            }
-
+        return new ForwardingChunkSink(next) {
             @Override
             public void chunk(ObjectNode chunk) {
                 upstreamChunk(chunk);
@@ -116,16 +112,6 @@ public final class AuditCapture {
             public void pending(ObjectNode chunk) {
                 upstreamChunk(chunk);
                 next.pending(chunk);
-            }
-
-            @Override
-            public void flush() {
-                next.flush();
-            }
-
-            @Override
-            public void complete() {
-                next.complete();
             }
         };
     }

@@ -147,33 +147,12 @@ public final class ModelInvoker {
     }
 
     /** Passes a stream on and, when the upstream completes it, first closes the attempt as a success. */
-    private static final class AttemptSink implements ChunkSink {
-        private final ChunkSink next;
+    private static final class AttemptSink extends ForwardingChunkSink {
         private final Runnable completed;
 
         AttemptSink(ChunkSink next, Runnable completed) {
-            this.next = next;
+            super(next);
             this.completed = completed;
-        }
-
-        @Override
-        public void open() {
-            next.open();
-        }
-
-        @Override
-        public void chunk(ObjectNode chunk) {
-            next.chunk(chunk);
-        }
-
-        @Override
-        public void pending(ObjectNode chunk) {
-            next.pending(chunk);
-        }
-
-        @Override
-        public void flush() {
-            next.flush();
         }
 
         @Override
