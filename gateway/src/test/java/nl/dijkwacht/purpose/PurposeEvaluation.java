@@ -68,6 +68,16 @@ public final class PurposeEvaluation {
             System.out.print(PurposeLeaveOneWriterOut.run(opt("hand") == null ? 0 : Integer.parseInt(opt("hand")), rules));
             return;
         }
+        if ("true".equals(opt("embed"))) {
+            // eleventh round: the sentence-embedding layer, leave one writer out (PurposeEmbeddingEvaluation)
+            System.out.print(PurposeEmbeddingEvaluation.run(opt("clf") == null ? "logreg" : opt("clf"),
+                    opt("train") == null ? "writers" : opt("train")));
+            return;
+        }
+        if ("true".equals(opt("embed-cost"))) {
+            System.out.print(PurposeEmbeddingEvaluation.cost());
+            return;
+        }
         if ("true".equals(opt("cpu"))) {
             // CPU time per judge call only (the second half of exec@purpose-bench, without JMH)
             System.out.print(PurposeGuardBenchmarkMain.cpuTime());
