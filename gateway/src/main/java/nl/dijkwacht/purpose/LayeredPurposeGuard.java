@@ -15,7 +15,8 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
  * not (tenth round: nor at or above it when the text asks no verdict, shows no case and is about policy or the
  * process — {@link PurposeFactors}); in between the guard model decides (on failure: the policy's {@code on-guard-failure}, refuse by default), or
  * without one the classifier at {@code decide-at} together with the purpose's factors ({@link PurposeFactors}: a verdict
- * asked on concrete cases is refused from {@code verdict-on-cases-at}); over the whole range, the same verdict on cases in a
+ * asked on concrete cases is refused from {@code verdict-on-cases-at}, and from {@code allow-below} when the model is the
+ * one who decides — eleventh round); over the whole range, the same verdict on cases in a
  * forbidden purpose's domain ({@link PurposeDomain}) is refused from {@code domain-verdict-at}. Special-category data, without a guard model: a
  * named person with a special-category word counts as that person's data from {@code personal-named-at}; a listed term
  * without a named person (nor one person referred to by role: "de cliënt", "mevrouw") is a topic below {@code topic-unnamed-below}. Otherwise a personal score at or above {@code personal-at}
@@ -119,11 +120,16 @@ public final class LayeredPurposeGuard {
         // tenth round: a decision said to be taken already ("our committee already decided not to hire …") is no verdict
         // asked of the model; only the explicit form — a participle late in a clause ("vorig jaar afgewezen") is as often
         // the history of cases a new verdict is asked on
-        boolean verdictOnCases = f.verdictAsked && f.aboutCases && !PurposeFactors.has(tokens, PurposeTokens.DECISION_TAKEN);
+        boolean taken = PurposeFactors.has(tokens, PurposeTokens.DECISION_TAKEN) || PurposeCues.decisionStated(folded);
+        boolean verdictOnCases = f.verdictAsked && f.aboutCases && !taken;
         if (forbidden >= policy.decideAt()) {
-            return !f.notAboutCases || verdictOnCases;
+            // eleventh round: a decision said to be taken, with no verdict asked (the letter about it), is allowed here as
+            // a text about policy is
+            return !(f.notAboutCases || taken && !f.verdictAsked) || verdictOnCases;
         }
-        return verdictOnCases && !f.notAboutCases && forbidden >= policy.verdictOnCasesAt();
+        // eleventh round: when the model is the one who decides (its answer taken over, a script applying it, the model
+        // cast as the committee) a verdict on cases is refused over the whole unsure band
+        return verdictOnCases && !f.notAboutCases && forbidden >= (f.modelDecides ? policy.allowBelow() : policy.verdictOnCasesAt());
     }
 
     /**
