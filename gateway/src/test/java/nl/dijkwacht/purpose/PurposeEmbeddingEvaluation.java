@@ -523,12 +523,14 @@ final class PurposeEmbeddingEvaluation {
         List<String> texts = EvalSet.load("dev").prompts().stream().map(EvalSet.Prompt::text).toList();
         System.gc();
         long heapBefore = rt.totalMemory() - rt.freeMemory();
+        long rssBefore = rssKb();
         long start = System.nanoTime();
         SentenceEmbedder embedder = new SentenceEmbedder();
         embedder.vector("Hallo");
         double startupMs = (System.nanoTime() - start) / 1e6;
         System.gc();
         long heapAfter = rt.totalMemory() - rt.freeMemory();
+        long rssAfter = rssKb();
         for (int round = 0; round < 3; round++) {
             for (String t : texts) {
                 embedder.vector(t);
@@ -553,10 +555,24 @@ final class PurposeEmbeddingEvaluation {
         Arrays.sort(embed);
         Arrays.sort(judge);
         return String.format(Locale.ROOT,
-                "start-up (load + first call) %.0f ms; heap held after GC +%.1f MB (Java heap only; ONNX Runtime's native memory not counted)%n"
+                "start-up (load + first call) %.0f ms; Java heap held after GC %+.1f MB; resident set %+.0f MB (ONNX Runtime and tokenizer native memory)%n"
                         + "%d calls each, interleaved: embedding p50 %.2f ms, p99 %.2f ms, max %.2f ms; shipped judge p50 %.3f ms, p99 %.3f ms%n",
-                startupMs, (heapAfter - heapBefore) / 1e6, embed.length, pct(embed, 0.5), pct(embed, 0.99),
+                startupMs, (heapAfter - heapBefore) / 1e6, (rssAfter - rssBefore) / 1024.0, embed.length, pct(embed, 0.5), pct(embed, 0.99),
                 embed[embed.length - 1] / 1e6, pct(judge, 0.5), pct(judge, 0.99));
+    }
+
+    /** The process's resident set (Linux), in kB; 0 elsewhere. */
+    private static long rssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
     }
 
     private static double pct(long[] sorted, double q) {
