@@ -122,6 +122,19 @@ for i in $(seq 1 "$SLICES"); do
     $2 == i && $1 == "A" {na=$12; pa=$6} $2 == i && $1 == "B" {nb=$12; pb=$6}
     END {na += 0; nb += 0; printf "| %d | %d | %s | %.0f (%.0f) | %d | %s | %.0f (%.0f) |\n", i, na, pa,
          na ? dca/hz*1e6/na : 0, na ? dja/hz*1e6/na : 0, nb, pb, nb ? dcb/hz*1e6/nb : 0, nb ? djb/hz*1e6/nb : 0}' "$OUT/slices.tsv" | tee -a "$OUT/summary.md"
+  # seconds since both started (T0) at the end of this slice, and each gateway's CPU µs per request in it
+  tail -n 1 "$OUT/summary.md" | awk -F'|' -v t="$(date +%s.%N)" -v t0="$T0" '{gsub(/ \(.*/, "", $5); gsub(/ \(.*/, "", $8); printf "%d\t%.1f\t%s\t%s\n", $2, t - t0, $5 + 0, $8 + 0}' >> "$OUT/slice-cpu.tsv"
 done
+# Steady state counted from the start, not from readiness (issue 15: "steady within 30 s of start"): the first slice
+# from which every slice's CPU per request stays within 15 % of the last two slices' mean; the time is that slice's end.
+awk -F'\t' '{n++; t[n]=$2; a[n]=$3; b[n]=$4} END {
+  if (n < 3) exit
+  for (g = 1; g <= 2; g++) {
+    level = g == 1 ? (a[n] + a[n-1]) / 2 : (b[n] + b[n-1]) / 2; k = n
+    for (i = n; i >= 1; i--) { v = g == 1 ? a[i] : b[i]; if (v <= 1.15 * level) k = i; else break }
+    printf "%s: steady (CPU per request within 15 %% of the last two slices, %.0f µs) from slice %d, %.0f s after the start\n", g == 1 ? "A" : "B", level, k, t[k]
+  }
+  if (n < 6) print "(fewer than 6 slices: the last two may not be steady yet; use --slices 8 or more)"
+}' "$OUT/slice-cpu.tsv" | tee -a "$OUT/summary.md"
 echo | tee -a "$OUT/summary.md"
 for g in A B; do echo "$g: $(grep -h 'warm-up:' "$OUT/$g/gateway.log" | sed 's/.*StartupWarmUp *: //')" | tee -a "$OUT/summary.md"; done

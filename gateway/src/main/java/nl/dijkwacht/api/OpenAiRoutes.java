@@ -47,6 +47,7 @@ public class OpenAiRoutes {
                                 @Value("${dijkwacht.warm-up.until-steady:true}") boolean untilSteady,
                                 @Value("${dijkwacht.warm-up.over-http:true}") boolean overHttp,
                                 @Value("${dijkwacht.warm-up.http-threads:1}") int httpThreads,
+                                @Value("${dijkwacht.warm-up.http-requests:" + Integer.MAX_VALUE + "}") int httpRequests,
                                 @Value("${dijkwacht.warm-up.upstream-call:true}") boolean upstreamCall,
                                 nl.dijkwacht.invoke.IdleWatchdog idleWatchdog,
                                 nl.dijkwacht.identity.WarmUpPass warmUpPass,
@@ -54,7 +55,7 @@ public class OpenAiRoutes {
                                 org.springframework.core.env.Environment environment) {
         return new StartupWarmUp(policy, pipeline, router, replies, dijkwachtJson, properties.tenant(), enabled,
                 new StartupWarmUp.Bounds(requests, maxTime, readyWithin, minTime, untilSteady), warmUpPass, () -> overHttp ? loopbackUrl(context, environment) : null,
-                httpThreads, upstreamCall
+                httpThreads, httpRequests, upstreamCall
                         ? () -> nl.dijkwacht.invoke.LoopbackUpstream.start(dijkwachtJson, idleWatchdog, router.invoker().settings())
                         : StartupWarmUp.UpstreamRehearsal.OFF);
     }

@@ -48,7 +48,8 @@ import org.springframework.boot.ApplicationRunner;
  * Sends made-up requests through the real request path at start-up, before the gateway reports ready, so the JIT
  * compiles that path now instead of during the first minute of real traffic.
  *
- * <p>One thread ({@code dijkwacht.warm-up.http-threads}: more) sends them over HTTP to the gateway's own port (loopback)
+ * <p>One thread ({@code dijkwacht.warm-up.http-threads}: more; {@code .http-requests}: at most that many in all, then
+ * those threads go direct too) sends them over HTTP to the gateway's own port (loopback)
  * with a one-time key ({@link WarmUpPass}): the
  * HTTP server, Spring's dispatch, the route filters (pre-authentication limit, authentication, body size), the
  * handler, the policy steps (parsing, use-case, fields, purpose guard, model choice, the PII engine with the name
@@ -120,6 +121,7 @@ final class StartupWarmUp implements ApplicationRunner {
     private final WarmUpPass pass;
     private final LoopbackAddress loopback;
     private final int httpThreads;
+    private final int httpRequests;
     private final UpstreamRehearsal rehearsal;
     private volatile int completed;
     private volatile int upstreamCalls;
@@ -178,6 +180,20 @@ final class StartupWarmUp implements ApplicationRunner {
     StartupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies, ObjectMapper json,
                   String tenant, boolean enabled, Bounds bounds, WarmUpPass pass, LoopbackAddress loopback, int httpThreads,
                   UpstreamRehearsal rehearsal) {
+        this(policy, pipeline, router, replies, json, tenant, enabled, bounds, pass, loopback, httpThreads, Integer.MAX_VALUE, rehearsal);
+    }
+
+    /**
+     * @param httpRequests at most this many requests over HTTP, all HTTP threads together ({@code
+     *                     dijkwacht.warm-up.http-requests}); after them the HTTP threads go to the pipeline directly too
+     */
+    StartupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies, ObjectMapper json,
+                  String tenant, boolean enabled, Bounds bounds, WarmUpPass pass, LoopbackAddress loopback, int httpThreads,
+                  int httpRequests, UpstreamRehearsal rehearsal) {
+        if (httpRequests < 0) {
+            throw new IllegalArgumentException("dijkwacht.warm-up.http-requests must not be negative");
+        }
+        this.httpRequests = httpRequests;
         this.rehearsal = rehearsal;
         if (httpThreads < 1) {
             throw new IllegalArgumentException("dijkwacht.warm-up.http-threads must be at least 1");
@@ -217,6 +233,7 @@ final class StartupWarmUp implements ApplicationRunner {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger http = new AtomicInteger();
+        AtomicInteger httpLeft = new AtomicInteger(httpRequests);
         AtomicBoolean stop = new AtomicBoolean();
         String base = target.get().dryRun() ? loopback.baseUrl() : null;
         String key = base == null ? null : pass.open(target.get().tool(), tenant);
@@ -238,7 +255,8 @@ final class StartupWarmUp implements ApplicationRunner {
                 threads.add(Thread.ofPlatform().name("warm-up-" + t).start(() -> {
                     int i;
                     while (!stop.get() && (i = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
-                        if (httpThread && useHttp.get() && overHttp(client, base, key, target.get(), i)) {
+                        if (httpThread && useHttp.get() && httpLeft.getAndDecrement() > 0
+                                && overHttp(client, base, key, target.get(), i)) {
                             http.incrementAndGet();
                         } else {
                             if (httpThread) {
