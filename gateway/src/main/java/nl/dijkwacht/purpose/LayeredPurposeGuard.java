@@ -27,11 +27,16 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
 public final class LayeredPurposeGuard {
 
     private final PurposeClassifier classifier;
-    private final SpecialCategoryRecognizer terms;
+    private final MessageReadings readings;
 
     public LayeredPurposeGuard(PurposeClassifier classifier, SpecialCategoryRecognizer terms) {
+        this(classifier, terms, MessageReadings.DEFAULT_SIZE);
+    }
+
+    /** @param repeatedMessages slots of the table of repeated messages' readings ({@link MessageReadings}); 0: none */
+    LayeredPurposeGuard(PurposeClassifier classifier, SpecialCategoryRecognizer terms, int repeatedMessages) {
         this.classifier = classifier;
-        this.terms = terms;
+        this.readings = new MessageReadings(terms, repeatedMessages);
     }
 
     /**
@@ -41,14 +46,16 @@ public final class LayeredPurposeGuard {
      */
     public Judgement judge(List<String> texts, List<ForbiddenPurpose> rules, PurposeGuardPolicy policy, GuardModel guard) {
         String joined = String.join("\n", texts);
-        boolean term = !terms.find(joined).isEmpty();
+        // the term list, the rules and the domains per message, earlier messages from the table (same answers as on the joined text)
+        MessageReadings.Joined read = readings.read(texts, rules);
+        boolean term = read.specialTerm();
         String folded = PurposeTokens.fold(joined);
         String[] tokens = PurposeTokens.of(joined, folded, term);
         PurposeClassifier.Scores s = classifier.classify(tokens);
 
         Judgement cleared = null;
         if (!rules.isEmpty()) {
-            ForbiddenPurpose hit = ruleHit(texts, rules);
+            ForbiddenPurpose hit = read.ruleHit();
             if (hit != null && s.forbidden() >= policy.allowBelow()) {
                 return new Judgement(Verdict.FORBIDDEN_PURPOSE, hit.id(), Layer.RULES, s.forbidden(), term);
             }
@@ -67,7 +74,7 @@ public final class LayeredPurposeGuard {
             }
         }
         if (!rules.isEmpty() && s.forbidden() < policy.refuseAt() && (cleared == null || cleared.layer() == Layer.CLASSIFIER)) {
-            ForbiddenPurpose domain = domainVerdict(joined, folded, tokens, rules, s, policy, guard);
+            ForbiddenPurpose domain = domainVerdict(joined, folded, tokens, read.domains(), rules, s, policy, guard);
             if (domain != null) {
                 return new Judgement(Verdict.FORBIDDEN_PURPOSE, domain.id(), Layer.CLASSIFIER, s.forbidden(), term);
             }
@@ -133,12 +140,13 @@ public final class LayeredPurposeGuard {
      * is confidently wrong on such verdicts hidden as one step of a longer task. {@code domain-verdict-at: 1.0} switches
      * it off.
      */
-    private static ForbiddenPurpose domainVerdict(String text, String folded, String[] tokens, List<ForbiddenPurpose> rules, PurposeClassifier.Scores s,
+    private static ForbiddenPurpose domainVerdict(String text, String folded, String[] tokens, int domains, List<ForbiddenPurpose> rules,
+                                                  PurposeClassifier.Scores s,
                                                   PurposeGuardPolicy policy, GuardModel guard) {
         if (policy.domainVerdictAt() >= 1.0 || s.forbidden() < policy.domainVerdictAt() || policy.guardModel() != null && guard != null) {
             return null;
         }
-        String purpose = PurposeDomain.of(folded, s.purpose());
+        String purpose = PurposeDomain.of(domains, s.purpose());
         if (purpose == null) {
             return null;
         }
@@ -207,7 +215,8 @@ public final class LayeredPurposeGuard {
         };
     }
 
-    private static ForbiddenPurpose ruleHit(List<String> texts, List<ForbiddenPurpose> rules) {
+    /** The first rule, in the policy's order, that one of the texts matches (each text apart). */
+    static ForbiddenPurpose ruleHit(List<String> texts, List<ForbiddenPurpose> rules) {
         if (rules.isEmpty()) {
             return null;
         }
