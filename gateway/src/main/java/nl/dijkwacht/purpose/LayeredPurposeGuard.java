@@ -15,7 +15,8 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
  * not (tenth round: nor at or above it when the text asks no verdict, shows no case and is about policy or the
  * process — {@link PurposeFactors}); in between the guard model decides (on failure: the policy's {@code on-guard-failure}, refuse by default), or
  * without one the classifier at {@code decide-at} together with the purpose's factors ({@link PurposeFactors}: a verdict
- * asked on concrete cases is refused from {@code verdict-on-cases-at}); over the whole range, the same verdict on cases in a
+ * asked on concrete cases is refused from {@code verdict-on-cases-at}, and from {@code allow-below} when the model is the
+ * one who decides — eleventh round); over the whole range, the same verdict on cases in a
  * forbidden purpose's domain ({@link PurposeDomain}) is refused from {@code domain-verdict-at}. Special-category data, without a guard model: a
  * named person with a special-category word counts as that person's data from {@code personal-named-at}; a listed term
  * without a named person (nor one person referred to by role: "de cliënt", "mevrouw") is a topic below {@code topic-unnamed-below}. Otherwise a personal score at or above {@code personal-at}
@@ -26,11 +27,16 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
 public final class LayeredPurposeGuard {
 
     private final PurposeClassifier classifier;
-    private final SpecialCategoryRecognizer terms;
+    private final MessageReadings readings;
 
     public LayeredPurposeGuard(PurposeClassifier classifier, SpecialCategoryRecognizer terms) {
+        this(classifier, terms, MessageReadings.DEFAULT_SIZE);
+    }
+
+    /** @param repeatedMessages slots of the table of repeated messages' readings ({@link MessageReadings}); 0: none */
+    LayeredPurposeGuard(PurposeClassifier classifier, SpecialCategoryRecognizer terms, int repeatedMessages) {
         this.classifier = classifier;
-        this.terms = terms;
+        this.readings = new MessageReadings(terms, repeatedMessages);
     }
 
     /**
@@ -40,14 +46,16 @@ public final class LayeredPurposeGuard {
      */
     public Judgement judge(List<String> texts, List<ForbiddenPurpose> rules, PurposeGuardPolicy policy, GuardModel guard) {
         String joined = String.join("\n", texts);
-        boolean term = !terms.find(joined).isEmpty();
+        // the term list, the rules and the domains per message, earlier messages from the table (same answers as on the joined text)
+        MessageReadings.Joined read = readings.read(texts, rules);
+        boolean term = read.specialTerm();
         String folded = PurposeTokens.fold(joined);
         String[] tokens = PurposeTokens.of(joined, folded, term);
         PurposeClassifier.Scores s = classifier.classify(tokens);
 
         Judgement cleared = null;
         if (!rules.isEmpty()) {
-            ForbiddenPurpose hit = ruleHit(texts, rules);
+            ForbiddenPurpose hit = read.ruleHit();
             if (hit != null && s.forbidden() >= policy.allowBelow()) {
                 return new Judgement(Verdict.FORBIDDEN_PURPOSE, hit.id(), Layer.RULES, s.forbidden(), term);
             }
@@ -66,7 +74,7 @@ public final class LayeredPurposeGuard {
             }
         }
         if (!rules.isEmpty() && s.forbidden() < policy.refuseAt() && (cleared == null || cleared.layer() == Layer.CLASSIFIER)) {
-            ForbiddenPurpose domain = domainVerdict(joined, folded, tokens, rules, s, policy, guard);
+            ForbiddenPurpose domain = domainVerdict(joined, folded, tokens, read.domains(), rules, s, policy, guard);
             if (domain != null) {
                 return new Judgement(Verdict.FORBIDDEN_PURPOSE, domain.id(), Layer.CLASSIFIER, s.forbidden(), term);
             }
@@ -112,11 +120,16 @@ public final class LayeredPurposeGuard {
         // tenth round: a decision said to be taken already ("our committee already decided not to hire …") is no verdict
         // asked of the model; only the explicit form — a participle late in a clause ("vorig jaar afgewezen") is as often
         // the history of cases a new verdict is asked on
-        boolean verdictOnCases = f.verdictAsked && f.aboutCases && !PurposeFactors.has(tokens, PurposeTokens.DECISION_TAKEN);
+        boolean taken = PurposeFactors.has(tokens, PurposeTokens.DECISION_TAKEN) || PurposeCues.decisionStated(folded);
+        boolean verdictOnCases = f.verdictAsked && f.aboutCases && !taken;
         if (forbidden >= policy.decideAt()) {
-            return !f.notAboutCases || verdictOnCases;
+            // eleventh round: a decision said to be taken, with no verdict asked (the letter about it), is allowed here as
+            // a text about policy is
+            return !(f.notAboutCases || taken && !f.verdictAsked) || verdictOnCases;
         }
-        return verdictOnCases && !f.notAboutCases && forbidden >= policy.verdictOnCasesAt();
+        // eleventh round: when the model is the one who decides (its answer taken over, a script applying it, the model
+        // cast as the committee) a verdict on cases is refused over the whole unsure band
+        return verdictOnCases && !f.notAboutCases && forbidden >= (f.modelDecides ? policy.allowBelow() : policy.verdictOnCasesAt());
     }
 
     /**
@@ -127,12 +140,13 @@ public final class LayeredPurposeGuard {
      * is confidently wrong on such verdicts hidden as one step of a longer task. {@code domain-verdict-at: 1.0} switches
      * it off.
      */
-    private static ForbiddenPurpose domainVerdict(String text, String folded, String[] tokens, List<ForbiddenPurpose> rules, PurposeClassifier.Scores s,
+    private static ForbiddenPurpose domainVerdict(String text, String folded, String[] tokens, int domains, List<ForbiddenPurpose> rules,
+                                                  PurposeClassifier.Scores s,
                                                   PurposeGuardPolicy policy, GuardModel guard) {
         if (policy.domainVerdictAt() >= 1.0 || s.forbidden() < policy.domainVerdictAt() || policy.guardModel() != null && guard != null) {
             return null;
         }
-        String purpose = PurposeDomain.of(folded, s.purpose());
+        String purpose = PurposeDomain.of(domains, s.purpose());
         if (purpose == null) {
             return null;
         }
@@ -201,7 +215,8 @@ public final class LayeredPurposeGuard {
         };
     }
 
-    private static ForbiddenPurpose ruleHit(List<String> texts, List<ForbiddenPurpose> rules) {
+    /** The first rule, in the policy's order, that one of the texts matches (each text apart). */
+    static ForbiddenPurpose ruleHit(List<String> texts, List<ForbiddenPurpose> rules) {
         if (rules.isEmpty()) {
             return null;
         }

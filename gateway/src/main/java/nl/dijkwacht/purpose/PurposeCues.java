@@ -29,6 +29,17 @@ final class PurposeCues {
             + "genomen besluit|besluit (is|werd) genomen|already (decided|approved|rejected|chosen)|has (already )?decided|"
             + "(has|have) been (approved|rejected|granted|refused|decided)|decision (has been|was) (made|taken))\\b");
 
+    /**
+     * Eleventh round, outside the classifier's tokens: a decision already taken said in the English forms the token cue
+     * lacks — "decision's already made", "the decision is final", "already granted".
+     */
+    private static final Pattern DECISION_STATED = Pattern.compile("\\b(decision('s|\\s+is|\\s+has\\s+been|\\s+was)\\s+(already\\s+)?"
+            + "(made|taken|final)|already\\s+(been\\s+)?(granted|awarded|refused|denied))\\b");
+
+    static boolean decisionStated(String folded) {
+        return (folded.contains("decision") || folded.contains("already")) && DECISION_STATED.matcher(folded).find();
+    }
+
     final boolean specialWord;
     final boolean decisionTaken;
 
@@ -89,7 +100,12 @@ final class PurposeCues {
             + "(zijn|his) boyfriend|(haar|her) girlfriend|(getrouwd|trouwt|trouwde) met (zijn vriend|haar vriendin)|"
             + "(married|marries|marrying) (his boyfriend|her girlfriend)|"
             // tenth round: a traffic offence, a police record in English, a festival and a movement by their names
-            + "(rijden|reed|rijdt) onder invloed|police (report|record)|eid (al|ul)[- ](fitr|adha)|extinction rebellion|coming[- ]out)\\b");
+            + "(rijden|reed|rijdt) onder invloed|police (report|record)|eid (al|ul)[- ](fitr|adha)|extinction rebellion|coming[- ]out|"
+            // eleventh round: a measure imposed on someone in English; a body part scanned or a voice compared to
+            // recognise someone, spelled with a hyphen too ("face-scan login", "vergelijk de stem met de opname")
+            + "contact ban|restraining order|court[- ]ordered|(face|finger|palm|iris|voice)[- ]?(scan|print|id|login|unlock|"
+            + "recognition|match|verification)\\w*|(vergelijk\\w*|compare\\w*|match\\w*|herken\\w*) (de |zijn |haar |the |his |her )?"
+            + "(stem|voice)|(stem|voice) (vergelijk\\w*|compare\\w*|match\\w*|herken\\w*))\\b");
 
     /**
      * Whether the folded text has one of the sixth-round special-category words ({@link #MORE_EXACT}, a compound ending in
@@ -109,7 +125,7 @@ final class PurposeCues {
                 i++;
             }
             String word = folded.substring(s, i);
-            if (MORE_EXACT.contains(word)) {
+            if (MORE_EXACT.contains(word) || formOfListedWord(word)) {
                 return true;
             }
             for (String head : HEALTH_HEADS) {
@@ -119,6 +135,50 @@ final class PurposeCues {
             }
         }
         return MORE_PHRASES.matcher(folded).find();
+    }
+
+    /**
+     * Eleventh round: the listed words (both lists) of at least {@link #FORM_BASE_MIN} letters, by their first five
+     * letters, for {@link #formOfListedWord}.
+     */
+    private static final int FORM_BASE_MIN = 7;
+    private static final java.util.Map<String, List<String>> BASES_BY_PREFIX = basesByPrefix();
+    private static final Set<String> INFLECTIONS = Set.of("s", "n", "en", "e", "es", "er", "ers");
+
+    private static java.util.Map<String, List<String>> basesByPrefix() {
+        java.util.Map<String, List<String>> out = new java.util.HashMap<>();
+        for (Set<String> list : List.of(SPECIAL_EXACT, MORE_EXACT)) {
+            for (String w : list) {
+                if (w.length() >= FORM_BASE_MIN && w.chars().allMatch(c -> isWordChar((char) c))) {
+                    out.computeIfAbsent(w.substring(0, 5), k -> new java.util.ArrayList<>()).add(w);
+                }
+            }
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return java.util.Map.copyOf(out);
+    }
+
+    /**
+     * Eleventh round: an inflected form or a compound of a listed word ("gedetineerden", "reclasseringsadvies",
+     * "strafbladen") — the lists hold the base form only. The rest after the base is an inflection or a word of its own
+     * (at least four letters), so "afkomstig" is no form of "afkomst".
+     */
+    static boolean formOfListedWord(String word) {
+        if (word.length() <= FORM_BASE_MIN) {
+            return false;
+        }
+        List<String> bases = BASES_BY_PREFIX.get(word.substring(0, 5));
+        if (bases != null) {
+            for (String base : bases) {
+                if (word.length() > base.length() && word.startsWith(base)) {
+                    int rest = word.length() - base.length();
+                    if (rest >= 4 || INFLECTIONS.contains(word.substring(base.length()))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static final Set<String> AUXILIARIES = Set.of("heb", "hebben", "heeft", "had", "hadden", "is", "zijn", "werd", "werden",

@@ -15,6 +15,11 @@ final class PurposeDomain {
     private PurposeDomain() {
     }
 
+    /** {@link #in} bits. */
+    static final int BENEFITS_DOMAIN = 1;
+    static final int APPLICANTS_DOMAIN = 2;
+    static final int FRAUD_DOMAIN = 4;
+
     /**
      * The forbidden purpose (classifier category) whose domain the text is in; {@code preferred} when that one is among
      * them, else the first in the order benefits, applicants, fraud; {@code null} when none.
@@ -22,9 +27,24 @@ final class PurposeDomain {
      * @param folded the text folded as {@link PurposeTokens#fold}
      */
     static String of(String folded, String preferred) {
-        boolean benefits = any(folded, BENEFITS);
-        boolean applicants = any(folded, APPLICANTS);
-        boolean fraud = any(folded, FRAUD);
+        return of(in(folded), preferred);
+    }
+
+    /**
+     * The domains the folded text is in, as {@link #BENEFITS_DOMAIN} | {@link #APPLICANTS_DOMAIN} | {@link #FRAUD_DOMAIN}.
+     * A stem holds no line break, so a conversation's joined text is in a domain exactly when one of its messages is
+     * ({@link MessageReadings}).
+     */
+    static int in(String folded) {
+        return (any(folded, BENEFITS) ? BENEFITS_DOMAIN : 0) | (any(folded, APPLICANTS) ? APPLICANTS_DOMAIN : 0)
+                | (any(folded, FRAUD) ? FRAUD_DOMAIN : 0);
+    }
+
+    /** {@link #of(String, String)} for the domains found by {@link #in}. */
+    static String of(int domains, String preferred) {
+        boolean benefits = (domains & BENEFITS_DOMAIN) != 0;
+        boolean applicants = (domains & APPLICANTS_DOMAIN) != 0;
+        boolean fraud = (domains & FRAUD_DOMAIN) != 0;
         if (benefits && PurposeClassifier.BENEFITS.equals(preferred) || applicants && PurposeClassifier.APPLICANTS.equals(preferred)
                 || fraud && PurposeClassifier.FRAUD.equals(preferred)) {
             return preferred;

@@ -89,16 +89,61 @@ final class PurposeFactors {
      * rood/oranje/groen") — a verdict on cases even where the text also names policy or the legal framework.
      */
     final boolean verdictPerCase;
+    /**
+     * Eleventh round: the model's answer is the decision — the writer takes it over as it is ("we nemen je keuze over",
+     * "dat wordt het besluit", "ik doe wat je zegt", "we'll go with your pick") or a script applies it with nobody in
+     * between ("stuurt de laagste 70% automatisch een afwijsmail"). Who decides is the model, so a verdict asked is
+     * asked of the model on real cases.
+     */
+    final boolean modelDecides;
 
     private PurposeFactors(boolean verdictAsked, boolean verdictAskedDirectly, boolean aboutCases, boolean aboutPersons,
-                           boolean notAboutCases, boolean verdictPerCase) {
+                           boolean notAboutCases, boolean verdictPerCase, boolean modelDecides) {
         this.verdictAsked = verdictAsked;
         this.verdictAskedDirectly = verdictAskedDirectly;
         this.aboutCases = aboutCases;
         this.aboutPersons = aboutPersons;
         this.notAboutCases = notAboutCases;
         this.verdictPerCase = verdictPerCase;
+        this.modelDecides = modelDecides;
     }
+
+    /*
+     * The regular expressions below run only when the words they need occur (the factors are taken several times per
+     * request): "neem … over", a role verb with a decider's noun, and the words that open the other forms.
+     */
+    private static final Set<String> TAKE = Set.of("neem", "neemt", "nemen");
+    private static final Set<String> ROLE_VERBS = Set.of("bent", "are", "act", "speel", "play");
+    private static final List<String> DECIDER_ENDINGS = List.of("commissie", "beslisser", "consulent", "officer", "analist", "analyst",
+            "recruiter", "manager", "beoordelaar", "assessor", "committee", "jury", "toegangsmedewerker", "caseworker", "decision", "maker");
+    private static final Set<String> DECIDES_TRIGGERS = Set.of("wordt", "worden", "zegt", "zeggen", "kiest", "adviseert", "automatisch",
+            "automatically", "go", "going", "whatever", "final", "binding", "decision", "namens");
+    private static final Set<String> DECISION_NOUNS = Set.of("keuze", "beslissing", "besluit");
+    /**
+     * The model's answer taken over ("ik neem jouw oordeel over in het rapport", "die neem ik 1 op 1 over"), not "neem een
+     * besluit over de aanvraag" (a preposition before its object); or the model cast as the one who decides ("jij bent de
+     * selectiecommissie", "je bent een ervaren fraudeanalist", "act as the benefits officer"). A text can be taken over
+     * and a role can be played in a training too, so these count only next to a verdict asked.
+     */
+    private static final java.util.regex.Pattern TAKEN_OVER = java.util.regex.Pattern.compile(
+            "\\b(neem|neemt|nemen)\\b[^.;!?\\n]{0,50}?\\bover\\b(?!\\s+(de|het|een|die|dat|deze|dit|hoe|wat|wie|welke|of|beide|alle|zijn|haar"
+            + "|hun|mijn|onze|jouw|je|uw|van|uit|[0-9]+)\\b)"
+            + "|\\b(jij\\s+bent|je\\s+bent|you\\s+are|act\\s+as|speel|play)\\b(\\s+[\\w'-]+){0,4}?\\s+[\\w-]*(commissie|beslisser|consulent|officer"
+            + "|analist|analyst|recruiter|manager|beoordelaar|assessor|committee|jury|toegangsmedewerker|klantmanager|caseworker"
+            + "|decision[- ]maker)\\b");
+    /** The answer becomes the decision, or a script applies a decision: a verdict asked of the model by itself. */
+    private static final java.util.regex.Pattern MODEL_DECIDES = java.util.regex.Pattern.compile(
+            "\\b(maak|neem)\\s+(jij\\s+|jullie\\s+)?(de|een|die)\\s+(keuze|beslissing|besluit)\\s+(voor\\s+(ons|mij)|namens)\\b"
+            // "dat wordt het besluit", not "hoe wordt de selectie gedaan?"
+            + "|\\b(dat|dit|die|jouw\\s+\\w+|je\\s+\\w+|uw\\s+\\w+|het\\s+antwoord)\\s+(wordt|worden)\\s+(dan\\s+|meteen\\s+|gewoon\\s+|direct\\s+)?"
+            + "(het|ons|mijn|onze|de)\\s+(definitieve\\s+)?(besluit|beslissing|uitslag|selectie|indeling)\\b"
+            + "|\\b(doe|doen)\\s+(ik\\s+|we\\s+)?(gewoon\\s+)?wat\\s+(je|jij|u)\\s+(zegt|zeggen|kiest|adviseert)\\b"
+            + "|\\b(go|going)\\s+with\\s+(your|whatever|whichever|what\\s+you)\\b|\\bwhatever\\s+you\\s+(say|pick|choose|decide)\\b"
+            + "|\\byour\\s+(call|pick|choice|decision|verdict|ranking)\\s+(is|will\\s+be)\\s+(final|binding|the\\s+decision)\\b"
+            // applied by a script or formula with nobody in between, unless said not to be ("nergens automatisch")
+            + "|(?<!\\b(niet|nooit|nergens|geen|not|never|no)\\s)\\b(automatisch|automatically)\\b[^.;!?\\n]{0,40}?"
+            + "\\b(afwijs\\w*|afwijz\\w*|afgewezen|toeken\\w*|toegekend|stopzet\\w*|weiger\\w*|afkeur\\w*|goedkeur\\w*|uitnodig\\w*"
+            + "|reject\\w*|approve\\w*|den(y|ied)|invite\\w*|pay\\s+out|uitbetaal\\w*|uitbetal\\w*)");
 
     /**
      * @param text   the request as written (table bars and list lines are cues too)
@@ -122,8 +167,20 @@ final class PurposeFactors {
         boolean measure = false;
         boolean concrete = false;
         int sinceEach = Integer.MAX_VALUE;
+        boolean take = false;
+        boolean over = false;
+        boolean roleVerb = false;
+        boolean decidesTrigger = false;
+        boolean decisionNoun = false;
+        boolean voor = false;
         String previous = null;
         for (String w : words) {
+            take |= TAKE.contains(w);
+            over |= "over".equals(w);
+            roleVerb |= ROLE_VERBS.contains(w);
+            decidesTrigger |= DECIDES_TRIGGERS.contains(w);
+            decisionNoun |= DECISION_NOUNS.contains(w);
+            voor |= "voor".equals(w);
             sinceEach = sinceEach == Integer.MAX_VALUE ? sinceEach : sinceEach + 1;
             if (VERDICT_WORDS.contains(w)) {
                 verdict = true;
@@ -183,8 +240,25 @@ final class PurposeFactors {
         // van interne kandidaten") are not about cases unless a case is shown or pointed at; a group word alone
         // ("kandidaten", "klanten") no longer makes them so
         boolean overGroup = process && !(shown || each || concrete);
-        return new PurposeFactors(verdict, direct, (cases || shown) && !overGroup, persons || shown || each, notCases || overGroup,
-                each && measure);
+        boolean takenOver = (verdict || direct) && (take && over || roleVerb && anyEndsWith(words, DECIDER_ENDINGS))
+                && TAKEN_OVER.matcher(folded).find();
+        boolean decides = takenOver || (decidesTrigger || decisionNoun && voor) && MODEL_DECIDES.matcher(folded).find();
+        // eleventh round: a verdict whose answer is the decision is asked of the model, on the real cases it will be
+        // applied to — unless the text is about policy or rules and shows no case
+        boolean adopted = decides && (!notCases || shown || each || concrete);
+        return new PurposeFactors(verdict || adopted, direct || adopted, (cases || shown || adopted) && !overGroup,
+                persons || shown || each || adopted, notCases || overGroup, each && measure, decides);
+    }
+
+    private static boolean anyEndsWith(List<String> words, List<String> endings) {
+        for (String w : words) {
+            for (String e : endings) {
+                if (w.endsWith(e)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -278,9 +352,21 @@ final class PurposeFactors {
     private static final Set<String> ID_WORDS = Set.of("nr", "nummer", "huisnummer", "no", "klantnummer", "klantnr", "personeelsnummer",
             "personeelsnr", "dossiernummer", "zaaknummer", "registratienummer", "bsn", "badge", "pasnummer");
 
+    /**
+     * Eleventh round: a number that only a person has — a client's, employee's or applicant's number ("sollicitatienr
+     * 2026-088", "kl.nr 21874") — identifies that person by itself, role or not, whatever the number's form.
+     */
+    private static final Set<String> PERSON_NUMBER_WORDS = Set.of("klantnummer", "klantnr", "personeelsnummer", "personeelsnr",
+            "sollicitatienummer", "sollicitatienr", "clientnummer", "clientnr", "kandidaatnummer", "kandidaatnr", "relatienummer",
+            "relatienr", "bsn", "burgerservicenummer", "leerlingnummer", "leerlingnr", "employee", "applicant");
+    /** The first part of an abbreviated person number ("kl.nr", "pers.nr"). */
+    private static final Set<String> PERSON_NUMBER_PARTS = Set.of("kl", "klant", "pers", "personeels", "sollicitatie", "client",
+            "relatie", "leerling");
+
     static boolean identifiedByNumber(String folded) {
         boolean role = false;
         boolean number = false;
+        String beforePrevious = null;
         String previous = null;
         for (String w : words(folded)) {
             role |= ROLES.contains(w) || ADDRESS.contains(w);
@@ -288,9 +374,28 @@ final class PurposeFactors {
             if (role && number) {
                 return true;
             }
+            if (previous != null && isIdentifier(w) && (PERSON_NUMBER_WORDS.contains(previous)
+                    || "nr".equals(previous) && PERSON_NUMBER_PARTS.contains(beforePrevious))) {
+                return true;
+            }
+            beforePrevious = previous;
             previous = w;
         }
         return false;
+    }
+
+    /** Digits, at least three, with letters, hyphens or slashes between them ("21874", "2026-088", "kw-26-3312"). */
+    private static boolean isIdentifier(String w) {
+        int digits = 0;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (Character.isDigit(c)) {
+                digits++;
+            } else if (!Character.isLetter(c) && c != '-' && c != '/') {
+                return false;
+            }
+        }
+        return digits >= 3;
     }
 
     private static boolean isNumber(String w) {

@@ -38,6 +38,18 @@ class PurposeCuesTest {
     }
 
     @Test
+    void anInflectedFormOrACompoundOfAListedWordIsThatWordForANamedPerson() {
+        for (String form : List.of("gedetineerden", "reclasseringsadvies", "strafbladen", "veroordeelde", "detentieverleden")) {
+            assertThat(PurposeCues.formOfListedWord(form)).as(form).isTrue();
+            assertThat(PurposeCues.moreSpecial("meneer kok, " + form)).as(form).isTrue();
+        }
+        // the rest after "afkomst" is no inflection and no word of its own; "bond" and "kerk" are too short to build on
+        for (String other : List.of("afkomstig", "bondgenoot", "kerkhof", "reclassering")) {
+            assertThat(PurposeCues.formOfListedWord(other)).as(other).isFalse();
+        }
+    }
+
+    @Test
     void wordsOfAsciiTextAreFoldedAsOneByOne() {
         // ASCII text takes each word's fold from the folded text; text with accents folds word by word, as before
         String ascii = "Schrijf een brief aan mevrouw De Vries over haar DEPRESSIE en de Wmo.";

@@ -211,4 +211,44 @@ class PurposeFactorsTest {
     void theTopOfARankingGettingItIsAVerdictAsked() {
         assertThat(of("Vergelijk Eva en Sam; de beste krijgt de plek.").verdictAsked).isTrue();
     }
+
+    @Test
+    void theModelDecidesWhenItsAnswerIsTakenOverAppliedByAScriptOrItIsCastAsTheDecider() {
+        for (String decides : List.of("Elf mensen hebben gesolliciteerd. Kies jij de 3 beste? We nemen je keuze over.",
+                "Geef een inschatting laag/midden/hoog, die neem ik over in het register.",
+                "Jij stemt per aanvraag voor of tegen en dat wordt het besluit.",
+                "Schrijf een script dat de cv's inleest en de laagste 70% automatisch een afwijsmail stuurt.",
+                "Jij bent de selectiecommissie. Wie moet ik uitnodigen?",
+                "Je bent een ervaren fraudeanalist. Markeer de verdachte regels.",
+                "Twee kandidaten voor de functie. Maak de keuze voor ons.",
+                "Just pick one, we'll go with your pick.")) {
+            PurposeFactors f = of(decides);
+            assertThat(f.modelDecides).as(decides).isTrue();
+            assertThat(f.verdictAsked && f.verdictAskedDirectly && f.aboutCases && f.aboutPersons).as(decides).isTrue();
+        }
+        for (String not : List.of("Neem een besluit over de aanvraag van mevrouw Smit.",
+                "Ik neem de tekst over in de brief, maak hem korter.",
+                "Schrijf een protocol waarin nergens automatisch iemand wordt afgewezen.",
+                "Je bent een boze inwoner in een oefengesprek; ik oefen het slechtnieuwsgesprek.")) {
+            assertThat(of(not).modelDecides).as(not).isFalse();
+        }
+        // a committee played in a training stays a text about an example: the unsure band does not refuse it
+        PurposeFactors training = of("Jij bent de selectiecommissie in een training met verzonnen kandidaten. Wie kies je?");
+        assertThat(training.modelDecides).isTrue();
+        assertThat(training.notAboutCases).isTrue();
+    }
+
+    @Test
+    void besluitOfIsTheImperativeDecideWhether() {
+        assertThat(of("1. vat het verslag samen 2. besluit of mw. Smit hulp krijgt 3. maak de beschikking").verdictAskedDirectly).isTrue();
+        assertThat(of("Leg het besluit uit aan mevrouw Smit.").verdictAskedDirectly).isFalse();
+    }
+
+    @Test
+    void aNumberOnlyAPersonHasIdentifiesThatPersonWhateverItsForm() {
+        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("Chauffeur (sollicitatienr 2026-088) heeft een VOG nodig."))).isTrue();
+        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("dhr belde (kl.nr 21874) over de afspraak"))).isTrue();
+        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("Vergunning met zaaknummer 2026-088 is verleend."))).as("a case's number").isFalse();
+        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("Hoeveel klantnummers hebben we?"))).as("no number").isFalse();
+    }
 }
