@@ -283,7 +283,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
     }
 
     private CloseableHttpClient client(Duration connectTimeout) {
-        return clientsByConnectTimeout.computeIfAbsent(connectTimeout, t -> HttpClients.custom()
+        return clientsByConnectTimeout.computeIfAbsent(connectTimeout, t -> StaleConnectionRetry.install(HttpClients.custom())
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(MAX_CONNECTIONS)
                         .setMaxConnPerRoute(MAX_CONNECTIONS)
@@ -294,7 +294,6 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
                         .build())
                 .evictIdleConnections(TimeValue.ofSeconds(30))
                 .disableRedirectHandling()
-                .disableAutomaticRetries()
                 .disableContentCompression()
                 .disableCookieManagement()
                 .disableAuthCaching()

@@ -33,6 +33,7 @@ public final class UpstreamPool {
     private final AtomicLong rotation = new AtomicLong();
 
     public UpstreamPool(CircuitBreakerRegistry breakers) {
+        BreakerStates.loadAll();
         this.breakers = breakers;
     }
 

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +25,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The request deadline bounds retries: a Retry-After that does not fit is not waited for, a passed deadline calls nothing. */
+/**
+ * The request deadline bounds retries: a Retry-After that does not fit is not waited for, a passed deadline calls
+ * nothing. A pooled connection the server had closed is the gateway's problem, not the server's: the request goes out
+ * again on a new connection and the breaker hears of no failure; a new connection closed without an answer is one.
+ */
 class ModelInvokerTest {
 
     static final WireMockServer upstream = new WireMockServer(options().dynamicPort());
@@ -116,5 +122,40 @@ class ModelInvokerTest {
                 .isInstanceOfSatisfying(UpstreamException.class, e -> assertThat(e.kind()).isEqualTo(UpstreamException.Kind.TIMEOUT));
 
         assertThat(outcomes).containsExactly("timeout");
+    }
+
+    @Test
+    void aRequestOnAPooledConnectionTheServerHadClosedGoesOutAgainOnANewConnectionAndIsNoFailure() {
+        // the second request arrives on the kept-alive connection of the first, and the server closes it unanswered,
+        // as a server does that closed an idle connection just before the gateway reused it
+        String path = "/gesloten/chat/completions";
+        upstream.stubFor(post(urlEqualTo(path)).inScenario("keep-alive").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}"))
+                .willSetStateTo("closed-while-pooled"));
+        upstream.stubFor(post(urlEqualTo(path)).inScenario("keep-alive").whenScenarioStateIs("closed-while-pooled")
+                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("answering"));
+        upstream.stubFor(post(urlEqualTo(path)).inScenario("keep-alive").whenScenarioStateIs("answering")
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
+        ModelDefinition model = model("gesloten");
+
+        invoker.reply(model, body(), "t5", Deadline.in(Duration.ofSeconds(20)), attempts);
+        invoker.reply(model, body(), "t6", Deadline.in(Duration.ofSeconds(20)), attempts);
+
+        upstream.verify(3, postRequestedFor(urlEqualTo(path)));
+        assertThat(outcomes).containsExactly("ok", "ok");
+        assertThat(invoker.pool().of(model).getFirst().breaker().getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    @Test
+    void aNewConnectionClosedWithoutAnAnswerIsAFailureAndIsNotSentAgain() {
+        upstream.stubFor(post(urlEqualTo("/stil/chat/completions")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+        ModelDefinition model = model("stil");
+
+        assertThatThrownBy(() -> invoker.reply(model, body(), "t7", Deadline.in(Duration.ofSeconds(20)), attempts))
+                .isInstanceOfSatisfying(UpstreamException.class, e -> assertThat(e.kind()).isEqualTo(UpstreamException.Kind.UNREACHABLE));
+
+        upstream.verify(1, postRequestedFor(urlEqualTo("/stil/chat/completions")));
+        assertThat(outcomes).containsExactly("unreachable");
+        assertThat(invoker.pool().of(model).getFirst().breaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
     }
 }

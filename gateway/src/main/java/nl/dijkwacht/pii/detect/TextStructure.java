@@ -141,7 +141,7 @@ public final class TextStructure {
             char c = raw.charAt(i);
             if (c == '_' || c == '-' || Character.isWhitespace(c) || c == '"' || c == '\'') {
                 c = ' ';
-            } else if (Character.isUpperCase(c) && Character.isLowerCase(previous)) {
+            } else if (Character.isUpperCase(c) && Character.isLowerCase(previous) && !abbreviationEnd(raw, i)) {
                 b.append(' ');
             }
             if (c == ' ' && (b.isEmpty() || b.charAt(b.length() - 1) == ' ')) {
@@ -157,6 +157,15 @@ public final class TextStructure {
         }
         b.setLength(n);
         return b.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * "KvK": a capital ending the key (or a word of it) after a capital and one lower-case letter closes an abbreviation
+     * written in mixed case, not a camelCase word ("klantNr").
+     */
+    private static boolean abbreviationEnd(CharSequence raw, int i) {
+        return i >= 2 && Character.isUpperCase(raw.charAt(i - 2)) && (i < 3 || !Character.isLetter(raw.charAt(i - 3)))
+                && (i + 1 == raw.length() || !Character.isLetter(raw.charAt(i + 1)));
     }
 
     private static boolean keyLike(String text, int from, int to) {
@@ -607,8 +616,10 @@ public final class TextStructure {
      */
     private static final class SiblingNames {
 
+        // eleventh round: a form reader's key-value blocks name the field in "Text" ({"Text": "Geboortedatum",
+        // "Value": …}), other tools in "title", "caption" or "prompt"
         private static final java.util.Set<String> NAME_KEYS = java.util.Set.of("name", "label", "naam", "field", "veld",
-                "key", "question", "vraag");
+                "key", "question", "vraag", "text", "title", "caption", "prompt");
         private static final java.util.Set<String> VALUE_KEYS = java.util.Set.of("value", "waarde", "val", "answer",
                 "antwoord");
         private static final int MAX_NAME = 60;
