@@ -59,8 +59,8 @@ class EleventhRoundRulesTest {
         // the sole-trader word as the label, spent on the first number when the second is the bv's
         assertThat(found("eigenaar piet smit (eenmanszaak 12345678, 87654321 is zijn bv), pand", EntityType.KVK))
                 .containsExactly("12345678");
-        assertThat(TextStructure.normaliseKey("KvK")).isEqualTo("kvk");
-        assertThat(TextStructure.normaliseKey("klantNr")).isEqualTo("klant nr");
+        assertThat(FieldKeys.normalise("KvK")).isEqualTo("kvk");
+        assertThat(FieldKeys.normalise("klantNr")).isEqualTo("klant nr");
     }
 
     @Test
