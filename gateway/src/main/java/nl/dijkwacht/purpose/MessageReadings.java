@@ -33,12 +33,12 @@ final class MessageReadings {
     /** More rules than bits: read as before, without the table. */
     private static final int MAX_RULES = Long.SIZE;
 
-    /** The joined text's answers. */
-    record Joined(boolean specialTerm, int domains, ForbiddenPurpose ruleHit) {
+    /** The joined text's answers; {@code tokens}: the messages' parts of the classifier's tokens, in order. */
+    record Joined(boolean specialTerm, int domains, ForbiddenPurpose ruleHit, List<MessageTokens> tokens) {
     }
 
     /** One message's answers; {@code ruleHits} bit i: {@code rules.get(i)} matches. */
-    private record Reading(boolean specialTerm, int domains, List<ForbiddenPurpose> rules, long ruleHits) {
+    private record Reading(boolean specialTerm, int domains, List<ForbiddenPurpose> rules, long ruleHits, MessageTokens tokens) {
     }
 
     private record Key(long a, long b, long c, long d) {
@@ -64,21 +64,27 @@ final class MessageReadings {
     Joined read(List<String> texts, List<ForbiddenPurpose> rules) {
         if (rules.size() > MAX_RULES || anyNull(texts)) {
             String joined = String.join("\n", texts);
-            return new Joined(!terms.find(joined).isEmpty(), PurposeDomain.in(PurposeTokens.fold(joined)),
-                    LayeredPurposeGuard.ruleHit(texts, rules));
+            String folded = PurposeTokens.fold(joined);
+            return new Joined(!terms.find(joined).isEmpty(), PurposeDomain.in(folded), LayeredPurposeGuard.ruleHit(texts, rules),
+                    List.of(PurposeTokens.scan(joined, folded, MessageTokens.NO_WORD_BEFORE)));
         }
         boolean term = false;
         int domains = 0;
         long hits = 0;
         int last = texts.size() - 1;
+        MessageTokens[] tokens = new MessageTokens[texts.size()];
+        int carry = MessageTokens.NO_WORD_BEFORE;
         for (int i = 0; i <= last; i++) {
-            Reading r = i < last ? repeated(texts.get(i), rules) : reading(texts.get(i), rules);
+            Reading r = i < last ? repeated(texts.get(i), rules, carry) : reading(texts.get(i), rules, carry);
             term |= r.specialTerm();
             domains |= r.domains();
             hits |= r.ruleHits();
+            tokens[i] = r.tokens().carry() == carry ? r.tokens()
+                    : PurposeTokens.scan(texts.get(i), PurposeTokens.fold(texts.get(i)), carry);
+            carry = tokens[i].carryAfter();
         }
         // the first rule, in the policy's order, that any message matches (as LayeredPurposeGuard.ruleHit)
-        return new Joined(term, domains, hits == 0 ? null : rules.get(Long.numberOfTrailingZeros(hits)));
+        return new Joined(term, domains, hits == 0 ? null : rules.get(Long.numberOfTrailingZeros(hits)), List.of(tokens));
     }
 
     private static boolean anyNull(List<String> texts) {
@@ -90,9 +96,9 @@ final class MessageReadings {
         return false;
     }
 
-    private Reading repeated(String text, List<ForbiddenPurpose> rules) {
+    private Reading repeated(String text, List<ForbiddenPurpose> rules, int carry) {
         if (slots == null) {
-            return reading(text, rules);
+            return reading(text, rules, carry);
         }
         Key key = key(text);
         int slot = (int) key.a() & mask;
@@ -100,12 +106,12 @@ final class MessageReadings {
         if (e != null && e.key().equals(key) && sameRules(e.reading().rules(), rules)) {
             return e.reading();
         }
-        Reading r = reading(text, rules);
+        Reading r = reading(text, rules, carry);
         slots.setRelease(slot, new Entry(key, r));
         return r;
     }
 
-    private Reading reading(String text, List<ForbiddenPurpose> rules) {
+    private Reading reading(String text, List<ForbiddenPurpose> rules, int carry) {
         long hits = 0;
         String folded = null;
         for (int i = 0; i < rules.size(); i++) {
@@ -116,7 +122,9 @@ final class MessageReadings {
                 hits |= 1L << i;
             }
         }
-        return new Reading(!terms.find(text).isEmpty(), PurposeDomain.in(PurposeTokens.fold(text)), List.copyOf(rules), hits);
+        String foldedText = PurposeTokens.fold(text);
+        return new Reading(!terms.find(text).isEmpty(), PurposeDomain.in(foldedText), List.copyOf(rules), hits,
+                PurposeTokens.scan(text, foldedText, carry));
     }
 
     /** The rules of a use-case, as the policy holds them now: a reloaded policy or another use-case reads anew. */
