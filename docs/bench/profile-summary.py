@@ -20,7 +20,8 @@ PARTS = [
     # 2026-12-02 (session 22) this row matched all of "opennlp." and so counted the categorizer as name model
     ("  of which OpenNLP name model", ["opennlp.tools.namefind."]),
     ("purpose guard", ["nl.dijkwacht.purpose.", "nl.dijkwacht.policy.ForbiddenPurpose."]),
-    ("  of which OpenNLP categorizer", ["opennlp.tools.doccat."]),
+    # the classifier: OpenNLP's categorizer until session 27, then purpose.IndexedCategorizer (same model, same probabilities)
+    ("  of which the classifier", ["opennlp.tools.doccat.", "nl.dijkwacht.purpose.IndexedCategorizer."]),
     ("regular expressions (anywhere)", ["java.util.regex."]),
     ("token counting (jtokkit)", ["com.knuddels.jtokkit."]),
     ("request schema / JSON parsing and writing (Jackson)", ["com.fasterxml.jackson.", "tools.jackson.", "com.networknt."]),

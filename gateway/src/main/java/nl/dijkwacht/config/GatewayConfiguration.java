@@ -108,7 +108,7 @@ public class GatewayConfiguration {
                 new RedactPersonalDataStep(piiEngine, anonymizer),
                 route,
                 tokenBudget), startAhead ? Runtime.getRuntime().availableProcessors() : 1,
-                task -> Thread.ofVirtual().name("step-ahead").start(task));
+                new nl.dijkwacht.pipeline.AheadThreads(Runtime.getRuntime().availableProcessors() - 1));
     }
 
     @Bean(destroyMethod = "close")

@@ -108,9 +108,17 @@ final class PurposeFactors {
         this.modelDecides = modelDecides;
     }
 
-    /** Words of which one must occur before {@link #TAKEN_OVER} or {@link #MODEL_DECIDES} is run (regular expressions). */
-    private static final Set<String> DECIDES_TRIGGERS = Set.of("over", "wordt", "worden", "zegt", "zeggen", "automatisch",
-            "automatically", "go", "your", "whatever", "bent", "are", "act", "speel", "play", "keuze", "beslissing", "besluit");
+    /*
+     * The regular expressions below run only when the words they need occur (the factors are taken several times per
+     * request): "neem … over", a role verb with a decider's noun, and the words that open the other forms.
+     */
+    private static final Set<String> TAKE = Set.of("neem", "neemt", "nemen");
+    private static final Set<String> ROLE_VERBS = Set.of("bent", "are", "act", "speel", "play");
+    private static final List<String> DECIDER_ENDINGS = List.of("commissie", "beslisser", "consulent", "officer", "analist", "analyst",
+            "recruiter", "manager", "beoordelaar", "assessor", "committee", "jury", "toegangsmedewerker", "caseworker", "decision", "maker");
+    private static final Set<String> DECIDES_TRIGGERS = Set.of("wordt", "worden", "zegt", "zeggen", "kiest", "adviseert", "automatisch",
+            "automatically", "go", "going", "whatever", "final", "binding", "decision", "namens");
+    private static final Set<String> DECISION_NOUNS = Set.of("keuze", "beslissing", "besluit");
     /**
      * The model's answer taken over ("ik neem jouw oordeel over in het rapport", "die neem ik 1 op 1 over"), not "neem een
      * besluit over de aanvraag" (a preposition before its object); or the model cast as the one who decides ("jij bent de
@@ -159,10 +167,20 @@ final class PurposeFactors {
         boolean measure = false;
         boolean concrete = false;
         int sinceEach = Integer.MAX_VALUE;
+        boolean take = false;
+        boolean over = false;
+        boolean roleVerb = false;
         boolean decidesTrigger = false;
+        boolean decisionNoun = false;
+        boolean voor = false;
         String previous = null;
         for (String w : words) {
+            take |= TAKE.contains(w);
+            over |= "over".equals(w);
+            roleVerb |= ROLE_VERBS.contains(w);
             decidesTrigger |= DECIDES_TRIGGERS.contains(w);
+            decisionNoun |= DECISION_NOUNS.contains(w);
+            voor |= "voor".equals(w);
             sinceEach = sinceEach == Integer.MAX_VALUE ? sinceEach : sinceEach + 1;
             if (VERDICT_WORDS.contains(w)) {
                 verdict = true;
@@ -222,13 +240,25 @@ final class PurposeFactors {
         // van interne kandidaten") are not about cases unless a case is shown or pointed at; a group word alone
         // ("kandidaten", "klanten") no longer makes them so
         boolean overGroup = process && !(shown || each || concrete);
-        boolean takenOver = decidesTrigger && (verdict || direct) && TAKEN_OVER.matcher(folded).find();
-        boolean decides = takenOver || decidesTrigger && MODEL_DECIDES.matcher(folded).find();
+        boolean takenOver = (verdict || direct) && (take && over || roleVerb && anyEndsWith(words, DECIDER_ENDINGS))
+                && TAKEN_OVER.matcher(folded).find();
+        boolean decides = takenOver || (decidesTrigger || decisionNoun && voor) && MODEL_DECIDES.matcher(folded).find();
         // eleventh round: a verdict whose answer is the decision is asked of the model, on the real cases it will be
         // applied to — unless the text is about policy or rules and shows no case
         boolean adopted = decides && (!notCases || shown || each || concrete);
         return new PurposeFactors(verdict || adopted, direct || adopted, (cases || shown || adopted) && !overGroup,
                 persons || shown || each || adopted, notCases || overGroup, each && measure, decides);
+    }
+
+    private static boolean anyEndsWith(List<String> words, List<String> endings) {
+        for (String w : words) {
+            for (String e : endings) {
+                if (w.endsWith(e)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

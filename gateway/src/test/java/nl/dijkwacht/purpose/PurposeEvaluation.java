@@ -25,7 +25,9 @@ import nl.dijkwacht.policy.PolicySet;
  * {@code heldout11} (written 2026-12-03 before the eleventh round of tuning) is run only when named, by the lead, and is in no
  * group, so that no tuning run sees its figures. {@code errors} lists the wrong verdicts with their scores — never for held-out-11, which is run
  * only for the final figures (aggregates only). {@code cv=5,hand=N}: cross-validation
- * ({@link PurposeCrossValidation}); {@code lowo,hand=N}: leave one writer out ({@link PurposeLeaveOneWriterOut}). {@code literals}: string literals of the test sources whose verdict a retrained
+ * ({@link PurposeCrossValidation}); {@code lowo,hand=N}: leave one writer out ({@link PurposeLeaveOneWriterOut});
+ * {@code embed,clf=knn|logreg|centroid,train=writers|corpus|both} and {@code embed-cost}: the sentence-embedding layer of
+ * the eleventh round, not shipped ({@link PurposeEmbeddingEvaluation}). {@code literals}: string literals of the test sources whose verdict a retrained
  * model would change ({@code literals-domain}: that the domain step at {@code domain-verdict-at} would change). {@code cpu}: CPU time per call of the shipped guard. {@code retrain} trains the classifier from the corpus in memory
  * instead of loading the shipped model (to try corpus or feature changes before writing the model).
  * {@code today} is the guard before issue 10: the regular expressions of policies/governance.yaml for forbidden
@@ -66,6 +68,16 @@ public final class PurposeEvaluation {
         }
         if ("true".equals(opt("lowo"))) {
             System.out.print(PurposeLeaveOneWriterOut.run(opt("hand") == null ? 0 : Integer.parseInt(opt("hand")), rules));
+            return;
+        }
+        if ("true".equals(opt("embed"))) {
+            // eleventh round: the sentence-embedding layer, leave one writer out (PurposeEmbeddingEvaluation)
+            System.out.print(PurposeEmbeddingEvaluation.run(opt("clf") == null ? "logreg" : opt("clf"),
+                    opt("train") == null ? "writers" : opt("train")));
+            return;
+        }
+        if ("true".equals(opt("embed-cost"))) {
+            System.out.print(PurposeEmbeddingEvaluation.cost());
             return;
         }
         if ("true".equals(opt("cpu"))) {

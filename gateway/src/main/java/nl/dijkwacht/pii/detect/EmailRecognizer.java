@@ -96,8 +96,11 @@ public final class EmailRecognizer implements Recognizer {
         if (!publicBodyDomain(domain)) {
             return false;
         }
-        for (String part : SEPARATORS.split(local)) {
-            if (FUNCTION_MAILBOXES.contains(part) || FUNCTION_PARTS.contains(part)) {
+        String[] parts = SEPARATORS.split(local);
+        boolean desk = false;
+        for (String part : parts) {
+            if (FUNCTION_MAILBOXES.contains(part) || FUNCTION_PARTS.contains(part) || serviceWord(part)) {
+                desk = true;
                 continue; // "wijkagent.centrum": a desk word, even where it is also a name somewhere
             }
             if (part.length() < 4 || !part.chars().allMatch(c -> c >= 'a' && c <= 'z')
@@ -105,7 +108,9 @@ public final class EmailRecognizer implements Recognizer {
                 return false;
             }
         }
-        return true;
+        // eleventh round: "voornaam.achternaam" is how public bodies address their staff; two words parted by one dot,
+        // neither a desk word, are a person's address even when no gazetteer knows either name
+        return desk || parts.length != 2 || local.indexOf('.') < 0;
     }
 
     private static boolean publicBodyDomain(String domain) {
@@ -221,7 +226,8 @@ public final class EmailRecognizer implements Recognizer {
                         + " local parts, list `pii/function-mailboxes.txt`; one word ending like a service word, `invordering@`,"
                         + " `marktzaken@`, list `pii/function-mailbox-endings.txt`, unless it is a known name or the domain a"
                         + " personal mail provider; at a public body's domain, list `pii/public-body-domains.txt`, plain words"
-                        + " that are no known name nor initials and a surname, `verzuim@gemeente.nl`) identify no one and are"
+                        + " that are no known name nor initials and a surname, `verzuim@gemeente.nl`, but not two such words"
+                        + " parted by one dot without a desk word, `voornaam.achternaam@politie.nl`) identify no one and are"
                         + " left alone.");
     }
 }

@@ -43,7 +43,7 @@ public final class FieldRecognizer implements Recognizer {
             boolean not = e.getKey().endsWith("-not");
             EntityType type = EntityType.valueOf(not ? e.getKey().substring(0, e.getKey().length() - 4) : e.getKey());
             // compared with keys as keys are normalised ("geb_datum" → "geb datum"), once, not per field
-            List<String> words = e.getValue().stream().map(TextStructure::normaliseKey).toList();
+            List<String> words = e.getValue().stream().map(FieldKeys::normalise).toList();
             if (not) {
                 notKeyWords.put(type, new KeyWords(words));
             } else {

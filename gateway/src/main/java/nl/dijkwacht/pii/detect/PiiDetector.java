@@ -41,6 +41,21 @@ public final class PiiDetector {
         return field != null && fields.rulesOut(f.type(), field, text, f.start());
     }
 
+    /** The findings with each name that has a nickname inside it as one finding ({@link NicknameNames}). */
+    private static List<Finding> withNicknames(String text, List<Finding> kept) {
+        List<Finding> whole = new ArrayList<>(NicknameNames.widen(text, kept));
+        // only over findings it contains whole: the kept findings never overlap, nor may the result
+        whole.removeIf(w -> kept.stream().anyMatch(f -> f.overlaps(w) && (f.start() < w.start() || f.end() > w.end())));
+        if (whole.isEmpty()) {
+            return kept;
+        }
+        List<Finding> out = new ArrayList<>(kept);
+        out.removeIf(f -> whole.stream().anyMatch(w -> w.start() <= f.start() && f.end() <= w.end()));
+        out.addAll(whole);
+        out.sort(Comparator.comparingInt(Finding::start));
+        return out;
+    }
+
     public List<Finding> detect(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
@@ -55,6 +70,9 @@ public final class PiiDetector {
             all.removeIf(f -> ruledOutByStructure(f, structure, text));
         }
         if (all.size() < 2) {
+            if (!all.isEmpty()) {
+                all = withNicknames(text, all);
+            }
             List<Finding> linked = all.isEmpty() ? List.of() : FindingLinks.link(text, all);
             if (linked.isEmpty()) {
                 return all;
@@ -78,7 +96,7 @@ public final class PiiDetector {
             }
             kept.put(candidate.start(), candidate);
         }
-        List<Finding> out = new ArrayList<>(kept.values());
+        List<Finding> out = withNicknames(text, new ArrayList<>(kept.values()));
         List<Finding> linked = FindingLinks.link(text, out);
         if (!linked.isEmpty()) {
             out.addAll(linked);

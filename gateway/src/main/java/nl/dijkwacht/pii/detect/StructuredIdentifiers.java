@@ -121,7 +121,8 @@ public final class StructuredIdentifiers {
                 .pattern("date: `d-m-yyyy` (also `/`, `.`, two-digit year, `'64`), ISO `yyyy-mm-dd`, compact `ddmmyyyy` and"
                                 + " `yyyymmdd`, `3 maart 1961`, `5 mei '75`, `9 February 1997`, `12 MRT/MAR 1985` (passport"
                                 + " style), `00-00-1999` (day and month unknown, as the population register writes it),"
-                                + " `13-FEB-84` (an export's style), `4 août 2023`, `14 de marzo de 1951`",
+                                + " `13-FEB-84` (an export's style), `4 août 2023`, `14 de marzo de 1951`, `23 08 1981`"
+                                + " (a scanned form's boxes)",
                         "(?<![\\p{L}\\d])((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:(?:19|20)?\\d{2}|['’]\\d{2})"
                                 + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
                                 + "|(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}"
@@ -130,7 +131,8 @@ public final class StructuredIdentifiers {
                                 + "|(?:0?[1-9]|[12]\\d|3[01])(?:e)? (?i:" + months + ")\\.?(?:/(?i:" + months + "))?"
                                 + " (?:(?:19|20)\\d{2}|['’]\\d{2})"
                                 + "|(?:0?[1-9]|[12]\\d|3[01])-(?i:" + months + ")-(?:(?:19|20)?\\d{2})"
-                                + "|(?:0?[1-9]|[12]\\d|3[01]) (?:de )?(?i:" + foreignMonths + ")(?: de)? (?:19|20)\\d{2})"
+                                + "|(?:0?[1-9]|[12]\\d|3[01]) (?:de )?(?i:" + foreignMonths + ")(?: de)? (?:19|20)\\d{2}"
+                                + "|(?:0[1-9]|[12]\\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\\d{2})"
                                 + "(?![\\p{L}\\d])", PatternRecognizer.Start.DIGIT_RUN)
                 .veto("a date in a later year than this one (`op 5 maart 2027. Geboortedatum …`) is no one's birth date,"
                                 + " nor a date with a time after it (`[28-11-26 09:55:48] …`, a chat time stamp).",
@@ -297,14 +299,24 @@ public final class StructuredIdentifiers {
         if (field != null && field.kind() == TextStructure.Kind.JSON) {
             int open = c.lower().lastIndexOf('{', c.start());
             int close = c.lower().indexOf('}', c.end());
-            return soleTrader.signalWithin(c.lower(), c.start(), c.end(), Math.max(0, open),
-                    close < 0 ? c.lower().length() : close);
+            int to = close < 0 ? c.lower().length() : close;
+            ContextEnhancer.Signal object = soleTrader.signalWithin(c.lower(), c.start(), c.end(), Math.max(0, open), to);
+            return object == ContextEnhancer.Signal.NONE && objectNamesAPerson(c.structure(), Math.max(0, open), to)
+                    ? ContextEnhancer.Signal.POSITIVE : object;
         }
         if (!c.inTableRow()) {
             ContextEnhancer.Cue cue = soleTrader.cue(c.lower(), c.start(), c.end());
-            return cue.signal() == ContextEnhancer.Signal.POSITIVE && "before".equals(cue.where())
-                    && spentOnAnotherFirm(c.lower(), c.lower().lastIndexOf(cue.word(), c.start() - 1), c.start())
-                    ? ContextEnhancer.Signal.NONE : cue.signal();
+            if (cue.signal() != ContextEnhancer.Signal.POSITIVE || !"before".equals(cue.where())) {
+                return cue.signal();
+            }
+            int cueAt = c.lower().lastIndexOf(cue.word(), c.start() - 1);
+            if (spentOnAnotherFirm(c.lower(), cueAt, c.start())) {
+                return ContextEnhancer.Signal.NONE;
+            }
+            // "eenmanszaak 90417728, 56130042 is zijn bv": the word went to the first number, the second is the bv's
+            return afterEightDigits(c.lower(), cueAt, c.start()) && soleTrader.signalWithin(c.lower(), c.start(),
+                    c.end(), c.end(), Math.min(c.lower().length(), c.end() + 30)) == ContextEnhancer.Signal.NEGATIVE
+                    ? ContextEnhancer.Signal.NEGATIVE : ContextEnhancer.Signal.POSITIVE;
         }
         ContextEnhancer.Signal row = soleTrader.signalOnLine(c.lower(), c.start(), c.end());
         if (row != ContextEnhancer.Signal.NONE) {
@@ -323,6 +335,38 @@ public final class StructuredIdentifiers {
         }
         return !rowNamesAnOrganisation(c) && otherRowNamesALegalPerson(soleTrader, c, tableStart)
                 ? ContextEnhancer.Signal.POSITIVE : ContextEnhancer.Signal.NONE;
+    }
+
+    /** Whether an eight-digit number stands between {@code from} and {@code to}. */
+    private static boolean afterEightDigits(String lower, int from, int to) {
+        int digits = 0;
+        for (int i = Math.max(0, from); i < to; i++) {
+            digits = Character.isDigit(lower.charAt(i)) ? digits + 1 : 0;
+            if (digits == 8 && (i + 1 >= to || !Character.isDigit(lower.charAt(i + 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Keys that hold a person's own name only ({@code naam} may hold a firm's): a record with one is a person's. */
+    private static final java.util.Set<String> PERSON_NAME_KEYS = java.util.Set.of("voornaam", "voornamen",
+            "geslachtsnaam", "achternaam", "roepnaam", "first name", "firstname", "given name", "givenname",
+            "last name", "lastname", "family name", "familyname", "surname");
+
+    /**
+     * {@code {"voornamen": "Sjoerd", "geslachtsnaam": "Zandstra", "kvk": …}}: a JSON object that holds a person's
+     * name under a person-name key is a person's record, and a KvK number in it is a sole trader's (a firm's record
+     * names the firm, under {@code naam} or {@code handelsnaam}, and its legal form is a negative cue first).
+     */
+    private static boolean objectNamesAPerson(TextStructure structure, int from, int to) {
+        for (TextStructure.Field f : structure.fields()) {
+            if (f.kind() == TextStructure.Kind.JSON && f.start() > from && f.end() <= to
+                    && PERSON_NAME_KEYS.contains(f.key())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

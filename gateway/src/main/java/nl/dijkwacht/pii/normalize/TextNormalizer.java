@@ -54,7 +54,9 @@ public final class TextNormalizer {
         draft = draft.apply(emailEdits(draft.text()));
         draft = draft.apply(OcrRepairs.letterSpacingEdits(draft.text()));
         draft = draft.apply(OcrRepairs.ibanEdits(draft.text()));
+        draft = draft.apply(OcrRepairs.boxEdits(draft.text()));
         draft = draft.apply(OcrRepairs.digitEdits(draft.text()));
+        draft = draft.apply(OcrRepairs.eightAndFiveEdits(draft.text()));
         draft = draft.apply(digitSeparatorEdits(draft.text()));
         draft = draft.apply(OcrRepairs.lineBreakEdits(draft.text()));
         draft = draft.apply(OcrRepairs.wordEdits(draft.text()));

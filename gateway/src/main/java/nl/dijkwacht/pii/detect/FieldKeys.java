@@ -1,0 +1,76 @@
+package nl.dijkwacht.pii.detect;
+
+import java.util.Locale;
+
+/**
+ * Keys of the {@link TextStructure}: a column header, JSON key or line label normalised to lower-case words
+ * ({@code geb_datum} and {@code gebDatum} become {@code geb datum}), and whether a piece of text reads as a key.
+ */
+final class FieldKeys {
+
+    /** The longest key read as one. */
+    static final int MAX_KEY = 48;
+
+    private FieldKeys() {
+    }
+
+    /** "geb_datum" → "geb datum", "birthDate" → "birth date", "Geb. datum" → "geb. datum". */
+    static String normalise(CharSequence raw) {
+        StringBuilder b = new StringBuilder(raw.length() + 4);
+        char previous = ' ';
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '_' || c == '-' || Character.isWhitespace(c) || c == '"' || c == '\'') {
+                c = ' ';
+            } else if (Character.isUpperCase(c) && Character.isLowerCase(previous) && !abbreviationEnd(raw, i)) {
+                b.append(' ');
+            }
+            if (c == ' ' && (b.isEmpty() || b.charAt(b.length() - 1) == ' ')) {
+                previous = c;
+                continue;
+            }
+            b.append(Character.toLowerCase(c));
+            previous = c;
+        }
+        int n = b.length();
+        while (n > 0 && b.charAt(n - 1) == ' ') {
+            n--;
+        }
+        b.setLength(n);
+        return b.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * "KvK": a capital ending the key (or a word of it) after a capital and one lower-case letter closes an
+     * abbreviation written in mixed case, not a camelCase word ("klantNr").
+     */
+    private static boolean abbreviationEnd(CharSequence raw, int i) {
+        return i >= 2 && Character.isUpperCase(raw.charAt(i - 2)) && (i < 3 || !Character.isLetter(raw.charAt(i - 3)))
+                && (i + 1 == raw.length() || !Character.isLetter(raw.charAt(i + 1)));
+    }
+
+    /** Whether [from, to) reads as a key: letters, at most four words, no sentence punctuation. */
+    static boolean keyLike(String text, int from, int to) {
+        int len = to - from;
+        if (len <= 0 || len > MAX_KEY) {
+            return false;
+        }
+        boolean letter = false;
+        int words = 1;
+        boolean inBrackets = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letter = true;
+            } else if (c == ' ') {
+                words++;
+            } else if (c == '(' || c == ')') {
+                inBrackets = c == '(';
+            } else if (!(Character.isDigit(c) || c == '_' || c == '-' || c == '.' || c == '/' || c == '#' || c == '\''
+                    || (c == ',' && inBrackets))) { // "Naam (achternaam, voornaam)"
+                return false;
+            }
+        }
+        return letter && words <= 4;
+    }
+}
