@@ -1,10 +1,7 @@
 package nl.dijkwacht.purpose;
 
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import nl.dijkwacht.pii.SaltedDigest;
+import nl.dijkwacht.pii.SaltedTextTable;
 import nl.dijkwacht.pii.detect.SpecialCategoryRecognizer;
 import nl.dijkwacht.policy.ForbiddenPurpose;
 
@@ -17,13 +14,13 @@ import nl.dijkwacht.policy.ForbiddenPurpose;
  * <p>The guard judges the messages joined by line breaks, and each of these holds for the joined text exactly when it
  * holds for one of its messages: a listed term's words are separated by spaces or hyphens only, a domain stem holds no
  * line break, and a rule is matched against each message apart. The judgement is therefore the same; only the reading
- * of the earlier messages is saved. The classifier's tokens and the factors read the joined text as before (a name or a
- * cue can run over the line break there).
+ * of the earlier messages is saved. The classifier's tokens are read per message too ({@link MessageTokens}: what crosses
+ * the line break is carried over); the cues and the factors read the joined text.
  *
- * <p>The table is that of {@code pii.RepeatedTexts}: fixed slots addressed by a SHA-256 of the text salted per process,
- * a new text replaces the slot's occupant, lock-free; it keeps no text, only the answers. The last message is read
- * directly (it is new: it would pay the key and push repeats out). {@code -Ddijkwacht.purpose.repeated-message-cache=0}
- * turns the table off.
+ * <p>The answers are kept in a {@link SaltedTextTable}, as {@code pii.RepeatedTexts} keeps findings. Unlike the findings,
+ * the kept tokens are the message's words (lower-cased, without accents): the table holds those words of the last
+ * 2,048 repeated messages in memory (never written anywhere) until a newer message takes the slot. The last message is read directly (it is new: it would pay the key and push repeats out).
+ * {@code -Ddijkwacht.purpose.repeated-message-cache=0} turns the table off.
  */
 final class MessageReadings {
 
@@ -41,23 +38,12 @@ final class MessageReadings {
     private record Reading(boolean specialTerm, int domains, List<ForbiddenPurpose> rules, long ruleHits, MessageTokens tokens) {
     }
 
-    private record Key(long a, long b, long c, long d) {
-    }
-
-    private record Entry(Key key, Reading reading) {
-    }
-
     private final SpecialCategoryRecognizer terms;
-    private final AtomicReferenceArray<Entry> slots;
-    private final int mask;
-    private final MessageDigest saltedDigest;
+    private final SaltedTextTable<Reading> table;
 
     MessageReadings(SpecialCategoryRecognizer terms, int size) {
         this.terms = terms;
-        int capacity = size <= 0 ? 0 : Integer.highestOneBit(Math.max(1, size - 1)) << 1;
-        this.slots = capacity == 0 ? null : new AtomicReferenceArray<>(capacity);
-        this.mask = capacity - 1;
-        this.saltedDigest = SaltedDigest.newSha256();
+        this.table = new SaltedTextTable<>(size);
     }
 
     /** The answers for {@code texts} joined by line breaks, as {@link LayeredPurposeGuard#judge} joins them. */
@@ -97,18 +83,7 @@ final class MessageReadings {
     }
 
     private Reading repeated(String text, List<ForbiddenPurpose> rules, int carry) {
-        if (slots == null) {
-            return reading(text, rules, carry);
-        }
-        Key key = key(text);
-        int slot = (int) key.a() & mask;
-        Entry e = slots.getAcquire(slot);
-        if (e != null && e.key().equals(key) && sameRules(e.reading().rules(), rules)) {
-            return e.reading();
-        }
-        Reading r = reading(text, rules, carry);
-        slots.setRelease(slot, new Entry(key, r));
-        return r;
+        return table.get(text, t -> reading(t, rules, carry), kept -> sameRules(kept.rules(), rules));
     }
 
     private Reading reading(String text, List<ForbiddenPurpose> rules, int carry) {
@@ -138,23 +113,5 @@ final class MessageReadings {
             }
         }
         return true;
-    }
-
-    private Key key(String text) {
-        MessageDigest sha;
-        try {
-            sha = (MessageDigest) saltedDigest.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the JDK's SHA-256 cannot be cloned", e);
-        }
-        // the UTF-16 units as they are (see pii.RepeatedTexts): texts differing in a lone surrogate keep apart
-        byte[] units = new byte[text.length() * 2];
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            units[2 * i] = (byte) (c >>> 8);
-            units[2 * i + 1] = (byte) c;
-        }
-        ByteBuffer digest = ByteBuffer.wrap(sha.digest(units));
-        return new Key(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
     }
 }
