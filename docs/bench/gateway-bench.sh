@@ -38,6 +38,9 @@
 #   --no-steady                 skip phase 3
 #   --streams N                 phase 2b: N concurrent streams held open ~30 s (mock: 600 chunks, 50 ms apart) against
 #                               the first gateway; heap after full GC and RSS idle vs. with N open, errors
+#   --streams-seconds S         how long wrk keeps the N connections busy (default 45): long enough that the first
+#                               streams end and wrk opens new ones, the moment the mock closes pooled connections; on a
+#                               busy machine a stream takes up to 40 s instead of 30, so use 75 there
 #   --profile S                 phase 2c: S seconds of c=64 JSON load on the first gateway under async-profiler (Maven
 #                               Central tools.profiler:async-profiler; JFR when it cannot attach): collapsed stacks and a
 #                               flame graph SVG (docs/bench/flamegraph.py) in <results>/<name>/
@@ -57,7 +60,7 @@ fi
 [ -n "$BENCH" ] && [ -x "$BENCH/compare.sh" ] || { echo "gateway-bench: set BENCH_DIR to the shared harness" >&2; exit 1; }
 export BENCH_WORK=${BENCH_WORK:-$ROOT/../bench-work}
 PG_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}
-STORES="h2 postgres"; VARIANTS=""; FIRST_MINUTE=6; STEADY=1; BUILD=1; STREAMS=0; PROFILE=0
+STORES="h2 postgres"; VARIANTS=""; FIRST_MINUTE=6; STEADY=1; BUILD=1; STREAMS=0; STREAMS_SECONDS=45; PROFILE=0
 while [ $# -gt 0 ]; do
   case $1 in
     --stores) STORES=$2; shift 2;;
@@ -65,6 +68,7 @@ while [ $# -gt 0 ]; do
     --first-minute) FIRST_MINUTE=$2; shift 2;;
     --no-steady) STEADY=0; shift;;
     --streams) STREAMS=$2; shift 2;;
+    --streams-seconds) STREAMS_SECONDS=$2; shift 2;;
     --profile) PROFILE=$2; shift 2;;
     --skip-build) BUILD=0; shift;;
     --) shift; break;;
@@ -290,8 +294,8 @@ if [ "$STREAMS" -gt 0 ]; then
   h0=$(heap_used_kb "$pid"); r0=$(awk '/VmRSS/ {print $2}' /proc/"$pid"/status); t0=$(ls /proc/"$pid"/task | wc -l)
   s0=$(status_counts "${GW_MPORT[$n]}")
   hargs=(); [ -n "${GW_HDR[$n]:-}" ] && hargs=(BENCH_HEADERS="${GW_HDR[$n]}")
-  env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=1 BENCH_MAX_PER_THREAD=0 "${hargs[@]}" timeout 120 \
-    wrk -t2 -c"$STREAMS" -d45s --timeout 60s -s "$BENCH/chat.lua" "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" \
+  env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=1 BENCH_MAX_PER_THREAD=0 "${hargs[@]}" timeout $((STREAMS_SECONDS + 75)) \
+    wrk -t2 -c"$STREAMS" -d"${STREAMS_SECONDS}s" --timeout 60s -s "$BENCH/chat.lua" "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" \
     > "$OUT/streams-wrk.txt" 2>&1 &
   WRK=$!
   sleep 20
@@ -319,9 +323,10 @@ if [ "$STREAMS" -gt 0 ]; then
   } | tee "$OUT/streams.md"
 fi
 
-# Waits (up to 90 s) until gateway $1 answers the bench request with 200; leaves the last status in $code. The
-# open-streams phase can leave the bench model's circuit breaker open (the mock refuses connections once its streams
-# end); load measured before the first 200 would be of quick 503s.
+# Waits (up to 90 s) until gateway $1 answers the bench request with 200; leaves the last status in $code. Before
+# session 27 the open-streams phase left the bench model's circuit breaker open (the mock closes all but 200 of the
+# pooled connections when the streams end, and requests sent on them counted as failures); load measured before the
+# first 200 would be of quick 503s. Kept as a guard.
 wait_for_200() {
   local hargs=(); [ -n "${GW_HDR[$1]:-}" ] && hargs=(-H "${GW_HDR[$1]}")
   code=""

@@ -9,7 +9,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
  * state interface, so the JIT compiles {@code releasePermission} (and the other state calls) as a direct call guarded
  * by "the state is the closed one". When the first breaker opens, that code is invalidated; a virtual thread parked
  * inside it at that moment (a stream waiting for its upstream) that later resumes with an exception — the tool went
- * away — runs the invalidated exception handler anyway (JDK-8389310, open in JDK 25.0.3) and the guard throws
+ * away — runs the invalidated exception handler anyway (JDK-8389310, not fixed in JDK 25.0.3) and the guard throws
  * {@link IncompatibleClassChangeError} from {@link Upstream#released}. With every state class loaded from the start,
  * no such guard is ever compiled. Uses only the public API: a throwaway breaker, outside any registry, is driven
  * through every state once.

@@ -1,10 +1,7 @@
 package nl.dijkwacht.purpose;
 
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import nl.dijkwacht.pii.SaltedDigest;
+import nl.dijkwacht.pii.SaltedTextTable;
 import nl.dijkwacht.pii.detect.SpecialCategoryRecognizer;
 import nl.dijkwacht.policy.ForbiddenPurpose;
 
@@ -17,13 +14,13 @@ import nl.dijkwacht.policy.ForbiddenPurpose;
  * <p>The guard judges the messages joined by line breaks, and each of these holds for the joined text exactly when it
  * holds for one of its messages: a listed term's words are separated by spaces or hyphens only, a domain stem holds no
  * line break, and a rule is matched against each message apart. The judgement is therefore the same; only the reading
- * of the earlier messages is saved. The classifier's tokens and the factors read the joined text as before (a name or a
- * cue can run over the line break there).
+ * of the earlier messages is saved. The classifier's tokens are read per message too ({@link MessageTokens}: what crosses
+ * the line break is carried over); the cues and the factors read the joined text.
  *
- * <p>The table is that of {@code pii.RepeatedTexts}: fixed slots addressed by a SHA-256 of the text salted per process,
- * a new text replaces the slot's occupant, lock-free; it keeps no text, only the answers. The last message is read
- * directly (it is new: it would pay the key and push repeats out). {@code -Ddijkwacht.purpose.repeated-message-cache=0}
- * turns the table off.
+ * <p>The answers are kept in a {@link SaltedTextTable}, as {@code pii.RepeatedTexts} keeps findings. Unlike the findings,
+ * the kept tokens are the message's words (lower-cased, without accents): the table holds those words of the last
+ * 2,048 repeated messages in memory (never written anywhere) until a newer message takes the slot. The last message is read directly (it is new: it would pay the key and push repeats out).
+ * {@code -Ddijkwacht.purpose.repeated-message-cache=0} turns the table off.
  */
 final class MessageReadings {
 
@@ -33,52 +30,47 @@ final class MessageReadings {
     /** More rules than bits: read as before, without the table. */
     private static final int MAX_RULES = Long.SIZE;
 
-    /** The joined text's answers. */
-    record Joined(boolean specialTerm, int domains, ForbiddenPurpose ruleHit) {
+    /** The joined text's answers; {@code tokens}: the messages' parts of the classifier's tokens, in order. */
+    record Joined(boolean specialTerm, int domains, ForbiddenPurpose ruleHit, List<MessageTokens> tokens) {
     }
 
     /** One message's answers; {@code ruleHits} bit i: {@code rules.get(i)} matches. */
-    private record Reading(boolean specialTerm, int domains, List<ForbiddenPurpose> rules, long ruleHits) {
-    }
-
-    private record Key(long a, long b, long c, long d) {
-    }
-
-    private record Entry(Key key, Reading reading) {
+    private record Reading(boolean specialTerm, int domains, List<ForbiddenPurpose> rules, long ruleHits, MessageTokens tokens) {
     }
 
     private final SpecialCategoryRecognizer terms;
-    private final AtomicReferenceArray<Entry> slots;
-    private final int mask;
-    private final MessageDigest saltedDigest;
+    private final SaltedTextTable<Reading> table;
 
     MessageReadings(SpecialCategoryRecognizer terms, int size) {
         this.terms = terms;
-        int capacity = size <= 0 ? 0 : Integer.highestOneBit(Math.max(1, size - 1)) << 1;
-        this.slots = capacity == 0 ? null : new AtomicReferenceArray<>(capacity);
-        this.mask = capacity - 1;
-        this.saltedDigest = SaltedDigest.newSha256();
+        this.table = new SaltedTextTable<>(size);
     }
 
     /** The answers for {@code texts} joined by line breaks, as {@link LayeredPurposeGuard#judge} joins them. */
     Joined read(List<String> texts, List<ForbiddenPurpose> rules) {
         if (rules.size() > MAX_RULES || anyNull(texts)) {
             String joined = String.join("\n", texts);
-            return new Joined(!terms.find(joined).isEmpty(), PurposeDomain.in(PurposeTokens.fold(joined)),
-                    LayeredPurposeGuard.ruleHit(texts, rules));
+            String folded = PurposeTokens.fold(joined);
+            return new Joined(!terms.find(joined).isEmpty(), PurposeDomain.in(folded), LayeredPurposeGuard.ruleHit(texts, rules),
+                    List.of(PurposeTokens.scan(joined, folded, MessageTokens.NO_WORD_BEFORE)));
         }
         boolean term = false;
         int domains = 0;
         long hits = 0;
         int last = texts.size() - 1;
+        MessageTokens[] tokens = new MessageTokens[texts.size()];
+        int carry = MessageTokens.NO_WORD_BEFORE;
         for (int i = 0; i <= last; i++) {
-            Reading r = i < last ? repeated(texts.get(i), rules) : reading(texts.get(i), rules);
+            Reading r = i < last ? repeated(texts.get(i), rules, carry) : reading(texts.get(i), rules, carry);
             term |= r.specialTerm();
             domains |= r.domains();
             hits |= r.ruleHits();
+            tokens[i] = r.tokens().carry() == carry ? r.tokens()
+                    : PurposeTokens.scan(texts.get(i), PurposeTokens.fold(texts.get(i)), carry);
+            carry = tokens[i].carryAfter();
         }
         // the first rule, in the policy's order, that any message matches (as LayeredPurposeGuard.ruleHit)
-        return new Joined(term, domains, hits == 0 ? null : rules.get(Long.numberOfTrailingZeros(hits)));
+        return new Joined(term, domains, hits == 0 ? null : rules.get(Long.numberOfTrailingZeros(hits)), List.of(tokens));
     }
 
     private static boolean anyNull(List<String> texts) {
@@ -90,22 +82,11 @@ final class MessageReadings {
         return false;
     }
 
-    private Reading repeated(String text, List<ForbiddenPurpose> rules) {
-        if (slots == null) {
-            return reading(text, rules);
-        }
-        Key key = key(text);
-        int slot = (int) key.a() & mask;
-        Entry e = slots.getAcquire(slot);
-        if (e != null && e.key().equals(key) && sameRules(e.reading().rules(), rules)) {
-            return e.reading();
-        }
-        Reading r = reading(text, rules);
-        slots.setRelease(slot, new Entry(key, r));
-        return r;
+    private Reading repeated(String text, List<ForbiddenPurpose> rules, int carry) {
+        return table.get(text, t -> reading(t, rules, carry), kept -> sameRules(kept.rules(), rules));
     }
 
-    private Reading reading(String text, List<ForbiddenPurpose> rules) {
+    private Reading reading(String text, List<ForbiddenPurpose> rules, int carry) {
         long hits = 0;
         String folded = null;
         for (int i = 0; i < rules.size(); i++) {
@@ -116,7 +97,9 @@ final class MessageReadings {
                 hits |= 1L << i;
             }
         }
-        return new Reading(!terms.find(text).isEmpty(), PurposeDomain.in(PurposeTokens.fold(text)), List.copyOf(rules), hits);
+        String foldedText = PurposeTokens.fold(text);
+        return new Reading(!terms.find(text).isEmpty(), PurposeDomain.in(foldedText), List.copyOf(rules), hits,
+                PurposeTokens.scan(text, foldedText, carry));
     }
 
     /** The rules of a use-case, as the policy holds them now: a reloaded policy or another use-case reads anew. */
@@ -130,23 +113,5 @@ final class MessageReadings {
             }
         }
         return true;
-    }
-
-    private Key key(String text) {
-        MessageDigest sha;
-        try {
-            sha = (MessageDigest) saltedDigest.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the JDK's SHA-256 cannot be cloned", e);
-        }
-        // the UTF-16 units as they are (see pii.RepeatedTexts): texts differing in a lone surrogate keep apart
-        byte[] units = new byte[text.length() * 2];
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            units[2 * i] = (byte) (c >>> 8);
-            units[2 * i + 1] = (byte) c;
-        }
-        ByteBuffer digest = ByteBuffer.wrap(sha.digest(units));
-        return new Key(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
     }
 }

@@ -1,5 +1,6 @@
 package nl.dijkwacht.pii.detect;
 
+import static nl.dijkwacht.pii.detect.DefaultEngineSpans.found;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -8,11 +9,6 @@ import org.junit.jupiter.api.Test;
 
 /** OCR text of scanned letters (issue 11): confusions and line breaks inside identifiers. Fictitious data only. */
 class ScannedTextDetectionTest {
-
-    private static List<String> found(String text, EntityType type) {
-        return PiiEngine.dutchDefault().detect(text).stream().filter(f -> f.type() == type)
-                .map(f -> text.substring(f.start(), f.end())).toList();
-    }
 
     @Test
     void lettersInsideIdentifiersAreReadAsDigitsAndTheOriginalIsReplaced() {

@@ -1,9 +1,8 @@
 package nl.dijkwacht.pii.detect;
 
+import static nl.dijkwacht.pii.detect.DefaultEngineSpans.found;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import nl.dijkwacht.pii.PiiEngine;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,13 +10,6 @@ import org.junit.jupiter.api.Test;
  * Fictitious data only.
  */
 class SixthRoundRulesTest {
-
-    private static final PiiEngine ENGINE = PiiEngine.dutchDefault();
-
-    private static List<String> found(String text, EntityType type) {
-        return ENGINE.detect(text).stream().filter(f -> f.type() == type)
-                .map(f -> text.substring(f.start(), f.end())).toList();
-    }
 
     @Test
     void objectionAndWozNumbersAreNoBsn() {

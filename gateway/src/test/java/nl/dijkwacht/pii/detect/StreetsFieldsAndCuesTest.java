@@ -1,9 +1,8 @@
 package nl.dijkwacht.pii.detect;
 
+import static nl.dijkwacht.pii.detect.DefaultEngineSpans.found;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import nl.dijkwacht.pii.PiiEngine;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,11 +12,6 @@ import org.junit.jupiter.api.Test;
  * bilingual months. Fictitious data only.
  */
 class StreetsFieldsAndCuesTest {
-
-    private static List<String> found(String text, EntityType type) {
-        return PiiEngine.dutchDefault().detect(text).stream().filter(f -> f.type() == type)
-                .map(f -> text.substring(f.start(), f.end())).toList();
-    }
 
     @Test
     void aStreetWithoutAStreetEndingAfterAResidencePhraseOrBeforeAPostcode() {

@@ -1,18 +1,13 @@
 package nl.dijkwacht.pii.detect;
 
+import static nl.dijkwacht.pii.detect.DefaultEngineSpans.found;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import nl.dijkwacht.pii.PiiEngine;
 import org.junit.jupiter.api.Test;
 
 /** Column headers, JSON keys and labels as context, in both directions (issue 11). Fictitious data only. */
 class StructureAwareDetectionTest {
-
-    private static List<String> found(String text, EntityType type) {
-        return PiiEngine.dutchDefault().detect(text).stream().filter(f -> f.type() == type)
-                .map(f -> text.substring(f.start(), f.end())).toList();
-    }
 
     @Test
     void parsesTablesJsonAndLabelledLines() {

@@ -1,9 +1,9 @@
 package nl.dijkwacht.pii.detect;
 
+import static nl.dijkwacht.pii.detect.DefaultEngineSpans.found;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import nl.dijkwacht.pii.PiiEngine;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,13 +11,6 @@ import org.junit.jupiter.api.Test;
  * sets. Fictitious data only; 111222333 and 123456782 pass the elfproef.
  */
 class TenthRoundRulesTest {
-
-    private static final PiiEngine ENGINE = PiiEngine.dutchDefault();
-
-    private static List<String> found(String text, EntityType type) {
-        return ENGINE.detect(text).stream().filter(f -> f.type() == type)
-                .map(f -> text.substring(f.start(), f.end())).toList();
-    }
 
     @Test
     void aJsonValueTakesItsKeyFromTheSiblingLabel() {
