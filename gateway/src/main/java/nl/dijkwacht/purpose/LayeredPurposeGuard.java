@@ -46,12 +46,11 @@ public final class LayeredPurposeGuard {
      */
     public Judgement judge(List<String> texts, List<ForbiddenPurpose> rules, PurposeGuardPolicy policy, GuardModel guard) {
         String joined = String.join("\n", texts);
-        // the term list, the rules, the domains and the tokens per message, earlier messages from the table (same answers as on
-        // the joined text)
+        // the term list, the rules and the domains per message, earlier messages from the table (same answers as on the joined text)
         MessageReadings.Joined read = readings.read(texts, rules);
         boolean term = read.specialTerm();
         String folded = PurposeTokens.fold(joined);
-        String[] tokens = PurposeTokens.of(read.tokens(), folded, term);
+        String[] tokens = PurposeTokens.of(joined, folded, term);
         PurposeClassifier.Scores s = classifier.classify(tokens);
 
         Judgement cleared = null;

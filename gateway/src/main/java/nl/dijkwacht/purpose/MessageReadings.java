@@ -14,12 +14,11 @@ import nl.dijkwacht.policy.ForbiddenPurpose;
  * <p>The guard judges the messages joined by line breaks, and each of these holds for the joined text exactly when it
  * holds for one of its messages: a listed term's words are separated by spaces or hyphens only, a domain stem holds no
  * line break, and a rule is matched against each message apart. The judgement is therefore the same; only the reading
- * of the earlier messages is saved. The classifier's tokens are read per message too ({@link MessageTokens}: what crosses
- * the line break is carried over); the cues and the factors read the joined text.
+ * of the earlier messages is saved. The classifier's tokens and the factors read the joined text as before (a name or a
+ * cue can run over the line break there).
  *
- * <p>The answers are kept in a {@link SaltedTextTable}, as {@code pii.RepeatedTexts} keeps findings. Unlike the findings,
- * the kept tokens are the message's words (lower-cased, without accents): the table holds those words of the last
- * 2,048 repeated messages in memory (never written anywhere) until a newer message takes the slot. The last message is read directly (it is new: it would pay the key and push repeats out).
+ * <p>The answers are kept in a {@link SaltedTextTable}, as {@code pii.RepeatedTexts} keeps findings: no text, only the
+ * answers. The last message is read directly (it is new: it would pay the key and push repeats out).
  * {@code -Ddijkwacht.purpose.repeated-message-cache=0} turns the table off.
  */
 final class MessageReadings {
@@ -30,12 +29,12 @@ final class MessageReadings {
     /** More rules than bits: read as before, without the table. */
     private static final int MAX_RULES = Long.SIZE;
 
-    /** The joined text's answers; {@code tokens}: the messages' parts of the classifier's tokens, in order. */
-    record Joined(boolean specialTerm, int domains, ForbiddenPurpose ruleHit, List<MessageTokens> tokens) {
+    /** The joined text's answers. */
+    record Joined(boolean specialTerm, int domains, ForbiddenPurpose ruleHit) {
     }
 
     /** One message's answers; {@code ruleHits} bit i: {@code rules.get(i)} matches. */
-    private record Reading(boolean specialTerm, int domains, List<ForbiddenPurpose> rules, long ruleHits, MessageTokens tokens) {
+    private record Reading(boolean specialTerm, int domains, List<ForbiddenPurpose> rules, long ruleHits) {
     }
 
     private final SpecialCategoryRecognizer terms;
@@ -50,27 +49,21 @@ final class MessageReadings {
     Joined read(List<String> texts, List<ForbiddenPurpose> rules) {
         if (rules.size() > MAX_RULES || anyNull(texts)) {
             String joined = String.join("\n", texts);
-            String folded = PurposeTokens.fold(joined);
-            return new Joined(!terms.find(joined).isEmpty(), PurposeDomain.in(folded), LayeredPurposeGuard.ruleHit(texts, rules),
-                    List.of(PurposeTokens.scan(joined, folded, MessageTokens.NO_WORD_BEFORE)));
+            return new Joined(!terms.find(joined).isEmpty(), PurposeDomain.in(PurposeTokens.fold(joined)),
+                    LayeredPurposeGuard.ruleHit(texts, rules));
         }
         boolean term = false;
         int domains = 0;
         long hits = 0;
         int last = texts.size() - 1;
-        MessageTokens[] tokens = new MessageTokens[texts.size()];
-        int carry = MessageTokens.NO_WORD_BEFORE;
         for (int i = 0; i <= last; i++) {
-            Reading r = i < last ? repeated(texts.get(i), rules, carry) : reading(texts.get(i), rules, carry);
+            Reading r = i < last ? repeated(texts.get(i), rules) : reading(texts.get(i), rules);
             term |= r.specialTerm();
             domains |= r.domains();
             hits |= r.ruleHits();
-            tokens[i] = r.tokens().carry() == carry ? r.tokens()
-                    : PurposeTokens.scan(texts.get(i), PurposeTokens.fold(texts.get(i)), carry);
-            carry = tokens[i].carryAfter();
         }
         // the first rule, in the policy's order, that any message matches (as LayeredPurposeGuard.ruleHit)
-        return new Joined(term, domains, hits == 0 ? null : rules.get(Long.numberOfTrailingZeros(hits)), List.of(tokens));
+        return new Joined(term, domains, hits == 0 ? null : rules.get(Long.numberOfTrailingZeros(hits)));
     }
 
     private static boolean anyNull(List<String> texts) {
@@ -82,11 +75,11 @@ final class MessageReadings {
         return false;
     }
 
-    private Reading repeated(String text, List<ForbiddenPurpose> rules, int carry) {
-        return table.get(text, t -> reading(t, rules, carry), kept -> sameRules(kept.rules(), rules));
+    private Reading repeated(String text, List<ForbiddenPurpose> rules) {
+        return table.get(text, t -> reading(t, rules), kept -> sameRules(kept.rules(), rules));
     }
 
-    private Reading reading(String text, List<ForbiddenPurpose> rules, int carry) {
+    private Reading reading(String text, List<ForbiddenPurpose> rules) {
         long hits = 0;
         String folded = null;
         for (int i = 0; i < rules.size(); i++) {
@@ -97,9 +90,7 @@ final class MessageReadings {
                 hits |= 1L << i;
             }
         }
-        String foldedText = PurposeTokens.fold(text);
-        return new Reading(!terms.find(text).isEmpty(), PurposeDomain.in(foldedText), List.copyOf(rules), hits,
-                PurposeTokens.scan(text, foldedText, carry));
+        return new Reading(!terms.find(text).isEmpty(), PurposeDomain.in(PurposeTokens.fold(text)), List.copyOf(rules), hits);
     }
 
     /** The rules of a use-case, as the policy holds them now: a reloaded policy or another use-case reads anew. */

@@ -2,7 +2,6 @@ package nl.dijkwacht.purpose;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,8 +22,6 @@ public final class PurposeTokens {
     /** A decision already taken by a person ({@link PurposeCues#decisionTaken}). */
     static final String DECISION_TAKEN = "__besluit-genomen";
     private static final Set<String> TITLES = PurposeWords.set("person-titles");
-    /** Stands for the form of address a message before ended with ({@link MessageTokens#TITLE_BEFORE}). */
-    private static final String ANY_TITLE = TITLES.iterator().next();
     /** Ninth round: words that open an institution's or event's name ("Raad van State"), not a first name. */
     private static final Set<String> INSTITUTION_NOUNS = PurposeWords.set("institution-nouns");
     /** Tenth round: nouns that end an event's name ("Coming Out Day"): such a run of capitals is no person's name. */
@@ -48,93 +45,13 @@ public final class PurposeTokens {
 
     /** @param foldedText {@link #fold fold(text)}, when the caller needs it too (folded once per request) */
     static String[] of(String text, String foldedText, boolean specialTerm) {
-        return of(List.of(scan(text, foldedText, MessageTokens.NO_WORD_BEFORE)), foldedText, specialTerm);
-    }
-
-    /**
-     * The tokens of the messages joined by line breaks, from each message's {@link #scan} (read after what the messages
-     * before it leave, {@link MessageTokens#carry}) — the same as {@link #of(String, String, boolean)} on the joined text.
-     *
-     * @param foldedText {@link #fold fold} of the joined text: the cues are read there, across the line breaks
-     */
-    static String[] of(List<MessageTokens> messages, String foldedText, boolean specialTerm) {
-        int size = 8;
-        for (MessageTokens m : messages) {
-            size += m.words().length;
-        }
-        List<String> out = new ArrayList<>(size);
-        boolean question = false;
-        boolean number = false;
-        boolean titleName = false;
-        boolean name = false;
-        boolean properNoun = false;
-        boolean pronoun = false;
-        for (MessageTokens m : messages) {
-            out.addAll(Arrays.asList(m.words()));
-            question |= m.question();
-            number |= m.number();
-            titleName |= m.titleName();
-            name |= m.name();
-            properNoun |= m.properNoun();
-            pronoun |= m.pronoun();
-        }
-        if (question) {
-            out.add("__vraag");
-        }
-        if (number) {
-            out.add("__getal");
-        }
-        if (titleName) {
-            out.add(TITLE_NAME);
-        }
-        if (name) {
-            out.add(NAME);
-        }
-        if (properNoun) {
-            out.add("__eigennaam");
-        }
-        if (pronoun) {
-            out.add("__voornaamwoord");
-        }
-        PurposeCues cues = PurposeCues.of(foldedText);
-        if (cues.decisionTaken) {
-            out.add(DECISION_TAKEN);
-        }
-        if (cues.specialWord) {
-            out.add(SPECIAL_WORD);
-            if (titleName || name) {
-                out.add("__persoon+woord");
-            } else if (properNoun) {
-                out.add("__eigennaam+woord");
-            }
-            if (pronoun) {
-                out.add("__voornaamwoord+woord");
-            }
-        }
-        if (specialTerm) {
-            out.add(SPECIAL_TERM);
-            // a person and a special-category term together: the conjunction a bag of words cannot express
-            if (titleName || name) {
-                out.add("__persoon+bijzonder");
-            }
-            if (pronoun) {
-                out.add("__voornaamwoord+bijzonder");
-            }
-        }
-        return out.toArray(String[]::new);
-    }
-
-    /** One message's word tokens and shape markers, read after what the messages before it leave ({@code carry}). */
-    static MessageTokens scan(String text, String foldedText, int carry) {
         List<String> out = new ArrayList<>(64);
         int n = text.length();
         // ASCII text folds character by character, so a word's fold is the same stretch of the folded text
         boolean foldedAlike = isAscii(text) && foldedText.length() == n;
         int i = 0;
-        // a line break resets every state below but the previous word: a title may end one message and a name open the next
-        String previousRaw = carry == MessageTokens.NO_WORD_BEFORE ? null : "";
-        String previousWord = carry == MessageTokens.TITLE_BEFORE ? ANY_TITLE : carry == MessageTokens.WORD_BEFORE ? "" : null;
-        boolean ownWord = false;
+        String previousRaw = null;
+        String previousWord = null;
         boolean previousCapital = false;
         boolean sentenceStart = true;
         boolean number = false;
@@ -210,7 +127,6 @@ public final class PurposeTokens {
                 afterArticle = article;
                 previousRaw = raw;
                 previousWord = folded;
-                ownWord = true;
             } else {
                 if (afterInitial && (c == '.' || c == ' ')) {
                     i++;
@@ -237,9 +153,50 @@ public final class PurposeTokens {
         if (nameRun) {
             name |= !EVENT_NOUNS.contains(lastCapital);
         }
-        return new MessageTokens(out.toArray(String[]::new), text.indexOf('?') >= 0, number, titleName, name, properNoun, pronoun,
-                carry,
-                !ownWord ? carry : TITLES.contains(previousWord) ? MessageTokens.TITLE_BEFORE : MessageTokens.WORD_BEFORE);
+        if (text.indexOf('?') >= 0) {
+            out.add("__vraag");
+        }
+        if (number) {
+            out.add("__getal");
+        }
+        if (titleName) {
+            out.add(TITLE_NAME);
+        }
+        if (name) {
+            out.add(NAME);
+        }
+        if (properNoun) {
+            out.add("__eigennaam");
+        }
+        if (pronoun) {
+            out.add("__voornaamwoord");
+        }
+        PurposeCues cues = PurposeCues.of(foldedText);
+        if (cues.decisionTaken) {
+            out.add(DECISION_TAKEN);
+        }
+        if (cues.specialWord) {
+            out.add(SPECIAL_WORD);
+            if (titleName || name) {
+                out.add("__persoon+woord");
+            } else if (properNoun) {
+                out.add("__eigennaam+woord");
+            }
+            if (pronoun) {
+                out.add("__voornaamwoord+woord");
+            }
+        }
+        if (specialTerm) {
+            out.add(SPECIAL_TERM);
+            // a person and a special-category term together: the conjunction a bag of words cannot express
+            if (titleName || name) {
+                out.add("__persoon+bijzonder");
+            }
+            if (pronoun) {
+                out.add("__voornaamwoord+bijzonder");
+            }
+        }
+        return out.toArray(String[]::new);
     }
 
     private static boolean shortTitle(String text, int from) {
