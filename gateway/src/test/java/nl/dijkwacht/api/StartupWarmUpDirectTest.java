@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * audit record.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StartupWarmUpDirectTest extends WarmUpContextTest {
+class StartupWarmUpDirectTest extends WarmUpGatewayBase {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {

@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * between them, then every thread goes to the pipeline directly; all requests are still made and none is recorded.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StartupWarmUpHttpRequestsTest extends WarmUpContextTest {
+class StartupWarmUpHttpRequestsTest extends WarmUpGatewayBase {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {

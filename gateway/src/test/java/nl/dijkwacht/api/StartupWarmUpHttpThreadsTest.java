@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * requests between them and leave no audit record; fewer than one HTTP thread is refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StartupWarmUpHttpThreadsTest extends WarmUpContextTest {
+class StartupWarmUpHttpThreadsTest extends WarmUpGatewayBase {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {

@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * their own, the warm-up on with a fixed number of requests, no time bound that could cut it short and no waiting
  * for readiness or a steady state. A test adds the one setting it is about.
  */
-abstract class WarmUpContextTest {
+abstract class WarmUpGatewayBase {
 
     @Autowired
     StartupWarmUp warmUp;
