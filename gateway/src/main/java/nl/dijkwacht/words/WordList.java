@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,15 @@ public final class WordList {
 
     public static Set<String> set(String resource) {
         return WordSet.of(list(resource));
+    }
+
+    /** Every entry of several files, as one set. */
+    public static Set<String> union(String... resources) {
+        Set<String> all = new HashSet<>();
+        for (String resource : resources) {
+            all.addAll(list(resource));
+        }
+        return WordSet.of(all);
     }
 
     /** Named lists of a file with {@code [section]} lines; entries before the first section are under "". */

@@ -22,24 +22,18 @@ final class FindingLinks {
                     + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]))(?:\\)|, ?(?:bsn|BSN|\\d))");
 
     /** Parts of a name that are too common to mark elsewhere on their own. */
-    private static final Set<String> NOT_ON_THEIR_OWN = new HashSet<>();
-
-    static {
-        NOT_ON_THEIR_OWN.addAll(WordList.set("/pii/names/particles.txt"));
-        NOT_ON_THEIR_OWN.addAll(WordList.set("/pii/names/titles.txt"));
-        NOT_ON_THEIR_OWN.addAll(WordList.set("/pii/names/not-names.txt"));
-        NOT_ON_THEIR_OWN.addAll(WordList.set("/pii/names/ambiguous.txt"));
-        NOT_ON_THEIR_OWN.addAll(WordList.set("/pii/names/function-words.txt"));
-    }
+    private static final Set<String> NOT_ON_THEIR_OWN = WordList.union(
+            "/pii/names/particles.txt",
+            "/pii/names/titles.txt",
+            "/pii/names/not-names.txt",
+            "/pii/names/ambiguous.txt",
+            "/pii/names/function-words.txt");
 
     /** Lower-case words that are mostly ordinary words; a lower-case name part among them is not echoed. */
-    private static final Set<String> ORDINARY_LOWER = new HashSet<>();
-
-    static {
-        ORDINARY_LOWER.addAll(WordList.set("/pii/names/lowercase-words.txt"));
-        ORDINARY_LOWER.addAll(WordList.set("/pii/names/common-lower.txt"));
-        ORDINARY_LOWER.addAll(WordList.set("/pii/names/follows-a-name.txt"));
-    }
+    private static final Set<String> ORDINARY_LOWER = WordList.union(
+            "/pii/names/lowercase-words.txt",
+            "/pii/names/common-lower.txt",
+            "/pii/names/follows-a-name.txt");
 
     private static final String[] LIST_SEPARATORS = {", ", " en ", " of ", " and ", " & "};
 
@@ -160,12 +154,9 @@ final class FindingLinks {
 
     private static final Set<String> ORGANISATION_PREFIXES = WordList.set("/pii/names/organisation-prefixes.txt");
     private static final List<String> ORGANISATION_ENDINGS = WordList.list("/pii/names/organisation-endings.txt");
-    private static final Set<String> ORGANISATION_WORDS = new HashSet<>();
-
-    static {
-        ORGANISATION_WORDS.addAll(WordList.set("/pii/names/organisation-words.txt"));
-        ORGANISATION_WORDS.addAll(WordList.set("/pii/names/legal-forms.txt"));
-    }
+    private static final Set<String> ORGANISATION_WORDS = WordList.union(
+            "/pii/names/organisation-words.txt",
+            "/pii/names/legal-forms.txt");
 
     /**
      * "Stichting Jan Pieter Heije", "Bakkerij Bakker", "De Vries Bouw": an echo of a name inside an organisation's

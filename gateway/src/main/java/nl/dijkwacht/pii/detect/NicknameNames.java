@@ -1,7 +1,6 @@
 package nl.dijkwacht.pii.detect;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -24,16 +23,13 @@ final class NicknameNames {
                     + ") )*)(" + WORD + ")(?![\\p{L}\\d])");
 
     /** Words that open or close no name here (function words, titles, ordinary lower-case words). */
-    private static final Set<String> NOT_A_PART = new HashSet<>();
-
-    static {
-        NOT_A_PART.addAll(WordList.set("/pii/names/titles.txt"));
-        NOT_A_PART.addAll(WordList.set("/pii/names/function-words.txt"));
-        NOT_A_PART.addAll(WordList.set("/pii/names/not-names.txt"));
-        NOT_A_PART.addAll(WordList.set("/pii/names/lowercase-words.txt"));
-        NOT_A_PART.addAll(WordList.set("/pii/names/common-lower.txt"));
-        NOT_A_PART.addAll(WordList.set("/pii/names/follows-a-name.txt"));
-    }
+    private static final Set<String> NOT_A_PART = WordList.union(
+            "/pii/names/titles.txt",
+            "/pii/names/function-words.txt",
+            "/pii/names/not-names.txt",
+            "/pii/names/lowercase-words.txt",
+            "/pii/names/common-lower.txt",
+            "/pii/names/follows-a-name.txt");
 
     private NicknameNames() {
     }
