@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.StreamingQuery;
@@ -137,6 +138,14 @@ public final class AuditQueries {
         AuditFilter.Sql where = filter.where();
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM audit_record r" + where.sql(), Long.class, where.params().toArray());
         return n == null ? 0 : n;
+    }
+
+    /**
+     * Runs {@code work} in one snapshot of the store, so that a count and the export after it see the same rows
+     * (records the audit writer commits meanwhile are in neither).
+     */
+    public <T> T inSnapshot(Supplier<T> work) {
+        return streaming.snapshot(work);
     }
 
     /** Oldest first, one row at a time from a cursor into the stream: memory stays flat however long the period. */

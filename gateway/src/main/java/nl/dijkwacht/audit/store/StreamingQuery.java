@@ -4,10 +4,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -21,12 +23,24 @@ public final class StreamingQuery {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
+    private final TransactionTemplate snapshot;
 
     public StreamingQuery(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.readOnly.setReadOnly(true);
+        this.snapshot = new TransactionTemplate(readOnly.getTransactionManager());
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /**
+     * Runs {@code work} in one read-only repeatable-read transaction: every query inside it on this data source
+     * (through any {@link JdbcTemplate}, {@link #stream} included) sees the same committed rows.
+     */
+    public <T> T snapshot(Supplier<T> work) {
+        return snapshot.execute(status -> work.get());
     }
 
     @FunctionalInterface

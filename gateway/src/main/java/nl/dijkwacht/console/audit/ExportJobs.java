@@ -44,12 +44,15 @@ public class ExportJobs {
 
     public enum State { RUNNING, DONE, FAILED }
 
-    /** One export; {@code total} is counted before it starts, {@code written} grows while it runs. */
+    /**
+     * One export; {@code total} is counted when it is started and counted again in the snapshot the export reads
+     * (a record committed in between would otherwise make it outrun its total), {@code written} grows while it runs.
+     */
     public static final class Job {
         final String id;
         final String owner;
         final String format;
-        final long total;
+        volatile long total;
         final Path file;
         final Instant startedAt;
         final AtomicLong written = new AtomicLong();
@@ -123,9 +126,12 @@ public class ExportJobs {
 
     private void run(Job job, AuditFilter filter) {
         try (OutputStream out = Files.newOutputStream(job.file)) {
-            long n = job.format.equals("csv")
-                    ? queries.exportCsv(filter, out, job.written::set)
-                    : queries.exportJson(filter, out, job.written::set);
+            long n = queries.inSnapshot(() -> {
+                job.total = queries.count(filter);
+                return job.format.equals("csv")
+                        ? queries.exportCsv(filter, out, job.written::set)
+                        : queries.exportJson(filter, out, job.written::set);
+            });
             job.written.set(n);
             job.state = State.DONE;
         } catch (IOException | RuntimeException e) {
