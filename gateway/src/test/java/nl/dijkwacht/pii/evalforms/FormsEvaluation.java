@@ -23,7 +23,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * so this is what the model is kept from.
  *
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12
  * </pre>
  *
  * <p>Measures (special-category findings are ignored: that type is not labelled in this set):
@@ -44,7 +44,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * end of the eighth) in the ninth, held-out-9 (run once at the end of the ninth) in the tenth, held-out-10 (run once
  * at the end of the tenth) in the eleventh and held-out-11 (run once at the end of the eleventh) in the twelfth, so
  * their mismatches are written too.
- * For a part still held out ({@link FormsEvalSet#UNSEEN}) only the figures are printed, never its errors.
+ * For a part still held out ({@link FormsEvalSet#UNSEEN}: held-out-12) only the figures are printed, never its errors.
  */
 public final class FormsEvaluation {
 
@@ -272,6 +272,8 @@ public final class FormsEvaluation {
                     "## Held-out-10 part (run once at the end of the tenth round; development data since)\n\n";
             case "heldout11" ->
                     "## Held-out-11 part (run once at the end of the eleventh round; development data since)\n\n";
+            case "heldout12" -> "## HELD-OUT-12 part (written before the twelfth tuning round; final figures only: "
+                    + "do not tune on these, no errors are written)\n\n";
             default -> "## Development part\n\n";
         };
         String report = title + "By form:\n\n" + formTable(rows, letterTally) + "\nBy type:\n\n" + forms.typeTable()
