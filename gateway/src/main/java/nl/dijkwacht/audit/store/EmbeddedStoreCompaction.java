@@ -44,10 +44,16 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
     static final int WRITE_LIMIT_BYTES = 4 * 1024 * 1024;
     static final int RETENTION_MILLIS = 0;
     static final int PERIOD_MILLIS = 100;
+    /** Bytes of live pages a round may rewrite per byte H2 wrote to the file since the previous round. */
+    static final double REWRITE_SHARE = 0.5;
 
     private final MVStore store;
     private final ScheduledExecutorService timer;
     private volatile boolean writesDeferred;
+    // the compaction thread's own state
+    private long writtenAtLastRound = -1;
+    private long rewriteCredit;
+    private long versionOfLastRewrite = -1;
 
     private EmbeddedStoreCompaction(MVStore store, Duration period) {
         this.store = store;
@@ -146,12 +152,46 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
     private void compact() {
         try {
             if (!store.isClosed()) {
-                store.compact(TARGET_FILL, WRITE_LIMIT_BYTES);
+                compactRound();
             }
         } catch (RuntimeException e) {
             // the store is closing or busy; the next round tries again
             log.debug("embedded audit store compaction skipped: {}", e.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * One round: rewrite live pages only while (1) the previous round's rewrite has been saved — until H2 writes its
+     * next chunk (in journal mode about once a second) the old chunks still count their moved pages as live, and a
+     * round in between reads and copies the same pages again — and (2) within a credit of {@value #REWRITE_SHARE} byte
+     * per byte H2 wrote since the previous round (at most {@value #WRITE_LIMIT_BYTES}): {@link MVStore#compact} picks
+     * any chunk with a dead page, the oldest first, so without a bound a store under {@value #TARGET_FILL}% rewrote up
+     * to 4 MB of live pages every round, over and over (task compact12, docs/history/benchmark-sessions.md Session 28).
+     */
+    private void compactRound() {
+        long written = fileBytesWritten();
+        if (writtenAtLastRound >= 0 && written > writtenAtLastRound) {
+            rewriteCredit = Math.min(WRITE_LIMIT_BYTES, rewriteCredit + (long) ((written - writtenAtLastRound) * REWRITE_SHARE));
+        }
+        writtenAtLastRound = written;
+        if (store.getCurrentVersion() <= versionOfLastRewrite || rewriteCredit <= 0) {
+            return;
+        }
+        long version = store.getCurrentVersion();
+        if (store.compact(TARGET_FILL, (int) rewriteCredit)) {
+            versionOfLastRewrite = version;
+            rewriteCredit = 0;
+        }
+    }
+
+    private long fileBytesWritten() {
+        long[] bytes = {0};
+        store.getFileStore().populateInfo((key, value) -> {
+            if (key.equals("info.FILE_WRITE_BYTES")) {
+                bytes[0] = Long.parseLong(value);
+            }
+        });
+        return bytes[0];
     }
 
     @Override
