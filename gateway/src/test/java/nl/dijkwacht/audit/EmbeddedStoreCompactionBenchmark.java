@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the embedded store's compaction costs under a steady stream of audit records (issue 15, task compact12): the
  * real writer in journal mode (as the gateway runs it) with 64 concurrent appenders at a fixed rate, and every 5 s the
- * chunks' fill rate, the file per record, and the CPU and allocation of the compaction thread. Not part of the normal
+ * chunks' fill rate, the file per record, and the CPU and allocation of the compaction thread ({@code DW_FILE}: start
+ * from a copy of a gateway's closed {@code .mv.db} instead of an empty store). Not part of the normal
  * test run; {@code DW_BENCH=1 DW_SECONDS=180 DW_RATE=400 ./mvnw -q -B -o -pl gateway test
  * -Dtest=EmbeddedStoreCompactionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}, output in
  * gateway/target/surefire-reports/nl.dijkwacht.audit.EmbeddedStoreCompactionBenchmark-output.txt.
@@ -46,6 +47,10 @@ class EmbeddedStoreCompactionBenchmark {
         int rate = Integer.parseInt(System.getenv().getOrDefault("DW_RATE", "400"));
         Path dir = Files.createTempDirectory("dw-compaction");
         Path base = dir.resolve("dijkwacht-audit");
+        String startFrom = System.getenv("DW_FILE"); // a copy of a gateway's .mv.db (closed): go on from its store state
+        if (startFrom != null && !startFrom.isBlank()) {
+            Files.copy(Path.of(startFrom), dir.resolve("dijkwacht-audit.mv.db"));
+        }
         ChainCodec codec = ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         AtomicLong written = new AtomicLong();
