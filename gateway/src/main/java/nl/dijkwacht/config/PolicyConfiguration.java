@@ -15,6 +15,8 @@ import nl.dijkwacht.policy.SuspensionStore;
 import nl.dijkwacht.routing.ResolveModelStep;
 import nl.dijkwacht.routing.RoutingRules;
 import nl.dijkwacht.routing.SensitivityRoutingStep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 public class PolicyConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -49,10 +53,21 @@ public class PolicyConfiguration {
         return new GuardModelClient(modelInvoker);
     }
 
+    /**
+     * @param indexedClassifier     {@code dijkwacht.purpose.indexed-classifier}: the classifier evaluated by token numbers
+     *                              (same probabilities; {@code false}: OpenNLP's categorizer, for comparisons)
+     * @param repeatedMessageCache  {@code dijkwacht.purpose.repeated-message-cache}: slots of the table of repeated
+     *                              messages' readings (0: none)
+     */
     @Bean
-    PurposeGuardStep purposeGuardStep(GuardModelClient guardModelClient) {
+    PurposeGuardStep purposeGuardStep(GuardModelClient guardModelClient,
+                                      @Value("${dijkwacht.purpose.indexed-classifier:true}") boolean indexedClassifier,
+                                      @Value("${dijkwacht.purpose.repeated-message-cache:2048}") int repeatedMessageCache) {
         // the classifier model and the term list are loaded once; a missing model stops the start
-        return new PurposeGuardStep(new LayeredPurposeGuard(PurposeClassifier.shipped(), new SpecialCategoryRecognizer()),
+        PurposeClassifier classifier = PurposeClassifier.shipped(indexedClassifier);
+        log.info("purpose guard: classifier evaluated by token numbers: {}; table of repeated messages: {} slots", classifier.indexed(),
+                Math.max(0, repeatedMessageCache));
+        return new PurposeGuardStep(new LayeredPurposeGuard(classifier, new SpecialCategoryRecognizer(), repeatedMessageCache),
                 guardModelClient);
     }
 

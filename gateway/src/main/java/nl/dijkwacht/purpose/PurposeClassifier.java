@@ -85,7 +85,7 @@ public final class PurposeClassifier {
     }
 
     /** Whether the model is evaluated by {@link IndexedCategorizer} (same probabilities as the categorizer). */
-    boolean indexed() {
+    public boolean indexed() {
         return indexed != null;
     }
 
