@@ -53,22 +53,13 @@ public class PolicyConfiguration {
         return new GuardModelClient(modelInvoker);
     }
 
-    /**
-     * @param indexedClassifier     {@code dijkwacht.purpose.indexed-classifier}: the classifier evaluated by token numbers
-     *                              (same probabilities; {@code false}: OpenNLP's categorizer, for comparisons)
-     * @param repeatedMessageCache  {@code dijkwacht.purpose.repeated-message-cache}: slots of the table of repeated
-     *                              messages' readings (0: none)
-     */
     @Bean
-    PurposeGuardStep purposeGuardStep(GuardModelClient guardModelClient,
-                                      @Value("${dijkwacht.purpose.indexed-classifier:true}") boolean indexedClassifier,
-                                      @Value("${dijkwacht.purpose.repeated-message-cache:2048}") int repeatedMessageCache) {
+    PurposeGuardStep purposeGuardStep(GuardModelClient guardModelClient, PurposeProperties purpose) {
         // the classifier model and the term list are loaded once; a missing model stops the start
-        PurposeClassifier classifier = PurposeClassifier.shipped(indexedClassifier);
-        log.info("purpose guard: classifier evaluated by token numbers: {}; table of repeated messages: {} slots", classifier.indexed(),
-                Math.max(0, repeatedMessageCache));
-        return new PurposeGuardStep(new LayeredPurposeGuard(classifier, new SpecialCategoryRecognizer(), repeatedMessageCache),
-                guardModelClient);
+        PurposeClassifier classifier = PurposeClassifier.shipped(purpose.indexed());
+        int slots = purpose.repeatedMessageSlots();
+        log.info("purpose guard: classifier evaluated by token numbers: {}; table of repeated messages: {} slots", classifier.indexed(), slots);
+        return new PurposeGuardStep(new LayeredPurposeGuard(classifier, new SpecialCategoryRecognizer(), slots), guardModelClient);
     }
 
     @Bean

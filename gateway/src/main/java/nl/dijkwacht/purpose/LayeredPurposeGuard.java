@@ -29,8 +29,11 @@ public final class LayeredPurposeGuard {
     private final PurposeClassifier classifier;
     private final MessageReadings readings;
 
+    /** Slots of the table of repeated messages' readings by default (setting {@code dijkwacht.purpose.repeated-message-cache}). */
+    public static final int DEFAULT_REPEATED_MESSAGES = 2_048;
+
     public LayeredPurposeGuard(PurposeClassifier classifier, SpecialCategoryRecognizer terms) {
-        this(classifier, terms, MessageReadings.DEFAULT_SIZE);
+        this(classifier, terms, DEFAULT_REPEATED_MESSAGES);
     }
 
     /**

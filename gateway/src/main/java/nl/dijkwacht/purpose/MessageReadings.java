@@ -26,9 +26,6 @@ import nl.dijkwacht.policy.ForbiddenPurpose;
  */
 final class MessageReadings {
 
-    /** Slots (a power of two) of the table by default; 0: every message read on every request. */
-    static final int DEFAULT_SIZE = 2_048;
-
     /** Longer messages keep their answers but not their tokens (about two numbers per four characters otherwise). */
     static final int KEEP_TOKENS_UP_TO = 4_096;
 
