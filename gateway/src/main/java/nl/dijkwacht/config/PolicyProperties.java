@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code dijkwacht.policy.*}: how the running gateway notices edited policy files (every tenant's watcher alike).
  *
- * @param pollInterval how often the YAML files of policies/ and models-config/ are hashed for a change (default
- *                     500ms: a kill switch on one replica is in force on all of them within a second); {@code 0}:
- *                     not polled, only {@code POST /admin/policy/reload} reloads
+ * @param pollInterval how often the YAML files of policies/ and models-config/ are hashed for a change and the kill
+ *                     switches re-read ({@link nl.dijkwacht.policy.PolicyWatcher}; default 500ms: a kill switch on one
+ *                     replica is in force on all of them within a second); {@code 0}: not polled
  */
 @ConfigurationProperties("dijkwacht.policy")
 public record PolicyProperties(Duration pollInterval) {

@@ -11,7 +11,7 @@ import org.springframework.core.convert.ConversionException;
 /**
  * A {@code dijkwacht.*} setting whose value is not of its kind ({@code start-ahead=ja}, {@code poll-interval=vaak}):
  * the same one-sentence report as {@link InvalidSettingFailureAnalyzer}, saying what kind of value it takes, instead
- * of Spring Boot's report that quotes the value.
+ * of Spring Boot's report that quotes the value (ahead of it whatever the class-path order).
  */
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public final class UnreadableSettingFailureAnalyzer extends AbstractFailureAnalyzer<BindException> {
