@@ -1,7 +1,6 @@
 package nl.dijkwacht.config;
 
 import java.time.Clock;
-import java.time.Duration;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.JdbcSuspensionStore;
 import nl.dijkwacht.policy.PolicyWatcher;
@@ -17,7 +16,6 @@ import nl.dijkwacht.routing.RoutingRules;
 import nl.dijkwacht.routing.SensitivityRoutingStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,7 +77,7 @@ public class PolicyConfiguration {
 
     @Bean(destroyMethod = "close")
     PolicyWatcher policyWatcher(ActivePolicy activePolicy, SuspensionStore suspensionStore,
-                                @Value("${dijkwacht.policy.poll-interval:500ms}") Duration pollInterval) {
-        return new PolicyWatcher(activePolicy, suspensionStore, pollInterval);
+                                PolicyProperties policy) {
+        return new PolicyWatcher(activePolicy, suspensionStore, policy.pollInterval());
     }
 }
