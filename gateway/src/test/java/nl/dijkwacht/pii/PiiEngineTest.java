@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 import nl.dijkwacht.pii.anonymize.Anonymizer;
 import nl.dijkwacht.pii.anonymize.OperatorPolicy;
 import nl.dijkwacht.pii.anonymize.PlaceholderVault;
-import nl.dijkwacht.pii.detect.StructuredIdentifiers;
+import nl.dijkwacht.pii.detect.BsnPatterns;
 import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pii.detect.Finding;
 import nl.dijkwacht.pii.detect.PiiEngineException;
@@ -85,7 +85,7 @@ class PiiEngineTest {
                 throw new IllegalStateException("boom: " + text);
             }
         };
-        PiiEngine engine = new PiiEngine(List.of(StructuredIdentifiers.bsn(), broken));
+        PiiEngine engine = new PiiEngine(List.of(BsnPatterns.bsn(), broken));
         assertThatThrownBy(() -> engine.detect("BSN 111222333 van Jan"))
                 .isInstanceOf(PiiEngineException.class)
                 .satisfies(e -> {

@@ -19,10 +19,14 @@ import java.util.regex.Pattern;
  *   <li>separators inside digit runs made single: {@code 111 - 222 - 333} and {@code 06 -  31} → {@code 111-222-333},
  *       {@code 111 . 222 . 333} → {@code 111.222.333}, {@code 111_222_333} → {@code 111-222-333} (runs of spaces
  *       alone stay: they part the columns of a fixed-width table);</li>
- *   <li>scanned text repaired ({@link OcrRepairs}): {@code O}/{@code o} → {@code 0}, {@code I}/{@code l} →
- *       {@code 1} in numbers ({@code 772l CD}, {@code O6-79406318}, {@code ll maart}), {@code 0}/{@code 1} → letters
- *       inside words ({@code K1aas}), hyphenation across a line break joined ({@code Wolt-\nhuis}) and an identifier
- *       broken over two lines bridged ({@code 06 4755\n5810}).</li>
+ *   <li>scanned text repaired, one class per kind of damage: letter-spaced text closed up
+ *       ({@link LetterSpacingRepair}), OCR letters in a Dutch IBAN ({@link IbanLetterRepair}), boxes parted by bars
+ *       ({@link BoxRepair}), {@code O}/{@code o} → {@code 0} and {@code I}/{@code l} → {@code 1} in numbers
+ *       ({@code 772l CD}, {@code O6-79406318}, {@code ll maart}; {@link NumberLetterRepair}), {@code B} → {@code 8}
+ *       and {@code S} → {@code 5} where a number leaves no other reading ({@link EightAndFiveRepair}), hyphenation
+ *       across a line break joined ({@code Wolt-\nhuis}) and an identifier broken over two lines bridged
+ *       ({@code 06 4755\n5810}; {@link LineBreakRepair}), {@code 0}/{@code 1} → letters inside words
+ *       ({@code K1aas}; {@link WordDigitRepair}).</li>
  * </ol>
  * Every character of the result maps back to the range of the original it came from ({@link NormalizedText}), so a
  * finding replaces the original span, disguise included. Case is kept: names need it. Stateless and thread-safe.
@@ -52,14 +56,14 @@ public final class TextNormalizer {
         }
         Draft draft = characters(original);
         draft = draft.apply(emailEdits(draft.text()));
-        draft = draft.apply(OcrRepairs.letterSpacingEdits(draft.text()));
-        draft = draft.apply(OcrRepairs.ibanEdits(draft.text()));
-        draft = draft.apply(OcrRepairs.boxEdits(draft.text()));
-        draft = draft.apply(OcrRepairs.digitEdits(draft.text()));
-        draft = draft.apply(OcrRepairs.eightAndFiveEdits(draft.text()));
+        draft = draft.apply(LetterSpacingRepair.edits(draft.text()));
+        draft = draft.apply(IbanLetterRepair.edits(draft.text()));
+        draft = draft.apply(BoxRepair.edits(draft.text()));
+        draft = draft.apply(NumberLetterRepair.edits(draft.text()));
+        draft = draft.apply(EightAndFiveRepair.edits(draft.text()));
         draft = draft.apply(digitSeparatorEdits(draft.text()));
-        draft = draft.apply(OcrRepairs.lineBreakEdits(draft.text()));
-        draft = draft.apply(OcrRepairs.wordEdits(draft.text()));
+        draft = draft.apply(LineBreakRepair.edits(draft.text()));
+        draft = draft.apply(WordDigitRepair.edits(draft.text()));
         return draft.finish(original);
     }
 

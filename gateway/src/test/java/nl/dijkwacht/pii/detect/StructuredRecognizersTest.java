@@ -14,18 +14,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StructuredRecognizersTest {
 
     static Stream<Arguments> cases() {
-        Recognizer bsn = StructuredIdentifiers.bsn();
+        Recognizer bsn = BsnPatterns.bsn();
         Recognizer iban = new IbanRecognizer();
         Recognizer email = new EmailRecognizer();
         Recognizer phone = new PhoneRecognizer();
         Recognizer postcode = new PostcodeRecognizer();
         Recognizer address = new AddressRecognizer();
-        Recognizer dob = StructuredIdentifiers.dateOfBirth();
+        Recognizer dob = DateOfBirthPatterns.dateOfBirth();
         Recognizer plate = new LicencePlateRecognizer();
-        Recognizer id = StructuredIdentifiers.idDocument();
-        Recognizer vnr = StructuredIdentifiers.vNumber();
+        Recognizer id = DocumentNumberPatterns.idDocument();
+        Recognizer vnr = DocumentNumberPatterns.vNumber();
         Recognizer ip = new IpAddressRecognizer();
-        Recognizer kvk = StructuredIdentifiers.kvk();
+        Recognizer kvk = KvkPatterns.kvk();
         Recognizer special = new SpecialCategoryRecognizer();
         return Stream.of(
                 // BSN: positives (111222333 and 123456782 pass the elfproef)

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Validates the forms evaluation set (it does not score the engine: that is {@link FormsEvaluation}): every
  * annotation's offsets point at exactly its text, spans do not overlap, the JSONL is the compiled markup, the
- * held-out part is the seeded random quarter (held-out-3 to held-out-11 are separately written sets, not part of that
+ * held-out part is the seeded random quarter (held-out-3 to held-out-12 are separately written sets, not part of that
  * split), and real-looking identifiers carry valid but fictitious check digits.
  */
 class FormsEvalSetTest {
@@ -120,8 +120,8 @@ class FormsEvalSetTest {
     }
 
     /**
-     * Held-out-5 to held-out-11 likewise: 16 documents of every form numbered from 401, 501, 601, 701, 801, 901 or
-     * 1001, tables as 6 CSV, 5 TSV and 5 markdown, and no text shared with an earlier part.
+     * Held-out-5 to held-out-12 likewise: 16 documents of every form numbered from 401, 501, 601, 701, 801, 901, 1001
+     * or 1101, tables as 6 CSV, 5 TSV and 5 markdown, and no text shared with an earlier part.
      */
     @Test
     void heldout5CoversEveryFormAndIsNew() throws IOException {
@@ -160,6 +160,12 @@ class FormsEvalSetTest {
     void heldout11CoversEveryFormAndIsNew() throws IOException {
         assertWrittenApart("heldout11", 1001, List.of("dev", "heldout", "heldout3", "heldout4", "heldout5", "heldout6",
                 "heldout7", "heldout8", "heldout9", "heldout10"));
+    }
+
+    @Test
+    void heldout12CoversEveryFormAndIsNew() throws IOException {
+        assertWrittenApart("heldout12", 1101, List.of("dev", "heldout", "heldout3", "heldout4", "heldout5", "heldout6",
+                "heldout7", "heldout8", "heldout9", "heldout10", "heldout11"));
     }
 
     /** Failures name document ids only, never texts: the part may still be unseen. */

@@ -23,7 +23,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * so this is what the model is kept from.
  *
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12
  * </pre>
  *
  * <p>Measures (special-category findings are ignored: that type is not labelled in this set):
@@ -35,15 +35,16 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  *   <li><b>precision</b> — findings that overlap a labelled span, over all findings; <b>exact precision</b> — findings
  *       equal to a labelled span.</li>
  * </ul>
- * Writes {@code target/pii-eval-forms-<split>.md}; for the development data (dev, heldout, heldout3 … heldout10) also
+ * Writes {@code target/pii-eval-forms-<split>.md}; for the development data (dev, heldout, heldout3 … heldout11) also
  * the mismatches to {@code target/pii-eval-forms-errors-<split>.txt}.
  * The old held-out part ({@code heldout}, run twice in the second round) became development data in the third round,
  * held-out-3 (run once at the end of the third round) in the fourth, held-out-4 (run once at the end of the fourth)
  * in the fifth, held-out-5 (run once at the end of the fifth) in the sixth, held-out-6 (run once at the end of the
  * sixth) in the seventh, held-out-7 (run once at the end of the seventh) in the eighth, held-out-8 (run once at the
- * end of the eighth) in the ninth, held-out-9 (run once at the end of the ninth) in the tenth and held-out-10 (run once
- * at the end of the tenth) in the eleventh, so their mismatches are written too.
- * For a part still held out ({@link FormsEvalSet#UNSEEN}: held-out-11) only the figures are printed, never its errors.
+ * end of the eighth) in the ninth, held-out-9 (run once at the end of the ninth) in the tenth, held-out-10 (run once
+ * at the end of the tenth) in the eleventh and held-out-11 (run once at the end of the eleventh) in the twelfth, so
+ * their mismatches are written too.
+ * For a part still held out ({@link FormsEvalSet#UNSEEN}: held-out-12) only the figures are printed, never its errors.
  */
 public final class FormsEvaluation {
 
@@ -269,7 +270,9 @@ public final class FormsEvaluation {
                     "## Held-out-9 part (run once at the end of the ninth round; development data since)\n\n";
             case "heldout10" ->
                     "## Held-out-10 part (run once at the end of the tenth round; development data since)\n\n";
-            case "heldout11" -> "## HELD-OUT-11 part (written before the eleventh tuning round; final figures only: "
+            case "heldout11" ->
+                    "## Held-out-11 part (run once at the end of the eleventh round; development data since)\n\n";
+            case "heldout12" -> "## HELD-OUT-12 part (written before the twelfth tuning round; final figures only: "
                     + "do not tune on these, no errors are written)\n\n";
             default -> "## Development part\n\n";
         };

@@ -1,0 +1,73 @@
+package nl.dijkwacht.pii.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
+
+/**
+ * Letter-spaced text closed up ({@code S i m o n e   B e r g k a m p} → {@code Simone Bergkamp}, {@code 9 7 1 1 R S}
+ * → {@code 9711RS}), as a scanned form's boxes leave it; a few single letters in prose stay.
+ */
+final class LetterSpacingRepair {
+
+    private LetterSpacingRepair() {
+    }
+
+    /** Fewest single characters in a row before a run counts as letter-spaced: {@code a b c} in prose stays. */
+    private static final int SPACED_RUN = 5;
+    /** Widest gap read as a word break inside a letter-spaced run; wider ones part the columns of a table. */
+    private static final int SPACED_WORD_GAP = 4;
+
+    /**
+     * Single letters, digits or hyphens parted by one space, at least {@link #SPACED_RUN} of them on one line: the
+     * single spaces go, a gap of two to {@link #SPACED_WORD_GAP} spaces becomes one (the word break of the original).
+     */
+    static List<Edit> edits(String s) {
+        List<Edit> edits = null;
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            if (!singleAt(s, i)) {
+                i++;
+                continue;
+            }
+            int count = 1;
+            int singleGaps = 0;
+            int end = i + 1;
+            List<Edit> run = null; // most single characters stand alone: no list for them
+            while (end < n && s.charAt(end) == ' ') {
+                int k = end;
+                while (k < n && s.charAt(k) == ' ') {
+                    k++;
+                }
+                int gap = k - end;
+                if (gap > SPACED_WORD_GAP || k >= n || !singleAt(s, k)) {
+                    break;
+                }
+                if (run == null) {
+                    run = new ArrayList<>();
+                }
+                run.add(new Edit(end, k, gap == 1 ? "" : " "));
+                singleGaps += gap == 1 ? 1 : 0;
+                count++;
+                end = k + 1;
+            }
+            if (count >= SPACED_RUN && singleGaps >= SPACED_RUN - 1) {
+                if (edits == null) {
+                    edits = new ArrayList<>();
+                }
+                edits.addAll(run);
+            }
+            i = end;
+        }
+        return edits == null ? List.of() : edits;
+    }
+
+    /** A character standing alone between white space (or the text's ends): a letter, a digit or a hyphen. */
+    private static boolean singleAt(String s, int i) {
+        // the white space first: it rules out nearly every character of running text at once
+        return (i == 0 || Character.isWhitespace(s.charAt(i - 1)))
+                && (i + 1 == s.length() || Character.isWhitespace(s.charAt(i + 1)))
+                && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '-');
+    }
+}

@@ -1,0 +1,85 @@
+package nl.dijkwacht.pii.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
+
+/**
+ * {@code 0} → {@code o}/{@code O} and {@code 1} → {@code l}/{@code I} between letters of a word ({@code K1aas},
+ * {@code M0HAMED}), and a zero opening a word of capitals ({@code 0UATTARA}).
+ */
+final class WordDigitRepair {
+
+    private WordDigitRepair() {
+    }
+
+    static List<Edit> edits(String s) {
+        List<Edit> edits = null;
+        int n = s.length();
+        int done = 0;
+        for (int k = 1; k + 1 < n; k++) {
+            char c = s.charAt(k);
+            if ((c != '0' && c != '1') || k < done || !Character.isLetter(s.charAt(k - 1))
+                    || !Character.isLetter(s.charAt(k + 1))) {
+                continue;
+            }
+            int i = k;
+            while (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+                i--;
+            }
+            int j = k;
+            int letters = 0;
+            int confused = 0;
+            boolean otherDigit = false;
+            for (j = i; j < n && Character.isLetterOrDigit(s.charAt(j)); j++) {
+                char w = s.charAt(j);
+                if (Character.isLetter(w)) {
+                    letters++;
+                } else if ((w == '0' || w == '1') && j > i && j + 1 < n && Character.isLetter(s.charAt(j - 1))
+                        && Character.isLetter(s.charAt(j + 1))) {
+                    confused++;
+                } else {
+                    otherDigit = true;
+                }
+            }
+            done = j;
+            if (confused > 2 || otherDigit || letters < 3) {
+                continue;
+            }
+            for (int m = i + 1; m < j - 1; m++) {
+                char w = s.charAt(m);
+                if (w == '0' || w == '1') {
+                    boolean upper = Character.isUpperCase(s.charAt(m - 1)) && Character.isUpperCase(s.charAt(m + 1));
+                    if (edits == null) {
+                        edits = new ArrayList<>();
+                    }
+                    edits.add(new Edit(m, m + 1, w == '0' ? (upper ? "O" : "o") : (upper ? "I" : "l")));
+                }
+            }
+        }
+        edits = leadingZeroEdits(s, edits);
+        return edits == null ? List.of() : edits;
+    }
+
+    /** "0UATTARA": a zero opening a word of at least three further capitals (and nothing else) is the letter O. */
+    private static List<Edit> leadingZeroEdits(String s, List<Edit> edits) {
+        int n = s.length();
+        for (int k = s.indexOf('0'); k >= 0 && k + 3 < n; k = s.indexOf('0', k + 1)) {
+            if (k > 0 && Character.isLetterOrDigit(s.charAt(k - 1))) {
+                continue;
+            }
+            int j = k + 1;
+            while (j < n && Character.isUpperCase(s.charAt(j))) {
+                j++;
+            }
+            if (j - k - 1 >= 3 && (j == n || !Character.isLetterOrDigit(s.charAt(j)))) {
+                if (edits == null) {
+                    edits = new ArrayList<>();
+                }
+                edits.add(new Edit(k, k + 1, "O"));
+                edits.sort(java.util.Comparator.comparingInt(Edit::start));
+            }
+        }
+        return edits;
+    }
+}
