@@ -9,8 +9,8 @@
 # alternate A, B, A, B, … at the same load, so both see the same background. The figure is the gateway process's
 # CPU time (all threads, from /proc) divided by the requests answered in that round; JIT compiler threads are
 # reported apart. Wall-clock latency is printed but is not the figure (other work shares the machine). The heap
-# allocated per request (alloc_kb_per_req) is the gateway's own count: Micrometer's jvm_gc_memory_allocated_bytes_total
-# (eden emptied by each young collection) plus the eden in use, read before and after the round, over the requests.
+# allocated per request (alloc_kb_per_req) is the gateway's own count: Micrometer's jvm.gc.memory.allocated (eden
+# emptied by each young collection) plus the eden in use, read before and after the round, over the requests.
 #
 # Options: --rounds N (default 3) --seconds S per round (default 15) --warmup S per gateway (default 60, c=4)
 #          --c N concurrency (default 64) --stream (SSE instead of JSON) --store h2|postgres
@@ -108,9 +108,11 @@ audit_tx() { # name -> "records lone group" (audit records written, transactions
     /^dijkwacht_audit_batches_total\{.*writer="writer_thread"/ {w+=$NF} END {printf "%d %d %d\n", n, r, w}'
 }
 allocated() { # name -> bytes allocated on the heap since the start (young collections' count + eden in use now)
-  curl -s "http://127.0.0.1:$((${PORT[$1]} + 100))/actuator/prometheus" | awk '
-    /^jvm_gc_memory_allocated_bytes_total/ {a+=$NF} /^jvm_memory_used_bytes\{.*id="[^"]*Eden[^"]*"/ {e+=$NF}
-    END {printf "%.0f\n", a+e}'
+  # two single metrics, not a Prometheus scrape: a scrape allocates megabytes itself
+  local m="http://127.0.0.1:$((${PORT[$1]} + 100))/actuator/metrics" eden
+  eden=$(curl -s "$m/jvm.memory.used" | python3 -c 'import json,sys; print(next((v for t in json.load(sys.stdin).get("availableTags", []) if t["tag"] == "id" for v in t["values"] if "Eden" in v), ""))' | sed 's/ /%20/g')
+  { curl -s "$m/jvm.gc.memory.allocated"; echo; curl -s "$m/jvm.memory.used?tag=id:$eden"; echo; } \
+    | python3 -c 'import json,sys; print("%.0f" % sum(json.loads(l)["measurements"][0]["value"] for l in sys.stdin if l.strip().startswith("{")))'
 }
 declare -A TX0=()
 for n in A B; do TX0[$n]=$(audit_tx "$n"); done
