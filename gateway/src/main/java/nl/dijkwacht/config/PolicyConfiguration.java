@@ -1,7 +1,6 @@
 package nl.dijkwacht.config;
 
 import java.time.Clock;
-import java.time.Duration;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.JdbcSuspensionStore;
 import nl.dijkwacht.policy.PolicyWatcher;
@@ -15,7 +14,6 @@ import nl.dijkwacht.policy.SuspensionStore;
 import nl.dijkwacht.routing.ResolveModelStep;
 import nl.dijkwacht.routing.RoutingRules;
 import nl.dijkwacht.routing.SensitivityRoutingStep;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,7 +71,7 @@ public class PolicyConfiguration {
 
     @Bean(destroyMethod = "close")
     PolicyWatcher policyWatcher(ActivePolicy activePolicy, SuspensionStore suspensionStore,
-                                @Value("${dijkwacht.policy.poll-interval:500ms}") Duration pollInterval) {
-        return new PolicyWatcher(activePolicy, suspensionStore, pollInterval);
+                                PolicyProperties policy) {
+        return new PolicyWatcher(activePolicy, suspensionStore, policy.pollInterval());
     }
 }
