@@ -14,6 +14,8 @@ import nl.dijkwacht.policy.SuspensionStore;
 import nl.dijkwacht.routing.ResolveModelStep;
 import nl.dijkwacht.routing.RoutingRules;
 import nl.dijkwacht.routing.SensitivityRoutingStep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 public class PolicyConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -48,10 +52,12 @@ public class PolicyConfiguration {
     }
 
     @Bean
-    PurposeGuardStep purposeGuardStep(GuardModelClient guardModelClient) {
+    PurposeGuardStep purposeGuardStep(GuardModelClient guardModelClient, PurposeProperties purpose) {
         // the classifier model and the term list are loaded once; a missing model stops the start
-        return new PurposeGuardStep(new LayeredPurposeGuard(PurposeClassifier.shipped(), new SpecialCategoryRecognizer()),
-                guardModelClient);
+        PurposeClassifier classifier = PurposeClassifier.shipped(purpose.indexed());
+        int slots = purpose.repeatedMessageSlots();
+        log.info("purpose guard: classifier evaluated by token numbers: {}; table of repeated messages: {} slots", classifier.indexed(), slots);
+        return new PurposeGuardStep(new LayeredPurposeGuard(classifier, new SpecialCategoryRecognizer(), slots), guardModelClient);
     }
 
     @Bean
