@@ -94,9 +94,7 @@ public class GatewayConfiguration {
                                     Anonymizer anonymizer, ResolveUseCaseStep useCase, RequestRateStep rateLimit,
                                     PurposeGuardStep purpose, ResolveModelStep model, SensitivityRoutingStep route,
                                     TokenBudgetStep tokenBudget, Pseudonymizer pseudonymizer,
-                                    @Qualifier("secretKey") byte[] secretKey,
-                                    @org.springframework.beans.factory.annotation.Value("${dijkwacht.pipeline.start-ahead:false}") boolean startAhead) {
-        // off by default: at c=1 it was not shown to shorten the request and cost ~6 % CPU (docs/benchmarks.md, Session 23)
+                                    @Qualifier("secretKey") byte[] secretKey, PipelineProperties pipeline) {
         return new RequestPipeline(List.of(
                 new ParseRequestStep(wireFormat),
                 useCase,
@@ -108,7 +106,7 @@ public class GatewayConfiguration {
                 model,
                 new RedactPersonalDataStep(piiEngine, new RepeatedTexts(piiEngine, pii.repeatedTextSlots()), anonymizer),
                 route,
-                tokenBudget), startAhead ? Runtime.getRuntime().availableProcessors() : 1,
+                tokenBudget), pipeline.startAhead() ? Runtime.getRuntime().availableProcessors() : 1, // off: as on one core
                 new nl.dijkwacht.pipeline.AheadThreads(Runtime.getRuntime().availableProcessors() - 1));
     }
 
