@@ -1,0 +1,129 @@
+package nl.dijkwacht.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.dijkwacht.audit.chain.AuditJournal;
+import nl.dijkwacht.audit.chain.ChainCodec;
+import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
+import nl.dijkwacht.audit.store.AuditRows;
+import nl.dijkwacht.audit.store.AuditStoreHousekeeping;
+import nl.dijkwacht.audit.store.EmbeddedStoreCompaction;
+import nl.dijkwacht.audit.store.StoreDurability;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the embedded store's compaction costs under a steady stream of audit records (issue 15, task compact12): the
+ * real writer in journal mode (as the gateway runs it) with 64 concurrent appenders at a fixed rate, and every 5 s the
+ * chunks' fill rate, the file per record, and the CPU and allocation of the compaction thread ({@code DW_FILE}: start
+ * from a copy of a gateway's closed {@code .mv.db} instead of an empty store). Not part of the normal
+ * test run; {@code DW_BENCH=1 DW_SECONDS=180 DW_RATE=400 ./mvnw -q -B -o -pl gateway test
+ * -Dtest=EmbeddedStoreCompactionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}, output in
+ * gateway/target/surefire-reports/nl.dijkwacht.audit.EmbeddedStoreCompactionBenchmark-output.txt.
+ */
+class EmbeddedStoreCompactionBenchmark {
+
+    @org.junit.jupiter.api.BeforeEach
+    void onlyWhenAsked() {
+        org.junit.jupiter.api.Assumptions.assumeTrue("1".equals(System.getenv("DW_BENCH")),
+                "benchmark: set DW_BENCH=1 to run it");
+    }
+
+    @Test
+    void compactionCostUnderSteadyWrites() throws Exception {
+        int seconds = Integer.parseInt(System.getenv().getOrDefault("DW_SECONDS", "120"));
+        int rate = Integer.parseInt(System.getenv().getOrDefault("DW_RATE", "400"));
+        Path dir = Files.createTempDirectory("dw-compaction");
+        Path base = dir.resolve("dijkwacht-audit");
+        String startFrom = System.getenv("DW_FILE"); // a copy of a gateway's .mv.db (closed): go on from its store state
+        if (startFrom != null && !startFrom.isBlank()) {
+            Files.copy(Path.of(startFrom), dir.resolve("dijkwacht-audit.mv.db"));
+        }
+        ChainCodec codec = ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        AtomicLong written = new AtomicLong();
+        try (AuditDb db = AuditDb.h2File(base)) {
+            StoreDurability.ensure(db.dataSource());
+            MVStore store;
+            try (Connection c = db.dataSource().getConnection()) {
+                store = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore().getMvStore();
+            }
+            try (AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(EmbeddedStoreCompaction.start(db.dataSource()), true)) {
+                AuditJournal journal = new AuditJournal(AuditJournal.fileFor(base, "bench"), false, () -> housekeeping.flush(false));
+                housekeeping.closeLater(journal);
+                ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), codec, new AuditRows(new ObjectMapper()), "bench", journal);
+                long compactionThread = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().equals("audit-store-compaction")).findFirst().orElseThrow().threadId();
+                Semaphore permits = new Semaphore(64);
+                long start = System.nanoTime();
+                long end = start + seconds * 1_000_000_000L;
+                long lastCpu = 0, lastAlloc = 0, lastRecords = 0, lastRead = 0, lastWrite = 0;
+                long nextReport = start + 5_000_000_000L;
+                System.out.printf("BENCH compaction: %d records/s for %d s, 64 appenders, journal mode%n", rate, seconds);
+                System.out.println("BENCH   t(s) records fill% fillRW% chunks  file-B/rec  compaction-CPU-ms  µs/rec  alloc-MB  KB/rec  readMB  writtenMB");
+                try (ExecutorService appenders = Executors.newVirtualThreadPerTaskExecutor()) {
+                    long n = 0;
+                    while (System.nanoTime() < end) {
+                        long due = start + n * 1_000_000_000L / rate;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                        permits.acquire();
+                        long id = n++;
+                        appenders.execute(() -> {
+                            try {
+                                sink.append(Records.varied(id, String.format("%032x", id), Instant.now()));
+                                written.incrementAndGet();
+                            } finally {
+                                permits.release();
+                            }
+                        });
+                        if (System.nanoTime() >= nextReport) {
+                            nextReport += 5_000_000_000L;
+                            Map<String, String> info = new HashMap<>();
+                            store.getFileStore().populateInfo(info::put);
+                            long cpu = threads.getThreadCpuTime(compactionThread);
+                            long alloc = threads.getThreadAllocatedBytes(compactionThread);
+                            long records = written.get();
+                            long read = Long.parseLong(info.get("info.FILE_READ_BYTES"));
+                            long write = Long.parseLong(info.get("info.FILE_WRITE_BYTES"));
+                            long dr = Math.max(1, records - lastRecords);
+                            System.out.printf("BENCH %6.0f %7d %5s %7s %6s %11d %18.0f %7.0f %9.1f %7.1f %7.1f %10.1f%n",
+                                    (System.nanoTime() - start) / 1e9, records, info.get("info.CHUNKS_FILL_RATE"),
+                                    info.get("info.CHUNKS_FILL_RATE_RW"), info.get("info.CHUNK_COUNT"),
+                                    store.getFileStore().size() / Math.max(1, records), (cpu - lastCpu) / 1e6,
+                                    (cpu - lastCpu) / 1e3 / dr, (alloc - lastAlloc) / 1e6, (alloc - lastAlloc) / 1e3 / dr,
+                                    (read - lastRead) / 1e6, (write - lastWrite) / 1e6);
+                            lastCpu = cpu;
+                            lastAlloc = alloc;
+                            lastRecords = records;
+                            lastRead = read;
+                            lastWrite = write;
+                        }
+                    }
+                }
+                sink.close();
+                System.out.printf("BENCH total: %d records, compaction thread %.0f ms CPU (%.0f µs/record), %.0f MB allocated (%.0f KB/record), file %d B/record while open%n",
+                        written.get(), threads.getThreadCpuTime(compactionThread) / 1e6,
+                        threads.getThreadCpuTime(compactionThread) / 1e3 / written.get(),
+                        threads.getThreadAllocatedBytes(compactionThread) / 1e6,
+                        threads.getThreadAllocatedBytes(compactionThread) / 1e3 / written.get(),
+                        store.getFileStore().size() / written.get());
+            }
+        }
+        System.out.printf("BENCH file after close: %d B/record%n", Files.size(dir.resolve("dijkwacht-audit.mv.db")) / Math.max(1, written.get()));
+    }
+}
