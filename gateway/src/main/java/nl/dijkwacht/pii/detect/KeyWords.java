@@ -60,6 +60,22 @@ final class KeyWords {
         return best == Integer.MAX_VALUE ? null : entries.get(best);
     }
 
+    /**
+     * "voorl." for "voorletters", "achtern." for "achternaam": a word of the key of four letters or more closed by a
+     * full stop (and nothing glued after it: "pers.nr" is a staff number, not "persoonsnummer") stands for an entry of
+     * one word that it begins (headers abbreviated to fit a column).
+     */
+    private static boolean abbreviates(String key, int at, String word) {
+        int end = at;
+        while (end < key.length() && Character.isLetter(key.charAt(end))) {
+            end++;
+        }
+        int length = end - at;
+        return length >= 4 && end < key.length() && key.charAt(end) == '.'
+                && (end + 1 == key.length() || key.charAt(end + 1) == ' ') && word.length() > length
+                && word.indexOf(' ') < 0 && word.regionMatches(0, key, at, length);
+    }
+
     boolean anyIn(String key) {
         return firstIn(key) != null;
     }
@@ -67,7 +83,7 @@ final class KeyWords {
     private boolean occursAt(String key, int i, int at) {
         String word = words[i];
         if (!key.startsWith(word, at)) {
-            return false;
+            return abbreviates(key, at, word);
         }
         int end = at + word.length();
         return !whole[i] || end == key.length() || !Character.isLetter(key.charAt(end));

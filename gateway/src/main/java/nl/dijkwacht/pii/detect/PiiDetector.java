@@ -74,6 +74,10 @@ public final class PiiDetector {
                 all = withNicknames(text, all);
             }
             List<Finding> linked = all.isEmpty() ? List.of() : FindingLinks.link(text, all);
+            if (!all.isEmpty()) {
+                linked = new ArrayList<>(linked);
+                SoleTraderOwnerLinks.link(analysed, all, linked);
+            }
             if (linked.isEmpty()) {
                 return all;
             }
@@ -97,7 +101,8 @@ public final class PiiDetector {
             kept.put(candidate.start(), candidate);
         }
         List<Finding> out = withNicknames(text, new ArrayList<>(kept.values()));
-        List<Finding> linked = FindingLinks.link(text, out);
+        List<Finding> linked = new ArrayList<>(FindingLinks.link(text, out));
+        SoleTraderOwnerLinks.link(analysed, out, linked);
         if (!linked.isEmpty()) {
             out.addAll(linked);
             out.sort(java.util.Comparator.comparingInt(Finding::start));
