@@ -20,7 +20,7 @@ final class WordDigitRepair {
         for (int k = 1; k + 1 < n; k++) {
             char c = s.charAt(k);
             if ((c != '0' && c != '1') || k < done || !Character.isLetter(s.charAt(k - 1))
-                    || !Character.isLetter(s.charAt(k + 1))) {
+                    || !Character.isLetter(s.charAt(k + 1)) && !doubledInLowerCase(s, k)) {
                 continue;
             }
             int i = k;
@@ -38,6 +38,9 @@ final class WordDigitRepair {
                 } else if ((w == '0' || w == '1') && j > i && j + 1 < n && Character.isLetter(s.charAt(j - 1))
                         && Character.isLetter(s.charAt(j + 1))) {
                     confused++;
+                } else if ((w == '0' || w == '1') && j > i && doubledInLowerCase(s, j)) {
+                    confused += 2;
+                    j++;
                 } else {
                     otherDigit = true;
                 }
@@ -59,6 +62,15 @@ final class WordDigitRepair {
         }
         edits = leadingZeroEdits(s, edits);
         return edits == null ? List.of() : edits;
+    }
+
+    /**
+     * "Roe11laan", "Wi11em", "Ro00s": the two letters {@code ll} or {@code oo} read as digits, between lower-case
+     * letters (a code in capitals, "AB11CD", stays).
+     */
+    private static boolean doubledInLowerCase(String s, int k) {
+        return k >= 1 && k + 2 < s.length() && s.charAt(k + 1) == s.charAt(k)
+                && Character.isLowerCase(s.charAt(k - 1)) && Character.isLowerCase(s.charAt(k + 2));
     }
 
     /** "0UATTARA": a zero opening a word of at least three further capitals (and nothing else) is the letter O. */
