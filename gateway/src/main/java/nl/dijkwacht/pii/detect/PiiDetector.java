@@ -56,6 +56,17 @@ public final class PiiDetector {
         return out;
     }
 
+    /** What the rules that read the kept findings add ({@link FindingLinks} and the links beside it). */
+    private static List<Finding> linked(AnalysedText analysed, List<Finding> kept) {
+        String text = analysed.text();
+        List<Finding> linked = FindingLinks.link(text, kept);
+        SoleTraderOwnerLinks.link(analysed, kept, linked);
+        if (text.indexOf('(') >= 0) {
+            BirthBracketLinks.link(text, kept, linked);
+        }
+        return linked;
+    }
+
     public List<Finding> detect(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
@@ -73,11 +84,7 @@ public final class PiiDetector {
             if (!all.isEmpty()) {
                 all = withNicknames(text, all);
             }
-            List<Finding> linked = all.isEmpty() ? List.of() : FindingLinks.link(text, all);
-            if (!all.isEmpty()) {
-                linked = new ArrayList<>(linked);
-                SoleTraderOwnerLinks.link(analysed, all, linked);
-            }
+            List<Finding> linked = all.isEmpty() ? List.of() : linked(analysed, all);
             if (linked.isEmpty()) {
                 return all;
             }
@@ -101,8 +108,7 @@ public final class PiiDetector {
             kept.put(candidate.start(), candidate);
         }
         List<Finding> out = withNicknames(text, new ArrayList<>(kept.values()));
-        List<Finding> linked = new ArrayList<>(FindingLinks.link(text, out));
-        SoleTraderOwnerLinks.link(analysed, out, linked);
+        List<Finding> linked = linked(analysed, out);
         if (!linked.isEmpty()) {
             out.addAll(linked);
             out.sort(java.util.Comparator.comparingInt(Finding::start));
