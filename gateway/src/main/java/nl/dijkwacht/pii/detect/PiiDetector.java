@@ -67,6 +67,16 @@ public final class PiiDetector {
         return linked;
     }
 
+    /** With nothing found, only a bracket's birth date can still add a finding ("mijn moeder (02-02-1952)"). */
+    private static List<Finding> bracketsOnly(String text) {
+        if (text.indexOf('(') < 0) {
+            return List.of();
+        }
+        List<Finding> linked = new ArrayList<>();
+        BirthBracketLinks.link(text, List.of(), linked);
+        return linked;
+    }
+
     public List<Finding> detect(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
@@ -84,7 +94,7 @@ public final class PiiDetector {
             if (!all.isEmpty()) {
                 all = withNicknames(text, all);
             }
-            List<Finding> linked = all.isEmpty() ? List.of() : linked(analysed, all);
+            List<Finding> linked = all.isEmpty() ? bracketsOnly(text) : linked(analysed, all);
             if (linked.isEmpty()) {
                 return all;
             }
