@@ -42,4 +42,12 @@ class DocumentNumberRulesTest {
         assertThat(found(scan, EntityType.BSN)).containsExactly("111222333");
         assertThat(found(scan, EntityType.ID_DOCUMENT)).containsExactly("XR4K18P72");
     }
+
+    @Test
+    void aPassportsFirstMachineReadableLineOnItsOwn() {
+        String scan = "foto van de paspoortpagina\nP<NLDDE<BOER<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<<\nis dit leesbaar?";
+        assertThat(found(scan, EntityType.PERSON)).contains("DE<BOER<<ANNA<MARIA");
+        // digits in the name field: no name
+        assertThat(found("P<NLD1234567<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n", EntityType.PERSON)).isEmpty();
+    }
 }

@@ -69,4 +69,11 @@ class EmailAddressRulesTest {
         // service mailboxes stay harmless
         assertThat(found("mail naar wijkagent.noord@politie.nl of verzuim@gemeente.nl", EntityType.EMAIL)).isEmpty();
     }
+
+    @Test
+    void pluralAndDiminutiveWordsNameAProgrammeNotAPerson() {
+        assertThat(found("aanmelden bij activiteiten@buurthuis-oost.nl of taalmaatjes@bibliotheek-noord.nl",
+                EntityType.EMAIL)).isEmpty();
+        assertThat(found("of mail p.verhoef@buurthuis-oost.nl", EntityType.EMAIL)).containsExactly("p.verhoef@buurthuis-oost.nl");
+    }
 }

@@ -82,4 +82,12 @@ class OcrIdentifierRulesTest {
         assertThat(new TextNormalizer().normalize("code AB11CD").text()).isEqualTo("code AB11CD");
         assertThat(found("Morgen weg 3 dagen naar Texel", EntityType.ADDRESS)).isEmpty();
     }
+
+    @Test
+    void aFiveReadForAnSInAName() {
+        assertThat(found("Naam ouder: Petra de Vrie5\nTel. ouder: 0612345678", EntityType.PERSON))
+                .containsExactly("Petra de Vrie5");
+        // codes keep their digits
+        assertThat(new TextNormalizer().normalize("fase5 en A5 en Blok5b").text()).isEqualTo("fase5 en A5 en Blok5b");
+    }
 }
