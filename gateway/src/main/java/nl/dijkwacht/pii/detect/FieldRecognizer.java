@@ -303,7 +303,8 @@ public final class FieldRecognizer implements Recognizer {
                     || text.charAt(b - 1) == '\'' || text.charAt(b - 1) == ',')) {
                 b--;
             }
-            if (b > a && (nameShaped(text, a, b) || initialsKey(f.key(), word) && INITIALS.matcher(text).region(a, b).matches())) {
+            if (b > a && (nameShaped(text, a, b) || initialsKey(f.key(), word) && INITIALS.matcher(text).region(a, b).matches())
+                    && !(nameEnd == angle && serviceSender(text, angle, partEnd))) {
                 found.add(new Finding(EntityType.PERSON, a, b, SCORE, name(), "value of a field", why));
             }
             s = partEnd + 1;
@@ -311,6 +312,28 @@ public final class FieldRecognizer implements Recognizer {
     }
 
     private static final java.util.Set<String> TITLES = WordList.set("/pii/names/titles.txt");
+
+    /** Local parts of addresses that only machines send from. */
+    private static final List<String> MACHINE_SENDERS = List.of("noreply", "no-reply", "no_reply", "donotreply",
+            "do-not-reply", "mailer-daemon", "postmaster", "notification", "bounce");
+
+    /**
+     * "Van: Microsoft Teams &lt;noreply@…&gt;": the name shown for a no-reply or system sender is a service's, not a
+     * person's. (A person may well write from {@code info@} of their own firm, so only machine senders count.)
+     */
+    private static boolean serviceSender(String text, int angle, int to) {
+        int at = text.indexOf('@', angle);
+        if (at < 0 || at >= to) {
+            return false;
+        }
+        String local = text.substring(angle + 1, at).toLowerCase(java.util.Locale.ROOT);
+        for (String machine : MACHINE_SENDERS) {
+            if (local.startsWith(machine)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** "M.", "E.J.": a person's initials, which under an initials key identify with the surname beside them. */
     private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.\\s?){1,5}");

@@ -38,7 +38,33 @@ public final class NamedThings {
     public static boolean partOfNamedThing(String text, int start, int end) {
         return compoundAtEnd(text, start, end) || namedThingFollows(text, end) || legalFormInOrAhead(text, start, end)
                 || institutionComplement(text, start, end) || businessOpens(text, start, end)
-                || familyNameFirm(text, start, end);
+                || familyNameFirm(text, start, end) || ordinaryWordOpens(text, start, end);
+    }
+
+    /** Endings of Dutch nouns and adjectives that no given name or surname has ({@code …ing}, {@code …heid}). */
+    private static final List<String> ORDINARY_ENDINGS = List.copyOf(WordList.set("/pii/names/ordinary-word-endings.txt"));
+
+    /**
+     * "Reclassering Nederland", "Belastingsamenwerking Oost-Groningen": a span opened by a long capitalised word that
+     * ends like an ordinary Dutch word and is no known name names an organisation or a thing ("…ing" only from eleven
+     * letters: "Henning", "Meijering", "Oosterling" are names).
+     */
+    private static boolean ordinaryWordOpens(String text, int start, int end) {
+        int e = start;
+        while (e < end && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        if (e - start < 8 || e == end || !Character.isUpperCase(text.charAt(start))) {
+            return false; // a span of one word is left to the recognizers' own word lists
+        }
+        String word = text.substring(start, e).toLowerCase(java.util.Locale.ROOT);
+        for (String ending : ORDINARY_ENDINGS) {
+            if (word.endsWith(ending) && (!ending.equals("ing") || word.length() >= 11)
+                    && !KnownNames.shared().isName(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -184,4 +184,13 @@ class NameLookAlikesTest {
                 """;
         assertThat(found(csv, EntityType.PERSON)).containsExactly("Pieter de Groot");
     }
+
+    @Test
+    void aNameOpenedByAnOrdinaryDutchWordIsAnOrganisation() {
+        assertThat(found("Overleg met Schuldsanering Zuid-Holland en Jeugdbescherming Gelderland op dinsdag.",
+                EntityType.PERSON)).isEmpty();
+        // names with such an ending stay names
+        assertThat(found("Gesprek met Henning Vos en Wout Meijering over de aanvraag.", EntityType.PERSON))
+                .contains("Henning Vos", "Wout Meijering");
+    }
 }
