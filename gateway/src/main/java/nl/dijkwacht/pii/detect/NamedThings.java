@@ -38,7 +38,41 @@ public final class NamedThings {
     public static boolean partOfNamedThing(String text, int start, int end) {
         return compoundAtEnd(text, start, end) || namedThingFollows(text, end) || legalFormInOrAhead(text, start, end)
                 || institutionComplement(text, start, end) || businessOpens(text, start, end)
-                || familyNameFirm(text, start, end) || ordinaryWordOpens(text, start, end);
+                || familyNameFirm(text, start, end) || ordinaryWordOpens(text, start, end)
+                || placeOfAnAddress(text, start, end);
+    }
+
+    /** A street and house number, or a postcode, ending right before a word ("Kerkewijk 190 ", "8141 ZK "). */
+    private static final java.util.regex.Pattern ADDRESS_BEFORE = java.util.regex.Pattern.compile(
+            "(?:\\p{L}{2,}(?:" + AddressRecognizer.SUFFIXES + ")\\.? \\d{1,5}[a-zA-Z]?|[1-9]\\d{3} ?[A-Z]{2}),? {1,2}$");
+    /** ", 25 november 2026", ", 25-11-2026": the date of a dateline. */
+    private static final java.util.regex.Pattern DATELINE_DATE = java.util.regex.Pattern.compile(
+            ", \\d{1,2}(?: \\p{L}{3,9} |[-./]\\d{1,2}[-./])(?:19|20)\\d{2}");
+
+    /**
+     * "Kerkewijk 190 Veenendaal", "8141 ZK Heino", and a dateline "Veenendaal, 25 november 2026" (also after a mark,
+     * "† Heino, 22 november 2026"): one capitalised word after an address, or opening a line before a full date, is a
+     * place.
+     */
+    private static boolean placeOfAnAddress(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isLetter(text.charAt(i)) && text.charAt(i) != '-') {
+                return false; // one word only
+            }
+        }
+        if (!Character.isUpperCase(text.charAt(start))) {
+            return false;
+        }
+        if (ADDRESS_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find()) {
+            return true;
+        }
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        for (int i = lineStart; i < start; i++) {
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return DATELINE_DATE.matcher(text).region(end, Math.min(text.length(), end + 24)).lookingAt();
     }
 
     /** Endings of Dutch nouns and adjectives that no given name or surname has ({@code …ing}, {@code …heid}). */
