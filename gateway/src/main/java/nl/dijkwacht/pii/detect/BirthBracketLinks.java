@@ -1,6 +1,7 @@
 package nl.dijkwacht.pii.detect;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,12 +72,12 @@ final class BirthBracketLinks {
         while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
             s--;
         }
-        return s < end && RELATIONS.contains(text.substring(s, end).toLowerCase(java.util.Locale.ROOT));
+        return s < end && RELATIONS.contains(text.substring(s, end).toLowerCase(Locale.ROOT));
     }
 
     private static boolean plainName(String words) {
         for (String w : words.split("[ -]")) {
-            if (NOT_A_NAME.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+            if (NOT_A_NAME.contains(w.toLowerCase(Locale.ROOT))) {
                 return false;
             }
         }

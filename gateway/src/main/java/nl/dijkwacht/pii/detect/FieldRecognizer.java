@@ -326,7 +326,7 @@ public final class FieldRecognizer implements Recognizer {
         if (at < 0 || at >= to) {
             return false;
         }
-        String local = text.substring(angle + 1, at).toLowerCase(java.util.Locale.ROOT);
+        String local = text.substring(angle + 1, at).toLowerCase(Locale.ROOT);
         for (String machine : MACHINE_SENDERS) {
             if (local.startsWith(machine)) {
                 return true;

@@ -37,6 +37,7 @@ final class KeyWords {
 
     /** The first entry of the list (as written, with a {@code $} marker) that occurs in {@code key}, else null. */
     String firstIn(String key) {
+        boolean abbreviated = key.indexOf('.') >= 0; // only then can a word of the key stand for a longer entry
         int best = Integer.MAX_VALUE;
         for (int at = 0; at < key.length(); at++) {
             if (at > 0 && key.charAt(at - 1) != ' ') {
@@ -51,7 +52,7 @@ final class KeyWords {
                 if (i >= best) {
                     break;
                 }
-                if (occursAt(key, i, at)) {
+                if (occursAt(key, i, at, abbreviated)) {
                     best = i;
                     break;
                 }
@@ -80,10 +81,10 @@ final class KeyWords {
         return firstIn(key) != null;
     }
 
-    private boolean occursAt(String key, int i, int at) {
+    private boolean occursAt(String key, int i, int at, boolean abbreviated) {
         String word = words[i];
         if (!key.startsWith(word, at)) {
-            return abbreviates(key, at, word);
+            return abbreviated && abbreviates(key, at, word);
         }
         int end = at + word.length();
         return !whole[i] || end == key.length() || !Character.isLetter(key.charAt(end));

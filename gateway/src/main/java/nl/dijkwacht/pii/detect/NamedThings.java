@@ -2,6 +2,7 @@ package nl.dijkwacht.pii.detect;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import nl.dijkwacht.words.WordList;
 import nl.dijkwacht.words.WordSet;
 
@@ -43,10 +44,10 @@ public final class NamedThings {
     }
 
     /** A street and house number, or a postcode, ending right before a word ("Kerkewijk 190 ", "8141 ZK "). */
-    private static final java.util.regex.Pattern ADDRESS_BEFORE = java.util.regex.Pattern.compile(
+    private static final Pattern ADDRESS_BEFORE = Pattern.compile(
             "(?:\\p{L}{2,}(?:" + AddressRecognizer.SUFFIXES + ")\\.? \\d{1,5}[a-zA-Z]?|[1-9]\\d{3} ?[A-Z]{2}),? {1,2}$");
     /** ", 25 november 2026", ", 25-11-2026": the date of a dateline. */
-    private static final java.util.regex.Pattern DATELINE_DATE = java.util.regex.Pattern.compile(
+    private static final Pattern DATELINE_DATE = Pattern.compile(
             ", \\d{1,2}(?: \\p{L}{3,9} |[-./]\\d{1,2}[-./])(?:19|20)\\d{2}");
 
     /**
@@ -63,7 +64,15 @@ public final class NamedThings {
         if (!Character.isUpperCase(text.charAt(start))) {
             return false;
         }
-        if (ADDRESS_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find()) {
+        int before = start;
+        while (before > 0 && start - before < 3 && (text.charAt(before - 1) == ' ' || text.charAt(before - 1) == ',')) {
+            before--;
+        }
+        // the pattern only where a house number ("190", "18A") or a postcode's letters end right before the word
+        char last = before > 0 && before < start ? text.charAt(before - 1) : ' ';
+        if ((Character.isDigit(last) || Character.isUpperCase(last) || Character.isLetter(last) && before >= 2
+                && Character.isDigit(text.charAt(before - 2)))
+                && ADDRESS_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find()) {
             return true;
         }
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -91,7 +100,7 @@ public final class NamedThings {
         if (e - start < 8 || e == end || !Character.isUpperCase(text.charAt(start))) {
             return false; // a span of one word is left to the recognizers' own word lists
         }
-        String word = text.substring(start, e).toLowerCase(java.util.Locale.ROOT);
+        String word = text.substring(start, e).toLowerCase(Locale.ROOT);
         for (String ending : ORDINARY_ENDINGS) {
             if (word.endsWith(ending) && (!ending.equals("ing") || word.length() >= 11)
                     && !KnownNames.shared().isName(word)) {

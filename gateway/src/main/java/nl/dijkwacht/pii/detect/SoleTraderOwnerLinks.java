@@ -1,6 +1,7 @@
 package nl.dijkwacht.pii.detect;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * "| Kapsalon Derya (Derya Aksoy) | … | 80442917 |", "| Giuseppe Sanna (Trattoria Sarda) | … |": a trade name with
@@ -56,7 +57,7 @@ final class SoleTraderOwnerLinks {
                 while (e < to && Character.isLetter(text.charAt(e))) {
                     e++;
                 }
-                if (FieldRecognizer.organisationWord(text.substring(i, e).toLowerCase(java.util.Locale.ROOT))) {
+                if (FieldRecognizer.organisationWord(text.substring(i, e).toLowerCase(Locale.ROOT))) {
                     return true;
                 }
                 i = e;
