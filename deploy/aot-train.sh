@@ -6,7 +6,7 @@
 #
 # Starts the gateway from the EXTRACTED jar (java -Djarmode=tools -jar gateway.jar extract; classes inside the nested
 # Spring Boot jar cannot be cached) with -XX:AOTCacheOutput=<cache file>, waits until /readyz answers — by then the
-# start-up warm-up (api.StartupWarmUp) has sent its made-up requests over HTTP through the whole request path —, stops
+# start-up warm-up (api.warmup.StartupWarmUp) has sent its made-up requests over HTTP through the whole request path —, stops
 # it with SIGTERM and waits until the JVM has written the cache at exit. Afterwards start the same jar, with the same
 # JDK and the same class path, as `java -XX:AOTCache=<cache file> -jar <application jar>`.
 #

@@ -8,12 +8,15 @@
 # core 1); the mock upstream and wrk run on the other core (default 0). After a warm-up of each gateway, rounds
 # alternate A, B, A, B, … at the same load, so both see the same background. The figure is the gateway process's
 # CPU time (all threads, from /proc) divided by the requests answered in that round; JIT compiler threads are
-# reported apart. Wall-clock latency is printed but is not the figure (other work shares the machine).
+# reported apart. Wall-clock latency is printed but is not the figure (other work shares the machine). The heap
+# allocated per request (alloc_kb_per_req) is the gateway's own count: Micrometer's jvm.gc.memory.allocated (eden
+# emptied by each young collection) plus the eden in use, read before and after the round, over the requests.
 #
 # Options: --rounds N (default 3) --seconds S per round (default 15) --warmup S per gateway (default 60, c=4)
 #          --c N concurrency (default 64) --stream (SSE instead of JSON) --store h2|postgres
 #          --gw-cpu C --load-cpu C --jfr (a JFR recording of each gateway during its rounds, for flame graphs; both gateways
-#          then run with -XX:+DebugNonSafepoints so samples in inlined code are attributed to the right method)
+#          then run with -XX:+DebugNonSafepoints so samples in inlined code are attributed to the right method; also
+#          <gw>/alloc-summary.md: the allocation samples by part, KB per request)
 #          --port-base P (default 18080: the mock on P, gateways on P+16 and P+17, management on +100; pick another
 #          base when someone else runs this script at the same time)
 #          --body FILE (the request body; default the harness's body.json — docs/bench/body-conversation.json is a
@@ -104,23 +107,32 @@ audit_tx() { # name -> "records lone group" (audit records written, transactions
     /^dijkwacht_audit_write_seconds_count/ {n+=$NF} /^dijkwacht_audit_batches_total\{.*writer="request"/ {r+=$NF}
     /^dijkwacht_audit_batches_total\{.*writer="writer_thread"/ {w+=$NF} END {printf "%d %d %d\n", n, r, w}'
 }
+allocated() { # name -> bytes allocated on the heap since the start (young collections' count + eden in use now)
+  # two single metrics, not a Prometheus scrape: a scrape allocates megabytes itself
+  local m="http://127.0.0.1:$((${PORT[$1]} + 100))/actuator/metrics" eden
+  eden=$(curl -s "$m/jvm.memory.used" | python3 -c 'import json,sys; print(next((v for t in json.load(sys.stdin).get("availableTags", []) if t["tag"] == "id" for v in t["values"] if "Eden" in v), ""))' | sed 's/ /%20/g')
+  { curl -s "$m/jvm.gc.memory.allocated"; echo; curl -s "$m/jvm.memory.used?tag=id:$eden"; echo; } \
+    | python3 -c 'import json,sys; print("%.0f" % sum(json.loads(l)["measurements"][0]["value"] for l in sys.stdin if l.strip().startswith("{")))'
+}
 declare -A TX0=()
 for n in A B; do TX0[$n]=$(audit_tx "$n"); done
-printf 'round\tgw\trequests\tcpu_us_per_req\tjit_us_per_req\trps\tp50_ms\tp99_ms\terrors\n' | tee -a "$OUT/ab.tsv"
+printf 'round\tgw\trequests\tcpu_us_per_req\tjit_us_per_req\trps\tp50_ms\tp99_ms\terrors\talloc_kb_per_req\n' | tee -a "$OUT/ab.tsv"
 for r in $(seq 1 "$ROUNDS"); do
   for n in A B; do
+    a0=$(allocated "$n")
     read -r c0 j0 < <(ticks "${PID[$n]}")
     res=$(load "$n" "$SECS" "$CONC")
     read -r c1 j1 < <(ticks "${PID[$n]}")
+    a1=$(allocated "$n")
     req=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$res"); req=${req:-0}
-    awk -v r="$r" -v n="$n" -v q="$req" -v c=$((c1 - c0)) -v j=$((j1 - j0)) -v hz="$HZ" -v res="$res" 'BEGIN {
+    awk -v r="$r" -v n="$n" -v q="$req" -v c=$((c1 - c0)) -v j=$((j1 - j0)) -v hz="$HZ" -v res="$res" -v al=$((a1 - a0)) 'BEGIN {
       match(res, /rps=[0-9.]+/); rps=substr(res, RSTART+4, RLENGTH-4); match(res, /p50_ms=[0-9.]+/); p50=substr(res, RSTART+7, RLENGTH-7)
       match(res, /p99_ms=[0-9.]+/); p99=substr(res, RSTART+7, RLENGTH-7)
       err=0; while (match(res, /err_[a-z]+=[0-9]+/)) { kv=substr(res, RSTART, RLENGTH); sub(/.*=/, "", kv); err+=kv; res=substr(res, RSTART+RLENGTH) }
-      printf "%s\t%s\t%d\t%.0f\t%.0f\t%s\t%s\t%s\t%d\n", r, n, q, q ? c/hz*1e6/q : 0, q ? j/hz*1e6/q : 0, rps, p50, p99, err }' | tee -a "$OUT/ab.tsv"
+      printf "%s\t%s\t%d\t%.0f\t%.0f\t%s\t%s\t%s\t%d\t%.1f\n", r, n, q, q ? c/hz*1e6/q : 0, q ? j/hz*1e6/q : 0, rps, p50, p99, err, q ? al/1024/q : 0 }' | tee -a "$OUT/ab.tsv"
   done
 done
-awk -F'\t' 'NR>1 {q[$2]+=$3; c[$2]+=$3*$4; j[$2]+=$3*$5; e[$2]+=$9} END {for (n in q) if (q[n]) printf "%s: %d requests, CPU %.0f µs/req (JIT %.0f µs/req)%s\n", n, q[n], c[n]/q[n], j[n]/q[n], e[n] ? sprintf(" — %d ERRORS (non-2xx or socket): figure not valid", e[n]) : ""}' \
+awk -F'\t' 'NR>1 {q[$2]+=$3; c[$2]+=$3*$4; j[$2]+=$3*$5; e[$2]+=$9; a[$2]+=$3*$10} END {for (n in q) if (q[n]) printf "%s: %d requests, CPU %.0f µs/req (JIT %.0f µs/req), heap %.1f KB/req%s\n", n, q[n], c[n]/q[n], j[n]/q[n], a[n]/q[n], e[n] ? sprintf(" — %d ERRORS (non-2xx or socket): figure not valid", e[n]) : ""}' \
   "$OUT/ab.tsv" | sort | tee -a "$OUT/ab.txt"
 for n in A B; do # gateways that have dijkwacht_audit_batches_total (since session 24): who wrote the records of the rounds
   read -r n0 r0 w0 <<< "${TX0[$n]}"; read -r n1 r1 w1 <<< "$(audit_tx "$n")"
@@ -132,6 +144,11 @@ if [ "$JFR" = 1 ]; then
     "$JCMD" "${PID[$n]}" JFR.stop name=ab filename="$OUT/$n/profile.jfr" > /dev/null
     "$(dirname "$JAVA_BIN")/jfr" print --events jdk.ExecutionSample --stack-depth 128 "$OUT/$n/profile.jfr" | python3 "$ROOT/docs/bench/jfr-collapse.py" > "$OUT/$n/profile.collapsed"
     python3 "$ROOT/docs/bench/profile-summary.py" "$OUT/$n/profile.collapsed" 0 0 > "$OUT/$n/profile-summary.md" || true
+    # where the heap allocation goes: JFR's allocation samples weighted by bytes, per request of the rounds
+    "$(dirname "$JAVA_BIN")/jfr" print --events jdk.ObjectAllocationSample --stack-depth 128 "$OUT/$n/profile.jfr" \
+      | python3 "$ROOT/docs/bench/jfr-collapse.py" --weight > "$OUT/$n/alloc.collapsed"
+    python3 "$ROOT/docs/bench/profile-summary.py" --bytes "$OUT/$n/alloc.collapsed" \
+      "$(awk -F'\t' -v g="$n" 'NR>1 && $2==g {q+=$3} END {print q+0}' "$OUT/ab.tsv")" > "$OUT/$n/alloc-summary.md" || true
   done
 fi
 if [ "$FIRST_CHUNK" -gt 0 ]; then

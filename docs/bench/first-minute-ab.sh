@@ -71,7 +71,7 @@ start() { # name port extra-opts extra-args [NAME=value environment]
   # shellcheck disable=SC2086
   (cd "$OUT/$1/run" && exec env ${5:-} "$JAVA" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} $3 -jar "$OUT/$1/app/app.jar" $4 \
       --server.port="$2" --management.server.port=$(($2 + 100)) --logging.level.root=WARN \
-      --logging.level.nl.dijkwacht.api.StartupWarmUp=INFO \
+      --logging.level.nl.dijkwacht.api.StartupWarmUp=INFO --logging.level.nl.dijkwacht.api.warmup=INFO \
       --dijkwacht.policies-dir="$OUT/pack/policies" --dijkwacht.models-dir="$OUT/pack/models-config" > "$OUT/$1/gateway.log" 2>&1) &
   PIDS+=($!)
 }

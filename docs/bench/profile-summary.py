@@ -5,6 +5,11 @@ the PII engine runs inside the pipeline), and the CPU time per request when the 
 profile is given.
 
     python3 docs/bench/profile-summary.py profile.collapsed [requests] [cpu_seconds]
+    python3 docs/bench/profile-summary.py --bytes alloc.collapsed [requests]
+
+With --bytes the stacks are allocation samples weighted by bytes (jfr-collapse.py --weight on
+jdk.ObjectAllocationSample): each part's share of the bytes allocated and, given the requests served during the
+recording, KB per request.
 
 Frame names differ by profiler: async-profiler writes `nl/dijkwacht/audit/AuditTrail.record`, JFR (via
 jfr-collapse.py) `nl.dijkwacht.audit.AuditTrail.record`. Both are brought to the dotted form before matching, so the
@@ -44,9 +49,12 @@ PARTS = [
 
 
 def main():
-    path = sys.argv[1]
-    requests = int(sys.argv[2]) if len(sys.argv) > 2 else 0
-    cpu = float(sys.argv[3]) if len(sys.argv) > 3 else 0.0
+    args = [a for a in sys.argv[1:] if a != "--bytes"]
+    if len(args) < len(sys.argv) - 1:
+        return summarise_bytes(args[0], int(args[1]) if len(args) > 1 else 0)
+    path = args[0]
+    requests = int(args[1]) if len(args) > 1 else 0
+    cpu = float(args[2]) if len(args) > 2 else 0.0
     stacks = []
     total = 0
     with open(path, encoding="utf-8", errors="replace") as f:
@@ -66,6 +74,30 @@ def main():
         extra = f" {share * cpu / requests * 1e6:.0f} |" if requests and cpu else ""
         print(f"| {name} | {share * 100:.1f} % |{extra}")
     print(f"\n{total} samples" + (f"; {requests} requests, {cpu:.1f} s CPU of the gateway process" if requests else ""))
+
+
+def read(path):
+    stacks = []
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            stack, _, n = line.rstrip("\n").rpartition(" ")
+            try:
+                stacks.append((stack.replace("/", "."), int(n)))
+            except ValueError:
+                continue
+    return stacks
+
+
+def summarise_bytes(path, requests):
+    stacks = read(path)
+    total = sum(n for _, n in stacks)
+    print("| part | share of bytes allocated |" + (" KB per request |" if requests else ""))
+    print("|---|---:|" + ("---:|" if requests else ""))
+    for name, keys in PARTS:
+        n = sum(c for s, c in stacks if any(k in s for k in keys))
+        extra = f" {n / requests / 1024:.1f} |" if requests else ""
+        print(f"| {name} | {n / total * 100 if total else 0:.1f} % |{extra}")
+    print(f"\n{total / 1024 ** 2:.1f} MB sampled" + (f"; {requests} requests" if requests else ""))
 
 
 if __name__ == "__main__":

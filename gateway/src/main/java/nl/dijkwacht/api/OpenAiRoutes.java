@@ -13,7 +13,6 @@ import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.response.ReplyRewriter;
 import nl.dijkwacht.routing.ModelRouter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -33,43 +32,6 @@ public class OpenAiRoutes {
     AuditedEarlyRefusals auditedEarlyRefusals(AuditTrail audit, ActivePolicy policy,
                                               nl.dijkwacht.audit.OperatorActionLog operatorActions) {
         return new AuditedEarlyRefusals(audit, policy, operatorActions);
-    }
-
-    /** Warms the request path before readiness (see {@link StartupWarmUp}); off in the test suite. */
-    @Bean
-    StartupWarmUp startupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies,
-                                ObjectMapper dijkwachtJson, DijkwachtProperties properties,
-                                @Value("${dijkwacht.warm-up.enabled:true}") boolean enabled,
-                                @Value("${dijkwacht.warm-up.requests:20000}") int requests,
-                                @Value("${dijkwacht.warm-up.max-time:30s}") java.time.Duration maxTime,
-                                @Value("${dijkwacht.warm-up.ready-within:0s}") java.time.Duration readyWithin,
-                                @Value("${dijkwacht.warm-up.min-time:10s}") java.time.Duration minTime,
-                                @Value("${dijkwacht.warm-up.until-steady:true}") boolean untilSteady,
-                                @Value("${dijkwacht.warm-up.over-http:true}") boolean overHttp,
-                                @Value("${dijkwacht.warm-up.http-threads:1}") int httpThreads,
-                                @Value("${dijkwacht.warm-up.http-requests:" + Integer.MAX_VALUE + "}") int httpRequests,
-                                @Value("${dijkwacht.warm-up.upstream-call:true}") boolean upstreamCall,
-                                nl.dijkwacht.invoke.IdleWatchdog idleWatchdog,
-                                nl.dijkwacht.identity.WarmUpPass warmUpPass,
-                                org.springframework.context.ApplicationContext context,
-                                org.springframework.core.env.Environment environment) {
-        return new StartupWarmUp(policy, pipeline, router, replies, dijkwachtJson, properties.tenant(), enabled,
-                new StartupWarmUp.Bounds(requests, maxTime, readyWithin, minTime, untilSteady), warmUpPass, () -> overHttp ? loopbackUrl(context, environment) : null,
-                httpThreads, httpRequests, upstreamCall
-                        ? () -> nl.dijkwacht.invoke.LoopbackUpstream.start(dijkwachtJson, idleWatchdog, router.invoker().settings())
-                        : StartupWarmUp.UpstreamRehearsal.OFF);
-    }
-
-    /** The gateway's own port on loopback (or on the one address it is bound to); {@code null} without a web server. */
-    static String loopbackUrl(org.springframework.context.ApplicationContext context, org.springframework.core.env.Environment environment) {
-        if (!(context instanceof org.springframework.boot.web.server.context.WebServerApplicationContext web)
-                || web.getWebServer() == null || web.getWebServer().getPort() <= 0) {
-            return null;
-        }
-        String address = environment.getProperty("server.address", "");
-        String host = address.isBlank() || address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1" : address;
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + web.getWebServer().getPort()
-                + environment.getProperty("server.servlet.context-path", "");
     }
 
     @Bean

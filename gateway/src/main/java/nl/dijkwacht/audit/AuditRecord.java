@@ -117,8 +117,12 @@ public record AuditRecord(
 
     /** Entity types seen in the prompt as {@code ,BSN,IBAN,} (sorted), so "entity type" is a simple LIKE search. */
     public String entityTypes() {
+        String[] types = entityCounts.keySet().toArray(new String[0]);
+        java.util.Arrays.sort(types);
         StringBuilder out = new StringBuilder(",");
-        entityCounts.keySet().stream().sorted().forEach(t -> out.append(t).append(','));
+        for (String type : types) {
+            out.append(type).append(',');
+        }
         return out.toString();
     }
 }

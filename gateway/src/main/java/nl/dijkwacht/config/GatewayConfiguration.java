@@ -22,6 +22,7 @@ import nl.dijkwacht.openai.RequestSchema;
 import nl.dijkwacht.openai.WireFormat;
 import nl.dijkwacht.pii.anonymize.Anonymizer;
 import nl.dijkwacht.pii.PiiEngine;
+import nl.dijkwacht.pii.RepeatedTexts;
 import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicyLoader;
@@ -62,8 +63,8 @@ public class GatewayConfiguration {
 
     /** The Dutch PII engine, names included; loaded once at start-up (a missing model stops the start). */
     @Bean
-    PiiEngine piiEngine() {
-        return PiiEngine.dutchDefault();
+    PiiEngine piiEngine(PiiProperties pii) {
+        return PiiEngine.dutch(pii.nameWindowSlots());
     }
 
     @Bean
@@ -89,13 +90,11 @@ public class GatewayConfiguration {
      * Authentication is not a step: the route's filter verified the caller before the exchange was opened.
      */
     @Bean
-    RequestPipeline requestPipeline(WireFormat wireFormat, PiiEngine piiEngine,
+    RequestPipeline requestPipeline(WireFormat wireFormat, PiiEngine piiEngine, PiiProperties pii,
                                     Anonymizer anonymizer, ResolveUseCaseStep useCase, RequestRateStep rateLimit,
                                     PurposeGuardStep purpose, ResolveModelStep model, SensitivityRoutingStep route,
                                     TokenBudgetStep tokenBudget, Pseudonymizer pseudonymizer,
-                                    @Qualifier("secretKey") byte[] secretKey,
-                                    @org.springframework.beans.factory.annotation.Value("${dijkwacht.pipeline.start-ahead:false}") boolean startAhead) {
-        // off by default: at c=1 it was not shown to shorten the request and cost ~6 % CPU (docs/benchmarks.md, Session 23)
+                                    @Qualifier("secretKey") byte[] secretKey, PipelineProperties pipeline) {
         return new RequestPipeline(List.of(
                 new ParseRequestStep(wireFormat),
                 useCase,
@@ -105,9 +104,9 @@ public class GatewayConfiguration {
                 new AttachmentsStep(),
                 purpose,
                 model,
-                new RedactPersonalDataStep(piiEngine, anonymizer),
+                new RedactPersonalDataStep(piiEngine, new RepeatedTexts(piiEngine, pii.repeatedTextSlots()), anonymizer),
                 route,
-                tokenBudget), startAhead ? Runtime.getRuntime().availableProcessors() : 1,
+                tokenBudget), pipeline.startAhead() ? Runtime.getRuntime().availableProcessors() : 1, // off: as on one core
                 new nl.dijkwacht.pipeline.AheadThreads(Runtime.getRuntime().availableProcessors() - 1));
     }
 

@@ -1,7 +1,6 @@
 package nl.dijkwacht.config;
 
 import java.time.Clock;
-import java.time.Duration;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.JdbcSuspensionStore;
 import nl.dijkwacht.policy.PolicyWatcher;
@@ -15,7 +14,8 @@ import nl.dijkwacht.policy.SuspensionStore;
 import nl.dijkwacht.routing.ResolveModelStep;
 import nl.dijkwacht.routing.RoutingRules;
 import nl.dijkwacht.routing.SensitivityRoutingStep;
-import org.springframework.beans.factory.annotation.Value;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 public class PolicyConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -50,10 +52,12 @@ public class PolicyConfiguration {
     }
 
     @Bean
-    PurposeGuardStep purposeGuardStep(GuardModelClient guardModelClient) {
+    PurposeGuardStep purposeGuardStep(GuardModelClient guardModelClient, PurposeProperties purpose) {
         // the classifier model and the term list are loaded once; a missing model stops the start
-        return new PurposeGuardStep(new LayeredPurposeGuard(PurposeClassifier.shipped(), new SpecialCategoryRecognizer()),
-                guardModelClient);
+        PurposeClassifier classifier = PurposeClassifier.shipped(purpose.indexed());
+        int slots = purpose.repeatedMessageSlots();
+        log.info("purpose guard: classifier evaluated by token numbers: {}; table of repeated messages: {} slots", classifier.indexed(), slots);
+        return new PurposeGuardStep(new LayeredPurposeGuard(classifier, new SpecialCategoryRecognizer(), slots), guardModelClient);
     }
 
     @Bean
@@ -73,7 +77,7 @@ public class PolicyConfiguration {
 
     @Bean(destroyMethod = "close")
     PolicyWatcher policyWatcher(ActivePolicy activePolicy, SuspensionStore suspensionStore,
-                                @Value("${dijkwacht.policy.poll-interval:500ms}") Duration pollInterval) {
-        return new PolicyWatcher(activePolicy, suspensionStore, pollInterval);
+                                PolicyProperties policy) {
+        return new PolicyWatcher(activePolicy, suspensionStore, policy.pollInterval());
     }
 }

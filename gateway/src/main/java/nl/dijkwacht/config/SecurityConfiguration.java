@@ -44,7 +44,7 @@ public class SecurityConfiguration {
         return new TokenVerifier(identity.issuers());
     }
 
-    /** The start-up warm-up's key for its own HTTP requests (api.StartupWarmUp opens it, and closes it before readiness). */
+    /** The start-up warm-up's key for its own HTTP requests (api.warmup.StartupWarmUp opens it, and closes it before readiness). */
     @Bean
     nl.dijkwacht.identity.WarmUpPass warmUpPass() {
         return new nl.dijkwacht.identity.WarmUpPass();

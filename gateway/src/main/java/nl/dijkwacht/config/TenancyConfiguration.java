@@ -1,6 +1,5 @@
 package nl.dijkwacht.config;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import nl.dijkwacht.policy.SuspensionStore;
 import nl.dijkwacht.tenancy.TenancyProperties;
 import nl.dijkwacht.tenancy.Tenant;
 import nl.dijkwacht.tenancy.Tenants;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,7 +42,7 @@ public class TenancyConfiguration {
     @Bean
     Tenants tenants(DijkwachtProperties properties, TenancyProperties tenancy, ActivePolicy activePolicy,
                     SuspensionStore suspensionStore, JdbcTemplate jdbc, TenantWatchers watchers,
-                    @Value("${dijkwacht.policy.poll-interval:500ms}") Duration pollInterval) {
+                    PolicyProperties policyPolling) {
         if (!Tenants.ID.matcher(properties.tenant()).matches()) {
             throw new InvalidSettingException("dijkwacht.tenant", "the tenant id must be lower-case letters, digits and hyphens",
                     "Choose an id such as 'gemeente-utrecht'.");
@@ -74,7 +72,7 @@ public class TenancyConfiguration {
             ActivePolicy policy = new ActivePolicy(new PolicyLoader(), dirs.policiesDir(),
                     dirs.modelsDir() == null ? properties.modelsDir() : dirs.modelsDir());
             SuspensionStore suspensions = new JdbcSuspensionStore(jdbc, id);
-            watchers.watchers.add(new PolicyWatcher(policy, suspensions, pollInterval));
+            watchers.watchers.add(new PolicyWatcher(policy, suspensions, policyPolling.pollInterval()));
             all.add(new Tenant(id, policy, suspensions, false));
         }
         return new Tenants(all);

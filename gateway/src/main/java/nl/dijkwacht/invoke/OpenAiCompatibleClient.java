@@ -182,7 +182,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
                 throw errorStatus(response, readErrorMessage(entity, Integer.MAX_VALUE));
             }
             try {
-                return entity == null ? new byte[0] : EntityUtils.toByteArray(entity);
+                return entity == null ? new byte[0] : replyBytes(entity);
             } catch (IOException e) {
                 throw transportFailure(e);
             }
@@ -231,6 +231,20 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
     private static String header(ClassicHttpResponse response, String name) {
         var header = response.getFirstHeader(name);
         return header == null ? null : header.getValue();
+    }
+
+    /**
+     * The reply body. With a declared length it is read straight into an array of that length; {@code EntityUtils}
+     * fills a buffer through a 4 KB scratch array and then copies it (chunked or compressed replies still go there).
+     */
+    static byte[] replyBytes(HttpEntity entity) throws IOException {
+        long length = entity.getContentLength();
+        if (length < 0 || length > Integer.MAX_VALUE - 8) {
+            return EntityUtils.toByteArray(entity);
+        }
+        try (InputStream in = entity.getContent()) {
+            return in == null ? null : in.readNBytes((int) length);
+        }
     }
 
     private String readErrorMessage(HttpEntity entity, int limit) {

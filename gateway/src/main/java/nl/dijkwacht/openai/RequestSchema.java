@@ -55,6 +55,7 @@ public final class RequestSchema {
     }
 
     private final java.util.Map<Operation, JsonSchema> schemas = new java.util.EnumMap<>(Operation.class);
+    private final ChatMessagesByRole chatByRole;
 
     public RequestSchema(ObjectMapper json) {
         ObjectNode all;
@@ -73,6 +74,7 @@ public final class RequestSchema {
         for (Operation operation : Operation.values()) {
             schemas.put(operation, load(factory, config, all, operation.definition));
         }
+        chatByRole = new ChatMessagesByRole(factory, config, all);
     }
 
     /**
@@ -128,8 +130,10 @@ public final class RequestSchema {
         return false;
     }
 
-    private static JsonSchema load(JsonSchemaFactory factory, SchemaValidatorsConfig config, ObjectNode all, String definition) {
-        ObjectNode root = all.deepCopy();
+    /** {@code definition} of {@code all} as a schema of its own; the definitions are shared with {@code all}, not copied. */
+    static JsonSchema load(JsonSchemaFactory factory, SchemaValidatorsConfig config, ObjectNode all, String definition) {
+        ObjectNode root = all.objectNode();
+        root.setAll(all);
         root.put("$ref", "#/$defs/" + definition);
         JsonSchema schema = factory.getSchema(root, config);
         schema.initializeValidators();
@@ -146,7 +150,19 @@ public final class RequestSchema {
 
     /** The most specific problem of {@code body} against the operation's request schema, if any. */
     public Optional<Problem> check(Operation operation, JsonNode body) {
+        if (operation == Operation.CHAT_COMPLETIONS && chatByRole.fits(body)) {
+            return Optional.empty();
+        }
+        return checkInFull(operation, body);
+    }
+
+    /** Against the operation's whole schema, every message against every message kind: what words each refusal. */
+    Optional<Problem> checkInFull(Operation operation, JsonNode body) {
         return check(schemas.get(operation), body);
+    }
+
+    ChatMessagesByRole chatByRole() {
+        return chatByRole;
     }
 
     private static Optional<Problem> check(JsonSchema schema, JsonNode body) {

@@ -7,6 +7,7 @@ import nl.dijkwacht.pii.detect.Finding;
 import nl.dijkwacht.pii.detect.PiiDetector;
 import nl.dijkwacht.pii.detect.PiiEngineException;
 import nl.dijkwacht.pii.detect.Recognizer;
+import nl.dijkwacht.pii.detect.name.PersonNameRecognizer;
 import nl.dijkwacht.pii.normalize.NormalizedText;
 import nl.dijkwacht.pii.normalize.TextNormalizer;
 
@@ -24,7 +25,8 @@ import nl.dijkwacht.pii.normalize.TextNormalizer;
  */
 public final class PiiEngine {
 
-    private static volatile PiiEngine dutchDefault;
+    /** The full engines built so far, by the name model's window-cache slots: a test suite's many contexts share one. */
+    private static final java.util.Map<Integer, PiiEngine> DUTCH = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile PiiEngine structuredOnly;
 
     private final PiiDetector detector;
@@ -39,17 +41,15 @@ public final class PiiEngine {
 
     /** Structured identifiers, special categories, and person names (OpenNLP model plus rules). Cached. */
     public static PiiEngine dutchDefault() {
-        PiiEngine e = dutchDefault;
-        if (e == null) {
-            synchronized (PiiEngine.class) {
-                e = dutchDefault;
-                if (e == null) {
-                    e = new PiiEngine(RecognizerRegistry.dutch(true));
-                    dutchDefault = e;
-                }
-            }
-        }
-        return e;
+        return dutch(PersonNameRecognizer.DEFAULT_WINDOW_CACHE);
+    }
+
+    /**
+     * As {@link #dutchDefault()}, the name model's decoded windows kept in {@code nameWindowCache} slots (0: none, every
+     * window decoded as for text never seen). Cached per number of slots.
+     */
+    public static PiiEngine dutch(int nameWindowCache) {
+        return DUTCH.computeIfAbsent(Math.max(0, nameWindowCache), slots -> new PiiEngine(RecognizerRegistry.dutch(true, slots)));
     }
 
     /** Everything except person names: no name model is loaded. Cached. */

@@ -22,8 +22,13 @@ public final class RecognizerRegistry {
 
     /** Structured identifiers, special categories, and person names (model plus rules, or rules only). */
     public static List<Recognizer> dutch(boolean nameModel) {
+        return dutch(nameModel, PersonNameRecognizer.DEFAULT_WINDOW_CACHE);
+    }
+
+    /** As {@link #dutch(boolean)}, the name model's decoded windows kept in {@code nameWindowCache} slots (0: none). */
+    public static List<Recognizer> dutch(boolean nameModel, int nameWindowCache) {
         List<Recognizer> all = new ArrayList<>(StructuredIdentifiers.all());
-        all.add(nameModel ? PersonNameRecognizer.withModel() : PersonNameRecognizer.rulesOnly());
+        all.add(nameModel ? PersonNameRecognizer.withModel(nameWindowCache) : PersonNameRecognizer.rulesOnly());
         return all;
     }
 

@@ -16,8 +16,8 @@ import nl.dijkwacht.pii.detect.Finding;
  */
 public final class RepeatedTexts {
 
-    /** Slots (a power of two); {@code -Ddijkwacht.pii.repeated-text-cache=0} turns the cache off (every text analysed). */
-    static final int DEFAULT_SIZE = Integer.getInteger("dijkwacht.pii.repeated-text-cache", 4_096);
+    /** Slots unless told otherwise (the gateway's {@code dijkwacht.pii.repeated-text-cache}; 0: every text analysed). */
+    public static final int DEFAULT_SIZE = 4_096;
 
     private final PiiEngine engine;
     private final SaltedTextTable<List<Finding>> table;

@@ -3,6 +3,7 @@ package nl.dijkwacht.purpose;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import opennlp.tools.ml.model.Context;
 
 /**
  * The purpose classifier's maximum-entropy model evaluated over token numbers instead of feature strings: the same
- * probabilities as {@link DocumentCategorizerME#categorize(String[])}, bit for bit, at a third of the cost (issue 15:
+ * probabilities as {@link DocumentCategorizerME#categorize(String[])}, bit for bit, at a fraction of the cost (issue 15:
  * the categorizer built a string for every word and every pair of neighbouring words and looked each up in a table
  * of 16,074 strings; here a token is looked up once and its pairs by two numbers).
  *
@@ -25,35 +26,45 @@ import opennlp.tools.ml.model.Context;
  * features ({@code doccat.featureGenerators=BagOfWordsFeatureGenerator,NGramFeatureGenerator}) — and sums the
  * features' weights in the categorizer's order (every token's word feature, then every pair's, left to right), starting
  * from the same uniform prior and taking the same {@link StrictMath#exp}, so floating-point rounding is the same too.
- * {@link #of} declines any other model (other feature generators, a feature it cannot read back into tokens, or a
- * result that differs from the categorizer's on a probe), and the classifier then uses the categorizer as before.
- * Immutable and thread-safe.
+ * The weights lie dense, one row of all outcomes per token number and per pair (perf11: the model's {@link Context}
+ * objects, two arrays each, were scattered over the heap); an outcome a feature lacks adds 0.0, which changes no sum —
+ * a sum that starts at the log prior is never −0.0, the one value adding +0.0 would change.
+ *
+ * <p>A token the model does not know is number −1, and a pair holding one has no weights: {@link #of} declines a model
+ * where a pair feature could also be read as a pair with an unknown token of the shape {@link PurposeTokens} makes (a
+ * colon only in a five-letter prefix, {@code p:beoor}), so the numbers alone decide, without the tokens' text. It also
+ * declines any other model (other feature generators, a feature it cannot read back into known tokens, or a result
+ * that differs from the categorizer's on a probe), and the classifier then uses the categorizer as before. Immutable
+ * and thread-safe.
  */
 final class IndexedCategorizer {
 
     private static final String WORD = "bow=";
     private static final String PAIR = "ng=:";
     private static final long EMPTY = -1L;
+    /** {@link PurposeTokens}' five-letter prefix token: {@code p:} and five characters. */
+    private static final String PREFIX = "p:";
+    private static final int PREFIX_LENGTH = PREFIX.length() + 5;
 
-    /** The model's own table, for the rare pair that holds a token the model does not know and a colon. */
-    private final Map<String, Context> predicates;
     private final Map<String, Integer> tokenNumbers;
-    /** The word feature's weights per token number. */
-    private final Context[] words;
+    /** Row {@code n} ({@code outcomes} weights from {@code n * outcomes}): the word feature of token number {@code n}. */
+    private final double[] wordRows;
     /** Open addressing: key {@code first << 32 | second} of a word pair the model knows, {@link #EMPTY} when free. */
     private final long[] pairKeys;
-    private final Context[] pairs;
+    /** The pair's number (its row in {@link #pairRows}) per slot of {@link #pairKeys}. */
+    private final int[] pairNumbers;
+    private final double[] pairRows;
     private final int pairMask;
     private final int outcomes;
     private final double logPrior;
 
-    private IndexedCategorizer(Map<String, Context> predicates, Map<String, Integer> tokenNumbers, Context[] words, long[] pairKeys,
-                               Context[] pairs, int outcomes) {
-        this.predicates = predicates;
+    private IndexedCategorizer(Map<String, Integer> tokenNumbers, double[] wordRows, long[] pairKeys, int[] pairNumbers,
+                               double[] pairRows, int outcomes) {
         this.tokenNumbers = tokenNumbers;
-        this.words = words;
+        this.wordRows = wordRows;
         this.pairKeys = pairKeys;
-        this.pairs = pairs;
+        this.pairNumbers = pairNumbers;
+        this.pairRows = pairRows;
         this.pairMask = pairKeys.length - 1;
         this.outcomes = outcomes;
         // GISModel's UniformPrior
@@ -68,6 +79,7 @@ final class IndexedCategorizer {
                 || generators[1].getClass() != NGramFeatureGenerator.class || !(model.getMaxentModel() instanceof GISModel gis)) {
             return Optional.empty();
         }
+        int outcomes = gis.getNumOutcomes();
         @SuppressWarnings("unchecked")
         Map<String, Context> predicates = (Map<String, Context>) ((AbstractModel) gis).getDataStructures()[1];
         Map<String, Integer> numbers = new HashMap<>();
@@ -78,49 +90,79 @@ final class IndexedCategorizer {
                 wordWeights.add(weights);
             }
         });
-        Map<Long, Context> pairWeights = new HashMap<>();
+        Map<Long, Integer> pairOf = new HashMap<>();
+        Map<Context, Integer> pairNumber = new IdentityHashMap<>();
         for (Map.Entry<String, Context> e : predicates.entrySet()) {
             String feature = e.getKey();
             if (feature.startsWith(WORD)) {
                 continue;
             }
-            if (!feature.startsWith(PAIR) || !addPair(feature.substring(PAIR.length()), e.getValue(), numbers, pairWeights)) {
+            if (!feature.startsWith(PAIR) || !addPair(feature.substring(PAIR.length()), e.getValue(), numbers, pairOf, pairNumber)) {
                 return Optional.empty();
             }
         }
-        int capacity = Integer.highestOneBit(Math.max(2, pairWeights.size() * 2 - 1)) << 1;
+        double[] wordRows = new double[wordWeights.size() * outcomes];
+        for (int n = 0; n < wordWeights.size(); n++) {
+            fill(wordRows, n * outcomes, wordWeights.get(n));
+        }
+        double[] pairRows = new double[pairNumber.size() * outcomes];
+        pairNumber.forEach((weights, n) -> fill(pairRows, n * outcomes, weights));
+        int capacity = Integer.highestOneBit(Math.max(2, pairOf.size() * 2 - 1)) << 1;
         long[] keys = new long[capacity];
         Arrays.fill(keys, EMPTY);
-        Context[] values = new Context[capacity];
-        pairWeights.forEach((key, weights) -> {
+        int[] slots = new int[capacity];
+        pairOf.forEach((key, n) -> {
             int slot = slot(key, capacity - 1);
             while (keys[slot] != EMPTY) {
                 slot = (slot + 1) & (capacity - 1);
             }
             keys[slot] = key;
-            values[slot] = weights;
+            slots[slot] = n;
         });
-        IndexedCategorizer indexed = new IndexedCategorizer(predicates, Map.copyOf(numbers), wordWeights.toArray(Context[]::new), keys,
-                values, gis.getNumOutcomes());
+        IndexedCategorizer indexed = new IndexedCategorizer(Map.copyOf(numbers), wordRows, keys, slots, pairRows, outcomes);
         return indexed.agreesWith(new DocumentCategorizerME(model), numbers.keySet()) ? Optional.of(indexed) : Optional.empty();
     }
 
     /**
      * A pair feature is {@code ng=:first:second}; tokens may hold a colon themselves ({@code p:beoor}), so every split
-     * into two known tokens is kept (the categorizer builds the same string from each). False when none is; a split
-     * with a token the model does not know is found at run time by its string ({@link #categorize}).
+     * into two known tokens is kept (the categorizer builds the same string from each). False when none is, or when a
+     * split into two tokens of {@link PurposeTokens}' shape holds one the model does not know: such a pair would have
+     * weights that its numbers (−1) cannot find.
      */
-    private static boolean addPair(String joined, Context weights, Map<String, Integer> numbers, Map<Long, Context> out) {
+    private static boolean addPair(String joined, Context weights, Map<String, Integer> numbers, Map<Long, Integer> out,
+                                   Map<Context, Integer> pairNumber) {
         boolean any = false;
         for (int colon = joined.indexOf(':'); colon >= 0; colon = joined.indexOf(':', colon + 1)) {
-            Integer first = numbers.get(joined.substring(0, colon));
-            Integer second = numbers.get(joined.substring(colon + 1));
+            String firstToken = joined.substring(0, colon);
+            String secondToken = joined.substring(colon + 1);
+            Integer first = numbers.get(firstToken);
+            Integer second = numbers.get(secondToken);
             if (first != null && second != null) {
-                out.put(key(first, second), weights);
+                out.put(key(first, second), pairNumber.computeIfAbsent(weights, w -> pairNumber.size()));
                 any = true;
+            } else if (tokenShaped(firstToken) && tokenShaped(secondToken)) {
+                return false;
             }
         }
         return any;
+    }
+
+    /** Whether {@link PurposeTokens} can make {@code token}: no colon, or the five-letter prefix {@code p:xxxxx}. */
+    static boolean tokenShaped(String token) {
+        int colon = token.indexOf(':');
+        if (colon < 0) {
+            return !token.isEmpty();
+        }
+        return token.length() == PREFIX_LENGTH && token.startsWith(PREFIX) && token.indexOf(':', PREFIX.length()) < 0;
+    }
+
+    /** {@code ArrayMath.sumFeatures}' additions for one feature with value 1, laid out dense (0.0 where it has none). */
+    private static void fill(double[] rows, int from, Context weights) {
+        int[] active = weights.getOutcomes();
+        double[] parameters = weights.getParameters();
+        for (int k = 0; k < active.length; k++) {
+            rows[from + active[k]] = parameters[k] * 1.0;
+        }
     }
 
     /** The categorizer's answer on the model's own tokens in a fixed order (every word and many known pairs). */
@@ -135,24 +177,69 @@ final class IndexedCategorizer {
         return true;
     }
 
-    /** Probabilities per outcome, as {@link DocumentCategorizerME#categorize(String[])} gives them for {@code tokens}. */
-    double[] categorize(String[] tokens) {
-        double[] p = new double[outcomes];
-        Arrays.fill(p, logPrior);
-        int[] number = new int[tokens.length];
-        for (int i = 0; i < tokens.length; i++) {
-            Integer n = tokenNumbers.get(tokens[i]);
-            number[i] = n == null ? -1 : n;
-            if (n != null) {
-                add(p, words[n]);
+    /** The token's number, −1 when the model does not know it. */
+    int number(String token) {
+        Integer n = tokenNumbers.get(token);
+        return n == null ? -1 : n;
+    }
+
+    /** The number of the pair feature of two neighbouring tokens, −1 when the model has none (or a token is unknown). */
+    int pair(int first, int second) {
+        if (first < 0 || second < 0) {
+            return -1;
+        }
+        long key = key(first, second);
+        for (int slot = slot(key, pairMask); ; slot = (slot + 1) & pairMask) {
+            long k = pairKeys[slot];
+            if (k == key) {
+                return pairNumbers[slot];
+            }
+            if (k == EMPTY) {
+                return -1;
             }
         }
-        for (int i = 0; i + 1 < tokens.length; i++) {
-            Context weights = number[i] >= 0 && number[i + 1] >= 0 ? pair(key(number[i], number[i + 1]))
-                    : tokens[i].indexOf(':') >= 0 || tokens[i + 1].indexOf(':') >= 0 ? predicates.get(PAIR + tokens[i] + ":" + tokens[i + 1])
-                    : null; // one colon, one split: the model has the pair only if it knows both tokens (checked in of)
-            if (weights != null) {
-                add(p, weights);
+    }
+
+    /**
+     * Probabilities per outcome, as {@link DocumentCategorizerME#categorize(String[])} gives them for {@code tokens};
+     * null when a token the model does not know holds a colon outside {@link PurposeTokens}' shape (the numbers cannot
+     * tell whether its pairs have weights: the caller asks the categorizer).
+     */
+    double[] categorize(String[] tokens) {
+        int[] numbers = new int[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            numbers[i] = number(tokens[i]);
+            if (numbers[i] < 0 && !tokenShaped(tokens[i])) {
+                return null;
+            }
+        }
+        return categorize(numbers, pairs(numbers));
+    }
+
+    /** The pair numbers of neighbouring tokens: entry {@code i} for tokens {@code i} and {@code i + 1}. */
+    int[] pairs(int[] numbers) {
+        int[] pairs = new int[Math.max(0, numbers.length - 1)];
+        for (int i = 0; i < pairs.length; i++) {
+            pairs[i] = pair(numbers[i], numbers[i + 1]);
+        }
+        return pairs;
+    }
+
+    /**
+     * Probabilities per outcome for tokens given by their numbers ({@link #number}) and the numbers of their neighbouring
+     * pairs ({@link #pairs}): the categorizer's sums in its order — every token's word feature, then every pair's.
+     */
+    double[] categorize(int[] numbers, int[] pairs) {
+        double[] p = new double[outcomes];
+        Arrays.fill(p, logPrior);
+        for (int n : numbers) {
+            if (n >= 0) {
+                add(p, wordRows, n * outcomes);
+            }
+        }
+        for (int n : pairs) {
+            if (n >= 0) {
+                add(p, pairRows, n * outcomes);
             }
         }
         double normal = 0;
@@ -166,24 +253,9 @@ final class IndexedCategorizer {
         return p;
     }
 
-    private Context pair(long key) {
-        for (int slot = slot(key, pairMask); ; slot = (slot + 1) & pairMask) {
-            long k = pairKeys[slot];
-            if (k == key) {
-                return pairs[slot];
-            }
-            if (k == EMPTY) {
-                return null;
-            }
-        }
-    }
-
-    /** {@code ArrayMath.sumFeatures} for one feature with value 1. */
-    private static void add(double[] p, Context weights) {
-        int[] active = weights.getOutcomes();
-        double[] parameters = weights.getParameters();
-        for (int k = 0; k < active.length; k++) {
-            p[active[k]] += parameters[k] * 1.0;
+    private void add(double[] p, double[] rows, int from) {
+        for (int o = 0; o < outcomes; o++) {
+            p[o] += rows[from + o];
         }
     }
 

@@ -29,14 +29,20 @@ public final class LayeredPurposeGuard {
     private final PurposeClassifier classifier;
     private final MessageReadings readings;
 
+    /** Slots of the table of repeated messages' readings by default (setting {@code dijkwacht.purpose.repeated-message-cache}). */
+    public static final int DEFAULT_REPEATED_MESSAGES = 2_048;
+
     public LayeredPurposeGuard(PurposeClassifier classifier, SpecialCategoryRecognizer terms) {
-        this(classifier, terms, MessageReadings.DEFAULT_SIZE);
+        this(classifier, terms, DEFAULT_REPEATED_MESSAGES);
     }
 
-    /** @param repeatedMessages slots of the table of repeated messages' readings ({@link MessageReadings}); 0: none */
-    LayeredPurposeGuard(PurposeClassifier classifier, SpecialCategoryRecognizer terms, int repeatedMessages) {
+    /**
+     * @param repeatedMessages slots of the table of repeated messages' readings ({@link MessageReadings}; setting
+     *                         {@code dijkwacht.purpose.repeated-message-cache}); 0: none
+     */
+    public LayeredPurposeGuard(PurposeClassifier classifier, SpecialCategoryRecognizer terms, int repeatedMessages) {
         this.classifier = classifier;
-        this.readings = new MessageReadings(terms, repeatedMessages);
+        this.readings = new MessageReadings(terms, repeatedMessages, classifier.numbers());
     }
 
     /**
@@ -46,12 +52,21 @@ public final class LayeredPurposeGuard {
      */
     public Judgement judge(List<String> texts, List<ForbiddenPurpose> rules, PurposeGuardPolicy policy, GuardModel guard) {
         String joined = String.join("\n", texts);
-        // the term list, the rules and the domains per message, earlier messages from the table (same answers as on the joined text)
+        // the term list, the rules, the domains and the classifier's token numbers per message, earlier messages from the
+        // table (same answers as on the joined text)
         MessageReadings.Joined read = readings.read(texts, rules);
         boolean term = read.specialTerm();
         String folded = PurposeTokens.fold(joined);
-        String[] tokens = PurposeTokens.of(joined, folded, term);
-        PurposeClassifier.Scores s = classifier.classify(tokens);
+        // the steps below read the tokens' markers only (PurposeFactors.has): the markers, or the joined text's tokens
+        String[] tokens;
+        PurposeClassifier.Scores s;
+        if (read.tokens() != null) {
+            tokens = read.tokens().markers();
+            s = classifier.classify(read.tokens());
+        } else {
+            tokens = PurposeTokens.of(joined, folded, term);
+            s = classifier.classify(tokens);
+        }
 
         Judgement cleared = null;
         if (!rules.isEmpty()) {

@@ -9,40 +9,49 @@ import nl.dijkwacht.policy.ForbiddenPurpose;
  * What the purpose guard reads from each message on its own, kept for the messages a chat tool sends again — the
  * system prompt and the earlier turns of a conversation (a tool resends the whole conversation on every turn, so turn n
  * would read every earlier message once more): whether the special-category term list matches, which forbidden-purpose
- * rules match and which forbidden purposes' domains ({@link PurposeDomain}) the text is in (issue 15).
+ * rules match, which forbidden purposes' domains ({@link PurposeDomain}) the text is in, and the classifier's input as
+ * numbers ({@link MessageTokens}) (issue 15).
  *
  * <p>The guard judges the messages joined by line breaks, and each of these holds for the joined text exactly when it
  * holds for one of its messages: a listed term's words are separated by spaces or hyphens only, a domain stem holds no
- * line break, and a rule is matched against each message apart. The judgement is therefore the same; only the reading
- * of the earlier messages is saved. The classifier's tokens and the factors read the joined text as before (a name or a
- * cue can run over the line break there).
+ * line break, and a rule is matched against each message apart; the classifier's tokens are put together from the
+ * messages' parts, with what runs over the line break carried from one to the next ({@link MessageTokens}). The
+ * judgement is therefore the same; only the reading of the earlier messages is saved. The factors read the joined
+ * text as before.
  *
  * <p>The answers are kept in a {@link SaltedTextTable}, as {@code pii.RepeatedTexts} keeps findings: no text, only the
- * answers. The last message is read directly (it is new: it would pay the key and push repeats out).
- * {@code -Ddijkwacht.purpose.repeated-message-cache=0} turns the table off.
+ * answers and numbers (a message's tokens only for messages of at most {@link #KEEP_TOKENS_UP_TO} characters, so a slot
+ * holds a few kilobytes at most). The last message is read directly (it is new: it would pay the key and push repeats
+ * out). {@code dijkwacht.purpose.repeated-message-cache: 0} turns the table off.
  */
 final class MessageReadings {
 
-    /** Slots (a power of two); 0: every message read on every request. */
-    static final int DEFAULT_SIZE = Integer.getInteger("dijkwacht.purpose.repeated-message-cache", 2_048);
+    /** Longer messages keep their answers but not their tokens (about two numbers per four characters otherwise). */
+    static final int KEEP_TOKENS_UP_TO = 4_096;
 
     /** More rules than bits: read as before, without the table. */
     private static final int MAX_RULES = Long.SIZE;
 
-    /** The joined text's answers. */
-    record Joined(boolean specialTerm, int domains, ForbiddenPurpose ruleHit) {
+    /**
+     * The joined text's answers; {@code tokens}: the classifier's input as numbers, null when the classifier is not
+     * evaluated by numbers (the guard then reads the joined text's tokens).
+     */
+    record Joined(boolean specialTerm, int domains, ForbiddenPurpose ruleHit, MessageTokens.Joined tokens) {
     }
 
-    /** One message's answers; {@code ruleHits} bit i: {@code rules.get(i)} matches. */
-    private record Reading(boolean specialTerm, int domains, List<ForbiddenPurpose> rules, long ruleHits) {
+    /** One message's answers; {@code ruleHits} bit i: {@code rules.get(i)} matches; {@code tokens} may be null (not kept). */
+    private record Reading(boolean specialTerm, int domains, List<ForbiddenPurpose> rules, long ruleHits, MessageTokens tokens) {
     }
 
     private final SpecialCategoryRecognizer terms;
     private final SaltedTextTable<Reading> table;
+    /** The classifier's numbers; null: the classifier reads strings, and so does the guard. */
+    private final IndexedCategorizer model;
 
-    MessageReadings(SpecialCategoryRecognizer terms, int size) {
+    MessageReadings(SpecialCategoryRecognizer terms, int size, IndexedCategorizer model) {
         this.terms = terms;
         this.table = new SaltedTextTable<>(size);
+        this.model = model;
     }
 
     /** The answers for {@code texts} joined by line breaks, as {@link LayeredPurposeGuard#judge} joins them. */
@@ -50,20 +59,30 @@ final class MessageReadings {
         if (rules.size() > MAX_RULES || anyNull(texts)) {
             String joined = String.join("\n", texts);
             return new Joined(!terms.find(joined).isEmpty(), PurposeDomain.in(PurposeTokens.fold(joined)),
-                    LayeredPurposeGuard.ruleHit(texts, rules));
+                    LayeredPurposeGuard.ruleHit(texts, rules), null);
         }
         boolean term = false;
         int domains = 0;
         long hits = 0;
         int last = texts.size() - 1;
+        MessageTokens[] tokens = model == null ? null : new MessageTokens[texts.size()];
+        int carry = PurposeTokens.NO_WORD_BEFORE;
         for (int i = 0; i <= last; i++) {
-            Reading r = i < last ? repeated(texts.get(i), rules) : reading(texts.get(i), rules);
+            String text = texts.get(i);
+            Reading r = i < last ? repeated(text, rules, carry) : reading(text, rules, carry, false);
             term |= r.specialTerm();
             domains |= r.domains();
             hits |= r.ruleHits();
+            if (tokens != null) {
+                // a part read after another carry (or not kept) is read again
+                MessageTokens t = r.tokens();
+                tokens[i] = t != null && t.carry() == carry ? t : MessageTokens.read(text, PurposeTokens.fold(text), carry, model);
+                carry = tokens[i].carryAfter();
+            }
         }
         // the first rule, in the policy's order, that any message matches (as LayeredPurposeGuard.ruleHit)
-        return new Joined(term, domains, hits == 0 ? null : rules.get(Long.numberOfTrailingZeros(hits)));
+        return new Joined(term, domains, hits == 0 ? null : rules.get(Long.numberOfTrailingZeros(hits)),
+                tokens == null ? null : MessageTokens.join(tokens, term, model));
     }
 
     private static boolean anyNull(List<String> texts) {
@@ -75,11 +94,12 @@ final class MessageReadings {
         return false;
     }
 
-    private Reading repeated(String text, List<ForbiddenPurpose> rules) {
-        return table.get(text, t -> reading(t, rules), kept -> sameRules(kept.rules(), rules));
+    private Reading repeated(String text, List<ForbiddenPurpose> rules, int carry) {
+        return table.get(text, t -> reading(t, rules, carry, true), kept -> sameRules(kept.rules(), rules));
     }
 
-    private Reading reading(String text, List<ForbiddenPurpose> rules) {
+    /** @param kept whether the reading goes into the table (then a long message's tokens are left out) */
+    private Reading reading(String text, List<ForbiddenPurpose> rules, int carry, boolean kept) {
         long hits = 0;
         String folded = null;
         for (int i = 0; i < rules.size(); i++) {
@@ -90,7 +110,10 @@ final class MessageReadings {
                 hits |= 1L << i;
             }
         }
-        return new Reading(!terms.find(text).isEmpty(), PurposeDomain.in(PurposeTokens.fold(text)), List.copyOf(rules), hits);
+        String foldedText = PurposeTokens.fold(text);
+        MessageTokens tokens = model == null || kept && text.length() > KEEP_TOKENS_UP_TO ? null
+                : MessageTokens.read(text, foldedText, carry, model);
+        return new Reading(!terms.find(text).isEmpty(), PurposeDomain.in(foldedText), List.copyOf(rules), hits, tokens);
     }
 
     /** The rules of a use-case, as the policy holds them now: a reloaded policy or another use-case reads anew. */

@@ -22,8 +22,6 @@ public final class PurposeClassifier {
     public static final String TOPIC = "onderwerp-bijzonder";
     public static final String ALLOWED = "toegestaan";
     private static final String[] FORBIDDEN = {BENEFITS, APPLICANTS, FRAUD};
-    /** {@code -Ddijkwacht.purpose.indexed-classifier=false}: OpenNLP's categorizer on every call (for comparisons). */
-    private static final boolean INDEXED = !"false".equals(System.getProperty("dijkwacht.purpose.indexed-classifier"));
 
     private final DocumentCategorizerME categorizer;
     /** The same probabilities at a third of the cost; null when the model is not made as the shipped one. */
@@ -33,10 +31,13 @@ public final class PurposeClassifier {
     private final int topic;
 
     public PurposeClassifier(DoccatModel model) {
-        this(model, INDEXED);
+        this(model, true);
     }
 
-    /** @param indexed whether to evaluate the model by {@link IndexedCategorizer} when it can (else the categorizer) */
+    /**
+     * @param indexed whether to evaluate the model by {@link IndexedCategorizer} when it can (else the categorizer;
+     *                setting {@code dijkwacht.purpose.indexed-classifier}, {@code false} for comparisons)
+     */
     PurposeClassifier(DoccatModel model, boolean indexed) {
         this.categorizer = new DocumentCategorizerME(model);
         this.indexed = indexed ? IndexedCategorizer.of(model).orElse(null) : null;
@@ -49,7 +50,12 @@ public final class PurposeClassifier {
 
     /** The shipped model; throws when it is missing or unreadable (the gateway then does not start). */
     public static PurposeClassifier shipped() {
-        return new PurposeClassifier(shippedModel());
+        return shipped(true);
+    }
+
+    /** @param indexed see {@link #PurposeClassifier(DoccatModel, boolean)} */
+    public static PurposeClassifier shipped(boolean indexed) {
+        return new PurposeClassifier(shippedModel(), indexed);
     }
 
     static DoccatModel shippedModel() {
@@ -79,13 +85,27 @@ public final class PurposeClassifier {
     }
 
     /** Whether the model is evaluated by {@link IndexedCategorizer} (same probabilities as the categorizer). */
-    boolean indexed() {
+    public boolean indexed() {
         return indexed != null;
+    }
+
+    /** The model's token numbers ({@link MessageTokens}); null when the model is evaluated by the categorizer. */
+    IndexedCategorizer numbers() {
+        return indexed;
     }
 
     /** @param tokens the text's {@link PurposeTokens} (when the caller needs them too) */
     Scores classify(String[] tokens) {
-        double[] p = indexed != null ? indexed.categorize(tokens) : categorizer.categorize(tokens);
+        double[] p = indexed != null ? indexed.categorize(tokens) : null;
+        return scores(p != null ? p : categorizer.categorize(tokens));
+    }
+
+    /** @param tokens a conversation's input as numbers, from {@link #numbers()} */
+    Scores classify(MessageTokens.Joined tokens) {
+        return scores(indexed.categorize(tokens.numbers(), tokens.pairs()));
+    }
+
+    private Scores scores(double[] p) {
         double f = 0;
         int best = 0;
         for (int i = 0; i < forbidden.length; i++) {

@@ -24,8 +24,17 @@ final class PurposeCues {
     static final Set<String> DECISION_WORDS = Set.of("besloten", "toegekend", "afgewezen", "goedgekeurd", "gekozen",
             "vastgesteld", "genomen", "gestopt", "beeindigd", "vast", "decided", "approved", "rejected", "chosen", "granted", "refused",
             "made", "taken");
-    static final Pattern DECISION_TAKEN = Pattern.compile("\\b((heb|hebben|heeft|is|zijn|werd|werden|al)\\s+(al\\s+|zelf\\s+|gisteren\\s+)?"
-            + "(besloten|toegekend|afgewezen|goedgekeurd|gekozen|vastgesteld|genomen|gestopt|beeindigd)|besluit (ligt|staat) (al )?vast|"
+    /*
+     * The one alternative of DECISION_TAKEN whose whitespace (\s+) can run over the line break between two messages:
+     * an auxiliary, perhaps one of the words between, and the participle (DecisionAcrossBreaks reads it there).
+     */
+    static final List<String> TAKEN_AUXILIARIES = List.of("heb", "hebben", "heeft", "is", "zijn", "werd", "werden", "al");
+    static final List<String> TAKEN_BETWEEN = List.of("al", "zelf", "gisteren");
+    static final List<String> TAKEN_PARTICIPLES = List.of("besloten", "toegekend", "afgewezen", "goedgekeurd", "gekozen",
+            "vastgesteld", "genomen", "gestopt", "beeindigd");
+    static final Pattern DECISION_TAKEN = Pattern.compile("\\b((" + String.join("|", TAKEN_AUXILIARIES) + ")\\s+("
+            + String.join("\\s+|", TAKEN_BETWEEN) + "\\s+)?"
+            + "(" + String.join("|", TAKEN_PARTICIPLES) + ")|besluit (ligt|staat) (al )?vast|"
             + "genomen besluit|besluit (is|werd) genomen|already (decided|approved|rejected|chosen)|has (already )?decided|"
             + "(has|have) been (approved|rejected|granted|refused|decided)|decision (has been|was) (made|taken))\\b");
 

@@ -147,7 +147,7 @@ final class PurposeFactors {
 
     /**
      * @param text   the request as written (table bars and list lines are cues too)
-     * @param tokens its {@link PurposeTokens} (the name markers)
+     * @param tokens its {@link PurposeTokens}, or only their markers (the name markers are all that is read)
      */
     static PurposeFactors of(String text, String[] tokens) {
         return of(text, PurposeTokens.fold(text), tokens);
@@ -298,7 +298,7 @@ final class PurposeFactors {
         return has(tokens, PurposeTokens.TITLE_NAME) || has(tokens, PurposeTokens.NAME);
     }
 
-    /** Whether the tokens hold the marker (markers come last, so the scan is from the end). */
+    /** Whether the tokens (or only their markers) hold the marker (markers come last, so the scan is from the end). */
     static boolean has(String[] tokens, String marker) {
         for (int i = tokens.length - 1; i >= 0 && tokens[i].startsWith("__"); i--) {
             if (tokens[i].equals(marker)) {

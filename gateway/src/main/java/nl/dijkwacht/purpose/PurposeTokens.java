@@ -46,12 +46,73 @@ public final class PurposeTokens {
     /** @param foldedText {@link #fold fold(text)}, when the caller needs it too (folded once per request) */
     static String[] of(String text, String foldedText, boolean specialTerm) {
         List<String> out = new ArrayList<>(64);
+        int scanned = scan(text, foldedText, NO_WORD_BEFORE, out::add);
+        PurposeCues cues = PurposeCues.of(foldedText);
+        out.addAll(List.of(markers(withCues(shape(scanned), cues.specialWord, cues.decisionTaken), specialTerm)));
+        return out.toArray(String[]::new);
+    }
+
+    /** Receives the word tokens of a scan in order. */
+    @FunctionalInterface
+    interface WordSink {
+        void add(String token);
+    }
+
+    /*
+     * What a scan leaves and what a message is read after (the carry): the guard joins the messages by line breaks,
+     * and a line break ends the sentence, the run of names, the initial and the quote; only the word before carries
+     * over, and a scan reads it only as "none", "a word" or "a form of address" (see MessageTokens).
+     */
+    static final int NO_WORD_BEFORE = 0;
+    static final int WORD_BEFORE = 1;
+    /** The word before is a form of address ({@code person-titles}). */
+    static final int TITLE_BEFORE = 2;
+    /** Stands for the form of address a message before ended with ({@link #TITLE_BEFORE}). */
+    private static final String ANY_TITLE = TITLES.iterator().next();
+
+    /* The shape bits of a scan ({@link #markers} turns them into marker tokens). */
+    static final int QUESTION = 1;
+    static final int NUMBER = 1 << 1;
+    static final int TITLED_NAME = 1 << 2;
+    static final int TWO_WORD_NAME = 1 << 3;
+    static final int PROPER_NOUN = 1 << 4;
+    static final int PRONOUN = 1 << 5;
+    /** {@link PurposeCues#specialWord}. */
+    static final int SPECIAL_WORD_CUE = 1 << 6;
+    /** {@link PurposeCues#decisionTaken}. */
+    static final int DECISION_TAKEN_CUE = 1 << 7;
+    /** Bits 8–9: the carry a scan leaves to the text after it ({@link #carryAfter}). */
+    private static final int CARRY_SHIFT = 8;
+
+    static int carryAfter(int scanned) {
+        return scanned >>> CARRY_SHIFT & 3;
+    }
+
+    /** The shape bits of a {@link #scan}'s result (without the carry). */
+    static int shape(int scanned) {
+        return scanned & ((1 << CARRY_SHIFT) - 1);
+    }
+
+    static int withCues(int shape, boolean specialWord, boolean decisionTaken) {
+        return shape | (specialWord ? SPECIAL_WORD_CUE : 0) | (decisionTaken ? DECISION_TAKEN_CUE : 0);
+    }
+
+    /**
+     * The word tokens of {@code text} into {@code out}, in order; returns its shape bits and the carry it leaves
+     * ({@link #carryAfter}).
+     *
+     * @param carry what the text is read after: {@link #NO_WORD_BEFORE} for a text of its own; a message of a conversation
+     *              is read after what the messages before it leave
+     */
+    static int scan(String text, String foldedText, int carry, WordSink out) {
         int n = text.length();
         // ASCII text folds character by character, so a word's fold is the same stretch of the folded text
         boolean foldedAlike = isAscii(text) && foldedText.length() == n;
         int i = 0;
-        String previousRaw = null;
-        String previousWord = null;
+        // a line break resets every state below but the previous word: a title may end one message and a name open the next
+        String previousRaw = carry == NO_WORD_BEFORE ? null : "";
+        String previousWord = carry == TITLE_BEFORE ? ANY_TITLE : carry == WORD_BEFORE ? "" : null;
+        boolean ownWord = false;
         boolean previousCapital = false;
         boolean sentenceStart = true;
         boolean number = false;
@@ -127,6 +188,7 @@ public final class PurposeTokens {
                 afterArticle = article;
                 previousRaw = raw;
                 previousWord = folded;
+                ownWord = true;
             } else {
                 if (afterInitial && (c == '.' || c == ' ')) {
                     i++;
@@ -153,10 +215,25 @@ public final class PurposeTokens {
         if (nameRun) {
             name |= !EVENT_NOUNS.contains(lastCapital);
         }
-        if (text.indexOf('?') >= 0) {
+        int carryAfter = !ownWord ? carry : TITLES.contains(previousWord) ? TITLE_BEFORE : WORD_BEFORE;
+        return (text.indexOf('?') >= 0 ? QUESTION : 0) | (number ? NUMBER : 0) | (titleName ? TITLED_NAME : 0)
+                | (name ? TWO_WORD_NAME : 0) | (properNoun ? PROPER_NOUN : 0) | (pronoun ? PRONOUN : 0) | carryAfter << CARRY_SHIFT;
+    }
+
+    /**
+     * The marker tokens that follow the word tokens, in the order the model was trained with: the shape of the text
+     * (its {@link #scan} bits, with the cues: {@link #withCues}) and whether the special-category term list matched.
+     */
+    static String[] markers(int shape, boolean specialTerm) {
+        List<String> out = new ArrayList<>(12);
+        boolean titleName = (shape & TITLED_NAME) != 0;
+        boolean name = (shape & TWO_WORD_NAME) != 0;
+        boolean properNoun = (shape & PROPER_NOUN) != 0;
+        boolean pronoun = (shape & PRONOUN) != 0;
+        if ((shape & QUESTION) != 0) {
             out.add("__vraag");
         }
-        if (number) {
+        if ((shape & NUMBER) != 0) {
             out.add("__getal");
         }
         if (titleName) {
@@ -171,11 +248,10 @@ public final class PurposeTokens {
         if (pronoun) {
             out.add("__voornaamwoord");
         }
-        PurposeCues cues = PurposeCues.of(foldedText);
-        if (cues.decisionTaken) {
+        if ((shape & DECISION_TAKEN_CUE) != 0) {
             out.add(DECISION_TAKEN);
         }
-        if (cues.specialWord) {
+        if ((shape & SPECIAL_WORD_CUE) != 0) {
             out.add(SPECIAL_WORD);
             if (titleName || name) {
                 out.add("__persoon+woord");

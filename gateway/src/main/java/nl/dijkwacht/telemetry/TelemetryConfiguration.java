@@ -4,11 +4,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.opentelemetry.api.OpenTelemetry;
-import java.time.Duration;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
 import nl.dijkwacht.audit.query.AuditVerification;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -48,9 +46,9 @@ public class TelemetryConfiguration {
     @Bean(destroyMethod = "close")
     ChainWatch chainWatch(AuditVerification verification, nl.dijkwacht.audit.chain.TenantChains chains,
                           nl.dijkwacht.tenancy.Tenants tenants, MeterRegistry meters,
-                          @Value("${dijkwacht.telemetry.chain-check-interval:1h}") Duration interval) {
+                          TelemetryProperties telemetry) {
         // one chain per tenant on this replica: the default tenant's first (its id is dijkwacht.audit.chain-id)
         java.util.List<String> ids = tenants.all().stream().map(t -> chains.chainOf(t.id())).distinct().toList();
-        return new ChainWatch(verification, ids, interval, meters);
+        return new ChainWatch(verification, ids, telemetry.chainCheckInterval(), meters);
     }
 }

@@ -39,6 +39,25 @@ class MisconfigurationTest {
                 .hasMessage("dijkwacht.secret-key (DIJKWACHT_SECRET_KEY): the key is 5 bytes; at least 32 bytes are needed.");
     }
 
+    /** A settings record refuses the value while Spring binds it; the report is still the one sentence, not Spring's. */
+    @Test
+    void aWarmUpCountThatCannotWorkIsNamed(CapturedOutput output) throws Exception {
+        Throwable failure = start("--dijkwacht.warm-up.http-threads=0");
+        assertThat(failure).hasRootCauseInstanceOf(InvalidSettingException.class);
+        assertThat(output.getOut() + output.getErr())
+                .contains("Dijkwacht cannot start: dijkwacht.warm-up.http-threads (DIJKWACHT_WARM_UP_HTTP_THREADS): at least one thread")
+                .doesNotContain("Failed to bind properties");
+    }
+
+    @Test
+    void aSwitchThatIsNotTrueOrFalseIsNamed(CapturedOutput output) throws Exception {
+        start("--dijkwacht.pipeline.start-ahead=misschien");
+        assertThat(output.getOut() + output.getErr())
+                .contains("Dijkwacht cannot start: dijkwacht.pipeline.start-ahead (DIJKWACHT_PIPELINE_START_AHEAD): the value is not true or false.")
+                .doesNotContain("Failed to bind properties")
+                .doesNotContain("misschien");
+    }
+
     @Test
     void anUnreachableAuditStoreIsNamed(CapturedOutput output) throws Exception {
         start("--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + FreePort.find() + "/dijkwacht",

@@ -60,9 +60,9 @@ public final class PiiEngineBenchmarkMain {
         String tenKbTable = PiiEngineBenchmark.table(10 * 1024);
         record Case(String name, PiiEngine engine, String text, int n) {
         }
-        for (Case c : List.of(new Case("full, 1 KB", PiiEngine.dutchDefault(), oneKb, 20_000),
+        for (Case c : List.of(new Case("full, 1 KB", StandaloneEngine.dutch(), oneKb, 20_000),
                 new Case("structured, 1 KB", PiiEngine.structuredOnly(), oneKb, 20_000),
-                new Case("full, 10 KB table", PiiEngine.dutchDefault(), tenKbTable, 2_000))) {
+                new Case("full, 10 KB table", StandaloneEngine.dutch(), tenKbTable, 2_000))) {
             for (int i = 0; i < c.n(); i++) {
                 c.engine().detect(c.text()); // warm-up
             }
@@ -86,7 +86,7 @@ public final class PiiEngineBenchmarkMain {
         System.gc();
         long before = rt.totalMemory() - rt.freeMemory();
         long t0 = System.nanoTime();
-        PiiEngine engine = PiiEngine.dutchDefault();
+        PiiEngine engine = StandaloneEngine.dutch();
         long millis = (System.nanoTime() - t0) / 1_000_000;
         System.gc();
         long after = rt.totalMemory() - rt.freeMemory();

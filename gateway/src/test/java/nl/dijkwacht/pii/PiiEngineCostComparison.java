@@ -50,6 +50,18 @@ public final class PiiEngineCostComparison {
         };
     }
 
+    /**
+     * The build's full engine with the window cache of {@code -Ddijkwacht.pii.name-window-cache}: builds since session 28
+     * take it as an argument ({@code PiiEngine.dutch(int)}); older ones read that JVM option themselves.
+     */
+    private static Object engine(Class<?> engineClass) throws ReflectiveOperationException {
+        try {
+            return engineClass.getMethod("dutch", int.class).invoke(null, StandaloneEngine.nameWindowCache());
+        } catch (NoSuchMethodException olderBuild) {
+            return engineClass.getMethod("dutchDefault").invoke(null);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         List<URL> libraries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -69,7 +81,7 @@ public final class PiiEngineCostComparison {
             String[] kv = arg.split("=", 2);
             URLClassLoader loader = new URLClassLoader(new URL[] {new File(kv[1]).toURI().toURL()}, shared);
             Class<?> engineClass = loader.loadClass("nl.dijkwacht.pii.PiiEngine");
-            Object engine = engineClass.getMethod("dutchDefault").invoke(null);
+            Object engine = engine(engineClass);
             Method detect = engineClass.getMethod("detect", String.class);
             names.add(kv[0]);
             engines.add(engine);

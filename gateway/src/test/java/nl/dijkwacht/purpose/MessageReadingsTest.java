@@ -32,7 +32,7 @@ class MessageReadingsTest {
 
     @Test
     void theAnswersPerMessageAreThoseOfTheJoinedText() {
-        MessageReadings readings = new MessageReadings(TERMS, 4_096);
+        MessageReadings readings = new MessageReadings(TERMS, 4_096, IndexedCategorizer.of(PurposeClassifier.shippedModel()).orElseThrow());
         int terms = 0;
         int domains = 0;
         int hits = 0;
@@ -58,7 +58,7 @@ class MessageReadingsTest {
 
     @Test
     void aMessageReadForOtherRulesIsReadAgain() {
-        MessageReadings readings = new MessageReadings(TERMS, 4_096);
+        MessageReadings readings = new MessageReadings(TERMS, 4_096, IndexedCategorizer.of(PurposeClassifier.shippedModel()).orElseThrow());
         String refused = prompts.stream().filter(p -> LayeredPurposeGuard.ruleHit(List.of(p), rules) != null).findFirst().orElseThrow();
         ForbiddenPurpose rule = LayeredPurposeGuard.ruleHit(List.of(refused), rules);
         String last = "Dank u.";

@@ -26,8 +26,9 @@ import nl.dijkwacht.policy.PolicySet;
  * group, so that no tuning run sees its figures. {@code errors} lists the wrong verdicts with their scores — never for held-out-11, which is run
  * only for the final figures (aggregates only). {@code cv=5,hand=N}: cross-validation
  * ({@link PurposeCrossValidation}); {@code lowo,hand=N}: leave one writer out ({@link PurposeLeaveOneWriterOut});
- * {@code embed,clf=knn|logreg|centroid,train=writers|corpus|both} and {@code embed-cost}: the sentence-embedding layer of
- * the eleventh round, not shipped ({@link PurposeEmbeddingEvaluation}). {@code literals}: string literals of the test sources whose verdict a retrained
+ * {@code embed} and {@code embed-cost} (the sentence-embedding layer of the eleventh round, not shipped) have their own
+ * command in the Maven profile {@code embedding-eval} (gateway/pom.xml), which alone has the embedding model:
+ * {@code ./mvnw -q -B -o -Pembedding-eval -pl gateway test-compile exec:exec@purpose-embed -Dopts=embed,clf=knn}. {@code literals}: string literals of the test sources whose verdict a retrained
  * model would change ({@code literals-domain}: that the domain step at {@code domain-verdict-at} would change). {@code cpu}: CPU time per call of the shipped guard. {@code retrain} trains the classifier from the corpus in memory
  * instead of loading the shipped model (to try corpus or feature changes before writing the model).
  * {@code today} is the guard before issue 10: the regular expressions of policies/governance.yaml for forbidden
@@ -70,15 +71,9 @@ public final class PurposeEvaluation {
             System.out.print(PurposeLeaveOneWriterOut.run(opt("hand") == null ? 0 : Integer.parseInt(opt("hand")), rules));
             return;
         }
-        if ("true".equals(opt("embed"))) {
-            // eleventh round: the sentence-embedding layer, leave one writer out (PurposeEmbeddingEvaluation)
-            System.out.print(PurposeEmbeddingEvaluation.run(opt("clf") == null ? "logreg" : opt("clf"),
-                    opt("train") == null ? "writers" : opt("train")));
-            return;
-        }
-        if ("true".equals(opt("embed-cost"))) {
-            System.out.print(PurposeEmbeddingEvaluation.cost());
-            return;
+        if (opt("embed") != null || opt("embed-cost") != null) {
+            throw new IllegalArgumentException("the embedding evaluation runs in the Maven profile embedding-eval: "
+                    + "./mvnw -q -B -o -Pembedding-eval -pl gateway test-compile exec:exec@purpose-embed -Dopts=" + System.getProperty("opts"));
         }
         if ("true".equals(opt("cpu"))) {
             // CPU time per judge call only (the second half of exec@purpose-bench, without JMH)
@@ -139,7 +134,7 @@ public final class PurposeEvaluation {
     }
 
     /** {@code -Dopts=errors,refuse-at=0.7,...} (one Maven property, passed on to the evaluation JVM). */
-    private static String opt(String name) {
+    static String opt(String name) {
         for (String o : System.getProperty("opts", "").split(",")) {
             String[] kv = o.split("=", 2);
             if (kv[0].strip().equals(name)) {

@@ -108,8 +108,9 @@ public final class AuditJournal implements ChainedJdbcAuditSink.CommitHook, Auto
             byte[] json = JSON.writeValueAsBytes(new Batch(chain, entries));
             CRC32C crc = new CRC32C();
             crc.update(json);
-            ByteBuffer frame = ByteBuffer.allocate(8 + json.length).putInt(json.length).putInt((int) crc.getValue()).put(json).flip();
-            while (frame.hasRemaining()) {
+            // header and body written together, without copying the body into one frame buffer
+            ByteBuffer[] frame = {ByteBuffer.allocate(8).putInt(json.length).putInt((int) crc.getValue()).flip(), ByteBuffer.wrap(json)};
+            while (frame[1].hasRemaining()) {
                 channel.write(frame);
             }
             if (fsync) {

@@ -52,57 +52,119 @@ public final class ChainCodec {
     }
 
     public String recordHash(String chainId, long seq, String prevHash, AuditRecord r) {
-        StringBuilder b = new StringBuilder(1024).append("dw-audit-v1");
-        add(b, chainId);
-        add(b, seq);
-        add(b, prevHash);
-        add(b, r.traceId());
-        add(b, r.occurredAt() == null ? null : r.occurredAt().toEpochMilli());
-        add(b, r.bioAction());
-        add(b, r.bioObject());
-        add(b, r.bioResult());
-        add(b, r.bioOrigin());
-        add(b, r.endpoint());
-        add(b, r.toolId());
-        add(b, r.actorPseudonym());
-        add(b, r.department());
-        add(b, r.tenant());
-        add(b, r.useCase());
-        add(b, r.modelId());
-        add(b, r.upstreamModel());
-        add(b, r.provider());
-        add(b, r.hosting());
-        add(b, r.policyVersion());
-        add(b, r.decision());
-        add(b, r.rule());
-        add(b, r.errorCode());
-        add(b, r.httpStatus());
-        add(b, r.upstreamStatus());
-        add(b, counts(r.entityCounts()));
-        add(b, counts(r.outputEntityCounts()));
-        add(b, r.promptTokens());
-        add(b, r.completionTokens());
-        add(b, r.latencyMillis());
-        add(b, Double.toString(r.energyWh()));
-        add(b, r.streamed());
-        add(b, r.placeholdersRestored());
-        add(b, r.placeholdersUnknown());
-        add(b, r.hashKeyId());
-        add(b, r.promptHmac());
-        add(b, r.answerHmac());
-        add(b, r.promptTemplate());
-        add(b, list(r.sources()));
-        add(b, list(r.citations()));
-        add(b, r.contentRetained());
-        add(b, r.reviewRequired());
+        Canonical b = new Canonical(TextHasher.copyOf(prototype, key), "dw-audit-v1");
+        b.add(chainId);
+        b.add(seq);
+        b.add(prevHash);
+        b.add(r.traceId());
+        b.add(r.occurredAt() == null ? null : r.occurredAt().toEpochMilli());
+        b.add(r.bioAction());
+        b.add(r.bioObject());
+        b.add(r.bioResult());
+        b.add(r.bioOrigin());
+        b.add(r.endpoint());
+        b.add(r.toolId());
+        b.add(r.actorPseudonym());
+        b.add(r.department());
+        b.add(r.tenant());
+        b.add(r.useCase());
+        b.add(r.modelId());
+        b.add(r.upstreamModel());
+        b.add(r.provider());
+        b.add(r.hosting());
+        b.add(r.policyVersion());
+        b.add(r.decision());
+        b.add(r.rule());
+        b.add(r.errorCode());
+        b.add(r.httpStatus());
+        b.add(r.upstreamStatus());
+        b.add(counts(r.entityCounts()));
+        b.add(counts(r.outputEntityCounts()));
+        b.add(r.promptTokens());
+        b.add(r.completionTokens());
+        b.add(r.latencyMillis());
+        b.add(Double.toString(r.energyWh()));
+        b.add(r.streamed());
+        b.add(r.placeholdersRestored());
+        b.add(r.placeholdersUnknown());
+        b.add(r.hashKeyId());
+        b.add(r.promptHmac());
+        b.add(r.answerHmac());
+        b.add(r.promptTemplate());
+        b.add(list(r.sources()));
+        b.add(list(r.citations()));
+        b.add(r.contentRetained());
+        b.add(r.reviewRequired());
         // Fields added after the first release are hashed only when set, so records written before keep their hash.
-        addIfSet(b, "route_task", r.routing().task());
-        addIfSet(b, "route_summary", r.routing().summary());
-        addIfSet(b, "route_upstream", r.routing().upstream());
-        addIfSet(b, "action_params", r.actionParameters());
-        addIfSet(b, "attachment_counts", r.attachmentCounts().isEmpty() ? null : counts(r.attachmentCounts()));
-        addIfSet(b, "purpose", r.purpose().summary());
-        return mac(b.toString());
+        b.addIfSet("route_task", r.routing().task());
+        b.addIfSet("route_summary", r.routing().summary());
+        b.addIfSet("route_upstream", r.routing().upstream());
+        b.addIfSet("action_params", r.actionParameters());
+        b.addIfSet("attachment_counts", r.attachmentCounts().isEmpty() ? null : counts(r.attachmentCounts()));
+        b.addIfSet("purpose", r.purpose().summary());
+        return b.hash();
+    }
+
+    /**
+     * The canonical text of a record fed to its MAC as UTF-8 while it is written, instead of built as one string and
+     * then encoded (the same bytes: every value is encoded whole, between ASCII separators, so no character spans two
+     * pieces; most values are ASCII and go through a small buffer without a copy of their own).
+     */
+    private static final class Canonical {
+        private final Mac mac;
+        private final byte[] buffer = new byte[256];
+        private int used;
+
+        Canonical(Mac mac, String label) {
+            this.mac = mac;
+            text(label);
+        }
+
+        void add(Object value) {
+            ascii(SEP);
+            text(value == null ? NULL : value.toString());
+        }
+
+        /** A named optional field: absent (not even a separator) when null, so older records hash as before. */
+        void addIfSet(String name, Object value) {
+            if (value != null) {
+                ascii(SEP);
+                text(name);
+                ascii('=');
+                text(value.toString());
+            }
+        }
+
+        private void ascii(char c) {
+            if (used == buffer.length) {
+                flush();
+            }
+            buffer[used++] = (byte) c;
+        }
+
+        private void text(String s) {
+            int n = s.length();
+            for (int i = 0; i < n; i++) {
+                if (s.charAt(i) >= 0x80) {
+                    flush();
+                    mac.update(s.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                ascii(s.charAt(i));
+            }
+        }
+
+        private void flush() {
+            mac.update(buffer, 0, used);
+            used = 0;
+        }
+
+        String hash() {
+            flush();
+            return HexFormat.of().formatHex(mac.doFinal());
+        }
     }
 
     public String headMac(String chainId, long lastSeq, String lastHash) {
@@ -122,13 +184,6 @@ public final class ChainCodec {
             add(b, v instanceof Instant i ? i.toEpochMilli() : v);
         }
         return mac(b.toString());
-    }
-
-    /** A named optional field: absent (not even a separator) when null, so older records hash as before. */
-    private static void addIfSet(StringBuilder b, String name, Object value) {
-        if (value != null) {
-            b.append(SEP).append(name).append('=').append(value);
-        }
     }
 
     private static void add(StringBuilder b, Object value) {

@@ -181,11 +181,11 @@ public final class AuditRows {
     }
 
     public String countsJson(Map<String, Integer> counts) {
-        return write(new TreeMap<>(counts));
+        return counts.isEmpty() ? "{}" : write(new TreeMap<>(counts)); // what Jackson writes for an empty map
     }
 
     public String listJson(List<String> values) {
-        return write(values);
+        return values.isEmpty() ? "[]" : write(values);
     }
 
     private String write(Object value) {

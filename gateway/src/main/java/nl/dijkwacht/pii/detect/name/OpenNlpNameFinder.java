@@ -30,22 +30,22 @@ final class OpenNlpNameFinder {
      * window decodes the same wherever and whenever it occurs: chat tools send the whole conversation and the same
      * system prompt on every turn, model answers open alike ("Natuurlijk."), letters share their greeting lines.
      */
-    private final DecodedWindows decoded = WINDOW_CACHE_SIZE <= 0 ? null : new DecodedWindows(WINDOW_CACHE_SIZE);
+    private final DecodedWindows decoded;
     private final java.security.MessageDigest saltedDigest = nl.dijkwacht.pii.SaltedDigest.newSha256();
 
     /**
-     * Slots for windows (a power of two); {@code -Ddijkwacht.pii.name-window-cache=0} turns the cache off, so that a benchmark that repeats
-     * one text (PiiEngineBenchmark) can also measure the cost of text seen for the first time.
+     * @param windowCache slots for decoded windows (rounded up to a power of two); 0 turns the cache off, so that a
+     *                    benchmark that repeats one text (PiiEngineBenchmark) can also measure the cost of text seen for
+     *                    the first time
      */
-    static final int WINDOW_CACHE_SIZE = Integer.getInteger("dijkwacht.pii.name-window-cache", 16_384);
-
-    OpenNlpNameFinder(double minProbability) {
-        this(loadModel(MODEL_RESOURCE), minProbability);
+    OpenNlpNameFinder(double minProbability, int windowCache) {
+        this(loadModel(MODEL_RESOURCE), minProbability, windowCache);
     }
 
-    OpenNlpNameFinder(TokenNameFinderModel model, double minProbability) {
+    OpenNlpNameFinder(TokenNameFinderModel model, double minProbability, int windowCache) {
         this.model = model;
         this.minProbability = minProbability;
+        this.decoded = windowCache <= 0 ? null : new DecodedWindows(windowCache);
         pool.add(new NameFinderME(model)); // fail now, not on the first request
     }
 

@@ -33,9 +33,17 @@ public final class PersonNameRecognizer implements Recognizer {
         this.model = model;
     }
 
+    /** Slots of the name model's window cache unless told otherwise (the gateway's {@code dijkwacht.pii.name-window-cache}). */
+    public static final int DEFAULT_WINDOW_CACHE = 16_384;
+
     /** Rules and the bundled model. */
     public static PersonNameRecognizer withModel() {
-        return new PersonNameRecognizer(new NameGazetteer(), new OpenNlpNameFinder(0.6));
+        return withModel(DEFAULT_WINDOW_CACHE);
+    }
+
+    /** Rules and the bundled model, whose decoded windows are kept in {@code windowCache} slots (0: none kept). */
+    public static PersonNameRecognizer withModel(int windowCache) {
+        return new PersonNameRecognizer(new NameGazetteer(), new OpenNlpNameFinder(0.6, windowCache));
     }
 
     /** Rules only (no statistical model). */

@@ -1,4 +1,4 @@
-package nl.dijkwacht.api;
+package nl.dijkwacht.api.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

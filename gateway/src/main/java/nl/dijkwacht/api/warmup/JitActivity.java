@@ -1,4 +1,4 @@
-package nl.dijkwacht.api;
+package nl.dijkwacht.api.warmup;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package nl.dijkwacht.api;
+package nl.dijkwacht.api.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +33,7 @@ class StartupWarmUpHttpRequestsTest extends WarmUpGatewayBase {
     @Test
     void aNegativeCapIsRefused() {
         assertThatThrownBy(() -> new StartupWarmUp(null, null, null, null, null, "t", true,
-                new StartupWarmUp.Bounds(1, java.time.Duration.ofSeconds(1), java.time.Duration.ZERO, java.time.Duration.ZERO, false),
+                new WarmUpBounds(1, java.time.Duration.ofSeconds(1), java.time.Duration.ZERO, java.time.Duration.ZERO, false),
                 new nl.dijkwacht.identity.WarmUpPass(), () -> null, 1, -1, StartupWarmUp.UpstreamRehearsal.OFF))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http-requests");
     }

@@ -1,4 +1,4 @@
-package nl.dijkwacht.api;
+package nl.dijkwacht.api.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -90,7 +90,7 @@ class StartupWarmUpTest {
 
     @Test
     void warmsThePipelineTheDryRunModelAndTheUpstreamCallWithoutLeavingATrace(CapturedOutput output) {
-        StartupWarmUp.Target target = StartupWarmUp.target(policy.current()).orElseThrow();
+        WarmUpTarget target = WarmUpTarget.choose(policy.current()).orElseThrow();
         assertThat(target.dryRun()).as("the default pack has a use-case with the dry-run model").isTrue();
         assertThat(warmUp.completed()).isEqualTo(120);
         assertThat(warmUp.overHttp()).as("one thread went over HTTP to the gateway's own port").isPositive();
@@ -113,7 +113,7 @@ class StartupWarmUpTest {
         assertThat(completedAtReadiness.get()).as("Spring Boot declared the gateway ready only after the warm-up").isEqualTo(120);
 
         assertThat(output.getAll()).as("the warm-up's summary was captured").contains("warm-up: 120 made-up requests");
-        for (String prompt : StartupWarmUp.PROMPTS) {
+        for (String prompt : WarmUpRequests.PROMPTS) {
             for (String part : prompt.split("[,.:;?] ")) {
                 if (part.strip().length() >= 12) {
                     assertThat(output.getAll()).as("no warm-up text in the log").doesNotContain(part.strip());

@@ -48,9 +48,10 @@ import opennlp.tools.util.TrainingParameters;
  * veto: a refusal is overturned when the embedding's allowed probability is at least {@code t}; (e) as an extra vote: an
  * allowed prompt is refused when the embedding's forbidden (or personal) probability is at least {@code t}. The veto and
  * vote thresholds start at "never" and move only when that lowers the cost on the other writers.
+ * <p>Only in the Maven profile {@code embedding-eval}, which alone has the embedding model on the test class path:
  * <pre>
- * ./mvnw -q -B -o -pl gateway test-compile exec:exec@purpose-eval -Dguard=layered -Dopts=embed,clf=logreg,train=writers
- * ./mvnw -q -B -o -pl gateway test-compile exec:exec@purpose-eval -Dguard=layered -Dopts=embed-cost   # taskset -c 1
+ * ./mvnw -q -B -o -Pembedding-eval -pl gateway test-compile exec:exec@purpose-embed -Dopts=embed,clf=logreg,train=writers
+ * ./mvnw -q -B -o -Pembedding-eval -pl gateway test-compile exec:exec@purpose-embed -Dopts=embed-cost   # taskset -c 1
  * </pre>
  */
 final class PurposeEmbeddingEvaluation {
@@ -69,6 +70,17 @@ final class PurposeEmbeddingEvaluation {
     private static final double[] ALONE_GRID = {0.50, 0.30, 0.35, 0.40, 0.45, 0.55, 0.60, 0.65, 0.70};
 
     private PurposeEmbeddingEvaluation() {
+    }
+
+    /** {@code -Dopts=embed,clf=…,train=…} (the defaults: logreg, writers) or {@code -Dopts=embed-cost}. */
+    public static void main(String[] args) throws IOException {
+        if (PurposeEvaluation.opt("embed-cost") != null) {
+            System.out.print(cost());
+        } else {
+            String clf = PurposeEvaluation.opt("clf");
+            String train = PurposeEvaluation.opt("train");
+            System.out.print(run(clf == null ? "logreg" : clf, train == null ? "writers" : train));
+        }
     }
 
     private static Map<String, List<String>> writers() {

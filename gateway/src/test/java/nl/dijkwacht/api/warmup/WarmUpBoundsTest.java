@@ -1,4 +1,4 @@
-package nl.dijkwacht.api;
+package nl.dijkwacht.api.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,31 +6,31 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The warm-up's time budget: its own limit, the start-up budget counted from the JVM's start, and its least time. */
-class StartupWarmUpBoundsTest {
+class WarmUpBoundsTest {
 
     private static final Duration THIRTY = Duration.ofSeconds(30);
 
     @Test
     void theStartUpBudgetLeavesWhatTheStartBeforeTheWarmUpDidNotUse() {
-        StartupWarmUp.Bounds bounds = new StartupWarmUp.Bounds(20_000, THIRTY, THIRTY, Duration.ofSeconds(5), true);
+        WarmUpBounds bounds = new WarmUpBounds(20_000, THIRTY, THIRTY, Duration.ofSeconds(5), true);
         assertThat(bounds.budgetNanos(Duration.ofSeconds(12))).isEqualTo(Duration.ofSeconds(18).toNanos());
     }
 
     @Test
     void aSlowStartStillGetsTheLeastTime() {
-        StartupWarmUp.Bounds bounds = new StartupWarmUp.Bounds(20_000, THIRTY, THIRTY, Duration.ofSeconds(5), true);
+        WarmUpBounds bounds = new WarmUpBounds(20_000, THIRTY, THIRTY, Duration.ofSeconds(5), true);
         assertThat(bounds.budgetNanos(Duration.ofSeconds(40))).isEqualTo(Duration.ofSeconds(5).toNanos());
     }
 
     @Test
     void theWarmUpsOwnLimitStillHolds() {
-        StartupWarmUp.Bounds bounds = new StartupWarmUp.Bounds(20_000, Duration.ofSeconds(10), THIRTY, Duration.ofSeconds(5), true);
+        WarmUpBounds bounds = new WarmUpBounds(20_000, Duration.ofSeconds(10), THIRTY, Duration.ofSeconds(5), true);
         assertThat(bounds.budgetNanos(Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(10).toNanos());
     }
 
     @Test
     void withoutAStartUpBudgetOnlyTheOwnLimitCounts() {
-        StartupWarmUp.Bounds bounds = new StartupWarmUp.Bounds(20_000, Duration.ofMinutes(2), Duration.ZERO, Duration.ofSeconds(5), false);
+        WarmUpBounds bounds = new WarmUpBounds(20_000, Duration.ofMinutes(2), Duration.ZERO, Duration.ofSeconds(5), false);
         assertThat(bounds.budgetNanos(Duration.ofSeconds(40))).isEqualTo(Duration.ofMinutes(2).toNanos());
     }
 }

@@ -1,4 +1,4 @@
-package nl.dijkwacht.api;
+package nl.dijkwacht.api.warmup;
 
 import java.io.IOException;
 import java.nio.file.Files;
