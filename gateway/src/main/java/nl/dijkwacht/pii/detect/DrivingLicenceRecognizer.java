@@ -19,6 +19,8 @@ public final class DrivingLicenceRecognizer implements Recognizer {
     private static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L}'’ -]{0,60}");
     private static final Pattern DATE = Pattern.compile("(?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)?\\d{2}");
     private static final Pattern NUMBER = Pattern.compile("[A-Z0-9]{6,13}");
+    /** The ten digits of a Dutch licence number in groups, as a scan or a typist spaces them ("507 12 83 904"). */
+    private static final Pattern GROUPED_NUMBER = Pattern.compile("\\d{2,4}(?: \\d{1,4}){1,4}");
 
     @Override
     public String name() {
@@ -67,7 +69,8 @@ public final class DrivingLicenceRecognizer implements Recognizer {
                     }
                 }
                 default -> {
-                    if (NUMBER.matcher(value).matches()) {
+                    if (NUMBER.matcher(value).matches()
+                            || GROUPED_NUMBER.matcher(value).matches() && value.replace(" ", "").length() == 10) {
                         out.add(new Finding(EntityType.ID_DOCUMENT, s, m.end(2), SCORE, name(),
                                 "driving licence field 5 (licence number)", "context +'rijbewijs'"));
                     }

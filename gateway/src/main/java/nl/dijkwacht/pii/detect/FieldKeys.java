@@ -51,6 +51,14 @@ final class FieldKeys {
 
     /** Whether [from, to) reads as a key: letters, at most four words, no sentence punctuation. */
     static boolean keyLike(String text, int from, int to) {
+        return keyLike(text, from, to, false);
+    }
+
+    /**
+     * As {@link #keyLike(String, int, int)}; with {@code commaInside}, a comma between words is part of the key
+     * ("Achternaam, Voornaam" heading a column of a table parted by {@code ;}, tabs or bars).
+     */
+    static boolean keyLike(String text, int from, int to, boolean commaInside) {
         int len = to - from;
         if (len <= 0 || len > MAX_KEY) {
             return false;
@@ -67,7 +75,7 @@ final class FieldKeys {
             } else if (c == '(' || c == ')') {
                 inBrackets = c == '(';
             } else if (!(Character.isDigit(c) || c == '_' || c == '-' || c == '.' || c == '/' || c == '#' || c == '\''
-                    || (c == ',' && inBrackets))) { // "Naam (achternaam, voornaam)"
+                    || (c == ',' && (inBrackets || commaInside)))) { // "Naam (achternaam, voornaam)"
                 return false;
             }
         }

@@ -103,7 +103,7 @@ public final class FieldRecognizer implements Recognizer {
             };
             String why = "context +'" + word + "' " + where;
             if (type == EntityType.PERSON) {
-                persons(text, f, givenNamesKey(f.key()), why, found);
+                persons(text, f, givenNamesKey(f.key()), word, why, found);
                 continue;
             }
             String value = text.substring(f.start(), f.end());
@@ -278,7 +278,8 @@ public final class FieldRecognizer implements Recognizer {
      * words; e-mail headers ("Sanne Visser &lt;s.visser@…&gt;; Jan", "Sanne Visser [mailto:s.visser@…]") give one person
      * per recipient.
      */
-    private void persons(String text, TextStructure.Field f, boolean givenNames, String why, List<Finding> found) {
+    private void persons(String text, TextStructure.Field f, boolean givenNames, String word, String why,
+            List<Finding> found) {
         int s = f.start();
         int end = f.end();
         while (s < end) {
@@ -302,7 +303,8 @@ public final class FieldRecognizer implements Recognizer {
                     || text.charAt(b - 1) == '\'' || text.charAt(b - 1) == ',')) {
                 b--;
             }
-            if (b > a && (nameShaped(text, a, b) || initialsKey(f.key()) && INITIALS.matcher(text).region(a, b).matches())) {
+            if (b > a && (nameShaped(text, a, b) || initialsKey(f.key(), word) && INITIALS.matcher(text).region(a, b).matches())
+                    && !(nameEnd == angle && serviceSender(text, angle, partEnd))) {
                 found.add(new Finding(EntityType.PERSON, a, b, SCORE, name(), "value of a field", why));
             }
             s = partEnd + 1;
@@ -311,11 +313,34 @@ public final class FieldRecognizer implements Recognizer {
 
     private static final java.util.Set<String> TITLES = WordList.set("/pii/names/titles.txt");
 
+    /** Local parts of addresses that only machines send from. */
+    private static final List<String> MACHINE_SENDERS = List.of("noreply", "no-reply", "no_reply", "donotreply",
+            "do-not-reply", "mailer-daemon", "postmaster", "notification", "bounce");
+
+    /**
+     * "Van: Microsoft Teams &lt;noreply@…&gt;": the name shown for a no-reply or system sender is a service's, not a
+     * person's. (A person may well write from {@code info@} of their own firm, so only machine senders count.)
+     */
+    private static boolean serviceSender(String text, int angle, int to) {
+        int at = text.indexOf('@', angle);
+        if (at < 0 || at >= to) {
+            return false;
+        }
+        String local = text.substring(angle + 1, at).toLowerCase(Locale.ROOT);
+        for (String machine : MACHINE_SENDERS) {
+            if (local.startsWith(machine)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "M.", "E.J.": a person's initials, which under an initials key identify with the surname beside them. */
     private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.\\s?){1,5}");
 
-    private static boolean initialsKey(String key) {
-        return key.startsWith("voorletter") || key.startsWith("initial");
+    /** "voorletters", "initialen", or a header that abbreviates them ("Voorl.", matched as the word {@code voorletters}). */
+    private static boolean initialsKey(String key, String word) {
+        return key.startsWith("voorletter") || key.startsWith("initial") || word.equals("voorletters");
     }
 
     /** A key that holds given names only: no title or salutation stands before them ("Lieve", "Dag" are names there). */

@@ -37,6 +37,7 @@ final class KeyWords {
 
     /** The first entry of the list (as written, with a {@code $} marker) that occurs in {@code key}, else null. */
     String firstIn(String key) {
+        boolean abbreviated = key.indexOf('.') >= 0; // only then can a word of the key stand for a longer entry
         int best = Integer.MAX_VALUE;
         for (int at = 0; at < key.length(); at++) {
             if (at > 0 && key.charAt(at - 1) != ' ') {
@@ -51,7 +52,7 @@ final class KeyWords {
                 if (i >= best) {
                     break;
                 }
-                if (occursAt(key, i, at)) {
+                if (occursAt(key, i, at, abbreviated)) {
                     best = i;
                     break;
                 }
@@ -60,14 +61,30 @@ final class KeyWords {
         return best == Integer.MAX_VALUE ? null : entries.get(best);
     }
 
+    /**
+     * "voorl." for "voorletters", "achtern." for "achternaam": a word of the key of four letters or more closed by a
+     * full stop (and nothing glued after it: "pers.nr" is a staff number, not "persoonsnummer") stands for an entry of
+     * one word that it begins (headers abbreviated to fit a column).
+     */
+    private static boolean abbreviates(String key, int at, String word) {
+        int end = at;
+        while (end < key.length() && Character.isLetter(key.charAt(end))) {
+            end++;
+        }
+        int length = end - at;
+        return length >= 4 && end < key.length() && key.charAt(end) == '.'
+                && (end + 1 == key.length() || key.charAt(end + 1) == ' ') && word.length() > length
+                && word.indexOf(' ') < 0 && word.regionMatches(0, key, at, length);
+    }
+
     boolean anyIn(String key) {
         return firstIn(key) != null;
     }
 
-    private boolean occursAt(String key, int i, int at) {
+    private boolean occursAt(String key, int i, int at, boolean abbreviated) {
         String word = words[i];
         if (!key.startsWith(word, at)) {
-            return false;
+            return abbreviated && abbreviates(key, at, word);
         }
         int end = at + word.length();
         return !whole[i] || end == key.length() || !Character.isLetter(key.charAt(end));

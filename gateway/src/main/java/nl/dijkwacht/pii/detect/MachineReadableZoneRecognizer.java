@@ -45,9 +45,12 @@ public final class MachineReadableZoneRecognizer implements Recognizer {
             s = e + 1;
         }
         List<Finding> out = new ArrayList<>();
-        for (int i = 0; i + 1 < lines.size(); i++) {
+        for (int i = 0; i < lines.size(); i++) {
             int[] first = lines.get(i);
-            int[] second = lines.get(i + 1);
+            int[] second = i + 1 < lines.size() ? lines.get(i + 1) : null;
+            if (first != null && second == null) {
+                passportNameLine(text, first, out);
+            }
             if (first == null || second == null) {
                 continue;
             }
@@ -69,6 +72,25 @@ public final class MachineReadableZoneRecognizer implements Recognizer {
         documentNumber(text, l2[0], Math.min(l2[1], l2[0] + 9), out);
         birthDate(text, l2[0] + 13, l2, out);
         personalNumber(text, l2[0] + 26, l2[1], out);
+    }
+
+    /**
+     * A passport's first line on its own ("P<NLDVAN<DER<ZWAAN<<LOTTE<ELISABETH<<<…", the second line cut off or
+     * unreadable in the scan): {@code P}, a type letter or {@code <}, a three-letter country, then the holder's name
+     * with {@code <<} between surname and given names.
+     */
+    private void passportNameLine(String text, int[] line, List<Finding> out) {
+        int a = line[0];
+        if (line[1] - a < 30 || text.charAt(a) != 'P' || !(text.charAt(a + 1) == '<' || isCapital(text.charAt(a + 1)))
+                || !isCapital(text.charAt(a + 2)) || !isCapital(text.charAt(a + 3)) || !isCapital(text.charAt(a + 4))
+                || text.indexOf("<<", a + 5) < 0 || text.indexOf("<<", a + 5) >= line[1]) {
+            return;
+        }
+        name(text, a + 5, line[1], out);
+    }
+
+    private static boolean isCapital(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     /**

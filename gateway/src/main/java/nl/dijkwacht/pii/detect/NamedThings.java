@@ -2,6 +2,7 @@ package nl.dijkwacht.pii.detect;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import nl.dijkwacht.words.WordList;
 import nl.dijkwacht.words.WordSet;
 
@@ -38,7 +39,75 @@ public final class NamedThings {
     public static boolean partOfNamedThing(String text, int start, int end) {
         return compoundAtEnd(text, start, end) || namedThingFollows(text, end) || legalFormInOrAhead(text, start, end)
                 || institutionComplement(text, start, end) || businessOpens(text, start, end)
-                || familyNameFirm(text, start, end);
+                || familyNameFirm(text, start, end) || ordinaryWordOpens(text, start, end)
+                || placeOfAnAddress(text, start, end);
+    }
+
+    /** A street and house number, or a postcode, ending right before a word ("Kerkewijk 190 ", "8141 ZK "). */
+    private static final Pattern ADDRESS_BEFORE = Pattern.compile(
+            "(?:\\p{L}{2,}(?:" + AddressRecognizer.SUFFIXES + ")\\.? \\d{1,5}[a-zA-Z]?|[1-9]\\d{3} ?[A-Z]{2}),? {1,2}$");
+    /** ", 25 november 2026", ", 25-11-2026": the date of a dateline. */
+    private static final Pattern DATELINE_DATE = Pattern.compile(
+            ", \\d{1,2}(?: \\p{L}{3,9} |[-./]\\d{1,2}[-./])(?:19|20)\\d{2}");
+
+    /**
+     * "Kerkewijk 190 Veenendaal", "8141 ZK Heino", and a dateline "Veenendaal, 25 november 2026" (also after a mark,
+     * "† Heino, 22 november 2026"): one capitalised word after an address, or opening a line before a full date, is a
+     * place.
+     */
+    private static boolean placeOfAnAddress(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!Character.isLetter(text.charAt(i)) && text.charAt(i) != '-') {
+                return false; // one word only
+            }
+        }
+        if (!Character.isUpperCase(text.charAt(start))) {
+            return false;
+        }
+        int before = start;
+        while (before > 0 && start - before < 3 && (text.charAt(before - 1) == ' ' || text.charAt(before - 1) == ',')) {
+            before--;
+        }
+        // the pattern only where a house number ("190", "18A") or a postcode's letters end right before the word
+        char last = before > 0 && before < start ? text.charAt(before - 1) : ' ';
+        if ((Character.isDigit(last) || Character.isUpperCase(last) || Character.isLetter(last) && before >= 2
+                && Character.isDigit(text.charAt(before - 2)))
+                && ADDRESS_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find()) {
+            return true;
+        }
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        for (int i = lineStart; i < start; i++) {
+            if (Character.isLetterOrDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return DATELINE_DATE.matcher(text).region(end, Math.min(text.length(), end + 24)).lookingAt();
+    }
+
+    /** Endings of Dutch nouns and adjectives that no given name or surname has ({@code …ing}, {@code …heid}). */
+    private static final List<String> ORDINARY_ENDINGS = List.copyOf(WordList.set("/pii/names/ordinary-word-endings.txt"));
+
+    /**
+     * "Reclassering Nederland", "Belastingsamenwerking Oost-Groningen": a span opened by a long capitalised word that
+     * ends like an ordinary Dutch word and is no known name names an organisation or a thing ("…ing" only from eleven
+     * letters: "Henning", "Meijering", "Oosterling" are names).
+     */
+    private static boolean ordinaryWordOpens(String text, int start, int end) {
+        int e = start;
+        while (e < end && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        if (e - start < 8 || e == end || !Character.isUpperCase(text.charAt(start))) {
+            return false; // a span of one word is left to the recognizers' own word lists
+        }
+        String word = text.substring(start, e).toLowerCase(Locale.ROOT);
+        for (String ending : ORDINARY_ENDINGS) {
+            if (word.endsWith(ending) && (!ending.equals("ing") || word.length() >= 11)
+                    && !KnownNames.shared().isName(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -56,6 +56,27 @@ public final class PiiDetector {
         return out;
     }
 
+    /** What the rules that read the kept findings add ({@link FindingLinks} and the links beside it). */
+    private static List<Finding> linked(AnalysedText analysed, List<Finding> kept) {
+        String text = analysed.text();
+        List<Finding> linked = FindingLinks.link(text, kept);
+        SoleTraderOwnerLinks.link(analysed, kept, linked);
+        if (text.indexOf('(') >= 0) {
+            BirthBracketLinks.link(text, kept, linked);
+        }
+        return linked;
+    }
+
+    /** With nothing found, only a bracket's birth date can still add a finding ("mijn moeder (02-02-1952)"). */
+    private static List<Finding> bracketsOnly(String text) {
+        if (text.indexOf('(') < 0) {
+            return List.of();
+        }
+        List<Finding> linked = new ArrayList<>();
+        BirthBracketLinks.link(text, List.of(), linked);
+        return linked;
+    }
+
     public List<Finding> detect(String text) {
         if (text == null || text.isEmpty()) {
             return List.of();
@@ -73,7 +94,7 @@ public final class PiiDetector {
             if (!all.isEmpty()) {
                 all = withNicknames(text, all);
             }
-            List<Finding> linked = all.isEmpty() ? List.of() : FindingLinks.link(text, all);
+            List<Finding> linked = all.isEmpty() ? bracketsOnly(text) : linked(analysed, all);
             if (linked.isEmpty()) {
                 return all;
             }
@@ -97,7 +118,7 @@ public final class PiiDetector {
             kept.put(candidate.start(), candidate);
         }
         List<Finding> out = withNicknames(text, new ArrayList<>(kept.values()));
-        List<Finding> linked = FindingLinks.link(text, out);
+        List<Finding> linked = linked(analysed, out);
         if (!linked.isEmpty()) {
             out.addAll(linked);
             out.sort(java.util.Comparator.comparingInt(Finding::start));

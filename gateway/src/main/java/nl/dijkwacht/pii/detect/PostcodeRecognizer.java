@@ -50,6 +50,9 @@ public final class PostcodeRecognizer implements Recognizer {
             }
             found.add(new Finding(EntityType.POSTCODE, m.start(1), m.end(1), 0.9, name(), "four digits and two capitals", ""));
         }
+        if (text.indexOf(',') >= 0 && !analysed.structure().isEmpty()) {
+            wholeCells(text, analysed.structure(), found);
+        }
         if (text.indexOf(' ') < 0) {
             return found;
         }
@@ -72,6 +75,26 @@ public final class PostcodeRecognizer implements Recognizer {
             }
         }
         return found;
+    }
+
+    private static final Pattern CELL = Pattern.compile("[1-9]\\d{3} ?[A-Z]{2}");
+
+    /**
+     * "…,Vechtstraat 88-2,3522 AK": a cell of a comma-separated row that is a postcode and nothing else, which the
+     * pattern above passes over because a digit and a comma stand before it (as in an amount, "2,3522").
+     */
+    private static void wholeCells(String text, TextStructure structure, List<Finding> found) {
+        for (TextStructure.Field f : structure.fields()) {
+            if (f.kind() != TextStructure.Kind.TABLE || f.start() < 2 || text.charAt(f.start() - 1) != ','
+                    || !Character.isDigit(text.charAt(f.start() - 2)) || !CELL.matcher(text).region(f.start(), f.end()).matches()) {
+                continue;
+            }
+            String letters = text.substring(f.end() - 2, f.end());
+            if (!letters.equals("SA") && !letters.equals("SD") && !letters.equals("SS")) {
+                found.add(new Finding(EntityType.POSTCODE, f.start(), f.end(), 0.9, "postcode", "four digits and two capitals",
+                        "a table cell"));
+            }
+        }
     }
 
     /** "troelstralaan 14 in 2624 ed", "kastanjelaan 7 6826 ng": a word, a house number, then the postcode. */

@@ -2,6 +2,7 @@ package nl.dijkwacht.pii.detect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import nl.dijkwacht.pii.detect.TextStructure.Field;
 import nl.dijkwacht.pii.detect.TextStructure.Kind;
 
@@ -36,6 +37,7 @@ final class TableFields {
             for (int[] c : columns) {
                 keys.add(FieldKeys.normalise(text.substring(c[0], c[1])));
             }
+            boolean labelled = labelAndValueColumns(keys);
             int j = i + 1;
             int rows = 0;
             while (j < lines.size()) {
@@ -53,8 +55,9 @@ final class TableFields {
                 }
                 for (int k = 0; k < cells.size(); k++) {
                     int[] c = cells.get(k);
-                    if (c[1] > c[0] && !keys.get(k).isEmpty()) {
-                        out.add(new Field(Kind.TABLE, keys.get(k), keys.get(k), c[0], c[1]));
+                    String key = labelled && k == 1 ? rowLabel(text, cells.get(0)) : keys.get(k);
+                    if (c[1] > c[0] && !key.isEmpty()) {
+                        out.add(new Field(Kind.TABLE, key, key, c[0], c[1]));
                     }
                 }
                 rows++;
@@ -65,6 +68,24 @@ final class TableFields {
             }
             i = rows > 0 ? j : i + 1;
         }
+    }
+
+    /** Headers of a second column that holds the value of the label in the first ("| veld | waarde |"). */
+    private static final Set<String> VALUE_HEADERS = Set.of("waarde", "value", "inhoud",
+            "antwoord", "answer", "invulling", "gegevens");
+
+    /**
+     * "| veld | waarde |", "Field;Value": a table of two columns whose second is headed as a value is a form of labels
+     * and values, like {@code key: value} lines; each value's key is its row's label.
+     */
+    private static boolean labelAndValueColumns(List<String> keys) {
+        return keys.size() == 2 && VALUE_HEADERS.contains(keys.get(1));
+    }
+
+    /** The label of a row of a label-and-value table: its first cell as a key, or "" when it reads as none. */
+    private static String rowLabel(String text, int[] cell) {
+        return cell[1] > cell[0] && FieldKeys.keyLike(text, cell[0], cell[1])
+                ? FieldKeys.normalise(text.substring(cell[0], cell[1])) : "";
     }
 
     /**
@@ -151,7 +172,7 @@ final class TableFields {
             return false;
         }
         for (int[] c : cells) {
-            if (c[1] > c[0] && !FieldKeys.keyLike(text, c[0], c[1])
+            if (c[1] > c[0] && !FieldKeys.keyLike(text, c[0], c[1], delimiter != ',' && delimiter != DASH)
                     && !(c[1] - c[0] == 1 && text.charAt(c[0]) == '#')) {
                 return false; // "#" alone heads a column of row numbers
             }

@@ -61,6 +61,7 @@ public final class TextNormalizer {
         draft = draft.apply(BoxRepair.edits(draft.text()));
         draft = draft.apply(NumberLetterRepair.edits(draft.text()));
         draft = draft.apply(EightAndFiveRepair.edits(draft.text()));
+        draft = draft.apply(SpacedAddressRepair.edits(draft.text()));
         draft = draft.apply(digitSeparatorEdits(draft.text()));
         draft = draft.apply(LineBreakRepair.edits(draft.text()));
         draft = draft.apply(WordDigitRepair.edits(draft.text()));

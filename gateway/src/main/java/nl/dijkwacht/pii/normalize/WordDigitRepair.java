@@ -20,7 +20,7 @@ final class WordDigitRepair {
         for (int k = 1; k + 1 < n; k++) {
             char c = s.charAt(k);
             if ((c != '0' && c != '1') || k < done || !Character.isLetter(s.charAt(k - 1))
-                    || !Character.isLetter(s.charAt(k + 1))) {
+                    || !Character.isLetter(s.charAt(k + 1)) && !doubledInLowerCase(s, k)) {
                 continue;
             }
             int i = k;
@@ -38,6 +38,9 @@ final class WordDigitRepair {
                 } else if ((w == '0' || w == '1') && j > i && j + 1 < n && Character.isLetter(s.charAt(j - 1))
                         && Character.isLetter(s.charAt(j + 1))) {
                     confused++;
+                } else if ((w == '0' || w == '1') && j > i && doubledInLowerCase(s, j)) {
+                    confused += 2;
+                    j++;
                 } else {
                     otherDigit = true;
                 }
@@ -58,7 +61,50 @@ final class WordDigitRepair {
             }
         }
         edits = leadingZeroEdits(s, edits);
+        edits = fiveEdits(s, edits);
         return edits == null ? List.of() : edits;
+    }
+
+    /**
+     * "Roe11laan", "Wi11em", "Ro00s": the two letters {@code ll} or {@code oo} read as digits, between lower-case
+     * letters (a code in capitals, "AB11CD", stays).
+     */
+    private static boolean doubledInLowerCase(String s, int k) {
+        return k >= 1 && k + 2 < s.length() && s.charAt(k + 1) == s.charAt(k)
+                && Character.isLowerCase(s.charAt(k - 1)) && Character.isLowerCase(s.charAt(k + 2));
+    }
+
+    /**
+     * "Vrie5", "Jan5en": a {@code 5} read for an {@code s} inside or at the end of a capitalised word of lower-case
+     * letters (no other digit in it). Codes ("A5", "fase5" in lower case, "Blok5b") are left alone.
+     */
+    private static List<Edit> fiveEdits(String s, List<Edit> edits) {
+        int n = s.length();
+        for (int k = s.indexOf('5'); k >= 3; k = s.indexOf('5', k + 1)) {
+            if (!Character.isLowerCase(s.charAt(k - 1)) || k + 1 < n && Character.isDigit(s.charAt(k + 1))) {
+                continue;
+            }
+            int a = k - 1;
+            while (a > 0 && Character.isLowerCase(s.charAt(a - 1))) {
+                a--;
+            }
+            boolean capitalised = a > 0 && Character.isUpperCase(s.charAt(a - 1))
+                    && (a == 1 || !Character.isLetterOrDigit(s.charAt(a - 2)));
+            int e = k + 1;
+            while (e < n && Character.isLowerCase(s.charAt(e))) {
+                e++;
+            }
+            // "Blok5b": one letter after the digit is a house number's addition, not the rest of a word
+            if (!capitalised || k - a < 2 || e - k == 2 || e < n && Character.isLetterOrDigit(s.charAt(e))) {
+                continue;
+            }
+            if (edits == null) {
+                edits = new ArrayList<>();
+            }
+            edits.add(new Edit(k, k + 1, "s"));
+            edits.sort(java.util.Comparator.comparingInt(Edit::start));
+        }
+        return edits;
     }
 
     /** "0UATTARA": a zero opening a word of at least three further capitals (and nothing else) is the letter O. */

@@ -132,4 +132,22 @@ class DateOfBirthRulesTest {
         // without the identifier after it a date after a name is any date
         assertThat(found("Karel Visser 03-03-2021 gebeld over de aanvraag", EntityType.DATE_OF_BIRTH)).isEmpty();
     }
+
+    @Test
+    void aDateInBracketsAfterARelationWord() {
+        assertThat(found("mijn vader (04-05-1950) komt ook naar het gesprek", EntityType.DATE_OF_BIRTH))
+                .containsExactly("04-05-1950");
+        assertThat(found("de vergadering (04-05-2026) gaat door", EntityType.DATE_OF_BIRTH)).isEmpty();
+    }
+
+    @Test
+    void aDeathDateInTheResidentsOwnLanguageIsNoBirthDate() {
+        assertThat(found("ma mère, née le 3 avril 1931 à Gand, décédée le 12 janvier 2019", EntityType.DATE_OF_BIRTH))
+                .containsExactly("3 avril 1931");
+    }
+
+    @Test
+    void aBirthdayColumn() {
+        assertThat(found("naam;verjaardag\nPiet Smit;03-03-1961\n", EntityType.DATE_OF_BIRTH)).containsExactly("03-03-1961");
+    }
 }

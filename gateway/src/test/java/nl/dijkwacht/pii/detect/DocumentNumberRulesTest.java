@@ -42,4 +42,20 @@ class DocumentNumberRulesTest {
         assertThat(found(scan, EntityType.BSN)).containsExactly("111222333");
         assertThat(found(scan, EntityType.ID_DOCUMENT)).containsExactly("XR4K18P72");
     }
+
+    @Test
+    void aPassportsFirstMachineReadableLineOnItsOwn() {
+        String scan = "foto van de paspoortpagina\nP<NLDDE<BOER<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<<\nis dit leesbaar?";
+        assertThat(found(scan, EntityType.PERSON)).contains("DE<BOER<<ANNA<MARIA");
+        // digits in the name field: no name
+        assertThat(found("P<NLD1234567<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n", EntityType.PERSON)).isEmpty();
+    }
+
+    @Test
+    void aDrivingLicenceNumberInGroups() {
+        String scan = "Rijbewijs (kopie)\n1. DE BOER\n2. ANNA\n5. 512 34 56 780\n";
+        assertThat(found(scan, EntityType.ID_DOCUMENT)).containsExactly("512 34 56 780");
+        // a field 5 of other lengths is no licence number
+        assertThat(found("Rijbewijs (kopie)\n5. 512 34 56\n", EntityType.ID_DOCUMENT)).isEmpty();
+    }
 }

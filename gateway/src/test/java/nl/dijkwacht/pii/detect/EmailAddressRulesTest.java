@@ -69,4 +69,20 @@ class EmailAddressRulesTest {
         // service mailboxes stay harmless
         assertThat(found("mail naar wijkagent.noord@politie.nl of verzuim@gemeente.nl", EntityType.EMAIL)).isEmpty();
     }
+
+    @Test
+    void pluralAndDiminutiveWordsNameAProgrammeNotAPerson() {
+        assertThat(found("aanmelden bij activiteiten@buurthuis-oost.nl of taalmaatjes@bibliotheek-noord.nl",
+                EntityType.EMAIL)).isEmpty();
+        assertThat(found("of mail p.verhoef@buurthuis-oost.nl", EntityType.EMAIL)).containsExactly("p.verhoef@buurthuis-oost.nl");
+    }
+
+    @Test
+    void theNameShownForANoReplySenderIsNoPerson() {
+        assertThat(found("Van: Zorgportaal Noord <noreply@zorgportaal-noord.nl>\nAan: Piet Smit <p.smit@ziggo.nl>\n",
+                EntityType.PERSON)).containsExactly("Piet Smit");
+        // a person may write from their own firm's info@
+        assertThat(found("Van: Piet Smit <info@smitbouw.nl>\nOnderwerp: offerte\n", EntityType.PERSON))
+                .containsExactly("Piet Smit");
+    }
 }

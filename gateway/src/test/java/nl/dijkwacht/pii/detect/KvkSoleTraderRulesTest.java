@@ -79,4 +79,14 @@ class KvkSoleTraderRulesTest {
         assertThat(FieldKeys.normalise("KvK")).isEqualTo("kvk");
         assertThat(FieldKeys.normalise("klantNr")).isEqualTo("klant nr");
     }
+
+    @Test
+    void theOwnerNamedBesideTheTradeNameInATableRow() {
+        String table = "| debiteur | naam | kvk |\n|---|---|---|\n| 1 | Schildersbedrijf Kleur (Piet Smit) | 12345678 |\n"
+                + "| 2 | Bakkerij Noord B.V. | 87654321 |\n| 3 | Stichting Buurtwerk (Piet Smit) | 11223344 |\n";
+        assertThat(found(table, EntityType.KVK)).containsExactly("12345678");
+        // a firm without its owner's name stays a company
+        assertThat(found("| naam | kvk |\n|---|---|\n| Schildersbedrijf Kleur | 12345678 |\n| Bakkerij Noord B.V. | 87654321 |\n",
+                EntityType.KVK)).isEmpty();
+    }
 }

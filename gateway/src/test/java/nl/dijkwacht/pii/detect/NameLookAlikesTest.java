@@ -184,4 +184,21 @@ class NameLookAlikesTest {
                 """;
         assertThat(found(csv, EntityType.PERSON)).containsExactly("Pieter de Groot");
     }
+
+    @Test
+    void aNameOpenedByAnOrdinaryDutchWordIsAnOrganisation() {
+        assertThat(found("Overleg met Schuldsanering Zuid-Holland en Jeugdbescherming Gelderland op dinsdag.",
+                EntityType.PERSON)).isEmpty();
+        // names with such an ending stay names
+        assertThat(found("Gesprek met Henning Vos en Wout Meijering over de aanvraag.", EntityType.PERSON))
+                .contains("Henning Vos", "Wout Meijering");
+    }
+
+    @Test
+    void thePlaceAfterAnAddressOrOpeningADatelineIsNoPerson() {
+        assertThat(found("Zij woont aan de Molenkade 4 Zierikzee en belt morgen.", EntityType.PERSON)).isEmpty();
+        assertThat(found("Mw. A. Smit\nKerkstraat 3\n4301 AB Zierikzee", EntityType.PERSON)).containsExactly("A. Smit");
+        assertThat(found("Met vriendelijke groet,\nP. de Vries\n\nZierikzee, 25 november 2026", EntityType.PERSON))
+                .containsExactly("P. de Vries");
+    }
 }

@@ -71,4 +71,23 @@ class OcrIdentifierRulesTest {
         // a date parted by spaces without a birth word is left alone
         assertThat(found("vergadering 17 04 2026 om tien uur", EntityType.DATE_OF_BIRTH)).isEmpty();
     }
+
+    @Test
+    void scannedAddressesWithGapsAndDoubledLetters() {
+        assertThat(found("ik woon Merel straat 12 sinds mei", EntityType.ADDRESS)).containsExactly("Merel straat 12");
+        assertThat(found("woonachtig Kerkewijk  190 Veenendaal", EntityType.ADDRESS)).containsExactly("Kerkewijk  190");
+        assertThat(found("Dhr. P. Smit\nHoge  laan  3\n1234  AB  DELFT", EntityType.POSTCODE)).containsExactly("1234  AB");
+        assertThat(found("Adres: Burgemeester Wi11emlaan 9", EntityType.ADDRESS)).containsExactly("Burgemeester Wi11emlaan 9");
+        // a code in capitals keeps its digits, and "weg" after a word is prose
+        assertThat(new TextNormalizer().normalize("code AB11CD").text()).isEqualTo("code AB11CD");
+        assertThat(found("Morgen weg 3 dagen naar Texel", EntityType.ADDRESS)).isEmpty();
+    }
+
+    @Test
+    void aFiveReadForAnSInAName() {
+        assertThat(found("Naam ouder: Petra de Vrie5\nTel. ouder: 0612345678", EntityType.PERSON))
+                .containsExactly("Petra de Vrie5");
+        // codes keep their digits
+        assertThat(new TextNormalizer().normalize("fase5 en A5 en Blok5b").text()).isEqualTo("fase5 en A5 en Blok5b");
+    }
 }

@@ -53,4 +53,13 @@ class PersonNameCuesTest {
         // a word in brackets between ordinary words is no nickname
         assertThat(found("Ik werk (thuis) vandaag aan de cursus.", EntityType.PERSON)).isEmpty();
     }
+
+    @Test
+    void aNameBeforeABracketWithItsBirthDate() {
+        assertThat(found("Our children are Obinna (born 3 May 2014) and Ifeoma (born 9 June 2016).", EntityType.PERSON))
+                .contains("Obinna", "Ifeoma");
+        assertThat(found("onze zoon Teun (geboren 3-4-2015) gaat mee", EntityType.PERSON)).contains("Teun");
+        // a function word before such a bracket is no name
+        assertThat(found("Zij (geboren 3-4-1980) woont hier.", EntityType.PERSON)).isEmpty();
+    }
 }

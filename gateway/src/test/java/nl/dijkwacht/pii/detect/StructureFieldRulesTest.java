@@ -142,4 +142,39 @@ class StructureFieldRulesTest {
                 + "{\"BlockType\":\"KEY_VALUE_SET\",\"Text\":\"Datum ondertekening\",\"Value\":\"02-12-2026\"}]";
         assertThat(found(blocks, EntityType.DATE_OF_BIRTH)).containsExactly("17-04-1968");
     }
+
+    @Test
+    void aCommaInsideAHeaderCellOfATableByOtherDelimiters() {
+        String csv = "Klantnr;Achternaam, Voornaam;Woonplaats\n123456782;\"Smit, Piet\";Delft\n";
+        assertThat(found(csv, EntityType.PERSON)).containsExactly("Smit, Piet");
+        // the client-number column is read again, so its elfproef-passing number is no BSN
+        assertThat(found(csv, EntityType.BSN)).isEmpty();
+    }
+
+    @Test
+    void aTwoColumnTableOfLabelsAndValues() {
+        String form = "| veld | waarde |\n|---|---|\n| Naam | Piet Smit |\n| Geboren | 03-03-1961 |\n"
+                + "| Dossiernummer | 111222333 |\n";
+        assertThat(found(form, EntityType.DATE_OF_BIRTH)).containsExactly("03-03-1961");
+        assertThat(found(form, EntityType.BSN)).isEmpty();
+        // a two-column table with ordinary headers keeps them
+        assertThat(found("| naam | geboortedatum |\n|---|---|\n| Piet Smit | 03-03-1961 |\n", EntityType.DATE_OF_BIRTH))
+                .containsExactly("03-03-1961");
+    }
+
+    @Test
+    void aHeaderWordAbbreviatedWithAFullStop() {
+        assertThat(found("\"Naam\";\"Voorl.\";\"Plaats\"\n\"Smit\";\"P.\";\"Delft\"\n", EntityType.PERSON))
+                .containsExactly("Smit", "P.");
+        // letters glued after the stop make another word: a staff number, not "persoonsnummer"
+        assertThat(found("pers.nr;naam\n111222333;P. Smit\n", EntityType.BSN)).isEmpty();
+    }
+
+    @Test
+    void aPostcodeInItsOwnCellOfACommaSeparatedRow() {
+        assertThat(found("naam,adres,pc\nPiet Smit,Kerkstraat 88-2,1234 AB\n", EntityType.POSTCODE))
+                .containsExactly("1234 AB");
+        assertThat(found("naam,adres,postcode\nPiet Smit,Kerkstraat 88-2,1234 AB\n", EntityType.POSTCODE))
+                .containsExactly("1234 AB");
+    }
 }
