@@ -123,7 +123,7 @@ public final class NameModelWriterFolds {
                     .append(" sentences (").append(leftOutCounts[2]).append(" names), and the names the engine missed "
                             + "by how they are written:\n\n| model | model alone: same tokens | model alone: covered | "
                             + "model alone: spans on a name | engine missed: lower-case | engine missed: ALL CAPS | "
-                            + "engine missed: other |\n|---|---|---|---|---|---|---|\n");
+                            + "engine missed: other | engine missed, model alone covers |\n|---|---|---|---|---|---|---|---|\n");
             diagnosis(b, "shipped (templates only)", NameModelEngines.shippedModel(), shipped, leftOutSentences, leftOut);
             diagnosis(b, "templates + other writers' forms", learnedModel, learned, leftOutSentences, leftOut);
             b.append(String.format(Locale.ROOT, "%nFold time %.0f s.%n", (System.nanoTime() - t0) / 1e9));
@@ -155,8 +155,9 @@ public final class NameModelWriterFolds {
     private static void diagnosis(StringBuilder b, String name, TokenNameFinderModel model, PiiEngine engine,
             List<NameSample> sentences, List<Doc> docs) {
         NameModelAlone.Score alone = NameModelAlone.score(model, sentences);
-        int[] missed = new int[3];
+        int[] missed = new int[4]; // by shape, then how many of them the model by itself covers
         for (Doc d : docs) {
+            List<int[]> modelSpans = NameModelAlone.spans(model, d.text());
             boolean[] covered = new boolean[d.text().length()];
             for (Finding f : engine.detect(d.text())) {
                 for (int i = f.start(); i < f.end(); i++) {
@@ -173,13 +174,14 @@ public final class NameModelWriterFolds {
                 }
                 if (!kept) {
                     missed[shape(g.value())]++;
+                    missed[3] += modelSpans.stream().anyMatch(m -> m[0] <= g.start() && g.end() <= m[1]) ? 1 : 0;
                 }
             }
         }
         b.append("| ").append(name).append(" | ").append(rate(alone.exact(), alone.gold())).append(" | ")
                 .append(rate(alone.covered(), alone.gold())).append(" | ")
                 .append(rate(alone.predictedOnGold(), alone.predicted())).append(" | ").append(missed[0]).append(" | ")
-                .append(missed[1]).append(" | ").append(missed[2]).append(" |\n");
+                .append(missed[1]).append(" | ").append(missed[2]).append(" | ").append(missed[3]).append(" |\n");
     }
 
     /** 0: no capital letter, 1: two or more letters and all capitals, 2: anything else. */

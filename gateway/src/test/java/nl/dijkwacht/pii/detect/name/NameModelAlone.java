@@ -1,6 +1,9 @@
 package nl.dijkwacht.pii.detect.name;
 
+import java.util.ArrayList;
 import java.util.List;
+import nl.dijkwacht.pii.normalize.NormalizedText;
+import nl.dijkwacht.pii.normalize.TextNormalizer;
 import opennlp.tools.namefind.NameFinderME;
 import opennlp.tools.namefind.NameSample;
 import opennlp.tools.namefind.TokenNameFinderModel;
@@ -58,5 +61,31 @@ public final class NameModelAlone {
             }
         }
         return new Score(gold, exact, covered, predicted, onGold);
+    }
+
+    /**
+     * What the model by itself marks in a whole text, as {start, end} offsets into the text as given: every sentence
+     * of the normal form decoded, spans under the engine's minimum probability dropped.
+     */
+    public static List<int[]> spans(TokenNameFinderModel model, String original) {
+        NormalizedText normal = new TextNormalizer().normalize(original);
+        String text = normal.text();
+        List<TextToken> tokens = TextToken.tokenize(text);
+        NameFinderME finder = new NameFinderME(model);
+        List<int[]> out = new ArrayList<>();
+        for (TokenRange sentence : TextToken.sentences(text, tokens)) {
+            String[] words = new String[sentence.length()];
+            for (int k = 0; k < words.length; k++) {
+                words[k] = tokens.get(sentence.from() + k).text();
+            }
+            for (Span f : finder.find(words)) {
+                if (f.getProb() >= NameModelEngines.MIN_PROBABILITY) {
+                    out.add(new int[] {normal.originalStart(tokens.get(sentence.from() + f.getStart()).start()),
+                            normal.originalEnd(tokens.get(sentence.from() + f.getEnd() - 1).end())});
+                }
+            }
+            finder.clearAdaptiveData();
+        }
+        return out;
     }
 }
