@@ -63,17 +63,35 @@ public final class NameModelTrainer {
         if (!Files.isDirectory(out.getParent())) {
             out = Path.of("gateway").resolve(out); // run from the repository root
         }
-        List<TrainingTextGenerator.Sample> samples = new TrainingTextGenerator(new Random(SEED)).generate(SENTENCES);
-        List<NameSample> nameSamples = new ArrayList<>();
+        List<TrainingTextGenerator.Sample> samples = generatedSamples();
         StringBuilder dump = new StringBuilder();
         for (TrainingTextGenerator.Sample s : samples) {
-            nameSamples.add(toNameSample(s));
             dump.append(s.text()).append('\n');
         }
         Path dumpFile = out.getParent().resolve("../../../../target/name-training.txt").normalize();
         Files.createDirectories(dumpFile.getParent());
         Files.writeString(dumpFile, dump, StandardCharsets.UTF_8);
+        List<NameSample> nameSamples = templateSamples();
+        write(train(nameSamples), out);
+        System.out.println("wrote " + out.toAbsolutePath() + " (" + Files.size(out) + " bytes) from "
+                + nameSamples.size() + " sentences");
+    }
 
+    private static List<TrainingTextGenerator.Sample> generatedSamples() {
+        return new TrainingTextGenerator(new Random(SEED)).generate(SENTENCES);
+    }
+
+    /** The generated template sentences the shipped model is trained on, in training order. */
+    public static List<NameSample> templateSamples() {
+        List<NameSample> nameSamples = new ArrayList<>();
+        for (TrainingTextGenerator.Sample s : generatedSamples()) {
+            nameSamples.add(toNameSample(s));
+        }
+        return nameSamples;
+    }
+
+    /** A model trained on {@code samples} with the shipped model's features and parameters. */
+    public static TokenNameFinderModel train(List<NameSample> samples) throws IOException {
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.ITERATIONS_PARAM, 120);
         params.put(TrainingParameters.CUTOFF_PARAM, 2);
@@ -81,13 +99,14 @@ public final class NameModelTrainer {
         params.put("BeamSize", 1); // greedy decoding: three times faster, no measurable loss on our data
         TokenNameFinderFactory factory = new TokenNameFinderFactory(
                 FEATURES.getBytes(StandardCharsets.UTF_8), Map.of(), new BioCodec());
-        TokenNameFinderModel model = NameFinderME.train("nl", "person",
-                new CollectionObjectStream<>(nameSamples), params, factory);
+        return NameFinderME.train("nl", "person", new CollectionObjectStream<>(samples), params, factory);
+    }
+
+    public static void write(TokenNameFinderModel model, Path out) throws IOException {
+        Files.createDirectories(out.toAbsolutePath().getParent());
         try (OutputStream os = Files.newOutputStream(out)) {
             model.serialize(os);
         }
-        System.out.println("wrote " + out.toAbsolutePath() + " (" + Files.size(out) + " bytes) from "
-                + nameSamples.size() + " sentences");
     }
 
     static NameSample toNameSample(TrainingTextGenerator.Sample s) {
