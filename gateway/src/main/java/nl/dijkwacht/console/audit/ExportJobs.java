@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.dijkwacht.audit.query.AuditFilter;
 import nl.dijkwacht.audit.query.AuditQueries;
@@ -30,6 +32,7 @@ public class ExportJobs {
 
     private static final Logger log = LoggerFactory.getLogger(ExportJobs.class);
     static final Duration KEEP = Duration.ofHours(1);
+    private static final Duration COUNT_WAIT = Duration.ofSeconds(10);
 
     private final AuditQueries queries;
     private final Path dir;
@@ -45,8 +48,8 @@ public class ExportJobs {
     public enum State { RUNNING, DONE, FAILED }
 
     /**
-     * One export; {@code total} is counted when it is started and counted again in the snapshot the export reads
-     * (a record committed in between would otherwise make it outrun its total), {@code written} grows while it runs.
+     * One export; {@code total} is counted in the snapshot the export reads (so that a record committed meanwhile
+     * cannot make it outrun its total), {@code written} grows while it runs.
      */
     public static final class Job {
         final String id;
@@ -59,11 +62,13 @@ public class ExportJobs {
         volatile State state = State.RUNNING;
         volatile Instant finishedAt;
 
-        Job(String id, String owner, String format, long total, Path file, Instant startedAt) {
+        /** Open until {@code total} is known (or the export failed before counting). */
+        final CountDownLatch counted = new CountDownLatch(1);
+
+        Job(String id, String owner, String format, Path file, Instant startedAt) {
             this.id = id;
             this.owner = owner;
             this.format = format;
-            this.total = total;
             this.file = file;
             this.startedAt = startedAt;
         }
@@ -118,9 +123,10 @@ public class ExportJobs {
         // operator-action record of this very export) would otherwise make it outrun its own total.
         Instant startedAt = clock.instant();
         AuditFilter upToNow = filter.to() == null || filter.to().isAfter(startedAt) ? filter.withPeriod(filter.from(), startedAt) : filter;
-        Job job = new Job(id, owner, format, queries.count(upToNow), file, startedAt);
+        Job job = new Job(id, owner, format, file, startedAt);
         jobs.put(id, job);
         Thread.ofVirtual().name("console-export-" + id).start(() -> run(job, upToNow));
+        awaitCount(job);
         return job;
     }
 
@@ -128,6 +134,7 @@ public class ExportJobs {
         try (OutputStream out = Files.newOutputStream(job.file)) {
             long n = queries.inSnapshot(() -> {
                 job.total = queries.count(filter);
+                job.counted.countDown();
                 return job.format.equals("csv")
                         ? queries.exportCsv(filter, out, job.written::set)
                         : queries.exportJson(filter, out, job.written::set);
@@ -139,6 +146,16 @@ public class ExportJobs {
             job.state = State.FAILED;
         } finally {
             job.finishedAt = clock.instant();
+            job.counted.countDown();
+        }
+    }
+
+    /** The progress page shows "0 van N" from its first view: the start waits (briefly) for the export's count. */
+    private static void awaitCount(Job job) {
+        try {
+            job.counted.await(COUNT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
