@@ -118,6 +118,50 @@ class PostgresAuditRoundTripsTest {
     }
 
     @Test
+    void aLargeGroupCommitIsStillOneRoundTrip() throws Exception {
+        start("pg-large");
+        java.util.concurrent.CountDownLatch queued = new java.util.concurrent.CountDownLatch(1);
+        List<Integer> sizes = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(counted, CODEC, ROWS, "pg-large", batch -> {
+            sizes.add(batch.size());
+            if (sizes.size() == 1) { // hold the writer after its first commit until 40 more records wait
+                try {
+                    queued.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, () -> false)) {
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> futures = new ArrayList<>();
+                futures.add(pool.submit(() -> sink.append(Records.sample("held", Instant.now()))));
+                while (sizes.isEmpty()) {
+                    Thread.sleep(5);
+                }
+                long before = CountingSocketFactory.roundTrips();
+                for (int t = 0; t < 40; t++) {
+                    int n = t;
+                    futures.add(pool.submit(() -> sink.append(Records.sample("big-" + n, Instant.now()),
+                            n % 2 == 0 ? new RetainedContent("vraag", "antwoord", Instant.now().plus(1, ChronoUnit.DAYS)) : null)));
+                }
+                while (sink.queueDepth() < 40) {
+                    Thread.sleep(5);
+                }
+                queued.countDown();
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+                assertThat(sizes).containsExactly(1, 40);
+                assertThat(CountingSocketFactory.roundTrips() - before).isEqualTo(1);
+            }
+        }
+        VerifyReport report = verifier.verify("pg-large", null, null);
+        assertThat(report.ok()).as("%s", report).isTrue();
+        assertThat(report.recordsChecked()).isEqualTo(42);
+        assertThat(db.count("SELECT COUNT(*) FROM audit_content WHERE trace_id LIKE 'big-%'")).isEqualTo(20);
+    }
+
+    @Test
     void twoWritersOnOneChainIdNeverForkOnPostgres() throws Exception {
         // the compare-and-set inside the one statement: a writer whose head moved writes nothing and relinks
         try (ChainedJdbcAuditSink a = new ChainedJdbcAuditSink(db.dataSource(), CODEC, ROWS, "pg-shared");

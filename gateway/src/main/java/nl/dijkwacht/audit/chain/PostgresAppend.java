@@ -18,6 +18,8 @@ import nl.dijkwacht.audit.store.AuditRows;
  */
 final class PostgresAppend {
 
+    /** Batches of up to this many records use server-prepared statements (after the driver's usual five runs). */
+    static final int PREPARED_UP_TO = 16;
     private static final String CONTENT_COLUMNS = "trace_id, occurred_at, expires_at, use_case, redacted_prompt, redacted_answer";
 
     private PostgresAppend() {
@@ -38,6 +40,10 @@ final class PostgresAppend {
         int contents = (int) linked.stream().filter(p -> p.content() != null).count();
         ChainedJdbcAuditSink.Committed last = linked.getLast();
         try (PreparedStatement ps = c.prepareStatement(sql(linked.size(), contents))) {
+            if (linked.size() > PREPARED_UP_TO) {
+                // a statement text per batch size: only the small ones are kept prepared on the server
+                ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+            }
             int i = 1;
             ps.setLong(i++, last.link().seq());
             ps.setString(i++, last.link().recordHash());
