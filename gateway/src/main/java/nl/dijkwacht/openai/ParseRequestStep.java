@@ -116,7 +116,10 @@ public final class ParseRequestStep implements PolicyStep {
 
     private Outcome checkChat(ObjectNode body) {
         JsonNode messages = body.get("messages");
-        if (messages == null || !messages.isArray() || messages.isEmpty()) {
+        if (messages != null && !messages.isNull() && !messages.isArray()) {
+            return deny("invalid_type", "Het veld 'messages' moet een lijst met berichten zijn.", "messages");
+        }
+        if (messages == null || messages.isNull() || messages.isEmpty()) {
             return deny("missing_messages", "Het veld 'messages' ontbreekt of is leeg.", "messages");
         }
         for (int i = 0; i < messages.size(); i++) {
