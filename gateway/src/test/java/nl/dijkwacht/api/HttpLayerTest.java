@@ -30,8 +30,9 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 /**
  * What a gateway request passes before and after its handler, once the parts that bought nothing are cut
  * (docs/history/benchmark-sessions.md, "http13"): the same security headers and firewall decisions, Spring Security's
- * chain for the gateway routes down to the filters that do something, no request-handled events, the resource-link
- * filter only where pages link resources (the console and the public pages, whose links keep their versions).
+ * chain for the gateway routes down to the filters that do something, no request-handled events, no filters for weighted
+ * routes or PUT forms, the resource-link filter only where pages link resources (the console and the public pages,
+ * whose links keep their versions).
  */
 class HttpLayerTest extends GatewayTestBase {
 
@@ -95,6 +96,12 @@ class HttpLayerTest extends GatewayTestBase {
         String accepted = raw("GET /v1/models HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer caf\u00e9\tau lait"
                 + "\r\nConnection: close\r\n\r\n");
         assertThat(accepted).startsWith("HTTP/1.1 401");
+    }
+
+    @Test
+    void noFilterForWeightedRoutesOrFormsSentByPut() {
+        assertThat(context.getBeansOfType(org.springframework.web.filter.FormContentFilter.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.springframework.cloud.gateway.server.mvc.filter.WeightCalculatorFilter.class)).isEmpty();
     }
 
     @Test
