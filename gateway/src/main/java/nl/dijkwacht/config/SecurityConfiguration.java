@@ -22,7 +22,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -70,20 +69,42 @@ public class SecurityConfiguration {
                 new Authentication(authenticator, identity.userTokenHeader(), refusals), new BodySizeLimit(refusals));
     }
 
+    /**
+     * What the gateway routes keep of Spring Security: the firewall (in front of every chain), the security headers and
+     * the two wrappers Spring Security puts in by itself (URL encoding without a session id, the async manager). No
+     * security context, session management, servlet-API wrapper, exception translation or authorisation filter:
+     * authentication and authorisation are the routes' own ({@link RouteFilters}), nothing here ever held a security
+     * context or made a session, and every request was let through — five filters per request that did nothing
+     * (docs/history/benchmark-sessions.md, "http13"). The console's chain ({@code ConsoleSecurity}) keeps all of them.
+     */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain gatewaySecurityFilterChain(HttpSecurity http) throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .securityContext(AbstractHttpConfigurer::disable)
+                .servletApi(AbstractHttpConfigurer::disable)
+                .exceptionHandling(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .anonymous(AbstractHttpConfigurer::disable)
-                // authentication and authorisation per route: see RouteFilters
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .build();
+    }
+
+    /**
+     * Spring Security's strict firewall with its own rules, only its header and parameter-name checks done without a
+     * regular expression ({@link HeaderCharacters}: the same strings accepted and refused).
+     */
+    @Bean
+    org.springframework.security.web.firewall.HttpFirewall httpFirewall() {
+        org.springframework.security.web.firewall.StrictHttpFirewall firewall = new org.springframework.security.web.firewall.StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::name);
+        firewall.setAllowedHeaderValues(HeaderCharacters::value);
+        firewall.setAllowedParameterNames(HeaderCharacters::name);
+        return firewall;
     }
 
     /**

@@ -64,6 +64,11 @@ public class ConsoleLabels {
         return instant == null ? "" : UTC.format(instant);
     }
 
+    /** A time the report carries as ISO-8601 text ({@code generated_at}), shown like {@link #utc(Instant)}. */
+    public String utcText(String iso) {
+        return iso == null || iso.isBlank() ? "" : UTC.format(Instant.parse(iso));
+    }
+
     /** A time for people in the Netherlands (Europe/Amsterdam), e.g. in the review queue. */
     public String local(Instant instant) {
         return instant == null ? "" : LOCAL.format(instant);

@@ -86,7 +86,7 @@ public final class DryRunClient implements ModelClient {
         return reply;
     }
 
-    /** The conversation as the model would see it: one block per message, role first. */
+    /** The conversation as the model would see it: one block per message, role first; then the tool definitions. */
     String render(JsonNode body) {
         StringBuilder out = new StringBuilder(HEADER).append("\n");
         for (JsonNode message : body.path("messages")) {
@@ -106,6 +106,14 @@ public final class DryRunClient implements ModelClient {
             for (JsonNode call : message.path("tool_calls")) {
                 out.append("<tool_call ").append(call.path("function").path("name").asText())
                         .append(' ').append(call.path("function").path("arguments").asText()).append(">\n");
+            }
+        }
+        // their descriptions and schemas reach the model too (after policy), so they are shown as sent
+        JsonNode tools = body.path("tools");
+        if (tools.isArray() && !tools.isEmpty()) {
+            out.append("\n[tools]\n");
+            for (JsonNode tool : tools) {
+                out.append(tool).append('\n');
             }
         }
         return out.toString();

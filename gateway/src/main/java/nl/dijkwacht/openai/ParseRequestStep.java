@@ -24,6 +24,9 @@ public final class ParseRequestStep implements PolicyStep {
     /** Token ids of current vocabularies stay below this; a longer number is not a token id (and could be a BSN). */
     static final int MAX_TOKEN_ID = 1_000_000;
 
+    /** OpenAI's limit on the texts of one embeddings request ({@code maxItems} of its schema). */
+    static final int MAX_EMBEDDING_INPUTS = 2048;
+
     private final WireFormat wire;
 
     public ParseRequestStep(ObjectMapper json, RequestSchema schema) {
@@ -116,7 +119,10 @@ public final class ParseRequestStep implements PolicyStep {
 
     private Outcome checkChat(ObjectNode body) {
         JsonNode messages = body.get("messages");
-        if (messages == null || !messages.isArray() || messages.isEmpty()) {
+        if (messages != null && !messages.isNull() && !messages.isArray()) {
+            return deny("invalid_type", "Het veld 'messages' moet een lijst met berichten zijn.", "messages");
+        }
+        if (messages == null || messages.isNull() || messages.isEmpty()) {
             return deny("missing_messages", "Het veld 'messages' ontbreekt of is leeg.", "messages");
         }
         for (int i = 0; i < messages.size(); i++) {
@@ -139,6 +145,11 @@ public final class ParseRequestStep implements PolicyStep {
         }
         if (!input.isTextual() && !input.isArray()) {
             return deny("invalid_type", "Het veld 'input' moet tekst of een lijst met teksten zijn.", "input");
+        }
+        // before the schema: of its alternatives it would name the list of token ids, "input[0] moet een geheel getal zijn"
+        if (input.size() > MAX_EMBEDDING_INPUTS) {
+            return deny("value_out_of_range", "Het veld 'input' mag hoogstens " + MAX_EMBEDDING_INPUTS
+                    + " teksten bevatten. Verdeel ze over meerdere verzoeken.", "input");
         }
         for (JsonNode item : input) {
             if (!item.isTextual()) {

@@ -55,7 +55,8 @@ public final class RequestSchema {
     }
 
     private final java.util.Map<Operation, JsonSchema> schemas = new java.util.EnumMap<>(Operation.class);
-    private final ChatMessagesByRole chatByRole;
+    /** The quick yes by item kind ({@link ItemsByKind}) of the operations whose list holds items of several kinds. */
+    private final java.util.Map<Operation, ItemsByKind> byKind = new java.util.EnumMap<>(Operation.class);
 
     public RequestSchema(ObjectMapper json) {
         ObjectNode all;
@@ -74,7 +75,8 @@ public final class RequestSchema {
         for (Operation operation : Operation.values()) {
             schemas.put(operation, load(factory, config, all, operation.definition));
         }
-        chatByRole = new ChatMessagesByRole(factory, config, all);
+        byKind.put(Operation.CHAT_COMPLETIONS, ItemsByKind.chatMessages(factory, config, all));
+        byKind.put(Operation.RESPONSES, ItemsByKind.responsesInput(factory, config, all));
     }
 
     /**
@@ -150,19 +152,21 @@ public final class RequestSchema {
 
     /** The most specific problem of {@code body} against the operation's request schema, if any. */
     public Optional<Problem> check(Operation operation, JsonNode body) {
-        if (operation == Operation.CHAT_COMPLETIONS && chatByRole.fits(body)) {
+        ItemsByKind quick = byKind.get(operation);
+        if (quick != null && quick.fits(body)) {
             return Optional.empty();
         }
         return checkInFull(operation, body);
     }
 
-    /** Against the operation's whole schema, every message against every message kind: what words each refusal. */
+    /** Against the operation's whole schema, every item against every kind of the any-of: what words each refusal. */
     Optional<Problem> checkInFull(Operation operation, JsonNode body) {
         return check(schemas.get(operation), body);
     }
 
-    ChatMessagesByRole chatByRole() {
-        return chatByRole;
+    /** The operation's quick yes by item kind, or null when it has none. */
+    ItemsByKind byKind(Operation operation) {
+        return byKind.get(operation);
     }
 
     private static Optional<Problem> check(JsonSchema schema, JsonNode body) {

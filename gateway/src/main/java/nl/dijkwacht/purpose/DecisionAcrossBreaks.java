@@ -52,7 +52,7 @@ final class DecisionAcrossBreaks {
             return ONLY_SPACE;
         }
         int edges = 0;
-        int firstEnd = wordEnd(folded, from, to);
+        int firstEnd = RegexWords.wordEnd(folded, from, to);
         if (firstEnd > from) {
             String first = folded.substring(from, firstEnd);
             if (PARTICIPLES.contains(first)) {
@@ -62,12 +62,12 @@ final class DecisionAcrossBreaks {
                 int second = spaceEnd(folded, firstEnd, to);
                 if (firstEnd == to) {
                     edges |= ONLY_BETWEEN;
-                } else if (second > firstEnd && PARTICIPLES.contains(folded.substring(second, wordEnd(folded, second, to)))) {
+                } else if (second > firstEnd && PARTICIPLES.contains(folded.substring(second, RegexWords.wordEnd(folded, second, to)))) {
                     edges |= OPENS_BETWEEN_PARTICIPLE;
                 }
             }
         }
-        int lastStart = wordStart(folded, from, to);
+        int lastStart = RegexWords.wordStart(folded, from, to);
         if (lastStart < to) {
             String last = folded.substring(lastStart, to);
             if (AUXILIARIES.contains(last)) {
@@ -75,7 +75,7 @@ final class DecisionAcrossBreaks {
             }
             if (BETWEEN.contains(last)) {
                 int space = spaceStart(folded, from, lastStart);
-                if (space < lastStart && space > from && AUXILIARIES.contains(folded.substring(wordStart(folded, from, space), space))) {
+                if (space < lastStart && space > from && AUXILIARIES.contains(folded.substring(RegexWords.wordStart(folded, from, space), space))) {
                     edges |= ENDS_AUXILIARY_BETWEEN;
                 }
             }
@@ -98,24 +98,6 @@ final class DecisionAcrossBreaks {
                 | ((edges & ENDS_AUXILIARY_BETWEEN) != 0 || (edges & ONLY_BETWEEN) != 0 && (open & AFTER_AUXILIARY) != 0 ? AFTER_BETWEEN : 0);
     }
 
-    /** End of the run of word characters from {@code from} (itself when none). */
-    private static int wordEnd(String s, int from, int to) {
-        int i = from;
-        while (i < to && isWordChar(s.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    /** Start of the run of word characters that ends at {@code to} ({@code to} itself when none). */
-    private static int wordStart(String s, int from, int to) {
-        int i = to;
-        while (i > from && isWordChar(s.charAt(i - 1))) {
-            i--;
-        }
-        return i;
-    }
-
     private static int spaceEnd(String s, int from, int to) {
         int i = from;
         while (i < to && isSpace(s.charAt(i))) {
@@ -135,10 +117,5 @@ final class DecisionAcrossBreaks {
     /** {@code \s} of java.util.regex without UNICODE_CHARACTER_CLASS. */
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
-
-    /** {@code \w} of java.util.regex without UNICODE_CHARACTER_CLASS. */
-    private static boolean isWordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 }

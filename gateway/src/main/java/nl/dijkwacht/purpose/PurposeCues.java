@@ -62,18 +62,7 @@ final class PurposeCues {
         boolean special = false;
         boolean specialPhraseWord = false;
         boolean decisionWord = false;
-        int n = folded.length();
-        int i = 0;
-        while (i < n) {
-            if (!isWordChar(folded.charAt(i))) {
-                i++;
-                continue;
-            }
-            int s = i;
-            while (i < n && isWordChar(folded.charAt(i))) {
-                i++;
-            }
-            String word = folded.substring(s, i);
+        for (String word : RegexWords.of(folded)) {
             if (!special && (SPECIAL_EXACT.contains(word) || startsWithStem(word))) {
                 special = true;
             }
@@ -122,18 +111,7 @@ final class PurposeCues {
      * classifier's features are those it was trained on.
      */
     static boolean moreSpecial(String folded) {
-        int n = folded.length();
-        int i = 0;
-        while (i < n) {
-            if (!isWordChar(folded.charAt(i))) {
-                i++;
-                continue;
-            }
-            int s = i;
-            while (i < n && isWordChar(folded.charAt(i))) {
-                i++;
-            }
-            String word = folded.substring(s, i);
+        for (String word : RegexWords.of(folded)) {
             if (MORE_EXACT.contains(word) || formOfListedWord(word)) {
                 return true;
             }
@@ -158,7 +136,7 @@ final class PurposeCues {
         java.util.Map<String, List<String>> out = new java.util.HashMap<>();
         for (Set<String> list : List.of(SPECIAL_EXACT, MORE_EXACT)) {
             for (String w : list) {
-                if (w.length() >= FORM_BASE_MIN && w.chars().allMatch(c -> isWordChar((char) c))) {
+                if (w.length() >= FORM_BASE_MIN && w.chars().allMatch(c -> RegexWords.isWordChar((char) c))) {
                     out.computeIfAbsent(w.substring(0, 5), k -> new java.util.ArrayList<>()).add(w);
                 }
             }
@@ -208,11 +186,9 @@ final class PurposeCues {
         int i = 0;
         while (i <= n) {
             char c = i < n ? folded.charAt(i) : '\n';
-            if (isWordChar(c)) {
+            if (RegexWords.isWordChar(c)) {
                 int s = i;
-                while (i < n && isWordChar(folded.charAt(i))) {
-                    i++;
-                }
+                i = RegexWords.wordEnd(folded, s, n);
                 String word = folded.substring(s, i);
                 if (auxiliary && DECISION_PARTICIPLES.contains(word)) {
                     participle = true;
@@ -235,11 +211,8 @@ final class PurposeCues {
 
     /** A full stop after a word of at most three letters ("mw.", "dhr.", "F.") is an abbreviation, not a sentence end. */
     private static boolean afterShortWord(String folded, int dot) {
-        int k = dot;
-        while (k > 0 && isWordChar(folded.charAt(k - 1))) {
-            k--;
-        }
-        return dot - k > 0 && dot - k <= 3;
+        int length = dot - RegexWords.wordStart(folded, 0, dot);
+        return length > 0 && length <= 3;
     }
 
     /** {@link #SPECIAL_STEMS} by their first character (a word is ASCII [a-z0-9_] here), so a word meets only its own. */
@@ -269,10 +242,5 @@ final class PurposeCues {
             }
         }
         return false;
-    }
-
-    /** {@code \w} of java.util.regex without UNICODE_CHARACTER_CLASS. */
-    private static boolean isWordChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 }

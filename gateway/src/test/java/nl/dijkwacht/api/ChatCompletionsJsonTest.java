@@ -116,6 +116,36 @@ class ChatCompletionsJsonTest extends GatewayTestBase {
     }
 
     @Test
+    void moreEmbeddingTextsThanOpenAiTakesAreCountedNotCalledTheWrongType() throws Exception {
+        String inputs = String.join(",", java.util.Collections.nCopies(2049, "\"a\""));
+        var response = postJson("/v1/embeddings", "{\"model\":\"dry-run\",\"input\":[" + inputs + "]}", TestPack.TOOL_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = parse(response.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("value_out_of_range");
+        assertThat(error.path("param").asText()).isEqualTo("input");
+        assertThat(error.path("message").asText()).contains("hoogstens 2048 teksten");
+        var audit = auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        assertThat(audit.get("ERROR_CODE")).isEqualTo("value_out_of_range");
+        assertThat(upstream.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void dryRunAlsoShowsTheToolDefinitionsThatWouldLeave() throws Exception {
+        String body = """
+                {"model":"dry-run","messages":[{"role":"user","content":"Verstuur de brief"}],
+                 "tools":[{"type":"function","function":{"name":"verstuur_brief",
+                   "description":"Stuurt de brief, kopie aan jan@example.nl","parameters":{"type":"object"}}}]}""";
+        var response = postJson("/v1/chat/completions", body, TestPack.TOOL_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String content = parse(response.body()).at("/choices/0/message/content").asText();
+        assertThat(content).contains("[tools]").contains("\"name\":\"verstuur_brief\"").contains("Stuurt de brief, kopie aan [EMAIL_")
+                .doesNotContain("jan@example.nl");
+        assertThat(upstream.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void embeddingsFollowTheSamePolicy() throws Exception {
         upstream.stubFor(post(urlEqualTo("/v1/embeddings")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json")

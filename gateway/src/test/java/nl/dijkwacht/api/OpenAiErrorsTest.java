@@ -49,6 +49,14 @@ class OpenAiErrorsTest extends GatewayTestBase {
     }
 
     @Test
+    void messagesThatAreNoListAreAWrongTypeNotMissing() throws Exception {
+        JsonNode error = assertError(postJson("/v1/chat/completions", "{\"model\":\"upstream\",\"messages\":\"hoi\"}", TestPack.TOOL_KEY),
+                400, "invalid_request_error", "invalid_type");
+        assertThat(error.path("param").asText()).isEqualTo("messages");
+        assertThat(error.path("message").asText()).isEqualTo("Het veld 'messages' moet een lijst met berichten zijn.");
+    }
+
+    @Test
     void missingModel() throws Exception {
         assertError(postJson("/v1/chat/completions", "{\"messages\":[{\"role\":\"user\",\"content\":\"hoi\"}]}", TestPack.TOOL_KEY),
                 400, "invalid_request_error", "missing_model");

@@ -17,19 +17,48 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.dijkwacht.support.GatewayProcess;
+import nl.dijkwacht.support.LocalServices;
 import org.junit.jupiter.api.Test;
 
 /**
- * "Nothing lost": the gateway runs as a separate JVM on the embedded H2 file store, serves requests from several
- * threads, and is killed with SIGKILL mid-load. After a restart every request that was acknowledged (HTTP 200 with
- * its answer, or a stream that reached [DONE]) must be in the audit log, and the chain must verify.
+ * "Nothing lost": the gateway runs as a separate JVM on the embedded H2 file store (and on PostgreSQL), serves requests
+ * from several threads, and is killed with SIGKILL mid-load. After a restart every request that was acknowledged (HTTP
+ * 200 with its answer, or a stream that reached [DONE]) must be in the audit log, and the chain must verify.
  */
 class KillUnderLoadTest {
 
     @Test
     void everyAcknowledgedRequestSurvivesAKill() throws Exception {
         Path dir = Files.createTempDirectory("dw-kill");
-        GatewayProcess first = start(dir, "first");
+        killUnderLoadAndRestart(name -> start(dir, name, List.of(
+                // the embedded H2 file store in a temporary directory; deliberately WITHOUT the default URL's
+                // WRITE_DELAY=0, to prove that StoreDurability enforces it (without it this test loses ~40% of records)
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("dijkwacht-audit") + ";DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE")));
+    }
+
+    /** PostgreSQL: a record's one auto-committed statement (pg13) returns only once the record is committed. */
+    @Test
+    void everyAcknowledgedRequestSurvivesAKillOnPostgres() throws Exception {
+        Path dir = Files.createTempDirectory("dw-kill-pg");
+        String schema = LocalServices.createPostgresSchema("dw_kill");
+        try {
+            killUnderLoadAndRestart(name -> start(dir, name, List.of(
+                    "--spring.datasource.url=" + LocalServices.postgresUrl(schema),
+                    "--spring.datasource.username=" + LocalServices.POSTGRES_USER,
+                    "--spring.datasource.password=",
+                    "--spring.flyway.schemas=" + schema)));
+        } finally {
+            LocalServices.dropPostgresSchema(schema);
+        }
+    }
+
+    @FunctionalInterface
+    interface Starter {
+        GatewayProcess start(String name) throws IOException;
+    }
+
+    private static void killUnderLoadAndRestart(Starter starter) throws Exception {
+        GatewayProcess first = starter.start("first");
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try {
             first.awaitUp(GatewayProcess.START_TIMEOUT);
@@ -67,7 +96,7 @@ class KillUnderLoadTest {
         }
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(100);
 
-        try (GatewayProcess second = start(dir, "second")) {
+        try (GatewayProcess second = starter.start("second")) {
             second.awaitUp(GatewayProcess.START_TIMEOUT);
             GatewayClient client = new GatewayClient(second.port());
             Set<String> logged = client.exportedTraceIds("tool=dev-cli");
@@ -86,14 +115,13 @@ class KillUnderLoadTest {
         }
     }
 
-    static GatewayProcess start(Path dir, String name) throws IOException {
-        return GatewayProcess.start(name, dir, List.of(
-                // the embedded H2 file store in a temporary directory; deliberately WITHOUT the default URL's
-                // WRITE_DELAY=0, to prove that StoreDurability enforces it (without it this test loses ~40% of records)
-                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("dijkwacht-audit") + ";DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE",
+    static GatewayProcess start(Path dir, String name, List<String> store) throws IOException {
+        List<String> settings = new java.util.ArrayList<>(store);
+        settings.addAll(List.of(
                 "--dijkwacht.data-dir=" + dir,
                 "--dijkwacht.policies-dir=" + Path.of("../policies").toAbsolutePath().normalize(),
                 "--dijkwacht.models-dir=" + Path.of("../models-config").toAbsolutePath().normalize(),
                 "--dijkwacht.limits.requests-per-minute=10000000"));
+        return GatewayProcess.start(name, dir, settings);
     }
 }

@@ -66,6 +66,19 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void aResidentReadingThePublicPageGetsNoSessionAndADutchTime() throws Exception {
+        HttpClient http = HttpClient.newBuilder().build();
+        for (String path : new String[] {"/transparantie", "/transparantie/gemeente"}) {
+            HttpResponse<String> page = get(http, path);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            // no session cookie: the page has no form, and a session per anonymous visitor would only fill memory
+            assertThat(page.headers().allValues("Set-Cookie")).as(path).isEmpty();
+            assertThat(page.body()).as(path).doesNotContain("csrf-token")
+                    .containsPattern("bijgewerkt <span>\\d{1,2} [a-z]{3}\\.? \\d{4} \\d{2}:\\d{2}:\\d{2} UTC</span>");
+        }
+    }
+
+    @Test
     void aFormPostedWithoutItsCsrfTokenChangesNothing() throws Exception {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         // signing in without the token is refused: no session is signed in, whatever page the refusal shows

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The request schema checked by role ({@link ChatMessagesByRole}) answers every request exactly as the full schema
+ * The request schema checked by role ({@link ItemsByKind#chatMessages}) answers every request exactly as the full schema
  * does — the same refusal, field and Dutch text, or none — on valid messages of every kind and on thousands of broken
  * ones: each field of each kind removed, given a value of every JSON type, the role swapped for another kind's or an
  * unknown one, content parts broken the same way, alone and between valid messages.
@@ -62,18 +62,18 @@ class ChatMessagesByRoleTest {
 
     @Test
     void everyMessageKindOfTheSchemaHasItsRole() {
-        assertThat(schema.chatByRole().roles()).containsExactlyInAnyOrder("developer", "system", "user", "assistant", "tool", "function");
+        assertThat(schema.byKind(RequestSchema.Operation.CHAT_COMPLETIONS).values()).containsExactlyInAnyOrder("developer", "system", "user", "assistant", "tool", "function");
     }
 
     @Test
     void validMessagesOfEveryKindPassByTheirRoleAlone() throws Exception {
         for (String message : VALID_MESSAGES) {
             JsonNode body = request(List.of(message));
-            assertThat(schema.chatByRole().fits(body)).as(message).isTrue();
+            assertThat(schema.byKind(RequestSchema.Operation.CHAT_COMPLETIONS).fits(body)).as(message).isTrue();
             assertThat(schema.checkInFull(RequestSchema.Operation.CHAT_COMPLETIONS, body)).as(message).isEmpty();
         }
         JsonNode all = request(List.of(VALID_MESSAGES));
-        assertThat(schema.chatByRole().fits(all)).isTrue();
+        assertThat(schema.byKind(RequestSchema.Operation.CHAT_COMPLETIONS).fits(all)).isTrue();
         assertThat(schema.checkChat(all)).isEmpty();
     }
 
@@ -161,7 +161,7 @@ class ChatMessagesByRoleTest {
         Optional<RequestSchema.Problem> full = schema.checkInFull(RequestSchema.Operation.CHAT_COMPLETIONS, body);
         assertThat(byRole).as(body.toString()).isEqualTo(full);
         if (full.isPresent()) {
-            assertThat(schema.chatByRole().fits(body)).as(body.toString()).isFalse();
+            assertThat(schema.byKind(RequestSchema.Operation.CHAT_COMPLETIONS).fits(body)).as(body.toString()).isFalse();
         }
         return full;
     }

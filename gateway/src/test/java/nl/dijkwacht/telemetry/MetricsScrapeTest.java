@@ -53,6 +53,7 @@ class MetricsScrapeTest {
     static final WireMockServer upstream = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     static final List<SpanData> spans = new CopyOnWriteArrayList<>();
     static final HttpClient http = HttpClient.newHttpClient();
+    static final String TOOL_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 
     @TestConfiguration
     static class CollectSpans {
@@ -144,7 +145,12 @@ class MetricsScrapeTest {
 
                         """)));
 
-        assertThat(chat("{\"model\":\"upstream\",\"messages\":[{\"role\":\"user\",\"content\":\"Mail piet@example.nl over de vergunning\"}]}").statusCode()).isEqualTo(200);
+        // a tool that traces its own calls: the request continues its W3C trace
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+                .header("Authorization", "Bearer " + TestPack.TOOL_KEY).header("Content-Type", "application/json")
+                .header("traceparent", "00-" + TOOL_TRACE + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"upstream\",\"messages\":[{\"role\":\"user\",\"content\":\"Mail piet@example.nl over de vergunning\"}]}")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
         assertThat(chat("{\"model\":\"upstream\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hallo\"}]}").body()).contains("[DONE]");
         assertThat(chat("{\"model\":\"bestaat-niet\",\"messages\":[{\"role\":\"user\",\"content\":\"Hallo\"}]}").statusCode()).isEqualTo(404);
         HttpResponse<String> fellBack = chat("{\"model\":\"flaky\",\"messages\":[{\"role\":\"user\",\"content\":\"Hallo\"}]}");
@@ -173,6 +179,8 @@ class MetricsScrapeTest {
                 .containsPattern("dijkwacht_audit_batches_total\\{chain=\"[^\"]+\",writer=\"request\"\\} [1-9]")
                 // breaker state per upstream server (Resilience4j's binding; "Metrics of other components")
                 .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"flaky@[^\"]+\"[^}]*state=\"[a-z_]+\"[^}]*\\} 1\\.0")
+                // Spring's own request timer (the http.server.requests observation) stays
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/v1/chat/completions\"[^}]*\\} [1-9]")
                 .doesNotContain("piet@example.nl").doesNotContain("vergunning");
 
         // the public port: health for load balancers, nothing else of the actuator, no links built from Host
@@ -200,6 +208,7 @@ class MetricsScrapeTest {
         assertThat(answered.getAttributes().get(AttributeKey.stringKey("gen_ai.request.model"))).isEqualTo("echo-7b");
         assertThat(answered.getAttributes().get(AttributeKey.longKey("gen_ai.usage.input_tokens"))).isEqualTo(12L);
         assertThat(answered.getParentSpanContext().isValid()).as("child of the server span").isTrue();
+        assertThat(modelCalls.stream().filter(c -> c.getTraceId().equals(TOOL_TRACE)).toList()).as("the tool's trace").hasSize(1);
         assertThat(spans.toString()).doesNotContain("piet@example.nl").doesNotContain("vergunning");
     }
 

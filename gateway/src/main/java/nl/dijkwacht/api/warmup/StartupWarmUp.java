@@ -96,19 +96,14 @@ final class StartupWarmUp implements ApplicationRunner {
 
     /**
      * @param httpRequests at most this many requests over HTTP, all HTTP threads together ({@code
-     *                     dijkwacht.warm-up.http-requests}); after them the HTTP threads go to the pipeline directly too
+     *                     dijkwacht.warm-up.http-requests}); after them the HTTP threads go to the pipeline directly too.
+     *                     It and {@code httpThreads} come checked from {@link WarmUpProperties}.
      */
     StartupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies, ObjectMapper json,
                   String tenant, boolean enabled, WarmUpBounds bounds, WarmUpPass pass, LoopbackAddress loopback, int httpThreads,
                   int httpRequests, UpstreamRehearsal rehearsal) {
-        if (httpRequests < 0) {
-            throw new IllegalArgumentException("dijkwacht.warm-up.http-requests must not be negative");
-        }
         this.httpRequests = httpRequests;
         this.rehearsal = rehearsal;
-        if (httpThreads < 1) {
-            throw new IllegalArgumentException("dijkwacht.warm-up.http-threads must be at least 1");
-        }
         this.httpThreads = httpThreads;
         this.pass = pass;
         this.loopback = loopback;

@@ -78,6 +78,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private volatile boolean open = true;
     private volatile boolean failing;
     private volatile long lastProbeNanos;
+    private volatile Boolean postgres; // the store's dialect, from the first connection
     private Head head; // only while holding writing; null = read it from the database
 
     public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId) {
@@ -299,7 +300,12 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
 
     private List<Committed> tryWrite(List<Pending> batch) throws SQLException, HeadMoved {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+            if (postgres == null) {
+                postgres = PostgresAppend.isPostgres(c);
+            }
+            // PostgreSQL: one statement, its own transaction (auto-commit); elsewhere a transaction of three statements
+            boolean oneStatement = postgres && !rehearsal;
+            c.setAutoCommit(oneStatement);
             try {
                 Head start = head != null ? head : loadHead(c);
                 long seq = start.seq();
@@ -311,20 +317,28 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
                     linked.add(new Committed(new AuditRows.ChainLink(chainId, seq, prev, hash, codec.keyId()), p.record(), p.content()));
                     prev = hash;
                 }
-                store(c, codec, rows, chainId, start.seq(), linked);
+                if (postgres) {
+                    PostgresAppend.store(c, codec, rows, chainId, start.seq(), linked);
+                } else {
+                    store(c, codec, rows, chainId, start.seq(), linked);
+                }
                 if (rehearsal) {
                     c.rollback();
                     head = null;
                 } else {
-                    c.commit();
+                    if (!oneStatement) {
+                        c.commit();
+                    }
                     head = new Head(seq, prev);
                 }
                 return linked;
             } catch (SQLException | RuntimeException | HeadMoved e) {
-                try {
-                    c.rollback();
-                } catch (SQLException ignored) {
-                    // the connection is broken; the pool drops it
+                if (!oneStatement) {
+                    try {
+                        c.rollback();
+                    } catch (SQLException ignored) {
+                        // the connection is broken; the pool drops it
+                    }
                 }
                 throw e;
             }

@@ -30,8 +30,11 @@ public final class AuditRows {
             review_required, route_task, route_summary, route_upstream, action_params, attachment_counts,
             purpose_verdict, purpose_layer, purpose_score""";
 
+    /** How many columns {@link #bind} sets. */
+    public static final int COLUMN_COUNT = 55;
+
     public static final String INSERT = "INSERT INTO audit_record (" + COLUMNS + ") VALUES ("
-            + "?, ".repeat(54) + "?)";
+            + "?, ".repeat(COLUMN_COUNT - 1) + "?)";
 
     private static final TypeReference<TreeMap<String, Integer>> COUNTS = new TypeReference<>() { };
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
@@ -51,7 +54,16 @@ public final class AuditRows {
     }
 
     public void bind(PreparedStatement ps, ChainLink link, AuditRecord r) throws SQLException {
-        int i = 1;
+        bind(ps, 1, link, r);
+    }
+
+    /**
+     * Sets the record's {@value #COLUMN_COUNT} columns from parameter {@code first} on (a multi-row statement).
+     *
+     * @return the next parameter's index
+     */
+    public int bind(PreparedStatement ps, int first, ChainLink link, AuditRecord r) throws SQLException {
+        int i = first;
         ps.setString(i++, link.chainId());
         ps.setLong(i++, link.seq());
         ps.setBytes(i++, hashBytes(link.prevHash()));
@@ -111,10 +123,11 @@ public final class AuditRows {
         ps.setString(i++, r.purpose().verdict());
         ps.setString(i++, r.purpose().layer());
         if (r.purpose().score() == null) {
-            ps.setNull(i, Types.DOUBLE);
+            ps.setNull(i++, Types.DOUBLE);
         } else {
-            ps.setDouble(i, r.purpose().score());
+            ps.setDouble(i++, r.purpose().score());
         }
+        return i;
     }
 
     public Stored map(ResultSet rs) throws SQLException {

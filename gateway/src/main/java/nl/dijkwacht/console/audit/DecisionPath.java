@@ -54,6 +54,11 @@ public final class DecisionPath {
     private DecisionPath() {
     }
 
+    /** The Dutch title of a pipeline step, or null for a step the decision path does not show. */
+    public static String title(String id) {
+        return STEPS.stream().filter(s -> s[0].equals(id)).map(s -> s[1]).findFirst().orElse(null);
+    }
+
     public static List<Step> of(AuditRecord r) {
         String rule = r.rule() == null ? "" : r.rule();
         String prefix = rule.contains(":") ? rule.substring(0, rule.indexOf(':')) : rule;

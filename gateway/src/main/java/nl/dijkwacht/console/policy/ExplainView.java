@@ -2,6 +2,8 @@ package nl.dijkwacht.console.policy;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
+import java.util.Map;
+import nl.dijkwacht.console.audit.DecisionPath;
 
 /**
  * The explain result as the console shows it: a typed reading of what {@code Explainer} returns (the same answer as
@@ -14,6 +16,22 @@ record ExplainView(String policyVersion, String decision, String rule, RefusalVi
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record RefusalView(int status, String code, String message) {
+    }
+
+    /** Steps an explain shows that the audit record's decision path does not (it has no trace of them). */
+    private static final Map<String, String> EXPLAIN_ONLY_STEPS = Map.of(
+            "ai-literacy", "AI-geletterdheid: training gevolgd",
+            "fields", "Velden van het verzoek controleren",
+            "attachments", "Bijlagen",
+            "token-budget", "Tokenbudget");
+
+    /** "would be …" for an allowed request, in Dutch ("doorgelaten, met persoonsgegevens vervangen,"). */
+    public String verdict() {
+        return switch (decision == null ? "" : decision) {
+            case "redacted" -> "doorgelaten, met persoonsgegevens vervangen,";
+            case "rerouted" -> "omgeleid";
+            default -> "doorgelaten";
+        };
     }
 
     /**
@@ -55,6 +73,22 @@ record ExplainView(String policyVersion, String decision, String rule, RefusalVi
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record StepView(String step, String outcome, String rule, String effect, String code, String note, GuardView guardModel) {
+
+        /** The step in Dutch, as the decision path of an audit record names it. */
+        public String title() {
+            String title = DecisionPath.title(step);
+            return title != null ? title : EXPLAIN_ONLY_STEPS.getOrDefault(step, step);
+        }
+
+        public String outcomeLabel() {
+            return switch (outcome == null ? "" : outcome) {
+                case "continue" -> "doorgelaten";
+                case "rewrite" -> "aangepast";
+                case "deny" -> "geweigerd";
+                case "skipped" -> "overgeslagen";
+                default -> outcome;
+            };
+        }
     }
 
     /** The purpose step's guard model: asked (with each question and answer) or, in a dry explain, the questions not asked. */

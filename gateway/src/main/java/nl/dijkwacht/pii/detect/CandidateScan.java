@@ -6,6 +6,7 @@ import java.util.function.IntPredicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Runs a pattern only where a match can start, instead of at every character: candidate positions (the start of a
@@ -47,27 +48,7 @@ final class CandidateScan {
 
     /** As {@link #matches(Pattern, String, int[])}, with the candidates given as a test of every offset. */
     static List<MatchResult> matches(Pattern pattern, String text, IntPredicate candidate) {
-        List<MatchResult> out = null;
-        Matcher m = null;
-        int n = text.length();
-        int next = 0;
-        for (int i = 0; i < n; i++) {
-            if (i < next || !candidate.test(i)) {
-                continue;
-            }
-            if (m == null) {
-                m = matcher(pattern, text);
-            }
-            m.region(i, n);
-            if (m.lookingAt()) {
-                if (out == null) {
-                    out = new ArrayList<>(4);
-                }
-                out.add(m.toMatchResult());
-                next = Math.max(m.end(), i + 1);
-            }
-        }
-        return out == null ? List.of() : out;
+        return matches(pattern, text, IntStream.range(0, text.length()).filter(candidate).toArray());
     }
 
     private static Matcher matcher(Pattern pattern, String text) {

@@ -15,7 +15,7 @@ import nl.dijkwacht.words.WordList;
  * {@code 31612345678} a phone number, a {@code bsn} column makes {@code 999 916 488} a BSN. The value must still
  * have the type's shape (and a BSN its elfproef); the key alone never makes text personal data.
  */
-public final class FieldRecognizer implements Recognizer {
+public final class FieldRecognizer implements AnalysedTextRecognizer {
 
     static final String RESOURCE = "/pii/context/field-keys.txt";
     private static final double SCORE = 0.97;
@@ -59,11 +59,6 @@ public final class FieldRecognizer implements Recognizer {
     @Override
     public String name() {
         return "field";
-    }
-
-    @Override
-    public List<Finding> find(String text) {
-        return find(AnalysedText.of(text));
     }
 
     @Override

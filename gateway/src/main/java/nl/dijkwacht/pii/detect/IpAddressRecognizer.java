@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * IPv4 (each octet 0-255) and IPv6 addresses (full form or compressed with {@code ::}). Version numbers
  * ("versie 1.2.3.4") and times ("12:30:45") are left alone.
  */
-public final class IpAddressRecognizer implements Recognizer {
+public final class IpAddressRecognizer implements AnalysedTextRecognizer {
 
     private static final Pattern DIGITS_AND_COLONS_ONLY = Pattern.compile("[\\d:]{1,8}");
 
@@ -47,11 +47,6 @@ public final class IpAddressRecognizer implements Recognizer {
     @Override
     public String name() {
         return "ip-address";
-    }
-
-    @Override
-    public List<Finding> find(String text) {
-        return find(AnalysedText.of(text));
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Written with dashes they are recognised anywhere; without dashes ({@code 12ABC3}) only next to
  * "kenteken". All-digit groups (dates such as 12-03-24) are never a plate.
  */
-public final class LicencePlateRecognizer implements Recognizer {
+public final class LicencePlateRecognizer implements AnalysedTextRecognizer {
 
     private static final String L = "[A-Z]";
     /** The 14 sidecodes, with ~ where the dash goes. */
@@ -38,11 +38,6 @@ public final class LicencePlateRecognizer implements Recognizer {
     @Override
     public String name() {
         return "licence-plate";
-    }
-
-    @Override
-    public List<Finding> find(String text) {
-        return find(AnalysedText.of(text));
     }
 
     @Override

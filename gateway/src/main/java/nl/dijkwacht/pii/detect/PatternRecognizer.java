@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * a veto may still drop the candidate, and it is reported when the score reaches the threshold. Every finding
  * carries the pattern's label and the deciding cue as its explanation.
  */
-public final class PatternRecognizer implements Recognizer {
+public final class PatternRecognizer implements AnalysedTextRecognizer {
 
     /** Where a match can start: the scan tries the pattern only there ({@link CandidateScan}). */
     public enum Start {
@@ -97,11 +97,6 @@ public final class PatternRecognizer implements Recognizer {
     @Override
     public String name() {
         return name;
-    }
-
-    @Override
-    public List<Finding> find(String text) {
-        return find(AnalysedText.of(text));
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * without a space; lower case only when written together ({@code 1234ab}), since "2024 de" is prose.
  * Years followed by a common abbreviation ("in 2024 EU-breed") are left alone.
  */
-public final class PostcodeRecognizer implements Recognizer {
+public final class PostcodeRecognizer implements AnalysedTextRecognizer {
 
     private static final Pattern POSTCODE = Pattern.compile(
             "(?<![\\p{L}\\d.,€-])([1-9]\\d{3} ?[A-Z]{2}|[1-9]\\d{3}[a-z]{2})(?![\\p{L}\\d]|-\\p{L})");
@@ -29,11 +29,6 @@ public final class PostcodeRecognizer implements Recognizer {
     @Override
     public String name() {
         return "postcode";
-    }
-
-    @Override
-    public List<Finding> find(String text) {
-        return find(AnalysedText.of(text));
     }
 
     @Override

@@ -12,7 +12,7 @@ public interface Recognizer {
     /**
      * As {@link #find(String)}, with what the detector has already worked out about the text once for all
      * recognizers (structure: table headers, JSON keys, labels; lower case; candidate positions). Recognizers that
-     * use any of it override this.
+     * use any of it override this, most by being an {@link AnalysedTextRecognizer}.
      */
     default List<Finding> find(AnalysedText text) {
         return find(text.text());

@@ -1,7 +1,6 @@
 package nl.dijkwacht.api.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,13 +27,5 @@ class StartupWarmUpHttpRequestsTest extends WarmUpGatewayBase {
         assertThat(warmUp.overHttp()).as("requests over HTTP: exactly the cap").isEqualTo(7);
         assertThat(warmUp.direct()).isEqualTo(53);
         assertThat(auditRecords()).as("no audit record").isZero();
-    }
-
-    @Test
-    void aNegativeCapIsRefused() {
-        assertThatThrownBy(() -> new StartupWarmUp(null, null, null, null, null, "t", true,
-                new WarmUpBounds(1, java.time.Duration.ofSeconds(1), java.time.Duration.ZERO, java.time.Duration.ZERO, false),
-                new nl.dijkwacht.identity.WarmUpPass(), () -> null, 1, -1, StartupWarmUp.UpstreamRehearsal.OFF))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http-requests");
     }
 }

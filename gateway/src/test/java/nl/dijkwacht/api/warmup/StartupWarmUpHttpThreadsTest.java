@@ -1,7 +1,6 @@
 package nl.dijkwacht.api.warmup;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,7 +9,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The start-up warm-up with {@code dijkwacht.warm-up.http-threads=3}: three threads over HTTP and one direct finish the
- * requests between them and leave no audit record; fewer than one HTTP thread is refused.
+ * requests between them and leave no audit record. (Fewer than one HTTP thread is refused where the setting is bound:
+ * {@link WarmUpPropertiesTest}.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StartupWarmUpHttpThreadsTest extends WarmUpGatewayBase {
@@ -27,13 +27,5 @@ class StartupWarmUpHttpThreadsTest extends WarmUpGatewayBase {
         assertThat(warmUp.overHttp()).as("requests went over HTTP").isPositive();
         assertThat(warmUp.overHttp() + warmUp.direct()).isEqualTo(90);
         assertThat(auditRecords()).as("no audit record").isZero();
-    }
-
-    @Test
-    void fewerThanOneHttpThreadIsRefused() {
-        assertThatThrownBy(() -> new StartupWarmUp(null, null, null, null, null, "t", true,
-                new WarmUpBounds(1, java.time.Duration.ofSeconds(1), java.time.Duration.ZERO, java.time.Duration.ZERO, false),
-                new nl.dijkwacht.identity.WarmUpPass(), () -> null, 0, StartupWarmUp.UpstreamRehearsal.OFF))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("http-threads");
     }
 }

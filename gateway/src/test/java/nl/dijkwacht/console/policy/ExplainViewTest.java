@@ -16,6 +16,19 @@ class ExplainViewTest {
     }
 
     @Test
+    void stepsOutcomesAndTheVerdictAreInDutch() {
+        ExplainView view = new ExplainView("v1", "redacted", "pii:redacted", null, List.of(
+                new ExplainView.StepView("pii", "rewrite", "pii:redacted", "redacted", null, null, null),
+                new ExplainView.StepView("token-budget", "skipped", null, null, null, "geen quotum verbruikt", null),
+                new ExplainView.StepView("use-case", "continue", null, null, null, null, null)),
+                List.of(), List.of(), null, null, List.of(), null);
+        assertThat(view.verdict()).isEqualTo("doorgelaten, met persoonsgegevens vervangen,");
+        assertThat(view.steps()).extracting(ExplainView.StepView::title)
+                .containsExactly("Persoonsgegevens zoeken en vervangen", "Tokenbudget", "Toepassing (use-case) bepalen en toestaan");
+        assertThat(view.steps()).extracting(ExplainView.StepView::outcomeLabel).containsExactly("aangepast", "overgeslagen", "doorgelaten");
+    }
+
+    @Test
     void noGuardModelNoModelCalled() {
         assertThat(withPurposeStep(null).modelsCalled()).isEqualTo("Er is geen model aangeroepen.");
     }
