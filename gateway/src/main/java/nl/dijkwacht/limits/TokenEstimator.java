@@ -7,6 +7,7 @@ import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.openai.ChatRequest;
 import nl.dijkwacht.openai.TextSlot;
@@ -36,21 +37,7 @@ public final class TokenEstimator {
     private final Encoding fallback = REGISTRY.getEncoding(EncodingType.CL100K_BASE);
 
     public long estimate(Endpoint endpoint, ChatRequest request, ModelDefinition model, long defaultCompletionTokens) {
-        Encoding encoding = encodingFor(model);
-        long prompt = 0;
-        for (TextSlot slot : request.textSlots()) {
-            prompt += encoding.countTokensOrdinary(slot.get());
-        }
-        if (endpoint == Endpoint.EMBEDDINGS) {
-            return Math.max(1, prompt);
-        }
-        JsonNode body = request.body();
-        prompt += (long) PER_MESSAGE * body.path("messages").size() + REPLY_PRIMING;
-        JsonNode tools = body.get("tools");
-        if (tools != null && tools.isArray() && !tools.isEmpty()) {
-            prompt += encoding.countTokensOrdinary(tools.toString());
-        }
-        return prompt + answerAllowance(body, defaultCompletionTokens);
+        return count(endpoint, request, defaultCompletionTokens, encodingFor(model)::countTokensOrdinary);
     }
 
     /** The encoding used for a model: jtokkit's for the upstream model name when it knows that model, else cl100k_base. */
@@ -67,9 +54,15 @@ public final class TokenEstimator {
      * BPE token is at least one byte), the same framing and answer allowance.
      */
     public long upperBound(Endpoint endpoint, ChatRequest request, long defaultCompletionTokens) {
+        return count(endpoint, request, defaultCompletionTokens, TokenEstimator::utf8Length);
+    }
+
+    /** The texts, the chat framing, the tool definitions and the answer allowance, each text measured by {@code length}. */
+    private static long count(Endpoint endpoint, ChatRequest request, long defaultCompletionTokens,
+            ToLongFunction<String> length) {
         long prompt = 0;
         for (TextSlot slot : request.textSlots()) {
-            prompt += utf8Length(slot.get());
+            prompt += length.applyAsLong(slot.get());
         }
         if (endpoint == Endpoint.EMBEDDINGS) {
             return Math.max(1, prompt);
@@ -78,7 +71,7 @@ public final class TokenEstimator {
         prompt += (long) PER_MESSAGE * body.path("messages").size() + REPLY_PRIMING;
         JsonNode tools = body.get("tools");
         if (tools != null && tools.isArray() && !tools.isEmpty()) {
-            prompt += utf8Length(tools.toString());
+            prompt += length.applyAsLong(tools.toString());
         }
         return prompt + answerAllowance(body, defaultCompletionTokens);
     }

@@ -185,7 +185,7 @@ class ConsoleBrowserTest {
         link.sendKeys(Keys.ENTER);
         browser.waiting().until(d -> browser.path().equals("/console/audit/trace/" + letterTrace));
         List<WebElement> steps = browser.driver().findElements(By.cssSelector("li.dw-step"));
-        assertThat(steps).hasSize(10);
+        assertThat(steps).hasSize(14); // every pipeline step in order (DecisionPath), the model call and the answer
         assertThat(browser.text()).contains("Persoonsgegevens zoeken en vervangen", "BSN", "EMAIL", "dry-run",
                 "Bewaarde tekst", "Beleidsversie");
         assertThat(browser.text()).doesNotContain("111222333").doesNotContain("jan.devries");

@@ -77,27 +77,14 @@ final class StartupWarmUp implements ApplicationRunner {
         LoopbackUpstream start() throws IOException;
     }
 
-    StartupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies, ObjectMapper json,
-                  String tenant, boolean enabled, WarmUpBounds bounds, WarmUpPass pass, LoopbackAddress loopback) {
-        this(policy, pipeline, router, replies, json, tenant, enabled, bounds, pass, loopback, 1, UpstreamRehearsal.OFF);
-    }
-
     /**
-     * @param httpThreads how many threads send their requests over HTTP (the other one always goes to the pipeline
-     *                    directly); more shift the warm-up from the engine to the HTTP layer and the audit write
-     * @param rehearsal   the loopback model server the direct thread's answers come from ({@code
-     *                    dijkwacht.warm-up.upstream-call}), so the upstream call path is compiled too
-     */
-    StartupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies, ObjectMapper json,
-                  String tenant, boolean enabled, WarmUpBounds bounds, WarmUpPass pass, LoopbackAddress loopback, int httpThreads,
-                  UpstreamRehearsal rehearsal) {
-        this(policy, pipeline, router, replies, json, tenant, enabled, bounds, pass, loopback, httpThreads, Integer.MAX_VALUE, rehearsal);
-    }
-
-    /**
+     * @param httpThreads  how many threads send their requests over HTTP (the other one always goes to the pipeline
+     *                     directly); more shift the warm-up from the engine to the HTTP layer and the audit write
      * @param httpRequests at most this many requests over HTTP, all HTTP threads together ({@code
      *                     dijkwacht.warm-up.http-requests}); after them the HTTP threads go to the pipeline directly too.
      *                     It and {@code httpThreads} come checked from {@link WarmUpProperties}.
+     * @param rehearsal    the loopback model server the direct thread's answers come from ({@code
+     *                     dijkwacht.warm-up.upstream-call}), so the upstream call path is compiled too
      */
     StartupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies, ObjectMapper json,
                   String tenant, boolean enabled, WarmUpBounds bounds, WarmUpPass pass, LoopbackAddress loopback, int httpThreads,

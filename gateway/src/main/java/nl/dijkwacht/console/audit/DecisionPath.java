@@ -39,15 +39,20 @@ public final class DecisionPath {
         }
     }
 
+    /** In the pipeline's order (docs/architecture.md): a refusal's step is found by its rule's prefix. */
     private static final List<String[]> STEPS = List.of(
             new String[] {"authenticate", "Tool herkennen aan de API-sleutel"},
             new String[] {"request", "Verzoek lezen en controleren"},
-            new String[] {"rate-limit", "Verzoeklimiet"},
             new String[] {"use-case", "Toepassing (use-case) bepalen en toestaan"},
+            new String[] {"ai-literacy", "AI-geletterdheid: training gevolgd"},
+            new String[] {"rate-limit", "Verzoeklimiet"},
+            new String[] {"fields", "Velden van het verzoek controleren"},
+            new String[] {"attachments", "Bijlagen"},
             new String[] {"purpose", "Doelbinding: verboden doelen"},
             new String[] {"model", "Model kiezen en governance controleren"},
             new String[] {"pii", "Persoonsgegevens zoeken en vervangen"},
             new String[] {"route", "Routering naar een model dat de gegevens mag ontvangen"},
+            new String[] {"token-budget", "Tokenbudget"},
             new String[] {"upstream", "Model aanroepen"},
             new String[] {"answer", "Antwoord: placeholders terugzetten, uitvoer controleren, disclaimer"});
 

@@ -2,7 +2,6 @@ package nl.dijkwacht.console.policy;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
-import java.util.Map;
 import nl.dijkwacht.console.audit.DecisionPath;
 
 /**
@@ -17,13 +16,6 @@ record ExplainView(String policyVersion, String decision, String rule, RefusalVi
     @JsonIgnoreProperties(ignoreUnknown = true)
     record RefusalView(int status, String code, String message) {
     }
-
-    /** Steps an explain shows that the audit record's decision path does not (it has no trace of them). */
-    private static final Map<String, String> EXPLAIN_ONLY_STEPS = Map.of(
-            "ai-literacy", "AI-geletterdheid: training gevolgd",
-            "fields", "Velden van het verzoek controleren",
-            "attachments", "Bijlagen",
-            "token-budget", "Tokenbudget");
 
     /** "would be …" for an allowed request, in Dutch ("doorgelaten, met persoonsgegevens vervangen,"). */
     public String verdict() {
@@ -77,7 +69,7 @@ record ExplainView(String policyVersion, String decision, String rule, RefusalVi
         /** The step in Dutch, as the decision path of an audit record names it. */
         public String title() {
             String title = DecisionPath.title(step);
-            return title != null ? title : EXPLAIN_ONLY_STEPS.getOrDefault(step, step);
+            return title != null ? title : step;
         }
 
         public String outcomeLabel() {
