@@ -105,6 +105,17 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void anExplainOfAPromptBeyondTheBodyLimitSaysItWouldBeRefused() throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        login(http, "dev-beheerder", GatewayClient.ADMIN_KEY);
+        String token = csrf(get(http, "/console/beheer/uitleg").body());
+        HttpResponse<String> page = post(http, "/console/beheer/uitleg", "tool=dev-cli&prompt=" + "x".repeat(1024 * 1024 + 1)
+                + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("De prompt is groter dan 1024 KB").doesNotContain("id=\"uitleg-besluit\"");
+    }
+
+    @Test
     void consoleSessionsEndAfterTwentyMinutesWithoutARequest() throws Exception {
         // the running Tomcat's session timeout (server.servlet.session.timeout), in minutes
         assertThat(context.getServletContext().getSessionTimeout()).isEqualTo(20);
