@@ -73,6 +73,7 @@ class ConsoleSecurityTest {
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             // no session cookie: the page has no form, and a session per anonymous visitor would only fill memory
             assertThat(page.headers().allValues("Set-Cookie")).as(path).isEmpty();
+            assertThat(page.headers().firstValue("Content-Language")).as(path).hasValue("nl");
             assertThat(page.body()).as(path).doesNotContain("csrf-token")
                     .containsPattern("bijgewerkt <span>\\d{1,2} [a-z]{3}\\.? \\d{4} \\d{2}:\\d{2}:\\d{2} UTC</span>");
         }
