@@ -10,6 +10,7 @@ import nl.dijkwacht.audit.AuditCapture;
 import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.audit.AuditUnavailableException;
 import nl.dijkwacht.audit.RequestsInFlight;
+import nl.dijkwacht.invoke.RawChunk;
 import nl.dijkwacht.invoke.UpstreamException;
 import nl.dijkwacht.limits.CallerLimits;
 import nl.dijkwacht.openai.WireFormat;
@@ -300,6 +301,18 @@ public final class ChatCompletionsHandler {
         public void pending(ObjectNode chunk) {
             exchange.upstreamFirstToken();
             capture.deliveredChunk(chunk);
+            out.pending(chunk);
+        }
+
+        @Override
+        public void pending(RawChunk chunk) {
+            String text = chunk.plainContent();
+            if (text == null) {
+                pending(chunk.tree());
+                return;
+            }
+            exchange.upstreamFirstToken();
+            capture.deliveredText(text);
             out.pending(chunk);
         }
 

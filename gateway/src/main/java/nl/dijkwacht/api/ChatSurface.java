@@ -1,7 +1,6 @@
 package nl.dijkwacht.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.function.UnaryOperator;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
 
@@ -23,7 +22,7 @@ record ChatSurface(Endpoint endpoint) implements Surface {
 
             @Override
             public Stream stream(Exchange ex, SseWriter sse) {
-                return new DataStream(sse, UnaryOperator.identity());
+                return new DataStream(sse, null);
             }
         };
     }

@@ -2,6 +2,7 @@ package nl.dijkwacht.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.UnaryOperator;
+import nl.dijkwacht.invoke.RawChunk;
 import nl.dijkwacht.pipeline.Refusal;
 
 /**
@@ -14,6 +15,7 @@ final class DataStream implements Surface.Stream {
     private final SseWriter sse;
     private final UnaryOperator<ObjectNode> convert;
 
+    /** @param convert the surface's chunk from a chat chunk; null for chat completions themselves (chunks as they are) */
     DataStream(SseWriter sse, UnaryOperator<ObjectNode> convert) {
         this.sse = sse;
         this.convert = convert;
@@ -32,9 +34,19 @@ final class DataStream implements Surface.Stream {
 
     @Override
     public void pending(ObjectNode chunk) {
-        ObjectNode out = convert.apply(chunk);
+        ObjectNode out = convert == null ? chunk : convert.apply(chunk);
         if (out != null) {
             sse.pending(out);
+        }
+    }
+
+    /** Chat completions take the chunk as it came; a surface that converts takes its tree. */
+    @Override
+    public void pending(RawChunk chunk) {
+        if (convert == null) {
+            sse.pending(chunk.bytes(), chunk.length());
+        } else {
+            pending(chunk.tree());
         }
     }
 

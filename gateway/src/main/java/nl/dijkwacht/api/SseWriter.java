@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ final class SseWriter implements ChunkOutput {
 
     private final HttpServletResponse response;
     private final ObjectMapper json;
+    private final Frame frame = new Frame();
     private ServletOutputStream out;
     private boolean unsent;
 
@@ -102,15 +104,46 @@ final class SseWriter implements ChunkOutput {
         }
     }
 
+    /** An event whose JSON is already bytes (a chunk as the upstream sent it, on one line); sent like {@link #pending}. */
+    void pending(byte[] jsonBytes, int length) {
+        frame.reset();
+        frame.writeBytes(DATA);
+        frame.write(jsonBytes, 0, length);
+        frame.writeBytes(END);
+        send();
+    }
+
     private void write(ObjectNode event) {
+        frame.reset();
+        frame.writeBytes(DATA);
         try {
-            out.write(DATA);
-            out.write(json.writeValueAsBytes(event));
-            out.write(END);
+            json.writeValue(frame, event);
+        } catch (IOException e) {
+            throw new ClientGoneException(e);
+        }
+        frame.writeBytes(END);
+        send();
+    }
+
+    /** The event framed in one buffer, handed to the response in one write (each write passes several wrappers). */
+    private void send() {
+        try {
+            out.write(frame.bytes(), 0, frame.size());
         } catch (IOException e) {
             throw new ClientGoneException(e);
         }
         unsent = true;
+    }
+
+    /** A buffer kept for the stream's events, so that framing one allocates nothing. */
+    private static final class Frame extends ByteArrayOutputStream {
+        Frame() {
+            super(512);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
     }
 
     /** The tool closed the connection; nothing more can be sent. */

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import javax.crypto.Mac;
 import nl.dijkwacht.invoke.ChunkSink;
 import nl.dijkwacht.invoke.ForwardingChunkSink;
+import nl.dijkwacht.invoke.RawChunk;
 import nl.dijkwacht.openai.ChatRequest;
 import nl.dijkwacht.openai.TextSlot;
 import nl.dijkwacht.pipeline.Exchange;
@@ -99,6 +100,11 @@ public final class AuditCapture {
         }
     }
 
+    /** The text of choice 0 in one chunk as sent to the tool, for a chunk sent as it came ({@link RawChunk}). */
+    public void deliveredText(String text) {
+        hashAnswer(text);
+    }
+
     /** Wraps the sink that rewrites the upstream stream, to see each chunk before it is rewritten. */
     public ChunkSink tap(ChunkSink next) {
         return new ForwardingChunkSink(next) {
@@ -111,6 +117,20 @@ public final class AuditCapture {
             @Override
             public void pending(ObjectNode chunk) {
                 upstreamChunk(chunk);
+                next.pending(chunk);
+            }
+
+            @Override
+            public void pending(RawChunk chunk) {
+                String text = chunk.plainContent();
+                if (text == null) {
+                    pending(chunk.tree());
+                    return;
+                }
+                // a plain text event carries no citations or annotations: only its text may be kept
+                if (keepAnswer) {
+                    appendKept(text);
+                }
                 next.pending(chunk);
             }
         };

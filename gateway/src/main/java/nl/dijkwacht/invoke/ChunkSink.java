@@ -19,6 +19,14 @@ public interface ChunkSink {
         chunk(chunk);
     }
 
+    /**
+     * An upstream chunk as it came, which may wait like {@link #pending(ObjectNode)}: a sink that can pass a plain text
+     * event on as its bytes does so ({@link RawChunk#plainContent}); the others take its tree.
+     */
+    default void pending(RawChunk chunk) {
+        pending(chunk.tree());
+    }
+
     /** Send what {@link #pending} left; the source is about to wait for the upstream. */
     default void flush() {
     }

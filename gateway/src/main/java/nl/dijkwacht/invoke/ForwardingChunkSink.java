@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * A sink that passes every call on to {@code next} as it came; subclasses override what they watch. Passing
  * {@link #pending} and {@link #flush} on matters: a wrapper that let them fall back to {@link ChunkSink}'s defaults
- * would write every relayed event at once (the stream wrapper did, until session 26).
+ * would write every relayed event at once (the stream wrapper did, until session 26), and one that let
+ * {@link #pending(RawChunk)} fall back would build a tree for every event. A subclass that watches the chunks
+ * overrides both {@code pending} methods.
  */
 public abstract class ForwardingChunkSink implements ChunkSink {
 
@@ -27,6 +29,11 @@ public abstract class ForwardingChunkSink implements ChunkSink {
 
     @Override
     public void pending(ObjectNode chunk) {
+        next.pending(chunk);
+    }
+
+    @Override
+    public void pending(RawChunk chunk) {
         next.pending(chunk);
     }
 

@@ -151,9 +151,10 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
             sink.complete();
             return true;
         }
-        ObjectNode chunk = parseObject(data.bytes(), data.length(), "chat.completion.chunk");
-        if (chunk.has("error")) {
-            throw new UpstreamException(UpstreamException.Kind.ERROR_STATUS, null, errorMessage(chunk), null);
+        RawChunk chunk = new RawChunk(data.bytes(), data.length(), json);
+        // a plain text event has no "error"; any other is read as a tree here, which also finds one that is not JSON
+        if (chunk.plainContent() == null && chunk.tree().has("error")) {
+            throw new UpstreamException(UpstreamException.Kind.ERROR_STATUS, null, errorMessage(chunk.tree()), null);
         }
         sink.pending(chunk);
         return false;

@@ -24,7 +24,11 @@ final class SseEvents {
 
     private final InputStream in;
     private final Runnable beforeWait;
-    private byte[] buffer = new byte[8192];
+    /**
+     * Grows as a longer line needs it. Apache HttpClient's chunked decoder hands on at most one HTTP chunk per read —
+     * one event from every provider — and buffers the socket itself, so 8 KB per stream bought nothing.
+     */
+    private byte[] buffer = new byte[2048];
     private int start;
     private int end;
     private boolean skipLineFeed;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Map;
 import nl.dijkwacht.invoke.ChunkSink;
+import nl.dijkwacht.invoke.RawChunk;
 import nl.dijkwacht.pii.anonymize.PlaceholderRestorer;
 import nl.dijkwacht.pii.anonymize.StreamTransformer;
 import nl.dijkwacht.pipeline.Exchange;
@@ -93,23 +94,49 @@ public final class StreamRewriter implements ChunkSink {
         out.pending(chunk);
     }
 
+    /**
+     * A plain text event (after the first, which gives the template) is restored and scanned like any other; when that
+     * leaves its text as it was, the chunk goes on as it came, else its tree with the new text.
+     */
+    @Override
+    public void pending(RawChunk chunk) {
+        String text = chunk.plainContent();
+        if (text == null || template == null) {
+            pending(chunk.tree());
+            return;
+        }
+        if (!text.isEmpty()) {
+            String ready = state(0).content(text, restore);
+            if (!ready.equals(text)) {
+                ObjectNode tree = chunk.tree();
+                ((ObjectNode) tree.path("choices").path(0).path("delta")).put("content", ready);
+                out.pending(tree);
+                return;
+            }
+        } else {
+            state(0);
+        }
+        out.pending(chunk);
+    }
+
     @Override
     public void flush() {
         out.flush();
     }
 
+    private ChoiceState state(int index) {
+        return choices.computeIfAbsent(index, i -> new ChoiceState(new PlaceholderRestorer(exchange.vault()),
+                outputScan == null ? null : outputScan.stream()));
+    }
+
     /** @return when this chunk finished the choice: whether the disclaimer went into its content; else null */
     private Boolean rewriteChoice(ObjectNode choice) {
         int index = choice.path("index").asInt();
-        ChoiceState state = choices.computeIfAbsent(index, i -> new ChoiceState(new PlaceholderRestorer(exchange.vault()),
-                outputScan == null ? null : outputScan.stream()));
+        ChoiceState state = state(index);
         if (choice.get("delta") instanceof ObjectNode delta) {
             JsonNode content = delta.get("content");
             if (content != null && content.isTextual() && !content.asText().isEmpty()) {
-                state.sawContent = true;
-                StringBuilder ready = new StringBuilder();
-                state.text(content.asText(), restore, ready);
-                delta.put("content", ready.toString());
+                delta.put("content", state.content(content.asText(), restore));
             }
             if (delta.get("tool_calls") instanceof ArrayNode calls && !calls.isEmpty()) {
                 state.sawToolCalls = true;
@@ -231,6 +258,14 @@ public final class StreamRewriter implements ChunkSink {
         ChoiceState(PlaceholderRestorer restorer, StreamTransformer scan) {
             this.restorer = restorer;
             this.scan = scan;
+        }
+
+        /** Non-empty content text: restored, then scanned. @return what may go to the tool now */
+        String content(String text, boolean restore) {
+            sawContent = true;
+            StringBuilder ready = new StringBuilder();
+            text(text, restore, ready);
+            return ready.toString();
         }
 
         /** Content text: restored, then scanned; what may go to the tool now is appended to {@code ready}. */

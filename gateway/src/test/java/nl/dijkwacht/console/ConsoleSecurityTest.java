@@ -73,6 +73,7 @@ class ConsoleSecurityTest {
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             // no session cookie: the page has no form, and a session per anonymous visitor would only fill memory
             assertThat(page.headers().allValues("Set-Cookie")).as(path).isEmpty();
+            assertThat(page.headers().firstValue("Content-Language")).as(path).hasValue("nl");
             assertThat(page.body()).as(path).doesNotContain("csrf-token")
                     .containsPattern("bijgewerkt <span>\\d{1,2} [a-z]{3}\\.? \\d{4} \\d{2}:\\d{2}:\\d{2} UTC</span>");
         }
@@ -102,6 +103,17 @@ class ConsoleSecurityTest {
         }
         GatewayClient client = new GatewayClient(port);
         assertThat(client.post("/v1/chat/completions", GatewayClient.TOOL_KEY, client.chatBody("Hallo", false)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anExplainOfAPromptBeyondTheBodyLimitSaysItWouldBeRefused() throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        login(http, "dev-beheerder", GatewayClient.ADMIN_KEY);
+        String token = csrf(get(http, "/console/beheer/uitleg").body());
+        HttpResponse<String> page = post(http, "/console/beheer/uitleg", "tool=dev-cli&prompt=" + "x".repeat(1024 * 1024 + 1)
+                + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("De prompt is groter dan 1024 KB").doesNotContain("id=\"uitleg-besluit\"");
     }
 
     @Test

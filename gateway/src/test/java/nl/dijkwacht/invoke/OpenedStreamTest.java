@@ -52,4 +52,34 @@ class OpenedStreamTest {
         assertThat(stream.started()).isTrue();
         assertThat(calls).containsExactly("open", "pending 1", "pending 2", "flush", "chunk 3", "complete");
     }
+
+    /** A chunk as it came stays one: a wrapper that let it fall back to the default would build a tree for each event. */
+    @Test
+    void passesAChunkAsItCameOnWithoutItsTree() {
+        List<String> calls = new ArrayList<>();
+        ChunkSink next = new ChunkSink() {
+            @Override
+            public void open() {
+            }
+
+            @Override
+            public void chunk(ObjectNode chunk) {
+                calls.add("tree");
+            }
+
+            @Override
+            public void pending(RawChunk chunk) {
+                calls.add("raw " + chunk.length());
+            }
+
+            @Override
+            public void complete() {
+            }
+        };
+        byte[] bytes = "{\"choices\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        new OpenedStream(next).pending(new RawChunk(bytes, bytes.length, new com.fasterxml.jackson.databind.ObjectMapper()));
+
+        assertThat(calls).containsExactly("raw 14");
+    }
 }

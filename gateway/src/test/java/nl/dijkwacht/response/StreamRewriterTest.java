@@ -12,6 +12,7 @@ import java.util.Map;
 import nl.dijkwacht.catalog.ModelCatalog;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.catalog.ProviderKind;
+import nl.dijkwacht.invoke.RawChunk;
 import nl.dijkwacht.openai.ChatRequest;
 import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pii.anonymize.OperatorPolicy;
@@ -186,5 +187,94 @@ class StreamRewriterTest {
         rewriter.complete();
 
         assertThat(sentText()).isEqualTo("Hallo.\n\n---\nAI-tekst (n)");
+    }
+
+    /**
+     * Plain text events may reach the tool as the bytes they came in: every stream gives the same chunks (as JSON) as
+     * when each event is read as a tree, with placeholders cut at every offset, the disclaimer, the finishing chunk and
+     * usage; the events whose text the rewrite leaves alone go on as they came, the others as trees.
+     */
+    @Test
+    void plainEventsAsBytesGiveTheSameStreamAsTrees() throws Exception {
+        String answer = "Geachte [PERSOON_1], met vriendelijke groet aan [PERSOON_1]. Tot ziens.";
+        for (int cut = 1; cut < answer.length(); cut++) {
+            List<String> events = new ArrayList<>();
+            events.add("{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"model\":\"m\",\"choices\":[{\"index\":0,"
+                    + "\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}],\"usage\":null}");
+            for (String piece : List.of(answer.substring(0, cut), answer.substring(cut))) {
+                ObjectNode chunk = content(piece);
+                chunk.put("model", "m").putNull("usage");
+                ((ObjectNode) chunk.withArray("choices").get(0)).putNull("logprobs").putNull("finish_reason");
+                events.add(json.writeValueAsString(chunk));
+            }
+            events.add("{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}");
+            events.add("{\"id\":\"c\",\"choices\":[],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":4}}");
+
+            List<String> asTrees = new ArrayList<>();
+            List<String> asBytes = new ArrayList<>();
+            int[] passed = {0};
+            StreamRewriter trees = new StreamRewriter(exchange(), collecting(asTrees, passed), new Disclaimer(null), null, json);
+            StreamRewriter bytes = new StreamRewriter(exchange(), collecting(asBytes, passed), new Disclaimer(null), null, json);
+            for (String event : events) {
+                trees.pending((ObjectNode) json.readTree(event));
+                byte[] b = (event + "rest of the buffer").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                bytes.pending(new RawChunk(b, event.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, json));
+            }
+            trees.complete();
+            bytes.complete();
+
+            assertThat(asBytes).as("cut at %d", cut).isEqualTo(asTrees);
+            assertThat(String.join("", asBytes.stream().map(this::contentOf).toList())).as("cut at %d", cut)
+                    .isEqualTo("Geachte Jan de Vries, met vriendelijke groet aan Jan de Vries. Tot ziens.\n\n---\nLet op: AI (t1)");
+        }
+    }
+
+    /** A text event without a placeholder in reach passes as its bytes; the first gives the template, so it is a tree. */
+    @Test
+    void textTheRewriteLeavesAloneGoesOnAsItsBytes() throws Exception {
+        List<String> sentJson = new ArrayList<>();
+        int[] passed = {0};
+        StreamRewriter rewriter = new StreamRewriter(exchange(), collecting(sentJson, passed), new Disclaimer(null), null, json);
+        for (String text : List.of("Beste ", "Jan, ", "tot [PERS", "OON_1]", " ziens")) {
+            String event = json.writeValueAsString(content(text));
+            byte[] b = event.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            rewriter.pending(new RawChunk(b, b.length, json));
+        }
+        // "Jan, " and " ziens" as they came; "Beste " (the first), "tot " (held "[PERS") and the restored name as trees
+        assertThat(passed[0]).isEqualTo(2);
+        assertThat(String.join("", sentJson.stream().map(this::contentOf).toList())).isEqualTo("Beste Jan, tot Jan de Vries ziens");
+    }
+
+    private ChunkOutput collecting(List<String> sentJson, int[] passedAsBytes) {
+        return new ChunkOutput() {
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void chunk(ObjectNode chunk) {
+                sentJson.add(chunk.toString());
+            }
+
+            @Override
+            public void pending(RawChunk chunk) {
+                passedAsBytes[0]++;
+                // as the tool reads it: the bytes, parsed
+                sentJson.add(new String(chunk.bytes(), 0, chunk.length(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void done() {
+                sentJson.add("[DONE]");
+            }
+        };
+    }
+
+    private String contentOf(String event) {
+        try {
+            return event.equals("[DONE]") ? "" : json.readTree(event).at("/choices/0/delta/content").asText("");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -28,8 +28,12 @@ class ExplainController {
     private final ObjectMapper json;
     private final ObjectMapper snake;
 
-    ExplainController(Explainer explainer, nl.dijkwacht.tenancy.Tenants tenants, ObjectMapper dijkwachtJson) {
+    private final int maxBodyBytes;
+
+    ExplainController(Explainer explainer, nl.dijkwacht.tenancy.Tenants tenants, ObjectMapper dijkwachtJson,
+                      nl.dijkwacht.config.DijkwachtProperties properties) {
         this.explainer = explainer;
+        this.maxBodyBytes = properties.maxBodyBytes();
         this.tenants = tenants;
         this.json = dijkwachtJson;
         this.snake = dijkwachtJson.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -75,6 +79,12 @@ class ExplainController {
         putIfGiven(input, "department", form.department());
         putIfGiven(input, "roles", form.roles());
         putIfGiven(input, "prompt", form.prompt());
+        // the API's explain and every real request stop at the body limit (413); the form would otherwise say "doorgelaten"
+        if (form.prompt() != null && form.prompt().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBodyBytes) {
+            model.addAttribute("problem", "De prompt is groter dan " + maxBodyBytes / 1024 + " KB: een verzoek met deze tekst"
+                    + " zou worden geweigerd (413 request_too_large). Verkort de tekst of verdeel het werk over meerdere verzoeken.");
+            return "console/policy/explain";
+        }
         try {
             String tenant = nl.dijkwacht.console.ConsoleUser.tenantOf(auth);
             ObjectNode out = explainer.explain(input, tenant, form.asksGuardModel());

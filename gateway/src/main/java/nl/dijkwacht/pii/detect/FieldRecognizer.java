@@ -3,7 +3,6 @@ package nl.dijkwacht.pii.detect;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import nl.dijkwacht.words.WordList;
@@ -98,7 +97,7 @@ public final class FieldRecognizer implements AnalysedTextRecognizer {
             };
             String why = "context +'" + word + "' " + where;
             if (type == EntityType.PERSON) {
-                persons(text, f, givenNamesKey(f.key()), word, why, found);
+                PersonFieldValues.find(text, f, word, why, SCORE, name(), found);
                 continue;
             }
             String value = text.substring(f.start(), f.end());
@@ -267,187 +266,6 @@ public final class FieldRecognizer implements AnalysedTextRecognizer {
         }
         return digits.length() == 9 && digits.charAt(0) != '0';
     }
-
-    /**
-     * A name value: letters, spaces, hyphens, apostrophes, dots and a comma ("Achternaam, Voornaam"), at most six
-     * words; e-mail headers ("Sanne Visser &lt;s.visser@…&gt;; Jan", "Sanne Visser [mailto:s.visser@…]") give one person
-     * per recipient.
-     */
-    private void persons(String text, TextStructure.Field f, boolean givenNames, String word, String why,
-            List<Finding> found) {
-        int s = f.start();
-        int end = f.end();
-        while (s < end) {
-            int semi = text.indexOf(';', s);
-            int partEnd = semi < 0 || semi > end ? end : semi;
-            int nameEnd = partEnd;
-            int angle = text.indexOf('<', s);
-            if (angle >= 0 && angle < partEnd) {
-                nameEnd = angle;
-            }
-            int mailto = text.indexOf(" [mailto:", s); // Outlook's quoted header: "From: Sanne Visser [mailto:s@…]"
-            if (mailto >= 0 && mailto < nameEnd) {
-                nameEnd = mailto;
-            }
-            int a = givenNames ? s : skipTitles(text, s, nameEnd); // "voornamen": "Lieve Marie" opens with no salutation
-            int b = nameEnd;
-            while (a < b && (Character.isWhitespace(text.charAt(a)) || text.charAt(a) == '"' || text.charAt(a) == '\'')) {
-                a++;
-            }
-            while (b > a && (Character.isWhitespace(text.charAt(b - 1)) || text.charAt(b - 1) == '"'
-                    || text.charAt(b - 1) == '\'' || text.charAt(b - 1) == ',')) {
-                b--;
-            }
-            if (b > a && (nameShaped(text, a, b) || initialsKey(f.key(), word) && INITIALS.matcher(text).region(a, b).matches())
-                    && !(nameEnd == angle && serviceSender(text, angle, partEnd))) {
-                found.add(new Finding(EntityType.PERSON, a, b, SCORE, name(), "value of a field", why));
-            }
-            s = partEnd + 1;
-        }
-    }
-
-    private static final java.util.Set<String> TITLES = WordList.set("/pii/names/titles.txt");
-
-    /** Local parts of addresses that only machines send from. */
-    private static final List<String> MACHINE_SENDERS = List.of("noreply", "no-reply", "no_reply", "donotreply",
-            "do-not-reply", "mailer-daemon", "postmaster", "notification", "bounce");
-
-    /**
-     * "Van: Microsoft Teams &lt;noreply@…&gt;": the name shown for a no-reply or system sender is a service's, not a
-     * person's. (A person may well write from {@code info@} of their own firm, so only machine senders count.)
-     */
-    private static boolean serviceSender(String text, int angle, int to) {
-        int at = text.indexOf('@', angle);
-        if (at < 0 || at >= to) {
-            return false;
-        }
-        String local = text.substring(angle + 1, at).toLowerCase(Locale.ROOT);
-        for (String machine : MACHINE_SENDERS) {
-            if (local.startsWith(machine)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** "M.", "E.J.": a person's initials, which under an initials key identify with the surname beside them. */
-    private static final Pattern INITIALS = Pattern.compile("(?:\\p{Lu}\\.\\s?){1,5}");
-
-    /** "voorletters", "initialen", or a header that abbreviates them ("Voorl.", matched as the word {@code voorletters}). */
-    private static boolean initialsKey(String key, String word) {
-        return key.startsWith("voorletter") || key.startsWith("initial") || word.equals("voorletters");
-    }
-
-    /** A key that holds given names only: no title or salutation stands before them ("Lieve", "Dag" are names there). */
-    private static boolean givenNamesKey(String key) {
-        return key.startsWith("voornam") || key.equals("roepnaam") || key.startsWith("first name")
-                || key.startsWith("given name") || key.equals("firstname");
-    }
-
-    /** "de heer Jansen", "mevr. Kaya": the offset after the titles at the start of [from, to). */
-    private static int skipTitles(String text, int from, int to) {
-        int i = from;
-        while (true) {
-            int a = i;
-            while (a < to && text.charAt(a) == ' ') {
-                a++;
-            }
-            int b = a;
-            while (b < to && Character.isLetter(text.charAt(b))) {
-                b++;
-            }
-            String word = text.substring(a, b).toLowerCase(Locale.ROOT);
-            if (b == a || !(TITLES.contains(word) || (word.equals("de") && text.startsWith(" heer", b)))) {
-                return i;
-            }
-            if (b < to && text.charAt(b) == '.') {
-                b++;
-            }
-            if (b >= to || text.charAt(b) != ' ') {
-                return i;
-            }
-            i = b;
-        }
-    }
-
-    private static boolean nameShaped(String text, int a, int b) {
-        if (b - a > 60 || b - a < 2) {
-            return false;
-        }
-        int words = 1;
-        int letters = 0;
-        int commas = 0;
-        for (int i = a; i < b; i++) {
-            char c = text.charAt(i);
-            if (Character.isLetter(c)) {
-                letters++;
-            } else if (c == ' ') {
-                if (text.charAt(i - 1) != ' ') {
-                    words++;
-                }
-            } else if (c == ',') {
-                commas++;
-            } else if (!(c == '-' || c == '\'' || c == '’' || c == '.')) {
-                return false;
-            }
-        }
-        if (letters < 2 || words > 6 || commas > 2) {
-            return false;
-        }
-        String lower = text.substring(a, b).toLowerCase(Locale.ROOT);
-        if (NOT_A_NAME.contains(lower) || KNOWN_FIRMS.contains(lower) || NamedThings.partOfNamedThing(text, a, b)) {
-            return false; // "Dirk van den Broek" in a bank statement's name column is the supermarket
-        }
-        if (words > 1) { // "Van der Valk Hotel Houten", "Esposito Vertalingen", "Smit Bouw B.V." (no regex split: every cell)
-            for (int w = 0; w < lower.length(); ) {
-                int e = w;
-                while (e < lower.length() && lower.charAt(e) != ' ' && lower.charAt(e) != ',') {
-                    e++;
-                }
-                if (e > w) {
-                    String word = lower.substring(w, e);
-                    if (FIRM_WORDS.contains(word) || LEGAL_FORMS.contains(word)) {
-                        return false;
-                    }
-                }
-                w = e + 1;
-            }
-        }
-        // "Team Jeugd", "Afdeling Burgerzaken": a group, not a person
-        int space = lower.indexOf(' ');
-        String first = (space < 0 ? lower : lower.substring(0, space)).replace(",", "");
-        return !(NOT_NAMES.contains(first) && !PARTICLES.contains(first)) && !organisationWord(first);
-    }
-
-    /** "Muziekvereniging Sint Caecilia", "Stichting Jan Pieter Heije" in an {@code Aan:} line: an organisation. */
-    static boolean organisationWord(String first) {
-        if (ORGANISATION_PREFIXES.contains(first)) {
-            return true;
-        }
-        for (String ending : ORGANISATION_ENDINGS) {
-            if (first.length() >= ending.length() + 2 && first.endsWith(ending)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final java.util.Set<String> ORGANISATION_PREFIXES = WordList.set("/pii/names/organisation-prefixes.txt");
-    private static final List<String> ORGANISATION_ENDINGS = WordList.list("/pii/names/organisation-endings.txt");
-
-    private static final java.util.Set<String> KNOWN_FIRMS = WordList.set("/pii/names/known-firms.txt");
-    private static final java.util.Set<String> LEGAL_FORMS = WordList.set("/pii/names/legal-forms.txt");
-    /** Words that make a name value a firm's wherever they stand in it (not street words: "van Dijk" is a person). */
-    private static final java.util.Set<String> FIRM_WORDS = java.util.Set.of("hotel", "restaurant", "café", "cafe",
-            "stichting", "vereniging", "groep", "group", "bakkerij", "supermarkt", "winkel", "kantoor", "bureau",
-            "praktijk", "advocaten", "advocatuur", "notarissen", "makelaardij", "workforce", "uitvaartzorg",
-            "vertalingen", "vertaalbureau", "schoonmaak", "hoveniers", "installaties", "services", "solutions");
-    private static final java.util.Set<String> NOT_NAMES = WordList.set("/pii/names/not-names.txt");
-    private static final java.util.Set<String> PARTICLES = WordList.set("/pii/names/particles.txt");
-
-    private static final java.util.Set<String> NOT_A_NAME = java.util.Set.of("onbekend", "n.v.t.", "nvt", "ja", "nee",
-            "true", "false", "null", "geen", "anoniem", "leeg", "nb", "n.b.", "-", "x", "unknown", "none", "gemeente",
-            "iedereen", "allen", "team", "afdeling");
 
     @Override
     public Description describe() {

@@ -185,7 +185,7 @@ public final class NamedThings {
         }
         return BUSINESS_PREFIXES.containsLowerCase(text, s, e) || KNOWN_FIRMS.containsLowerCase(text, s, e)
                 || organisationPrefix && (ORGANISATION_PREFIXES.containsLowerCase(text, s, e)
-                        || FieldRecognizer.organisationWord(text.substring(s, e).toLowerCase(Locale.ROOT)));
+                        || PersonFieldValues.organisationWord(text.substring(s, e).toLowerCase(Locale.ROOT)));
     }
 
     /**

@@ -116,7 +116,7 @@ final class SoleTraderCue {
                 while (e < start && Character.isLetter(lower.charAt(e))) {
                     e++;
                 }
-                if (FieldRecognizer.organisationWord(lower.substring(i, e))) {
+                if (PersonFieldValues.organisationWord(lower.substring(i, e))) {
                     return true;
                 }
                 i = e;
@@ -137,7 +137,7 @@ final class SoleTraderCue {
                 while (e < to && Character.isLetter(lower.charAt(e))) {
                     e++;
                 }
-                if (FieldRecognizer.organisationWord(lower.substring(i, e))) {
+                if (PersonFieldValues.organisationWord(lower.substring(i, e))) {
                     return true;
                 }
                 i = e;

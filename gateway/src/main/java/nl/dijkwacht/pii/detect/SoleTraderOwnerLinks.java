@@ -57,7 +57,7 @@ final class SoleTraderOwnerLinks {
                 while (e < to && Character.isLetter(text.charAt(e))) {
                     e++;
                 }
-                if (FieldRecognizer.organisationWord(text.substring(i, e).toLowerCase(Locale.ROOT))) {
+                if (PersonFieldValues.organisationWord(text.substring(i, e).toLowerCase(Locale.ROOT))) {
                     return true;
                 }
                 i = e;
