@@ -69,6 +69,7 @@ public final class RequestSchema {
             throw new UncheckedIOException(e);
         }
         relaxRequiredNullables(all);
+        relaxDefaultedByTheApi(all);
         oneOfAsAnyOf(all);
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
@@ -99,6 +100,26 @@ public final class RequestSchema {
         } else if (node != null && node.isArray()) {
             node.forEach(RequestSchema::relaxRequiredNullables);
         }
+    }
+
+    /**
+     * Fields the OpenAPI description marks required but the API fills in when left out, by definition name: a Responses
+     * {@code input_image} without {@code detail} is read as {@code auto} by OpenAI (its own examples leave it out), so
+     * refusing it would be stricter than OpenAI.
+     */
+    private static final java.util.Map<String, List<String>> DEFAULTED_BY_THE_API = java.util.Map.of(
+            "InputImageContent", List.of("detail"));
+
+    static void relaxDefaultedByTheApi(ObjectNode all) {
+        DEFAULTED_BY_THE_API.forEach((definition, fields) -> {
+            if (all.path("$defs").path(definition).get("required") instanceof com.fasterxml.jackson.databind.node.ArrayNode required) {
+                for (int i = required.size() - 1; i >= 0; i--) {
+                    if (fields.contains(required.get(i).asText())) {
+                        required.remove(i);
+                    }
+                }
+            }
+        });
     }
 
     /**

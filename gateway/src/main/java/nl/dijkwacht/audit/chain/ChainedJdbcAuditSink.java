@@ -303,9 +303,11 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             if (postgres == null) {
                 postgres = PostgresAppend.isPostgres(c);
             }
-            // PostgreSQL: one statement, its own transaction (auto-commit); elsewhere a transaction of three statements
-            boolean oneStatement = postgres && !rehearsal;
-            c.setAutoCommit(oneStatement);
+            // PostgreSQL, up to 16 records: one statement, its own transaction (auto-commit); otherwise a transaction
+            // of three statements
+            boolean oneStatement = postgres && PostgresAppend.takes(batch.size());
+            boolean autoCommit = oneStatement && !rehearsal;
+            c.setAutoCommit(autoCommit);
             try {
                 Head start = head != null ? head : loadHead(c);
                 long seq = start.seq();
@@ -317,7 +319,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
                     linked.add(new Committed(new AuditRows.ChainLink(chainId, seq, prev, hash, codec.keyId()), p.record(), p.content()));
                     prev = hash;
                 }
-                if (postgres) {
+                if (oneStatement) {
                     PostgresAppend.store(c, codec, rows, chainId, start.seq(), linked);
                 } else {
                     store(c, codec, rows, chainId, start.seq(), linked);
@@ -326,14 +328,14 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
                     c.rollback();
                     head = null;
                 } else {
-                    if (!oneStatement) {
+                    if (!autoCommit) {
                         c.commit();
                     }
                     head = new Head(seq, prev);
                 }
                 return linked;
             } catch (SQLException | RuntimeException | HeadMoved e) {
-                if (!oneStatement) {
+                if (!autoCommit) {
                     try {
                         c.rollback();
                     } catch (SQLException ignored) {
