@@ -418,6 +418,7 @@ class AuditApiTest {
                 "{\"trace_id\":\"%s\",\"reason\":\"WOO-verzoek 2026-17\"}".formatted(traceId));
         assertThat(hold.statusCode()).as(hold.body()).isEqualTo(201);
         long holdId = client.json(hold).path("id").asLong();
+        assertThat(client.json(hold).path("actor_pseudonym").isNull()).as(hold.body()).isTrue();
         assertThat(client.post("/audit/v1/holds", GatewayClient.AUDITOR_KEY, "{\"reason\":\"geen bereik\"}").statusCode()).isEqualTo(400);
         assertThat(trace(traceId).path("legal_holds").toString()).contains(Long.toString(holdId));
         HttpResponse<String> userHold = client.post("/audit/v1/holds", GatewayClient.AUDITOR_KEY,

@@ -71,7 +71,10 @@ final class RetentionRoutes {
                 parseInstant(text(body, "period_end"), true), text(body, "reason"), op.operatorId(), http.tenantOf(req));
         op.object("hold", id);
         res.setStatus(201);
-        http.ok(res, 201, Map.of("id", id, "actor_pseudonym", actor == null ? "" : actor));
+        Map<String, Object> placed = new java.util.LinkedHashMap<>();
+        placed.put("id", id);
+        placed.put("actor_pseudonym", actor); // null for a hold on a trace or a period, as GET /audit/v1/holds shows it
+        http.ok(res, 201, placed);
     }
 
     /** Another tenant's hold is not found (404): its existence is not revealed. */
