@@ -2,16 +2,12 @@ package nl.dijkwacht.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.dijkwacht.config.HeaderCharacters;
 import nl.dijkwacht.support.GatewayTestBase;
+import nl.dijkwacht.support.RawHttp;
 import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,15 +119,6 @@ class HttpLayerTest extends GatewayTestBase {
     }
 
     private String raw(String request) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(5000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
-            return all.toString(StandardCharsets.UTF_8);
-        }
+        return RawHttp.exchange(port, request);
     }
 }
