@@ -75,6 +75,73 @@ class DetectionAheadTest {
     }
 
     @Test
+    void textsTheHelperReadsItselfGiveTheEnginesFindings() {
+        List<Runnable> queued = new ArrayList<>();
+        DetectionAhead ahead = DetectionAhead.start(ENGINE, () -> TEXTS, queued::add);
+        assertThat(queued).hasSize(1);
+        assertThat(ahead.claimed()).isZero(); // nothing read on the request thread
+        queued.getFirst().run();
+        assertThat(ahead.claimed()).isEqualTo(3);
+
+        assertSameAsTheEngine(ahead);
+    }
+
+    @Test
+    void aTextAskedForBeforeTheHelperReadItIsDetectedByTheRequestThreadAndNotAgainByTheHelper() {
+        List<Runnable> queued = new ArrayList<>();
+        List<String> detectedByHelper = new ArrayList<>();
+        PiiEngine counting = new PiiEngine(List.of(new Recognizer() {
+            @Override
+            public String name() {
+                return "counting";
+            }
+
+            @Override
+            public List<Finding> find(String text) {
+                detectedByHelper.add(text);
+                return List.of();
+            }
+        }));
+        DetectionAhead ahead = DetectionAhead.start(counting, () -> TEXTS, queued::add);
+        List<String> own = new ArrayList<>();
+
+        assertThat(ahead.findings(TEXTS.get(1), text -> {
+            own.add(text);
+            return ENGINE.detect(text);
+        })).containsExactlyElementsOf(ENGINE.detect(TEXTS.get(1)));
+        queued.getFirst().run();
+
+        assertThat(own).containsExactly(TEXTS.get(1)); // the request thread's own way, once
+        assertThat(detectedByHelper).containsExactly(TEXTS.get(2), TEXTS.get(0)); // the rest, last first, each once
+        assertThat(ahead.findings(TEXTS.get(1))).containsExactlyElementsOf(ENGINE.detect(TEXTS.get(1)));
+    }
+
+    @Test
+    void aBodyTheHelperCannotReadLeavesEveryTextToTheRequestThread() {
+        List<Runnable> queued = new ArrayList<>();
+        DetectionAhead ahead = DetectionAhead.start(ENGINE, () -> {
+            throw new IllegalArgumentException("not one JSON document");
+        }, queued::add);
+        queued.getFirst().run();
+        assertThat(ahead.claimed()).isZero();
+
+        assertSameAsTheEngine(ahead);
+    }
+
+    @Test
+    void onARealSecondThreadTextsReadThereGiveTheEnginesFindings() throws Exception {
+        ExecutorService helper = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            for (int i = 0; i < 50; i++) {
+                assertSameAsTheEngine(DetectionAhead.start(ENGINE, () -> TEXTS, helper));
+            }
+        } finally {
+            helper.shutdown();
+            assertThat(helper.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
     void aFailureInTheHelperReachesTheRequestThreadAsTheEngineWouldThrowIt() {
         Recognizer broken = new Recognizer() {
             @Override
