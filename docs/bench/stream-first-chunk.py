@@ -9,7 +9,8 @@ set-up is not in the figure) and measures, per request, the time from sending th
 byte (the headers), to the first data event that carries answer text, and to "data: [DONE]". The first target is
 the reference: the other targets' "added" figures are their p50 minus its p50. Only timings are printed; the answer
 text is never printed or kept. --header goes to every target but the first; --target-header 'NAME=Name: value' to
-target NAME only (repeatable). --tsv appends one row per target (target, n, the p50s) for a report.
+target NAME only (repeatable). --tsv appends one row per target (target, n, the p50s) for a report. --gap-ms pauses
+before each round, so every connection sits idle as between a staff member's requests.
 """
 import argparse
 import http.client
@@ -84,6 +85,8 @@ def main():
     ap.add_argument("--header", action="append", default=[], help="'Name: value' for every target but the first")
     ap.add_argument("--target-header", action="append", default=[], help="'NAME=Name: value' for target NAME only")
     ap.add_argument("--tsv", help="append target, n and the p50s here")
+    ap.add_argument("--gap-ms", type=int, default=0,
+                    help="pause before each round of requests (a tool that asks every few seconds; 0: back to back)")
     ap.add_argument("targets", nargs="+", help="name=base_url; the first is the reference")
     args = ap.parse_args()
     raw = json.load(open(args.body, encoding="utf-8"))
@@ -105,10 +108,13 @@ def main():
             t.one()
         t.headers_ms.clear(); t.first_ms.clear(); t.done_ms.clear()
     for _ in range(args.n):
+        if args.gap_ms:
+            time.sleep(args.gap_ms / 1000)
         for t in targets:
             t.one()
     ref = targets[0]
-    print(f"n={args.n} per target, sequential, interleaved; times in ms from sending the request")
+    print(f"n={args.n} per target, sequential, interleaved{f', {args.gap_ms} ms pause before each round' if args.gap_ms else ''};"
+          " times in ms from sending the request")
     print("target\theaders_p50\tfirst_chunk_p50\tfirst_chunk_p90\tdone_p50\tadded_first_chunk_p50\tfirst_chunk_after_headers_p50")
     for t in targets:
         print(f"{t.name}\t{statistics.median(t.headers_ms):.3f}\t{statistics.median(t.first_ms):.3f}\t"
