@@ -130,6 +130,20 @@ class DryRunShapesTest extends GatewayTestBase {
         assertThat(typed.data().getFirst().embedding()).hasSize(16);
     }
 
+    @Test
+    void moreDimensionsThanAnyEmbeddingModelHasAreRefusedInDutchInsteadOfAllocated() throws Exception {
+        var response = postJson("/v1/embeddings", """
+                {"model":"dry-run","input":"tekst","dimensions":2000000000}""", TestPack.TOOL_KEY);
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = parse(response.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("unsupported_parameter");
+        assertThat(error.path("message").asText()).isEqualTo("Dit verzoek kan niet naar taalmodel 'dry-run': 'dimensions' mag"
+                + " hoogstens " + DryRunClient.MAX_DIMENSIONS + " zijn (zoveel als het grootste embeddingmodel van OpenAI).");
+        assertThat(parse(postJson("/v1/embeddings", """
+                {"model":"dry-run","input":"tekst","dimensions":3072}""", TestPack.TOOL_KEY).body()).at("/data/0/embedding"))
+                .as("the largest size is still answered").hasSize(DryRunClient.MAX_DIMENSIONS);
+    }
+
     /**
      * The official Python SDK reads them too: it asks for base64 embeddings by default and decodes them itself. Runs when
      * a Python with the {@code openai} package is there (DIJKWACHT_PYTHON, default python3); in CI it must be (.ci/run
