@@ -6,8 +6,8 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import nl.dijkwacht.invoke.ClientGoneException;
 import nl.dijkwacht.response.ChunkOutput;
 
 /**
@@ -148,13 +148,6 @@ final class SseWriter implements ChunkOutput {
 
         byte[] bytes() {
             return buf;
-        }
-    }
-
-    /** The tool closed the connection; nothing more can be sent. */
-    static final class ClientGoneException extends UncheckedIOException {
-        ClientGoneException(IOException cause) {
-            super(cause);
         }
     }
 }
