@@ -35,7 +35,7 @@ final class ChunkedEventStreams implements ContentLengthStrategy {
     }
 
     /** Exactly when {@link #determineLength} left the framing: HttpClient's decoder did not take the body. */
-    private static boolean leftFramed(ClassicHttpResponse response, HttpEntity entity) {
+    static boolean leftFramed(ClassicHttpResponse response, HttpEntity entity) {
         try {
             return !entity.isChunked() && isEventStream(response)
                     && DefaultContentLengthStrategy.INSTANCE.determineLength(response) == CHUNKED;

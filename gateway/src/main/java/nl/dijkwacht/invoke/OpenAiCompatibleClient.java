@@ -187,6 +187,12 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
                 throw errorStatus(response, readErrorMessage(entity, Integer.MAX_VALUE));
             }
             try {
+                if (entity != null && ChunkedEventStreams.leftFramed(response, entity)) {
+                    // an event stream where a whole answer was asked for: read to the end of its chunks, not of the connection
+                    try (InputStream in = new ChunkedBody(entity.getContent())) {
+                        return in.readAllBytes();
+                    }
+                }
                 return entity == null ? new byte[0] : replyBytes(entity);
             } catch (IOException e) {
                 throw transportFailure(e);

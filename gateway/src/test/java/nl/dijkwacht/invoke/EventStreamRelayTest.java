@@ -1,6 +1,7 @@
 package nl.dijkwacht.invoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -209,6 +210,19 @@ class EventStreamRelayTest {
         assertThat(second.log).containsExactly("woord 1");
         assertThat(clientPorts).hasSize(2);
         assertThat(clientPorts.get(1)).as("the second stream on the first one's connection").isEqualTo(clientPorts.get(0));
+    }
+
+    @Test
+    void anEventStreamWhereAWholeAnswerWasAskedForIsReadToTheEndOfItsChunks() {
+        upstreams.put("eigenwijs", out -> {
+            event(out, text(1));
+            event(out, "[DONE]");
+            // the server keeps the connection open: a read to the end of the connection would wait for the timeout
+        });
+
+        // not JSON, so refused as malformed at once, not after the response timeout
+        assertThatThrownBy(() -> client.reply(call("eigenwijs")))
+                .isInstanceOfSatisfying(UpstreamException.class, e -> assertThat(e.kind()).isEqualTo(UpstreamException.Kind.MALFORMED));
     }
 
     private static void await(CountDownLatch latch) {
