@@ -83,7 +83,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
 
     @Override
     public void stream(ModelCall call, ChunkSink sink) {
-        ObjectNode body = call.body().deepCopy();
+        ObjectNode body = topLevelCopy(call.body());
         body.put("stream", true);
         // Always ask for usage so the audit has real token counts; the gateway drops it if the tool did not ask.
         body.putObject("stream_options").put("include_usage", true);
@@ -165,7 +165,18 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
     }
 
     private ObjectNode upstreamBody(ModelCall call) {
-        return dialect.body(call, call.body().deepCopy());
+        return dialect.body(call, topLevelCopy(call.body()));
+    }
+
+    /**
+     * A new top level holding the request's own field values. What goes to the upstream differs from the request only
+     * in top-level fields (the dialect's model name and renames, the stream flags), so the request's tree — sent again
+     * on a fallback, read by the audit — stays as it is, and its messages are not copied for every call.
+     */
+    private ObjectNode topLevelCopy(ObjectNode body) {
+        ObjectNode copy = json.createObjectNode();
+        copy.setAll(body);
+        return copy;
     }
 
     /** Reads the rest of the body (normally just the end of the chunked encoding) so the connection can be reused. */
