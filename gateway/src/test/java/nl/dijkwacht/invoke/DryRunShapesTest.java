@@ -11,14 +11,18 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
+import java.io.File;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import nl.dijkwacht.support.GatewayTestBase;
 import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.AfterEach;
@@ -127,5 +131,39 @@ class DryRunShapesTest extends GatewayTestBase {
                 .input("eerste tekst").dimensions(16L).build());
         assertThat(typed.data()).hasSize(1);
         assertThat(typed.data().getFirst().embedding()).hasSize(16);
+    }
+
+    /**
+     * The official Python SDK reads them too: it asks for base64 embeddings by default and decodes them itself. Runs when
+     * a Python with the {@code openai} package is there (DIJKWACHT_PYTHON, default python3); in CI it must be (.ci/run
+     * installs it), elsewhere the test says loudly that it did not run.
+     */
+    @Test
+    void thePythonSdkReadsNChoicesAndDecodesBase64EmbeddingsOfTheAskedDimensions() throws Exception {
+        String python = System.getenv().getOrDefault("DIJKWACHT_PYTHON", "python3");
+        if (!pythonHasOpenAi(python)) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError("CI: no Python with the openai package (" + python + "); .ci/run should have installed it");
+            }
+            System.err.println("SKIPPED (loudly): no Python with the openai SDK at " + python + "; set DIJKWACHT_PYTHON");
+            org.junit.jupiter.api.Assumptions.abort("no Python with the openai SDK");
+        }
+        Path script = Path.of("src/test/python/dry_run_shapes_check.py").toAbsolutePath();
+        Process p = new ProcessBuilder(python, script.toString(), "http://127.0.0.1:" + port + "/v1", TestPack.TOOL_KEY)
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("\"choices\": [0, 1]").contains("\"dimensions\": [24, 24]").contains("\"base64_equals_float\": true");
+    }
+
+    private static boolean pythonHasOpenAi(String python) {
+        try {
+            Process p = new ProcessBuilder(python, "-c", "import openai").redirectErrorStream(true)
+                    .redirectOutput(File.createTempFile("dw-py", ".log")).start();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (Exception e) {
+            return false;
+        }
     }
 }
