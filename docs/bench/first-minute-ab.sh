@@ -154,7 +154,7 @@ awk -F'\t' '{n++; t[n]=$2; a[n]=$3; b[n]=$4; pa[n]=$5; pb[n]=$6} END {
   if (n < 6) print "(fewer than 6 slices: the last two may not be steady yet; use --slices 8 or more)"
 }' "$OUT/slice-cpu.tsv" | tee -a "$OUT/summary.md"
 echo | tee -a "$OUT/summary.md"
-for g in A B; do echo "$g: $(grep -h 'warm-up:' "$OUT/$g/gateway.log" | sed 's/.*StartupWarmUp *: //')" | tee -a "$OUT/summary.md"; done
+for g in A B; do [ -f "$OUT/$g/gateway.log" ] || continue; echo "$g: $(grep -h 'warm-up:' "$OUT/$g/gateway.log" | sed 's/.*StartupWarmUp *: //')" | tee -a "$OUT/summary.md"; done
 for g in "A:${PA:-}" "B:$PB"; do
   [ -n "${g#*:}" ] || continue
   read -r c j < <(ticks "${g#*:}"); read -r c2 < <(c2ticks "${g#*:}")

@@ -36,6 +36,11 @@ final class SseWriter implements ChunkOutput {
         return out != null;
     }
 
+    /**
+     * Commits the response as an event stream. The head is sent like an event, with the next {@link #flush}: the relay
+     * flushes before it first waits for the upstream, so the head never waits for the model, and leaves in one write
+     * with the first events when they are already at hand; sources that cannot tell send their first chunk at once.
+     */
     @Override
     public void start() {
         response.setStatus(200);
@@ -45,10 +50,10 @@ final class SseWriter implements ChunkOutput {
         response.setHeader("X-Accel-Buffering", "no");
         try {
             out = response.getOutputStream();
-            response.flushBuffer();
         } catch (IOException e) {
             throw new ClientGoneException(e);
         }
+        unsent = true;
     }
 
     @Override

@@ -107,10 +107,15 @@ final class ScratchAuditStore implements AuditSink, AutoCloseable {
         }
     }
 
-    /** The real store's URL with its file replaced by {@code file}, its settings kept (without a WRITE_DELAY). */
+    /**
+     * The real store's URL with its file replaced by {@code file}, its settings kept — without a WRITE_DELAY (journal
+     * mode decides when H2 writes, as for the real store) and without AUTO_SERVER (the copy opens no TCP port).
+     */
     static String url(String realUrl, Path file) {
         int settings = realUrl.indexOf(';');
-        return "jdbc:h2:file:" + file.toAbsolutePath() + (settings < 0 ? "" : DurableCommits.withoutWriteDelay(realUrl.substring(settings)));
+        String kept = settings < 0 ? "" : DurableCommits.withoutWriteDelay(realUrl.substring(settings))
+                .replaceAll("(?i);\\s*AUTO_SERVER(_PORT)?\\s*=[^;]*", "");
+        return "jdbc:h2:file:" + file.toAbsolutePath() + kept;
     }
 
     /** The real store's tables, sequences and indexes as statements, without rows and without its users. */

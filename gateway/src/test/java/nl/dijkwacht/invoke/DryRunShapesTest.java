@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.dijkwacht.support.GatewayTestBase;
+import nl.dijkwacht.support.PythonSdk;
 import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,5 +128,31 @@ class DryRunShapesTest extends GatewayTestBase {
                 .input("eerste tekst").dimensions(16L).build());
         assertThat(typed.data()).hasSize(1);
         assertThat(typed.data().getFirst().embedding()).hasSize(16);
+    }
+
+    @Test
+    void moreDimensionsThanAnyEmbeddingModelHasAreRefusedInDutchInsteadOfAllocated() throws Exception {
+        var response = postJson("/v1/embeddings", """
+                {"model":"dry-run","input":"tekst","dimensions":2000000000}""", TestPack.TOOL_KEY);
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = parse(response.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("unsupported_parameter");
+        assertThat(error.path("message").asText()).isEqualTo("Dit verzoek kan niet naar taalmodel 'dry-run': 'dimensions' mag"
+                + " hoogstens " + DryRunClient.MAX_DIMENSIONS + " zijn (zoveel als het grootste embeddingmodel van OpenAI).");
+        assertThat(parse(postJson("/v1/embeddings", """
+                {"model":"dry-run","input":"tekst","dimensions":3072}""", TestPack.TOOL_KEY).body()).at("/data/0/embedding"))
+                .as("the largest size is still answered").hasSize(DryRunClient.MAX_DIMENSIONS);
+    }
+
+    /**
+     * The official Python SDK reads them too: it asks for base64 embeddings by default and decodes them itself. Runs when
+     * a Python with the {@code openai} package is there (DIJKWACHT_PYTHON, default python3); in CI it must be (.ci/run
+     * installs it), elsewhere the test says loudly that it did not run.
+     */
+    @Test
+    void thePythonSdkReadsNChoicesAndDecodesBase64EmbeddingsOfTheAskedDimensions() throws Exception {
+        String out = PythonSdk.run("dry_run_shapes_check.py", List.of("openai"), "http://127.0.0.1:" + port + "/v1",
+                TestPack.TOOL_KEY);
+        assertThat(out).contains("\"choices\": [0, 1]").contains("\"dimensions\": [24, 24]").contains("\"base64_equals_float\": true");
     }
 }
