@@ -104,7 +104,7 @@ public class GatewayConfiguration {
                 new AttachmentsStep(),
                 purpose,
                 model,
-                new RedactPersonalDataStep(piiEngine, new RepeatedTexts(piiEngine, pii.repeatedTextSlots()), anonymizer, wireFormat),
+                new RedactPersonalDataStep(piiEngine, new RepeatedTexts(piiEngine, pii.repeatedTextSlots()), anonymizer),
                 route,
                 tokenBudget), pipeline.startAhead() ? Runtime.getRuntime().availableProcessors() : 1, // off: as on one core
                 new nl.dijkwacht.pipeline.AheadThreads(Runtime.getRuntime().availableProcessors() - 1));

@@ -81,18 +81,6 @@ public final class ParseRequestStep implements PolicyStep {
         return Outcome.CONTINUE;
     }
 
-    /**
-     * The request in {@code body} read as {@link #apply} reads it, without its checks: for work started before this step
-     * ran (the PII detection on an idle core, {@code pipeline.StartsAhead}), which only uses it if it equals what this
-     * step then finds. Throws on a body this step refuses for its form.
-     */
-    public static ChatRequest readAhead(WireFormat wire, Endpoint endpoint, String contentType, byte[] body) {
-        ChatRequest request = new ChatRequest(wire.readObject(contentType, body),
-                endpoint == Endpoint.EMBEDDINGS ? RequestFields.EMBEDDINGS : RequestFields.CHAT_COMPLETIONS);
-        request.takeGatewayMetadata();
-        return request;
-    }
-
     /** What the gateway needs beyond the OpenAI schema, which leaves these open. */
     private static Outcome gatewayRules(ObjectNode body) {
         for (String field : new String[] {"max_tokens", "max_completion_tokens"}) {

@@ -66,7 +66,10 @@ public final class RequestPipeline {
     }
 
     private Refusal runSteps(Exchange exchange, Set<String> skipped, StepListener listener) {
-        startAhead(exchange, skipped);
+        boolean ahead = exchange.request() != null;
+        if (ahead) {
+            startAhead(exchange, 0, skipped);
+        }
         for (int i = 0; i < steps.size(); i++) {
             PolicyStep step = steps.get(i);
             if (skipped.contains(step.id())) {
@@ -102,19 +105,20 @@ public final class RequestPipeline {
             if (outcome instanceof Outcome.Deny d) {
                 return d.refusal();
             }
+            if (!ahead && exchange.request() != null) {
+                ahead = true;
+                startAhead(exchange, i + 1, skipped);
+            }
         }
         return null;
     }
 
-    /**
-     * As the run starts, and only while a core is idle: the steps' early work, on another thread. It starts before the
-     * request step so that the request's checks run beside it (the body as it arrived is all a step needs to begin).
-     */
-    private void startAhead(Exchange exchange, Set<String> skipped) {
+    /** Once the request is parsed, and only while a core is idle: the later steps' early work, on another thread. */
+    private void startAhead(Exchange exchange, int from, Set<String> skipped) {
         if (running.get() >= cores) {
             return;
         }
-        for (PolicyStep step : steps) {
+        for (PolicyStep step : steps.subList(from, steps.size())) {
             if (step instanceof StartsAhead early && !skipped.contains(step.id())) {
                 early.startAhead(exchange, helper);
             }

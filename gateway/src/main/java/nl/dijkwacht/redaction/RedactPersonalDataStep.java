@@ -4,12 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import nl.dijkwacht.openai.ChatRequest;
 import nl.dijkwacht.openai.FieldKind;
 import nl.dijkwacht.openai.GovernedFields;
-import nl.dijkwacht.openai.ParseRequestStep;
 import nl.dijkwacht.openai.TextSlot;
-import nl.dijkwacht.openai.WireFormat;
 import nl.dijkwacht.pii.anonymize.AnonymizedText;
 import nl.dijkwacht.pii.anonymize.Anonymizer;
 import nl.dijkwacht.pii.detect.EntityType;
@@ -17,7 +14,6 @@ import nl.dijkwacht.pii.detect.Finding;
 import nl.dijkwacht.pii.anonymize.Operator;
 import nl.dijkwacht.pii.PiiEngine;
 import nl.dijkwacht.pipeline.Decision;
-import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Outcome;
 import nl.dijkwacht.pipeline.PolicyStep;
@@ -39,7 +35,6 @@ public final class RedactPersonalDataStep implements PolicyStep, StartsAhead {
     private final RepeatedTexts repeated;
     private final Anonymizer anonymizer;
     private final SplitAcrossParts splitAcrossParts;
-    private final WireFormat wire;
 
     public RedactPersonalDataStep(PiiEngine detector, Anonymizer anonymizer) {
         this(detector, new RepeatedTexts(detector), anonymizer);
@@ -47,20 +42,10 @@ public final class RedactPersonalDataStep implements PolicyStep, StartsAhead {
 
     /** @param repeated the findings of texts a conversation repeats (its earlier messages), over the same engine */
     public RedactPersonalDataStep(PiiEngine detector, RepeatedTexts repeated, Anonymizer anonymizer) {
-        this(detector, repeated, anonymizer, null);
-    }
-
-    /**
-     * @param wire how the request step reads a body: with it, detection started ahead reads the texts itself from the
-     *             body as it arrived, so it need not wait for the request step; {@code null}: it starts from the
-     *             parsed request only
-     */
-    public RedactPersonalDataStep(PiiEngine detector, RepeatedTexts repeated, Anonymizer anonymizer, WireFormat wire) {
         this.detector = detector;
         this.repeated = repeated;
         this.anonymizer = anonymizer;
         this.splitAcrossParts = new SplitAcrossParts(detector, anonymizer);
-        this.wire = wire;
     }
 
     @Override
@@ -68,32 +53,16 @@ public final class RedactPersonalDataStep implements PolicyStep, StartsAhead {
         return "pii";
     }
 
-    /**
-     * The texts' detection (not the names': they are read twice, see {@link #detectInName}) on an idle core: from the
-     * parsed request when there is one (explain), else from the body as it arrived, read on the helper as the request
-     * step will read it — the request step's checks and the steps before this one then run beside the detection.
-     */
+    /** The texts' detection (not the names': they are read twice, see {@link #detectInName}) on an idle core. */
     @Override
     public void startAhead(Exchange exchange, java.util.concurrent.Executor helper) {
-        if (exchange.request() != null) {
-            exchange.detectionAhead(DetectionAhead.start(detector, texts(exchange.request()), helper));
-        } else if (wire != null) {
-            Endpoint endpoint = exchange.endpoint();
-            String contentType = exchange.contentType();
-            byte[] body = exchange.rawBody();
-            exchange.detectionAhead(DetectionAhead.start(detector,
-                    () -> texts(ParseRequestStep.readAhead(wire, endpoint, contentType, body)), helper));
-        }
-    }
-
-    private static List<String> texts(ChatRequest request) {
         List<String> texts = new ArrayList<>();
-        for (TextSlot slot : request.fields().texts()) {
+        for (TextSlot slot : exchange.request().fields().texts()) {
             if (slot.kind() != FieldKind.PARTICIPANT) {
                 texts.add(slot.get());
             }
         }
-        return texts;
+        exchange.detectionAhead(DetectionAhead.start(detector, texts, helper));
     }
 
     @Override
@@ -109,7 +78,8 @@ public final class RedactPersonalDataStep implements PolicyStep, StartsAhead {
         for (TextSlot slot : fields.texts()) {
             String text = slot.get();
             List<Finding> findings = slot.kind() == FieldKind.PARTICIPANT ? detectInName(text)
-                    : detect(exchange, text, resent(slot.path(), lastMessage));
+                    : resent(slot.path(), lastMessage) && exchange.detectionAhead() == null
+                    ? repeated.detect(text) : detect(exchange, text);
             if (findings.isEmpty()) {
                 continue;
             }
@@ -140,11 +110,9 @@ public final class RedactPersonalDataStep implements PolicyStep, StartsAhead {
         return EarlierMessages.contains(path, lastMessage) || ResentDefinitions.contains(path);
     }
 
-    /** A text sent again is looked up in {@link RepeatedTexts} also when the helper has not taken it on (yet). */
-    private List<Finding> detect(Exchange exchange, String text, boolean resent) {
-        java.util.function.Function<String, List<Finding>> own = resent ? repeated::detect : detector::detect;
+    private List<Finding> detect(Exchange exchange, String text) {
         DetectionAhead ahead = exchange.detectionAhead();
-        return ahead != null ? ahead.findings(text, own) : own.apply(text);
+        return ahead != null ? ahead.findings(text) : detector.detect(text);
     }
 
     /**
