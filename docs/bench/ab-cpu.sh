@@ -4,16 +4,20 @@
 #   docs/bench/ab-cpu.sh A.jar B.jar [options]
 #
 # Both gateways run the default policy pack plus the bench model and tool (exactly gateway-bench.sh's pack), on
-# the README's default H2 file store (or --store postgres: a fresh schema each), pinned to ONE core (taskset, default
+# the README's default H2 file store (or --store postgres: a fresh schema each; --store h2/postgres: A on H2, B on
+# PostgreSQL, the same jar twice shows what the store costs), pinned to ONE core (taskset, default
 # core 1); the mock upstream and wrk run on the other core (default 0). After a warm-up of each gateway, rounds
 # alternate A, B, A, B, … at the same load, so both see the same background. The figure is the gateway process's
 # CPU time (all threads, from /proc) divided by the requests answered in that round; JIT compiler threads are
 # reported apart. Wall-clock latency is printed but is not the figure (other work shares the machine). The heap
 # allocated per request (alloc_kb_per_req) is the gateway's own count: Micrometer's jvm.gc.memory.allocated (eden
-# emptied by each young collection) plus the eden in use, read before and after the round, over the requests.
+# emptied by each young collection) plus the eden in use, read before and after the round, over the requests. On
+# PostgreSQL, pg_us_per_req is the CPU of the gateway's own PostgreSQL backends (found by the connections'
+# ApplicationName; the server's shared processes — WAL writer, checkpointer — are not in it) per request: on this
+# machine the database shares the cores, so a store's cost is the gateway's CPU plus that.
 #
 # Options: --rounds N (default 3) --seconds S per round (default 15) --warmup S per gateway (default 60, c=4)
-#          --c N concurrency (default 64) --stream (SSE instead of JSON) --store h2|postgres
+#          --c N concurrency (default 64) --stream (SSE instead of JSON) --store h2|postgres|h2/postgres|postgres/h2
 #          --gw-cpu C --load-cpu C --jfr (a JFR recording of each gateway during its rounds, for flame graphs; both gateways
 #          then run with -XX:+DebugNonSafepoints so samples in inlined code are attributed to the right method; also
 #          <gw>/alloc-summary.md: the allocation samples by part, KB per request)
@@ -55,7 +59,8 @@ trap 'exit 130' INT TERM
 # the pack of gateway-bench.sh (default pack + bench model and tool)
 eval "$(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")"
 
-declare -A PID=() PORT=()
+declare -A PID=() PORT=() PG_APP=() STORE_OF=()
+case $STORE in */*) STORE_OF[A]=${STORE%/*}; STORE_OF[B]=${STORE#*/};; *) STORE_OF[A]=$STORE; STORE_OF[B]=$STORE;; esac
 start() { # name jar port
   local n=$1 jar=$2 port=$3 dir=$OUT/$1; mkdir -p "$dir/run"; make_pack "$dir/run"
   sed -i "s|http://127.0.0.1:18080/v1|http://127.0.0.1:$PORT_BASE/v1|" "$dir/run/models-config/gpt-4o-mini.yaml"
@@ -65,9 +70,10 @@ start() { # name jar port
   [ "$JFR" = 1 ] && jopts+=(-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints)
   local args=("${extra[@]}" --server.port="$port" --management.server.port=$((port + 100)) --logging.level.root=WARN
               --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config")
-  if [ "$STORE" = postgres ]; then
+  if [ "${STORE_OF[$n]}" = postgres ]; then
     local schema="ab_${n,,}_$(date +%s)"; SCHEMAS+=("$schema")   # lower case: the URL's currentSchema is folded, Flyway quotes
-    args+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema"
+    PG_APP[$n]="ab-$n-$schema"
+    args+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema&ApplicationName=${PG_APP[$n]}"
            --spring.datasource.username=postgres --spring.flyway.schemas="$schema")
   fi
   (cd "$dir/run" && exec taskset -c "$GW_CPU" "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} "${jopts[@]}" -jar "$jar" "${args[@]}" \
@@ -86,6 +92,12 @@ ticks() { # pid -> "all jit"
   cat /proc/"$1"/task/*/stat 2>/dev/null | awk '{i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
     split(substr($0,j+2),f," "); t=f[12]+f[13]; all+=t; if (comm ~ /^C[12] Compiler/) jit+=t} END {printf "%d %d\n", all, jit}'
 }
+pg_ticks() { # name -> CPU ticks of the gateway's PostgreSQL backends (0 on H2)
+  [ -n "${PG_APP[$1]:-}" ] || { echo 0; return; }
+  local pids; pids=$(psql -Atq -h 127.0.0.1 -U postgres -d test -c "SELECT pid FROM pg_stat_activity WHERE application_name = '${PG_APP[$1]}'" 2>/dev/null || true)
+  local t=0 p; for p in $pids; do t=$((t + $(awk '{i=index($0,") "); split(substr($0,i+2),f," "); print f[12]+f[13]}' /proc/"$p"/stat 2>/dev/null || echo 0))); done
+  echo "$t"
+}
 load() { # name seconds conc -> RESULT line
   local n=$1
   env BENCH_BODY="${BODY:-$BENCH/body.json}" BENCH_STREAM=$STREAM BENCH_MAX_PER_THREAD=0 timeout $(($2 + 30)) \
@@ -102,10 +114,12 @@ for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT_BASE/health" >/dev/nu
 echo "A=$A_JAR B=$B_JAR body=${BODY:-$BENCH/body.json} store=$STORE gw-cpu=$GW_CPU load-cpu=$LOAD_CPU c=$CONC stream=$STREAM rounds=$ROUNDS x ${SECS}s" | tee "$OUT/ab.txt"
 for n in A B; do load "$n" "$WARM" 4 > /dev/null; done
 if [ "$JFR" = 1 ]; then for n in A B; do "$JCMD" "${PID[$n]}" JFR.start name=ab settings=profile > /dev/null; done; fi
-audit_tx() { # name -> "records lone group" (audit records written, transactions by a lone request, group commits)
+audit_tx() { # name -> "records lone group seconds" (audit records written, transactions by a lone request, group
+  # commits, and the seconds requests waited for their records: build + committed write)
   curl -s "http://127.0.0.1:$((${PORT[$1]} + 100))/actuator/prometheus" | awk '
-    /^dijkwacht_audit_write_seconds_count/ {n+=$NF} /^dijkwacht_audit_batches_total\{.*writer="request"/ {r+=$NF}
-    /^dijkwacht_audit_batches_total\{.*writer="writer_thread"/ {w+=$NF} END {printf "%d %d %d\n", n, r, w}'
+    /^dijkwacht_audit_write_seconds_count/ {n+=$NF} /^dijkwacht_audit_write_seconds_sum/ {t+=$NF}
+    /^dijkwacht_audit_batches_total\{.*writer="request"/ {r+=$NF}
+    /^dijkwacht_audit_batches_total\{.*writer="writer_thread"/ {w+=$NF} END {printf "%d %d %d %.6f\n", n, r, w, t}'
 }
 allocated() { # name -> bytes allocated on the heap since the start (young collections' count + eden in use now)
   # two single metrics, not a Prometheus scrape: a scrape allocates megabytes itself
@@ -116,28 +130,28 @@ allocated() { # name -> bytes allocated on the heap since the start (young colle
 }
 declare -A TX0=()
 for n in A B; do TX0[$n]=$(audit_tx "$n"); done
-printf 'round\tgw\trequests\tcpu_us_per_req\tjit_us_per_req\trps\tp50_ms\tp99_ms\terrors\talloc_kb_per_req\n' | tee -a "$OUT/ab.tsv"
+printf 'round\tgw\trequests\tcpu_us_per_req\tjit_us_per_req\trps\tp50_ms\tp99_ms\terrors\talloc_kb_per_req\tpg_us_per_req\n' | tee -a "$OUT/ab.tsv"
 for r in $(seq 1 "$ROUNDS"); do
   for n in A B; do
     a0=$(allocated "$n")
-    read -r c0 j0 < <(ticks "${PID[$n]}")
+    read -r c0 j0 < <(ticks "${PID[$n]}"); g0=$(pg_ticks "$n")
     res=$(load "$n" "$SECS" "$CONC")
-    read -r c1 j1 < <(ticks "${PID[$n]}")
+    read -r c1 j1 < <(ticks "${PID[$n]}"); g1=$(pg_ticks "$n")
     a1=$(allocated "$n")
     req=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$res"); req=${req:-0}
-    awk -v r="$r" -v n="$n" -v q="$req" -v c=$((c1 - c0)) -v j=$((j1 - j0)) -v hz="$HZ" -v res="$res" -v al=$((a1 - a0)) 'BEGIN {
+    awk -v r="$r" -v n="$n" -v q="$req" -v c=$((c1 - c0)) -v j=$((j1 - j0)) -v hz="$HZ" -v res="$res" -v al=$((a1 - a0)) -v pg=$((g1 - g0)) 'BEGIN {
       match(res, /rps=[0-9.]+/); rps=substr(res, RSTART+4, RLENGTH-4); match(res, /p50_ms=[0-9.]+/); p50=substr(res, RSTART+7, RLENGTH-7)
       match(res, /p99_ms=[0-9.]+/); p99=substr(res, RSTART+7, RLENGTH-7)
       err=0; while (match(res, /err_[a-z]+=[0-9]+/)) { kv=substr(res, RSTART, RLENGTH); sub(/.*=/, "", kv); err+=kv; res=substr(res, RSTART+RLENGTH) }
-      printf "%s\t%s\t%d\t%.0f\t%.0f\t%s\t%s\t%s\t%d\t%.1f\n", r, n, q, q ? c/hz*1e6/q : 0, q ? j/hz*1e6/q : 0, rps, p50, p99, err, q ? al/1024/q : 0 }' | tee -a "$OUT/ab.tsv"
+      printf "%s\t%s\t%d\t%.0f\t%.0f\t%s\t%s\t%s\t%d\t%.1f\t%.0f\n", r, n, q, q ? c/hz*1e6/q : 0, q ? j/hz*1e6/q : 0, rps, p50, p99, err, q ? al/1024/q : 0, q ? pg/hz*1e6/q : 0 }' | tee -a "$OUT/ab.tsv"
   done
 done
-awk -F'\t' 'NR>1 {q[$2]+=$3; c[$2]+=$3*$4; j[$2]+=$3*$5; e[$2]+=$9; a[$2]+=$3*$10} END {for (n in q) if (q[n]) printf "%s: %d requests, CPU %.0f µs/req (JIT %.0f µs/req), heap %.1f KB/req%s\n", n, q[n], c[n]/q[n], j[n]/q[n], a[n]/q[n], e[n] ? sprintf(" — %d ERRORS (non-2xx or socket): figure not valid", e[n]) : ""}' \
+awk -F'\t' 'NR>1 {q[$2]+=$3; c[$2]+=$3*$4; j[$2]+=$3*$5; e[$2]+=$9; a[$2]+=$3*$10; g[$2]+=$3*$11} END {for (n in q) if (q[n]) printf "%s: %d requests, CPU %.0f µs/req (JIT %.0f µs/req), heap %.1f KB/req%s%s\n", n, q[n], c[n]/q[n], j[n]/q[n], a[n]/q[n], g[n] ? sprintf(", PostgreSQL backends %.0f µs/req", g[n]/q[n]) : "", e[n] ? sprintf(" — %d ERRORS (non-2xx or socket): figure not valid", e[n]) : ""}' \
   "$OUT/ab.tsv" | sort | tee -a "$OUT/ab.txt"
 for n in A B; do # gateways that have dijkwacht_audit_batches_total (since session 24): who wrote the records of the rounds
-  read -r n0 r0 w0 <<< "${TX0[$n]}"; read -r n1 r1 w1 <<< "$(audit_tx "$n")"
-  [ $((r1 + w1)) -gt 0 ] && awk -v g="$n" -v n=$((n1 - n0)) -v r=$((r1 - r0)) -v w=$((w1 - w0)) 'BEGIN {
-    printf "%s: audit records %d in %d transactions by lone requests + %d group commits (%.2f records per transaction)\n", g, n, r, w, (r+w) ? n/(r+w) : 0}' | tee -a "$OUT/ab.txt"
+  read -r n0 r0 w0 t0 <<< "${TX0[$n]}"; read -r n1 r1 w1 t1 <<< "$(audit_tx "$n")"
+  [ $((r1 + w1)) -gt 0 ] && awk -v g="$n" -v n=$((n1 - n0)) -v r=$((r1 - r0)) -v w=$((w1 - w0)) -v t="$t0" -v u="$t1" 'BEGIN {
+    printf "%s: audit records %d in %d transactions by lone requests + %d group commits (%.2f records per transaction), %.2f ms per record waited\n", g, n, r, w, (r+w) ? n/(r+w) : 0, n ? (u-t)*1000/n : 0}' | tee -a "$OUT/ab.txt"
 done
 if [ "$JFR" = 1 ]; then
   for n in A B; do

@@ -7,6 +7,7 @@
 #   docs/bench/first-minute-ab.sh [--slices 6] --aot A.jar B.jar   A without a cache against B with its own trained cache
 #   docs/bench/first-minute-ab.sh --image A.jar [B.jar]   as --aot, and B also gets the image's start-up settings (the
 #                                                   Dockerfile's DIJKWACHT_WARMUP_* ENV): the README's start against the image's
+#   docs/bench/first-minute-ab.sh --solo [--image] A.jar   B only, alone on the machine (no A): one gateway's own first minute
 #
 # Both run the default policy pack plus the bench model (docs/bench/gateway-bench.sh's pack), the README's H2 durable
 # store, -Xms512m -Xmx512m, each jar extracted as the image does it (deploy/Dockerfile: `extract --layers`, started
@@ -15,25 +16,27 @@
 # does, so read A against B, not against other runs. Results: $BENCH_WORK/first-minute-ab/<stamp>/summary.md.
 # Environment: BENCH_DIR (default ../shared/bench), BENCH_WORK, JAVA (default: temurin 25), GATEWAY_JAVA_OPTS,
 # A_ARGS / B_ARGS (extra gateway arguments for A or B: the same jar twice with a setting changed, e.g.
-# B_ARGS=--dijkwacht.warm-up.over-http=false), B_JAVA_OPTS (extra JVM options for B only, e.g. -XX:CICompilerCount=3).
+# B_ARGS=--dijkwacht.warm-up.over-http=false), A_JAVA_OPTS / B_JAVA_OPTS (extra JVM options for A or B only, e.g.
+# -XX:CICompilerCount=3).
 # Ports (--port-base P, default 18580): mock P, gateways P+10/P+11 (management +100), AOT training run P+20 and P+21.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/run.sh" ] || BENCH=$ROOT/../../shared/bench   # main or a worktree
 [ -x "$BENCH/run.sh" ] || { echo "first-minute-ab: no bench harness at $BENCH (set BENCH_DIR)" >&2; exit 2; }
 export BENCH_WORK=${BENCH_WORK:-$ROOT/../bench-work}
-SLICES=6; AOT=0; IMAGE=0; PORT_BASE=18580
+SLICES=6; AOT=0; IMAGE=0; SOLO=0; PORT_BASE=18580
 while [ $# -gt 0 ]; do
   case $1 in
     --slices) SLICES=$2; shift 2;;
     --port-base) PORT_BASE=$2; shift 2;;
     --aot) AOT=1; shift;;
     --image) AOT=1; IMAGE=1; shift;;
+    --solo) SOLO=1; shift;;
     *) break;;
   esac
 done
 MOCK_PORT=$PORT_BASE; PORT_A=$((PORT_BASE + 10)); PORT_B=$((PORT_BASE + 11)); TRAIN_PORT=${TRAIN_PORT:-$((PORT_BASE + 20))}
-[ $# -ge $((2 - AOT)) ] || { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[ $# -ge $((2 - AOT - SOLO)) ] || { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 2; }
 A_JAR=$(realpath "$1"); B_JAR=$(realpath "${2:-$1}")
 JAVA=${JAVA:-$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1)}; JAVA=${JAVA:-java}
 JCMD=$(dirname "$JAVA")/jcmd
@@ -75,18 +78,24 @@ start() { # name port extra-opts extra-args [NAME=value environment]
       --dijkwacht.policies-dir="$OUT/pack/policies" --dijkwacht.models-dir="$OUT/pack/models-config" > "$OUT/$1/gateway.log" 2>&1) &
   PIDS+=($!)
 }
-ticks() { { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{ i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
+ticks() { [ -n "$1" ] || { echo "0 0"; return; }; { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{ i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
   split(substr($0,j+2),f," "); t=f[12]+f[13]; all+=t; if (comm ~ /^C[12] Compiler/) jit+=t } END {printf "%d %d\n", all, jit}'; }
 # (the newline matters: `read` returns 1 at an end of input without one, and set -e made that the script's exit)
 HZ=$(getconf CLK_TCK)
 T0=$(date +%s.%N)
-start A "$PORT_A" "" "${A_ARGS:-}"; PA=${PIDS[-1]}
+if [ "$SOLO" = 1 ]; then
+  PA=""; echo "| A | (not started: --solo) | | | |" > "$OUT/ready-A"
+else
+  start A "$PORT_A" "${A_JAVA_OPTS:-}" "${A_ARGS:-}"; PA=${PIDS[-1]}
+fi
 start B "$PORT_B" "$B_OPTS" "${B_ARGS:-}" "$B_ENV"; PB=${PIDS[-1]}
 is_ready() { [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/readyz" || true)" = 200 ]; }
+c2ticks() { { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{ i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
+  split(substr($0,j+2),f," "); if (comm ~ /^C2 Compiler/) c2+=f[12]+f[13] } END {printf "%d\n", c2}'; }
 note_ready() { # name pid
-  read -r c j < <(ticks "$2")
-  awk -v n="$1" -v s="$(date +%s.%N)" -v t0="$T0" -v c="$c" -v j="$j" -v hz="$HZ" \
-    'BEGIN {printf "| %s | %.1f s | %.1f s | %.1f s |\n", n, s - t0, c / hz, j / hz}' > "$OUT/ready-$1"
+  read -r c j < <(ticks "$2"); read -r c2 < <(c2ticks "$2")
+  awk -v n="$1" -v s="$(date +%s.%N)" -v t0="$T0" -v c="$c" -v j="$j" -v c2="$c2" -v hz="$HZ" \
+    'BEGIN {printf "| %s | %.1f s | %.1f s | %.1f s | %.1f s |\n", n, s - t0, c / hz, j / hz, c2 / hz}' > "$OUT/ready-$1"
 }
 # one loop polls both, so each start-up time is taken when that gateway answers
 until [ -f "$OUT/ready-A" ] && [ -f "$OUT/ready-B" ]; do
@@ -101,9 +110,9 @@ done
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$MOCK_PORT/health" > /dev/null && break; sleep 0.2; done
 curl -sf "http://127.0.0.1:$MOCK_PORT/health" > /dev/null || { echo "mock upstream not answering; see $OUT/mock.log" >&2; exit 1; }
 {
-  echo "A: $(basename "$A_JAR") ${A_ARGS:-}; B: $(basename "$B_JAR") ${B_ARGS:-} ${B_OPTS} ${B_ENV}"
+  echo "A: $(basename "$A_JAR") ${A_ARGS:-} ${A_JAVA_OPTS:-}$([ "$SOLO" = 1 ] && echo ' (not started: --solo)'); B: $(basename "$B_JAR") ${B_ARGS:-} ${B_OPTS} ${B_ENV}"
   echo; echo "load average at readiness: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo; echo "| gateway | start to /readyz | CPU to /readyz | of which JIT |"; echo "|---|---:|---:|---:|"
+  echo; echo "| gateway | start to /readyz | CPU to /readyz | of which JIT | of which C2 |"; echo "|---|---:|---:|---:|---:|"
   cat "$OUT/ready-A" "$OUT/ready-B"
   echo; echo "First minute after readiness, c=1 JSON, both loaded at once (10 s slices):"; echo
   echo "| slice | A req | A p50 ms | A CPU µs/req (JIT) | B req | B p50 ms | B CPU µs/req (JIT) |"
@@ -113,6 +122,7 @@ for i in $(seq 1 "$SLICES"); do
   read -r ca ja < <(ticks "$PA"); read -r cb jb < <(ticks "$PB")
   RUNS=()
   for g in "A:$PORT_A" "B:$PORT_B"; do
+    [ "$SOLO" = 1 ] && [ "${g%%:*}" = A ] && continue
     LABEL="${g%%:*}" DURATION=10 WARMUP=0 CONCS=1 MODES=json PROBE_N=0 OUT="$OUT/slices.tsv" RUN="$i" \
       "$BENCH/run.sh" "http://127.0.0.1:${g##*:}/v1" > /dev/null 2>> "$OUT/slices.err" & RUNS+=($!)
   done
@@ -123,18 +133,31 @@ for i in $(seq 1 "$SLICES"); do
     END {na += 0; nb += 0; printf "| %d | %d | %s | %.0f (%.0f) | %d | %s | %.0f (%.0f) |\n", i, na, pa,
          na ? dca/hz*1e6/na : 0, na ? dja/hz*1e6/na : 0, nb, pb, nb ? dcb/hz*1e6/nb : 0, nb ? djb/hz*1e6/nb : 0}' "$OUT/slices.tsv" | tee -a "$OUT/summary.md"
   # seconds since both started (T0) at the end of this slice, and each gateway's CPU µs per request in it
-  tail -n 1 "$OUT/summary.md" | awk -F'|' -v t="$(date +%s.%N)" -v t0="$T0" '{gsub(/ \(.*/, "", $5); gsub(/ \(.*/, "", $8); printf "%d\t%.1f\t%s\t%s\n", $2, t - t0, $5 + 0, $8 + 0}' >> "$OUT/slice-cpu.tsv"
+  tail -n 1 "$OUT/summary.md" | awk -F'|' -v t="$(date +%s.%N)" -v t0="$T0" '{gsub(/ \(.*/, "", $5); gsub(/ \(.*/, "", $8); printf "%d\t%.1f\t%s\t%s\t%s\t%s\n", $2, t - t0, $5 + 0, $8 + 0, $4 + 0, $7 + 0}' >> "$OUT/slice-cpu.tsv"
 done
-# Steady state counted from the start, not from readiness (issue 15: "steady within 30 s of start"): the first slice
-# from which every slice's CPU per request stays within 15 % of the last two slices' mean; the time is that slice's end.
-awk -F'\t' '{n++; t[n]=$2; a[n]=$3; b[n]=$4} END {
+# Steady state counted from the start, not from readiness (issue 15: "steady within 30 s of start"), by two criteria:
+# loose (as before): the first slice from which every slice's CPU per request stays within 15 % of the last two slices'
+# mean; strict: CPU per request AND p50 within 10 % of the last two slices' means (the warm figure). The time is the
+# end of that slice, counted from the moment both were started.
+awk -F'\t' '{n++; t[n]=$2; a[n]=$3; b[n]=$4; pa[n]=$5; pb[n]=$6} END {
   if (n < 3) exit
   for (g = 1; g <= 2; g++) {
-    level = g == 1 ? (a[n] + a[n-1]) / 2 : (b[n] + b[n-1]) / 2; k = n
+    if (g == 1 && a[n] == 0) continue
+    level = g == 1 ? (a[n] + a[n-1]) / 2 : (b[n] + b[n-1]) / 2
+    p50 = g == 1 ? (pa[n] + pa[n-1]) / 2 : (pb[n] + pb[n-1]) / 2
+    k = n; s = n
     for (i = n; i >= 1; i--) { v = g == 1 ? a[i] : b[i]; if (v <= 1.15 * level) k = i; else break }
-    printf "%s: steady (CPU per request within 15 %% of the last two slices, %.0f µs) from slice %d, %.0f s after the start\n", g == 1 ? "A" : "B", level, k, t[k]
+    for (i = n; i >= 1; i--) { v = g == 1 ? a[i] : b[i]; q = g == 1 ? pa[i] : pb[i]
+      if (v <= 1.10 * level && v >= 0.90 * level && q <= 1.10 * p50 && q >= 0.90 * p50) s = i; else break }
+    printf "%s: steady (CPU per request within 15 %% of the last two slices, %.0f µs) from slice %d, %.0f s after the start; strict (CPU and p50 within 10 %% of the last two slices, %.0f µs, %.2f ms) from slice %d, %.0f s\n", g == 1 ? "A" : "B", level, k, t[k], level, p50, s, t[s]
   }
   if (n < 6) print "(fewer than 6 slices: the last two may not be steady yet; use --slices 8 or more)"
 }' "$OUT/slice-cpu.tsv" | tee -a "$OUT/summary.md"
 echo | tee -a "$OUT/summary.md"
-for g in A B; do echo "$g: $(grep -h 'warm-up:' "$OUT/$g/gateway.log" | sed 's/.*StartupWarmUp *: //')" | tee -a "$OUT/summary.md"; done
+for g in A B; do [ -f "$OUT/$g/gateway.log" ] || continue; echo "$g: $(grep -h 'warm-up:' "$OUT/$g/gateway.log" | sed 's/.*StartupWarmUp *: //')" | tee -a "$OUT/summary.md"; done
+for g in "A:${PA:-}" "B:$PB"; do
+  [ -n "${g#*:}" ] || continue
+  read -r c j < <(ticks "${g#*:}"); read -r c2 < <(c2ticks "${g#*:}")
+  awk -v n="${g%%:*}" -v c="$c" -v j="$j" -v c2="$c2" -v hz="$HZ" -v t="$(date +%s.%N)" -v t0="$T0" \
+    'BEGIN {printf "%s: %.0f s after the start, CPU %.1f s, of which JIT %.1f s (C1 %.1f, C2 %.1f)\n", n, t - t0, c / hz, j / hz, (j - c2) / hz, c2 / hz}' | tee -a "$OUT/summary.md"
+done

@@ -9,7 +9,7 @@ import nl.dijkwacht.audit.OperatorActionLog;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
-import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.tenancy.Tenants;
 
 /**
  * Writes an audit record for a model-API request that a route filter refused after the caller was known or could not
@@ -17,19 +17,21 @@ import nl.dijkwacht.policy.ActivePolicy;
  * unless the caller was verified, the error code and status, under the trace id the refusal was answered with. A
  * failed authentication (401: no key, unknown or expired key, invalid token) gets no record of its own: it is counted
  * per source, minute and reason ({@code auth_failure_minute}, {@code GET /audit/v1/auth-failures}), so guessing
- * keys cannot fill the store. On the admin and auditor routes, a refusal of an
+ * keys cannot fill the store. A known tool's call to an address under {@code /v1/} that Dijkwacht does not offer
+ * ({@link NotOfferedRoutes}: 404 {@code endpoint_not_supported}, 405 {@code method_not_allowed}) is recorded as endpoint
+ * {@code unsupported} with the method and the address's shape as its object. On the admin and auditor routes, a refusal of an
  * operator who was identified (an auditor calling an admin endpoint, 403 role_required) is recorded as that operator's
  * refused action ({@link OperatorActionLog}).
  */
 public final class AuditedEarlyRefusals implements EarlyRefusalListener {
 
     private final AuditTrail audit;
-    private final ActivePolicy policy;
+    private final Tenants tenants;
     private final OperatorActionLog operatorActions;
 
-    public AuditedEarlyRefusals(AuditTrail audit, ActivePolicy policy, OperatorActionLog operatorActions) {
+    public AuditedEarlyRefusals(AuditTrail audit, Tenants tenants, OperatorActionLog operatorActions) {
         this.audit = audit;
-        this.policy = policy;
+        this.tenants = tenants;
         this.operatorActions = operatorActions;
     }
 
@@ -41,7 +43,7 @@ public final class AuditedEarlyRefusals implements EarlyRefusalListener {
                     refusal.refusal().status(), refusal.refusal().code());
             return;
         }
-        Endpoint endpoint = endpoint(refusal.path());
+        Endpoint endpoint = endpoint(refusal);
         if (refusal.route() != RouteKind.TOOL || endpoint == null) {
             return;
         }
@@ -51,30 +53,40 @@ public final class AuditedEarlyRefusals implements EarlyRefusalListener {
             // reach the gateway fill the audit store
             return;
         }
+        if (endpoint == Endpoint.UNSUPPORTED && refusal.caller() == null) {
+            return; // an address not offered is recorded only for a caller whose key or token was accepted
+        }
         Exchange exchange = new Exchange(refusal.traceId() == null ? nl.dijkwacht.pipeline.TraceIds.next() : refusal.traceId(),
-                endpoint, CallerHeaders.NONE, policy.current());
+                endpoint, CallerHeaders.NONE, tenants.policy(refusal.caller() == null ? null : refusal.caller().tenant()).current());
         if (refusal.caller() != null) {
             exchange.caller(refusal.caller());
         }
-        String stage = refusal.refusal().status() == 413 || refusal.refusal().status() == 400 ? "request:" : "authenticate:";
+        if (endpoint == Endpoint.UNSUPPORTED) {
+            exchange.target(refusal.method() + " " + AddressShape.of(refusal.path()));
+        }
+        int status = refusal.refusal().status();
+        String stage = status == 413 || status == 400 || endpoint == Endpoint.UNSUPPORTED ? "request:" : "authenticate:";
         exchange.refuse(refusal.refusal(), stage + refusal.refusal().code());
         try {
-            audit.record(exchange, refusal.refusal().status(), false);
+            audit.record(exchange, status, false);
         } catch (AuditUnavailableException e) {
             // logged by the trail; the refusal stands
         }
     }
 
-    private static Endpoint endpoint(String path) {
-        if (path.startsWith("/v1/chat/completions")) {
-            return Endpoint.CHAT_COMPLETIONS;
+    private static Endpoint endpoint(EarlyRefusal refusal) {
+        String path = refusal.path();
+        int status = refusal.refusal().status();
+        if (status == 404 || status == 405) {
+            return NotOfferedRoutes.modelApi(path) ? Endpoint.UNSUPPORTED : null;
         }
-        if (path.startsWith("/v1/embeddings")) {
-            return Endpoint.EMBEDDINGS;
-        }
-        if (path.startsWith("/v1/models")) {
-            return Endpoint.MODELS;
-        }
-        return null;
+        return switch (path) {
+            case "/v1/chat/completions" -> Endpoint.CHAT_COMPLETIONS;
+            case "/v1/responses" -> Endpoint.RESPONSES;
+            case "/v1/completions" -> Endpoint.COMPLETIONS;
+            case "/v1/embeddings" -> Endpoint.EMBEDDINGS;
+            case "/v1/models" -> Endpoint.MODELS;
+            default -> path.startsWith("/v1/models/") ? Endpoint.MODELS : null;
+        };
     }
 }

@@ -10,6 +10,8 @@ import nl.dijkwacht.audit.AuditCapture;
 import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.audit.AuditUnavailableException;
 import nl.dijkwacht.audit.RequestsInFlight;
+import nl.dijkwacht.invoke.ClientGoneException;
+import nl.dijkwacht.invoke.ModelInvoker;
 import nl.dijkwacht.invoke.RawChunk;
 import nl.dijkwacht.invoke.UpstreamException;
 import nl.dijkwacht.limits.CallerLimits;
@@ -135,8 +137,8 @@ public final class ChatCompletionsHandler {
             log.warn("trace {} upstream failure {} for model {}", exchange.traceId(), e.getMessage(),
                     exchange.model() == null ? "?" : exchange.model().id());
             refuse(capture, res, sse, out[0], refusal);
-        } catch (SseWriter.ClientGoneException e) {
-            exchange.upstreamEnded("client_disconnected");
+        } catch (ClientGoneException e) {
+            exchange.upstreamEnded(ModelInvoker.CLIENT_DISCONNECTED);
             exchange.fail(Refusal.badRequest("client_disconnected", "De verbinding werd door de tool verbroken.", null),
                     "client:disconnected");
             recordQuietly(capture, 499, true);
@@ -146,7 +148,7 @@ public final class ChatCompletionsHandler {
                 errors.write(res, auditUnavailable(exchange));
             }
         } catch (RuntimeException e) {
-            exchange.upstreamEnded("gateway_error");
+            exchange.upstreamEnded(ModelInvoker.GATEWAY_ERROR);
             log.error("trace {} failed: {}", exchange.traceId(), e.getClass().getName());
             Refusal refusal = Refusal.internal("internal_error",
                     "Er ging iets mis in Dijkwacht. Het verzoek is niet doorgestuurd. Meld trace-id " + exchange.traceId() + " bij de servicedesk.");

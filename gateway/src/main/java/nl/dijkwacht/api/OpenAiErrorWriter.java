@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import nl.dijkwacht.pipeline.Refusal;
 
-/** Writes refusals in the OpenAI error format: {@code {"error":{"message","type","code","param"}}}. */
+/**
+ * Writes refusals in the OpenAI error format: {@code {"error":{"message","type","code","param"}}}, plus
+ * {@code "upstream_message"} (the model's own words) when the model refused the request.
+ */
 public final class OpenAiErrorWriter {
 
     private final ObjectMapper json;
@@ -26,6 +29,9 @@ public final class OpenAiErrorWriter {
             error.putNull("param");
         } else {
             error.put("param", refusal.param());
+        }
+        if (refusal.upstreamMessage() != null) {
+            error.put("upstream_message", refusal.upstreamMessage());
         }
         return root;
     }

@@ -10,7 +10,6 @@ import nl.dijkwacht.api.filter.RouteKind;
 import nl.dijkwacht.limits.CallerLimits;
 import nl.dijkwacht.openai.WireFormat;
 import nl.dijkwacht.pipeline.RequestPipeline;
-import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.response.ReplyRewriter;
 import nl.dijkwacht.routing.ModelRouter;
 import org.springframework.context.annotation.Bean;
@@ -29,9 +28,9 @@ public class OpenAiRoutes {
 
     /** Model-API requests refused by a route filter still get an audit record. */
     @Bean
-    AuditedEarlyRefusals auditedEarlyRefusals(AuditTrail audit, ActivePolicy policy,
+    AuditedEarlyRefusals auditedEarlyRefusals(AuditTrail audit, nl.dijkwacht.tenancy.Tenants tenants,
                                               nl.dijkwacht.audit.OperatorActionLog operatorActions) {
-        return new AuditedEarlyRefusals(audit, policy, operatorActions);
+        return new AuditedEarlyRefusals(audit, tenants, operatorActions);
     }
 
     @Bean
@@ -58,12 +57,14 @@ public class OpenAiRoutes {
 
     /**
      * A wrong method on any gateway address (model API, admin, auditor, public) answers 405 with {@code Allow} in the
-     * OpenAI error format, not "not found"; ordered after every other router function.
+     * OpenAI error format, not "not found", and an address under /v1/ that nothing takes 404 — recorded when a known
+     * tool called it; ordered after every other router function.
      */
     @Bean
     @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
-    RouterFunction<ServerResponse> wrongMethodRoutes(org.springframework.beans.factory.ObjectProvider<RouterFunction<?>> routes,
-                                                     ObjectMapper dijkwachtJson) {
-        return new WrongMethodRoutes(routes, new OpenAiErrorWriter(dijkwachtJson));
+    RouterFunction<ServerResponse> notOfferedRoutes(org.springframework.beans.factory.ObjectProvider<RouterFunction<?>> routes,
+                                                    ObjectMapper dijkwachtJson, RouteFilters routeFilters,
+                                                    nl.dijkwacht.api.filter.EarlyRefusals earlyRefusals) {
+        return new NotOfferedRoutes(routes, new OpenAiErrorWriter(dijkwachtJson), routeFilters, earlyRefusals);
     }
 }

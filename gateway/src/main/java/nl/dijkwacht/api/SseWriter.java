@@ -6,8 +6,8 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import nl.dijkwacht.invoke.ClientGoneException;
 import nl.dijkwacht.response.ChunkOutput;
 
 /**
@@ -36,6 +36,11 @@ final class SseWriter implements ChunkOutput {
         return out != null;
     }
 
+    /**
+     * Commits the response as an event stream. The head is sent like an event, with the next {@link #flush}: the relay
+     * flushes before it first waits for the upstream, so the head never waits for the model, and leaves in one write
+     * with the first events when they are already at hand; sources that cannot tell send their first chunk at once.
+     */
     @Override
     public void start() {
         response.setStatus(200);
@@ -45,10 +50,10 @@ final class SseWriter implements ChunkOutput {
         response.setHeader("X-Accel-Buffering", "no");
         try {
             out = response.getOutputStream();
-            response.flushBuffer();
         } catch (IOException e) {
             throw new ClientGoneException(e);
         }
+        unsent = true;
     }
 
     @Override
@@ -143,13 +148,6 @@ final class SseWriter implements ChunkOutput {
 
         byte[] bytes() {
             return buf;
-        }
-    }
-
-    /** The tool closed the connection; nothing more can be sent. */
-    static final class ClientGoneException extends UncheckedIOException {
-        ClientGoneException(IOException cause) {
-            super(cause);
         }
     }
 }

@@ -42,11 +42,29 @@ final class UpstreamFailures {
                     "Dijkwacht kon zich niet aanmelden bij taalmodel " + model + ". Meld dit bij de functioneel beheerder.");
         }
         if (status >= 400 && status < 500) {
-            String detail = e.upstreamMessage() == null ? "" : " Melding van het model: " + e.upstreamMessage();
-            return Refusal.badRequest("upstream_rejected_request",
-                    "Het taalmodel " + model + " weigerde het verzoek (status " + status + ")." + detail, null);
+            // the Dutch text says what it means and what to do; the model's own words (often English, often exactly
+            // what the developer needs: which parameter, which limit) follow, marked as a quote, because the Java and
+            // Node SDKs show only the message; and they are in their own field for code that reads the error
+            String message = rejected(model, status) + (e.upstreamMessage() == null ? ""
+                    : " Oorspronkelijke melding van het model (onvertaald, ook in het veld 'upstream_message'): \""
+                            + e.upstreamMessage() + "\"");
+            return Refusal.badRequest("upstream_rejected_request", message, null).withUpstreamMessage(e.upstreamMessage());
         }
         return Refusal.badGateway("upstream_error",
                 "Het taalmodel " + model + " gaf een fout (status " + status + "). Probeer het later opnieuw.");
+    }
+
+    /** What a 4xx of the model means for the tool, in Dutch. */
+    private static String rejected(String model, int status) {
+        return switch (status) {
+            case 400, 422 -> "Het taalmodel " + model + " wees het verzoek af als ongeldig (status " + status
+                    + "). Meestal gaat het om een parameter of waarde die dit model niet ondersteunt. Pas het verzoek aan"
+                    + " of kies een ander goedgekeurd model.";
+            case 404 -> "Het taalmodel " + model + " kent het gevraagde model of adres niet (status 404). Dit ligt aan de"
+                    + " instellingen van Dijkwacht; meld het bij de functioneel beheerder.";
+            case 413 -> "Het verzoek is te groot voor taalmodel " + model + " (status 413). Verkort de tekst of verdeel het"
+                    + " werk over meerdere verzoeken.";
+            default -> "Het taalmodel " + model + " weigerde het verzoek (status " + status + ").";
+        };
     }
 }

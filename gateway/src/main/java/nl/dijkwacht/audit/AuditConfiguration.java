@@ -199,18 +199,38 @@ public class AuditConfiguration {
         return new ChainVerifier(dataSource, codec, rows);
     }
 
-    /** The request path's trail; the start-up warm-up's records go to a writer of the same chain that rolls back. */
+    /** The request path's trail; the start-up warm-up's records go to {@link WarmUpAuditStore}. */
     @Bean
     AuditTrail auditTrail(AuditSink sink, Pseudonymizer pseudonymizer, TextHasher hasher, AuditGovernance governance,
                           ContentRedactor redactor, ObjectMapper dijkwachtJson,
                           org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters,
                           org.springframework.beans.factory.ObjectProvider<RecordListener> listeners,
-                          DataSource dataSource, ChainCodec codec, AuditRows rows, AuditProperties properties) {
+                          WarmUpAuditStore warmUpAuditStore) {
         return new AuditTrail(sink, new AuditRecordFactory(pseudonymizer, hasher, governance, redactor),
                 hasher, governance, dijkwachtJson,
                 meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
-                listeners.orderedStream().toList(),
-                ChainedJdbcAuditSink.rehearsal(dataSource, codec, rows, properties.chainId()));
+                listeners.orderedStream().toList(), warmUpAuditStore);
+    }
+
+    /**
+     * The start-up warm-up's records: a writer of the real chain that rolls back; on the embedded H2 file store, while
+     * the warm-up runs, committed into a throw-away copy of the store made like the real one ({@link ScratchAuditStore}).
+     */
+    @Bean
+    WarmUpAuditStore warmUpAuditStore(DataSource dataSource, ChainCodec codec, AuditRows rows, AuditProperties properties,
+                                      nl.dijkwacht.audit.store.AuditStoreHousekeeping housekeeping, RequestsInFlight inFlight,
+            @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-fsync:false}") boolean fsync,
+            @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-compaction-period:100ms}") java.time.Duration compactionPeriod) {
+        AuditSink rehearsal = ChainedJdbcAuditSink.rehearsal(dataSource, codec, rows, properties.chainId());
+        DataSource raw = DurableCommits.raw(dataSource);
+        if (!(raw instanceof com.zaxxer.hikari.HikariDataSource pool) || housekeeping.embeddedFillRate().isEmpty()) {
+            return new WarmUpAuditStore(rehearsal, null); // PostgreSQL, or H2 in memory: the rolled-back writer only
+        }
+        var settings = new ScratchAuditStore.Settings(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword(),
+                housekeeping.journalBase().isPresent(), fsync, compactionPeriod);
+        java.nio.file.Path temporary = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        return new WarmUpAuditStore(rehearsal, () -> ScratchAuditStore.create(raw, settings, temporary, codec, rows,
+                properties.chainId(), inFlight::alone));
     }
 
     /** Records every administrator and auditor action in the chain (admin API, auditor API, console). */

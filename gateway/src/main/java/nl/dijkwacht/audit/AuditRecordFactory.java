@@ -40,7 +40,8 @@ public final class AuditRecordFactory {
                 .traceId(exchange.traceId())
                 .occurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .bioAction(endpoint)
-                .bioObject(modelId != null ? "model:" + modelId : "endpoint:" + endpoint)
+                .bioObject(modelId != null ? "model:" + modelId
+                        : "endpoint:" + (exchange.target() != null ? exchange.target() : endpoint))
                 .bioResult(result(exchange.decision(), httpStatus))
                 .bioOrigin(caller == null ? "unauthenticated" : caller.origin())
                 .endpoint(endpoint)

@@ -38,7 +38,8 @@ public final class AuditTrail implements AutoCloseable {
 
     /**
      * @param warmUpSink where the start-up warm-up's records go ({@link nl.dijkwacht.identity.Caller#warmUp()}): a
-     *                   writer that rolls back ({@code ChainedJdbcAuditSink.rehearsal}); {@code null}: built, not written
+     *                   writer that rolls back ({@code ChainedJdbcAuditSink.rehearsal}), or a throw-away copy of the
+     *                   embedded store while the warm-up runs ({@link WarmUpAuditStore}); {@code null}: built, not written
      */
     public AuditTrail(AuditSink sink, AuditRecordFactory records, TextHasher hasher, AuditGovernance governance,
                       ObjectMapper json, MeterRegistry meters, java.util.List<RecordListener> listeners, AuditSink warmUpSink) {

@@ -36,6 +36,14 @@ public class ConsoleLabels {
             "edited", "aangepast",
             "rejected", "afgewezen");
 
+    /** What a use-case does with a kind of personal data (pii operators in the policy YAML), with the YAML word. */
+    private static final Map<String, String> PII_OPERATORS = Map.of(
+            "pseudonymise", "pseudonimiseren, teruggezet in het antwoord (pseudonymise)",
+            "redact", "weglakken (redact)",
+            "hash", "vervangen door een gesleutelde hash (hash)",
+            "block", "verzoek weigeren (block)",
+            "allow", "ongewijzigd doorlaten (allow)");
+
     private static final Map<String, String> DIMENSIONS = Map.of(
             "model", "model", "use_case", "toepassing", "department", "afdeling");
 
@@ -53,6 +61,11 @@ public class ConsoleLabels {
 
     public String reviewOutcome(String value) {
         return value == null ? "" : REVIEW_OUTCOMES.getOrDefault(value, value);
+    }
+
+    /** The operator a use-case applies to a finding, in Dutch with its policy word; {@code –} for none. */
+    public String piiOperator(String value) {
+        return value == null ? "–" : PII_OPERATORS.getOrDefault(value, value);
     }
 
     public String dimension(String value) {

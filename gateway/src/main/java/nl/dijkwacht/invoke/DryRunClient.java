@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import nl.dijkwacht.catalog.ProviderKind;
 
 /**
@@ -18,6 +21,10 @@ public final class DryRunClient implements ModelClient {
 
     static final String HEADER = "[dry-run] Dit is geen modelantwoord. Een model zou precies dit hebben ontvangen:";
     private static final int STREAM_PIECE = 16;
+    /** Dimensions of a vector when the request names none (the dry run has no model whose size it could copy). */
+    static final int DIMENSIONS = 32;
+    /** OpenAI's upper bound on {@code n}. */
+    private static final int MAX_CHOICES = 128;
 
     private final ObjectMapper json;
     private final OpenAiObjects objects;
@@ -34,34 +41,54 @@ public final class DryRunClient implements ModelClient {
         return ProviderKind.DRY_RUN;
     }
 
+    /** As many choices as the request's {@code n} asks for, each the same text (what the model would receive). */
     @Override
     public ObjectNode reply(ModelCall call) {
         String text = render(call.body());
-        return objects.completion("chatcmpl-dryrun-" + call.traceId(), call.model().id(), text, "stop",
-                promptTokens(call.body()), countTokens(text));
+        int n = choices(call.body());
+        ObjectNode reply = objects.completion("chatcmpl-dryrun-" + call.traceId(), call.model().id(), text, "stop",
+                promptTokens(call.body()), countTokens(text) * n);
+        ArrayNode choices = (ArrayNode) reply.get("choices");
+        for (int i = 1; i < n; i++) {
+            choices.add(((ObjectNode) choices.get(0).deepCopy()).put("index", i));
+        }
+        return reply;
     }
 
+    /** Streamed like OpenAI streams {@code n} choices: each chunk carries one choice, by its index. */
     @Override
     public void stream(ModelCall call, ChunkSink sink) {
         String text = render(call.body());
+        int n = choices(call.body());
         String id = "chatcmpl-dryrun-" + call.traceId();
         String model = call.model().id();
         sink.open();
-        sink.chunk(objects.roleChunk(id, model));
+        for (int i = 0; i < n; i++) {
+            sink.chunk(objects.roleChunk(id, model, i));
+        }
         int start = 0;
         while (start < text.length()) {
             int end = Math.min(text.length(), start + STREAM_PIECE);
             if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
                 end++;
             }
-            sink.chunk(objects.contentChunk(id, model, text.substring(start, end)));
+            for (int i = 0; i < n; i++) {
+                sink.chunk(objects.contentChunk(id, model, i, text.substring(start, end)));
+            }
             start = end;
         }
-        sink.chunk(objects.finishChunk(id, model, "stop"));
-        sink.chunk(objects.usageChunk(id, model, promptTokens(call.body()), countTokens(text)));
+        for (int i = 0; i < n; i++) {
+            sink.chunk(objects.finishChunk(id, model, i, "stop"));
+        }
+        sink.chunk(objects.usageChunk(id, model, promptTokens(call.body()), countTokens(text) * n));
         sink.complete();
     }
 
+    /**
+     * One vector per input, derived from the text (the same text gives the same vector), of the asked
+     * {@code dimensions} (default {@value #DIMENSIONS}) and of unit length as OpenAI's are; as a list of numbers, or with
+     * {@code encoding_format: base64} as the base64 of the little-endian 32-bit floats, as OpenAI sends them.
+     */
     @Override
     public ObjectNode embed(ModelCall call) {
         ObjectNode reply = json.createObjectNode();
@@ -69,6 +96,9 @@ public final class DryRunClient implements ModelClient {
         reply.put("model", call.model().id());
         ArrayNode data = reply.putArray("data");
         JsonNode input = call.body().path("input");
+        int dimensions = call.body().path("dimensions").canConvertToInt() && call.body().path("dimensions").asInt() > 0
+                ? call.body().path("dimensions").asInt() : DIMENSIONS;
+        boolean base64 = "base64".equals(call.body().path("encoding_format").asText());
         int index = 0;
         int tokens = 0;
         for (JsonNode item : input.isArray() ? input : json.createArrayNode().add(input)) {
@@ -77,13 +107,49 @@ public final class DryRunClient implements ModelClient {
             ObjectNode entry = data.addObject();
             entry.put("object", "embedding");
             entry.put("index", index++);
-            ArrayNode vector = entry.putArray("embedding");
-            for (byte b : sha256(text)) {
-                vector.add(b / 128.0);
+            float[] vector = vector(text, dimensions);
+            if (base64) {
+                ByteBuffer bytes = ByteBuffer.allocate(4 * vector.length).order(ByteOrder.LITTLE_ENDIAN);
+                for (float v : vector) {
+                    bytes.putFloat(v);
+                }
+                entry.put("embedding", Base64.getEncoder().encodeToString(bytes.array()));
+            } else {
+                ArrayNode numbers = entry.putArray("embedding");
+                for (float v : vector) {
+                    numbers.add(v);
+                }
             }
         }
         reply.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
         return reply;
+    }
+
+    /** Numbers from SHA-256 of the text and a counter, scaled to unit length. */
+    static float[] vector(String text, int dimensions) {
+        float[] vector = new float[dimensions];
+        byte[] seed = text.getBytes(StandardCharsets.UTF_8);
+        double sum = 0;
+        int filled = 0;
+        for (int block = 0; filled < dimensions; block++) {
+            byte[] hash = sha256(seed, block);
+            for (int i = 0; i < hash.length && filled < dimensions; i++) {
+                vector[filled] = hash[i] / 128f;
+                sum += vector[filled] * vector[filled];
+                filled++;
+            }
+        }
+        float norm = sum == 0 ? 1 : (float) Math.sqrt(sum);
+        for (int i = 0; i < dimensions; i++) {
+            vector[i] /= norm;
+        }
+        return vector;
+    }
+
+    /** The request's {@code n} (1 when absent); the schema check already bounds it to OpenAI's range. */
+    private static int choices(JsonNode body) {
+        int n = body.path("n").asInt(1);
+        return Math.max(1, Math.min(n, MAX_CHOICES));
     }
 
     /** The conversation as the model would see it: one block per message, role first; then the tool definitions. */
@@ -127,9 +193,14 @@ public final class DryRunClient implements ModelClient {
         return tokens.count(text);
     }
 
-    private static byte[] sha256(String text) {
+    private static byte[] sha256(byte[] text, int block) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(text);
+            if (block > 0) {
+                digest.update(ByteBuffer.allocate(4).putInt(block).array());
+            }
+            return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -18,8 +18,9 @@ import nl.dijkwacht.catalog.ModelDefinition;
 public final class ModelInvoker {
 
     /**
-     * Hears of every upstream call: when it starts, and how it ended ({@code ok} or the failure kind, e.g.
-     * {@code timeout}, {@code error_status:503}) with its duration. A stream ends when the upstream completed it,
+     * Hears of every upstream call: when it starts, and how it ended ({@code ok}, the failure kind, e.g.
+     * {@code timeout}, {@code error_status:503}, or {@link #CLIENT_DISCONNECTED} / {@link #GATEWAY_ERROR} when the
+     * tool or the gateway ended it) with its duration. A stream ends when the upstream completed it,
      * before the sink hears {@link ChunkSink#complete()}, so whoever writes the audit record there sees the call.
      */
     public interface Attempts {
@@ -34,6 +35,11 @@ public final class ModelInvoker {
     private interface Operation<T> {
         T run(ModelClient client, ModelCall call);
     }
+
+    /** The outcome of a call whose stream the tool hung up on part-way ({@link ClientGoneException}). */
+    public static final String CLIENT_DISCONNECTED = "client_disconnected";
+    /** The outcome of a call that ended in the gateway's own failure (a bug), not the upstream's or the tool's. */
+    public static final String GATEWAY_ERROR = "gateway_error";
 
     private final ModelClients clients;
     private final UpstreamPool pool;
@@ -132,8 +138,13 @@ public final class ModelInvoker {
                 }
                 throw e;
             } catch (RuntimeException e) {
-                // not the upstream's doing (the tool went away, a bug): says nothing about its health
-                lease.released();
+                // not the upstream's doing (the tool went away, a bug): says nothing about its health, but the call
+                // was made and goes into the route log like any other — unless it already counted as a success
+                if (!lease.closed()) {
+                    lease.released();
+                    attempts.ended(model, upstream, e instanceof ClientGoneException ? CLIENT_DISCONNECTED : GATEWAY_ERROR,
+                            lease.millis());
+                }
                 throw e;
             }
         }

@@ -21,6 +21,7 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
@@ -82,7 +83,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
 
     @Override
     public void stream(ModelCall call, ChunkSink sink) {
-        ObjectNode body = call.body().deepCopy();
+        ObjectNode body = topLevelCopy(call.body());
         body.put("stream", true);
         // Always ask for usage so the audit has real token counts; the gateway drops it if the tool did not ask.
         body.putObject("stream_options").put("include_usage", true);
@@ -98,7 +99,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
                 throw errorStatus(response, readErrorMessage(response.getEntity(), 16 * 1024));
             }
             sink.open();
-            finished = readEvents(response.getEntity(), request, model.streamIdleTimeout(), sink);
+            finished = readEvents(response, request, model.streamIdleTimeout(), sink);
         } finally {
             if (!finished) {
                 // abandon the connection rather than drain a stream nobody reads any more
@@ -113,19 +114,22 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
     }
 
     /** @return true when the stream ended with [DONE] and the connection may be reused */
-    private boolean readEvents(HttpEntity entity, HttpPost request, Duration idleTimeout, ChunkSink sink) {
+    private boolean readEvents(ClassicHttpResponse response, HttpPost request, Duration idleTimeout, ChunkSink sink) {
+        HttpEntity entity = response.getEntity();
         if (entity == null) {
             throw new UpstreamException(UpstreamException.Kind.STREAM_CUT, "stream ended without [DONE]");
         }
         // the watchdog aborts the exchange; a reader blocked on the socket then sees an I/O error
         IdleWatchdog.Watch watch = watchdog.watch(() -> request.cancel(), idleTimeout);
         try (watch) {
-            InputStream in = entity.getContent();
-            // events that arrived together go to the tool together: the sink sends what it holds before each wait,
-            // and the idle time counts from there (keep-alive comments count as activity)
-            SseEvents events = new SseEvents(in, () -> {
+            InputStream in = ChunkedEventStreams.body(response, entity);
+            // events that arrived together go to the tool together: the sink sends what it holds before a read that
+            // may wait, and only then; the idle time counts from each read (keep-alive comments count as activity)
+            SseEvents events = new SseEvents(in, mayWait -> {
                 watch.touch();
-                sink.flush();
+                if (mayWait) {
+                    sink.flush();
+                }
             });
             SseEvents.Data data;
             while ((data = events.next()) != null) {
@@ -161,7 +165,18 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
     }
 
     private ObjectNode upstreamBody(ModelCall call) {
-        return dialect.body(call, call.body().deepCopy());
+        return dialect.body(call, topLevelCopy(call.body()));
+    }
+
+    /**
+     * A new top level holding the request's own field values. What goes to the upstream differs from the request only
+     * in top-level fields (the dialect's model name and renames, the stream flags), so the request's tree — sent again
+     * on a fallback, read by the audit — stays as it is, and its messages are not copied for every call.
+     */
+    private ObjectNode topLevelCopy(ObjectNode body) {
+        ObjectNode copy = json.createObjectNode();
+        copy.setAll(body);
+        return copy;
     }
 
     /** Reads the rest of the body (normally just the end of the chunked encoding) so the connection can be reused. */
@@ -183,6 +198,12 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
                 throw errorStatus(response, readErrorMessage(entity, Integer.MAX_VALUE));
             }
             try {
+                if (entity != null && ChunkedEventStreams.leftFramed(response, entity)) {
+                    // an event stream where a whole answer was asked for: read to the end of its chunks, not of the connection
+                    try (InputStream in = new ChunkedBody(entity.getContent())) {
+                        return in.readAllBytes();
+                    }
+                }
                 return entity == null ? new byte[0] : replyBytes(entity);
             } catch (IOException e) {
                 throw transportFailure(e);
@@ -300,6 +321,9 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
     private CloseableHttpClient client(Duration connectTimeout) {
         return clientsByConnectTimeout.computeIfAbsent(connectTimeout, t -> StaleConnectionRetry.install(HttpClients.custom())
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                                .incomingContentLengthStrategy(new ChunkedEventStreams())
+                                .build())
                         .setMaxConnTotal(MAX_CONNECTIONS)
                         .setMaxConnPerRoute(MAX_CONNECTIONS)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()

@@ -24,20 +24,33 @@ final class OpenAiObjects {
 
     /** The first chunk of a stream: the assistant role, no text yet. */
     ObjectNode roleChunk(String id, String model) {
+        return roleChunk(id, model, 0);
+    }
+
+    /** The first chunk of choice {@code index} (a request with {@code n} > 1 streams each choice's chunks). */
+    ObjectNode roleChunk(String id, String model, int index) {
         ObjectNode chunk = header(id, model, "chat.completion.chunk");
-        chunk.putArray("choices").addObject().put("index", 0).putObject("delta").put("role", "assistant").put("content", "");
+        chunk.putArray("choices").addObject().put("index", index).putObject("delta").put("role", "assistant").put("content", "");
         return chunk;
     }
 
     ObjectNode contentChunk(String id, String model, String text) {
+        return contentChunk(id, model, 0, text);
+    }
+
+    ObjectNode contentChunk(String id, String model, int index, String text) {
         ObjectNode chunk = header(id, model, "chat.completion.chunk");
-        chunk.putArray("choices").addObject().put("index", 0).putObject("delta").put("content", text);
+        chunk.putArray("choices").addObject().put("index", index).putObject("delta").put("content", text);
         return chunk;
     }
 
     ObjectNode finishChunk(String id, String model, String finishReason) {
+        return finishChunk(id, model, 0, finishReason);
+    }
+
+    ObjectNode finishChunk(String id, String model, int index, String finishReason) {
         ObjectNode chunk = header(id, model, "chat.completion.chunk");
-        ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
+        ObjectNode choice = chunk.putArray("choices").addObject().put("index", index);
         choice.putObject("delta");
         choice.put("finish_reason", finishReason);
         return chunk;

@@ -7,8 +7,10 @@ import java.util.Arrays;
 /**
  * Reads an upstream server-sent-event body as bytes and hands on the {@code data} of each event (its {@code data:}
  * lines joined by a line feed; other fields and comments are ignored), without decoding it to text: the JSON parser
- * reads the UTF-8 bytes. Lines end in LF, CRLF or CR. Before every read that may block, {@code beforeWait} runs, so a
- * caller that writes lazily can send what it has while the upstream is quiet, and never holds data while it waits.
+ * reads the UTF-8 bytes. Lines end in LF, CRLF or CR. Before every read, {@code beforeRead} runs, told whether the read
+ * may wait for the network (the stream's {@link InputStream#available} is 0): a caller that writes lazily sends what it
+ * has before such a read, so it never holds data while the upstream is quiet, and events that are already at hand go
+ * out together.
  */
 final class SseEvents {
 
@@ -22,12 +24,16 @@ final class SseEvents {
 
     private static final byte[] DATA = {'d', 'a', 't', 'a', ':'};
 
+    /** Runs before each read of the upstream body. */
+    @FunctionalInterface
+    interface BeforeRead {
+        /** @param mayWait the read may block until the upstream sends more */
+        void run(boolean mayWait) throws IOException;
+    }
+
     private final InputStream in;
-    private final Runnable beforeWait;
-    /**
-     * Grows as a longer line needs it. Apache HttpClient's chunked decoder hands on at most one HTTP chunk per read —
-     * one event from every provider — and buffers the socket itself, so 8 KB per stream bought nothing.
-     */
+    private final BeforeRead beforeRead;
+    /** Grows as a longer line needs it; the body's decoder ({@link ChunkedBody}) holds what arrived beyond it. */
     private byte[] buffer = new byte[2048];
     private int start;
     private int end;
@@ -35,9 +41,9 @@ final class SseEvents {
     private byte[] data = new byte[1024];
     private int dataLength;
 
-    SseEvents(InputStream in, Runnable beforeWait) {
+    SseEvents(InputStream in, BeforeRead beforeRead) {
         this.in = in;
-        this.beforeWait = beforeWait;
+        this.beforeRead = beforeRead;
     }
 
     /** @return the next event's data, or null when the body ended (an unterminated last event is still handed on) */
@@ -103,7 +109,7 @@ final class SseEvents {
         if (end == buffer.length) {
             buffer = Arrays.copyOf(buffer, buffer.length * 2);
         }
-        beforeWait.run();
+        beforeRead.run(in.available() <= 0);
         int n = in.read(buffer, end, buffer.length - end);
         if (n < 0) {
             // an unterminated last line still counts, as a line reader would return it

@@ -18,6 +18,11 @@ public final class SourceGuard {
     private final BucketStore buckets;
     private final LongSupplier perMinute;
     private final AuthFailureCounter failures;
+    /** The bucket configuration of the limit in force, built once per limit (not twice per request). */
+    private volatile Configured configured;
+
+    private record Configured(long limit, BucketConfiguration configuration) {
+    }
 
     /** @param perMinute the limit in force (read per request, so a reloaded limits.yaml applies at once) */
     public SourceGuard(BucketStore buckets, LongSupplier perMinute, AuthFailureCounter failures) {
@@ -57,7 +62,17 @@ public final class SourceGuard {
         return "source:" + source + ':' + limit;
     }
 
-    private static BucketConfiguration configuration(long limit) {
+    /** The configuration for {@code limit}: the one in hand, or a new one when the limit was changed by a reload. */
+    BucketConfiguration configuration(long limit) {
+        Configured current = configured;
+        if (current == null || current.limit() != limit) {
+            current = new Configured(limit, build(limit));
+            configured = current;
+        }
+        return current.configuration();
+    }
+
+    private static BucketConfiguration build(long limit) {
         return BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(limit).refillGreedy(limit, Duration.ofMinutes(1)).build())
                 .build();

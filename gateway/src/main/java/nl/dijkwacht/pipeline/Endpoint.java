@@ -8,7 +8,13 @@ public enum Endpoint {
     /** The legacy completions API; served as a chat request after translation ({@code openai.completions}). */
     COMPLETIONS("completions"),
     EMBEDDINGS("embeddings"),
-    MODELS("models");
+    MODELS("models"),
+    /**
+     * An address under {@code /v1/} that Dijkwacht does not offer (an OpenAI endpoint it does not serve, such as
+     * {@code /v1/audio/speech}), or a method the address does not take: only ever refused (404/405), and recorded
+     * only for a caller whose key or token was accepted.
+     */
+    UNSUPPORTED("unsupported");
 
     private final String auditName;
 

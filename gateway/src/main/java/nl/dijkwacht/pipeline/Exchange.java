@@ -63,6 +63,7 @@ public final class Exchange {
     private Boolean personalSpecialCategory;
     private boolean specialCategoryTopic;
     private PurposeDecision purposeDecision;
+    private String target;
 
     public Exchange(String traceId, Endpoint endpoint, CallerHeaders headers, PolicySet policy) {
         this.traceId = traceId;
@@ -97,6 +98,14 @@ public final class Exchange {
 
     public ChatRequest request() { return request; }
     public void request(ChatRequest request) { this.request = request; }
+
+    /**
+     * For {@link Endpoint#UNSUPPORTED}: the method and the shape of the address the tool asked for, e.g.
+     * {@code POST /v1/audio/speech} or {@code GET /v1/files/{id}} — words of the OpenAI API only, never a value
+     * from the path or the query. {@code null} otherwise.
+     */
+    public String target() { return target; }
+    public void target(String target) { this.target = target; }
 
     public Caller caller() { return caller; }
     public void caller(Caller caller) { this.caller = caller; }

@@ -3,15 +3,24 @@ package nl.dijkwacht.pipeline;
 /**
  * Why a request is not served, in the terms an OpenAI client understands: HTTP status, error type and a
  * stable machine code, plus a Dutch message a person can act on. Never contains raw prompt text.
+ *
+ * @param upstreamMessage the model's own error message, untranslated, when the model refused the request: given to
+ *                        the tool beside the Dutch message (it is often what the developer needs), never logged or
+ *                        recorded; {@code null} otherwise
  */
-public record Refusal(int status, String type, String code, String message, String param, Long retryAfterSeconds) {
+public record Refusal(int status, String type, String code, String message, String param, Long retryAfterSeconds,
+                      String upstreamMessage) {
 
     public Refusal(int status, String type, String code, String message, String param) {
-        this(status, type, code, message, param, null);
+        this(status, type, code, message, param, null, null);
     }
 
     public Refusal withRetryAfter(long seconds) {
-        return new Refusal(status, type, code, message, param, seconds);
+        return new Refusal(status, type, code, message, param, seconds, upstreamMessage);
+    }
+
+    public Refusal withUpstreamMessage(String upstreamMessage) {
+        return new Refusal(status, type, code, message, param, retryAfterSeconds, upstreamMessage);
     }
 
     public static final String INVALID_REQUEST = "invalid_request_error";

@@ -20,6 +20,10 @@ import nl.dijkwacht.pipeline.Exchange;
  * that chunk, and drops the usage chunk the gateway asked for when the tool did not. Tool-call arguments are held until
  * the call is complete when placeholders must be restored or personal data redacted in them (inside JSON strings);
  * otherwise they pass at once and a copy is scanned at the end, to be counted.
+ *
+ * <p>The first answer text is sent at once ({@link ChunkOutput#flush}), whatever the relay has at hand behind it: it is
+ * the moment the tool shows that an answer is coming. Later chunks wait for the relay's flush before a read that may
+ * wait for the upstream, so that events that arrived together share one write.
  */
 public final class StreamRewriter implements ChunkSink {
 
@@ -37,6 +41,7 @@ public final class StreamRewriter implements ChunkSink {
     private final Map<Integer, ChoiceState> choices = new HashMap<>();
     private ObjectNode template;
     private boolean extensionSent;
+    private boolean textSent;
 
     /** @param outputScan the output scan of this answer; null for the dry-run model, whose answer is the prompt */
     public StreamRewriter(Exchange exchange, ChunkOutput out, Disclaimer disclaimer, OutputScan.Bound outputScan, ObjectMapper json) {
@@ -92,6 +97,14 @@ public final class StreamRewriter implements ChunkSink {
             extension(chunk, finishedWithNoteInContent);
         }
         out.pending(chunk);
+        if (!textSent) {
+            for (JsonNode choice : chunk.path("choices")) {
+                if (!choice.path("delta").path("content").asText("").isEmpty()) {
+                    sentText();
+                    break;
+                }
+            }
+        }
     }
 
     /**
@@ -111,12 +124,26 @@ public final class StreamRewriter implements ChunkSink {
                 ObjectNode tree = chunk.tree();
                 ((ObjectNode) tree.path("choices").path(0).path("delta")).put("content", ready);
                 out.pending(tree);
+                if (!ready.isEmpty()) {
+                    sentText();
+                }
                 return;
             }
         } else {
             state(0);
         }
         out.pending(chunk);
+        if (!text.isEmpty()) {
+            sentText();
+        }
+    }
+
+    /** A chunk with answer text was handed on: the first one is sent at once. */
+    private void sentText() {
+        if (!textSent) {
+            textSent = true;
+            out.flush();
+        }
     }
 
     @Override

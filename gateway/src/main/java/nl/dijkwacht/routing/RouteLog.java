@@ -2,6 +2,7 @@ package nl.dijkwacht.routing;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.dijkwacht.invoke.ModelInvoker;
 
 /**
  * How one request's model was chosen and reached: the task it named (if any), why the first model was chosen, the
@@ -10,7 +11,10 @@ import java.util.List;
  */
 public final class RouteLog {
 
-    /** One call to one upstream of one model: {@code outcome} is {@code ok} or the failure kind (e.g. {@code timeout}). */
+    /**
+     * One call to one upstream of one model: {@code outcome} is {@code ok}, the failure kind (e.g. {@code timeout}),
+     * or {@code client_disconnected} / {@code gateway_error} when the tool or the gateway ended it.
+     */
     public record Attempt(String model, String upstream, String outcome, long millis) {
     }
 
@@ -42,10 +46,14 @@ public final class RouteLog {
     public List<Attempt> attempts() { return List.copyOf(attempts); }
     public void attempt(Attempt attempt) { attempts.add(attempt); }
 
-    /** The upstream that gave the answer, or {@code null} when none did. */
+    /**
+     * The upstream that gave the answer, or {@code null} when none did. A stream the tool hung up on part-way was
+     * answered too ({@code client_disconnected}: the upstream was streaming when the tool left).
+     */
     public String answeredBy() {
         for (int i = attempts.size() - 1; i >= 0; i--) {
-            if ("ok".equals(attempts.get(i).outcome())) {
+            String outcome = attempts.get(i).outcome();
+            if ("ok".equals(outcome) || ModelInvoker.CLIENT_DISCONNECTED.equals(outcome)) {
                 return attempts.get(i).upstream();
             }
         }

@@ -101,6 +101,20 @@ class OpenAiErrorsTest extends GatewayTestBase {
     }
 
     @Test
+    void bodyTooLargeIs413AndRecordedOnEveryModelOperation() throws Exception {
+        String big = "x".repeat(5000);
+        for (String[] operation : new String[][] {
+                {"/v1/responses", "responses", "{\"model\":\"upstream\",\"input\":\"" + big + "\"}"},
+                {"/v1/completions", "completions", "{\"model\":\"upstream\",\"prompt\":\"" + big + "\"}"},
+                {"/v1/embeddings", "embeddings", "{\"model\":\"upstream\",\"input\":\"" + big + "\"}"}}) {
+            var response = postJson(operation[0], operation[2], TestPack.TOOL_KEY);
+            assertError(response, 413, "invalid_request_error", "request_too_large");
+            assertThat(auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow()).get("ENDPOINT"))
+                    .as(operation[0]).isEqualTo(operation[1]);
+        }
+    }
+
+    @Test
     void tokenIdsAsEmbeddingInputAreRefused() throws Exception {
         assertError(postJson("/v1/embeddings", "{\"model\":\"upstream\",\"input\":[[1,2,3]]}", TestPack.TOOL_KEY),
                 400, "invalid_request_error", "invalid_type");

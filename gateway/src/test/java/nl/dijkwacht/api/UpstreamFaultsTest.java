@@ -56,6 +56,54 @@ class UpstreamFaultsTest extends GatewayTestBase {
     }
 
     @Test
+    void aRequestTheModelRejectsGetsADutchMessageWithTheModelsOwnWordsBesideIt() throws Exception {
+        String english = "Invalid value for 'temperature': expected a number between 0 and 2, got 7.";
+        upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error":{"message":"%s","type":"invalid_request_error","param":"temperature","code":"invalid_value"}}"""
+                        .formatted(english))));
+
+        var response = postJson("/v1/chat/completions", chat("upstream", "Hallo"), TestPack.TOOL_KEY);
+
+        assertFailure(response, 400, "upstream_rejected_request");
+        JsonNode error = parse(response.body()).path("error");
+        assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
+        // the main text is Dutch; the model's words come last, marked as an untranslated quote, and in their own field
+        assertThat(error.path("message").asText())
+                .startsWith("Het taalmodel 'upstream' wees het verzoek af als ongeldig (status 400). Meestal gaat het om een"
+                        + " parameter of waarde die dit model niet ondersteunt.")
+                .endsWith(" Oorspronkelijke melding van het model (onvertaald, ook in het veld 'upstream_message'): \"" + english + "\"");
+        assertThat(error.path("upstream_message").asText()).isEqualTo(english);
+        assertThat(auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow()).get("UPSTREAM_STATUS")).isEqualTo(400);
+    }
+
+    @Test
+    void theOpenAiJavaSdkShowsTheDutchMessageAndKeepsTheModelsWordsInTheErrorBody() {
+        upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":{\"message\":\"max_tokens is too large: 99999.\",\"type\":\"invalid_request_error\"}}")));
+        var client = com.openai.client.okhttp.OpenAIOkHttpClient.builder().baseUrl("http://127.0.0.1:" + port + "/v1")
+                .apiKey(TestPack.TOOL_KEY).maxRetries(0).timeout(java.time.Duration.ofSeconds(20)).build();
+        try {
+            var params = com.openai.models.chat.completions.ChatCompletionCreateParams.builder().model("upstream")
+                    .addUserMessage("Hallo").build();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.chat().completions().create(params))
+                    .isInstanceOfSatisfying(com.openai.errors.BadRequestException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.code()).contains("upstream_rejected_request");
+                        assertThat(e.type()).contains("invalid_request_error");
+                        // what the Java SDK prints is "<status>: <error.message>" only (the Node SDK likewise): the
+                        // Dutch text first, then the model's own words
+                        assertThat(e.getMessage()).startsWith("400: Het taalmodel 'upstream' wees het verzoek af als ongeldig")
+                                .endsWith("\"max_tokens is too large: 99999.\"");
+                        assertThat(e.body().toString()).contains("upstream_message");
+                    });
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
     void upstreamRateLimitGives429() throws Exception {
         upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(429).withBody("{}")));
         assertFailure(postJson("/v1/chat/completions", chat("upstream", "Hallo"), TestPack.TOOL_KEY), 429, "upstream_rate_limited");

@@ -339,7 +339,11 @@ class ConsoleBrowserTest {
         browser.find(By.id("uitleg"));
         assertThat(browser.path()).isEqualTo("/console/beheer/uitleg");
         assertThat(browser.find(By.id("uitleg-stappen")).getText()).contains("use-case", "model", "pii", "route");
-        assertThat(browser.find(By.id("uitleg-entiteiten")).getText()).contains("BSN", "EMAIL");
+        // why each was found, in Dutch (the engine's own terms stay in the admin API)
+        assertThat(browser.find(By.id("uitleg-entiteiten")).getText()).contains("BSN", "EMAIL")
+                .contains("e-mailadres: adres rond een @").contains("BSN: negen cijfers").containsPattern("score 0,\\d\\d")
+                .doesNotContain("anchored").doesNotContain("digits").doesNotContain("score 0.")
+                .contains("weglakken (redact)").contains("pseudonimiseren, teruggezet in het antwoord (pseudonymise)");
         String sent = browser.find(By.id("uitleg-verzonden")).getText();
         assertThat(sent).doesNotContain("111222333").doesNotContain("piet.jansen@example.nl").contains("[BSN]");
         assertThat(browser.find(By.id("uitleg-besluit")).getText()).contains("Er is geen model aangeroepen");

@@ -158,4 +158,74 @@ class ModelInvokerTest {
         assertThat(outcomes).containsExactly("unreachable");
         assertThat(invoker.pool().of(model).getFirst().breaker().getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
     }
+
+    @Test
+    void aStreamTheToolHangsUpOnPartWayIsOneCallEndedClientDisconnectedThatCountsNoFailure() {
+        upstream.stubFor(post(urlEqualTo("/weg/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/event-stream").withBody(sse("Een ", "antwoord ", "dat ", "niemand ", "leest"))));
+        ModelDefinition model = model("weg");
+
+        assertThatThrownBy(() -> invoker.stream(model, body(), "t8", Deadline.in(Duration.ofSeconds(20)), attempts,
+                new OpenedStream(new HangsUpAfter(2, () -> new ClientGoneException(new java.io.IOException("Broken pipe"))))))
+                .isInstanceOf(ClientGoneException.class);
+
+        upstream.verify(1, postRequestedFor(urlEqualTo("/weg/chat/completions")));
+        assertThat(outcomes).containsExactly(ModelInvoker.CLIENT_DISCONNECTED);
+        var breaker = invoker.pool().of(model).getFirst().breaker().getMetrics();
+        assertThat(breaker.getNumberOfFailedCalls()).isZero();
+        assertThat(breaker.getNumberOfSuccessfulCalls()).isZero();
+        assertThat(invoker.pool().of(model).getFirst().inFlight()).isZero();
+    }
+
+    @Test
+    void aStreamTheGatewayItselfFailsOnIsOneCallEndedGatewayErrorNotClientDisconnected() {
+        upstream.stubFor(post(urlEqualTo("/fout/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/event-stream").withBody(sse("Een ", "antwoord"))));
+        ModelDefinition model = model("fout");
+
+        assertThatThrownBy(() -> invoker.stream(model, body(), "t9", Deadline.in(Duration.ofSeconds(20)), attempts,
+                new OpenedStream(new HangsUpAfter(1, () -> new IllegalStateException("a defect in the gateway")))))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(outcomes).containsExactly(ModelInvoker.GATEWAY_ERROR);
+        assertThat(invoker.pool().of(model).getFirst().breaker().getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    private static String sse(String... pieces) {
+        StringBuilder body = new StringBuilder();
+        for (String piece : pieces) {
+            ObjectNode chunk = JSON.createObjectNode().put("id", "c").put("object", "chat.completion.chunk");
+            chunk.putArray("choices").addObject().put("index", 0).putObject("delta").put("content", piece);
+            body.append("data: ").append(chunk).append("\n\n");
+        }
+        return body.append("data: [DONE]\n\n").toString();
+    }
+
+    /** A tool's stream that takes {@code chunks} chunks and then fails the way {@code failure} says. */
+    private static final class HangsUpAfter implements ChunkSink {
+        private final int chunks;
+        private final java.util.function.Supplier<RuntimeException> failure;
+        private int seen;
+
+        HangsUpAfter(int chunks, java.util.function.Supplier<RuntimeException> failure) {
+            this.chunks = chunks;
+            this.failure = failure;
+        }
+
+        @Override
+        public void open() {
+        }
+
+        @Override
+        public void chunk(ObjectNode chunk) {
+            if (++seen > chunks) {
+                throw failure.get();
+            }
+        }
+
+        @Override
+        public void complete() {
+            throw new AssertionError("the tool hung up before the end");
+        }
+    }
 }

@@ -236,6 +236,32 @@ class ProviderWireFormatTest {
     }
 
     @Test
+    void theRequestTreeIsNeverChangedByWhatADialectSends() throws Exception {
+        // the client sends a copy of the top level only (renamed, removed, stream flags): the request's own tree is
+        // sent again unchanged on a fallback and read by the audit, and its messages are not copied per call
+        upstream.stubFor(post(urlEqualTo("/mistral/v1/chat/completions")).willReturn(json(wire("mistral/chat-completion.json"))));
+        upstream.stubFor(post(urlPathEqualTo("/openai/deployments/gpt-4o-mini-prod/chat/completions"))
+                .willReturn(json(wire("azure/chat-completion.json"))));
+        ObjectNode body = body();
+        body.put("seed", 42).put("max_completion_tokens", 300).put("user", "p-123");
+        body.putObject("metadata").put("dw_task", "x");
+        ObjectNode before = body.deepCopy();
+
+        client.reply(new ModelCall(model("mistral-eu"), body, "t-tree-1"));
+        client.reply(new ModelCall(model("azure-eu"), body, "t-tree-2"));
+        upstream.stubFor(post(urlEqualTo("/mistral/v1/chat/completions"))
+                .willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(wire("mistral/chat-stream.sse"))));
+        client.stream(new ModelCall(model("mistral-eu"), body, "t-tree-3"), collect(new ArrayList<>()));
+
+        assertThat(body).isEqualTo(before);
+        upstream.verify(postRequestedFor(urlEqualTo("/mistral/v1/chat/completions"))
+                .withRequestBody(matchingJsonPath("$.random_seed", equalTo("42")))
+                .withRequestBody(matchingJsonPath("$.messages[0].content", equalTo("Schrijf een brief aan [PERSON_1]"))));
+        upstream.verify(postRequestedFor(urlPathEqualTo("/openai/deployments/gpt-4o-mini-prod/chat/completions"))
+                .withRequestBody(matchingJsonPath("$.model", absent())));
+    }
+
+    @Test
     void vllmAddressesTheLoraAdapterByNameAndItsErrorMessageIsKept() throws Exception {
         upstream.stubFor(post(urlEqualTo("/vllm/v1/chat/completions")).inScenario("lora").whenScenarioStateIs("Started")
                 .willReturn(json(wire("vllm/chat-completion.json"))).willSetStateTo("unloaded"));

@@ -13,16 +13,26 @@ import org.junit.jupiter.api.Test;
 
 class SseEventsTest {
 
-    /** Hands out one given piece per read, as a chunked upstream body does; logs reads and waits. */
+    /**
+     * Hands out one given piece per read; logs reads. A piece written with a leading "+" has already arrived when it is
+     * next ({@code available()} counts it), the others are still to come.
+     */
     private static final class Pieces extends InputStream {
         final Deque<byte[]> pieces = new ArrayDeque<>();
+        final Deque<Boolean> atHand = new ArrayDeque<>();
         final List<String> log;
 
         Pieces(List<String> log, String... parts) {
             this.log = log;
             for (String p : parts) {
-                pieces.add(p.getBytes(StandardCharsets.UTF_8));
+                atHand.add(p.startsWith("+"));
+                pieces.add((p.startsWith("+") ? p.substring(1) : p).getBytes(StandardCharsets.UTF_8));
             }
+        }
+
+        @Override
+        public int available() {
+            return pieces.isEmpty() || !atHand.peek() ? 0 : pieces.peek().length;
         }
 
         @Override
@@ -33,6 +43,7 @@ class SseEventsTest {
         @Override
         public int read(byte[] b, int off, int len) {
             byte[] piece = pieces.poll();
+            boolean arrived = piece != null && atHand.poll();
             if (piece == null) {
                 log.add("end");
                 return -1;
@@ -41,6 +52,7 @@ class SseEventsTest {
             System.arraycopy(piece, 0, b, off, n);
             if (n < piece.length) {
                 pieces.push(java.util.Arrays.copyOfRange(piece, n, piece.length));
+                atHand.push(arrived);
             }
             log.add("read");
             return n;
@@ -48,7 +60,7 @@ class SseEventsTest {
     }
 
     private static List<String> events(List<String> log, String... parts) throws IOException {
-        SseEvents events = new SseEvents(new Pieces(log, parts), () -> log.add("wait"));
+        SseEvents events = new SseEvents(new Pieces(log, parts), mayWait -> log.add(mayWait ? "wait" : "no-wait"));
         List<String> out = new ArrayList<>();
         SseEvents.Data data;
         while ((data = events.next()) != null) {
@@ -102,6 +114,18 @@ class SseEventsTest {
                 "wait", "read", "event 1",
                 "wait", "read", "event 2", "event 3",
                 "wait", "read", "wait", "read", "event 4", "event DONE",
+                "wait", "end");
+    }
+
+    @Test
+    void whatHasArrivedIsReadWithoutSendingFirstAndOnlyAReadThatMayWaitSendsWhatIsHeld() throws IOException {
+        List<String> log = new ArrayList<>();
+        events(log, "data: 1\n\n", "+data: 2\n\ndata: 3", "+\n\n", "data: [DONE]\n\n");
+        assertThat(log).containsExactly(
+                "wait", "read", "event 1",
+                "no-wait", "read", "event 2",
+                "no-wait", "read", "event 3",
+                "wait", "read", "event DONE",
                 "wait", "end");
     }
 }

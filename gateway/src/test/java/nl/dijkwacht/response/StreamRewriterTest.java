@@ -126,9 +126,13 @@ class StreamRewriterTest {
         };
         StreamRewriter rewriter = new StreamRewriter(exchange(), recording, new Disclaimer(null), null, json);
 
+        ObjectNode role = content("");
+        ((ObjectNode) role.at("/choices/0/delta")).put("role", "assistant");
+        rewriter.pending(role);
         rewriter.pending(content("Beste "));
         rewriter.pending(content("[PERSOON_1], "));
-        assertThat(log).containsExactly("pending Beste ", "pending Jan de Vries, ");
+        // the first text goes at once (the tool shows the answer is coming), the rest waits for the relay's flush
+        assertThat(log).containsExactly("pending ", "pending Beste ", "flush", "pending Jan de Vries, ");
         rewriter.flush();
         rewriter.chunk(content("tot "));
         ObjectNode finish = json.createObjectNode();
@@ -140,9 +144,57 @@ class StreamRewriterTest {
         rewriter.pending(usage);
         rewriter.complete();
 
-        assertThat(log).containsExactly("pending Beste ", "pending Jan de Vries, ", "flush",
+        assertThat(log).containsExactly("pending ", "pending Beste ", "flush", "pending Jan de Vries, ", "flush",
                 "pending tot ", "flush",
                 "pending \n\n---\nLet op: AI (t1)", "pending stop", "done");
+    }
+
+    /** Plain text events that pass as their bytes: the first with text is sent at once too, the later ones wait. */
+    @Test
+    void theFirstTextIsSentAtOnceAlsoWhenItPassesAsBytes() throws Exception {
+        List<String> log = new ArrayList<>();
+        ChunkOutput recording = new ChunkOutput() {
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void chunk(ObjectNode chunk) {
+                log.add("sent");
+            }
+
+            @Override
+            public void pending(ObjectNode chunk) {
+                log.add("tree");
+            }
+
+            @Override
+            public void pending(RawChunk chunk) {
+                log.add("bytes " + chunk.plainContent());
+            }
+
+            @Override
+            public void flush() {
+                log.add("flush");
+            }
+
+            @Override
+            public void done() {
+            }
+        };
+        StreamRewriter rewriter = new StreamRewriter(exchange(), recording, new Disclaimer(null), null, json);
+
+        rewriter.pending(raw(content("")));
+        rewriter.pending(raw(content("")));
+        rewriter.pending(raw(content("Hallo")));
+        rewriter.pending(raw(content(" daar")));
+
+        assertThat(log).containsExactly("tree", "bytes ", "bytes Hallo", "flush", "bytes  daar");
+    }
+
+    private RawChunk raw(ObjectNode chunk) throws Exception {
+        byte[] bytes = json.writeValueAsBytes(chunk);
+        return new RawChunk(bytes, bytes.length, json);
     }
 
     @Test

@@ -156,7 +156,7 @@ class AuthorisationMatrixTest extends TwoTenants {
             // what answers refusals: the error page, the console's "no access" page, the 405 of a wrong method
             entry("ANY /error", row(Access.REFUSALS_ONLY)),
             entry("ANY /console/geen-toegang", row(Access.REFUSALS_ONLY)),
-            entry("ROUTER nl.dijkwacht.api.WrongMethodRoutes", row(Access.REFUSALS_ONLY)));
+            entry("ROUTER nl.dijkwacht.api.NotOfferedRoutes", row(Access.REFUSALS_ONLY)));
 
     @Autowired
     ApplicationContext context;

@@ -28,6 +28,11 @@ public final class AuthenticatedRequest {
         return require(request, CALLER, Caller.class);
     }
 
+    /** The verified caller, or {@code null} where the route identifies without requiring it (an address not offered). */
+    public static Caller knownCaller(ServerRequest request) {
+        return request.servletRequest().getAttribute(CALLER) instanceof Caller caller ? caller : null;
+    }
+
     public static Operator operator(ServerRequest request) {
         return operator(request.servletRequest());
     }

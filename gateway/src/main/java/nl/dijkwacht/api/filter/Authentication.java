@@ -51,6 +51,27 @@ public final class Authentication {
         };
     }
 
+    /**
+     * On an address under {@code /v1/} that no route takes: who is calling, when the request carries credentials,
+     * with the tool routes' own check — so that an auditor sees a known tool call an endpoint Dijkwacht does not
+     * offer. It never refuses: the address answers 404 or 405 whoever asks. A request without credentials is not
+     * checked; a key or token that is not accepted (401) is reported as the failed authentication it is (the
+     * pre-authentication limit keeps the attempt and counts it, as on every route), and the caller stays unknown.
+     */
+    public HandlerFilterFunction<ServerResponse, ServerResponse> identifyWithoutRefusing() {
+        return (request, next) -> {
+            if (header(request, "Authorization") != null || header(request, userTokenHeader) != null) {
+                CallerAuthenticator.Result<Caller> result = authenticator.tool(toolCredentials(request));
+                if (result.allowed()) {
+                    request.servletRequest().setAttribute(AuthenticatedRequest.CALLER, result.value());
+                } else if (result.refusal().status() == 401) {
+                    refusals.report(request, RouteKind.TOOL, result.refusal());
+                }
+            }
+            return next.handle(request);
+        };
+    }
+
     private Credentials toolCredentials(ServerRequest request) {
         return new Credentials(bearer(request), header(request, userTokenHeader), header(request, Credentials.USER),
                 header(request, Credentials.DEPARTMENT), header(request, Credentials.ROLES));

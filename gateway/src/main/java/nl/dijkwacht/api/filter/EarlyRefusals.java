@@ -37,6 +37,30 @@ public final class EarlyRefusals {
 
     /** @param operator the operator who was identified but lacks the endpoint's role, else {@code null} */
     public ServerResponse refuse(ServerRequest request, RouteKind route, Refusal refusal, Operator operator) {
+        EarlyRefusal event = report(request, route, refusal, operator);
+        ServerResponse.BodyBuilder answer = ServerResponse.status(refusal.status()).header(CallerHeaders.TRACE_ID, event.traceId());
+        if (refusal.status() == 401) {
+            answer.header("WWW-Authenticate", refusal.code().startsWith("token_")
+                    ? "Bearer realm=\"dijkwacht\", error=\"invalid_token\"" : "Bearer realm=\"dijkwacht\"");
+        }
+        return answer.build((req, res) -> {
+            errors.write(res, refusal);
+            return null;
+        });
+    }
+
+    /**
+     * Tells the listeners of a refusal whose answer the caller writes itself: a call to an address Dijkwacht does not
+     * offer, answered 404 or 405 whoever asks — recorded when the caller is known, and a key or token that was not
+     * accepted there counts as a failed authentication like anywhere else.
+     *
+     * @return the event, with the trace id it was filed under
+     */
+    public EarlyRefusal report(ServerRequest request, RouteKind route, Refusal refusal) {
+        return report(request, route, refusal, null);
+    }
+
+    private EarlyRefusal report(ServerRequest request, RouteKind route, Refusal refusal, Operator operator) {
         HttpServletRequest servlet = request.servletRequest();
         Object caller = servlet.getAttribute(AuthenticatedRequest.CALLER);
         if (operator == null && servlet.getAttribute(AuthenticatedRequest.OPERATOR) instanceof Operator known) {
@@ -51,14 +75,6 @@ public final class EarlyRefusals {
                 log.error("early-refusal listener {} failed: {}", listener.getClass().getSimpleName(), e.getClass().getSimpleName());
             }
         }
-        ServerResponse.BodyBuilder answer = ServerResponse.status(refusal.status()).header(CallerHeaders.TRACE_ID, event.traceId());
-        if (refusal.status() == 401) {
-            answer.header("WWW-Authenticate", refusal.code().startsWith("token_")
-                    ? "Bearer realm=\"dijkwacht\", error=\"invalid_token\"" : "Bearer realm=\"dijkwacht\"");
-        }
-        return answer.build((req, res) -> {
-            errors.write(res, refusal);
-            return null;
-        });
+        return event;
     }
 }

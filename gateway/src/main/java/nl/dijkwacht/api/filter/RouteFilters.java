@@ -31,4 +31,14 @@ public final class RouteFilters {
         return preAuthentication.<HandlerFilterFunction<ServerResponse, ServerResponse>>map(limit -> limit.andThen(chain))
                 .orElse(chain);
     }
+
+    /**
+     * The chain for an address under {@code /v1/} that no route takes (answered 404 or 405): the pre-authentication
+     * limit, then {@link Authentication#identifyWithoutRefusing()}; no body is read.
+     */
+    public HandlerFilterFunction<ServerResponse, ServerResponse> whereNothingIsOffered() {
+        HandlerFilterFunction<ServerResponse, ServerResponse> identify = authentication.identifyWithoutRefusing();
+        return preAuthentication.<HandlerFilterFunction<ServerResponse, ServerResponse>>map(limit -> limit.andThen(identify))
+                .orElse(identify);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import nl.dijkwacht.audit.WarmUpAuditStore;
 import nl.dijkwacht.identity.WarmUpPass;
 import nl.dijkwacht.invoke.LoopbackUpstream;
 import nl.dijkwacht.pipeline.RequestPipeline;
@@ -32,7 +33,9 @@ import org.springframework.boot.ApplicationRunner;
  *
  * <p>Nothing is spent or recorded: the warm-up caller ({@link nl.dijkwacht.identity.Caller#warmUp()}) is charged to
  * buckets of its own ({@code CallerLimits}), its audit records are written by a writer that rolls back
- * ({@code ChainedJdbcAuditSink.rehearsal}) and reach no metric or listener, and no network model is called (only a
+ * ({@code ChainedJdbcAuditSink.rehearsal}) — on the embedded H2 file store committed into a throw-away copy of the
+ * store that is deleted when the warm-up ends ({@link WarmUpAuditStore}, {@code dijkwacht.warm-up.scratch-store}) —
+ * and reach no metric or listener, and no network model is called (only a
  * use-case that allows the {@code dry-run} model is used, {@link WarmUpTarget}; without one the warm-up runs the
  * pipeline directly and skips the model and answer part; the loopback model server listens on the loopback address
  * under a random path, is called through a client, upstream pool and circuit breakers of its own — not the
@@ -58,10 +61,12 @@ final class StartupWarmUp implements ApplicationRunner {
     private final int httpThreads;
     private final int httpRequests;
     private final UpstreamRehearsal rehearsal;
+    private final RecordRehearsal records;
     private volatile int completed;
     private volatile int upstreamCalls;
     private volatile java.net.URI lastUpstream;
     private volatile int overHttp;
+    private volatile long committedRecords;
     private volatile int direct;
     private volatile boolean steady;
 
@@ -77,6 +82,13 @@ final class StartupWarmUp implements ApplicationRunner {
         LoopbackUpstream start() throws IOException;
     }
 
+    /** Where the warm-up's audit records are committed while it runs; closing the session ends that (and deletes it). */
+    interface RecordRehearsal {
+        RecordRehearsal OFF = () -> WarmUpAuditStore.Session.NONE;
+
+        WarmUpAuditStore.Session open();
+    }
+
     /**
      * @param httpThreads  how many threads send their requests over HTTP (the other one always goes to the pipeline
      *                     directly); more shift the warm-up from the engine to the HTTP layer and the audit write
@@ -85,11 +97,15 @@ final class StartupWarmUp implements ApplicationRunner {
      *                     It and {@code httpThreads} come checked from {@link WarmUpProperties}.
      * @param rehearsal    the loopback model server the direct thread's answers come from ({@code
      *                     dijkwacht.warm-up.upstream-call}), so the upstream call path is compiled too
+     * @param records      where the records of the requests over HTTP are committed while the warm-up runs (a
+     *                     throw-away copy of the embedded store, {@code dijkwacht.warm-up.scratch-store}), so the
+     *                     committed write path is compiled too
      */
     StartupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies, ObjectMapper json,
                   String tenant, boolean enabled, WarmUpBounds bounds, WarmUpPass pass, LoopbackAddress loopback, int httpThreads,
-                  int httpRequests, UpstreamRehearsal rehearsal) {
+                  int httpRequests, UpstreamRehearsal rehearsal, RecordRehearsal records) {
         this.httpRequests = httpRequests;
+        this.records = records;
         this.rehearsal = rehearsal;
         this.httpThreads = httpThreads;
         this.pass = pass;
@@ -127,7 +143,8 @@ final class StartupWarmUp implements ApplicationRunner {
         String key = base == null ? null : pass.open(target.tool(), tenant);
         boolean quiet = false;
         JitSettling jit = new JitSettling(new JitActivity());
-        try (HttpWarmUp overHttpClient = key == null ? null : new HttpWarmUp(base, key, httpThreads, requests);
+        try (WarmUpAuditStore.Session recordStore = key == null ? null : records.open();
+             HttpWarmUp overHttpClient = key == null ? null : new HttpWarmUp(base, key, httpThreads, requests);
              LoopbackUpstream upstream = target.dryRun() ? startUpstream() : null) {
             lastUpstream = upstream == null ? null : upstream.baseUrl();
             AtomicBoolean useHttp = new AtomicBoolean(key != null);
@@ -168,6 +185,7 @@ final class StartupWarmUp implements ApplicationRunner {
                 }
             }
             upstreamCalls = upstream == null ? 0 : upstream.served();
+            committedRecords = recordStore == null ? 0 : recordStore.committed();
         } catch (IOException e) {
             log.debug("warm-up client not closed cleanly: {}", e.getClass().getSimpleName());
         } finally {
@@ -178,9 +196,11 @@ final class StartupWarmUp implements ApplicationRunner {
         overHttp = http.get();
         direct = done.get() - http.get();
         steady = quiet;
-        log.info("warm-up: {} made-up requests ({} over HTTP, {} direct, {} answered by the loopback upstream){} in {} ms{}, "
-                        + "then {} ms for the JIT compiler to finish (started {} ms after the JVM; tool {}, use-case {})",
-                done.get(), http.get(), done.get() - http.get(), upstreamCalls, target.dryRun() ? " with the dry-run model" : "",
+        log.info("warm-up: {} made-up requests ({} over HTTP, {} direct, {} answered by the loopback upstream, {} records committed "
+                        + "to a scratch store){} in {} ms{}, then {} ms for the JIT compiler to finish (started {} ms after the JVM; "
+                        + "tool {}, use-case {})",
+                done.get(), http.get(), done.get() - http.get(), upstreamCalls, committedRecords,
+                target.dryRun() ? " with the dry-run model" : "",
                 (System.nanoTime() - start) / 1_000_000 - settled, quiet ? " until the JIT was quiet" : "", settled,
                 uptime.toMillis(), target.tool(), target.useCase());
     }
@@ -202,6 +222,11 @@ final class StartupWarmUp implements ApplicationRunner {
     /** Where the last warm-up's loopback model server listened ({@code null}: it had none). */
     java.net.URI lastUpstream() {
         return lastUpstream;
+    }
+
+    /** Audit records of the last warm-up committed to a scratch copy of the embedded store. */
+    long committedRecords() {
+        return committedRecords;
     }
 
     /** Made-up requests of the last warm-up that went over HTTP to the gateway's own port. */

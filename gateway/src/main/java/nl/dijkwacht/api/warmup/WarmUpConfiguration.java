@@ -1,6 +1,7 @@
 package nl.dijkwacht.api.warmup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.dijkwacht.audit.WarmUpAuditStore;
 import nl.dijkwacht.config.DijkwachtProperties;
 import nl.dijkwacht.identity.WarmUpPass;
 import nl.dijkwacht.invoke.IdleWatchdog;
@@ -23,13 +24,14 @@ public class WarmUpConfiguration {
     @Bean
     StartupWarmUp startupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies,
                                 ObjectMapper dijkwachtJson, DijkwachtProperties properties, WarmUpProperties warmUp,
-                                IdleWatchdog idleWatchdog, WarmUpPass warmUpPass, ApplicationContext context,
-                                Environment environment) {
+                                IdleWatchdog idleWatchdog, WarmUpPass warmUpPass, WarmUpAuditStore warmUpAuditStore,
+                                ApplicationContext context, Environment environment) {
         return new StartupWarmUp(policy, pipeline, router, replies, dijkwachtJson, properties.tenant(), warmUp.enabled(),
                 warmUp.bounds(), warmUpPass, () -> warmUp.overHttp() ? loopbackUrl(context, environment) : null,
                 warmUp.httpThreads(), warmUp.httpRequests(), warmUp.upstreamCall()
                         ? () -> LoopbackUpstream.start(dijkwachtJson, idleWatchdog, router.invoker().settings())
-                        : StartupWarmUp.UpstreamRehearsal.OFF);
+                        : StartupWarmUp.UpstreamRehearsal.OFF,
+                warmUp.scratchStore() ? warmUpAuditStore::open : StartupWarmUp.RecordRehearsal.OFF);
     }
 
     /** The gateway's own port on loopback (or on the one address it is bound to); {@code null} without a web server. */

@@ -18,11 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param httpThreads  how many threads do so (default 1)
  * @param httpRequests at most this many requests over HTTP, all those threads together (default: no cap)
  * @param upstreamCall the direct thread's answers come from a model server on loopback (default true)
+ * @param scratchStore on the embedded H2 file store, the records of the requests over HTTP are committed into a
+ *                     throw-away copy of the store, deleted when the warm-up ends (default true; false: they are
+ *                     written and rolled back)
  */
 @ConfigurationProperties("dijkwacht.warm-up")
 public record WarmUpProperties(Boolean enabled, Integer requests, Duration maxTime, Duration readyWithin,
                                Duration minTime, Boolean untilSteady, Boolean overHttp, Integer httpThreads,
-                               Integer httpRequests, Boolean upstreamCall) {
+                               Integer httpRequests, Boolean upstreamCall, Boolean scratchStore) {
 
     /** A count or time that cannot work stops the start ({@link InvalidSettingException}), naming the setting. */
     public WarmUpProperties {
@@ -38,6 +41,7 @@ public record WarmUpProperties(Boolean enabled, Integer requests, Duration maxTi
         httpRequests = atLeast("http-requests", httpRequests, Integer.MAX_VALUE, 0,
                 "the number of requests over HTTP must be 0 (none) or more.");
         upstreamCall = upstreamCall == null || upstreamCall;
+        scratchStore = scratchStore == null || scratchStore;
     }
 
     /** The count and time bounds in the form the runner takes them. */

@@ -92,9 +92,15 @@ record ExplainView(String policyVersion, String decision, String rule, RefusalVi
     record GuardCallView(String model, String question, String answer) {
     }
 
+    /** A finding: where, what, what the use-case does with it, and why it was found ({@link #why()}, in Dutch). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record EntityView(String slot, String type, int start, int end, String recognizer, String explanation,
-                      String operator) {
+    record EntityView(String slot, String type, int start, int end, String recognizer, String pattern, String context,
+                      double score, String operator) {
+
+        /** The engine's explanation (recognizer, pattern, context cue, score) in Dutch. */
+        public String why() {
+            return FindingExplanations.dutch(recognizer, pattern, context, score);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

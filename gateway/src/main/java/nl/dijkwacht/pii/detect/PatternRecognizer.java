@@ -99,6 +99,11 @@ public final class PatternRecognizer implements AnalysedTextRecognizer {
         return name;
     }
 
+    /** The labels of its patterns, as its findings carry them ({@link Finding#pattern()}). */
+    public List<String> labels() {
+        return rules.stream().map(Rule::label).toList();
+    }
+
     @Override
     public List<Finding> find(AnalysedText analysed) {
         List<Finding> found = null;

@@ -35,21 +35,25 @@ class WarmUpPropertiesTest {
         assertThat(warmUp.httpThreads()).isEqualTo(1);
         assertThat(warmUp.httpRequests()).as("no cap").isEqualTo(Integer.MAX_VALUE);
         assertThat(warmUp.upstreamCall()).isTrue();
+        assertThat(warmUp.scratchStore()).isTrue();
     }
 
     @Test
     void everySettingBinds() {
-        WarmUpProperties warmUp = bind(Map.of("dijkwacht.warm-up.enabled", "false", "dijkwacht.warm-up.requests", "120",
-                "dijkwacht.warm-up.max-time", "10m", "dijkwacht.warm-up.ready-within", "30s", "dijkwacht.warm-up.min-time", "2s",
-                "dijkwacht.warm-up.until-steady", "false", "dijkwacht.warm-up.over-http", "false",
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("dijkwacht.warm-up.enabled", "false",
+                "dijkwacht.warm-up.requests", "120", "dijkwacht.warm-up.max-time", "10m", "dijkwacht.warm-up.ready-within", "30s",
+                "dijkwacht.warm-up.min-time", "2s", "dijkwacht.warm-up.until-steady", "false", "dijkwacht.warm-up.over-http", "false",
                 "dijkwacht.warm-up.http-threads", "3", "dijkwacht.warm-up.http-requests", "7",
                 "dijkwacht.warm-up.upstream-call", "false"));
+        settings.put("dijkwacht.warm-up.scratch-store", "false");
+        WarmUpProperties warmUp = bind(settings);
         assertThat(warmUp.enabled()).isFalse();
         assertThat(warmUp.bounds()).isEqualTo(new WarmUpBounds(120, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(2), false));
         assertThat(warmUp.overHttp()).isFalse();
         assertThat(warmUp.httpThreads()).isEqualTo(3);
         assertThat(warmUp.httpRequests()).isEqualTo(7);
         assertThat(warmUp.upstreamCall()).isFalse();
+        assertThat(warmUp.scratchStore()).isFalse();
     }
 
     /** deploy/Dockerfile and deploy/aot-train.sh write them without the hyphens; the surefire environment switches it off. */

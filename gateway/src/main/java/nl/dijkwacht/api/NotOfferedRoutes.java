@@ -1,0 +1,119 @@
+package nl.dijkwacht.api;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import nl.dijkwacht.api.filter.AuthenticatedRequest;
+import nl.dijkwacht.api.filter.EarlyRefusal;
+import nl.dijkwacht.api.filter.EarlyRefusals;
+import nl.dijkwacht.api.filter.RouteFilters;
+import nl.dijkwacht.api.filter.RouteKind;
+import nl.dijkwacht.pipeline.CallerHeaders;
+import nl.dijkwacht.pipeline.Refusal;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * What no other route takes, ordered after every other router function. Router functions have no 405 of their own: a
+ * wrong method on a known address would be "not found". This one asks all of them (model API, admin, auditor, tool
+ * feedback, public) whether the address takes another method; if so it answers 405 with {@code Allow} in the OpenAI
+ * error format in Dutch (and an {@code OPTIONS} request 204 with {@code Allow}). Under {@code /v1/} it also answers an
+ * address nobody takes (an OpenAI endpoint Dijkwacht does not offer, such as {@code POST /v1/audio/speech}) with the
+ * same 404 as the error page, after the route filters for such addresses ({@link RouteFilters#whereNothingIsOffered}):
+ * when the caller's key or token is accepted, the call gets an audit record (refused, {@code endpoint_not_supported}
+ * or {@code method_not_allowed}, the method and the address's shape, {@link AddressShape}) and the answer its trace
+ * id; nobody else's call is recorded. Elsewhere an unknown address ends as a 404 of the error page
+ * ({@link OpenAiErrorController}). The console's annotated controllers get their 405 from Spring MVC.
+ */
+final class NotOfferedRoutes implements RouterFunction<ServerResponse> {
+
+    private static final List<HttpMethod> METHODS = List.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+            HttpMethod.DELETE);
+
+    /** What the audit record of a known caller's call to an address not offered says (the answer is the plain 404/405). */
+    static final Refusal ENDPOINT_NOT_SUPPORTED = Refusal.notFound("endpoint_not_supported",
+            "Dijkwacht biedt dit adres niet aan.", null);
+    static final Refusal METHOD_NOT_ALLOWED = new Refusal(405, Refusal.INVALID_REQUEST, "method_not_allowed",
+            "Dijkwacht biedt deze methode voor dit adres niet aan.", null);
+
+    private final ObjectProvider<RouterFunction<?>> routes;
+    private final OpenAiErrorWriter errors;
+    private final RouteFilters filters;
+    private final EarlyRefusals refusals;
+    /** The other router functions, looked up once on first use (they include this one, which is a bean too). */
+    private volatile List<RouterFunction<?>> others;
+
+    NotOfferedRoutes(ObjectProvider<RouterFunction<?>> routes, OpenAiErrorWriter errors, RouteFilters filters,
+                     EarlyRefusals refusals) {
+        this.routes = routes;
+        this.errors = errors;
+        this.filters = filters;
+        this.refusals = refusals;
+    }
+
+    @Override
+    public Optional<HandlerFunction<ServerResponse>> route(ServerRequest request) {
+        // router functions without an order share the lowest precedence with this one: never stand in for one that takes it
+        if (takes(ServerRequest.from(request).build())) {
+            return Optional.empty();
+        }
+        Set<HttpMethod> allowed = new LinkedHashSet<>();
+        for (HttpMethod method : METHODS) {
+            if (!method.equals(request.method()) && takes(ServerRequest.from(request).method(method).build())) {
+                allowed.add(method);
+            }
+        }
+        boolean modelApi = modelApi(request.path());
+        if (allowed.isEmpty()) {
+            return modelApi ? Optional.of(filters.whereNothingIsOffered().apply(r -> answer(r, 404, null))) : Optional.empty();
+        }
+        allowed.add(HttpMethod.OPTIONS);
+        String allow = allowed.stream().map(HttpMethod::name).collect(Collectors.joining(", "));
+        if (HttpMethod.OPTIONS.equals(request.method())) {
+            return Optional.of(r -> ServerResponse.noContent().header("Allow", allow).build());
+        }
+        HandlerFunction<ServerResponse> wrongMethod = r -> answer(r, 405, allow);
+        return Optional.of(modelApi ? filters.whereNothingIsOffered().apply(wrongMethod) : wrongMethod);
+    }
+
+    static boolean modelApi(String path) {
+        return path.equals("/v1") || path.startsWith("/v1/");
+    }
+
+    /** The same 404/405 for everyone; a known caller's call is recorded first and the answer carries its trace id. */
+    private ServerResponse answer(ServerRequest request, int status, String allow) {
+        ServerResponse.BodyBuilder answer = ServerResponse.status(status);
+        if (allow != null) {
+            answer.header("Allow", allow);
+        }
+        if (AuthenticatedRequest.knownCaller(request) != null) {
+            EarlyRefusal recorded = refusals.report(request, RouteKind.TOOL, status == 405 ? METHOD_NOT_ALLOWED : ENDPOINT_NOT_SUPPORTED);
+            answer.header(CallerHeaders.TRACE_ID, recorded.traceId());
+        }
+        Refusal refusal = HttpErrors.forStatus(status);
+        return answer.build((req, res) -> {
+            errors.write(res, refusal);
+            return null;
+        });
+    }
+
+    private boolean takes(ServerRequest probe) {
+        List<RouterFunction<?>> known = others;
+        if (known == null) {
+            known = routes.orderedStream().filter(r -> r != this).collect(Collectors.toList());
+            others = known;
+        }
+        for (RouterFunction<?> route : known) {
+            if (route.route(probe).isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,136 @@
+package nl.dijkwacht.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import nl.dijkwacht.support.GatewayTestBase;
+import nl.dijkwacht.support.TestPack;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An auditor sees that a known tool called an endpoint Dijkwacht does not offer: an address under /v1/ that no route
+ * takes (404) or a method an address does not take (405), called with an accepted key, gets an audit record — refused,
+ * with the method and the address's shape, never a value from the path. The tool's answer is the same Dutch OpenAI
+ * error anyone gets; a call without an accepted key leaves no record.
+ */
+class NotOfferedAddressesTest extends GatewayTestBase {
+
+    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final String BSN = "111222333";
+
+    private HttpResponse<String> call(String method, String path, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).header("Content-Type", "application/json")
+                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString("{\"model\":\"tts-1\",\"input\":\"Jan de Vries, BSN " + BSN + "\",\"voice\":\"alloy\"}"));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long lastSeq() {
+        return jdbc.queryForObject("SELECT COALESCE(MAX(seq), 0) FROM audit_record", Long.class);
+    }
+
+    private static JsonNode error(HttpResponse<String> response) throws Exception {
+        return parse(response.body()).path("error");
+    }
+
+    @Test
+    void aKnownToolCallingAnEndpointNotOfferedIsRecordedAndGetsTheSame404() throws Exception {
+        HttpResponse<String> anonymous = call("POST", "/v1/audio/speech", null);
+        HttpResponse<String> known = call("POST", "/v1/audio/speech", TestPack.TOOL_KEY);
+
+        assertThat(known.statusCode()).isEqualTo(404);
+        assertThat(anonymous.statusCode()).isEqualTo(404);
+        assertThat(known.body()).isEqualTo(anonymous.body());
+        assertThat(error(known).path("code").asText()).isEqualTo("not_found");
+        assertThat(error(known).path("type").asText()).isEqualTo("not_found_error");
+        assertThat(error(known).path("message").asText()).startsWith("Dit adres bestaat niet in Dijkwacht.");
+        assertThat(anonymous.headers().firstValue("X-Dijkwacht-Trace-Id")).isEmpty();
+
+        String traceId = known.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+        Map<String, Object> record = auditRecord(traceId);
+        assertThat(record.get("ENDPOINT")).isEqualTo("unsupported");
+        assertThat(record.get("BIO_ACTION")).isEqualTo("unsupported");
+        assertThat(record.get("BIO_OBJECT")).isEqualTo("endpoint:POST /v1/audio/speech");
+        assertThat(record.get("BIO_RESULT")).isEqualTo("refused");
+        assertThat((String) record.get("BIO_ORIGIN")).startsWith("tool:test-tool");
+        assertThat(record.get("TOOL_ID")).isEqualTo("test-tool");
+        assertThat(record.get("DECISION")).isEqualTo("refused");
+        assertThat(record.get("ERROR_CODE")).isEqualTo("endpoint_not_supported");
+        assertThat(record.get("RULE")).isEqualTo("request:endpoint_not_supported");
+        assertThat(record.get("HTTP_STATUS")).isEqualTo(404);
+        assertThat(record.get("MODEL_ID")).isNull();
+        assertThat(record.get("PROMPT_TOKENS")).as("no body is read").isEqualTo(0);
+    }
+
+    @Test
+    void aKnownToolUsingAMethodAnAddressDoesNotTakeIsRecordedAndGetsThe405WithAllow() throws Exception {
+        HttpResponse<String> response = call("GET", "/v1/chat/completions", TestPack.TOOL_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow").orElse("")).contains("POST").doesNotContain("GET");
+        assertThat(error(response).path("code").asText()).isEqualTo("method_not_allowed");
+        Map<String, Object> record = auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        assertThat(record.get("ENDPOINT")).isEqualTo("unsupported");
+        assertThat(record.get("BIO_OBJECT")).isEqualTo("endpoint:GET /v1/chat/completions");
+        assertThat(record.get("ERROR_CODE")).isEqualTo("method_not_allowed");
+        assertThat(record.get("RULE")).isEqualTo("request:method_not_allowed");
+        assertThat(record.get("HTTP_STATUS")).isEqualTo(405);
+        assertThat(record.get("TOOL_ID")).isEqualTo("test-tool");
+    }
+
+    @Test
+    void aValueInThePathIsNeverRecorded() throws Exception {
+        long before = lastSeq();
+        HttpResponse<String> files = call("GET", "/v1/files/" + BSN + "/content", TestPack.TOOL_KEY);
+        HttpResponse<String> unknown = call("POST", "/v1/jan-de-vries-" + BSN, TestPack.TOOL_KEY);
+
+        assertThat(files.statusCode()).isEqualTo(404);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(auditRecord(files.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow()).get("BIO_OBJECT"))
+                .isEqualTo("endpoint:GET /v1/files/{id}/content");
+        assertThat(auditRecord(unknown.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow()).get("BIO_OBJECT"))
+                .isEqualTo("endpoint:POST /v1/{id}");
+        for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM audit_record WHERE seq > ?", before)) {
+            assertThat(row.values().stream().map(String::valueOf).toList()).noneMatch(v -> v.contains(BSN) || v.contains("vries"));
+        }
+    }
+
+    @Test
+    void callsWithoutAnAcceptedKeyAreNotRecorded() throws Exception {
+        long before = lastSeq();
+
+        HttpResponse<String> none = call("POST", "/v1/audio/speech", null);
+        HttpResponse<String> wrong = call("POST", "/v1/images/generations", "sk-onbekend");
+        HttpResponse<String> wrongMethod = call("GET", "/v1/embeddings", "sk-onbekend");
+
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(wrong.statusCode()).isEqualTo(404);
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(error(wrong).path("code").asText()).isEqualTo("not_found");
+        assertThat(wrong.headers().firstValue("X-Dijkwacht-Trace-Id")).isEmpty();
+        assertThat(wrongMethod.headers().firstValue("X-Dijkwacht-Trace-Id")).isEmpty();
+        // a known tool's call right after is recorded: the three before it left nothing in between
+        HttpResponse<String> known = call("POST", "/v1/moderations", TestPack.TOOL_KEY);
+        assertThat(jdbc.queryForList("SELECT trace_id FROM audit_record WHERE seq > ?", String.class, before))
+                .containsExactly(known.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+    }
+
+    @Test
+    void outsideTheModelApiNothingChanges() throws Exception {
+        long before = lastSeq();
+        HttpResponse<String> admin = call("GET", "/admin/bestaat-niet", TestPack.TOOL_KEY);
+        HttpResponse<String> wrongMethod = call("DELETE", "/admin/policy", TestPack.TOOL_KEY);
+
+        assertThat(admin.statusCode()).isEqualTo(404);
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(admin.headers().firstValue("X-Dijkwacht-Trace-Id")).isEmpty();
+        assertThat(lastSeq()).isEqualTo(before);
+    }
+}
