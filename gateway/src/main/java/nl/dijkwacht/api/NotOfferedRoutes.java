@@ -24,8 +24,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  * wrong method on a known address would be "not found". This one asks all of them (model API, admin, auditor, tool
  * feedback, public) whether the address takes another method; if so it answers 405 with {@code Allow} in the OpenAI
  * error format in Dutch (and an {@code OPTIONS} request 204 with {@code Allow}). Under {@code /v1/} it also answers an
- * address nobody takes (an OpenAI endpoint Dijkwacht does not offer, such as {@code POST /v1/audio/speech}) with the
- * same 404 as the error page, after the route filters for such addresses ({@link RouteFilters#whereNothingIsOffered}):
+ * address nobody takes (an OpenAI endpoint Dijkwacht does not offer, such as {@code POST /v1/audio/speech}) with a
+ * 404 that names the OpenAI endpoints it does offer ({@link #MODEL_API_NOT_FOUND}), after the route filters for such addresses ({@link RouteFilters#whereNothingIsOffered}):
  * when the caller's key or token is accepted, the call gets an audit record (refused, {@code endpoint_not_supported}
  * or {@code method_not_allowed}, the method and the address's shape, {@link AddressShape}) and the answer its trace
  * id; nobody else's call is recorded. Elsewhere an unknown address ends as a 404 of the error page
@@ -39,6 +39,13 @@ final class NotOfferedRoutes implements RouterFunction<ServerResponse> {
     /** What the audit record of a known caller's call to an address not offered says (the answer is the plain 404/405). */
     static final Refusal ENDPOINT_NOT_SUPPORTED = Refusal.notFound("endpoint_not_supported",
             "Dijkwacht biedt dit adres niet aan.", null);
+    /**
+     * The answer to an address under {@code /v1/} that nothing takes, the same for everyone. The generic 404 says to use
+     * the OpenAI addresses under {@code /v1}, which a tool calling {@code /v1/audio/speech} already does.
+     */
+    static final Refusal MODEL_API_NOT_FOUND = Refusal.notFound("not_found", "Dit adres biedt Dijkwacht niet aan. Van de"
+            + " OpenAI-API biedt Dijkwacht POST /v1/chat/completions, /v1/responses, /v1/completions en /v1/embeddings, en"
+            + " GET /v1/models.", null);
     static final Refusal METHOD_NOT_ALLOWED = new Refusal(405, Refusal.INVALID_REQUEST, "method_not_allowed",
             "Dijkwacht biedt deze methode voor dit adres niet aan.", null);
 
@@ -96,7 +103,7 @@ final class NotOfferedRoutes implements RouterFunction<ServerResponse> {
             EarlyRefusal recorded = refusals.report(request, RouteKind.TOOL, status == 405 ? METHOD_NOT_ALLOWED : ENDPOINT_NOT_SUPPORTED);
             answer.header(CallerHeaders.TRACE_ID, recorded.traceId());
         }
-        Refusal refusal = HttpErrors.forStatus(status);
+        Refusal refusal = status == 404 ? MODEL_API_NOT_FOUND : HttpErrors.forStatus(status);
         return answer.build((req, res) -> {
             errors.write(res, refusal);
             return null;

@@ -23,6 +23,11 @@ public final class DryRunClient implements ModelClient {
     private static final int STREAM_PIECE = 16;
     /** Dimensions of a vector when the request names none (the dry run has no model whose size it could copy). */
     static final int DIMENSIONS = 32;
+    /**
+     * The most {@code dimensions} the dry run gives, as many as OpenAI's largest embedding model has. The request schema
+     * sets no upper bound (the model does), so without this a tool could make the gateway allocate gigabytes.
+     */
+    static final int MAX_DIMENSIONS = 3072;
     /** OpenAI's upper bound on {@code n}. */
     private static final int MAX_CHOICES = 128;
 
@@ -96,8 +101,12 @@ public final class DryRunClient implements ModelClient {
         reply.put("model", call.model().id());
         ArrayNode data = reply.putArray("data");
         JsonNode input = call.body().path("input");
-        int dimensions = call.body().path("dimensions").canConvertToInt() && call.body().path("dimensions").asInt() > 0
-                ? call.body().path("dimensions").asInt() : DIMENSIONS;
+        JsonNode asked = call.body().path("dimensions");
+        if (asked.isNumber() && (!asked.canConvertToInt() || asked.asInt() > MAX_DIMENSIONS)) {
+            throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED,
+                    "'dimensions' mag hoogstens " + MAX_DIMENSIONS + " zijn (zoveel als het grootste embeddingmodel van OpenAI)");
+        }
+        int dimensions = asked.canConvertToInt() && asked.asInt() > 0 ? asked.asInt() : DIMENSIONS;
         boolean base64 = "base64".equals(call.body().path("encoding_format").asText());
         int index = 0;
         int tokens = 0;

@@ -11,6 +11,7 @@ import io.github.bucket4j.caffeine.CaffeineProxyManager;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.distributed.proxy.RemoteAsyncBucketBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,23 @@ public final class BucketStore implements AutoCloseable {
 
     /** How long a bucket that has refilled completely is kept before it expires. */
     static final Duration KEEP_FULL = Duration.ofSeconds(30);
+    /** How many configuration versions keep their proxy builder (tenants' limits, the per-source guard's, a reload). */
+    static final int KEPT_VERSIONS = 8;
 
     private final AsyncProxyManager<String> buckets;
     private final LongSupplier size;
     private final RedisBuckets redis;
+
+    /**
+     * Proxy builders by configuration version, newest first: made once per version instead of on every use of a
+     * bucket (a request charges several). Several versions are in use at once (each tenant's limits, the per-source
+     * guard's); the oldest drops out when a reload adds one beyond {@link #KEPT_VERSIONS}. Two threads adding at the
+     * same moment may lose one of the two; it is made again on its next use.
+     */
+    private volatile VersionedBuilder[] builders = new VersionedBuilder[0];
+
+    private record VersionedBuilder(long version, RemoteAsyncBucketBuilder<String> builder) {
+    }
 
     private BucketStore(AsyncProxyManager<String> buckets, LongSupplier size, RedisBuckets redis) {
         this.buckets = buckets;
@@ -162,11 +176,27 @@ public final class BucketStore implements AutoCloseable {
     }
 
     private AsyncBucketProxy local(String key, BucketConfiguration configuration, long version) {
+        return builder(version).build(key, () -> CompletableFuture.completedFuture(configuration));
+    }
+
+    /** The proxy builder for {@code version}; a builder only reads its settings when it builds, so threads share it. */
+    RemoteAsyncBucketBuilder<String> builder(long version) {
         if (buckets == null) {
             throw new IllegalStateException("a single bucket is only kept in memory");
         }
-        return buckets.builder().withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.ADDITIVE)
-                .build(key, () -> CompletableFuture.completedFuture(configuration));
+        VersionedBuilder[] known = builders;
+        for (VersionedBuilder b : known) {
+            if (b.version() == version) {
+                return b.builder();
+            }
+        }
+        RemoteAsyncBucketBuilder<String> builder = buckets.builder()
+                .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.ADDITIVE);
+        VersionedBuilder[] kept = new VersionedBuilder[Math.min(known.length + 1, KEPT_VERSIONS)];
+        kept[0] = new VersionedBuilder(version, builder);
+        System.arraycopy(known, 0, kept, 1, kept.length - 1);
+        builders = kept;
+        return builder;
     }
 
     @Override

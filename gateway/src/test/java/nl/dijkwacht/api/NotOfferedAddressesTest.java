@@ -50,7 +50,9 @@ class NotOfferedAddressesTest extends GatewayTestBase {
         assertThat(known.body()).isEqualTo(anonymous.body());
         assertThat(error(known).path("code").asText()).isEqualTo("not_found");
         assertThat(error(known).path("type").asText()).isEqualTo("not_found_error");
-        assertThat(error(known).path("message").asText()).startsWith("Dit adres bestaat niet in Dijkwacht.");
+        assertThat(error(known).path("message").asText()).as("does not tell a tool on an OpenAI address to use one")
+                .isEqualTo("Dit adres biedt Dijkwacht niet aan. Van de OpenAI-API biedt Dijkwacht POST /v1/chat/completions,"
+                        + " /v1/responses, /v1/completions en /v1/embeddings, en GET /v1/models.");
         assertThat(anonymous.headers().firstValue("X-Dijkwacht-Trace-Id")).isEmpty();
 
         String traceId = known.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
@@ -131,6 +133,7 @@ class NotOfferedAddressesTest extends GatewayTestBase {
         assertThat(admin.statusCode()).isEqualTo(404);
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(admin.headers().firstValue("X-Dijkwacht-Trace-Id")).isEmpty();
+        assertThat(error(admin).path("message").asText()).startsWith("Dit adres bestaat niet in Dijkwacht.");
         assertThat(lastSeq()).isEqualTo(before);
     }
 }

@@ -11,13 +11,10 @@ import com.openai.core.JsonValue;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.StructuredChatCompletion;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import nl.dijkwacht.support.GatewayTestBase;
+import nl.dijkwacht.support.PythonSdk;
 import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,32 +110,10 @@ class StructuredOutputSdkTest extends GatewayTestBase {
      */
     @Test
     void pythonSdkParseWithAPydanticModel() throws Exception {
-        String python = System.getenv().getOrDefault("DIJKWACHT_PYTHON", "python3");
-        if (!pythonHasOpenAi(python)) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError("CI: no Python with the openai package (" + python + "); .ci/run should have installed it");
-            }
-            System.err.println("SKIPPED (loudly): no Python with the openai SDK at " + python + "; set DIJKWACHT_PYTHON");
-            org.junit.jupiter.api.Assumptions.abort("no Python with the openai SDK");
-        }
         upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(JSON_ANSWER)));
-        Path script = Path.of("src/test/python/structured_output_check.py").toAbsolutePath();
-        Process p = new ProcessBuilder(python, script.toString(), "http://127.0.0.1:" + port + "/v1", TestPack.TOOL_KEY,
-                "upstream", "test-algemeen").redirectErrorStream(true).start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(out).isZero();
+        String out = PythonSdk.run("structured_output_check.py", List.of("openai", "pydantic"), "http://127.0.0.1:" + port + "/v1",
+                TestPack.TOOL_KEY, "upstream", "test-algemeen");
         assertThat(out).contains("\"ok\": true").contains("Subsidie buurthuis").contains("\"in_content\": false");
-    }
-
-    private static boolean pythonHasOpenAi(String python) {
-        try {
-            Process p = new ProcessBuilder(python, "-c", "import openai, pydantic").redirectErrorStream(true)
-                    .redirectOutput(File.createTempFile("dw-py", ".log")).start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

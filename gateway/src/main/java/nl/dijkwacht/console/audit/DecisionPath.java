@@ -83,13 +83,26 @@ public final class DecisionPath {
                 out.add(new Step(id, title, Outcome.NOT_REACHED, null));
             } else if (stopped && i == decidingIndex) {
                 out.add(new Step(id, title, "failed".equals(r.decision()) ? Outcome.FAILED : Outcome.REFUSED,
-                        "Regel " + rule + (r.errorCode() == null ? "" : ", code " + r.errorCode()) + ", HTTP " + r.httpStatus()
+                        notOffered(r) + "Regel " + rule + (r.errorCode() == null ? "" : ", code " + r.errorCode()) + ", HTTP " + r.httpStatus()
                                 + (r.upstreamStatus() == null ? "" : " (model antwoordde " + r.upstreamStatus() + ")")));
             } else {
                 out.add(passed(id, title, r, rule));
             }
         }
         return out;
+    }
+
+    /**
+     * For a call to an address Dijkwacht does not offer (endpoint {@code unsupported}): what the tool asked for, from
+     * the record's object ({@code endpoint:POST /v1/audio/speech}), which the log and the other fields do not show.
+     */
+    private static String notOffered(AuditRecord r) {
+        if (!"unsupported".equals(r.endpoint()) || r.bioObject() == null || !r.bioObject().startsWith("endpoint:")) {
+            return "";
+        }
+        String call = r.bioObject().substring("endpoint:".length());
+        return ("method_not_allowed".equals(r.errorCode()) ? "Dijkwacht biedt deze methode voor dit adres niet aan: "
+                : "Dijkwacht biedt dit adres niet aan: ") + call + ". ";
     }
 
     private static Step passed(String id, String title, AuditRecord r, String rule) {

@@ -43,4 +43,31 @@ class DecisionPathTest {
         assertThat(outcomeOf(steps, "rate-limit")).isEqualTo(Outcome.REFUSED);
         assertThat(steps).extracting(DecisionPath.Step::title).doesNotContainNull();
     }
+
+    @Test
+    void aCallToAnAddressNotOfferedSaysWhichAddressAndMethodTheToolAskedFor() {
+        List<DecisionPath.Step> steps = DecisionPath.of(AuditRecord.builder().traceId("t").occurredAt(Instant.EPOCH)
+                .bioOrigin("tool:dev-cli").endpoint("unsupported").bioObject("endpoint:POST /v1/audio/speech")
+                .decision("refused").rule("request:endpoint_not_supported").errorCode("endpoint_not_supported")
+                .httpStatus(404).build());
+        DecisionPath.Step request = steps.stream().filter(s -> s.id().equals("request")).findFirst().orElseThrow();
+        assertThat(request.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(request.detail()).isEqualTo("Dijkwacht biedt dit adres niet aan: POST /v1/audio/speech. "
+                + "Regel request:endpoint_not_supported, code endpoint_not_supported, HTTP 404");
+        assertThat(outcomeOf(steps, "use-case")).isEqualTo(Outcome.NOT_REACHED);
+
+        DecisionPath.Step method = DecisionPath.of(AuditRecord.builder().traceId("t").occurredAt(Instant.EPOCH)
+                        .bioOrigin("tool:dev-cli").endpoint("unsupported").bioObject("endpoint:GET /v1/chat/completions")
+                        .decision("refused").rule("request:method_not_allowed").errorCode("method_not_allowed")
+                        .httpStatus(405).build())
+                .stream().filter(s -> s.id().equals("request")).findFirst().orElseThrow();
+        assertThat(method.detail()).startsWith("Dijkwacht biedt deze methode voor dit adres niet aan: GET /v1/chat/completions. ");
+    }
+
+    @Test
+    void anotherRefusalOfTheRequestStepKeepsItsPlainDetail() {
+        DecisionPath.Step request = refusedBy("request:request_too_large", "request_too_large", 413).stream()
+                .filter(s -> s.id().equals("request")).findFirst().orElseThrow();
+        assertThat(request.detail()).isEqualTo("Regel request:request_too_large, code request_too_large, HTTP 413");
+    }
 }
