@@ -157,7 +157,7 @@ public final class AnthropicClient implements ModelClient {
 
     @Override
     public ObjectNode embed(ModelCall call) {
-        throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED, "Anthropic models do not offer embeddings");
+        throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED, "Anthropic-modellen bieden geen embeddings");
     }
 
     private ChatRequest toLangChain4j(JsonNode body) {
@@ -165,7 +165,7 @@ public final class AnthropicClient implements ModelClient {
             if (body.has(unsupported) && !body.get(unsupported).isNull()
                     && !(unsupported.equals("n") && body.get("n").asInt() == 1)) {
                 throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED,
-                        "parameter '" + unsupported + "' is not supported for Anthropic models by this gateway");
+                        "Dijkwacht ondersteunt de parameter '" + unsupported + "' niet voor Anthropic-modellen");
             }
         }
         Map<String, String> toolNames = new java.util.HashMap<>();
@@ -178,7 +178,7 @@ public final class AnthropicClient implements ModelClient {
                 case "tool" -> messages.add(ToolExecutionResultMessage.from(message.path("tool_call_id").asText(),
                         toolNames.getOrDefault(message.path("tool_call_id").asText(), ""), textOf(message.path("content"))));
                 default -> throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED,
-                        "message role '" + message.path("role").asText() + "' is not supported for Anthropic models by this gateway");
+                        "Dijkwacht ondersteunt de berichtrol '" + message.path("role").asText() + "' niet voor Anthropic-modellen");
             }
         }
         ChatRequest.Builder request = ChatRequest.builder().messages(messages);
@@ -214,7 +214,7 @@ public final class AnthropicClient implements ModelClient {
         for (JsonNode tool : tools) {
             if (!"function".equals(tool.path("type").asText())) {
                 throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED,
-                        "tool type '" + tool.path("type").asText() + "' is not supported for Anthropic models by this gateway");
+                        "Dijkwacht ondersteunt het tooltype '" + tool.path("type").asText() + "' niet voor Anthropic-modellen");
             }
             JsonNode function = tool.path("function");
             specifications.add(ToolSpecification.builder()
@@ -233,7 +233,7 @@ public final class AnthropicClient implements ModelClient {
             });
         } else if (choice != null && !choice.isNull()) {
             throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED,
-                    "a 'tool_choice' naming one function is not supported for Anthropic models by this gateway");
+                    "Dijkwacht ondersteunt een 'tool_choice' die één functie noemt niet voor Anthropic-modellen");
         }
     }
 
@@ -247,7 +247,7 @@ public final class AnthropicClient implements ModelClient {
                 case "text" -> contents.add(TextContent.from(part.path("text").asText()));
                 case "image_url" -> contents.add(image(part.path("image_url").path("url").asText()));
                 default -> throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED,
-                        "content part '" + part.path("type").asText() + "' is not supported for Anthropic models by this gateway");
+                        "Dijkwacht ondersteunt het inhoudsdeel '" + part.path("type").asText() + "' niet voor Anthropic-modellen");
             }
         }
         return UserMessage.from(contents);
@@ -259,14 +259,14 @@ public final class AnthropicClient implements ModelClient {
             int comma = url.indexOf(',');
             String header = comma < 0 ? "" : url.substring(5, comma);
             if (!header.endsWith(";base64")) {
-                throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED, "images must be base64 data URLs or https URLs");
+                throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED, "een afbeelding moet een base64-data-URL of een https-URL zijn");
             }
             return ImageContent.from(url.substring(comma + 1), header.substring(0, header.length() - ";base64".length()));
         }
         if (url.startsWith("https://")) {
             return ImageContent.from(java.net.URI.create(url));
         }
-        throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED, "images must be base64 data URLs or https URLs");
+        throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED, "een afbeelding moet een base64-data-URL of een https-URL zijn");
     }
 
     private static AiMessage assistantMessage(JsonNode message, Map<String, String> toolNames) {
@@ -312,7 +312,7 @@ public final class AnthropicClient implements ModelClient {
         for (JsonNode part : content) {
             if (!part.path("text").isTextual()) {
                 throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED,
-                        "content part '" + part.path("type").asText() + "' is not supported here for Anthropic models by this gateway");
+                        "Dijkwacht ondersteunt het inhoudsdeel '" + part.path("type").asText() + "' hier niet voor Anthropic-modellen");
             }
             if (!text.isEmpty()) {
                 text.append('\n');

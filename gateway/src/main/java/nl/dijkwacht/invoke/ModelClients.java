@@ -20,7 +20,7 @@ public final class ModelClients {
     public ModelClient forKind(ProviderKind kind) {
         ModelClient client = byKind.get(kind.openAiWire() ? ProviderKind.OPENAI_COMPATIBLE : kind);
         if (client == null) {
-            throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED, "no client for provider " + kind.yamlName());
+            throw new UpstreamException(UpstreamException.Kind.UNSUPPORTED, "Dijkwacht heeft geen client voor aanbieder " + kind.yamlName());
         }
         return client;
     }

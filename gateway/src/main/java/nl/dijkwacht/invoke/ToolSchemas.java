@@ -32,7 +32,7 @@ final class ToolSchemas {
             return JsonObjectSchema.builder().build();
         }
         if (!(element(schema) instanceof JsonObjectSchema object)) {
-            throw unsupported("function parameters must be a JSON object schema");
+            throw unsupported("de parameters van een functie moeten een JSON-schema van een object zijn");
         }
         return object;
     }
@@ -74,7 +74,7 @@ final class ToolSchemas {
             case "number" -> JsonNumberSchema.builder().description(description).build();
             case "boolean" -> JsonBooleanSchema.builder().description(description).build();
             case "null" -> new JsonNullSchema();
-            default -> throw unsupported("JSON schema type '" + type + "' in function parameters");
+            default -> throw unsupported("Dijkwacht ondersteunt het JSON-schematype '" + type + "' in de parameters van een functie niet voor dit model");
         };
     }
 
@@ -99,6 +99,6 @@ final class ToolSchemas {
     }
 
     private static UpstreamException unsupported(String what) {
-        return new UpstreamException(UpstreamException.Kind.UNSUPPORTED, what + " is not supported for this model by the gateway");
+        return new UpstreamException(UpstreamException.Kind.UNSUPPORTED, what);
     }
 }

@@ -199,6 +199,9 @@ class AnthropicAdapterTest extends GatewayTestBase {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(parse(response.body()).at("/error/code").asText()).isEqualTo("unsupported_parameter");
+        assertThat(parse(response.body()).at("/error/message").asText()).as("in Dutch, not half English")
+                .isEqualTo("Dit verzoek kan niet naar taalmodel 'claude': Dijkwacht ondersteunt de parameter 'response_format'"
+                        + " niet voor Anthropic-modellen.");
     }
 
     @Test

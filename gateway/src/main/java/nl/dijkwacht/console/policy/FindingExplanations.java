@@ -54,11 +54,9 @@ final class FindingExplanations {
                             + " style), `00-00-1999` (day and month unknown, as the population register writes it),"
                             + " `13-FEB-84` (an export's style), `4 août 2023`, `14 de marzo de 1951`, `23 08 1981`"
                             + " (a scanned form's boxes)",
-                    "datum: `d-m-jjjj` (ook met `/` of `.`, met een jaartal van twee cijfers, `'64`), ISO `jjjj-mm-dd`,"
-                            + " aaneengeschreven `ddmmjjjj` en `jjjjmmdd`, `3 maart 1961`, `5 mei '75`, `9 February 1997`,"
-                            + " `12 MRT/MAR 1985` (zoals in een paspoort), `00-00-1999` (dag en maand onbekend, zoals de"
-                            + " basisregistratie het schrijft), `13-FEB-84` (zoals in een export), `4 août 2023`,"
-                            + " `14 de marzo de 1951`, `23 08 1981` (de vakjes van een gescand formulier)"),
+                    // the engine's label lists every form the pattern takes; a table cell names the kinds
+                    "datum in cijfers of in woorden (zoals `3-3-1961`, `1961-03-03`, `03031961`, `3 maart 1961`,"
+                            + " `12 MRT 1985`)"),
             Map.entry("month first: `March 12, 1987`, `Sept. 3 1990`", "maand eerst: `March 12, 1987`, `Sept. 3 1990`"),
             Map.entry("date in words: `negen juli negentienhonderdzestig`, `vijf februari tweeduizend vijftien`,"
                             + " `veertien juli negentienzestig` (the year as it is said)",

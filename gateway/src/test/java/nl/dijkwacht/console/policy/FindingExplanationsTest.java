@@ -97,6 +97,13 @@ class FindingExplanationsTest {
                 .isEqualTo("telefoonnummer zonder voorloopnul: `316` + acht cijfers; context: '…nummer' als kolomkop (wijst ervan af); score 0,70");
         assertThat(FindingExplanations.dutch("driving-licence", "driving licence field 2 (name)", "context +'rijbewijs'", 0.9))
                 .isEqualTo("rijbewijs: rijbewijsveld 2 (naam); context: 'rijbewijs' (wijst erop); score 0,90");
+        String dateLabel = RecognizerRegistry.dutch(false).stream()
+                .filter(r -> r.name().equals("date-of-birth") && r instanceof PatternRecognizer)
+                .flatMap(r -> ((PatternRecognizer) r).labels().stream()).filter(l -> l.startsWith("date: ")).findFirst().orElseThrow();
+        assertThat(FindingExplanations.dutch("date-of-birth", dateLabel, "context +'geboren' before", 0.9))
+                .as("a table cell names the kinds of date, not every form the pattern takes")
+                .isEqualTo("geboortedatum: datum in cijfers of in woorden (zoals `3-3-1961`, `1961-03-03`, `03031961`,"
+                        + " `3 maart 1961`, `12 MRT 1985`); context: 'geboren' ervoor (wijst erop); score 0,90");
     }
 
     @Test
