@@ -29,6 +29,8 @@
 #          docs/bench/stream-first-chunk.py: time to the first answer text and to [DONE], added over the mock)
 # Environment: A_ARGS / B_ARGS — extra gateway arguments for A or B (e.g. the same jar with a property changed);
 #              A_JAVA_OPTS / B_JAVA_OPTS — extra JVM options for A or B (after GATEWAY_JAVA_OPTS, e.g. another collector).
+#              A_DATA / B_DATA — a gateway's data directory (the H2 file and its secret.key, the gateway stopped) copied
+#              into A's or B's run directory before it starts: the store starts from that state (e.g. an aged store).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
@@ -63,6 +65,8 @@ declare -A PID=() PORT=() PG_APP=() STORE_OF=()
 case $STORE in */*) STORE_OF[A]=${STORE%/*}; STORE_OF[B]=${STORE#*/};; *) STORE_OF[A]=$STORE; STORE_OF[B]=$STORE;; esac
 start() { # name jar port
   local n=$1 jar=$2 port=$3 dir=$OUT/$1; mkdir -p "$dir/run"; make_pack "$dir/run"
+  local data=; [ "$n" = A ] && data=${A_DATA:-}; [ "$n" = B ] && data=${B_DATA:-}
+  [ -n "$data" ] && cp -r "$data" "$dir/run/data"
   sed -i "s|http://127.0.0.1:18080/v1|http://127.0.0.1:$PORT_BASE/v1|" "$dir/run/models-config/gpt-4o-mini.yaml"
   local extra=(); [ "$n" = A ] && read -r -a extra <<< "${A_ARGS:-}"; [ "$n" = B ] && read -r -a extra <<< "${B_ARGS:-}"
   local jopts=(); [ "$n" = A ] && read -r -a jopts <<< "${A_JAVA_OPTS:-}"; [ "$n" = B ] && read -r -a jopts <<< "${B_JAVA_OPTS:-}"
@@ -88,9 +92,9 @@ wait_ready() {
   done
   echo "gateway $n not ready; $OUT/$n/gateway.log" >&2; tail -n 20 "$OUT/$n/gateway.log" >&2; exit 1
 }
-ticks() { # pid -> "all jit"
+ticks() { # pid -> "all jit sys" (sys: the kernel's share of all — file writes, thread wake-ups)
   cat /proc/"$1"/task/*/stat 2>/dev/null | awk '{i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
-    split(substr($0,j+2),f," "); t=f[12]+f[13]; all+=t; if (comm ~ /^C[12] Compiler/) jit+=t} END {printf "%d %d\n", all, jit}'
+    split(substr($0,j+2),f," "); t=f[12]+f[13]; all+=t; sys+=f[13]; if (comm ~ /^C[12] Compiler/) jit+=t} END {printf "%d %d %d\n", all, jit, sys}'
 }
 pg_ticks() { # name -> CPU ticks of the gateway's PostgreSQL backends (0 on H2)
   [ -n "${PG_APP[$1]:-}" ] || { echo 0; return; }
@@ -130,23 +134,23 @@ allocated() { # name -> bytes allocated on the heap since the start (young colle
 }
 declare -A TX0=()
 for n in A B; do TX0[$n]=$(audit_tx "$n"); done
-printf 'round\tgw\trequests\tcpu_us_per_req\tjit_us_per_req\trps\tp50_ms\tp99_ms\terrors\talloc_kb_per_req\tpg_us_per_req\n' | tee -a "$OUT/ab.tsv"
+printf 'round\tgw\trequests\tcpu_us_per_req\tjit_us_per_req\trps\tp50_ms\tp99_ms\terrors\talloc_kb_per_req\tpg_us_per_req\tsys_us_per_req\n' | tee -a "$OUT/ab.tsv"
 for r in $(seq 1 "$ROUNDS"); do
   for n in A B; do
     a0=$(allocated "$n")
-    read -r c0 j0 < <(ticks "${PID[$n]}"); g0=$(pg_ticks "$n")
+    read -r c0 j0 s0 < <(ticks "${PID[$n]}"); g0=$(pg_ticks "$n")
     res=$(load "$n" "$SECS" "$CONC")
-    read -r c1 j1 < <(ticks "${PID[$n]}"); g1=$(pg_ticks "$n")
+    read -r c1 j1 s1 < <(ticks "${PID[$n]}"); g1=$(pg_ticks "$n")
     a1=$(allocated "$n")
     req=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$res"); req=${req:-0}
-    awk -v r="$r" -v n="$n" -v q="$req" -v c=$((c1 - c0)) -v j=$((j1 - j0)) -v hz="$HZ" -v res="$res" -v al=$((a1 - a0)) -v pg=$((g1 - g0)) 'BEGIN {
+    awk -v r="$r" -v n="$n" -v q="$req" -v c=$((c1 - c0)) -v j=$((j1 - j0)) -v hz="$HZ" -v res="$res" -v al=$((a1 - a0)) -v pg=$((g1 - g0)) -v sy=$((s1 - s0)) 'BEGIN {
       match(res, /rps=[0-9.]+/); rps=substr(res, RSTART+4, RLENGTH-4); match(res, /p50_ms=[0-9.]+/); p50=substr(res, RSTART+7, RLENGTH-7)
       match(res, /p99_ms=[0-9.]+/); p99=substr(res, RSTART+7, RLENGTH-7)
       err=0; while (match(res, /err_[a-z]+=[0-9]+/)) { kv=substr(res, RSTART, RLENGTH); sub(/.*=/, "", kv); err+=kv; res=substr(res, RSTART+RLENGTH) }
-      printf "%s\t%s\t%d\t%.0f\t%.0f\t%s\t%s\t%s\t%d\t%.1f\t%.0f\n", r, n, q, q ? c/hz*1e6/q : 0, q ? j/hz*1e6/q : 0, rps, p50, p99, err, q ? al/1024/q : 0, q ? pg/hz*1e6/q : 0 }' | tee -a "$OUT/ab.tsv"
+      printf "%s\t%s\t%d\t%.0f\t%.0f\t%s\t%s\t%s\t%d\t%.1f\t%.0f\t%.0f\n", r, n, q, q ? c/hz*1e6/q : 0, q ? j/hz*1e6/q : 0, rps, p50, p99, err, q ? al/1024/q : 0, q ? pg/hz*1e6/q : 0, q ? sy/hz*1e6/q : 0 }' | tee -a "$OUT/ab.tsv"
   done
 done
-awk -F'\t' 'NR>1 {q[$2]+=$3; c[$2]+=$3*$4; j[$2]+=$3*$5; e[$2]+=$9; a[$2]+=$3*$10; g[$2]+=$3*$11} END {for (n in q) if (q[n]) printf "%s: %d requests, CPU %.0f µs/req (JIT %.0f µs/req), heap %.1f KB/req%s%s\n", n, q[n], c[n]/q[n], j[n]/q[n], a[n]/q[n], g[n] ? sprintf(", PostgreSQL backends %.0f µs/req", g[n]/q[n]) : "", e[n] ? sprintf(" — %d ERRORS (non-2xx or socket): figure not valid", e[n]) : ""}' \
+awk -F'\t' 'NR>1 {q[$2]+=$3; c[$2]+=$3*$4; j[$2]+=$3*$5; e[$2]+=$9; a[$2]+=$3*$10; g[$2]+=$3*$11; k[$2]+=$3*$12} END {for (n in q) if (q[n]) printf "%s: %d requests, CPU %.0f µs/req (JIT %.0f, kernel %.0f µs/req), heap %.1f KB/req%s%s\n", n, q[n], c[n]/q[n], j[n]/q[n], k[n]/q[n], a[n]/q[n], g[n] ? sprintf(", PostgreSQL backends %.0f µs/req", g[n]/q[n]) : "", e[n] ? sprintf(" — %d ERRORS (non-2xx or socket): figure not valid", e[n]) : ""}' \
   "$OUT/ab.tsv" | sort | tee -a "$OUT/ab.txt"
 for n in A B; do # gateways that have dijkwacht_audit_batches_total (since session 24): who wrote the records of the rounds
   read -r n0 r0 w0 t0 <<< "${TX0[$n]}"; read -r n1 r1 w1 t1 <<< "$(audit_tx "$n")"

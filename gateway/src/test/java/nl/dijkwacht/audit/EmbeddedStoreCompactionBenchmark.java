@@ -28,7 +28,11 @@ import org.junit.jupiter.api.Test;
  * What the embedded store's compaction costs under a steady stream of audit records (issue 15, task compact12): the
  * real writer in journal mode (as the gateway runs it) with 64 concurrent appenders at a fixed rate, and every 5 s the
  * chunks' fill rate, the file per record, and the CPU and allocation of the compaction thread ({@code DW_FILE}: start
- * from a copy of a gateway's closed {@code .mv.db} instead of an empty store). Not part of the normal
+ * from a copy of a gateway's closed {@code .mv.db} instead of an empty store); also the whole process's and the writer
+ * thread's CPU per record, H2's page cache and its live pages, so a cost that grows with the store's age shows as a
+ * trend (task h2-14). {@code DW_RECORDS=sample}: all records of one caller, as the gateway benchmark's load writes
+ * them (default: varied, 2,000 staff pseudonyms); {@code DW_H2}: extra URL settings (e.g. {@code ;CACHE_SIZE=65536}).
+ * Not part of the normal
  * test run; {@code DW_BENCH=1 DW_SECONDS=180 DW_RATE=400 ./mvnw -q -B -o -pl gateway test
  * -Dtest=EmbeddedStoreCompactionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}, output in
  * gateway/target/surefire-reports/nl.dijkwacht.audit.EmbeddedStoreCompactionBenchmark-output.txt.
@@ -45,6 +49,9 @@ class EmbeddedStoreCompactionBenchmark {
     void compactionCostUnderSteadyWrites() throws Exception {
         int seconds = Integer.parseInt(System.getenv().getOrDefault("DW_SECONDS", "120"));
         int rate = Integer.parseInt(System.getenv().getOrDefault("DW_RATE", "400"));
+        // "sample": every record of one staff member, tool and use-case, as the gateway benchmark's load makes them;
+        // otherwise varied as a municipality's traffic (2,000 staff pseudonyms: their index takes inserts in 2,000 places)
+        boolean oneCaller = "sample".equals(System.getenv("DW_RECORDS"));
         Path dir = Files.createTempDirectory("dw-compaction");
         Path base = dir.resolve("dijkwacht-audit");
         String startFrom = System.getenv("DW_FILE"); // a copy of a gateway's .mv.db (closed): go on from its store state
@@ -53,8 +60,10 @@ class EmbeddedStoreCompactionBenchmark {
         }
         ChainCodec codec = ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         AtomicLong written = new AtomicLong();
-        try (AuditDb db = AuditDb.h2File(base)) {
+        String settings = System.getenv().getOrDefault("DW_H2", ""); // extra URL settings, e.g. ";CACHE_SIZE=65536"
+        try (AuditDb db = AuditDb.h2File(base, settings)) {
             StoreDurability.ensure(db.dataSource());
             MVStore store;
             try (Connection c = db.dataSource().getConnection()) {
@@ -66,13 +75,18 @@ class EmbeddedStoreCompactionBenchmark {
                 ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), codec, new AuditRows(new ObjectMapper()), "bench", journal);
                 long compactionThread = Thread.getAllStackTraces().keySet().stream()
                         .filter(t -> t.getName().equals("audit-store-compaction")).findFirst().orElseThrow().threadId();
+                long writerThread = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().equals("audit-writer-bench")).findFirst().orElseThrow().threadId();
                 Semaphore permits = new Semaphore(64);
                 long start = System.nanoTime();
                 long end = start + seconds * 1_000_000_000L;
                 long lastCpu = 0, lastAlloc = 0, lastRecords = 0, lastRead = 0, lastWrite = 0;
+                long lastWriterCpu = threads.getThreadCpuTime(writerThread), lastProcessCpu = process.getProcessCpuTime();
                 long nextReport = start + 5_000_000_000L;
-                System.out.printf("BENCH compaction: %d records/s for %d s, 64 appenders, journal mode%n", rate, seconds);
-                System.out.println("BENCH   t(s) records fill% fillRW% chunks  file-B/rec  compaction-CPU-ms  µs/rec  alloc-MB  KB/rec  readMB  writtenMB");
+                System.out.printf("BENCH compaction: %d records/s for %d s, 64 appenders, journal mode, %s records%s%n", rate, seconds,
+                        oneCaller ? "one-caller" : "varied" + settings, startFrom == null || startFrom.isBlank() ? ", fresh store" : ", from " + startFrom);
+                System.out.println("BENCH   t(s) records fill% fillRW% chunks  file-B/rec  compaction-CPU-ms  µs/rec  alloc-MB  KB/rec  readMB  writtenMB"
+                        + "  process-µs/rec  writer-µs/rec  cacheMB  hit%  pages");
                 try (ExecutorService appenders = Executors.newVirtualThreadPerTaskExecutor()) {
                     long n = 0;
                     while (System.nanoTime() < end) {
@@ -85,7 +99,8 @@ class EmbeddedStoreCompactionBenchmark {
                         long id = n++;
                         appenders.execute(() -> {
                             try {
-                                sink.append(Records.varied(id, String.format("%032x", id), Instant.now()));
+                                String trace = nl.dijkwacht.pipeline.TraceIds.next(); // time-ordered, as the gateway's
+                                sink.append(oneCaller ? Records.sample(trace, Instant.now()) : Records.varied(id, trace, Instant.now()));
                                 written.incrementAndGet();
                             } finally {
                                 permits.release();
@@ -101,12 +116,18 @@ class EmbeddedStoreCompactionBenchmark {
                             long read = Long.parseLong(info.get("info.FILE_READ_BYTES"));
                             long write = Long.parseLong(info.get("info.FILE_WRITE_BYTES"));
                             long dr = Math.max(1, records - lastRecords);
-                            System.out.printf("BENCH %6.0f %7d %5s %7s %6s %11d %18.0f %7.0f %9.1f %7.1f %7.1f %10.1f%n",
+                            long writerCpu = threads.getThreadCpuTime(writerThread);
+                            long processCpu = process.getProcessCpuTime();
+                            System.out.printf("BENCH %6.0f %7d %5s %7s %6s %11d %18.0f %7.0f %9.1f %7.1f %7.1f %10.1f %15.0f %14.0f %8s %5s %6s%n",
                                     (System.nanoTime() - start) / 1e9, records, info.get("info.CHUNKS_FILL_RATE"),
                                     info.get("info.CHUNKS_FILL_RATE_RW"), info.get("info.CHUNK_COUNT"),
                                     store.getFileStore().size() / Math.max(1, records), (cpu - lastCpu) / 1e6,
                                     (cpu - lastCpu) / 1e3 / dr, (alloc - lastAlloc) / 1e6, (alloc - lastAlloc) / 1e3 / dr,
-                                    (read - lastRead) / 1e6, (write - lastWrite) / 1e6);
+                                    (read - lastRead) / 1e6, (write - lastWrite) / 1e6,
+                                    (processCpu - lastProcessCpu) / 1e3 / dr, (writerCpu - lastWriterCpu) / 1e3 / dr,
+                                    info.get("info.CACHE_SIZE"), info.get("info.CACHE_HIT_RATIO"), info.get("info.PAGE_COUNT_LIVE"));
+                            lastWriterCpu = writerCpu;
+                            lastProcessCpu = processCpu;
                             lastCpu = cpu;
                             lastAlloc = alloc;
                             lastRecords = records;
