@@ -39,6 +39,9 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable {
 
+    /** The most of an upstream's error answer that is read for its message. */
+    static final int ERROR_BODY_LIMIT = 16 * 1024;
+
     /**
      * Pooled connections per upstream: a stream holds its connection for the whole answer, so this bounds the open
      * streams per model server (1,000 concurrent streams are a sizing target, docs/deployment.md). A model's own limit
@@ -96,7 +99,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         boolean finished = false;
         try {
             if (response.getCode() / 100 != 2) {
-                throw errorStatus(response, readErrorMessage(response.getEntity(), 16 * 1024));
+                throw errorStatus(response, readErrorMessage(response.getEntity()));
             }
             sink.open();
             finished = readEvents(response, request, model.streamIdleTimeout(), sink);
@@ -195,7 +198,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         try (ClassicHttpResponse response = open(model, request)) {
             HttpEntity entity = response.getEntity();
             if (response.getCode() / 100 != 2) {
-                throw errorStatus(response, readErrorMessage(entity, Integer.MAX_VALUE));
+                throw errorStatus(response, readErrorMessage(entity));
             }
             try {
                 if (entity != null && ChunkedEventStreams.leftFramed(response, entity)) {
@@ -269,12 +272,16 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         }
     }
 
-    private String readErrorMessage(HttpEntity entity, int limit) {
+    /**
+     * The message of an upstream's error answer, from at most {@value #ERROR_BODY_LIMIT} bytes of it (an error is a few
+     * hundred; a misconfigured server's larger answer is not held in memory: closing the stream skips the rest).
+     */
+    private String readErrorMessage(HttpEntity entity) {
         if (entity == null) {
             return null;
         }
         try (InputStream in = entity.getContent()) {
-            JsonNode node = json.readTree(in.readNBytes(limit));
+            JsonNode node = json.readTree(in.readNBytes(ERROR_BODY_LIMIT));
             return node == null ? null : errorMessage(node);
         } catch (IOException e) {
             return null;

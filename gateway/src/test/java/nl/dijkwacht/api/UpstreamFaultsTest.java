@@ -78,6 +78,22 @@ class UpstreamFaultsTest extends GatewayTestBase {
     }
 
     @Test
+    void anErrorAnswerLargerThanTheLimitIsNotHeldInMemoryAndTheToolStillGetsTheDutchRefusal() throws Exception {
+        String padding = "x".repeat(64 * 1024); // four times what the client reads of an error (ERROR_BODY_LIMIT)
+        upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"padding":"%s","error":{"message":"te laat gelezen"}}""".formatted(padding))));
+
+        var response = postJson("/v1/chat/completions", chat("upstream", "Hallo"), TestPack.TOOL_KEY);
+
+        assertFailure(response, 400, "upstream_rejected_request");
+        JsonNode error = parse(response.body()).path("error");
+        assertThat(error.path("message").asText()).startsWith("Het taalmodel 'upstream' wees het verzoek af als ongeldig (status 400).")
+                .doesNotContain("te laat gelezen");
+        assertThat(error.has("upstream_message")).as("the message lay beyond the part read").isFalse();
+    }
+
+    @Test
     void theOpenAiJavaSdkShowsTheDutchMessageAndKeepsTheModelsWordsInTheErrorBody() {
         upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
