@@ -46,6 +46,11 @@
 #                               flame graph SVG (docs/bench/flamegraph.py) in <results>/<name>/
 #                               phase 2d: the same S seconds at c=64 (not profiled) on every other gateway, so all
 #                               enter the steady-state comparison equally warm
+#   --first-chunk N             phase 3b (default 200; 0 = skip): the streamed first chunk on a KEPT-ALIVE connection,
+#                               as an SDK-based tool sees it — N sequential streamed requests per target, interleaved
+#                               (docs/bench/stream-first-chunk.py: the mock alone, nginx and Portkey when installed, every
+#                               gateway); the report puts it beside compare.sh's probe, which opens a new connection
+#                               per request (curl) and times the first byte, so it includes connection set-up
 #   --skip-build                use the jar already in gateway/target
 # Everything after -- goes to compare.sh (e.g. --runs 1 --duration 15 --warmup 5 --only-extra --chunk-delay-ms 10).
 # Environment: BENCH_DIR (the harness; default ../shared/bench), BENCH_WORK (writable work dir), GATEWAY_JAVA_OPTS
@@ -60,7 +65,7 @@ fi
 [ -n "$BENCH" ] && [ -x "$BENCH/compare.sh" ] || { echo "gateway-bench: set BENCH_DIR to the shared harness" >&2; exit 1; }
 export BENCH_WORK=${BENCH_WORK:-$ROOT/../bench-work}
 PG_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}
-STORES="h2 postgres"; VARIANTS=""; FIRST_MINUTE=6; STEADY=1; BUILD=1; STREAMS=0; STREAMS_SECONDS=45; PROFILE=0
+STORES="h2 postgres"; VARIANTS=""; FIRST_MINUTE=6; STEADY=1; BUILD=1; STREAMS=0; STREAMS_SECONDS=45; PROFILE=0; FIRST_CHUNK=200
 while [ $# -gt 0 ]; do
   case $1 in
     --stores) STORES=$2; shift 2;;
@@ -70,6 +75,7 @@ while [ $# -gt 0 ]; do
     --streams) STREAMS=$2; shift 2;;
     --streams-seconds) STREAMS_SECONDS=$2; shift 2;;
     --profile) PROFILE=$2; shift 2;;
+    --first-chunk) FIRST_CHUNK=$2; shift 2;;
     --skip-build) BUILD=0; shift;;
     --) shift; break;;
     *) break;;   # the rest goes to compare.sh
@@ -406,6 +412,39 @@ if [ "$STEADY" = 1 ]; then
   for n in "${NAMES[@]}"; do snapshot "$n" steady-end; done
 fi
 
+# ---- phase 3b: the streamed first chunk on a kept-alive connection (what an SDK-based tool sees) ----
+# compare.sh's probe (run.sh) is curl with a new connection per request, timed to the first byte: connection set-up
+# (Tomcat's acceptor, a new request thread) is in it. Here every target keeps one connection, as the OpenAI SDKs do.
+if [ "$FIRST_CHUNK" -gt 0 ]; then
+  start_mock
+  fc=(mock=http://127.0.0.1:18080/v1); fch=()
+  if command -v nginx >/dev/null; then
+    mkdir -p "$OUT/nginx/logs" "$OUT/nginx/tmp"
+    sed -e "s/@MOCK_PORT@/18080/g" -e "s/@NGINX_PORT@/18081/g" "$BENCH/nginx-proxy.conf" > "$OUT/nginx/nginx.conf"
+    nginx -p "$OUT/nginx/" -c "$OUT/nginx/nginx.conf" -e "$OUT/nginx/logs/error.log" > "$OUT/nginx/nginx.log" 2>&1 &
+    PIDS+=($!)
+    for _ in $(seq 1 50); do curl -s -o /dev/null http://127.0.0.1:18081/health && break; sleep 0.2; done
+    fc+=(nginx=http://127.0.0.1:18081/v1)
+  fi
+  PK=$BENCH_WORK/.deps/portkey/node_modules/@portkey-ai/gateway/build/start-server.js
+  if [ -f "$PK" ]; then
+    node -r "$BENCH/loopback-listen.cjs" "$PK" --port=18787 --headless > "$OUT/portkey.log" 2>&1 &
+    PIDS+=($!)
+    for _ in $(seq 1 120); do [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:18787/ || true)" != 000 ] && break; sleep 0.25; done
+    fc+=(portkey=http://127.0.0.1:18787/v1)
+    fch+=(--target-header 'portkey=x-portkey-provider: openai' --target-header 'portkey=x-portkey-custom-host: http://127.0.0.1:18080/v1')
+  fi
+  for n in "${NAMES[@]}"; do
+    wait_for_200 "$n"
+    fc+=("$n=http://127.0.0.1:${GW_PORT[$n]}/v1")
+    [ -n "${GW_HDR[$n]:-}" ] && fch+=(--target-header "$n=${GW_HDR[$n]}")
+  done
+  echo "== first chunk, kept-alive connection: $FIRST_CHUNK streamed requests per target"
+  python3 "$ROOT/docs/bench/stream-first-chunk.py" --n "$FIRST_CHUNK" --body "$BENCH/body.json" --tsv "$OUT/first-chunk.tsv" \
+    "${fch[@]}" "${fc[@]}" | tee "$OUT/first-chunk.txt" || echo "first chunk (kept-alive): failed, see above"
+  stop_mock
+fi
+
 # ---- report: per phase, CPU / JIT / GC per request ----
 HZ=$(getconf CLK_TCK)
 {
@@ -431,6 +470,45 @@ HZ=$(getconf CLK_TCK)
     echo "| gateway | slice | req/s | p50 ms | p99 ms | CPU µs/req |"
     echo "|---|---:|---:|---:|---:|---:|"
     awk -F'\t' '{split($1,a," slice "); printf "| %s | %s | %s | %s | %s | %s |\n", a[1], a[2], $5, $6, $8, $11}' "$OUT/first-minute.tsv"
+  fi
+  if [ -s "$OUT/first-chunk.tsv" ] || [ -s "$OUT/compare.txt" ]; then
+    echo
+    echo "Streamed first chunk, added over the mock alone (p50, ms). New connection: compare.sh's probe (curl, a new"
+    echo "connection per request, first byte = the response headers; runs side by side). Kept alive: phase 3b"
+    echo "(stream-first-chunk.py, one connection per target as an SDK keeps it; first byte and first answer text)."
+    echo "The target row (issue 15: first chunk added ≤ 1 ms) reads the kept-alive first-text column."
+    echo
+    echo "| target | new connection: first byte | added | kept alive: first byte | added | kept alive: first answer text | added |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    python3 - "$OUT/compare.txt" "$OUT/first-chunk.tsv" <<'PY'
+import os, re, sys
+new = {}   # label -> [ttfb p50 per compare.sh run]  (new connection; the mock is "floor" there)
+label = None
+if os.path.exists(sys.argv[1]):
+    for line in open(sys.argv[1], encoding="utf-8"):
+        if line.startswith("## "):
+            label = line.split()[1]
+        m = re.match(r"stream probe .*ttfb p50 ([0-9.]+) ms", line)
+        if m and label:
+            new.setdefault(label, []).append(float(m.group(1)))
+kept = {}  # label -> (first byte p50, first answer text p50), the last phase-3b row per target
+if os.path.exists(sys.argv[2]):
+    for line in open(sys.argv[2], encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) >= 4:
+            kept["floor" if f[0] == "mock" else f[0]] = (float(f[2]), float(f[3]))
+names = list(new) + [n for n in kept if n not in new]
+def runs(values):
+    return " / ".join(f"{v:.2f}" for v in values) if values else "-"
+for n in names:
+    a = new.get(n, []); fl = new.get("floor", [])
+    added = " / ".join(f"{v - f:+.2f}" for v, f in zip(a, fl)) if n != "floor" and a and fl else ""
+    k = kept.get(n); kf = kept.get("floor")
+    kh = f"{k[0]:.3f}" if k else "-"; kt = f"{k[1]:.3f}" if k else "-"
+    khd = f"{k[0] - kf[0]:+.3f}" if k and kf and n != "floor" else ""
+    ktd = f"**{k[1] - kf[1]:+.3f}**" if k and kf and n != "floor" else ""
+    print(f"| {n} | {runs(a)} | {added} | {kh} | {khd} | {kt} | {ktd} |")
+PY
   fi
 } > "$OUT/report.md"
 cat "$OUT/report.md"

@@ -2,13 +2,15 @@
 """First-chunk delay of streamed chat completions, target against target, interleaved.
 
     stream-first-chunk.py --n 200 --body body.json floor=http://127.0.0.1:18080/v1 \
-        gw=http://127.0.0.1:18096/v1 [--header 'Name: value'] [--stream-field]
+        gw=http://127.0.0.1:18096/v1 [--header 'Name: value'] [--target-header 'gw=Name: value'] [--tsv FILE]
 
 Sends N sequential streaming requests to each target in turn (one kept-alive connection per target, so connection
 set-up is not in the figure) and measures, per request, the time from sending the request to the first response
 byte (the headers), to the first data event that carries answer text, and to "data: [DONE]". The first target is
 the reference: the other targets' "added" figures are their p50 minus its p50. Only timings are printed; the answer
-text is never printed or kept.
+text is never printed or kept. --header goes to every target but the first; --target-header 'NAME=Name: value' to
+target NAME only (repeatable). --tsv appends one row per target (target, n, the p50s) for a report. --gap-ms pauses
+before each round, so every connection sits idle as between a staff member's requests.
 """
 import argparse
 import http.client
@@ -81,6 +83,10 @@ def main():
     ap.add_argument("--warmup", type=int, default=20, help="requests per target before measuring")
     ap.add_argument("--body", required=True)
     ap.add_argument("--header", action="append", default=[], help="'Name: value' for every target but the first")
+    ap.add_argument("--target-header", action="append", default=[], help="'NAME=Name: value' for target NAME only")
+    ap.add_argument("--tsv", help="append target, n and the p50s here")
+    ap.add_argument("--gap-ms", type=int, default=0,
+                    help="pause before each round of requests (a tool that asks every few seconds; 0: back to back)")
     ap.add_argument("targets", nargs="+", help="name=base_url; the first is the reference")
     args = ap.parse_args()
     raw = json.load(open(args.body, encoding="utf-8"))
@@ -88,25 +94,38 @@ def main():
     body = json.dumps(raw).encode("utf-8")
     extra = dict(h.split(":", 1) for h in args.header)
     extra = {k.strip(): v.strip() for k, v in extra.items()}
+    own = {}
+    for spec in args.target_header:
+        name, header = spec.split("=", 1)
+        key, value = header.split(":", 1)
+        own.setdefault(name, {})[key.strip()] = value.strip()
     targets = []
     for i, spec in enumerate(args.targets):
         name, base = spec.split("=", 1)
-        targets.append(Target(name, base, extra if i > 0 else {}, body))
+        targets.append(Target(name, base, {**(extra if i > 0 else {}), **own.get(name, {})}, body))
     for t in targets:
         for _ in range(args.warmup):
             t.one()
         t.headers_ms.clear(); t.first_ms.clear(); t.done_ms.clear()
     for _ in range(args.n):
+        if args.gap_ms:
+            time.sleep(args.gap_ms / 1000)
         for t in targets:
             t.one()
     ref = targets[0]
-    print(f"n={args.n} per target, sequential, interleaved; times in ms from sending the request")
+    print(f"n={args.n} per target, sequential, interleaved{f', {args.gap_ms} ms pause before each round' if args.gap_ms else ''};"
+          " times in ms from sending the request")
     print("target\theaders_p50\tfirst_chunk_p50\tfirst_chunk_p90\tdone_p50\tadded_first_chunk_p50\tfirst_chunk_after_headers_p50")
     for t in targets:
         print(f"{t.name}\t{statistics.median(t.headers_ms):.3f}\t{statistics.median(t.first_ms):.3f}\t"
               f"{pct(t.first_ms, 90):.3f}\t{statistics.median(t.done_ms):.3f}\t"
               f"{statistics.median(t.first_ms) - statistics.median(ref.first_ms):+.3f}\t"
               f"{statistics.median([f - h for f, h in zip(t.first_ms, t.headers_ms)]):.3f}")
+    if args.tsv:
+        with open(args.tsv, "a", encoding="utf-8") as out:
+            for t in targets:
+                out.write(f"{t.name}\t{args.n}\t{statistics.median(t.headers_ms):.3f}\t{statistics.median(t.first_ms):.3f}\t"
+                          f"{statistics.median(t.done_ms):.3f}\n")
 
 
 if __name__ == "__main__":

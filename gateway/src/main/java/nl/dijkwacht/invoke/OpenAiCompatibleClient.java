@@ -335,7 +335,11 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
                         .setMaxConnPerRoute(MAX_CONNECTIONS)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(t))
-                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                                // no check of a pooled connection before reuse: HttpCore's check is a read that waits
+                                // 1 ms on every healthy idle connection, which a tool sending a request every few
+                                // seconds paid on nearly every request; a connection the server closed meanwhile is
+                                // sent on, fails unanswered and goes out again on a new one (StaleConnectionRetry)
+                                .setValidateAfterInactivity(TimeValue.NEG_ONE_MILLISECOND)
                                 .build())
                         .build())
                 .evictIdleConnections(TimeValue.ofSeconds(30))

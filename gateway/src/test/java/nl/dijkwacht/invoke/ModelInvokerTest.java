@@ -146,6 +146,72 @@ class ModelInvokerTest {
         assertThat(invoker.pool().of(model).getFirst().breaker().getMetrics().getNumberOfFailedCalls()).isZero();
     }
 
+    /**
+     * A server that answers one request per connection and then closes it, as a server with a short idle timeout does
+     * (uvicorn, under vLLM, closes after 5 s): the gateway's pooled connection is closed by the time of the next call.
+     */
+    private static final class ClosesAfterEachAnswer implements AutoCloseable {
+        final java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        final Thread acceptor = Thread.ofVirtual().start(this::serve);
+
+        ClosesAfterEachAnswer() throws java.io.IOException {
+        }
+
+        private void serve() {
+            while (!server.isClosed()) {
+                try (java.net.Socket socket = server.accept()) {
+                    connections.incrementAndGet();
+                    var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                            java.nio.charset.StandardCharsets.ISO_8859_1));
+                    int length = 0;
+                    for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) {
+                        if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                            length = Integer.parseInt(line.substring(15).trim());
+                        }
+                    }
+                    for (int i = 0; i < length && in.read() >= 0; i++) { }
+                    socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 2\r\nConnection: keep-alive\r\n\r\n{}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    socket.getOutputStream().flush();
+                    answered.incrementAndGet();
+                } catch (java.io.IOException e) {
+                    // the next connection
+                }
+            }
+        }
+
+        URI base() {
+            return URI.create("http://127.0.0.1:" + server.getLocalPort() + "/v1");
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
+            acceptor.join(5_000);
+        }
+    }
+
+    @Test
+    void aPooledConnectionTheServerClosedWhileItWasIdleIsReplacedWithoutAFailure() throws Exception {
+        // pooled connections are not checked before reuse (the check waited 1 ms on every healthy one): one the server
+        // closed while it sat in the pool fails unanswered and the request goes out again on a new connection
+        try (ClosesAfterEachAnswer server = new ClosesAfterEachAnswer()) {
+            ModelDefinition model = new ModelDefinition("m-sluit", null, ProviderKind.OPENAI_COMPATIBLE, server.base(), "m", null,
+                    Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5), false, "m.yaml");
+
+            invoker.reply(model, body(), "t8", Deadline.in(Duration.ofSeconds(20)), attempts);
+            Thread.sleep(1_200); // idle longer than the check used to wait for, so neither way is it checked by time
+            invoker.reply(model, body(), "t9", Deadline.in(Duration.ofSeconds(20)), attempts);
+
+            assertThat(outcomes).containsExactly("ok", "ok");
+            assertThat(server.answered.get()).isEqualTo(2);
+            assertThat(server.connections.get()).isEqualTo(2);
+            assertThat(invoker.pool().of(model).getFirst().breaker().getMetrics().getNumberOfFailedCalls()).isZero();
+        }
+    }
+
     @Test
     void aNewConnectionClosedWithoutAnAnswerIsAFailureAndIsNotSentAgain() {
         upstream.stubFor(post(urlEqualTo("/stil/chat/completions")).willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
