@@ -139,8 +139,11 @@ public class AuditConfiguration {
         return new nl.dijkwacht.audit.store.AuditStoreHousekeeping(compaction, journal);
     }
 
-    /** What a chain's writer does after each group commit: append to its journal, or (without one) the optional fsync. */
-    private static ChainedJdbcAuditSink.CommitHook commitHook(nl.dijkwacht.audit.store.AuditStoreHousekeeping housekeeping,
+    /**
+     * What a chain's writer does after each group commit: append to its journal, or (without one) the optional fsync.
+     * The warm-up's scratch store sets up its writer with it too.
+     */
+    static ChainedJdbcAuditSink.CommitHook commitHook(nl.dijkwacht.audit.store.AuditStoreHousekeeping housekeeping,
                                                               String chainId, boolean fsync) {
         return housekeeping.journalBase().<ChainedJdbcAuditSink.CommitHook>map(base -> {
             AuditJournal journal = new AuditJournal(AuditJournal.fileFor(base, chainId), fsync, () -> housekeeping.flush(fsync));

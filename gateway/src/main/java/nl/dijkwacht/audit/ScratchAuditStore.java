@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
-import nl.dijkwacht.audit.chain.AuditJournal;
 import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
 import nl.dijkwacht.audit.store.AuditRows;
@@ -85,15 +84,7 @@ final class ScratchAuditStore implements AuditSink, AutoCloseable {
             StoreDurability.ensure(pool);
             Optional<EmbeddedStoreCompaction> compaction = EmbeddedStoreCompaction.start(pool, settings.compactionPeriod());
             housekeeping = new AuditStoreHousekeeping(compaction, settings.journal());
-            AuditStoreHousekeeping hk = housekeeping;
-            ChainedJdbcAuditSink.CommitHook hook = hk.journalBase().<ChainedJdbcAuditSink.CommitHook>map(base -> {
-                AuditJournal journal = new AuditJournal(AuditJournal.fileFor(base, chainId), settings.fsync(), () -> hk.flush(settings.fsync()));
-                hk.closeLater(journal);
-                return journal;
-            }).orElseGet(() -> {
-                Runnable sync = hk.commitSync(settings.fsync());
-                return batch -> sync.run();
-            });
+            ChainedJdbcAuditSink.CommitHook hook = AuditConfiguration.commitHook(housekeeping, chainId, settings.fsync());
             return new ScratchAuditStore(dir, pool, housekeeping, new ChainedJdbcAuditSink(pool, codec, rows, chainId, hook, alone));
         } catch (SQLException | RuntimeException e) {
             if (housekeeping != null) {
