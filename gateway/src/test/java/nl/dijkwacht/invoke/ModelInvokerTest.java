@@ -172,10 +172,10 @@ class ModelInvokerTest {
                         }
                     }
                     for (int i = 0; i < length && in.read() >= 0; i++) { }
+                    answered.incrementAndGet(); // before the write: the client may read the answer before a later count
                     socket.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                             + "Content-Length: 2\r\nConnection: keep-alive\r\n\r\n{}").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
                     socket.getOutputStream().flush();
-                    answered.incrementAndGet();
                 } catch (java.io.IOException e) {
                     // the next connection
                 }
