@@ -107,6 +107,24 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     public interface CommitHook {
         /** @param batch the committed records in chain order; a failure refuses the batch's requests */
         void committed(List<Committed> batch);
+
+        /**
+         * @param lone true when a lone request wrote the batch on its own thread (c=1, or a member of staff after a
+         *             pause): work that only has to happen now and then belongs in {@link #idle}, not on its answer
+         */
+        default void committed(List<Committed> batch, boolean lone) {
+            committed(batch);
+        }
+
+        /**
+         * Called by the writer thread, holding the chain, when nothing was queued for a while ({@value #IDLE_MILLIS}
+         * ms): the place for periodic work that no request should wait for. A failure is logged, no request refused.
+         */
+        default void idle() {
+        }
+
+        /** How long the writer thread waits for a record before it calls {@link #idle}. */
+        long IDLE_MILLIS = 500;
     }
 
     /** A committed record with its place in the chain and its retained content (or {@code null}). */
@@ -180,7 +198,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
                 List<Pending> batch = new ArrayList<>(4);
                 batch.add(pending);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                writeOrFail(batch);
+                writeOrFail(batch, true);
                 batchesByCaller.increment();
             } finally {
                 writing.unlock();
@@ -204,15 +222,16 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (open || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(500, TimeUnit.MILLISECONDS);
+                Pending first = queue.poll(CommitHook.IDLE_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    idle();
                     continue;
                 }
                 batch.add(first);
                 writing.lock();
                 try {
                     queue.drainTo(batch, MAX_BATCH - 1);
-                    writeOrFail(batch);
+                    writeOrFail(batch, false);
                     batchesByWriter.increment();
                 } finally {
                     writing.unlock();
@@ -231,17 +250,33 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         }
     }
 
-    /** Holding {@code writing}: writes the batch; whatever goes wrong, every request of the batch is released. */
-    private void writeOrFail(List<Pending> batch) {
+    /** The writer thread, with nothing queued: the commit hook's periodic work, holding the chain. */
+    private void idle() {
+        writing.lock();
         try {
-            write(batch);
+            afterCommit.idle();
+        } catch (RuntimeException e) {
+            log.warn("audit writer: periodic work failed ({}); tried again when idle", e.getClass().getSimpleName());
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /**
+     * Holding {@code writing}: writes the batch; whatever goes wrong, every request of the batch is released.
+     *
+     * @param lone written by a lone request on its own thread (see {@link CommitHook#committed(List, boolean)})
+     */
+    private void writeOrFail(List<Pending> batch, boolean lone) {
+        try {
+            write(batch, lone);
         } catch (Throwable t) {
             log.error("audit writer error: {}", t.getClass().getSimpleName());
             batch.forEach(p -> p.done().completeExceptionally(t));
         }
     }
 
-    private void write(List<Pending> batch) {
+    private void write(List<Pending> batch, boolean lone) {
         List<Committed> committed;
         try {
             committed = writeWithRetry(batch);
@@ -255,7 +290,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             // isolate the failure: each record on its own
             for (Pending p : batch) {
                 try {
-                    afterCommit.committed(writeWithRetry(List.of(p)));
+                    afterCommit.committed(writeWithRetry(List.of(p)), lone);
                     p.done().complete(null);
                 } catch (SQLException | RuntimeException single) {
                     head = null;
@@ -265,7 +300,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             return;
         }
         try {
-            afterCommit.committed(committed);
+            afterCommit.committed(committed, lone);
         } catch (RuntimeException e) {
             // committed but not confirmed on disk: refuse these requests, never write the records again
             failing = true;
