@@ -48,8 +48,9 @@ import org.slf4j.LoggerFactory;
  * after each commit before it takes the next batch, so that one commit carries the records that arrive meanwhile instead
  * of one or two (the embedded store's commit is fast enough that without the wait its batches held ~2.4 records at
  * c=64: docs/history/benchmark-sessions.md, h2-14). A record is held at most that long beyond its own commit's work;
- * the wait ends early once every request being served has its record queued. A lone request (c=1) never waits: it
- * writes its own record as above, and below {@link #busyFrom()} requests in flight the writer does not wait either.
+ * the wait ends early once every request being served has its record queued, and the writer stops waiting while its
+ * waits bring no second record (a slow model: many requests in flight, few records). A lone request (c=1) never waits:
+ * it writes its own record as above, and below {@link #busyFrom()} requests in flight the writer does not wait either.
  *
  * <p>{@code afterCommit} ({@link CommitHook}) runs once per committed batch, with the batch's linked records, before its
  * requests are released: on the embedded store it appends the batch to the store's journal ({@link AuditJournal}, the
@@ -87,6 +88,8 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private final int busyFrom = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     /** While the writer waits for a batch to fill: the queue size at which an arriving record wakes it early. */
     private volatile int wakeAt = Integer.MAX_VALUE;
+    /** Written by the writer thread only; see {@link #learn}. */
+    private volatile boolean worthWaiting = true;
     private final ReentrantLock writing = new ReentrantLock();
     private final LongAdder batchesByCaller = new LongAdder();
     private final LongAdder batchesByWriter = new LongAdder();
@@ -238,7 +241,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (open || !queue.isEmpty()) {
             try {
-                waitUnderLoad();
+                boolean waited = waitUnderLoad();
                 Pending first = queue.poll(500, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -247,6 +250,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
                 writing.lock();
                 try {
                     queue.drainTo(batch, MAX_BATCH - 1);
+                    learn(waited, batch.size());
                     batchesByWriter.increment();
                     writeOrFail(batch);
                 } finally {
@@ -268,21 +272,43 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
 
     /**
      * Under load, lets the next batch fill for up to {@code groupCommitWait}; returns at once when fewer than
-     * {@link #busyFrom()} requests are being served, and early when every one of them has its record queued.
+     * {@link #busyFrom()} requests are being served or the last wait brought nothing, and early when every request
+     * being served has its record queued.
+     *
+     * @return whether it waited
      */
-    private void waitUnderLoad() {
-        if (waitNanos <= 0 || !open) {
-            return;
+    private boolean waitUnderLoad() {
+        if (waitNanos <= 0 || !open || !worthWaiting) {
+            return false;
         }
         int busy = serving.getAsInt();
         if (busy < busyFrom || queue.size() >= busy) {
-            return;
+            return false;
         }
         wakeAt = busy;
         if (queue.size() < busy) { // an arrival between the check and wakeAt being set would not have woken us
             LockSupport.parkNanos(this, waitNanos);
         }
         wakeAt = Integer.MAX_VALUE;
+        return true;
+    }
+
+    /**
+     * Many requests in flight need not mean many records: with a slow model most of them wait for its answer, and a
+     * wait would only delay a lone record. So a wait that brought one record ends the waiting, and a batch that filled
+     * without one (records arrived while the last was being written) starts it again.
+     */
+    private void learn(boolean waited, int taken) {
+        if (waited && taken == 1) {
+            worthWaiting = false;
+        } else if (!waited && taken > 1) {
+            worthWaiting = true;
+        }
+    }
+
+    /** Whether the writer waits for fuller batches under load now (see {@link #learn}). */
+    boolean waitsForFullerBatches() {
+        return worthWaiting;
     }
 
     /** Holding {@code writing}: writes the batch; whatever goes wrong, every request of the batch is released. */

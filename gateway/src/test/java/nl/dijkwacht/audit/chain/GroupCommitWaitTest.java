@@ -1,4 +1,4 @@
-package nl.dijkwacht.audit;
+package nl.dijkwacht.audit.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,11 +11,10 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import nl.dijkwacht.audit.chain.ChainCodec;
-import nl.dijkwacht.audit.chain.ChainVerifier;
-import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
-import nl.dijkwacht.audit.chain.VerifyReport;
+import nl.dijkwacht.audit.AuditDb;
+import nl.dijkwacht.audit.Records;
 import nl.dijkwacht.audit.store.AuditRows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +72,7 @@ class GroupCommitWaitTest {
             sink.close();
         }
         assertThat(batches).containsExactly("audit-writer-wait-a:" + requests);
+        assertThat(sink.waitsForFullerBatches()).isTrue();
         VerifyReport report = new ChainVerifier(db.dataSource(), codec, rows).verify("wait-a", null, null);
         assertThat(report.ok()).as("%s", report).isTrue();
         assertThat(report.recordsChecked()).isEqualTo(requests);
@@ -116,6 +116,47 @@ class GroupCommitWaitTest {
             sink.close();
         }
         assertThat(batches).containsExactly("audit-writer-wait-d:1", "audit-writer-wait-d:1");
+    }
+
+    @Test
+    void aWaitThatBringsNoSecondRecordEndsTheWaitingUntilRecordsArriveTogetherAgain() throws Exception {
+        // a slow model: many requests in flight, few records — waiting would only delay each one
+        serving.set(64);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger commits = new AtomicInteger();
+        ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), codec, rows, "wait-f", batch -> {
+            batches.add(String.valueOf(batch.size()));
+            if (commits.incrementAndGet() == 2) {
+                try {
+                    release.await(); // the second commit is slow: records queue up behind it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, () -> false, serving::get, Duration.ofMillis(20));
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            assertThat(sink.waitsForFullerBatches()).isTrue();
+            sink.append(Records.sample("alone-in-its-wait", Instant.now()));
+            assertThat(sink.waitsForFullerBatches()).as("a wait that brought one record").isFalse();
+
+            Future<?> slow = pool.submit(() -> sink.append(Records.sample("slow-commit", Instant.now())));
+            while (commits.get() < 2) {
+                Thread.onSpinWait();
+            }
+            Future<?> b = pool.submit(() -> sink.append(Records.sample("behind-1", Instant.now())));
+            Future<?> c = pool.submit(() -> sink.append(Records.sample("behind-2", Instant.now())));
+            while (sink.queueDepth() < 2) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            slow.get();
+            b.get();
+            c.get();
+            assertThat(batches).containsExactly("1", "1", "2");
+            assertThat(sink.waitsForFullerBatches()).as("two records arrived during one commit").isTrue();
+        } finally {
+            sink.close();
+        }
     }
 
     @Test
