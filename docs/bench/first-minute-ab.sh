@@ -84,8 +84,12 @@ start() { # name port extra-opts extra-args [NAME=value environment]
       --dijkwacht.policies-dir="$OUT/pack/policies" --dijkwacht.models-dir="$OUT/pack/models-config" > "$OUT/$1/gateway.log" 2>&1) &
   PIDS+=($!)
 }
-ticks() { [ -n "$1" ] || { echo "0 0"; return; }; { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{ i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
-  split(substr($0,j+2),f," "); t=f[12]+f[13]; all+=t; if (comm ~ /^C[12] Compiler/) jit+=t } END {printf "%d %d\n", all, jit}'; }
+# CPU ticks of the process (its own stat: threads that have ended count too — the JVM ends compiler threads it no
+# longer needs, and a sum over the live threads then fell, once below zero, with -XX:CICompilerCount=3) and of its live
+# JIT compiler threads (an ended compiler thread's ticks drop out of this one: with more than one C2 thread the JIT
+# column is a lower bound; -XX:-UseDynamicNumberOfCompilerThreads keeps them all)
+ticks() { [ -n "$1" ] || { echo "0 0"; return; }; { cat /proc/"$1"/stat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{ i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
+  split(substr($0,j+2),f," "); t=f[12]+f[13]; if (NR == 1) all=t; if (NR > 1 && comm ~ /^C[12] Compiler/) jit+=t } END {printf "%d %d\n", all, jit}'; }
 # (the newline matters: `read` returns 1 at an end of input without one, and set -e made that the script's exit)
 HZ=$(getconf CLK_TCK)
 T0=$(date +%s.%N)
