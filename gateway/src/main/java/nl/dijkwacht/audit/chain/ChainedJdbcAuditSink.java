@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.AuditRecord;
 import nl.dijkwacht.audit.AuditSink;
@@ -40,6 +43,14 @@ import org.slf4j.LoggerFactory;
  * moved with compare-and-set ({@code WHERE last_seq = ?}) in the same transaction: if two gateways were
  * (mis)configured with the same chain id, the loser rolls back, re-reads the head and relinks — the chain never
  * forks. If a batch fails, its records are retried one by one, so one bad record fails only its own request.
+ *
+ * <p>Under load ({@code serving} at least {@link #busyFrom()} requests), the writer waits up to {@code groupCommitWait}
+ * after each commit before it takes the next batch, so that one commit carries the records that arrive meanwhile instead
+ * of one or two (the embedded store's commit is fast enough that without the wait its batches held ~2.4 records at
+ * c=64: docs/history/benchmark-sessions.md, h2-14). A record is held at most that long beyond its own commit's work;
+ * the wait ends early once every request being served has its record queued, and the writer stops waiting while its
+ * waits bring no second record (a slow model: many requests in flight, few records). A lone request (c=1) never waits:
+ * it writes its own record as above, and below {@link #busyFrom()} requests in flight the writer does not wait either.
  *
  * <p>{@code afterCommit} ({@link CommitHook}) runs once per committed batch, with the batch's linked records, before its
  * requests are released: on the embedded store it appends the batch to the store's journal ({@link AuditJournal}, the
@@ -72,6 +83,13 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final BooleanSupplier alone;
+    private final IntSupplier serving;
+    private final long waitNanos;
+    private final int busyFrom = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    /** While the writer waits for a batch to fill: the queue size at which an arriving record wakes it early. */
+    private volatile int wakeAt = Integer.MAX_VALUE;
+    /** Written by the writer thread only; see {@link #learn}. */
+    private volatile boolean worthWaiting = true;
     private final ReentrantLock writing = new ReentrantLock();
     private final LongAdder batchesByCaller = new LongAdder();
     private final LongAdder batchesByWriter = new LongAdder();
@@ -86,11 +104,11 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     }
 
     public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, Runnable afterCommit) {
-        this(dataSource, codec, rows, chainId, false, batch -> afterCommit.run(), () -> false);
+        this(dataSource, codec, rows, chainId, false, batch -> afterCommit.run(), () -> false, () -> 0, Duration.ZERO);
     }
 
     public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, CommitHook afterCommit) {
-        this(dataSource, codec, rows, chainId, false, afterCommit, () -> false);
+        this(dataSource, codec, rows, chainId, false, afterCommit, () -> false, () -> 0, Duration.ZERO);
     }
 
     /**
@@ -99,7 +117,16 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
      */
     public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, CommitHook afterCommit,
                                 BooleanSupplier alone) {
-        this(dataSource, codec, rows, chainId, false, afterCommit, alone);
+        this(dataSource, codec, rows, chainId, false, afterCommit, alone, () -> 0, Duration.ZERO);
+    }
+
+    /**
+     * @param serving         the model requests being served right now
+     * @param groupCommitWait how long the writer may wait for more records under load (zero: never)
+     */
+    public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, CommitHook afterCommit,
+                                BooleanSupplier alone, IntSupplier serving, Duration groupCommitWait) {
+        this(dataSource, codec, rows, chainId, false, afterCommit, alone, serving, groupCommitWait);
     }
 
     /** What the writer does with each committed batch before it releases the batch's requests (one writer at a time). */
@@ -120,12 +147,14 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
      * length of one transaction, as a second writer of the chain would.
      */
     public static ChainedJdbcAuditSink rehearsal(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId) {
-        return new ChainedJdbcAuditSink(dataSource, codec, rows, chainId, true, batch -> { }, () -> false);
+        return new ChainedJdbcAuditSink(dataSource, codec, rows, chainId, true, batch -> { }, () -> false, () -> 0, Duration.ZERO);
     }
 
     private ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, boolean rehearsal,
-                                 CommitHook afterCommit, BooleanSupplier alone) {
+                                 CommitHook afterCommit, BooleanSupplier alone, IntSupplier serving, Duration groupCommitWait) {
         this.alone = alone;
+        this.serving = serving;
+        this.waitNanos = groupCommitWait.toNanos();
         this.dataSource = dataSource;
         this.codec = codec;
         this.rows = rows;
@@ -180,13 +209,16 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
                 List<Pending> batch = new ArrayList<>(4);
                 batch.add(pending);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                batchesByCaller.increment(); // before its requests are released, so they see it counted
                 writeOrFail(batch);
-                batchesByCaller.increment();
             } finally {
                 writing.unlock();
             }
         } else {
             queue.add(pending);
+            if (queue.size() >= wakeAt) {
+                LockSupport.unpark(writer);
+            }
         }
         try {
             pending.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -200,10 +232,16 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         }
     }
 
+    /** From how many requests in flight the writer waits for its batches to fill. */
+    int busyFrom() {
+        return busyFrom;
+    }
+
     private void writeLoop() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (open || !queue.isEmpty()) {
             try {
+                boolean waited = waitUnderLoad();
                 Pending first = queue.poll(500, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -212,8 +250,9 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
                 writing.lock();
                 try {
                     queue.drainTo(batch, MAX_BATCH - 1);
-                    writeOrFail(batch);
+                    learn(waited, batch.size());
                     batchesByWriter.increment();
+                    writeOrFail(batch);
                 } finally {
                     writing.unlock();
                 }
@@ -229,6 +268,47 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         while ((left = queue.poll()) != null) {
             left.done().completeExceptionally(new IllegalStateException("audit writer shut down"));
         }
+    }
+
+    /**
+     * Under load, lets the next batch fill for up to {@code groupCommitWait}; returns at once when fewer than
+     * {@link #busyFrom()} requests are being served or the last wait brought nothing, and early when every request
+     * being served has its record queued.
+     *
+     * @return whether it waited
+     */
+    private boolean waitUnderLoad() {
+        if (waitNanos <= 0 || !open || !worthWaiting) {
+            return false;
+        }
+        int busy = serving.getAsInt();
+        if (busy < busyFrom || queue.size() >= busy) {
+            return false;
+        }
+        wakeAt = busy;
+        if (queue.size() < busy) { // an arrival between the check and wakeAt being set would not have woken us
+            LockSupport.parkNanos(this, waitNanos);
+        }
+        wakeAt = Integer.MAX_VALUE;
+        return true;
+    }
+
+    /**
+     * Many requests in flight need not mean many records: with a slow model most of them wait for its answer, and a
+     * wait would only delay a lone record. So a wait that brought one record ends the waiting, and a batch that filled
+     * without one (records arrived while the last was being written) starts it again.
+     */
+    private void learn(boolean waited, int taken) {
+        if (waited && taken == 1) {
+            worthWaiting = false;
+        } else if (!waited && taken > 1) {
+            worthWaiting = true;
+        }
+    }
+
+    /** Whether the writer waits for fuller batches under load now (see {@link #learn}). */
+    boolean waitsForFullerBatches() {
+        return worthWaiting;
     }
 
     /** Holding {@code writing}: writes the batch; whatever goes wrong, every request of the batch is released. */
@@ -464,6 +544,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     @Override
     public void close() {
         open = false;
+        LockSupport.unpark(writer);
         try {
             writer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
             // a caller may still be writing its own batch: wait for it
