@@ -134,6 +134,24 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     public interface CommitHook {
         /** @param batch the committed records in chain order; a failure refuses the batch's requests */
         void committed(List<Committed> batch);
+
+        /**
+         * @param lone true when a lone request wrote the batch on its own thread (c=1, or a member of staff after a
+         *             pause): work that only has to happen now and then belongs in {@link #idle}, not on its answer
+         */
+        default void committed(List<Committed> batch, boolean lone) {
+            committed(batch);
+        }
+
+        /**
+         * Called by the writer thread, holding the chain, when nothing was queued for a while ({@value #IDLE_MILLIS}
+         * ms): the place for periodic work that no request should wait for. A failure is logged, no request refused.
+         */
+        default void idle() {
+        }
+
+        /** How long the writer thread waits for a record before it calls {@link #idle}. */
+        long IDLE_MILLIS = 500;
     }
 
     /** A committed record with its place in the chain and its retained content (or {@code null}). */
@@ -210,7 +228,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
                 batch.add(pending);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 batchesByCaller.increment(); // before its requests are released, so they see it counted
-                writeOrFail(batch);
+                writeOrFail(batch, true);
             } finally {
                 writing.unlock();
             }
@@ -242,8 +260,9 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         while (open || !queue.isEmpty()) {
             try {
                 boolean waited = waitUnderLoad();
-                Pending first = queue.poll(500, TimeUnit.MILLISECONDS);
+                Pending first = queue.poll(CommitHook.IDLE_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    idle();
                     continue;
                 }
                 batch.add(first);
@@ -252,7 +271,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
                     queue.drainTo(batch, MAX_BATCH - 1);
                     learn(waited, batch.size());
                     batchesByWriter.increment();
-                    writeOrFail(batch);
+                    writeOrFail(batch, false);
                 } finally {
                     writing.unlock();
                 }
@@ -311,17 +330,33 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         return worthWaiting;
     }
 
-    /** Holding {@code writing}: writes the batch; whatever goes wrong, every request of the batch is released. */
-    private void writeOrFail(List<Pending> batch) {
+    /** The writer thread, with nothing queued: the commit hook's periodic work, holding the chain. */
+    private void idle() {
+        writing.lock();
         try {
-            write(batch);
+            afterCommit.idle();
+        } catch (RuntimeException e) {
+            log.warn("audit writer: periodic work failed ({}); tried again when idle", e.getClass().getSimpleName());
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /**
+     * Holding {@code writing}: writes the batch; whatever goes wrong, every request of the batch is released.
+     *
+     * @param lone written by a lone request on its own thread (see {@link CommitHook#committed(List, boolean)})
+     */
+    private void writeOrFail(List<Pending> batch, boolean lone) {
+        try {
+            write(batch, lone);
         } catch (Throwable t) {
             log.error("audit writer error: {}", t.getClass().getSimpleName());
             batch.forEach(p -> p.done().completeExceptionally(t));
         }
     }
 
-    private void write(List<Pending> batch) {
+    private void write(List<Pending> batch, boolean lone) {
         List<Committed> committed;
         try {
             committed = writeWithRetry(batch);
@@ -335,7 +370,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             // isolate the failure: each record on its own
             for (Pending p : batch) {
                 try {
-                    afterCommit.committed(writeWithRetry(List.of(p)));
+                    afterCommit.committed(writeWithRetry(List.of(p)), lone);
                     p.done().complete(null);
                 } catch (SQLException | RuntimeException single) {
                     head = null;
@@ -345,7 +380,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             return;
         }
         try {
-            afterCommit.committed(committed);
+            afterCommit.committed(committed, lone);
         } catch (RuntimeException e) {
             // committed but not confirmed on disk: refuse these requests, never write the records again
             failing = true;
