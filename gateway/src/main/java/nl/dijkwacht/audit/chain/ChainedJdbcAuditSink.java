@@ -51,6 +51,7 @@ import org.slf4j.LoggerFactory;
  * the wait ends early once every request being served has its record queued, and the writer stops waiting while its
  * waits bring no second record (a slow model: many requests in flight, few records). A lone request (c=1) never waits:
  * it writes its own record as above, and below {@link #busyFrom()} requests in flight the writer does not wait either.
+ * Nor on PostgreSQL, once the first write has told which store it is (see {@code waitUnderLoad}).
  *
  * <p>{@code afterCommit} ({@link CommitHook}) runs once per committed batch, with the batch's linked records, before its
  * requests are released: on the embedded store it appends the batch to the store's journal ({@link AuditJournal}, the
@@ -297,7 +298,9 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
      * @return whether it waited
      */
     private boolean waitUnderLoad() {
-        if (waitNanos <= 0 || !open || !worthWaiting) {
+        // PostgreSQL's round trip already gathers ~10 records per commit at c=64; the wait took its batches past the 16
+        // that fit one statement (PostgresAppend) and cost its backends more (docs/history/benchmark-sessions.md, audit16)
+        if (waitNanos <= 0 || !open || !worthWaiting || Boolean.TRUE.equals(postgres)) {
             return false;
         }
         int busy = serving.getAsInt();
