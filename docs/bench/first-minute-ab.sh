@@ -17,7 +17,8 @@
 # Environment: BENCH_DIR (default ../shared/bench), BENCH_WORK, JAVA (default: temurin 25), GATEWAY_JAVA_OPTS,
 # A_ARGS / B_ARGS (extra gateway arguments for A or B: the same jar twice with a setting changed, e.g.
 # B_ARGS=--dijkwacht.warm-up.over-http=false), A_JAVA_OPTS / B_JAVA_OPTS (extra JVM options for A or B only, e.g.
-# -XX:CICompilerCount=3).
+# -XX:CICompilerCount=3). TRAINED_APP=<dir> (with --aot/--image): start from an earlier run's trained layout (its
+# <run>/A/app: app.jar, lib/, app.aot) instead of extracting and training again — for a series of runs on one cache.
 # Ports (--port-base P, default 18580): mock P, gateways P+10/P+11 (management +100), AOT training run P+20 and P+21.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -44,8 +45,13 @@ OUT=$BENCH_WORK/first-minute-ab/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
 echo "first-minute-ab: results in $OUT"
 
 source "$ROOT/docs/bench/image-start.sh"   # image_layout, image_train, image_env: as deploy/Dockerfile does it
-image_layout "$A_JAR" "$OUT/A"
-if [ "$AOT" = 1 ]; then
+if [ -n "${TRAINED_APP:-}" ]; then   # a trained layout of an earlier run: neither extracted nor trained again
+  [ "$AOT" = 1 ] && [ -s "$TRAINED_APP/app.aot" ] || { echo "first-minute-ab: TRAINED_APP needs --aot or --image and an app.aot in $TRAINED_APP" >&2; exit 2; }
+  mkdir -p "$OUT/A" "$OUT/B"; ln -s "$(realpath "$TRAINED_APP")" "$OUT/A/app"; ln -s "$OUT/A/app" "$OUT/B/app"
+  echo "trained layout reused: $TRAINED_APP (the jar arguments are not used)" | tee "$OUT/summary.md"
+  B_OPTS="-XX:AOTCache=$OUT/A/app/app.aot"
+elif [ "$AOT" = 1 ]; then
+  image_layout "$A_JAR" "$OUT/A"
   if [ "$B_JAR" = "$A_JAR" ]; then
     mkdir -p "$OUT/B"; ln -s "$OUT/A/app" "$OUT/B/app"; TRAINED=A   # the same files: the cache checks the class path
   else
@@ -56,7 +62,7 @@ if [ "$AOT" = 1 ]; then
   echo "training run: $(( $(date +%s) - t )) s; $(grep -h 'warm-up:' "$OUT/train.log" | sed 's/.*StartupWarmUp *: //'); $(tail -n 1 "$OUT/train.log")" | tee "$OUT/summary.md"
   B_OPTS="-XX:AOTCache=$OUT/$TRAINED/app/app.aot"
 else
-  image_layout "$B_JAR" "$OUT/B"; B_OPTS=""
+  image_layout "$A_JAR" "$OUT/A"; image_layout "$B_JAR" "$OUT/B"; B_OPTS=""
 fi
 B_OPTS="$B_OPTS ${B_JAVA_OPTS:-}"
 B_ENV=""; if [ "$IMAGE" = 1 ]; then B_ENV=$(image_env | tr '\n' ' '); fi
@@ -78,8 +84,12 @@ start() { # name port extra-opts extra-args [NAME=value environment]
       --dijkwacht.policies-dir="$OUT/pack/policies" --dijkwacht.models-dir="$OUT/pack/models-config" > "$OUT/$1/gateway.log" 2>&1) &
   PIDS+=($!)
 }
-ticks() { [ -n "$1" ] || { echo "0 0"; return; }; { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{ i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
-  split(substr($0,j+2),f," "); t=f[12]+f[13]; all+=t; if (comm ~ /^C[12] Compiler/) jit+=t } END {printf "%d %d\n", all, jit}'; }
+# CPU ticks of the process (its own stat: threads that have ended count too — the JVM ends compiler threads it no
+# longer needs, and a sum over the live threads then fell, once below zero, with -XX:CICompilerCount=3) and of its live
+# JIT compiler threads (an ended compiler thread's ticks drop out of this one: with more than one C2 thread the JIT
+# column is a lower bound; -XX:-UseDynamicNumberOfCompilerThreads keeps them all)
+ticks() { [ -n "$1" ] || { echo "0 0"; return; }; { cat /proc/"$1"/stat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{ i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
+  split(substr($0,j+2),f," "); t=f[12]+f[13]; if (NR == 1) all=t; if (NR > 1 && comm ~ /^C[12] Compiler/) jit+=t } END {printf "%d %d\n", all, jit}'; }
 # (the newline matters: `read` returns 1 at an end of input without one, and set -e made that the script's exit)
 HZ=$(getconf CLK_TCK)
 T0=$(date +%s.%N)
@@ -119,6 +129,7 @@ curl -sf "http://127.0.0.1:$MOCK_PORT/health" > /dev/null || { echo "mock upstre
   echo "|---:|---:|---:|---:|---:|---:|---:|"
 } | tee -a "$OUT/summary.md"
 for i in $(seq 1 "$SLICES"); do
+  SLICE_START=$(date +%s.%N)
   read -r ca ja < <(ticks "$PA"); read -r cb jb < <(ticks "$PB")
   RUNS=()
   for g in "A:$PORT_A" "B:$PORT_B"; do
@@ -132,14 +143,16 @@ for i in $(seq 1 "$SLICES"); do
     $2 == i && $1 == "A" {na=$12; pa=$6} $2 == i && $1 == "B" {nb=$12; pb=$6}
     END {na += 0; nb += 0; printf "| %d | %d | %s | %.0f (%.0f) | %d | %s | %.0f (%.0f) |\n", i, na, pa,
          na ? dca/hz*1e6/na : 0, na ? dja/hz*1e6/na : 0, nb, pb, nb ? dcb/hz*1e6/nb : 0, nb ? djb/hz*1e6/nb : 0}' "$OUT/slices.tsv" | tee -a "$OUT/summary.md"
-  # seconds since both started (T0) at the end of this slice, and each gateway's CPU µs per request in it
-  tail -n 1 "$OUT/summary.md" | awk -F'|' -v t="$(date +%s.%N)" -v t0="$T0" '{gsub(/ \(.*/, "", $5); gsub(/ \(.*/, "", $8); printf "%d\t%.1f\t%s\t%s\t%s\t%s\n", $2, t - t0, $5 + 0, $8 + 0, $4 + 0, $7 + 0}' >> "$OUT/slice-cpu.tsv"
+  # seconds since both started (T0) at the end of this slice, each gateway's CPU µs per request and p50 in it, and
+  # the seconds since T0 at the slice's start
+  tail -n 1 "$OUT/summary.md" | awk -F'|' -v t="$(date +%s.%N)" -v t0="$T0" -v ts="$SLICE_START" '{gsub(/ \(.*/, "", $5); gsub(/ \(.*/, "", $8); printf "%d\t%.1f\t%s\t%s\t%s\t%s\t%.1f\n", $2, t - t0, $5 + 0, $8 + 0, $4 + 0, $7 + 0, ts - t0}' >> "$OUT/slice-cpu.tsv"
 done
 # Steady state counted from the start, not from readiness (issue 15: "steady within 30 s of start"), by two criteria:
 # loose (as before): the first slice from which every slice's CPU per request stays within 15 % of the last two slices'
-# mean; strict: CPU per request AND p50 within 10 % of the last two slices' means (the warm figure). The time is the
-# end of that slice, counted from the moment both were started.
-awk -F'\t' '{n++; t[n]=$2; a[n]=$3; b[n]=$4; pa[n]=$5; pb[n]=$6} END {
+# mean; strict: CPU per request AND p50 within 10 % of the last two slices' means (the warm figure). Times are counted
+# from the moment both were started: the start of that slice (from then on every 10-s average was at the warm level —
+# the reading of "steady reached at"; the first slice starts at readiness) and, in brackets, its end (as until steady16).
+awk -F'\t' '{n++; t[n]=$2; a[n]=$3; b[n]=$4; pa[n]=$5; pb[n]=$6; u[n]=$7} END {
   if (n < 3) exit
   for (g = 1; g <= 2; g++) {
     if (g == 1 && a[n] == 0) continue
@@ -149,7 +162,7 @@ awk -F'\t' '{n++; t[n]=$2; a[n]=$3; b[n]=$4; pa[n]=$5; pb[n]=$6} END {
     for (i = n; i >= 1; i--) { v = g == 1 ? a[i] : b[i]; if (v <= 1.15 * level) k = i; else break }
     for (i = n; i >= 1; i--) { v = g == 1 ? a[i] : b[i]; q = g == 1 ? pa[i] : pb[i]
       if (v <= 1.10 * level && v >= 0.90 * level && q <= 1.10 * p50 && q >= 0.90 * p50) s = i; else break }
-    printf "%s: steady (CPU per request within 15 %% of the last two slices, %.0f µs) from slice %d, %.0f s after the start; strict (CPU and p50 within 10 %% of the last two slices, %.0f µs, %.2f ms) from slice %d, %.0f s\n", g == 1 ? "A" : "B", level, k, t[k], level, p50, s, t[s]
+    printf "%s: steady (CPU per request within 15 %% of the last two slices, %.0f µs) from slice %d, %.0f s after the start (its end %.0f s); strict (CPU and p50 within 10 %% of the last two slices, %.0f µs, %.2f ms) from slice %d, %.0f s (%.0f s)\n", g == 1 ? "A" : "B", level, k, u[k], t[k], level, p50, s, u[s], t[s]
   }
   if (n < 6) print "(fewer than 6 slices: the last two may not be steady yet; use --slices 8 or more)"
 }' "$OUT/slice-cpu.tsv" | tee -a "$OUT/summary.md"

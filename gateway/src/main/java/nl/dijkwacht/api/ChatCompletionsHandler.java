@@ -106,9 +106,9 @@ public final class ChatCompletionsHandler {
         res.setHeader(POLICY_VERSION_HEADER, exchange.policy().version());
         SseWriter sse = new SseWriter(res, json);
         Surface.Stream[] out = {null};
+        Surface.Call call = null;
         try {
             Refusal refusal = null;
-            Surface.Call call = null;
             try {
                 call = surface.open(exchange, exchange.rawBody());
                 exchange.rawBody(call.chatBody());
@@ -132,7 +132,8 @@ public final class ChatCompletionsHandler {
             if (exchange.model() != null && !res.isCommitted()) {
                 res.setHeader(MODEL_HEADER, exchange.model().id());
             }
-            Refusal refusal = UpstreamFailures.toRefusal(e, exchange.model() == null ? "?" : exchange.model().id());
+            Refusal refusal = UpstreamFailures.toRefusal(e, exchange.model() == null ? "?" : exchange.model().id(),
+                    call == null ? null : call.param(e.param()));
             exchange.fail(refusal, "upstream:" + e.kind().name().toLowerCase(java.util.Locale.ROOT));
             log.warn("trace {} upstream failure {} for model {}", exchange.traceId(), e.getMessage(),
                     exchange.model() == null ? "?" : exchange.model().id());

@@ -2,6 +2,7 @@ package nl.dijkwacht.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.dijkwacht.openai.ParamPath;
 import nl.dijkwacht.openai.RequestSchema;
 import nl.dijkwacht.openai.WireFormat;
 import nl.dijkwacht.openai.completions.CompletionsRequest;
@@ -36,6 +37,11 @@ record CompletionsSurface(ObjectMapper json, WireFormat wire) implements Surface
             @Override
             public Stream stream(Exchange ex, SseWriter sse) {
                 return new DataStream(sse, completions::fromChunk);
+            }
+
+            @Override
+            public String param(ParamPath chatParam) {
+                return CompletionsRequest.toolParam(sent, chatParam);
             }
         };
     }

@@ -2,6 +2,7 @@ package nl.dijkwacht.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.dijkwacht.openai.ParamPath;
 import nl.dijkwacht.openai.RequestSchema;
 import nl.dijkwacht.openai.WireFormat;
 import nl.dijkwacht.openai.responses.ResponseEvents;
@@ -64,6 +65,11 @@ record ResponsesSurface(ObjectMapper json, WireFormat wire) implements Surface {
                         events.failed(refusal.code(), refusal.message());
                     }
                 };
+            }
+
+            @Override
+            public String param(ParamPath chatParam) {
+                return request.toolParam(chatParam);
             }
 
             private ResponseObjects objects(Exchange ex) {

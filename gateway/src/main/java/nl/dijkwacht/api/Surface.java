@@ -1,6 +1,7 @@
 package nl.dijkwacht.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.dijkwacht.openai.ParamPath;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Refusal;
@@ -34,6 +35,14 @@ interface Surface {
 
         /** Where the rewritten chat chunks go: written to the tool in this surface's stream format. */
         Stream stream(Exchange exchange, SseWriter sse);
+
+        /**
+         * A parameter of the chat request (one a model's error named) by its name in the request the tool sent, or
+         * {@code null} when the tool sent no such field.
+         */
+        default String param(ParamPath chatParam) {
+            return chatParam == null ? null : chatParam.toString();
+        }
     }
 
     /** A surface's stream to the tool: rewritten chat chunks in, its own events out; an error after the start. */

@@ -9,7 +9,8 @@ final class UpstreamFailures {
     private UpstreamFailures() {
     }
 
-    static Refusal toRefusal(UpstreamException e, String modelId) {
+    /** @param param the parameter the model's error names, by the tool's own name for it; {@code null} when none */
+    static Refusal toRefusal(UpstreamException e, String modelId, String param) {
         String model = "'" + modelId + "'";
         return switch (e.kind()) {
             case TIMEOUT -> Refusal.gatewayTimeout("upstream_timeout",
@@ -27,11 +28,11 @@ final class UpstreamFailures {
                         "Het taalmodel " + model + " is tijdelijk niet beschikbaar (storing of overbelasting). Probeer het later opnieuw.");
                 yield e.retryAfter() == null ? refusal : refusal.withRetryAfter(Math.max(1, e.retryAfter().toSeconds()));
             }
-            case ERROR_STATUS -> fromStatus(e, model);
+            case ERROR_STATUS -> fromStatus(e, model, param);
         };
     }
 
-    private static Refusal fromStatus(UpstreamException e, String model) {
+    private static Refusal fromStatus(UpstreamException e, String model, String param) {
         int status = e.status() == null ? 502 : e.status();
         if (status == 429) {
             return Refusal.rateLimited("upstream_rate_limited",
@@ -48,7 +49,7 @@ final class UpstreamFailures {
             String message = rejected(model, status) + (e.upstreamMessage() == null ? ""
                     : " Oorspronkelijke melding van het model (onvertaald, ook in het veld 'upstream_message'): \""
                             + e.upstreamMessage() + "\"");
-            return Refusal.badRequest("upstream_rejected_request", message, null).withUpstreamMessage(e.upstreamMessage());
+            return Refusal.badRequest("upstream_rejected_request", message, param).withUpstreamMessage(e.upstreamMessage());
         }
         return Refusal.badGateway("upstream_error",
                 "Het taalmodel " + model + " gaf een fout (status " + status + "). Probeer het later opnieuw.");

@@ -166,9 +166,10 @@ public class AuditConfiguration {
     ChainedJdbcAuditSink auditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, AuditProperties properties,
                                    AuditPartitions partitions, nl.dijkwacht.audit.store.AuditStoreHousekeeping housekeeping,
                                    @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-fsync:false}") boolean fsync,
-                                   RequestsInFlight inFlight) {
+                                   RequestsInFlight inFlight,
+            @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.group-commit-wait:2ms}") java.time.Duration groupCommitWait) {
         return new ChainedJdbcAuditSink(DurableCommits.raw(dataSource), codec, rows, properties.chainId(),
-                commitHook(housekeeping, properties.chainId(), fsync), inFlight::alone);
+                commitHook(housekeeping, properties.chainId(), fsync), inFlight::alone, inFlight::serving, groupCommitWait);
     }
 
     /**
@@ -180,7 +181,8 @@ public class AuditConfiguration {
     TenantChains auditChains(ChainedJdbcAuditSink auditSink, nl.dijkwacht.tenancy.Tenants tenants, DataSource dataSource,
                              ChainCodec codec, AuditRows rows, nl.dijkwacht.audit.store.AuditStoreHousekeeping housekeeping,
                              @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-fsync:false}") boolean fsync,
-                             RequestsInFlight inFlight) {
+                             RequestsInFlight inFlight,
+            @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.group-commit-wait:2ms}") java.time.Duration groupCommitWait) {
         java.util.Map<String, ChainedJdbcAuditSink> others = new java.util.LinkedHashMap<>();
         for (nl.dijkwacht.tenancy.Tenant t : tenants.all()) {
             if (!t.isDefault()) {
@@ -191,7 +193,7 @@ public class AuditConfiguration {
                             "Choose a shorter chain id or tenant id.");
                 }
                 others.put(t.id(), new ChainedJdbcAuditSink(DurableCommits.raw(dataSource), codec, rows, chain,
-                        commitHook(housekeeping, chain, fsync), inFlight::alone));
+                        commitHook(housekeeping, chain, fsync), inFlight::alone, inFlight::serving, groupCommitWait));
             }
         }
         return new TenantChains(tenants.defaultTenant().id(), auditSink, others);

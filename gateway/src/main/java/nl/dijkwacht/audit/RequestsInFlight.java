@@ -19,6 +19,11 @@ public final class RequestsInFlight {
         serving.decrementAndGet();
     }
 
+    /** The model requests being served right now (the audit writer waits for fuller batches when there are many). */
+    public int serving() {
+        return serving.get();
+    }
+
     /** True when at most one request is being served: the caller's own, or none (an operator action). */
     public boolean alone() {
         return serving.get() <= 1;

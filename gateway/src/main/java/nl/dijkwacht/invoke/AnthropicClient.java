@@ -35,6 +35,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.catalog.ProviderKind;
+import nl.dijkwacht.openai.ParamPath;
 
 /**
  * Serves Anthropic models on the OpenAI surface through LangChain4j: OpenAI messages become LangChain4j
@@ -50,6 +51,7 @@ public final class AnthropicClient implements ModelClient {
 
     static final int DEFAULT_MAX_TOKENS = 4096;
 
+    private final ObjectMapper json;
     private final OpenAiObjects objects;
     /** One LangChain4j model per catalogue entry and upstream base URL. */
     private record Target(ModelDefinition model, java.net.URI baseUrl) {
@@ -59,6 +61,7 @@ public final class AnthropicClient implements ModelClient {
     private final Map<Target, AnthropicStreamingChatModel> streamingModels = new ConcurrentHashMap<>();
 
     public AnthropicClient(ObjectMapper json) {
+        this.json = json;
         this.objects = new OpenAiObjects(json);
     }
 
@@ -74,7 +77,7 @@ public final class AnthropicClient implements ModelClient {
         try {
             response = models.computeIfAbsent(new Target(call.model(), call.baseUrl()), this::buildModel).chat(request);
         } catch (RuntimeException e) {
-            throw translate(e);
+            throw translate(e, call);
         }
         String id = "chatcmpl-" + (response.id() != null ? response.id() : call.traceId());
         TokenUsage usage = response.tokenUsage();
@@ -111,7 +114,7 @@ public final class AnthropicClient implements ModelClient {
                 }
             });
         } catch (RuntimeException e) {
-            throw translate(e);
+            throw translate(e, call);
         }
         String id = "chatcmpl-" + call.traceId();
         boolean opened = false;
@@ -128,7 +131,7 @@ public final class AnthropicClient implements ModelClient {
                 throw new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "stream idle too long", null);
             }
             if (event instanceof Throwable error) {
-                throw translate(error);
+                throw translate(error, call);
             }
             if (!opened) {
                 sink.open();
@@ -371,13 +374,16 @@ public final class AnthropicClient implements ModelClient {
         };
     }
 
-    private static UpstreamException translate(Throwable error) {
+    private UpstreamException translate(Throwable error, ModelCall call) {
         if (error instanceof UpstreamException upstream) {
             return upstream;
         }
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof HttpException http) {
-                return new UpstreamException(UpstreamException.Kind.ERROR_STATUS, http.statusCode(), null, error);
+                // LangChain4j's message is the answer's body: {"type":"error","error":{"type","message"}}
+                ProviderError answer = errorAnswer(http.getMessage());
+                return new UpstreamException(UpstreamException.Kind.ERROR_STATUS, http.statusCode(), answer.message(),
+                        requestParam(call.body(), namedParam(answer.message())), error, null, false);
             }
             if (t instanceof TimeoutException || t instanceof HttpTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
                 return new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "timeout", error);
@@ -390,5 +396,40 @@ public final class AnthropicClient implements ModelClient {
             }
         }
         return new UpstreamException(UpstreamException.Kind.UNREACHABLE, null, "upstream failed", error);
+    }
+
+    private ProviderError errorAnswer(String body) {
+        try {
+            return ProviderError.of(body == null ? null : json.readTree(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return ProviderError.of(null);
+        }
+    }
+
+    /** Anthropic has no {@code param}: its message starts with the parameter's path ({@code "max_tokens: 10000 > 4096, …"}). */
+    static ParamPath namedParam(String message) {
+        int colon = message == null ? -1 : message.indexOf(": ");
+        return colon > 0 ? ParamPath.parse(message.substring(0, colon)) : null;
+    }
+
+    /**
+     * A parameter of the Messages API by its name in the chat request this client was given: {@code stop_sequences} is
+     * {@code stop}, {@code max_tokens} the request's {@code max_completion_tokens} when it sent that one (and no one's
+     * when the catalogue's {@code max-output-tokens} filled it in); {@code system} and {@code messages} are
+     * {@code messages} — system messages are taken out of the list, so its indexes differ — and {@code tools} keep only
+     * their name (a tool's schema sits elsewhere in each format).
+     */
+    static ParamPath requestParam(JsonNode request, ParamPath param) {
+        if (param == null) {
+            return null;
+        }
+        ParamPath named = switch (param.field()) {
+            case "max_tokens" -> request.hasNonNull("max_completion_tokens") ? param.as("max_completion_tokens") : param;
+            case "stop_sequences" -> param.fieldOnly("stop");
+            case "system", "messages" -> param.fieldOnly("messages");
+            case "tools" -> param.fieldOnly("tools");
+            default -> param;
+        };
+        return named.sentIn(request);
     }
 }

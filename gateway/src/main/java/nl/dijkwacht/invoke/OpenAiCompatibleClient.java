@@ -99,7 +99,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         boolean finished = false;
         try {
             if (response.getCode() / 100 != 2) {
-                throw errorStatus(response, readErrorMessage(response.getEntity()));
+                throw errorStatus(call, response, readError(response.getEntity()));
             }
             sink.open();
             finished = readEvents(response, request, model.streamIdleTimeout(), sink);
@@ -161,7 +161,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         RawChunk chunk = new RawChunk(data.bytes(), data.length(), json);
         // a plain text event has no "error"; any other is read as a tree here, which also finds one that is not JSON
         if (chunk.plainContent() == null && chunk.tree().has("error")) {
-            throw new UpstreamException(UpstreamException.Kind.ERROR_STATUS, null, errorMessage(chunk.tree()), null);
+            throw new UpstreamException(UpstreamException.Kind.ERROR_STATUS, null, ProviderError.of(chunk.tree()).message(), null);
         }
         sink.pending(chunk);
         return false;
@@ -198,7 +198,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         try (ClassicHttpResponse response = open(model, request)) {
             HttpEntity entity = response.getEntity();
             if (response.getCode() / 100 != 2) {
-                throw errorStatus(response, readErrorMessage(entity));
+                throw errorStatus(call, response, readError(entity));
             }
             try {
                 if (entity != null && ChunkedEventStreams.leftFramed(response, entity)) {
@@ -248,8 +248,9 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         };
     }
 
-    private static UpstreamException errorStatus(ClassicHttpResponse response, String message) {
-        return new UpstreamException(UpstreamException.Kind.ERROR_STATUS, response.getCode(), message, null,
+    private UpstreamException errorStatus(ModelCall call, ClassicHttpResponse response, ProviderError error) {
+        return new UpstreamException(UpstreamException.Kind.ERROR_STATUS, response.getCode(), error.message(),
+                dialect.requestParam(call, error.param()), null,
                 RetryAfter.parse(header(response, "retry-after-ms"), header(response, "Retry-After")), false);
     }
 
@@ -273,32 +274,18 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
     }
 
     /**
-     * The message of an upstream's error answer, from at most {@value #ERROR_BODY_LIMIT} bytes of it (an error is a few
-     * hundred; a misconfigured server's larger answer is not held in memory: closing the stream skips the rest).
+     * An upstream's error answer, from at most {@value #ERROR_BODY_LIMIT} bytes of it (an error is a few hundred; a
+     * misconfigured server's larger answer is not held in memory: closing the stream skips the rest).
      */
-    private String readErrorMessage(HttpEntity entity) {
+    private ProviderError readError(HttpEntity entity) {
         if (entity == null) {
-            return null;
+            return ProviderError.of(null);
         }
         try (InputStream in = entity.getContent()) {
-            JsonNode node = json.readTree(in.readNBytes(ERROR_BODY_LIMIT));
-            return node == null ? null : errorMessage(node);
+            return ProviderError.of(json.readTree(in.readNBytes(ERROR_BODY_LIMIT)));
         } catch (IOException e) {
-            return null;
+            return ProviderError.of(null);
         }
-    }
-
-    /** {@code {"error":{"message"}}} (OpenAI, Azure, Ollama, newer vLLM), {@code {"object":"error","message"}} (older vLLM), Mistral's {@code {"message"}}. */
-    private static String errorMessage(JsonNode node) {
-        JsonNode error = node.path("error");
-        String message = error.isTextual() ? error.asText() : error.path("message").asText(null);
-        if (message == null && node.path("message").isTextual()) {
-            message = node.path("message").asText();
-        }
-        if (message != null && message.length() > 300) {
-            message = message.substring(0, 300) + "…";
-        }
-        return message;
     }
 
     private ObjectNode parseObject(byte[] bytes, String what) {

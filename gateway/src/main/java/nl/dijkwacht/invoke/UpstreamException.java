@@ -1,6 +1,7 @@
 package nl.dijkwacht.invoke;
 
 import java.time.Duration;
+import nl.dijkwacht.openai.ParamPath;
 
 /** A model upstream did not give a usable answer. Messages never contain prompt or answer text. */
 public class UpstreamException extends RuntimeException {
@@ -16,6 +17,7 @@ public class UpstreamException extends RuntimeException {
     private final String upstreamMessage;
     private final Duration retryAfter;
     private final boolean connectFailure;
+    private final ParamPath param;
 
     public UpstreamException(Kind kind, Integer status, String upstreamMessage, Throwable cause) {
         this(kind, status, upstreamMessage, cause, null, false);
@@ -23,10 +25,17 @@ public class UpstreamException extends RuntimeException {
 
     public UpstreamException(Kind kind, Integer status, String upstreamMessage, Throwable cause, Duration retryAfter,
                              boolean connectFailure) {
+        this(kind, status, upstreamMessage, null, cause, retryAfter, connectFailure);
+    }
+
+    /** An error answer of the model that names a parameter of the request. */
+    public UpstreamException(Kind kind, Integer status, String upstreamMessage, ParamPath param, Throwable cause,
+                             Duration retryAfter, boolean connectFailure) {
         super(kind + (status == null ? "" : " " + status), cause);
         this.kind = kind;
         this.status = status;
         this.upstreamMessage = upstreamMessage;
+        this.param = param;
         this.retryAfter = retryAfter;
         this.connectFailure = connectFailure;
     }
@@ -46,6 +55,14 @@ public class UpstreamException extends RuntimeException {
     /** The upstream's own error message where it sent one (it saw only redacted text), for the tool developer. */
     public String upstreamMessage() {
         return upstreamMessage;
+    }
+
+    /**
+     * The parameter the model's error answer names, by its name in the (chat-completions) request the gateway was
+     * given — where the provider's dialect renamed it, named back — or {@code null} when it names none of them.
+     */
+    public ParamPath param() {
+        return param;
     }
 
     /** How long the upstream asked us to wait ({@code Retry-After} / {@code retry-after-ms}), or {@code null}. */

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import nl.dijkwacht.catalog.AzureSettings;
 import nl.dijkwacht.catalog.ModelDefinition;
+import nl.dijkwacht.openai.ParamPath;
 import org.apache.hc.core5.http.HttpRequest;
 
 /**
@@ -18,6 +19,7 @@ import org.apache.hc.core5.http.HttpRequest;
  * or an Entra ID bearer token, no {@code model} (the deployment decides). Mistral: {@code random_seed} for
  * {@code seed}, {@code max_tokens} for {@code max_completion_tokens}; fields its API does not take are left out
  * (they carry no content: identifiers, metadata, stream options — Mistral sends usage in its last chunk anyway).
+ * A parameter the provider names in an error is named back ({@link #requestParam}).
  */
 final class WireDialect {
 
@@ -67,6 +69,33 @@ final class WireDialect {
             default -> body.put("model", model.upstreamModel());
         }
         return body;
+    }
+
+    /**
+     * The parameter a provider's error names, by its name in the request the gateway was given: Mistral's
+     * {@code random_seed} is the tool's {@code seed}, its {@code max_tokens} the tool's {@code max_completion_tokens}
+     * when that is what the tool sent; Azure's content filter names the {@code prompt}, which in a chat request is
+     * {@code messages}. {@code null} when the request has no such field (a limit the server set itself, say).
+     */
+    ParamPath requestParam(ModelCall call, ParamPath param) {
+        if (param == null) {
+            return null;
+        }
+        JsonNode request = call.body();
+        ParamPath named = switch (call.model().provider()) {
+            case MISTRAL -> switch (param.field()) {
+                case "random_seed" -> renamedFrom(request, param, "seed");
+                case "max_tokens" -> renamedFrom(request, param, "max_completion_tokens");
+                default -> param;
+            };
+            default -> param.field().equals("prompt") && !request.has("prompt") ? param.fieldOnly("messages") : param;
+        };
+        return named.sentIn(request);
+    }
+
+    /** The request's own name for a parameter {@link #body} renamed, when the request used that name and not the other. */
+    private static ParamPath renamedFrom(JsonNode request, ParamPath param, String requestName) {
+        return request.has(requestName) && !request.has(param.field()) ? param.as(requestName) : param;
     }
 
     private static void rename(ObjectNode body, String from, String to) {

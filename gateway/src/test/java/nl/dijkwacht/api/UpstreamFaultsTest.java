@@ -78,6 +78,48 @@ class UpstreamFaultsTest extends GatewayTestBase {
     }
 
     @Test
+    void theParameterTheModelNamesIsErrorParamByTheNameTheToolUsed() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error":{"message":"Invalid value for 'max_tokens': 99999 is more than 16384.","type":"invalid_request_error","param":"max_tokens","code":"invalid_value"}}""")));
+
+        var chatCall = postJson("/v1/chat/completions", """
+                {"model":"upstream","max_tokens":99999,"messages":[{"role":"user","content":"Hallo"}]}""", TestPack.TOOL_KEY);
+        var responsesCall = postJson("/v1/responses", """
+                {"model":"upstream","max_output_tokens":99999,"input":"Hallo"}""", TestPack.TOOL_KEY);
+        var completionsCall = postJson("/v1/completions", """
+                {"model":"upstream","max_tokens":99999,"prompt":"Hallo"}""", TestPack.TOOL_KEY);
+
+        assertFailure(chatCall, 400, "upstream_rejected_request");
+        assertThat(parse(chatCall.body()).at("/error/param").asText()).isEqualTo("max_tokens");
+        // the Responses API's request is translated: its own name for the same limit
+        assertThat(responsesCall.statusCode()).isEqualTo(400);
+        assertThat(parse(responsesCall.body()).at("/error/param").asText()).isEqualTo("max_output_tokens");
+        assertThat(parse(completionsCall.body()).at("/error/param").asText()).isEqualTo("max_tokens");
+        // the model's words stay out of the param and quoted beside the Dutch message
+        assertThat(parse(chatCall.body()).at("/error/upstream_message").asText()).startsWith("Invalid value for 'max_tokens'");
+    }
+
+    @Test
+    void aPathIntoTheMessagesIsThePromptOfALegacyCompletionAndNoParamForAFieldTheToolDidNotSend() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error":{"message":"Invalid content.","type":"invalid_request_error","param":"messages[0].content","code":null}}""")));
+
+        var completionsCall = postJson("/v1/completions", "{\"model\":\"upstream\",\"prompt\":\"Hallo\"}", TestPack.TOOL_KEY);
+        var chatCall = postJson("/v1/chat/completions", chat("upstream", "Hallo"), TestPack.TOOL_KEY);
+        upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error":{"message":"Too many input tokens.","type":"BadRequestError","param":"input_tokens","code":400}}""")));
+        var notSent = postJson("/v1/chat/completions", chat("upstream", "Hallo"), TestPack.TOOL_KEY);
+
+        assertThat(parse(completionsCall.body()).at("/error/param").asText()).isEqualTo("prompt");
+        assertThat(parse(chatCall.body()).at("/error/param").asText()).isEqualTo("messages[0].content");
+        assertFailure(notSent, 400, "upstream_rejected_request");
+        assertThat(parse(notSent.body()).at("/error/param").isNull()).isTrue();
+    }
+
+    @Test
     void anErrorAnswerLargerThanTheLimitIsNotHeldInMemoryAndTheToolStillGetsTheDutchRefusal() throws Exception {
         String padding = "x".repeat(64 * 1024); // four times what the client reads of an error (ERROR_BODY_LIMIT)
         upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse().withStatus(400)

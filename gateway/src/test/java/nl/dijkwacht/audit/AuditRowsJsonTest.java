@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.dijkwacht.audit.store.AuditRows;
 import org.junit.jupiter.api.Test;
 
-/** The JSON columns of a record are written as the gateway's mapper writes them, also where no mapper is asked (empty). */
+/**
+ * The JSON columns of a record are written as the gateway's mapper writes them, also where no mapper is asked (empty,
+ * or plain keys and values, which {@link AuditRows} writes by hand), and read back to what was written.
+ */
 class AuditRowsJsonTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -31,5 +36,50 @@ class AuditRowsJsonTest {
         AuditRecord record = AuditRecord.builder().entityCounts(Map.of("PHONE", 1, "BSN", 2, "IBAN", 1, "EMAIL", 3)).build();
         assertThat(record.entityTypes()).isEqualTo(",BSN,EMAIL,IBAN,PHONE,");
         assertThat(AuditRecord.builder().build().entityTypes()).isEqualTo(",");
+    }
+
+    private static final List<Map<String, Integer>> COUNTS = List.of(
+            Map.of(),
+            Map.of("PERSON", 1),
+            Map.of("IBAN", 2, "PERSON", 1, "EMAIL", 3, "PHONE", 1, "ADDRESS", 1),
+            Map.of("BSN", Integer.MAX_VALUE, "kenteken", 0, "x-y_z.1", -4),
+            Map.of("quote\"d", 1, "back\\slash", 2),
+            Map.of("regel\neinde", 1, "tab\t", 2, "\u0001", 3),
+            Map.of("één", 1, "naïef", 2, "😀", 3),
+            Map.of("", 7, " ", 8, "~", 9, "\u007f", 10));
+
+    private static final List<List<String>> LISTS = List.of(
+            List.of(),
+            List.of("doc-1"),
+            List.of("https://example.org/a?b=c&d=e", "urn:isbn:0451450523", "zaak 2026/17"),
+            List.of("with \"quotes\"", "back\\slash"),
+            List.of("regel\neinde", "é", "\u0000"),
+            List.of("", " "));
+
+    @Test
+    void countsAreWhatJacksonWrites() throws Exception {
+        for (Map<String, Integer> counts : COUNTS) {
+            String written = ROWS.countsJson(counts);
+            assertThat(written).as("%s", counts).isEqualTo(counts.isEmpty() ? "{}" : JSON.writeValueAsString(new TreeMap<>(counts)));
+            assertThat(JSON.readValue(written, new TypeReference<TreeMap<String, Integer>>() { })).isEqualTo(new TreeMap<>(counts));
+        }
+    }
+
+    @Test
+    void countsAreSortedByKeyWhateverTheMapsOrder() {
+        Map<String, Integer> unsorted = new LinkedHashMap<>();
+        unsorted.put("PHONE", 1);
+        unsorted.put("EMAIL", 2);
+        unsorted.put("BSN", 3);
+        assertThat(ROWS.countsJson(unsorted)).isEqualTo("{\"BSN\":3,\"EMAIL\":2,\"PHONE\":1}");
+    }
+
+    @Test
+    void listsAreWhatJacksonWrites() throws Exception {
+        for (List<String> values : LISTS) {
+            String written = ROWS.listJson(values);
+            assertThat(written).as("%s", values).isEqualTo(JSON.writeValueAsString(values));
+            assertThat(JSON.readValue(written, new TypeReference<List<String>>() { })).isEqualTo(values);
+        }
     }
 }

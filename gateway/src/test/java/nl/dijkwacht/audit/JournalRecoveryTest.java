@@ -20,6 +20,7 @@ import nl.dijkwacht.audit.chain.AuditJournal;
 import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.chain.ChainVerifier;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
+import nl.dijkwacht.audit.chain.JournalClock;
 import nl.dijkwacht.audit.chain.JournalRecovery;
 import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.AuditStoreHousekeeping;
@@ -46,12 +47,13 @@ class JournalRecoveryTest {
         try (AuditDb db = AuditDb.h2File(base)) {
             StoreDurability.ensure(db.dataSource());
             AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(withoutTimer(db), true);
-            AuditJournal journal = new AuditJournal(AuditJournal.fileFor(base, "main"), false, () -> housekeeping.flush(false));
-            AuditJournal tenant = new AuditJournal(AuditJournal.fileFor(base, "main@gemeente-b"), false, () -> housekeeping.flush(false));
+            JournalClock clock = new JournalClock();
+            AuditJournal journal = clock.journal(AuditJournal.fileFor(base, "main"), () -> housekeeping.flush(false));
+            AuditJournal tenant = clock.journal(AuditJournal.fileFor(base, "main@gemeente-b"), () -> housekeeping.flush(false));
             ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), CODEC, ROWS, "main", journal);
             ChainedJdbcAuditSink other = new ChainedJdbcAuditSink(db.dataSource(), CODEC, ROWS, "main@gemeente-b", tenant);
             append(sink, 300, 8, 0, acknowledged);
-            Thread.sleep(AuditJournalCut.MILLIS + 100); // the next batch cuts the journal: H2 writes, the journal empties
+            clock.passTheCutInterval(); // the next batch (or the idle writer) cuts the journal: H2 writes, the journal empties
             append(sink, 300, 8, 300, acknowledged);
             append(other, 50, 1, 600, acknowledged);
             long n = 650;
@@ -98,7 +100,8 @@ class JournalRecoveryTest {
         try (AuditDb db = AuditDb.h2File(base)) {
             StoreDurability.ensure(db.dataSource());
             AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(withoutTimer(db), true);
-            AuditJournal journal = new AuditJournal(AuditJournal.fileFor(base, "main"), false, () -> housekeeping.flush(false));
+            // no timed cut: the test writes H2's state itself
+            AuditJournal journal = new JournalClock().journal(AuditJournal.fileFor(base, "main"), () -> housekeeping.flush(false));
             ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), CODEC, ROWS, "main", journal);
             append(sink, 10, 1, 0, ConcurrentHashMap.newKeySet());
             housekeeping.flush(false); // the chain's head and first records in the file
@@ -283,10 +286,5 @@ class JournalRecoveryTest {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    /** The journal's cut interval (AuditJournal.CUT_MILLIS), repeated here: the test sleeps past it once. */
-    private static final class AuditJournalCut {
-        static final long MILLIS = 1_000;
     }
 }

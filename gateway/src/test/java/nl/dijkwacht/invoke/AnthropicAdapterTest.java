@@ -215,4 +215,47 @@ class AnthropicAdapterTest extends GatewayTestBase {
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(parse(response.body()).at("/error/code").asText()).isEqualTo("upstream_error");
     }
+
+    @Test
+    void aRefusedMaxTokensIsNamedAsTheToolNamedItAndNotAtAllWhenTheCatalogueSetIt() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/v1/anthropic/v1/messages")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody(java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/wire/anthropic/error-max-tokens.json")))));
+
+        var named = postJson("/v1/chat/completions", """
+                {"model":"claude","max_completion_tokens":100000,"messages":[{"role":"user","content":"hoi"}]}
+                """, TestPack.TOOL_KEY);
+        var unnamed = postJson("/v1/chat/completions", "{\"model\":\"claude\",\"messages\":[{\"role\":\"user\",\"content\":\"hoi\"}]}",
+                TestPack.TOOL_KEY);
+
+        assertThat(named.statusCode()).isEqualTo(400);
+        JsonNode error = parse(named.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("upstream_rejected_request");
+        assertThat(error.path("param").asText()).isEqualTo("max_completion_tokens");
+        assertThat(error.path("message").asText()).startsWith("Het taalmodel 'claude' wees het verzoek af als ongeldig (status 400).");
+        assertThat(error.path("upstream_message").asText()).startsWith("max_tokens: 100000 > 64000, which is the maximum");
+        // the tool sent no limit: the catalogue's max-output-tokens did, so no parameter of the tool is at fault
+        assertThat(parse(unnamed.body()).at("/error/param").isNull()).isTrue();
+    }
+
+    @Test
+    void messagesApiNamesAreNamedBackToTheChatRequestsNames() throws Exception {
+        var request = json.readTree("""
+                {"model":"claude","max_tokens":9,"stop":["EINDE"],"tools":[{"type":"function","function":{"name":"f"}}],
+                 "messages":[{"role":"system","content":"x"},{"role":"user","content":"y"}]}""");
+
+        assertThat(AnthropicClient.requestParam(request, AnthropicClient.namedParam("stop_sequences: each stop sequence must contain non-whitespace")))
+                .hasToString("stop");
+        // the system message is taken out of the list, so Anthropic's message indexes are not the tool's
+        assertThat(AnthropicClient.requestParam(request, AnthropicClient.namedParam("messages.0.content: Input should be a valid list")))
+                .hasToString("messages");
+        assertThat(AnthropicClient.requestParam(request, AnthropicClient.namedParam("system: text content blocks must be non-empty")))
+                .hasToString("messages");
+        assertThat(AnthropicClient.requestParam(request, AnthropicClient.namedParam("tools.0.input_schema: JSON schema is invalid")))
+                .hasToString("tools");
+        assertThat(AnthropicClient.requestParam(request, AnthropicClient.namedParam("max_tokens: 9 > 8")))
+                .hasToString("max_tokens");
+        assertThat(AnthropicClient.namedParam("prompt is too long: 215000 tokens > 200000 maximum")).isNull();
+        assertThat(AnthropicClient.requestParam(request, AnthropicClient.namedParam("top_k: Input should be a valid integer"))).isNull();
+    }
 }

@@ -106,6 +106,19 @@ class ProviderWireFormatTest {
                 training-data: {description: brieven, personal-data: false}
                 evaluations: [{task: brief-opstellen, metric: oordeel, value: 0.8, date: 2026-05-01, evaluation-set: EVAL-1}]
                 """.formatted(base) + GOVERNANCE);
+        pack.write("models-config/openai-direct.yaml", """
+                id: openai-direct
+                provider: openai-compatible
+                base-url: %s/openai-direct/v1
+                upstream-model: o3-mini
+                api-key-env: DIJKWACHT_TEST_VLLM_KEY
+                """.formatted(base) + GOVERNANCE);
+        pack.write("models-config/ollama-local.yaml", """
+                id: ollama-local
+                provider: openai-compatible
+                base-url: %s/ollama/v1
+                upstream-model: gemeente-brieven
+                """.formatted(base) + GOVERNANCE);
         policy = pack.load();
         watchdog = new IdleWatchdog();
         client = new OpenAiCompatibleClient(JSON, watchdog, new EntraTokens(Clock.systemUTC(), Duration.ofSeconds(5)));
@@ -278,6 +291,98 @@ class ProviderWireFormatTest {
         assertThatThrownBy(() -> client.reply(call("vllm-lora", false))).isInstanceOfSatisfying(UpstreamException.class, e -> {
             assertThat(e.status()).isEqualTo(404);
             assertThat(e.upstreamMessage()).isEqualTo("The model `gemeente-brieven` does not exist.");
+        });
+    }
+
+    // ------------------------------------------------------------------ the parameter a 4xx names (error.param)
+
+    @Test
+    void openAiNamesTheParameterItRefusesAndItIsKeptAsTheToolSentIt() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/openai-direct/v1/chat/completions"))
+                .willReturn(json(wire("openai/error-unsupported-parameter.json")).withStatus(400)));
+        ObjectNode body = body().put("max_tokens", 300);
+
+        assertThatThrownBy(() -> client.reply(new ModelCall(model("openai-direct"), body, "t-openai")))
+                .isInstanceOfSatisfying(UpstreamException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.param()).hasToString("max_tokens");
+                    assertThat(e.upstreamMessage()).startsWith("Unsupported parameter: 'max_tokens'");
+                });
+    }
+
+    @Test
+    void openAisPathIntoTheMessagesIsKeptWholeAlsoWhenTheAnswerIsRefusedBeforeAStream() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/openai-direct/v1/chat/completions"))
+                .willReturn(json(wire("openai/error-invalid-type.json")).withStatus(400)));
+
+        assertThatThrownBy(() -> client.stream(call("openai-direct", true), collect(new ArrayList<>())))
+                .isInstanceOfSatisfying(UpstreamException.class, e -> assertThat(e.param()).hasToString("messages[0].content"));
+    }
+
+    @Test
+    void azuresContentFilterNamesThePromptWhichInAChatRequestIsTheMessages() throws Exception {
+        upstream.stubFor(post(urlPathEqualTo("/openai/deployments/gpt-4o-mini-prod/chat/completions"))
+                .willReturn(json(wire("azure/error-content-filter.json")).withStatus(400)));
+
+        assertThatThrownBy(() -> client.reply(call("azure-eu", false))).isInstanceOfSatisfying(UpstreamException.class, e -> {
+            assertThat(e.param()).hasToString("messages");
+            assertThat(e.upstreamMessage()).startsWith("The response was filtered due to the prompt");
+        });
+    }
+
+    @Test
+    void mistralsValidationErrorNamesItsRandomSeedWhichIsTheToolsSeed() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/mistral/v1/chat/completions"))
+                .willReturn(json(wire("mistral/error-random-seed.json")).withStatus(422)));
+        ObjectNode body = body().put("seed", -1);
+
+        assertThatThrownBy(() -> client.reply(new ModelCall(model("mistral-eu"), body, "t-mistral")))
+                .isInstanceOfSatisfying(UpstreamException.class, e -> {
+                    assertThat(e.status()).isEqualTo(422);
+                    assertThat(e.param()).hasToString("seed");
+                    // the validation entry's message, never its "input" (the value the tool sent)
+                    assertThat(e.upstreamMessage()).isEqualTo("Input should be greater than or equal to 0");
+                });
+    }
+
+    @Test
+    void mistralsMaxTokensIsNamedAsTheToolNamedIt() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/mistral/v1/chat/completions"))
+                .willReturn(json(wire("mistral/error-max-tokens.json")).withStatus(422)));
+
+        assertThatThrownBy(() -> client.reply(new ModelCall(model("mistral-eu"), body().put("max_completion_tokens", 5), "t-1")))
+                .isInstanceOfSatisfying(UpstreamException.class, e -> assertThat(e.param()).hasToString("max_completion_tokens"));
+        assertThatThrownBy(() -> client.reply(new ModelCall(model("mistral-eu"), body().put("max_tokens", 5), "t-2")))
+                .isInstanceOfSatisfying(UpstreamException.class, e -> assertThat(e.param()).hasToString("max_tokens"));
+    }
+
+    @Test
+    void mistralNamingAFieldTheToolDidNotSendNamesNoParameter() throws Exception {
+        // the dialect itself leaves "user" out for Mistral; were it sent anyway, the tool did not send it by that name here
+        upstream.stubFor(post(urlEqualTo("/mistral/v1/chat/completions"))
+                .willReturn(json(wire("mistral/error-unprocessable.json")).withStatus(422)));
+
+        assertThatThrownBy(() -> client.reply(call("mistral-eu", false))).isInstanceOfSatisfying(UpstreamException.class, e -> {
+            assertThat(e.param()).isNull();
+            assertThat(e.upstreamMessage()).isEqualTo("Extra inputs are not permitted");
+        });
+    }
+
+    @Test
+    void vllmAndOllamaNameNoParameterAndNoneIsGuessedFromTheirMessage() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/vllm/v1/chat/completions"))
+                .willReturn(json(wire("vllm/error-context-length.json")).withStatus(400)));
+        upstream.stubFor(post(urlEqualTo("/ollama/v1/chat/completions"))
+                .willReturn(json(wire("ollama/error-model-not-found.json")).withStatus(404)));
+
+        assertThatThrownBy(() -> client.reply(new ModelCall(model("vllm-lora"), body().put("max_tokens", 8000), "t-vllm")))
+                .isInstanceOfSatisfying(UpstreamException.class, e -> {
+                    assertThat(e.param()).isNull();
+                    assertThat(e.upstreamMessage()).startsWith("'max_tokens' or 'max_completion_tokens' is too large: 8000.");
+                });
+        assertThatThrownBy(() -> client.reply(call("ollama-local", false))).isInstanceOfSatisfying(UpstreamException.class, e -> {
+            assertThat(e.param()).isNull();
+            assertThat(e.upstreamMessage()).startsWith("model \"gemeente-brieven\" not found");
         });
     }
 

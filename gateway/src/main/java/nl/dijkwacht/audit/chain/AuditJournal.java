@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.zip.CRC32C;
 import nl.dijkwacht.audit.AuditRecord;
 import nl.dijkwacht.audit.RetainedContent;
@@ -30,7 +31,10 @@ import nl.dijkwacht.audit.store.AuditRows;
  *
  * <p>The journal is cut (emptied) when H2 has stored past it: at most every {@value #CUT_MILLIS} ms or
  * {@value #CUT_BYTES} bytes the writer asks H2 to write its committed state ({@code storeFlush}, synchronous, in the
- * writer thread, so every batch in the journal was committed before), then truncates the file.
+ * writer thread, so every batch in the journal was committed before), then truncates the file. The timed cut is never
+ * made on a lone request's batch: that request (c=1, or a member of staff after a pause — the first commit after a quiet
+ * second was always due) would wait for H2's write before its answer; the writer thread makes it when it has had nothing
+ * to write for a moment ({@link #idle}), or on a group commit under load.
  *
  * <p>Format: frames of {@code [int length][int CRC32C][length bytes of JSON]}, one per group commit; a frame cut short
  * by a kill (or with a wrong checksum) ends the journal — its batch was never acknowledged. Holds what the H2 rows hold
@@ -60,15 +64,23 @@ public final class AuditJournal implements ChainedJdbcAuditSink.CommitHook, Auto
     private final FileChannel channel;
     private final boolean fsync;
     private final Runnable storeFlush;
-    private long lastCut = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private long lastCut;
 
     /**
      * @param storeFlush writes H2's committed state to its file (and forces it when {@code fsync}); run before a cut
      */
     public AuditJournal(Path file, boolean fsync, Runnable storeFlush) {
+        this(file, fsync, storeFlush, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock of the timed cut (tests) */
+    AuditJournal(Path file, boolean fsync, Runnable storeFlush, LongSupplier nanoTime) {
         this.file = file;
         this.fsync = fsync;
         this.storeFlush = storeFlush;
+        this.nanoTime = nanoTime;
+        this.lastCut = nanoTime.getAsLong();
         try {
             this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             channel.truncate(0); // recovered (or empty) before any writer opens it
@@ -98,6 +110,11 @@ public final class AuditJournal implements ChainedJdbcAuditSink.CommitHook, Auto
 
     @Override
     public void committed(List<ChainedJdbcAuditSink.Committed> batch) {
+        committed(batch, false);
+    }
+
+    @Override
+    public void committed(List<ChainedJdbcAuditSink.Committed> batch, boolean lone) {
         try {
             String chain = batch.getFirst().link().chainId();
             List<Entry> entries = new ArrayList<>(batch.size());
@@ -116,7 +133,7 @@ public final class AuditJournal implements ChainedJdbcAuditSink.CommitHook, Auto
             if (fsync) {
                 channel.force(false);
             }
-            if (channel.position() >= CUT_BYTES || System.nanoTime() - lastCut >= CUT_MILLIS * 1_000_000) {
+            if (channel.position() >= CUT_BYTES || (!lone && cutDue())) {
                 cut();
             }
         } catch (IOException e) {
@@ -124,12 +141,28 @@ public final class AuditJournal implements ChainedJdbcAuditSink.CommitHook, Auto
         }
     }
 
+    /** The writer thread with nothing to write: the timed cut, when one is due. */
+    @Override
+    public void idle() {
+        try {
+            if (channel.position() > 0 && cutDue()) {
+                cut();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("audit journal cut failed", e);
+        }
+    }
+
+    private boolean cutDue() {
+        return nanoTime.getAsLong() - lastCut >= CUT_MILLIS * 1_000_000;
+    }
+
     /** Lets H2 write what it has committed, then empties the journal. */
     void cut() throws IOException {
         storeFlush.run();
         channel.truncate(0);
         channel.position(0);
-        lastCut = System.nanoTime();
+        lastCut = nanoTime.getAsLong();
     }
 
     /** Bytes in the journal (0 right after a cut). */

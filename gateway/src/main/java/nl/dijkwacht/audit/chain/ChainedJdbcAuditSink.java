@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.AuditRecord;
 import nl.dijkwacht.audit.AuditSink;
@@ -40,6 +43,15 @@ import org.slf4j.LoggerFactory;
  * moved with compare-and-set ({@code WHERE last_seq = ?}) in the same transaction: if two gateways were
  * (mis)configured with the same chain id, the loser rolls back, re-reads the head and relinks — the chain never
  * forks. If a batch fails, its records are retried one by one, so one bad record fails only its own request.
+ *
+ * <p>Under load ({@code serving} at least {@link #busyFrom()} requests), the writer waits up to {@code groupCommitWait}
+ * after each commit before it takes the next batch, so that one commit carries the records that arrive meanwhile instead
+ * of one or two (the embedded store's commit is fast enough that without the wait its batches held ~2.4 records at
+ * c=64: docs/history/benchmark-sessions.md, h2-14). A record is held at most that long beyond its own commit's work;
+ * the wait ends early once every request being served has its record queued, and the writer stops waiting while its
+ * waits bring no second record (a slow model: many requests in flight, few records). A lone request (c=1) never waits:
+ * it writes its own record as above, and below {@link #busyFrom()} requests in flight the writer does not wait either.
+ * Nor on PostgreSQL, once the first write has told which store it is (see {@code waitUnderLoad}).
  *
  * <p>{@code afterCommit} ({@link CommitHook}) runs once per committed batch, with the batch's linked records, before its
  * requests are released: on the embedded store it appends the batch to the store's journal ({@link AuditJournal}, the
@@ -72,6 +84,13 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final BooleanSupplier alone;
+    private final IntSupplier serving;
+    private final long waitNanos;
+    private final int busyFrom = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    /** While the writer waits for a batch to fill: the queue size at which an arriving record wakes it early. */
+    private volatile int wakeAt = Integer.MAX_VALUE;
+    /** Written by the writer thread only; see {@link #learn}. */
+    private volatile boolean worthWaiting = true;
     private final ReentrantLock writing = new ReentrantLock();
     private final LongAdder batchesByCaller = new LongAdder();
     private final LongAdder batchesByWriter = new LongAdder();
@@ -86,11 +105,11 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     }
 
     public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, Runnable afterCommit) {
-        this(dataSource, codec, rows, chainId, false, batch -> afterCommit.run(), () -> false);
+        this(dataSource, codec, rows, chainId, false, batch -> afterCommit.run(), () -> false, () -> 0, Duration.ZERO);
     }
 
     public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, CommitHook afterCommit) {
-        this(dataSource, codec, rows, chainId, false, afterCommit, () -> false);
+        this(dataSource, codec, rows, chainId, false, afterCommit, () -> false, () -> 0, Duration.ZERO);
     }
 
     /**
@@ -99,7 +118,16 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
      */
     public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, CommitHook afterCommit,
                                 BooleanSupplier alone) {
-        this(dataSource, codec, rows, chainId, false, afterCommit, alone);
+        this(dataSource, codec, rows, chainId, false, afterCommit, alone, () -> 0, Duration.ZERO);
+    }
+
+    /**
+     * @param serving         the model requests being served right now
+     * @param groupCommitWait how long the writer may wait for more records under load (zero: never)
+     */
+    public ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, CommitHook afterCommit,
+                                BooleanSupplier alone, IntSupplier serving, Duration groupCommitWait) {
+        this(dataSource, codec, rows, chainId, false, afterCommit, alone, serving, groupCommitWait);
     }
 
     /** What the writer does with each committed batch before it releases the batch's requests (one writer at a time). */
@@ -107,6 +135,24 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     public interface CommitHook {
         /** @param batch the committed records in chain order; a failure refuses the batch's requests */
         void committed(List<Committed> batch);
+
+        /**
+         * @param lone true when a lone request wrote the batch on its own thread (c=1, or a member of staff after a
+         *             pause): work that only has to happen now and then belongs in {@link #idle}, not on its answer
+         */
+        default void committed(List<Committed> batch, boolean lone) {
+            committed(batch);
+        }
+
+        /**
+         * Called by the writer thread, holding the chain, when nothing was queued for a while ({@value #IDLE_MILLIS}
+         * ms): the place for periodic work that no request should wait for. A failure is logged, no request refused.
+         */
+        default void idle() {
+        }
+
+        /** How long the writer thread waits for a record before it calls {@link #idle}. */
+        long IDLE_MILLIS = 500;
     }
 
     /** A committed record with its place in the chain and its retained content (or {@code null}). */
@@ -120,12 +166,14 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
      * length of one transaction, as a second writer of the chain would.
      */
     public static ChainedJdbcAuditSink rehearsal(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId) {
-        return new ChainedJdbcAuditSink(dataSource, codec, rows, chainId, true, batch -> { }, () -> false);
+        return new ChainedJdbcAuditSink(dataSource, codec, rows, chainId, true, batch -> { }, () -> false, () -> 0, Duration.ZERO);
     }
 
     private ChainedJdbcAuditSink(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, boolean rehearsal,
-                                 CommitHook afterCommit, BooleanSupplier alone) {
+                                 CommitHook afterCommit, BooleanSupplier alone, IntSupplier serving, Duration groupCommitWait) {
         this.alone = alone;
+        this.serving = serving;
+        this.waitNanos = groupCommitWait.toNanos();
         this.dataSource = dataSource;
         this.codec = codec;
         this.rows = rows;
@@ -180,13 +228,16 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
                 List<Pending> batch = new ArrayList<>(4);
                 batch.add(pending);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                writeOrFail(batch);
-                batchesByCaller.increment();
+                batchesByCaller.increment(); // before its requests are released, so they see it counted
+                writeOrFail(batch, true);
             } finally {
                 writing.unlock();
             }
         } else {
             queue.add(pending);
+            if (queue.size() >= wakeAt) {
+                LockSupport.unpark(writer);
+            }
         }
         try {
             pending.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -200,20 +251,28 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         }
     }
 
+    /** From how many requests in flight the writer waits for its batches to fill. */
+    int busyFrom() {
+        return busyFrom;
+    }
+
     private void writeLoop() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         while (open || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(500, TimeUnit.MILLISECONDS);
+                boolean waited = waitUnderLoad();
+                Pending first = queue.poll(CommitHook.IDLE_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    idle();
                     continue;
                 }
                 batch.add(first);
                 writing.lock();
                 try {
                     queue.drainTo(batch, MAX_BATCH - 1);
-                    writeOrFail(batch);
+                    learn(waited, batch.size());
                     batchesByWriter.increment();
+                    writeOrFail(batch, false);
                 } finally {
                     writing.unlock();
                 }
@@ -231,17 +290,76 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         }
     }
 
-    /** Holding {@code writing}: writes the batch; whatever goes wrong, every request of the batch is released. */
-    private void writeOrFail(List<Pending> batch) {
+    /**
+     * Under load, lets the next batch fill for up to {@code groupCommitWait}; returns at once when fewer than
+     * {@link #busyFrom()} requests are being served or the last wait brought nothing, and early when every request
+     * being served has its record queued.
+     *
+     * @return whether it waited
+     */
+    private boolean waitUnderLoad() {
+        // PostgreSQL's round trip already gathers ~10 records per commit at c=64; the wait took its batches past the 16
+        // that fit one statement (PostgresAppend) and cost its backends more (docs/history/benchmark-sessions.md, audit16)
+        if (waitNanos <= 0 || !open || !worthWaiting || Boolean.TRUE.equals(postgres)) {
+            return false;
+        }
+        int busy = serving.getAsInt();
+        if (busy < busyFrom || queue.size() >= busy) {
+            return false;
+        }
+        wakeAt = busy;
+        if (queue.size() < busy) { // an arrival between the check and wakeAt being set would not have woken us
+            LockSupport.parkNanos(this, waitNanos);
+        }
+        wakeAt = Integer.MAX_VALUE;
+        return true;
+    }
+
+    /**
+     * Many requests in flight need not mean many records: with a slow model most of them wait for its answer, and a
+     * wait would only delay a lone record. So a wait that brought one record ends the waiting, and a batch that filled
+     * without one (records arrived while the last was being written) starts it again.
+     */
+    private void learn(boolean waited, int taken) {
+        if (waited && taken == 1) {
+            worthWaiting = false;
+        } else if (!waited && taken > 1) {
+            worthWaiting = true;
+        }
+    }
+
+    /** Whether the writer waits for fuller batches under load now (see {@link #learn}). */
+    boolean waitsForFullerBatches() {
+        return worthWaiting;
+    }
+
+    /** The writer thread, with nothing queued: the commit hook's periodic work, holding the chain. */
+    private void idle() {
+        writing.lock();
         try {
-            write(batch);
+            afterCommit.idle();
+        } catch (RuntimeException e) {
+            log.warn("audit writer: periodic work failed ({}); tried again when idle", e.getClass().getSimpleName());
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /**
+     * Holding {@code writing}: writes the batch; whatever goes wrong, every request of the batch is released.
+     *
+     * @param lone written by a lone request on its own thread (see {@link CommitHook#committed(List, boolean)})
+     */
+    private void writeOrFail(List<Pending> batch, boolean lone) {
+        try {
+            write(batch, lone);
         } catch (Throwable t) {
             log.error("audit writer error: {}", t.getClass().getSimpleName());
             batch.forEach(p -> p.done().completeExceptionally(t));
         }
     }
 
-    private void write(List<Pending> batch) {
+    private void write(List<Pending> batch, boolean lone) {
         List<Committed> committed;
         try {
             committed = writeWithRetry(batch);
@@ -255,7 +373,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             // isolate the failure: each record on its own
             for (Pending p : batch) {
                 try {
-                    afterCommit.committed(writeWithRetry(List.of(p)));
+                    afterCommit.committed(writeWithRetry(List.of(p)), lone);
                     p.done().complete(null);
                 } catch (SQLException | RuntimeException single) {
                     head = null;
@@ -265,7 +383,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             return;
         }
         try {
-            afterCommit.committed(committed);
+            afterCommit.committed(committed, lone);
         } catch (RuntimeException e) {
             // committed but not confirmed on disk: refuse these requests, never write the records again
             failing = true;
@@ -464,6 +582,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     @Override
     public void close() {
         open = false;
+        LockSupport.unpark(writer);
         try {
             writer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
             // a caller may still be writing its own batch: wait for it

@@ -193,12 +193,59 @@ public final class AuditRows {
         return new AuditRecord.Purpose(rs.getString("purpose_verdict"), rs.getString("purpose_layer"), rs.wasNull() ? null : score);
     }
 
+    /**
+     * The counts as a JSON object, keys sorted. Written by hand when every key is plain (printable ASCII without
+     * {@code "} or {@code \\}, as entity types are): the same text Jackson writes, without a generator per column of
+     * every record; any other key goes through Jackson.
+     */
     public String countsJson(Map<String, Integer> counts) {
-        return counts.isEmpty() ? "{}" : write(new TreeMap<>(counts)); // what Jackson writes for an empty map
+        if (counts.isEmpty()) {
+            return "{}"; // what Jackson writes for an empty map
+        }
+        TreeMap<String, Integer> sorted = new TreeMap<>(counts);
+        StringBuilder out = new StringBuilder(16 * sorted.size()).append('{');
+        for (Map.Entry<String, Integer> e : sorted.entrySet()) {
+            if (!plain(e.getKey()) || e.getValue() == null) {
+                return write(sorted);
+            }
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append('"').append(e.getKey()).append("\":").append(e.getValue().intValue());
+        }
+        return out.append('}').toString();
     }
 
+    /** The values as a JSON array of strings; by hand when every value is plain, as {@link #countsJson}. */
     public String listJson(List<String> values) {
-        return values.isEmpty() ? "[]" : write(values);
+        if (values.isEmpty()) {
+            return "[]";
+        }
+        StringBuilder out = new StringBuilder(2 + 24 * values.size()).append('[');
+        for (String v : values) {
+            if (!plain(v)) {
+                return write(values);
+            }
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append('"').append(v).append('"');
+        }
+        return out.append(']').toString();
+    }
+
+    /** Text Jackson writes between quotes unchanged: printable ASCII other than {@code "} and {@code \\}. */
+    private static boolean plain(String s) {
+        if (s == null) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String write(Object value) {

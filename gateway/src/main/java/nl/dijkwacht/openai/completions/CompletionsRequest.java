@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 import nl.dijkwacht.openai.FieldPath;
+import nl.dijkwacht.openai.ParamPath;
 import nl.dijkwacht.openai.UnsupportedField;
 
 /**
@@ -58,6 +59,19 @@ public final class CompletionsRequest {
             chat.set("stream_options", options);
         }
         return chat;
+    }
+
+    /**
+     * A parameter of the chat request {@link #toChat} made, by its name in the completions request {@code sent}: the
+     * messages are its {@code prompt}, the other fields passed as they were; {@code null} for what the tool did not send.
+     */
+    public static String toolParam(ObjectNode sent, ParamPath chatParam) {
+        if (chatParam == null) {
+            return null;
+        }
+        ParamPath named = chatParam.field().equals("messages") ? chatParam.fieldOnly("prompt") : chatParam;
+        ParamPath param = named.sentIn(sent);
+        return param == null ? null : param.toString();
     }
 
     private static String prompt(JsonNode prompt) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Set;
 import nl.dijkwacht.openai.FieldPath;
 import nl.dijkwacht.openai.GovernedFields;
+import nl.dijkwacht.openai.ParamPath;
 import nl.dijkwacht.openai.RequestFields;
 import nl.dijkwacht.openai.UnsupportedField;
 
@@ -77,6 +78,34 @@ public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
         ObjectNode original = body.deepCopy();
         original.remove("input");
         return new ResponsesRequest(chat, original);
+    }
+
+    /**
+     * A parameter of the {@link #chat} request by its name in the Responses request the tool sent: the messages are its
+     * {@code instructions} (the first message, when there are instructions) or its {@code input}, {@code max_tokens} its
+     * {@code max_output_tokens}, a tool's {@code function.parameters} its {@code parameters}, {@code response_format}
+     * and {@code verbosity} are under {@code text}, {@code reasoning_effort} is {@code reasoning.effort}; {@code null}
+     * for what the tool did not send.
+     */
+    public String toolParam(ParamPath chatParam) {
+        if (chatParam == null) {
+            return null;
+        }
+        if (chatParam.field().equals("messages")) {
+            boolean instructions = original.hasNonNull("instructions") && chatParam.below().startsWith("[0]");
+            return instructions ? "instructions" : "input";
+        }
+        ParamPath named = switch (chatParam.field()) {
+            case "max_tokens" -> chatParam.as("max_output_tokens");
+            case "tools" -> new ParamPath("tools", chatParam.below().replaceFirst("^(\\[\\d+])\\.function(?=\\.|$)", "$1"));
+            case "response_format" -> new ParamPath("text", ".format");
+            case "verbosity" -> new ParamPath("text", ".verbosity");
+            case "reasoning_effort" -> new ParamPath("reasoning", ".effort");
+            case "tool_choice" -> chatParam.fieldOnly("tool_choice");
+            default -> PASSED.contains(chatParam.field()) ? chatParam : null;
+        };
+        ParamPath param = named == null ? null : named.sentIn(original);
+        return param == null ? null : param.toString();
     }
 
     /**

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# What a request costs after an idle gap: the first answer text (streamed) and the whole answer (non-streamed) on a
+# kept-alive connection, after pauses of 0, 50, 200 and 1500 ms, for the mock alone, nginx and one or more gateways.
+#
+#   docs/bench/idle-gap.sh [options] NAME=gateway.jar [NAME2=other.jar ...]
+#
+# Starts the harness's mock upstream, nginx in front of it (when installed) and each gateway (java -jar, the README's
+# default settings, the default policy pack plus the bench model and tool — gateway-bench.sh's pack — on both cores as
+# a municipality runs it), warms every gateway up (c=4, JSON and streamed), then for every gap runs
+# docs/bench/stream-first-chunk.py with --gap-ms GAP --follow 1: every target in turn gets, after a pause of GAP ms,
+# one request and, straight after it, one more ("NAME+follow"), so the cost of the gap is read at the same moment as the
+# cost without it. Streamed and non-streamed (--json) per gap. Results: $BENCH_WORK/idle-gap/<stamp>/{gaps.tsv,gaps.txt}, and
+# raw-<gap>-<mode>.tsv: every request's CLOCK_MONOTONIC send / headers / first text / end (to join with a gateway's own times).
+#
+# Options: --gaps "0 50 200 1500" --n N requests per target and gap (default 100; gaps ≥ 1000 ms use at most --n-slow,
+#          default 30) --warmup S seconds per gateway and mode (default 30) --store h2|postgres --port-base P (default
+#          21000: mock on P, nginx on P+1, gateways on P+16, P+17, …, management on +100) --modes "stream json"
+# Environment: <NAME>_JAVA_OPTS / <NAME>_ARGS — extra JVM options / gateway arguments for gateway NAME;
+#              GATEWAY_JAVA_OPTS (default -Xms512m -Xmx512m).
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
+GAPS="0 50 200 1500"; N=100; N_SLOW=30; WARM=30; STORE=h2; PORT_BASE=21000; MODES="stream json"; GWS=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --gaps) GAPS=$2; shift 2;; --n) N=$2; shift 2;; --n-slow) N_SLOW=$2; shift 2;; --warmup) WARM=$2; shift 2;;
+    --store) STORE=$2; shift 2;; --port-base) PORT_BASE=$2; shift 2;; --modes) MODES=$2; shift 2;;
+    *=*) GWS+=("$1"); shift;;
+    *) echo "unknown option $1" >&2; exit 2;;
+  esac
+done
+[ ${#GWS[@]} -gt 0 ] || { echo "usage: $0 [options] NAME=gateway.jar ..." >&2; exit 2; }
+JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1); [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
+OUT=${BENCH_WORK:-$ROOT/../bench-work}/idle-gap/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
+PIDS=(); SCHEMAS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -KILL "$p" 2>/dev/null || true; done
+  for s in "${SCHEMAS[@]}"; do psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $s CASCADE" >/dev/null 2>&1 || true; done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+eval "$(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")"
+
+"$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port "$PORT_BASE" > "$OUT/mock.log" 2>&1 &
+PIDS+=($!)
+TARGETS=(mock="http://127.0.0.1:$PORT_BASE/v1")
+if command -v nginx >/dev/null; then
+  mkdir -p "$OUT/nginx/logs" "$OUT/nginx/tmp"
+  sed -e "s/@MOCK_PORT@/$PORT_BASE/g" -e "s/@NGINX_PORT@/$((PORT_BASE + 1))/g" "$BENCH/nginx-proxy.conf" > "$OUT/nginx/nginx.conf"
+  nginx -p "$OUT/nginx/" -c "$OUT/nginx/nginx.conf" -e "$OUT/nginx/logs/error.log" > "$OUT/nginx/nginx.log" 2>&1 &
+  PIDS+=($!)
+  TARGETS+=(nginx="http://127.0.0.1:$((PORT_BASE + 1))/v1")
+fi
+i=0; NAMES=()
+for spec in "${GWS[@]}"; do
+  n=${spec%%=*}; jar=$(readlink -f "${spec#*=}"); port=$((PORT_BASE + 16 + i)); i=$((i + 1)); NAMES+=("$n")
+  dir=$OUT/$n; mkdir -p "$dir/run"; make_pack "$dir/run"
+  sed -i "s|http://127.0.0.1:18080/v1|http://127.0.0.1:$PORT_BASE/v1|" "$dir/run/models-config/gpt-4o-mini.yaml"
+  ov="${n}_JAVA_OPTS"; ov=${!ov:-}; oa="${n}_ARGS"; oa=${!oa:-}
+  args=(--server.port="$port" --management.server.port=$((port + 100)) --logging.level.root=WARN
+        --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config")
+  if [ "$STORE" = postgres ]; then
+    schema="idle_${n,,}_$(date +%s)"; SCHEMAS+=("$schema")
+    args+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema"
+           --spring.datasource.username=postgres --spring.flyway.schemas="$schema")
+  fi
+  # shellcheck disable=SC2086
+  (cd "$dir/run" && exec "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} $ov -jar "$jar" "${args[@]}" $oa > "$dir/gateway.log" 2>&1) &
+  PIDS+=($!); echo "$n pid $! port $port jar $jar $ov $oa" | tee -a "$OUT/gateways.txt"
+  TARGETS+=("$n=http://127.0.0.1:$port/v1")
+done
+for t in "${TARGETS[@]}"; do
+  for _ in $(seq 1 1200); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "${t#*=}/../readyz" || true)" = 200 ] && break
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "${t#*=}/../health" || true)" = 200 ] && break
+    sleep 0.2
+  done
+done
+for n in "${NAMES[@]}"; do
+  url=$(printf '%s\n' "${TARGETS[@]}" | sed -n "s|^$n=||p")
+  for s in 0 1; do
+    env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=$s BENCH_MAX_PER_THREAD=0 timeout $((WARM + 30)) \
+      wrk -t1 -c4 -d"${WARM}s" --timeout 10s -s "$BENCH/chat.lua" "$url/chat/completions" 2>&1 | grep RESULT | sed "s/^/$n warm-up stream=$s: /"
+  done
+done
+echo "stamp $(date -u +%H:%M) load $(cut -d' ' -f1-3 /proc/loadavg) store $STORE gaps $GAPS modes $MODES" | tee -a "$OUT/gaps.txt"
+printf 'gap_ms\tmode\ttarget\tn\theaders_p50\tfirst_p50\tdone_p50\n' > "$OUT/gaps.tsv"
+for gap in $GAPS; do
+  for mode in $MODES; do
+    n=$N; [ "$gap" -ge 1000 ] && [ "$n" -gt "$N_SLOW" ] && n=$N_SLOW
+    flag=(); [ "$mode" = json ] && flag=(--json)
+    rm -f "$OUT/one.tsv"
+    echo "== gap $gap ms, $mode, $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/gaps.txt"
+    python3 "$ROOT/docs/bench/stream-first-chunk.py" --n "$n" --warmup 5 --gap-ms "$gap" --follow 1 "${flag[@]}" \
+      --body "$BENCH/body.json" --tsv "$OUT/one.tsv" --raw "$OUT/raw-$gap-$mode.tsv" "${TARGETS[@]}" | tee -a "$OUT/gaps.txt"
+    sed "s/^/$gap\t$mode\t/" "$OUT/one.tsv" >> "$OUT/gaps.tsv"
+  done
+done
+echo "idle-gap: results in $OUT"

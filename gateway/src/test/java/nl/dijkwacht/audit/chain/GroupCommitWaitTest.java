@@ -1,0 +1,195 @@
+package nl.dijkwacht.audit.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.dijkwacht.audit.AuditDb;
+import nl.dijkwacht.audit.Records;
+import nl.dijkwacht.audit.store.AuditRows;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The writer's wait for fuller group commits under load. The waits here are a day long: a writer that waited when it
+ * should not, or did not stop waiting when every request's record had arrived, makes {@code append} give up after its
+ * 30 s and the test fail.
+ */
+class GroupCommitWaitTest {
+
+    private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes();
+    private static final Duration A_DAY = Duration.ofDays(1);
+
+    AuditDb db;
+    ChainCodec codec;
+    AuditRows rows;
+    final List<String> batches = Collections.synchronizedList(new ArrayList<>());
+    final AtomicInteger serving = new AtomicInteger();
+
+    @BeforeEach
+    void setUp() {
+        db = AuditDb.h2();
+        codec = ChainCodec.fromSecret(SECRET);
+        rows = new AuditRows(new ObjectMapper());
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private ChainedJdbcAuditSink sink(String chain, Duration wait) {
+        return new ChainedJdbcAuditSink(db.dataSource(), codec, rows, chain,
+                batch -> batches.add(Thread.currentThread().getName() + ":" + batch.size()), () -> serving.get() <= 1,
+                serving::get, wait);
+    }
+
+    @Test
+    void underLoadOneCommitCarriesEveryRequestsRecordOnceAllHaveArrived() throws Exception {
+        int requests = 32;
+        serving.set(requests); // every request in flight; the writer waits for their records before its first commit
+        ChainedJdbcAuditSink sink = sink("wait-a", A_DAY);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int r = 0; r < requests; r++) {
+                int request = r;
+                futures.add(pool.submit(() -> sink.append(Records.sample("load-" + request, Instant.now()))));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            sink.close();
+        }
+        assertThat(batches).containsExactly("audit-writer-wait-a:" + requests);
+        assertThat(sink.waitsForFullerBatches()).isTrue();
+        VerifyReport report = new ChainVerifier(db.dataSource(), codec, rows).verify("wait-a", null, null);
+        assertThat(report.ok()).as("%s", report).isTrue();
+        assertThat(report.recordsChecked()).isEqualTo(requests);
+    }
+
+    @Test
+    void withFewRequestsInFlightTheWriterDoesNotWait() {
+        serving.set(2); // not alone, so the writer thread writes, but far from busy
+        ChainedJdbcAuditSink sink = sink("wait-b", A_DAY);
+        try {
+            for (int i = 0; i < 3; i++) {
+                sink.append(Records.sample("few-" + i, Instant.now()));
+            }
+        } finally {
+            sink.close();
+        }
+        assertThat(batches).containsExactly("audit-writer-wait-b:1", "audit-writer-wait-b:1", "audit-writer-wait-b:1");
+    }
+
+    @Test
+    void aLoneRequestWritesOnItsOwnThreadWhateverTheWait() {
+        serving.set(1);
+        ChainedJdbcAuditSink sink = sink("wait-c", A_DAY);
+        try {
+            sink.append(Records.sample("lone", Instant.now()));
+        } finally {
+            sink.close();
+        }
+        assertThat(batches).containsExactly(Thread.currentThread().getName() + ":1");
+        assertThat(sink.batchesByCaller()).isEqualTo(1);
+    }
+
+    @Test
+    void underLoadARecordIsCommittedWhenTheWaitEndsEvenIfNoOtherArrives() {
+        serving.set(64);
+        ChainedJdbcAuditSink sink = sink("wait-d", Duration.ofMillis(20));
+        try {
+            sink.append(Records.sample("only-one", Instant.now()));
+            sink.append(Records.sample("and-another", Instant.now()));
+        } finally {
+            sink.close();
+        }
+        assertThat(batches).containsExactly("audit-writer-wait-d:1", "audit-writer-wait-d:1");
+    }
+
+    @Test
+    void aWaitThatBringsNoSecondRecordEndsTheWaitingUntilRecordsArriveTogetherAgain() throws Exception {
+        // a slow model: many requests in flight, few records — waiting would only delay each one
+        serving.set(64);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger commits = new AtomicInteger();
+        ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), codec, rows, "wait-f", batch -> {
+            batches.add(String.valueOf(batch.size()));
+            if (commits.incrementAndGet() == 2) {
+                try {
+                    release.await(); // the second commit is slow: records queue up behind it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, () -> false, serving::get, Duration.ofMillis(20));
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            assertThat(sink.waitsForFullerBatches()).isTrue();
+            sink.append(Records.sample("alone-in-its-wait", Instant.now()));
+            assertThat(sink.waitsForFullerBatches()).as("a wait that brought one record").isFalse();
+
+            Future<?> slow = pool.submit(() -> sink.append(Records.sample("slow-commit", Instant.now())));
+            while (commits.get() < 2) {
+                Thread.onSpinWait();
+            }
+            Future<?> b = pool.submit(() -> sink.append(Records.sample("behind-1", Instant.now())));
+            Future<?> c = pool.submit(() -> sink.append(Records.sample("behind-2", Instant.now())));
+            while (sink.queueDepth() < 2) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            slow.get();
+            b.get();
+            c.get();
+            assertThat(batches).containsExactly("1", "1", "2");
+            assertThat(sink.waitsForFullerBatches()).as("two records arrived during one commit").isTrue();
+        } finally {
+            sink.close();
+        }
+    }
+
+    @Test
+    void onPostgresqlTheWriterDoesNotWait() {
+        // PostgreSQL's round trip gathers records by itself; waiting took its batches past one statement's 16
+        try (AuditDb pg = AuditDb.postgres()) {
+            ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(pg.dataSource(), codec, rows, "wait-pg",
+                    batch -> batches.add(String.valueOf(batch.size())), () -> false, serving::get, A_DAY);
+            try {
+                sink.append(Records.sample("tells-the-dialect", Instant.now())); // no load yet: no wait
+                serving.set(64);
+                for (int i = 0; i < 3; i++) {
+                    sink.append(Records.sample("under-load-" + i, Instant.now())); // would wait a day on H2
+                }
+            } finally {
+                sink.close();
+            }
+            assertThat(batches).containsExactly("1", "1", "1", "1");
+        }
+    }
+
+    @Test
+    void closingEndsAWaitAndWritesWhatIsQueued() throws Exception {
+        serving.set(64);
+        ChainedJdbcAuditSink sink = sink("wait-e", A_DAY);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> queued = pool.submit(() -> sink.append(Records.sample("queued", Instant.now())));
+            while (sink.queueDepth() == 0) {
+                Thread.onSpinWait();
+            }
+            sink.close();
+            queued.get();
+        }
+        assertThat(batches).containsExactly("audit-writer-wait-e:1");
+    }
+}
