@@ -13,14 +13,14 @@
 # raw-<gap>-<mode>.tsv: every request's CLOCK_MONOTONIC send / headers / first text / end (to join with a gateway's own times).
 #
 # Options: --gaps "0 50 200 1500" --n N requests per target and gap (default 100; gaps ≥ 1000 ms use at most --n-slow,
-#          default 30) --warmup S seconds per gateway and mode (default 30) --store h2|postgres --port-base P (default
+#          default 30) --warmup S seconds per gateway and mode (default 60; with 20 s and four gateways the JIT was still busy in the first cells) --store h2|postgres --port-base P (default
 #          21000: mock on P, nginx on P+1, gateways on P+16, P+17, …, management on +100) --modes "stream json"
 # Environment: <NAME>_JAVA_OPTS / <NAME>_ARGS — extra JVM options / gateway arguments for gateway NAME;
 #              GATEWAY_JAVA_OPTS (default -Xms512m -Xmx512m).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
-GAPS="0 50 200 1500"; N=100; N_SLOW=30; WARM=30; STORE=h2; PORT_BASE=21000; MODES="stream json"; GWS=()
+GAPS="0 50 200 1500"; N=100; N_SLOW=30; WARM=60; STORE=h2; PORT_BASE=21000; MODES="stream json"; GWS=()
 while [ $# -gt 0 ]; do
   case $1 in
     --gaps) GAPS=$2; shift 2;; --n) N=$2; shift 2;; --n-slow) N_SLOW=$2; shift 2;; --warmup) WARM=$2; shift 2;;

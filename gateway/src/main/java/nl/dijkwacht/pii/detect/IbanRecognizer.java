@@ -9,7 +9,7 @@ import java.util.Map;
  * IBAN of every SEPA country: compact or in groups of four, any case; the country's length and mod-97 must hold.
  * Scans by hand rather than by regex so a grouped IBAN followed by more digits is cut at the country's length.
  */
-public final class IbanRecognizer implements Recognizer {
+public final class IbanRecognizer implements AnalysedTextRecognizer {
 
     /** IBAN lengths of the SEPA countries and territories (ISO 13616 registry). */
     static final Map<String, Integer> SEPA_LENGTHS = Map.ofEntries(
@@ -30,13 +30,22 @@ public final class IbanRecognizer implements Recognizer {
         return "iban";
     }
 
+    /**
+     * Tried only two characters before the start of a run of digits: an IBAN opens with two letters and two digits, so
+     * its check digits always start a run ({@link AnalysedText#digitRunStarts}, which the pattern recognizers share).
+     */
     @Override
-    public List<Finding> find(String text) {
+    public List<Finding> find(AnalysedText analysed) {
+        String text = analysed.text();
         List<Finding> found = new ArrayList<>();
         int n = text.length();
-        for (int i = 0; i + 15 <= n; i++) {
-            if (!isLetter(text.charAt(i)) || !isLetter(text.charAt(i + 1))
-                    || !isDigit(text.charAt(i + 2)) || !isDigit(text.charAt(i + 3))) {
+        int next = 0;
+        for (int run : analysed.digitRunStarts()) {
+            int i = run - 2;
+            if (i < next || i + 15 > n) {
+                continue;
+            }
+            if (!isLetter(text.charAt(i)) || !isLetter(text.charAt(i + 1)) || !isDigit(text.charAt(i + 3))) {
                 continue;
             }
             if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))) {
@@ -53,7 +62,7 @@ public final class IbanRecognizer implements Recognizer {
             }
             if (checksum.validate(text.substring(i, end)) == ChecksumValidator.Validity.VALID) {
                 found.add(new Finding(EntityType.IBAN, i, end, 0.99, name(), "country code + per-country length", "checksum mod-97"));
-                i = end - 1;
+                next = end;
             }
         }
         return found;

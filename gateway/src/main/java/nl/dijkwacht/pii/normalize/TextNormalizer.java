@@ -248,9 +248,30 @@ public final class TextNormalizer {
         return switch (c) {
             case '(', '[', '{', '<', '@', '&', '%' -> true;
             case ' ', '\t', '\n', '\u000B', '\f', '\r' -> i + 1 < s.length()
-                    && (s.charAt(i + 1) == '@' || s.charAt(i + 1) == 'a' || s.charAt(i + 1) == 'A');
+                    && (s.charAt(i + 1) == '@' || spacedAtWord(s, i + 1));
             default -> false;
         };
+    }
+
+    /**
+     * Whether "at" and a white space, or "ap", starts at {@code i} (either case): the only ways {@code \s(?:at|apenstaartje)\s}
+     * can go on after its white space. Without this every word starting with an "a" ("aan", "adres") was a
+     * candidate for the pattern.
+     */
+    private static boolean spacedAtWord(String s, int i) {
+        int n = s.length();
+        if (i + 2 >= n || (s.charAt(i) != 'a' && s.charAt(i) != 'A')) {
+            return false;
+        }
+        char second = s.charAt(i + 1);
+        if (second == 'p' || second == 'P') {
+            return true;
+        }
+        if (second != 't' && second != 'T') {
+            return false;
+        }
+        char after = s.charAt(i + 2);
+        return after == ' ' || after == '\t' || after == '\n' || after == '\u000B' || after == '\f' || after == '\r';
     }
 
     // ---- pass 3: separators inside digit runs ----

@@ -70,9 +70,11 @@ final class ChatNameRules {
 
     private static final String AFTER_PREPOSITION_RULE = "lower-case words after a preposition";
 
-    /** Adds the names found to {@code out}; the text is read as a whole (token indices are not used). */
-    void find(String text, List<NameSpan> out) {
-        Capitals capitals = Capitals.of(text);
+    /**
+     * Adds the names found to {@code out}; the text is read as a whole (token indices are not used). {@code capitals}
+     * are the text's counts ({@link Capitals#of}), taken once for this rule family and {@link IdentifierClosedNameRules}.
+     */
+    void find(String text, Capitals capitals, List<NameSpan> out) {
         if (capitals.typedInLowerCase()) {
             Matcher p = AFTER_PREPOSITION.matcher(text);
             while (p.find()) {
@@ -206,13 +208,8 @@ final class ChatNameRules {
                 .collect(java.util.stream.Collectors.joining("|"));
     }
 
-    /** {@link Capitals#mostlyLowerCase()} of the text, for other lower-case rule families. */
-    static boolean mostlyLowerCase(String text) {
-        return Capitals.of(text).mostlyLowerCase();
-    }
-
     /** Counts of one pass over the text's letters, for the two lower-case tests below. */
-    private record Capitals(int letters, int capitals, int sentenceStarts, int lowerStarts) {
+    record Capitals(int letters, int capitals, int sentenceStarts, int lowerStarts) {
 
         static Capitals of(String text) {
             int letters = 0;

@@ -43,10 +43,11 @@ final class IdentifierClosedNameRules {
             + WORD + ")?)(?=( \\(?[\\w.+-]+@[\\w-]+\\.)|(,? \\(?(?:\\p{Ll}[\\p{Ll}'’-]*, )?|, )(\\p{Ll}+\\.?)\\b| \\(?(\\d{6,}|\\d{3}[.]\\d{3}[.]\\d{3}|0\\d(?:[ -]?\\d){8})(?!\\d|\\.\\d)"
             + "| ([1-9]\\d{3} ?[a-zA-Z]{2})(?![\\p{L}]))");
 
-    void find(String text, List<NameSpan> out) {
+    /** {@code capitals}: the text's counts, {@link ChatNameRules.Capitals#of}. */
+    void find(String text, ChatNameRules.Capitals capitals, List<NameSpan> out) {
         // prose has one capital in some twenty letters too: the sentence starts tell chat from it (without this
         // gate the scan doubled the engine's CPU time on a 1 KB letter)
-        if (!ChatNameRules.mostlyLowerCase(text)) {
+        if (!capitals.mostlyLowerCase()) {
             return;
         }
         Matcher m = NAME.matcher(text);

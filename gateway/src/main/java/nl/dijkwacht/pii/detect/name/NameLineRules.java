@@ -125,9 +125,12 @@ final class NameLineRules {
                 && CLOSING_WORDS.contains(tokens.get(i - 2).lower()) && !tokens.get(i - 2).lower().equals("gr");
         boolean afterWord = i >= 1 && CLOSING_WORDS.contains(tokens.get(i - 1).lower())
                 && TextToken.adjacent(text, tokens.get(i - 1), t);
+        if (!(afterComma || afterWord)) {
+            return -1; // before the gazetteer: this runs at every word
+        }
         // "groet bas" typed in lower case: a known given name (even one that is also a word) closing the line
         boolean lower = t.isWord() && !t.capitalised() && gazetteer.isFirstName(t.lower());
-        if (!(t.capitalised() || lower) || !(afterComma || afterWord)) {
+        if (!(t.capitalised() || lower)) {
             return -1;
         }
         NameSpan name = parser.parse(text, tokens, i, lower, !lower, SIGNATURE);

@@ -41,8 +41,9 @@ final class PersonNameRules {
         if (text.indexOf('\n') >= 0) {
             lines.nameLines(text, tokens, spans);
         }
-        chat.find(text, spans);
-        identifierClosed.find(text, spans);
+        ChatNameRules.Capitals capitals = ChatNameRules.Capitals.of(text); // one pass for both lower-case families
+        chat.find(text, capitals, spans);
+        identifierClosed.find(text, capitals, spans);
         CommaOrderRunRules.find(text, spans);
         if (text.indexOf(", ") >= 0) {
             lowerCaseComma.find(text, spans);

@@ -21,6 +21,15 @@ record TextToken(String text, String lower, int start, int end, Kind kind, boole
         return kind == Kind.WORD;
     }
 
+    /** The ASCII characters as strings: a token of one (punctuation, a digit) needs no string of its own. */
+    private static final String[] ONE_CHAR = new String[128];
+
+    static {
+        for (char c = 0; c < ONE_CHAR.length; c++) {
+            ONE_CHAR[c] = String.valueOf(c);
+        }
+    }
+
     static List<TextToken> tokenize(String text) {
         List<TextToken> out = new ArrayList<>(text.length() / 5 + 4);
         boolean nextStartsSentence = true;
@@ -55,7 +64,7 @@ record TextToken(String text, String lower, int start, int end, Kind kind, boole
             if (hasBlankLine(text, previousEnd, start)) {
                 nextStartsSentence = true;
             }
-            String t = text.substring(start, end);
+            String t = end == start + 1 && c < ONE_CHAR.length ? ONE_CHAR[c] : text.substring(start, end);
             boolean sentence = nextStartsSentence && kind != Kind.PUNCT;
             out.add(new TextToken(t, t.toLowerCase(Locale.ROOT), start, end, kind, sentence));
             if (kind == Kind.PUNCT) {

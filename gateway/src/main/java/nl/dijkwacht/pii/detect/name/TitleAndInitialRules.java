@@ -43,12 +43,17 @@ final class TitleAndInitialRules {
 
     private static final List<List<String>> INTRODUCTIONS = List.of(List.of("ik", "ben"), List.of("ik", "heet"),
             List.of("mijn", "naam", "is"), List.of("my", "name", "is"), List.of("i", "am"), List.of("wij", "zijn"));
+    private static final java.util.Set<String> INTRODUCTION_STARTS = INTRODUCTIONS.stream().map(List::getFirst)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
      * "Ik ben Winston Tjoe-A-On", "mijn naam is Oksana Melnyk": capitalised words after a self-introduction are the
      * writer's name, known or not. The index to continue from, or -1.
      */
     int introduction(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
+        if (!INTRODUCTION_STARTS.contains(tokens.get(i).lower())) {
+            return -1; // runs at every word: most open no phrase
+        }
         for (List<String> phrase : INTRODUCTIONS) {
             int n = phrase.size();
             if (i + n >= tokens.size() || !tokens.get(i).lower().equals(phrase.get(0))) {
