@@ -58,7 +58,7 @@ final class MessageReadings {
     Joined read(List<String> texts, List<ForbiddenPurpose> rules) {
         if (rules.size() > MAX_RULES || anyNull(texts)) {
             String joined = String.join("\n", texts);
-            return new Joined(!terms.find(joined).isEmpty(), PurposeDomain.in(PurposeTokens.fold(joined)),
+            return new Joined(terms.occursIn(joined), PurposeDomain.in(PurposeTokens.fold(joined)),
                     LayeredPurposeGuard.ruleHit(texts, rules), null);
         }
         boolean term = false;
@@ -101,19 +101,17 @@ final class MessageReadings {
     /** @param kept whether the reading goes into the table (then a long message's tokens are left out) */
     private Reading reading(String text, List<ForbiddenPurpose> rules, int carry, boolean kept) {
         long hits = 0;
-        String folded = null;
+        String foldedText = PurposeTokens.fold(text);
+        // ASCII text folds alike for the rules (RequiredLiterals: per char) and for the guard (lower case, no accents)
+        String folded = rules.isEmpty() ? null : PurposeTokens.isAscii(text) ? foldedText : ForbiddenPurpose.fold(text);
         for (int i = 0; i < rules.size(); i++) {
-            if (folded == null) {
-                folded = ForbiddenPurpose.fold(text);
-            }
             if (rules.get(i).matches(text, folded)) {
                 hits |= 1L << i;
             }
         }
-        String foldedText = PurposeTokens.fold(text);
         MessageTokens tokens = model == null || kept && text.length() > KEEP_TOKENS_UP_TO ? null
                 : MessageTokens.read(text, foldedText, carry, model);
-        return new Reading(!terms.find(text).isEmpty(), PurposeDomain.in(foldedText), List.copyOf(rules), hits, tokens);
+        return new Reading(terms.occursIn(text), PurposeDomain.in(foldedText), List.copyOf(rules), hits, tokens);
     }
 
     /** The rules of a use-case, as the policy holds them now: a reloaded policy or another use-case reads anew. */

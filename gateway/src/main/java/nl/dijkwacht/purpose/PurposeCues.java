@@ -49,6 +49,20 @@ final class PurposeCues {
         return (folded.contains("decision") || folded.contains("already")) && DECISION_STATED.matcher(folded).find();
     }
 
+    /** Per word, which of the three word lists above hold it: one lookup instead of three ({@link #of}). */
+    private static final int EXACT = 1;
+    private static final int PHRASE_WORD = 2;
+    private static final int DECISION_WORD = 4;
+    private static final java.util.Map<String, Integer> WORD_LISTS = wordLists();
+
+    private static java.util.Map<String, Integer> wordLists() {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        SPECIAL_EXACT.forEach(w -> out.merge(w, EXACT, (a, b) -> a | b));
+        SPECIAL_PHRASE_WORDS.forEach(w -> out.merge(w, PHRASE_WORD, (a, b) -> a | b));
+        DECISION_WORDS.forEach(w -> out.merge(w, DECISION_WORD, (a, b) -> a | b));
+        return java.util.Map.copyOf(out);
+    }
+
     final boolean specialWord;
     final boolean decisionTaken;
 
@@ -63,11 +77,13 @@ final class PurposeCues {
         boolean specialPhraseWord = false;
         boolean decisionWord = false;
         for (String word : RegexWords.of(folded)) {
-            if (!special && (SPECIAL_EXACT.contains(word) || startsWithStem(word))) {
+            Integer lists = WORD_LISTS.get(word);
+            int in = lists == null ? 0 : lists;
+            if (!special && ((in & EXACT) != 0 || startsWithStem(word))) {
                 special = true;
             }
-            specialPhraseWord |= SPECIAL_PHRASE_WORDS.contains(word);
-            decisionWord |= DECISION_WORDS.contains(word);
+            specialPhraseWord |= (in & PHRASE_WORD) != 0;
+            decisionWord |= (in & DECISION_WORD) != 0;
         }
         if (!special && specialPhraseWord) {
             special = SPECIAL_PHRASES.matcher(folded).find();

@@ -288,7 +288,7 @@ public final class PurposeTokens {
         return false;
     }
 
-    private static boolean isAscii(String text) {
+    static boolean isAscii(String text) {
         for (int k = 0; k < text.length(); k++) {
             if (text.charAt(k) > 127) {
                 return false;
