@@ -56,6 +56,11 @@ public final class PurposeTokens {
     @FunctionalInterface
     interface WordSink {
         void add(String token);
+
+        /** The five-letter prefix token of {@code word} (more than five characters): {@code p:} and its first five. */
+        default void addPrefix(String word) {
+            add("p:" + word.substring(0, 5));
+        }
     }
 
     /*
@@ -110,7 +115,7 @@ public final class PurposeTokens {
         boolean foldedAlike = isAscii(text) && foldedText.length() == n;
         int i = 0;
         // a line break resets every state below but the previous word: a title may end one message and a name open the next
-        String previousRaw = carry == NO_WORD_BEFORE ? null : "";
+        boolean wordBefore = carry != NO_WORD_BEFORE;
         String previousWord = carry == TITLE_BEFORE ? ANY_TITLE : carry == WORD_BEFORE ? "" : null;
         boolean ownWord = false;
         boolean previousCapital = false;
@@ -133,14 +138,15 @@ public final class PurposeTokens {
                 while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '\'' || text.charAt(i) == '-')) {
                     i++;
                 }
-                String raw = text.substring(s, i);
-                boolean capital = Character.isUpperCase(raw.charAt(0)) && raw.length() > 1;
+                // the word as written is text[s, i) (no copy made: an ASCII word's fold is a stretch of the folded text)
+                int length = i - s;
+                boolean capital = Character.isUpperCase(c) && length > 1;
                 // an initial with its full stop ("R. Pinas", "Kevin B."): part of a person's name, not a sentence end
-                boolean initial = raw.length() == 1 && Character.isUpperCase(raw.charAt(0)) && i < n && text.charAt(i) == '.';
+                boolean initial = length == 1 && Character.isUpperCase(c) && i < n && text.charAt(i) == '.';
                 if (initial && previousCapital || capital && afterInitial) {
                     name = true;
                 }
-                String word = foldedAlike ? foldedText.substring(s, i) : fold(raw);
+                String word = foldedAlike ? foldedText.substring(s, i) : fold(text.substring(s, i));
                 if (!capital && nameRun) {
                     name |= !EVENT_NOUNS.contains(lastCapital);
                     nameRun = false;
@@ -159,25 +165,25 @@ public final class PurposeTokens {
                     pronoun = true;
                 }
                 if (word.length() > 5 && !word.startsWith("__")) {
-                    out.add("p:" + word.substring(0, 5));
+                    out.addPrefix(word);
                 }
                 boolean article = ARTICLES.contains(folded);
-                if (!capital && previousRaw != null && PARTICLES.contains(word)) {
+                if (!capital && wordBefore && PARTICLES.contains(word)) {
                     // a particle between a title or first name and the surname keeps what came before it
                     sentenceStart = false;
                     afterArticle = article;
                     continue;
                 }
-                if (capital && previousRaw != null && TITLES.contains(previousWord)) {
+                if (capital && wordBefore && TITLES.contains(previousWord)) {
                     titleName = true;
                 }
                 // eighth round: an abbreviation ("FAQ van Burgerzaken", "Welke DPIA-vragen", "de AVG-regels") is no part of a
                 // person's name; "IJzerman" is a name
-                boolean abbreviation = capital && Character.isUpperCase(raw.charAt(1)) && !raw.startsWith("IJ");
+                boolean abbreviation = capital && Character.isUpperCase(text.charAt(s + 1)) && !text.startsWith("IJ", s);
                 if (capital && previousCapital && !sentenceStart && !abbreviation && !quoted) {
                     nameRun = true;
                 }
-                if (capital && !sentenceStart && !TITLES.contains(word) && !raw.equals(raw.toUpperCase(Locale.ROOT))) {
+                if (capital && !sentenceStart && !TITLES.contains(word) && !allCapitals(text.substring(s, i))) {
                     properNoun = true;
                 }
                 // ninth round: a capital after an article, or a capitalised article inside a sentence ("buurthuis De Schakel"),
@@ -186,7 +192,7 @@ public final class PurposeTokens {
                 sentenceStart = false;
                 previousCapital = capital && !TITLES.contains(word) && !abbreviation && !INSTITUTION_NOUNS.contains(word) && !opensTitle;
                 afterArticle = article;
-                previousRaw = raw;
+                wordBefore = true;
                 previousWord = folded;
                 ownWord = true;
             } else {
@@ -273,6 +279,10 @@ public final class PurposeTokens {
             }
         }
         return out.toArray(String[]::new);
+    }
+
+    private static boolean allCapitals(String raw) {
+        return raw.equals(raw.toUpperCase(Locale.ROOT));
     }
 
     private static boolean shortTitle(String text, int from) {
