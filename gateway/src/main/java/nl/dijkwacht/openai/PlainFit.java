@@ -102,10 +102,10 @@ final class PlainFit {
                         ? reference(argument.textValue().substring(DEFS.length())) : NEVER;
                 case "minimum" -> bound(argument, true);
                 case "maximum" -> bound(argument, false);
-                case "minItems" -> argument.canConvertToInt() ? minItems(argument.intValue()) : NEVER;
-                case "maxItems" -> argument.canConvertToInt() ? maxItems(argument.intValue()) : NEVER;
-                case "minLength" -> argument.canConvertToInt() ? minLength(argument.intValue()) : NEVER;
-                case "maxLength" -> argument.canConvertToInt() ? maxLength(argument.intValue()) : NEVER;
+                case "minItems" -> count(argument) ? minItems(argument.intValue()) : NEVER;
+                case "maxItems" -> count(argument) ? maxItems(argument.intValue()) : NEVER;
+                case "minLength" -> count(argument) ? minLength(argument.intValue()) : NEVER;
+                case "maxLength" -> count(argument) ? maxLength(argument.intValue()) : NEVER;
                 case "items" -> items(compile(argument));
                 case "properties" -> {
                     properties = new HashMap<>();
@@ -245,6 +245,10 @@ final class PlainFit {
                     : new BigDecimal(value.asText()).compareTo(exact);
             return minimum ? compare >= 0 : compare <= 0;
         };
+    }
+
+    private static boolean count(JsonNode argument) {
+        return argument.isIntegralNumber() && argument.canConvertToInt() && argument.intValue() >= 0;
     }
 
     private static Check minItems(int min) {
