@@ -49,9 +49,9 @@ class GroupCommitWaitTest {
     }
 
     private ChainedJdbcAuditSink sink(String chain, Duration wait) {
-        return new ChainedJdbcAuditSink(db.dataSource(), codec, rows, chain,
-                batch -> batches.add(Thread.currentThread().getName() + ":" + batch.size()), () -> serving.get() <= 1,
-                serving::get, wait);
+        return ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, chain)
+                .afterCommit(batch -> batches.add(Thread.currentThread().getName() + ":" + batch.size()))
+                .alone(() -> serving.get() <= 1).groupCommitWait(serving::get, wait).start();
     }
 
     @Test
@@ -124,16 +124,17 @@ class GroupCommitWaitTest {
         serving.set(64);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger commits = new AtomicInteger();
-        ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), codec, rows, "wait-f", batch -> {
-            batches.add(String.valueOf(batch.size()));
-            if (commits.incrementAndGet() == 2) {
-                try {
-                    release.await(); // the second commit is slow: records queue up behind it
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, () -> false, serving::get, Duration.ofMillis(20));
+        ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, "wait-f")
+                .afterCommit(batch -> {
+                    batches.add(String.valueOf(batch.size()));
+                    if (commits.incrementAndGet() == 2) {
+                        try {
+                            release.await(); // the second commit is slow: records queue up behind it
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }).groupCommitWait(serving::get, Duration.ofMillis(20)).start();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             assertThat(sink.waitsForFullerBatches()).isTrue();
             sink.append(Records.sample("alone-in-its-wait", Instant.now()));
@@ -163,8 +164,9 @@ class GroupCommitWaitTest {
     void onPostgresqlTheWriterDoesNotWait() {
         // PostgreSQL's round trip gathers records by itself; waiting took its batches past one statement's 16
         try (AuditDb pg = AuditDb.postgres()) {
-            ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(pg.dataSource(), codec, rows, "wait-pg",
-                    batch -> batches.add(String.valueOf(batch.size())), () -> false, serving::get, A_DAY);
+            ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(pg.dataSource(), codec, rows, "wait-pg")
+                    .afterCommit(batch -> batches.add(String.valueOf(batch.size())))
+                    .groupCommitWait(serving::get, A_DAY).start();
             try {
                 sink.append(Records.sample("tells-the-dialect", Instant.now())); // no load yet: no wait
                 serving.set(64);
