@@ -155,10 +155,13 @@ public class AuditConfiguration {
         });
     }
 
-    /** The model requests being served; a lone one writes its own audit record (c=1 latency, see the sink). */
+    /**
+     * The model requests being served; a lone one writes its own audit record (c=1 latency, see the sink), and a chain's
+     * writer waits for fuller batches while many of its tenant's are in flight.
+     */
     @Bean
-    RequestsInFlight requestsInFlight() {
-        return new RequestsInFlight();
+    RequestsInFlight requestsInFlight(nl.dijkwacht.tenancy.Tenants tenants) {
+        return new RequestsInFlight(tenants.all().stream().filter(t -> !t.isDefault()).map(nl.dijkwacht.tenancy.Tenant::id).toList());
     }
 
     @Bean
@@ -167,11 +170,12 @@ public class AuditConfiguration {
                                    AuditPartitions partitions, nl.dijkwacht.audit.store.AuditStoreHousekeeping housekeeping,
                                    @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-fsync:false}") boolean fsync,
                                    RequestsInFlight inFlight,
-            @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.group-commit-wait:2ms}") java.time.Duration groupCommitWait) {
+            @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.group-commit-wait:2ms}") java.time.Duration groupCommitWait,
+                                   nl.dijkwacht.tenancy.Tenants tenants) {
         return ChainedJdbcAuditSink.builder(DurableCommits.raw(dataSource), codec, rows, properties.chainId())
                 .afterCommit(commitHook(housekeeping, properties.chainId(), fsync))
                 .alone(inFlight::alone)
-                .groupCommitWait(inFlight::serving, groupCommitWait)
+                .groupCommitWait(inFlight.servingOnChainOf(tenants.defaultTenant().id()), groupCommitWait)
                 .start();
     }
 
@@ -198,7 +202,7 @@ public class AuditConfiguration {
                 others.put(t.id(), ChainedJdbcAuditSink.builder(DurableCommits.raw(dataSource), codec, rows, chain)
                         .afterCommit(commitHook(housekeeping, chain, fsync))
                         .alone(inFlight::alone)
-                        .groupCommitWait(inFlight::serving, groupCommitWait)
+                        .groupCommitWait(inFlight.servingOnChainOf(t.id()), groupCommitWait)
                         .start());
             }
         }
