@@ -155,6 +155,12 @@ public class AuditConfiguration {
         });
     }
 
+    /** Flyway migrates the store in order; out of order only a store that lacks an older migration (see the class). */
+    @Bean
+    org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy storeMigrations() {
+        return new nl.dijkwacht.audit.store.StoreMigrations();
+    }
+
     /**
      * The model requests being served; a lone one writes its own audit record (c=1 latency, see the sink), and a chain's
      * writer waits for fuller batches while many of its tenant's are in flight.
