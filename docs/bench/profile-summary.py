@@ -32,7 +32,8 @@ PARTS = [
     ("request schema / JSON parsing and writing (Jackson)", ["com.fasterxml.jackson.", "tools.jackson.", "com.networknt."]),
     ("answer rewriting (restore, disclaimer, output scan)", ["nl.dijkwacht.response."]),
     ("audit record + store (all)", ["nl.dijkwacht.audit."]),
-    ("  of which the writer's transaction (H2 / PostgreSQL / pool)", ["ChainedJdbcAuditSink.tryWrite"]),
+    # ChainAppender since session 32 (audit17); the older name matches profiles taken before
+    ("  of which the writer's transaction (H2 / PostgreSQL / pool)", ["ChainAppender.tryWrite", "ChainedJdbcAuditSink.tryWrite"]),
     ("  of which embedded store compaction", ["EmbeddedStoreCompaction."]),
     ("  of which H2", ["org.h2."]),
     ("  of which PostgreSQL driver", ["org.postgresql."]),
