@@ -380,7 +380,8 @@ if [ "$PROFILE" -gt 0 ]; then
   python3 "$ROOT/docs/bench/flamegraph.py" "$OUT/$n/profile.collapsed" \
     "Dijkwacht ($n), default policy pack, c=64 JSON, ${PROFILE} s, $mode samples ($(date -u +%F))" > "$OUT/$n/flame.svg"
   read -r preq pcpu < <(awk -F'\t' -v hz="$(getconf CLK_TCK)" '$1=="profile-start" {r=$6; c=$3} $1=="profile-end" {printf "%d %.2f\n", $6-r, ($3-c)/hz}' "$OUT/$n/phases.tsv")
-  python3 "$ROOT/docs/bench/profile-summary.py" "$OUT/$n/profile.collapsed" "${preq:-0}" "${pcpu:-0}" | tee "$OUT/$n/profile-summary.md"
+  python3 "$ROOT/docs/bench/profile-summary.py" "$OUT/$n/profile.collapsed" "${preq:-0}" "${pcpu:-0}" \
+    "$([ "$mode" = jfr ] && echo 10 || echo 1)" | tee "$OUT/$n/profile-summary.md"
   echo "profile ($mode): $OUT/$n/flame.svg; wrk: $(grep RESULT "$OUT/profile-wrk.txt")"
 fi
 

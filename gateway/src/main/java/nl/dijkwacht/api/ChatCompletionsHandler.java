@@ -6,10 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import nl.dijkwacht.api.filter.AuthenticatedRequest;
 import nl.dijkwacht.audit.AuditCapture;
 import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.audit.AuditUnavailableException;
 import nl.dijkwacht.audit.RequestsInFlight;
+import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.invoke.ClientGoneException;
 import nl.dijkwacht.invoke.ModelInvoker;
 import nl.dijkwacht.invoke.RawChunk;
@@ -89,11 +91,13 @@ public final class ChatCompletionsHandler {
 
     private ServerResponse serve(Surface surface) {
         return ServerResponse.ok().build((req, res) -> {
-            inFlight.enter();
+            Caller caller = AuthenticatedRequest.knownCaller(req);
+            String tenant = caller == null ? null : caller.tenant(); // the chain its record goes to
+            inFlight.enter(tenant);
             try {
                 serve(surface, req, res);
             } finally {
-                inFlight.exit();
+                inFlight.exit(tenant);
             }
             return null;
         });

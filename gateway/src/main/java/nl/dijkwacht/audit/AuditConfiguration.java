@@ -11,6 +11,7 @@ import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.chain.JournalRecovery;
 import nl.dijkwacht.audit.chain.ChainVerifier;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
+import nl.dijkwacht.audit.chain.CommitHook;
 import nl.dijkwacht.audit.chain.TenantChains;
 import nl.dijkwacht.audit.oversight.Oversight;
 import nl.dijkwacht.audit.query.AuditQueries;
@@ -143,9 +144,8 @@ public class AuditConfiguration {
      * What a chain's writer does after each group commit: append to its journal, or (without one) the optional fsync.
      * The warm-up's scratch store sets up its writer with it too.
      */
-    static ChainedJdbcAuditSink.CommitHook commitHook(nl.dijkwacht.audit.store.AuditStoreHousekeeping housekeeping,
-                                                              String chainId, boolean fsync) {
-        return housekeeping.journalBase().<ChainedJdbcAuditSink.CommitHook>map(base -> {
+    static CommitHook commitHook(nl.dijkwacht.audit.store.AuditStoreHousekeeping housekeeping, String chainId, boolean fsync) {
+        return housekeeping.journalBase().<CommitHook>map(base -> {
             AuditJournal journal = new AuditJournal(AuditJournal.fileFor(base, chainId), fsync, () -> housekeeping.flush(fsync));
             housekeeping.closeLater(journal);
             return journal;
@@ -155,10 +155,19 @@ public class AuditConfiguration {
         });
     }
 
-    /** The model requests being served; a lone one writes its own audit record (c=1 latency, see the sink). */
+    /** Flyway migrates the store in order; out of order only a store that lacks an older migration (see the class). */
     @Bean
-    RequestsInFlight requestsInFlight() {
-        return new RequestsInFlight();
+    org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy storeMigrations() {
+        return new nl.dijkwacht.audit.store.StoreMigrations();
+    }
+
+    /**
+     * The model requests being served; a lone one writes its own audit record (c=1 latency, see the sink), and a chain's
+     * writer waits for fuller batches while many of its tenant's are in flight.
+     */
+    @Bean
+    RequestsInFlight requestsInFlight(nl.dijkwacht.tenancy.Tenants tenants) {
+        return new RequestsInFlight(tenants.all().stream().filter(t -> !t.isDefault()).map(nl.dijkwacht.tenancy.Tenant::id).toList());
     }
 
     @Bean
@@ -167,9 +176,13 @@ public class AuditConfiguration {
                                    AuditPartitions partitions, nl.dijkwacht.audit.store.AuditStoreHousekeeping housekeeping,
                                    @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-fsync:false}") boolean fsync,
                                    RequestsInFlight inFlight,
-            @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.group-commit-wait:2ms}") java.time.Duration groupCommitWait) {
-        return new ChainedJdbcAuditSink(DurableCommits.raw(dataSource), codec, rows, properties.chainId(),
-                commitHook(housekeeping, properties.chainId(), fsync), inFlight::alone, inFlight::serving, groupCommitWait);
+            @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.group-commit-wait:2ms}") java.time.Duration groupCommitWait,
+                                   nl.dijkwacht.tenancy.Tenants tenants) {
+        return ChainedJdbcAuditSink.builder(DurableCommits.raw(dataSource), codec, rows, properties.chainId())
+                .afterCommit(commitHook(housekeeping, properties.chainId(), fsync))
+                .alone(inFlight::alone)
+                .groupCommitWait(inFlight.servingOnChainOf(tenants.defaultTenant().id()), groupCommitWait)
+                .start();
     }
 
     /**
@@ -192,8 +205,11 @@ public class AuditConfiguration {
                             "the audit chain of tenant " + t.id() + " (" + chain + ") is longer than 64 characters",
                             "Choose a shorter chain id or tenant id.");
                 }
-                others.put(t.id(), new ChainedJdbcAuditSink(DurableCommits.raw(dataSource), codec, rows, chain,
-                        commitHook(housekeeping, chain, fsync), inFlight::alone, inFlight::serving, groupCommitWait));
+                others.put(t.id(), ChainedJdbcAuditSink.builder(DurableCommits.raw(dataSource), codec, rows, chain)
+                        .afterCommit(commitHook(housekeeping, chain, fsync))
+                        .alone(inFlight::alone)
+                        .groupCommitWait(inFlight.servingOnChainOf(t.id()), groupCommitWait)
+                        .start());
             }
         }
         return new TenantChains(tenants.defaultTenant().id(), auditSink, others);
@@ -226,7 +242,7 @@ public class AuditConfiguration {
                                       nl.dijkwacht.audit.store.AuditStoreHousekeeping housekeeping, RequestsInFlight inFlight,
             @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-fsync:false}") boolean fsync,
             @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-compaction-period:100ms}") java.time.Duration compactionPeriod) {
-        AuditSink rehearsal = ChainedJdbcAuditSink.rehearsal(dataSource, codec, rows, properties.chainId());
+        AuditSink rehearsal = ChainedJdbcAuditSink.builder(dataSource, codec, rows, properties.chainId()).rehearsal().start();
         DataSource raw = DurableCommits.raw(dataSource);
         if (!(raw instanceof com.zaxxer.hikari.HikariDataSource pool) || housekeeping.embeddedFillRate().isEmpty()) {
             return new WarmUpAuditStore(rehearsal, null); // PostgreSQL, or H2 in memory: the rolled-back writer only

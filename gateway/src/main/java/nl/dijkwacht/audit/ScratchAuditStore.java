@@ -19,6 +19,7 @@ import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
+import nl.dijkwacht.audit.chain.CommitHook;
 import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.AuditStoreHousekeeping;
 import nl.dijkwacht.audit.store.DurableCommits;
@@ -84,8 +85,9 @@ final class ScratchAuditStore implements AuditSink, AutoCloseable {
             StoreDurability.ensure(pool);
             Optional<EmbeddedStoreCompaction> compaction = EmbeddedStoreCompaction.start(pool, settings.compactionPeriod());
             housekeeping = new AuditStoreHousekeeping(compaction, settings.journal());
-            ChainedJdbcAuditSink.CommitHook hook = AuditConfiguration.commitHook(housekeeping, chainId, settings.fsync());
-            return new ScratchAuditStore(dir, pool, housekeeping, new ChainedJdbcAuditSink(pool, codec, rows, chainId, hook, alone));
+            CommitHook hook = AuditConfiguration.commitHook(housekeeping, chainId, settings.fsync());
+            return new ScratchAuditStore(dir, pool, housekeeping,
+                    ChainedJdbcAuditSink.builder(pool, codec, rows, chainId).afterCommit(hook).alone(alone).start());
         } catch (SQLException | RuntimeException e) {
             if (housekeeping != null) {
                 housekeeping.close();

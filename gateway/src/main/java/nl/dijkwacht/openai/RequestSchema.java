@@ -57,6 +57,8 @@ public final class RequestSchema {
     private final java.util.Map<Operation, JsonSchema> schemas = new java.util.EnumMap<>(Operation.class);
     /** The quick yes by item kind ({@link ItemsByKind}) of the operations whose list holds items of several kinds. */
     private final java.util.Map<Operation, ItemsByKind> byKind = new java.util.EnumMap<>(Operation.class);
+    /** The yes without the validator for requests of plain shapes ({@link PlainFit}), per operation. */
+    private final java.util.Map<Operation, PlainFit> plain = new java.util.EnumMap<>(Operation.class);
 
     public RequestSchema(ObjectMapper json) {
         ObjectNode all;
@@ -75,6 +77,7 @@ public final class RequestSchema {
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
         for (Operation operation : Operation.values()) {
             schemas.put(operation, load(factory, config, all, operation.definition));
+            plain.put(operation, new PlainFit(all, operation.definition));
         }
         byKind.put(Operation.CHAT_COMPLETIONS, ItemsByKind.chatMessages(factory, config, all));
         byKind.put(Operation.RESPONSES, ItemsByKind.responsesInput(factory, config, all));
@@ -173,6 +176,9 @@ public final class RequestSchema {
 
     /** The most specific problem of {@code body} against the operation's request schema, if any. */
     public Optional<Problem> check(Operation operation, JsonNode body) {
+        if (plain.get(operation).fits(body)) {
+            return Optional.empty();
+        }
         ItemsByKind quick = byKind.get(operation);
         if (quick != null && quick.fits(body)) {
             return Optional.empty();
@@ -183,6 +189,11 @@ public final class RequestSchema {
     /** Against the operation's whole schema, every item against every kind of the any-of: what words each refusal. */
     Optional<Problem> checkInFull(Operation operation, JsonNode body) {
         return check(schemas.get(operation), body);
+    }
+
+    /** The operation's yes without the validator for plain shapes. */
+    PlainFit plain(Operation operation) {
+        return plain.get(operation);
     }
 
     /** The operation's quick yes by item kind, or null when it has none. */

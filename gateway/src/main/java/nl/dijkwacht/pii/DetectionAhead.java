@@ -20,36 +20,55 @@ import nl.dijkwacht.pii.detect.Finding;
  * to it first: the helper works from the last text (usually the longest, the user's), the request thread from the
  * first, so the request thread never waits for work it could have done itself, only for a text the helper is already
  * on. A failure in the helper is thrown to the request thread as {@link PiiEngine#detect} would have thrown it.
+ *
+ * <p>Texts a request sends again by nature (the system prompt, earlier turns) are looked up in {@link RepeatedTexts}
+ * like without detection ahead: running ahead must not turn a table hit back into a full analysis (issue 15, pii17).
  */
 public final class DetectionAhead {
 
     private final PiiEngine engine;
     private final Map<String, Entry> byText;
+    private final RepeatedTexts repeated;
+
+    /** A text of the request; {@code resent}: one a tool sends again (its findings may come from {@link RepeatedTexts}). */
+    public record Text(String text, boolean resent) {
+    }
 
     private static final class Entry {
         final String text;
+        final boolean resent;
         final AtomicBoolean claimed = new AtomicBoolean();
         final CompletableFuture<List<Finding>> result = new CompletableFuture<>();
 
-        Entry(String text) {
+        Entry(String text, boolean resent) {
             this.text = text;
+            this.resent = resent;
         }
     }
 
-    private DetectionAhead(PiiEngine engine, Map<String, Entry> byText) {
+    private DetectionAhead(PiiEngine engine, RepeatedTexts repeated, Map<String, Entry> byText) {
         this.engine = engine;
+        this.repeated = repeated;
         this.byText = byText;
     }
 
     /** Copies {@code texts} and starts detecting them on {@code helper}; returns at once. */
     public static DetectionAhead start(PiiEngine engine, List<String> texts, Executor helper) {
+        return start(engine, null, texts.stream().map(t -> new Text(t, false)).toList(), helper);
+    }
+
+    /**
+     * As {@link #start(PiiEngine, List, Executor)}; the resent texts' findings come from {@code repeated} (over the same
+     * engine), as they would without detection ahead.
+     */
+    public static DetectionAhead start(PiiEngine engine, RepeatedTexts repeated, List<Text> texts, Executor helper) {
         Map<String, Entry> byText = new LinkedHashMap<>();
-        for (String text : texts) {
-            if (text != null && !text.isEmpty()) {
-                byText.putIfAbsent(text, new Entry(text));
+        for (Text t : texts) {
+            if (t.text() != null && !t.text().isEmpty()) {
+                byText.putIfAbsent(t.text(), new Entry(t.text(), t.resent() && repeated != null));
             }
         }
-        DetectionAhead ahead = new DetectionAhead(engine, byText);
+        DetectionAhead ahead = new DetectionAhead(engine, repeated, byText);
         if (!byText.isEmpty()) {
             List<Entry> lastFirst = new ArrayList<>(byText.values()).reversed();
             helper.execute(() -> lastFirst.forEach(ahead::run));
@@ -87,7 +106,7 @@ public final class DetectionAhead {
             return;
         }
         try {
-            entry.result.complete(List.copyOf(engine.detect(entry.text)));
+            entry.result.complete(entry.resent ? repeated.detect(entry.text) : List.copyOf(engine.detect(entry.text)));
         } catch (RuntimeException | Error e) {
             entry.result.completeExceptionally(e);
         }

@@ -46,7 +46,7 @@ final class IndexedCategorizer {
     private static final String PREFIX = "p:";
     private static final int PREFIX_LENGTH = PREFIX.length() + 5;
 
-    private final Map<String, Integer> tokenNumbers;
+    private final WordNumbers tokenNumbers;
     /** Row {@code n} ({@code outcomes} weights from {@code n * outcomes}): the word feature of token number {@code n}. */
     private final double[] wordRows;
     /** Open addressing: key {@code first << 32 | second} of a word pair the model knows, {@link #EMPTY} when free. */
@@ -58,7 +58,7 @@ final class IndexedCategorizer {
     private final int outcomes;
     private final double logPrior;
 
-    private IndexedCategorizer(Map<String, Integer> tokenNumbers, double[] wordRows, long[] pairKeys, int[] pairNumbers,
+    private IndexedCategorizer(WordNumbers tokenNumbers, double[] wordRows, long[] pairKeys, int[] pairNumbers,
                                double[] pairRows, int outcomes) {
         this.tokenNumbers = tokenNumbers;
         this.wordRows = wordRows;
@@ -119,7 +119,7 @@ final class IndexedCategorizer {
             keys[slot] = key;
             slots[slot] = n;
         });
-        IndexedCategorizer indexed = new IndexedCategorizer(Map.copyOf(numbers), wordRows, keys, slots, pairRows, outcomes);
+        IndexedCategorizer indexed = new IndexedCategorizer(new WordNumbers(numbers), wordRows, keys, slots, pairRows, outcomes);
         return indexed.agreesWith(new DocumentCategorizerME(model), numbers.keySet()) ? Optional.of(indexed) : Optional.empty();
     }
 
@@ -179,8 +179,12 @@ final class IndexedCategorizer {
 
     /** The token's number, −1 when the model does not know it. */
     int number(String token) {
-        Integer n = tokenNumbers.get(token);
-        return n == null ? -1 : n;
+        return tokenNumbers.number(token);
+    }
+
+    /** The number of the five-letter prefix token of {@code word} ({@code "p:" + word.substring(0, 5)}), −1 when unknown. */
+    int prefixNumber(String word) {
+        return tokenNumbers.prefixNumber(word);
     }
 
     /** The number of the pair feature of two neighbouring tokens, −1 when the model has none (or a token is unknown). */

@@ -56,7 +56,7 @@ public final class LayeredPurposeGuard {
         // table (same answers as on the joined text)
         MessageReadings.Joined read = readings.read(texts, rules);
         boolean term = read.specialTerm();
-        String folded = PurposeTokens.fold(joined);
+        String folded = read.folded();
         // the steps below read the tokens' markers only (PurposeFactors.has): the markers, or the joined text's tokens
         String[] tokens;
         PurposeClassifier.Scores s;

@@ -34,9 +34,11 @@ final class MessageReadings {
 
     /**
      * The joined text's answers; {@code tokens}: the classifier's input as numbers, null when the classifier is not
-     * evaluated by numbers (the guard then reads the joined text's tokens).
+     * evaluated by numbers (the guard then reads the joined text's tokens); {@code folded}: the joined text folded
+     * ({@link PurposeTokens#fold}), put together from the messages' folds — a line break folds to itself, and neither
+     * lower-casing nor taking the accents off reaches over one. For this request only: never kept.
      */
-    record Joined(boolean specialTerm, int domains, ForbiddenPurpose ruleHit, MessageTokens.Joined tokens) {
+    record Joined(boolean specialTerm, int domains, ForbiddenPurpose ruleHit, MessageTokens.Joined tokens, String folded) {
     }
 
     /** One message's answers; {@code ruleHits} bit i: {@code rules.get(i)} matches; {@code tokens} may be null (not kept). */
@@ -58,31 +60,34 @@ final class MessageReadings {
     Joined read(List<String> texts, List<ForbiddenPurpose> rules) {
         if (rules.size() > MAX_RULES || anyNull(texts)) {
             String joined = String.join("\n", texts);
-            return new Joined(!terms.find(joined).isEmpty(), PurposeDomain.in(PurposeTokens.fold(joined)),
-                    LayeredPurposeGuard.ruleHit(texts, rules), null);
+            String folded = PurposeTokens.fold(joined);
+            return new Joined(terms.occursIn(joined), PurposeDomain.in(folded), LayeredPurposeGuard.ruleHit(texts, rules), null, folded);
         }
         boolean term = false;
         int domains = 0;
         long hits = 0;
         int last = texts.size() - 1;
         MessageTokens[] tokens = model == null ? null : new MessageTokens[texts.size()];
+        String[] folds = new String[texts.size()];
         int carry = PurposeTokens.NO_WORD_BEFORE;
         for (int i = 0; i <= last; i++) {
             String text = texts.get(i);
-            Reading r = i < last ? repeated(text, rules, carry) : reading(text, rules, carry, false);
+            String folded = PurposeTokens.fold(text);
+            folds[i] = folded;
+            Reading r = i < last ? repeated(text, folded, rules, carry) : reading(text, folded, rules, carry, false);
             term |= r.specialTerm();
             domains |= r.domains();
             hits |= r.ruleHits();
             if (tokens != null) {
                 // a part read after another carry (or not kept) is read again
                 MessageTokens t = r.tokens();
-                tokens[i] = t != null && t.carry() == carry ? t : MessageTokens.read(text, PurposeTokens.fold(text), carry, model);
+                tokens[i] = t != null && t.carry() == carry ? t : MessageTokens.read(text, folded, carry, model);
                 carry = tokens[i].carryAfter();
             }
         }
         // the first rule, in the policy's order, that any message matches (as LayeredPurposeGuard.ruleHit)
         return new Joined(term, domains, hits == 0 ? null : rules.get(Long.numberOfTrailingZeros(hits)),
-                tokens == null ? null : MessageTokens.join(tokens, term, model));
+                tokens == null ? null : MessageTokens.join(tokens, term, model), String.join("\n", folds));
     }
 
     private static boolean anyNull(List<String> texts) {
@@ -94,26 +99,26 @@ final class MessageReadings {
         return false;
     }
 
-    private Reading repeated(String text, List<ForbiddenPurpose> rules, int carry) {
-        return table.get(text, t -> reading(t, rules, carry, true), kept -> sameRules(kept.rules(), rules));
+    private Reading repeated(String text, String folded, List<ForbiddenPurpose> rules, int carry) {
+        return table.get(text, t -> reading(t, folded, rules, carry, true), kept -> sameRules(kept.rules(), rules));
     }
 
-    /** @param kept whether the reading goes into the table (then a long message's tokens are left out) */
-    private Reading reading(String text, List<ForbiddenPurpose> rules, int carry, boolean kept) {
+    /**
+     * @param foldedText {@code PurposeTokens.fold(text)}
+     * @param kept       whether the reading goes into the table (then a long message's tokens are left out)
+     */
+    private Reading reading(String text, String foldedText, List<ForbiddenPurpose> rules, int carry, boolean kept) {
         long hits = 0;
-        String folded = null;
+        // ASCII text folds alike for the rules (RequiredLiterals: per char) and for the guard (lower case, no accents)
+        String folded = rules.isEmpty() ? null : PurposeTokens.isAscii(text) ? foldedText : ForbiddenPurpose.fold(text);
         for (int i = 0; i < rules.size(); i++) {
-            if (folded == null) {
-                folded = ForbiddenPurpose.fold(text);
-            }
             if (rules.get(i).matches(text, folded)) {
                 hits |= 1L << i;
             }
         }
-        String foldedText = PurposeTokens.fold(text);
         MessageTokens tokens = model == null || kept && text.length() > KEEP_TOKENS_UP_TO ? null
                 : MessageTokens.read(text, foldedText, carry, model);
-        return new Reading(!terms.find(text).isEmpty(), PurposeDomain.in(foldedText), List.copyOf(rules), hits, tokens);
+        return new Reading(terms.occursIn(text), PurposeDomain.in(foldedText), List.copyOf(rules), hits, tokens);
     }
 
     /** The rules of a use-case, as the policy holds them now: a reloaded policy or another use-case reads anew. */

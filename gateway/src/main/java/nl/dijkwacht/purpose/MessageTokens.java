@@ -96,10 +96,20 @@ record MessageTokens(int[] numbers, int[] pairs, int shape, int edges, int carry
 
         @Override
         public void add(String token) {
+            grow();
+            numbers[size++] = model.number(token);
+        }
+
+        @Override
+        public void addPrefix(String word) {
+            grow();
+            numbers[size++] = model.prefixNumber(word);
+        }
+
+        private void grow() {
             if (size == numbers.length) {
                 numbers = java.util.Arrays.copyOf(numbers, size * 2);
             }
-            numbers[size++] = model.number(token);
         }
 
         int[] toArray() {

@@ -49,6 +49,20 @@ final class PurposeCues {
         return (folded.contains("decision") || folded.contains("already")) && DECISION_STATED.matcher(folded).find();
     }
 
+    /** Per word, which of the three word lists above hold it: one lookup instead of three ({@link #of}). */
+    private static final int EXACT = 1;
+    private static final int PHRASE_WORD = 2;
+    private static final int DECISION_WORD = 4;
+    private static final WordNumbers WORD_LISTS = wordLists();
+
+    private static WordNumbers wordLists() {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        SPECIAL_EXACT.forEach(w -> out.merge(w, EXACT, (a, b) -> a | b));
+        SPECIAL_PHRASE_WORDS.forEach(w -> out.merge(w, PHRASE_WORD, (a, b) -> a | b));
+        DECISION_WORDS.forEach(w -> out.merge(w, DECISION_WORD, (a, b) -> a | b));
+        return new WordNumbers(out);
+    }
+
     final boolean specialWord;
     final boolean decisionTaken;
 
@@ -62,12 +76,22 @@ final class PurposeCues {
         boolean special = false;
         boolean specialPhraseWord = false;
         boolean decisionWord = false;
-        for (String word : RegexWords.of(folded)) {
-            if (!special && (SPECIAL_EXACT.contains(word) || startsWithStem(word))) {
+        int n = folded.length();
+        int i = 0;
+        // the words of RegexWords.of(folded), each read where it stands
+        while (i < n) {
+            if (!RegexWords.isWordChar(folded.charAt(i))) {
+                i++;
+                continue;
+            }
+            int s = i;
+            i = RegexWords.wordEnd(folded, s, n);
+            int in = Math.max(0, WORD_LISTS.number(folded, s, i));
+            if (!special && ((in & EXACT) != 0 || startsWithStem(folded, s, i))) {
                 special = true;
             }
-            specialPhraseWord |= SPECIAL_PHRASE_WORDS.contains(word);
-            decisionWord |= DECISION_WORDS.contains(word);
+            specialPhraseWord |= (in & PHRASE_WORD) != 0;
+            decisionWord |= (in & DECISION_WORD) != 0;
         }
         if (!special && specialPhraseWord) {
             special = SPECIAL_PHRASES.matcher(folded).find();
@@ -228,15 +252,17 @@ final class PurposeCues {
         return index;
     }
 
-    private static boolean startsWithStem(String word) {
-        char first = word.charAt(0);
+    /** Whether the word {@code text[from, to)} starts with one of {@link #SPECIAL_STEMS}. */
+    private static boolean startsWithStem(String text, int from, int to) {
+        char first = text.charAt(from);
         if (first >= 128) {
+            String word = text.substring(from, to);
             return SPECIAL_STEMS.stream().anyMatch(word::startsWith);
         }
         String[] stems = STEMS_BY_FIRST_CHAR[first];
         if (stems != null) {
             for (String stem : stems) {
-                if (word.startsWith(stem)) {
+                if (stem.length() <= to - from && text.startsWith(stem, from)) {
                     return true;
                 }
             }

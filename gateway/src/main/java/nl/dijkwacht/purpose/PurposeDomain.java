@@ -8,9 +8,9 @@ package nl.dijkwacht.purpose;
  */
 final class PurposeDomain {
 
-    private static final String[] BENEFITS = PurposeWords.list("domain-benefits").toArray(String[]::new);
-    private static final String[] APPLICANTS = PurposeWords.list("domain-applicants").toArray(String[]::new);
-    private static final String[] FRAUD = PurposeWords.list("domain-fraud").toArray(String[]::new);
+    /** The stems of the three domains, as bits {@link #BENEFITS_DOMAIN}, {@link #APPLICANTS_DOMAIN}, {@link #FRAUD_DOMAIN}. */
+    private static final StemsInText STEMS = new StemsInText(java.util.List.of(PurposeWords.list("domain-benefits"),
+            PurposeWords.list("domain-applicants"), PurposeWords.list("domain-fraud")));
 
     private PurposeDomain() {
     }
@@ -36,8 +36,7 @@ final class PurposeDomain {
      * ({@link MessageReadings}).
      */
     static int in(String folded) {
-        return (any(folded, BENEFITS) ? BENEFITS_DOMAIN : 0) | (any(folded, APPLICANTS) ? APPLICANTS_DOMAIN : 0)
-                | (any(folded, FRAUD) ? FRAUD_DOMAIN : 0);
+        return STEMS.in(folded);
     }
 
     /** {@link #of(String, String)} for the domains found by {@link #in}. */
@@ -50,14 +49,5 @@ final class PurposeDomain {
             return preferred;
         }
         return benefits ? PurposeClassifier.BENEFITS : applicants ? PurposeClassifier.APPLICANTS : fraud ? PurposeClassifier.FRAUD : null;
-    }
-
-    private static boolean any(String folded, String[] stems) {
-        for (String stem : stems) {
-            if (folded.contains(stem)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

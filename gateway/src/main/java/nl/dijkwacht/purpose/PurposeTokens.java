@@ -56,6 +56,11 @@ public final class PurposeTokens {
     @FunctionalInterface
     interface WordSink {
         void add(String token);
+
+        /** The five-letter prefix token of {@code word} (more than five characters): {@code p:} and its first five. */
+        default void addPrefix(String word) {
+            add("p:" + word.substring(0, 5));
+        }
     }
 
     /*
@@ -67,8 +72,26 @@ public final class PurposeTokens {
     static final int WORD_BEFORE = 1;
     /** The word before is a form of address ({@code person-titles}). */
     static final int TITLE_BEFORE = 2;
-    /** Stands for the form of address a message before ended with ({@link #TITLE_BEFORE}). */
-    private static final String ANY_TITLE = TITLES.iterator().next();
+
+    /* Which of the word lists above a folded word is on: one lookup per word in the scan instead of one per list. */
+    private static final int KIND_ARTICLE = 1;
+    private static final int KIND_PARTICLE = 1 << 1;
+    private static final int KIND_TITLE = 1 << 2;
+    private static final int KIND_PRONOUN = 1 << 3;
+    private static final int KIND_INSTITUTION = 1 << 4;
+    private static final int KIND_EVENT = 1 << 5;
+    private static final WordNumbers KINDS = kinds();
+
+    private static WordNumbers kinds() {
+        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+        ARTICLES.forEach(w -> out.merge(w, KIND_ARTICLE, (x, y) -> x | y));
+        PARTICLES.forEach(w -> out.merge(w, KIND_PARTICLE, (x, y) -> x | y));
+        TITLES.forEach(w -> out.merge(w, KIND_TITLE, (x, y) -> x | y));
+        PERSONAL_PRONOUNS.forEach(w -> out.merge(w, KIND_PRONOUN, (x, y) -> x | y));
+        INSTITUTION_NOUNS.forEach(w -> out.merge(w, KIND_INSTITUTION, (x, y) -> x | y));
+        EVENT_NOUNS.forEach(w -> out.merge(w, KIND_EVENT, (x, y) -> x | y));
+        return new WordNumbers(out);
+    }
 
     /* The shape bits of a scan ({@link #markers} turns them into marker tokens). */
     static final int QUESTION = 1;
@@ -110,8 +133,9 @@ public final class PurposeTokens {
         boolean foldedAlike = isAscii(text) && foldedText.length() == n;
         int i = 0;
         // a line break resets every state below but the previous word: a title may end one message and a name open the next
-        String previousRaw = carry == NO_WORD_BEFORE ? null : "";
-        String previousWord = carry == TITLE_BEFORE ? ANY_TITLE : carry == WORD_BEFORE ? "" : null;
+        boolean wordBefore = carry != NO_WORD_BEFORE;
+        // the word before is a form of address (a message before may have ended with one)
+        boolean previousTitle = carry == TITLE_BEFORE;
         boolean ownWord = false;
         boolean previousCapital = false;
         boolean sentenceStart = true;
@@ -124,7 +148,8 @@ public final class PurposeTokens {
         boolean afterArticle = false;
         // tenth round: two capitals in a row make a name once the run has ended, unless its last word ends an event's name
         boolean nameRun = false;
-        String lastCapital = null;
+        // the last capitalised word ends an event's name
+        boolean lastCapitalEvent = false;
         boolean quoted = false;
         while (i < n) {
             char c = text.charAt(i);
@@ -133,61 +158,65 @@ public final class PurposeTokens {
                 while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '\'' || text.charAt(i) == '-')) {
                     i++;
                 }
-                String raw = text.substring(s, i);
-                boolean capital = Character.isUpperCase(raw.charAt(0)) && raw.length() > 1;
+                // the word as written is text[s, i) (no copy made: an ASCII word's fold is a stretch of the folded text)
+                int length = i - s;
+                boolean capital = Character.isUpperCase(c) && length > 1;
                 // an initial with its full stop ("R. Pinas", "Kevin B."): part of a person's name, not a sentence end
-                boolean initial = raw.length() == 1 && Character.isUpperCase(raw.charAt(0)) && i < n && text.charAt(i) == '.';
+                boolean initial = length == 1 && Character.isUpperCase(c) && i < n && text.charAt(i) == '.';
                 if (initial && previousCapital || capital && afterInitial) {
                     name = true;
                 }
-                String word = foldedAlike ? foldedText.substring(s, i) : fold(raw);
+                String word = foldedAlike ? foldedText.substring(s, i) : fold(text.substring(s, i));
                 if (!capital && nameRun) {
-                    name |= !EVENT_NOUNS.contains(lastCapital);
+                    name |= !lastCapitalEvent;
                     nameRun = false;
                 }
+                int foldedKinds = Math.max(0, KINDS.number(word));
                 if (capital) {
-                    lastCapital = word;
+                    lastCapitalEvent = (foldedKinds & KIND_EVENT) != 0;
                 }
-                afterInitial = initial || afterInitial && !capital && PARTICLES.contains(word);
-                String folded = word;
+                afterInitial = initial || afterInitial && !capital && (foldedKinds & KIND_PARTICLE) != 0;
+                // the token's kinds: a number's token ("__getal") is on no list
+                int kinds = foldedKinds;
                 if (Character.isDigit(c)) {
                     number = true;
                     word = "__getal";
+                    kinds = 0;
                 }
                 out.add(word);
-                if (PERSONAL_PRONOUNS.contains(word)) {
+                if ((kinds & KIND_PRONOUN) != 0) {
                     pronoun = true;
                 }
                 if (word.length() > 5 && !word.startsWith("__")) {
-                    out.add("p:" + word.substring(0, 5));
+                    out.addPrefix(word);
                 }
-                boolean article = ARTICLES.contains(folded);
-                if (!capital && previousRaw != null && PARTICLES.contains(word)) {
+                boolean article = (foldedKinds & KIND_ARTICLE) != 0;
+                if (!capital && wordBefore && (kinds & KIND_PARTICLE) != 0) {
                     // a particle between a title or first name and the surname keeps what came before it
                     sentenceStart = false;
                     afterArticle = article;
                     continue;
                 }
-                if (capital && previousRaw != null && TITLES.contains(previousWord)) {
+                if (capital && wordBefore && previousTitle) {
                     titleName = true;
                 }
                 // eighth round: an abbreviation ("FAQ van Burgerzaken", "Welke DPIA-vragen", "de AVG-regels") is no part of a
                 // person's name; "IJzerman" is a name
-                boolean abbreviation = capital && Character.isUpperCase(raw.charAt(1)) && !raw.startsWith("IJ");
+                boolean abbreviation = capital && Character.isUpperCase(text.charAt(s + 1)) && !text.startsWith("IJ", s);
                 if (capital && previousCapital && !sentenceStart && !abbreviation && !quoted) {
                     nameRun = true;
                 }
-                if (capital && !sentenceStart && !TITLES.contains(word) && !raw.equals(raw.toUpperCase(Locale.ROOT))) {
+                if (capital && !sentenceStart && (kinds & KIND_TITLE) == 0 && !allCapitals(text.substring(s, i))) {
                     properNoun = true;
                 }
                 // ninth round: a capital after an article, or a capitalised article inside a sentence ("buurthuis De Schakel"),
                 // opens a title, not a person's name ("de Monitor Discriminatie"); "Anouk de Vries" is still a name
                 boolean opensTitle = afterArticle && !previousCapital || article && !sentenceStart;
                 sentenceStart = false;
-                previousCapital = capital && !TITLES.contains(word) && !abbreviation && !INSTITUTION_NOUNS.contains(word) && !opensTitle;
+                previousCapital = capital && (kinds & KIND_TITLE) == 0 && !abbreviation && (kinds & KIND_INSTITUTION) == 0 && !opensTitle;
                 afterArticle = article;
-                previousRaw = raw;
-                previousWord = folded;
+                wordBefore = true;
+                previousTitle = (foldedKinds & KIND_TITLE) != 0;
                 ownWord = true;
             } else {
                 if (afterInitial && (c == '.' || c == ' ')) {
@@ -202,7 +231,7 @@ public final class PurposeTokens {
                 }
                 if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':') {
                     if (nameRun) {
-                        name |= !EVENT_NOUNS.contains(lastCapital);
+                        name |= !lastCapitalEvent;
                         nameRun = false;
                     }
                     sentenceStart = true;
@@ -213,9 +242,9 @@ public final class PurposeTokens {
             }
         }
         if (nameRun) {
-            name |= !EVENT_NOUNS.contains(lastCapital);
+            name |= !lastCapitalEvent;
         }
-        int carryAfter = !ownWord ? carry : TITLES.contains(previousWord) ? TITLE_BEFORE : WORD_BEFORE;
+        int carryAfter = !ownWord ? carry : previousTitle ? TITLE_BEFORE : WORD_BEFORE;
         return (text.indexOf('?') >= 0 ? QUESTION : 0) | (number ? NUMBER : 0) | (titleName ? TITLED_NAME : 0)
                 | (name ? TWO_WORD_NAME : 0) | (properNoun ? PROPER_NOUN : 0) | (pronoun ? PRONOUN : 0) | carryAfter << CARRY_SHIFT;
     }
@@ -275,6 +304,10 @@ public final class PurposeTokens {
         return out.toArray(String[]::new);
     }
 
+    private static boolean allCapitals(String raw) {
+        return raw.equals(raw.toUpperCase(Locale.ROOT));
+    }
+
     private static boolean shortTitle(String text, int from) {
         for (int k = from; k < text.length() && k < from + 60; k++) {
             char q = text.charAt(k);
@@ -288,7 +321,7 @@ public final class PurposeTokens {
         return false;
     }
 
-    private static boolean isAscii(String text) {
+    static boolean isAscii(String text) {
         for (int k = 0; k < text.length(); k++) {
             if (text.charAt(k) > 127) {
                 return false;

@@ -53,16 +53,20 @@ public final class RedactPersonalDataStep implements PolicyStep, StartsAhead {
         return "pii";
     }
 
-    /** The texts' detection (not the names': they are read twice, see {@link #detectInName}) on an idle core. */
+    /**
+     * The texts' detection (not the names': they are read twice, see {@link #detectInName}) on an idle core; the resent
+     * ones through {@link RepeatedTexts}, as {@link #apply} reads them without detection ahead.
+     */
     @Override
     public void startAhead(Exchange exchange, java.util.concurrent.Executor helper) {
-        List<String> texts = new ArrayList<>();
+        int lastMessage = exchange.request().body().path("messages").size() - 1;
+        List<DetectionAhead.Text> texts = new ArrayList<>();
         for (TextSlot slot : exchange.request().fields().texts()) {
             if (slot.kind() != FieldKind.PARTICIPANT) {
-                texts.add(slot.get());
+                texts.add(new DetectionAhead.Text(slot.get(), resent(slot.path(), lastMessage)));
             }
         }
-        exchange.detectionAhead(DetectionAhead.start(detector, texts, helper));
+        exchange.detectionAhead(DetectionAhead.start(detector, repeated, texts, helper));
     }
 
     @Override

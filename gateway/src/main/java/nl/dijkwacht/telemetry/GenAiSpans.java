@@ -21,7 +21,8 @@ import nl.dijkwacht.pipeline.UpstreamCall;
  * provider, request model, token usage, {@code error.type}), as a child of the request's server span; and the
  * request's policy outcome on the server span itself ({@code dijkwacht.*}). Spans carry ids, counts and timings —
  * never prompt or answer text, nor the caller's identity. They are built after the request from the timings the
- * exchange kept, with the calls' real start and end times. Exported only when an OTLP endpoint is configured.
+ * exchange kept, with the calls' real start and end times. Exported only when an OTLP endpoint is configured; not
+ * built at all for a request whose trace was sampled out.
  */
 public final class GenAiSpans implements RecordListener {
 
@@ -44,6 +45,11 @@ public final class GenAiSpans implements RecordListener {
     @Override
     public void recorded(Exchange exchange, AuditRecord record) {
         Span server = Span.current();
+        if (server.getSpanContext().isValid() && !server.getSpanContext().isSampled()) {
+            // a trace sampled out (most requests: DIJKWACHT_TRACE_SAMPLING): its server span records nothing, and the
+            // parent-based sampler would drop every model call's span too — do not build them
+            return;
+        }
         server.setAttribute("dijkwacht.trace_id", record.traceId());
         server.setAttribute("dijkwacht.decision", record.decision());
         server.setAttribute("dijkwacht.policy_version", record.policyVersion());

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
+import nl.dijkwacht.audit.chain.CommitHook;
 import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.AuditStoreHousekeeping;
 import nl.dijkwacht.audit.store.EmbeddedStoreCompaction;
@@ -84,7 +85,7 @@ class AuditStoreBenchmark {
                                 : EmbeddedStoreCompaction.start(db.dataSource()), JOURNAL)) {
                     long empty = Files.size(file);
                     long versions = storeVersion(db);
-                    ChainedJdbcAuditSink.CommitHook hook;
+                    CommitHook hook;
                     if (JOURNAL) { // as the gateway runs it by default (ADR 0010)
                         var journal = new nl.dijkwacht.audit.chain.AuditJournal(
                                 nl.dijkwacht.audit.chain.AuditJournal.fileFor(base, "store-bench"), FSYNC, () -> housekeeping.flush(FSYNC));
@@ -224,10 +225,10 @@ class AuditStoreBenchmark {
         return append(db, writers, batch -> { });
     }
 
-    private static Rate append(AuditDb db, int writers, ChainedJdbcAuditSink.CommitHook afterCommit) throws Exception {
-        ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(),
+    private static Rate append(AuditDb db, int writers, CommitHook afterCommit) throws Exception {
+        ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(),
                 ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes()), new AuditRows(new ObjectMapper()),
-                "store-bench", afterCommit);
+                "store-bench").afterCommit(afterCommit).start();
         try {
             int warm = 500;
             for (int i = 0; i < warm; i++) {

@@ -71,9 +71,9 @@ class AuditWriteBenchmark {
         try (AuditDb h2 = AuditDb.h2File(dir.resolve("audit"))) {
             StoreDurability.ensure(h2.dataSource());
             java.util.concurrent.atomic.AtomicBoolean alone = new java.util.concurrent.atomic.AtomicBoolean();
-            ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(h2.dataSource(),
-                    ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes()), new AuditRows(new ObjectMapper()),
-                    "bench-lone", batch -> { }, alone::get);
+            ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(h2.dataSource(),
+                    ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes()),
+                    new AuditRows(new ObjectMapper()), "bench-lone").alone(alone::get).start();
             try (ExecutorService caller = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int round = 0; round < 12; round++) {
                     alone.set(round % 2 == 1);
@@ -98,9 +98,9 @@ class AuditWriteBenchmark {
     }
 
     private static void measureAppends(String store, AuditDb db, int threads) throws Exception {
-        ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(),
+        ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(),
                 ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes()), new AuditRows(new ObjectMapper()),
-                "bench-" + threads);
+                "bench-" + threads).start();
         for (int i = 0; i < WARMUP; i++) {
             sink.append(Records.sample("warm-" + i, Instant.now()));
         }

@@ -32,7 +32,7 @@ class ChainTamperTest {
         db = AuditDb.h2();
         AuditRows rows = new AuditRows(new ObjectMapper());
         ChainCodec codec = ChainCodec.fromSecret(SECRET);
-        sink = new ChainedJdbcAuditSink(db.dataSource(), codec, rows, "node-a");
+        sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, "node-a").start();
         verifier = new ChainVerifier(db.dataSource(), codec, rows);
         Instant t = Instant.parse("2026-01-10T09:00:00Z");
         for (int i = 1; i <= 20; i++) {
@@ -193,9 +193,10 @@ class ChainTamperTest {
     void aLoneRequestWritesItsOwnRecordAndUnderLoadTheWriterThreadDoes() {
         List<String> writers = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicBoolean alone = new java.util.concurrent.atomic.AtomicBoolean(true);
-        ChainedJdbcAuditSink hooked = new ChainedJdbcAuditSink(db.dataSource(), ChainCodec.fromSecret(SECRET),
-                new AuditRows(new ObjectMapper()), "node-b",
-                batch -> writers.add(Thread.currentThread().getName() + ":" + batch.size()), alone::get);
+        ChainedJdbcAuditSink hooked = ChainedJdbcAuditSink.builder(db.dataSource(), ChainCodec.fromSecret(SECRET),
+                new AuditRows(new ObjectMapper()), "node-b")
+                .afterCommit(batch -> writers.add(Thread.currentThread().getName() + ":" + batch.size()))
+                .alone(alone::get).start();
         try {
             String me = Thread.currentThread().getName();
             for (int i = 0; i < 3; i++) {
@@ -223,8 +224,9 @@ class ChainTamperTest {
     void callersThatAllBelieveThemselvesAloneStillFormOneChain() throws Exception {
         // the worst case of the lone-request path: 64 concurrent callers told they are alone race the writer thread
         List<Integer> batchSizes = java.util.Collections.synchronizedList(new ArrayList<>());
-        ChainedJdbcAuditSink hooked = new ChainedJdbcAuditSink(db.dataSource(), ChainCodec.fromSecret(SECRET),
-                new AuditRows(new ObjectMapper()), "node-c", batch -> batchSizes.add(batch.size()), () -> true);
+        ChainedJdbcAuditSink hooked = ChainedJdbcAuditSink.builder(db.dataSource(), ChainCodec.fromSecret(SECRET),
+                new AuditRows(new ObjectMapper()), "node-c").afterCommit(batch -> batchSizes.add(batch.size()))
+                .alone(() -> true).start();
         try {
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<?>> futures = new ArrayList<>();
@@ -252,8 +254,8 @@ class ChainTamperTest {
     @Test
     void twoWritersOnOneChainIdNeverFork() throws Exception {
         // e.g. two replicas misconfigured with the same chain id: the compare-and-set on the head keeps one chain
-        ChainedJdbcAuditSink other = new ChainedJdbcAuditSink(db.dataSource(), ChainCodec.fromSecret(SECRET),
-                new AuditRows(new ObjectMapper()), "node-a");
+        ChainedJdbcAuditSink other = ChainedJdbcAuditSink.builder(db.dataSource(), ChainCodec.fromSecret(SECRET),
+                new AuditRows(new ObjectMapper()), "node-a").start();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < 4; t++) {

@@ -31,12 +31,12 @@ class CommitSyncTest {
         try (AuditDb db = AuditDb.h2()) {
             AtomicInteger syncs = new AtomicInteger();
             AtomicBoolean diskFails = new AtomicBoolean();
-            ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), CODEC, ROWS, "sync", () -> {
+            ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, ROWS, "sync").afterCommit(batch -> {
                 syncs.incrementAndGet();
                 if (diskFails.get()) {
                     throw new IllegalStateException("disk gone");
                 }
-            });
+            }).start();
             Instant t = Instant.parse("2026-12-02T05:00:00Z");
             sink.append(Records.sample("t-1", t));
             assertThat(syncs).hasValue(1);
@@ -59,7 +59,9 @@ class CommitSyncTest {
         Path dir = Files.createTempDirectory("dw-commit-sync");
         try (AuditDb db = AuditDb.h2File(dir.resolve("dijkwacht-audit"));
              AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(EmbeddedStoreCompaction.start(db.dataSource()))) {
-            ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), CODEC, ROWS, "fsync", housekeeping.commitSync(true));
+            Runnable sync = housekeeping.commitSync(true);
+            ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, ROWS, "fsync")
+                    .afterCommit(batch -> sync.run()).start();
             for (int i = 0; i < 20; i++) {
                 sink.append(Records.sample("f-" + i, Instant.now()));
             }

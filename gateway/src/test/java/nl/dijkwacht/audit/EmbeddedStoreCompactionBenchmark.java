@@ -72,7 +72,8 @@ class EmbeddedStoreCompactionBenchmark {
             try (AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(EmbeddedStoreCompaction.start(db.dataSource()), true)) {
                 AuditJournal journal = new AuditJournal(AuditJournal.fileFor(base, "bench"), false, () -> housekeeping.flush(false));
                 housekeeping.closeLater(journal);
-                ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), codec, new AuditRows(new ObjectMapper()), "bench", journal);
+                ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec,
+                        new AuditRows(new ObjectMapper()), "bench").afterCommit(journal).start();
                 long compactionThread = Thread.getAllStackTraces().keySet().stream()
                         .filter(t -> t.getName().equals("audit-store-compaction")).findFirst().orElseThrow().threadId();
                 long writerThread = Thread.getAllStackTraces().keySet().stream()

@@ -46,9 +46,10 @@ class EmbeddedStoreSizeTest {
                 if (journalMode) {
                     AuditJournal journal = new AuditJournal(AuditJournal.fileFor(base, "size"), false, () -> housekeeping.flush(false));
                     housekeeping.closeLater(journal);
-                    sink = new ChainedJdbcAuditSink(db.dataSource(), codec, rows, "size", journal);
+                    sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, "size").afterCommit(journal)
+                            .start();
                 } else {
-                    sink = new ChainedJdbcAuditSink(db.dataSource(), codec, rows, "size");
+                    sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, "size").start();
                 }
                 for (int i = 0; i < RECORDS; i++) {
                     sink.append(Records.sample(String.format("%032x", i), Instant.now()));

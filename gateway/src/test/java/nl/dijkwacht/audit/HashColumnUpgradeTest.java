@@ -88,7 +88,7 @@ class HashColumnUpgradeTest {
 
         flyway(ds, vendor, schema).outOfOrder(true).load().migrate();
 
-        try (ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(ds, CODEC, ROWS, "node")) {
+        try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(ds, CODEC, ROWS, "node").start()) {
             sink.append(Records.sample("t-21", Instant.parse("2026-11-20T11:00:00Z")));
         }
         VerifyReport report = new ChainVerifier(ds, CODEC, ROWS).verify("node", null, null);

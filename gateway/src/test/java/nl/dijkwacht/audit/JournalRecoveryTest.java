@@ -50,8 +50,10 @@ class JournalRecoveryTest {
             JournalClock clock = new JournalClock();
             AuditJournal journal = clock.journal(AuditJournal.fileFor(base, "main"), () -> housekeeping.flush(false));
             AuditJournal tenant = clock.journal(AuditJournal.fileFor(base, "main@gemeente-b"), () -> housekeeping.flush(false));
-            ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), CODEC, ROWS, "main", journal);
-            ChainedJdbcAuditSink other = new ChainedJdbcAuditSink(db.dataSource(), CODEC, ROWS, "main@gemeente-b", tenant);
+            ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, ROWS, "main")
+                    .afterCommit(journal).start();
+            ChainedJdbcAuditSink other = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, ROWS, "main@gemeente-b")
+                    .afterCommit(tenant).start();
             append(sink, 300, 8, 0, acknowledged);
             clock.passTheCutInterval(); // the next batch (or the idle writer) cuts the journal: H2 writes, the journal empties
             append(sink, 300, 8, 300, acknowledged);
@@ -102,7 +104,8 @@ class JournalRecoveryTest {
             AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(withoutTimer(db), true);
             // no timed cut: the test writes H2's state itself
             AuditJournal journal = new JournalClock().journal(AuditJournal.fileFor(base, "main"), () -> housekeeping.flush(false));
-            ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), CODEC, ROWS, "main", journal);
+            ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, ROWS, "main")
+                    .afterCommit(journal).start();
             append(sink, 10, 1, 0, ConcurrentHashMap.newKeySet());
             housekeeping.flush(false); // the chain's head and first records in the file
             append(sink, 10, 1, 10, ConcurrentHashMap.newKeySet());
@@ -133,7 +136,8 @@ class JournalRecoveryTest {
             try (AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(EmbeddedStoreCompaction.start(db.dataSource()), true)) {
                 AuditJournal journal = new AuditJournal(AuditJournal.fileFor(base, "main"), false, () -> housekeeping.flush(false));
                 housekeeping.closeLater(journal);
-                ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), CODEC, ROWS, "main", journal);
+                ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, ROWS, "main")
+                        .afterCommit(journal).start();
                 append(sink, 100, 4, 0, ConcurrentHashMap.newKeySet());
                 sink.close();
             }

@@ -53,7 +53,7 @@ class PostgresAuditRoundTripsTest {
 
     /** The chain's first record, through the pool (a new chain's head is created on a connection of its own). */
     private void start(String chainId) {
-        try (ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), CODEC, ROWS, chainId)) {
+        try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, ROWS, chainId).start()) {
             sink.append(Records.sample("first", Instant.now()));
         }
     }
@@ -61,7 +61,8 @@ class PostgresAuditRoundTripsTest {
     @Test
     void aLoneRecordIsOneRoundTripWithOrWithoutRetainedContent() {
         start("pg-rt");
-        try (ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(counted, CODEC, ROWS, "pg-rt", batch -> { }, () -> true)) {
+        try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(counted, CODEC, ROWS, "pg-rt").alone(() -> true)
+                .start()) {
             sink.append(Records.sample("second", Instant.now())); // reads the chain's head once
 
             long before = CountingSocketFactory.roundTrips();
@@ -90,11 +91,12 @@ class PostgresAuditRoundTripsTest {
         start("pg-group");
         List<Integer> sizes = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Integer> roundTrips = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(counted, CODEC, ROWS, "pg-group", batch -> {
-            sizes.add(batch.size());
-            // up to 16 records one statement; a larger group commit BEGIN + head, records, content if any, COMMIT
-            roundTrips.add(batch.size() <= 16 ? 1 : batch.stream().anyMatch(b -> b.content() != null) ? 4 : 3);
-        }, () -> false)) {
+        try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(counted, CODEC, ROWS, "pg-group")
+                .afterCommit(batch -> {
+                    sizes.add(batch.size());
+                    // up to 16 records one statement; a larger group commit BEGIN + head, records, content if any, COMMIT
+                    roundTrips.add(batch.size() <= 16 ? 1 : batch.stream().anyMatch(b -> b.content() != null) ? 4 : 3);
+                }).start()) {
             sink.append(Records.sample("second", Instant.now()));
             long before = CountingSocketFactory.roundTrips();
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -127,16 +129,17 @@ class PostgresAuditRoundTripsTest {
         start("pg-large");
         java.util.concurrent.CountDownLatch queued = new java.util.concurrent.CountDownLatch(1);
         List<Integer> sizes = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(counted, CODEC, ROWS, "pg-large", batch -> {
-            sizes.add(batch.size());
-            if (sizes.size() == 1) { // hold the writer after its first commit until 40 more records wait
-                try {
-                    queued.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, () -> false)) {
+        try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(counted, CODEC, ROWS, "pg-large")
+                .afterCommit(batch -> {
+                    sizes.add(batch.size());
+                    if (sizes.size() == 1) { // hold the writer after its first commit until 40 more records wait
+                        try {
+                            queued.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }).start()) {
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<?>> futures = new ArrayList<>();
                 futures.add(pool.submit(() -> sink.append(Records.sample("held", Instant.now()))));
@@ -170,8 +173,8 @@ class PostgresAuditRoundTripsTest {
     @Test
     void twoWritersOnOneChainIdNeverForkOnPostgres() throws Exception {
         // the compare-and-set inside the one statement: a writer whose head moved writes nothing and relinks
-        try (ChainedJdbcAuditSink a = new ChainedJdbcAuditSink(db.dataSource(), CODEC, ROWS, "pg-shared");
-             ChainedJdbcAuditSink b = new ChainedJdbcAuditSink(db.dataSource(), CODEC, ROWS, "pg-shared")) {
+        try (ChainedJdbcAuditSink a = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, ROWS, "pg-shared").start();
+             ChainedJdbcAuditSink b = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, ROWS, "pg-shared").start()) {
             try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
                 List<Future<?>> futures = new ArrayList<>();
                 for (int t = 0; t < 4; t++) {
@@ -196,12 +199,13 @@ class PostgresAuditRoundTripsTest {
 
     @Test
     void aBadRecordFailsOnlyItsOwnRequestAndTheRehearsalLeavesNothing() throws Exception {
-        try (ChainedJdbcAuditSink rehearsal = ChainedJdbcAuditSink.rehearsal(db.dataSource(), CODEC, ROWS, "pg-bad")) {
+        try (ChainedJdbcAuditSink rehearsal = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, ROWS, "pg-bad")
+                .rehearsal().start()) {
             rehearsal.append(Records.sample("warm-up", Instant.now()));
         }
         assertThat(db.count("SELECT COUNT(*) FROM audit_record WHERE chain_id = 'pg-bad'")).isZero();
 
-        try (ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), CODEC, ROWS, "pg-bad")) {
+        try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, ROWS, "pg-bad").start()) {
             sink.append(Records.sample("ok-0", Instant.now()));
             // a department longer than its column: the database refuses that record only
             AuditRecord tooLong = Records.sample("bad", Instant.now(), "p-x", "D".repeat(500), "brieven-opstellen", "allowed");

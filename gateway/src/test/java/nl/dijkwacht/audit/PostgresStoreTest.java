@@ -49,7 +49,7 @@ class PostgresStoreTest {
         assertThat(created).containsExactly("audit_record_y2026m11", "audit_record_y2026m12", "audit_record_y2027m01");
         assertThat(new AuditPartitions(db.dataSource(), Clock.fixed(NOW, ZoneOffset.UTC), 2).ensure()).isEmpty();
 
-        ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), codec, rows, "pg-node");
+        ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, "pg-node").start();
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < 6; t++) {

@@ -72,6 +72,16 @@ public final class Records {
 
     public static AuditRecord sample(String traceId, Instant at, String actor, String department, String useCase,
                                      String decision) {
+        return sample(traceId, at, actor, department, useCase, decision, "gemeente");
+    }
+
+    /** {@link #sample(String, Instant)} of another tenant. */
+    public static AuditRecord ofTenant(String traceId, Instant at, String tenant) {
+        return sample(traceId, at, "p-actor1", "Burgerzaken", "brieven-opstellen", "allowed", tenant);
+    }
+
+    private static AuditRecord sample(String traceId, Instant at, String actor, String department, String useCase,
+                                      String decision, String tenant) {
         boolean refused = "refused".equals(decision);
         return AuditRecord.builder()
                 .traceId(traceId)
@@ -84,7 +94,7 @@ public final class Records {
                 .toolId("dev-cli")
                 .actorPseudonym(actor)
                 .department(department)
-                .tenant("gemeente")
+                .tenant(tenant)
                 .useCase(useCase)
                 .modelId("dry-run")
                 .provider("dry-run")

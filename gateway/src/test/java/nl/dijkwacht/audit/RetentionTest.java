@@ -48,7 +48,7 @@ class RetentionTest {
     static void runScenario(AuditDb db) {
         AuditRows rows = new AuditRows(new ObjectMapper());
         ChainCodec codec = ChainCodec.fromSecret(SECRET);
-        ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), codec, rows, "node-a");
+        ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, "node-a").start();
         ChainVerifier verifier = new ChainVerifier(db.dataSource(), codec, rows);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         LegalHolds holds = new LegalHolds(db.dataSource(), clock);

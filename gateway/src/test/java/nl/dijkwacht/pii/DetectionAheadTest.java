@@ -65,6 +65,43 @@ class DetectionAheadTest {
     }
 
     @Test
+    void resentTextsComeFromTheTableOfRepeatsAndNewTextsFromTheEngine() {
+        java.util.concurrent.atomic.AtomicInteger analysed = new java.util.concurrent.atomic.AtomicInteger();
+        Recognizer counting = new Recognizer() {
+            @Override
+            public String name() {
+                return "counting";
+            }
+
+            @Override
+            public List<Finding> find(String text) {
+                analysed.incrementAndGet();
+                return ENGINE.detect(text);
+            }
+        };
+        PiiEngine engine = new PiiEngine(List.of(counting));
+        RepeatedTexts repeated = new RepeatedTexts(engine, 64);
+        String system = TEXTS.get(0);
+        String user = TEXTS.get(1);
+        List<Finding> systemFindings = repeated.detect(system); // an earlier request's system prompt
+        List<Finding> userFindings = engine.detect(user);
+        assertThat(userFindings).isNotEmpty();
+        assertThat(analysed).hasValue(2);
+
+        for (boolean helperRuns : List.of(true, false)) {
+            List<Runnable> queued = new ArrayList<>();
+            DetectionAhead ahead = DetectionAhead.start(engine, repeated,
+                    List.of(new DetectionAhead.Text(system, true), new DetectionAhead.Text(user, false)), queued::add);
+            if (helperRuns) {
+                queued.getFirst().run();
+            }
+            assertThat(ahead.findings(system)).isEqualTo(systemFindings);
+            assertThat(ahead.findings(user)).containsExactlyElementsOf(userFindings);
+        }
+        assertThat(analysed).hasValue(4); // the user's text on each request, the system prompt only the first time
+    }
+
+    @Test
     void aTextChangedAfterTheStartIsDetectedAsItIsNow() {
         List<Runnable> queued = new ArrayList<>();
         DetectionAhead ahead = DetectionAhead.start(ENGINE, List.of("Bel Jan op 06-12345678."), queued::add);

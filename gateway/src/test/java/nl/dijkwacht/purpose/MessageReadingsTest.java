@@ -45,6 +45,7 @@ class MessageReadingsTest {
                 assertThat(read.specialTerm()).isEqualTo(!TERMS.find(joined).isEmpty());
                 assertThat(read.domains()).isEqualTo(PurposeDomain.in(PurposeTokens.fold(joined)));
                 assertThat(read.ruleHit()).isEqualTo(LayeredPurposeGuard.ruleHit(texts, rules));
+                assertThat(read.folded()).isEqualTo(PurposeTokens.fold(joined));
                 terms += read.specialTerm() ? 1 : 0;
                 domains += read.domains() != 0 ? 1 : 0;
                 hits += read.ruleHit() != null ? 1 : 0;
@@ -54,6 +55,18 @@ class MessageReadingsTest {
         assertThat(terms).isPositive().isLessThan(2 * conversations.size());
         assertThat(domains).isPositive().isLessThan(2 * conversations.size());
         assertThat(hits).isPositive().isLessThan(2 * conversations.size());
+    }
+
+    @Test
+    void theJoinedFoldIsTheFoldOfTheJoinedText() {
+        // accents taken off, letters that lower-case to two characters or by their context (a final sigma), a lone surrogate
+        MessageReadings readings = new MessageReadings(TERMS, 4_096, IndexedCategorizer.of(PurposeClassifier.shippedModel()).orElseThrow());
+        List<List<String>> made = List.of(List.of("ΟΔΟΣ", "Σοφία ΟΔΟΣ"), List.of("Één CAFÉ", "İstanbul", "naïef"),
+                List.of("Straße", "KELVIN \u212A", "e\u0301\u0327"), List.of("\uD800", "\uDC00x"), List.of("ASCII", "Ça va"),
+                List.of("", "\n", "Σ"));
+        for (List<String> texts : made) {
+            assertThat(readings.read(texts, rules).folded()).as(texts.toString()).isEqualTo(PurposeTokens.fold(String.join("\n", texts)));
+        }
     }
 
     @Test

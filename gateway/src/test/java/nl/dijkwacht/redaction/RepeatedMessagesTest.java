@@ -31,6 +31,11 @@ class RepeatedMessagesTest {
 
     /** The outgoing body and entity counts of each turn, as the step leaves them. */
     private static List<String> conversation(RedactPersonalDataStep step) {
+        return conversation(step, false);
+    }
+
+    /** @param ahead whether the step's detection runs ahead first (here on the calling thread, as a helper would) */
+    private static List<String> conversation(RedactPersonalDataStep step, boolean ahead) {
         ObjectMapper json = new ObjectMapper();
         List<String> out = new java.util.ArrayList<>();
         for (int turn = 1; turn <= TURNS.size(); turn++) {
@@ -48,6 +53,9 @@ class RepeatedMessagesTest {
                         new PolicySet("v1", Map.of(), Map.of(), new ModelCatalog(List.of()), List.of()));
                 exchange.request(new ChatRequest(body));
                 exchange.useCase(new UseCasePolicy("u", "test", List.of("m"), OperatorPolicy.pseudonymiseAll(), null));
+                if (ahead) {
+                    step.startAhead(exchange, Runnable::run);
+                }
                 step.apply(exchange);
                 out.add(body + " " + exchange.entityCounts());
             }
@@ -62,6 +70,8 @@ class RepeatedMessagesTest {
         List<String> without = conversation(new RedactPersonalDataStep(engine, new RepeatedTexts(engine, 0), anonymizer));
         List<String> with = conversation(new RedactPersonalDataStep(engine, new RepeatedTexts(engine, 64), anonymizer));
         assertThat(with).isEqualTo(without);
+        assertThat(conversation(new RedactPersonalDataStep(engine, new RepeatedTexts(engine, 64), anonymizer), true))
+                .isEqualTo(without);
         assertThat(String.join("\n", with)).doesNotContain("NL91ABNA0417164300").doesNotContain("111222333")
                 .doesNotContain("Jan Jansen");
     }

@@ -40,7 +40,7 @@ class ChainWatchTest {
         db = AuditDb.h2();
         AuditRows rows = new AuditRows(new ObjectMapper());
         ChainCodec codec = ChainCodec.fromSecret(SECRET);
-        sink = new ChainedJdbcAuditSink(db.dataSource(), codec, rows, "pod-a");
+        sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, "pod-a").start();
         Oversight oversight = new Oversight(db.dataSource(), new ContentRedactor(PiiEngine.structuredOnly()), codec, Clock.systemUTC());
         verification = new AuditVerification(new ChainVerifier(db.dataSource(), codec, rows), oversight, Clock.systemUTC());
         meters = new SimpleMeterRegistry();

@@ -30,7 +30,11 @@ public final class AuthenticatedRequest {
 
     /** The verified caller, or {@code null} where the route identifies without requiring it (an address not offered). */
     public static Caller knownCaller(ServerRequest request) {
-        return request.servletRequest().getAttribute(CALLER) instanceof Caller caller ? caller : null;
+        return knownCaller(request.servletRequest());
+    }
+
+    public static Caller knownCaller(HttpServletRequest request) {
+        return request.getAttribute(CALLER) instanceof Caller caller ? caller : null;
     }
 
     public static Operator operator(ServerRequest request) {

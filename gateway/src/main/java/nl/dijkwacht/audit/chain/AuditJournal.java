@@ -40,7 +40,7 @@ import nl.dijkwacht.audit.store.AuditRows;
  * by a kill (or with a wrong checksum) ends the journal — its batch was never acknowledged. Holds what the H2 rows hold
  * (metadata, pseudonyms, keyed hashes, redacted content): never raw prompt text. Writer thread only.
  */
-public final class AuditJournal implements ChainedJdbcAuditSink.CommitHook, AutoCloseable {
+public final class AuditJournal implements CommitHook, AutoCloseable {
 
     static final long CUT_MILLIS = 1_000;
     static final long CUT_BYTES = 4L * 1024 * 1024;
@@ -51,8 +51,8 @@ public final class AuditJournal implements ChainedJdbcAuditSink.CommitHook, Auto
 
     /** One journalled record: its chain position and what the store's rows hold. */
     record Entry(long seq, String prev, String hash, String key, AuditRecord record, RetainedContent content) {
-        ChainedJdbcAuditSink.Committed committed(String chainId) {
-            return new ChainedJdbcAuditSink.Committed(new AuditRows.ChainLink(chainId, seq, prev, hash, key), record, content);
+        LinkedRecord linked(String chainId) {
+            return new LinkedRecord(new AuditRows.ChainLink(chainId, seq, prev, hash, key), record, content);
         }
     }
 
@@ -109,16 +109,16 @@ public final class AuditJournal implements ChainedJdbcAuditSink.CommitHook, Auto
     }
 
     @Override
-    public void committed(List<ChainedJdbcAuditSink.Committed> batch) {
+    public void committed(List<LinkedRecord> batch) {
         committed(batch, false);
     }
 
     @Override
-    public void committed(List<ChainedJdbcAuditSink.Committed> batch, boolean lone) {
+    public void committed(List<LinkedRecord> batch, boolean lone) {
         try {
             String chain = batch.getFirst().link().chainId();
             List<Entry> entries = new ArrayList<>(batch.size());
-            for (ChainedJdbcAuditSink.Committed c : batch) {
+            for (LinkedRecord c : batch) {
                 AuditRows.ChainLink l = c.link();
                 entries.add(new Entry(l.seq(), l.prevHash(), l.recordHash(), l.chainKeyId(), c.record(), c.content()));
             }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Start-up step of the embedded store with a journal ({@link AuditJournal}, ADR 0010): inserts the journalled records
  * that H2 had not yet written to its file when the process ended (a kill, a crash), before any writer starts and before
  * the gateway reports ready. By chain position: per chain, the records after the head in H2 are inserted in one
- * transaction through the writer's own code ({@link ChainedJdbcAuditSink#store}), the head moved with them. The
+ * transaction through the writer's own code ({@link ChainAppender#store}), the head moved with them. The
  * journal must continue the head exactly (next sequence number, predecessor hash) and every record must hash to its
  * journalled hash; if not, start-up fails rather than write a broken chain — the operator keeps the journal file for
  * inspection.
@@ -36,11 +36,11 @@ public final class JournalRecovery {
     public static int recover(DataSource dataSource, ChainCodec codec, AuditRows rows, List<Path> journals) {
         int inserted = 0;
         for (Path journal : journals) {
-            Map<String, List<ChainedJdbcAuditSink.Committed>> byChain = new LinkedHashMap<>();
+            Map<String, List<LinkedRecord>> byChain = new LinkedHashMap<>();
             try {
                 for (AuditJournal.Batch batch : AuditJournal.read(journal)) {
                     for (AuditJournal.Entry e : batch.entries()) {
-                        byChain.computeIfAbsent(batch.chain(), k -> new ArrayList<>()).add(e.committed(batch.chain()));
+                        byChain.computeIfAbsent(batch.chain(), k -> new ArrayList<>()).add(e.linked(batch.chain()));
                     }
                 }
             } catch (IOException e) {
@@ -57,7 +57,7 @@ public final class JournalRecovery {
     }
 
     private static int replay(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId,
-                              List<ChainedJdbcAuditSink.Committed> journalled) {
+                              List<LinkedRecord> journalled) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -75,14 +75,14 @@ public final class JournalRecovery {
                     }
                 }
                 final long after = headSeq;
-                List<ChainedJdbcAuditSink.Committed> missing = journalled.stream().filter(e -> e.link().seq() > after).toList();
+                List<LinkedRecord> missing = journalled.stream().filter(e -> e.link().seq() > after).toList();
                 if (missing.isEmpty()) {
                     c.rollback();
                     return 0;
                 }
                 long seq = headSeq;
                 String prev = headHash;
-                for (ChainedJdbcAuditSink.Committed e : missing) {
+                for (LinkedRecord e : missing) {
                     AuditRows.ChainLink l = e.link();
                     if (l.seq() != seq + 1 || !l.prevHash().equals(prev)) {
                         throw new IllegalStateException("audit journal of chain " + chainId + " does not continue the stored chain at "
@@ -96,16 +96,16 @@ public final class JournalRecovery {
                     prev = l.recordHash();
                 }
                 if (!headRow) { // the chain's first records: its head row was not yet in the file either
-                    ChainedJdbcAuditSink.insertGenesisHead(c, codec, chainId);
+                    ChainAppender.insertGenesisHead(c, codec, chainId);
                 }
-                ChainedJdbcAuditSink.store(c, codec, rows, chainId, headSeq, missing);
+                ChainAppender.store(c, codec, rows, chainId, headSeq, missing);
                 c.commit();
                 return missing.size();
-            } catch (SQLException | RuntimeException | ChainedJdbcAuditSink.HeadMoved e) {
+            } catch (SQLException | RuntimeException | HeadMoved e) {
                 c.rollback();
                 throw e;
             }
-        } catch (SQLException | ChainedJdbcAuditSink.HeadMoved e) {
+        } catch (SQLException | HeadMoved e) {
             throw new IllegalStateException("audit journal of chain " + chainId + " could not be restored: " + e.getClass().getSimpleName(), e);
         }
     }

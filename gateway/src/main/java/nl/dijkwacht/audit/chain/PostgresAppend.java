@@ -43,12 +43,12 @@ final class PostgresAppend {
      * Writes the linked records after the head {@code expectedSeq}; commits when the connection is in auto-commit
      * mode (the caller's transaction otherwise).
      *
-     * @throws ChainedJdbcAuditSink.HeadMoved when the head is no longer at {@code expectedSeq}: nothing was written
+     * @throws HeadMoved when the head is no longer at {@code expectedSeq}: nothing was written
      */
     static void store(Connection c, ChainCodec codec, AuditRows rows, String chainId, long expectedSeq,
-                      List<ChainedJdbcAuditSink.Committed> linked) throws SQLException, ChainedJdbcAuditSink.HeadMoved {
+                      List<LinkedRecord> linked) throws SQLException, HeadMoved {
         int contents = (int) linked.stream().filter(p -> p.content() != null).count();
-        ChainedJdbcAuditSink.Committed last = linked.getLast();
+        LinkedRecord last = linked.getLast();
         try (PreparedStatement ps = c.prepareStatement(sql(linked.size(), contents))) {
             int i = 1;
             ps.setLong(i++, last.link().seq());
@@ -58,10 +58,10 @@ final class PostgresAppend {
             ps.setObject(i++, AuditRows.time(Instant.now()));
             ps.setString(i++, chainId);
             ps.setLong(i++, expectedSeq);
-            for (ChainedJdbcAuditSink.Committed r : linked) {
+            for (LinkedRecord r : linked) {
                 i = rows.bind(ps, i, r.link(), r.record());
             }
-            for (ChainedJdbcAuditSink.Committed p : linked) {
+            for (LinkedRecord p : linked) {
                 if (p.content() != null) {
                     AuditRecord r = p.record();
                     ps.setString(i++, r.traceId());
@@ -74,7 +74,7 @@ final class PostgresAppend {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next() || rs.getLong(1) != 1) {
-                    throw new ChainedJdbcAuditSink.HeadMoved();
+                    throw new HeadMoved();
                 }
             }
         }

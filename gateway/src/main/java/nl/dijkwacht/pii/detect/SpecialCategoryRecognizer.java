@@ -135,6 +135,65 @@ public final class SpecialCategoryRecognizer implements Recognizer {
     }
 
     /**
+     * Whether {@link #find} finds a term in {@code text}: the same walk, ended at the first term, without the findings
+     * and the word arrays (the purpose guard asks only this, once per message).
+     */
+    public boolean occursIn(String text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int s = i;
+            i = wordEnd(text, s);
+            if (!surelyNoFirstWord(text, s, i)) {
+                List<String[]> phrases = byFirstWord.get(text.substring(s, i).toLowerCase(Locale.ROOT));
+                if (phrases != null && anyPhraseGoesOn(text, i, phrases)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of the phrases (their first word read, ending at {@code firstEnd}) goes on with its other words. */
+    private static boolean anyPhraseGoesOn(String text, int firstEnd, List<String[]> phrases) {
+        for (String[] p : phrases) {
+            int end = firstEnd;
+            boolean ok = true;
+            for (int w = 1; w < p.length && ok; w++) {
+                int start = end;
+                while (start < text.length() && !Character.isLetterOrDigit(text.charAt(start))) {
+                    start++;
+                }
+                if (start == text.length()) {
+                    ok = false;
+                    break;
+                }
+                int e = wordEnd(text, start);
+                ok = separator(text, end, start) && p[w].equals(text.substring(start, e).toLowerCase(Locale.ROOT));
+                end = e;
+            }
+            if (ok) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** End of the word token from {@code s} (a letter or digit): letters, digits and apostrophes, as {@link #find} reads them. */
+    private static int wordEnd(String text, int s) {
+        int i = s;
+        while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '\''
+                || text.charAt(i) == '’')) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
      * True when the word [s, e) in lower case is certainly no phrase's first word: an ASCII word whose lower-case
      * hash (computed as {@link String#hashCode} would, without making the string) has no bit in the filter. Words
      * with other characters are left to the lookup, as {@code toLowerCase} may change more than single letters.

@@ -78,7 +78,8 @@ class AuditJournalCutTest {
                 flushes.incrementAndGet();
                 housekeeping.flush(false);
             }, now::get);
-            ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), CODEC, ROWS, "main", journal, () -> true);
+            ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, ROWS, "main")
+                    .afterCommit(journal).alone(() -> true).start();
             try {
                 now.addAndGet(2 * SECOND);
                 sink.append(Records.varied(1, TraceIds.next(), Instant.now()), null);
@@ -99,8 +100,8 @@ class AuditJournalCutTest {
         }
     }
 
-    private static List<ChainedJdbcAuditSink.Committed> batch(long seq) {
-        return List.of(new ChainedJdbcAuditSink.Committed(
+    private static List<LinkedRecord> batch(long seq) {
+        return List.of(new LinkedRecord(
                 new AuditRows.ChainLink("main", seq, "ab".repeat(32), "cd".repeat(32), CODEC.keyId()),
                 Records.varied(seq, TraceIds.next(), Instant.now()), null));
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.dijkwacht.audit.AuditDb;
 import nl.dijkwacht.audit.Records;
+import nl.dijkwacht.audit.RequestsInFlight;
 import nl.dijkwacht.audit.store.AuditRows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,9 +51,9 @@ class GroupCommitWaitTest {
     }
 
     private ChainedJdbcAuditSink sink(String chain, Duration wait) {
-        return new ChainedJdbcAuditSink(db.dataSource(), codec, rows, chain,
-                batch -> batches.add(Thread.currentThread().getName() + ":" + batch.size()), () -> serving.get() <= 1,
-                serving::get, wait);
+        return ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, chain)
+                .afterCommit(batch -> batches.add(Thread.currentThread().getName() + ":" + batch.size()))
+                .alone(() -> serving.get() <= 1).groupCommitWait(serving::get, wait).start();
     }
 
     @Test
@@ -76,6 +78,42 @@ class GroupCommitWaitTest {
         VerifyReport report = new ChainVerifier(db.dataSource(), codec, rows).verify("wait-a", null, null);
         assertThat(report.ok()).as("%s", report).isTrue();
         assertThat(report.recordsChecked()).isEqualTo(requests);
+    }
+
+    @Test
+    void withSeveralTenantsEachChainsWaitEndsOnceItsOwnRequestsRecordsHaveArrived() throws Exception {
+        // two tenants with as many requests in flight each: a chain's records come only from its own tenant's requests,
+        // so its wait must end when those have arrived — counted against every tenant's requests it never would
+        int each = GroupCommitWait.BUSY_FROM;
+        RequestsInFlight inFlight = new RequestsInFlight(List.of("gemeente-b")); // "gemeente" is the default tenant
+        for (int r = 0; r < each; r++) {
+            inFlight.enter("gemeente");
+            inFlight.enter("gemeente-b");
+        }
+        ChainedJdbcAuditSink own = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, "wait-t")
+                .afterCommit(batch -> batches.add(Thread.currentThread().getName() + ":" + batch.size()))
+                .alone(inFlight::alone).groupCommitWait(inFlight.servingOnChainOf("gemeente"), A_DAY).start();
+        String otherChain = TenantChains.chainId("wait-t", "gemeente-b");
+        ChainedJdbcAuditSink other = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, otherChain)
+                .afterCommit(batch -> batches.add(Thread.currentThread().getName() + ":" + batch.size()))
+                .alone(inFlight::alone).groupCommitWait(inFlight.servingOnChainOf("gemeente-b"), A_DAY).start();
+        TenantChains chains = new TenantChains("gemeente", own, Map.of("gemeente-b", other));
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int r = 0; r < each; r++) {
+                int request = r;
+                for (String tenant : List.of("gemeente", "gemeente-b")) {
+                    futures.add(pool.submit(() -> chains.append(Records.ofTenant(tenant + "-" + request, Instant.now(), tenant))));
+                }
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            chains.close();
+            own.close();
+        }
+        assertThat(batches).containsExactlyInAnyOrder("audit-writer-wait-t:" + each, "audit-writer-" + otherChain + ":" + each);
     }
 
     @Test
@@ -124,16 +162,17 @@ class GroupCommitWaitTest {
         serving.set(64);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger commits = new AtomicInteger();
-        ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(db.dataSource(), codec, rows, "wait-f", batch -> {
-            batches.add(String.valueOf(batch.size()));
-            if (commits.incrementAndGet() == 2) {
-                try {
-                    release.await(); // the second commit is slow: records queue up behind it
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, () -> false, serving::get, Duration.ofMillis(20));
+        ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, "wait-f")
+                .afterCommit(batch -> {
+                    batches.add(String.valueOf(batch.size()));
+                    if (commits.incrementAndGet() == 2) {
+                        try {
+                            release.await(); // the second commit is slow: records queue up behind it
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }).groupCommitWait(serving::get, Duration.ofMillis(20)).start();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             assertThat(sink.waitsForFullerBatches()).isTrue();
             sink.append(Records.sample("alone-in-its-wait", Instant.now()));
@@ -163,8 +202,9 @@ class GroupCommitWaitTest {
     void onPostgresqlTheWriterDoesNotWait() {
         // PostgreSQL's round trip gathers records by itself; waiting took its batches past one statement's 16
         try (AuditDb pg = AuditDb.postgres()) {
-            ChainedJdbcAuditSink sink = new ChainedJdbcAuditSink(pg.dataSource(), codec, rows, "wait-pg",
-                    batch -> batches.add(String.valueOf(batch.size())), () -> false, serving::get, A_DAY);
+            ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(pg.dataSource(), codec, rows, "wait-pg")
+                    .afterCommit(batch -> batches.add(String.valueOf(batch.size())))
+                    .groupCommitWait(serving::get, A_DAY).start();
             try {
                 sink.append(Records.sample("tells-the-dialect", Instant.now())); // no load yet: no wait
                 serving.set(64);

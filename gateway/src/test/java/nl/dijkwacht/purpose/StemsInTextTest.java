@@ -1,0 +1,65 @@
+package nl.dijkwacht.purpose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One pass over the text finds the same stems as a {@code contains} per stem ({@link StemsInText}, {@link PurposeDomain}). */
+class StemsInTextTest {
+
+    private static final List<List<String>> DOMAINS = List.of(PurposeWords.list("domain-benefits"), PurposeWords.list("domain-applicants"),
+            PurposeWords.list("domain-fraud"));
+    private static final List<String> PARTS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+            "heldout7", "heldout8", "heldout9", "heldout10");
+
+    private static int containsPerStem(List<List<String>> groups, String text) {
+        int bits = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            for (String stem : groups.get(g)) {
+                if (text.contains(stem)) {
+                    bits |= 1 << g;
+                }
+            }
+        }
+        return bits;
+    }
+
+    @Test
+    void theDomainsOfEveryDevelopmentPromptAsWithContains() {
+        int inSome = 0;
+        int inNone = 0;
+        for (String part : PARTS) {
+            for (EvalSet.Prompt p : EvalSet.load(part).prompts()) {
+                String folded = PurposeTokens.fold(p.text());
+                int expected = containsPerStem(DOMAINS, folded);
+                assertThat(PurposeDomain.in(folded)).as(p.text()).isEqualTo(expected);
+                inSome += expected != 0 ? 1 : 0;
+                inNone += expected == 0 ? 1 : 0;
+            }
+        }
+        assertThat(inSome).isPositive();
+        assertThat(inNone).isPositive();
+    }
+
+    @Test
+    void everyStemAtTheStartInsideAndAtTheEndOfATextAndOfACompound() {
+        for (List<String> group : DOMAINS) {
+            for (String stem : group) {
+                for (String text : List.of(stem, stem + " x", "x " + stem, "woon" + stem + "en", "de " + stem + "\n", stem.substring(0, stem.length() - 1))) {
+                    assertThat(PurposeDomain.in(text)).as(text).isEqualTo(containsPerStem(DOMAINS, text));
+                }
+            }
+        }
+    }
+
+    @Test
+    void shortAndNonAsciiStemsAreLookedForToo() {
+        StemsInText stems = new StemsInText(List.of(List.of("a", "éé", "xé"), List.of("ab", "b"), new ArrayList<>()));
+        for (String text : List.of("", "a", "b", "ab", "c", "éé", "xé", "x", "cab", "zzéé")) {
+            assertThat(stems.in(text)).as(text)
+                    .isEqualTo(containsPerStem(List.of(List.of("a", "éé", "xé"), List.of("ab", "b"), List.of()), text));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package nl.dijkwacht.purpose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** {@link WordNumbers} answers as a map does: by the word, by its stretch of a text, and for a word's prefix token. */
+class WordNumbersTest {
+
+    @Test
+    void asAMapByWordByStretchAndByPrefix() {
+        Map<String, Integer> map = new HashMap<>();
+        List<String> words = List.of("beoordeel", "p:beoor", "p:sollic", "de", "", "aanvraag", "p:aanvr", "Aa", "BB", "x", "p:x");
+        for (int k = 0; k < words.size(); k++) {
+            map.put(words.get(k), k);
+        }
+        WordNumbers numbers = new WordNumbers(map);
+        List<String> asked = List.of("beoordeel", "beoordelen", "de", "het", "", "aanvraag", "aanvragen", "Aa", "BB", "x", "sollicitant",
+                "p:beoor", "p:x", "onbekend");
+        for (String word : asked) {
+            assertThat(numbers.number(word)).as(word).isEqualTo(map.getOrDefault(word, -1));
+            String text = "[ " + word + " ]";
+            assertThat(numbers.number(text, 2, 2 + word.length())).as(word).isEqualTo(map.getOrDefault(word, -1));
+            if (word.length() > 5) {
+                assertThat(numbers.prefixNumber(word)).as(word).isEqualTo(map.getOrDefault("p:" + word.substring(0, 5), -1));
+            }
+        }
+    }
+
+    @Test
+    void theClassifiersTokensOnEveryDevelopmentPrompt() {
+        IndexedCategorizer model = IndexedCategorizer.of(PurposeClassifier.shippedModel()).orElseThrow();
+        int known = 0;
+        int unknown = 0;
+        for (EvalSet.Prompt p : EvalSet.load("dev").prompts()) {
+            for (String token : PurposeTokens.of(p.text(), false)) {
+                int n = model.number(token);
+                if (token.startsWith("p:")) {
+                    // a prefix token, read from a word that starts with its five letters
+                    assertThat(model.prefixNumber(token.substring(2) + "x")).as(token).isEqualTo(n);
+                }
+                known += n >= 0 ? 1 : 0;
+                unknown += n < 0 ? 1 : 0;
+            }
+        }
+        assertThat(known).isPositive();
+        assertThat(unknown).isPositive();
+    }
+}
