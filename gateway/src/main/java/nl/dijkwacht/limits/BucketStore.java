@@ -41,6 +41,7 @@ public final class BucketStore implements AutoCloseable {
 
     private final AsyncProxyManager<String> buckets;
     private final LongSupplier size;
+    private final LongSupplier held;
     private final RedisBuckets redis;
 
     /**
@@ -54,9 +55,10 @@ public final class BucketStore implements AutoCloseable {
     private record VersionedBuilder(long version, RemoteAsyncBucketBuilder<String> builder) {
     }
 
-    private BucketStore(AsyncProxyManager<String> buckets, LongSupplier size, RedisBuckets redis) {
+    private BucketStore(AsyncProxyManager<String> buckets, LongSupplier size, LongSupplier held, RedisBuckets redis) {
         this.buckets = buckets;
         this.size = size;
+        this.held = held;
         this.redis = redis;
     }
 
@@ -65,16 +67,22 @@ public final class BucketStore implements AutoCloseable {
         return inMemory(maxBuckets, TimeMeter.SYSTEM_MILLISECONDS, Ticker.systemTicker());
     }
 
-    /** With the clocks given (tests move time forward): Bucket4j's for refills, Caffeine's for expiry. */
+    /**
+     * With the clocks given (tests move time forward): Bucket4j's for refills, Caffeine's for expiry. The cache's
+     * upkeep (expiring, evicting) runs on the thread that charged the bucket: on Caffeine's default, the common
+     * fork-join pool, a lone request after a second's pause woke a sleeping pool thread for each bucket it charged
+     * (docs/history/benchmark-sessions.md, first17).
+     */
     static BucketStore inMemory(long maxBuckets, TimeMeter clock, Ticker ticker) {
-        CaffeineProxyManager<String> manager = Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(maxBuckets).ticker(ticker))
+        CaffeineProxyManager<String> manager = Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(maxBuckets)
+                        .ticker(ticker).executor(Runnable::run))
                 .clientClock(clock)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_FULL))
                 .build();
         return new BucketStore(manager.asAsync(), () -> {
             manager.getCache().cleanUp();
             return manager.getCache().estimatedSize();
-        }, null);
+        }, () -> manager.getCache().estimatedSize(), null);
     }
 
     /**
@@ -87,7 +95,12 @@ public final class BucketStore implements AutoCloseable {
 
     /** With the clock given (tests stop time, so a per-minute bucket does not refill while they run). */
     static BucketStore redis(String redisUrl, String keyPrefix, Duration timeout, TimeMeter clock) {
-        return new BucketStore(null, () -> -1, new RedisBuckets(redisUrl, keyPrefix, timeout, clock));
+        return new BucketStore(null, () -> -1, () -> -1, new RedisBuckets(redisUrl, keyPrefix, timeout, clock));
+    }
+
+    /** Buckets in this process as the cache holds them now, without first doing upkeep that is due (-1 for Redis). */
+    long heldNow() {
+        return held.getAsLong();
     }
 
     /** True when the buckets are shared by all replicas (Redis). */
