@@ -199,6 +199,11 @@ class GroupCommitWaitTest {
             }
             assertThat(sink.waitsForFullerBatches()).as("after %s records with no time between them", together).isTrue();
             // the writer now sees 16 requests in flight: it waits until all their records are queued
+            long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (sink.groupCommitWaits() == 0 && System.nanoTime() < giveUp) {
+                Thread.onSpinWait(); // until the writer is in its wait, so no record is queued before it
+            }
+            assertThat(sink.groupCommitWaits()).as("the writer waits for the 16 records").isEqualTo(1);
             List<Future<?>> futures = new ArrayList<>();
             for (int r = 0; r < requests; r++) {
                 int request = r;
