@@ -25,15 +25,6 @@ public class TelemetryConfiguration {
         return new GenAiSpans(otel.getTracer("nl.dijkwacht.gateway"));
     }
 
-    /**
-     * The observation handlers as Spring Boot groups them, except that the request timer is stopped inside the span's
-     * scope (for a Prometheus exemplar) only when the span is sampled ({@link SampledSpanMeterHandler}).
-     */
-    @Bean
-    SampledSpanHandlerGroup sampledSpanHandlerGroup(ObjectProvider<io.micrometer.tracing.Tracer> tracer) {
-        return new SampledSpanHandlerGroup(tracer.getIfAvailable(() -> io.micrometer.tracing.Tracer.NOOP));
-    }
-
     /** Audit writer queue depth and whether the audit store takes writes (1) or requests are being refused (0). */
     @Bean
     MeterBinder auditStoreMeters(ChainedJdbcAuditSink sink, nl.dijkwacht.audit.chain.TenantChains chains) {

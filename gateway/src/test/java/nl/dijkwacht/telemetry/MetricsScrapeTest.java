@@ -188,7 +188,7 @@ class MetricsScrapeTest {
                 .doesNotContain("piet@example.nl").doesNotContain("vergunning");
 
         // exemplars name the trace of a sampled request (every request here is sampled): on the counters, and on the
-        // request timer, which is stopped inside its span's scope for that (SampledSpanMeterHandler)
+        // request timer, which Micrometer stops inside its span's scope for that
         String openMetrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
                 .header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8").build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(openMetrics)
