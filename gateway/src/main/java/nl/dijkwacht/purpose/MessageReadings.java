@@ -4,6 +4,7 @@ import java.util.List;
 import nl.dijkwacht.pii.SaltedTextTable;
 import nl.dijkwacht.pii.detect.SpecialCategoryRecognizer;
 import nl.dijkwacht.policy.ForbiddenPurpose;
+import nl.dijkwacht.policy.ForbiddenPurposes;
 
 /**
  * What the purpose guard reads from each message on its own, kept for the messages a chat tool sends again — the
@@ -111,9 +112,14 @@ final class MessageReadings {
         long hits = 0;
         // ASCII text folds alike for the rules (RequiredLiterals: per char) and for the guard (lower case, no accents)
         String folded = rules.isEmpty() ? null : PurposeTokens.isAscii(text) ? foldedText : ForbiddenPurpose.fold(text);
-        for (int i = 0; i < rules.size(); i++) {
-            if (rules.get(i).matches(text, folded)) {
-                hits |= 1L << i;
+        if (rules instanceof ForbiddenPurposes indexed) {
+            // the policy's rules: their literals looked for in one pass
+            hits = indexed.matching(text, folded);
+        } else {
+            for (int i = 0; i < rules.size(); i++) {
+                if (rules.get(i).matches(text, folded)) {
+                    hits |= 1L << i;
+                }
             }
         }
         MessageTokens tokens = model == null || kept && text.length() > KEEP_TOKENS_UP_TO ? null
