@@ -106,6 +106,18 @@ record MessageTokens(int[] numbers, int[] pairs, int shape, int edges, int carry
             numbers[size++] = model.prefixNumber(word);
         }
 
+        @Override
+        public void add(String folded, int from, int to, int hash) {
+            grow();
+            numbers[size++] = model.number(hash, folded, from, to);
+        }
+
+        @Override
+        public void addPrefix(String folded, int from) {
+            grow();
+            numbers[size++] = model.prefixNumber(folded, from);
+        }
+
         private void grow() {
             if (size == numbers.length) {
                 numbers = java.util.Arrays.copyOf(numbers, size * 2);

@@ -61,6 +61,19 @@ public final class PurposeTokens {
         default void addPrefix(String word) {
             add("p:" + word.substring(0, 5));
         }
+
+        /**
+         * The token {@code folded.substring(from, to)}, whose {@link WordNumbers#hash} is {@code hash}: a word of an ASCII
+         * text, read where it stands in the folded text (a sink that looks words up needs no copy).
+         */
+        default void add(String folded, int from, int to, int hash) {
+            add(folded.substring(from, to));
+        }
+
+        /** The five-letter prefix token of the word at {@code folded[from, …)} (more than five characters). */
+        default void addPrefix(String folded, int from) {
+            addPrefix(folded.substring(from, from + 5));
+        }
     }
 
     /*
@@ -166,12 +179,14 @@ public final class PurposeTokens {
                 if (initial && previousCapital || capital && afterInitial) {
                     name = true;
                 }
-                String word = foldedAlike ? foldedText.substring(s, i) : fold(text.substring(s, i));
+                // an ASCII word is read where it stands in the folded text (word stays null), any other is folded apart
+                String word = foldedAlike ? null : fold(text.substring(s, i));
+                int hash = foldedAlike ? WordNumbers.hash(foldedText, s, i) : 0;
                 if (!capital && nameRun) {
                     name |= !lastCapitalEvent;
                     nameRun = false;
                 }
-                int foldedKinds = Math.max(0, KINDS.number(word));
+                int foldedKinds = Math.max(0, foldedAlike ? KINDS.number(hash, foldedText, s, i) : KINDS.number(word));
                 if (capital) {
                     lastCapitalEvent = (foldedKinds & KIND_EVENT) != 0;
                 }
@@ -183,12 +198,19 @@ public final class PurposeTokens {
                     word = "__getal";
                     kinds = 0;
                 }
-                out.add(word);
+                if (word == null) {
+                    out.add(foldedText, s, i, hash);
+                    if (length > 5) {
+                        out.addPrefix(foldedText, s);
+                    }
+                } else {
+                    out.add(word);
+                    if (word.length() > 5 && !word.startsWith("__")) {
+                        out.addPrefix(word);
+                    }
+                }
                 if ((kinds & KIND_PRONOUN) != 0) {
                     pronoun = true;
-                }
-                if (word.length() > 5 && !word.startsWith("__")) {
-                    out.addPrefix(word);
                 }
                 boolean article = (foldedKinds & KIND_ARTICLE) != 0;
                 if (!capital && wordBefore && (kinds & KIND_PARTICLE) != 0) {
@@ -206,7 +228,7 @@ public final class PurposeTokens {
                 if (capital && previousCapital && !sentenceStart && !abbreviation && !quoted) {
                     nameRun = true;
                 }
-                if (capital && !sentenceStart && (kinds & KIND_TITLE) == 0 && !allCapitals(text.substring(s, i))) {
+                if (capital && !sentenceStart && (kinds & KIND_TITLE) == 0 && !allCapitals(text, s, i, foldedAlike)) {
                     properNoun = true;
                 }
                 // ninth round: a capital after an article, or a capitalised article inside a sentence ("buurthuis De Schakel"),
@@ -304,8 +326,19 @@ public final class PurposeTokens {
         return out.toArray(String[]::new);
     }
 
-    private static boolean allCapitals(String raw) {
-        return raw.equals(raw.toUpperCase(Locale.ROOT));
+    /** Whether {@code text[from, to)} is unchanged in upper case; {@code ascii}: the text is ASCII (only a–z change then). */
+    private static boolean allCapitals(String text, int from, int to, boolean ascii) {
+        if (!ascii) {
+            String raw = text.substring(from, to);
+            return raw.equals(raw.toUpperCase(Locale.ROOT));
+        }
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c >= 'a' && c <= 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean shortTitle(String text, int from) {
