@@ -27,7 +27,10 @@ public final class LiteralsInText {
     private final char[] otherChars;
     private final int[] otherClasses;
     private final int classes;
-    /** {@code next[state * classes + class]}: the state after reading a character of that class (state 0: the start). */
+    /**
+     * {@code next[state * classes + class]}: the state after reading a character of that class, as its row
+     * ({@code state * classes}), or {@code ~row} when that state completes a set (state 0, row 0: the start).
+     */
     private final int[] next;
     /** Per state, the index in {@link #found} of the sets it completes (itself or a suffix of it ends a string), or −1. */
     private final int[] foundAt;
@@ -139,6 +142,10 @@ public final class LiteralsInText {
             });
         }
         this.found = foundSets.toArray(long[][]::new);
+        for (int k = 0; k < next.length; k++) {
+            int target = next[k];
+            next[k] = foundAt[target] == NONE ? target * classes : ~(target * classes);
+        }
     }
 
     private int[] newRow() {
@@ -160,13 +167,13 @@ public final class LiteralsInText {
     /** Bit {@code g} (word {@code g / 64}, bit {@code g % 64}) set when a string of set {@code g} occurs in {@code text}. */
     public long[] in(CharSequence text) {
         long[] out = always.clone();
-        int state = 0;
+        int row = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            state = next[state * classes + (c < ASCII ? asciiClass[c] : otherClass(c))];
-            int at = foundAt[state];
-            if (at != NONE) {
-                long[] bits = found[at];
+            row = next[row + (c < ASCII ? asciiClass[c] : otherClass(c))];
+            if (row < 0) {
+                row = ~row;
+                long[] bits = found[foundAt[row / classes]];
                 for (int w = 0; w < bits.length; w++) {
                     out[w] |= bits[w];
                 }
