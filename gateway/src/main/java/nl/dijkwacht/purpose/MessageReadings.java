@@ -80,16 +80,18 @@ final class MessageReadings {
         int carry = PurposeTokens.NO_WORD_BEFORE;
         for (int i = 0; i <= last; i++) {
             String text = texts.get(i);
-            String folded = PurposeTokens.fold(text);
+            // whether the message is ASCII, asked once here for the fold, the rules and the scan
+            boolean ascii = PurposeTokens.isAscii(text);
+            String folded = PurposeTokens.fold(text, ascii);
             folds[i] = folded;
-            Reading r = i < last ? repeated(text, folded, rules, carry) : reading(text, folded, rules, carry, false);
+            Reading r = i < last ? repeated(text, folded, ascii, rules, carry) : reading(text, folded, ascii, rules, carry, false);
             term |= r.specialTerm();
             domains |= r.domains();
             hits |= r.ruleHits();
             if (tokens != null) {
                 // a part read after another carry (or not kept) is read again
                 MessageTokens t = r.tokens();
-                tokens[i] = t != null && t.carry() == carry ? t : MessageTokens.read(text, folded, carry, model);
+                tokens[i] = t != null && t.carry() == carry ? t : MessageTokens.read(text, folded, ascii, carry, model);
                 carry = tokens[i].carryAfter();
             }
         }
@@ -107,19 +109,19 @@ final class MessageReadings {
         return false;
     }
 
-    private Reading repeated(String text, String folded, List<ForbiddenPurpose> rules, int carry) {
-        return table.get(text, t -> reading(t, folded, rules, carry, true), kept -> sameRules(kept.rules(), rules));
+    private Reading repeated(String text, String folded, boolean ascii, List<ForbiddenPurpose> rules, int carry) {
+        return table.get(text, t -> reading(t, folded, ascii, rules, carry, true), kept -> sameRules(kept.rules(), rules));
     }
 
     /**
      * @param foldedText {@code PurposeTokens.fold(text)}
+     * @param ascii      {@code PurposeTokens.isAscii(text)}
      * @param kept       whether the reading goes into the table (then a long message's tokens are left out)
      */
-    private Reading reading(String text, String foldedText, List<ForbiddenPurpose> rules, int carry, boolean kept) {
+    private Reading reading(String text, String foldedText, boolean ascii, List<ForbiddenPurpose> rules, int carry, boolean kept) {
         long hits = 0;
         int domains;
         // ASCII text folds alike for the rules (RequiredLiterals: per char) and for the guard (lower case, no accents)
-        boolean ascii = PurposeTokens.isAscii(text);
         if (ascii && !rules.isEmpty() && rules instanceof ForbiddenPurposes policyRules) {
             // the domain stems and the policy's rules' literals in one pass
             long[] found = stemsAndRuleLiterals(policyRules.literalSets()).in(foldedText);
@@ -139,7 +141,7 @@ final class MessageReadings {
             }
         }
         MessageTokens tokens = model == null || kept && text.length() > KEEP_TOKENS_UP_TO ? null
-                : MessageTokens.read(text, foldedText, carry, model);
+                : MessageTokens.read(text, foldedText, ascii, carry, model);
         return new Reading(terms.occursIn(text), domains, List.copyOf(rules), hits, tokens);
     }
 

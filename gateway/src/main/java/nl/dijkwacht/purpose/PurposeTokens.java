@@ -141,9 +141,14 @@ public final class PurposeTokens {
      *              is read after what the messages before it leave
      */
     static int scan(String text, String foldedText, int carry, WordSink out) {
+        return scan(text, foldedText, isAscii(text), carry, out);
+    }
+
+    /** {@link #scan(String, String, int, WordSink)}; {@code ascii}: {@link #isAscii isAscii(text)}, asked once by the caller. */
+    static int scan(String text, String foldedText, boolean ascii, int carry, WordSink out) {
         int n = text.length();
         // ASCII text folds character by character, so a word's fold is the same stretch of the folded text
-        boolean foldedAlike = isAscii(text) && foldedText.length() == n;
+        boolean foldedAlike = ascii && foldedText.length() == n;
         int i = 0;
         // a line break resets every state below but the previous word: a title may end one message and a name open the next
         boolean wordBefore = carry != NO_WORD_BEFORE;
@@ -361,6 +366,11 @@ public final class PurposeTokens {
             }
         }
         return true;
+    }
+
+    /** {@link #fold(String)}; {@code ascii}: {@link #isAscii isAscii(raw)} (then the fold is the lower case). */
+    static String fold(String raw, boolean ascii) {
+        return ascii ? raw.toLowerCase(Locale.ROOT) : fold(raw);
     }
 
     static String fold(String raw) {
