@@ -38,12 +38,8 @@ final class GroupCommitWait {
      * @param serving    the model requests in flight whose records go to this chain
      * @param wait       how long the writer may wait for more records under load (zero: never)
      * @param onPostgres true once the store is known to be PostgreSQL
+     * @param nanoClock  when batches are taken ({@link System#nanoTime()}; a test's own clock)
      */
-    GroupCommitWait(IntSupplier serving, Duration wait, BooleanSupplier onPostgres) {
-        this(serving, wait, onPostgres, System::nanoTime);
-    }
-
-    /** @param nanoClock when batches are taken ({@link System#nanoTime()}; a test's own clock) */
     GroupCommitWait(IntSupplier serving, Duration wait, BooleanSupplier onPostgres, LongSupplier nanoClock) {
         this.serving = serving;
         this.waitNanos = wait.toNanos();
@@ -55,8 +51,8 @@ final class GroupCommitWait {
     /**
      * Called by the writer thread before it takes a batch: under load, parks it for up to the wait; returns at once
      * when fewer than {@link #BUSY_FROM} requests are being served or records have not been arriving fast enough for
-     * a wait to pay ({@link RecordArrivals}), and early when
-     * every request being served has its record queued ({@link #wakes}).
+     * a wait to pay ({@link RecordArrivals}), and early when every request being served has its record queued
+     * ({@link #wakes}).
      */
     void await(Collection<?> queue) {
         // PostgreSQL's round trip already gathers ~10 records per commit at c=64; the wait took its batches past the 16
