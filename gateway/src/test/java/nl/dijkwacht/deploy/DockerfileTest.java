@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Lints deploy/Dockerfile (no container engine here to build it): with the dockerfile-utils linter (deploy/check), and
  * with the project's own rules: pinned base images, a numeric non-root user in the final stage, exec-form entrypoint,
- * nothing fetched from URLs, no secrets baked in, and the same base image, user, ports and JVM options as the Jib
- * configuration in gateway/pom.xml.
+ * nothing fetched from URLs, no secrets baked in, and the same base image, user and ports as the Jib configuration in
+ * gateway/pom.xml.
  */
 class DockerfileTest {
 
@@ -92,15 +92,6 @@ class DockerfileTest {
         // nothing after USER switches back to root
         int userIndex = instructions.lastIndexOf(users.getLast());
         assertThat(instructions.subList(userIndex, instructions.size())).noneMatch(i -> i.keyword().equals("RUN"));
-    }
-
-    @Test
-    void theJvmOptionsAreJibsAndPutTheHeapOnHugePages() {
-        Matcher options = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"")
-                .matcher(String.join(" ", of("ENV").stream().map(Instruction::args).toList()));
-        assertThat(options.find()).as("JAVA_TOOL_OPTIONS in an ENV line").isTrue();
-        assertThat(options.group(1)).contains("-XX:MaxRAMPercentage=", "-XX:+UseTransparentHugePages");
-        assertThat(pom).contains("<JAVA_TOOL_OPTIONS>" + options.group(1) + "</JAVA_TOOL_OPTIONS>");
     }
 
     @Test
