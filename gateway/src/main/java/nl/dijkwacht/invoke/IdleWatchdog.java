@@ -10,8 +10,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes upstream streams that stay silent longer than their timeout, so a stalled model cannot hold a
- * request open for ever. One sweeper thread checks all open streams a few times a second.
+ * Closes upstream exchanges that stay silent longer than their timeout, so a stalled model cannot hold a request open
+ * for ever: a stream between its events, and a model call waiting for its answer. One sweeper thread checks all open
+ * exchanges five times a second, so a timeout ends up to 200 ms after it is due.
+ *
+ * <p>The upstream client's socket reads are untimed and this is their only timeout: a timed read on a virtual thread
+ * sets a timer on the JDK's delay-scheduler thread when it has to wait and cancels it when the data comes, waking that
+ * thread twice per wait (docs/history/benchmark-sessions.md, first17 and obs18); here a wait costs a place in a set.
  */
 public final class IdleWatchdog implements AutoCloseable {
 
@@ -54,7 +59,7 @@ public final class IdleWatchdog implements AutoCloseable {
 
     public final class Watch implements AutoCloseable {
         private final Closeable stream;
-        private final long idleNanos;
+        private volatile long idleNanos;
         private volatile long lastActivity = System.nanoTime();
         private volatile boolean expired;
 
@@ -65,6 +70,12 @@ public final class IdleWatchdog implements AutoCloseable {
 
         public void touch() {
             lastActivity = System.nanoTime();
+        }
+
+        /** From now on, silence longer than {@code idleTimeout} ends the exchange. */
+        public void retime(Duration idleTimeout) {
+            lastActivity = System.nanoTime();
+            idleNanos = idleTimeout.toNanos();
         }
 
         public boolean expired() {

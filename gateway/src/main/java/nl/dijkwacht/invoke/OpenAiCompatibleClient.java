@@ -92,39 +92,42 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         body.putObject("stream_options").put("include_usage", true);
         body = dialect.body(call, body);
         ModelDefinition model = call.model();
-        // The socket timeout bounds the wait for the headers; silence inside the stream is the watchdog's job.
-        Duration socketTimeout = max(call.responseTimeout(), model.streamIdleTimeout());
-        HttpPost request = request(call, "/chat/completions", body, socketTimeout);
-        ClassicHttpResponse response = open(model, request);
-        boolean finished = false;
-        try {
-            if (response.getCode() / 100 != 2) {
-                throw errorStatus(call, response, readError(response.getEntity()));
-            }
-            sink.open();
-            finished = readEvents(response, request, model.streamIdleTimeout(), sink);
-        } finally {
-            if (!finished) {
-                // abandon the connection rather than drain a stream nobody reads any more
-                request.cancel();
-            }
+        HttpPost request = request(call, "/chat/completions", body);
+        // the wait for the headers is bounded by the longer of the two timeouts; then silence between events by the
+        // stream-idle timeout. The watchdog keeps both (the socket reads are untimed, see IdleWatchdog).
+        IdleWatchdog.Watch watch = watchdog.watch(request::cancel, max(call.responseTimeout(), model.streamIdleTimeout()));
+        try (watch) {
+            ClassicHttpResponse response = open(model, request, watch);
+            boolean finished = false;
             try {
-                response.close();
-            } catch (IOException ignored) {
-                // the connection is discarded
+                if (response.getCode() / 100 != 2) {
+                    throw errorStatus(call, response, readError(response.getEntity()));
+                }
+                sink.open();
+                watch.retime(model.streamIdleTimeout());
+                finished = readEvents(response, watch, sink);
+            } finally {
+                if (!finished) {
+                    // abandon the connection rather than drain a stream nobody reads any more
+                    request.cancel();
+                }
+                try {
+                    response.close();
+                } catch (IOException ignored) {
+                    // the connection is discarded
+                }
             }
         }
     }
 
     /** @return true when the stream ended with [DONE] and the connection may be reused */
-    private boolean readEvents(ClassicHttpResponse response, HttpPost request, Duration idleTimeout, ChunkSink sink) {
+    private boolean readEvents(ClassicHttpResponse response, IdleWatchdog.Watch watch, ChunkSink sink) {
         HttpEntity entity = response.getEntity();
         if (entity == null) {
             throw new UpstreamException(UpstreamException.Kind.STREAM_CUT, "stream ended without [DONE]");
         }
         // the watchdog aborts the exchange; a reader blocked on the socket then sees an I/O error
-        IdleWatchdog.Watch watch = watchdog.watch(() -> request.cancel(), idleTimeout);
-        try (watch) {
+        try {
             InputStream in = ChunkedEventStreams.body(response, entity);
             // events that arrived together go to the tool together: the sink sends what it holds before a read that
             // may wait, and only then; the idle time counts from each read (keep-alive comments count as activity)
@@ -194,8 +197,12 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
 
     private byte[] sendForBytes(ModelCall call, String path, ObjectNode body) {
         ModelDefinition model = call.model();
-        HttpPost request = request(call, path, body, call.responseTimeout());
-        try (ClassicHttpResponse response = open(model, request)) {
+        HttpPost request = request(call, path, body);
+        // the response timeout bounds the wait for the headers, then anew the wait for the body (untimed socket reads:
+        // the watchdog keeps the timeout, see IdleWatchdog)
+        try (IdleWatchdog.Watch watch = watchdog.watch(request::cancel, call.responseTimeout());
+             ClassicHttpResponse response = open(model, request, watch)) {
+            watch.touch();
             HttpEntity entity = response.getEntity();
             if (response.getCode() / 100 != 2) {
                 throw errorStatus(call, response, readError(entity));
@@ -209,7 +216,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
                 }
                 return entity == null ? new byte[0] : replyBytes(entity);
             } catch (IOException e) {
-                throw transportFailure(e);
+                throw transportFailure(e, watch);
             }
         } catch (IOException e) {
             // closing the response failed after the body was read: the connection is discarded
@@ -217,10 +224,14 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         }
     }
 
-    private HttpPost request(ModelCall call, String path, ObjectNode body, Duration socketTimeout) {
+    /**
+     * The request, with no socket timeout: the caller sets a watch with the model's timeout on it (an untimed read on
+     * a virtual thread does not wake the JDK's delay-scheduler thread; a timed one did, twice per wait).
+     */
+    private HttpPost request(ModelCall call, String path, ObjectNode body) {
         HttpPost request = new HttpPost(dialect.target(call, path));
         request.setConfig(RequestConfig.custom()
-                .setResponseTimeout(Timeout.of(socketTimeout))
+                .setResponseTimeout(Timeout.DISABLED)
                 .setRedirectsEnabled(false)
                 .build());
         request.setHeader("Content-Type", "application/json");
@@ -230,12 +241,20 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         return request;
     }
 
-    private ClassicHttpResponse open(ModelDefinition model, HttpPost request) {
+    private ClassicHttpResponse open(ModelDefinition model, HttpPost request, IdleWatchdog.Watch watch) {
         try {
             return client(model.connectTimeout()).executeOpen(null, request, null);
         } catch (IOException e) {
-            throw transportFailure(e);
+            throw transportFailure(e, watch);
         }
+    }
+
+    /** A failure while the watch was on: a timeout if the watchdog ended the exchange. */
+    private static UpstreamException transportFailure(IOException e, IdleWatchdog.Watch watch) {
+        if (watch.expired()) {
+            return new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "response timeout", e);
+        }
+        return transportFailure(e);
     }
 
     private static UpstreamException transportFailure(IOException e) {

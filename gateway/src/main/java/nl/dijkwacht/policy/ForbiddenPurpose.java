@@ -3,6 +3,7 @@ package nl.dijkwacht.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import nl.dijkwacht.words.LiteralsInText;
 
 /**
  * A purpose AI may not be used for (for example deciding on benefit eligibility), written as data in
@@ -57,6 +58,34 @@ public record ForbiddenPurpose(String id, String title, String legalBasis, Strin
                     }
                 }
                 hit = group.get(p).matcher(text).find();
+            }
+            if (!hit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #matches(String, String)} with the literals already looked for ({@link ForbiddenPurposes}): a pattern runs
+     * only when its set in {@code found} is set.
+     *
+     * @param found    {@link LiteralsInText#in} of the folded text
+     * @param firstSet the set of this rule's first pattern; the others follow group by group, pattern by pattern
+     */
+    boolean matches(String text, long[] found, int firstSet) {
+        if (text == null || text.isEmpty() || match.isEmpty()) {
+            return false;
+        }
+        int set = firstSet;
+        for (int g = 0; g < match.size(); g++) {
+            List<Pattern> group = match.get(g);
+            List<List<String>> groupRequired = required.get(g);
+            boolean hit = false;
+            for (int p = 0; p < group.size(); p++, set++) {
+                if (!hit && (groupRequired.get(p) == null || LiteralsInText.has(found, set))) {
+                    hit = group.get(p).matcher(text).find();
+                }
             }
             if (!hit) {
                 return false;

@@ -13,12 +13,18 @@ public record GovernanceSettings(OverdueAction evaluationOverdue, List<Forbidden
 
     public GovernanceSettings {
         evaluationOverdue = evaluationOverdue == null ? OverdueAction.REFUSE : evaluationOverdue;
-        forbiddenPurposes = forbiddenPurposes == null ? List.of() : List.copyOf(forbiddenPurposes);
+        // with one index over the patterns' literals, built anew with every policy (ForbiddenPurposes)
+        forbiddenPurposes = ForbiddenPurposes.of(forbiddenPurposes == null ? List.of() : forbiddenPurposes);
         aiLiteracy = aiLiteracy == null ? AiLiteracyPolicy.NONE : aiLiteracy;
     }
 
     public GovernanceSettings(OverdueAction evaluationOverdue, List<ForbiddenPurpose> forbiddenPurposes) {
         this(evaluationOverdue, forbiddenPurposes, AiLiteracyPolicy.NONE);
+    }
+
+    /** The forbidden purposes that guard {@code useCase}, in the policy's order, with the policy's literal index. */
+    public ForbiddenPurposes forbiddenPurposesGuarding(UseCasePolicy useCase) {
+        return ((ForbiddenPurposes) forbiddenPurposes).guarding(useCase);
     }
 
     /** The same settings with the AI-literacy rules of the use-cases, governance.yaml and the registry. */

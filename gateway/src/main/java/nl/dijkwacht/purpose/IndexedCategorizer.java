@@ -182,9 +182,19 @@ final class IndexedCategorizer {
         return tokenNumbers.number(token);
     }
 
+    /** The number of the token {@code text.substring(from, to)}, whose {@link WordNumbers#hash} is {@code hash}; −1 when unknown. */
+    int number(int hash, String text, int from, int to) {
+        return tokenNumbers.number(hash, text, from, to);
+    }
+
     /** The number of the five-letter prefix token of {@code word} ({@code "p:" + word.substring(0, 5)}), −1 when unknown. */
     int prefixNumber(String word) {
         return tokenNumbers.prefixNumber(word);
+    }
+
+    /** The number of the token {@code "p:" + text.substring(from, from + 5)}, −1 when unknown. */
+    int prefixNumber(String text, int from) {
+        return tokenNumbers.prefixNumber(text, from);
     }
 
     /** The number of the pair feature of two neighbouring tokens, −1 when the model has none (or a token is unknown). */

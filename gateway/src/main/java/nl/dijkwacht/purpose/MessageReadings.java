@@ -1,9 +1,12 @@
 package nl.dijkwacht.purpose;
 
+import java.util.ArrayList;
 import java.util.List;
 import nl.dijkwacht.pii.SaltedTextTable;
 import nl.dijkwacht.pii.detect.SpecialCategoryRecognizer;
 import nl.dijkwacht.policy.ForbiddenPurpose;
+import nl.dijkwacht.policy.ForbiddenPurposes;
+import nl.dijkwacht.words.LiteralsInText;
 
 /**
  * What the purpose guard reads from each message on its own, kept for the messages a chat tool sends again — the
@@ -45,6 +48,11 @@ final class MessageReadings {
     private record Reading(boolean specialTerm, int domains, List<ForbiddenPurpose> rules, long ruleHits, MessageTokens tokens) {
     }
 
+    /** The one-pass automaton for the policy last seen (a reload replaces it; holds policy literals only, no text). */
+    private record StemsAndRules(ForbiddenPurposes.LiteralSets policy, LiteralsInText automaton) {
+    }
+
+    private volatile StemsAndRules stemsAndRules;
     private final SpecialCategoryRecognizer terms;
     private final SaltedTextTable<Reading> table;
     /** The classifier's numbers; null: the classifier reads strings, and so does the guard. */
@@ -72,16 +80,18 @@ final class MessageReadings {
         int carry = PurposeTokens.NO_WORD_BEFORE;
         for (int i = 0; i <= last; i++) {
             String text = texts.get(i);
-            String folded = PurposeTokens.fold(text);
+            // whether the message is ASCII, asked once here for the fold, the rules and the scan
+            boolean ascii = PurposeTokens.isAscii(text);
+            String folded = PurposeTokens.fold(text, ascii);
             folds[i] = folded;
-            Reading r = i < last ? repeated(text, folded, rules, carry) : reading(text, folded, rules, carry, false);
+            Reading r = i < last ? repeated(text, folded, ascii, rules, carry) : reading(text, folded, ascii, rules, carry, false);
             term |= r.specialTerm();
             domains |= r.domains();
             hits |= r.ruleHits();
             if (tokens != null) {
                 // a part read after another carry (or not kept) is read again
                 MessageTokens t = r.tokens();
-                tokens[i] = t != null && t.carry() == carry ? t : MessageTokens.read(text, folded, carry, model);
+                tokens[i] = t != null && t.carry() == carry ? t : MessageTokens.read(text, folded, ascii, carry, model);
                 carry = tokens[i].carryAfter();
             }
         }
@@ -99,26 +109,52 @@ final class MessageReadings {
         return false;
     }
 
-    private Reading repeated(String text, String folded, List<ForbiddenPurpose> rules, int carry) {
-        return table.get(text, t -> reading(t, folded, rules, carry, true), kept -> sameRules(kept.rules(), rules));
+    private Reading repeated(String text, String folded, boolean ascii, List<ForbiddenPurpose> rules, int carry) {
+        return table.get(text, t -> reading(t, folded, ascii, rules, carry, true), kept -> sameRules(kept.rules(), rules));
     }
 
     /**
      * @param foldedText {@code PurposeTokens.fold(text)}
+     * @param ascii      {@code PurposeTokens.isAscii(text)}
      * @param kept       whether the reading goes into the table (then a long message's tokens are left out)
      */
-    private Reading reading(String text, String foldedText, List<ForbiddenPurpose> rules, int carry, boolean kept) {
+    private Reading reading(String text, String foldedText, boolean ascii, List<ForbiddenPurpose> rules, int carry, boolean kept) {
         long hits = 0;
+        int domains;
         // ASCII text folds alike for the rules (RequiredLiterals: per char) and for the guard (lower case, no accents)
-        String folded = rules.isEmpty() ? null : PurposeTokens.isAscii(text) ? foldedText : ForbiddenPurpose.fold(text);
-        for (int i = 0; i < rules.size(); i++) {
-            if (rules.get(i).matches(text, folded)) {
-                hits |= 1L << i;
+        if (ascii && !rules.isEmpty() && rules instanceof ForbiddenPurposes policyRules) {
+            // the domain stems and the policy's rules' literals in one pass
+            long[] found = stemsAndRuleLiterals(policyRules.literalSets()).in(foldedText);
+            domains = PurposeDomain.of(found);
+            hits = policyRules.matching(text, found, PurposeDomain.STEM_SETS.size());
+        } else {
+            domains = PurposeDomain.in(foldedText);
+            String folded = rules.isEmpty() ? null : ascii ? foldedText : ForbiddenPurpose.fold(text);
+            if (rules instanceof ForbiddenPurposes policyRules) {
+                hits = policyRules.matching(text, folded);
+            } else {
+                for (int i = 0; i < rules.size(); i++) {
+                    if (rules.get(i).matches(text, folded)) {
+                        hits |= 1L << i;
+                    }
+                }
             }
         }
         MessageTokens tokens = model == null || kept && text.length() > KEEP_TOKENS_UP_TO ? null
-                : MessageTokens.read(text, foldedText, carry, model);
-        return new Reading(terms.occursIn(text), PurposeDomain.in(foldedText), List.copyOf(rules), hits, tokens);
+                : MessageTokens.read(text, foldedText, ascii, carry, model);
+        return new Reading(terms.occursIn(text), domains, List.copyOf(rules), hits, tokens);
+    }
+
+    /** The domain stems followed by the policy's literal sets: built once per policy (a reload gives new literal sets). */
+    private LiteralsInText stemsAndRuleLiterals(ForbiddenPurposes.LiteralSets policy) {
+        StemsAndRules built = stemsAndRules;
+        if (built == null || built.policy() != policy) {
+            List<List<String>> sets = new ArrayList<>(PurposeDomain.STEM_SETS);
+            sets.addAll(policy.sets());
+            built = new StemsAndRules(policy, LiteralsInText.of(sets));
+            stemsAndRules = built;
+        }
+        return built.automaton();
     }
 
     /** The rules of a use-case, as the policy holds them now: a reloaded policy or another use-case reads anew. */

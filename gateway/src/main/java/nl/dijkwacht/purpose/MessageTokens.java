@@ -24,8 +24,13 @@ record MessageTokens(int[] numbers, int[] pairs, int shape, int edges, int carry
 
     /** Reads one message after {@code carry}. */
     static MessageTokens read(String text, String folded, int carry, IndexedCategorizer model) {
+        return read(text, folded, PurposeTokens.isAscii(text), carry, model);
+    }
+
+    /** {@link #read(String, String, int, IndexedCategorizer)}; {@code ascii}: {@code PurposeTokens.isAscii(text)}. */
+    static MessageTokens read(String text, String folded, boolean ascii, int carry, IndexedCategorizer model) {
         Numbers numbers = new Numbers(model);
-        int scanned = PurposeTokens.scan(text, folded, carry, numbers);
+        int scanned = PurposeTokens.scan(text, folded, ascii, carry, numbers);
         PurposeCues cues = PurposeCues.of(folded);
         int[] words = numbers.toArray();
         return new MessageTokens(words, model.pairs(words), PurposeTokens.withCues(PurposeTokens.shape(scanned), cues.specialWord, cues.decisionTaken),
@@ -104,6 +109,18 @@ record MessageTokens(int[] numbers, int[] pairs, int shape, int edges, int carry
         public void addPrefix(String word) {
             grow();
             numbers[size++] = model.prefixNumber(word);
+        }
+
+        @Override
+        public void add(String folded, int from, int to, int hash) {
+            grow();
+            numbers[size++] = model.number(hash, folded, from, to);
+        }
+
+        @Override
+        public void addPrefix(String folded, int from) {
+            grow();
+            numbers[size++] = model.prefixNumber(folded, from);
         }
 
         private void grow() {

@@ -1,16 +1,25 @@
 package nl.dijkwacht.purpose;
 
+import java.util.List;
+import nl.dijkwacht.words.LiteralsInText;
+
 /**
  * The third factor of a forbidden purpose (round 6): the <em>domain</em> a request is in — benefits and provisions
  * (uitkering, bijstand, toeslag, kwijtschelding, Wmo, jeugdhulp), applicants and selection, or fraud and enforcement.
  * Stems are looked for inside the folded text, so compounds count ("bijstandsaanvraag", "woonfraude",
- * "sollicitatiebrief"). Used by {@link LayeredPurposeGuard} together with {@link PurposeFactors}.
+ * "sollicitatiebrief"), in one pass ({@link LiteralsInText}; with the policy's rules' literals when the text is
+ * ASCII: {@link MessageReadings}). Used by {@link LayeredPurposeGuard} together with {@link PurposeFactors}.
  */
 final class PurposeDomain {
 
-    /** The stems of the three domains, as bits {@link #BENEFITS_DOMAIN}, {@link #APPLICANTS_DOMAIN}, {@link #FRAUD_DOMAIN}. */
-    private static final StemsInText STEMS = new StemsInText(java.util.List.of(PurposeWords.list("domain-benefits"),
-            PurposeWords.list("domain-applicants"), PurposeWords.list("domain-fraud")));
+    /**
+     * The stems of the three domains: sets 0, 1, 2 of {@link #STEMS}, so bits {@link #BENEFITS_DOMAIN},
+     * {@link #APPLICANTS_DOMAIN}, {@link #FRAUD_DOMAIN} of its answer.
+     */
+    static final List<List<String>> STEM_SETS = List.of(PurposeWords.list("domain-benefits"), PurposeWords.list("domain-applicants"),
+            PurposeWords.list("domain-fraud"));
+    private static final LiteralsInText STEMS = LiteralsInText.of(STEM_SETS);
+    private static final int ALL_DOMAINS = 7;
 
     private PurposeDomain() {
     }
@@ -36,7 +45,12 @@ final class PurposeDomain {
      * ({@link MessageReadings}).
      */
     static int in(String folded) {
-        return STEMS.in(folded);
+        return of(STEMS.in(folded));
+    }
+
+    /** The domains in the answer of an automaton ({@link LiteralsInText#in}) whose first sets are {@link #STEM_SETS}. */
+    static int of(long[] found) {
+        return (int) found[0] & ALL_DOMAINS;
     }
 
     /** {@link #of(String, String)} for the domains found by {@link #in}. */

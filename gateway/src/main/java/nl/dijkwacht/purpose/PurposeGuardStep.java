@@ -41,8 +41,7 @@ public final class PurposeGuardStep implements PolicyStep {
         if (exchange.request() == null) {
             return Outcome.CONTINUE;
         }
-        List<ForbiddenPurpose> rules = exchange.policy().governance().forbiddenPurposes().stream()
-                .filter(p -> p.guards(exchange.useCase())).toList();
+        List<ForbiddenPurpose> rules = exchange.policy().governance().forbiddenPurposesGuarding(exchange.useCase());
         List<String> texts = instructionTexts(exchange.request().body().path("messages"));
         if (texts.isEmpty()) {
             return Outcome.CONTINUE;

@@ -61,6 +61,19 @@ public final class PurposeTokens {
         default void addPrefix(String word) {
             add("p:" + word.substring(0, 5));
         }
+
+        /**
+         * The token {@code folded.substring(from, to)}, whose {@link WordNumbers#hash} is {@code hash}: a word of an ASCII
+         * text, read where it stands in the folded text (a sink that looks words up needs no copy).
+         */
+        default void add(String folded, int from, int to, int hash) {
+            add(folded.substring(from, to));
+        }
+
+        /** The five-letter prefix token of the word at {@code folded[from, …)} (more than five characters). */
+        default void addPrefix(String folded, int from) {
+            addPrefix(folded.substring(from, from + 5));
+        }
     }
 
     /*
@@ -128,9 +141,14 @@ public final class PurposeTokens {
      *              is read after what the messages before it leave
      */
     static int scan(String text, String foldedText, int carry, WordSink out) {
+        return scan(text, foldedText, isAscii(text), carry, out);
+    }
+
+    /** {@link #scan(String, String, int, WordSink)}; {@code ascii}: {@link #isAscii isAscii(text)}, asked once by the caller. */
+    static int scan(String text, String foldedText, boolean ascii, int carry, WordSink out) {
         int n = text.length();
         // ASCII text folds character by character, so a word's fold is the same stretch of the folded text
-        boolean foldedAlike = isAscii(text) && foldedText.length() == n;
+        boolean foldedAlike = ascii && foldedText.length() == n;
         int i = 0;
         // a line break resets every state below but the previous word: a title may end one message and a name open the next
         boolean wordBefore = carry != NO_WORD_BEFORE;
@@ -166,12 +184,14 @@ public final class PurposeTokens {
                 if (initial && previousCapital || capital && afterInitial) {
                     name = true;
                 }
-                String word = foldedAlike ? foldedText.substring(s, i) : fold(text.substring(s, i));
+                // an ASCII word is read where it stands in the folded text (word stays null), any other is folded apart
+                String word = foldedAlike ? null : fold(text.substring(s, i));
+                int hash = foldedAlike ? WordNumbers.hash(foldedText, s, i) : 0;
                 if (!capital && nameRun) {
                     name |= !lastCapitalEvent;
                     nameRun = false;
                 }
-                int foldedKinds = Math.max(0, KINDS.number(word));
+                int foldedKinds = Math.max(0, foldedAlike ? KINDS.number(hash, foldedText, s, i) : KINDS.number(word));
                 if (capital) {
                     lastCapitalEvent = (foldedKinds & KIND_EVENT) != 0;
                 }
@@ -183,12 +203,19 @@ public final class PurposeTokens {
                     word = "__getal";
                     kinds = 0;
                 }
-                out.add(word);
+                if (word == null) {
+                    out.add(foldedText, s, i, hash);
+                    if (length > 5) {
+                        out.addPrefix(foldedText, s);
+                    }
+                } else {
+                    out.add(word);
+                    if (word.length() > 5 && !word.startsWith("__")) {
+                        out.addPrefix(word);
+                    }
+                }
                 if ((kinds & KIND_PRONOUN) != 0) {
                     pronoun = true;
-                }
-                if (word.length() > 5 && !word.startsWith("__")) {
-                    out.addPrefix(word);
                 }
                 boolean article = (foldedKinds & KIND_ARTICLE) != 0;
                 if (!capital && wordBefore && (kinds & KIND_PARTICLE) != 0) {
@@ -206,7 +233,7 @@ public final class PurposeTokens {
                 if (capital && previousCapital && !sentenceStart && !abbreviation && !quoted) {
                     nameRun = true;
                 }
-                if (capital && !sentenceStart && (kinds & KIND_TITLE) == 0 && !allCapitals(text.substring(s, i))) {
+                if (capital && !sentenceStart && (kinds & KIND_TITLE) == 0 && !allCapitals(text, s, i, foldedAlike)) {
                     properNoun = true;
                 }
                 // ninth round: a capital after an article, or a capitalised article inside a sentence ("buurthuis De Schakel"),
@@ -304,8 +331,19 @@ public final class PurposeTokens {
         return out.toArray(String[]::new);
     }
 
-    private static boolean allCapitals(String raw) {
-        return raw.equals(raw.toUpperCase(Locale.ROOT));
+    /** Whether {@code text[from, to)} is unchanged in upper case; {@code ascii}: the text is ASCII (only a–z change then). */
+    private static boolean allCapitals(String text, int from, int to, boolean ascii) {
+        if (!ascii) {
+            String raw = text.substring(from, to);
+            return raw.equals(raw.toUpperCase(Locale.ROOT));
+        }
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c >= 'a' && c <= 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean shortTitle(String text, int from) {
@@ -328,6 +366,11 @@ public final class PurposeTokens {
             }
         }
         return true;
+    }
+
+    /** {@link #fold(String)}; {@code ascii}: {@link #isAscii isAscii(raw)} (then the fold is the lower case). */
+    static String fold(String raw, boolean ascii) {
+        return ascii ? raw.toLowerCase(Locale.ROOT) : fold(raw);
     }
 
     static String fold(String raw) {

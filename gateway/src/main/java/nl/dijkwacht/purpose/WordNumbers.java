@@ -62,10 +62,20 @@ final class WordNumbers {
 
     /** The number of the word {@code text.substring(from, to)}, −1 when it has none. */
     int number(String text, int from, int to) {
+        return number(hash(text, from, to), text, from, to);
+    }
+
+    /** {@code text.substring(from, to).hashCode()}, without the substring: one hash for several tables' lookups. */
+    static int hash(String text, int from, int to) {
         int h = 0;
         for (int k = from; k < to; k++) {
             h = 31 * h + text.charAt(k);
         }
+        return h;
+    }
+
+    /** {@link #number(String, int, int)} with the word's {@link #hash} at hand. */
+    int number(int h, String text, int from, int to) {
         int length = to - from;
         for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
             int number = entries[2 * slot + 1];
@@ -80,24 +90,29 @@ final class WordNumbers {
 
     /** The number of the token {@code "p:" + word.substring(0, 5)} (−1 when unknown); {@code word} has more than five characters. */
     int prefixNumber(String word) {
+        return prefixNumber(word, 0);
+    }
+
+    /** The number of the token {@code "p:" + text.substring(from, from + 5)} (−1 when unknown). */
+    int prefixNumber(String text, int from) {
         int h = PREFIX_HASH;
-        for (int k = 0; k < PREFIX_LETTERS; k++) {
-            h = 31 * h + word.charAt(k);
+        for (int k = from; k < from + PREFIX_LETTERS; k++) {
+            h = 31 * h + text.charAt(k);
         }
         for (int slot = spread(h) & mask; ; slot = (slot + 1) & mask) {
             int number = entries[2 * slot + 1];
             if (number == EMPTY) {
                 return -1;
             }
-            if (entries[2 * slot] == h && isPrefixToken(keys[slot], word)) {
+            if (entries[2 * slot] == h && isPrefixToken(keys[slot], text, from)) {
                 return number;
             }
         }
     }
 
-    private static boolean isPrefixToken(String key, String word) {
+    private static boolean isPrefixToken(String key, String text, int from) {
         return key.length() == PREFIX.length() + PREFIX_LETTERS && key.startsWith(PREFIX)
-                && key.regionMatches(PREFIX.length(), word, 0, PREFIX_LETTERS);
+                && key.regionMatches(PREFIX.length(), text, from, PREFIX_LETTERS);
     }
 
     private static int spread(int h) {

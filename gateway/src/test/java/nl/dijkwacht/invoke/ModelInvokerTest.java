@@ -125,6 +125,18 @@ class ModelInvokerTest {
     }
 
     @Test
+    void aReplyWhoseBodyStallsAfterItsHeadersIsATimeout() {
+        // the headers at once, then the body in two parts 2 s apart: longer than the 800 ms left of the deadline
+        upstream.stubFor(post(urlEqualTo("/stokt/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("{\"choices\":[]}").withChunkedDribbleDelay(2, 4000)));
+
+        assertThatThrownBy(() -> invoker.reply(model("stokt"), body(), "t5", Deadline.in(Duration.ofMillis(800)), attempts))
+                .isInstanceOfSatisfying(UpstreamException.class, e -> assertThat(e.kind()).isEqualTo(UpstreamException.Kind.TIMEOUT));
+
+        assertThat(outcomes).containsExactly("timeout");
+    }
+
+    @Test
     void aRequestOnAPooledConnectionTheServerHadClosedGoesOutAgainOnANewConnectionAndIsNoFailure() {
         // the second request arrives on the kept-alive connection of the first, and the server closes it unanswered,
         // as a server does that closed an idle connection just before the gateway reused it

@@ -36,4 +36,33 @@ class TraceIdsTest {
         }
         assertThat(ids).hasSize(20_000);
     }
+
+    @Test
+    void randomBytesBecomeAVersionFourUuidWithTheirOtherBitsKept() {
+        byte[] ones = new byte[16];
+        java.util.Arrays.fill(ones, (byte) 0xFF);
+        UUID fromOnes = TraceIds.versionFour(ones);
+        assertThat(fromOnes.version()).isEqualTo(4);
+        assertThat(fromOnes.variant()).isEqualTo(2);
+        assertThat(fromOnes).isEqualTo(UUID.fromString("ffffffff-ffff-4fff-bfff-ffffffffffff"));
+        UUID fromZeros = TraceIds.versionFour(new byte[16]);
+        assertThat(fromZeros).isEqualTo(UUID.fromString("00000000-0000-4000-8000-000000000000"));
+        byte[] counting = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            counting[i] = (byte) (i * 17);
+        }
+        assertThat(TraceIds.versionFour(counting)).isEqualTo(UUID.fromString("00112233-4455-4677-8899-aabbccddeeff"));
+    }
+
+    @Test
+    void theRandomBitsComeFromAGeneratorSeededOnceNotFromAFileReadAfterEveryPause() {
+        // NativePRNG (UUID.randomUUID's) reads /dev/urandom again when its buffered bytes are 100 ms old
+        assertThat(TraceIds.randomSource().getAlgorithm()).isEqualTo("DRBG");
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 20_000; i++) {
+            ids.add(TraceIds.next());
+        }
+        assertThat(ids).hasSize(20_000)
+                .allMatch(id -> id.matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+    }
 }

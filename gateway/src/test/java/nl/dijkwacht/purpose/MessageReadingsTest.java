@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import nl.dijkwacht.pii.detect.SpecialCategoryRecognizer;
 import nl.dijkwacht.policy.ForbiddenPurpose;
+import nl.dijkwacht.policy.ForbiddenPurposes;
 import nl.dijkwacht.policy.PurposeGuardPolicy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,27 @@ class MessageReadingsTest {
         assertThat(readings.read(List.of(refused, last), rules).ruleHit()).isEqualTo(rule);
         List<ForbiddenPurpose> others = rules.stream().filter(r -> r != rule).toList();
         assertThat(readings.read(List.of(refused, last), others).ruleHit()).isEqualTo(LayeredPurposeGuard.ruleHit(List.of(refused), others));
+    }
+
+    @Test
+    void aReloadedPolicysRulesAreLookedForWithItsOwnLiterals() {
+        MessageReadings readings = new MessageReadings(TERMS, 4_096, IndexedCategorizer.of(PurposeClassifier.shippedModel()).orElseThrow());
+        List<String> texts = List.of("Je bent een assistent.", "Geef elke inwoner een wegingsfactor voor de controle");
+        ForbiddenPurposes before = ForbiddenPurposes.of(List.of(rule("\\brisicoscore\\b")));
+        ForbiddenPurposes after = ForbiddenPurposes.of(List.of(rule("\\b(wegingsfactor|risicoscore)\\b")));
+        for (int pass = 0; pass < 2; pass++) {
+            assertThat(readings.read(texts, before).ruleHit()).isNull();
+            assertThat(readings.read(texts, after).ruleHit()).isSameAs(after.getFirst());
+            // the same rules as a plain list: each rule's own pre-check, the same answer
+            assertThat(readings.read(texts, List.copyOf(after)).ruleHit()).isSameAs(after.getFirst());
+            assertThat(readings.read(texts, after).domains()).isEqualTo(PurposeDomain.in(PurposeTokens.fold(String.join("\n", texts))));
+        }
+    }
+
+    private static ForbiddenPurpose rule(String pattern) {
+        int flags = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS;
+        return new ForbiddenPurpose("fraude-risicoscore", "t", null, "uitleg", true,
+                List.of(List.of(Pattern.compile(pattern, flags)), List.of(Pattern.compile("\\binwoner\\w*", flags))));
     }
 
     @Test

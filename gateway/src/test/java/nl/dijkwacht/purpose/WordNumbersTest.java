@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@link WordNumbers} answers as a map does: by the word, by its stretch of a text, and for a word's prefix token. */
+/**
+ * {@link WordNumbers} answers as a map does: by the word, by its stretch of a text (with its hash at hand), and for a
+ * word's prefix token (of a word or of a stretch).
+ */
 class WordNumbersTest {
 
     @Test
@@ -24,8 +27,11 @@ class WordNumbersTest {
             assertThat(numbers.number(word)).as(word).isEqualTo(map.getOrDefault(word, -1));
             String text = "[ " + word + " ]";
             assertThat(numbers.number(text, 2, 2 + word.length())).as(word).isEqualTo(map.getOrDefault(word, -1));
+            assertThat(WordNumbers.hash(text, 2, 2 + word.length())).as(word).isEqualTo(word.hashCode());
+            assertThat(numbers.number(word.hashCode(), text, 2, 2 + word.length())).as(word).isEqualTo(map.getOrDefault(word, -1));
             if (word.length() > 5) {
                 assertThat(numbers.prefixNumber(word)).as(word).isEqualTo(map.getOrDefault("p:" + word.substring(0, 5), -1));
+                assertThat(numbers.prefixNumber(text, 2)).as(word).isEqualTo(map.getOrDefault("p:" + word.substring(0, 5), -1));
             }
         }
     }

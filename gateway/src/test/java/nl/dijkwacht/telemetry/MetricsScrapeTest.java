@@ -46,7 +46,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "management.tracing.sampling.probability=1.0",
-        "management.opentelemetry.tracing.export.schedule-delay=50ms"})
+        "management.opentelemetry.tracing.export.schedule-delay=50ms",
+        // exemplars on the request timer's count too (a summary: by default the client writes them on counters and buckets only)
+        "management.prometheus.metrics.export.properties[io.prometheus.exporter.exemplarsOnAllMetricTypes]=true"})
 @ActiveProfiles("test")
 class MetricsScrapeTest {
 
@@ -184,6 +186,14 @@ class MetricsScrapeTest {
                 // but not its long-task timer (management.metrics.observations.ignored-meters): nothing reads it
                 .doesNotContain("http_server_requests_active_seconds")
                 .doesNotContain("piet@example.nl").doesNotContain("vergunning");
+
+        // exemplars name the trace of a sampled request (every request here is sampled): on the counters, and on the
+        // request timer, which Micrometer stops inside its span's scope for that
+        String openMetrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                .header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8").build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(openMetrics)
+                .containsPattern("(?m)^dijkwacht_requests_total\\{[^}]*\\} 1\\.0 # \\{[^}]*trace_id=\"[0-9a-f]{32}\"")
+                .containsPattern("(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"/v1/chat/completions\"[^}]*\\} [1-9][0-9]* # \\{[^}]*trace_id=\"[0-9a-f]{32}\"");
 
         // the public port: health for load balancers, nothing else of the actuator, no links built from Host
         assertThat(get(port, "/readyz", null).statusCode()).isEqualTo(200);
