@@ -118,12 +118,19 @@ for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT_BASE/health" >/dev/nu
 echo "A=$A_JAR B=$B_JAR body=${BODY:-$BENCH/body.json} store=$STORE gw-cpu=$GW_CPU load-cpu=$LOAD_CPU c=$CONC stream=$STREAM rounds=$ROUNDS x ${SECS}s" | tee "$OUT/ab.txt"
 for n in A B; do load "$n" "$WARM" 4 > /dev/null; done
 if [ "$JFR" = 1 ]; then for n in A B; do "$JCMD" "${PID[$n]}" JFR.start name=ab settings=profile > /dev/null; done; fi
-audit_tx() { # name -> "records lone group seconds" (audit records written, transactions by a lone request, group
-  # commits, and the seconds requests waited for their records: build + committed write)
-  curl -s "http://127.0.0.1:$((${PORT[$1]} + 100))/actuator/prometheus" | awk '
+audit_tx() { # name -> "records lone group seconds waits" (audit records written, transactions by a lone request, group
+  # commits, the seconds requests waited for their records: build + committed write, and the writer's waits for a
+  # fuller group commit: -1 for a gateway without dijkwacht_audit_group_commit_waits_total, before session 33)
+  curl -s "http://127.0.0.1:$((${PORT[$1]} + 100))/actuator/prometheus" | awk 'BEGIN {g=-1}
     /^dijkwacht_audit_write_seconds_count/ {n+=$NF} /^dijkwacht_audit_write_seconds_sum/ {t+=$NF}
     /^dijkwacht_audit_batches_total\{.*writer="request"/ {r+=$NF}
-    /^dijkwacht_audit_batches_total\{.*writer="writer_thread"/ {w+=$NF} END {printf "%d %d %d %.6f\n", n, r, w, t}'
+    /^dijkwacht_audit_batches_total\{.*writer="writer_thread"/ {w+=$NF}
+    /^dijkwacht_audit_group_commit_waits_total/ {g=(g<0?0:g)+$NF} END {printf "%d %d %d %.6f %d\n", n, r, w, t, g}'
+}
+per_tx() { # "before" "after" (audit_tx lines) -> "records per transaction, ms waited per record, waits per group commit"
+  read -r n0 r0 w0 t0 g0 <<< "$1"; read -r n1 r1 w1 t1 g1 <<< "$2"
+  awk -v n=$((n1 - n0)) -v tx=$((r1 - r0 + w1 - w0)) -v w=$((w1 - w0)) -v t="$t0" -v u="$t1" -v g0="$g0" -v g1="$g1" 'BEGIN {
+    printf "%.2f\t%.2f\t%s\n", tx ? n/tx : 0, n ? (u-t)*1000/n : 0, g0 < 0 ? "-" : (w ? sprintf("%.2f", (g1-g0)/w) : "0") }'
 }
 allocated() { # name -> bytes allocated on the heap since the start (young collections' count + eden in use now)
   # two single metrics, not a Prometheus scrape: a scrape allocates megabytes itself
@@ -134,28 +141,33 @@ allocated() { # name -> bytes allocated on the heap since the start (young colle
 }
 declare -A TX0=()
 for n in A B; do TX0[$n]=$(audit_tx "$n"); done
-printf 'round\tgw\trequests\tcpu_us_per_req\tjit_us_per_req\trps\tp50_ms\tp99_ms\terrors\talloc_kb_per_req\tpg_us_per_req\tsys_us_per_req\n' | tee -a "$OUT/ab.tsv"
+# records_per_tx, waited_ms_per_rec, waits_per_commit: the audit writer's, read from the gateway's metrics before and
+# after the round (outside the CPU and heap figures: a scrape allocates megabytes)
+printf 'round\tgw\trequests\tcpu_us_per_req\tjit_us_per_req\trps\tp50_ms\tp99_ms\terrors\talloc_kb_per_req\tpg_us_per_req\tsys_us_per_req\trecords_per_tx\twaited_ms_per_rec\twaits_per_commit\n' | tee -a "$OUT/ab.tsv"
 for r in $(seq 1 "$ROUNDS"); do
   for n in A B; do
+    x0=$(audit_tx "$n")
     a0=$(allocated "$n")
     read -r c0 j0 s0 < <(ticks "${PID[$n]}"); g0=$(pg_ticks "$n")
     res=$(load "$n" "$SECS" "$CONC")
     read -r c1 j1 s1 < <(ticks "${PID[$n]}"); g1=$(pg_ticks "$n")
     a1=$(allocated "$n")
+    x1=$(audit_tx "$n")
     req=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$res"); req=${req:-0}
-    awk -v r="$r" -v n="$n" -v q="$req" -v c=$((c1 - c0)) -v j=$((j1 - j0)) -v hz="$HZ" -v res="$res" -v al=$((a1 - a0)) -v pg=$((g1 - g0)) -v sy=$((s1 - s0)) 'BEGIN {
+    awk -v r="$r" -v n="$n" -v q="$req" -v c=$((c1 - c0)) -v j=$((j1 - j0)) -v hz="$HZ" -v res="$res" -v al=$((a1 - a0)) -v pg=$((g1 - g0)) -v sy=$((s1 - s0)) -v tx="$(per_tx "$x0" "$x1")" 'BEGIN {
       match(res, /rps=[0-9.]+/); rps=substr(res, RSTART+4, RLENGTH-4); match(res, /p50_ms=[0-9.]+/); p50=substr(res, RSTART+7, RLENGTH-7)
       match(res, /p99_ms=[0-9.]+/); p99=substr(res, RSTART+7, RLENGTH-7)
       err=0; while (match(res, /err_[a-z]+=[0-9]+/)) { kv=substr(res, RSTART, RLENGTH); sub(/.*=/, "", kv); err+=kv; res=substr(res, RSTART+RLENGTH) }
-      printf "%s\t%s\t%d\t%.0f\t%.0f\t%s\t%s\t%s\t%d\t%.1f\t%.0f\t%.0f\n", r, n, q, q ? c/hz*1e6/q : 0, q ? j/hz*1e6/q : 0, rps, p50, p99, err, q ? al/1024/q : 0, q ? pg/hz*1e6/q : 0, q ? sy/hz*1e6/q : 0 }' | tee -a "$OUT/ab.tsv"
+      printf "%s\t%s\t%d\t%.0f\t%.0f\t%s\t%s\t%s\t%d\t%.1f\t%.0f\t%.0f\t%s\n", r, n, q, q ? c/hz*1e6/q : 0, q ? j/hz*1e6/q : 0, rps, p50, p99, err, q ? al/1024/q : 0, q ? pg/hz*1e6/q : 0, q ? sy/hz*1e6/q : 0, tx }' | tee -a "$OUT/ab.tsv"
   done
 done
 awk -F'\t' 'NR>1 {q[$2]+=$3; c[$2]+=$3*$4; j[$2]+=$3*$5; e[$2]+=$9; a[$2]+=$3*$10; g[$2]+=$3*$11; k[$2]+=$3*$12} END {for (n in q) if (q[n]) printf "%s: %d requests, CPU %.0f µs/req (JIT %.0f, kernel %.0f µs/req), heap %.1f KB/req%s%s\n", n, q[n], c[n]/q[n], j[n]/q[n], k[n]/q[n], a[n]/q[n], g[n] ? sprintf(", PostgreSQL backends %.0f µs/req", g[n]/q[n]) : "", e[n] ? sprintf(" — %d ERRORS (non-2xx or socket): figure not valid", e[n]) : ""}' \
   "$OUT/ab.tsv" | sort | tee -a "$OUT/ab.txt"
 for n in A B; do # gateways that have dijkwacht_audit_batches_total (since session 24): who wrote the records of the rounds
-  read -r n0 r0 w0 t0 <<< "${TX0[$n]}"; read -r n1 r1 w1 t1 <<< "$(audit_tx "$n")"
-  [ $((r1 + w1)) -gt 0 ] && awk -v g="$n" -v n=$((n1 - n0)) -v r=$((r1 - r0)) -v w=$((w1 - w0)) -v t="$t0" -v u="$t1" 'BEGIN {
-    printf "%s: audit records %d in %d transactions by lone requests + %d group commits (%.2f records per transaction), %.2f ms per record waited\n", g, n, r, w, (r+w) ? n/(r+w) : 0, n ? (u-t)*1000/n : 0}' | tee -a "$OUT/ab.txt"
+  read -r n0 r0 w0 t0 g0 <<< "${TX0[$n]}"; read -r n1 r1 w1 t1 g1 <<< "$(audit_tx "$n")"
+  [ $((r1 + w1)) -gt 0 ] && awk -v g="$n" -v n=$((n1 - n0)) -v r=$((r1 - r0)) -v w=$((w1 - w0)) -v t="$t0" -v u="$t1" -v k0="$g0" -v k1="$g1" 'BEGIN {
+    printf "%s: audit records %d in %d transactions by lone requests + %d group commits (%.2f records per transaction), %.2f ms per record waited%s\n", g, n, r, w, (r+w) ? n/(r+w) : 0, n ? (u-t)*1000/n : 0,
+      k0 < 0 ? "" : sprintf("; %d waits for a fuller batch", k1 - k0)}' | tee -a "$OUT/ab.txt"
 done
 if [ "$JFR" = 1 ]; then
   for n in A B; do

@@ -40,6 +40,10 @@ public class TelemetryConfiguration {
                         .description("Audit write transactions: by a lone request on its own thread, or group commits of the writer thread")
                         .tag("chain", sink.chainId()).tag("writer", byCaller ? "request" : "writer_thread").register(meters);
             }
+            io.micrometer.core.instrument.FunctionCounter.builder("dijkwacht.audit.group.commit.waits", chains,
+                            nl.dijkwacht.audit.chain.TenantChains::groupCommitWaits)
+                    .description("Waits of the audit writer threads for a fuller group commit under load (at most dijkwacht.audit.group-commit-wait each)")
+                    .tag("chain", sink.chainId()).register(meters);
         };
     }
 

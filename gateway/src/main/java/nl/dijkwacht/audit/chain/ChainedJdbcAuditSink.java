@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.AuditRecord;
 import nl.dijkwacht.audit.AuditSink;
@@ -56,7 +57,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         ChainAppender chain = new ChainAppender(b.dataSource, b.codec, b.rows, b.chainId, b.rehearsal);
         this.availability = new StoreAvailability(b.dataSource);
         this.batches = new BatchWriter(chain, b.afterCommit, availability);
-        this.pacing = new GroupCommitWait(b.serving, b.groupCommitWait, chain::onPostgres);
+        this.pacing = new GroupCommitWait(b.serving, b.groupCommitWait, chain::onPostgres, b.nanoClock);
         this.writer = new WriterThread((b.rehearsal ? "audit-rehearsal-" : "audit-writer-") + b.chainId, queue, writing,
                 batches, b.afterCommit, pacing);
         writer.start();
@@ -78,6 +79,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         private BooleanSupplier alone = () -> false;
         private IntSupplier serving = () -> 0;
         private Duration groupCommitWait = Duration.ZERO;
+        private LongSupplier nanoClock = System::nanoTime;
         private boolean rehearsal;
 
         private Builder(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId) {
@@ -112,6 +114,12 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             return this;
         }
 
+        /** The clock the wait for fuller batches measures how fast records arrive by (tests: a clock of their own). */
+        Builder nanoClock(LongSupplier nanoClock) {
+            this.nanoClock = nanoClock;
+            return this;
+        }
+
         /**
          * A writer for the start-up warm-up's records: it links, hashes and writes them into the same tables exactly as
          * the chain's writer does, and then rolls the transaction back, so the database code is warm and nothing stays
@@ -143,12 +151,17 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         return writer.batchesWritten();
     }
 
+    /** Waits of the writer thread for a fuller batch so far (see {@link GroupCommitWait}). */
+    public long groupCommitWaits() {
+        return writer.waits();
+    }
+
     /** Records waiting for the writer (a gauge: it grows when the store slows down). */
     public int queueDepth() {
         return queue.size();
     }
 
-    /** Whether the writer waits for fuller batches under load now (see {@link GroupCommitWait#learn}). */
+    /** Whether the writer waits for fuller batches under load now (see {@link RecordArrivals}). */
     boolean waitsForFullerBatches() {
         return pacing.waitsForFullerBatches();
     }

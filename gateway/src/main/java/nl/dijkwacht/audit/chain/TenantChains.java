@@ -92,6 +92,15 @@ public final class TenantChains implements AuditSink, AutoCloseable {
         return n;
     }
 
+    /** Waits of the writer threads for fuller batches, all chains. */
+    public long groupCommitWaits() {
+        long n = defaultChain.groupCommitWaits();
+        for (ChainedJdbcAuditSink s : others.values()) {
+            n += s.groupCommitWaits();
+        }
+        return n;
+    }
+
     /** Stops the other tenants' writers (the default chain is a bean of its own, closed with the context). */
     @Override
     public void close() {

@@ -60,6 +60,11 @@ final class WriterThread {
         }
     }
 
+    /** Waits for a fuller batch so far (see {@link GroupCommitWait}). */
+    long waits() {
+        return pacing.waits();
+    }
+
     /** Batches (group commits) written by this thread so far. */
     long batchesWritten() {
         return batchesWritten.sum();
@@ -76,7 +81,9 @@ final class WriterThread {
         List<PendingRecord> batch = new ArrayList<>(BatchWriter.MAX_BATCH);
         while (open || !queue.isEmpty()) {
             try {
-                boolean waited = open && pacing.await(queue);
+                if (open) {
+                    pacing.await(queue);
+                }
                 PendingRecord first = queue.poll(CommitHook.IDLE_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     idle();
@@ -86,7 +93,7 @@ final class WriterThread {
                 writing.lock();
                 try {
                     queue.drainTo(batch, BatchWriter.MAX_BATCH - 1);
-                    pacing.learn(waited, batch.size());
+                    pacing.batchTaken(batch.size());
                     batchesWritten.increment(); // before its requests are released, so they see it counted
                     batches.writeOrFail(batch, false);
                 } finally {

@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import nl.dijkwacht.audit.AuditDb;
 import nl.dijkwacht.audit.Records;
 import nl.dijkwacht.audit.RequestsInFlight;
@@ -157,42 +159,63 @@ class GroupCommitWaitTest {
     }
 
     @Test
-    void aWaitThatBringsNoSecondRecordEndsTheWaitingUntilRecordsArriveTogetherAgain() throws Exception {
-        // a slow model: many requests in flight, few records — waiting would only delay each one
-        serving.set(64);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicInteger commits = new AtomicInteger();
+    void underLoadTheWriterWaitsOnlyWhileRecordsHaveBeenArrivingCloseEnoughTogether() throws Exception {
+        // the writer's clock is the test's: records a week apart (a slow model), then records with no time between them
+        AtomicLong clock = new AtomicLong();
+        AtomicInteger servingAfterCommit = new AtomicInteger(2);
+        AtomicBoolean armed = new AtomicBoolean();
+        AtomicReference<ChainedJdbcAuditSink> ref = new AtomicReference<>();
+        int requests = 16;
+        serving.set(2); // not alone, so the writer thread writes; not busy
         ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, "wait-f")
                 .afterCommit(batch -> {
                     batches.add(String.valueOf(batch.size()));
-                    if (commits.incrementAndGet() == 2) {
-                        try {
-                            release.await(); // the second commit is slow: records queue up behind it
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
+                    // the requests in flight the writer sees before it takes its next batch
+                    if (armed.get() && ref.get().waitsForFullerBatches()) {
+                        armed.set(false);
+                        serving.set(requests);
+                    } else {
+                        serving.set(servingAfterCommit.get());
                     }
-                }).groupCommitWait(serving::get, Duration.ofMillis(20)).start();
+                }).groupCommitWait(serving::get, A_DAY).nanoClock(clock::get).start();
+        ref.set(sink);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            assertThat(sink.waitsForFullerBatches()).isTrue();
-            sink.append(Records.sample("alone-in-its-wait", Instant.now()));
-            assertThat(sink.waitsForFullerBatches()).as("a wait that brought one record").isFalse();
+            for (int i = 0; i < 3; i++) {
+                if (i == 2) {
+                    servingAfterCommit.set(64);
+                }
+                clock.addAndGet(Duration.ofDays(7).toNanos());
+                sink.append(Records.sample("a-week-apart-" + i, Instant.now()));
+            }
+            assertThat(sink.waitsForFullerBatches()).as("records a week apart, a wait of a day").isFalse();
+            clock.addAndGet(Duration.ofDays(7).toNanos());
+            sink.append(Records.sample("under-load-alone", Instant.now())); // 64 in flight: a wait would take a day
 
-            Future<?> slow = pool.submit(() -> sink.append(Records.sample("slow-commit", Instant.now())));
-            while (commits.get() < 2) {
-                Thread.onSpinWait();
+            servingAfterCommit.set(2);
+            armed.set(true);
+            int together = 0;
+            while (!sink.waitsForFullerBatches() && together < 40) {
+                sink.append(Records.sample("together-" + together++, Instant.now())); // the clock stands still
             }
-            Future<?> b = pool.submit(() -> sink.append(Records.sample("behind-1", Instant.now())));
-            Future<?> c = pool.submit(() -> sink.append(Records.sample("behind-2", Instant.now())));
-            while (sink.queueDepth() < 2) {
-                Thread.onSpinWait();
+            assertThat(sink.waitsForFullerBatches()).as("after %s records with no time between them", together).isTrue();
+            // the writer now sees 16 requests in flight: it waits until all their records are queued
+            long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (sink.groupCommitWaits() == 0 && System.nanoTime() < giveUp) {
+                Thread.onSpinWait(); // until the writer is in its wait, so no record is queued before it
             }
-            release.countDown();
-            slow.get();
-            b.get();
-            c.get();
-            assertThat(batches).containsExactly("1", "1", "2");
-            assertThat(sink.waitsForFullerBatches()).as("two records arrived during one commit").isTrue();
+            assertThat(sink.groupCommitWaits()).as("the writer waits for the 16 records").isEqualTo(1);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int r = 0; r < requests; r++) {
+                int request = r;
+                futures.add(pool.submit(() -> sink.append(Records.sample("load-" + request, Instant.now()))));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+            List<String> expected = new ArrayList<>(Collections.nCopies(4 + together, "1"));
+            expected.add(String.valueOf(requests));
+            assertThat(batches).containsExactlyElementsOf(expected);
+            assertThat(sink.groupCommitWaits()).isEqualTo(1);
         } finally {
             sink.close();
         }
