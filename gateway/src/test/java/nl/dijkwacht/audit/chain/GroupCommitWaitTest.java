@@ -64,14 +64,7 @@ class GroupCommitWaitTest {
         serving.set(requests); // every request in flight; the writer waits for their records before its first commit
         ChainedJdbcAuditSink sink = sink("wait-a", A_DAY);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int r = 0; r < requests; r++) {
-                int request = r;
-                futures.add(pool.submit(() -> sink.append(Records.sample("load-" + request, Instant.now()))));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
+            appendFromEach(pool, sink, requests);
         } finally {
             sink.close();
         }
@@ -204,14 +197,7 @@ class GroupCommitWaitTest {
                 Thread.onSpinWait(); // until the writer is in its wait, so no record is queued before it
             }
             assertThat(sink.groupCommitWaits()).as("the writer waits for the 16 records").isEqualTo(1);
-            List<Future<?>> futures = new ArrayList<>();
-            for (int r = 0; r < requests; r++) {
-                int request = r;
-                futures.add(pool.submit(() -> sink.append(Records.sample("load-" + request, Instant.now()))));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
+            appendFromEach(pool, sink, requests);
             List<String> expected = new ArrayList<>(Collections.nCopies(4 + together, "1"));
             expected.add(String.valueOf(requests));
             assertThat(batches).containsExactlyElementsOf(expected);
@@ -254,5 +240,17 @@ class GroupCommitWaitTest {
             queued.get();
         }
         assertThat(batches).containsExactly("audit-writer-wait-e:1");
+    }
+
+    /** One sample record from each of {@code requests} concurrent requests; returns when all are written. */
+    private static void appendFromEach(ExecutorService pool, ChainedJdbcAuditSink sink, int requests) throws Exception {
+        List<Future<?>> futures = new ArrayList<>();
+        for (int r = 0; r < requests; r++) {
+            int request = r;
+            futures.add(pool.submit(() -> sink.append(Records.sample("load-" + request, Instant.now()))));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
     }
 }
