@@ -2,6 +2,7 @@ package nl.dijkwacht.policy;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
 import nl.dijkwacht.words.LiteralsInText;
@@ -83,7 +84,7 @@ public final class ForbiddenPurposes extends AbstractList<ForbiddenPurpose> impl
             }
         }
         return some.size() == rules.size() ? this
-                : new ForbiddenPurposes(List.copyOf(some), literals, java.util.Arrays.copyOf(first, some.size()));
+                : new ForbiddenPurposes(List.copyOf(some), literals, Arrays.copyOf(first, some.size()));
     }
 
     /**

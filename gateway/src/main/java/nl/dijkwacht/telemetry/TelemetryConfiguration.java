@@ -1,10 +1,12 @@
 package nl.dijkwacht.telemetry;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.opentelemetry.api.OpenTelemetry;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
+import nl.dijkwacht.audit.chain.TenantChains;
 import nl.dijkwacht.audit.query.AuditVerification;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -27,28 +29,28 @@ public class TelemetryConfiguration {
 
     /** Audit writer queue depth and whether the audit store takes writes (1) or requests are being refused (0). */
     @Bean
-    MeterBinder auditStoreMeters(ChainedJdbcAuditSink sink, nl.dijkwacht.audit.chain.TenantChains chains) {
+    MeterBinder auditStoreMeters(ChainedJdbcAuditSink sink, TenantChains chains) {
         // tagged with the instance's chain id as before; with several tenants the values cover every tenant's writer
         return meters -> {
-            Gauge.builder("dijkwacht.audit.queue.depth", chains, nl.dijkwacht.audit.chain.TenantChains::queueDepth)
+            Gauge.builder("dijkwacht.audit.queue.depth", chains, TenantChains::queueDepth)
                     .description("Audit records waiting for the writers").tag("chain", sink.chainId()).register(meters);
             Gauge.builder("dijkwacht.audit.store.up", chains, s -> s.available() ? 1 : 0)
                     .description("1 while the audit store takes writes; 0 while requests are refused with 503 audit_unavailable")
                     .tag("chain", sink.chainId()).register(meters);
             for (boolean byCaller : new boolean[] {true, false}) {
-                io.micrometer.core.instrument.FunctionCounter.builder("dijkwacht.audit.batches", chains, c -> c.batches(byCaller))
+                FunctionCounter.builder("dijkwacht.audit.batches", chains, c -> c.batches(byCaller))
                         .description("Audit write transactions: by a lone request on its own thread, or group commits of the writer thread")
                         .tag("chain", sink.chainId()).tag("writer", byCaller ? "request" : "writer_thread").register(meters);
             }
-            io.micrometer.core.instrument.FunctionCounter.builder("dijkwacht.audit.group.commit.waits", chains,
-                            nl.dijkwacht.audit.chain.TenantChains::groupCommitWaits)
+            FunctionCounter.builder("dijkwacht.audit.group.commit.waits", chains,
+                            TenantChains::groupCommitWaits)
                     .description("Waits of the audit writer threads for a fuller group commit under load (at most dijkwacht.audit.group-commit-wait each)")
                     .tag("chain", sink.chainId()).register(meters);
         };
     }
 
     @Bean(destroyMethod = "close")
-    ChainWatch chainWatch(AuditVerification verification, nl.dijkwacht.audit.chain.TenantChains chains,
+    ChainWatch chainWatch(AuditVerification verification, TenantChains chains,
                           nl.dijkwacht.tenancy.Tenants tenants, MeterRegistry meters,
                           TelemetryProperties telemetry) {
         // one chain per tenant on this replica: the default tenant's first (its id is dijkwacht.audit.chain-id)
