@@ -93,7 +93,7 @@ wait_ready() {
   echo "gateway $n not ready; $OUT/$n/gateway.log" >&2; tail -n 20 "$OUT/$n/gateway.log" >&2; exit 1
 }
 ticks() { # pid -> "all jit sys" (sys: the kernel's share of all — file writes, thread wake-ups)
-  cat /proc/"$1"/task/*/stat 2>/dev/null | awk '{i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
+  { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
     split(substr($0,j+2),f," "); t=f[12]+f[13]; all+=t; sys+=f[13]; if (comm ~ /^C[12] Compiler/) jit+=t} END {printf "%d %d %d\n", all, jit, sys}'
 }
 pg_ticks() { # name -> CPU ticks of the gateway's PostgreSQL backends (0 on H2)

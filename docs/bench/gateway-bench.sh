@@ -179,7 +179,8 @@ sample_loop() { # pid mgmtport file
     local req ticks
     req=$(curl -s --max-time 2 "http://127.0.0.1:$mport/actuator/prometheus" 2>/dev/null \
           | awk '/^dijkwacht_requests_total/ {s+=$NF} END {printf "%.0f", s}')
-    ticks=$(cat /proc/"$pid"/task/*/stat 2>/dev/null | awk '{
+    # a thread that ends between the glob and its read makes cat fail; the other threads' ticks still count
+    ticks=$({ cat /proc/"$pid"/task/*/stat 2>/dev/null || true; } | awk '{
         i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1); split(substr($0,j+2),f," ");
         t=f[12]+f[13]; all+=t;
         if (comm ~ /^C[12] Compiler/) jit+=t; else if (comm ~ /^(GC Thread|G1 |GC )/) gc+=t }
@@ -198,7 +199,8 @@ snapshot() { # name label -> one line in <name>/phases.tsv (cumulative values) +
   local n=$1 label=$2 pid=${GW_PID[$1]} mport=${GW_MPORT[$1]}
   local req ticks
   req=$(curl -s --max-time 5 "http://127.0.0.1:$mport/actuator/prometheus" | awk '/^dijkwacht_requests_total/ {s+=$NF} END {printf "%.0f", s}') || req=0
-  ticks=$(cat /proc/"$pid"/task/*/stat 2>/dev/null | awk '{
+  # a thread that ends between the glob and its read makes cat fail; the other threads' ticks still count
+  ticks=$({ cat /proc/"$pid"/task/*/stat 2>/dev/null || true; } | awk '{
       i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1); split(substr($0,j+2),f," ");
       t=f[12]+f[13]; all+=t; if (comm ~ /^C[12] Compiler/) jit+=t; else if (comm ~ /^(GC Thread|G1 |GC )/) gc+=t }
       END {printf "%d\t%d\t%d", all, jit, gc}') || ticks="0	0	0"

@@ -43,7 +43,7 @@ start() { # name jar port
   PID[$1]=$!; PORT[$1]=$3; PIDS+=($!)
 }
 ticks() { # pid -> "all jit sys"
-  cat /proc/"$1"/task/*/stat 2>/dev/null | awk '{i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
+  { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
     split(substr($0,j+2),f," "); all+=f[12]+f[13]; sys+=f[13]; if (comm ~ /^C[12] Compiler/) jit+=f[12]+f[13]}
     END {printf "%d %d %d\n", all, jit, sys}'
 }
