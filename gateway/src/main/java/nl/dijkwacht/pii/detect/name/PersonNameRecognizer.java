@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import nl.dijkwacht.pii.detect.AnalysedText;
 import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pii.detect.Finding;
 import nl.dijkwacht.pii.detect.NamedThings;
@@ -59,15 +58,7 @@ public final class PersonNameRecognizer implements Recognizer {
 
     @Override
     public List<Finding> find(String text) {
-        return find(text, TextToken.tokenize(text));
-    }
-
-    @Override
-    public List<Finding> find(AnalysedText analysed) {
-        return find(analysed.text(), TextToken.tokenize(analysed.text(), analysed.lower()));
-    }
-
-    private List<Finding> find(String text, List<TextToken> tokens) {
+        List<TextToken> tokens = TextToken.tokenize(text);
         List<NameSpan> spans = new ArrayList<>(rules.find(text, tokens));
         if (model != null) {
             for (TokenRange s : model.find(text, tokens, covered(tokens, spans), this::mayAnchorName)) {

@@ -31,15 +31,6 @@ record TextToken(String text, String lower, int start, int end, Kind kind, boole
     }
 
     static List<TextToken> tokenize(String text) {
-        return tokenize(text, null);
-    }
-
-    /**
-     * As {@link #tokenize(String)}, with {@code lowerText}: the text lower-cased char by char
-     * ({@code AnalysedText.lower()}, which the detector makes once for all recognizers), or null. A token's lower case
-     * is then cut from it instead of lower-casing the token again.
-     */
-    static List<TextToken> tokenize(String text, String lowerText) {
         List<TextToken> out = new ArrayList<>(text.length() / 5 + 4);
         boolean nextStartsSentence = true;
         int previousEnd = 0;
@@ -75,7 +66,7 @@ record TextToken(String text, String lower, int start, int end, Kind kind, boole
             }
             String t = end == start + 1 && c < ONE_CHAR.length ? ONE_CHAR[c] : text.substring(start, end);
             boolean sentence = nextStartsSentence && kind != Kind.PUNCT;
-            out.add(new TextToken(t, lowerCase(t, text, lowerText, start, end), start, end, kind, sentence));
+            out.add(new TextToken(t, t.toLowerCase(Locale.ROOT), start, end, kind, sentence));
             if (kind == Kind.PUNCT) {
                 char p = t.charAt(0);
                 if (p == '.' || p == '!' || p == '?' || p == ':' || p == ';' || p == '"' || p == '(' || p == '-'
@@ -89,30 +80,6 @@ record TextToken(String text, String lower, int start, int end, Kind kind, boole
             i = end;
         }
         return out;
-    }
-
-    /**
-     * {@code token.toLowerCase(Locale.ROOT)}, cut from {@code lowerText} when that gives the same string: every char
-     * is Latin-1 (lower-cased one by one, whatever the context; beyond it the whole text's lower case may differ from
-     * the token's alone, as a Greek final sigma does). A token already in lower case is its own lower case.
-     */
-    private static String lowerCase(String token, String text, String lowerText, int start, int end) {
-        if (lowerText == null) {
-            return token.toLowerCase(Locale.ROOT);
-        }
-        boolean same = true;
-        for (int k = start; k < end; k++) {
-            char c = text.charAt(k);
-            if (c > 0xFF) {
-                return token.toLowerCase(Locale.ROOT);
-            }
-            same &= c == lowerText.charAt(k);
-        }
-        if (same) {
-            return token;
-        }
-        char first = lowerText.charAt(start);
-        return end == start + 1 && first < ONE_CHAR.length ? ONE_CHAR[first] : lowerText.substring(start, end);
     }
 
     /** End of initials such as "J." or "J.P." or "J. P." (up to five), or {@code i} when there are none. */
