@@ -70,9 +70,7 @@ public final class StreamRewriter implements ChunkSink {
     @Override
     public void pending(ObjectNode chunk) {
         if (template == null) {
-            template = chunk.deepCopy();
-            template.remove("usage");
-            template.remove("choices");
+            template(chunk);
         }
         JsonNode usage = chunk.get("usage");
         if (usage != null && usage.isObject()) {
@@ -108,20 +106,25 @@ public final class StreamRewriter implements ChunkSink {
     }
 
     /**
-     * A plain text event (after the first, which gives the template) is restored and scanned like any other; when that
-     * leaves its text as it was, the chunk goes on as it came, else its tree with the new text.
+     * A plain text event is restored and scanned like any other; when that leaves its text as it was, the chunk goes on
+     * as it came, else its tree with the new text. When it is the stream's first event, the template is taken from it
+     * only after it was handed on (and, with answer text, sent): the tool's first text does not wait for a tree.
      */
     @Override
     public void pending(RawChunk chunk) {
         String text = chunk.plainContent();
-        if (text == null || template == null) {
+        if (text == null) {
             pending(chunk.tree());
             return;
         }
+        boolean first = template == null;
         if (!text.isEmpty()) {
             String ready = state(0).content(text, restore);
             if (!ready.equals(text)) {
                 ObjectNode tree = chunk.tree();
+                if (first) {
+                    template(tree);
+                }
                 ((ObjectNode) tree.path("choices").path(0).path("delta")).put("content", ready);
                 out.pending(tree);
                 if (!ready.isEmpty()) {
@@ -136,6 +139,16 @@ public final class StreamRewriter implements ChunkSink {
         if (!text.isEmpty()) {
             sentText();
         }
+        if (first) {
+            template(chunk.tree());
+        }
+    }
+
+    /** The stream's first chunk without its choices and usage: the frame of the chunks the gateway makes itself. */
+    private void template(ObjectNode first) {
+        template = first.deepCopy();
+        template.remove("usage");
+        template.remove("choices");
     }
 
     /** A chunk with answer text was handed on: the first one is sent at once. */

@@ -189,7 +189,60 @@ class StreamRewriterTest {
         rewriter.pending(raw(content("Hallo")));
         rewriter.pending(raw(content(" daar")));
 
-        assertThat(log).containsExactly("tree", "bytes ", "bytes Hallo", "flush", "bytes  daar");
+        assertThat(log).containsExactly("bytes ", "bytes ", "bytes Hallo", "flush", "bytes  daar");
+    }
+
+    /**
+     * The first event's text reaches the tool as its bytes and is sent before anything else is done with it; the chunks
+     * the gateway makes at the end (the disclaimer, the extension field) still take their frame from that first event.
+     */
+    @Test
+    void aPlainFirstEventIsSentAsItsBytesAndStillFramesTheGatewaysOwnChunks() throws Exception {
+        List<String> log = new ArrayList<>();
+        ChunkOutput recording = new ChunkOutput() {
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void chunk(ObjectNode chunk) {
+                log.add("sent " + chunk);
+            }
+
+            @Override
+            public void pending(ObjectNode chunk) {
+                log.add("tree " + chunk.path("id").asText() + " " + chunk.path("model").asText() + " "
+                        + chunk.at("/choices/0/delta/content").asText("") + chunk.path("dijkwacht").path("disclaimer").asText(""));
+            }
+
+            @Override
+            public void pending(RawChunk chunk) {
+                log.add("bytes " + chunk.plainContent());
+            }
+
+            @Override
+            public void flush() {
+                log.add("flush");
+            }
+
+            @Override
+            public void done() {
+                log.add("done");
+            }
+        };
+        StreamRewriter rewriter = new StreamRewriter(exchange(), recording, new Disclaimer(null), null, json);
+        ObjectNode first = content("Hallo");
+        first.put("model", "m-2024");
+        ((ObjectNode) first.at("/choices/0/delta")).put("role", "assistant");
+
+        rewriter.pending(raw(first));
+        rewriter.pending(raw(content(" daar")));
+        rewriter.complete();
+
+        assertThat(log.subList(0, 3)).containsExactly("bytes Hallo", "flush", "bytes  daar");
+        assertThat(log.get(3)).isEqualTo("tree c m-2024 \n\n---\nLet op: AI (t1)");
+        assertThat(log.get(4)).startsWith("tree c m-2024 ");
+        assertThat(log).last().isEqualTo("done");
     }
 
     private RawChunk raw(ObjectNode chunk) throws Exception {
@@ -281,7 +334,7 @@ class StreamRewriterTest {
         }
     }
 
-    /** A text event without a placeholder in reach passes as its bytes; the first gives the template, so it is a tree. */
+    /** A text event without a placeholder in reach passes as its bytes, the first one too. */
     @Test
     void textTheRewriteLeavesAloneGoesOnAsItsBytes() throws Exception {
         List<String> sentJson = new ArrayList<>();
@@ -292,8 +345,8 @@ class StreamRewriterTest {
             byte[] b = event.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             rewriter.pending(new RawChunk(b, b.length, json));
         }
-        // "Jan, " and " ziens" as they came; "Beste " (the first), "tot " (held "[PERS") and the restored name as trees
-        assertThat(passed[0]).isEqualTo(2);
+        // "Beste ", "Jan, " and " ziens" as they came; "tot " (held "[PERS") and the restored name as trees
+        assertThat(passed[0]).isEqualTo(3);
         assertThat(String.join("", sentJson.stream().map(this::contentOf).toList())).isEqualTo("Beste Jan, tot Jan de Vries ziens");
     }
 

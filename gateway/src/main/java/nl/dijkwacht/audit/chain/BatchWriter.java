@@ -20,11 +20,13 @@ final class BatchWriter {
     private final ChainAppender chain;
     private final CommitHook afterCommit;
     private final StoreAvailability availability;
+    private final ConfirmationWatch watch;
 
-    BatchWriter(ChainAppender chain, CommitHook afterCommit, StoreAvailability availability) {
+    BatchWriter(ChainAppender chain, CommitHook afterCommit, StoreAvailability availability, ConfirmationWatch watch) {
         this.chain = chain;
         this.afterCommit = afterCommit;
         this.availability = availability;
+        this.watch = watch;
     }
 
     /**
@@ -33,11 +35,14 @@ final class BatchWriter {
      * @param lone written by a lone request on its own thread (see {@link CommitHook#committed(List, boolean)})
      */
     void writeOrFail(List<PendingRecord> batch, boolean lone) {
+        watch.writing(batch);
         try {
             write(batch, lone);
         } catch (Throwable t) {
             log.error("audit writer error: {}", t.getClass().getSimpleName());
             batch.forEach(p -> p.done().completeExceptionally(t));
+        } finally {
+            watch.written();
         }
     }
 

@@ -40,6 +40,8 @@ import nl.dijkwacht.audit.store.AuditRows;
 public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
 
     private static final long WAIT_SECONDS = 30;
+    /** How long a request waits for its record's commit before it is refused (503): {@link ConfirmationWatch}. */
+    static final Duration CONFIRM_WITHIN = Duration.ofSeconds(WAIT_SECONDS);
 
     private final String chainId;
     private final BooleanSupplier alone;
@@ -49,6 +51,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
     private final BatchWriter batches;
     private final GroupCommitWait pacing;
     private final WriterThread writer;
+    private final ConfirmationWatch watch;
     private final LongAdder batchesByCaller = new LongAdder();
 
     private ChainedJdbcAuditSink(Builder b) {
@@ -56,11 +59,14 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         this.alone = b.alone;
         ChainAppender chain = new ChainAppender(b.dataSource, b.codec, b.rows, b.chainId, b.rehearsal);
         this.availability = new StoreAvailability(b.dataSource);
-        this.batches = new BatchWriter(chain, b.afterCommit, availability);
+        this.watch = new ConfirmationWatch((b.rehearsal ? "audit-rehearsal-watch-" : "audit-watch-") + b.chainId,
+                b.confirmWithin, queue);
+        this.batches = new BatchWriter(chain, b.afterCommit, availability, watch);
         this.pacing = new GroupCommitWait(b.serving, b.groupCommitWait, chain::onPostgres, b.nanoClock);
         this.writer = new WriterThread((b.rehearsal ? "audit-rehearsal-" : "audit-writer-") + b.chainId, queue, writing,
                 batches, b.afterCommit, pacing);
         writer.start();
+        watch.start();
     }
 
     /** A writer of chain {@code chainId}, set up with the builder's methods and started with {@link Builder#start()}. */
@@ -80,6 +86,7 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         private IntSupplier serving = () -> 0;
         private Duration groupCommitWait = Duration.ZERO;
         private LongSupplier nanoClock = System::nanoTime;
+        private Duration confirmWithin = CONFIRM_WITHIN;
         private boolean rehearsal;
 
         private Builder(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId) {
@@ -117,6 +124,12 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
         /** The clock the wait for fuller batches measures how fast records arrive by (tests: a clock of their own). */
         Builder nanoClock(LongSupplier nanoClock) {
             this.nanoClock = nanoClock;
+            return this;
+        }
+
+        /** How long a request waits for its record before it is refused (tests: shorter than the 30 s). */
+        Builder confirmWithin(Duration limit) {
+            this.confirmWithin = limit;
             return this;
         }
 
@@ -187,11 +200,14 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             writer.hand(pending);
         }
         try {
-            pending.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            // untimed: a timed wait on a virtual thread wakes the delay-scheduler thread twice; ConfirmationWatch
+            // refuses a record the store has not confirmed within the limit
+            pending.done().get();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException overdue) {
+                throw new IllegalStateException(overdue.getMessage(), overdue);
+            }
             throw new IllegalStateException("audit store write failed", e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("audit store did not confirm the write within " + WAIT_SECONDS + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the audit store", e);
@@ -218,6 +234,8 @@ public final class ChainedJdbcAuditSink implements AuditSink, AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            watch.stop();
         }
     }
 }
