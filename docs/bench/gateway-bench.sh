@@ -464,7 +464,9 @@ HZ=$(getconf CLK_TCK)
           printf "| %s | %s → %s | %d | %s | %s | %s | |\n", n, prev, $1, dr, a, b, e }
         else printf "| %s | start-up (ready after %s s) | 0 | CPU %.1f s | JIT %.1f s | GC %.1f s | |\n", n, ready, $3/hz, $4/hz, $5/hz
         prev=$1; r=$6; c=$3; j=$4; g=$5 }' "$OUT/$n/phases.tsv"
-    echo "| $n | whole run | | | | | $(grep -c 'Pause' "$OUT/$n/gc.log" 2>/dev/null || echo 0) pauses, $(grep -o 'Pause[^)]*) [0-9.]*ms' "$OUT/$n/gc.log" 2>/dev/null | awk '{s+=$NF} END {printf "%.0f ms", s}') |"
+    # a pause's end line: "... GC(n) Pause Young (…) 129M->8M(491M) 7.123ms" (G1 and the parallel collector alike)
+    echo "| $n | whole run | | | | | $(awk '/ Pause / && /[0-9.]+ms$/ {v=$NF; sub(/ms$/, "", v); n++; s+=v; if (v+0 > m) m=v+0}
+        END {printf "%d pauses, %.0f ms, longest %.0f ms", n, s, m}' "$OUT/$n/gc.log" 2>/dev/null) |"
   done
   if [ -f "$OUT/first-minute.tsv" ]; then
     echo
