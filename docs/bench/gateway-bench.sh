@@ -54,8 +54,7 @@
 #   --skip-build                use the jar already in gateway/target
 # Everything after -- goes to compare.sh (e.g. --runs 1 --duration 15 --warmup 5 --only-extra --chunk-delay-ms 10).
 # Environment: BENCH_DIR (the harness; default ../shared/bench), BENCH_WORK (writable work dir), GATEWAY_JAVA_OPTS
-# (default -Xms512m -Xmx512m -XX:+UseParallelGC: the heap the sizing figures assume and the collector the README start
-# and the image use), PG_URL (default jdbc:postgresql://127.0.0.1:5432/test).
+# (default -Xms512m -Xmx512m, the heap the sizing figures assume), PG_URL (default jdbc:postgresql://127.0.0.1:5432/test).
 # Ports: gateways 18090-18094 (management 18190-18194), JWKS 18095, mock 18080 (compare.sh's own defaults).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -219,7 +218,7 @@ start_gateway() { # name port store [variant]
   if [ "$variant" = image ]; then
     image_layout "$JAR" "$dir/image"
     local t; t=$(date +%s)
-    image_train "$dir/image/app" 18070 "$dir/aot-train.log" "${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC}" \
+    image_train "$dir/image/app" 18070 "$dir/aot-train.log" "${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m}" \
       || { echo "gateway $n: the AOT training run failed; see $dir/aot-train.log" >&2; exit 1; }
     echo "gateway $n: AOT cache trained in $(( $(date +%s) - t )) s ($(tail -n 1 "$dir/aot-train.log"))"
     jar=$dir/image/app/app.jar; jvm_extra="-XX:AOTCache=$dir/image/app/app.aot"; env_extra=$(image_env | tr '\n' ' ')
@@ -242,7 +241,7 @@ start_gateway() { # name port store [variant]
   esac
   local t0; t0=$(date +%s.%N)
   # shellcheck disable=SC2086
-  (cd "$dir/run" && exec env $env_extra "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC} $jvm_extra \
+  (cd "$dir/run" && exec env $env_extra "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} $jvm_extra \
       -Xlog:gc*:file="$dir/gc.log":uptime,level,tags -jar "$jar" "${args[@]}" > "$dir/gateway.log" 2>&1) &
   local pid=$!; PIDS+=("$pid")
   GW_PID[$n]=$pid; GW_PORT[$n]=$port; GW_MPORT[$n]=$((port + 100))
@@ -454,7 +453,7 @@ HZ=$(getconf CLK_TCK)
 {
   echo "# gateway-bench $STAMP"
   echo
-  echo "JVM: $("$JAVA_BIN" -version 2>&1 | head -n1); options: ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC}; jar: $(basename "$JAR")"
+  echo "JVM: $("$JAVA_BIN" -version 2>&1 | head -n1); options: ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m}; jar: $(basename "$JAR")"
   echo
   echo "| gateway | phase | requests | CPU µs/req | of which JIT µs/req | GC µs/req | GC pauses |"
   echo "|---|---|---:|---:|---:|---:|---:|"
@@ -465,7 +464,9 @@ HZ=$(getconf CLK_TCK)
           printf "| %s | %s → %s | %d | %s | %s | %s | |\n", n, prev, $1, dr, a, b, e }
         else printf "| %s | start-up (ready after %s s) | 0 | CPU %.1f s | JIT %.1f s | GC %.1f s | |\n", n, ready, $3/hz, $4/hz, $5/hz
         prev=$1; r=$6; c=$3; j=$4; g=$5 }' "$OUT/$n/phases.tsv"
-    echo "| $n | whole run | | | | | $(grep -c 'Pause' "$OUT/$n/gc.log" 2>/dev/null || echo 0) pauses, $(grep -o 'Pause[^)]*) [0-9.]*ms' "$OUT/$n/gc.log" 2>/dev/null | awk '{s+=$NF} END {printf "%.0f ms", s}') |"
+    # a pause's end line: "... GC(n) Pause Young (…) 129M->8M(491M) 7.123ms" (G1 and the parallel collector alike)
+    echo "| $n | whole run | | | | | $(awk '/ Pause / && /[0-9.]+ms$/ {v=$NF; sub(/ms$/, "", v); n++; s+=v; if (v+0 > m) m=v+0}
+        END {printf "%d pauses, %.0f ms, longest %.0f ms", n, s, m}' "$OUT/$n/gc.log" 2>/dev/null) |"
   done
   if [ -f "$OUT/first-minute.tsv" ]; then
     echo

@@ -88,7 +88,7 @@ class DeployManifestsTest {
         Quantity memoryLimit = gateway.getResources().getLimits().get("memory");
         assertThat(memoryLimit).isNotNull();
         assertThat(Quantity.getAmountInBytes(memoryLimit)).isGreaterThanOrEqualTo(Quantity.getAmountInBytes(requests.get("memory")));
-        assertThat(env("JAVA_TOOL_OPTIONS").getValue()).contains("MaxRAMPercentage", "-XX:+UseParallelGC");
+        assertThat(env("JAVA_TOOL_OPTIONS").getValue()).contains("MaxRAMPercentage");
         assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThanOrEqualTo(30);
         assertThat(gateway.getLifecycle().getPreStop()).as("pre-stop pause before shutdown").isNotNull();
     }

@@ -82,16 +82,6 @@ class DockerfileTest {
     }
 
     @Test
-    void theImageUsesTheReadmeStartsCollectorAndJibsJvmOptions() {
-        String env = of("ENV").stream().map(Instruction::args).filter(a -> a.contains("JAVA_TOOL_OPTIONS")).findFirst().orElseThrow();
-        Matcher options = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"").matcher(env);
-        assertThat(options.find()).isTrue();
-        assertThat(options.group(1)).contains("-XX:+UseParallelGC");
-        assertThat(pom).contains("<JAVA_TOOL_OPTIONS>" + options.group(1) + "</JAVA_TOOL_OPTIONS>")
-                .contains("<jvmArguments>-XX:+UseParallelGC</jvmArguments>");
-    }
-
-    @Test
     void theImageRunsAsANumericNonRootUser() {
         int last = instructions.getLast().stage();
         List<Instruction> users = of("USER").stream().filter(i -> i.stage() == last).toList();
