@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import nl.dijkwacht.catalog.ModelCatalog;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.catalog.ProviderKind;
@@ -98,32 +99,9 @@ class StreamRewriterTest {
     @Test
     void pendingChunksWaitForTheFlushAndTheLastOnesGoOutWithDone() {
         List<String> log = new ArrayList<>();
-        ChunkOutput recording = new ChunkOutput() {
-            @Override
-            public void start() {
-            }
-
-            @Override
-            public void chunk(ObjectNode chunk) {
-                log.add("sent " + chunk.at("/choices/0/delta/content").asText(""));
-            }
-
-            @Override
-            public void pending(ObjectNode chunk) {
-                log.add("pending " + chunk.at("/choices/0/delta/content").asText("")
+        ChunkOutput recording = new Recording(log, chunk -> "sent " + chunk.at("/choices/0/delta/content").asText(""),
+                chunk -> "pending " + chunk.at("/choices/0/delta/content").asText("")
                         + chunk.at("/choices/0/finish_reason").asText(""));
-            }
-
-            @Override
-            public void flush() {
-                log.add("flush");
-            }
-
-            @Override
-            public void done() {
-                log.add("done");
-            }
-        };
         StreamRewriter rewriter = new StreamRewriter(exchange(), recording, new Disclaimer(null), null, json);
 
         ObjectNode role = content("");
@@ -153,35 +131,7 @@ class StreamRewriterTest {
     @Test
     void theFirstTextIsSentAtOnceAlsoWhenItPassesAsBytes() throws Exception {
         List<String> log = new ArrayList<>();
-        ChunkOutput recording = new ChunkOutput() {
-            @Override
-            public void start() {
-            }
-
-            @Override
-            public void chunk(ObjectNode chunk) {
-                log.add("sent");
-            }
-
-            @Override
-            public void pending(ObjectNode chunk) {
-                log.add("tree");
-            }
-
-            @Override
-            public void pending(RawChunk chunk) {
-                log.add("bytes " + chunk.plainContent());
-            }
-
-            @Override
-            public void flush() {
-                log.add("flush");
-            }
-
-            @Override
-            public void done() {
-            }
-        };
+        ChunkOutput recording = new Recording(log, chunk -> "sent", chunk -> "tree");
         StreamRewriter rewriter = new StreamRewriter(exchange(), recording, new Disclaimer(null), null, json);
 
         rewriter.pending(raw(content("")));
@@ -199,37 +149,9 @@ class StreamRewriterTest {
     @Test
     void aPlainFirstEventIsSentAsItsBytesAndStillFramesTheGatewaysOwnChunks() throws Exception {
         List<String> log = new ArrayList<>();
-        ChunkOutput recording = new ChunkOutput() {
-            @Override
-            public void start() {
-            }
-
-            @Override
-            public void chunk(ObjectNode chunk) {
-                log.add("sent " + chunk);
-            }
-
-            @Override
-            public void pending(ObjectNode chunk) {
-                log.add("tree " + chunk.path("id").asText() + " " + chunk.path("model").asText() + " "
+        ChunkOutput recording = new Recording(log, chunk -> "sent " + chunk,
+                chunk -> "tree " + chunk.path("id").asText() + " " + chunk.path("model").asText() + " "
                         + chunk.at("/choices/0/delta/content").asText("") + chunk.path("dijkwacht").path("disclaimer").asText(""));
-            }
-
-            @Override
-            public void pending(RawChunk chunk) {
-                log.add("bytes " + chunk.plainContent());
-            }
-
-            @Override
-            public void flush() {
-                log.add("flush");
-            }
-
-            @Override
-            public void done() {
-                log.add("done");
-            }
-        };
         StreamRewriter rewriter = new StreamRewriter(exchange(), recording, new Disclaimer(null), null, json);
         ObjectNode first = content("Hallo");
         first.put("model", "m-2024");
@@ -243,6 +165,39 @@ class StreamRewriterTest {
         assertThat(log.get(3)).isEqualTo("tree c m-2024 \n\n---\nLet op: AI (t1)");
         assertThat(log.get(4)).startsWith("tree c m-2024 ");
         assertThat(log).last().isEqualTo("done");
+    }
+
+    /** Logs what the rewriter hands on: trees as the test formats them, events passed as bytes by their text. */
+    private record Recording(List<String> log, Function<ObjectNode, String> sent, Function<ObjectNode, String> tree)
+            implements ChunkOutput {
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void chunk(ObjectNode chunk) {
+            log.add(sent.apply(chunk));
+        }
+
+        @Override
+        public void pending(ObjectNode chunk) {
+            log.add(tree.apply(chunk));
+        }
+
+        @Override
+        public void pending(RawChunk chunk) {
+            log.add("bytes " + chunk.plainContent());
+        }
+
+        @Override
+        public void flush() {
+            log.add("flush");
+        }
+
+        @Override
+        public void done() {
+            log.add("done");
+        }
     }
 
     private RawChunk raw(ObjectNode chunk) throws Exception {
