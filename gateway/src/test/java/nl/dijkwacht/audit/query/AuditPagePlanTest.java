@@ -3,17 +3,11 @@ package nl.dijkwacht.audit.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import nl.dijkwacht.audit.AuditDb;
-import nl.dijkwacht.audit.BulkChain;
-import nl.dijkwacht.audit.Records;
-import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.store.AuditRows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class AuditPagePlanTest {
 
-    static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+    static final Instant START = PagePlans.START;
     static AuditDb db;
     static AuditQueries queries;
 
@@ -34,10 +28,7 @@ class AuditPagePlanTest {
     static void fill() throws Exception {
         db = AuditDb.h2();
         AuditRows rows = new AuditRows(new ObjectMapper());
-        // 12 departments, 300 staff, 4 use-cases; several records share a millisecond (the id breaks the tie)
-        BulkChain.write(db, ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes()), rows, "main", 3000,
-                seq -> Records.sample("t-" + seq, START.plusMillis(seq / 3 * 1000), "p-" + (seq * 7) % 300,
-                        "afdeling-" + seq % 12, "uc-" + seq % 4, "allowed"));
+        PagePlans.fill(db, rows, 3000);
         db.update("ANALYZE");
         queries = new AuditQueries(db.dataSource(), rows, new ObjectMapper());
     }
@@ -97,18 +88,7 @@ class AuditPagePlanTest {
         return new AuditFilter(null, null, actor, department, null, useCase, null, null, null, null, null);
     }
 
-    private static String plan(AuditFilter filter, PageCursor after) throws Exception {
-        List<Object> params = new ArrayList<>();
-        String sql = AuditQueries.pageSql(filter, after, params);
-        params.add(51);
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
+    private static String plan(AuditFilter filter, PageCursor after) {
+        return PagePlans.explain(db, filter, after);
     }
 }

@@ -4,17 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import nl.dijkwacht.audit.AuditDb;
-import nl.dijkwacht.audit.BulkChain;
-import nl.dijkwacht.audit.Records;
-import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.store.AuditRows;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,16 +18,14 @@ import org.junit.jupiter.api.Test;
  */
 class AuditRecordKeyPostgresTest {
 
-    static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+    static final Instant START = PagePlans.START;
     static AuditDb db;
 
     @BeforeAll
     static void fill() throws Exception {
         db = AuditDb.postgres();
         AuditRows rows = new AuditRows(new ObjectMapper());
-        BulkChain.write(db, ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes()), rows, "main", 20_000,
-                seq -> Records.sample("t-" + seq, START.plusMillis(seq / 3 * 1000), "p-" + (seq * 7) % 300,
-                        "afdeling-" + seq % 12, "uc-" + seq % 4, "allowed"));
+        PagePlans.fill(db, rows, 20_000);
         db.update("ANALYZE audit_record");
     }
 
@@ -74,23 +63,7 @@ class AuditRecordKeyPostgresTest {
                 + " FROM audit_record WHERE seq = 5")).hasMessageContaining("duplicate key");
     }
 
-    private static String plan(AuditFilter filter, PageCursor after) throws Exception {
-        List<Object> params = new ArrayList<>();
-        String sql = AuditQueries.pageSql(filter, after, params);
-        params.add(51);
-        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            StringBuilder plan = new StringBuilder();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    plan.append(rs.getString(1)).append('\n');
-                }
-            }
-            return plan.toString();
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
+    private static String plan(AuditFilter filter, PageCursor after) {
+        return PagePlans.explain(db, filter, after);
     }
 }
