@@ -87,18 +87,6 @@ final class CommaOrderRunRules {
     }
 
     private static boolean capitalsFirst(String text, int s, int e) {
-        // the pattern opens with three capitals (\p{Lu}, by code point): most items of a comma list do not, and were
-        // each copied and matched (regex20)
-        for (int i = s, k = 0; k < 3; k++) {
-            if (i >= e) {
-                return false;
-            }
-            int cp = text.codePointAt(i);
-            if (Character.getType(cp) != Character.UPPERCASE_LETTER) {
-                return false;
-            }
-            i += Character.charCount(cp);
-        }
         String item = text.substring(s, e);
         if (!CAPITALS_FIRST.matcher(item).matches()) {
             return false;
