@@ -25,7 +25,8 @@ class PatternPrefiltersTest {
         "(", ")", "+", ":", "\n", "e", "de", "in", "maart", "MRT", "mrt.", "januari", "Sept.", "march", "mai", "marzo",
         "août", "décembre", "septiembre", "geboren", "NL", "ABNA", "AB", "ab", "x", "é", "Dorpsstraat", "kerkweg",
         "van", "der", "oude", "laan", "straat", "Markt", "Laan", "Jansen", "de", "Willem", "hs", "a", "I", "€", "tel",
-        "kvk", "bsn", "@", "192.168", ".1", "255", "256", "12031990", "19900312", "1990", "0312", "311", "612", "6"};
+        "kvk", "bsn", "@", "192.168", ".1", "255", "256", "12031990", "19900312", "1990", "0312", "311", "612", "6", "Grote", "Burg.", "J.", "'t", "Zwijgerlaan",
+        "Kerkstraat", "Oudegracht", " 12", " 7a", " 3 hs", "Mevrouw", "ter"};
 
     /** Texts built from the pieces above, the same every run. */
     private static List<String> texts(int count) {
@@ -131,6 +132,7 @@ class PatternPrefiltersTest {
         mayStart.setAccessible(true);
         List<String> texts = new ArrayList<>(texts(6000));
         texts.add("ik woon op de kerkstraat 12, oude kerkweg 3 hs, van der helstlaan 4, Willem de Zwijgerlaan 7a");
+        texts.add("Burg. J. van 't Hoffstraat 5, Grote Markt 3, Jansen en ik woon aan de Dorpsstraat 12, Laan van Meerdervoort 5");
         for (String text : texts) {
             for (int q : IntStream.range(0, text.length()).toArray()) {
                 Matcher m = address.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
