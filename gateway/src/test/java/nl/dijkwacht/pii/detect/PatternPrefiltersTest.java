@@ -26,7 +26,8 @@ class PatternPrefiltersTest {
         "août", "décembre", "septiembre", "geboren", "NL", "ABNA", "AB", "ab", "x", "é", "Dorpsstraat", "kerkweg",
         "van", "der", "oude", "laan", "straat", "Markt", "Laan", "Jansen", "de", "Willem", "hs", "a", "I", "€", "tel",
         "kvk", "bsn", "@", "192.168", ".1", "255", "256", "12031990", "19900312", "1990", "0312", "311", "612", "6", "Grote", "Burg.", "J.", "'t", "Zwijgerlaan",
-        "Kerkstraat", "Oudegracht", " 12", " 7a", " 3 hs", "Mevrouw", "ter"};
+        "Kerkstraat", "Oudegracht", " 12", " 7a", " 3 hs", "Mevrouw", "ter", "AB-12-34", "12-ABC-3", "X-999-XX", "-AB",
+        "GH-", "1-", "XYZ"};
 
     /** Texts built from the pieces above, the same every run. */
     private static List<String> texts(int count) {
@@ -144,11 +145,12 @@ class PatternPrefiltersTest {
     }
 
     @Test
-    void postcodeIpAndPhoneAreTriedWhereverTheyCanMatch() throws ReflectiveOperationException {
+    void postcodeIpPhoneAndPlateAreTriedWhereverTheyCanMatch() throws ReflectiveOperationException {
         Pattern postcode = staticPattern(PostcodeRecognizer.class, "POSTCODE");
         Pattern lowerSpaced = staticPattern(PostcodeRecognizer.class, "LOWER_SPACED");
         Pattern ipv4 = staticPattern(IpAddressRecognizer.class, "IPV4");
         Pattern phone = staticPattern(PhoneRecognizer.class, "CANDIDATE");
+        Pattern plate = staticPattern(LicencePlateRecognizer.class, "WITH_DASHES");
         for (String text : texts(6000)) {
             int[] runs = AnalysedText.of(text).digitRunStarts();
             int[] fourDigits = CandidateScan.digitRuns(text, runs, 4, 4, null);
@@ -159,6 +161,9 @@ class PatternPrefiltersTest {
             int[] everyOffset = IntStream.range(0, text.length()).toArray();
             assertThat(list(PhoneRecognizer.candidateStarts(text))).as(text)
                     .containsAll(matchingStarts(phone, text, everyOffset));
+            int[] tokens = AnalysedText.of(text).tokenStarts();
+            assertThat(list(LicencePlateRecognizer.dashedStarts(text, tokens))).as(text)
+                    .containsAll(matchingStarts(plate, text, tokens));
         }
     }
 
