@@ -9,21 +9,32 @@ record ChatSurface(Endpoint endpoint) implements Surface {
 
     @Override
     public Call open(Exchange exchange, byte[] body) {
-        return new Call() {
-            @Override
-            public byte[] chatBody() {
-                return body;
-            }
+        return new AsSent(body);
+    }
 
-            @Override
-            public ObjectNode reply(Exchange ex, ObjectNode completion) {
-                return completion;
-            }
+    /** The body as sent, handed over once: the call holds no copy of the prompt while the answer is delivered. */
+    private static final class AsSent implements Call {
+        private byte[] body;
 
-            @Override
-            public Stream stream(Exchange ex, SseWriter sse) {
-                return new DataStream(sse, null);
-            }
-        };
+        AsSent(byte[] body) {
+            this.body = body;
+        }
+
+        @Override
+        public byte[] chatBody() {
+            byte[] handed = body;
+            body = null;
+            return handed;
+        }
+
+        @Override
+        public ObjectNode reply(Exchange ex, ObjectNode completion) {
+            return completion;
+        }
+
+        @Override
+        public Stream stream(Exchange ex, SseWriter sse) {
+            return new DataStream(sse, null);
+        }
     }
 }

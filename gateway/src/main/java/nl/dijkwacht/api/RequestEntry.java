@@ -11,7 +11,7 @@ import nl.dijkwacht.tenancy.Tenants;
 
 /**
  * Opens an exchange for an incoming HTTP request: trace id, the verified caller and the body (both from the route
- * filters, see {@link AuthenticatedRequest}), the use-case header and the policy snapshot of the caller's tenant
+ * filters, see {@link AuthenticatedRequest}; the body taken off the request, the exchange holds it), the use-case header and the policy snapshot of the caller's tenant
  * (decided by the authentication from the key or token, never from a header).
  */
 final class RequestEntry {
@@ -28,7 +28,7 @@ final class RequestEntry {
                 new CallerHeaders(request.getHeader(CallerHeaders.USE_CASE), request.getHeader(CallerHeaders.TASK)),
                 tenants.policy(caller == null ? null : caller.tenant()).current());
         exchange.caller(caller);
-        exchange.rawBody(AuthenticatedRequest.body(request));
+        exchange.rawBody(AuthenticatedRequest.takeBody(request));
         exchange.contentType(request.getContentType());
         return exchange;
     }

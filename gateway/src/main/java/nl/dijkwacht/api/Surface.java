@@ -27,7 +27,10 @@ interface Surface {
     /** One request on this surface. */
     interface Call {
 
-        /** The chat-completions (or embeddings) body the pipeline reads. */
+        /**
+         * The chat-completions (or embeddings) body the pipeline reads. Asked once, by the handler, which keeps it on the
+         * exchange; a call need not keep it afterwards (the chat surface does not).
+         */
         byte[] chatBody();
 
         /** The whole answer in this surface's format, from the rewritten {@code chat.completion}. */

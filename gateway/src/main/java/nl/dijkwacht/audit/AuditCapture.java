@@ -42,11 +42,15 @@ public final class AuditCapture {
     private final ObjectMapper json;
     private final String sourcesHeader;
     private final String templateHeader;
+    private final TextHasher hasher;
     private final Mac answerMac;
     private final String hashKeyId;
     private final Set<String> citations = new LinkedHashSet<>();
     private boolean answerSeen;
     private String answerHmac;
+    /** The prompt's HMAC once taken ({@link #settlePrompt}); then the sent texts are no longer needed. */
+    private String promptHmac;
+    private boolean promptSettled;
     private StringBuilder redactedAnswer;
     private boolean keepAnswer;
 
@@ -55,6 +59,7 @@ public final class AuditCapture {
         this.json = json;
         this.sourcesHeader = headers.apply(SOURCES_HEADER);
         this.templateHeader = headers.apply(TEMPLATE_HEADER);
+        this.hasher = hasher;
         this.answerMac = hasher.newMac();
         this.hashKeyId = hasher.activeKeyId();
     }
@@ -69,6 +74,20 @@ public final class AuditCapture {
             keepAnswer = true;
             redactedAnswer = new StringBuilder();
         }
+    }
+
+    /**
+     * Takes the prompt's HMAC now, from the prompt as the tool sent it, and lets the exchange drop its copies of that
+     * prompt (the raw body and the sent message texts, {@link Exchange#releaseSentPrompt}): called before the model is
+     * called, so that neither lives on in memory while the answer streams; the record carries the same HMAC.
+     */
+    void settlePrompt() {
+        if (!promptSettled) {
+            String prompt = originalPrompt();
+            promptHmac = prompt == null ? null : hasher.hash(prompt);
+            promptSettled = true;
+        }
+        exchange.releaseSentPrompt();
     }
 
     /** The whole model answer as it came from upstream (redacted: placeholders not yet restored). Before any rewrite. */
@@ -182,6 +201,15 @@ public final class AuditCapture {
 
     String hashKeyId() {
         return hashKeyId;
+    }
+
+    /** HMAC of the prompt as the tool sent it ({@link #originalPrompt}), taken by {@code hasher} unless already settled. */
+    String promptHmac(TextHasher hasher) {
+        if (promptSettled) {
+            return promptHmac;
+        }
+        String prompt = originalPrompt();
+        return prompt == null ? null : hasher.hash(prompt);
     }
 
     /** HMAC of the answer text as delivered (choice 0, all content concatenated); null when there was none. */

@@ -61,7 +61,8 @@ public final class AuditTrail implements AutoCloseable {
     }
 
     /**
-     * To call once the pipeline has resolved the use-case and before the model is called.
+     * To call once the pipeline has resolved the use-case and before the model is called. Takes the prompt's HMAC for
+     * the record and releases the exchange's copies of the prompt as sent ({@link AuditCapture#settlePrompt}).
      *
      * @throws AuditUnavailableException when the store is known to be down: refuse before anything reaches the tool
      */
@@ -73,6 +74,8 @@ public final class AuditTrail implements AutoCloseable {
         if (governance.contentRetentionDays(capture.exchange().useCase()) > 0) {
             capture.keepRedactedAnswer();
         }
+        // the record's prompt HMAC is taken now: the prompt as sent is not kept while the model answers (or streams)
+        capture.settlePrompt();
     }
 
     public void record(Exchange exchange, int httpStatus, boolean streamed) {

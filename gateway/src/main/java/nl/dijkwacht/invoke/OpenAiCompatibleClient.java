@@ -25,6 +25,7 @@ import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.config.Http1Config;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
@@ -48,6 +49,16 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
      * is its {@code max-concurrent} (the bulkhead); idle connections are closed after 30 s.
      */
     private static final int MAX_CONNECTIONS = 2048;
+
+    /**
+     * The buffers of each pooled connection (HttpCore's default is 8 KB, three of them: the session's input buffer, its
+     * line buffer and its output buffer). They carry the request's head and the response's head: request bodies of more
+     * than 512 bytes are written past the output buffer, and a stream's events are read past the input buffer
+     * ({@link ChunkedBody} asks for more than 512 bytes at a time), so a larger buffer only holds heap for as long as a
+     * stream is open — 24 KB per open stream at 8 KB (docs/history/benchmark-sessions.md, mem20). A head larger than
+     * the buffer is read (or written) in more than one step; the line buffer grows for a longer header line.
+     */
+    static final int CONNECTION_BUFFER = 4096;
 
     private final ObjectMapper json;
     private final IdleWatchdog watchdog;
@@ -98,6 +109,9 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         IdleWatchdog.Watch watch = watchdog.watch(request::cancel, max(call.responseTimeout(), model.streamIdleTimeout()));
         try (watch) {
             ClassicHttpResponse response = open(model, request, watch);
+            // the request went out whole (HttpClient retries only before an answer's head): its body, the prompt as sent
+            // on, is not kept while the answer streams
+            request.setEntity(null);
             boolean finished = false;
             try {
                 if (response.getCode() / 100 != 2) {
@@ -335,6 +349,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         return clientsByConnectTimeout.computeIfAbsent(connectTimeout, t -> StaleConnectionRetry.install(HttpClients.custom())
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                                .http1Config(Http1Config.custom().setBufferSize(CONNECTION_BUFFER).build())
                                 .incomingContentLengthStrategy(new ChunkedEventStreams())
                                 .build())
                         .setMaxConnTotal(MAX_CONNECTIONS)

@@ -31,6 +31,7 @@ public final class WireFormat {
 
     public WireFormat(ObjectMapper json, RequestSchema schema) {
         this.json = json.copyWith(JsonFactory.builder()
+                .recyclerPool(json.getFactory()._getRecyclerPool())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).maxNumberLength(100).build())
                 .build());

@@ -92,6 +92,16 @@ public final class Exchange {
     public java.util.List<String> sentMessageTexts() { return sentMessageTexts; }
     public void sentMessageTexts(java.util.List<String> texts) { this.sentMessageTexts = texts; }
 
+    /**
+     * Drops the prompt as the tool sent it — the raw body and {@link #sentMessageTexts} — once the audit has taken what
+     * it needs of it (its HMAC, before the model call): an answer, streamed for seconds or minutes, does not keep the
+     * unredacted prompt in memory. What was sent on (the rewritten {@link #request}) stays.
+     */
+    public void releaseSentPrompt() {
+        this.rawBody = new byte[0];
+        this.sentMessageTexts = null;
+    }
+
     /** The request's Content-Type header as sent, or {@code null}. */
     public String contentType() { return contentType; }
     public void contentType(String contentType) { this.contentType = contentType; }

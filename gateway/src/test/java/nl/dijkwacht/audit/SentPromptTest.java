@@ -58,6 +58,28 @@ class SentPromptTest {
     }
 
     @Test
+    void beforeTheModelCallThePromptIsHashedAndTheExchangeLetsGoOfItsCopies() {
+        String body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"Mijn naam is Jan Jansen.\"}]}";
+        TextHasher hasher = new TextHasher(Map.of("k", new byte[32]), "k");
+        Exchange asBefore = exchange(body);
+        Exchange settled = exchange(body);
+        parse.apply(asBefore);
+        parse.apply(settled);
+        AuditCapture capture = new AuditCapture(settled, json, h -> null, hasher);
+
+        capture.settlePrompt();
+        for (TextSlot slot : settled.request().textSlots()) {
+            slot.set("[vervangen]"); // whatever happens to the request afterwards
+        }
+
+        assertThat(settled.sentMessageTexts()).isNull();
+        assertThat(settled.rawBody()).isEmpty();
+        assertThat(capture.promptHmac(hasher))
+                .isEqualTo(new AuditCapture(asBefore, json, h -> null, hasher).promptHmac(hasher))
+                .isEqualTo(hasher.hash("Mijn naam is Jan Jansen."));
+    }
+
+    @Test
     void aBodyRefusedWhenReadIsStillHashedAsSent() {
         Exchange refused = exchange("{\"model\":\"m\",\"onbekend_veld\":1,\"messages\":[{\"role\":\"user\",\"content\":\"Hallo Jan\"}]}");
         assertThat(parse.apply(refused)).isInstanceOf(Outcome.Deny.class);

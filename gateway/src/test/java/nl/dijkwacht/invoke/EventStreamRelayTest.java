@@ -42,6 +42,8 @@ class EventStreamRelayTest {
     /** Per test path: what the upstream does while it answers. */
     final ConcurrentHashMap<String, Upstream> upstreams = new ConcurrentHashMap<>();
     final List<Integer> clientPorts = new CopyOnWriteArrayList<>();
+    /** The length of each request body the upstream read. */
+    final List<Integer> received = new CopyOnWriteArrayList<>();
 
     interface Upstream {
         void answer(OutputStream out) throws IOException, InterruptedException;
@@ -65,7 +67,7 @@ class EventStreamRelayTest {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        exchange.getRequestBody().readAllBytes();
+        received.add(exchange.getRequestBody().readAllBytes().length);
         clientPorts.add(exchange.getRemoteAddress().getPort());
         Upstream upstream = upstreams.get(exchange.getRequestURI().getPath().split("/")[1]);
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
@@ -194,6 +196,30 @@ class EventStreamRelayTest {
 
         assertThat(reachedToolFirst).containsExactly(true, true, true, true, true);
         assertThat(tool.sends).containsExactly(1, 1, 1, 1, 1, 0);
+    }
+
+    @Test
+    void headsEventsAndABodyLargerThanTheConnectionsBuffersPassWhole() {
+        String word = "x".repeat(OpenAiCompatibleClient.CONNECTION_BUFFER * 5);
+        upstreams.put("groot", out -> {
+            event(out, text(1).replace("woord 1", word));
+            event(out, "[DONE]");
+        });
+        server.removeContext("/");
+        server.createContext("/", exchange -> {
+            for (int i = 0; i < 40; i++) { // a response head of about 2.5 buffers
+                exchange.getResponseHeaders().set("X-Upstream-" + i, "h".repeat(OpenAiCompatibleClient.CONNECTION_BUFFER / 16));
+            }
+            handle(exchange);
+        });
+        ModelCall call = call("groot");
+        call.body().withArray("messages").addObject().put("role", "user").put("content", word);
+        Tool tool = new Tool();
+
+        client.stream(call, tool);
+
+        assertThat(tool.log).containsExactly(word);
+        assertThat(received).singleElement().satisfies(n -> assertThat(n).isGreaterThan(word.length()));
     }
 
     @Test

@@ -15,7 +15,8 @@ import java.util.Locale;
  * B …), so that a shared machine's load falls on all of them alike. Each build is a directory of compiled
  * {@code nl.dijkwacht.pii} classes and {@code pii/} resources, loaded in its own class loader over the libraries of
  * the test class path. Arguments: {@code name=directory} …; {@code -Dtext=letter|table|request|forms} (see
- * {@link #texts}), {@code -Dn} calls per measurement after as many warm-up calls, {@code -Drounds}.
+ * {@link #texts}), {@code -Dn} calls per measurement after as many warm-up calls, {@code -Drounds}; {@code -Dpollute=all} uses the
+ * JDK's shared code with other types first ({@link PiiTypeProfileProbe}), as the rest of the gateway does.
  * See docs/pii-evaluation.md ("Cost") for the command.
  */
 public final class PiiEngineCostComparison {
@@ -70,6 +71,12 @@ public final class PiiEngineCostComparison {
             }
         }
         ClassLoader shared = new URLClassLoader(libraries.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+        String pollute = System.getProperty("pollute", "none");
+        if (!pollute.equals("none")) { // the JDK's shared code first used with a whole application's types, as in the gateway
+            for (int i = 0; i < 30; i++) {
+                PiiTypeProfileProbe.pollute(pollute, 2_000);
+            }
+        }
         List<String> texts = texts(System.getProperty("text", "letter"));
         String text = texts.getFirst();
         int n = Integer.getInteger("n", 10_000);

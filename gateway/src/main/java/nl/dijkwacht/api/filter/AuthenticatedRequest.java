@@ -54,6 +54,16 @@ public final class AuthenticatedRequest {
         return require(request, BODY, byte[].class);
     }
 
+    /**
+     * The request body, taken off the request: the caller holds the only reference from now on, so a request that
+     * answers for a long time (a stream) keeps the body only as long as its handler does.
+     */
+    public static byte[] takeBody(HttpServletRequest request) {
+        byte[] body = body(request);
+        request.removeAttribute(BODY);
+        return body;
+    }
+
     private static <T> T require(HttpServletRequest request, String name, Class<T> type) {
         Object value = request.getAttribute(name);
         if (!type.isInstance(value)) {

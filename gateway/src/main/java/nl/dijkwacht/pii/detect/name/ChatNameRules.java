@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.dijkwacht.words.WordList;
+import nl.dijkwacht.words.WordSet;
 
 /**
  * Rule family: names typed in lower case in chat prompts, where no capital marks them and neither part need be in
@@ -55,7 +56,7 @@ final class ChatNameRules {
     /** Three name words right after a preposition, then a closer (two are the older rule's). */
     private static final Pattern THREE_AFTER_PREPOSITION = Pattern.compile(" (" + WORD + "(?: (?:" + PARTICLE + " ){0,4}"
             + WORD + "){2})" + CLOSER);
-    private static final Set<String> PREPOSITIONS = Set.of("van", "voor", "aan", "met", "naar");
+    private static final Set<String> PREPOSITIONS = WordSet.of(List.of("van", "voor", "aan", "met", "naar"));
     /** Sixth round: the next name of a list, joined by "en" or a comma ("hiwet berhane, dawit tesfay en …"). */
     private static final Pattern NAME_AFTER_EN = Pattern.compile("(?:,? en|,) (" + WORD + "(?: (?:" + PARTICLE
             + " ){0,4}" + WORD + "){1,2})" + CLOSER);
@@ -219,9 +220,9 @@ final class ChatNameRules {
             boolean sentenceStart = true;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if (Character.isLetter(c)) {
+                if (Letters.letter(c)) { // ASCII without the JDK's tables: this runs at every character of a text
                     letters++;
-                    boolean upper = Character.isUpperCase(c);
+                    boolean upper = Letters.upper(c);
                     if (upper) {
                         capitals++;
                     }

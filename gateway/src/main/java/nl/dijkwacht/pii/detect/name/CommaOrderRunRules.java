@@ -37,15 +37,19 @@ final class CommaOrderRunRules {
 
     private static void find(String text, String sep, List<NameSpan> spans, boolean capitalsFirst) {
         int lineStart = 0;
-        while (lineStart < text.length()) {
+        int next = text.indexOf(sep); // the next separator at or after lineStart (-1: none): looked up once, not per line
+        while (lineStart < text.length() && next >= 0) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            if (text.indexOf(sep, lineStart) >= 0 && text.indexOf(sep, lineStart) < lineEnd) {
+            if (next < lineEnd) {
                 line(text, lineStart, lineEnd, sep, spans, capitalsFirst);
             }
             lineStart = lineEnd + 1;
+            if (next < lineStart) {
+                next = text.indexOf(sep, lineStart);
+            }
         }
     }
 
@@ -72,9 +76,11 @@ final class CommaOrderRunRules {
     /** The item without blanks and a closing full stop; the first item of a run may follow a colon on its line. */
     private static int[] trimmed(String text, int s, int e, boolean first) {
         if (first) {
-            int colon = text.lastIndexOf(": ", e);
-            if (colon >= s) {
-                s = colon + 2;
+            for (int k = Math.min(e, text.length() - 2); k >= s; k--) { // the last ": " in the item, not before it
+                if (text.charAt(k) == ':' && text.charAt(k + 1) == ' ') {
+                    s = k + 2;
+                    break;
+                }
             }
         }
         while (s < e && Character.isWhitespace(text.charAt(s))) {
@@ -87,6 +93,12 @@ final class CommaOrderRunRules {
     }
 
     private static boolean capitalsFirst(String text, int s, int e) {
+        for (int k = s; k < s + 3; k++) { // the pattern opens with three capitals: an ASCII character that is none ends it
+            char c = k < e ? text.charAt(k) : 'a';
+            if (c < 128 && (c < 'A' || c > 'Z')) {
+                return false;
+            }
+        }
         String item = text.substring(s, e);
         if (!CAPITALS_FIRST.matcher(item).matches()) {
             return false;

@@ -2,6 +2,7 @@ package nl.dijkwacht.pii.detect.name;
 
 import java.util.List;
 import java.util.Set;
+import nl.dijkwacht.words.WordSet;
 
 /**
  * Rule family: lower-case names in a register's order, {@code surname, given name}, as staff type or paste lists
@@ -17,7 +18,7 @@ final class LowerCaseCommaNameRules {
 
     static final String LOWER_COMMA = "lower-case surname, given name";
 
-    private static final Set<String> OPENING_WORDS = Set.of("naar", "voor", "van", "aan", "met", "en");
+    private static final Set<String> OPENING_WORDS = WordSet.of(List.of("naar", "voor", "van", "aan", "met", "en"));
 
     private final NameGazetteer gazetteer;
 

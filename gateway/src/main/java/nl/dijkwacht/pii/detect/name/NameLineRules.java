@@ -4,6 +4,7 @@ import java.util.List;
 import nl.dijkwacht.pii.detect.AddressRecognizer;
 import nl.dijkwacht.pii.detect.Finding;
 import nl.dijkwacht.words.WordList;
+import nl.dijkwacht.words.WordSet;
 
 /**
  * Rule family: signatures and address blocks — lines that are only a name: a signature under
@@ -87,13 +88,13 @@ final class NameLineRules {
     }
 
     /** Closing words; a name after them on the same line ("Groetjes Rabia") is a signature. */
-    private static final java.util.Set<String> CLOSING_WORDS = java.util.Set.of("groet", "groeten", "groetjes",
-            "hoogachtend", "mvg", "gr", "regards", "cheers", "thanks");
+    private static final java.util.Set<String> CLOSING_WORDS = WordSet.of(List.of("groet", "groeten", "groetjes",
+            "hoogachtend", "mvg", "gr", "regards", "cheers", "thanks"));
 
     /** Closing lines after which the next line is a signature even without a comma. */
-    private static final java.util.Set<String> CLOSINGS = java.util.Set.of("met vriendelijke groet", "vriendelijke groet",
+    private static final java.util.Set<String> CLOSINGS = WordSet.of(List.of("met vriendelijke groet", "vriendelijke groet",
             "met vriendelijke groeten", "groet", "groeten", "groetjes", "hoogachtend", "mvg", "kind regards",
-            "best regards", "regards", "dank u wel", "alvast bedankt", "bedankt", "dank je wel");
+            "best regards", "regards", "dank u wel", "alvast bedankt", "bedankt", "dank je wel"));
 
     /**
      * Whether the line ending at {@code lineEnd} is the last of a message: only blank lines follow, or a quoted

@@ -33,9 +33,13 @@ final class PersonNameRules {
 
     List<NameSpan> find(String text, List<TextToken> tokens) {
         List<NameSpan> spans = new ArrayList<>();
+        int comma = -1; // the first "," token after token i (tokens.size(): none); i only grows, so one pass in all
         int i = 0;
         while (i < tokens.size()) {
-            int next = tryAt(text, tokens, i, spans);
+            if (comma <= i) {
+                comma = firstComma(tokens, i + 1);
+            }
+            int next = tryAt(text, tokens, i, spans, comma);
             i = Math.max(next, i + 1);
         }
         if (text.indexOf('\n') >= 0) {
@@ -52,11 +56,25 @@ final class PersonNameRules {
     }
 
     /**
+     * The index of the first "," token at {@code from} or after, or the number of tokens. {@link SurnameRules#commaInitials}
+     * only applies with a comma among the five tokens after the word; it looked for one at every word.
+     */
+    private static int firstComma(List<TextToken> tokens, int from) {
+        for (int k = from; k < tokens.size(); k++) {
+            TextToken t = tokens.get(k);
+            if (t.kind() == TextToken.Kind.PUNCT && t.text().equals(",")) {
+                return k;
+            }
+        }
+        return tokens.size();
+    }
+
+    /**
      * Returns the index to continue from: the first rule that applies (returns a non-negative index) decides, in this
      * order. Called directly, not through a list of method references: at every token a call through eleven
      * different targets was not inlined (that loop's own samples were ~4 % of the engine's in a JFR profile of a letter).
      */
-    private int tryAt(String text, List<TextToken> tokens, int i, List<NameSpan> spans) {
+    private int tryAt(String text, List<TextToken> tokens, int i, List<NameSpan> spans, int comma) {
         int next;
         if ((next = titles.title(text, tokens, i, spans)) >= 0
                 || (next = titles.initials(text, tokens, i, spans)) >= 0) {
@@ -67,7 +85,7 @@ final class PersonNameRules {
         }
         if ((next = titles.relationInBrackets(text, tokens, i, spans)) >= 0
                 || (next = titles.introduction(text, tokens, i, spans)) >= 0
-                || (next = surnames.commaInitials(text, tokens, i, spans)) >= 0
+                || comma <= i + 5 && (next = surnames.commaInitials(text, tokens, i, spans)) >= 0
                 || (next = familyNameFirst.at(text, tokens, i, spans)) >= 0
                 || (next = givenNames.capitalised(text, tokens, i, spans)) >= 0
                 || (next = surnames.particleAndSurname(text, tokens, i, spans)) >= 0

@@ -1,6 +1,7 @@
 package nl.dijkwacht.pii.detect.name;
 
 import java.util.List;
+import nl.dijkwacht.words.WordSet;
 
 /**
  * Rule family: tussenvoegsels and surnames — a particle before a known surname ({@code met de Vries},
@@ -208,9 +209,9 @@ final class SurnameRules {
         return false;
     }
 
-    private static final java.util.Set<String> PREPOSITIONS = java.util.Set.of("in", "op", "te", "uit", "aan");
+    private static final java.util.Set<String> PREPOSITIONS = WordSet.of(List.of("in", "op", "te", "uit", "aan"));
     /** Words that join the next person of a list after "SURNAME, GIVEN". */
-    private static final java.util.Set<String> LIST_JOINERS = java.util.Set.of("en", "and", "&");
+    private static final java.util.Set<String> LIST_JOINERS = WordSet.of(List.of("en", "and", "&"));
 
     /** The token opens a list item: a line starting with "-", "*", "•" or a number, or it follows ", " or "; ". */
     private static boolean inList(String text, List<TextToken> tokens, int i) {

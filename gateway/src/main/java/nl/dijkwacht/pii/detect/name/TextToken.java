@@ -9,13 +9,16 @@ import java.util.Locale;
  * initials stay together ({@code J.P.}), hyphenated surnames stay together ({@code Jansen-de}), {@code 't} is one
  * token, and dots after words are separate tokens.
  */
-record TextToken(String text, String lower, int start, int end, Kind kind, boolean sentenceStart) {
+record TextToken(String text, String lower, int start, int end, Kind kind, boolean sentenceStart,
+        boolean capitalised) {
 
     enum Kind { WORD, INITIALS, NUMBER, PUNCT }
 
-    boolean capitalised() {
-        return kind == Kind.WORD && Character.isUpperCase(text.charAt(0));
-    }
+    /*
+     * capitalised: a word whose first character is upper case, decided once here; the rules asked it several times
+     * per token (Character.isUpperCase at every ask, a call through the JDK's CharacterData that the gateway's other
+     * code makes megamorphic).
+     */
 
     boolean isWord() {
         return kind == Kind.WORD;
@@ -38,7 +41,7 @@ record TextToken(String text, String lower, int start, int end, Kind kind, boole
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (Letters.whitespace(c)) {
                 i++;
                 continue;
             }
@@ -48,10 +51,10 @@ record TextToken(String text, String lower, int start, int end, Kind kind, boole
             if ((end = initialsEnd(text, i)) > i) {
                 kind = Kind.INITIALS;
             } else if ((c == '\'' || c == '’') && i + 1 < n && text.charAt(i + 1) == 't'
-                    && (i + 2 >= n || !Character.isLetter(text.charAt(i + 2)))) {
+                    && (i + 2 >= n || !Letters.letter(text.charAt(i + 2)))) {
                 kind = Kind.WORD;
                 end = i + 2;
-            } else if (Character.isLetter(c)) {
+            } else if (Letters.letter(c)) {
                 kind = Kind.WORD;
                 end = wordEnd(text, i);
             } else if (c >= '0' && c <= '9') {
@@ -66,7 +69,8 @@ record TextToken(String text, String lower, int start, int end, Kind kind, boole
             }
             String t = end == start + 1 && c < ONE_CHAR.length ? ONE_CHAR[c] : text.substring(start, end);
             boolean sentence = nextStartsSentence && kind != Kind.PUNCT;
-            out.add(new TextToken(t, t.toLowerCase(Locale.ROOT), start, end, kind, sentence));
+            boolean capitalised = kind == Kind.WORD && Letters.upper(c);
+            out.add(new TextToken(t, lowerCase(t, kind, c), start, end, kind, sentence, capitalised));
             if (kind == Kind.PUNCT) {
                 char p = t.charAt(0);
                 if (p == '.' || p == '!' || p == '?' || p == ':' || p == ';' || p == '"' || p == '(' || p == '-'
@@ -82,19 +86,30 @@ record TextToken(String text, String lower, int start, int end, Kind kind, boole
         return out;
     }
 
+    /**
+     * {@code t.toLowerCase(Locale.ROOT)}: a number (digits and {@code .,:/-}) and ASCII punctuation have no case and
+     * are their own lower case; words and initials ask the JDK, whose loop over the bytes is the quicker one.
+     */
+    private static String lowerCase(String t, Kind kind, char first) {
+        if (kind == Kind.NUMBER || kind == Kind.PUNCT && first < 128) {
+            return t;
+        }
+        return t.toLowerCase(Locale.ROOT);
+    }
+
     /** End of initials such as "J." or "J.P." or "J. P." (up to five), or {@code i} when there are none. */
     private static int initialsEnd(String text, int i) {
         int n = text.length();
-        if (!(i + 1 < n && Character.isUpperCase(text.charAt(i)) && text.charAt(i + 1) == '.')) {
+        if (!(i + 1 < n && text.charAt(i + 1) == '.' && Letters.upper(text.charAt(i)))) {
             return i;
         }
         int end = i + 2;
         for (int k = 0; k < 4; k++) {
             int j = end;
-            if (j < n && Character.isWhitespace(text.charAt(j)) && text.charAt(j) != '\n') {
+            if (j < n && Letters.whitespace(text.charAt(j)) && text.charAt(j) != '\n') {
                 j++;
             }
-            if (j + 1 < n && Character.isUpperCase(text.charAt(j)) && text.charAt(j + 1) == '.') {
+            if (j + 1 < n && text.charAt(j + 1) == '.' && Letters.upper(text.charAt(j))) {
                 end = j + 2;
             } else {
                 break;
@@ -104,8 +119,11 @@ record TextToken(String text, String lower, int start, int end, Kind kind, boole
     }
 
     private static boolean wordChar(char c) {
+        if (c < 128) {
+            return Letters.letter(c) || c == '\'';
+        }
         return Character.isLetter(c) || Character.getType(c) == Character.NON_SPACING_MARK
-                || Character.getType(c) == Character.COMBINING_SPACING_MARK || c == '\'' || c == '’';
+                || Character.getType(c) == Character.COMBINING_SPACING_MARK || c == '’';
     }
 
     private static int wordEnd(String text, int i) {
@@ -115,7 +133,7 @@ record TextToken(String text, String lower, int start, int end, Kind kind, boole
             while (j < n && wordChar(text.charAt(j))) {
                 j++;
             }
-            if (j + 1 < n && text.charAt(j) == '-' && Character.isLetter(text.charAt(j + 1))) {
+            if (j + 1 < n && text.charAt(j) == '-' && Letters.letter(text.charAt(j + 1))) {
                 j += 2;
                 continue;
             }

@@ -1,6 +1,7 @@
 package nl.dijkwacht.pii.detect.name;
 
 import java.util.List;
+import nl.dijkwacht.words.WordSet;
 
 /**
  * Rule family: titles and forms of address ({@code mevrouw}, {@code dhr.}, {@code Geachte heer dr.}, chained) and
@@ -43,8 +44,8 @@ final class TitleAndInitialRules {
 
     private static final List<List<String>> INTRODUCTIONS = List.of(List.of("ik", "ben"), List.of("ik", "heet"),
             List.of("mijn", "naam", "is"), List.of("my", "name", "is"), List.of("i", "am"), List.of("wij", "zijn"));
-    private static final java.util.Set<String> INTRODUCTION_STARTS = INTRODUCTIONS.stream().map(List::getFirst)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    private static final java.util.Set<String> INTRODUCTION_STARTS = WordSet.of(
+            INTRODUCTIONS.stream().map(List::getFirst).toList()); // a WordSet: asked at every word
 
     /**
      * "Ik ben Winston Tjoe-A-On", "mijn naam is Oksana Melnyk": capitalised words after a self-introduction are the
@@ -87,8 +88,8 @@ final class TitleAndInitialRules {
                 && tokens.get(k).start() - tokens.get(k - 1).end() <= 1;
     }
 
-    private static final java.util.Set<String> POSSESSIVES = java.util.Set.of("zijn", "haar", "hun", "mijn", "onze",
-            "de", "his", "her", "their", "my");
+    private static final java.util.Set<String> POSSESSIVES = WordSet.of(List.of("zijn", "haar", "hun", "mijn", "onze",
+            "de", "his", "her", "their", "my"));
 
     /**
      * "Akosua (zijn dochter)", "Ifrah (de aanvrager)": a capitalised word followed by a person word in brackets is

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# What an open stream holds in the heap (issue 15: 1,000 concurrent open streams within a 512 MB heap).
+#
+#   docs/bench/stream-heap.sh [--streams N] [--port-base P] [--dump] [--seconds S] NAME=gateway.jar [NAME=other.jar ...]
+#
+# For each gateway in turn (one at a time, both cores, README settings: -Xms512m -Xmx512m, the JVM's own collector,
+# the default pack plus the bench model and tool of gateway-bench.sh, H2 file store): start it, warm it with 20 s of
+# c=4 JSON, then take the heap after a full GC (GC.run, GC.heap_info) and a class histogram (GC.class_histogram)
+# idle; open N streams against the mock's slow stream (600 chunks, 50 ms apart: ~30 s each; wrk keeps N connections
+# busy for S seconds) and, 20 s in, take the same again. With --dump also a heap dump each time (GC.heap_dump) for
+# docs/bench/HeapOwners.java (who holds the bytes, by dominator). A dump holds the gateway's memory, prompts included:
+# the harness's synthetic prompt here, but delete the dumps after the analysis all the same. Prints per gateway the
+# heap in use after a full GC idle and with N open, the bytes per open stream, and the classes whose bytes grew most
+# per stream (histogram difference / N); the files are in $BENCH_WORK/stream-heap/<stamp>/<NAME>/.
+# Environment: GATEWAY_JAVA_OPTS (default -Xms512m -Xmx512m), <NAME>_ARGS (extra gateway arguments for one gateway).
+# Ports: the mock on P (default 18080), the gateway on P+16, management on P+116.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
+STREAMS=1000; PORT_BASE=18080; DUMP=0; SECS=45
+while [ $# -gt 0 ]; do
+  case $1 in
+    --streams) STREAMS=$2; shift 2;; --port-base) PORT_BASE=$2; shift 2;; --dump) DUMP=1; shift;;
+    --seconds) SECS=$2; shift 2;;
+    *=*) break;;
+    *) echo "unknown option $1" >&2; exit 2;;
+  esac
+done
+JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1); [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
+JCMD=$(dirname "$JAVA_BIN")/jcmd
+OUT=${BENCH_WORK:-$ROOT/../bench-work}/stream-heap/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
+echo "stream-heap: results in $OUT"
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -KILL "$p" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+ulimit -n 65536 2>/dev/null || true
+eval "$(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")"
+
+"$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port "$PORT_BASE" --chunks 600 --chunk-delay-ms 50 \
+  > "$OUT/mock.log" 2>&1 &
+MOCK=$!; PIDS+=($MOCK)
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT_BASE/health" >/dev/null && break; sleep 0.2; done
+
+heap_kb() { # pid -> heap in use after a full GC, KB
+  "$JCMD" "$1" GC.run >/dev/null 2>&1 || true
+  "$JCMD" "$1" GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|PSYoungGen|ParOldGen|tenured/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K,?/,"",v); s+=v}} END {print s+0}'
+}
+
+port=$((PORT_BASE + 16))
+SUMMARY=$OUT/summary.md
+for spec in "$@"; do
+  name=${spec%%=*}; jar=$(readlink -f "${spec#*=}"); dir=$OUT/$name; mkdir -p "$dir/run"
+  make_pack "$dir/run"
+  sed -i "s|http://127.0.0.1:18080/v1|http://127.0.0.1:$PORT_BASE/v1|" "$dir/run/models-config/gpt-4o-mini.yaml"
+  extra_var="${name}_ARGS"; read -r -a extra <<< "${!extra_var:-}"
+  # shellcheck disable=SC2086
+  (cd "$dir/run" && exec "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} -Xlog:gc*:file="$dir/gc.log":uptime,level,tags \
+      -jar "$jar" "${extra[@]}" --server.port=$port --management.server.port=$((port + 100)) --logging.level.root=WARN \
+      --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config" > "$dir/gateway.log" 2>&1) &
+  pid=$!; PIDS+=($pid)
+  t0=$(date +%s)
+  for _ in $(seq 1 1200); do
+    kill -0 "$pid" 2>/dev/null || break
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/readyz" || true)" = 200 ] && break
+    sleep 0.2
+  done
+  echo "$name: ready after $(( $(date +%s) - t0 )) s (pid $pid)"
+  BENCH_BODY="$BENCH/body.json" BENCH_STREAM=0 BENCH_MAX_PER_THREAD=0 wrk -t2 -c4 -d20s -s "$BENCH/chat.lua" \
+    "http://127.0.0.1:$port/v1/chat/completions" > "$dir/warm-wrk.txt" 2>&1 || true
+  echo "$name: warm-up $(grep RESULT "$dir/warm-wrk.txt" | cut -d' ' -f2-4)"
+  h0=$(heap_kb "$pid"); "$JCMD" "$pid" GC.class_histogram > "$dir/histo-idle.txt" 2>&1
+  [ "$DUMP" = 1 ] && "$JCMD" "$pid" GC.heap_dump "$dir/idle.hprof" > /dev/null 2>&1
+  BENCH_BODY="$BENCH/body.json" BENCH_STREAM=1 BENCH_MAX_PER_THREAD=0 timeout $((SECS + 75)) \
+    wrk -t2 -c"$STREAMS" -d"${SECS}s" --timeout 60s -s "$BENCH/chat.lua" "http://127.0.0.1:$port/v1/chat/completions" \
+    > "$dir/streams-wrk.txt" 2>&1 &
+  WRK=$!
+  sleep 20
+  open=$(ss -Htn state established "( sport = :$port )" | wc -l)
+  up=$(ss -Htn state established "( dport = :$PORT_BASE )" | wc -l)
+  h1=$(heap_kb "$pid"); "$JCMD" "$pid" GC.class_histogram > "$dir/histo-streams.txt" 2>&1
+  open2=$(ss -Htn state established "( sport = :$port )" | wc -l)
+  [ "$DUMP" = 1 ] && "$JCMD" "$pid" GC.heap_dump "$dir/streams.hprof" > /dev/null 2>&1
+  wait "$WRK" || true
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  {
+    echo "## $name ($(basename "$jar")): $STREAMS streams"
+    echo
+    echo "tool connections open: $open (after the histogram: $open2), upstream connections: $up; wrk: $(grep -E 'RESULT|Non-2xx|Socket errors' "$dir/streams-wrk.txt" | tr '\n' ' ')"
+    awk -v a="$h0" -v b="$h1" -v n="$STREAMS" 'BEGIN {printf "heap after full GC: idle %.1f MB, %d streams open %.1f MB: %.1f KB per open stream\n", a/1024, n, b/1024, (b-a)/n}'
+    echo
+    python3 - "$dir/histo-idle.txt" "$dir/histo-streams.txt" "$STREAMS" <<'PY'
+import re, sys
+def read(p):
+    d = {}
+    for line in open(p, encoding="utf-8", errors="replace"):
+        m = re.match(r"\s*\d+:\s+(\d+)\s+(\d+)\s+(\S+)", line)
+        if m:
+            d[m.group(3)] = (int(m.group(1)), int(m.group(2)))
+    return d
+a, b, n = read(sys.argv[1]), read(sys.argv[2]), int(sys.argv[3])
+rows = []
+for k in set(a) | set(b):
+    ca, ba = a.get(k, (0, 0)); cb, bb = b.get(k, (0, 0))
+    rows.append((bb - ba, cb - ca, k))
+rows.sort(reverse=True)
+tot = sum(r[0] for r in rows)
+print(f"histogram difference: {tot / n / 1024:.1f} KB per stream in all")
+print()
+print("| class | instances per stream | KB per stream |")
+print("|---|---:|---:|")
+for d, c, k in rows[:40]:
+    print(f"| {k} | {c / n:.2f} | {d / n / 1024:.2f} |")
+PY
+    echo
+  } | tee -a "$SUMMARY"
+done
