@@ -44,6 +44,9 @@ final class SplitAcrossParts {
     Result apply(List<TextSlot> texts, OperatorPolicy policy, PlaceholderVault vault) {
         Map<String, List<TextSlot>> byMessage = new LinkedHashMap<>();
         for (TextSlot slot : texts) {
+            if (!slot.path().endsWith(".text")) {
+                continue; // "messages[1].content": a message of one part (the pattern ends in ".text"; regex20)
+            }
             Matcher m = TEXT_PART.matcher(slot.path());
             if (m.matches()) {
                 byMessage.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(slot);

@@ -42,7 +42,14 @@ final class BirthBracketLinks {
 
     static void link(String text, List<Finding> kept, List<Finding> added) {
         for (int open = text.indexOf('('); open > 1; open = text.indexOf('(', open + 1)) {
-            if (text.charAt(open - 1) != ' ') {
+            if (text.charAt(open - 1) != ' ' || open + 1 >= text.length()) {
+                continue;
+            }
+            // the date in DATE_ALONE opens with a digit, BIRTH_BRACKET's words with b, g or n: "(jan@…", "(06-…" and
+            // most brackets are neither, and both patterns were tried at each (regex20)
+            char first = text.charAt(open + 1);
+            boolean digit = first >= '0' && first <= '9';
+            if (!digit && first != 'b' && first != 'g' && first != 'n') {
                 continue;
             }
             Matcher date = DATE_ALONE.matcher(text).region(open, Math.min(text.length(), open + 14));
@@ -54,7 +61,7 @@ final class BirthBracketLinks {
                 }
                 continue;
             }
-            if (!BIRTH_BRACKET.matcher(text).region(open, Math.min(text.length(), open + 40)).lookingAt()) {
+            if (digit || !BIRTH_BRACKET.matcher(text).region(open, Math.min(text.length(), open + 40)).lookingAt()) {
                 continue;
             }
             Matcher name = NAME_BEFORE.matcher(text).useTransparentBounds(true).region(Math.max(0, open - 50), open);

@@ -18,7 +18,7 @@ public final class BsnPatterns {
                 .context(ContextEnhancer.of("/pii/context/bsn.txt", 60, 30))
                 .pattern("nine digits, also grouped 4-2-3 or 3-3-3 by `.`, space or `-`, or 5-4 by a space",
                         "(?<![\\p{L}\\d.,€/-])(\\d{4}([. -])\\d{2}\\2\\d{3}|\\d{3}([. -])\\d{3}\\3\\d{3}|\\d{9}|\\d{5} \\d{4})"
-                                + "(?![\\d]|[.,-]\\d|\\p{L})", PatternRecognizer.Start.DIGIT_RUN)
+                                + "(?![\\d]|[.,-]\\d|\\p{L})", 4, 3, 9, 5)
                 .pattern("nine digits in two to four groups by one separator, as people copy them (`1234.567.82`,"
                                 + " `1234 5678 2`, `12345 67 82`, `1234-567-82`)",
                         "(?<![\\p{L}\\d.,€/-])(?<!\\d[ .-])"

@@ -1,6 +1,7 @@
 package nl.dijkwacht.pii.detect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.regex.MatchResult;
@@ -56,6 +57,60 @@ final class CandidateScan {
         m.useTransparentBounds(true);
         m.useAnchoringBounds(false);
         return m;
+    }
+
+    /**
+     * The digit-run starts ({@link AnalysedText#digitRunStarts}) whose run has {@code min} to {@code max} digits and
+     * is followed by one of {@code next} (a char of that string; any char, or the end of the text, when it is null):
+     * where a pattern whose first group is such a run can start. A pattern that needs four digits and then a space or a
+     * letter is then not tried at every date, amount and house number (regex20).
+     */
+    static int[] digitRuns(String text, int[] runStarts, int min, int max, String next) {
+        int[] out = null;
+        int count = 0;
+        int n = text.length();
+        for (int k = 0; k < runStarts.length; k++) {
+            int s = runStarts[k];
+            int e = runEnd(text, s);
+            if (e - s < min || e - s > max || (next != null && (e == n || next.indexOf(text.charAt(e)) < 0))) {
+                continue;
+            }
+            if (out == null) {
+                out = new int[runStarts.length - k];
+            }
+            out[count++] = s;
+        }
+        return out == null ? new int[0] : Arrays.copyOf(out, count);
+    }
+
+    /**
+     * The digit-run starts not right after a letter whose run length is one of {@code lengths} (bit {@code i} for
+     * {@code i} digits, bit 63 for 63 or more): where a pattern can start that opens with {@code (?<![\p{L}\d…])} and a
+     * first group of digits of one of those lengths. {@code \p{L}} at one char is {@link Character#isLetter(char)}.
+     */
+    static int[] digitRuns(String text, int[] runStarts, long lengths) {
+        int[] out = null;
+        int count = 0;
+        for (int k = 0; k < runStarts.length; k++) {
+            int s = runStarts[k];
+            int len = runEnd(text, s) - s;
+            if ((lengths & (1L << Math.min(len, 63))) == 0 || (s > 0 && Character.isLetter(text.charAt(s - 1)))) {
+                continue;
+            }
+            if (out == null) {
+                out = new int[runStarts.length - k];
+            }
+            out[count++] = s;
+        }
+        return out == null ? new int[0] : Arrays.copyOf(out, count);
+    }
+
+    private static int runEnd(String text, int s) {
+        int e = s + 1;
+        while (e < text.length() && isDigit(text.charAt(e))) {
+            e++;
+        }
+        return e;
     }
 
     static boolean isDigit(char c) {

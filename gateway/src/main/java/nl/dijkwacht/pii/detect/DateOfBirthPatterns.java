@@ -32,12 +32,18 @@ public final class DateOfBirthPatterns {
                                 + "|(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}"
                                 + "|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])"
                                 + "|00[-/.](?:00|0[1-9]|1[0-2])[-/.](?:19|20)\\d{2}"
-                                + "|(?:0?[1-9]|[12]\\d|3[01])(?:e)? (?i:" + months + ")\\.?(?:/(?i:" + months + "))?"
+                                // each month-name branch first checks the shape of what follows the day with a look-ahead
+                                // (letters and then a year): a necessary condition that fails in a few steps on "12 in
+                                // Utrecht" or "14 maart doorgegeven", where the 35 case-insensitive month names were each
+                                // tried at the letters, and the foreign ones after them (regex20)
+                                + "|(?:0?[1-9]|[12]\\d|3[01])(?:e)? (?=[A-Za-z]{3,9}\\.?(?:/[A-Za-z]{3,9})? (?:19|20|['’]))"
+                                + "(?i:" + months + ")\\.?(?:/(?i:" + months + "))?"
                                 + " (?:(?:19|20)\\d{2}|['’]\\d{2})"
-                                + "|(?:0?[1-9]|[12]\\d|3[01])-(?i:" + months + ")-(?:(?:19|20)?\\d{2})"
-                                + "|(?:0?[1-9]|[12]\\d|3[01]) (?:de )?(?i:" + foreignMonths + ")(?: de)? (?:19|20)\\d{2}"
+                                + "|(?:0?[1-9]|[12]\\d|3[01])-(?=[A-Za-z]{3,9}-\\d)(?i:" + months + ")-(?:(?:19|20)?\\d{2})"
+                                + "|(?:0?[1-9]|[12]\\d|3[01]) (?:de )?(?=\\p{L}{4,10}(?: de)? (?:19|20))(?i:" + foreignMonths
+                                + ")(?: de)? (?:19|20)\\d{2}"
                                 + "|(?:0[1-9]|[12]\\d|3[01]) (?:0[1-9]|1[0-2]) (?:19|20)\\d{2})"
-                                + "(?![\\p{L}\\d])", PatternRecognizer.Start.DIGIT_RUN)
+                                + "(?![\\p{L}\\d])", 1, 2, 4, 8)
                 .veto("a date in a later year than this one (`op 5 maart 2027. Geboortedatum …`) is no one's birth date,"
                                 + " nor a date with a time after it (`[28-11-26 09:55:48] …`, a chat time stamp).",
                         c -> laterThanThisYear(c.value()) || timeFollows(c.lower(), c.end()))

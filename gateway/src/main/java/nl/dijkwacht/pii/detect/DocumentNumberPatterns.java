@@ -23,8 +23,7 @@ public final class DocumentNumberPatterns {
                                 + "(?![\\p{L}\\d])",
                         PatternRecognizer.Start.TOKEN)
                 .context(ContextEnhancer.of("/pii/context/driving-licence.txt", 60, 20))
-                .pattern("10-digit driving-licence number", "(?<![\\p{L}\\d])(\\d{10})(?![\\p{L}\\d])",
-                        PatternRecognizer.Start.DIGIT_RUN)
+                .pattern("10-digit driving-licence number", "(?<![\\p{L}\\d])(\\d{10})(?![\\p{L}\\d])", 10)
                 .scores(0.85, 0, 0)
                 .onlyWhenMentioned()
                 .note("**Only with a document word nearby**: the shapes are too common in case codes.")
@@ -38,7 +37,7 @@ public final class DocumentNumberPatterns {
                 .pattern("10 digits, also grouped 4-3-3, 4-4-2 or 2-2-2-2-2",
                         "(?<![\\p{L}\\d])(\\d{10}|\\d{4}[ .]\\d{3}[ .]\\d{3}|\\d{4}[ .]\\d{4}[ .]\\d{2}"
                                 + "|\\d{2}[ .]\\d{2}[ .]\\d{2}[ .]\\d{2}[ .]\\d{2})"
-                                + "(?![\\p{L}\\d]|[.,]\\d)", PatternRecognizer.Start.DIGIT_RUN)
+                                + "(?![\\p{L}\\d]|[.,]\\d)", 10, 4, 2)
                 .scores(0.9, 0, 0)
                 .onlyWhenMentioned()
                 .build();

@@ -22,7 +22,6 @@ public final class EmailRecognizer implements Recognizer {
     static final Set<String> FUNCTION_MAILBOXES = WordList.set("/pii/function-mailboxes.txt");
     /** Further words that mailbox names are built from ({@code expat} + {@code desk}), never a mailbox alone. */
     private static final Set<String> FUNCTION_PARTS = WordList.set("/pii/function-mailbox-parts.txt");
-    private static final Pattern SEPARATORS = Pattern.compile("[._-]");
     /** Endings of service words ("invordering", "marktzaken"), {@code /pii/function-mailbox-endings.txt}. */
     private static final List<String> FUNCTION_ENDINGS = WordList.list("/pii/function-mailbox-endings.txt");
     /** Labels of personal mail providers ({@code gmail}, {@code ziggo}), {@code /pii/personal-mail-domains.txt}. */
@@ -30,6 +29,53 @@ public final class EmailRecognizer implements Recognizer {
     /** Domain labels of public bodies ({@code gemeente}, {@code politie}), {@code /pii/public-body-domains.txt}. */
     private static final Set<String> PUBLIC_BODIES = WordList.set("/pii/public-body-domains.txt");
     private static final List<String> PUBLIC_BODY_OPENERS = List.of("gemeente", "provincie", "waterschap");
+
+    private static boolean isSeparator(char c) {
+        return c == '.' || c == '_' || c == '-';
+    }
+
+    /** {@code local} without {@code .}, {@code _} and {@code -}: {@code replaceAll("[._-]", "")} without a regex. */
+    static String withoutSeparators(String local) {
+        StringBuilder out = null;
+        for (int i = 0; i < local.length(); i++) {
+            char c = local.charAt(i);
+            if (isSeparator(c)) {
+                if (out == null) {
+                    out = new StringBuilder(local.length()).append(local, 0, i);
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? local : out.toString();
+    }
+
+    /**
+     * {@code Pattern.compile("[._-]").split(local)} without a regex (regex20): the parts between separators, an empty
+     * one for a leading separator or two in a row, trailing empty parts dropped, {@code [local]} when there is none.
+     */
+    static String[] splitAtSeparators(String local) {
+        List<String> parts = null;
+        int from = 0;
+        for (int i = 0; i < local.length(); i++) {
+            if (isSeparator(local.charAt(i))) {
+                if (parts == null) {
+                    parts = new ArrayList<>(4);
+                }
+                parts.add(local.substring(from, i));
+                from = i + 1;
+            }
+        }
+        if (parts == null) {
+            return new String[] {local};
+        }
+        parts.add(local.substring(from));
+        int size = parts.size();
+        while (size > 0 && parts.get(size - 1).isEmpty()) {
+            size--;
+        }
+        return parts.subList(0, size).toArray(String[]::new);
+    }
 
     private static boolean isLocalChar(char c) {
         return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
@@ -59,7 +105,7 @@ public final class EmailRecognizer implements Recognizer {
      * made of these words only, and one letter too many or a digit ("expatdesk2", "jverhuur") breaks the split.
      */
     static boolean builtOfFunctionWords(String local) {
-        String letters = SEPARATORS.matcher(local).replaceAll("");
+        String letters = withoutSeparators(local);
         if (letters.length() < 4 || letters.length() > 40 || !letters.chars().allMatch(Character::isLetter)) {
             return false;
         }
@@ -75,7 +121,7 @@ public final class EmailRecognizer implements Recognizer {
         if (personalMailDomain(domain)) {
             return false;
         }
-        String[] parts = SEPARATORS.split(local);
+        String[] parts = splitAtSeparators(local);
         boolean serviceWord = false;
         for (String part : parts) {
             if (serviceWord(part)) {
@@ -96,7 +142,7 @@ public final class EmailRecognizer implements Recognizer {
         if (!publicBodyDomain(domain)) {
             return false;
         }
-        String[] parts = SEPARATORS.split(local);
+        String[] parts = splitAtSeparators(local);
         boolean desk = false;
         for (String part : parts) {
             if (FUNCTION_MAILBOXES.contains(part) || FUNCTION_PARTS.contains(part) || serviceWord(part)) {

@@ -53,7 +53,8 @@ public final class IpAddressRecognizer implements AnalysedTextRecognizer {
     public List<Finding> find(AnalysedText analysed) {
         String text = analysed.text();
         List<Finding> found = new ArrayList<>();
-        for (MatchResult m : CandidateScan.matches(IPV4, text, analysed.digitRunStarts())) {
+        // an address opens with an octet of one to three digits and a dot (regex20: not tried at every other number)
+        for (MatchResult m : CandidateScan.matches(IPV4, text, CandidateScan.digitRuns(text, analysed.digitRunStarts(), 1, 3, "."))) {
             if (VERSION.signal(analysed.lower(), m.start(1), m.end(1)) != ContextEnhancer.Signal.POSITIVE) {
                 found.add(new Finding(EntityType.IP_ADDRESS, m.start(1), m.end(1), 0.9, name(), "IPv4", ""));
             }

@@ -19,7 +19,7 @@ public final class KvkPatterns {
                 .context(ContextEnhancer.of("/pii/context/kvk.txt", 50, 0))
                 .pattern("8 digits, also `1234 5678`, `12.345.678`, `12 345 678`",
                         "(?<![\\p{L}\\d])(\\d{8}|\\d{4} \\d{4}|\\d{2}\\.\\d{3}\\.\\d{3}|\\d{2} \\d{3} \\d{3})"
-                                + "(?![\\p{L}\\d]|[.,]\\d)", PatternRecognizer.Start.DIGIT_RUN)
+                                + "(?![\\p{L}\\d]|[.,]\\d)", 8, 4, 2)
                 .veto("**only for sole traders**: a sole-trader word (" + soleTrader.describe()
                                 + ") must be nearer than a legal-person word (in a table: in the same row, or, when the row"
                                 + " has neither, above the table). A company's KvK number is not personal data.",

@@ -76,8 +76,12 @@ public final class LicencePlateRecognizer implements AnalysedTextRecognizer {
         return found;
     }
 
-    /** Word starts with a capital or digit, not after a dash, with a dash within three characters. */
-    private static int[] dashedStarts(String text, int[] tokenStarts) {
+    /**
+     * Word starts with a capital or digit, not after a dash, where eight characters of capitals, digits and exactly two
+     * dashes begin: every sidecode is six capitals or digits in three groups, so "06-12345678" and "API-gateway" are
+     * not tried (regex20).
+     */
+    static int[] dashedStarts(String text, int[] tokenStarts) {
         int[] out = new int[tokenStarts.length];
         int count = 0;
         for (int i : tokenStarts) {
@@ -85,14 +89,29 @@ public final class LicencePlateRecognizer implements AnalysedTextRecognizer {
             if (!((c >= 'A' && c <= 'Z') || CandidateScan.isDigit(c)) || (i > 0 && text.charAt(i - 1) == '-')) {
                 continue;
             }
-            for (int k = i + 1; k <= i + 3 && k < text.length(); k++) {
-                if (text.charAt(k) == '-') {
-                    out[count++] = i;
-                    break;
-                }
+            if (plateShaped(text, i)) {
+                out[count++] = i;
             }
         }
         return Arrays.copyOf(out, count);
+    }
+
+    /** Eight characters from {@code i}: capitals and digits with exactly two dashes, the first within three. */
+    private static boolean plateShaped(String text, int i) {
+        if (i + 8 > text.length() || text.charAt(i + 7) == '-'
+                || text.charAt(i + 1) != '-' && text.charAt(i + 2) != '-' && text.charAt(i + 3) != '-') {
+            return false;
+        }
+        int dashes = 0;
+        for (int k = i; k < i + 8; k++) {
+            char c = text.charAt(k);
+            if (c == '-') {
+                dashes++;
+            } else if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return dashes == 2;
     }
 
     @Override

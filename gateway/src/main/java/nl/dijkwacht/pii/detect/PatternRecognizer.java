@@ -54,7 +54,13 @@ public final class PatternRecognizer implements AnalysedTextRecognizer {
         boolean vetoes(Candidate candidate);
     }
 
-    private record Rule(String label, Pattern pattern, Start start, ContextEnhancer context) {
+    /** {@code runLengths}: 0, or the lengths a digit run must have for the pattern to start at it (see the builder). */
+    record Rule(String label, Pattern pattern, Start start, ContextEnhancer context, long runLengths) {
+
+        int[] starts(AnalysedText analysed) {
+            return runLengths == 0 ? start.in(analysed)
+                    : CandidateScan.digitRuns(analysed.text(), analysed.digitRunStarts(), runLengths);
+        }
     }
 
     private final String name;
@@ -99,6 +105,11 @@ public final class PatternRecognizer implements AnalysedTextRecognizer {
         return name;
     }
 
+    /** Its patterns in order (for tests of where they are tried). */
+    List<Rule> rules() {
+        return rules;
+    }
+
     /** The labels of its patterns, as its findings carry them ({@link Finding#pattern()}). */
     public List<String> labels() {
         return rules.stream().map(Rule::label).toList();
@@ -117,7 +128,7 @@ public final class PatternRecognizer implements AnalysedTextRecognizer {
             if (onlyWhenMentioned && (rule.context == null || !rule.context.mentionedAnywhere(analysed))) {
                 continue;
             }
-            for (MatchResult m : CandidateScan.matches(rule.pattern, text, rule.start.in(analysed))) {
+            for (MatchResult m : CandidateScan.matches(rule.pattern, text, rule.starts(analysed))) {
                 String value = m.group(1);
                 if (checksum != null && checksum.validate(value) != ChecksumValidator.Validity.VALID) {
                     continue;
@@ -194,6 +205,8 @@ public final class PatternRecognizer implements AnalysedTextRecognizer {
         return false;
     }
 
+    private static final String NOT_AFTER_LETTER_OR_DIGIT = "(?<![\\p{L}\\d";
+
     public static final class Builder {
         private final String name;
         private final EntityType type;
@@ -223,7 +236,30 @@ public final class PatternRecognizer implements AnalysedTextRecognizer {
 
         /** A pattern whose group 1 is the value; {@code label} names it in explanations and the docs. */
         public Builder pattern(String label, String regex, Start start) {
-            rules.add(new Rule(label, Pattern.compile(regex), start, context));
+            rules.add(new Rule(label, Pattern.compile(regex), start, context, 0));
+            return this;
+        }
+
+        /**
+         * A pattern tried at a run of digits only when the run has one of {@code runLengths} digits and no letter
+         * stands before it (regex20: most digit runs of a text are dates, amounts and house numbers that the pattern
+         * rejects only after trying each of its alternatives). The pattern must open with the look-behind
+         * {@code (?<![\p{L}\d} and its first group of digits be exactly one of these lengths in every alternative (the
+         * run is followed by a non-digit); {@code PatternRunLengthsTest} checks that no match is lost.
+         */
+        public Builder pattern(String label, String regex, int... runLengths) {
+            if (!regex.startsWith(NOT_AFTER_LETTER_OR_DIGIT) || runLengths.length == 0) {
+                throw new PiiEngineException("recognizer " + name + ": a pattern tried at runs of given lengths must"
+                        + " open with " + NOT_AFTER_LETTER_OR_DIGIT);
+            }
+            long mask = 0;
+            for (int len : runLengths) {
+                if (len < 1 || len > 62) {
+                    throw new PiiEngineException("recognizer " + name + ": digit run length " + len);
+                }
+                mask |= 1L << len;
+            }
+            rules.add(new Rule(label, Pattern.compile(regex), Start.DIGIT_RUN, context, mask));
             return this;
         }
 

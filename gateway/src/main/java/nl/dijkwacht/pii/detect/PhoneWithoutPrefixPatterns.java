@@ -21,8 +21,7 @@ public final class PhoneWithoutPrefixPatterns {
                         "(?<![\\p{L}\\d+.,/-])(31[1-9]\\d{8}|[1-9]\\d{8}|[1-9]\\d{2}([ -])\\d{3}\\2\\d{3}"
                                 + "|[1-9]\\d{2}([ -])\\d{2}\\3\\d{2}\\3\\d{2}|[1-9]([ -])\\d{4}\\4\\d{4}"
                                 + "|[1-9]([ -])\\d{2}\\5\\d{2}\\5\\d{2}\\5\\d{2})"
-                                + "(?![\\p{L}\\d]|[.,-]\\d)",
-                        PatternRecognizer.Start.DIGIT_RUN)
+                                + "(?![\\p{L}\\d]|[.,-]\\d)", 11, 9, 3, 1)
                 .scores(0.9, 0, 0)
                 .onlyWhenMentioned()
                 .note("Never without a phone word or key: nine digits are as often a BSN or a client number.")
@@ -37,8 +36,7 @@ public final class PhoneWithoutPrefixPatterns {
     public static Recognizer mobileWithoutPlus() {
         return PatternRecognizer.builder("phone-mobile-compact", EntityType.PHONE)
                 .context(ContextEnhancer.of("/pii/context/phone.txt", 30, 0))
-                .pattern("`316` + eight digits", "(?<![\\p{L}\\d+.,/-])(316\\d{8})(?![\\p{L}\\d]|[.,-]\\d)",
-                        PatternRecognizer.Start.DIGIT_RUN)
+                .pattern("`316` + eight digits", "(?<![\\p{L}\\d+.,/-])(316\\d{8})(?![\\p{L}\\d]|[.,-]\\d)", 11)
                 .scores(0.9, 0.7, 0)
                 .note("A Dutch mobile number without `+` or leading zero; also without a phone word, unless a negative"
                         + " label (`bsn`, `klantnummer`, `kenmerk` …) is nearer.")

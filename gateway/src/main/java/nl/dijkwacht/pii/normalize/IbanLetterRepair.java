@@ -24,6 +24,30 @@ final class IbanLetterRepair {
      * The digit repair above leaves these alone, as the letters are glued to the bank code.
      */
     static List<Edit> edits(String s) {
+        return mayNeedEdits(s) ? editsByPattern(s) : List.of();
+    }
+
+    /**
+     * Whether some "NL" has an {@code O}, {@code I} or {@code l} where a match starting there has digits: its two check
+     * digits ({@code +2}, {@code +3}) or its account number (from {@code +8} to at most {@code +29}); {@code +4} to
+     * {@code +7} hold the bank code or the space before it. Every edit is such a letter of some match, so without one
+     * there is none, and the pattern need not run (regex20: it matched every correct IBAN just to find nothing to do).
+     */
+    static boolean mayNeedEdits(String s) {
+        for (int at = s.indexOf("NL"); at >= 0; at = s.indexOf("NL", at + 1)) {
+            int end = Math.min(s.length(), at + 29);
+            for (int i = at + 2; i < end; i++) {
+                char c = s.charAt(i);
+                if ((c == 'O' || c == 'I' || c == 'l') && (i < at + 4 || i >= at + 8)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The edits as the pattern finds them, at every "NL". */
+    static List<Edit> editsByPattern(String s) {
         List<Edit> edits = null;
         // tried only where "NL" stands (same matches as find(): the leading look-behind kept the regex engine from
         // skipping ahead to the literal, so find() ran the pattern at every character of the text)

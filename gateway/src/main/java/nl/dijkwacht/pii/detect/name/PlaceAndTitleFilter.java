@@ -37,7 +37,8 @@ final class PlaceAndTitleFilter {
     static boolean notAPerson(String text, int start, int end) {
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
         String before = text.substring(Math.max(lineStart, start - 40), start);
-        if (POSTCODE_BEFORE.matcher(before).find() || ROYAL_TITLE_BEFORE.matcher(before).find()
+        if (mayEndInPostcodeOrTitle(before)
+                && (POSTCODE_BEFORE.matcher(before).find() || ROYAL_TITLE_BEFORE.matcher(before).find())
                 || DATE_HEADER.matcher(text).region(lineStart, start).lookingAt() || afterUnitWord(before)) {
             return true;
         }
@@ -61,6 +62,57 @@ final class PlaceAndTitleFilter {
             return true;
         }
         return insideKnownFirm(text, start, end);
+    }
+
+    private static final List<String> ROYAL_TITLES = List.of("Koning", "Koningin", "Prins", "Prinses", "Kroonprins",
+            "Kroonprinses", "KONING", "KONINGIN");
+
+    /**
+     * Whether {@code before} can end as {@link #POSTCODE_BEFORE} or {@link #ROYAL_TITLE_BEFORE} end: blanks after a
+     * postcode ({@code [0-9lO]{4} ?[A-Za-z]{2}}) or after a royal title. Both patterns are searched with {@code find()},
+     * which tries them at every character of the 40 before a name although a match can only end the text (regex20);
+     * this looks at its end first. A text ending in a line terminator is left to the patterns ({@code $} may match
+     * before it).
+     */
+    static boolean mayEndInPostcodeOrTitle(String before) {
+        int k = before.length();
+        if (k == 0) {
+            return false;
+        }
+        char last = before.charAt(k - 1);
+        if (last == '\n' || last == '\r' || last == '\u0085' || last == '\u2028' || last == '\u2029') {
+            return true;
+        }
+        int e = k;
+        while (e > 0 && (before.charAt(e - 1) == ' ' || before.charAt(e - 1) == '\t')) {
+            e--;
+        }
+        if (e == k) {
+            return false; // both patterns end in [ \t]+$
+        }
+        for (String title : ROYAL_TITLES) {
+            if (e >= title.length() && before.startsWith(title, e - title.length())) {
+                return true;
+            }
+        }
+        if (e < 6 || !asciiLetter(before.charAt(e - 1)) || !asciiLetter(before.charAt(e - 2))) {
+            return false;
+        }
+        int digitsEnd = before.charAt(e - 3) == ' ' ? e - 3 : e - 2;
+        if (digitsEnd < 4) {
+            return false;
+        }
+        for (int i = digitsEnd - 4; i < digitsEnd; i++) {
+            char c = before.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == 'l' || c == 'O')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean asciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static String wordBefore(String before) {
