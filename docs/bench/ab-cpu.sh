@@ -28,7 +28,10 @@
 #          --first-chunk N (after the rounds: N sequential streamed requests to the mock, A and B in turn, with
 #          docs/bench/stream-first-chunk.py: time to the first answer text and to [DONE], added over the mock)
 # Environment: A_ARGS / B_ARGS — extra gateway arguments for A or B (e.g. the same jar with a property changed);
-#              A_JAVA_OPTS / B_JAVA_OPTS — extra JVM options for A or B (after GATEWAY_JAVA_OPTS, e.g. another collector).
+#              GATEWAY_JAVA_OPTS — default -Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45 (the
+#              shipped starts' G1 setting; on one core the JVM picks the serial collector, which ignores it);
+#              A_JAVA_OPTS / B_JAVA_OPTS — extra JVM options for A or B (after GATEWAY_JAVA_OPTS, e.g. another collector;
+#              -XX:+G1UseAdaptiveIHOP for G1's own threshold).
 #              A_DATA / B_DATA — a gateway's data directory (the H2 file and its secret.key, the gateway stopped) copied
 #              into A's or B's run directory before it starts: the store starts from that state (e.g. an aged store).
 set -euo pipefail
@@ -80,7 +83,7 @@ start() { # name jar port
     args+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema&ApplicationName=${PG_APP[$n]}"
            --spring.datasource.username=postgres --spring.flyway.schemas="$schema")
   fi
-  (cd "$dir/run" && exec taskset -c "$GW_CPU" "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} "${jopts[@]}" -jar "$jar" "${args[@]}" \
+  (cd "$dir/run" && exec taskset -c "$GW_CPU" "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45} "${jopts[@]}" -jar "$jar" "${args[@]}" \
       > "$dir/gateway.log" 2>&1) &
   PID[$n]=$!; PORT[$n]=$port; PIDS+=($!)
 }

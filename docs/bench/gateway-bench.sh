@@ -54,7 +54,8 @@
 #   --skip-build                use the jar already in gateway/target
 # Everything after -- goes to compare.sh (e.g. --runs 1 --duration 15 --warmup 5 --only-extra --chunk-delay-ms 10).
 # Environment: BENCH_DIR (the harness; default ../shared/bench), BENCH_WORK (writable work dir), GATEWAY_JAVA_OPTS
-# (default -Xms512m -Xmx512m, the heap the sizing figures assume), PG_URL (default jdbc:postgresql://127.0.0.1:5432/test).
+# (default -Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45: the heap the sizing figures assume and the
+# collector setting the README start and the image use), PG_URL (default jdbc:postgresql://127.0.0.1:5432/test).
 # Ports: gateways 18090-18094 (management 18190-18194), JWKS 18095, mock 18080 (compare.sh's own defaults).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -218,7 +219,7 @@ start_gateway() { # name port store [variant]
   if [ "$variant" = image ]; then
     image_layout "$JAR" "$dir/image"
     local t; t=$(date +%s)
-    image_train "$dir/image/app" 18070 "$dir/aot-train.log" "${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m}" \
+    image_train "$dir/image/app" 18070 "$dir/aot-train.log" "${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45}" \
       || { echo "gateway $n: the AOT training run failed; see $dir/aot-train.log" >&2; exit 1; }
     echo "gateway $n: AOT cache trained in $(( $(date +%s) - t )) s ($(tail -n 1 "$dir/aot-train.log"))"
     jar=$dir/image/app/app.jar; jvm_extra="-XX:AOTCache=$dir/image/app/app.aot"; env_extra=$(image_env | tr '\n' ' ')
@@ -241,7 +242,7 @@ start_gateway() { # name port store [variant]
   esac
   local t0; t0=$(date +%s.%N)
   # shellcheck disable=SC2086
-  (cd "$dir/run" && exec env $env_extra "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} $jvm_extra \
+  (cd "$dir/run" && exec env $env_extra "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45} $jvm_extra \
       -Xlog:gc*:file="$dir/gc.log":uptime,level,tags -jar "$jar" "${args[@]}" > "$dir/gateway.log" 2>&1) &
   local pid=$!; PIDS+=("$pid")
   GW_PID[$n]=$pid; GW_PORT[$n]=$port; GW_MPORT[$n]=$((port + 100))
@@ -453,7 +454,7 @@ HZ=$(getconf CLK_TCK)
 {
   echo "# gateway-bench $STAMP"
   echo
-  echo "JVM: $("$JAVA_BIN" -version 2>&1 | head -n1); options: ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m}; jar: $(basename "$JAR")"
+  echo "JVM: $("$JAVA_BIN" -version 2>&1 | head -n1); options: ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45}; jar: $(basename "$JAR")"
   echo
   echo "| gateway | phase | requests | CPU µs/req | of which JIT µs/req | GC µs/req | GC pauses |"
   echo "|---|---|---:|---:|---:|---:|---:|"

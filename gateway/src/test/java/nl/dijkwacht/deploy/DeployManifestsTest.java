@@ -88,7 +88,9 @@ class DeployManifestsTest {
         Quantity memoryLimit = gateway.getResources().getLimits().get("memory");
         assertThat(memoryLimit).isNotNull();
         assertThat(Quantity.getAmountInBytes(memoryLimit)).isGreaterThanOrEqualTo(Quantity.getAmountInBytes(requests.get("memory")));
-        assertThat(env("JAVA_TOOL_OPTIONS").getValue()).contains("MaxRAMPercentage");
+        assertThat(env("JAVA_TOOL_OPTIONS").getValue()).contains("MaxRAMPercentage")
+                .as("G1's fixed concurrent-cycle threshold, as the README start and the image (gc20)")
+                .contains("-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=45");
         assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThanOrEqualTo(30);
         assertThat(gateway.getLifecycle().getPreStop()).as("pre-stop pause before shutdown").isNotNull();
     }

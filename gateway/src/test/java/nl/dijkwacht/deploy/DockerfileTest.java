@@ -82,6 +82,16 @@ class DockerfileTest {
     }
 
     @Test
+    void theImageUsesTheReadmeStartsCollectorSettingAndJibsJvmOptions() {
+        String env = of("ENV").stream().map(Instruction::args).filter(a -> a.contains("JAVA_TOOL_OPTIONS")).findFirst().orElseThrow();
+        Matcher options = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]*)\"").matcher(env);
+        assertThat(options.find()).isTrue();
+        assertThat(options.group(1)).contains("-XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45");
+        assertThat(pom).contains("<JAVA_TOOL_OPTIONS>" + options.group(1) + "</JAVA_TOOL_OPTIONS>")
+                .contains("<jvmArguments>-XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45</jvmArguments>");
+    }
+
+    @Test
     void theImageRunsAsANumericNonRootUser() {
         int last = instructions.getLast().stage();
         List<Instruction> users = of("USER").stream().filter(i -> i.stage() == last).toList();

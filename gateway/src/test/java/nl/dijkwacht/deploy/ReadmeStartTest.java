@@ -35,7 +35,8 @@ class ReadmeStartTest {
         assertThat(runPlugin).as("gateway/pom.xml configures spring-boot-maven-plugin for the README's start").isNotNull();
         Element configuration = (Element) runPlugin.getElementsByTagName("configuration").item(0);
         assertThat(text(configuration, "optimizedLaunch")).as("no -XX:TieredStopAtLevel=1 on spring-boot:run").isEqualTo("false");
-        assertThat(text(configuration, "jvmArguments")).doesNotContain("TieredStopAtLevel");
+        assertThat(text(configuration, "jvmArguments")).doesNotContain("TieredStopAtLevel")
+                .as("G1's fixed concurrent-cycle threshold (gc20)").contains("-XX:-G1UseAdaptiveIHOP", "-XX:InitiatingHeapOccupancyPercent=45");
     }
 
     private static String text(Element parent, String tag) {
