@@ -82,11 +82,7 @@ public final class AuditCapture {
      * called, so that neither lives on in memory while the answer streams; the record carries the same HMAC.
      */
     void settlePrompt() {
-        if (!promptSettled) {
-            String prompt = originalPrompt();
-            promptHmac = prompt == null ? null : hasher.hash(prompt);
-            promptSettled = true;
-        }
+        promptHmac();
         exchange.releaseSentPrompt();
     }
 
@@ -203,13 +199,14 @@ public final class AuditCapture {
         return hashKeyId;
     }
 
-    /** HMAC of the prompt as the tool sent it ({@link #originalPrompt}), taken by {@code hasher} unless already settled. */
-    String promptHmac(TextHasher hasher) {
-        if (promptSettled) {
-            return promptHmac;
+    /** HMAC of the prompt as the tool sent it ({@link #originalPrompt}), taken once: before the model call or for the record. */
+    String promptHmac() {
+        if (!promptSettled) {
+            String prompt = originalPrompt();
+            promptHmac = prompt == null ? null : hasher.hash(prompt);
+            promptSettled = true;
         }
-        String prompt = originalPrompt();
-        return prompt == null ? null : hasher.hash(prompt);
+        return promptHmac;
     }
 
     /** HMAC of the answer text as delivered (choice 0, all content concatenated); null when there was none. */

@@ -31,7 +31,7 @@ public final class AuditRecordFactory {
         var model = exchange.model();
         var refusal = exchange.refusal();
         String decision = exchange.decision().name().toLowerCase(Locale.ROOT);
-        String promptHmac = capture == null ? null : capture.promptHmac(hasher);
+        String promptHmac = capture == null ? null : capture.promptHmac();
         String answerHmac = capture == null ? null : capture.answerHmac();
         String endpoint = exchange.endpoint().auditName();
         String modelId = model == null ? null : model.id();

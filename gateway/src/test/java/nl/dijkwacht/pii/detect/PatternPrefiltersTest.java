@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import nl.dijkwacht.pii.PieceTexts;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,12 +35,7 @@ class PatternPrefiltersTest {
         Random random = new Random(20);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            StringBuilder b = new StringBuilder();
-            int pieces = 3 + random.nextInt(25);
-            for (int k = 0; k < pieces; k++) {
-                b.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            out.add(b.toString());
+            out.add(PieceTexts.next(random, PIECES, 3, 27));
         }
         out.add("geboren 14 maart 1987, 12-03-1990, 3 MRT/MAR 1985, 5 mei '75, 4 août 2023, 14 de marzo de 1951");
         out.add("bsn 1234.56.782 of 123 456 782, kvk 12.345.678, v-nummer 1234 567 890, tel 612 34 56 78");

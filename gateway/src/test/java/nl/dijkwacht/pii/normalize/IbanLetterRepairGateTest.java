@@ -3,6 +3,7 @@ package nl.dijkwacht.pii.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
+import nl.dijkwacht.pii.PieceTexts;
 import org.junit.jupiter.api.Test;
 
 /** The look for letters where a Dutch IBAN has digits skips the pattern only where it would change nothing (regex20). */
@@ -16,11 +17,7 @@ class IbanLetterRepairGateTest {
         Random random = new Random(20);
         int edited = 0;
         for (int i = 0; i < 50_000; i++) {
-            StringBuilder b = new StringBuilder();
-            for (int k = random.nextInt(14); k >= 0; k--) {
-                b.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            String s = b.toString();
+            String s = PieceTexts.next(random, PIECES, 1, 14);
             var expected = IbanLetterRepair.editsByPattern(s);
             edited += expected.isEmpty() ? 0 : 1;
             assertThat(IbanLetterRepair.edits(s)).as(s).isEqualTo(expected);

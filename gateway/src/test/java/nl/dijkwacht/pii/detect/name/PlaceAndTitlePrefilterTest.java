@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Field;
 import java.util.Random;
 import java.util.regex.Pattern;
+import nl.dijkwacht.pii.PieceTexts;
 import org.junit.jupiter.api.Test;
 
 /** The look at the end of the text before a name loses no match of the two patterns it stands before (regex20). */
@@ -21,11 +22,8 @@ class PlaceAndTitlePrefilterTest {
         Random random = new Random(20);
         int matched = 0;
         for (int i = 0; i < 50_000; i++) {
-            StringBuilder b = new StringBuilder();
-            for (int k = random.nextInt(8); k >= 0; k--) {
-                b.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            String before = b.length() > 40 ? b.substring(b.length() - 40) : b.toString();
+            String text = PieceTexts.next(random, PIECES, 1, 8);
+            String before = text.length() > 40 ? text.substring(text.length() - 40) : text;
             if (postcode.matcher(before).find() || royal.matcher(before).find()) {
                 matched++;
                 assertThat(PlaceAndTitleFilter.mayEndInPostcodeOrTitle(before)).as(before).isTrue();
