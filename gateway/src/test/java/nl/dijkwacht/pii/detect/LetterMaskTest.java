@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 class LetterMaskTest {
 
+    private static final List<String> FAMILY_NAME_FIRMS = WordList.list("/pii/names/family-name-firms.txt");
+
     @Test
     void ignoringCaseHoldsEveryLetterRegionMatchesLetsStandForACharacter() {
         for (char f = 0; f < 0x3000; f++) {
@@ -51,7 +53,7 @@ class LetterMaskTest {
 
     @Test
     void familyNameFirmsFoundAsByTheFullSearch() {
-        List<String> firms = WordList.list("/pii/names/family-name-firms.txt");
+        List<String> firms = FAMILY_NAME_FIRMS;
         String[] pieces = new String[firms.size() + 16];
         for (int k = 0; k < firms.size(); k++) {
             String firm = firms.get(k);
@@ -76,7 +78,7 @@ class LetterMaskTest {
 
     /** {@code NamedThings.familyNameFirm} before pii21: every firm compared at every position. */
     private static boolean familyNameFirmByFullSearch(String text, int start, int end) {
-        for (String firm : WordList.list("/pii/names/family-name-firms.txt")) {
+        for (String firm : FAMILY_NAME_FIRMS) {
             int len = firm.length();
             int from = Math.max(0, end - len);
             int to = Math.min(start, text.length() - len);
