@@ -280,9 +280,9 @@ public final class TextNormalizer {
     }
 
     /**
-     * Whether "at" and a white space, or "ap", starts at {@code i} (either case): the only ways {@code \s(?:at|apenstaartje)\s}
-     * can go on after its white space. Without this every word starting with an "a" ("aan", "adres") was a
-     * candidate for the pattern.
+     * Whether "at" or "apenstaartje" and a white space starts at {@code i} (either case, ASCII only as the pattern):
+     * the only ways {@code \s(?:at|apenstaartje)\s} can go on after its white space. Without this every word starting
+     * with an "a" ("aan", "adres") was a candidate for the pattern, and until pii21 every word starting with "ap" ("app").
      */
     private static boolean spacedAtWord(String s, int i) {
         int n = s.length();
@@ -291,14 +291,24 @@ public final class TextNormalizer {
         }
         char second = s.charAt(i + 1);
         if (second == 'p' || second == 'P') {
+            int end = i + APENSTAARTJE.length();
+            if (end >= n || !white(s.charAt(end))) {
+                return false;
+            }
+            for (int k = 2; k < APENSTAARTJE.length(); k++) {
+                if ((s.charAt(i + k) | 0x20) != APENSTAARTJE.charAt(k)) {
+                    return false;
+                }
+            }
             return true;
         }
         if (second != 't' && second != 'T') {
             return false;
         }
-        char after = s.charAt(i + 2);
-        return after == ' ' || after == '\t' || after == '\n' || after == '\u000B' || after == '\f' || after == '\r';
+        return white(s.charAt(i + 2));
     }
+
+    private static final String APENSTAARTJE = "apenstaartje";
 
     /** The answer {@link #hasAtMarker} must give: the pattern searched everywhere (for tests). */
     static boolean hasAtMarkerByPattern(String s) {

@@ -9,11 +9,15 @@ import java.util.regex.Pattern;
 import nl.dijkwacht.pii.PieceTexts;
 import org.junit.jupiter.api.Test;
 
-/** The look at the characters after a bracket, '@', '&' or '%' loses no place where the '@'-marker pattern matches (pii21). */
+/**
+ * The look at the characters after a bracket, '@', '&', '%' or a white space loses no place where the '@'-marker
+ * pattern matches (pii21).
+ */
 class AtMarkerPrefilterTest {
 
     private static final String[] PIECES = {"(", "[", "{", "<", ")", "]", "}", ">", "@", "&", "%", "#", "#x", "0", "64",
-        "40", ";", "commat", "COMMAT", "at", "AT", "At", "a", "A", "ap", "apenstaartje", "dot", "DOT", "punt", "Punt",
+        "40", ";", "commat", "COMMAT", "at", "AT", "At", "a", "A", "ap", "apenstaartje",
+        "APENSTAARTJE", "apenstaartj", "app", "dot", "DOT", "punt", "Punt",
         " ", " ", "\t", "\n", "\r", "\f", "\u000B", "\u00A0", "jan", "example", ".", "nl", "06-12345678", "x", "b", "é"};
 
     @Test
@@ -38,7 +42,7 @@ class AtMarkerPrefilterTest {
 
     @Test
     void ordinaryBracketsAndAddressesAreNotTried() {
-        String prompt = "per e-mail (jan.jansen@example.nl) of telefonisch (06-12345678) laten";
+        String prompt = "via de app, per e-mail (jan.jansen@example.nl) of telefonisch (06-12345678) laten";
         for (int at = 0; at < prompt.length(); at++) {
             assertThat(TextNormalizer.mayStartAtMarker(prompt, at)).as("at %d", at).isFalse();
         }
