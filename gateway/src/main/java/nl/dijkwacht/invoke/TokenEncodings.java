@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The process's jtokkit encodings: one registry, each encoding loaded once, on first use. An encoding is a large table
- * (cl100k_base ~14 MB of heap), and each registry loads its own: the token counter and the budget's estimator held two
+ * (cl100k_base: 15 MB of heap), and each registry loads its own: the token counter and the budget's estimator held two
  * cl100k_base tables while they had a registry each.
  */
 public final class TokenEncodings {
