@@ -10,10 +10,10 @@ import org.apache.coyote.http11.Http11NioProtocol;
  *   <li>the socket's read and write buffers ({@code socket.appReadBufSize} / {@code appWriteBufSize}), and the read
  *       buffer's share of the request-line-and-headers buffer, which Tomcat sizes as the header limit plus the read
  *       buffer: −12 KB. A read or write moves at most 4 KB, so a body or answer beyond that takes one more system
- *       call per 4 KB; requests and answers of the usual few KB take as many as before.</li>
+ *       call per 4 KB; under 4 KB, as many as before.</li>
  *   <li>the servlet response buffer and the character buffer beside it, for a {@code Writer} that model answers never
- *       use, sized by {@link #getDesiredBufferSize()} (Tomcat has no setting for it): −12 KB. An answer is still sent
- *       in one write of up to 4 KB, the socket's write buffer; a chat answer declares its length itself
+ *       use, sized by {@link #getDesiredBufferSize()} (Tomcat has no setting for it): −12 KB. A response is flushed
+ *       once 4 KB are buffered, one socket write's worth; a chat answer declares its length itself
  *       ({@code ChatCompletionsHandler}), and a console page or list between 4 and 8 KB now goes out chunked instead
  *       of with a computed {@code Content-Length}.</li>
  * </ul>
