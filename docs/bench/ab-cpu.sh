@@ -27,6 +27,13 @@
 #          five-turn conversation, the whole history resent as chat tools do)
 #          --first-chunk N (after the rounds: N sequential streamed requests to the mock, A and B in turn, with
 #          docs/bench/stream-first-chunk.py: time to the first answer text and to [DONE], added over the mock)
+#          --timed (with --c 1: every round's requests timed one by one — docs/bench/c1-tail-timed.lua — and the
+#          requests' own p99 beside wrk's, which counts a stall of S ms as about S requests: column raw_p99_ms)
+#          --gc-log (each gateway logs G1's pauses, age table and phases to <gw>/gc.log; at the end
+#          docs/bench/gc-rounds.py: per round the young pauses, one per how many requests, their length, the survivors)
+#          --census (after the rounds, per gateway: one young collection, then a heap dump that keeps the objects where
+#          it put them — docs/bench/survivor-census.py then names what the survivor regions hold; the gateways run
+#          with -XX:+ExplicitGCInvokesConcurrent so that the dump's GC.run is a young collection, not a full one)
 # Environment: A_ARGS / B_ARGS — extra gateway arguments for A or B (e.g. the same jar with a property changed);
 #              GATEWAY_JAVA_OPTS — default -Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45 (the
 #              shipped starts' G1 setting; on one core the JVM picks the serial collector, which ignores it);
@@ -39,15 +46,18 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
 A_JAR=$(readlink -f "$1"); B_JAR=$(readlink -f "$2"); shift 2
 ROUNDS=3; SECS=15; WARM=60; CONC=64; STREAM=0; STORE=h2; GW_CPU=1; LOAD_CPU=0; JFR=0; PORT_BASE=18080; FIRST_CHUNK=0; BODY=
+TIMED=0; GC_LOG=0; CENSUS=0
 while [ $# -gt 0 ]; do
   case $1 in
     --rounds) ROUNDS=$2; shift 2;; --seconds) SECS=$2; shift 2;; --warmup) WARM=$2; shift 2;;
     --c) CONC=$2; shift 2;; --stream) STREAM=1; shift;; --store) STORE=$2; shift 2;;
     --gw-cpu) GW_CPU=$2; shift 2;; --load-cpu) LOAD_CPU=$2; shift 2;; --jfr) JFR=1; shift;;
     --port-base) PORT_BASE=$2; shift 2;; --first-chunk) FIRST_CHUNK=$2; shift 2;; --body) BODY=$(readlink -f "$2"); shift 2;;
+    --timed) TIMED=1; shift;; --gc-log) GC_LOG=1; shift;; --census) CENSUS=1; shift;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
+[ "$TIMED" = 0 ] || [ "$CONC" = 1 ] || { echo "--timed needs --c 1 (one request in flight)" >&2; exit 2; }
 JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1); [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
 JCMD=$(dirname "$JAVA_BIN")/jcmd
 OUT=${BENCH_WORK:-$ROOT/../bench-work}/ab/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
@@ -75,6 +85,8 @@ start() { # name jar port
   local jopts=(); [ "$n" = A ] && read -r -a jopts <<< "${A_JAVA_OPTS:-}"; [ "$n" = B ] && read -r -a jopts <<< "${B_JAVA_OPTS:-}"
   # JFR samples inlined code at the nearest debug point unless this is on: self time lands on the wrong method
   [ "$JFR" = 1 ] && jopts+=(-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints)
+  [ "$GC_LOG" = 1 ] && jopts+=("-Xlog:gc*,gc+age=trace,gc+phases=debug:file=$dir/gc.log:utctime,uptime,level,tags")
+  [ "$CENSUS" = 1 ] && jopts+=(-XX:+ExplicitGCInvokesConcurrent)
   local args=("${extra[@]}" --server.port="$port" --management.server.port=$((port + 100)) --logging.level.root=WARN
               --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config")
   if [ "${STORE_OF[$n]}" = postgres ]; then
@@ -105,10 +117,10 @@ pg_ticks() { # name -> CPU ticks of the gateway's PostgreSQL backends (0 on H2)
   local t=0 p; for p in $pids; do t=$((t + $(awk '{i=index($0,") "); split(substr($0,i+2),f," "); print f[12]+f[13]}' /proc/"$p"/stat 2>/dev/null || echo 0))); done
   echo "$t"
 }
-load() { # name seconds conc -> RESULT line
-  local n=$1
-  env BENCH_BODY="${BODY:-$BENCH/body.json}" BENCH_STREAM=$STREAM BENCH_MAX_PER_THREAD=0 timeout $(($2 + 30)) \
-    taskset -c "$LOAD_CPU" wrk -t1 -c"$3" -d"$2s" --timeout 10s -s "$BENCH/chat.lua" \
+load() { # name seconds conc [file for one line per request: --timed] -> RESULT line
+  local n=$1 script=$BENCH/chat.lua; [ -n "${4:-}" ] && script=$ROOT/docs/bench/c1-tail-timed.lua
+  env BENCH_BODY="${BODY:-$BENCH/body.json}" BENCH_STREAM=$STREAM BENCH_MAX_PER_THREAD=0 TIMED_OUT="${4:-}" timeout $(($2 + 30)) \
+    taskset -c "$LOAD_CPU" wrk -t1 -c"$3" -d"$2s" --timeout 10s -s "$script" \
     "http://127.0.0.1:${PORT[$n]}/v1/chat/completions" 2>&1 | grep RESULT || echo "RESULT requests=0"
 }
 
@@ -146,22 +158,28 @@ declare -A TX0=()
 for n in A B; do TX0[$n]=$(audit_tx "$n"); done
 # records_per_tx, waited_ms_per_rec, waits_per_commit: the audit writer's, read from the gateway's metrics before and
 # after the round (outside the CPU and heap figures: a scrape allocates megabytes)
-printf 'round\tgw\trequests\tcpu_us_per_req\tjit_us_per_req\trps\tp50_ms\tp99_ms\terrors\talloc_kb_per_req\tpg_us_per_req\tsys_us_per_req\trecords_per_tx\twaited_ms_per_rec\twaits_per_commit\n' | tee -a "$OUT/ab.tsv"
+# raw_p99_ms (--timed): the p99 of the requests themselves; p99_ms is wrk's, corrected for coordinated omission
+printf 'round\tgw\trequests\tcpu_us_per_req\tjit_us_per_req\trps\tp50_ms\tp99_ms\terrors\talloc_kb_per_req\tpg_us_per_req\tsys_us_per_req\trecords_per_tx\twaited_ms_per_rec\twaits_per_commit\traw_p99_ms\n' | tee -a "$OUT/ab.tsv"
 for r in $(seq 1 "$ROUNDS"); do
   for n in A B; do
     x0=$(audit_tx "$n")
     a0=$(allocated "$n")
     read -r c0 j0 s0 < <(ticks "${PID[$n]}"); g0=$(pg_ticks "$n")
-    res=$(load "$n" "$SECS" "$CONC")
+    timed=; [ "$TIMED" = 1 ] && timed=$OUT/$n/timed-$r.txt
+    t0=$(date +%s.%N)
+    res=$(load "$n" "$SECS" "$CONC" "$timed")
+    t1=$(date +%s.%N)
     read -r c1 j1 s1 < <(ticks "${PID[$n]}"); g1=$(pg_ticks "$n")
+    printf '%s\t%s\t%s\t%s\n' "$r" "$n" "$t0" "$t1" >> "$OUT/rounds.tsv"
+    raw=-; [ -n "$timed" ] && raw=$(python3 "$ROOT/docs/bench/wrk-p99.py" "$timed" "$SECS" | sed -n 's/.*raw: n [0-9]* p50 [0-9.]* p99 \([0-9.]*\) ms.*/\1/p')
     a1=$(allocated "$n")
     x1=$(audit_tx "$n")
     req=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$res"); req=${req:-0}
-    awk -v r="$r" -v n="$n" -v q="$req" -v c=$((c1 - c0)) -v j=$((j1 - j0)) -v hz="$HZ" -v res="$res" -v al=$((a1 - a0)) -v pg=$((g1 - g0)) -v sy=$((s1 - s0)) -v tx="$(per_tx "$x0" "$x1")" 'BEGIN {
+    awk -v r="$r" -v n="$n" -v q="$req" -v c=$((c1 - c0)) -v j=$((j1 - j0)) -v hz="$HZ" -v res="$res" -v al=$((a1 - a0)) -v pg=$((g1 - g0)) -v sy=$((s1 - s0)) -v tx="$(per_tx "$x0" "$x1")" -v raw="${raw:--}" 'BEGIN {
       match(res, /rps=[0-9.]+/); rps=substr(res, RSTART+4, RLENGTH-4); match(res, /p50_ms=[0-9.]+/); p50=substr(res, RSTART+7, RLENGTH-7)
       match(res, /p99_ms=[0-9.]+/); p99=substr(res, RSTART+7, RLENGTH-7)
       err=0; while (match(res, /err_[a-z]+=[0-9]+/)) { kv=substr(res, RSTART, RLENGTH); sub(/.*=/, "", kv); err+=kv; res=substr(res, RSTART+RLENGTH) }
-      printf "%s\t%s\t%d\t%.0f\t%.0f\t%s\t%s\t%s\t%d\t%.1f\t%.0f\t%.0f\t%s\n", r, n, q, q ? c/hz*1e6/q : 0, q ? j/hz*1e6/q : 0, rps, p50, p99, err, q ? al/1024/q : 0, q ? pg/hz*1e6/q : 0, q ? sy/hz*1e6/q : 0, tx }' | tee -a "$OUT/ab.tsv"
+      printf "%s\t%s\t%d\t%.0f\t%.0f\t%s\t%s\t%s\t%d\t%.1f\t%.0f\t%.0f\t%s\t%s\n", r, n, q, q ? c/hz*1e6/q : 0, q ? j/hz*1e6/q : 0, rps, p50, p99, err, q ? al/1024/q : 0, q ? pg/hz*1e6/q : 0, q ? sy/hz*1e6/q : 0, tx, raw }' | tee -a "$OUT/ab.tsv"
   done
 done
 awk -F'\t' 'NR>1 {q[$2]+=$3; c[$2]+=$3*$4; j[$2]+=$3*$5; e[$2]+=$9; a[$2]+=$3*$10; g[$2]+=$3*$11; k[$2]+=$3*$12} END {for (n in q) if (q[n]) printf "%s: %d requests, CPU %.0f µs/req (JIT %.0f, kernel %.0f µs/req), heap %.1f KB/req%s%s\n", n, q[n], c[n]/q[n], j[n]/q[n], k[n]/q[n], a[n]/q[n], g[n] ? sprintf(", PostgreSQL backends %.0f µs/req", g[n]/q[n]) : "", e[n] ? sprintf(" — %d ERRORS (non-2xx or socket): figure not valid", e[n]) : ""}' \
@@ -172,6 +190,16 @@ for n in A B; do # gateways that have dijkwacht_audit_batches_total (since sessi
     printf "%s: audit records %d in %d transactions by lone requests + %d group commits (%.2f records per transaction), %.2f ms per record waited%s\n", g, n, r, w, (r+w) ? n/(r+w) : 0, n ? (u-t)*1000/n : 0,
       k0 < 0 ? "" : sprintf("; %d waits for a fuller batch", k1 - k0)}' | tee -a "$OUT/ab.txt"
 done
+if [ "$CENSUS" = 1 ]; then
+  for n in A B; do
+    # a young collection (ExplicitGCInvokesConcurrent), the regions' types, then every object where that collection put it
+    "$JCMD" "${PID[$n]}" GC.run > /dev/null
+    "$JCMD" "${PID[$n]}" VM.info > "$OUT/$n/vm-info.txt"
+    "$JCMD" "${PID[$n]}" GC.heap_dump -all=true "$OUT/$n/survivors.hprof" > /dev/null
+    echo "$n: survivor census: python3 $ROOT/docs/bench/survivor-census.py $OUT/$n/survivors.hprof $OUT/$n/vm-info.txt" | tee -a "$OUT/ab.txt"
+  done
+fi
+if [ "$GC_LOG" = 1 ]; then python3 "$ROOT/docs/bench/gc-rounds.py" "$OUT" | tee "$OUT/gc-rounds.tsv"; fi
 if [ "$JFR" = 1 ]; then
   for n in A B; do
     "$JCMD" "${PID[$n]}" JFR.stop name=ab filename="$OUT/$n/profile.jfr" > /dev/null

@@ -2,6 +2,8 @@ package nl.dijkwacht.audit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -9,6 +11,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
 
 /** A migrated audit store for a test: in-memory H2, or a uniquely named schema in the machine's PostgreSQL. */
 public final class AuditDb implements AutoCloseable {
@@ -34,6 +38,17 @@ public final class AuditDb implements AutoCloseable {
         return new AuditDb(ds, null);
     }
 
+    /** The settings of the embedded default's URL (application.yaml's {@code spring.datasource.url} after the file). */
+    public static String defaultH2Settings() {
+        try {
+            String url = (String) new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yaml"))
+                    .getFirst().getProperty("spring.datasource.url");
+            return url.substring(url.indexOf(';'));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** An H2 file store as the embedded default uses it (application.yaml's URL). */
     public static AuditDb h2File(java.nio.file.Path file) {
         return h2File(file, "");
@@ -42,7 +57,7 @@ public final class AuditDb implements AutoCloseable {
     /** An H2 file store with extra URL settings (";NAME=value..."), for benchmarks of the store's settings. */
     public static AuditDb h2File(java.nio.file.Path file, String extraSettings) {
         HikariConfig config = new HikariConfig();
-        String url = "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LAZY_QUERY_EXECUTION=TRUE;COMPRESS=TRUE;MAX_COMPACT_TIME=0";
+        String url = "jdbc:h2:file:" + file + defaultH2Settings();
         for (String setting : extraSettings.split(";")) {
             if (!setting.isBlank()) { // an extra setting replaces the default one (H2 refuses a setting given twice)
                 url = url.replaceAll(";" + setting.split("=")[0] + "=[^;]*", "");
