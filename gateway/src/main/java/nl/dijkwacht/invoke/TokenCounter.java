@@ -1,8 +1,6 @@
 package nl.dijkwacht.invoke;
 
-import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
 
 /**
  * Counts tokens with the cl100k_base encoding (jtokkit) where an upstream does not report usage. For models
@@ -10,10 +8,7 @@ import com.knuddels.jtokkit.api.EncodingType;
  */
 public final class TokenCounter {
 
-    /** Shared by every instance: the default registry loaded all encodings (tens of MB) for each Spring context. */
-    private static final Encoding CL100K = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
-
-    private final Encoding encoding = CL100K;
+    private final Encoding encoding = TokenEncodings.cl100k();
 
     public int count(String text) {
         return text == null || text.isEmpty() ? 0 : encoding.countTokensOrdinary(text);

@@ -1,14 +1,12 @@
 package nl.dijkwacht.limits;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingRegistry;
-import com.knuddels.jtokkit.api.EncodingType;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
 import nl.dijkwacht.catalog.ModelDefinition;
+import nl.dijkwacht.invoke.TokenEncodings;
 import nl.dijkwacht.openai.ChatRequest;
 import nl.dijkwacht.openai.TextSlot;
 import nl.dijkwacht.pipeline.Endpoint;
@@ -30,11 +28,9 @@ public final class TokenEstimator {
     private static final int PER_MESSAGE = 4;
     private static final int REPLY_PRIMING = 3;
 
-    /** One registry for the process: its encodings are large tables, and they do not differ between instances. */
-    private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
     private static final Map<String, Encoding> BY_UPSTREAM_MODEL = new ConcurrentHashMap<>();
 
-    private final Encoding fallback = REGISTRY.getEncoding(EncodingType.CL100K_BASE);
+    private final Encoding fallback = TokenEncodings.cl100k();
 
     public long estimate(Endpoint endpoint, ChatRequest request, ModelDefinition model, long defaultCompletionTokens) {
         return count(endpoint, request, defaultCompletionTokens, encodingFor(model)::countTokensOrdinary);
@@ -46,7 +42,7 @@ public final class TokenEstimator {
         if (name == null || name.isBlank()) {
             return fallback;
         }
-        return BY_UPSTREAM_MODEL.computeIfAbsent(name, n -> REGISTRY.getEncodingForModel(n).orElse(fallback));
+        return BY_UPSTREAM_MODEL.computeIfAbsent(name, n -> TokenEncodings.forModel(n).orElse(fallback));
     }
 
     /**

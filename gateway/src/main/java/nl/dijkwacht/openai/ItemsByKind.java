@@ -3,10 +3,7 @@ package nl.dijkwacht.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,37 +29,72 @@ final class ItemsByKind {
     /** Keywords a nested any-of of kinds, or a branch leading to one, may carry: nothing beyond "an object". */
     private static final Set<String> WRAPPER_KEYWORDS = Set.of("anyOf", "$ref", "type", "description", "title");
 
+    /** A list of a request that holds items of several kinds, and the field of an item that names its kind. */
+    record Kinds(String request, String list, String discriminator) {
+
+        /** Chat {@code messages}, each of the message kind its {@code role} names. */
+        static final Kinds CHAT_MESSAGES = new Kinds("CreateChatCompletionRequest", "messages", "role");
+        /** Responses {@code input} items, each of the item kinds its {@code type} names (a message may leave it out). */
+        static final Kinds RESPONSES_INPUT = new Kinds("CreateResponse", "input", "type");
+
+        /** The definition added to the document: the request without the list's item constraint. */
+        String requestWithoutItems() {
+            return request + "-without-" + list + "-items";
+        }
+    }
+
     private final String list;
     private final String discriminator;
     private final JsonSchema withoutItems;
+    /** The definitions of the kinds, in the order the any-of lists them. */
+    private final List<String> kindDefinitions = new ArrayList<>();
     private final Map<String, List<JsonSchema>> kindsByValue;
     /** The kinds an item without its discriminator (or with it null) may be. */
     private final List<JsonSchema> kindsWithoutValue;
 
     /**
-     * @param all           the schema document as {@link RequestSchema} reads it (any-of already in place of one-of,
-     *                      nullable fields optional); not changed
-     * @param request       the request's definition
-     * @param list          the request's property that holds the list
-     * @param discriminator the field of an item that names its kind
+     * Adds to the document's definitions the request of {@code kinds} without its list's {@code items}, named
+     * {@link Kinds#requestWithoutItems}: read by the validator with the rest of the document, so its references are
+     * the document's own. Before the document is loaded ({@link SchemaDefinitions}).
+     *
+     * @param all the schema document as {@link RequestSchema} reads it (any-of already in place of one-of, nullable
+     *            fields optional); only the definition is added
      */
-    ItemsByKind(JsonSchemaFactory factory, SchemaValidatorsConfig config, ObjectNode all, String request, String list,
-            String discriminator) {
-        this.list = list;
-        this.discriminator = discriminator;
-        ObjectNode copy = all.deepCopy();
-        ObjectNode array = arrayOf(copy, property(copy.path("$defs").path(request), request, list), request + "." + list);
-        String itemsDefinition = definition(array.path("items"), request + "." + list + ".items");
-        array.remove("items");
-        this.withoutItems = RequestSchema.load(factory, config, copy, request);
-        List<String> kinds = new ArrayList<>();
-        leafKinds(all.path("$defs"), itemsDefinition, kinds);
-        Map<String, JsonSchema> schemas = new HashMap<>();
+    static void addRequestWithoutItems(ObjectNode all, Kinds kinds) {
+        ObjectNode defs = (ObjectNode) all.path("$defs");
+        if (defs.has(kinds.requestWithoutItems())) {
+            throw new IllegalStateException(kinds.requestWithoutItems() + " is already a definition of " + RequestSchema.RESOURCE);
+        }
+        ObjectNode request = defs.path(kinds.request()).deepCopy();
+        ObjectNode property = property(request, kinds.request(), kinds.list());
+        if (property.has("$ref")) {
+            JsonNode target = defs.path(definition(property, kinds.request() + "." + kinds.list()));
+            property.remove("$ref");
+            property.setAll((ObjectNode) target.deepCopy());
+        }
+        arrayIn(property, kinds.request() + "." + kinds.list()).remove("items");
+        defs.set(kinds.requestWithoutItems(), request);
+    }
+
+    /**
+     * @param definitions the document as the validator read it, {@link #addRequestWithoutItems} included
+     * @param all         the same document as JSON; not changed
+     */
+    ItemsByKind(SchemaDefinitions definitions, JsonNode all, Kinds kinds) {
+        this.list = kinds.list();
+        this.discriminator = kinds.discriminator();
+        JsonNode defs = all.path("$defs");
+        String where = kinds.request() + "." + kinds.list();
+        JsonNode property = property(defs.path(kinds.request()), kinds.request(), kinds.list());
+        JsonNode array = arrayIn(property.has("$ref") ? defs.path(definition(property, where)) : property, where);
+        String itemsDefinition = definition(array.path("items"), where + ".items");
+        this.withoutItems = definitions.get(kinds.requestWithoutItems());
+        leafKinds(defs, itemsDefinition, kindDefinitions);
         this.kindsByValue = new LinkedHashMap<>();
         this.kindsWithoutValue = new ArrayList<>();
-        for (String kind : kinds) {
-            JsonSchema schema = schemas.computeIfAbsent(kind, k -> RequestSchema.load(factory, config, all, k));
-            JsonNode definition = all.path("$defs").path(kind);
+        for (String kind : kindDefinitions) {
+            JsonSchema schema = definitions.get(kind);
+            JsonNode definition = defs.path(kind);
             JsonNode field = definition.path("properties").path(discriminator);
             for (String value : values(field)) {
                 kindsByValue.computeIfAbsent(value, v -> new ArrayList<>()).add(schema);
@@ -74,13 +106,13 @@ final class ItemsByKind {
     }
 
     /** Chat {@code messages}, each against the message kind its {@code role} names. */
-    static ItemsByKind chatMessages(JsonSchemaFactory factory, SchemaValidatorsConfig config, ObjectNode all) {
-        return new ItemsByKind(factory, config, all, "CreateChatCompletionRequest", "messages", "role");
+    static ItemsByKind chatMessages(SchemaDefinitions definitions, JsonNode all) {
+        return new ItemsByKind(definitions, all, Kinds.CHAT_MESSAGES);
     }
 
     /** Responses {@code input} items, each against the item kinds its {@code type} names (a message may leave it out). */
-    static ItemsByKind responsesInput(JsonSchemaFactory factory, SchemaValidatorsConfig config, ObjectNode all) {
-        return new ItemsByKind(factory, config, all, "CreateResponse", "input", "type");
+    static ItemsByKind responsesInput(SchemaDefinitions definitions, JsonNode all) {
+        return new ItemsByKind(definitions, all, Kinds.RESPONSES_INPUT);
     }
 
     /** True only when {@code body} fits the full request schema; false says nothing (check it in full). */
@@ -93,6 +125,11 @@ final class ItemsByKind {
             }
         }
         return withoutItems.validate(body).isEmpty();
+    }
+
+    /** The definitions of the kinds, for the test. */
+    List<String> kindDefinitions() {
+        return List.copyOf(kindDefinitions);
     }
 
     /** The discriminator values this check knows, for the test. */
@@ -138,17 +175,12 @@ final class ItemsByKind {
     }
 
     /**
-     * The array schema with the items in {@code property}: the property itself ({@code messages}) or, after its
-     * definition is written in its place, the array branch of its any-of ({@code input}: a string or a list).
+     * The array schema with the items in {@code property}: the property itself ({@code messages}) or the array branch
+     * of its any-of ({@code input}: a string or a list), its definition's when it refers to one.
      */
-    private static ObjectNode arrayOf(ObjectNode all, ObjectNode property, String where) {
-        if (property.has("$ref")) {
-            JsonNode target = all.path("$defs").path(definition(property, where));
-            property.remove("$ref");
-            property.setAll((ObjectNode) target.deepCopy());
-        }
+    private static ObjectNode arrayIn(JsonNode property, String where) {
         if (property.has("items")) {
-            return property;
+            return (ObjectNode) property;
         }
         ObjectNode found = null;
         for (JsonNode branch : property.path("anyOf")) {

@@ -73,14 +73,16 @@ public final class RequestSchema {
         relaxRequiredNullables(all);
         relaxDefaultedByTheApi(all);
         oneOfAsAnyOf(all);
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
+        ItemsByKind.addRequestWithoutItems(all, ItemsByKind.Kinds.CHAT_MESSAGES);
+        ItemsByKind.addRequestWithoutItems(all, ItemsByKind.Kinds.RESPONSES_INPUT);
+        SchemaDefinitions definitions = new SchemaDefinitions(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012),
+                SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build(), all);
         for (Operation operation : Operation.values()) {
-            schemas.put(operation, load(factory, config, all, operation.definition));
+            schemas.put(operation, definitions.get(operation.definition));
             plain.put(operation, new PlainFit(all, operation.definition));
         }
-        byKind.put(Operation.CHAT_COMPLETIONS, ItemsByKind.chatMessages(factory, config, all));
-        byKind.put(Operation.RESPONSES, ItemsByKind.responsesInput(factory, config, all));
+        byKind.put(Operation.CHAT_COMPLETIONS, ItemsByKind.chatMessages(definitions, all));
+        byKind.put(Operation.RESPONSES, ItemsByKind.responsesInput(definitions, all));
     }
 
     /**
@@ -154,16 +156,6 @@ public final class RequestSchema {
             }
         }
         return false;
-    }
-
-    /** {@code definition} of {@code all} as a schema of its own; the definitions are shared with {@code all}, not copied. */
-    static JsonSchema load(JsonSchemaFactory factory, SchemaValidatorsConfig config, ObjectNode all, String definition) {
-        ObjectNode root = all.objectNode();
-        root.setAll(all);
-        root.put("$ref", "#/$defs/" + definition);
-        JsonSchema schema = factory.getSchema(root, config);
-        schema.initializeValidators();
-        return schema;
     }
 
     public Optional<Problem> checkChat(JsonNode body) {
