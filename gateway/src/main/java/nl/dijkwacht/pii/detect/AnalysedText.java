@@ -2,6 +2,7 @@ package nl.dijkwacht.pii.detect;
 
 import java.util.Arrays;
 import java.util.Locale;
+import nl.dijkwacht.words.Letters;
 
 /**
  * A text under analysis with what several recognizers need from it, computed once per text instead of once per
@@ -145,7 +146,7 @@ public final class AnalysedText {
             int count = 0;
             boolean previousWordChar = false;
             for (int i = 0, n = text.length(); i < n; i++) {
-                boolean wordChar = Character.isLetterOrDigit(text.charAt(i));
+                boolean wordChar = Letters.letterOrDigit(text.charAt(i));
                 if (wordChar && !previousWordChar) {
                     if (count == out.length) {
                         out = Arrays.copyOf(out, count * 2);

@@ -30,6 +30,9 @@ public final class NamedThings {
     private static final WordSet ORGANISATION_PREFIXES = WordSet.of(WordList.list("/pii/names/organisation-prefixes.txt"));
     private static final WordSet CONNECTIVES = WordSet.of(List.of("van", "der", "voor"));
     private static final List<String> FAMILY_NAME_FIRMS = WordList.list("/pii/names/family-name-firms.txt");
+    /** Per firm of {@link #FAMILY_NAME_FIRMS}, the ASCII letters of a text that can match it ({@link LetterMask}). */
+    private static final long[] FAMILY_NAME_FIRM_LETTERS = FAMILY_NAME_FIRMS.stream()
+            .mapToLong(LetterMask::ignoringCase).toArray();
     private static final WordSet KNOWN_FIRMS = WordSet.of(WordList.list("/pii/names/known-firms.txt"));
 
     private NamedThings() {
@@ -194,14 +197,18 @@ public final class NamedThings {
      * "Creditnota van Heijmans"; a firm may hold a particle itself, "Van Wijnen"), and no title stands before the firm
      * ("mevrouw Wehkamp") nor a given name before it in the span ("Karin Heijmans").
      */
-    private static boolean familyNameFirm(String text, int start, int end) {
-        for (String firm : FAMILY_NAME_FIRMS) {
+    static boolean familyNameFirm(String text, int start, int end) {
+        long spanLetters = LetterMask.of(text, start, end);
+        for (int k = 0; k < FAMILY_NAME_FIRMS.size(); k++) {
+            String firm = FAMILY_NAME_FIRMS.get(k);
             int len = firm.length();
             int from = Math.max(0, end - len);
             int to = Math.min(start, text.length() - len);
             if (len < end - start && !firm.startsWith("van ")) {
                 from = end - len; // "Creditnota van [Heijmans]": the firm after the preposition closes the span
                 to = text.startsWith("van ", from - 4) && from - 4 >= start ? from : -1;
+            } else if (!LetterMask.holds(FAMILY_NAME_FIRM_LETTERS[k], spanLetters)) {
+                continue; // a firm found here would cover the whole span, so it must hold each of the span's letters
             }
             for (int at = from; at <= to; at++) {
                 if (text.regionMatches(true, at, firm, 0, len) && !wordChar(at > 0 ? text.charAt(at - 1) : ' ')
@@ -214,7 +221,7 @@ public final class NamedThings {
     }
 
     /** A title or form of address ("mevrouw", "dhr.", "familie") is the word right before {@code at}. */
-    private static boolean titleBefore(String text, int at) {
+    static boolean titleBefore(String text, int at) {
         int e = at;
         while (e > 0 && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '.')) {
             e--;
@@ -408,7 +415,7 @@ public final class NamedThings {
         return e;
     }
 
-    private static boolean wordChar(char c) {
+    static boolean wordChar(char c) {
         return Character.isLetter(c) || c == '-' || c == '\'' || c == '’';
     }
 }

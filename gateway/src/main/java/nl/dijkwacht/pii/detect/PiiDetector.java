@@ -13,10 +13,19 @@ import java.util.TreeMap;
  */
 public final class PiiDetector {
 
-    private static final Comparator<Finding> PREFERENCE = Comparator
-            .comparingInt(Finding::length).reversed()
-            .thenComparing(Comparator.comparingDouble(Finding::score).reversed())
-            .thenComparingInt(Finding::start);
+    /**
+     * Longest first, then highest score, then earliest: {@code comparingInt(length).reversed().thenComparing(
+     * comparingDouble(score).reversed()).thenComparingInt(start)} written out (pii21: the composed comparator's three
+     * lambdas per comparison were 5 % of a 10 KB table's detection).
+     */
+    static final Comparator<Finding> PREFERENCE = (a, b) -> {
+        int byLength = Integer.compare(b.length(), a.length());
+        if (byLength != 0) {
+            return byLength;
+        }
+        int byScore = Double.compare(b.score(), a.score());
+        return byScore != 0 ? byScore : Integer.compare(a.start(), b.start());
+    };
 
     private final List<Recognizer> recognizers;
     private final FieldRecognizer fields; // null: no structure filter

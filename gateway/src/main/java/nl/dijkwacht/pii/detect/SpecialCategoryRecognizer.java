@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.dijkwacht.words.Letters;
 
 /**
  * Terms that reveal special categories of personal data (GDPR art. 9: health, care under the Wmo and the
@@ -89,9 +90,9 @@ public final class SpecialCategoryRecognizer implements Recognizer {
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+            if (Letters.letterOrDigit(c)) {
                 int s = i;
-                while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '\''
+                while (i < n && (Letters.letterOrDigit(text.charAt(i)) || text.charAt(i) == '\''
                         || text.charAt(i) == '’')) {
                     i++;
                 }
@@ -142,7 +143,7 @@ public final class SpecialCategoryRecognizer implements Recognizer {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            if (!Character.isLetterOrDigit(text.charAt(i))) {
+            if (!Letters.letterOrDigit(text.charAt(i))) {
                 i++;
                 continue;
             }
@@ -165,7 +166,7 @@ public final class SpecialCategoryRecognizer implements Recognizer {
             boolean ok = true;
             for (int w = 1; w < p.length && ok; w++) {
                 int start = end;
-                while (start < text.length() && !Character.isLetterOrDigit(text.charAt(start))) {
+                while (start < text.length() && !Letters.letterOrDigit(text.charAt(start))) {
                     start++;
                 }
                 if (start == text.length()) {
@@ -186,7 +187,7 @@ public final class SpecialCategoryRecognizer implements Recognizer {
     /** End of the word token from {@code s} (a letter or digit): letters, digits and apostrophes, as {@link #find} reads them. */
     private static int wordEnd(String text, int s) {
         int i = s;
-        while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '\''
+        while (i < text.length() && (Letters.letterOrDigit(text.charAt(i)) || text.charAt(i) == '\''
                 || text.charAt(i) == '’')) {
             i++;
         }

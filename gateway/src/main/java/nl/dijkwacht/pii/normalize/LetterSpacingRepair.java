@@ -3,6 +3,7 @@ package nl.dijkwacht.pii.normalize;
 import java.util.ArrayList;
 import java.util.List;
 import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
+import nl.dijkwacht.words.Letters;
 
 /**
  * Letter-spaced text closed up ({@code S i m o n e   B e r g k a m p} → {@code Simone Bergkamp}, {@code 9 7 1 1 R S}
@@ -66,8 +67,8 @@ final class LetterSpacingRepair {
     /** A character standing alone between white space (or the text's ends): a letter, a digit or a hyphen. */
     private static boolean singleAt(String s, int i) {
         // the white space first: it rules out nearly every character of running text at once
-        return (i == 0 || Character.isWhitespace(s.charAt(i - 1)))
-                && (i + 1 == s.length() || Character.isWhitespace(s.charAt(i + 1)))
-                && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '-');
+        return (i == 0 || Letters.whitespace(s.charAt(i - 1)))
+                && (i + 1 == s.length() || Letters.whitespace(s.charAt(i + 1)))
+                && (Letters.letterOrDigit(s.charAt(i)) || s.charAt(i) == '-');
     }
 }

@@ -226,7 +226,7 @@ public final class TextNormalizer {
      * alternatives can start: a regex scan tries every branch at every character, which cost a sixth of
      * {@code detect()} on an ordinary letter.
      */
-    private static boolean hasAtMarker(String s) {
+    static boolean hasAtMarker(String s) {
         int n = s.length();
         Matcher m = null;
         for (int i = 0; i < n; i++) {
@@ -243,20 +243,46 @@ public final class TextNormalizer {
         return false;
     }
 
-    private static boolean mayStartAtMarker(String s, int i) {
+    /**
+     * Whether {@link #AT_MARKER} can match from {@code i}: each alternative is checked up to the first character that
+     * tells it apart (pii21: a bracket or an '@' in ordinary text, "(06-12345678)", "jan@example.nl", built a matcher
+     * and ran the pattern for nothing). Case-insensitive as the pattern, which folds ASCII only.
+     */
+    static boolean mayStartAtMarker(String s, int i) {
         char c = s.charAt(i);
         return switch (c) {
-            case '(', '[', '{', '<', '@', '&', '%' -> true;
+            case '(', '[', '{', '<' -> bracketedWordMayFollow(s, i + 1);
+            case '@' -> i + 1 < s.length() && white(s.charAt(i + 1));
+            case '&' -> i + 1 < s.length() && (s.charAt(i + 1) == '#' || s.charAt(i + 1) == 'c' || s.charAt(i + 1) == 'C');
+            case '%' -> i + 1 < s.length() && s.charAt(i + 1) == '4';
             case ' ', '\t', '\n', '\u000B', '\f', '\r' -> i + 1 < s.length()
                     && (s.charAt(i + 1) == '@' || spacedAtWord(s, i + 1));
             default -> false;
         };
     }
 
+    /** After an opening bracket: white space, then the first character of {@code at}, {@code @}, {@code a}, {@code dot} or {@code punt}. */
+    private static boolean bracketedWordMayFollow(String s, int i) {
+        int n = s.length();
+        while (i < n && white(s.charAt(i))) {
+            i++;
+        }
+        if (i >= n) {
+            return false;
+        }
+        char c = s.charAt(i);
+        return c == '@' || c == 'a' || c == 'A' || c == 'd' || c == 'D' || c == 'p' || c == 'P';
+    }
+
+    /** The pattern's {@code \s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean white(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     /**
-     * Whether "at" and a white space, or "ap", starts at {@code i} (either case): the only ways {@code \s(?:at|apenstaartje)\s}
-     * can go on after its white space. Without this every word starting with an "a" ("aan", "adres") was a
-     * candidate for the pattern.
+     * Whether "at" or "apenstaartje" and a white space starts at {@code i} (either case, ASCII only as the pattern):
+     * the only ways {@code \s(?:at|apenstaartje)\s} can go on after its white space. Without this every word starting
+     * with an "a" ("aan", "adres") was a candidate for the pattern, and until pii21 every word starting with "ap" ("app").
      */
     private static boolean spacedAtWord(String s, int i) {
         int n = s.length();
@@ -265,13 +291,28 @@ public final class TextNormalizer {
         }
         char second = s.charAt(i + 1);
         if (second == 'p' || second == 'P') {
+            int end = i + APENSTAARTJE.length();
+            if (end >= n || !white(s.charAt(end))) {
+                return false;
+            }
+            for (int k = 2; k < APENSTAARTJE.length(); k++) {
+                if ((s.charAt(i + k) | 0x20) != APENSTAARTJE.charAt(k)) {
+                    return false;
+                }
+            }
             return true;
         }
         if (second != 't' && second != 'T') {
             return false;
         }
-        char after = s.charAt(i + 2);
-        return after == ' ' || after == '\t' || after == '\n' || after == '\u000B' || after == '\f' || after == '\r';
+        return white(s.charAt(i + 2));
+    }
+
+    private static final String APENSTAARTJE = "apenstaartje";
+
+    /** The answer {@link #hasAtMarker} must give: the pattern searched everywhere (for tests). */
+    static boolean hasAtMarkerByPattern(String s) {
+        return AT_MARKER.matcher(s).find();
     }
 
     // ---- pass 3: separators inside digit runs ----

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.dijkwacht.words.Letters;
 import nl.dijkwacht.words.WordList;
 import nl.dijkwacht.words.WordSet;
 

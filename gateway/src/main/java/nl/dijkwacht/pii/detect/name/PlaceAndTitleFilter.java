@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.dijkwacht.pii.detect.LetterMask;
 import nl.dijkwacht.words.WordList;
 
 /**
@@ -25,6 +26,8 @@ final class PlaceAndTitleFilter {
     private static final Pattern ROYAL_TITLE_BEFORE = Pattern.compile(
             "(?:^|[^\\p{L}])(?:Koning|Koningin|Prins|Prinses|Kroonprins|Kroonprinses|KONING|KONINGIN)[ \\t]+$");
     private static final List<String> KNOWN_FIRMS = WordList.list("/pii/names/known-firms.txt");
+    /** Per firm of {@link #KNOWN_FIRMS}, its ASCII letters ({@link LetterMask}). */
+    private static final long[] KNOWN_FIRM_LETTERS = KNOWN_FIRMS.stream().mapToLong(LetterMask::of).toArray();
     /** E-mail header lines whose value is a date: "Date: Mon, 30 Nov 2026", "Verzonden: dinsdag 1 december". */
     private static final Pattern DATE_HEADER = Pattern.compile(
             "^[ >\t]*(?:Date|Datum|Sent|Verzonden|Verstuurd|Gesendet|Envoy[ée]|Received)[ \t]*:", Pattern.CASE_INSENSITIVE);
@@ -39,7 +42,7 @@ final class PlaceAndTitleFilter {
         String before = text.substring(Math.max(lineStart, start - 40), start);
         if (mayEndInPostcodeOrTitle(before)
                 && (POSTCODE_BEFORE.matcher(before).find() || ROYAL_TITLE_BEFORE.matcher(before).find())
-                || DATE_HEADER.matcher(text).region(lineStart, start).lookingAt() || afterUnitWord(before)) {
+                || dateHeader(text, lineStart, start) || afterUnitWord(before)) {
             return true;
         }
         if (oneWordAfterTe(text, start, end)) {
@@ -62,6 +65,15 @@ final class PlaceAndTitleFilter {
             return true;
         }
         return insideKnownFirm(text, start, end);
+    }
+
+    /**
+     * {@link #DATE_HEADER} at the start of {@code text[lineStart, start)}; the pattern is only tried when that part has
+     * the colon it ends with (pii21: a matcher per person span, nearly always for nothing).
+     */
+    static boolean dateHeader(String text, int lineStart, int start) {
+        int colon = text.indexOf(':', lineStart);
+        return colon >= 0 && colon < start && DATE_HEADER.matcher(text).region(lineStart, start).lookingAt();
     }
 
     private static final List<String> ROYAL_TITLES = List.of("Koning", "Koningin", "Prins", "Prinses", "Kroonprins",
@@ -158,10 +170,19 @@ final class PlaceAndTitleFilter {
         return !word.isEmpty() && (UNIT_WORDS.contains(word) || word.length() > 6 && word.endsWith("team"));
     }
 
-    private static boolean insideKnownFirm(String text, int start, int end) {
+    static boolean insideKnownFirm(String text, int start, int end) {
         int from = Math.max(0, start - 30);
-        String window = text.substring(from, Math.min(text.length(), end + 30)).toLowerCase(Locale.ROOT);
-        for (String firm : KNOWN_FIRMS) {
+        int to = Math.min(text.length(), end + 30);
+        long letters = LetterMask.afterLowerCase(text, from, to);
+        String window = null; // lower-cased only when a firm may be in it
+        for (int k = 0; k < KNOWN_FIRMS.size(); k++) {
+            if (!LetterMask.holds(letters, KNOWN_FIRM_LETTERS[k])) {
+                continue; // a letter of the firm is nowhere in the window
+            }
+            if (window == null) {
+                window = text.substring(from, to).toLowerCase(Locale.ROOT);
+            }
+            String firm = KNOWN_FIRMS.get(k);
             for (int at = window.indexOf(firm); at >= 0; at = window.indexOf(firm, at + 1)) {
                 int s = from + at;
                 int e = s + firm.length();

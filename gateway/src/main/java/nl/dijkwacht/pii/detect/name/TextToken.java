@@ -3,6 +3,7 @@ package nl.dijkwacht.pii.detect.name;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import nl.dijkwacht.words.Letters;
 
 /**
  * A token with its offsets. The same tokenisation is used to train the name model and to run it, so they agree:
