@@ -54,7 +54,7 @@ if [ "$STORE" = postgres ]; then
 fi
 taskset -c "$LOAD_CPU" "$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port "$PORT_BASE" > "$OUT/mock.log" 2>&1 &
 PIDS+=($!)
-(cd "$OUT/run" && exec taskset -c "$GW_CPU" "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$JAR" "${args[@]}" \
+(cd "$OUT/run" && exec taskset -c "$GW_CPU" "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45} -jar "$JAR" "${args[@]}" \
     > "$OUT/gateway.log" 2>&1) &
 GW=$!; PIDS+=($GW)
 for _ in $(seq 1 3000); do

@@ -42,7 +42,7 @@ PIDS+=($!)
 make_pack "$OUT/run"
 sed -i "s|http://127.0.0.1:18080/v1|http://127.0.0.1:$PORT_BASE/v1|" "$OUT/run/models-config/gpt-4o-mini.yaml"
 PORT=$((PORT_BASE + 16))
-(cd "$OUT/run" && exec "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} -jar "$JAR" --server.port="$PORT" \
+(cd "$OUT/run" && exec "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45} -jar "$JAR" --server.port="$PORT" \
    --management.server.port=$((PORT + 100)) --logging.level.root=WARN --dijkwacht.policies-dir="$OUT/run/policies" \
    --dijkwacht.models-dir="$OUT/run/models-config" "$@" > "$OUT/gateway.log" 2>&1) &
 GW=$!; PIDS+=($GW)

@@ -16,7 +16,8 @@
 #          default 30) --warmup S seconds per gateway and mode (default 60; with 20 s and four gateways the JIT was still busy in the first cells) --store h2|postgres --port-base P (default
 #          21000: mock on P, nginx on P+1, gateways on P+16, P+17, …, management on +100) --modes "stream json"
 # Environment: <NAME>_JAVA_OPTS / <NAME>_ARGS — extra JVM options / gateway arguments for gateway NAME;
-#              GATEWAY_JAVA_OPTS (default -Xms512m -Xmx512m).
+#              GATEWAY_JAVA_OPTS (default -Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45,
+#              the shipped heap and collector settings).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
@@ -66,7 +67,7 @@ for spec in "${GWS[@]}"; do
            --spring.datasource.username=postgres --spring.flyway.schemas="$schema")
   fi
   # shellcheck disable=SC2086
-  (cd "$dir/run" && exec "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} $ov -jar "$jar" "${args[@]}" $oa > "$dir/gateway.log" 2>&1) &
+  (cd "$dir/run" && exec "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45} $ov -jar "$jar" "${args[@]}" $oa > "$dir/gateway.log" 2>&1) &
   PIDS+=($!); echo "$n pid $! port $port jar $jar $ov $oa" | tee -a "$OUT/gateways.txt"
   TARGETS+=("$n=http://127.0.0.1:$port/v1")
 done

@@ -3,7 +3,7 @@
 #
 #   docs/bench/stream-heap.sh [--streams N] [--port-base P] [--dump] [--seconds S] NAME=gateway.jar [NAME=other.jar ...]
 #
-# For each gateway in turn (one at a time, both cores, README settings: -Xms512m -Xmx512m, the JVM's own collector,
+# For each gateway in turn (one at a time, both cores, README settings: -Xms512m -Xmx512m, G1 with the shipped fixed IHOP,
 # the default pack plus the bench model and tool of gateway-bench.sh, H2 file store): start it, warm it with 20 s of
 # c=4 JSON, then take the heap after a full GC (GC.run, GC.heap_info) and a class histogram (GC.class_histogram)
 # idle; open N streams against the mock's slow stream (600 chunks, 50 ms apart: ~30 s each; wrk keeps N connections
@@ -12,7 +12,7 @@
 # the harness's synthetic prompt here, but delete the dumps after the analysis all the same. Prints per gateway the
 # heap in use after a full GC idle and with N open, the bytes per open stream, and the classes whose bytes grew most
 # per stream (histogram difference / N); the files are in $BENCH_WORK/stream-heap/<stamp>/<NAME>/.
-# Environment: GATEWAY_JAVA_OPTS (default -Xms512m -Xmx512m), <NAME>_ARGS (extra gateway arguments for one gateway).
+# Environment: GATEWAY_JAVA_OPTS (default -Xms512m -Xmx512m and the shipped fixed IHOP), <NAME>_ARGS (extra gateway arguments for one gateway).
 # Ports: the mock on P (default 18080), the gateway on P+16, management on P+116.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -58,7 +58,7 @@ for spec in "$@"; do
   sed -i "s|http://127.0.0.1:18080/v1|http://127.0.0.1:$PORT_BASE/v1|" "$dir/run/models-config/gpt-4o-mini.yaml"
   extra_var="${name}_ARGS"; read -r -a extra <<< "${!extra_var:-}"
   # shellcheck disable=SC2086
-  (cd "$dir/run" && exec "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} -Xlog:gc*:file="$dir/gc.log":uptime,level,tags \
+  (cd "$dir/run" && exec "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45} -Xlog:gc*:file="$dir/gc.log":uptime,level,tags \
       -jar "$jar" "${extra[@]}" --server.port=$port --management.server.port=$((port + 100)) --logging.level.root=WARN \
       --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config" > "$dir/gateway.log" 2>&1) &
   pid=$!; PIDS+=($pid)
