@@ -1,6 +1,8 @@
 package nl.dijkwacht.pii;
 
+import java.util.List;
 import java.util.Random;
+import java.util.function.BiFunction;
 
 /**
  * Texts glued together from chosen pieces, for the tests that check a quick pre-check against the pattern it stands
@@ -9,6 +11,16 @@ import java.util.Random;
 public final class PieceTexts {
 
     private PieceTexts() {
+    }
+
+    /** {@code words}, each as {@code cased} writes it (from its index and itself), then {@code more}. */
+    public static String[] pieces(List<String> words, BiFunction<Integer, String, String> cased, String... more) {
+        String[] pieces = new String[words.size() + more.length];
+        for (int k = 0; k < words.size(); k++) {
+            pieces[k] = cased.apply(k, words.get(k));
+        }
+        System.arraycopy(more, 0, pieces, words.size(), more.length);
+        return pieces;
     }
 
     /** Between {@code fewest} and {@code most} pieces, each drawn from {@code pieces} by {@code random}. */

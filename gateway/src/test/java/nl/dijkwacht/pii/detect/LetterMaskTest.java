@@ -53,15 +53,10 @@ class LetterMaskTest {
 
     @Test
     void familyNameFirmsFoundAsByTheFullSearch() {
-        List<String> firms = FAMILY_NAME_FIRMS;
-        String[] pieces = new String[firms.size() + 16];
-        for (int k = 0; k < firms.size(); k++) {
-            String firm = firms.get(k);
-            pieces[k] = k % 3 == 0 ? firm.toUpperCase(java.util.Locale.ROOT) : k % 3 == 1 ? capitalised(firm) : firm;
-        }
-        String[] more = {" ", " ", "van ", "Van ", "mevrouw ", "factuur ", "Jansen", "Karin ", "-", ".", ",", "PHİLIPS",
-            "WEHKAMP", "Heıjmans", "Stor\u212A", "ſtork"};
-        System.arraycopy(more, 0, pieces, firms.size(), more.length);
+        String[] pieces = PieceTexts.pieces(FAMILY_NAME_FIRMS,
+                (k, firm) -> k % 3 == 0 ? firm.toUpperCase(java.util.Locale.ROOT) : k % 3 == 1 ? capitalised(firm) : firm,
+                " ", " ", "van ", "Van ", "mevrouw ", "factuur ", "Jansen", "Karin ", "-", ".", ",", "PHİLIPS",
+                "WEHKAMP", "Heıjmans", "Stor\u212A", "ſtork");
         Random random = new Random(22);
         int found = 0;
         for (int i = 0; i < 40_000; i++) {

@@ -21,14 +21,8 @@ class KnownFirmAndDateHeaderPrefilterTest {
 
     @Test
     void knownFirmsFoundAsByTheFullSearch() {
-        String[] pieces = new String[FIRMS.size() + 14];
-        for (int k = 0; k < FIRMS.size(); k++) {
-            String firm = FIRMS.get(k);
-            pieces[k] = k % 2 == 0 ? firm.toUpperCase(Locale.ROOT) : firm;
-        }
-        String[] more = {" ", " ", "Jan ", "bij ", "-", "é", "İ", "\u212A", "\u212APMG", "HEMA", "Heıjn", "Sanne Visser",
-            ", ", "\n"};
-        System.arraycopy(more, 0, pieces, FIRMS.size(), more.length);
+        String[] pieces = PieceTexts.pieces(FIRMS, (k, firm) -> k % 2 == 0 ? firm.toUpperCase(Locale.ROOT) : firm,
+                " ", " ", "Jan ", "bij ", "-", "é", "İ", "\u212A", "\u212APMG", "HEMA", "Heıjn", "Sanne Visser", ", ", "\n");
         Random random = new Random(23);
         int found = 0;
         for (int i = 0; i < 40_000; i++) {
