@@ -30,8 +30,10 @@ record MessageTokens(int[] numbers, int[] pairs, int shape, int edges, int carry
     /** {@link #read(String, String, int, IndexedCategorizer)}; {@code ascii}: {@code PurposeTokens.isAscii(text)}. */
     static MessageTokens read(String text, String folded, boolean ascii, int carry, IndexedCategorizer model) {
         Numbers numbers = new Numbers(model);
-        int scanned = PurposeTokens.scan(text, folded, ascii, carry, numbers);
-        PurposeCues cues = PurposeCues.of(folded);
+        // the cues from the scan's words where they are the same words (no second walk over the message)
+        PurposeCues.Words cueWords = PurposeTokens.cueWordsFit(text, folded, ascii) ? new PurposeCues.Words() : null;
+        int scanned = PurposeTokens.scan(text, folded, ascii, carry, numbers, cueWords);
+        PurposeCues cues = cueWords != null ? cueWords.cues(folded) : PurposeCues.of(folded);
         int[] words = numbers.toArray();
         return new MessageTokens(words, model.pairs(words), PurposeTokens.withCues(PurposeTokens.shape(scanned), cues.specialWord, cues.decisionTaken),
                 DecisionAcrossBreaks.edges(folded), carry, PurposeTokens.carryAfter(scanned));
