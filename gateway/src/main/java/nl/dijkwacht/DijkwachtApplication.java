@@ -1,6 +1,5 @@
 package nl.dijkwacht;
 
-import nl.dijkwacht.audit.store.H2ValueCache;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,7 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class DijkwachtApplication {
 
     public static void main(String[] args) {
-        H2ValueCache.switchOff(); // before H2's first class loads
         SpringApplication.run(DijkwachtApplication.class, args);
     }
 }
