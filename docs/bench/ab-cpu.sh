@@ -14,7 +14,10 @@
 # emptied by each young collection) plus the eden in use, read before and after the round, over the requests. On
 # PostgreSQL, pg_us_per_req is the CPU of the gateway's own PostgreSQL backends (found by the connections'
 # ApplicationName; the server's shared processes — WAL writer, checkpointer — are not in it) per request: on this
-# machine the database shares the cores, so a store's cost is the gateway's CPU plus that.
+# machine the database shares the cores, so a store's cost is the gateway's CPU plus that. threads.tsv splits each
+# round's CPU per request by thread (from /proc, like the total): the collector's threads (G1; on one core the JVM picks
+# the serial collector, whose collections run in the VM thread — then read vm_thread), the audit writer threads, the
+# embedded store's compaction, the VM thread, and the virtual threads' carriers (where the requests run).
 #
 # Options: --rounds N (default 3) --seconds S per round (default 15) --warmup S per gateway (default 60, c=4)
 #          --c N concurrency (default 64) --stream (SSE instead of JSON) --store h2|postgres|h2/postgres|postgres/h2
