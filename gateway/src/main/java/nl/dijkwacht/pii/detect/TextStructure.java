@@ -28,20 +28,11 @@ public final class TextStructure {
     static final TextStructure NONE = new TextStructure(List.of(), List.of());
 
     private final List<Field> fields;
-    /**
-     * The fields' starts in their order, for {@link #fieldAt}: asked for every finding and every context cue, a search
-     * through the list's {@code get} and each record's {@code start()} was 2 % of a 10 KB table's detection (pii22).
-     */
-    private final int[] starts;
     /** Spans of table header cells ({start, end} pairs), sorted. */
     private final List<int[]> headers;
 
     private TextStructure(List<Field> fields, List<int[]> headers) {
         this.fields = fields;
-        this.starts = new int[fields.size()];
-        for (int k = 0; k < starts.length; k++) {
-            starts[k] = fields.get(k).start();
-        }
         this.headers = headers;
     }
 
@@ -69,20 +60,20 @@ public final class TextStructure {
     /** The field whose value contains [start, end), or null. */
     public Field fieldAt(int start, int end) {
         int lo = 0;
-        int hi = starts.length - 1;
-        int best = -1; // the last field starting at or before start
+        int hi = fields.size() - 1;
+        Field best = null;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (starts[mid] <= start) {
-                best = mid;
+            Field f = fields.get(mid);
+            if (f.start() <= start) {
+                best = f;
                 lo = mid + 1;
             } else {
                 hi = mid - 1;
             }
         }
         // fields do not overlap, except a line field inside a table row, which parsing avoids
-        Field f = best < 0 ? null : fields.get(best);
-        return f != null && f.end() >= end ? f : null;
+        return best != null && best.end() >= end ? best : null;
     }
 
     public static TextStructure of(String text) {
