@@ -14,7 +14,10 @@
 # emptied by each young collection) plus the eden in use, read before and after the round, over the requests. On
 # PostgreSQL, pg_us_per_req is the CPU of the gateway's own PostgreSQL backends (found by the connections'
 # ApplicationName; the server's shared processes — WAL writer, checkpointer — are not in it) per request: on this
-# machine the database shares the cores, so a store's cost is the gateway's CPU plus that.
+# machine the database shares the cores, so a store's cost is the gateway's CPU plus that. threads.tsv splits each
+# round's CPU per request by thread (from /proc, like the total): the collector's threads (G1; on one core the JVM picks
+# the serial collector, whose collections run in the VM thread — then read vm_thread), the audit writer threads, the
+# embedded store's compaction, the VM thread, and the virtual threads' carriers (where the requests run).
 #
 # Options: --rounds N (default 3) --seconds S per round (default 15) --warmup S per gateway (default 60, c=4)
 #          --c N concurrency (default 64) --stream (SSE instead of JSON) --store h2|postgres|h2/postgres|postgres/h2
@@ -111,6 +114,15 @@ ticks() { # pid -> "all jit sys" (sys: the kernel's share of all — file writes
   { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
     split(substr($0,j+2),f," "); t=f[12]+f[13]; all+=t; sys+=f[13]; if (comm ~ /^C[12] Compiler/) jit+=t} END {printf "%d %d %d\n", all, jit, sys}'
 }
+groups() { # pid -> CPU ticks by thread: "gc writer compaction vm carriers" (GC: G1's and the serial collector's threads;
+  # writer: the audit writer threads; compaction: the embedded store's housekeeping; vm: the VM thread; carriers: the
+  # virtual threads' carriers, where the requests run) — thread names as /proc shows them (15 characters)
+  { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
+    split(substr($0,j+2),f," "); t=f[12]+f[13];
+    if (comm ~ /^(GC Thread|G1 )/) gc+=t; else if (comm ~ /^audit-writer-/) w+=t; else if (comm ~ /^audit-store-com/) k+=t;
+    else if (comm == "VM Thread") vm+=t; else if (comm ~ /^ForkJoinPool-1-/) fj+=t}
+    END {printf "%d %d %d %d %d\n", gc, w, k, vm, fj}'
+}
 pg_ticks() { # name -> CPU ticks of the gateway's PostgreSQL backends (0 on H2)
   [ -n "${PG_APP[$1]:-}" ] || { echo 0; return; }
   local pids; pids=$(psql -Atq -h 127.0.0.1 -U postgres -d test -c "SELECT pid FROM pg_stat_activity WHERE application_name = '${PG_APP[$1]}'" 2>/dev/null || true)
@@ -164,17 +176,20 @@ for r in $(seq 1 "$ROUNDS"); do
   for n in A B; do
     x0=$(audit_tx "$n")
     a0=$(allocated "$n")
-    read -r c0 j0 s0 < <(ticks "${PID[$n]}"); g0=$(pg_ticks "$n")
+    read -r c0 j0 s0 < <(ticks "${PID[$n]}"); g0=$(pg_ticks "$n"); read -r -a grp0 < <(groups "${PID[$n]}")
     timed=; [ "$TIMED" = 1 ] && timed=$OUT/$n/timed-$r.txt
     t0=$(date +%s.%N)
     res=$(load "$n" "$SECS" "$CONC" "$timed")
     t1=$(date +%s.%N)
-    read -r c1 j1 s1 < <(ticks "${PID[$n]}"); g1=$(pg_ticks "$n")
+    read -r c1 j1 s1 < <(ticks "${PID[$n]}"); g1=$(pg_ticks "$n"); read -r -a grp1 < <(groups "${PID[$n]}")
     printf '%s\t%s\t%s\t%s\n' "$r" "$n" "$t0" "$t1" >> "$OUT/rounds.tsv"
     raw=-; [ -n "$timed" ] && raw=$(python3 "$ROOT/docs/bench/wrk-p99.py" "$timed" "$SECS" | sed -n 's/.*raw: n [0-9]* p50 [0-9.]* p99 \([0-9.]*\) ms.*/\1/p')
     a1=$(allocated "$n")
     x1=$(audit_tx "$n")
     req=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$res"); req=${req:-0}
+    [ "$r" = 1 ] && [ "$n" = A ] && printf 'round\tgw\tgc_us_per_req\twriter_us_per_req\tcompaction_us_per_req\tvm_thread_us_per_req\tcarriers_us_per_req\n' > "$OUT/threads.tsv"
+    awk -v r="$r" -v n="$n" -v q="$req" -v hz="$HZ" -v a="${grp0[*]}" -v b="${grp1[*]}" 'BEGIN { split(a, x, " "); split(b, y, " ");
+      printf "%s\t%s", r, n; for (i = 1; i <= 5; i++) printf "\t%.0f", q ? (y[i]-x[i])/hz*1e6/q : 0; printf "\n" }' >> "$OUT/threads.tsv"
     awk -v r="$r" -v n="$n" -v q="$req" -v c=$((c1 - c0)) -v j=$((j1 - j0)) -v hz="$HZ" -v res="$res" -v al=$((a1 - a0)) -v pg=$((g1 - g0)) -v sy=$((s1 - s0)) -v tx="$(per_tx "$x0" "$x1")" -v raw="${raw:--}" 'BEGIN {
       match(res, /rps=[0-9.]+/); rps=substr(res, RSTART+4, RLENGTH-4); match(res, /p50_ms=[0-9.]+/); p50=substr(res, RSTART+7, RLENGTH-7)
       match(res, /p99_ms=[0-9.]+/); p99=substr(res, RSTART+7, RLENGTH-7)
@@ -216,4 +231,5 @@ if [ "$FIRST_CHUNK" -gt 0 ]; then
   taskset -c "$LOAD_CPU" python3 "$ROOT/docs/bench/stream-first-chunk.py" --n "$FIRST_CHUNK" --body "$BENCH/body.json" \
     mock="http://127.0.0.1:$PORT_BASE/v1" A="http://127.0.0.1:${PORT[A]}/v1" B="http://127.0.0.1:${PORT[B]}/v1" | tee -a "$OUT/ab.txt"
 fi
+[ -f "$OUT/threads.tsv" ] && { echo "CPU by thread, µs per request (threads.tsv):"; column -t "$OUT/threads.tsv"; } | tee -a "$OUT/ab.txt"
 echo "ab-cpu: results in $OUT"

@@ -51,6 +51,10 @@
 #                               (docs/bench/stream-first-chunk.py: the mock alone, nginx and Portkey when installed, every
 #                               gateway); the report puts it beside compare.sh's probe, which opens a new connection
 #                               per request (curl) and times the first byte, so it includes connection set-up
+#   --timed-c1 S                phase 3c (default 20; 0 = skip): c=1 JSON for S seconds per target with every request
+#                               timed (docs/bench/c1-tail-timed.lua; the mock alone, then every gateway without extra
+#                               headers), after a 5-s warm-up each: the requests' own p50/p99 beside wrk's p99, which
+#                               counts a stall of S ms as about S requests (docs/bench/wrk-p99.py gives both)
 #   --skip-build                use the jar already in gateway/target
 # Everything after -- goes to compare.sh (e.g. --runs 1 --duration 15 --warmup 5 --only-extra --chunk-delay-ms 10).
 # Environment: BENCH_DIR (the harness; default ../shared/bench), BENCH_WORK (writable work dir), GATEWAY_JAVA_OPTS
@@ -66,7 +70,7 @@ fi
 [ -n "$BENCH" ] && [ -x "$BENCH/compare.sh" ] || { echo "gateway-bench: set BENCH_DIR to the shared harness" >&2; exit 1; }
 export BENCH_WORK=${BENCH_WORK:-$ROOT/../bench-work}
 PG_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}
-STORES="h2 postgres"; VARIANTS=""; FIRST_MINUTE=6; STEADY=1; BUILD=1; STREAMS=0; STREAMS_SECONDS=45; PROFILE=0; FIRST_CHUNK=200
+STORES="h2 postgres"; VARIANTS=""; FIRST_MINUTE=6; STEADY=1; BUILD=1; STREAMS=0; STREAMS_SECONDS=45; PROFILE=0; FIRST_CHUNK=200; TIMED_C1=20
 while [ $# -gt 0 ]; do
   case $1 in
     --stores) STORES=$2; shift 2;;
@@ -77,6 +81,7 @@ while [ $# -gt 0 ]; do
     --streams-seconds) STREAMS_SECONDS=$2; shift 2;;
     --profile) PROFILE=$2; shift 2;;
     --first-chunk) FIRST_CHUNK=$2; shift 2;;
+    --timed-c1) TIMED_C1=$2; shift 2;;
     --skip-build) BUILD=0; shift;;
     --) shift; break;;
     *) break;;   # the rest goes to compare.sh
@@ -449,6 +454,31 @@ if [ "$FIRST_CHUNK" -gt 0 ]; then
   stop_mock
 fi
 
+# ---- phase 3c: c=1 JSON with every request timed: the requests' own p99 beside wrk's corrected p99 ----
+if [ "$TIMED_C1" -gt 0 ]; then
+  start_mock
+  tc=(mock=http://127.0.0.1:18080/v1)
+  for n in "${NAMES[@]}"; do
+    if [ -z "${GW_HDR[$n]:-}" ]; then wait_for_200 "$n"; tc+=("$n=http://127.0.0.1:${GW_PORT[$n]}/v1"); fi
+  done
+  echo "== c=1 JSON, every request timed: ${TIMED_C1} s per target"
+  : > "$OUT/timed-c1.tsv"
+  for t in "${tc[@]}"; do
+    name=${t%%=*}; url=${t#*=}/chat/completions
+    BENCH_BODY="$BENCH/body.json" TIMED_OUT="$OUT/timed-c1-$name-warmup.txt" \
+      wrk -t1 -c1 -d5s -s "$ROOT/docs/bench/c1-tail-timed.lua" "$url" > /dev/null 2>&1 || true
+    BENCH_BODY="$BENCH/body.json" TIMED_OUT="$OUT/timed-c1-$name.txt" \
+      wrk -t1 -c1 -d"${TIMED_C1}s" -s "$ROOT/docs/bench/c1-tail-timed.lua" "$url" > "$OUT/timed-c1-$name-wrk.txt" 2>&1 || true
+    if [ -s "$OUT/timed-c1-$name.txt" ]; then
+      line=$(python3 "$ROOT/docs/bench/wrk-p99.py" "$OUT/timed-c1-$name.txt" "$TIMED_C1")
+      echo "$name: $line"
+      # "interval I us; raw: n N p50 A p99 B ms; wrk-corrected: n T (+S synthetic) p50 C p99 D ms"
+      echo "$line" | awk -v n="$name" '{printf "%s\t%s\t%s\t%s\t%s\n", n, $6, $8, $10, $20}' >> "$OUT/timed-c1.tsv"
+    fi
+  done
+  stop_mock
+fi
+
 # ---- report: per phase, CPU / JIT / GC per request ----
 HZ=$(getconf CLK_TCK)
 {
@@ -515,6 +545,18 @@ for n in names:
     ktd = f"**{k[1] - kf[1]:+.3f}**" if k and kf and n != "floor" else ""
     print(f"| {n} | {runs(a)} | {added} | {kh} | {khd} | {kt} | {ktd} |")
 PY
+  fi
+  if [ -s "$OUT/timed-c1.tsv" ]; then
+    echo
+    echo "c=1 JSON, every request timed (phase 3c, ${TIMED_C1} s per target, one after the other): the requests' own"
+    echo "latency and wrk's p99 of the same run, which adds synthetic samples for every stall (a stall of S ms counts as"
+    echo "about S requests: a time-weighted tail). Added = over the mock alone in this phase."
+    echo
+    echo "| target | requests | p50 ms | added p50 | p99 ms (requests) | added p99 | p99 ms (wrk, corrected) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    awk -F'\t' 'NR==1 && $1=="mock" {m50=$3; m99=$4}
+      {a50=""; a99=""; if ($1!="mock" && m50!="") {a50=sprintf("%+.3f", $3-m50); a99=sprintf("%+.3f", $4-m99)}
+       printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, a50, $4, a99, $5}' "$OUT/timed-c1.tsv"
   fi
 } > "$OUT/report.md"
 cat "$OUT/report.md"

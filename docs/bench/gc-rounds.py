@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""ab-cpu.sh --gc-log: the collector's pauses inside each measured round, from each gateway's G1 log (issue 15).
+"""ab-cpu.sh --gc-log: the collector's pauses inside each measured round, from each gateway's G1 log, or Serial GC's on one core (issue 15).
 
 usage: gc-rounds.py AB_OUT_DIR
 
@@ -12,7 +12,7 @@ import collections, datetime, re, statistics, sys
 
 out = sys.argv[1]
 TIME = re.compile(r"^\[(\d{4}-\d\d-\d\dT[\d:.]+)([+-]\d{4})\]")
-PAUSE = re.compile(r"GC\((\d+)\) Pause (Young \((Normal|Concurrent Start|Prepare Mixed|Mixed)\)|Remark|Cleanup|Full)"
+PAUSE = re.compile(r"GC\((\d+)\) Pause (Young \((Normal|Concurrent Start|Prepare Mixed|Mixed|Allocation Failure)\)|Remark|Cleanup|Full)"
                    r".* (\d+\.\d+)ms$")
 AGE = re.compile(r"GC\((\d+)\) - age +(\d+): +(\d+) bytes")
 COPY = re.compile(r"GC\((\d+)\) +Object Copy \(ms\): +Min: +[\d.]+, Avg: +[\d.]+, Max: +([\d.]+)")
@@ -59,8 +59,9 @@ for line in open(out + "/rounds.tsv"):
         logs[gw] = read_log("%s/%s/gc.log" % (out, gw))
     pauses, ages, copy = logs[gw]
     inside = [p for p in pauses if p[0] is not None and float(t0) <= p[0] <= float(t1)]
-    young = [p for p in inside if p[2] in ("Normal", "Concurrent Start")]
-    other = collections.Counter(p[2] for p in inside if p[2] not in ("Normal", "Concurrent Start"))
+    # "Allocation Failure": Serial GC's young collection (ab-cpu.sh pins a gateway to one core, where the JVM picks it)
+    young = [p for p in inside if p[2] in ("Normal", "Concurrent Start", "Allocation Failure")]
+    other = collections.Counter(p[2] for p in inside if p[2] not in ("Normal", "Concurrent Start", "Allocation Failure"))
     n = requests.get((r, gw), 0)
     lengths = [p[3] for p in young]
     surv = [sum(ages[p[1]].values()) / 2**20 for p in young if p[1] in ages]

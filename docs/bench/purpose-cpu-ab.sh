@@ -1,33 +1,28 @@
 #!/bin/bash
-# Interleaved, pinned A/B of CPU time per purpose-guard judge() (PurposeGuardBenchmarkMain.cpuTime: 414 dev prompts,
-# 30 rounds after 10 warm-up rounds), each run a fresh JVM on core 1.
-#   A = this tree with ForbiddenPurpose + PurposeTokens taken from OLD_REV;  B = this tree as it is.
-# Usage, from the repository root after `./mvnw -q -B -o test-compile`:  docs/bench/purpose-cpu-ab.sh OLD_REV [ROUNDS]
+# The purpose guard of OLD_REV against this tree's, in one JVM each step (PurposeGuardBuild loads each build's classes in
+# its own class loader, with the default pack's forbidden purposes and thresholds, no guard model):
+#   1. the same judgements? PurposeGuardEquivalence: verdict, purpose, layer, score to the last bit and term found, on
+#      every prompt of dev … heldout10 alone, after the harness's system prompt and after the prompt before it, every
+#      string literal of the test sources, the harness's request and each turn of the five-turn conversation
+#      (held-out-11 is never opened); prints the count and the first differences;
+#   2. CPU (thread CPU time, p50 / p99 / mean) and heap per LayeredPurposeGuard.judge, builds interleaved per round
+#      (PurposeGuardCostComparison), pinned to core 1; round 0 is the JIT's.
+# OLD_REV's classes are compiled in a temporary worktree (offline), removed at the end.
+# Usage, from the repository root after `./mvnw -q -B -o -pl gateway test-compile -Dmaven.compiler.proc=full`:
+#   docs/bench/purpose-cpu-ab.sh OLD_REV [request|conversation|dev] [ROUNDS]
+#   COLD=16384 docs/bench/purpose-cpu-ab.sh OLD_REV   # 16 MB read before each timed call: the guard's tables from memory
 set -euo pipefail
-OLD_REV=${1:?old git revision}; ROUNDS=${2:-3}
+OLD_REV=${1:?old git revision}; TEXTS=${2:-request}; ROUNDS=${3:-6}
 JAVA_BIN=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin
 WORK=$(mktemp -d)
+trap 'git worktree remove --force "$WORK/old" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+git worktree add --detach "$WORK/old" "$OLD_REV" >/dev/null 2>&1
+(cd "$WORK/old" && ./mvnw -q -B -o -pl gateway compile -Dmaven.compiler.proc=full)
 ./mvnw -q -B -o -pl gateway dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test
-mkdir -p "$WORK/src/nl/dijkwacht/policy" "$WORK/src/nl/dijkwacht/purpose" "$WORK/old" "$WORK/drv"
-git show "$OLD_REV:gateway/src/main/java/nl/dijkwacht/policy/ForbiddenPurpose.java" > "$WORK/src/nl/dijkwacht/policy/ForbiddenPurpose.java"
-git show "$OLD_REV:gateway/src/main/java/nl/dijkwacht/purpose/PurposeTokens.java" > "$WORK/src/nl/dijkwacht/purpose/PurposeTokens.java"
-"$JAVA_BIN/javac" -d "$WORK/old" -cp gateway/target/classes "$WORK"/src/nl/dijkwacht/*/*.java
-cat > "$WORK/drv/CpuAB.java" <<'JAVA'
-public class CpuAB {
-    public static void main(String[] a) throws Exception {
-        var m = Class.forName("nl.dijkwacht.purpose.PurposeGuardBenchmarkMain").getDeclaredMethod("cpuTime");
-        m.setAccessible(true);
-        System.out.println(a[0] + " " + String.valueOf(m.invoke(null)).replace('\n', ' '));
-    }
-}
-JAVA
-"$JAVA_BIN/javac" -d "$WORK/drv" "$WORK/drv/CpuAB.java"
+# this tree's classes copied, so a build started meanwhile does not change them under the run
 cp -r gateway/target/classes "$WORK/new" && cp -r gateway/target/test-classes "$WORK/test"
-CP="$WORK/new:$WORK/test:$(cat "$WORK/cp.txt"):$WORK/drv"
-cd gateway
-for r in $(seq 1 "$ROUNDS"); do
-  echo "round $r, load $(cut -d' ' -f1 /proc/loadavg)"
-  taskset -c 1 "$JAVA_BIN/java" -Xms512m -Xmx512m -cp "$WORK/old:$CP" CpuAB "A $OLD_REV"
-  taskset -c 1 "$JAVA_BIN/java" -Xms512m -Xmx512m -cp "$CP" CpuAB "B"
-done
-rm -rf "$WORK"
+CP="$WORK/test:$WORK/new:$(cat "$WORK/cp.txt")"
+echo "old = $OLD_REV, new = this tree; load $(cut -d' ' -f1 /proc/loadavg)"
+"$JAVA_BIN/java" -Xmx1g -cp "$CP" nl.dijkwacht.purpose.PurposeGuardEquivalence "old=$WORK/old/gateway/target/classes" "new=$WORK/new"
+taskset -c 1 "$JAVA_BIN/java" -Xms512m -Xmx512m -Dtexts="$TEXTS" -Dn=5000 -Drounds="$ROUNDS" -Dcold="${COLD:-0}" -cp "$CP" \
+  nl.dijkwacht.purpose.PurposeGuardCostComparison "old=$WORK/old/gateway/target/classes" "new=$WORK/new" | grep -v '^\['

@@ -107,12 +107,30 @@ public record AuditRecord(
 
     /** UTC day, {@code yyyy-MM-dd}: a search/aggregate column derived from {@link #occurredAt}. */
     public String periodDay() {
-        return DAY.format(occurredAt);
+        return Period.of(occurredAt).day();
     }
 
     /** UTC month, {@code yyyy-MM}. */
     public String periodMonth() {
-        return MONTH.format(occurredAt);
+        return Period.of(occurredAt).month();
+    }
+
+    /**
+     * The day and month texts of the last day asked for: every record of a day formats the same two strings, and the
+     * audit writer asks for them for each record it stores (two {@link DateTimeFormatter} runs a record before).
+     */
+    private record Period(long epochDay, String day, String month) {
+        private static volatile Period last = new Period(Long.MIN_VALUE, null, null);
+
+        static Period of(Instant at) {
+            long epochDay = Math.floorDiv(at.getEpochSecond(), 86_400);
+            Period p = last;
+            if (p.epochDay != epochDay) {
+                p = new Period(epochDay, DAY.format(at), MONTH.format(at));
+                last = p;
+            }
+            return p;
+        }
     }
 
     /** Entity types seen in the prompt as {@code ,BSN,IBAN,} (sorted), so "entity type" is a simple LIKE search. */

@@ -244,6 +244,9 @@ final class IndexedCategorizer {
      * pairs ({@link #pairs}): the categorizer's sums in its order — every token's word feature, then every pair's.
      */
     double[] categorize(int[] numbers, int[] pairs) {
+        if (outcomes == SIX) {
+            return probabilities(sixSums(numbers, pairs));
+        }
         double[] p = new double[outcomes];
         Arrays.fill(p, logPrior);
         for (int n : numbers) {
@@ -256,6 +259,51 @@ final class IndexedCategorizer {
                 add(p, pairRows, n * outcomes);
             }
         }
+        return probabilities(p);
+    }
+
+    /** The shipped model's outcomes: the three forbidden purposes, allowed, a person's special-category data, a topic. */
+    private static final int SIX = 6;
+
+    /**
+     * {@link #categorize}'s sums for a model of six outcomes, each in a local instead of an array element the loop stores
+     * back after every addition (issue 15: the sums in a quarter of the time); the same additions in the same order, so
+     * the same bits.
+     */
+    private double[] sixSums(int[] numbers, int[] pairs) {
+        double p0 = logPrior;
+        double p1 = logPrior;
+        double p2 = logPrior;
+        double p3 = logPrior;
+        double p4 = logPrior;
+        double p5 = logPrior;
+        for (int n : numbers) {
+            if (n >= 0) {
+                int row = n * SIX;
+                p0 += wordRows[row];
+                p1 += wordRows[row + 1];
+                p2 += wordRows[row + 2];
+                p3 += wordRows[row + 3];
+                p4 += wordRows[row + 4];
+                p5 += wordRows[row + 5];
+            }
+        }
+        for (int n : pairs) {
+            if (n >= 0) {
+                int row = n * SIX;
+                p0 += pairRows[row];
+                p1 += pairRows[row + 1];
+                p2 += pairRows[row + 2];
+                p3 += pairRows[row + 3];
+                p4 += pairRows[row + 4];
+                p5 += pairRows[row + 5];
+            }
+        }
+        return new double[] {p0, p1, p2, p3, p4, p5};
+    }
+
+    /** The categorizer's normalisation of the sums (in place). */
+    private double[] probabilities(double[] p) {
         double normal = 0;
         for (int o = 0; o < outcomes; o++) {
             p[o] = StrictMath.exp(p[o]);

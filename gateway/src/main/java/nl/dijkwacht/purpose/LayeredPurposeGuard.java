@@ -51,7 +51,6 @@ public final class LayeredPurposeGuard {
      * @param guard  the guard model client, used only when the policy names a guard model
      */
     public Judgement judge(List<String> texts, List<ForbiddenPurpose> rules, PurposeGuardPolicy policy, GuardModel guard) {
-        String joined = String.join("\n", texts);
         // the term list, the rules, the domains and the classifier's token numbers per message, earlier messages from the
         // table (same answers as on the joined text)
         MessageReadings.Joined read = readings.read(texts, rules);
@@ -64,7 +63,7 @@ public final class LayeredPurposeGuard {
             tokens = read.tokens().markers();
             s = classifier.classify(read.tokens());
         } else {
-            tokens = PurposeTokens.of(joined, folded, term);
+            tokens = PurposeTokens.of(joined(texts), folded, term);
             s = classifier.classify(tokens);
         }
 
@@ -76,11 +75,11 @@ public final class LayeredPurposeGuard {
             }
             ForbiddenPurpose likely = byId(rules, s.purpose());
             if (likely != null) {
-                if (s.forbidden() >= policy.refuseAt() && !processOnly(joined, folded, tokens, policy)) {
+                if (s.forbidden() >= policy.refuseAt() && !processOnly(texts, folded, tokens, policy)) {
                     return new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.CLASSIFIER, s.forbidden(), term);
                 }
                 if (s.forbidden() >= policy.allowBelow()) {
-                    Judgement unsure = unsurePurpose(joined, folded, tokens, likely, s, term, policy, guard);
+                    Judgement unsure = unsurePurpose(texts, folded, tokens, likely, s, term, policy, guard);
                     if (unsure.refusesPurpose()) {
                         return unsure;
                     }
@@ -89,12 +88,12 @@ public final class LayeredPurposeGuard {
             }
         }
         if (!rules.isEmpty() && s.forbidden() < policy.refuseAt() && (cleared == null || cleared.layer() == Layer.CLASSIFIER)) {
-            ForbiddenPurpose domain = domainVerdict(joined, folded, tokens, read.domains(), rules, s, policy, guard);
+            ForbiddenPurpose domain = domainVerdict(texts, folded, tokens, read.domains(), rules, s, policy, guard);
             if (domain != null) {
                 return new Judgement(Verdict.FORBIDDEN_PURPOSE, domain.id(), Layer.CLASSIFIER, s.forbidden(), term);
             }
         }
-        Judgement special = special(joined, folded, tokens, s, term, policy, guard);
+        Judgement special = special(texts, folded, tokens, s, term, policy, guard);
         // allowed after the guard model cleared the purpose question: that layer decided, not the classifier
         if (special.verdict() == Verdict.ALLOWED && cleared != null && cleared.layer() != Layer.CLASSIFIER
                 && special.layer() == Layer.CLASSIFIER) {
@@ -104,14 +103,15 @@ public final class LayeredPurposeGuard {
     }
 
     /** The unsure band of the forbidden-purpose question: a refusal, or the allowed judgement of the layer that cleared it. */
-    private Judgement unsurePurpose(String text, String folded, String[] tokens, ForbiddenPurpose likely, PurposeClassifier.Scores s, boolean term,
+    private Judgement unsurePurpose(List<String> texts, String folded, String[] tokens, ForbiddenPurpose likely, PurposeClassifier.Scores s, boolean term,
                                     PurposeGuardPolicy policy, GuardModel guard) {
         Judgement refused = new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.CLASSIFIER, s.forbidden(), term);
         if (policy.guardModel() == null || guard == null) {
-            return refusesWithoutGuard(text, folded, tokens, s.forbidden(), policy) ? refused
+            return refusesWithoutGuard(texts, folded, tokens, s.forbidden(), policy) ? refused
                     : new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, s.forbidden(), term);
         }
-        GuardModel.Answer answer = guard.ask(policy.guardModel(), GuardModel.Question.FORBIDDEN_PURPOSE, text, policy.guardBudget());
+        GuardModel.Answer answer = guard.ask(policy.guardModel(), GuardModel.Question.FORBIDDEN_PURPOSE, joined(texts),
+                policy.guardBudget());
         return switch (answer) {
             case GuardModel.Yes y -> new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.GUARD_MODEL, 1.0, term);
             case GuardModel.No n -> new Judgement(Verdict.ALLOWED, null, Layer.GUARD_MODEL, 0.0, term);
@@ -126,12 +126,12 @@ public final class LayeredPurposeGuard {
      * cases is refused from {@code verdict-on-cases-at}; at or above {@code decide-at} the request is refused unless it
      * is about policy or rules and asks no verdict on cases. {@code verdict-on-cases-at: 1.0} switches this off.
      */
-    private static boolean refusesWithoutGuard(String text, String folded, String[] tokens, double forbidden, PurposeGuardPolicy policy) {
+    private static boolean refusesWithoutGuard(List<String> texts, String folded, String[] tokens, double forbidden, PurposeGuardPolicy policy) {
         if (policy.verdictOnCasesAt() >= 1.0) {
             // the factor step switched off: the classifier alone at decide-at (the fourth round's decision)
             return forbidden >= policy.decideAt();
         }
-        PurposeFactors f = PurposeFactors.of(text, folded, tokens);
+        PurposeFactors f = PurposeFactors.of(joined(texts), folded, tokens);
         // tenth round: a decision said to be taken already ("our committee already decided not to hire …") is no verdict
         // asked of the model; only the explicit form — a participle late in a clause ("vorig jaar afgewezen") is as often
         // the history of cases a new verdict is asked on
@@ -155,7 +155,7 @@ public final class LayeredPurposeGuard {
      * is confidently wrong on such verdicts hidden as one step of a longer task. {@code domain-verdict-at: 1.0} switches
      * it off.
      */
-    private static ForbiddenPurpose domainVerdict(String text, String folded, String[] tokens, int domains, List<ForbiddenPurpose> rules,
+    private static ForbiddenPurpose domainVerdict(List<String> texts, String folded, String[] tokens, int domains, List<ForbiddenPurpose> rules,
                                                   PurposeClassifier.Scores s,
                                                   PurposeGuardPolicy policy, GuardModel guard) {
         if (policy.domainVerdictAt() >= 1.0 || s.forbidden() < policy.domainVerdictAt() || policy.guardModel() != null && guard != null) {
@@ -165,7 +165,7 @@ public final class LayeredPurposeGuard {
         if (purpose == null) {
             return null;
         }
-        PurposeFactors f = PurposeFactors.of(text, folded, tokens);
+        PurposeFactors f = PurposeFactors.of(joined(texts), folded, tokens);
         // a decision already taken by a person ("de al genomen afwijzing") is no verdict asked of the model (sixth round)
         // a label or score asked for each case is a verdict on cases even next to a policy cue (sixth round)
         return f.verdictAskedDirectly && f.aboutPersons && (!f.notAboutCases || f.verdictPerCase)
@@ -177,11 +177,11 @@ public final class LayeredPurposeGuard {
      * text, figures over a group) is no forbidden purpose however sure the classifier is; it goes to the unsure band,
      * which allows it. Off with the factor step ({@code verdict-on-cases-at: 1.0}).
      */
-    private static boolean processOnly(String text, String folded, String[] tokens, PurposeGuardPolicy policy) {
+    private static boolean processOnly(List<String> texts, String folded, String[] tokens, PurposeGuardPolicy policy) {
         if (policy.verdictOnCasesAt() >= 1.0) {
             return false;
         }
-        PurposeFactors f = PurposeFactors.of(text, folded, tokens);
+        PurposeFactors f = PurposeFactors.of(joined(texts), folded, tokens);
         return f.notAboutCases && !f.verdictAsked && !f.aboutCases;
     }
 
@@ -189,7 +189,7 @@ public final class LayeredPurposeGuard {
         return PurposeFactors.has(tokens, PurposeTokens.DECISION_TAKEN) || PurposeCues.decisionTakenLate(folded);
     }
 
-    private Judgement special(String text, String folded, String[] tokens, PurposeClassifier.Scores s, boolean term, PurposeGuardPolicy policy,
+    private Judgement special(List<String> texts, String folded, String[] tokens, PurposeClassifier.Scores s, boolean term, PurposeGuardPolicy policy,
                               GuardModel guard) {
         double p = s.personalSpecial();
         if (policy.guardModel() == null || guard == null) {
@@ -221,13 +221,21 @@ public final class LayeredPurposeGuard {
             // unsure whether a person's data or a topic: counts as a person's (the exemption never fails open)
             return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.RULES, p, true);
         }
-        GuardModel.Answer answer = guard.ask(policy.guardModel(), GuardModel.Question.PERSONAL_SPECIAL_CATEGORY, text,
+        GuardModel.Answer answer = guard.ask(policy.guardModel(), GuardModel.Question.PERSONAL_SPECIAL_CATEGORY, joined(texts),
                 policy.guardBudget());
         return switch (answer) {
             case GuardModel.Yes y -> new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.GUARD_MODEL, 1.0, true);
             case GuardModel.No n -> new Judgement(Verdict.ALLOWED, null, Layer.GUARD_MODEL, 0.0, true);
             case GuardModel.Failed f -> new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.GUARD_UNAVAILABLE, p, true);
         };
+    }
+
+    /**
+     * The messages joined by line breaks, as the guard judges them: made only where the factors or the guard model read
+     * the text itself (issue 15: most requests need neither, and the join was a copy of the conversation per request).
+     */
+    private static String joined(List<String> texts) {
+        return String.join("\n", texts);
     }
 
     /** The first rule, in the policy's order, that one of the texts matches (each text apart). */

@@ -29,9 +29,11 @@ record MessageTokens(int[] numbers, int[] pairs, int shape, int edges, int carry
 
     /** {@link #read(String, String, int, IndexedCategorizer)}; {@code ascii}: {@code PurposeTokens.isAscii(text)}. */
     static MessageTokens read(String text, String folded, boolean ascii, int carry, IndexedCategorizer model) {
-        Numbers numbers = new Numbers(model);
-        int scanned = PurposeTokens.scan(text, folded, ascii, carry, numbers);
-        PurposeCues cues = PurposeCues.of(folded);
+        Numbers numbers = new Numbers(model, text.length());
+        // the cues from the scan's words where they are the same words (no second walk over the message)
+        PurposeCues.Words cueWords = PurposeTokens.cueWordsFit(text, folded, ascii) ? new PurposeCues.Words() : null;
+        int scanned = PurposeTokens.scan(text, folded, ascii, carry, numbers, cueWords);
+        PurposeCues cues = cueWords != null ? cueWords.cues(folded) : PurposeCues.of(folded);
         int[] words = numbers.toArray();
         return new MessageTokens(words, model.pairs(words), PurposeTokens.withCues(PurposeTokens.shape(scanned), cues.specialWord, cues.decisionTaken),
                 DecisionAcrossBreaks.edges(folded), carry, PurposeTokens.carryAfter(scanned));
@@ -92,11 +94,13 @@ record MessageTokens(int[] numbers, int[] pairs, int shape, int edges, int carry
     private static final class Numbers implements PurposeTokens.WordSink {
 
         private final IndexedCategorizer model;
-        private int[] numbers = new int[64];
+        private int[] numbers;
         private int size;
 
-        Numbers(IndexedCategorizer model) {
+        /** @param characters the message's length: prose gives about one token per five characters (and grows if not) */
+        Numbers(IndexedCategorizer model, int characters) {
             this.model = model;
+            this.numbers = new int[characters / 4 + 16];
         }
 
         @Override

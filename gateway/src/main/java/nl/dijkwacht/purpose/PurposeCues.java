@@ -73,9 +73,7 @@ final class PurposeCues {
 
     /** @param folded lower-cased text without accents ({@link PurposeTokens#fold}) */
     static PurposeCues of(String folded) {
-        boolean special = false;
-        boolean specialPhraseWord = false;
-        boolean decisionWord = false;
+        Words words = new Words();
         int n = folded.length();
         int i = 0;
         // the words of RegexWords.of(folded), each read where it stands
@@ -86,18 +84,60 @@ final class PurposeCues {
             }
             int s = i;
             i = RegexWords.wordEnd(folded, s, n);
-            int in = Math.max(0, WORD_LISTS.number(folded, s, i));
-            if (!special && ((in & EXACT) != 0 || startsWithStem(folded, s, i))) {
+            words.word(folded, s, i, WordNumbers.hash(folded, s, i));
+        }
+        return words.cues(folded);
+    }
+
+    /**
+     * The cues of one folded text, read word by word: {@link #of} walks the words itself; the scan of an ASCII message
+     * hands over the words it reads anyway ({@link PurposeTokens#scan}), so the message is not walked and hashed a second
+     * time (issue 15). A word is a run of [a-z0-9_] of the folded text, as {@link RegexWords} reads it.
+     */
+    static final class Words {
+
+        private boolean special;
+        private boolean specialPhraseWord;
+        private boolean decisionWord;
+
+        /** The word {@code folded[from, to)}, whose {@link WordNumbers#hash} is {@code hash}. */
+        void word(String folded, int from, int to, int hash) {
+            int in = Math.max(0, WORD_LISTS.number(hash, folded, from, to));
+            if (!special && ((in & EXACT) != 0 || startsWithStem(folded, from, to))) {
                 special = true;
             }
             specialPhraseWord |= (in & PHRASE_WORD) != 0;
             decisionWord |= (in & DECISION_WORD) != 0;
         }
-        if (!special && specialPhraseWord) {
-            special = SPECIAL_PHRASES.matcher(folded).find();
+
+        /**
+         * A word of {@link PurposeTokens#scan} in an ASCII text that holds no {@code _}: a run of [a-z0-9'-] opening with a
+         * letter or digit, and so its runs of [a-z0-9] are words here; {@code joined}: it holds a {@code '} or {@code -}
+         * (otherwise it is one word, and its hash that of the scan).
+         */
+        void scanWord(String folded, int from, int to, int hash, boolean joined) {
+            if (!joined) {
+                word(folded, from, to, hash);
+                return;
+            }
+            int i = from;
+            while (i < to) {
+                if (!RegexWords.isWordChar(folded.charAt(i))) {
+                    i++;
+                    continue;
+                }
+                int s = i;
+                i = RegexWords.wordEnd(folded, s, to);
+                word(folded, s, i, WordNumbers.hash(folded, s, i));
+            }
         }
-        boolean decision = decisionWord && DECISION_TAKEN.matcher(folded).find();
-        return new PurposeCues(special, decision);
+
+        /** The cues of the words read; {@code folded}: the whole text, for the phrases. */
+        PurposeCues cues(String folded) {
+            boolean found = special || specialPhraseWord && SPECIAL_PHRASES.matcher(folded).find();
+            boolean decision = decisionWord && DECISION_TAKEN.matcher(folded).find();
+            return new PurposeCues(found, decision);
+        }
     }
 
     /*
@@ -252,12 +292,43 @@ final class PurposeCues {
         return index;
     }
 
+    /**
+     * The ASCII pairs of first two characters the stems open with, bit {@code first << 7 | second} (a one-character stem
+     * sets all of its character's): most words open with no stem's pair and are passed with one bit (issue 15: a word
+     * starting with "g" was compared with seven stems).
+     */
+    private static final long[] STEM_OPENINGS = openings(SPECIAL_STEMS);
+
+    private static long[] openings(List<String> stems) {
+        long[] bits = new long[128 * 128 / Long.SIZE];
+        for (String stem : stems) {
+            if (stem.isEmpty() || stem.charAt(0) >= 128) {
+                continue;
+            }
+            for (char second = 0; second < 128; second++) {
+                if (stem.length() == 1 || stem.charAt(1) == second) {
+                    int pair = stem.charAt(0) << 7 | second;
+                    bits[pair >>> 6] |= 1L << pair;
+                }
+            }
+        }
+        return bits;
+    }
+
     /** Whether the word {@code text[from, to)} starts with one of {@link #SPECIAL_STEMS}. */
     private static boolean startsWithStem(String text, int from, int to) {
         char first = text.charAt(from);
         if (first >= 128) {
             String word = text.substring(from, to);
             return SPECIAL_STEMS.stream().anyMatch(word::startsWith);
+        }
+        if (to - from >= 2) {
+            char second = text.charAt(from + 1);
+            // an ASCII second character no stem opens with (with this first one): no stem (the others: compared below)
+            int pair = first << 7 | second;
+            if (second < 128 && (STEM_OPENINGS[pair >>> 6] & 1L << pair) == 0) {
+                return false;
+            }
         }
         String[] stems = STEMS_BY_FIRST_CHAR[first];
         if (stems != null) {

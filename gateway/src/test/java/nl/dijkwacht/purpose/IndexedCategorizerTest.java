@@ -159,6 +159,25 @@ class IndexedCategorizerTest {
         assertThat(IndexedCategorizer.of(train(plain))).isPresent();
     }
 
+    @Test
+    void aModelOfOtherThanSixOutcomesIsSummedAlike() throws Exception {
+        // the shipped model's six outcomes are summed in locals; any other count by the general loop
+        List<DocumentSample> samples = new ArrayList<>();
+        String[] words = {"aanvraag", "bijstand", "sollicitant", "fraude", "vraag", "brief", "p:aanvr"};
+        for (int i = 0; i < 60; i++) {
+            samples.add(new DocumentSample(String.valueOf((char) ('a' + i % 3)),
+                    new String[] {words[i % words.length], words[(i * 3 + 1) % words.length], words[(i / 3) % words.length]}));
+        }
+        DoccatModel three = train(samples);
+        IndexedCategorizer indexed = IndexedCategorizer.of(three).orElseThrow();
+        DocumentCategorizerME categorizer = new DocumentCategorizerME(three);
+        for (int i = 0; i < words.length; i++) {
+            String[] tokens = {words[i], words[(i + 2) % words.length], "onbekend", words[(i + 5) % words.length]};
+            assertThat(categorizer.categorize(tokens)).hasSize(3);
+            assertThat(Arrays.equals(indexed.categorize(tokens), categorizer.categorize(tokens))).as(String.join(" ", tokens)).isTrue();
+        }
+    }
+
     private static DoccatModel train(List<DocumentSample> samples) throws Exception {
         TrainingParameters params = new TrainingParameters();
         params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");

@@ -2,10 +2,14 @@ package nl.dijkwacht.purpose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The word walk of PurposeCues (stems by first letter, no set of seen words) answers as the walk before it did. */
+/**
+ * The word walk of PurposeCues (stems by their first two letters, no set of seen words) answers as the walk before it
+ * did; the cues from the scan's words of an ASCII message ({@link PurposeCues.Words#scanWord}) are those of the walk.
+ */
 class PurposeCuesTest {
 
     @Test
@@ -58,5 +62,53 @@ class PurposeCuesTest {
         assertThat(PurposeTokens.of(accented, false)).contains("mevrouw", "een-vries", "depressie", "wmo", "p:depre");
         // the same words with an accent that folds away: the word-by-word path gives the same tokens
         assertThat(PurposeTokens.of(ascii, false)).containsExactly(PurposeTokens.of(ascii.replace("Vries", "Vriës"), false));
+    }
+
+    @Test
+    void theScansWordsGiveTheWalksCuesOnEveryEvaluationPromptAndMadeCase() {
+        List<String> texts = new ArrayList<>();
+        for (String part : List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
+                "heldout8", "heldout9", "heldout10")) {
+            EvalSet.load(part).prompts().forEach(p -> texts.add(p.text()));
+        }
+        // words joined by hyphens and apostrophes (the scan's one word, the walk's several), stems and listed words inside
+        // them, digits, a stem at the end of the text, phrases and a decision taken
+        for (String stem : PurposeCues.SPECIAL_STEMS) {
+            texts.add("Anti-" + stem + "x en zo'n " + stem.toUpperCase(java.util.Locale.ROOT) + "-zaak");
+            texts.add("x-" + stem);
+            texts.add(stem.substring(0, 2) + " " + stem.substring(2));
+        }
+        texts.addAll(List.of("Zij heeft MS-klachten en long covid.", "Het besluit is al-genomen? Ja: al genomen.", "'t Is depressie-achtig",
+                "e-mail 06-12345678 NL91ABNA0417164300", "--sick leave--", "gisteren afgewezen", "a'b'c-d-e", "-", "'", ""));
+        int special = 0;
+        int decision = 0;
+        int scanned = 0;
+        for (String text : texts) {
+            boolean ascii = PurposeTokens.isAscii(text);
+            String folded = PurposeTokens.fold(text, ascii);
+            PurposeCues walked = PurposeCues.of(folded);
+            if (!PurposeTokens.cueWordsFit(text, folded, ascii)) {
+                continue;
+            }
+            PurposeCues.Words words = new PurposeCues.Words();
+            PurposeTokens.scan(text, folded, ascii, PurposeTokens.NO_WORD_BEFORE, token -> { }, words);
+            PurposeCues fromScan = words.cues(folded);
+            assertThat(new boolean[] {fromScan.specialWord, fromScan.decisionTaken}).as(text)
+                    .containsExactly(walked.specialWord, walked.decisionTaken);
+            scanned++;
+            special += walked.specialWord ? 1 : 0;
+            decision += walked.decisionTaken ? 1 : 0;
+        }
+        assertThat(scanned).isGreaterThan(texts.size() / 2);
+        assertThat(special).isGreaterThan(100);
+        assertThat(decision).isPositive();
+    }
+
+    @Test
+    void aTextWithAnUnderscoreOrNotAsciiIsWalkedItself() {
+        // "_" joins words for the walk ("long_covid" is one word there) but not for the scan
+        assertThat(PurposeTokens.cueWordsFit("long_covid", "long_covid", true)).isFalse();
+        assertThat(PurposeTokens.cueWordsFit("Één", PurposeTokens.fold("Één"), false)).isFalse();
+        assertThat(PurposeTokens.cueWordsFit("een", "een", true)).isTrue();
     }
 }

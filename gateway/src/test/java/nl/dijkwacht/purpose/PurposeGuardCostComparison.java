@@ -13,7 +13,9 @@ import java.util.Locale;
  * ({@link PurposeGuardBuild}). Arguments: {@code name=directory} …; {@code -Dtexts=request|conversation|dev}: the
  * harness's request (its system prompt and user prompt, as the gateway judges them), the five turns of
  * docs/bench/body-conversation.json in turn, or the development prompts in turn; {@code -Dn} calls per measurement
- * after as many warm-up calls, {@code -Drounds}. From the repository root:
+ * after as many warm-up calls, {@code -Drounds}; {@code -Dcold=KB}: that much memory read before each timed call (the
+ * caches emptied as the rest of a gateway request empties them: the guard's tables are read from memory, as in the
+ * gateway, instead of from the core's caches). From the repository root:
  * <pre>
  * java -Xms512m -Xmx512m -Dtexts=request -cp "gateway/target/test-classes:$(cat test-classpath.txt)" \
  *     nl.dijkwacht.purpose.PurposeGuardCostComparison main=../main-classes new=gateway/target/classes
@@ -37,6 +39,8 @@ public final class PurposeGuardCostComparison {
         List<List<String>> texts = texts(System.getProperty("texts", "request"));
         int n = Integer.getInteger("n", 10_000);
         int rounds = Integer.getInteger("rounds", 4);
+        int coldKb = Integer.getInteger("cold", 0);
+        byte[] cold = new byte[Math.max(1, coldKb) * 1024];
         List<PurposeGuardBuild> builds = new ArrayList<>();
         for (String arg : args) {
             PurposeGuardBuild build = PurposeGuardBuild.load(arg, libraries);
@@ -54,6 +58,9 @@ public final class PurposeGuardCostComparison {
                 long allocated = mx.getCurrentThreadAllocatedBytes();
                 for (int i = 0; i < n; i++) {
                     List<String> t = texts.get(i % texts.size());
+                    if (coldKb > 0) {
+                        touch(cold);
+                    }
                     long t0 = mx.getCurrentThreadCpuTime();
                     build.judge(t);
                     cpu[i] = mx.getCurrentThreadCpuTime() - t0;
@@ -66,5 +73,16 @@ public final class PurposeGuardCostComparison {
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
         }
+    }
+
+    private static int sink;
+
+    /** Reads (and writes) one byte per cache line of {@code b}. */
+    private static void touch(byte[] b) {
+        int s = 0;
+        for (int i = 0; i < b.length; i += 64) {
+            s += b[i]++;
+        }
+        sink = s;
     }
 }

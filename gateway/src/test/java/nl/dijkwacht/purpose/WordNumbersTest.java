@@ -55,4 +55,32 @@ class WordNumbersTest {
         assertThat(known).isPositive();
         assertThat(unknown).isPositive();
     }
+
+    @Test
+    void asAMapForManyWordsOfEveryLength() {
+        // enough words for long probe runs and hash collisions; letters, digits, accents and the prefix tokens' colon
+        java.util.Random random = new java.util.Random(22);
+        String letters = "abcdeéoøp:019'-";
+        Map<String, Integer> map = new HashMap<>();
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        for (int i = 0; i < 6_000; i++) {
+            StringBuilder w = new StringBuilder();
+            for (int k = random.nextInt(12); k >= 0; k--) {
+                w.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            if (i % 2 == 0) {
+                map.putIfAbsent(w.toString(), i);
+            }
+            asked.add(w.toString());
+        }
+        WordNumbers numbers = new WordNumbers(map);
+        for (String word : asked) {
+            String text = "<" + word + ">";
+            assertThat(numbers.number(word)).as(word).isEqualTo(map.getOrDefault(word, -1));
+            assertThat(numbers.number(text, 1, 1 + word.length())).as(word).isEqualTo(map.getOrDefault(word, -1));
+            if (word.length() > 5) {
+                assertThat(numbers.prefixNumber(text, 1)).as(word).isEqualTo(map.getOrDefault("p:" + word.substring(0, 5), -1));
+            }
+        }
+    }
 }
