@@ -84,13 +84,14 @@ public final class AnalysedText {
         if (asciiPairs == null) {
             String s = lower();
             long[] pairs = new long[128 * 128 / 64];
-            for (int i = 0, n = s.length() - 1; i < n; i++) {
-                char a = s.charAt(i);
-                char b = s.charAt(i + 1);
-                if (a < 128 && b < 128) {
+            char a = s.isEmpty() ? 0 : s.charAt(0);
+            for (int i = 1, n = s.length(); i < n; i++) { // each char read once, carried as the next pair's first
+                char b = s.charAt(i);
+                if ((a | b) < 128) {
                     int bit = a << 7 | b;
                     pairs[bit >>> 6] |= 1L << bit;
                 }
+                a = b;
             }
             asciiPairs = pairs;
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import nl.dijkwacht.words.Letters;
 
 /**
  * Dutch licence plates, sidecodes 1 to 14 (e.g. {@code XX-99-99}, {@code 99-XXX-9}, {@code X-999-XX}).
@@ -44,7 +45,7 @@ public final class LicencePlateRecognizer implements AnalysedTextRecognizer {
     public List<Finding> find(AnalysedText analysed) {
         String text = analysed.text();
         List<Finding> found = new ArrayList<>();
-        for (MatchResult m : CandidateScan.matches(WITH_DASHES, text, dashedStarts(text, analysed.tokenStarts()))) {
+        for (MatchResult m : CandidateScan.matches(WITH_DASHES, text, dashedStarts(text))) {
             found.add(new Finding(EntityType.LICENCE_PLATE, m.start(1), m.end(1), 0.9, name(), "sidecode with dashes", ""));
         }
         String lower = analysed.lower();
@@ -79,21 +80,33 @@ public final class LicencePlateRecognizer implements AnalysedTextRecognizer {
     /**
      * Word starts with a capital or digit, not after a dash, where eight characters of capitals, digits and exactly two
      * dashes begin: every sidecode is six capitals or digits in three groups, so "06-12345678" and "API-gateway" are
-     * not tried (regex20).
+     * not tried (regex20). Found from the text's dashes (a sidecode's first dash is one to three characters after its
+     * start), each offset looked at once and in order: a text without dashes costs one {@code indexOf}, where the
+     * token starts of the whole text were worked out first (pii22: 3 % of the harness request's detection).
      */
-    static int[] dashedStarts(String text, int[] tokenStarts) {
-        int[] out = new int[tokenStarts.length];
+    static int[] dashedStarts(String text) {
+        int[] out = null;
         int count = 0;
-        for (int i : tokenStarts) {
-            char c = text.charAt(i);
-            if (!((c >= 'A' && c <= 'Z') || CandidateScan.isDigit(c)) || (i > 0 && text.charAt(i - 1) == '-')) {
-                continue;
+        int next = 0; // offsets before it were looked at
+        for (int dash = text.indexOf('-'); dash >= 0; dash = text.indexOf('-', dash + 1)) {
+            for (int i = Math.max(next, dash - 3); i < dash; i++) {
+                if (capitalOrDigit(text.charAt(i)) && (i == 0 || !Letters.letterOrDigit(text.charAt(i - 1))
+                        && text.charAt(i - 1) != '-') && plateShaped(text, i)) {
+                    if (out == null) {
+                        out = new int[4];
+                    } else if (count == out.length) {
+                        out = Arrays.copyOf(out, count * 2);
+                    }
+                    out[count++] = i;
+                }
             }
-            if (plateShaped(text, i)) {
-                out[count++] = i;
-            }
+            next = Math.max(next, dash);
         }
-        return Arrays.copyOf(out, count);
+        return out == null ? new int[0] : Arrays.copyOf(out, count);
+    }
+
+    private static boolean capitalOrDigit(char c) {
+        return c >= 'A' && c <= 'Z' || CandidateScan.isDigit(c);
     }
 
     /** Eight characters from {@code i}: capitals and digits with exactly two dashes, the first within three. */

@@ -30,12 +30,13 @@ final class PersonFieldValues {
             int semi = text.indexOf(';', s);
             int partEnd = semi < 0 || semi > end ? end : semi;
             int nameEnd = partEnd;
-            int angle = text.indexOf('<', s);
-            if (angle >= 0 && angle < partEnd) {
+            // both searched only as far as they can count (pii22: to the text's end, 10 KB for each name of a table)
+            int angle = text.indexOf('<', s, partEnd);
+            if (angle >= 0) {
                 nameEnd = angle;
             }
-            int mailto = text.indexOf(" [mailto:", s); // Outlook's quoted header: "From: Sanne Visser [mailto:s@…]"
-            if (mailto >= 0 && mailto < nameEnd) {
+            int mailto = text.indexOf(MAILTO, s, Math.min(text.length(), nameEnd - 1 + MAILTO.length()));
+            if (mailto >= 0) { // Outlook's quoted header: "From: Sanne Visser [mailto:s@…]"
                 nameEnd = mailto;
             }
             int a = givenNames ? s : skipTitles(text, s, nameEnd); // "voornamen": "Lieve Marie" opens with no salutation
@@ -54,6 +55,8 @@ final class PersonFieldValues {
             s = partEnd + 1;
         }
     }
+
+    private static final String MAILTO = " [mailto:";
 
     private static final Set<String> TITLES = WordList.set("/pii/names/titles.txt");
 

@@ -158,9 +158,38 @@ class PatternPrefiltersTest {
             assertThat(list(PhoneRecognizer.candidateStarts(text))).as(text)
                     .containsAll(matchingStarts(phone, text, everyOffset));
             int[] tokens = AnalysedText.of(text).tokenStarts();
-            assertThat(list(LicencePlateRecognizer.dashedStarts(text, tokens))).as(text)
-                    .containsAll(matchingStarts(plate, text, tokens));
+            assertThat(list(LicencePlateRecognizer.dashedStarts(text))).as(text)
+                    .containsAll(matchingStarts(plate, text, tokens))
+                    .containsExactlyElementsOf(plateShapedTokenStarts(text, tokens));
         }
+    }
+
+    /**
+     * The plate candidates as worked out from the token starts until pii22: the token starts with a capital or digit,
+     * not after a dash, where eight characters of capitals and digits with exactly two dashes, the first within three,
+     * begin.
+     */
+    private static List<Integer> plateShapedTokenStarts(String text, int[] tokens) {
+        List<Integer> out = new ArrayList<>();
+        for (int i : tokens) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') || i > 0 && text.charAt(i - 1) == '-'
+                    || i + 8 > text.length() || text.charAt(i + 7) == '-'
+                    || text.charAt(i + 1) != '-' && text.charAt(i + 2) != '-' && text.charAt(i + 3) != '-') {
+                continue;
+            }
+            int dashes = 0;
+            boolean plateChars = true;
+            for (int k = i; k < i + 8; k++) {
+                char d = text.charAt(k);
+                dashes += d == '-' ? 1 : 0;
+                plateChars &= d == '-' || d >= 'A' && d <= 'Z' || d >= '0' && d <= '9';
+            }
+            if (plateChars && dashes == 2) {
+                out.add(i);
+            }
+        }
+        return out;
     }
 
     @Test

@@ -38,6 +38,21 @@ class StructureFieldRulesTest {
     }
 
     @Test
+    void everyCellOfAColumnAndEveryObjectOfAnArrayIsReadByItsOwnKey() {
+        // a key is read once per text and path (pii22): the same key under another parent is read again
+        FieldRecognizer fields = new FieldRecognizer();
+        String table = "naam;geb_datum;afdeling\nSanne Visser;12-03-1981;Vergunningen\nJan de Wit;1-7-1975;Zorg\n"
+                + "Ravi Doerga;30-11-1969;Belastingen\n";
+        assertThat(fields.find(AnalysedText.of(table))).extracting(f -> f.type() + " " + table.substring(f.start(), f.end()))
+                .containsExactly("PERSON Sanne Visser", "DATE_OF_BIRTH 12-03-1981", "PERSON Jan de Wit",
+                        "DATE_OF_BIRTH 1-7-1975", "PERSON Ravi Doerga", "DATE_OF_BIRTH 30-11-1969");
+        String json = "[{\"department\": {\"name\": \"Vergunningen\"}, \"user\": {\"name\": \"Ravi Doerga\"}},"
+                + " {\"department\": {\"name\": \"Zorg\"}, \"user\": {\"name\": \"Jan de Wit\"}}]";
+        assertThat(fields.find(AnalysedText.of(json))).extracting(f -> f.type() + " " + json.substring(f.start(), f.end()))
+                .containsExactly("PERSON Ravi Doerga", "PERSON Jan de Wit");
+    }
+
+    @Test
     void aUnitOrCreditorKeyRulesOutAPerson() {
         assertThat(found("{\"department\": {\"name\": \"Vergunningen\"}, \"user\": {\"name\": \"Ravi Doerga\"}}",
                 EntityType.PERSON)).containsExactly("Ravi Doerga");
