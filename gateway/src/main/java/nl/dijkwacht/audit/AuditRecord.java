@@ -80,7 +80,20 @@ public record AuditRecord(
 
         /** {@code verdict/layer/score}, or {@code null}. */
         public String summary() {
-            return verdict == null ? null : verdict + "/" + layer + "/" + String.format(java.util.Locale.ROOT, "%.2f", score);
+            return verdict == null ? null : verdict + "/" + layer + "/" + twoDecimals(score);
+        }
+
+        /**
+         * {@code String.format(Locale.ROOT, "%.2f", score)} (the hash chain's text of every judged record) without a
+         * {@code Formatter} per record: the shortest decimal of the double rounded half up, as {@code Formatter} rounds;
+         * the same text on every value tested (AuditPurposeSummaryTest). Negative (-0.0 too), infinite, NaN and absent
+         * scores still go through the formatter.
+         */
+        static String twoDecimals(Double score) {
+            if (score == null || !Double.isFinite(score) || Math.copySign(1.0, score) < 0) {
+                return String.format(java.util.Locale.ROOT, "%.2f", score);
+            }
+            return java.math.BigDecimal.valueOf(score).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
         }
     }
 

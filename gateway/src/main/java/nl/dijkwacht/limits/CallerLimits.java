@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallerLimits {
 
+    /** {@code Scope.values()} copies its array at every call, and every request's charges walk the scopes. */
+    private static final Scope[] SCOPES = Scope.values();
+
     private static final Logger log = LoggerFactory.getLogger(CallerLimits.class);
     /** What {@link #plainKey} accepts, as a regular expression (the tests compare the two). */
     static final Pattern PLAIN_KEY = Pattern.compile("[\\p{L}\\p{N} ._@+-]{1,64}");
@@ -204,7 +207,7 @@ public final class CallerLimits {
             tenants.add(tenant);
         }
         List<Charge> charges = new ArrayList<>();
-        for (Scope scope : Scope.values()) {
+        for (Scope scope : SCOPES) {
             String subject = subject(exchange, scope);
             if (subject != null) {
                 addCharges(limits, keyPrefix, tenant, scope, subject, kinds, amount, at, charges);

@@ -3,7 +3,6 @@ package nl.dijkwacht.limits;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -38,18 +37,39 @@ record Verdict(Drawn refused, Drawn tightest) {
         return refused == null;
     }
 
+    /** Written out rather than as two streams with comparators: it runs for every request. */
     static Verdict of(List<Drawn> drawn, Instant now) {
         if (drawn.isEmpty()) {
             return NOTHING;
         }
-        Drawn tightest = drawn.stream().filter(d -> d.probe().isConsumed())
-                .min(Comparator.comparingLong((Drawn d) -> d.probe().getRemainingTokens())
-                        .thenComparing(d -> d.untilReset(now), Comparator.reverseOrder()))
-                .orElse(null);
-        Drawn refused = drawn.stream().filter(d -> !d.probe().isConsumed())
-                .max(Comparator.comparing((Drawn d) -> d.charge().neverFits())
-                        .thenComparing(d -> d.untilFits(now) == null ? Duration.ZERO : d.untilFits(now)))
-                .orElse(null);
+        Drawn tightest = null;
+        Drawn refused = null;
+        for (Drawn d : drawn) {
+            if (d.probe().isConsumed()) {
+                if (tightest == null || tighter(d, tightest, now)) {
+                    tightest = d;
+                }
+            } else if (refused == null || waitsLonger(d, refused, now)) {
+                refused = d;
+            }
+        }
         return new Verdict(refused, refused != null ? refused : tightest);
+    }
+
+    /** Fewer tokens left; on a tie the later reset. The first of equals stays (as {@code Stream.min} keeps it). */
+    private static boolean tighter(Drawn a, Drawn b, Instant now) {
+        int left = Long.compare(a.probe().getRemainingTokens(), b.probe().getRemainingTokens());
+        return left < 0 || left == 0 && a.untilReset(now).compareTo(b.untilReset(now)) > 0;
+    }
+
+    /** Never fits before fits later; then the longer wait. The first of equals stays (as {@code Stream.max} keeps it). */
+    private static boolean waitsLonger(Drawn a, Drawn b, Instant now) {
+        int never = Boolean.compare(a.charge().neverFits(), b.charge().neverFits());
+        return never > 0 || never == 0 && untilFitsOrZero(a, now).compareTo(untilFitsOrZero(b, now)) > 0;
+    }
+
+    private static Duration untilFitsOrZero(Drawn d, Instant now) {
+        Duration wait = d.untilFits(now);
+        return wait == null ? Duration.ZERO : wait;
     }
 }

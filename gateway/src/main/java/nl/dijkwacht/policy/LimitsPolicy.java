@@ -50,8 +50,11 @@ public record LimitsPolicy(
     public enum Scope {
         TENANT, TOOL, USE_CASE, DEPARTMENT, USER;
 
+        /** Made once: every request's bucket keys and rate-limit headers name their scopes and kinds. */
+        private final String yamlName = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
         public String yamlName() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return yamlName;
         }
 
         public static Scope fromYaml(String name) {
@@ -63,8 +66,10 @@ public record LimitsPolicy(
     public enum Kind {
         REQUESTS_PER_MINUTE, TOKENS_PER_DAY, TOKENS_PER_MONTH;
 
+        private final String yamlName = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
         public String yamlName() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return yamlName;
         }
     }
 

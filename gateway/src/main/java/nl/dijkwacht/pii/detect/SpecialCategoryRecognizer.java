@@ -82,54 +82,25 @@ public final class SpecialCategoryRecognizer implements Recognizer {
 
     @Override
     public List<Finding> find(String text) {
-        // word tokens: runs of letters, digits and apostrophes
+        // one walk over the word tokens (runs of letters, digits and apostrophes), without arrays of them: a phrase's
+        // later words are read where the phrase goes on
+        List<Finding> found = new ArrayList<>();
         int n = text.length();
-        int[] starts = new int[n / 2 + 2];
-        int[] ends = new int[n / 2 + 2];
-        int count = 0;
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
-            if (Letters.letterOrDigit(c)) {
-                int s = i;
-                while (i < n && (Letters.letterOrDigit(text.charAt(i)) || text.charAt(i) == '\''
-                        || text.charAt(i) == '’')) {
-                    i++;
-                }
-                starts[count] = s;
-                ends[count] = i;
-                count++;
-            } else {
+            if (!Letters.letterOrDigit(text.charAt(i))) {
                 i++;
+                continue;
             }
-        }
-        String[] words = new String[count];
-        List<Finding> found = new ArrayList<>();
-        int k = 0;
-        while (k < count) {
-            List<String[]> phrases = surelyNoFirstWord(text, starts[k], ends[k]) ? null
-                    : byFirstWord.get(word(text, words, starts, ends, k));
-            int matchedTo = -1;
-            if (phrases != null) {
-                for (String[] p : phrases) {
-                    if (k + p.length > count) {
-                        continue;
-                    }
-                    boolean ok = true;
-                    for (int w = 1; w < p.length && ok; w++) {
-                        ok = separator(text, ends[k + w - 1], starts[k + w]) && p[w].equals(word(text, words, starts, ends, k + w));
-                    }
-                    if (ok) {
-                        matchedTo = k + p.length - 1;
-                        break;
-                    }
+            int s = i;
+            i = wordEnd(text, s);
+            if (!surelyNoFirstWord(text, s, i)) {
+                List<String[]> phrases = byFirstWord.get(text.substring(s, i).toLowerCase(Locale.ROOT));
+                int end = phrases == null ? -1 : phraseEnd(text, i, phrases);
+                if (end >= 0) {
+                    found.add(new Finding(EntityType.SPECIAL_CATEGORY, s, end, 0.8, name(), "term list", ""));
+                    i = end;
                 }
-            }
-            if (matchedTo >= 0) {
-                found.add(new Finding(EntityType.SPECIAL_CATEGORY, starts[k], ends[matchedTo], 0.8, name(), "term list", ""));
-                k = matchedTo + 1;
-            } else {
-                k++;
             }
         }
         return found;
@@ -137,7 +108,7 @@ public final class SpecialCategoryRecognizer implements Recognizer {
 
     /**
      * Whether {@link #find} finds a term in {@code text}: the same walk, ended at the first term, without the findings
-     * and the word arrays (the purpose guard asks only this, once per message).
+     * (the purpose guard asks only this, once per message).
      */
     public boolean occursIn(String text) {
         int n = text.length();
@@ -151,7 +122,7 @@ public final class SpecialCategoryRecognizer implements Recognizer {
             i = wordEnd(text, s);
             if (!surelyNoFirstWord(text, s, i)) {
                 List<String[]> phrases = byFirstWord.get(text.substring(s, i).toLowerCase(Locale.ROOT));
-                if (phrases != null && anyPhraseGoesOn(text, i, phrases)) {
+                if (phrases != null && phraseEnd(text, i, phrases) >= 0) {
                     return true;
                 }
             }
@@ -159,8 +130,11 @@ public final class SpecialCategoryRecognizer implements Recognizer {
         return false;
     }
 
-    /** Whether one of the phrases (their first word read, ending at {@code firstEnd}) goes on with its other words. */
-    private static boolean anyPhraseGoesOn(String text, int firstEnd, List<String[]> phrases) {
+    /**
+     * Where the first of the phrases (their first word read, ending at {@code firstEnd}) that goes on with its other
+     * words ends, or -1 when none does.
+     */
+    private static int phraseEnd(String text, int firstEnd, List<String[]> phrases) {
         for (String[] p : phrases) {
             int end = firstEnd;
             boolean ok = true;
@@ -178,10 +152,10 @@ public final class SpecialCategoryRecognizer implements Recognizer {
                 end = e;
             }
             if (ok) {
-                return true;
+                return end;
             }
         }
-        return false;
+        return -1;
     }
 
     /** End of the word token from {@code s} (a letter or digit): letters, digits and apostrophes, as {@link #find} reads them. */
@@ -213,15 +187,6 @@ public final class SpecialCategoryRecognizer implements Recognizer {
         }
         int bit = h & FILTER_MASK;
         return (firstWordFilter[bit >>> 6] & (1L << bit)) == 0;
-    }
-
-    private static String word(String text, String[] cache, int[] starts, int[] ends, int k) {
-        String w = cache[k];
-        if (w == null) {
-            w = text.substring(starts[k], ends[k]).toLowerCase(Locale.ROOT);
-            cache[k] = w;
-        }
-        return w;
     }
 
     /** Words of a phrase are separated by one or two spaces or hyphens ("burn-out", "hart- en vaatziekten"). */
