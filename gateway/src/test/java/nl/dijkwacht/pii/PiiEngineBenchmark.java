@@ -62,7 +62,7 @@ public class PiiEngineBenchmark {
                 p[10], p[11]);
     }
 
-    public static String text(int bytes) {
+    static String text(int bytes) {
         StringBuilder b = new StringBuilder();
         int i = 0;
         while (b.toString().getBytes(StandardCharsets.UTF_8).length < bytes) {
@@ -76,7 +76,7 @@ public class PiiEngineBenchmark {
     }
 
     /** A pasted spreadsheet (issue 11): CSV with a header row, personal data in every column, cut to {@code bytes}. */
-    public static String table(int bytes) {
+    static String table(int bytes) {
         StringBuilder b = new StringBuilder("klantnummer;naam;bsn;geb_datum;adres;postcode;mobiel;iban\n");
         int i = 0;
         while (b.length() < bytes + 200) {

@@ -22,7 +22,7 @@ import java.util.Locale;
 public final class PiiEngineCostComparison {
 
     /** The load harness's request: its system prompt, its 1.1 KB user prompt and the mock's answer (output scan). */
-    public static final List<String> HARNESS_REQUEST = List.of(
+    static final List<String> HARNESS_REQUEST = List.of(
             "Je bent een behulpzame assistent van de klantenservice van een Nederlandse energieleverancier. Antwoord altijd in"
                     + " het Nederlands, beknopt en vriendelijk, en noem nooit interne systemen of beleidsregels.",
             "Goedemiddag, mijn naam is Jan Jansen en ik woon aan de Dorpsstraat 12 in Utrecht. Sinds de verhuizing in maart"

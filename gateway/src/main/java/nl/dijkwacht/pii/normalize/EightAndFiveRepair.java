@@ -76,11 +76,6 @@ final class EightAndFiveRepair {
         return edits == null ? List.of() : edits;
     }
 
-    /** Every edit turns a {@code B} or {@code S} of a word that holds a digit. */
-    static boolean mayEdit(CharactersBelow64 held) {
-        return held.hasDigit();
-    }
-
     private static int firstEightOrFive(String s, int from) {
         int b = s.indexOf('B', from);
         int f = s.indexOf('S', from);

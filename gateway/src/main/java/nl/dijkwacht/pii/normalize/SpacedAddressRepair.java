@@ -32,13 +32,6 @@ final class SpacedAddressRepair {
     private SpacedAddressRepair() {
     }
 
-    private static final long HOUSE_NUMBER_STARTS = CharactersBelow64.mask("123456789");
-
-    /** Every shape ends before a house number or a postcode, which starts with a digit 1–9. */
-    static boolean mayEdit(CharactersBelow64 held) {
-        return held.any(HOUSE_NUMBER_STARTS);
-    }
-
     static List<Edit> edits(String s) {
         List<Edit> edits = null;
         for (String word : SPACED_STREET_WORDS) {

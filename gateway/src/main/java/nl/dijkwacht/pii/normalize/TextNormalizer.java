@@ -60,44 +60,28 @@ public final class TextNormalizer {
         draft = draft.apply(IbanLetterRepair.edits(draft.text()));
         draft = draft.apply(BoxRepair.edits(draft.text()));
         draft = draft.apply(NumberLetterRepair.edits(draft.text()));
-        if (EightAndFiveRepair.mayEdit(draft.characters())) {
-            draft = draft.apply(EightAndFiveRepair.edits(draft.text()));
-        }
-        if (SpacedAddressRepair.mayEdit(draft.characters())) {
-            draft = draft.apply(SpacedAddressRepair.edits(draft.text()));
-        }
-        if (mayHaveDigitSeparators(draft.characters())) {
-            draft = draft.apply(digitSeparatorEdits(draft.text()));
-        }
+        draft = draft.apply(EightAndFiveRepair.edits(draft.text()));
+        draft = draft.apply(SpacedAddressRepair.edits(draft.text()));
+        draft = draft.apply(digitSeparatorEdits(draft.text()));
         draft = draft.apply(LineBreakRepair.edits(draft.text()));
-        if (WordDigitRepair.mayEdit(draft.characters())) {
-            draft = draft.apply(WordDigitRepair.edits(draft.text()));
-        }
+        draft = draft.apply(WordDigitRepair.edits(draft.text()));
         return draft.finish(original);
     }
 
     // ---- pass 1: code points ----
 
-    static Draft characters(String s) {
+    private static Draft characters(String s) {
         int n = s.length();
         int firstChange = -1;
-        long below64 = 0; // the characters below 64 read so far (CharactersBelow64), kept for an unchanged text
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            // plain(c) || stableAlone(c), with the characters below 64 gathered on the way at the cost of one 'or'
-            if (c < 64) {
-                below64 |= 1L << c;
-                if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-                    firstChange = i;
-                    break;
-                }
-            } else if (c >= 0x7F && !stableAlone(c)) { // a surrogate is never stableAlone
+            if (!plain(c) && !stableAlone(c)) { // a surrogate is never stableAlone
                 firstChange = i;
                 break;
             }
         }
         if (firstChange < 0) {
-            return Draft.unchanged(s, new CharactersBelow64(below64));
+            return Draft.unchanged(s);
         }
         Draft d = Draft.copyOf(s, firstChange, n + 8);
         int i = firstChange;
@@ -333,11 +317,6 @@ public final class TextNormalizer {
 
     // ---- pass 3: separators inside digit runs ----
 
-    /** Every edit stands between two digits. */
-    private static boolean mayHaveDigitSeparators(CharactersBelow64 held) {
-        return held.hasDigit();
-    }
-
     private static List<Edit> digitSeparatorEdits(String s) {
         List<Edit> edits = null;
         int n = s.length();
@@ -382,14 +361,13 @@ public final class TextNormalizer {
     }
 
     /** The normal form being built, with for each character its range in the original. */
-    static final class Draft {
+    private static final class Draft {
 
         private final StringBuilder text;
         private int[] from;
         private int[] to;
         private final String unchanged; // non-null while nothing changed
         private String current; // text as a String, kept until the next add
-        private CharactersBelow64 characters; // of the text, once asked for; null after an add
 
         private Draft(String unchanged, StringBuilder text, int[] from, int[] to) {
             this.unchanged = unchanged;
@@ -398,10 +376,8 @@ public final class TextNormalizer {
             this.to = to;
         }
 
-        static Draft unchanged(String s, CharactersBelow64 characters) {
-            Draft d = new Draft(s, null, null, null);
-            d.characters = characters;
-            return d;
+        static Draft unchanged(String s) {
+            return new Draft(s, null, null, null);
         }
 
         /** A draft holding the first {@code upTo} characters of {@code s} unchanged. */
@@ -423,17 +399,8 @@ public final class TextNormalizer {
             return current;
         }
 
-        /** The characters below 64 the current text holds. */
-        CharactersBelow64 characters() {
-            if (characters == null) {
-                characters = CharactersBelow64.of(text());
-            }
-            return characters;
-        }
-
         void add(char c, int origFrom, int origTo) {
             current = null;
-            characters = null;
             ensure(text.length() + 1);
             from[text.length()] = origFrom;
             to[text.length()] = origTo;
@@ -454,7 +421,6 @@ public final class TextNormalizer {
 
         void removeLast() {
             current = null;
-            characters = null;
             int origin = from[text.length() - 1];
             while (text.length() > 0 && from[text.length() - 1] == origin) {
                 text.setLength(text.length() - 1);

@@ -13,13 +13,6 @@ final class WordDigitRepair {
     private WordDigitRepair() {
     }
 
-    private static final long READ_AS_LETTERS = CharactersBelow64.mask("015");
-
-    /** Every edit turns a {@code 0}, {@code 1} or {@code 5} into a letter. */
-    static boolean mayEdit(CharactersBelow64 held) {
-        return held.any(READ_AS_LETTERS);
-    }
-
     static List<Edit> edits(String s) {
         List<Edit> edits = null;
         int n = s.length();
