@@ -12,12 +12,16 @@
 #           future's get) with its stack -> parks per request by site, and how deep the stack was
 #   unmounts  every call of VirtualThread.afterYield (every unmount, also a blocked monitor enter or Object.wait, which
 #           the VM freezes without yieldContinuation) -> unmounts per request
-# With --c1, the alloc and parks windows are repeated at c=1 (sequential requests on one connection).
+#   chunks  a JFR recording (3 s) of every TLAB refill and every allocation outside a TLAB
+#           (docs/bench/tlab-allocations.jfc) -> the stack chunks' share of the bytes allocated, by the park that froze
+#           them; then three class histograms (each a full collection) -> the live chunks and their size
+# --windows picks some of them (default all, in this order).
+# With --c1, the alloc, parks and chunks windows are repeated at c=1 (sequential requests on one connection).
 #
 #   docs/bench/park-sites.sh JAR [--store h2|postgres] [--c N (64)] [--seconds S (10)] [--warmup S (40, c=4 then 10 s at c)]
-#                                [--port-base P (18380)] [--c1]
+#                                [--port-base P (18380)] [--c1] [--windows alloc,cpu,parks,unmounts,chunks]
 #
-# Writes <out>/<window>-c<N>.collapsed, <out>/<window>-c<N>.txt (requests, CPU, heap of the window) and
+# Writes <out>/<window>-c<N>.collapsed (chunks: .jfr and .histo.txt), <out>/<window>-c<N>.txt (requests, CPU, heap of the window) and
 # <out>/report.md (docs/bench/park-sites.py). The windows with method tracing (parks, unmounts) run slower: read their
 # counts, not their request rate. Its load is a benchmark's: run it under the bench lock.
 set -euo pipefail
