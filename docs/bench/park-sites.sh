@@ -3,9 +3,9 @@
 # commit, a lock) freezes the thread's frames into a heap object (jdk.internal.vm.StackChunk) and thaws them back when it
 # resumes. One gateway (the default pack plus the bench model and tool, as gateway-bench.sh builds it), the harness's
 # mock, wrk at concurrency C with the harness's body; after a warm-up, async-profiler (loaded at the start, not started)
-# is attached for four windows in turn, each over its own load:
-#   alloc   allocation samples (one per 16 KB allocated, at TLAB refills: proportional to bytes) -> the stack chunks'
-#           KB per request, and where they were allocated (the park that froze them)
+# is attached for up to five windows in turn, each over its own load:
+#   alloc   allocation samples (one per 16 KB allocated, at TLAB refills: proportional to bytes) -> the heap per request
+#           (async-profiler's samples never name a stack chunk on JDK 25: the chunks window measures them)
 #   cpu     CPU samples -> µs per request in freezing, thawing and the collector's work on stack chunks (the share of the
 #           samples times the process's CPU per request from /proc)
 #   parks   every call of VirtualThread.yieldContinuation (a park that unmounts: LockSupport.park, a socket read, a
