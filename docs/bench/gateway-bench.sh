@@ -369,7 +369,9 @@ if [ "$PROFILE" -gt 0 ]; then
     mkdir -p "$OUT/async-profiler"; (cd "$OUT/async-profiler" && unzip -o -q "$AP_JAR" 'linux-x64/*')
     LIB=$OUT/async-profiler/linux-x64/libasyncProfiler.so
     for ev in cpu itimer; do
-      if "$JCMD" "$pid" JVMTI.agent_load "$LIB" "start,event=$ev,interval=1ms" 2>&1 | grep -qi "return code: 0"; then mode=$ev; break; fi
+      # the options quoted inside: jcmd reads an unquoted "event=cpu" as one of its own name=value arguments, the
+      # agent then fails and the phase fell back to JFR in every window until session 38
+      if "$JCMD" "$pid" JVMTI.agent_load "$LIB" "\"start,event=$ev,interval=1ms\"" 2>&1 | grep -qi "return code: 0"; then mode=$ev; break; fi
     done
   fi
   [ "$mode" = jfr ] && "$JCMD" "$pid" JFR.start name=bench settings=profile > /dev/null
@@ -382,7 +384,7 @@ if [ "$PROFILE" -gt 0 ]; then
     "$JCMD" "$pid" JFR.stop name=bench filename="$OUT/$n/profile.jfr" > /dev/null
     "$(dirname "$JAVA_BIN")/jfr" print --events jdk.ExecutionSample --stack-depth 128 "$OUT/$n/profile.jfr" | python3 "$ROOT/docs/bench/jfr-collapse.py" > "$OUT/$n/profile.collapsed"
   else
-    "$JCMD" "$pid" JVMTI.agent_load "$LIB" "stop,file=$OUT/$n/profile.collapsed,collapsed" > /dev/null
+    "$JCMD" "$pid" JVMTI.agent_load "$LIB" "\"stop,file=$OUT/$n/profile.collapsed,collapsed\"" > /dev/null
   fi
   stop_mock
   python3 "$ROOT/docs/bench/flamegraph.py" "$OUT/$n/profile.collapsed" \
