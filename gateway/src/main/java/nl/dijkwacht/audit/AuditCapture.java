@@ -3,7 +3,6 @@ package nl.dijkwacht.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -37,6 +36,8 @@ public final class AuditCapture {
     static final int MAX_REFERENCES = 50;
     static final int MAX_REFERENCE_LENGTH = 512;
     private static final int MAX_KEPT_ANSWER = 1_000_000;
+    /** Between the message texts of a prompt as the audit hashes it. */
+    private static final String PROMPT_SEPARATOR = "\n\n";
 
     private final Exchange exchange;
     private final ObjectMapper json;
@@ -44,6 +45,8 @@ public final class AuditCapture {
     private final String templateHeader;
     private final TextHasher hasher;
     private final Mac answerMac;
+    /** Encodes the answer's pieces into {@link #answerMac} (made with the first piece). */
+    private MacFeed answerFeed;
     private final String hashKeyId;
     private final Set<String> citations = new LinkedHashSet<>();
     private boolean answerSeen;
@@ -170,7 +173,10 @@ public final class AuditCapture {
     private void hashAnswer(String text) {
         if (!text.isEmpty()) {
             answerSeen = true;
-            answerMac.update(text.getBytes(StandardCharsets.UTF_8));
+            if (answerFeed == null) {
+                answerFeed = new MacFeed(answerMac, Math.max(64, text.length())); // a stream's first piece is short
+            }
+            answerFeed.text(text).flush();
         }
     }
 
@@ -202,8 +208,13 @@ public final class AuditCapture {
     /** HMAC of the prompt as the tool sent it ({@link #originalPrompt}), taken once: before the model call or for the record. */
     String promptHmac() {
         if (!promptSettled) {
-            String prompt = originalPrompt();
-            promptHmac = prompt == null ? null : hasher.hash(prompt);
+            List<String> sent = exchange.sentMessageTexts();
+            if (sent != null) { // as originalPrompt(), without the joined text
+                promptHmac = sent.isEmpty() ? null : hasher.hashJoined(sent, PROMPT_SEPARATOR);
+            } else {
+                String prompt = originalPrompt();
+                promptHmac = prompt == null ? null : hasher.hash(prompt);
+            }
             promptSettled = true;
         }
         return promptHmac;
@@ -243,7 +254,7 @@ public final class AuditCapture {
     String originalPrompt() {
         List<String> sent = exchange.sentMessageTexts();
         if (sent != null) {
-            return sent.isEmpty() ? null : String.join("\n\n", sent);
+            return sent.isEmpty() ? null : String.join(PROMPT_SEPARATOR, sent);
         }
         // refused before the body was read as a request (or not valid as one): read it here
         byte[] raw = exchange.rawBody();
@@ -268,7 +279,7 @@ public final class AuditCapture {
         for (TextSlot slot : request.messageTexts()) {
             texts.add(slot.get());
         }
-        return texts.isEmpty() ? null : String.join("\n\n", texts);
+        return texts.isEmpty() ? null : String.join(PROMPT_SEPARATOR, texts);
     }
 
     private java.util.Optional<String> metadata(String field) {

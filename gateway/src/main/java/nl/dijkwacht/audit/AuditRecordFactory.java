@@ -2,6 +2,7 @@ package nl.dijkwacht.audit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,8 +74,8 @@ public final class AuditRecordFactory {
                 .promptHmac(promptHmac)
                 .answerHmac(answerHmac)
                 .promptTemplate(capture == null ? null : redactReference(capture.promptTemplate()))
-                .sources(capture == null ? List.of() : capture.sources().stream().map(this::redactReference).toList())
-                .citations(capture == null ? List.of() : capture.citations().stream().map(this::redactReference).toList())
+                .sources(capture == null ? List.of() : redactReferences(capture.sources()))
+                .citations(capture == null ? List.of() : redactReferences(capture.citations()))
                 .contentRetained(keepsContent(exchange, httpStatus))
                 .reviewRequired(httpStatus == 200 && exchange.refusal() == null
                         && governance.humanReviewRequired(exchange.useCase()) && exchange.endpoint().producesText())
@@ -115,6 +116,18 @@ public final class AuditRecordFactory {
                 && governance.contentRetentionDays(exchange.useCase()) > 0;
     }
 
+    /** Each reference redacted; most requests carry none (no stream per record then). */
+    private List<String> redactReferences(List<String> refs) {
+        if (refs.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(refs.size());
+        for (String ref : refs) {
+            out.add(redactReference(ref));
+        }
+        return out;
+    }
+
     private String redactReference(String ref) {
         return ref == null ? null : redactor.redact(ref);
     }
@@ -132,6 +145,9 @@ public final class AuditRecordFactory {
 
     /** {@code {"image": 2, "file": 1}}: the attachments the request carried, by kind. */
     private static Map<String, Integer> attachments(Exchange exchange) {
+        if (exchange.attachmentCounts().isEmpty()) {
+            return Map.of();
+        }
         Map<String, Integer> byKind = new TreeMap<>();
         exchange.attachmentCounts().forEach((kind, n) -> byKind.put(kind.name().toLowerCase(Locale.ROOT), n));
         return byKind;

@@ -77,8 +77,27 @@ public final class TextHasher {
         if (prototype == null) {
             return Optional.empty();
         }
-        Mac mac = copyOf(prototype, keys.get(keyId));
-        return Optional.of(HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8))));
+        MacFeed feed = new MacFeed(copyOf(prototype, keys.get(keyId)), text.length());
+        return Optional.of(HexFormat.of().formatHex(feed.text(text).doFinal()));
+    }
+
+    /**
+     * The keyed hash of {@code String.join(separator, texts)} under the active key, without the joined text: each
+     * text and the (ASCII) separator are encoded on their own — no character spans a text and such a separator.
+     */
+    public String hashJoined(List<String> texts, String separator) {
+        int chars = 0;
+        for (String t : texts) {
+            chars += t == null ? 4 : t.length();
+        }
+        MacFeed feed = new MacFeed(newMac(), chars);
+        for (int i = 0; i < texts.size(); i++) {
+            if (i > 0) {
+                feed.text(separator);
+            }
+            feed.text(String.valueOf(texts.get(i)));
+        }
+        return HexFormat.of().formatHex(feed.doFinal());
     }
 
     /** A running HMAC under the active key, for text that arrives in pieces (streams). */

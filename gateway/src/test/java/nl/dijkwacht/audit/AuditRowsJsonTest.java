@@ -65,6 +65,23 @@ class AuditRowsJsonTest {
         }
     }
 
+    /** record22: the keys sorted in an array instead of a TreeMap: the same text on generated maps of any size and key. */
+    @Test
+    void generatedCountsAreWhatJacksonWritesOfTheSortedMap() throws Exception {
+        String[] keys = {"PERSON", "IBAN", "BSN", "EMAIL", "PHONE", "ADDRESS", "a", "A", "", " ", "~", "é", "😀", "quote\"d", "x\ny",
+            "PERSON_NAME", "PERSON ", "kenteken", "\u007f", "Z9"};
+        java.util.Random random = new java.util.Random(22);
+        for (int i = 0; i < 5_000; i++) {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (int n = random.nextInt(0, 8); n > 0; n--) {
+                counts.put(keys[random.nextInt(keys.length)], random.nextInt(-3, 1_000));
+            }
+            Map<String, Integer> record = Map.copyOf(counts); // as AuditRecord keeps them
+            assertThat(ROWS.countsJson(record)).as("%s", counts)
+                    .isEqualTo(counts.isEmpty() ? "{}" : JSON.writeValueAsString(new TreeMap<>(counts)));
+        }
+    }
+
     @Test
     void countsAreSortedByKeyWhateverTheMapsOrder() {
         Map<String, Integer> unsorted = new LinkedHashMap<>();

@@ -57,6 +57,49 @@ class ChainCodecCanonicalTest {
         assertThat(CODEC.recordHash("main", 42, ChainCodec.GENESIS, record)).isEqualTo(earlier("main", 42, ChainCodec.GENESIS, record));
     }
 
+    /**
+     * record22: one {@link ChainCodec.Hashing} (one MAC, one buffer) for a batch's records and its head gives every hash
+     * and head MAC the earlier code gave (the head MAC as the string it was built from), over long runs and with the
+     * numbers at their extremes (written as digits now, {@code toString} before).
+     */
+    @Test
+    void oneHashingForManyRecordsAndHeadsGivesTheEarlierHashes() throws Exception {
+        Random random = new Random(22);
+        ChainCodec.Hashing hashing = CODEC.hashing();
+        long[] extremes = {0, 1, -1, 9, 10, 99, 100, Integer.MAX_VALUE, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE,
+            Long.MIN_VALUE + 1, 999_999_999_999_999_999L, 1_000_000_000_000_000_000L};
+        for (int i = 0; i < 3_000; i++) {
+            AuditRecord record = record(random);
+            if (i % 3 == 0) {
+                long n = extremes[random.nextInt(extremes.length)];
+                record = AuditRecord.builder().traceId(text(random)).bioAction(text(random)).policyVersion(text(random))
+                        .httpStatus((int) n).upstreamStatus(random.nextBoolean() ? (int) n : null)
+                        .promptTokens((int) -n).completionTokens((int) (n >> 7)).latencyMillis(n).occurredAt(Instant.ofEpochMilli(n / 1_000_000))
+                        .placeholdersRestored((int) (n >> 40)).placeholdersUnknown((int) (n >>> 33))
+                        .entityCounts(Map.of("PERSON", (int) n, "IBAN", (int) (n >> 3))).outputEntityCounts(counts(random))
+                        .sources(texts(random)).attachmentCounts(Map.of("image", (int) -n))
+                        .purpose(new AuditRecord.Purpose("allowed", "rules", random.nextDouble())).build();
+            }
+            long seq = i % 5 == 0 ? extremes[random.nextInt(extremes.length)] : random.nextInt(1_000_000);
+            String prev = HexFormat.of().formatHex(bytes(random, 32));
+            String chain = text(random) == null ? "main" : "main@" + text(random);
+            assertThat(hashing.recordHash(chain, seq, prev, record)).as("record %d", i).isEqualTo(earlier(chain, seq, prev, record));
+            if (random.nextInt(4) == 0) {
+                assertThat(hashing.headMac(chain, seq, prev)).as("head %d", i).isEqualTo(earlierHead(chain, seq, prev));
+                assertThat(CODEC.headMac(chain, seq, prev)).isEqualTo(earlierHead(chain, seq, prev));
+            }
+        }
+        assertThat(hashing.headMac(null, -1, null)).isEqualTo(earlierHead(null, -1, null));
+    }
+
+    /** The head MAC as ChainCodec made it up to session 38: the text built whole, then encoded. */
+    private static String earlierHead(String chainId, long lastSeq, String lastHash) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(TextHasher.derive(SECRET, "dijkwacht-audit-chain-v1"), "HmacSHA256"));
+        String canonical = "dw-head-v1" + SEP + chainId + SEP + lastSeq + SEP + lastHash;
+        return HexFormat.of().formatHex(mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static AuditRecord record(Random random) {
         return AuditRecord.builder()
                 .traceId(text(random)).occurredAt(random.nextInt(5) == 0 ? null : Instant.ofEpochMilli(random.nextLong(0, 4_000_000_000_000L)))

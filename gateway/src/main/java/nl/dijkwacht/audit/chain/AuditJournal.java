@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.zip.CRC32C;
@@ -79,6 +81,8 @@ public final class AuditJournal implements CommitHook, AutoCloseable {
 
     private final Path file;
     private final FileChannel channel;
+    /** Callers write one at a time (the writer thread, or a lone request holding the chain's lock). */
+    private final Frame frame = new Frame();
     private final boolean fsync;
     private final Runnable storeFlush;
     private final LongSupplier nanoTime;
@@ -139,13 +143,16 @@ public final class AuditJournal implements CommitHook, AutoCloseable {
                 AuditRows.ChainLink l = c.link();
                 entries.add(new Entry(l.seq(), l.prevHash(), l.recordHash(), l.chainKeyId(), c.record(), c.content()));
             }
-            byte[] json = JSON.writeValueAsBytes(new Batch(chain, entries));
-            CRC32C crc = new CRC32C();
-            crc.update(json);
-            // header and body written together, without copying the body into one frame buffer
-            ByteBuffer[] frame = {ByteBuffer.allocate(8).putInt(json.length).putInt((int) crc.getValue()).flip(), ByteBuffer.wrap(json)};
-            while (frame[1].hasRemaining()) {
-                channel.write(frame);
+            // header and body in the journal's own buffer: no copy of the JSON per commit, one buffer per write
+            frame.start();
+            try {
+                JSON.writeValue(frame, new Batch(chain, entries));
+                ByteBuffer out = frame.finish();
+                while (out.hasRemaining()) {
+                    channel.write(out);
+                }
+            } finally {
+                frame.clear();
             }
             if (fsync) {
                 channel.force(false);
@@ -188,6 +195,52 @@ public final class AuditJournal implements CommitHook, AutoCloseable {
             return channel.position();
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    /**
+     * One frame, {@code [int length][int CRC32C][JSON]}, written in place into a buffer the journal keeps for the next
+     * commit (the JSON was a new array per commit, then wrapped behind a header of its own). Emptied after each write:
+     * it keeps no record (nor retained content) beyond its commit, nor more than {@value #KEPT_BYTES} bytes between commits.
+     */
+    static final class Frame extends ByteArrayOutputStream {
+        static final int KEPT_BYTES = 256 * 1024;
+        private static final byte[] HEADER = new byte[8];
+
+        Frame() {
+            super(16 * 1024);
+        }
+
+        void start() {
+            reset();
+            write(HEADER, 0, HEADER.length);
+        }
+
+        /** Puts the body's length and checksum into the header; the whole frame, ready to write. */
+        ByteBuffer finish() {
+            int length = count - HEADER.length;
+            CRC32C crc = new CRC32C();
+            crc.update(buf, HEADER.length, length);
+            return ByteBuffer.wrap(buf, 0, count).putInt(0, length).putInt(4, (int) crc.getValue());
+        }
+
+        void clear() {
+            if (buf.length > KEPT_BYTES) {
+                buf = new byte[16 * 1024];
+            } else {
+                Arrays.fill(buf, 0, count, (byte) 0);
+            }
+            reset();
+        }
+
+        /** Nothing of a frame left in the buffer, and no more than {@value #KEPT_BYTES} bytes of it kept. */
+        boolean holdsNothing() {
+            for (byte b : buf) {
+                if (b != 0) {
+                    return false;
+                }
+            }
+            return count == 0 && buf.length <= KEPT_BYTES;
         }
     }
 

@@ -113,16 +113,17 @@ final class ChainAppender {
                 long seq = start.seq();
                 String prev = start.hash();
                 List<LinkedRecord> linked = new ArrayList<>(batch.size());
+                ChainCodec.Hashing hashing = codec.hashing(); // one MAC for the batch's records and its head
                 for (PendingRecord p : batch) {
                     seq++;
-                    String hash = codec.recordHash(chainId, seq, prev, p.record());
+                    String hash = hashing.recordHash(chainId, seq, prev, p.record());
                     linked.add(new LinkedRecord(new AuditRows.ChainLink(chainId, seq, prev, hash, codec.keyId()), p.record(), p.content()));
                     prev = hash;
                 }
                 if (oneStatement) {
-                    PostgresAppend.store(c, codec, rows, chainId, start.seq(), linked);
+                    PostgresAppend.store(c, codec, hashing, rows, chainId, start.seq(), linked);
                 } else {
-                    store(c, codec, rows, chainId, start.seq(), linked);
+                    store(c, codec, hashing, rows, chainId, start.seq(), linked);
                 }
                 if (rehearsal) {
                     c.rollback();
@@ -154,12 +155,18 @@ final class ChainAppender {
      */
     static void store(Connection c, ChainCodec codec, AuditRows rows, String chainId, long expectedSeq, List<LinkedRecord> linked)
             throws SQLException, HeadMoved {
+        store(c, codec, codec.hashing(), rows, chainId, expectedSeq, linked);
+    }
+
+    /** As above, the head's MAC made with the batch's {@code hashing}. */
+    static void store(Connection c, ChainCodec codec, ChainCodec.Hashing hashing, AuditRows rows, String chainId, long expectedSeq,
+                      List<LinkedRecord> linked) throws SQLException, HeadMoved {
         LinkedRecord last = linked.getLast();
         try (PreparedStatement ps = c.prepareStatement(UPDATE_HEAD)) {
             ps.setLong(1, last.link().seq());
             ps.setString(2, last.link().recordHash());
             ps.setString(3, codec.keyId());
-            ps.setString(4, codec.headMac(chainId, last.link().seq(), last.link().recordHash()));
+            ps.setString(4, hashing.headMac(chainId, last.link().seq(), last.link().recordHash()));
             ps.setObject(5, AuditRows.time(Instant.now()));
             ps.setString(6, chainId);
             ps.setLong(7, expectedSeq);

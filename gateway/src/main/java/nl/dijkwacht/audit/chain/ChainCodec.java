@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import nl.dijkwacht.audit.AuditRecord;
@@ -52,87 +52,225 @@ public final class ChainCodec {
     }
 
     public String recordHash(String chainId, long seq, String prevHash, AuditRecord r) {
-        Canonical b = new Canonical(TextHasher.copyOf(prototype, key), "dw-audit-v1");
-        b.add(chainId);
-        b.add(seq);
-        b.add(prevHash);
-        b.add(r.traceId());
-        b.add(r.occurredAt() == null ? null : r.occurredAt().toEpochMilli());
-        b.add(r.bioAction());
-        b.add(r.bioObject());
-        b.add(r.bioResult());
-        b.add(r.bioOrigin());
-        b.add(r.endpoint());
-        b.add(r.toolId());
-        b.add(r.actorPseudonym());
-        b.add(r.department());
-        b.add(r.tenant());
-        b.add(r.useCase());
-        b.add(r.modelId());
-        b.add(r.upstreamModel());
-        b.add(r.provider());
-        b.add(r.hosting());
-        b.add(r.policyVersion());
-        b.add(r.decision());
-        b.add(r.rule());
-        b.add(r.errorCode());
-        b.add(r.httpStatus());
-        b.add(r.upstreamStatus());
-        b.add(counts(r.entityCounts()));
-        b.add(counts(r.outputEntityCounts()));
-        b.add(r.promptTokens());
-        b.add(r.completionTokens());
-        b.add(r.latencyMillis());
-        b.add(Double.toString(r.energyWh()));
-        b.add(r.streamed());
-        b.add(r.placeholdersRestored());
-        b.add(r.placeholdersUnknown());
-        b.add(r.hashKeyId());
-        b.add(r.promptHmac());
-        b.add(r.answerHmac());
-        b.add(r.promptTemplate());
-        b.add(list(r.sources()));
-        b.add(list(r.citations()));
-        b.add(r.contentRetained());
-        b.add(r.reviewRequired());
-        // Fields added after the first release are hashed only when set, so records written before keep their hash.
-        b.addIfSet("route_task", r.routing().task());
-        b.addIfSet("route_summary", r.routing().summary());
-        b.addIfSet("route_upstream", r.routing().upstream());
-        b.addIfSet("action_params", r.actionParameters());
-        b.addIfSet("attachment_counts", r.attachmentCounts().isEmpty() ? null : counts(r.attachmentCounts()));
-        b.addIfSet("purpose", r.purpose().summary());
-        return b.hash();
+        return hashing().recordHash(chainId, seq, prevHash, r);
+    }
+
+    public String headMac(String chainId, long lastSeq, String lastHash) {
+        return hashing().headMac(chainId, lastSeq, lastHash);
+    }
+
+    /**
+     * One MAC and one canonical buffer for several hashes in a row (a batch's records and its head): {@code doFinal}
+     * leaves the MAC in its keyed initial state, so it is used again instead of cloned per hash. Not shared between
+     * threads.
+     */
+    public Hashing hashing() {
+        return new Hashing(new Canonical(TextHasher.copyOf(prototype, key)));
+    }
+
+    /** See {@link #hashing()}. */
+    public static final class Hashing {
+        private final Canonical b;
+
+        private Hashing(Canonical canonical) {
+            this.b = canonical;
+        }
+
+        public String recordHash(String chainId, long seq, String prevHash, AuditRecord r) {
+            b.text("dw-audit-v1");
+            b.add(chainId);
+            b.add(seq);
+            b.add(prevHash);
+            b.add(r.traceId());
+            b.addMillis(r.occurredAt());
+            b.add(r.bioAction());
+            b.add(r.bioObject());
+            b.add(r.bioResult());
+            b.add(r.bioOrigin());
+            b.add(r.endpoint());
+            b.add(r.toolId());
+            b.add(r.actorPseudonym());
+            b.add(r.department());
+            b.add(r.tenant());
+            b.add(r.useCase());
+            b.add(r.modelId());
+            b.add(r.upstreamModel());
+            b.add(r.provider());
+            b.add(r.hosting());
+            b.add(r.policyVersion());
+            b.add(r.decision());
+            b.add(r.rule());
+            b.add(r.errorCode());
+            b.add(r.httpStatus());
+            b.add(r.upstreamStatus());
+            b.addCounts(r.entityCounts());
+            b.addCounts(r.outputEntityCounts());
+            b.add(r.promptTokens());
+            b.add(r.completionTokens());
+            b.add(r.latencyMillis());
+            b.add(Double.toString(r.energyWh()));
+            b.add(r.streamed() ? "true" : "false");
+            b.add(r.placeholdersRestored());
+            b.add(r.placeholdersUnknown());
+            b.add(r.hashKeyId());
+            b.add(r.promptHmac());
+            b.add(r.answerHmac());
+            b.add(r.promptTemplate());
+            b.addList(r.sources());
+            b.addList(r.citations());
+            b.add(r.contentRetained() ? "true" : "false");
+            b.add(r.reviewRequired() ? "true" : "false");
+            // Fields added after the first release are hashed only when set, so records written before keep their hash.
+            b.addIfSet("route_task", r.routing().task());
+            b.addIfSet("route_summary", r.routing().summary());
+            b.addIfSet("route_upstream", r.routing().upstream());
+            b.addIfSet("action_params", r.actionParameters());
+            if (!r.attachmentCounts().isEmpty()) {
+                b.name("attachment_counts");
+                b.counts(r.attachmentCounts());
+            }
+            b.addIfSet("purpose", r.purpose().summary());
+            return b.hash();
+        }
+
+        /** {@code MAC("dw-head-v1" ␞ chain ␞ last seq ␞ last hash)}. */
+        public String headMac(String chainId, long lastSeq, String lastHash) {
+            b.text("dw-head-v1");
+            b.ascii(SEP);
+            b.text(String.valueOf(chainId));
+            b.add(lastSeq);
+            b.ascii(SEP);
+            b.text(String.valueOf(lastHash));
+            return b.hash();
+        }
     }
 
     /**
      * The canonical text of a record fed to its MAC as UTF-8 while it is written, instead of built as one string and
      * then encoded (the same bytes: every value is encoded whole, between ASCII separators, so no character spans two
-     * pieces; most values are ASCII and go through a small buffer without a copy of their own).
+     * pieces; most values are ASCII and go through a small buffer without a copy of their own). Numbers, count maps
+     * ({@code {k=v, k=v}} in key order, as a {@code TreeMap} prints them) and lists are written as their text, without
+     * the text as a string of its own.
      */
     private static final class Canonical {
         private final Mac mac;
         private final byte[] buffer = new byte[256];
         private int used;
 
-        Canonical(Mac mac, String label) {
+        Canonical(Mac mac) {
             this.mac = mac;
-            text(label);
         }
 
-        void add(Object value) {
+        void add(String value) {
             ascii(SEP);
-            text(value == null ? NULL : value.toString());
+            text(value == null ? NULL : value);
+        }
+
+        void add(long value) {
+            ascii(SEP);
+            number(value);
+        }
+
+        void add(Integer value) {
+            ascii(SEP);
+            if (value == null) {
+                text(NULL);
+            } else {
+                number(value);
+            }
+        }
+
+        void addMillis(Instant at) {
+            ascii(SEP);
+            if (at == null) {
+                text(NULL);
+            } else {
+                number(at.toEpochMilli());
+            }
+        }
+
+        void addCounts(Map<String, Integer> counts) {
+            ascii(SEP);
+            counts(counts);
+        }
+
+        /** {@code size ␟ length:value ␟ length:value …} */
+        void addList(List<String> values) {
+            ascii(SEP);
+            number(values.size());
+            for (String v : values) {
+                ascii('\u001f');
+                number(v.length());
+                ascii(':');
+                text(v);
+            }
         }
 
         /** A named optional field: absent (not even a separator) when null, so older records hash as before. */
-        void addIfSet(String name, Object value) {
+        void addIfSet(String name, String value) {
             if (value != null) {
-                ascii(SEP);
-                text(name);
-                ascii('=');
-                text(value.toString());
+                name(name);
+                text(value);
             }
+        }
+
+        void name(String name) {
+            ascii(SEP);
+            text(name);
+            ascii('=');
+        }
+
+        /** As {@code new TreeMap<>(counts).toString()}. */
+        void counts(Map<String, Integer> counts) {
+            ascii('{');
+            if (!counts.isEmpty()) {
+                String[] keys = counts.keySet().toArray(new String[0]);
+                Arrays.sort(keys);
+                for (int i = 0; i < keys.length; i++) {
+                    if (i > 0) {
+                        ascii(',');
+                        ascii(' ');
+                    }
+                    text(keys[i]);
+                    ascii('=');
+                    Integer count = counts.get(keys[i]);
+                    if (count == null) {
+                        text("null");
+                    } else {
+                        number(count);
+                    }
+                }
+            }
+            ascii('}');
+        }
+
+        /** The decimal text {@link Long#toString(long)} gives. */
+        private void number(long value) {
+            if (value == Long.MIN_VALUE) {
+                text(Long.toString(value));
+                return;
+            }
+            if (value < 0) {
+                ascii('-');
+                value = -value;
+            }
+            if (used + 19 > buffer.length) {
+                flush();
+            }
+            int end = used + digits(value);
+            for (int i = end - 1; i >= used; i--) {
+                buffer[i] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            used = end;
+        }
+
+        private static int digits(long value) {
+            int n = 1;
+            for (long limit = 10; n < 19 && value >= limit; limit *= 10) {
+                n++;
+            }
+            return n;
         }
 
         private void ascii(char c) {
@@ -142,7 +280,7 @@ public final class ChainCodec {
             buffer[used++] = (byte) c;
         }
 
-        private void text(String s) {
+        void text(String s) {
             int n = s.length();
             for (int i = 0; i < n; i++) {
                 if (s.charAt(i) >= 0x80) {
@@ -161,14 +299,11 @@ public final class ChainCodec {
             used = 0;
         }
 
+        /** The hex MAC of what was fed; the MAC and the buffer start again empty. */
         String hash() {
             flush();
             return HexFormat.of().formatHex(mac.doFinal());
         }
-    }
-
-    public String headMac(String chainId, long lastSeq, String lastHash) {
-        return mac("dw-head-v1" + SEP + chainId + SEP + lastSeq + SEP + lastHash);
     }
 
     public String checkpointMac(String chainId, long fromSeq, long toSeq, String prevHash, String lastHash,
@@ -188,18 +323,6 @@ public final class ChainCodec {
 
     private static void add(StringBuilder b, Object value) {
         b.append(SEP).append(value == null ? NULL : value.toString());
-    }
-
-    private static String counts(Map<String, Integer> counts) {
-        return new TreeMap<>(counts).toString();
-    }
-
-    private static String list(List<String> values) {
-        StringBuilder b = new StringBuilder().append(values.size());
-        for (String v : values) {
-            b.append('\u001f').append(v.length()).append(':').append(v);
-        }
-        return b.toString();
     }
 
     private String mac(String canonical) {

@@ -45,7 +45,7 @@ final class PostgresAppend {
      *
      * @throws HeadMoved when the head is no longer at {@code expectedSeq}: nothing was written
      */
-    static void store(Connection c, ChainCodec codec, AuditRows rows, String chainId, long expectedSeq,
+    static void store(Connection c, ChainCodec codec, ChainCodec.Hashing hashing, AuditRows rows, String chainId, long expectedSeq,
                       List<LinkedRecord> linked) throws SQLException, HeadMoved {
         int contents = (int) linked.stream().filter(p -> p.content() != null).count();
         LinkedRecord last = linked.getLast();
@@ -54,7 +54,7 @@ final class PostgresAppend {
             ps.setLong(i++, last.link().seq());
             ps.setString(i++, last.link().recordHash());
             ps.setString(i++, codec.keyId());
-            ps.setString(i++, codec.headMac(chainId, last.link().seq(), last.link().recordHash()));
+            ps.setString(i++, hashing.headMac(chainId, last.link().seq(), last.link().recordHash()));
             ps.setObject(i++, AuditRows.time(Instant.now()));
             ps.setString(i++, chainId);
             ps.setLong(i++, expectedSeq);

@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -202,16 +203,18 @@ public final class AuditRows {
         if (counts.isEmpty()) {
             return "{}"; // what Jackson writes for an empty map
         }
-        TreeMap<String, Integer> sorted = new TreeMap<>(counts);
-        StringBuilder out = new StringBuilder(16 * sorted.size()).append('{');
-        for (Map.Entry<String, Integer> e : sorted.entrySet()) {
-            if (!plain(e.getKey()) || e.getValue() == null) {
-                return write(sorted);
+        String[] keys = counts.keySet().toArray(new String[0]);
+        Arrays.sort(keys); // the keys' order, as a TreeMap's
+        StringBuilder out = new StringBuilder(16 * keys.length).append('{');
+        for (String key : keys) {
+            Integer count = counts.get(key);
+            if (!plain(key) || count == null) {
+                return write(new TreeMap<>(counts));
             }
             if (out.length() > 1) {
                 out.append(',');
             }
-            out.append('"').append(e.getKey()).append("\":").append(e.getValue().intValue());
+            out.append('"').append(key).append("\":").append(count.intValue());
         }
         return out.append('}').toString();
     }

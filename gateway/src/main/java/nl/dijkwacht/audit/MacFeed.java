@@ -1,0 +1,66 @@
+package nl.dijkwacht.audit;
+
+import javax.crypto.Mac;
+
+/**
+ * Feeds text to a MAC as the UTF-8 bytes {@code String.getBytes(UTF_8)} gives (an unpaired surrogate as {@code '?'}),
+ * through a small buffer instead of an encoded copy of the whole text: the prompt and the answer of every request are
+ * hashed for its record, and their copies (with the prompt's messages first joined into one string) were ~2 KB per
+ * request (record22). Each {@link #text} is encoded on its own, as {@code getBytes} of that piece would be.
+ */
+public final class MacFeed {
+
+    private static final int MAX_BUFFER = 256;
+
+    private final Mac mac;
+    private final byte[] buffer;
+    private int used;
+
+    /** @param chars about how many characters will be fed (sizes the buffer, at most {@value #MAX_BUFFER} bytes) */
+    public MacFeed(Mac mac, int chars) {
+        this.mac = mac;
+        this.buffer = new byte[Math.clamp(chars, 8, MAX_BUFFER)];
+    }
+
+    public MacFeed text(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (used + 4 > buffer.length) {
+                flush();
+            }
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                buffer[used++] = (byte) c;
+            } else if (c < 0x800) {
+                buffer[used++] = (byte) (0xc0 | c >> 6);
+                buffer[used++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                buffer[used++] = (byte) (0xf0 | cp >> 18);
+                buffer[used++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                buffer[used++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                buffer[used++] = (byte) (0x80 | cp & 0x3f);
+            } else if (Character.isSurrogate(c)) {
+                buffer[used++] = '?';
+            } else {
+                buffer[used++] = (byte) (0xe0 | c >> 12);
+                buffer[used++] = (byte) (0x80 | c >> 6 & 0x3f);
+                buffer[used++] = (byte) (0x80 | c & 0x3f);
+            }
+        }
+        return this;
+    }
+
+    /** Hands what is buffered to the MAC. */
+    public MacFeed flush() {
+        mac.update(buffer, 0, used);
+        used = 0;
+        return this;
+    }
+
+    /** The MAC of everything fed; the MAC starts again from its key. */
+    public byte[] doFinal() {
+        flush();
+        return mac.doFinal();
+    }
+}
