@@ -6,7 +6,8 @@ import javax.crypto.Mac;
  * Feeds text to a MAC as the UTF-8 bytes {@code String.getBytes(UTF_8)} gives (an unpaired surrogate as {@code '?'}),
  * through a small buffer instead of an encoded copy of the whole text: the prompt and the answer of every request are
  * hashed for its record, and their copies (with the prompt's messages first joined into one string) were ~2 KB per
- * request (record22). Each {@link #text} is encoded on its own, as {@code getBytes} of that piece would be.
+ * request (record22). Each {@link #text} is encoded on its own, as {@code getBytes} of that piece would be. The audit
+ * chain's canonical record text is written through it too ({@code ChainCodec}), with its separators and numbers.
  */
 public final class MacFeed {
 
@@ -19,7 +20,8 @@ public final class MacFeed {
     /** @param chars about how many characters will be fed (sizes the buffer, at most {@value #MAX_BUFFER} bytes) */
     public MacFeed(Mac mac, int chars) {
         this.mac = mac;
-        this.buffer = new byte[Math.clamp(chars, 8, MAX_BUFFER)];
+        // at least a long's sign and digits (number)
+        this.buffer = new byte[Math.clamp(chars, 20, MAX_BUFFER)];
     }
 
     public MacFeed text(String s) {
@@ -49,6 +51,44 @@ public final class MacFeed {
             }
         }
         return this;
+    }
+
+    /** One ASCII character. */
+    public MacFeed ascii(char c) {
+        if (used == buffer.length) {
+            flush();
+        }
+        buffer[used++] = (byte) c;
+        return this;
+    }
+
+    /** The decimal text {@link Long#toString(long)} gives, without that string. */
+    public MacFeed number(long value) {
+        if (value == Long.MIN_VALUE) {
+            return text(Long.toString(value));
+        }
+        if (value < 0) {
+            ascii('-');
+            value = -value;
+        }
+        if (used + 19 > buffer.length) {
+            flush();
+        }
+        int end = used + digits(value);
+        for (int i = end - 1; i >= used; i--) {
+            buffer[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        used = end;
+        return this;
+    }
+
+    private static int digits(long value) {
+        int n = 1;
+        for (long limit = 10; n < 19 && value >= limit; limit *= 10) {
+            n++;
+        }
+        return n;
     }
 
     /** Hands what is buffered to the MAC. */

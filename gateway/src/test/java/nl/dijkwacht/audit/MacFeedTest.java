@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * The prompt and answer hashes fed through {@link MacFeed} are the hashes of the bytes the earlier code fed
  * ({@code getBytes(UTF_8)} of each piece, the prompt's messages first joined by a blank line): the bytes themselves
  * are compared, on generated texts of ASCII, Latin-1, other BMP characters, emoji, and unpaired surrogates at every
- * place, in pieces of every length around the buffer's size.
+ * place, in pieces of every length around the buffer's size; numbers and ASCII separators as their text.
  */
 class MacFeedTest {
 
@@ -41,6 +41,24 @@ class MacFeedTest {
             }
             feed.flush();
             assertThat(recording.fed()).as("texts %d", i).isEqualTo(expected.toByteArray());
+        }
+    }
+
+    @Test
+    void numbersAndSeparatorsAreFedAsTheirText() {
+        Random random = new Random(5);
+        long[] edges = {0, 9, 10, -1, -10, 999_999_999_999_999_999L, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
+        for (int i = 0; i < 20_000; i++) {
+            RecordingMac recording = new RecordingMac();
+            MacFeed feed = new MacFeed(recording.mac, random.nextInt(0, 300));
+            StringBuilder expected = new StringBuilder();
+            for (int n = random.nextInt(1, 40); n > 0; n--) {
+                long value = random.nextBoolean() ? edges[random.nextInt(edges.length)] : random.nextLong() >> random.nextInt(64);
+                feed.number(value).ascii('\u001e');
+                expected.append(value).append('\u001e');
+            }
+            feed.flush();
+            assertThat(recording.fed()).as("numbers %d", i).isEqualTo(expected.toString().getBytes(StandardCharsets.US_ASCII));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import nl.dijkwacht.audit.AuditRecord;
+import nl.dijkwacht.audit.MacFeed;
 import nl.dijkwacht.audit.TextHasher;
 
 /**
@@ -153,12 +154,10 @@ public final class ChainCodec {
      * the text as a string of its own.
      */
     private static final class Canonical {
-        private final Mac mac;
-        private final byte[] buffer = new byte[256];
-        private int used;
+        private final MacFeed feed;
 
         Canonical(Mac mac) {
-            this.mac = mac;
+            this.feed = new MacFeed(mac, 256);
         }
 
         void add(String value) {
@@ -244,65 +243,21 @@ public final class ChainCodec {
             ascii('}');
         }
 
-        /** The decimal text {@link Long#toString(long)} gives. */
         private void number(long value) {
-            if (value == Long.MIN_VALUE) {
-                text(Long.toString(value));
-                return;
-            }
-            if (value < 0) {
-                ascii('-');
-                value = -value;
-            }
-            if (used + 19 > buffer.length) {
-                flush();
-            }
-            int end = used + digits(value);
-            for (int i = end - 1; i >= used; i--) {
-                buffer[i] = (byte) ('0' + value % 10);
-                value /= 10;
-            }
-            used = end;
-        }
-
-        private static int digits(long value) {
-            int n = 1;
-            for (long limit = 10; n < 19 && value >= limit; limit *= 10) {
-                n++;
-            }
-            return n;
+            feed.number(value);
         }
 
         private void ascii(char c) {
-            if (used == buffer.length) {
-                flush();
-            }
-            buffer[used++] = (byte) c;
+            feed.ascii(c);
         }
 
         void text(String s) {
-            int n = s.length();
-            for (int i = 0; i < n; i++) {
-                if (s.charAt(i) >= 0x80) {
-                    flush();
-                    mac.update(s.getBytes(StandardCharsets.UTF_8));
-                    return;
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                ascii(s.charAt(i));
-            }
-        }
-
-        private void flush() {
-            mac.update(buffer, 0, used);
-            used = 0;
+            feed.text(s);
         }
 
         /** The hex MAC of what was fed; the MAC and the buffer start again empty. */
         String hash() {
-            flush();
-            return HexFormat.of().formatHex(mac.doFinal());
+            return HexFormat.of().formatHex(feed.doFinal());
         }
     }
 
