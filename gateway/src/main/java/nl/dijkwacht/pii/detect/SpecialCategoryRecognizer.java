@@ -82,11 +82,29 @@ public final class SpecialCategoryRecognizer implements Recognizer {
 
     @Override
     public List<Finding> find(String text) {
-        // one walk over the word tokens (runs of letters, digits and apostrophes), without arrays of them: a phrase's
-        // later words are read where the phrase goes on
         List<Finding> found = new ArrayList<>();
+        for (long term = nextTerm(text, 0); term >= 0; term = nextTerm(text, (int) term)) {
+            found.add(new Finding(EntityType.SPECIAL_CATEGORY, (int) (term >>> 32), (int) term, 0.8, name(), "term list", ""));
+        }
+        return found;
+    }
+
+    /**
+     * Whether {@link #find} finds a term in {@code text}: the same walk, ended at the first term, without the findings
+     * (the purpose guard asks only this, once per message).
+     */
+    public boolean occursIn(String text) {
+        return nextTerm(text, 0) >= 0;
+    }
+
+    /**
+     * The first term from {@code from} on, as {@code start << 32 | end} (no object per term), or -1 when there is none:
+     * one walk over the word tokens (runs of letters, digits and apostrophes), without arrays of them; a phrase's later
+     * words are read where the phrase goes on.
+     */
+    private long nextTerm(String text, int from) {
         int n = text.length();
-        int i = 0;
+        int i = from;
         while (i < n) {
             if (!Letters.letterOrDigit(text.charAt(i))) {
                 i++;
@@ -98,36 +116,11 @@ public final class SpecialCategoryRecognizer implements Recognizer {
                 List<String[]> phrases = byFirstWord.get(text.substring(s, i).toLowerCase(Locale.ROOT));
                 int end = phrases == null ? -1 : phraseEnd(text, i, phrases);
                 if (end >= 0) {
-                    found.add(new Finding(EntityType.SPECIAL_CATEGORY, s, end, 0.8, name(), "term list", ""));
-                    i = end;
+                    return (long) s << 32 | end;
                 }
             }
         }
-        return found;
-    }
-
-    /**
-     * Whether {@link #find} finds a term in {@code text}: the same walk, ended at the first term, without the findings
-     * (the purpose guard asks only this, once per message).
-     */
-    public boolean occursIn(String text) {
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            if (!Letters.letterOrDigit(text.charAt(i))) {
-                i++;
-                continue;
-            }
-            int s = i;
-            i = wordEnd(text, s);
-            if (!surelyNoFirstWord(text, s, i)) {
-                List<String[]> phrases = byFirstWord.get(text.substring(s, i).toLowerCase(Locale.ROOT));
-                if (phrases != null && phraseEnd(text, i, phrases) >= 0) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return -1;
     }
 
     /**
