@@ -181,7 +181,7 @@ start_gateway() { # name port store [variant]
   local pid=${GW_PID[$n]}
   sample_loop "$pid" $((port + 100)) "$dir/samples.tsv" & SAMPLERS+=($!)
   printf 'label\tepoch\tcpu_ticks\tjit_ticks\tgc_ticks\trequests\n' > "$dir/phases.tsv"
-  gw_wait_ready "$n" 60 || exit 1
+  gw_wait_ready "$n" || exit 1
   echo "gateway $n (pid $pid, port $port, store $store${variant:+, $variant}) ready after ${GW_READY[$n]} s"
   snapshot "$n" ready
 }
