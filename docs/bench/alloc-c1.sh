@@ -52,7 +52,7 @@ for _ in range(n):
 print(f'{n} requests, {bad} not 200, {n / (time.time() - t):.0f} req/s')
 PY
 }
-echo "jar=$JAR store=$STORE" > "$OUT/summary.txt"
+echo "jar=$JAR store=$STORE; ready after ${GW_READY[gw]} s" > "$OUT/summary.txt"
 echo "warm-up: $(send "$WARM")" | tee -a "$OUT/summary.txt"
 gw_wait_chain_check gw | tee -a "$OUT/summary.txt"   # its walk over every record is not a request's allocation
 a0=$(gw_allocated gw)

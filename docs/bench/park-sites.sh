@@ -67,7 +67,7 @@ window() { # name async-profiler-event seconds conc
   python3 -c "import sys; q=int(sys.argv[1]) or 1; print('requests %s cpu_us_per_req %.0f alloc_kb_per_req %.1f load %s | %s' % (sys.argv[1], (int(sys.argv[3])-int(sys.argv[2]))/int(sys.argv[6])*1e6/q, (float(sys.argv[5])-float(sys.argv[4]))/1024/q, open('/proc/loadavg').read().split()[0], sys.argv[7]))" \
     "$req" "$c0" "$c1" "$a0" "$a1" "$HZ" "$res" | tee "$OUT/$name.txt"
 }
-echo "jar=$JAR store=$STORE c=$CONC seconds=$SECS warm-up=$WARM (c=4, then 10 s at c=$CONC)" | tee "$OUT/run.txt"
+echo "jar=$JAR store=$STORE c=$CONC seconds=$SECS warm-up=$WARM (c=4, then 10 s at c=$CONC); ready after ${GW_READY[gw]} s" | tee "$OUT/run.txt"
 chunks() { # conc: the live stack chunks (the parked requests' frames) in three class histograms during a load, and a JFR
   # recording of every TLAB refill and every allocation outside a TLAB (async-profiler's allocation samples never name a
   # stack chunk: see the history section stack22)
