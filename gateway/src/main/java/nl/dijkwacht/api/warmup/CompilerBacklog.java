@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * during the first minutes of real traffic, most of it methods the warm-up had already made hot
  * (docs/history/benchmark-sessions.md, "jit23"). While more than {@value #BEHIND} compilations wait
  * for C2 (HotSpot's own "C2 is behind" mark, {@code Tier3DelayOn}, for one C2 thread) the warm-up threads pause between
- * requests, so C2 gets the core; once the queue is short they go on and make the next methods hot.
+ * requests, so C2 gets the core; once the queue is short they go on and make the next methods hot. Off by default:
+ * the two runs so far did not separate it from the machine's load. The mark is for one C2 thread; a machine with more
+ * would pause sooner than it needs to.
  */
 final class CompilerBacklog {
 
