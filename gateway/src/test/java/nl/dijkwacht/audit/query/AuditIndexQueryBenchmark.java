@@ -1,0 +1,232 @@
+package nl.dijkwacht.audit.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import nl.dijkwacht.audit.AuditDb;
+import nl.dijkwacht.audit.store.AuditRows;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What the auditor's and the console's queries cost on the embedded H2 file with and without the per-dimension
+ * indexes of the few-valued dimensions (department, use-case, tool, model, endpoint), over a year of a mid-sized
+ * municipality's records. Fills the file once with SQL (indexes built after the rows; keep it with
+ * {@code -Ddw.file}), times every query with the indexes (median of {@code dw.runs} after one warm-up), drops them
+ * and times again on the same file. Not a unit test (surefire excludes *Benchmark; without {@code DW_BENCH=1} it skips):
+ * <pre>
+ * DW_BENCH=1 ./mvnw -q -B -o -pl gateway test -Dtest=AuditIndexQueryBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Ddw.records=1000000 -Ddw.file=/tmp/dw-index-bench/audit
+ * grep BENCH gateway/target/surefire-reports/nl.dijkwacht.audit.query.AuditIndexQueryBenchmark-output.txt
+ * </pre>
+ * Records: 2,000 staff, 20 departments (+ one with 0.1 % of the records), 8 use-cases (+ one with 0.05 %), 5 tools,
+ * 6 models (+ a pilot with 0.02 %), chat completions with 2 % embeddings and 0.05 % operator actions, spread evenly over
+ * 365 days from 2026-01-01.
+ */
+class AuditIndexQueryBenchmark {
+
+    private static final int RECORDS = Integer.getInteger("dw.records", 1_000_000);
+    private static final int RUNS = Integer.getInteger("dw.runs", 5);
+    private static final List<String> FEW_VALUED = List.of("department", "use_case", "tool", "model", "endpoint");
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+    private static final long SPACING_MS = 365L * 24 * 3600 * 1000 / 1_000_000;
+
+    @BeforeEach
+    void onlyWhenAsked() {
+        Assumptions.assumeTrue("1".equals(System.getenv("DW_BENCH")), "benchmark: set DW_BENCH=1 to run it");
+    }
+
+    @Test
+    void queriesWithAndWithoutTheFewValuedIndexes() throws Exception {
+        String kept = System.getProperty("dw.file");
+        Path base = kept != null ? Path.of(kept) : Files.createTempDirectory("dw-index-bench").resolve("audit");
+        Files.createDirectories(base.getParent());
+        boolean filled = Files.exists(Path.of(base + ".mv.db"));
+        try (AuditDb db = AuditDb.h2File(base)) {
+            if (!filled || db.count("SELECT COUNT(*) FROM audit_record") == 0) {
+                fill(db);
+            }
+            for (String dimension : FEW_VALUED) { // a store migrated with V123 has them no more: put them back
+                db.update("CREATE INDEX IF NOT EXISTS audit_record_" + dimension + "_idx ON audit_record ("
+                        + (dimension.equals("tool") ? "tool_id" : dimension.equals("model") ? "model_id" : dimension)
+                        + ", occurred_at)");
+            }
+            db.update("ANALYZE");
+            System.out.printf("BENCH file=%s records=%d size=%d MB%n", base, db.count("SELECT COUNT(*) FROM audit_record"),
+                    Files.size(Path.of(base + ".mv.db")) >> 20);
+            AuditQueries queries = new AuditQueries(db.dataSource(), new AuditRows(new ObjectMapper()), new ObjectMapper());
+            Map<String, double[]> with = timeAll(db, queries, "with", true);
+            for (String dimension : FEW_VALUED) {
+                db.update("DROP INDEX audit_record_" + dimension + "_idx");
+            }
+            db.update("ANALYZE");
+            Map<String, double[]> without = timeAll(db, queries, "without", false);
+            System.out.println("BENCH | query | with the indexes: median ms (rows) | without: median ms |");
+            with.forEach((name, w) -> System.out.printf("BENCH | %s | %.1f (%d) | %.1f |%n", name, w[0], (long) w[1],
+                    without.get(name)[0]));
+        }
+    }
+
+    private static void fill(AuditDb db) {
+        long t0 = System.nanoTime();
+        for (String index : secondaryIndexes(db)) {
+            db.update("DROP INDEX " + index);
+        }
+        int chunk = 100_000;
+        for (int from = 1; from <= RECORDS; from += chunk) {
+            int to = Math.min(RECORDS, from + chunk - 1);
+            db.update("""
+                    INSERT INTO audit_record (chain_id, seq, prev_hash, record_hash, chain_key_id, trace_id, occurred_at,
+                        period_day, period_month, bio_action, bio_object, bio_result, bio_origin, endpoint, tool_id,
+                        actor_pseudonym, department, tenant, use_case, model_id, upstream_model, provider, hosting,
+                        policy_version, decision, rule, http_status, upstream_status, entity_counts, output_entity_counts,
+                        entity_types, prompt_tokens, completion_tokens, latency_ms, energy_wh, streamed,
+                        placeholders_restored, placeholders_unknown, hash_key_id, prompt_hmac, answer_hmac, sources,
+                        citations, content_retained, review_required, purpose_verdict, purpose_layer, route_summary)
+                    SELECT 'main', X, HASH('SHA-256', CAST(X - 1 AS VARCHAR)), HASH('SHA-256', CAST(X AS VARCHAR)), 'k1',
+                        CAST(RANDOM_UUID() AS VARCHAR), T, CAST(CAST(T AS DATE) AS VARCHAR),
+                        SUBSTRING(CAST(CAST(T AS DATE) AS VARCHAR), 1, 7), 'ai.request',
+                        'chat:' || MOD(X * 31, 997), 'success', 'tool:tool-' || MOD(X * 17, 5),
+                        CASE WHEN MOD(X, 2000) = 3 THEN 'operator' WHEN MOD(X, 50) = 4 THEN 'embeddings' ELSE 'chat.completions' END,
+                        'tool-' || MOD(X * 17, 5), 'p-' || MOD(X * 7919, 2000),
+                        CASE WHEN MOD(X, 1000) = 0 THEN 'afd-zeldzaam' ELSE 'afd-' || MOD(X, 20) END, NULL,
+                        CASE WHEN MOD(X, 2000) = 1 THEN 'uc-zeldzaam' ELSE 'uc-' || MOD(X * 13, 8) END,
+                        CASE WHEN MOD(X, 5000) = 2 THEN 'model-pilot' ELSE 'model-' || MOD(X * 19, 6) END,
+                        'upstream-model-' || MOD(X * 19, 6), 'openai', 'eu-west',
+                        'pack-2026.11', CASE WHEN MOD(X, 40) = 5 THEN 'refused' WHEN MOD(X, 8) = 6 THEN 'redacted' ELSE 'allowed' END,
+                        CASE WHEN MOD(X, 8) = 6 THEN 'pii:redacted' END, 200, 200,
+                        CASE WHEN MOD(X, 8) = 6 THEN '{"BSN":1,"EMAIL":1}' ELSE '{}' END, '{}',
+                        CASE WHEN MOD(X, 8) = 6 THEN ',BSN,EMAIL,' ELSE ',' END, MOD(X * 37, 900) + 40, MOD(X * 41, 600) + 20,
+                        MOD(X * 43, 4000) + 300, 0.01 * MOD(X, 7), FALSE, 0, 0, 'h1',
+                        HASH('SHA-256', 'p' || X), HASH('SHA-256', 'a' || X), '[]', '[]', FALSE, MOD(X, 100) = 7,
+                        'allowed uc-' || MOD(X * 13, 8) || ' score 0.' || MOD(X * 53, 100), 'classifier',
+                        'task=general size=' || MOD(X * 59, 4000) || ' upstream=model-' || MOD(X * 19, 6) || ' reason=default route'
+                    FROM (SELECT X, DATEADD(MILLISECOND, X * ?, CAST(? AS TIMESTAMP WITH TIME ZONE)) T
+                          FROM SYSTEM_RANGE(?, ?)) s""", SPACING_MS * 1_000_000 / RECORDS, AuditRows.time(START), from, to);
+        }
+        long t1 = System.nanoTime();
+        db.update("CREATE INDEX audit_record_chain_idx ON audit_record (chain_id, seq)");
+        db.update("CREATE INDEX audit_record_trace_idx ON audit_record (trace_id)");
+        db.update("CREATE INDEX audit_record_time_idx ON audit_record (occurred_at, id)");
+        db.update("CREATE INDEX audit_record_actor_idx ON audit_record (actor_pseudonym, occurred_at)");
+        System.out.printf("BENCH filled %d records in %.0f s, indexes %.0f s%n", RECORDS, (t1 - t0) / 1e9,
+                (System.nanoTime() - t1) / 1e9);
+    }
+
+    private static List<String> secondaryIndexes(AuditDb db) {
+        List<String> names = new ArrayList<>();
+        try (var c = db.dataSource().getConnection(); var rs = c.createStatement().executeQuery(
+                "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'AUDIT_RECORD' AND INDEX_TYPE_NAME = 'INDEX'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        System.out.println("BENCH secondary indexes before the fill: " + names);
+        return names;
+    }
+
+    /** {@code leadOrder}: the page's order as before V123 (the filtered dimension first, so H2 reads its index). */
+    private static Map<String, double[]> timeAll(AuditDb db, AuditQueries q, String label, boolean leadOrder) {
+        JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+        AuditRows rows = new AuditRows(new ObjectMapper());
+        Instant year = START;
+        Instant lastMonthFrom = START.plusSeconds(334L * 24 * 3600);
+        Instant end = START.plusSeconds(365L * 24 * 3600);
+        Instant mid = START.plusSeconds(182L * 24 * 3600);
+        PageCursor half = new PageCursor(mid, Long.MAX_VALUE);
+        Map<String, Supplier<Long>> work = new LinkedHashMap<>();
+        page(work, jdbc, rows, leadOrder, "page: no filter", f(null, null, null, null, null, null, null, null, null), null);
+        page(work, jdbc, rows, leadOrder, "page: staff member (kept index)", f(null, null, "p-21", null, null, null, null, null, null), null);
+        page(work, jdbc, rows, leadOrder, "page: department 1 of 20", f(null, null, null, "afd-3", null, null, null, null, null), null);
+        page(work, jdbc, rows, leadOrder, "page: department 1 of 20, half-way (keyset)", f(null, null, null, "afd-3", null, null, null, null, null), half);
+        page(work, jdbc, rows, leadOrder, "page: department with 0.1 %", f(null, null, null, "afd-zeldzaam", null, null, null, null, null), null);
+        page(work, jdbc, rows, leadOrder, "page: department with 0.1 %, half-way", f(null, null, null, "afd-zeldzaam", null, null, null, null, null), half);
+        page(work, jdbc, rows, leadOrder, "page: department with 0.1 %, last month", f(lastMonthFrom, end, null, "afd-zeldzaam", null, null, null, null, null), null);
+        page(work, jdbc, rows, leadOrder, "page: department that does not exist", f(null, null, null, "afd-onbekend", null, null, null, null, null), null);
+        page(work, jdbc, rows, leadOrder, "page: department that does not exist, last month", f(lastMonthFrom, end, null, "afd-onbekend", null, null, null, null, null), null);
+        page(work, jdbc, rows, leadOrder, "page: use-case 1 of 8", f(null, null, null, null, null, "uc-2", null, null, null), null);
+        page(work, jdbc, rows, leadOrder, "page: use-case with 0.05 %", f(null, null, null, null, null, "uc-zeldzaam", null, null, null), null);
+        page(work, jdbc, rows, leadOrder, "page: model 1 of 6", f(null, null, null, null, null, null, "model-4", null, null), null);
+        page(work, jdbc, rows, leadOrder, "page: model with 0.02 %", f(null, null, null, null, null, null, "model-pilot", null, null), null);
+        page(work, jdbc, rows, leadOrder, "page: tool 1 of 5 (API)", f(null, null, null, null, "tool-1", null, null, null, null), null);
+        page(work, jdbc, rows, leadOrder, "page: operator actions 0.05 % (API)", f(null, null, null, null, null, null, null, null, "operator"), null);
+        page(work, jdbc, rows, leadOrder, "page: department + use-case", f(null, null, null, "afd-3", null, "uc-2", null, null, null), null);
+        page(work, jdbc, rows, leadOrder, "page: decision refused (no index either way)", f(null, null, null, null, null, null, null, "refused", null), null);
+        count(work, q, "export count: department 1 of 20, year", f(year, end, null, "afd-3", null, null, null, null, null));
+        count(work, q, "export count: department 1 of 20, last month", f(lastMonthFrom, end, null, "afd-3", null, null, null, null, null));
+        count(work, q, "export count: department with 0.1 %, year", f(year, end, null, "afd-zeldzaam", null, null, null, null, null));
+        count(work, q, "export count: model with 0.02 %, year", f(year, end, null, null, null, null, "model-pilot", null, null));
+        count(work, q, "export count: operator actions, year (API)", f(year, end, null, null, null, null, null, null, "operator"));
+        work.put("export csv: department 1 of 20, last month", () -> q.exportCsv(
+                f(lastMonthFrom, end, null, "afd-3", null, null, null, null, null), OutputStream.nullOutputStream()));
+        work.put("export csv: department with 0.1 %, year", () -> q.exportCsv(
+                f(year, end, null, "afd-zeldzaam", null, null, null, null, null), OutputStream.nullOutputStream()));
+        work.put("aggregate: department 1 of 20 by model per month", () -> (long) q.aggregate(
+                f(null, null, null, "afd-3", null, null, null, null, null), "month", "model").size());
+        Map<String, double[]> result = new LinkedHashMap<>();
+        work.forEach((name, run) -> {
+            long rows = run.get(); // warm-up
+            double[] ms = new double[RUNS];
+            for (int i = 0; i < RUNS; i++) {
+                long t = System.nanoTime();
+                run.get();
+                ms[i] = (System.nanoTime() - t) / 1e6;
+            }
+            Arrays.sort(ms);
+            result.put(name, new double[] {ms[RUNS / 2], rows});
+            System.out.printf("BENCH %s %s: median %.1f ms, min %.1f, max %.1f, rows %d%n", label, name, ms[RUNS / 2], ms[0],
+                    ms[RUNS - 1], rows);
+        });
+        return result;
+    }
+
+    /** The console's page (50 and one more) as {@link AuditQueries#searchAfter} runs it, in the old or the new order. */
+    private static void page(Map<String, Supplier<Long>> work, JdbcTemplate jdbc, AuditRows rows, boolean leadOrder,
+                             String name, AuditFilter filter, PageCursor after) {
+        List<Object> params = new ArrayList<>();
+        String sql = AuditQueries.pageSql(filter, after, params);
+        params.add(51);
+        String run = leadOrder ? sql.replace(" ORDER BY ", " ORDER BY " + leadBeforeV123(filter)) : sql;
+        String plan = String.join(" ", jdbc.queryForList("EXPLAIN " + run, String.class, params.toArray()));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("AUDIT_RECORD_\\w+_IDX|index sorted[^*]*|tableScan").matcher(plan);
+        StringBuilder seen = new StringBuilder();
+        while (m.find()) {
+            seen.append(m.group().strip()).append("; ");
+        }
+        System.out.println("BENCH plan " + (leadOrder ? "with" : "without") + " | " + name + " |" + run.substring(run.indexOf(" ORDER BY"))
+                + " | " + seen);
+        work.put(name, () -> (long) jdbc.query(run, (rs, i) -> rows.map(rs), params.toArray()).size());
+    }
+
+    /** {@code AuditFilter.newestFirst}'s lead column before V123. */
+    private static String leadBeforeV123(AuditFilter f) {
+        return set(f.actor()) ? "r.actor_pseudonym DESC, " : set(f.department()) ? "r.department DESC, "
+                : set(f.useCase()) ? "r.use_case DESC, " : set(f.tool()) ? "r.tool_id DESC, "
+                : set(f.model()) ? "r.model_id DESC, " : set(f.endpoint()) ? "r.endpoint DESC, " : "";
+    }
+
+    private static boolean set(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static void count(Map<String, Supplier<Long>> work, AuditQueries q, String name, AuditFilter filter) {
+        work.put(name, () -> q.count(filter));
+    }
+
+    private static AuditFilter f(Instant from, Instant to, String actor, String department, String tool, String useCase,
+                                 String model, String decision, String endpoint) {
+        return new AuditFilter(from, to, actor, department, tool, useCase, model, decision, null, null, null, endpoint, null);
+    }
+}
