@@ -177,7 +177,7 @@ class AuditIndexQueryBenchmark {
                 f(null, null, null, "afd-3", null, null, null, null, null), "month", "model").size());
         Map<String, double[]> result = new LinkedHashMap<>();
         work.forEach((name, run) -> {
-            long rows = run.get(); // warm-up
+            long found = run.get(); // warm-up
             double[] ms = new double[RUNS];
             for (int i = 0; i < RUNS; i++) {
                 long t = System.nanoTime();
@@ -185,9 +185,9 @@ class AuditIndexQueryBenchmark {
                 ms[i] = (System.nanoTime() - t) / 1e6;
             }
             Arrays.sort(ms);
-            result.put(name, new double[] {ms[RUNS / 2], rows});
+            result.put(name, new double[] {ms[RUNS / 2], found});
             System.out.printf("BENCH %s %s: median %.1f ms, min %.1f, max %.1f, rows %d%n", label, name, ms[RUNS / 2], ms[0],
-                    ms[RUNS - 1], rows);
+                    ms[RUNS - 1], found);
         });
         return result;
     }
