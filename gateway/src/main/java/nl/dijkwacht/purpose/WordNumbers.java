@@ -30,7 +30,7 @@ final class WordNumbers {
     /**
      * Slot {@code s}: at {@code 2s} the key's hash (high half) and its number (low half, {@link #EMPTY} when free); at
      * {@code 2s + 1} the key itself when it is short ({@link #inline}), else {@link #NOT_INLINE}. So a probe of a known
-     * short word — most words, and every prefix token — reads one slot of 16 bytes and no key string (issue 15, guard23:
+     * short word (up to 7 letters) or of a prefix token reads one slot of 16 bytes and no key string (issue 15, guard23:
      * in the gateway the key strings are not in the core's caches between requests, and comparing with them was a fifth
      * of the guard's samples).
      */
