@@ -239,7 +239,11 @@ final class NameLineRules {
             return false;
         }
         int end = text.indexOf('\n', lineEnd + 1);
-        String next = text.substring(lineEnd + 1, end < 0 ? text.length() : end);
+        int to = end < 0 ? text.length() : end;
+        if (!AddressRecognizer.mayFindIn(text, lineEnd + 1, to)) {
+            return false; // most lines under a name line: the recognizer's nine searches and its walk not run (pii23)
+        }
+        String next = text.substring(lineEnd + 1, to);
         List<Finding> found = ADDRESS.find(next);
         return !found.isEmpty() && found.get(0).start() == 0;
     }
