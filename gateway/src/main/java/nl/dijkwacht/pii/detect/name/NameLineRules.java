@@ -124,7 +124,8 @@ final class NameLineRules {
         TextToken t = tokens.get(i);
         boolean afterComma = i >= 2 && tokens.get(i - 1).text().equals(",")
                 && CLOSING_WORDS.contains(tokens.get(i - 2).lower()) && !tokens.get(i - 2).lower().equals("gr");
-        boolean afterWord = i >= 1 && CLOSING_WORDS.contains(tokens.get(i - 1).lower())
+        boolean afterWord = i >= 1 && tokens.get(i - 1).isWord() // the closing words are words: no probe after a "," or "."
+                && CLOSING_WORDS.contains(tokens.get(i - 1).lower())
                 && TextToken.adjacent(text, tokens.get(i - 1), t);
         if (!(afterComma || afterWord)) {
             return -1; // before the gazetteer: this runs at every word
