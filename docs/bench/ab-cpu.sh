@@ -46,7 +46,8 @@
 #              into A's or B's run directory before it starts: the store starts from that state (e.g. an aged store).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
+source "$ROOT/docs/bench/lib/gateway.sh"   # the pack, the JDK, the mock, gw_start / gw_wait_ready, the cleanup
+bench_require_harness
 A_JAR=$(readlink -f "$1"); B_JAR=$(readlink -f "$2"); shift 2
 ROUNDS=3; SECS=15; WARM=60; CONC=64; STREAM=0; STORE=h2; GW_CPU=1; LOAD_CPU=0; JFR=0; PORT_BASE=18080; FIRST_CHUNK=0; BODY=
 TIMED=0; GC_LOG=0; CENSUS=0
@@ -61,54 +62,27 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ "$TIMED" = 0 ] || [ "$CONC" = 1 ] || { echo "--timed needs --c 1 (one request in flight)" >&2; exit 2; }
-JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1); [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
-JCMD=$(dirname "$JAVA_BIN")/jcmd
-OUT=${BENCH_WORK:-$ROOT/../bench-work}/ab/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
+OUT=$BENCH_WORK/ab/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
 HZ=$(getconf CLK_TCK)
-PIDS=(); SCHEMAS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${PIDS[@]}"; do for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -KILL "$p" 2>/dev/null || true; done
-  for s in "${SCHEMAS[@]}"; do psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $s CASCADE" >/dev/null 2>&1 || true; done
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_traps
 
-# the pack of gateway-bench.sh (default pack + bench model and tool)
-eval "$(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")"
-
-declare -A PID=() PORT=() PG_APP=() STORE_OF=()
+declare -A PG_APP=() STORE_OF=()
 case $STORE in */*) STORE_OF[A]=${STORE%/*}; STORE_OF[B]=${STORE#*/};; *) STORE_OF[A]=$STORE; STORE_OF[B]=$STORE;; esac
 start() { # name jar port
-  local n=$1 jar=$2 port=$3 dir=$OUT/$1; mkdir -p "$dir/run"; make_pack "$dir/run"
-  local data=; [ "$n" = A ] && data=${A_DATA:-}; [ "$n" = B ] && data=${B_DATA:-}
-  [ -n "$data" ] && cp -r "$data" "$dir/run/data"
-  sed -i "s|http://127.0.0.1:18080/v1|http://127.0.0.1:$PORT_BASE/v1|" "$dir/run/models-config/gpt-4o-mini.yaml"
-  local extra=(); [ "$n" = A ] && read -r -a extra <<< "${A_ARGS:-}"; [ "$n" = B ] && read -r -a extra <<< "${B_ARGS:-}"
-  local jopts=(); [ "$n" = A ] && read -r -a jopts <<< "${A_JAVA_OPTS:-}"; [ "$n" = B ] && read -r -a jopts <<< "${B_JAVA_OPTS:-}"
+  local n=$1 data="" jvm="" extra=()
+  [ "$n" = A ] && data=${A_DATA:-} && jvm=${A_JAVA_OPTS:-} && read -r -a extra <<< "${A_ARGS:-}"
+  [ "$n" = B ] && data=${B_DATA:-} && jvm=${B_JAVA_OPTS:-} && read -r -a extra <<< "${B_ARGS:-}"
   # JFR samples inlined code at the nearest debug point unless this is on: self time lands on the wrong method
-  [ "$JFR" = 1 ] && jopts+=(-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints)
-  [ "$GC_LOG" = 1 ] && jopts+=("-Xlog:gc*,gc+age=trace,gc+phases=debug:file=$dir/gc.log:utctime,uptime,level,tags")
-  [ "$CENSUS" = 1 ] && jopts+=(-XX:+ExplicitGCInvokesConcurrent)
-  local args=("${extra[@]}" --server.port="$port" --management.server.port=$((port + 100)) --logging.level.root=WARN
-              --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config")
+  [ "$JFR" = 1 ] && jvm="$jvm -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints"
+  [ "$GC_LOG" = 1 ] && jvm="$jvm -Xlog:gc*,gc+age=trace,gc+phases=debug:file=$OUT/$n/gc.log:utctime,uptime,level,tags"
+  [ "$CENSUS" = 1 ] && jvm="$jvm -XX:+ExplicitGCInvokesConcurrent"
+  local opts=(--store "${STORE_OF[$n]}" --mock-port "$PORT_BASE" --cpu "$GW_CPU" --jvm "$jvm")
+  [ -n "$data" ] && opts+=(--data "$data")
   if [ "${STORE_OF[$n]}" = postgres ]; then
-    local schema="ab_${n,,}_$(date +%s)"; SCHEMAS+=("$schema")   # lower case: the URL's currentSchema is folded, Flyway quotes
-    PG_APP[$n]="ab-$n-$schema"
-    args+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema&ApplicationName=${PG_APP[$n]}"
-           --spring.datasource.username=postgres --spring.flyway.schemas="$schema")
+    local schema; schema="ab_${n,,}_$(date +%s)"
+    PG_APP[$n]="ab-$n-$schema"; opts+=(--schema "$schema" --pg-app "${PG_APP[$n]}")
   fi
-  (cd "$dir/run" && exec taskset -c "$GW_CPU" "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45} "${jopts[@]}" -jar "$jar" "${args[@]}" \
-      > "$dir/gateway.log" 2>&1) &
-  PID[$n]=$!; PORT[$n]=$port; PIDS+=($!)
-}
-wait_ready() {
-  local n=$1
-  for _ in $(seq 1 3000); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:${PORT[$n]}/readyz" || true)" = 200 ] && return 0
-    kill -0 "${PID[$n]}" 2>/dev/null || break; sleep 0.1
-  done
-  echo "gateway $n not ready; $OUT/$n/gateway.log" >&2; tail -n 20 "$OUT/$n/gateway.log" >&2; exit 1
+  gw_start "$n" "$2" "$3" "${opts[@]}" -- "${extra[@]}"
 }
 ticks() { # pid -> "all jit sys" (sys: the kernel's share of all — file writes, thread wake-ups)
   { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
@@ -133,22 +107,21 @@ load() { # name seconds conc [file for one line per request: --timed] -> RESULT 
   local n=$1 script=$BENCH/chat.lua; [ -n "${4:-}" ] && script=$ROOT/docs/bench/c1-tail-timed.lua
   env BENCH_BODY="${BODY:-$BENCH/body.json}" BENCH_STREAM=$STREAM BENCH_MAX_PER_THREAD=0 TIMED_OUT="${4:-}" timeout $(($2 + 30)) \
     taskset -c "$LOAD_CPU" wrk -t1 -c"$3" -d"$2s" --timeout 10s -s "$script" \
-    "http://127.0.0.1:${PORT[$n]}/v1/chat/completions" 2>&1 | grep RESULT || echo "RESULT requests=0"
+    "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" 2>&1 | grep RESULT || echo "RESULT requests=0"
 }
 
-taskset -c "$LOAD_CPU" "$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port "$PORT_BASE" > "$OUT/mock.log" 2>&1 &
-PIDS+=($!)
+bench_mock_start --cpu "$LOAD_CPU" "$PORT_BASE"
 start A "$A_JAR" $((PORT_BASE + 16))
 start B "$B_JAR" $((PORT_BASE + 17))
-wait_ready A; wait_ready B
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT_BASE/health" >/dev/null && break; sleep 0.2; done
+gw_wait_ready A; gw_wait_ready B
+bench_mock_wait
 echo "A=$A_JAR B=$B_JAR body=${BODY:-$BENCH/body.json} store=$STORE gw-cpu=$GW_CPU load-cpu=$LOAD_CPU c=$CONC stream=$STREAM rounds=$ROUNDS x ${SECS}s" | tee "$OUT/ab.txt"
 for n in A B; do load "$n" "$WARM" 4 > /dev/null; done
-if [ "$JFR" = 1 ]; then for n in A B; do "$JCMD" "${PID[$n]}" JFR.start name=ab settings=profile > /dev/null; done; fi
+if [ "$JFR" = 1 ]; then for n in A B; do "$JCMD" "${GW_PID[$n]}" JFR.start name=ab settings=profile > /dev/null; done; fi
 audit_tx() { # name -> "records lone group seconds waits" (audit records written, transactions by a lone request, group
   # commits, the seconds requests waited for their records: build + committed write, and the writer's waits for a
   # fuller group commit: -1 for a gateway without dijkwacht_audit_group_commit_waits_total, before session 33)
-  curl -s "http://127.0.0.1:$((${PORT[$1]} + 100))/actuator/prometheus" | awk 'BEGIN {g=-1}
+  curl -s "http://127.0.0.1:$((${GW_PORT[$1]} + 100))/actuator/prometheus" | awk 'BEGIN {g=-1}
     /^dijkwacht_audit_write_seconds_count/ {n+=$NF} /^dijkwacht_audit_write_seconds_sum/ {t+=$NF}
     /^dijkwacht_audit_batches_total\{.*writer="request"/ {r+=$NF}
     /^dijkwacht_audit_batches_total\{.*writer="writer_thread"/ {w+=$NF}
@@ -161,7 +134,7 @@ per_tx() { # "before" "after" (audit_tx lines) -> "records per transaction, ms w
 }
 allocated() { # name -> bytes allocated on the heap since the start (young collections' count + eden in use now)
   # two single metrics, not a Prometheus scrape: a scrape allocates megabytes itself
-  local m="http://127.0.0.1:$((${PORT[$1]} + 100))/actuator/metrics" eden
+  local m="http://127.0.0.1:$((${GW_PORT[$1]} + 100))/actuator/metrics" eden
   eden=$(curl -s "$m/jvm.memory.used" | python3 -c 'import json,sys; print(next((v for t in json.load(sys.stdin).get("availableTags", []) if t["tag"] == "id" for v in t["values"] if "Eden" in v), ""))' | sed 's/ /%20/g')
   { curl -s "$m/jvm.gc.memory.allocated"; echo; curl -s "$m/jvm.memory.used?tag=id:$eden"; echo; } \
     | python3 -c 'import json,sys; print("%.0f" % sum(json.loads(l)["measurements"][0]["value"] for l in sys.stdin if l.strip().startswith("{")))'
@@ -176,12 +149,12 @@ for r in $(seq 1 "$ROUNDS"); do
   for n in A B; do
     x0=$(audit_tx "$n")
     a0=$(allocated "$n")
-    read -r c0 j0 s0 < <(ticks "${PID[$n]}"); g0=$(pg_ticks "$n"); read -r -a grp0 < <(groups "${PID[$n]}")
+    read -r c0 j0 s0 < <(ticks "${GW_PID[$n]}"); g0=$(pg_ticks "$n"); read -r -a grp0 < <(groups "${GW_PID[$n]}")
     timed=; [ "$TIMED" = 1 ] && timed=$OUT/$n/timed-$r.txt
     t0=$(date +%s.%N)
     res=$(load "$n" "$SECS" "$CONC" "$timed")
     t1=$(date +%s.%N)
-    read -r c1 j1 s1 < <(ticks "${PID[$n]}"); g1=$(pg_ticks "$n"); read -r -a grp1 < <(groups "${PID[$n]}")
+    read -r c1 j1 s1 < <(ticks "${GW_PID[$n]}"); g1=$(pg_ticks "$n"); read -r -a grp1 < <(groups "${GW_PID[$n]}")
     printf '%s\t%s\t%s\t%s\n' "$r" "$n" "$t0" "$t1" >> "$OUT/rounds.tsv"
     raw=-; [ -n "$timed" ] && raw=$(python3 "$ROOT/docs/bench/wrk-p99.py" "$timed" "$SECS" | sed -n 's/.*raw: n [0-9]* p50 [0-9.]* p99 \([0-9.]*\) ms.*/\1/p')
     a1=$(allocated "$n")
@@ -208,16 +181,16 @@ done
 if [ "$CENSUS" = 1 ]; then
   for n in A B; do
     # a young collection (ExplicitGCInvokesConcurrent), the regions' types, then every object where that collection put it
-    "$JCMD" "${PID[$n]}" GC.run > /dev/null
-    "$JCMD" "${PID[$n]}" VM.info > "$OUT/$n/vm-info.txt"
-    "$JCMD" "${PID[$n]}" GC.heap_dump -all=true "$OUT/$n/survivors.hprof" > /dev/null
+    "$JCMD" "${GW_PID[$n]}" GC.run > /dev/null
+    "$JCMD" "${GW_PID[$n]}" VM.info > "$OUT/$n/vm-info.txt"
+    "$JCMD" "${GW_PID[$n]}" GC.heap_dump -all=true "$OUT/$n/survivors.hprof" > /dev/null
     echo "$n: survivor census: python3 $ROOT/docs/bench/survivor-census.py $OUT/$n/survivors.hprof $OUT/$n/vm-info.txt" | tee -a "$OUT/ab.txt"
   done
 fi
 if [ "$GC_LOG" = 1 ]; then python3 "$ROOT/docs/bench/gc-rounds.py" "$OUT" | tee "$OUT/gc-rounds.tsv"; fi
 if [ "$JFR" = 1 ]; then
   for n in A B; do
-    "$JCMD" "${PID[$n]}" JFR.stop name=ab filename="$OUT/$n/profile.jfr" > /dev/null
+    "$JCMD" "${GW_PID[$n]}" JFR.stop name=ab filename="$OUT/$n/profile.jfr" > /dev/null
     "$(dirname "$JAVA_BIN")/jfr" print --events jdk.ExecutionSample --stack-depth 128 "$OUT/$n/profile.jfr" | python3 "$ROOT/docs/bench/jfr-collapse.py" > "$OUT/$n/profile.collapsed"
     python3 "$ROOT/docs/bench/profile-summary.py" "$OUT/$n/profile.collapsed" 0 0 > "$OUT/$n/profile-summary.md" || true
     # where the heap allocation goes: JFR's allocation samples weighted by bytes, per request of the rounds
@@ -229,7 +202,7 @@ if [ "$JFR" = 1 ]; then
 fi
 if [ "$FIRST_CHUNK" -gt 0 ]; then
   taskset -c "$LOAD_CPU" python3 "$ROOT/docs/bench/stream-first-chunk.py" --n "$FIRST_CHUNK" --body "$BENCH/body.json" \
-    mock="http://127.0.0.1:$PORT_BASE/v1" A="http://127.0.0.1:${PORT[A]}/v1" B="http://127.0.0.1:${PORT[B]}/v1" | tee -a "$OUT/ab.txt"
+    mock="http://127.0.0.1:$PORT_BASE/v1" A="http://127.0.0.1:${GW_PORT[A]}/v1" B="http://127.0.0.1:${GW_PORT[B]}/v1" | tee -a "$OUT/ab.txt"
 fi
 [ -f "$OUT/threads.tsv" ] && { echo "CPU by thread, µs per request (threads.tsv):"; column -t "$OUT/threads.tsv"; } | tee -a "$OUT/ab.txt"
 echo "ab-cpu: results in $OUT"

@@ -17,7 +17,8 @@
 # prefixed with the thread class in $OUT/c1.collapsed.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
+source "$ROOT/docs/bench/lib/gateway.sh"   # the pack, the JDK, the mock, gw_start / gw_wait_ready, the cleanup
+bench_require_harness
 JAR=$(readlink -f "$1"); shift
 STORE=h2; WARM=90; SECS=20; PORT_BASE=18480; GW_CPU=1; LOAD_CPU=0; STRACE=1; JFR=0
 while [ $# -gt 0 ]; do
@@ -29,38 +30,16 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
-JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1); [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
-OUT=${BENCH_WORK:-$ROOT/../bench-work}/c1/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT/run"
+OUT=$BENCH_WORK/c1/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
 HZ=$(getconf CLK_TCK)
-PIDS=(); SCHEMA=""
-cleanup() {
-  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${PIDS[@]}"; do for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -KILL "$p" 2>/dev/null || true; done
-  [ -z "$SCHEMA" ] || psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-eval "$(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")"
-make_pack "$OUT/run"
-sed -i "s|http://127.0.0.1:18080/v1|http://127.0.0.1:$PORT_BASE/v1|" "$OUT/run/models-config/gpt-4o-mini.yaml"
+bench_traps
 PORT=$((PORT_BASE + 16)); MPORT=$((PORT + 100))
-args=(--server.port="$PORT" --management.server.port="$MPORT" --logging.level.root=WARN
-      --dijkwacht.policies-dir="$OUT/run/policies" --dijkwacht.models-dir="$OUT/run/models-config")
-if [ "$STORE" = postgres ]; then
-  SCHEMA="c1_$(date +%s)"
-  url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA"
-  [ -z "${PG_OPTIONS:-}" ] || url="$url&options=-c%20${PG_OPTIONS// /%20}"
-  args+=(--spring.datasource.url="$url" --spring.datasource.username=postgres --spring.flyway.schemas="$SCHEMA")
-fi
-taskset -c "$LOAD_CPU" "$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port "$PORT_BASE" > "$OUT/mock.log" 2>&1 &
-PIDS+=($!)
-(cd "$OUT/run" && exec taskset -c "$GW_CPU" "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45} -jar "$JAR" "${args[@]}" \
-    > "$OUT/gateway.log" 2>&1) &
-GW=$!; PIDS+=($GW)
-for _ in $(seq 1 3000); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$PORT/readyz" || true)" = 200 ] && break
-  kill -0 "$GW" 2>/dev/null || { tail -n 20 "$OUT/gateway.log" >&2; exit 1; }; sleep 0.1
-done
+bench_mock_start --cpu "$LOAD_CPU" "$PORT_BASE"
+gw_start gw "$JAR" "$PORT" --dir "$OUT" --store "$STORE" --schema "c1_$(date +%s)" --pg-options "${PG_OPTIONS:-}" \
+  --mock-port "$PORT_BASE" --cpu "$GW_CPU"
+GW=${GW_PID[gw]}
+gw_wait_ready gw
+bench_mock_wait
 wrk_c() { # url conc seconds -> RESULT line
   env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=0 BENCH_MAX_PER_THREAD=0 timeout $(($3 + 30)) \
     taskset -c "$LOAD_CPU" wrk -t1 -c"$2" -d"$3s" --timeout 10s -s "$BENCH/chat.lua" "$1/v1/chat/completions" 2>&1 | grep RESULT || echo "RESULT requests=0"
@@ -80,7 +59,6 @@ scrape() { curl -s "http://127.0.0.1:$MPORT/actuator/prometheus" > "$1"; }
 
 wrk_c "http://127.0.0.1:$PORT" 4 "$WARM" > /dev/null
 floor=$(wrk_c "http://127.0.0.1:$PORT_BASE" 1 10)
-JDK_BIN=$(dirname "$JAVA_BIN")
 [ "$JFR" = 0 ] || "$JDK_BIN/jcmd" "$GW" JFR.start name=c1 settings=profile > /dev/null
 scrape "$OUT/m0.txt"; threads > "$OUT/t0.txt"
 res=$(wrk_c "http://127.0.0.1:$PORT" 1 "$SECS")

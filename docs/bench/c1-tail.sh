@@ -1,30 +1,29 @@
 #!/usr/bin/env bash
 # Where the slow c=1 requests come from (issue 15, session 26): attribute each request instead of timing the tail.
-# One gateway (c1-breakdown.sh's pack: default pack + bench model, README H2 store) pinned to core 1, mock and wrk on
+# One gateway (c1-breakdown.sh's pack: default pack + bench model, README H2 store or --store postgres) pinned to core 1, mock and wrk on
 # core 0; warm-up at c=4, then c=1 JSON with a timestamp and latency per request (c1-tail-timed.lua, CLOCK_MONOTONIC),
 # a JFR recording (GC, safepoints, parks, file writes, compilations, deopts, pinning, sleeps; DebugNonSafepoints),
 # -Xlog:gc*,safepoint, and perf's sched_switch on both cores (who held core 1 during each request). Then
 # c1-tail-attribute.py: per request > 5 ms, the largest component of its window (GC pause, other processes on core 1,
 # the gateway's JIT threads, the request thread's own CPU above typical, ...), counted per 10,000 requests; and
 # wrk-p99.py: the raw p99 beside wrk's (coordinated-omission-corrected) p99.
-#   docs/bench/c1-tail.sh gateway.jar [--warmup S] [--seconds S] [--port-base P] [-- extra gateway args]
+#   docs/bench/c1-tail.sh gateway.jar [--warmup S] [--seconds S] [--port-base P] [--store h2|postgres] [-- extra gateway args]
 #   GATEWAY_GC="-XX:+UseG1GC" docs/bench/c1-tail.sh ...    (pinned to one core the JVM picks Serial GC by itself)
 # Needs perf (root or perf_event_paranoid <= 1) and wrk with LuaJIT. Results in $BENCH_WORK/c1-tail/<stamp>/.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
+source "$ROOT/docs/bench/lib/gateway.sh"   # the pack, the JDK, the mock, gw_start / gw_wait_ready, the cleanup
+bench_require_harness
 JAR=$(readlink -f "$1"); shift
-WARM=60; SECS=90; PORT_BASE=18480
+WARM=60; SECS=90; PORT_BASE=18480; STORE=h2
 while [ $# -gt 0 ]; do
   case $1 in
-    --warmup) WARM=$2; shift 2;; --seconds) SECS=$2; shift 2;; --port-base) PORT_BASE=$2; shift 2;;
+    --warmup) WARM=$2; shift 2;; --seconds) SECS=$2; shift 2;; --port-base) PORT_BASE=$2; shift 2;; --store) STORE=$2; shift 2;;
     --) shift; break;; *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
-JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1); [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
-JDK_BIN=$(dirname "$JAVA_BIN")
-OUT=${BENCH_WORK:-$ROOT/../bench-work}/c1-tail/$(date +%Y%m%d-%H%M%S)
-mkdir -p "$OUT/run"; PIDS=()
+OUT=$BENCH_WORK/c1-tail/$(date +%Y%m%d-%H%M%S)
+mkdir -p "$OUT"
 "$JDK_BIN/jfr" configure --input profile jdk.ExecutionSample#period=1ms jdk.ThreadPark#threshold=1ms \
   jdk.FileForce#enabled=true jdk.FileForce#threshold=0ms jdk.FileWrite#enabled=true jdk.FileWrite#threshold=0ms \
   jdk.FileRead#threshold=1ms jdk.ThreadSleep#enabled=true jdk.ThreadSleep#threshold=0ms jdk.Compilation#threshold=0ms \
@@ -32,23 +31,15 @@ mkdir -p "$OUT/run"; PIDS=()
   jdk.ExecuteVMOperation#threshold=0ms jdk.VirtualThreadPinned#threshold=0ms jdk.JavaMonitorEnter#threshold=1ms \
   jdk.SocketRead#threshold=1ms jdk.SocketWrite#threshold=1ms jdk.ObjectAllocationSample#enabled=false \
   --output "$OUT/tail.jfc" > /dev/null
-cleanup() { for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; sleep 3; for p in "${PIDS[@]}"; do kill -KILL "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-eval "$(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")"
-make_pack "$OUT/run"
-sed -i "s|http://127.0.0.1:18080/v1|http://127.0.0.1:$PORT_BASE/v1|" "$OUT/run/models-config/gpt-4o-mini.yaml"
+bench_traps
 PORT=$((PORT_BASE + 16)); MPORT=$((PORT + 100))
-taskset -c 0 "$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port "$PORT_BASE" > "$OUT/mock.log" 2>&1 &
-MOCK=$!; PIDS+=($MOCK)
-(cd "$OUT/run" && exec taskset -c 1 "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints \
-   ${GATEWAY_GC:-} "-Xlog:gc*,safepoint:file=$OUT/gc.log:uptimenanos,utctime,tags" -jar "$JAR" \
-   --server.port="$PORT" --management.server.port="$MPORT" --logging.level.root=WARN \
-   --dijkwacht.policies-dir="$OUT/run/policies" --dijkwacht.models-dir="$OUT/run/models-config" "$@" > "$OUT/gateway.log" 2>&1) &
-GW=$!; PIDS+=($GW)
-for _ in $(seq 1 3000); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$PORT/readyz" || true)" = 200 ] && break
-  kill -0 "$GW" 2>/dev/null || { tail -n 20 "$OUT/gateway.log" >&2; exit 1; }; sleep 0.1
-done
+bench_mock_start --cpu 0 "$PORT_BASE"; MOCK=$MOCK_PID
+gw_start gw "$JAR" "$PORT" --dir "$OUT" --store "$STORE" --mock-port "$PORT_BASE" --cpu 1 \
+  --jvm "-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints ${GATEWAY_GC:-} -Xlog:gc*,safepoint:file=$OUT/gc.log:uptimenanos,utctime,tags" \
+  -- "$@"
+GW=${GW_PID[gw]}
+gw_wait_ready gw
+bench_mock_wait
 JPID=$(pgrep -P "$GW" java || echo "$GW"); [ -d /proc/$JPID ] || JPID=$GW
 echo "gateway pid $JPID ready $(date -u +%T)"
 env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=0 BENCH_MAX_PER_THREAD=0 taskset -c 0 wrk -t1 -c4 -d"${WARM}s" --timeout 10s -s "$BENCH/chat.lua" "http://127.0.0.1:$PORT/v1/chat/completions" | grep RESULT
@@ -66,8 +57,8 @@ cat /proc/$JPID/task/*/schedstat | awk '{r+=$1; w+=$2} END {print r, w}' > "$OUT
 "$JDK_BIN/jcmd" "$JPID" JFR.stop name=tail filename="$OUT/tail.jfr" > /dev/null
 curl -s "http://127.0.0.1:$MPORT/actuator/prometheus" > "$OUT/prom.txt" || true
 wait $PERF || true
-cleanup; PIDS=()
-{ echo "jar=$JAR warmup=${WARM}s c=1 for ${SECS}s gateway on core 1 ($(grep -m1 -o 'Using [A-Za-z0-9 ]*' "$OUT/gc.log")), load $(cut -d, -f3- "$OUT/load0.txt" | sed 's/.*average: //') -> $(sed 's/.*average: //' "$OUT/load1.txt")"
+bench_cleanup
+{ echo "jar=$JAR store=$STORE warmup=${WARM}s c=1 for ${SECS}s gateway on core 1 ($(grep -m1 -o 'Using [A-Za-z0-9 ]*' "$OUT/gc.log")), load $(cut -d, -f3- "$OUT/load0.txt" | sed 's/.*average: //') -> $(sed 's/.*average: //' "$OUT/load1.txt")"
   paste "$OUT/sched0.txt" "$OUT/sched1.txt" | awk -v n="$(wc -l < "$OUT/timed.txt")" '{printf "gateway CPU per request %.0f µs, run-queue wait per request %.0f µs (all its threads)\n", ($3-$1)/n/1000, ($4-$2)/n/1000}'
   python3 "$ROOT/docs/bench/wrk-p99.py" "$OUT/timed.txt" "$SECS"
   python3 "$ROOT/docs/bench/c1-tail-attribute.py" "$OUT" "$JPID" "$MOCK"; } | tee "$OUT/summary.txt"

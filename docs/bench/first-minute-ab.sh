@@ -8,9 +8,10 @@
 #   docs/bench/first-minute-ab.sh --image A.jar [B.jar]   as --aot, and B also gets the image's start-up settings (the
 #                                                   Dockerfile's DIJKWACHT_WARMUP_* ENV): the README's start against the image's
 #   docs/bench/first-minute-ab.sh --solo [--image] A.jar   B only, alone on the machine (no A): one gateway's own first minute
+#   --store postgres: both on PostgreSQL 127.0.0.1:5432 db test, a fresh schema each (dropped afterwards)
 #
 # Both run the default policy pack plus the bench model (docs/bench/gateway-bench.sh's pack), the README's H2 durable
-# store, -Xms512m -Xmx512m, each jar extracted as the image does it (deploy/Dockerfile: `extract --layers`, started
+# store, the shipped JVM options (GATEWAY_JAVA_OPTS, default -Xms512m -Xmx512m and G1's fixed IHOP), each jar extracted as the image does it (deploy/Dockerfile: `extract --layers`, started
 # with -jar app.jar). With --aot the cache is trained by deploy/aot-train.sh — the command the Dockerfile runs — on the
 # default pack as shipped, then B starts with -XX:AOTCache. Started together, they share whatever else the machine
 # does, so read A against B, not against other runs. Results: $BENCH_WORK/first-minute-ab/<stamp>/summary.md.
@@ -22,13 +23,13 @@
 # Ports (--port-base P, default 18580): mock P, gateways P+10/P+11 (management +100), AOT training run P+20 and P+21.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/run.sh" ] || BENCH=$ROOT/../../shared/bench   # main or a worktree
-[ -x "$BENCH/run.sh" ] || { echo "first-minute-ab: no bench harness at $BENCH (set BENCH_DIR)" >&2; exit 2; }
-export BENCH_WORK=${BENCH_WORK:-$ROOT/../bench-work}
-SLICES=6; AOT=0; IMAGE=0; SOLO=0; PORT_BASE=18580
+source "$ROOT/docs/bench/lib/gateway.sh"   # the pack, the JDK, the mock, gw_start / gw_ready, the cleanup
+bench_require_harness
+SLICES=6; AOT=0; IMAGE=0; SOLO=0; PORT_BASE=18580; STORE=h2
 while [ $# -gt 0 ]; do
   case $1 in
     --slices) SLICES=$2; shift 2;;
+    --store) STORE=$2; shift 2;;
     --port-base) PORT_BASE=$2; shift 2;;
     --aot) AOT=1; shift;;
     --image) AOT=1; IMAGE=1; shift;;
@@ -39,8 +40,6 @@ done
 MOCK_PORT=$PORT_BASE; PORT_A=$((PORT_BASE + 10)); PORT_B=$((PORT_BASE + 11)); TRAIN_PORT=${TRAIN_PORT:-$((PORT_BASE + 20))}
 [ $# -ge $((2 - AOT - SOLO)) ] || { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 2; }
 A_JAR=$(realpath "$1"); B_JAR=$(realpath "${2:-$1}")
-JAVA=${JAVA:-$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1)}; JAVA=${JAVA:-java}
-JCMD=$(dirname "$JAVA")/jcmd
 OUT=$BENCH_WORK/first-minute-ab/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
 echo "first-minute-ab: results in $OUT"
 
@@ -58,7 +57,7 @@ elif [ "$AOT" = 1 ]; then
     image_layout "$B_JAR" "$OUT/B"; TRAINED=B
   fi
   t=$(date +%s)
-  image_train "$OUT/$TRAINED/app" "$TRAIN_PORT" "$OUT/train.log" "${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m}"
+  image_train "$OUT/$TRAINED/app" "$TRAIN_PORT" "$OUT/train.log" "${GATEWAY_JAVA_OPTS:-$BENCH_JAVA_OPTS_SHIPPED}"
   echo "training run: $(( $(date +%s) - t )) s; $(grep -h 'warm-up:' "$OUT/train.log" | sed 's/.*StartupWarmUp *: //'); $(tail -n 1 "$OUT/train.log")" | tee "$OUT/summary.md"
   B_OPTS="-XX:AOTCache=$OUT/$TRAINED/app/app.aot"
 else
@@ -67,22 +66,13 @@ fi
 B_OPTS="$B_OPTS ${B_JAVA_OPTS:-}"
 B_ENV=""; if [ "$IMAGE" = 1 ]; then B_ENV=$(image_env | tr '\n' ' '); fi
 
-source <(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")
-make_pack "$OUT/pack"
-sed -i "s#127.0.0.1:18080#127.0.0.1:$MOCK_PORT#" "$OUT/pack/models-config/gpt-4o-mini.yaml"
-
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-"$JAVA" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port "$MOCK_PORT" > "$OUT/mock.log" 2>&1 & PIDS+=($!)
+bench_pack "$OUT/pack" "$MOCK_PORT"
+bench_traps
+bench_mock_start "$MOCK_PORT"
 start() { # name port extra-opts extra-args [NAME=value environment]
-  mkdir -p "$OUT/$1/run"
-  # shellcheck disable=SC2086
-  (cd "$OUT/$1/run" && exec env ${5:-} "$JAVA" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m} $3 -jar "$OUT/$1/app/app.jar" $4 \
-      --server.port="$2" --management.server.port=$(($2 + 100)) --logging.level.root=WARN \
-      --logging.level.nl.dijkwacht.api.StartupWarmUp=INFO --logging.level.nl.dijkwacht.api.warmup=INFO \
-      --dijkwacht.policies-dir="$OUT/pack/policies" --dijkwacht.models-dir="$OUT/pack/models-config" > "$OUT/$1/gateway.log" 2>&1) &
-  PIDS+=($!)
+  local extra=(); read -r -a extra <<< "$4"
+  gw_start "$1" "$OUT/$1/app/app.jar" "$2" --pack "$OUT/pack" --store "$STORE" --jvm "$3" --env "${5:-}" -- "${extra[@]}" \
+    --logging.level.nl.dijkwacht.api.StartupWarmUp=INFO --logging.level.nl.dijkwacht.api.warmup=INFO
 }
 # CPU ticks of the process (its own stat: threads that have ended count too — the JVM ends compiler threads it no
 # longer needs, and a sum over the live threads then fell, once below zero, with -XX:CICompilerCount=3) and of its live
@@ -96,10 +86,9 @@ T0=$(date +%s.%N)
 if [ "$SOLO" = 1 ]; then
   PA=""; echo "| A | (not started: --solo) | | | |" > "$OUT/ready-A"
 else
-  start A "$PORT_A" "${A_JAVA_OPTS:-}" "${A_ARGS:-}"; PA=${PIDS[-1]}
+  start A "$PORT_A" "${A_JAVA_OPTS:-}" "${A_ARGS:-}"; PA=${GW_PID[A]}
 fi
-start B "$PORT_B" "$B_OPTS" "${B_ARGS:-}" "$B_ENV"; PB=${PIDS[-1]}
-is_ready() { [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/readyz" || true)" = 200 ]; }
+start B "$PORT_B" "$B_OPTS" "${B_ARGS:-}" "$B_ENV"; PB=${GW_PID[B]}
 c2ticks() { { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{ i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
   split(substr($0,j+2),f," "); if (comm ~ /^C2 Compiler/) c2+=f[12]+f[13] } END {printf "%d\n", c2}'; }
 note_ready() { # name pid
@@ -109,17 +98,17 @@ note_ready() { # name pid
 }
 # one loop polls both, so each start-up time is taken when that gateway answers
 until [ -f "$OUT/ready-A" ] && [ -f "$OUT/ready-B" ]; do
-  for g in "A:$PORT_A:$PA" "B:$PORT_B:$PB"; do
-    IFS=: read -r n port pid <<< "$g"
+  for g in "A:$PA" "B:$PB"; do
+    IFS=: read -r n pid <<< "$g"
     [ -f "$OUT/ready-$n" ] && continue
     kill -0 "$pid" 2>/dev/null || { echo "$n exited; see $OUT/$n/gateway.log" >&2; exit 1; }
-    if is_ready "$port"; then note_ready "$n" "$pid"; fi
+    if gw_ready "$n"; then note_ready "$n" "$pid"; fi
   done
   sleep 0.1
 done
-for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$MOCK_PORT/health" > /dev/null && break; sleep 0.2; done
-curl -sf "http://127.0.0.1:$MOCK_PORT/health" > /dev/null || { echo "mock upstream not answering; see $OUT/mock.log" >&2; exit 1; }
+bench_mock_wait || { echo "see $OUT/mock.log" >&2; exit 1; }
 {
+  echo "store: $STORE; JVM options: ${GATEWAY_JAVA_OPTS:-$BENCH_JAVA_OPTS_SHIPPED}"
   echo "A: $(basename "$A_JAR") ${A_ARGS:-} ${A_JAVA_OPTS:-}$([ "$SOLO" = 1 ] && echo ' (not started: --solo)'); B: $(basename "$B_JAR") ${B_ARGS:-} ${B_OPTS} ${B_ENV}"
   echo; echo "load average at readiness: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo; echo "| gateway | start to /readyz | CPU to /readyz | of which JIT | of which C2 |"; echo "|---|---:|---:|---:|---:|"

@@ -3,11 +3,12 @@
 #
 #   docs/bench/gateway-bench.sh [options] [-- compare.sh options]
 #
-# What runs: the default policy pack (policies/, models-config/ copied unchanged) with ONE model added for the
-# harness — models-config/gpt-4o-mini.yaml pointing at the harness's mock upstream, allowed in the use-case
-# algemene-vragen — and one tool "bench" (the harness's key, default use-case algemene-vragen) whose request cap and
-# the tenant's token budget are raised so that the load is not refused (the buckets are still charged on every
-# request). The request is the harness's 1.1 KB Dutch prompt: purpose guard, PII engine with the name model,
+# What runs (bench_pack in docs/bench/lib/gateway.sh, the pack of every bench script that starts a gateway): the
+# default policy pack (policies/, models-config/ copied unchanged) with ONE model added for the harness —
+# models-config/gpt-4o-mini.yaml pointing at the harness's mock upstream, allowed in the use-case algemene-vragen — and
+# one tool "bench" (the harness's key, default use-case algemene-vragen) whose request cap and the tenant's token budget
+# are raised so that the load is not refused (the buckets are still charged on every request). The request is the
+# harness's 1.1 KB Dutch prompt: purpose guard, PII engine with the name model,
 # pseudonymisation, token budget, disclaimer and the durable audit record all run on every request.
 #
 # Stores (one gateway process each, all measured in the same compare.sh run):
@@ -44,8 +45,9 @@
 #   --profile S                 phase 2c: S seconds of c=64 JSON load on the first gateway under async-profiler (Maven
 #                               Central tools.profiler:async-profiler; JFR when it cannot attach): collapsed stacks and a
 #                               flame graph SVG (docs/bench/flamegraph.py) in <results>/<name>/
-#                               phase 2d: the same S seconds at c=64 (not profiled) on every other gateway, so all
-#                               enter the steady-state comparison equally warm
+#                               phase 2d: the same S seconds at c=64 (not profiled) on every other gateway, and
+#                               15 s of c=64 streamed when --streams ran on the first, so all enter the steady-state
+#                               comparison equally warm
 #   --first-chunk N             phase 3b (default 200; 0 = skip): the streamed first chunk on a KEPT-ALIVE connection,
 #                               as an SDK-based tool sees it — N sequential streamed requests per target, interleaved
 #                               (docs/bench/stream-first-chunk.py: the mock alone, nginx and Portkey when installed, every
@@ -63,13 +65,9 @@
 # Ports: gateways 18090-18094 (management 18190-18194), JWKS 18095, mock 18080 (compare.sh's own defaults).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-BENCH=${BENCH_DIR:-}
-if [ -z "$BENCH" ]; then
-  for d in "$ROOT/../shared/bench" "$ROOT/../../shared/bench"; do [ -x "$d/compare.sh" ] && BENCH=$(cd "$d" && pwd) && break; done
-fi
-[ -n "$BENCH" ] && [ -x "$BENCH/compare.sh" ] || { echo "gateway-bench: set BENCH_DIR to the shared harness" >&2; exit 1; }
-export BENCH_WORK=${BENCH_WORK:-$ROOT/../bench-work}
-PG_URL=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}
+source "$ROOT/docs/bench/lib/gateway.sh"   # the pack, the JDK, the mock, gw_start / gw_wait_ready, the cleanup
+bench_require_harness
+[ -x "$BENCH/compare.sh" ] || { echo "gateway-bench: set BENCH_DIR to the shared harness" >&2; exit 1; }
 STORES="h2 postgres"; VARIANTS=""; FIRST_MINUTE=6; STEADY=1; BUILD=1; STREAMS=0; STREAMS_SECONDS=45; PROFILE=0; FIRST_CHUNK=200; TIMED_C1=20
 while [ $# -gt 0 ]; do
   case $1 in
@@ -98,73 +96,16 @@ cd "$ROOT"
 if [ "$BUILD" = 1 ]; then ./mvnw -q -B -pl gateway -am package -DskipTests; fi
 JAR=$(ls gateway/target/gateway-*.jar | grep -v original | head -n 1)
 JAR=$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")
-JAVA_HOME_25=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1)
-JAVA_BIN=${JAVA_HOME_25:+$JAVA_HOME_25/bin/java}; [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
-JCMD=$(dirname "$JAVA_BIN")/jcmd; [ -x "$JCMD" ] || JCMD=jcmd
-export JAVA=$JAVA_BIN   # compare.sh's mock runs on the same JDK
 source "$ROOT/docs/bench/image-start.sh"   # the image variant: image_layout, image_train, image_env
 
-PIDS=(); SAMPLERS=(); PG_SCHEMAS=()
+SAMPLERS=()
 cleanup() {
   local p
   for p in "${SAMPLERS[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${PIDS[@]}"; do for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -KILL "$p" 2>/dev/null || true; done
-  for s in "${PG_SCHEMAS[@]}"; do psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $s CASCADE" >/dev/null 2>&1 || true; done
+  bench_cleanup
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-
-# ---- the pack: the default pack plus the bench model and tool ----
-make_pack() { # dir [stripped]
-  local dir=$1
-  mkdir -p "$dir"
-  cp -r "$ROOT/policies" "$ROOT/models-config" "$dir/"
-  cat > "$dir/models-config/gpt-4o-mini.yaml" <<'YAML'
-# Added by docs/bench/gateway-bench.sh: the harness's mock upstream, as an on-premises model.
-id: gpt-4o-mini
-description: Benchmark-upstream (mock van de meetopstelling).
-provider: openai-compatible
-base-url: http://127.0.0.1:18080/v1
-upstream-model: gpt-4o-mini
-timeouts: { connect: 2s, response: 30s, stream-idle: 30s }
-status: approved
-hosting: on-premises
-no-training: true
-owner: bench
-next-evaluation: 2099-12-31
-data-classes: [personal-data]
-energy-wh-per-1k-tokens: 0.3
-YAML
-  # allow it in the use-case the bench tool uses (the list stays as it is otherwise)
-  sed -i 's/^models: \[/models: [gpt-4o-mini, /' "$dir/policies/use-cases/algemene-vragen.yaml"
-  local hash; hash=$(printf '%s' 'sk-bench-not-a-real-key' | sha256sum | cut -d' ' -f1)
-  cat >> "$dir/policies/tools.yaml" <<YAML
-  - id: bench
-    description: Belastingtest (docs/bench/gateway-bench.sh).
-    key-sha256: $hash
-    default-use-case: algemene-vragen
-    use-cases: [algemene-vragen]
-YAML
-  # the load must not be refused by the tool's cap or the tenant's monthly budget; the buckets are still charged
-  sed -i 's/^overrides:$/overrides:\n  tool:\n    bench: { requests-per-minute: 1000000000 }\n  tenant:\n    gemeente: { tokens-per-month: 1000000000000 }\n  user:\n    bench-medewerker: { requests-per-minute: 1000000000, tokens-per-day: 1000000000000, tokens-per-month: 1000000000000 }\n  department:\n    Bench: { tokens-per-day: 1000000000000 }/' \
-    "$dir/policies/limits.yaml"
-  if [ "${2:-}" = stripped ]; then
-    rm -f "$dir/policies/use-cases/"*.yaml
-    cat > "$dir/policies/use-cases/algemene-vragen.yaml" <<'YAML'
-id: algemene-vragen
-title: Stripped bench use-case
-purpose: Load test of the gateway against the harness's mock upstream
-risk-class: minimal
-models: [gpt-4o-mini]
-pii:
-  default: pseudonymise
-YAML
-    printf 'evaluation-overdue: refuse\n' > "$dir/policies/governance.yaml"
-    sed -i 's/use-cases: \[.*\]/use-cases: [algemene-vragen]/' "$dir/policies/tools.yaml"
-    sed -i '/documenten-samenvatten/,+1d' "$dir/policies/limits.yaml"
-  fi
-}
 
 # ---- JWKS + token for the jwt variant ----
 JWT_TOKEN=""
@@ -173,7 +114,7 @@ setup_jwt() {
   "$JAVA_BIN" "$ROOT/docs/bench/BenchToken.java" "$d/www/jwks.json" "http://127.0.0.1:18095" > "$d/token"
   JWT_TOKEN=$(cat "$d/token")
   (cd "$d/www" && exec python3 -m http.server 18095 --bind 127.0.0.1 > "$d/http.log" 2>&1) &
-  PIDS+=($!)
+  BENCH_PIDS+=($!)
 }
 
 # ---- sampler: CPU split (JIT / GC / rest) and requests served, every 5 s ----
@@ -216,52 +157,32 @@ snapshot() { # name label -> one line in <name>/phases.tsv (cumulative values) +
       >> "$OUT/$n/jit-gc-counters.txt" 2>&1 || true
 }
 
-declare -A GW_PID=() GW_PORT=() GW_MPORT=() GW_HDR=() GW_READY=()
+declare -A GW_HDR=()
 start_gateway() { # name port store [variant]
   local n=$1 port=$2 store=$3 variant=${4:-}
-  local dir=$OUT/$n; mkdir -p "$dir/run"
-  local jar=$JAR jvm_extra="" env_extra=""
+  local dir=$OUT/$n; mkdir -p "$dir"
+  local jar=$JAR jvm="-Xlog:gc*:file=$dir/gc.log:uptime,level,tags" opts=(--store "$store" --schema "bench_${n//-/_}_$STAMP") args=()
   if [ "$variant" = image ]; then
     image_layout "$JAR" "$dir/image"
     local t; t=$(date +%s)
-    image_train "$dir/image/app" 18070 "$dir/aot-train.log" "${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45}" \
+    image_train "$dir/image/app" 18070 "$dir/aot-train.log" "${GATEWAY_JAVA_OPTS:-$BENCH_JAVA_OPTS_SHIPPED}" \
       || { echo "gateway $n: the AOT training run failed; see $dir/aot-train.log" >&2; exit 1; }
     echo "gateway $n: AOT cache trained in $(( $(date +%s) - t )) s ($(tail -n 1 "$dir/aot-train.log"))"
-    jar=$dir/image/app/app.jar; jvm_extra="-XX:AOTCache=$dir/image/app/app.aot"; env_extra=$(image_env | tr '\n' ' ')
-  fi
-  make_pack "$dir/run" "$variant"
-  local args=(--server.port="$port" --management.server.port=$((port + 100))
-              --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config"
-              --logging.level.root=WARN)
-  if [ "$store" = postgres ]; then
-    local schema="bench_${n//-/_}_$STAMP"; schema=${schema//[^a-zA-Z0-9_]/_}; PG_SCHEMAS+=("$schema")
-    args+=(--spring.datasource.url="$PG_URL?currentSchema=$schema" --spring.datasource.username=postgres
-           --spring.flyway.schemas="$schema")
+    jar=$dir/image/app/app.jar; jvm="-XX:AOTCache=$dir/image/app/app.aot $jvm"; opts+=(--env "$(image_env | tr '\n' ' ')")
   fi
   case $variant in
+    stripped) opts+=(--stripped);;
     redis) args+=(--dijkwacht.limits.redis-url=redis://127.0.0.1:6379 --dijkwacht.limits.redis-key-prefix="bench-$STAMP:");;
     jwt) args+=(--dijkwacht.identity.issuers[0].id=bench --dijkwacht.identity.issuers[0].issuer-uri=http://127.0.0.1:18095
                 --dijkwacht.identity.issuers[0].jwk-set-uri=http://127.0.0.1:18095/jwks.json
                 --dijkwacht.identity.issuers[0].audiences[0]=dijkwacht)
          GW_HDR[$n]="X-Dijkwacht-User-Token: $JWT_TOKEN";;
   esac
-  local t0; t0=$(date +%s.%N)
-  # shellcheck disable=SC2086
-  (cd "$dir/run" && exec env $env_extra "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45} $jvm_extra \
-      -Xlog:gc*:file="$dir/gc.log":uptime,level,tags -jar "$jar" "${args[@]}" > "$dir/gateway.log" 2>&1) &
-  local pid=$!; PIDS+=("$pid")
-  GW_PID[$n]=$pid; GW_PORT[$n]=$port; GW_MPORT[$n]=$((port + 100))
+  gw_start "$n" "$jar" "$port" "${opts[@]}" --jvm "$jvm" -- "${args[@]}"
+  local pid=${GW_PID[$n]}
   sample_loop "$pid" $((port + 100)) "$dir/samples.tsv" & SAMPLERS+=($!)
   printf 'label\tepoch\tcpu_ticks\tjit_ticks\tgc_ticks\trequests\n' > "$dir/phases.tsv"
-  for _ in $(seq 1 600); do
-    kill -0 "$pid" 2>/dev/null || break
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/readyz" || true)" = 200 ] && break
-    sleep 0.1
-  done
-  if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/readyz" || true)" != 200 ]; then
-    echo "gateway $n did not become ready; see $dir/gateway.log" >&2; tail -n 30 "$dir/gateway.log" >&2; exit 1
-  fi
-  GW_READY[$n]=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b-a}')
+  gw_wait_ready "$n" || exit 1
   echo "gateway $n (pid $pid, port $port, store $store${variant:+, $variant}) ready after ${GW_READY[$n]} s"
   snapshot "$n" ready
 }
@@ -272,12 +193,8 @@ port=18090
 for s in $STORES; do NAMES+=("dijkwacht-$s"); start_gateway "dijkwacht-$s" $port "$s"; port=$((port + 1)); done
 for v in $VARIANTS; do [ "$port" -le 18094 ] || break; NAMES+=("dijkwacht-h2-$v"); start_gateway "dijkwacht-h2-$v" $port h2 "$v"; port=$((port + 1)); done
 
-start_mock() { # extra mock options...
-  "$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port 18080 "$@" >> "$OUT/own-mock.log" 2>&1 &
-  MOCK=$!; PIDS+=("$MOCK")
-  for _ in $(seq 1 100); do curl -sf http://127.0.0.1:18080/health >/dev/null && break; sleep 0.2; done
-}
-stop_mock() { kill "$MOCK" 2>/dev/null || true; wait "$MOCK" 2>/dev/null || true; }
+start_mock() { bench_mock_start --log "$OUT/own-mock.log" 18080 "$@"; bench_mock_wait; }   # extra mock options...
+stop_mock() { bench_mock_stop; }
 heap_used_kb() { # pid -> heap in use after a full GC, in KB
   "$JCMD" "$1" GC.run >/dev/null 2>&1 || true
   "$JCMD" "$1" GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|PSYoungGen|ParOldGen|tenured/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K,?/,"",v); s+=v}} END {print s+0}'
@@ -359,15 +276,9 @@ if [ "$PROFILE" -gt 0 ]; then
   start_mock
   wait_for_200 "$n" # profile only once a request is answered again
   echo "profile: first answer before profiling: HTTP ${code:-none}"
-  AP_JAR=$(ls ~/.m2/repository/tools/profiler/async-profiler/*/async-profiler-*.jar 2>/dev/null | sort -V | tail -n 1 || true)
-  if [ -z "$AP_JAR" ]; then
-    (cd "$ROOT" && ./mvnw -q -B dependency:get -Dartifact=tools.profiler:async-profiler:4.2 >/dev/null 2>&1) || true
-    AP_JAR=$(ls ~/.m2/repository/tools/profiler/async-profiler/*/async-profiler-*.jar 2>/dev/null | sort -V | tail -n 1 || true)
-  fi
   mode=jfr
-  if [ -n "$AP_JAR" ]; then
-    mkdir -p "$OUT/async-profiler"; (cd "$OUT/async-profiler" && unzip -o -q "$AP_JAR" 'linux-x64/*')
-    LIB=$OUT/async-profiler/linux-x64/libasyncProfiler.so
+  if bench_async_profiler "$OUT/async-profiler"; then
+    LIB=$AP_LIB
     for ev in cpu itimer; do
       # the options quoted inside: jcmd reads an unquoted "event=cpu" as one of its own name=value arguments, the
       # agent then fails and the phase fell back to JFR in every window until session 38
@@ -396,6 +307,7 @@ if [ "$PROFILE" -gt 0 ]; then
 fi
 
 # ---- phase 2d: the same c=64 load on every other gateway, so all enter phase 3 equally warm ----
+# (JSON for the profile phase's length, then 15 s streamed when phase 2b ran: the first gateway's open streams)
 # (without it only the profiled gateway has had 30 s at c=64 before the comparison: on 2026-12-02 the PostgreSQL
 # gateway's steady-state cells carried 4x the H2 gateway's JIT time per request)
 if [ "$PROFILE" -gt 0 ] && [ "${#NAMES[@]}" -gt 1 ]; then
@@ -406,8 +318,15 @@ if [ "$PROFILE" -gt 0 ] && [ "${#NAMES[@]}" -gt 1 ]; then
     wargs=(); [ -n "${GW_HDR[$n]:-}" ] && wargs=(BENCH_HEADERS="${GW_HDR[$n]}")
     env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=0 BENCH_MAX_PER_THREAD=0 "${wargs[@]}" timeout $((PROFILE + 30)) \
       wrk -t2 -c64 -d"${PROFILE}s" -s "$BENCH/chat.lua" "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" > "$OUT/warm-$n-wrk.txt" 2>&1 || true
+    if [ "$STREAMS" -gt 0 ]; then
+      # the open-streams phase relayed ~600,000 chunks through the first gateway only; without streamed load here the
+      # others met phase 3's streamed cells with their chunk path still compiling (pgstream23, session 39)
+      env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=1 BENCH_MAX_PER_THREAD=0 "${wargs[@]}" timeout 45 \
+        wrk -t2 -c64 -d15s -s "$BENCH/chat.lua" "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" > "$OUT/warm-$n-stream-wrk.txt" 2>&1 || true
+    fi
     snapshot "$n" warm-end
     echo "equal warm-up: $n $PROFILE s at c=64 (first answer HTTP ${code:-none}): $(grep RESULT "$OUT/warm-$n-wrk.txt")"
+    [ "$STREAMS" -gt 0 ] && echo "equal warm-up: $n 15 s streamed at c=64: $(grep RESULT "$OUT/warm-$n-stream-wrk.txt")"
   done
   stop_mock
 fi
@@ -433,14 +352,14 @@ if [ "$FIRST_CHUNK" -gt 0 ]; then
     mkdir -p "$OUT/nginx/logs" "$OUT/nginx/tmp"
     sed -e "s/@MOCK_PORT@/18080/g" -e "s/@NGINX_PORT@/18081/g" "$BENCH/nginx-proxy.conf" > "$OUT/nginx/nginx.conf"
     nginx -p "$OUT/nginx/" -c "$OUT/nginx/nginx.conf" -e "$OUT/nginx/logs/error.log" > "$OUT/nginx/nginx.log" 2>&1 &
-    PIDS+=($!)
+    BENCH_PIDS+=($!)
     for _ in $(seq 1 50); do curl -s -o /dev/null http://127.0.0.1:18081/health && break; sleep 0.2; done
     fc+=(nginx=http://127.0.0.1:18081/v1)
   fi
   PK=$BENCH_WORK/.deps/portkey/node_modules/@portkey-ai/gateway/build/start-server.js
   if [ -f "$PK" ]; then
     node -r "$BENCH/loopback-listen.cjs" "$PK" --port=18787 --headless > "$OUT/portkey.log" 2>&1 &
-    PIDS+=($!)
+    BENCH_PIDS+=($!)
     for _ in $(seq 1 120); do [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:18787/ || true)" != 000 ] && break; sleep 0.25; done
     fc+=(portkey=http://127.0.0.1:18787/v1)
     fch+=(--target-header 'portkey=x-portkey-provider: openai' --target-header 'portkey=x-portkey-custom-host: http://127.0.0.1:18080/v1')
@@ -486,7 +405,7 @@ HZ=$(getconf CLK_TCK)
 {
   echo "# gateway-bench $STAMP"
   echo
-  echo "JVM: $("$JAVA_BIN" -version 2>&1 | head -n1); options: ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45}; jar: $(basename "$JAR")"
+  echo "JVM: $("$JAVA_BIN" -version 2>&1 | head -n1); options: ${GATEWAY_JAVA_OPTS:-$BENCH_JAVA_OPTS_SHIPPED}; jar: $(basename "$JAR")"
   echo
   echo "| gateway | phase | requests | CPU µs/req | of which JIT µs/req | GC µs/req | GC pauses |"
   echo "|---|---|---:|---:|---:|---:|---:|"

@@ -2,10 +2,11 @@
 # Which threads a lone request wakes: every thread of one gateway that slept and woke while a c=1 request (after a pause)
 # was served, in order, with who woke whom (futex address) — the hand-offs of the JSON and the streamed path.
 #
-#   docs/bench/handoff-map.sh [--port-base P] [--n N] [--gap-ms G] [--warmup S] gateway.jar [gateway arguments ...]
+#   docs/bench/handoff-map.sh [--port-base P] [--n N] [--gap-ms G] [--warmup S] [--store h2|postgres] gateway.jar
+#                             [gateway arguments ...]
 #
 # Starts the harness's mock upstream on P and the gateway on P+16 (README settings, gateway-bench.sh's pack: default
-# policy pack plus the bench model and tool, both cores), warms it up (wrk c=1, S seconds per mode), then attaches
+# policy pack plus the bench model and tool, both cores; the README's H2 file or with --store postgres a fresh schema), warms it up (wrk c=1, S seconds per mode), then attaches
 # strace to every thread of the gateway (-f -ttt -T: syscalls with their durations) while N JSON and N streamed requests
 # are sent, each after a pause of G ms. strace makes every syscall slower, so its times are not latencies: the output is
 # the map (which native threads woke, in which order, on which syscall), not a measurement. Thread names come from
@@ -14,42 +15,34 @@
 # Results: $BENCH_WORK/handoff-map/<stamp>/{map.txt,strace.txt,threads.txt,requests.tsv}.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
-PORT_BASE=21000; N=6; GAP=1500; WARM=20
+source "$ROOT/docs/bench/lib/gateway.sh"   # the pack, the JDK, the mock, gw_start / gw_wait_ready, the cleanup
+bench_require_harness
+PORT_BASE=21000; N=6; GAP=1500; WARM=20; STORE=h2
 while [ $# -gt 0 ]; do
   case $1 in
     --port-base) PORT_BASE=$2; shift 2;; --n) N=$2; shift 2;; --gap-ms) GAP=$2; shift 2;; --warmup) WARM=$2; shift 2;;
+    --store) STORE=$2; shift 2;;
     *) break;;
   esac
 done
 [ $# -ge 1 ] || { echo "usage: $0 [options] gateway.jar [gateway arguments]" >&2; exit 2; }
 JAR=$(readlink -f "$1"); shift
-JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1); [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
-JCMD=$(dirname "$JAVA_BIN")/jcmd; [ -x "$JCMD" ] || JCMD=jcmd
-OUT=${BENCH_WORK:-$ROOT/../bench-work}/handoff-map/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT/run"
-PIDS=(); STRACE=
+OUT=$BENCH_WORK/handoff-map/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
+STRACE=
 cleanup() {
   [ -n "$STRACE" ] && kill -INT "$STRACE" 2>/dev/null || true
-  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${PIDS[@]}"; do for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -KILL "$p" 2>/dev/null || true; done
+  bench_cleanup
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-eval "$(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")"
 
-"$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port "$PORT_BASE" > "$OUT/mock.log" 2>&1 &
-PIDS+=($!)
-make_pack "$OUT/run"
-sed -i "s|http://127.0.0.1:18080/v1|http://127.0.0.1:$PORT_BASE/v1|" "$OUT/run/models-config/gpt-4o-mini.yaml"
+bench_mock_start "$PORT_BASE"
 PORT=$((PORT_BASE + 16))
-(cd "$OUT/run" && exec "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45} -jar "$JAR" --server.port="$PORT" \
-   --management.server.port=$((PORT + 100)) --logging.level.root=WARN --dijkwacht.policies-dir="$OUT/run/policies" \
-   --dijkwacht.models-dir="$OUT/run/models-config" "$@" > "$OUT/gateway.log" 2>&1) &
-GW=$!; PIDS+=($GW)
+gw_start gw "$JAR" "$PORT" --dir "$OUT" --store "$STORE" --mock-port "$PORT_BASE" -- "$@"
+GW=${GW_PID[gw]}
 URL=http://127.0.0.1:$PORT/v1
-for _ in $(seq 1 1200); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$URL/../readyz" || true)" = 200 ] && break; sleep 0.2
-done
+gw_wait_ready gw
+bench_mock_wait
 for s in 0 1; do
   env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=$s BENCH_MAX_PER_THREAD=0 timeout $((WARM + 30)) \
     wrk -t1 -c1 -d"${WARM}s" --timeout 10s -s "$BENCH/chat.lua" "$URL/chat/completions" 2>&1 | grep RESULT || true

@@ -20,7 +20,8 @@
 #              the shipped heap and collector settings).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
+source "$ROOT/docs/bench/lib/gateway.sh"   # the pack, the JDK, the mock, gw_start / gw_wait_ready, the cleanup
+bench_require_harness
 GAPS="0 50 200 1500"; N=100; N_SLOW=30; WARM=60; STORE=h2; PORT_BASE=21000; MODES="stream json"; GWS=()
 while [ $# -gt 0 ]; do
   case $1 in
@@ -31,53 +32,32 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#GWS[@]} -gt 0 ] || { echo "usage: $0 [options] NAME=gateway.jar ..." >&2; exit 2; }
-JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1); [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
-OUT=${BENCH_WORK:-$ROOT/../bench-work}/idle-gap/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
-PIDS=(); SCHEMAS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${PIDS[@]}"; do for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -KILL "$p" 2>/dev/null || true; done
-  for s in "${SCHEMAS[@]}"; do psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $s CASCADE" >/dev/null 2>&1 || true; done
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-eval "$(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")"
+OUT=$BENCH_WORK/idle-gap/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
+bench_traps
 
-"$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port "$PORT_BASE" > "$OUT/mock.log" 2>&1 &
-PIDS+=($!)
+bench_mock_start "$PORT_BASE"
 TARGETS=(mock="http://127.0.0.1:$PORT_BASE/v1")
 if command -v nginx >/dev/null; then
   mkdir -p "$OUT/nginx/logs" "$OUT/nginx/tmp"
   sed -e "s/@MOCK_PORT@/$PORT_BASE/g" -e "s/@NGINX_PORT@/$((PORT_BASE + 1))/g" "$BENCH/nginx-proxy.conf" > "$OUT/nginx/nginx.conf"
   nginx -p "$OUT/nginx/" -c "$OUT/nginx/nginx.conf" -e "$OUT/nginx/logs/error.log" > "$OUT/nginx/nginx.log" 2>&1 &
-  PIDS+=($!)
+  BENCH_PIDS+=($!)
   TARGETS+=(nginx="http://127.0.0.1:$((PORT_BASE + 1))/v1")
 fi
 i=0; NAMES=()
 for spec in "${GWS[@]}"; do
   n=${spec%%=*}; jar=$(readlink -f "${spec#*=}"); port=$((PORT_BASE + 16 + i)); i=$((i + 1)); NAMES+=("$n")
-  dir=$OUT/$n; mkdir -p "$dir/run"; make_pack "$dir/run"
-  sed -i "s|http://127.0.0.1:18080/v1|http://127.0.0.1:$PORT_BASE/v1|" "$dir/run/models-config/gpt-4o-mini.yaml"
-  ov="${n}_JAVA_OPTS"; ov=${!ov:-}; oa="${n}_ARGS"; oa=${!oa:-}
-  args=(--server.port="$port" --management.server.port=$((port + 100)) --logging.level.root=WARN
-        --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config")
-  if [ "$STORE" = postgres ]; then
-    schema="idle_${n,,}_$(date +%s)"; SCHEMAS+=("$schema")
-    args+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$schema"
-           --spring.datasource.username=postgres --spring.flyway.schemas="$schema")
-  fi
-  # shellcheck disable=SC2086
-  (cd "$dir/run" && exec "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45} $ov -jar "$jar" "${args[@]}" $oa > "$dir/gateway.log" 2>&1) &
-  PIDS+=($!); echo "$n pid $! port $port jar $jar $ov $oa" | tee -a "$OUT/gateways.txt"
+  ov="${n}_JAVA_OPTS"; ov=${!ov:-}; oa="${n}_ARGS"; oa=${!oa:-}; read -r -a extra <<< "$oa"
+  gw_start "$n" "$jar" "$port" --store "$STORE" --schema "idle_${n,,}_$(date +%s)" --mock-port "$PORT_BASE" --jvm "$ov" \
+    -- "${extra[@]}"
+  echo "$n pid ${GW_PID[$n]} port $port jar $jar $ov $oa" | tee -a "$OUT/gateways.txt"
   TARGETS+=("$n=http://127.0.0.1:$port/v1")
 done
-for t in "${TARGETS[@]}"; do
-  for _ in $(seq 1 1200); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "${t#*=}/../readyz" || true)" = 200 ] && break
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "${t#*=}/../health" || true)" = 200 ] && break
-    sleep 0.2
-  done
-done
+bench_mock_wait
+for n in "${NAMES[@]}"; do gw_wait_ready "$n"; done
+if [ -f "$OUT/nginx/nginx.conf" ]; then
+  for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$((PORT_BASE + 1))/health" > /dev/null && break; sleep 0.2; done
+fi
 for n in "${NAMES[@]}"; do
   url=$(printf '%s\n' "${TARGETS[@]}" | sed -n "s|^$n=||p")
   for s in 0 1; do

@@ -15,7 +15,8 @@
 #   chunks  a JFR recording (3 s) of every TLAB refill and every allocation outside a TLAB
 #           (docs/bench/tlab-allocations.jfc) -> the stack chunks' share of the bytes allocated, by the park that froze
 #           them; then three class histograms (each a full collection) -> the live chunks and their size
-# --windows picks some of them (default all, in this order).
+# --windows picks some of them (default all, in this order). The windows start after the warm-up and after the audit
+# chain check 60 s after the start (which reads every record so far).
 # With --c1, the alloc, parks and chunks windows are repeated at c=1 (sequential requests on one connection).
 #
 #   docs/bench/park-sites.sh JAR [--store h2|postgres] [--c N (64)] [--seconds S (10)] [--warmup S (40, c=4 then 10 s at c)]
@@ -26,7 +27,8 @@
 # counts, not their request rate. Its load is a benchmark's: run it under the bench lock.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
+source "$ROOT/docs/bench/lib/gateway.sh"   # the pack, the JDK, the mock, gw_start / gw_wait_ready, the cleanup
+bench_require_harness
 JAR=$(readlink -f "$1"); shift
 STORE=h2; CONC=64; SECS=10; WARM=40; PB=18380; C1=0; WINDOWS=alloc,cpu,parks,unmounts,chunks
 while [ $# -gt 0 ]; do
@@ -36,43 +38,17 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
-JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1); [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
-JCMD=$(dirname "$JAVA_BIN")/jcmd
-OUT=${BENCH_WORK:-$ROOT/../bench-work}/park-sites/$(date +%Y%m%d-%H%M%S)-$STORE; mkdir -p "$OUT"
-AP_JAR=$(ls ~/.m2/repository/tools/profiler/async-profiler/*/async-profiler-*.jar 2>/dev/null | sort -V | tail -n 1 || true)
-[ -n "$AP_JAR" ] || (cd "$ROOT" && ./mvnw -q -B dependency:get -Dartifact=tools.profiler:async-profiler:4.2 >/dev/null 2>&1) || true
-AP_JAR=$(ls ~/.m2/repository/tools/profiler/async-profiler/*/async-profiler-*.jar | sort -V | tail -n 1)
-(cd "$OUT" && unzip -o -q "$AP_JAR" 'linux-x64/*'); LIB=$OUT/linux-x64/libasyncProfiler.so
+OUT=$BENCH_WORK/park-sites/$(date +%Y%m%d-%H%M%S)-$STORE; mkdir -p "$OUT"
+bench_async_profiler "$OUT"; LIB=$AP_LIB
 HZ=$(getconf CLK_TCK)
-
-eval "$(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")"
-make_pack "$OUT/run"
-sed -i "s|http://127.0.0.1:18080/v1|http://127.0.0.1:$PB/v1|" "$OUT/run/models-config/gpt-4o-mini.yaml"
-PIDS=(); SCHEMA=
-cleanup() {
-  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${PIDS[@]}"; do for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -KILL "$p" 2>/dev/null || true; done
-  [ -z "$SCHEMA" ] || psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-ARGS=(--server.port=$((PB + 16)) --management.server.port=$((PB + 116)) --logging.level.root=WARN
-      --dijkwacht.policies-dir="$OUT/run/policies" --dijkwacht.models-dir="$OUT/run/models-config")
-if [ "$STORE" = postgres ]; then
-  SCHEMA="parks_$(date +%s)"   # lower case: the URL's currentSchema is folded, Flyway quotes
-  ARGS+=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA&ApplicationName=park-sites"
-         --spring.datasource.username=postgres --spring.flyway.schemas="$SCHEMA")
-fi
-taskset -c 0 "$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port "$PB" > "$OUT/mock.log" 2>&1 &
-PIDS+=($!)
+bench_traps
+bench_mock_start --cpu 0 "$PB"
 # the library loaded at the start (not started): attaching it later needs no dynamic agent loading
-(cd "$OUT/run" && exec "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45} \
-    -agentpath:"$LIB" -jar "$JAR" "${ARGS[@]}" > "$OUT/gateway.log" 2>&1) &
-GW=$!; PIDS+=($GW)
-for _ in $(seq 3000); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$((PB + 16))/readyz" || true)" = 200 ] && break
-  kill -0 "$GW" 2>/dev/null || { echo "gateway did not start: $OUT/gateway.log" >&2; exit 1; }; sleep 0.1
-done
+gw_start gw "$JAR" $((PB + 16)) --dir "$OUT" --store "$STORE" --schema "parks_$(date +%s)" --pg-app park-sites \
+  --mock-port "$PB" --jvm "-agentpath:$LIB"
+GW=${GW_PID[gw]}
+gw_wait_ready gw
+bench_mock_wait
 load() { # seconds conc -> wrk's RESULT line
   env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=0 BENCH_MAX_PER_THREAD=0 timeout $(($1 + 30)) \
     taskset -c 0 wrk -t1 -c"$2" -d"$1s" --timeout 10s -s "$BENCH/chat.lua" \
@@ -110,6 +86,7 @@ chunks() { # conc: the live stack chunks (the parked requests' frames) in three 
 }
 on() { [[ ",$WINDOWS," == *",$1,"* ]]; }
 load "$WARM" 4 > /dev/null; load 10 "$CONC" > /dev/null
+gw_wait_chain_check gw | tee -a "$OUT/run.txt"   # the windows after the audit chain check's walk over every record
 on alloc && window alloc "alloc,alloc=16k" "$SECS" "$CONC"
 # cpu needs perf events; where the container forbids them, ctimer (per-thread CPU timers) samples the same way
 if on cpu; then

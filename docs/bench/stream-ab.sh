@@ -2,12 +2,13 @@
 # A/B of CPU per streamed request on gateways that are warm, for a machine that others share.
 #
 #   docs/bench/stream-ab.sh A.jar B.jar [--warmup 360] [--rounds 12] [--seconds 15] [--chunks 20] [--mode stream|json]
-#                                       [--first-chunk N] [--port-base 18580] [--strace S]
+#                                       [--first-chunk N] [--port-base 18580] [--strace S] [--store h2|postgres]
 #
 # Unlike ab-cpu.sh (which warms A, then B, 60 s each), both gateways are warmed at the same time, alternating JSON and
 # streamed requests at c=4, for --warmup seconds in all; on a loaded two-core machine a gateway needs minutes before
 # its JIT compiler is done. Then rounds alternate A and B at c=64 (--mode). The pack, the store (H2 file, README
-# default) and the pinning are ab-cpu.sh's: gateways on core 1, mock and wrk on core 0. The mock answers each stream
+# default; --store postgres: a fresh schema each) and the pinning are ab-cpu.sh's: gateways on core 1, mock and wrk on
+# core 0; GATEWAY_JAVA_OPTS as there. The mock answers each stream
 # with --chunks content events (20 ≈ 160 characters, the harness's default; 400 ≈ 2.9 KB, an ordinary long answer).
 # Per round: requests, CPU µs per request of the gateway process (all threads, /proc), of which JIT compiler threads
 # and kernel time. Read only rounds whose JIT share is small. --first-chunk N runs stream-first-chunk.py at the end.
@@ -15,33 +16,21 @@
 # socket writes (write, writev, sendto) per streamed answer — a count that does not depend on how busy the machine is.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
+source "$ROOT/docs/bench/lib/gateway.sh"   # the pack, the JDK, the mock, gw_start / gw_wait_ready, the cleanup
+bench_require_harness
 A_JAR=$(readlink -f "$1"); B_JAR=$(readlink -f "$2"); shift 2
-WARM=360; ROUNDS=12; SECS=15; CHUNKS=20; MODE=stream; FIRST=0; MOCK_PORT=18580; STRACE=0
+WARM=360; ROUNDS=12; SECS=15; CHUNKS=20; MODE=stream; FIRST=0; MOCK_PORT=18580; STRACE=0; STORE=h2
 while [ $# -gt 0 ]; do
   case $1 in
     --warmup) WARM=$2;; --rounds) ROUNDS=$2;; --seconds) SECS=$2;; --chunks) CHUNKS=$2;; --mode) MODE=$2;;
-    --first-chunk) FIRST=$2;; --port-base) MOCK_PORT=$2;; --strace) STRACE=$2;; *) echo "unknown option $1" >&2; exit 2;;
+    --first-chunk) FIRST=$2;; --port-base) MOCK_PORT=$2;; --strace) STRACE=$2;; --store) STORE=$2;; *) echo "unknown option $1" >&2; exit 2;;
   esac; shift 2
 done
-JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1); [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
-OUT=${BENCH_WORK:-$ROOT/../bench-work}/stream-ab/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
+OUT=$BENCH_WORK/stream-ab/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
 HZ=$(getconf CLK_TCK)
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-eval "$(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")"
+bench_traps
 
-declare -A PID=() PORT=()
-start() { # name jar port
-  local dir=$OUT/$1; mkdir -p "$dir/run"; make_pack "$dir/run"
-  sed -i "s#127.0.0.1:18080/v1#127.0.0.1:$MOCK_PORT/v1#" "$dir/run/models-config/gpt-4o-mini.yaml"
-  (cd "$dir/run" && exec taskset -c 1 "$JAVA_BIN" -Xms512m -Xmx512m -jar "$2" --server.port="$3" \
-      --management.server.port=$(($3 + 100)) --logging.level.root=WARN \
-      --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config" > "$dir/gateway.log" 2>&1) &
-  PID[$1]=$!; PORT[$1]=$3; PIDS+=($!)
-}
+start() { gw_start "$1" "$2" "$3" --store "$STORE" --schema "sab_${1,,}_$(date +%s)" --mock-port "$MOCK_PORT" --cpu 1; }   # name jar port
 ticks() { # pid -> "all jit sys"
   { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
     split(substr($0,j+2),f," "); all+=f[12]+f[13]; sys+=f[13]; if (comm ~ /^C[12] Compiler/) jit+=f[12]+f[13]}
@@ -49,35 +38,29 @@ ticks() { # pid -> "all jit sys"
 }
 load() { # name stream(0|1) seconds conc -> one line
   local n=$1 c0 j0 s0 c1 j1 s1 res
-  read -r c0 j0 s0 < <(ticks "${PID[$n]}")
+  read -r c0 j0 s0 < <(ticks "${GW_PID[$n]}")
   res=$(env BENCH_BODY="$BENCH/body.json" BENCH_STREAM="$2" BENCH_MAX_PER_THREAD=0 timeout $(($3 + 30)) taskset -c 0 \
-    wrk -t1 -c"$4" -d"$3s" --timeout 10s -s "$BENCH/chat.lua" "http://127.0.0.1:${PORT[$n]}/v1/chat/completions" 2>&1 \
+    wrk -t1 -c"$4" -d"$3s" --timeout 10s -s "$BENCH/chat.lua" "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" 2>&1 \
     | grep RESULT || echo "RESULT requests=0")
-  read -r c1 j1 s1 < <(ticks "${PID[$n]}")
+  read -r c1 j1 s1 < <(ticks "${GW_PID[$n]}")
   awk -v n="$n" -v c=$((c1 - c0)) -v j=$((j1 - j0)) -v s=$((s1 - s0)) -v hz="$HZ" -v res="$res" 'BEGIN {
     match(res, /requests=[0-9]+/); q=substr(res, RSTART+9, RLENGTH-9); match(res, /p50_ms=[0-9.]+/); p50=substr(res, RSTART+7, RLENGTH-7)
     match(res, /err_status=[0-9]+/); e=substr(res, RSTART+11, RLENGTH-11)
     printf "%s\t%d\t%.0f\t%.0f\t%.0f\t%s\t%s\n", n, q, q ? c/hz*1e6/q : 0, q ? j/hz*1e6/q : 0, q ? s/hz*1e6/q : 0, p50, e }'
 }
 
-taskset -c 0 "$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port "$MOCK_PORT" \
-  --chunks "$CHUNKS" > "$OUT/mock.log" 2>&1 &
-PIDS+=($!)
+bench_mock_start --cpu 0 "$MOCK_PORT" --chunks "$CHUNKS"
 start A "$A_JAR" $((MOCK_PORT + 16)); start B "$B_JAR" $((MOCK_PORT + 17))
-for n in A B; do
-  for _ in $(seq 1 3000); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:${PORT[$n]}/readyz" || true)" = 200 ] && break
-    kill -0 "${PID[$n]}" 2>/dev/null || { echo "gateway $n died: $OUT/$n/gateway.log" >&2; exit 1; }; sleep 0.2
-  done
-done
-echo "A=$A_JAR B=$B_JAR mode=$MODE chunks=$CHUNKS warm-up ${WARM}s (both at once) rounds=$ROUNDS x ${SECS}s" | tee "$OUT/ab.txt"
+gw_wait_ready A; gw_wait_ready B
+bench_mock_wait
+echo "A=$A_JAR B=$B_JAR store=$STORE mode=$MODE chunks=$CHUNKS warm-up ${WARM}s (both at once) rounds=$ROUNDS x ${SECS}s" | tee "$OUT/ab.txt"
 half=$((WARM / 2))
 WARMERS=()
 for n in A B; do (load "$n" 1 "$half" 4 > /dev/null; load "$n" 0 "$half" 4 > /dev/null) & WARMERS+=($!); done
 wait "${WARMERS[@]}"
 if [ "$STRACE" -gt 0 ]; then
   for n in A B; do
-    strace -c -f -e trace=write,writev,sendto -p "${PID[$n]}" -o "$OUT/$n.strace" 2>/dev/null & tracer=$!
+    strace -c -f -e trace=write,writev,sendto -p "${GW_PID[$n]}" -o "$OUT/$n.strace" 2>/dev/null & tracer=$!
     sleep 1
     q=$(load "$n" 1 "$STRACE" 4 | cut -f2)
     kill -INT "$tracer"; wait "$tracer" 2>/dev/null || true
@@ -94,6 +77,6 @@ awk -F'\t' 'NR>1 && $5 < 100 {q[$2]+=$3; c[$2]+=$3*$4; j[$2]+=$3*$5; s[$2]+=$3*$
   "$OUT/ab.tsv" | sort | tee -a "$OUT/ab.txt"
 if [ "$FIRST" -gt 0 ]; then
   taskset -c 0 python3 "$ROOT/docs/bench/stream-first-chunk.py" --n "$FIRST" --body "$BENCH/body.json" \
-    mock="http://127.0.0.1:$MOCK_PORT/v1" A="http://127.0.0.1:${PORT[A]}/v1" B="http://127.0.0.1:${PORT[B]}/v1" | tee -a "$OUT/ab.txt"
+    mock="http://127.0.0.1:$MOCK_PORT/v1" A="http://127.0.0.1:${GW_PORT[A]}/v1" B="http://127.0.0.1:${GW_PORT[B]}/v1" | tee -a "$OUT/ab.txt"
 fi
 echo "stream-ab: results in $OUT"

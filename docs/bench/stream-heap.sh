@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # What an open stream holds in the heap (issue 15: 1,000 concurrent open streams within a 512 MB heap).
 #
-#   docs/bench/stream-heap.sh [--streams N] [--port-base P] [--dump] [--seconds S] NAME=gateway.jar [NAME=other.jar ...]
+#   docs/bench/stream-heap.sh [--streams N] [--port-base P] [--dump] [--seconds S] [--store h2|postgres]
+#                             NAME=gateway.jar [NAME=other.jar ...]
 #
 # For each gateway in turn (one at a time, both cores, README settings: -Xms512m -Xmx512m, G1 with the shipped fixed IHOP,
-# the default pack plus the bench model and tool of gateway-bench.sh, H2 file store): start it, warm it with 20 s of
+# the default pack plus the bench model and tool of gateway-bench.sh, H2 file store, or with --store postgres
+# PostgreSQL 127.0.0.1:5432 db test in a fresh schema, dropped when the gateway stops): start it, warm it with 20 s of
 # c=4 JSON, then take the heap after a full GC (GC.run, GC.heap_info) and a class histogram (GC.class_histogram)
 # idle; open N streams against the mock's slow stream (600 chunks, 50 ms apart: ~30 s each; wrk keeps N connections
 # busy for S seconds) and, 20 s in, take the same again. With --dump also a heap dump each time (GC.heap_dump) for
@@ -16,34 +18,23 @@
 # Ports: the mock on P (default 18080), the gateway on P+16, management on P+116.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-BENCH=${BENCH_DIR:-$ROOT/../shared/bench}; [ -x "$BENCH/compare.sh" ] || BENCH=$ROOT/../../shared/bench
-STREAMS=1000; PORT_BASE=18080; DUMP=0; SECS=45
+source "$ROOT/docs/bench/lib/gateway.sh"   # the pack, the JDK, the mock, gw_start / gw_wait_ready, the cleanup
+bench_require_harness
+STREAMS=1000; PORT_BASE=18080; DUMP=0; SECS=45; STORE=h2
 while [ $# -gt 0 ]; do
   case $1 in
     --streams) STREAMS=$2; shift 2;; --port-base) PORT_BASE=$2; shift 2;; --dump) DUMP=1; shift;;
-    --seconds) SECS=$2; shift 2;;
+    --seconds) SECS=$2; shift 2;; --store) STORE=$2; shift 2;;
     *=*) break;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
 done
-JAVA_BIN=$(ls -d /usr/lib/jvm/temurin-25*/bin/java 2>/dev/null | head -n 1); [ -x "${JAVA_BIN:-}" ] || JAVA_BIN=java
-JCMD=$(dirname "$JAVA_BIN")/jcmd
-OUT=${BENCH_WORK:-$ROOT/../bench-work}/stream-heap/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
+OUT=$BENCH_WORK/stream-heap/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
 echo "stream-heap: results in $OUT"
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  for p in "${PIDS[@]}"; do for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -KILL "$p" 2>/dev/null || true; done
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_traps
 ulimit -n 65536 2>/dev/null || true
-eval "$(sed -n '/^make_pack() {/,/^}/p' "$ROOT/docs/bench/gateway-bench.sh")"
-
-"$JAVA_BIN" -XX:+UseParallelGC -Xms256m -Xmx256m "$BENCH/MockUpstream.java" --port "$PORT_BASE" --chunks 600 --chunk-delay-ms 50 \
-  > "$OUT/mock.log" 2>&1 &
-MOCK=$!; PIDS+=($MOCK)
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT_BASE/health" >/dev/null && break; sleep 0.2; done
+bench_mock_start "$PORT_BASE" --chunks 600 --chunk-delay-ms 50
+bench_mock_wait
 
 heap_kb() { # pid -> heap in use after a full GC, KB
   "$JCMD" "$1" GC.run >/dev/null 2>&1 || true
@@ -53,22 +44,13 @@ heap_kb() { # pid -> heap in use after a full GC, KB
 port=$((PORT_BASE + 16))
 SUMMARY=$OUT/summary.md
 for spec in "$@"; do
-  name=${spec%%=*}; jar=$(readlink -f "${spec#*=}"); dir=$OUT/$name; mkdir -p "$dir/run"
-  make_pack "$dir/run"
-  sed -i "s|http://127.0.0.1:18080/v1|http://127.0.0.1:$PORT_BASE/v1|" "$dir/run/models-config/gpt-4o-mini.yaml"
+  name=${spec%%=*}; jar=$(readlink -f "${spec#*=}"); dir=$OUT/$name
   extra_var="${name}_ARGS"; read -r -a extra <<< "${!extra_var:-}"
-  # shellcheck disable=SC2086
-  (cd "$dir/run" && exec "$JAVA_BIN" ${GATEWAY_JAVA_OPTS:--Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45} -Xlog:gc*:file="$dir/gc.log":uptime,level,tags \
-      -jar "$jar" "${extra[@]}" --server.port=$port --management.server.port=$((port + 100)) --logging.level.root=WARN \
-      --dijkwacht.policies-dir="$dir/run/policies" --dijkwacht.models-dir="$dir/run/models-config" > "$dir/gateway.log" 2>&1) &
-  pid=$!; PIDS+=($pid)
-  t0=$(date +%s)
-  for _ in $(seq 1 1200); do
-    kill -0 "$pid" 2>/dev/null || break
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/readyz" || true)" = 200 ] && break
-    sleep 0.2
-  done
-  echo "$name: ready after $(( $(date +%s) - t0 )) s (pid $pid)"
+  gw_start "$name" "$jar" "$port" --store "$STORE" --mock-port "$PORT_BASE" \
+    --jvm "-Xlog:gc*:file=$dir/gc.log:uptime,level,tags" -- "${extra[@]}"
+  pid=${GW_PID[$name]}
+  gw_wait_ready "$name"
+  echo "$name: ready after ${GW_READY[$name]} s (pid $pid, store $STORE)"
   BENCH_BODY="$BENCH/body.json" BENCH_STREAM=0 BENCH_MAX_PER_THREAD=0 wrk -t2 -c4 -d20s -s "$BENCH/chat.lua" \
     "http://127.0.0.1:$port/v1/chat/completions" > "$dir/warm-wrk.txt" 2>&1 || true
   echo "$name: warm-up $(grep RESULT "$dir/warm-wrk.txt" | cut -d' ' -f2-4)"
@@ -85,10 +67,9 @@ for spec in "$@"; do
   open2=$(ss -Htn state established "( sport = :$port )" | wc -l)
   [ "$DUMP" = 1 ] && "$JCMD" "$pid" GC.heap_dump "$dir/streams.hprof" > /dev/null 2>&1
   wait "$WRK" || true
-  kill -TERM "$pid" 2>/dev/null || true
-  for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  gw_stop "$name"
   {
-    echo "## $name ($(basename "$jar")): $STREAMS streams"
+    echo "## $name ($(basename "$jar"), $STORE): $STREAMS streams"
     echo
     echo "tool connections open: $open (after the histogram: $open2), upstream connections: $up; wrk: $(grep -E 'RESULT|Non-2xx|Socket errors' "$dir/streams-wrk.txt" | tr '\n' ' ')"
     awk -v a="$h0" -v b="$h1" -v n="$STREAMS" 'BEGIN {printf "heap after full GC: idle %.1f MB, %d streams open %.1f MB: %.1f KB per open stream\n", a/1024, n, b/1024, (b-a)/n}'
