@@ -45,8 +45,9 @@
 #   --profile S                 phase 2c: S seconds of c=64 JSON load on the first gateway under async-profiler (Maven
 #                               Central tools.profiler:async-profiler; JFR when it cannot attach): collapsed stacks and a
 #                               flame graph SVG (docs/bench/flamegraph.py) in <results>/<name>/
-#                               phase 2d: the same S seconds at c=64 (not profiled) on every other gateway, so all
-#                               enter the steady-state comparison equally warm
+#                               phase 2d: the same S seconds at c=64 (not profiled) on every other gateway, and
+#                               15 s of c=64 streamed when --streams ran on the first, so all enter the steady-state
+#                               comparison equally warm
 #   --first-chunk N             phase 3b (default 200; 0 = skip): the streamed first chunk on a KEPT-ALIVE connection,
 #                               as an SDK-based tool sees it — N sequential streamed requests per target, interleaved
 #                               (docs/bench/stream-first-chunk.py: the mock alone, nginx and Portkey when installed, every
@@ -306,6 +307,7 @@ if [ "$PROFILE" -gt 0 ]; then
 fi
 
 # ---- phase 2d: the same c=64 load on every other gateway, so all enter phase 3 equally warm ----
+# (JSON for the profile phase's length, then 15 s streamed when phase 2b ran: the first gateway's open streams)
 # (without it only the profiled gateway has had 30 s at c=64 before the comparison: on 2026-12-02 the PostgreSQL
 # gateway's steady-state cells carried 4x the H2 gateway's JIT time per request)
 if [ "$PROFILE" -gt 0 ] && [ "${#NAMES[@]}" -gt 1 ]; then
@@ -316,8 +318,15 @@ if [ "$PROFILE" -gt 0 ] && [ "${#NAMES[@]}" -gt 1 ]; then
     wargs=(); [ -n "${GW_HDR[$n]:-}" ] && wargs=(BENCH_HEADERS="${GW_HDR[$n]}")
     env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=0 BENCH_MAX_PER_THREAD=0 "${wargs[@]}" timeout $((PROFILE + 30)) \
       wrk -t2 -c64 -d"${PROFILE}s" -s "$BENCH/chat.lua" "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" > "$OUT/warm-$n-wrk.txt" 2>&1 || true
+    if [ "$STREAMS" -gt 0 ]; then
+      # the open-streams phase relayed ~600,000 chunks through the first gateway only; without streamed load here the
+      # others met phase 3's streamed cells with their chunk path still compiling (pgstream23, session 39)
+      env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=1 BENCH_MAX_PER_THREAD=0 "${wargs[@]}" timeout 45 \
+        wrk -t2 -c64 -d15s -s "$BENCH/chat.lua" "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" > "$OUT/warm-$n-stream-wrk.txt" 2>&1 || true
+    fi
     snapshot "$n" warm-end
     echo "equal warm-up: $n $PROFILE s at c=64 (first answer HTTP ${code:-none}): $(grep RESULT "$OUT/warm-$n-wrk.txt")"
+    [ "$STREAMS" -gt 0 ] && echo "equal warm-up: $n 15 s streamed at c=64: $(grep RESULT "$OUT/warm-$n-stream-wrk.txt")"
   done
   stop_mock
 fi

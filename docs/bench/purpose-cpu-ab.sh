@@ -11,6 +11,7 @@
 # Usage, from the repository root after `./mvnw -q -B -o -pl gateway test-compile -Dmaven.compiler.proc=full`:
 #   docs/bench/purpose-cpu-ab.sh OLD_REV [request|conversation|dev] [ROUNDS]
 #   COLD=16384 docs/bench/purpose-cpu-ab.sh OLD_REV   # 16 MB read before each timed call: the guard's tables from memory
+#   NEW_FIRST=1 docs/bench/purpose-cpu-ab.sh OLD_REV  # this tree's build timed first in each round (the other order)
 set -euo pipefail
 OLD_REV=${1:?old git revision}; TEXTS=${2:-request}; ROUNDS=${3:-6}
 JAVA_BIN=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin
@@ -24,5 +25,7 @@ cp -r gateway/target/classes "$WORK/new" && cp -r gateway/target/test-classes "$
 CP="$WORK/test:$WORK/new:$(cat "$WORK/cp.txt")"
 echo "old = $OLD_REV, new = this tree; load $(cut -d' ' -f1 /proc/loadavg)"
 "$JAVA_BIN/java" -Xmx1g -cp "$CP" nl.dijkwacht.purpose.PurposeGuardEquivalence "old=$WORK/old/gateway/target/classes" "new=$WORK/new"
+BUILDS=("old=$WORK/old/gateway/target/classes" "new=$WORK/new")
+[ "${NEW_FIRST:-0}" = 1 ] && BUILDS=("${BUILDS[1]}" "${BUILDS[0]}")
 taskset -c 1 "$JAVA_BIN/java" -Xms512m -Xmx512m -Dtexts="$TEXTS" -Dn=5000 -Drounds="$ROUNDS" -Dcold="${COLD:-0}" -cp "$CP" \
-  nl.dijkwacht.purpose.PurposeGuardCostComparison "old=$WORK/old/gateway/target/classes" "new=$WORK/new" | grep -v '^\['
+  nl.dijkwacht.purpose.PurposeGuardCostComparison "${BUILDS[@]}" | grep -v '^\['

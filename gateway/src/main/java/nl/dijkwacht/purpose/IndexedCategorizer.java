@@ -33,8 +33,9 @@ import opennlp.tools.ml.model.Context;
  * <p>A token the model does not know is number −1, and a pair holding one has no weights: {@link #of} declines a model
  * where a pair feature could also be read as a pair with an unknown token of the shape {@link PurposeTokens} makes (a
  * colon only in a five-letter prefix, {@code p:beoor}), so the numbers alone decide, without the tokens' text. It also
- * declines any other model (other feature generators, a feature it cannot read back into known tokens, or a result
- * that differs from the categorizer's on a probe), and the classifier then uses the categorizer as before. Immutable
+ * declines any other model (other feature generators, a feature it cannot read back into known tokens, more tokens or
+ * pairs than its pair table's slots hold ({@link #fitsPairSlots}), or a result that differs from the categorizer's on
+ * a probe), and the classifier then uses the categorizer as before. Immutable
  * and thread-safe.
  */
 final class IndexedCategorizer {
@@ -42,6 +43,9 @@ final class IndexedCategorizer {
     private static final String WORD = "bow=";
     private static final String PAIR = "ng=:";
     private static final long EMPTY = -1L;
+    /** A pair's slot: its first token number, its second, its pair number, in these many bits each (see {@link #pairSlot}). */
+    static final int TOKEN_BITS = 20;
+    static final int PAIR_NUMBER_BITS = Long.SIZE - 2 * TOKEN_BITS;
     /** {@link PurposeTokens}' five-letter prefix token: {@code p:} and five characters. */
     private static final String PREFIX = "p:";
     private static final int PREFIX_LENGTH = PREFIX.length() + 5;
@@ -49,23 +53,24 @@ final class IndexedCategorizer {
     private final WordNumbers tokenNumbers;
     /** Row {@code n} ({@code outcomes} weights from {@code n * outcomes}): the word feature of token number {@code n}. */
     private final double[] wordRows;
-    /** Open addressing: key {@code first << 32 | second} of a word pair the model knows, {@link #EMPTY} when free. */
-    private final long[] pairKeys;
-    /** The pair's number (its row in {@link #pairRows}) per slot of {@link #pairKeys}. */
-    private final int[] pairNumbers;
+    /**
+     * Open addressing over the word pairs the model knows: each slot the pair's two token numbers and its number (its
+     * row in {@link #pairRows}) in one {@code long} ({@link #pairSlot}), {@link #EMPTY} when free — one array, so a
+     * probe that finds its pair reads one line, not a key line and a number line (issue 15, guard23: in the gateway
+     * the table is not in the core's caches between requests).
+     */
+    private final long[] pairSlots;
     private final double[] pairRows;
     private final int pairMask;
     private final int outcomes;
     private final double logPrior;
 
-    private IndexedCategorizer(WordNumbers tokenNumbers, double[] wordRows, long[] pairKeys, int[] pairNumbers,
-                               double[] pairRows, int outcomes) {
+    private IndexedCategorizer(WordNumbers tokenNumbers, double[] wordRows, long[] pairSlots, double[] pairRows, int outcomes) {
         this.tokenNumbers = tokenNumbers;
         this.wordRows = wordRows;
-        this.pairKeys = pairKeys;
-        this.pairNumbers = pairNumbers;
+        this.pairSlots = pairSlots;
         this.pairRows = pairRows;
-        this.pairMask = pairKeys.length - 1;
+        this.pairMask = pairSlots.length - 1;
         this.outcomes = outcomes;
         // GISModel's UniformPrior
         this.logPrior = StrictMath.log(1.0 / outcomes);
@@ -105,21 +110,22 @@ final class IndexedCategorizer {
         for (int n = 0; n < wordWeights.size(); n++) {
             fill(wordRows, n * outcomes, wordWeights.get(n));
         }
+        if (!fitsPairSlots(wordWeights.size(), pairNumber.size())) {
+            return Optional.empty();
+        }
         double[] pairRows = new double[pairNumber.size() * outcomes];
         pairNumber.forEach((weights, n) -> fill(pairRows, n * outcomes, weights));
         int capacity = Integer.highestOneBit(Math.max(2, pairOf.size() * 2 - 1)) << 1;
-        long[] keys = new long[capacity];
-        Arrays.fill(keys, EMPTY);
-        int[] slots = new int[capacity];
+        long[] slots = new long[capacity];
+        Arrays.fill(slots, EMPTY);
         pairOf.forEach((key, n) -> {
             int slot = slot(key, capacity - 1);
-            while (keys[slot] != EMPTY) {
+            while (slots[slot] != EMPTY) {
                 slot = (slot + 1) & (capacity - 1);
             }
-            keys[slot] = key;
-            slots[slot] = n;
+            slots[slot] = key | n;
         });
-        IndexedCategorizer indexed = new IndexedCategorizer(new WordNumbers(numbers), wordRows, keys, slots, pairRows, outcomes);
+        IndexedCategorizer indexed = new IndexedCategorizer(new WordNumbers(numbers), wordRows, slots, pairRows, outcomes);
         return indexed.agreesWith(new DocumentCategorizerME(model), numbers.keySet()) ? Optional.of(indexed) : Optional.empty();
     }
 
@@ -204,12 +210,12 @@ final class IndexedCategorizer {
         }
         long key = key(first, second);
         for (int slot = slot(key, pairMask); ; slot = (slot + 1) & pairMask) {
-            long k = pairKeys[slot];
-            if (k == key) {
-                return pairNumbers[slot];
-            }
-            if (k == EMPTY) {
+            long s = pairSlots[slot];
+            if (s == EMPTY) {
                 return -1;
+            }
+            if ((s & KEY_MASK) == key) {
+                return (int) (s & ~KEY_MASK);
             }
         }
     }
@@ -321,8 +327,21 @@ final class IndexedCategorizer {
         }
     }
 
+    /** The token numbers' part of a pair's slot. */
+    private static final long KEY_MASK = -1L << PAIR_NUMBER_BITS;
+
+    /** A pair's slot without its number: the first token number in the top {@link #TOKEN_BITS}, the second below it. */
     private static long key(int first, int second) {
-        return (long) first << 32 | second;
+        return (long) first << (TOKEN_BITS + PAIR_NUMBER_BITS) | (long) second << PAIR_NUMBER_BITS;
+    }
+
+    /**
+     * Whether a model of {@code tokens} token numbers and {@code pairs} pair numbers fits {@link #pairSlots} (the
+     * shipped model: 3,262 tokens; up to 2^20 tokens and 2^24 − 1 pairs fit, and no slot is {@link #EMPTY}, as its
+     * pair number would be all ones); a larger model is declined and read by the categorizer, with the same answers.
+     */
+    static boolean fitsPairSlots(int tokens, int pairs) {
+        return tokens <= 1 << TOKEN_BITS && pairs < (1 << PAIR_NUMBER_BITS) - 1;
     }
 
     private static int slot(long key, int mask) {

@@ -24,6 +24,13 @@ public final class WordSet extends AbstractSet<String> {
     private final int indexBits;
     private final int slotMask;
     private final int slotShift;
+    // What every word has, asked before the table (pii23): the name rules ask small lists ("ik", "mijn", "my", "i",
+    // "wij") about nearly every token, and a token of the wrong length or first letter is answered without the slots
+    private final int shortest;
+    private final int longest;
+    private final long firstCharsBelow64; // bit c: a word opens with char c < 64
+    private final long firstChars64To127; // bit c - 64
+    private final boolean firstCharBeyondAscii;
 
     private WordSet(Collection<String> words) {
         int n = words.size();
@@ -64,6 +71,45 @@ public final class WordSet extends AbstractSet<String> {
         this.size = count;
         this.chars = count == n ? all : Arrays.copyOf(all, used);
         this.offsets = count == n ? starts : Arrays.copyOf(starts, count + 1);
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        long below64 = 0;
+        long upTo127 = 0;
+        boolean beyond = false;
+        for (int i = 0; i < count; i++) {
+            int len = offsets[i + 1] - offsets[i];
+            min = Math.min(min, len);
+            max = Math.max(max, len);
+            if (len > 0) {
+                char c = chars[offsets[i]];
+                if (c < 64) {
+                    below64 |= 1L << c;
+                } else if (c < 128) {
+                    upTo127 |= 1L << (c - 64);
+                } else {
+                    beyond = true;
+                }
+            }
+        }
+        this.shortest = min;
+        this.longest = max;
+        this.firstCharsBelow64 = below64;
+        this.firstChars64To127 = upTo127;
+        this.firstCharBeyondAscii = beyond;
+    }
+
+    /** False when no word of the set has {@code w}'s length or first char. */
+    private boolean mayHold(String w) {
+        int len = w.length();
+        if (len < shortest || len > longest) {
+            return false;
+        }
+        if (len == 0) {
+            return true;
+        }
+        char c = w.charAt(0);
+        return c < 64 ? (firstCharsBelow64 >>> c & 1) != 0
+                : c < 128 ? (firstChars64To127 >>> (c - 64) & 1) != 0 : firstCharBeyondAscii;
     }
 
     /** The distinct words of {@code words}. */
@@ -128,7 +174,7 @@ public final class WordSet extends AbstractSet<String> {
 
     @Override
     public boolean contains(Object o) {
-        if (!(o instanceof String w)) {
+        if (!(o instanceof String w) || !mayHold(w)) {
             return false;
         }
         int h = w.hashCode();

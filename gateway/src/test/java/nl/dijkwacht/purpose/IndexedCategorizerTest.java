@@ -129,6 +129,15 @@ class IndexedCategorizerTest {
     }
 
     @Test
+    void aPairsSlotHoldsBothTokenNumbersAndItsNumberUpToTheirLimits() {
+        // 2^20 token numbers (0 … 2^20 − 1) and 2^24 − 2 pair numbers: the largest slot is not the free mark (−1)
+        assertThat(IndexedCategorizer.fitsPairSlots(1 << 20, (1 << 24) - 2)).isTrue();
+        assertThat(IndexedCategorizer.fitsPairSlots((1 << 20) + 1, 10)).isFalse();
+        assertThat(IndexedCategorizer.fitsPairSlots(10, (1 << 24) - 1)).isFalse();
+        assertThat(IndexedCategorizer.TOKEN_BITS * 2 + IndexedCategorizer.PAIR_NUMBER_BITS).isEqualTo(Long.SIZE);
+    }
+
+    @Test
     void onlyTheTokensPurposeTokensMakesMayHoldAColon() {
         assertThat(IndexedCategorizer.tokenShaped("p:beoor")).isTrue();
         assertThat(IndexedCategorizer.tokenShaped("beoordeling")).isTrue();

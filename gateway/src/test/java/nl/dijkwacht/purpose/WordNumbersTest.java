@@ -83,4 +83,44 @@ class WordNumbersTest {
             }
         }
     }
+
+    @Test
+    void keysHeldInTheirSlotAndAsStringsAnswerAlikeAtEveryLengthAndCharacter() {
+        // lengths around WordNumbers.INLINE_CHARS, the NUL character, the top of Latin-1 and above it, prefix tokens whose
+        // letters are 0xFF (held in the slot) or above 0xFF (held as a string), and words of equal hash ("Aa", "BB")
+        java.util.Random random = new java.util.Random(23);
+        String letters = "ab\u0000\u00ff\u0100\u20ac:p";
+        Map<String, Integer> map = new HashMap<>();
+        java.util.List<String> asked = new java.util.ArrayList<>(List.of("Aa", "BB", "AaAa", "BBBB", "AaBB", "p:\u00ff\u00ff\u00ff\u00ff\u00ff",
+                "p:\u0100\u00ff\u00ff\u00ff\u00ff", "p:\u00ff\u00ff\u00ff\u00ff\u0100"));
+        map.put("Aa", 1);
+        map.put("AaAa", 2);
+        map.put("p:\u00ff\u00ff\u00ff\u00ff\u00ff", 3);
+        map.put("p:\u0100\u00ff\u00ff\u00ff\u00ff", 4);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder w = new StringBuilder(i % 3 == 0 ? "p:" : "");
+            for (int k = random.nextInt(WordNumbers.INLINE_CHARS + 3); k > 0; k--) {
+                w.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            if (i % 2 == 0) {
+                map.putIfAbsent(w.toString(), 10 + i);
+            }
+            asked.add(w.toString());
+        }
+        WordNumbers numbers = new WordNumbers(map);
+        for (String word : asked) {
+            String text = "<" + word + ">";
+            assertThat(numbers.number(word)).as(word).isEqualTo(map.getOrDefault(word, -1));
+            assertThat(numbers.number(word.hashCode(), text, 1, 1 + word.length())).as(word).isEqualTo(map.getOrDefault(word, -1));
+            String rest = word.startsWith("p:") ? word.substring(2) : word;
+            if (rest.length() >= 5) {
+                String prefixed = "<" + rest;
+                assertThat(numbers.prefixNumber(prefixed, 1)).as(word).isEqualTo(map.getOrDefault("p:" + rest.substring(0, 5), -1));
+            }
+        }
+        assertThat(numbers.number("p:\u00ff\u00ff\u00ff\u00ff\u0100")).isEqualTo(-1);
+        assertThat(numbers.prefixNumber("\u00ff\u00ff\u00ff\u00ff\u0100x")).isEqualTo(-1);
+        assertThat(numbers.prefixNumber("\u00ff\u00ff\u00ff\u00ff\u00ffx")).isEqualTo(3);
+        assertThat(numbers.prefixNumber("\u0100\u00ff\u00ff\u00ff\u00ffx")).isEqualTo(4);
+    }
 }

@@ -78,6 +78,39 @@ class LiteralsInTextTest {
         }
     }
 
+    @Test
+    void aTableTooLargeForSixteenBitsAnswersAsContainsToo() {
+        // long strings over a wide alphabet: more states × classes than a short holds, so the int table is walked;
+        // and the same sets cut to a few strings, walked in the short table
+        Random random = new Random(23);
+        String alphabet = "abcdefghijklmnopqrstuvwxyz \u00e9\u0100";
+        List<List<String>> sets = new ArrayList<>();
+        for (int g = 0; g < 150; g++) {
+            List<String> set = new ArrayList<>();
+            for (int k = 0; k < 3; k++) {
+                set.add(randomString(random, alphabet, 2 + random.nextInt(12)));
+            }
+            sets.add(set);
+        }
+        List<List<String>> few = sets.subList(0, 20);
+        LiteralsInText wide = LiteralsInText.of(sets);
+        LiteralsInText compact = LiteralsInText.of(few);
+        assertThat(wide.compact()).isFalse();
+        assertThat(compact.compact()).isTrue();
+        for (int t = 0; t < 2_000; t++) {
+            // texts that hold some of the strings, cut and whole, between random letters
+            StringBuilder text = new StringBuilder(randomString(random, alphabet, random.nextInt(30)));
+            for (int k = random.nextInt(4); k > 0; k--) {
+                String s = sets.get(random.nextInt(sets.size())).get(random.nextInt(3));
+                text.append(s, 0, random.nextBoolean() ? s.length() : random.nextInt(s.length() + 1));
+                text.append(randomString(random, alphabet, random.nextInt(6)));
+            }
+            String in = text.toString();
+            assertThat(wide.in(in)).as(in).isEqualTo(containsPerString(sets, in));
+            assertThat(compact.in(in)).as(in).isEqualTo(containsPerString(few, in));
+        }
+    }
+
     private static String randomString(Random random, String alphabet, int length) {
         StringBuilder b = new StringBuilder(length);
         for (int i = 0; i < length; i++) {

@@ -37,6 +37,31 @@ class WordSetTest {
         assertThat(set.contains(42)).isFalse();
     }
 
+    /** Small sets, where the length and first-char check answers most asks before the table (pii23). */
+    @Test
+    void smallSetsAnswerAsAHashSetForWordsOfEveryLengthAndFirstChar() {
+        Random random = new Random(23);
+        String[] starts = {"", "a", "i", "m", "w", "z", "A", "Z", "'", "’", "0", "9", "-", " ", "@", "_", "~", "é",
+            "ı", "ſ", "\u212A", "ß", "\u0000", "\u007f", "\u0080"};
+        for (int round = 0; round < 2_000; round++) {
+            List<String> words = new ArrayList<>();
+            for (int k = random.nextInt(8); k > 0; k--) {
+                words.add(starts[random.nextInt(starts.length)] + prefix(word(random), random.nextInt(4)));
+            }
+            Set<String> expected = new HashSet<>(words);
+            WordSet set = WordSet.of(words);
+            for (int i = 0; i < 200; i++) {
+                String probe = i < words.size() ? words.get(i)
+                        : starts[random.nextInt(starts.length)] + prefix(word(random), random.nextInt(5));
+                assertThat(set.contains(probe)).as("%s in %s", probe, words).isEqualTo(expected.contains(probe));
+            }
+        }
+        assertThat(WordSet.of(List.of()).contains("")).isFalse();
+        assertThat(WordSet.of(List.of("")).contains("")).isTrue();
+        assertThat(WordSet.of(List.of("ik", "mijn", "my", "i", "wij")).contains("mijn")).isTrue();
+        assertThat(WordSet.of(List.of("ik", "mijn", "my", "i", "wij")).contains("maar")).isFalse();
+    }
+
     @Test
     void keepsTheFirstOfDuplicatesInOrder() {
         WordSet set = WordSet.of(List.of("jan", "piet", "jan", "klaas"));
@@ -66,6 +91,10 @@ class WordSetTest {
             String padded = "x " + w.toUpperCase(java.util.Locale.ROOT) + " y";
             assertThat(many.containsLowerCase(padded, 2, 2 + w.length())).isEqualTo(words.contains(w));
         }
+    }
+
+    private static String prefix(String word, int length) {
+        return word.substring(0, Math.min(length, word.length()));
     }
 
     private static String word(Random random) {

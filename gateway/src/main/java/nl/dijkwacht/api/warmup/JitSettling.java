@@ -18,9 +18,10 @@ final class JitSettling {
 
     /**
      * While the requests run: true as soon as (after {@code notBefore}) the JIT compiler was idle at four looks 250 ms
-     * apart in a row; false when the requests ended or the deadline came first.
+     * apart in a row; false when the requests ended or the deadline came first. Every look also tells {@code backlog}
+     * how many compilations wait for C2.
      */
-    boolean quietWhileRunning(List<Thread> threads, long notBefore, long deadline) {
+    boolean quietWhileRunning(List<Thread> threads, long notBefore, long deadline, CompilerBacklog backlog) {
         if (!jit.available()) {
             return false;
         }
@@ -33,6 +34,7 @@ final class JitSettling {
                 return false;
             }
             quietWindows = jit.idle(25) ? quietWindows + 1 : 0;
+            backlog.seen(jit.waitingForC2());
             if (quietWindows >= 4 && System.nanoTime() >= notBefore) {
                 return true;
             }

@@ -147,6 +147,21 @@ public final class AddressRecognizer implements Recognizer {
     }
 
     /**
+     * False when {@link #find} finds nothing in {@code text[from, to)}: every address it reports ends in a house number
+     * whose first digit (1–9) follows a space — both patterns' {@code " [1-9]"}, and the walk that runs them and
+     * {@link #streetByPlace} starts only at such a digit.
+     */
+    public static boolean mayFindIn(String text, int from, int to) {
+        for (int p = from + 1; p < to; p++) {
+            char c = text.charAt(p);
+            if (c >= '1' && c <= '9' && text.charAt(p - 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether {@link #ADDRESS} can match from offset {@code q}: each of its alternatives starts with an ASCII letter,
      * and its look-behind fails after an ASCII letter or digit; from a lower-case letter only a lower-case street can
      * start ({@link #lowerCaseStreetMayStart}). Trying it only there finds the same matches as {@code find()}, which

@@ -33,6 +33,8 @@ public final class NamedThings {
     /** Per firm of {@link #FAMILY_NAME_FIRMS}, the ASCII letters of a text that can match it ({@link LetterMask}). */
     private static final long[] FAMILY_NAME_FIRM_LETTERS = FAMILY_NAME_FIRMS.stream()
             .mapToLong(LetterMask::ignoringCase).toArray();
+    /** Per firm of {@link #FAMILY_NAME_FIRMS}, whether it opens with the particle {@code "van "} ("Van Wijnen"). */
+    private static final boolean[] FAMILY_NAME_FIRM_OPENS_WITH_VAN = openWithVan(FAMILY_NAME_FIRMS);
     private static final WordSet KNOWN_FIRMS = WordSet.of(WordList.list("/pii/names/known-firms.txt"));
 
     private NamedThings() {
@@ -199,12 +201,17 @@ public final class NamedThings {
      */
     static boolean familyNameFirm(String text, int start, int end) {
         long spanLetters = LetterMask.of(text, start, end);
+        // a firm shorter than the span is only looked for after a "van " inside it: with none, not at all (pii23)
+        boolean vanInSpan = end - start > 4 && text.indexOf("van ", start, end - 1) >= 0;
         for (int k = 0; k < FAMILY_NAME_FIRMS.size(); k++) {
             String firm = FAMILY_NAME_FIRMS.get(k);
             int len = firm.length();
             int from = Math.max(0, end - len);
             int to = Math.min(start, text.length() - len);
-            if (len < end - start && !firm.startsWith("van ")) {
+            if (len < end - start && !FAMILY_NAME_FIRM_OPENS_WITH_VAN[k]) {
+                if (!vanInSpan) {
+                    continue;
+                }
                 from = end - len; // "Creditnota van [Heijmans]": the firm after the preposition closes the span
                 to = text.startsWith("van ", from - 4) && from - 4 >= start ? from : -1;
             } else if (!LetterMask.holds(FAMILY_NAME_FIRM_LETTERS[k], spanLetters)) {
@@ -218,6 +225,14 @@ public final class NamedThings {
             }
         }
         return false;
+    }
+
+    private static boolean[] openWithVan(List<String> firms) {
+        boolean[] out = new boolean[firms.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = firms.get(k).startsWith("van ");
+        }
+        return out;
     }
 
     /** A title or form of address ("mevrouw", "dhr.", "familie") is the word right before {@code at}. */

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.dijkwacht.words.Letters;
 import nl.dijkwacht.words.WordList;
+import nl.dijkwacht.words.WordSet;
 
 /**
  * The person names in the value of a field whose key names a person ({@link FieldRecognizer}): titles skipped, one
@@ -41,10 +43,10 @@ final class PersonFieldValues {
             }
             int a = givenNames ? s : skipTitles(text, s, nameEnd); // "voornamen": "Lieve Marie" opens with no salutation
             int b = nameEnd;
-            while (a < b && (Character.isWhitespace(text.charAt(a)) || text.charAt(a) == '"' || text.charAt(a) == '\'')) {
+            while (a < b && (Letters.whitespace(text.charAt(a)) || text.charAt(a) == '"' || text.charAt(a) == '\'')) {
                 a++;
             }
-            while (b > a && (Character.isWhitespace(text.charAt(b - 1)) || text.charAt(b - 1) == '"'
+            while (b > a && (Letters.whitespace(text.charAt(b - 1)) || text.charAt(b - 1) == '"'
                     || text.charAt(b - 1) == '\'' || text.charAt(b - 1) == ',')) {
                 b--;
             }
@@ -131,7 +133,7 @@ final class PersonFieldValues {
         int commas = 0;
         for (int i = a; i < b; i++) {
             char c = text.charAt(i);
-            if (Character.isLetter(c)) {
+            if (Letters.letter(c)) {
                 letters++;
             } else if (c == ' ') {
                 if (text.charAt(i - 1) != ' ') {
@@ -156,11 +158,8 @@ final class PersonFieldValues {
                 while (e < lower.length() && lower.charAt(e) != ' ' && lower.charAt(e) != ',') {
                     e++;
                 }
-                if (e > w) {
-                    String word = lower.substring(w, e);
-                    if (FIRM_WORDS.contains(word) || LEGAL_FORMS.contains(word)) {
-                        return false;
-                    }
+                if (e > w && (FIRM_WORDS.containsLowerCase(lower, w, e) || LEGAL_FORMS.containsLowerCase(lower, w, e))) {
+                    return false; // asked of the value's lower case in place: no substring per word of every cell
                 }
                 w = e + 1;
             }
@@ -188,12 +187,12 @@ final class PersonFieldValues {
     private static final List<String> ORGANISATION_ENDINGS = WordList.list("/pii/names/organisation-endings.txt");
 
     private static final Set<String> KNOWN_FIRMS = WordList.set("/pii/names/known-firms.txt");
-    private static final Set<String> LEGAL_FORMS = WordList.set("/pii/names/legal-forms.txt");
+    private static final WordSet LEGAL_FORMS = WordSet.of(WordList.list("/pii/names/legal-forms.txt"));
     /** Words that make a name value a firm's wherever they stand in it (not street words: "van Dijk" is a person). */
-    private static final Set<String> FIRM_WORDS = Set.of("hotel", "restaurant", "café", "cafe",
+    private static final WordSet FIRM_WORDS = WordSet.of(List.of("hotel", "restaurant", "café", "cafe",
             "stichting", "vereniging", "groep", "group", "bakkerij", "supermarkt", "winkel", "kantoor", "bureau",
             "praktijk", "advocaten", "advocatuur", "notarissen", "makelaardij", "workforce", "uitvaartzorg",
-            "vertalingen", "vertaalbureau", "schoonmaak", "hoveniers", "installaties", "services", "solutions");
+            "vertalingen", "vertaalbureau", "schoonmaak", "hoveniers", "installaties", "services", "solutions"));
     private static final Set<String> NOT_NAMES = WordList.set("/pii/names/not-names.txt");
     private static final Set<String> PARTICLES = WordList.set("/pii/names/particles.txt");
 

@@ -5,6 +5,7 @@ import static nl.dijkwacht.pii.normalize.OcrCharacters.digit;
 import java.util.ArrayList;
 import java.util.List;
 import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
+import nl.dijkwacht.words.Letters;
 
 /**
  * A scanned form's boxes read with bars between them closed up ({@code 2|9|O|4|1|9|3|6} → {@code 29O41936}), as
@@ -34,12 +35,12 @@ final class BoxRepair {
             int count = 1;
             int e = a + 1;
             while (e + 1 < n && s.charAt(e) == '|' && boxChar(s.charAt(e + 1))
-                    && (e + 2 == n || !Character.isLetterOrDigit(s.charAt(e + 2)))) {
+                    && (e + 2 == n || !Letters.letterOrDigit(s.charAt(e + 2)))) {
                 count++;
                 e += 2;
             }
             boolean closed = e == n || s.charAt(e) != '|';
-            if (count >= BOX_RUN && closed && (e == n || !Character.isLetterOrDigit(s.charAt(e)))) {
+            if (count >= BOX_RUN && closed && (e == n || !Letters.letterOrDigit(s.charAt(e)))) {
                 if (edits == null) {
                     edits = new ArrayList<>();
                 }

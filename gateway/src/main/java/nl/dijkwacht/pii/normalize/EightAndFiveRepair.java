@@ -6,6 +6,7 @@ import static nl.dijkwacht.pii.normalize.OcrCharacters.monthFollows;
 import java.util.ArrayList;
 import java.util.List;
 import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
+import nl.dijkwacht.words.Letters;
 
 /**
  * {@code B} → {@code 8} and {@code S} → {@code 5} where a number leaves no other reading: between two digits
@@ -28,13 +29,14 @@ final class EightAndFiveRepair {
     static List<Edit> edits(String s) {
         List<Edit> edits = null;
         int n = s.length();
-        for (int k = firstEightOrFive(s, 0); k >= 0; k = firstEightOrFive(s, k + 1)) {
+        NextEightOrFive next = new NextEightOrFive(s);
+        for (int k = next.from(0); k >= 0; k = next.from(k + 1)) {
             int a = k;
-            while (a > 0 && Character.isLetterOrDigit(s.charAt(a - 1))) {
+            while (a > 0 && Letters.letterOrDigit(s.charAt(a - 1))) {
                 a--;
             }
             int b = k + 1;
-            while (b < n && Character.isLetterOrDigit(s.charAt(b))) {
+            while (b < n && Letters.letterOrDigit(s.charAt(b))) {
                 b++;
             }
             int digits = 0;
@@ -76,10 +78,30 @@ final class EightAndFiveRepair {
         return edits == null ? List.of() : edits;
     }
 
-    private static int firstEightOrFive(String s, int from) {
-        int b = s.indexOf('B', from);
-        int f = s.indexOf('S', from);
-        return b < 0 ? f : f < 0 ? b : Math.min(b, f);
+    /**
+     * The first {@code B} or {@code S} at or after an offset, for offsets that only grow. Each letter's next position
+     * is kept until the offset passes it: asking {@code indexOf} for both at every {@code B} or {@code S} scanned to
+     * the text's end for the letter that does not follow (quadratic in their count on a long text, norm22).
+     */
+    static final class NextEightOrFive {
+
+        private final String s;
+        private int nextB = -2; // -2: not searched yet; -1: none at or after the last offset asked
+        private int nextS = -2;
+
+        NextEightOrFive(String s) {
+            this.s = s;
+        }
+
+        int from(int from) {
+            if (nextB != -1 && nextB < from) {
+                nextB = s.indexOf('B', from);
+            }
+            if (nextS != -1 && nextS < from) {
+                nextS = s.indexOf('S', from);
+            }
+            return nextB < 0 ? nextS : nextS < 0 ? nextB : Math.min(nextB, nextS);
+        }
     }
 
     /**
@@ -102,7 +124,7 @@ final class EightAndFiveRepair {
                 digits += digit(s.charAt(e)) ? 1 : 0;
                 e++;
             }
-            if (e == i || (e < n && Character.isLetterOrDigit(s.charAt(e)))) {
+            if (e == i || (e < n && Letters.letterOrDigit(s.charAt(e)))) {
                 break;
             }
             groups++;
@@ -122,6 +144,6 @@ final class EightAndFiveRepair {
         while (a > 0 && (digit(s.charAt(a - 1)) || s.charAt(a - 1) == 'B' || s.charAt(a - 1) == 'S')) {
             a--;
         }
-        return a == sep || (a > 0 && Character.isLetterOrDigit(s.charAt(a - 1))) ? -1 : a;
+        return a == sep || (a > 0 && Letters.letterOrDigit(s.charAt(a - 1))) ? -1 : a;
     }
 }

@@ -5,6 +5,7 @@ import static nl.dijkwacht.pii.normalize.OcrCharacters.digit;
 import java.util.ArrayList;
 import java.util.List;
 import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
+import nl.dijkwacht.words.Letters;
 
 /**
  * Line breaks of a scan: a word hyphenated at a line end joined ({@code Wolt-\nhuis} → {@code Wolthuis},
@@ -23,8 +24,8 @@ final class LineBreakRepair {
         for (int i = s.indexOf('\n'); i > 0 && i + 1 < n; i = s.indexOf('\n', i + 1)) {
             Edit e = null;
             char next = s.charAt(i + 1);
-            if (i >= 3 && s.charAt(i - 1) == '-' && Character.isLetter(s.charAt(i - 2))
-                    && Character.isLetter(s.charAt(i - 3)) && Character.isLetter(next)) {
+            if (i >= 3 && s.charAt(i - 1) == '-' && Letters.letter(s.charAt(i - 2))
+                    && Letters.letter(s.charAt(i - 3)) && Letters.letter(next)) {
                 e = Character.isLowerCase(next) ? new Edit(i - 1, i + 1, "") : new Edit(i, i + 1, "");
             } else if (digit(s.charAt(i - 1)) && digit(next)) {
                 e = bridge(s, i);
@@ -90,8 +91,8 @@ final class LineBreakRepair {
     /** " AB" after the digits: the second line starts with a postcode (an address block), not a continuation. */
     private static boolean postcodeLetters(String s, int e) {
         int n = s.length();
-        return e + 2 < n && s.charAt(e) == ' ' && Character.isUpperCase(s.charAt(e + 1))
-                && Character.isUpperCase(s.charAt(e + 2)) && (e + 3 >= n || !Character.isLetter(s.charAt(e + 3)));
+        return e + 2 < n && s.charAt(e) == ' ' && Letters.upper(s.charAt(e + 1))
+                && Letters.upper(s.charAt(e + 2)) && (e + 3 >= n || !Letters.letter(s.charAt(e + 3)));
     }
 
     private static boolean tableLine(String s, int newline) {

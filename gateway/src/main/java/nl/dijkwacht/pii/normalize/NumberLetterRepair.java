@@ -4,8 +4,10 @@ import static nl.dijkwacht.pii.normalize.OcrCharacters.digit;
 import static nl.dijkwacht.pii.normalize.OcrCharacters.monthFollows;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
+import nl.dijkwacht.words.Letters;
 
 /**
  * {@code O}/{@code o} → {@code 0} and {@code I}/{@code l} → {@code 1} in numbers: groups of digits and these letters
@@ -18,10 +20,22 @@ final class NumberLetterRepair {
     private NumberLetterRepair() {
     }
 
-    /** Whether every group without a digit is one or two of {@code l} and {@code O} ({@code ll}, {@code O}). */
-    private static boolean lookAlikeGroupsOnly(String s, List<int[]> tokens) {
-        for (int[] t : tokens) {
-            if (t[2] == 0 && (t[1] - t[0] > 2 || !s.substring(t[0], t[1]).chars().allMatch(c -> c == 'l' || c == 'O'))) {
+    /**
+     * Whether every group without a digit is one or two of {@code l} and {@code O} ({@code ll}, {@code O}). The groups
+     * are {@code groups[3g]} (start), {@code groups[3g + 1]} (end) and {@code groups[3g + 2]} (digits), {@code count} of them.
+     */
+    private static boolean lookAlikeGroupsOnly(String s, int[] groups, int count) {
+        for (int g = 0; g < count * 3; g += 3) {
+            if (groups[g + 2] == 0 && (groups[g + 1] - groups[g] > 2 || !lookAlikes(s, groups[g], groups[g + 1]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean lookAlikes(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.charAt(k) != 'l' && s.charAt(k) != 'O') {
                 return false;
             }
         }
@@ -32,14 +46,17 @@ final class NumberLetterRepair {
         List<Edit> edits = null;
         int n = s.length();
         int i = 0;
-        List<int[]> tokens = new ArrayList<>(4);
+        // the groups of one number, three ints each (start, end, digits), kept for the call: an int[3] per group was
+        // allocated for every run of digits and O/o/I/l in the text
+        int[] groups = new int[12];
+        int count = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (!numeric(c) || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
+            if (!numeric(c) || (i > 0 && Letters.letterOrDigit(s.charAt(i - 1)))) {
                 i++;
                 continue;
             }
-            tokens.clear();
+            count = 0;
             int digits = 0;
             int letters = 0;
             int j = i;
@@ -54,11 +71,17 @@ final class NumberLetterRepair {
                     }
                     j++;
                 }
-                if (j < n && Character.isLetterOrDigit(s.charAt(j))) {
+                if (j < n && Letters.letterOrDigit(s.charAt(j))) {
                     j = a; // glued to a word: not a number, and the group ends before it
                     break;
                 }
-                tokens.add(new int[] {a, j, d});
+                if (count * 3 == groups.length) {
+                    groups = Arrays.copyOf(groups, groups.length * 2);
+                }
+                groups[count * 3] = a;
+                groups[count * 3 + 1] = j;
+                groups[count * 3 + 2] = d;
+                count++;
                 digits += d;
                 letters += j - a - d;
                 if (d == 0) {
@@ -73,24 +96,26 @@ final class NumberLetterRepair {
                 }
                 j = next;
             }
-            if (tokens.isEmpty()) {
+            if (count == 0) {
                 i = wordEnd(s, i);
                 continue;
             }
             boolean convert = letters > 0 && digits >= 1 && letters <= digits + 2
                     // "12 lo": a group of letters joined by a space alone is a word, not part of the number, unless
                     // the number is long and the groups are "l"/"O" pairs of a phone number ("+3l 6 44 O3 ll 82")
-                    && !(spaceOnlyJoins && lettersOnlyTokens > 0 && !(digits >= 6 && tokens.size() >= 4
-                    && lookAlikeGroupsOnly(s, tokens)));
-            if (!convert && digits == 0 && tokens.size() == 1 && j - i <= 2 && monthFollows(s, j)) {
+                    && !(spaceOnlyJoins && lettersOnlyTokens > 0 && !(digits >= 6 && count >= 4
+                    && lookAlikeGroupsOnly(s, groups, count)));
+            if (!convert && digits == 0 && count == 1 && j - i <= 2 && monthFollows(s, j)) {
                 convert = true; // "ll maart"
             }
             if (convert) {
-                for (int[] t : tokens) {
-                    if (t[1] - t[0] == 1 && s.charAt(t[0]) == 'I') {
+                for (int g = 0; g < count * 3; g += 3) {
+                    int from = groups[g];
+                    int to = groups[g + 1];
+                    if (to - from == 1 && s.charAt(from) == 'I') {
                         continue; // "20-I": a house-number addition
                     }
-                    for (int k = t[0]; k < t[1]; k++) {
+                    for (int k = from; k < to; k++) {
                         char l = s.charAt(k);
                         if (!digit(l)) {
                             if (edits == null) {
@@ -122,7 +147,7 @@ final class NumberLetterRepair {
 
     private static int wordEnd(String s, int i) {
         int j = i;
-        while (j < s.length() && Character.isLetterOrDigit(s.charAt(j))) {
+        while (j < s.length() && Letters.letterOrDigit(s.charAt(j))) {
             j++;
         }
         return Math.max(j, i + 1);

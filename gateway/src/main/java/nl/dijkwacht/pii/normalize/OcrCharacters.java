@@ -2,6 +2,7 @@ package nl.dijkwacht.pii.normalize;
 
 import java.util.Locale;
 import java.util.Set;
+import nl.dijkwacht.words.Letters;
 
 /** Character tests the OCR repairs share. */
 final class OcrCharacters {
@@ -20,7 +21,7 @@ final class OcrCharacters {
         }
         int a = j + 1;
         int b = a;
-        while (b < s.length() && Character.isLetter(s.charAt(b))) {
+        while (b < s.length() && Letters.letter(s.charAt(b))) {
             b++;
         }
         return b > a && MONTHS.contains(s.substring(a, b).toLowerCase(Locale.ROOT));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
+import nl.dijkwacht.words.Letters;
 
 /**
  * Gaps a scan leaves inside an address: a street name broken before its street word ({@code Zwaluw straat 30} →
@@ -53,7 +54,7 @@ final class SpacedAddressRepair {
             int from = Character.isDigit(s.charAt(gap - 1)) ? Math.max(0, gap - 4) : wordStart(s, gap);
             Pattern p = Character.isDigit(s.charAt(gap - 1)) ? WIDE_POSTCODE : WIDE_HOUSE_NUMBER;
             Matcher m = p.matcher(s).region(from, s.length());
-            if (m.lookingAt() && m.end() == gap + 2 && (from == 0 || !Character.isLetterOrDigit(s.charAt(from - 1)))) {
+            if (m.lookingAt() && m.end() == gap + 2 && (from == 0 || !Letters.letterOrDigit(s.charAt(from - 1)))) {
                 edits = add(edits, new Edit(gap, gap + 2, " "));
             }
         }
@@ -72,7 +73,7 @@ final class SpacedAddressRepair {
     /** The start of the word that ends right before {@code end}. */
     private static int wordStart(String s, int end) {
         int i = end;
-        while (i > 0 && Character.isLetter(s.charAt(i - 1))) {
+        while (i > 0 && Letters.letter(s.charAt(i - 1))) {
             i--;
         }
         return i;

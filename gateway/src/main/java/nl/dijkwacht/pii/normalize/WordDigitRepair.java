@@ -3,6 +3,7 @@ package nl.dijkwacht.pii.normalize;
 import java.util.ArrayList;
 import java.util.List;
 import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
+import nl.dijkwacht.words.Letters;
 
 /**
  * {@code 0} → {@code o}/{@code O} and {@code 1} → {@code l}/{@code I} between letters of a word ({@code K1aas},
@@ -19,24 +20,24 @@ final class WordDigitRepair {
         int done = 0;
         for (int k = 1; k + 1 < n; k++) {
             char c = s.charAt(k);
-            if ((c != '0' && c != '1') || k < done || !Character.isLetter(s.charAt(k - 1))
-                    || !Character.isLetter(s.charAt(k + 1)) && !doubledInLowerCase(s, k)) {
+            if ((c != '0' && c != '1') || k < done || !Letters.letter(s.charAt(k - 1))
+                    || !Letters.letter(s.charAt(k + 1)) && !doubledInLowerCase(s, k)) {
                 continue;
             }
             int i = k;
-            while (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+            while (i > 0 && Letters.letterOrDigit(s.charAt(i - 1))) {
                 i--;
             }
             int j = k;
             int letters = 0;
             int confused = 0;
             boolean otherDigit = false;
-            for (j = i; j < n && Character.isLetterOrDigit(s.charAt(j)); j++) {
+            for (j = i; j < n && Letters.letterOrDigit(s.charAt(j)); j++) {
                 char w = s.charAt(j);
-                if (Character.isLetter(w)) {
+                if (Letters.letter(w)) {
                     letters++;
-                } else if ((w == '0' || w == '1') && j > i && j + 1 < n && Character.isLetter(s.charAt(j - 1))
-                        && Character.isLetter(s.charAt(j + 1))) {
+                } else if ((w == '0' || w == '1') && j > i && j + 1 < n && Letters.letter(s.charAt(j - 1))
+                        && Letters.letter(s.charAt(j + 1))) {
                     confused++;
                 } else if ((w == '0' || w == '1') && j > i && doubledInLowerCase(s, j)) {
                     confused += 2;
@@ -52,7 +53,7 @@ final class WordDigitRepair {
             for (int m = i + 1; m < j - 1; m++) {
                 char w = s.charAt(m);
                 if (w == '0' || w == '1') {
-                    boolean upper = Character.isUpperCase(s.charAt(m - 1)) && Character.isUpperCase(s.charAt(m + 1));
+                    boolean upper = Letters.upper(s.charAt(m - 1)) && Letters.upper(s.charAt(m + 1));
                     if (edits == null) {
                         edits = new ArrayList<>();
                     }
@@ -88,14 +89,14 @@ final class WordDigitRepair {
             while (a > 0 && Character.isLowerCase(s.charAt(a - 1))) {
                 a--;
             }
-            boolean capitalised = a > 0 && Character.isUpperCase(s.charAt(a - 1))
-                    && (a == 1 || !Character.isLetterOrDigit(s.charAt(a - 2)));
+            boolean capitalised = a > 0 && Letters.upper(s.charAt(a - 1))
+                    && (a == 1 || !Letters.letterOrDigit(s.charAt(a - 2)));
             int e = k + 1;
             while (e < n && Character.isLowerCase(s.charAt(e))) {
                 e++;
             }
             // "Blok5b": one letter after the digit is a house number's addition, not the rest of a word
-            if (!capitalised || k - a < 2 || e - k == 2 || e < n && Character.isLetterOrDigit(s.charAt(e))) {
+            if (!capitalised || k - a < 2 || e - k == 2 || e < n && Letters.letterOrDigit(s.charAt(e))) {
                 continue;
             }
             if (edits == null) {
@@ -111,14 +112,14 @@ final class WordDigitRepair {
     private static List<Edit> leadingZeroEdits(String s, List<Edit> edits) {
         int n = s.length();
         for (int k = s.indexOf('0'); k >= 0 && k + 3 < n; k = s.indexOf('0', k + 1)) {
-            if (k > 0 && Character.isLetterOrDigit(s.charAt(k - 1))) {
+            if (k > 0 && Letters.letterOrDigit(s.charAt(k - 1))) {
                 continue;
             }
             int j = k + 1;
-            while (j < n && Character.isUpperCase(s.charAt(j))) {
+            while (j < n && Letters.upper(s.charAt(j))) {
                 j++;
             }
-            if (j - k - 1 >= 3 && (j == n || !Character.isLetterOrDigit(s.charAt(j)))) {
+            if (j - k - 1 >= 3 && (j == n || !Letters.letterOrDigit(s.charAt(j)))) {
                 if (edits == null) {
                     edits = new ArrayList<>();
                 }

@@ -124,7 +124,8 @@ final class NameLineRules {
         TextToken t = tokens.get(i);
         boolean afterComma = i >= 2 && tokens.get(i - 1).text().equals(",")
                 && CLOSING_WORDS.contains(tokens.get(i - 2).lower()) && !tokens.get(i - 2).lower().equals("gr");
-        boolean afterWord = i >= 1 && CLOSING_WORDS.contains(tokens.get(i - 1).lower())
+        boolean afterWord = i >= 1 && tokens.get(i - 1).isWord() // the closing words are words: no probe after a "," or "."
+                && CLOSING_WORDS.contains(tokens.get(i - 1).lower())
                 && TextToken.adjacent(text, tokens.get(i - 1), t);
         if (!(afterComma || afterWord)) {
             return -1; // before the gazetteer: this runs at every word
@@ -239,7 +240,11 @@ final class NameLineRules {
             return false;
         }
         int end = text.indexOf('\n', lineEnd + 1);
-        String next = text.substring(lineEnd + 1, end < 0 ? text.length() : end);
+        int to = end < 0 ? text.length() : end;
+        if (!AddressRecognizer.mayFindIn(text, lineEnd + 1, to)) {
+            return false; // most lines under a name line: the recognizer's nine searches and its walk not run (pii23)
+        }
+        String next = text.substring(lineEnd + 1, to);
         List<Finding> found = ADDRESS.find(next);
         return !found.isEmpty() && found.get(0).start() == 0;
     }

@@ -180,8 +180,9 @@ final class NameParser {
     /** "Ch.", "Th.", "Chr.": an abbreviated given name written as an initial, followed by more of the name. */
     static boolean abbreviatedInitial(String text, List<TextToken> tokens, int j) {
         TextToken t = tokens.get(j);
-        return j + 2 < tokens.size() && INITIAL_ABBREVIATIONS.contains(t.lower())
-                && tokens.get(j + 1).text().equals(".") && tokens.get(j + 1).start() == t.end()
+        // the dot first: asked at every token, and most tokens are not followed by one (the word list after it, pii23)
+        return j + 2 < tokens.size() && tokens.get(j + 1).text().equals(".") && tokens.get(j + 1).start() == t.end()
+                && INITIAL_ABBREVIATIONS.contains(t.lower())
                 && (tokens.get(j + 2).capitalised() || tokens.get(j + 2).kind() == TextToken.Kind.INITIALS
                 || NameWords.PARTICLES.contains(tokens.get(j + 2).lower()))
                 && TextToken.adjacent(text, tokens.get(j + 1), tokens.get(j + 2));

@@ -26,7 +26,7 @@ final class SurnameRules {
     /** A leading particle before a known surname: the index to continue from, or -1. */
     int particleAndSurname(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
         TextToken t = tokens.get(i);
-        if (!t.isWord() || !NameWords.LEADING_PARTICLES.contains(t.lower()) || (t.capitalised() && !t.sentenceStart())) {
+        if (!t.isWord() || (t.capitalised() && !t.sentenceStart()) || !NameWords.LEADING_PARTICLES.contains(t.lower())) {
             return -1;
         }
         int j = parser.skipParticles(text, tokens, i);
