@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks the parts of docs/bench/lib/gateway.sh that start nothing: the bench pack and the store's gateway arguments.
+# Checks the parts of docs/bench/lib/gateway.sh that start nothing: the bench pack, the store's gateway arguments and the
+# heap-allocated reading (the eden pool's lookup, the sum).
 # Runs anywhere (no gateway, no bench lock): docs/bench/lib/gateway-test.sh — prints "ok" or the first failure.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)

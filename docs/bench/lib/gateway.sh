@@ -19,7 +19,7 @@
 #   gw_stop NAME                                   stops one gateway and drops its schema
 #   bench_cleanup, bench_traps                     stops every process in BENCH_PIDS, drops every schema in BENCH_SCHEMAS
 #   bench_async_profiler DIR                       async-profiler's library unpacked in DIR (AP_LIB)
-# Tests: docs/bench/lib/gateway-test.sh (the pack and the store arguments; starts nothing).
+# Tests: docs/bench/lib/gateway-test.sh (the pack, the store arguments, the eden lookup; starts nothing).
 # Environment: GATEWAY_JAVA_OPTS (the gateways' JVM options; default BENCH_JAVA_OPTS_SHIPPED, the heap the sizing
 # figures assume and the G1 setting of the README start and the image), PG_URL (default
 # jdbc:postgresql://127.0.0.1:5432/test; trust authentication, user postgres).
