@@ -83,10 +83,12 @@ on() { [[ ",$WINDOWS," == *",$1,"* ]]; }
 load "$WARM" 4 > /dev/null; load 10 "$CONC" > /dev/null
 gw_wait_chain_check gw | tee -a "$OUT/run.txt"   # the windows after the audit chain check's walk over every record
 on alloc && window alloc "alloc,alloc=16k" "$SECS" "$CONC"
-# cpu needs perf events; where the container forbids them, ctimer (per-thread CPU timers) samples the same way
+# cpu needs perf events; where the container forbids them (no samples written), ctimer (per-thread CPU timers) samples
+# the same way. (Not read from the start's answer: jcmd prints only a return code, the agent's "Profiling started" goes
+# to the gateway's log.)
 if on cpu; then
   window cpu "cpu,interval=1ms" "$SECS" "$CONC"
-  grep -q 'Profiling started' "$OUT/cpu-c$CONC.start.txt" || window cpu "ctimer,interval=1ms" "$SECS" "$CONC"
+  [ -s "$OUT/cpu-c$CONC.collapsed" ] || window cpu "ctimer,interval=1ms" "$SECS" "$CONC"
 fi
 on parks && window parks "java.lang.VirtualThread.yieldContinuation,interval=1" "$((SECS / 2))" "$CONC"
 on unmounts && window unmounts "java.lang.VirtualThread.afterYield,interval=1" "$((SECS / 2))" "$CONC"
