@@ -30,7 +30,6 @@ final class JitActivity {
     private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     private final boolean fromQueue = queue() != null;
     private long lastCompilationTime = compilationTime();
-    private volatile int waitingForC2 = -1;
 
     /** Whether any signal is available at all. */
     boolean available() {
@@ -49,18 +48,12 @@ final class JitActivity {
     boolean idle(long fallbackQuietMillis) {
         if (fromQueue) {
             String queue = queue();
-            waitingForC2 = queue == null ? -1 : CompilerBacklog.waitingForC2(queue);
             return queue != null && isIdle(queue);
         }
         long now = compilationTime();
         boolean quiet = now - lastCompilationTime < fallbackQuietMillis;
         lastCompilationTime = now;
         return quiet;
-    }
-
-    /** Compilations waiting for C2 at the last {@link #idle} look; -1 when unknown (no look yet, or the fallback). */
-    int waitingForC2() {
-        return waitingForC2;
     }
 
     /** True when the text of {@code Compiler.queue} shows no current compilation and only empty queues. */

@@ -18,10 +18,9 @@ final class JitSettling {
 
     /**
      * While the requests run: true as soon as (after {@code notBefore}) the JIT compiler was idle at four looks 250 ms
-     * apart in a row; false when the requests ended or the deadline came first. Every look also tells {@code backlog}
-     * how many compilations wait for C2.
+     * apart in a row; false when the requests ended or the deadline came first.
      */
-    boolean quietWhileRunning(List<Thread> threads, long notBefore, long deadline, CompilerBacklog backlog) {
+    boolean quietWhileRunning(List<Thread> threads, long notBefore, long deadline) {
         if (!jit.available()) {
             return false;
         }
@@ -34,7 +33,6 @@ final class JitSettling {
                 return false;
             }
             quietWindows = jit.idle(25) ? quietWindows + 1 : 0;
-            backlog.seen(jit.waitingForC2());
             if (quietWindows >= 4 && System.nanoTime() >= notBefore) {
                 return true;
             }

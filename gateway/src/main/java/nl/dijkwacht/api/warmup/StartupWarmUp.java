@@ -62,7 +62,6 @@ final class StartupWarmUp implements ApplicationRunner {
     private final int httpRequests;
     private final UpstreamRehearsal rehearsal;
     private final RecordRehearsal records;
-    private final boolean yieldToCompiler;
     private volatile int completed;
     private volatile int upstreamCalls;
     private volatile java.net.URI lastUpstream;
@@ -101,14 +100,10 @@ final class StartupWarmUp implements ApplicationRunner {
      * @param records      where the records of the requests over HTTP are committed while the warm-up runs (a
      *                     throw-away copy of the embedded store, {@code dijkwacht.warm-up.scratch-store}), so the
      *                     committed write path is compiled too
-     * @param yieldToCompiler the requests pause while C2 is behind ({@link CompilerBacklog}, {@code
-     *                     dijkwacht.warm-up.yield-to-compiler}; only with {@code until-steady}, whose looks at the
-     *                     compile queue it uses)
      */
     StartupWarmUp(ActivePolicy policy, RequestPipeline pipeline, ModelRouter router, ReplyRewriter replies, ObjectMapper json,
                   String tenant, boolean enabled, WarmUpBounds bounds, WarmUpPass pass, LoopbackAddress loopback, int httpThreads,
-                  int httpRequests, UpstreamRehearsal rehearsal, RecordRehearsal records, boolean yieldToCompiler) {
-        this.yieldToCompiler = yieldToCompiler;
+                  int httpRequests, UpstreamRehearsal rehearsal, RecordRehearsal records) {
         this.httpRequests = httpRequests;
         this.records = records;
         this.rehearsal = rehearsal;
@@ -148,8 +143,6 @@ final class StartupWarmUp implements ApplicationRunner {
         String key = base == null ? null : pass.open(target.tool(), tenant);
         boolean quiet = false;
         JitSettling jit = new JitSettling(new JitActivity());
-        CompilerBacklog backlog = new CompilerBacklog();
-        boolean giveWay = yieldToCompiler && bounds.untilSteady();
         try (WarmUpAuditStore.Session recordStore = key == null ? null : records.open();
              HttpWarmUp overHttpClient = key == null ? null : new HttpWarmUp(base, key, httpThreads, requests);
              LoopbackUpstream upstream = target.dryRun() ? startUpstream() : null) {
@@ -167,9 +160,6 @@ final class StartupWarmUp implements ApplicationRunner {
                 threads.add(Thread.ofPlatform().name("warm-up-" + t).start(() -> {
                     int i;
                     while (!stop.get() && (i = next.getAndIncrement()) < count && System.nanoTime() < deadline) {
-                        if (giveWay) {
-                            backlog.awaitCompiler(deadline);
-                        }
                         if (httpThread && useHttp.get() && httpLeft.getAndDecrement() > 0 && overHttpClient.send(target, i)) {
                             http.incrementAndGet();
                         } else {
@@ -183,9 +173,8 @@ final class StartupWarmUp implements ApplicationRunner {
                 }));
             }
             if (bounds.untilSteady()) {
-                quiet = jit.quietWhileRunning(threads, start + bounds.minTime().toNanos(), deadline, backlog);
+                quiet = jit.quietWhileRunning(threads, start + bounds.minTime().toNanos(), deadline);
                 stop.set(true);
-                backlog.release();
             }
             for (Thread thread : threads) {
                 try {
@@ -207,15 +196,13 @@ final class StartupWarmUp implements ApplicationRunner {
         overHttp = http.get();
         direct = done.get() - http.get();
         steady = quiet;
-        log.info("warm-up: {} made-up requests ({} over HTTP, {} direct, {} answered by the loopback upstream{}){} in {} ms{}{}{} "
+        log.info("warm-up: {} made-up requests ({} over HTTP, {} direct, {} answered by the loopback upstream{}){} in {} ms{}{} "
                         + "(started {} ms after the JVM; tool {}, use-case {})",
                 done.get(), http.get(), done.get() - http.get(), upstreamCalls,
                 committedRecords > 0 ? ", " + committedRecords + " records committed to a throw-away copy of the audit store" : "",
                 target.dryRun() ? " with the dry-run model" : "",
                 (System.nanoTime() - start) / 1_000_000 - settled, quiet ? " until the JIT was quiet" : "",
-                jitEnd(settled, System.nanoTime() >= deadline),
-                giveWay ? "; its threads paused " + backlog.pausedMillis() + " ms in all while C2 was behind" : "",
-                uptime.toMillis(), target.tool(), target.useCase());
+                jitEnd(settled, System.nanoTime() >= deadline), uptime.toMillis(), target.tool(), target.useCase());
     }
 
     /**

@@ -31,7 +31,7 @@ public class WarmUpConfiguration {
                 warmUp.httpThreads(), warmUp.httpRequests(), warmUp.upstreamCall()
                         ? () -> LoopbackUpstream.start(dijkwachtJson, idleWatchdog, router.invoker().settings())
                         : StartupWarmUp.UpstreamRehearsal.OFF,
-                warmUp.scratchStore() ? warmUpAuditStore::open : StartupWarmUp.RecordRehearsal.OFF, warmUp.yieldToCompiler());
+                warmUp.scratchStore() ? warmUpAuditStore::open : StartupWarmUp.RecordRehearsal.OFF);
     }
 
     /** The gateway's own port on loopback (or on the one address it is bound to); {@code null} without a web server. */

@@ -21,14 +21,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param scratchStore on the embedded H2 file store, the records of the requests over HTTP are committed into a
  *                     throw-away copy of the store, deleted when the warm-up ends (default true; false: they are
  *                     written and rolled back)
- * @param yieldToCompiler the requests pause while more than five compilations wait for C2, so the compiler gets the
- *                     CPU (default false: not yet shown to help, docs/history/benchmark-sessions.md "jit23"; works
- *                     with {@code untilSteady}, {@link CompilerBacklog})
  */
 @ConfigurationProperties("dijkwacht.warm-up")
 public record WarmUpProperties(Boolean enabled, Integer requests, Duration maxTime, Duration readyWithin,
                                Duration minTime, Boolean untilSteady, Boolean overHttp, Integer httpThreads,
-                               Integer httpRequests, Boolean upstreamCall, Boolean scratchStore, Boolean yieldToCompiler) {
+                               Integer httpRequests, Boolean upstreamCall, Boolean scratchStore) {
 
     /** A count or time that cannot work stops the start ({@link InvalidSettingException}), naming the setting. */
     public WarmUpProperties {
@@ -45,7 +42,6 @@ public record WarmUpProperties(Boolean enabled, Integer requests, Duration maxTi
                 "the number of requests over HTTP must be 0 (none) or more.");
         upstreamCall = upstreamCall == null || upstreamCall;
         scratchStore = scratchStore == null || scratchStore;
-        yieldToCompiler = yieldToCompiler != null && yieldToCompiler;
     }
 
     /** The count and time bounds in the form the runner takes them. */

@@ -36,7 +36,6 @@ class WarmUpPropertiesTest {
         assertThat(warmUp.httpRequests()).as("no cap").isEqualTo(Integer.MAX_VALUE);
         assertThat(warmUp.upstreamCall()).isTrue();
         assertThat(warmUp.scratchStore()).isTrue();
-        assertThat(warmUp.yieldToCompiler()).isFalse();
     }
 
     @Test
@@ -47,7 +46,6 @@ class WarmUpPropertiesTest {
                 "dijkwacht.warm-up.http-threads", "3", "dijkwacht.warm-up.http-requests", "7",
                 "dijkwacht.warm-up.upstream-call", "false"));
         settings.put("dijkwacht.warm-up.scratch-store", "false");
-        settings.put("dijkwacht.warm-up.yield-to-compiler", "true");
         WarmUpProperties warmUp = bind(settings);
         assertThat(warmUp.enabled()).isFalse();
         assertThat(warmUp.bounds()).isEqualTo(new WarmUpBounds(120, Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(2), false));
@@ -56,7 +54,6 @@ class WarmUpPropertiesTest {
         assertThat(warmUp.httpRequests()).isEqualTo(7);
         assertThat(warmUp.upstreamCall()).isFalse();
         assertThat(warmUp.scratchStore()).isFalse();
-        assertThat(warmUp.yieldToCompiler()).isTrue();
     }
 
     /** deploy/Dockerfile and deploy/aot-train.sh write them without the hyphens; the surefire environment switches it off. */
