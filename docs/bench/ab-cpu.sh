@@ -132,13 +132,6 @@ per_tx() { # "before" "after" (audit_tx lines) -> "records per transaction, ms w
   awk -v n=$((n1 - n0)) -v tx=$((r1 - r0 + w1 - w0)) -v w=$((w1 - w0)) -v t="$t0" -v u="$t1" -v g0="$g0" -v g1="$g1" 'BEGIN {
     printf "%.2f\t%.2f\t%s\n", tx ? n/tx : 0, n ? (u-t)*1000/n : 0, g0 < 0 ? "-" : (w ? sprintf("%.2f", (g1-g0)/w) : "0") }'
 }
-allocated() { # name -> bytes allocated on the heap since the start (young collections' count + eden in use now)
-  # two single metrics, not a Prometheus scrape: a scrape allocates megabytes itself
-  local m="http://127.0.0.1:$((${GW_PORT[$1]} + 100))/actuator/metrics" eden
-  eden=$(curl -s "$m/jvm.memory.used" | python3 -c 'import json,sys; print(next((v for t in json.load(sys.stdin).get("availableTags", []) if t["tag"] == "id" for v in t["values"] if "Eden" in v), ""))' | sed 's/ /%20/g')
-  { curl -s "$m/jvm.gc.memory.allocated"; echo; curl -s "$m/jvm.memory.used?tag=id:$eden"; echo; } \
-    | python3 -c 'import json,sys; print("%.0f" % sum(json.loads(l)["measurements"][0]["value"] for l in sys.stdin if l.strip().startswith("{")))'
-}
 declare -A TX0=()
 for n in A B; do TX0[$n]=$(audit_tx "$n"); done
 # records_per_tx, waited_ms_per_rec, waits_per_commit: the audit writer's, read from the gateway's metrics before and
@@ -148,7 +141,7 @@ printf 'round\tgw\trequests\tcpu_us_per_req\tjit_us_per_req\trps\tp50_ms\tp99_ms
 for r in $(seq 1 "$ROUNDS"); do
   for n in A B; do
     x0=$(audit_tx "$n")
-    a0=$(allocated "$n")
+    a0=$(gw_allocated "$n")
     read -r c0 j0 s0 < <(ticks "${GW_PID[$n]}"); g0=$(pg_ticks "$n"); read -r -a grp0 < <(groups "${GW_PID[$n]}")
     timed=; [ "$TIMED" = 1 ] && timed=$OUT/$n/timed-$r.txt
     t0=$(date +%s.%N)
@@ -157,7 +150,7 @@ for r in $(seq 1 "$ROUNDS"); do
     read -r c1 j1 s1 < <(ticks "${GW_PID[$n]}"); g1=$(pg_ticks "$n"); read -r -a grp1 < <(groups "${GW_PID[$n]}")
     printf '%s\t%s\t%s\t%s\n' "$r" "$n" "$t0" "$t1" >> "$OUT/rounds.tsv"
     raw=-; [ -n "$timed" ] && raw=$(python3 "$ROOT/docs/bench/wrk-p99.py" "$timed" "$SECS" | sed -n 's/.*raw: n [0-9]* p50 [0-9.]* p99 \([0-9.]*\) ms.*/\1/p')
-    a1=$(allocated "$n")
+    a1=$(gw_allocated "$n")
     x1=$(audit_tx "$n")
     req=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$res"); req=${req:-0}
     [ "$r" = 1 ] && [ "$n" = A ] && printf 'round\tgw\tgc_us_per_req\twriter_us_per_req\tcompaction_us_per_req\tvm_thread_us_per_req\tcarriers_us_per_req\n' > "$OUT/threads.tsv"

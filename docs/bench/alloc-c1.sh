@@ -52,19 +52,14 @@ for _ in range(n):
 print(f'{n} requests, {bad} not 200, {n / (time.time() - t):.0f} req/s')
 PY
 }
-allocated() { # bytes allocated since the start: young collections' count plus the eden in use (as ab-cpu.sh)
-  local m="http://127.0.0.1:$((PB + 116))/actuator/metrics"
-  { curl -s "$m/jvm.gc.memory.allocated"; echo; curl -s "$m/jvm.memory.used?tag=id:G1%20Eden%20Space"; echo; } \
-    | python3 -c 'import json,sys; print("%.0f" % sum(json.loads(l)["measurements"][0]["value"] for l in sys.stdin if l.strip().startswith("{")))'
-}
-echo "jar=$JAR store=$STORE" > "$OUT/summary.txt"
+echo "jar=$JAR store=$STORE; ready after ${GW_READY[gw]} s" > "$OUT/summary.txt"
 echo "warm-up: $(send "$WARM")" | tee -a "$OUT/summary.txt"
 gw_wait_chain_check gw | tee -a "$OUT/summary.txt"   # its walk over every record is not a request's allocation
-a0=$(allocated)
+a0=$(gw_allocated gw)
 # the options quoted inside: jcmd would otherwise read "event=alloc" as one of its own name=value arguments
 "$JCMD" "$GW" JVMTI.agent_load "$LIB" "\"start,event=alloc,alloc=16k\"" > "$OUT/ap-start.txt" 2>&1
 echo "measured: $(send "$N")" | tee -a "$OUT/summary.txt"
-a1=$(allocated)
+a1=$(gw_allocated gw)
 "$JCMD" "$GW" JVMTI.agent_load "$LIB" "\"stop,file=$OUT/alloc.collapsed,collapsed\"" > "$OUT/ap-stop.txt" 2>&1
 echo "heap allocated per request: $(python3 -c "print('%.1f KB' % (($a1 - $a0) / 1024 / $N))")" | tee -a "$OUT/summary.txt"
 python3 "$ROOT/docs/bench/alloc-sites.py" "$OUT/alloc.collapsed" "$N" > "$OUT/sites.txt"

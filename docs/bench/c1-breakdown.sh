@@ -78,7 +78,7 @@ ad_sum=$(d '^dijkwacht_request_added_seconds_sum'); ad_n=$(d '^dijkwacht_request
 aw_p50=$(awk '$1 ~ /^dijkwacht_audit_write_seconds\{.*quantile="0.5"/ {print $NF*1000}' "$OUT/m1.txt")
 b_req=$(d '^dijkwacht_audit_batches_total[{].*writer="request"'); b_wt=$(d '^dijkwacht_audit_batches_total[{].*writer="writer_thread"')
 {
-  echo "jar=$JAR store=$STORE ${PG_OPTIONS:+pg-options=$PG_OPTIONS }warmup=${WARM}s c=1 for ${SECS}s gw-cpu=$GW_CPU load-cpu=$LOAD_CPU"
+  echo "jar=$JAR store=$STORE ${PG_OPTIONS:+pg-options=$PG_OPTIONS }warmup=${WARM}s c=1 for ${SECS}s gw-cpu=$GW_CPU load-cpu=$LOAD_CPU; ready after ${GW_READY[gw]} s, load $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "requests $req; gateway p50 $p50 ms p99 $p99 ms; mock alone p50 $fp50 ms; added p50 $(awk -v a="$p50" -v b="$fp50" 'BEGIN {printf "%.3f", a-b}') ms"
   awk -v s="$aw_sum" -v n="$aw_n" -v p="$aw_p50" 'BEGIN {printf "audit record build + committed write: mean %.3f ms, p50 %.3f ms (n=%d)\n", n ? s/n*1000 : 0, p, n}'
   awk -v s="$ad_sum" -v n="$ad_n" 'BEGIN {printf "dijkwacht.request.added (whole request minus upstream wait): mean %.3f ms (n=%d)\n", n ? s/n*1000 : 0, n}'
@@ -100,7 +100,7 @@ if [ "$STRACE" = 1 ]; then
     res2=$(wrk_c "http://127.0.0.1:$PORT" 1 8); wait "$st" || true
     req2=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$res2")
     awk -v q="$req2" '{sub(/^[0-9]+ +/, ""); name=$1; sub(/\(.*/, "", name); m=match($0, /<[0-9.]+>$/); if (!m) next; t=substr($0, RSTART+1, RLENGTH-2)*1000;
-         n[name]++; s[name]+=t} END {for (k in n) printf "gateway file syncs and writes under strace (%d requests): %s %d calls (%.2f per request), mean %.3f ms per call\n", q, k, n[k], q ? n[k]/q : 0, s[k]/n[k]}' \
+         n[name]++; s[name]+=t; calls++} END {if (!calls) printf "gateway file syncs and writes under strace (%d requests): none\n", q; for (k in n) printf "gateway file syncs and writes under strace (%d requests): %s %d calls (%.2f per request), mean %.3f ms per call\n", q, k, n[k], q ? n[k]/q : 0, s[k]/n[k]}' \
       "$OUT/strace.txt" | tee -a "$OUT/summary.txt"
   fi
 fi

@@ -140,7 +140,8 @@ ecount = collections.Counter()
 for lus, top, s1, s0, ev, _ in rows:
     for t in set(e[2] for e in ev): ecount[t] += 1
 print("\nslow requests overlapping at least one JFR event of each type:", dict(ecount.most_common()))
-fast = random.sample([r for r in reqs if r[1] <= thr_us], min(len(slow) or 1, 2000))
+fast_all = [r for r in reqs if r[1] <= thr_us]   # fewer than the slow ones in a short, still-compiling run
+fast = random.sample(fast_all, min(len(slow) or 1, 2000, len(fast_all)))
 fc = collections.Counter()
 for t0, lus in fast:
     for t in set(e[2] for e in overl(t0, t0 + lus * 1000)): fc[t] += 1

@@ -41,7 +41,7 @@ GW=${GW_PID[gw]}
 gw_wait_ready gw
 bench_mock_wait
 JPID=$(pgrep -P "$GW" java || echo "$GW"); [ -d /proc/$JPID ] || JPID=$GW
-echo "gateway pid $JPID ready $(date -u +%T)"
+echo "gateway pid $JPID ready $(date -u +%T), ${GW_READY[gw]} s after its start"
 env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=0 BENCH_MAX_PER_THREAD=0 taskset -c 0 wrk -t1 -c4 -d"${WARM}s" --timeout 10s -s "$BENCH/chat.lua" "http://127.0.0.1:$PORT/v1/chat/completions" | grep RESULT
 # mock alone at c=1 (floor), 10 s, timed
 env BENCH_BODY="$BENCH/body.json" TIMED_OUT="$OUT/mock-timed.txt" taskset -c 0 wrk -t1 -c1 -d10s --timeout 10s -s "$ROOT/docs/bench/c1-tail-timed.lua" "http://127.0.0.1:$PORT_BASE/v1/chat/completions" | grep RESULT | sed 's/^/mock: /'

@@ -54,7 +54,7 @@ for spec in "${GWS[@]}"; do
   TARGETS+=("$n=http://127.0.0.1:$port/v1")
 done
 bench_mock_wait
-for n in "${NAMES[@]}"; do gw_wait_ready "$n"; done
+for n in "${NAMES[@]}"; do gw_wait_ready "$n"; echo "$n ready after ${GW_READY[$n]} s" | tee -a "$OUT/gateways.txt"; done
 if [ -f "$OUT/nginx/nginx.conf" ]; then
   for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$((PORT_BASE + 1))/health" > /dev/null && break; sleep 0.2; done
 fi

@@ -55,24 +55,19 @@ load() { # seconds conc -> wrk's RESULT line
     "http://127.0.0.1:$((PB + 16))/v1/chat/completions" 2>&1 | grep RESULT || echo "RESULT requests=0"
 }
 ticks() { { cat /proc/"$GW"/task/*/stat 2>/dev/null || true; } | awk '{j=index($0,") "); split(substr($0,j+2),f," "); t+=f[12]+f[13]} END {print t+0}'; }
-allocated() { # bytes allocated since the start: young collections' count plus the eden in use (as ab-cpu.sh)
-  local m="http://127.0.0.1:$((PB + 116))/actuator/metrics"
-  { curl -s "$m/jvm.gc.memory.allocated"; echo; curl -s "$m/jvm.memory.used?tag=id:G1%20Eden%20Space"; echo; } \
-    | python3 -c 'import json,sys; print("%.0f" % sum(json.loads(l)["measurements"][0]["value"] for l in sys.stdin if l.strip().startswith("{")))'
-}
 window() { # name async-profiler-event seconds conc
   local name=$1-c$4
   # the options quoted inside: jcmd would otherwise read "event=..." as one of its own name=value arguments
   "$JCMD" "$GW" JVMTI.agent_load "$LIB" "\"start,event=$2\"" > "$OUT/$name.start.txt" 2>&1
-  local a0 c0 a1 c1 res req; a0=$(allocated); c0=$(ticks)
+  local a0 c0 a1 c1 res req; a0=$(gw_allocated gw); c0=$(ticks)
   res=$(load "$3" "$4")
-  c1=$(ticks); a1=$(allocated)
+  c1=$(ticks); a1=$(gw_allocated gw)
   "$JCMD" "$GW" JVMTI.agent_load "$LIB" "\"stop,file=$OUT/$name.collapsed,collapsed\"" > "$OUT/$name.stop.txt" 2>&1
   req=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$res"); req=${req:-0}
   python3 -c "import sys; q=int(sys.argv[1]) or 1; print('requests %s cpu_us_per_req %.0f alloc_kb_per_req %.1f load %s | %s' % (sys.argv[1], (int(sys.argv[3])-int(sys.argv[2]))/int(sys.argv[6])*1e6/q, (float(sys.argv[5])-float(sys.argv[4]))/1024/q, open('/proc/loadavg').read().split()[0], sys.argv[7]))" \
     "$req" "$c0" "$c1" "$a0" "$a1" "$HZ" "$res" | tee "$OUT/$name.txt"
 }
-echo "jar=$JAR store=$STORE c=$CONC seconds=$SECS warm-up=$WARM (c=4, then 10 s at c=$CONC)" | tee "$OUT/run.txt"
+echo "jar=$JAR store=$STORE c=$CONC seconds=$SECS warm-up=$WARM (c=4, then 10 s at c=$CONC); ready after ${GW_READY[gw]} s" | tee "$OUT/run.txt"
 chunks() { # conc: the live stack chunks (the parked requests' frames) in three class histograms during a load, and a JFR
   # recording of every TLAB refill and every allocation outside a TLAB (async-profiler's allocation samples never name a
   # stack chunk: see the history section stack22)
@@ -88,10 +83,12 @@ on() { [[ ",$WINDOWS," == *",$1,"* ]]; }
 load "$WARM" 4 > /dev/null; load 10 "$CONC" > /dev/null
 gw_wait_chain_check gw | tee -a "$OUT/run.txt"   # the windows after the audit chain check's walk over every record
 on alloc && window alloc "alloc,alloc=16k" "$SECS" "$CONC"
-# cpu needs perf events; where the container forbids them, ctimer (per-thread CPU timers) samples the same way
+# cpu needs perf events; where the container forbids them (no samples written), ctimer (per-thread CPU timers) samples
+# the same way. (Not read from the start's answer: jcmd prints only a return code, the agent's "Profiling started" goes
+# to the gateway's log.)
 if on cpu; then
   window cpu "cpu,interval=1ms" "$SECS" "$CONC"
-  grep -q 'Profiling started' "$OUT/cpu-c$CONC.start.txt" || window cpu "ctimer,interval=1ms" "$SECS" "$CONC"
+  [ -s "$OUT/cpu-c$CONC.collapsed" ] || window cpu "ctimer,interval=1ms" "$SECS" "$CONC"
 fi
 on parks && window parks "java.lang.VirtualThread.yieldContinuation,interval=1" "$((SECS / 2))" "$CONC"
 on unmounts && window unmounts "java.lang.VirtualThread.afterYield,interval=1" "$((SECS / 2))" "$CONC"

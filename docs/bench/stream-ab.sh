@@ -53,7 +53,7 @@ bench_mock_start --cpu 0 "$MOCK_PORT" --chunks "$CHUNKS"
 start A "$A_JAR" $((MOCK_PORT + 16)); start B "$B_JAR" $((MOCK_PORT + 17))
 gw_wait_ready A; gw_wait_ready B
 bench_mock_wait
-echo "A=$A_JAR B=$B_JAR store=$STORE mode=$MODE chunks=$CHUNKS warm-up ${WARM}s (both at once) rounds=$ROUNDS x ${SECS}s" | tee "$OUT/ab.txt"
+echo "A=$A_JAR B=$B_JAR store=$STORE ready after ${GW_READY[A]} / ${GW_READY[B]} s mode=$MODE chunks=$CHUNKS warm-up ${WARM}s (both at once) rounds=$ROUNDS x ${SECS}s" | tee "$OUT/ab.txt"
 half=$((WARM / 2))
 WARMERS=()
 for n in A B; do (load "$n" 1 "$half" 4 > /dev/null; load "$n" 0 "$half" 4 > /dev/null) & WARMERS+=($!); done

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks the parts of docs/bench/lib/gateway.sh that start nothing: the bench pack and the store's gateway arguments.
+# Checks the parts of docs/bench/lib/gateway.sh that start nothing: the bench pack, the store's gateway arguments and the
+# heap-allocated reading (the eden pool's lookup, the sum).
 # Runs anywhere (no gateway, no bench lock): docs/bench/lib/gateway-test.sh — prints "ok" or the first failure.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
@@ -39,4 +40,13 @@ gw_store_args postgres "Bench_A-1" "ab-A" "synchronous_commit=off"
 [ "${BENCH_SCHEMAS[*]}" = bench_a_1 ] || fail "the schema is not registered for the cleanup: ${BENCH_SCHEMAS[*]}"
 BENCH_SCHEMAS=()   # nothing was created: the EXIT trap of a script would drop it
 if gw_store_args redis x 2> /dev/null; then fail "an unknown store must be refused"; fi
+# the heap allocated: the eden pool looked up among jvm.memory.used's ids, whatever the collector calls it
+for pool in "G1 Eden Space" "Eden Space" "PS Eden Space"; do
+  got=$(printf '{"name":"jvm.memory.used","measurements":[{"statistic":"VALUE","value":1.0E8}],"availableTags":[{"tag":"area","values":["heap","nonheap"]},{"tag":"id","values":["Metaspace","%s","CodeCache"]}]}' "$pool" | bench_eden_pool)
+  [ "$got" = "$pool" ] || fail "eden pool: '$got', not '$pool'"
+done
+[ -z "$(echo '{"availableTags":[{"tag":"id","values":["Metaspace","G1 Old Gen"]}]}' | bench_eden_pool)" ] || fail "no eden: must be empty"
+[ "$(printf '%s\n' '{"name":"jvm.gc.memory.allocated","measurements":[{"statistic":"COUNT","value":1.5E9}]}' '' \
+      '{"name":"jvm.memory.used","measurements":[{"statistic":"VALUE","value":2.5E7}]}' | bench_sum_measurements)" = 1525000000 ] \
+  || fail "allocated: the two measurements must add up"
 echo ok

@@ -15,10 +15,11 @@
 #   gw_store_args STORE SCHEMA [PG_APP] [PG_OPTIONS]  the store's gateway arguments (GW_STORE_ARGS), for other launchers
 #   gw_ready NAME / gw_wait_ready NAME [SECONDS]   /readyz answers 200 / wait for it (GW_READY: seconds from the start)
 #   gw_wait_chain_check NAME [SECONDS]             until its first audit chain check is done (a window after it)
+#   gw_allocated NAME                              bytes it allocated on the heap since its start (the eden looked up)
 #   gw_stop NAME                                   stops one gateway and drops its schema
 #   bench_cleanup, bench_traps                     stops every process in BENCH_PIDS, drops every schema in BENCH_SCHEMAS
 #   bench_async_profiler DIR                       async-profiler's library unpacked in DIR (AP_LIB)
-# Tests: docs/bench/lib/gateway-test.sh (the pack and the store arguments; starts nothing).
+# Tests: docs/bench/lib/gateway-test.sh (the pack, the store arguments, the eden lookup; starts nothing).
 # Environment: GATEWAY_JAVA_OPTS (the gateways' JVM options; default BENCH_JAVA_OPTS_SHIPPED, the heap the sizing
 # figures assume and the G1 setting of the README start and the image), PG_URL (default
 # jdbc:postgresql://127.0.0.1:5432/test; trust authentication, user postgres).
@@ -207,6 +208,24 @@ gw_wait_chain_check() { # NAME [SECONDS after the start (120)]: until dijkwacht_
     [ "$(date +%s)" -lt "$until" ] || { echo "chain check: not done ${2:-120} s after the start (off?); measuring anyway"; return 0; }
     sleep 1
   done
+}
+
+# gw_allocated NAME: bytes the gateway has allocated on the heap since its start — Micrometer's jvm.gc.memory.allocated
+# (the eden emptied by each young collection) plus the eden in use now. Two single metrics, not a Prometheus scrape (a
+# scrape allocates megabytes itself). The eden pool's name depends on the collector (G1 Eden Space; Eden Space with
+# Serial, PS Eden Space with Parallel — a gateway pinned to one core gets Serial), so it is looked up.
+gw_allocated() {
+  local m="http://127.0.0.1:${GW_MPORT[$1]}/actuator/metrics" eden
+  eden=$(curl -s "$m/jvm.memory.used" | bench_eden_pool)
+  [ -n "$eden" ] || { echo "gw_allocated $1: no eden pool among jvm.memory.used's ids" >&2; return 1; }
+  { curl -s "$m/jvm.gc.memory.allocated"; echo; curl -s "$m/jvm.memory.used?tag=id:${eden// /%20}"; echo; } \
+    | bench_sum_measurements
+}
+bench_eden_pool() { # jvm.memory.used's JSON on stdin -> the id of the eden pool (empty when there is none)
+  python3 -c 'import json,sys; print(next((v for t in json.load(sys.stdin).get("availableTags", []) if t["tag"] == "id" for v in t["values"] if "Eden" in v), ""))'
+}
+bench_sum_measurements() { # one metric's JSON per line on stdin -> the sum of their first measurements, bytes
+  python3 -c 'import json,sys; print("%.0f" % sum(json.loads(l)["measurements"][0]["value"] for l in sys.stdin if l.strip().startswith("{")))'
 }
 
 bench_stop_pid() { # PID: TERM, up to 10 s for it to end, then KILL
