@@ -94,14 +94,12 @@ b_req=$(d '^dijkwacht_audit_batches_total[{].*writer="request"'); b_wt=$(d '^dij
 } | tee "$OUT/summary.txt"
 
 if [ "$STRACE" = 1 ]; then
-  if true; then
-    (timeout 10 strace -f -T -e trace=fsync,fdatasync,sync_file_range,msync,pwrite64,pwritev -p "$GW" -o "$OUT/strace.txt" 2>/dev/null || true) &
-    st=$!; sleep 0.5
-    res2=$(wrk_c "http://127.0.0.1:$PORT" 1 8); wait "$st" || true
-    req2=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$res2")
-    awk -v q="$req2" '{sub(/^[0-9]+ +/, ""); name=$1; sub(/\(.*/, "", name); m=match($0, /<[0-9.]+>$/); if (!m) next; t=substr($0, RSTART+1, RLENGTH-2)*1000;
-         n[name]++; s[name]+=t; calls++} END {if (!calls) printf "gateway file syncs and writes under strace (%d requests): none\n", q; for (k in n) printf "gateway file syncs and writes under strace (%d requests): %s %d calls (%.2f per request), mean %.3f ms per call\n", q, k, n[k], q ? n[k]/q : 0, s[k]/n[k]}' \
-      "$OUT/strace.txt" | tee -a "$OUT/summary.txt"
-  fi
+  (timeout 10 strace -f -T -e trace=fsync,fdatasync,sync_file_range,msync,pwrite64,pwritev -p "$GW" -o "$OUT/strace.txt" 2>/dev/null || true) &
+  st=$!; sleep 0.5
+  res2=$(wrk_c "http://127.0.0.1:$PORT" 1 8); wait "$st" || true
+  req2=$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<< "$res2")
+  awk -v q="$req2" '{sub(/^[0-9]+ +/, ""); name=$1; sub(/\(.*/, "", name); m=match($0, /<[0-9.]+>$/); if (!m) next; t=substr($0, RSTART+1, RLENGTH-2)*1000;
+       n[name]++; s[name]+=t; calls++} END {if (!calls) printf "gateway file syncs and writes under strace (%d requests): none\n", q; for (k in n) printf "gateway file syncs and writes under strace (%d requests): %s %d calls (%.2f per request), mean %.3f ms per call\n", q, k, n[k], q ? n[k]/q : 0, s[k]/n[k]}' \
+    "$OUT/strace.txt" | tee -a "$OUT/summary.txt"
 fi
 echo "c1-breakdown: results in $OUT"

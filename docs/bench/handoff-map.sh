@@ -12,7 +12,7 @@
 # the map (which native threads woke, in which order, on which syscall), not a measurement. Thread names come from
 # jcmd Thread.print (nid = the native thread id; virtual threads run on the ForkJoinPool carriers and show as those).
 # strace -s 0: no buffer contents (no prompt text) in strace.txt.
-# Results: $BENCH_WORK/handoff-map/<stamp>/{map.txt,strace.txt,threads.txt,requests.tsv}.
+# Results: $BENCH_WORK/handoff-map/<stamp>/{map.txt,strace.txt,strace-attach.log,threads.txt,requests.tsv}.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 source "$ROOT/docs/bench/lib/gateway.sh"   # the pack, the JDK, the mock, gw_start / gw_wait_ready, the cleanup
@@ -50,7 +50,8 @@ for s in 0 1; do
 done
 "$JCMD" "$GW" Thread.print > "$OUT/threads-before.txt" 2>&1 || true
 strace -f -ttt -T -s 0 -p "$GW" -o "$OUT/strace.txt" \
-  -e trace=futex,epoll_wait,epoll_pwait,epoll_ctl,poll,ppoll,read,write,writev,readv,sendto,recvfrom,pwrite64,pread64,fsync,fdatasync,eventfd2 &
+  -e trace=futex,epoll_wait,epoll_pwait,epoll_ctl,poll,ppoll,read,write,writev,readv,sendto,recvfrom,pwrite64,pread64,fsync,fdatasync,eventfd2 \
+  2> "$OUT/strace-attach.log" &   # strace's "attached"/"detached" lines, one per thread
 STRACE=$!
 sleep 3
 python3 - "$URL" "$BENCH/body.json" "$N" "$GAP" > "$OUT/requests.tsv" <<'PY'
