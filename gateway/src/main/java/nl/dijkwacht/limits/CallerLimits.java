@@ -7,8 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -59,6 +57,7 @@ public final class CallerLimits {
     private final LimitsPolicy builtIn;
     private final Clock clock;
     private final ConfigurationVersions versions = new ConfigurationVersions();
+    private final CalendarPeriods periods = new CalendarPeriods();
     /** Tenants that made requests (a handful: they come from the verified caller, never from a free header). */
     private final java.util.Set<String> tenants = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -221,6 +220,7 @@ public final class CallerLimits {
         LimitsPolicy.Values values = limits.limitsOf(scope, subject);
         String member = null;
         String tenantPart = null;
+        CalendarPeriods.Day day = null;
         for (Kind kind : kinds) {
             Long limit = values.amount(kind);
             if (limit == null) {
@@ -233,14 +233,19 @@ public final class CallerLimits {
                 member = scope == Scope.USER ? userPseudonym.apply(subject) : keyPart(subject);
                 tenantPart = keyPart(tenant);
             }
-            String key = keyPrefix + tenantPart + ':' + scope.yamlName() + ':' + member + ':' + kind.yamlName();
-            Instant periodEnd = null;
-            if (kind != Kind.REQUESTS_PER_MINUTE) {
-                ZonedDateTime local = at.atZone(limits.timeZone());
-                LocalDate start = kind == Kind.TOKENS_PER_DAY ? local.toLocalDate() : local.toLocalDate().withDayOfMonth(1);
-                LocalDate next = kind == Kind.TOKENS_PER_DAY ? start.plusDays(1) : start.plusMonths(1);
-                key += ':' + (kind == Kind.TOKENS_PER_DAY ? start.toString() : start.toString().substring(0, 7));
-                periodEnd = next.atStartOfDay(limits.timeZone()).toInstant();
+            String key;
+            Instant periodEnd;
+            if (kind == Kind.REQUESTS_PER_MINUTE) {
+                key = keyPrefix + tenantPart + ':' + scope.yamlName() + ':' + member + ':' + kind.yamlName();
+                periodEnd = null;
+            } else {
+                if (day == null) {
+                    day = periods.at(at, limits.timeZone());
+                }
+                boolean daily = kind == Kind.TOKENS_PER_DAY;
+                key = keyPrefix + tenantPart + ':' + scope.yamlName() + ':' + member + ':' + kind.yamlName() + ':'
+                        + (daily ? day.dayKey() : day.monthKey());
+                periodEnd = daily ? day.dayEnd() : day.monthEnd();
             }
             charges.add(new Charge(scope, subject, kind, key, limit, amount, periodEnd));
         }
