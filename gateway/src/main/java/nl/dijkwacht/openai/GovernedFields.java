@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Every field of one request body, sorted by how it is governed ({@link RequestFields}): the texts the PII engine
  * scans, the identifiers it checks, the user fields to pseudonymise, the metadata, the attachments — and the first
- * field the table does not know, if any. A snapshot: walk the body again after changing it.
+ * field the table does not know, if any. The slots read and write the body as it is now; the lists are the fields as
+ * they were walked: walk the body again after adding or removing a field ({@link ChatRequest#fieldsChanged}).
  */
 public final class GovernedFields {
 
