@@ -80,7 +80,7 @@ public final class CallerLimits {
     /** Takes one request from every requests-per-minute bucket of the caller (429 when one is empty). */
     Outcome chargeRequests(Exchange exchange) {
         Instant now = clock.instant();
-        return charge(exchange, charges(exchange, List.of(Kind.REQUESTS_PER_MINUTE), 1, now), "rate-limit", "requests", now);
+        return charge(exchange, charges(exchange, List.of(Kind.REQUESTS_PER_MINUTE), 1, now), "rate-limit", REQUEST_HEADERS, now);
     }
 
     /**
@@ -106,7 +106,7 @@ public final class CallerLimits {
             return Outcome.CONTINUE;
         }
         long upper = bound.getAsLong();
-        Outcome outcome = charge(exchange, withAmount(budgets, upper), "token-budget", "tokens", now);
+        Outcome outcome = charge(exchange, withAmount(budgets, upper), "token-budget", TOKEN_HEADERS, now);
         if (outcome instanceof Outcome.Continue) {
             exchange.tokensReserved(upper);
             exchange.tokensCounted(counted);
@@ -119,7 +119,7 @@ public final class CallerLimits {
         if (estimate >= upper) {
             return outcome;
         }
-        outcome = charge(exchange, withAmount(budgets, estimate), "token-budget", "tokens", now);
+        outcome = charge(exchange, withAmount(budgets, estimate), "token-budget", TOKEN_HEADERS, now);
         if (outcome instanceof Outcome.Continue) {
             exchange.tokensReserved(estimate);
         }
@@ -134,8 +134,18 @@ public final class CallerLimits {
         return out;
     }
 
-    /** Charges all, puts the x-ratelimit-{@code family} headers on the exchange, and answers for step {@code step}. */
-    private Outcome charge(Exchange exchange, List<Charge> charges, String step, String family, Instant now) {
+    /** The x-ratelimit-* header names of one family ({@code requests}, {@code tokens}), made once. */
+    private record HeaderNames(String limit, String remaining, String reset) {
+        static HeaderNames of(String family) {
+            return new HeaderNames("x-ratelimit-limit-" + family, "x-ratelimit-remaining-" + family, "x-ratelimit-reset-" + family);
+        }
+    }
+
+    private static final HeaderNames REQUEST_HEADERS = HeaderNames.of("requests");
+    private static final HeaderNames TOKEN_HEADERS = HeaderNames.of("tokens");
+
+    /** Charges all, puts the family's x-ratelimit-* headers on the exchange, and answers for step {@code step}. */
+    private Outcome charge(Exchange exchange, List<Charge> charges, String step, HeaderNames family, Instant now) {
         Verdict verdict;
         try {
             verdict = chargeAll(charges, versions.of(limitsOf(exchange.policy())), now);
@@ -336,16 +346,16 @@ public final class CallerLimits {
 
     // ---------------------------------------------------------------- answers
 
-    private static void headers(Exchange exchange, Verdict verdict, String family, Instant now) {
+    private static void headers(Exchange exchange, Verdict verdict, HeaderNames family, Instant now) {
         Verdict.Drawn tightest = verdict.tightest();
         if (tightest == null) {
             return;
         }
         long remaining = tightest.probe().isConsumed() ? tightest.probe().getRemainingTokens()
                 : Math.min(tightest.probe().getRemainingTokens(), tightest.charge().limit());
-        exchange.rateLimitHeader("x-ratelimit-limit-" + family, Long.toString(tightest.charge().limit()));
-        exchange.rateLimitHeader("x-ratelimit-remaining-" + family, Long.toString(Math.max(0, remaining)));
-        exchange.rateLimitHeader("x-ratelimit-reset-" + family, RateLimitHeaders.duration(tightest.untilReset(now)));
+        exchange.rateLimitHeader(family.limit(), Long.toString(tightest.charge().limit()));
+        exchange.rateLimitHeader(family.remaining(), Long.toString(Math.max(0, remaining)));
+        exchange.rateLimitHeader(family.reset(), RateLimitHeaders.duration(tightest.untilReset(now)));
     }
 
     private static Outcome deny(String step, Verdict.Drawn refused, Instant now) {
