@@ -33,14 +33,6 @@ public final class ClientAddress {
 
     /** The source a request is counted under: an IPv4 address or an IPv6 /64 prefix. */
     public String of(ServerRequest request) {
-        if (trusted.isEmpty()) {
-            // the usual case, no proxy to look behind: an IPv4 address in its canonical text is its own source
-            // (what follows would parse it into an address, and print that address as this same text)
-            String host = request.servletRequest().getRemoteHost();
-            if (canonicalIpv4(host)) {
-                return host;
-            }
-        }
         InetAddress remote = request.remoteAddress().map(InetSocketAddress::getAddress).orElse(null);
         if (remote == null) {
             return "onbekend";
@@ -65,36 +57,6 @@ public final class ClientAddress {
             }
         }
         return sourceOf(client);
-    }
-
-    /** Four decimal numbers 0–255 without leading zeros, separated by dots: as {@link InetAddress#getHostAddress} prints one. */
-    static boolean canonicalIpv4(String text) {
-        if (text == null) {
-            return false;
-        }
-        int parts = 0;
-        int i = 0;
-        int n = text.length();
-        while (true) {
-            int start = i;
-            int value = 0;
-            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9' && i - start < 3) {
-                value = value * 10 + (text.charAt(i) - '0');
-                i++;
-            }
-            int digits = i - start;
-            if (digits == 0 || value > 255 || (digits > 1 && text.charAt(start) == '0')) {
-                return false;
-            }
-            parts++;
-            if (i == n) {
-                return parts == 4;
-            }
-            if (text.charAt(i) != '.' || parts == 4) {
-                return false;
-            }
-            i++;
-        }
     }
 
     private boolean isTrusted(InetAddress address) {

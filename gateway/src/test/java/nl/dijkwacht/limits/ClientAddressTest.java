@@ -49,31 +49,6 @@ class ClientAddressTest {
     }
 
     @Test
-    void withoutTrustedProxiesAnIpv4TextIsItsOwnSourceAsTheAddressWouldPrintIt() throws Exception {
-        ClientAddress addresses = new ClientAddress(List.of());
-        java.util.Random random = new java.util.Random(24);
-        for (int n = 0; n < 20_000; n++) {
-            byte[] bytes = new byte[4];
-            random.nextBytes(bytes);
-            String canonical = java.net.InetAddress.getByAddress(bytes).getHostAddress();
-            assertThat(ClientAddress.canonicalIpv4(canonical)).as(canonical).isTrue();
-            assertThat(addresses.of(from(canonical))).isEqualTo(canonical)
-                    .isEqualTo(ClientAddress.sourceOf(new java.net.InetSocketAddress(canonical, 1).getAddress()));
-            String[] octets = canonical.split("\\.");
-            int k = random.nextInt(4);
-            String[] other = octets.clone();
-            other[k] = random.nextBoolean() ? "0" + octets[k] : String.valueOf(Integer.parseInt(octets[k]) + 256);
-            assertThat(ClientAddress.canonicalIpv4(String.join(".", other))).as(String.join(".", other)).isFalse();
-        }
-        for (String text : new String[] {"", ".", "1.2.3", "1.2.3.4.", "1.2.3.4.5", ".1.2.3", "1..2.3", "1.2.3.4 ", " 1.2.3.4",
-            "1.2.3.a", "1234.1.1.1", "::1", "::ffff:1.2.3.4", "01.2.3.4", "1.2.3.256"}) {
-            assertThat(ClientAddress.canonicalIpv4(text)).as("'%s'", text).isFalse();
-        }
-        assertThat(ClientAddress.canonicalIpv4(null)).isFalse();
-        assertThat(addresses.of(from("::ffff:203.0.113.7"))).as("still through the address").isEqualTo("203.0.113.7");
-    }
-
-    @Test
     void aWrongTrustedProxySettingStopsTheStart() {
         assertThatThrownBy(() -> new ClientAddress(List.of("proxy.gemeente.nl"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("geen IP-adres");
