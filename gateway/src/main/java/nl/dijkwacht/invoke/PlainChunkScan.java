@@ -192,7 +192,7 @@ final class PlainChunkScan {
         }
     }
 
-    /** A field name without escapes and its colon; @return where its text starts (it ends at {@link #nameEnd}). */
+    /** A field name without escapes and its colon; @return where its text starts (its length is {@code i - 2 - start}). */
     private int name() throws NotSure {
         if (++names > MAX_NAMES) {
             throw NOT_SURE;
