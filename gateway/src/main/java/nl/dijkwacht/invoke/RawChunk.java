@@ -81,12 +81,6 @@ public final class RawChunk {
                 return null; // written back on one data: line, it would be framed differently
             }
         }
-        String scanned = PlainChunkScan.content(bytes, length);
-        return scanned != null ? scanned : readWithParser(bytes, length, json);
-    }
-
-    /** {@link #plainContent} read with Jackson's parser: every event {@link PlainChunkScan} is not sure of. */
-    static String readWithParser(byte[] bytes, int length, ObjectMapper json) {
         try (JsonParser p = json.createParser(bytes, 0, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
