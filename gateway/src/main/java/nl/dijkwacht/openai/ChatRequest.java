@@ -18,8 +18,6 @@ public final class ChatRequest {
     private final ObjectNode body;
     private final RequestFields table;
     private final java.util.Map<String, String> gatewayMetadata = new java.util.HashMap<>();
-    /** The body's last walk ({@link #fields}), until a field is added or removed ({@link #fieldsChanged}). */
-    private GovernedFields fields;
 
     public ChatRequest(ObjectNode body, RequestFields table) {
         this.body = body;
@@ -66,24 +64,9 @@ public final class ChatRequest {
         return table;
     }
 
-    /**
-     * Every field of the request, sorted by how it is governed. The walk is kept for the next call: the request's steps
-     * ask for it several times, and what they change goes through its slots ({@link TextSlot#set}: a text replaced where
-     * it sits), which leaves the fields as they were — only the texts' values change, and the slots read them as they
-     * are now. Whoever adds or removes a field of the body in another way calls {@link #fieldsChanged} afterwards.
-     */
+    /** Every field of the request, sorted by how it is governed. Walks the body as it is now. */
     public GovernedFields fields() {
-        GovernedFields walked = fields;
-        if (walked == null) {
-            walked = GovernedFields.of(body, table);
-            fields = walked;
-        }
-        return walked;
-    }
-
-    /** A field of the body was added or removed (not through a slot): the next {@link #fields} walks the body again. */
-    public void fieldsChanged() {
-        fields = null;
+        return GovernedFields.of(body, table);
     }
 
     /**
@@ -121,7 +104,6 @@ public final class ChatRequest {
                         gatewayMetadata.put(e.getKey(), e.getValue().asText());
                     }
                     it.remove();
-                    fieldsChanged();
                 }
             }
         }

@@ -13,8 +13,7 @@ import java.util.Set;
 /**
  * Every field of one request body, sorted by how it is governed ({@link RequestFields}): the texts the PII engine
  * scans, the identifiers it checks, the user fields to pseudonymise, the metadata, the attachments — and the first
- * field the table does not know, if any. The slots read and write the body as it is now; the lists are the fields as
- * they were walked: walk the body again after adding or removing a field ({@link ChatRequest#fieldsChanged}).
+ * field the table does not know, if any. A snapshot: walk the body again after changing it.
  */
 public final class GovernedFields {
 

@@ -50,19 +50,13 @@ public final class GovernFieldsStep implements PolicyStep {
             slot.set("k-" + keyedHash(slot.get()));
         }
         Set<String> forwarded = Set.copyOf(exchange.useCase().fieldRules().forwardMetadata());
-        boolean removed = false;
         for (GovernedFields.MetadataEntry entry : fields.metadata()) {
             if (!forwarded.contains(entry.key())) {
                 entry.owner().remove(entry.key());
-                removed = true;
             }
         }
         if (exchange.request().body().get("metadata") instanceof com.fasterxml.jackson.databind.node.ObjectNode m && m.isEmpty()) {
             exchange.request().body().remove("metadata");
-            removed = true;
-        }
-        if (removed) {
-            exchange.request().fieldsChanged();
         }
         return Outcome.CONTINUE;
     }
