@@ -56,9 +56,9 @@ final class NameLineRules {
                 }
                 int a = k;
                 while (a < tokens.size() && tokens.get(a).end() <= lineEnd && tokens.get(a).isWord()
-                        && NameWords.TITLES.contains(tokens.get(a).lower())) {
+                        && tokens.get(a).in(NameWords.TITLES)) {
                     a++;
-                    if (a < tokens.size() && tokens.get(a).text().equals(".")) {
+                    if (a < tokens.size() && tokens.get(a).is(".")) {
                         a++;
                     }
                 }
@@ -122,16 +122,16 @@ final class NameLineRules {
     /** "Groet, Esther", "Groetjes Rabia" or a name right after "Met vriendelijke groet,": the index to continue from, or -1. */
     int signature(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
         TextToken t = tokens.get(i);
-        boolean afterComma = i >= 2 && tokens.get(i - 1).text().equals(",")
-                && CLOSING_WORDS.contains(tokens.get(i - 2).lower()) && !tokens.get(i - 2).lower().equals("gr");
+        boolean afterComma = i >= 2 && tokens.get(i - 1).is(",")
+                && tokens.get(i - 2).in(CLOSING_WORDS) && !tokens.get(i - 2).lowerIs("gr");
         boolean afterWord = i >= 1 && tokens.get(i - 1).isWord() // the closing words are words: no probe after a "," or "."
-                && CLOSING_WORDS.contains(tokens.get(i - 1).lower())
+                && tokens.get(i - 1).in(CLOSING_WORDS)
                 && TextToken.adjacent(text, tokens.get(i - 1), t);
         if (!(afterComma || afterWord)) {
             return -1; // before the gazetteer: this runs at every word
         }
         // "groet bas" typed in lower case: a known given name (even one that is also a word) closing the line
-        boolean lower = t.isWord() && !t.capitalised() && gazetteer.isFirstName(t.lower());
+        boolean lower = t.isWord() && !t.capitalised() && gazetteer.isFirstName(t);
         if (!(t.capitalised() || lower)) {
             return -1;
         }
@@ -169,8 +169,8 @@ final class NameLineRules {
      */
     private boolean lowerCaseSignature(List<TextToken> tokens, int a, int b) {
         TextToken first = tokens.get(a);
-        if (!first.isWord() || first.capitalised() || !gazetteer.isFirstName(first.lower())
-                || NameWords.LOWERCASE_WORDS.contains(first.lower()) || NameWords.NOT_NAMES.contains(first.lower())) {
+        if (!first.isWord() || first.capitalised() || !gazetteer.isFirstName(first)
+                || first.in(NameWords.LOWERCASE_WORDS) || first.in(NameWords.NOT_NAMES)) {
             return false;
         }
         for (int k = a + 1; k < b; k++) {
@@ -202,7 +202,7 @@ final class NameLineRules {
                 }
                 continue;
             }
-            if (!t.capitalised() || t.text().length() < 2 || NameParser.isAllCaps(t.text())
+            if (!t.capitalised() || t.length() < 2 || t.allCaps()
                     || (NameWords.NOT_NAMES.contains(lower) && !gazetteer.isSurname(lower))
                     || NameWords.TITLES.contains(lower)
                     || (StreetOrganisationFilter.isStreetOrOrganisation(lower) && !gazetteer.isSurname(lower))

@@ -117,8 +117,8 @@ final class OpenNlpNameFinder {
         if (t.kind() == TextToken.Kind.INITIALS) {
             return true;
         }
-        return t.capitalised() && t.text().length() > 1 && !NameWords.NOT_NAMES.contains(t.lower())
-                && !Character.isUpperCase(t.text().charAt(1));
+        return t.capitalised() && t.length() > 1 && !t.in(NameWords.NOT_NAMES)
+                && !Character.isUpperCase(t.charAt(1));
     }
 
     /**
