@@ -71,11 +71,11 @@ final class NameLineRules {
                         && endOfMessage(text, lineEnd)) {
                     spans.add(new NameSpan(tokens.get(a).start(), tokens.get(b - 1).end(), b, SIGNATURE));
                 } else if (n >= 1 && n <= 5 && nameShaped(tokens, a, b)) {
-                    boolean afterClosing = previousLine.stripTrailing().endsWith(",")
-                            || CLOSINGS.contains(previousLine.strip().toLowerCase(java.util.Locale.ROOT));
-                    boolean aboveAddress = n >= 2 && (nextLineIsAddress(text, lineEnd) || nextLineIsContact(text, lineEnd));
                     boolean signature = n <= 3 && a == k && previousBlank && endOfMessage(text, lineEnd);
-                    if (addressed || afterClosing || aboveAddress || signature) {
+                    // the dearer checks only when the cheaper do not decide: the line under "Aan mevrouw X" is read
+                    // by the address recognizer only when nothing else made X a name (pii24)
+                    if (addressed || signature || afterClosing(previousLine)
+                            || n >= 2 && (nextLineIsAddress(text, lineEnd) || nextLineIsContact(text, lineEnd))) {
                         spans.add(new NameSpan(tokens.get(a).start(), tokens.get(b - 1).end(), b,
                                 signature ? SIGNATURE : NAME_LINE));
                     }
@@ -85,6 +85,12 @@ final class NameLineRules {
             previousBlank = line.isBlank();
             lineStart = lineEnd + 1;
         }
+    }
+
+    /** The line before ends in a comma or is a closing ("Met vriendelijke groet"). */
+    private static boolean afterClosing(String previousLine) {
+        return previousLine.stripTrailing().endsWith(",")
+                || CLOSINGS.contains(previousLine.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Closing words; a name after them on the same line ("Groetjes Rabia") is a signature. */
