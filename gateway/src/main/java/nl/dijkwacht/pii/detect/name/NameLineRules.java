@@ -31,21 +31,21 @@ final class NameLineRules {
     void nameLines(String text, List<TextToken> tokens, List<NameSpan> spans) {
         int lineStart = 0;
         int k = 0;
-        String previousLine = "";
+        // the last line that is not blank, text[previousFrom, previousTo): a string only when asked (afterClosing)
+        int previousFrom = 0;
+        int previousTo = 0;
         boolean previousBlank = false; // a name on the first line is not a signature
         while (lineStart <= text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            String line = text.substring(lineStart, lineEnd);
-            if (!line.isBlank()) {
-                int contentStart = lineStart;
+            int contentStart = firstNonBlank(text, lineStart, lineEnd); // lineEnd: a blank line
+            boolean blank = contentStart == lineEnd;
+            if (!blank) {
                 boolean addressed = false;
-                String trimmed = line.stripLeading();
-                contentStart += line.length() - trimmed.length();
                 for (String prefix : ADDRESSING_PREFIXES) {
-                    if (trimmed.startsWith(prefix)) {
+                    if (text.startsWith(prefix, contentStart)) { // no prefix holds a line break: within the line
                         contentStart += prefix.length();
                         addressed = true;
                         break;
@@ -74,17 +74,32 @@ final class NameLineRules {
                     boolean signature = n <= 3 && a == k && previousBlank && endOfMessage(text, lineEnd);
                     // the dearer checks only when the cheaper do not decide: the line under "Aan mevrouw X" is read
                     // by the address recognizer only when nothing else made X a name (pii24)
-                    if (addressed || signature || afterClosing(previousLine)
+                    if (addressed || signature || afterClosing(text.substring(previousFrom, previousTo))
                             || n >= 2 && (nextLineIsAddress(text, lineEnd) || nextLineIsContact(text, lineEnd))) {
                         spans.add(new NameSpan(tokens.get(a).start(), tokens.get(b - 1).end(), b,
                                 signature ? SIGNATURE : NAME_LINE));
                     }
                 }
-                previousLine = line;
+                previousFrom = lineStart;
+                previousTo = lineEnd;
             }
-            previousBlank = line.isBlank();
+            previousBlank = blank;
             lineStart = lineEnd + 1;
         }
+    }
+
+    /**
+     * The first character of {@code text[from, to)} that is not white space as {@link String#isBlank} and
+     * {@link String#stripLeading} see it, or {@code to}: a line's content start without the line as a string (a
+     * substring per line before, pii24). No supplementary character is white space, so asking each {@code char}
+     * answers as asking each code point.
+     */
+    private static int firstNonBlank(String text, int from, int to) {
+        int i = from;
+        while (i < to && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /** The line before ends in a comma or is a closing ("Met vriendelijke groet"). */
