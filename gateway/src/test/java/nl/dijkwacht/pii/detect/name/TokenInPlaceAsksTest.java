@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A token asked in place ({@link TextToken#in}, {@code is}, {@code lowerIs}, {@code length}, {@code charAt},
- * {@code allCaps}, the gazetteer's token asks) answers as its strings do ({@code set.contains(lower())},
+ * {@code allCaps}, the gazetteer's token asks, the name model's window key) answers as its strings do ({@code set.contains(lower())},
  * {@code text().equals}, …). Each text is tokenised twice: the strings of one token list are made, the other's
  * tokens are asked in place (a token whose lower case was made answers through it).
  */
@@ -116,8 +116,21 @@ class TokenInPlaceAsksTest {
                 differ.add(at + "strings");
             }
         }
+        // the name model's window key from the tokens in place: the same digest as from the words' strings
+        for (int from = 0; from < strings.size(); from += 3) {
+            int to = Math.min(strings.size(), from + 1 + from % 7);
+            String[] words = new String[to - from];
+            for (int k = from; k < to; k++) {
+                words[k - from] = strings.get(k).text();
+            }
+            if (!WindowKey.of(SALT, inPlace, from, to).equals(WindowKey.of(SALT, words))) {
+                differ.add("window key of tokens [" + from + ", " + to + ")");
+            }
+        }
         assertThat(differ).isEmpty();
     }
+
+    private static final java.security.MessageDigest SALT = nl.dijkwacht.pii.SaltedDigest.newSha256();
 
     private static String anyChars(Random random) {
         StringBuilder s = new StringBuilder();
