@@ -139,7 +139,6 @@ final class SurnameRules {
             g = p + 1;
         }
         TextToken given = tokens.get(g);
-        String lower = surname.lower();
         // "KOOIMAN, PIETERNELLA": a surname in capitals may be followed by a given name in capitals
         boolean allCaps = surname.allCaps() && given.allCaps();
         // ninth round: "HABIBI, Mohammad Reza" (the register's surname in capitals, the given names as written) and
@@ -150,9 +149,12 @@ final class SurnameRules {
                 || given.start() - tokens.get(g - 1).end() != 1 || !given.capitalised()
                 || (given.allCaps() && !allCaps)
                 || (!gazetteer.isFirstName(given) || given.in(NameWords.AMBIGUOUS)) && !outlook
-                || NameWords.NOT_NAMES.contains(lower) || NameWords.TITLES.contains(lower)
-                || StreetOrganisationFilter.isStreetOrOrganisation(lower) || StreetOrganisationFilter.hasNonNameEnding(lower)
                 || given.in(NameWords.NOT_NAMES)) {
+            return -1;
+        }
+        String lower = surname.lower(); // a string only for a capitalised word before a comma and a given name
+        if (NameWords.NOT_NAMES.contains(lower) || NameWords.TITLES.contains(lower)
+                || StreetOrganisationFilter.isStreetOrOrganisation(lower) || StreetOrganisationFilter.hasNonNameEnding(lower)) {
             return -1;
         }
         int end = g + 1;
