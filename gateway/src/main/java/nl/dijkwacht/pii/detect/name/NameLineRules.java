@@ -216,15 +216,17 @@ final class NameLineRules {
             if (!t.isWord()) {
                 return false;
             }
-            String lower = t.lower();
-            if (NameWords.PARTICLES.contains(lower)) {
+            if (t.in(NameWords.PARTICLES)) {
                 if (k == b - 1) {
                     return false;
                 }
                 continue;
             }
-            if (!t.capitalised() || t.length() < 2 || t.allCaps()
-                    || (NameWords.NOT_NAMES.contains(lower) && !gazetteer.isSurname(lower))
+            if (!t.capitalised() || t.length() < 2 || t.allCaps()) {
+                return false; // before the string: most short lines are not names
+            }
+            String lower = t.lower();
+            if ((NameWords.NOT_NAMES.contains(lower) && !gazetteer.isSurname(lower))
                     || NameWords.TITLES.contains(lower)
                     || (StreetOrganisationFilter.isStreetOrOrganisation(lower) && !gazetteer.isSurname(lower))
                     || (StreetOrganisationFilter.hasNonNameEnding(lower) && !gazetteer.isSurname(lower)
