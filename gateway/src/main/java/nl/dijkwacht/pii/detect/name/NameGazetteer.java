@@ -50,7 +50,7 @@ final class NameGazetteer {
     }
 
     private static boolean endsInA(TextToken t) {
-        char last = Character.toLowerCase(t.charAt(t.length() - 1));
+        char last = t.lowerCharAt(t.length() - 1);
         return last == 'a' || last == 'á';
     }
 

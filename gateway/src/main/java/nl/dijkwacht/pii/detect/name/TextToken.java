@@ -14,7 +14,7 @@ import nl.dijkwacht.words.WordSet;
  *
  * <p>A token is its offsets into the text: its text and its lower case are made as strings only when asked
  * ({@link #text()}, {@link #lower()}). The rules ask word lists about nearly every token; {@link #in} asks a
- * {@link WordSet} about the token's characters in place, with the lower case's hash worked out while tokenising,
+ * {@link WordSet} about the token's characters in place, with the lower case's hash worked out at the first ask,
  * so that most tokens never become strings (pii24: a substring and a lower-case copy per token before).
  */
 final class TextToken {
@@ -32,25 +32,45 @@ final class TextToken {
      * per token (Character.isUpperCase at every ask, a call through the JDK's CharacterData that the gateway's other
      * code makes megamorphic).
      *
-     * lowerHash: String.hashCode of the lower case, valid when charWiseLower: no character of the token is one whose
-     * lower case String.toLowerCase(Locale.ROOT) works out otherwise than Character.toLowerCase(char) does (the
-     * dotted capital I, the capital sigma, a surrogate); such a token is asked through its lower-case string.
+     * lowerHash: String.hashCode of the lower case, worked out at the first ask (numbers and punctuation are rarely
+     * asked) and valid when lowerState is CHAR_WISE: no character of the token is one whose lower case
+     * String.toLowerCase(Locale.ROOT) works out otherwise than Character.toLowerCase(char) does (the dotted capital I,
+     * the capital sigma, a surrogate); such a token (NOT_CHAR_WISE) is asked through its lower-case string.
      */
-    private final int lowerHash;
-    private final boolean charWiseLower;
+    private int lowerHash;
+    private byte lowerState; // UNKNOWN, CHAR_WISE or NOT_CHAR_WISE
+    private static final byte UNKNOWN = 0;
+    private static final byte CHAR_WISE = 1;
+    private static final byte NOT_CHAR_WISE = 2;
     private String text;
     private String lower;
 
-    private TextToken(String source, int start, int end, Kind kind, boolean sentenceStart, boolean capitalised,
-            int lowerHash, boolean charWiseLower) {
+    private TextToken(String source, int start, int end, Kind kind, boolean sentenceStart, boolean capitalised) {
         this.source = source;
         this.start = start;
         this.end = end;
         this.kind = kind;
         this.sentenceStart = sentenceStart;
         this.capitalised = capitalised;
-        this.lowerHash = lowerHash;
-        this.charWiseLower = charWiseLower;
+    }
+
+    /** Whether the lower case is the characters lowered one by one; works out lowerHash at the first ask. */
+    private boolean charWiseLower() {
+        if (lowerState == UNKNOWN) {
+            int h = 0;
+            byte state = CHAR_WISE;
+            for (int k = start; k < end; k++) {
+                char c = source.charAt(k);
+                if (c >= 128 && lowersOtherwiseInAString(c)) {
+                    state = NOT_CHAR_WISE;
+                    break;
+                }
+                h = 31 * h + lowerCase(c);
+            }
+            lowerHash = h;
+            lowerState = state;
+        }
+        return lowerState == CHAR_WISE;
     }
 
     int start() {
@@ -120,7 +140,7 @@ final class TextToken {
 
     /** {@code lower().equals(s)}, without the string. */
     boolean lowerIs(String s) {
-        if (!charWiseLower || lower != null) {
+        if (lower != null || !charWiseLower()) {
             return lower().equals(s);
         }
         int n = end - start;
@@ -137,7 +157,7 @@ final class TextToken {
 
     /** {@code words.contains(lower())}; a {@link WordSet} is asked about the token's characters in place. */
     boolean in(Set<String> words) {
-        if (charWiseLower && lower == null && words instanceof WordSet set) {
+        if (lower == null && words instanceof WordSet set && charWiseLower()) {
             return set.containsLowerCase(source, start, end, lowerHash);
         }
         return words.contains(lower());
@@ -145,7 +165,12 @@ final class TextToken {
 
     /** Whether {@link #lower()} may differ from the token's characters lowered one by one (see lowerHash). */
     boolean mayNotLowerCharWise() {
-        return !charWiseLower;
+        return !charWiseLower();
+    }
+
+    /** {@code Character.toLowerCase(text().charAt(k))}. */
+    char lowerCharAt(int k) {
+        return lowerCase(source.charAt(start + k));
     }
 
     /** {@code lower().indexOf(c) >= 0} for a character {@code c} that is no letter. */
@@ -198,21 +223,6 @@ final class TextToken {
         return c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c);
     }
 
-    /** The token [start, end) of {@code text}, its lower case's hash worked out in one pass over it. */
-    private static TextToken token(String text, int start, int end, Kind kind, boolean sentence, boolean capitalised) {
-        int h = 0;
-        boolean charWise = true;
-        for (int k = start; k < end; k++) {
-            char c = text.charAt(k);
-            if (c >= 128 && lowersOtherwiseInAString(c)) {
-                charWise = false;
-                break;
-            }
-            h = 31 * h + lowerCase(c);
-        }
-        return new TextToken(text, start, end, kind, sentence, capitalised, h, charWise);
-    }
-
     static List<TextToken> tokenize(String text) {
         List<TextToken> out = new ArrayList<>(text.length() / 5 + 4);
         boolean nextStartsSentence = true;
@@ -249,7 +259,7 @@ final class TextToken {
             }
             boolean sentence = nextStartsSentence && kind != Kind.PUNCT;
             boolean capitalised = kind == Kind.WORD && Letters.upper(c);
-            out.add(token(text, start, end, kind, sentence, capitalised));
+            out.add(new TextToken(text, start, end, kind, sentence, capitalised));
             if (kind == Kind.PUNCT) {
                 char p = c;
                 if (p == '.' || p == '!' || p == '?' || p == ':' || p == ';' || p == '"' || p == '(' || p == '-'
