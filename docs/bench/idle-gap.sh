@@ -11,6 +11,8 @@
 # one request and, straight after it, one more ("NAME+follow"), so the cost of the gap is read at the same moment as the
 # cost without it. Streamed and non-streamed (--json) per gap. Results: $BENCH_WORK/idle-gap/<stamp>/{gaps.tsv,gaps.txt}, and
 # raw-<gap>-<mode>.tsv: every request's CLOCK_MONOTONIC send / headers / first text / end (to join with a gateway's own times).
+# docs/bench/idle-gap-paired.py RESULT_DIR: each gateway's request i against gateway A's request i (same round), median
+# difference and its interval — finer than comparing the p50s of gaps.tsv.
 #
 # Options: --gaps "0 50 200 1500" --n N requests per target and gap (default 100; gaps ≥ 1000 ms use at most --n-slow,
 #          default 30) --warmup S seconds per gateway and mode (default 60; with 20 s and four gateways the JIT was still busy in the first cells) --store h2|postgres --port-base P (default

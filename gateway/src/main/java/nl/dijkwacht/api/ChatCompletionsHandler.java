@@ -201,8 +201,11 @@ public final class ChatCompletionsHandler {
         }
     }
 
-    /** Header values are ASCII: anything else (and '%') percent-encoded as UTF-8. */
+    /** Header values are ASCII: anything else (and '%') percent-encoded as UTF-8. A text without either is itself. */
     static String headerSafe(String text) {
+        if (printableAsciiWithoutPercent(text)) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
         for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
             int c = b & 0xff;
@@ -213,6 +216,16 @@ public final class ChatCompletionsHandler {
             }
         }
         return out.toString();
+    }
+
+    private static boolean printableAsciiWithoutPercent(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '%') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

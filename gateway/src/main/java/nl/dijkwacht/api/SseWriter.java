@@ -23,7 +23,8 @@ final class SseWriter implements ChunkOutput {
 
     private final HttpServletResponse response;
     private final ObjectMapper json;
-    private final Frame frame = new Frame();
+    /** Made at the first event: the handler makes a writer for every request, most of which answer as JSON. */
+    private Frame frame;
     private ServletOutputStream out;
     private boolean unsent;
 
@@ -111,7 +112,7 @@ final class SseWriter implements ChunkOutput {
 
     /** An event whose JSON is already bytes (a chunk as the upstream sent it, on one line); sent like {@link #pending}. */
     void pending(byte[] jsonBytes, int length) {
-        frame.reset();
+        Frame frame = frame();
         frame.writeBytes(DATA);
         frame.write(jsonBytes, 0, length);
         frame.writeBytes(END);
@@ -119,7 +120,7 @@ final class SseWriter implements ChunkOutput {
     }
 
     private void write(ObjectNode event) {
-        frame.reset();
+        Frame frame = frame();
         frame.writeBytes(DATA);
         try {
             json.writeValue(frame, event);
@@ -128,6 +129,16 @@ final class SseWriter implements ChunkOutput {
         }
         frame.writeBytes(END);
         send();
+    }
+
+    /** The stream's frame buffer, emptied for the next event. */
+    private Frame frame() {
+        if (frame == null) {
+            frame = new Frame();
+        } else {
+            frame.reset();
+        }
+        return frame;
     }
 
     /** The event framed in one buffer, handed to the response in one write (each write passes several wrappers). */

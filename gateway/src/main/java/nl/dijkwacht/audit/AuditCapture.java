@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import javax.crypto.Mac;
 import nl.dijkwacht.invoke.ChunkSink;
 import nl.dijkwacht.invoke.ForwardingChunkSink;
 import nl.dijkwacht.invoke.RawChunk;
@@ -38,15 +37,20 @@ public final class AuditCapture {
     private static final int MAX_KEPT_ANSWER = 1_000_000;
     /** Between the message texts of a prompt as the audit hashes it. */
     private static final String PROMPT_SEPARATOR = "\n\n";
+    /** The MAC's buffer: a prompt or answer goes to the MAC in pieces of this many bytes. */
+    private static final int FEED_BYTES = 256;
 
     private final Exchange exchange;
     private final ObjectMapper json;
     private final String sourcesHeader;
     private final String templateHeader;
     private final TextHasher hasher;
-    private final Mac answerMac;
-    /** Encodes the answer's pieces into {@link #answerMac} (made with the first piece). */
-    private MacFeed answerFeed;
+    /**
+     * The request's one MAC (active key) with its buffer, made when first needed: the prompt's HMAC, taken before the
+     * model is called ({@link #settlePrompt}), then the answer's as its pieces are delivered — {@code doFinal} leaves the
+     * MAC keyed and empty. A prompt hashed only after the answer began takes a MAC of its own ({@link #promptHmac}).
+     */
+    private MacFeed feed;
     private final String hashKeyId;
     private final Set<String> citations = new LinkedHashSet<>();
     private boolean answerSeen;
@@ -63,7 +67,6 @@ public final class AuditCapture {
         this.sourcesHeader = headers.apply(SOURCES_HEADER);
         this.templateHeader = headers.apply(TEMPLATE_HEADER);
         this.hasher = hasher;
-        this.answerMac = hasher.newMac();
         this.hashKeyId = hasher.activeKeyId();
     }
 
@@ -173,10 +176,7 @@ public final class AuditCapture {
     private void hashAnswer(String text) {
         if (!text.isEmpty()) {
             answerSeen = true;
-            if (answerFeed == null) {
-                answerFeed = new MacFeed(answerMac, Math.max(64, text.length())); // a stream's first piece is short
-            }
-            answerFeed.text(text).flush();
+            feed().text(text).flush();
         }
     }
 
@@ -210,7 +210,14 @@ public final class AuditCapture {
         if (!promptSettled) {
             List<String> sent = exchange.sentMessageTexts();
             if (sent != null) { // as originalPrompt(), without the joined text
-                promptHmac = sent.isEmpty() ? null : hasher.hashJoined(sent, PROMPT_SEPARATOR);
+                if (sent.isEmpty()) {
+                    promptHmac = null;
+                } else if (answerSeen) { // the request's MAC holds part of the answer
+                    promptHmac = hasher.hashJoined(sent, PROMPT_SEPARATOR);
+                } else {
+                    promptHmac = HexFormat.of().formatHex(feed().joined(sent, PROMPT_SEPARATOR).doFinal());
+                    feed.wipe(); // the prompt as sent leaves memory before the model call (settlePrompt)
+                }
             } else {
                 String prompt = originalPrompt();
                 promptHmac = prompt == null ? null : hasher.hash(prompt);
@@ -223,9 +230,16 @@ public final class AuditCapture {
     /** HMAC of the answer text as delivered (choice 0, all content concatenated); null when there was none. */
     String answerHmac() {
         if (answerHmac == null && answerSeen) {
-            answerHmac = HexFormat.of().formatHex(answerMac.doFinal()); // once: doFinal resets the MAC
+            answerHmac = HexFormat.of().formatHex(feed.doFinal()); // once: doFinal resets the MAC
         }
         return answerHmac;
+    }
+
+    private MacFeed feed() {
+        if (feed == null) {
+            feed = new MacFeed(hasher.newMac(), FEED_BYTES);
+        }
+        return feed;
     }
 
     List<String> citations() {

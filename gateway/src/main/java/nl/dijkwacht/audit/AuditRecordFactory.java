@@ -3,6 +3,7 @@ package nl.dijkwacht.audit;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,10 @@ import nl.dijkwacht.pipeline.Exchange;
 
 /** Turns the state of a finished request into its audit record (and, where the use-case says so, its content). */
 public final class AuditRecordFactory {
+
+    /** Each decision's name as the record keeps it (lower case), by ordinal: not a new string per record. */
+    private static final String[] DECISIONS = Arrays.stream(Decision.values())
+            .map(d -> d.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
     private final Pseudonymizer pseudonymizer;
     private final TextHasher hasher;
@@ -31,7 +36,7 @@ public final class AuditRecordFactory {
         var caller = exchange.caller();
         var model = exchange.model();
         var refusal = exchange.refusal();
-        String decision = exchange.decision().name().toLowerCase(Locale.ROOT);
+        String decision = DECISIONS[exchange.decision().ordinal()];
         String promptHmac = capture == null ? null : capture.promptHmac();
         String answerHmac = capture == null ? null : capture.answerHmac();
         String endpoint = exchange.endpoint().auditName();
@@ -153,9 +158,20 @@ public final class AuditRecordFactory {
         return byKind;
     }
 
+    /**
+     * The counts by the entity type's name, as the unmodifiable map the record keeps ({@code Map.copyOf} takes it as it
+     * is): no sorted copy first — the record keeps no order anyway, and its readers that need one sort the names.
+     */
+    @SuppressWarnings("unchecked")
     private static Map<String, Integer> names(Map<EntityType, Integer> counts) {
-        Map<String, Integer> byName = new TreeMap<>();
-        counts.forEach((type, n) -> byName.put(type.name(), n));
-        return byName;
+        if (counts.isEmpty()) {
+            return Map.of();
+        }
+        Map.Entry<String, Integer>[] byName = new Map.Entry[counts.size()];
+        int i = 0;
+        for (EntityType type : counts.keySet()) { // an EnumMap: no entry object per type
+            byName[i++] = Map.entry(type.name(), counts.get(type));
+        }
+        return Map.ofEntries(byName);
     }
 }

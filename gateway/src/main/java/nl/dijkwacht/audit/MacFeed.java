@@ -1,5 +1,7 @@
 package nl.dijkwacht.audit;
 
+import java.util.Arrays;
+import java.util.List;
 import javax.crypto.Mac;
 
 /**
@@ -53,6 +55,20 @@ public final class MacFeed {
         return this;
     }
 
+    /**
+     * The texts with {@code separator} (ASCII) between them, as {@code String.join(separator, texts)} encodes: each
+     * text on its own (no character spans a text and such a separator), a null text as {@code "null"}.
+     */
+    public MacFeed joined(List<String> texts, String separator) {
+        for (int i = 0; i < texts.size(); i++) {
+            if (i > 0) {
+                text(separator);
+            }
+            text(String.valueOf(texts.get(i)));
+        }
+        return this;
+    }
+
     /** One ASCII character. */
     public MacFeed ascii(char c) {
         if (used == buffer.length) {
@@ -102,5 +118,10 @@ public final class MacFeed {
     public byte[] doFinal() {
         flush();
         return mac.doFinal();
+    }
+
+    /** Zeroes the buffer: nothing of the text fed so far stays readable in it (a feed kept for another text). */
+    public void wipe() {
+        Arrays.fill(buffer, (byte) 0);
     }
 }

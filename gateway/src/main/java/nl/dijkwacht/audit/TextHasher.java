@@ -90,14 +90,7 @@ public final class TextHasher {
         for (String t : texts) {
             chars += t == null ? 4 : t.length();
         }
-        MacFeed feed = new MacFeed(newMac(), chars);
-        for (int i = 0; i < texts.size(); i++) {
-            if (i > 0) {
-                feed.text(separator);
-            }
-            feed.text(String.valueOf(texts.get(i)));
-        }
-        return HexFormat.of().formatHex(feed.doFinal());
+        return HexFormat.of().formatHex(new MacFeed(newMac(), chars).joined(texts, separator).doFinal());
     }
 
     /** A running HMAC under the active key, for text that arrives in pieces (streams). */

@@ -60,6 +60,12 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
      */
     static final int CONNECTION_BUFFER = 4096;
 
+    /** Every request's settings (immutable, so one for all): no socket timeout, see {@link #request}; no redirects. */
+    private static final RequestConfig REQUEST_CONFIG = RequestConfig.custom()
+            .setResponseTimeout(Timeout.DISABLED)
+            .setRedirectsEnabled(false)
+            .build();
+
     private final ObjectMapper json;
     private final IdleWatchdog watchdog;
     private final WireDialect dialect;
@@ -244,10 +250,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
      */
     private HttpPost request(ModelCall call, String path, ObjectNode body) {
         HttpPost request = new HttpPost(dialect.target(call, path));
-        request.setConfig(RequestConfig.custom()
-                .setResponseTimeout(Timeout.DISABLED)
-                .setRedirectsEnabled(false)
-                .build());
+        request.setConfig(REQUEST_CONFIG);
         request.setHeader("Content-Type", "application/json");
         request.setHeader("Accept", body.path("stream").asBoolean(false) ? "text/event-stream" : "application/json");
         dialect.authenticate(call, request);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.dijkwacht.catalog.AzureSettings;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.openai.ParamPath;
@@ -27,7 +28,19 @@ final class WireDialect {
     private static final List<String> NOT_FOR_MISTRAL = List.of("stream_options", "user", "metadata", "store", "service_tier",
             "prompt_cache_key", "safety_identifier", "reasoning_effort", "verbosity", "logit_bias", "modalities", "audio");
 
+    /** How many call URLs are kept (a model per base URL and path; a reload that brings new base URLs starts over). */
+    static final int KEPT_TARGETS = 256;
+
     private final EntraTokens tokens;
+    /**
+     * The URL of each call made so far, by base URL, Azure settings and path: resolving a URL parses it anew (a URI and
+     * its parts, a few hundred bytes), and every call of a model asks for the same one.
+     */
+    private final ConcurrentHashMap<Target, URI> targets = new ConcurrentHashMap<>();
+
+    /** By the base URL's text: {@link URI#equals} takes hosts that differ in case as equal, the request's Host would not. */
+    private record Target(String base, AzureSettings azure, String path) {
+    }
 
     WireDialect(EntraTokens tokens) {
         this.tokens = tokens;
@@ -35,7 +48,20 @@ final class WireDialect {
 
     URI target(ModelCall call, String path) {
         URI base = call.baseUrl();
-        AzureSettings azure = call.model().serving().azure();
+        Target key = new Target(base.toString(), call.model().serving().azure(), path);
+        URI known = targets.get(key);
+        if (known != null) {
+            return known;
+        }
+        URI target = resolve(base, key.azure(), path);
+        if (targets.size() >= KEPT_TARGETS) {
+            targets.clear();
+        }
+        targets.put(key, target);
+        return target;
+    }
+
+    private static URI resolve(URI base, AzureSettings azure, String path) {
         if (azure != null) {
             return base.resolve(base.getPath() + "/deployments/" + URLEncoder.encode(azure.deployment(), StandardCharsets.UTF_8)
                     + path + "?api-version=" + URLEncoder.encode(azure.apiVersion(), StandardCharsets.UTF_8));

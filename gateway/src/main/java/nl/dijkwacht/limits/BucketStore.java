@@ -8,16 +8,16 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import io.github.bucket4j.caffeine.CaffeineProxyManager;
-import io.github.bucket4j.distributed.AsyncBucketProxy;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
-import io.github.bucket4j.distributed.proxy.RemoteAsyncBucketBuilder;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Where the token buckets live: in this process (a bounded, expiring Caffeine cache of Bucket4j buckets: the embedded
@@ -31,6 +31,10 @@ import java.util.function.LongSupplier;
  *
  * <p>Configurations carry a version: when limits.yaml changes, a bucket takes the new configuration at its next use
  * and keeps what was used ({@link TokensInheritanceStrategy#ADDITIVE}: raising a limit from 100 to 150 adds 50).
+ *
+ * <p>In memory the buckets are used through Bucket4j's synchronous proxies: the cache answers on the calling thread
+ * anyway, and the asynchronous ones added a chain of futures to every use of a bucket (several per request). A
+ * bucket's configuration is built only when Bucket4j asks for it (a new bucket, a new version), not on every use.
  */
 public final class BucketStore implements AutoCloseable {
 
@@ -39,7 +43,7 @@ public final class BucketStore implements AutoCloseable {
     /** How many configuration versions keep their proxy builder (tenants' limits, the per-source guard's, a reload). */
     static final int KEPT_VERSIONS = 8;
 
-    private final AsyncProxyManager<String> buckets;
+    private final ProxyManager<String> buckets;
     private final LongSupplier size;
     private final LongSupplier held;
     private final RedisBuckets redis;
@@ -52,10 +56,10 @@ public final class BucketStore implements AutoCloseable {
      */
     private volatile VersionedBuilder[] builders = new VersionedBuilder[0];
 
-    private record VersionedBuilder(long version, RemoteAsyncBucketBuilder<String> builder) {
+    private record VersionedBuilder(long version, RemoteBucketBuilder<String> builder) {
     }
 
-    private BucketStore(AsyncProxyManager<String> buckets, LongSupplier size, LongSupplier held, RedisBuckets redis) {
+    private BucketStore(ProxyManager<String> buckets, LongSupplier size, LongSupplier held, RedisBuckets redis) {
         this.buckets = buckets;
         this.size = size;
         this.held = held;
@@ -79,7 +83,7 @@ public final class BucketStore implements AutoCloseable {
                 .clientClock(clock)
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_FULL))
                 .build();
-        return new BucketStore(manager.asAsync(), () -> {
+        return new BucketStore(manager, () -> {
             manager.getCache().cleanUp();
             return manager.getCache().estimatedSize();
         }, () -> manager.getCache().estimatedSize(), null);
@@ -122,29 +126,31 @@ public final class BucketStore implements AutoCloseable {
         if (redis != null) {
             return redis.run(RedisBuckets.Operation.CONSUME, charges, version);
         }
-        List<CompletableFuture<ConsumptionProbe>> pending = new ArrayList<>(charges.size());
-        for (Charge charge : charges) {
-            pending.add(bucket(charge, version).tryConsumeAndReturnRemaining(charge.amount()));
-        }
         List<ConsumptionProbe> probes = new ArrayList<>(charges.size());
         CompletionException failure = null;
-        for (CompletableFuture<ConsumptionProbe> p : pending) {
+        boolean refused = false;
+        for (Charge charge : charges) {
+            ConsumptionProbe probe = null;
             try {
-                probes.add(p.join());
-            } catch (CompletionException e) {
-                failure = e;
-                probes.add(null);
+                probe = bucket(charge, version).tryConsumeAndReturnRemaining(charge.amount());
+                refused |= !probe.isConsumed();
+            } catch (RuntimeException e) {
+                failure = failure(e);
             }
+            probes.add(probe);
         }
-        if (failure != null || probes.stream().anyMatch(p -> !p.isConsumed())) {
+        if (failure != null || refused) {
             // all or nothing: give back what the other buckets gave
-            List<CompletableFuture<Void>> back = new ArrayList<>();
             for (int i = 0; i < charges.size(); i++) {
                 if (probes.get(i) != null && probes.get(i).isConsumed()) {
-                    back.add(bucket(charges.get(i), version).addTokens(charges.get(i).amount()));
+                    Charge charge = charges.get(i);
+                    try {
+                        bucket(charge, version).addTokens(charge.amount());
+                    } catch (RuntimeException e) {
+                        throw failure(e);
+                    }
                 }
             }
-            CompletableFuture.allOf(back.toArray(CompletableFuture[]::new)).join();
         }
         if (failure != null) {
             throw failure;
@@ -161,9 +167,21 @@ public final class BucketStore implements AutoCloseable {
             redis.run(take ? RedisBuckets.Operation.TAKE : RedisBuckets.Operation.GIVE, charges, version);
             return;
         }
-        CompletableFuture.allOf(charges.stream().map(c -> take
-                ? bucket(c, version).consumeIgnoringRateLimits(c.amount())
-                : bucket(c, version).addTokens(c.amount())).toArray(CompletableFuture[]::new)).join();
+        CompletionException failure = null;
+        for (Charge c : charges) {
+            try {
+                if (take) {
+                    bucket(c, version).consumeIgnoringRateLimits(c.amount());
+                } else {
+                    bucket(c, version).addTokens(c.amount());
+                }
+            } catch (RuntimeException e) {
+                failure = failure(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /** Tokens left in a charge's bucket (negative when a settled answer ran over). */
@@ -171,29 +189,38 @@ public final class BucketStore implements AutoCloseable {
         if (redis != null) {
             return redis.run(RedisBuckets.Operation.PEEK, List.of(charge), version).getFirst().getRemainingTokens();
         }
-        return bucket(charge, version).getAvailableTokens().join();
+        try {
+            return bucket(charge, version).getAvailableTokens();
+        } catch (RuntimeException e) {
+            throw failure(e);
+        }
     }
 
     /** One bucket of this process (the per-source guard before authentication; never in Redis). */
-    CompletableFuture<ConsumptionProbe> tryConsume(String key, long tokens, BucketConfiguration configuration, long version) {
-        return local(key, configuration, version).tryConsumeAndReturnRemaining(tokens);
+    ConsumptionProbe tryConsume(String key, long tokens, BucketConfiguration configuration, long version) {
+        return local(key, () -> configuration, version).tryConsumeAndReturnRemaining(tokens);
     }
 
     /** Gives tokens back to one bucket of this process; never above its capacity. */
-    CompletableFuture<Void> giveBack(String key, long tokens, BucketConfiguration configuration, long version) {
-        return local(key, configuration, version).addTokens(tokens);
+    void giveBack(String key, long tokens, BucketConfiguration configuration, long version) {
+        local(key, () -> configuration, version).addTokens(tokens);
     }
 
-    private AsyncBucketProxy bucket(Charge charge, long version) {
-        return local(charge.key(), charge.configuration(), version);
+    /** A failure of the store as the asynchronous proxies reported it (callers refuse the request on it). */
+    private static CompletionException failure(RuntimeException e) {
+        return e instanceof CompletionException c ? c : new CompletionException(e);
     }
 
-    private AsyncBucketProxy local(String key, BucketConfiguration configuration, long version) {
-        return builder(version).build(key, () -> CompletableFuture.completedFuture(configuration));
+    private BucketProxy bucket(Charge charge, long version) {
+        return local(charge.key(), charge::configuration, version);
+    }
+
+    private BucketProxy local(String key, Supplier<BucketConfiguration> configuration, long version) {
+        return builder(version).build(key, configuration);
     }
 
     /** The proxy builder for {@code version}; a builder only reads its settings when it builds, so threads share it. */
-    RemoteAsyncBucketBuilder<String> builder(long version) {
+    RemoteBucketBuilder<String> builder(long version) {
         if (buckets == null) {
             throw new IllegalStateException("a single bucket is only kept in memory");
         }
@@ -203,7 +230,7 @@ public final class BucketStore implements AutoCloseable {
                 return b.builder();
             }
         }
-        RemoteAsyncBucketBuilder<String> builder = buckets.builder()
+        RemoteBucketBuilder<String> builder = buckets.builder()
                 .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.ADDITIVE);
         VersionedBuilder[] kept = new VersionedBuilder[Math.min(known.length + 1, KEPT_VERSIONS)];
         kept[0] = new VersionedBuilder(version, builder);

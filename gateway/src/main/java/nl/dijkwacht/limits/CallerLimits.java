@@ -7,8 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -59,6 +57,7 @@ public final class CallerLimits {
     private final LimitsPolicy builtIn;
     private final Clock clock;
     private final ConfigurationVersions versions = new ConfigurationVersions();
+    private final CalendarPeriods periods = new CalendarPeriods();
     /** Tenants that made requests (a handful: they come from the verified caller, never from a free header). */
     private final java.util.Set<String> tenants = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -81,7 +80,7 @@ public final class CallerLimits {
     /** Takes one request from every requests-per-minute bucket of the caller (429 when one is empty). */
     Outcome chargeRequests(Exchange exchange) {
         Instant now = clock.instant();
-        return charge(exchange, charges(exchange, List.of(Kind.REQUESTS_PER_MINUTE), 1, now), "rate-limit", "requests", now);
+        return charge(exchange, charges(exchange, List.of(Kind.REQUESTS_PER_MINUTE), 1, now), "rate-limit", REQUEST_HEADERS, now);
     }
 
     /**
@@ -107,7 +106,7 @@ public final class CallerLimits {
             return Outcome.CONTINUE;
         }
         long upper = bound.getAsLong();
-        Outcome outcome = charge(exchange, withAmount(budgets, upper), "token-budget", "tokens", now);
+        Outcome outcome = charge(exchange, withAmount(budgets, upper), "token-budget", TOKEN_HEADERS, now);
         if (outcome instanceof Outcome.Continue) {
             exchange.tokensReserved(upper);
             exchange.tokensCounted(counted);
@@ -120,7 +119,7 @@ public final class CallerLimits {
         if (estimate >= upper) {
             return outcome;
         }
-        outcome = charge(exchange, withAmount(budgets, estimate), "token-budget", "tokens", now);
+        outcome = charge(exchange, withAmount(budgets, estimate), "token-budget", TOKEN_HEADERS, now);
         if (outcome instanceof Outcome.Continue) {
             exchange.tokensReserved(estimate);
         }
@@ -135,8 +134,18 @@ public final class CallerLimits {
         return out;
     }
 
-    /** Charges all, puts the x-ratelimit-{@code family} headers on the exchange, and answers for step {@code step}. */
-    private Outcome charge(Exchange exchange, List<Charge> charges, String step, String family, Instant now) {
+    /** The x-ratelimit-* header names of one family ({@code requests}, {@code tokens}), made once. */
+    private record HeaderNames(String limit, String remaining, String reset) {
+        static HeaderNames of(String family) {
+            return new HeaderNames("x-ratelimit-limit-" + family, "x-ratelimit-remaining-" + family, "x-ratelimit-reset-" + family);
+        }
+    }
+
+    private static final HeaderNames REQUEST_HEADERS = HeaderNames.of("requests");
+    private static final HeaderNames TOKEN_HEADERS = HeaderNames.of("tokens");
+
+    /** Charges all, puts the family's x-ratelimit-* headers on the exchange, and answers for step {@code step}. */
+    private Outcome charge(Exchange exchange, List<Charge> charges, String step, HeaderNames family, Instant now) {
         Verdict verdict;
         try {
             verdict = chargeAll(charges, versions.of(limitsOf(exchange.policy())), now);
@@ -221,6 +230,7 @@ public final class CallerLimits {
         LimitsPolicy.Values values = limits.limitsOf(scope, subject);
         String member = null;
         String tenantPart = null;
+        CalendarPeriods.Day day = null;
         for (Kind kind : kinds) {
             Long limit = values.amount(kind);
             if (limit == null) {
@@ -233,14 +243,19 @@ public final class CallerLimits {
                 member = scope == Scope.USER ? userPseudonym.apply(subject) : keyPart(subject);
                 tenantPart = keyPart(tenant);
             }
-            String key = keyPrefix + tenantPart + ':' + scope.yamlName() + ':' + member + ':' + kind.yamlName();
-            Instant periodEnd = null;
-            if (kind != Kind.REQUESTS_PER_MINUTE) {
-                ZonedDateTime local = at.atZone(limits.timeZone());
-                LocalDate start = kind == Kind.TOKENS_PER_DAY ? local.toLocalDate() : local.toLocalDate().withDayOfMonth(1);
-                LocalDate next = kind == Kind.TOKENS_PER_DAY ? start.plusDays(1) : start.plusMonths(1);
-                key += ':' + (kind == Kind.TOKENS_PER_DAY ? start.toString() : start.toString().substring(0, 7));
-                periodEnd = next.atStartOfDay(limits.timeZone()).toInstant();
+            String key;
+            Instant periodEnd;
+            if (kind == Kind.REQUESTS_PER_MINUTE) {
+                key = keyPrefix + tenantPart + ':' + scope.yamlName() + ':' + member + ':' + kind.yamlName();
+                periodEnd = null;
+            } else {
+                if (day == null) {
+                    day = periods.at(at, limits.timeZone());
+                }
+                boolean daily = kind == Kind.TOKENS_PER_DAY;
+                key = keyPrefix + tenantPart + ':' + scope.yamlName() + ':' + member + ':' + kind.yamlName() + ':'
+                        + (daily ? day.dayKey() : day.monthKey());
+                periodEnd = daily ? day.dayEnd() : day.monthEnd();
             }
             charges.add(new Charge(scope, subject, kind, key, limit, amount, periodEnd));
         }
@@ -331,16 +346,16 @@ public final class CallerLimits {
 
     // ---------------------------------------------------------------- answers
 
-    private static void headers(Exchange exchange, Verdict verdict, String family, Instant now) {
+    private static void headers(Exchange exchange, Verdict verdict, HeaderNames family, Instant now) {
         Verdict.Drawn tightest = verdict.tightest();
         if (tightest == null) {
             return;
         }
         long remaining = tightest.probe().isConsumed() ? tightest.probe().getRemainingTokens()
                 : Math.min(tightest.probe().getRemainingTokens(), tightest.charge().limit());
-        exchange.rateLimitHeader("x-ratelimit-limit-" + family, Long.toString(tightest.charge().limit()));
-        exchange.rateLimitHeader("x-ratelimit-remaining-" + family, Long.toString(Math.max(0, remaining)));
-        exchange.rateLimitHeader("x-ratelimit-reset-" + family, RateLimitHeaders.duration(tightest.untilReset(now)));
+        exchange.rateLimitHeader(family.limit(), Long.toString(tightest.charge().limit()));
+        exchange.rateLimitHeader(family.remaining(), Long.toString(Math.max(0, remaining)));
+        exchange.rateLimitHeader(family.reset(), RateLimitHeaders.duration(tightest.untilReset(now)));
     }
 
     private static Outcome deny(String step, Verdict.Drawn refused, Instant now) {

@@ -37,7 +37,7 @@ public final class SourceGuard {
 
     Decision admit(String source) {
         long limit = perMinute.getAsLong();
-        ConsumptionProbe probe = buckets.tryConsume(key(source, limit), 1, configuration(limit), 1).join();
+        ConsumptionProbe probe = buckets.tryConsume(key(source, limit), 1, configuration(limit), 1);
         Duration reset = Duration.ofNanos(probe.getNanosToWaitForReset());
         if (probe.isConsumed()) {
             return new Decision(true, limit, null, reset);
@@ -49,7 +49,7 @@ public final class SourceGuard {
     /** The caller authenticated (or the route needs no authentication): its attempt comes back. */
     void giveBack(String source) {
         long limit = perMinute.getAsLong();
-        buckets.giveBack(key(source, limit), 1, configuration(limit), 1).join();
+        buckets.giveBack(key(source, limit), 1, configuration(limit), 1);
     }
 
     /** The caller's key or token was refused: the attempt stays taken, the failure is counted. */

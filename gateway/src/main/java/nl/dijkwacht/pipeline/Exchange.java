@@ -64,6 +64,10 @@ public final class Exchange {
     private boolean specialCategoryTopic;
     private PurposeDecision purposeDecision;
     private String target;
+    private String disclaimerTemplate;
+    private ModelDefinition disclaimerModel;
+    private UseCasePolicy disclaimerUseCase;
+    private String disclaimer;
 
     public Exchange(String traceId, Endpoint endpoint, CallerHeaders headers, PolicySet policy) {
         this.traceId = traceId;
@@ -125,6 +129,21 @@ public final class Exchange {
 
     public ModelDefinition model() { return model; }
     public void model(ModelDefinition model) { this.model = model; }
+
+    /**
+     * The disclaimer text kept for this request ({@code nl.dijkwacht.response.Disclaimer}: the header, the answer and its
+     * extension field each ask for it), when it was made from {@code template} for this model and use-case; else null.
+     */
+    public String disclaimer(String template, ModelDefinition model, UseCasePolicy useCase) {
+        return template == disclaimerTemplate && model == disclaimerModel && useCase == disclaimerUseCase ? disclaimer : null;
+    }
+
+    public void disclaimer(String template, ModelDefinition model, UseCasePolicy useCase, String text) {
+        this.disclaimerTemplate = template;
+        this.disclaimerModel = model;
+        this.disclaimerUseCase = useCase;
+        this.disclaimer = text;
+    }
 
     public Map<EntityType, Integer> entityCounts() { return entityCounts; }
     public void countEntities(Map<EntityType, Integer> counts) { counts.forEach((t, n) -> entityCounts.merge(t, n, Integer::sum)); }

@@ -20,18 +20,26 @@ public final class Disclaimer {
         return text.isEmpty() ? "" : "\n\n---\n" + text;
     }
 
-    /** @return the disclaimer itself, without separator, or an empty string when none applies */
+    /**
+     * @return the disclaimer itself, without separator, or an empty string when none applies. Made once per request and
+     *         model (a request asks for it for the header, the answer and its extension field; a fallback changes the model)
+     */
     public String plainFor(Exchange exchange) {
         String template = exchange.useCase() != null && exchange.useCase().disclaimer() != null
                 ? exchange.useCase().disclaimer() : fallbackTemplate;
         if (template == null || template.isBlank()) {
             return "";
         }
+        String kept = exchange.disclaimer(template, exchange.model(), exchange.useCase());
+        if (kept != null) {
+            return kept;
+        }
         String text = template
                 .replace("{model}", exchange.model() == null ? "?" : exchange.model().id())
                 .replace("{use_case}", exchange.useCase() == null ? "?" : exchange.useCase().id())
                 .replace("{trace_id}", exchange.traceId())
                 .strip();
+        exchange.disclaimer(template, exchange.model(), exchange.useCase(), text);
         return text;
     }
 }

@@ -165,8 +165,12 @@ public final class StreamRewriter implements ChunkSink {
     }
 
     private ChoiceState state(int index) {
-        return choices.computeIfAbsent(index, i -> new ChoiceState(new PlaceholderRestorer(exchange.vault()),
-                outputScan == null ? null : outputScan.stream()));
+        ChoiceState state = choices.get(index);
+        if (state == null) {
+            state = new ChoiceState(new PlaceholderRestorer(exchange.vault()), outputScan == null ? null : outputScan.stream());
+            choices.put(index, state);
+        }
+        return state;
     }
 
     /** @return when this chunk finished the choice: whether the disclaimer went into its content; else null */
@@ -294,6 +298,9 @@ public final class StreamRewriter implements ChunkSink {
         boolean sawContent;
         boolean sawToolCalls;
         boolean flushed;
+        /** What the restorer and the scan give for one chunk; kept for the choice's chunks, as is the scan's sink. */
+        private final Pieces ready = new Pieces();
+        private final java.util.function.Consumer<String> toScan = this::scanned;
 
         ChoiceState(PlaceholderRestorer restorer, StreamTransformer scan) {
             this.restorer = restorer;
@@ -303,35 +310,60 @@ public final class StreamRewriter implements ChunkSink {
         /** Non-empty content text: restored, then scanned. @return what may go to the tool now */
         String content(String text, boolean restore) {
             sawContent = true;
-            StringBuilder ready = new StringBuilder();
-            text(text, restore, ready);
-            return ready.toString();
-        }
-
-        /** Content text: restored, then scanned; what may go to the tool now is appended to {@code ready}. */
-        void text(String text, boolean restore, StringBuilder ready) {
-            if (!restore) {
-                scanned(text, ready);
-                return;
-            }
-            restorer.onChunk(text, restored -> scanned(restored, ready));
-        }
-
-        void finish(boolean restore, StringBuilder ready) {
+            ready.clear();
             if (restore) {
-                restorer.onComplete(restored -> scanned(restored, ready));
+                restorer.onChunk(text, toScan);
+            } else {
+                scanned(text);
+            }
+            return ready.text();
+        }
+
+        /** What the restorer and the scan still hold, appended to {@code out}. */
+        void finish(boolean restore, StringBuilder out) {
+            ready.clear();
+            if (restore) {
+                restorer.onComplete(toScan);
             }
             if (scan != null) {
-                scan.onComplete(ready::append);
+                scan.onComplete(ready);
+            }
+            out.append(ready.text());
+        }
+
+        private void scanned(String text) {
+            if (scan == null) {
+                ready.accept(text);
+            } else {
+                scan.onChunk(text, ready);
+            }
+        }
+    }
+
+    /** The pieces of text one step gives, in order; a single piece (the usual) stays that string, more are joined. */
+    private static final class Pieces implements java.util.function.Consumer<String> {
+        private String first;
+        private StringBuilder joined;
+
+        void clear() {
+            first = null;
+            joined = null;
+        }
+
+        @Override
+        public void accept(String piece) {
+            if (first == null) {
+                first = piece;
+            } else {
+                if (joined == null) {
+                    joined = new StringBuilder(first);
+                }
+                joined.append(piece);
             }
         }
 
-        private void scanned(String text, StringBuilder ready) {
-            if (scan == null) {
-                ready.append(text);
-            } else {
-                scan.onChunk(text, ready::append);
-            }
+        String text() {
+            return joined != null ? joined.toString() : first == null ? "" : first;
         }
     }
 }

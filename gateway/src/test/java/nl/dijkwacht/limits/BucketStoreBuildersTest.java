@@ -51,16 +51,16 @@ class BucketStoreBuildersTest {
     @Test
     void aKeptBuilderStillAppliesANewVersionsConfigurationAndKeepsWhatWasUsed() {
         try (BucketStore store = BucketStore.inMemory(100)) {
-            assertThat(store.tryConsume("user:a", 2, perMinute(3), 1).join().getRemainingTokens()).isEqualTo(1);
-            assertThat(store.tryConsume("user:a", 1, perMinute(3), 1).join().getRemainingTokens())
+            assertThat(store.tryConsume("user:a", 2, perMinute(3), 1).getRemainingTokens()).isEqualTo(1);
+            assertThat(store.tryConsume("user:a", 1, perMinute(3), 1).getRemainingTokens())
                     .as("the same version's kept builder, same bucket").isZero();
-            assertThat(store.tryConsume("user:a", 1, perMinute(3), 1).join().isConsumed()).isFalse();
+            assertThat(store.tryConsume("user:a", 1, perMinute(3), 1).isConsumed()).isFalse();
             // limits.yaml reloaded: 3 -> 5 adds 2 to what is left (ADDITIVE)
-            var raised = store.tryConsume("user:a", 1, perMinute(5), 2).join();
+            var raised = store.tryConsume("user:a", 1, perMinute(5), 2);
             assertThat(raised.isConsumed()).isTrue();
             assertThat(raised.getRemainingTokens()).isEqualTo(1);
-            assertThat(store.tryConsume("user:a", 1, perMinute(5), 2).join().getRemainingTokens()).isZero();
-            assertThat(store.tryConsume("user:a", 1, perMinute(5), 2).join().isConsumed()).isFalse();
+            assertThat(store.tryConsume("user:a", 1, perMinute(5), 2).getRemainingTokens()).isZero();
+            assertThat(store.tryConsume("user:a", 1, perMinute(5), 2).isConsumed()).isFalse();
         }
     }
 }

@@ -36,11 +36,11 @@ class BucketStoreUpkeepTest {
             }
         };
         try (BucketStore store = BucketStore.inMemory(1_000, clock, nanos::get)) {
-            assertThat(store.tryConsume("user:a", 1, perMinute(60), 1).join().isConsumed()).isTrue();
+            assertThat(store.tryConsume("user:a", 1, perMinute(60), 1).isConsumed()).isTrue();
             assertThat(store.heldNow()).isEqualTo(1);
             // user:a has refilled and outlived KEEP_FULL
             nanos.addAndGet(Duration.ofSeconds(2).plus(BucketStore.KEEP_FULL).toNanos());
-            assertThat(store.tryConsume("user:b", 1, perMinute(60), 1).join().isConsumed()).isTrue();
+            assertThat(store.tryConsume("user:b", 1, perMinute(60), 1).isConsumed()).isTrue();
             assertThat(store.heldNow()).as("user:a expired by the charge of user:b itself, not later by another thread")
                     .isEqualTo(1);
         }

@@ -44,6 +44,11 @@ final class ChainAppender {
     private final boolean rehearsal;
     private volatile Boolean postgres; // the store's dialect, from the first connection
     private Head head; // null = read it from the database
+    /**
+     * The MAC and canonical buffer of this chain's record hashes and head MACs, kept from batch to batch (one writer at a
+     * time, as {@link #head}): each hash leaves it keyed and empty. Dropped when a write fails, whatever state it was in.
+     */
+    private ChainCodec.Hashing hashing;
 
     ChainAppender(DataSource dataSource, ChainCodec codec, AuditRows rows, String chainId, boolean rehearsal) {
         this.dataSource = dataSource;
@@ -68,11 +73,16 @@ final class ChainAppender {
      * @throws SQLException or a RuntimeException when nothing was committed; the head is read again next time
      */
     List<LinkedRecord> append(List<PendingRecord> batch) throws SQLException {
+        boolean written = false;
         try {
-            return appendWithRetry(batch);
-        } catch (SQLException | RuntimeException e) {
-            head = null;
-            throw e;
+            List<LinkedRecord> linked = appendWithRetry(batch);
+            written = true;
+            return linked;
+        } finally {
+            if (!written) { // whatever was thrown (an Error too): read the head again, start the hashes afresh
+                head = null;
+                hashing = null;
+            }
         }
     }
 
@@ -113,7 +123,9 @@ final class ChainAppender {
                 long seq = start.seq();
                 String prev = start.hash();
                 List<LinkedRecord> linked = new ArrayList<>(batch.size());
-                ChainCodec.Hashing hashing = codec.hashing(); // one MAC for the batch's records and its head
+                if (hashing == null) {
+                    hashing = codec.hashing();
+                }
                 for (PendingRecord p : batch) {
                     seq++;
                     String hash = hashing.recordHash(chainId, seq, prev, p.record());
@@ -181,7 +193,7 @@ final class ChainAppender {
             }
             ps.executeBatch();
         }
-        if (linked.stream().anyMatch(p -> p.content() != null)) {
+        if (anyContent(linked)) {
             try (PreparedStatement ps = c.prepareStatement(INSERT_CONTENT)) {
                 for (LinkedRecord p : linked) {
                     if (p.content() != null) {
@@ -198,6 +210,15 @@ final class ChainAppender {
                 ps.executeBatch();
             }
         }
+    }
+
+    private static boolean anyContent(List<LinkedRecord> linked) {
+        for (LinkedRecord r : linked) {
+            if (r.content() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Head loadHead(Connection c) throws SQLException {
