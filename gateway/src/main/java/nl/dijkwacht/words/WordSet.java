@@ -150,17 +150,37 @@ public final class WordSet extends AbstractSet<String> {
     public boolean containsLowerCase(String text, int from, int to) {
         int h = 0;
         for (int k = from; k < to; k++) {
-            h = 31 * h + Character.toLowerCase(text.charAt(k));
+            h = 31 * h + lowerCase(text.charAt(k));
         }
-        int bits = hashBits(h);
+        return containsLowerCase(text, from, to, h);
+    }
+
+    /**
+     * {@link #containsLowerCase(String, int, int)} with the hash already known: {@code lowerHash} is
+     * {@link String#hashCode} of the characters {@code Character.toLowerCase(text.charAt(k))}, {@code from <= k < to}
+     * (the name rules' tokens work it out once and ask several lists).
+     */
+    public boolean containsLowerCase(String text, int from, int to, int lowerHash) {
         int len = to - from;
-        for (int slot = slot(h), v = slots[slot]; v != 0; slot = (slot + 1) & slotMask, v = slots[slot]) {
+        if (len < shortest || len > longest) {
+            return false;
+        }
+        if (len > 0) {
+            char c = lowerCase(text.charAt(from));
+            boolean firstCharOfAWord = c < 64 ? (firstCharsBelow64 >>> c & 1) != 0
+                    : c < 128 ? (firstChars64To127 >>> (c - 64) & 1) != 0 : firstCharBeyondAscii;
+            if (!firstCharOfAWord) {
+                return false;
+            }
+        }
+        int bits = hashBits(lowerHash);
+        for (int slot = slot(lowerHash), v = slots[slot]; v != 0; slot = (slot + 1) & slotMask, v = slots[slot]) {
             if ((v & ~indexMask) == bits) {
                 int i = (v & indexMask) - 1;
                 int at = offsets[i];
                 if (offsets[i + 1] - at == len) {
                     int k = 0;
-                    while (k < len && chars[at + k] == Character.toLowerCase(text.charAt(from + k))) {
+                    while (k < len && chars[at + k] == lowerCase(text.charAt(from + k))) {
                         k++;
                     }
                     if (k == len) {
@@ -170,6 +190,14 @@ public final class WordSet extends AbstractSet<String> {
             }
         }
         return false;
+    }
+
+    /** {@code Character.toLowerCase(c)}, ASCII answered here (a call through the JDK's CharacterData otherwise). */
+    private static char lowerCase(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return Character.toLowerCase(c);
     }
 
     @Override

@@ -50,7 +50,7 @@ final class CapitalsNameRules {
         TextToken b = tokens.get(beside);
         int gapFrom = Math.min(t.end(), b.end());
         int gapTo = Math.max(t.start(), b.start());
-        if (!t.isWord() || t.text().length() < 2 || !NameParser.isAllCaps(t.text()) || gapTo - gapFrom != 1
+        if (!t.isWord() || t.length() < 2 || !t.allCaps() || gapTo - gapFrom != 1
                 || text.charAt(gapFrom) != ' ') {
             return false;
         }

@@ -34,10 +34,10 @@ final class EmailEchoNameRules {
             if (!t.isWord() || t.capitalised() || !onlySpacesBetween(text, tokens.get(k - 1).end(), t.start())) {
                 break;
             }
-            if (NameWords.PARTICLES.contains(t.lower())) {
+            if (t.in(NameWords.PARTICLES)) {
                 continue;
             }
-            if (t.text().length() < 3 || !ChatNameRules.surnameLike(t.lower()) || !repeated(locals, t.lower())) {
+            if (t.length() < 3 || !ChatNameRules.surnameLike(t.lower()) || !repeated(locals, t.lower())) {
                 break;
             }
             end = t.end();

@@ -17,15 +17,15 @@ final class FamilyNameFirstRules {
     /** The index to continue from, or -1 when the rule does not apply at token {@code i}. */
     int at(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
         TextToken t = tokens.get(i);
-        if (!t.capitalised() || !FAMILY_NAMES.contains(t.lower()) || NameParser.isAllCaps(t.text())
+        if (!t.capitalised() || !t.in(FAMILY_NAMES) || t.allCaps()
                 || StreetOrganisationFilter.insideOrganisationName(text, tokens, i)) {
             return -1;
         }
         int j = i + 1;
         while (j < tokens.size() && j - i <= 2) {
             TextToken g = tokens.get(j);
-            if (!g.capitalised() || NameParser.isAllCaps(g.text()) || !TextToken.adjacent(text, tokens.get(j - 1), g)
-                    || NameWords.NOT_NAMES.contains(g.lower()) || NameWords.TITLES.contains(g.lower())
+            if (!g.capitalised() || g.allCaps() || !TextToken.adjacent(text, tokens.get(j - 1), g)
+                    || g.in(NameWords.NOT_NAMES) || g.in(NameWords.TITLES)
                     || StreetOrganisationFilter.isStreetOrOrganisation(g.lower())) {
                 break;
             }

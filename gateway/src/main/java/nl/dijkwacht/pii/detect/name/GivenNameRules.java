@@ -23,21 +23,21 @@ final class GivenNameRules {
     /** "Fatima el Amrani", "Sanne": the index to continue from, or -1 when the rule does not apply. */
     int capitalised(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
         TextToken t = tokens.get(i);
-        if (!t.capitalised() || !gazetteer.isFirstName(t.lower()) || NameWords.NOT_NAMES.contains(t.lower())
+        if (!t.capitalised() || !gazetteer.isFirstName(t) || t.in(NameWords.NOT_NAMES)
                 || gluedToDigits(tokens, i)) {
             return -1;
         }
         NameSpan name = parser.parse(text, tokens, i, false, false, KNOWN_GIVEN_NAME);
         boolean addressed = name != null && name.endToken() - i == 1 && addressedAtLineStart(text, tokens, i);
-        if (name == null || (name.endToken() - i < 2 && NameWords.AMBIGUOUS.contains(t.lower()) && !addressed)) {
+        if (name == null || (name.endToken() - i < 2 && t.in(NameWords.AMBIGUOUS) && !addressed)) {
             return -1;
         }
-        if (name.endToken() - i == 1 && t.text().length() <= 4 && NameParser.isAllCaps(t.text())
+        if (name.endToken() - i == 1 && t.length() <= 4 && t.allCaps()
                 && lineHasLowerCase(text, t.start())) {
             return -1; // "aanvraag OLO 7720418": a short word in capitals on a mixed-case line is an acronym
         }
         if (addressed || !(name.endToken() - i == 1 && t.sentenceStart()
-                && NameWords.SENTENCE_START_WORDS.contains(t.lower()))) {
+                && t.in(NameWords.SENTENCE_START_WORDS))) {
             out.add(name);
         }
         return name.endToken();
@@ -46,12 +46,12 @@ final class GivenNameRules {
     /** "jan de vries", "fatima" in a chat prompt: the index to continue from, or -1. */
     int lowerCase(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
         TextToken t = tokens.get(i);
-        if (t.capitalised() || !t.isWord() || !gazetteer.isFirstName(t.lower()) || precededByNumber(tokens, i)
-                || NameWords.NOT_NAMES.contains(t.lower())) {
+        if (t.capitalised() || !t.isWord() || !gazetteer.isFirstName(t) || precededByNumber(tokens, i)
+                || t.in(NameWords.NOT_NAMES)) {
             return -1;
         }
         NameSpan name = parser.parse(text, tokens, i, true, false, LOWER_CASE);
-        boolean ambiguousStart = NameWords.LOWERCASE_WORDS.contains(t.lower());
+        boolean ambiguousStart = t.in(NameWords.LOWERCASE_WORDS);
         if (name != null && (!ambiguousStart || endsOnKnownSurnameAfter(tokens, i, name.endToken()))) {
             name = EmailEchoNameRules.extend(text, tokens, name);
             out.add(name);
@@ -65,7 +65,7 @@ final class GivenNameRules {
      * line) and followed by a comma, addresses someone.
      */
     static boolean addressedAtLineStart(String text, List<TextToken> tokens, int i) {
-        if (i + 1 >= tokens.size() || !tokens.get(i + 1).text().equals(",")
+        if (i + 1 >= tokens.size() || !tokens.get(i + 1).is(",")
                 || tokens.get(i + 1).start() != tokens.get(i).end()) {
             return false;
         }
@@ -96,7 +96,7 @@ final class GivenNameRules {
     }
 
     private boolean endsOnKnownSurnameAfter(List<TextToken> tokens, int first, int endToken) {
-        return endToken - first >= 2 && gazetteer.isSurname(tokens.get(endToken - 1).lower());
+        return endToken - first >= 2 && gazetteer.isSurname(tokens.get(endToken - 1));
     }
 
     /** "NL8123456789BO1": letters inside a code, not a name. */

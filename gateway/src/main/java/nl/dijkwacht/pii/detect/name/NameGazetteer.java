@@ -32,6 +32,28 @@ final class NameGazetteer {
                 && firstNames.contains(lower.substring(dash + 1));
     }
 
+    /** {@code isFirstName(t.lower())}, the list asked about the token's characters in place. */
+    boolean isFirstName(TextToken t) {
+        if (t.in(firstNames)) {
+            return true;
+        }
+        return t.holds('-') && isFirstName(t.lower()); // a double given name
+    }
+
+    /** {@code isSurname(t.lower())}, the list asked about the token's characters in place. */
+    boolean isSurname(TextToken t) {
+        if (t.in(surnames)) {
+            return true;
+        }
+        // a double surname, a feminine form (ends in "a" or "á"), or a lower case that is not char by char
+        return (t.holds('-') || t.mayNotLowerCharWise() || endsInA(t)) && isSurname(t.lower());
+    }
+
+    private static boolean endsInA(TextToken t) {
+        char last = t.lowerCharAt(t.length() - 1);
+        return last == 'a' || last == 'á';
+    }
+
     boolean isSurname(String lower) {
         if (surnames.contains(lower) || feminineOfKnownSurname(lower)) {
             return true;

@@ -31,21 +31,21 @@ final class NameLineRules {
     void nameLines(String text, List<TextToken> tokens, List<NameSpan> spans) {
         int lineStart = 0;
         int k = 0;
-        String previousLine = "";
+        // the last line that is not blank, text[previousFrom, previousTo): a string only when asked (afterClosing)
+        int previousFrom = 0;
+        int previousTo = 0;
         boolean previousBlank = false; // a name on the first line is not a signature
         while (lineStart <= text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            String line = text.substring(lineStart, lineEnd);
-            if (!line.isBlank()) {
-                int contentStart = lineStart;
+            int contentStart = firstNonBlank(text, lineStart, lineEnd); // lineEnd: a blank line
+            boolean blank = contentStart == lineEnd;
+            if (!blank) {
                 boolean addressed = false;
-                String trimmed = line.stripLeading();
-                contentStart += line.length() - trimmed.length();
                 for (String prefix : ADDRESSING_PREFIXES) {
-                    if (trimmed.startsWith(prefix)) {
+                    if (text.startsWith(prefix, contentStart)) { // no prefix holds a line break: within the line
                         contentStart += prefix.length();
                         addressed = true;
                         break;
@@ -56,9 +56,9 @@ final class NameLineRules {
                 }
                 int a = k;
                 while (a < tokens.size() && tokens.get(a).end() <= lineEnd && tokens.get(a).isWord()
-                        && NameWords.TITLES.contains(tokens.get(a).lower())) {
+                        && tokens.get(a).in(NameWords.TITLES)) {
                     a++;
-                    if (a < tokens.size() && tokens.get(a).text().equals(".")) {
+                    if (a < tokens.size() && tokens.get(a).is(".")) {
                         a++;
                     }
                 }
@@ -71,20 +71,41 @@ final class NameLineRules {
                         && endOfMessage(text, lineEnd)) {
                     spans.add(new NameSpan(tokens.get(a).start(), tokens.get(b - 1).end(), b, SIGNATURE));
                 } else if (n >= 1 && n <= 5 && nameShaped(tokens, a, b)) {
-                    boolean afterClosing = previousLine.stripTrailing().endsWith(",")
-                            || CLOSINGS.contains(previousLine.strip().toLowerCase(java.util.Locale.ROOT));
-                    boolean aboveAddress = n >= 2 && (nextLineIsAddress(text, lineEnd) || nextLineIsContact(text, lineEnd));
                     boolean signature = n <= 3 && a == k && previousBlank && endOfMessage(text, lineEnd);
-                    if (addressed || afterClosing || aboveAddress || signature) {
+                    // the dearer checks only when the cheaper do not decide: the line under "Aan mevrouw X" is read
+                    // by the address recognizer only when nothing else made X a name (pii24)
+                    if (addressed || signature || afterClosing(text.substring(previousFrom, previousTo))
+                            || n >= 2 && (nextLineIsAddress(text, lineEnd) || nextLineIsContact(text, lineEnd))) {
                         spans.add(new NameSpan(tokens.get(a).start(), tokens.get(b - 1).end(), b,
                                 signature ? SIGNATURE : NAME_LINE));
                     }
                 }
-                previousLine = line;
+                previousFrom = lineStart;
+                previousTo = lineEnd;
             }
-            previousBlank = line.isBlank();
+            previousBlank = blank;
             lineStart = lineEnd + 1;
         }
+    }
+
+    /**
+     * The first character of {@code text[from, to)} that is not white space as {@link String#isBlank} and
+     * {@link String#stripLeading} see it, or {@code to}: a line's content start without the line as a string (a
+     * substring per line before, pii24). No supplementary character is white space, so asking each {@code char}
+     * answers as asking each code point.
+     */
+    private static int firstNonBlank(String text, int from, int to) {
+        int i = from;
+        while (i < to && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The line before ends in a comma or is a closing ("Met vriendelijke groet"). */
+    private static boolean afterClosing(String previousLine) {
+        return previousLine.stripTrailing().endsWith(",")
+                || CLOSINGS.contains(previousLine.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Closing words; a name after them on the same line ("Groetjes Rabia") is a signature. */
@@ -122,16 +143,16 @@ final class NameLineRules {
     /** "Groet, Esther", "Groetjes Rabia" or a name right after "Met vriendelijke groet,": the index to continue from, or -1. */
     int signature(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
         TextToken t = tokens.get(i);
-        boolean afterComma = i >= 2 && tokens.get(i - 1).text().equals(",")
-                && CLOSING_WORDS.contains(tokens.get(i - 2).lower()) && !tokens.get(i - 2).lower().equals("gr");
+        boolean afterComma = i >= 2 && tokens.get(i - 1).is(",")
+                && tokens.get(i - 2).in(CLOSING_WORDS) && !tokens.get(i - 2).lowerIs("gr");
         boolean afterWord = i >= 1 && tokens.get(i - 1).isWord() // the closing words are words: no probe after a "," or "."
-                && CLOSING_WORDS.contains(tokens.get(i - 1).lower())
+                && tokens.get(i - 1).in(CLOSING_WORDS)
                 && TextToken.adjacent(text, tokens.get(i - 1), t);
         if (!(afterComma || afterWord)) {
             return -1; // before the gazetteer: this runs at every word
         }
         // "groet bas" typed in lower case: a known given name (even one that is also a word) closing the line
-        boolean lower = t.isWord() && !t.capitalised() && gazetteer.isFirstName(t.lower());
+        boolean lower = t.isWord() && !t.capitalised() && gazetteer.isFirstName(t);
         if (!(t.capitalised() || lower)) {
             return -1;
         }
@@ -169,8 +190,8 @@ final class NameLineRules {
      */
     private boolean lowerCaseSignature(List<TextToken> tokens, int a, int b) {
         TextToken first = tokens.get(a);
-        if (!first.isWord() || first.capitalised() || !gazetteer.isFirstName(first.lower())
-                || NameWords.LOWERCASE_WORDS.contains(first.lower()) || NameWords.NOT_NAMES.contains(first.lower())) {
+        if (!first.isWord() || first.capitalised() || !gazetteer.isFirstName(first)
+                || first.in(NameWords.LOWERCASE_WORDS) || first.in(NameWords.NOT_NAMES)) {
             return false;
         }
         for (int k = a + 1; k < b; k++) {
@@ -195,15 +216,17 @@ final class NameLineRules {
             if (!t.isWord()) {
                 return false;
             }
-            String lower = t.lower();
-            if (NameWords.PARTICLES.contains(lower)) {
+            if (t.in(NameWords.PARTICLES)) {
                 if (k == b - 1) {
                     return false;
                 }
                 continue;
             }
-            if (!t.capitalised() || t.text().length() < 2 || NameParser.isAllCaps(t.text())
-                    || (NameWords.NOT_NAMES.contains(lower) && !gazetteer.isSurname(lower))
+            if (!t.capitalised() || t.length() < 2 || t.allCaps()) {
+                return false; // before the string: most short lines are not names
+            }
+            String lower = t.lower();
+            if ((NameWords.NOT_NAMES.contains(lower) && !gazetteer.isSurname(lower))
                     || NameWords.TITLES.contains(lower)
                     || (StreetOrganisationFilter.isStreetOrOrganisation(lower) && !gazetteer.isSurname(lower))
                     || (StreetOrganisationFilter.hasNonNameEnding(lower) && !gazetteer.isSurname(lower)

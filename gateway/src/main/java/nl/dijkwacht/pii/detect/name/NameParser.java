@@ -64,8 +64,8 @@ final class NameParser {
                 j += 2;
                 continue;
             }
-            if (j > i && tokens.get(j - 1).kind() == TextToken.Kind.INITIALS && t.text().length() >= 3
-                    && isAllCaps(t.text()) && !NameWords.NOT_NAMES.contains(lower)
+            if (j > i && tokens.get(j - 1).kind() == TextToken.Kind.INITIALS && t.length() >= 3
+                    && t.allCaps() && !NameWords.NOT_NAMES.contains(lower)
                     && !StreetOrganisationFilter.isStreetOrOrganisation(lower)) {
                 lastNameToken = j; // "W. BOSMAN" on a bank statement: capitals after initials
                 count++;
@@ -74,8 +74,8 @@ final class NameParser {
             }
             if (NameWords.PARTICLES.contains(lower)) {
                 boolean afterKnownSurname = j > 0 && lastNameToken == j - 1
-                        && gazetteer.isSurname(tokens.get(j - 1).lower())
-                        && !gazetteer.isFirstName(tokens.get(j - 1).lower());
+                        && gazetteer.isSurname(tokens.get(j - 1))
+                        && !gazetteer.isFirstName(tokens.get(j - 1));
                 if (!chineseSurinameseLink(text, tokens, j)
                         && ((count >= 2 && !onlyGivenNames(tokens, i, j)) || afterKnownSurname)) {
                     break; // "Liesbeth Kamphuis van Dimence": particles come before the surname, not after it
@@ -87,9 +87,9 @@ final class NameParser {
                     break; // "femke van Van Wijnen": "van" is a preposition, a (company) name starts after it
                 }
                 if (k < tokens.size() && adjacent(text, tokens, k - 1, k)
-                        && !NameWords.PARTICLES.contains(tokens.get(k).lower())) {
+                        && !tokens.get(k).in(NameWords.PARTICLES)) {
                     TextToken after = tokens.get(k);
-                    boolean knownSurname = (after.capitalised() || lowerOk) && gazetteer.isSurname(after.lower());
+                    boolean knownSurname = (after.capitalised() || lowerOk) && gazetteer.isSurname(after);
                     if (knownSurname || isNameWord(after, lowerOk, true)
                             || (lowerOk && strongLower && lowerSurnameCandidate(text, tokens, k))) {
                         count += k - j + 1;
@@ -137,9 +137,9 @@ final class NameParser {
      */
     static boolean lowerSurnameCandidate(String text, List<TextToken> tokens, int k) {
         TextToken t = tokens.get(k);
-        if (!t.isWord() || t.text().length() < 3 || NameWords.NOT_NAMES.contains(t.lower())
-                || NameWords.TITLES.contains(t.lower()) || StreetOrganisationFilter.isStreetOrOrganisation(t.lower())
-                || NameWords.COMMON_LOWER.contains(t.lower())) {
+        if (!t.isWord() || t.length() < 3 || t.in(NameWords.NOT_NAMES)
+                || t.in(NameWords.TITLES) || StreetOrganisationFilter.isStreetOrOrganisation(t.lower())
+                || t.in(NameWords.COMMON_LOWER)) {
             return false;
         }
         if (k + 1 >= tokens.size()) {
@@ -147,13 +147,13 @@ final class NameParser {
         }
         TextToken next = tokens.get(k + 1);
         if (next.kind() == TextToken.Kind.PUNCT) {
-            return ",.;:!?)(".indexOf(next.text().charAt(0)) >= 0;
+            return ",.;:!?)(".indexOf(next.charAt(0)) >= 0;
         }
         if (text.substring(t.end(), next.start()).indexOf('\n') >= 0) {
             return true;
         }
         // "meneer kowalczyk belde": the word after the unknown one is a typical verb or function word
-        return next.isWord() && NameWords.FOLLOWS_A_NAME.contains(next.lower()) && !t.lower().endsWith("de")
+        return next.isWord() && next.in(NameWords.FOLLOWS_A_NAME) && !t.lower().endsWith("de")
                 && !t.lower().endsWith("te") && !t.lower().endsWith("en");
     }
 
@@ -161,7 +161,7 @@ final class NameParser {
     private static boolean lowerCaseNameBefore(List<TextToken> tokens, int from, int to) {
         for (int k = from; k < to; k++) {
             TextToken t = tokens.get(k);
-            if (t.isWord() && !t.capitalised() && !NameWords.PARTICLES.contains(t.lower())) {
+            if (t.isWord() && !t.capitalised() && !t.in(NameWords.PARTICLES)) {
                 return true;
             }
         }
@@ -181,10 +181,10 @@ final class NameParser {
     static boolean abbreviatedInitial(String text, List<TextToken> tokens, int j) {
         TextToken t = tokens.get(j);
         // the dot first: asked at every token, and most tokens are not followed by one (the word list after it, pii23)
-        return j + 2 < tokens.size() && tokens.get(j + 1).text().equals(".") && tokens.get(j + 1).start() == t.end()
-                && INITIAL_ABBREVIATIONS.contains(t.lower())
+        return j + 2 < tokens.size() && tokens.get(j + 1).is(".") && tokens.get(j + 1).start() == t.end()
+                && t.in(INITIAL_ABBREVIATIONS)
                 && (tokens.get(j + 2).capitalised() || tokens.get(j + 2).kind() == TextToken.Kind.INITIALS
-                || NameWords.PARTICLES.contains(tokens.get(j + 2).lower()))
+                || tokens.get(j + 2).in(NameWords.PARTICLES))
                 && TextToken.adjacent(text, tokens.get(j + 1), tokens.get(j + 2));
     }
 
@@ -193,13 +193,13 @@ final class NameParser {
 
     /** "Tjon A Fat", "Kon A Sen": a capital A between two capitalised parts links one Surinamese-Chinese surname. */
     private static boolean chineseSurinameseLink(String text, List<TextToken> tokens, int j) {
-        return tokens.get(j).text().equals("A") && j + 1 < tokens.size() && tokens.get(j + 1).capitalised()
+        return tokens.get(j).is("A") && j + 1 < tokens.size() && tokens.get(j + 1).capitalised()
                 && adjacent(text, tokens, j, j + 1);
     }
 
     int skipParticles(String text, List<TextToken> tokens, int i) {
         int j = i;
-        while (j < tokens.size() && tokens.get(j).isWord() && NameWords.PARTICLES.contains(tokens.get(j).lower())
+        while (j < tokens.size() && tokens.get(j).isWord() && tokens.get(j).in(NameWords.PARTICLES)
                 && (j == i || adjacent(text, tokens, j - 1, j))) {
             j++;
         }
@@ -221,11 +221,13 @@ final class NameParser {
      * followed by a second word in capitals that is no common, function, title, street or organisation word.
      */
     private boolean namePairInCapitals(TextToken first, TextToken second) {
+        if (!(first.length() >= 3 && first.allCaps() && second.isWord() && second.length() >= 3 && second.allCaps())) {
+            return false; // the strings only for two words in capitals
+        }
         String f = first.lower();
         String s = second.lower();
-        return first.text().length() >= 3 && isAllCaps(first.text()) && gazetteer.isFirstName(f)
+        return gazetteer.isFirstName(f)
                 && !NameWords.AMBIGUOUS.contains(f) && !NameWords.LOWERCASE_WORDS.contains(f)
-                && second.isWord() && second.text().length() >= 3 && isAllCaps(second.text())
                 && !NameWords.NOT_NAMES.contains(s) && !NameWords.COMMON_LOWER.contains(s)
                 && !NameWords.FOLLOWS_A_NAME.contains(s) && !NameWords.TITLES.contains(s)
                 && !NameWords.PARTICLES.contains(s) && !FUNCTION_WORDS.contains(s)
@@ -240,7 +242,7 @@ final class NameParser {
     private boolean onlyGivenNames(List<TextToken> tokens, int from, int to) {
         for (int k = from; k < to; k++) {
             TextToken t = tokens.get(k);
-            if (t.kind() != TextToken.Kind.INITIALS && !gazetteer.isFirstName(t.lower())) {
+            if (t.kind() != TextToken.Kind.INITIALS && !gazetteer.isFirstName(t)) {
                 return false;
             }
         }
@@ -273,7 +275,7 @@ final class NameParser {
         }
         if (t.capitalised()) {
             if (anyCapital) {
-                return t.text().length() > 1 && !isAllCaps(t.text());
+                return t.length() > 1 && !t.allCaps();
             }
             return gazetteer.isFirstName(lower) || gazetteer.isSurname(lower);
         }

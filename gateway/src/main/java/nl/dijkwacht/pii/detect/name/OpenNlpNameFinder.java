@@ -117,8 +117,8 @@ final class OpenNlpNameFinder {
         if (t.kind() == TextToken.Kind.INITIALS) {
             return true;
         }
-        return t.capitalised() && t.text().length() > 1 && !NameWords.NOT_NAMES.contains(t.lower())
-                && !Character.isUpperCase(t.text().charAt(1));
+        return t.capitalised() && t.length() > 1 && !t.in(NameWords.NOT_NAMES)
+                && !Character.isUpperCase(t.charAt(1));
     }
 
     /**
@@ -138,14 +138,14 @@ final class OpenNlpNameFinder {
                     if (!anyMatch(tokens, window, mayAnchor)) {
                         continue;
                     }
-                    int n = window.length();
-                    String[] words = new String[n];
-                    for (int k = 0; k < n; k++) {
-                        words[k] = tokens.get(window.from() + k).text();
-                    }
-                    WindowKey key = decoded == null ? null : WindowKey.of(saltedDigest, words);
+                    WindowKey key = decoded == null ? null : WindowKey.of(saltedDigest, tokens, window.from(), window.to());
                     Span[] spans = key == null ? null : decoded.get(key);
                     if (spans == null) {
+                        int n = window.length();
+                        String[] words = new String[n]; // the model's input: only for a window not decoded before
+                        for (int k = 0; k < n; k++) {
+                            words[k] = tokens.get(window.from() + k).text();
+                        }
                         if (finder == null) {
                             finder = pool.poll();
                             if (finder == null) {

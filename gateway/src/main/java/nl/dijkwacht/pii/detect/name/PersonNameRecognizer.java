@@ -131,17 +131,20 @@ public final class PersonNameRecognizer implements Recognizer {
      */
     boolean mayAnchorName(TextToken t) {
         return t.kind() == TextToken.Kind.INITIALS
-                || (t.isWord() && !NameWords.PARTICLES.contains(t.lower()) && namePart(t));
+                || (t.isWord() && !t.in(NameWords.PARTICLES) && namePart(t));
     }
 
     /** A capitalised word that can be part of a name: no function word, street, organisation or all-caps word. */
     private boolean namePart(TextToken t) {
+        if (!t.capitalised()) {
+            return false;
+        }
         String lower = t.lower();
-        return t.capitalised() && !NameWords.NOT_NAMES.contains(lower)
+        return !NameWords.NOT_NAMES.contains(lower)
                 && !StreetOrganisationFilter.isStreetOrOrganisation(lower)
                 && !(StreetOrganisationFilter.hasNonNameEnding(lower) && !gazetteer.isSurname(lower)
                         && !gazetteer.isFirstName(lower))
-                && t.text().length() >= 2 && !NameParser.isAllCaps(t.text());
+                && t.length() >= 2 && !t.allCaps();
     }
 
     /** Drops or trims a model span: no function words, no street/organisation names, no titles inside. */
@@ -150,10 +153,10 @@ public final class PersonNameRecognizer implements Recognizer {
         int to = s.to();
         // trim titles and punctuation at the front, particles at the end
         while (from < to && (!tokens.get(from).isWord() && tokens.get(from).kind() != TextToken.Kind.INITIALS
-                || NameWords.TITLES.contains(tokens.get(from).lower()))) {
+                || tokens.get(from).in(NameWords.TITLES))) {
             from++;
         }
-        while (to > from && (!tokens.get(to - 1).isWord() || NameWords.PARTICLES.contains(tokens.get(to - 1).lower()))) {
+        while (to > from && (!tokens.get(to - 1).isWord() || tokens.get(to - 1).in(NameWords.PARTICLES))) {
             to--;
         }
         if (from >= to) {
@@ -164,19 +167,19 @@ public final class PersonNameRecognizer implements Recognizer {
         boolean givenOnly = true;
         for (int k = from; k < to; k++) {
             TextToken t = tokens.get(k);
-            if (t.isWord() && NameWords.PARTICLES.contains(t.lower())) {
+            if (t.isWord() && t.in(NameWords.PARTICLES)) {
                 if (named >= 2 && !givenOnly) {
                     to = k;
                     break;
                 }
                 continue;
             }
-            if (named >= 1 && t.kind() != TextToken.Kind.INITIALS && !gazetteer.isFirstName(tokens.get(k - 1).lower())
+            if (named >= 1 && t.kind() != TextToken.Kind.INITIALS && !gazetteer.isFirstName(tokens.get(k - 1))
                     && tokens.get(k - 1).kind() != TextToken.Kind.INITIALS) {
                 givenOnly = false;
             }
             named++;
-            if (named >= 2 && t.kind() != TextToken.Kind.INITIALS && !gazetteer.isFirstName(t.lower())) {
+            if (named >= 2 && t.kind() != TextToken.Kind.INITIALS && !gazetteer.isFirstName(t)) {
                 givenOnly = false;
             }
         }
@@ -190,7 +193,7 @@ public final class PersonNameRecognizer implements Recognizer {
             if (!t.isWord()) {
                 return null;
             }
-            if (NameWords.PARTICLES.contains(t.lower())) {
+            if (t.in(NameWords.PARTICLES)) {
                 continue;
             }
             if (!namePart(t)) {
@@ -204,13 +207,13 @@ public final class PersonNameRecognizer implements Recognizer {
         if (!hasCapital) {
             return null;
         }
-        if (to - from == 1 && (NameWords.AMBIGUOUS.contains(tokens.get(from).lower())
-                || NameWords.LOWERCASE_WORDS.contains(tokens.get(from).lower()))
-                && !(from > 0 && NameWords.TITLES.contains(tokens.get(from - 1).lower()))) {
+        if (to - from == 1 && (tokens.get(from).in(NameWords.AMBIGUOUS)
+                || tokens.get(from).in(NameWords.LOWERCASE_WORDS))
+                && !(from > 0 && tokens.get(from - 1).in(NameWords.TITLES))) {
             return null;
         }
         if (StreetOrganisationFilter.isOrganisationPrefix(tokens.get(from).lower())
-                || (from > 0 && TEAM_WORDS.contains(tokens.get(from - 1).lower()))
+                || (from > 0 && tokens.get(from - 1).in(TEAM_WORDS))
                 || StreetOrganisationFilter.legalFormAt(tokens, to)
                 || StreetOrganisationFilter.firmWith(text, tokens, from, to)
                 || StreetOrganisationFilter.streetOrOrganisationFollows(text, tokens, to)
@@ -229,7 +232,7 @@ public final class PersonNameRecognizer implements Recognizer {
      */
     private static int withSurnameAfterParticles(String text, List<TextToken> tokens, int to) {
         int k = to;
-        while (k < tokens.size() && k - to < 3 && tokens.get(k).isWord() && NameWords.PARTICLES.contains(tokens.get(k).lower())
+        while (k < tokens.size() && k - to < 3 && tokens.get(k).isWord() && tokens.get(k).in(NameWords.PARTICLES)
                 && TextToken.adjacent(text, tokens.get(k - 1), tokens.get(k))) {
             k++;
         }
@@ -238,11 +241,11 @@ public final class PersonNameRecognizer implements Recognizer {
         }
         TextToken t = tokens.get(k);
         String lower = t.lower();
-        if (!t.capitalised() || t.text().length() < 2 || NameParser.isAllCaps(t.text()) || NameWords.NOT_NAMES.contains(lower)
+        if (!t.capitalised() || t.length() < 2 || t.allCaps() || NameWords.NOT_NAMES.contains(lower)
                 || NameWords.PARTICLES.contains(lower) || StreetOrganisationFilter.isStreetOrOrganisation(lower)
                 || StreetOrganisationFilter.hasNonNameEnding(lower) || StreetOrganisationFilter.legalFormAt(tokens, k + 1)
                 || StreetOrganisationFilter.streetOrOrganisationFollows(text, tokens, k + 1)
-                || !NameWords.LEADING_PARTICLES.contains(tokens.get(to).lower())) {
+                || !tokens.get(to).in(NameWords.LEADING_PARTICLES)) {
             return to;
         }
         return k + 1;

@@ -62,7 +62,7 @@ final class PersonNameRules {
     private static int firstComma(List<TextToken> tokens, int from) {
         for (int k = from; k < tokens.size(); k++) {
             TextToken t = tokens.get(k);
-            if (t.kind() == TextToken.Kind.PUNCT && t.text().equals(",")) {
+            if (t.kind() == TextToken.Kind.PUNCT && t.is(",")) {
                 return k;
             }
         }

@@ -45,7 +45,7 @@ final class StreetOrganisationFilter {
 
     /** "Van Dijk B.V.": the token after the name is a legal form. */
     static boolean legalFormAt(List<TextToken> tokens, int k) {
-        return k < tokens.size() && LEGAL_FORMS.contains(tokens.get(k).lower());
+        return k < tokens.size() && tokens.get(k).in(LEGAL_FORMS);
     }
 
     /**
@@ -72,14 +72,14 @@ final class StreetOrganisationFilter {
 
     /** "Hoekstra &amp; Vos", "Kroon &amp; Lindeman": names joined by '&amp;' are a firm, tokens [from, to) the name. */
     static boolean firmWith(String text, List<TextToken> tokens, int from, int to) {
-        return to + 1 < tokens.size() && tokens.get(to).text().equals("&") && tokens.get(to + 1).capitalised()
-                || from >= 2 && tokens.get(from - 1).text().equals("&") && tokens.get(from - 2).capitalised();
+        return to + 1 < tokens.size() && tokens.get(to).is("&") && tokens.get(to + 1).capitalised()
+                || from >= 2 && tokens.get(from - 1).is("&") && tokens.get(from - 2).capitalised();
     }
 
     /** "Stichting Jan Pieter Heije": an organisation prefix directly before the name at token {@code i}. */
     static boolean afterOrganisationPrefix(String text, List<TextToken> tokens, int i) {
         return i > 0 && tokens.get(i - 1).isWord() && TextToken.adjacent(text, tokens.get(i - 1), tokens.get(i))
-                && ORGANISATION_PREFIXES.contains(tokens.get(i - 1).lower());
+                && tokens.get(i - 1).in(ORGANISATION_PREFIXES);
     }
 
     /**
@@ -89,9 +89,9 @@ final class StreetOrganisationFilter {
     static boolean insideOrganisationName(String text, List<TextToken> tokens, int i) {
         for (int k = i - 1, steps = 0; k >= 0 && steps < 4; k--, steps++) {
             TextToken t = tokens.get(k);
-            if (t.text().equals(".") && k > 0 && tokens.get(k - 1).end() == t.start()
-                    && (NameWords.TITLES.contains(tokens.get(k - 1).lower())
-                            || (tokens.get(k - 1).capitalised() && tokens.get(k - 1).text().length() <= 3))) {
+            if (t.is(".") && k > 0 && tokens.get(k - 1).end() == t.start()
+                    && (tokens.get(k - 1).in(NameWords.TITLES)
+                            || (tokens.get(k - 1).capitalised() && tokens.get(k - 1).length() <= 3))) {
                 // "Christelijk Lyceum Dr. Kuyper", "Buurthuis Dr. Schaepman": a title inside the name; so are an
                 // initial or a shortened given name ("Natuurvereniging Jac. P. Thijsse")
                 k--;

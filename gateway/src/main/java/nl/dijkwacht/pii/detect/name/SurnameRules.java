@@ -26,16 +26,16 @@ final class SurnameRules {
     /** A leading particle before a known surname: the index to continue from, or -1. */
     int particleAndSurname(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
         TextToken t = tokens.get(i);
-        if (!t.isWord() || (t.capitalised() && !t.sentenceStart()) || !NameWords.LEADING_PARTICLES.contains(t.lower())) {
+        if (!t.isWord() || (t.capitalised() && !t.sentenceStart()) || !t.in(NameWords.LEADING_PARTICLES)) {
             return -1;
         }
         int j = parser.skipParticles(text, tokens, i);
-        boolean givenNameFollows = j + 1 < tokens.size() && gazetteer.isFirstName(tokens.get(j).lower())
+        boolean givenNameFollows = j + 1 < tokens.size() && gazetteer.isFirstName(tokens.get(j))
                 && tokens.get(j + 1).capitalised() && NameParser.adjacent(text, tokens, j, j + 1);
         if (j > i && j < tokens.size() && tokens.get(j).capitalised() && NameParser.adjacent(text, tokens, j - 1, j)
-                && !givenNameFollows && gazetteer.isSurname(tokens.get(j).lower())
-                && !(NameWords.AMBIGUOUS.contains(tokens.get(j).lower()) && i > 0
-                && NameWords.PLACE_PREPOSITIONS.contains(tokens.get(i - 1).lower()))) {
+                && !givenNameFollows && gazetteer.isSurname(tokens.get(j))
+                && !(tokens.get(j).in(NameWords.AMBIGUOUS) && i > 0
+                && tokens.get(i - 1).in(NameWords.PLACE_PREPOSITIONS))) {
             NameSpan name = parser.parse(text, tokens, i, false, false, PARTICLE_SURNAME);
             if (name != null) {
                 out.add(name);
@@ -63,12 +63,15 @@ final class SurnameRules {
             if (!t.isWord()) {
                 break;
             }
-            String lower = t.lower();
-            if (NameWords.PARTICLES.contains(lower)) {
+            if (t.in(NameWords.PARTICLES)) {
                 k++; // "de Jong-van der Veen": particles before the surname and after a hyphenated first part
                 continue;
             }
-            if (!t.capitalised() || t.text().length() < 2 || NameWords.NOT_NAMES.contains(lower)
+            if (!t.capitalised() || t.length() < 2) {
+                return -1;
+            }
+            String lower = t.lower();
+            if (NameWords.NOT_NAMES.contains(lower)
                     || NameWords.TITLES.contains(lower) || StreetOrganisationFilter.isStreetOrOrganisation(lower)
                     || StreetOrganisationFilter.LEGAL_FORMS.contains(lower)
                     || (StreetOrganisationFilter.hasNonNameEnding(lower) && !gazetteer.isSurname(lower))) {
@@ -80,14 +83,14 @@ final class SurnameRules {
                 break; // only "Jong-van" (a double name going on) takes further particles and a surname
             }
         }
-        if (!surname || k + 1 >= tokens.size() || !tokens.get(k).text().equals(",")
-                || NameWords.PARTICLES.contains(tokens.get(k - 1).lower())
+        if (!surname || k + 1 >= tokens.size() || !tokens.get(k).is(",")
+                || tokens.get(k - 1).in(NameWords.PARTICLES)
                 || tokens.get(k).start() != tokens.get(k - 1).end()) {
             return -1;
         }
         TextToken initials = tokens.get(k + 1);
         if (initials.kind() != TextToken.Kind.INITIALS || initials.start() - tokens.get(k).end() > 1
-                || StreetOrganisationFilter.LEGAL_FORMS.contains(initials.lower())
+                || initials.in(StreetOrganisationFilter.LEGAL_FORMS)
                 || StreetOrganisationFilter.LEGAL_FORMS.contains(initials.lower().replace(".", ""))) {
             return -1;
         }
@@ -111,16 +114,16 @@ final class SurnameRules {
         if (!commaWithin(tokens, i + 1, i + 5)) {
             return -1; // the cheap test first: this runs at every word
         }
-        while (s < tokens.size() && s - i < 3 && tokens.get(s).isWord() && NameWords.PARTICLES.contains(tokens.get(s).lower())
+        while (s < tokens.size() && s - i < 3 && tokens.get(s).isWord() && tokens.get(s).in(NameWords.PARTICLES)
                 && (s == i || TextToken.adjacent(text, tokens.get(s - 1), tokens.get(s)))) {
             s++;
         }
-        if (s > i && (s - i == 1 && PREPOSITIONS.contains(tokens.get(i).lower())
+        if (s > i && (s - i == 1 && tokens.get(i).in(PREPOSITIONS)
                 || s >= tokens.size() || !TextToken.adjacent(text, tokens.get(s - 1), tokens.get(s)))) {
             return -1; // "in Amersfoort, Kees": a place after a preposition
         }
         int comma = s + 1;
-        if (comma + 1 >= tokens.size() || !tokens.get(comma).text().equals(",")) {
+        if (comma + 1 >= tokens.size() || !tokens.get(comma).is(",")) {
             return -1;
         }
         TextToken surname = tokens.get(s);
@@ -128,28 +131,30 @@ final class SurnameRules {
         // Outlook's "Groot, de, Maarten": the particles after the surname, then a second comma
         int p = g;
         while (p < tokens.size() && p - g < 3 && tokens.get(p).isWord() && !tokens.get(p).capitalised()
-                && NameWords.PARTICLES.contains(tokens.get(p).lower())) {
+                && tokens.get(p).in(NameWords.PARTICLES)) {
             p++;
         }
-        if (p > g && s == i && p + 1 < tokens.size() && tokens.get(p).text().equals(",")
+        if (p > g && s == i && p + 1 < tokens.size() && tokens.get(p).is(",")
                 && tokens.get(p).start() == tokens.get(p - 1).end()) {
             g = p + 1;
         }
         TextToken given = tokens.get(g);
-        String lower = surname.lower();
         // "KOOIMAN, PIETERNELLA": a surname in capitals may be followed by a given name in capitals
-        boolean allCaps = NameParser.isAllCaps(surname.text()) && NameParser.isAllCaps(given.text());
+        boolean allCaps = surname.allCaps() && given.allCaps();
         // ninth round: "HABIBI, Mohammad Reza" (the register's surname in capitals, the given names as written) and
         // Outlook's "Berg, van den, Koos" (particles between two commas) are that order whatever the given name is
-        boolean register = allCaps || NameParser.isAllCaps(surname.text()) && surname.text().length() >= 3;
+        boolean register = allCaps || surname.allCaps() && surname.length() >= 3;
         boolean outlook = g > comma + 1;
-        if (!surname.capitalised() || surname.text().length() < 2 || tokens.get(comma).start() != surname.end()
+        if (!surname.capitalised() || surname.length() < 2 || tokens.get(comma).start() != surname.end()
                 || given.start() - tokens.get(g - 1).end() != 1 || !given.capitalised()
-                || (NameParser.isAllCaps(given.text()) && !allCaps)
-                || (!gazetteer.isFirstName(given.lower()) || NameWords.AMBIGUOUS.contains(given.lower())) && !outlook
-                || NameWords.NOT_NAMES.contains(lower) || NameWords.TITLES.contains(lower)
-                || StreetOrganisationFilter.isStreetOrOrganisation(lower) || StreetOrganisationFilter.hasNonNameEnding(lower)
-                || NameWords.NOT_NAMES.contains(given.lower())) {
+                || (given.allCaps() && !allCaps)
+                || (!gazetteer.isFirstName(given) || given.in(NameWords.AMBIGUOUS)) && !outlook
+                || given.in(NameWords.NOT_NAMES)) {
+            return -1;
+        }
+        String lower = surname.lower(); // a string only for a capitalised word before a comma and a given name
+        if (NameWords.NOT_NAMES.contains(lower) || NameWords.TITLES.contains(lower)
+                || StreetOrganisationFilter.isStreetOrOrganisation(lower) || StreetOrganisationFilter.hasNonNameEnding(lower)) {
             return -1;
         }
         int end = g + 1;
@@ -163,7 +168,7 @@ final class SurnameRules {
         if (end < tokens.size() && TextToken.adjacent(text, tokens.get(end - 1), tokens.get(end))
                 && tokens.get(end).start() - tokens.get(end - 1).end() <= 1
                 && !(tokens.get(end).kind() == TextToken.Kind.PUNCT && "(;.,)—–-".contains(tokens.get(end).text()))
-                && !(allCaps && LIST_JOINERS.contains(tokens.get(end).lower()))
+                && !(allCaps && tokens.get(end).in(LIST_JOINERS))
                 && !(register && tokens.get(end).kind() == TextToken.Kind.NUMBER)) { // "HABIBI, Darya 999931404"
             return -1; // "Jansen, Pieter de Vries": a list of two people, or the sentence goes on
         }
@@ -183,11 +188,11 @@ final class SurnameRules {
      */
     private boolean secondGivenName(String text, List<TextToken> tokens, int k, boolean allCaps) {
         TextToken t = tokens.get(k);
-        if (!t.capitalised() || NameParser.isAllCaps(t.text()) != allCaps || t.text().length() < 3
+        if (!t.capitalised() || t.allCaps() != allCaps || t.length() < 3
                 || !TextToken.adjacent(text, tokens.get(k - 1), t) || t.start() - tokens.get(k - 1).end() != 1
-                || NameWords.NOT_NAMES.contains(t.lower()) || NameWords.TITLES.contains(t.lower())
+                || t.in(NameWords.NOT_NAMES) || t.in(NameWords.TITLES)
                 || StreetOrganisationFilter.isStreetOrOrganisation(t.lower())
-                || !(gazetteer.isFirstName(t.lower()) || gazetteer.isSurname(t.lower()))) {
+                || !(gazetteer.isFirstName(t) || gazetteer.isSurname(t))) {
             return false;
         }
         if (k + 1 >= tokens.size()) {
@@ -195,14 +200,13 @@ final class SurnameRules {
         }
         TextToken next = tokens.get(k + 1);
         return !TextToken.adjacent(text, t, next) || next.kind() == TextToken.Kind.NUMBER
-                || next.kind() == TextToken.Kind.PUNCT || LIST_JOINERS.contains(next.lower());
+                || next.kind() == TextToken.Kind.PUNCT || next.in(LIST_JOINERS);
     }
 
     /** Whether one of the tokens [from, to) is a comma. */
     private static boolean commaWithin(List<TextToken> tokens, int from, int to) {
         for (int k = from; k < Math.min(to, tokens.size()); k++) {
-            String t = tokens.get(k).text();
-            if (t.length() == 1 && t.charAt(0) == ',') {
+            if (tokens.get(k).is(",")) {
                 return true;
             }
         }
@@ -215,7 +219,7 @@ final class SurnameRules {
 
     /** The token opens a list item: a line starting with "-", "*", "•" or a number, or it follows ", " or "; ". */
     private static boolean inList(String text, List<TextToken> tokens, int i) {
-        if (i > 0 && (tokens.get(i - 1).text().equals(",") || tokens.get(i - 1).text().equals(";"))) {
+        if (i > 0 && (tokens.get(i - 1).is(",") || tokens.get(i - 1).is(";"))) {
             return true;
         }
         int k = tokens.get(i).start() - 1;
@@ -237,7 +241,7 @@ final class SurnameRules {
         for (int k = i + 1; k < tokens.size() && k - i <= 5; k++) {
             TextToken t = tokens.get(k);
             if (t.kind() == TextToken.Kind.PUNCT) {
-                return t.text().equals(",") && k + 1 < tokens.size()
+                return t.is(",") && k + 1 < tokens.size()
                         && tokens.get(k + 1).kind() == TextToken.Kind.INITIALS;
             }
             if (!t.isWord()) {
@@ -254,8 +258,8 @@ final class SurnameRules {
     /** A known capitalised surname ("Bakker heeft gebeld"): the index to continue from, or -1. */
     int knownSurname(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
         TextToken t = tokens.get(i);
-        if (!t.capitalised() || !gazetteer.isSurname(t.lower()) || NameWords.NOT_NAMES.contains(t.lower())
-                || NameWords.AMBIGUOUS.contains(t.lower())) {
+        if (!t.capitalised() || !gazetteer.isSurname(t) || t.in(NameWords.NOT_NAMES)
+                || t.in(NameWords.AMBIGUOUS)) {
             return -1;
         }
         NameSpan name = parser.parse(text, tokens, i, false, false, KNOWN_SURNAME);
@@ -269,7 +273,7 @@ final class SurnameRules {
     /** "De Vries" at sentence start, "van der Berg" after a comma: take the particles in front along. */
     private static NameSpan withLeadingParticles(String text, List<TextToken> tokens, int i, NameSpan name) {
         int k = i;
-        while (k > 0 && tokens.get(k - 1).isWord() && NameWords.PARTICLES.contains(tokens.get(k - 1).lower())
+        while (k > 0 && tokens.get(k - 1).isWord() && tokens.get(k - 1).in(NameWords.PARTICLES)
                 && TextToken.adjacent(text, tokens.get(k - 1), tokens.get(k)) && !tokens.get(k).sentenceStart()) {
             k--;
         }
@@ -284,18 +288,18 @@ final class SurnameRules {
         }
         TextToken before = tokens.get(first - 1);
         if (!before.capitalised() || !TextToken.adjacent(text, before, tokens.get(first))
-                || NameWords.NOT_NAMES.contains(before.lower()) || NameWords.TITLES.contains(before.lower())
-                || StreetOrganisationFilter.isStreetOrOrganisation(before.lower()) || before.text().length() < 2) {
+                || before.in(NameWords.NOT_NAMES) || before.in(NameWords.TITLES)
+                || StreetOrganisationFilter.isStreetOrOrganisation(before.lower()) || before.length() < 2) {
             return name;
         }
         boolean lineStart = before.sentenceStart() || first - 1 == 0
-                || (first >= 2 && NameWords.TITLES.contains(tokens.get(first - 2).lower()));
+                || (first >= 2 && tokens.get(first - 2).in(NameWords.TITLES));
         // ninth round: mid-sentence, after a lower-case word or a list joiner, a capitalised word before a known
         // surname is its given name too ("staan daar Ionuț Ciobanu", "Ruben, Ilse & Mats Oldenziel")
-        boolean midSentence = first >= 2 && !before.sentenceStart() && !NameWords.PARTICLES.contains(before.lower())
+        boolean midSentence = first >= 2 && !before.sentenceStart() && !before.in(NameWords.PARTICLES)
                 && (tokens.get(first - 2).isWord() && !tokens.get(first - 2).capitalised()
-                        && !NameWords.PARTICLES.contains(tokens.get(first - 2).lower())
-                        || "&".equals(tokens.get(first - 2).text()));
+                        && !tokens.get(first - 2).in(NameWords.PARTICLES)
+                        || tokens.get(first - 2).is("&"));
         return lineStart || midSentence ? name.withStart(before.start()) : name;
     }
 

@@ -3,26 +3,203 @@ package nl.dijkwacht.pii.detect.name;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import nl.dijkwacht.words.Letters;
+import nl.dijkwacht.words.WordSet;
 
 /**
  * A token with its offsets. The same tokenisation is used to train the name model and to run it, so they agree:
  * initials stay together ({@code J.P.}), hyphenated surnames stay together ({@code Jansen-de}), {@code 't} is one
  * token, and dots after words are separate tokens.
+ *
+ * <p>A token is its offsets into the text: its text and its lower case are made as strings only when asked
+ * ({@link #text()}, {@link #lower()}). The rules ask word lists about nearly every token; {@link #in} asks a
+ * {@link WordSet} about the token's characters in place, with the lower case's hash worked out at the first ask,
+ * so that most tokens never become strings (pii24: a substring and a lower-case copy per token before).
  */
-record TextToken(String text, String lower, int start, int end, Kind kind, boolean sentenceStart,
-        boolean capitalised) {
+final class TextToken {
 
     enum Kind { WORD, INITIALS, NUMBER, PUNCT }
 
+    private final String source;
+    private final int start;
+    private final int end;
+    private final Kind kind;
+    private final boolean sentenceStart;
+    private final boolean capitalised;
     /*
      * capitalised: a word whose first character is upper case, decided once here; the rules asked it several times
      * per token (Character.isUpperCase at every ask, a call through the JDK's CharacterData that the gateway's other
      * code makes megamorphic).
+     *
+     * lowerHash: String.hashCode of the lower case, worked out at the first ask (numbers and punctuation are rarely
+     * asked) and valid when lowerState is CHAR_WISE: no character of the token is one whose lower case
+     * String.toLowerCase(Locale.ROOT) works out otherwise than Character.toLowerCase(char) does (the dotted capital I,
+     * the capital sigma, a surrogate); such a token (NOT_CHAR_WISE) is asked through its lower-case string.
      */
+    private int lowerHash;
+    private byte lowerState; // UNKNOWN, CHAR_WISE or NOT_CHAR_WISE
+    private static final byte UNKNOWN = 0;
+    private static final byte CHAR_WISE = 1;
+    private static final byte NOT_CHAR_WISE = 2;
+    private String text;
+    private String lower;
+
+    private TextToken(String source, int start, int end, Kind kind, boolean sentenceStart, boolean capitalised) {
+        this.source = source;
+        this.start = start;
+        this.end = end;
+        this.kind = kind;
+        this.sentenceStart = sentenceStart;
+        this.capitalised = capitalised;
+    }
+
+    /** Whether the lower case is the characters lowered one by one; works out lowerHash at the first ask. */
+    private boolean charWiseLower() {
+        if (lowerState == UNKNOWN) {
+            int h = 0;
+            byte state = CHAR_WISE;
+            for (int k = start; k < end; k++) {
+                char c = source.charAt(k);
+                if (c >= 128 && lowersOtherwiseInAString(c)) {
+                    state = NOT_CHAR_WISE;
+                    break;
+                }
+                h = 31 * h + lowerCase(c);
+            }
+            lowerHash = h;
+            lowerState = state;
+        }
+        return lowerState == CHAR_WISE;
+    }
+
+    int start() {
+        return start;
+    }
+
+    int end() {
+        return end;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    boolean sentenceStart() {
+        return sentenceStart;
+    }
+
+    boolean capitalised() {
+        return capitalised;
+    }
 
     boolean isWord() {
         return kind == Kind.WORD;
+    }
+
+    /** The token's characters; a string made at the first ask. */
+    String text() {
+        String t = text;
+        if (t == null) {
+            char c = source.charAt(start);
+            t = end == start + 1 && c < ONE_CHAR.length ? ONE_CHAR[c] : source.substring(start, end);
+            text = t;
+        }
+        return t;
+    }
+
+    /**
+     * {@code text().toLowerCase(Locale.ROOT)}, made at the first ask: a number (digits and {@code .,:/-}) and ASCII
+     * punctuation have no case and are their own lower case; words and initials ask the JDK, whose loop over the
+     * bytes is the quicker one.
+     */
+    String lower() {
+        String l = lower;
+        if (l == null) {
+            String t = text();
+            l = kind == Kind.NUMBER || kind == Kind.PUNCT && t.charAt(0) < 128 ? t : t.toLowerCase(Locale.ROOT);
+            lower = l;
+        }
+        return l;
+    }
+
+    /** {@code text().length()}. */
+    int length() {
+        return end - start;
+    }
+
+    /** {@code text().charAt(k)}. */
+    char charAt(int k) {
+        return source.charAt(start + k);
+    }
+
+    /** {@code text().equals(s)}, without the string. */
+    boolean is(String s) {
+        return s.length() == end - start && source.startsWith(s, start);
+    }
+
+    /** {@code lower().equals(s)}, without the string. */
+    boolean lowerIs(String s) {
+        if (lower != null || !charWiseLower()) {
+            return lower().equals(s);
+        }
+        int n = end - start;
+        if (s.length() != n) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if (lowerCase(source.charAt(start + k)) != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code words.contains(lower())}; a {@link WordSet} is asked about the token's characters in place. */
+    boolean in(Set<String> words) {
+        if (lower == null && words instanceof WordSet set && charWiseLower()) {
+            return set.containsLowerCase(source, start, end, lowerHash);
+        }
+        return words.contains(lower());
+    }
+
+    /** Whether {@link #lower()} may differ from the token's characters lowered one by one (see lowerHash). */
+    boolean mayNotLowerCharWise() {
+        return !charWiseLower();
+    }
+
+    /** {@code Character.toLowerCase(text().charAt(k))}. */
+    char lowerCharAt(int k) {
+        return lowerCase(source.charAt(start + k));
+    }
+
+    /** {@code lower().indexOf(c) >= 0} for a character {@code c} that is no letter. */
+    boolean holds(char c) {
+        for (int k = start; k < end; k++) {
+            if (source.charAt(k) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code NameParser.isAllCaps(text())}. */
+    boolean allCaps() {
+        if (end - start <= 1) {
+            return false;
+        }
+        for (int k = start; k < end; k++) {
+            char c = source.charAt(k);
+            if (Character.isLetter(c) && !Character.isUpperCase(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return kind + "[" + start + ", " + end + ")";
     }
 
     /** The ASCII characters as strings: a token of one (punctuation, a digit) needs no string of its own. */
@@ -32,6 +209,18 @@ record TextToken(String text, String lower, int start, int end, Kind kind, boole
         for (char c = 0; c < ONE_CHAR.length; c++) {
             ONE_CHAR[c] = String.valueOf(c);
         }
+    }
+
+    private static char lowerCase(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return Character.toLowerCase(c);
+    }
+
+    /** Whether String.toLowerCase(Locale.ROOT) may lower {@code c} otherwise than Character.toLowerCase(c). */
+    private static boolean lowersOtherwiseInAString(char c) {
+        return c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c);
     }
 
     static List<TextToken> tokenize(String text) {
@@ -68,12 +257,11 @@ record TextToken(String text, String lower, int start, int end, Kind kind, boole
             if (hasBlankLine(text, previousEnd, start)) {
                 nextStartsSentence = true;
             }
-            String t = end == start + 1 && c < ONE_CHAR.length ? ONE_CHAR[c] : text.substring(start, end);
             boolean sentence = nextStartsSentence && kind != Kind.PUNCT;
             boolean capitalised = kind == Kind.WORD && Letters.upper(c);
-            out.add(new TextToken(t, lowerCase(t, kind, c), start, end, kind, sentence, capitalised));
+            out.add(new TextToken(text, start, end, kind, sentence, capitalised));
             if (kind == Kind.PUNCT) {
-                char p = t.charAt(0);
+                char p = c;
                 if (p == '.' || p == '!' || p == '?' || p == ':' || p == ';' || p == '"' || p == '(' || p == '-'
                         || p == '•' || p == '*' || p == '>') {
                     nextStartsSentence = true;
@@ -85,17 +273,6 @@ record TextToken(String text, String lower, int start, int end, Kind kind, boole
             i = end;
         }
         return out;
-    }
-
-    /**
-     * {@code t.toLowerCase(Locale.ROOT)}: a number (digits and {@code .,:/-}) and ASCII punctuation have no case and
-     * are their own lower case; words and initials ask the JDK, whose loop over the bytes is the quicker one.
-     */
-    private static String lowerCase(String t, Kind kind, char first) {
-        if (kind == Kind.NUMBER || kind == Kind.PUNCT && first < 128) {
-            return t;
-        }
-        return t.toLowerCase(Locale.ROOT);
     }
 
     /** End of initials such as "J." or "J.P." or "J. P." (up to five), or {@code i} when there are none. */
@@ -186,7 +363,7 @@ record TextToken(String text, String lower, int start, int end, Kind kind, boole
         for (int i = 0; i < tokens.size(); i++) {
             TextToken t = tokens.get(i);
             boolean boundary = false;
-            if (t.kind == Kind.PUNCT && (t.text.equals(".") || t.text.equals("!") || t.text.equals("?"))) {
+            if (t.kind == Kind.PUNCT && (t.is(".") || t.is("!") || t.is("?"))) {
                 boundary = true;
             } else if (i + 1 < tokens.size()) {
                 for (int k = t.end; k < tokens.get(i + 1).start; k++) {

@@ -52,28 +52,28 @@ final class TitleAndInitialRules {
      * writer's name, known or not. The index to continue from, or -1.
      */
     int introduction(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
-        if (!INTRODUCTION_STARTS.contains(tokens.get(i).lower())) {
+        if (!tokens.get(i).in(INTRODUCTION_STARTS)) {
             return -1; // runs at every word: most open no phrase
         }
         for (List<String> phrase : INTRODUCTIONS) {
             int n = phrase.size();
-            if (i + n >= tokens.size() || !tokens.get(i).lower().equals(phrase.get(0))) {
+            if (i + n >= tokens.size() || !tokens.get(i).lowerIs(phrase.get(0))) {
                 continue;
             }
             boolean match = true;
             for (int k = 1; k < n && match; k++) {
-                match = tokens.get(i + k).lower().equals(phrase.get(k))
+                match = tokens.get(i + k).lowerIs(phrase.get(k))
                         && TextToken.adjacent(text, tokens.get(i + k - 1), tokens.get(i + k));
             }
             TextToken first = tokens.get(i + n);
             if (!match || !first.capitalised() || !TextToken.adjacent(text, tokens.get(i + n - 1), first)
-                    || NameWords.NOT_NAMES.contains(first.lower()) || NameWords.TITLES.contains(first.lower())) {
+                    || first.in(NameWords.NOT_NAMES) || first.in(NameWords.TITLES)) {
                 continue;
             }
             NameSpan name = parser.parse(text, tokens, i + n, false, true, INTRODUCTION);
             // one word only when it is a known name: "Ik ben Nederlander", "ik ben Blij" are not names
-            if (name != null && (name.endToken() - (i + n) >= 2 || parser.gazetteer().isFirstName(first.lower())
-                    || parser.gazetteer().isSurname(first.lower()))) {
+            if (name != null && (name.endToken() - (i + n) >= 2 || parser.gazetteer().isFirstName(first)
+                    || parser.gazetteer().isSurname(first))) {
                 out.add(name);
                 return name.endToken();
             }
@@ -83,8 +83,8 @@ final class TitleAndInitialRules {
 
     /** "dochter linh (17)", "zoon daan (23-05-2011)": an age or a date in brackets right after the word. */
     static boolean ageOrDateInBrackets(String text, List<TextToken> tokens, int k) {
-        return k + 2 < tokens.size() && tokens.get(k).text().equals("(")
-                && tokens.get(k + 1).kind() == TextToken.Kind.NUMBER && tokens.get(k + 2).text().equals(")")
+        return k + 2 < tokens.size() && tokens.get(k).is("(")
+                && tokens.get(k + 1).kind() == TextToken.Kind.NUMBER && tokens.get(k + 2).is(")")
                 && tokens.get(k).start() - tokens.get(k - 1).end() <= 1;
     }
 
@@ -98,18 +98,18 @@ final class TitleAndInitialRules {
     int relationInBrackets(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
         TextToken t = tokens.get(i);
         int k = i + 1;
-        if (!t.capitalised() || t.text().length() < 2 || NameParser.isAllCaps(t.text()) || k + 2 >= tokens.size()
-                || !tokens.get(k).text().equals("(") || tokens.get(k).start() - t.end() > 1
-                || NameWords.NOT_NAMES.contains(t.lower()) || NameWords.TITLES.contains(t.lower())
+        if (!t.capitalised() || t.length() < 2 || t.allCaps() || k + 2 >= tokens.size()
+                || !tokens.get(k).is("(") || tokens.get(k).start() - t.end() > 1
+                || t.in(NameWords.NOT_NAMES) || t.in(NameWords.TITLES)
                 || StreetOrganisationFilter.isStreetOrOrganisation(t.lower())) {
             return -1;
         }
         k++;
-        if (POSSESSIVES.contains(tokens.get(k).lower())) {
+        if (tokens.get(k).in(POSSESSIVES)) {
             k++;
         }
-        if (k + 1 >= tokens.size() || !NameWords.TITLES.contains(tokens.get(k).lower())
-                || !tokens.get(k + 1).text().equals(")") || NameWords.STRONG_TITLES.contains(tokens.get(k).lower())) {
+        if (k + 1 >= tokens.size() || !tokens.get(k).in(NameWords.TITLES)
+                || !tokens.get(k + 1).is(")") || tokens.get(k).in(NameWords.STRONG_TITLES)) {
             return -1;
         }
         out.add(new NameSpan(t.start(), t.end(), i + 1, RELATION));
@@ -122,8 +122,8 @@ final class TitleAndInitialRules {
             return false;
         }
         TextToken t = tokens.get(k);
-        return t.isWord() && !t.capitalised() && parser.gazetteer().isSurname(t.lower())
-                && !NameWords.LOWERCASE_WORDS.contains(t.lower()) && !NameWords.COMMON_LOWER.contains(t.lower());
+        return t.isWord() && !t.capitalised() && parser.gazetteer().isSurname(t)
+                && !t.in(NameWords.LOWERCASE_WORDS) && !t.in(NameWords.COMMON_LOWER);
     }
 
     /** Initials at token {@code i} ("J.P. de Vries"): the index to continue from, or -1 if not initials. */
@@ -148,27 +148,27 @@ final class TitleAndInitialRules {
         int j = i;
         while (j < tokens.size()) {
             TextToken t = tokens.get(j);
-            if (t.isWord() && NameWords.TITLES.contains(t.lower())) {
+            if (t.isWord() && t.in(NameWords.TITLES)) {
                 j++;
-                if (j < tokens.size() && (tokens.get(j).text().equals(".") || tokens.get(j).text().equals(":"))) {
+                if (j < tokens.size() && (tokens.get(j).is(".") || tokens.get(j).is(":"))) {
                     j++;
                 }
                 continue;
             }
             // "de heer", also inside a chain ("geachte de heer")
-            if (t.isWord() && t.lower().equals("de") && j + 1 < tokens.size()
-                    && tokens.get(j + 1).lower().equals("heer")) {
+            if (t.isWord() && t.lowerIs("de") && j + 1 < tokens.size()
+                    && tokens.get(j + 1).lowerIs("heer")) {
                 j++;
                 continue;
             }
             break;
         }
-        if (j > i && !tokens.get(j - 1).isWord() && !tokens.get(j - 1).text().equals(".")
-                && !tokens.get(j - 1).text().equals(":")) {
+        if (j > i && !tokens.get(j - 1).isWord() && !tokens.get(j - 1).is(".")
+                && !tokens.get(j - 1).is(":")) {
             return i;
         }
         // "de" alone is not a title
-        if (j == i + 1 && tokens.get(i).lower().equals("de")) {
+        if (j == i + 1 && tokens.get(i).lowerIs("de")) {
             return i;
         }
         return j;
@@ -176,7 +176,7 @@ final class TitleAndInitialRules {
 
     private static boolean hadStrongTitle(List<TextToken> tokens, int from, int to) {
         for (int k = from; k < to; k++) {
-            if (NameWords.STRONG_TITLES.contains(tokens.get(k).lower())) {
+            if (tokens.get(k).in(NameWords.STRONG_TITLES)) {
                 return true;
             }
         }

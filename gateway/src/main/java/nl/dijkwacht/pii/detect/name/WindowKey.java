@@ -25,7 +25,71 @@ record WindowKey(long a, long b, long c, long d) {
             sha.update((byte) bytes.length);
             sha.update(bytes);
         }
-        ByteBuffer digest = ByteBuffer.wrap(sha.digest());
+        return of(sha.digest());
+    }
+
+    /**
+     * {@code of(saltedDigest, words)} of the words {@code tokens[from, to)}: the same bytes digested (each token's UTF-8
+     * as {@link String#getBytes} makes it, a lone surrogate as {@code '?'}), read from the text in place. A window the
+     * cache holds needs no strings of its words (pii24: a substring and a byte array per word before).
+     */
+    static WindowKey of(MessageDigest saltedDigest, java.util.List<TextToken> tokens, int from, int to) {
+        MessageDigest sha;
+        try {
+            sha = (MessageDigest) saltedDigest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 cannot be cloned", e);
+        }
+        int room = 0;
+        for (int k = from; k < to; k++) {
+            room += 4 + 3 * tokens.get(k).length(); // a char takes at most 3 bytes, a surrogate pair 4
+        }
+        byte[] bytes = new byte[room];
+        int at = 0;
+        for (int k = from; k < to; k++) {
+            TextToken t = tokens.get(k);
+            int lengthAt = at;
+            at = utf8(t, bytes, at + 4);
+            int length = at - lengthAt - 4;
+            bytes[lengthAt] = (byte) (length >>> 24);
+            bytes[lengthAt + 1] = (byte) (length >>> 16);
+            bytes[lengthAt + 2] = (byte) (length >>> 8);
+            bytes[lengthAt + 3] = (byte) length;
+        }
+        sha.update(bytes, 0, at);
+        return of(sha.digest());
+    }
+
+    private static int utf8(TextToken t, byte[] out, int at) {
+        int n = t.length();
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            if (c < 0x80) {
+                out[at++] = (byte) c;
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xC0 | c >> 6);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(t.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, t.charAt(++i));
+                    out[at++] = (byte) (0xF0 | cp >> 18);
+                    out[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                    out[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                    out[at++] = (byte) (0x80 | cp & 0x3F);
+                } else {
+                    out[at++] = '?';
+                }
+            } else {
+                out[at++] = (byte) (0xE0 | c >> 12);
+                out[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        return at;
+    }
+
+    private static WindowKey of(byte[] sha256) {
+        ByteBuffer digest = ByteBuffer.wrap(sha256);
         return new WindowKey(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
     }
 }
