@@ -45,15 +45,11 @@ public final class RequestMetrics implements RecordListener {
         this.meters = meters;
     }
 
-    /**
-     * The meter for {@code key} (its name, then its tag values), registered by {@code register} the first time. The
-     * registering functions take the registry and the key and capture nothing, so a lookup makes no function object.
-     */
     @SuppressWarnings("unchecked")
-    private <M> M meter(List<String> key, java.util.function.BiFunction<MeterRegistry, List<String>, M> register) {
+    private <M> M meter(List<String> key, java.util.function.Supplier<M> register) {
         Object m = registered.get(key);
         if (m == null) {
-            m = register.apply(meters, key);
+            m = register.get();
             if (registered.size() < CACHE_LIMIT) {
                 registered.putIfAbsent(key, m);
             }
@@ -67,31 +63,31 @@ public final class RequestMetrics implements RecordListener {
         String useCase = orNone(record.useCase());
         String endpoint = record.endpoint();
         String rule = rule(record.rule());
-        String status = statusText(record.httpStatus());
+        String status = Integer.toString(record.httpStatus());
         String streamed = Boolean.toString(record.streamed());
         String decision = record.decision();
         this.<Counter>meter(List.of("dijkwacht.requests", endpoint, model, useCase, decision, rule, status, streamed),
-                (registry, k) -> Counter.builder("dijkwacht.requests")
+                () -> Counter.builder("dijkwacht.requests")
                         .description("Requests by endpoint, model, use-case, decision, rule and HTTP status (one per audit record)")
-                        .tags("endpoint", k.get(1), "model", k.get(2), "use_case", k.get(3), "decision", k.get(4),
-                                "rule", k.get(5), "status", k.get(6), "streamed", k.get(7))
-                        .register(registry)).increment();
+                        .tags("endpoint", endpoint, "model", model, "use_case", useCase, "decision", decision,
+                                "rule", rule, "status", status, "streamed", streamed)
+                        .register(meters)).increment();
         String errorCode = record.errorCode();
         if (errorCode != null) {
             this.<Counter>meter(List.of("dijkwacht.refusals", errorCode, status, useCase),
-                    (registry, k) -> Counter.builder("dijkwacht.refusals")
+                    () -> Counter.builder("dijkwacht.refusals")
                             .description("Refused or failed requests by error code (the OpenAI error 'code' the tool got)")
-                            .tags("code", k.get(1), "status", k.get(2), "use_case", k.get(3))
-                            .register(registry)).increment();
+                            .tags("code", errorCode, "status", status, "use_case", useCase)
+                            .register(meters)).increment();
         }
         long total = exchange.elapsedNanos();
         long upstream = exchange.upstreamNanos();
         this.<Timer>meter(List.of("dijkwacht.request.added", endpoint, model, streamed),
-                (registry, k) -> Timer.builder("dijkwacht.request.added")
+                () -> Timer.builder("dijkwacht.request.added")
                         .description("Time the gateway adds to a request: total time minus time waiting for upstream models")
                         .serviceLevelObjectives(LATENCY_BUCKETS)
-                        .tags("endpoint", k.get(1), "model", k.get(2), "streamed", k.get(3))
-                        .register(registry)).record(Math.max(0, total - upstream), TimeUnit.NANOSECONDS);
+                        .tags("endpoint", endpoint, "model", model, "streamed", streamed)
+                        .register(meters)).record(Math.max(0, total - upstream), TimeUnit.NANOSECONDS);
         for (UpstreamCall call : exchange.upstreamCalls()) {
             upstream(call);
         }
@@ -121,32 +117,32 @@ public final class RequestMetrics implements RecordListener {
         String upstream = upstreamName(model);
         String outcome = call.outcome();
         this.<Timer>meter(List.of("dijkwacht.upstream.latency", model.id(), upstream, outcome),
-                (registry, k) -> Timer.builder("dijkwacht.upstream.latency")
+                () -> Timer.builder("dijkwacht.upstream.latency")
                         .description("Duration of each model call (for streams: until the stream ended), by outcome")
                         .serviceLevelObjectives(LATENCY_BUCKETS)
-                        .tags("model", k.get(1), "upstream", k.get(2), "outcome", k.get(3))
-                        .register(registry)).record(call.durationNanos(), TimeUnit.NANOSECONDS);
+                        .tags("model", model.id(), "upstream", upstream, "outcome", outcome)
+                        .register(meters)).record(call.durationNanos(), TimeUnit.NANOSECONDS);
         if (call.firstTokenNanos() >= 0) {
             this.<Timer>meter(List.of("dijkwacht.upstream.ttft", model.id(), upstream),
-                    (registry, k) -> Timer.builder("dijkwacht.upstream.ttft")
+                    () -> Timer.builder("dijkwacht.upstream.ttft")
                             .description("Time to first token of streamed answers: from the model call until the first chunk reached the tool")
                             .serviceLevelObjectives(LATENCY_BUCKETS)
-                            .tags("model", k.get(1), "upstream", k.get(2))
-                            .register(registry)).record(call.firstTokenNanos(), TimeUnit.NANOSECONDS);
+                            .tags("model", model.id(), "upstream", upstream)
+                            .register(meters)).record(call.firstTokenNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
     private Counter tokens(String model, String useCase, String type) {
         return meter(List.of("dijkwacht.tokens", model, useCase, type),
-                (registry, k) -> Counter.builder("dijkwacht.tokens").description("Tokens by model, use-case and direction (input = prompt, output = completion)")
-                        .tags("model", k.get(1), "use_case", k.get(2), "type", k.get(3)).register(registry));
+                () -> Counter.builder("dijkwacht.tokens").description("Tokens by model, use-case and direction (input = prompt, output = completion)")
+                        .tags("model", model, "use_case", useCase, "type", type).register(meters));
     }
 
     private Counter entities(String type, String direction, String useCase) {
         return meter(List.of("dijkwacht.pii.entities", type, direction, useCase),
-                (registry, k) -> Counter.builder("dijkwacht.pii.entities")
+                () -> Counter.builder("dijkwacht.pii.entities")
                         .description("Personal data found, by entity type: input = in prompts, output = added by the model (counts only)")
-                        .tags("type", k.get(1), "direction", k.get(2), "use_case", k.get(3)).register(registry));
+                        .tags("type", type, "direction", direction, "use_case", useCase).register(meters));
     }
 
     /** {@code provider/host} of a model's upstream (from the catalogue); {@code builtin} for models without a URL. */
@@ -179,13 +175,6 @@ public final class RequestMetrics implements RecordListener {
         }
         String plain = RULE_CHARS.matcher(rule.toLowerCase(Locale.ROOT)).replaceAll("_");
         return plain.length() > 80 ? plain.substring(0, 80) : plain;
-    }
-
-    /** HTTP status codes as tag values, made once (every request's record has one). */
-    private static final String[] STATUS_TEXTS = java.util.stream.IntStream.range(0, 600).mapToObj(Integer::toString).toArray(String[]::new);
-
-    static String statusText(int status) {
-        return status >= 0 && status < STATUS_TEXTS.length ? STATUS_TEXTS[status] : Integer.toString(status);
     }
 
     private static String orNone(String value) {
