@@ -3,6 +3,7 @@ package nl.dijkwacht.audit;
 import java.util.Arrays;
 import java.util.List;
 import javax.crypto.Mac;
+import nl.dijkwacht.words.Utf8;
 
 /**
  * Feeds text to a MAC as the UTF-8 bytes {@code String.getBytes(UTF_8)} gives (an unpaired surrogate as {@code '?'}),
@@ -28,29 +29,16 @@ public final class MacFeed {
 
     public MacFeed text(String s) {
         int n = s.length();
-        for (int i = 0; i < n; i++) {
-            if (used + 4 > buffer.length) {
+        for (int i = 0; i < n; ) {
+            if (used + 2 * Utf8.MAX_BYTES_PER_CHAR > buffer.length) {
                 flush();
             }
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                buffer[used++] = (byte) c;
-            } else if (c < 0x800) {
-                buffer[used++] = (byte) (0xc0 | c >> 6);
-                buffer[used++] = (byte) (0x80 | c & 0x3f);
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                buffer[used++] = (byte) (0xf0 | cp >> 18);
-                buffer[used++] = (byte) (0x80 | cp >> 12 & 0x3f);
-                buffer[used++] = (byte) (0x80 | cp >> 6 & 0x3f);
-                buffer[used++] = (byte) (0x80 | cp & 0x3f);
-            } else if (Character.isSurrogate(c)) {
-                buffer[used++] = '?';
-            } else {
-                buffer[used++] = (byte) (0xe0 | c >> 12);
-                buffer[used++] = (byte) (0x80 | c >> 6 & 0x3f);
-                buffer[used++] = (byte) (0x80 | c & 0x3f);
+            int end = Math.min(n, i + (buffer.length - used) / Utf8.MAX_BYTES_PER_CHAR); // at least two characters
+            if (end < n && Character.isHighSurrogate(s.charAt(end - 1))) {
+                end--; // a pair is encoded in the next piece, together
             }
+            used = Utf8.put(s, i, end, buffer, used);
+            i = end;
         }
         return this;
     }

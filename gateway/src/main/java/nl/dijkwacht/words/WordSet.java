@@ -150,7 +150,7 @@ public final class WordSet extends AbstractSet<String> {
     public boolean containsLowerCase(String text, int from, int to) {
         int h = 0;
         for (int k = from; k < to; k++) {
-            h = 31 * h + lowerCase(text.charAt(k));
+            h = 31 * h + Letters.lower(text.charAt(k));
         }
         return containsLowerCase(text, from, to, h);
     }
@@ -166,7 +166,7 @@ public final class WordSet extends AbstractSet<String> {
             return false;
         }
         if (len > 0) {
-            char c = lowerCase(text.charAt(from));
+            char c = Letters.lower(text.charAt(from));
             boolean firstCharOfAWord = c < 64 ? (firstCharsBelow64 >>> c & 1) != 0
                     : c < 128 ? (firstChars64To127 >>> (c - 64) & 1) != 0 : firstCharBeyondAscii;
             if (!firstCharOfAWord) {
@@ -180,7 +180,7 @@ public final class WordSet extends AbstractSet<String> {
                 int at = offsets[i];
                 if (offsets[i + 1] - at == len) {
                     int k = 0;
-                    while (k < len && chars[at + k] == lowerCase(text.charAt(from + k))) {
+                    while (k < len && chars[at + k] == Letters.lower(text.charAt(from + k))) {
                         k++;
                     }
                     if (k == len) {
@@ -190,14 +190,6 @@ public final class WordSet extends AbstractSet<String> {
             }
         }
         return false;
-    }
-
-    /** {@code Character.toLowerCase(c)}, ASCII answered here (a call through the JDK's CharacterData otherwise). */
-    private static char lowerCase(char c) {
-        if (c < 128) {
-            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-        }
-        return Character.toLowerCase(c);
     }
 
     @Override

@@ -13,6 +13,7 @@ class LettersTest {
         for (int i = 0; i <= Character.MAX_VALUE; i++) {
             char c = (char) i;
             if (Letters.letter(c) != Character.isLetter(c) || Letters.upper(c) != Character.isUpperCase(c)
+                    || Letters.lower(c) != Character.toLowerCase(c)
                     || Letters.letterOrDigit(c) != Character.isLetterOrDigit(c)
                     || Letters.whitespace(c) != Character.isWhitespace(c)) {
                 differ++;

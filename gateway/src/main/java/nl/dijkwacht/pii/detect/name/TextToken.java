@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import nl.dijkwacht.words.Letters;
+import nl.dijkwacht.words.Utf8;
 import nl.dijkwacht.words.WordSet;
 
 /**
@@ -65,7 +66,7 @@ final class TextToken {
                     state = NOT_CHAR_WISE;
                     break;
                 }
-                h = 31 * h + lowerCase(c);
+                h = 31 * h + Letters.lower(c);
             }
             lowerHash = h;
             lowerState = state;
@@ -128,6 +129,11 @@ final class TextToken {
         return end - start;
     }
 
+    /** The token's UTF-8 bytes at {@code out[at]} ({@link Utf8#put}); @return the index after them. */
+    int utf8(byte[] out, int at) {
+        return Utf8.put(source, start, end, out, at);
+    }
+
     /** {@code text().charAt(k)}. */
     char charAt(int k) {
         return source.charAt(start + k);
@@ -148,7 +154,7 @@ final class TextToken {
             return false;
         }
         for (int k = 0; k < n; k++) {
-            if (lowerCase(source.charAt(start + k)) != s.charAt(k)) {
+            if (Letters.lower(source.charAt(start + k)) != s.charAt(k)) {
                 return false;
             }
         }
@@ -170,7 +176,7 @@ final class TextToken {
 
     /** {@code Character.toLowerCase(text().charAt(k))}. */
     char lowerCharAt(int k) {
-        return lowerCase(source.charAt(start + k));
+        return Letters.lower(source.charAt(start + k));
     }
 
     /** {@code lower().indexOf(c) >= 0} for a character {@code c} that is no letter. */
@@ -209,13 +215,6 @@ final class TextToken {
         for (char c = 0; c < ONE_CHAR.length; c++) {
             ONE_CHAR[c] = String.valueOf(c);
         }
-    }
-
-    private static char lowerCase(char c) {
-        if (c < 128) {
-            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-        }
-        return Character.toLowerCase(c);
     }
 
     /** Whether String.toLowerCase(Locale.ROOT) may lower {@code c} otherwise than Character.toLowerCase(c). */

@@ -3,6 +3,7 @@ package nl.dijkwacht.pii.detect.name;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import nl.dijkwacht.words.Utf8;
 
 /**
  * A name-model window's words as a SHA-256 digest salted per process: equal words give equal keys, and the cache that
@@ -42,14 +43,14 @@ record WindowKey(long a, long b, long c, long d) {
         }
         int room = 0;
         for (int k = from; k < to; k++) {
-            room += 4 + 3 * tokens.get(k).length(); // a char takes at most 3 bytes, a surrogate pair 4
+            room += 4 + Utf8.MAX_BYTES_PER_CHAR * tokens.get(k).length();
         }
         byte[] bytes = new byte[room];
         int at = 0;
         for (int k = from; k < to; k++) {
             TextToken t = tokens.get(k);
             int lengthAt = at;
-            at = utf8(t, bytes, at + 4);
+            at = t.utf8(bytes, at + 4);
             int length = at - lengthAt - 4;
             bytes[lengthAt] = (byte) (length >>> 24);
             bytes[lengthAt + 1] = (byte) (length >>> 16);
@@ -58,34 +59,6 @@ record WindowKey(long a, long b, long c, long d) {
         }
         sha.update(bytes, 0, at);
         return of(sha.digest());
-    }
-
-    private static int utf8(TextToken t, byte[] out, int at) {
-        int n = t.length();
-        for (int i = 0; i < n; i++) {
-            char c = t.charAt(i);
-            if (c < 0x80) {
-                out[at++] = (byte) c;
-            } else if (c < 0x800) {
-                out[at++] = (byte) (0xC0 | c >> 6);
-                out[at++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(t.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, t.charAt(++i));
-                    out[at++] = (byte) (0xF0 | cp >> 18);
-                    out[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                    out[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                    out[at++] = (byte) (0x80 | cp & 0x3F);
-                } else {
-                    out[at++] = '?';
-                }
-            } else {
-                out[at++] = (byte) (0xE0 | c >> 12);
-                out[at++] = (byte) (0x80 | c >> 6 & 0x3F);
-                out[at++] = (byte) (0x80 | c & 0x3F);
-            }
-        }
-        return at;
     }
 
     private static WindowKey of(byte[] sha256) {
