@@ -23,8 +23,11 @@ import nl.dijkwacht.words.Utf8;
 public final class MacFeed {
 
     private static final int MAX_BUFFER = 256;
-    /** Texts from this length on go through {@link #encoder}. */
-    static final int BULK_CHARS = 64;
+    /**
+     * Texts from this length on go through {@link #encoder}: above a 64-character hex HMAC, so that a record's chain hash
+     * ({@code ChainCodec}) keeps to the buffer and makes no encoder of its own.
+     */
+    static final int BULK_CHARS = 128;
 
     private final Mac mac;
     private final byte[] buffer;
