@@ -1,10 +1,5 @@
 package nl.dijkwacht.audit;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import javax.crypto.Mac;
@@ -16,26 +11,14 @@ import nl.dijkwacht.words.Utf8;
  * hashed for its record, and their copies (with the prompt's messages first joined into one string) were ~2 KB per
  * request (record22). Each {@link #text} is encoded on its own, as {@code getBytes} of that piece would be. The audit
  * chain's canonical record text is written through it too ({@code ChainCodec}), with its separators and numbers.
- * A long text (the prompt, the answer) is encoded by the JDK's own UTF-8 encoder, whose ASCII runs are one bulk copy
- * (~1 % of the gateway's CPU went to encoding character by character, session 40); a short one (a record's ids and
- * values) character by character, where the encoder's set-up would cost more than it saves.
  */
 public final class MacFeed {
 
     private static final int MAX_BUFFER = 256;
-    /**
-     * Texts from this length on go through {@link #encoder}: above a 64-character hex HMAC, so that a record's chain hash
-     * ({@code ChainCodec}) keeps to the buffer and makes no encoder of its own.
-     */
-    static final int BULK_CHARS = 128;
 
     private final Mac mac;
     private final byte[] buffer;
     private int used;
-    /** Made at the first long text: the JDK's UTF-8 encoder, a text's characters in pieces, {@link #buffer} wrapped. */
-    private CharsetEncoder encoder;
-    private CharBuffer chars;
-    private ByteBuffer bytes;
 
     /** @param chars about how many characters will be fed (sizes the buffer, at most {@value #MAX_BUFFER} bytes) */
     public MacFeed(Mac mac, int chars) {
@@ -46,9 +29,6 @@ public final class MacFeed {
 
     public MacFeed text(String s) {
         int n = s.length();
-        if (n >= BULK_CHARS) {
-            return encode(s);
-        }
         for (int i = 0; i < n; ) {
             if (used + 2 * Utf8.MAX_BYTES_PER_CHAR > buffer.length) {
                 flush();
@@ -61,49 +41,6 @@ public final class MacFeed {
             i = end;
         }
         return this;
-    }
-
-    /**
-     * {@code s} through the JDK's encoder: an unpaired surrogate becomes its replacement {@code '?'}, as in
-     * {@code getBytes}; a pair split between two pieces waits in {@link #chars} for the next one.
-     */
-    private MacFeed encode(String s) {
-        if (encoder == null) {
-            encoder = StandardCharsets.UTF_8.newEncoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            chars = CharBuffer.allocate(buffer.length);
-            bytes = ByteBuffer.wrap(buffer);
-        }
-        encoder.reset();
-        bytes.limit(buffer.length).position(used);
-        CharBuffer in = chars.clear();
-        int n = s.length();
-        for (int i = 0; ; ) {
-            int take = Math.min(n - i, in.remaining());
-            s.getChars(i, i + take, in.array(), in.position());
-            in.position(in.position() + take);
-            i += take;
-            boolean last = i == n;
-            in.flip();
-            while (encoder.encode(in, bytes, last).isOverflow()) {
-                handOver();
-            }
-            if (last) {
-                break;
-            }
-            in.compact();
-        }
-        while (encoder.flush(bytes).isOverflow()) {
-            handOver();
-        }
-        used = bytes.position();
-        return this;
-    }
-
-    private void handOver() {
-        mac.update(buffer, 0, bytes.position());
-        bytes.clear();
     }
 
     /**
@@ -174,8 +111,5 @@ public final class MacFeed {
     /** Zeroes the buffer: nothing of the text fed so far stays readable in it (a feed kept for another text). */
     public void wipe() {
         Arrays.fill(buffer, (byte) 0);
-        if (chars != null) {
-            Arrays.fill(chars.array(), '\0');
-        }
     }
 }
