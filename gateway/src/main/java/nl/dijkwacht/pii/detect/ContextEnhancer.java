@@ -1,7 +1,6 @@
 package nl.dijkwacht.pii.detect;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import nl.dijkwacht.words.WordList;
@@ -44,8 +43,6 @@ public final class ContextEnhancer {
     private final List<String> negativeBefore;
     private final List<String> positiveAfter;
     private final List<String> negativeAfter;
-    /** The positive words of both sides, each once: most lists serve both sides (pii25: each word was asked twice). */
-    private final List<String> positiveEitherSide;
     private final KeyContext keys;
     private final WordContext words;
     private final int before;
@@ -59,9 +56,6 @@ public final class ContextEnhancer {
         this.positiveBefore = List.copyOf(positiveBefore);
         this.negativeBefore = List.copyOf(negativeBefore);
         this.positiveAfter = List.copyOf(positiveAfter);
-        LinkedHashSet<String> eitherSide = new LinkedHashSet<>(positiveBefore);
-        eitherSide.addAll(positiveAfter);
-        this.positiveEitherSide = List.copyOf(eitherSide);
         this.negativeAfter = List.copyOf(negativeAfter);
         this.words = new WordContext(new CueWords(positiveBefore, negativeBefore),
                 new CueWords(positiveAfter, negativeAfter), keys, before, after);
@@ -144,7 +138,12 @@ public final class ContextEnhancer {
 
     /** Whether any positive cue word occurs anywhere in the text (a cheap gate before pattern matching). */
     public boolean mentionedAnywhere(AnalysedText text) {
-        for (String w : positiveEitherSide) {
+        for (String w : positiveBefore) {
+            if (text.mayContain(w) && text.lower().contains(w)) {
+                return true;
+            }
+        }
+        for (String w : positiveAfter) {
             if (text.mayContain(w) && text.lower().contains(w)) {
                 return true;
             }
