@@ -61,34 +61,46 @@ public final class AnalysedText {
     }
 
     /**
-     * False when {@code word} (lower case) cannot occur in {@link #lower()}: one of its pairs of adjacent ASCII
-     * characters occurs nowhere in it. A cheap test before {@code lower().contains(word)}, which it never contradicts.
+     * False when {@code word} (lower case) cannot occur in {@link #lower()}: one of its pairs of adjacent printable
+     * ASCII characters occurs nowhere in it. A cheap test before {@code lower().contains(word)}, which it never
+     * contradicts.
      */
     boolean mayContain(String word) {
         long[] pairs = asciiPairs();
         for (int i = 0; i + 1 < word.length(); i++) {
-            char a = word.charAt(i);
-            char b = word.charAt(i + 1);
-            if (a < 128 && b < 128) {
-                int bit = a << 7 | b;
-                if ((pairs[bit >>> 6] & (1L << bit)) == 0) {
-                    return false;
-                }
+            int bit = pairBit(word.charAt(i), word.charAt(i + 1));
+            if (bit >= 0 && (pairs[bit >>> 6] & (1L << bit)) == 0) {
+                return false;
             }
         }
         return true;
     }
 
-    /** Which pairs of adjacent ASCII characters occur in the lower-case text: bit {@code a * 128 + b}. */
+    /** The first of the characters whose pairs are kept: the space; the last is DEL. */
+    private static final int FIRST_PAIRED = ' ';
+    private static final int PAIRED = 128 - FIRST_PAIRED;
+
+    /**
+     * The pair's bit, or -1 when either character is outside the space … DEL range (a line break, a tab, a letter with
+     * an accent): such pairs are not kept, so they rule nothing out. Pairs with a control character were kept until
+     * pii25; no context word has one, and leaving them out makes the table 1.1 KB instead of 2 KB per text.
+     */
+    private static int pairBit(char a, char b) {
+        int x = a - FIRST_PAIRED;
+        int y = b - FIRST_PAIRED;
+        return (x | y) >= 0 && x < PAIRED && y < PAIRED ? x * PAIRED + y : -1;
+    }
+
+    /** Which pairs of adjacent printable ASCII characters occur in the lower-case text: bit {@link #pairBit}. */
     private long[] asciiPairs() {
         if (asciiPairs == null) {
             String s = lower();
-            long[] pairs = new long[128 * 128 / 64];
+            long[] pairs = new long[PAIRED * PAIRED / 64];
             char a = s.isEmpty() ? 0 : s.charAt(0);
             for (int i = 1, n = s.length(); i < n; i++) { // each char read once, carried as the next pair's first
                 char b = s.charAt(i);
-                if ((a | b) < 128) {
-                    int bit = a << 7 | b;
+                int bit = pairBit(a, b);
+                if (bit >= 0) {
                     pairs[bit >>> 6] |= 1L << bit;
                 }
                 a = b;

@@ -3,6 +3,7 @@ package nl.dijkwacht.pii.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The pre-check before searching a context word never says no where the search would say yes. */
@@ -21,5 +22,36 @@ class AnalysedTextTest {
         // pairs are necessary, not sufficient: every pair of "rijs" occurs, the word does not
         assertThat(text.mayContain("rijs")).isTrue();
         assertThat(text.lower()).doesNotContain("rijs");
+    }
+
+    @Test
+    void mayContainNeverContradictsContainsOnRandomTexts() {
+        Random random = new Random(25);
+        String alphabet = "abcdeklnrst KVX.-:()\n\t\r\u007f\u0001éëÉ€’İΣ12";
+        int ruledOut = 0;
+        for (int i = 0; i < 20_000; i++) {
+            String text = randomText(random, alphabet, 1 + random.nextInt(60));
+            AnalysedText analysed = AnalysedText.of(text);
+            String lower = analysed.lower();
+            for (int k = 0; k < 8; k++) {
+                int from = random.nextInt(lower.length());
+                String present = lower.substring(from, Math.min(lower.length(), from + random.nextInt(8)));
+                assertThat(analysed.mayContain(present)).as("%s in %s", present, text).isTrue();
+                String word = randomText(random, alphabet, 1 + random.nextInt(6)).toLowerCase(java.util.Locale.ROOT);
+                if (!analysed.mayContain(word)) {
+                    ruledOut++;
+                    assertThat(lower).as("%s in %s", word, text).doesNotContain(word);
+                }
+            }
+        }
+        assertThat(ruledOut).isGreaterThan(50_000);
+    }
+
+    private static String randomText(Random random, String alphabet, int length) {
+        StringBuilder b = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return b.toString();
     }
 }
