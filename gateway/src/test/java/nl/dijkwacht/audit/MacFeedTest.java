@@ -44,6 +44,44 @@ class MacFeedTest {
         }
     }
 
+    /**
+     * Long texts go to the MAC in pieces of the buffer's size: each character class, and a surrogate pair in both
+     * orders, at every place of an ASCII run (so at every piece boundary), after a short text has partly filled the
+     * buffer; an unpaired surrogate at the end of a text.
+     */
+    @Test
+    void longTextsAreTheirUtf8BytesWhereverTheOtherCharactersFall() {
+        String[] specials = new String[CHARS.length + 2];
+        for (int k = 0; k < CHARS.length; k++) {
+            specials[k] = String.valueOf(CHARS[k]);
+        }
+        specials[CHARS.length] = "\uD83D\uDE00";
+        specials[CHARS.length + 1] = "\uDE00\uD83D";
+        for (int capacity : new int[] {0, 21, 255, 256}) {
+            for (int length : new int[] {63, 128, 300}) {
+                for (String special : specials) {
+                    for (int at = 0; at <= length; at++) {
+                        String text = "a".repeat(at) + special + "b".repeat(length - at);
+                        for (String before : new String[] {"", "x", "0123456789abcdefghijklm"}) {
+                            RecordingMac recording = new RecordingMac();
+                            new MacFeed(recording.mac, capacity).text(before).text(text).text(special).flush();
+                            assertThat(recording.fed()).as("%d %d %s %d %s", capacity, length, special, at, before)
+                                    .isEqualTo(concat(before, text, special));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static byte[] concat(String... texts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (String text : texts) {
+            out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
     @Test
     void numbersAndSeparatorsAreFedAsTheirText() {
         Random random = new Random(5);

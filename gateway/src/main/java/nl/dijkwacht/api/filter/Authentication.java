@@ -72,7 +72,7 @@ public final class Authentication {
         };
     }
 
-    private Credentials toolCredentials(ServerRequest request) {
+    Credentials toolCredentials(ServerRequest request) {
         return new Credentials(bearer(request), header(request, userTokenHeader), header(request, Credentials.USER),
                 header(request, Credentials.DEPARTMENT), header(request, Credentials.ROLES));
     }
@@ -81,7 +81,11 @@ public final class Authentication {
         return Credentials.bearerOf(header(request, "Authorization"));
     }
 
+    /**
+     * The servlet request's own look-up, which {@code request.headers().firstHeader} ends in too — without the list of
+     * every value that Spring's header view builds first (five headers on every request).
+     */
     private static String header(ServerRequest request, String name) {
-        return request.headers().firstHeader(name);
+        return request.servletRequest().getHeader(name);
     }
 }
