@@ -18,7 +18,7 @@ AGE = re.compile(r"GC\((\d+)\) - age +(\d+): +(\d+) bytes")
 COPY = re.compile(r"GC\((\d+)\) +Object Copy \(ms\): +Min: +[\d.]+, Avg: +[\d.]+, Max: +([\d.]+)")
 # generational ZGC (-XX:+UseZGC): its three short pauses per generation's cycle, the cycles, and the allocation stalls
 # (a thread waiting for the collector to free memory: ZGC's stall where G1 would pause)
-ZPAUSE = re.compile(r"GC\((\d+)\) [YO]: Pause (Mark Start|Mark End|Relocate Start)(?: \(Major\))? (\d+\.\d+)ms$")
+ZPAUSE = re.compile(r"GC\((\d+)\) [yYoO]: Pause (Mark Start|Mark End|Relocate Start)(?: \(Major\))? (\d+\.\d+)ms$")
 ZCYCLE = re.compile(r"GC\((\d+)\) (Minor|Major) Collection \([^)]*\)$")
 ZSTALL = re.compile(r"Allocation Stall \(.*\) (\d+\.\d+)ms$")
 
