@@ -88,12 +88,12 @@ ticks() { # pid -> "all jit sys" (sys: the kernel's share of all — file writes
   { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
     split(substr($0,j+2),f," "); t=f[12]+f[13]; all+=t; sys+=f[13]; if (comm ~ /^C[12] Compiler/) jit+=t} END {printf "%d %d %d\n", all, jit, sys}'
 }
-groups() { # pid -> CPU ticks by thread: "gc writer compaction vm carriers" (GC: G1's and the serial collector's threads;
+groups() { # pid -> CPU ticks by thread: "gc writer compaction vm carriers" (GC: G1's, the serial collector's and ZGC's threads;
   # writer: the audit writer threads; compaction: the embedded store's housekeeping; vm: the VM thread; carriers: the
   # virtual threads' carriers, where the requests run) — thread names as /proc shows them (15 characters)
   { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
     split(substr($0,j+2),f," "); t=f[12]+f[13];
-    if (comm ~ /^(GC Thread|G1 )/) gc+=t; else if (comm ~ /^audit-writer-/) w+=t; else if (comm ~ /^audit-store-com/) k+=t;
+    if (comm ~ /^(GC Thread|G1 |Z(Director|Driver|Stat|Worker|Uncommit|Unmap))/) gc+=t; else if (comm ~ /^audit-writer-/) w+=t; else if (comm ~ /^audit-store-com/) k+=t;
     else if (comm == "VM Thread") vm+=t; else if (comm ~ /^ForkJoinPool-1-/) fj+=t}
     END {printf "%d %d %d %d %d\n", gc, w, k, vm, fj}'
 }

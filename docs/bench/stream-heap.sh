@@ -38,7 +38,9 @@ bench_mock_wait
 
 heap_kb() { # pid -> heap in use after a full GC, KB
   "$JCMD" "$1" GC.run >/dev/null 2>&1 || true
-  "$JCMD" "$1" GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|PSYoungGen|ParOldGen|tenured/ {for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/K,?/,"",v); s+=v}} END {print s+0}'
+  # G1, Serial, Parallel print "used NNNK"; generational ZGC one line "ZHeap used NNNM" (M or G)
+  "$JCMD" "$1" GC.heap_info 2>/dev/null | awk '/garbage-first heap|def new generation|PSYoungGen|ParOldGen|tenured|ZHeap/ {
+    for (i=1;i<=NF;i++) if ($i=="used") {v=$(i+1); sub(/,$/,"",v); u=substr(v,length(v)); v+=0; s+=(u=="G" ? v*1048576 : u=="M" ? v*1024 : v)}} END {print s+0}'
 }
 
 port=$((PORT_BASE + 16))

@@ -41,7 +41,7 @@ gw_store_args postgres "Bench_A-1" "ab-A" "synchronous_commit=off"
 BENCH_SCHEMAS=()   # nothing was created: the EXIT trap of a script would drop it
 if gw_store_args redis x 2> /dev/null; then fail "an unknown store must be refused"; fi
 # the heap allocated: the eden pool looked up among jvm.memory.used's ids, whatever the collector calls it
-for pool in "G1 Eden Space" "Eden Space" "PS Eden Space"; do
+for pool in "G1 Eden Space" "Eden Space" "PS Eden Space" "ZGC Young Generation"; do
   got=$(printf '{"name":"jvm.memory.used","measurements":[{"statistic":"VALUE","value":1.0E8}],"availableTags":[{"tag":"area","values":["heap","nonheap"]},{"tag":"id","values":["Metaspace","%s","CodeCache"]}]}' "$pool" | bench_eden_pool)
   [ "$got" = "$pool" ] || fail "eden pool: '$got', not '$pool'"
 done

@@ -213,7 +213,8 @@ gw_wait_chain_check() { # NAME [SECONDS after the start (120)]: until dijkwacht_
 # gw_allocated NAME: bytes the gateway has allocated on the heap since its start — Micrometer's jvm.gc.memory.allocated
 # (the eden emptied by each young collection) plus the eden in use now. Two single metrics, not a Prometheus scrape (a
 # scrape allocates megabytes itself). The eden pool's name depends on the collector (G1 Eden Space; Eden Space with
-# Serial, PS Eden Space with Parallel — a gateway pinned to one core gets Serial), so it is looked up.
+# Serial, PS Eden Space with Parallel — a gateway pinned to one core gets Serial; ZGC Young Generation with generational
+# ZGC, whose young collections Micrometer counts the same way), so it is looked up.
 gw_allocated() {
   local m="http://127.0.0.1:${GW_MPORT[$1]}/actuator/metrics" eden
   eden=$(curl -s "$m/jvm.memory.used" | bench_eden_pool)
@@ -222,7 +223,7 @@ gw_allocated() {
     | bench_sum_measurements
 }
 bench_eden_pool() { # jvm.memory.used's JSON on stdin -> the id of the eden pool (empty when there is none)
-  python3 -c 'import json,sys; print(next((v for t in json.load(sys.stdin).get("availableTags", []) if t["tag"] == "id" for v in t["values"] if "Eden" in v), ""))'
+  python3 -c 'import json,sys; print(next((v for t in json.load(sys.stdin).get("availableTags", []) if t["tag"] == "id" for v in t["values"] if "Eden" in v or v == "ZGC Young Generation"), ""))'
 }
 bench_sum_measurements() { # one metric's JSON per line on stdin -> the sum of their first measurements, bytes
   python3 -c 'import json,sys; print("%.0f" % sum(json.loads(l)["measurements"][0]["value"] for l in sys.stdin if l.strip().startswith("{")))'
