@@ -12,8 +12,8 @@ import java.io.IOException;
  * Tells which events of one upstream stream are plain text events ({@link RawChunk#plainContent}), with one Jackson
  * non-blocking parser for the stream's life: each event's bytes are fed to it as one more root-level value, so an
  * event costs no new parser, input context and symbol table as {@code createParser} made for each (≈ 0.8 KB of heap).
- * An event the check does not accept may leave the parser inside a value; it is then closed and the next event gets a
- * new one. Not thread-safe: one stream's relay reads its events in turn.
+ * An event the check does not accept is read to its end; one that is not a whole JSON object or array closes the
+ * parser, and the next event gets a new one. Not thread-safe: one stream's relay reads its events in turn.
  */
 final class PlainEvents implements AutoCloseable {
 
@@ -41,6 +41,7 @@ final class PlainEvents implements AutoCloseable {
             }
         }
         String content = null;
+        boolean reusable = false;
         try {
             if (parser == null) {
                 parser = factory.createNonBlockingByteArrayParser();
@@ -56,14 +57,30 @@ final class PlainEvents implements AutoCloseable {
             ByteArrayFeeder feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
             feeder.feedInput(bytes, start, end);
             content = readEvent(parser, feeder);
+            reusable = content != null || readToEnd(parser, feeder);
         } catch (IOException e) {
             content = null; // the tree says what is wrong with it
         } finally {
-            if (content == null) {
-                close(); // possibly inside a value, or failed
+            if (!reusable) {
+                close(); // inside a value, or failed: the next event gets a new parser
             }
         }
         return content;
+    }
+
+    /**
+     * Reads what is left of an event the check did not accept (the finishing one, usage), so that the parser can take
+     * the next event: true when the bytes held one whole object or array and nothing after it.
+     */
+    private static boolean readToEnd(JsonParser p, ByteArrayFeeder fed) throws IOException {
+        JsonToken t = p.currentToken();
+        while (!(p.getParsingContext().inRoot() && (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY))) {
+            t = p.nextToken();
+            if (t == JsonToken.NOT_AVAILABLE) {
+                return false;
+            }
+        }
+        return fed.needMoreInput();
     }
 
     @Override

@@ -2,6 +2,8 @@ package nl.dijkwacht.invoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -130,6 +132,37 @@ class PlainEventsTest {
             try (PlainEvents alone = new PlainEvents(PlainEvents.parsers(JSON))) {
                 compare(alone, edge);
             }
+        }
+    }
+
+    /** The finishing and usage events are read to their end, so a stream needs one parser; a broken event, a new one. */
+    @Test
+    void oneParserForAStreamANewOneAfterABrokenEvent() {
+        int[] made = {0};
+        JsonFactory counting = new JsonFactory() {
+            @Override
+            public String getFormatName() {
+                return FORMAT_NAME_JSON; // a subclass is not taken for JSON otherwise
+            }
+
+            @Override
+            public JsonParser createNonBlockingByteArrayParser() throws IOException {
+                made[0]++;
+                return super.createNonBlockingByteArrayParser();
+            }
+        };
+        try (PlainEvents stream = new PlainEvents(counting)) {
+            assertThat(plain(stream, PLAIN)).isEqualTo(" Beste");
+            assertThat(plain(stream, HEAD + "\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}")).isNull();
+            assertThat(plain(stream, HEAD + "\"choices\":[],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":2}}")).isNull();
+            assertThat(plain(stream, "[1, {\"a\": [2]}]")).isNull();
+            assertThat(plain(stream, PLAIN)).isEqualTo(" Beste");
+            assertThat(made[0]).isEqualTo(1);
+            assertThat(plain(stream, "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"")).isNull();
+            assertThat(plain(stream, PLAIN)).isEqualTo(" Beste");
+            assertThat(plain(stream, "{} 1")).isNull();
+            assertThat(plain(stream, PLAIN)).isEqualTo(" Beste");
+            assertThat(made[0]).isEqualTo(3);
         }
     }
 
