@@ -1,5 +1,6 @@
 package nl.dijkwacht.invoke;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,6 +68,8 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
             .build();
 
     private final ObjectMapper json;
+    /** The streams' event parsers ({@link PlainEvents}). */
+    private final JsonFactory eventParsers;
     private final IdleWatchdog watchdog;
     private final WireDialect dialect;
     private final Map<Duration, CloseableHttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
@@ -78,6 +81,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
     /** @param tokens Microsoft Entra ID tokens for Azure OpenAI models with {@code auth: entra-id} */
     public OpenAiCompatibleClient(ObjectMapper json, IdleWatchdog watchdog, EntraTokens tokens) {
         this.json = json;
+        this.eventParsers = PlainEvents.parsers(json);
         this.watchdog = watchdog;
         this.dialect = new WireDialect(tokens);
     }
@@ -147,7 +151,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
             throw new UpstreamException(UpstreamException.Kind.STREAM_CUT, "stream ended without [DONE]");
         }
         // the watchdog aborts the exchange; a reader blocked on the socket then sees an I/O error
-        try {
+        try (PlainEvents plain = new PlainEvents(eventParsers)) {
             InputStream in = ChunkedEventStreams.body(response, entity);
             // events that arrived together go to the tool together: the sink sends what it holds before a read that
             // may wait, and only then; the idle time counts from each read (keep-alive comments count as activity)
@@ -159,7 +163,7 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
             });
             SseEvents.Data data;
             while ((data = events.next()) != null) {
-                if (handleEvent(data, sink)) {
+                if (handleEvent(data, plain, sink)) {
                     return drained(in);
                 }
             }
@@ -176,12 +180,12 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
     }
 
     /** @return true when the event ends the stream */
-    private boolean handleEvent(SseEvents.Data data, ChunkSink sink) {
+    private boolean handleEvent(SseEvents.Data data, PlainEvents plain, ChunkSink sink) {
         if (data.isDone()) {
             sink.complete();
             return true;
         }
-        RawChunk chunk = new RawChunk(data.bytes(), data.length(), json);
+        RawChunk chunk = new RawChunk(data.bytes(), data.length(), json, plain);
         // a plain text event has no "error"; any other is read as a tree here, which also finds one that is not JSON
         if (chunk.plainContent() == null && chunk.tree().has("error")) {
             throw new UpstreamException(UpstreamException.Kind.ERROR_STATUS, null, ProviderError.of(chunk.tree()).message(), null);

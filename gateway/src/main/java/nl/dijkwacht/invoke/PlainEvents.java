@@ -1,0 +1,191 @@
+package nl.dijkwacht.invoke;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/**
+ * Tells which events of one upstream stream are plain text events ({@link RawChunk#plainContent}), with one Jackson
+ * non-blocking parser for the stream's life: each event's bytes are fed to it as one more root-level value, so an
+ * event costs no new parser, input context and symbol table as {@code createParser} made for each (≈ 0.8 KB of heap).
+ * An event the check does not accept is read to its end; one that is not a whole JSON object or array closes the
+ * parser, and the next event gets a new one. Not thread-safe: one stream's relay reads its events in turn.
+ */
+final class PlainEvents implements AutoCloseable {
+
+    private final JsonFactory factory;
+    private JsonParser parser;
+
+    /**
+     * @param parsers from {@link #parsers}, made once: no buffer pool, as a parser keeps its buffers for its stream's whole
+     *     life, and streams held the shared pool's sets empty
+     */
+    PlainEvents(JsonFactory parsers) {
+        this.factory = parsers;
+    }
+
+    /** The mapper's factory settings (features, read constraints) with buffers not taken from its shared pool. */
+    static JsonFactory parsers(ObjectMapper json) {
+        return json.getFactory().rebuild().recyclerPool(JsonRecyclerPools.nonRecyclingPool()).build();
+    }
+
+    /** The text of choice 0's delta when the event is plain ({@code ""} when it has none), else null. */
+    String plainContent(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] == '\n' || bytes[i] == '\r') {
+                return null; // written back on one data: line, it would be framed differently
+            }
+        }
+        String content = null;
+        boolean reusable = false;
+        try {
+            if (parser == null) {
+                parser = factory.createNonBlockingByteArrayParser();
+            }
+            // without the spaces and tabs at its end, the event is one object when its end is where the bytes end; a
+            // parser that was fed them would still wait for more after a number or a string that follows it
+            int end = length;
+            while (end > 0 && (bytes[end - 1] == ' ' || bytes[end - 1] == '\t')) {
+                end--;
+            }
+            // a UTF-8 byte-order mark: createParser's encoding detection skipped it at the start of each event
+            int start = end >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+            ByteArrayFeeder feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+            feeder.feedInput(bytes, start, end);
+            content = readEvent(parser, feeder);
+            reusable = content != null || readToEnd(parser, feeder);
+        } catch (IOException e) {
+            content = null; // the tree says what is wrong with it
+        } finally {
+            if (!reusable) {
+                close(); // inside a value, or failed: the next event gets a new parser
+            }
+        }
+        return content;
+    }
+
+    /**
+     * Reads what is left of an event the check did not accept (the finishing one, usage), so that the parser can take
+     * the next event: true when the bytes held one whole object or array and nothing after it.
+     */
+    private static boolean readToEnd(JsonParser p, ByteArrayFeeder fed) throws IOException {
+        JsonToken t = p.currentToken();
+        while (!(p.getParsingContext().inRoot() && (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY))) {
+            t = p.nextToken();
+            if (t == JsonToken.NOT_AVAILABLE) {
+                return false;
+            }
+        }
+        return fed.needMoreInput();
+    }
+
+    @Override
+    public void close() {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException ignored) {
+                // nothing to release but buffers
+            }
+            parser = null;
+        }
+    }
+
+    /** One root value that must be all the fed bytes ({@code NOT_AVAILABLE}: the parser has read to their end). */
+    private static String readEvent(JsonParser p, ByteArrayFeeder fed) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        String content = null;
+        boolean choices = false;
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "choices" -> {
+                    if (choices || value != JsonToken.START_ARRAY || p.nextToken() != JsonToken.START_OBJECT) {
+                        return null;
+                    }
+                    choices = true;
+                    content = readChoice(p);
+                    if (content == null || p.nextToken() != JsonToken.END_ARRAY) {
+                        return null;
+                    }
+                }
+                case "usage" -> {
+                    if (value != JsonToken.VALUE_NULL) {
+                        return null;
+                    }
+                }
+                case "error", "citations" -> {
+                    return null;
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return choices && p.currentToken() == JsonToken.END_OBJECT && fed.needMoreInput() ? content : null;
+    }
+
+    /** One choice, the parser on its START_OBJECT: its delta's text, or null when it is not plain. */
+    private static String readChoice(JsonParser p) throws IOException {
+        String content = "";
+        boolean index = false;
+        boolean delta = false;
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "index" -> {
+                    if (index || value != JsonToken.VALUE_NUMBER_INT || p.getIntValue() != 0) {
+                        return null;
+                    }
+                    index = true;
+                }
+                case "finish_reason" -> {
+                    if (value != JsonToken.VALUE_NULL) {
+                        return null;
+                    }
+                }
+                case "delta" -> {
+                    if (delta || value != JsonToken.START_OBJECT) {
+                        return null;
+                    }
+                    delta = true;
+                    content = readDelta(p);
+                    if (content == null) {
+                        return null;
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return index && p.currentToken() == JsonToken.END_OBJECT ? content : null;
+    }
+
+    private static String readDelta(JsonParser p) throws IOException {
+        String content = "";
+        boolean seen = false;
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "content" -> {
+                    if (seen || (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL)) {
+                        return null;
+                    }
+                    seen = true;
+                    content = value == JsonToken.VALUE_STRING ? p.getText() : "";
+                }
+                case "tool_calls", "annotations" -> {
+                    return null;
+                }
+                default -> p.skipChildren();
+            }
+        }
+        return p.currentToken() == JsonToken.END_OBJECT ? content : null;
+    }
+}
