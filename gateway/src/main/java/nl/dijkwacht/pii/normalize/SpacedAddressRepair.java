@@ -36,7 +36,7 @@ final class SpacedAddressRepair {
     static List<Edit> edits(String s) {
         List<Edit> edits = null;
         for (String word : SPACED_STREET_WORDS) {
-            for (int at = s.indexOf(word); at > 0; at = s.indexOf(word, at + 1)) {
+            for (int at = s.indexOf(word); at >= 0; at = s.indexOf(word, at + 1)) {
                 int gapStart = at > 1 && s.charAt(at - 1) == ' ' ? at - 1 : at;
                 Matcher m = BROKEN_STREET.matcher(s).region(wordStart(s, gapStart), s.length());
                 if (gapStart > 0 && m.lookingAt() && m.start(1) == gapStart) {
@@ -47,8 +47,8 @@ final class SpacedAddressRepair {
                 }
             }
         }
-        for (int gap = s.indexOf("  "); gap > 0; gap = s.indexOf("  ", gap + 2)) {
-            if (gap + 2 >= s.length() || s.charAt(gap + 2) == ' ') {
+        for (int gap = s.indexOf("  "); gap >= 0; gap = s.indexOf("  ", gap + 2)) {
+            if (gap == 0 || gap + 2 >= s.length() || s.charAt(gap + 2) == ' ') {
                 continue;
             }
             int from = Character.isDigit(s.charAt(gap - 1)) ? Math.max(0, gap - 4) : wordStart(s, gap);

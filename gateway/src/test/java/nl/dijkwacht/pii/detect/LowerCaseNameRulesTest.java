@@ -44,6 +44,9 @@ class LowerCaseNameRulesTest {
                 .doesNotContain("gohar sargsyan, shirin rezaei");
         // no list, no closer: ordinary text
         assertThat(found("het is duidelijk, peter komt morgen", EntityType.PERSON)).doesNotContain("duidelijk, peter");
+        // a comma that opens the text does not hide the later ones
+        assertThat(found(", en dan: stuur de brief naar brinkhorst, gerda (achternaam eerst)", EntityType.PERSON))
+                .containsExactly("brinkhorst, gerda");
     }
 
     @Test

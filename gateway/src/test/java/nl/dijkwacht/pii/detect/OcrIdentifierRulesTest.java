@@ -84,6 +84,15 @@ class OcrIdentifierRulesTest {
     }
 
     @Test
+    void gapsAreRepairedAfterATextThatOpensWithOne() {
+        // the searches for a gap once stopped at a match at the text's first character (a pasted table cell, OCR output)
+        assertThat(found("  woonachtig Kerkewijk  190 Veenendaal", EntityType.ADDRESS)).containsExactly("Kerkewijk  190");
+        assertThat(found("  Hoge  laan  3\n1234  AB  DELFT", EntityType.POSTCODE)).containsExactly("1234  AB");
+        assertThat(found(" straat en huisnummer: ik woon Merel straat 12 sinds mei", EntityType.ADDRESS))
+                .containsExactly("Merel straat 12");
+    }
+
+    @Test
     void aFiveReadForAnSInAName() {
         assertThat(found("Naam ouder: Petra de Vrie5\nTel. ouder: 0612345678", EntityType.PERSON))
                 .containsExactly("Petra de Vrie5");

@@ -29,8 +29,8 @@ final class LowerCaseCommaNameRules {
     void find(String text, List<NameSpan> out) {
         int n = text.length();
         int from = 0;
-        for (int c = text.indexOf(", "); c > 0; c = text.indexOf(", ", c + 1)) {
-            if (c < from) {
+        for (int c = text.indexOf(", "); c >= 0; c = text.indexOf(", ", c + 1)) {
+            if (c == 0 || c < from) { // no surname before a comma that opens the text; later commas still count
                 continue;
             }
             int givenStart = c + 2;
