@@ -89,6 +89,11 @@ class PlainEventsTest {
         "{\"x\":NaN,\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}",
         "{/* c */\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}",
         "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\tb\"}}]}",
+        // cut right after a value the check skips (an object: its END_OBJECT is the token the parser last gave)
+        HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}],\"x_groq\":{\"id\":\"req_1\"}",
+        HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}],\"x\":[]",
+        "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},\"x\":{}",
+        "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\",\"x\":{}",
     };
 
     @Test
@@ -230,6 +235,26 @@ class PlainEventsTest {
             assertThat(plain(stream, "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"}}]}")).isEqualTo("b");
             assertThat(plain(stream, "not json")).isNull();
             assertThat(plain(stream, "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"c\"}}]}")).isEqualTo("c");
+        }
+    }
+
+    /**
+     * An event with an object after its choices (Groq's {@code x_groq}), cut at every byte, each cut followed by a plain
+     * event on the same parser: a cut event is never plain, and the parser it leaves behind reads the next one as before.
+     * (A non-blocking parser out of input answers NOT_AVAILABLE and leaves its current token as it was: the END_OBJECT of
+     * the skipped object, which looked like the event's end.)
+     */
+    @Test
+    void everyCutOfAnEventWithAnObjectAfterItsChoices() {
+        String event = HEAD + "\"system_fingerprint\":\"fp_1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Beste\","
+                + "\"x\":{}},\"logprobs\":null,\"finish_reason\":null,\"x\":{}}],\"x_groq\":{\"id\":\"req_01\"}}";
+        byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
+        try (PlainEvents stream = new PlainEvents(PlainEvents.parsers(JSON))) {
+            for (int cut = 0; cut < bytes.length; cut++) {
+                assertThat(compare(stream, bytes, cut)).as(event.substring(0, cut)).isNull();
+                assertThat(compare(stream, PLAIN.getBytes(StandardCharsets.UTF_8), PLAIN.length())).isEqualTo(" Beste");
+            }
+            assertThat(compare(stream, bytes, bytes.length)).isEqualTo("Beste");
         }
     }
 
