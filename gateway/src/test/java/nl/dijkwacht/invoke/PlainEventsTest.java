@@ -283,6 +283,40 @@ class PlainEventsTest {
         }
     }
 
+    /** Any byte (not UTF-8, a control, a quote) put in or in place of one to three of a recorded event's bytes. */
+    @Test
+    void anyBytesInRecordedEvents() throws IOException {
+        List<byte[]> events = new ArrayList<>();
+        for (String provider : List.of("azure", "mistral", "ollama")) {
+            events.addAll(events(recording("/wire/" + provider + "/chat-stream.sse"), Integer.MAX_VALUE));
+        }
+        byte[] buffer = new byte[16384];
+        Random random = new Random(41);
+        try (PlainEvents stream = new PlainEvents(PlainEvents.parsers(JSON))) {
+            for (byte[] event : events) {
+                for (int i = 0; i < 500; i++) {
+                    byte[] changed = event;
+                    for (int k = random.nextInt(3); k >= 0; k--) {
+                        int at = random.nextInt(changed.length);
+                        byte b = (byte) random.nextInt(256);
+                        if (random.nextBoolean()) {
+                            changed = changed.clone();
+                            changed[at] = b;
+                        } else {
+                            byte[] longer = Arrays.copyOf(changed, changed.length + 1);
+                            System.arraycopy(changed, at, longer, at + 1, changed.length - at);
+                            longer[at] = b;
+                            changed = longer;
+                        }
+                    }
+                    fill(buffer, changed, changed.length);
+                    compare(stream, buffer, changed.length);
+                    compare(stream, PLAIN);
+                }
+            }
+        }
+    }
+
     private static void fill(byte[] buffer, byte[] event, int length) {
         Arrays.fill(buffer, (byte) '}'); // what the buffer holds beyond the event must not be read
         System.arraycopy(event, 0, buffer, 0, length);
