@@ -102,7 +102,8 @@ final class PlainEvents implements AutoCloseable {
         }
         String content = null;
         boolean choices = false;
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        JsonToken t; // the loop's last token, not currentToken(): see readDelta
+        for (t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             switch (name) {
@@ -127,7 +128,7 @@ final class PlainEvents implements AutoCloseable {
                 default -> p.skipChildren();
             }
         }
-        return choices && p.currentToken() == JsonToken.END_OBJECT && fed.needMoreInput() ? content : null;
+        return choices && t == JsonToken.END_OBJECT && fed.needMoreInput() ? content : null;
     }
 
     /** One choice, the parser on its START_OBJECT: its delta's text, or null when it is not plain. */
@@ -135,7 +136,8 @@ final class PlainEvents implements AutoCloseable {
         String content = "";
         boolean index = false;
         boolean delta = false;
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        JsonToken t;
+        for (t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             switch (name) {
@@ -163,13 +165,16 @@ final class PlainEvents implements AutoCloseable {
                 default -> p.skipChildren();
             }
         }
-        return index && p.currentToken() == JsonToken.END_OBJECT ? content : null;
+        return index && t == JsonToken.END_OBJECT ? content : null;
     }
 
     private static String readDelta(JsonParser p) throws IOException {
         String content = "";
         boolean seen = false;
-        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        // the object has ended when the loop ended on END_OBJECT; currentToken() would not say so: a non-blocking parser
+        // out of input returns NOT_AVAILABLE and leaves it as it was, e.g. the END_OBJECT of a value skipChildren read
+        JsonToken t;
+        for (t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             switch (name) {
@@ -186,6 +191,6 @@ final class PlainEvents implements AutoCloseable {
                 default -> p.skipChildren();
             }
         }
-        return p.currentToken() == JsonToken.END_OBJECT ? content : null;
+        return t == JsonToken.END_OBJECT ? content : null;
     }
 }

@@ -89,6 +89,11 @@ class PlainEventsTest {
         "{\"x\":NaN,\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}",
         "{/* c */\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}",
         "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\tb\"}}]}",
+        // cut right after a value the check skips (an object: its END_OBJECT is the token the parser last gave)
+        HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}],\"x_groq\":{\"id\":\"req_1\"}",
+        HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}],\"x\":[]",
+        "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},\"x\":{}",
+        "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\",\"x\":{}",
     };
 
     @Test
@@ -233,6 +238,26 @@ class PlainEventsTest {
         }
     }
 
+    /**
+     * An event with an object after its choices (Groq's {@code x_groq}), cut at every byte, each cut followed by a plain
+     * event on the same parser: a cut event is never plain, and the parser it leaves behind reads the next one as before.
+     * (A non-blocking parser out of input answers NOT_AVAILABLE and leaves its current token as it was: the END_OBJECT of
+     * the skipped object, which looked like the event's end.)
+     */
+    @Test
+    void everyCutOfAnEventWithAnObjectAfterItsChoices() {
+        String event = HEAD + "\"system_fingerprint\":\"fp_1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Beste\","
+                + "\"x\":{}},\"logprobs\":null,\"finish_reason\":null,\"x\":{}}],\"x_groq\":{\"id\":\"req_01\"}}";
+        byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
+        try (PlainEvents stream = new PlainEvents(PlainEvents.parsers(JSON))) {
+            for (int cut = 0; cut < bytes.length; cut++) {
+                assertThat(compare(stream, bytes, cut)).as(event.substring(0, cut)).isNull();
+                assertThat(compare(stream, PLAIN.getBytes(StandardCharsets.UTF_8), PLAIN.length())).isEqualTo(" Beste");
+            }
+            assertThat(compare(stream, bytes, bytes.length)).isEqualTo("Beste");
+        }
+    }
+
     /** Each event of a recording, cut short and with a byte changed, the relay's buffer reused: same answer as before. */
     @Test
     void brokenCopiesOfRecordedEvents() throws IOException {
@@ -253,6 +278,40 @@ class PlainEventsTest {
                     fill(buffer, event, event.length);
                     buffer[random.nextInt(event.length)] = changes[random.nextInt(changes.length)];
                     compare(stream, buffer, event.length);
+                }
+            }
+        }
+    }
+
+    /** Any byte (not UTF-8, a control, a quote) put in or in place of one to three of a recorded event's bytes. */
+    @Test
+    void anyBytesInRecordedEvents() throws IOException {
+        List<byte[]> events = new ArrayList<>();
+        for (String provider : List.of("azure", "mistral", "ollama")) {
+            events.addAll(events(recording("/wire/" + provider + "/chat-stream.sse"), Integer.MAX_VALUE));
+        }
+        byte[] buffer = new byte[16384];
+        Random random = new Random(41);
+        try (PlainEvents stream = new PlainEvents(PlainEvents.parsers(JSON))) {
+            for (byte[] event : events) {
+                for (int i = 0; i < 500; i++) {
+                    byte[] changed = event;
+                    for (int k = random.nextInt(3); k >= 0; k--) {
+                        int at = random.nextInt(changed.length);
+                        byte b = (byte) random.nextInt(256);
+                        if (random.nextBoolean()) {
+                            changed = changed.clone();
+                            changed[at] = b;
+                        } else {
+                            byte[] longer = Arrays.copyOf(changed, changed.length + 1);
+                            System.arraycopy(changed, at, longer, at + 1, changed.length - at);
+                            longer[at] = b;
+                            changed = longer;
+                        }
+                    }
+                    fill(buffer, changed, changed.length);
+                    compare(stream, buffer, changed.length);
+                    compare(stream, PLAIN);
                 }
             }
         }

@@ -1,11 +1,15 @@
 package nl.dijkwacht.api.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import nl.dijkwacht.config.HeaderCharacters;
 import nl.dijkwacht.identity.Credentials;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.servlet.function.ServerRequest;
 
 /** The tool routes' credentials are the first value of each header, whatever the case of its name. */
@@ -37,5 +41,50 @@ class AuthenticationHeadersTest {
         Credentials credentials = authentication.toolCredentials(ServerRequest.create(servlet, List.of()));
 
         assertThat(credentials).isEqualTo(new Credentials(null, null, null, null, null));
+    }
+
+    /** Each header as Spring's {@code firstHeader} read it (until lone25): sent twice, in two cases, empty, blank. */
+    @Test
+    void theValuesSpringsFirstHeaderGave() {
+        MockHttpServletRequest servlet = new MockHttpServletRequest("POST", "/v1/chat/completions");
+        servlet.addHeader("authorization", "Bearer key-1");
+        servlet.addHeader("AUTHORIZATION", "Bearer key-2");
+        servlet.addHeader("X-User-Token", "");
+        servlet.addHeader("X-User-Token", "Bearer token-2");
+        servlet.addHeader("x-dijkwacht-user", " ");
+        servlet.addHeader("X-Dijkwacht-Roles", "");
+        ServerRequest request = ServerRequest.create(servlet, List.of());
+
+        ServerRequest.Headers headers = request.headers();
+        assertThat(authentication.toolCredentials(request)).isEqualTo(new Credentials(
+                Credentials.bearerOf(headers.firstHeader("Authorization")), headers.firstHeader("X-User-Token"),
+                headers.firstHeader(Credentials.USER), headers.firstHeader(Credentials.DEPARTMENT),
+                headers.firstHeader(Credentials.ROLES)));
+        assertThat(authentication.toolCredentials(request)).isEqualTo(new Credentials("key-1", null, " ", null, ""));
+    }
+
+    /**
+     * Behind the gateway's firewall (as SecurityConfiguration sets it up) the value read is checked, so a refused
+     * character in it still refuses the request; the values after it are no longer read, so no longer checked: firstHeader
+     * listed all of them, and a refused character in a header's second value refused the request (lone25's one change).
+     */
+    @Test
+    void theFirewallChecksTheValueRead() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::name);
+        firewall.setAllowedHeaderValues(HeaderCharacters::value);
+
+        MockHttpServletRequest secondRefused = new MockHttpServletRequest("POST", "/v1/chat/completions");
+        secondRefused.addHeader(Credentials.USER, "medewerker-1");
+        secondRefused.addHeader(Credentials.USER, "medewerker-\u0085");
+        ServerRequest second = ServerRequest.create(firewall.getFirewalledRequest(secondRefused), List.of());
+        assertThat(authentication.toolCredentials(second).declaredUser()).isEqualTo("medewerker-1");
+        assertThatThrownBy(() -> second.headers().firstHeader(Credentials.USER)).isInstanceOf(RequestRejectedException.class);
+
+        MockHttpServletRequest firstRefused = new MockHttpServletRequest("POST", "/v1/chat/completions");
+        firstRefused.addHeader(Credentials.USER, "medewerker-\u0085");
+        firstRefused.addHeader(Credentials.USER, "medewerker-1");
+        ServerRequest first = ServerRequest.create(firewall.getFirewalledRequest(firstRefused), List.of());
+        assertThatThrownBy(() -> authentication.toolCredentials(first)).isInstanceOf(RequestRejectedException.class);
     }
 }

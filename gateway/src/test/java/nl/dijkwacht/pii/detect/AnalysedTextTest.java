@@ -47,6 +47,26 @@ class AnalysedTextTest {
         assertThat(ruledOut).isGreaterThan(50_000);
     }
 
+    /**
+     * Every pair of characters up to U+017F (controls, space, DEL, Latin-1 and Latin Extended-A: the edges of the pairs
+     * kept since pii25, and where the kept range used to end), in a text and as a word: found where contains finds it.
+     */
+    @Test
+    void everyPairOfCharactersUpToLatinExtendedA() {
+        for (char a = 0; a < 0x180; a++) {
+            for (char b = 0; b < 0x180; b++) {
+                AnalysedText text = AnalysedText.of("q" + a + b + "q");
+                String lower = text.lower();
+                for (String word : List.of(lower.substring(1, 3), lower.substring(0, 3), lower.substring(1),
+                        ("" + a + b).toLowerCase(java.util.Locale.ROOT))) {
+                    if (lower.contains(word)) {
+                        assertThat(text.mayContain(word)).as("U+%04X U+%04X: %s", (int) a, (int) b, word).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
     private static String randomText(Random random, String alphabet, int length) {
         StringBuilder b = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
