@@ -168,6 +168,11 @@ class PlainEventsTest {
             assertThat(plain(stream, "{} 1")).isNull();
             assertThat(plain(stream, PLAIN)).isEqualTo(" Beste");
             assertThat(made[0]).isEqualTo(3);
+            String large = HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "x".repeat(PlainEvents.LARGE_EVENT)
+                    + "\"}}]}";
+            assertThat(plain(stream, large)).hasSize(PlainEvents.LARGE_EVENT); // plain, but its parser is not kept
+            assertThat(plain(stream, PLAIN)).isEqualTo(" Beste");
+            assertThat(made[0]).isEqualTo(4); // the large event used the third, then let it go
         }
     }
 

@@ -82,10 +82,11 @@ public final class Authentication {
     }
 
     /**
-     * The servlet request's own look-up, which {@code request.headers().firstHeader} ends in too — without the list of
-     * every value that Spring's header view builds first (five headers on every request).
+     * Through Spring's header view, which lists every value of the header: behind the gateway's firewall each of them is
+     * checked, so a refused character in a value sent second still refuses the request (review41; reading only the
+     * servlet's first value saved 0.55 KB per request and no measurable CPU, lone25).
      */
     private static String header(ServerRequest request, String name) {
-        return request.servletRequest().getHeader(name);
+        return request.headers().firstHeader(name);
     }
 }
