@@ -8,10 +8,10 @@ import java.io.IOException;
 /**
  * One upstream {@code chat.completion.chunk} as the JSON bytes it came in, so that the common event — a piece of answer
  * text for choice 0 and nothing else — can reach the tool as those bytes, without a Jackson tree built and written
- * again for every event. {@link #plainContent} recognises that event with Jackson's streaming parser ({@link PlainEvents}); every other
- * event (the finishing one, usage, tool calls, annotations, citations, several choices, an error) and every event whose
- * text the rewrite changes goes through {@link #tree} as before; the stream's first event is also read as a tree, for
- * the frame of the chunks the gateway makes, but only after it was sent.
+ * again for every event. {@link #plainContent} recognises that event with the stream's Jackson parser
+ * ({@link PlainEvents}); every other event (the finishing one, usage, tool calls, annotations, citations, several
+ * choices, an error) and every event whose text the rewrite changes goes through {@link #tree} as before; the stream's
+ * first event is also read as a tree, for the frame of the chunks the gateway makes, but only after it was sent.
  *
  * <p>The bytes are the relay's buffer: valid only during the sink call that receives the chunk, never to be kept.
  */

@@ -43,7 +43,7 @@ class AuthenticationHeadersTest {
         assertThat(credentials).isEqualTo(new Credentials(null, null, null, null, null));
     }
 
-    /** Each header as Spring's {@code firstHeader} read it (until lone25): sent twice, in two cases, empty, blank. */
+    /** Each header as Spring's {@code firstHeader} gives it: sent twice, in two cases, empty, blank. */
     @Test
     void theValuesSpringsFirstHeaderGave() {
         MockHttpServletRequest servlet = new MockHttpServletRequest("POST", "/v1/chat/completions");
