@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * fuzz26: the engine finds in a text what it finds in the same text after a short neutral opening and a paragraph
- * break, at the same places. A search loop that stops at a match at index 0 (pii25, fuzz26) loses every finding of its
+ * break, at the same places (and before a paragraph break and the same closings). A search loop that stops at a match at index 0 (pii25, fuzz26) loses every finding of its
  * rule after an opening that holds its character; the hand-written check set's texts and every eighth generated
  * evaluation text stand in for real ones. Not among the openings: {@code *}, a birth date's context word ("* 3-4-1961"),
  * which rightly makes a date after it a birth date.
@@ -51,6 +51,28 @@ class FindingsAfterAnOpeningPropertyTest {
         }
         assertThat(mismatches).isEmpty();
         assertThat(findings).isGreaterThan(400);
+    }
+
+    @Test
+    void findingsBeforeAClosingAreThoseOfTheTextAlone() throws IOException {
+        PiiEngine engine = PiiEngine.dutchDefault();
+        List<String> texts = new ArrayList<>(handwrittenTexts());
+        texts.addAll(evaluationTexts(8));
+        texts.addAll(SHAPES);
+        List<String> mismatches = new ArrayList<>();
+        for (String text : texts) {
+            List<String> alone = spans(engine, text, 0);
+            for (String closing : OPENINGS) {
+                List<String> before = engine.detect(text + BREAK + closing).stream().filter(f -> f.end() <= text.length())
+                        .map(f -> f.type() + " " + f.start() + "-" + f.end()).toList();
+                if (!before.equals(alone)) {
+                    mismatches.add("text " + texts.indexOf(text) + ", closing "
+                            + closing.codePoints().mapToObj(c -> "U+" + Integer.toHexString(c)).toList() + ": alone " + alone
+                            + " before " + before);
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
     }
 
     /** The findings at or after {@code from}, as type and offsets counted from there. */
