@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class FindingsAfterAnOpeningPropertyTest {
 
     private static final String[] OPENINGS = {"(", "|", "\n", "5", "0", "15", ",", ", ", "@", "-", ".", ":", "x", "NL",
-        "  ", "'", "\"", "[", "#", "\t", "ë", "\u00A0", "\r\n", "(1)", "| a | b |", "naam", "van"};
+        "  ", "'", "\"", "[", "#", "\t", "ë", "\u00A0", "\r\n", "(1)", "| a | b |", "naam", "van", "İ", "İİİ", "ΣΑ", "ẞ", "ﬁ", "\uD835\uDC00"};
     private static final String BREAK = "\n\n";
     /** What the OCR repairs and the bracket links read, which few evaluation texts hold. */
     private static final List<String> SHAPES = List.of("Bel mevrouw De Vries op 06 4755\n5810 voor de afspraak.",
