@@ -41,7 +41,7 @@ final class BirthBracketLinks {
     }
 
     static void link(String text, List<Finding> kept, List<Finding> added) {
-        for (int open = text.indexOf('('); open > 1; open = text.indexOf('(', open + 1)) {
+        for (int open = text.indexOf('(', 2); open > 1; open = text.indexOf('(', open + 1)) {
             if (text.charAt(open - 1) != ' ' || open + 1 >= text.length()) {
                 continue;
             }

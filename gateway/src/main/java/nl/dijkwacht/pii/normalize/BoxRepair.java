@@ -26,7 +26,7 @@ final class BoxRepair {
     static List<Edit> edits(String s) {
         List<Edit> edits = null;
         int n = s.length();
-        for (int bar = s.indexOf('|'); bar > 0 && bar + 1 < n; bar = s.indexOf('|', bar + 1)) {
+        for (int bar = s.indexOf('|', 1); bar > 0 && bar + 1 < n; bar = s.indexOf('|', bar + 1)) {
             int a = bar - 1;
             if (!boxChar(s.charAt(a)) || (a > 0 && s.charAt(a - 1) != ' ' && s.charAt(a - 1) != ':'
                     && s.charAt(a - 1) != '\t' && s.charAt(a - 1) != '\n')) {

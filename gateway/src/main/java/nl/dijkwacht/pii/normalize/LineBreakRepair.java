@@ -21,7 +21,7 @@ final class LineBreakRepair {
     static List<Edit> edits(String s) {
         List<Edit> edits = null;
         int n = s.length();
-        for (int i = s.indexOf('\n'); i > 0 && i + 1 < n; i = s.indexOf('\n', i + 1)) {
+        for (int i = s.indexOf('\n', 1); i > 0 && i + 1 < n; i = s.indexOf('\n', i + 1)) {
             Edit e = null;
             char next = s.charAt(i + 1);
             if (i >= 3 && s.charAt(i - 1) == '-' && Letters.letter(s.charAt(i - 2))

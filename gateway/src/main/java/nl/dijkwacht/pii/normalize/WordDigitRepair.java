@@ -81,7 +81,7 @@ final class WordDigitRepair {
      */
     private static List<Edit> fiveEdits(String s, List<Edit> edits) {
         int n = s.length();
-        for (int k = s.indexOf('5'); k >= 3; k = s.indexOf('5', k + 1)) {
+        for (int k = s.indexOf('5', 3); k >= 3; k = s.indexOf('5', k + 1)) {
             if (!Character.isLowerCase(s.charAt(k - 1)) || k + 1 < n && Character.isDigit(s.charAt(k + 1))) {
                 continue;
             }

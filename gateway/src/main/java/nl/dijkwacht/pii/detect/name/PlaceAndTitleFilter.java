@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.dijkwacht.pii.detect.AnalysedText;
 import nl.dijkwacht.pii.detect.LetterMask;
 import nl.dijkwacht.words.WordList;
 
@@ -180,7 +181,8 @@ final class PlaceAndTitleFilter {
                 continue; // a letter of the firm is nowhere in the window
             }
             if (window == null) {
-                window = text.substring(from, to).toLowerCase(Locale.ROOT);
+                // one char per char: offsets into the window are the text's ("İ" lower-cases to two chars, fuzz26)
+                window = AnalysedText.lowerSameLength(text.substring(from, to));
             }
             String firm = KNOWN_FIRMS.get(k);
             for (int at = window.indexOf(firm); at >= 0; at = window.indexOf(firm, at + 1)) {

@@ -29,13 +29,14 @@ class KnownFirmAndDateHeaderPrefilterTest {
             String text = PieceTexts.next(random, pieces, 1, 6);
             int start = random.nextInt(text.length());
             int end = start + 1 + random.nextInt(text.length() - start);
+            if (text.toLowerCase(Locale.ROOT).length() != text.length()) {
+                continue; // "İ": the old search's offsets were not the text's (fuzz26); KnownFirmPropertyTest
+            }
             boolean expected;
             try {
                 expected = insideKnownFirmByFullSearch(text, start, end);
-            } catch (StringIndexOutOfBoundsException e) { // a lower case longer than the text ("İ"): fails alike
-                org.junit.jupiter.api.Assertions.assertThrows(StringIndexOutOfBoundsException.class,
-                        () -> PlaceAndTitleFilter.insideKnownFirm(text, start, end));
-                continue;
+            } catch (StringIndexOutOfBoundsException e) {
+                continue; // a lower case longer than the text ("İ"): the old search failed; KnownFirmPropertyTest
             }
             found += expected ? 1 : 0;
             assertThat(PlaceAndTitleFilter.insideKnownFirm(text, start, end)).as("%s [%d, %d)", text, start, end)

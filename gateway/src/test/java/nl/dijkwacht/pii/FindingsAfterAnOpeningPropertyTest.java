@@ -1,0 +1,117 @@
+package nl.dijkwacht.pii;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * fuzz26: the engine finds in a text what it finds in the same text after a short neutral opening and a paragraph
+ * break, at the same places (and before a paragraph break and the same closings). A search loop that stops at a match at index 0 (pii25, fuzz26) loses every finding of its
+ * rule after an opening that holds its character; the hand-written check set's texts and every eighth generated
+ * evaluation text stand in for real ones. Not among the openings: {@code *}, a birth date's context word ("* 3-4-1961"),
+ * which rightly makes a date after it a birth date.
+ */
+class FindingsAfterAnOpeningPropertyTest {
+
+    private static final String[] OPENINGS = {"(", "|", "\n", "5", "0", "15", ",", ", ", "@", "-", ".", ":", "x", "NL",
+        "  ", "'", "\"", "[", "#", "\t", "ë", "\u00A0", "\r\n", "(1)", "| a | b |", "naam", "van", "İ", "İİİ", "ΣΑ", "ẞ", "ﬁ", "\uD835\uDC00"};
+    private static final String BREAK = "\n\n";
+    /** What the OCR repairs and the bracket links read, which few evaluation texts hold. */
+    private static final List<String> SHAPES = List.of("Bel mevrouw De Vries op 06 4755\n5810 voor de afspraak.",
+            "BSN: 1|2|3|4|5|6|7|8|2 staat op het formulier.", "Ik sprak gisteren met mevrouw Jan5en over de aanvraag.",
+            "Zijn moeder (12-03-1961) woont sinds kort bij hem in.", "Woonachtig Kerke wijk  190, 7131  PK Lichtenvoorde.",
+            "IBAN NL91 ABNA O4l7 l643 00 van de heer Bakker.", "Geboren op l2-O3-l961 te Utrecht, S i m o n e Bergkamp.");
+    private static final Pattern MARKUP = Pattern.compile("\\{\\{[A-Z_]+\\|([^}]*)}}");
+
+    @Test
+    void findingsAfterAnOpeningAreThoseOfTheTextAlone() throws IOException {
+        PiiEngine engine = PiiEngine.dutchDefault();
+        List<String> mismatches = new ArrayList<>();
+        int findings = 0;
+        List<String> texts = new ArrayList<>(handwrittenTexts());
+        texts.addAll(evaluationTexts(8));
+        texts.addAll(SHAPES);
+        for (String text : texts) {
+            List<String> alone = spans(engine, text, 0);
+            findings += alone.size();
+            for (String opening : OPENINGS) {
+                String o = opening + BREAK;
+                List<String> after = spans(engine, o + text, o.length());
+                if (!after.equals(alone)) {
+                    mismatches.add("text " + texts.indexOf(text) + ", opening " + opening.codePoints().mapToObj(c -> "U+" + Integer.toHexString(c)).toList()
+                            + ": alone " + alone + " after " + after);
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+        assertThat(findings).isGreaterThan(400);
+    }
+
+    @Test
+    void findingsBeforeAClosingAreThoseOfTheTextAlone() throws IOException {
+        PiiEngine engine = PiiEngine.dutchDefault();
+        List<String> texts = new ArrayList<>(handwrittenTexts());
+        texts.addAll(evaluationTexts(8));
+        texts.addAll(SHAPES);
+        List<String> mismatches = new ArrayList<>();
+        for (String text : texts) {
+            List<String> alone = spans(engine, text, 0);
+            for (String closing : OPENINGS) {
+                List<String> before = engine.detect(text + BREAK + closing).stream().filter(f -> f.end() <= text.length())
+                        .map(f -> f.type() + " " + f.start() + "-" + f.end()).toList();
+                if (!before.equals(alone)) {
+                    mismatches.add("text " + texts.indexOf(text) + ", closing "
+                            + closing.codePoints().mapToObj(c -> "U+" + Integer.toHexString(c)).toList() + ": alone " + alone
+                            + " before " + before);
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** The findings at or after {@code from}, as type and offsets counted from there. */
+    private static List<String> spans(PiiEngine engine, String text, int from) {
+        return engine.detect(text).stream().filter(f -> f.start() >= from)
+                .map(f -> f.type() + " " + (f.start() - from) + "-" + (f.end() - from)).toList();
+    }
+
+    /** Every {@code step}th text of the generated evaluation set. */
+    private static List<String> evaluationTexts(int step) throws IOException {
+        List<String> texts = new ArrayList<>();
+        try (InputStream in = FindingsAfterAnOpeningPropertyTest.class.getResourceAsStream("/pii/eval/municipal-eval.jsonl")) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            for (int i = 0; i < lines.length; i += step) {
+                texts.add(json.readTree(lines[i]).get("text").asText());
+            }
+        }
+        return texts;
+    }
+
+    private static List<String> handwrittenTexts() throws IOException {
+        try (InputStream in = FindingsAfterAnOpeningPropertyTest.class.getResourceAsStream("/pii/eval/handwritten-check.txt")) {
+            String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            List<String> texts = new ArrayList<>();
+            StringBuilder doc = new StringBuilder();
+            for (String line : all.split("\n", -1)) {
+                if (line.startsWith("#")) {
+                    continue;
+                }
+                if (line.equals("---")) {
+                    texts.add(doc.toString().strip());
+                    doc.setLength(0);
+                } else {
+                    doc.append(line).append('\n');
+                }
+            }
+            texts.add(doc.toString().strip());
+            return texts.stream().filter(t -> !t.isEmpty()).map(t -> MARKUP.matcher(t).replaceAll("$1")).toList();
+        }
+    }
+}
