@@ -68,7 +68,11 @@ class GeneratedBadRequestsTest extends GatewayTestBase {
      */
     enum Expect { REFUSED, EITHER, CONTAINER }
 
-    record Case(String kind, String method, String path, String contentType, byte[] body, Expect expect) {
+    record Case(String kind, String method, String path, String contentType, byte[] body, Expect expect, List<String> headers) {
+        Case(String kind, String method, String path, String contentType, byte[] body, Expect expect) {
+            this(kind, method, path, contentType, body, expect, List.of());
+        }
+
         String label() {
             return method + " " + path + " [" + kind + "]";
         }
@@ -326,7 +330,42 @@ class GeneratedBadRequestsTest extends GatewayTestBase {
                     + ",\"messages\":[{\"role\":\"user\",\"content\":\"Hallo\"}]}", Expect.EITHER));
         }
 
-        // 5. the model list and one model: odd ids, methods, query strings
+        // 5. Responses input items and tools of odd kinds, stream flags of the wrong type
+        String responsesStart = "{\"model\":\"upstream\",\"input\":[";
+        for (String item : List.of("{\"type\":\"video\"}", "{\"role\":\"baas\",\"content\":\"x\"}", "{\"type\":\"message\",\"role\":\"user\"}",
+                "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_image\",\"image_url\":\"data:,\"}]}",
+                "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_file\",\"file_data\":\"!!!\"}]}",
+                "{\"type\":\"function_call_output\",\"call_id\":42,\"output\":\"x\"}", "{\"type\":\"function_call\",\"name\":\"zoek\"}",
+                "{\"type\":\"item_reference\",\"id\":" + json(PROMPT) + "}", "{\"role\":\"user\",\"content\":[{\"type\":\"output_text\"}]}", "[]", "\"x\"")) {
+            cases.add(jsonCase("/v1/responses", "input item " + abbreviate(item), responsesStart + item + "]}", Expect.EITHER));
+        }
+        for (String tools : List.of("[{\"type\":\"function\"}]", "[{\"type\":\"function\",\"name\":\"zoek\",\"parameters\":\"x\"}]",
+                "[{\"type\":\"web_search\"}]", "[{\"type\":\"file_search\",\"vector_store_ids\":[1]}]", "[{\"type\":\"mcp\"}]", "{}")) {
+            cases.add(jsonCase("/v1/responses", "tools " + abbreviate(tools), "{\"model\":\"upstream\",\"input\":\"Hallo\",\"tools\":"
+                    + tools + "}", Expect.EITHER));
+        }
+        for (String stream : List.of("\"true\"", "1", "null", "{}", "false")) {
+            for (String endpoint : List.of("/v1/chat/completions", "/v1/responses", "/v1/completions")) {
+                String text = endpoint.equals("/v1/chat/completions") ? "\"messages\":[{\"role\":\"user\",\"content\":\"Hallo\"}]"
+                        : endpoint.equals("/v1/responses") ? "\"input\":\"Hallo\"" : "\"prompt\":\"Hallo\"";
+                cases.add(jsonCase(endpoint, "stream " + stream + " with stream_options", "{\"model\":\"upstream\",\"stream\":" + stream
+                        + ",\"stream_options\":{\"include_usage\":\"ja\"}," + text + "}", Expect.EITHER));
+            }
+        }
+
+        // 6. odd headers next to a valid body: Accept, Content-Encoding, the use-case and task headers
+        String plain = write(valid.get("/v1/chat/completions#stream")).replace("\"stream\":true", "\"stream\":false");
+        for (List<String> headers : List.of(List.of("Accept", "text/html"), List.of("Accept", "application/xml"), List.of("Accept", "*/*;q=0"),
+                List.of("Accept", "text/event-stream"), List.of("Content-Encoding", "gzip"), List.of("Content-Encoding", "br"),
+                List.of("Content-Encoding", "identity"), List.of("X-Dijkwacht-Use-Case", ""), List.of("X-Dijkwacht-Use-Case", "x".repeat(5000)),
+                List.of("X-Dijkwacht-Use-Case", "test-algemeen, test-velden"), List.of("X-Dijkwacht-Use-Case", "zaak " + PROMPT),
+                List.of("X-Dijkwacht-Task", PROMPT), List.of("X-Dijkwacht-Task", "t".repeat(5000)), List.of("Accept-Charset", "latin1"),
+                List.of("X-Dijkwacht-Use-Case", "test-algemeen", "X-Dijkwacht-Use-Case", "test-velden"))) {
+            cases.add(new Case("header " + abbreviate(String.join(": ", headers)), "POST", "/v1/chat/completions", "application/json",
+                    plain.getBytes(StandardCharsets.UTF_8), Expect.EITHER, headers));
+        }
+
+        // 7. the model list and one model: odd ids, methods, query strings
         for (String path : List.of("/v1/models", "/v1/models?limit=-1", "/v1/models?x=" + "y".repeat(2000), "/v1/models/",
                 "/v1/models/%00", "/v1/models/%E2%82", "/v1/models/" + "m".repeat(3000), "/v1/models/%F0%9F%98%80", "/v1/models/..%2F..",
                 "/v1/models/upstream/extra", "/v1/models/%20", "/v1/models/dry-run")) {
@@ -335,6 +374,11 @@ class GeneratedBadRequestsTest extends GatewayTestBase {
         }
         cases.add(new Case("POST models", "POST", "/v1/models", "application/json", "{}".getBytes(StandardCharsets.UTF_8), Expect.REFUSED));
         cases.add(new Case("GET chat", "GET", "/v1/chat/completions", null, null, Expect.REFUSED));
+        cases.add(new Case("PUT chat", "PUT", "/v1/chat/completions", "application/json", write(valid.get("/v1/chat/completions"))
+                .getBytes(StandardCharsets.UTF_8), Expect.REFUSED));
+        cases.add(new Case("PATCH responses", "PATCH", "/v1/responses", "application/json", write(valid.get("/v1/responses"))
+                .getBytes(StandardCharsets.UTF_8), Expect.REFUSED));
+        cases.add(new Case("DELETE embeddings", "DELETE", "/v1/embeddings", null, null, Expect.REFUSED));
         return cases;
     }
 
@@ -407,6 +451,9 @@ class GeneratedBadRequestsTest extends GatewayTestBase {
                 .header("Authorization", "Bearer " + TestPack.TOOL_KEY);
         if (c.contentType() != null) {
             request.header("Content-Type", c.contentType());
+        }
+        for (int i = 0; i < c.headers().size(); i += 2) {
+            request.header(c.headers().get(i), c.headers().get(i + 1));
         }
         request.method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(c.body()));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
