@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NumericNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Locale;
@@ -35,6 +37,7 @@ public final class WireFormat {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).maxNumberLength(100).build())
                 .build());
+        this.json.setNodeFactory(new FiniteNumbers());
         this.schema = schema;
     }
 
@@ -66,7 +69,12 @@ public final class WireFormat {
         } catch (StreamConstraintsException e) {
             throw rejected("nesting_too_deep", "De aanvraag is te diep genest (meer dan " + MAX_NESTING
                     + " niveaus) of bevat een te lang getal.", null);
+        } catch (NotFinite e) {
+            throw rejected("value_out_of_range", "Een getal in de aanvraag is te groot om te verwerken.", null);
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof NotFinite) {
+                throw rejected("value_out_of_range", "Een getal in de aanvraag is te groot om te verwerken.", null);
+            }
             if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
                 throw rejected("duplicate_field", "Een veld staat twee keer in hetzelfde JSON-object. Stuur elk veld één keer.", null);
             }
@@ -103,6 +111,40 @@ public final class WireFormat {
                 throw new TrailingData();
             }
             return tree;
+        }
+    }
+
+    /**
+     * Numbers as {@link JsonNodeFactory#instance} makes them, but none that a {@code double} cannot hold: JSON allows
+     * {@code 1e400}, which reads as infinity, and every check after the parse (the schema's ranges compare the number
+     * as written, exactly) would fail on it — a 500 instead of a refusal (input26).
+     */
+    private static final class FiniteNumbers extends JsonNodeFactory {
+        FiniteNumbers() {
+            super(false);
+        }
+
+        @Override
+        public NumericNode numberNode(double v) {
+            if (!Double.isFinite(v)) {
+                throw new NotFinite();
+            }
+            return super.numberNode(v);
+        }
+
+        @Override
+        public NumericNode numberNode(float v) {
+            if (!Float.isFinite(v)) {
+                throw new NotFinite();
+            }
+            return super.numberNode(v);
+        }
+    }
+
+    /** A number in the body that reads as infinity. */
+    private static final class NotFinite extends RuntimeException {
+        NotFinite() {
+            super(null, null, false, false);
         }
     }
 

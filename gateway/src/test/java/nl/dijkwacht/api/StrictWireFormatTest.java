@@ -84,6 +84,26 @@ class StrictWireFormatTest extends GatewayTestBase {
     }
 
     @Test
+    void aNumberTooLargeForADoubleIsA400NotA500() throws Exception {
+        // JSON allows 1e400; read as a double it is infinity, which the schema's exact range check could not compare
+        for (String number : new String[] {"1e400", "-1e400", "1.7976931348623159e308"}) {
+            JsonNode error = refused(postJson("/v1/chat/completions", "{\"model\":\"upstream\",\"temperature\":" + number + ","
+                    + "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", TestPack.TOOL_KEY), 400, "value_out_of_range");
+            assertThat(error.path("message").asText()).contains("getal").doesNotContain(number);
+        }
+        refused(postJson("/v1/embeddings", "{\"model\":\"upstream\",\"input\":\"x\",\"dimensions\":1e400}", TestPack.TOOL_KEY),
+                400, "value_out_of_range");
+    }
+
+    @Test
+    void aWildcardContentTypeIsA415NotA500() throws Exception {
+        // Spring's request headers refuse a wildcard Content-Type before any route is chosen: handled as none at all
+        for (String wildcard : new String[] {"*/*", "application/*", "application/*+json", "*/*; charset=utf-8"}) {
+            refused(send(wildcard, valid()), 415, "unsupported_media_type");
+        }
+    }
+
+    @Test
     void deepNestingIsA400NotA500() throws Exception {
         String deep = "{\"model\":\"upstream\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"metadata\":"
                 + "[".repeat(10_000) + "]".repeat(10_000) + "}";
