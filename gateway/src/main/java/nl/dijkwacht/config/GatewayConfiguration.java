@@ -62,12 +62,6 @@ public class GatewayConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
-    /** The request observation's tags and span name, kept per request shape (the same series and spans, built once). */
-    @Bean
-    org.springframework.http.server.observation.ServerRequestObservationConvention requestObservationConvention() {
-        return new CachedRequestObservationConvention();
-    }
-
     @Bean
     @Qualifier("secretKey")
     byte[] dijkwachtSecretKey(DijkwachtProperties properties) {
