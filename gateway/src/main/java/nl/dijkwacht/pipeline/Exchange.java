@@ -265,11 +265,6 @@ public final class Exchange {
 
     public java.util.List<UpstreamCall> upstreamCalls() { return java.util.List.copyOf(upstreamCalls); }
 
-    /** Time spent waiting for upstreams, all attempts together. */
-    public long upstreamNanos() {
-        return upstreamCalls.stream().mapToLong(UpstreamCall::durationNanos).sum();
-    }
-
     public long elapsedNanos() { return System.nanoTime() - startNanos; }
 
     /**

@@ -40,6 +40,16 @@ public final class RequestMetrics implements RecordListener {
      */
     private final java.util.concurrent.ConcurrentHashMap<List<String>, Object> registered = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.ConcurrentHashMap<String, String> ruleTags = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The entity counters by use-case, then entity type, one table per direction: a request names several types, and
+     * a key built per type was most of the heap these metrics took per request (obs26).
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Counter>> inputEntities =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Counter>> outputEntities =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** The status tag's text for every status a response can have. */
+    private static final String[] STATUS_TAGS = java.util.stream.IntStream.range(0, 600).mapToObj(Integer::toString).toArray(String[]::new);
 
     public RequestMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -63,7 +73,8 @@ public final class RequestMetrics implements RecordListener {
         String useCase = orNone(record.useCase());
         String endpoint = record.endpoint();
         String rule = rule(record.rule());
-        String status = Integer.toString(record.httpStatus());
+        int httpStatus = record.httpStatus();
+        String status = httpStatus >= 0 && httpStatus < STATUS_TAGS.length ? STATUS_TAGS[httpStatus] : Integer.toString(httpStatus);
         String streamed = Boolean.toString(record.streamed());
         String decision = record.decision();
         this.<Counter>meter(List.of("dijkwacht.requests", endpoint, model, useCase, decision, rule, status, streamed),
@@ -80,15 +91,19 @@ public final class RequestMetrics implements RecordListener {
                             .tags("code", errorCode, "status", status, "use_case", useCase)
                             .register(meters)).increment();
         }
+        List<UpstreamCall> calls = exchange.upstreamCalls();
         long total = exchange.elapsedNanos();
-        long upstream = exchange.upstreamNanos();
+        long upstream = 0; // time spent waiting for upstreams, all attempts together
+        for (UpstreamCall call : calls) {
+            upstream += call.durationNanos();
+        }
         this.<Timer>meter(List.of("dijkwacht.request.added", endpoint, model, streamed),
                 () -> Timer.builder("dijkwacht.request.added")
                         .description("Time the gateway adds to a request: total time minus time waiting for upstream models")
                         .serviceLevelObjectives(LATENCY_BUCKETS)
                         .tags("endpoint", endpoint, "model", model, "streamed", streamed)
                         .register(meters)).record(Math.max(0, total - upstream), TimeUnit.NANOSECONDS);
-        for (UpstreamCall call : exchange.upstreamCalls()) {
+        for (UpstreamCall call : calls) {
             upstream(call);
         }
         if (record.promptTokens() > 0) {
@@ -97,11 +112,17 @@ public final class RequestMetrics implements RecordListener {
         if (record.completionTokens() > 0) {
             tokens(model, useCase, "output").increment(record.completionTokens());
         }
-        record.entityCounts().forEach((type, n) -> entities(type, "input", useCase).increment(n));
-        record.outputEntityCounts().forEach((type, n) -> entities(type, "output", useCase).increment(n));
+        if (!record.entityCounts().isEmpty()) {
+            java.util.Map<String, Counter> input = entityTable(inputEntities, useCase);
+            record.entityCounts().forEach((type, n) -> entities(input, type, "input", useCase).increment(n));
+        }
+        if (!record.outputEntityCounts().isEmpty()) {
+            java.util.Map<String, Counter> output = entityTable(outputEntities, useCase);
+            record.outputEntityCounts().forEach((type, n) -> entities(output, type, "output", useCase).increment(n));
+        }
         String recordRule = record.rule();
         if (recordRule != null && recordRule.startsWith("fallback:")) {
-            for (UpstreamCall call : exchange.upstreamCalls()) {
+            for (UpstreamCall call : calls) {
                 if (!call.ok()) {
                     Counter.builder("dijkwacht.fallbacks")
                             .description("Model calls that failed and were retried on an approved fallback model")
@@ -138,11 +159,31 @@ public final class RequestMetrics implements RecordListener {
                         .tags("model", model, "use_case", useCase, "type", type).register(meters));
     }
 
-    private Counter entities(String type, String direction, String useCase) {
-        return meter(List.of("dijkwacht.pii.entities", type, direction, useCase),
-                () -> Counter.builder("dijkwacht.pii.entities")
-                        .description("Personal data found, by entity type: input = in prompts, output = added by the model (counts only)")
-                        .tags("type", type, "direction", direction, "use_case", useCase).register(meters));
+    /** A direction's entity counters of one use-case; beyond the limit a table kept by no one (looked up each time). */
+    private static java.util.Map<String, Counter> entityTable(
+            java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Counter>> byUseCase, String useCase) {
+        java.util.concurrent.ConcurrentHashMap<String, Counter> table = byUseCase.get(useCase);
+        if (table == null) {
+            table = new java.util.concurrent.ConcurrentHashMap<>();
+            if (byUseCase.size() < CACHE_LIMIT) {
+                java.util.concurrent.ConcurrentHashMap<String, Counter> raced = byUseCase.putIfAbsent(useCase, table);
+                table = raced == null ? table : raced;
+            }
+        }
+        return table;
+    }
+
+    private Counter entities(java.util.Map<String, Counter> table, String type, String direction, String useCase) {
+        Counter counter = table.get(type);
+        if (counter == null) {
+            counter = Counter.builder("dijkwacht.pii.entities")
+                    .description("Personal data found, by entity type: input = in prompts, output = added by the model (counts only)")
+                    .tags("type", type, "direction", direction, "use_case", useCase).register(meters);
+            if (table.size() < CACHE_LIMIT) {
+                table.putIfAbsent(type, counter);
+            }
+        }
+        return counter;
     }
 
     /** {@code provider/host} of a model's upstream (from the catalogue); {@code builtin} for models without a URL. */

@@ -187,6 +187,10 @@ class MetricsScrapeTest {
                 .doesNotContain("http_server_requests_active_seconds")
                 .doesNotContain("piet@example.nl").doesNotContain("vergunning");
 
+        // what operators see of the request path, pinned whole: every series of these families with its tag keys and
+        // values, counters and counts with their values (times and bucket counts vary, so only their series are pinned)
+        assertThat(requestPathSeries(scrape)).isEqualTo(pinned("request-path-series.txt"));
+
         // exemplars name the trace of a sampled request (every request here is sampled): on the counters, and on the
         // request timer, which Micrometer stops inside its span's scope for that
         String openMetrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
@@ -222,6 +226,54 @@ class MetricsScrapeTest {
         assertThat(answered.getParentSpanContext().isValid()).as("child of the server span").isTrue();
         assertThat(modelCalls.stream().filter(c -> c.getTraceId().equals(TOOL_TRACE)).toList()).as("the tool's trace").hasSize(1);
         assertThat(spans.toString()).doesNotContain("piet@example.nl").doesNotContain("vergunning");
+
+        // every span of the four requests' traces: name, kind, attributes (ids, times and ports masked), pinned whole
+        Set<String> requestTraces = new TreeSet<>();
+        spans.stream().filter(s -> s.getName().startsWith("chat ") || "/v1/chat/completions".equals(s.getAttributes().get(AttributeKey.stringKey("uri"))))
+                .forEach(s -> requestTraces.add(s.getTraceId()));
+        assertThat(spans.stream().filter(s -> requestTraces.contains(s.getTraceId())).map(MetricsScrapeTest::pinned).sorted().toList())
+                .isEqualTo(pinned("request-spans.txt"));
+    }
+
+    static final Set<String> PINNED_FAMILIES = Set.of("dijkwacht_requests_total", "dijkwacht_refusals_total",
+            "dijkwacht_request_added_seconds", "dijkwacht_upstream_latency_seconds", "dijkwacht_upstream_ttft_seconds",
+            "dijkwacht_tokens_total", "dijkwacht_fallbacks_total", "dijkwacht_pii_entities_total", "http_server_requests_seconds");
+
+    /** The scrape's lines of the request path's metric families; only counters' and counts' values kept. */
+    static List<String> requestPathSeries(String scrape) {
+        List<String> lines = new java.util.ArrayList<>();
+        Pattern line = Pattern.compile("^(# (?:HELP|TYPE) )?([a-z_]+?)(_bucket|_count|_sum|_max)?(\\{[^}]*\\})?( .*)?$");
+        for (String l : scrape.split("\n")) {
+            Matcher m = line.matcher(l);
+            if (!m.matches() || !PINNED_FAMILIES.contains(m.group(2))) {
+                continue;
+            }
+            if (m.group(1) != null) {
+                lines.add(l);
+            } else if (m.group(2).startsWith("http_server_requests") && !m.group(4).contains("uri=\"/v1/")) {
+                continue; // the management port's and health requests: not the gateway's request path
+            } else {
+                boolean counted = m.group(3) == null || m.group(3).equals("_count");
+                lines.add(m.group(2) + (m.group(3) == null ? "" : m.group(3)) + m.group(4) + (counted ? m.group(5) : ""));
+            }
+        }
+        return lines.stream().sorted().toList();
+    }
+
+    private static final Set<String> VOLATILE = Set.of("dijkwacht.trace_id", "dijkwacht.policy_version", "server.port", "http.url");
+
+    static String pinned(SpanData span) {
+        TreeSet<String> attributes = new TreeSet<>();
+        span.getAttributes().forEach((k, v) -> attributes.add(k.getKey() + "=" + (VOLATILE.contains(k.getKey()) ? "*" : v)));
+        return span.getKind() + " " + span.getName() + " " + span.getStatus().getStatusCode() + " " + attributes
+                + " events=" + span.getEvents().stream().map(e -> e.getName()).toList();
+    }
+
+    /** What operators scrape of the four requests, as it was before obs26 (session 42) changed how it is recorded. */
+    static List<String> pinned(String resource) throws Exception {
+        try (var in = MetricsScrapeTest.class.getResourceAsStream("/telemetry/" + resource)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
     }
 
     private HttpResponse<String> chat(String body) throws Exception {

@@ -50,6 +50,32 @@ class RequestMetricsTest {
     }
 
     @Test
+    void entityCountersAreKeptApartByDirectionAndUseCase() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        RequestMetrics metrics = new RequestMetrics(registry);
+        AuditRecord first = AuditRecord.builder().traceId("t").occurredAt(Instant.parse("2026-12-02T10:00:00Z")).endpoint("chat.completions")
+                .useCase("algemene-vragen").modelId("gpt-4o-mini").decision("redacted").rule("pii:redacted").httpStatus(200)
+                .entityCounts(Map.of("PERSON", 2)).outputEntityCounts(Map.of("PERSON", 1, "EMAIL", 3)).build();
+        AuditRecord other = AuditRecord.builder().traceId("t").occurredAt(Instant.parse("2026-12-02T10:00:00Z")).endpoint("chat.completions")
+                .useCase("brieven").modelId("gpt-4o-mini").decision("redacted").rule("pii:redacted").httpStatus(200)
+                .entityCounts(Map.of("PERSON", 5)).build();
+        for (int i = 0; i < 2; i++) {
+            metrics.recorded(exchange(), first);
+            metrics.recorded(exchange(), other);
+        }
+
+        assertThat(registry.get("dijkwacht.pii.entities").tags("type", "PERSON", "direction", "input", "use_case", "algemene-vragen")
+                .counter().count()).isEqualTo(4.0);
+        assertThat(registry.get("dijkwacht.pii.entities").tags("type", "PERSON", "direction", "output", "use_case", "algemene-vragen")
+                .counter().count()).isEqualTo(2.0);
+        assertThat(registry.get("dijkwacht.pii.entities").tags("type", "EMAIL", "direction", "output", "use_case", "algemene-vragen")
+                .counter().count()).isEqualTo(6.0);
+        assertThat(registry.get("dijkwacht.pii.entities").tags("type", "PERSON", "direction", "input", "use_case", "brieven")
+                .counter().count()).isEqualTo(10.0);
+        assertThat(registry.find("dijkwacht.pii.entities").counters()).hasSize(4);
+    }
+
+    @Test
     void ruleTagIsUnchanged() {
         assertThat(RequestMetrics.ruleTag(null)).isEqualTo("none");
         assertThat(RequestMetrics.ruleTag("Purpose:Fraude Score/0.91")).isEqualTo("purpose:fraude_score_0.91");
