@@ -77,6 +77,10 @@ final class NameGazetteer {
         return false;
     }
 
+    Set<String> firstNames() {
+        return firstNames;
+    }
+
     int firstNameCount() {
         return firstNames.size();
     }
