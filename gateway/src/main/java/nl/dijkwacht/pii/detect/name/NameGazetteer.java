@@ -77,10 +77,6 @@ final class NameGazetteer {
         return false;
     }
 
-    Set<String> firstNames() {
-        return firstNames;
-    }
-
     int firstNameCount() {
         return firstNames.size();
     }

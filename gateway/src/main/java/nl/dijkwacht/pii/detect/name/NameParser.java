@@ -188,7 +188,7 @@ final class NameParser {
                 && TextToken.adjacent(text, tokens.get(j + 1), tokens.get(j + 2));
     }
 
-    static final java.util.Set<String> INITIAL_ABBREVIATIONS =
+    private static final java.util.Set<String> INITIAL_ABBREVIATIONS =
             WordList.set("/pii/names/initial-abbreviations.txt");
 
     /** "Tjon A Fat", "Kon A Sen": a capital A between two capitalised parts links one Surinamese-Chinese surname. */

@@ -2,9 +2,6 @@ package nl.dijkwacht.pii.detect.name;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
-import nl.dijkwacht.words.WordSet;
 
 /**
  * Rule layer for person names, run next to the statistical name finder. Covers what a small model misses; each
@@ -24,17 +21,8 @@ final class PersonNameRules {
     private final ChatNameRules chat = new ChatNameRules();
     private final IdentifierClosedNameRules identifierClosed = new IdentifierClosedNameRules();
     private final LowerCaseCommaNameRules lowerCaseComma;
-    /**
-     * Every word a rule of {@link #tryAt} can open with when written in lower case: titles and "de" (of "de heer"),
-     * initial abbreviations, the starts of a self-introduction, particles and given names. At any other lower-case
-     * word (most words of running text) only the signature, which looks at the words before it, can apply.
-     */
-    private final Set<String> lowerCaseOpeners;
 
     PersonNameRules(NameGazetteer gazetteer) {
-        this.lowerCaseOpeners = WordSet.of(Stream.of(NameWords.TITLES, Set.of("de"), NameParser.INITIAL_ABBREVIATIONS,
-                TitleAndInitialRules.INTRODUCTION_STARTS, NameWords.PARTICLES, NameWords.LEADING_PARTICLES,
-                gazetteer.firstNames()).flatMap(Set::stream).toList());
         NameParser parser = new NameParser(gazetteer);
         this.lowerCaseComma = new LowerCaseCommaNameRules(gazetteer);
         this.titles = new TitleAndInitialRules(parser);
@@ -88,15 +76,11 @@ final class PersonNameRules {
      */
     private int tryAt(String text, List<TextToken> tokens, int i, List<NameSpan> spans, int comma) {
         int next;
-        TextToken t = tokens.get(i);
-        if (t.isWord() && !t.capitalised() && !t.holds('-') && !t.in(lowerCaseOpeners)) { // '-': a double given name
-            return (next = lines.signature(text, tokens, i, spans)) >= 0 ? next : i + 1;
-        }
         if ((next = titles.title(text, tokens, i, spans)) >= 0
                 || (next = titles.initials(text, tokens, i, spans)) >= 0) {
             return next;
         }
-        if (!t.isWord()) {
+        if (!tokens.get(i).isWord()) {
             return i + 1;
         }
         if ((next = titles.relationInBrackets(text, tokens, i, spans)) >= 0

@@ -44,7 +44,7 @@ final class TitleAndInitialRules {
 
     private static final List<List<String>> INTRODUCTIONS = List.of(List.of("ik", "ben"), List.of("ik", "heet"),
             List.of("mijn", "naam", "is"), List.of("my", "name", "is"), List.of("i", "am"), List.of("wij", "zijn"));
-    static final java.util.Set<String> INTRODUCTION_STARTS = WordSet.of(
+    private static final java.util.Set<String> INTRODUCTION_STARTS = WordSet.of(
             INTRODUCTIONS.stream().map(List::getFirst).toList()); // a WordSet: asked at every word
 
     /**
