@@ -13,7 +13,8 @@
 # Per round: requests, CPU µs per request of the gateway process (all threads, /proc), of which JIT compiler threads
 # and kernel time. Read only rounds whose JIT share is small. --first-chunk N runs stream-first-chunk.py at the end.
 # --strace S: after the warm-up, S seconds of streamed load at c=4 on each gateway with strace attached, counting the
-# socket writes (write, writev, sendto) per streamed answer — a count that does not depend on how busy the machine is.
+# socket writes (write, writev, sendto) per streamed answer — a count that does not depend on how busy the machine is —
+# and the reads and ioctl calls (FIONREAD: an InputStream's available() on a socket) per answer.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 source "$ROOT/docs/bench/lib/gateway.sh"   # the pack, the JDK, the mock, gw_start / gw_wait_ready, the cleanup
@@ -60,13 +61,14 @@ for n in A B; do (load "$n" 1 "$half" 4 > /dev/null; load "$n" 0 "$half" 4 > /de
 wait "${WARMERS[@]}"
 if [ "$STRACE" -gt 0 ]; then
   for n in A B; do
-    strace -c -f -e trace=write,writev,sendto -p "${GW_PID[$n]}" -o "$OUT/$n.strace" 2>/dev/null & tracer=$!
+    strace -c -f -e trace=write,writev,sendto,read,ioctl -p "${GW_PID[$n]}" -o "$OUT/$n.strace" 2>/dev/null & tracer=$!
     sleep 1
     q=$(load "$n" 1 "$STRACE" 4 | cut -f2)
     kill -INT "$tracer"; wait "$tracer" 2>/dev/null || true
     w=$(awk '$NF=="write" || $NF=="writev" || $NF=="sendto" {s+=$4} END {print s+0}' "$OUT/$n.strace")
-    awk -v n="$n" -v w="$w" -v q="$q" 'BEGIN {printf "strace %s: %d streamed answers, %d socket writes, %.2f per answer\n", n, q, w, q ? w/q : 0}' \
-      | tee -a "$OUT/ab.txt"
+    r=$(awk '$NF=="read" {s+=$4} END {print s+0}' "$OUT/$n.strace"); i=$(awk '$NF=="ioctl" {s+=$4} END {print s+0}' "$OUT/$n.strace")
+    awk -v n="$n" -v w="$w" -v q="$q" -v r="$r" -v i="$i" 'BEGIN {printf "strace %s: %d streamed answers, %d socket writes, %.2f per answer; reads %.2f, ioctl (FIONREAD: available()) %.2f per answer\n",
+      n, q, w, q ? w/q : 0, q ? r/q : 0, q ? i/q : 0}' | tee -a "$OUT/ab.txt"
   done
 fi
 st=1; [ "$MODE" = json ] && st=0
