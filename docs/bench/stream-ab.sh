@@ -3,27 +3,30 @@
 #
 #   docs/bench/stream-ab.sh A.jar B.jar [--warmup 360] [--rounds 12] [--seconds 15] [--chunks 20] [--mode stream|json]
 #                                       [--first-chunk N] [--port-base 18580] [--strace S] [--store h2|postgres]
+#                                       [--chunk-delay MS]
 #
 # Unlike ab-cpu.sh (which warms A, then B, 60 s each), both gateways are warmed at the same time, alternating JSON and
 # streamed requests at c=4, for --warmup seconds in all; on a loaded two-core machine a gateway needs minutes before
 # its JIT compiler is done. Then rounds alternate A and B at c=64 (--mode). The pack, the store (H2 file, README
 # default; --store postgres: a fresh schema each) and the pinning are ab-cpu.sh's: gateways on core 1, mock and wrk on
 # core 0; GATEWAY_JAVA_OPTS as there. The mock answers each stream
-# with --chunks content events (20 ≈ 160 characters, the harness's default; 400 ≈ 2.9 KB, an ordinary long answer).
+# with --chunks content events (20 ≈ 160 characters, the harness's default; 400 ≈ 2.9 KB, an ordinary long answer),
+# back to back, or --chunk-delay MS apart (a model that generates: the relay then meets the upstream's pauses).
 # Per round: requests, CPU µs per request of the gateway process (all threads, /proc), of which JIT compiler threads
 # and kernel time. Read only rounds whose JIT share is small. --first-chunk N runs stream-first-chunk.py at the end.
 # --strace S: after the warm-up, S seconds of streamed load at c=4 on each gateway with strace attached, counting the
-# socket writes (write, writev, sendto) per streamed answer — a count that does not depend on how busy the machine is.
+# socket writes (write, writev, sendto) per streamed answer — a count that does not depend on how busy the machine is —
+# and the reads and ioctl calls (FIONREAD: an InputStream's available() on a socket) per answer.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 source "$ROOT/docs/bench/lib/gateway.sh"   # the pack, the JDK, the mock, gw_start / gw_wait_ready, the cleanup
 bench_require_harness
 A_JAR=$(readlink -f "$1"); B_JAR=$(readlink -f "$2"); shift 2
-WARM=360; ROUNDS=12; SECS=15; CHUNKS=20; MODE=stream; FIRST=0; MOCK_PORT=18580; STRACE=0; STORE=h2
+WARM=360; ROUNDS=12; SECS=15; CHUNKS=20; MODE=stream; FIRST=0; MOCK_PORT=18580; STRACE=0; STORE=h2; DELAY=0
 while [ $# -gt 0 ]; do
   case $1 in
     --warmup) WARM=$2;; --rounds) ROUNDS=$2;; --seconds) SECS=$2;; --chunks) CHUNKS=$2;; --mode) MODE=$2;;
-    --first-chunk) FIRST=$2;; --port-base) MOCK_PORT=$2;; --strace) STRACE=$2;; --store) STORE=$2;; *) echo "unknown option $1" >&2; exit 2;;
+    --first-chunk) FIRST=$2;; --port-base) MOCK_PORT=$2;; --strace) STRACE=$2;; --store) STORE=$2;; --chunk-delay) DELAY=$2;; *) echo "unknown option $1" >&2; exit 2;;
   esac; shift 2
 done
 OUT=$BENCH_WORK/stream-ab/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
@@ -49,24 +52,25 @@ load() { # name stream(0|1) seconds conc -> one line
     printf "%s\t%d\t%.0f\t%.0f\t%.0f\t%s\t%s\n", n, q, q ? c/hz*1e6/q : 0, q ? j/hz*1e6/q : 0, q ? s/hz*1e6/q : 0, p50, e }'
 }
 
-bench_mock_start --cpu 0 "$MOCK_PORT" --chunks "$CHUNKS"
+bench_mock_start --cpu 0 "$MOCK_PORT" --chunks "$CHUNKS" --chunk-delay-ms "$DELAY"
 start A "$A_JAR" $((MOCK_PORT + 16)); start B "$B_JAR" $((MOCK_PORT + 17))
 gw_wait_ready A; gw_wait_ready B
 bench_mock_wait
-echo "A=$A_JAR B=$B_JAR store=$STORE ready after ${GW_READY[A]} / ${GW_READY[B]} s mode=$MODE chunks=$CHUNKS warm-up ${WARM}s (both at once) rounds=$ROUNDS x ${SECS}s" | tee "$OUT/ab.txt"
+echo "A=$A_JAR B=$B_JAR store=$STORE ready after ${GW_READY[A]} / ${GW_READY[B]} s mode=$MODE chunks=$CHUNKS chunk-delay=${DELAY}ms warm-up ${WARM}s (both at once) rounds=$ROUNDS x ${SECS}s" | tee "$OUT/ab.txt"
 half=$((WARM / 2))
 WARMERS=()
 for n in A B; do (load "$n" 1 "$half" 4 > /dev/null; load "$n" 0 "$half" 4 > /dev/null) & WARMERS+=($!); done
 wait "${WARMERS[@]}"
 if [ "$STRACE" -gt 0 ]; then
   for n in A B; do
-    strace -c -f -e trace=write,writev,sendto -p "${GW_PID[$n]}" -o "$OUT/$n.strace" 2>/dev/null & tracer=$!
+    strace -c -f -e trace=write,writev,sendto,read,ioctl -p "${GW_PID[$n]}" -o "$OUT/$n.strace" 2>/dev/null & tracer=$!
     sleep 1
     q=$(load "$n" 1 "$STRACE" 4 | cut -f2)
     kill -INT "$tracer"; wait "$tracer" 2>/dev/null || true
     w=$(awk '$NF=="write" || $NF=="writev" || $NF=="sendto" {s+=$4} END {print s+0}' "$OUT/$n.strace")
-    awk -v n="$n" -v w="$w" -v q="$q" 'BEGIN {printf "strace %s: %d streamed answers, %d socket writes, %.2f per answer\n", n, q, w, q ? w/q : 0}' \
-      | tee -a "$OUT/ab.txt"
+    r=$(awk '$NF=="read" {s+=$4} END {print s+0}' "$OUT/$n.strace"); i=$(awk '$NF=="ioctl" {s+=$4} END {print s+0}' "$OUT/$n.strace")
+    awk -v n="$n" -v w="$w" -v q="$q" -v r="$r" -v i="$i" 'BEGIN {printf "strace %s: %d streamed answers, %d socket writes, %.2f per answer; reads %.2f, ioctl (FIONREAD: available()) %.2f per answer\n",
+      n, q, w, q ? w/q : 0, q ? r/q : 0, q ? i/q : 0}' | tee -a "$OUT/ab.txt"
   done
 fi
 st=1; [ "$MODE" = json ] && st=0

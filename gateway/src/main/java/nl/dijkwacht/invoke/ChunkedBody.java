@@ -5,8 +5,8 @@ import java.io.InputStream;
 
 /**
  * The data of an HTTP/1.1 chunked body (RFC 9112, section 7.1), decoded from the bytes of the connection. A read hands
- * on the data of every chunk that is at hand, and {@link #available} counts the data a read returns without waiting
- * for the network. Apache HttpClient's own decoder stops at the end of each chunk and reports nothing available
+ * on the data of every chunk in the bytes the decoder has taken in, and {@link #available} counts the data a read
+ * returns without waiting for the network, taking in what the connection has already buffered. Apache HttpClient's own decoder stops at the end of each chunk and reports nothing available
  * there, so a relay reading through it cannot tell events that arrived together from events still to come
  * ({@link ChunkedEventStreams} hands an event stream's body over undecoded, for this class).
  *
@@ -44,7 +44,12 @@ final class ChunkedBody extends InputStream {
         return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
-    /** Hands on the data at hand, across chunk boundaries; waits for the network only when none is. */
+    /**
+     * Hands on the data decoded from the bytes taken in, across chunk boundaries; takes in more (waiting for the network
+     * if none has arrived) only while it has none. A read that has data returns without asking the connection what else
+     * has arrived: the relay asks {@link #available} before its next read anyway, and each question is a system call
+     * ({@code FIONREAD}) once HttpClient's buffer is empty — one per pause of the upstream was asked twice.
+     */
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         if (closed) {
@@ -53,7 +58,7 @@ final class ChunkedBody extends InputStream {
         int n = 0;
         while (n < len) {
             if (!framed()) {
-                if (n > 0 && raw.available() <= 0) {
+                if (n > 0) {
                     break;
                 }
                 if (fill() < 0) {

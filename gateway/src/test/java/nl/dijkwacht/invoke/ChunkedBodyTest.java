@@ -27,6 +27,8 @@ class ChunkedBodyTest {
         byte[] current = new byte[0];
         int pos;
         int waits;
+        /** How often the decoder asked what has arrived: on a socket, each is a system call (FIONREAD). */
+        int asked;
         boolean closed;
 
         Packets(String... parts) {
@@ -37,6 +39,7 @@ class ChunkedBodyTest {
 
         @Override
         public int available() {
+            asked++;
             return current.length - pos;
         }
 
@@ -125,6 +128,23 @@ class ChunkedBodyTest {
         assertThat(body.read(b, 0, 9)).isEqualTo(4);
         assertThat(body.available()).isZero(); // only framing at hand ("\r\n"): the last chunk is still to come
         assertThat(body.read(b, 0, 9)).isEqualTo(-1);
+        assertThat(raw.waits).isEqualTo(3);
+    }
+
+    @Test
+    void theConnectionIsAskedOncePerPauseOfTheUpstream() throws IOException {
+        Packets raw = new Packets("9\r\ndata: 1\n\n\r\n", "9\r\ndata: 2\n\n\r\n", "0\r\n\r\n");
+        ChunkedBody body = new ChunkedBody(raw);
+        byte[] b = new byte[64];
+
+        assertThat(body.read(b, 0, b.length)).isEqualTo(9); // the first packet's data, without asking what else arrived
+        assertThat(raw.asked).isZero();
+        assertThat(body.available()).isZero(); // the relay asks before its next read: the upstream paused
+        assertThat(raw.asked).isEqualTo(1);
+        assertThat(body.read(b, 0, b.length)).isEqualTo(9);
+        assertThat(body.available()).isZero();
+        assertThat(raw.asked).isEqualTo(2);
+        assertThat(body.read(b, 0, b.length)).isEqualTo(-1);
         assertThat(raw.waits).isEqualTo(3);
     }
 
