@@ -6,9 +6,10 @@ import java.io.InputStream;
 /**
  * The data of an HTTP/1.1 chunked body (RFC 9112, section 7.1), decoded from the bytes of the connection. A read hands
  * on the data of every chunk in the bytes the decoder has taken in, and {@link #available} counts the data a read
- * returns without waiting for the network, taking in what the connection has already buffered. Apache HttpClient's own decoder stops at the end of each chunk and reports nothing available
- * there, so a relay reading through it cannot tell events that arrived together from events still to come
- * ({@link ChunkedEventStreams} hands an event stream's body over undecoded, for this class).
+ * returns without waiting for the network, taking in what the connection has already buffered. Apache HttpClient's
+ * own decoder stops at the end of each chunk and reports nothing available there, so a relay reading through it cannot
+ * tell events that arrived together from events still to come ({@link ChunkedEventStreams} hands an event stream's body
+ * over undecoded, for this class).
  *
  * <p>Lenient where HttpClient is (a line may end in a bare LF; chunk extensions and trailer fields are skipped), strict
  * about sizes: a chunk-size line or trailer line longer than {@value #MAX_LINE} bytes, more than {@value #MAX_TRAILER}
@@ -62,9 +63,6 @@ final class ChunkedBody extends InputStream {
                     break;
                 }
                 if (fill() < 0) {
-                    if (n > 0) {
-                        break;
-                    }
                     throw new IOException("upstream body ended inside its chunked framing");
                 }
                 continue;

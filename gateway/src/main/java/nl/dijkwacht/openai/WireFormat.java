@@ -72,9 +72,6 @@ public final class WireFormat {
         } catch (NotFinite e) {
             throw rejected("value_out_of_range", "Een getal in de aanvraag is te groot om te verwerken.", null);
         } catch (JsonProcessingException e) {
-            if (e.getCause() instanceof NotFinite) {
-                throw rejected("value_out_of_range", "Een getal in de aanvraag is te groot om te verwerken.", null);
-            }
             if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
                 throw rejected("duplicate_field", "Een veld staat twee keer in hetzelfde JSON-object. Stuur elk veld één keer.", null);
             }

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import nl.dijkwacht.audit.AuditRecord;
@@ -29,7 +31,7 @@ public final class RequestMetrics implements RecordListener {
             Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
             Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
 
-    /** Beyond this many distinct keys per meter name the meters are looked up in the registry each time (no growth). */
+    /** Beyond this many entries in one of the maps below, meters are looked up in the registry each time (no growth). */
     static final int CACHE_LIMIT = 2_000;
 
     private final MeterRegistry meters;
@@ -38,16 +40,14 @@ public final class RequestMetrics implements RecordListener {
      * tags, so looking it up here instead of building the id (tags sorted, filters applied) on every request changes
      * nothing but the cost.
      */
-    private final java.util.concurrent.ConcurrentHashMap<List<String>, Object> registered = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ConcurrentHashMap<String, String> ruleTags = new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<List<String>, Object> registered = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String> ruleTags = new ConcurrentHashMap<>();
     /**
      * The entity counters by use-case, then entity type, one table per direction: a request names several types, and
      * a key built per type was most of the heap these metrics took per request (obs26).
      */
-    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Counter>> inputEntities =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Counter>> outputEntities =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Counter>> inputEntities = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Counter>> outputEntities = new ConcurrentHashMap<>();
     /** The status tag's text for every status a response can have. */
     private static final String[] STATUS_TAGS = java.util.stream.IntStream.range(0, 600).mapToObj(Integer::toString).toArray(String[]::new);
 
@@ -113,11 +113,11 @@ public final class RequestMetrics implements RecordListener {
             tokens(model, useCase, "output").increment(record.completionTokens());
         }
         if (!record.entityCounts().isEmpty()) {
-            java.util.Map<String, Counter> input = entityTable(inputEntities, useCase);
+            Map<String, Counter> input = entityTable(inputEntities, useCase);
             record.entityCounts().forEach((type, n) -> entities(input, type, "input", useCase).increment(n));
         }
         if (!record.outputEntityCounts().isEmpty()) {
-            java.util.Map<String, Counter> output = entityTable(outputEntities, useCase);
+            Map<String, Counter> output = entityTable(outputEntities, useCase);
             record.outputEntityCounts().forEach((type, n) -> entities(output, type, "output", useCase).increment(n));
         }
         String recordRule = record.rule();
@@ -160,20 +160,19 @@ public final class RequestMetrics implements RecordListener {
     }
 
     /** A direction's entity counters of one use-case; beyond the limit a table kept by no one (looked up each time). */
-    private static java.util.Map<String, Counter> entityTable(
-            java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.ConcurrentHashMap<String, Counter>> byUseCase, String useCase) {
-        java.util.concurrent.ConcurrentHashMap<String, Counter> table = byUseCase.get(useCase);
+    private static Map<String, Counter> entityTable(ConcurrentHashMap<String, ConcurrentHashMap<String, Counter>> byUseCase, String useCase) {
+        ConcurrentHashMap<String, Counter> table = byUseCase.get(useCase);
         if (table == null) {
-            table = new java.util.concurrent.ConcurrentHashMap<>();
+            table = new ConcurrentHashMap<>();
             if (byUseCase.size() < CACHE_LIMIT) {
-                java.util.concurrent.ConcurrentHashMap<String, Counter> raced = byUseCase.putIfAbsent(useCase, table);
+                ConcurrentHashMap<String, Counter> raced = byUseCase.putIfAbsent(useCase, table);
                 table = raced == null ? table : raced;
             }
         }
         return table;
     }
 
-    private Counter entities(java.util.Map<String, Counter> table, String type, String direction, String useCase) {
+    private Counter entities(Map<String, Counter> table, String type, String direction, String useCase) {
         Counter counter = table.get(type);
         if (counter == null) {
             counter = Counter.builder("dijkwacht.pii.entities")

@@ -93,6 +93,11 @@ class StrictWireFormatTest extends GatewayTestBase {
         }
         refused(postJson("/v1/embeddings", "{\"model\":\"upstream\",\"input\":\"x\",\"dimensions\":1e400}", TestPack.TOOL_KEY),
                 400, "value_out_of_range");
+        // deep inside the body (a tool's parameter schema, an array): the same refusal, not invalid_json (review42)
+        refused(postJson("/v1/chat/completions", "{\"model\":\"upstream\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],"
+                + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"zoek\",\"parameters\":{\"type\":\"object\","
+                + "\"properties\":{\"n\":{\"type\":\"number\",\"enum\":[1,-2e999]}}}}}]}", TestPack.TOOL_KEY),
+                400, "value_out_of_range");
     }
 
     @Test
