@@ -90,7 +90,7 @@ class ErrorsAtEveryLayerTest extends GatewayTestBase {
     @Test
     void unknownAddressesOutsideTheConsoleAre404InOpenAiFormat() throws Exception {
         for (String path : new String[] {"/admin/bestaat-niet-" + BSN, "/audit/v1/bestaat-niet-" + BSN, "/" + BSN,
-                "/v1/dijkwacht/" + BSN, "/transparantie/" + BSN + ".json"}) {
+                "/v1/dijkwacht/" + BSN, "/transparantie/" + BSN + "/bestaat-niet.json"}) {
             HttpResponse<String> r = getJson(path, TestPack.TOOL_KEY);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
             assertThat(r.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/json");
