@@ -28,9 +28,10 @@ public class OpenAiErrorController implements ErrorController {
     @RequestMapping("${server.error.path:${error.path:/error}}")
     public ModelAndView error(HttpServletRequest request, HttpServletResponse response) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        int status = code instanceof Integer i ? i : response.getStatus() >= 400 ? response.getStatus() : 500;
+        // asked for directly (GET /error): no error to report, so no page there — a 404, not the 500 it was (ops27)
+        int status = code instanceof Integer i ? i : response.getStatus() >= 400 ? response.getStatus() : 404;
         Refusal refusal = HttpErrors.forStatus(status);
-        if (forPeople(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))) {
+        if (forPeople(code == null ? request.getRequestURI() : request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))) {
             ModelAndView page = new ModelAndView("console/error");
             page.addObject("status", status);
             page.addObject("message", status == 404 ? "Deze pagina bestaat niet." : refusal.message());
@@ -41,8 +42,12 @@ public class OpenAiErrorController implements ErrorController {
         return null;
     }
 
-    /** The console's pages and the public transparency page (HTML), not the APIs next to them. */
-    static boolean forPeople(Object uri) {
-        return uri instanceof String path && (path.equals("/console") || path.startsWith("/console/") || path.equals("/transparantie"));
+    /**
+     * The console's pages and the public transparency pages (HTML: {@code /transparantie} and a tenant's
+     * {@code /transparantie/<tenant>}), not the APIs next to them ({@code /transparantie….json}).
+     */
+    public static boolean forPeople(Object uri) {
+        return uri instanceof String path && (path.equals("/console") || path.startsWith("/console/") 
+                || path.equals("/transparantie") || path.startsWith("/transparantie/") && !path.endsWith(".json"));
     }
 }

@@ -22,6 +22,21 @@ public final class OpenAiErrorReportValve extends ErrorReportValve {
             return;
         }
         Refusal refusal = HttpErrors.forStatus(status);
+        if (OpenAiErrorController.forPeople(request.getRequestURI())) {
+            // a console or transparency page (when the path could be read at all): Dutch HTML for people (ops27)
+            try {
+                response.setContentType("text/html");
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                Writer writer = response.getReporter();
+                if (writer != null) {
+                    writer.write(PlainErrorPage.html(status, refusal));
+                    response.finishResponse();
+                }
+            } catch (IOException | IllegalStateException e) {
+                // the connection is gone or the response already committed: nothing more to say
+            }
+            return;
+        }
         String body = "{\"error\":{\"message\":\"" + refusal.message().replace("\"", "\\\"") + "\",\"type\":\"" + refusal.type()
                 + "\",\"code\":\"" + refusal.code() + "\",\"param\":null}}";
         try {

@@ -119,12 +119,22 @@ public class SecurityConfiguration {
         return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
     }
 
-    /** A request the firewall rejects (e.g. an encoded slash in the path) gets a Dutch OpenAI error, not an HTML page. */
+    /**
+     * A request the firewall rejects (e.g. an encoded slash in the path) gets a Dutch OpenAI error, not Spring's page;
+     * on the console's and the transparency page's addresses a small Dutch HTML page.
+     */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ObjectMapper dijkwachtJson) {
         OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
-        return (request, response, rejected) -> errors.write(response, Refusal.badRequest("request_rejected",
-                "De aanvraag is geweigerd omdat het adres ongeldige tekens bevat.", null));
+        Refusal refusal = Refusal.badRequest("request_rejected", "De aanvraag is geweigerd omdat het adres ongeldige tekens bevat.", null);
+        return (request, response, rejected) -> {
+            if (nl.dijkwacht.api.OpenAiErrorController.forPeople(request.getRequestURI())) {
+                // a console or transparency page: the people's Dutch HTML page, not the APIs' JSON (ops27)
+                nl.dijkwacht.api.PlainErrorPage.write(response, 400, refusal);
+            } else {
+                errors.write(response, refusal);
+            }
+        };
     }
 
 }

@@ -87,9 +87,15 @@ class ConsoleAccessLog implements WebMvcConfigurer {
             @Override
             public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler, Exception ex) {
                 if (request.getAttribute(ENTRY) instanceof OperatorActionLog.Entry entry) {
-                    // the handler threw: postHandle did not run
+                    // the handler threw: postHandle did not run. A value the page cannot use was answered with a 400
+                    // page (ConsoleBadRequests): refused; anything else failed
                     request.removeAttribute(ENTRY);
-                    actions.finish(entry, Math.max(500, response.getStatus()), "console_action_failed");
+                    int status = response.getStatus();
+                    if (status >= 400 && status < 500) {
+                        actions.finish(entry, status, "invalid_console_request");
+                    } else {
+                        actions.finish(entry, Math.max(500, status), "console_action_failed");
+                    }
                 }
             }
         }).addPathPatterns("/console/audit/**", "/console/audit", "/console/toezicht/**", "/console/beheer/**");

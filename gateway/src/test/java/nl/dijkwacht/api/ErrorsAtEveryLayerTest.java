@@ -90,12 +90,18 @@ class ErrorsAtEveryLayerTest extends GatewayTestBase {
     @Test
     void unknownAddressesOutsideTheConsoleAre404InOpenAiFormat() throws Exception {
         for (String path : new String[] {"/admin/bestaat-niet-" + BSN, "/audit/v1/bestaat-niet-" + BSN, "/" + BSN,
-                "/v1/dijkwacht/" + BSN, "/transparantie/" + BSN}) {
+                "/v1/dijkwacht/" + BSN, "/transparantie/" + BSN + "/bestaat-niet.json"}) {
             HttpResponse<String> r = getJson(path, TestPack.TOOL_KEY);
             assertThat(r.statusCode()).as(path).isEqualTo(404);
             assertThat(r.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/json");
             openAiError(404, r.body(), "not_found");
         }
+        // a tenant's transparency page (/transparantie/<tenant>) is read by people: an unknown one is the Dutch web page
+        // (ops27), which repeats nothing of the address
+        HttpResponse<String> page = getJson("/transparantie/" + BSN, null);
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("lang=\"nl\"").contains("Deze pagina bestaat niet.").doesNotContain(BSN);
     }
 
     @Test

@@ -110,6 +110,9 @@ public final class RecordJson {
         g.writeEndArray();
     }
 
+    /** What a spreadsheet reads as the start of a formula (tab and carriage return: Excel skips them, then sees "="). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
     public static void csvHeader(Writer w) throws IOException {
         w.write(String.join(",", CSV_COLUMNS));
         w.write("\r\n");
@@ -141,13 +144,17 @@ public final class RecordJson {
         return b.toString();
     }
 
-    /** RFC 4180 quoting, and a leading quote against spreadsheet formula injection. */
+    /**
+     * RFC 4180 quoting, and a leading quote against spreadsheet formula injection (OWASP "CSV injection"): a text that
+     * starts with {@code = + - @}, a tab or a carriage return gets a {@code '} in front, so a spreadsheet shows it as
+     * text instead of running it. Numbers are written as they are (a negative number stays a number).
+     */
     static String cell(Object value) {
         if (value == null) {
             return "";
         }
         String s = value.toString();
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+        if (!(value instanceof Number) && !s.isEmpty() && FORMULA_STARTS.indexOf(s.charAt(0)) >= 0) {
             s = "'" + s;
         }
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {

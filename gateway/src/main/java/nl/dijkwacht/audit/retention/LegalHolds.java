@@ -25,6 +25,9 @@ public final class LegalHolds {
                 OR h.actor_pseudonym = r.actor_pseudonym
                 OR (h.period_start <= r.occurred_at AND r.occurred_at < h.period_end)))""";
 
+    /** The longest trace id (or actor pseudonym) a hold can name: the width of its column. */
+    public static final int TRACE_ID_MAX = 64;
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
@@ -68,6 +71,10 @@ public final class LegalHolds {
         }
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("Geef een reden (reason) voor de bewaarplicht op.");
+        }
+        if (traceId != null && traceId.length() > TRACE_ID_MAX || actorPseudonym != null && actorPseudonym.length() > TRACE_ID_MAX) {
+            // the columns hold 64 characters: a longer value is no trace id or pseudonym (and was a database error, a 5xx)
+            throw new IllegalArgumentException("Een trace-id of pseudoniem is hoogstens " + TRACE_ID_MAX + " tekens lang.");
         }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {

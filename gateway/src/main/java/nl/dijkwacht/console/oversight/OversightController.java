@@ -5,6 +5,7 @@ import nl.dijkwacht.audit.oversight.Complaint;
 import nl.dijkwacht.audit.oversight.ComplaintOutcome;
 import nl.dijkwacht.audit.oversight.Oversight;
 import nl.dijkwacht.audit.query.AuditQueries;
+import nl.dijkwacht.audit.retention.LegalHolds;
 import nl.dijkwacht.console.ConsoleUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -89,7 +90,10 @@ class OversightController {
                   @RequestParam(required = false) String summary, Authentication auth, RedirectAttributes redirect) {
         if (traceId == null || traceId.isBlank() || !queries.exists(traceId.strip(), tenancy.scope(auth))) {
             redirect.addFlashAttribute("problem", "Er is geen auditrecord met deze trace-id (meer).");
-            redirect.addAttribute("trace", traceId);
+            if (traceId != null && traceId.length() <= LegalHolds.TRACE_ID_MAX) {
+                // carried back into the form; a longer value is no trace id and would not fit a Location header
+                redirect.addAttribute("trace", traceId);
+            }
             return "redirect:/console/toezicht/klachten/nieuw";
         }
         long id = oversight.complaint(traceId.strip(), "objection", reference, summary,
