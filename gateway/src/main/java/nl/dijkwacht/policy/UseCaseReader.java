@@ -30,6 +30,9 @@ final class UseCaseReader {
                     + " (menselijk toezicht, AI-verordening art. 14)"));
         }
         checkDisclaimer(doc, raw.disclaimer(), problems);
+        notEmpty(doc, "tools", allowed.tools(), "elke tool die de use-case in tools.yaml noemt", problems);
+        notEmpty(doc, "departments", allowed.departments(), "elke afdeling", problems);
+        notEmpty(doc, "roles", allowed.roles(), "elke rol", problems);
         return new UseCasePolicy(raw.id(), raw.purpose(), raw.models(), operatorPolicy(raw.pii()), raw.disclaimer(),
                 "suspended".equals(raw.status()), RiskClass.fromYaml(raw.riskClass()),
                 allowed.tools(), allowed.departments(), allowed.roles(),
@@ -38,6 +41,17 @@ final class UseCaseReader {
                 raw.pii() != null && "redact".equals(raw.pii().output()),
                 new RequestFieldRules(RequestFieldRules.Attachments.fromYaml(raw.attachments()), raw.forwardMetadata()),
                 new TaskRoutes(raw.tasks()), PurposeGuardReader.read(doc, raw.purposeGuard(), problems));
+    }
+
+    /**
+     * An empty {@code allowed} list would read as "nobody" but an absent one means "anyone" (and so did an empty one,
+     * until policy27): refused, so that the file says which it means.
+     */
+    private static void notEmpty(YamlDocument doc, String key, List<String> names, String anyone, Problems problems) {
+        if (names != null && names.isEmpty()) {
+            problems.add(doc.problem("/allowed/" + key, "een lege lijst is niet toegestaan: noem er minstens één, of laat 'allowed."
+                    + key + "' weg om " + anyone + " toe te laten"));
+        }
     }
 
     /** The variables a disclaimer may use ({@code response.Disclaimer} fills them in). */

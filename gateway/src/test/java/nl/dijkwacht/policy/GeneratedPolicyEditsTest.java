@@ -176,6 +176,23 @@ class GeneratedPolicyEditsTest {
         assertThat(output.getAll()).doesNotContain("\tat nl.dijkwacht").doesNotContain("Exception:");
     }
 
+    /** Spot checks that what loads means what it says: YAML 1.1's yes, YAML's own tags, a BOM with CRLF. */
+    @Test
+    void whatLoadsMeansWhatItSays() {
+        TestPack pack = TestPack.copyOfDefault(tmp.resolve("meaning"));
+        pack.write("policies/use-cases/brieven-opstellen.yaml", "\uFEFF" + pack.read("policies/use-cases/brieven-opstellen.yaml")
+                        .replace("human-review-required: true", "human-review-required: yes")
+                        .replace("content-retention-days: 7", "content-retention-days: !!int 14")
+                        .replace("\n", "\r\n"))
+                .replace("models-config/eu-groot.yaml", "upstream-model: mistral-large-latest", "upstream-model: !!str 2411");
+        PolicySet set = pack.load();
+        UseCasePolicy letters = set.useCase("brieven-opstellen").orElseThrow();
+        assertThat(letters.humanReviewRequired()).isTrue();
+        assertThat(letters.contentRetentionDays()).isEqualTo(14);
+        assertThat(letters.disclaimer()).startsWith("Concept opgesteld met AI (model {model}).").doesNotContain("\r");
+        assertThat(set.catalog().find("eu-groot").orElseThrow().upstreamModel()).isEqualTo("2411");
+    }
+
     /** An alias bomb is refused on its first alias without expanding anything. */
     @Test
     void anAliasBombIsRefusedWithoutBeingExpanded() {
