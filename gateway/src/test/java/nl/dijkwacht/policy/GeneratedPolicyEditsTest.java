@@ -51,7 +51,7 @@ class GeneratedPolicyEditsTest {
     static final Pattern NOT_FOR_PEOPLE = Pattern.compile(
             "(?i)exception|java\\.|javax\\.|com\\.fasterxml|org\\.yaml|snakeyaml|jackson|\\bat [a-z]+\\.[a-z]|"
                     + "\\b(found|expected|cannot|unexpected|malformed|while|not allowed|unrecognized|numeric value|"
-                    + "out of range|must|should|invalid|error)\\b");
+                    + "out of range|must|should|invalid|error|illegal|unclosed|dangling|unknown|unmatched|character range)\\b");
 
     static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build();
 
