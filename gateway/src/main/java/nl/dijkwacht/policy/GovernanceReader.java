@@ -46,7 +46,8 @@ final class GovernanceReader {
                     group.add(Pattern.compile(any.get(p), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS));
                 } catch (PatternSyntaxException ex) {
                     problems.add(doc.problem("/forbidden-purposes/" + i + "/match/" + g + "/any/" + p,
-                            "geen geldige reguliere expressie: " + ex.getDescription()));
+                            "geen geldige reguliere expressie" + (ex.getIndex() >= 0 ? " (fout bij teken " + (ex.getIndex() + 1) + ")" : "")
+                                    + "; let op haakjes, [ ] en tekens als + * ? die als gewoon teken een \\ ervoor nodig hebben"));
                 }
             }
             groups.add(group);

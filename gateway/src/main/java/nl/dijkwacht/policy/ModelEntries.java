@@ -48,9 +48,9 @@ final class ModelEntries {
             }
         }
         URI baseUrl = baseUrls.isEmpty() ? null : baseUrls.getFirst();
-        Duration connect = duration(raw.timeouts() == null ? null : raw.timeouts().connect(), DEFAULT_CONNECT);
-        Duration response = duration(raw.timeouts() == null ? null : raw.timeouts().response(), DEFAULT_RESPONSE);
-        Duration streamIdle = duration(raw.timeouts() == null ? null : raw.timeouts().streamIdle(), response);
+        Duration connect = duration(doc, "/timeouts/connect", raw.timeouts() == null ? null : raw.timeouts().connect(), DEFAULT_CONNECT, problems);
+        Duration response = duration(doc, "/timeouts/response", raw.timeouts() == null ? null : raw.timeouts().response(), DEFAULT_RESPONSE, problems);
+        Duration streamIdle = duration(doc, "/timeouts/stream-idle", raw.timeouts() == null ? null : raw.timeouts().streamIdle(), response, problems);
         boolean embeddings = raw.embeddings() != null ? raw.embeddings() : kind.openAiWire() || kind == ProviderKind.DRY_RUN;
         if (kind == ProviderKind.ANTHROPIC && Boolean.TRUE.equals(raw.embeddings())) {
             problems.add(doc.problem("/embeddings", "Anthropic-modellen leveren geen embeddings"));
@@ -149,9 +149,8 @@ final class ModelEntries {
             problems.add(doc.problem("/circuit-breaker/window", "'window' moet minstens zo groot zijn als 'minimum-calls' (" + minimumCalls + ")"));
             return d;
         }
-        Duration openFor = duration(raw.openFor(), d.openFor());
-        if (openFor.isZero()) {
-            problems.add(doc.problem("/circuit-breaker/open-for", "'open-for' moet langer dan 0 zijn"));
+        Duration openFor = duration(doc, "/circuit-breaker/open-for", raw.openFor(), null, problems);
+        if (openFor == null) {
             return d;
         }
         return new BreakerSettings(raw.failureRate() == null ? d.failureRatePercent() : raw.failureRate(), minimumCalls, window, openFor);
@@ -180,7 +179,32 @@ final class ModelEntries {
         }
     }
 
-    static Duration duration(String text, Duration fallback) {
-        return text == null || text.isBlank() ? fallback : DurationStyle.detectAndParse(text);
+    /** The longest duration a setting takes: a timeout or pause longer than a day is a typo, not a setting. */
+    static final Duration MAX_DURATION = Duration.ofDays(1);
+
+    /**
+     * A duration setting ({@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}; the schema checks the form): {@code fallback}
+     * when absent. Zero (for an HTTP client: no time limit at all) and more than a day are reported at {@code pointer};
+     * then {@code fallback} comes back (the load fails anyway).
+     */
+    static Duration duration(YamlDocument doc, String pointer, String text, Duration fallback, Problems problems) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        Duration parsed;
+        try {
+            parsed = DurationStyle.detectAndParse(text);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            parsed = null;
+        }
+        if (parsed == null || parsed.compareTo(MAX_DURATION) > 0) {
+            problems.add(doc.problem(pointer, "duur '" + YamlStructure.abbreviated(text) + "' is te lang (hoogstens 24h)"));
+            return fallback;
+        }
+        if (parsed.isZero() || parsed.isNegative()) {
+            problems.add(doc.problem(pointer, "duur moet langer dan 0 zijn (0 zou voor een verbinding 'nooit opgeven' betekenen)"));
+            return fallback;
+        }
+        return parsed;
     }
 }

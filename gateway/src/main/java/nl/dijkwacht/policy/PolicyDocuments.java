@@ -49,7 +49,7 @@ final class PolicyDocuments {
         digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
         digest.update(bytes);
         YamlDocument doc = YamlDocument.read(file, bytes, problems);
-        if (doc != null && !schemas.validate(kind, doc, problems)) {
+        if (doc != null && (!schemas.validate(kind, doc, problems) || !doc.binds(kind.shape, problems))) {
             return null;
         }
         return doc;

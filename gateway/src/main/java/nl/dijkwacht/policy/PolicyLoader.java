@@ -8,6 +8,8 @@ import java.util.function.Function;
 import nl.dijkwacht.catalog.ModelCatalog;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.identity.OperatorAccount;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code policies/} (tools.yaml, operators.yaml, governance.yaml, use-cases/*.yaml) and
@@ -21,9 +23,28 @@ import nl.dijkwacht.identity.OperatorAccount;
  */
 public final class PolicyLoader {
 
+    private static final Logger log = LoggerFactory.getLogger(PolicyLoader.class);
+
     private final PolicySchemas schemas = new PolicySchemas();
 
+    /**
+     * @throws PolicyLoadException with every problem found — also when a reader fails in a way no rule foresaw: then
+     *         nothing is loaded either, the problem says so in Dutch and the log has the cause for the developers
+     */
     public PolicySet load(Path policiesDir, Path modelsDir) {
+        try {
+            return read(policiesDir, modelsDir);
+        } catch (PolicyLoadException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.error("policy files in {} and {} could not be read (a reader failed; nothing was loaded)", policiesDir, modelsDir, e);
+            throw new PolicyLoadException(List.of(new PolicyProblem(policiesDir, 0, null,
+                    "onverwachte fout bij het lezen van het beleid; niets is ingeladen. Controleer de bestanden met de validator "
+                            + "(docs/admin-guide.md) en meld de fout uit het logboek aan de ontwikkelaars")));
+        }
+    }
+
+    private PolicySet read(Path policiesDir, Path modelsDir) {
         Problems problems = new Problems();
         PolicyDocuments files = new PolicyDocuments(schemas, problems);
 

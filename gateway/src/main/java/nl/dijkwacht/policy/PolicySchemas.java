@@ -23,18 +23,21 @@ final class PolicySchemas {
 
     /** The kinds of file an administrator writes, each with its schema. */
     enum Kind {
-        TOOLS("tools.schema.json"),
-        OPERATORS("operators.schema.json"),
-        GOVERNANCE("governance.schema.json"),
-        USE_CASE("use-case.schema.json"),
-        MODEL("model.schema.json"),
-        LIMITS("limits.schema.json"),
-        AI_LITERACY("ai-literacy.schema.json");
+        TOOLS("tools.schema.json", PolicyFiles.ToolsFile.class),
+        OPERATORS("operators.schema.json", PolicyFiles.OperatorsFile.class),
+        GOVERNANCE("governance.schema.json", PolicyFiles.GovernanceFile.class),
+        USE_CASE("use-case.schema.json", PolicyFiles.UseCaseFile.class),
+        MODEL("model.schema.json", PolicyFiles.ModelFile.class),
+        LIMITS("limits.schema.json", PolicyFiles.LimitsFile.class),
+        AI_LITERACY("ai-literacy.schema.json", PolicyFiles.AiLiteracyFile.class);
 
         final String resource;
+        /** The record the file is read into ({@link PolicyFiles}). */
+        final Class<?> shape;
 
-        Kind(String resource) {
+        Kind(String resource, Class<?> shape) {
             this.resource = resource;
+            this.shape = shape;
         }
     }
 

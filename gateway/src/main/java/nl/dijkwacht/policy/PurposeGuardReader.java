@@ -33,7 +33,7 @@ final class PurposeGuardReader {
             problems.add(doc.problem("/purpose-guard/decide-at", "decide-at (" + decideAt + ") moet tussen allow-below ("
                     + allowBelow + ") en refuse-at (" + refuseAt + ") liggen"));
         }
-        Duration budget = raw.guardBudget() == null ? d.guardBudget() : ModelEntries.duration(raw.guardBudget(), d.guardBudget());
+        Duration budget = ModelEntries.duration(doc, "/purpose-guard/guard-budget", raw.guardBudget(), d.guardBudget(), problems);
         PurposeGuardPolicy.FailureOutcome onFailure = raw.onGuardFailure() == null ? d.onGuardFailure()
                 : PurposeGuardPolicy.FailureOutcome.valueOf(raw.onGuardFailure().toUpperCase(Locale.ROOT));
         try {

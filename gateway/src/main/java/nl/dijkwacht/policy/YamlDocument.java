@@ -1,18 +1,16 @@
 package nl.dijkwacht.policy;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +20,19 @@ import java.util.Map;
  */
 final class YamlDocument {
 
-    private static final ObjectMapper YAML = new YAMLMapper();
-    private static final YAMLFactory FACTORY = new YAMLFactory();
+    /**
+     * The largest policy file read, in bytes (3 MiB: the YAML parser's own limit in code points, which a file this size
+     * cannot exceed). A larger file is refused before it is parsed.
+     */
+    static final int MAX_BYTES = 3 * 1024 * 1024;
+
+    /** Policy files are a few levels deep; a document nested deeper than this is refused before it is read into a tree. */
+    static final int MAX_NESTING = 64;
+
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+            .build();
+    private static final ObjectMapper YAML = new YAMLMapper(FACTORY);
     private static final ObjectMapper BINDER = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -46,34 +55,86 @@ final class YamlDocument {
         return root;
     }
 
-    /** Reads the file; a syntax error or an empty file is reported as a {@link PolicyProblem}, never thrown past. */
+    /**
+     * Reads the file; a syntax error, a YAML feature a policy file may not use ({@link YamlStructure}), a file too large
+     * or an empty file is reported as a {@link PolicyProblem} in Dutch, never thrown past.
+     */
     static YamlDocument read(Path file, byte[] bytes, Problems problems) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            problems.add(new PolicyProblem(file, line, null, "geen geldige YAML: " + firstLine(e.getOriginalMessage())));
+        if (bytes.length > MAX_BYTES) {
+            problems.add(new PolicyProblem(file, 1, null, "het bestand is te groot (" + bytes.length + " bytes; hoogstens "
+                    + MAX_BYTES + ")"));
             return null;
-        } catch (IOException e) {
-            problems.add(new PolicyProblem(file, 0, null, "onleesbaar: " + e.getClass().getSimpleName()));
+        }
+        JsonNode root;
+        YamlStructure structure;
+        JsonParser parser = null;
+        try {
+            parser = FACTORY.createParser(bytes);
+            structure = new YamlStructure(file, parser, problems);
+            root = YAML.readTree(structure);
+            structure.finish();
+        } catch (IOException | RuntimeException e) {
+            problems.add(YamlSyntaxErrors.problem(file, bytes, e, parser));
+            return null;
+        } finally {
+            closeQuietly(parser);
+        }
+        if (!structure.clean()) {
             return null;
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             problems.add(new PolicyProblem(file, 1, null, "het bestand is leeg"));
             return null;
         }
-        return new YamlDocument(file, root, lineMap(bytes));
+        return new YamlDocument(file, root, structure.lines());
     }
 
-    /** The schema-checked tree as one of the {@link PolicyFiles} records. */
+    private static void closeQuietly(JsonParser parser) {
+        if (parser != null) {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                // reading from a byte array: nothing to release
+            }
+        }
+    }
+
+    /**
+     * Checks that the schema-checked tree binds to its {@link PolicyFiles} record (a number too large for its field, say);
+     * reports the field and line when it does not.
+     */
+    boolean binds(Class<?> type, Problems problems) {
+        try {
+            BINDER.treeToValue(root, type);
+            return true;
+        } catch (JsonMappingException e) {
+            problems.add(bindProblem(e));
+            return false;
+        } catch (IOException | RuntimeException e) {
+            problems.add(new PolicyProblem(file, 1, null, "de inhoud past niet in de vorm van dit bestand"));
+            return false;
+        }
+    }
+
+    /** The schema-checked tree as one of the {@link PolicyFiles} records ({@link #binds} checked it when the file was read). */
     <T> T bind(Class<T> type) {
         try {
             return BINDER.treeToValue(root, type);
+        } catch (JsonMappingException e) {
+            throw new PolicyLoadException(List.of(bindProblem(e)));
         } catch (IOException e) {
-            // the schema should have caught this; report it the same way
-            throw new PolicyLoadException(List.of(new PolicyProblem(file, 0, null, firstLine(e.getMessage()))));
+            throw new PolicyLoadException(List.of(new PolicyProblem(file, 1, null, "de inhoud past niet in de vorm van dit bestand")));
         }
+    }
+
+    private PolicyProblem bindProblem(JsonMappingException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            pointer.append('/').append(ref.getFieldName() != null ? escape(ref.getFieldName()) : Integer.toString(ref.getIndex()));
+        }
+        String message = e.getCause() instanceof InputCoercionException || String.valueOf(e.getOriginalMessage()).contains("out of range")
+                ? "getal te groot voor dit veld" : "deze waarde past niet in dit veld";
+        return problem(pointer.toString(), message);
     }
 
     /** The line of the node at a JSON pointer ({@code /models/2}), or of its nearest ancestor that has one. */
@@ -116,69 +177,7 @@ final class YamlDocument {
         return new PolicyProblem(file, line(pointer), field(pointer), message);
     }
 
-    private static Map<String, Integer> lineMap(byte[] bytes) {
-        Map<String, Integer> lines = new HashMap<>();
-        Deque<Frame> stack = new ArrayDeque<>();
-        try (JsonParser parser = FACTORY.createParser(bytes)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                int line = parser.currentTokenLocation().getLineNr();
-                if (token == JsonToken.FIELD_NAME) {
-                    Frame frame = stack.peek();
-                    if (frame != null) {
-                        frame.field = parser.currentName();
-                        lines.putIfAbsent(pointer(stack), line);
-                    }
-                    continue;
-                }
-                if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-                    stack.pop();
-                    continue;
-                }
-                Frame parent = stack.peek();
-                if (parent != null && parent.array) {
-                    parent.index++;
-                }
-                lines.putIfAbsent(pointer(stack), line);
-                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                    stack.push(new Frame(token == JsonToken.START_ARRAY));
-                }
-            }
-        } catch (IOException e) {
-            // already reported by readTree; lines stay partial
-        }
-        return lines;
-    }
-
-    private static String pointer(Deque<Frame> stack) {
-        StringBuilder out = new StringBuilder();
-        var it = stack.descendingIterator();
-        while (it.hasNext()) {
-            Frame f = it.next();
-            out.append('/').append(f.array ? Integer.toString(f.index) : escape(f.field));
-        }
-        return out.toString();
-    }
-
     private static String escape(String name) {
         return name == null ? "" : name.replace("~", "~0").replace("/", "~1");
-    }
-
-    static String firstLine(String message) {
-        if (message == null) {
-            return "onbekende fout";
-        }
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
-    }
-
-    private static final class Frame {
-        final boolean array;
-        int index = -1;
-        String field;
-
-        Frame(boolean array) {
-            this.array = array;
-        }
     }
 }

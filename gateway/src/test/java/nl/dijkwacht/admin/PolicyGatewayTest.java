@@ -423,6 +423,50 @@ class PolicyGatewayTest {
         assertThat(json(admin("GET", "/admin/policy", ADMIN_KEY, null)).path("last_reload_error").isNull()).isTrue();
     }
 
+    /**
+     * policy27: a reload that fails in a model file while a policy file was validly edited too applies neither; the
+     * refusal is in Dutch with file, line and field, not a Java exception (before: the duration below escaped the loader
+     * as an IllegalArgumentException, the admin API answered 500 and GET /admin/policy showed no failure).
+     */
+    @Test
+    @Order(11)
+    void aRefusedReloadAppliesNoFileOfEitherDirectory() throws Exception {
+        String before = activePolicy.current().version();
+        String useCase = pack.read("policies/use-cases/schrijven.yaml");
+        String model = pack.read("models-config/extern.yaml");
+        try {
+            // the broken file first, so that the watcher never sees the valid edit alone
+            pack.write("models-config/extern.yaml", model + "timeouts:\n  response: 99999999999999999999s\n");
+            pack.write("policies/use-cases/schrijven.yaml", useCase.replace("Variant A", "Variant Nieuw"));
+            HttpResponse<String> r = admin("POST", "/admin/policy/reload", ADMIN_KEY, null);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+            assertThat(r.body()).doesNotContain("Exception").doesNotContain("java.");
+            JsonNode error = json(r).path("error");
+            assertThat(error.path("code").asText()).isEqualTo("policy_invalid");
+            assertThat(error.path("message").asText()).contains("blijft van kracht").contains(before);
+            JsonNode problem = error.path("problems").get(0);
+            assertThat(problem.path("file").asText()).endsWith("extern.yaml");
+            assertThat(problem.path("line").asInt()).isEqualTo((int) model.lines().count() + 2);
+            assertThat(problem.path("field").asText()).isEqualTo("timeouts.response");
+            assertThat(problem.path("message").asText()).contains("te lang");
+
+            HttpResponse<String> still = chat("schrijven", "extern", "Schrijf een groet");
+            assertThat(still.statusCode()).isEqualTo(200);
+            assertThat(still.headers().firstValue("X-Dijkwacht-Policy-Version")).hasValue(before);
+            assertThat(json(still).at("/choices/0/message/content").asText()).contains("Variant A").doesNotContain("Variant Nieuw");
+            JsonNode status = json(admin("GET", "/admin/policy", ADMIN_KEY, null));
+            assertThat(status.path("policy_version").asText()).isEqualTo(before);
+            assertThat(status.path("last_reload_error").path("problems").get(0).path("field").asText()).isEqualTo("timeouts.response");
+        } finally {
+            pack.write("models-config/extern.yaml", model);
+            pack.write("policies/use-cases/schrijven.yaml", useCase);
+        }
+        HttpResponse<String> ok = admin("POST", "/admin/policy/reload", ADMIN_KEY, null);
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(json(ok).path("policy_version").asText()).isEqualTo(before);
+        assertThat(json(admin("GET", "/admin/policy", ADMIN_KEY, null)).path("last_reload_error").isNull()).isTrue();
+    }
+
     @Test
     @Order(12)
     void validEditIsPickedUpWithoutRestart() throws Exception {

@@ -66,13 +66,32 @@ class MisconfigurationTest {
                 .contains("Dijkwacht cannot start: the audit store (spring.datasource.url, SPRING_DATASOURCE_URL) cannot be reached (SQLState 08001");
     }
 
+    /** A policy pack that does not load stops the start with its problems (file:line: field: what), not a stack trace (policy27). */
+    @Test
+    void aPolicyThatDoesNotLoadStopsTheStartWithItsProblems(CapturedOutput output) throws Exception {
+        Path pack = Files.createTempDirectory("dw-misconfig-pack");
+        nl.dijkwacht.policy.TestPack copy = nl.dijkwacht.policy.TestPack.copyOfDefault(pack);
+        copy.replace("policies/use-cases/brieven-opstellen.yaml", "title: Brieven", "title: &titel Brieven")
+                .replace("policies/use-cases/brieven-opstellen.yaml",
+                        "purpose: Concepten van brieven aan inwoners opstellen, die een medewerker controleert en verstuurt.", "purpose: *titel");
+        Throwable failure = start("--dijkwacht.policies-dir=" + copy.policies, "--dijkwacht.models-dir=" + copy.models);
+        assertThat(failure).hasRootCauseInstanceOf(nl.dijkwacht.policy.PolicyLoadException.class);
+        assertThat(output.getOut() + output.getErr())
+                .contains("Dijkwacht cannot start: the policy (dijkwacht.policies-dir, dijkwacht.models-dir) is invalid; nothing of it was loaded.")
+                .contains(copy.policies.resolve("use-cases/brieven-opstellen.yaml") + ":5: 'purpose': een verwijzing naar een anker (*titel)")
+                .contains("exec:exec -Dpolicies=<dir> -Dmodels=<dir>")
+                .doesNotContain("\tat nl.dijkwacht");
+    }
+
     private static Throwable start(String... args) throws Exception {
         Path dir = Files.createTempDirectory("dw-misconfig");
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
         all.add("--server.port=0");
         all.add("--dijkwacht.data-dir=" + dir);
-        all.add("--dijkwacht.policies-dir=" + Path.of("../policies").toAbsolutePath().normalize());
-        all.add("--dijkwacht.models-dir=" + Path.of("../models-config").toAbsolutePath().normalize());
+        if (all.stream().noneMatch(a -> a.startsWith("--dijkwacht.policies-dir="))) {
+            all.add("--dijkwacht.policies-dir=" + Path.of("../policies").toAbsolutePath().normalize());
+            all.add("--dijkwacht.models-dir=" + Path.of("../models-config").toAbsolutePath().normalize());
+        }
         if (all.stream().noneMatch(a -> a.startsWith("--spring.datasource.url="))) {
             all.add("--spring.datasource.url=jdbc:h2:mem:misconfig" + System.nanoTime());
         }
