@@ -55,12 +55,14 @@ public final class ReplyRewriter {
             if (content != null && content.isTextual()) {
                 String text = restore ? restorer.restoreAll(content.asText()) : content.asText();
                 boolean plain = !structured(exchange) && !toolCalls;
+                // a refusal is not a text answer: its content is null or empty, and stays so (as in a stream)
+                boolean refused = message.path("refusal").isTextual() && !message.path("refusal").asText().isEmpty();
                 if (scan != null) {
                     // a JSON answer is scanned value by value, so a redaction can never break its JSON
                     text = plain ? scan.apply(text) : scan.applyToArguments(text, json);
                 }
-                message.put("content", plain ? text + note : text);
-                noteInContent |= plain && !note.isEmpty();
+                message.put("content", plain && !refused ? text + note : text);
+                noteInContent |= plain && !refused && !note.isEmpty();
             }
             for (JsonNode call : message.path("tool_calls")) {
                 if (call.get("function") instanceof ObjectNode function && function.path("arguments").isTextual()) {

@@ -133,7 +133,8 @@ public final class StreamRewriter implements ChunkSink {
                 return;
             }
         } else {
-            state(0);
+            // no text: the content was "", null or absent, maybe beside a refusal; which decides the disclaimer (the tree says)
+            state(0).saw(chunk.tree().path("choices").path(0).path("delta"));
         }
         out.pending(chunk);
         if (!text.isEmpty()) {
@@ -178,6 +179,7 @@ public final class StreamRewriter implements ChunkSink {
         int index = choice.path("index").asInt();
         ChoiceState state = state(index);
         if (choice.get("delta") instanceof ObjectNode delta) {
+            state.saw(delta);
             JsonNode content = delta.get("content");
             if (content != null && content.isTextual() && !content.asText().isEmpty()) {
                 delta.put("content", state.content(content.asText(), restore));
@@ -231,7 +233,7 @@ public final class StreamRewriter implements ChunkSink {
         if (restore) {
             exchange.placeholders(state.restorer.restoredCount(), state.restorer.unknownCount());
         }
-        boolean noteInContent = state.sawContent && !state.sawToolCalls && !note.isEmpty();
+        boolean noteInContent = state.sawContent && !state.sawToolCalls && !state.sawRefusal && !note.isEmpty();
         if (noteInContent) {
             tail.append(note);
         }
@@ -297,6 +299,7 @@ public final class StreamRewriter implements ChunkSink {
         final Map<Integer, StringBuilder> toolArguments = new HashMap<>();
         boolean sawContent;
         boolean sawToolCalls;
+        boolean sawRefusal;
         boolean flushed;
         /** What the restorer and the scan give for one chunk; kept for the choice's chunks, as is the scan's sink. */
         private final Pieces ready = new Pieces();
@@ -305,6 +308,15 @@ public final class StreamRewriter implements ChunkSink {
         ChoiceState(PlaceholderRestorer restorer, StreamTransformer scan) {
             this.restorer = restorer;
             this.scan = scan;
+        }
+
+        /**
+         * What kind of answer a delta makes this choice: text, even an empty one (as a whole answer's {@code "content": ""}
+         * is), gets the disclaimer; a refusal does not (its content is null, as in a whole answer).
+         */
+        void saw(JsonNode delta) {
+            sawContent |= delta.path("content").isTextual();
+            sawRefusal |= delta.path("refusal").isTextual() && !delta.path("refusal").asText().isEmpty();
         }
 
         /** Non-empty content text: restored, then scanned. @return what may go to the tool now */

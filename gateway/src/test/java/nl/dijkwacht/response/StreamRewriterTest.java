@@ -95,6 +95,50 @@ class StreamRewriterTest {
         assertThat(done).isTrue();
     }
 
+    /**
+     * As in a whole answer (rewrite27): a text answer gets the disclaimer even when its text is empty ({@code "content":
+     * ""}, a stop for length or by a filter), and a refusal gets none in its content — also when the events come as bytes.
+     */
+    @Test
+    void anEmptyTextAnswerGetsTheDisclaimerARefusalDoesNot() {
+        for (boolean raw : new boolean[] {false, true}) {
+            sent.clear();
+            StreamRewriter empty = new StreamRewriter(exchange(), out, new Disclaimer(null), null, json);
+            ObjectNode role = content("");
+            ((ObjectNode) role.at("/choices/0/delta")).put("role", "assistant");
+            give(empty, role, raw);
+            ObjectNode finish = json.createObjectNode();
+            finish.putArray("choices").addObject().put("index", 0).put("finish_reason", "length").putObject("delta");
+            empty.chunk(finish);
+            empty.complete();
+            assertThat(sentText()).as("raw " + raw).isEqualTo("\n\n---\nLet op: AI (t1)");
+            assertThat(sent.getLast().at("/dijkwacht/in_content").asBoolean()).isTrue();
+
+            sent.clear();
+            StreamRewriter refusal = new StreamRewriter(exchange(), out, new Disclaimer(null), null, json);
+            ObjectNode start = content("");
+            ((ObjectNode) start.at("/choices/0/delta")).put("role", "assistant").putNull("content").put("refusal", "");
+            give(refusal, start, raw);
+            ObjectNode refused = json.createObjectNode();
+            refused.putArray("choices").addObject().put("index", 0).putObject("delta").put("content", "").put("refusal", "Daar help ik niet bij.");
+            give(refusal, refused, raw);
+            refusal.chunk(finish.deepCopy());
+            refusal.complete();
+            assertThat(sentText()).as("raw " + raw).isEmpty();
+            assertThat(sent.getLast().at("/dijkwacht/in_content").asBoolean()).isFalse();
+        }
+    }
+
+    private void give(StreamRewriter rewriter, ObjectNode chunk, boolean raw) {
+        if (raw) {
+            byte[] bytes = chunk.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            rewriter.pending(new RawChunk(bytes, bytes.length, json));
+            rewriter.flush();
+        } else {
+            rewriter.chunk(chunk);
+        }
+    }
+
     /** Events the upstream delivered together go out together: nothing is sent before the relay's flush, or done. */
     @Test
     void pendingChunksWaitForTheFlushAndTheLastOnesGoOutWithDone() {
