@@ -58,11 +58,17 @@ public final class ReplyRewriter {
                 // a refusal is not a text answer: its content is null or empty, and stays so (as in a stream)
                 boolean refused = message.path("refusal").isTextual() && !message.path("refusal").asText().isEmpty();
                 if (scan != null) {
-                    // a JSON answer is scanned value by value, so a redaction can never break its JSON
-                    text = plain ? scan.apply(text) : scan.applyToArguments(text, json);
+                    // a JSON answer is scanned value by value, so a redaction can never break its JSON; text beside tool
+                    // calls is text (scanned as a stream scans it: rewrite27 found "111222333 heer …" taken for the number)
+                    text = structured(exchange) ? scan.applyToArguments(text, json) : scan.apply(text);
                 }
                 message.put("content", plain && !refused ? text + note : text);
                 noteInContent |= plain && !refused && !note.isEmpty();
+            }
+            // a refusal is the model's text too: placeholders restored, scanned (and redacted) like content
+            if (message.path("refusal").isTextual() && !message.path("refusal").asText().isEmpty()) {
+                String refusal = restore ? restorer.restoreAll(message.get("refusal").asText()) : message.get("refusal").asText();
+                message.put("refusal", scan == null ? refusal : scan.apply(refusal));
             }
             for (JsonNode call : message.path("tool_calls")) {
                 if (call.get("function") instanceof ObjectNode function && function.path("arguments").isTextual()) {

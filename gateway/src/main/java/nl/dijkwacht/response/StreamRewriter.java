@@ -41,6 +41,10 @@ public final class StreamRewriter implements ChunkSink {
     private final Map<Integer, ChoiceState> choices = new HashMap<>();
     private ObjectNode template;
     private boolean extensionSent;
+    /** The choices the tool asked for ({@code n}) and how many have finished; whether any got the disclaimer in its text. */
+    private final int expectedChoices;
+    private int finishedChoices;
+    private boolean noteInAnyContent;
     private boolean textSent;
 
     /** @param outputScan the output scan of this answer; null for the dry-run model, whose answer is the prompt */
@@ -53,6 +57,7 @@ public final class StreamRewriter implements ChunkSink {
         this.restore = ReplyRewriter.shouldRestore(exchange);
         this.toolWantsUsage = exchange.request().includeUsageInStream();
         this.holdArguments = restore || (outputScan != null && outputScan.redacts());
+        this.expectedChoices = Math.max(1, exchange.request().body().path("n").asInt(1));
     }
 
     @Override
@@ -82,17 +87,18 @@ public final class StreamRewriter implements ChunkSink {
                 }
             }
         }
-        Boolean finishedWithNoteInContent = null;
         for (JsonNode node : chunk.path("choices")) {
             if (node instanceof ObjectNode choice) {
                 Boolean flushed = rewriteChoice(choice);
-                if (flushed != null && finishedWithNoteInContent == null) {
-                    finishedWithNoteInContent = flushed;
+                if (flushed != null) {
+                    finishedChoices++;
+                    noteInAnyContent |= flushed;
                 }
             }
         }
-        if (finishedWithNoteInContent != null && !extensionSent) {
-            extension(chunk, finishedWithNoteInContent);
+        // on the chunk that finishes the last choice the tool asked for: only then is it known whether any got the note
+        if (!extensionSent && finishedChoices >= expectedChoices) {
+            extension(chunk, noteInAnyContent);
         }
         out.pending(chunk);
         if (!textSent) {
@@ -134,7 +140,12 @@ public final class StreamRewriter implements ChunkSink {
             }
         } else {
             // no text: the content was "", null or absent, maybe beside a refusal; which decides the disclaimer (the tree says)
-            state(0).saw(chunk.tree().path("choices").path(0).path("delta"));
+            JsonNode delta = chunk.tree().path("choices").path(0).path("delta");
+            if (delta.path("refusal").isTextual() && !delta.path("refusal").asText().isEmpty()) {
+                pending(chunk.tree()); // a refusal's text is restored and scanned like content
+                return;
+            }
+            state(0).saw(delta);
         }
         out.pending(chunk);
         if (!text.isEmpty()) {
@@ -168,10 +179,14 @@ public final class StreamRewriter implements ChunkSink {
     private ChoiceState state(int index) {
         ChoiceState state = choices.get(index);
         if (state == null) {
-            state = new ChoiceState(new PlaceholderRestorer(exchange.vault()), outputScan == null ? null : outputScan.stream());
+            state = newState();
             choices.put(index, state);
         }
         return state;
+    }
+
+    private ChoiceState newState() {
+        return new ChoiceState(new PlaceholderRestorer(exchange.vault()), outputScan == null ? null : outputScan.stream(), this::newState);
     }
 
     /** @return when this chunk finished the choice: whether the disclaimer went into its content; else null */
@@ -184,20 +199,31 @@ public final class StreamRewriter implements ChunkSink {
             if (content != null && content.isTextual() && !content.asText().isEmpty()) {
                 delta.put("content", state.content(content.asText(), restore));
             }
+            JsonNode refusal = delta.get("refusal");
+            if (refusal != null && refusal.isTextual() && !refusal.asText().isEmpty()) {
+                delta.put("refusal", state.refusal().content(refusal.asText(), restore));
+            }
             if (delta.get("tool_calls") instanceof ArrayNode calls && !calls.isEmpty()) {
                 state.sawToolCalls = true;
                 collectToolArguments(calls, state);
             }
         }
         JsonNode finish = choice.get("finish_reason");
-        if (finish != null && !finish.isNull()) {
+        if (finish != null && !finish.isNull() && !state.flushed) {
             // text in the finishing chunk itself goes out before the disclaimer, in the flushed chunk
             String carried = null;
-            if (!state.flushed && choice.get("delta") instanceof ObjectNode delta && delta.path("content").isTextual()) {
-                carried = delta.get("content").asText();
-                delta.remove("content");
+            String carriedRefusal = null;
+            if (!state.flushed && choice.get("delta") instanceof ObjectNode delta) {
+                if (delta.path("content").isTextual()) {
+                    carried = delta.get("content").asText();
+                    delta.remove("content");
+                }
+                if (delta.path("refusal").isTextual()) {
+                    carriedRefusal = delta.get("refusal").asText();
+                    delta.remove("refusal");
+                }
             }
-            return flushChoice(index, state, carried);
+            return flushChoice(index, state, carried, carriedRefusal);
         }
         return null;
     }
@@ -221,7 +247,7 @@ public final class StreamRewriter implements ChunkSink {
      * Emits what the choice still holds: the restorer's and the scan's tails, the disclaimer, complete tool-call
      * arguments. @return whether the disclaimer went into the content
      */
-    private boolean flushChoice(int index, ChoiceState state, String carried) {
+    private boolean flushChoice(int index, ChoiceState state, String carried, String carriedRefusal) {
         if (state.flushed) {
             return false;
         }
@@ -240,6 +266,18 @@ public final class StreamRewriter implements ChunkSink {
         if (!tail.isEmpty()) {
             ObjectNode extra = newChunk(index);
             ((ObjectNode) extra.withArray("choices").get(0)).putObject("delta").put("content", tail.toString());
+            out.pending(extra);
+        }
+        StringBuilder refusalTail = new StringBuilder(carriedRefusal == null ? "" : carriedRefusal);
+        if (state.refusal != null) {
+            state.refusal.finish(restore, refusalTail);
+            if (restore) {
+                exchange.placeholders(state.refusal.restorer.restoredCount(), state.refusal.restorer.unknownCount());
+            }
+        }
+        if (!refusalTail.isEmpty()) {
+            ObjectNode extra = newChunk(index);
+            ((ObjectNode) extra.withArray("choices").get(0)).putObject("delta").put("refusal", refusalTail.toString());
             out.pending(extra);
         }
         if (!state.toolArguments.isEmpty()) {
@@ -281,8 +319,8 @@ public final class StreamRewriter implements ChunkSink {
 
     @Override
     public void complete() {
-        boolean[] inContent = {false};
-        choices.forEach((index, state) -> inContent[0] |= flushChoice(index, state, null));
+        boolean[] inContent = {noteInAnyContent};
+        choices.forEach((index, state) -> inContent[0] |= flushChoice(index, state, null, null));
         if (!extensionSent) {
             ObjectNode last = template == null ? json.createObjectNode() : template.deepCopy();
             last.putArray("choices");
@@ -301,13 +339,25 @@ public final class StreamRewriter implements ChunkSink {
         boolean sawToolCalls;
         boolean sawRefusal;
         boolean flushed;
+        /** The refusal's text, restored and scanned like content in a row of its own; made with the first refusal text. */
+        ChoiceState refusal;
         /** What the restorer and the scan give for one chunk; kept for the choice's chunks, as is the scan's sink. */
         private final Pieces ready = new Pieces();
         private final java.util.function.Consumer<String> toScan = this::scanned;
 
-        ChoiceState(PlaceholderRestorer restorer, StreamTransformer scan) {
+        private final java.util.function.Supplier<ChoiceState> another;
+
+        ChoiceState(PlaceholderRestorer restorer, StreamTransformer scan, java.util.function.Supplier<ChoiceState> another) {
             this.restorer = restorer;
             this.scan = scan;
+            this.another = another;
+        }
+
+        ChoiceState refusal() {
+            if (refusal == null) {
+                refusal = another.get();
+            }
+            return refusal;
         }
 
         /**

@@ -97,7 +97,8 @@ class StreamRewriterTest {
 
     /**
      * As in a whole answer (rewrite27): a text answer gets the disclaimer even when its text is empty ({@code "content":
-     * ""}, a stop for length or by a filter), and a refusal gets none in its content — also when the events come as bytes.
+     * ""}, a stop for length or by a filter), and a refusal gets none in its content — also when the events come as bytes;
+     * a refusal's placeholders are restored.
      */
     @Test
     void anEmptyTextAnswerGetsTheDisclaimerARefusalDoesNot() {
@@ -120,11 +121,18 @@ class StreamRewriterTest {
             ((ObjectNode) start.at("/choices/0/delta")).put("role", "assistant").putNull("content").put("refusal", "");
             give(refusal, start, raw);
             ObjectNode refused = json.createObjectNode();
-            refused.putArray("choices").addObject().put("index", 0).putObject("delta").put("content", "").put("refusal", "Daar help ik niet bij.");
+            refused.putArray("choices").addObject().put("index", 0).putObject("delta").put("content", "").put("refusal", "Daar help ik [PERS");
             give(refusal, refused, raw);
+            ObjectNode more = json.createObjectNode();
+            more.putArray("choices").addObject().put("index", 0).putObject("delta").put("refusal", "OON_1] niet bij.");
+            give(refusal, more, raw);
             refusal.chunk(finish.deepCopy());
             refusal.complete();
             assertThat(sentText()).as("raw " + raw).isEmpty();
+            // the refusal is the model's text too: its placeholders are restored, as in a whole answer
+            StringBuilder refusalText = new StringBuilder();
+            sent.forEach(c -> refusalText.append(c.at("/choices/0/delta/refusal").asText("")));
+            assertThat(refusalText.toString()).isEqualTo("Daar help ik Jan de Vries niet bij.");
             assertThat(sent.getLast().at("/dijkwacht/in_content").asBoolean()).isFalse();
         }
     }
