@@ -15,6 +15,8 @@ import java.nio.file.Path;
  * For the request fields (issue 9): "test-velden" (models extern — eu-cloud, no personal data — and upstream;
  * forwards metadata key zaaknummer), "test-bijlagen" (attachments: allow) and "test-bijlagen-lokaal" (attachments:
  * on-premises-only), both with models extern, extern-pd (eu-cloud, personal data) and upstream (on-premises).
+ * For the answer's way back (rewrite27): "test-antwoord" ({@code pii.output: redact}) and "test-antwoord-tellen"
+ * ({@code flag}) with models upstream, azure (Azure OpenAI, deployment gpt-4o-mini-prod), mistral and claude.
  */
 public final class TestPack {
 
