@@ -17,9 +17,10 @@ import nl.dijkwacht.pipeline.Exchange;
  * holding back only a possible unfinished placeholder, runs the output scan (with {@code pii.output: redact} it holds
  * back a bounded tail, {@link StreamingOutputScan}), puts the disclaimer in a last content chunk before the one that
  * carries {@code finish_reason} (plain-text answers only) and the extension field {@value ReplyRewriter#EXTENSION} on
- * that chunk, and drops the usage chunk the gateway asked for when the tool did not. Tool-call arguments are held until
- * the call is complete when placeholders must be restored or personal data redacted in them (inside JSON strings);
- * otherwise they pass at once and a copy is scanned at the end, to be counted.
+ * the chunk that finishes the last choice the tool asked for, and drops the usage chunk the gateway asked for when the
+ * tool did not. A refusal's text is restored and scanned like content, in a row of its own, and gets no disclaimer.
+ * Tool-call arguments are held until the call is complete when placeholders must be restored or personal data redacted
+ * in them (inside JSON strings); otherwise they pass at once and a copy is scanned at the end, to be counted.
  *
  * <p>The first answer text is sent at once ({@link ChunkOutput#flush}), whatever the relay has at hand behind it: it is
  * the moment the tool shows that an answer is coming. Later chunks wait for the relay's flush before a read that may
@@ -213,7 +214,7 @@ public final class StreamRewriter implements ChunkSink {
             // text in the finishing chunk itself goes out before the disclaimer, in the flushed chunk
             String carried = null;
             String carriedRefusal = null;
-            if (!state.flushed && choice.get("delta") instanceof ObjectNode delta) {
+            if (choice.get("delta") instanceof ObjectNode delta) {
                 if (delta.path("content").isTextual()) {
                     carried = delta.get("content").asText();
                     delta.remove("content");
