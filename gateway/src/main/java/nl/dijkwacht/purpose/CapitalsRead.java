@@ -36,7 +36,11 @@ final class CapitalsRead {
     static boolean inCapitals(String s) {
         int upper = 0;
         int lower = 0;
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if ((i & 63) == 0 && lower * LOWER_SHARE > n) {
+                return false; // more lower case than the whole text could hold in capitals: an ordinary text
+            }
             char c = s.charAt(i);
             if (c < 128) {
                 upper += c >= 'A' && c <= 'Z' ? 1 : 0;
@@ -48,6 +52,19 @@ final class CapitalsRead {
             }
         }
         return upper + lower >= MIN_LETTERS && lower * LOWER_SHARE <= upper + lower;
+    }
+
+    /** Whether the word after {@code s[from]} and any spaces is a known first name or surname. */
+    private static boolean knownName(KnownNames names, String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        int end = i;
+        while (end < s.length() && Character.isLetter(s.charAt(end))) {
+            end++;
+        }
+        return end > i + 1 && names.isName(s.substring(i, end).toLowerCase(java.util.Locale.ROOT));
     }
 
     /**
@@ -106,9 +123,9 @@ final class CapitalsRead {
             } else if (PARTICLES.contains(word) && before != 0) {
                 capital = false;
                 now = 3;
-            } else if (word.length() == 1 && end < n && s.charAt(end) == '.') {
-                capital = true; // an initial ("MW. A. KOSTER", "J. VERBEEK")
-                now = 1;
+            } else if (word.length() == 1 && end < n && s.charAt(end) == '.' && (before != 0 || knownName(names, s, end + 1))) {
+                capital = true; // an initial after a form of address or a name, or before a known name ("MW. A. KOSTER",
+                now = 1;        // "J. JANSEN"); not "I.V.M.
             } else if (names.firstNames().contains(word) && !FUNCTION_WORDS.contains(word)
                     || before != 0 && names.surnames().contains(word)) {
                 capital = true;

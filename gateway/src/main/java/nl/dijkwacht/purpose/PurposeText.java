@@ -2,6 +2,7 @@ package nl.dijkwacht.purpose;
 
 import java.util.List;
 import nl.dijkwacht.pii.normalize.TextNormalizer;
+import nl.dijkwacht.words.Letters;
 import org.unbescape.html.HtmlEscape;
 
 /**
@@ -19,8 +20,9 @@ import org.unbescape.html.HtmlEscape;
  *   <li>markdown marks taken off a word's edges ({@code **profiel**}, {@code _profiel_}, {@code `profiel`},
  *       {@code ~~profiel~~}) and off a line's start ({@code ## }, {@code > }).</li>
  * </ol>
- * Accents and capitals need nothing here: the guard folds both. An ordinary text (ASCII, none of {@code & * _ ~ ` #
- * >}, no hyphen before a line break, no run of single letters) comes back as it is, the same object. Stateless.
+ * then a text in capitals read in ordinary case ({@link CapitalsRead}), and the accents taken off (the guard folds
+ * them away for its words; its rules and the term list read them so too). An ordinary text ({@link #plain}) comes back
+ * as it is, the same object, after one cheap look. Stateless.
  */
 final class PurposeText {
 
@@ -44,6 +46,9 @@ final class PurposeText {
     }
 
     static String of(String text) {
+        if (plain(text)) {
+            return text;
+        }
         String t = TextNormalizer.characters(text);
         if (t.indexOf('&') >= 0) {
             // after the code points (a full-width "＆＃１１２；" is one too), and again after it (a reference to a
@@ -60,6 +65,58 @@ final class PurposeText {
         }
         // the capitals before the repairs: a word hyphenated over a line break keeps its hyphen before a capital
         return TextNormalizer.wordsClosedUp(CapitalsRead.of(t));
+    }
+
+    /** Control characters but tab, line feed and carriage return: bit c set for such a c below 32. */
+    private static final int CONTROLS = ~((1 << '\t') | (1 << '\n') | (1 << '\r'));
+
+    /**
+     * Whether {@link #of} leaves {@code s} as it is, asked cheaply (it runs on every message of every request): ASCII
+     * without control characters (the code-point pass changes nothing), no {@code & * _ ~ `}, no {@code #} or
+     * {@code >} at a line's start, no hyphen before a line break, no two single letters or digits one space apart (a
+     * letter-spaced run has them), not in capitals. One branch-free pass for the code points; the rest by
+     * {@code indexOf}, which the JIT turns into vector instructions, and the capitals' count stops as soon as lower
+     * case rules them out. {@code PurposeTextTest} checks that {@link #of} returns such a text unchanged.
+     */
+    static boolean plain(String s) {
+        int all = 0;
+        int controls = 0;
+        for (int k = 0; k < s.length(); k++) {
+            int c = s.charAt(k);
+            all |= c;
+            controls |= ((c - 32) >>> 31) & (CONTROLS >>> c) | (((c ^ 127) - 1) >>> 31);
+        }
+        if (all >= 128 || (controls & 1) != 0) {
+            return false;
+        }
+        if (s.indexOf('&') >= 0 || s.indexOf('*') >= 0 || s.indexOf('_') >= 0 || s.indexOf('~') >= 0
+                || s.indexOf('`') >= 0 || s.indexOf("-\n") >= 0) {
+            return false;
+        }
+        int n = s.length();
+        for (int line = 0; ; ) {
+            if (line < n && (s.charAt(line) == '#' || s.charAt(line) == '>')) {
+                return false;
+            }
+            int next = s.indexOf('\n', line);
+            if (next < 0) {
+                break;
+            }
+            line = next + 1;
+        }
+        for (int i = s.indexOf(' '); i > 0 && i + 1 < n; i = s.indexOf(' ', i + 1)) {
+            if (single(s, i - 1) && single(s, i + 1)) {
+                return false;
+            }
+        }
+        return !CapitalsRead.inCapitals(s);
+    }
+
+    /** A letter, digit or hyphen standing alone between white space or the text's ends ({@code LetterSpacingRepair}). */
+    private static boolean single(String s, int i) {
+        char c = s.charAt(i);
+        return (Letters.letterOrDigit(c) || c == '-') && (i == 0 || Letters.whitespace(s.charAt(i - 1)))
+                && (i + 1 == s.length() || Letters.whitespace(s.charAt(i + 1)));
     }
 
     /**

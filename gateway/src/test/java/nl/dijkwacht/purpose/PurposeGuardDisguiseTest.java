@@ -60,6 +60,7 @@ class PurposeGuardDisguiseTest {
         Map<String, int[]> perDisguise = new LinkedHashMap<>();
         List<String> differences = new ArrayList<>();
         int refusedPlain = 0;
+        int capitalTexts = 0;
         for (String text : prompts) {
             String plain = decision(guard, text, rules, settings);
             refusedPlain += plain.startsWith("FORBIDDEN") ? 1 : 0;
@@ -83,6 +84,7 @@ class PurposeGuardDisguiseTest {
                 String decided = decision(guard, disguised, rules, settings);
                 int[] counts = perDisguise.computeIfAbsent(d.name().contains("+") ? "combined" : d.name(), k -> new int[2]);
                 counts[0]++;
+                capitalTexts += d.name().contains("all-caps") ? 1 : 0;
                 if (!decided.equals(plain)) {
                     counts[1]++;
                     differences.add(d.name() + ": " + plain + " -> " + decided + " | " + PurposeText.of(disguised) + " | " + text);
@@ -95,12 +97,14 @@ class PurposeGuardDisguiseTest {
         differences.stream().filter(x -> !x.startsWith("all-caps") || Boolean.getBoolean("caps")).limit(Integer.getInteger("show", 0)).forEach(System.out::println);
         assertThat(prompts).hasSizeGreaterThan(1_500);
         assertThat(refusedPlain).as("forbidden prompts among them").isGreaterThan(500);
-        // capitals: case is information a text in capitals has lost (CapitalsRead restores sentence starts and known
-        // names, not acronyms or other proper nouns); at most one text in a hundred decided otherwise, every other
-        // disguise none
+        // capitals: case is information a text in capitals has lost (CapitalsRead restores sentence starts, initials and
+        // known names, not acronyms or other proper nouns); at most one text in a hundred decided otherwise (19 of 4,554 when
+        // written), every other disguise none
         List<String> capitals = differences.stream().filter(x -> x.startsWith("all-caps") || x.contains("+all-caps")).toList();
+        report.append("capitals alone or combined: ").append(capitalTexts).append(" texts, ").append(capitals.size()).append(" other decisions\n");
+        System.out.print(report.substring(report.indexOf("capitals alone")));
         assertThat(differences).as(report.toString()).hasSameSizeAs(capitals);
-        assertThat(capitals.size()).as(report.toString()).isLessThanOrEqualTo(perDisguise.get("all-caps")[0] / 100);
+        assertThat(capitals.size()).as(report.toString()).isLessThanOrEqualTo(capitalTexts / 100);
     }
 
     /** The verdict and the purpose: what the guard decides (not the score, which a disguise may move a little). */
