@@ -67,30 +67,48 @@ final class PurposeText {
         return TextNormalizer.wordsClosedUp(CapitalsRead.of(t));
     }
 
-    /** Control characters but tab, line feed and carriage return: bit c set for such a c below 32. */
-    private static final int CONTROLS = ~((1 << '\t') | (1 << '\n') | (1 << '\r'));
+    /**
+     * What an ASCII character is to {@link #plain}: 1 a letter, digit or hyphen (what letter-spaced text is made of),
+     * 2 white space, 3 a character the reading changes (a control character but tab, line feed and carriage return, DEL,
+     * {@code & * _ ~ `}), 0 anything else.
+     */
+    private static final byte[] KIND = new byte[128];
+    private static final int WHITE = 2;
+    /** Five characters' kinds, two bits each, the newest lowest: white, single, white, single, white ("x y"). */
+    private static final int TWO_SINGLES = WHITE << 8 | 1 << 6 | WHITE << 4 | 1 << 2 | WHITE;
+    private static final int ALL_WHITE = WHITE << 8 | WHITE << 6 | WHITE << 4 | WHITE << 2 | WHITE;
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            KIND[c] = (byte) (Letters.letterOrDigit(c) || c == '-' ? 1
+                    : c == '\t' || c == '\n' || c == '\r' || c == ' ' ? WHITE
+                    : c < 0x20 || c == 0x7F || "&*_~`".indexOf(c) >= 0 ? 3 : 0);
+        }
+    }
 
     /**
      * Whether {@link #of} leaves {@code s} as it is, asked cheaply (it runs on every message of every request): ASCII
-     * without control characters (the code-point pass changes nothing), no {@code & * _ ~ `}, no {@code #} or
-     * {@code >} at a line's start, no hyphen before a line break, no two single letters or digits one space apart (a
-     * letter-spaced run has them), not in capitals. One branch-free pass for the code points; the rest by
-     * {@code indexOf}, which the JIT turns into vector instructions, and the capitals' count stops as soon as lower
-     * case rules them out. {@code PurposeTextTest} checks that {@link #of} returns such a text unchanged.
+     * without control characters (the code-point pass changes nothing), none of {@code & * _ ~ `}, no two single
+     * letters, digits or hyphens one white space apart (a letter-spaced run has them), in one branch-free pass; then no
+     * {@code #} or {@code >} at a line's start, no hyphen before a line break, not in capitals (a count that stops as
+     * soon as lower case rules them out). {@code PurposeTextTest} checks that {@link #of} returns such a text unchanged.
      */
     static boolean plain(String s) {
         int all = 0;
-        int controls = 0;
+        int stop = 0;
+        int twoSingles = 0;
+        int window = ALL_WHITE; // the text's start counts as white space
         for (int k = 0; k < s.length(); k++) {
             int c = s.charAt(k);
             all |= c;
-            controls |= ((c - 32) >>> 31) & (CONTROLS >>> c) | (((c ^ 127) - 1) >>> 31);
+            int kind = KIND[c & 127];
+            stop |= (kind + 1) >> 2;
+            window = (window << 2 | kind) & 0x3FF;
+            twoSingles |= window == TWO_SINGLES ? 1 : 0;
         }
-        if (all >= 128 || (controls & 1) != 0) {
-            return false;
-        }
-        if (s.indexOf('&') >= 0 || s.indexOf('*') >= 0 || s.indexOf('_') >= 0 || s.indexOf('~') >= 0
-                || s.indexOf('`') >= 0 || s.indexOf("-\n") >= 0) {
+        window = (window << 2 | WHITE) & 0x3FF; // and so does its end
+        twoSingles |= window == TWO_SINGLES ? 1 : 0;
+        if (all >= 128 || stop != 0 || twoSingles != 0 || s.indexOf("-\n") >= 0) {
             return false;
         }
         int n = s.length();
@@ -104,19 +122,7 @@ final class PurposeText {
             }
             line = next + 1;
         }
-        for (int i = s.indexOf(' '); i > 0 && i + 1 < n; i = s.indexOf(' ', i + 1)) {
-            if (single(s, i - 1) && single(s, i + 1)) {
-                return false;
-            }
-        }
         return !CapitalsRead.inCapitals(s);
-    }
-
-    /** A letter, digit or hyphen standing alone between white space or the text's ends ({@code LetterSpacingRepair}). */
-    private static boolean single(String s, int i) {
-        char c = s.charAt(i);
-        return (Letters.letterOrDigit(c) || c == '-') && (i == 0 || Letters.whitespace(s.charAt(i - 1)))
-                && (i + 1 == s.length() || Letters.whitespace(s.charAt(i + 1)));
     }
 
     /**
