@@ -67,6 +67,38 @@ final class HttpWarmUp implements AutoCloseable {
         }
     }
 
+    /**
+     * The public pages, each fetched once without a key: the console's sign-in page and the transparency page. The
+     * first page the gateway renders sets up the template engine (Thymeleaf's dialects, expression parser, the
+     * console layout; several hundred classes, seconds on a busy machine); after this the first visitor does not pay
+     * for it. Nothing is recorded or charged: the pages are public, the transparency report is read from the real store
+     * (aggregates, computed at most once a minute anyway).
+     *
+     * @return how many of {@link #PAGES} answered 200
+     */
+    int pages() {
+        int rendered = 0;
+        for (String page : PAGES) {
+            try {
+                int status = client.execute(ClassicRequestBuilder.get(base + page).build(), response -> {
+                    EntityUtils.consume(response.getEntity());
+                    return response.getCode();
+                });
+                if (status == 200) {
+                    rendered++;
+                } else {
+                    log.info("warm-up: {} answered {}", page, status);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.info("warm-up: {} not fetched ({})", page, e.getClass().getSimpleName());
+            }
+        }
+        return rendered;
+    }
+
+    /** The public pages {@link #pages()} fetches. */
+    static final java.util.List<String> PAGES = java.util.List.of("/console/inloggen", "/transparantie");
+
     @Override
     public void close() throws IOException {
         client.close();

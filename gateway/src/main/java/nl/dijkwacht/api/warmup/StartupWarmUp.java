@@ -69,6 +69,8 @@ final class StartupWarmUp implements ApplicationRunner {
     private volatile long committedRecords;
     private volatile int direct;
     private volatile boolean steady;
+    private volatile java.util.Set<String> tokenizers = java.util.Set.of();
+    private volatile int pages;
 
     /** Where the gateway's own HTTP port answers: {@code http://127.0.0.1:<port>}, or {@code null} when it cannot. */
     interface LoopbackAddress {
@@ -125,6 +127,7 @@ final class StartupWarmUp implements ApplicationRunner {
             return;
         }
         PolicySet set = policy.current();
+        tokenizers = EagerLoads.tokenizers(set);
         Optional<WarmUpTarget> chosen = WarmUpTarget.choose(set);
         if (chosen.isEmpty()) {
             log.info("warm-up skipped: the policy has no tool with a use-case");
@@ -147,6 +150,8 @@ final class StartupWarmUp implements ApplicationRunner {
              HttpWarmUp overHttpClient = key == null ? null : new HttpWarmUp(base, key, httpThreads, requests);
              LoopbackUpstream upstream = target.dryRun() ? startUpstream() : null) {
             lastUpstream = upstream == null ? null : upstream.baseUrl();
+            // the public pages once: the first page rendered sets up the template engine (HttpWarmUp#pages)
+            pages = overHttpClient == null ? 0 : overHttpClient.pages();
             AtomicBoolean useHttp = new AtomicBoolean(key != null);
             // One thread (or http-threads) over HTTP (server, filters, limits, audit write), one straight into the
             // pipeline (the PII engine, name model, purpose guard and policy steps, several times as many requests per
@@ -196,11 +201,11 @@ final class StartupWarmUp implements ApplicationRunner {
         overHttp = http.get();
         direct = done.get() - http.get();
         steady = quiet;
-        log.info("warm-up: {} made-up requests ({} over HTTP, {} direct, {} answered by the loopback upstream{}){} in {} ms{}{} "
-                        + "(started {} ms after the JVM; tool {}, use-case {})",
+        log.info("warm-up: {} made-up requests ({} over HTTP, {} direct, {} answered by the loopback upstream{}){}, {} public pages, "
+                        + "in {} ms{}{} (started {} ms after the JVM; tool {}, use-case {})",
                 done.get(), http.get(), done.get() - http.get(), upstreamCalls,
                 committedRecords > 0 ? ", " + committedRecords + " records committed to a throw-away copy of the audit store" : "",
-                target.dryRun() ? " with the dry-run model" : "",
+                target.dryRun() ? " with the dry-run model" : "", pages,
                 (System.nanoTime() - start) / 1_000_000 - settled, quiet ? " until the JIT was quiet" : "",
                 jitEnd(settled, System.nanoTime() >= deadline), uptime.toMillis(), target.tool(), target.useCase());
     }
@@ -236,6 +241,16 @@ final class StartupWarmUp implements ApplicationRunner {
     /** Audit records of the last warm-up committed to a scratch copy of the embedded store. */
     long committedRecords() {
         return committedRecords;
+    }
+
+    /** The upstream models whose token encoding the last warm-up loaded ({@link EagerLoads#tokenizers}). */
+    java.util.Set<String> tokenizers() {
+        return tokenizers;
+    }
+
+    /** Public pages the last warm-up fetched and the gateway rendered ({@link HttpWarmUp#pages}). */
+    int pages() {
+        return pages;
     }
 
     /** Made-up requests of the last warm-up that went over HTTP to the gateway's own port. */
