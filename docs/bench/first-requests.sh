@@ -135,18 +135,18 @@ KINDS=(chat-dry-run chat-dry-run-stream chat-upstream chat-upstream-stream chat-
        refuse-bad-json admin-policy admin-explain admin-upstreams audit-record audit-search audit-verify transparency
        console-login console-dashboard console-beheer console-explain policy-reload)
 [ -z "${FIRST_KINDS:-}" ] || read -r -a KINDS <<< "$FIRST_KINDS"
-printf 'kind\tstatus\tfirst_ms\ttwentieth_ms\tclasses_loaded_during_first\n' > "$OUT/first-requests.tsv"
+printf 'kind\tstatus\tfirst_ms\ttwentieth_ms\tclasses_loaded_during_first\tfirst_started\n' > "$OUT/first-requests.tsv"
 for k in "${KINDS[@]}"; do
   [ "$k" != refuse-rate-limit ] || one "$k" > /dev/null   # its one request a minute: the next one is the first refusal
-  before=$(wc -l < "$OUT/class-load.log")
+  before=$(wc -l < "$OUT/class-load.log"); started=$(date +%T.%N | cut -c1-12)
   read -r status first <<< "$(one "$k")"
   sleep 0.2   # the log is written as the classes load; the request is over
   after=$(wc -l < "$OUT/class-load.log")
   sed -n "$((before + 1)),${after}p" "$OUT/class-load.log" | awk '{print $2}' > "$OUT/classes/$k.txt"
   for _ in $(seq 18); do one "$k" > /dev/null; done
   read -r _ last <<< "$(one "$k")"
-  printf '%s\t%s\t%.1f\t%.1f\t%d\n' "$k" "$status" "$(awk -v s="$first" 'BEGIN {print s * 1000}')" \
-    "$(awk -v s="$last" 'BEGIN {print s * 1000}')" $((after - before)) >> "$OUT/first-requests.tsv"
+  printf '%s\t%s\t%.1f\t%.1f\t%d\t%s\n' "$k" "$status" "$(awk -v s="$first" 'BEGIN {print s * 1000}')" \
+    "$(awk -v s="$last" 'BEGIN {print s * 1000}')" $((after - before)) "$started" >> "$OUT/first-requests.tsv"
 done
 [ "$JFR" = 0 ] || "$JCMD" "${GW_PID[gw]}" JFR.stop name=first > /dev/null
 { echo; echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"; echo; column -t -s $'\t' "$OUT/first-requests.tsv"; } >> "$OUT/summary.md"

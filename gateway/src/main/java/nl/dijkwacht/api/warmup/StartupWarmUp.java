@@ -71,6 +71,7 @@ final class StartupWarmUp implements ApplicationRunner {
     private volatile boolean steady;
     private volatile java.util.Set<String> tokenizers = java.util.Set.of();
     private volatile int pages;
+    private volatile int fromVirtualThread;
 
     /** Where the gateway's own HTTP port answers: {@code http://127.0.0.1:<port>}, or {@code null} when it cannot. */
     interface LoopbackAddress {
@@ -152,6 +153,21 @@ final class StartupWarmUp implements ApplicationRunner {
             lastUpstream = upstream == null ? null : upstream.baseUrl();
             // the public pages once: the first page rendered sets up the template engine (HttpWarmUp#pages)
             pages = overHttpClient == null ? 0 : overHttpClient.pages();
+            // the first request from a virtual thread, as the server's request threads are: the JDK starts its socket
+            // poller for virtual threads at the first blocking socket call from one (the upstream call), which would
+            // otherwise be in the first real request to a network model
+            if (upstream != null && next.get() < count) {
+                int first = next.getAndIncrement();
+                Thread virtual = Thread.ofVirtual().name("warm-up-virtual").start(() -> directly.send(set, target, first, upstream));
+                try {
+                    virtual.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                done.incrementAndGet();
+                fromVirtualThread = 1;
+            }
             AtomicBoolean useHttp = new AtomicBoolean(key != null);
             // One thread (or http-threads) over HTTP (server, filters, limits, audit write), one straight into the
             // pipeline (the PII engine, name model, purpose guard and policy steps, several times as many requests per
@@ -251,6 +267,11 @@ final class StartupWarmUp implements ApplicationRunner {
     /** Public pages the last warm-up fetched and the gateway rendered ({@link HttpWarmUp#pages}). */
     int pages() {
         return pages;
+    }
+
+    /** Made-up requests of the last warm-up sent from a virtual thread (one, when it had a loopback model server). */
+    int fromVirtualThread() {
+        return fromVirtualThread;
     }
 
     /** Made-up requests of the last warm-up that went over HTTP to the gateway's own port. */
