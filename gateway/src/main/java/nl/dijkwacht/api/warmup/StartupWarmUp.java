@@ -72,6 +72,7 @@ final class StartupWarmUp implements ApplicationRunner {
     private volatile java.util.Set<String> tokenizers = java.util.Set.of();
     private volatile int pages;
     private volatile int fromVirtualThread;
+    private volatile int otherOperations;
 
     /** Where the gateway's own HTTP port answers: {@code http://127.0.0.1:<port>}, or {@code null} when it cannot. */
     interface LoopbackAddress {
@@ -153,6 +154,7 @@ final class StartupWarmUp implements ApplicationRunner {
             lastUpstream = upstream == null ? null : upstream.baseUrl();
             // the public pages once: the first page rendered sets up the template engine (HttpWarmUp#pages)
             pages = overHttpClient == null ? 0 : overHttpClient.pages();
+            otherOperations = overHttpClient == null ? 0 : overHttpClient.otherOperations(target);
             // the first request from a virtual thread, as the server's request threads are: the JDK starts its socket
             // poller for virtual threads at the first blocking socket call from one (the upstream call), which would
             // otherwise be in the first real request to a network model
@@ -217,11 +219,11 @@ final class StartupWarmUp implements ApplicationRunner {
         overHttp = http.get();
         direct = done.get() - http.get();
         steady = quiet;
-        log.info("warm-up: {} made-up requests ({} over HTTP, {} direct, {} answered by the loopback upstream{}){}, {} public pages, "
+        log.info("warm-up: {} made-up requests ({} over HTTP, {} direct, {} answered by the loopback upstream{}){}, {} of the other operations, {} public pages, "
                         + "in {} ms{}{} (started {} ms after the JVM; tool {}, use-case {})",
                 done.get(), http.get(), done.get() - http.get(), upstreamCalls,
                 committedRecords > 0 ? ", " + committedRecords + " records committed to a throw-away copy of the audit store" : "",
-                target.dryRun() ? " with the dry-run model" : "", pages,
+                target.dryRun() ? " with the dry-run model" : "", otherOperations, pages,
                 (System.nanoTime() - start) / 1_000_000 - settled, quiet ? " until the JIT was quiet" : "",
                 jitEnd(settled, System.nanoTime() >= deadline), uptime.toMillis(), target.tool(), target.useCase());
     }
@@ -267,6 +269,11 @@ final class StartupWarmUp implements ApplicationRunner {
     /** Public pages the last warm-up fetched and the gateway rendered ({@link HttpWarmUp#pages}). */
     int pages() {
         return pages;
+    }
+
+    /** Requests of the other OpenAI operations the last warm-up sent and got answered ({@link HttpWarmUp#otherOperations}). */
+    int otherOperations() {
+        return otherOperations;
     }
 
     /** Made-up requests of the last warm-up sent from a virtual thread (one, when it had a loopback model server). */

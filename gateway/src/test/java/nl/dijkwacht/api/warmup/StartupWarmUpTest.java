@@ -117,6 +117,8 @@ class StartupWarmUpTest {
         assertThat(completedAtReadiness.get()).as("Spring Boot declared the gateway ready only after the warm-up").isEqualTo(120);
         // what a first request would otherwise load in its path (cold27)
         assertThat(warmUp.fromVirtualThread()).as("one request from a virtual thread (the socket poller)").isEqualTo(1);
+        assertThat(warmUp.otherOperations()).as("the Responses API (whole, streamed), completions and embeddings: each answered")
+                .isEqualTo(WarmUpRequests.OTHER_OPERATIONS.size());
         assertThat(warmUp.pages()).as("the public pages were fetched and rendered").isEqualTo(HttpWarmUp.PAGES.size());
         assertThat(templates.getConfiguration().getCacheManager().getTemplateCache().keySet())
                 .extracting(org.thymeleaf.cache.TemplateCacheKey::getTemplate)
