@@ -31,6 +31,13 @@ import org.springframework.boot.ApplicationRunner;
  * requests go to the pipeline directly too. The other thread always goes to the pipeline directly ({@link DirectWarmUp}),
  * its answers from a model server on loopback ({@link LoopbackUpstream}, {@code dijkwacht.warm-up.upstream-call}, on).
  *
+ * <p>Before its chat requests it also loads what those never reach, so that no first request of another kind pays
+ * a one-off load after readiness (docs/bench/first-requests.sh measures each kind's first request against its 20th):
+ * every catalogue model's token encoding ({@link EagerLoads}), one request each of the Responses API, legacy
+ * completions and embeddings with the same key ({@link HttpWarmUp#otherOperations}), the public pages — the sign-in
+ * and transparency pages, which set up the template engine ({@link HttpWarmUp#pages}) — and one request from a virtual
+ * thread, as the server's request threads are, which starts the JDK's socket poller for them at its upstream call.
+ *
  * <p>Nothing is spent or recorded: the warm-up caller ({@link nl.dijkwacht.identity.Caller#warmUp()}) is charged to
  * buckets of its own ({@code CallerLimits}), its audit records are written by a writer that rolls back
  * ({@code ChainedJdbcAuditSink.rehearsal}) — on the embedded H2 file store committed into a throw-away copy of the
@@ -129,7 +136,6 @@ final class StartupWarmUp implements ApplicationRunner {
             return;
         }
         PolicySet set = policy.current();
-        tokenizers = EagerLoads.tokenizers(set);
         Optional<WarmUpTarget> chosen = WarmUpTarget.choose(set);
         if (chosen.isEmpty()) {
             log.info("warm-up skipped: the policy has no tool with a use-case");
@@ -139,6 +145,8 @@ final class StartupWarmUp implements ApplicationRunner {
         long start = System.nanoTime();
         Duration uptime = Duration.ofMillis(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         long deadline = start + bounds.budgetNanos(uptime);
+        // within the warm-up's time: what no made-up request reaches (EagerLoads)
+        tokenizers = EagerLoads.tokenizers(set);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger http = new AtomicInteger();
