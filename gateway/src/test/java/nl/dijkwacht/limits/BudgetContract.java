@@ -206,6 +206,19 @@ abstract class BudgetContract {
         }
     }
 
+    /** The budget gauge shows an overspent budget as more than wholly used, in Redis too (it said 1.0 there: limits27). */
+    @Test
+    void anAnswerThatRanOverShowsAsMoreThanTheWholeBudgetUsed() {
+        PolicySet policy = policy(limits(Map.of(Scope.TOOL, new Values(100L, null, null), Scope.TENANT, new Values(null, null, 1000L))));
+        Exchange overran = exchange(policy, "tool", "anna", null, tenant);
+        assertThat(limits.reserveTokens(overran, () -> 900)).isEqualTo(Outcome.CONTINUE);
+        overran.upstreamStatus(200);
+        overran.usage(200, 1000);
+        limits.settle(overran);
+        assertThat(limits.tenantBudgetUse(t -> policy).get(tenant))
+                .containsEntry(LimitsPolicy.Kind.TOKENS_PER_MONTH, 1.2);
+    }
+
     @Test
     void aRequestLargerThanTheWholeBudgetIsToldSoWithoutRetryAfter() {
         PolicySet policy = policy(limits(Map.of(Scope.TOOL, new Values(100L, 500L, null))));
