@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Generated traffic (fixed seed) against the limits component, in memory and on the machine's Redis: requests of
- * random estimated and real token counts from callers that share tools, departments and the tenant; some answered
+ * random estimated and real token counts from callers that share tools, departments, use-cases and the tenant; some answered
  * within their reservation, some beyond it, some refused by the upstream, some streamed without usage (settled with
  * the count), some cancelled before the stream started, some still in flight when the clock moves on — over
  * midnight of New Year's Eve, so day, month and year budgets roll over while reservations are open.
@@ -68,12 +68,15 @@ class GeneratedTrafficTest {
     private static final List<String> TOOLS = List.of("tool-a", "tool-b", "tool-c");
     private static final List<String> DEPARTMENTS = List.of("Burgerzaken", "Belastingen", "Juridische Zaken");
     private static final int USERS = 9;
+    /** Use-cases of the requests; {@code null}: a request without one (no use-case budget applies). */
+    private static final List<String> USE_CASES = java.util.Arrays.asList("samenvatten", "brieven", null);
 
     static final long TOOL_RATE = 45;
     static final long USER_RATE = 9;
     static final long USER_DAY = 5_000;
     static final long DEPARTMENT_DAY = 11_000;
     static final long TENANT_MONTH = 30_000;
+    static final long USE_CASE_DAY = 8_000;
 
     private final String prefix = "dijkwacht-test:" + UUID.randomUUID() + ":";
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -193,7 +196,7 @@ class GeneratedTrafficTest {
      * whether it is still in flight when the phase ends (settled after the clock moved), whether the handler's
      * {@code finally} settles it twice.
      */
-    record Request(int index, int phase, int user, int tool, long bound, Long counted, Ending ending, double usageShare, boolean inFlight,
+    record Request(int index, int phase, int user, int tool, int useCase, long bound, Long counted, Ending ending, double usageShare, boolean inFlight,
                    boolean settledTwice) {
 
         String userId() {
@@ -206,6 +209,10 @@ class GeneratedTrafficTest {
 
         String toolId() {
             return TOOLS.get(tool);
+        }
+
+        String useCaseId() {
+            return USE_CASES.get(useCase);
         }
     }
 
@@ -220,7 +227,8 @@ class GeneratedTrafficTest {
                     long bound = 20 + random.nextInt(1_500);
                     Long counted = random.nextInt(4) == 0 ? null : Long.valueOf(1 + random.nextInt((int) bound));
                     Ending ending = Ending.values()[random.nextInt(Ending.values().length)];
-                    requests.add(new Request(requests.size(), phase, random.nextInt(USERS), random.nextInt(TOOLS.size()), bound, counted, ending,
+                    requests.add(new Request(requests.size(), phase, random.nextInt(USERS), random.nextInt(TOOLS.size()),
+                            random.nextInt(USE_CASES.size()), bound, counted, ending,
                             random.nextDouble(), random.nextInt(5) == 0, random.nextInt(6) == 0));
                 }
             }
@@ -268,7 +276,8 @@ class GeneratedTrafficTest {
                     Scope.TOOL, new Values(TOOL_RATE, null, null),
                     Scope.USER, new Values(USER_RATE, USER_DAY, null),
                     Scope.DEPARTMENT, new Values(null, DEPARTMENT_DAY, null),
-                    Scope.TENANT, new Values(null, null, TENANT_MONTH))));
+                    Scope.TENANT, new Values(null, null, TENANT_MONTH),
+                    Scope.USE_CASE, new Values(null, USE_CASE_DAY, null))));
             this.limits = new CallerLimits(store, pseudonym, 120, time.clock());
         }
 
@@ -351,6 +360,10 @@ class GeneratedTrafficTest {
         /** The request-rate step and the token-budget step; null when either refused (it then ends there). */
         private Pending start(int index, Request r) {
             Exchange exchange = exchange(policy, r.toolId(), r.userId(), r.department(), tenant);
+            if (r.useCaseId() != null) {
+                exchange.useCase(new nl.dijkwacht.policy.UseCasePolicy(r.useCaseId(), "test", List.of("m"),
+                        nl.dijkwacht.pii.anonymize.OperatorPolicy.pseudonymiseAll(), null));
+            }
             Outcome rate = limits.chargeRequests(exchange);
             String rateText = describe(rate);
             if (!(rate instanceof Outcome.Continue)) {
@@ -465,9 +478,13 @@ class GeneratedTrafficTest {
             LocalDate date = r.reservedAt().atZone(ZONE).toLocalDate();
             String day = date.toString();
             String month = date.toString().substring(0, 7);
-            return List.of(new Budget(Scope.USER, r.request().userId(), Kind.TOKENS_PER_DAY, day, USER_DAY),
+            List<Budget> budgets = new ArrayList<>(List.of(new Budget(Scope.USER, r.request().userId(), Kind.TOKENS_PER_DAY, day, USER_DAY),
                     new Budget(Scope.DEPARTMENT, r.request().department(), Kind.TOKENS_PER_DAY, day, DEPARTMENT_DAY),
-                    new Budget(Scope.TENANT, tenant, Kind.TOKENS_PER_MONTH, month, TENANT_MONTH));
+                    new Budget(Scope.TENANT, tenant, Kind.TOKENS_PER_MONTH, month, TENANT_MONTH)));
+            if (r.request().useCaseId() != null) {
+                budgets.add(new Budget(Scope.USE_CASE, r.request().useCaseId(), Kind.TOKENS_PER_DAY, day, USE_CASE_DAY));
+            }
+            return budgets;
         }
 
         private String key(Budget b) {
