@@ -14,7 +14,8 @@ import nl.dijkwacht.pipeline.Exchange;
  * Looks for personal data in a model's answer that was not in the prompt (the model made it up or knew it).
  * Such findings are always counted for the audit record ({@code output_entity_counts}); when the use-case says
  * {@code pii.output: redact} they are also replaced by {@code [TYPE]} — in whole answers, in streamed answers (chunk by
- * chunk, {@link StreamingOutputScan}) and in tool-call arguments.
+ * chunk, {@link StreamingOutputScan}), and in JSON, value by value ({@link #applyToArguments}: tool-call arguments and
+ * JSON-mode answers, whole or streamed).
  */
 public final class OutputScan {
 

@@ -20,7 +20,10 @@ import nl.dijkwacht.pipeline.Exchange;
  * the chunk that finishes the last choice the tool asked for, and drops the usage chunk the gateway asked for when the
  * tool did not. A refusal's text is restored and scanned like content, in a row of its own, and gets no disclaimer.
  * Tool-call arguments are held until the call is complete when placeholders must be restored or personal data redacted
- * in them (inside JSON strings); otherwise they pass at once and a copy is scanned at the end, to be counted.
+ * in them (inside JSON strings); otherwise they pass at once and a copy is scanned at the end, to be counted. A JSON-mode
+ * answer's text ({@code response_format}, the Responses API's {@code text.format}) is scanned as JSON like them, as the
+ * whole answer is (json27): with {@code redact} held until its choice ends and then given as one delta, with {@code flag}
+ * passed at once and a copy counted at the end; beyond {@value #MAX_HELD_JSON} characters it is scanned as text.
  *
  * <p>The first answer text is sent at once ({@link ChunkOutput#flush}), whatever the relay has at hand behind it: it is
  * the moment the tool shows that an answer is coming. Later chunks wait for the relay's flush before a read that may
