@@ -51,6 +51,11 @@ public final class LayeredPurposeGuard {
      * @param guard  the guard model client, used only when the policy names a guard model
      */
     public Judgement judge(List<String> texts, List<ForbiddenPurpose> rules, PurposeGuardPolicy policy, GuardModel guard) {
+        return judgeRead(PurposeText.of(texts), rules, policy, guard);
+    }
+
+    /** {@link #judge} of texts already read as the guard reads them ({@link PurposeText}). */
+    private Judgement judgeRead(List<String> texts, List<ForbiddenPurpose> rules, PurposeGuardPolicy policy, GuardModel guard) {
         // the term list, the rules, the domains and the classifier's token numbers per message, earlier messages from the
         // table (same answers as on the joined text)
         MessageReadings.Joined read = readings.read(texts, rules);

@@ -17,7 +17,8 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
  * layered guard ({@link LayeredPurposeGuard}: rules, in-process classifier, guard model when unsure). It also judges
  * whether special-category terms are a person's data or a topic; that judgement is kept on the exchange for the
  * sensitivity-routing step. It reads what the staff member and the tool wrote (user, system and developer messages),
- * not the model's earlier answers. The refusal names the purpose, its legal basis and what is allowed instead; the
+ * not the model's earlier answers; since guard27 also the descriptions of the tools the request defines, and every text
+ * with its disguises undone ({@link PurposeText}). The refusal names the purpose, its legal basis and what is allowed instead; the
  * audit rule names the decision, the layer and its score ({@code purpose:<id>/<layer>/<score>}), never the text.
  */
 public final class PurposeGuardStep implements PolicyStep {
@@ -42,7 +43,7 @@ public final class PurposeGuardStep implements PolicyStep {
             return Outcome.CONTINUE;
         }
         List<ForbiddenPurpose> rules = exchange.policy().governance().forbiddenPurposesGuarding(exchange.useCase());
-        List<String> texts = instructionTexts(exchange.request().body().path("messages"));
+        List<String> texts = requestTexts(exchange.request().body());
         if (texts.isEmpty()) {
             return Outcome.CONTINUE;
         }
@@ -108,7 +109,54 @@ public final class PurposeGuardStep implements PolicyStep {
         return Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** Texts of the messages that instruct the model; assistant and tool messages are not the staff member's request. */
+    /**
+     * What the guard reads of a chat request (a Responses or completions request is translated into one first): the
+     * descriptions of the tools and legacy functions the request defines — the tool's own instructions to the model
+     * (guard27), before the messages, as a system prompt — then {@link #instructionTexts the instructing messages}.
+     */
+    static List<String> requestTexts(JsonNode body) {
+        List<String> texts = new ArrayList<>();
+        StringBuilder tools = new StringBuilder();
+        for (JsonNode tool : body.path("tools")) {
+            descriptions(tool.path("function"), tools);
+            descriptions(tool.path("custom"), tools);
+        }
+        for (JsonNode function : body.path("functions")) {
+            descriptions(function, tools);
+        }
+        if (!tools.isEmpty()) {
+            texts.add(tools.toString());
+        }
+        texts.addAll(instructionTexts(body.path("messages")));
+        return texts;
+    }
+
+    /** The {@code description} of a tool or function and those inside its parameters' schema, one a line. */
+    private static void descriptions(JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            JsonNode d = node.get("description");
+            if (d != null && d.isTextual() && !d.asText().isBlank()) {
+                out.append(d.asText()).append('\n');
+            }
+            for (var field : node.properties()) {
+                if (field.getValue().isContainerNode()) {
+                    descriptions(field.getValue(), out);
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                descriptions(item, out);
+            }
+        }
+    }
+
+    /**
+     * Texts of the messages that instruct the model: user, system and developer messages, every turn, all text parts of
+     * a message joined. Not read: assistant messages (the model's earlier answers) and tool or function results (what a
+     * tool fetched: a document, a case file) — data the model was given or gave, not what staff or the tool ask of it;
+     * an answer or a retrieved document that explains the rules ("u kunt laten beoordelen of u recht heeft op …") would
+     * otherwise refuse the conversation that follows it.
+     */
     static List<String> instructionTexts(JsonNode messages) {
         List<String> texts = new ArrayList<>();
         for (JsonNode message : messages) {

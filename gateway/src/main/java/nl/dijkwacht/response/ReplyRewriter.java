@@ -55,12 +55,20 @@ public final class ReplyRewriter {
             if (content != null && content.isTextual()) {
                 String text = restore ? restorer.restoreAll(content.asText()) : content.asText();
                 boolean plain = !structured(exchange) && !toolCalls;
+                // a refusal is not a text answer: its content is null or empty, and stays so (as in a stream)
+                boolean refused = message.path("refusal").isTextual() && !message.path("refusal").asText().isEmpty();
                 if (scan != null) {
-                    // a JSON answer is scanned value by value, so a redaction can never break its JSON
-                    text = plain ? scan.apply(text) : scan.applyToArguments(text, json);
+                    // a JSON answer is scanned value by value, so a redaction can never break its JSON; text beside tool
+                    // calls is text (scanned as a stream scans it: rewrite27 found "111222333 heer …" taken for the number)
+                    text = structured(exchange) ? scan.applyToArguments(text, json) : scan.apply(text);
                 }
-                message.put("content", plain ? text + note : text);
-                noteInContent |= plain && !note.isEmpty();
+                message.put("content", plain && !refused ? text + note : text);
+                noteInContent |= plain && !refused && !note.isEmpty();
+            }
+            // a refusal is the model's text too: placeholders restored, scanned (and redacted) like content
+            if (message.path("refusal").isTextual() && !message.path("refusal").asText().isEmpty()) {
+                String refusal = restore ? restorer.restoreAll(message.get("refusal").asText()) : message.get("refusal").asText();
+                message.put("refusal", scan == null ? refusal : scan.apply(refusal));
             }
             for (JsonNode call : message.path("tool_calls")) {
                 if (call.get("function") instanceof ObjectNode function && function.path("arguments").isTextual()) {

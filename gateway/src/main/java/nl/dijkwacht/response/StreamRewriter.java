@@ -17,9 +17,10 @@ import nl.dijkwacht.pipeline.Exchange;
  * holding back only a possible unfinished placeholder, runs the output scan (with {@code pii.output: redact} it holds
  * back a bounded tail, {@link StreamingOutputScan}), puts the disclaimer in a last content chunk before the one that
  * carries {@code finish_reason} (plain-text answers only) and the extension field {@value ReplyRewriter#EXTENSION} on
- * that chunk, and drops the usage chunk the gateway asked for when the tool did not. Tool-call arguments are held until
- * the call is complete when placeholders must be restored or personal data redacted in them (inside JSON strings);
- * otherwise they pass at once and a copy is scanned at the end, to be counted.
+ * the chunk that finishes the last choice the tool asked for, and drops the usage chunk the gateway asked for when the
+ * tool did not. A refusal's text is restored and scanned like content, in a row of its own, and gets no disclaimer.
+ * Tool-call arguments are held until the call is complete when placeholders must be restored or personal data redacted
+ * in them (inside JSON strings); otherwise they pass at once and a copy is scanned at the end, to be counted.
  *
  * <p>The first answer text is sent at once ({@link ChunkOutput#flush}), whatever the relay has at hand behind it: it is
  * the moment the tool shows that an answer is coming. Later chunks wait for the relay's flush before a read that may
@@ -41,6 +42,10 @@ public final class StreamRewriter implements ChunkSink {
     private final Map<Integer, ChoiceState> choices = new HashMap<>();
     private ObjectNode template;
     private boolean extensionSent;
+    /** The choices the tool asked for ({@code n}) and how many have finished; whether any got the disclaimer in its text. */
+    private final int expectedChoices;
+    private int finishedChoices;
+    private boolean noteInAnyContent;
     private boolean textSent;
 
     /** @param outputScan the output scan of this answer; null for the dry-run model, whose answer is the prompt */
@@ -53,6 +58,7 @@ public final class StreamRewriter implements ChunkSink {
         this.restore = ReplyRewriter.shouldRestore(exchange);
         this.toolWantsUsage = exchange.request().includeUsageInStream();
         this.holdArguments = restore || (outputScan != null && outputScan.redacts());
+        this.expectedChoices = Math.max(1, exchange.request().body().path("n").asInt(1));
     }
 
     @Override
@@ -82,17 +88,18 @@ public final class StreamRewriter implements ChunkSink {
                 }
             }
         }
-        Boolean finishedWithNoteInContent = null;
         for (JsonNode node : chunk.path("choices")) {
             if (node instanceof ObjectNode choice) {
                 Boolean flushed = rewriteChoice(choice);
-                if (flushed != null && finishedWithNoteInContent == null) {
-                    finishedWithNoteInContent = flushed;
+                if (flushed != null) {
+                    finishedChoices++;
+                    noteInAnyContent |= flushed;
                 }
             }
         }
-        if (finishedWithNoteInContent != null && !extensionSent) {
-            extension(chunk, finishedWithNoteInContent);
+        // on the chunk that finishes the last choice the tool asked for: only then is it known whether any got the note
+        if (!extensionSent && finishedChoices >= expectedChoices) {
+            extension(chunk, noteInAnyContent);
         }
         out.pending(chunk);
         if (!textSent) {
@@ -133,7 +140,13 @@ public final class StreamRewriter implements ChunkSink {
                 return;
             }
         } else {
-            state(0);
+            // no text: the content was "", null or absent, maybe beside a refusal; which decides the disclaimer (the tree says)
+            JsonNode delta = chunk.tree().path("choices").path(0).path("delta");
+            if (delta.path("refusal").isTextual() && !delta.path("refusal").asText().isEmpty()) {
+                pending(chunk.tree()); // a refusal's text is restored and scanned like content
+                return;
+            }
+            state(0).saw(delta);
         }
         out.pending(chunk);
         if (!text.isEmpty()) {
@@ -167,10 +180,14 @@ public final class StreamRewriter implements ChunkSink {
     private ChoiceState state(int index) {
         ChoiceState state = choices.get(index);
         if (state == null) {
-            state = new ChoiceState(new PlaceholderRestorer(exchange.vault()), outputScan == null ? null : outputScan.stream());
+            state = newState();
             choices.put(index, state);
         }
         return state;
+    }
+
+    private ChoiceState newState() {
+        return new ChoiceState(new PlaceholderRestorer(exchange.vault()), outputScan == null ? null : outputScan.stream(), this::newState);
     }
 
     /** @return when this chunk finished the choice: whether the disclaimer went into its content; else null */
@@ -178,9 +195,14 @@ public final class StreamRewriter implements ChunkSink {
         int index = choice.path("index").asInt();
         ChoiceState state = state(index);
         if (choice.get("delta") instanceof ObjectNode delta) {
+            state.saw(delta);
             JsonNode content = delta.get("content");
             if (content != null && content.isTextual() && !content.asText().isEmpty()) {
                 delta.put("content", state.content(content.asText(), restore));
+            }
+            JsonNode refusal = delta.get("refusal");
+            if (refusal != null && refusal.isTextual() && !refusal.asText().isEmpty()) {
+                delta.put("refusal", state.refusal().content(refusal.asText(), restore));
             }
             if (delta.get("tool_calls") instanceof ArrayNode calls && !calls.isEmpty()) {
                 state.sawToolCalls = true;
@@ -188,14 +210,21 @@ public final class StreamRewriter implements ChunkSink {
             }
         }
         JsonNode finish = choice.get("finish_reason");
-        if (finish != null && !finish.isNull()) {
+        if (finish != null && !finish.isNull() && !state.flushed) {
             // text in the finishing chunk itself goes out before the disclaimer, in the flushed chunk
             String carried = null;
-            if (!state.flushed && choice.get("delta") instanceof ObjectNode delta && delta.path("content").isTextual()) {
-                carried = delta.get("content").asText();
-                delta.remove("content");
+            String carriedRefusal = null;
+            if (choice.get("delta") instanceof ObjectNode delta) {
+                if (delta.path("content").isTextual()) {
+                    carried = delta.get("content").asText();
+                    delta.remove("content");
+                }
+                if (delta.path("refusal").isTextual()) {
+                    carriedRefusal = delta.get("refusal").asText();
+                    delta.remove("refusal");
+                }
             }
-            return flushChoice(index, state, carried);
+            return flushChoice(index, state, carried, carriedRefusal);
         }
         return null;
     }
@@ -219,7 +248,7 @@ public final class StreamRewriter implements ChunkSink {
      * Emits what the choice still holds: the restorer's and the scan's tails, the disclaimer, complete tool-call
      * arguments. @return whether the disclaimer went into the content
      */
-    private boolean flushChoice(int index, ChoiceState state, String carried) {
+    private boolean flushChoice(int index, ChoiceState state, String carried, String carriedRefusal) {
         if (state.flushed) {
             return false;
         }
@@ -231,13 +260,25 @@ public final class StreamRewriter implements ChunkSink {
         if (restore) {
             exchange.placeholders(state.restorer.restoredCount(), state.restorer.unknownCount());
         }
-        boolean noteInContent = state.sawContent && !state.sawToolCalls && !note.isEmpty();
+        boolean noteInContent = state.sawContent && !state.sawToolCalls && !state.sawRefusal && !note.isEmpty();
         if (noteInContent) {
             tail.append(note);
         }
         if (!tail.isEmpty()) {
             ObjectNode extra = newChunk(index);
             ((ObjectNode) extra.withArray("choices").get(0)).putObject("delta").put("content", tail.toString());
+            out.pending(extra);
+        }
+        StringBuilder refusalTail = new StringBuilder(carriedRefusal == null ? "" : carriedRefusal);
+        if (state.refusal != null) {
+            state.refusal.finish(restore, refusalTail);
+            if (restore) {
+                exchange.placeholders(state.refusal.restorer.restoredCount(), state.refusal.restorer.unknownCount());
+            }
+        }
+        if (!refusalTail.isEmpty()) {
+            ObjectNode extra = newChunk(index);
+            ((ObjectNode) extra.withArray("choices").get(0)).putObject("delta").put("refusal", refusalTail.toString());
             out.pending(extra);
         }
         if (!state.toolArguments.isEmpty()) {
@@ -279,8 +320,8 @@ public final class StreamRewriter implements ChunkSink {
 
     @Override
     public void complete() {
-        boolean[] inContent = {false};
-        choices.forEach((index, state) -> inContent[0] |= flushChoice(index, state, null));
+        boolean[] inContent = {noteInAnyContent};
+        choices.forEach((index, state) -> inContent[0] |= flushChoice(index, state, null, null));
         if (!extensionSent) {
             ObjectNode last = template == null ? json.createObjectNode() : template.deepCopy();
             last.putArray("choices");
@@ -297,14 +338,36 @@ public final class StreamRewriter implements ChunkSink {
         final Map<Integer, StringBuilder> toolArguments = new HashMap<>();
         boolean sawContent;
         boolean sawToolCalls;
+        boolean sawRefusal;
         boolean flushed;
+        /** The refusal's text, restored and scanned like content in a row of its own; made with the first refusal text. */
+        ChoiceState refusal;
         /** What the restorer and the scan give for one chunk; kept for the choice's chunks, as is the scan's sink. */
         private final Pieces ready = new Pieces();
         private final java.util.function.Consumer<String> toScan = this::scanned;
 
-        ChoiceState(PlaceholderRestorer restorer, StreamTransformer scan) {
+        private final java.util.function.Supplier<ChoiceState> another;
+
+        ChoiceState(PlaceholderRestorer restorer, StreamTransformer scan, java.util.function.Supplier<ChoiceState> another) {
             this.restorer = restorer;
             this.scan = scan;
+            this.another = another;
+        }
+
+        ChoiceState refusal() {
+            if (refusal == null) {
+                refusal = another.get();
+            }
+            return refusal;
+        }
+
+        /**
+         * What kind of answer a delta makes this choice: text, even an empty one (as a whole answer's {@code "content": ""}
+         * is), gets the disclaimer; a refusal does not (its content is null, as in a whole answer).
+         */
+        void saw(JsonNode delta) {
+            sawContent |= delta.path("content").isTextual();
+            sawRefusal |= delta.path("refusal").isTextual() && !delta.path("refusal").asText().isEmpty();
         }
 
         /** Non-empty content text: restored, then scanned. @return what may go to the tool now */

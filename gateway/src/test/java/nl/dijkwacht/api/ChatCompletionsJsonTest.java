@@ -164,7 +164,7 @@ class ChatCompletionsJsonTest extends GatewayTestBase {
     @Test
     void modelListShowsOnlyWhatTheCallerMayUse() throws Exception {
         JsonNode all = parse(getJson("/v1/models", TestPack.TOOL_KEY).body());
-        assertThat(all.findValuesAsText("id")).containsExactlyInAnyOrder("upstream", "slow", "dead", "dry-run", "claude", "garbage", "stall",
+        assertThat(all.findValuesAsText("id")).containsExactlyInAnyOrder("upstream", "slow", "dead", "dry-run", "claude", "garbage", "stall", "azure", "mistral",
                 "extern", "extern-pd");
 
         JsonNode restricted = parse(getJson("/v1/models", TestPack.OTHER_TOOL_KEY).body());

@@ -33,6 +33,20 @@ class PiiEngineRobustnessTest {
                 "\uD83D\uDE00 Jan de Vries \uD83D\uDE00 06-12345678 ".repeat(2_000));
     }
 
+    /**
+     * "; , " made the surname-comma list rule cut a string backwards (StringIndexOutOfBoundsException), so any prompt or
+     * answer with it was refused as a PII failure (500); found by rewrite27's answer-path comparison in a model's output.
+     */
+    @org.junit.jupiter.api.Test
+    void aSemicolonBeforeACommaDoesNotBreakTheNameRules() {
+        PiiEngine engine = PiiEngine.dutchDefault();
+        for (String text : java.util.List.of("; , ", "Jansen; , Piet", "Beste mevrouw; , groet", "de Vries, Jan; , Bakker, Els")) {
+            assertThat(engine.detect(text)).as(text).allSatisfy(f -> assertThat(f.end()).isLessThanOrEqualTo(text.length()));
+        }
+        assertThat(engine.detect("Bakker, Els; , jan.devries@example.nl")).extracting(Finding::type)
+                .contains(nl.dijkwacht.pii.detect.EntityType.EMAIL);
+    }
+
     /** Every prefix and suffix (in steps) of the hand-written texts: boundaries must never break a recognizer. */
     @org.junit.jupiter.api.Test
     void neverThrowsOnCutTexts() throws Exception {

@@ -165,6 +165,44 @@ class StreamOutputScanTest {
         assertThat(streamed.outputEntityCounts()).isEqualTo(whole.outputEntityCounts()).containsEntry(EntityType.EMAIL, 7);
     }
 
+    /**
+     * rewrite27: the windows are set by the text, not by where the events were cut, and a whole answer is scanned in the
+     * same windows — so with redact the whole answer and every chunking of its stream give the same text and counts
+     * (before, a name the model finder saw in a whole answer's long text could be missed in a stream's window).
+     */
+    @Test
+    void withRedactEveryChunkingGivesWhatTheWholeAnswerGives() {
+        String answer = "Geachte heer Bakker, uw aanvraag is ontvangen. Zoals besproken met Piet de Vries en Els Jansen "
+                + "sturen wij het besluit naar " + FRESH + " en naar 06-98765432; , twee weken later volgt de brief van "
+                + "mevrouw Van den Berg. Met vriendelijke groet, Karin Smit, gemeente 😀 é.";
+        Exchange whole = exchange(true, null);
+        String wholeText = scan.of(whole).apply(answer);
+        assertThat(wholeText).doesNotContain(FRESH).contains("[EMAIL]");
+        java.util.Random random = new java.util.Random(27);
+        for (int round = 0; round < 40; round++) {
+            sent.clear();
+            Exchange streamed = exchange(true, null);
+            StreamRewriter rewriter = new StreamRewriter(streamed, out, new Disclaimer(null), scan.of(streamed), json);
+            for (int i = 0; i < answer.length(); ) {
+                int end = Math.min(answer.length(), i + 1 + random.nextInt(round % 2 == 0 ? 4 : 60));
+                rewriter.chunk(content(answer.substring(i, end)));
+                i = end;
+            }
+            rewriter.chunk(finish("stop"));
+            rewriter.complete();
+            assertThat(sentText()).as("round %d", round).isEqualTo(wholeText + "\n\n---\nAI-tekst (t1)");
+            assertThat(streamed.outputEntityCounts()).as("round %d", round).isEqualTo(whole.outputEntityCounts());
+        }
+    }
+
+    /** Arguments are JSON only when the whole text is one JSON value: "111222333 mail …" is text, and scanned as text. */
+    @Test
+    void argumentsThatOnlyStartAsJsonAreScannedAsText() {
+        Exchange exchange = exchange(true, null);
+        assertThat(scan.of(exchange).applyToArguments("111222333 mail " + FRESH + " nu", json)).isEqualTo("[BSN] mail [EMAIL] nu");
+        assertThat(exchange.outputEntityCounts()).containsEntry(EntityType.EMAIL, 1).containsEntry(EntityType.BSN, 1);
+    }
+
     @Test
     void toolCallArgumentsAreScannedAndRedacted() throws Exception {
         Exchange exchange = exchange(true, null);

@@ -95,6 +95,58 @@ class StreamRewriterTest {
         assertThat(done).isTrue();
     }
 
+    /**
+     * As in a whole answer (rewrite27): a text answer gets the disclaimer even when its text is empty ({@code "content":
+     * ""}, a stop for length or by a filter), and a refusal gets none in its content — also when the events come as bytes;
+     * a refusal's placeholders are restored.
+     */
+    @Test
+    void anEmptyTextAnswerGetsTheDisclaimerARefusalDoesNot() {
+        for (boolean raw : new boolean[] {false, true}) {
+            sent.clear();
+            StreamRewriter empty = new StreamRewriter(exchange(), out, new Disclaimer(null), null, json);
+            ObjectNode role = content("");
+            ((ObjectNode) role.at("/choices/0/delta")).put("role", "assistant");
+            give(empty, role, raw);
+            ObjectNode finish = json.createObjectNode();
+            finish.putArray("choices").addObject().put("index", 0).put("finish_reason", "length").putObject("delta");
+            empty.chunk(finish);
+            empty.complete();
+            assertThat(sentText()).as("raw " + raw).isEqualTo("\n\n---\nLet op: AI (t1)");
+            assertThat(sent.getLast().at("/dijkwacht/in_content").asBoolean()).isTrue();
+
+            sent.clear();
+            StreamRewriter refusal = new StreamRewriter(exchange(), out, new Disclaimer(null), null, json);
+            ObjectNode start = content("");
+            ((ObjectNode) start.at("/choices/0/delta")).put("role", "assistant").putNull("content").put("refusal", "");
+            give(refusal, start, raw);
+            ObjectNode refused = json.createObjectNode();
+            refused.putArray("choices").addObject().put("index", 0).putObject("delta").put("content", "").put("refusal", "Daar help ik [PERS");
+            give(refusal, refused, raw);
+            ObjectNode more = json.createObjectNode();
+            more.putArray("choices").addObject().put("index", 0).putObject("delta").put("refusal", "OON_1] niet bij.");
+            give(refusal, more, raw);
+            refusal.chunk(finish.deepCopy());
+            refusal.complete();
+            assertThat(sentText()).as("raw " + raw).isEmpty();
+            // the refusal is the model's text too: its placeholders are restored, as in a whole answer
+            StringBuilder refusalText = new StringBuilder();
+            sent.forEach(c -> refusalText.append(c.at("/choices/0/delta/refusal").asText("")));
+            assertThat(refusalText.toString()).isEqualTo("Daar help ik Jan de Vries niet bij.");
+            assertThat(sent.getLast().at("/dijkwacht/in_content").asBoolean()).isFalse();
+        }
+    }
+
+    private void give(StreamRewriter rewriter, ObjectNode chunk, boolean raw) {
+        if (raw) {
+            byte[] bytes = chunk.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            rewriter.pending(new RawChunk(bytes, bytes.length, json));
+            rewriter.flush();
+        } else {
+            rewriter.chunk(chunk);
+        }
+    }
+
     /** Events the upstream delivered together go out together: nothing is sent before the relay's flush, or done. */
     @Test
     void pendingChunksWaitForTheFlushAndTheLastOnesGoOutWithDone() {

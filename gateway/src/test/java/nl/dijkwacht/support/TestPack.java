@@ -15,6 +15,8 @@ import java.nio.file.Path;
  * For the request fields (issue 9): "test-velden" (models extern — eu-cloud, no personal data — and upstream;
  * forwards metadata key zaaknummer), "test-bijlagen" (attachments: allow) and "test-bijlagen-lokaal" (attachments:
  * on-premises-only), both with models extern, extern-pd (eu-cloud, personal data) and upstream (on-premises).
+ * For the answer's way back (rewrite27): "test-antwoord" ({@code pii.output: redact}) and "test-antwoord-tellen"
+ * ({@code flag}) with models upstream, azure (Azure OpenAI, deployment gpt-4o-mini-prod), mistral and claude.
  */
 public final class TestPack {
 
@@ -41,7 +43,7 @@ public final class TestPack {
                       - id: test-tool
                         key-sha256: %s
                         default-use-case: test-algemeen
-                        use-cases: [test-beperkt, test-juridisch, test-velden, test-bijlagen, test-bijlagen-lokaal]
+                        use-cases: [test-beperkt, test-juridisch, test-velden, test-bijlagen, test-bijlagen-lokaal, test-antwoord, test-antwoord-tellen]
                         trusted-identity-headers: true
                       - id: other-tool
                         key-sha256: %s
@@ -120,6 +122,19 @@ public final class TestPack {
                     models: [extern, extern-pd, upstream]
                     attachments: on-premises-only
                     """);
+            // the way back (rewrite27): every provider's wire format, output redacted or only counted
+            for (String[] answer : new String[][] {{"test-antwoord", "redact"}, {"test-antwoord-tellen", "flag"}}) {
+                Files.writeString(policies.resolve(answer[0] + ".yaml"), """
+                        id: %s
+                        purpose: Tests van de weg terug
+                        risk-class: minimal
+                        models: [upstream, azure, mistral, claude]
+                        pii:
+                          default: pseudonymise
+                          output: %s
+                        disclaimer: "AI-tekst ({model}), trace {trace_id}"
+                        """.formatted(answer[0], answer[1]));
+            }
             Files.writeString(models.resolve("extern.yaml"), euCloudModel("extern", upstreamPort, "[]"));
             Files.writeString(models.resolve("extern-pd.yaml"), euCloudModel("extern-pd", upstreamPort, "[personal-data]"));
             String base = "http://127.0.0.1:" + upstreamPort + "/v1";
@@ -128,6 +143,19 @@ public final class TestPack {
             Files.writeString(models.resolve("garbage.yaml"), model("garbage", "openai-compatible", base + "/garbage", "garbage-model", "2s", null));
             Files.writeString(models.resolve("dead.yaml"), model("dead", "openai-compatible", "http://127.0.0.1:" + deadPort + "/v1", "dead-model", "2s", null));
             Files.writeString(models.resolve("claude.yaml"), model("claude", "anthropic", base + "/anthropic/v1", "claude-test", "10s", "TEST_ANTHROPIC_KEY"));
+            Files.writeString(models.resolve("azure.yaml"), """
+                    id: azure
+                    provider: azure-openai
+                    base-url: %s/azure/openai
+                    upstream-model: gpt-4o-mini-2024-07-18
+                    azure:
+                      deployment: gpt-4o-mini-prod
+                      api-version: 2024-10-21
+                    timeouts:
+                      connect: 1s
+                      response: 10s
+                    """.formatted(base) + GOVERNANCE);
+            Files.writeString(models.resolve("mistral.yaml"), model("mistral", "mistral", base + "/mistral/v1", "mistral-large-latest", "10s", null));
             Files.writeString(models.resolve("stall.yaml"), """
                     id: stall
                     provider: openai-compatible

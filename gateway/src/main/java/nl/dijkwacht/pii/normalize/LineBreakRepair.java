@@ -19,6 +19,11 @@ final class LineBreakRepair {
     }
 
     static List<Edit> edits(String s) {
+        return edits(s, true);
+    }
+
+    /** @param bridgeNumbers whether numbers broken over two lines are bridged too (false: hyphenated words only) */
+    static List<Edit> edits(String s, boolean bridgeNumbers) {
         List<Edit> edits = null;
         int n = s.length();
         for (int i = s.indexOf('\n', 1); i > 0 && i + 1 < n; i = s.indexOf('\n', i + 1)) {
@@ -27,7 +32,7 @@ final class LineBreakRepair {
             if (i >= 3 && s.charAt(i - 1) == '-' && Letters.letter(s.charAt(i - 2))
                     && Letters.letter(s.charAt(i - 3)) && Letters.letter(next)) {
                 e = Character.isLowerCase(next) ? new Edit(i - 1, i + 1, "") : new Edit(i, i + 1, "");
-            } else if (digit(s.charAt(i - 1)) && digit(next)) {
+            } else if (bridgeNumbers && digit(s.charAt(i - 1)) && digit(next)) {
                 e = bridge(s, i);
             }
             if (e != null) {

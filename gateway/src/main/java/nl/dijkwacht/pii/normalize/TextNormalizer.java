@@ -54,7 +54,7 @@ public final class TextNormalizer {
         if (original == null) {
             throw new IllegalArgumentException("no text");
         }
-        Draft draft = characters(original);
+        Draft draft = codePoints(original);
         draft = draft.apply(emailEdits(draft.text()));
         draft = draft.apply(LetterSpacingRepair.edits(draft.text()));
         draft = draft.apply(IbanLetterRepair.edits(draft.text()));
@@ -68,9 +68,30 @@ public final class TextNormalizer {
         return draft.finish(original);
     }
 
+    /**
+     * The code-point pass alone (the first step above: NFKC, digits of every script, dashes, invisible characters and
+     * combining marks), for a reader of words rather than of personal data: the purpose guard ({@code
+     * purpose.PurposeText}). The original itself when nothing changes.
+     */
+    public static String characters(String original) {
+        return codePoints(original).text();
+    }
+
+    /**
+     * Words a scan or a writer broke apart closed up again — letter-spaced text ({@link LetterSpacingRepair}) and a word
+     * hyphenated over a line break ({@link LineBreakRepair}, numbers not bridged) — for the purpose guard as
+     * {@link #characters(String)}. The text itself when nothing changes.
+     */
+    public static String wordsClosedUp(String text) {
+        Draft draft = Draft.unchanged(text);
+        draft = draft.apply(LetterSpacingRepair.edits(draft.text()));
+        draft = draft.apply(LineBreakRepair.edits(draft.text(), false));
+        return draft.text();
+    }
+
     // ---- pass 1: code points ----
 
-    private static Draft characters(String s) {
+    private static Draft codePoints(String s) {
         int n = s.length();
         int firstChange = -1;
         for (int i = 0; i < n; i++) {

@@ -123,4 +123,16 @@ class TextNormalizerTest {
             previousStart = s;
         }
     }
+
+    /** guard27: the two parts the purpose guard reads through, the code-point pass and the word repairs, alone. */
+    @Test
+    void thePurposeGuardsPartsAlone() {
+        assertThat(TextNormalizer.characters("ｐｒｏ\u200Bfi\u00ADel")).isEqualTo("profiel");
+        String plain = "Een gewone zin.";
+        assertThat(TextNormalizer.characters(plain)).isSameAs(plain);
+        assertThat(TextNormalizer.wordsClosedUp("een p r o f i e l van Wolt-\nhuis")).isEqualTo("een profiel van Wolthuis");
+        // numbers over a line break are the engine's business only: not bridged here, bridged by normalize
+        assertThat(TextNormalizer.wordsClosedUp("06 4755\n5810")).isEqualTo("06 4755\n5810");
+        assertThat(new TextNormalizer().normalize("06 4755\n5810").text()).isNotEqualTo("06 4755\n5810");
+    }
 }

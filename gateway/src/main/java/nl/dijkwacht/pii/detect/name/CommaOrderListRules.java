@@ -68,7 +68,7 @@ final class CommaOrderListRules {
     /** Whether [from, to) is "Surname words, [particles,] Given names" and nothing else. */
     static boolean item(String text, int from, int to) {
         int comma = text.indexOf(", ", from);
-        if (comma < 0 || comma >= to) {
+        if (comma < 0 || comma + 2 > to) { // the ", " must lie inside the item: "; , " once ended a span between its two characters
             return false;
         }
         String[] surname = text.substring(from, comma).split(" ");
