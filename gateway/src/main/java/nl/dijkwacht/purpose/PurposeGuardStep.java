@@ -9,6 +9,7 @@ import nl.dijkwacht.pipeline.Outcome;
 import nl.dijkwacht.pipeline.PolicyStep;
 import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.policy.ForbiddenPurpose;
+import nl.dijkwacht.policy.MatchBudgetExceeded;
 import nl.dijkwacht.policy.PurposeGuardPolicy;
 
 /**
@@ -51,7 +52,12 @@ public final class PurposeGuardStep implements PolicyStep {
         GuardModel guardModel = guardModels == null || settings.guardModel() == null ? null
                 : !exchange.guardModelAllowed() ? notAsked(exchange)
                 : recorded(exchange, guardModels.forRequest(exchange.policy().catalog(), exchange.traceId()));
-        Judgement judgement = guard.judge(texts, rules, settings, guardModel);
+        Judgement judgement;
+        try {
+            judgement = guard.judge(texts, rules, settings, guardModel);
+        } catch (MatchBudgetExceeded e) {
+            return budgetExceeded(exchange, rules, e.ruleId());
+        }
         exchange.purposeJudgement(judgement.verdict() == Verdict.PERSONAL_SPECIAL_CATEGORY,
                 judgement.verdict() == Verdict.ALLOWED && judgement.specialTerm(), judgement.decision());
         if (!judgement.refusesPurpose()) {
@@ -61,6 +67,20 @@ public final class PurposeGuardStep implements PolicyStep {
         return Outcome.deny(Refusal.forbidden("forbidden_purpose", message(rule) + flagHint(exchange.traceId()), "messages"),
                 "purpose:" + judgement.summary()
                 .substring("forbidden-purpose:".length()));
+    }
+
+    /**
+     * A rule's pattern read the text past its work budget (slow27): whether the purpose is forbidden is not known, so the
+     * request is refused (fail closed); the audit's rule names the forbidden purpose, the staff member reads which one.
+     */
+    private static Outcome budgetExceeded(Exchange exchange, List<ForbiddenPurpose> rules, String ruleId) {
+        String title = rules.stream().filter(r -> r.id().equals(ruleId)).map(ForbiddenPurpose::title)
+                .filter(t -> t != null && !t.isBlank()).findFirst().orElse(ruleId);
+        return Outcome.deny(Refusal.forbidden("forbidden_purpose_unchecked",
+                "Dit verzoek is geweigerd: Dijkwacht kon niet binnen de tijd nagaan of het onder een verboden doel valt ("
+                        + lowerFirst(title.strip()) + "). Maak de tekst korter of eenvoudiger en probeer het opnieuw; "
+                        + "blijft dit gebeuren, neem dan contact op met de beheerder (traceercode " + exchange.traceId() + ").",
+                "messages"), "purpose:budget:" + ruleId);
     }
 
     /** The guard model, each question and answer noted on the exchange (for /admin/explain). */
