@@ -45,6 +45,11 @@ public final class TokenEstimator {
         return BY_UPSTREAM_MODEL.computeIfAbsent(name, n -> TokenEncodings.forModel(n).orElse(fallback));
     }
 
+    /** Whether the encoding for this upstream model is loaded already ({@link #encodingFor} has been asked for it). */
+    public static boolean loaded(String upstreamModel) {
+        return BY_UPSTREAM_MODEL.containsKey(upstreamModel);
+    }
+
     /**
      * At least {@link #estimate} for the same request, without tokenising: UTF-8 bytes instead of tokens (a byte-level
      * BPE token is at least one byte), the same framing and answer allowance.

@@ -17,13 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.support.GatewayTestBase;
 import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -42,8 +43,10 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // the test pack gets the default forbidden purposes
 class PurposeGuardPlacementTest extends GatewayTestBase {
 
-    @Value("${dijkwacht.policies-dir}")
-    String policiesDir;
+    // the directory this context reads: the property's supplier follows GatewayTestBase's newest pack, which in a
+    // full run may belong to a context created after this one
+    @Autowired
+    ActivePolicy policy;
     private static boolean guarded;
 
     /** The test pack has no forbidden purposes: the default pack's, hot-reloaded into it once. */
@@ -54,7 +57,7 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
         }
         Path root = Files.isDirectory(Path.of("policies")) ? Path.of(".") : Path.of("..");
         String governance = Files.readString(root.resolve("policies/governance.yaml"));
-        Files.writeString(Path.of(policiesDir, "governance.yaml"), governance.substring(governance.indexOf("forbidden-purposes:")));
+        Files.writeString(policy.policiesDir().resolve("governance.yaml"), governance.substring(governance.indexOf("forbidden-purposes:")));
         HttpResponse<String> reload = postJson("/admin/policy/reload", "", TestPack.ADMIN_KEY);
         assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
         guarded = true;

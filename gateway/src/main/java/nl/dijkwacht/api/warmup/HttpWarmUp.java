@@ -67,6 +67,70 @@ final class HttpWarmUp implements AutoCloseable {
         }
     }
 
+    /**
+     * One request of each other OpenAI operation, with the warm-up's key like the chat requests (so nothing is recorded
+     * or charged): the Responses API whole and streamed, legacy completions and embeddings, each once. Their own
+     * classes (request translation, event stream, answer objects) would otherwise load in the first real one.
+     *
+     * @return how many of them came back as an answer (200)
+     */
+    int otherOperations(WarmUpTarget target) {
+        int answered = 0;
+        for (WarmUpRequests.Operation operation : WarmUpRequests.OTHER_OPERATIONS) {
+            try {
+                ClassicHttpRequest request = ClassicRequestBuilder.post(base + operation.path())
+                        .setHeader("Authorization", "Bearer " + key)
+                        .setHeader(CallerHeaders.USE_CASE, target.useCase())
+                        .setEntity(new ByteArrayEntity(requests.bytes(target, operation), ContentType.APPLICATION_JSON))
+                        .build();
+                int status = client.execute(request, response -> {
+                    EntityUtils.consume(response.getEntity());
+                    return response.getCode();
+                });
+                if (status == 200) {
+                    answered++;
+                } else {
+                    log.info("warm-up: {} answered {}", operation.path(), status);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.info("warm-up: {} not sent ({})", operation.path(), e.getClass().getSimpleName());
+            }
+        }
+        return answered;
+    }
+
+    /**
+     * The public pages, each fetched once without a key: the console's sign-in page and the transparency page. The
+     * first page the gateway renders sets up the template engine (Thymeleaf's dialects, expression parser, the
+     * console layout; several hundred classes, seconds on a busy machine); after this the first visitor does not pay
+     * for it. Nothing is recorded or charged: the pages are public, the transparency report is read from the real store
+     * (aggregates, computed at most once a minute anyway).
+     *
+     * @return how many of {@link #PAGES} answered 200
+     */
+    int pages() {
+        int rendered = 0;
+        for (String page : PAGES) {
+            try {
+                int status = client.execute(ClassicRequestBuilder.get(base + page).build(), response -> {
+                    EntityUtils.consume(response.getEntity());
+                    return response.getCode();
+                });
+                if (status == 200) {
+                    rendered++;
+                } else {
+                    log.info("warm-up: {} answered {}", page, status);
+                }
+            } catch (IOException | RuntimeException e) {
+                log.info("warm-up: {} not fetched ({})", page, e.getClass().getSimpleName());
+            }
+        }
+        return rendered;
+    }
+
+    /** The public pages {@link #pages()} fetches. */
+    static final java.util.List<String> PAGES = java.util.List.of("/console/inloggen", "/transparantie");
+
     @Override
     public void close() throws IOException {
         client.close();

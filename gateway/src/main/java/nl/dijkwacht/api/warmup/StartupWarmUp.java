@@ -31,6 +31,13 @@ import org.springframework.boot.ApplicationRunner;
  * requests go to the pipeline directly too. The other thread always goes to the pipeline directly ({@link DirectWarmUp}),
  * its answers from a model server on loopback ({@link LoopbackUpstream}, {@code dijkwacht.warm-up.upstream-call}, on).
  *
+ * <p>Before its chat requests it also loads what those never reach, so that no first request of another kind pays
+ * a one-off load after readiness (docs/bench/first-requests.sh measures each kind's first request against its 20th):
+ * every catalogue model's token encoding ({@link EagerLoads}), one request each of the Responses API, legacy
+ * completions and embeddings with the same key ({@link HttpWarmUp#otherOperations}), the public pages — the sign-in
+ * and transparency pages, which set up the template engine ({@link HttpWarmUp#pages}) — and one request from a virtual
+ * thread, as the server's request threads are, which starts the JDK's socket poller for them at its upstream call.
+ *
  * <p>Nothing is spent or recorded: the warm-up caller ({@link nl.dijkwacht.identity.Caller#warmUp()}) is charged to
  * buckets of its own ({@code CallerLimits}), its audit records are written by a writer that rolls back
  * ({@code ChainedJdbcAuditSink.rehearsal}) — on the embedded H2 file store committed into a throw-away copy of the
@@ -69,6 +76,10 @@ final class StartupWarmUp implements ApplicationRunner {
     private volatile long committedRecords;
     private volatile int direct;
     private volatile boolean steady;
+    private volatile java.util.Set<String> tokenizers = java.util.Set.of();
+    private volatile int pages;
+    private volatile int fromVirtualThread;
+    private volatile int otherOperations;
 
     /** Where the gateway's own HTTP port answers: {@code http://127.0.0.1:<port>}, or {@code null} when it cannot. */
     interface LoopbackAddress {
@@ -134,6 +145,8 @@ final class StartupWarmUp implements ApplicationRunner {
         long start = System.nanoTime();
         Duration uptime = Duration.ofMillis(java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
         long deadline = start + bounds.budgetNanos(uptime);
+        // within the warm-up's time: what no made-up request reaches (EagerLoads)
+        tokenizers = EagerLoads.tokenizers(set);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger http = new AtomicInteger();
@@ -147,6 +160,24 @@ final class StartupWarmUp implements ApplicationRunner {
              HttpWarmUp overHttpClient = key == null ? null : new HttpWarmUp(base, key, httpThreads, requests);
              LoopbackUpstream upstream = target.dryRun() ? startUpstream() : null) {
             lastUpstream = upstream == null ? null : upstream.baseUrl();
+            // the public pages once: the first page rendered sets up the template engine (HttpWarmUp#pages)
+            pages = overHttpClient == null ? 0 : overHttpClient.pages();
+            otherOperations = overHttpClient == null ? 0 : overHttpClient.otherOperations(target);
+            // the first request from a virtual thread, as the server's request threads are: the JDK starts its socket
+            // poller for virtual threads at the first blocking socket call from one (the upstream call), which would
+            // otherwise be in the first real request to a network model
+            if (upstream != null && next.get() < count) {
+                int first = next.getAndIncrement();
+                Thread virtual = Thread.ofVirtual().name("warm-up-virtual").start(() -> directly.send(set, target, first, upstream));
+                try {
+                    virtual.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                done.incrementAndGet();
+                fromVirtualThread = 1;
+            }
             AtomicBoolean useHttp = new AtomicBoolean(key != null);
             // One thread (or http-threads) over HTTP (server, filters, limits, audit write), one straight into the
             // pipeline (the PII engine, name model, purpose guard and policy steps, several times as many requests per
@@ -196,11 +227,11 @@ final class StartupWarmUp implements ApplicationRunner {
         overHttp = http.get();
         direct = done.get() - http.get();
         steady = quiet;
-        log.info("warm-up: {} made-up requests ({} over HTTP, {} direct, {} answered by the loopback upstream{}){} in {} ms{}{} "
-                        + "(started {} ms after the JVM; tool {}, use-case {})",
+        log.info("warm-up: {} made-up requests ({} over HTTP, {} direct, {} answered by the loopback upstream{}){}, {} of the other operations, {} public pages, "
+                        + "in {} ms{}{} (started {} ms after the JVM; tool {}, use-case {})",
                 done.get(), http.get(), done.get() - http.get(), upstreamCalls,
                 committedRecords > 0 ? ", " + committedRecords + " records committed to a throw-away copy of the audit store" : "",
-                target.dryRun() ? " with the dry-run model" : "",
+                target.dryRun() ? " with the dry-run model" : "", otherOperations, pages,
                 (System.nanoTime() - start) / 1_000_000 - settled, quiet ? " until the JIT was quiet" : "",
                 jitEnd(settled, System.nanoTime() >= deadline), uptime.toMillis(), target.tool(), target.useCase());
     }
@@ -236,6 +267,26 @@ final class StartupWarmUp implements ApplicationRunner {
     /** Audit records of the last warm-up committed to a scratch copy of the embedded store. */
     long committedRecords() {
         return committedRecords;
+    }
+
+    /** The upstream models whose token encoding the last warm-up loaded ({@link EagerLoads#tokenizers}). */
+    java.util.Set<String> tokenizers() {
+        return tokenizers;
+    }
+
+    /** Public pages the last warm-up fetched and the gateway rendered ({@link HttpWarmUp#pages}). */
+    int pages() {
+        return pages;
+    }
+
+    /** Requests of the other OpenAI operations the last warm-up sent and got answered ({@link HttpWarmUp#otherOperations}). */
+    int otherOperations() {
+        return otherOperations;
+    }
+
+    /** Made-up requests of the last warm-up sent from a virtual thread (one, when it had a loopback model server). */
+    int fromVirtualThread() {
+        return fromVirtualThread;
     }
 
     /** Made-up requests of the last warm-up that went over HTTP to the gateway's own port. */

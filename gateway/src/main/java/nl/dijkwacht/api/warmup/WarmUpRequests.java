@@ -52,6 +52,28 @@ final class WarmUpRequests {
         return body;
     }
 
+    /** Another OpenAI operation than chat completions: its path, whether it streams, and the request field of its text. */
+    record Operation(String path, boolean stream, String textField) {
+    }
+
+    /** The operations {@link HttpWarmUp#otherOperations} sends once each. */
+    static final List<Operation> OTHER_OPERATIONS = List.of(
+            new Operation("/v1/responses", false, "input"),
+            new Operation("/v1/responses", true, "input"),
+            new Operation("/v1/completions", false, "prompt"),
+            new Operation("/v1/embeddings", false, "input"));
+
+    /** The body of one request of another operation, with the first prompt, for the target's model. */
+    byte[] bytes(WarmUpTarget target, Operation operation) throws com.fasterxml.jackson.core.JsonProcessingException {
+        ObjectNode body = json.createObjectNode();
+        body.put("model", target.dryRun() ? WarmUpTarget.DRY_RUN : "auto");
+        if (operation.stream()) {
+            body.put("stream", true);
+        }
+        body.put(operation.textField(), PROMPTS.getFirst());
+        return json.writeValueAsBytes(body);
+    }
+
     /** The {@code i}-th request's body as sent. */
     byte[] bytes(WarmUpTarget target, int i) throws com.fasterxml.jackson.core.JsonProcessingException {
         return json.writeValueAsBytes(body(target, i));

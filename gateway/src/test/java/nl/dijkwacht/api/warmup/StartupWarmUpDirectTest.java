@@ -28,5 +28,9 @@ class StartupWarmUpDirectTest extends WarmUpGatewayBase {
         assertThat(warmUp.upstreamCalls()).as("every answer, whole and streamed, came from the loopback model server")
                 .isEqualTo(60);
         assertThat(auditRecords()).as("no audit record").isZero();
+        // the first upstream call from a virtual thread starts the JDK's socket poller for virtual threads (cold27)
+        assertThat(warmUp.fromVirtualThread()).as("one request came from a virtual thread, as a real one does").isEqualTo(1);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .as("the JDK's poller for virtual threads runs (JDK 25: the platform thread MasterPoller)").contains("MasterPoller");
     }
 }

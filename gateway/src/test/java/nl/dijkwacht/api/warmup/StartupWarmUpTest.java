@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -88,6 +89,9 @@ class StartupWarmUpTest {
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
+    @Autowired
+    org.thymeleaf.spring6.SpringTemplateEngine templates;
+
     @Test
     void warmsThePipelineTheDryRunModelAndTheUpstreamCallWithoutLeavingATrace(CapturedOutput output) {
         WarmUpTarget target = WarmUpTarget.choose(policy.current()).orElseThrow();
@@ -111,6 +115,20 @@ class StartupWarmUpTest {
                 .noneMatch(meter -> meter.getId().getTags().stream().anyMatch(tag -> tag.getValue().contains("warm-up-loopback")))
                 .noneMatch(meter -> meter.getId().getTags().stream().anyMatch(tag -> tag.getValue().contains(warmUp.lastUpstream().getPath())));
         assertThat(completedAtReadiness.get()).as("Spring Boot declared the gateway ready only after the warm-up").isEqualTo(120);
+        // what a first request would otherwise load in its path (cold27)
+        assertThat(warmUp.fromVirtualThread()).as("one request from a virtual thread (the socket poller)").isEqualTo(1);
+        assertThat(warmUp.otherOperations()).as("the Responses API (whole, streamed), completions and embeddings: each answered")
+                .isEqualTo(WarmUpRequests.OTHER_OPERATIONS.size());
+        assertThat(warmUp.pages()).as("the public pages were fetched and rendered").isEqualTo(HttpWarmUp.PAGES.size());
+        assertThat(templates.getConfiguration().getCacheManager().getTemplateCache().keySet())
+                .extracting(org.thymeleaf.cache.TemplateCacheKey::getTemplate)
+                .as("the template engine is set up and the pages' templates are parsed")
+                .contains("console/login", "console/transparency");
+        List<String> upstreamModels = policy.current().catalog().all().stream().map(m -> m.upstreamModel())
+                .filter(m -> m != null && !m.isBlank()).toList();
+        assertThat(upstreamModels).as("the default pack names upstream models").isNotEmpty();
+        assertThat(warmUp.tokenizers()).containsExactlyInAnyOrderElementsOf(new java.util.TreeSet<>(upstreamModels));
+        assertThat(upstreamModels).as("each one's token encoding is loaded").allMatch(nl.dijkwacht.limits.TokenEstimator::loaded);
 
         assertThat(output.getAll()).as("the warm-up's summary was captured").contains("warm-up: 120 made-up requests");
         for (String prompt : WarmUpRequests.PROMPTS) {
