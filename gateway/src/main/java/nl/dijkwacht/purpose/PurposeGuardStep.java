@@ -18,7 +18,8 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
  * layered guard ({@link LayeredPurposeGuard}: rules, in-process classifier, guard model when unsure). It also judges
  * whether special-category terms are a person's data or a topic; that judgement is kept on the exchange for the
  * sensitivity-routing step. It reads what the staff member and the tool wrote (user, system and developer messages),
- * not the model's earlier answers; since guard27 also the descriptions of the tools the request defines, and every text
+ * not the model's earlier answers; since guard27 also the descriptions of the tools the request defines (and of its
+ * structured-output schema, review43), and every text
  * with its disguises undone ({@link PurposeText}). The refusal names the purpose, its legal basis and what is allowed instead; the
  * audit rule names the decision, the layer and its score ({@code purpose:<id>/<layer>/<score>}), never the text.
  */
@@ -131,8 +132,9 @@ public final class PurposeGuardStep implements PolicyStep {
 
     /**
      * What the guard reads of a chat request (a Responses or completions request is translated into one first): the
-     * descriptions of the tools and legacy functions the request defines — the tool's own instructions to the model
-     * (guard27), before the messages, as a system prompt — then {@link #instructionTexts the instructing messages}.
+     * descriptions of the tools and legacy functions the request defines and of its structured-output schema
+     * ({@code response_format}) — the tool's own instructions to the model (guard27, review43), before the messages, as a
+     * system prompt — then {@link #instructionTexts the instructing messages}.
      */
     static List<String> requestTexts(JsonNode body) {
         List<String> texts = new ArrayList<>();
@@ -144,6 +146,9 @@ public final class PurposeGuardStep implements PolicyStep {
         for (JsonNode function : body.path("functions")) {
             descriptions(function, tools);
         }
+        // a structured-output schema instructs the model too (its description, its properties'); the Responses API's
+        // text.format arrives here as response_format (review43: a forbidden request in it was answered)
+        descriptions(body.path("response_format").path("json_schema"), tools);
         if (!tools.isEmpty()) {
             texts.add(tools.toString());
         }

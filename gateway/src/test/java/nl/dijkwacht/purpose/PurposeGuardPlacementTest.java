@@ -31,8 +31,9 @@ import org.springframework.test.annotation.DirtiesContext;
 /**
  * guard27: a forbidden request is refused wherever a tool puts it, as long as it is a place the purpose guard reads —
  * a user, system or developer message, an earlier user turn, a text part of a content array, a tool's or a legacy
- * function's description (also inside its parameters), the Responses API's {@code instructions}, {@code input} parts
- * and tool descriptions — and written with disguises (zero-width characters, look-alike letters, HTML references,
+ * function's description (also inside its parameters), the descriptions in a structured-output schema ({@code
+ * response_format}, the Responses API's {@code text.format}; review43), the Responses API's {@code instructions},
+ * {@code input} parts and tool descriptions — and written with disguises (zero-width characters, look-alike letters, HTML references,
  * letter-spacing). The places the guard does not read on purpose are checked to be unread: the model's earlier answer
  * and a tool's result (data given to or by the model, not a request; see {@link PurposeGuardStep#instructionTexts}), and
  * the {@code user} field, which never reaches a model (replaced by a keyed pseudonym). A refusal is a 403
@@ -133,6 +134,18 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
                             .put("description", disguised(f)).putObject("parameters").put("type", "object");
                     messages(b).addObject().put("role", "user").put("content", "Ga je gang.");
                 }),
+                // review43: a structured-output schema instructs the model as a tool's description does
+                place("response_format schema description", Expect.REFUSED, (b, f) -> {
+                    b.putObject("response_format").put("type", "json_schema").putObject("json_schema").put("name", "uitkomst")
+                            .put("description", f).putObject("schema").put("type", "object");
+                    messages(b).addObject().put("role", "user").put("content", "Ga je gang.");
+                }),
+                place("response_format property description", Expect.REFUSED, (b, f) -> {
+                    b.putObject("response_format").put("type", "json_schema").putObject("json_schema").put("name", "uitkomst")
+                            .putObject("schema").put("type", "object").putObject("properties").putObject("score")
+                            .put("type", "string").put("description", f);
+                    messages(b).addObject().put("role", "user").put("content", "Ga je gang.");
+                }),
                 place("tool result", Expect.NOT_READ, (b, f) -> {
                     messages(b).addObject().put("role", "user").put("content", "Vat het resultaat samen.");
                     ObjectNode call = messages(b).addObject().put("role", "assistant");
@@ -179,6 +192,12 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
                 place("tool description", Expect.REFUSED, (b, f) -> {
                     b.putArray("tools").addObject().put("type", "function").put("name", "verwerk").put("description", f)
                             .putObject("parameters").put("type", "object");
+                    b.put("input", "Ga je gang.");
+                }),
+                place("text.format schema description", Expect.REFUSED, (b, f) -> {
+                    b.putObject("text").putObject("format").put("type", "json_schema").put("name", "uitkomst")
+                            .putObject("schema").put("type", "object").putObject("properties").putObject("score")
+                            .put("type", "string").put("description", f);
                     b.put("input", "Ga je gang.");
                 }),
                 place("function_call_output", Expect.NOT_READ, (b, f) -> {
