@@ -66,7 +66,7 @@ public final class CallerAuthenticator {
             return new Result<>(value, null);
         }
 
-        static <T> Result<T> refused(Refusal refusal) {
+        public static <T> Result<T> refused(Refusal refusal) {
             return new Result<>(null, refusal);
         }
 
@@ -173,6 +173,12 @@ public final class CallerAuthenticator {
         return looksLikeJwt(credentials.bearer()) ? operatorByToken(credentials.bearer()) : operatorByKey(credentials.bearer());
     }
 
+    /** 401 for a request that sends a credential header (a key, a token, an identity header) more than once. */
+    public static Refusal doubledHeader(String header) {
+        return Refusal.unauthorized("credentials_ambiguous", "De header '" + header + "' staat meer dan eens in het verzoek. "
+                + "Stuur één sleutel en hoogstens één toegangstoken; Dijkwacht kiest er niet zelf een uit.");
+    }
+
     /** 403 for an operator without the role an endpoint needs (separation of duties). */
     public static Refusal roleRequired(OperatorRole required) {
         return Refusal.forbidden("role_required", "Voor deze functie is de rol '" + required.yamlName() + "' nodig.", null);
@@ -248,6 +254,10 @@ public final class CallerAuthenticator {
                     "Het toegangstoken is niet voor Dijkwacht bestemd (de audience klopt niet). Vraag een token aan voor Dijkwacht.");
             case NO_USER -> Refusal.unauthorized("token_invalid",
                     "Het toegangstoken noemt geen medewerker. Vraag de functioneel beheerder de claimtoewijzing te controleren.");
+            case CLAIMS -> Refusal.unauthorized("token_claims_invalid",
+                    "Het toegangstoken is echt, maar de afdeling, rollen, organisatie of gebruikers-id erin heeft een vorm die Dijkwacht "
+                            + "niet eenduidig kan lezen (bijvoorbeeld twee afdelingen, of een te lange waarde). Vraag de functioneel "
+                            + "beheerder de claimtoewijzing bij de identiteitsprovider te controleren.");
             case INVALID -> Refusal.unauthorized("token_invalid",
                     "Het toegangstoken is ongeldig: de handtekening of de opbouw klopt niet. Meld u opnieuw aan in uw tool.");
             case ISSUER_UNREACHABLE -> Refusal.unavailable("identity_provider_unavailable",

@@ -17,19 +17,26 @@ import java.util.Map;
  */
 final class StaffClaims {
 
+    /** Longest department, tenant or role name (the audit record's department column holds 128 characters). */
+    static final int MAX_NAME = 128;
+    /** Longest user id or client id. */
+    static final int MAX_USER = 512;
+
     private StaffClaims() {
     }
 
     static StaffToken read(IdentityProperties.Issuer issuer, Map<String, Object> claims) {
         IdentityProperties.ClaimNames names = issuer.claims();
-        String user = text(claim(claims, names.user()));
+        String user = single(claim(claims, names.user()), MAX_USER);
         if (user == null) {
             throw new TokenRejectedException(TokenRejectedException.Reason.NO_USER,
                     "token has no user claim '" + names.user() + "'");
         }
-        String tenant = issuer.tenant() != null && !issuer.tenant().isBlank() ? issuer.tenant() : text(claim(claims, names.tenant()));
-        return new StaffToken(issuer.id(), user, text(claim(claims, names.department())), list(claim(claims, names.roles())),
-                tenant, date(claim(claims, names.aiTraining())), text(claim(claims, names.client())));
+        String tenant = issuer.tenant() != null && !issuer.tenant().isBlank() ? issuer.tenant()
+                : single(claim(claims, names.tenant()), MAX_NAME);
+        return new StaffToken(issuer.id(), user, single(claim(claims, names.department()), MAX_NAME),
+                list(claim(claims, names.roles())), tenant, date(claim(claims, names.aiTraining())),
+                single(claim(claims, names.client()), MAX_USER));
     }
 
     /** The claim by its literal name; failing that, by a dotted path into nested objects. */
@@ -51,15 +58,34 @@ final class StaffClaims {
         return node;
     }
 
-    private static String text(Object value) {
+    /**
+     * One text value: a string or number, or a list holding exactly one. Anything else — an object, a list of several
+     * values (two departments, two tenants: which one counts is not for the gateway to guess), a nested list, a value
+     * longer than {@code max} characters — makes the token unusable ({@link TokenRejectedException.Reason#CLAIMS}).
+     * Empty (or only white space) counts as absent.
+     */
+    static String single(Object value, int max) {
         if (value instanceof Collection<?> values) {
+            if (values.size() > 1) {
+                throw unusable();
+            }
             value = values.isEmpty() ? null : values.iterator().next();
         }
         if (value == null) {
             return null;
         }
+        if (!(value instanceof String) && !(value instanceof Number) && !(value instanceof Boolean)) {
+            throw unusable();
+        }
         String text = value.toString().strip();
+        if (text.length() > max) {
+            throw unusable();
+        }
         return text.isEmpty() ? null : text;
+    }
+
+    private static TokenRejectedException unusable() {
+        return new TokenRejectedException(TokenRejectedException.Reason.CLAIMS, "a claim of an unexpected shape");
     }
 
     static List<String> list(Object value) {
@@ -68,7 +94,14 @@ final class StaffClaims {
         }
         List<String> out = new ArrayList<>();
         if (value instanceof Collection<?> values) {
-            values.stream().filter(v -> v != null).map(v -> v.toString().strip()).filter(v -> !v.isEmpty()).forEach(out::add);
+            for (Object v : values) {
+                String role = single(v, MAX_USER);
+                if (role != null) {
+                    out.add(role);
+                }
+            }
+        } else if (!(value instanceof String) && !(value instanceof Number)) {
+            throw unusable();
         } else {
             Arrays.stream(value.toString().split("[,\\s]+")).map(String::strip).filter(v -> !v.isEmpty()).forEach(out::add);
         }

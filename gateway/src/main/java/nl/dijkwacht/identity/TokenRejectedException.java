@@ -12,6 +12,11 @@ public final class TokenRejectedException extends RuntimeException {
         WRONG_AUDIENCE,
         /** The token names no user in the configured user claim. */
         NO_USER,
+        /**
+         * A signed token whose identity claims cannot be read as one value each: a department, tenant, user or client id
+         * that is an object, a list of several values or longer than the gateway keeps; roles that are not text.
+         */
+        CLAIMS,
         /** Unsigned ({@code alg: none}), a bad or unknown signature, a disallowed algorithm, or not a JWT at all. */
         INVALID,
         /** The issuer's signing keys could not be fetched: the token cannot be checked now. */

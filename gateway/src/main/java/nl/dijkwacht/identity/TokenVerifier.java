@@ -29,7 +29,6 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.web.client.RestOperations;
-import org.springframework.web.client.RestTemplate;
 
 /**
  * Verifies OIDC access tokens (JWT) with Spring Security's resource-server machinery: one
@@ -168,7 +167,7 @@ public final class TokenVerifier {
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
         factory.setConnectTimeout(Duration.ofSeconds(5));
         factory.setReadTimeout(Duration.ofSeconds(5));
-        return new RestTemplate(factory);
+        return new SigningKeyFetches(factory, java.time.Clock.systemUTC());
     }
 
     /** The authentication a verified token turns into: the JWT plus the person it describes. */

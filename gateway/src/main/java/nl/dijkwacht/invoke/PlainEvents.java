@@ -194,6 +194,12 @@ final class PlainEvents implements AutoCloseable {
                 case "tool_calls", "annotations" -> {
                     return null;
                 }
+                case "refusal" -> {
+                    // a refusal's text is restored and scanned as content is (rewrite27): the tree path reads it (review43)
+                    if (value != JsonToken.VALUE_NULL) {
+                        return null;
+                    }
+                }
                 default -> p.skipChildren();
             }
         }

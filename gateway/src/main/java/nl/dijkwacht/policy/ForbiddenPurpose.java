@@ -8,7 +8,8 @@ import nl.dijkwacht.words.LiteralsInText;
 /**
  * A purpose AI may not be used for (for example deciding on benefit eligibility), written as data in
  * policies/governance.yaml. A text matches when, for every group in {@link #match()}, at least one of the
- * group's patterns occurs in it (case-insensitive). The explanation is what staff read when refused.
+ * group's patterns occurs in it (case-insensitive). The explanation is what staff read when refused. Each pattern
+ * reads the text within a work budget ({@link MatchBudget}); past it, matching throws {@link MatchBudgetExceeded}.
  *
  * @param appliesToAll when true the rule guards every use-case; otherwise only use-cases that list its id
  * @param required     per pattern of {@link #match()} the literals a match needs ({@link RequiredLiterals}), or null;
@@ -57,7 +58,7 @@ public record ForbiddenPurpose(String id, String title, String legalBasis, Strin
                         continue;
                     }
                 }
-                hit = group.get(p).matcher(text).find();
+                hit = group.get(p).matcher(new MatchBudget(text, id)).find();
             }
             if (!hit) {
                 return false;
@@ -84,7 +85,7 @@ public record ForbiddenPurpose(String id, String title, String legalBasis, Strin
             boolean hit = false;
             for (int p = 0; p < group.size(); p++, set++) {
                 if (!hit && (groupRequired.get(p) == null || LiteralsInText.has(found, set))) {
-                    hit = group.get(p).matcher(text).find();
+                    hit = group.get(p).matcher(new MatchBudget(text, id)).find();
                 }
             }
             if (!hit) {

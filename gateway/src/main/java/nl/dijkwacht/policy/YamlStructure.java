@@ -19,7 +19,8 @@ import java.util.Set;
  * what it says, watched while the tree is read (one pass). Refused, each with its line: an alias ({@code *naam}, also in a merge key {@code <<: *naam}) — the
  * parser would read the anchor's name as text, and expanding aliases is what an alias bomb ("billion laughs") abuses;
  * an explicit tag other than YAML's own scalar and collection tags ({@code !!java.net.URL}, {@code !eigen}) — nothing is
- * ever constructed from a tag, so a tag could only be misleading; a second document ({@code ---}) — it would be ignored;
+ * ever constructed from a tag, so a tag could only be misleading; a second document ({@code ---}) — it would be ignored
+ * (an empty one, a file ending in {@code ---}, holds nothing and is accepted);
  * a key twice in one mapping — only one of them would count; a number no Java number holds ({@code 1e400}, an integer
  * beyond 64 bits). A syntax error stops the pass; {@link YamlSyntaxErrors} reports it in Dutch.
  */
@@ -89,7 +90,12 @@ final class YamlStructure extends JsonParserDelegate {
             stack.pop();
             return;
         }
-        if (stack.isEmpty() && ++documents == 2) {
+        // an empty document after the first (a file that ends in "---", as some editors and generators write it; this
+        // parser reads it as an empty text) holds nothing that could be ignored: it loaded before policy27 and still
+        // does (review43)
+        boolean emptyAfterFirst = stack.isEmpty() && documents > 0
+                && (token == JsonToken.VALUE_NULL || token == JsonToken.VALUE_STRING && getText().isEmpty());
+        if (stack.isEmpty() && !emptyAfterFirst && ++documents == 2) {
             refuse(line, null, "het bestand bevat meer dan één YAML-document (---); alleen het eerste zou gelden. "
                     + "Zet elk document in een eigen bestand");
         }

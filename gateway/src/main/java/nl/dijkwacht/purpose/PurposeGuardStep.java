@@ -9,6 +9,7 @@ import nl.dijkwacht.pipeline.Outcome;
 import nl.dijkwacht.pipeline.PolicyStep;
 import nl.dijkwacht.pipeline.Refusal;
 import nl.dijkwacht.policy.ForbiddenPurpose;
+import nl.dijkwacht.policy.MatchBudgetExceeded;
 import nl.dijkwacht.policy.PurposeGuardPolicy;
 
 /**
@@ -17,7 +18,8 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
  * layered guard ({@link LayeredPurposeGuard}: rules, in-process classifier, guard model when unsure). It also judges
  * whether special-category terms are a person's data or a topic; that judgement is kept on the exchange for the
  * sensitivity-routing step. It reads what the staff member and the tool wrote (user, system and developer messages),
- * not the model's earlier answers; since guard27 also the descriptions of the tools the request defines, and every text
+ * not the model's earlier answers; since guard27 also the descriptions of the tools the request defines (and of its
+ * structured-output schema, review43), and every text
  * with its disguises undone ({@link PurposeText}). The refusal names the purpose, its legal basis and what is allowed instead; the
  * audit rule names the decision, the layer and its score ({@code purpose:<id>/<layer>/<score>}), never the text.
  */
@@ -51,7 +53,12 @@ public final class PurposeGuardStep implements PolicyStep {
         GuardModel guardModel = guardModels == null || settings.guardModel() == null ? null
                 : !exchange.guardModelAllowed() ? notAsked(exchange)
                 : recorded(exchange, guardModels.forRequest(exchange.policy().catalog(), exchange.traceId()));
-        Judgement judgement = guard.judge(texts, rules, settings, guardModel);
+        Judgement judgement;
+        try {
+            judgement = guard.judge(texts, rules, settings, guardModel);
+        } catch (MatchBudgetExceeded e) {
+            return budgetExceeded(exchange, rules, e.ruleId());
+        }
         exchange.purposeJudgement(judgement.verdict() == Verdict.PERSONAL_SPECIAL_CATEGORY,
                 judgement.verdict() == Verdict.ALLOWED && judgement.specialTerm(), judgement.decision());
         if (!judgement.refusesPurpose()) {
@@ -61,6 +68,20 @@ public final class PurposeGuardStep implements PolicyStep {
         return Outcome.deny(Refusal.forbidden("forbidden_purpose", message(rule) + flagHint(exchange.traceId()), "messages"),
                 "purpose:" + judgement.summary()
                 .substring("forbidden-purpose:".length()));
+    }
+
+    /**
+     * A rule's pattern read the text past its work budget (slow27): whether the purpose is forbidden is not known, so the
+     * request is refused (fail closed); the audit's rule names the forbidden purpose, the staff member reads which one.
+     */
+    private static Outcome budgetExceeded(Exchange exchange, List<ForbiddenPurpose> rules, String ruleId) {
+        String title = rules.stream().filter(r -> r.id().equals(ruleId)).map(ForbiddenPurpose::title)
+                .filter(t -> t != null && !t.isBlank()).findFirst().orElse(ruleId);
+        return Outcome.deny(Refusal.forbidden("forbidden_purpose_unchecked",
+                "Dit verzoek is geweigerd: Dijkwacht kon niet binnen de tijd nagaan of het onder een verboden doel valt ("
+                        + lowerFirst(title.strip()) + "). Maak de tekst korter of eenvoudiger en probeer het opnieuw; "
+                        + "blijft dit gebeuren, neem dan contact op met de beheerder (traceercode " + exchange.traceId() + ").",
+                "messages"), "purpose:budget:" + ruleId);
     }
 
     /** The guard model, each question and answer noted on the exchange (for /admin/explain). */
@@ -111,8 +132,9 @@ public final class PurposeGuardStep implements PolicyStep {
 
     /**
      * What the guard reads of a chat request (a Responses or completions request is translated into one first): the
-     * descriptions of the tools and legacy functions the request defines — the tool's own instructions to the model
-     * (guard27), before the messages, as a system prompt — then {@link #instructionTexts the instructing messages}.
+     * descriptions of the tools and legacy functions the request defines and of its structured-output schema
+     * ({@code response_format}) — the tool's own instructions to the model (guard27, review43), before the messages, as a
+     * system prompt — then {@link #instructionTexts the instructing messages}.
      */
     static List<String> requestTexts(JsonNode body) {
         List<String> texts = new ArrayList<>();
@@ -124,6 +146,9 @@ public final class PurposeGuardStep implements PolicyStep {
         for (JsonNode function : body.path("functions")) {
             descriptions(function, tools);
         }
+        // a structured-output schema instructs the model too (its description, its properties'); the Responses API's
+        // text.format arrives here as response_format (review43: a forbidden request in it was answered)
+        descriptions(body.path("response_format").path("json_schema"), tools);
         if (!tools.isEmpty()) {
             texts.add(tools.toString());
         }

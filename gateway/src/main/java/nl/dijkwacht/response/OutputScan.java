@@ -1,6 +1,5 @@
 package nl.dijkwacht.response;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import nl.dijkwacht.pii.anonymize.Anonymizer;
@@ -15,7 +14,8 @@ import nl.dijkwacht.pipeline.Exchange;
  * Looks for personal data in a model's answer that was not in the prompt (the model made it up or knew it).
  * Such findings are always counted for the audit record ({@code output_entity_counts}); when the use-case says
  * {@code pii.output: redact} they are also replaced by {@code [TYPE]} — in whole answers, in streamed answers (chunk by
- * chunk, {@link StreamingOutputScan}) and in tool-call arguments.
+ * chunk, {@link StreamingOutputScan}), and in JSON, value by value ({@link #applyToArguments}: tool-call arguments and
+ * JSON-mode answers, whole or streamed).
  */
 public final class OutputScan {
 
@@ -72,50 +72,16 @@ public final class OutputScan {
         }
 
         /**
-         * Tool-call arguments (JSON text): every string value is scanned on its own and redacted where policy says, and
-         * the JSON is written again; arguments that are not valid JSON are scanned as plain text.
+         * JSON text (tool-call arguments, a JSON-mode answer): every string value, key and whole number is scanned on its
+         * own and redacted where policy says, and the JSON is written again ({@link JsonTextScan}); text that is not one
+         * JSON value is scanned as plain text.
          */
         public String applyToArguments(String arguments, ObjectMapper json) {
             if (arguments == null || arguments.isEmpty()) {
                 return arguments;
             }
-            JsonNode tree;
-            try {
-                // the whole text must be one JSON value: "123 jan@example.nl" is text, not the number 123
-                tree = json.readerFor(JsonNode.class).with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                        .readValue(arguments);
-            } catch (java.io.IOException e) {
-                return apply(arguments);
-            }
-            boolean[] changed = {false};
-            JsonNode rewritten = rewriteStrings(tree, changed);
-            if (!changed[0]) {
-                return arguments;
-            }
-            try {
-                return json.writeValueAsString(rewritten);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private JsonNode rewriteStrings(JsonNode node, boolean[] changed) {
-            if (node.isTextual()) {
-                String out = apply(node.asText());
-                if (!out.equals(node.asText())) {
-                    changed[0] = true;
-                    return com.fasterxml.jackson.databind.node.TextNode.valueOf(out);
-                }
-                return node;
-            }
-            if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
-                object.properties().forEach(e -> e.setValue(rewriteStrings(e.getValue(), changed)));
-            } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
-                for (int i = 0; i < array.size(); i++) {
-                    array.set(i, rewriteStrings(array.get(i), changed));
-                }
-            }
-            return node;
+            String scanned = JsonTextScan.scan(arguments, json, this::apply);
+            return scanned == null ? apply(arguments) : scanned;
         }
 
         List<Finding> fresh(String text) {

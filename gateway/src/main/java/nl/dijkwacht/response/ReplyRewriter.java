@@ -58,7 +58,8 @@ public final class ReplyRewriter {
                 // a refusal is not a text answer: its content is null or empty, and stays so (as in a stream)
                 boolean refused = message.path("refusal").isTextual() && !message.path("refusal").asText().isEmpty();
                 if (scan != null) {
-                    // a JSON answer is scanned value by value, so a redaction can never break its JSON; text beside tool
+                    // a JSON answer is scanned value by value, so a redaction can never break its JSON (a stream holds one
+                    // to scan it so, json27); text beside tool
                     // calls is text (scanned as a stream scans it: rewrite27 found "111222333 heer …" taken for the number)
                     text = structured(exchange) ? scan.applyToArguments(text, json) : scan.apply(text);
                 }

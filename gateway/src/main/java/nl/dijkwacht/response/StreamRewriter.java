@@ -20,7 +20,10 @@ import nl.dijkwacht.pipeline.Exchange;
  * the chunk that finishes the last choice the tool asked for, and drops the usage chunk the gateway asked for when the
  * tool did not. A refusal's text is restored and scanned like content, in a row of its own, and gets no disclaimer.
  * Tool-call arguments are held until the call is complete when placeholders must be restored or personal data redacted
- * in them (inside JSON strings); otherwise they pass at once and a copy is scanned at the end, to be counted.
+ * in them (inside JSON strings); otherwise they pass at once and a copy is scanned at the end, to be counted. A JSON-mode
+ * answer's text ({@code response_format}, the Responses API's {@code text.format}) is scanned as JSON like them, as the
+ * whole answer is (json27): with {@code redact} held until its choice ends and then given as one delta, with {@code flag}
+ * passed at once and a copy counted at the end; beyond {@value #MAX_HELD_JSON} characters it is scanned as text.
  *
  * <p>The first answer text is sent at once ({@link ChunkOutput#flush}), whatever the relay has at hand behind it: it is
  * the moment the tool shows that an answer is coming. Later chunks wait for the relay's flush before a read that may
@@ -30,6 +33,11 @@ public final class StreamRewriter implements ChunkSink {
 
     /** Tool-call arguments kept for the count-only scan; longer arguments are scanned up to here. */
     private static final int MAX_SCANNED_ARGUMENTS = 1_000_000;
+    /**
+     * A JSON-mode answer's text held (with {@code redact}) or copied (with {@code flag}, to be counted) per choice to be
+     * scanned value by value at its end; beyond this many characters it is scanned as text instead (json27).
+     */
+    static final int MAX_HELD_JSON = 1_000_000;
 
     private final Exchange exchange;
     private final ChunkOutput out;
@@ -39,6 +47,8 @@ public final class StreamRewriter implements ChunkSink {
     private final Disclaimer disclaimer;
     private final OutputScan.Bound outputScan;
     private final boolean holdArguments;
+    /** A JSON-mode answer ({@code response_format}, the Responses API's {@code text.format}): its content is JSON. */
+    private final boolean structured;
     private final Map<Integer, ChoiceState> choices = new HashMap<>();
     private ObjectNode template;
     private boolean extensionSent;
@@ -59,6 +69,7 @@ public final class StreamRewriter implements ChunkSink {
         this.toolWantsUsage = exchange.request().includeUsageInStream();
         this.holdArguments = restore || (outputScan != null && outputScan.redacts());
         this.expectedChoices = Math.max(1, exchange.request().body().path("n").asInt(1));
+        this.structured = ReplyRewriter.structured(exchange);
     }
 
     @Override
@@ -186,8 +197,20 @@ public final class StreamRewriter implements ChunkSink {
         return state;
     }
 
+    /** A choice's state: its content is JSON in JSON mode; its refusal (made by {@code another}) is always text. */
     private ChoiceState newState() {
-        return new ChoiceState(new PlaceholderRestorer(exchange.vault()), outputScan == null ? null : outputScan.stream(), this::newState);
+        return newState(structured);
+    }
+
+    private ChoiceState newState(boolean jsonContent) {
+        JsonHold jsonHold = jsonContent && outputScan != null ? new JsonHold(outputScan.redacts(), this::scanJson) : null;
+        return new ChoiceState(new PlaceholderRestorer(exchange.vault()), outputScan == null ? null : outputScan.stream(), jsonHold,
+                () -> newState(false));
+    }
+
+    /** A whole JSON-mode answer, scanned as {@link ReplyRewriter} scans one: value by value, or as text if it is not JSON. */
+    private String scanJson(String content) {
+        return outputScan.applyToArguments(content, json);
     }
 
     /** @return when this chunk finished the choice: whether the disclaimer went into its content; else null */
@@ -345,12 +368,15 @@ public final class StreamRewriter implements ChunkSink {
         /** What the restorer and the scan give for one chunk; kept for the choice's chunks, as is the scan's sink. */
         private final Pieces ready = new Pieces();
         private final java.util.function.Consumer<String> toScan = this::scanned;
+        /** A JSON-mode answer's text, held or copied until the choice ends; null for text (and once it grew too long). */
+        private JsonHold jsonHold;
 
         private final java.util.function.Supplier<ChoiceState> another;
 
-        ChoiceState(PlaceholderRestorer restorer, StreamTransformer scan, java.util.function.Supplier<ChoiceState> another) {
+        ChoiceState(PlaceholderRestorer restorer, StreamTransformer scan, JsonHold jsonHold, java.util.function.Supplier<ChoiceState> another) {
             this.restorer = restorer;
             this.scan = scan;
+            this.jsonHold = jsonHold;
             this.another = another;
         }
 
@@ -388,7 +414,12 @@ public final class StreamRewriter implements ChunkSink {
             if (restore) {
                 restorer.onComplete(toScan);
             }
-            if (scan != null) {
+            if (jsonHold != null) {
+                String scanned = jsonHold.end();
+                if (jsonHold.redact) {
+                    ready.accept(scanned);
+                }
+            } else if (scan != null) {
                 scan.onComplete(ready);
             }
             out.append(ready.text());
@@ -397,9 +428,55 @@ public final class StreamRewriter implements ChunkSink {
         private void scanned(String text) {
             if (scan == null) {
                 ready.accept(text);
+            } else if (jsonHold != null) {
+                if (!jsonHold.redact) {
+                    ready.accept(text); // flag: the text goes at once, a copy is counted at the end
+                }
+                if (!jsonHold.add(text)) {
+                    // too long to hold: what was held is scanned as text, as is all that follows (with flag only counted)
+                    String held = jsonHold.held();
+                    boolean redact = jsonHold.redact;
+                    jsonHold = null;
+                    scan.onChunk(held, redact ? ready : text1 -> { });
+                }
             } else {
                 scan.onChunk(text, ready);
             }
+        }
+    }
+
+    /**
+     * A JSON-mode answer's text (json27): the whole answer is scanned value by value ({@link OutputScan.Bound#applyToArguments}),
+     * so the stream holds the text until the choice ends and scans it the same way, as it does tool-call arguments. With
+     * {@code redact} the tool gets it then, as one delta; with {@code flag} it went at once and a copy is counted. Bounded by
+     * {@link #MAX_HELD_JSON}: a longer answer is scanned as text, in the windows of {@link StreamingOutputScan} (nothing
+     * leaves unscanned, but a redaction may then differ from the whole answer's and need not keep the JSON valid).
+     */
+    private static final class JsonHold {
+        final boolean redact;
+        private final java.util.function.UnaryOperator<String> scanJson;
+        private final StringBuilder text = new StringBuilder();
+
+        JsonHold(boolean redact, java.util.function.UnaryOperator<String> scanJson) {
+            this.redact = redact;
+            this.scanJson = scanJson;
+        }
+
+        /** @return false when the text would grow beyond {@link #MAX_HELD_JSON} (it is added all the same) */
+        boolean add(String part) {
+            text.append(part);
+            return text.length() <= MAX_HELD_JSON;
+        }
+
+        String held() {
+            return text.toString();
+        }
+
+        /** The held text scanned as one JSON answer (counted; redacted with {@code redact}). */
+        String end() {
+            String scanned = scanJson.apply(text.toString());
+            text.setLength(0);
+            return scanned;
         }
     }
 

@@ -2,7 +2,32 @@ package nl.dijkwacht.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.Response;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +58,13 @@ class ConsoleOidcLoginTest {
     static final String CLIENT = "dijkwacht-console";
     static final String SECRET = "console-secret-" + UUID.randomUUID();
     static Path dataDir;
+    /**
+     * The gateway's way to the issuer's token endpoint: passes every request on to the real issuer, unless a test has
+     * it answer with a token response of its own making (a tampered or replayed ID token) — auth27.
+     */
+    static final WireMockServer tokenEndpoint = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+            .extensions(new IdTokenEdit()));
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
@@ -55,6 +87,11 @@ class ConsoleOidcLoginTest {
         registry.add("spring.security.oauth2.client.registration.gemeente.redirect-uri",
                 () -> "{baseUrl}/console/login/oauth2/code/{registrationId}");
         registry.add("spring.security.oauth2.client.provider.gemeente.issuer-uri", issuer::issuerUri);
+        if (!tokenEndpoint.isRunning()) {
+            tokenEndpoint.start();
+        }
+        tokenEndpoint.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(issuer.issuerUri())));
+        registry.add("spring.security.oauth2.client.provider.gemeente.token-uri", () -> tokenEndpoint.baseUrl() + "/oauth2/token");
         issuer.register(registry);
     }
 
@@ -71,6 +108,7 @@ class ConsoleOidcLoginTest {
         if (browser != null) {
             browser.close();
         }
+        tokenEndpoint.stop();
     }
 
     private void signInAtTheIssuer(String user, String password) {
@@ -112,5 +150,187 @@ class ConsoleOidcLoginTest {
         assertThat(browser.path()).startsWith("/console/inloggen?fout");
         browser.get("/console");
         assertThat(browser.path()).isEqualTo("/console/inloggen");
+    }
+
+    // ------------------------------------------------------------------ auth27: forged state, replays, tampered ID tokens
+
+    /** A browser without a window: its own cookies for the gateway and the issuer, redirects followed by hand. */
+    static final class HttpBrowser {
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+
+        HttpResponse<String> get(String url) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> postForm(String url, String form) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static String gateway() {
+        return "http://localhost:" + PORT;
+    }
+
+    private static String location(HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location").orElseThrow(
+                () -> new AssertionError("no redirect: " + response.statusCode() + " " + response.body()));
+        return location.startsWith("/") ? URI.create(response.uri().toString()).resolve(location).toString() : location;
+    }
+
+    /**
+     * Starts a console sign-in in {@code browser} and signs in at the issuer when it asks; returns the address the issuer
+     * sends the browser back to (the gateway's callback with {@code code} and {@code state}), without visiting it.
+     */
+    private static String signInAtIssuer(HttpBrowser browser, String user, String password) throws Exception {
+        String issuer = TestIssuer.get().issuerUri();
+        String next = location(browser.get(gateway() + "/console/oauth2/authorization/gemeente"));
+        for (int hops = 0; hops < 10; hops++) {
+            if (!next.startsWith(issuer)) {
+                return next;
+            }
+            if (URI.create(next).getPath().equals("/login")) {
+                String page = browser.get(next).body();
+                Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+                assertThat(csrf.find()).as(page).isTrue();
+                next = location(browser.postForm(issuer + "/login", "username=" + user + "&password=" + password + "&_csrf="
+                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)));
+            } else {
+                next = location(browser.get(next));
+            }
+        }
+        throw new AssertionError("the issuer did not send the browser back: " + next);
+    }
+
+    private static String param(String url, String name) {
+        for (String pair : URI.create(url).getRawQuery().split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError(name + " not in " + url);
+    }
+
+    private static String withParam(String url, String name, String value) {
+        return url.replaceFirst("([?&]" + name + "=)[^&]*", "$1" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+
+    /** Visits the callback; whether it signed the browser in (the console answers) or sent it back with an error. */
+    private static boolean signedIn(HttpBrowser browser, String callback) throws Exception {
+        HttpResponse<String> answer = browser.get(callback);
+        assertThat(answer.statusCode()).as(answer.body()).isBetween(300, 399);
+        String where = location(answer);
+        HttpResponse<String> console = browser.get(gateway() + "/console");
+        boolean in = console.statusCode() == 200;
+        assertThat(in).as("the callback's redirect (%s) and the session agree", where)
+                .isEqualTo(!where.contains("/console/inloggen"));
+        if (!in) {
+            assertThat(where).contains("/console/inloggen?fout");
+        }
+        return in;
+    }
+
+    /**
+     * Edits the issuer's token response on its way to the gateway (the ID token in it), and keeps the last ID token the
+     * issuer really sent. Off ({@code null}) the response passes as the issuer sent it.
+     */
+    static final class IdTokenEdit implements ResponseTransformerV2 {
+        static volatile java.util.function.UnaryOperator<String> edit;
+        static volatile String lastGenuine;
+
+        @Override
+        public Response transform(Response response, ServeEvent event) {
+            if (!event.getRequest().getUrl().startsWith("/oauth2/token") || response.getStatus() != 200) {
+                return response;
+            }
+            try {
+                ObjectNode tokens = (ObjectNode) JSON.readTree(response.getBodyAsString());
+                lastGenuine = tokens.path("id_token").asText();
+                java.util.function.UnaryOperator<String> change = edit;
+                if (change == null) {
+                    return response;
+                }
+                tokens.put("id_token", change.apply(lastGenuine));
+                return Response.Builder.like(response).but().headers(new HttpHeaders(new HttpHeader("Content-Type", "application/json")))
+                        .body(JSON.writeValueAsString(tokens)).build();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public String getName() {
+            return "auth27-id-token-edit";
+        }
+    }
+
+    /** Visits the callback while the ID token the gateway receives is changed by {@code edit}. */
+    private static boolean signedInWith(HttpBrowser browser, String callback, java.util.function.UnaryOperator<String> edit) throws Exception {
+        IdTokenEdit.edit = edit;
+        try {
+            return signedIn(browser, callback);
+        } finally {
+            IdTokenEdit.edit = null;
+        }
+    }
+
+    private static String tamperIdToken(String idToken, java.util.function.UnaryOperator<ObjectNode> edit) {
+        String[] parts = idToken.split("\\.");
+        try {
+            ObjectNode payload = (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(edit.apply(payload)))
+                    + "." + parts[2];
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aForgedOrReplayedStateOrCodeSignsNobodyIn() throws Exception {
+        HttpBrowser anna = new HttpBrowser();
+        String callback = signInAtIssuer(anna, "anna", "anna-wachtwoord");
+
+        // another state than the one this browser's sign-in started with
+        assertThat(signedIn(anna, withParam(callback, "state", param(callback, "state") + "x"))).as("forged state").isFalse();
+        // the issuer's answer carried to a browser that started no sign-in (login CSRF)
+        assertThat(signedIn(new HttpBrowser(), callback)).as("callback in another browser").isFalse();
+
+        HttpBrowser bert = new HttpBrowser();
+        String own = signInAtIssuer(bert, "bert", "bert-wachtwoord");
+        assertThat(signedIn(bert, own)).as("the untouched sign-in").isTrue();
+        // the same callback again, in a new browser
+        HttpBrowser replay = new HttpBrowser();
+        assertThat(signedIn(replay, own)).as("replayed callback, new browser").isFalse();
+        // a new sign-in of its own, carrying the old (used) code under the new state
+        String fresh = signInAtIssuer(replay, "bert", "bert-wachtwoord");
+        assertThat(signedIn(replay, withParam(fresh, "code", param(own, "code")))).as("used code under a fresh state").isFalse();
+    }
+
+    @Test
+    void aTamperedUnsignedOrReplayedIdTokenSignsNobodyIn() throws Exception {
+        // control: the issuer's answer, passed through the edit point unchanged, signs the auditor in
+        HttpBrowser control = new HttpBrowser();
+        assertThat(signedInWith(control, signInAtIssuer(control, "anna", "anna-wachtwoord"), t -> t)).as("the untouched ID token").isTrue();
+        String genuine = IdTokenEdit.lastGenuine;
+        assertThat(genuine).isNotBlank();
+
+        // the auditor's ID token made an administrator's, under the old signature
+        HttpBrowser tamper = new HttpBrowser();
+        assertThat(signedInWith(tamper, signInAtIssuer(tamper, "anna", "anna-wachtwoord"), t -> tamperIdToken(t, p -> {
+            p.putArray("roles").add("dijkwacht-admin");
+            return p;
+        }))).as("tampered roles").isFalse();
+
+        // unsigned (alg none), its nonce right
+        HttpBrowser unsigned = new HttpBrowser();
+        assertThat(signedInWith(unsigned, signInAtIssuer(unsigned, "anna", "anna-wachtwoord"), t -> Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + t.split("\\.")[1] + "."))
+                .as("alg none").isFalse();
+
+        // the first sign-in's genuine ID token (the nonce of another sign-in) replayed into a new one
+        HttpBrowser replay = new HttpBrowser();
+        assertThat(signedInWith(replay, signInAtIssuer(replay, "anna", "anna-wachtwoord"), t -> genuine))
+                .as("replayed ID token, nonce of another sign-in").isFalse();
     }
 }

@@ -193,6 +193,28 @@ class GeneratedPolicyEditsTest {
         assertThat(set.catalog().find("eu-groot").orElseThrow().upstreamModel()).isEqualTo("2411");
     }
 
+    /**
+     * review43: a file that ends in an empty document ({@code ---} and nothing after it, as some editors and generators
+     * write it) loaded before policy27 and means nothing more than the file without it: it still loads, with the same
+     * meaning; a second document with content after it is still refused.
+     */
+    @Test
+    void aFileEndingInAnEmptyDocumentStillLoads() {
+        TestPack pack = TestPack.copyOfDefault(tmp.resolve("trailing-document"));
+        String tools = pack.read("policies/tools.yaml");
+        pack.write("policies/tools.yaml", tools + "---\n");
+        pack.write("models-config/eu-groot.yaml", pack.read("models-config/eu-groot.yaml") + "---\n# leeg\n...\n");
+        PolicySet set = pack.load();
+        PolicySet plain = TestPack.copyOfDefault(tmp.resolve("trailing-document-plain")).load();
+        assertThat(set.tools().toString()).isEqualTo(plain.tools().toString());
+        assertThat(set.catalog().find("eu-groot").orElseThrow().toString()).isEqualTo(plain.catalog().find("eu-groot").orElseThrow().toString());
+
+        pack.write("policies/tools.yaml", tools + "---\n---\ntools: []\n");
+        PolicyLoadException e = (PolicyLoadException) catchThrowable(pack::load);
+        assertThat(e).isNotNull();
+        assertThat(e.problems()).extracting(PolicyProblem::toString).anyMatch(p -> p.contains("tools.yaml") && p.contains("meer dan één YAML-document"));
+    }
+
     /** An alias bomb is refused on its first alias without expanding anything. */
     @Test
     void anAliasBombIsRefusedWithoutBeingExpanded() {

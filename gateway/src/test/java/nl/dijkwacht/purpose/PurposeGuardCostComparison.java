@@ -10,8 +10,8 @@ import java.util.Locale;
  * CPU time and heap per {@code LayeredPurposeGuard.judge} of several builds of the guard in one JVM, interleaved (round
  * 1: A, B; round 2: A, B …), so that a shared machine's load falls on all of them alike — as
  * {@code pii.PiiEngineCostComparison} does for the PII engine. Each build is a directory of compiled gateway classes
- * ({@link PurposeGuardBuild}). Arguments: {@code name=directory} …; {@code -Dtexts=request|conversation|dev}: the
- * harness's request (its system prompt and user prompt, as the gateway judges them), the five turns of
+ * ({@link PurposeGuardBuild}). Arguments: {@code name=directory} …; {@code -Dtexts=request|accented|conversation|dev}: the
+ * harness's request (accented: with one "een" written "één") (its system prompt and user prompt, as the gateway judges them), the five turns of
  * docs/bench/body-conversation.json in turn, or the development prompts in turn; {@code -Dn} calls per measurement
  * after as many warm-up calls, {@code -Drounds}; {@code -Dcold=KB}: that much memory read before each timed call (the
  * caches emptied as the rest of a gateway request empties them: the guard's tables are read from memory, as in the
@@ -30,6 +30,8 @@ public final class PurposeGuardCostComparison {
         return switch (which) {
             case "conversation" -> PurposeGuardBuild.conversationTurns();
             case "dev" -> PurposeGuardBenchmark.developmentPrompts();
+            // the harness's request as ordinary Dutch is often written: one accented word ("één"), so the reading runs
+            case "accented" -> List.of(PurposeGuardBuild.harnessRequest().stream().map(t -> t.replaceFirst("\\been\\b", "één")).toList());
             default -> List.of(PurposeGuardBuild.harnessRequest());
         };
     }

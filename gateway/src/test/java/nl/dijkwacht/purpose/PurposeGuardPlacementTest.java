@@ -17,21 +17,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.support.GatewayTestBase;
 import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * guard27: a forbidden request is refused wherever a tool puts it, as long as it is a place the purpose guard reads —
  * a user, system or developer message, an earlier user turn, a text part of a content array, a tool's or a legacy
- * function's description (also inside its parameters), the Responses API's {@code instructions}, {@code input} parts
- * and tool descriptions — and written with disguises (zero-width characters, look-alike letters, HTML references,
+ * function's description (also inside its parameters), the descriptions in a structured-output schema ({@code
+ * response_format}, the Responses API's {@code text.format}; review43), the Responses API's {@code instructions},
+ * {@code input} parts and tool descriptions — and written with disguises (zero-width characters, look-alike letters, HTML references,
  * letter-spacing). The places the guard does not read on purpose are checked to be unread: the model's earlier answer
  * and a tool's result (data given to or by the model, not a request; see {@link PurposeGuardStep#instructionTexts}), and
  * the {@code user} field, which never reaches a model (replaced by a keyed pseudonym). A refusal is a 403
@@ -41,8 +43,10 @@ import org.springframework.test.annotation.DirtiesContext;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // the test pack gets the default forbidden purposes
 class PurposeGuardPlacementTest extends GatewayTestBase {
 
-    @Value("${dijkwacht.policies-dir}")
-    String policiesDir;
+    // the directory this context reads: the property's supplier follows GatewayTestBase's newest pack, which in a
+    // full run may belong to a context created after this one
+    @Autowired
+    ActivePolicy policy;
     private static boolean guarded;
 
     /** The test pack has no forbidden purposes: the default pack's, hot-reloaded into it once. */
@@ -53,7 +57,7 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
         }
         Path root = Files.isDirectory(Path.of("policies")) ? Path.of(".") : Path.of("..");
         String governance = Files.readString(root.resolve("policies/governance.yaml"));
-        Files.writeString(Path.of(policiesDir, "governance.yaml"), governance.substring(governance.indexOf("forbidden-purposes:")));
+        Files.writeString(policy.policiesDir().resolve("governance.yaml"), governance.substring(governance.indexOf("forbidden-purposes:")));
         HttpResponse<String> reload = postJson("/admin/policy/reload", "", TestPack.ADMIN_KEY);
         assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
         guarded = true;
@@ -130,6 +134,18 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
                             .put("description", disguised(f)).putObject("parameters").put("type", "object");
                     messages(b).addObject().put("role", "user").put("content", "Ga je gang.");
                 }),
+                // review43: a structured-output schema instructs the model as a tool's description does
+                place("response_format schema description", Expect.REFUSED, (b, f) -> {
+                    b.putObject("response_format").put("type", "json_schema").putObject("json_schema").put("name", "uitkomst")
+                            .put("description", f).putObject("schema").put("type", "object");
+                    messages(b).addObject().put("role", "user").put("content", "Ga je gang.");
+                }),
+                place("response_format property description", Expect.REFUSED, (b, f) -> {
+                    b.putObject("response_format").put("type", "json_schema").putObject("json_schema").put("name", "uitkomst")
+                            .putObject("schema").put("type", "object").putObject("properties").putObject("score")
+                            .put("type", "string").put("description", f);
+                    messages(b).addObject().put("role", "user").put("content", "Ga je gang.");
+                }),
                 place("tool result", Expect.NOT_READ, (b, f) -> {
                     messages(b).addObject().put("role", "user").put("content", "Vat het resultaat samen.");
                     ObjectNode call = messages(b).addObject().put("role", "assistant");
@@ -176,6 +192,12 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
                 place("tool description", Expect.REFUSED, (b, f) -> {
                     b.putArray("tools").addObject().put("type", "function").put("name", "verwerk").put("description", f)
                             .putObject("parameters").put("type", "object");
+                    b.put("input", "Ga je gang.");
+                }),
+                place("text.format schema description", Expect.REFUSED, (b, f) -> {
+                    b.putObject("text").putObject("format").put("type", "json_schema").put("name", "uitkomst")
+                            .putObject("schema").put("type", "object").putObject("properties").putObject("score")
+                            .put("type", "string").put("description", f);
                     b.put("input", "Ga je gang.");
                 }),
                 place("function_call_output", Expect.NOT_READ, (b, f) -> {

@@ -43,14 +43,22 @@ import org.junit.jupiter.api.Test;
  * <p>Differences by design, and so not compared: the streamed text reaches the tool in other pieces than the upstream's
  * (held-back tails of a possible placeholder or of the output scan); the usage chunk only when the tool asked for it
  * ({@code stream_options}); legacy completions and the Responses API carry no extension field on either path. Not
- * generated: JSON-mode answers ({@code response_format}: scanned value by value whole, as text streamed), Anthropic tool
- * calls, personal data glued to a word (found by neither path alike), n &gt; 1 where a provider or surface has no n.
- * On main (before session 43) 31 of the 144 cases differed.
+ * generated: Anthropic tool calls, personal data glued to a word (found by neither path alike), n &gt; 1 where a provider
+ * or surface has no n. On main (before session 43) 31 of the 144 cases differed.
+ *
+ * <p>JSON-mode answers (json27, {@link #aJsonModeAnswerIsTheSameJsonWholeOrStreamed}): {@code response_format} on chat and
+ * {@code text.format} on the Responses API, both {@code json_object} and {@code json_schema}, by every provider with a JSON
+ * mode (Anthropic has none), the JSON written compact, pretty or with every non-ASCII character escaped, its values holding
+ * placeholders, invented personal data (a BSN as a number too), quotes, backslashes, control characters, {@code \u00e9} and
+ * surrogate pairs as {@code \ud83d\ude00}, now and then cut short ({@code length}). The streamed JSON must be the whole
+ * answer's, parse as the same JSON, and keep the model's structure. Before json27 37 of the 60 cases differed (28 texts
+ * under redact, 9 audit counts under flag).
  */
 class AnswerPathsAgreeTest extends GatewayTestBase {
 
     private static final long SEED = 20261205_27L;
     private static final int CASES = 144;
+    private static final int JSON_CASES = 60;
     private static final String PROMPT = "Schrijf een brief aan jan.devries@example.nl (telefoon 06-12345678) over BSN 111222333,"
             + " rekening NL91ABNA0417164300 en postcode 3511 AB.";
     private static final Pattern ISSUED = Pattern.compile("\\[[A-Z]{2,20}_\\d{1,6}]");
@@ -76,8 +84,9 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
     record Choice(String content, String refusal, List<Call> calls, String finish) {
     }
 
+    /** @param format {@code json_object} or {@code json_schema} for a JSON-mode answer, null for text */
     record Case(int number, Provider provider, Surface surface, boolean redact, boolean toolWantsUsage, List<Choice> choices,
-                int[] usage, long split) {
+                int[] usage, long split, String format) {
         String model() {
             return switch (provider) {
                 case OPENAI, OLLAMA, VLLM -> "upstream";
@@ -90,7 +99,7 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
         @Override
         public String toString() {
             return "case " + number + " " + provider + " " + surface + (redact ? " redact" : " flag") + " n=" + choices.size()
-                    + (usage == null ? " no-usage" : "") + (toolWantsUsage ? " include_usage" : "");
+                    + (usage == null ? " no-usage" : "") + (toolWantsUsage ? " include_usage" : "") + (format == null ? "" : " " + format);
         }
     }
 
@@ -110,6 +119,28 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
         }
         java.nio.file.Files.write(java.nio.file.Path.of("target/answer-paths-differences.txt"), differences);
         assertThat(differences).as("cases where the two ways back differ (all in target/answer-paths-differences.txt)").isEmpty();
+    }
+
+    /**
+     * JSON-mode answers (json27): the whole answer is scanned value by value, so the stream holds a JSON-mode text until
+     * its choice ends and scans it the same way ({@code redact}), or counts a copy so ({@code flag}); the two ways back
+     * then agree, and a redaction never breaks the JSON, however the events cut a key, a value or an escape.
+     */
+    @Test
+    void aJsonModeAnswerIsTheSameJsonWholeOrStreamed() throws Exception {
+        List<String> issued = issuedPlaceholders();
+        Random random = new Random(SEED + 1);
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < JSON_CASES; i++) {
+            Case c = generateJson(i, random, issued);
+            try {
+                compare(c, issued);
+            } catch (AssertionError e) {
+                differences.add(c + ": " + e.getMessage() + "\n  the model's output: " + c.choices());
+            }
+        }
+        java.nio.file.Files.write(java.nio.file.Path.of("target/answer-paths-json-differences.txt"), differences);
+        assertThat(differences).as("JSON-mode cases where the two ways back differ (all in target/answer-paths-json-differences.txt)").isEmpty();
     }
 
     // ---------------------------------------------------------------- the prompt's placeholders
@@ -149,7 +180,79 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
         }
         int[] usage = provider == Provider.ANTHROPIC || random.nextInt(4) != 0
                 ? new int[] {10 + random.nextInt(90), 1 + random.nextInt(300)} : null;
-        return new Case(number, provider, surface, redact, random.nextBoolean(), choices, usage, random.nextLong());
+        return new Case(number, provider, surface, redact, random.nextBoolean(), choices, usage, random.nextLong(), null);
+    }
+
+    // ---------------------------------------------------------------- JSON-mode outputs (json27)
+
+    /** The providers with a JSON mode: Anthropic's Messages API has none (the gateway refuses {@code response_format}). */
+    private static final List<Provider> JSON_PROVIDERS = List.of(Provider.OPENAI, Provider.AZURE, Provider.MISTRAL, Provider.OLLAMA, Provider.VLLM);
+    /** Text a JSON value may hold: quotes, backslashes, control characters, non-ASCII (escaped or not on the wire). */
+    private static final List<String> JSON_AWKWARD = List.of("\"", "\\", "\n", "\t", "\u00e9", "caf\u00e9", "😀", "\ud83d\ude00 ",
+            "Hij zei \"ja\"", "C:\\map\\", "é", "\u0001", "</script>", "{\"niet\": \"json\"}");
+
+    private static Case generateJson(int number, Random random, List<String> issued) throws Exception {
+        Provider provider = JSON_PROVIDERS.get(number % JSON_PROVIDERS.size());
+        Surface surface = (number / JSON_PROVIDERS.size()) % 2 == 0 ? Surface.CHAT : Surface.RESPONSES;
+        boolean redact = (number / (2 * JSON_PROVIDERS.size())) % 3 != 2;
+        int n = surface == Surface.CHAT && random.nextInt(3) == 0 ? 2 + random.nextInt(2) : 1;
+        List<Choice> choices = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            choices.add(jsonChoice(random, issued));
+        }
+        int[] usage = random.nextInt(4) != 0 ? new int[] {10 + random.nextInt(90), 1 + random.nextInt(300)} : null;
+        return new Case(number, provider, surface, redact, random.nextBoolean(), choices, usage, random.nextLong(),
+                random.nextBoolean() ? "json_object" : "json_schema");
+    }
+
+    /**
+     * A JSON answer: an object of strings (placeholders, invented personal data, escapes), numbers, booleans, null, arrays
+     * and objects, written compact, pretty or with every non-ASCII character as a {@code \\u} escape; now and then cut
+     * short ({@code length}), which is no longer JSON.
+     */
+    private static Choice jsonChoice(Random random, List<String> issued) throws Exception {
+        JsonNode tree = jsonObject(random, issued, 0);
+        ObjectWriter writer = switch (random.nextInt(3)) {
+            case 0 -> WIRE;
+            case 1 -> json.writerWithDefaultPrettyPrinter();
+            default -> json.writer();
+        };
+        String text = writer.writeValueAsString(tree);
+        if (random.nextInt(10) == 0) {
+            return new Choice(text.substring(0, 1 + random.nextInt(text.length() - 1)), null, List.of(), "length");
+        }
+        return new Choice(text, null, List.of(), "stop");
+    }
+
+    private static ObjectNode jsonObject(Random random, List<String> issued, int depth) {
+        ObjectNode object = json.createObjectNode();
+        int fields = 1 + random.nextInt(depth == 0 ? 6 : 3);
+        for (int i = 0; i < fields; i++) {
+            String key = random.nextInt(12) == 0 ? pick(random, issued) : WORDS.get(random.nextInt(WORDS.size())) + (random.nextInt(4) == 0 ? "é" : "");
+            object.set(key + (object.has(key) ? "_" + i : ""), jsonValue(random, issued, depth));
+        }
+        return object;
+    }
+
+    private static JsonNode jsonValue(Random random, List<String> issued, int depth) {
+        return switch (random.nextInt(depth < 2 ? 12 : 10)) {
+            // now and then the invented BSN as a number: found and, with redact, written as the string "[BSN]"
+            case 0 -> json.getNodeFactory().numberNode(random.nextInt(4) == 0 ? 123456782 : random.nextInt(100_000));
+            case 1 -> random.nextBoolean() ? json.getNodeFactory().booleanNode(random.nextBoolean()) : json.getNodeFactory().nullNode();
+            case 2, 3 -> json.getNodeFactory().textNode(INVENTED.get(random.nextInt(INVENTED.size())));
+            case 4 -> json.getNodeFactory().textNode(pick(random, issued));
+            case 5, 6 -> json.getNodeFactory().textNode(pick(random, JSON_AWKWARD) + text(random, issued, 1 + random.nextInt(6))
+                    + pick(random, JSON_AWKWARD));
+            case 10 -> {
+                ArrayNode array = json.createArrayNode();
+                for (int i = 0, size = 1 + random.nextInt(3); i < size; i++) {
+                    array.add(jsonValue(random, issued, depth + 1));
+                }
+                yield array;
+            }
+            case 11 -> jsonObject(random, issued, depth + 1);
+            default -> json.getNodeFactory().textNode(text(random, issued, 1 + random.nextInt(random.nextInt(4) == 0 ? 40 : 12)));
+        };
     }
 
     private static Choice choice(Random random, List<String> issued, Provider provider, Surface surface) {
@@ -479,7 +582,14 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
              {"type":"function","function":{"name":"zoek_dossier","parameters":{"type":"object","properties":{"aan":{"type":"string"}}}}}]""";
 
     private static String chatRequest(boolean stream, int n, boolean usage, boolean tools, String model) throws Exception {
+        return chatRequest(stream, n, usage, tools, model, null);
+    }
+
+    private static String chatRequest(boolean stream, int n, boolean usage, boolean tools, String model, String format) throws Exception {
         ObjectNode body = json.createObjectNode().put("model", model);
+        if (format != null) {
+            body.set("response_format", responseFormat(format, false));
+        }
         body.putArray("messages").addObject().put("role", "user").put("content", PROMPT);
         if (model.equals("claude")) {
             body.put("max_tokens", 500);
@@ -502,7 +612,7 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
     private static String request(Case c, boolean stream) throws Exception {
         boolean tools = c.choices().stream().anyMatch(choice -> !choice.calls().isEmpty());
         return switch (c.surface()) {
-            case CHAT -> chatRequest(stream, c.choices().size(), c.toolWantsUsage(), tools, c.model());
+            case CHAT -> chatRequest(stream, c.choices().size(), c.toolWantsUsage(), tools, c.model(), c.format());
             case COMPLETIONS -> {
                 ObjectNode body = json.createObjectNode().put("model", c.model()).put("prompt", PROMPT).put("max_tokens", 500);
                 if (c.choices().size() > 1) {
@@ -518,6 +628,9 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
             }
             case RESPONSES -> {
                 ObjectNode body = json.createObjectNode().put("model", c.model()).put("input", PROMPT).put("max_output_tokens", 500);
+                if (c.format() != null) {
+                    body.putObject("text").set("format", responseFormat(c.format(), true));
+                }
                 if (stream) {
                     body.put("stream", true);
                 }
@@ -531,6 +644,16 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
                 yield json.writeValueAsString(body);
             }
         };
+    }
+
+    /** {@code response_format} (chat) or {@code text.format} (Responses API, where the schema's fields sit beside the type). */
+    private static ObjectNode responseFormat(String format, boolean responses) {
+        ObjectNode node = json.createObjectNode().put("type", format);
+        if (format.equals("json_schema")) {
+            ObjectNode schema = responses ? node : node.putObject("json_schema");
+            schema.put("name", "brief").putObject("schema").put("type", "object");
+        }
+        return node;
     }
 
     private static String path(Surface surface) {
@@ -590,7 +713,7 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
         String note = "\n\n---\nAI-tekst (" + c.model() + "), trace ";
         for (var entry : a.content().entrySet()) {
             Choice choice = c.choices().get(entry.getKey());
-            boolean plain = choice.calls().isEmpty() && choice.content() != null;
+            boolean plain = choice.calls().isEmpty() && choice.content() != null && c.format() == null;
             assertThat(count(entry.getValue(), note)).as("disclaimers in choice %d", entry.getKey()).isEqualTo(plain ? 1 : 0);
             assertThat(count(entry.getValue(), "TRACE")).as("trace ids in choice %d", entry.getKey()).isEqualTo(plain ? 1 : 0);
             if (plain) {
@@ -619,6 +742,22 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
             }
         }
 
+        // a JSON-mode answer: what was JSON still is, the same JSON both ways; with redact no value keeps invented data
+        if (c.format() != null) {
+            for (int i = 0; i < c.choices().size(); i++) {
+                if (!isJson(c.choices().get(i).content())) {
+                    continue;
+                }
+                String wholeText = a.content().get(i);
+                String streamText = b.content().get(i);
+                assertThat(isJson(wholeText)).as("choice %d whole is JSON: %s", i, wholeText).isTrue();
+                assertThat(isJson(streamText)).as("choice %d streamed is JSON: %s", i, streamText).isTrue();
+                assertThat(parse(streamText)).as("choice %d streamed JSON", i).isEqualTo(parse(wholeText));
+                assertThat(shape(parse(streamText), false)).as("choice %d keeps the model's structure", i)
+                        .isEqualTo(shape(parse(c.choices().get(i).content()), c.redact()));
+            }
+        }
+
         // one audit record each, with the same counts
         Map<String, Object> wholeRecord = onlyRecord(wholeTrace);
         Map<String, Object> streamRecord = onlyRecord(streamTrace);
@@ -632,6 +771,37 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
             assertThat(streamRecord.get("PROMPT_TOKENS")).as("audit prompt tokens").isEqualTo(wholeRecord.get("PROMPT_TOKENS"));
             assertThat(streamRecord.get("COMPLETION_TOKENS")).as("audit completion tokens").isEqualTo(wholeRecord.get("COMPLETION_TOKENS"));
         }
+    }
+
+    private static boolean isJson(String text) {
+        try {
+            json.readerFor(JsonNode.class).with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(text);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The shape of a JSON value: its objects' sizes, its arrays' lengths and the kinds of its values, in order, without the
+     * text of keys (a placeholder in a key is restored) or of values. @param redacted whether the invented BSN written as a
+     * number becomes the string {@code "[BSN]"}
+     */
+    private static String shape(JsonNode node, boolean redacted) {
+        if (node.isObject()) {
+            StringBuilder b = new StringBuilder("{");
+            node.properties().forEach(e -> b.append(shape(e.getValue(), redacted)).append(','));
+            return b.append('}').toString();
+        }
+        if (node.isArray()) {
+            StringBuilder b = new StringBuilder("[");
+            node.forEach(v -> b.append(shape(v, redacted)).append(','));
+            return b.append(']').toString();
+        }
+        if (redacted && node.isIntegralNumber() && node.asLong() == 123456782L) {
+            return "STRING";
+        }
+        return node.getNodeType().name();
     }
 
     private static String anthropicFinish(String stopReason) {

@@ -243,4 +243,92 @@ class StreamOutputScanTest {
         assertThat(last.at("/dijkwacht/trace_id").asText()).isEqualTo("t1");
         assertThat(last.at("/dijkwacht/in_content").asBoolean()).isFalse();
     }
+
+    /** json27: a JSON text is scanned token by token, keys and whole numbers too; each change becomes a JSON string. */
+    @Test
+    void jsonKeysAndWholeNumbersAreScannedLikeStringValues() throws Exception {
+        Exchange exchange = exchange(true, "json_object");
+        String answer = "{\"bsn\": 111222333, \"" + FRESH + "\": true, \"aantal\": 12, \"bedrag\": 1.50e3, \"dubbel\": 1, \"dubbel\": 2}";
+        String scanned = scan.of(exchange).applyToArguments(answer, json);
+        assertThat(scanned).isEqualTo("{\"bsn\":\"[BSN]\",\"[EMAIL]\":true,\"aantal\":12,\"bedrag\":1.50e3,\"dubbel\":1,\"dubbel\":2}");
+        assertThat(exchange.outputEntityCounts()).containsEntry(EntityType.EMAIL, 1).containsEntry(EntityType.BSN, 1);
+    }
+
+    /** JSON the scan does not change is given back as the model wrote it: its layout and its escapes. */
+    @Test
+    void jsonWithoutFindingsKeepsItsLayoutAndEscapes() {
+        Exchange exchange = exchange(true, "json_object");
+        String answer = "{\n  \"naam\" : \"caf\\u00e9 \\ud83d\\ude00 \\\"ja\\\"\",\n  \"lijst\" : [ 1, 2.0, null ]\n}";
+        assertThat(scan.of(exchange).applyToArguments(answer, json)).isSameAs(answer);
+        assertThat(scan.of(exchange).applyToArguments("{\"a\": \"b\"} {\"c\": 1}", json)).as("two values are text").isEqualTo("{\"a\": \"b\"} {\"c\": 1}");
+        assertThat(scan.of(exchange).applyToArguments("{\"a\": \"" + FRESH, json)).as("cut short: text").isEqualTo("{\"a\": \"[EMAIL]");
+    }
+
+    /**
+     * json27: with redact, a JSON-mode answer's text is held until its choice ends (empty deltas keep the events) and then
+     * given as one delta, scanned value by value: a value cut between events is found whole, the JSON stays JSON.
+     */
+    @Test
+    void aStreamedJsonAnswerIsHeldAndScannedValueByValueWithRedact() throws Exception {
+        Exchange exchange = exchange(true, "json_object");
+        StreamRewriter rewriter = new StreamRewriter(exchange, out, new Disclaimer(null), scan.of(exchange), json);
+        for (String part : List.of("{\"aan\":\"p.piet", "ersen@example.org\",\"cc\":\"[EMA", "IL_1]\",\"bsn\":1112", "22333,\"t\":\"\\u00", "e9\"}")) {
+            rewriter.chunk(content(part));
+        }
+        assertThat(sentText()).as("nothing before the choice ends").isEmpty();
+        assertThat(sent).as("the events themselves still go").hasSize(5);
+        rewriter.chunk(finish("stop"));
+        rewriter.complete();
+
+        JsonNode parsed = json.readTree(sentText());
+        assertThat(parsed.path("aan").asText()).isEqualTo("[EMAIL]");
+        assertThat(parsed.path("cc").asText()).isEqualTo("anna@example.nl");
+        assertThat(parsed.path("bsn").asText()).isEqualTo("[BSN]");
+        assertThat(parsed.path("t").asText()).isEqualTo("\u00e9");
+        assertThat(exchange.outputEntityCounts()).containsEntry(EntityType.EMAIL, 1).containsEntry(EntityType.BSN, 1);
+        assertThat(sentText()).doesNotContain("AI-tekst");
+    }
+
+    /** With flag nothing waits: the JSON goes as it comes, and a copy is counted value by value at the end. */
+    @Test
+    void aStreamedJsonAnswerPassesAtOnceWithFlagAndIsCountedAtTheEnd() throws Exception {
+        Exchange exchange = exchange(false, "json_schema");
+        StreamRewriter rewriter = new StreamRewriter(exchange, out, new Disclaimer(null), scan.of(exchange), json);
+        rewriter.chunk(content("{\"aan\":\"p.piet"));
+        assertThat(sentText()).isEqualTo("{\"aan\":\"p.piet");
+        rewriter.chunk(content("ersen@example.org\",\"bsn\":111222333}"));
+        assertThat(exchange.outputEntityCounts()).as("counted at the end").isEmpty();
+        rewriter.chunk(finish("stop"));
+        rewriter.complete();
+        assertThat(sentText()).isEqualTo("{\"aan\":\"" + FRESH + "\",\"bsn\":111222333}");
+        assertThat(exchange.outputEntityCounts()).containsEntry(EntityType.EMAIL, 1).containsEntry(EntityType.BSN, 1);
+    }
+
+    /**
+     * The hold is bounded: beyond {@link StreamRewriter#MAX_HELD_JSON} characters the answer is scanned as text, in the
+     * windows of a text answer, and released as it is scanned; nothing leaves unscanned (fail closed), but the JSON is no
+     * longer guaranteed.
+     */
+    @Test
+    void aJsonAnswerTooLongToHoldIsScannedAsTextAndNothingLeavesUnscanned() throws Exception {
+        Exchange exchange = exchange(true, "json_object");
+        StreamRewriter rewriter = new StreamRewriter(exchange, out, new Disclaimer(null), scan.of(exchange), json);
+        String filler = "woord ".repeat(1000);
+        rewriter.chunk(content("{\"tekst\":\"" + FRESH + " "));
+        int sentBefore = 0;
+        for (int i = 0; i * filler.length() <= StreamRewriter.MAX_HELD_JSON; i++) {
+            rewriter.chunk(content(filler));
+            if (i == 0) {
+                sentBefore = sentText().length();
+            }
+        }
+        assertThat(sentBefore).as("held while under the bound").isZero();
+        assertThat(sentText().length()).as("released once over it").isGreaterThan(StreamRewriter.MAX_HELD_JSON - 200);
+        rewriter.chunk(content("mail " + FRESH + " eind\"}"));
+        rewriter.chunk(finish("stop"));
+        rewriter.complete();
+        String text = sentText();
+        assertThat(text).startsWith("{\"tekst\":\"[EMAIL] woord").endsWith("mail [EMAIL] eind\"}").doesNotContain(FRESH);
+        assertThat(exchange.outputEntityCounts()).containsEntry(EntityType.EMAIL, 2);
+    }
 }

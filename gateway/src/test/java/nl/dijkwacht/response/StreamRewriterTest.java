@@ -137,6 +137,30 @@ class StreamRewriterTest {
         }
     }
 
+    /**
+     * review43: an event whose delta has text and a refusal together. As a tree its refusal was restored; as bytes the
+     * event counted as a plain text event (only its text was read), so the refusal went on as it came — a placeholder
+     * unrestored, with {@code redact} personal data in it unredacted. Both ways now give the refusal restored.
+     */
+    @Test
+    void aRefusalBesideTextInOneEventIsRestoredAlsoWhenTheEventComesAsBytes() {
+        for (boolean raw : new boolean[] {false, true}) {
+            sent.clear();
+            StreamRewriter rewriter = new StreamRewriter(exchange(), out, new Disclaimer(null), null, json);
+            ObjectNode both = content("Hallo. ");
+            ((ObjectNode) both.at("/choices/0/delta")).put("refusal", "Daar help ik [PERSOON_1] niet bij.");
+            give(rewriter, both, raw);
+            ObjectNode finish = json.createObjectNode();
+            finish.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
+            rewriter.chunk(finish);
+            rewriter.complete();
+            StringBuilder refusalText = new StringBuilder();
+            sent.forEach(c -> refusalText.append(c.at("/choices/0/delta/refusal").asText("")));
+            assertThat(refusalText.toString()).as("raw " + raw).isEqualTo("Daar help ik Jan de Vries niet bij.");
+            assertThat(sentText()).as("raw " + raw).isEqualTo("Hallo. ");
+        }
+    }
+
     private void give(StreamRewriter rewriter, ObjectNode chunk, boolean raw) {
         if (raw) {
             byte[] bytes = chunk.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -28,7 +28,7 @@ public final class Authentication {
     public HandlerFilterFunction<ServerResponse, ServerResponse> forRoute(RouteKind route) {
         return switch (route) {
             case TOOL -> (request, next) -> {
-                CallerAuthenticator.Result<Caller> result = authenticator.tool(toolCredentials(request));
+                CallerAuthenticator.Result<Caller> result = toolCaller(request);
                 if (!result.allowed()) {
                     return refusals.refuse(request, route, result.refusal());
                 }
@@ -36,7 +36,10 @@ public final class Authentication {
                 return next.handle(request);
             };
             case ADMIN, AUDITOR -> (request, next) -> {
-                CallerAuthenticator.Result<Operator> result = authenticator.identifyOperator(Credentials.bearer(bearer(request)));
+                String doubled = doubled(request, "Authorization");
+                CallerAuthenticator.Result<Operator> result = doubled != null
+                        ? CallerAuthenticator.Result.refused(CallerAuthenticator.doubledHeader(doubled))
+                        : authenticator.identifyOperator(Credentials.bearer(bearer(request)));
                 if (!result.allowed()) {
                     return refusals.refuse(request, route, result.refusal());
                 }
@@ -61,7 +64,7 @@ public final class Authentication {
     public HandlerFilterFunction<ServerResponse, ServerResponse> identifyWithoutRefusing() {
         return (request, next) -> {
             if (header(request, "Authorization") != null || header(request, userTokenHeader) != null) {
-                CallerAuthenticator.Result<Caller> result = authenticator.tool(toolCredentials(request));
+                CallerAuthenticator.Result<Caller> result = toolCaller(request);
                 if (result.allowed()) {
                     request.servletRequest().setAttribute(AuthenticatedRequest.CALLER, result.value());
                 } else if (result.refusal().status() == 401) {
@@ -70,6 +73,28 @@ public final class Authentication {
             }
             return next.handle(request);
         };
+    }
+
+    /**
+     * The tool's caller; refused when a credential header is sent more than once (two keys, two tokens, two departments):
+     * which of them would count is not for the gateway to guess (auth27: the first one counted and the rest was ignored).
+     */
+    private CallerAuthenticator.Result<Caller> toolCaller(ServerRequest request) {
+        String doubled = doubled(request, "Authorization", userTokenHeader, Credentials.USER, Credentials.DEPARTMENT, Credentials.ROLES);
+        if (doubled != null) {
+            return CallerAuthenticator.Result.refused(CallerAuthenticator.doubledHeader(doubled));
+        }
+        return authenticator.tool(toolCredentials(request));
+    }
+
+    /** The first of {@code names} that the request sends more than once, {@code null} when none is. */
+    private static String doubled(ServerRequest request, String... names) {
+        for (String name : names) {
+            if (request.headers().header(name).size() > 1) {
+                return name;
+            }
+        }
+        return null;
     }
 
     Credentials toolCredentials(ServerRequest request) {

@@ -18,6 +18,7 @@ public final class AnalysedText {
     private int[] groupedDigitRunStarts;
     private int[] tokenStarts;
     private long[] asciiPairs;
+    private SpacedColumns spacedColumns;
 
     AnalysedText(String text, TextStructure structure) {
         this.text = text;
@@ -58,6 +59,14 @@ public final class AnalysedText {
             lower = lowerSameLength(text);
         }
         return lower;
+    }
+
+    /** Its columns set apart by runs of spaces ({@link SpacedColumns}), each line read once for all candidates. */
+    SpacedColumns spacedColumns() {
+        if (spacedColumns == null) {
+            spacedColumns = new SpacedColumns(lower());
+        }
+        return spacedColumns;
     }
 
     /**

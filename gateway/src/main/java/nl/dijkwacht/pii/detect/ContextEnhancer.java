@@ -116,9 +116,14 @@ public final class ContextEnhancer {
 
     /** The cue for a candidate, with the key of the table cell, JSON value or labelled line it is in. */
     public Cue cue(String lower, int start, int end, TextStructure structure) {
+        return cue(lower, start, end, structure, new SpacedColumns(lower));
+    }
+
+    /** As {@link #cue(String, int, int, TextStructure)}, the text's columns read once for all its candidates. */
+    Cue cue(String lower, int start, int end, TextStructure structure, SpacedColumns columns) {
         TextStructure.Field field = structure == null || structure.isEmpty() ? null : structure.fieldAt(start, end);
         if (field == null) {
-            String header = SpacedColumns.headerOf(lower, start, end);
+            String header = columns.headerOf(start, end);
             Cue column = header == null ? Cue.NONE : keys.headerCue(header);
             return column.signal() != Signal.NONE ? column : cue(lower, start, end);
         }

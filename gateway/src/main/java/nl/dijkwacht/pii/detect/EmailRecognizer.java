@@ -16,7 +16,7 @@ import nl.dijkwacht.words.WordList;
 public final class EmailRecognizer implements Recognizer {
 
     private static final Pattern EMAIL = Pattern.compile(
-            "(?<![\\p{L}\\d._%+-])[\\p{L}\\d][\\p{L}\\d._%+-]*@[\\p{L}\\d](?:[\\p{L}\\d-]*[\\p{L}\\d])?(?:\\.[\\p{L}\\d](?:[\\p{L}\\d-]*[\\p{L}\\d])?)*\\.[A-Za-z]{2,24}\\b");
+            "(?<![\\p{L}\\d._%+-])[\\p{L}\\d][\\p{L}\\d._%+-]*@[\\p{L}\\d](?:[\\p{L}\\d-]*[\\p{L}\\d])?(?:\\.[\\p{L}\\d](?:[\\p{L}\\d-]*[\\p{L}\\d])?){0,126}\\.[A-Za-z]{2,24}\\b");
 
     /** Local parts that name a function, not a person ({@code /pii/function-mailboxes.txt}). */
     static final Set<String> FUNCTION_MAILBOXES = WordList.set("/pii/function-mailboxes.txt");

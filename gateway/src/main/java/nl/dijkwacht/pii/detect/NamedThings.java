@@ -419,9 +419,15 @@ public final class NamedThings {
         return false;
     }
 
-    private static int wordEnd(String text, int s) {
+    /**
+     * The end of the word (dots of "B.V." included) from {@code s}, looked for over at most {@value #MAX_WORD}
+     * characters: no name, firm or legal form is longer, and a text of one endless "word" (a domain of a thousand
+     * labels) would otherwise be walked to its end from every candidate in it (slow27).
+     */
+    static int wordEnd(String text, int s) {
         int e = s;
-        while (e < text.length() && (wordChar(text.charAt(e)) || text.charAt(e) == '.' && e > s)) {
+        int limit = Math.min(text.length(), s + MAX_WORD);
+        while (e < limit && (wordChar(text.charAt(e)) || text.charAt(e) == '.' && e > s)) {
             e++;
         }
         while (e > s && text.charAt(e - 1) == '.' && !(e - 2 > s && text.charAt(e - 3) == '.')) {
@@ -429,6 +435,8 @@ public final class NamedThings {
         }
         return e;
     }
+
+    static final int MAX_WORD = 128;
 
     static boolean wordChar(char c) {
         return Character.isLetter(c) || c == '-' || c == '\'' || c == '’';

@@ -20,7 +20,7 @@ final class NicknameNames {
     private static final Pattern NAME_WITH_NICKNAME = Pattern.compile(
             "(?<![\\p{L}\\d.])((?:\\p{L}\\.){1,4}|" + WORD + ") ([(‘'\"“]" + WORD + "[)’'\"”]) ((?:(?i:"
                     + String.join("|", WordList.set("/pii/names/particles.txt")).replace("'", "['’]")
-                    + ") )*)(" + WORD + ")(?![\\p{L}\\d])");
+                    + ") ){0,8})(" + WORD + ")(?![\\p{L}\\d])");
 
     /** Words that open or close no name here (function words, titles, ordinary lower-case words). */
     private static final Set<String> NOT_A_PART = WordList.union(

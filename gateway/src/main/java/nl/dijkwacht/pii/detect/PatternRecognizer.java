@@ -140,7 +140,7 @@ public final class PatternRecognizer implements AnalysedTextRecognizer {
                     if (lower == null) {
                         lower = analysed.lower();
                     }
-                    cue = rule.context.cue(lower, s, e, structure);
+                    cue = rule.context.cue(lower, s, e, structure, analysed.spacedColumns());
                 }
                 if (veto != null && veto.vetoes(new Candidate(value, lower, s, e, cue, structure))) {
                     continue;

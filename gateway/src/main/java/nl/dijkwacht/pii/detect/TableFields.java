@@ -20,6 +20,8 @@ final class TableFields {
     /** Adds the cells of every table to {@code out} and the header cells' spans to {@code headerCells}. */
     static void read(String text, List<Field> out, List<int[]> headerCells) {
         List<int[]> lines = TextStructure.lineSpans(text);
+        int[] notSeparator = null; // for each line, the first line from it that is no markdown separator row
+        RowCells rowCells = new RowCells();
         int i = 0;
         while (i < lines.size()) {
             int[] header = lines.get(i);
@@ -41,12 +43,17 @@ final class TableFields {
             int j = i + 1;
             int rows = 0;
             while (j < lines.size()) {
-                int[] row = lines.get(j);
-                if (delimiter == '|' && separatorRow(text, row)) {
-                    j++;
-                    continue;
+                if (delimiter == '|') {
+                    if (notSeparator == null) {
+                        notSeparator = notSeparatorFrom(text, lines);
+                    }
+                    j = notSeparator[j];
+                    if (j >= lines.size()) {
+                        break;
+                    }
                 }
-                List<int[]> cells = cells(text, row[0], row[1], delimiter);
+                int[] row = lines.get(j);
+                List<int[]> cells = rowCells.of(text, j, row, delimiter);
                 if (delimiter == ',' && cells.size() > columns.size()) {
                     cells = joinDecimalCommas(text, cells, columns.size());
                 }
@@ -178,6 +185,36 @@ final class TableFields {
             }
         }
         return true;
+    }
+
+    /**
+     * For each line, the index of the first line from it on that is no separator row ({@code lines.size()}: none). Every
+     * header candidate skips the same separator rows through it at once (slow27: each of a run of separator rows, itself
+     * a header candidate, walked the rest of the run again — quadratic in the number of lines).
+     */
+    static int[] notSeparatorFrom(String text, List<int[]> lines) {
+        int[] next = new int[lines.size() + 1];
+        next[lines.size()] = lines.size();
+        for (int k = lines.size() - 1; k >= 0; k--) {
+            next[k] = separatorRow(text, lines.get(k)) ? next[k + 1] : k;
+        }
+        return next;
+    }
+
+    /** The cells of the row last split, kept: the header candidates that stop at the same row split it once. */
+    private static final class RowCells {
+        private int line = -1;
+        private char delimiter;
+        private List<int[]> cells;
+
+        List<int[]> of(String text, int line, int[] row, char delimiter) {
+            if (line != this.line || delimiter != this.delimiter) {
+                this.cells = cells(text, row[0], row[1], delimiter);
+                this.line = line;
+                this.delimiter = delimiter;
+            }
+            return cells;
+        }
     }
 
     private static boolean separatorRow(String text, int[] line) {

@@ -44,7 +44,7 @@ public final class TextNormalizer {
     private static final String DOT = "(?:\\s*" + OPEN + "\\s*(?:dot|punt)\\s*" + CLOSE + "\\s*|[ \\t]+(?:dot|punt)[ \\t]+|\\.)";
     /** An e-mail address with its '@' and dots possibly written out; groups: local, at, rest. */
     private static final Pattern OBFUSCATED_EMAIL = Pattern.compile("(?i)(?<![\\p{L}\\d._%+-])(" + LOCAL + ")(" + AT + ")("
-            + LABEL + "(?:" + DOT + LABEL + ")*" + DOT + "[a-z]{2,24})(?![\\p{L}\\d])");
+            + LABEL + "(?:" + DOT + LABEL + "){0,126}" + DOT + "[a-z]{2,24})(?![\\p{L}\\d])");
     private static final Pattern DOT_IN_DOMAIN = Pattern.compile("(?i)" + DOT);
     /** Gate: something that may be a written-out or spaced '@'; tried only where {@link #mayStartAtMarker} says. */
     private static final Pattern AT_MARKER = Pattern.compile("(?i)" + OPEN + "\\s*(?:at|@|a|dot|punt)\\s*" + CLOSE

@@ -12,7 +12,10 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.web.servlet.function.ServerRequest;
 
-/** The tool routes' credentials are the first value of each header, whatever the case of its name. */
+/**
+ * The tool routes' credentials are the first value of each header, whatever the case of its name (a credential header
+ * sent more than once never gets this far: the route filter refuses it, 401 credentials_ambiguous — auth27).
+ */
 class AuthenticationHeadersTest {
 
     private final Authentication authentication = new Authentication(null, "X-User-Token", null);

@@ -197,14 +197,20 @@ final class NameParser {
                 && adjacent(text, tokens, j, j + 1);
     }
 
+    /**
+     * The index after the particles from {@code i} ("van der", "in 't"), at most {@value #MAX_PARTICLES} of them: no name
+     * has more, and a text of nothing but particles would otherwise be walked again from every one of them (slow27).
+     */
     int skipParticles(String text, List<TextToken> tokens, int i) {
         int j = i;
-        while (j < tokens.size() && tokens.get(j).isWord() && tokens.get(j).in(NameWords.PARTICLES)
+        while (j < tokens.size() && j - i < MAX_PARTICLES && tokens.get(j).isWord() && tokens.get(j).in(NameWords.PARTICLES)
                 && (j == i || adjacent(text, tokens, j - 1, j))) {
             j++;
         }
         return j;
     }
+
+    static final int MAX_PARTICLES = 8;
 
     static boolean adjacent(String text, List<TextToken> tokens, int a, int b) {
         return TextToken.adjacent(text, tokens.get(a), tokens.get(b));
