@@ -73,8 +73,12 @@ for i, s in ipairs(state) do
     if t < s.c then full = next_refill + (math.ceil((s.c - t) / s.c) - 1) * s.period end
   end
   if op ~= 'peek' then
+    -- a calendar key is not used after its period, which ends before the next refill: an overspent budget (which
+    -- would only be full again after several refills) does not keep its key longer than that
+    local ttl = full
+    if not s.greedy then ttl = math.min(full, math.max(0, s.ts + s.period - now)) end
     redis.call('HSET', s.key, 'c', num(s.c), 't', num(t), 'ts', num(s.ts), 'v', num(s.v))
-    redis.call('PEXPIRE', s.key, math.max(1, math.ceil((full + keep) / 1000)))
+    redis.call('PEXPIRE', s.key, math.max(1, math.ceil((ttl + keep) / 1000)))
   end
   out[#out + 1] = s.fits and 1 or 0
   out[#out + 1] = math.floor(t + 1e-9)

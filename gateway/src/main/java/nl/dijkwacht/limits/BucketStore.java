@@ -187,7 +187,7 @@ public final class BucketStore implements AutoCloseable {
     /** Tokens left in a charge's bucket (negative when a settled answer ran over). */
     long available(Charge charge, long version) {
         if (redis != null) {
-            return redis.run(RedisBuckets.Operation.PEEK, List.of(charge), version).getFirst().getRemainingTokens();
+            return redis.available(charge, version);
         }
         try {
             return bucket(charge, version).getAvailableTokens();

@@ -108,7 +108,7 @@ public final class CallerLimits {
         long upper = bound.getAsLong();
         Outcome outcome = charge(exchange, withAmount(budgets, upper), "token-budget", TOKEN_HEADERS, now);
         if (outcome instanceof Outcome.Continue) {
-            exchange.tokensReserved(upper);
+            exchange.tokensReserved(upper, now);
             exchange.tokensCounted(counted);
             return outcome;
         }
@@ -121,7 +121,7 @@ public final class CallerLimits {
         }
         outcome = charge(exchange, withAmount(budgets, estimate), "token-budget", TOKEN_HEADERS, now);
         if (outcome instanceof Outcome.Continue) {
-            exchange.tokensReserved(estimate);
+            exchange.tokensReserved(estimate, now);
         }
         return outcome;
     }
@@ -166,7 +166,8 @@ public final class CallerLimits {
         if (reserved <= 0) {
             return;
         }
-        exchange.tokensReserved(0);
+        Instant reservedAt = exchange.tokensReservedAt();
+        exchange.tokensReserved(0, null);
         long used = (long) exchange.promptTokens() + exchange.completionTokens();
         boolean answered = exchange.upstreamStatus() != null && exchange.upstreamStatus() == 200;
         if (used == 0 && answered) {
@@ -180,9 +181,10 @@ public final class CallerLimits {
         if (difference == 0) {
             return;
         }
-        // the periods of the reservation, not of now: a request that ran past midnight settles yesterday's budget
+        // the periods of the reservation, not of now: a request that ran past midnight settles yesterday's budget.
+        // Not those of receivedAt() either: a request received just before midnight may reserve just after it.
         List<Charge> charges = charges(exchange, List.of(Kind.TOKENS_PER_DAY, Kind.TOKENS_PER_MONTH),
-                Math.abs(difference), exchange.receivedAt());
+                Math.abs(difference), reservedAt);
         long version = versions.of(limitsOf(exchange.policy()));
         try {
             store.settle(charges, difference > 0, version);

@@ -80,6 +80,28 @@ final class RedisBuckets implements AutoCloseable {
      * as a probe (consumed = the amount fitted). An unreachable or silent Redis throws {@link CompletionException}.
      */
     List<ConsumptionProbe> run(Operation operation, List<Charge> charges, long version) {
+        List<Object> out = eval(operation, charges, version);
+        List<ConsumptionProbe> probes = new ArrayList<>(charges.size());
+        for (int i = 0; i < charges.size(); i++) {
+            boolean fits = (Long) out.get(4 * i) == 1L;
+            long remaining = (Long) out.get(4 * i + 1);
+            long wait = (Long) out.get(4 * i + 2);
+            long full = (Long) out.get(4 * i + 3) * 1_000;
+            probes.add(fits ? ConsumptionProbe.consumed(remaining, full)
+                    : ConsumptionProbe.rejected(remaining, wait < 0 ? Long.MAX_VALUE : wait * 1_000, full));
+        }
+        return probes;
+    }
+
+    /**
+     * Tokens left in one bucket, below zero when a settled answer ran over. Not through a {@link ConsumptionProbe}:
+     * its {@code getRemainingTokens()} never says less than 0.
+     */
+    long available(Charge charge, long version) {
+        return (Long) eval(Operation.PEEK, List.of(charge), version).get(1);
+    }
+
+    private List<Object> eval(Operation operation, List<Charge> charges, long version) {
         String[] keys = new String[charges.size()];
         String[] args = new String[3 + 5 * charges.size()];
         args[0] = operation.wire();
@@ -105,16 +127,7 @@ final class RedisBuckets implements AutoCloseable {
         } catch (RedisException e) {
             throw new CompletionException(e);
         }
-        List<ConsumptionProbe> probes = new ArrayList<>(charges.size());
-        for (int i = 0; i < charges.size(); i++) {
-            boolean fits = (Long) out.get(4 * i) == 1L;
-            long remaining = (Long) out.get(4 * i + 1);
-            long wait = (Long) out.get(4 * i + 2);
-            long full = (Long) out.get(4 * i + 3) * 1_000;
-            probes.add(fits ? ConsumptionProbe.consumed(remaining, full)
-                    : ConsumptionProbe.rejected(remaining, wait < 0 ? Long.MAX_VALUE : wait * 1_000, full));
-        }
-        return probes;
+        return out;
     }
 
     @Override

@@ -51,6 +51,7 @@ public final class Exchange {
     private final RouteLog routing = new RouteLog();
     private final Map<String, String> rateLimitHeaders = new java.util.LinkedHashMap<>();
     private long tokensReserved;
+    private Instant tokensReservedAt;
     private java.util.function.LongSupplier tokensCounted;
     private nl.dijkwacht.pii.DetectionAhead detectionAhead;
     private final Map<Attachment.Kind, Integer> attachmentCounts = new EnumMap<>(Attachment.Kind.class);
@@ -216,7 +217,15 @@ public final class Exchange {
 
     /** Tokens taken from the caller's budgets before the model call, settled afterwards with the reported usage. */
     public long tokensReserved() { return tokensReserved; }
-    public void tokensReserved(long tokens) { this.tokensReserved = tokens; }
+    /**
+     * When the tokens were reserved ({@code null} with none): settling charges the budgets of that day and month,
+     * which are not those of {@link #receivedAt()} when midnight fell between the two.
+     */
+    public Instant tokensReservedAt() { return tokensReservedAt; }
+    public void tokensReserved(long tokens, Instant at) {
+        this.tokensReserved = tokens;
+        this.tokensReservedAt = at;
+    }
 
     /**
      * The exact count behind a reservation that was made with a cheap upper bound (null when the reservation already

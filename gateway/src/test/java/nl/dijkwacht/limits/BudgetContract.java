@@ -184,6 +184,41 @@ abstract class BudgetContract {
         assertThat(next.rateLimitHeaders()).containsEntry("x-ratelimit-remaining-tokens", "0");
     }
 
+    /**
+     * A request received just before midnight reaches the token-budget step just after it (the steps before take
+     * time): its reservation is in the new day's budget, so settling must give back there — it gave back to the
+     * day it was received in (limits27).
+     */
+    @Test
+    void aReservationMadeJustAfterMidnightIsSettledInTheDayItWasMadeIn() {
+        PolicySet policy = policy(limits(Map.of(Scope.TOOL, new Values(100L, null, null), Scope.USER, new Values(null, 1000L, null))));
+        Exchange failed = exchange(policy, "tool", "anna", null, tenant); // received now, today
+        java.time.ZoneId zone = LimitsPolicy.DEFAULT_TIME_ZONE;
+        java.time.Instant afterMidnight = java.time.LocalDate.now(zone).plusDays(1).atStartOfDay(zone).toInstant().plusSeconds(1);
+        GeneratedTrafficTest.ManualTime time = new GeneratedTrafficTest.ManualTime(afterMidnight);
+        try (BucketStore tomorrow = newStore(time)) {
+            CallerLimits limits = new CallerLimits(tomorrow, user -> "p-" + Integer.toHexString(user.hashCode()), 120, time.clock());
+            assertThat(limits.reserveTokens(failed, () -> 900)).isEqualTo(Outcome.CONTINUE);
+            failed.upstreamStatus(502);
+            limits.settle(failed);
+            Exchange next = exchange(policy, "tool", "anna", null, tenant);
+            assertThat(limits.reserveTokens(next, () -> 1000)).as("the failed request's 900 tokens are back").isEqualTo(Outcome.CONTINUE);
+        }
+    }
+
+    /** The budget gauge shows an overspent budget as more than wholly used, in Redis too (it said 1.0 there: limits27). */
+    @Test
+    void anAnswerThatRanOverShowsAsMoreThanTheWholeBudgetUsed() {
+        PolicySet policy = policy(limits(Map.of(Scope.TOOL, new Values(100L, null, null), Scope.TENANT, new Values(null, null, 1000L))));
+        Exchange overran = exchange(policy, "tool", "anna", null, tenant);
+        assertThat(limits.reserveTokens(overran, () -> 900)).isEqualTo(Outcome.CONTINUE);
+        overran.upstreamStatus(200);
+        overran.usage(200, 1000);
+        limits.settle(overran);
+        assertThat(limits.tenantBudgetUse(t -> policy).get(tenant))
+                .containsEntry(LimitsPolicy.Kind.TOKENS_PER_MONTH, 1.2);
+    }
+
     @Test
     void aRequestLargerThanTheWholeBudgetIsToldSoWithoutRetryAfter() {
         PolicySet policy = policy(limits(Map.of(Scope.TOOL, new Values(100L, 500L, null))));

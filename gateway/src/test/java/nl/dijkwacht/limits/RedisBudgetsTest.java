@@ -73,6 +73,29 @@ class RedisBudgetsTest extends BudgetContract {
         }
     }
 
+    /**
+     * An answer far beyond the budget leaves a day bucket that would only be full after several refills; its key is
+     * still gone within its day's 25 h (it was kept 5 x 25 h: limits27).
+     */
+    @Test
+    void anOverspentBudgetsKeyStillExpiresWithinItsPeriod() {
+        PolicySet policy = policy(limits(Map.of(Scope.TOOL, new Values(100L, null, null), Scope.USER, new Values(null, 1_000L, 10_000L))));
+        var overran = exchange(policy, "tool", "anna", null, tenant);
+        assertThat(limits.reserveTokens(overran, () -> 100)).isEqualTo(Outcome.CONTINUE);
+        overran.upstreamStatus(200);
+        overran.usage(1_000, 4_000);
+        limits.settle(overran);
+        try (RedisClient client = RedisClient.create(LocalServices.REDIS_URL);
+             StatefulRedisConnection<String, String> redis = client.connect()) {
+            List<String> keys = redis.sync().keys(prefix + "*tokens-per-*");
+            assertThat(keys).hasSize(2);
+            for (String key : keys) {
+                long most = (key.contains("tokens-per-day") ? Duration.ofHours(25) : Duration.ofDays(31)).plus(BucketStore.KEEP_FULL).toMillis();
+                assertThat(redis.sync().pttl(key)).as(key).isPositive().isLessThanOrEqualTo(most);
+            }
+        }
+    }
+
     @Test
     void aRedisThatStopsAnsweringRefusesInsteadOfLettingThrough() throws Exception {
         // a server that answers the connection handshake, then nothing: every bucket operation runs into the timeout
