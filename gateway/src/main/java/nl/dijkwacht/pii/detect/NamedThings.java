@@ -257,12 +257,29 @@ public final class NamedThings {
         if (ws == end || !Character.isUpperCase(text.charAt(ws))) {
             return false;
         }
-        int hyphen = text.lastIndexOf('-', end - 1);
+        int hyphen = lastHyphenAfter(text, ws, end);
         if (hyphen > ws && lowerCaseTail(text, hyphen + 1, end)) {
             return true;
         }
         int last = hyphen > ws ? hyphen + 1 : ws; // "Kartini-Singel"; not "Jansen-Molen" (a molen is a thing too)
         return streetSuffix(text, last, end) || venueSuffix(text, last, end);
+    }
+
+    /** Counts the characters {@link #lastHyphenAfter} looked at (tests: the work per span). */
+    static final java.util.concurrent.atomic.LongAdder HYPHEN_READS = new java.util.concurrent.atomic.LongAdder();
+
+    /**
+     * The last '-' in (after, end), or -1: {@code lastIndexOf('-', end - 1)} where that lies after {@code after}, read
+     * only there (lin27: the walk back to any hyphen before the span, per span, was quadratic on a text without one).
+     */
+    static int lastHyphenAfter(String text, int after, int end) {
+        HYPHEN_READS.add(Math.max(0, end - 1 - after));
+        for (int i = end - 1; i > after; i--) {
+            if (text.charAt(i) == '-') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
