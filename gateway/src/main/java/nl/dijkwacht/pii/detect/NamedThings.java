@@ -265,6 +265,20 @@ public final class NamedThings {
         return streetSuffix(text, last, end) || venueSuffix(text, last, end);
     }
 
+    /** Counts the characters {@link #dotIn} looked at (tests: the work per word). */
+    static final java.util.concurrent.atomic.LongAdder DOT_READS = new java.util.concurrent.atomic.LongAdder();
+
+    /** Whether [from, to) holds a '.': read only there (lin27: {@code indexOf('.', s)} read on to the text's end). */
+    static boolean dotIn(String text, int from, int to) {
+        DOT_READS.add(Math.max(0, to - from));
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '.') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Counts the characters {@link #lastHyphenAfter} looked at (tests: the work per span). */
     static final java.util.concurrent.atomic.LongAdder HYPHEN_READS = new java.util.concurrent.atomic.LongAdder();
 
@@ -375,8 +389,7 @@ public final class NamedThings {
         if (LEGAL_FORMS.containsLowerCase(text, s, e)) {
             return true;
         }
-        int dot = text.indexOf('.', s);
-        return dot > s && dot < e && LEGAL_FORMS.contains(text.substring(s, e).toLowerCase(Locale.ROOT).replace(".", ""));
+        return dotIn(text, s + 1, e) && LEGAL_FORMS.contains(text.substring(s, e).toLowerCase(Locale.ROOT).replace(".", ""));
     }
 
     /**

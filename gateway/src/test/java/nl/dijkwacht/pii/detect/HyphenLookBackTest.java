@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * lin27: {@code NamedThings.compoundAtEnd} looked for a hyphen with {@code lastIndexOf('-', end - 1)}, per person span,
- * back to the text's start when it had none ("Naam: Jan⏎BSN: 1⏎" × n: quadratic). Checked by the characters read.
+ * back to the text's start when it had none ("Naam: Jan⏎BSN: 1⏎" × n: quadratic), and {@code legalForm} for a dot
+ * with {@code indexOf('.', s)} on to the text's end. Checked by the characters read.
  */
 class HyphenLookBackTest {
 
@@ -19,6 +20,26 @@ class HyphenLookBackTest {
         long before = NamedThings.HYPHEN_READS.sum();
         assertThat(PiiEngine.dutchDefault().detect(text)).isNotEmpty();
         assertThat(NamedThings.HYPHEN_READS.sum() - before).isLessThanOrEqualTo(text.length()); // was ~ spans × text
+    }
+
+    /** "Jan Piet Klaas Willem " × n: every capitalised word was tested as "B.V." by {@code indexOf('.')} to the end. */
+    @Test
+    void aLegalFormWithDotsIsLookedForInsideTheWord() {
+        String text = WorstCaseInputs.fill("Jan Piet Klaas Willem ", 60_000);
+        long before = NamedThings.DOT_READS.sum();
+        PiiEngine.dutchDefault().detect(text);
+        assertThat(NamedThings.DOT_READS.sum() - before).isLessThanOrEqualTo(4L * text.length()); // was ~ words × text
+        Random random = new Random(43);
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder b = new StringBuilder("B");
+            for (int i = random.nextInt(12); i > 0; i--) {
+                b.append("B.v ".charAt(random.nextInt(4)));
+            }
+            String t = b.toString();
+            int e = 1 + random.nextInt(t.length());
+            int dot = t.indexOf('.', 0);
+            assertThat(NamedThings.dotIn(t, 1, e)).as("%s to %d", t, e).isEqualTo(dot > 0 && dot < e);
+        }
     }
 
     @Test
