@@ -41,8 +41,9 @@ final class FindingLinks {
     }
 
     /** New findings (not overlapping {@code kept}, which is sorted and free of overlaps). */
-    static List<Finding> link(String text, List<Finding> kept) {
-        List<Finding> added = new ArrayList<>();
+    static List<Finding> link(String text, List<Finding> keptAsGiven) {
+        List<Finding> kept = DisjointFindings.of(keptAsGiven);
+        List<Finding> added = new DisjointFindings();
         Set<String> parts = new HashSet<>();
         for (Finding f : kept) {
             if (f.type() != EntityType.PERSON) {
@@ -287,6 +288,9 @@ final class FindingLinks {
     }
 
     private static boolean free(List<Finding> kept, List<Finding> added, int s, int e) {
+        if (kept instanceof DisjointFindings k && added instanceof DisjointFindings a) {
+            return !k.overlaps(s, e) && !a.overlaps(s, e);
+        }
         for (Finding f : kept) {
             if (f.start() < e && s < f.end()) {
                 return false;

@@ -68,7 +68,9 @@ public final class PersonNameRecognizer implements Recognizer {
                 }
             }
         }
-        spans.removeIf(s -> PlaceAndTitleFilter.notAPerson(text, s.start(), s.end()));
+        LineStarts lines = spans.isEmpty() ? null : new LineStarts(text);
+        spans.removeIf(s -> PlaceAndTitleFilter.notAPerson(text, lines.lineStart(s.start()),
+                lines.firstColonFrom(lines.lineStart(s.start())), s.start(), s.end()));
         if (spans.isEmpty()) {
             return List.of();
         }

@@ -40,24 +40,32 @@ final class PlaceAndTitleFilter {
     /** Whether the person span [start, end) of {@code text} is a place, a royal's name or a known firm. */
     static boolean notAPerson(String text, int start, int end) {
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        return notAPerson(text, lineStart, text.indexOf(':', lineStart), start, end);
+    }
+
+    /**
+     * {@link #notAPerson(String, int, int)} with the start of the span's line and the first colon from there (or -1)
+     * known ({@link LineStarts}: lin27, the walk back to the line start and on to a colon per span was quadratic on a
+     * long line with many names).
+     */
+    static boolean notAPerson(String text, int lineStart, int colon, int start, int end) {
         String before = text.substring(Math.max(lineStart, start - 40), start);
         if (mayEndInPostcodeOrTitle(before)
                 && (POSTCODE_BEFORE.matcher(before).find() || ROYAL_TITLE_BEFORE.matcher(before).find())
-                || dateHeader(text, lineStart, start) || afterUnitWord(before)) {
+                || dateHeader(text, lineStart, colon, start) || afterUnitWord(before)) {
             return true;
         }
         if (oneWordAfterTe(text, start, end)) {
             return true; // "geboren 17 september 1939 te Hengelo": one word after "te" is a place
         }
         if ((text.startsWith("in ", start) || text.startsWith("te ", start)) && start + 3 < end
-                && Character.isUpperCase(text.charAt(start + 3)) && (text.indexOf(' ', start + 3) < 0 || text.indexOf(' ', start + 3) >= end)
+                && Character.isUpperCase(text.charAt(start + 3)) && noSpaceIn(text, start + 3, end)
                 && !NameWords.TITLES.contains(wordBefore(before))) {
             // "woont in Rotterdam-Zuid", "geboren te Winterswijk": a place ("in 't Veld" has its article,
             // "mevrouw te Kiefte" her title)
             return true;
         }
-        int space = text.indexOf(' ', start);
-        if (before.endsWith(", ") && (space < 0 || space >= end)
+        if (before.endsWith(", ") && noSpaceIn(text, start, end)
                 && COMMA_DATE_AFTER.matcher(text).region(end, Math.min(text.length(), end + 16)).lookingAt()) {
             return true; // "de ambtenaar van de burgerlijke stand, Hengelo, 25 november 2026": place and date
         }
@@ -73,8 +81,22 @@ final class PlaceAndTitleFilter {
      * the colon it ends with (pii21: a matcher per person span, nearly always for nothing).
      */
     static boolean dateHeader(String text, int lineStart, int start) {
-        int colon = text.indexOf(':', lineStart);
+        return dateHeader(text, lineStart, text.indexOf(':', lineStart), start);
+    }
+
+    /** {@link #dateHeader(String, int, int)} with the first colon from {@code lineStart} on known (or -1). */
+    static boolean dateHeader(String text, int lineStart, int colon, int start) {
         return colon >= 0 && colon < start && DATE_HEADER.matcher(text).region(lineStart, start).lookingAt();
+    }
+
+    /** Whether [from, to) holds no space; reads only there (lin27: {@code indexOf(' ', from)} read on past it). */
+    static boolean noSpaceIn(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final List<String> ROYAL_TITLES = List.of("Koning", "Koningin", "Prins", "Prinses", "Kroonprins",
