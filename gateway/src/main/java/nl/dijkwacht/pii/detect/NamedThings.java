@@ -265,12 +265,9 @@ public final class NamedThings {
         return streetSuffix(text, last, end) || venueSuffix(text, last, end);
     }
 
-    /** Counts the characters {@link #dotIn} looked at (tests: the work per word). */
-    static final java.util.concurrent.atomic.LongAdder DOT_READS = new java.util.concurrent.atomic.LongAdder();
-
     /** Whether [from, to) holds a '.': read only there (lin27: {@code indexOf('.', s)} read on to the text's end). */
     static boolean dotIn(String text, int from, int to) {
-        DOT_READS.add(Math.max(0, to - from));
+        ReadCounts.add(ReadCounts.DOT, to - from);
         for (int i = from; i < to; i++) {
             if (text.charAt(i) == '.') {
                 return true;
@@ -279,15 +276,12 @@ public final class NamedThings {
         return false;
     }
 
-    /** Counts the characters {@link #lastHyphenAfter} looked at (tests: the work per span). */
-    static final java.util.concurrent.atomic.LongAdder HYPHEN_READS = new java.util.concurrent.atomic.LongAdder();
-
     /**
      * The last '-' in (after, end), or -1: {@code lastIndexOf('-', end - 1)} where that lies after {@code after}, read
      * only there (lin27: the walk back to any hyphen before the span, per span, was quadratic on a text without one).
      */
     static int lastHyphenAfter(String text, int after, int end) {
-        HYPHEN_READS.add(Math.max(0, end - 1 - after));
+        ReadCounts.add(ReadCounts.HYPHEN, end - 1 - after);
         for (int i = end - 1; i > after; i--) {
             if (text.charAt(i) == '-') {
                 return i;

@@ -3,6 +3,7 @@ package nl.dijkwacht.pii.detect.name;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import nl.dijkwacht.pii.detect.ReadCounts;
 
 /**
  * Rule family: the other items of a list of names in "Achternaam, Voornaam" order next to one found in it — one a
@@ -86,15 +87,12 @@ final class CommaOrderListRules {
         return words(surname, 1, 3, true) && words(given, 1, 2, false);
     }
 
-    /** Counts the characters {@link #commaIn} looked at (tests only: one reading per item, not the text after it). */
-    static final java.util.concurrent.atomic.LongAdder COMMA_READS = new java.util.concurrent.atomic.LongAdder();
-
     /**
      * The first ", " lying wholly inside [from, to), or -1. Looks only there (lin27: {@code indexOf(", ", from)} read
      * on to the end of the text for every item without a comma: quadratic on a long list).
      */
     static int commaIn(String text, int from, int to) {
-        COMMA_READS.add(Math.max(0, to - from));
+        ReadCounts.add(ReadCounts.COMMA, to - from);
         for (int i = from; i + 2 <= to; i++) {
             if (text.charAt(i) == ',' && text.charAt(i + 1) == ' ') {
                 return i;
