@@ -272,18 +272,7 @@ class AuthorisationMatrixTest extends TwoTenants {
     /** The pattern with tenant B's objects filled in. */
     private String concrete(String pattern, Caller caller) {
         String useCase = pattern.startsWith("/transparantie/algoritmeregister") ? "test-beperkt" : "b-algemeen";
-        String id;
-        if (pattern.contains("/holds/") || pattern.contains("/bewaarplicht/")) {
-            id = String.valueOf(holdB);
-        } else if (pattern.contains("/complaints/") || pattern.contains("/klachten/")) {
-            id = String.valueOf(complaintB);
-        } else if (pattern.contains("/use-cases/") || pattern.contains("/beheer/")) {
-            id = "b-algemeen";
-        } else if (pattern.contains("/export/")) {
-            id = "onbekend";
-        } else {
-            id = "dry-run";
-        }
+        String id = RouteList.idFor(pattern, holdB, complaintB, "b-algemeen");
         return pattern.replace("{traceId}", traceB).replace("{tenant:[a-z0-9][a-z0-9-]*}", B).replace("{tenant}", B)
                 .replace("{useCase}", useCase).replace("{kind}", "toepassing").replace("{id}", id);
     }

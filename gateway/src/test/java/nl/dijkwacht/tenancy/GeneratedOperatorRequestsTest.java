@@ -133,18 +133,7 @@ class GeneratedOperatorRequestsTest extends TwoTenants {
     }
 
     private String concrete(String pattern) {
-        String id;
-        if (pattern.contains("/holds/") || pattern.contains("/bewaarplicht/")) {
-            id = String.valueOf(hold);
-        } else if (pattern.contains("/complaints/") || pattern.contains("/klachten/")) {
-            id = String.valueOf(complaint);
-        } else if (pattern.contains("/use-cases/") || pattern.contains("/beheer/")) {
-            id = "test-algemeen";
-        } else if (pattern.contains("/export/")) {
-            id = "onbekend";
-        } else {
-            id = "dry-run";
-        }
+        String id = RouteList.idFor(pattern, hold, complaint, "test-algemeen");
         String useCase = pattern.startsWith("/transparantie") ? "test-beperkt" : "test-algemeen";
         return pattern.replace("{traceId}", trace).replace("{tenant:[a-z0-9][a-z0-9-]*}", A).replace("{tenant}", A)
                 .replace("{useCase}", useCase).replace("{kind}", "toepassing").replace("{id}", id);

@@ -32,6 +32,23 @@ final class RouteList {
     private RouteList() {
     }
 
+    /**
+     * What a route's {@code {id}} stands for, for one tenant's objects: its legal hold, its complaint, its use-case (the
+     * use-case and suspension routes), an export that does not exist, or else a model ({@code dry-run}).
+     */
+    static String idFor(String pattern, long hold, long complaint, String useCase) {
+        if (pattern.contains("/holds/") || pattern.contains("/bewaarplicht/")) {
+            return String.valueOf(hold);
+        } else if (pattern.contains("/complaints/") || pattern.contains("/klachten/")) {
+            return String.valueOf(complaint);
+        } else if (pattern.contains("/use-cases/") || pattern.contains("/beheer/")) {
+            return useCase;
+        } else if (pattern.contains("/export/")) {
+            return "onbekend";
+        }
+        return "dry-run";
+    }
+
     static Set<String> of(ApplicationContext context) {
         Set<String> out = new TreeSet<>();
         for (RouterFunctionMapping mapping : context.getBeansOfType(RouterFunctionMapping.class).values()) {
