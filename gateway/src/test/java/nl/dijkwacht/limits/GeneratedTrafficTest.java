@@ -87,13 +87,7 @@ class GeneratedTrafficTest {
             c.close();
         }
         if (prefix != null && redisUp()) {
-            try (RedisClient client = RedisClient.create(LocalServices.REDIS_URL);
-                 StatefulRedisConnection<String, String> redis = client.connect()) {
-                List<String> keys = redis.sync().keys(prefix + "*");
-                if (!keys.isEmpty()) {
-                    redis.sync().del(keys.toArray(String[]::new));
-                }
-            }
+            LocalServices.deleteRedisKeys(prefix);
         }
     }
 

@@ -32,13 +32,7 @@ class RedisBudgetsTest extends BudgetContract {
 
     @AfterEach
     void removeKeys() {
-        try (RedisClient client = RedisClient.create(LocalServices.REDIS_URL);
-             StatefulRedisConnection<String, String> redis = client.connect()) {
-            List<String> keys = redis.sync().keys(prefix + "*");
-            if (!keys.isEmpty()) {
-                redis.sync().del(keys.toArray(String[]::new));
-            }
-        }
+        LocalServices.deleteRedisKeys(prefix);
     }
 
     @Test

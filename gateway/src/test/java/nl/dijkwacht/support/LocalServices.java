@@ -33,6 +33,17 @@ public final class LocalServices {
     }
 
     /** Creates a fresh schema so concurrent test runs on the shared database do not meet; returns its name. */
+    /** Removes every key of the machine's Redis that starts with {@code prefix} (a test's own buckets). */
+    public static void deleteRedisKeys(String prefix) {
+        try (io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(REDIS_URL);
+             io.lettuce.core.api.StatefulRedisConnection<String, String> redis = client.connect()) {
+            java.util.List<String> keys = redis.sync().keys(prefix + "*");
+            if (!keys.isEmpty()) {
+                redis.sync().del(keys.toArray(String[]::new));
+            }
+        }
+    }
+
     public static String createPostgresSchema(String prefix) {
         requirePostgres();
         String schema = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
