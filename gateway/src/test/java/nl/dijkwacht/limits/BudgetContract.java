@@ -265,7 +265,7 @@ abstract class BudgetContract {
         assertThat(next.rateLimitHeaders()).containsEntry("x-ratelimit-remaining-tokens", "0");
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode contentChunk(String text) {
+    static com.fasterxml.jackson.databind.node.ObjectNode contentChunk(String text) {
         var chunk = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                 .put("id", "c").put("object", "chat.completion.chunk");
         chunk.putArray("choices").addObject().put("index", 0).putObject("delta").put("content", text);
@@ -273,7 +273,7 @@ abstract class BudgetContract {
     }
 
     /** The rest of the answer's path (rewriting, the tool): not what these tests look at. */
-    private static final class Discard implements nl.dijkwacht.invoke.ChunkSink {
+    static final class Discard implements nl.dijkwacht.invoke.ChunkSink {
         @Override
         public void open() {
         }
