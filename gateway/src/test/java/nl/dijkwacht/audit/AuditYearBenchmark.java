@@ -62,6 +62,10 @@ class AuditYearBenchmark {
     private static final Instant NEXT_YEAR = Instant.parse("2027-01-01T00:00:00Z");
     private static final long SPACING_MS = Duration.between(YEAR, NEXT_YEAR).toMillis() / RECORDS;
     private static final String CHAIN = "main";
+    /** {@code -Ddw.only=retention}: skip the exports, searches, aggregates and the first verification. */
+    private static final boolean ONLY_RETENTION = "retention".equals(System.getProperty("dw.only"));
+    /** {@code -Ddw.retention-batch=N}: the retention run's batch size (default: the gateway's). */
+    private static final Integer RETENTION_BATCH = Integer.getInteger("dw.retention-batch");
 
     private final ObjectMapper json = new ObjectMapper();
     private final AuditRows rows = new AuditRows(json);
@@ -153,6 +157,10 @@ class AuditYearBenchmark {
 
     private void measure(AuditDb db, String store) throws Exception {
         AuditQueries queries = new AuditQueries(db.dataSource(), rows, json);
+        if (ONLY_RETENTION) {
+            retention(db, store, queries, new ChainVerifier(db.dataSource(), codec, rows));
+            return;
+        }
         Instant december = Instant.parse("2026-12-01T00:00:00Z");
         AuditFilter month = AuditFilter.none().withPeriod(december, NEXT_YEAR);
         for (var format : List.of("csv", "json")) {
@@ -209,7 +217,7 @@ class AuditYearBenchmark {
         long dayBefore = db.count("SELECT COUNT(*) FROM audit_record WHERE occurred_at >= ? AND occurred_at < ?",
                 AuditRows.time(Instant.parse("2026-02-10T00:00:00Z")), AuditRows.time(Instant.parse("2026-02-11T00:00:00Z")));
 
-        RetentionJob job = new RetentionJob(db.dataSource(), codec, new AuditProperties.Retention(182, null, null), clock);
+        RetentionJob job = new RetentionJob(db.dataSource(), codec, new AuditProperties.Retention(182, null, RETENTION_BATCH), clock);
         try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, CHAIN).start()) {
             Load baseline = load(sink, queries, Duration.ofSeconds(10), null);
             print("BENCH store=%s light load before retention: %s", store, baseline);
@@ -218,8 +226,8 @@ class AuditYearBenchmark {
             Thread purge = new Thread(() -> {
                 Measured<RetentionJob.Run> m = measured(() -> job.run("bench"));
                 run[0] = m.value();
-                print("BENCH store=%s retention: %,d records, %,d contents deleted, %,d records held, %d checkpoints, %.1f s, %s",
-                        store, m.value().recordsDeleted(), m.value().contentDeleted(), m.value().recordsHeld(),
+                print("BENCH store=%s retention (batch %d): %,d records, %,d contents deleted, %,d records held, %d checkpoints, %.1f s, %s",
+                        store, new AuditProperties.Retention(182, null, RETENTION_BATCH).batchSize(), m.value().recordsDeleted(), m.value().contentDeleted(), m.value().recordsHeld(),
                         m.value().checkpoints(), m.seconds(), m.heap());
                 finished.set(true);
             });
