@@ -29,20 +29,6 @@ public final class GovernedFields {
     private static final Set<String> SCHEMA_PROSE = Set.of("description", "title", "$comment");
     /** JSON Schema keywords whose values are example data: every string in them is text. */
     private static final Set<String> SCHEMA_VALUES = Set.of("enum", "const", "default", "examples", "example");
-    /**
-     * The keywords of JSON Schema (2020-12 and draft 7, with OpenAPI's {@code nullable}, {@code discriminator} and
-     * {@code example}): a schema's key that is none of these is a string the model reads as well (a tool's own
-     * annotation, an extension) and is an identifier (parse28: such keys went to the model unscanned).
-     */
-    private static final Set<String> SCHEMA_KEYWORDS = Set.of("$schema", "$id", "$ref", "$anchor", "$dynamicRef",
-            "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary", "$comment", "$defs", "definitions", "type",
-            "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength",
-            "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxContains", "minContains", "maxProperties",
-            "minProperties", "required", "dependentRequired", "dependencies", "allOf", "anyOf", "oneOf", "not", "if", "then",
-            "else", "dependentSchemas", "prefixItems", "items", "additionalItems", "contains", "properties",
-            "patternProperties", "additionalProperties", "propertyNames", "unevaluatedItems", "unevaluatedProperties",
-            "title", "description", "default", "deprecated", "readOnly", "writeOnly", "examples", "example", "format",
-            "contentEncoding", "contentMediaType", "contentSchema", "nullable", "discriminator");
     /** JSON Schema keywords whose keys are property (or definition) names. */
     private static final Set<String> SCHEMA_NAME_MAPS = Set.of("properties", "patternProperties", "$defs", "definitions",
             "dependentSchemas", "dependentRequired");
@@ -154,7 +140,8 @@ public final class GovernedFields {
                 String key = e.getKey();
                 JsonNode value = e.getValue();
                 String childPath = FieldPath.field(path, key);
-                if (namesHere || !SCHEMA_KEYWORDS.contains(key)) {
+                if (namesHere || !SchemaKeywords.ALL.contains(key)) {
+                    // a property name, or a key the tool chose (an extension, an annotation): the model reads it too (parse28)
                     identifiers.add(new Identifier(childPath, key));
                 }
                 if (namesHere) {
