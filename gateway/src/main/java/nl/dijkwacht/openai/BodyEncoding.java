@@ -1,5 +1,9 @@
 package nl.dijkwacht.openai;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Whether a request body is text every reader reads alike: well-formed UTF-8 (Unicode's table 3-7: no overlong forms,
  * no encoded surrogates, nothing above U+10FFFF, no cut-off sequence), no NUL byte (JSON never has one raw; UTF-16 and
@@ -11,7 +15,7 @@ package nl.dijkwacht.openai;
  * and another by a model server (parse28). A UTF-8 byte order mark is not content for any reader (Jackson and Python
  * skip it, others refuse the body); it is allowed here and never sent on.
  *
- * <p>One pass over the bytes, without allocating: ASCII bytes are a single comparison each. Backslashes are read
+ * <p>One pass over the bytes, without allocating, eight plain ASCII bytes at a time. Backslashes are read
  * pairwise (an escape and the character it escapes), which is exact for valid JSON, where a backslash occurs only
  * inside strings; for invalid JSON the parser's refusal follows anyway.
  */
@@ -28,6 +32,13 @@ final class BodyEncoding {
         int n = body.length;
         int i = 0;
         while (i < n) {
+            // eight plain bytes at a time: ASCII, no NUL, no backslash (most of a body)
+            while (i + 8 <= n && plain((long) WORDS.get(body, i))) {
+                i += 8;
+            }
+            if (i >= n) {
+                break;
+            }
             int b = body[i];
             if (b > 0) {
                 if (b == '\\') {
@@ -63,6 +74,20 @@ final class BodyEncoding {
             i += length;
         }
         return null;
+    }
+
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long BACKSLASHES = ONES * '\\';
+
+    /**
+     * Whether all eight bytes of {@code word} are ASCII other than NUL and backslash: no high bit set, and no zero byte
+     * in the word or in the word XOR eight backslashes (the classic "has a zero byte" test, {@code (v - 0x01..) & ~v &
+     * 0x80..}, exact when no high bit is set).
+     */
+    private static boolean plain(long word) {
+        return (word & HIGHS) == 0 && ((word - ONES) & HIGHS) == 0 && (((word ^ BACKSLASHES) - ONES) & HIGHS) == 0;
     }
 
     /**

@@ -58,9 +58,24 @@ class BodyEncodingTest {
         assertThat(BodyEncoding.check(body.strip().getBytes(StandardCharsets.UTF_8))).as(name).isEqualTo(expected);
     }
 
+    /** A NUL, a non-ASCII byte or an unpaired escape at any position of a long ASCII run is seen (not skipped as a word). */
+    @Test
+    void aBadByteIsSeenAtEveryPositionOfAnAsciiRun() {
+        for (int at = 0; at < 30; at++) {
+            byte[] nul = "{\"c\":\"abcdefghijklmnopqrstuvwxyz0123456789\"}".getBytes(StandardCharsets.UTF_8);
+            byte[] latin = nul.clone();
+            nul[at] = 0;
+            latin[at] = (byte) 0xE9;
+            String escape = "{\"c\":\"" + "x".repeat(at) + "\\" + "udc00abcdefghijklmnop\"}";
+            assertThat(BodyEncoding.check(nul)).as("NUL at " + at).isEqualTo(Problem.NUL_BYTE);
+            assertThat(BodyEncoding.check(latin)).as("E9 at " + at).isEqualTo(Problem.NOT_UTF8);
+            assertThat(BodyEncoding.check(escape.getBytes(StandardCharsets.UTF_8))).as("escape at " + at).isEqualTo(Problem.UNPAIRED_SURROGATE);
+        }
+    }
+
     /**
      * Random byte strings biased towards the edges of table 3-7 (lead bytes C0–C1, E0, ED, F0, F4, F5; continuation
-     * bytes at 7F/80, 8F/90, 9F/A0, BF/C0): the check says "not UTF-8" exactly when the JDK's strict decoder refuses.
+     * bytes at 7F/80, 8F/90, 9F/A0, BF/C0) among runs of letters: the check says "not UTF-8" exactly when the JDK's strict decoder refuses.
      */
     @Test
     void agreesWithTheJdksStrictDecoderOnGeneratedBytes() {
@@ -69,9 +84,13 @@ class BodyEncodingTest {
         Random random = new Random(28);
         int refused = 0;
         for (int round = 0; round < 200_000; round++) {
-            byte[] bytes = new byte[1 + random.nextInt(6)];
+            // up to 24 bytes, mostly letters, so that runs of eight plain bytes (read as one word) meet the edges too
+            byte[] bytes = new byte[1 + random.nextInt(24)];
+            int letters = random.nextInt(10);
             for (int k = 0; k < bytes.length; k++) {
-                int b = random.nextInt(4) == 0 ? random.nextInt(256) : edges[random.nextInt(edges.length)];
+                int pick = random.nextInt(10);
+                int b = pick < letters ? 'a' + random.nextInt(26)
+                        : pick == 9 ? random.nextInt(256) : edges[random.nextInt(edges.length)];
                 bytes[k] = (byte) (b == 0 || b == '\\' ? 'A' : b); // NUL and escapes have checks of their own (above)
             }
             boolean jdk = strictlyDecodes(bytes);
