@@ -298,11 +298,31 @@ class HostileValuesBrowserTest {
 
     @Test
     @Order(3)
-    void theAdministratorsPagesAndThePublicPage() {
+    void theAdministratorsPagesAndThePublicPage() throws Exception {
         browser.login("dev-beheerder", GatewayClient.ADMIN_KEY);
         inspect("beheer", "/console/beheer");
         assertThat(browser.text()).contains(XSS_SCRIPT);
         inspect("uitleg", "/console/beheer/uitleg");
+        // a dry run of a hostile prompt: what would leave is shown as text
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("tool"))).selectByValue("dev-cli");
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value = arguments[1]", browser.find(By.id("prompt")),
+                XSS_SCRIPT + " " + LONG + " " + TROJAN + " " + LINES);
+        browser.find(By.id("uitleggen")).click();
+        browser.find(By.id("uitleg-stappen"));
+        check("uitleg met resultaat", "/console/beheer/uitleg");
+        // a policy file with hostile text that does not load: the problem is shown, the file's text stays text
+        Path file = root.resolve("policies/use-cases/algemene-vragen.yaml");
+        String original = Files.readString(file);
+        Files.writeString(file, original.replace("human-review-required: false",
+                "human-review-required: \"" + XSS_IMG + " " + TROJAN + " " + "B".repeat(2000) + "\""));
+        try {
+            browser.get("/console/beheer");
+            browser.find(By.id("herladen")).click();
+            assertThat(browser.find(By.id("herlaadfout")).getText()).contains("human-review-required");
+            check("beheer met herlaadfout", "/console/beheer");
+        } finally {
+            Files.writeString(file, original);
+        }
         browser.logout();
         inspect("transparantie", "/transparantie");
         inspect("inloggen", "/console/inloggen");
