@@ -314,7 +314,7 @@ class HostileValuesBrowserTest {
         Path file = root.resolve("policies/use-cases/algemene-vragen.yaml");
         String original = Files.readString(file);
         Files.writeString(file, original.replace("human-review-required: false",
-                "human-review-required: \"" + XSS_IMG + " " + TROJAN + " " + "B".repeat(2000) + "\""));
+                "human-review-required: '" + (XSS_IMG + " " + TROJAN + " " + "B".repeat(2000)).replace("'", "''") + "'"));
         try {
             browser.get("/console/beheer");
             browser.find(By.id("herladen")).click();
