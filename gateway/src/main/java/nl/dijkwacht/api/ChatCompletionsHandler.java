@@ -148,7 +148,9 @@ public final class ChatCompletionsHandler {
                     exchange.model() == null ? "?" : exchange.model().id());
             refuse(capture, res, sse, out[0], refusal);
         } catch (AnswerTooLargeException e) {
-            // the stream's tool-call arguments grew beyond what the gateway holds to restore and scan them (json28)
+            // the stream's tool-call arguments grew beyond what the gateway holds to restore and scan them (json28);
+            // the budget is charged what the model wrote until then, as for a failed stream (budget28)
+            StreamedOutput.failed(upstream[0], exchange);
             Refusal refusal = Refusal.badGateway("tool_arguments_too_large",
                     "Het taalmodel " + (exchange.model() == null ? "?" : "'" + exchange.model().id() + "'")
                             + " schreef de argumenten van een functieaanroep langer dan " + e.limit()
