@@ -27,7 +27,11 @@ public final class GovernedFields {
 
     /** JSON Schema keywords whose string values are prose for the model. */
     private static final Set<String> SCHEMA_PROSE = Set.of("description", "title", "$comment");
-    /** JSON Schema keywords whose values are example data: every string in them is text. */
+    /**
+     * JSON Schema keywords whose values are example or allowed data the model reads: every string and every number in
+     * them is text (a BSN in {@code "enum": [111222333]} is personal data as it is in a message). The numbers of the
+     * other keywords are bounds and sizes ({@code minimum}, {@code maxLength}, {@code multipleOf}): not scanned.
+     */
     private static final Set<String> SCHEMA_VALUES = Set.of("enum", "const", "default", "examples", "example");
     /** JSON Schema keywords whose keys are property (or definition) names. */
     private static final Set<String> SCHEMA_NAME_MAPS = Set.of("properties", "patternProperties", "$defs", "definitions",
@@ -144,6 +148,10 @@ public final class GovernedFields {
                     // a property name, or a key the tool chose (an extension, an annotation): the model reads it too (parse28)
                     identifiers.add(new Identifier(childPath, key));
                 }
+                if (!namesHere && value.isNumber() && !SchemaKeywords.ALL.contains(key)) {
+                    // a number under a key the tool chose ("x-bsn": 111222333): no bound of the schema, read like its key
+                    identifiers.add(new Identifier(childPath, ScannedNumber.text(value.asText())));
+                }
                 if (namesHere) {
                     walkSchema(value, childPath, false, new Slot(object, key, -1, childPath, null));
                 } else if (value.isTextual() && SCHEMA_PROSE.contains(key)) {
@@ -164,7 +172,11 @@ public final class GovernedFields {
         }
     }
 
-    /** Example data inside a schema (enum, default, examples): every string is text. */
+    /**
+     * Example data inside a schema (enum, const, default, examples): every string is text, and so is every number,
+     * scanned as {@link ScannedNumber#text} gives it; a number the scan changes becomes a string with the replacement
+     * (the answer side does the same), one it leaves stays the number it was.
+     */
     private void walkValues(JsonNode node, String path, Slot slot) {
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
@@ -180,6 +192,8 @@ public final class GovernedFields {
             }
         } else if (node.isTextual()) {
             texts.add(slot.as(FieldKind.TEXT));
+        } else if (node.isNumber()) {
+            texts.add(new NumberSlot(slot));
         }
     }
 
@@ -200,6 +214,35 @@ public final class GovernedFields {
     private void unknown(String path) {
         if (unknownField == null) {
             unknownField = path;
+        }
+    }
+
+    /**
+     * A number among a schema's example values, read as text ({@link ScannedNumber#text}): written back only when the
+     * text changed, then as a string ({@code 111222333} → {@code "[BSN]"}); otherwise the number stays as sent.
+     */
+    private record NumberSlot(Slot at) implements TextSlot {
+
+        private JsonNode node() {
+            return at.field() != null ? at.owner().get(at.field()) : at.owner().get(at.index());
+        }
+
+        @Override
+        public String path() {
+            return at.path();
+        }
+
+        @Override
+        public String get() {
+            JsonNode node = node();
+            return node.isNumber() ? ScannedNumber.text(node.asText()) : node.asText();
+        }
+
+        @Override
+        public void set(String text) {
+            if (!text.equals(get())) {
+                at.set(text);
+            }
         }
     }
 
