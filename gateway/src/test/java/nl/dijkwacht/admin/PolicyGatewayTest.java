@@ -606,7 +606,7 @@ class PolicyGatewayTest {
         List<String> steps = new ArrayList<>();
         x.path("steps").forEach(s -> steps.add(s.path("step").asText() + "=" + s.path("outcome").asText()));
         assertThat(steps).containsExactly("authenticate=skipped", "request=continue", "use-case=continue", "ai-literacy=continue", "rate-limit=skipped",
-                "fields=continue", "attachments=continue", "purpose=continue", "model=continue", "pii=rewrite", "route=continue",
+                "fields=continue", "attachments=continue", "purpose=continue", "model=continue", "pii=rewrite", "route=continue", "storage=continue",
                 "token-budget=skipped");
         upstream.verify(0, postRequestedFor(urlEqualTo("/extern/v1/chat/completions")));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record WHERE trace_id LIKE 'explain-%'", Integer.class)).isZero();
