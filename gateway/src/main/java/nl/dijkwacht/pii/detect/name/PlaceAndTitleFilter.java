@@ -164,8 +164,8 @@ final class PlaceAndTitleFilter {
 
     /** A single word right after the word "te" (compared without a regex: this runs for every person span). */
     private static boolean oneWordAfterTe(String text, int start, int end) {
-        int space = text.indexOf(' ', start);
-        if (space >= 0 && space < end || start < 3 || text.charAt(start - 1) != ' ') {
+        // a space in the span, read only there (pii28: indexOf(' ', start) read on to the text's end for every span)
+        if (!noSpaceIn(text, start, end) || start < 3 || text.charAt(start - 1) != ' ') {
             return false;
         }
         int k = start - 1;
