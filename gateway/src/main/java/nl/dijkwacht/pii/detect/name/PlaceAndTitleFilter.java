@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import nl.dijkwacht.pii.detect.AnalysedText;
 import nl.dijkwacht.pii.detect.LetterMask;
+import nl.dijkwacht.pii.detect.ReadCounts;
 import nl.dijkwacht.words.WordList;
 
 /**
@@ -91,6 +92,7 @@ final class PlaceAndTitleFilter {
 
     /** Whether [from, to) holds no space; reads only there (lin27: {@code indexOf(' ', from)} read on past it). */
     static boolean noSpaceIn(String text, int from, int to) {
+        ReadCounts.add(ReadCounts.SPAN, to - from);
         for (int i = from; i < to; i++) {
             if (text.charAt(i) == ' ') {
                 return false;
