@@ -373,27 +373,32 @@ class PolicyGatewayTest {
     @Test
     @Order(9)
     void aSuspensionReasonLongerThanTheConsolesFieldIsRefused() throws Exception {
-        HttpResponse<String> tooLong = admin("POST", "/admin/models/extern/suspend", ADMIN_KEY,
-                "{\"reason\":\"" + "x".repeat(501) + "\"}");
-        assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
-        assertThat(json(tooLong).at("/error/type").asText()).isEqualTo("invalid_request_error");
-        assertThat(json(tooLong).at("/error/code").asText()).isEqualTo("reason_too_long");
-        assertThat(json(tooLong).at("/error/param").asText()).isEqualTo("reason");
-        assertThat(json(tooLong).at("/error/message").asText()).contains("501 tekens").contains("hoogstens 500");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM policy_suspension", Integer.class)).isZero();
-        assertThat(chat("schrijven", "extern", "Schrijf een groet").statusCode()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record WHERE error_code = 'reason_too_long' AND http_status = 400",
-                Integer.class)).isEqualTo(1);
-        assertThat(admin("POST", "/admin/use-cases/schrijven/suspend", ADMIN_KEY, "{\"reason\":\"" + "y".repeat(2000) + "\"}")
-                .statusCode()).isEqualTo(400);
+        try {
+            HttpResponse<String> tooLong = admin("POST", "/admin/models/extern/suspend", ADMIN_KEY,
+                    "{\"reason\":\"" + "x".repeat(501) + "\"}");
+            assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
+            assertThat(json(tooLong).at("/error/type").asText()).isEqualTo("invalid_request_error");
+            assertThat(json(tooLong).at("/error/code").asText()).isEqualTo("reason_too_long");
+            assertThat(json(tooLong).at("/error/param").asText()).isEqualTo("reason");
+            assertThat(json(tooLong).at("/error/message").asText()).contains("501 tekens").contains("hoogstens 500");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM policy_suspension", Integer.class)).isZero();
+            assertThat(chat("schrijven", "extern", "Schrijf een groet").statusCode()).isEqualTo(200);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record WHERE error_code = 'reason_too_long' AND http_status = 400",
+                    Integer.class)).isEqualTo(1);
+            assertThat(admin("POST", "/admin/use-cases/schrijven/suspend", ADMIN_KEY, "{\"reason\":\"" + "y".repeat(2000) + "\"}")
+                    .statusCode()).isEqualTo(400);
 
-        // exactly 500 (surrounding blanks do not count) is taken whole
-        String longest = "z".repeat(500);
-        HttpResponse<String> fits = admin("POST", "/admin/models/extern/suspend", ADMIN_KEY, "{\"reason\":\"  " + longest + " \"}");
-        assertThat(fits.statusCode()).as(fits.body()).isEqualTo(200);
-        assertThat(jdbc.queryForObject("SELECT reason FROM policy_suspension WHERE kind = 'model' AND target_id = 'extern'", String.class))
-                .isEqualTo(longest);
-        assertThat(admin("POST", "/admin/models/extern/resume", ADMIN_KEY, null).statusCode()).isEqualTo(200);
+            // exactly 500 (surrounding blanks do not count) is taken whole
+            String longest = "z".repeat(500);
+            HttpResponse<String> fits = admin("POST", "/admin/models/extern/suspend", ADMIN_KEY, "{\"reason\":\"  " + longest + " \"}");
+            assertThat(fits.statusCode()).as(fits.body()).isEqualTo(200);
+            assertThat(jdbc.queryForObject("SELECT reason FROM policy_suspension WHERE kind = 'model' AND target_id = 'extern'", String.class))
+                    .isEqualTo(longest);
+        } finally {
+            // whatever the outcome, nothing stays suspended for the tests after this one
+            assertThat(admin("POST", "/admin/models/extern/resume", ADMIN_KEY, null).statusCode()).isEqualTo(200);
+            assertThat(admin("POST", "/admin/use-cases/schrijven/resume", ADMIN_KEY, null).statusCode()).isEqualTo(200);
+        }
     }
 
     @Test
