@@ -164,7 +164,11 @@ public final class GovernedFields {
         }
     }
 
-    /** Example data inside a schema (enum, default, examples): every string is text. */
+    /**
+     * Example data inside a schema (enum, const, default, examples): every string is text, and so is every whole number,
+     * as in a JSON answer (json27): a BSN written as {@code "enum": [111222333]} reached the model unscanned (review44).
+     * A whole number the policy changes is written back as a JSON string; a fraction is not read (no identifier is one).
+     */
     private void walkValues(JsonNode node, String path, Slot slot) {
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
@@ -178,7 +182,7 @@ public final class GovernedFields {
                 String childPath = FieldPath.element(path, i);
                 walkValues(array.get(i), childPath, new Slot(array, null, i, childPath, null));
             }
-        } else if (node.isTextual()) {
+        } else if (node.isTextual() || node.isIntegralNumber()) {
             texts.add(slot.as(FieldKind.TEXT));
         }
     }
