@@ -63,14 +63,14 @@ class GovernedFieldsTest {
 
     /**
      * A schema's example data is text, its whole numbers too (review44: a BSN as {@code "enum": [111222333]} went out
-     * unscanned); fractions, booleans and a keyword's own number ({@code minimum}) are not.
+     * unscanned; floats that are whole numbers read as their digits, as json28 reads them in answers); fractions, booleans and a keyword's own number ({@code minimum}) are not.
      */
     @Test
     void wholeNumbersInASchemasExampleDataAreText() throws Exception {
         ObjectNode body = body("""
                 {"model":"m","messages":[{"role":"user","content":"hoi"}],
                  "tools":[{"type":"function","function":{"name":"zoek","parameters":{"type":"object","properties":{
-                   "a":{"type":"integer","enum":[111222333,"x",1.5,true],"minimum":7},
+                   "a":{"type":"integer","enum":[111222333,"x",1.5,true,555666777.0,6.66777888E8],"minimum":7},
                    "b":{"const":222333444,"default":{"k":333444555},"examples":[[444555666]]}}}}}]}
                 """);
 
@@ -78,6 +78,7 @@ class GovernedFieldsTest {
 
         assertThat(fields.texts()).extracting(TextSlot::get)
                 .contains("111222333", "x", "222333444", "333444555", "444555666")
+                .as("a float that is a whole number, as its digits").contains("555666777", "666777888")
                 .doesNotContain("1.5", "true", "7");
         TextSlot number = fields.texts().stream().filter(t -> t.get().equals("111222333")).findFirst().orElseThrow();
         number.set("[BSN]");
