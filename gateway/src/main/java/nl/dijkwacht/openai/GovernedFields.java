@@ -27,11 +27,7 @@ public final class GovernedFields {
 
     /** JSON Schema keywords whose string values are prose for the model. */
     private static final Set<String> SCHEMA_PROSE = Set.of("description", "title", "$comment");
-    /**
-     * JSON Schema keywords whose values are example or allowed data the model reads: every string and every number in
-     * them is text (a BSN in {@code "enum": [111222333]} is personal data as it is in a message). The numbers of the
-     * other keywords are bounds and sizes ({@code minimum}, {@code maxLength}, {@code multipleOf}): not scanned.
-     */
+    /** JSON Schema keywords whose values are example data: every string in them is text. */
     private static final Set<String> SCHEMA_VALUES = Set.of("enum", "const", "default", "examples", "example");
     /** JSON Schema keywords whose keys are property (or definition) names. */
     private static final Set<String> SCHEMA_NAME_MAPS = Set.of("properties", "patternProperties", "$defs", "definitions",
@@ -150,7 +146,8 @@ public final class GovernedFields {
                 }
                 if (!namesHere && value.isNumber() && !SchemaKeywords.ALL.contains(key)) {
                     // a number under a key the tool chose ("x-bsn": 111222333): no bound of the schema, read like its key
-                    identifiers.add(new Identifier(childPath, ScannedNumber.text(value.asText())));
+                    // (leftover28); the numbers of keywords (minimum, maxLength, multipleOf) are bounds and not scanned
+                    identifiers.add(new Identifier(childPath, JsonNumbers.asScanned(value.asText())));
                 }
                 if (namesHere) {
                     walkSchema(value, childPath, false, new Slot(object, key, -1, childPath, null));
@@ -173,9 +170,10 @@ public final class GovernedFields {
     }
 
     /**
-     * Example data inside a schema (enum, const, default, examples): every string is text, and so is every number,
-     * scanned as {@link ScannedNumber#text} gives it; a number the scan changes becomes a string with the replacement
-     * (the answer side does the same), one it leaves stays the number it was.
+     * Example data inside a schema (enum, const, default, examples): every string is text, and so is every whole number,
+     * as in a JSON answer (json27): a BSN written as {@code "enum": [111222333]} reached the model unscanned (review44).
+     * A float that is a whole number ({@code 111222333.0}) is read as its digits, as json28 reads it in an answer
+     * ({@link JsonNumbers}); one the policy changes is written back as a JSON string; a fraction is not read.
      */
     private void walkValues(JsonNode node, String path, Slot slot) {
         if (node instanceof ObjectNode object) {
@@ -190,10 +188,9 @@ public final class GovernedFields {
                 String childPath = FieldPath.element(path, i);
                 walkValues(array.get(i), childPath, new Slot(array, null, i, childPath, null));
             }
-        } else if (node.isTextual()) {
+        } else if (node.isTextual() || node.isIntegralNumber()
+                || node.isNumber() && !JsonNumbers.asScanned(node.asText()).equals(node.asText())) {
             texts.add(slot.as(FieldKind.TEXT));
-        } else if (node.isNumber()) {
-            texts.add(new NumberSlot(slot));
         }
     }
 
@@ -217,35 +214,6 @@ public final class GovernedFields {
         }
     }
 
-    /**
-     * A number among a schema's example values, read as text ({@link ScannedNumber#text}): written back only when the
-     * text changed, then as a string ({@code 111222333} → {@code "[BSN]"}); otherwise the number stays as sent.
-     */
-    private record NumberSlot(Slot at) implements TextSlot {
-
-        private JsonNode node() {
-            return at.field() != null ? at.owner().get(at.field()) : at.owner().get(at.index());
-        }
-
-        @Override
-        public String path() {
-            return at.path();
-        }
-
-        @Override
-        public String get() {
-            JsonNode node = node();
-            return node.isNumber() ? ScannedNumber.text(node.asText()) : node.asText();
-        }
-
-        @Override
-        public void set(String text) {
-            if (!text.equals(get())) {
-                at.set(text);
-            }
-        }
-    }
-
     /** Where a string sits: a field of an object or an element of an array. */
     private record Slot(JsonNode owner, String field, int index, String path, FieldKind kind) implements TextSlot {
 
@@ -255,7 +223,9 @@ public final class GovernedFields {
 
         @Override
         public String get() {
-            return field != null ? owner.get(field).asText() : owner.get(index).asText();
+            JsonNode node = field != null ? owner.get(field) : owner.get(index);
+            // a float that is a whole number (schema example data): its digits, as the scan reads it (JsonNumbers)
+            return node.isNumber() && !node.isIntegralNumber() ? JsonNumbers.asScanned(node.asText()) : node.asText();
         }
 
         @Override

@@ -88,12 +88,8 @@ final class JsonTextScan {
         return changed ? out.toString() : text;
     }
 
-    /**
-     * How a JSON float is scanned: when its value is a whole number, as that number's digits ({@code 111222333.0},
-     * {@code 1.11222333E8} → {@code 111222333}); otherwise as written ({@code 6.12345678}). The rule is
-     * {@link nl.dijkwacht.openai.ScannedNumber}, which the request's schema values follow too (leftover28).
-     */
+    /** A float as scanned: a whole number as its digits ({@link nl.dijkwacht.openai.JsonNumbers}), else as written. */
     static String asScanned(String number) {
-        return nl.dijkwacht.openai.ScannedNumber.text(number);
+        return nl.dijkwacht.openai.JsonNumbers.asScanned(number);
     }
 }
