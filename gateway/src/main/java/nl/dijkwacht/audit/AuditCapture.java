@@ -60,8 +60,16 @@ public final class AuditCapture {
     private boolean promptSettled;
     private StringBuilder redactedAnswer;
     private boolean keepAnswer;
+    /** The delivered turn's keyed hash as it runs (turns28); null: the trail keeps no turn hashes. */
+    private final TurnHasher.Running turn;
+    private String turnHmac;
 
     AuditCapture(Exchange exchange, ObjectMapper json, Function<String, String> headers, TextHasher hasher) {
+        this(exchange, json, headers, hasher, null);
+    }
+
+    AuditCapture(Exchange exchange, ObjectMapper json, Function<String, String> headers, TextHasher hasher, TurnHasher turns) {
+        this.turn = turns == null ? null : turns.running();
         this.exchange = exchange;
         this.json = json;
         this.sourcesHeader = headers.apply(SOURCES_HEADER);
@@ -106,8 +114,11 @@ public final class AuditCapture {
     /** The whole answer as sent to the tool (after restoring placeholders and adding the disclaimer). */
     public void deliveredReply(ObjectNode reply) {
         for (JsonNode choice : reply.path("choices")) {
-            if (choice.path("index").asInt() == 0 && choice.path("message").path("content").isTextual()) {
-                hashAnswer(choice.path("message").path("content").asText());
+            if (choice.path("index").asInt() == 0) {
+                if (choice.path("message").path("content").isTextual()) {
+                    hashAnswer(choice.path("message").path("content").asText());
+                }
+                turnCalls(choice.path("message").path("tool_calls"));
             }
         }
     }
@@ -115,9 +126,29 @@ public final class AuditCapture {
     /** One chunk as sent to the tool. */
     public void deliveredChunk(ObjectNode chunk) {
         for (JsonNode choice : chunk.path("choices")) {
-            if (choice.path("index").asInt() == 0 && choice.path("delta").path("content").isTextual()) {
-                hashAnswer(choice.path("delta").path("content").asText());
+            if (choice.path("index").asInt() == 0) {
+                if (choice.path("delta").path("content").isTextual()) {
+                    hashAnswer(choice.path("delta").path("content").asText());
+                }
+                turnCalls(choice.path("delta").path("tool_calls"));
             }
+        }
+    }
+
+    /** Tool calls of choice 0 as delivered (whole, or a stream's pieces by index) for the turn's hash. */
+    private void turnCalls(JsonNode calls) {
+        if (turn == null || !calls.isArray()) {
+            return;
+        }
+        int position = 0;
+        for (JsonNode call : calls) {
+            int index = call.path("index").isInt() ? call.path("index").asInt() : position;
+            JsonNode function = call.path("function");
+            if (index >= 0 && index < 128) {
+                turn.toolCall(index, function.path("name").isTextual() ? function.path("name").asText() : null,
+                        function.path("arguments").isTextual() ? function.path("arguments").asText() : null);
+            }
+            position++;
         }
     }
 
@@ -177,6 +208,9 @@ public final class AuditCapture {
         if (!text.isEmpty()) {
             answerSeen = true;
             feed().text(text).flush();
+            if (turn != null) {
+                turn.content(text);
+            }
         }
     }
 
@@ -233,6 +267,18 @@ public final class AuditCapture {
             answerHmac = HexFormat.of().formatHex(feed.doFinal()); // once: doFinal resets the MAC
         }
         return answerHmac;
+    }
+
+    /**
+     * The delivered turn's keyed hash ({@link TurnHasher}: whitespace collapsed, the disclaimer the gateway appended cut,
+     * tool calls' names and arguments), taken once; null when nothing was delivered.
+     */
+    String turnHmac() {
+        if (turnHmac == null && turn != null && turn.seen()) {
+            String note = exchange.disclaimerMade();
+            turnHmac = turn.finish(note == null || note.isEmpty() ? null : TurnHasher.DISCLAIMER_SEPARATOR + note);
+        }
+        return turnHmac;
     }
 
     private MacFeed feed() {
