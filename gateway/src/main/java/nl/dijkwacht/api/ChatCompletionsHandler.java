@@ -12,10 +12,12 @@ import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.audit.AuditUnavailableException;
 import nl.dijkwacht.audit.RequestsInFlight;
 import nl.dijkwacht.identity.Caller;
+import nl.dijkwacht.invoke.ChunkSink;
 import nl.dijkwacht.invoke.ClientGoneException;
 import nl.dijkwacht.invoke.ModelInvoker;
 import nl.dijkwacht.invoke.RawChunk;
 import nl.dijkwacht.invoke.UpstreamException;
+import nl.dijkwacht.limits.StreamedOutput;
 import nl.dijkwacht.limits.CallerLimits;
 import nl.dijkwacht.openai.WireFormat;
 import nl.dijkwacht.pipeline.CallerHeaders;
@@ -110,6 +112,7 @@ public final class ChatCompletionsHandler {
         res.setHeader(POLICY_VERSION_HEADER, exchange.policy().version());
         SseWriter sse = new SseWriter(res, json);
         Surface.Stream[] out = {null};
+        ChunkSink[] upstream = {null};
         Surface.Call call = null;
         try {
             Refusal refusal = null;
@@ -130,8 +133,9 @@ public final class ChatCompletionsHandler {
             }
             audit.beforeModelCall(capture);
             exchange.warnings().forEach(w -> res.addHeader(WARNING_HEADER, w));
-            callModel(surface.endpoint(), call, capture, res, sse, out);
+            callModel(surface.endpoint(), call, capture, res, sse, out, upstream);
         } catch (UpstreamException e) {
+            StreamedOutput.failed(upstream[0], exchange);
             exchange.upstreamStatus(e.status());
             if (exchange.model() != null && !res.isCommitted()) {
                 res.setHeader(MODEL_HEADER, exchange.model().id());
@@ -143,6 +147,7 @@ public final class ChatCompletionsHandler {
                     exchange.model() == null ? "?" : exchange.model().id());
             refuse(capture, res, sse, out[0], refusal);
         } catch (ClientGoneException e) {
+            StreamedOutput.failed(upstream[0], exchange);
             exchange.upstreamEnded(ModelInvoker.CLIENT_DISCONNECTED);
             exchange.fail(Refusal.badRequest("client_disconnected", "De verbinding werd door de tool verbroken.", null),
                     "client:disconnected");
@@ -153,6 +158,7 @@ public final class ChatCompletionsHandler {
                 errors.write(res, auditUnavailable(exchange));
             }
         } catch (RuntimeException e) {
+            StreamedOutput.failed(upstream[0], exchange);
             exchange.upstreamEnded(ModelInvoker.GATEWAY_ERROR);
             log.error("trace {} failed: {}", exchange.traceId(), e.getClass().getName());
             Refusal refusal = Refusal.internal("internal_error",
@@ -170,7 +176,7 @@ public final class ChatCompletionsHandler {
      * delivers the answer (rewritten, audited) and names the model that answered.
      */
     private void callModel(Endpoint endpoint, Surface.Call call, AuditCapture capture, HttpServletResponse res, SseWriter sse,
-                           Surface.Stream[] out) {
+                           Surface.Stream[] out, ChunkSink[] upstream) {
         Exchange exchange = capture.exchange();
         if (endpoint == Endpoint.EMBEDDINGS) {
             ObjectNode reply = router.embed(exchange);
@@ -180,7 +186,9 @@ public final class ChatCompletionsHandler {
             respond(capture, res, reply);
         } else if (exchange.request().stream()) {
             out[0] = call.stream(exchange, sse);
-            router.stream(exchange, capture.tap(replies.stream(exchange, new AuditedStream(capture, out[0], res))));
+            // with a token budget: what the model streams is kept, to be charged if the stream fails (ADR 0012)
+            upstream[0] = StreamedOutput.around(exchange, capture.tap(replies.stream(exchange, new AuditedStream(capture, out[0], res))));
+            router.stream(exchange, upstream[0]);
         } else {
             ObjectNode reply = router.reply(exchange);
             exchange.upstreamStatus(200);

@@ -15,6 +15,7 @@ import nl.dijkwacht.limits.BudgetGauge;
 import nl.dijkwacht.limits.CallerLimits;
 import nl.dijkwacht.limits.ClientAddress;
 import nl.dijkwacht.limits.RequestRateStep;
+import nl.dijkwacht.limits.SettlementRetry;
 import nl.dijkwacht.limits.SourceGuard;
 import nl.dijkwacht.limits.SourceLimitFilter;
 import nl.dijkwacht.limits.TokenBudgetStep;
@@ -95,6 +96,12 @@ public class LimitsConfiguration {
                                                              nl.dijkwacht.tenancy.Tenants tenants) {
         return new AuthFailureRoutes(authFailureStore, dijkwachtJson, Clock.systemUTC(), operatorActions,
                 t -> t == null || t.equals(tenants.defaultTenant().id())).routes(routeFilters);
+    }
+
+    /** Settlements that wait for Redis, applied every second once it answers; their gauge and lost counter. */
+    @Bean(destroyMethod = "close")
+    SettlementRetry settlementRetry(CallerLimits callerLimits, MeterRegistry meterRegistry) {
+        return new SettlementRetry(callerLimits, meterRegistry, Duration.ofSeconds(1));
     }
 
     /** dijkwacht_budget_used_ratio{tenant,budget}, refreshed every 30 s (docs/deployment.md, deploy/monitoring). */

@@ -91,6 +91,47 @@ public class ConsoleLabels {
         return share == null ? "–" : String.format(Locale.forLanguageTag("nl"), "%.1f%%", share * 100);
     }
 
+    /**
+     * A value a tool, a token or an operator chose, as the console shows it: the invisible characters that make text
+     * display as something else are written out as {@code [U+202E]} (Trojan Source: bidi embeddings, overrides,
+     * isolates and marks; zero-width spaces, word joiners, invisible operators and the byte-order mark). Joiners that
+     * emoji and scripts need (U+200C, U+200D) and combining marks stay. The stored value is not changed; a filter
+     * field keeps the value itself.
+     */
+    public String shown(Object value) {
+        return value == null ? null : visible(value.toString());
+    }
+
+    /** {@link #shown(Object)} for Java callers (the dashboard's chart data). */
+    public static String visible(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (invisible(c)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length() + 16).append(text, 0, i);
+                }
+                out.append("[U+").append(String.format("%04X", (int) c)).append(']');
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** Several values joined by {@code ", "}, each {@link #shown(Object)}. */
+    public String shownList(java.util.Collection<?> values) {
+        return values == null ? "" : values.stream().map(this::shown).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    static boolean invisible(char c) {
+        return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u200E' || c == '\u200F'
+                || c == '\u061C' || c == '\u200B' || c >= '\u2060' && c <= '\u2064' || c == '\uFEFF' || c == '\u180E';
+    }
+
     public String number(Number n) {
         if (n == null) {
             return "";

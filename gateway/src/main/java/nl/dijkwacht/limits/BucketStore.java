@@ -9,7 +9,6 @@ import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import io.github.bucket4j.caffeine.CaffeineProxyManager;
 import io.github.bucket4j.distributed.BucketProxy;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
 import java.time.Duration;
@@ -26,7 +25,8 @@ import java.util.function.Supplier;
  * gave is given back when one refuses; in Redis one script charges all of them atomically, in one round trip.
  *
  * <p>A bucket expires once it would have refilled completely (plus {@link #KEEP_FULL}): a full bucket is the same as
- * a new one, so forgetting it changes nothing. In memory the cache is also bounded ({@code maxBuckets}); beyond that
+ * a new one, so forgetting it changes nothing. A token budget expires at the latest one refill period after its last
+ * use ({@link BudgetExpiry}; in Redis at its next refill, {@code limits/buckets.lua}): after its period nothing uses it. In memory the cache is also bounded ({@code maxBuckets}); beyond that
  * the least useful buckets are evicted first, so no caller can grow the gateway's memory.
  *
  * <p>Configurations carry a version: when limits.yaml changes, a bucket takes the new configuration at its next use
@@ -81,7 +81,7 @@ public final class BucketStore implements AutoCloseable {
         CaffeineProxyManager<String> manager = Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(maxBuckets)
                         .ticker(ticker).executor(Runnable::run))
                 .clientClock(clock)
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_FULL))
+                .expirationAfterWrite(new BudgetExpiry(KEEP_FULL))
                 .build();
         return new BucketStore(manager, () -> {
             manager.getCache().cleanUp();
@@ -182,6 +182,15 @@ public final class BucketStore implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /**
+     * True when {@code failure} says the store never ran the operation (Redis away: the command was refused before it
+     * was sent, or Redis was loading or busy), so that running it again cannot apply it twice. False when it may have
+     * run (a time-out or a connection lost while the command was out) and for the in-memory store.
+     */
+    boolean notRun(CompletionException failure) {
+        return redis != null && RedisBuckets.notRun(failure.getCause());
     }
 
     /** Tokens left in a charge's bucket (negative when a settled answer ran over). */

@@ -58,6 +58,8 @@ public final class CallerLimits {
     private final Clock clock;
     private final ConfigurationVersions versions = new ConfigurationVersions();
     private final CalendarPeriods periods = new CalendarPeriods();
+    /** Settlements Redis refused while it was away, applied when it is back ({@link #retrySettlements}). */
+    private final PendingSettlements pending;
     /** Tenants that made requests (a handful: they come from the verified caller, never from a free header). */
     private final java.util.Set<String> tenants = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -70,6 +72,7 @@ public final class CallerLimits {
         this.userPseudonym = userPseudonym;
         this.builtIn = LimitsPolicy.builtIn(userRequestsPerMinute);
         this.clock = clock;
+        this.pending = new PendingSettlements(store, PendingSettlements.MAX_PENDING);
     }
 
     /** The limits in force for a policy snapshot: its limits.yaml, or the built-in limits when it has none. */
@@ -157,9 +160,12 @@ public final class CallerLimits {
     }
 
     /**
-     * Settles the reservation with what the model reported: takes the tokens used beyond the estimate, gives back
-     * the rest. A model that failed used nothing; one that answered without reporting usage keeps the estimate.
-     * Never throws: the answer has been given, settling must not spoil it.
+     * Settles the reservation with what was used: takes the tokens used beyond the estimate, gives back the rest.
+     * Used is the usage the model reported; for a stream that failed after it started, the prompt's count and the
+     * output streamed so far ({@link StreamedOutput#failed}, ADR 0012); nothing for a request that failed before the
+     * model's first byte; one that answered without reporting usage keeps the estimate. A settlement Redis refused
+     * while away waits in a bounded queue ({@link PendingSettlements}). Never throws: the answer has been given,
+     * settling must not spoil it.
      */
     public void settle(Exchange exchange) {
         long reserved = exchange.tokensReserved();
@@ -189,9 +195,26 @@ public final class CallerLimits {
         try {
             store.settle(charges, difference > 0, version);
         } catch (CompletionException e) {
-            log.warn("trace {}: token budget not settled ({} tokens): {}", exchange.traceId(), difference,
-                    e.getCause() == null ? e.getClass().getSimpleName() : e.getCause().getClass().getSimpleName());
+            pending.failed(new PendingSettlements.Settlement(charges, difference > 0, version, exchange.traceId()), e);
         }
+    }
+
+    /**
+     * Applies the settlements that wait for Redis, in order, while it takes them; does nothing (no round trip) when none
+     * waits. Called every second by {@code SettlementRetry}. Returns how many were applied.
+     */
+    public int retrySettlements() {
+        return pending.size() == 0 ? 0 : pending.drain(clock.instant());
+    }
+
+    /** Settlements waiting for Redis ({@code dijkwacht_budget_settlements_pending}). */
+    public int pendingSettlements() {
+        return pending.size();
+    }
+
+    /** Settlements given up: outcome unknown, queue full or periods over ({@code dijkwacht_budget_settlements_lost_total}). */
+    public long lostSettlements() {
+        return pending.lost();
     }
 
     // ---------------------------------------------------------------- charging

@@ -2,7 +2,11 @@ package nl.dijkwacht.limits;
 
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisLoadingException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
@@ -63,6 +67,9 @@ final class RedisBuckets implements AutoCloseable {
         RedisURI uri = RedisURI.create(redisUrl);
         uri.setTimeout(timeout); // also bounds the connection handshake (Lettuce's default: a minute)
         this.client = RedisClient.create();
+        // while the connection is down, commands fail at once instead of waiting in Lettuce's buffer for the time-out:
+        // such a command was never sent, so a settlement it carried can be applied later without being applied twice
+        client.setOptions(ClientOptions.builder().disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
         try {
             this.connection = client.connect(uri);
         } catch (RuntimeException e) {
@@ -129,6 +136,22 @@ final class RedisBuckets implements AutoCloseable {
         }
         return out;
     }
+
+    /**
+     * True when Redis never ran the command that failed with {@code cause}: Lettuce refused it while disconnected
+     * ({@code REJECT_COMMANDS}: "Currently not connected"), or Redis answered LOADING or BUSY. A time-out or a
+     * connection lost while the command was out may have run it.
+     */
+    static boolean notRun(Throwable cause) {
+        if (cause instanceof RedisLoadingException || cause instanceof RedisBusyException) {
+            return true;
+        }
+        return cause instanceof RedisException && !(cause instanceof RedisCommandTimeoutException)
+                && cause.getMessage() != null && cause.getMessage().startsWith(NOT_CONNECTED);
+    }
+
+    /** The start of Lettuce's message for a command refused while disconnected (tested against the real client). */
+    static final String NOT_CONNECTED = "Currently not connected";
 
     @Override
     public void close() {

@@ -29,8 +29,13 @@ public final class TokenBudgetStep implements PolicyStep {
         long completion = limits.limitsOf(exchange.policy()).completionTokensEstimate();
         var request = exchange.request();
         var model = exchange.model();
-        return limits.reserveTokens(exchange,
+        Outcome outcome = limits.reserveTokens(exchange,
                 () -> estimator.upperBound(exchange.endpoint(), request, completion),
                 () -> estimator.estimate(exchange.endpoint(), request, model, completion));
+        if (exchange.tokensReserved() > 0) {
+            // counted only if a stream fails after it started (ADR 0012): then the prompt is charged as read
+            exchange.promptCounted(() -> estimator.prompt(exchange.endpoint(), request, exchange.model()));
+        }
+        return outcome;
     }
 }

@@ -33,7 +33,15 @@ public final class TokenEstimator {
     private final Encoding fallback = TokenEncodings.cl100k();
 
     public long estimate(Endpoint endpoint, ChatRequest request, ModelDefinition model, long defaultCompletionTokens) {
-        return count(endpoint, request, defaultCompletionTokens, encodingFor(model)::countTokensOrdinary);
+        return count(endpoint, request, defaultCompletionTokens, true, encodingFor(model)::countTokensOrdinary);
+    }
+
+    /**
+     * The prompt alone, counted as {@link #estimate} counts it (texts, framing, tool definitions) but without the
+     * answer's allowance: the input a stream that failed after it started is charged (ADR 0012).
+     */
+    public long prompt(Endpoint endpoint, ChatRequest request, ModelDefinition model) {
+        return count(endpoint, request, 0, false, encodingFor(model)::countTokensOrdinary);
     }
 
     /** The encoding used for a model: jtokkit's for the upstream model name when it knows that model, else cl100k_base. */
@@ -55,11 +63,11 @@ public final class TokenEstimator {
      * BPE token is at least one byte), the same framing and answer allowance.
      */
     public long upperBound(Endpoint endpoint, ChatRequest request, long defaultCompletionTokens) {
-        return count(endpoint, request, defaultCompletionTokens, TokenEstimator::utf8Length);
+        return count(endpoint, request, defaultCompletionTokens, true, TokenEstimator::utf8Length);
     }
 
     /** The texts, the chat framing, the tool definitions and the answer allowance, each text measured by {@code length}. */
-    private static long count(Endpoint endpoint, ChatRequest request, long defaultCompletionTokens,
+    private static long count(Endpoint endpoint, ChatRequest request, long defaultCompletionTokens, boolean allowance,
             ToLongFunction<String> length) {
         long prompt = 0;
         for (TextSlot slot : request.textSlots()) {
@@ -74,7 +82,7 @@ public final class TokenEstimator {
         if (tools != null && tools.isArray() && !tools.isEmpty()) {
             prompt += length.applyAsLong(tools.toString());
         }
-        return prompt + answerAllowance(body, defaultCompletionTokens);
+        return allowance ? prompt + answerAllowance(body, defaultCompletionTokens) : prompt;
     }
 
     private static long answerAllowance(JsonNode body, long defaultCompletionTokens) {

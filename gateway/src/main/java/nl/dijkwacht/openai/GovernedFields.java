@@ -129,7 +129,10 @@ public final class GovernedFields {
         }
     }
 
-    /** A JSON Schema: prose and example values are text; property names and keywords' values are identifiers. */
+    /**
+     * A JSON Schema: prose and example values are text; property names, keys that are no keyword and keywords' values
+     * are identifiers.
+     */
     private void walkSchema(JsonNode node, String path, boolean namesHere, Slot slot) {
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
@@ -137,8 +140,11 @@ public final class GovernedFields {
                 String key = e.getKey();
                 JsonNode value = e.getValue();
                 String childPath = FieldPath.field(path, key);
-                if (namesHere) {
+                if (namesHere || !SchemaKeywords.ALL.contains(key)) {
+                    // a property name, or a key the tool chose (an extension, an annotation): the model reads it too (parse28)
                     identifiers.add(new Identifier(childPath, key));
+                }
+                if (namesHere) {
                     walkSchema(value, childPath, false, new Slot(object, key, -1, childPath, null));
                 } else if (value.isTextual() && SCHEMA_PROSE.contains(key)) {
                     texts.add(new Slot(object, key, -1, childPath, FieldKind.TEXT));

@@ -53,6 +53,7 @@ public final class Exchange {
     private long tokensReserved;
     private Instant tokensReservedAt;
     private java.util.function.LongSupplier tokensCounted;
+    private java.util.function.LongSupplier promptCounted;
     private nl.dijkwacht.pii.DetectionAhead detectionAhead;
     private final Map<Attachment.Kind, Integer> attachmentCounts = new EnumMap<>(Attachment.Kind.class);
     private boolean onPremisesOnly;
@@ -242,6 +243,13 @@ public final class Exchange {
     public nl.dijkwacht.pii.DetectionAhead detectionAhead() { return detectionAhead; }
     public void detectionAhead(nl.dijkwacht.pii.DetectionAhead ahead) { this.detectionAhead = ahead; }
     public void tokensCounted(java.util.function.LongSupplier counted) { this.tokensCounted = counted; }
+
+    /**
+     * The prompt's tokens counted with the model's tokenizer, without the answer's allowance (null without a token
+     * budget): what a stream that failed after it started is charged for its input (ADR 0012).
+     */
+    public java.util.function.LongSupplier promptCounted() { return promptCounted; }
+    public void promptCounted(java.util.function.LongSupplier counted) { this.promptCounted = counted; }
 
     public Integer upstreamStatus() { return upstreamStatus; }
     public void upstreamStatus(Integer status) { this.upstreamStatus = status; }

@@ -100,6 +100,8 @@ class RequestFieldDoorsTest extends GatewayTestBase {
                 door("logit_bias key", Expect.REFUSED, b -> b.putObject("logit_bias").put(BSN, 5)),
                 door("safety_identifier", Expect.GOVERNED, b -> b.put("safety_identifier", EMAIL)),
                 door("prompt_cache_key", Expect.GOVERNED, b -> b.put("prompt_cache_key", "dossier-" + EMAIL + "-" + BSN)),
+                door("audio voice", Expect.REFUSED, b -> b.putObject("audio").put("voice", "stem van " + EMAIL).put("format", "mp3")),
+                door("moderation model", Expect.REFUSED, b -> b.putObject("moderation").put("model", "moderatie-" + BSN)),
                 door("unknown field", Expect.REFUSED, b -> b.put("notitie", SECRET)),
                 door("unknown field in a message", Expect.REFUSED, b -> message(b, 0).put("notitie", SECRET)),
                 door("content part that is a bare string", Expect.REFUSED, b -> message(b, 0).putArray("content").add(SECRET)),

@@ -81,6 +81,35 @@ class TokenBudgetGatewayTest extends GatewayTestBase {
         assertThat(remainingTokens(second)).isEqualTo(10000 - 42 - estimate);
     }
 
+    /**
+     * A stream the upstream cut after it started (no [DONE]) is charged the prompt as counted and the output streamed
+     * so far, and the audit record carries that figure; before budget28 it gave the whole reservation back and the
+     * record said 0 tokens (ADR 0012).
+     */
+    @Test
+    void aStreamCutAfterItStartedIsChargedWhatItUsedAndTheAuditRecordSaysSo() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody(ChatCompletionsStreamTest.sse(List.of("Goedemorgen", ", hoe gaat ", "het met u?"), false))));
+        String request = """
+                {"model":"upstream","stream":true,"messages":[{"role":"user","content":"Zeg goedemorgen"}]}""";
+
+        var cut = postJson("/v1/chat/completions", request, TestPack.TOOL_KEY, "X-Dijkwacht-User", "afgebroken-1");
+        assertThat(cut.statusCode()).isEqualTo(200);
+        assertThat(sseData(cut.body())).anyMatch(event -> event.contains("\"error\""));
+        long estimate = 10000 - remainingTokens(cut);
+        var record = auditRecord(cut.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        int prompt = ((Number) record.get("PROMPT_TOKENS")).intValue();
+        int completion = ((Number) record.get("COMPLETION_TOKENS")).intValue();
+        // "Zeg goedemorgen" with the chat framing; the three pieces as the model's tokenizer counts them
+        assertThat(prompt).isBetween(5, 20);
+        assertThat(completion).isEqualTo(nl.dijkwacht.invoke.TokenEncodings.cl100k().countTokensOrdinary("Goedemorgen, hoe gaat het met u?"));
+
+        var next = postJson("/v1/chat/completions", request, TestPack.TOOL_KEY, "X-Dijkwacht-User", "afgebroken-1");
+        assertThat(remainingTokens(next)).as("the cut stream's figure stays spent, not its reservation, not nothing")
+                .isEqualTo(10000 - prompt - completion - estimate);
+    }
+
     @Test
     void aToolThatAsksForUsageInAStreamStillGetsIt() throws Exception {
         upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()

@@ -6,7 +6,10 @@ import java.util.Locale;
 import nl.dijkwacht.pii.anonymize.Operator;
 import org.junit.jupiter.api.Test;
 
-/** The console names what a use-case does with personal data in Dutch, for every operator the policy knows. */
+/**
+ * The console names what a use-case does with personal data in Dutch, for every operator the policy knows, and shows
+ * values others chose with their invisible controls written out.
+ */
 class ConsoleLabelsTest {
 
     @Test
@@ -18,5 +21,19 @@ class ConsoleLabelsTest {
         }
         assertThat(labels.piiOperator("redact")).isEqualTo("weglakken (redact)");
         assertThat(labels.piiOperator(null)).isEqualTo("–");
+    }
+
+    @Test
+    void invisibleControlsAreWrittenOutAndEverythingElseStays() {
+        ConsoleLabels labels = new ConsoleLabels();
+        // Trojan Source: shows as "Burgerzakenexe.png" with the override, as what it is without
+        assertThat(labels.shown("Burgerzaken\u202Egnp.exe\u202C")).isEqualTo("Burgerzaken[U+202E]gnp.exe[U+202C]");
+        assertThat(labels.shown("\u2067x\u2069\u2066\u200E\u200F\u061C")).isEqualTo("[U+2067]x[U+2069][U+2066][U+200E][U+200F][U+061C]");
+        assertThat(labels.shown("Soc\u200Biaal\u2060\uFEFF")).isEqualTo("Soc[U+200B]iaal[U+2060][U+FEFF]");
+        // emoji joiners, combining marks, astral characters, markup and line breaks are the value itself
+        String kept = "\uD83D\uDC69\u200D\uD83D\uDC67 e\u0301 \u05d0\u05d1 <img src=x> =SUM(1)\nregel";
+        assertThat(labels.shown(kept)).isSameAs(kept);
+        assertThat(labels.shownList(java.util.List.of("a\u202Eb", "c"))).isEqualTo("a[U+202E]b, c");
+        assertThat(labels.shown(null)).isNull();
     }
 }

@@ -185,6 +185,109 @@ abstract class BudgetContract {
     }
 
     /**
+     * A stream that failed after it started (here: the upstream cut it) is charged what the provider bills: the prompt
+     * as counted and the output streamed so far, counted with the model's tokenizer — it gave the whole reservation
+     * back before (budget28, ADR 0012). The exchange carries the figure, so the audit record does too.
+     */
+    @Test
+    void aStreamThatFailedAfterItStartedIsChargedThePromptAndWhatItStreamed() {
+        PolicySet policy = policy(limits(Map.of(Scope.TOOL, new Values(100L, null, null), Scope.USER, new Values(null, 1000L, null))));
+        Exchange failed = exchange(policy, "tool", "anna", null, tenant);
+        assertThat(limits.reserveTokens(failed, () -> 300)).isEqualTo(Outcome.CONTINUE);
+        failed.promptCounted(() -> 25);
+        String streamed = "Goedemorgen, hoe gaat het met u vandaag?";
+        long output = nl.dijkwacht.invoke.TokenEncodings.cl100k().countTokensOrdinary(streamed);
+        var sink = StreamedOutput.around(failed, new Discard());
+        sink.open();
+        failed.upstreamStatus(200);
+        sink.chunk(contentChunk(streamed.substring(0, 12)));
+        sink.pending(contentChunk(streamed.substring(12)));
+        // the upstream cut the stream: the handler puts the figure on the exchange, then records and settles
+        StreamedOutput.failed(sink, failed);
+        failed.upstreamStatus(null);
+        assertThat(failed.promptTokens()).isEqualTo(25);
+        assertThat(failed.completionTokens()).isEqualTo((int) output);
+        limits.settle(failed);
+
+        Exchange next = exchange(policy, "tool", "anna", null, tenant);
+        assertThat(limits.reserveTokens(next, () -> 1000 - 25 - output)).as("what the failed stream used stays spent")
+                .isEqualTo(Outcome.CONTINUE);
+        assertThat(next.rateLimitHeaders()).containsEntry("x-ratelimit-remaining-tokens", "0");
+    }
+
+    /** A tool that hung up midway: charged what was streamed, no longer the whole estimate (budget28). */
+    @Test
+    void aStreamTheToolHungUpOnMidwayIsChargedWhatWasStreamedNotTheEstimate() {
+        PolicySet policy = policy(limits(Map.of(Scope.TOOL, new Values(100L, null, null), Scope.USER, new Values(null, 1000L, null))));
+        Exchange gone = exchange(policy, "tool", "anna", null, tenant);
+        assertThat(limits.reserveTokens(gone, () -> 600, () -> 500)).isEqualTo(Outcome.CONTINUE);
+        gone.promptCounted(() -> 10);
+        var sink = StreamedOutput.around(gone, new Discard());
+        sink.open();
+        gone.upstreamStatus(200); // the stream opened; the tool left, the upstream status stays
+        sink.chunk(contentChunk("Eén"));
+        StreamedOutput.failed(sink, gone);
+        limits.settle(gone);
+        long used = 10 + nl.dijkwacht.invoke.TokenEncodings.cl100k().countTokensOrdinary("Eén");
+
+        Exchange next = exchange(policy, "tool", "anna", null, tenant);
+        assertThat(limits.reserveTokens(next, () -> 1000 - used)).as("not the estimate of 500: the %d used", used)
+                .isEqualTo(Outcome.CONTINUE);
+        assertThat(next.rateLimitHeaders()).containsEntry("x-ratelimit-remaining-tokens", "0");
+    }
+
+    /** Usage the model reported before the stream failed stands; a stream that never opened spent nothing. */
+    @Test
+    void reportedUsageStandsAndAStreamThatNeverOpenedSpendsNothing() {
+        PolicySet policy = policy(limits(Map.of(Scope.TOOL, new Values(100L, null, null), Scope.USER, new Values(null, 1000L, null))));
+        Exchange reported = exchange(policy, "tool", "anna", null, tenant);
+        assertThat(limits.reserveTokens(reported, () -> 300)).isEqualTo(Outcome.CONTINUE);
+        reported.promptCounted(() -> 25);
+        var sink = StreamedOutput.around(reported, new Discard());
+        sink.open();
+        sink.chunk(contentChunk("Hallo"));
+        reported.usage(31, 7); // the usage chunk came, then the connection was lost before [DONE]
+        StreamedOutput.failed(sink, reported);
+        assertThat(reported.promptTokens() + reported.completionTokens()).isEqualTo(38);
+        reported.upstreamStatus(null);
+        limits.settle(reported);
+
+        Exchange unopened = exchange(policy, "tool", "anna", null, tenant);
+        assertThat(limits.reserveTokens(unopened, () -> 400)).isEqualTo(Outcome.CONTINUE);
+        unopened.promptCounted(() -> 25);
+        StreamedOutput.failed(StreamedOutput.around(unopened, new Discard()), unopened); // failed before its first byte
+        assertThat(unopened.promptTokens() + unopened.completionTokens()).isZero();
+        unopened.upstreamStatus(502);
+        limits.settle(unopened);
+
+        Exchange next = exchange(policy, "tool", "anna", null, tenant);
+        assertThat(limits.reserveTokens(next, () -> 1000 - 38)).isEqualTo(Outcome.CONTINUE);
+        assertThat(next.rateLimitHeaders()).containsEntry("x-ratelimit-remaining-tokens", "0");
+    }
+
+    static com.fasterxml.jackson.databind.node.ObjectNode contentChunk(String text) {
+        var chunk = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .put("id", "c").put("object", "chat.completion.chunk");
+        chunk.putArray("choices").addObject().put("index", 0).putObject("delta").put("content", text);
+        return chunk;
+    }
+
+    /** The rest of the answer's path (rewriting, the tool): not what these tests look at. */
+    static final class Discard implements nl.dijkwacht.invoke.ChunkSink {
+        @Override
+        public void open() {
+        }
+
+        @Override
+        public void chunk(com.fasterxml.jackson.databind.node.ObjectNode chunk) {
+        }
+
+        @Override
+        public void complete() {
+        }
+    }
+
+    /**
      * A request received just before midnight reaches the token-budget step just after it (the steps before take
      * time): its reservation is in the new day's budget, so settling must give back there — it gave back to the
      * day it was received in (limits27).

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
  * Generated traffic (fixed seed) against the limits component, in memory and on the machine's Redis: requests of
  * random estimated and real token counts from callers that share tools, departments, use-cases and the tenant; some answered
  * within their reservation, some beyond it, some refused by the upstream, some streamed without usage (settled with
- * the count), some cancelled before the stream started, some still in flight when the clock moves on — over
+ * the count), some cancelled before the stream started, some cancelled or failed midway through the stream (the
+ * prompt and what was streamed: budget28), some still in flight when the clock moves on — over
  * midnight of New Year's Eve, so day, month and year budgets roll over while reservations are open.
  *
  * <p>The clock is the test's own (Bucket4j's {@link TimeMeter} and the {@link Clock} of {@link CallerLimits}); it
@@ -181,8 +182,10 @@ class GeneratedTrafficTest {
         STREAMED_WITHOUT_USAGE,
         /** The tool hung up before the stream started: nothing used. */
         CANCELLED_BEFORE_START,
-        /** The tool hung up midway through the stream, before the usage chunk: settled with the count. */
-        CANCELLED_MIDWAY
+        /** The tool hung up midway through the stream, before the usage chunk: the prompt and what was streamed (budget28). */
+        CANCELLED_MIDWAY,
+        /** The upstream failed midway through the stream (error event, connection lost): the same (budget28). */
+        FAILED_MIDWAY
     }
 
     /**
@@ -403,9 +406,24 @@ class GeneratedTrafficTest {
                     exchange.upstreamStatus(502);
                     charged = 0;
                 }
-                case STREAMED_WITHOUT_USAGE, CANCELLED_MIDWAY -> {
+                case STREAMED_WITHOUT_USAGE -> {
                     exchange.upstreamStatus(200);
                     charged = r.counted() != null ? r.counted() : r.bound();
+                }
+                case CANCELLED_MIDWAY, FAILED_MIDWAY -> {
+                    // as the handler does: what the model streamed passes StreamedOutput, the failure puts the figure on
+                    long prompt = 1 + Math.round(r.bound() * r.usageShare() / 4);
+                    exchange.promptCounted(() -> prompt);
+                    var sink = StreamedOutput.around(exchange, new BudgetContract.Discard());
+                    sink.open();
+                    exchange.upstreamStatus(200);
+                    String streamed = "woord ".repeat(1 + (int) (r.usageShare() * 40));
+                    sink.chunk(BudgetContract.contentChunk(streamed));
+                    StreamedOutput.failed(sink, exchange);
+                    if (r.ending() == Ending.FAILED_MIDWAY) {
+                        exchange.upstreamStatus(null);
+                    }
+                    charged = prompt + nl.dijkwacht.invoke.TokenEncodings.cl100k().countTokensOrdinary(streamed);
                 }
                 case CANCELLED_BEFORE_START -> charged = 0;
                 default -> throw new IllegalStateException();

@@ -67,6 +67,39 @@ class InMemoryBudgetsTest extends BudgetContract {
         }
     }
 
+    /**
+     * A day budget that answers overspent (here 4× its limit below zero) would only be "full again" after five refills:
+     * the cache kept it five refill periods (5 × 25 h) although its key is never used after its day, holding a place
+     * under max-buckets that a live bucket needs (budget28). Now it goes one refill period after its last use. It never
+     * let a caller past the limit nor refused the next day: that day's key is another bucket, full.
+     */
+    @Test
+    void anOverspentBudgetIsForgottenOneRefillPeriodAfterItsLastUseAndTheNextDayIsFull() {
+        GeneratedTrafficTest.ManualTime time = new GeneratedTrafficTest.ManualTime(Instant.parse("2026-12-05T10:00:00Z"));
+        BucketStore cache = BucketStore.inMemory(1_000, time, time::currentTimeNanos);
+        try (cache) {
+            CallerLimits daily = new CallerLimits(cache, u -> u, 120, time.clock());
+            PolicySet policy = policy(limits(Map.of(Scope.TOOL, new Values(null, 1000L, null))));
+            var overran = exchange(policy, "tool", null, null, tenant);
+            assertThat(daily.reserveTokens(overran, () -> 900)).isEqualTo(Outcome.CONTINUE);
+            overran.upstreamStatus(200);
+            overran.usage(1000, 4000);
+            daily.settle(overran);
+            assertThat(daily.reserveTokens(exchange(policy, "tool", null, null, tenant), () -> 1)).isInstanceOf(Outcome.Deny.class);
+            assertThat(cache.bucketCount()).isEqualTo(1);
+
+            time.advance(Duration.ofHours(14)); // 01:00 the next day in Amsterdam: a new, full budget
+            var nextDay = exchange(policy, "tool", null, null, tenant);
+            assertThat(daily.reserveTokens(nextDay, () -> 1000)).isEqualTo(Outcome.CONTINUE);
+            assertThat(nextDay.rateLimitHeaders()).containsEntry("x-ratelimit-remaining-tokens", "0");
+            assertThat(cache.bucketCount()).isEqualTo(2);
+
+            // one refill period (25 h) after its last use, and the time a full bucket is kept, the overspent day is gone
+            time.advance(Duration.ofHours(25 - 14).plus(BucketStore.KEEP_FULL).plusSeconds(1));
+            assertThat(cache.bucketCount()).as("yesterday's overspent budget, 25 h after its last use").isEqualTo(1);
+        }
+    }
+
     @Test
     void aNewDayStartsWithAFullBudget() {
         AtomicLong millis = new AtomicLong(Instant.parse("2026-03-14T22:30:00Z").toEpochMilli()); // 23:30 in Amsterdam

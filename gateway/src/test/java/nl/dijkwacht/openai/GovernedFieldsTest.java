@@ -40,6 +40,27 @@ class GovernedFieldsTest {
         assertThat(fields.attachments()).extracting(Attachment::kind).containsExactly(Attachment.Kind.IMAGE);
     }
 
+    /**
+     * A schema's keys are strings the model reads too: those that are no JSON Schema keyword (a tool's own annotation,
+     * an extension) are identifiers, scanned like property names (parse28: they reached the model unscanned).
+     */
+    @Test
+    void schemaKeysThatAreNoKeywordAreIdentifiers() throws Exception {
+        ObjectNode body = body("""
+                {"model":"m","messages":[{"role":"user","content":"hoi"}],
+                 "tools":[{"type":"function","function":{"name":"zoek","parameters":{"type":"object","x-notitie":true,
+                           "BSN 111222333":{},"properties":{"q":{"type":"string","Description":"d","items":{"x-mail":1}}}}}}],
+                 "response_format":{"type":"json_schema","json_schema":{"name":"a","schema":{"type":"object","jan@example.nl":{}}}}}
+                """);
+
+        GovernedFields fields = GovernedFields.of(body, RequestFields.CHAT_COMPLETIONS);
+
+        assertThat(fields.identifiers()).extracting(GovernedFields.Identifier::value)
+                .contains("x-notitie", "BSN 111222333", "q", "Description", "x-mail", "jan@example.nl")
+                .doesNotContain("type", "properties", "items", "description")
+                .as("the value of an unknown keyword stays an identifier").contains("d");
+    }
+
     @Test
     void stateKeptAtTheProviderIsNotGoverned() throws Exception {
         assertThat(GovernedFields.of(body("{\"model\":\"m\",\"input\":\"x\",\"previous_response_id\":\"resp_1\"}"),
