@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * ({@value #DISCLAIMER_SEPARATOR_TEXT} and the disclaimer, {@code response.Disclaimer}), then for each tool call the
  * gateway delivered its name and its arguments (whitespace collapsed the same way), each after a separator control
  * character no text of a turn holds after collapsing. Only choice 0 of an answer is hashed (as {@code answer_hmac}).
- * Nothing is kept of the text; the running form holds back at most {@link #HOLD} characters of the answer's end.
+ * Nothing is kept of the text; a stream's running form holds back at most 2 × {@link #HOLD} characters of the answer's end.
  */
 public final class TurnHasher {
 
@@ -107,9 +107,11 @@ public final class TurnHasher {
 
     /** One turn being delivered: feed its pieces, then {@link #finish}. Per request, not thread-safe. */
     public final class Running {
-        private final StringBuilder tail = new StringBuilder();
+        /** A stream's end held back for the disclaimer (made with the first piece of a stream). */
+        private StringBuilder tail;
         private final MacFeed feed = new MacFeed(TextHasher.copyOf(prototype, key), 256);
-        private final StringBuilder piece = new StringBuilder(256);
+        /** A high surrogate waiting for its low one (a pair is encoded together). */
+        private char high;
         private boolean started;
         private boolean space;
         private boolean seen;
@@ -120,12 +122,31 @@ public final class TurnHasher {
                 return;
             }
             seen = true;
+            if (tail == null) {
+                tail = new StringBuilder(Math.min(2 * HOLD, Math.max(64, 2 * text.length())));
+            }
             tail.append(text);
             if (tail.length() > 2 * HOLD) {
                 int out = tail.length() - HOLD;
                 collapseInto(tail, 0, out);
                 tail.delete(0, out);
             }
+        }
+
+        /**
+         * A whole answer's text, its disclaimer ({@code note}) already known: hashed without holding anything back. Call
+         * {@link #finish} with the same note (or none) after any tool calls.
+         */
+        public void whole(String text, String note) {
+            if (text == null || text.isEmpty()) {
+                return;
+            }
+            seen = true;
+            int end = text.length();
+            if (note != null && !note.isEmpty() && text.endsWith(note)) {
+                end -= note.length();
+            }
+            collapseInto(text, 0, end);
         }
 
         /** A piece of tool call {@code index}: its name (or part of it) and a piece of its arguments; either may be null. */
@@ -158,28 +179,31 @@ public final class TurnHasher {
             if (!seen) {
                 return null;
             }
-            int end = tail.length();
-            if (note != null && !note.isEmpty() && end >= note.length()
-                    && tail.lastIndexOf(note) == end - note.length()) {
-                end -= note.length();
+            if (tail != null) {
+                int end = tail.length();
+                if (note != null && !note.isEmpty() && end >= note.length()
+                        && tail.indexOf(note, end - note.length()) == end - note.length()) {
+                    end -= note.length();
+                }
+                collapseInto(tail, 0, end);
+                tail = null;
             }
-            collapseInto(tail, 0, end);
-            tail.setLength(0);
             if (calls != null) {
                 for (StringBuilder[] call : calls) {
-                    emit();
-                    piece.append(CALL);
+                    feed.ascii(CALL);
                     started = false;
                     space = false;
                     collapseInto(call[0], 0, call[0].length());
-                    emit();
-                    piece.append(ARGUMENTS);
+                    feed.ascii(ARGUMENTS);
                     started = false;
                     space = false;
                     collapseInto(call[1], 0, call[1].length());
                 }
             }
-            emit();
+            if (high != 0) {
+                feed.text(String.valueOf(high));
+                high = 0;
+            }
             byte[] mac = feed.doFinal();
             feed.wipe();
             return HexFormat.of().formatHex(mac, 0, BYTES);
@@ -201,17 +225,22 @@ public final class TurnHasher {
             }
         }
 
+        /** One character to the MAC as UTF-8 ({@code String.getBytes}: an unpaired surrogate as '?'), ASCII without a copy. */
         private void put(char c) {
-            piece.append(c);
-            if (piece.length() >= 256 && !Character.isHighSurrogate(c)) {
-                emit();
+            if (high != 0) {
+                char h = high;
+                high = 0;
+                feed.text(Character.isLowSurrogate(c) ? new String(new char[] {h, c}) : String.valueOf(h));
+                if (Character.isLowSurrogate(c)) {
+                    return;
+                }
             }
-        }
-
-        private void emit() {
-            if (!piece.isEmpty()) {
-                feed.text(piece.toString());
-                piece.setLength(0);
+            if (c < 0x80) {
+                feed.ascii(c);
+            } else if (Character.isHighSurrogate(c)) {
+                high = c;
+            } else {
+                feed.text(String.valueOf(c));
             }
         }
     }

@@ -6,7 +6,7 @@ package nl.dijkwacht.pipeline;
  * delivered it ({@code delivered}, {@code delivered-before-note}: the text before a line {@code ---} was, what follows
  * was read; {@code answer-delivered}: a tool result answering a delivered call; {@code not-delivered};
  * {@code unverified}: the store could not say) and whether it, read with the instructions, would be refused on its own
- * ({@code matched}; only worked out when the request was refused for such a text). Never any text.
+ * ({@code matched}; only worked out when the request was refused for such a text, for the first 32). Never any text.
  */
 public record TurnCheck(int message, String role, String status, boolean matched) {
 }

@@ -28,6 +28,9 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
  */
 public final class PurposeGuardStep implements PolicyStep {
 
+    /** Earlier turns judged one by one for /admin/explain's {@code matched} when such a turn caused a refusal. */
+    static final int MATCHED_UP_TO = 32;
+
     private final LayeredPurposeGuard guard;
     private final GuardModelClient guardModels;
     private final DeliveredTurns delivered;
@@ -177,7 +180,8 @@ public final class PurposeGuardStep implements PolicyStep {
             String s = part.turn() < 0 ? (unverified ? "unverified" : "not-delivered")
                     : part.kind() == Conversation.Kind.RESULT && status[part.turn()].startsWith("delivered") ? "answer-delivered"
                     : status[part.turn()];
-            boolean matched = again.refusesPurpose() && questioned.contains(part)
+            // which text did it: judged on its own with the staff's text, without a guard model (the first few only)
+            boolean matched = again.refusesPurpose() && checks.size() < MATCHED_UP_TO && questioned.contains(part)
                     && guard.judge(joined(joined(tools, conversation.instructions()), List.of(readOf(part, after))), rules, settings, null)
                     .refusesPurpose();
             checks.add(new TurnCheck(part.message(), part.role(), s, matched));

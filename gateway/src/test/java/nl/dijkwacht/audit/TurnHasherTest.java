@@ -31,6 +31,14 @@ class TurnHasherTest {
         assertThat(delivered(NOTE, "Een medewer", "ker mag vragen\n", "\nwat de regels zijn.", NOTE.substring(0, 9), NOTE.substring(9)))
                 .isEqualTo(whole);
         assertThat(hasher.turn("  Een medewerker mag\tvragen wat de regels zijn. \n", List.of())).isEqualTo(whole);
+        // a whole answer, its disclaimer known: hashed without holding back, the same hash
+        TurnHasher.Running at = hasher.running();
+        at.whole(text + NOTE, NOTE);
+        assertThat(at.finish(NOTE)).isEqualTo(whole);
+        // letters outside ASCII and pairs (an emoji) split over pieces
+        String other = "Één vraag: 😀 mag dat?";
+        assertThat(delivered(null, other.substring(0, 12), other.substring(12))).isEqualTo(hasher.turn(other, List.of()));
+        assertThat(hasher.turn(other, List.of())).isNotEqualTo(hasher.turn(other.replace("😀", "?"), List.of()));
         // a long answer: the end held back for the disclaimer crosses many pieces
         String longText = "woord ".repeat(5_000).strip();
         String[] pieces = longText.split("(?<=\\G.{37})");
