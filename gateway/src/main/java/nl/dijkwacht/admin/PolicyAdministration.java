@@ -81,7 +81,10 @@ public final class PolicyAdministration {
         ActivePolicy policy = t.policy();
         SuspensionStore store = t.suspensions();
         requireKnown(policy, kind, id);
-        String clipped = reason == null || reason.isBlank() ? null : reason.length() > 500 ? reason.substring(0, 500) : reason.strip();
+        // the admin API and the console refuse a longer reason; clipped here only as the column's last guard
+        String stripped = reason == null || reason.isBlank() ? null : reason.strip();
+        String clipped = stripped == null || stripped.length() <= Suspension.MAX_REASON ? stripped
+                : stripped.substring(0, Suspension.MAX_REASON);
         store.put(new Suspension(kind, id, operatorId, Instant.now(clock), clipped));
         PolicySet next = policy.suspensions(store.all());
         log.info("operator {} suspended {} {}; policy {} in force", operatorId, kind.storedName(), id, next.version());
