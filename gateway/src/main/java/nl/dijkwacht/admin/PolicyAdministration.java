@@ -83,7 +83,7 @@ public final class PolicyAdministration {
         requireKnown(policy, kind, id);
         String clipped = reason == null || reason.isBlank() ? null : reason.length() > 500 ? reason.substring(0, 500) : reason.strip();
         store.put(new Suspension(kind, id, operatorId, Instant.now(clock), clipped));
-        PolicySet next = policy.suspensions(store.all());
+        PolicySet next = policy.refreshSuspensions(store);
         log.info("operator {} suspended {} {}; policy {} in force", operatorId, kind.storedName(), id, next.version());
         return new SwitchResult(kind, id, "suspended", next.version(), null);
     }
@@ -95,7 +95,7 @@ public final class PolicyAdministration {
         SuspensionStore store = t.suspensions();
         requireKnown(policy, kind, id);
         boolean removed = store.remove(kind, id);
-        PolicySet next = policy.suspensions(store.all());
+        PolicySet next = policy.refreshSuspensions(store);
         log.info("operator {} resumed {} {}; policy {} in force", operatorId, kind.storedName(), id, next.version());
         boolean stillSuspended = kind == Suspension.Kind.MODEL
                 ? next.catalog().find(id).map(m -> !m.governance().status().usable()).orElse(false)
