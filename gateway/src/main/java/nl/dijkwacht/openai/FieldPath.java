@@ -19,13 +19,6 @@ public final class FieldPath {
 
     private static final Pattern NAME_SHAPE = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]{0,39}");
     static final String HIDDEN = "…";
-    /** Tool parameters and response formats are JSON Schemas: their keywords are API words too. */
-    private static final Set<String> JSON_SCHEMA_KEYWORDS = Set.of("$schema", "$id", "$ref", "$defs", "$comment", "$anchor",
-            "type", "properties", "items", "prefixItems", "required", "description", "title", "enum", "const", "default",
-            "examples", "additionalProperties", "patternProperties", "propertyNames", "anyOf", "oneOf", "allOf", "not", "if",
-            "then", "else", "definitions", "format", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-            "multipleOf", "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "contains", "minProperties",
-            "maxProperties", "dependentRequired", "dependentSchemas", "nullable", "strict", "deprecated", "readOnly", "writeOnly");
     private static final Set<String> API_NAMES = apiNames();
 
     private FieldPath() {
@@ -62,7 +55,8 @@ public final class FieldPath {
             if (in == null) {
                 throw new IllegalStateException(RequestSchema.RESOURCE + " missing from the classpath");
             }
-            Set<String> names = new HashSet<>(JSON_SCHEMA_KEYWORDS);
+            // tool parameters and response formats are JSON Schemas: their keywords are API words too
+            Set<String> names = new HashSet<>(SchemaKeywords.ALL);
             collect(new ObjectMapper().readTree(in), names);
             return Set.copyOf(names);
         } catch (IOException e) {

@@ -129,7 +129,10 @@ public final class GovernedFields {
         }
     }
 
-    /** A JSON Schema: prose and example values are text; property names and keywords' values are identifiers. */
+    /**
+     * A JSON Schema: prose and example values are text; property names, keys that are no keyword and keywords' values
+     * are identifiers.
+     */
     private void walkSchema(JsonNode node, String path, boolean namesHere, Slot slot) {
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
@@ -137,8 +140,11 @@ public final class GovernedFields {
                 String key = e.getKey();
                 JsonNode value = e.getValue();
                 String childPath = FieldPath.field(path, key);
-                if (namesHere) {
+                if (namesHere || !SchemaKeywords.ALL.contains(key)) {
+                    // a property name, or a key the tool chose (an extension, an annotation): the model reads it too (parse28)
                     identifiers.add(new Identifier(childPath, key));
+                }
+                if (namesHere) {
                     walkSchema(value, childPath, false, new Slot(object, key, -1, childPath, null));
                 } else if (value.isTextual() && SCHEMA_PROSE.contains(key)) {
                     texts.add(new Slot(object, key, -1, childPath, FieldKind.TEXT));
@@ -158,7 +164,12 @@ public final class GovernedFields {
         }
     }
 
-    /** Example data inside a schema (enum, default, examples): every string is text. */
+    /**
+     * Example data inside a schema (enum, const, default, examples): every string is text, and so is every whole number,
+     * as in a JSON answer (json27): a BSN written as {@code "enum": [111222333]} reached the model unscanned (review44).
+     * A float that is a whole number ({@code 111222333.0}) is read as its digits, as json28 reads it in an answer
+     * ({@link JsonNumbers}); one the policy changes is written back as a JSON string; a fraction is not read.
+     */
     private void walkValues(JsonNode node, String path, Slot slot) {
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
@@ -172,7 +183,8 @@ public final class GovernedFields {
                 String childPath = FieldPath.element(path, i);
                 walkValues(array.get(i), childPath, new Slot(array, null, i, childPath, null));
             }
-        } else if (node.isTextual()) {
+        } else if (node.isTextual() || node.isIntegralNumber()
+                || node.isNumber() && !JsonNumbers.asScanned(node.asText()).equals(node.asText())) {
             texts.add(slot.as(FieldKind.TEXT));
         }
     }
@@ -206,7 +218,9 @@ public final class GovernedFields {
 
         @Override
         public String get() {
-            return field != null ? owner.get(field).asText() : owner.get(index).asText();
+            JsonNode node = field != null ? owner.get(field) : owner.get(index);
+            // a float that is a whole number (schema example data): its digits, as the scan reads it (JsonNumbers)
+            return node.isNumber() && !node.isIntegralNumber() ? JsonNumbers.asScanned(node.asText()) : node.asText();
         }
 
         @Override

@@ -161,7 +161,8 @@ public final class RequestFields {
                 .field("web_search_options.user_location.approximate.region", FieldKind.TEXT)
                 .field("web_search_options.user_location.approximate.city", FieldKind.TEXT)
                 .field("web_search_options.user_location.approximate.timezone", FieldKind.TEXT)
-                .field("audio.voice", FieldKind.PASS)
+                // a voice name or id: any string per the schema, so scanned like every name the model gets (parse28)
+                .field("audio.voice", FieldKind.IDENTIFIER)
                 .field("audio.voice.id", FieldKind.IDENTIFIER)
                 .field("audio.format", FieldKind.PASS)
                 .field("stop", FieldKind.TEXT)
@@ -271,7 +272,8 @@ public final class RequestFields {
                     .field("temperature", FieldKind.PASS)
                     .field("top_p", FieldKind.PASS)
                     .field("top_logprobs", FieldKind.PASS)
-                    .field("moderation.model", FieldKind.PASS)
+                    // any string per the schema: scanned like every name the model gets (parse28)
+                    .field("moderation.model", FieldKind.IDENTIFIER)
                     .field("moderation.policy.input.mode", FieldKind.PASS)
                     .field("moderation.policy.output.mode", FieldKind.PASS);
         }

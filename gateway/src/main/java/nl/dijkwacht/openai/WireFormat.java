@@ -18,7 +18,7 @@ import nl.dijkwacht.pipeline.Refusal;
 
 /**
  * The strict reading every OpenAI operation shares (chat, embeddings, Responses, legacy completions), before any
- * translation: {@code Content-Type: application/json} (UTF-8), exactly one JSON document, no duplicate keys, at most
+ * translation: {@code Content-Type: application/json} (UTF-8, nothing else: {@link BodyEncoding}), exactly one JSON document, no duplicate keys, at most
  * {@value #MAX_NESTING} levels deep, a JSON object — and then valid against the operation's OpenAI request schema
  * ({@link RequestSchema}). A problem is a {@link Rejected} carrying the Dutch refusal, which names the field and never
  * repeats what the tool sent.
@@ -61,6 +61,11 @@ public final class WireFormat {
             throw new Rejected(new Refusal(415, Refusal.INVALID_REQUEST, "unsupported_media_type",
                     "Stuur de aanvraag als JSON, met de header 'Content-Type: application/json'.", null));
         }
+        BodyEncoding.Problem encoding = BodyEncoding.check(body);
+        if (encoding != null) {
+            throw rejected(encoding == BodyEncoding.Problem.UNPAIRED_SURROGATE ? "unpaired_surrogate" : "invalid_encoding",
+                    encodingMessage(encoding), null);
+        }
         JsonNode parsed;
         try {
             parsed = readOneDocument(body);
@@ -85,6 +90,15 @@ public final class WireFormat {
             throw rejected("invalid_json", "De aanvraag moet een JSON-object zijn.", null);
         }
         return object;
+    }
+
+    private static String encodingMessage(BodyEncoding.Problem problem) {
+        return switch (problem) {
+            case NOT_UTF8 -> "De aanvraag is geen geldige UTF-8-tekst. Stuur de JSON als UTF-8.";
+            case NUL_BYTE -> "De aanvraag bevat een NUL-byte; is ze als UTF-16 of UTF-32 gecodeerd? Stuur de JSON als UTF-8.";
+            case UNPAIRED_SURROGATE -> "Een tekst in de aanvraag bevat een halve \\u-escape van een surrogaatpaar (\\uD800 tot "
+                    + "\\uDFFF zonder de andere helft). Dat is geen geldige Unicode-tekst.";
+        };
     }
 
     /** The body against the operation's OpenAI request schema: the most specific problem, by field. */

@@ -67,6 +67,14 @@ class RequestFieldDoorsTest extends GatewayTestBase {
                 door("tool description", Expect.GOVERNED, b -> tool(b).put("description", "Zoek dossier van " + SECRET)),
                 door("tool parameter description", Expect.GOVERNED, b -> ((ObjectNode) tool(b).get("parameters"))
                         .putObject("properties").putObject("dossier").put("type", "string").put("description", "Altijd " + SECRET)),
+                // review44: whole numbers in a schema's example data reached the model unscanned
+                door("tool parameter enum, a whole number", Expect.GOVERNED, b -> ((ObjectNode) tool(b).get("parameters"))
+                        .putObject("properties").putObject("dossier").put("type", "integer").putArray("enum").add(Long.parseLong(BSN))),
+                door("tool parameter const and examples, whole numbers", Expect.GOVERNED, b -> {
+                    ObjectNode dossier = ((ObjectNode) tool(b).get("parameters")).putObject("properties").putObject("dossier");
+                    dossier.put("type", "integer").put("const", Long.parseLong(BSN));
+                    dossier.putArray("examples").add(Long.parseLong(BSN));
+                }),
                 door("tool parameter enum", Expect.GOVERNED, b -> ((ObjectNode) tool(b).get("parameters"))
                         .putObject("properties").putObject("dossier").put("type", "string").putArray("enum").add(SECRET)),
                 door("tool parameter name", Expect.REFUSED, b -> ((ObjectNode) tool(b).get("parameters"))
@@ -100,6 +108,8 @@ class RequestFieldDoorsTest extends GatewayTestBase {
                 door("logit_bias key", Expect.REFUSED, b -> b.putObject("logit_bias").put(BSN, 5)),
                 door("safety_identifier", Expect.GOVERNED, b -> b.put("safety_identifier", EMAIL)),
                 door("prompt_cache_key", Expect.GOVERNED, b -> b.put("prompt_cache_key", "dossier-" + EMAIL + "-" + BSN)),
+                door("audio voice", Expect.REFUSED, b -> b.putObject("audio").put("voice", "stem van " + EMAIL).put("format", "mp3")),
+                door("moderation model", Expect.REFUSED, b -> b.putObject("moderation").put("model", "moderatie-" + BSN)),
                 door("unknown field", Expect.REFUSED, b -> b.put("notitie", SECRET)),
                 door("unknown field in a message", Expect.REFUSED, b -> message(b, 0).put("notitie", SECRET)),
                 door("content part that is a bare string", Expect.REFUSED, b -> message(b, 0).putArray("content").add(SECRET)),

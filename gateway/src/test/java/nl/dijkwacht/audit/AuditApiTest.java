@@ -413,6 +413,19 @@ class AuditApiTest {
         JsonNode anchored = client.json(client.get("/audit/v1/verify?chain=main&anchor_seq=" + head.path("seq").asLong()
                 + "&anchor_hash=" + head.path("hash").asText(), GatewayClient.AUDITOR_KEY));
         assertThat(anchored.path("ok").asBoolean()).as(anchored.toString()).isTrue();
+        // resume after the last link of that verification: only the links written since are walked
+        JsonNode last = anchored.path("chains").path(0);
+        chat("nog iets", null);
+        JsonNode resumed = client.json(client.get("/audit/v1/verify?chain=main&from_seq=" + last.path("last_seq").asLong()
+                + "&from_hash=" + last.path("last_hash").asText(), GatewayClient.AUDITOR_KEY));
+        assertThat(resumed.path("ok").asBoolean()).as(resumed.toString()).isTrue();
+        assertThat(resumed.path("chains").path(0).path("resumed_from").asLong()).isEqualTo(last.path("last_seq").asLong());
+        assertThat(resumed.path("chains").path(0).path("records_checked").asLong()).as(resumed.toString()).isPositive()
+                .isEqualTo(resumed.path("chains").path(0).path("last_seq").asLong() - last.path("last_seq").asLong());
+        HttpResponse<String> halfResume = client.get("/audit/v1/verify?chain=main&from_seq=" + last.path("last_seq").asLong(),
+                GatewayClient.AUDITOR_KEY);
+        assertThat(halfResume.statusCode()).isEqualTo(400);
+        assertThat(client.json(halfResume).path("error").path("message").asText()).contains("from_seq én from_hash");
 
         HttpResponse<String> hold = client.post("/audit/v1/holds", GatewayClient.AUDITOR_KEY,
                 "{\"trace_id\":\"%s\",\"reason\":\"WOO-verzoek 2026-17\"}".formatted(traceId));

@@ -54,20 +54,50 @@ public final class ChainVerifier {
      * @param anchorHash the chain must still contain exactly that link
      */
     public VerifyReport verify(String chainId, Long anchorSeq, String anchorHash) {
+        return verify(chainId, anchorSeq, anchorHash, null, Long.MAX_VALUE);
+    }
+
+    /**
+     * A link to resume from: the last link of an earlier verification ({@link VerifyReport#lastSeq()},
+     * {@link VerifyReport#lastHash()}), kept outside the database. The walk trusts it and checks only what follows.
+     */
+    public record Resume(long seq, String hash) {
+    }
+
+    /**
+     * Verifies a slice of the chain: from {@code from} (or the first link when null) up to {@code toSeq} or the head,
+     * whichever comes first. A year's chain can so be verified in slices, or daily from where the previous run
+     * stopped: the report's {@code lastSeq} and {@code lastHash} are where the next slice resumes. The head is checked
+     * only when the slice reaches it. A resume point inside a range retention removed cannot be tied to the chain
+     * any more: the walk then starts at the first link.
+     */
+    public VerifyReport verify(String chainId, Long anchorSeq, String anchorHash, Resume resume, long toSeq) {
+        Resume from = resume;
+        if (from != null && anchorSeq != null && anchorSeq <= from.seq()) {
+            throw new IllegalArgumentException("an anchor before the resume point cannot be checked by this walk");
+        }
         Head head = readHead(chainId);
         Map<Long, Checkpoint> checkpoints = readCheckpoints(chainId);
-        Walk walk = new Walk(chainId, checkpoints, anchorSeq);
+        if (resume != null && checkpoints.values().stream().anyMatch(cp -> cp.fromSeq() <= resume.seq() && resume.seq() < cp.toSeq())) {
+            from = null;
+        }
+        Walk walk = new Walk(chainId, checkpoints, anchorSeq, from);
         if (head != null && !codec.headMac(chainId, head.seq(), head.hash()).equals(head.mac())) {
             return walk.report(head, new VerifyReport.Problem("head_invalid", head.seq(), null,
                     "the chain head row was changed outside the gateway"));
         }
-        long upTo = head == null ? Long.MAX_VALUE : head.seq();
-        StreamingQuery.run(dataSource, "SELECT * FROM audit_record WHERE chain_id = ? AND seq <= ? ORDER BY seq",
-                List.of(chainId, upTo), rs -> walk.next(rs));
-        if (walk.problem == null) {
-            walk.skipCheckpoints(Long.MAX_VALUE);
+        if (from != null && (head == null || head.seq() < from.seq())) {
+            return walk.report(head, new VerifyReport.Problem("truncated", from.seq(), null, "the chain ends before the link to resume from ("
+                    + (head == null ? "no head" : "head at seq " + head.seq()) + ")"));
         }
+        long upTo = Math.min(head == null ? Long.MAX_VALUE : head.seq(), toSeq);
+        boolean toTheHead = head == null || upTo >= head.seq();
+        StreamingQuery.run(dataSource, "SELECT * FROM audit_record WHERE chain_id = ? AND seq > ? AND seq <= ? ORDER BY seq",
+                List.of(chainId, walk.expectedSeq - 1, upTo), rs -> walk.next(rs));
         if (walk.problem == null) {
+            walk.skipCheckpoints(upTo == Long.MAX_VALUE ? Long.MAX_VALUE : upTo + 1);
+        }
+        if (walk.problem == null && toTheHead) {
             if (head == null) {
                 if (walk.checked > 0) {
                     walk.problem = new VerifyReport.Problem("head_missing", walk.expectedSeq - 1, null,
@@ -80,8 +110,11 @@ public final class ChainVerifier {
                 walk.problem = new VerifyReport.Problem("broken_link", head.seq(), null,
                         "the last record's hash differs from the chain head");
             }
+        } else if (walk.problem == null && walk.expectedSeq <= upTo) {
+            walk.problem = new VerifyReport.Problem("missing", walk.expectedSeq, null, "records " + walk.expectedSeq + ".." + upTo
+                    + " are missing and no retention checkpoint covers them");
         }
-        if (walk.problem == null && anchorSeq != null) {
+        if (walk.problem == null && anchorSeq != null && (toTheHead || anchorSeq <= upTo)) {
             String seen = walk.anchorSeen;
             if (seen == null || !seen.equalsIgnoreCase(anchorHash == null ? "" : anchorHash)) {
                 walk.problem = new VerifyReport.Problem("anchor_mismatch", anchorSeq, null,
@@ -95,17 +128,21 @@ public final class ChainVerifier {
         final String chainId;
         final Map<Long, Checkpoint> checkpoints;
         final Long anchorSeq;
+        final long startSeq;
         String anchorSeen;
-        long expectedSeq = 1;
-        String expectedPrev = ChainCodec.GENESIS;
+        long expectedSeq;
+        String expectedPrev;
         long checked;
         long checkpointsUsed;
         VerifyReport.Problem problem;
 
-        Walk(String chainId, Map<Long, Checkpoint> checkpoints, Long anchorSeq) {
+        Walk(String chainId, Map<Long, Checkpoint> checkpoints, Long anchorSeq, Resume from) {
             this.chainId = chainId;
             this.checkpoints = checkpoints;
             this.anchorSeq = anchorSeq;
+            this.startSeq = from == null ? 0 : from.seq();
+            this.expectedSeq = startSeq + 1;
+            this.expectedPrev = from == null ? ChainCodec.GENESIS : from.hash().toLowerCase(java.util.Locale.ROOT);
         }
 
         boolean next(ResultSet rs) throws SQLException {
@@ -133,6 +170,11 @@ public final class ChainVerifier {
             }
             AuditRows.ChainLink link = stored.link();
             if (!link.prevHash().equals(expectedPrev)) {
+                if (checked == 0 && checkpointsUsed == 0 && startSeq > 0) {
+                    problem = new VerifyReport.Problem("anchor_mismatch", startSeq, null,
+                            "the link to resume from is not in the chain any more (its successor names another predecessor)");
+                    return false;
+                }
                 problem = new VerifyReport.Problem("broken_link", seq, traceId,
                         "the predecessor hash does not match the record before it (reordered, replaced or inserted)");
                 return false;
@@ -175,7 +217,10 @@ public final class ChainVerifier {
                     problem = new VerifyReport.Problem("checkpoint_invalid", cp.fromSeq(), null,
                             "retention checkpoint " + cp.fromSeq() + ".." + cp.toSeq() + " was changed");
                 } else if (!cp.prevHash().equals(expectedPrev)) {
-                    problem = new VerifyReport.Problem("broken_link", cp.fromSeq(), null,
+                    problem = checked == 0 && checkpointsUsed == 0 && startSeq > 0
+                            ? new VerifyReport.Problem("anchor_mismatch", startSeq, null,
+                                    "the link to resume from is not in the chain any more (the retention checkpoint after it names another predecessor)")
+                            : new VerifyReport.Problem("broken_link", cp.fromSeq(), null,
                             "retention checkpoint does not link to the record before it");
                 } else {
                     checkpointsUsed++;
@@ -190,7 +235,7 @@ public final class ChainVerifier {
 
         VerifyReport report(Head head, VerifyReport.Problem p) {
             return new VerifyReport(chainId, p == null, checked, checkpointsUsed, expectedSeq - 1,
-                    head == null ? 0 : head.seq(), p);
+                    head == null ? 0 : head.seq(), p, p == null ? expectedPrev : null, startSeq);
         }
     }
 

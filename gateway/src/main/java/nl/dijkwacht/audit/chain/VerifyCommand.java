@@ -21,7 +21,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  *      org.springframework.boot.loader.launch.PropertiesLauncher \
  *      --url=jdbc:postgresql://db/dijkwacht --user=auditor [--password=…] \
  *      [--secret-file=data/secret.key | env DIJKWACHT_SECRET_KEY] [--chain=main] [--anchor-seq=N --anchor-hash=H]
+ *      [--from-seq=N --from-hash=H] [--to-seq=N]
  * </pre>
+ * {@code --from-seq/--from-hash} (one chain): resume after the {@code last_seq}/{@code last_hash} of an earlier run;
+ * {@code --to-seq}: stop there (a slice; the head is checked only by the slice that reaches it).
  * Prints the report as JSON. Exit code 0: every chain verifies; 1: a broken or missing link; 2: could not run.
  */
 public final class VerifyCommand {
@@ -37,7 +40,7 @@ public final class VerifyCommand {
         Map<String, String> opts = new LinkedHashMap<>();
         for (String a : args) {
             if (!a.startsWith("--") || !a.contains("=")) {
-                err.println("usage: --url=<jdbc url> [--user=] [--password=] [--secret-file=<file>] [--chain=] [--anchor-seq= --anchor-hash=]");
+                err.println("usage: --url=<jdbc url> [--user=] [--password=] [--secret-file=<file>] [--chain=] [--anchor-seq= --anchor-hash=] [--from-seq= --from-hash=] [--to-seq=]");
                 return 2;
             }
             opts.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
@@ -48,9 +51,19 @@ public final class VerifyCommand {
             DriverManagerDataSource ds = new DriverManagerDataSource(url, opts.getOrDefault("user", ""), opts.getOrDefault("password", ""));
             ObjectMapper json = new ObjectMapper();
             ChainVerifier verifier = new ChainVerifier(ds, ChainCodec.fromSecret(secret), new AuditRows(json));
+            boolean slice = opts.containsKey("from-seq") || opts.containsKey("from-hash") || opts.containsKey("to-seq");
+            if (slice && !opts.containsKey("chain")) {
+                throw new IllegalArgumentException("--from-seq, --from-hash and --to-seq need --chain");
+            }
+            if (opts.containsKey("from-seq") != opts.containsKey("from-hash")) {
+                throw new IllegalArgumentException("give --from-seq and --from-hash together (last_seq and last_hash of an earlier run)");
+            }
+            ChainVerifier.Resume from = opts.containsKey("from-seq")
+                    ? new ChainVerifier.Resume(Long.parseLong(opts.get("from-seq")), opts.get("from-hash")) : null;
             List<VerifyReport> reports = opts.containsKey("chain")
                     ? List.of(verifier.verify(opts.get("chain"),
-                            opts.containsKey("anchor-seq") ? Long.valueOf(opts.get("anchor-seq")) : null, opts.get("anchor-hash")))
+                            opts.containsKey("anchor-seq") ? Long.valueOf(opts.get("anchor-seq")) : null, opts.get("anchor-hash"),
+                            from, opts.containsKey("to-seq") ? Long.parseLong(opts.get("to-seq")) : Long.MAX_VALUE))
                     : verifier.verifyAll();
             boolean ok = reports.stream().allMatch(VerifyReport::ok);
             ObjectMapper printer = json.copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

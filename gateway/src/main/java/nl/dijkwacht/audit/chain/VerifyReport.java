@@ -2,7 +2,9 @@ package nl.dijkwacht.audit.chain;
 
 /**
  * Outcome of walking one chain. {@code problem} is the first broken or missing link, or {@code null} when every
- * link from the first record (or checkpoint) to the head checks out.
+ * link from the first record (or checkpoint) to the head checks out. {@code lastHash} (with {@code lastSeq}) is the
+ * last link verified, where a later verification may resume (null when a problem was found); {@code resumedFrom} the
+ * seq the walk started after (0: from the first link).
  */
 public record VerifyReport(
         String chainId,
@@ -11,7 +13,9 @@ public record VerifyReport(
         long checkpointsUsed,
         long lastSeq,
         long headSeq,
-        Problem problem) {
+        Problem problem,
+        String lastHash,
+        long resumedFrom) {
 
     /**
      * @param kind {@code hash_mismatch} (record edited), {@code broken_link} (predecessor hash differs: reordered or

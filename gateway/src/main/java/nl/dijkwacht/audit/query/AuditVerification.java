@@ -77,6 +77,38 @@ public final class AuditVerification {
         }
     }
 
+    /**
+     * Where to resume ({@code from_seq} and {@code from_hash}: the {@code last_seq} and {@code last_hash} of an earlier
+     * verification, kept outside the database): the walk checks only the links after it.
+     *
+     * @return the resume point, or null when neither part is given
+     * @throws IllegalArgumentException with a Dutch message when one part is missing or malformed
+     */
+    public static ChainVerifier.Resume parseResume(String seq, String hash) {
+        boolean hasSeq = seq != null && !seq.isBlank();
+        boolean hasHash = hash != null && !hash.isBlank();
+        if (!hasSeq && !hasHash) {
+            return null;
+        }
+        if (!hasSeq || !hasHash) {
+            throw new IllegalArgumentException("Verder controleren vanaf een eerdere controle vraagt from_seq én from_hash "
+                    + "(last_seq en last_hash uit die controle); geef beide of geen van beide.");
+        }
+        long n;
+        try {
+            n = Long.parseLong(seq.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("from_seq moet een geheel getal zijn (last_seq uit een eerdere controle).");
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("from_seq moet 1 of groter zijn.");
+        }
+        if (!hash.strip().matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("from_hash moet een hash van 64 hexadecimale tekens zijn (last_hash uit een eerdere controle).");
+        }
+        return new ChainVerifier.Resume(n, hash.strip());
+    }
+
     public List<String> chains() {
         return verifier.chains();
     }
@@ -115,10 +147,24 @@ public final class AuditVerification {
      * @throws UnknownChainException when no chain in scope has this id
      */
     public Result verify(String chainId, Anchor anchor, java.util.function.Predicate<String> chainInScope, TenantScope scope) {
+        return verify(chainId, anchor, null, chainInScope, scope);
+    }
+
+    /**
+     * As {@link #verify(String, Anchor, java.util.function.Predicate, TenantScope)}, resuming after {@code from} (an
+     * earlier verification's last link) when given: a year's chain need not be walked again from its first record.
+     */
+    public Result verify(String chainId, Anchor anchor, ChainVerifier.Resume from, java.util.function.Predicate<String> chainInScope,
+                         TenantScope scope) {
         if (!chainInScope.test(chainId) || !knows(chainId)) {
             throw new UnknownChainException(chainId, verifier.chains().stream().filter(chainInScope).toList());
         }
-        VerifyReport report = anchor == null ? verifier.verify(chainId, null, null) : verifier.verify(chainId, anchor.seq(), anchor.hash());
+        if (from != null && anchor != null && anchor.seq() <= from.seq()) {
+            throw new IllegalArgumentException("Het anker (anchor_seq) ligt vóór het punt waarvandaan verder wordt gecontroleerd "
+                    + "(from_seq): controleer zonder from_seq om het anker te toetsen.");
+        }
+        VerifyReport report = verifier.verify(chainId, anchor == null ? null : anchor.seq(), anchor == null ? null : anchor.hash(),
+                from, Long.MAX_VALUE);
         Result result = new Result(false, List.of(report), oversight.verifyRows(scope), clock.instant());
         return new Result(allOk(result), result.chains(), result.reviewsAndComplaints(), result.checkedAt());
     }

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * Deletes what has expired and is not under legal hold: redacted content after its use-case's period, audit
  * records after {@code metadata-days}, reviews and complaints with their records. Every contiguous run of deleted
  * records is replaced by a checkpoint (prev hash of the first, hash of the last, MAC) so the chain stays
- * verifiable across the gap; every run leaves a row in {@code audit_retention_run} saying what it removed.
+ * verifiable across the gap; every run leaves a row in {@code audit_retention_run} saying what it removed. Nothing
+ * is removed in a transaction of more than {@code batch-size} rows (records, with their checkpoint, and content alike),
+ * so the gateway's writer keeps answering while a year's expired tier goes.
  */
 public final class RetentionJob {
 
@@ -77,13 +79,7 @@ public final class RetentionJob {
         Instant cutoff = now.minus(Duration.ofDays(settings.metadataDays()));
         long runId = startRun(now, cutoff, triggeredBy, tenant);
 
-        long contentDeleted = update("""
-                DELETE FROM audit_content WHERE expires_at <= ? AND NOT EXISTS (
-                  SELECT 1 FROM audit_legal_hold h WHERE h.released_at IS NULL AND (
-                    h.trace_id = audit_content.trace_id
-                    OR (h.period_start <= audit_content.occurred_at AND audit_content.occurred_at < h.period_end)
-                    OR h.actor_pseudonym IN (SELECT r.actor_pseudonym FROM audit_record r WHERE r.trace_id = audit_content.trace_id)))""",
-                AuditRows.time(now));
+        long contentDeleted = deleteExpiredContent(now);
         long contentHeld = count("SELECT COUNT(*) FROM audit_content WHERE expires_at <= ?", AuditRows.time(now));
 
         List<Range> ranges = expiredRanges(cutoff);
@@ -122,6 +118,28 @@ public final class RetentionJob {
                 runId, recordsDeleted, contentDeleted, reviewsDeleted, complaintsDeleted, recordsHeld, contentHeld, ranges.size());
         return new Run(runId, now, finished, cutoff, recordsDeleted, contentDeleted, reviewsDeleted, complaintsDeleted,
                 recordsHeld, contentHeld, ranges.size(), triggeredBy);
+    }
+
+    /**
+     * Expired, unheld content in transactions of at most {@code batch-size} rows (the oldest first), so that a year's
+     * content is not removed in one transaction that holds its locks, and H2 its undo log, until the last row.
+     */
+    private long deleteExpiredContent(Instant now) throws SQLException {
+        long deleted = 0;
+        int batch = settings.batchSize();
+        while (true) {
+            long removed = update("""
+                    DELETE FROM audit_content WHERE trace_id IN (SELECT c.trace_id FROM audit_content c WHERE c.expires_at <= ?
+                      AND NOT EXISTS (SELECT 1 FROM audit_legal_hold h WHERE h.released_at IS NULL AND (
+                        h.trace_id = c.trace_id
+                        OR (h.period_start <= c.occurred_at AND c.occurred_at < h.period_end)
+                        OR h.actor_pseudonym IN (SELECT r.actor_pseudonym FROM audit_record r WHERE r.trace_id = c.trace_id)))
+                      ORDER BY c.expires_at LIMIT ?)""", AuditRows.time(now), batch);
+            deleted += removed;
+            if (removed < batch) {
+                return deleted;
+            }
+        }
     }
 
     /** Expired, unheld records grouped into runs of consecutive seqs (at most batch-size long). Streams the rows. */

@@ -219,24 +219,29 @@ final class AuditRecordRoutes {
 
     /**
      * Every chain, or one ({@code chain}) optionally against an anchor ({@code anchor_seq} and {@code anchor_hash},
-     * both or neither). An unknown chain is 404 {@code chain_not_found}; half an anchor or a non-numeric seq is 400.
+     * both or neither), resuming after an earlier verification's last link ({@code from_seq}, {@code from_hash}). An
+     * unknown chain is 404 {@code chain_not_found}; half an anchor or a non-numeric seq is 400.
      */
     private void verify(HttpServletRequest req, HttpServletResponse res, OperatorActionLog.Entry op) throws IOException {
         String chain = req.getParameter("chain");
         op.object("chain", chain == null || chain.isBlank() ? "*" : chain.strip()).param("anchor_seq", req.getParameter("anchor_seq"));
         AuditVerification.Anchor anchor = AuditVerification.Anchor.parse(req.getParameter("anchor_seq"), req.getParameter("anchor_hash"));
+        nl.dijkwacht.audit.chain.ChainVerifier.Resume from = AuditVerification.parseResume(req.getParameter("from_seq"), req.getParameter("from_hash"));
+        if (from != null) {
+            op.param("from_seq", from.seq());
+        }
         AuditVerification.Result result;
         String tenant = http.tenantOf(req);
         java.util.function.Predicate<String> ownChain = c -> chains.tenantOfChain(c).equals(tenant);
         if (chain == null || chain.isBlank()) {
-            if (anchor != null) {
-                throw new IllegalArgumentException("Een anker hoort bij één keten: geef ook chain (bijvoorbeeld chain="
-                        + chains.chainOf(tenant) + ").");
+            if (anchor != null || from != null) {
+                throw new IllegalArgumentException((anchor != null ? "Een anker" : "Verder controleren (from_seq)")
+                        + " hoort bij één keten: geef ook chain (bijvoorbeeld chain=" + chains.chainOf(tenant) + ").");
             }
             result = verification.verifyAll(ownChain, http.scope(req));
         } else {
             try {
-                result = verification.verify(chain.strip(), anchor, ownChain, http.scope(req));
+                result = verification.verify(chain.strip(), anchor, from, ownChain, http.scope(req));
             } catch (AuditVerification.UnknownChainException e) {
                 http.refuse(res, Refusal.notFound("chain_not_found", "Er is geen auditketen '" + chain.strip()
                         + "'. Bestaande ketens: " + String.join(", ", e.known()) + ".", "chain"));

@@ -102,7 +102,7 @@ class DashboardController {
         List<Map<String, Object>> out = new ArrayList<>();
         int shown = Math.min(series.size(), 8);
         for (int i = 0; i < shown; i++) {
-            out.add(Map.of("name", series.get(i).key(), "values", values(series.get(i), measure)));
+            out.add(Map.of("name", nl.dijkwacht.console.ConsoleLabels.visible(series.get(i).key()), "values", values(series.get(i), measure)));
         }
         if (series.size() > shown) {
             double[] rest = new double[overview.buckets().size()];
