@@ -6,10 +6,11 @@ import nl.dijkwacht.words.EncodedRuns;
  * A message with its encodings undone, as a language model reads it (encoded28), before {@link PurposeText} undoes the
  * disguises: base64, hex and percent-encoded runs decoded in place ({@link EncodedRuns}); digits written for letters
  * inside a word ({@code pr0f1el}, {@code b1jst4nd}, {@code fr4ude}: {@code 0 1 3 4 5 7} read as {@code o i e a s t}, in
- * a word of ≥ 3 letters where such a digit stands between two letters — not {@code A4}, {@code 2e}, {@code 3D},
- * {@code B2B}, {@code Covid-19}, {@code 4x4}); and a line in ROT13 read back (a line of ≥ {@value #ROT13_LETTERS}
- * letters with fewer than half as many {@code e} as {@code r}: Dutch and English have about three times as many
- * {@code e}, ROT13 of them a third). An ordinary text comes back as it is (the same object) after one pass. Stateless.
+ * a word of ≥ 3 letters where such a digit stands between two letters (one such digit directly between two letters
+ * makes the pass look) — not {@code A4}, {@code 2e}, {@code 3D},
+ * {@code B2B}, {@code Covid-19}, {@code 4x4}); and a line in ROT13 read back (here in an ASCII text without {@code &}; in any other after the disguises are
+ * undone, {@link PurposeText}: an accent or a character reference takes a vowel out of the count) (a line of ≥ {@value #ROT13_LETTERS}
+ * letters where {@code a e i o} are a quarter rarer than {@code n r v b}: see {@link #rotated}). An ordinary text comes back as it is (the same object) after one pass. Stateless.
  */
 final class EncodedReading {
 
@@ -21,6 +22,7 @@ final class EncodedReading {
     static String of(String text) {
         boolean leet = false;
         boolean rot13 = false;
+        boolean disguised = false; // a character another reading changes: ROT13 is judged after it (PurposeText)
         int letters = 0;
         int e = 0;
         int r = 0;
@@ -30,25 +32,35 @@ final class EncodedReading {
             char l = (char) (c | 0x20);
             if (l >= 'a' && l <= 'z') {
                 letters++;
-                e += l == 'e' ? 1 : 0;
-                r += l == 'r' ? 1 : 0;
+                e += l == 'a' || l == 'e' || l == 'i' || l == 'o' ? 1 : 0;
+                r += l == 'n' || l == 'r' || l == 'v' || l == 'b' ? 1 : 0;
+            } else if (c >= 128 || c == '&') {
+                disguised = true;
             } else if (c == '\n') {
-                rot13 |= letters >= ROT13_LETTERS && 2 * e < r;
+                rot13 |= rotated(letters, e, r);
                 letters = e = r = 0;
-            } else if (mapped(c) && i > 0 && i + 1 < n && letter(text.charAt(i - 1)) && (letter(text.charAt(i + 1)) || mapped(text.charAt(i + 1)))) {
+            } else if (c <= '7' && mapped(c) && i > 0 && i + 1 < n && letter(text.charAt(i - 1)) && letter(text.charAt(i + 1))) {
                 leet = true;
             }
         }
-        rot13 |= letters >= ROT13_LETTERS && 2 * e < r;
+        rot13 |= rotated(letters, e, r);
         String t = EncodedRuns.decoded(text);
         if (leet) {
             t = leet(t);
         }
         // after the runs: a decoded run may be ROT13 too ("Decodeer: " + base64 of a ROT13 line)
-        if (rot13 || t != text) {
+        if (rot13 && !disguised || t != text) {
             t = rot13Lines(t);
         }
         return t;
+    }
+
+    /**
+     * Whether a line reads as ROT13: {@code a e i o} (about 39 % of Dutch letters, 35 % of English) are rarer than
+     * their ROT13 images {@code n r v b} (20 %, 15 %) by a quarter or more; in ROT13 of either it is the other way round.
+     */
+    private static boolean rotated(int letters, int vowels, int images) {
+        return letters >= ROT13_LETTERS && 4 * vowels < 3 * images;
     }
 
     private static boolean letter(char c) {
@@ -137,11 +149,11 @@ final class EncodedReading {
                 char l = (char) (s.charAt(k) | 0x20);
                 if (l >= 'a' && l <= 'z') {
                     letters++;
-                    e += l == 'e' ? 1 : 0;
-                    r += l == 'r' ? 1 : 0;
+                    e += l == 'a' || l == 'e' || l == 'i' || l == 'o' ? 1 : 0;
+                    r += l == 'n' || l == 'r' || l == 'v' || l == 'b' ? 1 : 0;
                 }
             }
-            boolean rotate = letters >= ROT13_LETTERS && 2 * e < r;
+            boolean rotate = rotated(letters, e, r);
             if (rotate && out == null) {
                 out = new StringBuilder(n).append(s, 0, lineStart);
             }

@@ -67,7 +67,8 @@ final class PurposeText {
             t = lookAlikes(withoutAccents(t));
         }
         // the capitals before the repairs: a word hyphenated over a line break keeps its hyphen before a capital
-        return TextNormalizer.wordsClosedUp(CapitalsRead.of(t));
+        // encoded28: a line in ROT13 judged with its disguises undone (its vowels counted as letters)
+        return EncodedReading.rot13Lines(TextNormalizer.wordsClosedUp(CapitalsRead.of(t)));
     }
 
     /**

@@ -2,7 +2,8 @@ package nl.dijkwacht.words;
 
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,9 +38,25 @@ public final class EncodedRuns {
     private EncodedRuns() {
     }
 
+    /** Per ASCII character: 1 base64 (either alphabet), 2 also a mark (a digit, {@code + / =}), 4 a capital, 8 white space. */
+    private static final byte[] KIND = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            boolean b64 = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '+' || c == '/' || c == '=' || c == '-' || c == '_';
+            boolean mark = c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=';
+            KIND[c] = (byte) ((b64 ? 1 : 0) | (mark ? 2 : 0) | (c >= 'A' && c <= 'Z' ? 4 : 0)
+                    | (Letters.whitespace(c) ? 8 : 0));
+        }
+    }
+
+    private static int kind(char c) {
+        return c < 128 ? KIND[c] : Letters.whitespace(c) ? 8 : 0;
+    }
+
     private static boolean base64Char(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || c == '+' || c == '/' || c == '=' || c == '-' || c == '_';
+        return c < 128 && (KIND[c] & 1) != 0;
     }
 
     private static boolean hexDigit(char c) {
@@ -52,71 +69,68 @@ public final class EncodedRuns {
 
     /** Whether the text may hold an encoded run: false for ordinary prose, cheaply (see the class comment). */
     public static boolean mayHold(String s) {
-        int run = 0;
-        boolean marked = false;
-        int escapes = 0;
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (base64Char(c)) {
-                marked |= c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=' || run > 0 && c >= 'A' && c <= 'Z';
-                if (++run >= MIN_BASE64 && marked) {
-                    return true;
-                }
-            } else {
-                if (c == '%' && escapeAt(s, i) && ++escapes >= 2) {
-                    return true;
-                }
-                run = 0;
-                marked = false;
-            }
-        }
-        return false;
+        return !find(s, true).isEmpty();
     }
 
     /** The encoded runs of the text that decode to text, in order; an empty list for most texts. */
     public static List<Run> find(String s) {
-        if (!mayHold(s)) {
-            return List.of();
-        }
-        List<Run> out = new ArrayList<>(2);
+        return find(s, false);
+    }
+
+    /**
+     * One pass: a base64 run that is long enough and marked (see the class comment) is decoded where it ends, a word
+     * with two {@code %XX} escapes where it ends; nothing is allocated for a text without either. With {@code look},
+     * the first candidate ends the pass (a list of one, undecoded).
+     */
+    private static List<Run> find(String s, boolean look) {
+        List<Run> out = null;
         int n = s.length();
-        int i = 0;
-        while (i < n) {
-            if (Letters.whitespace(s.charAt(i))) {
-                i++;
+        int runStart = 0;
+        int marks = 0; // a mark or a capital after the run's first character
+        int wordStart = 0;
+        int escapes = 0;
+        for (int i = 0; i <= n; i++) {
+            int k = i < n ? kind(s.charAt(i)) : 8;
+            if ((k & 1) != 0) {
+                marks |= k & 2 | (i > runStart ? k & 4 : 0);
                 continue;
             }
-            int start = i;
-            int escapes = 0;
-            while (i < n && !Letters.whitespace(s.charAt(i))) {
-                escapes += escapeAt(s, i) ? 1 : 0;
-                i++;
-            }
-            if (escapes >= 2) {
-                Run r = percent(s, start, i);
+            // a base64 run ends here
+            if (i - runStart >= MIN_BASE64 && marks != 0) {
+                if (look) {
+                    return List.of(new Run(runStart, i, "candidate", ""));
+                }
+                Run r = base64OrHex(s, runStart, i);
                 if (r != null) {
+                    out = out == null ? new ArrayList<>(2) : out;
                     out.add(r);
                 }
-                continue;
             }
-            // inside a word without white space: the base64 runs (a word's punctuation parts them: "(MTEx...)", "id=...")
-            for (int k = start; k < i; ) {
-                if (!base64Char(s.charAt(k))) {
-                    k++;
-                    continue;
+            runStart = i + 1;
+            marks = 0;
+            if ((k & 8) != 0) {
+                // a word ends here
+                if (escapes >= 2) {
+                    if (look) {
+                        return List.of(new Run(wordStart, i, "candidate", ""));
+                    }
+                    Run r = percent(s, wordStart, i);
+                    if (r != null) {
+                        // a base64 run found inside this word stays out (one reading of a word)
+                        if (out != null) {
+                            out.removeIf(x -> x.start() >= r.start());
+                        }
+                        out = out == null ? new ArrayList<>(2) : out;
+                        out.add(r);
+                    }
                 }
-                int from = k;
-                while (k < i && base64Char(s.charAt(k))) {
-                    k++;
-                }
-                Run r = base64OrHex(s, from, k);
-                if (r != null) {
-                    out.add(r);
-                }
+                wordStart = i + 1;
+                escapes = 0;
+            } else if (i < n && s.charAt(i) == '%' && escapeAt(s, i)) {
+                escapes++;
             }
         }
-        return out;
+        return out == null ? List.of() : out;
     }
 
     /** The text with each run replaced by its decoded text; the text itself (the same object) when it has none. */
@@ -163,16 +177,13 @@ public final class EncodedRuns {
             }
         }
         boolean url = run.indexOf('-') >= 0 || run.indexOf('_') >= 0;
-        if (url && (run.indexOf('+') >= 0 || run.indexOf('/') >= 0) || !marked(run)) {
+        // checked first, so that the decoder throws for nothing an ordinary text holds (an exception costs microseconds)
+        if (len % 4 == 1 || url && (run.indexOf('+') >= 0 || run.indexOf('/') >= 0) || !marked(run)) {
             return null;
         }
-        try {
-            byte[] bytes = (url ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(run);
-            String text = text(bytes);
-            return text == null ? null : new Run(from, to, "base64", text);
-        } catch (IllegalArgumentException notBase64) {
-            return null;
-        }
+        byte[] bytes = (url ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(run);
+        String text = text(bytes);
+        return text == null ? null : new Run(from, to, "base64", text);
     }
 
     /** A digit, {@code + /}, or a capital after the first character: what base64 of a text has and a long word has not. */
@@ -196,25 +207,31 @@ public final class EncodedRuns {
     }
 
     private static Run percent(String s, int from, int to) {
-        String run = s.substring(from, to);
-        try {
-            // only the escapes: a '+' stays a '+' (URLDecoder reads it as a space)
-            String text = URLDecoder.decode(run.replace("+", "%2B"), StandardCharsets.UTF_8);
-            return text.indexOf('\uFFFD') >= 0 || !readsAsText(text) ? null : new Run(from, to, "percent", text);
-        } catch (IllegalArgumentException malformed) {
-            return null;
+        for (int k = from; k < to; k++) {
+            if (s.charAt(k) == '%' && !escapeAt(s, k)) {
+                return null; // "100%" and the like: URLDecoder would throw
+            }
         }
+        // only the escapes: a '+' stays a '+' (URLDecoder reads it as a space)
+        String text = URLDecoder.decode(s.substring(from, to).replace("+", "%2B"), StandardCharsets.UTF_8);
+        return text.indexOf('\uFFFD') >= 0 || !readsAsText(text) ? null : new Run(from, to, "percent", text);
     }
 
-    /** The bytes as text when they are well-formed UTF-8 that reads as text; else null. */
+    /** The bytes as text when they are well-formed UTF-8 that reads as text; else null (without an exception). */
     static String text(byte[] bytes) {
-        try {
-            String t = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return readsAsText(t) ? t : null;
-        } catch (CharacterCodingException notUtf8) {
+        for (byte b : bytes) {
+            if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t' || b == 0x7F) {
+                return null; // a control character: not text (most random bytes stop here)
+            }
+        }
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        if (decoder.decode(ByteBuffer.wrap(bytes), out, true).isError() || decoder.flush(out).isError()) {
             return null;
         }
+        String t = out.flip().toString();
+        return readsAsText(t) ? t : null;
     }
 
     private static boolean readsAsText(String t) {
