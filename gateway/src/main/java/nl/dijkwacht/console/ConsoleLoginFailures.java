@@ -32,6 +32,19 @@ final class ConsoleLoginFailures implements AuthenticationFailureHandler {
                     + "ja/nee-waarde of object. Dijkwacht kan zo niet bepalen bij welke organisatie u hoort. Vraag de "
                     + "functioneel beheerder de claimtoewijzing bij de identiteitsprovider te controleren.");
 
+    /**
+     * The codes counted under their own reason: those above, a wrong password, and Spring Security's own OAuth 2 and
+     * OIDC login codes. Any other is counted as {@code console_other}: the {@code error} of the identity provider's
+     * callback is whatever the browser sends (review44: a caller that started its own sign-in could file a reason of its
+     * choosing per attempt, a new counter and row each time).
+     */
+    static final java.util.Set<String> COUNTED = java.util.stream.Stream.concat(MESSAGES.keySet().stream(), java.util.stream.Stream.of(
+            "bad_credentials", "invalid_request", "access_denied", "server_error", "temporarily_unavailable", "invalid_scope",
+            "unauthorized_client", "unsupported_response_type", "invalid_token", "invalid_grant", "invalid_client",
+            "authorization_request_not_found", "client_registration_not_found", "invalid_state_parameter", "invalid_id_token",
+            "invalid_nonce", "invalid_token_response", "invalid_user_info_response", "missing_user_info_uri",
+            "missing_user_name_attribute", "invalid_redirect_uri_parameter")).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private final AuthFailureCounter failures;
     private final ClientAddress addresses;
 
@@ -46,7 +59,7 @@ final class ConsoleLoginFailures implements AuthenticationFailureHandler {
         String code = exception instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode() : "bad_credentials";
         String known = MESSAGES.containsKey(code) ? code : null;
         if (failures != null) {
-            String reason = "console_" + (code == null ? "other" : code.toLowerCase(java.util.Locale.ROOT));
+            String reason = "console_" + (COUNTED.contains(code) ? code : "other");
             failures.count(addresses.of(ServerRequest.create(request, List.of())), reason.length() > 32 ? reason.substring(0, 32) : reason);
         }
         response.sendRedirect(request.getContextPath() + "/console/inloggen?fout" + (known == null ? "" : "=" + known));

@@ -144,6 +144,11 @@ public final class GovernedFields {
                     // a property name, or a key the tool chose (an extension, an annotation): the model reads it too (parse28)
                     identifiers.add(new Identifier(childPath, key));
                 }
+                if (!namesHere && value.isNumber() && !SchemaKeywords.ALL.contains(key)) {
+                    // a number under a key the tool chose ("x-bsn": 111222333): no bound of the schema, read like its key
+                    // (leftover28); the numbers of keywords (minimum, maxLength, multipleOf) are bounds and not scanned
+                    identifiers.add(new Identifier(childPath, JsonNumbers.asScanned(value.asText())));
+                }
                 if (namesHere) {
                     walkSchema(value, childPath, false, new Slot(object, key, -1, childPath, null));
                 } else if (value.isTextual() && SCHEMA_PROSE.contains(key)) {
@@ -164,7 +169,12 @@ public final class GovernedFields {
         }
     }
 
-    /** Example data inside a schema (enum, default, examples): every string is text. */
+    /**
+     * Example data inside a schema (enum, const, default, examples): every string is text, and so is every whole number,
+     * as in a JSON answer (json27): a BSN written as {@code "enum": [111222333]} reached the model unscanned (review44).
+     * A float that is a whole number ({@code 111222333.0}) is read as its digits, as json28 reads it in an answer
+     * ({@link JsonNumbers}); one the policy changes is written back as a JSON string; a fraction is not read.
+     */
     private void walkValues(JsonNode node, String path, Slot slot) {
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
@@ -178,7 +188,8 @@ public final class GovernedFields {
                 String childPath = FieldPath.element(path, i);
                 walkValues(array.get(i), childPath, new Slot(array, null, i, childPath, null));
             }
-        } else if (node.isTextual()) {
+        } else if (node.isTextual() || node.isIntegralNumber()
+                || node.isNumber() && !JsonNumbers.asScanned(node.asText()).equals(node.asText())) {
             texts.add(slot.as(FieldKind.TEXT));
         }
     }
@@ -212,7 +223,9 @@ public final class GovernedFields {
 
         @Override
         public String get() {
-            return field != null ? owner.get(field).asText() : owner.get(index).asText();
+            JsonNode node = field != null ? owner.get(field) : owner.get(index);
+            // a float that is a whole number (schema example data): its digits, as the scan reads it (JsonNumbers)
+            return node.isNumber() && !node.isIntegralNumber() ? JsonNumbers.asScanned(node.asText()) : node.asText();
         }
 
         @Override

@@ -88,24 +88,8 @@ final class JsonTextScan {
         return changed ? out.toString() : text;
     }
 
-    /** Digits a whole number has at most to be scanned as one: longer than any number the engine finds (IBAN: 34). */
-    private static final int MAX_WHOLE_DIGITS = 40;
-
-    /**
-     * How a JSON float is scanned: when its value is a whole number of at most {@value #MAX_WHOLE_DIGITS} digits, as that
-     * number's digits ({@code 111222333.0}, {@code 1.11222333E8} → {@code 111222333}); otherwise as written
-     * ({@code 6.12345678}). One text per float, so nothing is counted twice.
-     */
+    /** A float as scanned: a whole number as its digits ({@link nl.dijkwacht.openai.JsonNumbers}), else as written. */
     static String asScanned(String number) {
-        try {
-            java.math.BigDecimal value = new java.math.BigDecimal(number);
-            if (value.signum() == 0 || value.precision() - value.scale() > MAX_WHOLE_DIGITS) {
-                return number; // 1e999999999 is not written out
-            }
-            java.math.BigDecimal whole = value.stripTrailingZeros();
-            return whole.scale() <= 0 ? whole.toBigIntegerExact().toString() : number;
-        } catch (NumberFormatException | ArithmeticException e) {
-            return number;
-        }
+        return nl.dijkwacht.openai.JsonNumbers.asScanned(number);
     }
 }
