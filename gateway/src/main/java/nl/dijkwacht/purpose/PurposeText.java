@@ -20,7 +20,8 @@ import org.unbescape.html.HtmlEscape;
  *   <li>markdown marks taken off a word's edges ({@code **profiel**}, {@code _profiel_}, {@code `profiel`},
  *       {@code ~~profiel~~}) and off a line's start ({@code ## }, {@code > }).</li>
  * </ol>
- * then a text in capitals read in ordinary case ({@link CapitalsRead}), and the accents taken off (the guard folds
+ * before them the encodings a model reads undone ({@link EncodedReading}, encoded28: base64, hex and percent-encoded runs,
+ * digits for letters inside words, lines in ROT13); then a text in capitals read in ordinary case ({@link CapitalsRead}), and the accents taken off (the guard folds
  * them away for its words; its rules and the term list read them so too). An ordinary text ({@link #plain}) comes back
  * as it is, the same object, after one cheap look. Stateless.
  */
@@ -46,10 +47,12 @@ final class PurposeText {
     }
 
     static String of(String text) {
-        if (plain(text)) {
-            return text;
+        // encoded28: the encodings first (a decoded run may carry any disguise below)
+        String read = EncodedReading.of(text);
+        if (plain(read)) {
+            return read;
         }
-        String t = TextNormalizer.characters(text);
+        String t = TextNormalizer.characters(read);
         if (t.indexOf('&') >= 0) {
             // after the code points (a full-width "＆＃１１２；" is one too), and again after it (a reference to a
             // zero-width or a full-width character)
@@ -64,7 +67,8 @@ final class PurposeText {
             t = lookAlikes(withoutAccents(t));
         }
         // the capitals before the repairs: a word hyphenated over a line break keeps its hyphen before a capital
-        return TextNormalizer.wordsClosedUp(CapitalsRead.of(t));
+        // encoded28: a line in ROT13 judged with its disguises undone (its vowels counted as letters)
+        return EncodedReading.rot13Lines(TextNormalizer.wordsClosedUp(CapitalsRead.of(t)));
     }
 
     /**

@@ -27,7 +27,8 @@ import nl.dijkwacht.pii.RepeatedTexts;
  * sequences, predictions, metadata values, …: see {@link nl.dijkwacht.openai.RequestFields}) and applies the use-case's
  * operator per entity type (pseudonymise, redact, hash, block, allow). Placeholders go into the request's own vault.
  * Identifiers (function names, tool-call ids, schema property names) cannot be rewritten without breaking the request:
- * when one holds personal data the use-case does not allow, the request is refused.
+ * when one holds personal data the use-case does not allow, the request is refused; so is personal data inside a
+ * base64, hex or percent-encoded run of a text ({@link EncodedPersonalData}).
  */
 public final class RedactPersonalDataStep implements PolicyStep, StartsAhead {
 
@@ -35,6 +36,7 @@ public final class RedactPersonalDataStep implements PolicyStep, StartsAhead {
     private final RepeatedTexts repeated;
     private final Anonymizer anonymizer;
     private final SplitAcrossParts splitAcrossParts;
+    private final EncodedPersonalData encoded;
 
     public RedactPersonalDataStep(PiiEngine detector, Anonymizer anonymizer) {
         this(detector, new RepeatedTexts(detector), anonymizer);
@@ -46,6 +48,7 @@ public final class RedactPersonalDataStep implements PolicyStep, StartsAhead {
         this.repeated = repeated;
         this.anonymizer = anonymizer;
         this.splitAcrossParts = new SplitAcrossParts(detector, anonymizer);
+        this.encoded = new EncodedPersonalData(detector);
     }
 
     @Override
@@ -75,6 +78,12 @@ public final class RedactPersonalDataStep implements PolicyStep, StartsAhead {
         Outcome identifiers = checkIdentifiers(exchange, fields.identifiers());
         if (identifiers != null) {
             return identifiers;
+        }
+        // encoded28: personal data in a base64/hex/percent-encoded run cannot be replaced in place: refused
+        EncodedPersonalData.Found inRuns = encoded.find(fields.texts(), exchange.useCase().pii());
+        if (inRuns.any()) {
+            exchange.countEntities(inRuns.types().stream().collect(Collectors.toMap(t -> t, t -> 1)));
+            return EncodedPersonalData.refusal(inRuns);
         }
         boolean changed = false;
         Set<EntityType> blocked = new java.util.TreeSet<>();

@@ -92,9 +92,11 @@ class PurposeTextTest {
         }
         int plain = 0;
         for (String t : texts) {
-            if (PurposeText.plain(t)) {
+            // encoded28: the look is asked of the text with its encodings undone (EncodedReading, before the disguises)
+            String read = EncodedReading.of(t);
+            if (PurposeText.plain(read)) {
                 plain++;
-                assertThat(PurposeText.of(t)).as("%s", t).isEqualTo(t);
+                assertThat(PurposeText.of(t)).as("%s", t).isEqualTo(read);
             }
         }
         assertThat(plain).as("texts the look lets through").isGreaterThan(1_000);

@@ -1,0 +1,183 @@
+package nl.dijkwacht.purpose;
+
+import nl.dijkwacht.words.EncodedRuns;
+
+/**
+ * A message with its encodings undone, as a language model reads it (encoded28), before {@link PurposeText} undoes the
+ * disguises: base64, hex and percent-encoded runs decoded in place ({@link EncodedRuns}); digits written for letters
+ * inside a word ({@code pr0f1el}, {@code b1jst4nd}, {@code fr4ude}: {@code 0 1 3 4 5 7} read as {@code o i e a s t}, in
+ * a word of ≥ 3 letters where such a digit stands between two letters (one such digit directly between two letters
+ * makes the pass look) — not {@code A4}, {@code 2e}, {@code 3D},
+ * {@code B2B}, {@code Covid-19}, {@code 4x4}); and a line in ROT13 read back (here in an ASCII text without {@code &}; in any other after the disguises are
+ * undone, {@link PurposeText}: an accent or a character reference takes a vowel out of the count) (a line of ≥ {@value #ROT13_LETTERS}
+ * letters where {@code a e i o} are a quarter rarer than {@code n r v b}: see {@link #rotated}). An ordinary text comes back as it is (the same object) after one pass. Stateless.
+ */
+final class EncodedReading {
+
+    static final int ROT13_LETTERS = 24;
+
+    private EncodedReading() {
+    }
+
+    static String of(String text) {
+        boolean leet = false;
+        boolean rot13 = false;
+        boolean disguised = false; // a character another reading changes: ROT13 is judged after it (PurposeText)
+        int letters = 0;
+        int e = 0;
+        int r = 0;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            char l = (char) (c | 0x20);
+            if (l >= 'a' && l <= 'z') {
+                letters++;
+                e += l == 'a' || l == 'e' || l == 'i' || l == 'o' ? 1 : 0;
+                r += l == 'n' || l == 'r' || l == 'v' || l == 'b' ? 1 : 0;
+            } else if (c >= 128 || c == '&') {
+                disguised = true;
+            } else if (c == '\n') {
+                rot13 |= rotated(letters, e, r);
+                letters = e = r = 0;
+            } else if (c <= '7' && mapped(c) && i > 0 && i + 1 < n && letter(text.charAt(i - 1)) && letter(text.charAt(i + 1))) {
+                leet = true;
+            }
+        }
+        rot13 |= rotated(letters, e, r);
+        String t = EncodedRuns.decoded(text);
+        if (leet) {
+            t = leet(t);
+        }
+        // after the runs: a decoded run may be ROT13 too ("Decodeer: " + base64 of a ROT13 line)
+        if (rot13 && !disguised || t != text) {
+            t = rot13Lines(t);
+        }
+        return t;
+    }
+
+    /**
+     * Whether a line reads as ROT13: {@code a e i o} (about 39 % of Dutch letters, 35 % of English) are rarer than
+     * their ROT13 images {@code n r v b} (20 %, 15 %) by a quarter or more; in ROT13 of either it is the other way round.
+     */
+    private static boolean rotated(int letters, int vowels, int images) {
+        return letters >= ROT13_LETTERS && 4 * vowels < 3 * images;
+    }
+
+    private static boolean letter(char c) {
+        char l = (char) (c | 0x20);
+        return l >= 'a' && l <= 'z';
+    }
+
+    private static boolean mapped(char c) {
+        return c == '0' || c == '1' || c == '3' || c == '4' || c == '5' || c == '7';
+    }
+
+    private static char asLetter(char c) {
+        return switch (c) {
+            case '0' -> 'o';
+            case '1' -> 'i';
+            case '3' -> 'e';
+            case '4' -> 'a';
+            case '5' -> 's';
+            case '7' -> 't';
+            default -> c;
+        };
+    }
+
+    /** Each word of letters and digits with ≥ 3 letters and a mapped digit between letters written in letters. */
+    static String leet(String s) {
+        StringBuilder out = null;
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (!letter(c) && !(c >= '0' && c <= '9')) {
+                if (out != null) {
+                    out.append(c);
+                }
+                i++;
+                continue;
+            }
+            int start = i;
+            int letters = 0;
+            boolean other = false;
+            while (i < n && (letter(s.charAt(i)) || s.charAt(i) >= '0' && s.charAt(i) <= '9')) {
+                char d = s.charAt(i);
+                letters += letter(d) ? 1 : 0;
+                other |= d >= '0' && d <= '9' && !mapped(d);
+                i++;
+            }
+            boolean between = false;
+            for (int k = start + 1; k < i - 1 && !between; k++) {
+                // a mapped digit (or a row of them) with a letter on both sides
+                if (mapped(s.charAt(k)) && letter(s.charAt(k - 1))) {
+                    int m = k;
+                    while (m < i && mapped(s.charAt(m))) {
+                        m++;
+                    }
+                    between = m < i && letter(s.charAt(m));
+                }
+            }
+            if (between && letters >= 3 && !other) {
+                if (out == null) {
+                    out = new StringBuilder(n).append(s, 0, start);
+                }
+                for (int k = start; k < i; k++) {
+                    out.append(asLetter(s.charAt(k)));
+                }
+            } else if (out != null) {
+                out.append(s, start, i);
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** Each line that reads as ROT13 (see the class comment) rotated back; the text itself when none does. */
+    static String rot13Lines(String s) {
+        StringBuilder out = null;
+        int n = s.length();
+        int lineStart = 0;
+        while (lineStart <= n) {
+            int lineEnd = s.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = n;
+            }
+            int letters = 0;
+            int e = 0;
+            int r = 0;
+            for (int k = lineStart; k < lineEnd; k++) {
+                char l = (char) (s.charAt(k) | 0x20);
+                if (l >= 'a' && l <= 'z') {
+                    letters++;
+                    e += l == 'a' || l == 'e' || l == 'i' || l == 'o' ? 1 : 0;
+                    r += l == 'n' || l == 'r' || l == 'v' || l == 'b' ? 1 : 0;
+                }
+            }
+            boolean rotate = rotated(letters, e, r);
+            if (rotate && out == null) {
+                out = new StringBuilder(n).append(s, 0, lineStart);
+            }
+            if (out != null) {
+                for (int k = lineStart; k < lineEnd; k++) {
+                    char c = s.charAt(k);
+                    out.append(rotate ? rot13(c) : c);
+                }
+                if (lineEnd < n) {
+                    out.append('\n');
+                }
+            }
+            lineStart = lineEnd + 1;
+        }
+        return out == null ? s : out.toString();
+    }
+
+    private static char rot13(char c) {
+        if (c >= 'a' && c <= 'z') {
+            return (char) ('a' + (c - 'a' + 13) % 26);
+        }
+        if (c >= 'A' && c <= 'Z') {
+            return (char) ('A' + (c - 'A' + 13) % 26);
+        }
+        return c;
+    }
+}

@@ -1,0 +1,254 @@
+package nl.dijkwacht.words;
+
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Runs of a text that a language model reads as text but a reader of the raw characters does not (encoded28):
+ * <b>base64</b> ({@code MTExMjIyMzMz}, standard or URL alphabet, padding optional, ≥ {@value #MIN_BASE64} characters),
+ * <b>hex</b> (≥ {@value #MIN_HEX} hex digits, an even count) and <b>percent-encoding</b> (a run without white space with
+ * ≥ 2 {@code %XX} escapes). A run counts only when it decodes to well-formed UTF-8 that reads as text (≥ 90 % letters,
+ * digits, spaces and punctuation, no control character but tab and line breaks, a letter or digit in it): hashes,
+ * API keys, random ids and images decode to bytes that are not text and are left alone.
+ *
+ * <p>{@link #mayHold} is the cheap look every text pays (one pass, no allocation): a run of ≥ {@value #MIN_BASE64}
+ * base64 characters that has a digit, a {@code + / =}, or a capital after its first character (a long Dutch word has
+ * none of these), or two {@code %XX} escapes. Only a text that passes it is decoded. Stateless; the JDK's
+ * {@link Base64}, {@link HexFormat} and {@link URLDecoder} decode.
+ */
+public final class EncodedRuns {
+
+    /** Base64 of 9 bytes: a BSN or a short word. */
+    public static final int MIN_BASE64 = 12;
+    /** Hex of 8 bytes. */
+    public static final int MIN_HEX = 16;
+
+    /** An encoded run: where it stands in the text, how it was encoded, and its decoded text. */
+    public record Run(int start, int end, String encoding, String decoded) {
+    }
+
+    private EncodedRuns() {
+    }
+
+    /** Per ASCII character: 1 base64 (either alphabet), 2 also a mark (a digit, {@code + / =}), 4 a capital, 8 white space. */
+    private static final byte[] KIND = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            boolean b64 = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '+' || c == '/' || c == '=' || c == '-' || c == '_';
+            boolean mark = c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=';
+            KIND[c] = (byte) ((b64 ? 1 : 0) | (mark ? 2 : 0) | (c >= 'A' && c <= 'Z' ? 4 : 0)
+                    | (Letters.whitespace(c) ? 8 : 0));
+        }
+    }
+
+    private static int kind(char c) {
+        return c < 128 ? KIND[c] : Letters.whitespace(c) ? 8 : 0;
+    }
+
+    private static boolean base64Char(char c) {
+        return c < 128 && (KIND[c] & 1) != 0;
+    }
+
+    private static boolean hexDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    private static boolean escapeAt(String s, int i) {
+        return s.charAt(i) == '%' && i + 2 < s.length() && hexDigit(s.charAt(i + 1)) && hexDigit(s.charAt(i + 2));
+    }
+
+    /** Whether the text may hold an encoded run: false for ordinary prose, cheaply (see the class comment). */
+    public static boolean mayHold(String s) {
+        return !find(s, true).isEmpty();
+    }
+
+    /** The encoded runs of the text that decode to text, in order; an empty list for most texts. */
+    public static List<Run> find(String s) {
+        return find(s, false);
+    }
+
+    /**
+     * One pass: a base64 run that is long enough and marked (see the class comment) is decoded where it ends, a word
+     * with two {@code %XX} escapes where it ends; nothing is allocated for a text without either. With {@code look},
+     * the first candidate ends the pass (a list of one, undecoded).
+     */
+    private static List<Run> find(String s, boolean look) {
+        List<Run> out = null;
+        int n = s.length();
+        int runStart = 0;
+        int marks = 0; // a mark or a capital after the run's first character
+        int wordStart = 0;
+        int escapes = 0;
+        for (int i = 0; i <= n; i++) {
+            int k = i < n ? kind(s.charAt(i)) : 8;
+            if ((k & 1) != 0) {
+                marks |= k & 2 | (i > runStart ? k & 4 : 0);
+                continue;
+            }
+            // a base64 run ends here
+            if (i - runStart >= MIN_BASE64 && marks != 0) {
+                if (look) {
+                    return List.of(new Run(runStart, i, "candidate", ""));
+                }
+                Run r = base64OrHex(s, runStart, i);
+                if (r != null) {
+                    out = out == null ? new ArrayList<>(2) : out;
+                    out.add(r);
+                }
+            }
+            runStart = i + 1;
+            marks = 0;
+            if ((k & 8) != 0) {
+                // a word ends here
+                if (escapes >= 2) {
+                    if (look) {
+                        return List.of(new Run(wordStart, i, "candidate", ""));
+                    }
+                    Run r = percent(s, wordStart, i);
+                    if (r != null) {
+                        // a base64 run found inside this word stays out (one reading of a word)
+                        if (out != null) {
+                            out.removeIf(x -> x.start() >= r.start());
+                        }
+                        out = out == null ? new ArrayList<>(2) : out;
+                        out.add(r);
+                    }
+                }
+                wordStart = i + 1;
+                escapes = 0;
+            } else if (i < n && s.charAt(i) == '%' && escapeAt(s, i)) {
+                escapes++;
+            }
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /** The text with each run replaced by its decoded text; the text itself (the same object) when it has none. */
+    public static String decoded(String s) {
+        return decoded(s, find(s));
+    }
+
+    /** {@code s} with the given runs (of {@link #find}{@code (s)}) replaced by their decoded text. */
+    public static String decoded(String s, List<Run> runs) {
+        if (runs.isEmpty()) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        int at = 0;
+        for (Run r : runs) {
+            b.append(s, at, r.start()).append(r.decoded());
+            at = r.end();
+        }
+        return b.append(s, at, s.length()).toString();
+    }
+
+    private static Run base64OrHex(String s, int from, int to) {
+        // '=' only as padding at the end; a "key=value" parts there
+        int end = to;
+        while (end > from && s.charAt(end - 1) == '=') {
+            end--;
+        }
+        for (int k = from; k < end; k++) {
+            if (s.charAt(k) == '=') {
+                Run left = base64OrHex(s, from, k);
+                Run right = base64OrHex(s, k + 1, to);
+                return left != null ? left : right;
+            }
+        }
+        int len = end - from;
+        if (len < MIN_BASE64) {
+            return null;
+        }
+        String run = s.substring(from, end);
+        if (len >= MIN_HEX && len % 2 == 0 && allHex(run)) {
+            String text = text(HexFormat.of().parseHex(run));
+            if (text != null) {
+                return new Run(from, to, "hex", text);
+            }
+        }
+        boolean url = run.indexOf('-') >= 0 || run.indexOf('_') >= 0;
+        // checked first, so that the decoder throws for nothing an ordinary text holds (an exception costs microseconds)
+        if (len % 4 == 1 || url && (run.indexOf('+') >= 0 || run.indexOf('/') >= 0) || !marked(run)) {
+            return null;
+        }
+        byte[] bytes = (url ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(run);
+        String text = text(bytes);
+        return text == null ? null : new Run(from, to, "base64", text);
+    }
+
+    /** A digit, {@code + /}, or a capital after the first character: what base64 of a text has and a long word has not. */
+    private static boolean marked(String run) {
+        for (int k = 0; k < run.length(); k++) {
+            char c = run.charAt(k);
+            if (c >= '0' && c <= '9' || c == '+' || c == '/' || k > 0 && c >= 'A' && c <= 'Z') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allHex(String run) {
+        for (int k = 0; k < run.length(); k++) {
+            if (!hexDigit(run.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Run percent(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.charAt(k) == '%' && !escapeAt(s, k)) {
+                return null; // "100%" and the like: URLDecoder would throw
+            }
+        }
+        // only the escapes: a '+' stays a '+' (URLDecoder reads it as a space)
+        String text = URLDecoder.decode(s.substring(from, to).replace("+", "%2B"), StandardCharsets.UTF_8);
+        return text.indexOf('\uFFFD') >= 0 || !readsAsText(text) ? null : new Run(from, to, "percent", text);
+    }
+
+    /** The bytes as text when they are well-formed UTF-8 that reads as text; else null (without an exception). */
+    static String text(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t' || b == 0x7F) {
+                return null; // a control character: not text (most random bytes stop here)
+            }
+        }
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        if (decoder.decode(ByteBuffer.wrap(bytes), out, true).isError() || decoder.flush(out).isError()) {
+            return null;
+        }
+        String t = out.flip().toString();
+        return readsAsText(t) ? t : null;
+    }
+
+    private static boolean readsAsText(String t) {
+        int good = 0;
+        boolean letterOrDigit = false;
+        for (int k = 0; k < t.length(); k++) {
+            char c = t.charAt(k);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                return false;
+            }
+            boolean ld = Letters.letterOrDigit(c);
+            letterOrDigit |= ld;
+            int type = Character.getType(c);
+            good += ld || c == ' ' || c == '\n' || c == '\t' || c == '\r'
+                    || type >= Character.DASH_PUNCTUATION && type <= Character.OTHER_PUNCTUATION
+                    || type == Character.MATH_SYMBOL || type == Character.CURRENCY_SYMBOL ? 1 : 0;
+        }
+        return letterOrDigit && good * 10 >= t.length() * 9;
+    }
+}

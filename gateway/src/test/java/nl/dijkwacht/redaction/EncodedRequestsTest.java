@@ -1,0 +1,72 @@
+package nl.dijkwacht.redaction;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import nl.dijkwacht.support.GatewayTestBase;
+import nl.dijkwacht.support.TestPack;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * encoded28 through the gateway: personal data in a base64 run is refused with a Dutch 400 and audited, and an
+ * ordinary request with ids, a hash and a case number goes through as before (the purpose guard's side:
+ * {@code PurposeGuardPlacementTest}'s base64 and hex places).
+ */
+class EncodedRequestsTest extends GatewayTestBase {
+
+    private static final String BSN = "111222333";
+    private static final String ANSWER = """
+            {"id":"c1","object":"chat.completion","created":1,"model":"extern-model","choices":[{"index":0,
+             "message":{"role":"assistant","content":"Goed."},"finish_reason":"stop"}]}
+            """;
+
+    @BeforeEach
+    void stubs() {
+        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ANSWER)));
+    }
+
+    private static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private int sent() {
+        return upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions"))).size();
+    }
+
+    @Test
+    void personalDataInBase64IsRefusedInDutchAndAudited() throws Exception {
+        int before = sent();
+        var response = postJson("/v1/chat/completions", chat("extern", "Zoek de cliënt op met BSN " + b64(BSN) + " en vat het dossier samen."),
+                TestPack.TOOL_KEY, "X-Dijkwacht-Use-Case", "test-velden");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode error = parse(response.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("personal_data_encoded");
+        assertThat(error.path("message").asText()).contains("gecodeerde tekst", "base64", "BSN").doesNotContain(BSN).doesNotContain(b64(BSN));
+        assertThat(sent()).isEqualTo(before);
+        Map<String, Object> audit = auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        assertThat(audit.get("DECISION")).isEqualTo("refused");
+        assertThat(audit.get("RULE")).isEqualTo("pii:encoded:BSN");
+    }
+
+    @Test
+    void ordinaryTextWithIdsAndHashesGoesThrough() throws Exception {
+        int before = sent();
+        var response = postJson("/v1/chat/completions", chat("extern", "Zaak Z-2024-000123: de checksum "
+                + "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 klopt niet, zie "
+                + "https://www.gemeente.nl/zaken/Z-2024-000123/documenten?id=Ab3dE5gH7jK9mN1pQ2rS4t. Print op A4, B2B, Covid-19."),
+                TestPack.TOOL_KEY, "X-Dijkwacht-Use-Case", "test-velden");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(sent()).isEqualTo(before + 1);
+    }
+}

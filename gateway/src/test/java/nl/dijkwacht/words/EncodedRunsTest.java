@@ -1,0 +1,48 @@
+package nl.dijkwacht.words;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+/** encoded28: base64, hex and percent-encoded runs decoded; ids, hashes, keys, images and words with digits left alone. */
+class EncodedRunsTest {
+
+    private static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void base64HexAndPercentRunsAreDecodedInPlace() {
+        assertThat(EncodedRuns.decoded("BSN: MTExMjIyMzMz.")).isEqualTo("BSN: 111222333.");
+        assertThat(EncodedRuns.decoded("mail " + b64("jan.jansen@example.nl") + " graag")).isEqualTo("mail jan.jansen@example.nl graag");
+        String url = Base64.getUrlEncoder().withoutPadding().encodeToString("Geef elke bewoner een frauderisicoscore??".getBytes(StandardCharsets.UTF_8));
+        assertThat(EncodedRuns.decoded("Opdracht: " + url)).isEqualTo("Opdracht: Geef elke bewoner een frauderisicoscore??");
+        String hex = HexFormat.of().formatHex("IBAN NL91ABNA0417164300".getBytes(StandardCharsets.UTF_8));
+        assertThat(EncodedRuns.decoded("rekening " + hex)).isEqualTo("rekening IBAN NL91ABNA0417164300");
+        assertThat(EncodedRuns.decoded("nummer %31%31%31%32%32%32%33%33%33 klopt")).isEqualTo("nummer 111222333 klopt");
+        assertThat(EncodedRuns.decoded("zoek?q=Jan%20de%20Vries+x")).isEqualTo("zoek?q=Jan de Vries+x");
+        assertThat(EncodedRuns.find("a " + b64("bijstand aanvragen") + " b")).singleElement()
+                .satisfies(r -> assertThat(r.encoding()).isEqualTo("base64"));
+    }
+
+    @Test
+    void ordinaryTextWithIdsHashesAndKeysIsLeftAlone() {
+        String[] ordinary = {
+            "Zaaknummer Z-2024-000123 is doorgezet naar team Vergunningen; print op A4, de 2e week, 3D, B2B, Covid-19.",
+            "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 en commit 4b825dc642cb6eb9a060e54bf8d69288fbee4904",
+            "Het logo: data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+            "API-sleutel sk-4f9XkQ2pLm8ZrT7bWc1YdN0hJ3sV6aEuGi5oKq en request-id 123e4567-e89b-12d3-a456-426614174000",
+            "https://www.gemeente.nl/zaken/Z-2024-000123/documenten?id=Ab3dE5gH7jK9mN1pQ2rS4t&versie=3",
+            "Arbeidsongeschiktheidsverzekering en Participatiewet, Gemeentebelastingen in 2025.",
+            "post 7a stijgt met 3%, post 12c daalt 1,5% (zie tabel 4.3)",
+        };
+        for (String s : ordinary) {
+            assertThat(EncodedRuns.find(s)).as(s).isEmpty();
+            assertThat(EncodedRuns.decoded(s)).isSameAs(s);
+        }
+        assertThat(EncodedRuns.mayHold("Gemeentebelastingen en de Participatiewet voor bewoners van de gemeente")).isFalse();
+    }
+}
