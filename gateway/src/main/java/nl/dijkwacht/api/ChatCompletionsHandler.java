@@ -12,6 +12,7 @@ import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.audit.AuditUnavailableException;
 import nl.dijkwacht.audit.RequestsInFlight;
 import nl.dijkwacht.identity.Caller;
+import nl.dijkwacht.invoke.AnswerTooLargeException;
 import nl.dijkwacht.invoke.ChunkSink;
 import nl.dijkwacht.invoke.ClientGoneException;
 import nl.dijkwacht.invoke.ModelInvoker;
@@ -145,6 +146,18 @@ public final class ChatCompletionsHandler {
             exchange.fail(refusal, "upstream:" + e.kind().name().toLowerCase(java.util.Locale.ROOT));
             log.warn("trace {} upstream failure {} for model {}", exchange.traceId(), e.getMessage(),
                     exchange.model() == null ? "?" : exchange.model().id());
+            refuse(capture, res, sse, out[0], refusal);
+        } catch (AnswerTooLargeException e) {
+            // the stream's tool-call arguments grew beyond what the gateway holds to restore and scan them (json28);
+            // the budget is charged what the model wrote until then, as for a failed stream (budget28)
+            StreamedOutput.failed(upstream[0], exchange);
+            Refusal refusal = Refusal.badGateway("tool_arguments_too_large",
+                    "Het taalmodel " + (exchange.model() == null ? "?" : "'" + exchange.model().id() + "'")
+                            + " schreef de argumenten van een functieaanroep langer dan " + e.limit()
+                            + " tekens. Dijkwacht controleert argumenten in hun geheel en heeft het antwoord daarom afgebroken;"
+                            + " het is onvolledig. Vraag om een kortere aanroep of laat de beheerder dijkwacht.max-held-tool-arguments verhogen.");
+            exchange.fail(refusal, "answer:tool_arguments_too_large");
+            log.warn("trace {} stopped: {}", exchange.traceId(), e.getMessage());
             refuse(capture, res, sse, out[0], refusal);
         } catch (ClientGoneException e) {
             StreamedOutput.failed(upstream[0], exchange);

@@ -26,10 +26,13 @@ final class HttpErrors {
             case 408 -> new Refusal(408, Refusal.INVALID_REQUEST, "request_timeout", "Het verzoek kwam niet op tijd binnen. Probeer het opnieuw.", null);
             case 411 -> new Refusal(411, Refusal.INVALID_REQUEST, "length_required", "Het verzoek moet zijn lengte opgeven (Content-Length).", null);
             case 413 -> Refusal.tooLarge("Het verzoek is te groot. Verkort de tekst of verdeel het werk over meerdere verzoeken.");
-            case 414 -> new Refusal(414, Refusal.INVALID_REQUEST, "uri_too_long", "Het adres van het verzoek is te lang.", null);
+            case 414 -> new Refusal(414, Refusal.INVALID_REQUEST, "uri_too_long",
+                    "Het adres van het verzoek is te lang. Stuur gegevens in de inhoud van het verzoek, niet in het adres.", null);
             case 415 -> new Refusal(415, Refusal.INVALID_REQUEST, "unsupported_media_type",
                     "Stuur de aanvraag als JSON, met de header 'Content-Type: application/json'.", null);
-            case 431 -> new Refusal(431, Refusal.INVALID_REQUEST, "headers_too_large", "De headers van het verzoek zijn te groot.", null);
+            case 431 -> new Refusal(431, Refusal.INVALID_REQUEST, "headers_too_large",
+                    "De headers van het verzoek zijn samen te groot (meer dan Dijkwacht aanneemt, standaard 32 KB). Een toegangstoken "
+                            + "met heel veel groepen of rollen kan dat veroorzaken: vraag de functioneel beheerder het token kleiner te maken.", null);
             case 501 -> new Refusal(501, Refusal.INVALID_REQUEST, "not_implemented", "Deze methode ondersteunt Dijkwacht niet.", null);
             case 503 -> Refusal.unavailable("unavailable", "Dijkwacht is tijdelijk niet beschikbaar. Probeer het later opnieuw.");
             case 505 -> new Refusal(505, Refusal.INVALID_REQUEST, "http_version_not_supported", "Deze HTTP-versie ondersteunt Dijkwacht niet.", null);

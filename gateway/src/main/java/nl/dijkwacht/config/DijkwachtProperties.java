@@ -16,7 +16,8 @@ public record DijkwachtProperties(
         String tenant,
         String disclaimer,
         String secretKey,
-        Limits limits) {
+        Limits limits,
+        Integer maxHeldToolArguments) {
 
     public DijkwachtProperties {
         policiesDir = policiesDir == null ? Path.of("policies") : policiesDir;
@@ -25,6 +26,9 @@ public record DijkwachtProperties(
         maxBodyBytes = maxBodyBytes == null ? 1024 * 1024 : maxBodyBytes;
         tenant = tenant == null ? "gemeente" : tenant;
         limits = limits == null ? new Limits(null, null, null, null, null, null, null) : limits;
+        // streamed tool-call arguments held to be restored and scanned (json28): the tool sends them back in its next
+        // request, so beyond the request body limit the conversation could not go on anyway
+        maxHeldToolArguments = maxHeldToolArguments == null ? maxBodyBytes : maxHeldToolArguments;
     }
 
     /**

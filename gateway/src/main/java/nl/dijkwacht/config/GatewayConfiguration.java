@@ -146,7 +146,8 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    ReplyRewriter replyRewriter(Disclaimer disclaimer, PiiEngine piiEngine, Anonymizer anonymizer, ObjectMapper dijkwachtJson) {
-        return new ReplyRewriter(disclaimer, new OutputScan(piiEngine, anonymizer), dijkwachtJson);
+    ReplyRewriter replyRewriter(Disclaimer disclaimer, PiiEngine piiEngine, Anonymizer anonymizer, ObjectMapper dijkwachtJson,
+                                DijkwachtProperties properties) {
+        return new ReplyRewriter(disclaimer, new OutputScan(piiEngine, anonymizer), dijkwachtJson, properties.maxHeldToolArguments());
     }
 }

@@ -94,7 +94,8 @@ public class ConsoleLabels {
     /**
      * A value a tool, a token or an operator chose, as the console shows it: the invisible characters that make text
      * display as something else are written out as {@code [U+202E]} (Trojan Source: bidi embeddings, overrides,
-     * isolates and marks; zero-width spaces, word joiners, invisible operators and the byte-order mark). Joiners that
+     * isolates and marks; zero-width spaces, word joiners, invisible operators, the byte-order mark; tag characters, the
+     * soft hyphen and control characters: {@link #invisible}). Joiners that
      * emoji and scripts need (U+200C, U+200D) and combining marks stay. The stored value is not changed; a filter
      * field keeps the value itself.
      */
@@ -108,16 +109,18 @@ public class ConsoleLabels {
             return null;
         }
         StringBuilder out = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            int next = i + Character.charCount(c);
             if (invisible(c)) {
                 if (out == null) {
                     out = new StringBuilder(text.length() + 16).append(text, 0, i);
                 }
-                out.append("[U+").append(String.format("%04X", (int) c)).append(']');
+                out.append("[U+").append(String.format("%04X", c)).append(']');
             } else if (out != null) {
-                out.append(c);
+                out.append(text, i, next);
             }
+            i = next;
         }
         return out == null ? text : out.toString();
     }
@@ -127,9 +130,17 @@ public class ConsoleLabels {
         return values == null ? "" : values.stream().map(this::shown).collect(java.util.stream.Collectors.joining(", "));
     }
 
-    static boolean invisible(char c) {
-        return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069' || c == '\u200E' || c == '\u200F'
-                || c == '\u061C' || c == '\u200B' || c >= '\u2060' && c <= '\u2064' || c == '\uFEFF' || c == '\u180E';
+    /**
+     * Format characters (Unicode's Cf: the bidi controls, zero-width spaces, word joiners, invisible operators, the
+     * byte-order mark, the soft hyphen, tag characters U+E0000–E007F) other than the two joiners, and control
+     * characters other than tab, line feed and carriage return (review44: tags and controls showed as nothing).
+     */
+    static boolean invisible(int c) {
+        return switch (Character.getType(c)) {
+            case Character.FORMAT -> c != '\u200C' && c != '\u200D';
+            case Character.CONTROL -> c != '\t' && c != '\n' && c != '\r';
+            default -> false;
+        };
     }
 
     public String number(Number n) {

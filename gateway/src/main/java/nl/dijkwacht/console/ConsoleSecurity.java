@@ -54,7 +54,11 @@ public class ConsoleSecurity {
     SecurityFilterChain consoleSecurityChain(HttpSecurity http, LocalAccounts localAccounts,
                                              ObjectProvider<ClientRegistrationRepository> oidcClients,
                                              ConsoleProperties properties, IdentityProperties identity,
-                                             Pseudonymizer auditPseudonymizer, nl.dijkwacht.tenancy.Tenants tenants) throws Exception {
+                                             Pseudonymizer auditPseudonymizer, nl.dijkwacht.tenancy.Tenants tenants,
+                                             ObjectProvider<nl.dijkwacht.limits.AuthFailureCounter> authFailures,
+                                             DijkwachtProperties dijkwacht) throws Exception {
+        ConsoleLoginFailures loginFailures = new ConsoleLoginFailures(authFailures.getIfAvailable(),
+                dijkwacht.limits().trustedProxies());
         http.securityMatcher("/console", "/console/**", "/transparantie", "/transparantie/{tenant:[a-z0-9][a-z0-9-]*}")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/console/inloggen", "/console/assets/**", "/transparantie", "/transparantie/{tenant:[a-z0-9][a-z0-9-]*}").permitAll()
@@ -63,7 +67,7 @@ public class ConsoleSecurity {
                         .anyRequest().authenticated())
                 .authenticationProvider(localAccounts)
                 .formLogin(f -> f.loginPage("/console/inloggen").loginProcessingUrl("/console/inloggen")
-                        .defaultSuccessUrl("/console", true).failureUrl("/console/inloggen?fout"))
+                        .defaultSuccessUrl("/console", true).failureHandler(loginFailures))
                 .logout(l -> l.logoutUrl("/console/uitloggen").logoutSuccessUrl("/console/inloggen?uitgelogd")
                         .deleteCookies("JSESSIONID"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
@@ -82,7 +86,7 @@ public class ConsoleSecurity {
                     .userInfoEndpoint(u -> u.oidcUserService(new OidcOperators(identity.operatorRoles(),
                             properties.oidc().rolesClaim(), auditPseudonymizer::pseudonym, identity.issuers(), tenants)))
                     .defaultSuccessUrl("/console", true)
-                    .failureUrl("/console/inloggen?fout"));
+                    .failureHandler(loginFailures));
         }
         return http.build();
     }

@@ -27,8 +27,10 @@ class LoginController {
     }
 
     @GetMapping("/console/inloggen")
-    String login(Model model) {
+    String login(Model model, @org.springframework.web.bind.annotation.RequestParam(name = "fout", required = false) String failure) {
         model.addAttribute("localAccounts", localAccounts.enabled());
+        // only a code the console knows chooses a text of its own; the address's value is never shown
+        model.addAttribute("failureMessage", failure == null ? null : ConsoleLoginFailures.MESSAGES.get(failure));
         List<Provider> providers = List.of();
         if (oidcClients.getIfAvailable() instanceof InMemoryClientRegistrationRepository registrations) {
             List<Provider> found = new java.util.ArrayList<>();

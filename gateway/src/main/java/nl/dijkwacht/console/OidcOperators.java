@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import nl.dijkwacht.identity.IdentityProperties;
 import nl.dijkwacht.identity.OperatorRole;
+import nl.dijkwacht.identity.TenantClaim;
+import nl.dijkwacht.identity.TokenRejectedException;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -21,6 +23,8 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * same role names the management APIs accept ({@code dijkwacht.identity.operator-roles}: {@code dijkwacht-admin},
  * {@code dijkwacht-auditor}); both roles at once is refused (separation of duties), as is neither. The operator id is
  * {@code oidc:<registration>:<pseudonym of the subject>} — never a name or e-mail address in audit and admin records.
+ * The tenant claim is read typed ({@link TenantClaim}: one text, else the sign-in is refused, auth28). A refusal goes to
+ * {@link ConsoleLoginFailures} (counted, Dutch reason on the sign-in page).
  */
 final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
@@ -100,8 +104,14 @@ final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser
                 claim = issuer.claims().tenant();
             }
         }
-        Object value = oidc.getClaims().get(claim);
-        return value == null || value.toString().isBlank() ? tenants.defaultTenant().id() : value.toString();
+        String tenant;
+        try {
+            tenant = TenantClaim.read(oidc.getClaims().get(claim));
+        } catch (TokenRejectedException e) {
+            throw new OAuth2AuthenticationException(new OAuth2Error("tenant_claim_invalid",
+                    ConsoleLoginFailures.MESSAGES.get("tenant_claim_invalid"), null));
+        }
+        return tenant == null ? tenants.defaultTenant().id() : tenant;
     }
 
     private static List<String> values(Object claim) {

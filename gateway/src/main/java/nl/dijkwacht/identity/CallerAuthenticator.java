@@ -248,6 +248,15 @@ public final class CallerAuthenticator {
         return switch (e.reason()) {
             case EXPIRED -> Refusal.unauthorized("token_expired",
                     "Het toegangstoken is verlopen. Laat uw tool een nieuw token ophalen (opnieuw aanmelden) en probeer het nog eens.");
+            case NOT_YET_VALID -> Refusal.unauthorized("token_not_yet_valid",
+                    "Het toegangstoken is nog niet geldig: het geldt pas vanaf een later tijdstip. Meestal loopt de klok van de "
+                            + "identiteitsprovider of van Dijkwacht niet gelijk; vraag de functioneel beheerder de tijdinstelling te controleren.");
+            case LIFETIME_TOO_LONG -> Refusal.unauthorized("token_lifetime_too_long",
+                    "Het toegangstoken is langer geldig dan Dijkwacht toestaat. Vraag de functioneel beheerder de geldigheidsduur "
+                            + "van toegangstokens bij de identiteitsprovider te verkorten of de instelling max-token-lifetime na te gaan.");
+            case TIMESTAMPS_MISSING -> Refusal.unauthorized("token_timestamps_missing",
+                    "Het toegangstoken vermeldt niet wanneer het is uitgegeven of tot wanneer het geldt (iat en exp zijn verplicht). "
+                            + "Vraag de functioneel beheerder de instellingen van de identiteitsprovider te controleren.");
             case UNTRUSTED_ISSUER -> Refusal.unauthorized("token_issuer_untrusted",
                     "Het toegangstoken komt van een identiteitsprovider die Dijkwacht niet vertrouwt.");
             case WRONG_AUDIENCE -> Refusal.unauthorized("token_audience_invalid",
@@ -255,9 +264,13 @@ public final class CallerAuthenticator {
             case NO_USER -> Refusal.unauthorized("token_invalid",
                     "Het toegangstoken noemt geen medewerker. Vraag de functioneel beheerder de claimtoewijzing te controleren.");
             case CLAIMS -> Refusal.unauthorized("token_claims_invalid",
-                    "Het toegangstoken is echt, maar de afdeling, rollen, organisatie of gebruikers-id erin heeft een vorm die Dijkwacht "
+                    "Het toegangstoken is echt, maar de afdeling, rollen of gebruikers-id erin heeft een vorm die Dijkwacht "
                             + "niet eenduidig kan lezen (bijvoorbeeld twee afdelingen, of een te lange waarde). Vraag de functioneel "
                             + "beheerder de claimtoewijzing bij de identiteitsprovider te controleren.");
+            case TENANT_CLAIM -> Refusal.unauthorized("token_tenant_invalid",
+                    "Het toegangstoken is echt, maar de organisatie (tenant) erin is geen enkele naam: Dijkwacht leest daar alleen "
+                            + "tekst, geen lijst, getal, ja/nee-waarde of object. Vraag de functioneel beheerder de claimtoewijzing bij de "
+                            + "identiteitsprovider te controleren.");
             case INVALID -> Refusal.unauthorized("token_invalid",
                     "Het toegangstoken is ongeldig: de handtekening of de opbouw klopt niet. Meld u opnieuw aan in uw tool.");
             case ISSUER_UNREACHABLE -> Refusal.unavailable("identity_provider_unavailable",

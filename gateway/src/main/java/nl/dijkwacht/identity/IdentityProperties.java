@@ -34,17 +34,23 @@ public record IdentityProperties(String userTokenHeader, List<Issuer> issuers, O
      *                    application is refused)
      * @param algorithms  accepted signature algorithms (default RS256); {@code none} and HMAC are never accepted
      * @param tenant      the tenant all its users belong to; leave empty when a claim names the tenant
-     * @param clockSkew   tolerance on exp/nbf (default 60s)
+     * @param clockSkew   tolerance on exp/nbf/iat (default 60s)
      * @param claims      which claims carry the user id, department, roles, tenant, training date and client id
+     * @param maxTokenLifetime the longest a token may be valid: {@code exp} − {@code iat}, and {@code exp} − now
+     *                    (default {@value #DEFAULT_MAX_TOKEN_LIFETIME_HOURS} h; Keycloak, Entra ID and ADFS issue access
+     *                    tokens of 5 minutes to about 1.5 hours). Every token must carry {@code exp} and {@code iat}.
      */
     public record Issuer(String id, String issuerUri, String jwkSetUri, List<String> audiences, List<String> algorithms,
-                         String tenant, Duration clockSkew, ClaimNames claims) {
+                         String tenant, Duration clockSkew, ClaimNames claims, Duration maxTokenLifetime) {
+
+        public static final int DEFAULT_MAX_TOKEN_LIFETIME_HOURS = 24;
 
         public Issuer {
             audiences = audiences == null ? List.of() : List.copyOf(audiences);
             algorithms = algorithms == null || algorithms.isEmpty() ? List.of("RS256") : List.copyOf(algorithms);
             clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
             claims = claims == null ? ClaimNames.DEFAULTS : claims.withDefaults();
+            maxTokenLifetime = maxTokenLifetime == null ? Duration.ofHours(DEFAULT_MAX_TOKEN_LIFETIME_HOURS) : maxTokenLifetime;
         }
     }
 

@@ -33,7 +33,7 @@ final class StaffClaims {
                     "token has no user claim '" + names.user() + "'");
         }
         String tenant = issuer.tenant() != null && !issuer.tenant().isBlank() ? issuer.tenant()
-                : single(claim(claims, names.tenant()), MAX_NAME);
+                : TenantClaim.read(claim(claims, names.tenant()));
         return new StaffToken(issuer.id(), user, single(claim(claims, names.department()), MAX_NAME),
                 list(claim(claims, names.roles())), tenant, date(claim(claims, names.aiTraining())),
                 single(claim(claims, names.client()), MAX_USER));

@@ -4,8 +4,14 @@ package nl.dijkwacht.identity;
 public final class TokenRejectedException extends RuntimeException {
 
     public enum Reason {
-        /** Past {@code exp} (or before {@code nbf}), beyond the clock skew. */
+        /** Past {@code exp}, beyond the clock skew. */
         EXPIRED,
+        /** {@code nbf} or {@code iat} ahead of the gateway's clock by more than the clock skew. */
+        NOT_YET_VALID,
+        /** Valid for longer than the issuer's {@code max-token-lifetime}: {@code exp} − {@code iat}, or {@code exp} − now. */
+        LIFETIME_TOO_LONG,
+        /** No {@code exp} or no {@code iat}. */
+        TIMESTAMPS_MISSING,
         /** {@code iss} is not one of the configured issuers. */
         UNTRUSTED_ISSUER,
         /** {@code aud} names none of the issuer's configured audiences. */
@@ -17,6 +23,8 @@ public final class TokenRejectedException extends RuntimeException {
          * that is an object, a list of several values or longer than the gateway keeps; roles that are not text.
          */
         CLAIMS,
+        /** The tenant claim is not one text (a list, number, boolean or object), or too long ({@link TenantClaim}). */
+        TENANT_CLAIM,
         /** Unsigned ({@code alg: none}), a bad or unknown signature, a disallowed algorithm, or not a JWT at all. */
         INVALID,
         /** The issuer's signing keys could not be fetched: the token cannot be checked now. */

@@ -1,6 +1,8 @@
 package nl.dijkwacht.identity;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
@@ -34,13 +38,22 @@ import org.springframework.web.client.RestOperations;
  * Verifies OIDC access tokens (JWT) with Spring Security's resource-server machinery: one
  * {@link JwtAuthenticationProvider} per configured issuer (its own JWKS, algorithms, audiences and claim mapping),
  * chosen by the token's {@code iss} through {@link JwtIssuerAuthenticationManagerResolver}. Signature, issuer,
- * audience, expiry and not-before are all checked; unsigned ({@code alg: none}) and HMAC tokens never pass.
+ * audience, expiry, not-before, issued-at and the issuer's maximum token lifetime are all checked; unsigned ({@code alg: none}) and HMAC tokens never pass.
  * Signing keys are fetched lazily, cached and refreshed when a token names an unknown key id.
  */
 public final class TokenVerifier {
 
-    private static final String EXPIRED = "dijkwacht:expired";
-    private static final String AUDIENCE = "dijkwacht:audience";
+    /**
+     * The tag each validator's failure carries, in the order a refusal names them: a token without {@code exp} or
+     * {@code iat} also fails the timestamp check, and one whose {@code nbf} lies ahead fails it too ("used before") —
+     * the refusal names the first cause, not "expired".
+     */
+    private static final List<Tag> TAGS = List.of(
+            new Tag("dijkwacht:timestamps-missing", TokenRejectedException.Reason.TIMESTAMPS_MISSING),
+            new Tag("dijkwacht:not-yet-valid", TokenRejectedException.Reason.NOT_YET_VALID),
+            new Tag("dijkwacht:lifetime", TokenRejectedException.Reason.LIFETIME_TOO_LONG),
+            new Tag("dijkwacht:expired", TokenRejectedException.Reason.EXPIRED),
+            new Tag("dijkwacht:audience", TokenRejectedException.Reason.WRONG_AUDIENCE));
     private static final Set<String> ASYMMETRIC = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
 
     private final Map<String, AuthenticationManager> byIssuer = new LinkedHashMap<>();
@@ -96,13 +109,15 @@ public final class TokenVerifier {
 
     private static TokenRejectedException rejected(AuthenticationException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TokenRejectedException known) {
+                return known; // from the claim-set check (exp or iat absent), wrapped by the decoder
+            }
             if (t instanceof JwtValidationException invalid) {
-                for (OAuth2Error error : invalid.getErrors()) {
-                    if (EXPIRED.equals(error.getDescription())) {
-                        return new TokenRejectedException(TokenRejectedException.Reason.EXPIRED, "expired");
-                    }
-                    if (AUDIENCE.equals(error.getDescription())) {
-                        return new TokenRejectedException(TokenRejectedException.Reason.WRONG_AUDIENCE, "audience");
+                for (Tag tag : TAGS) {
+                    for (OAuth2Error error : invalid.getErrors()) {
+                        if (tag.description().equals(error.getDescription())) {
+                            return new TokenRejectedException(tag.reason(), tag.description());
+                        }
                     }
                 }
             }
@@ -127,6 +142,9 @@ public final class TokenVerifier {
                 throw new IllegalStateException(name + ": algorithm " + alg + " is not accepted; use RS256, PS256 or ES256 (and longer)");
             }
         }
+        if (!issuer.maxTokenLifetime().isPositive()) {
+            throw new IllegalStateException(name + ": max-token-lifetime must be longer than zero (for example 24h)");
+        }
     }
 
     private static JwtDecoder decoder(IdentityProperties.Issuer issuer, RestOperations rest) {
@@ -141,20 +159,73 @@ public final class TokenVerifier {
                 issuer.algorithms().forEach(a -> algorithms.add(SignatureAlgorithm.from(a)));
             }).build();
             decoder.setJwtValidator(validator);
+            decoder.setClaimSetConverter(claimSet());
             return decoder;
         });
     }
 
+    /**
+     * Spring Security's validators for one issuer, each failure tagged with its cause ({@link #TAGS}). That {@code exp} and
+     * {@code iat} are there at all is checked before, by {@link #claimSet()}.
+     * <ol>
+     *   <li>{@code nbf} and {@code iat} not ahead of the clock by more than the skew ({@link JwtClaimValidator}): "not yet
+     *       valid", not "expired";</li>
+     *   <li>the lifetime the issuer gave it — {@code exp} − {@code iat} — and what is left of it — {@code exp} − now — at
+     *       most {@code max-token-lifetime} (+ the skew): a token signed for a year is refused, also one that claims a
+     *       recent {@code iat};</li>
+     *   <li>{@link JwtTimestampValidator}: {@code exp} (and {@code nbf}) with the skew;</li>
+     *   <li>{@link JwtIssuerValidator} and the audience.</li>
+     * </ol>
+     */
     static OAuth2TokenValidator<Jwt> validator(IdentityProperties.Issuer issuer) {
-        JwtTimestampValidator timestamps = new JwtTimestampValidator(issuer.clockSkew());
+        return validator(issuer, Clock.systemUTC());
+    }
+
+    static OAuth2TokenValidator<Jwt> validator(IdentityProperties.Issuer issuer, Clock clock) {
+        Duration skew = issuer.clockSkew();
+        Duration maxLifetime = issuer.maxTokenLifetime();
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(skew);
         timestamps.setAllowEmptyExpiryClaim(false);
+        timestamps.setClock(clock);
         List<String> audiences = issuer.audiences();
         JwtClaimValidator<Object> audience = new JwtClaimValidator<>(JwtClaimNames.AUD,
                 aud -> StaffClaims.list(aud).stream().anyMatch(audiences::contains));
+        OAuth2TokenValidator<Jwt> started = new DelegatingOAuth2TokenValidator<>(
+                new JwtClaimValidator<Instant>(JwtClaimNames.NBF, nbf -> nbf == null || !nbf.isAfter(clock.instant().plus(skew))),
+                new JwtClaimValidator<Instant>(JwtClaimNames.IAT, iat -> iat == null || !iat.isAfter(clock.instant().plus(skew))));
+        OAuth2TokenValidator<Jwt> lifetime = new DelegatingOAuth2TokenValidator<>(
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP,
+                        exp -> exp == null || !exp.isAfter(clock.instant().plus(maxLifetime).plus(skew))),
+                jwt -> jwt.getExpiresAt() == null || jwt.getIssuedAt() == null
+                        || Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt()).compareTo(maxLifetime.plus(skew)) <= 0
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "exp - iat over the maximum", null)));
         return new DelegatingOAuth2TokenValidator<>(List.of(
-                tagged(timestamps, EXPIRED),
+                tagged(started, TAGS.get(1).description()),
+                tagged(lifetime, TAGS.get(2).description()),
+                tagged(timestamps, TAGS.get(3).description()),
                 new JwtIssuerValidator(issuer.issuerUri()),
-                tagged(audience, AUDIENCE)));
+                tagged(audience, TAGS.get(4).description())));
+    }
+
+    private record Tag(String description, TokenRejectedException.Reason reason) {
+    }
+
+    /**
+     * Spring Security's claim conversion ({@link MappedJwtClaimSetConverter}), after the signature was verified, with one
+     * check first: the token carries {@code exp} and {@code iat}. Keycloak, Entra ID and ADFS put both in every access
+     * token; a token without them says nothing about how long it is good for. It has to be here, not in a validator:
+     * the converter fills a missing {@code iat} with {@code exp} − 1 s, so a validator would see a token issued in the
+     * future.
+     */
+    static Converter<Map<String, Object>, Map<String, Object>> claimSet() {
+        MappedJwtClaimSetConverter spring = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        return claims -> {
+            if (claims.get(JwtClaimNames.EXP) == null || claims.get(JwtClaimNames.IAT) == null) {
+                throw new TokenRejectedException(TokenRejectedException.Reason.TIMESTAMPS_MISSING, TAGS.get(0).description());
+            }
+            return spring.convert(claims);
+        };
     }
 
     private static OAuth2TokenValidator<Jwt> tagged(OAuth2TokenValidator<Jwt> validator, String tag) {
@@ -167,7 +238,7 @@ public final class TokenVerifier {
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
         factory.setConnectTimeout(Duration.ofSeconds(5));
         factory.setReadTimeout(Duration.ofSeconds(5));
-        return new SigningKeyFetches(factory, java.time.Clock.systemUTC());
+        return new SigningKeyFetches(factory, Clock.systemUTC());
     }
 
     /** The authentication a verified token turns into: the JWT plus the person it describes. */

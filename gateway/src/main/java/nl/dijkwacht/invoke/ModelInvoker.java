@@ -142,7 +142,8 @@ public final class ModelInvoker {
                 // was made and goes into the route log like any other — unless it already counted as a success
                 if (!lease.closed()) {
                     lease.released();
-                    attempts.ended(model, upstream, e instanceof ClientGoneException ? CLIENT_DISCONNECTED : GATEWAY_ERROR,
+                    attempts.ended(model, upstream, e instanceof ClientGoneException ? CLIENT_DISCONNECTED
+                            : e instanceof AnswerTooLargeException ? AnswerTooLargeException.OUTCOME : GATEWAY_ERROR,
                             lease.millis());
                 }
                 throw e;

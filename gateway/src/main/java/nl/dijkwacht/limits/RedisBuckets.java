@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Token buckets in Redis, all buckets of one request in ONE round trip: a Lua script ({@code limits/buckets.lua}) that
@@ -62,6 +63,11 @@ final class RedisBuckets implements AutoCloseable {
     private final RedisCommands<String, String> redis;
     private final String keyPrefix;
     private final TimeMeter clock;
+    private final long timeoutNanos;
+
+    /** The first pause before a charge refused while disconnected is sent again; doubled up to {@link #LONGEST_PAUSE_NANOS}. */
+    private static final long FIRST_PAUSE_NANOS = 1_000_000;
+    private static final long LONGEST_PAUSE_NANOS = 50_000_000;
 
     RedisBuckets(String redisUrl, String keyPrefix, Duration timeout, TimeMeter clock) {
         RedisURI uri = RedisURI.create(redisUrl);
@@ -80,6 +86,7 @@ final class RedisBuckets implements AutoCloseable {
         this.redis = connection.sync();
         this.keyPrefix = keyPrefix;
         this.clock = clock;
+        this.timeoutNanos = timeout.toNanos();
     }
 
     /**
@@ -87,7 +94,7 @@ final class RedisBuckets implements AutoCloseable {
      * as a probe (consumed = the amount fitted). An unreachable or silent Redis throws {@link CompletionException}.
      */
     List<ConsumptionProbe> run(Operation operation, List<Charge> charges, long version) {
-        List<Object> out = eval(operation, charges, version);
+        List<Object> out = operation == Operation.CONSUME ? evalWaiting(operation, charges, version) : eval(operation, charges, version);
         List<ConsumptionProbe> probes = new ArrayList<>(charges.size());
         for (int i = 0; i < charges.size(); i++) {
             boolean fits = (Long) out.get(4 * i) == 1L;
@@ -106,6 +113,31 @@ final class RedisBuckets implements AutoCloseable {
      */
     long available(Charge charge, long version) {
         return (Long) eval(Operation.PEEK, List.of(charge), version).get(1);
+    }
+
+    /**
+     * A charge Redis never ran because the connection was down (Lettuce reconnecting: {@code REJECT_COMMANDS}) or Redis
+     * was LOADING or BUSY is sent again, after a pause of 1 ms doubling up to 50 ms, until Redis runs it or
+     * {@code redis-timeout} has passed since the first try: a request that arrives during a reconnect of a few
+     * milliseconds waits for it, as it waited in Lettuce's buffer before, instead of being refused at once (review44). Sending
+     * it again cannot charge twice: it never ran. Only charges, which hold a request that has not been answered yet;
+     * a settlement goes to {@link PendingSettlements} at once.
+     */
+    private List<Object> evalWaiting(Operation operation, List<Charge> charges, long version) {
+        long deadline = System.nanoTime() + timeoutNanos;
+        long pause = FIRST_PAUSE_NANOS;
+        while (true) {
+            try {
+                return eval(operation, charges, version);
+            } catch (CompletionException e) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !notRun(e.getCause()) || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                LockSupport.parkNanos(Math.min(pause, left));
+                pause = Math.min(2 * pause, LONGEST_PAUSE_NANOS);
+            }
+        }
     }
 
     private List<Object> eval(Operation operation, List<Charge> charges, long version) {

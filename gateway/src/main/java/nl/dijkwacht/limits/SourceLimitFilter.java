@@ -75,7 +75,10 @@ public final class SourceLimitFilter implements PreAuthenticationLimit, EarlyRef
 
     @Override
     public void refused(EarlyRefusal refusal) {
-        if (refusal.refusal().status() != 401) {
+        int status = refusal.refusal().status();
+        // 401: a key or token not accepted; 414/431: a request head over the size limit, refused by the container before
+        // anything could authenticate it (a token too large for the limit among them)
+        if (status != 401 && status != 414 && status != 431) {
             return;
         }
         Attempt attempt = CURRENT.get();

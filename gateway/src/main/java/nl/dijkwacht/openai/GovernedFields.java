@@ -164,7 +164,12 @@ public final class GovernedFields {
         }
     }
 
-    /** Example data inside a schema (enum, default, examples): every string is text. */
+    /**
+     * Example data inside a schema (enum, const, default, examples): every string is text, and so is every whole number,
+     * as in a JSON answer (json27): a BSN written as {@code "enum": [111222333]} reached the model unscanned (review44).
+     * A float that is a whole number ({@code 111222333.0}) is read as its digits, as json28 reads it in an answer
+     * ({@link JsonNumbers}); one the policy changes is written back as a JSON string; a fraction is not read.
+     */
     private void walkValues(JsonNode node, String path, Slot slot) {
         if (node instanceof ObjectNode object) {
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
@@ -178,7 +183,8 @@ public final class GovernedFields {
                 String childPath = FieldPath.element(path, i);
                 walkValues(array.get(i), childPath, new Slot(array, null, i, childPath, null));
             }
-        } else if (node.isTextual()) {
+        } else if (node.isTextual() || node.isIntegralNumber()
+                || node.isNumber() && !JsonNumbers.asScanned(node.asText()).equals(node.asText())) {
             texts.add(slot.as(FieldKind.TEXT));
         }
     }
@@ -212,7 +218,9 @@ public final class GovernedFields {
 
         @Override
         public String get() {
-            return field != null ? owner.get(field).asText() : owner.get(index).asText();
+            JsonNode node = field != null ? owner.get(field) : owner.get(index);
+            // a float that is a whole number (schema example data): its digits, as the scan reads it (JsonNumbers)
+            return node.isNumber() && !node.isIntegralNumber() ? JsonNumbers.asScanned(node.asText()) : node.asText();
         }
 
         @Override

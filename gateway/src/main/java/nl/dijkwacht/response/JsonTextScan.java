@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The output scan of a JSON text (tool-call arguments, a JSON-mode answer), token by token: every string value, every key
- * and every whole number is scanned on its own and, where the scan changes it, written as a JSON string, so a redaction
+ * and every number is scanned on its own (a float that is a whole number as its digits, json28) and, where the scan changes it, written as a JSON string, so a redaction
  * never breaks the JSON. Keys and numbers count (json27): a BSN the model writes as {@code {"bsn": 123456782}} or an
  * e-mail address as a key is found as it is in text. The rest is copied as it came (numbers as written, duplicate keys
  * kept); when nothing changed the text is given back as it was, its layout and escapes included.
@@ -62,7 +62,18 @@ final class JsonTextScan {
                             gen.writeString(scanned);
                         }
                     }
-                    case VALUE_NUMBER_FLOAT -> gen.writeNumber(in.getText());
+                    case VALUE_NUMBER_FLOAT -> {
+                        // json28: a float that is a whole number is the number the engine knows: 111222333.0 and
+                        // 1.11222333E8 are the BSN 111222333, 3.1612345678E10 the mobile number 31612345678
+                        String number = in.getText();
+                        String scanned = scan.apply(asScanned(number));
+                        if (scanned.equals(asScanned(number))) {
+                            gen.writeNumber(number);
+                        } else {
+                            changed = true;
+                            gen.writeString(scanned);
+                        }
+                    }
                     default -> gen.copyCurrentEvent(in);
                 }
                 depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
@@ -75,5 +86,10 @@ final class JsonTextScan {
             return null;
         }
         return changed ? out.toString() : text;
+    }
+
+    /** A float as scanned: a whole number as its digits ({@link nl.dijkwacht.openai.JsonNumbers}), else as written. */
+    static String asScanned(String number) {
+        return nl.dijkwacht.openai.JsonNumbers.asScanned(number);
     }
 }

@@ -72,7 +72,7 @@ public final class OutputScan {
         }
 
         /**
-         * JSON text (tool-call arguments, a JSON-mode answer): every string value, key and whole number is scanned on its
+         * JSON text (tool-call arguments, a JSON-mode answer): every string value, key and number is scanned on its
          * own and redacted where policy says, and the JSON is written again ({@link JsonTextScan}); text that is not one
          * JSON value is scanned as plain text.
          */

@@ -23,16 +23,23 @@ public final class ReplyRewriter {
     private final Disclaimer disclaimer;
     private final OutputScan outputScan;
     private final ObjectMapper json;
+    private final int maxHeldArguments;
 
     public ReplyRewriter(Disclaimer disclaimer, OutputScan outputScan, ObjectMapper json) {
+        this(disclaimer, outputScan, json, StreamRewriter.DEFAULT_MAX_HELD_ARGUMENTS);
+    }
+
+    /** @param maxHeldArguments streamed tool-call arguments held at most (characters) before the stream is ended */
+    public ReplyRewriter(Disclaimer disclaimer, OutputScan outputScan, ObjectMapper json, int maxHeldArguments) {
         this.disclaimer = disclaimer;
         this.outputScan = outputScan;
         this.json = json;
+        this.maxHeldArguments = maxHeldArguments;
     }
 
     /** The same rewriting for a streamed answer, applied chunk by chunk on its way to {@code out}. */
     public StreamRewriter stream(Exchange exchange, ChunkOutput out) {
-        return new StreamRewriter(exchange, out, disclaimer, scanFor(exchange), json);
+        return new StreamRewriter(exchange, out, disclaimer, scanFor(exchange), json, maxHeldArguments);
     }
 
     /** The disclaimer text for the response header (without the separator that precedes it in text answers). */
@@ -53,7 +60,9 @@ public final class ReplyRewriter {
             boolean toolCalls = message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty();
             JsonNode content = message.get("content");
             if (content != null && content.isTextual()) {
-                String text = restore ? restorer.restoreAll(content.asText()) : content.asText();
+                // JSON-mode content is JSON: a restored value is escaped for the place it lands in (json28)
+                String text = !restore ? content.asText()
+                        : structured(exchange) ? restorer.restoreAllInJson(content.asText()) : restorer.restoreAll(content.asText());
                 boolean plain = !structured(exchange) && !toolCalls;
                 // a refusal is not a text answer: its content is null or empty, and stays so (as in a stream)
                 boolean refused = message.path("refusal").isTextual() && !message.path("refusal").asText().isEmpty();

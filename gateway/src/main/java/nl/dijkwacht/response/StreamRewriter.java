@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Map;
+import nl.dijkwacht.invoke.AnswerTooLargeException;
 import nl.dijkwacht.invoke.ChunkSink;
 import nl.dijkwacht.invoke.RawChunk;
 import nl.dijkwacht.pii.anonymize.PlaceholderRestorer;
@@ -39,8 +40,14 @@ public final class StreamRewriter implements ChunkSink {
      */
     static final int MAX_HELD_JSON = 1_000_000;
 
+    /** Default of {@code dijkwacht.max-held-tool-arguments}: the default request body limit (1 MiB), in characters. */
+    public static final int DEFAULT_MAX_HELD_ARGUMENTS = 1024 * 1024;
+
     private final Exchange exchange;
     private final ChunkOutput out;
+    /** Tool-call arguments held (all calls of all choices together) at most; beyond, the stream ends (json28). */
+    private final int maxHeldArguments;
+    private long heldArguments;
     private final ObjectMapper json;
     private final boolean restore;
     private final boolean toolWantsUsage;
@@ -60,6 +67,13 @@ public final class StreamRewriter implements ChunkSink {
 
     /** @param outputScan the output scan of this answer; null for the dry-run model, whose answer is the prompt */
     public StreamRewriter(Exchange exchange, ChunkOutput out, Disclaimer disclaimer, OutputScan.Bound outputScan, ObjectMapper json) {
+        this(exchange, out, disclaimer, outputScan, json, DEFAULT_MAX_HELD_ARGUMENTS);
+    }
+
+    /** @param maxHeldArguments tool-call arguments held at most, in characters, before the stream is ended */
+    public StreamRewriter(Exchange exchange, ChunkOutput out, Disclaimer disclaimer, OutputScan.Bound outputScan, ObjectMapper json,
+                          int maxHeldArguments) {
+        this.maxHeldArguments = maxHeldArguments;
         this.outputScan = outputScan;
         this.exchange = exchange;
         this.out = out;
@@ -204,7 +218,7 @@ public final class StreamRewriter implements ChunkSink {
 
     private ChoiceState newState(boolean jsonContent) {
         JsonHold jsonHold = jsonContent && outputScan != null ? new JsonHold(outputScan.redacts(), this::scanJson) : null;
-        return new ChoiceState(new PlaceholderRestorer(exchange.vault()), outputScan == null ? null : outputScan.stream(), jsonHold,
+        return new ChoiceState(new PlaceholderRestorer(exchange.vault(), jsonContent), outputScan == null ? null : outputScan.stream(), jsonHold,
                 () -> newState(false));
     }
 
@@ -258,6 +272,11 @@ public final class StreamRewriter implements ChunkSink {
                 StringBuilder arguments = state.toolArguments.computeIfAbsent(call.path("index").asInt(), i -> new StringBuilder());
                 String part = function.get("arguments").asText();
                 if (holdArguments) {
+                    heldArguments += part.length();
+                    if (heldArguments > maxHeldArguments) {
+                        // held until complete to restore and scan them: unbounded, a model could stream megabytes (json28)
+                        throw new AnswerTooLargeException(maxHeldArguments);
+                    }
                     arguments.append(part);
                     function.put("arguments", "");
                 } else if (outputScan != null && arguments.length() + part.length() <= MAX_SCANNED_ARGUMENTS) {

@@ -67,6 +67,14 @@ class RequestFieldDoorsTest extends GatewayTestBase {
                 door("tool description", Expect.GOVERNED, b -> tool(b).put("description", "Zoek dossier van " + SECRET)),
                 door("tool parameter description", Expect.GOVERNED, b -> ((ObjectNode) tool(b).get("parameters"))
                         .putObject("properties").putObject("dossier").put("type", "string").put("description", "Altijd " + SECRET)),
+                // review44: whole numbers in a schema's example data reached the model unscanned
+                door("tool parameter enum, a whole number", Expect.GOVERNED, b -> ((ObjectNode) tool(b).get("parameters"))
+                        .putObject("properties").putObject("dossier").put("type", "integer").putArray("enum").add(Long.parseLong(BSN))),
+                door("tool parameter const and examples, whole numbers", Expect.GOVERNED, b -> {
+                    ObjectNode dossier = ((ObjectNode) tool(b).get("parameters")).putObject("properties").putObject("dossier");
+                    dossier.put("type", "integer").put("const", Long.parseLong(BSN));
+                    dossier.putArray("examples").add(Long.parseLong(BSN));
+                }),
                 door("tool parameter enum", Expect.GOVERNED, b -> ((ObjectNode) tool(b).get("parameters"))
                         .putObject("properties").putObject("dossier").put("type", "string").putArray("enum").add(SECRET)),
                 door("tool parameter name", Expect.REFUSED, b -> ((ObjectNode) tool(b).get("parameters"))

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Fault;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -194,6 +195,53 @@ class UpstreamFaultsTest extends GatewayTestBase {
         assertThat(events).doesNotContain("[DONE]");
         assertThat(parse(events.getLast()).at("/error/code").asText()).isEqualTo("upstream_stream_interrupted");
         assertAudited(response, "upstream_stream_interrupted");
+    }
+
+    /**
+     * json28: streamed tool-call arguments are held until complete (to restore placeholders and scan values in them); a model
+     * or hostile upstream streaming megabytes of them is stopped at {@code dijkwacht.max-held-tool-arguments} (default the
+     * request body limit, 1 MiB): the tool gets a Dutch error event and no [DONE], nothing of the arguments, the upstream
+     * connection is dropped, and the audit record says why.
+     */
+    @Test
+    void streamedToolArgumentsBeyondTheLimitEndTheStreamWithADutchErrorEvent() throws Exception {
+        StringBuilder body = new StringBuilder();
+        ObjectNode first = json.createObjectNode().put("id", "c").put("object", "chat.completion.chunk").put("model", "echo-7b");
+        ObjectNode opening = first.putArray("choices").addObject().put("index", 0).putObject("delta").put("role", "assistant")
+                .putArray("tool_calls").addObject().put("index", 0).put("id", "call_1").put("type", "function");
+        opening.putObject("function").put("name", "stuur_brief").put("arguments", "{\"tekst\": \"");
+        body.append("data: ").append(json.writeValueAsString(first)).append("\n\n");
+        String piece = "blabla ".repeat(64 * 1024 / 7);
+        for (int i = 0; i * piece.length() < 1_200_000; i++) {
+            ObjectNode chunk = json.createObjectNode().put("id", "c").put("object", "chat.completion.chunk").put("model", "echo-7b");
+            chunk.putArray("choices").addObject().put("index", 0).putObject("delta").putArray("tool_calls").addObject()
+                    .put("index", 0).putObject("function").put("arguments", piece);
+            body.append("data: ").append(json.writeValueAsString(chunk)).append("\n\n");
+        }
+        body.append("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":"
+                + "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\"\\\"}\"}}]},\"finish_reason\":\"tool_calls\"}]}\n\n");
+        body.append("data: [DONE]\n\n");
+        upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
+                .withHeader("Content-Type", "text/event-stream").withBody(body.toString())));
+
+        // the prompt's e-mail address is pseudonymised, so the arguments are held to restore it
+        var response = postJson("/v1/chat/completions", """
+                {"model":"upstream","stream":true,"messages":[{"role":"user","content":"Schrijf jan.devries@example.nl een brief"}],
+                 "tools":[{"type":"function","function":{"name":"stuur_brief","parameters":{"type":"object"}}}]}""", TestPack.TOOL_KEY);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> events = sseData(response.body());
+        assertThat(events).doesNotContain("[DONE]");
+        JsonNode error = parse(events.getLast()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("tool_arguments_too_large");
+        assertThat(error.path("message").asText()).contains("functieaanroep", "1048576 tekens", "afgebroken").doesNotContain("Exception");
+        assertThat(response.body()).as("nothing of the held arguments reached the tool").doesNotContain("blabla");
+        String trace = response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+        var audit = auditRecord(trace);
+        assertThat(audit.get("DECISION")).isEqualTo("failed");
+        assertThat(audit.get("ERROR_CODE")).isEqualTo("tool_arguments_too_large");
+        assertThat(audit.get("RULE")).isEqualTo("answer:tool_arguments_too_large");
+        assertThat(audit.get("STREAMED")).isEqualTo(true);
     }
 
     @Test

@@ -36,4 +36,19 @@ class ConsoleLabelsTest {
         assertThat(labels.shownList(java.util.List.of("a\u202Eb", "c"))).isEqualTo("a[U+202E]b, c");
         assertThat(labels.shown(null)).isNull();
     }
+
+    /**
+     * review44: what else shows as nothing is written out too — Unicode tag characters (text hidden after a value:
+     * "ASCII smuggling"), the soft hyphen and other format characters, control characters other than line breaks and
+     * tabs; the joiners and line breaks stay.
+     */
+    @Test
+    void tagCharactersFormatCharactersAndControlsAreWrittenOut() {
+        ConsoleLabels labels = new ConsoleLabels();
+        // "Burgerzaken" followed by "hi" in tag characters (U+E0068, U+E0069): it shows as "Burgerzaken" alone
+        assertThat(labels.shown("Burgerzaken\uDB40\uDC68\uDB40\uDC69")).isEqualTo("Burgerzaken[U+E0068][U+E0069]");
+        assertThat(labels.shown("Soc\u00ADiaal\u0008\u001B\u0085")).isEqualTo("Soc[U+00AD]iaal[U+0008][U+001B][U+0085]");
+        String kept = "a\tb\r\nc \u200C\u200D";
+        assertThat(labels.shown(kept)).isSameAs(kept);
+    }
 }

@@ -73,6 +73,12 @@ class ConsoleOidcLoginTest {
         issuer.addUser("anna", "anna-wachtwoord", Map.of("roles", List.of("dijkwacht-auditor"), "name", "Anna de Auditor"));
         issuer.addUser("bert", "bert-wachtwoord", Map.of("roles", List.of("dijkwacht-admin")));
         issuer.addUser("chris", "chris-wachtwoord", Map.of("roles", List.of("dijkwacht-admin", "dijkwacht-auditor")));
+        // auth28: the tenant claim as text (the default tenant) and as what is no tenant name
+        issuer.addUser("gerda", "gerda-wachtwoord", Map.of("roles", List.of("dijkwacht-auditor"), "tenant", "gemeente"));
+        issuer.addUser("dora", "dora-wachtwoord", Map.of("roles", List.of("dijkwacht-auditor"), "tenant", List.of("gemeente")));
+        issuer.addUser("eva", "eva-wachtwoord", Map.of("roles", List.of("dijkwacht-auditor"), "tenant", 27));
+        issuer.addUser("femke", "femke-wachtwoord", Map.of("roles", List.of("dijkwacht-auditor"), "tenant", true));
+        issuer.addUser("hanna", "hanna-wachtwoord", Map.of("roles", List.of("dijkwacht-auditor"), "tenant", Map.of("id", "gemeente")));
         dataDir = Files.createTempDirectory("dw-console-oidc");
         registry.add("server.port", () -> PORT);
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:console-oidc-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
@@ -150,6 +156,50 @@ class ConsoleOidcLoginTest {
         assertThat(browser.path()).startsWith("/console/inloggen?fout");
         browser.get("/console");
         assertThat(browser.path()).isEqualTo("/console/inloggen");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    nl.dijkwacht.limits.AuthFailureCounter authFailures;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    private long countedFailures(String reason) {
+        authFailures.flush(true);
+        Long n = jdbc.queryForObject("SELECT SUM(attempts) FROM auth_failure_minute WHERE reason = ?", Long.class, reason);
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * auth28: the console read the tenant claim with {@code toString()}, so a list, number, boolean or object became a
+     * "tenant". Read typed now: a claim that is not one text signs nobody in, the sign-in page says why in Dutch, and the
+     * failed sign-in is counted like a refused key ({@code auth_failure_minute}, reason {@code console_tenant_claim_invalid}).
+     */
+    @Test
+    void aTenantClaimThatIsNotOneTextSignsNobodyInAndSaysWhy() throws Exception {
+        long before = countedFailures("console_tenant_claim_invalid");
+
+        // in Chromium: the page the person sees
+        signInAtTheIssuer("dora", "dora-wachtwoord");
+        assertThat(browser.path()).isEqualTo("/console/inloggen?fout=tenant_claim_invalid");
+        assertThat(browser.text()).contains("Inloggen is niet gelukt.")
+                .contains("Uw account noemt de organisatie (tenant) niet als één naam")
+                .doesNotContain("Controleer uw gebruikersnaam en wachtwoord");
+        browser.get("/console");
+        assertThat(browser.path()).isEqualTo("/console/inloggen");
+
+        for (String user : List.of("eva", "femke", "hanna")) {
+            HttpBrowser other = new HttpBrowser();
+            String callback = signInAtIssuer(other, user, user + "-wachtwoord");
+            HttpResponse<String> answer = other.get(callback);
+            assertThat(location(answer)).as(user).endsWith("/console/inloggen?fout=tenant_claim_invalid");
+            assertThat(other.get(gateway() + "/console").statusCode()).as(user + " has no session").isNotEqualTo(200);
+        }
+        assertThat(countedFailures("console_tenant_claim_invalid") - before).isEqualTo(4);
+
+        // the same claim as text signs in (the default tenant)
+        HttpBrowser gerda = new HttpBrowser();
+        assertThat(signedIn(gerda, signInAtIssuer(gerda, "gerda", "gerda-wachtwoord"))).isTrue();
     }
 
     // ------------------------------------------------------------------ auth27: forged state, replays, tampered ID tokens

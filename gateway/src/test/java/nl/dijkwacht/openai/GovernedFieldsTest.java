@@ -61,6 +61,30 @@ class GovernedFieldsTest {
                 .as("the value of an unknown keyword stays an identifier").contains("d");
     }
 
+    /**
+     * A schema's example data is text, its whole numbers too (review44: a BSN as {@code "enum": [111222333]} went out
+     * unscanned; floats that are whole numbers read as their digits, as json28 reads them in answers); fractions, booleans and a keyword's own number ({@code minimum}) are not.
+     */
+    @Test
+    void wholeNumbersInASchemasExampleDataAreText() throws Exception {
+        ObjectNode body = body("""
+                {"model":"m","messages":[{"role":"user","content":"hoi"}],
+                 "tools":[{"type":"function","function":{"name":"zoek","parameters":{"type":"object","properties":{
+                   "a":{"type":"integer","enum":[111222333,"x",1.5,true,555666777.0,6.66777888E8],"minimum":7},
+                   "b":{"const":222333444,"default":{"k":333444555},"examples":[[444555666]]}}}}}]}
+                """);
+
+        GovernedFields fields = GovernedFields.of(body, RequestFields.CHAT_COMPLETIONS);
+
+        assertThat(fields.texts()).extracting(TextSlot::get)
+                .contains("111222333", "x", "222333444", "333444555", "444555666")
+                .as("a float that is a whole number, as its digits").contains("555666777", "666777888")
+                .doesNotContain("1.5", "true", "7");
+        TextSlot number = fields.texts().stream().filter(t -> t.get().equals("111222333")).findFirst().orElseThrow();
+        number.set("[BSN]");
+        assertThat(body.at("/tools/0/function/parameters/properties/a/enum/0").asText()).as("written back as a string").isEqualTo("[BSN]");
+    }
+
     @Test
     void stateKeptAtTheProviderIsNotGoverned() throws Exception {
         assertThat(GovernedFields.of(body("{\"model\":\"m\",\"input\":\"x\",\"previous_response_id\":\"resp_1\"}"),

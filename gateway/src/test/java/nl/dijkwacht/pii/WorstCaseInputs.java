@@ -91,6 +91,12 @@ public final class WorstCaseInputs {
         g.put("list-items", n -> fill("- Jan\n", n));
         g.put("chat-names", n -> fill("Jan: hoi\n", n));
         g.put("mixed-letter", n -> PiiEngineBenchmark.text(n));
+        // pii28's search (WorstCaseSearch): capitalised words on one endless line, each walked back to its start
+        g.put("comma-places", n -> fill("Dalfsen, ", n));
+        g.put("digits-glued-name", n -> fill("123456782Jansen", n));
+        g.put("pipe-names", n -> fill(" | Jan | ", n));
+        g.put("capitals-label", n -> fill("JANSEN Naam:", n));
+        g.put("at-name", n -> fill("jan@Jansen", n));
         return g;
     }
 

@@ -61,6 +61,17 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
     private static final int JSON_CASES = 60;
     private static final String PROMPT = "Schrijf een brief aan jan.devries@example.nl (telefoon 06-12345678) over BSN 111222333,"
             + " rekening NL91ABNA0417164300 en postcode 3511 AB.";
+    /**
+     * json28: a prompt whose findings hold a line break and control characters (the kinds of awkward character the engine
+     * finds inside a value: {@code 06\n12345678}, {@code Anna\u0001Jansen}); restored into JSON they must be escaped.
+     */
+    private static final String AWKWARD_PROMPT = "Schrijf mevrouw Anna\u0001Jansen en de heer Piet\u0008Bakker (telefoon 06\n12345678)"
+            + " over BSN 111\u0001222\u0001333, rekening NL91\u0001ABNA\u00010417\u00011643\u000100 en postcode 3511\u0001AB.";
+    private static final int RESTORING_CASES = 30;
+    /** The prompt the requests send: {@link #PROMPT}, or {@link #AWKWARD_PROMPT} while the json28 test runs. */
+    private static String prompt = PROMPT;
+    /** The prompt as the model received it, read by {@link #issuedPlaceholders}. */
+    private static String sentPrompt;
     private static final Pattern ISSUED = Pattern.compile("\\[[A-Z]{2,20}_\\d{1,6}]");
     /** Personal data the model makes up (a valid IBAN and BSN, an address, a phone number). */
     private static final List<String> INVENTED = List.of("k.bakker@voorbeeld.nl", "06-98765432", "NL20INGB0001234567", "BSN 123456782");
@@ -143,6 +154,190 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
         assertThat(differences).as("JSON-mode cases where the two ways back differ (all in target/answer-paths-json-differences.txt)").isEmpty();
     }
 
+    /**
+     * json28: placeholders restored into JSON (a JSON-mode answer, tool-call arguments) with values that hold a line break
+     * and control characters, by every provider with a JSON mode, on chat and the Responses API, whole and streamed in
+     * events cut anywhere, with redact and flag; the placeholder inside a string, as a key, or bare where a value goes
+     * ({@code {"naam": [PERSOON_1]}}). The tool's parse of the answer must succeed and give back the prompt's values.
+     * Before json28 the values were put back unescaped into JSON-mode answers (and unquoted where bare).
+     */
+    @Test
+    void restoredValuesKeepTheJsonValidAndReadBackAsTheOriginals() throws Exception {
+        prompt = AWKWARD_PROMPT;
+        try {
+            List<String> issued = issuedPlaceholders();
+            Map<String, String> originals = originals(AWKWARD_PROMPT, sentPrompt, issued);
+            assertThat(String.join("", originals.values())).as("the findings hold a line break and control characters: %s",
+                    originals.keySet()).contains("\n", "\u0001", "\u0008");
+            Random random = new Random(SEED + 2);
+            List<String> differences = new ArrayList<>();
+            for (int i = 0; i < RESTORING_CASES; i++) {
+                RestoringCase r = generateRestoring(i, random, issued);
+                try {
+                    Got[] got = compare(r.c(), issued);
+                    for (Got g : got) {
+                        readsBack(r, g, originals);
+                    }
+                } catch (AssertionError e) {
+                    differences.add(r.c() + ": " + e.getMessage());
+                }
+            }
+            java.nio.file.Files.write(java.nio.file.Path.of("target/answer-paths-restoring-differences.txt"), differences);
+            assertThat(differences).as("cases whose restored JSON is broken or reads back otherwise (all in"
+                    + " target/answer-paths-restoring-differences.txt)").isEmpty();
+        } finally {
+            prompt = PROMPT;
+        }
+    }
+
+    /** A generated case and, per choice, the JSON the tool must read back: the content's, or each tool call's arguments. */
+    record RestoringCase(Case c, List<JsonNode> content, List<List<JsonNode>> arguments) {
+    }
+
+    /** The value behind each issued placeholder: the prompt as sent, with its placeholders as groups, matched against the prompt. */
+    private static Map<String, String> originals(String prompt, String sent, List<String> issued) {
+        StringBuilder regex = new StringBuilder();
+        List<String> order = new ArrayList<>();
+        Matcher m = ISSUED.matcher(sent);
+        int at = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(sent.substring(at, m.start()))).append("(.+?)");
+            order.add(m.group());
+            at = m.end();
+        }
+        regex.append(Pattern.quote(sent.substring(at)));
+        Matcher values = Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(prompt);
+        assertThat(values.matches()).as("the sent prompt is the prompt with placeholders").isTrue();
+        Map<String, String> originals = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            originals.put(order.get(i), values.group(i + 1));
+        }
+        assertThat(originals.keySet()).containsAll(issued);
+        return originals;
+    }
+
+    private static final String BARE = "@@bare@@";
+
+    private static RestoringCase generateRestoring(int number, Random random, List<String> issued) throws Exception {
+        Provider provider = JSON_PROVIDERS.get(number % JSON_PROVIDERS.size());
+        Surface surface = (number / JSON_PROVIDERS.size()) % 2 == 0 ? Surface.CHAT : Surface.RESPONSES;
+        boolean redact = (number / (2 * JSON_PROVIDERS.size())) % 2 == 0;
+        int n = surface == Surface.CHAT && random.nextInt(3) == 0 ? 2 : 1;
+        List<Choice> choices = new ArrayList<>();
+        List<JsonNode> contents = new ArrayList<>();
+        List<List<JsonNode>> arguments = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (random.nextInt(3) == 0) {
+                List<Call> calls = new ArrayList<>();
+                List<JsonNode> trees = new ArrayList<>();
+                for (int t = 0, count = 1 + random.nextInt(2); t < count; t++) {
+                    ObjectNode tree = restoringObject(random, issued, 1);
+                    trees.add(tree);
+                    calls.add(new Call("call_" + Integer.toHexString(random.nextInt()), t == 0 ? "stuur_brief" : "zoek_dossier",
+                            written(tree, random)));
+                }
+                choices.add(new Choice(null, null, calls, "tool_calls"));
+                contents.add(null);
+                arguments.add(trees);
+            } else {
+                ObjectNode tree = restoringObject(random, issued, 0);
+                choices.add(new Choice(written(tree, random), null, List.of(), "stop"));
+                contents.add(tree);
+                arguments.add(List.of());
+            }
+        }
+        int[] usage = new int[] {10 + random.nextInt(90), 1 + random.nextInt(300)};
+        Case c = new Case(number, provider, surface, redact, random.nextBoolean(), choices, usage, random.nextLong(),
+                random.nextBoolean() ? "json_object" : "json_schema");
+        return new RestoringCase(c, contents, arguments);
+    }
+
+    /** An object of placeholders (alone, in text, as keys; now and then to be written bare), awkward text, numbers, nesting. */
+    private static ObjectNode restoringObject(Random random, List<String> issued, int depth) {
+        ObjectNode object = json.createObjectNode();
+        for (int i = 0, fields = 1 + random.nextInt(depth == 0 ? 5 : 3); i < fields; i++) {
+            String key = random.nextInt(6) == 0 ? pick(random, issued) : WORDS.get(random.nextInt(WORDS.size())).toLowerCase(java.util.Locale.ROOT);
+            key = object.has(key) ? key + "_" + i : key;
+            JsonNode value = switch (random.nextInt(depth < 2 ? 8 : 6)) {
+                case 0, 1 -> json.getNodeFactory().textNode((random.nextBoolean() ? BARE : "") + pick(random, issued));
+                case 2, 3 -> json.getNodeFactory().textNode(restoringText(random, issued));
+                case 4 -> json.getNodeFactory().numberNode(random.nextInt(1000));
+                case 5 -> json.getNodeFactory().booleanNode(random.nextBoolean());
+                case 6 -> json.createArrayNode().add(pick(random, issued)).add(restoringText(random, issued));
+                default -> restoringObject(random, issued, depth + 1);
+            };
+            object.set(key, value);
+        }
+        return object;
+    }
+
+    private static String restoringText(Random random, List<String> issued) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0, atoms = 1 + random.nextInt(6); i < atoms; i++) {
+            text.append(switch (random.nextInt(4)) {
+                // values side by side ("Anna Jansen Anna Jansen", "… JansenPiet Bakker") are a name the prompt did not have,
+                // which the output scan finds with redact: a comma between them
+                case 0 -> pick(random, issued) + ", ";
+                case 1 -> pick(random, JSON_AWKWARD);
+                case 2 -> UNICODE.get(random.nextInt(UNICODE.size()));
+                default -> WORDS.get(random.nextInt(WORDS.size())).toLowerCase(java.util.Locale.ROOT) + " ";
+            });
+        }
+        return text.toString();
+    }
+
+    /** The tree as the model writes it (compact, pretty, or non-ASCII escaped); a value marked bare loses its quotes. */
+    private static String written(JsonNode tree, Random random) throws Exception {
+        ObjectWriter writer = switch (random.nextInt(3)) {
+            case 0 -> WIRE;
+            case 1 -> json.writerWithDefaultPrettyPrinter();
+            default -> json.writer();
+        };
+        return writer.writeValueAsString(tree).replaceAll("\"" + BARE + "(\\[[A-Z]{2,20}_\\d{1,6}])\"", "$1");
+    }
+
+    /** The JSON the tool must read: the tree with each issued placeholder (in keys and values) the prompt's value. */
+    private static JsonNode restored(JsonNode node, Map<String, String> originals) {
+        if (node.isObject()) {
+            ObjectNode copy = json.createObjectNode();
+            node.properties().forEach(e -> copy.set(restored(e.getKey(), originals), restored(e.getValue(), originals)));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = json.createArrayNode();
+            node.forEach(v -> copy.add(restored(v, originals)));
+            return copy;
+        }
+        return node.isTextual() ? json.getNodeFactory().textNode(restored(node.asText(), originals)) : node;
+    }
+
+    private static String restored(String text, Map<String, String> originals) {
+        String out = text.replace(BARE, "");
+        for (var e : originals.entrySet()) {
+            out = out.replace(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    /** The tool parses what it got (content; each call's arguments) and reads back the prompt's values. */
+    private static void readsBack(RestoringCase r, Got got, Map<String, String> originals) throws Exception {
+        for (int i = 0; i < r.content().size(); i++) {
+            if (r.content().get(i) != null) {
+                String text = got.content().get(i);
+                assertThat(isJson(text)).as("choice %d content is JSON: %s", i, text).isTrue();
+                assertThat(parse(text)).as("choice %d content reads back", i).isEqualTo(restored(r.content().get(i), originals));
+            }
+            List<JsonNode> expected = r.arguments().get(i);
+            for (int t = 0; t < expected.size(); t++) {
+                String call = got.arguments().getOrDefault(i, Map.of()).get(t);
+                assertThat(call).as("choice %d call %d", i, t).isNotNull();
+                String arguments = call.substring(call.indexOf(' ', call.indexOf(' ') + 1) + 1);
+                assertThat(isJson(arguments)).as("choice %d call %d arguments are JSON: %s", i, t, arguments).isTrue();
+                assertThat(parse(arguments)).as("choice %d call %d arguments read back", i, t).isEqualTo(restored(expected.get(t), originals));
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- the prompt's placeholders
 
     /** Sends the prompt once and reads which placeholders the model received (they are the same on every request). */
@@ -155,7 +350,8 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         String sent = upstream.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).getFirst().getBodyAsString();
         List<String> found = new ArrayList<>();
-        Matcher m = ISSUED.matcher(parse(sent).at("/messages/0/content").asText());
+        sentPrompt = parse(sent).at("/messages/0/content").asText();
+        Matcher m = ISSUED.matcher(sentPrompt);
         while (m.find()) {
             if (!found.contains(m.group())) {
                 found.add(m.group());
@@ -590,7 +786,7 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
         if (format != null) {
             body.set("response_format", responseFormat(format, false));
         }
-        body.putArray("messages").addObject().put("role", "user").put("content", PROMPT);
+        body.putArray("messages").addObject().put("role", "user").put("content", prompt);
         if (model.equals("claude")) {
             body.put("max_tokens", 500);
         }
@@ -614,7 +810,7 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
         return switch (c.surface()) {
             case CHAT -> chatRequest(stream, c.choices().size(), c.toolWantsUsage(), tools, c.model(), c.format());
             case COMPLETIONS -> {
-                ObjectNode body = json.createObjectNode().put("model", c.model()).put("prompt", PROMPT).put("max_tokens", 500);
+                ObjectNode body = json.createObjectNode().put("model", c.model()).put("prompt", prompt).put("max_tokens", 500);
                 if (c.choices().size() > 1) {
                     body.put("n", c.choices().size());
                 }
@@ -627,7 +823,7 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
                 yield json.writeValueAsString(body);
             }
             case RESPONSES -> {
-                ObjectNode body = json.createObjectNode().put("model", c.model()).put("input", PROMPT).put("max_output_tokens", 500);
+                ObjectNode body = json.createObjectNode().put("model", c.model()).put("input", prompt).put("max_output_tokens", 500);
                 if (c.format() != null) {
                     body.putObject("text").set("format", responseFormat(c.format(), true));
                 }
@@ -671,7 +867,8 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
                Map<Integer, String> finish, JsonNode usage, List<JsonNode> extensions, String status) {
     }
 
-    private void compare(Case c, List<String> issued) throws Exception {
+    /** @return what the tool got: the whole answer, then the stream */
+    private Got[] compare(Case c, List<String> issued) throws Exception {
         serve(c);
         String useCase = c.redact() ? "test-antwoord" : "test-antwoord-tellen";
         HttpResponse<String> whole = postJson(path(c.surface()), request(c, false), TestPack.TOOL_KEY, "X-Dijkwacht-Use-Case", useCase);
@@ -745,7 +942,7 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
         // a JSON-mode answer: what was JSON still is, the same JSON both ways; with redact no value keeps invented data
         if (c.format() != null) {
             for (int i = 0; i < c.choices().size(); i++) {
-                if (!isJson(c.choices().get(i).content())) {
+                if (c.choices().get(i).content() == null || !isJson(c.choices().get(i).content())) {
                     continue;
                 }
                 String wholeText = a.content().get(i);
@@ -771,6 +968,7 @@ class AnswerPathsAgreeTest extends GatewayTestBase {
             assertThat(streamRecord.get("PROMPT_TOKENS")).as("audit prompt tokens").isEqualTo(wholeRecord.get("PROMPT_TOKENS"));
             assertThat(streamRecord.get("COMPLETION_TOKENS")).as("audit completion tokens").isEqualTo(wholeRecord.get("COMPLETION_TOKENS"));
         }
+        return new Got[] {a, b};
     }
 
     private static boolean isJson(String text) {

@@ -254,6 +254,37 @@ class StreamOutputScanTest {
         assertThat(exchange.outputEntityCounts()).containsEntry(EntityType.EMAIL, 1).containsEntry(EntityType.BSN, 1);
     }
 
+    /**
+     * json28: a float that is a whole number is scanned as its digits — {@code 111222333.0} and {@code 1.11222333E8} are the
+     * BSN 111222333 (the engine finds neither as written) — other floats as written; one scan per float, so counted once.
+     */
+    @Test
+    void jsonFloatsThatAreWholeNumbersAreScannedAsTheirDigits() {
+        Exchange exchange = exchange(true, "json_object");
+        String answer = "{\"a\": 111222333.0, \"b\": 1.11222333E8, \"c\": 1.2345678200e+8, \"geo\": 52.0907374, \"klein\": 6.12345678,"
+                + " \"groot\": 1e999999999, \"nul\": 0.0, \"heel\": 1.50e3}";
+        String scanned = scan.of(exchange).applyToArguments(answer, json);
+        assertThat(scanned).isEqualTo("{\"a\":\"[BSN]\",\"b\":\"[BSN]\",\"c\":\"[BSN]\",\"geo\":52.0907374,\"klein\":6.12345678,"
+                + "\"groot\":1e999999999,\"nul\":0.0,\"heel\":1.50e3}");
+        assertThat(exchange.outputEntityCounts()).containsEntry(EntityType.BSN, 3).hasSize(1);
+        assertThat(JsonTextScan.asScanned("3.1612345678E10")).isEqualTo("31612345678");
+        assertThat(JsonTextScan.asScanned("1e41")).as("beyond 40 digits: as written").isEqualTo("1e41");
+    }
+
+    /** json28: held tool-call arguments are bounded; beyond the bound the stream ends (the handler sends the error event). */
+    @Test
+    void heldToolArgumentsBeyondTheBoundEndTheStream() {
+        Exchange exchange = exchange(true, null);
+        StreamRewriter rewriter = new StreamRewriter(exchange, out, new Disclaimer(null), scan.of(exchange), json, 1000);
+        ObjectNode chunk = json.createObjectNode().put("id", "c");
+        chunk.putArray("choices").addObject().put("index", 0).putObject("delta").putArray("tool_calls").addObject()
+                .put("index", 0).putObject("function").put("arguments", "x".repeat(600));
+        rewriter.chunk(chunk.deepCopy());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rewriter.chunk(chunk.deepCopy()))
+                .isInstanceOf(nl.dijkwacht.invoke.AnswerTooLargeException.class).hasMessageNotContaining("xxx");
+        assertThat(sent.toString()).doesNotContain("xxx");
+    }
+
     /** JSON the scan does not change is given back as the model wrote it: its layout and its escapes. */
     @Test
     void jsonWithoutFindingsKeepsItsLayoutAndEscapes() {

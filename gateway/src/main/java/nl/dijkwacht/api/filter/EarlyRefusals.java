@@ -60,6 +60,28 @@ public final class EarlyRefusals {
         return report(request, route, refusal, null);
     }
 
+    /**
+     * Tells the listeners of a request the servlet container refused before any route was chosen (a request line or
+     * headers over the size limit): no caller, no path kept (it may be what was too long). Filed as {@link RouteKind#PUBLIC}:
+     * nothing authenticated it.
+     */
+    public EarlyRefusal reportBeforeRouting(HttpServletRequest servlet, Refusal refusal) {
+        EarlyRefusal event = new EarlyRefusal(nl.dijkwacht.pipeline.TraceIds.next(), clock.instant(), servlet.getRemoteAddr(),
+                RouteKind.PUBLIC, servlet.getMethod(), "", null, null, refusal);
+        tell(event);
+        return event;
+    }
+
+    private void tell(EarlyRefusal event) {
+        for (EarlyRefusalListener listener : listeners) {
+            try {
+                listener.refused(event);
+            } catch (RuntimeException e) {
+                log.error("early-refusal listener {} failed: {}", listener.getClass().getSimpleName(), e.getClass().getSimpleName());
+            }
+        }
+    }
+
     private EarlyRefusal report(ServerRequest request, RouteKind route, Refusal refusal, Operator operator) {
         HttpServletRequest servlet = request.servletRequest();
         Object caller = servlet.getAttribute(AuthenticatedRequest.CALLER);
@@ -68,13 +90,7 @@ public final class EarlyRefusals {
         }
         EarlyRefusal event = new EarlyRefusal(nl.dijkwacht.pipeline.TraceIds.next(), clock.instant(), servlet.getRemoteAddr(), route,
                 servlet.getMethod(), servlet.getRequestURI(), caller instanceof Caller c ? c : null, operator, refusal);
-        for (EarlyRefusalListener listener : listeners) {
-            try {
-                listener.refused(event);
-            } catch (RuntimeException e) {
-                log.error("early-refusal listener {} failed: {}", listener.getClass().getSimpleName(), e.getClass().getSimpleName());
-            }
-        }
+        tell(event);
         return event;
     }
 }

@@ -21,41 +21,71 @@ public final class PlaceholderRestorer implements StreamTransformer {
 
     private final PlaceholderVault vault;
     private final StringBuilder pending = new StringBuilder();
+    /** For a stream of JSON text (a JSON-mode answer): where the text so far has left off; null for plain text. */
+    private final JsonContext streamContext;
     private int restored;
     private int unknown;
 
+    /** A restorer of plain text (a stream's text is restored as it comes). */
     public PlaceholderRestorer(PlaceholderVault vault) {
-        this.vault = vault;
+        this(vault, false);
     }
 
     /**
-     * Restores placeholders inside raw JSON text (for example tool-call {@code arguments}), escaping each value
-     * for a JSON string so that a value with a quote or backslash cannot break or change the JSON.
+     * @param json whether the stream this restorer is given ({@link #onChunk}) is JSON text (a JSON-mode answer): its
+     *             values are then restored as {@link #restoreAllInJson} restores them
+     */
+    public PlaceholderRestorer(PlaceholderVault vault, boolean json) {
+        this.vault = vault;
+        this.streamContext = json ? new JsonContext() : null;
+    }
+
+    /**
+     * Restores placeholders inside JSON text (tool-call {@code arguments}, a JSON-mode answer) so that the JSON stays
+     * valid and reads back the original value (json28): inside a JSON string the value is escaped for it ({@code "},
+     * {@code \}, line breaks and other control characters), outside one (the model wrote {@code {"naam": [PERSOON_1]}})
+     * it becomes a JSON string of its own.
      */
     public String restoreAllInJson(String json) {
-        return restore(json, true);
+        return restore(json, new JsonContext());
     }
 
     public String restoreAll(String text) {
-        return restore(text, false);
+        return restore(text, null);
     }
 
-    private String restore(String text, boolean jsonEscape) {
-        if (text == null || text.indexOf('[') < 0) {
+    /** @param json where in JSON text {@code text} begins (advanced over it), or null for plain text */
+    private String restore(String text, JsonContext json) {
+        if (text == null) {
+            return null;
+        }
+        if (text.indexOf('[') < 0) {
+            if (json != null) {
+                json.advance(text, 0, text.length());
+            }
             return text;
         }
         Matcher m = MANGLED.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
+        int read = 0;
         while (m.find()) {
+            if (json != null) {
+                json.advance(text, read, m.start());
+            }
             var value = vault.valueOf(m.group());
             if (value.isPresent() && PLACEHOLDER.matcher(m.group()).matches()) {
                 restored++;
-                String v = jsonEscape ? jsonEscape(value.get()) : value.get();
+                String v = json == null ? value.get()
+                        : json.inString ? jsonEscape(value.get()) : '"' + jsonEscape(value.get()) + '"';
                 m.appendReplacement(out, Matcher.quoteReplacement(v));
             } else {
                 unknown++;
                 m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
             }
+            read = m.start();
+        }
+        if (json != null) {
+            json.advance(text, read, text.length());
         }
         m.appendTail(out);
         return out.toString();
@@ -68,7 +98,7 @@ public final class PlaceholderRestorer implements StreamTransformer {
         if (holdFrom == 0) {
             return;
         }
-        String ready = restoreAll(pending.substring(0, holdFrom));
+        String ready = restore(pending.substring(0, holdFrom), streamContext);
         pending.delete(0, holdFrom);
         if (!ready.isEmpty()) {
             sink.accept(ready);
@@ -78,8 +108,32 @@ public final class PlaceholderRestorer implements StreamTransformer {
     @Override
     public void onComplete(Consumer<String> sink) {
         if (!pending.isEmpty()) {
-            sink.accept(restoreAll(pending.toString()));
+            sink.accept(restore(pending.toString(), streamContext));
             pending.setLength(0);
+        }
+    }
+
+    /**
+     * Where JSON text read so far has left off: inside a string or not (and just after a backslash in one). A placeholder
+     * has no quote or backslash, so the place where it starts decides how its value is written.
+     */
+    private static final class JsonContext {
+        boolean inString;
+        boolean escaped;
+
+        void advance(String text, int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = text.charAt(i);
+                if (!inString) {
+                    inString = c == '"';
+                } else if (escaped) {
+                    escaped = false;
+                } else if (c == '\\') {
+                    escaped = true;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            }
         }
     }
 

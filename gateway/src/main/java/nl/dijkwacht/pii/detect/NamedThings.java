@@ -80,11 +80,15 @@ public final class NamedThings {
                 && ADDRESS_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find()) {
             return true;
         }
-        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-        for (int i = lineStart; i < start; i++) {
-            if (Character.isLetterOrDigit(text.charAt(i))) {
-                return false;
-            }
+        // nothing but blanks and punctuation from the line's start: walked back only to the nearest letter, digit or
+        // line break (pii28: lastIndexOf('\n') back to the line's start per word, quadratic on one long line)
+        int i = start - 1;
+        while (i >= 0 && text.charAt(i) != '\n' && !Character.isLetterOrDigit(text.charAt(i))) {
+            i--;
+        }
+        ReadCounts.add(ReadCounts.SPAN, start - i);
+        if (i >= 0 && text.charAt(i) != '\n') {
+            return false; // a letter or digit before the word on its line
         }
         return DATELINE_DATE.matcher(text).region(end, Math.min(text.length(), end + 24)).lookingAt();
     }

@@ -29,8 +29,10 @@ final class PersonFieldValues {
         int s = f.start();
         int end = f.end();
         while (s < end) {
-            int semi = text.indexOf(';', s);
-            int partEnd = semi < 0 || semi > end ? end : semi;
+            // only as far as the value (pii28: to the text's end, for every field of a long one-line JSON text)
+            int semi = text.indexOf(';', s, end);
+            int partEnd = semi < 0 ? end : semi;
+            ReadCounts.add(ReadCounts.SPAN, partEnd - s);
             int nameEnd = partEnd;
             // both searched only as far as they can count (pii22: to the text's end, 10 KB for each name of a table)
             int angle = text.indexOf('<', s, partEnd);

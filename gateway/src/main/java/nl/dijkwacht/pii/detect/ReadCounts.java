@@ -3,7 +3,7 @@ package nl.dijkwacht.pii.detect;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How many characters three per-span look-ups of the name rules read ({@code CommaOrderListRules.commaIn},
+ * How many characters some per-span look-ups of the name rules read ({@code CommaOrderListRules.commaIn},
  * {@link NamedThings#dotIn}, {@link NamedThings#lastHyphenAfter}), so that tests can check the work per span stays
  * local (lin27: each read on to the end or the start of the text, quadratic on long lists). Counted only when the JVM
  * runs with {@code -Ddijkwacht.pii.count-reads=true} (surefire's argLine sets it): otherwise {@link #ON} is a constant
@@ -16,6 +16,12 @@ public final class ReadCounts {
     public static final LongAdder COMMA = new LongAdder();
     public static final LongAdder DOT = new LongAdder();
     public static final LongAdder HYPHEN = new LongAdder();
+    /**
+     * pii28: a field value's ';' ({@code PersonFieldValues}), a space in a person span ({@code PlaceAndTitleFilter}) and
+     * the walk back to a line start before a capitalised word ({@code NamedThings.placeOfAnAddress}) — each read on to
+     * the text's end or back to its start before.
+     */
+    public static final LongAdder SPAN = new LongAdder();
 
     private ReadCounts() {
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import nl.dijkwacht.pii.detect.AnalysedText;
 import nl.dijkwacht.pii.detect.LetterMask;
+import nl.dijkwacht.pii.detect.ReadCounts;
 import nl.dijkwacht.words.WordList;
 
 /**
@@ -91,6 +92,7 @@ final class PlaceAndTitleFilter {
 
     /** Whether [from, to) holds no space; reads only there (lin27: {@code indexOf(' ', from)} read on past it). */
     static boolean noSpaceIn(String text, int from, int to) {
+        ReadCounts.add(ReadCounts.SPAN, to - from);
         for (int i = from; i < to; i++) {
             if (text.charAt(i) == ' ') {
                 return false;
@@ -164,8 +166,8 @@ final class PlaceAndTitleFilter {
 
     /** A single word right after the word "te" (compared without a regex: this runs for every person span). */
     private static boolean oneWordAfterTe(String text, int start, int end) {
-        int space = text.indexOf(' ', start);
-        if (space >= 0 && space < end || start < 3 || text.charAt(start - 1) != ' ') {
+        // a space in the span, read only there (pii28: indexOf(' ', start) read on to the text's end for every span)
+        if (!noSpaceIn(text, start, end) || start < 3 || text.charAt(start - 1) != ' ') {
             return false;
         }
         int k = start - 1;
