@@ -41,7 +41,7 @@ public record AuditProperties(
      */
     public record Retention(Integer metadataDays, Duration interval, Integer batchSize, Duration batchPause) {
 
-        public static final int DEFAULT_BATCH_SIZE = 5000;
+        public static final int DEFAULT_BATCH_SIZE = 1000;
         public static final Duration DEFAULT_BATCH_PAUSE = Duration.ofMillis(50);
 
         public Retention {

@@ -147,9 +147,9 @@ public final class RetentionJob {
     /**
      * Expired, unheld content in transactions of at most {@code batch-size} rows (the oldest first), so that a year's
      * content is not removed in one transaction that holds its locks, and H2 its undo log, until the last row. Each
-     * batch first selects its trace ids, then deletes exactly those: H2 ran {@code DELETE … WHERE trace_id IN
-     * (SELECT … LIMIT n)} as a walk over the whole table that evaluated the holds again and again (minutes at 200,000
-     * records), PostgreSQL plans both alike.
+     * batch first selects its trace ids, then deletes exactly those: on H2 {@code DELETE … WHERE trace_id IN
+     * (SELECT … LIMIT n)} was still evaluating the hold conditions after 8 minutes at 200,000 records (20,000 contents);
+     * selected first, the whole run over 100,000 records takes 20–30 s.
      */
     private long deleteExpiredContent(Instant now) throws SQLException {
         long deleted = 0;
