@@ -146,6 +146,13 @@ public final class Explainer {
             if ("purpose".equals(trace.step()) && exchange.purposeJudgement() != null) {
                 // the purpose guard's decision, the layer that made it and its score (issue 10)
                 entry.put("judgement", exchange.purposeJudgement());
+                if (!exchange.turnChecks().isEmpty()) {
+                    // turns28: the earlier answers and tool results that would have caused the refusal, and whether the
+                    // gateway delivered them (delivered ones are not held against the request)
+                    ArrayNode turns = entry.putArray("earlier_turns");
+                    exchange.turnChecks().forEach(t -> turns.addObject().put("message", t.message()).put("role", t.role())
+                            .put("status", t.status()).put("matched", t.matched()));
+                }
                 if (!exchange.guardModelCalls().isEmpty()) {
                     ObjectNode guard = entry.putObject("guard_model").put("asked", true);
                     ArrayNode calls = guard.putArray("calls");

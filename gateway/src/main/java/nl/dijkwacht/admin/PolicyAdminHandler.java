@@ -156,7 +156,14 @@ final class PolicyAdminHandler {
                 return null;
             }
             JsonNode node = json.readTree(body);
-            return node.path("reason").asText(null);
+            String reason = node.path("reason").asText(null);
+            if (reason != null && reason.strip().length() > Suspension.MAX_REASON) {
+                // the console's field holds 500 characters, and so does the stored reason: a longer one is not clipped unseen
+                throw new AdminResponses.Failure(Refusal.badRequest("reason_too_long", "De reden is te lang ("
+                        + reason.strip().length() + " tekens); hoogstens " + Suspension.MAX_REASON
+                        + " tekens, net als in de beheerconsole. Kort de reden in en probeer het opnieuw.", "reason"), null);
+            }
+            return reason;
         } catch (IOException e) {
             throw new AdminResponses.Failure(Refusal.badRequest("invalid_json",
                     "De aanvraag is geen geldige JSON. Verwacht: {\"reason\": \"...\"} of een lege body.", null), null);

@@ -81,9 +81,12 @@ public final class PolicyAdministration {
         ActivePolicy policy = t.policy();
         SuspensionStore store = t.suspensions();
         requireKnown(policy, kind, id);
-        String clipped = reason == null || reason.isBlank() ? null : reason.length() > 500 ? reason.substring(0, 500) : reason.strip();
+        // the admin API and the console refuse a longer reason; clipped here only as the column's last guard
+        String stripped = reason == null || reason.isBlank() ? null : reason.strip();
+        String clipped = stripped == null || stripped.length() <= Suspension.MAX_REASON ? stripped
+                : stripped.substring(0, Suspension.MAX_REASON);
         store.put(new Suspension(kind, id, operatorId, Instant.now(clock), clipped));
-        PolicySet next = policy.suspensions(store.all());
+        PolicySet next = policy.refreshSuspensions(store);
         log.info("operator {} suspended {} {}; policy {} in force", operatorId, kind.storedName(), id, next.version());
         return new SwitchResult(kind, id, "suspended", next.version(), null);
     }
@@ -95,7 +98,7 @@ public final class PolicyAdministration {
         SuspensionStore store = t.suspensions();
         requireKnown(policy, kind, id);
         boolean removed = store.remove(kind, id);
-        PolicySet next = policy.suspensions(store.all());
+        PolicySet next = policy.refreshSuspensions(store);
         log.info("operator {} resumed {} {}; policy {} in force", operatorId, kind.storedName(), id, next.version());
         boolean stillSuspended = kind == Suspension.Kind.MODEL
                 ? next.catalog().find(id).map(m -> !m.governance().status().usable()).orElse(false)

@@ -60,8 +60,18 @@ public final class AuditCapture {
     private boolean promptSettled;
     private StringBuilder redactedAnswer;
     private boolean keepAnswer;
+    /** Hashes the delivered turn (turns28); null: the trail keeps no turn hashes. */
+    private final TurnHasher turns;
+    /** The delivered turn's keyed hash as it runs, made with the answer's first piece. */
+    private TurnHasher.Running turn;
+    private String turnHmac;
 
     AuditCapture(Exchange exchange, ObjectMapper json, Function<String, String> headers, TextHasher hasher) {
+        this(exchange, json, headers, hasher, null);
+    }
+
+    AuditCapture(Exchange exchange, ObjectMapper json, Function<String, String> headers, TextHasher hasher, TurnHasher turns) {
+        this.turns = turns;
         this.exchange = exchange;
         this.json = json;
         this.sourcesHeader = headers.apply(SOURCES_HEADER);
@@ -106,8 +116,16 @@ public final class AuditCapture {
     /** The whole answer as sent to the tool (after restoring placeholders and adding the disclaimer). */
     public void deliveredReply(ObjectNode reply) {
         for (JsonNode choice : reply.path("choices")) {
-            if (choice.path("index").asInt() == 0 && choice.path("message").path("content").isTextual()) {
-                hashAnswer(choice.path("message").path("content").asText());
+            if (choice.path("index").asInt() == 0) {
+                if (choice.path("message").path("content").isTextual()) {
+                    String text = choice.path("message").path("content").asText();
+                    hashAnswer(text, false);
+                    if (turns != null && !text.isEmpty()) {
+                        // whole: the disclaimer is known, nothing held back
+                        turn().whole(text, note());
+                    }
+                }
+                turnCalls(choice.path("message").path("tool_calls"));
             }
         }
     }
@@ -115,15 +133,35 @@ public final class AuditCapture {
     /** One chunk as sent to the tool. */
     public void deliveredChunk(ObjectNode chunk) {
         for (JsonNode choice : chunk.path("choices")) {
-            if (choice.path("index").asInt() == 0 && choice.path("delta").path("content").isTextual()) {
-                hashAnswer(choice.path("delta").path("content").asText());
+            if (choice.path("index").asInt() == 0) {
+                if (choice.path("delta").path("content").isTextual()) {
+                    hashAnswer(choice.path("delta").path("content").asText(), true);
+                }
+                turnCalls(choice.path("delta").path("tool_calls"));
             }
+        }
+    }
+
+    /** Tool calls of choice 0 as delivered (whole, or a stream's pieces by index) for the turn's hash. */
+    private void turnCalls(JsonNode calls) {
+        if (turns == null || !calls.isArray() || calls.isEmpty()) {
+            return;
+        }
+        int position = 0;
+        for (JsonNode call : calls) {
+            int index = call.path("index").isInt() ? call.path("index").asInt() : position;
+            JsonNode function = call.path("function");
+            if (index >= 0 && index < 128) {
+                turn().toolCall(index, function.path("name").isTextual() ? function.path("name").asText() : null,
+                        function.path("arguments").isTextual() ? function.path("arguments").asText() : null);
+            }
+            position++;
         }
     }
 
     /** The text of choice 0 in one chunk as sent to the tool, for a chunk sent as it came ({@link RawChunk}). */
     public void deliveredText(String text) {
-        hashAnswer(text);
+        hashAnswer(text, true);
     }
 
     /** Wraps the sink that rewrites the upstream stream, to see each chunk before it is rewritten. */
@@ -173,11 +211,21 @@ public final class AuditCapture {
         }
     }
 
-    private void hashAnswer(String text) {
+    /** @param piece a stream's piece (also to the turn's running hash); else a whole answer's text */
+    private void hashAnswer(String text, boolean piece) {
         if (!text.isEmpty()) {
             answerSeen = true;
             feed().text(text).flush();
+            if (piece && turns != null) {
+                turn().content(text);
+            }
         }
+    }
+
+    /** What the gateway appended to the answer's text: the separator and the disclaimer, or null. */
+    private String note() {
+        String note = exchange.disclaimerMade();
+        return note == null || note.isEmpty() ? null : TurnHasher.DISCLAIMER_SEPARATOR + note;
     }
 
     private void collectCitations(JsonNode node) {
@@ -233,6 +281,24 @@ public final class AuditCapture {
             answerHmac = HexFormat.of().formatHex(feed.doFinal()); // once: doFinal resets the MAC
         }
         return answerHmac;
+    }
+
+    /**
+     * The delivered turn's keyed hash ({@link TurnHasher}: whitespace collapsed, the disclaimer the gateway appended cut,
+     * tool calls' names and arguments), taken once; null when nothing was delivered.
+     */
+    String turnHmac() {
+        if (turnHmac == null && turn != null && turn.seen()) {
+            turnHmac = turn.finish(note());
+        }
+        return turnHmac;
+    }
+
+    private TurnHasher.Running turn() {
+        if (turn == null) {
+            turn = turns.running();
+        }
+        return turn;
     }
 
     private MacFeed feed() {

@@ -64,6 +64,18 @@ public class AuditConfiguration {
         return TextHasher.from(secretKey, properties.hashKeys(), properties.activeHashKey());
     }
 
+    /** The keyed hash of a delivered turn (turns28): its own key from the gateway secret. */
+    @Bean
+    TurnHasher auditTurnHasher(@Qualifier("secretKey") byte[] secretKey) {
+        return TurnHasher.fromSecret(secretKey);
+    }
+
+    /** Whether the gateway delivered a resent assistant turn: asked by the purpose guard (turns28). */
+    @Bean
+    nl.dijkwacht.pipeline.DeliveredTurns auditDeliveredTurns(DataSource dataSource, TurnHasher auditTurnHasher) {
+        return new nl.dijkwacht.audit.query.DeliveredTurnQuery(dataSource, auditTurnHasher);
+    }
+
     @Bean
     ChainCodec auditChainCodec(@Qualifier("secretKey") byte[] secretKey) {
         return ChainCodec.fromSecret(secretKey);
@@ -226,11 +238,11 @@ public class AuditConfiguration {
                           ContentRedactor redactor, ObjectMapper dijkwachtJson,
                           org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters,
                           org.springframework.beans.factory.ObjectProvider<RecordListener> listeners,
-                          WarmUpAuditStore warmUpAuditStore) {
+                          WarmUpAuditStore warmUpAuditStore, TurnHasher auditTurnHasher) {
         return new AuditTrail(sink, new AuditRecordFactory(pseudonymizer, hasher, governance, redactor),
                 hasher, governance, dijkwachtJson,
                 meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new),
-                listeners.orderedStream().toList(), warmUpAuditStore);
+                listeners.orderedStream().toList(), warmUpAuditStore).keepingTurnHashes(auditTurnHasher);
     }
 
     /**

@@ -14,7 +14,9 @@ import java.util.Map;
  * {@link OperatorActionLog}) use the same fields: the action, its object and result, the operator as actor and
  * {@link #actionParameters} (its non-personal parameters). {@code occurredAt} has millisecond precision so the record hashes identically after a
  * round trip through any store. {@code attachmentCounts}: images, files and audio the request carried, by kind
- * ({@code image}, {@code file}, {@code audio}) — counts only, never the attachment. Build one with {@link #builder()}.
+ * ({@code image}, {@code file}, {@code audio}) — counts only, never the attachment. {@code turnHmac}: the keyed hash of
+ * the answer as delivered ({@link TurnHasher}, turns28), by which the purpose guard recognises a turn the gateway wrote
+ * when a tool resends it; a look-up key, not in the hash chain nor in exports. Build one with {@link #builder()}.
  */
 public record AuditRecord(
         String traceId,
@@ -59,7 +61,8 @@ public record AuditRecord(
         Routing routing,
         String actionParameters,
         Map<String, Integer> attachmentCounts,
-        Purpose purpose) {
+        Purpose purpose,
+        String turnHmac) {
 
     /**
      * How the model was chosen and reached (issue 13): the task the request named, the routing summary (reason, models

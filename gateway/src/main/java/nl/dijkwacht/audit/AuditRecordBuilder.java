@@ -54,6 +54,7 @@ public final class AuditRecordBuilder {
     private String actionParameters;
     private Map<String, Integer> attachmentCounts = Map.of();
     private AuditRecord.Purpose purpose = AuditRecord.Purpose.NONE;
+    private String turnHmac;
 
     AuditRecordBuilder() {
     }
@@ -273,6 +274,11 @@ public final class AuditRecordBuilder {
         return this;
     }
 
+    public AuditRecordBuilder turnHmac(String turnHmac) {
+        this.turnHmac = turnHmac;
+        return this;
+    }
+
     public AuditRecord build() {
         return new AuditRecord(
                 traceId, occurredAt, bioAction, bioObject, bioResult, bioOrigin, endpoint, toolId, actorPseudonym,
@@ -280,6 +286,6 @@ public final class AuditRecordBuilder {
                 errorCode, httpStatus, upstreamStatus, entityCounts, outputEntityCounts, promptTokens,
                 completionTokens, latencyMillis, energyWh, streamed, placeholdersRestored, placeholdersUnknown,
                 hashKeyId, promptHmac, answerHmac, promptTemplate, sources, citations, contentRetained, reviewRequired,
-                routing, actionParameters, attachmentCounts, purpose);
+                routing, actionParameters, attachmentCounts, purpose, turnHmac);
     }
 }

@@ -78,6 +78,7 @@ public final class AuditRecordFactory {
                         : (capture == null ? hasher.activeKeyId() : capture.hashKeyId()))
                 .promptHmac(promptHmac)
                 .answerHmac(answerHmac)
+                .turnHmac(capture == null ? null : capture.turnHmac())
                 .promptTemplate(capture == null ? null : redactReference(capture.promptTemplate()))
                 .sources(capture == null ? List.of() : redactReferences(capture.sources()))
                 .citations(capture == null ? List.of() : redactReferences(capture.citations()))

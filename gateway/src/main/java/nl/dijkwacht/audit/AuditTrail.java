@@ -24,6 +24,7 @@ public final class AuditTrail implements AutoCloseable {
     private final Counter failures;
     private final java.util.List<RecordListener> listeners;
     private final AuditSink warmUpSink;
+    private TurnHasher turns;
 
     public AuditTrail(AuditSink sink, AuditRecordFactory records, TextHasher hasher, AuditGovernance governance,
                       ObjectMapper json) {
@@ -57,7 +58,13 @@ public final class AuditTrail implements AutoCloseable {
 
     /** Starts capturing what the audit needs of this request; {@code headers} reads the tool's request headers. */
     public AuditCapture capture(Exchange exchange, Function<String, String> headers) {
-        return new AuditCapture(exchange, json, headers, hasher);
+        return new AuditCapture(exchange, json, headers, hasher, turns);
+    }
+
+    /** Keeps the keyed hash of every delivered turn in its record (turns28; column {@code turn_hmac}). */
+    public AuditTrail keepingTurnHashes(TurnHasher turns) {
+        this.turns = turns;
+        return this;
     }
 
     /**

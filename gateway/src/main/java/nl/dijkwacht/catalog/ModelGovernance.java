@@ -14,6 +14,8 @@ import java.util.Set;
  * @param fineTuning  base model, adapter, tasks, training-data provenance and evaluations of a fine-tuned model;
  *                    {@code null} for a general model
  * @param role        {@code guard}: a model the purpose guard may ask (issue 10); {@code general} otherwise
+ * @param providerStorage {@code provider-storage: allowed}: a request may ask the provider to keep its completion
+ *                    ({@code store: true}); by default it may not, and such a request is refused
  */
 public record ModelGovernance(
         ModelStatus status,
@@ -30,12 +32,22 @@ public record ModelGovernance(
         List<String> fallbacks,
         String suspendedBy,
         FineTuning fineTuning,
-        ModelRole role) {
+        ModelRole role,
+        boolean providerStorage) {
 
     public ModelGovernance {
         role = role == null ? ModelRole.GENERAL : role;
         dataClasses = dataClasses == null || dataClasses.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(dataClasses));
         fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
+    }
+
+    /** A model whose provider may keep nothing ({@code store: true} refused). */
+    public ModelGovernance(ModelStatus status, Hosting hosting, String processorAgreement, boolean noTraining, String dpia,
+                           String iama, String owner, String technicalAdministrator, LocalDate nextEvaluation,
+                           Set<DataClass> dataClasses, Double energyWhPer1kTokens, List<String> fallbacks, String suspendedBy,
+                           FineTuning fineTuning, ModelRole role) {
+        this(status, hosting, processorAgreement, noTraining, dpia, iama, owner, technicalAdministrator, nextEvaluation,
+                dataClasses, energyWhPer1kTokens, fallbacks, suspendedBy, fineTuning, role, false);
     }
 
     /** A model with the general role. */
@@ -81,6 +93,7 @@ public record ModelGovernance(
 
     public ModelGovernance suspendedBy(String who) {
         return new ModelGovernance(ModelStatus.SUSPENDED, hosting, processorAgreement, noTraining, dpia, iama, owner,
-                technicalAdministrator, nextEvaluation, dataClasses, energyWhPer1kTokens, fallbacks, who, fineTuning, role);
+                technicalAdministrator, nextEvaluation, dataClasses, energyWhPer1kTokens, fallbacks, who, fineTuning, role,
+                providerStorage);
     }
 }

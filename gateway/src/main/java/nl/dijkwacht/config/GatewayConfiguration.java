@@ -98,7 +98,7 @@ public class GatewayConfiguration {
 
     /**
      * Order matters: the AI-literacy gate and the rate limit know the use-case; the purpose guard reads the parsed text; sensitivity routing
-     * ("route") needs the PII findings; the token budget comes last, when the model and the outgoing text are final.
+     * ("route") needs the PII findings; provider storage ("storage") is judged on the model routing chose; the token budget comes last, when the model and the outgoing text are final.
      * Authentication is not a step: the route's filter verified the caller before the exchange was opened.
      */
     @Bean
@@ -118,6 +118,7 @@ public class GatewayConfiguration {
                 model,
                 new RedactPersonalDataStep(piiEngine, new RepeatedTexts(piiEngine, pii.repeatedTextSlots()), anonymizer),
                 route,
+                new nl.dijkwacht.routing.ProviderStorageStep(),
                 tokenBudget), pipeline.startAhead() ? Runtime.getRuntime().availableProcessors() : 1, // off: as on one core
                 new nl.dijkwacht.pipeline.AheadThreads(Runtime.getRuntime().availableProcessors() - 1));
     }

@@ -52,12 +52,14 @@ public class PolicyConfiguration {
     }
 
     @Bean
-    PurposeGuardStep purposeGuardStep(GuardModelClient guardModelClient, PurposeProperties purpose) {
+    PurposeGuardStep purposeGuardStep(GuardModelClient guardModelClient, PurposeProperties purpose,
+                                      org.springframework.beans.factory.ObjectProvider<nl.dijkwacht.pipeline.DeliveredTurns> deliveredTurns) {
         // the classifier model and the term list are loaded once; a missing model stops the start
         PurposeClassifier classifier = PurposeClassifier.shipped(purpose.indexed());
         int slots = purpose.repeatedMessageSlots();
         log.info("purpose guard: classifier evaluated by token numbers: {}; table of repeated messages: {} slots", classifier.indexed(), slots);
-        return new PurposeGuardStep(new LayeredPurposeGuard(classifier, new SpecialCategoryRecognizer(), slots), guardModelClient);
+        return new PurposeGuardStep(new LayeredPurposeGuard(classifier, new SpecialCategoryRecognizer(), slots), guardModelClient,
+                deliveredTurns.getIfAvailable());
     }
 
     @Bean

@@ -144,6 +144,11 @@ public final class GovernedFields {
                     // a property name, or a key the tool chose (an extension, an annotation): the model reads it too (parse28)
                     identifiers.add(new Identifier(childPath, key));
                 }
+                if (!namesHere && value.isNumber() && !SchemaKeywords.ALL.contains(key)) {
+                    // a number under a key the tool chose ("x-bsn": 111222333): no bound of the schema, read like its key
+                    // (leftover28); the numbers of keywords (minimum, maxLength, multipleOf) are bounds and not scanned
+                    identifiers.add(new Identifier(childPath, JsonNumbers.asScanned(value.asText())));
+                }
                 if (namesHere) {
                     walkSchema(value, childPath, false, new Slot(object, key, -1, childPath, null));
                 } else if (value.isTextual() && SCHEMA_PROSE.contains(key)) {

@@ -70,6 +70,7 @@ public final class Exchange {
     private ModelDefinition disclaimerModel;
     private UseCasePolicy disclaimerUseCase;
     private String disclaimer;
+    private java.util.List<TurnCheck> turnChecks = java.util.List.of();
 
     public Exchange(String traceId, Endpoint endpoint, CallerHeaders headers, PolicySet policy) {
         this.traceId = traceId;
@@ -138,6 +139,11 @@ public final class Exchange {
      */
     public String disclaimer(String template, ModelDefinition model, UseCasePolicy useCase) {
         return template == disclaimerTemplate && model == disclaimerModel && useCase == disclaimerUseCase ? disclaimer : null;
+    }
+
+    /** The disclaimer last made for this request (what the answer's text got after its separator), or null. */
+    public String disclaimerMade() {
+        return disclaimer;
     }
 
     public void disclaimer(String template, ModelDefinition model, UseCasePolicy useCase, String text) {
@@ -311,6 +317,12 @@ public final class Exchange {
     public java.util.List<String> guardQuestionsNotAsked() {
         return guardQuestionsNotAsked == null ? java.util.List.of() : java.util.List.copyOf(guardQuestionsNotAsked);
     }
+
+    /** What the purpose guard found about the earlier assistant turns and tool results it had to check (turns28). */
+    public void turnChecks(java.util.List<TurnCheck> checks) { this.turnChecks = java.util.List.copyOf(checks); }
+
+    /** Empty unless such a turn would have caused a refusal. */
+    public java.util.List<TurnCheck> turnChecks() { return turnChecks; }
 
     /** Records a question the purpose guard put to the guard model (and its answer). */
     public void guardModelAsked(GuardModelCall call) { guardModelCalls.add(call); }

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import nl.dijkwacht.catalog.ModelCatalog;
 import nl.dijkwacht.catalog.ModelDefinition;
@@ -31,8 +32,13 @@ public final class ActivePolicy {
     private final Path modelsDir;
     private final AtomicReference<PolicySet> current = new AtomicReference<>();
     private final Object reloadLock = new Object();
+    /** How often a reload reads the files when they changed while it read them (see {@link #settledLoad()}). */
+    static final int SETTLE_READS = 5;
     private PolicySet files;
     private List<Suspension> suspensions = List.of();
+    /** Numbers the reads of a {@link SuspensionStore}; only a read newer than the last one applied may be applied. */
+    private final AtomicLong suspensionReads = new AtomicLong();
+    private long appliedRead;
     private volatile Instant loadedAt;
     private volatile Failure lastFailure;
 
@@ -87,7 +93,7 @@ public final class ActivePolicy {
     private PolicySet reloadNow() {
         PolicySet next;
         try {
-            next = loader.load(policiesDir, modelsDir);
+            next = settledLoad();
         } catch (PolicyLoadException e) {
             lastFailure = new Failure(Instant.now(), e.problems(), e.getMessage());
             log.error("policy reload refused, policy {} stays in force: {}", current().version(), e.getMessage());
@@ -105,6 +111,57 @@ public final class ActivePolicy {
         loadedAt = Instant.now();
         lastFailure = null;
         return published;
+    }
+
+    /**
+     * Reads the kill-switch suspensions from the store and applies them — unless a read that started later was
+     * applied meanwhile: the watcher's poll and an admin call read the same table, and without this order the poll's
+     * older read (taken just before the admin call wrote its row) could be applied after the admin call's and lift a
+     * suspension the admin API had already answered 200 for, until the next poll. No lock is held while reading.
+     *
+     * @throws RuntimeException when the store cannot be read (nothing changes then)
+     */
+    public PolicySet refreshSuspensions(SuspensionStore store) {
+        long read = suspensionReads.incrementAndGet();
+        List<Suspension> all = store.all();
+        synchronized (this) {
+            if (read < appliedRead) {
+                return current();
+            }
+            appliedRead = read;
+            return suspensions(all);
+        }
+    }
+
+    /**
+     * Loads the files, and keeps the result only when no file changed while they were read: an edit of two files (a
+     * use-case that lists a new model, and the model's file) saved while the loader is between the use-cases and the
+     * catalogue would otherwise give a pack that never was on disk — the use-case of before with the catalogue of after.
+     * Such a read (loaded or refused) is read again, up to {@value #SETTLE_READS} times; files that keep changing are
+     * refused like a broken edit, and the policy in force stays.
+     */
+    private PolicySet settledLoad() {
+        for (int read = 1; ; read++) {
+            String before = PolicyWatcher.fingerprint(policiesDir, modelsDir);
+            PolicySet loaded = null;
+            PolicyLoadException refused = null;
+            try {
+                loaded = loader.load(policiesDir, modelsDir);
+            } catch (PolicyLoadException e) {
+                refused = e;
+            }
+            if (before.equals(PolicyWatcher.fingerprint(policiesDir, modelsDir))) {
+                if (refused != null) {
+                    throw refused;
+                }
+                return loaded;
+            }
+            if (read == SETTLE_READS) {
+                throw new PolicyLoadException(List.of(new PolicyProblem(policiesDir, 0, null,
+                        "de bestanden veranderden bij elke poging terwijl ze werden ingelezen; laad opnieuw als het bewerken klaar is")));
+            }
+            log.info("policy files changed while they were read; reading them again");
+        }
     }
 
     /** Applies the kill-switch suspensions (from the admin API / database); a new snapshot only when they changed. */

@@ -69,7 +69,8 @@ final class ModelEntries {
         FineTuning fineTuning = fineTuning(doc, raw, problems);
         ModelGovernance governance = new ModelGovernance(ModelStatus.fromYaml(raw.status()), hosting, raw.processorAgreement(),
                 noTraining, raw.dpia(), raw.iama(), raw.owner(), raw.technicalAdministrator(), nextEvaluation, classes,
-                raw.energyWhPer1kTokens(), raw.fallbacks(), null, fineTuning, nl.dijkwacht.catalog.ModelRole.fromYaml(raw.role()));
+                raw.energyWhPer1kTokens(), raw.fallbacks(), null, fineTuning, nl.dijkwacht.catalog.ModelRole.fromYaml(raw.role()),
+                "allowed".equals(raw.providerStorage()));
         String upstreamModel = raw.upstreamModel();
         if (raw.adapter() != null) {
             if (upstreamModel != null && !upstreamModel.equals(raw.adapter())) {

@@ -138,7 +138,8 @@ final class PolicyFiles {
             List<String> tasks,
             @JsonProperty("training-data") TrainingData trainingData,
             List<Evaluation> evaluations,
-            String role) {
+            String role,
+            @JsonProperty("provider-storage") String providerStorage) {
     }
 
     record TrainingData(String description, String period, @JsonProperty("personal-data") Boolean personalData,

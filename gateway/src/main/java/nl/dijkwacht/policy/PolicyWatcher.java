@@ -1,6 +1,7 @@
 package nl.dijkwacht.policy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public final class PolicyWatcher implements AutoCloseable {
         this.policy = policy;
         this.suspensions = suspensions;
         this.lastFingerprint = fingerprint(policy.policiesDir(), policy.modelsDir());
-        policy.suspensions(suspensions.all());
+        policy.refreshSuspensions(suspensions);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "policy-watcher");
             t.setDaemon(true);
@@ -51,7 +52,7 @@ public final class PolicyWatcher implements AutoCloseable {
     /** One poll: suspensions, then files. Public so tests and the reload endpoint can drive it. */
     public synchronized void poll() {
         try {
-            policy.suspensions(suspensions.all());
+            policy.refreshSuspensions(suspensions);
             if (suspensionsUnreadable) {
                 log.info("kill-switch suspensions readable again");
                 suspensionsUnreadable = false;
@@ -102,7 +103,8 @@ public final class PolicyWatcher implements AutoCloseable {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(dir, 3)) {
                 files = walk.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
-            } catch (IOException e) {
+            } catch (IOException | UncheckedIOException e) {
+                // UncheckedIOException: a file deleted while the walk reads it (an edit in progress); the next poll sees it
                 digest.update(("unreadable:" + dir).getBytes(StandardCharsets.UTF_8));
                 continue;
             }

@@ -3,11 +3,13 @@ package nl.dijkwacht.purpose;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import nl.dijkwacht.pipeline.DeliveredTurns;
 import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.GuardModelCall;
 import nl.dijkwacht.pipeline.Outcome;
 import nl.dijkwacht.pipeline.PolicyStep;
 import nl.dijkwacht.pipeline.Refusal;
+import nl.dijkwacht.pipeline.TurnCheck;
 import nl.dijkwacht.policy.ForbiddenPurpose;
 import nl.dijkwacht.policy.MatchBudgetExceeded;
 import nl.dijkwacht.policy.PurposeGuardPolicy;
@@ -17,21 +19,35 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
  * on benefits, selecting job applicants, scoring residents for fraud (AI Act Annex III, GDPR art. 22) — with the
  * layered guard ({@link LayeredPurposeGuard}: rules, in-process classifier, guard model when unsure). It also judges
  * whether special-category terms are a person's data or a topic; that judgement is kept on the exchange for the
- * sensitivity-routing step. It reads what the staff member and the tool wrote (user, system and developer messages),
- * not the model's earlier answers; since guard27 also the descriptions of the tools the request defines (and of its
- * structured-output schema, review43), and every text
- * with its disguises undone ({@link PurposeText}). The refusal names the purpose, its legal basis and what is allowed instead; the
+ * sensitivity-routing step. It reads what the staff member and the tool wrote (user, system and developer messages);
+ * since guard27 also the descriptions of the tools the request defines (and of its structured-output schema,
+ * review43); since turns28 also the earlier assistant turns and tool results, except those the gateway delivered itself
+ * (and the results answering their calls), asked of the audit store only when such a text would cause the refusal
+ * ({@link DeliveredTurns}); every text with its disguises undone ({@link PurposeText}). The refusal names the purpose, its legal basis and what is allowed instead; the
  * audit rule names the decision, the layer and its score ({@code purpose:<id>/<layer>/<score>}), never the text.
  */
 public final class PurposeGuardStep implements PolicyStep {
 
+    /** Earlier turns judged one by one for /admin/explain's {@code matched} when such a turn caused a refusal. */
+    static final int MATCHED_UP_TO = 32;
+
     private final LayeredPurposeGuard guard;
     private final GuardModelClient guardModels;
+    private final DeliveredTurns delivered;
 
     /** @param guardModels asks a use-case's guard model; {@code null}: no guard model is ever asked */
     public PurposeGuardStep(LayeredPurposeGuard guard, GuardModelClient guardModels) {
+        this(guard, guardModels, null);
+    }
+
+    /**
+     * @param delivered whether the gateway delivered an earlier assistant turn (turns28); {@code null}: no store to ask,
+     *                  so every earlier turn that would cause a refusal counts as not delivered
+     */
+    public PurposeGuardStep(LayeredPurposeGuard guard, GuardModelClient guardModels, DeliveredTurns delivered) {
         this.guard = guard;
         this.guardModels = guardModels;
+        this.delivered = delivered;
     }
 
     @Override
@@ -45,7 +61,10 @@ public final class PurposeGuardStep implements PolicyStep {
             return Outcome.CONTINUE;
         }
         List<ForbiddenPurpose> rules = exchange.policy().governance().forbiddenPurposesGuarding(exchange.useCase());
-        List<String> texts = requestTexts(exchange.request().body());
+        JsonNode body = exchange.request().body();
+        List<String> tools = toolTexts(body);
+        Conversation conversation = Conversation.of(body.path("messages"));
+        List<String> texts = joined(tools, conversation.all());
         if (texts.isEmpty()) {
             return Outcome.CONTINUE;
         }
@@ -56,11 +75,23 @@ public final class PurposeGuardStep implements PolicyStep {
         Judgement judgement;
         try {
             judgement = guard.judge(texts, rules, settings, guardModel);
+            if (judgement.refusesPurpose() && conversation.hasAnswersOrResults()) {
+                // refused, and earlier answers or tool results were read: did the staff's and the tool's own text do it?
+                Judgement own = guard.judge(joined(tools, conversation.instructions()), rules, settings, guardModel);
+                if (!own.refusesPurpose()) {
+                    return earlierTurns(exchange, rules, settings, guardModel, tools, conversation, judgement);
+                }
+                judgement = own;
+            }
         } catch (MatchBudgetExceeded e) {
             return budgetExceeded(exchange, rules, e.ruleId());
         }
-        exchange.purposeJudgement(judgement.verdict() == Verdict.PERSONAL_SPECIAL_CATEGORY,
-                judgement.verdict() == Verdict.ALLOWED && judgement.specialTerm(), judgement.decision());
+        return decided(exchange, rules, judgement);
+    }
+
+    /** The judgement noted on the exchange; a refusal when it refuses. */
+    private static Outcome decided(Exchange exchange, List<ForbiddenPurpose> rules, Judgement judgement) {
+        noted(exchange, judgement);
         if (!judgement.refusesPurpose()) {
             return Outcome.CONTINUE;
         }
@@ -68,6 +99,133 @@ public final class PurposeGuardStep implements PolicyStep {
         return Outcome.deny(Refusal.forbidden("forbidden_purpose", message(rule) + flagHint(exchange.traceId()), "messages"),
                 "purpose:" + judgement.summary()
                 .substring("forbidden-purpose:".length()));
+    }
+
+    private static void noted(Exchange exchange, Judgement judgement) {
+        exchange.purposeJudgement(judgement.verdict() == Verdict.PERSONAL_SPECIAL_CATEGORY,
+                judgement.verdict() == Verdict.ALLOWED && judgement.specialTerm(), judgement.decision());
+    }
+
+    /**
+     * The request is refused only because of an earlier assistant turn or a tool result (turns28): the turns the gateway
+     * delivered itself are not held against the request (an answer that explains the rules would otherwise refuse every
+     * follow-up), nor the tool results answering their calls; every other one is read like the staff's text. One look-up
+     * in the audit store, within the caller's tenant; a store that cannot answer counts as "not delivered" (fail closed).
+     */
+    private Outcome earlierTurns(Exchange exchange, List<ForbiddenPurpose> rules, PurposeGuardPolicy settings,
+                                 GuardModel guardModel, List<String> tools, Conversation conversation, Judgement judgement) {
+        List<Conversation.Turn> turns = conversation.turns();
+        // per turn: its hash as a whole, and (a line --- in its text) the hash of the text before it
+        String[] whole = new String[turns.size()];
+        String[][] split = new String[turns.size()][];
+        List<String> hashes = new ArrayList<>();
+        if (delivered != null) {
+            for (int t = 0; t < turns.size(); t++) {
+                Conversation.Turn turn = turns.get(t);
+                whole[t] = delivered.hash(turn.content(), turn.calls());
+                hashes.add(whole[t]);
+                String[] before = delivered.beforeNote(turn.content());
+                if (before != null) {
+                    split[t] = new String[] {delivered.hash(before[0], turn.calls()), before[1]};
+                    hashes.add(split[t][0]);
+                }
+            }
+        }
+        java.util.Set<String> found;
+        boolean unverified = false;
+        try {
+            found = delivered == null || hashes.isEmpty() ? java.util.Set.of() : delivered.delivered(tenant(exchange), hashes);
+        } catch (DeliveredTurns.Unknown e) {
+            found = java.util.Set.of();
+            unverified = true;
+        }
+        // the texts the guard reads once the delivered turns are left out: a delivered turn's text after its note stays
+        String[] status = new String[turns.size()];
+        String[] after = new String[turns.size()];
+        for (int t = 0; t < turns.size(); t++) {
+            if (whole[t] != null && found.contains(whole[t])) {
+                status[t] = "delivered";
+            } else if (split[t] != null && found.contains(split[t][0])) {
+                status[t] = "delivered-before-note";
+                after[t] = split[t][1];
+            } else {
+                status[t] = unverified ? "unverified" : "not-delivered";
+            }
+        }
+        List<String> read = new ArrayList<>(tools);
+        List<Conversation.Part> questioned = new ArrayList<>();
+        for (Conversation.Part part : conversation.parts()) {
+            boolean ownTurn = part.turn() >= 0 && status[part.turn()].startsWith("delivered");
+            if (part.kind() == Conversation.Kind.INSTRUCTION) {
+                read.add(part.text());
+            } else if (!ownTurn) {
+                read.add(part.text());
+                questioned.add(part);
+            } else if (part.kind() == Conversation.Kind.ANSWER && after[part.turn()] != null && !after[part.turn()].isBlank()) {
+                read.add(after[part.turn()]);
+                questioned.add(part);
+            }
+        }
+        boolean anyDelivered = false;
+        for (String st : status) {
+            anyDelivered |= st.startsWith("delivered");
+        }
+        // nothing delivered: the texts read are those already judged
+        Judgement again = anyDelivered ? guard.judge(read, rules, settings, guardModel) : judgement;
+        List<TurnCheck> checks = new ArrayList<>();
+        for (Conversation.Part part : conversation.parts()) {
+            if (part.kind() == Conversation.Kind.INSTRUCTION) {
+                continue;
+            }
+            String s = part.turn() < 0 ? (unverified ? "unverified" : "not-delivered")
+                    : part.kind() == Conversation.Kind.RESULT && status[part.turn()].startsWith("delivered") ? "answer-delivered"
+                    : status[part.turn()];
+            // which text did it: judged on its own with the staff's text, without a guard model (the first few only)
+            boolean matched = again.refusesPurpose() && checks.size() < MATCHED_UP_TO && questioned.contains(part)
+                    && guard.judge(joined(joined(tools, conversation.instructions()), List.of(readOf(part, after))), rules, settings, null)
+                    .refusesPurpose();
+            checks.add(new TurnCheck(part.message(), part.role(), s, matched));
+        }
+        exchange.turnChecks(checks);
+        if (!again.refusesPurpose()) {
+            noted(exchange, again);
+            return Outcome.CONTINUE;
+        }
+        noted(exchange, again);
+        ForbiddenPurpose rule = rules.stream().filter(r -> r.id().equals(again.purposeId())).findFirst().orElseThrow();
+        String summary = again.summary().substring("forbidden-purpose:".length());
+        if (unverified) {
+            return Outcome.deny(Refusal.unavailable("forbidden_purpose_unverified",
+                    "Dit verzoek is geweigerd: een eerder antwoord of toolresultaat in dit gesprek valt mogelijk onder een verboden "
+                            + "doel (" + lowerFirst(title(rule)) + "), en Dijkwacht kon nu niet nagaan of het dat antwoord zelf heeft "
+                            + "gegeven. Probeer het later opnieuw; blijft dit gebeuren, neem dan contact op met de beheerder "
+                            + "(traceercode " + exchange.traceId() + ")."), "purpose-turn-unverified:" + summary);
+        }
+        return Outcome.deny(Refusal.forbidden("forbidden_purpose", message(rule) + " Het verzoek staat in een eerder antwoord of "
+                        + "toolresultaat dat niet door Dijkwacht is afgeleverd." + flagHint(exchange.traceId()), "messages"),
+                "purpose-made-up-turn:" + summary);
+    }
+
+    private static String readOf(Conversation.Part part, String[] after) {
+        return part.kind() == Conversation.Kind.ANSWER && part.turn() >= 0 && after[part.turn()] != null ? after[part.turn()] : part.text();
+    }
+
+    private static String tenant(Exchange exchange) {
+        return exchange.caller() == null ? null : exchange.caller().tenant();
+    }
+
+    private static String title(ForbiddenPurpose rule) {
+        return rule.title() == null || rule.title().isBlank() ? rule.id() : rule.title().strip();
+    }
+
+    private static List<String> joined(List<String> a, List<String> b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        List<String> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
     }
 
     /**
@@ -137,7 +295,12 @@ public final class PurposeGuardStep implements PolicyStep {
      * system prompt — then {@link #instructionTexts the instructing messages}.
      */
     static List<String> requestTexts(JsonNode body) {
-        List<String> texts = new ArrayList<>();
+        return joined(toolTexts(body), Conversation.of(body.path("messages")).all());
+    }
+
+    /** The descriptions of the request's tools, functions and structured-output schema, as one text; none: empty. */
+    static List<String> toolTexts(JsonNode body) {
+        List<String> texts = new ArrayList<>(1);
         StringBuilder tools = new StringBuilder();
         for (JsonNode tool : body.path("tools")) {
             descriptions(tool.path("function"), tools);
@@ -152,7 +315,6 @@ public final class PurposeGuardStep implements PolicyStep {
         if (!tools.isEmpty()) {
             texts.add(tools.toString());
         }
-        texts.addAll(instructionTexts(body.path("messages")));
         return texts;
     }
 
@@ -177,31 +339,10 @@ public final class PurposeGuardStep implements PolicyStep {
 
     /**
      * Texts of the messages that instruct the model: user, system and developer messages, every turn, all text parts of
-     * a message joined. Not read: assistant messages (the model's earlier answers) and tool or function results (what a
-     * tool fetched: a document, a case file) — data the model was given or gave, not what staff or the tool ask of it;
-     * an answer or a retrieved document that explains the rules ("u kunt laten beoordelen of u recht heeft op …") would
-     * otherwise refuse the conversation that follows it.
+     * a message joined — without the earlier assistant turns and tool results ({@link Conversation#instructions}): what
+     * decides whether a refusal was caused by those.
      */
     static List<String> instructionTexts(JsonNode messages) {
-        List<String> texts = new ArrayList<>();
-        for (JsonNode message : messages) {
-            String role = message.path("role").asText("");
-            if (role.equals("assistant") || role.equals("tool") || role.equals("function")) {
-                continue;
-            }
-            JsonNode content = message.path("content");
-            if (content.isTextual()) {
-                texts.add(content.asText());
-            } else if (content.isArray()) {
-                StringBuilder joined = new StringBuilder();
-                for (JsonNode part : content) {
-                    if (part.path("text").isTextual()) {
-                        joined.append(part.path("text").asText()).append('\n');
-                    }
-                }
-                texts.add(joined.toString());
-            }
-        }
-        return texts;
+        return Conversation.of(messages).instructions();
     }
 }

@@ -162,8 +162,8 @@ public final class RoutingRules {
     /**
      * Where a failed call may go next. On a task route: the models after the failed one on that route. Otherwise the
      * failed model's own {@code fallbacks}, in order. Either way only those that fit this request (allowed for the
-     * use-case, usable, may receive its data, and — on a task route — take the prompt in their context window). Not
-     * transitive: a fallback's fallbacks are not followed.
+     * use-case, usable, may receive its data, allow provider storage when the request asks for it ({@code store: true}),
+     * and — on a task route — take the prompt in their context window). Not transitive: a fallback's fallbacks are not followed.
      */
     public List<ModelDefinition> fallbacks(Exchange exchange, ModelDefinition failed) {
         List<ModelDefinition> out = new ArrayList<>();
@@ -175,6 +175,7 @@ public final class RoutingRules {
                     .filter(m -> fits(m, exchange.useCase(), exchange.policy(), classes, exchange.endpoint()))
                     .filter(m -> hostingFits(exchange, m))
                     .filter(m -> task == null || contextProblem(m, exchange) == null)
+                    .filter(m -> m.governance().providerStorage() || !ProviderStorageStep.asksForStorage(exchange.request().body()))
                     .ifPresent(out::add);
         }
         return out;

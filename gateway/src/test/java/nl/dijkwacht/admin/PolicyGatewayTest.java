@@ -369,6 +369,38 @@ class PolicyGatewayTest {
         assertThat(chat("schrijven", "extern", "Schrijf een groet").statusCode()).isEqualTo(200);
     }
 
+    /** leftover28: the console's reason field holds 500 characters, the stored column too; the API refuses a longer one. */
+    @Test
+    @Order(9)
+    void aSuspensionReasonLongerThanTheConsolesFieldIsRefused() throws Exception {
+        try {
+            HttpResponse<String> tooLong = admin("POST", "/admin/models/extern/suspend", ADMIN_KEY,
+                    "{\"reason\":\"" + "x".repeat(501) + "\"}");
+            assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
+            assertThat(json(tooLong).at("/error/type").asText()).isEqualTo("invalid_request_error");
+            assertThat(json(tooLong).at("/error/code").asText()).isEqualTo("reason_too_long");
+            assertThat(json(tooLong).at("/error/param").asText()).isEqualTo("reason");
+            assertThat(json(tooLong).at("/error/message").asText()).contains("501 tekens").contains("hoogstens 500");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM policy_suspension", Integer.class)).isZero();
+            assertThat(chat("schrijven", "extern", "Schrijf een groet").statusCode()).isEqualTo(200);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record WHERE error_code = 'reason_too_long' AND http_status = 400",
+                    Integer.class)).isEqualTo(1);
+            assertThat(admin("POST", "/admin/use-cases/schrijven/suspend", ADMIN_KEY, "{\"reason\":\"" + "y".repeat(2000) + "\"}")
+                    .statusCode()).isEqualTo(400);
+
+            // exactly 500 (surrounding blanks do not count) is taken whole
+            String longest = "z".repeat(500);
+            HttpResponse<String> fits = admin("POST", "/admin/models/extern/suspend", ADMIN_KEY, "{\"reason\":\"  " + longest + " \"}");
+            assertThat(fits.statusCode()).as(fits.body()).isEqualTo(200);
+            assertThat(jdbc.queryForObject("SELECT reason FROM policy_suspension WHERE kind = 'model' AND target_id = 'extern'", String.class))
+                    .isEqualTo(longest);
+        } finally {
+            // whatever the outcome, nothing stays suspended for the tests after this one
+            assertThat(admin("POST", "/admin/models/extern/resume", ADMIN_KEY, null).statusCode()).isEqualTo(200);
+            assertThat(admin("POST", "/admin/use-cases/schrijven/resume", ADMIN_KEY, null).statusCode()).isEqualTo(200);
+        }
+    }
+
     @Test
     @Order(10)
     void killSwitchByFileTakesEffectOnThePoll() throws Exception {
@@ -579,7 +611,7 @@ class PolicyGatewayTest {
         List<String> steps = new ArrayList<>();
         x.path("steps").forEach(s -> steps.add(s.path("step").asText() + "=" + s.path("outcome").asText()));
         assertThat(steps).containsExactly("authenticate=skipped", "request=continue", "use-case=continue", "ai-literacy=continue", "rate-limit=skipped",
-                "fields=continue", "attachments=continue", "purpose=continue", "model=continue", "pii=rewrite", "route=continue",
+                "fields=continue", "attachments=continue", "purpose=continue", "model=continue", "pii=rewrite", "route=continue", "storage=continue",
                 "token-budget=skipped");
         upstream.verify(0, postRequestedFor(urlEqualTo("/extern/v1/chat/completions")));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_record WHERE trace_id LIKE 'explain-%'", Integer.class)).isZero();

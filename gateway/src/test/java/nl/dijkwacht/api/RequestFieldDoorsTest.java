@@ -77,6 +77,21 @@ class RequestFieldDoorsTest extends GatewayTestBase {
                 }),
                 door("tool parameter enum", Expect.GOVERNED, b -> ((ObjectNode) tool(b).get("parameters"))
                         .putObject("properties").putObject("dossier").put("type", "string").putArray("enum").add(SECRET)),
+                // leftover28: a number among a schema's example or allowed values is data the model reads, like a string
+                door("tool parameter enum number", Expect.GOVERNED, b -> number(tool(b)).putArray("enum").add(Long.parseLong(BSN)).add(7)),
+                door("tool parameter default number", Expect.GOVERNED, b -> number(tool(b)).put("default", Long.parseLong(BSN))),
+                door("tool parameter const number", Expect.GOVERNED, b -> number(tool(b)).put("const", Long.parseLong(BSN))),
+                door("tool parameter examples number", Expect.GOVERNED, b -> number(tool(b)).putArray("examples").add(Long.parseLong(BSN))),
+                door("tool parameter example object number", Expect.GOVERNED, b -> number(tool(b)).putObject("default").put("bsn", Long.parseLong(BSN))),
+                door("legacy functions parameter enum number", Expect.GOVERNED, b -> b.putArray("functions").addObject()
+                        .put("name", "zoek").putObject("parameters").put("type", "object").putObject("properties")
+                        .putObject("q").put("type", "integer").putArray("enum").add(Long.parseLong(BSN))),
+                door("json_schema enum number", Expect.GOVERNED, b -> ((ObjectNode) jsonSchema(b).get("schema"))
+                        .putObject("properties").putObject("antwoord").put("type", "integer").putArray("enum").add(Long.parseLong(BSN))),
+                door("json_schema examples number", Expect.GOVERNED, b -> ((ObjectNode) jsonSchema(b).get("schema"))
+                        .putArray("examples").addObject().put("antwoord", Long.parseLong(BSN))),
+                door("tool parameter number under a key that is no keyword", Expect.REFUSED, b -> number(tool(b))
+                        .put("x-bsn", Long.parseLong(BSN))),
                 door("tool parameter name", Expect.REFUSED, b -> ((ObjectNode) tool(b).get("parameters"))
                         .putObject("properties").putObject(EMAIL).put("type", "string")),
                 door("tool name", Expect.REFUSED, b -> tool(b).put("name", "burger_" + BSN)),
@@ -183,6 +198,11 @@ class RequestFieldDoorsTest extends GatewayTestBase {
                 door("tool parameter description", Expect.GOVERNED, b -> b.putArray("tools").addObject().put("type", "function")
                         .put("name", "zoek").putObject("parameters").put("type", "object").putObject("properties")
                         .putObject("q").put("type", "string").put("description", SECRET)),
+                door("tool parameter default number", Expect.GOVERNED, b -> b.putArray("tools").addObject().put("type", "function")
+                        .put("name", "zoek").putObject("parameters").put("type", "object").putObject("properties")
+                        .putObject("q").put("type", "integer").put("default", Long.parseLong(BSN))),
+                door("text.format schema enum number", Expect.GOVERNED, b -> b.putObject("text").putObject("format").put("type", "json_schema")
+                        .put("name", "antwoord").putObject("schema").put("type", "integer").putArray("enum").add(Long.parseLong(BSN))),
                 door("text.format description", Expect.GOVERNED, b -> b.putObject("text").putObject("format").put("type", "json_schema")
                         .put("name", "antwoord").put("description", SECRET).putObject("schema").put("type", "object")),
                 door("user", Expect.GOVERNED, b -> b.put("user", EMAIL)),
@@ -385,6 +405,39 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         assertThat((String) audit.get("ENTITY_COUNTS")).contains("BSN").contains("EMAIL");
     }
 
+    /**
+     * A number is scanned as the number it is, however it is written: {@code 1.11222333E8} is the BSN 111222333 (the
+     * answer side's rule, json28), and replaced by a string with the placeholder. Numbers that hold nothing stay
+     * numbers, and the numbers of bounds ({@code minimum}, {@code maximum}) are not values the model is given.
+     */
+    @Test
+    void schemaNumbersAreScannedAsTheNumberTheyAreAndOthersStayNumbers() throws Exception {
+        String body = """
+                {"model":"extern","messages":[{"role":"user","content":"Hallo"}],
+                 "tools":[{"type":"function","function":{"name":"zoek_dossier","parameters":{"type":"object","properties":{
+                   "dossier":{"type":"number","enum":[1.11222333E8, 111222333.0, 2.5, 7],"minimum":1,"maximum":1000000000},
+                   "aantal":{"type":"integer","default":3,"examples":[1,2]}}}}}]}
+                """;
+
+        var response = postJson("/v1/chat/completions", body, TestPack.TOOL_KEY, "X-Dijkwacht-Use-Case", "test-velden");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode sent = parse(upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions"))).getFirst().getBodyAsString());
+        JsonNode properties = sent.at("/tools/0/function/parameters/properties");
+        assertThat(properties.at("/dossier/enum/0").asText()).isEqualTo("[BSN]");
+        assertThat(properties.at("/dossier/enum/1").asText()).isEqualTo("[BSN]");
+        assertThat(properties.at("/dossier/enum/2").isNumber()).isTrue();
+        assertThat(properties.at("/dossier/enum/2").asDouble()).isEqualTo(2.5);
+        assertThat(properties.at("/dossier/enum/3").isIntegralNumber()).isTrue();
+        assertThat(properties.at("/dossier/minimum").isIntegralNumber()).isTrue();
+        assertThat(properties.at("/dossier/maximum").asLong()).isEqualTo(1_000_000_000L);
+        assertThat(properties.at("/aantal/default").isIntegralNumber()).isTrue();
+        assertThat(properties.at("/aantal/default").asInt()).isEqualTo(3);
+        assertThat(properties.at("/aantal/examples/1").asInt()).isEqualTo(2);
+        assertThat(sent.toString()).doesNotContain("1.11222333E8").doesNotContain(BSN);
+        assertThat((String) auditRecord(trace(response)).get("ENTITY_COUNTS")).contains("BSN");
+    }
+
     private static String trace(java.net.http.HttpResponse<String> response) {
         return response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
     }
@@ -414,6 +467,11 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         ObjectNode function = body.withArray("tools").addObject().put("type", "function").putObject("function").put("name", "zoek_dossier");
         function.putObject("parameters").put("type", "object");
         return function;
+    }
+
+    /** A number property {@code dossier} of a tool's parameters; returns its schema. */
+    private static ObjectNode number(ObjectNode function) {
+        return ((ObjectNode) function.get("parameters")).putObject("properties").putObject("dossier").put("type", "integer");
     }
 
     private static ObjectNode jsonSchema(ObjectNode body) {

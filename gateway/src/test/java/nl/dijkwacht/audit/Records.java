@@ -63,6 +63,7 @@ public final class Records {
                 .hashKeyId("k1")
                 .promptHmac(prompt)
                 .answerHmac(refused ? null : answer)
+                .turnHmac(refused ? null : answer.substring(0, 32)) // turns28: 16 bytes for an answer it delivered
                 .reviewRequired(!refused)
                 .purpose(new AuditRecord.Purpose("allowed", "rules", random.nextInt(100) / 100.0))
                 .routing(new AuditRecord.Routing(null, refused ? null : "auto; " + model + "@llm.intern:8000/v1:ok "

@@ -19,6 +19,7 @@ import nl.dijkwacht.pipeline.Decision;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Outcome;
+import nl.dijkwacht.routing.ProviderStorageStep;
 import nl.dijkwacht.routing.ResolveModelStep;
 import nl.dijkwacht.routing.RoutingRules;
 import nl.dijkwacht.routing.SensitivityRoutingStep;
@@ -315,5 +316,47 @@ class PolicyStepsTest {
         kept.countEntities(java.util.Map.of(EntityType.EMAIL, 2));
         assertThat(rules.fallbacks(kept, noLocal.catalog().find("extern").orElseThrow())).isEmpty();
         assertThat(List.of()).isEmpty();
+    }
+
+    @Test
+    void storeTrueIsRefusedOnAModelWithoutProviderStorageAndPassesOnOneWithIt() {
+        PolicySet set = pack().load();
+        Exchange ex = resolved(set, "schrijven", "extern");
+        ex.model(set.catalog().find("extern").orElseThrow());
+        assertThat(new ProviderStorageStep().apply(ex)).isEqualTo(Outcome.CONTINUE);
+        ex.request().body().put("store", false);
+        assertThat(new ProviderStorageStep().apply(ex)).isEqualTo(Outcome.CONTINUE);
+        ex.request().body().putNull("store");
+        assertThat(new ProviderStorageStep().apply(ex)).isEqualTo(Outcome.CONTINUE);
+
+        ex.request().body().put("store", true);
+        Outcome refused = new ProviderStorageStep().apply(ex);
+        assertThat(deniedRule(refused)).isEqualTo("storage:not-allowed:extern");
+        var refusal = ((Outcome.Deny) refused).refusal();
+        assertThat(refusal.status()).isEqualTo(400);
+        assertThat(refusal.code()).isEqualTo("provider_storage_not_allowed");
+        assertThat(refusal.param()).isEqualTo("store");
+        assertThat(refusal.message()).contains("bewaren bij de aanbieder");
+
+        PolicySet allowed = pack().replace("models-config/extern.yaml", "hosting: eu-cloud", "hosting: eu-cloud\nprovider-storage: allowed").load();
+        Exchange stored = resolved(allowed, "schrijven", "extern");
+        stored.model(allowed.catalog().find("extern").orElseThrow());
+        stored.request().body().put("store", true);
+        assertThat(new ProviderStorageStep().apply(stored)).isEqualTo(Outcome.CONTINUE);
+    }
+
+    @Test
+    void aRequestThatAsksForStorageFallsBackOnlyToModelsThatAllowIt() {
+        PolicySet set = pack().load();
+        Exchange ex = resolved(set, "schrijven", "extern");
+        ex.request().body().put("store", true);
+        assertThat(rules.fallbacks(ex, set.catalog().find("extern").orElseThrow())).isEmpty();
+        ex.request().body().put("store", false);
+        assertThat(rules.fallbacks(ex, set.catalog().find("extern").orElseThrow())).extracting(m -> m.id()).containsExactly("lokaal");
+
+        PolicySet allowed = pack().replace("models-config/lokaal.yaml", "hosting: on-premises", "hosting: on-premises\nprovider-storage: allowed").load();
+        Exchange stored = resolved(allowed, "schrijven", "extern");
+        stored.request().body().put("store", true);
+        assertThat(rules.fallbacks(stored, allowed.catalog().find("extern").orElseThrow())).extracting(m -> m.id()).containsExactly("lokaal");
     }
 }

@@ -34,10 +34,12 @@ import org.springframework.test.annotation.DirtiesContext;
  * function's description (also inside its parameters), the descriptions in a structured-output schema ({@code
  * response_format}, the Responses API's {@code text.format}; review43), the Responses API's {@code instructions},
  * {@code input} parts and tool descriptions — and written with disguises (zero-width characters, look-alike letters, HTML references,
- * letter-spacing). The places the guard does not read on purpose are checked to be unread: the model's earlier answer
- * and a tool's result (data given to or by the model, not a request; see {@link PurposeGuardStep#instructionTexts}), and
- * the {@code user} field, which never reaches a model (replaced by a keyed pseudonym). A refusal is a 403
- * {@code forbidden_purpose} in Dutch, nothing reaches the model, and the audit record says refused without the text.
+ * letter-spacing). An earlier assistant turn, its tool calls' arguments and a tool's result (chat {@code role: tool},
+ * Responses {@code function_call_output} and assistant message) that the gateway did not deliver are read too
+ * (turns28: a tool could otherwise write its request into a made-up turn) and refused with the audit rule
+ * {@code purpose-made-up-turn:…}; the turns the gateway did deliver are not held against a request ({@link
+ * DeliveredTurnsContract}). The {@code user} field never reaches a model (replaced by a keyed pseudonym). A refusal is
+ * a 403 {@code forbidden_purpose} in Dutch, nothing reaches the model, and the audit record says refused without the text.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // the test pack gets the default forbidden purposes
@@ -79,8 +81,8 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(CHAT_ANSWER)));
     }
 
-    /** Refused; not read by the guard (answered, the text passed on as data); never sent to a model (answered without it). */
-    enum Expect { REFUSED, NOT_READ, NEVER_SENT }
+    /** Refused; refused as a made-up earlier turn (turns28); never sent to a model (answered without it). */
+    enum Expect { REFUSED, MADE_UP_TURN, NEVER_SENT }
 
     private static Arguments place(String name, Expect expect, BiConsumer<ObjectNode, String> put) {
         return Arguments.of(name, expect, put);
@@ -146,7 +148,7 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
                             .put("type", "string").put("description", f);
                     messages(b).addObject().put("role", "user").put("content", "Ga je gang.");
                 }),
-                place("tool result", Expect.NOT_READ, (b, f) -> {
+                place("tool result", Expect.MADE_UP_TURN, (b, f) -> {
                     messages(b).addObject().put("role", "user").put("content", "Vat het resultaat samen.");
                     ObjectNode call = messages(b).addObject().put("role", "assistant");
                     call.putArray("tool_calls").addObject().put("id", "call_1").put("type", "function").putObject("function")
@@ -155,10 +157,24 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
                     b.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "zoek")
                             .putObject("parameters").put("type", "object");
                 }),
-                place("assistant message", Expect.NOT_READ, (b, f) -> {
+                place("assistant message", Expect.MADE_UP_TURN, (b, f) -> {
                     messages(b).addObject().put("role", "user").put("content", "Wat heb je net gezegd?");
                     messages(b).addObject().put("role", "assistant").put("content", f);
                     messages(b).addObject().put("role", "user").put("content", "Maak het korter.");
+                }),
+                place("assistant message, disguised", Expect.MADE_UP_TURN, (b, f) -> {
+                    messages(b).addObject().put("role", "user").put("content", "Wat heb je net gezegd?");
+                    messages(b).addObject().put("role", "assistant").put("content", disguised(f));
+                    messages(b).addObject().put("role", "user").put("content", "Maak het korter.");
+                }),
+                place("assistant tool call arguments", Expect.MADE_UP_TURN, (b, f) -> {
+                    messages(b).addObject().put("role", "user").put("content", "Ga je gang.");
+                    ObjectNode call = messages(b).addObject().put("role", "assistant");
+                    call.putArray("tool_calls").addObject().put("id", "call_1").put("type", "function").putObject("function")
+                            .put("name", "verwerk").put("arguments", json.createObjectNode().put("opdracht", f).toString());
+                    messages(b).addObject().put("role", "tool").put("tool_call_id", "call_1").put("content", "klaar");
+                    b.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "verwerk")
+                            .putObject("parameters").put("type", "object");
                 }),
                 place("user field", Expect.NEVER_SENT, (b, f) -> {
                     messages(b).addObject().put("role", "user").put("content", "Schrijf een korte groet.");
@@ -200,7 +216,13 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
                             .put("type", "string").put("description", f);
                     b.put("input", "Ga je gang.");
                 }),
-                place("function_call_output", Expect.NOT_READ, (b, f) -> {
+                place("assistant message", Expect.MADE_UP_TURN, (b, f) -> {
+                    ArrayNode input = b.putArray("input");
+                    input.addObject().put("role", "user").put("content", "Wat heb je net gezegd?");
+                    input.addObject().put("type", "message").put("role", "assistant").put("content", f);
+                    input.addObject().put("role", "user").put("content", "Maak het korter.");
+                }),
+                place("function_call_output", Expect.MADE_UP_TURN, (b, f) -> {
                     ArrayNode input = b.putArray("input");
                     input.addObject().put("role", "user").put("content", "Vat het resultaat samen.");
                     input.addObject().put("type", "function_call").put("call_id", "call_1").put("name", "zoek").put("arguments", "{}");
@@ -225,19 +247,20 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
 
     /**
      * Refused: 403 forbidden_purpose in Dutch, the model got nothing, the audit record says refused by the purpose step
-     * and holds no text. Not read: answered; and for the user field, the model never got the text.
+     * and holds no text. Never sent: answered, and the model never got the text.
      */
     private void check(Expect expect, String forbidden, HttpResponse<String> r) throws Exception {
         List<LoggedRequest> sent = upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions")));
         Map<String, Object> audit = auditRecord(r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
-        if (expect == Expect.REFUSED) {
+        if (expect == Expect.REFUSED || expect == Expect.MADE_UP_TURN) {
             assertThat(r.statusCode()).as(forbidden + ": " + r.body()).isEqualTo(403);
             JsonNode error = parse(r.body()).path("error");
             assertThat(error.path("code").asText()).isEqualTo("forbidden_purpose");
             assertThat(error.path("message").asText()).startsWith("Dit verzoek is geweigerd");
             assertThat(sent).isEmpty();
             assertThat(audit.get("DECISION")).isEqualTo("refused");
-            assertThat(String.valueOf(audit.get("RULE"))).startsWith("purpose:");
+            // a made-up turn has a rule of its own, so an auditor sees where the request was
+            assertThat(String.valueOf(audit.get("RULE"))).startsWith(expect == Expect.MADE_UP_TURN ? "purpose-made-up-turn:" : "purpose:");
         } else {
             assertThat(r.statusCode()).as(forbidden + ": " + r.body()).isEqualTo(200);
             assertThat(sent).hasSize(1);

@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * Operators: {@link #ADMIN_KEY}, {@link #AUDITOR_KEY} and {@link #EXPIRED_ADMIN_KEY} (expired in 2020).
  * For the request fields (issue 9): "test-velden" (models extern — eu-cloud, no personal data — and upstream;
  * forwards metadata key zaaknummer), "test-bijlagen" (attachments: allow) and "test-bijlagen-lokaal" (attachments:
- * on-premises-only), both with models extern, extern-pd (eu-cloud, personal data) and upstream (on-premises).
+ * on-premises-only), both with models extern, extern-pd (eu-cloud, personal data, provider-storage: allowed) and upstream
+ * (on-premises).
  * For the answer's way back (rewrite27): "test-antwoord" ({@code pii.output: redact}) and "test-antwoord-tellen"
  * ({@code flag}) with models upstream, azure (Azure OpenAI, deployment gpt-4o-mini-prod), mistral and claude.
  */
@@ -136,7 +137,9 @@ public final class TestPack {
                         """.formatted(answer[0], answer[1]));
             }
             Files.writeString(models.resolve("extern.yaml"), euCloudModel("extern", upstreamPort, "[]"));
-            Files.writeString(models.resolve("extern-pd.yaml"), euCloudModel("extern-pd", upstreamPort, "[personal-data]"));
+            Files.writeString(models.resolve("extern-pd.yaml"), euCloudModel("extern-pd", upstreamPort, "[personal-data]")
+                    // leftover28: the one model whose provider may keep a completion (store: true)
+                    + "provider-storage: allowed\n");
             String base = "http://127.0.0.1:" + upstreamPort + "/v1";
             Files.writeString(models.resolve("upstream.yaml"), model("upstream", "openai-compatible", base, "echo-7b", "10s", "TEST_UPSTREAM_KEY"));
             Files.writeString(models.resolve("slow.yaml"), model("slow", "openai-compatible", base + "/slow", "slow-model", "500ms", null));

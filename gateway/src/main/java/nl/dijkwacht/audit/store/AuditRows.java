@@ -29,10 +29,10 @@ public final class AuditRows {
             completion_tokens, latency_ms, energy_wh, streamed, placeholders_restored, placeholders_unknown,
             hash_key_id, prompt_hmac, answer_hmac, prompt_template, sources, citations, content_retained,
             review_required, route_task, route_summary, route_upstream, action_params, attachment_counts,
-            purpose_verdict, purpose_layer, purpose_score""";
+            purpose_verdict, purpose_layer, purpose_score, turn_hmac""";
 
     /** How many columns {@link #bind} sets. */
-    public static final int COLUMN_COUNT = 55;
+    public static final int COLUMN_COUNT = 56;
 
     public static final String INSERT = "INSERT INTO audit_record (" + COLUMNS + ") VALUES ("
             + "?, ".repeat(COLUMN_COUNT - 1) + "?)";
@@ -128,6 +128,7 @@ public final class AuditRows {
         } else {
             ps.setDouble(i++, r.purpose().score());
         }
+        ps.setBytes(i++, hashBytes(r.turnHmac()));
         return i;
     }
 
@@ -182,6 +183,7 @@ public final class AuditRows {
                 .attachmentCounts(rs.getString("attachment_counts") == null ? Map.of()
                         : parse(rs.getString("attachment_counts"), COUNTS))
                 .purpose(purpose(rs))
+                .turnHmac(hashText(rs.getBytes("turn_hmac")))
                 .build();
         ChainLink link = new ChainLink(rs.getString("chain_id"), rs.getLong("seq"), hashText(rs.getBytes("prev_hash")),
                 hashText(rs.getBytes("record_hash")), rs.getString("chain_key_id"));

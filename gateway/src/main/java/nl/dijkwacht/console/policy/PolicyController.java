@@ -82,6 +82,10 @@ class PolicyController {
             redirect.addFlashAttribute("problem", "Geef een reden op voor het opschorten van " + id + ".");
             return "redirect:/console/beheer";
         }
+        if (reason.strip().length() > Suspension.MAX_REASON) {
+            redirect.addFlashAttribute("problem", "De reden is te lang: hoogstens " + Suspension.MAX_REASON + " tekens.");
+            return "redirect:/console/beheer";
+        }
         try {
             administration.suspend(ConsoleUser.tenantOf(auth), k, id, ConsoleUser.of(auth).operatorId(), reason);
             redirect.addFlashAttribute("message", (k == Suspension.Kind.MODEL ? "Model " : "Toepassing ") + id
