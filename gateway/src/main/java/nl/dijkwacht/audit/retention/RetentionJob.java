@@ -39,8 +39,8 @@ public final class RetentionJob {
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
     private final Pause pause;
-    /** Batches of the run under way (runs never overlap: {@link #running}). */
-    private int batchesThisRun;
+    /** Rows removed by the run under way since its last pause (runs never overlap: {@link #running}). */
+    private long removedSincePause;
 
     /** Waits between batches (the tests see the waits without waiting). */
     @FunctionalInterface
@@ -100,7 +100,7 @@ public final class RetentionJob {
         Instant now = clock.instant();
         Instant cutoff = now.minus(Duration.ofDays(settings.metadataDays()));
         long runId = startRun(now, cutoff, triggeredBy, tenant);
-        batchesThisRun = 0;
+        removedSincePause = 0;
 
         long contentDeleted = deleteExpiredContent(now);
         long contentHeld = count("SELECT COUNT(*) FROM audit_content WHERE expires_at <= ?", AuditRows.time(now));
@@ -109,7 +109,9 @@ public final class RetentionJob {
         long recordsDeleted = 0;
         for (Range range : ranges) {
             pauseBetweenBatches();
-            recordsDeleted += deleteRange(range, runId);
+            long removed = deleteRange(range, runId);
+            recordsDeleted += removed;
+            removedSincePause += removed;
         }
         long recordsHeld = count("SELECT COUNT(*) FROM audit_record WHERE occurred_at < ?", AuditRows.time(cutoff));
 
@@ -173,8 +175,10 @@ public final class RetentionJob {
                 }
             }
             if (!traceIds.isEmpty()) {
-                deleted += update("DELETE FROM audit_content WHERE trace_id IN ("
+                long removed = update("DELETE FROM audit_content WHERE trace_id IN ("
                         + String.join(", ", java.util.Collections.nCopies(traceIds.size(), "?")) + ")", traceIds.toArray());
+                deleted += removed;
+                removedSincePause += removed;
             }
             if (traceIds.size() < batch) {
                 return deleted;
@@ -182,11 +186,16 @@ public final class RetentionJob {
         }
     }
 
-    /** Lets the writer have the store between two batches of a run ({@code batch-pause}); not before the first. */
+    /**
+     * Lets the writer have the store ({@code batch-pause}) before the next batch once the run removed {@code batch-size}
+     * rows since its last pause: after every full batch, and after enough short ranges (a legal hold splits the
+     * expired records into many) — not before the first batch, not after the last.
+     */
     private void pauseBetweenBatches() throws SQLException {
-        if (batchesThisRun++ == 0) {
+        if (removedSincePause < settings.batchSize()) {
             return;
         }
+        removedSincePause = 0;
         try {
             pause.after(settings.batchPause());
         } catch (InterruptedException e) {
