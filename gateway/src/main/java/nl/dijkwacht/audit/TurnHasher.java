@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * ({@value #DISCLAIMER_SEPARATOR_TEXT} and the disclaimer, {@code response.Disclaimer}), then for each tool call the
  * gateway delivered its name and its arguments (whitespace collapsed the same way), each after a separator control
  * character no text of a turn holds after collapsing. Only choice 0 of an answer is hashed (as {@code answer_hmac}).
+ * A tool call's name and arguments go in as their own MACs (hex), so a stream's arguments are hashed as they arrive.
  * Nothing is kept of the text; a stream's running form holds back at most 2 × {@link #HOLD} characters of the answer's end.
  */
 public final class TurnHasher {
@@ -109,13 +110,13 @@ public final class TurnHasher {
     public final class Running {
         /** A stream's end held back for the disclaimer (made with the first piece of a stream). */
         private StringBuilder tail;
-        private final MacFeed feed = new MacFeed(TextHasher.copyOf(prototype, key), 256);
-        /** A high surrogate waiting for its low one (a pair is encoded together). */
-        private char high;
-        private boolean started;
-        private boolean space;
+        private final Collapsed text = new Collapsed(256);
         private boolean seen;
-        private List<StringBuilder[]> calls;
+        /**
+         * The tool calls by index, each name and arguments hashed as they arrive (review44b: a stream's arguments were
+         * held whole until its end, without a limit); their hashes go to the turn's MAC at {@link #finish}.
+         */
+        private List<Collapsed[]> calls;
 
         public void content(String text) {
             if (text == null || text.isEmpty()) {
@@ -128,7 +129,7 @@ public final class TurnHasher {
             tail.append(text);
             if (tail.length() > 2 * HOLD) {
                 int out = tail.length() - HOLD;
-                collapseInto(tail, 0, out);
+                this.text.collapseInto(tail, 0, out);
                 tail.delete(0, out);
             }
         }
@@ -146,7 +147,7 @@ public final class TurnHasher {
             if (note != null && !note.isEmpty() && text.endsWith(note)) {
                 end -= note.length();
             }
-            collapseInto(text, 0, end);
+            this.text.collapseInto(text, 0, end);
         }
 
         /** A piece of tool call {@code index}: its name (or part of it) and a piece of its arguments; either may be null. */
@@ -155,19 +156,24 @@ public final class TurnHasher {
                 calls = new ArrayList<>(2);
             }
             while (calls.size() <= index) {
-                calls.add(new StringBuilder[] {new StringBuilder(), new StringBuilder()});
+                calls.add(new Collapsed[] {new Collapsed(32), new Collapsed(256)});
             }
             seen = true;
             if (name != null) {
-                calls.get(index)[0].append(name);
+                calls.get(index)[0].collapseInto(name, 0, name.length());
             }
             if (arguments != null) {
-                calls.get(index)[1].append(arguments);
+                calls.get(index)[1].collapseInto(arguments, 0, arguments.length());
             }
         }
 
         public boolean seen() {
             return seen;
+        }
+
+        /** Characters this turn holds for its hash now: the text's end held back (tool calls are hashed as they come). */
+        int heldChars() {
+            return tail == null ? 0 : tail.length();
         }
 
         /**
@@ -185,31 +191,35 @@ public final class TurnHasher {
                         && tail.indexOf(note, end - note.length()) == end - note.length()) {
                     end -= note.length();
                 }
-                collapseInto(tail, 0, end);
+                text.collapseInto(tail, 0, end);
                 tail = null;
             }
             if (calls != null) {
-                for (StringBuilder[] call : calls) {
-                    feed.ascii(CALL);
-                    started = false;
-                    space = false;
-                    collapseInto(call[0], 0, call[0].length());
-                    feed.ascii(ARGUMENTS);
-                    started = false;
-                    space = false;
-                    collapseInto(call[1], 0, call[1].length());
+                // each call as its name's and its arguments' own MACs (hex), after the separators
+                for (Collapsed[] call : calls) {
+                    text.feed.ascii(CALL);
+                    text.ascii(call[0].finish());
+                    text.feed.ascii(ARGUMENTS);
+                    text.ascii(call[1].finish());
                 }
             }
-            if (high != 0) {
-                feed.text(String.valueOf(high));
-                high = 0;
-            }
-            byte[] mac = feed.doFinal();
-            feed.wipe();
-            return HexFormat.of().formatHex(mac, 0, BYTES);
+            return HexFormat.of().formatHex(text.finish(), 0, BYTES);
+        }
+    }
+
+    /** A MAC over text with every run of whitespace made one space and none at either end, fed in pieces. */
+    private final class Collapsed {
+        final MacFeed feed;
+        /** A high surrogate waiting for its low one (a pair is encoded together). */
+        private char high;
+        private boolean started;
+        private boolean space;
+
+        Collapsed(int chars) {
+            this.feed = new MacFeed(TextHasher.copyOf(prototype, key), chars);
         }
 
-        private void collapseInto(CharSequence text, int from, int to) {
+        void collapseInto(CharSequence text, int from, int to) {
             for (int i = from; i < to; i++) {
                 char c = text.charAt(i);
                 if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
@@ -222,6 +232,28 @@ public final class TurnHasher {
                     put(c);
                     started = true;
                 }
+            }
+        }
+
+        /** Hex digits, as they are (after any held surrogate). */
+        void ascii(byte[] mac) {
+            flushHigh();
+            for (char c : HexFormat.of().formatHex(mac).toCharArray()) {
+                feed.ascii(c);
+            }
+        }
+
+        byte[] finish() {
+            flushHigh();
+            byte[] mac = feed.doFinal();
+            feed.wipe();
+            return mac;
+        }
+
+        private void flushHigh() {
+            if (high != 0) {
+                feed.text(String.valueOf(high));
+                high = 0;
             }
         }
 

@@ -4,6 +4,7 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import nl.dijkwacht.catalog.BreakerSettings;
 
 /**
@@ -20,6 +21,7 @@ public final class Upstream {
     private final BreakerSettings settings;
     private final Integer maxConcurrent;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong resets = new AtomicLong();
 
     Upstream(String modelId, URI baseUrl, CircuitBreaker breaker, Bulkhead bulkhead, BreakerSettings settings, Integer maxConcurrent) {
         this.modelId = modelId;
@@ -48,6 +50,17 @@ public final class Upstream {
 
     boolean sameSettings(BreakerSettings breakerSettings, Integer concurrent) {
         return settings.equals(breakerSettings) && java.util.Objects.equals(maxConcurrent, concurrent);
+    }
+
+    /** How often the health was reset: a call that began before the last reset has no say in the new history. */
+    long resets() {
+        return resets.get();
+    }
+
+    /** Closes the breaker and forgets its history, including the outcome of calls still in flight. */
+    void resetHealth() {
+        resets.incrementAndGet();
+        breaker.reset();
     }
 
     /** Takes a place (bulkhead) and a breaker permission, or nothing. */
@@ -80,6 +93,14 @@ public final class Upstream {
     /** The call ended in a way that says nothing about the upstream's health (the tool left, a 4xx). */
     void released() {
         breaker.releasePermission();
+        done();
+    }
+
+    /**
+     * The call began before a {@link #resetHealth reset}: its outcome belongs to the history the reset forgot (its
+     * breaker permission was of the state the reset replaced), so the breaker hears nothing; only its place is freed.
+     */
+    void forgotten() {
         done();
     }
 

@@ -45,9 +45,12 @@ public final class UpstreamPool {
         return breakers;
     }
 
-    /** Closes every breaker and forgets its history (an operator who knows the upstreams are back; tests). */
+    /**
+     * Closes every breaker and forgets its history (an operator who knows the upstreams are back; tests). A call still
+     * in flight then (e.g. a guard call abandoned at its budget) ends without counting in the new history.
+     */
     public void resetHealth() {
-        upstreams.values().forEach(u -> u.breaker().reset());
+        upstreams.values().forEach(Upstream::resetHealth);
     }
 
     /** The model's upstreams in catalogue order (dry-run has one, local, without a URL). */
@@ -79,9 +82,10 @@ public final class UpstreamPool {
         rotated.sort(Comparator.comparingInt(Upstream::inFlight));
         boolean overloaded = false;
         for (Upstream u : rotated) {
+            long resets = u.resets();
             switch (u.tryAcquire()) {
                 case GRANTED -> {
-                    return new Acquired(new Lease(u), null);
+                    return new Acquired(new Lease(u, resets), null);
                 }
                 case OVERLOADED -> overloaded = true;
                 case CIRCUIT_OPEN -> { }
@@ -135,14 +139,28 @@ public final class UpstreamPool {
                 .build();
     }
 
-    /** One call's hold on an upstream; exactly one of {@link #succeeded}, {@link #failed} or {@link #released}. */
+    /**
+     * One call's hold on an upstream; exactly one of {@link #succeeded}, {@link #failed} or {@link #released}. After a
+     * {@link #resetHealth reset} that came while the call was in flight, none of them reaches the breaker.
+     */
     public static final class Lease {
         private final Upstream upstream;
+        private final long resets;
         private final long start = System.nanoTime();
         private boolean closed;
 
-        Lease(Upstream upstream) {
+        Lease(Upstream upstream, long resets) {
             this.upstream = upstream;
+            this.resets = resets;
+        }
+
+        /** Whether the upstream's health was reset since this call began. */
+        private boolean outlived() {
+            if (upstream.resets() == resets) {
+                return false;
+            }
+            upstream.forgotten();
+            return true;
         }
 
         public Upstream upstream() {
@@ -160,21 +178,27 @@ public final class UpstreamPool {
         void succeeded() {
             if (!closed) {
                 closed = true;
-                upstream.succeeded(System.nanoTime() - start);
+                if (!outlived()) {
+                    upstream.succeeded(System.nanoTime() - start);
+                }
             }
         }
 
         void failed(Throwable error) {
             if (!closed) {
                 closed = true;
-                upstream.failed(System.nanoTime() - start, error);
+                if (!outlived()) {
+                    upstream.failed(System.nanoTime() - start, error);
+                }
             }
         }
 
         void released() {
             if (!closed) {
                 closed = true;
-                upstream.released();
+                if (!outlived()) {
+                    upstream.released();
+                }
             }
         }
     }

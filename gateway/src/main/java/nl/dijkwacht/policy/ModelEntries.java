@@ -150,10 +150,8 @@ final class ModelEntries {
             problems.add(doc.problem("/circuit-breaker/window", "'window' moet minstens zo groot zijn als 'minimum-calls' (" + minimumCalls + ")"));
             return d;
         }
-        Duration openFor = duration(doc, "/circuit-breaker/open-for", raw.openFor(), null, problems);
-        if (openFor == null) {
-            return d;
-        }
+        // a block without open-for keeps its other fields (open-for defaults like the rest; flake28)
+        Duration openFor = duration(doc, "/circuit-breaker/open-for", raw.openFor(), d.openFor(), problems);
         return new BreakerSettings(raw.failureRate() == null ? d.failureRatePercent() : raw.failureRate(), minimumCalls, window, openFor);
     }
 

@@ -202,7 +202,10 @@ public final class PurposeGuardStep implements PolicyStep {
                             + "(traceercode " + exchange.traceId() + ")."), "purpose-turn-unverified:" + summary);
         }
         return Outcome.deny(Refusal.forbidden("forbidden_purpose", message(rule) + " Het verzoek staat in een eerder antwoord of "
-                        + "toolresultaat dat niet door Dijkwacht is afgeleverd." + flagHint(exchange.traceId()), "messages"),
+                        + "toolresultaat dat Dijkwacht niet herkent als een antwoord dat het zelf heeft afgeleverd (het is "
+                        + "gewijzigd, komt uit een ander gesprek of een andere organisatie, of is afgeleverd voordat Dijkwacht "
+                        + "eerdere antwoorden controleerde). Gaat het om een gesprek dat u met Dijkwacht voerde, begin dan een "
+                        + "nieuw gesprek." + flagHint(exchange.traceId()), "messages"),
                 "purpose-made-up-turn:" + summary);
     }
 

@@ -73,4 +73,33 @@ class TurnHasherTest {
         assertThat(hasher.turn("zoek_dossier {\"zaak\": \"Z-1\"}", List.of())).isNotEqualTo(call);
         assertThat(hasher.running().finish(null)).isNull();
     }
+
+    @Test
+    void aStreamedToolCallIsHashedAsItArrivesNotHeldWhole() {
+        // review44b: a stream's tool-call arguments were held whole until the end, per open stream, without a limit
+        String args = "{\"tekst\": \"" + "x".repeat(999) + " ".repeat(1_000) + "\"}";
+        TurnHasher.Running streamed = hasher.running();
+        streamed.content("Ik zoek het op.");
+        streamed.toolCall(0, "zoek_dossier", null);
+        StringBuilder whole = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) { // 4 MB of arguments in pieces of 2,000 characters
+            streamed.toolCall(0, null, args.substring(0, 1_000));
+            streamed.toolCall(0, null, args.substring(1_000));
+            if (i < 3) {
+                whole.append(args);
+            }
+            assertThat(streamed.heldChars()).isLessThanOrEqualTo(2 * TurnHasher.HOLD);
+        }
+        assertThat(streamed.finish(null)).hasSize(2 * TurnHasher.BYTES);
+        // the same hash whole and in pieces, whitespace collapsed, with two calls and their names in pieces
+        TurnHasher.Running two = hasher.running();
+        two.content("Ik zoek het op.");
+        two.toolCall(0, "zoek_", whole.substring(0, 10));
+        two.toolCall(1, "lees", "{}");
+        two.toolCall(0, "dossier", whole.substring(10));
+        assertThat(two.finish(null)).isEqualTo(hasher.turn("Ik zoek het op.", List.<String[]>of(
+                new String[] {"zoek_dossier", whole.toString()}, new String[] {"lees", "{}"})));
+        assertThat(hasher.turn(null, List.<String[]>of(new String[] {"a", "b"}, new String[] {"c", "d"})))
+                .isNotEqualTo(hasher.turn(null, List.<String[]>of(new String[] {"a", "bc"}, new String[] {"", "d"})));
+    }
 }

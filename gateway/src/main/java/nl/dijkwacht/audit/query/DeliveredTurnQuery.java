@@ -18,8 +18,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class DeliveredTurnQuery implements DeliveredTurns {
 
-    /** Hashes asked at most in one query (a longer conversation's oldest turns are read as not delivered). */
-    static final int MAX_HASHES = 200;
+    /** Hashes asked in one query. */
+    static final int PER_QUERY = 200;
+    /**
+     * Hashes asked at most per request, in queries of {@link #PER_QUERY}: the newest turns' (a longer conversation's
+     * oldest turns are read as not delivered). Bounds the look-ups a 1 MiB body of tiny turns can cause.
+     */
+    static final int MAX_HASHES = 1_000;
 
     private final JdbcTemplate jdbc;
     private final TurnHasher hasher;
@@ -46,7 +51,18 @@ public final class DeliveredTurnQuery implements DeliveredTurns {
         if (asked.isEmpty()) {
             return Set.of();
         }
-        List<String> some = asked.stream().limit(MAX_HASHES).toList();
+        // review44b: only the first (oldest) 200 were asked, so an agent's conversation of more than 100-200 turns had
+        // its newest delivered turns read as made up
+        List<String> all = List.copyOf(asked);
+        List<String> newest = all.subList(Math.max(0, all.size() - MAX_HASHES), all.size());
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < newest.size(); from += PER_QUERY) {
+            found.addAll(query(tenant, newest.subList(from, Math.min(newest.size(), from + PER_QUERY))));
+        }
+        return found;
+    }
+
+    private List<String> query(String tenant, List<String> some) {
         StringBuilder sql = new StringBuilder("SELECT DISTINCT turn_hmac FROM audit_record WHERE turn_hmac IN (");
         Object[] args = new Object[some.size() + (tenant == null ? 0 : 1)];
         for (int i = 0; i < some.size(); i++) {
@@ -58,7 +74,7 @@ public final class DeliveredTurnQuery implements DeliveredTurns {
             args[some.size()] = tenant;
         }
         try {
-            return new HashSet<>(jdbc.query(sql.toString(), (rs, i) -> AuditRows.hashText(rs.getBytes(1)), args));
+            return jdbc.query(sql.toString(), (rs, i) -> AuditRows.hashText(rs.getBytes(1)), args);
         } catch (RuntimeException e) { // DataAccessException, a pool that gives no connection
             throw new DeliveredTurns.Unknown(e);
         }
