@@ -318,9 +318,21 @@ public class AuditConfiguration {
         return new Oversight(dataSource, redactor, codec, auditClock);
     }
 
+    /**
+     * The daily roll-up of usage the aggregates read whole closed days from, brought up to date every
+     * {@code dijkwacht.audit.usage-rollup-interval} (default 1h; 0: never on a schedule).
+     */
+    @Bean(destroyMethod = "close")
+    nl.dijkwacht.audit.rollup.DailyUsageRollup auditUsageRollup(DataSource dataSource, Clock auditClock,
+            @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.usage-rollup-interval:1h}") String interval) {
+        return new nl.dijkwacht.audit.rollup.DailyUsageRollup(dataSource, auditClock,
+                org.springframework.boot.convert.DurationStyle.detectAndParse(interval));
+    }
+
     @Bean
-    AuditQueries auditQueries(DataSource dataSource, AuditRows rows, ObjectMapper dijkwachtJson) {
-        return new AuditQueries(dataSource, rows, dijkwachtJson);
+    AuditQueries auditQueries(DataSource dataSource, AuditRows rows, ObjectMapper dijkwachtJson,
+                              nl.dijkwacht.audit.rollup.DailyUsageRollup usageRollup) {
+        return new AuditQueries(dataSource, rows, dijkwachtJson, usageRollup);
     }
 
     @Bean
@@ -334,8 +346,8 @@ public class AuditConfiguration {
     }
 
     @Bean
-    UsageQueries auditUsageQueries(DataSource dataSource) {
-        return new UsageQueries(dataSource);
+    UsageQueries auditUsageQueries(DataSource dataSource, nl.dijkwacht.audit.rollup.DailyUsageRollup usageRollup) {
+        return new UsageQueries(dataSource, usageRollup);
     }
 
     @Bean

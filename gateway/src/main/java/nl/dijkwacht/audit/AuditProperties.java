@@ -22,7 +22,7 @@ public record AuditProperties(
     public AuditProperties {
         chainId = chainId == null || chainId.isBlank() ? "main" : chainId;
         hashKeys = hashKeys == null ? List.of() : List.copyOf(hashKeys);
-        retention = retention == null ? new Retention(null, null, null) : retention;
+        retention = retention == null ? new Retention(null, null, null, null) : retention;
         useCases = useCases == null ? Map.of() : Map.copyOf(useCases);
         models = models == null ? Map.of() : Map.copyOf(models);
         publication = publication == null ? new Publication(null, null, null, null) : publication;
@@ -35,13 +35,20 @@ public record AuditProperties(
     /**
      * @param metadataDays     how long audit records are kept (default 365: 12 months)
      * @param interval         how often the retention job runs (default 24h; 0 disables the schedule)
-     * @param batchSize        records deleted per transaction
+     * @param batchSize        records (or contents) deleted per transaction (default {@value #DEFAULT_BATCH_SIZE})
+     * @param batchPause       how long the run waits after every {@code batchSize} rows, so the gateway's audit writer has the store to
+     *                         itself between batches (default {@link #DEFAULT_BATCH_PAUSE}; 0: no wait)
      */
-    public record Retention(Integer metadataDays, Duration interval, Integer batchSize) {
+    public record Retention(Integer metadataDays, Duration interval, Integer batchSize, Duration batchPause) {
+
+        public static final int DEFAULT_BATCH_SIZE = 1000;
+        public static final Duration DEFAULT_BATCH_PAUSE = Duration.ofMillis(50);
+
         public Retention {
             metadataDays = metadataDays == null ? 365 : metadataDays;
             interval = interval == null ? Duration.ofHours(24) : interval;
-            batchSize = batchSize == null ? 5000 : batchSize;
+            batchSize = batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
+            batchPause = batchPause == null || batchPause.isNegative() ? DEFAULT_BATCH_PAUSE : batchPause;
         }
     }
 

@@ -55,6 +55,7 @@ public class TelemetryConfiguration {
                           TelemetryProperties telemetry) {
         // one chain per tenant on this replica: the default tenant's first (its id is dijkwacht.audit.chain-id)
         java.util.List<String> ids = tenants.all().stream().map(t -> chains.chainOf(t.id())).distinct().toList();
-        return new ChainWatch(verification, ids, telemetry.chainCheckInterval(), meters);
+        return new ChainWatch(verification, ids, telemetry.chainCheckInterval(), telemetry.chainFullWalkInterval(),
+                java.time.Clock.systemUTC(), meters);
     }
 }

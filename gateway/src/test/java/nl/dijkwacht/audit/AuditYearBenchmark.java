@@ -64,8 +64,13 @@ class AuditYearBenchmark {
     private static final String CHAIN = "main";
     /** {@code -Ddw.only=retention}: skip the exports, searches, aggregates and the first verification. */
     private static final boolean ONLY_RETENTION = "retention".equals(System.getProperty("dw.only"));
+    /** {@code -Ddw.only=aggregates}: only the year's aggregates, counted from the records and from the daily roll-up. */
+    private static final boolean ONLY_AGGREGATES = "aggregates".equals(System.getProperty("dw.only"));
     /** {@code -Ddw.retention-batch=N}: the retention run's batch size (default: the gateway's). */
     private static final Integer RETENTION_BATCH = Integer.getInteger("dw.retention-batch");
+    /** {@code -Ddw.retention-pause=MS}: the retention run's pause after each batch (default: the gateway's). */
+    private static final Duration RETENTION_PAUSE = Integer.getInteger("dw.retention-pause") == null ? null
+            : Duration.ofMillis(Integer.getInteger("dw.retention-pause"));
 
     private final ObjectMapper json = new ObjectMapper();
     private final AuditRows rows = new AuditRows(json);
@@ -161,6 +166,10 @@ class AuditYearBenchmark {
             retention(db, store, queries, new ChainVerifier(db.dataSource(), codec, rows));
             return;
         }
+        if (ONLY_AGGREGATES) {
+            aggregates(db, store, queries);
+            return;
+        }
         Instant december = Instant.parse("2026-12-01T00:00:00Z");
         AuditFilter month = AuditFilter.none().withPeriod(december, NEXT_YEAR);
         for (var format : List.of("csv", "json")) {
@@ -196,6 +205,7 @@ class AuditYearBenchmark {
         timed(store, "console dashboard December by model", () -> usage.overview(december, NEXT_YEAR, "model").buckets().size());
         timed(store, "auditor aggregate year by month x department", () -> queries.aggregate(AuditFilter.none(), "month", "department").size());
         timed(store, "auditor aggregate year by day x use-case", () -> queries.aggregate(AuditFilter.none(), "day", "use_case").size());
+        aggregates(db, store, queries);
 
         ChainVerifier verifier = new ChainVerifier(db.dataSource(), codec, rows);
         timed(store, "chains() (known chain ids)", () -> verifier.chains().size());
@@ -203,6 +213,34 @@ class AuditYearBenchmark {
         print("BENCH store=%s verify year: ok=%s, %,d records, %.1f s, %s", store, v.value().ok(), v.value().recordsChecked(), v.seconds(), v.heap());
 
         retention(db, store, queries, verifier);
+    }
+
+    /** The dashboard's and the auditor's year figures counted from the records, then from the daily roll-up. */
+    private void aggregates(AuditDb db, String store, AuditQueries counted) {
+        Instant december = Instant.parse("2026-12-01T00:00:00Z");
+        UsageQueries usage = new UsageQueries(db.dataSource());
+        if (ONLY_AGGREGATES) {
+            timed(store, "console dashboard year by department (UsageQueries.overview)", () -> usage.overview(YEAR, NEXT_YEAR, "department").buckets().size());
+            timed(store, "auditor aggregate year by month x department", () -> counted.aggregate(AuditFilter.none(), "month", "department").size());
+            timed(store, "auditor aggregate year by day x use-case", () -> counted.aggregate(AuditFilter.none(), "day", "use_case").size());
+        }
+        // "now" is the first hour of 2027 plus the grace: every day of 2026 is closed
+        nl.dijkwacht.audit.rollup.DailyUsageRollup daily = new nl.dijkwacht.audit.rollup.DailyUsageRollup(db.dataSource(),
+                Clock.fixed(NEXT_YEAR.plus(Duration.ofHours(2)), ZoneOffset.UTC), Duration.ZERO);
+        Measured<Integer> m = measured(daily::rollUp);
+        print("BENCH store=%s daily roll-up of the year (first run): %d days, %.1f s, %,d rows, %s", store, m.value(), m.seconds(),
+                db.count("SELECT COUNT(*) FROM audit_usage_day") + db.count("SELECT COUNT(*) FROM audit_outcome_day"), m.heap());
+        UsageQueries rolled = new UsageQueries(db.dataSource(), daily);
+        AuditQueries rolledAudit = new AuditQueries(db.dataSource(), rows, json, daily);
+        if (!rolled.overview(YEAR, NEXT_YEAR, "department").equals(usage.overview(YEAR, NEXT_YEAR, "department"))
+                || !rolledAudit.aggregate(AuditFilter.none(), "month", "department").equals(counted.aggregate(AuditFilter.none(), "month", "department"))) {
+            print("BENCH store=%s ROLL-UP DIFFERS from the records", store);
+        }
+        timed(store, "roll-up: console dashboard year by department", () -> rolled.overview(YEAR, NEXT_YEAR, "department").buckets().size());
+        timed(store, "roll-up: console dashboard December by model", () -> rolled.overview(december, NEXT_YEAR, "model").buckets().size());
+        timed(store, "roll-up: auditor aggregate year by month x department", () -> rolledAudit.aggregate(AuditFilter.none(), "month", "department").size());
+        timed(store, "roll-up: auditor aggregate year by day x use-case", () -> rolledAudit.aggregate(AuditFilter.none(), "day", "use_case").size());
+        daily.close();
     }
 
     private void retention(AuditDb db, String store, AuditQueries queries, ChainVerifier verifier) throws Exception {
@@ -217,7 +255,7 @@ class AuditYearBenchmark {
         long dayBefore = db.count("SELECT COUNT(*) FROM audit_record WHERE occurred_at >= ? AND occurred_at < ?",
                 AuditRows.time(Instant.parse("2026-02-10T00:00:00Z")), AuditRows.time(Instant.parse("2026-02-11T00:00:00Z")));
 
-        RetentionJob job = new RetentionJob(db.dataSource(), codec, new AuditProperties.Retention(182, null, RETENTION_BATCH), clock);
+        RetentionJob job = new RetentionJob(db.dataSource(), codec, new AuditProperties.Retention(182, null, RETENTION_BATCH, RETENTION_PAUSE), clock);
         try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, CHAIN).start()) {
             Load baseline = load(sink, queries, Duration.ofSeconds(10), null);
             print("BENCH store=%s light load before retention: %s", store, baseline);
@@ -226,8 +264,9 @@ class AuditYearBenchmark {
             Thread purge = new Thread(() -> {
                 Measured<RetentionJob.Run> m = measured(() -> job.run("bench"));
                 run[0] = m.value();
-                print("BENCH store=%s retention (batch %d): %,d records, %,d contents deleted, %,d records held, %d checkpoints, %.1f s, %s",
-                        store, new AuditProperties.Retention(182, null, RETENTION_BATCH).batchSize(), m.value().recordsDeleted(), m.value().contentDeleted(), m.value().recordsHeld(),
+                print("BENCH store=%s retention (batch %d, pause %d ms): %,d records, %,d contents deleted, %,d records held, %d checkpoints, %.1f s, %s",
+                        store, new AuditProperties.Retention(182, null, RETENTION_BATCH, RETENTION_PAUSE).batchSize(),
+                        new AuditProperties.Retention(182, null, RETENTION_BATCH, RETENTION_PAUSE).batchPause().toMillis(), m.value().recordsDeleted(), m.value().contentDeleted(), m.value().recordsHeld(),
                         m.value().checkpoints(), m.seconds(), m.heap());
                 finished.set(true);
             });

@@ -131,7 +131,7 @@ class ChainVerifyResumeTest {
         long seq = 200;
         String hash = hashAt(seq);
         // metadata kept 30 days on 2026-03-10: the records of before 2026-02-08 (seq 1..911, one checkpoint) expire
-        new RetentionJob(db.dataSource(), codec, new AuditProperties.Retention(30, null, 1_000),
+        new RetentionJob(db.dataSource(), codec, new AuditProperties.Retention(30, null, 1_000, null),
                 Clock.fixed(Instant.parse("2026-03-10T00:00:00Z"), ZoneOffset.UTC)).run("test");
         assertThat(db.count("SELECT COUNT(*) FROM audit_record WHERE seq = ?", seq)).isZero();
 

@@ -52,7 +52,7 @@ class RetentionTest {
         ChainVerifier verifier = new ChainVerifier(db.dataSource(), codec, rows);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         LegalHolds holds = new LegalHolds(db.dataSource(), clock);
-        RetentionJob job = new RetentionJob(db.dataSource(), codec, new AuditProperties.Retention(365, null, 7), clock);
+        RetentionJob job = new RetentionJob(db.dataSource(), codec, new AuditProperties.Retention(365, null, 7, null), clock);
 
         // 40 old records (400..361 days ago), 10 recent ones (10..1 days ago)
         for (int i = 0; i < 40; i++) {

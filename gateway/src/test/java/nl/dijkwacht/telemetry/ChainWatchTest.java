@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 import nl.dijkwacht.audit.AuditDb;
 import nl.dijkwacht.audit.ContentRedactor;
 import nl.dijkwacht.audit.Records;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The periodic chain check behind {@code dijkwacht_audit_chain_valid} (the "chain broken" alert) goes through the same
+ * The periodic chain check resumes after the last link it verified and walks the whole chain once a day (an edit
+ * behind the resume point is caught by that daily walk, one after it by the next hourly check). The periodic chain check behind {@code dijkwacht_audit_chain_valid} (the "chain broken" alert) goes through the same
  * {@link AuditVerification} as the auditor's verify endpoint: 1 for an intact chain, 0 as soon as a record is changed,
  * and -1 (never "valid") for a replica that has written nothing yet.
  */
@@ -55,9 +58,105 @@ class ChainWatchTest {
         db.close();
     }
 
+    /** A clock the test moves (no waiting, no timing). */
+    static final class MovingClock extends Clock {
+        Instant now = Instant.parse("2026-12-05T09:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    final MovingClock clock = new MovingClock();
+
     private ChainWatch watch(String chainId) {
         // interval 0: no scheduled checks, the test calls check() itself
-        return new ChainWatch(verification, chainId, Duration.ZERO, meters);
+        return new ChainWatch(verification, List.of(chainId), Duration.ZERO, Duration.ofHours(24), clock, meters);
+    }
+
+    private double walks(String walk, String result) {
+        return meters.get("dijkwacht.audit.chain.walks").tag("chain", "pod-a").tag("walk", walk).tag("result", result).counter().count();
+    }
+
+    private void appendMore(int from, int to) {
+        Instant t = Instant.parse("2026-03-02T10:00:00Z");
+        for (int i = from; i <= to; i++) {
+            sink.append(Records.sample("watch-" + i, t.plusSeconds(i)));
+        }
+    }
+
+    @Test
+    void theHourlyCheckResumesAfterTheLastVerifiedLinkAndTheDailyOneWalksEverything() {
+        try (ChainWatch watch = watch("pod-a")) {
+            watch.check();
+            assertThat(walks("full", "valid")).as("the first check after the start walks everything").isEqualTo(1);
+            assertThat(gauge("dijkwacht.audit.chain.last.walk.full", "pod-a")).isEqualTo(1);
+            assertThat(gauge("dijkwacht.audit.chain.verified.seq", "pod-a")).isEqualTo(5);
+
+            appendMore(6, 8);
+            clock.now = clock.now.plus(Duration.ofHours(1));
+            watch.check();
+            assertThat(walks("resumed", "valid")).isEqualTo(1);
+            assertThat(gauge("dijkwacht.audit.chain.last.walk.full", "pod-a")).isZero();
+            assertThat(gauge("dijkwacht.audit.chain.checked.records", "pod-a")).as("only the hour's records").isEqualTo(3);
+            assertThat(gauge("dijkwacht.audit.chain.verified.seq", "pod-a")).isEqualTo(8);
+            assertThat(gauge("dijkwacht.audit.chain.valid", "pod-a")).isEqualTo(1);
+
+            clock.now = clock.now.plus(Duration.ofHours(23));
+            watch.check();
+            assertThat(walks("full", "valid")).as("a day after the last full walk").isEqualTo(2);
+            assertThat(gauge("dijkwacht.audit.chain.checked.records", "pod-a")).isEqualTo(8);
+        }
+    }
+
+    @Test
+    void anEditBehindTheResumePointIsCaughtByTheDailyWalk() {
+        try (ChainWatch watch = watch("pod-a")) {
+            watch.check();
+            db.update("UPDATE audit_record SET department = 'Sociaal domein' WHERE chain_id = 'pod-a' AND seq = 3");
+            appendMore(6, 7);
+
+            clock.now = clock.now.plus(Duration.ofHours(1));
+            watch.check();
+            assertThat(walks("resumed", "valid")).as("the hourly walk trusts what it verified before").isEqualTo(1);
+
+            clock.now = clock.now.plus(Duration.ofHours(23));
+            watch.check();
+            assertThat(walks("full", "broken")).isEqualTo(1);
+            assertThat(gauge("dijkwacht.audit.chain.valid", "pod-a")).isEqualTo(0);
+
+            clock.now = clock.now.plus(Duration.ofHours(1));
+            watch.check();
+            assertThat(gauge("dijkwacht.audit.chain.valid", "pod-a")).as("a broken chain stays broken: the next check walks it all again").isEqualTo(0);
+            assertThat(walks("full", "broken")).isEqualTo(2);
+            assertThat(walks("resumed", "valid")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anEditAfterTheResumePointIsCaughtByTheNextHourlyCheck() {
+        try (ChainWatch watch = watch("pod-a")) {
+            watch.check();
+            appendMore(6, 8);
+            db.update("UPDATE audit_record SET department = 'Sociaal domein' WHERE chain_id = 'pod-a' AND seq = 7");
+
+            clock.now = clock.now.plus(Duration.ofHours(1));
+            watch.check();
+            assertThat(walks("resumed", "broken")).isEqualTo(1);
+            assertThat(gauge("dijkwacht.audit.chain.valid", "pod-a")).isEqualTo(0);
+            assertThat(gauge("dijkwacht.audit.chain.verified.seq", "pod-a")).as("the resume point does not move past a problem").isEqualTo(5);
+        }
     }
 
     private double gauge(String name, String chainId) {
@@ -74,6 +173,7 @@ class ChainWatchTest {
             assertThat(gauge("dijkwacht.audit.chain.checked.records", "pod-a")).isEqualTo(5);
 
             db.update("UPDATE audit_record SET department = 'Sociaal domein' WHERE chain_id = 'pod-a' AND seq = 3");
+            clock.now = clock.now.plus(Duration.ofHours(24)); // the daily full walk (an hourly one resumes after seq 5)
             watch.check();
             assertThat(gauge("dijkwacht.audit.chain.valid", "pod-a")).isEqualTo(0);
             assertThat(verification.verify("pod-a", null).firstBroken()).hasValueSatisfying(r ->

@@ -23,6 +23,15 @@ class TelemetryPropertiesTest {
     }
 
     @Test
+    void theWholeChainIsWalkedDailyUnlessSetOtherwise() {
+        assertThat(bind(Map.of()).chainFullWalkInterval()).isEqualTo(Duration.ofHours(24));
+        assertThat(bind(Map.of("dijkwacht.telemetry.chain-full-walk-interval", "6h")).chainFullWalkInterval()).isEqualTo(Duration.ofHours(6));
+        assertThat(catchThrowable(() -> bind(Map.of("dijkwacht.telemetry.chain-full-walk-interval", "-1h"))))
+                .rootCause().isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("dijkwacht.telemetry.chain-full-walk-interval (DIJKWACHT_TELEMETRY_CHAIN_FULL_WALK_INTERVAL)");
+    }
+
+    @Test
     void aSetIntervalBindsAndZeroSwitchesTheCheckOff() {
         assertThat(bind(Map.of("dijkwacht.telemetry.chain-check-interval", "15m")).chainCheckInterval()).isEqualTo(Duration.ofMinutes(15));
         assertThat(bind(Map.of("dijkwacht.telemetry.chain-check-interval", "0")).chainCheckInterval()).isZero();

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import nl.dijkwacht.audit.rollup.DailyUsageRollup;
 import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.StreamingQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,12 +45,19 @@ public final class AuditQueries {
     private final StreamingQuery streaming;
     private final AuditRows rows;
     private final ObjectMapper json;
+    private final DailyUsageRollup daily;
 
     public AuditQueries(DataSource dataSource, AuditRows rows, ObjectMapper json) {
+        this(dataSource, rows, json, null);
+    }
+
+    /** @param daily the daily roll-up the aggregates read whole closed days from ({@code null}: count the records) */
+    public AuditQueries(DataSource dataSource, AuditRows rows, ObjectMapper json, DailyUsageRollup daily) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.streaming = new StreamingQuery(dataSource);
         this.rows = rows;
         this.json = json;
+        this.daily = daily;
     }
 
     /** A numbered page (newest first); {@code hasMore} says whether another page exists. */
@@ -208,27 +216,81 @@ public final class AuditQueries {
         return n[0];
     }
 
-    /** Usage per period (day/month, UTC) × one dimension: requests, refused, redacted, failed, tokens, energy. */
+    /**
+     * Usage per period (day/month, UTC) × one dimension: requests, refused, redacted, failed, tokens, energy. Without a
+     * filter other than the period, the endpoint and the tenant, whole closed days come from the daily roll-up
+     * ({@link DailyUsageRollup}) and the rest (today, partial days) from the records, summed by the database in one
+     * query; with any other filter every record is counted.
+     */
     public List<UsageRow> aggregate(AuditFilter filter, String period, String by) {
         String p = period == null ? "month" : period.toLowerCase(Locale.ROOT);
         String key = by == null ? "model" : by.toLowerCase(Locale.ROOT);
         if (!PERIODS.contains(p) || !GROUP_BY.containsKey(key)) {
             throw new IllegalArgumentException("period moet day of month zijn; by een van " + GROUP_BY.keySet());
         }
-        String periodColumn = p.equals("day") ? "r.period_day" : "r.period_month";
+        String periodColumn = p.equals("day") ? "period_day" : "period_month";
         String keyColumn = GROUP_BY.get(key);
-        AuditFilter.Sql where = filter.where();
-        // usage counts requests: operator actions only when asked for (endpoint=operator)
-        String conditions = filter.endpoint() != null && !filter.endpoint().isBlank() ? where.sql()
-                : (where.sql().isEmpty() ? " WHERE " : where.sql() + " AND ") + "r.endpoint <> 'operator'";
-        return jdbc.query("SELECT " + periodColumn + ", " + keyColumn + ", COUNT(*),"
-                + " SUM(CASE WHEN r.decision = 'refused' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN r.decision = 'redacted' THEN 1 ELSE 0 END),"
-                + " SUM(CASE WHEN r.decision = 'failed' THEN 1 ELSE 0 END),"
-                + " SUM(r.prompt_tokens), SUM(r.completion_tokens), SUM(r.energy_wh)"
-                + " FROM audit_record r" + conditions
-                + " GROUP BY " + periodColumn + ", " + keyColumn + " ORDER BY 1, 2", (rs, i) -> new UsageRow(
+        boolean withEndpoint = filter.endpoint() != null && !filter.endpoint().isBlank();
+        Optional<DailyUsageRollup.Coverage> days = rolledUp(filter);
+        List<String> parts = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        List<AuditFilter> raw = new ArrayList<>();
+        if (days.isEmpty()) {
+            raw.add(filter);
+        } else {
+            DailyUsageRollup.Coverage c = days.get();
+            if (filter.from() == null || filter.from().isBefore(c.start())) {
+                raw.add(filter.withPeriod(filter.from(), c.start()));
+            }
+            if (filter.to() == null || c.end().isBefore(filter.to())) {
+                raw.add(filter.withPeriod(c.end(), filter.to()));
+            }
+            params.add(key);
+            params.add(c.from().toString());
+            params.add(c.to().toString());
+            String endpoint;
+            if (withEndpoint) {
+                endpoint = "u.endpoint = ?";
+                params.add(filter.endpoint());
+            } else {
+                endpoint = "u.endpoint <> 'operator'";
+            }
+            String tenantCondition = filter.scope().condition("u.tenant", params);
+            parts.add("SELECT u." + periodColumn + " AS p, u.dim_value AS k, u.requests AS n, u.refused AS rf, u.redacted AS rd,"
+                    + " u.failed AS fl, u.prompt_tokens AS pt, u.completion_tokens AS ct, u.energy_wh AS e FROM audit_usage_day u"
+                    + " WHERE u.dimension = ? AND u.period_day >= ? AND u.period_day < ? AND " + endpoint
+                    + (tenantCondition == null ? "" : " AND " + tenantCondition));
+        }
+        for (AuditFilter f : raw) {
+            AuditFilter.Sql where = f.where();
+            // usage counts requests: operator actions only when asked for (endpoint=operator)
+            String conditions = withEndpoint ? where.sql()
+                    : (where.sql().isEmpty() ? " WHERE " : where.sql() + " AND ") + "r.endpoint <> 'operator'";
+            parts.add("SELECT r." + periodColumn + " AS p, " + keyColumn + " AS k, COUNT(*) AS n,"
+                    + " SUM(CASE WHEN r.decision = 'refused' THEN 1 ELSE 0 END) AS rf,"
+                    + " SUM(CASE WHEN r.decision = 'redacted' THEN 1 ELSE 0 END) AS rd,"
+                    + " SUM(CASE WHEN r.decision = 'failed' THEN 1 ELSE 0 END) AS fl,"
+                    + " SUM(r.prompt_tokens) AS pt, SUM(r.completion_tokens) AS ct, SUM(r.energy_wh) AS e"
+                    + " FROM audit_record r" + conditions + " GROUP BY r." + periodColumn + ", " + keyColumn);
+            params.addAll(where.params());
+        }
+        return jdbc.query("SELECT p, k, SUM(n), SUM(rf), SUM(rd), SUM(fl), SUM(pt), SUM(ct), SUM(e) FROM ("
+                + String.join(" UNION ALL ", parts) + ") x GROUP BY p, k ORDER BY 1, 2", (rs, i) -> new UsageRow(
                         rs.getString(1).strip(), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                        rs.getLong(7), rs.getLong(8), Math.round(rs.getDouble(9) * 1000) / 1000.0), where.params().toArray());
+                        rs.getLong(7), rs.getLong(8), Math.round(rs.getDouble(9) * 1000) / 1000.0), params.toArray());
+    }
+
+    /** The whole closed days of the filter's period the roll-up holds, when the filter is one the roll-up can answer. */
+    private Optional<DailyUsageRollup.Coverage> rolledUp(AuditFilter f) {
+        if (daily == null || !blank(f.actor()) || !blank(f.department()) || !blank(f.tool()) || !blank(f.useCase())
+                || !blank(f.model()) || !blank(f.decision()) || !blank(f.rule()) || !blank(f.entityType())
+                || !blank(f.traceId()) || !blank(f.action())) {
+            return Optional.empty();
+        }
+        return daily.coverage().flatMap(c -> c.within(f.from() == null ? c.start() : f.from(), f.to() == null ? c.end() : f.to()));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }
