@@ -64,7 +64,7 @@ class HashColumnUpgradeTest {
         flyway(ds, vendor, schema).target("100").load().migrate();
         String prompt = HexFormat.of().formatHex(new byte[32]).replace('0', '7');
         String prev = ChainCodec.GENESIS;
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(AuditRows.INSERT)) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_BEFORE_V140)) {
             PreparedStatement hexText = asHexText(ps);
             for (long seq = 1; seq <= 20; seq++) {
                 AuditRecord r = AuditRecord.builder().traceId("t-" + seq).occurredAt(Instant.parse("2026-11-20T10:00:00Z").plusSeconds(seq))
@@ -109,10 +109,22 @@ class HashColumnUpgradeTest {
         return schema == null ? f : f.schemas(schema).createSchemas(true);
     }
 
-    /** The statement as the store before V101 took it: the hash columns as hex text. */
+    /** The insert as a store at V100 takes it: without {@code turn_hmac}, the last column (V140). */
+    private static final String INSERT_BEFORE_V140 = "INSERT INTO audit_record ("
+            + AuditRows.COLUMNS.substring(0, AuditRows.COLUMNS.lastIndexOf(", turn_hmac")) + ") VALUES ("
+            + "?, ".repeat(AuditRows.COLUMN_COUNT - 2) + "?)";
+
+    /**
+     * The statement as the store before V101 took it: the hash columns as hex text (and no {@code turn_hmac}, whose
+     * parameter the row binder still sets).
+     */
     private static PreparedStatement asHexText(PreparedStatement ps) {
         return (PreparedStatement) Proxy.newProxyInstance(HashColumnUpgradeTest.class.getClassLoader(),
                 new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("set") && args != null && args.length > 0
+                            && args[0] instanceof Integer index && index == AuditRows.COLUMN_COUNT) {
+                        return null;
+                    }
                     if (method.getName().equals("setBytes")) {
                         ps.setString((int) args[0], args[1] == null ? null : HexFormat.of().formatHex((byte[]) args[1]));
                         return null;
