@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import nl.dijkwacht.audit.GatewayClient;
 import nl.dijkwacht.support.ConsoleBrowser;
+import nl.dijkwacht.support.PackGateway;
 import nl.dijkwacht.support.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,15 +52,8 @@ class ConsoleBrowserTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        root = Files.createTempDirectory("dw-console");
         // a copy of the default pack: one test writes a broken edit into it
-        FileSystemUtils.copyRecursively(Path.of("../policies"), root.resolve("policies"));
-        FileSystemUtils.copyRecursively(Path.of("../models-config"), root.resolve("models-config"));
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:console-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        registry.add("dijkwacht.data-dir", () -> root.resolve("data").toString());
-        registry.add("dijkwacht.policies-dir", () -> root.resolve("policies").toString());
-        registry.add("dijkwacht.models-dir", () -> root.resolve("models-config").toString());
-        registry.add("dijkwacht.limits.requests-per-minute", () -> "100000");
+        root = PackGateway.copyOfShippedPack(registry, "console");
         TestIssuer.get().register(registry);
     }
 

@@ -14,10 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import nl.dijkwacht.audit.GatewayClient;
 import nl.dijkwacht.support.ConsoleBrowser;
+import nl.dijkwacht.support.PackGateway;
 import nl.dijkwacht.support.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,14 +74,7 @@ class HostileValuesBrowserTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        root = Files.createTempDirectory("dw-hostile");
-        FileSystemUtils.copyRecursively(Path.of("../policies"), root.resolve("policies"));
-        FileSystemUtils.copyRecursively(Path.of("../models-config"), root.resolve("models-config"));
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:hostile-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        registry.add("dijkwacht.data-dir", () -> root.resolve("data").toString());
-        registry.add("dijkwacht.policies-dir", () -> root.resolve("policies").toString());
-        registry.add("dijkwacht.models-dir", () -> root.resolve("models-config").toString());
-        registry.add("dijkwacht.limits.requests-per-minute", () -> "100000");
+        root = PackGateway.copyOfShippedPack(registry, "hostile");
         TestIssuer.get().register(registry);
     }
 

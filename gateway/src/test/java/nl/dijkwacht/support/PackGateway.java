@@ -33,6 +33,22 @@ public final class PackGateway {
         registry.add("dijkwacht.limits.requests-per-minute", () -> "100000");
     }
 
+    /**
+     * A gateway on a copy of the shipped pack (policies and catalogue, so a test may edit them) with its own in-memory
+     * database and data directory under a new temporary directory, which it returns; polling stays as configured.
+     */
+    public static Path copyOfShippedPack(DynamicPropertyRegistry registry, String name) throws java.io.IOException {
+        Path root = java.nio.file.Files.createTempDirectory("dw-" + name);
+        org.springframework.util.FileSystemUtils.copyRecursively(Path.of("../policies"), root.resolve("policies"));
+        org.springframework.util.FileSystemUtils.copyRecursively(Path.of("../models-config"), root.resolve("models-config"));
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name + "-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        registry.add("dijkwacht.data-dir", () -> root.resolve("data").toString());
+        registry.add("dijkwacht.policies-dir", () -> root.resolve("policies").toString());
+        registry.add("dijkwacht.models-dir", () -> root.resolve("models-config").toString());
+        registry.add("dijkwacht.limits.requests-per-minute", () -> "100000");
+        return root;
+    }
+
     /** An OpenAI-compatible {@code chat.completion} body (the shape vLLM/OpenAI send) whose answer is {@code text}. */
     public static String completion(String text) {
         return """
