@@ -6,9 +6,7 @@ import static org.springframework.test.web.client.response.MockRestResponseCreat
 import static org.springframework.test.web.client.response.MockRestResponseCreators.withSuccess;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
+import nl.dijkwacht.support.MovingClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -22,26 +20,6 @@ import org.springframework.web.client.HttpServerErrorException;
 class SigningKeyFetchesTest {
 
     private static final URI JWKS = URI.create("https://idp.example.test/jwks");
-
-    /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-12-05T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private final MovingClock clock = new MovingClock();
     private final SigningKeyFetches fetches = new SigningKeyFetches(new SimpleClientHttpRequestFactory(), clock);

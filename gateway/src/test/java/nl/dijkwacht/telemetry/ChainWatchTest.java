@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import nl.dijkwacht.audit.AuditDb;
 import nl.dijkwacht.audit.ContentRedactor;
@@ -22,6 +21,7 @@ import nl.dijkwacht.pii.PiiEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import nl.dijkwacht.support.MovingClock;
 
 /**
  * The periodic chain check resumes after the last link it verified and walks the whole chain once a day (an edit
@@ -56,26 +56,6 @@ class ChainWatchTest {
     @AfterEach
     void tearDown() {
         db.close();
-    }
-
-    /** A clock the test moves (no waiting, no timing). */
-    static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-12-05T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     final MovingClock clock = new MovingClock();
