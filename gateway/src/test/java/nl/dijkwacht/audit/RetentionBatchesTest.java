@@ -56,13 +56,7 @@ class RetentionBatchesTest {
         try (AuditDb db = AuditDb.h2()) {
             AuditRows rows = new AuditRows(new ObjectMapper());
             ChainCodec codec = ChainCodec.fromSecret(SECRET);
-            Instant start = NOW.minus(500, ChronoUnit.DAYS);
-            BulkChain.write(db, codec, rows, "node-a", 60, seq -> Records.sample("t-" + seq, start.plus(seq, ChronoUnit.DAYS)));
-            for (long seq = 1; seq <= 60; seq++) {
-                Instant at = start.plus(seq, ChronoUnit.DAYS);
-                db.update("INSERT INTO audit_content (trace_id, occurred_at, redacted_prompt, redacted_answer, expires_at) VALUES (?, ?, ?, ?, ?)",
-                        "t-" + seq, AuditRows.time(at), "[PERSOON_1] vraagt", "Geachte [PERSOON_1]", AuditRows.time(at.plus(30, ChronoUnit.DAYS)));
-            }
+            writeSixtyDaysWithContent(db, codec, rows);
             List<java.time.Duration> pauses = new ArrayList<>();
             java.time.Duration pause = java.time.Duration.ofMillis(40);
             RetentionJob job = new RetentionJob(db.dataSource(), codec, new AuditProperties.Retention(365, null, BATCH, pause),
@@ -84,17 +78,21 @@ class RetentionBatchesTest {
         assertThat(new AuditProperties.Retention(null, null, null, null).batchPause()).isPositive();
     }
 
-    private static void run(AuditDb db) throws Exception {
-        AuditRows rows = new AuditRows(new ObjectMapper());
-        ChainCodec codec = ChainCodec.fromSecret(SECRET);
+    /** 60 records a day apart, each keeping content for 30 days: 470 days later all content but the last ~30 has expired. */
+    private static void writeSixtyDaysWithContent(AuditDb db, ChainCodec codec, AuditRows rows) throws Exception {
         Instant start = NOW.minus(500, ChronoUnit.DAYS);
-        // 60 records a day apart, each keeping content for 30 days: 470 days later all content but the last ~30 has expired
         BulkChain.write(db, codec, rows, "node-a", 60, seq -> Records.sample("t-" + seq, start.plus(seq, ChronoUnit.DAYS)));
         for (long seq = 1; seq <= 60; seq++) {
             Instant at = start.plus(seq, ChronoUnit.DAYS);
             db.update("INSERT INTO audit_content (trace_id, occurred_at, redacted_prompt, redacted_answer, expires_at) VALUES (?, ?, ?, ?, ?)",
                     "t-" + seq, AuditRows.time(at), "[PERSOON_1] vraagt", "Geachte [PERSOON_1]", AuditRows.time(at.plus(30, ChronoUnit.DAYS)));
         }
+    }
+
+    private static void run(AuditDb db) throws Exception {
+        AuditRows rows = new AuditRows(new ObjectMapper());
+        ChainCodec codec = ChainCodec.fromSecret(SECRET);
+        writeSixtyDaysWithContent(db, codec, rows);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         new LegalHolds(db.dataSource(), clock).place("t-4", null, null, null, "bezwaar", "auditor");
         long expiredContent = db.count("SELECT COUNT(*) FROM audit_content WHERE expires_at <= ?", AuditRows.time(NOW));
