@@ -260,6 +260,18 @@ public final class AuditQueries {
                     + " u.failed AS fl, u.prompt_tokens AS pt, u.completion_tokens AS ct, u.energy_wh AS e FROM audit_usage_day u"
                     + " WHERE u.dimension = ? AND u.period_day >= ? AND u.period_day < ? AND " + endpoint
                     + (tenantCondition == null ? "" : " AND " + tenantCondition));
+            // the records of those days the roll-up does not hold yet (since its last run, or late for their day)
+            params.add(c.from().toString());
+            params.add(c.to().toString());
+            if (withEndpoint) {
+                params.add(filter.endpoint());
+            }
+            String recordTenant = filter.scope().condition("r.tenant", params);
+            parts.add("SELECT r." + periodColumn + ", " + keyColumn + ", 1,"
+                    + " CASE WHEN r.decision = 'refused' THEN 1 ELSE 0 END, CASE WHEN r.decision = 'redacted' THEN 1 ELSE 0 END,"
+                    + " CASE WHEN r.decision = 'failed' THEN 1 ELSE 0 END, r.prompt_tokens, r.completion_tokens, r.energy_wh"
+                    + DailyUsageRollup.UNCOUNTED + " AND r.period_day >= ? AND r.period_day < ? AND "
+                    + endpoint.replace("u.", "r.") + (recordTenant == null ? "" : " AND " + recordTenant));
         }
         for (AuditFilter f : raw) {
             AuditFilter.Sql where = f.where();
