@@ -14,6 +14,10 @@ CREATE TABLE audit_usage_rollup_chain (
 DELETE FROM audit_usage_day;
 DELETE FROM audit_outcome_day;
 DELETE FROM audit_usage_rollup;
+-- Moved by every transaction of the roll-up: a reader that sees the same generation before and after its statements
+-- read one state of it (DailyUsageRollup.consistently).
+ALTER TABLE audit_usage_rollup ADD COLUMN generation BIGINT DEFAULT 0 NOT NULL;
 -- One row always: the roll-up's runs lock it (SELECT ... FOR UPDATE), so two gateways never add the same late records
 -- twice. covered_from = covered_to: nothing covered yet.
-INSERT INTO audit_usage_rollup (id, covered_from, covered_to, updated_at) VALUES (1, '1970-01-01', '1970-01-01', CURRENT_TIMESTAMP);
+INSERT INTO audit_usage_rollup (id, covered_from, covered_to, updated_at, generation)
+    VALUES (1, '1970-01-01', '1970-01-01', CURRENT_TIMESTAMP, 0);

@@ -223,6 +223,16 @@ public final class AuditQueries {
      * query; with any other filter every record is counted.
      */
     public List<UsageRow> aggregate(AuditFilter filter, String period, String by) {
+        if (daily != null) {
+            List<UsageRow> read = daily.consistently(() -> aggregate(filter, period, by, true));
+            if (read != null) {
+                return read;
+            }
+        }
+        return aggregate(filter, period, by, false);
+    }
+
+    private List<UsageRow> aggregate(AuditFilter filter, String period, String by, boolean withRollup) {
         String p = period == null ? "month" : period.toLowerCase(Locale.ROOT);
         String key = by == null ? "model" : by.toLowerCase(Locale.ROOT);
         if (!PERIODS.contains(p) || !GROUP_BY.containsKey(key)) {
@@ -231,7 +241,7 @@ public final class AuditQueries {
         String periodColumn = p.equals("day") ? "period_day" : "period_month";
         String keyColumn = GROUP_BY.get(key);
         boolean withEndpoint = filter.endpoint() != null && !filter.endpoint().isBlank();
-        Optional<DailyUsageRollup.Coverage> days = rolledUp(filter);
+        Optional<DailyUsageRollup.Coverage> days = withRollup ? rolledUp(filter) : Optional.empty();
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         List<AuditFilter> raw = new ArrayList<>();

@@ -88,6 +88,16 @@ public final class UsageQueries {
 
     /** As {@link #overview(Instant, Instant, String)} over one tenant's records. */
     public Overview overview(Instant from, Instant to, String dimension, TenantScope scope) {
+        if (daily != null) {
+            Overview read = daily.consistently(() -> overview(from, to, dimension, scope, true));
+            if (read != null) {
+                return read;
+            }
+        }
+        return overview(from, to, dimension, scope, false);
+    }
+
+    private Overview overview(Instant from, Instant to, String dimension, TenantScope scope, boolean withRollup) {
         String keyColumn = DIMENSIONS.get(dimension);
         if (keyColumn == null) {
             throw new IllegalArgumentException("Uitsplitsen kan naar " + DIMENSIONS.keySet() + ".");
@@ -110,7 +120,7 @@ public final class UsageQueries {
         }
         Rollup rollup = new Rollup(buckets.size());
         // whole closed days from the daily roll-up (hours are always counted from the records), the rest from the records
-        Optional<DailyUsageRollup.Coverage> daily = granularity == Granularity.HOUR || this.daily == null ? Optional.empty()
+        Optional<DailyUsageRollup.Coverage> daily = granularity == Granularity.HOUR || !withRollup ? Optional.empty()
                 : this.daily.coverage().flatMap(c -> c.within(from, to));
         List<Instant[]> raw = new ArrayList<>();
         if (daily.isEmpty()) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.store.AuditRows;
 import org.slf4j.Logger;
@@ -118,6 +119,42 @@ public final class DailyUsageRollup implements AutoCloseable {
     }
 
     /**
+     * Runs {@code read} (statements over the roll-up and the records) so that it saw one state of the roll-up: the
+     * roll-up's generation, which each of its transactions moves, is the same before and after it (on H2 the tables
+     * one statement reads need not be of one moment; and a reader may take several statements). Records only grow
+     * meanwhile, which a count over them may see or not, as it would without the roll-up.
+     *
+     * @return what {@code read} answered, or null when the roll-up changed under it every time (count the records)
+     */
+    public <T> T consistently(Supplier<T> read) {
+        for (int attempt = 0; attempt < 4; attempt++) {
+            long before = generation();
+            T answer = read.get();
+            if (generation() == before) {
+                return answer;
+            }
+        }
+        return null;
+    }
+
+    private long generation() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT generation FROM audit_usage_rollup WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the usage roll-up's generation: " + e.getSQLState(), e);
+        }
+    }
+
+    /** Marks a change of the roll-up in the transaction that makes it (see {@link #consistently}). */
+    private static void nextGeneration(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_usage_rollup SET generation = generation + 1 WHERE id = 1")) {
+            ps.executeUpdate();
+        }
+    }
+
+    /**
      * Brings the roll-up up to date: first adds the records that reached the store since the last run for days already
      * covered (late records: {@link #catchUp}), then rolls up every day that closed at least {@link #GRACE} ago and is
      * not yet covered, from the oldest record's day on (the first run over a year's store takes one short transaction
@@ -206,6 +243,9 @@ public final class DailyUsageRollup implements AutoCloseable {
                     }
                 }
                 late.insert(c);
+                if (heads.entrySet().stream().anyMatch(h -> counted.getOrDefault(h.getKey(), -1L) < h.getValue())) {
+                    nextGeneration(c);
+                }
                 c.commit();
                 return late.records;
             } catch (SQLException | RuntimeException e) {
@@ -260,6 +300,7 @@ public final class DailyUsageRollup implements AutoCloseable {
                     ps.setObject(3, AuditRows.time(clock.instant()));
                     ps.executeUpdate();
                 }
+                nextGeneration(c);
                 c.commit();
                 return day;
             } catch (SQLException | RuntimeException e) {
