@@ -68,6 +68,8 @@ class AuditYearBenchmark {
     private static final boolean ONLY_RETENTION = "retention".equals(System.getProperty("dw.only"));
     /** {@code -Ddw.only=aggregates}: only the year's aggregates, counted from the records and from the daily roll-up. */
     private static final boolean ONLY_AGGREGATES = "aggregates".equals(System.getProperty("dw.only"));
+    /** {@code -Ddw.h2-compaction=off}: the measurements (retention among them) without the embedded store's compaction thread. */
+    private static final boolean COMPACTION_DURING_MEASURE = !"off".equals(System.getProperty("dw.h2-compaction"));
     /** {@code -Ddw.retention-batch=N}: the retention run's batch size (default: the gateway's). */
     private static final Integer RETENTION_BATCH = Integer.getInteger("dw.retention-batch");
     /** {@code -Ddw.retention-pause=MS}: the retention run's pause after each batch (default: the gateway's). */
@@ -92,7 +94,7 @@ class AuditYearBenchmark {
             fill(db);
         }
         print("BENCH store=h2 size after fill and close: %,d bytes, %,d B per record", Files.size(file), Files.size(file) / RECORDS);
-        try (AuditDb db = AuditDb.h2File(base); var housekeeping = asTheGatewayRunsIt(db)) {
+        try (AuditDb db = AuditDb.h2File(base); var housekeeping = COMPACTION_DURING_MEASURE ? asTheGatewayRunsIt(db) : durableOnly(db)) {
             measure(db, "h2");
             print("BENCH store=h2 file after retention, open: %,d bytes", Files.size(file));
         }
@@ -118,6 +120,12 @@ class AuditYearBenchmark {
             db.update("VACUUM ANALYZE");
             print("BENCH store=pg size after retention and VACUUM: records %,d bytes", pgSize(db, "audit_record"));
         }
+    }
+
+    /** The store's durability settings without the compaction thread (for {@code -Ddw.h2-compaction=off}). */
+    private static nl.dijkwacht.audit.store.AuditStoreHousekeeping durableOnly(AuditDb db) {
+        nl.dijkwacht.audit.store.StoreDurability.ensure(db.dataSource());
+        return new nl.dijkwacht.audit.store.AuditStoreHousekeeping(java.util.Optional.empty());
     }
 
     /** The embedded store's durability settings and compaction thread, as the gateway starts them (closed before the pool). */
