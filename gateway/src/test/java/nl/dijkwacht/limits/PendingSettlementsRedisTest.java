@@ -79,14 +79,14 @@ class PendingSettlementsRedisTest {
     @Test
     void aSettlementThatTimedOutButRanIsKeptAndNotChargedTwice() throws Exception {
         try (ThrowawayRedis redis = ThrowawayRedis.create();
-             BucketStore store = BucketStore.redis(redis.url(), "dijkwacht:limit:", Duration.ofMillis(300))) {
+             BucketStore store = BucketStore.redis(redis.url(), "dijkwacht:limit:", Duration.ofSeconds(1))) {
             RedisClient client = RedisClient.create(redis.url());
             try (StatefulRedisConnection<String, String> admin = client.connect()) {
                 CallerLimits limits = LimitsFixture.callerLimits(store);
                 String tenant = LimitsFixture.freshTenant();
                 Exchange overran = overran(limits, tenant);
 
-                client(admin, "PAUSE", "1500", "WRITE");
+                client(admin, "PAUSE", "3000", "WRITE"); // longer than the time-out
                 limits.settle(overran); // times out; Redis runs it once the pause ends
                 assertThat(limits.pendingSettlements()).as("kept, not lost").isEqualTo(1);
                 assertThat(limits.lostSettlements()).isZero();
@@ -109,7 +109,7 @@ class PendingSettlementsRedisTest {
     @Test
     void aSettlementThatTimedOutAndNeverRanIsAppliedOnce() throws Exception {
         try (ThrowawayRedis redis = ThrowawayRedis.create();
-             BucketStore store = BucketStore.redis(redis.url(), "dijkwacht:limit:", Duration.ofMillis(300))) {
+             BucketStore store = BucketStore.redis(redis.url(), "dijkwacht:limit:", Duration.ofSeconds(1))) {
             RedisClient client = RedisClient.create(redis.url());
             try (StatefulRedisConnection<String, String> admin = client.connect()) {
                 CallerLimits limits = LimitsFixture.callerLimits(store);
