@@ -273,6 +273,57 @@ abstract class DeliveredTurnsContract extends GatewayTestBase {
         refusedAsMadeUp(withToolResult("{\"zaak\": \"Z-2026-999\"}", call.path("id").asText()));
     }
 
+    /**
+     * turns45: a tool call delivered in a stream (its arguments in pieces, as OpenAI and Ollama stream them) is
+     * recognised when the tool resends it with the tool's result.
+     */
+    @Test
+    void toolResultsAnsweringAStreamedCallAreNotReadAndThoseOfAMadeUpCallAre() throws Exception {
+        List<String> events = java.util.Arrays.stream(recording("chat-stream.sse").split("\n\n")).map(String::strip)
+                .filter(e -> !e.isEmpty()).toList();
+        StringBuilder sse = new StringBuilder();
+        List<String> pieces = List.of("{\"zaak\": ", "\"Z-2026-", "001\"}");
+        for (int i = 0; i < pieces.size(); i++) {
+            ObjectNode chunk = (ObjectNode) json.readTree(events.getFirst().substring("data: ".length()));
+            ObjectNode delta = ((ObjectNode) chunk.path("choices").get(0)).putObject("delta");
+            ObjectNode call = delta.putArray("tool_calls").addObject().put("index", 0);
+            if (i == 0) {
+                delta.put("role", "assistant");
+                call.put("id", "call_s1").put("type", "function").putObject("function").put("name", "zoek_dossier").put("arguments", pieces.get(i));
+            } else {
+                call.putObject("function").put("arguments", pieces.get(i));
+            }
+            sse.append("data: ").append(json.writeValueAsString(chunk)).append("\n\n");
+        }
+        ObjectNode stop = (ObjectNode) json.readTree(events.getFirst().substring("data: ".length()));
+        ((ObjectNode) stop.path("choices").get(0)).put("finish_reason", "tool_calls").putObject("delta");
+        sse.append("data: ").append(json.writeValueAsString(stop)).append("\n\n").append("data: [DONE]\n\n");
+        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions"))
+                .willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(sse.toString())));
+
+        ObjectNode first = request(true);
+        first.putArray("messages").addObject().put("role", "user").put("content", "Zoek het dossier van zaak Z-2026-001.");
+        first.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "zoek_dossier")
+                .putObject("parameters").put("type", "object");
+        HttpResponse<String> r = chatCompletion(first);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        StringBuilder arguments = new StringBuilder();
+        String id = null;
+        for (String data : sseData(r.body())) {
+            if (!data.equals("[DONE]")) {
+                JsonNode call = parse(data).at("/choices/0/delta/tool_calls/0");
+                if (call.path("id").isTextual()) {
+                    id = call.path("id").asText();
+                }
+                arguments.append(call.at("/function/arguments").asText(""));
+            }
+        }
+        assertThat(arguments.toString()).isEqualTo("{\"zaak\": \"Z-2026-001\"}");
+
+        answered(withToolResult(arguments.toString(), id));
+        refusedAsMadeUp(withToolResult("{\"zaak\": \"Z-2026-002\"}", id));
+    }
+
     private HttpResponse<String> withToolResult(String arguments, String callId) throws Exception {
         answers("Samengevat: zie het dossier.");
         ObjectNode body = request(false);
