@@ -65,6 +65,14 @@ public final class AuditCapture {
     /** The delivered turn's keyed hash as it runs, made with the answer's first piece. */
     private TurnHasher.Running turn;
     private String turnHmac;
+    /**
+     * The keyed hashes of choices 1 to {@link #HASHED_CHOICES}-1 of an answer with {@code n > 1} as they run (turns45: a
+     * tool that lets staff pick another choice and continue); made with such a choice's first piece.
+     */
+    private TurnHasher.Running[] otherChoices;
+    private List<String> choiceHmacs;
+    /** Choices of one answer whose turns are hashed: a bound on the work and on the held stream tails (2 × 4,096 chars each). */
+    static final int HASHED_CHOICES = 8;
 
     AuditCapture(Exchange exchange, ObjectMapper json, Function<String, String> headers, TextHasher hasher) {
         this(exchange, json, headers, hasher, null);
@@ -116,34 +124,43 @@ public final class AuditCapture {
     /** The whole answer as sent to the tool (after restoring placeholders and adding the disclaimer). */
     public void deliveredReply(ObjectNode reply) {
         for (JsonNode choice : reply.path("choices")) {
-            if (choice.path("index").asInt() == 0) {
-                if (choice.path("message").path("content").isTextual()) {
-                    String text = choice.path("message").path("content").asText();
+            int index = choice.path("index").asInt();
+            String text = choice.path("message").path("content").isTextual() ? choice.path("message").path("content").asText() : null;
+            if (index == 0) {
+                if (text != null) {
                     hashAnswer(text, false);
-                    if (turns != null && !text.isEmpty()) {
-                        // whole: the disclaimer is known, nothing held back
-                        turn().whole(text, note());
-                    }
                 }
-                turnCalls(choice.path("message").path("tool_calls"));
+            } else if (turns == null || index < 0 || index >= HASHED_CHOICES) {
+                continue;
             }
+            if (turns != null && text != null && !text.isEmpty()) {
+                // whole: the disclaimer is known, nothing held back
+                turn(index).whole(text, note());
+            }
+            turnCalls(index, choice.path("message").path("tool_calls"));
         }
     }
 
     /** One chunk as sent to the tool. */
     public void deliveredChunk(ObjectNode chunk) {
         for (JsonNode choice : chunk.path("choices")) {
-            if (choice.path("index").asInt() == 0) {
+            int index = choice.path("index").asInt();
+            if (index == 0) {
                 if (choice.path("delta").path("content").isTextual()) {
                     hashAnswer(choice.path("delta").path("content").asText(), true);
                 }
-                turnCalls(choice.path("delta").path("tool_calls"));
+                turnCalls(0, choice.path("delta").path("tool_calls"));
+            } else if (turns != null && index > 0 && index < HASHED_CHOICES) {
+                if (choice.path("delta").path("content").isTextual()) {
+                    turn(index).content(choice.path("delta").path("content").asText());
+                }
+                turnCalls(index, choice.path("delta").path("tool_calls"));
             }
         }
     }
 
-    /** Tool calls of choice 0 as delivered (whole, or a stream's pieces by index) for the turn's hash. */
-    private void turnCalls(JsonNode calls) {
+    /** Tool calls of one choice as delivered (whole, or a stream's pieces by index) for its turn's hash. */
+    private void turnCalls(int choice, JsonNode calls) {
         if (turns == null || !calls.isArray() || calls.isEmpty()) {
             return;
         }
@@ -152,7 +169,7 @@ public final class AuditCapture {
             int index = call.path("index").isInt() ? call.path("index").asInt() : position;
             JsonNode function = call.path("function");
             if (index >= 0 && index < 128) {
-                turn().toolCall(index, function.path("name").isTextual() ? function.path("name").asText() : null,
+                turn(choice).toolCall(index, function.path("name").isTextual() ? function.path("name").asText() : null,
                         function.path("arguments").isTextual() ? function.path("arguments").asText() : null);
             }
             position++;
@@ -294,11 +311,42 @@ public final class AuditCapture {
         return turnHmac;
     }
 
+    /**
+     * The keyed hashes of the other choices delivered (choices 1 to {@link #HASHED_CHOICES}-1 of an answer with
+     * {@code n > 1}, in order, those with neither text nor tool call left out), taken once; null when there were none.
+     */
+    List<String> choiceHmacs() {
+        if (otherChoices != null) {
+            List<String> hashes = new ArrayList<>(otherChoices.length);
+            for (TurnHasher.Running choice : otherChoices) {
+                if (choice != null && choice.seen()) {
+                    hashes.add(choice.finish(note()));
+                }
+            }
+            otherChoices = null;
+            choiceHmacs = hashes.isEmpty() ? null : List.copyOf(hashes);
+        }
+        return choiceHmacs;
+    }
+
     private TurnHasher.Running turn() {
         if (turn == null) {
             turn = turns.running();
         }
         return turn;
+    }
+
+    private TurnHasher.Running turn(int choice) {
+        if (choice == 0) {
+            return turn();
+        }
+        if (otherChoices == null) {
+            otherChoices = new TurnHasher.Running[HASHED_CHOICES];
+        }
+        if (otherChoices[choice] == null) {
+            otherChoices[choice] = turns.running();
+        }
+        return otherChoices[choice];
     }
 
     private MacFeed feed() {
