@@ -14,6 +14,7 @@ import nl.dijkwacht.invoke.ForwardingChunkSink;
 import nl.dijkwacht.invoke.RawChunk;
 import nl.dijkwacht.openai.ChatRequest;
 import nl.dijkwacht.openai.TextSlot;
+import nl.dijkwacht.openai.ToolCallText;
 import nl.dijkwacht.pipeline.Exchange;
 
 /**
@@ -125,18 +126,18 @@ public final class AuditCapture {
     public void deliveredReply(ObjectNode reply) {
         for (JsonNode choice : reply.path("choices")) {
             int index = choice.path("index").asInt();
-            String text = choice.path("message").path("content").isTextual() ? choice.path("message").path("content").asText() : null;
-            if (index == 0) {
-                if (text != null) {
-                    hashAnswer(text, false);
-                }
-            } else if (turns == null || index < 0 || index >= HASHED_CHOICES) {
+            if (index != 0 && (turns == null || index < 0 || index >= HASHED_CHOICES)) {
                 continue;
+            }
+            String text = choice.path("message").path("content").isTextual() ? choice.path("message").path("content").asText() : null;
+            if (index == 0 && text != null) {
+                hashAnswer(text, false);
             }
             if (turns != null && text != null && !text.isEmpty()) {
                 // whole: the disclaimer is known, nothing held back
                 turn(index).whole(text, note());
             }
+            refusalTurn(index, choice.path("message").path("refusal"), false);
             turnCalls(index, choice.path("message").path("tool_calls"));
         }
     }
@@ -149,13 +150,31 @@ public final class AuditCapture {
                 if (choice.path("delta").path("content").isTextual()) {
                     hashAnswer(choice.path("delta").path("content").asText(), true);
                 }
-                turnCalls(0, choice.path("delta").path("tool_calls"));
             } else if (turns != null && index > 0 && index < HASHED_CHOICES) {
                 if (choice.path("delta").path("content").isTextual()) {
                     turn(index).content(choice.path("delta").path("content").asText());
                 }
-                turnCalls(index, choice.path("delta").path("tool_calls"));
+            } else {
+                continue;
             }
+            refusalTurn(index, choice.path("delta").path("refusal"), true);
+            turnCalls(index, choice.path("delta").path("tool_calls"));
+        }
+    }
+
+    /**
+     * A refusal the model wrote is part of its turn (redteam45): the purpose guard reads a resent one as the turn's text
+     * (message {@code refusal} or a {@code refusal} part), so the delivered one is hashed as text too; the answer's own
+     * hash ({@code answer_hmac}) stays the content's.
+     */
+    private void refusalTurn(int choice, JsonNode refusal, boolean piece) {
+        if (turns == null || !refusal.isTextual() || refusal.asText().isEmpty()) {
+            return;
+        }
+        if (piece) {
+            turn(choice).content(refusal.asText());
+        } else {
+            turn(choice).whole(refusal.asText(), null);
         }
     }
 
@@ -167,10 +186,9 @@ public final class AuditCapture {
         int position = 0;
         for (JsonNode call : calls) {
             int index = call.path("index").isInt() ? call.path("index").asInt() : position;
-            JsonNode function = call.path("function");
             if (index >= 0 && index < 128) {
-                turn(choice).toolCall(index, function.path("name").isTextual() ? function.path("name").asText() : null,
-                        function.path("arguments").isTextual() ? function.path("arguments").asText() : null);
+                // a custom tool's call by its name and input, as the purpose guard reads a resent one (redteam45)
+                turn(choice).toolCall(index, ToolCallText.name(call), ToolCallText.text(call));
             }
             position++;
         }
