@@ -139,6 +139,7 @@ public final class AuditCapture {
             }
             refusalTurn(index, choice.path("message").path("refusal"), false);
             turnCalls(index, choice.path("message").path("tool_calls"));
+            legacyCall(index, choice.path("message"));
         }
     }
 
@@ -159,6 +160,7 @@ public final class AuditCapture {
             }
             refusalTurn(index, choice.path("delta").path("refusal"), true);
             turnCalls(index, choice.path("delta").path("tool_calls"));
+            legacyCall(index, choice.path("delta"));
         }
     }
 
@@ -176,6 +178,19 @@ public final class AuditCapture {
         } else {
             turn(choice).whole(refusal.asText(), null);
         }
+    }
+
+    /**
+     * The legacy {@code function_call} of an answer without tool calls, as call 0 (the purpose guard reads a resent one
+     * after the message's tool calls, so as call 0 when it has none).
+     */
+    private void legacyCall(int choice, JsonNode message) {
+        JsonNode legacy = message.path("function_call");
+        if (turns == null || !legacy.isObject() || message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty()) {
+            return;
+        }
+        turn(choice).toolCall(0, legacy.path("name").isTextual() ? legacy.path("name").asText() : null,
+                legacy.path("arguments").isTextual() ? legacy.path("arguments").asText() : null);
     }
 
     /** Tool calls of one choice as delivered (whole, or a stream's pieces by index) for its turn's hash. */
