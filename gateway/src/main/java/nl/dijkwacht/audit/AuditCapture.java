@@ -74,6 +74,9 @@ public final class AuditCapture {
     private List<String> choiceHmacs;
     /** Choices of one answer whose turns are hashed: a bound on the work and on the held stream tails (2 × 4,096 chars each). */
     static final int HASHED_CHOICES = 8;
+    /** {@link #note()} and the disclaimer it was made of. */
+    private String note;
+    private String noteOf;
 
     AuditCapture(Exchange exchange, ObjectMapper json, Function<String, String> headers, TextHasher hasher) {
         this(exchange, json, headers, hasher, null);
@@ -274,8 +277,16 @@ public final class AuditCapture {
 
     /** What the gateway appended to the answer's text: the separator and the disclaimer, or null. */
     private String note() {
-        String note = exchange.disclaimerMade();
-        return note == null || note.isEmpty() ? null : TurnHasher.DISCLAIMER_SEPARATOR + note;
+        String disclaimer = exchange.disclaimerMade();
+        if (disclaimer == null || disclaimer.isEmpty()) {
+            return null;
+        }
+        // put together once per disclaimer (cost45: a whole answer asks twice, and the disclaimer is a few hundred bytes)
+        if (disclaimer != noteOf) {
+            note = TurnHasher.DISCLAIMER_SEPARATOR + disclaimer;
+            noteOf = disclaimer;
+        }
+        return note;
     }
 
     private void collectCitations(JsonNode node) {
