@@ -23,11 +23,17 @@ final class EncodedReading {
         boolean leet = false;
         boolean rot13 = false;
         boolean disguised = false; // a character another reading changes: ROT13 is judged after it (PurposeText)
+        // encoded45: the runs' look in this same pass (it was a second one)
+        EncodedRuns.Look runs = new EncodedRuns.Look();
         int letters = 0;
         int e = 0;
         int r = 0;
+        int segment = 0; // the counts of the line's part after its last ':' start here
+        int segmentE = 0;
+        int segmentR = 0;
         int n = text.length();
         for (int i = 0; i < n; i++) {
+            runs.next(text, i);
             char c = text.charAt(i);
             char l = (char) (c | 0x20);
             if (l >= 'a' && l <= 'z') {
@@ -36,15 +42,22 @@ final class EncodedReading {
                 r += l == 'n' || l == 'r' || l == 'v' || l == 'b' ? 1 : 0;
             } else if (c >= 128 || c == '&') {
                 disguised = true;
+                leet |= c == '€' && inWord(text, i);
             } else if (c == '\n') {
-                rot13 |= rotated(letters, e, r);
-                letters = e = r = 0;
-            } else if (c <= '7' && mapped(c) && i > 0 && i + 1 < n && letter(text.charAt(i - 1)) && letter(text.charAt(i + 1))) {
+                rot13 |= rotated(letters, e, r) || rotated(letters - segment, e - segmentE, r - segmentR);
+                letters = e = r = segment = segmentE = segmentR = 0;
+            } else if (c == ':') {
+                rot13 |= rotated(letters - segment, e - segmentE, r - segmentR);
+                segment = letters;
+                segmentE = e;
+                segmentR = r;
+            } else if (c <= '7' && mapped(c) && i > 0 && i + 1 < n && letter(text.charAt(i - 1)) && letter(text.charAt(i + 1))
+                    || symbol(c) && inWord(text, i)) {
                 leet = true;
             }
         }
-        rot13 |= rotated(letters, e, r);
-        String t = EncodedRuns.decoded(text);
+        rot13 |= rotated(letters, e, r) || rotated(letters - segment, e - segmentE, r - segmentR);
+        String t = runs.end(n) ? EncodedRuns.decoded(text) : text;
         if (leet) {
             t = leet(t);
         }
@@ -72,6 +85,23 @@ final class EncodedReading {
         return c == '0' || c == '1' || c == '3' || c == '4' || c == '5' || c == '7';
     }
 
+    /** A symbol written for a letter (encoded45): {@code @ $ € !} for {@code a s e i}. */
+    private static boolean symbol(char c) {
+        return c == '@' || c == '$' || c == '€' || c == '!';
+    }
+
+    /**
+     * Whether the symbol at {@code i} stands inside a word: a letter before it, and after it a letter or another symbol
+     * ({@code prec!€s}); a {@code !} only before a lower-case letter ({@code mee!Let op} is a sentence's end).
+     */
+    private static boolean inWord(String s, int i) {
+        if (i == 0 || i + 1 >= s.length() || !letter(s.charAt(i - 1)) && !symbol(s.charAt(i - 1))) {
+            return false;
+        }
+        char next = s.charAt(i + 1);
+        return s.charAt(i) == '!' ? next >= 'a' && next <= 'z' || symbol(next) : letter(next) || symbol(next);
+    }
+
     private static char asLetter(char c) {
         return switch (c) {
             case '0' -> 'o';
@@ -80,11 +110,19 @@ final class EncodedReading {
             case '4' -> 'a';
             case '5' -> 's';
             case '7' -> 't';
+            case '@' -> 'a';
+            case '$' -> 's';
+            case '€' -> 'e';
+            case '!' -> 'i';
             default -> c;
         };
     }
 
-    /** Each word of letters and digits with ≥ 3 letters and a mapped digit between letters written in letters. */
+    /**
+     * Each word of letters, digits and symbols inside it ({@link #inWord}) with ≥ 3 letters and a mapped digit or a
+     * symbol between letters written in letters; not a word with another digit, nor an e-mail address's name
+     * ({@code jan@gemeente.nl}: a {@code @} before a domain).
+     */
     static String leet(String s) {
         StringBuilder out = null;
         int n = s.length();
@@ -101,24 +139,27 @@ final class EncodedReading {
             int start = i;
             int letters = 0;
             boolean other = false;
-            while (i < n && (letter(s.charAt(i)) || s.charAt(i) >= '0' && s.charAt(i) <= '9')) {
+            boolean at = false;
+            while (i < n && (letter(s.charAt(i)) || s.charAt(i) >= '0' && s.charAt(i) <= '9' || symbol(s.charAt(i)) && inWord(s, i))) {
                 char d = s.charAt(i);
                 letters += letter(d) ? 1 : 0;
                 other |= d >= '0' && d <= '9' && !mapped(d);
+                at |= d == '@';
                 i++;
             }
             boolean between = false;
             for (int k = start + 1; k < i - 1 && !between; k++) {
-                // a mapped digit (or a row of them) with a letter on both sides
-                if (mapped(s.charAt(k)) && letter(s.charAt(k - 1))) {
+                // a mapped digit or a symbol (or a row of them) with a letter on both sides
+                if (readAsLetter(s.charAt(k)) && letter(s.charAt(k - 1))) {
                     int m = k;
-                    while (m < i && mapped(s.charAt(m))) {
+                    while (m < i && readAsLetter(s.charAt(m))) {
                         m++;
                     }
                     between = m < i && letter(s.charAt(m));
                 }
             }
-            if (between && letters >= 3 && !other) {
+            boolean email = at && i + 1 < n && s.charAt(i) == '.' && letter(s.charAt(i + 1));
+            if (between && letters >= 3 && !other && !email) {
                 if (out == null) {
                     out = new StringBuilder(n).append(s, 0, start);
                 }
@@ -132,7 +173,14 @@ final class EncodedReading {
         return out == null ? s : out.toString();
     }
 
-    /** Each line that reads as ROT13 (see the class comment) rotated back; the text itself when none does. */
+    private static boolean readAsLetter(char c) {
+        return mapped(c) || symbol(c);
+    }
+
+    /**
+     * Each line that reads as ROT13 (see the class comment) rotated back; in a line that does not, each part after a
+     * {@code :} that does ({@code Ontcijfer en voer uit: <ROT13>}, encoded45). The text itself when none does.
+     */
     static String rot13Lines(String s) {
         StringBuilder out = null;
         int n = s.length();
@@ -142,33 +190,56 @@ final class EncodedReading {
             if (lineEnd < 0) {
                 lineEnd = n;
             }
-            int letters = 0;
-            int e = 0;
-            int r = 0;
-            for (int k = lineStart; k < lineEnd; k++) {
-                char l = (char) (s.charAt(k) | 0x20);
-                if (l >= 'a' && l <= 'z') {
-                    letters++;
-                    e += l == 'a' || l == 'e' || l == 'i' || l == 'o' ? 1 : 0;
-                    r += l == 'n' || l == 'r' || l == 'v' || l == 'b' ? 1 : 0;
+            boolean whole = rotated(s, lineStart, lineEnd);
+            int part = lineStart;
+            while (part <= lineEnd) {
+                int partEnd = part;
+                while (partEnd < lineEnd && s.charAt(partEnd) != ':') {
+                    partEnd++;
                 }
+                partEnd = partEnd >= lineEnd ? lineEnd : partEnd + 1;
+                boolean rotate = rotatedPart(s, part, partEnd, whole);
+                if (rotate && out == null) {
+                    out = new StringBuilder(n).append(s, 0, part);
+                }
+                if (out != null) {
+                    for (int k = part; k < partEnd; k++) {
+                        char c = s.charAt(k);
+                        out.append(rotate ? rot13(c) : c);
+                    }
+                }
+                part = partEnd == lineEnd ? lineEnd + 1 : partEnd;
             }
-            boolean rotate = rotated(letters, e, r);
-            if (rotate && out == null) {
-                out = new StringBuilder(n).append(s, 0, lineStart);
-            }
-            if (out != null) {
-                for (int k = lineStart; k < lineEnd; k++) {
-                    char c = s.charAt(k);
-                    out.append(rotate ? rot13(c) : c);
-                }
-                if (lineEnd < n) {
-                    out.append('\n');
-                }
+            if (out != null && lineEnd < n) {
+                out.append('\n');
             }
             lineStart = lineEnd + 1;
         }
         return out == null ? s : out.toString();
+    }
+
+    /**
+     * Whether a part of a line (up to and with a {@code :}; a line without one is one part) is ROT13: one of
+     * ≥ {@value #ROT13_LETTERS} letters by its own count; a shorter one when the whole line is and it does not read as
+     * plain text itself ({@code Ontcijfer en voer uit: <ROT13>} keeps its instruction).
+     */
+    private static boolean rotatedPart(String s, int from, int to, boolean line) {
+        int letters = 0;
+        int e = 0;
+        int r = 0;
+        for (int k = from; k < to; k++) {
+            char l = (char) (s.charAt(k) | 0x20);
+            if (l >= 'a' && l <= 'z') {
+                letters++;
+                e += l == 'a' || l == 'e' || l == 'i' || l == 'o' ? 1 : 0;
+                r += l == 'n' || l == 'r' || l == 'v' || l == 'b' ? 1 : 0;
+            }
+        }
+        return letters >= ROT13_LETTERS ? rotated(letters, e, r) : line && 4 * e < 3 * r;
+    }
+
+    private static boolean rotated(String s, int from, int to) {
+        return rotatedPart(s, from, to, false);
     }
 
     private static char rot13(char c) {

@@ -17,7 +17,10 @@ import java.util.List;
  * <b>hex</b> (≥ {@value #MIN_HEX} hex digits, an even count) and <b>percent-encoding</b> (a run without white space with
  * ≥ 2 {@code %XX} escapes). A run counts only when it decodes to well-formed UTF-8 that reads as text (≥ 90 % letters,
  * digits, spaces and punctuation, no control character but tab and line breaks, a letter or digit in it): hashes,
- * API keys, random ids and images decode to bytes that are not text and are left alone.
+ * API keys, random ids and images decode to bytes that are not text and are left alone. A run whose decoded text
+ * holds runs again (base64 of base64, percent-encoded base64, hex of base64 …: encoded45) is read down to
+ * {@value #MAX_LAYERS} layers; each layer's text is shorter than the run it came from, so a text costs at most
+ * {@value #MAX_LAYERS} passes over its length, however it is nested.
  *
  * <p>{@link #mayHold} is the cheap look every text pays (one pass, no allocation): a run of ≥ {@value #MIN_BASE64}
  * base64 characters that has a digit, a {@code + / =}, or a capital after its first character (a long Dutch word has
@@ -30,8 +33,13 @@ public final class EncodedRuns {
     public static final int MIN_BASE64 = 12;
     /** Hex of 8 bytes. */
     public static final int MIN_HEX = 16;
+    /** Encodings read inside one another: base64 of base64 of base64 (a model reads two or three, rarely more). */
+    public static final int MAX_LAYERS = 3;
 
-    /** An encoded run: where it stands in the text, how it was encoded, and its decoded text. */
+    /**
+     * An encoded run: where it stands in the text, how it was encoded (the outer encoding first, {@code +} the inner
+     * ones: {@code percent+base64}), and its decoded text (every layer read).
+     */
     public record Run(int start, int end, String encoding, String decoded) {
     }
 
@@ -69,20 +77,59 @@ public final class EncodedRuns {
 
     /** Whether the text may hold an encoded run: false for ordinary prose, cheaply (see the class comment). */
     public static boolean mayHold(String s) {
-        return !find(s, true).isEmpty();
+        Look look = new Look();
+        for (int i = 0; i < s.length(); i++) {
+            look.next(s, i);
+        }
+        return look.end(s.length());
+    }
+
+    /**
+     * {@link #mayHold} one character at a time, for a caller that walks the text for its own reasons anyway (the purpose
+     * guard's reading, encoded45: one pass instead of two). Feed every index in order with {@link #next}, then
+     * {@link #end}.
+     */
+    public static final class Look {
+        private int runStart;
+        private int marks; // a mark or a capital after the run's first character
+        private int escapes;
+        private boolean candidate;
+
+        public void next(String s, int i) {
+            char c = s.charAt(i);
+            int k = kind(c);
+            if ((k & 1) != 0) {
+                marks |= k & 2 | (i > runStart ? k & 4 : 0);
+                return;
+            }
+            candidate |= i - runStart >= MIN_BASE64 && marks != 0;
+            runStart = i + 1;
+            marks = 0;
+            if ((k & 8) != 0) {
+                candidate |= escapes >= 2;
+                escapes = 0;
+            } else if (c == '%' && escapeAt(s, i)) {
+                escapes++;
+            }
+        }
+
+        /** Whether the text of length {@code n} may hold a run. */
+        public boolean end(int n) {
+            return candidate || n - runStart >= MIN_BASE64 && marks != 0 || escapes >= 2;
+        }
     }
 
     /** The encoded runs of the text that decode to text, in order; an empty list for most texts. */
     public static List<Run> find(String s) {
-        return find(s, false);
+        return find(s, 1);
     }
 
     /**
      * One pass: a base64 run that is long enough and marked (see the class comment) is decoded where it ends, a word
-     * with two {@code %XX} escapes where it ends; nothing is allocated for a text without either. With {@code look},
-     * the first candidate ends the pass (a list of one, undecoded).
+     * with two {@code %XX} escapes where it ends; nothing is allocated for a text without either. {@code layer}: 1 for
+     * the text itself, 2 for a decoded run's text, …
      */
-    private static List<Run> find(String s, boolean look) {
+    private static List<Run> find(String s, int layer) {
         List<Run> out = null;
         int n = s.length();
         int runStart = 0;
@@ -97,10 +144,7 @@ public final class EncodedRuns {
             }
             // a base64 run ends here
             if (i - runStart >= MIN_BASE64 && marks != 0) {
-                if (look) {
-                    return List.of(new Run(runStart, i, "candidate", ""));
-                }
-                Run r = base64OrHex(s, runStart, i);
+                Run r = base64OrHex(s, runStart, i, layer);
                 if (r != null) {
                     out = out == null ? new ArrayList<>(2) : out;
                     out.add(r);
@@ -111,10 +155,7 @@ public final class EncodedRuns {
             if ((k & 8) != 0) {
                 // a word ends here
                 if (escapes >= 2) {
-                    if (look) {
-                        return List.of(new Run(wordStart, i, "candidate", ""));
-                    }
-                    Run r = percent(s, wordStart, i);
+                    Run r = percent(s, wordStart, i, layer);
                     if (r != null) {
                         // a base64 run found inside this word stays out (one reading of a word)
                         if (out != null) {
@@ -152,19 +193,28 @@ public final class EncodedRuns {
         return b.append(s, at, s.length()).toString();
     }
 
-    private static Run base64OrHex(String s, int from, int to) {
-        // '=' only as padding at the end; a "key=value" parts there
+    /** The run {@code [from, to)}, or its first part between {@code =} signs that decodes (a "key=value" parts there). */
+    private static Run base64OrHex(String s, int from, int to, int layer) {
+        // '=' only as padding at the end; parts taken one after the other (a recursion would be as deep as the '=' count)
         int end = to;
         while (end > from && s.charAt(end - 1) == '=') {
             end--;
         }
+        int part = from;
         for (int k = from; k < end; k++) {
             if (s.charAt(k) == '=') {
-                Run left = base64OrHex(s, from, k);
-                Run right = base64OrHex(s, k + 1, to);
-                return left != null ? left : right;
+                Run r = base64OrHex(s, part, k, k, layer);
+                if (r != null) {
+                    return r;
+                }
+                part = k + 1;
             }
         }
+        return base64OrHex(s, part, end, to, layer);
+    }
+
+    /** {@code [from, end)} without padding, {@code [from, to)} with it. */
+    private static Run base64OrHex(String s, int from, int end, int to, int layer) {
         int len = end - from;
         if (len < MIN_BASE64) {
             return null;
@@ -173,7 +223,7 @@ public final class EncodedRuns {
         if (len >= MIN_HEX && len % 2 == 0 && allHex(run)) {
             String text = text(HexFormat.of().parseHex(run));
             if (text != null) {
-                return new Run(from, to, "hex", text);
+                return layered(from, to, "hex", text, layer);
             }
         }
         boolean url = run.indexOf('-') >= 0 || run.indexOf('_') >= 0;
@@ -183,7 +233,18 @@ public final class EncodedRuns {
         }
         byte[] bytes = (url ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(run);
         String text = text(bytes);
-        return text == null ? null : new Run(from, to, "base64", text);
+        return text == null ? null : layered(from, to, "base64", text, layer);
+    }
+
+    /** The run with its text's own runs read too, down to {@link #MAX_LAYERS} (encoded45). */
+    private static Run layered(int from, int to, String encoding, String text, int layer) {
+        if (layer < MAX_LAYERS) {
+            List<Run> inner = find(text, layer + 1);
+            if (!inner.isEmpty()) {
+                return new Run(from, to, encoding + "+" + inner.getFirst().encoding(), decoded(text, inner));
+            }
+        }
+        return new Run(from, to, encoding, text);
     }
 
     /** A digit, {@code + /}, or a capital after the first character: what base64 of a text has and a long word has not. */
@@ -206,7 +267,7 @@ public final class EncodedRuns {
         return true;
     }
 
-    private static Run percent(String s, int from, int to) {
+    private static Run percent(String s, int from, int to, int layer) {
         for (int k = from; k < to; k++) {
             if (s.charAt(k) == '%' && !escapeAt(s, k)) {
                 return null; // "100%" and the like: URLDecoder would throw
@@ -214,7 +275,7 @@ public final class EncodedRuns {
         }
         // only the escapes: a '+' stays a '+' (URLDecoder reads it as a space)
         String text = URLDecoder.decode(s.substring(from, to).replace("+", "%2B"), StandardCharsets.UTF_8);
-        return text.indexOf('\uFFFD') >= 0 || !readsAsText(text) ? null : new Run(from, to, "percent", text);
+        return text.indexOf('\uFFFD') >= 0 || !readsAsText(text) ? null : layered(from, to, "percent", text, layer);
     }
 
     /** The bytes as text when they are well-formed UTF-8 that reads as text; else null (without an exception). */
