@@ -14,6 +14,7 @@ import nl.dijkwacht.invoke.ForwardingChunkSink;
 import nl.dijkwacht.invoke.RawChunk;
 import nl.dijkwacht.openai.ChatRequest;
 import nl.dijkwacht.openai.TextSlot;
+import nl.dijkwacht.openai.ToolCallText;
 import nl.dijkwacht.pipeline.Exchange;
 
 /**
@@ -125,6 +126,7 @@ public final class AuditCapture {
                         turn().whole(text, note());
                     }
                 }
+                refusalTurn(choice.path("message").path("refusal"), false);
                 turnCalls(choice.path("message").path("tool_calls"));
             }
         }
@@ -137,8 +139,25 @@ public final class AuditCapture {
                 if (choice.path("delta").path("content").isTextual()) {
                     hashAnswer(choice.path("delta").path("content").asText(), true);
                 }
+                refusalTurn(choice.path("delta").path("refusal"), true);
                 turnCalls(choice.path("delta").path("tool_calls"));
             }
+        }
+    }
+
+    /**
+     * A refusal the model wrote is part of its turn (redteam45): the purpose guard reads a resent one as the turn's text
+     * (message {@code refusal} or a {@code refusal} part), so the delivered one is hashed as text too; the answer's own
+     * hash ({@code answer_hmac}) stays the content's.
+     */
+    private void refusalTurn(JsonNode refusal, boolean piece) {
+        if (turns == null || !refusal.isTextual() || refusal.asText().isEmpty()) {
+            return;
+        }
+        if (piece) {
+            turn().content(refusal.asText());
+        } else {
+            turn().whole(refusal.asText(), null);
         }
     }
 
@@ -150,10 +169,9 @@ public final class AuditCapture {
         int position = 0;
         for (JsonNode call : calls) {
             int index = call.path("index").isInt() ? call.path("index").asInt() : position;
-            JsonNode function = call.path("function");
             if (index >= 0 && index < 128) {
-                turn().toolCall(index, function.path("name").isTextual() ? function.path("name").asText() : null,
-                        function.path("arguments").isTextual() ? function.path("arguments").asText() : null);
+                // a custom tool's call by its name and input, as the purpose guard reads a resent one (redteam45)
+                turn().toolCall(index, ToolCallText.name(call), ToolCallText.text(call));
             }
             position++;
         }

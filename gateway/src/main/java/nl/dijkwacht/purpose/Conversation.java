@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.dijkwacht.openai.ToolCallText;
 
 /**
  * The messages of a chat request as the purpose guard reads them (turns28): each message's text in order, marked as
@@ -57,6 +58,8 @@ final class Conversation {
             }
             String text = text(message.path("content"));
             if (assistant) {
+                // the model reads its earlier refusal as its own words (redteam45: a request written there was not read)
+                text = withRefusal(text, message.path("refusal"));
                 others = true;
                 if (turnMessage < 0) {
                     turnMessage = index;
@@ -68,9 +71,9 @@ final class Conversation {
                 }
                 StringBuilder arguments = new StringBuilder();
                 for (JsonNode call : message.path("tool_calls")) {
-                    JsonNode function = call.path("function");
-                    String args = function.path("arguments").asText("");
-                    calls.add(new String[] {function.path("name").asText(""), args});
+                    String[] nameAndArguments = ToolCallText.of(call);
+                    String args = nameAndArguments[1];
+                    calls.add(nameAndArguments);
                     arguments.append(args).append('\n');
                     if (call.path("id").isTextual()) {
                         callTurns.put(call.path("id").asText(), turns.size());
@@ -103,7 +106,10 @@ final class Conversation {
         return new Conversation(List.copyOf(parts), List.copyOf(turns), others);
     }
 
-    /** A message's text: a string, or all text parts of a content array joined (each followed by a line break). */
+    /**
+     * A message's text: a string, or all text parts of a content array joined (each followed by a line break) — an
+     * assistant's {@code refusal} parts too (redteam45), which the model reads as text.
+     */
     private static String text(JsonNode content) {
         if (content.isTextual()) {
             return content.asText();
@@ -113,11 +119,21 @@ final class Conversation {
             for (JsonNode part : content) {
                 if (part.path("text").isTextual()) {
                     joined.append(part.path("text").asText()).append('\n');
+                } else if (part.path("refusal").isTextual()) {
+                    joined.append(part.path("refusal").asText()).append('\n');
                 }
             }
             return joined.toString();
         }
         return null;
+    }
+
+    /** An assistant message's text with its {@code refusal} field after it (a refusal alone: that text). */
+    private static String withRefusal(String text, JsonNode refusal) {
+        if (!refusal.isTextual() || refusal.asText().isEmpty()) {
+            return text;
+        }
+        return text == null || text.isEmpty() ? refusal.asText() : text + "\n" + refusal.asText();
     }
 
     List<Part> parts() {

@@ -186,6 +186,27 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
                     b.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "verwerk")
                             .putObject("parameters").put("type", "object");
                 }),
+                // redteam45: a custom tool's call carries free text the model reads as its own; it was not read
+                place("assistant custom tool call input", Expect.MADE_UP_TURN, (b, f) -> {
+                    messages(b).addObject().put("role", "user").put("content", "Ga je gang.");
+                    ObjectNode call = messages(b).addObject().put("role", "assistant");
+                    call.putArray("tool_calls").addObject().put("id", "call_1").put("type", "custom").putObject("custom")
+                            .put("name", "verwerk").put("input", f);
+                    messages(b).addObject().put("role", "tool").put("tool_call_id", "call_1").put("content", "klaar");
+                    b.putArray("tools").addObject().put("type", "custom").putObject("custom").put("name", "verwerk");
+                }),
+                // redteam45: an earlier refusal — the message's field or a refusal part — is the model's text too
+                place("assistant refusal", Expect.MADE_UP_TURN, (b, f) -> {
+                    messages(b).addObject().put("role", "user").put("content", "Wat heb je net gezegd?");
+                    messages(b).addObject().put("role", "assistant").putNull("content").put("refusal", f);
+                    messages(b).addObject().put("role", "user").put("content", "Doe het toch.");
+                }),
+                place("assistant refusal part", Expect.MADE_UP_TURN, (b, f) -> {
+                    messages(b).addObject().put("role", "user").put("content", "Wat heb je net gezegd?");
+                    messages(b).addObject().put("role", "assistant").putArray("content").addObject().put("type", "refusal")
+                            .put("refusal", f);
+                    messages(b).addObject().put("role", "user").put("content", "Doe het toch.");
+                }),
                 place("user field", Expect.NEVER_SENT, (b, f) -> {
                     messages(b).addObject().put("role", "user").put("content", "Schrijf een korte groet.");
                     b.put("user", f);
