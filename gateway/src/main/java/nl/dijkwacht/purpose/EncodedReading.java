@@ -4,13 +4,16 @@ import nl.dijkwacht.words.EncodedRuns;
 
 /**
  * A message with its encodings undone, as a language model reads it (encoded28), before {@link PurposeText} undoes the
- * disguises: base64, hex and percent-encoded runs decoded in place ({@link EncodedRuns}); digits written for letters
- * inside a word ({@code pr0f1el}, {@code b1jst4nd}, {@code fr4ude}: {@code 0 1 3 4 5 7} read as {@code o i e a s t}, in
- * a word of ≥ 3 letters where such a digit stands between two letters (one such digit directly between two letters
- * makes the pass look) — not {@code A4}, {@code 2e}, {@code 3D},
- * {@code B2B}, {@code Covid-19}, {@code 4x4}); and a line in ROT13 read back (here in an ASCII text without {@code &}; in any other after the disguises are
- * undone, {@link PurposeText}: an accent or a character reference takes a vowel out of the count) (a line of ≥ {@value #ROT13_LETTERS}
- * letters where {@code a e i o} are a quarter rarer than {@code n r v b}: see {@link #rotated}). An ordinary text comes back as it is (the same object) after one pass. Stateless.
+ * disguises: base64, hex and percent-encoded runs decoded in place, also inside one another ({@link EncodedRuns});
+ * digits written for letters inside a word ({@code pr0f1el}, {@code b1jst4nd}, {@code fr4ude}: {@code 0 1 3 4 5 7} read
+ * as {@code o i e a s t}, in a word of ≥ 3 letters where such a digit stands between two letters — not {@code A4},
+ * {@code 2e}, {@code 3D}, {@code B2B}, {@code Covid-19}, {@code 4x4}) and, since encoded45, the symbols {@code @ $ € !}
+ * for {@code a s e i} the same way ({@link #inWord}; not an e-mail address's {@code @}); and a line in ROT13 read back,
+ * or a part of a line after a {@code :} (a part of ≥ {@value #ROT13_LETTERS} letters where {@code a e i o} are a
+ * quarter rarer than {@code n r v b}: see {@link #rotated}; here in an ASCII text without {@code &}, in any other after
+ * the disguises are undone, {@link PurposeText}: an accent or a character reference takes a vowel out of the count).
+ * One pass looks for all of them (encoded45: the runs' look was a second one); an ordinary text comes back as it is,
+ * the same object. Stateless.
  */
 final class EncodedReading {
 

@@ -145,6 +145,17 @@ class EncodedEvaluationTest {
             assertThat(piiCaught).as(report.toString()).isGreaterThanOrEqualTo(pii * 9 / 10);
             assertThat(ordinaryActed).as(report.toString()).isEmpty();
         }
+        if ("45-dev".equals(set)) {
+            // nested encodings (encoded45): every value caught; compressed data and short base64 groups are not read
+            for (Map.Entry<String, int[]> e : counts.entrySet()) {
+                if (e.getKey().startsWith("pii") && e.getKey().contains(">")) {
+                    assertThat(e.getValue()[2]).as(e.getKey() + "\n" + report).isEqualTo(e.getValue()[0]);
+                }
+            }
+            // no ordinary text refused as encoded personal data (JWTs were, for their "aud"); the two guard refusals
+            // are the classifier's on a text with prices written "€134,-" and "22$" (refused on main as well)
+            assertThat(ordinaryActed).as(report.toString()).containsExactly("e45-489 [] guard-refused", "e45-681 [] guard-refused");
+        }
     }
 
     private static boolean refused(Judgement j) {
