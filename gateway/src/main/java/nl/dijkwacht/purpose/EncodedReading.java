@@ -26,41 +26,64 @@ final class EncodedReading {
         boolean leet = false;
         boolean rot13 = false;
         boolean disguised = false; // a character another reading changes: ROT13 is judged after it (PurposeText)
-        // encoded45: the runs' look in this same pass (it was a second one)
-        EncodedRuns.Look runs = new EncodedRuns.Look();
         int letters = 0;
         int e = 0;
         int r = 0;
         int segment = 0; // the counts of the line's part after its last ':' start here
         int segmentE = 0;
         int segmentR = 0;
+        // encoded45: EncodedRuns.mayHold's look in this same pass (it was a second one), and where its first candidate's
+        // word starts (EncodedRuns.find reads on from there)
+        int runStart = 0;
+        int marks = 0;
+        int escapes = 0;
+        int wordStart = 0;
+        int candidate = -1;
         int n = text.length();
-        for (int i = 0; i < n; i++) {
-            runs.next(text, i);
-            char c = text.charAt(i);
-            char l = (char) (c | 0x20);
-            if (l >= 'a' && l <= 'z') {
-                letters++;
-                e += l == 'a' || l == 'e' || l == 'i' || l == 'o' ? 1 : 0;
-                r += l == 'n' || l == 'r' || l == 'v' || l == 'b' ? 1 : 0;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : '\n';
+            int k = EncodedRuns.kind(c);
+            if ((k & EncodedRuns.BASE64) != 0) {
+                marks |= k & EncodedRuns.MARK | (i > runStart ? k & EncodedRuns.CAPITAL : 0);
+                char l = (char) (c | 0x20);
+                if (l >= 'a' && l <= 'z') {
+                    letters++;
+                    e += l == 'a' || l == 'e' || l == 'i' || l == 'o' ? 1 : 0;
+                    r += l == 'n' || l == 'r' || l == 'v' || l == 'b' ? 1 : 0;
+                } else if (c <= '7' && mapped(c) && i > 0 && i + 1 < n && letter(text.charAt(i - 1)) && letter(text.charAt(i + 1))) {
+                    leet = true;
+                }
+                continue;
+            }
+            if (candidate < 0 && (i - runStart >= EncodedRuns.MIN_BASE64 && marks != 0 || (k & EncodedRuns.WHITE) != 0 && escapes >= 2)) {
+                candidate = wordStart;
+            }
+            runStart = i + 1;
+            marks = 0;
+            if ((k & EncodedRuns.WHITE) != 0) {
+                escapes = 0;
+                wordStart = i + 1;
+                if (c == '\n') {
+                    rot13 |= rotated(letters, e, r) || rotated(letters - segment, e - segmentE, r - segmentR);
+                    letters = e = r = segment = segmentE = segmentR = 0;
+                } else {
+                    disguised |= c >= 128;
+                }
+            } else if (c == '%') {
+                escapes += EncodedRuns.escapeAt(text, i) ? 1 : 0;
             } else if (c >= 128 || c == '&') {
                 disguised = true;
                 leet |= c == '€' && inWord(text, i);
-            } else if (c == '\n') {
-                rot13 |= rotated(letters, e, r) || rotated(letters - segment, e - segmentE, r - segmentR);
-                letters = e = r = segment = segmentE = segmentR = 0;
             } else if (c == ':') {
                 rot13 |= rotated(letters - segment, e - segmentE, r - segmentR);
                 segment = letters;
                 segmentE = e;
                 segmentR = r;
-            } else if (c <= '7' && mapped(c) && i > 0 && i + 1 < n && letter(text.charAt(i - 1)) && letter(text.charAt(i + 1))
-                    || symbol(c) && inWord(text, i)) {
+            } else if (symbol(c) && inWord(text, i)) {
                 leet = true;
             }
         }
-        rot13 |= rotated(letters, e, r) || rotated(letters - segment, e - segmentE, r - segmentR);
-        String t = runs.end(n) ? EncodedRuns.decoded(text) : text;
+        String t = candidate < 0 ? text : EncodedRuns.decoded(text, EncodedRuns.find(text, candidate));
         if (leet) {
             t = leet(t);
         }

@@ -48,6 +48,11 @@ public final class EncodedRuns {
 
     /** Per ASCII character: 1 base64 (either alphabet), 2 also a mark (a digit, {@code + / =}), 4 a capital, 8 white space. */
     private static final byte[] KIND = new byte[128];
+    /** {@link #kind} bits. */
+    public static final int BASE64 = 1;
+    public static final int MARK = 2;
+    public static final int CAPITAL = 4;
+    public static final int WHITE = 8;
 
     static {
         for (char c = 0; c < 128; c++) {
@@ -59,7 +64,11 @@ public final class EncodedRuns {
         }
     }
 
-    private static int kind(char c) {
+    /**
+     * What a character is to the look for runs ({@link #BASE64}, {@link #MARK}, {@link #CAPITAL}, {@link #WHITE}), for a
+     * caller that looks in its own pass ({@code purpose.EncodedReading}, encoded45).
+     */
+    public static int kind(char c) {
         return c < 128 ? KIND[c] : Letters.whitespace(c) ? 8 : 0;
     }
 
@@ -71,57 +80,48 @@ public final class EncodedRuns {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
-    private static boolean escapeAt(String s, int i) {
+    /** Whether a {@code %XX} escape starts at {@code i}. */
+    public static boolean escapeAt(String s, int i) {
         return s.charAt(i) == '%' && i + 2 < s.length() && hexDigit(s.charAt(i + 1)) && hexDigit(s.charAt(i + 2));
     }
 
     /** Whether the text may hold an encoded run: false for ordinary prose, cheaply (see the class comment). */
     public static boolean mayHold(String s) {
-        Look look = new Look();
-        for (int i = 0; i < s.length(); i++) {
-            look.next(s, i);
-        }
-        return look.end(s.length());
-    }
-
-    /**
-     * {@link #mayHold} one character at a time, for a caller that walks the text for its own reasons anyway (the purpose
-     * guard's reading, encoded45: one pass instead of two). Feed every index in order with {@link #next}, then
-     * {@link #end}.
-     */
-    public static final class Look {
-        private int runStart;
-        private int marks; // a mark or a capital after the run's first character
-        private int escapes;
-        private boolean candidate;
-
-        public void next(String s, int i) {
-            char c = s.charAt(i);
+        int runStart = 0;
+        int marks = 0;
+        int escapes = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : ' ';
             int k = kind(c);
-            if ((k & 1) != 0) {
-                marks |= k & 2 | (i > runStart ? k & 4 : 0);
-                return;
+            if ((k & BASE64) != 0) {
+                marks |= k & MARK | (i > runStart ? k & CAPITAL : 0);
+                continue;
             }
-            candidate |= i - runStart >= MIN_BASE64 && marks != 0;
+            if (i - runStart >= MIN_BASE64 && marks != 0 || (k & WHITE) != 0 && escapes >= 2) {
+                return true;
+            }
             runStart = i + 1;
             marks = 0;
-            if ((k & 8) != 0) {
-                candidate |= escapes >= 2;
+            if ((k & WHITE) != 0) {
                 escapes = 0;
             } else if (c == '%' && escapeAt(s, i)) {
                 escapes++;
             }
         }
-
-        /** Whether the text of length {@code n} may hold a run. */
-        public boolean end(int n) {
-            return candidate || n - runStart >= MIN_BASE64 && marks != 0 || escapes >= 2;
-        }
+        return false;
     }
 
     /** The encoded runs of the text that decode to text, in order; an empty list for most texts. */
     public static List<Run> find(String s) {
-        return find(s, 1);
+        return find(s, 0, 1);
+    }
+
+    /**
+     * {@link #find} from {@code from} on, a word's start before which the text holds no run (a caller's own look found
+     * the first candidate in that word: the text before it is not read twice).
+     */
+    public static List<Run> find(String s, int from) {
+        return find(s, from, 1);
     }
 
     /**
@@ -129,14 +129,14 @@ public final class EncodedRuns {
      * with two {@code %XX} escapes where it ends; nothing is allocated for a text without either. {@code layer}: 1 for
      * the text itself, 2 for a decoded run's text, …
      */
-    private static List<Run> find(String s, int layer) {
+    private static List<Run> find(String s, int from, int layer) {
         List<Run> out = null;
         int n = s.length();
-        int runStart = 0;
+        int runStart = from;
         int marks = 0; // a mark or a capital after the run's first character
-        int wordStart = 0;
+        int wordStart = from;
         int escapes = 0;
-        for (int i = 0; i <= n; i++) {
+        for (int i = from; i <= n; i++) {
             int k = i < n ? kind(s.charAt(i)) : 8;
             if ((k & 1) != 0) {
                 marks |= k & 2 | (i > runStart ? k & 4 : 0);
@@ -239,7 +239,7 @@ public final class EncodedRuns {
     /** The run with its text's own runs read too, down to {@link #MAX_LAYERS} (encoded45). */
     private static Run layered(int from, int to, String encoding, String text, int layer) {
         if (layer < MAX_LAYERS) {
-            List<Run> inner = find(text, layer + 1);
+            List<Run> inner = find(text, 0, layer + 1);
             if (!inner.isEmpty()) {
                 return new Run(from, to, encoding + "+" + inner.getFirst().encoding(), decoded(text, inner));
             }
