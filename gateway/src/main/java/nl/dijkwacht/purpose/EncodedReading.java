@@ -125,7 +125,17 @@ final class EncodedReading {
             return false;
         }
         char next = s.charAt(i + 1);
-        return s.charAt(i) == '!' ? next >= 'a' && next <= 'z' || symbol(next) : letter(next) || symbol(next);
+        return s.charAt(i) == '!' ? next >= 'a' && next <= 'z' || symbol(next)
+                : (letter(next) || symbol(next)) && !(s.charAt(i) == '@' && beforeDomain(s, i + 1));
+    }
+
+    /** Whether a domain ({@code gemeente.nl}) starts at {@code i}: an e-mail address's {@code @} is no letter. */
+    private static boolean beforeDomain(String s, int i) {
+        int k = i;
+        while (k < s.length() && (letter(s.charAt(k)) || s.charAt(k) >= '0' && s.charAt(k) <= '9' || s.charAt(k) == '-')) {
+            k++;
+        }
+        return k + 1 < s.length() && s.charAt(k) == '.' && letter(s.charAt(k + 1));
     }
 
     private static char asLetter(char c) {
