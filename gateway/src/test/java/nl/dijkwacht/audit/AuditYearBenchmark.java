@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,6 +33,7 @@ import nl.dijkwacht.audit.retention.LegalHolds;
 import nl.dijkwacht.audit.retention.RetentionJob;
 import nl.dijkwacht.audit.store.AuditPartitions;
 import nl.dijkwacht.audit.store.AuditRows;
+import nl.dijkwacht.audit.store.StreamingQuery;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,8 @@ class AuditYearBenchmark {
     private static final boolean ONLY_RETENTION = "retention".equals(System.getProperty("dw.only"));
     /** {@code -Ddw.only=aggregates}: only the year's aggregates, counted from the records and from the daily roll-up. */
     private static final boolean ONLY_AGGREGATES = "aggregates".equals(System.getProperty("dw.only"));
+    /** {@code -Ddw.h2-compaction=off}: the measurements (retention among them) without the embedded store's compaction thread. */
+    private static final boolean COMPACTION_DURING_MEASURE = !"off".equals(System.getProperty("dw.h2-compaction"));
     /** {@code -Ddw.retention-batch=N}: the retention run's batch size (default: the gateway's). */
     private static final Integer RETENTION_BATCH = Integer.getInteger("dw.retention-batch");
     /** {@code -Ddw.retention-pause=MS}: the retention run's pause after each batch (default: the gateway's). */
@@ -90,7 +94,7 @@ class AuditYearBenchmark {
             fill(db);
         }
         print("BENCH store=h2 size after fill and close: %,d bytes, %,d B per record", Files.size(file), Files.size(file) / RECORDS);
-        try (AuditDb db = AuditDb.h2File(base); var housekeeping = asTheGatewayRunsIt(db)) {
+        try (AuditDb db = AuditDb.h2File(base); var housekeeping = COMPACTION_DURING_MEASURE ? asTheGatewayRunsIt(db) : durableOnly(db)) {
             measure(db, "h2");
             print("BENCH store=h2 file after retention, open: %,d bytes", Files.size(file));
         }
@@ -116,6 +120,12 @@ class AuditYearBenchmark {
             db.update("VACUUM ANALYZE");
             print("BENCH store=pg size after retention and VACUUM: records %,d bytes", pgSize(db, "audit_record"));
         }
+    }
+
+    /** The store's durability settings without the compaction thread (for {@code -Ddw.h2-compaction=off}). */
+    private static nl.dijkwacht.audit.store.AuditStoreHousekeeping durableOnly(AuditDb db) {
+        nl.dijkwacht.audit.store.StoreDurability.ensure(db.dataSource());
+        return new nl.dijkwacht.audit.store.AuditStoreHousekeeping(java.util.Optional.empty());
     }
 
     /** The embedded store's durability settings and compaction thread, as the gateway starts them (closed before the pool). */
@@ -168,6 +178,8 @@ class AuditYearBenchmark {
         }
         if (ONLY_AGGREGATES) {
             aggregates(db, store, queries);
+            chainList(db, store);
+            filteredAggregates(db, store, queries);
             return;
         }
         Instant december = Instant.parse("2026-12-01T00:00:00Z");
@@ -241,6 +253,61 @@ class AuditYearBenchmark {
         timed(store, "roll-up: auditor aggregate year by month x department", () -> rolledAudit.aggregate(AuditFilter.none(), "month", "department").size());
         timed(store, "roll-up: auditor aggregate year by day x use-case", () -> rolledAudit.aggregate(AuditFilter.none(), "day", "use_case").size());
         daily.close();
+    }
+
+    /** The verifier's chain list: the former DISTINCT over the records against the skip through the chain index. */
+    private void chainList(AuditDb db, String store) {
+        ChainVerifier verifier = new ChainVerifier(db.dataSource(), codec, rows);
+        timed(store, "chains() before: heads UNION DISTINCT chain_id over the records", () -> (int) db.count(
+                "SELECT COUNT(*) FROM (SELECT chain_id FROM audit_chain_head UNION SELECT DISTINCT chain_id FROM audit_record) x"));
+        timed(store, "chains() now: heads and a skip through the chain index", () -> verifier.chains().size());
+    }
+
+    /**
+     * An auditor's year aggregate with a department or model filter, counted from the records (as it is), against a
+     * roll-up that would carry department × each other dimension: its rows per day and bytes, and the same aggregate
+     * read from it (a table built here for the measurement only).
+     */
+    private void filteredAggregates(AuditDb db, String store, AuditQueries counted) {
+        AuditFilter department = new AuditFilter(null, null, null, "afdeling-3", null, null, null, null, null, null, null);
+        AuditFilter model = new AuditFilter(null, null, null, null, null, null, Records.varied(5, "x", YEAR).modelId(), null, null,
+                null, null);
+        timed(store, "filtered: auditor aggregate year, department = afdeling-3, by month x model (records)",
+                () -> counted.aggregate(department, "month", "model").size());
+        timed(store, "filtered: auditor aggregate year, department = afdeling-3, by day x use-case (records)",
+                () -> counted.aggregate(department, "day", "use_case").size());
+        timed(store, "filtered: auditor aggregate year, model = " + model.model() + ", by month x department (records)",
+                () -> counted.aggregate(model, "month", "department").size());
+        String sums = "COUNT(*) AS requests, SUM(CASE WHEN decision = 'refused' THEN 1 ELSE 0 END) AS refused,"
+                + " SUM(prompt_tokens) AS prompt_tokens, SUM(completion_tokens) AS completion_tokens, SUM(energy_wh) AS energy_wh";
+        List<String> parts = new ArrayList<>();
+        for (var dim : Map.of("model", "model_id", "use_case", "use_case", "tool", "tool_id", "decision", "decision",
+                "action", "bio_action").entrySet()) {
+            parts.add("SELECT period_day, period_month, tenant, endpoint, department, CAST('" + dim.getKey() + "' AS VARCHAR(16)) AS dimension, "
+                    + dim.getValue() + " AS dim_value, " + sums + " FROM audit_record GROUP BY period_day, period_month, tenant,"
+                    + " endpoint, department, " + dim.getValue());
+        }
+        db.update("DROP TABLE IF EXISTS bench_usage_pair");
+        Measured<Integer> built = measured(() -> db.update("CREATE TABLE bench_usage_pair AS " + String.join(" UNION ALL ", parts)));
+        db.update("CREATE INDEX bench_usage_pair_idx ON bench_usage_pair (department, dimension, period_day)");
+        long pairRows = db.count("SELECT COUNT(*) FROM bench_usage_pair");
+        long days = db.count("SELECT COUNT(DISTINCT period_day) FROM audit_record");
+        print("BENCH store=%s pair roll-up (department x model/use-case/tool/decision/action): %,d rows, %,d per day (records per day %,d), built in %.1f s",
+                store, pairRows, pairRows / Math.max(1, days), RECORDS / Math.max(1, days), built.seconds());
+        if (db.isPostgres()) {
+            db.update("VACUUM ANALYZE bench_usage_pair");
+            long bytes = db.count("SELECT pg_total_relation_size('bench_usage_pair')");
+            print("BENCH store=pg pair roll-up size: %,d bytes, %,d B per row, %,d B per day", bytes, bytes / Math.max(1, pairRows),
+                    bytes / Math.max(1, days));
+        }
+        timed(store, "filtered from the pair roll-up: department = afdeling-3, by month x model", () -> {
+            List<Object> n = new ArrayList<>();
+            StreamingQuery.run(db.dataSource(), "SELECT period_month, dim_value, SUM(requests) FROM bench_usage_pair"
+                    + " WHERE department = ? AND dimension = 'model' GROUP BY period_month, dim_value", List.of("afdeling-3"),
+                    rs -> n.add(rs.getLong(3)));
+            return n.size();
+        });
+        db.update("DROP TABLE bench_usage_pair");
     }
 
     private void retention(AuditDb db, String store, AuditQueries queries, ChainVerifier verifier) throws Exception {

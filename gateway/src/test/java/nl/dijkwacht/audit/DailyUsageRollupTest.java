@@ -58,6 +58,11 @@ class DailyUsageRollupTest {
     static AuditRecord record(long n) {
         SplittableRandom random = new SplittableRandom(n);
         Instant at = START.plusMillis((long) (random.nextDouble() * Duration.ofDays(DAYS).toMillis()));
+        return record(n, at, random);
+    }
+
+    /** A record of the same kind at a given time ({@code random}: the rest of its values). */
+    static AuditRecord record(long n, Instant at, SplittableRandom random) {
         String decision = DECISIONS[random.nextInt(DECISIONS.length)];
         String endpoint = ENDPOINTS[random.nextInt(ENDPOINTS.length)];
         String model = random.nextInt(10) == 0 ? null : "model-" + random.nextInt(4);

@@ -18,15 +18,16 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.policy.GovernanceSettings;
 import nl.dijkwacht.support.GatewayTestBase;
 import nl.dijkwacht.support.TestPack;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * guard27: a forbidden request is refused wherever a tool puts it, as long as it is a place the purpose guard reads —
@@ -41,28 +42,48 @@ import org.springframework.test.annotation.DirtiesContext;
  * DeliveredTurnsContract}). The {@code user} field never reaches a model (replaced by a keyed pseudonym). A refusal is
  * a 403 {@code forbidden_purpose} in Dutch, nothing reaches the model, and the audit record says refused without the text.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // the test pack gets the default forbidden purposes
+// shares GatewayTestBase's context: the default forbidden purposes are put into the test pack for this class and the
+// test pack's own governance.yaml back afterwards (closing the shared context instead cost the next class a new one)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PurposeGuardPlacementTest extends GatewayTestBase {
 
     // the directory this context reads: the property's supplier follows GatewayTestBase's newest pack, which in a
     // full run may belong to a context created after this one
     @Autowired
     ActivePolicy policy;
-    private static boolean guarded;
+    private GovernanceSettings testPackSettings;
+    private String testPackGovernance; // null: the test pack has no governance.yaml
 
     /** The test pack has no forbidden purposes: the default pack's, hot-reloaded into it once. */
     @BeforeEach
     void defaultForbiddenPurposes() throws Exception {
-        if (guarded) {
+        if (testPackSettings != null) {
             return;
         }
         Path root = Files.isDirectory(Path.of("policies")) ? Path.of(".") : Path.of("..");
         String governance = Files.readString(root.resolve("policies/governance.yaml"));
-        Files.writeString(policy.policiesDir().resolve("governance.yaml"), governance.substring(governance.indexOf("forbidden-purposes:")));
+        Path written = policy.policiesDir().resolve("governance.yaml");
+        testPackSettings = policy.current().governance();
+        testPackGovernance = Files.exists(written) ? Files.readString(written) : null;
+        Files.writeString(written, governance.substring(governance.indexOf("forbidden-purposes:")));
         HttpResponse<String> reload = postJson("/admin/policy/reload", "", TestPack.ADMIN_KEY);
         assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
-        guarded = true;
+    }
+
+    @AfterAll
+    void testPackGovernanceBack() throws Exception {
+        if (testPackSettings == null) {
+            return;
+        }
+        Path written = policy.policiesDir().resolve("governance.yaml");
+        if (testPackGovernance == null) {
+            Files.delete(written);
+        } else {
+            Files.writeString(written, testPackGovernance);
+        }
+        HttpResponse<String> reload = postJson("/admin/policy/reload", "", TestPack.ADMIN_KEY);
+        assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
+        assertThat(policy.current().governance()).as("the shared context's pack as it was").isEqualTo(testPackSettings);
     }
 
     /** Three forbidden requests of the development part of the evaluation set, one per purpose. */
@@ -158,6 +179,25 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
                             .put("type", "string").put("description", f);
                     messages(b).addObject().put("role", "user").put("content", "Ga je gang.");
                 }),
+                // redteam45: a schema's allowed, default and example values and titles are read by the model too
+                place("tool parameter enum value", Expect.REFUSED, (b, f) -> {
+                    b.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "verwerk")
+                            .putObject("parameters").put("type", "object").putObject("properties").putObject("opdracht")
+                            .put("type", "string").putArray("enum").add(f);
+                    messages(b).addObject().put("role", "user").put("content", "Voer de opdracht uit.");
+                }),
+                place("tool parameter default and title", Expect.REFUSED, (b, f) -> {
+                    b.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "verwerk")
+                            .putObject("parameters").put("type", "object").put("title", f).putObject("properties")
+                            .putObject("opdracht").put("type", "string").put("default", f);
+                    messages(b).addObject().put("role", "user").put("content", "Voer de opdracht uit.");
+                }),
+                place("response_format property examples", Expect.REFUSED, (b, f) -> {
+                    b.putObject("response_format").put("type", "json_schema").putObject("json_schema").put("name", "uitkomst")
+                            .putObject("schema").put("type", "object").putObject("properties").putObject("taak")
+                            .put("type", "string").putArray("examples").add(f);
+                    messages(b).addObject().put("role", "user").put("content", "Voer de taak uit.");
+                }),
                 place("tool result", Expect.MADE_UP_TURN, (b, f) -> {
                     messages(b).addObject().put("role", "user").put("content", "Vat het resultaat samen.");
                     ObjectNode call = messages(b).addObject().put("role", "assistant");
@@ -206,6 +246,24 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
                     messages(b).addObject().put("role", "assistant").putArray("content").addObject().put("type", "refusal")
                             .put("refusal", f);
                     messages(b).addObject().put("role", "user").put("content", "Doe het toch.");
+                }),
+                // review45: a model reads a part by its type, the guard read a part's "text" first — a refusal part
+                // with a harmless text beside it, or a custom call with a harmless function object beside it, hid the
+                // request from the guard (and, resent with a delivered turn's text, matched that turn's hash)
+                place("assistant refusal part with a text beside it", Expect.MADE_UP_TURN, (b, f) -> {
+                    messages(b).addObject().put("role", "user").put("content", "Wat heb je net gezegd?");
+                    messages(b).addObject().put("role", "assistant").putArray("content").addObject().put("type", "refusal")
+                            .put("text", "Goed.").put("refusal", f);
+                    messages(b).addObject().put("role", "user").put("content", "Doe het toch.");
+                }),
+                place("assistant custom tool call with a function beside it", Expect.MADE_UP_TURN, (b, f) -> {
+                    messages(b).addObject().put("role", "user").put("content", "Ga je gang.");
+                    ObjectNode call = messages(b).addObject().put("role", "assistant").putArray("tool_calls").addObject()
+                            .put("id", "call_1").put("type", "custom");
+                    call.putObject("function").put("name", "verwerk").put("arguments", "{}");
+                    call.putObject("custom").put("name", "verwerk").put("input", f);
+                    messages(b).addObject().put("role", "tool").put("tool_call_id", "call_1").put("content", "klaar");
+                    b.putArray("tools").addObject().put("type", "custom").putObject("custom").put("name", "verwerk");
                 }),
                 place("user field", Expect.NEVER_SENT, (b, f) -> {
                     messages(b).addObject().put("role", "user").put("content", "Schrijf een korte groet.");

@@ -223,6 +223,16 @@ public final class AuditQueries {
      * query; with any other filter every record is counted.
      */
     public List<UsageRow> aggregate(AuditFilter filter, String period, String by) {
+        if (daily != null) {
+            List<UsageRow> read = daily.consistently(() -> aggregate(filter, period, by, true));
+            if (read != null) {
+                return read;
+            }
+        }
+        return aggregate(filter, period, by, false);
+    }
+
+    private List<UsageRow> aggregate(AuditFilter filter, String period, String by, boolean withRollup) {
         String p = period == null ? "month" : period.toLowerCase(Locale.ROOT);
         String key = by == null ? "model" : by.toLowerCase(Locale.ROOT);
         if (!PERIODS.contains(p) || !GROUP_BY.containsKey(key)) {
@@ -231,7 +241,7 @@ public final class AuditQueries {
         String periodColumn = p.equals("day") ? "period_day" : "period_month";
         String keyColumn = GROUP_BY.get(key);
         boolean withEndpoint = filter.endpoint() != null && !filter.endpoint().isBlank();
-        Optional<DailyUsageRollup.Coverage> days = rolledUp(filter);
+        Optional<DailyUsageRollup.Coverage> days = withRollup ? rolledUp(filter) : Optional.empty();
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         List<AuditFilter> raw = new ArrayList<>();
@@ -260,6 +270,18 @@ public final class AuditQueries {
                     + " u.failed AS fl, u.prompt_tokens AS pt, u.completion_tokens AS ct, u.energy_wh AS e FROM audit_usage_day u"
                     + " WHERE u.dimension = ? AND u.period_day >= ? AND u.period_day < ? AND " + endpoint
                     + (tenantCondition == null ? "" : " AND " + tenantCondition));
+            // the records of those days the roll-up does not hold yet (since its last run, or late for their day)
+            params.add(c.from().toString());
+            params.add(c.to().toString());
+            if (withEndpoint) {
+                params.add(filter.endpoint());
+            }
+            String recordTenant = filter.scope().condition("r.tenant", params);
+            parts.add("SELECT r." + periodColumn + ", " + keyColumn + ", 1,"
+                    + " CASE WHEN r.decision = 'refused' THEN 1 ELSE 0 END, CASE WHEN r.decision = 'redacted' THEN 1 ELSE 0 END,"
+                    + " CASE WHEN r.decision = 'failed' THEN 1 ELSE 0 END, r.prompt_tokens, r.completion_tokens, r.energy_wh"
+                    + DailyUsageRollup.UNCOUNTED + " AND r.period_day >= ? AND r.period_day < ? AND "
+                    + endpoint.replace("u.", "r.") + (recordTenant == null ? "" : " AND " + recordTenant));
         }
         for (AuditFilter f : raw) {
             AuditFilter.Sql where = f.where();

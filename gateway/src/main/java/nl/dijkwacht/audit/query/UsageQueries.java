@@ -88,6 +88,16 @@ public final class UsageQueries {
 
     /** As {@link #overview(Instant, Instant, String)} over one tenant's records. */
     public Overview overview(Instant from, Instant to, String dimension, TenantScope scope) {
+        if (daily != null) {
+            Overview read = daily.consistently(() -> overview(from, to, dimension, scope, true));
+            if (read != null) {
+                return read;
+            }
+        }
+        return overview(from, to, dimension, scope, false);
+    }
+
+    private Overview overview(Instant from, Instant to, String dimension, TenantScope scope, boolean withRollup) {
         String keyColumn = DIMENSIONS.get(dimension);
         if (keyColumn == null) {
             throw new IllegalArgumentException("Uitsplitsen kan naar " + DIMENSIONS.keySet() + ".");
@@ -110,7 +120,7 @@ public final class UsageQueries {
         }
         Rollup rollup = new Rollup(buckets.size());
         // whole closed days from the daily roll-up (hours are always counted from the records), the rest from the records
-        Optional<DailyUsageRollup.Coverage> daily = granularity == Granularity.HOUR || this.daily == null ? Optional.empty()
+        Optional<DailyUsageRollup.Coverage> daily = granularity == Granularity.HOUR || !withRollup ? Optional.empty()
                 : this.daily.coverage().flatMap(c -> c.within(from, to));
         List<Instant[]> raw = new ArrayList<>();
         if (daily.isEmpty()) {
@@ -144,27 +154,46 @@ public final class UsageQueries {
                     }, params.toArray());
         }
         if (daily.isPresent()) {
-            List<Object> params = new ArrayList<>(List.of(daily.get().from().toString(), daily.get().to().toString()));
-            String tenantCondition = scope.condition("u.tenant", params);
-            String where = " WHERE u.period_day >= ? AND u.period_day < ? AND u.endpoint NOT IN ('models', 'operator')"
-                    + (tenantCondition == null ? "" : " AND " + tenantCondition);
-            String dayBucket = granularity == Granularity.DAY ? "u.period_day" : "u.period_month";
-            List<Object> withDimension = new ArrayList<>(params);
-            withDimension.add(0, dimension);
-            jdbc.query("SELECT " + dayBucket + ", u.dim_value, SUM(u.requests), SUM(u.prompt_tokens), SUM(u.completion_tokens),"
-                    + " SUM(u.energy_wh) FROM audit_usage_day u" + where.replace(" WHERE ", " WHERE u.dimension = ? AND ")
-                    + " GROUP BY " + dayBucket + ", u.dim_value", rs -> {
+            // the roll-up's rows and, in the same statement, the records of those days it does not hold yet (written
+            // since its last run, or late for their day): DailyUsageRollup.UNCOUNTED
+            String days = daily.get().from().toString();
+            String daysTo = daily.get().to().toString();
+            String dayBucket = granularity == Granularity.DAY ? "period_day" : "period_month";
+            List<Object> usage = new ArrayList<>(List.of(dimension, days, daysTo));
+            String rolledWhere = " WHERE u.dimension = ? AND u.period_day >= ? AND u.period_day < ? AND u.endpoint NOT IN ('models', 'operator')"
+                    + and(scope.condition("u.tenant", usage));
+            usage.add(days);
+            usage.add(daysTo);
+            String uncountedWhere = " AND r.period_day >= ? AND r.period_day < ? AND r.endpoint NOT IN ('models', 'operator')"
+                    + and(scope.condition("r.tenant", usage));
+            jdbc.query("SELECT p, k, SUM(n), SUM(pt), SUM(ct), SUM(e) FROM (SELECT u." + dayBucket + " AS p, u.dim_value AS k,"
+                    + " u.requests AS n, u.prompt_tokens AS pt, u.completion_tokens AS ct, u.energy_wh AS e FROM audit_usage_day u"
+                    + rolledWhere + " UNION ALL SELECT r." + dayBucket + ", " + keyColumn + ", 1, r.prompt_tokens, r.completion_tokens,"
+                    + " r.energy_wh" + DailyUsageRollup.UNCOUNTED + uncountedWhere + ") x GROUP BY p, k", rs -> {
                         Integer at = index.get(rs.getString(1).strip());
                         if (at != null) {
                             rollup.add(at, key(rs.getString(2)), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6));
                         }
-                    }, withDimension.toArray());
-            jdbc.query("SELECT u.decision, u.error_code, CASE WHEN u.fallback THEN 1 ELSE 0 END, SUM(u.requests)"
-                    + " FROM audit_outcome_day u" + where + " GROUP BY u.decision, u.error_code, u.fallback", rs -> {
+                    }, usage.toArray());
+            List<Object> outcomes = new ArrayList<>(List.of(days, daysTo));
+            rolledWhere = " WHERE u.period_day >= ? AND u.period_day < ? AND u.endpoint NOT IN ('models', 'operator')"
+                    + and(scope.condition("u.tenant", outcomes));
+            outcomes.add(days);
+            outcomes.add(daysTo);
+            uncountedWhere = " AND r.period_day >= ? AND r.period_day < ? AND r.endpoint NOT IN ('models', 'operator')"
+                    + and(scope.condition("r.tenant", outcomes));
+            jdbc.query("SELECT d, c, f, SUM(n) FROM (SELECT u.decision AS d, u.error_code AS c,"
+                    + " CASE WHEN u.fallback THEN 1 ELSE 0 END AS f, u.requests AS n FROM audit_outcome_day u" + rolledWhere
+                    + " UNION ALL SELECT r.decision, r.error_code, CASE WHEN r.rule LIKE 'fallback:%' THEN 1 ELSE 0 END, 1"
+                    + DailyUsageRollup.UNCOUNTED + uncountedWhere + ") x GROUP BY d, c, f", rs -> {
                         rollup.decide(rs.getString(1), rs.getString(2), rs.getInt(3) == 1, rs.getLong(4));
-                    }, params.toArray());
+                    }, outcomes.toArray());
         }
         return rollup.overview(from, to, granularity, buckets, dimension);
+    }
+
+    private static String and(String condition) {
+        return condition == null ? "" : " AND " + condition;
     }
 
     private static String key(String value) {

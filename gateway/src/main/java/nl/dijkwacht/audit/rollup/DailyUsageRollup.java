@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.store.AuditRows;
 import org.slf4j.Logger;
@@ -25,10 +26,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the daily roll-up of usage ({@code audit_usage_day}, {@code audit_outcome_day}): per closed UTC day, tenant,
  * endpoint and value of each dimension the aggregates group by, the sums they show. A scheduled job, not the writer:
- * the request path's cost stays what it was. A day is rolled up once it ended {@link #GRACE} ago (records reach the
- * store within seconds of their time), in one short transaction per day; the days covered are one contiguous range
- * ({@code audit_usage_rollup}), which the query services read from here and the rest (today, a period's partial
- * first and last day) from the records. Retention does not touch the roll-up: a purged record's counts stay.
+ * the request path's cost stays what it was. A day is rolled up once it ended {@link #GRACE} ago, in one short
+ * transaction per day; the days covered are one contiguous range ({@code audit_usage_rollup}), which the query
+ * services read from here and the rest (today, a period's partial first and last day) from the records. Retention
+ * does not touch the roll-up: a purged record's counts stay.
+ *
+ * <p>Which records it holds is exact, also for records that reach the store after their day was rolled up (a
+ * replica's journal recovered late, a clock behind): per chain, those up to {@code counted_seq}
+ * ({@code audit_usage_rollup_chain}). A chain's records are committed in sequence order with its head, so each run
+ * first adds the records between the counted seq and the head to the covered days they belong to, then moves the
+ * counted seq to the head; the query services add the records after it in the same statement
+ * ({@link #UNCOUNTED}), so an aggregate equals the count of the records also between two runs.
  */
 public final class DailyUsageRollup implements AutoCloseable {
 
@@ -111,35 +119,62 @@ public final class DailyUsageRollup implements AutoCloseable {
     }
 
     /**
-     * Rolls up every day that closed at least {@link #GRACE} ago and is not yet covered, from the oldest record's day
-     * on (the first run over a year's store takes one short transaction per day).
+     * Runs {@code read} (statements over the roll-up and the records) so that it saw one state of the roll-up: the
+     * roll-up's generation, which each of its transactions moves, is the same before and after it (on H2 the tables
+     * one statement reads need not be of one moment; and a reader may take several statements). Records only grow
+     * meanwhile, which a count over them may see or not, as it would without the roll-up.
+     *
+     * @return what {@code read} answered, or null when the roll-up changed under it every time (count the records)
+     */
+    public <T> T consistently(Supplier<T> read) {
+        for (int attempt = 0; attempt < 4; attempt++) {
+            long before = generation();
+            T answer = read.get();
+            if (generation() == before) {
+                return answer;
+            }
+        }
+        return null;
+    }
+
+    private long generation() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT generation FROM audit_usage_rollup WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the usage roll-up's generation: " + e.getSQLState(), e);
+        }
+    }
+
+    /** Marks a change of the roll-up in the transaction that makes it (see {@link #consistently}). */
+    private static void nextGeneration(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE audit_usage_rollup SET generation = generation + 1 WHERE id = 1")) {
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Brings the roll-up up to date: first adds the records that reached the store since the last run for days already
+     * covered (late records: {@link #catchUp}), then rolls up every day that closed at least {@link #GRACE} ago and is
+     * not yet covered, from the oldest record's day on (the first run over a year's store takes one short transaction
+     * per day). Gateways sharing a store may run it at the same time: each transaction locks the roll-up's row.
      *
      * @return the number of days rolled up
      */
     public synchronized int rollUp() {
         LocalDate until = day(clock.instant().minus(GRACE)); // days before this one are closed
         try {
-            Optional<Coverage> cov = coverage();
-            LocalDate next;
-            LocalDate first;
-            if (cov.isPresent()) {
-                first = cov.get().from();
-                next = cov.get().to();
-            } else {
-                Instant oldest = oldestRecord();
-                if (oldest == null) {
-                    return 0;
-                }
-                first = day(oldest);
-                next = first;
-            }
+            long late = catchUp();
             int days = 0;
-            for (LocalDate d = next; d.isBefore(until); d = d.plusDays(1)) {
-                rollUpDay(first, d);
+            LocalDate first = null;
+            for (LocalDate d; (d = rollUpNextDay(until)) != null; ) {
+                first = first == null ? d : first;
                 days++;
             }
-            if (days > 0) {
-                log.info("audit usage roll-up: {} day(s) rolled up, covering {} to {}", days, first, until.minusDays(1));
+            if (days > 0 || late > 0) {
+                log.info("audit usage roll-up: {} day(s) rolled up from {} to {}, {} record(s) added to days already rolled up",
+                        days, first, until.minusDays(1), late);
             }
             return days;
         } catch (SQLException e) {
@@ -147,63 +182,103 @@ public final class DailyUsageRollup implements AutoCloseable {
         }
     }
 
-    private Instant oldestRecord() throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT MIN(occurred_at) AS oldest FROM audit_record");
+    /** Locks the roll-up's row for the transaction and reads what it covers (empty: nothing yet). */
+    private static Optional<Coverage> lock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT covered_from, covered_to FROM audit_usage_rollup WHERE id = 1 FOR UPDATE");
              ResultSet rs = ps.executeQuery()) {
-            java.time.OffsetDateTime t = rs.next() ? rs.getObject(1, java.time.OffsetDateTime.class) : null;
-            return t == null ? null : t.toInstant();
+            if (!rs.next()) {
+                throw new SQLException("the usage roll-up's row is missing (Flyway V160 inserts it)");
+            }
+            Coverage cov = new Coverage(LocalDate.parse(rs.getString(1).strip()), LocalDate.parse(rs.getString(2).strip()));
+            return cov.from().isBefore(cov.to()) ? Optional.of(cov) : Optional.empty();
         }
     }
 
-    /** Sums for one group of one dimension: requests, refused, redacted, failed, prompt, completion; energy apart. */
-    private static final class Sums {
-        final long[] n = new long[6];
-        double energy;
-    }
-
-    private void rollUpDay(LocalDate first, LocalDate day) throws SQLException {
-        Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        // key: dimension, tenant, endpoint, value (a list: values may be null)
-        Map<List<String>, Sums> usage = new HashMap<>();
-        Map<List<Object>, long[]> outcomes = new HashMap<>();
+    /**
+     * One transaction: for every chain whose head moved past the seq the roll-up counted to, the records in between
+     * that belong to a covered day are added to that day (as extra rows), and the chain's counted seq moves to its
+     * head. A chain's records up to its head are all committed (they are written with the head), so nothing between
+     * two runs is missed or counted twice.
+     *
+     * @return the records added to covered days
+     */
+    private long catchUp() throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                try (PreparedStatement ps = c.prepareStatement("""
-                        SELECT tenant, endpoint, model_id, department, use_case, tool_id, decision, bio_action, error_code,
-                          CASE WHEN rule LIKE 'fallback:%' THEN 1 ELSE 0 END, COUNT(*), SUM(prompt_tokens),
-                          SUM(completion_tokens), SUM(energy_wh)
-                        FROM audit_record WHERE occurred_at >= ? AND occurred_at < ?
-                        GROUP BY tenant, endpoint, model_id, department, use_case, tool_id, decision, bio_action, error_code,
-                          CASE WHEN rule LIKE 'fallback:%' THEN 1 ELSE 0 END""")) {
-                    ps.setObject(1, AuditRows.time(start));
-                    ps.setObject(2, AuditRows.time(end));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            String tenant = rs.getString(1);
-                            String endpoint = rs.getString(2);
-                            String decision = rs.getString(7);
-                            long count = rs.getLong(11);
-                            long prompt = rs.getLong(12);
-                            long completion = rs.getLong(13);
-                            double energy = rs.getDouble(14);
-                            for (int i = 0; i < ORDER.size(); i++) {
-                                Sums s = usage.computeIfAbsent(Arrays.asList(ORDER.get(i), tenant, endpoint, rs.getString(3 + i)),
-                                        k -> new Sums());
-                                s.n[0] += count;
-                                s.n[1] += "refused".equals(decision) ? count : 0;
-                                s.n[2] += "redacted".equals(decision) ? count : 0;
-                                s.n[3] += "failed".equals(decision) ? count : 0;
-                                s.n[4] += prompt;
-                                s.n[5] += completion;
-                                s.energy += energy;
-                            }
-                            outcomes.computeIfAbsent(Arrays.asList(tenant, endpoint, decision, rs.getString(9), rs.getInt(10) == 1),
-                                    k -> new long[1])[0] += count;
-                        }
+                Optional<Coverage> cov = lock(c);
+                Map<String, Long> counted = new HashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT chain_id, counted_seq FROM audit_usage_rollup_chain");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counted.put(rs.getString(1), rs.getLong(2));
                     }
+                }
+                Map<String, Long> heads = new HashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT chain_id, last_seq FROM audit_chain_head");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        heads.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+                DayCounts late = new DayCounts();
+                for (var head : heads.entrySet()) {
+                    Long from = counted.get(head.getKey());
+                    if (from != null && from >= head.getValue()) {
+                        continue;
+                    }
+                    if (cov.isPresent()) {
+                        // the chain's index alone (no time condition the planner could prefer); days outside the
+                        // coverage are dropped here: they are counted when their day is rolled up, or from the records
+                        late.collect(c, " FROM audit_record r WHERE r.chain_id = ? AND r.seq > ? AND r.seq <= ?",
+                                List.of(head.getKey(), from == null ? 0L : from, head.getValue()), cov.get());
+                    }
+                    String sql = from == null
+                            ? "INSERT INTO audit_usage_rollup_chain (counted_seq, chain_id) VALUES (?, ?)"
+                            : "UPDATE audit_usage_rollup_chain SET counted_seq = ? WHERE chain_id = ?";
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        ps.setLong(1, head.getValue());
+                        ps.setString(2, head.getKey());
+                        ps.executeUpdate();
+                    }
+                }
+                late.insert(c);
+                if (heads.entrySet().stream().anyMatch(h -> counted.getOrDefault(h.getKey(), -1L) < h.getValue())) {
+                    nextGeneration(c);
+                }
+                c.commit();
+                return late.records;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * One transaction: rolls up the day after the covered ones if it closed before {@code until} — its records each
+     * chain's counted seq includes (the later ones are the query services' to add, and the next run's).
+     *
+     * @return the day rolled up, or null when there was none to roll up
+     */
+    private LocalDate rollUpNextDay(LocalDate until) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Optional<Coverage> cov = lock(c);
+                LocalDate first;
+                LocalDate day;
+                if (cov.isPresent()) {
+                    first = cov.get().from();
+                    day = cov.get().to();
+                } else {
+                    Instant oldest = oldestRecord(c);
+                    first = oldest == null ? null : day(oldest);
+                    day = first;
+                }
+                if (day == null || !day.isBefore(until)) {
+                    c.rollback();
+                    return null;
                 }
                 String d = day.toString();
                 for (String table : new String[] {"audit_usage_day", "audit_outcome_day"}) {
@@ -212,59 +287,138 @@ public final class DailyUsageRollup implements AutoCloseable {
                         ps.executeUpdate();
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO audit_usage_day (period_day, period_month, tenant, endpoint, dimension, dim_value, requests,
-                          refused, redacted, failed, prompt_tokens, completion_tokens, energy_wh)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                    for (var e : usage.entrySet()) {
-                        ps.setString(1, d);
-                        ps.setString(2, d.substring(0, 7));
-                        ps.setString(3, e.getKey().get(1));
-                        ps.setString(4, e.getKey().get(2));
-                        ps.setString(5, e.getKey().get(0));
-                        ps.setString(6, e.getKey().get(3));
-                        for (int i = 0; i < 6; i++) {
-                            ps.setLong(7 + i, e.getValue().n[i]);
-                        }
-                        ps.setDouble(13, e.getValue().energy);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
+                DayCounts counts = new DayCounts();
+                counts.collect(c, " FROM audit_record r JOIN audit_usage_rollup_chain w ON w.chain_id = r.chain_id"
+                        + " WHERE r.occurred_at >= ? AND r.occurred_at < ? AND r.seq <= w.counted_seq",
+                        List.of(AuditRows.time(day.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                                AuditRows.time(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())), null);
+                counts.insert(c);
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE audit_usage_rollup SET covered_from = ?, covered_to = ?, updated_at = ? WHERE id = 1")) {
+                    ps.setString(1, first.toString());
+                    ps.setString(2, day.plusDays(1).toString());
+                    ps.setObject(3, AuditRows.time(clock.instant()));
+                    ps.executeUpdate();
                 }
-                try (PreparedStatement ps = c.prepareStatement("""
-                        INSERT INTO audit_outcome_day (period_day, tenant, endpoint, decision, error_code, fallback, requests)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                    for (var e : outcomes.entrySet()) {
-                        ps.setString(1, d);
-                        ps.setString(2, (String) e.getKey().get(0));
-                        ps.setString(3, (String) e.getKey().get(1));
-                        ps.setString(4, (String) e.getKey().get(2));
-                        ps.setString(5, (String) e.getKey().get(3));
-                        ps.setBoolean(6, (Boolean) e.getKey().get(4));
-                        ps.setLong(7, e.getValue()[0]);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-                int updated;
-                try (PreparedStatement ps = c.prepareStatement("UPDATE audit_usage_rollup SET covered_to = ?, updated_at = ? WHERE id = 1")) {
-                    ps.setString(1, day.plusDays(1).toString());
-                    ps.setObject(2, AuditRows.time(clock.instant()));
-                    updated = ps.executeUpdate();
-                }
-                if (updated == 0) {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "INSERT INTO audit_usage_rollup (id, covered_from, covered_to, updated_at) VALUES (1, ?, ?, ?)")) {
-                        ps.setString(1, first.toString());
-                        ps.setString(2, day.plusDays(1).toString());
-                        ps.setObject(3, AuditRows.time(clock.instant()));
-                        ps.executeUpdate();
-                    }
-                }
+                nextGeneration(c);
                 c.commit();
+                return day;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            }
+        }
+    }
+
+    private static Instant oldestRecord(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(occurred_at) AS oldest FROM audit_record");
+             ResultSet rs = ps.executeQuery()) {
+            java.time.OffsetDateTime t = rs.next() ? rs.getObject(1, java.time.OffsetDateTime.class) : null;
+            return t == null ? null : t.toInstant();
+        }
+    }
+
+    /**
+     * The records of the covered days the roll-up does not hold yet, for the query services to add to its rows in the
+     * same statement: {@code r} is the record; the caller adds its conditions with {@code AND}, the days as
+     * {@code r.period_day >= ? AND r.period_day < ?} (not the time: the chain's index is the one to use).
+     */
+    public static final String UNCOUNTED = " FROM audit_chain_head h JOIN audit_record r ON r.chain_id = h.chain_id"
+            + " AND r.seq > COALESCE((SELECT w.counted_seq FROM audit_usage_rollup_chain w WHERE w.chain_id = h.chain_id), 0)"
+            + " WHERE r.seq <= h.last_seq";
+
+    /** Sums for one group of one dimension: requests, refused, redacted, failed, prompt, completion; energy apart. */
+    private static final class Sums {
+        final long[] n = new long[6];
+        double energy;
+    }
+
+    /** Grouped sums of records by day, for {@code audit_usage_day} and {@code audit_outcome_day}. */
+    private static final class DayCounts {
+        // key: day, dimension, tenant, endpoint, value (a list: values may be null)
+        final Map<List<String>, Sums> usage = new HashMap<>();
+        final Map<List<Object>, long[]> outcomes = new HashMap<>();
+        long records;
+
+        /** Adds the records {@code from} selects; with {@code within}, only those of its days. */
+        void collect(Connection c, String from, List<Object> params, Coverage within) throws SQLException {
+            String groups = "r.period_day, r.tenant, r.endpoint, r.model_id, r.department, r.use_case, r.tool_id, r.decision,"
+                    + " r.bio_action, r.error_code, CASE WHEN r.rule LIKE 'fallback:%' THEN 1 ELSE 0 END";
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + groups + ", COUNT(*), SUM(r.prompt_tokens),"
+                    + " SUM(r.completion_tokens), SUM(r.energy_wh)" + from + " GROUP BY " + groups)) {
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setObject(i + 1, params.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String day = rs.getString(1).strip();
+                        if (within != null && (day.compareTo(within.from().toString()) < 0 || day.compareTo(within.to().toString()) >= 0)) {
+                            continue;
+                        }
+                        String tenant = rs.getString(2);
+                        String endpoint = rs.getString(3);
+                        String decision = rs.getString(8);
+                        long count = rs.getLong(12);
+                        long prompt = rs.getLong(13);
+                        long completion = rs.getLong(14);
+                        double energy = rs.getDouble(15);
+                        records += count;
+                        for (int i = 0; i < ORDER.size(); i++) {
+                            Sums s = usage.computeIfAbsent(Arrays.asList(day, ORDER.get(i), tenant, endpoint, rs.getString(4 + i)),
+                                    k -> new Sums());
+                            s.n[0] += count;
+                            s.n[1] += "refused".equals(decision) ? count : 0;
+                            s.n[2] += "redacted".equals(decision) ? count : 0;
+                            s.n[3] += "failed".equals(decision) ? count : 0;
+                            s.n[4] += prompt;
+                            s.n[5] += completion;
+                            s.energy += energy;
+                        }
+                        outcomes.computeIfAbsent(Arrays.asList(day, tenant, endpoint, decision, rs.getString(10), rs.getInt(11) == 1),
+                                k -> new long[1])[0] += count;
+                    }
+                }
+            }
+        }
+
+        void insert(Connection c) throws SQLException {
+            if (usage.isEmpty() && outcomes.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO audit_usage_day (period_day, period_month, tenant, endpoint, dimension, dim_value, requests,
+                      refused, redacted, failed, prompt_tokens, completion_tokens, energy_wh)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (var e : usage.entrySet()) {
+                    String d = e.getKey().get(0);
+                    ps.setString(1, d);
+                    ps.setString(2, d.substring(0, 7));
+                    ps.setString(3, e.getKey().get(2));
+                    ps.setString(4, e.getKey().get(3));
+                    ps.setString(5, e.getKey().get(1));
+                    ps.setString(6, e.getKey().get(4));
+                    for (int i = 0; i < 6; i++) {
+                        ps.setLong(7 + i, e.getValue().n[i]);
+                    }
+                    ps.setDouble(13, e.getValue().energy);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO audit_outcome_day (period_day, tenant, endpoint, decision, error_code, fallback, requests)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                for (var e : outcomes.entrySet()) {
+                    ps.setString(1, (String) e.getKey().get(0));
+                    ps.setString(2, (String) e.getKey().get(1));
+                    ps.setString(3, (String) e.getKey().get(2));
+                    ps.setString(4, (String) e.getKey().get(3));
+                    ps.setString(5, (String) e.getKey().get(4));
+                    ps.setBoolean(6, (Boolean) e.getKey().get(5));
+                    ps.setLong(7, e.getValue()[0]);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
         }
     }
