@@ -288,8 +288,10 @@ public final class DailyUsageRollup implements AutoCloseable {
                     }
                 }
                 DayCounts counts = new DayCounts();
-                counts.collect(c, " FROM audit_record r JOIN audit_usage_rollup_chain w ON w.chain_id = r.chain_id"
-                        + " WHERE r.occurred_at >= ? AND r.occurred_at < ? AND r.seq <= w.counted_seq",
+                // the day's records through the time index; a join to the counted seqs let H2 walk each chain's whole
+                // index per day instead (the first roll-up of 200,000 records did not finish in 8 minutes)
+                counts.collect(c, " FROM audit_record r WHERE r.occurred_at >= ? AND r.occurred_at < ? AND r.seq <= COALESCE("
+                        + "(SELECT w.counted_seq FROM audit_usage_rollup_chain w WHERE w.chain_id = r.chain_id), 0)",
                         List.of(AuditRows.time(day.atStartOfDay(ZoneOffset.UTC).toInstant()),
                                 AuditRows.time(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant())), null);
                 counts.insert(c);
