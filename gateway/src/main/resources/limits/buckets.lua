@@ -3,7 +3,10 @@
 -- for a calendar bucket: the start of its current interval), v = configuration version.
 -- ARGV[1] = operation: consume (all or nothing) | take (ignoring the limit) | give (up to the capacity) | peek
 -- ARGV[2] = now (microseconds of the gateway's clock), ARGV[3] = how long a full bucket is kept (microseconds)
--- then per key 5 values: capacity, refill period (microseconds), greedy (1: a token every period/capacity;
+-- ARGV[4] = for a settlement (take/give): how long its marker is kept (milliseconds; 0: no marker). The marker is then
+-- the last key: the settlement's idempotency key, set in the same atomic run. When it is already there the settlement
+-- ran before (a time-out whose command ran after all, then retried: leftover45) and this run only reads (peek).
+-- then per bucket key 5 values: capacity, refill period (microseconds), greedy (1: a token every period/capacity;
 -- 0: the whole capacity at the end of each period), amount, configuration version.
 -- Returns per key 4 integers: fits (1/0), tokens left (whole), microseconds until the amount fits (-1: never),
 -- microseconds until the bucket is full again.
@@ -12,10 +15,17 @@ local function num(x) return string.format('%.17g', x) end
 local op = ARGV[1]
 local now = tonumber(ARGV[2])
 local keep = tonumber(ARGV[3])
+local marker_ttl = tonumber(ARGV[4])
+local buckets = #KEYS
+if marker_ttl > 0 then
+  buckets = buckets - 1
+  if not redis.call('SET', KEYS[#KEYS], '1', 'NX', 'PX', marker_ttl) then op = 'peek' end
+end
 local state = {}
 local all_fit = true
-for i, key in ipairs(KEYS) do
-  local base = 3 + (i - 1) * 5
+for i = 1, buckets do
+  local key = KEYS[i]
+  local base = 4 + (i - 1) * 5
   local cap = tonumber(ARGV[base + 1])
   local period = tonumber(ARGV[base + 2])
   local greedy = ARGV[base + 3] == '1'

@@ -151,12 +151,15 @@ public final class ChatCompletionsHandler {
             // the stream's tool-call arguments grew beyond what the gateway holds to restore and scan them (json28);
             // the budget is charged what the model wrote until then, as for a failed stream (budget28)
             StreamedOutput.failed(upstream[0], exchange);
-            Refusal refusal = Refusal.badGateway("tool_arguments_too_large",
+            if (upstream[0] != null) {
+                upstream[0].close(); // what it held goes back before the tool hears of it
+            }
+            Refusal refusal = e.replica() ? argumentsHeldByAllStreams(exchange) : Refusal.badGateway("tool_arguments_too_large",
                     "Het taalmodel " + (exchange.model() == null ? "?" : "'" + exchange.model().id() + "'")
                             + " schreef de argumenten van een functieaanroep langer dan " + e.limit()
                             + " tekens. Dijkwacht controleert argumenten in hun geheel en heeft het antwoord daarom afgebroken;"
                             + " het is onvolledig. Vraag om een kortere aanroep of laat de beheerder dijkwacht.max-held-tool-arguments verhogen.");
-            exchange.fail(refusal, "answer:tool_arguments_too_large");
+            exchange.fail(refusal, "answer:" + refusal.code());
             log.warn("trace {} stopped: {}", exchange.traceId(), e.getMessage());
             refuse(capture, res, sse, out[0], refusal);
         } catch (ClientGoneException e) {
@@ -179,9 +182,25 @@ public final class ChatCompletionsHandler {
             exchange.fail(refusal, "gateway:" + e.getClass().getSimpleName());
             refuse(capture, res, sse, out[0], refusal);
         } finally {
+            if (upstream[0] != null) {
+                upstream[0].close(); // what the stream still holds of the replica's bounds, however it ended
+            }
             // after the last attempt (fallbacks included): the reserved tokens become the reported usage
             limits.settle(exchange);
         }
+    }
+
+    /**
+     * The streams of this replica together hold as many tool-call arguments as it holds at once
+     * ({@code dijkwacht.max-held-tool-arguments-total}, leftover45): this answer is ended, the others go on.
+     */
+    private static Refusal argumentsHeldByAllStreams(Exchange exchange) {
+        return Refusal.unavailable("tool_arguments_held_replica_limit",
+                "Dijkwacht houdt op dit moment voor andere antwoorden al zoveel argumenten van functieaanroepen vast als deze"
+                        + " gateway in totaal controleert. Het antwoord van het taalmodel "
+                        + (exchange.model() == null ? "?" : "'" + exchange.model().id() + "'")
+                        + " is daarom afgebroken en onvolledig. Probeer het zo opnieuw; blijft dit gebeuren, laat de beheerder"
+                        + " dijkwacht.max-held-tool-arguments-total verhogen.");
     }
 
     /**

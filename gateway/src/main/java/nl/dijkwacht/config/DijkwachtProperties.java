@@ -17,7 +17,11 @@ public record DijkwachtProperties(
         String disclaimer,
         String secretKey,
         Limits limits,
-        Integer maxHeldToolArguments) {
+        Integer maxHeldToolArguments,
+        Long maxHeldToolArgumentsTotal) {
+
+    /** Default of {@code max-held-tool-arguments-total}: this many streams at their own bound at once. */
+    static final int HELD_TOOL_ARGUMENT_STREAMS = 64;
 
     public DijkwachtProperties {
         policiesDir = policiesDir == null ? Path.of("policies") : policiesDir;
@@ -29,6 +33,9 @@ public record DijkwachtProperties(
         // streamed tool-call arguments held to be restored and scanned (json28): the tool sends them back in its next
         // request, so beyond the request body limit the conversation could not go on anyway
         maxHeldToolArguments = maxHeldToolArguments == null ? maxBodyBytes : maxHeldToolArguments;
+        // and over all streams of a replica together (leftover45): 64 MiB of characters by default, 64-128 MB of heap
+        maxHeldToolArgumentsTotal = maxHeldToolArgumentsTotal == null
+                ? (long) HELD_TOOL_ARGUMENT_STREAMS * maxHeldToolArguments : maxHeldToolArgumentsTotal;
     }
 
     /**

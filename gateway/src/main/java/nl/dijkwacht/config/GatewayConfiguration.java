@@ -35,6 +35,7 @@ import nl.dijkwacht.redaction.GovernFieldsStep;
 import nl.dijkwacht.redaction.RedactPersonalDataStep;
 import nl.dijkwacht.response.Disclaimer;
 import nl.dijkwacht.response.OutputScan;
+import nl.dijkwacht.response.HeldArguments;
 import nl.dijkwacht.response.ReplyRewriter;
 import nl.dijkwacht.routing.ResolveModelStep;
 import nl.dijkwacht.routing.SensitivityRoutingStep;
@@ -146,9 +147,21 @@ public class GatewayConfiguration {
         return new Disclaimer(properties.disclaimer());
     }
 
+    /** Streamed tool-call arguments held over all streams of this replica, against one bound (leftover45). */
+    @Bean
+    HeldArguments heldToolArguments(DijkwachtProperties properties, io.micrometer.core.instrument.MeterRegistry registry) {
+        HeldArguments held = new HeldArguments(properties.maxHeldToolArgumentsTotal());
+        io.micrometer.core.instrument.Gauge.builder("dijkwacht.stream.held.tool.arguments", held, HeldArguments::held)
+                .description("Characters of streamed tool-call arguments this replica holds now, over all streams "
+                        + "(bound: dijkwacht.max-held-tool-arguments-total)")
+                .register(registry);
+        return held;
+    }
+
     @Bean
     ReplyRewriter replyRewriter(Disclaimer disclaimer, PiiEngine piiEngine, Anonymizer anonymizer, ObjectMapper dijkwachtJson,
-                                DijkwachtProperties properties) {
-        return new ReplyRewriter(disclaimer, new OutputScan(piiEngine, anonymizer), dijkwachtJson, properties.maxHeldToolArguments());
+                                DijkwachtProperties properties, HeldArguments heldToolArguments) {
+        return new ReplyRewriter(disclaimer, new OutputScan(piiEngine, anonymizer), dijkwachtJson, properties.maxHeldToolArguments(),
+                heldToolArguments);
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.web.servlet.function.ServerRequest;
 
 /**
  * A console sign-in that did not succeed — a wrong password, or an identity provider's account the console refuses
- * (both roles, no role, an organisation this gateway does not serve, a tenant claim that is no single name) — is a
+ * (both roles, no role, an organisation this gateway does not serve, a tenant claim that is no single name, an ID token
+ * valid for longer than the issuer's {@code max-token-lifetime}) — is a
  * failed authentication like a refused key on the APIs: counted per source, minute and reason in
  * {@code auth_failure_minute} ({@link AuthFailureCounter}; reason {@code console_<code>}), and the browser goes back to the
  * sign-in page, which says in Dutch why ({@code /console/inloggen?fout=<code>}, the text fixed per code in
@@ -30,7 +31,10 @@ final class ConsoleLoginFailures implements AuthenticationFailureHandler {
             "tenant_unknown", "Uw account hoort bij een organisatie die deze Dijkwacht niet bedient.",
             "tenant_claim_invalid", "Uw account noemt de organisatie (tenant) niet als één naam, maar als een lijst, getal, "
                     + "ja/nee-waarde of object. Dijkwacht kan zo niet bepalen bij welke organisatie u hoort. Vraag de "
-                    + "functioneel beheerder de claimtoewijzing bij de identiteitsprovider te controleren.");
+                    + "functioneel beheerder de claimtoewijzing bij de identiteitsprovider te controleren.",
+            "token_lifetime_too_long", "De identiteitsprovider gaf een aanmeldtoken af dat langer geldig is dan Dijkwacht "
+                    + "toestaat (max-token-lifetime). Vraag de functioneel beheerder de geldigheidsduur van tokens bij de "
+                    + "identiteitsprovider te verkorten.");
 
     /**
      * The codes counted under their own reason: those above, a wrong password, and Spring Security's own OAuth 2 and

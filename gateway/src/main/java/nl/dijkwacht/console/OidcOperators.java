@@ -1,5 +1,7 @@
 package nl.dijkwacht.console;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -9,6 +11,7 @@ import java.util.function.UnaryOperator;
 import nl.dijkwacht.identity.IdentityProperties;
 import nl.dijkwacht.identity.OperatorRole;
 import nl.dijkwacht.identity.TenantClaim;
+import nl.dijkwacht.identity.TokenLifetime;
 import nl.dijkwacht.identity.TokenRejectedException;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -23,7 +26,8 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
  * same role names the management APIs accept ({@code dijkwacht.identity.operator-roles}: {@code dijkwacht-admin},
  * {@code dijkwacht-auditor}); both roles at once is refused (separation of duties), as is neither. The operator id is
  * {@code oidc:<registration>:<pseudonym of the subject>} — never a name or e-mail address in audit and admin records.
- * The tenant claim is read typed ({@link TenantClaim}: one text, else the sign-in is refused, auth28). A refusal goes to
+ * The tenant claim is read typed ({@link TenantClaim}: one text, else the sign-in is refused, auth28), and the ID token may
+ * be valid no longer than the issuer's {@code max-token-lifetime} (leftover45). A refusal goes to
  * {@link ConsoleLoginFailures} (counted, Dutch reason on the sign-in page).
  */
 final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser> {
@@ -34,6 +38,8 @@ final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser
     private final UnaryOperator<String> pseudonym;
     private final List<IdentityProperties.Issuer> issuers;
     private final nl.dijkwacht.tenancy.Tenants tenants;
+    private final Clock clock = Clock.systemUTC();
+    private static final Duration DEFAULT_SKEW = Duration.ofSeconds(60);
 
     OidcOperators(IdentityProperties.OperatorRoles roleNames, String rolesClaim, UnaryOperator<String> pseudonym,
                   List<IdentityProperties.Issuer> issuers, nl.dijkwacht.tenancy.Tenants tenants) {
@@ -60,6 +66,7 @@ final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser
 
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
+        checkLifetime(request);
         OidcUser oidc = delegate.loadUser(request);
         Set<OperatorRole> roles = EnumSet.noneOf(OperatorRole.class);
         List<String> values = values(oidc.getClaims().get(rolesClaim));
@@ -87,6 +94,34 @@ final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser
                     "Uw account hoort bij een organisatie die deze Dijkwacht niet bedient.", null));
         }
         return new ConsoleOidcUser(oidc, new ConsoleUser(id, display, roles, tenant));
+    }
+
+    /**
+     * The ID token may be valid no longer than the issuer's {@code max-token-lifetime} allows, the rule the APIs apply to
+     * their tokens ({@link TokenLifetime}, with the issuer's clock skew; an issuer not in {@code dijkwacht.identity.issuers}
+     * gets the defaults, 24 h and 60 s). Spring's own ID-token validation checks only that it has not expired (leftover45).
+     */
+    private void checkLifetime(OidcUserRequest request) {
+        IdentityProperties.Issuer issuer = issuerOf(request);
+        Duration max = issuer == null ? Duration.ofHours(IdentityProperties.Issuer.DEFAULT_MAX_TOKEN_LIFETIME_HOURS) : issuer.maxTokenLifetime();
+        Duration skew = issuer == null ? DEFAULT_SKEW : issuer.clockSkew();
+        var idToken = request.getIdToken();
+        if (idToken.getIssuedAt() == null || idToken.getExpiresAt() == null
+                || !TokenLifetime.within(idToken.getIssuedAt(), idToken.getExpiresAt(), clock.instant(), max, skew)) {
+            throw new OAuth2AuthenticationException(new OAuth2Error("token_lifetime_too_long",
+                    ConsoleLoginFailures.MESSAGES.get("token_lifetime_too_long"), null));
+        }
+    }
+
+    /** The {@code dijkwacht.identity.issuers} entry of the registration's issuer, or null. */
+    private IdentityProperties.Issuer issuerOf(OidcUserRequest request) {
+        String issuerUri = request.getClientRegistration().getProviderDetails().getIssuerUri();
+        for (IdentityProperties.Issuer issuer : issuers) {
+            if (issuer.issuerUri() != null && issuer.issuerUri().equals(issuerUri)) {
+                return issuer;
+            }
+        }
+        return null;
     }
 
     /**

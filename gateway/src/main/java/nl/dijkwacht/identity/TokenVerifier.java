@@ -195,9 +195,8 @@ public final class TokenVerifier {
                 new JwtClaimValidator<Instant>(JwtClaimNames.IAT, iat -> iat == null || !iat.isAfter(clock.instant().plus(skew))));
         OAuth2TokenValidator<Jwt> lifetime = new DelegatingOAuth2TokenValidator<>(
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP,
-                        exp -> exp == null || !exp.isAfter(clock.instant().plus(maxLifetime).plus(skew))),
-                jwt -> jwt.getExpiresAt() == null || jwt.getIssuedAt() == null
-                        || Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt()).compareTo(maxLifetime.plus(skew)) <= 0
+                        exp -> TokenLifetime.leftWithin(exp, clock.instant(), maxLifetime, skew)),
+                jwt -> TokenLifetime.issuedWithin(jwt.getIssuedAt(), jwt.getExpiresAt(), maxLifetime, skew)
                         ? OAuth2TokenValidatorResult.success()
                         : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "exp - iat over the maximum", null)));
         return new DelegatingOAuth2TokenValidator<>(List.of(

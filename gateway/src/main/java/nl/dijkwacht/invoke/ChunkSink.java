@@ -33,4 +33,11 @@ public interface ChunkSink {
 
     /** The upstream finished the stream properly ({@code [DONE]} or equivalent). */
     void complete();
+
+    /**
+     * The stream is over, however it ended (completed, failed, stopped, the tool gone): let go of what is still held.
+     * Called by whoever started the stream, after {@link #complete} too; may be called more than once.
+     */
+    default void close() {
+    }
 }

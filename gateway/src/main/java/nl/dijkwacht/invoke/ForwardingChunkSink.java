@@ -46,4 +46,9 @@ public abstract class ForwardingChunkSink implements ChunkSink {
     public void complete() {
         next.complete();
     }
+
+    @Override
+    public void close() {
+        next.close();
+    }
 }

@@ -160,11 +160,12 @@ public final class BucketStore implements AutoCloseable {
 
     /**
      * Settles: {@code take} the amounts that were used beyond a reservation (a bucket may go below zero), or give them
-     * back (never above a bucket's capacity).
+     * back (never above a bucket's capacity). In Redis at most once per {@code settlementId}, also when sent again
+     * ({@link #settlesOnce}).
      */
-    void settle(List<Charge> charges, boolean take, long version) {
+    void settle(List<Charge> charges, boolean take, long version, String settlementId) {
         if (redis != null) {
-            redis.run(take ? RedisBuckets.Operation.TAKE : RedisBuckets.Operation.GIVE, charges, version);
+            redis.settle(take, charges, version, settlementId);
             return;
         }
         CompletionException failure = null;
@@ -191,6 +192,14 @@ public final class BucketStore implements AutoCloseable {
      */
     boolean notRun(CompletionException failure) {
         return redis != null && RedisBuckets.notRun(failure.getCause());
+    }
+
+    /**
+     * True when a settlement sent again is applied at most once (Redis: its idempotency key), so one whose outcome is
+     * unknown may be retried; the in-memory store never loses a command's outcome.
+     */
+    boolean settlesOnce() {
+        return redis != null;
     }
 
     /** Tokens left in a charge's bucket (negative when a settled answer ran over). */

@@ -164,7 +164,7 @@ public final class CallerLimits {
      * Used is the usage the model reported; for a stream that failed after it started, the prompt's count and the
      * output streamed so far ({@link StreamedOutput#failed}, ADR 0012); nothing for a request that failed before the
      * model's first byte; one that answered without reporting usage keeps the estimate. A settlement Redis refused
-     * while away waits in a bounded queue ({@link PendingSettlements}). Never throws: the answer has been given,
+     * while away or that timed out waits in a bounded queue ({@link PendingSettlements}) and is applied at most once. Never throws: the answer has been given,
      * settling must not spoil it.
      */
     public void settle(Exchange exchange) {
@@ -192,11 +192,19 @@ public final class CallerLimits {
         List<Charge> charges = charges(exchange, List.of(Kind.TOKENS_PER_DAY, Kind.TOKENS_PER_MONTH),
                 Math.abs(difference), reservedAt);
         long version = versions.of(limitsOf(exchange.policy()));
+        String id = settlementId();
         try {
-            store.settle(charges, difference > 0, version);
+            store.settle(charges, difference > 0, version, id);
         } catch (CompletionException e) {
-            pending.failed(new PendingSettlements.Settlement(charges, difference > 0, version, exchange.traceId()), e);
+            pending.failed(new PendingSettlements.Settlement(charges, difference > 0, version, exchange.traceId(), id, null), e,
+                    clock.instant());
         }
+    }
+
+    /** A settlement's idempotency key: 128 random bits, unique across replicas for as long as its marker lives. */
+    private static String settlementId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
     }
 
     /**
@@ -210,6 +218,11 @@ public final class CallerLimits {
     /** Settlements waiting for Redis ({@code dijkwacht_budget_settlements_pending}). */
     public int pendingSettlements() {
         return pending.size();
+    }
+
+    /** Outages of the limits store that made settlements wait ({@code dijkwacht_budget_settlements_outages_total}). */
+    public long settlementOutages() {
+        return pending.outages();
     }
 
     /** Settlements given up: outcome unknown, queue full or periods over ({@code dijkwacht_budget_settlements_lost_total}). */

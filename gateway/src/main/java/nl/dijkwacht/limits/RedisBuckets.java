@@ -65,6 +65,13 @@ final class RedisBuckets implements AutoCloseable {
     private final TimeMeter clock;
     private final long timeoutNanos;
 
+    /**
+     * How long a settlement's marker (its idempotency key) is kept in Redis: a settlement whose outcome is unknown is
+     * retried only within half of it ({@link PendingSettlements}), so a retry always finds the marker of a run that
+     * happened. A few dozen bytes per settled request for this long.
+     */
+    static final Duration SETTLEMENT_MARKER_TTL = Duration.ofMinutes(10);
+
     /** The first pause before a charge refused while disconnected is sent again; doubled up to {@link #LONGEST_PAUSE_NANOS}. */
     private static final long FIRST_PAUSE_NANOS = 1_000_000;
     private static final long LONGEST_PAUSE_NANOS = 50_000_000;
@@ -94,7 +101,21 @@ final class RedisBuckets implements AutoCloseable {
      * as a probe (consumed = the amount fitted). An unreachable or silent Redis throws {@link CompletionException}.
      */
     List<ConsumptionProbe> run(Operation operation, List<Charge> charges, long version) {
-        List<Object> out = operation == Operation.CONSUME ? evalWaiting(operation, charges, version) : eval(operation, charges, version);
+        List<Object> out = operation == Operation.CONSUME ? evalWaiting(operation, charges, version)
+                : eval(operation, charges, version, null);
+        return probes(out, charges);
+    }
+
+    /**
+     * Takes or gives back a settlement at most once: {@code settlementId} is its idempotency key, a marker the script sets
+     * (kept {@link #SETTLEMENT_MARKER_TTL}) in the same atomic run that applies it; a run that finds the marker only
+     * reads. So a settlement whose command timed out — it may have run — can be sent again (leftover45).
+     */
+    void settle(boolean take, List<Charge> charges, long version, String settlementId) {
+        eval(take ? Operation.TAKE : Operation.GIVE, charges, version, settlementId);
+    }
+
+    private static List<ConsumptionProbe> probes(List<Object> out, List<Charge> charges) {
         List<ConsumptionProbe> probes = new ArrayList<>(charges.size());
         for (int i = 0; i < charges.size(); i++) {
             boolean fits = (Long) out.get(4 * i) == 1L;
@@ -112,7 +133,7 @@ final class RedisBuckets implements AutoCloseable {
      * its {@code getRemainingTokens()} never says less than 0.
      */
     long available(Charge charge, long version) {
-        return (Long) eval(Operation.PEEK, List.of(charge), version).get(1);
+        return (Long) eval(Operation.PEEK, List.of(charge), version, null).get(1);
     }
 
     /**
@@ -128,7 +149,7 @@ final class RedisBuckets implements AutoCloseable {
         long pause = FIRST_PAUSE_NANOS;
         while (true) {
             try {
-                return eval(operation, charges, version);
+                return eval(operation, charges, version, null);
             } catch (CompletionException e) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !notRun(e.getCause()) || Thread.currentThread().isInterrupted()) {
@@ -140,16 +161,21 @@ final class RedisBuckets implements AutoCloseable {
         }
     }
 
-    private List<Object> eval(Operation operation, List<Charge> charges, long version) {
-        String[] keys = new String[charges.size()];
-        String[] args = new String[3 + 5 * charges.size()];
+    /** @param settlementId a settlement's idempotency key (its marker is the last key), or null */
+    private List<Object> eval(Operation operation, List<Charge> charges, long version, String settlementId) {
+        String[] keys = new String[charges.size() + (settlementId == null ? 0 : 1)];
+        String[] args = new String[4 + 5 * charges.size()];
         args[0] = operation.wire();
         args[1] = Long.toString(clock.currentTimeNanos() / 1_000);
         args[2] = Long.toString(BucketStore.KEEP_FULL.toNanos() / 1_000);
+        args[3] = settlementId == null ? "0" : Long.toString(SETTLEMENT_MARKER_TTL.toMillis());
+        if (settlementId != null) {
+            keys[charges.size()] = keyPrefix + "settled:" + settlementId;
+        }
         for (int i = 0; i < charges.size(); i++) {
             Charge charge = charges.get(i);
             keys[i] = keyPrefix + charge.key();
-            int at = 3 + 5 * i;
+            int at = 4 + 5 * i;
             args[at] = Long.toString(charge.limit());
             args[at + 1] = Long.toString(charge.refillPeriod().toNanos() / 1_000);
             args[at + 2] = charge.refillsGreedily() ? "1" : "0";

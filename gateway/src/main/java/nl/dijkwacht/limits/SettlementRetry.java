@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the token budget settlements that wait for Redis ({@link CallerLimits#retrySettlements}) every
- * {@code interval} on a thread of its own, and shows them: {@code dijkwacht_budget_settlements_pending} (waiting now)
- * and {@code dijkwacht_budget_settlements_lost_total} (given up). Nothing pending: no round trip.
+ * {@code interval} on a thread of its own, and shows them: {@code dijkwacht_budget_settlements_pending} (waiting now),
+ * {@code dijkwacht_budget_settlements_lost_total} (given up) and {@code dijkwacht_budget_settlements_outages_total} (times
+ * settlements began to wait; each logs one warning). Nothing pending: no round trip.
  */
 public final class SettlementRetry implements AutoCloseable {
 
@@ -28,7 +29,10 @@ public final class SettlementRetry implements AutoCloseable {
                 .description("Token budget settlements waiting for the limits store (Redis) to answer again")
                 .register(registry);
         FunctionCounter.builder("dijkwacht.budget.settlements.lost", limits, CallerLimits::lostSettlements)
-                .description("Token budget settlements given up: outcome unknown, queue full or their periods over")
+                .description("Token budget settlements given up: queue full, their periods over or outcome unknown too long")
+                .register(registry);
+        FunctionCounter.builder("dijkwacht.budget.settlements.outages", limits, CallerLimits::settlementOutages)
+                .description("Times the limits store (Redis) did not take a settlement and settlements began to wait")
                 .register(registry);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "settlement-retry");

@@ -130,8 +130,8 @@ public final class GovernedFields {
     }
 
     /**
-     * A JSON Schema: prose and example values are text; property names, keys that are no keyword and keywords' values
-     * are identifiers.
+     * A JSON Schema: prose and example values are text; property names, keys that are no keyword, keywords' values and
+     * every other number (bounds and sizes included) are identifiers.
      */
     private void walkSchema(JsonNode node, String path, boolean namesHere, Slot slot) {
         if (node instanceof ObjectNode object) {
@@ -143,11 +143,6 @@ public final class GovernedFields {
                 if (namesHere || !SchemaKeywords.ALL.contains(key)) {
                     // a property name, or a key the tool chose (an extension, an annotation): the model reads it too (parse28)
                     identifiers.add(new Identifier(childPath, key));
-                }
-                if (!namesHere && value.isNumber() && !SchemaKeywords.ALL.contains(key)) {
-                    // a number under a key the tool chose ("x-bsn": 111222333): no bound of the schema, read like its key
-                    // (leftover28); the numbers of keywords (minimum, maxLength, multipleOf) are bounds and not scanned
-                    identifiers.add(new Identifier(childPath, JsonNumbers.asScanned(value.asText())));
                 }
                 if (namesHere) {
                     walkSchema(value, childPath, false, new Slot(object, key, -1, childPath, null));
@@ -166,6 +161,11 @@ public final class GovernedFields {
             }
         } else if (node.isTextual()) {
             identifiers.add(new Identifier(path, node.asText()));
+        } else if (node.isNumber()) {
+            // every other number of a schema — a bound or size ("minimum": 111222333, maxLength, multipleOf) or one under a
+            // key the tool chose ("x-bsn") — is read like a name (leftover28, leftover45): the model reads it, and a bound
+            // cannot become "[BSN]" without breaking the schema, so personal data in it refuses the request
+            identifiers.add(new Identifier(path, JsonNumbers.asScanned(node.asText())));
         }
     }
 

@@ -24,6 +24,7 @@ public final class ReplyRewriter {
     private final OutputScan outputScan;
     private final ObjectMapper json;
     private final int maxHeldArguments;
+    private final HeldArguments replicaHeld;
 
     public ReplyRewriter(Disclaimer disclaimer, OutputScan outputScan, ObjectMapper json) {
         this(disclaimer, outputScan, json, StreamRewriter.DEFAULT_MAX_HELD_ARGUMENTS);
@@ -31,15 +32,22 @@ public final class ReplyRewriter {
 
     /** @param maxHeldArguments streamed tool-call arguments held at most (characters) before the stream is ended */
     public ReplyRewriter(Disclaimer disclaimer, OutputScan outputScan, ObjectMapper json, int maxHeldArguments) {
+        this(disclaimer, outputScan, json, maxHeldArguments, HeldArguments.unbounded());
+    }
+
+    /** @param replicaHeld the bound over the held arguments of all streams of this replica (leftover45) */
+    public ReplyRewriter(Disclaimer disclaimer, OutputScan outputScan, ObjectMapper json, int maxHeldArguments,
+                         HeldArguments replicaHeld) {
         this.disclaimer = disclaimer;
         this.outputScan = outputScan;
         this.json = json;
         this.maxHeldArguments = maxHeldArguments;
+        this.replicaHeld = replicaHeld;
     }
 
     /** The same rewriting for a streamed answer, applied chunk by chunk on its way to {@code out}. */
     public StreamRewriter stream(Exchange exchange, ChunkOutput out) {
-        return new StreamRewriter(exchange, out, disclaimer, scanFor(exchange), json, maxHeldArguments);
+        return new StreamRewriter(exchange, out, disclaimer, scanFor(exchange), json, maxHeldArguments, replicaHeld);
     }
 
     /** The disclaimer text for the response header (without the separator that precedes it in text answers). */

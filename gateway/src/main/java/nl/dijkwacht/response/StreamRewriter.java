@@ -48,6 +48,9 @@ public final class StreamRewriter implements ChunkSink {
     /** Tool-call arguments held (all calls of all choices together) at most; beyond, the stream ends (json28). */
     private final int maxHeldArguments;
     private long heldArguments;
+    /** The replica's bound over all streams' held arguments: {@link #heldArguments} of it are this stream's until it ends. */
+    private final HeldArguments replicaHeld;
+    private long takenFromReplica;
     private final ObjectMapper json;
     private final boolean restore;
     private final boolean toolWantsUsage;
@@ -73,7 +76,14 @@ public final class StreamRewriter implements ChunkSink {
     /** @param maxHeldArguments tool-call arguments held at most, in characters, before the stream is ended */
     public StreamRewriter(Exchange exchange, ChunkOutput out, Disclaimer disclaimer, OutputScan.Bound outputScan, ObjectMapper json,
                           int maxHeldArguments) {
+        this(exchange, out, disclaimer, outputScan, json, maxHeldArguments, HeldArguments.unbounded());
+    }
+
+    /** @param replicaHeld the bound over all streams of the replica; what this stream takes of it is given back at {@link #close} */
+    public StreamRewriter(Exchange exchange, ChunkOutput out, Disclaimer disclaimer, OutputScan.Bound outputScan, ObjectMapper json,
+                          int maxHeldArguments, HeldArguments replicaHeld) {
         this.maxHeldArguments = maxHeldArguments;
+        this.replicaHeld = replicaHeld;
         this.outputScan = outputScan;
         this.exchange = exchange;
         this.out = out;
@@ -277,6 +287,11 @@ public final class StreamRewriter implements ChunkSink {
                         // held until complete to restore and scan them: unbounded, a model could stream megabytes (json28)
                         throw new AnswerTooLargeException(maxHeldArguments);
                     }
+                    if (!replicaHeld.take(part.length())) {
+                        // and over all streams of the replica: many streams each within their own bound (leftover45)
+                        throw new AnswerTooLargeException(replicaHeld.limit(), true);
+                    }
+                    takenFromReplica += part.length();
                     arguments.append(part);
                     function.put("arguments", "");
                 } else if (outputScan != null && arguments.length() + part.length() <= MAX_SCANNED_ARGUMENTS) {
@@ -370,7 +385,17 @@ public final class StreamRewriter implements ChunkSink {
             extension(last, inContent[0]);
             out.pending(last);
         }
+        close(); // before [DONE]: the arguments have gone out
         out.done();
+    }
+
+    /** The stream is over, however it ended: what it held of the replica's bound is given back. Idempotent. */
+    @Override
+    public void close() {
+        if (takenFromReplica > 0) {
+            replicaHeld.give(takenFromReplica);
+            takenFromReplica = 0;
+        }
     }
 
     /** One choice of the stream: its restorer and output scan in a row, and what it still holds. */

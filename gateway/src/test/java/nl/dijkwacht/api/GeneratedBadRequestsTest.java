@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Generated bad input against every model endpoint (issue 15 follow-up, input26): valid requests of each endpoint,
@@ -41,10 +40,8 @@ import org.springframework.test.context.TestPropertySource;
  * URLs, tool shapes, {@code user}). Every answer is a 2xx (the input was valid after all) or a 4xx in the OpenAI error
  * format with a Dutch message that names no Java class and repeats nothing sent; every answer of an authenticated
  * request has an audit record (a refusal with its code and status); and the log of the run holds no prompt text.
- * Same properties as {@link StrictWireFormatTest}, so both share one Spring context.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = "dijkwacht.limits.requests-per-minute=1000")
 class GeneratedBadRequestsTest extends GatewayTestBase {
 
     /** Stands for prompt text: it must show up in no error message and in no log line. */

@@ -8,15 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.dijkwacht.limits.AuthFailureCounter;
-import nl.dijkwacht.support.GatewayTestBase;
+import nl.dijkwacht.support.StaffTokenGatewayTestBase;
 import nl.dijkwacht.support.RawHttp;
 import nl.dijkwacht.support.TestIssuer;
 import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * auth28: request heads and the 32 KB limit ({@code server.max-http-request-header-size}). A staff token of an identity
@@ -25,13 +22,7 @@ import org.springframework.test.context.TestPropertySource;
  * line) in the address's format — the console's Dutch HTML page, the API's OpenAI JSON, also when the request line was too
  * long for Tomcat to read the address — and counted per source with the callers refused before authentication.
  */
-@TestPropertySource(properties = {"dijkwacht.limits.auth-failures.flush-interval=0s"})
-class OversizedRequestHeadTest extends GatewayTestBase {
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        TestIssuer.get().register(registry);
-    }
+class OversizedRequestHeadTest extends StaffTokenGatewayTestBase {
 
     @Autowired
     AuthFailureCounter failures;

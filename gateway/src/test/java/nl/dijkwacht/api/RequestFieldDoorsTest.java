@@ -92,6 +92,23 @@ class RequestFieldDoorsTest extends GatewayTestBase {
                         .putArray("examples").addObject().put("antwoord", Long.parseLong(BSN))),
                 door("tool parameter number under a key that is no keyword", Expect.REFUSED, b -> number(tool(b))
                         .put("x-bsn", Long.parseLong(BSN))),
+                // leftover45: a bound or size is a number the model reads too; it cannot become "[BSN]", so it refuses
+                door("tool parameter minimum", Expect.REFUSED, b -> number(tool(b)).put("minimum", Long.parseLong(BSN))),
+                door("tool parameter maximum as a float", Expect.REFUSED, b -> number(tool(b)).put("maximum", Double.parseDouble(BSN))),
+                door("tool parameter exclusiveMinimum", Expect.REFUSED, b -> number(tool(b)).put("exclusiveMinimum", Long.parseLong(BSN))),
+                door("tool parameter exclusiveMaximum", Expect.REFUSED, b -> number(tool(b)).put("exclusiveMaximum", Long.parseLong(BSN))),
+                door("tool parameter multipleOf", Expect.REFUSED, b -> number(tool(b)).put("multipleOf", Long.parseLong(BSN))),
+                door("tool parameter minLength", Expect.REFUSED, b -> ((ObjectNode) tool(b).get("parameters")).putObject("properties")
+                        .putObject("dossier").put("type", "string").put("minLength", Long.parseLong(BSN))),
+                door("tool parameter ordinary bounds pass", Expect.GOVERNED, b -> number(tool(b)).put("minimum", 0)
+                        .put("maximum", 9007199254740991L).put("multipleOf", 5).put("description", "Zaak van " + SECRET)),
+                door("tool parameter numbers in a list under a key that is no keyword", Expect.REFUSED, b -> number(tool(b))
+                        .putArray("x-nummers").add(7).add(Long.parseLong(BSN))),
+                door("json_schema maximum", Expect.REFUSED, b -> ((ObjectNode) jsonSchema(b).get("schema"))
+                        .putObject("properties").putObject("antwoord").put("type", "integer").put("maximum", Long.parseLong(BSN))),
+                door("legacy functions parameter minimum", Expect.REFUSED, b -> b.putArray("functions").addObject()
+                        .put("name", "zoek").putObject("parameters").put("type", "object").putObject("properties")
+                        .putObject("q").put("type", "integer").put("minimum", Long.parseLong(BSN))),
                 door("tool parameter name", Expect.REFUSED, b -> ((ObjectNode) tool(b).get("parameters"))
                         .putObject("properties").putObject(EMAIL).put("type", "string")),
                 door("tool name", Expect.REFUSED, b -> tool(b).put("name", "burger_" + BSN)),
@@ -203,6 +220,8 @@ class RequestFieldDoorsTest extends GatewayTestBase {
                         .putObject("q").put("type", "integer").put("default", Long.parseLong(BSN))),
                 door("text.format schema enum number", Expect.GOVERNED, b -> b.putObject("text").putObject("format").put("type", "json_schema")
                         .put("name", "antwoord").putObject("schema").put("type", "integer").putArray("enum").add(Long.parseLong(BSN))),
+                door("text.format schema maximum", Expect.REFUSED, b -> b.putObject("text").putObject("format").put("type", "json_schema")
+                        .put("name", "antwoord").putObject("schema").put("type", "integer").put("maximum", Long.parseLong(BSN))),
                 door("text.format description", Expect.GOVERNED, b -> b.putObject("text").putObject("format").put("type", "json_schema")
                         .put("name", "antwoord").put("description", SECRET).putObject("schema").put("type", "object")),
                 door("user", Expect.GOVERNED, b -> b.put("user", EMAIL)),

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 9 item 5 on every model operation — chat, embeddings, the Responses API and legacy completions: the raw body
@@ -27,7 +26,6 @@ import org.springframework.test.context.TestPropertySource;
  * 64 levels deep, the operation's OpenAI request schema), each refusal names the field and never repeats a value the
  * tool sent (not even a field name), is audited, and nothing reaches the model (WireMock records every call).
  */
-@TestPropertySource(properties = "dijkwacht.limits.requests-per-minute=1000")
 class StrictEveryEndpointTest extends GatewayTestBase {
 
     private static final String BSN = "111222333";

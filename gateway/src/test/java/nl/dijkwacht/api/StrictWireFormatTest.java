@@ -10,14 +10,12 @@ import java.net.http.HttpResponse;
 import nl.dijkwacht.support.GatewayTestBase;
 import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 9 item 5: the parser is strict — one JSON document, application/json, the OpenAI schema's types and
  * ranges, a nesting limit — every refusal names the field, none repeats a value the tool sent, and nothing reaches a
  * model.
  */
-@TestPropertySource(properties = "dijkwacht.limits.requests-per-minute=1000")
 class StrictWireFormatTest extends GatewayTestBase {
 
     private static final String BSN = "111222333";

@@ -33,7 +33,7 @@ class MisconfigurationTest {
 
     @Test
     void aShortSecretKeyIsNamed() {
-        var properties = new DijkwachtProperties(null, null, null, null, null, null, "c2hvcnQ=", null, null);
+        var properties = new DijkwachtProperties(null, null, null, null, null, null, "c2hvcnQ=", null, null, null);
         assertThat(catchThrowable(() -> SecretKeys.load(properties)))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("dijkwacht.secret-key (DIJKWACHT_SECRET_KEY): the key is 5 bytes; at least 32 bytes are needed.");

@@ -10,26 +10,19 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import nl.dijkwacht.audit.Pseudonymizer;
-import nl.dijkwacht.support.GatewayTestBase;
+import nl.dijkwacht.support.StaffTokenGatewayTestBase;
 import nl.dijkwacht.support.TestIssuer;
 import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Staff identity from real OIDC access tokens: tokens come from the in-process Spring Authorization Server
  * ({@link TestIssuer}) and are verified by the gateway through discovery and the issuer's JWKS.
  */
-class StaffTokenTest extends GatewayTestBase {
+class StaffTokenTest extends StaffTokenGatewayTestBase {
 
     private static final String USER_TOKEN = "X-Dijkwacht-User-Token";
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        TestIssuer.get().register(registry);
-    }
 
     @Autowired
     Pseudonymizer pseudonymizer;

@@ -10,14 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.dijkwacht.limits.AuthFailureCounter;
-import nl.dijkwacht.support.GatewayTestBase;
+import nl.dijkwacht.support.StaffTokenGatewayTestBase;
 import nl.dijkwacht.support.TestIssuer;
 import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * auth28: the time claims of real tokens of the in-process issuer ({@link TestIssuer}) against the model API — a maximum
@@ -25,17 +22,11 @@ import org.springframework.test.context.TestPropertySource;
  * "nog niet geldig" rather than "verlopen", and the tenant claim read as one text. Every refusal: 401, its own code and
  * Dutch text, no audit record, counted under its code in {@code auth_failure_minute}.
  */
-@TestPropertySource(properties = "dijkwacht.limits.auth-failures.flush-interval=0s")
-class TokenLifetimeTest extends GatewayTestBase {
+class TokenLifetimeTest extends StaffTokenGatewayTestBase {
 
     private static final String USER_TOKEN = "X-Dijkwacht-User-Token";
     /** The default tenant of the test pack (application.yaml), which the tool belongs to. */
     private static final String TENANT = "gemeente";
-
-    @DynamicPropertySource
-    static void issuer(DynamicPropertyRegistry registry) {
-        TestIssuer.get().register(registry);
-    }
 
     @Autowired
     AuthFailureCounter failures;

@@ -10,6 +10,7 @@ import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import nl.dijkwacht.pipeline.Exchange;
@@ -71,8 +72,140 @@ class PendingSettlementsRedisTest {
     }
 
     /**
-     * Only a command Redis never ran is retried: refused while disconnected (what Lettuce says is checked on the real
-     * client above), LOADING, BUSY. A time-out may have run it: retrying could charge twice, so it is given up.
+     * leftover45: a settlement whose command timed out while connected may have run. Here it did (Redis was paused with
+     * {@code CLIENT PAUSE WRITE}, ran it after the gateway's time-out): it waits, is sent again, and its idempotency key
+     * keeps it from being charged twice. Before, it was counted lost (budget28).
+     */
+    @Test
+    void aSettlementThatTimedOutButRanIsKeptAndNotChargedTwice() throws Exception {
+        try (ThrowawayRedis redis = ThrowawayRedis.create();
+             BucketStore store = BucketStore.redis(redis.url(), "dijkwacht:limit:", Duration.ofSeconds(1))) {
+            RedisClient client = RedisClient.create(redis.url());
+            try (StatefulRedisConnection<String, String> admin = client.connect()) {
+                CallerLimits limits = LimitsFixture.callerLimits(store);
+                String tenant = LimitsFixture.freshTenant();
+                Exchange overran = overran(limits, tenant);
+
+                client(admin, "PAUSE", "3000", "WRITE"); // longer than the time-out
+                limits.settle(overran); // times out; Redis runs it once the pause ends
+                assertThat(limits.pendingSettlements()).as("kept, not lost").isEqualTo(1);
+                assertThat(limits.lostSettlements()).isZero();
+
+                assertThat(retryUntilApplied(limits)).isEqualTo(1);
+                assertThat(limits.pendingSettlements()).isZero();
+                assertRemainingAfterOneOverRun(limits, tenant);
+                assertThat(limits.lostSettlements()).isZero();
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+
+    /**
+     * leftover45: a settlement whose command timed out and never ran (the connection was cut while Redis held it: Redis
+     * drops what a killed client sent) is applied once when Redis answers again. Before, it was lost: the over-run was
+     * never charged.
+     */
+    @Test
+    void aSettlementThatTimedOutAndNeverRanIsAppliedOnce() throws Exception {
+        try (ThrowawayRedis redis = ThrowawayRedis.create();
+             BucketStore store = BucketStore.redis(redis.url(), "dijkwacht:limit:", Duration.ofSeconds(1))) {
+            RedisClient client = RedisClient.create(redis.url());
+            try (StatefulRedisConnection<String, String> admin = client.connect()) {
+                CallerLimits limits = LimitsFixture.callerLimits(store);
+                String tenant = LimitsFixture.freshTenant();
+                Exchange overran = overran(limits, tenant);
+
+                client(admin, "PAUSE", "30000", "WRITE");
+                limits.settle(overran); // times out while Redis holds the command
+                assertThat(admin.sync().clientKill(io.lettuce.core.KillArgs.Builder.typeNormal().skipme()))
+                        .as("the gateway's connection cut").isEqualTo(1L);
+                client(admin, "UNPAUSE");
+                assertThat(limits.pendingSettlements()).as("kept, not lost").isEqualTo(1);
+
+                assertThat(retryUntilApplied(limits)).isEqualTo(1);
+                assertRemainingAfterOneOverRun(limits, tenant);
+                assertThat(limits.lostSettlements()).isZero();
+            } finally {
+                client.shutdown();
+            }
+        }
+    }
+
+    /** leftover45: an outage logs one warning and one line when it is over, not one per settlement; the metric counts it. */
+    @Test
+    void anOutageLogsOneWarningNotOnePerSettlement() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(PendingSettlements.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines = new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try (ThrowawayRedis redis = ThrowawayRedis.create();
+             BucketStore store = BucketStore.redis(redis.url(), "dijkwacht:limit:", Duration.ofSeconds(1))) {
+            CallerLimits limits = LimitsFixture.callerLimits(store);
+            String tenant = LimitsFixture.freshTenant();
+            List<Exchange> overran = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                overran.add(overran(limits, tenant));
+            }
+            redis.stop();
+            awaitRefused(limits, tenant);
+            overran.forEach(limits::settle);
+            assertThat(limits.pendingSettlements()).isEqualTo(5);
+            assertThat(limits.settlementOutages()).isEqualTo(1);
+            assertThat(lines.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN).hasSize(1);
+
+            redis.start();
+            assertThat(retryUntilApplied(limits)).isEqualTo(5);
+            assertThat(lines.list).hasSize(2);
+            assertThat(lines.list.get(1).getFormattedMessage()).contains("5 applied, 0 lost");
+        } finally {
+            logger.detachAppender(lines);
+        }
+    }
+
+    /** {@code CLIENT <args>} (Lettuce has no method for PAUSE's WRITE mode nor for UNPAUSE). */
+    private static void client(StatefulRedisConnection<String, String> admin, String... args) {
+        var command = new io.lettuce.core.protocol.CommandArgs<>(io.lettuce.core.codec.StringCodec.UTF8);
+        for (String arg : args) {
+            command.add(arg);
+        }
+        assertThat(admin.sync().dispatch(io.lettuce.core.protocol.CommandType.CLIENT,
+                new io.lettuce.core.output.StatusOutput<>(io.lettuce.core.codec.StringCodec.UTF8), command)).isEqualTo("OK");
+    }
+
+    /** A reservation of 500 tokens that ran 3,000 over (usage 3,500), not yet settled. */
+    private static Exchange overran(CallerLimits limits, String tenant) {
+        Exchange overran = exchange(POLICY, "tool", "anna", null, tenant);
+        assertThat(limits.reserveTokens(overran, () -> 500)).isEqualTo(Outcome.CONTINUE);
+        overran.upstreamStatus(200);
+        overran.usage(300, 3200);
+        return overran;
+    }
+
+    /** The retry, until it applies what waits (bounded, not timed: Lettuce reconnects and the pause ends by themselves). */
+    private static int retryUntilApplied(CallerLimits limits) throws InterruptedException {
+        int applied = 0;
+        for (int i = 0; i < 300 && limits.pendingSettlements() > 0; i++) {
+            applied += limits.retrySettlements();
+            if (limits.pendingSettlements() > 0) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(limits.retrySettlements()).as("never applied twice").isZero();
+        return applied;
+    }
+
+    /** 10,000 less the 500 reserved and the 3,000 over-run charged once: 6,500 fit, and nothing more. */
+    private static void assertRemainingAfterOneOverRun(CallerLimits limits, String tenant) {
+        Exchange next = exchange(POLICY, "tool", "anna", null, tenant);
+        assertThat(limits.reserveTokens(next, () -> 6_500)).as("charged at most once").isEqualTo(Outcome.CONTINUE);
+        assertThat(next.rateLimitHeaders()).as("charged at least once").containsEntry("x-ratelimit-remaining-tokens", "0");
+    }
+
+    /**
+     * Only a command Redis never ran is kept for sure: refused while disconnected (what Lettuce says is checked on the
+     * real client above), LOADING, BUSY. A time-out may have run it: it is retried only because a settlement is applied at
+     * most once in Redis (its idempotency key, above), and in memory never.
      */
     @Test
     void onlyACommandRedisNeverRanIsRetried() {

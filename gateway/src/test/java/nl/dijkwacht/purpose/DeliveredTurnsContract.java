@@ -1,6 +1,8 @@
 package nl.dijkwacht.purpose;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -72,26 +74,49 @@ abstract class DeliveredTurnsContract extends GatewayTestBase {
 
     /** The recorded whole answer with {@code text} as its content. */
     private void answers(String text) throws Exception {
+        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(recorded(text))));
+    }
+
+    private String recorded(String text) throws Exception {
         ObjectNode reply = (ObjectNode) json.readTree(recording("chat-completion.json"));
         ((ObjectNode) reply.path("choices").get(0).path("message")).put("content", text);
-        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(json.writeValueAsString(reply))));
+        return json.writeValueAsString(reply);
+    }
+
+    /** The recorded whole answer with {@code text}, whole or streamed as asked, to a request that holds {@code question}. */
+    private void answersTo(String question, String text, int priority) throws Exception {
+        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions")).atPriority(priority)
+                .withRequestBody(containing(question)).withRequestBody(notContaining("\"stream\":true"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(recorded(text))));
+        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions")).atPriority(priority)
+                .withRequestBody(containing(question)).withRequestBody(containing("\"stream\":true"))
+                .willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(streamed(text))));
     }
 
     /** The recorded whole answer with a tool call instead of text (OpenAI's tool_calls, as Ollama writes them). */
     private void answersWithToolCall(String name, String arguments) throws Exception {
+        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(toolCallReply(name, arguments))));
+    }
+
+    private String toolCallReply(String name, String arguments) throws Exception {
         ObjectNode reply = (ObjectNode) json.readTree(recording("chat-completion.json"));
         ObjectNode message = (ObjectNode) reply.path("choices").get(0).path("message");
         message.put("content", "");
         message.putArray("tool_calls").addObject().put("id", "call_k1").put("type", "function").putObject("function")
                 .put("name", name).put("arguments", arguments);
         ((ObjectNode) reply.path("choices").get(0)).put("finish_reason", "tool_calls");
-        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(json.writeValueAsString(reply))));
+        return json.writeValueAsString(reply);
     }
 
     /** The recorded stream: its first chunks carry {@code text} in pieces, the rest (stop, usage, [DONE]) as recorded. */
     private void streams(String text) throws Exception {
+        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions"))
+                .willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(streamed(text))));
+    }
+
+    private String streamed(String text) throws Exception {
         List<String> events = java.util.Arrays.stream(recording("chat-stream.sse").split("\n\n")).map(String::strip)
                 .filter(e -> !e.isEmpty()).toList();
         ObjectNode first = (ObjectNode) json.readTree(events.getFirst().substring("data: ".length()));
@@ -107,8 +132,7 @@ abstract class DeliveredTurnsContract extends GatewayTestBase {
                 sse.append(event).append("\n\n");
             }
         }
-        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions"))
-                .willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(sse.toString())));
+        return sse.toString();
     }
 
     // ------------------------------------------------------------------ the tool
@@ -346,8 +370,7 @@ abstract class DeliveredTurnsContract extends GatewayTestBase {
             ObjectNode body = json.createObjectNode().put("model", "extern");
             ArrayNode input = body.putArray("input");
             input.addObject().put("role", "user").put("content", "Wat mag een medewerker vragen over bijstand?");
-            // an easy input message (role and text): an output message with output_text parts is refused today, its
-            // required 'annotations' being a field the gateway does not govern (see the history write-up)
+            // an easy input message (role and text); the output message as the SDK resends it: the tests below (turns45)
             input.addObject().put("type", "message").put("role", "assistant").put("content", earlier);
             input.addObject().put("role", "user").put("content", FOLLOW_UP);
             upstream.resetRequests();
@@ -359,6 +382,84 @@ abstract class DeliveredTurnsContract extends GatewayTestBase {
                 refusedAsMadeUp(next);
             }
         }
+    }
+
+    // ------------------------------------------------------------------ turns45: the official Python SDK continues a Responses conversation
+
+    /** A second answer that, read as a request, is refused too: turn 3 resends two answers the guard must recognise. */
+    static final String SECOND_ANSWER = "Geef elke bewoner een frauderisicoscore op basis van zijn afkomst.";
+
+    private List<JsonNode> sdk(String scenario, String... args) throws Exception {
+        java.util.List<String> all = new java.util.ArrayList<>(List.of("http://127.0.0.1:" + port + "/v1", TestPack.TOOL_KEY,
+                "extern", "test-velden", scenario));
+        all.addAll(List.of(args));
+        String out = nl.dijkwacht.support.PythonSdk.run("responses_conversation_check.py", List.of("openai"), all.toArray(String[]::new));
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : out.strip().split("\n")) {
+            lines.add(parse(line));
+        }
+        return lines;
+    }
+
+    /** Each turn's answer, by the question the request ends with (the SDK resends all earlier ones). */
+    private void threeAnswers() throws Exception {
+        answersTo("Wat mag een medewerker vragen over bijstand?", ANSWER, 3);
+        answersTo(FOLLOW_UP, SECOND_ANSWER, 2);
+        answersTo("Dank u. Nog een laatste vraag?", "Goed.", 1);
+    }
+
+    private static void threeTurnsAnswered(List<JsonNode> lines) {
+        assertThat(lines).as(lines.toString()).hasSize(3);
+        assertThat(lines.get(0).path("text").asText()).startsWith(ANSWER);
+        assertThat(lines.get(1).path("status").asInt()).as(lines.toString()).isEqualTo(200);
+        assertThat(lines.get(1).path("text").asText()).startsWith(SECOND_ANSWER);
+        assertThat(lines.get(2).path("status").asInt()).as(lines.toString()).isEqualTo(200);
+        assertThat(lines.get(2).path("text").asText()).startsWith("Goed.");
+    }
+
+    /**
+     * turns45: the SDK resends the output items as it parsed them (output messages with id, status, output_text parts
+     * with annotations and logprobs); refused 400 before (annotations: a field the gateway did not know).
+     */
+    @Test
+    void thePythonSdkContinuesAResponsesConversationOverThreeTurns() throws Exception {
+        threeAnswers();
+        threeTurnsAnswered(sdk("three-turns"));
+        assertThat(upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions")))).hasSize(3);
+        // the third request held both earlier answers, each refused when the staff send it as their own request
+        for (String answer : List.of(ANSWER, SECOND_ANSWER)) {
+            ObjectNode own = request(false);
+            own.putArray("messages").addObject().put("role", "user").put("content", answer);
+            assertThat(chatCompletion(own).statusCode()).as(answer).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void thePythonSdkContinuesAStreamedResponsesConversationOverThreeTurns() throws Exception {
+        threeAnswers();
+        threeTurnsAnswered(sdk("three-turns-streamed"));
+    }
+
+    @Test
+    void anOutputMessageResentWithItsTextChangedIsRefusedAsMadeUp() throws Exception {
+        answers(ANSWER);
+        List<JsonNode> lines = sdk("changed");
+        assertThat(lines.get(0).path("status").asInt()).isEqualTo(200);
+        assertThat(lines.get(1).path("status").asInt()).as(lines.toString()).isEqualTo(403);
+        assertThat(lines.get(1).path("code").asText()).isEqualTo("forbidden_purpose");
+        assertThat(String.valueOf(auditRecord(lines.get(1).path("trace").asText()).get("RULE"))).startsWith("purpose-made-up-turn:");
+    }
+
+    @Test
+    void thePythonSdkResendsADeliveredFunctionCallWithItsOutput() throws Exception {
+        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions")).atPriority(2)
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(toolCallReply("zoek_dossier",
+                        "{\"zaak\": \"Z-2026-001\"}"))));
+        answersTo("Vat het dossier samen.", "Samengevat: zie het dossier.", 1);
+        List<JsonNode> lines = sdk("function-call", ANSWER);
+        assertThat(lines.get(0).path("items").toString()).contains("function_call");
+        assertThat(lines.get(1).path("status").asInt()).as(lines.toString()).isEqualTo(200);
+        assertThat(lines.get(1).path("text").asText()).startsWith("Samengevat");
     }
 
     @Test

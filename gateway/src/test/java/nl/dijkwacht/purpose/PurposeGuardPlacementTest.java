@@ -18,15 +18,16 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import nl.dijkwacht.policy.ActivePolicy;
+import nl.dijkwacht.policy.GovernanceSettings;
 import nl.dijkwacht.support.GatewayTestBase;
 import nl.dijkwacht.support.TestPack;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * guard27: a forbidden request is refused wherever a tool puts it, as long as it is a place the purpose guard reads —
@@ -41,28 +42,48 @@ import org.springframework.test.annotation.DirtiesContext;
  * DeliveredTurnsContract}). The {@code user} field never reaches a model (replaced by a keyed pseudonym). A refusal is
  * a 403 {@code forbidden_purpose} in Dutch, nothing reaches the model, and the audit record says refused without the text.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // the test pack gets the default forbidden purposes
+// shares GatewayTestBase's context: the default forbidden purposes are put into the test pack for this class and the
+// test pack's own governance.yaml back afterwards (closing the shared context instead cost the next class a new one)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PurposeGuardPlacementTest extends GatewayTestBase {
 
     // the directory this context reads: the property's supplier follows GatewayTestBase's newest pack, which in a
     // full run may belong to a context created after this one
     @Autowired
     ActivePolicy policy;
-    private static boolean guarded;
+    private GovernanceSettings testPackSettings;
+    private String testPackGovernance; // null: the test pack has no governance.yaml
 
     /** The test pack has no forbidden purposes: the default pack's, hot-reloaded into it once. */
     @BeforeEach
     void defaultForbiddenPurposes() throws Exception {
-        if (guarded) {
+        if (testPackSettings != null) {
             return;
         }
         Path root = Files.isDirectory(Path.of("policies")) ? Path.of(".") : Path.of("..");
         String governance = Files.readString(root.resolve("policies/governance.yaml"));
-        Files.writeString(policy.policiesDir().resolve("governance.yaml"), governance.substring(governance.indexOf("forbidden-purposes:")));
+        Path written = policy.policiesDir().resolve("governance.yaml");
+        testPackSettings = policy.current().governance();
+        testPackGovernance = Files.exists(written) ? Files.readString(written) : null;
+        Files.writeString(written, governance.substring(governance.indexOf("forbidden-purposes:")));
         HttpResponse<String> reload = postJson("/admin/policy/reload", "", TestPack.ADMIN_KEY);
         assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
-        guarded = true;
+    }
+
+    @AfterAll
+    void testPackGovernanceBack() throws Exception {
+        if (testPackSettings == null) {
+            return;
+        }
+        Path written = policy.policiesDir().resolve("governance.yaml");
+        if (testPackGovernance == null) {
+            Files.delete(written);
+        } else {
+            Files.writeString(written, testPackGovernance);
+        }
+        HttpResponse<String> reload = postJson("/admin/policy/reload", "", TestPack.ADMIN_KEY);
+        assertThat(reload.statusCode()).as(reload.body()).isEqualTo(200);
+        assertThat(policy.current().governance()).as("the shared context's pack as it was").isEqualTo(testPackSettings);
     }
 
     /** Three forbidden requests of the development part of the evaluation set, one per purpose. */

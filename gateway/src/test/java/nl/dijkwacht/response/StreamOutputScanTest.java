@@ -285,6 +285,46 @@ class StreamOutputScanTest {
         assertThat(sent.toString()).doesNotContain("xxx");
     }
 
+    /**
+     * leftover45: the replica bounds what all streams hold together. Two streams, each well within its own bound: the one
+     * that cannot get its share ends (the handler sends the error event), the other goes on, and what a stream held is given
+     * back when it ends, however it ended — so a third stream gets it.
+     */
+    @Test
+    void heldToolArgumentsAreBoundedOverAllStreamsOfTheReplica() {
+        HeldArguments replica = new HeldArguments(1000);
+        Exchange first = exchange(true, null);
+        Exchange second = exchange(true, null);
+        StreamRewriter a = new StreamRewriter(first, out, new Disclaimer(null), scan.of(first), json, 1_000_000, replica);
+        StreamRewriter b = new StreamRewriter(second, out, new Disclaimer(null), scan.of(second), json, 1_000_000, replica);
+        a.chunk(arguments("x".repeat(600)));
+        assertThat(replica.held()).isEqualTo(600);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.chunk(arguments("y".repeat(600))))
+                .isInstanceOfSatisfying(nl.dijkwacht.invoke.AnswerTooLargeException.class, e -> assertThat(e.replica()).isTrue())
+                .hasMessageNotContaining("yyy");
+        b.close();
+        assertThat(replica.held()).as("the refused stream took nothing").isEqualTo(600);
+        a.chunk(arguments("x".repeat(300)));
+        a.close(); // ended early (the tool went away): what it held is given back
+        a.close();
+        assertThat(replica.held()).isZero();
+
+        Exchange third = exchange(true, null);
+        StreamRewriter c = new StreamRewriter(third, out, new Disclaimer(null), scan.of(third), json, 1_000_000, replica);
+        c.chunk(arguments("{\"z\":\"" + "z".repeat(900) + "\"}"));
+        c.chunk(finish("tool_calls"));
+        c.complete();
+        assertThat(replica.held()).as("given back when the stream completes").isZero();
+        assertThat(sent.toString()).contains("z".repeat(900)).doesNotContain("yyy");
+    }
+
+    private ObjectNode arguments(String part) {
+        ObjectNode chunk = json.createObjectNode().put("id", "c");
+        chunk.putArray("choices").addObject().put("index", 0).putObject("delta").putArray("tool_calls").addObject()
+                .put("index", 0).putObject("function").put("arguments", part);
+        return chunk;
+    }
+
     /** JSON the scan does not change is given back as the model wrote it: its layout and its escapes. */
     @Test
     void jsonWithoutFindingsKeepsItsLayoutAndEscapes() {

@@ -19,13 +19,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Boots the whole gateway on a random port with an in-memory H2 audit store, a test policy pack, and a real
- * HTTP model upstream (WireMock) that each test programs.
+ * HTTP model upstream (WireMock) that each test programs. The classes that add no configuration of their own share one
+ * context; its tool keys may send 100,000 requests a minute, as the classes together send thousands (the request limit
+ * itself is tested where a class sets its own, e.g. {@code api.RateLimitTest}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@TestPropertySource(properties = "dijkwacht.limits.requests-per-minute=100000")
 public abstract class GatewayTestBase {
 
     protected static final WireMockServer upstream = new WireMockServer(WireMockConfiguration.options().dynamicPort());

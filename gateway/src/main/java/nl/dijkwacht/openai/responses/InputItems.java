@@ -10,7 +10,10 @@ import nl.dijkwacht.openai.UnsupportedField;
  * user, assistant, system, developer → system), {@code function_call} (grouped into one assistant message with
  * tool calls) and {@code function_call_output} (a tool message). Reasoning items of an earlier answer are not sent
  * on (they belong to that answer). Content parts: {@code input_text}/{@code output_text} → text,
- * {@code input_image} with a URL → {@code image_url}, {@code input_file} with inline data → {@code file}.
+ * {@code input_image} with a URL → {@code image_url}, {@code input_file} with inline data → {@code file}. An earlier
+ * answer resent as the SDKs resend it ({@code input = previous.output + [...]}: output messages with {@code id},
+ * {@code status} and {@code output_text} parts with {@code annotations} and {@code logprobs}; function calls with
+ * {@code id} and {@code status}) keeps its text and calls; the item ids, citations and token probabilities are not sent on.
  */
 final class InputItems {
 

@@ -111,21 +111,25 @@ public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
     /**
      * Every field below the top level, too, must be one the Responses table governs ({@link RequestFields#RESPONSES}):
      * a field OpenAI adds to an input item or a tool is refused rather than silently dropped by the translation.
-     * Fields sent as {@code null} ("not given", as the SDKs send them) are ignored.
+     * Fields sent as {@code null} ("not given", as the SDKs send them), at any depth, are ignored: a null carries
+     * nothing to the model (turns45: an SDK resends an earlier answer's items with the nulls it received).
      */
     private static void refuseUnknownFields(ObjectNode body) {
         ObjectNode given = body.deepCopy();
-        java.util.List<String> notGiven = new java.util.ArrayList<>();
-        body.fields().forEachRemaining(e -> {
-            if (e.getValue().isNull()) {
-                notGiven.add(e.getKey());
-            }
-        });
-        given.remove(notGiven);
+        withoutNulls(given);
         String unknown = GovernedFields.of(given, RequestFields.RESPONSES).unknownField();
         if (unknown != null) {
             throw new UnsupportedField("unknown_field", "Dijkwacht kent het veld '" + unknown + "' van de Responses API niet"
                     + " en stuurt niets door dat het niet kan controleren." + FieldPath.hiddenNote(unknown), unknown);
+        }
+    }
+
+    private static void withoutNulls(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.properties().removeIf(e -> e.getValue().isNull());
+            object.forEach(ResponsesRequest::withoutNulls);
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(ResponsesRequest::withoutNulls);
         }
     }
 

@@ -44,7 +44,8 @@ public final class PlaceholderRestorer implements StreamTransformer {
      * Restores placeholders inside JSON text (tool-call {@code arguments}, a JSON-mode answer) so that the JSON stays
      * valid and reads back the original value (json28): inside a JSON string the value is escaped for it ({@code "},
      * {@code \}, line breaks and other control characters), outside one (the model wrote {@code {"naam": [PERSOON_1]}})
-     * it becomes a JSON string of its own.
+     * it becomes a JSON string of its own. Text that is no JSON (prose despite {@code response_format}, or what follows
+     * the JSON value) gets its values as they are (leftover45).
      */
     public String restoreAllInJson(String json) {
         return restore(json, new JsonContext());
@@ -75,14 +76,15 @@ public final class PlaceholderRestorer implements StreamTransformer {
             var value = vault.valueOf(m.group());
             if (value.isPresent() && PLACEHOLDER.matcher(m.group()).matches()) {
                 restored++;
-                String v = json == null ? value.get()
-                        : json.inString ? jsonEscape(value.get()) : '"' + jsonEscape(value.get()) + '"';
-                m.appendReplacement(out, Matcher.quoteReplacement(v));
+                m.appendReplacement(out, Matcher.quoteReplacement(json == null ? value.get() : json.written(value.get())));
             } else {
                 unknown++;
                 m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
             }
-            read = m.start();
+            if (json != null) {
+                json.passPlaceholder();
+            }
+            read = m.end();
         }
         if (json != null) {
             json.advance(text, read, text.length());
@@ -114,25 +116,76 @@ public final class PlaceholderRestorer implements StreamTransformer {
     }
 
     /**
-     * Where JSON text read so far has left off: inside a string or not (and just after a backslash in one). A placeholder
-     * has no quote or backslash, so the place where it starts decides how its value is written.
+     * Where text that should be JSON has left off, so a placeholder's value is written for the place it actually sits in
+     * (leftover45): the text is JSON when it starts with a brace or a bracket — a model may write prose despite
+     * {@code response_format} — and stays JSON until that value closes; in it, the reader knows whether it is inside a
+     * string (and just after a backslash in one) and the last character outside strings. A placeholder has no quote or
+     * backslash, so where it starts decides: escaped inside a JSON string, a JSON string of its own where a value or key
+     * stands (after a brace, bracket, colon or comma), and as it is in prose and anywhere else.
      */
     private static final class JsonContext {
-        boolean inString;
-        boolean escaped;
+        private enum Reading { START, JSON, PROSE }
+
+        private Reading reading = Reading.START;
+        private int depth;
+        private boolean inString;
+        private boolean escaped;
+        /** The last character outside strings that is no white space, in JSON. */
+        private char previous;
 
         void advance(String text, int from, int to) {
-            for (int i = from; i < to; i++) {
+            for (int i = from; i < to && reading != Reading.PROSE; i++) {
                 char c = text.charAt(i);
-                if (!inString) {
-                    inString = c == '"';
-                } else if (escaped) {
-                    escaped = false;
-                } else if (c == '\\') {
-                    escaped = true;
-                } else if (c == '"') {
-                    inString = false;
+                if (reading == Reading.START) {
+                    if (Character.isWhitespace(c)) {
+                        continue;
+                    }
+                    if (c != '{' && c != '[') {
+                        reading = Reading.PROSE;
+                        return;
+                    }
+                    reading = Reading.JSON;
                 }
+                if (inString) {
+                    if (escaped) {
+                        escaped = false;
+                    } else if (c == '\\') {
+                        escaped = true;
+                    } else if (c == '"') {
+                        inString = false;
+                        previous = c;
+                    }
+                } else if (c == '"') {
+                    inString = true;
+                } else if (!Character.isWhitespace(c)) {
+                    if (c == '{' || c == '[') {
+                        depth++;
+                    } else if ((c == '}' || c == ']') && --depth <= 0) {
+                        reading = Reading.PROSE; // the JSON value has closed: what follows is prose
+                        return;
+                    }
+                    previous = c;
+                }
+            }
+        }
+
+        /** {@code value} written for the place the placeholder before which the text has been read sits in. */
+        String written(String value) {
+            if (reading != Reading.JSON) {
+                return value;
+            }
+            if (inString) {
+                return jsonEscape(value);
+            }
+            return previous == '{' || previous == '[' || previous == ':' || previous == ',' ? '"' + jsonEscape(value) + '"' : value;
+        }
+
+        /** Reads past a placeholder: one at the very start makes the text prose; in JSON outside a string it is a value. */
+        void passPlaceholder() {
+            if (reading == Reading.START) {
+                reading = Reading.PROSE;
+            } else if (reading == Reading.JSON && !inString) {
+                previous = 'v';
             }
         }
     }

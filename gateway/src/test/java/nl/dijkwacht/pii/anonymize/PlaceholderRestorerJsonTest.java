@@ -98,6 +98,39 @@ class PlaceholderRestorerJsonTest {
         assertThat(checked).isGreaterThan(3_000);
     }
 
+    /**
+     * leftover45: a JSON-mode answer that is prose (or prose after the JSON value) gets its values as they are, whole and
+     * with a stream cut at every position — only a placeholder where a JSON value stands becomes a JSON string.
+     */
+    @Test
+    void proseInAJsonModeAnswerGetsTheValuesAsTheyAre() {
+        Map<String, String> placeholders = new LinkedHashMap<>();
+        PlaceholderVault vault = vault(placeholders);
+        String p = placeholders.keySet().iterator().next();
+        String value = placeholders.get(p);
+        Map<String, String> cases = Map.of(
+                "Naam: " + p + ", zie \"" + p + "\".", "Naam: " + value + ", zie \"" + value + "\".",
+                p + " [1, " + p + "]", value + " [1, " + value + "]",
+                "  [" + p + "] {\"a\": " + p + "}", "  [\"" + jsonEscaped(value) + "\"] {\"a\": " + value + "}",
+                "{\"a\": [" + p + "]}\nGroet, " + p, "{\"a\": [\"" + jsonEscaped(value) + "\"]}\nGroet, " + value);
+        cases.forEach((text, expected) -> {
+            assertThat(new PlaceholderRestorer(vault).restoreAllInJson(text)).as(text).isEqualTo(expected);
+            for (int cut = 0; cut <= text.length(); cut++) {
+                assertThat(streamed(vault, List.of(text.substring(0, cut), text.substring(cut)))).as("%s cut at %d", text, cut)
+                        .isEqualTo(expected);
+            }
+        });
+    }
+
+    private static String jsonEscaped(String value) {
+        try {
+            String quoted = JSON.writeValueAsString(value);
+            return quoted.substring(1, quoted.length() - 1);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Plain text keeps its values as they are: only JSON is escaped. */
     @Test
     void plainTextIsRestoredAsItIs() {
