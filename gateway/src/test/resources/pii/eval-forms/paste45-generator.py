@@ -150,7 +150,10 @@ class Gen:
     def plate(self):
         L = "BDFGHJKLNPRSTVXZ"
         return R.choice(["%s-%03d-%s" % ("".join(R.choice(L) for _ in range(2)), R.randrange(1000), R.choice(L)),
-                         "%d-%s-%03d" % (R.randrange(1, 10), "".join(R.choice(L) for _ in range(3)), R.randrange(1000)),
+                         # sidecode 8 (9-XXX-99); the last digit is cut rather than drawn so that the stream of
+                         # random draws, and so every other value, stayed as first generated (label fix after run 1)
+                         ("%d-%s-%03d" % (R.randrange(1, 10), "".join(R.choice(L) for _ in range(3)),
+                                          R.randrange(1000)))[:-1],
                          "%s-%s-%02d" % ("".join(R.choice(L) for _ in range(2)), "".join(R.choice(L) for _ in range(2)),
                                          R.randrange(100))])
 
