@@ -95,7 +95,7 @@ final class TabRowLinks {
             }
             if (b - a >= 6 && FindingLinks.isFree(kept, added, a, b)) {
                 String cell = text.substring(a, b);
-                if (DATE.matcher(cell).matches()) {
+                if (DATE.matcher(cell).matches() && !DateOfBirthPatterns.laterThanThisYear(cell)) {
                     added.add(new Finding(EntityType.DATE_OF_BIRTH, a, b, 0.85, "date-of-birth",
                             "date on a spreadsheet row of a person", "name or BSN on the same row"));
                 } else if (ADDRESS.matcher(cell).matches()) {
