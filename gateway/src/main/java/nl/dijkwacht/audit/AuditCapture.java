@@ -128,6 +128,7 @@ public final class AuditCapture {
                 }
                 refusalTurn(choice.path("message").path("refusal"), false);
                 turnCalls(choice.path("message").path("tool_calls"));
+                legacyCall(choice.path("message"));
             }
         }
     }
@@ -141,6 +142,7 @@ public final class AuditCapture {
                 }
                 refusalTurn(choice.path("delta").path("refusal"), true);
                 turnCalls(choice.path("delta").path("tool_calls"));
+                legacyCall(choice.path("delta"));
             }
         }
     }
@@ -159,6 +161,19 @@ public final class AuditCapture {
         } else {
             turn().whole(refusal.asText(), null);
         }
+    }
+
+    /**
+     * The legacy {@code function_call} of an answer without tool calls, as call 0 (the purpose guard reads a resent one
+     * after the message's tool calls, so as call 0 when it has none).
+     */
+    private void legacyCall(JsonNode message) {
+        JsonNode legacy = message.path("function_call");
+        if (turns == null || !legacy.isObject() || message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty()) {
+            return;
+        }
+        turn().toolCall(0, legacy.path("name").isTextual() ? legacy.path("name").asText() : null,
+                legacy.path("arguments").isTextual() ? legacy.path("arguments").asText() : null);
     }
 
     /** Tool calls of choice 0 as delivered (whole, or a stream's pieces by index) for the turn's hash. */

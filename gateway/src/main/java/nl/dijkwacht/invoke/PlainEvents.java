@@ -191,7 +191,8 @@ final class PlainEvents implements AutoCloseable {
                     seen = true;
                     content = value == JsonToken.VALUE_STRING ? p.getText() : "";
                 }
-                case "tool_calls", "annotations" -> {
+                // a legacy function_call's arguments are restored and scanned as tool calls' are (redteam45)
+                case "tool_calls", "annotations", "function_call" -> {
                     return null;
                 }
                 case "refusal" -> {

@@ -270,6 +270,9 @@ public final class PurposeGuardStep implements PolicyStep {
         };
     }
 
+    /** The schema keys whose strings the model reads as instructions or data: descriptions, titles, allowed and example values. */
+    private static final List<String> SCHEMA_TEXTS = List.of("description", "title", "enum", "const", "default", "examples");
+
     /** What staff read: the forbidden purpose, its legal basis, what is allowed instead, and how to object. */
     static String message(ForbiddenPurpose rule) {
         StringBuilder m = new StringBuilder("Dit verzoek is geweigerd: ");
@@ -321,12 +324,25 @@ public final class PurposeGuardStep implements PolicyStep {
         return texts;
     }
 
-    /** The {@code description} of a tool or function and those inside its parameters' schema, one a line. */
+    /**
+     * The {@code description} of a tool or function and those inside its parameters' schema, one a line — and the
+     * schema's {@code title}s and the strings of its {@code enum}, {@code const}, {@code default} and {@code examples}
+     * (redteam45: a forbidden request written as a parameter's only allowed value reached the model; the PII side reads
+     * the same values as text).
+     */
     private static void descriptions(JsonNode node, StringBuilder out) {
         if (node.isObject()) {
-            JsonNode d = node.get("description");
-            if (d != null && d.isTextual() && !d.asText().isBlank()) {
-                out.append(d.asText()).append('\n');
+            for (String key : SCHEMA_TEXTS) {
+                JsonNode d = node.get(key);
+                if (d != null && d.isTextual() && !d.asText().isBlank()) {
+                    out.append(d.asText()).append('\n');
+                } else if (d != null && d.isArray() && !key.equals("description")) {
+                    for (JsonNode value : d) {
+                        if (value.isTextual() && !value.asText().isBlank()) {
+                            out.append(value.asText()).append('\n');
+                        }
+                    }
+                }
             }
             for (var field : node.properties()) {
                 if (field.getValue().isContainerNode()) {

@@ -23,6 +23,8 @@ import nl.dijkwacht.pipeline.PolicyStep;
  *   <li>{@code metadata} keeps only the keys the use-case lists in {@code forward-metadata} (their values are scanned
  *       as text by the {@code pii} step); the gateway's own {@code dw_*} keys were taken out when the body was read.</li>
  * </ul>
+ * First, under {@code pii.output: redact}, a request for an answer part the output scan cannot redact is refused
+ * ({@link UnredactableAnswerParts}).
  */
 public final class GovernFieldsStep implements PolicyStep {
 
@@ -41,6 +43,12 @@ public final class GovernFieldsStep implements PolicyStep {
 
     @Override
     public Outcome apply(Exchange exchange) {
+        if (exchange.useCase().redactOutputPii()) {
+            String unredactable = UnredactableAnswerParts.requested(exchange.request().body());
+            if (unredactable != null) {
+                return Outcome.deny(UnredactableAnswerParts.refusal(unredactable), "fields:output-not-redactable:" + unredactable);
+            }
+        }
         GovernedFields fields = exchange.request().fields();
         String verifiedUser = exchange.caller() == null ? null : exchange.caller().userId();
         for (TextSlot slot : fields.pseudonyms()) {

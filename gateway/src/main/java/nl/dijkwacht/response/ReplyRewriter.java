@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.dijkwacht.catalog.ProviderKind;
+import nl.dijkwacht.openai.ToolCallText;
 import nl.dijkwacht.pii.anonymize.PlaceholderRestorer;
 import nl.dijkwacht.pipeline.Exchange;
 
@@ -65,7 +66,8 @@ public final class ReplyRewriter {
             if (!(choice.get("message") instanceof ObjectNode message)) {
                 continue;
             }
-            boolean toolCalls = message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty();
+            boolean toolCalls = message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty()
+                    || message.path("function_call").isObject();
             JsonNode content = message.get("content");
             if (content != null && content.isTextual()) {
                 // JSON-mode content is JSON: a restored value is escaped for the place it lands in (json28)
@@ -89,16 +91,15 @@ public final class ReplyRewriter {
                 message.put("refusal", scan == null ? refusal : scan.apply(refusal));
             }
             for (JsonNode call : message.path("tool_calls")) {
-                if (call.get("function") instanceof ObjectNode function && function.path("arguments").isTextual()) {
-                    String arguments = function.get("arguments").asText();
-                    if (restore) {
-                        arguments = restorer.restoreAllInJson(arguments);
-                    }
-                    if (scan != null) {
-                        arguments = scan.applyToArguments(arguments, json);
-                    }
-                    function.put("arguments", arguments);
+                if (ToolCallText.body(call) instanceof ObjectNode body && body.path(ToolCallText.textField(call)).isTextual()) {
+                    String field = ToolCallText.textField(call);
+                    body.put(field, ToolCallText.custom(call) ? customInput(body.get(field).asText(), restore, restorer, scan)
+                            : arguments(body.get(field).asText(), restore, restorer, scan));
                 }
+            }
+            // the legacy answer to `functions` (redteam45: its arguments were neither restored nor scanned)
+            if (message.get("function_call") instanceof ObjectNode legacy && legacy.path("arguments").isTextual()) {
+                legacy.put("arguments", arguments(legacy.get("arguments").asText(), restore, restorer, scan));
             }
         }
         addExtension(exchange, reply, noteInContent);
@@ -108,6 +109,21 @@ public final class ReplyRewriter {
             exchange.usage(usage.path("prompt_tokens").asInt(), usage.path("completion_tokens").asInt());
         }
         return reply;
+    }
+
+    /** A function call's arguments (JSON): restored JSON-escaped, scanned value by value. */
+    private String arguments(String arguments, boolean restore, PlaceholderRestorer restorer, OutputScan.Bound scan) {
+        String out = restore ? restorer.restoreAllInJson(arguments) : arguments;
+        return scan == null ? out : scan.applyToArguments(out, json);
+    }
+
+    /**
+     * A custom tool's input is free text the tool acts on (redteam45: it passed unrestored and unscanned, so personal data
+     * the model wrote there reached the tool under {@code pii.output: redact}): restored and scanned as text.
+     */
+    private static String customInput(String input, boolean restore, PlaceholderRestorer restorer, OutputScan.Bound scan) {
+        String out = restore ? restorer.restoreAll(input) : input;
+        return scan == null ? out : scan.apply(out);
     }
 
     /** The extension field: disclaimer and trace id outside the model's content, where a JSON tool does not look. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import nl.dijkwacht.invoke.AnswerTooLargeException;
 import nl.dijkwacht.invoke.ChunkSink;
 import nl.dijkwacht.invoke.RawChunk;
+import nl.dijkwacht.openai.ToolCallText;
 import nl.dijkwacht.pii.anonymize.PlaceholderRestorer;
 import nl.dijkwacht.pii.anonymize.StreamTransformer;
 import nl.dijkwacht.pipeline.Exchange;
@@ -39,6 +40,8 @@ public final class StreamRewriter implements ChunkSink {
      * scanned value by value at its end; beyond this many characters it is scanned as text instead (json27).
      */
     static final int MAX_HELD_JSON = 1_000_000;
+    /** The key of a legacy {@code function_call}'s arguments among a choice's held tool-call arguments (tool indexes are ≥ 0). */
+    private static final int LEGACY_CALL = -1;
 
     /** Default of {@code dijkwacht.max-held-tool-arguments}: the default request body limit (1 MiB), in characters. */
     public static final int DEFAULT_MAX_HELD_ARGUMENTS = 1024 * 1024;
@@ -255,6 +258,11 @@ public final class StreamRewriter implements ChunkSink {
                 state.sawToolCalls = true;
                 collectToolArguments(calls, state);
             }
+            // the legacy answer to `functions`: its arguments held and scanned like a tool call's (redteam45)
+            if (delta.get("function_call") instanceof ObjectNode legacy) {
+                state.sawToolCalls = true;
+                collectArguments(legacy, "arguments", LEGACY_CALL, false, state);
+            }
         }
         JsonNode finish = choice.get("finish_reason");
         if (finish != null && !finish.isNull() && !state.flushed) {
@@ -278,26 +286,38 @@ public final class StreamRewriter implements ChunkSink {
 
     private void collectToolArguments(ArrayNode calls, ChoiceState state) {
         for (JsonNode call : calls) {
-            if (call.get("function") instanceof ObjectNode function && function.path("arguments").isTextual()) {
-                StringBuilder arguments = state.toolArguments.computeIfAbsent(call.path("index").asInt(), i -> new StringBuilder());
-                String part = function.get("arguments").asText();
-                if (holdArguments) {
-                    heldArguments += part.length();
-                    if (heldArguments > maxHeldArguments) {
-                        // held until complete to restore and scan them: unbounded, a model could stream megabytes (json28)
-                        throw new AnswerTooLargeException(maxHeldArguments);
-                    }
-                    if (!replicaHeld.take(part.length())) {
-                        // and over all streams of the replica: many streams each within their own bound (leftover45)
-                        throw new AnswerTooLargeException(replicaHeld.limit(), true);
-                    }
-                    takenFromReplica += part.length();
-                    arguments.append(part);
-                    function.put("arguments", "");
-                } else if (outputScan != null && arguments.length() + part.length() <= MAX_SCANNED_ARGUMENTS) {
-                    arguments.append(part);
-                }
+            // a function's JSON arguments, or a custom tool's free-text input (redteam45: passed unrestored and unscanned)
+            if (ToolCallText.body(call) instanceof ObjectNode body) {
+                collectArguments(body, ToolCallText.textField(call), call.path("index").asInt(), ToolCallText.custom(call), state);
             }
+        }
+    }
+
+    /** One piece of a call's text ({@code field} of {@code body}): held to be restored and scanned at the end, or copied to be counted. */
+    private void collectArguments(ObjectNode body, String field, int index, boolean custom, ChoiceState state) {
+        if (!body.path(field).isTextual()) {
+            return;
+        }
+        if (custom) {
+            state.customCalls.add(index);
+        }
+        StringBuilder arguments = state.toolArguments.computeIfAbsent(index, i -> new StringBuilder());
+        String part = body.get(field).asText();
+        if (holdArguments) {
+            heldArguments += part.length();
+            if (heldArguments > maxHeldArguments) {
+                // held until complete to restore and scan them: unbounded, a model could stream megabytes (json28)
+                throw new AnswerTooLargeException(maxHeldArguments);
+            }
+            if (!replicaHeld.take(part.length())) {
+                // and over all streams of the replica: many streams each within their own bound (leftover45)
+                throw new AnswerTooLargeException(replicaHeld.limit(), true);
+            }
+            takenFromReplica += part.length();
+            arguments.append(part);
+            body.put(field, "");
+        } else if (outputScan != null && arguments.length() + part.length() <= MAX_SCANNED_ARGUMENTS) {
+            arguments.append(part);
         }
     }
 
@@ -341,13 +361,27 @@ public final class StreamRewriter implements ChunkSink {
         if (!state.toolArguments.isEmpty()) {
             if (holdArguments) {
                 ObjectNode extra = newChunk(index);
-                ArrayNode calls = ((ObjectNode) extra.withArray("choices").get(0)).putObject("delta").putArray("tool_calls");
-                state.toolArguments.forEach((toolIndex, arguments) -> calls.addObject()
-                        .put("index", toolIndex)
-                        .putObject("function").put("arguments", rewriteArguments(arguments.toString())));
+                ObjectNode delta = ((ObjectNode) extra.withArray("choices").get(0)).putObject("delta");
+                state.toolArguments.forEach((toolIndex, arguments) -> {
+                    if (toolIndex == LEGACY_CALL) {
+                        delta.putObject("function_call").put("arguments", rewriteArguments(arguments.toString()));
+                    } else if (state.customCalls.contains(toolIndex)) {
+                        delta.withArray("tool_calls").addObject().put("index", toolIndex)
+                                .putObject("custom").put("input", rewriteCustomInput(arguments.toString()));
+                    } else {
+                        delta.withArray("tool_calls").addObject().put("index", toolIndex)
+                                .putObject("function").put("arguments", rewriteArguments(arguments.toString()));
+                    }
+                });
                 out.pending(extra);
             } else {
-                state.toolArguments.values().forEach(arguments -> outputScan.applyToArguments(arguments.toString(), json));
+                state.toolArguments.forEach((toolIndex, arguments) -> {
+                    if (state.customCalls.contains(toolIndex)) {
+                        outputScan.apply(arguments.toString());
+                    } else {
+                        outputScan.applyToArguments(arguments.toString(), json);
+                    }
+                });
             }
         }
         return noteInContent;
@@ -362,6 +396,17 @@ public final class StreamRewriter implements ChunkSink {
             exchange.placeholders(restorer.restoredCount(), restorer.unknownCount());
         }
         return outputScan == null ? rewritten : outputScan.applyToArguments(rewritten, json);
+    }
+
+    /** A custom tool's input is free text: restored and scanned as text. */
+    private String rewriteCustomInput(String input) {
+        String rewritten = input;
+        if (restore) {
+            PlaceholderRestorer restorer = new PlaceholderRestorer(exchange.vault());
+            rewritten = restorer.restoreAll(input);
+            exchange.placeholders(restorer.restoredCount(), restorer.unknownCount());
+        }
+        return outputScan == null ? rewritten : outputScan.apply(rewritten);
     }
 
     private void extension(ObjectNode chunk, boolean inContent) {
@@ -403,6 +448,8 @@ public final class StreamRewriter implements ChunkSink {
         final PlaceholderRestorer restorer;
         final StreamTransformer scan;
         final Map<Integer, StringBuilder> toolArguments = new HashMap<>();
+        /** The tool indexes (of {@link #toolArguments}) whose call is a custom tool's: free text, not JSON. */
+        final java.util.Set<Integer> customCalls = new java.util.HashSet<>(2);
         boolean sawContent;
         boolean sawToolCalls;
         boolean sawRefusal;

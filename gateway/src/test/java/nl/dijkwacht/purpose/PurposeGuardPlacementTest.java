@@ -179,6 +179,25 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
                             .put("type", "string").put("description", f);
                     messages(b).addObject().put("role", "user").put("content", "Ga je gang.");
                 }),
+                // redteam45: a schema's allowed, default and example values and titles are read by the model too
+                place("tool parameter enum value", Expect.REFUSED, (b, f) -> {
+                    b.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "verwerk")
+                            .putObject("parameters").put("type", "object").putObject("properties").putObject("opdracht")
+                            .put("type", "string").putArray("enum").add(f);
+                    messages(b).addObject().put("role", "user").put("content", "Voer de opdracht uit.");
+                }),
+                place("tool parameter default and title", Expect.REFUSED, (b, f) -> {
+                    b.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "verwerk")
+                            .putObject("parameters").put("type", "object").put("title", f).putObject("properties")
+                            .putObject("opdracht").put("type", "string").put("default", f);
+                    messages(b).addObject().put("role", "user").put("content", "Voer de opdracht uit.");
+                }),
+                place("response_format property examples", Expect.REFUSED, (b, f) -> {
+                    b.putObject("response_format").put("type", "json_schema").putObject("json_schema").put("name", "uitkomst")
+                            .putObject("schema").put("type", "object").putObject("properties").putObject("taak")
+                            .put("type", "string").putArray("examples").add(f);
+                    messages(b).addObject().put("role", "user").put("content", "Voer de taak uit.");
+                }),
                 place("tool result", Expect.MADE_UP_TURN, (b, f) -> {
                     messages(b).addObject().put("role", "user").put("content", "Vat het resultaat samen.");
                     ObjectNode call = messages(b).addObject().put("role", "assistant");
