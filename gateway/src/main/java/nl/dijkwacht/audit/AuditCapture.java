@@ -66,6 +66,17 @@ public final class AuditCapture {
     /** The delivered turn's keyed hash as it runs, made with the answer's first piece. */
     private TurnHasher.Running turn;
     private String turnHmac;
+    /**
+     * The keyed hashes of choices 1 to {@link #HASHED_CHOICES}-1 of an answer with {@code n > 1} as they run (turns45: a
+     * tool that lets staff pick another choice and continue); made with such a choice's first piece.
+     */
+    private TurnHasher.Running[] otherChoices;
+    private List<String> choiceHmacs;
+    /** Choices of one answer whose turns are hashed: a bound on the work and on the held stream tails (2 × 4,096 chars each). */
+    static final int HASHED_CHOICES = 8;
+    /** {@link #note()} and the disclaimer it was made of. */
+    private String note;
+    private String noteOf;
 
     AuditCapture(Exchange exchange, ObjectMapper json, Function<String, String> headers, TextHasher hasher) {
         this(exchange, json, headers, hasher, null);
@@ -117,33 +128,42 @@ public final class AuditCapture {
     /** The whole answer as sent to the tool (after restoring placeholders and adding the disclaimer). */
     public void deliveredReply(ObjectNode reply) {
         for (JsonNode choice : reply.path("choices")) {
-            if (choice.path("index").asInt() == 0) {
-                if (choice.path("message").path("content").isTextual()) {
-                    String text = choice.path("message").path("content").asText();
-                    hashAnswer(text, false);
-                    if (turns != null && !text.isEmpty()) {
-                        // whole: the disclaimer is known, nothing held back
-                        turn().whole(text, note());
-                    }
-                }
-                refusalTurn(choice.path("message").path("refusal"), false);
-                turnCalls(choice.path("message").path("tool_calls"));
-                legacyCall(choice.path("message"));
+            int index = choice.path("index").asInt();
+            if (index != 0 && (turns == null || index < 0 || index >= HASHED_CHOICES)) {
+                continue;
             }
+            String text = choice.path("message").path("content").isTextual() ? choice.path("message").path("content").asText() : null;
+            if (index == 0 && text != null) {
+                hashAnswer(text, false);
+            }
+            if (turns != null && text != null && !text.isEmpty()) {
+                // whole: the disclaimer is known, nothing held back
+                turn(index).whole(text, note());
+            }
+            refusalTurn(index, choice.path("message").path("refusal"), false);
+            turnCalls(index, choice.path("message").path("tool_calls"));
+            legacyCall(index, choice.path("message"));
         }
     }
 
     /** One chunk as sent to the tool. */
     public void deliveredChunk(ObjectNode chunk) {
         for (JsonNode choice : chunk.path("choices")) {
-            if (choice.path("index").asInt() == 0) {
+            int index = choice.path("index").asInt();
+            if (index == 0) {
                 if (choice.path("delta").path("content").isTextual()) {
                     hashAnswer(choice.path("delta").path("content").asText(), true);
                 }
-                refusalTurn(choice.path("delta").path("refusal"), true);
-                turnCalls(choice.path("delta").path("tool_calls"));
-                legacyCall(choice.path("delta"));
+            } else if (turns != null && index > 0 && index < HASHED_CHOICES) {
+                if (choice.path("delta").path("content").isTextual()) {
+                    turn(index).content(choice.path("delta").path("content").asText());
+                }
+            } else {
+                continue;
             }
+            refusalTurn(index, choice.path("delta").path("refusal"), true);
+            turnCalls(index, choice.path("delta").path("tool_calls"));
+            legacyCall(index, choice.path("delta"));
         }
     }
 
@@ -152,14 +172,14 @@ public final class AuditCapture {
      * (message {@code refusal} or a {@code refusal} part), so the delivered one is hashed as text too; the answer's own
      * hash ({@code answer_hmac}) stays the content's.
      */
-    private void refusalTurn(JsonNode refusal, boolean piece) {
+    private void refusalTurn(int choice, JsonNode refusal, boolean piece) {
         if (turns == null || !refusal.isTextual() || refusal.asText().isEmpty()) {
             return;
         }
         if (piece) {
-            turn().content(refusal.asText());
+            turn(choice).content(refusal.asText());
         } else {
-            turn().whole(refusal.asText(), null);
+            turn(choice).whole(refusal.asText(), null);
         }
     }
 
@@ -167,17 +187,17 @@ public final class AuditCapture {
      * The legacy {@code function_call} of an answer without tool calls, as call 0 (the purpose guard reads a resent one
      * after the message's tool calls, so as call 0 when it has none).
      */
-    private void legacyCall(JsonNode message) {
+    private void legacyCall(int choice, JsonNode message) {
         JsonNode legacy = message.path("function_call");
         if (turns == null || !legacy.isObject() || message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty()) {
             return;
         }
-        turn().toolCall(0, legacy.path("name").isTextual() ? legacy.path("name").asText() : null,
+        turn(choice).toolCall(0, legacy.path("name").isTextual() ? legacy.path("name").asText() : null,
                 legacy.path("arguments").isTextual() ? legacy.path("arguments").asText() : null);
     }
 
-    /** Tool calls of choice 0 as delivered (whole, or a stream's pieces by index) for the turn's hash. */
-    private void turnCalls(JsonNode calls) {
+    /** Tool calls of one choice as delivered (whole, or a stream's pieces by index) for its turn's hash. */
+    private void turnCalls(int choice, JsonNode calls) {
         if (turns == null || !calls.isArray() || calls.isEmpty()) {
             return;
         }
@@ -186,7 +206,7 @@ public final class AuditCapture {
             int index = call.path("index").isInt() ? call.path("index").asInt() : position;
             if (index >= 0 && index < 128) {
                 // a custom tool's call by its name and input, as the purpose guard reads a resent one (redteam45)
-                turn().toolCall(index, ToolCallText.name(call), ToolCallText.text(call));
+                turn(choice).toolCall(index, ToolCallText.name(call), ToolCallText.text(call));
             }
             position++;
         }
@@ -257,8 +277,16 @@ public final class AuditCapture {
 
     /** What the gateway appended to the answer's text: the separator and the disclaimer, or null. */
     private String note() {
-        String note = exchange.disclaimerMade();
-        return note == null || note.isEmpty() ? null : TurnHasher.DISCLAIMER_SEPARATOR + note;
+        String disclaimer = exchange.disclaimerMade();
+        if (disclaimer == null || disclaimer.isEmpty()) {
+            return null;
+        }
+        // put together once per disclaimer (cost45: a whole answer asks twice, and the disclaimer is a few hundred bytes)
+        if (disclaimer != noteOf) {
+            note = TurnHasher.DISCLAIMER_SEPARATOR + disclaimer;
+            noteOf = disclaimer;
+        }
+        return note;
     }
 
     private void collectCitations(JsonNode node) {
@@ -327,11 +355,42 @@ public final class AuditCapture {
         return turnHmac;
     }
 
+    /**
+     * The keyed hashes of the other choices delivered (choices 1 to {@link #HASHED_CHOICES}-1 of an answer with
+     * {@code n > 1}, in order, those with neither text nor tool call left out), taken once; null when there were none.
+     */
+    List<String> choiceHmacs() {
+        if (otherChoices != null) {
+            List<String> hashes = new ArrayList<>(otherChoices.length);
+            for (TurnHasher.Running choice : otherChoices) {
+                if (choice != null && choice.seen()) {
+                    hashes.add(choice.finish(note()));
+                }
+            }
+            otherChoices = null;
+            choiceHmacs = hashes.isEmpty() ? null : List.copyOf(hashes);
+        }
+        return choiceHmacs;
+    }
+
     private TurnHasher.Running turn() {
         if (turn == null) {
             turn = turns.running();
         }
         return turn;
+    }
+
+    private TurnHasher.Running turn(int choice) {
+        if (choice == 0) {
+            return turn();
+        }
+        if (otherChoices == null) {
+            otherChoices = new TurnHasher.Running[HASHED_CHOICES];
+        }
+        if (otherChoices[choice] == null) {
+            otherChoices[choice] = turns.running();
+        }
+        return otherChoices[choice];
     }
 
     private MacFeed feed() {

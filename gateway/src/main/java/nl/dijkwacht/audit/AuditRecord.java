@@ -16,7 +16,9 @@ import java.util.Map;
  * round trip through any store. {@code attachmentCounts}: images, files and audio the request carried, by kind
  * ({@code image}, {@code file}, {@code audio}) — counts only, never the attachment. {@code turnHmac}: the keyed hash of
  * the answer as delivered ({@link TurnHasher}, turns28), by which the purpose guard recognises a turn the gateway wrote
- * when a tool resends it; a look-up key, not in the hash chain nor in exports. Build one with {@link #builder()}.
+ * when a tool resends it; a look-up key, not in the hash chain nor in exports. {@code choiceHmacs}: the same for
+ * choices 1 to 7 of an answer with {@code n > 1} (turns45; table {@code audit_turn_choice}), null when there are none.
+ * Build one with {@link #builder()}.
  */
 public record AuditRecord(
         String traceId,
@@ -62,7 +64,8 @@ public record AuditRecord(
         String actionParameters,
         Map<String, Integer> attachmentCounts,
         Purpose purpose,
-        String turnHmac) {
+        String turnHmac,
+        List<String> choiceHmacs) {
 
     /**
      * How the model was chosen and reached (issue 13): the task the request named, the routing summary (reason, models

@@ -55,6 +55,7 @@ public final class AuditRecordBuilder {
     private Map<String, Integer> attachmentCounts = Map.of();
     private AuditRecord.Purpose purpose = AuditRecord.Purpose.NONE;
     private String turnHmac;
+    private List<String> choiceHmacs;
 
     AuditRecordBuilder() {
     }
@@ -279,6 +280,11 @@ public final class AuditRecordBuilder {
         return this;
     }
 
+    public AuditRecordBuilder choiceHmacs(List<String> choiceHmacs) {
+        this.choiceHmacs = choiceHmacs == null || choiceHmacs.isEmpty() ? null : List.copyOf(choiceHmacs);
+        return this;
+    }
+
     public AuditRecord build() {
         return new AuditRecord(
                 traceId, occurredAt, bioAction, bioObject, bioResult, bioOrigin, endpoint, toolId, actorPseudonym,
@@ -286,6 +292,6 @@ public final class AuditRecordBuilder {
                 errorCode, httpStatus, upstreamStatus, entityCounts, outputEntityCounts, promptTokens,
                 completionTokens, latencyMillis, energyWh, streamed, placeholdersRestored, placeholdersUnknown,
                 hashKeyId, promptHmac, answerHmac, promptTemplate, sources, citations, contentRetained, reviewRequired,
-                routing, actionParameters, attachmentCounts, purpose, turnHmac);
+                routing, actionParameters, attachmentCounts, purpose, turnHmac, choiceHmacs);
     }
 }

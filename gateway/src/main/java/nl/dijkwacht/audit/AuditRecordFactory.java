@@ -79,6 +79,7 @@ public final class AuditRecordFactory {
                 .promptHmac(promptHmac)
                 .answerHmac(answerHmac)
                 .turnHmac(capture == null ? null : capture.turnHmac())
+                .choiceHmacs(capture == null ? null : capture.choiceHmacs())
                 .promptTemplate(capture == null ? null : redactReference(capture.promptTemplate()))
                 .sources(capture == null ? List.of() : redactReferences(capture.sources()))
                 .citations(capture == null ? List.of() : redactReferences(capture.citations()))

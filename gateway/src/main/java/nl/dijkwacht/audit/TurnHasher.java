@@ -17,8 +17,8 @@ import javax.crypto.spec.SecretKeySpec;
  * either end (a tool may re-wrap or trim what it shows), without the AI-marking note the gateway appended
  * ({@value #DISCLAIMER_SEPARATOR_TEXT} and the disclaimer, {@code response.Disclaimer}), then for each tool call the
  * gateway delivered its name and its arguments (whitespace collapsed the same way), each after a separator control
- * character no text of a turn holds after collapsing. Only choice 0 of an answer is hashed (as {@code answer_hmac}).
- * A tool call's name and arguments go in as their own MACs (hex), so a stream's arguments are hashed as they arrive.
+ * character no text of a turn holds after collapsing. Each choice of an answer is hashed on its own, up to 8
+ * (turns45; {@code AuditCapture}). A tool call's name and arguments go in as their own MACs (hex), so a stream's arguments are hashed as they arrive.
  * Nothing is kept of the text; a stream's running form holds back at most 2 × {@link #HOLD} characters of the answer's end.
  */
 public final class TurnHasher {

@@ -204,7 +204,8 @@ public final class CallerLimits {
     /** A settlement's idempotency key: 128 random bits, unique across replicas for as long as its marker lives. */
     private static String settlementId() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        return Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        return hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong());
     }
 
     /**

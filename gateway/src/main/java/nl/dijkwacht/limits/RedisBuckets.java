@@ -68,7 +68,7 @@ final class RedisBuckets implements AutoCloseable {
     /**
      * How long a settlement's marker (its idempotency key) is kept in Redis: a settlement whose outcome is unknown is
      * retried only within half of it ({@link PendingSettlements}), so a retry always finds the marker of a run that
-     * happened. A few dozen bytes per settled request for this long.
+     * happened. About 150 bytes of Redis memory per settled request for this long (review45, docs/admin-guide.md).
      */
     static final Duration SETTLEMENT_MARKER_TTL = Duration.ofMinutes(10);
 

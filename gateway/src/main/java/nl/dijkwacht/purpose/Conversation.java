@@ -71,7 +71,7 @@ final class Conversation {
                 }
                 StringBuilder arguments = new StringBuilder();
                 for (JsonNode call : message.path("tool_calls")) {
-                    String[] nameAndArguments = ToolCallText.of(call);
+                    String[] nameAndArguments = everyText(call);
                     String args = nameAndArguments[1];
                     calls.add(nameAndArguments);
                     arguments.append(args).append('\n');
@@ -117,15 +117,32 @@ final class Conversation {
         if (content.isArray()) {
             StringBuilder joined = new StringBuilder();
             for (JsonNode part : content) {
+                // both when both are there (review45): a model reads a part by its type, so a refusal part with a
+                // harmless text beside it must not hide its refusal from the guard
                 if (part.path("text").isTextual()) {
                     joined.append(part.path("text").asText()).append('\n');
-                } else if (part.path("refusal").isTextual()) {
+                }
+                if (part.path("refusal").isTextual()) {
                     joined.append(part.path("refusal").asText()).append('\n');
                 }
             }
             return joined.toString();
         }
         return null;
+    }
+
+    /**
+     * A tool call's name and text as {@link ToolCallText#of}, and a custom tool's input after the arguments when the call
+     * has both a {@code function} and a {@code custom} object (review45): a model reads the one its {@code type} names, so
+     * the guard reads both; the gateway never delivers such a call, so it never matches a delivered turn.
+     */
+    private static String[] everyText(JsonNode call) {
+        String[] nameAndText = ToolCallText.of(call);
+        JsonNode input = call.path("custom").path("input");
+        if (call.path("function").isObject() && input.isTextual() && !input.asText().isEmpty()) {
+            nameAndText[1] = nameAndText[1] + "\n" + input.asText();
+        }
+        return nameAndText;
     }
 
     /** An assistant message's text with its {@code refusal} field after it (a refusal alone: that text). */

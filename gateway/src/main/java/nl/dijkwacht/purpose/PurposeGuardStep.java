@@ -3,6 +3,7 @@ package nl.dijkwacht.purpose;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import nl.dijkwacht.identity.IdentitySource;
 import nl.dijkwacht.pipeline.DeliveredTurns;
 import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.GuardModelCall;
@@ -153,7 +154,7 @@ public final class PurposeGuardStep implements PolicyStep {
             }
         }
         List<String> read = new ArrayList<>(tools);
-        List<Conversation.Part> questioned = new ArrayList<>();
+        java.util.Set<Conversation.Part> questioned = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Conversation.Part part : conversation.parts()) {
             boolean ownTurn = part.turn() >= 0 && status[part.turn()].startsWith("delivered");
             if (part.kind() == Conversation.Kind.INSTRUCTION) {
@@ -172,6 +173,8 @@ public final class PurposeGuardStep implements PolicyStep {
         }
         // nothing delivered: the texts read are those already judged
         Judgement again = anyDelivered ? guard.judge(read, rules, settings, guardModel) : judgement;
+        // which turn did it is shown by /admin/explain only: a refused request does not pay for those judgements (turns45)
+        boolean explained = exchange.caller() != null && exchange.caller().source() == IdentitySource.EXPLAIN;
         List<TurnCheck> checks = new ArrayList<>();
         for (Conversation.Part part : conversation.parts()) {
             if (part.kind() == Conversation.Kind.INSTRUCTION) {
@@ -181,7 +184,7 @@ public final class PurposeGuardStep implements PolicyStep {
                     : part.kind() == Conversation.Kind.RESULT && status[part.turn()].startsWith("delivered") ? "answer-delivered"
                     : status[part.turn()];
             // which text did it: judged on its own with the staff's text, without a guard model (the first few only)
-            boolean matched = again.refusesPurpose() && checks.size() < MATCHED_UP_TO && questioned.contains(part)
+            boolean matched = explained && again.refusesPurpose() && checks.size() < MATCHED_UP_TO && questioned.contains(part)
                     && guard.judge(joined(joined(tools, conversation.instructions()), List.of(readOf(part, after))), rules, settings, null)
                     .refusesPurpose();
             checks.add(new TurnCheck(part.message(), part.role(), s, matched));
@@ -221,7 +224,7 @@ public final class PurposeGuardStep implements PolicyStep {
         return rule.title() == null || rule.title().isBlank() ? rule.id() : rule.title().strip();
     }
 
-    private static List<String> joined(List<String> a, List<String> b) {
+    static List<String> joined(List<String> a, List<String> b) {
         if (a.isEmpty()) {
             return b;
         }

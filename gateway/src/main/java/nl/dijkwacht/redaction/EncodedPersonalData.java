@@ -69,18 +69,34 @@ final class EncodedPersonalData {
             spans.add(new int[] {start, start + r.decoded().length()});
             shift += r.decoded().length() - (r.end() - r.start());
         }
-        for (Finding f : detector.detect(EncodedRuns.decoded(text, runs))) {
+        String decoded = EncodedRuns.decoded(text, runs);
+        for (Finding f : detector.detect(decoded)) {
             if (policy.operatorFor(f.type()) == Operator.ALLOW) {
                 continue;
             }
             for (int k = 0; k < spans.size(); k++) {
                 int[] span = spans.get(k);
-                if (f.start() < span[1] && f.end() > span[0]) {
+                if (f.start() < span[1] && f.end() > span[0] && !jsonKey(decoded, f)) {
                     types.add(f.type());
                     encodings.add(runs.get(k).encoding());
                 }
             }
         }
+    }
+
+    /**
+     * Whether the finding is a JSON object's key ({@code "aud": …} in a token's decoded claims, encoded45): the name of
+     * a field, not a value; the engine read {@code aud} as a name in every JWT.
+     */
+    static boolean jsonKey(String text, Finding f) {
+        if (f.start() == 0 || text.charAt(f.start() - 1) != '"' || f.end() >= text.length() || text.charAt(f.end()) != '"') {
+            return false;
+        }
+        int k = f.end() + 1;
+        while (k < text.length() && text.charAt(k) == ' ') {
+            k++;
+        }
+        return k < text.length() && text.charAt(k) == ':';
     }
 
     /** The refusal for what was found. */

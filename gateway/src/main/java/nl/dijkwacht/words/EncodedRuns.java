@@ -17,7 +17,10 @@ import java.util.List;
  * <b>hex</b> (≥ {@value #MIN_HEX} hex digits, an even count) and <b>percent-encoding</b> (a run without white space with
  * ≥ 2 {@code %XX} escapes). A run counts only when it decodes to well-formed UTF-8 that reads as text (≥ 90 % letters,
  * digits, spaces and punctuation, no control character but tab and line breaks, a letter or digit in it): hashes,
- * API keys, random ids and images decode to bytes that are not text and are left alone.
+ * API keys, random ids and images decode to bytes that are not text and are left alone. A run whose decoded text
+ * holds runs again (base64 of base64, percent-encoded base64, hex of base64 …: encoded45) is read down to
+ * {@value #MAX_LAYERS} layers; each layer's text is shorter than the run it came from, so a text costs at most
+ * {@value #MAX_LAYERS} passes over its length, however it is nested.
  *
  * <p>{@link #mayHold} is the cheap look every text pays (one pass, no allocation): a run of ≥ {@value #MIN_BASE64}
  * base64 characters that has a digit, a {@code + / =}, or a capital after its first character (a long Dutch word has
@@ -30,8 +33,13 @@ public final class EncodedRuns {
     public static final int MIN_BASE64 = 12;
     /** Hex of 8 bytes. */
     public static final int MIN_HEX = 16;
+    /** Encodings read inside one another: base64 of base64 of base64 (a model reads two or three, rarely more). */
+    public static final int MAX_LAYERS = 3;
 
-    /** An encoded run: where it stands in the text, how it was encoded, and its decoded text. */
+    /**
+     * An encoded run: where it stands in the text, how it was encoded (the outer encoding first, {@code +} the inner
+     * ones: {@code percent+base64}), and its decoded text (every layer read).
+     */
     public record Run(int start, int end, String encoding, String decoded) {
     }
 
@@ -40,6 +48,11 @@ public final class EncodedRuns {
 
     /** Per ASCII character: 1 base64 (either alphabet), 2 also a mark (a digit, {@code + / =}), 4 a capital, 8 white space. */
     private static final byte[] KIND = new byte[128];
+    /** {@link #kind} bits. */
+    public static final int BASE64 = 1;
+    public static final int MARK = 2;
+    public static final int CAPITAL = 4;
+    public static final int WHITE = 8;
 
     static {
         for (char c = 0; c < 128; c++) {
@@ -51,7 +64,11 @@ public final class EncodedRuns {
         }
     }
 
-    private static int kind(char c) {
+    /**
+     * What a character is to the look for runs ({@link #BASE64}, {@link #MARK}, {@link #CAPITAL}, {@link #WHITE}), for a
+     * caller that looks in its own pass ({@code purpose.EncodedReading}, encoded45).
+     */
+    public static int kind(char c) {
         return c < 128 ? KIND[c] : Letters.whitespace(c) ? 8 : 0;
     }
 
@@ -63,33 +80,63 @@ public final class EncodedRuns {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
-    private static boolean escapeAt(String s, int i) {
+    /** Whether a {@code %XX} escape starts at {@code i}. */
+    public static boolean escapeAt(String s, int i) {
         return s.charAt(i) == '%' && i + 2 < s.length() && hexDigit(s.charAt(i + 1)) && hexDigit(s.charAt(i + 2));
     }
 
     /** Whether the text may hold an encoded run: false for ordinary prose, cheaply (see the class comment). */
     public static boolean mayHold(String s) {
-        return !find(s, true).isEmpty();
+        int runStart = 0;
+        int marks = 0;
+        int escapes = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : ' ';
+            int k = kind(c);
+            if ((k & BASE64) != 0) {
+                marks |= k & MARK | (i > runStart ? k & CAPITAL : 0);
+                continue;
+            }
+            if (i - runStart >= MIN_BASE64 && marks != 0 || (k & WHITE) != 0 && escapes >= 2) {
+                return true;
+            }
+            runStart = i + 1;
+            marks = 0;
+            if ((k & WHITE) != 0) {
+                escapes = 0;
+            } else if (c == '%' && escapeAt(s, i)) {
+                escapes++;
+            }
+        }
+        return false;
     }
 
     /** The encoded runs of the text that decode to text, in order; an empty list for most texts. */
     public static List<Run> find(String s) {
-        return find(s, false);
+        return find(s, 0, 1);
+    }
+
+    /**
+     * {@link #find} from {@code from} on, a word's start before which the text holds no run (a caller's own look found
+     * the first candidate in that word: the text before it is not read twice).
+     */
+    public static List<Run> find(String s, int from) {
+        return find(s, from, 1);
     }
 
     /**
      * One pass: a base64 run that is long enough and marked (see the class comment) is decoded where it ends, a word
-     * with two {@code %XX} escapes where it ends; nothing is allocated for a text without either. With {@code look},
-     * the first candidate ends the pass (a list of one, undecoded).
+     * with two {@code %XX} escapes where it ends; nothing is allocated for a text without either. {@code layer}: 1 for
+     * the text itself, 2 for a decoded run's text, …
      */
-    private static List<Run> find(String s, boolean look) {
+    private static List<Run> find(String s, int from, int layer) {
         List<Run> out = null;
         int n = s.length();
-        int runStart = 0;
+        int runStart = from;
         int marks = 0; // a mark or a capital after the run's first character
-        int wordStart = 0;
+        int wordStart = from;
         int escapes = 0;
-        for (int i = 0; i <= n; i++) {
+        for (int i = from; i <= n; i++) {
             int k = i < n ? kind(s.charAt(i)) : 8;
             if ((k & 1) != 0) {
                 marks |= k & 2 | (i > runStart ? k & 4 : 0);
@@ -97,10 +144,7 @@ public final class EncodedRuns {
             }
             // a base64 run ends here
             if (i - runStart >= MIN_BASE64 && marks != 0) {
-                if (look) {
-                    return List.of(new Run(runStart, i, "candidate", ""));
-                }
-                Run r = base64OrHex(s, runStart, i);
+                Run r = base64OrHex(s, runStart, i, layer);
                 if (r != null) {
                     out = out == null ? new ArrayList<>(2) : out;
                     out.add(r);
@@ -111,14 +155,13 @@ public final class EncodedRuns {
             if ((k & 8) != 0) {
                 // a word ends here
                 if (escapes >= 2) {
-                    if (look) {
-                        return List.of(new Run(wordStart, i, "candidate", ""));
-                    }
-                    Run r = percent(s, wordStart, i);
+                    Run r = percent(s, wordStart, i, layer);
                     if (r != null) {
                         // a base64 run found inside this word stays out (one reading of a word)
-                        if (out != null) {
-                            out.removeIf(x -> x.start() >= r.start());
+                        // from the end (runs are in order): a removeIf over the whole list made many short
+                        // words quadratic (encoded45: 512 KB of "%41%42 " took 2.7 s)
+                        while (out != null && !out.isEmpty() && out.getLast().start() >= r.start()) {
+                            out.removeLast();
                         }
                         out = out == null ? new ArrayList<>(2) : out;
                         out.add(r);
@@ -152,19 +195,28 @@ public final class EncodedRuns {
         return b.append(s, at, s.length()).toString();
     }
 
-    private static Run base64OrHex(String s, int from, int to) {
-        // '=' only as padding at the end; a "key=value" parts there
+    /** The run {@code [from, to)}, or its first part between {@code =} signs that decodes (a "key=value" parts there). */
+    private static Run base64OrHex(String s, int from, int to, int layer) {
+        // '=' only as padding at the end; parts taken one after the other (a recursion would be as deep as the '=' count)
         int end = to;
         while (end > from && s.charAt(end - 1) == '=') {
             end--;
         }
+        int part = from;
         for (int k = from; k < end; k++) {
             if (s.charAt(k) == '=') {
-                Run left = base64OrHex(s, from, k);
-                Run right = base64OrHex(s, k + 1, to);
-                return left != null ? left : right;
+                Run r = base64OrHex(s, part, k, k, layer);
+                if (r != null) {
+                    return r;
+                }
+                part = k + 1;
             }
         }
+        return base64OrHex(s, part, end, to, layer);
+    }
+
+    /** {@code [from, end)} without padding, {@code [from, to)} with it. */
+    private static Run base64OrHex(String s, int from, int end, int to, int layer) {
         int len = end - from;
         if (len < MIN_BASE64) {
             return null;
@@ -173,7 +225,7 @@ public final class EncodedRuns {
         if (len >= MIN_HEX && len % 2 == 0 && allHex(run)) {
             String text = text(HexFormat.of().parseHex(run));
             if (text != null) {
-                return new Run(from, to, "hex", text);
+                return layered(from, to, "hex", text, layer);
             }
         }
         boolean url = run.indexOf('-') >= 0 || run.indexOf('_') >= 0;
@@ -183,7 +235,18 @@ public final class EncodedRuns {
         }
         byte[] bytes = (url ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(run);
         String text = text(bytes);
-        return text == null ? null : new Run(from, to, "base64", text);
+        return text == null ? null : layered(from, to, "base64", text, layer);
+    }
+
+    /** The run with its text's own runs read too, down to {@link #MAX_LAYERS} (encoded45). */
+    private static Run layered(int from, int to, String encoding, String text, int layer) {
+        if (layer < MAX_LAYERS) {
+            List<Run> inner = find(text, 0, layer + 1);
+            if (!inner.isEmpty()) {
+                return new Run(from, to, encoding + "+" + inner.getFirst().encoding(), decoded(text, inner));
+            }
+        }
+        return new Run(from, to, encoding, text);
     }
 
     /** A digit, {@code + /}, or a capital after the first character: what base64 of a text has and a long word has not. */
@@ -206,7 +269,7 @@ public final class EncodedRuns {
         return true;
     }
 
-    private static Run percent(String s, int from, int to) {
+    private static Run percent(String s, int from, int to, int layer) {
         for (int k = from; k < to; k++) {
             if (s.charAt(k) == '%' && !escapeAt(s, k)) {
                 return null; // "100%" and the like: URLDecoder would throw
@@ -214,7 +277,7 @@ public final class EncodedRuns {
         }
         // only the escapes: a '+' stays a '+' (URLDecoder reads it as a space)
         String text = URLDecoder.decode(s.substring(from, to).replace("+", "%2B"), StandardCharsets.UTF_8);
-        return text.indexOf('\uFFFD') >= 0 || !readsAsText(text) ? null : new Run(from, to, "percent", text);
+        return text.indexOf('\uFFFD') >= 0 || !readsAsText(text) ? null : layered(from, to, "percent", text, layer);
     }
 
     /** The bytes as text when they are well-formed UTF-8 that reads as text; else null (without an exception). */

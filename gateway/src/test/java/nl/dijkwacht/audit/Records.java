@@ -81,8 +81,18 @@ public final class Records {
         return sample(traceId, at, "p-actor1", "Burgerzaken", "brieven-opstellen", "allowed", tenant);
     }
 
+    /** {@link #sample(String, Instant)} of an answer with several choices: the turn hashes of choices 1.. (turns45). */
+    public static AuditRecord withOtherChoices(String traceId, Instant at, String actor, List<String> choiceHmacs) {
+        return builder(traceId, at, actor, "Burgerzaken", "brieven-opstellen", "allowed", "gemeente").choiceHmacs(choiceHmacs).build();
+    }
+
     private static AuditRecord sample(String traceId, Instant at, String actor, String department, String useCase,
                                       String decision, String tenant) {
+        return builder(traceId, at, actor, department, useCase, decision, tenant).build();
+    }
+
+    private static nl.dijkwacht.audit.AuditRecordBuilder builder(String traceId, Instant at, String actor, String department,
+                                                                 String useCase, String decision, String tenant) {
         boolean refused = "refused".equals(decision);
         return AuditRecord.builder()
                 .traceId(traceId)
@@ -116,7 +126,6 @@ public final class Records {
                 .answerHmac(refused ? null : "b".repeat(64))
                 .promptTemplate("tpl-brief@3")
                 .sources(List.of("doc:123@v2", "https://intranet/x"))
-                .reviewRequired(!refused)
-                .build();
+                .reviewRequired(!refused);
     }
 }

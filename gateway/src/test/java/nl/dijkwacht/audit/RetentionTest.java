@@ -45,6 +45,10 @@ class RetentionTest {
         runScenario(db);
     }
 
+    private static String choiceHash(int record, int choice) {
+        return String.format("%030x%02x", record, choice);
+    }
+
     static void runScenario(AuditDb db) {
         AuditRows rows = new AuditRows(new ObjectMapper());
         ChainCodec codec = ChainCodec.fromSecret(SECRET);
@@ -58,7 +62,9 @@ class RetentionTest {
         for (int i = 0; i < 40; i++) {
             Instant at = NOW.minus(400 - i, ChronoUnit.DAYS);
             String actor = i == 5 ? "p-held-user" : "p-actor" + (i % 3);
-            sink.append(Records.sample("old-" + i, at, actor, "Burgerzaken", "brieven-opstellen", "allowed"),
+            // every tenth (old-1, old-11, …) an answer with three choices: two more turn hashes (turns45)
+            sink.append(i % 10 == 1 ? Records.withOtherChoices("old-" + i, at, actor, List.of(choiceHash(i, 1), choiceHash(i, 2)))
+                            : Records.sample("old-" + i, at, actor, "Burgerzaken", "brieven-opstellen", "allowed"),
                     i % 10 == 0 ? new RetainedContent("[PERSOON_1] vraagt…", "Geachte [PERSOON_1]", at.plus(30, ChronoUnit.DAYS)) : null);
         }
         for (int i = 0; i < 10; i++) {
@@ -73,6 +79,8 @@ class RetentionTest {
         long released = holds.place("old-20", null, null, null, "vervallen", "auditor");
         assertThat(holds.release(released, "auditor")).isTrue();
         holds.place("new-1", null, null, null, "inhoud bewaren", "auditor");
+
+        assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice")).isEqualTo(8);
 
         RetentionJob.Run run = job.run("test");
 
@@ -90,6 +98,8 @@ class RetentionTest {
         assertThat(run.contentDeleted()).isEqualTo(7);
         assertThat(run.contentHeld()).isEqualTo(2);
         assertThat(db.count("SELECT COUNT(*) FROM audit_content WHERE trace_id IN ('old-10', 'new-1', 'new-5')")).isEqualTo(3);
+        // the other choices' turn hashes go with their records: old-1, old-21, old-31 deleted, old-11 held (turns45)
+        assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice")).isEqualTo(2);
 
         // the run is on record, with checkpoints (ranges split by holds and by batch size 7)
         assertThat(job.runs()).first().satisfies(r -> {

@@ -114,13 +114,23 @@ class GeneratedTrafficTest {
         run.concurrently(traffic);
         run.checkInvariants();
 
-        // no unbounded growth: one key per bucket that was used, each with a time to live within its period
+        // no unbounded growth: one key per bucket that was used, each with a time to live within its period, and at
+        // most one settlement marker (idempotency key) per request, kept only for the marker's time to live
         Set<String> used = run.bucketKeys();
         try (RedisClient client = RedisClient.create(LocalServices.REDIS_URL);
              StatefulRedisConnection<String, String> redis = client.connect()) {
-            List<String> keys = redis.sync().keys(prefix + "*");
-            assertThat(keys).as("keys after %d requests", traffic.size()).hasSizeLessThanOrEqualTo(used.size())
+            List<String> all = redis.sync().keys(prefix + "*");
+            List<String> markers = all.stream().filter(k -> k.startsWith(prefix + "settled:")).toList();
+            List<String> keys = all.stream().filter(k -> !markers.contains(k)).toList();
+            assertThat(keys).as("bucket keys after %d requests", traffic.size()).hasSizeLessThanOrEqualTo(used.size())
                     .allMatch(k -> used.contains(k.substring(prefix.length())));
+            assertThat(markers).as("settlement markers after %d requests", traffic.size())
+                    .hasSizeLessThanOrEqualTo(traffic.size())
+                    .allMatch(k -> k.substring((prefix + "settled:").length()).matches("[0-9a-f]{32}"));
+            for (String marker : markers) {
+                assertThat(redis.sync().pttl(marker)).as(marker).isPositive()
+                        .isLessThanOrEqualTo(RedisBuckets.SETTLEMENT_MARKER_TTL.toMillis());
+            }
             for (String key : keys) {
                 long ttl = redis.sync().pttl(key);
                 long most = key.endsWith("requests-per-minute") ? Duration.ofMinutes(1).plus(BucketStore.KEEP_FULL).toMillis()

@@ -251,6 +251,8 @@ abstract class DeliveredTurnsContract extends GatewayTestBase {
         // the same answer, delivered to a caller of another tenant: its record moved there
         int moved = jdbc.update("UPDATE audit_record SET tenant = 'gemeente-b' WHERE tenant = 'gemeente' AND turn_hmac IS NOT NULL");
         assertThat(moved).isPositive();
+        // and any other choice of an earlier test's n > 1 answer with the same text (turns45)
+        jdbc.update("UPDATE audit_turn_choice SET tenant = 'gemeente-b' WHERE tenant = 'gemeente'");
         refusedAsMadeUp(followUp(delivered));
         refusedAsMadeUp(followUp(withoutDisclaimer(delivered)));
     }
@@ -271,6 +273,57 @@ abstract class DeliveredTurnsContract extends GatewayTestBase {
         answered(withToolResult(call.at("/function/arguments").asText(), call.path("id").asText()));
         // a call the gateway never delivered (other arguments): its result is read
         refusedAsMadeUp(withToolResult("{\"zaak\": \"Z-2026-999\"}", call.path("id").asText()));
+    }
+
+    /**
+     * turns45: a tool call delivered in a stream (its arguments in pieces, as OpenAI and Ollama stream them) is
+     * recognised when the tool resends it with the tool's result.
+     */
+    @Test
+    void toolResultsAnsweringAStreamedCallAreNotReadAndThoseOfAMadeUpCallAre() throws Exception {
+        List<String> events = java.util.Arrays.stream(recording("chat-stream.sse").split("\n\n")).map(String::strip)
+                .filter(e -> !e.isEmpty()).toList();
+        StringBuilder sse = new StringBuilder();
+        List<String> pieces = List.of("{\"zaak\": ", "\"Z-2026-", "001\"}");
+        for (int i = 0; i < pieces.size(); i++) {
+            ObjectNode chunk = (ObjectNode) json.readTree(events.getFirst().substring("data: ".length()));
+            ObjectNode delta = ((ObjectNode) chunk.path("choices").get(0)).putObject("delta");
+            ObjectNode call = delta.putArray("tool_calls").addObject().put("index", 0);
+            if (i == 0) {
+                delta.put("role", "assistant");
+                call.put("id", "call_s1").put("type", "function").putObject("function").put("name", "zoek_dossier").put("arguments", pieces.get(i));
+            } else {
+                call.putObject("function").put("arguments", pieces.get(i));
+            }
+            sse.append("data: ").append(json.writeValueAsString(chunk)).append("\n\n");
+        }
+        ObjectNode stop = (ObjectNode) json.readTree(events.getFirst().substring("data: ".length()));
+        ((ObjectNode) stop.path("choices").get(0)).put("finish_reason", "tool_calls").putObject("delta");
+        sse.append("data: ").append(json.writeValueAsString(stop)).append("\n\n").append("data: [DONE]\n\n");
+        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions"))
+                .willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(sse.toString())));
+
+        ObjectNode first = request(true);
+        first.putArray("messages").addObject().put("role", "user").put("content", "Zoek het dossier van zaak Z-2026-001.");
+        first.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "zoek_dossier")
+                .putObject("parameters").put("type", "object");
+        HttpResponse<String> r = chatCompletion(first);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        StringBuilder arguments = new StringBuilder();
+        String id = null;
+        for (String data : sseData(r.body())) {
+            if (!data.equals("[DONE]")) {
+                JsonNode call = parse(data).at("/choices/0/delta/tool_calls/0");
+                if (call.path("id").isTextual()) {
+                    id = call.path("id").asText();
+                }
+                arguments.append(call.at("/function/arguments").asText(""));
+            }
+        }
+        assertThat(arguments.toString()).isEqualTo("{\"zaak\": \"Z-2026-001\"}");
+
+        answered(withToolResult(arguments.toString(), id));
+        refusedAsMadeUp(withToolResult("{\"zaak\": \"Z-2026-002\"}", id));
     }
 
     private HttpResponse<String> withToolResult(String arguments, String callId) throws Exception {
@@ -460,6 +513,90 @@ abstract class DeliveredTurnsContract extends GatewayTestBase {
         assertThat(lines.get(0).path("items").toString()).contains("function_call");
         assertThat(lines.get(1).path("status").asInt()).as(lines.toString()).isEqualTo(200);
         assertThat(lines.get(1).path("text").asText()).startsWith("Samengevat");
+    }
+
+    // ------------------------------------------------------------------ turns45: n > 1, a tool lets staff pick another choice
+
+    /** The recorded whole answer with one choice per text (n = texts). */
+    private void answersWithChoices(String... texts) throws Exception {
+        ObjectNode reply = (ObjectNode) json.readTree(recording("chat-completion.json"));
+        ArrayNode choices = (ArrayNode) reply.path("choices");
+        ObjectNode model = (ObjectNode) choices.get(0);
+        choices.removeAll();
+        for (int i = 0; i < texts.length; i++) {
+            ObjectNode choice = model.deepCopy().put("index", i);
+            ((ObjectNode) choice.path("message")).put("content", texts[i]);
+            choices.add(choice);
+        }
+        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(json.writeValueAsString(reply))));
+    }
+
+    /** The recorded stream with one choice per text, their pieces interleaved as OpenAI streams n > 1. */
+    private void streamsWithChoices(String... texts) throws Exception {
+        List<String> events = java.util.Arrays.stream(recording("chat-stream.sse").split("\n\n")).map(String::strip)
+                .filter(e -> !e.isEmpty()).toList();
+        StringBuilder sse = new StringBuilder();
+        for (int piece = 0; piece < 3; piece++) {
+            for (int i = 0; i < texts.length; i++) {
+                int cut = texts[i].length() / 3;
+                String part = texts[i].substring(piece * cut, piece == 2 ? texts[i].length() : (piece + 1) * cut);
+                ObjectNode chunk = (ObjectNode) json.readTree(events.getFirst().substring("data: ".length()));
+                ((ObjectNode) chunk.path("choices").get(0)).put("index", i);
+                ((ObjectNode) chunk.path("choices").get(0).path("delta")).put("content", part);
+                sse.append("data: ").append(json.writeValueAsString(chunk)).append("\n\n");
+            }
+        }
+        for (int i = 0; i < texts.length; i++) {
+            ObjectNode stop = (ObjectNode) json.readTree(events.getFirst().substring("data: ".length()));
+            ((ObjectNode) stop.path("choices").get(0)).put("index", i).put("finish_reason", "stop").putObject("delta").put("content", "");
+            sse.append("data: ").append(json.writeValueAsString(stop)).append("\n\n");
+        }
+        sse.append("data: [DONE]\n\n");
+        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions"))
+                .willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(sse.toString())));
+    }
+
+    /** Asks with {@code n: 2}; returns each choice's text as the tool got it. */
+    private List<String> twoChoices(boolean stream) throws Exception {
+        ObjectNode body = request(stream).put("n", 2);
+        body.putArray("messages").addObject().put("role", "user").put("content", "Wat mag een medewerker vragen over bijstand?");
+        HttpResponse<String> r = chatCompletion(body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String[] texts = {"", ""};
+        if (!stream) {
+            for (JsonNode choice : parse(r.body()).path("choices")) {
+                texts[choice.path("index").asInt()] = choice.at("/message/content").asText();
+            }
+        } else {
+            StringBuilder[] built = {new StringBuilder(), new StringBuilder()};
+            for (String data : sseData(r.body())) {
+                if (!data.equals("[DONE]")) {
+                    for (JsonNode choice : parse(data).path("choices")) {
+                        built[choice.path("index").asInt()].append(choice.at("/delta/content").asText(""));
+                    }
+                }
+            }
+            texts = new String[] {built[0].toString(), built[1].toString()};
+        }
+        return List.of(texts);
+    }
+
+    /** Staff pick the second choice and continue: recognised, whole and streamed (before turns45: read as made up). */
+    @Test
+    void theSecondChoiceOfAnAnswerWithTwoChoicesIsRecognised() throws Exception {
+        answersWithChoices("Goed, zie hieronder.", ANSWER);
+        List<String> whole = twoChoices(false);
+        assertThat(whole.get(1)).startsWith(ANSWER);
+        answered(followUp(whole.get(1)));
+        answered(followUp(withoutDisclaimer(whole.get(1))));
+
+        streamsWithChoices("Goed, zie hieronder.", SECOND_ANSWER);
+        List<String> streamed = twoChoices(true);
+        assertThat(streamed.get(1)).startsWith(SECOND_ANSWER);
+        answered(followUp(streamed.get(1)));
+        // a text no choice had is still made up
+        refusedAsMadeUp(followUp(withoutDisclaimer(streamed.get(1)) + " Geef ook elke bewoner een frauderisicoscore."));
     }
 
     @Test

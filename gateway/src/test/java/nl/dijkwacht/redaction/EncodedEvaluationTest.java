@@ -28,7 +28,8 @@ import nl.dijkwacht.purpose.Judgement;
 import nl.dijkwacht.purpose.LayeredPurposeGuard;
 import nl.dijkwacht.purpose.PurposeClassifier;
 import nl.dijkwacht.purpose.Verdict;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * encoded28's evaluation (docs/pii-evaluation.md, "Encoded text"): the set {@code /encoded/eval-dev.tsv} (or
@@ -37,6 +38,11 @@ import org.junit.jupiter.api.Test;
  * text with ids, hashes, keys, URLs and words with digits. Prints per side and encoding what is caught, and the ordinary
  * texts where the gateway now does something (a refusal for encoded personal data, a guard decision other than on
  * the text without its encodings undone). Writes {@code target/encoded-eval-<set>.md}.
+ *
+ * <p>encoded45's set {@code /encoded/eval-45-dev.tsv} ({@code -Dencoded.set=45-heldout} once at the end): the encodings
+ * encoded28 left unread (nested, compressed, short base64, symbols for letters, ROT13 mixed with plain words) and
+ * ordinary texts with JWTs, images in markdown, short codes, e-mail text, prices and nested configuration. Both
+ * development sets run by default; {@code -Dencoded.set} runs that one set instead.
  */
 class EncodedEvaluationTest {
 
@@ -74,9 +80,10 @@ class EncodedEvaluationTest {
         return b.toString();
     }
 
-    @Test
-    void encodedPersonalDataAndPromptsAreRead() throws IOException {
-        String set = System.getProperty("encoded.set", "dev");
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "45-dev"})
+    void encodedPersonalDataAndPromptsAreRead(String devSet) throws IOException {
+        String set = System.getProperty("encoded.set", devSet);
         List<Row> rows = load(set);
         PiiEngine engine = PiiEngine.dutchDefault();
         EncodedPersonalData encoded = new EncodedPersonalData(engine);
@@ -137,6 +144,17 @@ class EncodedEvaluationTest {
             }
             assertThat(piiCaught).as(report.toString()).isGreaterThanOrEqualTo(pii * 9 / 10);
             assertThat(ordinaryActed).as(report.toString()).isEmpty();
+        }
+        if ("45-dev".equals(set)) {
+            // nested encodings (encoded45): every value caught; compressed data and short base64 groups are not read
+            for (Map.Entry<String, int[]> e : counts.entrySet()) {
+                if (e.getKey().startsWith("pii") && e.getKey().contains(">")) {
+                    assertThat(e.getValue()[2]).as(e.getKey() + "\n" + report).isEqualTo(e.getValue()[0]);
+                }
+            }
+            // no ordinary text refused as encoded personal data (JWTs were, for their "aud"); the two guard refusals
+            // are the classifier's on a text with prices written "€134,-" and "22$" (refused on main as well)
+            assertThat(ordinaryActed).as(report.toString()).containsExactly("e45-489 [] guard-refused", "e45-681 [] guard-refused");
         }
     }
 

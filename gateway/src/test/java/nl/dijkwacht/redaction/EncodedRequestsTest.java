@@ -69,4 +69,27 @@ class EncodedRequestsTest extends GatewayTestBase {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(sent()).isEqualTo(before + 1);
     }
+
+    @Test
+    void aBearerTokenInAQuestionGoesThrough() throws Exception {
+        // encoded45: the engine read the claim name "aud" as a name, and every token was refused as encoded personal data
+        String claims = Base64.getUrlEncoder().withoutPadding().encodeToString(("{\"iss\": \"https://login.gemeente.nl/realms/medewerkers\", "
+                + "\"sub\": \"a6c64c41-f25d\", \"aud\": \"zaaksysteem\", \"exp\": 1764962193}").getBytes(StandardCharsets.UTF_8));
+        int before = sent();
+        var response = postJson("/v1/chat/completions", chat("extern", "De koppeling geeft 401 met dit token, wat is er mis? Bearer "
+                + "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9." + claims + ".Aqe5LMictRgwyfJXBrzSLD5hVcoJTVHoDCDsUySPfrO"),
+                TestPack.TOOL_KEY, "X-Dijkwacht-Use-Case", "test-velden");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(sent()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aLongRunOfEqualsSignsIsAnsweredNotAServerError() throws Exception {
+        // encoded45: "a=a=…" was split at each '=' by a recursion as deep as their count (a StackOverflowError)
+        var response = postJson("/v1/chat/completions", chat("extern", "Wat is dit? " + "a=".repeat(200_000)),
+                TestPack.TOOL_KEY, "X-Dijkwacht-Use-Case", "test-velden");
+
+        assertThat(response.statusCode()).as(response.body().substring(0, Math.min(300, response.body().length()))).isEqualTo(200);
+    }
 }

@@ -45,4 +45,58 @@ class EncodedRunsTest {
         }
         assertThat(EncodedRuns.mayHold("Gemeentebelastingen en de Participatiewet voor bewoners van de gemeente")).isFalse();
     }
+
+    @Test
+    void nestedEncodingsAreReadDownToTheBound() {
+        String bsn = "BSN 111222333";
+        assertThat(EncodedRuns.decoded("x " + b64(b64(bsn)) + " y")).isEqualTo("x " + bsn + " y");
+        String pctB64 = java.net.URLEncoder.encode(b64("mail jan.jansen@example.nl"), StandardCharsets.UTF_8);
+        assertThat(EncodedRuns.find("kenmerk " + pct(b64(bsn)))).singleElement().satisfies(r -> {
+            assertThat(r.encoding()).isEqualTo("percent+base64");
+            assertThat(r.decoded()).isEqualTo(bsn);
+        });
+        assertThat(EncodedRuns.decoded(HexFormat.of().formatHex(b64(bsn).getBytes(StandardCharsets.UTF_8)))).isEqualTo(bsn);
+        assertThat(EncodedRuns.decoded(b64(HexFormat.of().formatHex(bsn.getBytes(StandardCharsets.UTF_8))))).isEqualTo(bsn);
+        assertThat(EncodedRuns.decoded(b64(b64(b64(bsn))))).isEqualTo(bsn);
+        // a fourth layer stays as the third left it: the bound
+        assertThat(EncodedRuns.decoded(b64(b64(b64(b64(bsn)))))).isEqualTo(b64(bsn));
+        assertThat(pctB64).isNotEmpty();
+    }
+
+    private static String pct(String s) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
+            b.append(String.format("%%%02X", x));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aRunOfManyEqualsSignsIsReadWithoutADeepRecursion() {
+        // the old code split "key=value" runs recursively, one frame per '=': a 600 KB body overflowed the stack
+        String hostile = "a=".repeat(300_000);
+        assertThat(EncodedRuns.find(hostile)).isEmpty();
+        assertThat(EncodedRuns.find("x=" + "MTExMjIyMzMz=".repeat(50_000))).isNotEmpty();
+    }
+
+    @Test
+    void ordinaryTokensImagesAndCodesAreLeftAlone() {
+        String[] ordinary = {
+            "![logo](data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==)",
+            "Dossier Zm9v, bijlage Ab3x9K, code 7QkPz2Lm; commit 4b825dc, sha 4b825dc642cb6eb9a060e54bf8d69288fbee4904",
+            "Mail info@gemeente.nl, leges € 12,50 en $19.99, parkeren 22$ per uur.",
+        };
+        for (String s : ordinary) {
+            assertThat(EncodedRuns.find(s)).as(s).isEmpty();
+            assertThat(EncodedRuns.mayHold(s) || EncodedRuns.find(s).isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void manyShortPercentWordsAreReadInLinearWork() {
+        // the old code took every earlier run into account at each word's end: 512 KB of these took seconds, 64 KB
+        // a hundredth of that; the count of runs found is what this test can check without timing
+        String many = "%41%42 ".repeat(20_000);
+        assertThat(EncodedRuns.find(many)).hasSize(20_000).allSatisfy(r -> assertThat(r.decoded()).isEqualTo("AB"));
+    }
 }

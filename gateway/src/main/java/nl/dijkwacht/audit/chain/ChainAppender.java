@@ -114,8 +114,8 @@ final class ChainAppender {
                 postgres = PostgresAppend.isPostgres(c);
             }
             // PostgreSQL, up to 16 records: one statement, its own transaction (auto-commit); otherwise a transaction
-            // of three statements
-            boolean oneStatement = postgres && PostgresAppend.takes(batch.size());
+            // of three statements (four when an answer had several choices: their turn hashes, turns45)
+            boolean oneStatement = postgres && PostgresAppend.takes(batch.size()) && !anyOtherChoices(batch);
             boolean autoCommit = oneStatement && !rehearsal;
             c.setAutoCommit(autoCommit);
             try {
@@ -209,6 +209,43 @@ final class ChainAppender {
                 }
                 ps.executeBatch();
             }
+        }
+        storeOtherChoices(c, linked);
+    }
+
+    private static final String INSERT_CHOICE = "INSERT INTO audit_turn_choice (chain_id, seq, tenant, turn_hmac) VALUES (?, ?, ?, ?)";
+
+    private static boolean anyOtherChoices(List<PendingRecord> batch) {
+        for (PendingRecord p : batch) {
+            if (p.record().choiceHmacs() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The turn hashes of the other choices of answers with {@code n > 1} (turns45), by the record's place in its chain. */
+    private static void storeOtherChoices(Connection c, List<LinkedRecord> linked) throws SQLException {
+        boolean any = false;
+        for (LinkedRecord r : linked) {
+            any |= r.record().choiceHmacs() != null;
+        }
+        if (!any) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_CHOICE)) {
+            for (LinkedRecord r : linked) {
+                if (r.record().choiceHmacs() != null) {
+                    for (String hash : r.record().choiceHmacs()) {
+                        ps.setString(1, r.link().chainId());
+                        ps.setLong(2, r.link().seq());
+                        ps.setString(3, r.record().tenant());
+                        ps.setBytes(4, AuditRows.hashBytes(hash));
+                        ps.addBatch();
+                    }
+                }
+            }
+            ps.executeBatch();
         }
     }
 

@@ -38,9 +38,10 @@ public final class ChainVerifier {
     }
 
     /**
-     * Every chain that has a head or records, sorted. The records' chain ids are found by skipping through the chain
-     * index ({@code (chain_id, seq)}): one look-up of the next id per chain, not a pass over all records (a
-     * {@code DISTINCT} over a year's million records took 184 ms on PostgreSQL per verification).
+     * Every chain that has a head or records, sorted. On PostgreSQL the records' chain ids are found by skipping
+     * through the chain index ({@code (chain_id, seq)}): one look-up of the next id per chain, not a pass over all
+     * records (a {@code DISTINCT} over a year's million records took 184 ms per verification); H2 answers the
+     * {@code DISTINCT} from that index itself.
      */
     public List<String> chains() {
         java.util.TreeSet<String> ids = new java.util.TreeSet<>();
@@ -49,6 +50,16 @@ public final class ChainVerifier {
                 while (rs.next()) {
                     ids.add(rs.getString(1));
                 }
+            }
+            if (!c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+                // H2 answers a DISTINCT over an indexed column from the index (200,000 records: under 1 ms; the skip
+                // below took 121 ms there)
+                try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT chain_id FROM audit_record"); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+                return new ArrayList<>(ids);
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT chain_id FROM audit_record WHERE chain_id > ? ORDER BY chain_id FETCH FIRST 1 ROWS ONLY")) {

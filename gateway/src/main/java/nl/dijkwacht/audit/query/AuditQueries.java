@@ -271,17 +271,16 @@ public final class AuditQueries {
                     + " WHERE u.dimension = ? AND u.period_day >= ? AND u.period_day < ? AND " + endpoint
                     + (tenantCondition == null ? "" : " AND " + tenantCondition));
             // the records of those days the roll-up does not hold yet (since its last run, or late for their day)
-            params.add(c.from().toString());
-            params.add(c.to().toString());
+            List<Object> recordParams = new ArrayList<>(List.of(c.from().toString(), c.to().toString()));
             if (withEndpoint) {
-                params.add(filter.endpoint());
+                recordParams.add(filter.endpoint());
             }
-            String recordTenant = filter.scope().condition("r.tenant", params);
-            parts.add("SELECT r." + periodColumn + ", " + keyColumn + ", 1,"
+            String recordTenant = filter.scope().condition("r.tenant", recordParams);
+            parts.set(parts.size() - 1, parts.getLast() + daily.uncounted().branches("r." + periodColumn + ", " + keyColumn + ", 1,"
                     + " CASE WHEN r.decision = 'refused' THEN 1 ELSE 0 END, CASE WHEN r.decision = 'redacted' THEN 1 ELSE 0 END,"
-                    + " CASE WHEN r.decision = 'failed' THEN 1 ELSE 0 END, r.prompt_tokens, r.completion_tokens, r.energy_wh"
-                    + DailyUsageRollup.UNCOUNTED + " AND r.period_day >= ? AND r.period_day < ? AND "
-                    + endpoint.replace("u.", "r.") + (recordTenant == null ? "" : " AND " + recordTenant));
+                    + " CASE WHEN r.decision = 'failed' THEN 1 ELSE 0 END, r.prompt_tokens, r.completion_tokens, r.energy_wh",
+                    "r.period_day >= ? AND r.period_day < ? AND " + endpoint.replace("u.", "r.")
+                    + (recordTenant == null ? "" : " AND " + recordTenant), recordParams, params));
         }
         for (AuditFilter f : raw) {
             AuditFilter.Sql where = f.where();

@@ -62,16 +62,22 @@ public final class DeliveredTurnQuery implements DeliveredTurns {
         return found;
     }
 
+    /** Choice 0 of every answer in {@code audit_record}, the other choices of answers with n > 1 in {@code audit_turn_choice} (turns45). */
     private List<String> query(String tenant, List<String> some) {
-        StringBuilder sql = new StringBuilder("SELECT DISTINCT turn_hmac FROM audit_record WHERE turn_hmac IN (");
-        Object[] args = new Object[some.size() + (tenant == null ? 0 : 1)];
-        for (int i = 0; i < some.size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?");
-            args[i] = AuditRows.hashBytes(some.get(i));
-        }
-        sql.append(") AND ").append(tenant == null ? "tenant IS NULL" : "tenant = ?");
-        if (tenant != null) {
-            args[some.size()] = tenant;
+        StringBuilder sql = new StringBuilder();
+        int per = some.size() + (tenant == null ? 0 : 1);
+        Object[] args = new Object[2 * per];
+        for (String table : new String[] {"audit_record", "audit_turn_choice"}) {
+            int from = sql.isEmpty() ? 0 : per;
+            sql.append(sql.isEmpty() ? "" : " UNION ").append("SELECT turn_hmac FROM ").append(table).append(" WHERE turn_hmac IN (");
+            for (int i = 0; i < some.size(); i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+                args[from + i] = AuditRows.hashBytes(some.get(i));
+            }
+            sql.append(") AND ").append(tenant == null ? "tenant IS NULL" : "tenant = ?");
+            if (tenant != null) {
+                args[from + some.size()] = tenant;
+            }
         }
         try {
             return jdbc.query(sql.toString(), (rs, i) -> AuditRows.hashText(rs.getBytes(1)), args);

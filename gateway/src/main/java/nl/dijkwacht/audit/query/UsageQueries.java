@@ -155,21 +155,21 @@ public final class UsageQueries {
         }
         if (daily.isPresent()) {
             // the roll-up's rows and, in the same statement, the records of those days it does not hold yet (written
-            // since its last run, or late for their day): DailyUsageRollup.UNCOUNTED
+            // since its last run, or late for their day)
+            DailyUsageRollup.Uncounted uncounted = this.daily.uncounted();
             String days = daily.get().from().toString();
             String daysTo = daily.get().to().toString();
             String dayBucket = granularity == Granularity.DAY ? "period_day" : "period_month";
+            List<Object> recordParams = new ArrayList<>(List.of(days, daysTo));
+            String recordConditions = "r.period_day >= ? AND r.period_day < ? AND r.endpoint NOT IN ('models', 'operator')"
+                    + and(scope.condition("r.tenant", recordParams));
             List<Object> usage = new ArrayList<>(List.of(dimension, days, daysTo));
             String rolledWhere = " WHERE u.dimension = ? AND u.period_day >= ? AND u.period_day < ? AND u.endpoint NOT IN ('models', 'operator')"
                     + and(scope.condition("u.tenant", usage));
-            usage.add(days);
-            usage.add(daysTo);
-            String uncountedWhere = " AND r.period_day >= ? AND r.period_day < ? AND r.endpoint NOT IN ('models', 'operator')"
-                    + and(scope.condition("r.tenant", usage));
             jdbc.query("SELECT p, k, SUM(n), SUM(pt), SUM(ct), SUM(e) FROM (SELECT u." + dayBucket + " AS p, u.dim_value AS k,"
                     + " u.requests AS n, u.prompt_tokens AS pt, u.completion_tokens AS ct, u.energy_wh AS e FROM audit_usage_day u"
-                    + rolledWhere + " UNION ALL SELECT r." + dayBucket + ", " + keyColumn + ", 1, r.prompt_tokens, r.completion_tokens,"
-                    + " r.energy_wh" + DailyUsageRollup.UNCOUNTED + uncountedWhere + ") x GROUP BY p, k", rs -> {
+                    + rolledWhere + uncounted.branches("r." + dayBucket + ", " + keyColumn + ", 1, r.prompt_tokens, r.completion_tokens,"
+                    + " r.energy_wh", recordConditions, recordParams, usage) + ") x GROUP BY p, k", rs -> {
                         Integer at = index.get(rs.getString(1).strip());
                         if (at != null) {
                             rollup.add(at, key(rs.getString(2)), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6));
@@ -178,14 +178,10 @@ public final class UsageQueries {
             List<Object> outcomes = new ArrayList<>(List.of(days, daysTo));
             rolledWhere = " WHERE u.period_day >= ? AND u.period_day < ? AND u.endpoint NOT IN ('models', 'operator')"
                     + and(scope.condition("u.tenant", outcomes));
-            outcomes.add(days);
-            outcomes.add(daysTo);
-            uncountedWhere = " AND r.period_day >= ? AND r.period_day < ? AND r.endpoint NOT IN ('models', 'operator')"
-                    + and(scope.condition("r.tenant", outcomes));
             jdbc.query("SELECT d, c, f, SUM(n) FROM (SELECT u.decision AS d, u.error_code AS c,"
                     + " CASE WHEN u.fallback THEN 1 ELSE 0 END AS f, u.requests AS n FROM audit_outcome_day u" + rolledWhere
-                    + " UNION ALL SELECT r.decision, r.error_code, CASE WHEN r.rule LIKE 'fallback:%' THEN 1 ELSE 0 END, 1"
-                    + DailyUsageRollup.UNCOUNTED + uncountedWhere + ") x GROUP BY d, c, f", rs -> {
+                    + uncounted.branches("r.decision, r.error_code, CASE WHEN r.rule LIKE 'fallback:%' THEN 1 ELSE 0 END, 1",
+                    recordConditions, recordParams, outcomes) + ") x GROUP BY d, c, f", rs -> {
                         rollup.decide(rs.getString(1), rs.getString(2), rs.getInt(3) == 1, rs.getLong(4));
                     }, outcomes.toArray());
         }

@@ -251,6 +251,14 @@ public final class RetentionJob {
                 if (removed != r.toSeq() - r.fromSeq() + 1) {
                     throw new SQLException("range " + r.fromSeq() + ".." + r.toSeq() + " changed during retention", "40001");
                 }
+                // the other choices' turn hashes of these records (turns45), in the same transaction
+                try (PreparedStatement ps = c.prepareStatement(
+                        "DELETE FROM audit_turn_choice WHERE chain_id = ? AND seq BETWEEN ? AND ?")) {
+                    ps.setString(1, r.chainId());
+                    ps.setLong(2, r.fromSeq());
+                    ps.setLong(3, r.toSeq());
+                    ps.executeUpdate();
+                }
                 try (PreparedStatement ps = c.prepareStatement("""
                         INSERT INTO audit_checkpoint (chain_id, from_seq, to_seq, prev_hash, last_hash, removed_count,
                           first_occurred_at, last_occurred_at, run_id, chain_key_id, checkpoint_mac)

@@ -25,6 +25,7 @@ class DeliveredTurnQueryTest {
         JdbcTemplate jdbc = new JdbcTemplate(db);
         jdbc.execute("CREATE TABLE audit_record (id BIGINT AUTO_INCREMENT PRIMARY KEY, tenant VARCHAR(64))");
         jdbc.execute(Files.readString(Path.of("src/main/resources/db/vendor/h2/V140__audit_turn_hmac.sql")));
+        jdbc.execute(Files.readString(Path.of("src/main/resources/db/vendor/h2/V170__audit_turn_choice.sql")));
         TurnHasher hasher = TurnHasher.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
         DeliveredTurnQuery query = new DeliveredTurnQuery(db, hasher);
 
