@@ -18,7 +18,7 @@ final class FieldKeys {
     static String normalise(CharSequence raw) {
         StringBuilder b = new StringBuilder(raw.length() + 4);
         char previous = ' ';
-        for (int i = 0; i < raw.length(); i++) {
+        for (int i = stufPrefix(raw); i < raw.length(); i++) {
             char c = raw.charAt(i);
             if (c == '_' || c == '-' || Character.isWhitespace(c) || c == '"' || c == '\'') {
                 c = ' ';
@@ -39,6 +39,24 @@ final class FieldKeys {
         b.setLength(n);
         return b.toString().toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * StUF-BG and ZGW attribute names carry the short name of their entity in front ({@code inp.bsn},
+     * {@code gor.openbareRuimteNaam}, {@code wpl.woonplaatsNaam}): the key is what follows (pii45: "wpl.woonplaatsNaam"
+     * read as a "naam" key, "openbareRuimteNaam" as a person). Only these entity prefixes: "geb.datum" keeps its "geb".
+     */
+    private static int stufPrefix(CharSequence raw) {
+        if (raw.length() > 4 && raw.charAt(3) == '.' && Character.isLetter(raw.charAt(4))) {
+            String p = raw.subSequence(0, 3).toString();
+            if (STUF_PREFIXES.contains(p)) {
+                return 4;
+            }
+        }
+        return 0;
+    }
+
+    private static final java.util.Set<String> STUF_PREFIXES = java.util.Set.of("inp", "sub", "gor", "aoa", "wpl",
+            "ogo", "tgo", "vbo", "lnd", "nat", "prs", "ing", "nnp");
 
     /**
      * "KvK": a capital ending the key (or a word of it) after a capital and one lower-case letter closes an
@@ -75,6 +93,7 @@ final class FieldKeys {
             } else if (c == '(' || c == ')') {
                 inBrackets = c == '(';
             } else if (!(Character.isDigit(c) || c == '_' || c == '-' || c == '.' || c == '/' || c == '#' || c == '\''
+                    || (c == '+' && i > from && text.charAt(i - 1) == ' ') // "Straat + nr" (pii45)
                     || (c == ',' && (inBrackets || commaInside)))) { // "Naam (achternaam, voornaam)"
                 return false;
             }

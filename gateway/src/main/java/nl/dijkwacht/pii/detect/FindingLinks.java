@@ -69,6 +69,7 @@ final class FindingLinks {
         listNeighbours(text, kept, added);
         DateBeforeIdentifierLinks.link(text, kept, added);
         DateOfBirthListLinks.link(text, kept, added);
+        TabRowLinks.link(text, kept, added);
         return added;
     }
 

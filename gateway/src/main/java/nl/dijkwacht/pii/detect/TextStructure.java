@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The structure of a pasted text, so that column headers and keys can act as context: the cells of tables (CSV
- * with {@code ,} or {@code ;}, TSV, markdown) under their header, the values of JSON objects under their key path,
+ * with {@code ,} or {@code ;}, TSV, markdown) under their header, the values of JSON objects (and XML leaf elements,
+ * read as JSON) under their key path,
  * and the values of {@code key: value} lines (also e-mail headers such as {@code Van:}, also inside quoted
  * replies). Each value is a {@link Field}: its span and its key, normalised to lower-case words
  * ({@code geb_datum} and {@code gebDatum} become {@code geb datum}; a JSON key is prefixed by its parents'). Parsing
@@ -87,6 +88,9 @@ public final class TextStructure {
         }
         if (text.indexOf('\n') >= 0) {
             TableFields.read(text, out, headers);
+        }
+        if (text.contains("</")) {
+            XmlFields.read(text, out);
         }
         out.sort(Comparator.comparingInt(Field::start).thenComparingInt(f -> -f.end()));
         List<Field> kept = new ArrayList<>(out.size());

@@ -46,7 +46,9 @@ public final class FormsEvalSetBuilder {
         if (args.length == 2 && args[0].equals("split")) {
             split(Path.of(args[1]), root);
         }
-        for (String split : FormsEvalSet.SPLITS) {
+        List<String> splits = new ArrayList<>(FormsEvalSet.SPLITS);
+        splits.addAll(FormsEvalSet.PASTE45_SPLITS);
+        for (String split : splits) {
             Path dir = root.resolve(split);
             List<FormsEvalSet.Doc> docs = FormsEvalSet.readMarkupDir(dir);
             Files.writeString(dir.resolve("eval-forms-" + split + ".jsonl"), FormsEvalSet.toJsonl(docs),

@@ -244,7 +244,7 @@ public final class FormsEvaluation {
 
     public static void main(String[] args) throws IOException {
         String split = args.length > 0 ? args[0] : "dev";
-        if (!FormsEvalSet.SPLITS.contains(split)) {
+        if (!FormsEvalSet.SPLITS.contains(split) && !FormsEvalSet.PASTE45_SPLITS.contains(split)) {
             throw new IllegalArgumentException("usage: " + String.join(" | ", FormsEvalSet.SPLITS));
         }
         PiiEngine engine = PiiEngine.dutchDefault();
@@ -274,6 +274,9 @@ public final class FormsEvaluation {
                     "## Held-out-11 part (run once at the end of the eleventh round; development data since)\n\n";
             case "heldout12" -> "## HELD-OUT-12 part (written before the twelfth tuning round; final figures only: "
                     + "do not tune on these, no errors are written)\n\n";
+            case "paste45" -> "## Paste-45 set, development part\n\n";
+            case "paste45heldout" -> "## PASTE-45 HELD-OUT part (final figures only: do not tune on these, no errors are "
+                    + "written)\n\n";
             default -> "## Development part\n\n";
         };
         String report = title + "By form:\n\n" + formTable(rows, letterTally) + "\nBy type:\n\n" + forms.typeTable()

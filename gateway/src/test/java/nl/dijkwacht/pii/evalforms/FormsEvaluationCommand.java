@@ -25,6 +25,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout10  # held-out-10 (development data since round 11)
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout11  # held-out-11 (development data since round 12)
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout12  # held-out-12 part (final figures, run once)
+ * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=paste45    # paste-45 set, development part
+ * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=paste45heldout  # paste-45 held-out (figures only)
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms.build=true  # markup → JSONL
  * </pre>
  *
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class FormsEvaluationCommand {
 
     @Test
-    @EnabledIfSystemProperty(named = "pii.forms", matches = "dev|heldout|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12")
+    @EnabledIfSystemProperty(named = "pii.forms", matches = "dev|heldout|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|paste45|paste45heldout")
     void evaluate() throws IOException {
         String split = System.getProperty("pii.forms");
         FormsEvaluation.main(new String[] {split});
