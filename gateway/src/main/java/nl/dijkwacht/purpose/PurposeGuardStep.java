@@ -331,7 +331,7 @@ public final class PurposeGuardStep implements PolicyStep {
      * The {@code description} of a tool or function and those inside its parameters' schema, one a line — and the
      * schema's {@code title}s and the strings of its {@code enum}, {@code const}, {@code default} and {@code examples}
      * (redteam45: a forbidden request written as a parameter's only allowed value reached the model; the PII side reads
-     * the same values as text).
+     * the same values as text), every string inside those values, and the property names (review45b).
      */
     private static void descriptions(JsonNode node, StringBuilder out) {
         if (node.isObject()) {
@@ -339,11 +339,18 @@ public final class PurposeGuardStep implements PolicyStep {
                 JsonNode d = node.get(key);
                 if (d != null && d.isTextual() && !d.asText().isBlank()) {
                     out.append(d.asText()).append('\n');
-                } else if (d != null && d.isArray() && !key.equals("description")) {
-                    for (JsonNode value : d) {
-                        if (value.isTextual() && !value.asText().isBlank()) {
-                            out.append(value.asText()).append('\n');
-                        }
+                } else if (d != null && d.isContainerNode() && !key.equals("description")) {
+                    // every string of an allowed, default or example value, however deep (review45b: an example object's
+                    // string, {"examples": [{"opdracht": "…"}]}, was not read)
+                    strings(d, out);
+                }
+            }
+            // the property names: the model reads them as it reads the descriptions (review45b: a forbidden request
+            // written as a property's name reached the model); an underscore reads as a space
+            if (node.get("properties") instanceof com.fasterxml.jackson.databind.node.ObjectNode properties) {
+                for (var property : properties.properties()) {
+                    if (!property.getKey().isBlank()) {
+                        out.append(property.getKey().replace('_', ' ')).append('\n');
                     }
                 }
             }
@@ -355,6 +362,26 @@ public final class PurposeGuardStep implements PolicyStep {
         } else if (node.isArray()) {
             for (JsonNode item : node) {
                 descriptions(item, out);
+            }
+        }
+    }
+
+    /** Every string value and object key under {@code node}, one a line. */
+    private static void strings(JsonNode node, StringBuilder out) {
+        if (node.isTextual()) {
+            if (!node.asText().isBlank()) {
+                out.append(node.asText()).append('\n');
+            }
+        } else if (node.isObject()) {
+            for (var field : node.properties()) {
+                if (!field.getKey().isBlank()) {
+                    out.append(field.getKey().replace('_', ' ')).append('\n');
+                }
+                strings(field.getValue(), out);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                strings(item, out);
             }
         }
     }

@@ -85,12 +85,20 @@ final class EncodedPersonalData {
     }
 
     /**
-     * Whether the finding is a JSON object's key ({@code "aud": …} in a token's decoded claims, encoded45): the name of
-     * a field, not a value; the engine read {@code aud} as a name in every JWT.
+     * Whether the finding is a JSON object's key that reads as a claim's name ({@code "aud": …} in a token's decoded
+     * claims, encoded45): the name of a field, not a value; the engine read {@code aud} as a name in every JWT. Only a
+     * name of lower-case letters and underscores, as claim names are (review45b: any key was let through, so a BSN or an
+     * e-mail address encoded as a key, {@code {"111222333": 1}}, passed).
      */
     static boolean jsonKey(String text, Finding f) {
         if (f.start() == 0 || text.charAt(f.start() - 1) != '"' || f.end() >= text.length() || text.charAt(f.end()) != '"') {
             return false;
+        }
+        for (int i = f.start(); i < f.end(); i++) {
+            char c = text.charAt(i);
+            if ((c < 'a' || c > 'z') && c != '_') {
+                return false;
+            }
         }
         int k = f.end() + 1;
         while (k < text.length() && text.charAt(k) == ' ') {

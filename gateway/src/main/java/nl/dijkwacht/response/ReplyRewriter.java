@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.dijkwacht.catalog.ProviderKind;
-import nl.dijkwacht.openai.ToolCallText;
 import nl.dijkwacht.pii.anonymize.PlaceholderRestorer;
 import nl.dijkwacht.pipeline.Exchange;
 
@@ -90,11 +89,14 @@ public final class ReplyRewriter {
                 String refusal = restore ? restorer.restoreAll(message.get("refusal").asText()) : message.get("refusal").asText();
                 message.put("refusal", scan == null ? refusal : scan.apply(refusal));
             }
+            // both shapes of a call, even side by side: the tool reads the one its type names, which need not be the one
+            // ToolCallText picks (review45b: a custom input beside a function object passed unrestored and unscanned)
             for (JsonNode call : message.path("tool_calls")) {
-                if (ToolCallText.body(call) instanceof ObjectNode body && body.path(ToolCallText.textField(call)).isTextual()) {
-                    String field = ToolCallText.textField(call);
-                    body.put(field, ToolCallText.custom(call) ? customInput(body.get(field).asText(), restore, restorer, scan)
-                            : arguments(body.get(field).asText(), restore, restorer, scan));
+                if (call.get("function") instanceof ObjectNode function && function.path("arguments").isTextual()) {
+                    function.put("arguments", arguments(function.get("arguments").asText(), restore, restorer, scan));
+                }
+                if (call.get("custom") instanceof ObjectNode custom && custom.path("input").isTextual()) {
+                    custom.put("input", customInput(custom.get("input").asText(), restore, restorer, scan));
                 }
             }
             // the legacy answer to `functions` (redteam45: its arguments were neither restored nor scanned)

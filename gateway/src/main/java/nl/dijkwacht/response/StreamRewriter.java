@@ -9,7 +9,6 @@ import java.util.Map;
 import nl.dijkwacht.invoke.AnswerTooLargeException;
 import nl.dijkwacht.invoke.ChunkSink;
 import nl.dijkwacht.invoke.RawChunk;
-import nl.dijkwacht.openai.ToolCallText;
 import nl.dijkwacht.pii.anonymize.PlaceholderRestorer;
 import nl.dijkwacht.pii.anonymize.StreamTransformer;
 import nl.dijkwacht.pipeline.Exchange;
@@ -261,7 +260,7 @@ public final class StreamRewriter implements ChunkSink {
             // the legacy answer to `functions`: its arguments held and scanned like a tool call's (redteam45)
             if (delta.get("function_call") instanceof ObjectNode legacy) {
                 state.sawToolCalls = true;
-                collectArguments(legacy, "arguments", LEGACY_CALL, false, state);
+                collectArguments(legacy, "arguments", LEGACY_CALL, state.toolArguments);
             }
         }
         JsonNode finish = choice.get("finish_reason");
@@ -286,22 +285,24 @@ public final class StreamRewriter implements ChunkSink {
 
     private void collectToolArguments(ArrayNode calls, ChoiceState state) {
         for (JsonNode call : calls) {
-            // a function's JSON arguments, or a custom tool's free-text input (redteam45: passed unrestored and unscanned)
-            if (ToolCallText.body(call) instanceof ObjectNode body) {
-                collectArguments(body, ToolCallText.textField(call), call.path("index").asInt(), ToolCallText.custom(call), state);
+            // a function's JSON arguments and a custom tool's free-text input (redteam45), both when a piece has both: the
+            // tool reads the one the call's type names (review45b: the input beside a function object passed as written)
+            int index = call.path("index").asInt();
+            if (call.get("function") instanceof ObjectNode function) {
+                collectArguments(function, "arguments", index, state.toolArguments);
+            }
+            if (call.get("custom") instanceof ObjectNode custom) {
+                collectArguments(custom, "input", index, state.customInputs);
             }
         }
     }
 
     /** One piece of a call's text ({@code field} of {@code body}): held to be restored and scanned at the end, or copied to be counted. */
-    private void collectArguments(ObjectNode body, String field, int index, boolean custom, ChoiceState state) {
+    private void collectArguments(ObjectNode body, String field, int index, Map<Integer, StringBuilder> held) {
         if (!body.path(field).isTextual()) {
             return;
         }
-        if (custom) {
-            state.customCalls.add(index);
-        }
-        StringBuilder arguments = state.toolArguments.computeIfAbsent(index, i -> new StringBuilder());
+        StringBuilder arguments = held.computeIfAbsent(index, i -> new StringBuilder());
         String part = body.get(field).asText();
         if (holdArguments) {
             heldArguments += part.length();
@@ -358,30 +359,28 @@ public final class StreamRewriter implements ChunkSink {
             ((ObjectNode) extra.withArray("choices").get(0)).putObject("delta").put("refusal", refusalTail.toString());
             out.pending(extra);
         }
-        if (!state.toolArguments.isEmpty()) {
+        if (!state.toolArguments.isEmpty() || !state.customInputs.isEmpty()) {
             if (holdArguments) {
                 ObjectNode extra = newChunk(index);
                 ObjectNode delta = ((ObjectNode) extra.withArray("choices").get(0)).putObject("delta");
+                Map<Integer, ObjectNode> calls = new java.util.TreeMap<>();
                 state.toolArguments.forEach((toolIndex, arguments) -> {
                     if (toolIndex == LEGACY_CALL) {
                         delta.putObject("function_call").put("arguments", rewriteArguments(arguments.toString()));
-                    } else if (state.customCalls.contains(toolIndex)) {
-                        delta.withArray("tool_calls").addObject().put("index", toolIndex)
-                                .putObject("custom").put("input", rewriteCustomInput(arguments.toString()));
                     } else {
-                        delta.withArray("tool_calls").addObject().put("index", toolIndex)
+                        calls.computeIfAbsent(toolIndex, i -> json.createObjectNode().put("index", i))
                                 .putObject("function").put("arguments", rewriteArguments(arguments.toString()));
                     }
                 });
+                state.customInputs.forEach((toolIndex, input) -> calls.computeIfAbsent(toolIndex, i -> json.createObjectNode().put("index", i))
+                        .putObject("custom").put("input", rewriteCustomInput(input.toString())));
+                if (!calls.isEmpty()) {
+                    delta.putArray("tool_calls").addAll(calls.values());
+                }
                 out.pending(extra);
-            } else {
-                state.toolArguments.forEach((toolIndex, arguments) -> {
-                    if (state.customCalls.contains(toolIndex)) {
-                        outputScan.apply(arguments.toString());
-                    } else {
-                        outputScan.applyToArguments(arguments.toString(), json);
-                    }
-                });
+            } else if (outputScan != null) {
+                state.toolArguments.values().forEach(arguments -> outputScan.applyToArguments(arguments.toString(), json));
+                state.customInputs.values().forEach(input -> outputScan.apply(input.toString()));
             }
         }
         return noteInContent;
@@ -448,8 +447,8 @@ public final class StreamRewriter implements ChunkSink {
         final PlaceholderRestorer restorer;
         final StreamTransformer scan;
         final Map<Integer, StringBuilder> toolArguments = new HashMap<>();
-        /** The tool indexes (of {@link #toolArguments}) whose call is a custom tool's: free text, not JSON. */
-        final java.util.Set<Integer> customCalls = new java.util.HashSet<>(2);
+        /** A custom tool's call's input by tool index: free text, not JSON (a call may carry both, review45b). */
+        final Map<Integer, StringBuilder> customInputs = new HashMap<>(2);
         boolean sawContent;
         boolean sawToolCalls;
         boolean sawRefusal;

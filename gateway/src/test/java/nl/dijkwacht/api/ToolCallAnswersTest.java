@@ -131,6 +131,42 @@ class ToolCallAnswersTest extends GatewayTestBase {
         assertThat(arguments.path("cc").asText()).isEqualTo("[EMAIL]");
     }
 
+    /**
+     * review45b: an upstream that puts a function object beside a custom call's input. The tool reads the input (the call's
+     * type is {@code custom}); before, the rewriters took the function object and passed the input as the model wrote it.
+     */
+    @Test
+    void aCustomInputBesideAFunctionObjectIsRestoredAndScannedInAWholeAnswer() throws Exception {
+        ObjectNode message = json.createObjectNode().put("role", "assistant").putNull("content");
+        ObjectNode call = message.putArray("tool_calls").addObject().put("id", "call_1").put("type", "custom");
+        call.putObject("function").put("name", "verstuur").put("arguments", "{}");
+        call.putObject("custom").put("name", "verstuur").put("input", CUSTOM_INPUT);
+        answersWhole(message, "tool_calls");
+        HttpResponse<String> r = ask(false, true);
+        redactedAndCounted(r);
+        assertThat(parse(r.body()).at("/choices/0/message/tool_calls/0/custom/input").asText())
+                .isEqualTo("Aan anna@example.nl, cc [EMAIL]: uw aanvraag is ontvangen.");
+        assertThat(parse(r.body()).at("/choices/0/message/tool_calls/0/function/arguments").asText()).isEqualTo("{}");
+    }
+
+    @Test
+    void aCustomInputBesideAFunctionObjectIsRestoredAndScannedInAStream() throws Exception {
+        ObjectNode opening = json.createObjectNode();
+        ObjectNode call = opening.putArray("tool_calls").addObject().put("index", 0).put("id", "call_1").put("type", "custom");
+        call.putObject("function").put("name", "verstuur").put("arguments", "");
+        call.putObject("custom").put("name", "verstuur").put("input", "");
+        answersStreamed(p -> {
+            ObjectNode delta = json.createObjectNode();
+            ObjectNode piece = delta.putArray("tool_calls").addObject().put("index", 0);
+            piece.putObject("function").put("arguments", "");
+            piece.putObject("custom").put("input", p);
+            return delta;
+        }, opening, CUSTOM_INPUT, "tool_calls");
+        HttpResponse<String> r = ask(true, true);
+        redactedAndCounted(r);
+        assertThat(streamed(r, "/tool_calls/0/custom/input")).isEqualTo("Aan anna@example.nl, cc [EMAIL]: uw aanvraag is ontvangen.");
+    }
+
     /** The text at {@code pointer} (under choice 0's delta) of every chunk, joined. */
     private static String streamed(HttpResponse<String> r, String pointer) throws Exception {
         StringBuilder text = new StringBuilder();

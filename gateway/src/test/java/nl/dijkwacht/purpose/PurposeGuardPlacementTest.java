@@ -198,6 +198,18 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
                             .put("type", "string").putArray("examples").add(f);
                     messages(b).addObject().put("role", "user").put("content", "Voer de taak uit.");
                 }),
+                // review45b: a property's name and a string inside an example object are read by the model too
+                place("tool parameter property name", Expect.REFUSED, (b, f) -> {
+                    b.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "verwerk")
+                            .putObject("parameters").put("type", "object").putObject("properties").putObject(f)
+                            .put("type", "string");
+                    messages(b).addObject().put("role", "user").put("content", "Voer de opdracht uit.");
+                }),
+                place("response_format example object", Expect.REFUSED, (b, f) -> {
+                    b.putObject("response_format").put("type", "json_schema").putObject("json_schema").put("name", "uitkomst")
+                            .putObject("schema").put("type", "object").putArray("examples").addObject().put("taak", f);
+                    messages(b).addObject().put("role", "user").put("content", "Voer de taak uit.");
+                }),
                 place("tool result", Expect.MADE_UP_TURN, (b, f) -> {
                     messages(b).addObject().put("role", "user").put("content", "Vat het resultaat samen.");
                     ObjectNode call = messages(b).addObject().put("role", "assistant");

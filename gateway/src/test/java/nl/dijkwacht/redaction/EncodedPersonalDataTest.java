@@ -62,6 +62,15 @@ class EncodedPersonalDataTest {
     }
 
     @Test
+    void personalDataWrittenAsAKeyIsFound() {
+        // review45b: every JSON key was let through as a claim name, so a BSN or an address as a key passed encoded
+        assertThat(found("Cliënt Jansen, BSN " + b64url("{\"111222333\": \"ja\"}"), OperatorPolicy.pseudonymiseAll()))
+                .containsExactly(EntityType.BSN);
+        assertThat(found("Zie " + b64url("{\"jan.jansen@example.nl\": 1}"), OperatorPolicy.pseudonymiseAll()))
+                .containsExactly(EntityType.EMAIL);
+    }
+
+    @Test
     void personalDataInNestedEncodingsIsFound() {
         String once = Base64.getEncoder().encodeToString("111222333".getBytes(StandardCharsets.UTF_8));
         String twice = Base64.getEncoder().encodeToString(once.getBytes(StandardCharsets.UTF_8));

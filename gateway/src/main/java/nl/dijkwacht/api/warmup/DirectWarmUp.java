@@ -16,6 +16,7 @@ import nl.dijkwacht.pipeline.RequestPipeline;
 import nl.dijkwacht.policy.PolicySet;
 import nl.dijkwacht.response.ChunkOutput;
 import nl.dijkwacht.response.ReplyRewriter;
+import nl.dijkwacht.response.StreamRewriter;
 import nl.dijkwacht.routing.ModelRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,10 +84,17 @@ final class DirectWarmUp {
                 return;
             }
             ObjectNode upstreamBody = exchange.request().body();
-            if (stream && upstream != null) {
-                upstream.stream(upstreamBody, exchange.traceId(), replies.stream(exchange, DISCARD));
-            } else if (stream) {
-                router.stream(exchange, replies.stream(exchange, DISCARD));
+            if (stream) {
+                StreamRewriter sink = replies.stream(exchange, DISCARD);
+                try {
+                    if (upstream != null) {
+                        upstream.stream(upstreamBody, exchange.traceId(), sink);
+                    } else {
+                        router.stream(exchange, sink);
+                    }
+                } finally {
+                    sink.close(); // whoever starts a stream ends it, however it ended (ChunkSink#close)
+                }
             } else if (upstream != null) {
                 json.writeValueAsBytes(replies.rewrite(exchange, upstream.reply(upstreamBody, exchange.traceId())));
             } else {
