@@ -201,7 +201,10 @@ public final class CallerLimits {
         }
     }
 
-    /** A settlement's idempotency key: 128 random bits, unique across replicas for as long as its marker lives. */
+    /**
+     * A settlement's idempotency key: two draws of the thread's random generator (its state is 64 bits, so 64 bits of
+     * uniqueness), enough that two settlements alive within one marker's lifetime never share one.
+     */
     private static String settlementId() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         java.util.HexFormat hex = java.util.HexFormat.of();
