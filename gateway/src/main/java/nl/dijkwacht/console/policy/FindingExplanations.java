@@ -107,6 +107,9 @@ final class FindingExplanations {
             Map.entry("sidecode with dashes", "sidecode met streepjes"),
             Map.entry("sidecode with dashes, any case", "sidecode met streepjes, in hoofd- of kleine letters"),
             Map.entry("sidecode without dashes", "sidecode zonder streepjes"),
+            Map.entry("date on a spreadsheet row of a person", "datum op een spreadsheetrij van een persoon"),
+            Map.entry("street and house number on a spreadsheet row of a person",
+                    "straat en huisnummer op een spreadsheetrij van een persoon"),
             // the rules of the person-name recognizer
             Map.entry("name in capitals widened", "naam in hoofdletters, uitgebreid"),
             Map.entry("lower-case initials", "voorletters in kleine letters"),
@@ -148,7 +151,8 @@ final class FindingExplanations {
             Map.entry("owner named beside the trade name", "eigenaar genoemd naast de handelsnaam"),
             Map.entry("place name follows", "plaatsnaam volgt"),
             Map.entry("after a street and house number", "na een straat en huisnummer"),
-            Map.entry("a table cell", "een tabelcel"));
+            Map.entry("a table cell", "een tabelcel"),
+            Map.entry("name or BSN on the same row", "naam of BSN op dezelfde rij"));
 
     /** {@code context +'bsn' before}, {@code context -'klantnummer' column header}, {@code context +'rijbewijs'}. */
     private static final Pattern CUE = Pattern.compile("context ([+-])'(.*)'(?: (before|after|column header|JSON key|label))?");
