@@ -3,11 +3,8 @@ package nl.dijkwacht.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +12,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
 import nl.dijkwacht.audit.query.AuditFilter;
@@ -23,6 +19,7 @@ import nl.dijkwacht.audit.query.AuditQueries;
 import nl.dijkwacht.audit.query.UsageQueries;
 import nl.dijkwacht.audit.rollup.DailyUsageRollup;
 import nl.dijkwacht.audit.store.AuditRows;
+import nl.dijkwacht.support.MovingClock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,30 +52,6 @@ class LateRecordsRollupTest {
         }
     }
 
-    /** A clock the roll-up threads move and read (an atomic reference: several threads). */
-    static final class SharedClock extends Clock {
-        final AtomicReference<Instant> now;
-
-        SharedClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
-
     private static void check(AuditDb db) throws Exception {
         AuditRows rows = new AuditRows(new ObjectMapper());
         ChainCodec codec = ChainCodec.fromSecret(DailyUsageRollupTest.SECRET);
@@ -86,7 +59,7 @@ class LateRecordsRollupTest {
         for (String chain : CHAINS) {
             sinks.add(ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, chain).start());
         }
-        SharedClock clock = new SharedClock(DAY0.plus(20, ChronoUnit.DAYS).plus(3, ChronoUnit.HOURS));
+        MovingClock clock = new MovingClock(DAY0.plus(20, ChronoUnit.DAYS).plus(3, ChronoUnit.HOURS));
         DailyUsageRollup gatewayA = new DailyUsageRollup(db.dataSource(), clock, Duration.ZERO);
         DailyUsageRollup gatewayB = new DailyUsageRollup(db.dataSource(), clock, Duration.ZERO);
         AtomicLong serial = new AtomicLong();
@@ -124,7 +97,7 @@ class LateRecordsRollupTest {
                             }
                             sink.append(DailyUsageRollupTest.record(n, at.truncatedTo(ChronoUnit.MILLIS), new SplittableRandom(n)), null);
                             if (i % 8 == 7) { // 30 hours a round: days close while the writers write
-                                clock.now.updateAndGet(t -> t.plus(1, ChronoUnit.HOURS));
+                                clock.advance(Duration.ofHours(1));
                             }
                         }
                     }));
