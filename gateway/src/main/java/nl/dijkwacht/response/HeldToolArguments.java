@@ -85,13 +85,7 @@ final class HeldToolArguments {
 
     /** A held custom tool's input is free text: restored and scanned as text. */
     String customInput(String input) {
-        String rewritten = input;
-        if (restore) {
-            PlaceholderRestorer restorer = new PlaceholderRestorer(exchange.vault());
-            rewritten = restorer.restoreAll(input);
-            exchange.placeholders(restorer.restoredCount(), restorer.unknownCount());
-        }
-        return outputScan == null ? rewritten : outputScan.apply(rewritten);
+        return StreamedText.whole(input, exchange, restore, outputScan);
     }
 
     /** Copies of arguments that passed at once: scanned to be counted (nothing to do without an output scan). */

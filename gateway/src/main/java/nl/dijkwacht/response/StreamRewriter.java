@@ -17,7 +17,9 @@ import nl.dijkwacht.pipeline.Exchange;
  * content chunk before the one that carries {@code finish_reason} (plain-text answers only) and the extension field
  * {@value ReplyRewriter#EXTENSION} on the chunk that finishes the last choice the tool asked for, and drops the usage
  * chunk the gateway asked for when the tool did not. A refusal's text is restored and scanned like content, in a row of
- * its own, and gets no disclaimer. Tool-call arguments are held until the call is complete when placeholders must be
+ * its own, and gets no disclaimer; so is a spoken answer's transcript ({@code delta.audio.transcript}), which gets the
+ * disclaimer when the choice has no text content. A web-search citation's title is restored and scanned whole
+ * ({@link WebCitations}). Tool-call arguments are held until the call is complete when placeholders must be
  * restored or personal data redacted in them ({@link HeldToolArguments}). A JSON-mode answer's text
  * ({@code response_format}, the Responses API's {@code text.format}) is scanned as JSON like them, as the whole answer is
  * (json27, {@link HeldJsonAnswer}).
@@ -209,6 +211,12 @@ public final class StreamRewriter implements ChunkSink {
             if (refusal != null && refusal.isTextual() && !refusal.asText().isEmpty()) {
                 delta.put("refusal", choice.refusal(refusal.asText(), restore));
             }
+            if (delta.get("audio") instanceof ObjectNode audio && audio.path("transcript").isTextual()
+                    && !audio.get("transcript").asText().isEmpty()) {
+                audio.put("transcript", choice.transcript(audio.get("transcript").asText(), restore));
+            }
+            // each annotation arrives whole, in one delta
+            WebCitations.rewriteTitles(delta, title -> StreamedText.whole(title, exchange, restore, outputScan));
             choice.sawToolCalls |= choice.toolCalls.collect(delta, heldArguments);
         }
         JsonNode finish = node.get("finish_reason");
@@ -216,6 +224,7 @@ public final class StreamRewriter implements ChunkSink {
             // text in the finishing chunk itself goes out before the disclaimer, in the flushed chunk
             String carried = null;
             String carriedRefusal = null;
+            String carriedTranscript = null;
             if (node.get("delta") instanceof ObjectNode delta) {
                 if (delta.path("content").isTextual()) {
                     carried = delta.get("content").asText();
@@ -225,17 +234,21 @@ public final class StreamRewriter implements ChunkSink {
                     carriedRefusal = delta.get("refusal").asText();
                     delta.remove("refusal");
                 }
+                if (delta.get("audio") instanceof ObjectNode audio && audio.path("transcript").isTextual()) {
+                    carriedTranscript = audio.get("transcript").asText();
+                    audio.remove("transcript");
+                }
             }
-            return flushChoice(index, choice, carried, carriedRefusal);
+            return flushChoice(index, choice, carried, carriedRefusal, carriedTranscript);
         }
         return null;
     }
 
     /**
      * Emits what the choice still holds: the restorer's and the scan's tails, the disclaimer, complete tool-call
-     * arguments. @return whether the disclaimer went into the content
+     * arguments. @return whether the disclaimer went into the content (or a spoken answer's transcript)
      */
-    private boolean flushChoice(int index, StreamedChoice choice, String carried, String carriedRefusal) {
+    private boolean flushChoice(int index, StreamedChoice choice, String carried, String carriedRefusal, String carriedTranscript) {
         if (choice.flushed) {
             return false;
         }
@@ -265,6 +278,23 @@ public final class StreamRewriter implements ChunkSink {
         if (!refusalTail.isEmpty()) {
             events.choiceEvent(index, delta -> delta.put("refusal", refusalTail.toString()));
         }
+        // a spoken answer's transcript: its text when there is no text content, so the note goes there (redteam45)
+        StringBuilder transcriptTail = new StringBuilder(carriedTranscript == null ? "" : carriedTranscript);
+        StreamedText transcript = choice.transcript();
+        if (transcript != null) {
+            transcript.finish(restore, transcriptTail);
+            if (restore) {
+                exchange.placeholders(transcript.restorer.restoredCount(), transcript.restorer.unknownCount());
+            }
+        }
+        boolean noteInTranscript = choice.sawTranscript && !choice.sawContent && !choice.sawToolCalls && !choice.sawRefusal
+                && !note.isEmpty();
+        if (noteInTranscript) {
+            transcriptTail.append(note);
+        }
+        if (!transcriptTail.isEmpty()) {
+            events.choiceEvent(index, delta -> delta.putObject("audio").put("transcript", transcriptTail.toString()));
+        }
         if (!choice.toolCalls.isEmpty()) {
             if (heldArguments.holds()) {
                 events.choiceEvent(index, delta -> choice.toolCalls.release(heldArguments, delta, json));
@@ -272,7 +302,7 @@ public final class StreamRewriter implements ChunkSink {
                 choice.toolCalls.count(heldArguments);
             }
         }
-        return noteInContent;
+        return noteInContent || noteInTranscript;
     }
 
     private void extension(ObjectNode chunk, boolean inContent) {
@@ -283,7 +313,7 @@ public final class StreamRewriter implements ChunkSink {
     @Override
     public void complete() {
         boolean[] inContent = {noteInAnyContent};
-        choices.forEach((index, choice) -> inContent[0] |= flushChoice(index, choice, null, null));
+        choices.forEach((index, choice) -> inContent[0] |= flushChoice(index, choice, null, null, null));
         if (!extensionSent) {
             ObjectNode last = events.lastChunk();
             extension(last, inContent[0]);

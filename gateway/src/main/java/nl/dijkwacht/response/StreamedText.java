@@ -3,9 +3,10 @@ package nl.dijkwacht.response;
 import java.util.function.Consumer;
 import nl.dijkwacht.pii.anonymize.PlaceholderRestorer;
 import nl.dijkwacht.pii.anonymize.StreamTransformer;
+import nl.dijkwacht.pipeline.Exchange;
 
 /**
- * One row of a streamed choice's text (its content, or its refusal), chunk by chunk: placeholders restored, holding back
+ * One row of a streamed choice's text (its content, its refusal, or an audio answer's transcript), chunk by chunk: placeholders restored, holding back
  * only a possible unfinished placeholder, then the output scan, holding back its bounded tail (with {@code redact}); a
  * JSON-mode answer's text is held or copied whole instead ({@link HeldJsonAnswer}).
  */
@@ -24,6 +25,20 @@ final class StreamedText {
         this.restorer = restorer;
         this.scan = scan;
         this.jsonHold = jsonHold;
+    }
+
+    /**
+     * A piece of a stream's text that arrives whole (a custom tool's held input, a web-search citation's title): restored
+     * and scanned as text, its placeholders counted.
+     */
+    static String whole(String text, Exchange exchange, boolean restore, OutputScan.Bound scan) {
+        String rewritten = text;
+        if (restore) {
+            PlaceholderRestorer restorer = new PlaceholderRestorer(exchange.vault());
+            rewritten = restorer.restoreAll(text);
+            exchange.placeholders(restorer.restoredCount(), restorer.unknownCount());
+        }
+        return scan == null ? rewritten : scan.apply(rewritten);
     }
 
     /** Non-empty text: restored, then scanned. @return what may go to the tool now */
