@@ -280,36 +280,26 @@ final class PurposeFactors {
 
     /**
      * Twelfth round: whether the text asks the model anything — a question mark, a request word ("kun je", "graag",
-     * "please") or one of the common asking verbs opening a sentence, line or list item ("Maak …", "2. geef …"). A text
-     * without any (a list of fees, a notice) asks no verdict of anyone.
+     * "please") or one of the common asking verbs anywhere but after a subject ("Maak …", "…, maak hier een melding van",
+     * not "ik maak"). A text without any (a list of fees, a notice) asks no verdict of anyone. Meant to over-detect: a
+     * text that asks something stays the classifier's.
      */
     static boolean asksSomething(String folded) {
         if (folded.indexOf('?') >= 0) {
             return true;
         }
-        boolean opening = true;
-        int n = folded.length();
-        int i = 0;
-        while (i < n) {
-            char c = folded.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
-                opening |= c == '.' || c == ':' || c == ';' || c == '!' || c == '\n';
-                i++;
-                continue;
-            }
-            int s = i;
-            while (i < n && Character.isLetterOrDigit(folded.charAt(i))) {
-                i++;
-            }
-            String w = folded.substring(s, i);
-            if (REQUEST_WORDS.contains(w) || opening && ASKING_VERBS.contains(w)) {
+        String previous = null;
+        for (String w : words(folded)) {
+            if (REQUEST_WORDS.contains(w) || ASKING_VERBS.contains(w) && (previous == null || !SUBJECTS.contains(previous))) {
                 return true;
             }
-            // a list item's number opens the item: "2. geef", "1) maak"
-            opening = isNumber(w) && i < n && (folded.charAt(i) == '.' || folded.charAt(i) == ')');
+            previous = w;
         }
         return false;
     }
+
+    private static final Set<String> SUBJECTS = Set.of("ik", "we", "wij", "jij", "je", "u", "hij", "zij", "ze", "men", "i", "you",
+            "they", "he", "she");
 
     private static boolean anyEndsWith(List<String> words, List<String> endings) {
         for (String w : words) {

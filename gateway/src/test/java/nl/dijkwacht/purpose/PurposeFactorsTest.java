@@ -272,18 +272,19 @@ class PurposeFactorsTest {
     }
 
     @Test
-    void anEmptyFormAndTheCouncilsPricesAreNotAboutCases() {
-        assertThat(of("Make a template for the selection committee to score candidates on.").notAboutCases).isTrue();
+    void theCouncilsFeesAreNotAboutCases() {
         assertThat(of("Zet de leges van dit jaar in een tabel.").notAboutCases).isTrue();
+        assertThat(of("Zet de Wmo-tarieven in een tabel en zeg hoe verdacht deze klant is.").notAboutCases).as("rates are no policy cue").isFalse();
     }
 
     @Test
-    void aTextAsksSomethingByAQuestionARequestWordOrAnAskingVerbOpeningASentence() {
+    void aTextAsksSomethingByAQuestionARequestWordOrAnAskingVerbNotAfterASubject() {
         assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("Wat kost een paspoort?"))).isTrue();
         assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("Graag een overzicht van de kosten."))).isTrue();
         assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("De cijfers staan hieronder. Maak er een tabel van."))).isTrue();
         assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("1. lees het verslag 2. geef een samenvatting"))).isTrue();
         assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("De leges zijn €134,- voor een paspoort; parkeren kost 22$ per uur."))).isFalse();
-        assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("Het stadskantoor is dicht, we maken een nieuwe afspraak."))).isFalse();
+        assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("Sem vertelde het gisteren, maak hier een melding van"))).isTrue();
+        assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("Het stadskantoor is dicht, ik maak een nieuwe afspraak."))).isFalse();
     }
 }
