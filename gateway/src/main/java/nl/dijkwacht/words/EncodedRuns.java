@@ -158,7 +158,8 @@ public final class EncodedRuns {
                 continue;
             }
             // a base64 run ends here; is it the next of a row of groups, separated by one space or tab?
-            boolean group = i - runStart == 4 && group(s, runStart);
+            // a row starts with a marked group (a four-letter word does not start one: no look at the prose's words)
+            boolean group = i - runStart == 4 && (marks != 0 || groups > 0) && group(s, runStart);
             if (group && groups > 0 && runStart == groupsEnd + 1 && !padded) {
                 groups++;
             } else {
@@ -234,8 +235,8 @@ public final class EncodedRuns {
     /**
      * The row of groups {@code [from, to)} read as one base64 run with its spaces left out ({@code MTEx MjIy MzMz} is
      * {@code MTExMjIyMzMz}: a value written in groups, redteam46), added to {@code out} when it decodes to text. A
-     * four-letter word before or after the value is a group too ({@code mail amFu Lmph …}, {@code … MzMz voor}): the row
-     * is read first without the unmarked groups at its ends, then whole.
+     * four-letter word after the value is a group too ({@code … MzMz voor}), and a marked one before it ({@code 2024 MTEx …}):
+     * the row is read first without the unmarked groups at its ends, then whole.
      */
     private static List<Run> groups(String s, int from, int to, int layer, List<Run> out) {
         int first = from;
