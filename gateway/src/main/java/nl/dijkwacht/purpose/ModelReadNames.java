@@ -46,10 +46,16 @@ final class ModelReadNames {
     }
 
     private static void name(JsonNode node, StringBuilder out) {
-        if (!node.isTextual() || node.asText().isBlank()) {
+        if (node.isTextual()) {
+            name(node.asText(), out);
+        }
+    }
+
+    /** A name as words, one line ({@code PurposeGuardStep} reads a schema's property names so too); blank: nothing. */
+    static void name(String name, StringBuilder out) {
+        if (name.isBlank()) {
             return;
         }
-        String name = node.asText();
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c == '_' || c == '-' || c == '.') {

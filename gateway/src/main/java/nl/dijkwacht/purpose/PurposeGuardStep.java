@@ -351,12 +351,11 @@ public final class PurposeGuardStep implements PolicyStep {
                 }
             }
             // the property names: the model reads them as it reads the descriptions (review45b: a forbidden request
-            // written as a property's name reached the model); an underscore reads as a space
+            // written as a property's name reached the model); read as a tool's name is (review46: camel case and
+            // hyphens were one unread word)
             if (node.get("properties") instanceof com.fasterxml.jackson.databind.node.ObjectNode properties) {
                 for (var property : properties.properties()) {
-                    if (!property.getKey().isBlank()) {
-                        out.append(property.getKey().replace('_', ' ')).append('\n');
-                    }
+                    ModelReadNames.name(property.getKey(), out);
                 }
             }
             for (var field : node.properties()) {

@@ -206,6 +206,20 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
                             .put("type", "string");
                     messages(b).addObject().put("role", "user").put("content", "Voer de opdracht uit.");
                 }),
+                // review46: a property's name was read with '_' as a space only; a name in camel case or with hyphens —
+                // as redteam46 reads a tool's name — reached the model as one unread word
+                place("tool parameter property name in camel case", Expect.REFUSED, (b, f) -> {
+                    b.putArray("tools").addObject().put("type", "function").putObject("function").put("name", "verwerk")
+                            .putObject("parameters").put("type", "object").putObject("properties").putObject(camel(f))
+                            .put("type", "string");
+                    messages(b).addObject().put("role", "user").put("content", "Voer de opdracht uit.");
+                }),
+                place("response_format property name with hyphens", Expect.REFUSED, (b, f) -> {
+                    b.putObject("response_format").put("type", "json_schema").putObject("json_schema").put("name", "uitkomst")
+                            .putObject("schema").put("type", "object").putObject("properties").putObject(name(f).replace('_', '-'))
+                            .put("type", "string");
+                    messages(b).addObject().put("role", "user").put("content", "Voer de taak uit.");
+                }),
                 place("response_format example object", Expect.REFUSED, (b, f) -> {
                     b.putObject("response_format").put("type", "json_schema").putObject("json_schema").put("name", "uitkomst")
                             .putObject("schema").put("type", "object").putArray("examples").addObject().put("taak", f);
