@@ -51,8 +51,25 @@ public final class FormsEvalSet {
     public static final List<String> PASTE45_FORMS = List.of("excel", "csv", "markdown", "email", "chat", "json", "xml",
             "form", "ordinary");
 
+    /**
+     * The paste-46 set (pii46, session 46): generated with seed 4646 by {@code paste46-generator.py}, one form per kind
+     * of paste the paste-45 round left as a miss (Teams speaker lines, lower-case names in chat, addresses without a
+     * street word in running text, split name columns, a town after an address, a handler's name or function title,
+     * Excel ranges without a header row), each with harmless look-alikes of its kind. Kept out of {@link #SPLITS} like
+     * paste-45.
+     */
+    public static final List<String> PASTE46_SPLITS = List.of("paste46", "paste46heldout");
+
+    /** The paste-46 set's forms. */
+    public static final List<String> PASTE46_FORMS = List.of("teams", "chatlower", "proseaddress", "namecolumns",
+            "addresstown", "handledby", "noheader");
+
+    /** The generated parts (paste-45 and paste-46), in that order. */
+    public static final List<String> GENERATED_SPLITS = List.of("paste45", "paste45heldout", "paste46",
+            "paste46heldout");
+
     /** The parts still held out: the evaluation prints only their aggregate figures, never their mismatches. */
-    public static final Set<String> UNSEEN = Set.of("heldout12", "paste45heldout");
+    public static final Set<String> UNSEEN = Set.of("heldout12", "paste45heldout", "paste46heldout");
 
     /** The labelled personal-data types (special categories are not labelled in this set: see the README). */
     public static final Set<String> IDENTIFIER_TYPES = Set.of("BSN", "IBAN", "EMAIL", "PHONE", "POSTCODE", "ADDRESS",
@@ -63,7 +80,7 @@ public final class FormsEvalSet {
     /** Harmless look-alike kinds. */
     public static final Set<String> HARMLESS_KINDS = Set.of("client-number", "case-number", "order-number", "amount",
             "organisation", "street", "date", "company-kvk", "mailbox", "phone-service", "product-code", "role",
-            "word");
+            "word", "town");
 
     public record Span(String type, int start, int end, String value) {
     }
@@ -146,6 +163,7 @@ public final class FormsEvalSet {
         List<Doc> docs = new ArrayList<>();
         List<String> forms = new ArrayList<>(FORMS);
         PASTE45_FORMS.stream().filter(f -> !FORMS.contains(f)).forEach(forms::add);
+        PASTE46_FORMS.stream().filter(f -> !forms.contains(f)).forEach(forms::add);
         for (String form : forms) {
             Path file = dir.resolve(form + ".txt");
             if (Files.exists(file)) {
