@@ -18,7 +18,8 @@ import org.apache.coyote.http11.Http11NioProtocol;
  *       of with a computed {@code Content-Length}.</li>
  * </ul>
  * The header limits (8 KB for the request's line and headers, 8 KB for the response's), the trailer limit and the body
- * limits stay as they were: they are limits, not buffers.
+ * limits stay as they were: they are limits, not buffers. A request with {@code Expect: 100-continue} gets its
+ * {@code 100 Continue} when the gateway starts to read the body, not before its head has been judged.
  */
 public class SmallBufferHttp11Protocol extends Http11NioProtocol {
 
@@ -28,6 +29,9 @@ public class SmallBufferHttp11Protocol extends Http11NioProtocol {
     public SmallBufferHttp11Protocol() {
         getEndpoint().getSocketProperties().setAppReadBufSize(BUFFER_BYTES);
         getEndpoint().getSocketProperties().setAppWriteBufSize(BUFFER_BYTES);
+        // "100 Continue" only once the body is read (redteam46): a request refused on its head (no key, a declared
+        // length over the limit) is answered before the tool uploads its body; Tomcat's default sends it at once
+        setContinueResponseTiming("onRead");
     }
 
     @Override

@@ -121,20 +121,40 @@ public class SecurityConfiguration {
 
     /**
      * A request the firewall rejects (e.g. an encoded slash in the path) gets a Dutch OpenAI error, not Spring's page;
-     * on the console's and the transparency page's addresses a small Dutch HTML page.
+     * on the console's and the transparency page's addresses a small Dutch HTML page. It is reported like a request
+     * refused before routing ({@link EarlyRefusals#reportBeforeRouting}: a trace id on the answer, counted per source; no
+     * caller and no address kept — no key was checked, and the address may be what was wrong). An address that is not
+     * in its normal form — a doubled slash, {@code /./} or {@code /../}, what a tool whose base URL ends in a slash
+     * calls ({@code /v1//chat/completions}) — is named as such (redteam46: "ongeldige tekens" sent the administrator
+     * looking for a character that is not there).
      */
     @Bean
-    RequestRejectedHandler requestRejectedHandler(ObjectMapper dijkwachtJson) {
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper dijkwachtJson, EarlyRefusals earlyRefusals) {
         OpenAiErrorWriter errors = new OpenAiErrorWriter(dijkwachtJson);
         Refusal refusal = Refusal.badRequest("request_rejected", "De aanvraag is geweigerd omdat het adres ongeldige tekens bevat.", null);
+        Refusal notNormal = Refusal.badRequest("request_rejected", "De aanvraag is geweigerd omdat het adres een dubbele schuine"
+                + " streep (//), /./ of /../ bevat. Controleer de basis-URL in uw tool: die eindigt op /v1, zonder schuine streep"
+                + " erachter.", null);
         return (request, response, rejected) -> {
+            Refusal answer = notNormalised(request.getRequestURI()) ? notNormal : refusal;
+            response.setHeader(nl.dijkwacht.pipeline.CallerHeaders.TRACE_ID, earlyRefusals.reportBeforeRouting(request, answer).traceId());
             if (nl.dijkwacht.api.OpenAiErrorController.forPeople(request.getRequestURI())) {
                 // a console or transparency page: the people's Dutch HTML page, not the APIs' JSON (ops27)
-                nl.dijkwacht.api.PlainErrorPage.write(response, 400, refusal);
+                nl.dijkwacht.api.PlainErrorPage.write(response, 400, answer);
             } else {
-                errors.write(response, refusal);
+                errors.write(response, answer);
             }
         };
+    }
+
+    /** A path with an empty, "." or ".." segment (the query not counted). */
+    static boolean notNormalised(String uri) {
+        if (uri == null) {
+            return false;
+        }
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
+        return path.contains("//") || path.contains("/./") || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..");
     }
 
 }

@@ -191,8 +191,9 @@ final class PlainEvents implements AutoCloseable {
                     seen = true;
                     content = value == JsonToken.VALUE_STRING ? p.getText() : "";
                 }
-                // a legacy function_call's arguments are restored and scanned as tool calls' are (redteam45)
-                case "tool_calls", "annotations", "function_call" -> {
+                // a legacy function_call's arguments are restored and scanned as tool calls' are (redteam45), a spoken
+                // answer's transcript as content is (answer46)
+                case "tool_calls", "annotations", "function_call", "audio" -> {
                     return null;
                 }
                 case "refusal" -> {

@@ -58,8 +58,10 @@ public final class WireFormat {
     /** The body as one JSON object, read strictly; the schema is not checked yet. */
     public ObjectNode readObject(String contentType, byte[] body) {
         if (!isJson(contentType)) {
-            throw new Rejected(new Refusal(415, Refusal.INVALID_REQUEST, "unsupported_media_type",
-                    "Stuur de aanvraag als JSON, met de header 'Content-Type: application/json'.", null));
+            throw new Rejected(new Refusal(415, Refusal.INVALID_REQUEST, "unsupported_media_type", isJsonType(contentType)
+                    ? "De header 'Content-Type' noemt een andere tekenset dan UTF-8. JSON is altijd UTF-8: stuur de aanvraag"
+                    + " als UTF-8, met 'Content-Type: application/json' (of 'application/json; charset=utf-8')."
+                    : "Stuur de aanvraag als JSON, met de header 'Content-Type: application/json'.", null));
         }
         BodyEncoding.Problem encoding = BodyEncoding.check(body);
         if (encoding != null) {
@@ -164,6 +166,11 @@ public final class WireFormat {
         TrailingData() {
             super(null, null);
         }
+    }
+
+    /** The media type is JSON, whatever its parameters say. */
+    private static boolean isJsonType(String contentType) {
+        return contentType != null && contentType.split(";")[0].strip().equalsIgnoreCase("application/json");
     }
 
     static boolean isJson(String contentType) {

@@ -307,7 +307,10 @@ public final class PurposeGuardStep implements PolicyStep {
         return joined(toolTexts(body), Conversation.of(body.path("messages")).all());
     }
 
-    /** The descriptions of the request's tools, functions and structured-output schema, as one text; none: empty. */
+    /**
+     * The descriptions of the request's tools, functions and structured-output schema, and what {@link ModelReadNames}
+     * reads (their names, a custom tool's grammar, message and file names), as one text; none: empty.
+     */
     static List<String> toolTexts(JsonNode body) {
         List<String> texts = new ArrayList<>(1);
         StringBuilder tools = new StringBuilder();
@@ -321,6 +324,8 @@ public final class PurposeGuardStep implements PolicyStep {
         // a structured-output schema instructs the model too (its description, its properties'); the Responses API's
         // text.format arrives here as response_format (review43: a forbidden request in it was answered)
         descriptions(body.path("response_format").path("json_schema"), tools);
+        // the names, a custom tool's grammar, message and file names (redteam46)
+        ModelReadNames.append(body, tools);
         if (!tools.isEmpty()) {
             texts.add(tools.toString());
         }

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The characters of streamed tool-call arguments this replica holds, over all its streams, against one bound
  * ({@code dijkwacht.max-held-tool-arguments-total}): each stream is bounded on its own (json28), but a thousand hostile
  * streams of a mebibyte each would still hold gigabytes (leftover45). A stream takes its characters as it holds them and
- * gives them all back when it ends, however it ends ({@link StreamRewriter#close}); one that cannot take its share is
+ * gives them all back when it ends, however it ends ({@link StreamRewriter#close}, {@link HeldToolArguments}); one that cannot take its share is
  * ended with an error event.
  */
 public final class HeldArguments {

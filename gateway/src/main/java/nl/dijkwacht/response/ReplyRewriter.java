@@ -8,12 +8,14 @@ import nl.dijkwacht.pii.anonymize.PlaceholderRestorer;
 import nl.dijkwacht.pipeline.Exchange;
 
 /**
- * Makes a whole model answer ready for the tool: placeholders back to the original values (in message content
- * and in tool-call arguments), the output scan (both), the disclaimer, usage recorded.
+ * Makes a whole model answer ready for the tool: placeholders back to the original values (in message content, a
+ * refusal, an audio answer's transcript, web-search citations' titles and tool-call arguments), the output scan (all of
+ * them), the disclaimer, usage recorded.
  *
  * <p>The disclaimer and trace id always travel in the top-level extension field {@value #EXTENSION} (and the response
- * header {@code X-Dijkwacht-Disclaimer}); they are appended to the text only for plain-text answers, never to JSON-mode
- * or schema answers or to tool calls, whose content a tool parses.
+ * header {@code X-Dijkwacht-Disclaimer}); they are appended to the text only for plain-text answers (to a spoken
+ * answer's transcript when it has no text content), never to JSON-mode or schema answers or to tool calls, whose
+ * content a tool parses.
  */
 public final class ReplyRewriter {
 
@@ -67,14 +69,14 @@ public final class ReplyRewriter {
             }
             boolean toolCalls = message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty()
                     || message.path("function_call").isObject();
+            boolean plain = !structured(exchange) && !toolCalls;
+            // a refusal is not a text answer: its content is null or empty, and stays so (as in a stream)
+            boolean refused = message.path("refusal").isTextual() && !message.path("refusal").asText().isEmpty();
             JsonNode content = message.get("content");
             if (content != null && content.isTextual()) {
                 // JSON-mode content is JSON: a restored value is escaped for the place it lands in (json28)
                 String text = !restore ? content.asText()
                         : structured(exchange) ? restorer.restoreAllInJson(content.asText()) : restorer.restoreAll(content.asText());
-                boolean plain = !structured(exchange) && !toolCalls;
-                // a refusal is not a text answer: its content is null or empty, and stays so (as in a stream)
-                boolean refused = message.path("refusal").isTextual() && !message.path("refusal").asText().isEmpty();
                 if (scan != null) {
                     // a JSON answer is scanned value by value, so a redaction can never break its JSON (a stream holds one
                     // to scan it so, json27); text beside tool
@@ -84,6 +86,15 @@ public final class ReplyRewriter {
                 message.put("content", plain && !refused ? text + note : text);
                 noteInContent |= plain && !refused && !note.isEmpty();
             }
+            // a spoken answer's transcript is its text (redteam45: under flag it passed unrestored, uncounted and without
+            // the note); the note goes there when there is no text content to carry it
+            if (message.get("audio") instanceof ObjectNode audio && audio.path("transcript").isTextual()) {
+                String transcript = text(audio.get("transcript").asText(), restore, restorer, scan);
+                boolean noteInTranscript = plain && !refused && !message.path("content").isTextual();
+                audio.put("transcript", noteInTranscript ? transcript + note : transcript);
+                noteInContent |= noteInTranscript && !note.isEmpty();
+            }
+            WebCitations.rewriteTitles(message, title -> text(title, restore, restorer, scan));
             // a refusal is the model's text too: placeholders restored, scanned (and redacted) like content
             if (message.path("refusal").isTextual() && !message.path("refusal").asText().isEmpty()) {
                 String refusal = restore ? restorer.restoreAll(message.get("refusal").asText()) : message.get("refusal").asText();
@@ -96,7 +107,7 @@ public final class ReplyRewriter {
                     function.put("arguments", arguments(function.get("arguments").asText(), restore, restorer, scan));
                 }
                 if (call.get("custom") instanceof ObjectNode custom && custom.path("input").isTextual()) {
-                    custom.put("input", customInput(custom.get("input").asText(), restore, restorer, scan));
+                    custom.put("input", text(custom.get("input").asText(), restore, restorer, scan));
                 }
             }
             // the legacy answer to `functions` (redteam45: its arguments were neither restored nor scanned)
@@ -120,10 +131,11 @@ public final class ReplyRewriter {
     }
 
     /**
-     * A custom tool's input is free text the tool acts on (redteam45: it passed unrestored and unscanned, so personal data
-     * the model wrote there reached the tool under {@code pii.output: redact}): restored and scanned as text.
+     * Free text beside the content: a custom tool's input, which the tool acts on (redteam45: it passed unrestored and
+     * unscanned, so personal data the model wrote there reached the tool under {@code pii.output: redact}), an audio
+     * answer's transcript, a web-search citation's title. Restored and scanned as text.
      */
-    private static String customInput(String input, boolean restore, PlaceholderRestorer restorer, OutputScan.Bound scan) {
+    private static String text(String input, boolean restore, PlaceholderRestorer restorer, OutputScan.Bound scan) {
         String out = restore ? restorer.restoreAll(input) : input;
         return scan == null ? out : scan.apply(out);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import nl.dijkwacht.support.GatewayTestBase;
 import nl.dijkwacht.support.TestPack;
@@ -122,6 +123,69 @@ class NotOfferedAddressesTest extends GatewayTestBase {
         HttpResponse<String> known = call("POST", "/v1/moderations", TestPack.TOOL_KEY);
         assertThat(jdbc.queryForList("SELECT trace_id FROM audit_record WHERE seq > ?", String.class, before))
                 .containsExactly(known.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+    }
+
+    /**
+     * redteam46: every other address of the OpenAI API a tool or SDK calls (OpenAI's API reference, December 2026) —
+     * stored chat completions and responses, audio, images, files, uploads, batches, assistants and threads, realtime,
+     * vector stores, fine-tuning, moderations, conversations, containers, videos, evals — and the forms a path can take
+     * (a trailing slash, a doubled slash, a path parameter): a known tool gets the Dutch 404/405, the call is recorded,
+     * and nothing reaches a model.
+     */
+    @Test
+    void everyOtherOpenAiAddressIsRefusedAndRecordedAndNothingReachesAModel() throws Exception {
+        List<String> calls = List.of(
+                "GET /v1/chat/completions/chatcmpl-1", "POST /v1/chat/completions/chatcmpl-1",
+                "DELETE /v1/chat/completions/chatcmpl-1", "GET /v1/chat/completions/chatcmpl-1/messages",
+                "GET /v1/responses/resp_1", "DELETE /v1/responses/resp_1", "POST /v1/responses/resp_1/cancel",
+                "GET /v1/responses/resp_1/input_items", "POST /v1/responses/input_tokens", "POST /v1/responses/compact",
+                "POST /v1/audio/speech", "POST /v1/audio/transcriptions", "POST /v1/audio/translations",
+                "POST /v1/images/generations", "POST /v1/images/edits", "POST /v1/images/variations",
+                "POST /v1/files", "GET /v1/files", "GET /v1/files/file-1/content", "POST /v1/uploads",
+                "POST /v1/batches", "GET /v1/batches/batch_1",
+                "POST /v1/assistants", "POST /v1/threads", "POST /v1/threads/runs", "POST /v1/threads/thread_1/messages",
+                "POST /v1/threads/thread_1/runs", "GET /v1/realtime", "POST /v1/realtime/sessions",
+                "POST /v1/realtime/client_secrets", "POST /v1/realtime/calls", "POST /v1/moderations",
+                "POST /v1/vector_stores", "POST /v1/fine_tuning/jobs", "POST /v1/conversations", "POST /v1/containers",
+                "POST /v1/videos", "POST /v1/evals", "POST /v1/edits", "POST /v1/engines/davinci/completions",
+                "POST /v1/chat/completions/", "POST /v1/Chat/Completions",
+                "POST /v1/embeddings/", "DELETE /v1/models/extern", "POST /v1/models");
+        for (String call : calls) {
+            upstream.resetRequests();
+            String method = call.substring(0, call.indexOf(' '));
+            String path = call.substring(call.indexOf(' ') + 1);
+            HttpResponse<String> response = call(method, path, TestPack.TOOL_KEY);
+
+            assertThat(response.statusCode()).as(call + ": " + response.body()).isIn(404, 405);
+            assertThat(error(response).path("message").asText()).as(call).startsWith("D").doesNotContain("Exception");
+            String traceId = response.headers().firstValue("X-Dijkwacht-Trace-Id").orElse(null);
+            assertThat(traceId).as(call + " is recorded").isNotNull();
+            Map<String, Object> record = auditRecord(traceId);
+            assertThat(record.get("DECISION")).as(call).isEqualTo("refused");
+            assertThat(record.get("TOOL_ID")).as(call).isEqualTo("test-tool");
+            assertThat(upstream.getAllServeEvents()).as(call + ": nothing reached a model").isEmpty();
+        }
+    }
+
+    /**
+     * redteam46: a tool whose base URL ends in a slash calls {@code /v1//chat/completions}. The firewall refuses such an
+     * address before any route or key is looked at; the refusal said "ongeldige tekens" and had no trace id. Now it names
+     * the doubled slash and the base URL and is reported like a request refused before routing (a trace id, counted per
+     * source as a request head over the limit is; no audit record, since no key was checked — as for a failed
+     * authentication, a per-request record would let anyone fill the store).
+     */
+    @Test
+    void anAddressNotInItsNormalFormIsRefusedSayingWhyAndRecorded() throws Exception {
+        for (String path : List.of("/v1//chat/completions", "/v1/./chat/completions", "/v1/models/../chat/completions")) {
+            upstream.resetRequests();
+            HttpResponse<String> response = call("POST", path, TestPack.TOOL_KEY);
+
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(400);
+            assertThat(error(response).path("code").asText()).isEqualTo("request_rejected");
+            assertThat(error(response).path("message").asText()).as(path).contains("dubbele schuine streep", "basis-URL");
+            assertThat(response.headers().firstValue("X-Dijkwacht-Trace-Id")).as(path).isPresent();
+            assertThat(upstream.getAllServeEvents()).isEmpty();
+        }
     }
 
     @Test

@@ -3,6 +3,9 @@ package nl.dijkwacht.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -43,6 +46,110 @@ class RetentionTest {
     void sameOnPostgres() {
         db = AuditDb.postgres();
         runScenario(db);
+    }
+
+    @Test
+    void turnHashesOfRecordsAnOlderGatewayRemovedGoInTheNextRun() throws Exception {
+        db = AuditDb.h2();
+        olderGatewayScenario(db);
+    }
+
+    @Test
+    void turnHashesOfRecordsAnOlderGatewayRemovedGoInTheNextRunOnPostgres() throws Exception {
+        db = AuditDb.postgres();
+        olderGatewayScenario(db);
+    }
+
+    /**
+     * A rolling upgrade: a replica from before V170 runs retention and removes records (with their checkpoint, as its
+     * code did) but not their rows in {@code audit_turn_choice}; the upgraded gateway's next run removes those, and
+     * only those: the turn hashes of records that are still there, and a row whose record is not (yet) visible but
+     * lies in no removed range, stay.
+     */
+    static void olderGatewayScenario(AuditDb db) throws Exception {
+        AuditRows rows = new AuditRows(new ObjectMapper());
+        ChainCodec codec = ChainCodec.fromSecret(SECRET);
+        ChainVerifier verifier = new ChainVerifier(db.dataSource(), codec, rows);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, "node-a").start()) {
+            for (int i = 0; i < 12; i++) { // seq 1..12, every other one an answer with three choices
+                Instant at = NOW.minus(20 - i, ChronoUnit.DAYS);
+                sink.append(i % 2 == 0 ? Records.withOtherChoices("r-" + i, at, "p-actor", List.of(choiceHash(i, 1), choiceHash(i, 2)))
+                        : Records.sample("r-" + i, at));
+            }
+        }
+        assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice")).isEqualTo(12);
+        olderGatewayRemoves(db, codec, "node-a", 2, 5, 901);
+        olderGatewayRemoves(db, codec, "node-a", 8, 8, 902);
+        // seq 2..5 held r-1..r-4 (choices of r-2, r-4), seq 8 r-7 (none): 4 rows left behind
+        assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice t WHERE NOT EXISTS (SELECT 1 FROM audit_record r"
+                + " WHERE r.chain_id = t.chain_id AND r.seq = t.seq)")).isEqualTo(4);
+        // a record being written: its turn hashes visible before it (seq 13, past the head), in no removed range
+        db.update("INSERT INTO audit_turn_choice (chain_id, seq, tenant, turn_hmac) VALUES ('node-a', 13, 'gemeente', ?)",
+                java.util.HexFormat.of().parseHex(choiceHash(13, 1)));
+
+        RetentionJob.Run run = new RetentionJob(db.dataSource(), codec, new AuditProperties.Retention(365, null, 7, null), clock).run("test");
+
+        assertThat(run.recordsDeleted()).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice")).isEqualTo(12 - 4 + 1);
+        assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice WHERE seq IN (3, 5)")).isZero();
+        for (long seq : List.of(1L, 7L, 9L, 11L)) {
+            assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice WHERE chain_id = 'node-a' AND seq = ?", seq)).as("seq %d", seq).isEqualTo(2);
+        }
+        assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice WHERE seq = 13")).isEqualTo(1);
+        assertThat(verifier.verify("node-a", null, null).ok()).isTrue();
+    }
+
+    /** What retention did before V170 for a range of a chain: the records and a checkpoint, in one transaction. */
+    private static void olderGatewayRemoves(AuditDb db, ChainCodec codec, String chain, long from, long to, long runId) throws Exception {
+        try (Connection c = db.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            String prev;
+            String last;
+            Instant first;
+            Instant lastAt;
+            try (PreparedStatement ps = c.prepareStatement("SELECT prev_hash, record_hash, occurred_at FROM audit_record"
+                    + " WHERE chain_id = ? AND seq BETWEEN ? AND ? ORDER BY seq")) {
+                ps.setString(1, chain);
+                ps.setLong(2, from);
+                ps.setLong(3, to);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    prev = AuditRows.hashText(rs.getBytes(1));
+                    first = AuditRows.instant(rs, "occurred_at");
+                    last = AuditRows.hashText(rs.getBytes(2));
+                    lastAt = first;
+                    while (rs.next()) {
+                        last = AuditRows.hashText(rs.getBytes(2));
+                        lastAt = AuditRows.instant(rs, "occurred_at");
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM audit_record WHERE chain_id = ? AND seq BETWEEN ? AND ?")) {
+                ps.setString(1, chain);
+                ps.setLong(2, from);
+                ps.setLong(3, to);
+                assertThat(ps.executeUpdate()).isEqualTo(to - from + 1);
+            }
+            long removed = to - from + 1;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_checkpoint (chain_id, from_seq, to_seq, prev_hash,"
+                    + " last_hash, removed_count, first_occurred_at, last_occurred_at, run_id, chain_key_id, checkpoint_mac)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, chain);
+                ps.setLong(2, from);
+                ps.setLong(3, to);
+                ps.setString(4, prev);
+                ps.setString(5, last);
+                ps.setLong(6, removed);
+                ps.setObject(7, AuditRows.time(first));
+                ps.setObject(8, AuditRows.time(lastAt));
+                ps.setLong(9, runId);
+                ps.setString(10, codec.keyId());
+                ps.setString(11, codec.checkpointMac(chain, from, to, prev, last, removed, first, lastAt, runId));
+                ps.executeUpdate();
+            }
+            c.commit();
+        }
     }
 
     private static String choiceHash(int record, int choice) {

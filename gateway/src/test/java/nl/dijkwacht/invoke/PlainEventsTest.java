@@ -355,6 +355,17 @@ class PlainEventsTest {
         return events;
     }
 
+    /** answer46: a spoken answer's delta goes down the tree path, where its transcript is restored and scanned as text. */
+    @Test
+    void aSpokenAnswersDeltaIsNotPlainText() throws Exception {
+        try (PlainEvents stream = new PlainEvents(PlainEvents.parsers(JSON))) {
+            assertThat(plain(stream, HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":null,\"audio\":{\"transcript\":\"Beste\"}}}]}"))
+                    .isNull();
+            assertThat(plain(stream, HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"audio\":{\"data\":\"AAAA\"}}}]}")).isNull();
+            assertThat(plain(stream, PLAIN)).isEqualTo(" Beste");
+        }
+    }
+
     private static String plain(PlainEvents stream, String event) {
         byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
         return stream.plainContent(bytes, bytes.length);

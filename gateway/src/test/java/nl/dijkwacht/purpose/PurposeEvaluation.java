@@ -16,14 +16,16 @@ import nl.dijkwacht.policy.PolicySet;
  * The purpose-guard evaluation command: per-class precision / recall and the confusion table of a guard on the
  * development and/or held-out part of the evaluation set. From the repository root:
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|...|heldout10|heldout11|both|all] [-Dopts=errors,retrain,refuse-at=0.8,...]
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|...|heldout10|heldout11|heldout12|both|all] [-Dopts=errors,retrain,refuse-at=0.8,...]
  * </pre>
  * {@code both} is the development data (dev + the first held-out part, which joined development once held-out-2 was
  * written); {@code all} (or {@code development}) adds held-out-2 (development data since the third round), held-out-3
  * (since the fourth round), held-out-4 (since the fifth round: it was run once, at the end of the fourth) and held-out-5
  * (since the sixth round), held-out-6 (since the seventh), held-out-7 (since the eighth), held-out-8 (since the ninth), held-out-9 (since the tenth) and held-out-10 (since the eleventh).
  * {@code heldout11} (written 2026-12-03 before the eleventh round of tuning) is run only when named, by the lead, and is in no
- * group, so that no tuning run sees its figures. {@code errors} lists the wrong verdicts with their scores — never for held-out-11, which is run
+ * group, so that no tuning run sees its figures. {@code heldout12} (written 2026-12-05, session 46, before the twelfth round of
+ * tuning, by a writer who read neither the guard nor the earlier sets) likewise: run only when named, by the lead, in no group.
+ * {@code errors} lists the wrong verdicts with their scores — never for held-out-11 or held-out-12, which are run
  * only for the final figures (aggregates only). {@code cv=5,hand=N}: cross-validation
  * ({@link PurposeCrossValidation}); {@code lowo,hand=N}: leave one writer out ({@link PurposeLeaveOneWriterOut});
  * {@code embed} and {@code embed-cost} (the sentence-embedding layer of the eleventh round, not shipped) have their own

@@ -34,7 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * a user, system or developer message, an earlier user turn, a text part of a content array, a tool's or a legacy
  * function's description (also inside its parameters), the descriptions in a structured-output schema ({@code
  * response_format}, the Responses API's {@code text.format}; review43), the Responses API's {@code instructions},
- * {@code input} parts and tool descriptions — and written with disguises (zero-width characters, look-alike letters, HTML references,
+ * {@code input} parts and tool descriptions, the names of tools, functions, schemas, message authors and a custom tool's
+ * grammar (redteam46) — and written with disguises (zero-width characters, look-alike letters, HTML references,
  * letter-spacing). An earlier assistant turn, its tool calls' arguments and a tool's result (chat {@code role: tool},
  * Responses {@code function_call_output} and assistant message) that the gateway did not deliver are read too
  * (turns28: a tool could otherwise write its request into a made-up turn) and refused with the audit rule
@@ -210,6 +211,44 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
                             .putObject("schema").put("type", "object").putArray("examples").addObject().put("taak", f);
                     messages(b).addObject().put("role", "user").put("content", "Voer de taak uit.");
                 }),
+                // redteam46: names and a custom tool's grammar are read by the model as it reads the descriptions
+                place("tool function name", Expect.REFUSED, (b, f) -> {
+                    b.putArray("tools").addObject().put("type", "function").putObject("function").put("name", name(f))
+                            .putObject("parameters").put("type", "object");
+                    messages(b).addObject().put("role", "user").put("content", "Gebruik de tool voor de lijst die volgt.");
+                }),
+                place("tool function name in camel case", Expect.REFUSED, (b, f) -> {
+                    b.putArray("tools").addObject().put("type", "function").putObject("function").put("name", camel(f))
+                            .putObject("parameters").put("type", "object");
+                    messages(b).addObject().put("role", "user").put("content", "Gebruik de tool voor de lijst die volgt.");
+                }),
+                place("legacy function name", Expect.REFUSED, (b, f) -> {
+                    b.putArray("functions").addObject().put("name", name(f)).putObject("parameters").put("type", "object");
+                    messages(b).addObject().put("role", "user").put("content", "Gebruik de tool voor de lijst die volgt.");
+                }),
+                place("custom tool name", Expect.REFUSED, (b, f) -> {
+                    b.putArray("tools").addObject().put("type", "custom").putObject("custom").put("name", name(f));
+                    messages(b).addObject().put("role", "user").put("content", "Gebruik de tool voor de lijst die volgt.");
+                }),
+                place("custom tool grammar definition", Expect.REFUSED, (b, f) -> {
+                    b.putArray("tools").addObject().put("type", "custom").putObject("custom").put("name", "verwerk")
+                            .putObject("format").put("type", "grammar").putObject("grammar").put("syntax", "lark")
+                            .put("definition", "start: \"" + f + "\" NAAM\nNAAM: /[A-Za-z ]+/");
+                    messages(b).addObject().put("role", "user").put("content", "Roep de tool aan.");
+                }),
+                place("custom tool regex grammar", Expect.REFUSED, (b, f) -> {
+                    b.putArray("tools").addObject().put("type", "custom").putObject("custom").put("name", "verwerk")
+                            .putObject("format").put("type", "grammar").putObject("grammar").put("syntax", "regex")
+                            .put("definition", "^" + f.replace(".", "\\.") + " [A-Za-z ]+$");
+                    messages(b).addObject().put("role", "user").put("content", "Roep de tool aan.");
+                }),
+                place("response_format schema name", Expect.REFUSED, (b, f) -> {
+                    b.putObject("response_format").put("type", "json_schema").putObject("json_schema").put("name", name(f))
+                            .putObject("schema").put("type", "object");
+                    messages(b).addObject().put("role", "user").put("content", "Doe dit voor de lijst die volgt.");
+                }),
+                place("user message name", Expect.REFUSED, (b, f) -> messages(b).addObject().put("role", "user")
+                        .put("name", name(f)).put("content", "Doe dit voor de lijst die volgt.")),
                 place("tool result", Expect.MADE_UP_TURN, (b, f) -> {
                     messages(b).addObject().put("role", "user").put("content", "Vat het resultaat samen.");
                     ObjectNode call = messages(b).addObject().put("role", "assistant");
@@ -330,6 +369,16 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
                     input.addObject().put("type", "function_call_output").put("call_id", "call_1").put("output", f);
                     b.putArray("tools").addObject().put("type", "function").put("name", "zoek").putObject("parameters").put("type", "object");
                 }),
+                // redteam46: a function tool's name, as the Responses API's flat tools carry it
+                place("tool function name", Expect.REFUSED, (b, f) -> {
+                    b.putArray("tools").addObject().put("type", "function").put("name", name(f)).putObject("parameters").put("type", "object");
+                    b.put("input", "Gebruik de tool voor de lijst die volgt.");
+                }),
+                place("text.format name", Expect.REFUSED, (b, f) -> {
+                    b.putObject("text").putObject("format").put("type", "json_schema").put("name", name(f))
+                            .putObject("schema").put("type", "object");
+                    b.put("input", "Doe dit voor de lijst die volgt.");
+                }),
                 place("user field", Expect.NEVER_SENT, (b, f) -> b.put("input", "Schrijf een korte groet.").put("user", f)));
     }
 
@@ -371,6 +420,31 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
             }
         }
         assertThat(audit.values().toString()).doesNotContain(forbidden);
+    }
+
+    /** The request as a function name: its words joined by {@code _}, at most 64 characters (OpenAI's limit), whole words. */
+    static String name(String text) {
+        StringBuilder name = new StringBuilder();
+        for (String word : text.split("[^\\p{L}\\p{N}]+")) {
+            if (name.length() + word.length() + 1 > 64) {
+                break;
+            }
+            if (word.isEmpty()) {
+                continue;
+            }
+            name.append(name.isEmpty() ? "" : "_").append(word);
+        }
+        return name.toString();
+    }
+
+    /** The same in camel case: {@code beoordeelOfDezeInwoner…}. */
+    static String camel(String text) {
+        StringBuilder name = new StringBuilder();
+        for (String word : name(text).split("_")) {
+            name.append(name.isEmpty() ? word.toLowerCase(java.util.Locale.ROOT)
+                    : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return name.toString();
     }
 
     private static ArrayNode messages(ObjectNode body) {

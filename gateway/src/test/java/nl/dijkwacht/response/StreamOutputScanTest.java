@@ -376,7 +376,7 @@ class StreamOutputScanTest {
     }
 
     /**
-     * The hold is bounded: beyond {@link StreamRewriter#MAX_HELD_JSON} characters the answer is scanned as text, in the
+     * The hold is bounded: beyond {@link HeldJsonAnswer#MAX_HELD_JSON} characters the answer is scanned as text, in the
      * windows of a text answer, and released as it is scanned; nothing leaves unscanned (fail closed), but the JSON is no
      * longer guaranteed.
      */
@@ -387,14 +387,14 @@ class StreamOutputScanTest {
         String filler = "woord ".repeat(1000);
         rewriter.chunk(content("{\"tekst\":\"" + FRESH + " "));
         int sentBefore = 0;
-        for (int i = 0; i * filler.length() <= StreamRewriter.MAX_HELD_JSON; i++) {
+        for (int i = 0; i * filler.length() <= HeldJsonAnswer.MAX_HELD_JSON; i++) {
             rewriter.chunk(content(filler));
             if (i == 0) {
                 sentBefore = sentText().length();
             }
         }
         assertThat(sentBefore).as("held while under the bound").isZero();
-        assertThat(sentText().length()).as("released once over it").isGreaterThan(StreamRewriter.MAX_HELD_JSON - 200);
+        assertThat(sentText().length()).as("released once over it").isGreaterThan(HeldJsonAnswer.MAX_HELD_JSON - 200);
         rewriter.chunk(content("mail " + FRESH + " eind\"}"));
         rewriter.chunk(finish("stop"));
         rewriter.complete();

@@ -161,6 +161,39 @@ class StreamRewriterTest {
         }
     }
 
+    /**
+     * answer46: a spoken answer's transcript is restored across deltas like content — also the piece the finishing event
+     * carries — and, with no text content beside it, ends with the disclaimer; the speech passes as it came.
+     */
+    @Test
+    void aSpokenAnswersTranscriptIsRestoredAcrossDeltasAndGetsTheDisclaimer() {
+        for (boolean raw : new boolean[] {false, true}) {
+            sent.clear();
+            StreamRewriter rewriter = new StreamRewriter(exchange(), out, new Disclaimer(null), null, json);
+            ObjectNode start = content("");
+            ((ObjectNode) start.at("/choices/0/delta")).put("role", "assistant").putNull("content").putNull("refusal");
+            give(rewriter, start, raw);
+            give(rewriter, audio(a -> a.put("id", "audio_1").put("transcript", "Beste [PERS")), raw);
+            give(rewriter, audio(a -> a.put("data", "AAAA")), raw);
+            ObjectNode finish = audio(a -> a.put("transcript", "OON_1], tot ziens."));
+            ((ObjectNode) finish.at("/choices/0")).put("finish_reason", "stop");
+            rewriter.chunk(finish);
+            rewriter.complete();
+            StringBuilder transcript = new StringBuilder();
+            sent.forEach(c -> transcript.append(c.at("/choices/0/delta/audio/transcript").asText("")));
+            assertThat(transcript.toString()).as("raw " + raw).isEqualTo("Beste Jan de Vries, tot ziens.\n\n---\nLet op: AI (t1)");
+            assertThat(sent).as("raw " + raw).anyMatch(c -> c.at("/choices/0/delta/audio/data").asText().equals("AAAA"));
+            assertThat(sentText()).as("raw " + raw).isEmpty();
+            assertThat(sent.getLast().at("/dijkwacht/in_content").asBoolean()).isTrue();
+        }
+    }
+
+    private ObjectNode audio(java.util.function.Consumer<ObjectNode> audio) {
+        ObjectNode chunk = json.createObjectNode().put("id", "c").put("object", "chat.completion.chunk");
+        audio.accept(chunk.putArray("choices").addObject().put("index", 0).putObject("delta").putObject("audio"));
+        return chunk;
+    }
+
     private void give(StreamRewriter rewriter, ObjectNode chunk, boolean raw) {
         if (raw) {
             byte[] bytes = chunk.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -10,7 +10,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * The one body-size filter of every route: a declared {@code Content-Length} over the route's limit is refused
  * before anything is read; otherwise the body is read once, never more than the limit plus one byte (chunked
- * uploads included), and handed to the handler ({@link AuthenticatedRequest#body}). Over the limit: 413 in Dutch.
+ * uploads included), unpacked when it was sent compressed ({@link RequestContentCoding}, the limit applies to both sizes),
+ * and handed to the handler ({@link AuthenticatedRequest#body}). Over the limit: 413 in Dutch.
  */
 public final class BodySizeLimit {
 
@@ -40,6 +41,11 @@ public final class BodySizeLimit {
             }
             if (body.length > maxBytes) {
                 return refusals.refuse(request, route, tooLarge(maxBytes));
+            }
+            try {
+                body = RequestContentCoding.decoded(servlet.getHeaders(RequestContentCoding.HEADER), body, maxBytes, tooLarge(maxBytes));
+            } catch (RequestContentCoding.Refused e) {
+                return refusals.refuse(request, route, e.refusal());
             }
             servlet.setAttribute(AuthenticatedRequest.BODY, body);
             return next.handle(request);

@@ -224,15 +224,16 @@ public final class AuditQueries {
      */
     public List<UsageRow> aggregate(AuditFilter filter, String period, String by) {
         if (daily != null) {
-            List<UsageRow> read = daily.consistently(() -> aggregate(filter, period, by, true));
+            List<UsageRow> read = daily.consistently(uncounted -> aggregate(filter, period, by, uncounted));
             if (read != null) {
                 return read;
             }
         }
-        return aggregate(filter, period, by, false);
+        return aggregate(filter, period, by, null);
     }
 
-    private List<UsageRow> aggregate(AuditFilter filter, String period, String by, boolean withRollup) {
+    /** @param uncounted null: everything counted from the records; else whole closed days from the roll-up plus these */
+    private List<UsageRow> aggregate(AuditFilter filter, String period, String by, DailyUsageRollup.Uncounted uncounted) {
         String p = period == null ? "month" : period.toLowerCase(Locale.ROOT);
         String key = by == null ? "model" : by.toLowerCase(Locale.ROOT);
         if (!PERIODS.contains(p) || !GROUP_BY.containsKey(key)) {
@@ -241,7 +242,7 @@ public final class AuditQueries {
         String periodColumn = p.equals("day") ? "period_day" : "period_month";
         String keyColumn = GROUP_BY.get(key);
         boolean withEndpoint = filter.endpoint() != null && !filter.endpoint().isBlank();
-        Optional<DailyUsageRollup.Coverage> days = withRollup ? rolledUp(filter) : Optional.empty();
+        Optional<DailyUsageRollup.Coverage> days = uncounted != null ? rolledUp(filter) : Optional.empty();
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         List<AuditFilter> raw = new ArrayList<>();
@@ -276,7 +277,7 @@ public final class AuditQueries {
                 recordParams.add(filter.endpoint());
             }
             String recordTenant = filter.scope().condition("r.tenant", recordParams);
-            parts.set(parts.size() - 1, parts.getLast() + daily.uncounted().branches("r." + periodColumn + ", " + keyColumn + ", 1,"
+            parts.set(parts.size() - 1, parts.getLast() + uncounted.branches("r." + periodColumn + ", " + keyColumn + ", 1,"
                     + " CASE WHEN r.decision = 'refused' THEN 1 ELSE 0 END, CASE WHEN r.decision = 'redacted' THEN 1 ELSE 0 END,"
                     + " CASE WHEN r.decision = 'failed' THEN 1 ELSE 0 END, r.prompt_tokens, r.completion_tokens, r.energy_wh",
                     "r.period_day >= ? AND r.period_day < ? AND " + endpoint.replace("u.", "r.")

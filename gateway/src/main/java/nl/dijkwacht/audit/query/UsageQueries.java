@@ -89,15 +89,16 @@ public final class UsageQueries {
     /** As {@link #overview(Instant, Instant, String)} over one tenant's records. */
     public Overview overview(Instant from, Instant to, String dimension, TenantScope scope) {
         if (daily != null) {
-            Overview read = daily.consistently(() -> overview(from, to, dimension, scope, true));
+            Overview read = daily.consistently(uncounted -> overview(from, to, dimension, scope, uncounted));
             if (read != null) {
                 return read;
             }
         }
-        return overview(from, to, dimension, scope, false);
+        return overview(from, to, dimension, scope, null);
     }
 
-    private Overview overview(Instant from, Instant to, String dimension, TenantScope scope, boolean withRollup) {
+    /** @param uncounted null: everything counted from the records; else whole closed days from the roll-up plus these */
+    private Overview overview(Instant from, Instant to, String dimension, TenantScope scope, DailyUsageRollup.Uncounted uncounted) {
         String keyColumn = DIMENSIONS.get(dimension);
         if (keyColumn == null) {
             throw new IllegalArgumentException("Uitsplitsen kan naar " + DIMENSIONS.keySet() + ".");
@@ -120,7 +121,7 @@ public final class UsageQueries {
         }
         Rollup rollup = new Rollup(buckets.size());
         // whole closed days from the daily roll-up (hours are always counted from the records), the rest from the records
-        Optional<DailyUsageRollup.Coverage> daily = granularity == Granularity.HOUR || !withRollup ? Optional.empty()
+        Optional<DailyUsageRollup.Coverage> daily = granularity == Granularity.HOUR || uncounted == null ? Optional.empty()
                 : this.daily.coverage().flatMap(c -> c.within(from, to));
         List<Instant[]> raw = new ArrayList<>();
         if (daily.isEmpty()) {
@@ -156,7 +157,6 @@ public final class UsageQueries {
         if (daily.isPresent()) {
             // the roll-up's rows and, in the same statement, the records of those days it does not hold yet (written
             // since its last run, or late for their day)
-            DailyUsageRollup.Uncounted uncounted = this.daily.uncounted();
             String days = daily.get().from().toString();
             String daysTo = daily.get().to().toString();
             String dayBucket = granularity == Granularity.DAY ? "period_day" : "period_month";

@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * is removed in a transaction of more than {@code batch-size} rows (records, with their checkpoint, and content alike),
  * so the gateway's writer keeps answering while a year's expired tier goes, and after each batch the run waits
  * {@code batch-pause} so the writer has the store to itself between batches (on H2 a batch's commit holds the
- * store's lock while it writes its chunk: the writer's commits queue behind it).
+ * store's lock while it writes its chunk: the writer's commits queue behind it). The other choices' turn hashes of
+ * removed records go with them, and those an older gateway left behind go in the next run
+ * ({@link #deleteChoicesOfRemovedRecords}).
  */
 public final class RetentionJob {
 
@@ -114,6 +116,7 @@ public final class RetentionJob {
             removedSincePause += removed;
         }
         long recordsHeld = count("SELECT COUNT(*) FROM audit_record WHERE occurred_at < ?", AuditRows.time(cutoff));
+        long choicesLeftBehind = deleteChoicesOfRemovedRecords();
 
         long reviewsDeleted = update("""
                 DELETE FROM audit_review WHERE reported_at < ?
@@ -140,8 +143,10 @@ public final class RetentionJob {
             ps.setLong(9, runId);
             ps.executeUpdate();
         }
-        log.info("retention run {}: {} records, {} contents, {} reviews, {} complaints deleted; {} records and {} contents held; {} checkpoints",
-                runId, recordsDeleted, contentDeleted, reviewsDeleted, complaintsDeleted, recordsHeld, contentHeld, ranges.size());
+        log.info("retention run {}: {} records, {} contents, {} reviews, {} complaints deleted; {} records and {} contents held; {} checkpoints;"
+                        + " {} turn hashes of records removed by an older gateway deleted",
+                runId, recordsDeleted, contentDeleted, reviewsDeleted, complaintsDeleted, recordsHeld, contentHeld, ranges.size(),
+                choicesLeftBehind);
         return new Run(runId, now, finished, cutoff, recordsDeleted, contentDeleted, reviewsDeleted, complaintsDeleted,
                 recordsHeld, contentHeld, ranges.size(), triggeredBy);
     }
@@ -284,6 +289,22 @@ public final class RetentionJob {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The other choices' turn hashes ({@code audit_turn_choice}, turns45) of records that are gone: a gateway from before
+     * V170 (a replica not yet upgraded during a rolling upgrade) removes records without them, and nothing else would
+     * remove them. Only rows inside a checkpoint's range go — those records are gone for good and their seqs are never
+     * written again —, never a row merely missing its record at the moment of reading (on H2 one statement's tables
+     * need not be read at one moment, so a record committed with its choices could look absent). One look-up per row
+     * through the checkpoints' {@code (chain_id, from_seq)} key: ranges of a chain do not overlap, so only the range
+     * starting last at or before the row's seq can hold it. The rows exist only for answers with {@code n > 1}.
+     */
+    private long deleteChoicesOfRemovedRecords() throws SQLException {
+        return update("""
+                DELETE FROM audit_turn_choice WHERE seq <= (SELECT k.to_seq FROM audit_checkpoint k
+                  WHERE k.chain_id = audit_turn_choice.chain_id AND k.from_seq <= audit_turn_choice.seq
+                  ORDER BY k.from_seq DESC FETCH FIRST 1 ROWS ONLY)""");
     }
 
     private long startRun(Instant now, Instant cutoff, String triggeredBy, String tenant) throws SQLException {

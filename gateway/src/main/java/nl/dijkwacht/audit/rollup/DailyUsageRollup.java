@@ -119,18 +119,24 @@ public final class DailyUsageRollup implements AutoCloseable {
     }
 
     /**
-     * Runs {@code read} (statements over the roll-up and the records) so that it saw one state of the roll-up: the
-     * roll-up's generation, which each of its transactions moves, is the same before and after it (on H2 the tables
-     * one statement reads need not be of one moment; and a reader may take several statements). Records only grow
-     * meanwhile, which a count over them may see or not, as it would without the roll-up.
+     * Runs {@code read} (statements over the roll-up and the records, given the chains with records the roll-up does
+     * not hold: {@link #uncounted}) so that it saw one state of the roll-up: the roll-up's generation, which each of its
+     * transactions moves, is the same before and after it (on H2 the tables one statement reads need not be of one
+     * moment; and a reader may take several statements). The chains are read in a statement of their own, before
+     * {@code read}: a chain whose records were all counted then and that had one committed before {@code read} looked
+     * at the records would be missed — its record neither in the roll-up nor among the records added — while another
+     * chain's record committed later was counted. So the chains are read once more afterwards, and {@code read} runs
+     * again when a chain with uncounted records was not in its list. Records only grow meanwhile, which a count over
+     * them may see or not, as it would without the roll-up.
      *
      * @return what {@code read} answered, or null when the roll-up changed under it every time (count the records)
      */
-    public <T> T consistently(Supplier<T> read) {
+    public <T> T consistently(java.util.function.Function<Uncounted, T> read) {
         for (int attempt = 0; attempt < 4; attempt++) {
             long before = generation();
-            T answer = read.get();
-            if (generation() == before) {
+            Uncounted uncounted = uncounted();
+            T answer = read.apply(uncounted);
+            if (generation() == before && uncounted.holds(uncounted())) {
                 return answer;
             }
         }
@@ -321,8 +327,8 @@ public final class DailyUsageRollup implements AutoCloseable {
     }
 
     /**
-     * The chains with records the roll-up does not hold yet, and the seq after which they start: read by a query
-     * service inside {@link #consistently}, so that they belong to the state of the roll-up it reads.
+     * The chains with records the roll-up does not hold yet, and the seq after which they start: given by
+     * {@link #consistently} to the query service's read, so that they belong to the state of the roll-up it reads.
      */
     public Uncounted uncounted() {
         List<String> chains = new java.util.ArrayList<>();
@@ -343,6 +349,20 @@ public final class DailyUsageRollup implements AutoCloseable {
 
     /** Per chain, the seq after which its records are not in the roll-up (chains with none such are left out). */
     public record Uncounted(List<String> chains, List<Long> after) {
+
+        /** True when every chain of {@code later} is listed here from the same seq on (nothing added unseen). */
+        boolean holds(Uncounted later) {
+            Map<String, Long> mine = new HashMap<>();
+            for (int i = 0; i < chains.size(); i++) {
+                mine.put(chains.get(i), after.get(i));
+            }
+            for (int i = 0; i < later.chains.size(); i++) {
+                if (!later.after.get(i).equals(mine.get(later.chains.get(i)))) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         /**
          * {@code UNION ALL} branches, one per chain, selecting {@code select} from the chain's records after its

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * split the hand-written documents into a development part and a held-out quarter.
  *
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-build   # markup → JSONL (dev, heldout, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12)
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-build   # markup → JSONL (dev, heldout, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, paste45, paste45heldout, heldout13)
  * </pre>
  * The one-off split (DIR/&lt;form&gt;.txt → dev/heldout) was {@code main("split", DIR)}:
  * <pre>
@@ -48,6 +48,7 @@ public final class FormsEvalSetBuilder {
         }
         List<String> splits = new ArrayList<>(FormsEvalSet.SPLITS);
         splits.addAll(FormsEvalSet.GENERATED_SPLITS);
+        splits.addAll(FormsEvalSet.WRITTEN_AHEAD);
         for (String split : splits) {
             Path dir = root.resolve(split);
             List<FormsEvalSet.Doc> docs = FormsEvalSet.readMarkupDir(dir);

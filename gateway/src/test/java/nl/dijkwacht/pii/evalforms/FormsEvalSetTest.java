@@ -20,15 +20,21 @@ import org.junit.jupiter.api.Test;
 /**
  * Validates the forms evaluation set (it does not score the engine: that is {@link FormsEvaluation}): every
  * annotation's offsets point at exactly its text, spans do not overlap, the JSONL is the compiled markup, the
- * held-out part is the seeded random quarter (held-out-3 to held-out-12 are separately written sets, not part of that
+ * held-out part is the seeded random quarter (held-out-3 to held-out-13 are separately written sets, not part of that
  * split), and real-looking identifiers carry valid but fictitious check digits.
  */
 class FormsEvalSetTest {
+
+    /** The totals of the README's held-out-13 table (a label added or lost there fails here). */
+    private static final long HELDOUT13_IDENTIFIERS = 296L;
+    private static final long HELDOUT13_NAMES = 341L;
+    private static final long HELDOUT13_LOOK_ALIKES = 312L;
 
     private static List<Doc> all() throws IOException {
         List<Doc> docs = new ArrayList<>();
         List<String> splits = new ArrayList<>(FormsEvalSet.SPLITS);
         splits.addAll(FormsEvalSet.GENERATED_SPLITS);
+        splits.addAll(FormsEvalSet.WRITTEN_AHEAD);
         for (String split : splits) {
             docs.addAll(FormsEvalSet.load(split));
         }
@@ -58,6 +64,7 @@ class FormsEvalSetTest {
     void jsonlIsTheCompiledMarkup() throws IOException {
         List<String> splits = new ArrayList<>(FormsEvalSet.SPLITS);
         splits.addAll(FormsEvalSet.GENERATED_SPLITS);
+        splits.addAll(FormsEvalSet.WRITTEN_AHEAD);
         for (String split : splits) {
             Path dir = FormsEvalSet.root().resolve(split);
             String compiled = FormsEvalSet.toJsonl(FormsEvalSet.readMarkupDir(dir));
@@ -170,6 +177,27 @@ class FormsEvalSetTest {
     void heldout12CoversEveryFormAndIsNew() throws IOException {
         assertWrittenApart("heldout12", 1101, List.of("dev", "heldout", "heldout3", "heldout4", "heldout5", "heldout6",
                 "heldout7", "heldout8", "heldout9", "heldout10", "heldout11"));
+    }
+
+    /**
+     * Held-out-13 (written ahead of the thirteenth round, not in {@link FormsEvalSet#SPLITS}): 16 documents of every
+     * form numbered from 1301, the table variants, no text shared with any other part, and at least as many labels as
+     * its README section counts. Failures name ids and counts only: the part is unseen.
+     */
+    @Test
+    void heldout13CoversEveryFormAndIsNew() throws IOException {
+        List<String> others = new ArrayList<>(FormsEvalSet.SPLITS);
+        others.addAll(FormsEvalSet.PASTE45_SPLITS);
+        assertWrittenApart("heldout13", 1301, others);
+        List<Doc> docs = FormsEvalSet.load("heldout13");
+        long identifiers = docs.stream().flatMap(d -> d.entities().stream())
+                .filter(s -> !s.type().equals(FormsEvalSet.PERSON)).count();
+        long names = docs.stream().flatMap(d -> d.entities().stream())
+                .filter(s -> s.type().equals(FormsEvalSet.PERSON)).count();
+        long lookAlikes = docs.stream().mapToLong(d -> d.harmless().size()).sum();
+        assertThat(List.of(identifiers, names, lookAlikes)).as("held-out-13 identifiers, names, look-alikes")
+                .isEqualTo(List.of(HELDOUT13_IDENTIFIERS, HELDOUT13_NAMES, HELDOUT13_LOOK_ALIKES));
+        assertThat(FormsEvalSet.UNSEEN).contains("heldout13");
     }
 
     /**

@@ -44,7 +44,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * end of the eighth) in the ninth, held-out-9 (run once at the end of the ninth) in the tenth, held-out-10 (run once
  * at the end of the tenth) in the eleventh and held-out-11 (run once at the end of the eleventh) in the twelfth, so
  * their mismatches are written too.
- * For a part still held out ({@link FormsEvalSet#UNSEEN}: held-out-12) only the figures are printed, never its errors.
+ * For a part still held out ({@link FormsEvalSet#UNSEEN}: held-out-12, held-out-13) only the figures are printed, never its errors.
  */
 public final class FormsEvaluation {
 
@@ -244,7 +244,8 @@ public final class FormsEvaluation {
 
     public static void main(String[] args) throws IOException {
         String split = args.length > 0 ? args[0] : "dev";
-        if (!FormsEvalSet.SPLITS.contains(split) && !FormsEvalSet.GENERATED_SPLITS.contains(split)) {
+        if (!FormsEvalSet.SPLITS.contains(split) && !FormsEvalSet.GENERATED_SPLITS.contains(split)
+                && !FormsEvalSet.WRITTEN_AHEAD.contains(split)) {
             throw new IllegalArgumentException("usage: " + String.join(" | ", FormsEvalSet.SPLITS));
         }
         PiiEngine engine = PiiEngine.dutchDefault();
@@ -273,6 +274,8 @@ public final class FormsEvaluation {
             case "heldout11" ->
                     "## Held-out-11 part (run once at the end of the eleventh round; development data since)\n\n";
             case "heldout12" -> "## HELD-OUT-12 part (written before the twelfth tuning round; final figures only: "
+                    + "do not tune on these, no errors are written)\n\n";
+            case "heldout13" -> "## HELD-OUT-13 part (written before the thirteenth tuning round; final figures only: "
                     + "do not tune on these, no errors are written)\n\n";
             case "paste45" -> "## Paste-45 set, development part\n\n";
             case "paste45heldout" -> "## PASTE-45 HELD-OUT part (final figures only: do not tune on these, no errors are "

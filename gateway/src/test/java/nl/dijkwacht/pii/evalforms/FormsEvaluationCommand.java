@@ -29,6 +29,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=paste45heldout  # paste-45 held-out (figures only)
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=paste46    # paste-46 set, development part
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=paste46heldout  # paste-46 held-out (figures only)
+ * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout13  # held-out-13 (final figures, run once by the lead)
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms.build=true  # markup → JSONL
  * </pre>
  *
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class FormsEvaluationCommand {
 
     @Test
-    @EnabledIfSystemProperty(named = "pii.forms", matches = "dev|heldout|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|paste45|paste45heldout|paste46|paste46heldout")
+    @EnabledIfSystemProperty(named = "pii.forms", matches = "dev|heldout|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|paste45|paste45heldout|paste46|paste46heldout")
     void evaluate() throws IOException {
         String split = System.getProperty("pii.forms");
         FormsEvaluation.main(new String[] {split});
