@@ -2,6 +2,8 @@ package nl.dijkwacht.pii.detect;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import nl.dijkwacht.words.Letters;
 import nl.dijkwacht.words.WordList;
 
@@ -13,6 +15,9 @@ import nl.dijkwacht.words.WordList;
 public final class JobWords {
 
     private static final List<String> ENDINGS = WordList.list("/pii/names/job-title-endings.txt");
+    /** The last four letters of every ending: a word whose own last four are none of these is no job noun. */
+    private static final Set<String> TAILS = ENDINGS.stream().map(e -> e.substring(e.length() - 4))
+            .collect(Collectors.toUnmodifiableSet());
 
     private JobWords() {
     }
@@ -25,7 +30,7 @@ public final class JobWords {
             while (e < b && Letters.letter(text.charAt(e))) {
                 e++;
             }
-            if (e - w >= 5) {
+            if (e - w >= 5 && TAILS.contains(text.substring(e - 4, e).toLowerCase(Locale.ROOT))) {
                 String word = text.substring(w, e).toLowerCase(Locale.ROOT);
                 for (String ending : ENDINGS) {
                     if (word.endsWith(ending)) {

@@ -20,8 +20,8 @@ final class TrailingParticles {
     static void widen(String text, List<NameSpan> spans) {
         for (int k = 0; k < spans.size(); k++) {
             NameSpan s = spans.get(k);
-            if (s.end() >= text.length() || text.charAt(s.end()) != ' ' || text.indexOf(',', s.start()) < 0
-                    || text.indexOf(',', s.start()) >= s.end()) {
+            // the comma looked for inside the span only: from every span to the text's end was quadratic on a TSV
+            if (s.end() >= text.length() || text.charAt(s.end()) != ' ' || text.indexOf(',', s.start(), s.end()) < 0) {
                 continue;
             }
             int end = s.end();
