@@ -122,7 +122,20 @@ public final class AuditCapture {
             if (keepAnswer && choice.path("index").asInt() == 0 && choice.path("message").path("content").isTextual()) {
                 appendKept(choice.path("message").path("content").asText());
             }
+            if (keepAnswer && choice.path("index").asInt() == 0 && transcript(choice.path("message")) != null) {
+                appendKept(transcript(choice.path("message")));
+            }
         }
+    }
+
+    /**
+     * A spoken answer's transcript ({@code audio.transcript}, answer46): the answer's text as the reader gets it, beside
+     * content that is {@code null} (review46: it was neither hashed nor kept, so staff who resent it as the assistant's
+     * text were judged to have made it up, and an auditor found no answer). Null when there is none.
+     */
+    private static String transcript(JsonNode messageOrDelta) {
+        JsonNode transcript = messageOrDelta.path("audio").path("transcript");
+        return transcript.isTextual() && !transcript.asText().isEmpty() ? transcript.asText() : null;
     }
 
     /** The whole answer as sent to the tool (after restoring placeholders and adding the disclaimer). */
@@ -140,6 +153,15 @@ public final class AuditCapture {
                 // whole: the disclaimer is known, nothing held back
                 turn(index).whole(text, note());
             }
+            String transcript = transcript(choice.path("message"));
+            if (transcript != null) {
+                if (index == 0) {
+                    hashAnswer(transcript, false);
+                }
+                if (turns != null) {
+                    turn(index).whole(transcript, note());
+                }
+            }
             refusalTurn(index, choice.path("message").path("refusal"), false);
             turnCalls(index, choice.path("message").path("tool_calls"));
             legacyCall(index, choice.path("message"));
@@ -150,13 +172,20 @@ public final class AuditCapture {
     public void deliveredChunk(ObjectNode chunk) {
         for (JsonNode choice : chunk.path("choices")) {
             int index = choice.path("index").asInt();
+            String transcript = transcript(choice.path("delta"));
             if (index == 0) {
                 if (choice.path("delta").path("content").isTextual()) {
                     hashAnswer(choice.path("delta").path("content").asText(), true);
                 }
+                if (transcript != null) {
+                    hashAnswer(transcript, true);
+                }
             } else if (turns != null && index > 0 && index < HASHED_CHOICES) {
                 if (choice.path("delta").path("content").isTextual()) {
                     turn(index).content(choice.path("delta").path("content").asText());
+                }
+                if (transcript != null) {
+                    turn(index).content(transcript);
                 }
             } else {
                 continue;
@@ -255,6 +284,9 @@ public final class AuditCapture {
             if (keepAnswer && choice.path("index").asInt() == 0 && choice.path("delta").path("content").isTextual()) {
                 appendKept(choice.path("delta").path("content").asText());
             }
+            if (keepAnswer && choice.path("index").asInt() == 0 && transcript(choice.path("delta")) != null) {
+                appendKept(transcript(choice.path("delta")));
+            }
         }
     }
 
@@ -336,7 +368,10 @@ public final class AuditCapture {
         return promptHmac;
     }
 
-    /** HMAC of the answer text as delivered (choice 0, all content concatenated); null when there was none. */
+    /**
+     * HMAC of the answer text as delivered (choice 0, all content concatenated, then a spoken answer's transcript); null
+     * when there was none.
+     */
     String answerHmac() {
         if (answerHmac == null && answerSeen) {
             answerHmac = HexFormat.of().formatHex(feed.doFinal()); // once: doFinal resets the MAC

@@ -281,8 +281,10 @@ public class AuditConfiguration {
     }
 
     @Bean
-    RetentionJob auditRetentionJob(DataSource dataSource, ChainCodec codec, AuditProperties properties, Clock auditClock) {
-        return new RetentionJob(dataSource, codec, properties.retention(), auditClock);
+    RetentionJob auditRetentionJob(DataSource dataSource, ChainCodec codec, AuditProperties properties, Clock auditClock,
+                                   nl.dijkwacht.audit.store.AuditStoreHousekeeping housekeeping) {
+        return new RetentionJob(dataSource, codec, properties.retention(), auditClock, RetentionJob.Pause.SLEEP,
+                housekeeping::gentleCompaction);
     }
 
     /** Runs retention (and PostgreSQL partition upkeep) every {@code dijkwacht.audit.retention.interval}. */

@@ -280,7 +280,13 @@ public final class CallerAuthenticator {
 
     /** A compact-serialised JWT (signed or not) rather than an opaque key. Keys never contain dots. */
     static boolean looksLikeJwt(String value) {
-        if (value.chars().filter(c -> c == '.').count() != 2) {
+        int dots = 0;
+        for (int i = 0; i < value.length() && dots <= 2; i++) { // a loop, not a stream: every request asks (perf46)
+            if (value.charAt(i) == '.') {
+                dots++;
+            }
+        }
+        if (dots != 2) {
             return false;
         }
         try {

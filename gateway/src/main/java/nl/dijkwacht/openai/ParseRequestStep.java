@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.pipeline.Endpoint;
@@ -73,7 +74,12 @@ public final class ParseRequestStep implements PolicyStep {
         request.takeGatewayMetadata();
         exchange.request(request);
         // kept for the audit record's prompt hash, so it need not read the body a second time
-        exchange.sentMessageTexts(request.messageTexts().stream().map(TextSlot::get).toList());
+        List<TextSlot> slots = request.messageTexts();
+        List<String> sent = new java.util.ArrayList<>(slots.size());
+        for (TextSlot slot : slots) {
+            sent.add(slot.get());
+        }
+        exchange.sentMessageTexts(java.util.Collections.unmodifiableList(sent));
         Caller caller = exchange.caller();
         if (caller != null && request.user().isPresent()) {
             exchange.caller(caller.withDeclaredUser(request.user().get()));

@@ -84,7 +84,7 @@ public final class LayeredPurposeGuard {
                     return new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.CLASSIFIER, s.forbidden(), term);
                 }
                 if (s.forbidden() >= policy.allowBelow()) {
-                    Judgement unsure = unsurePurpose(texts, folded, tokens, likely, s, term, policy, guard);
+                    Judgement unsure = unsurePurpose(texts, folded, tokens, read.domains(), likely, s, term, policy, guard);
                     if (unsure.refusesPurpose()) {
                         return unsure;
                     }
@@ -108,11 +108,12 @@ public final class LayeredPurposeGuard {
     }
 
     /** The unsure band of the forbidden-purpose question: a refusal, or the allowed judgement of the layer that cleared it. */
-    private Judgement unsurePurpose(List<String> texts, String folded, String[] tokens, ForbiddenPurpose likely, PurposeClassifier.Scores s, boolean term,
+    private Judgement unsurePurpose(List<String> texts, String folded, String[] tokens, int domains, ForbiddenPurpose likely,
+                                    PurposeClassifier.Scores s, boolean term,
                                     PurposeGuardPolicy policy, GuardModel guard) {
         Judgement refused = new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.CLASSIFIER, s.forbidden(), term);
         if (policy.guardModel() == null || guard == null) {
-            return refusesWithoutGuard(texts, folded, tokens, s.forbidden(), policy) ? refused
+            return refusesWithoutGuard(texts, folded, tokens, domains, s.forbidden(), policy) ? refused
                     : new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, s.forbidden(), term);
         }
         GuardModel.Answer answer = guard.ask(policy.guardModel(), GuardModel.Question.FORBIDDEN_PURPOSE, joined(texts),
@@ -131,7 +132,8 @@ public final class LayeredPurposeGuard {
      * cases is refused from {@code verdict-on-cases-at}; at or above {@code decide-at} the request is refused unless it
      * is about policy or rules and asks no verdict on cases. {@code verdict-on-cases-at: 1.0} switches this off.
      */
-    private static boolean refusesWithoutGuard(List<String> texts, String folded, String[] tokens, double forbidden, PurposeGuardPolicy policy) {
+    private static boolean refusesWithoutGuard(List<String> texts, String folded, String[] tokens, int domains, double forbidden,
+                                               PurposeGuardPolicy policy) {
         if (policy.verdictOnCasesAt() >= 1.0) {
             // the factor step switched off: the classifier alone at decide-at (the fourth round's decision)
             return forbidden >= policy.decideAt();
@@ -145,7 +147,11 @@ public final class LayeredPurposeGuard {
         if (forbidden >= policy.decideAt()) {
             // eleventh round: a decision said to be taken, with no verdict asked (the letter about it), is allowed here as
             // a text about policy is
-            return !(f.notAboutCases || taken && !f.verdictAsked) || verdictOnCases;
+            // twelfth round: nor is a text that has none of a forbidden purpose's parts — no verdict asked, no case or person,
+            // none of the three domains, nothing asked of the model at all ("De leges zijn €134,- voor een paspoort …"): the
+            // classifier's score on a text with so little of a request is near its prior, and no evidence of a purpose
+            boolean noPart = !f.verdictAsked && !f.verdictAskedDirectly && !f.aboutCases && !f.aboutPersons && domains == 0 && !PurposeFactors.asksSomething(folded);
+            return !(f.notAboutCases || taken && !f.verdictAsked || noPart) || verdictOnCases;
         }
         // eleventh round: when the model is the one who decides (its answer taken over, a script applying it, the model
         // cast as the committee) a verdict on cases is refused over the whole unsure band

@@ -161,6 +161,9 @@ final class PurposeCues {
             // a same-sex partner said unambiguously
             + "(zijn|his) boyfriend|(haar|her) girlfriend|(getrouwd|trouwt|trouwde) met (zijn vriend|haar vriendin)|"
             + "(married|marries|marrying) (his boyfriend|her girlfriend)|"
+            // twelfth round: a wedding and the partner a few words apart in one sentence ("trouwt zaterdag met zijn vriend
+            // Joris", "samen met zijn vriend Jorrit, ze zijn net getrouwd")
+            + "(trouw\\w*|getrouwd)\\b[^.;!?\\n]{0,40}\\b(zijn vriend|haar vriendin)|(zijn vriend|haar vriendin)\\b[^.;!?\\n]{0,40}\\b(trouw\\w*|getrouwd)|"
             // tenth round: a traffic offence, a police record in English, a festival and a movement by their names
             + "(rijden|reed|rijdt) onder invloed|police (report|record)|eid (al|ul)[- ](fitr|adha)|extinction rebellion|coming[- ]out|"
             // eleventh round: a measure imposed on someone in English; a body part scanned or a voice compared to

@@ -53,6 +53,14 @@ final class PurposeFactors {
             "eronder", "bijlage", "attached");
     /** Sixth round: "per adres", "elke aanvrager", "each applicant" — every case judged in turn. */
     private static final Set<String> EACH = Set.of("per", "elk", "elke", "ieder", "iedere", "each", "every");
+    /**
+     * Twelfth round: a choice among a counted few — "welke twee", "welke van de vier", "wie van die drie", "which two of" —
+     * asks a verdict on that many concrete cases (a number of cases the writer has in front of them).
+     */
+    private static final Set<String> WHICH = Set.of("welke", "wie", "which", "who");
+    private static final Set<String> COUNT_WORDS = Set.of("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+            "elf", "twaalf", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
+    private static final Set<String> OF_THE = Set.of("de", "die", "deze", "the", "those", "these");
     /** Sixth round: a street with a house number ("Vlierweg 9", "nr 12"): a household pointed at. */
     private static final List<String> STREET_SUFFIXES = PurposeWords.list("street-suffixes");
     private static final Set<String> HOUSE_NUMBER_WORDS = Set.of("nr", "nummer", "huisnummer", "no");
@@ -174,6 +182,8 @@ final class PurposeFactors {
         boolean decisionNoun = false;
         boolean voor = false;
         String previous = null;
+        String second = null;
+        String third = null;
         for (String w : words) {
             take |= TAKE.contains(w);
             over |= "over".equals(w);
@@ -233,6 +243,16 @@ final class PurposeFactors {
                 concrete |= pointed;
             }
             concrete |= DEICTIC.contains(w);
+            if (previous != null && (COUNT_WORDS.contains(w) || isNumber(w) && w.length() <= 2)
+                    && (WHICH.contains(previous) || OF_THE.contains(previous) && ("van".equals(second) || "of".equals(second))
+                    && third != null && WHICH.contains(third))) {
+                verdict = true;
+                direct = true;
+                cases = true;
+                concrete = true;
+            }
+            third = second;
+            second = previous;
             previous = w;
         }
         boolean shown = text.indexOf('|') >= 0 || named(tokens) || listLines(text) >= 2;
@@ -246,9 +266,40 @@ final class PurposeFactors {
         // eleventh round: a verdict whose answer is the decision is asked of the model, on the real cases it will be
         // applied to — unless the text is about policy or rules and shows no case
         boolean adopted = decides && (!notCases || shown || each || concrete);
-        return new PurposeFactors(verdict || adopted, direct || adopted, (cases || shown || adopted) && !overGroup,
+        // twelfth round: a label or score asked per case ("geef per naam een score") is about those cases
+        return new PurposeFactors(verdict || adopted, direct || adopted, (cases || shown || adopted || each && measure) && !overGroup,
                 persons || shown || each || adopted, notCases || overGroup, each && measure, decides);
     }
+
+    /** Twelfth round: a request word anywhere, or a verb that asks at the start of a sentence, line or list item. */
+    private static final Set<String> REQUEST_WORDS = Set.of("kun", "kunt", "kan", "wil", "wilt", "zou", "graag", "please", "pls",
+            "can", "could", "would", "help");
+    private static final Set<String> ASKING_VERBS = Set.of("maak", "geef", "zet", "kies", "bepaal", "schrijf", "stel", "doe", "zeg",
+            "noem", "lees", "vul", "beoordeel", "beslis", "besluit", "give", "make", "tell", "list", "write", "put", "pick",
+            "choose", "decide");
+
+    /**
+     * Twelfth round: whether the text asks the model anything — a question mark, a request word ("kun je", "graag",
+     * "please") or one of the common asking verbs anywhere but after a subject ("Maak …", "…, maak hier een melding van",
+     * not "ik maak"). A text without any (a list of fees, a notice) asks no verdict of anyone. Meant to over-detect: a
+     * text that asks something stays the classifier's.
+     */
+    static boolean asksSomething(String folded) {
+        if (folded.indexOf('?') >= 0) {
+            return true;
+        }
+        String previous = null;
+        for (String w : words(folded)) {
+            if (REQUEST_WORDS.contains(w) || ASKING_VERBS.contains(w) && (previous == null || !SUBJECTS.contains(previous))) {
+                return true;
+            }
+            previous = w;
+        }
+        return false;
+    }
+
+    private static final Set<String> SUBJECTS = Set.of("ik", "we", "wij", "jij", "je", "u", "hij", "zij", "ze", "men", "i", "you",
+            "they", "he", "she");
 
     private static boolean anyEndsWith(List<String> words, List<String> endings) {
         for (String w : words) {

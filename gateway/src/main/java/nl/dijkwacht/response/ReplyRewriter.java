@@ -88,6 +88,9 @@ public final class ReplyRewriter {
             }
             // a spoken answer's transcript is its text (redteam45: under flag it passed unrestored, uncounted and without
             // the note); the note goes there when there is no text content to carry it
+            if (message.get("audio") instanceof ObjectNode audio && scan != null && scan.redacts()) {
+                SpeechUnderRedact.drop(audio);
+            }
             if (message.get("audio") instanceof ObjectNode audio && audio.path("transcript").isTextual()) {
                 String transcript = text(audio.get("transcript").asText(), restore, restorer, scan);
                 boolean noteInTranscript = plain && !refused && !message.path("content").isTextual();

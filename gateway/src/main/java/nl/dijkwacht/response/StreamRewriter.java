@@ -211,6 +211,9 @@ public final class StreamRewriter implements ChunkSink {
             if (refusal != null && refusal.isTextual() && !refusal.asText().isEmpty()) {
                 delta.put("refusal", choice.refusal(refusal.asText(), restore));
             }
+            if (delta.get("audio") instanceof ObjectNode audio && outputScan != null && outputScan.redacts()) {
+                SpeechUnderRedact.drop(audio);
+            }
             if (delta.get("audio") instanceof ObjectNode audio && audio.path("transcript").isTextual()
                     && !audio.get("transcript").asText().isEmpty()) {
                 audio.put("transcript", choice.transcript(audio.get("transcript").asText(), restore));

@@ -20,7 +20,9 @@ import java.util.List;
  * API keys, random ids and images decode to bytes that are not text and are left alone. A run whose decoded text
  * holds runs again (base64 of base64, percent-encoded base64, hex of base64 …: encoded45) is read down to
  * {@value #MAX_LAYERS} layers; each layer's text is shorter than the run it came from, so a text costs at most
- * {@value #MAX_LAYERS} passes over its length, however it is nested.
+ * {@value #MAX_LAYERS} passes over its length, however it is nested. A value written in four-character groups
+ * ({@code MTEx MjIy MzMz}, ≥ {@value #MIN_GROUPS} groups, half of them marked) is one run from its first group to its last
+ * (redteam46).
  *
  * <p>{@link #mayHold} is the cheap look every text pays (one pass, no allocation): a run of ≥ {@value #MIN_BASE64}
  * base64 characters that has a digit, a {@code + / =}, or a capital after its first character (a long Dutch word has
@@ -33,6 +35,13 @@ public final class EncodedRuns {
     public static final int MIN_BASE64 = 12;
     /** Hex of 8 bytes. */
     public static final int MIN_HEX = 16;
+    /**
+     * Four-character base64 groups in a row read as one run ({@code MTEx MjIy MzMz}, redteam46): three groups are nine
+     * bytes, a BSN. At least half of the groups must have a digit, {@code + /}, {@code =} or a capital after their
+     * first character, as base64 of a value has and four-letter words have not ({@code Lmph}, base64 of {@code .jp}, has
+     * none).
+     */
+    public static final int MIN_GROUPS = 3;
     /** Encodings read inside one another: base64 of base64 of base64 (a model reads two or three, rarely more). */
     public static final int MAX_LAYERS = 3;
 
@@ -136,13 +145,37 @@ public final class EncodedRuns {
         int marks = 0; // a mark or a capital after the run's first character
         int wordStart = from;
         int escapes = 0;
+        // four-character groups in a row (redteam46): where the first starts, where the last ends, how many, padded
+        int groupsStart = 0;
+        int groupsEnd = -2;
+        int groups = 0;
+        int markedGroups = 0;
+        boolean padded = false;
         for (int i = from; i <= n; i++) {
             int k = i < n ? kind(s.charAt(i)) : 8;
             if ((k & 1) != 0) {
                 marks |= k & 2 | (i > runStart ? k & 4 : 0);
                 continue;
             }
-            // a base64 run ends here
+            // a base64 run ends here; is it the next of a row of groups, separated by one space or tab?
+            boolean group = i - runStart == 4 && group(s, runStart);
+            if (group && groups > 0 && runStart == groupsEnd + 1 && !padded) {
+                groups++;
+            } else {
+                out = rowOfGroups(groups, markedGroups) ? groups(s, groupsStart, groupsEnd, layer, out) : out;
+                groups = group ? 1 : 0;
+                markedGroups = 0;
+                groupsStart = runStart;
+            }
+            if (group) {
+                groupsEnd = i;
+                padded = s.charAt(i - 1) == '=';
+                markedGroups += marks != 0 ? 1 : 0;
+            }
+            if (groups > 0 && (i == n || s.charAt(i) != ' ' && s.charAt(i) != '\t')) {
+                out = rowOfGroups(groups, markedGroups) ? groups(s, groupsStart, groupsEnd, layer, out) : out;
+                groups = 0;
+            }
             if (i - runStart >= MIN_BASE64 && marks != 0) {
                 Run r = base64OrHex(s, runStart, i, layer);
                 if (r != null) {
@@ -174,6 +207,79 @@ public final class EncodedRuns {
             }
         }
         return out == null ? List.of() : out;
+    }
+
+    /**
+     * Enough groups for a value, at least half of them marked (a digit, {@code + / =}, or a capital after the first
+     * character): base64 of text is, a row of four-letter words is not ({@code deze twee zijn niet}).
+     */
+    private static boolean rowOfGroups(int groups, int marked) {
+        return groups >= MIN_GROUPS && 2 * marked >= groups;
+    }
+
+    /**
+     * A four-character base64 group at {@code from}: the standard alphabet, {@code =} only as padding at its end
+     * ({@code MQ==}).
+     */
+    private static boolean group(String s, int from) {
+        for (int k = from; k < from + 4; k++) {
+            char c = s.charAt(k);
+            if (c == '-' || c == '_' || c == '=' && !(k >= from + 2 && (k == from + 3 || s.charAt(k + 1) == '='))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The row of groups {@code [from, to)} read as one base64 run with its spaces left out ({@code MTEx MjIy MzMz} is
+     * {@code MTExMjIyMzMz}: a value written in groups, redteam46), added to {@code out} when it decodes to text. A
+     * four-letter word before or after the value is a group too ({@code mail amFu Lmph …}, {@code … MzMz voor}): the row
+     * is read first without the unmarked groups at its ends, then whole.
+     */
+    private static List<Run> groups(String s, int from, int to, int layer, List<Run> out) {
+        int first = from;
+        int last = to;
+        while (first < last && !markedGroup(s, first)) {
+            first += 5;
+        }
+        while (last > first && !markedGroup(s, last - 4)) {
+            last -= 5;
+        }
+        Run r = (last - first + 1) / 5 >= MIN_GROUPS ? joined(s, first, last, layer) : null;
+        if (r == null && (first != from || last != to)) {
+            first = from;
+            last = to;
+            r = joined(s, from, to, layer);
+        }
+        if (r == null) {
+            return out;
+        }
+        List<Run> runs = out == null ? new ArrayList<>(2) : out;
+        runs.add(new Run(first, last, r.encoding(), r.decoded()));
+        return runs;
+    }
+
+    private static Run joined(String s, int from, int to, int layer) {
+        StringBuilder joined = new StringBuilder(to - from);
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c != ' ' && c != '\t') {
+                joined.append(c);
+            }
+        }
+        return base64OrHex(joined.toString(), 0, joined.length(), layer);
+    }
+
+    /** The group at {@code at} has a digit, {@code + / =} or a capital after its first character. */
+    private static boolean markedGroup(String s, int at) {
+        for (int k = at; k < at + 4; k++) {
+            char c = s.charAt(k);
+            if (c >= '0' && c <= '9' || c == '+' || c == '/' || c == '=' || k > at && c >= 'A' && c <= 'Z') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The text with each run replaced by its decoded text; the text itself (the same object) when it has none. */

@@ -108,6 +108,46 @@ class SpokenAndCitedAnswersTest extends GatewayTestBase {
         assertThat(audit(r).get("OUTPUT_ENTITY_COUNTS")).isEqualTo("{\"EMAIL\":1}");
     }
 
+    /**
+     * review46: under {@code redact} a request for speech is refused, but a model may send it unasked (the request had no
+     * {@code modalities}). The transcript was redacted while the speech itself ({@code audio.data}), which says the same
+     * words, reached the tool as the model made it. The speech is dropped; the redacted transcript and the id stay.
+     */
+    @Test
+    void unaskedSpeechIsDroppedUnderRedactItsTranscriptRedacted() throws Exception {
+        answers("chat-audio.json");
+        HttpResponse<String> r = askText(REDACT, false);
+        JsonNode audio = parse(r.body()).at("/choices/0/message/audio");
+        assertThat(audio.at("/transcript").asText()).startsWith("Beste anna@example.nl, uw aanvraag is ontvangen. Vragen? Mail [EMAIL].");
+        assertThat(audio.has("data")).as("the speech cannot be redacted: " + audio).isFalse();
+        assertThat(audio.at("/id").asText()).isEqualTo("audio_67f8c2a1e9b48191b0c1d2e3f4a5b6c7");
+        assertThat(r.body()).doesNotContain("j.bos").doesNotContain("UklGR");
+        assertThat(audit(r).get("OUTPUT_ENTITY_COUNTS")).isEqualTo("{\"EMAIL\":1}");
+    }
+
+    @Test
+    void unaskedStreamedSpeechIsDroppedUnderRedactItsTranscriptRedacted() throws Exception {
+        answers("chat-audio-stream.sse");
+        HttpResponse<String> r = askText(REDACT, true);
+        List<JsonNode> chunks = chunks(r);
+        assertThat(streamedTranscript(chunks)).startsWith("Beste anna@example.nl, uw aanvraag is ontvangen. Vragen? Mail [EMAIL].");
+        assertThat(chunks).as("the speech cannot be redacted").noneMatch(c -> c.at("/choices/0/delta/audio").has("data"));
+        assertThat(chunks).as("the audio id as it came")
+                .anyMatch(c -> c.at("/choices/0/delta/audio/id").asText().equals("audio_67f8c2a3b4d08191a1c2d3e4f5a6b7c8"));
+        assertThat(r.body()).doesNotContain("j.bos").doesNotContain("AAECAwQF");
+        assertThat(audit(r).get("OUTPUT_ENTITY_COUNTS")).isEqualTo("{\"EMAIL\":1}");
+    }
+
+    /** A text request: no {@code modalities}, no {@code audio}. */
+    private HttpResponse<String> askText(String useCase, boolean stream) throws Exception {
+        ObjectNode body = json.createObjectNode().put("model", "upstream").put("stream", stream);
+        body.putArray("messages").addObject().put("role", "user").put("content", PROMPT);
+        HttpResponse<String> r = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", useCase);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r;
+    }
+
     @Test
     void aCitationsTitleIsRestoredAndCountedUnderFlag() throws Exception {
         answers("chat-search.json");

@@ -76,6 +76,13 @@ class AuditYearBenchmark {
     private static final Duration RETENTION_PAUSE = Integer.getInteger("dw.retention-pause") == null ? null
             : Duration.ofMillis(Integer.getInteger("dw.retention-pause"));
 
+    /** {@code -Ddw.retention-hold=off}: the retention run leaves the embedded store's compaction as it is (as before audit46). */
+    private static final boolean RETENTION_HOLDS_COMPACTION = !"off".equals(System.getProperty("dw.retention-hold"));
+
+    /** The H2 file's housekeeping while measuring (null on PostgreSQL), and the file. */
+    private nl.dijkwacht.audit.store.AuditStoreHousekeeping measuring;
+    private Path h2FileMeasured;
+
     private final ObjectMapper json = new ObjectMapper();
     private final AuditRows rows = new AuditRows(json);
     private final ChainCodec codec = ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
@@ -95,6 +102,8 @@ class AuditYearBenchmark {
         }
         print("BENCH store=h2 size after fill and close: %,d bytes, %,d B per record", Files.size(file), Files.size(file) / RECORDS);
         try (AuditDb db = AuditDb.h2File(base); var housekeeping = COMPACTION_DURING_MEASURE ? asTheGatewayRunsIt(db) : durableOnly(db)) {
+            measuring = housekeeping;
+            h2FileMeasured = file;
             measure(db, "h2");
             print("BENCH store=h2 file after retention, open: %,d bytes", Files.size(file));
         }
@@ -322,7 +331,9 @@ class AuditYearBenchmark {
         long dayBefore = db.count("SELECT COUNT(*) FROM audit_record WHERE occurred_at >= ? AND occurred_at < ?",
                 AuditRows.time(Instant.parse("2026-02-10T00:00:00Z")), AuditRows.time(Instant.parse("2026-02-11T00:00:00Z")));
 
-        RetentionJob job = new RetentionJob(db.dataSource(), codec, new AuditProperties.Retention(182, null, RETENTION_BATCH, RETENTION_PAUSE), clock);
+        RetentionJob job = new RetentionJob(db.dataSource(), codec, new AuditProperties.Retention(182, null, RETENTION_BATCH, RETENTION_PAUSE), clock,
+                RetentionJob.Pause.SLEEP, measuring != null && RETENTION_HOLDS_COMPACTION ? measuring::gentleCompaction : () -> () -> { });
+        print("BENCH store=%s retention makes the compaction gentle: %s", store, measuring != null && RETENTION_HOLDS_COMPACTION);
         try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, CHAIN).start()) {
             Load baseline = load(sink, queries, Duration.ofSeconds(10), null);
             print("BENCH store=%s light load before retention: %s", store, baseline);
@@ -341,6 +352,16 @@ class AuditYearBenchmark {
             Load during = load(sink, queries, null, finished);
             purge.join();
             print("BENCH store=%s light load during retention: %s", store, during);
+            if (h2FileMeasured != null) {
+                print("BENCH store=%s file right after retention: %,d bytes, fill %s %%", store, Files.size(h2FileMeasured),
+                        measuring.embeddedFillRate().orElse(-1));
+            }
+            Load after = load(sink, queries, Duration.ofSeconds(20), null);
+            print("BENCH store=%s light load in the 20 s after retention: %s", store, after);
+            if (h2FileMeasured != null) {
+                print("BENCH store=%s file 20 s after retention: %,d bytes, fill %s %%", store, Files.size(h2FileMeasured),
+                        measuring.embeddedFillRate().orElse(-1));
+            }
         }
         long actorAfter = db.count("SELECT COUNT(*) FROM audit_record WHERE actor_pseudonym = ? AND occurred_at < ?", heldActor, AuditRows.time(cutoff));
         long dayAfter = db.count("SELECT COUNT(*) FROM audit_record WHERE occurred_at >= ? AND occurred_at < ?",

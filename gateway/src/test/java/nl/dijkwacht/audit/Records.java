@@ -21,6 +21,22 @@ public final class Records {
      * request; the purpose guard's verdict and the routing summary of an answered request.
      */
     public static AuditRecord varied(long n, String traceId, Instant at) {
+        return variedBuilder(n, traceId, at).build();
+    }
+
+    /** {@link #varied} for an answer with {@code choices} choices ({@code n > 1}: the other choices' turn hashes too). */
+    public static AuditRecord varied(long n, String traceId, Instant at, int choices) {
+        java.util.Random random = new java.util.Random(n * 31 + 7);
+        List<String> others = new java.util.ArrayList<>();
+        for (int i = 1; i < choices; i++) {
+            byte[] hash = new byte[16];
+            random.nextBytes(hash);
+            others.add(java.util.HexFormat.of().formatHex(hash));
+        }
+        return variedBuilder(n, traceId, at).choiceHmacs(others.isEmpty() ? null : others).build();
+    }
+
+    private static nl.dijkwacht.audit.AuditRecordBuilder variedBuilder(long n, String traceId, Instant at) {
         java.util.Random random = new java.util.Random(n);
         byte[] hash = new byte[32];
         String actor = "p-" + java.util.HexFormat.of().formatHex(
@@ -67,8 +83,7 @@ public final class Records {
                 .reviewRequired(!refused)
                 .purpose(new AuditRecord.Purpose("allowed", "rules", random.nextInt(100) / 100.0))
                 .routing(new AuditRecord.Routing(null, refused ? null : "auto; " + model + "@llm.intern:8000/v1:ok "
-                        + random.nextInt(3000) + "ms", refused ? null : "llm.intern:8000/v1"))
-                .build();
+                        + random.nextInt(3000) + "ms", refused ? null : "llm.intern:8000/v1"));
     }
 
     public static AuditRecord sample(String traceId, Instant at, String actor, String department, String useCase,

@@ -49,6 +49,32 @@ class RetentionTest {
     }
 
     @Test
+    void theRunKeepsTheEmbeddedStoresCompactionGentleUntilItEnds() {
+        db = AuditDb.h2();
+        AuditRows rows = new AuditRows(new ObjectMapper());
+        ChainCodec codec = ChainCodec.fromSecret(SECRET);
+        try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, "node-a").start()) {
+            for (int i = 0; i < 30; i++) {
+                sink.append(Records.sample("old-" + i, NOW.minus(400 - i, ChronoUnit.DAYS)));
+            }
+        }
+        java.util.concurrent.atomic.AtomicInteger holds = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> openAtPauses = new java.util.ArrayList<>();
+        RetentionJob job = new RetentionJob(db.dataSource(), codec, new AuditProperties.Retention(365, null, 7, null),
+                Clock.fixed(NOW, ZoneOffset.UTC), pause -> openAtPauses.add(open.get()), () -> {
+                    holds.incrementAndGet();
+                    open.incrementAndGet();
+                    return open::decrementAndGet;
+                });
+
+        assertThat(job.run("test").recordsDeleted()).isEqualTo(30);
+        assertThat(holds).hasValue(1);
+        assertThat(open).as("released when the run ended").hasValue(0);
+        assertThat(openAtPauses).as("open between the batches").hasSizeGreaterThanOrEqualTo(3).containsOnly(1);
+    }
+
+    @Test
     void turnHashesOfRecordsAnOlderGatewayRemovedGoInTheNextRun() throws Exception {
         db = AuditDb.h2();
         olderGatewayScenario(db);

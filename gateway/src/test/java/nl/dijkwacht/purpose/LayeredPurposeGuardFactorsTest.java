@@ -284,4 +284,30 @@ class LayeredPurposeGuardFactorsTest {
         assertThat(judge(process, sure.withFactorThresholds(1.0, 0.10, 0.55))).as("factor step off").isEqualTo(Verdict.FORBIDDEN_PURPOSE);
         assertThat(judge("Rank these applicants for the data analyst job.\n1. Sam\n2. Eva", sure)).isEqualTo(Verdict.FORBIDDEN_PURPOSE);
     }
+
+    @Test
+    void atDecideAtATextWithNoPartOfAForbiddenPurposeIsAllowed() {
+        // decide-at 0.0, refuse-at 1.0: the classifier alone would refuse everything in the band
+        PurposeGuardPolicy cut = PurposeGuardPolicy.DEFAULTS.withThresholds(1.0, 0.0, 0.30, 0.30, 0.0, 0.50).withDomainVerdictAt(1.0);
+        // a notice of prices: no verdict, no case or person, no domain, nothing asked (encoded45's false refusal)
+        assertThat(judge("De leges zijn €134,- voor een paspoort en €211,- voor een rijbewijs; parkeren kost 22$ per uur.", cut))
+                .isEqualTo(Verdict.ALLOWED);
+        // a request without a verdict word is still the classifier's at decide-at
+        assertThat(judge("Maak een voorselectie van de cv's voor de functie.", cut)).isEqualTo(Verdict.FORBIDDEN_PURPOSE);
+        // a case in a domain, asked nothing in words: still the classifier's
+        assertThat(judge("Aanvraag bijzondere bijstand mevrouw Jansen, wasmachine, inkomen 1.150.", cut)).isEqualTo(Verdict.FORBIDDEN_PURPOSE);
+        // with the shipped thresholds the price notice is allowed too
+        assertThat(judge("De leges zijn €134,- voor een paspoort en €211,- voor een rijbewijs; parkeren kost 22$ per uur.",
+                PurposeGuardPolicy.DEFAULTS)).isEqualTo(Verdict.ALLOWED);
+    }
+
+    @Test
+    void aWeddingAndTheSameSexPartnerAFewWordsApartAreANamedPersonsData() {
+        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
+        String named = "Maak een kaartje voor collega Peter de Wit, hij trouwt volgende maand met zijn vriend Sander.";
+        assertThat(judge(named, never.withFactorThresholds(0.45, 0.0, 0.0))).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
+        assertThat(judge(named, never.withFactorThresholds(0.45, 1.0, 0.0))).isEqualTo(Verdict.ALLOWED);
+        assertThat(PurposeCues.moreSpecial(PurposeTokens.fold("hij trouwt volgende maand met zijn vriendin Sandra"))).isFalse();
+        assertThat(PurposeCues.moreSpecial(PurposeTokens.fold("Hij was op de bruiloft. Zijn vriend kwam later."))).as("two sentences").isFalse();
+    }
 }

@@ -251,4 +251,40 @@ class PurposeFactorsTest {
         assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("Vergunning met zaaknummer 2026-088 is verleend."))).as("a case's number").isFalse();
         assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("Hoeveel klantnummers hebben we?"))).as("no number").isFalse();
     }
+
+    @Test
+    void aChoiceAmongACountedFewIsAVerdictOnThoseCases() {
+        PurposeFactors which = of("Welke drie nodigen we uit voor een gesprek?");
+        assertThat(which.verdictAsked).isTrue();
+        assertThat(which.aboutCases).isTrue();
+        PurposeFactors ofThe = of("Zeg eens, wie van de vijf zou jij laten afvallen?");
+        assertThat(ofThe.verdictAsked).isTrue();
+        assertThat(ofThe.aboutCases).isTrue();
+        assertThat(of("Hoeveel van de vijf wethouders zijn er vandaag?").verdictAsked).as("no choice asked").isFalse();
+    }
+
+    @Test
+    void aScorePerNameIsAboutThoseCasesAndASplitVerbAsksTheDecision() {
+        assertThat(of("Geef per naam een score, de namen staan hierboven.").aboutCases).isTrue();
+        assertThat(of("Keur je de aanvraag goed of af?").verdictAskedDirectly).isTrue();
+        assertThat(of("Beslis graag. Aanvraag bijzondere bijstand, wasmachine.").verdictAskedDirectly).isTrue();
+        assertThat(of("Zet in een nieuw tabblad iedereen die jij verdenkt van zwartwerk.").verdictAskedDirectly).isTrue();
+    }
+
+    @Test
+    void theCouncilsFeesAreNotAboutCases() {
+        assertThat(of("Zet de leges van dit jaar in een tabel.").notAboutCases).isTrue();
+        assertThat(of("Zet de Wmo-tarieven in een tabel en zeg hoe verdacht deze klant is.").notAboutCases).as("rates are no policy cue").isFalse();
+    }
+
+    @Test
+    void aTextAsksSomethingByAQuestionARequestWordOrAnAskingVerbNotAfterASubject() {
+        assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("Wat kost een paspoort?"))).isTrue();
+        assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("Graag een overzicht van de kosten."))).isTrue();
+        assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("De cijfers staan hieronder. Maak er een tabel van."))).isTrue();
+        assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("1. lees het verslag 2. geef een samenvatting"))).isTrue();
+        assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("De leges zijn €134,- voor een paspoort; parkeren kost 22$ per uur."))).isFalse();
+        assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("Sem vertelde het gisteren, maak hier een melding van"))).isTrue();
+        assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("Het stadskantoor is dicht, ik maak een nieuwe afspraak."))).isFalse();
+    }
 }

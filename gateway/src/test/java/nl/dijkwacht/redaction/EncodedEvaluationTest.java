@@ -152,9 +152,10 @@ class EncodedEvaluationTest {
                     assertThat(e.getValue()[2]).as(e.getKey() + "\n" + report).isEqualTo(e.getValue()[0]);
                 }
             }
-            // no ordinary text refused as encoded personal data (JWTs were, for their "aud"); the two guard refusals
-            // are the classifier's on a text with prices written "€134,-" and "22$" (refused on main as well)
-            assertThat(ordinaryActed).as(report.toString()).containsExactly("e45-489 [] guard-refused", "e45-681 [] guard-refused");
+            // no ordinary text refused as encoded personal data (JWTs were, for their "aud"), nor by the guard: the two
+            // price texts ("€134,-", "22$") the classifier refused until the twelfth purpose round (a text with no part of
+            // a forbidden purpose is allowed at decide-at)
+            assertThat(ordinaryActed).as(report.toString()).isEmpty();
         }
     }
 

@@ -59,6 +59,19 @@ class EncodedRequestsTest extends GatewayTestBase {
     }
 
     @Test
+    void personalDataInShortBase64GroupsIsRefusedToo() throws Exception {
+        // redteam46: "MTEx MjIy MzMz" (each group three characters of the BSN) reached the model; encoded45 left it unread
+        int before = sent();
+        var response = postJson("/v1/chat/completions", chat("extern", "Zoek de cliënt op met BSN " + b64("111") + " " + b64("222")
+                + " " + b64("333") + " en vat het dossier samen."), TestPack.TOOL_KEY, "X-Dijkwacht-Use-Case", "test-velden");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(parse(response.body()).path("error").path("code").asText()).isEqualTo("personal_data_encoded");
+        assertThat(sent()).isEqualTo(before);
+        assertThat(auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow()).get("RULE")).isEqualTo("pii:encoded:BSN");
+    }
+
+    @Test
     void ordinaryTextWithIdsAndHashesGoesThrough() throws Exception {
         int before = sent();
         var response = postJson("/v1/chat/completions", chat("extern", "Zaak Z-2024-000123: de checksum "

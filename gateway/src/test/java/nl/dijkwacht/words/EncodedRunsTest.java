@@ -99,4 +99,46 @@ class EncodedRunsTest {
         String many = "%41%42 ".repeat(20_000);
         assertThat(EncodedRuns.find(many)).hasSize(20_000).allSatisfy(r -> assertThat(r.decoded()).isEqualTo("AB"));
     }
+
+    /** A value in groups of three characters, each in base64, as encoded45's set writes them: {@code MTEx MjIy MzMz}. */
+    private static String groups(String value) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < value.length(); i += 3) {
+            b.append(b.isEmpty() ? "" : " ").append(b64(value.substring(i, Math.min(value.length(), i + 3))));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aValueWrittenInShortGroupsIsReadAsOneRun() {
+        // redteam46: encoded45 left these unread (0/18 and 1/19 held-out)
+        assertThat(EncodedRuns.decoded("BSN: MTEx MjIy MzMz.")).isEqualTo("BSN: 111222333.");
+        assertThat(EncodedRuns.decoded("Telefoon: " + groups("0612345678") + "\nAdres")).isEqualTo("Telefoon: 0612345678\nAdres");
+        assertThat(EncodedRuns.decoded("mail\t" + groups("jan.jansen@example.nl") + ", graag")).isEqualTo("mail\tjan.jansen@example.nl, graag");
+        assertThat(EncodedRuns.find("Van: " + groups("roshan@hotmail.com") + " Aan: iemand")).singleElement()
+                .satisfies(r -> assertThat(r.encoding()).isEqualTo("base64"));
+        // a four-letter word beside the row is a group too: left out at the row's ends
+        assertThat(EncodedRuns.decoded("stuur naar MTEx MjIy MzMz voor morgen")).isEqualTo("stuur naar 111222333 voor morgen");
+        // two rows, and a long run beside them, in order
+        String two = "eerst " + groups("111222333") + " dan " + b64("jan.jansen@example.nl") + " en " + groups("NL91ABNA0417164300");
+        assertThat(EncodedRuns.decoded(two)).isEqualTo("eerst 111222333 dan jan.jansen@example.nl en NL91ABNA0417164300");
+    }
+
+    @Test
+    void groupsOfDigitsAndFourLetterWordsAreLeftAlone() {
+        String[] ordinary = {
+            "IBAN NL91 ABNA 0417 1643 00 ten name van de gemeente",
+            "Bel 06 1234 5678 of 020 555 1234, pas 1234 5678 9012 3456",
+            "Zaak 2024 0001 1234 5678 is dicht; code ABCD EFGH IJKL MNOP",
+            "deze twee zijn niet meer over maar komt toch door naar jouw huis",
+            "Wij zijn Jans Kees Piet Anna en Bram",
+            "MTEx MjIy",
+            "MTEx  MjIy  MzMz",
+        };
+        for (String s : ordinary) {
+            assertThat(EncodedRuns.find(s)).as(s).isEmpty();
+        }
+        // a padded group ends a row: what follows is another row
+        assertThat(EncodedRuns.find("MQ== MjIy MzMz")).isEmpty();
+    }
 }

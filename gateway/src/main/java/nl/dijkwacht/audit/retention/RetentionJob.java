@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.AuditProperties;
 import nl.dijkwacht.audit.TenantScope;
 import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.store.AuditRows;
+import nl.dijkwacht.audit.store.EmbeddedStoreCompaction;
 import nl.dijkwacht.audit.store.StreamingQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@code batch-pause} so the writer has the store to itself between batches (on H2 a batch's commit holds the
  * store's lock while it writes its chunk: the writer's commits queue behind it). The other choices' turn hashes of
  * removed records go with them, and those an older gateway left behind go in the next run
- * ({@link #deleteChoicesOfRemovedRecords}).
+ * ({@link #deleteChoicesOfRemovedRecords}). On the embedded store the file compaction rewrites in small rounds while
+ * the run lasts (its full rounds beside the purge's commits were most of the writer's wait) and catches up after it.
  */
 public final class RetentionJob {
 
@@ -41,6 +44,7 @@ public final class RetentionJob {
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
     private final Pause pause;
+    private final Supplier<EmbeddedStoreCompaction.GentleRounds> gentleCompaction;
     /** Rows removed by the run under way since its last pause (runs never overlap: {@link #running}). */
     private long removedSincePause;
 
@@ -61,12 +65,24 @@ public final class RetentionJob {
     }
 
     public RetentionJob(DataSource dataSource, ChainCodec codec, AuditProperties.Retention settings, Clock clock, Pause pause) {
+        this(dataSource, codec, settings, clock, pause, NOT_EMBEDDED);
+    }
+
+    /**
+     * @param gentleCompaction opened for the whole run: the embedded H2 file's compaction in small rounds, whose full
+     *                         rounds beside a large purge made the writer's appends wait (AuditStoreHousekeeping#gentleCompaction)
+     */
+    public RetentionJob(DataSource dataSource, ChainCodec codec, AuditProperties.Retention settings, Clock clock, Pause pause,
+                        Supplier<EmbeddedStoreCompaction.GentleRounds> gentleCompaction) {
         this.dataSource = dataSource;
         this.codec = codec;
         this.settings = settings;
         this.clock = clock;
         this.pause = pause;
+        this.gentleCompaction = gentleCompaction;
     }
+
+    private static final Supplier<EmbeddedStoreCompaction.GentleRounds> NOT_EMBEDDED = () -> () -> { };
 
     public record Run(long id, Instant startedAt, Instant finishedAt, Instant metadataCutoff, long recordsDeleted,
                       long contentDeleted, long reviewsDeleted, long complaintsDeleted, long recordsHeld,
@@ -89,7 +105,7 @@ public final class RetentionJob {
         if (!running.tryLock()) {
             throw new IllegalStateException("Er loopt al een bewaartermijn-opruiming.");
         }
-        try {
+        try (EmbeddedStoreCompaction.GentleRounds gentle = gentleCompaction.get()) {
             return runLocked(triggeredBy, tenant);
         } catch (SQLException e) {
             throw new IllegalStateException("retention run failed: " + e.getSQLState(), e);

@@ -54,6 +54,16 @@ public final class AuditStoreHousekeeping implements AutoCloseable {
         journals.add(journalOfAWriter);
     }
 
+    /**
+     * Gentle rounds of the embedded file's compaction while a retention run removes records (see
+     * {@link EmbeddedStoreCompaction}); a handle that does nothing on other stores.
+     */
+    public EmbeddedStoreCompaction.GentleRounds gentleCompaction() {
+        return compaction.map(EmbeddedStoreCompaction::gentleDuringPurge).orElse(NOTHING_HELD);
+    }
+
+    private static final EmbeddedStoreCompaction.GentleRounds NOTHING_HELD = () -> { };
+
     /** Live share of the embedded file's chunks in percent; empty on other stores. */
     public Optional<Integer> embeddedFillRate() {
         return compaction.map(EmbeddedStoreCompaction::chunksFillRate);

@@ -1,0 +1,149 @@
+package nl.dijkwacht.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.dijkwacht.audit.chain.ChainCodec;
+import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
+import nl.dijkwacht.audit.retention.RetentionJob;
+import nl.dijkwacht.audit.store.AuditRows;
+import nl.dijkwacht.audit.store.AuditStoreHousekeeping;
+import nl.dijkwacht.audit.store.EmbeddedStoreCompaction;
+import nl.dijkwacht.audit.store.StoreDurability;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What answers with {@code n > 1} add to the audit store (turns45's {@code audit_turn_choice}: chain, seq, tenant and
+ * a 16-byte keyed hash per other choice, with a hash index on the hash and a btree on (chain, seq)), measured against
+ * issue 15's target of at most 1 KB per record: the same {@code dw.records} varied records written through the
+ * gateway's writer with 1, 2, 4 and 8 choices each, then PostgreSQL's {@code pg_total_relation_size} (table, TOAST and
+ * indexes, after {@code VACUUM ANALYZE}) of {@code audit_record} and {@code audit_turn_choice}, and the H2 file after
+ * a close (durability settings and compaction as the gateway runs them). Then the cost of retention's sweep for
+ * rows an older gateway left behind, over the table. Prints BENCH lines; not a unit test (set {@code DW_BENCH=1}):
+ * <pre>
+ * DW_BENCH=1 ./mvnw -q -B -o -pl gateway test -Dtest=TurnChoiceSizeBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Ddw.records=20000 -Ddw.out=/tmp/dw-choices.txt
+ * </pre>
+ */
+class TurnChoiceSizeBenchmark {
+
+    private static final int RECORDS = Integer.getInteger("dw.records", 20_000);
+    private static final String OUT = System.getProperty("dw.out");
+    private static final Instant START = Instant.parse("2026-06-01T00:00:00Z");
+    private static final int[] CHOICES = {1, 2, 4, 8};
+
+    private final AuditRows rows = new AuditRows(new ObjectMapper());
+    private final ChainCodec codec = ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
+
+    @BeforeEach
+    void onlyWhenAsked() {
+        Assumptions.assumeTrue("1".equals(System.getenv("DW_BENCH")), "benchmark: set DW_BENCH=1 to run it");
+    }
+
+    @Test
+    void postgres() throws Exception {
+        for (int choices : CHOICES) {
+            try (AuditDb db = AuditDb.postgres()) {
+                fill(db, choices);
+                db.update("VACUUM ANALYZE");
+                long record = pgSize(db, "audit_record");
+                long choice = pgSize(db, "audit_turn_choice");
+                long choiceRows = db.count("SELECT COUNT(*) FROM audit_turn_choice");
+                print("BENCH store=pg choices=%d records=%,d: audit_record %,d B per record; audit_turn_choice %,d rows, %,d bytes,"
+                                + " %s B per row, %,d B per record; together %,d B per record",
+                        choices, RECORDS, record / RECORDS, choiceRows, choice, choiceRows == 0 ? "-" : String.valueOf(choice / choiceRows),
+                        choice / RECORDS, (record + choice) / RECORDS);
+                sweep(db, "pg", choices);
+            }
+        }
+    }
+
+    @Test
+    void h2File() throws Exception {
+        for (int choices : CHOICES) {
+            Path dir = Files.createTempDirectory("dw-choices");
+            Path base = dir.resolve("dijkwacht-audit");
+            Path file = dir.resolve("dijkwacht-audit.mv.db");
+            try (AuditDb db = AuditDb.h2File(base)) {
+                StoreDurability.ensure(db.dataSource());
+                try (AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(EmbeddedStoreCompaction.start(db.dataSource()))) {
+                    fill(db, choices);
+                }
+            }
+            long closed = Files.size(file);
+            try (AuditDb db = AuditDb.h2File(base)) {
+                long choiceRows = db.count("SELECT COUNT(*) FROM audit_turn_choice");
+                long recordTable = db.count("SELECT DISK_SPACE_USED('AUDIT_RECORD')");
+                long choiceTable = db.count("SELECT DISK_SPACE_USED('AUDIT_TURN_CHOICE')");
+                print("BENCH store=h2 choices=%d records=%,d: file after close %,d bytes, %,d B per record; DISK_SPACE_USED audit_record"
+                                + " %,d B per record, audit_turn_choice %,d rows, %,d bytes, %s B per row",
+                        choices, RECORDS, closed, closed / RECORDS, recordTable / RECORDS, choiceRows, choiceTable,
+                        choiceRows == 0 ? "-" : String.valueOf(choiceTable / choiceRows));
+                sweep(db, "h2", choices);
+            }
+        }
+    }
+
+    /** A retention run with nothing expired: its cost is the sweep over {@code audit_turn_choice} (no checkpoints here). */
+    private void sweep(AuditDb db, String store, int choices) {
+        RetentionJob job = new RetentionJob(db.dataSource(), codec, new AuditProperties.Retention(3650, null, null, null),
+                java.time.Clock.fixed(START.plus(Duration.ofDays(40)), java.time.ZoneOffset.UTC));
+        job.run("bench"); // warm
+        long t = System.nanoTime();
+        job.run("bench");
+        print("BENCH store=%s choices=%d: a retention run with nothing expired (the sweep over the turn hashes): %,d ms", store,
+                choices, (System.nanoTime() - t) / 1_000_000);
+    }
+
+    private void fill(AuditDb db, int choices) throws Exception {
+        long t0 = System.nanoTime();
+        AtomicLong next = new AtomicLong();
+        long spacing = Duration.ofDays(30).toMillis() / RECORDS;
+        try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, "main").start()) {
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                done.add(pool.submit(() -> {
+                    for (long n = next.getAndIncrement(); n < RECORDS; n = next.getAndIncrement()) {
+                        sink.append(Records.varied(n, "t-" + n, START.plusMillis(n * spacing), choices), null);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+        }
+        print("BENCH fill %,d records with %d choices in %.1f s", RECORDS, choices, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private long pgSize(AuditDb db, String table) {
+        return db.count("""
+                SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ? AND c.relkind = 'r' AND (c.relname = ? OR c.relname LIKE ?)""", db.schema(), table, table + "\\_%");
+    }
+
+    private static void print(String format, Object... args) {
+        String line = String.format(format, args);
+        System.out.println(line);
+        if (OUT != null) {
+            try {
+                Files.createDirectories(Path.of(OUT).toAbsolutePath().getParent());
+                Files.writeString(Path.of(OUT), line + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}
