@@ -278,9 +278,14 @@ public final class AddressRecognizer implements Recognizer {
         while (end < n && end - p < 5 && Character.isDigit(text.charAt(end))) {
             end++;
         }
+        if (end - p == 4 && (text.startsWith("19", p) || text.startsWith("20", p))) {
+            return null; // "Wmo 2015": a year, not a house number
+        }
         if (end < n && Character.isLetter(text.charAt(end))
                 && (end + 1 >= n || !Character.isLetterOrDigit(text.charAt(end + 1)))) {
             end++; // "12a"
+        } else {
+            end = numberAddition(text, end); // pii46: "233-II", "101-3", "60 B"
         }
         if (end < n && (Character.isLetterOrDigit(text.charAt(end))
                 || (end + 1 < n && ":.,-/".indexOf(text.charAt(end)) >= 0 && Character.isDigit(text.charAt(end + 1))))) {
@@ -299,24 +304,126 @@ public final class AddressRecognizer implements Recognizer {
             while (s > 0 && (Character.isLetter(text.charAt(s - 1)) || text.charAt(s - 1) == '-')) {
                 s--;
             }
-            if (s == start - 1 || isStopWord(text, s, start - 1)) {
+            if (s == start - 1) {
+                break;
+            }
+            if (isStopWord(text, s, start - 1)) {
+                if (nameArticle(text, s, start - 1)) {
+                    start = s; // pii46: "Het Hoge Veld 117", "De Kolk 19": the capitalised article is the street's
+                }
                 break;
             }
             start = s;
         }
         boolean residence = !postcode && residencePhraseBefore(text, start);
-        if (!residence && !postcode) {
+        boolean placed = !postcode && !residence && placePrepositionBefore(text, start)
+                && capitalisedStreet(text, start, ws) && sentenceGoesOn(text, end);
+        if (!residence && !postcode && !placed) {
             return null;
         }
         return new Finding(EntityType.ADDRESS, start, end, 0.8, name(), "street without a street word + house number",
-                residence ? "after a residence phrase" : "postcode follows");
+                residence ? "after a residence phrase" : postcode ? "postcode follows" : "after 'naar' or 'op', sentence ends");
     }
 
-    /** "ik woon op ", "wonende ": a residence phrase ends right before {@code start} (compared without allocating). */
+    /** The street name's own article, capitalised: "Het Want", "De Dreef", "'t Hoenderveld". */
+    private static boolean nameArticle(String text, int s, int e) {
+        String w = text.substring(s, e);
+        return w.equals("De") || w.equals("Het") || w.equals("Den") || w.equals("'t") || w.equals("’t");
+    }
+
+    /** "233-II", "101-3", "12-A", "60 B": an addition after the house number's digits ending at {@code end}. */
+    private static int numberAddition(String text, int end) {
+        int n = text.length();
+        if (end + 1 < n && text.charAt(end) == '-') {
+            int k = end + 1;
+            while (k < n && k - end <= 3 && (Character.isDigit(text.charAt(k)) || text.charAt(k) == 'I'
+                    || text.charAt(k) == 'V')) {
+                k++;
+            }
+            if (k == end + 1 && Character.isLetter(text.charAt(k))) {
+                k++;
+            }
+            if (k > end + 1 && (k >= n || !Character.isLetterOrDigit(text.charAt(k)))) {
+                return k;
+            }
+        } else if (end + 1 < n && text.charAt(end) == ' ' && text.charAt(end + 1) >= 'A' && text.charAt(end + 1) <= 'Z'
+                && (end + 2 >= n || !Character.isLetterOrDigit(text.charAt(end + 2)) && text.charAt(end + 2) != '.')) {
+            return end + 2;
+        }
+        return end;
+    }
+
+    /** Prepositions that put an address after them: "gaat naar Hooghuis 232-II.", "woont nu op Esdoorn 62". */
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("naar", "op", "aan", "to", "at");
+
+    /** pii46: the word before {@code start} (an article "de"/"het" skipped) is one of {@link #PLACE_PREPOSITIONS}. */
+    private static boolean placePrepositionBefore(String text, int start) {
+        int e = start - 1;
+        if (e < 2 || text.charAt(e) != ' ') {
+            return false;
+        }
+        int s = e;
+        while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
+            s--;
+        }
+        String word = text.substring(s, e);
+        if ((word.equals("de") || word.equals("het")) && s >= 2 && text.charAt(s - 1) == ' ') {
+            e = s - 1;
+            s = e;
+            while (s > 0 && Character.isLetter(text.charAt(s - 1))) {
+                s--;
+            }
+            word = text.substring(s, e);
+        }
+        return PLACE_PREPOSITIONS.contains(word) && (s == 0 || !Character.isLetterOrDigit(text.charAt(s - 1)));
+    }
+
+    /** Every word of the street from {@code start} to the last word at {@code lastWord} starts with a capital. */
+    private static boolean capitalisedStreet(String text, int start, int lastWord) {
+        if (!Character.isUpperCase(text.charAt(start)) && text.charAt(start) != '\'' && text.charAt(start) != '’') {
+            return false;
+        }
+        for (int i = start; i < lastWord; i++) {
+            if (text.charAt(i) == ' ' && !Character.isUpperCase(text.charAt(i + 1))) {
+                return false;
+            }
+        }
+        return Character.isUpperCase(text.charAt(lastWord)) && !Character.isUpperCase(text.charAt(lastWord + 1));
+    }
+
+    /** After the house number the sentence or line ends, or a town follows ("…, 5458 TV Goor", " in Goor"). */
+    private static boolean sentenceGoesOn(String text, int end) {
+        int n = text.length();
+        if (end >= n || text.charAt(end) == '\n' || text.charAt(end) == '\r') {
+            return true;
+        }
+        char c = text.charAt(end);
+        if (".,;:)?!".indexOf(c) >= 0) {
+            return end + 1 >= n || Character.isWhitespace(text.charAt(end + 1));
+        }
+        return text.startsWith(" in ", end) || text.startsWith(" te ", end);
+    }
+
+    /** "ik woon op ", "wonende ", "woont aan de ": a residence phrase ends right before {@code start}, or before its article. */
     private static boolean residencePhraseBefore(String text, int start) {
+        if (phraseRightBefore(text, start)) {
+            return true;
+        }
+        // pii46: "woont aan de Wilgenweard 192"
+        return start >= 4 && text.startsWith("de ", start - 3) && text.charAt(start - 4) == ' '
+                && phraseRightBefore(text, start - 3);
+    }
+
+    /** A residence phrase ends right before {@code start} (compared without allocating). */
+    private static boolean phraseRightBefore(String text, int start) {
         for (String phrase : RESIDENCE) {
             int from = start - 1 - phrase.length();
             if (from >= 0 && text.charAt(start - 1) == ' ' && text.regionMatches(true, from, phrase, 0, phrase.length())
+                    && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
+                return true;
+            }
+            from--; // pii46: "Adres: Marskramer 40-II", "bezoekadres: …"
+            if (from >= 0 && text.charAt(start - 2) == ':' && text.regionMatches(true, from, phrase, 0, phrase.length())
                     && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
                 return true;
             }
@@ -380,7 +487,9 @@ public final class AddressRecognizer implements Recognizer {
         return new Description(EntityType.ADDRESS,
                 "street word (…straat, …laan, …weg, …gracht, ~" + SUFFIX_LIST.length + " endings, `Markt`, `Dam`), multi-word"
                         + " names (`Willem de Zwijgerlaan`, `Burg. de Withstraat`), `Laan van …` streets, house number with"
-                        + " additions (`12a`, `20-I`, `5 hs`, `3 bis`, `101-3`)",
+                        + " additions (`12a`, `20-I`, `5 hs`, `3 bis`, `101-3`); a street without a street word only after"
+                        + " a residence phrase (`woont op`, `Adres:`), before a postcode, or capitalised after `naar`/`op`"
+                        + " where the sentence ends (`gaat naar Hooghuis 232-II.`)",
                 "only street + number; a street without a number is not personal data on its own.");
     }
 }

@@ -70,6 +70,7 @@ final class FindingLinks {
         DateBeforeIdentifierLinks.link(text, kept, added);
         DateOfBirthListLinks.link(text, kept, added);
         TabRowLinks.link(text, kept, added);
+        PersonAddressLinks.link(text, kept, added);
         return added;
     }
 

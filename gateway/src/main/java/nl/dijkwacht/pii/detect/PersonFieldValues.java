@@ -52,7 +52,8 @@ final class PersonFieldValues {
                     || text.charAt(b - 1) == '\'' || text.charAt(b - 1) == ',')) {
                 b--;
             }
-            if (b > a && (nameShaped(text, a, b) || initialsKey(f.key(), word) && INITIALS.matcher(text).region(a, b).matches())
+            b = beforeJobTitle(text, a, b); // pii46: "T. Van Minh, Handhaver Openbare Ruimte"
+            if (b > a && !JobWords.holdsJobWord(text, a, b) && (nameShaped(text, a, b) || initialsKey(f.key(), word) && INITIALS.matcher(text).region(a, b).matches())
                     && !(nameEnd == angle && serviceSender(text, angle, partEnd))) {
                 found.add(new Finding(EntityType.PERSON, a, b, score, recognizer, "value of a field", why));
             }
@@ -124,6 +125,22 @@ final class PersonFieldValues {
             }
             i = b;
         }
+    }
+
+    /** "Samira Ouali - Coördinator Wijkteam", "H.J. Çelik, Medewerker Vergunningen": the name ends before the title. */
+    private static int beforeJobTitle(String text, int a, int b) {
+        for (int i = a + 2; i < b - 2; i++) {
+            char c = text.charAt(i);
+            if ((c == ',' || c == '(' || c == '-' && text.charAt(i - 1) == ' ') && JobWords.holdsJobWord(text, i + 1, b)
+                    && !JobWords.holdsJobWord(text, a, i)) {
+                int e = i;
+                while (e > a && (text.charAt(e - 1) == ' ')) {
+                    e--;
+                }
+                return e;
+            }
+        }
+        return b;
     }
 
     private static boolean nameShaped(String text, int a, int b) {

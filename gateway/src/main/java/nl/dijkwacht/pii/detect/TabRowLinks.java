@@ -1,10 +1,14 @@
 package nl.dijkwacht.pii.detect;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rule family (pii45): a range copied from Excel without its header row — tab-separated lines that hold a person's
+ * Rule family (pii45): a range copied from Excel without its header row — tab-separated (pii46: or semicolon-separated,
+ * a CSV export without its header) lines that hold a person's
  * name or BSN. On such a line a cell that is wholly a date with a four-digit year is that person's date of birth, and
  * a cell that is wholly a capitalised name and a house number is the address ("Esdoorn 62", "Het Want 233-II"):
  * without the header nothing else says so. Only in a block whose first line is data too (holds a name or BSN): under
@@ -18,15 +22,47 @@ final class TabRowLinks {
     private static final Pattern ADDRESS = Pattern.compile(
             "\\p{Lu}[\\p{L}'’.-]*(?: [\\p{L}'’.-]+){0,3} [1-9]\\d{0,3}(?:[a-z]| [A-Z]|-(?:I{1,3}|IV|\\d{1,2}|[a-zA-Z]))?");
 
+    /** "15 maart 1983" (pii46). */
+    private static final Pattern WORD_DATE = Pattern.compile(
+            "(?:0?[1-9]|[12]\\d|3[01]) (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+                    + "|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\\.? (?:19|20)\\d{2}",
+            Pattern.CASE_INSENSITIVE);
+    private static final String PARTICLE = "(?:van|de|der|den|ter|ten|te|het|in|op|'t|’t|VAN|DE|DER|DEN|TER|TEN)";
+    private static final String NAME_WORD = "\\p{Lu}[\\p{L}'’-]+";
+    private static final String INITIALS = "(?:\\p{Lu}\\.){1,4}";
+    /**
+     * pii46: a cell written as a name is written: "Şahin, Elif", "Wijk, F. van", "ter Haar, Evert", "S.M. Korkmaz",
+     * "Haar, C. ter" — surname first with a comma, or initials first. A town ("Den Ham") or an organisation has
+     * neither; a cell led by a known given name ("Roos Prins", "NIELS DE WIT") is {@link #GIVEN_NAME_FIRST}.
+     */
+    private static final Pattern NAME_SHAPED = Pattern.compile(
+            "(?:" + PARTICLE + " ){0,3}" + NAME_WORD + "(?: " + NAME_WORD + ")?, (?:" + INITIALS + "|" + NAME_WORD
+                    + ")(?: " + PARTICLE + "){0,3}"
+                    + "|" + INITIALS + " (?:" + PARTICLE + " ){0,3}" + NAME_WORD + "(?:[ -]" + NAME_WORD + ")?");
+    private static final Pattern GIVEN_NAME_FIRST = Pattern.compile(
+            "(" + NAME_WORD + ") (?:" + PARTICLE + " ){0,3}" + NAME_WORD + "(?:[ -]" + NAME_WORD + ")?");
+
+    private static boolean nameCell(String cell) {
+        if (cell.length() > 60) {
+            return false;
+        }
+        if (NAME_SHAPED.matcher(cell).matches()) {
+            return true;
+        }
+        Matcher m = GIVEN_NAME_FIRST.matcher(cell);
+        return m.matches() && KnownNames.shared().firstNames().contains(m.group(1).toLowerCase(Locale.ROOT));
+    }
+
     private TabRowLinks() {
     }
 
     static void link(String text, List<Finding> kept, List<Finding> added) {
-        if (text.indexOf('\t') < 0) {
+        boolean tabs = text.indexOf('\t') >= 0;
+        boolean semicolons = text.indexOf(';') >= 0;
+        if (!tabs && !semicolons) {
             return;
         }
-        boolean inBlock = false;
-        boolean headerless = false;
+        List<int[]> block = new ArrayList<>(); // the rows of the current block: {lineStart, lineEnd, anchor, separator}
         int lineStart = 0;
         int k = 0; // kept is sorted by start: the first finding not before the line
         while (lineStart <= text.length()) {
@@ -34,54 +70,90 @@ final class TabRowLinks {
             if (lineEnd < 0) {
                 lineEnd = text.length();
             }
-            boolean row = tabs(text, lineStart, lineEnd) >= 2;
-            if (!row) {
-                inBlock = false;
-            } else {
+            char sep = tabs && count(text, lineStart, lineEnd, '\t') >= 2 ? '\t'
+                    : semicolons && count(text, lineStart, lineEnd, ';') >= 2 ? ';' : 0;
+            if (sep != 0 && !block.isEmpty() && block.get(0)[3] != sep) {
+                rows(text, block, kept, added);
+                block.clear();
+            }
+            if (sep != 0) {
                 while (k < kept.size() && kept.get(k).start() < lineStart) {
                     k++;
                 }
-                boolean anchored = anchored(kept, k, lineEnd);
-                if (!inBlock) {
-                    inBlock = true;
-                    headerless = anchored;
-                }
-                if (headerless && anchored) {
-                    cells(text, lineStart, lineEnd, kept, added);
-                }
+                block.add(new int[] {lineStart, lineEnd, anchor(kept, k, lineEnd), sep});
+            } else {
+                rows(text, block, kept, added);
+                block.clear();
             }
             lineStart = lineEnd + 1;
         }
+        rows(text, block, kept, added);
     }
 
-    private static int tabs(String text, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == '\t') {
-                n++;
+    /**
+     * A block is headerless when its first line is data: it holds a finding or a digit (a header row holds neither). pii46: then
+     * every row is a person's when at least half of them hold a name or BSN (a row whose name no recognizer knew,
+     * "Şahin, Elif", is still one of the list's people); otherwise only the rows that do.
+     */
+    private static void rows(String text, List<int[]> block, List<Finding> kept, List<Finding> added) {
+        if (block.isEmpty() || block.get(0)[2] == NONE && !digitIn(text, block.get(0)[0], block.get(0)[1])) {
+            return; // a header row holds neither a finding nor a digit
+        }
+        int persons = 0;
+        for (int[] row : block) {
+            persons += row[2] == PERSON_OR_BSN ? 1 : 0;
+        }
+        boolean allRows = persons > 0 && persons * 2 >= block.size();
+        for (int[] row : block) {
+            if (allRows || row[2] == PERSON_OR_BSN) {
+                cells(text, row[0], row[1], (char) row[3], kept, added);
             }
         }
-        return n;
     }
 
-    /** Whether a person's name or a BSN lies on the line. */
-    private static boolean anchored(List<Finding> kept, int first, int to) {
-        for (int i = first; i < kept.size(); i++) {
-            Finding f = kept.get(i);
-            if (f.start() >= to) {
-                break;
-            }
-            if (f.type() == EntityType.PERSON || f.type() == EntityType.BSN) {
+    private static boolean digitIn(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (Character.isDigit(text.charAt(i))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static void cells(String text, int from, int to, List<Finding> kept, List<Finding> added) {
+    private static final int NONE = 0;
+    private static final int OTHER = 1;
+    private static final int PERSON_OR_BSN = 2;
+
+    /** Whether a person's name or a BSN lies on the line ({@link #PERSON_OR_BSN}), another finding, or none. */
+    private static int anchor(List<Finding> kept, int first, int to) {
+        int found = NONE;
+        for (int i = first; i < kept.size(); i++) {
+            Finding f = kept.get(i);
+            if (f.start() >= to) {
+                break;
+            }
+            if (f.type() == EntityType.PERSON || f.type() == EntityType.BSN) {
+                return PERSON_OR_BSN;
+            }
+            found = OTHER;
+        }
+        return found;
+    }
+
+    private static int count(String text, int from, int to, char c) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void cells(String text, int from, int to, char sep, List<Finding> kept, List<Finding> added) {
         int s = from;
         while (s <= to) {
-            int e = text.indexOf('\t', s);
+            int e = text.indexOf(sep, s);
             if (e < 0 || e > to) {
                 e = to;
             }
@@ -95,12 +167,16 @@ final class TabRowLinks {
             }
             if (b - a >= 6 && FindingLinks.isFree(kept, added, a, b)) {
                 String cell = text.substring(a, b);
-                if (DATE.matcher(cell).matches() && !DateOfBirthPatterns.laterThanThisYear(cell)) {
+                if ((DATE.matcher(cell).matches() || WORD_DATE.matcher(cell).matches())
+                        && !DateOfBirthPatterns.laterThanThisYear(cell)) {
                     added.add(new Finding(EntityType.DATE_OF_BIRTH, a, b, 0.85, "date-of-birth",
                             "date on a spreadsheet row of a person", "name or BSN on the same row"));
                 } else if (ADDRESS.matcher(cell).matches()) {
                     added.add(new Finding(EntityType.ADDRESS, a, b, 0.85, "address",
                             "street and house number on a spreadsheet row of a person", "name or BSN on the same row"));
+                } else if (nameCell(cell)) {
+                    added.add(new Finding(EntityType.PERSON, a, b, 0.8, "person",
+                            "name-shaped cell on a spreadsheet row of a person", "name or BSN on the same row"));
                 }
             }
             s = e + 1;

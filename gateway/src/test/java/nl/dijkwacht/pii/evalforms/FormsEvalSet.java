@@ -52,6 +52,23 @@ public final class FormsEvalSet {
             "form", "ordinary");
 
     /**
+     * The paste-46 set (pii46, session 46): generated with seed 4646 by {@code paste46-generator.py}, one form per kind
+     * of paste the paste-45 round left as a miss (Teams speaker lines, lower-case names in chat, addresses without a
+     * street word in running text, split name columns, a town after an address, a handler's name or function title,
+     * Excel ranges without a header row), each with harmless look-alikes of its kind. Kept out of {@link #SPLITS} like
+     * paste-45.
+     */
+    public static final List<String> PASTE46_SPLITS = List.of("paste46", "paste46heldout");
+
+    /** The paste-46 set's forms. */
+    public static final List<String> PASTE46_FORMS = List.of("teams", "chatlower", "proseaddress", "namecolumns",
+            "addresstown", "handledby", "noheader");
+
+    /** The generated parts (paste-45 and paste-46), in that order. */
+    public static final List<String> GENERATED_SPLITS = List.of("paste45", "paste45heldout", "paste46",
+            "paste46heldout");
+
+    /**
      * Hand-written held-out parts written ahead of the round that will spend them: {@code heldout13} (writer46b,
      * 2026-12-05, before the thirteenth round). Kept out of {@link #SPLITS} until that round wires them, so that
      * neither the equivalence corpus nor the name model's writer folds (which train on every part of {@link #SPLITS}
@@ -60,7 +77,7 @@ public final class FormsEvalSet {
     public static final List<String> WRITTEN_AHEAD = List.of("heldout13");
 
     /** The parts still held out: the evaluation prints only their aggregate figures, never their mismatches. */
-    public static final Set<String> UNSEEN = Set.of("heldout12", "heldout13", "paste45heldout");
+    public static final Set<String> UNSEEN = Set.of("heldout12", "heldout13", "paste45heldout", "paste46heldout");
 
     /** The labelled personal-data types (special categories are not labelled in this set: see the README). */
     public static final Set<String> IDENTIFIER_TYPES = Set.of("BSN", "IBAN", "EMAIL", "PHONE", "POSTCODE", "ADDRESS",
@@ -71,7 +88,7 @@ public final class FormsEvalSet {
     /** Harmless look-alike kinds. */
     public static final Set<String> HARMLESS_KINDS = Set.of("client-number", "case-number", "order-number", "amount",
             "organisation", "street", "date", "company-kvk", "mailbox", "phone-service", "product-code", "role",
-            "word");
+            "word", "town");
 
     public record Span(String type, int start, int end, String value) {
     }
@@ -154,6 +171,7 @@ public final class FormsEvalSet {
         List<Doc> docs = new ArrayList<>();
         List<String> forms = new ArrayList<>(FORMS);
         PASTE45_FORMS.stream().filter(f -> !FORMS.contains(f)).forEach(forms::add);
+        PASTE46_FORMS.stream().filter(f -> !forms.contains(f)).forEach(forms::add);
         for (String form : forms) {
             Path file = dir.resolve(form + ".txt");
             if (Files.exists(file)) {

@@ -47,7 +47,7 @@ public final class FormsEvalSetBuilder {
             split(Path.of(args[1]), root);
         }
         List<String> splits = new ArrayList<>(FormsEvalSet.SPLITS);
-        splits.addAll(FormsEvalSet.PASTE45_SPLITS);
+        splits.addAll(FormsEvalSet.GENERATED_SPLITS);
         splits.addAll(FormsEvalSet.WRITTEN_AHEAD);
         for (String split : splits) {
             Path dir = root.resolve(split);

@@ -244,7 +244,7 @@ public final class FormsEvaluation {
 
     public static void main(String[] args) throws IOException {
         String split = args.length > 0 ? args[0] : "dev";
-        if (!FormsEvalSet.SPLITS.contains(split) && !FormsEvalSet.PASTE45_SPLITS.contains(split)
+        if (!FormsEvalSet.SPLITS.contains(split) && !FormsEvalSet.GENERATED_SPLITS.contains(split)
                 && !FormsEvalSet.WRITTEN_AHEAD.contains(split)) {
             throw new IllegalArgumentException("usage: " + String.join(" | ", FormsEvalSet.SPLITS));
         }
@@ -279,6 +279,9 @@ public final class FormsEvaluation {
                     + "do not tune on these, no errors are written)\n\n";
             case "paste45" -> "## Paste-45 set, development part\n\n";
             case "paste45heldout" -> "## PASTE-45 HELD-OUT part (final figures only: do not tune on these, no errors are "
+                    + "written)\n\n";
+            case "paste46" -> "## Paste-46 set, development part\n\n";
+            case "paste46heldout" -> "## PASTE-46 HELD-OUT part (final figures only: do not tune on these, no errors are "
                     + "written)\n\n";
             default -> "## Development part\n\n";
         };

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pii.detect.Finding;
+import nl.dijkwacht.pii.detect.JobWords;
 import nl.dijkwacht.pii.detect.NamedThings;
 import nl.dijkwacht.pii.detect.Recognizer;
 import nl.dijkwacht.words.WordList;
@@ -77,6 +78,7 @@ public final class PersonNameRecognizer implements Recognizer {
         CapitalsNameRules.widen(text, tokens, gazetteer, spans);
         ListItemNameRules.find(text, spans);
         CommaOrderListRules.find(text, spans);
+        TrailingParticles.widen(text, spans);
         spans.removeIf(s -> NamedThings.partOfNamedThing(text, s.start(), s.end()));
         if (spans.isEmpty()) {
             return List.of();
@@ -222,10 +224,21 @@ public final class PersonNameRecognizer implements Recognizer {
                 || StreetOrganisationFilter.insideOrganisationName(text, tokens, from)) {
             return null;
         }
+        if (JobWords.holdsJobWord(text, tokens.get(to - 1).start(), wordAfter(text, tokens, to))) {
+            return null; // pii46: "Handhaver", "Senior [adviseur]": a function title ends it, not a name
+        }
         if (to - from == 1) { // a given name alone; after "given name + surname" a particle starts something else
             to = withSurnameAfterParticles(text, tokens, to);
         }
         return new NameSpan(tokens.get(from).start(), tokens.get(to - 1).end(), to, MODEL);
+    }
+
+    /** The end of the word right after token {@code to} (the span's end when none follows on the line). */
+    private static int wordAfter(String text, List<TextToken> tokens, int to) {
+        if (to < tokens.size() && tokens.get(to).isWord() && TextToken.adjacent(text, tokens.get(to - 1), tokens.get(to))) {
+            return tokens.get(to).end();
+        }
+        return tokens.get(to - 1).end();
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.List;
  * rule family is its own class and they are tried in this order at every token, the first that applies decides:
  * {@link TitleAndInitialRules}, {@link FamilyNameFirstRules}, {@link GivenNameRules} (capitalised),
  * {@link SurnameRules}, {@link GivenNameRules} (lower case), the same-line signature of {@link NameLineRules};
- * afterwards the name lines and the lower-case {@link ChatNameRules} and {@link IdentifierClosedNameRules}, and the surname-comma runs of {@link CommaOrderRunRules}. Names inside street
+ * afterwards the name lines and the lower-case {@link ChatNameRules} and {@link IdentifierClosedNameRules}, the surname-comma runs of {@link CommaOrderRunRules} and the chat speakers of {@link SpeakerLineRules}. Names inside street
  * and organisation names are rejected by {@link StreetOrganisationFilter}.
  */
 final class PersonNameRules {
@@ -21,10 +21,12 @@ final class PersonNameRules {
     private final ChatNameRules chat = new ChatNameRules();
     private final IdentifierClosedNameRules identifierClosed = new IdentifierClosedNameRules();
     private final LowerCaseCommaNameRules lowerCaseComma;
+    private final SpeakerLineRules speakers;
 
     PersonNameRules(NameGazetteer gazetteer) {
         NameParser parser = new NameParser(gazetteer);
         this.lowerCaseComma = new LowerCaseCommaNameRules(gazetteer);
+        this.speakers = new SpeakerLineRules(gazetteer);
         this.titles = new TitleAndInitialRules(parser);
         this.givenNames = new GivenNameRules(parser);
         this.surnames = new SurnameRules(parser);
@@ -44,6 +46,9 @@ final class PersonNameRules {
         }
         if (text.indexOf('\n') >= 0) {
             lines.nameLines(text, tokens, spans);
+        }
+        if (text.indexOf(':') >= 0) {
+            speakers.find(text, spans);
         }
         ChatNameRules.Capitals capitals = ChatNameRules.Capitals.of(text); // one pass for both lower-case families
         chat.find(text, capitals, spans);

@@ -3,6 +3,7 @@ package nl.dijkwacht.pii.detect.name;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.dijkwacht.pii.detect.AnalysedText;
 import nl.dijkwacht.pii.detect.LetterMask;
@@ -58,6 +59,9 @@ final class PlaceAndTitleFilter {
         }
         if (oneWordAfterTe(text, start, end)) {
             return true; // "geboren 17 september 1939 te Hengelo": one word after "te" is a place
+        }
+        if (townAfterHouseNumber(text, before, start, end) || townAfterIn(text, before, start, end)) {
+            return true;
         }
         if ((text.startsWith("in ", start) || text.startsWith("te ", start)) && start + 3 < end
                 && Character.isUpperCase(text.charAt(start + 3)) && noSpaceIn(text, start + 3, end)
@@ -176,6 +180,73 @@ final class PlaceAndTitleFilter {
         }
         return k >= 2 && text.charAt(k - 1) == 'e' && text.charAt(k - 2) == 't'
                 && (k == 2 || !Character.isLetter(text.charAt(k - 3)));
+    }
+
+    /** A street word (or words) and a house number with its addition, then a separator: what precedes a town. */
+    private static final Pattern HOUSE_NUMBER_BEFORE = Pattern.compile(
+            "\\p{L}\\.? ([1-9]\\d{0,4})(?:[a-z]| [A-Z]|-(?:I{1,3}|IV|\\d{1,3}|[a-zA-Z]))?[,;\\t ]{1,3}$");
+    /** "in Haren en Borne", "in Ede, Epe en Olst": the next town of a list after "in". */
+    private static final Pattern TOWN_LIST_BEFORE = Pattern.compile(
+            "(?:^|[^\\p{L}])in \\p{Lu}[\\p{L}'’-]+(?:, \\p{Lu}[\\p{L}'’-]+)*(?: en|,) $");
+    private static final Set<String> TOWN_ARTICLES = Set.of("De", "Den", "Ter", "Ten", "Het", "'t", "DE", "DEN", "TER",
+            "TEN", "HET");
+
+    /**
+     * pii46: "Kievitsbloem 101-II Steenwijk", "De Kolk 19⇥Staphorst", "Ooievaar 241;Vollenhove": one word (or an
+     * article and a word: "Den Ham", "Ten Boer") right after a house number is the town of that address, not a person.
+     * A four-digit year is no house number ("12 maart 1980⇥Jansen").
+     */
+    private static boolean townAfterHouseNumber(String text, String before, int start, int end) {
+        int k = before.length();
+        if (k < 4 || ",;\t ".indexOf(before.charAt(k - 1)) < 0 || !townShaped(text, start, end)) {
+            return false;
+        }
+        boolean digit = false;
+        for (int i = Math.max(0, k - 9); i < k && !digit; i++) {
+            digit = Character.isDigit(before.charAt(i));
+        }
+        if (!digit) {
+            return false;
+        }
+        Matcher m = HOUSE_NUMBER_BEFORE.matcher(before);
+        if (!m.find()) {
+            return false;
+        }
+        String number = m.group(1);
+        return !(number.length() == 4 && (number.startsWith("19") || number.startsWith("20")));
+    }
+
+    /** pii46: "het spreekuur is in Haren en Borne": one capitalised word right after "in", or after a town list's "en". */
+    private static boolean townAfterIn(String text, String before, int start, int end) {
+        if (!noSpaceIn(text, start, end) || !Character.isUpperCase(text.charAt(start))) {
+            return false;
+        }
+        int k = before.length();
+        if (k >= 3 && before.endsWith("in ") && (k == 3 || !Character.isLetter(before.charAt(k - 4)))) {
+            return true;
+        }
+        return (before.endsWith(" en ") || before.endsWith(", ")) && before.contains("in ")
+                && TOWN_LIST_BEFORE.matcher(before).find();
+    }
+
+    /** One word, or an article and a word ("Den Ham"), starting with a capital. */
+    private static boolean townShaped(String text, int start, int end) {
+        if (!Character.isUpperCase(text.charAt(start))) {
+            return false;
+        }
+        int space = -1;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (space >= 0) {
+                    return false;
+                }
+                space = i;
+            } else if (!Character.isLetter(c) && c != '-' && c != '\'' && c != '’') {
+                return false;
+            }
+        }
+        return space < 0 || TOWN_ARTICLES.contains(text.substring(start, space));
     }
 
     /** "Wijkteam Schalkwijk", "Jeugdteam Noord", "afdeling Vergunningen": a unit named after its area. */
