@@ -20,9 +20,8 @@ import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.AuditStoreHousekeeping;
 import nl.dijkwacht.audit.store.EmbeddedStoreCompaction;
 import nl.dijkwacht.audit.store.StoreDurability;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Audit store cost: bytes per stored record (metadata tier) and the writer's throughput with group commit, on the
@@ -40,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * open, after a clean close of the pool (what the gateway's shutdown does) and the file's live data; PostgreSQL —
  * {@code pg_total_relation_size} of every {@code audit_record} partition (heap, TOAST and indexes) divided by rows.
  */
+@EnabledIfEnvironmentVariable(named = "DW_BENCH", matches = "1", disabledReason = "benchmark: set DW_BENCH=1 to run it")
 class AuditStoreBenchmark {
 
     private static final int RECORDS = Integer.getInteger("dw.records", 20_000);
@@ -56,11 +56,6 @@ class AuditStoreBenchmark {
     private static final boolean RANDOM_TRACE = "random".equals(System.getProperty("dw.trace"));
     private static final int[] WRITERS = java.util.Arrays.stream(System.getProperty("dw.writers", "1,8,64").split(","))
             .mapToInt(Integer::parseInt).toArray();
-
-    @BeforeEach
-    void onlyWhenAsked() {
-        Assumptions.assumeTrue("1".equals(System.getenv("DW_BENCH")), "benchmark: set DW_BENCH=1 to run it");
-    }
 
     @Test
     void h2File() throws Exception {

@@ -18,6 +18,7 @@ import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
 import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.StoreDurability;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -35,13 +36,8 @@ import org.springframework.context.annotation.Primary;
  *   <li>gateway throughput (dry-run model, 8 client threads) with the real audit trail vs. with a no-op sink.</li>
  * </ol>
  */
+@EnabledIfEnvironmentVariable(named = "DW_BENCH", matches = "1", disabledReason = "benchmark: set DW_BENCH=1 to run it")
 class AuditWriteBenchmark {
-
-    @org.junit.jupiter.api.BeforeEach
-    void onlyWhenAsked() {
-        org.junit.jupiter.api.Assumptions.assumeTrue("1".equals(System.getenv("DW_BENCH")),
-                "benchmark: set DW_BENCH=1 to run it");
-    }
 
     static final int WARMUP = 1000;
     static final int APPENDS = 4000;

@@ -34,9 +34,8 @@ import nl.dijkwacht.audit.retention.RetentionJob;
 import nl.dijkwacht.audit.store.AuditPartitions;
 import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.StreamingQuery;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * A year of a mid-sized municipality's audit records (2,000 staff, 12 departments, 4 use-cases; default 1,000,000
@@ -55,6 +54,7 @@ import org.junit.jupiter.api.Test;
  * them). Without a fsync per batch (the writer's commit hook is left out): the chain is the gateway's, the fill rate
  * is not the gateway's (see {@code AuditStoreBenchmark} for that).
  */
+@EnabledIfEnvironmentVariable(named = "DW_BENCH", matches = "1", disabledReason = "benchmark: set DW_BENCH=1 to run it")
 class AuditYearBenchmark {
 
     private static final int RECORDS = Integer.getInteger("dw.records", 1_000_000);
@@ -86,11 +86,6 @@ class AuditYearBenchmark {
     private final ObjectMapper json = new ObjectMapper();
     private final AuditRows rows = new AuditRows(json);
     private final ChainCodec codec = ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
-
-    @BeforeEach
-    void onlyWhenAsked() {
-        Assumptions.assumeTrue("1".equals(System.getenv("DW_BENCH")), "benchmark: set DW_BENCH=1 to run it");
-    }
 
     @Test
     void h2File() throws Exception {

@@ -23,6 +23,7 @@ import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * What the embedded store's compaction costs under a steady stream of audit records (issue 15, task compact12): the
@@ -37,13 +38,8 @@ import org.junit.jupiter.api.Test;
  * -Dtest=EmbeddedStoreCompactionBenchmark -Dsurefire.failIfNoSpecifiedTests=false}, output in
  * gateway/target/surefire-reports/nl.dijkwacht.audit.EmbeddedStoreCompactionBenchmark-output.txt.
  */
+@EnabledIfEnvironmentVariable(named = "DW_BENCH", matches = "1", disabledReason = "benchmark: set DW_BENCH=1 to run it")
 class EmbeddedStoreCompactionBenchmark {
-
-    @org.junit.jupiter.api.BeforeEach
-    void onlyWhenAsked() {
-        org.junit.jupiter.api.Assumptions.assumeTrue("1".equals(System.getenv("DW_BENCH")),
-                "benchmark: set DW_BENCH=1 to run it");
-    }
 
     @Test
     void compactionCostUnderSteadyWrites() throws Exception {

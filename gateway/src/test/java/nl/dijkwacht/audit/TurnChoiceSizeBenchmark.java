@@ -18,9 +18,8 @@ import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.AuditStoreHousekeeping;
 import nl.dijkwacht.audit.store.EmbeddedStoreCompaction;
 import nl.dijkwacht.audit.store.StoreDurability;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * What answers with {@code n > 1} add to the audit store (turns45's {@code audit_turn_choice}: chain, seq, tenant and
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.Test;
  *     -Ddw.records=20000 -Ddw.out=/tmp/dw-choices.txt
  * </pre>
  */
+@EnabledIfEnvironmentVariable(named = "DW_BENCH", matches = "1", disabledReason = "benchmark: set DW_BENCH=1 to run it")
 class TurnChoiceSizeBenchmark {
 
     private static final int RECORDS = Integer.getInteger("dw.records", 20_000);
@@ -44,11 +44,6 @@ class TurnChoiceSizeBenchmark {
 
     private final AuditRows rows = new AuditRows(new ObjectMapper());
     private final ChainCodec codec = ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
-
-    @BeforeEach
-    void onlyWhenAsked() {
-        Assumptions.assumeTrue("1".equals(System.getenv("DW_BENCH")), "benchmark: set DW_BENCH=1 to run it");
-    }
 
     @Test
     void postgres() throws Exception {

@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import nl.dijkwacht.audit.AuditDb;
 import nl.dijkwacht.audit.store.AuditRows;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -34,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 6 models (+ a pilot with 0.02 %), chat completions with 2 % embeddings and 0.05 % operator actions, spread evenly over
  * 365 days from 2026-01-01.
  */
+@EnabledIfEnvironmentVariable(named = "DW_BENCH", matches = "1", disabledReason = "benchmark: set DW_BENCH=1 to run it")
 class AuditIndexQueryBenchmark {
 
     private static final int RECORDS = Integer.getInteger("dw.records", 1_000_000);
@@ -43,11 +43,6 @@ class AuditIndexQueryBenchmark {
     private static final String OUT = System.getProperty("dw.out");
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
     private static final long SPACING_MS = 365L * 24 * 3600 * 1000 / 1_000_000;
-
-    @BeforeEach
-    void onlyWhenAsked() {
-        Assumptions.assumeTrue("1".equals(System.getenv("DW_BENCH")), "benchmark: set DW_BENCH=1 to run it");
-    }
 
     @Test
     void queriesWithAndWithoutTheFewValuedIndexes() throws Exception {
