@@ -28,8 +28,8 @@ class PolicyWatcherTest {
     void aPollThatFindsNothingChangedReadsNoFile() {
         TestPack pack = TestPack.small(dir, "http://localhost:1");
         ActivePolicy policy = new ActivePolicy(new PolicyLoader(), pack.policies, pack.models);
-        MovingClock clock = new MovingClock(Instant.now().plus(Duration.ofHours(1)));
-        try (PolicyWatcher watcher = new PolicyWatcher(policy, new ActivePolicyTest.InMemorySuspensions(), Duration.ZERO, clock)) {
+        MovingClock clock = anHourFromNow();
+        try (PolicyWatcher watcher = watcher(policy, clock)) {
             long atStart = watcher.hashes();
             String version = policy.current().version();
             for (int i = 0; i < 10; i++) {
@@ -50,8 +50,8 @@ class PolicyWatcherTest {
     void anEditSavedByAnAtomicMoveIsSeen() {
         TestPack pack = TestPack.small(dir, "http://localhost:1");
         ActivePolicy policy = new ActivePolicy(new PolicyLoader(), pack.policies, pack.models);
-        MovingClock clock = new MovingClock(Instant.now().plus(Duration.ofHours(1)));
-        try (PolicyWatcher watcher = new PolicyWatcher(policy, new ActivePolicyTest.InMemorySuspensions(), Duration.ZERO, clock)) {
+        MovingClock clock = anHourFromNow();
+        try (PolicyWatcher watcher = watcher(policy, clock)) {
             watcher.poll();
             pack.replace("models-config/extern.yaml", "status: approved", "status: suspended");
             watcher.poll();
@@ -71,7 +71,7 @@ class PolicyWatcherTest {
         Files.setLastModifiedTime(file, tick);
         ActivePolicy policy = new ActivePolicy(new PolicyLoader(), pack.policies, pack.models);
         MovingClock clock = new MovingClock(tick.toInstant().plusMillis(400));
-        try (PolicyWatcher watcher = new PolicyWatcher(policy, new ActivePolicyTest.InMemorySuspensions(), Duration.ZERO, clock)) {
+        try (PolicyWatcher watcher = watcher(policy, clock)) {
             String before = Files.readString(file);
             String after = before.replace("energy-wh-per-1k-tokens: 2.0", "energy-wh-per-1k-tokens: 7.0");
             assertThat(after).hasSameSizeAs(before).isNotEqualTo(before);
@@ -89,7 +89,7 @@ class PolicyWatcherTest {
         Instant written = newestFileTime(pack);
         ActivePolicy policy = new ActivePolicy(new PolicyLoader(), pack.policies, pack.models);
         MovingClock clock = new MovingClock(written.plusMillis(500));
-        try (PolicyWatcher watcher = new PolicyWatcher(policy, new ActivePolicyTest.InMemorySuspensions(), Duration.ZERO, clock)) {
+        try (PolicyWatcher watcher = watcher(policy, clock)) {
             long atStart = watcher.hashes();
             watcher.poll();
             watcher.poll();
@@ -122,8 +122,8 @@ class PolicyWatcherTest {
         }
         Files.createSymbolicLink(models.resolve("..data"), first.getFileName());
         ActivePolicy policy = new ActivePolicy(new PolicyLoader(), pack.policies, models);
-        MovingClock clock = new MovingClock(Instant.now().plus(Duration.ofHours(1)));
-        try (PolicyWatcher watcher = new PolicyWatcher(policy, new ActivePolicyTest.InMemorySuspensions(), Duration.ZERO, clock)) {
+        MovingClock clock = anHourFromNow();
+        try (PolicyWatcher watcher = watcher(policy, clock)) {
             watcher.poll();
             Path second = Files.createDirectories(models.resolve("..2026_12_05_20_05_00.2"));
             try (var files = Files.list(first)) {
@@ -145,6 +145,16 @@ class PolicyWatcherTest {
             watcher.poll();
             assertThat(policy.current().catalog().find("extern").orElseThrow().governance().energyWhPer1kTokens()).isEqualTo(9.0);
         }
+    }
+
+    /** A watcher polled by the test, on the test's clock. */
+    private static PolicyWatcher watcher(ActivePolicy policy, MovingClock clock) {
+        return new PolicyWatcher(policy, new ActivePolicyTest.InMemorySuspensions(), Duration.ZERO, clock);
+    }
+
+    /** A clock at which every file the test wrote is long settled. */
+    private static MovingClock anHourFromNow() {
+        return new MovingClock(Instant.now().plus(Duration.ofHours(1)));
     }
 
     private static Instant newestFileTime(TestPack pack) throws Exception {
