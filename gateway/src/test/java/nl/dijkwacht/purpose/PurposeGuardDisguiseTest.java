@@ -114,13 +114,14 @@ class PurposeGuardDisguiseTest {
     }
 
     /**
-     * The forbidden and the allowed prompts of dev … heldout10, as when the pinned counts were taken. Held-out-11 (development
-     * data since the twelfth round) is not in yet: one of its prompts decides otherwise with combining accents inside
-     * "transfers_abroad" (PurposeText reads "transfersabroad"), an open defect of the reading (session 46, review46's note).
+     * The forbidden and the allowed prompts of dev … heldout10, as when the pinned counts were taken. Held-out-11 and -12
+     * (development data since the twelfth and thirteenth rounds) are not in yet: one of held-out-11's prompts decides
+     * otherwise with combining accents inside "transfers_abroad" (PurposeText reads "transfersabroad"), an open defect of
+     * the reading (session 46, review46's note).
      */
     static List<String> tuningPrompts() {
         List<String> out = new ArrayList<>();
-        for (String part : PurposeEvaluation.DEVELOPMENT.stream().filter(p -> !p.equals("heldout11")).sorted().toList()) {
+        for (String part : PurposeEvaluation.DEVELOPMENT.stream().filter(p -> !p.equals("heldout11") && !p.equals("heldout12")).sorted().toList()) {
             for (EvalSet.Prompt p : EvalSet.load(part).prompts()) {
                 if (p.label() != EvalSet.Label.PERSONAL_SPECIAL) {
                     out.add(p.text());
