@@ -24,7 +24,8 @@ import nl.dijkwacht.policy.PolicySet;
  * (since the sixth round), held-out-6 (since the seventh), held-out-7 (since the eighth), held-out-8 (since the ninth), held-out-9 (since the tenth), held-out-10 (since the eleventh), held-out-11 (since the twelfth) and held-out-12 (since the thirteenth).
  * {@code heldout13} (written 2026-12-05 before the thirteenth round of tuning) is run only when named, by the lead, and is in no
  * group, so that no tuning run sees its figures. {@code errors} lists the wrong verdicts with their scores — never for held-out-13, which is run
- * only for the final figures (aggregates only). {@code cv=5,hand=N}: cross-validation
+ * only for the final figures (aggregates only); it was written in session 47 by a writer who read neither the guard nor the
+ * earlier sets. {@code cv=5,hand=N}: cross-validation
  * ({@link PurposeCrossValidation}); {@code lowo,hand=N}: leave one writer out ({@link PurposeLeaveOneWriterOut});
  * {@code embed} and {@code embed-cost} (the sentence-embedding layer of the eleventh round, not shipped) have their own
  * command in the Maven profile {@code embedding-eval} (gateway/pom.xml), which alone has the embedding model:
