@@ -510,7 +510,8 @@ public final class AddressRecognizer implements Recognizer {
                         + " names (`Willem de Zwijgerlaan`, `Burg. de Withstraat`), `Laan van …` streets, house number with"
                         + " additions (`12a`, `20-I`, `5 hs`, `3 bis`, `101-3`); a street without a street word only after"
                         + " a residence phrase (`woont op`, `Adres:`), before a postcode, or capitalised after `naar`/`op`"
-                        + " where the sentence ends (`gaat naar Hooghuis 232-II.`)",
+                        + " where the sentence ends (`gaat naar Hooghuis 232-II.`), or after a list item's bullet when a"
+                        + " town ends the line (`- De Wieken 34 Vries`)",
                 "only street + number; a street without a number is not personal data on its own.");
     }
 }

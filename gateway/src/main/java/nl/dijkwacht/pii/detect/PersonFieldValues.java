@@ -253,5 +253,7 @@ final class PersonFieldValues {
 
     private static final Set<String> NOT_A_NAME = Set.of("onbekend", "n.v.t.", "nvt", "ja", "nee",
             "true", "false", "null", "geen", "anoniem", "leeg", "nb", "n.b.", "-", "x", "unknown", "none", "gemeente",
-            "iedereen", "allen", "team", "afdeling");
+            "iedereen", "allen", "team", "afdeling",
+            // pii47: the roles and channels of chat logs and contact records ("from": "bot", "system": "phone")
+            "bot", "user", "assistant", "system", "phone", "sms", "email", "servicedesk", "helpdesk");
 }

@@ -45,4 +45,12 @@ class PastedMissesTest {
                 + "het rapport komt morgen, de wethouder is er niet";
         assertThat(found(chat, EntityType.PERSON)).containsExactly("bassel darwish");
     }
+
+    @Test
+    void theRolesAndChannelsOfAChatLogAreNoNames() {
+        String log = "{\"turns\":[{\"from\":\"bot\",\"text\":\"Waarmee kan ik helpen?\"},"
+                + "{\"from\":\"user\",\"text\":\"hallo\"}],\"contact\":{\"name\":\"Sanne Kloosterman\","
+                + "\"telecom\":[{\"system\":\"phone\",\"value\":\"06-12345678\"}]}}";
+        assertThat(found(log, EntityType.PERSON)).containsExactly("Sanne Kloosterman");
+    }
 }

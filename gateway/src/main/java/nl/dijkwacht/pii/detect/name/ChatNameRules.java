@@ -77,7 +77,9 @@ final class ChatNameRules {
      * are the text's counts ({@link Capitals#of}), taken once for this rule family and {@link IdentifierClosedNameRules}.
      */
     void find(String text, Capitals capitals, List<NameSpan> out) {
-        subjectBeforeVerb(text, capitals, out);
+        if (capitals.mostlyLowerCase()) {
+            subjectBeforeVerb(text, out);
+        }
         if (capitals.typedInLowerCase()) {
             Matcher p = AFTER_PREPOSITION.matcher(text);
             while (p.find()) {
@@ -137,11 +139,11 @@ final class ChatNameRules {
             " wil ", " woont ", " zegt ", " zei ", " gaat ", " krijgt ", " vraagt ", " vroeg ", " is ", " was ", " niet ");
 
     /**
-     * pii47: two lower-case words before such a verb are a name when both pass {@link #surnameLike} and the first is a
-     * known given name ("is olga prins niet geboren"), or, in chat typed mostly in lower case, when they open the line
-     * or message ("bassel darwish komt morgen", "el: niels prins komt").
+     * pii47, in chat typed mostly in lower case: two lower-case words before such a verb are a name when both pass
+     * {@link #surnameLike} and they open the line or message ("bassel darwish komt morgen", "els: niels timmer komt")
+     * or the first is a known given name ("is olga veenstra niet geboren").
      */
-    private static void subjectBeforeVerb(String text, Capitals capitals, List<NameSpan> out) {
+    private static void subjectBeforeVerb(String text, List<NameSpan> out) {
         for (String verb : PERSON_VERBS) {
             for (int v = text.indexOf(verb); v > 0; v = text.indexOf(verb, v + 1)) {
                 int e2 = v;
@@ -155,13 +157,10 @@ final class ChatNameRules {
                     continue;
                 }
                 String first = text.substring(s1, e1);
-                if (!surnameLike(first) || !surnameLike(text.substring(s2, e2))) {
-                    continue;
-                }
                 boolean opens = s1 == 0 || text.charAt(s1 - 1) == '\n'
                         || s1 >= 2 && text.charAt(s1 - 1) == ' ' && text.charAt(s1 - 2) == ':';
-                if (nl.dijkwacht.pii.detect.KnownNames.shared().firstNames().contains(first)
-                        || opens && capitals.mostlyLowerCase()) {
+                if ((opens || nl.dijkwacht.pii.detect.KnownNames.shared().firstNames().contains(first))
+                        && surnameLike(first) && surnameLike(text.substring(s2, e2))) {
                     out.add(new NameSpan(s1, e2, -1, SUBJECT_RULE));
                 }
             }
