@@ -22,7 +22,7 @@ final class PersonAddressLinks {
      * Borne", also after a bullet): a name no recognizer knew, vouched for by the address after it.
      */
     private static final Pattern NAME_OPENS_LINE = Pattern.compile(
-            "(?m)^(?:[-•*] +)?((\\p{Lu}[\\p{L}'’-]+)(?: (?:van|de|der|den|ter|ten|te|het|'t|el|al|da|dos|du|le|la|von))"
+            "(?:[-•*] +)?((\\p{Lu}[\\p{L}'’-]+)(?: (?:van|de|der|den|ter|ten|te|het|'t|el|al|da|dos|du|le|la|von))"
                     + "{0,3} \\p{Lu}[\\p{L}'’-]+(?:-\\p{Lu}[\\p{L}'’-]+)?)(?=[,;])");
 
     private PersonAddressLinks() {
@@ -53,37 +53,74 @@ final class PersonAddressLinks {
     }
 
     private static void nameOpensLine(String text, List<Finding> kept, List<Finding> added) {
-        Matcher line = NAME_OPENS_LINE.matcher(text);
+        Matcher line = null;
         Matcher address = null;
-        while (line.find()) {
-            String first = line.group(2).toLowerCase(Locale.ROOT);
-            boolean nameFree = FindingLinks.isFree(kept, added, line.start(1), line.end(1));
-            if (!KnownNames.shared().firstNames().contains(first) || PersonFieldValues.organisationWord(first)
-                    || !nameFree && !onlyPersonsIn(kept, added, line.start(1), line.end(1))) {
-                continue;
+        int n = text.length();
+        // tried at each line's start only (lookingAt): a find() of "^" in multiline mode tries every character
+        for (int at = 0; at < n; ) {
+            int next = text.indexOf('\n', at);
+            char c = text.charAt(at);
+            if ((Character.isUpperCase(c) || c == '-' || c == '•' || c == '*')
+                    && digitAfterSeparator(text, at, next < 0 ? n : next)) {
+                if (line == null) { // made only for a line that may hold one: a letter's lines seldom do
+                    line = NAME_OPENS_LINE.matcher(text);
+                    line.useTransparentBounds(true);
+                    line.useAnchoringBounds(false);
+                    address = ADDRESS_AFTER.matcher(text);
+                    address.useTransparentBounds(true);
+                    address.useAnchoringBounds(false);
+                }
+                nameOpens(text, at, line, address, kept, added);
             }
-            if (address == null) {
-                address = ADDRESS_AFTER.matcher(text);
-                address.useTransparentBounds(true);
-                address.useAnchoringBounds(false);
+            if (next < 0) {
+                break;
             }
-            address.region(line.end(1), Math.min(text.length(), line.end(1) + 80));
-            if (!address.lookingAt() || !yearless(text, address.start(1), address.end(1))) {
-                continue;
-            }
-            boolean addressFree = FindingLinks.isFree(kept, added, address.start(1), address.end(1));
-            if (!addressFree && !addressAt(kept, added, address.start(1))) {
-                continue;
-            }
-            if (nameFree) {
-                added.add(new Finding(EntityType.PERSON, line.start(1), line.end(1), 0.8, "person",
-                        "given name and surname opening a line before an address", "address after it"));
-            }
-            if (addressFree) {
-                added.add(new Finding(EntityType.ADDRESS, address.start(1), address.end(1), 0.8, "address",
-                        "street and house number right after a person's name", "person found before it"));
+            at = next + 1;
+        }
+    }
+
+    private static void nameOpens(String text, int at, Matcher line, Matcher address, List<Finding> kept,
+            List<Finding> added) {
+        line.region(at, Math.min(text.length(), at + 120));
+        if (!line.lookingAt()) {
+            return;
+        }
+        String first = line.group(2).toLowerCase(Locale.ROOT);
+        boolean nameFree = FindingLinks.isFree(kept, added, line.start(1), line.end(1));
+        if (!KnownNames.shared().firstNames().contains(first) || PersonFieldValues.organisationWord(first)
+                || !nameFree && !onlyPersonsIn(kept, added, line.start(1), line.end(1))) {
+            return;
+        }
+        address.region(line.end(1), Math.min(text.length(), line.end(1) + 80));
+        if (!address.lookingAt() || !yearless(text, address.start(1), address.end(1))) {
+            return;
+        }
+        boolean addressFree = FindingLinks.isFree(kept, added, address.start(1), address.end(1));
+        if (!addressFree && !addressAt(kept, added, address.start(1))) {
+            return;
+        }
+        if (nameFree) {
+            added.add(new Finding(EntityType.PERSON, line.start(1), line.end(1), 0.8, "person",
+                    "given name and surname opening a line before an address", "address after it"));
+        }
+        if (addressFree) {
+            added.add(new Finding(EntityType.ADDRESS, address.start(1), address.end(1), 0.8, "address",
+                    "street and house number right after a person's name", "person found before it"));
+        }
+    }
+
+    /** A comma or semicolon with a digit after it on the line [from, to): where a house number can follow a name. */
+    private static boolean digitAfterSeparator(String text, int from, int to) {
+        boolean separator = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == ',' || c == ';') {
+                separator = true;
+            } else if (separator && c >= '0' && c <= '9') {
+                return true;
             }
         }
+        return false;
     }
 
     /** Whether an address was found starting at {@code start} ("Vlasakker 17", by its street word). */

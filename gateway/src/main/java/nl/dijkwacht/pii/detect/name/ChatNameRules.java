@@ -160,11 +160,25 @@ final class ChatNameRules {
                 boolean opens = s1 == 0 || text.charAt(s1 - 1) == '\n'
                         || s1 >= 2 && text.charAt(s1 - 1) == ' ' && text.charAt(s1 - 2) == ':';
                 if ((opens || nl.dijkwacht.pii.detect.KnownNames.shared().firstNames().contains(first))
-                        && surnameLike(first) && surnameLike(text.substring(s2, e2))) {
+                        && surnameLike(first) && surnameLike(text.substring(s2, e2)) && !afterOrganisationWord(text, s1)) {
                     out.add(new NameSpan(s1, e2, -1, SUBJECT_RULE));
                 }
             }
         }
+    }
+
+    /** "stichting aletta jacobs zegt", "zorgcentrum titus brandsma": the words name an organisation. */
+    private static boolean afterOrganisationWord(String text, int start) {
+        if (start < 2 || text.charAt(start - 1) != ' ') {
+            return false;
+        }
+        int s = lowerWordStart(text, start - 1);
+        if (s < 0) {
+            return false;
+        }
+        String word = text.substring(s, start - 1);
+        return StreetOrganisationFilter.isOrganisationPrefix(word) || StreetOrganisationFilter.isStreetOrOrganisation(word)
+                || StreetOrganisationFilter.hasNonNameEnding(word);
     }
 
     /** The start of the lower-case word of two or more letters that ends at {@code end}, or -1. */
