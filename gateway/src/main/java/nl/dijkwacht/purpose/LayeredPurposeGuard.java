@@ -27,6 +27,7 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
 public final class LayeredPurposeGuard {
 
     private final PurposeClassifier classifier;
+    private final SpecialCategoryRecognizer terms;
     private final MessageReadings readings;
 
     /** Slots of the table of repeated messages' readings by default (setting {@code dijkwacht.purpose.repeated-message-cache}). */
@@ -42,6 +43,7 @@ public final class LayeredPurposeGuard {
      */
     public LayeredPurposeGuard(PurposeClassifier classifier, SpecialCategoryRecognizer terms, int repeatedMessages) {
         this.classifier = classifier;
+        this.terms = terms;
         this.readings = new MessageReadings(terms, repeatedMessages, classifier.numbers());
     }
 
@@ -204,10 +206,15 @@ public final class LayeredPurposeGuard {
                               GuardModel guard) {
         double p = s.personalSpecial();
         if (policy.guardModel() == null || guard == null) {
+            // thirteenth round: a letter about a provision already decided names the aid, not the person's condition
+            if (term && ProvisionLetter.of(terms, joined(texts), folded, tokens)) {
+                return new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, p, true);
+            }
             // without a guard model: a named person next to a special-category word (listed or not) is that person's
             // data sooner; a listed term without a named person needs more before it is taken for a person's data
             boolean named = PurposeFactors.named(tokens) || PurposeFactors.identifiedByNumber(folded);
-            if (named && p >= policy.personalNamedAt() && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)
+            // thirteenth round: a form of address with an initial only ("meneer B. uit de Vogelwijk") names one person too
+            if ((named || p >= policy.personalNamedAt() && PurposeFactors.titleWithInitial(folded)) && p >= policy.personalNamedAt() && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)
                     || PurposeCues.moreSpecial(folded))) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }

@@ -255,7 +255,7 @@ final class PurposeFactors {
             second = previous;
             previous = w;
         }
-        boolean shown = text.indexOf('|') >= 0 || named(tokens) || listLines(text) >= 2;
+        boolean shown = tableRows(text) || named(tokens) || listLines(text) >= 2;
         // tenth round: figures over a group or a text for the selection process ("hoeveel procent van de sollicitaties kwam
         // van interne kandidaten") are not about cases unless a case is shown or pointed at; a group word alone
         // ("kandidaten", "klanten") no longer makes them so
@@ -330,6 +330,17 @@ final class PurposeFactors {
             previous = w;
         }
         return false;
+    }
+
+    /**
+     * Thirteenth round: a form of address followed by an initial ("meneer B.", "mw. K."), which the tokens' name markers
+     * take for a name only with a surname after it.
+     */
+    private static final java.util.regex.Pattern TITLE_INITIAL = java.util.regex.Pattern.compile(
+            "\\b(mevrouw|meneer|mevr|mw|dhr|mr|mrs|ms)\\.?\\s+[a-z]\\.");
+
+    static boolean titleWithInitial(String folded) {
+        return TITLE_INITIAL.matcher(folded).find();
     }
 
     /** Ninth round: a pronoun that can only point at one person ("hij", "hem", "he", "him", "his", "she"). */
@@ -466,6 +477,15 @@ final class PurposeFactors {
             }
         }
         return false;
+    }
+
+    /**
+     * Thirteenth round: a table pasted — two bars or more ("| Jansen | 3 |", "a|b|c", a bar on each of two lines). One
+     * bar alone is a separator ("ik vraag het de AI | tabel met geanonimiseerde cijfers"), not rows of cases.
+     */
+    private static boolean tableRows(String text) {
+        int first = text.indexOf('|');
+        return first >= 0 && text.indexOf('|', first + 1) >= 0;
     }
 
     /** Numbered or bulleted lines. */

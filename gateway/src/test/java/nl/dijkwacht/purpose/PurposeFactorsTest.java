@@ -287,4 +287,21 @@ class PurposeFactorsTest {
         assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("Sem vertelde het gisteren, maak hier een melding van"))).isTrue();
         assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("Het stadskantoor is dicht, ik maak een nieuwe afspraak."))).isFalse();
     }
+
+    @Test
+    void oneBarIsASeparatorNotATable() {
+        // thirteenth round: a chat line "ik: ja ik vraag het de AI | tabel …" made the text show cases
+        assertThat(of("ik vraag het de AI | maak een overzicht van de cijfers").aboutCases).isFalse();
+        assertThat(of("| wijk | aantal |\n| Noord | 12 |").aboutCases).isTrue();
+        assertThat(of("Noord|12|laag").aboutCases).isTrue();
+    }
+
+    @Test
+    void anonymisedFiguresAndTheCouncilsInstrumentsAreNotAboutCases() {
+        assertThat(of("Hier de geanonimiseerde cijfers per wijk, zeg welke wijk afwijkt.").notAboutCases).isTrue();
+        assertThat(of("Maak van dit amendement een nette tekst voor de raad.").notAboutCases).isTrue();
+        assertThat(of("Schrijf een motie over de wachttijden.").notAboutCases).isTrue();
+        // a decision on an objection has a dictum too
+        assertThat(of("Beslis op het bezwaar en formuleer het dictum.").notAboutCases).isFalse();
+    }
 }
