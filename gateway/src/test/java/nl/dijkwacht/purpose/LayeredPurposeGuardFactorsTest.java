@@ -334,8 +334,8 @@ class LayeredPurposeGuardFactorsTest {
         String initial = "Maak een agenda voor het overleg over meneer K. uit de Bloemenbuurt, die van de brandstichting bij de school.";
         assertThat(judge(initial, never.withFactorThresholds(0.45, 0.0, 0.0))).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
         assertThat(judge(initial, never.withFactorThresholds(0.45, 1.0, 0.0))).isEqualTo(Verdict.ALLOWED);
-        assertThat(PurposeFactors.titleWithInitial(PurposeTokens.fold("het gesprek met mw. K. over de planning"))).isTrue();
-        assertThat(PurposeFactors.titleWithInitial(PurposeTokens.fold("het gesprek met mw. Kuipers over de planning"))).isFalse();
+        assertThat(OnePerson.byTitleWithInitial(PurposeTokens.fold("het gesprek met mw. K. over de planning"))).isTrue();
+        assertThat(OnePerson.byTitleWithInitial(PurposeTokens.fold("het gesprek met mw. Kuipers over de planning"))).isFalse();
     }
 
     @Test
