@@ -11,7 +11,6 @@ import nl.dijkwacht.audit.chain.ChainVerifier;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
 import nl.dijkwacht.audit.query.DeliveredTurnQuery;
 import nl.dijkwacht.audit.store.AuditRows;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,26 +26,21 @@ class ChoiceKeyUpgradeTest {
     private static final AuditRows ROWS = new AuditRows(new ObjectMapper());
     private static final Instant AT = Instant.parse("2026-11-20T10:00:00Z");
 
-    private AuditDb db;
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
     @Test
     void embeddedStore() throws Exception {
-        db = AuditDb.h2At("170");
-        rowsMoveAndStayRecognised();
+        try (AuditDb db = AuditDb.h2At("170")) {
+            rowsMoveAndStayRecognised(db);
+        }
     }
 
     @Test
     void postgres() throws Exception {
-        db = AuditDb.postgresAt("170");
-        rowsMoveAndStayRecognised();
+        try (AuditDb db = AuditDb.postgresAt("170")) {
+            rowsMoveAndStayRecognised(db);
+        }
     }
 
-    private void rowsMoveAndStayRecognised() throws Exception {
+    private static void rowsMoveAndStayRecognised(AuditDb db) throws Exception {
         // six answers as a V170 gateway stored them: choice 0 on the record, seq 2 and 5 with other choices
         List<String> second = choices(2, 4);
         List<String> fifth = choices(5, 2);
