@@ -16,7 +16,7 @@ import nl.dijkwacht.policy.PolicySet;
  * The purpose-guard evaluation command: per-class precision / recall and the confusion table of a guard on the
  * development and/or held-out part of the evaluation set. From the repository root:
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|...|heldout11|heldout12|both|all] [-Dopts=errors,retrain,refuse-at=0.8,...]
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|...|heldout11|heldout12|heldout13|both|all] [-Dopts=errors,retrain,refuse-at=0.8,...]
  * </pre>
  * {@code both} is the development data (dev + the first held-out part, which joined development once held-out-2 was
  * written); {@code all} (or {@code development}) adds held-out-2 (development data since the third round), held-out-3
@@ -24,7 +24,9 @@ import nl.dijkwacht.policy.PolicySet;
  * (since the sixth round), held-out-6 (since the seventh), held-out-7 (since the eighth), held-out-8 (since the ninth), held-out-9 (since the tenth), held-out-10 (since the eleventh) and held-out-11 (since the twelfth).
  * {@code heldout12} (written 2026-12-05 before the twelfth round of tuning) is run only when named, by the lead, and is in no
  * group, so that no tuning run sees its figures. {@code errors} lists the wrong verdicts with their scores — never for held-out-12, which is run
- * only for the final figures (aggregates only). {@code cv=5,hand=N}: cross-validation
+ * only for the final figures (aggregates only). {@code heldout13} (written 2026-12-05, session 47, before the thirteenth round of
+ * tuning, by a writer who read neither the guard nor the earlier sets) likewise: run only when named, by the lead, in no
+ * group and not in {@link #DEVELOPMENT}, so {@code errors} never lists it. {@code cv=5,hand=N}: cross-validation
  * ({@link PurposeCrossValidation}); {@code lowo,hand=N}: leave one writer out ({@link PurposeLeaveOneWriterOut});
  * {@code embed} and {@code embed-cost} (the sentence-embedding layer of the eleventh round, not shipped) have their own
  * command in the Maven profile {@code embedding-eval} (gateway/pom.xml), which alone has the embedding model:

@@ -70,14 +70,16 @@ public final class FormsEvalSet {
 
     /**
      * Hand-written held-out parts written ahead of the round that will spend them: {@code heldout13} (writer46b,
-     * 2026-12-05, before the thirteenth round). Kept out of {@link #SPLITS} until that round wires them, so that
-     * neither the equivalence corpus nor the name model's writer folds (which train on every part of {@link #SPLITS}
-     * but the fold) ever see their texts; compiled and checked like the other parts.
+     * 2026-12-05, before the thirteenth round) and {@code heldout14} (writer47b, 2026-12-05, before the fourteenth
+     * round). Kept out of {@link #SPLITS} until that round wires them, so that neither the equivalence corpus nor the
+     * name model's writer folds (which train on every part of {@link #SPLITS} but the fold) ever see their texts;
+     * compiled and checked like the other parts.
      */
-    public static final List<String> WRITTEN_AHEAD = List.of("heldout13");
+    public static final List<String> WRITTEN_AHEAD = List.of("heldout13", "heldout14");
 
     /** The parts still held out: the evaluation prints only their aggregate figures, never their mismatches. */
-    public static final Set<String> UNSEEN = Set.of("heldout12", "heldout13", "paste45heldout", "paste46heldout");
+    public static final Set<String> UNSEEN = Set.of("heldout12", "heldout13", "heldout14", "paste45heldout",
+            "paste46heldout");
 
     /** The labelled personal-data types (special categories are not labelled in this set: see the README). */
     public static final Set<String> IDENTIFIER_TYPES = Set.of("BSN", "IBAN", "EMAIL", "PHONE", "POSTCODE", "ADDRESS",
