@@ -1,16 +1,10 @@
 package nl.dijkwacht.api;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import nl.dijkwacht.support.GatewayTestBase;
 import nl.dijkwacht.support.TestPack;
@@ -33,10 +27,7 @@ class CitedAndScoredAnswersTest extends GatewayTestBase {
             "De gemeente handelt uw aanvraag binnen acht weken af ([dijkstad.nl](https://www.dijkstad.nl/vergunningen?utm_source=openai))";
 
     private void answers(String recording) throws Exception {
-        boolean stream = recording.endsWith(".sse");
-        upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
-                .withHeader("Content-Type", stream ? "text/event-stream" : "application/json")
-                .withBody(Files.readString(Path.of("src/test/resources/wire/openai", recording)))));
+        RecordedAnswers.answer(upstream, recording);
     }
 
     private HttpResponse<String> ask(String useCase, boolean stream, boolean logprobs) throws Exception {
@@ -54,13 +45,7 @@ class CitedAndScoredAnswersTest extends GatewayTestBase {
     }
 
     private static List<JsonNode> chunks(HttpResponse<String> r) throws Exception {
-        List<JsonNode> chunks = new ArrayList<>();
-        for (String data : sseData(r.body())) {
-            if (!data.equals("[DONE]")) {
-                chunks.add(parse(data));
-            }
-        }
-        return chunks;
+        return RecordedAnswers.chunks(r);
     }
 
     /** The text between a citation's offsets (code points; the test text is ASCII). */
