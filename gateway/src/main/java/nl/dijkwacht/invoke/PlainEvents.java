@@ -153,7 +153,8 @@ final class PlainEvents implements AutoCloseable {
                     }
                     index = true;
                 }
-                case "finish_reason" -> {
+                // the answer's tokens once more: dropped when the tool did not ask for them (answer47), so the tree path reads them
+                case "finish_reason", "logprobs" -> {
                     if (value != JsonToken.VALUE_NULL) {
                         return null;
                     }

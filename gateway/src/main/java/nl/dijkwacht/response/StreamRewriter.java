@@ -2,6 +2,7 @@ package nl.dijkwacht.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Map;
@@ -181,15 +182,21 @@ public final class StreamRewriter implements ChunkSink {
         StreamedChoice choice = choices.get(index);
         if (choice == null) {
             // a choice's content is JSON in JSON mode; its refusal is always text
-            choice = new StreamedChoice(text(structured), () -> text(false));
+            choice = new StreamedChoice(text(structured, rewritesText()), () -> text(false, false));
             choices.put(index, choice);
         }
         return choice;
     }
 
-    private StreamedText text(boolean jsonContent) {
+    private StreamedText text(boolean jsonContent, boolean keepTexts) {
         HeldJsonAnswer jsonHold = jsonContent && outputScan != null ? new HeldJsonAnswer(outputScan.redacts(), this::scanJson) : null;
-        return new StreamedText(new PlaceholderRestorer(exchange.vault(), jsonContent), outputScan == null ? null : outputScan.stream(), jsonHold);
+        return new StreamedText(new PlaceholderRestorer(exchange.vault(), jsonContent), outputScan == null ? null : outputScan.stream(),
+                jsonHold, keepTexts);
+    }
+
+    /** Whether the answer's text can change on its way (placeholders restored, personal data redacted). */
+    private boolean rewritesText() {
+        return restore || outputScan != null && outputScan.redacts();
     }
 
     /** A whole JSON-mode answer, scanned as {@link ReplyRewriter} scans one: value by value, or as text if it is not JSON. */
@@ -201,6 +208,7 @@ public final class StreamRewriter implements ChunkSink {
     private Boolean rewriteChoice(ObjectNode node) {
         int index = node.path("index").asInt();
         StreamedChoice choice = choice(index);
+        AnswerTokens.dropUnasked(node, exchange, outputScan);
         if (node.get("delta") instanceof ObjectNode delta) {
             choice.saw(delta);
             JsonNode content = delta.get("content");
@@ -220,6 +228,14 @@ public final class StreamRewriter implements ChunkSink {
             }
             // each annotation arrives whole, in one delta
             WebCitations.rewriteTitles(delta, title -> StreamedText.whole(title, exchange, restore, outputScan));
+            // their spans count in the model's whole text: held until the content is finished, then moved (answer47)
+            if (rewritesText() && delta.get("annotations") instanceof ArrayNode annotations) {
+                if (choice.annotations == null) {
+                    choice.annotations = json.createArrayNode();
+                }
+                choice.annotations.addAll(annotations);
+                delta.remove("annotations");
+            }
             choice.sawToolCalls |= choice.toolCalls.collect(delta, heldArguments);
         }
         JsonNode finish = node.get("finish_reason");
@@ -269,6 +285,10 @@ public final class StreamRewriter implements ChunkSink {
         }
         if (!tail.isEmpty()) {
             events.choiceEvent(index, delta -> delta.put("content", tail.toString()));
+        }
+        if (choice.annotations != null) {
+            exchange.citationsDropped(choice.content.moveCitations(choice.annotations));
+            events.choiceEvent(index, delta -> delta.set("annotations", choice.annotations));
         }
         StringBuilder refusalTail = new StringBuilder(carriedRefusal == null ? "" : carriedRefusal);
         StreamedText refusal = choice.refusal();

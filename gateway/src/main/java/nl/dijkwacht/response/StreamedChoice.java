@@ -1,6 +1,7 @@
 package nl.dijkwacht.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.function.Supplier;
 
 /** One choice of a streamed answer: its text, refusal and transcript rows, its tool calls, what kind of answer it is and whether it was flushed. */
@@ -19,6 +20,8 @@ final class StreamedChoice {
     /** A spoken answer: its transcript gets the disclaimer when there is no text content to carry it. */
     boolean sawTranscript;
     boolean flushed;
+    /** Web-search citations held until the content is finished, when their spans must be moved (answer47); else null. */
+    ArrayNode annotations;
 
     /** @param newText makes the refusal's and the transcript's rows: always text, even in JSON mode */
     StreamedChoice(StreamedText content, Supplier<StreamedText> newText) {

@@ -34,9 +34,9 @@ import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.support.LocalServices;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,6 +59,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * schema name, so a later run verifies the same chain), and a later run with {@code -Ddw.schema=dw_bench_console_1m
  * -Ddw.keep=true} finds the records there and only times the pages.
  */
+@EnabledIfEnvironmentVariable(named = "DW_BENCH", matches = "1", disabledReason = "benchmark: set DW_BENCH=1 to run it")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleDashboardBenchmark {
@@ -73,7 +74,6 @@ class ConsoleDashboardBenchmark {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws Exception {
-        Assumptions.assumeTrue("1".equals(System.getenv("DW_BENCH")), "benchmark: set DW_BENCH=1 to run it");
         schema = NAMED_SCHEMA == null ? LocalServices.createPostgresSchema("dw_bench_console")
                 : LocalServices.ensurePostgresSchema(NAMED_SCHEMA);
         Path data = Files.createTempDirectory("dw-bench-console");

@@ -18,8 +18,8 @@ import nl.dijkwacht.policy.LimitsPolicy.Scope;
 import nl.dijkwacht.policy.LimitsPolicy.Values;
 import nl.dijkwacht.policy.PolicySet;
 import nl.dijkwacht.support.LocalServices;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * What the limits of one request cost with the buckets in Redis (the machine's, 127.0.0.1:6379, under a random key
@@ -35,11 +35,11 @@ import org.junit.jupiter.api.Test;
  * grep BENCH gateway/target/surefire-reports/nl.dijkwacht.limits.RedisLimitsBenchmark-output.txt
  * </pre>
  */
+@EnabledIfEnvironmentVariable(named = "DW_BENCH", matches = "1", disabledReason = "benchmark: set DW_BENCH=1 to run it")
 class RedisLimitsBenchmark {
 
     @Test
     void limitsOfOneRequestInRedis() throws Exception {
-        Assumptions.assumeTrue("1".equals(System.getenv("DW_BENCH")), "benchmark: set DW_BENCH=1 to run it");
         LocalServices.requireRedis();
         int requests = Integer.getInteger("dw.requests", 20_000);
         String prefix = "dijkwacht-bench:" + UUID.randomUUID() + ":";

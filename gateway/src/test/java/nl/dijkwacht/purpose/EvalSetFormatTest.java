@@ -19,16 +19,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Validates the purpose-guard evaluation sets themselves (it does not score the guard: that is
  * {@link PurposeEvaluation}): every line parses, held-out-3 has the class counts documented in
- * src/test/resources/purpose/README.md, and so have held-out-4, held-out-5, held-out-6, held-out-7, held-out-8, held-out-9, held-out-10, held-out-11 and held-out-12, and none of them
+ * src/test/resources/purpose/README.md, and so have held-out-4, held-out-5, held-out-6, held-out-7, held-out-8, held-out-9, held-out-10, held-out-11, held-out-12 and held-out-13, and none of them
  * shares a prompt with another set. Failures report counts and line numbers only, so that no held-out prompt is shown.
  */
 class EvalSetFormatTest {
 
-    private static final List<String> SETS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12");
+    private static final List<String> SETS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13");
     private static final Set<String> CLASSES = Set.of("forbidden", "near-miss", "personal-special", "generic-special");
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12"})
+    @ValueSource(strings = {"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13"})
     void everyLineIsClassDetailPrompt(String part) throws IOException {
         String[] lines = raw(part).split("\n");
         int prompts = 0;
@@ -146,7 +146,12 @@ class EvalSetFormatTest {
         assertTheSixthRoundSpread("heldout12");
     }
 
-    /** The spread held-out-6, -7, -8, -9, -10, -11 and -12 were written to: 200 prompts, 25 per forbidden purpose, near misses 6/6/6/6/6/5/5/5, 5 per special category in both classes. */
+    @Test
+    void heldout13HasTheDocumentedCounts() {
+        assertTheSixthRoundSpread("heldout13");
+    }
+
+    /** The spread held-out-6, -7, -8, -9, -10, -11, -12 and -13 were written to: 200 prompts, 25 per forbidden purpose, near misses 6/6/6/6/6/5/5/5, 5 per special category in both classes. */
     private static void assertTheSixthRoundSpread(String part) {
         List<EvalSet.Prompt> prompts = EvalSet.load(part).prompts();
         assertThat(prompts).hasSize(200);
@@ -171,7 +176,7 @@ class EvalSetFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12"})
+    @ValueSource(strings = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13"})
     void aHeldOutPartSharesNoPromptWithAnotherSet(String part) {
         Set<String> others = new HashSet<>();
         SETS.stream().filter(s -> !s.equals(part))

@@ -41,9 +41,10 @@ class PurposeModelReproducibilityTest {
         EvalSet.load("heldout10").prompts().forEach(p -> eval.add(p.text().toLowerCase(java.util.Locale.ROOT).strip()));
         EvalSet.load("heldout11").prompts().forEach(p -> eval.add(p.text().toLowerCase(java.util.Locale.ROOT).strip()));
         EvalSet.load("heldout12").prompts().forEach(p -> eval.add(p.text().toLowerCase(java.util.Locale.ROOT).strip()));
+        EvalSet.load("heldout13").prompts().forEach(p -> eval.add(p.text().toLowerCase(java.util.Locale.ROOT).strip()));
         java.util.Set<String> corpus = new java.util.HashSet<>();
         PurposeCorpus.generate().forEach(s -> corpus.add(s.text().toLowerCase(java.util.Locale.ROOT).strip()));
-        assertThat(eval).hasSize(311 + 103 + 126 + 140 + 169 + 203 + 200 + 200 + 200 + 200 + 200 + 200 + 200).noneMatch(corpus::contains);
+        assertThat(eval).hasSize(311 + 103 + 126 + 140 + 169 + 203 + 200 + 200 + 200 + 200 + 200 + 200 + 200 + 200).noneMatch(corpus::contains);
     }
 
     @Test
