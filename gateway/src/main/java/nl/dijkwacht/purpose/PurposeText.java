@@ -16,7 +16,7 @@ import org.unbescape.html.HtmlEscape;
  *   <li>the PII engine's word repairs ({@link TextNormalizer#wordsClosedUp}): letter-spaced words closed up
  *       ({@code p r o f i e l}), a word hyphenated over a line break joined;</li>
  *   <li>Cyrillic and Greek letters that look like Latin ones ({@code рrоfiеl}) read as those, inside a word that has a
- *       Latin letter too or is drawn in look-alikes only;</li>
+ *       Latin letter too or is drawn in look-alikes only, the accents taken off with them;</li>
  *   <li>markdown marks taken off a word's edges ({@code **profiel**}, {@code _profiel_}, {@code `profiel`},
  *       {@code ~~profiel~~}) and off a line's start ({@code ## }, {@code > }).</li>
  * </ol>
@@ -59,13 +59,15 @@ final class PurposeText {
             String decoded = HtmlEscape.unescapeHtml(t);
             t = decoded == t ? t : TextNormalizer.characters(decoded);
         }
-        // the marks first: "**p r o f i e l**", "afw-\n**ijzen**"
-        t = markdown(t);
         if (!PurposeTokens.isAscii(t)) {
             // the accents first: "і" and a diaeresis are one Cyrillic letter, "ї"; the look-alikes before the capitals
-            // ("Β" lower-cased is a Greek "β")
+            // ("Β" lower-cased is a Greek "β"); and before the markdown marks: a combining mark with no precomposed
+            // letter ("s" + U+0308, which the code-point pass leaves as two) is no word character, so an underscore
+            // after it looked like a mark at a word's edge ("transfers̈_abroad" read "transfersabroad", session 46)
             t = lookAlikes(withoutAccents(t));
         }
+        // the marks before the repairs: "**p r o f i e l**", "afw-\n**ijzen**"
+        t = markdown(t);
         // the capitals before the repairs: a word hyphenated over a line break keeps its hyphen before a capital
         // encoded28: a line in ROT13 judged with its disguises undone (its vowels counted as letters)
         return EncodedReading.rot13Lines(TextNormalizer.wordsClosedUp(CapitalsRead.of(t)));

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * guard27: the purpose guard decides a disguised request as it decides the plain one. Every forbidden and every allowed
- * (near-miss, generic special-category) prompt of the development part of the evaluation set (dev … heldout10; never
- * held-out-11) is disguised the way staff or a tool can write it — zero-width characters and soft hyphens inside words,
+ * (near-miss, generic special-category) prompt of the development part of the evaluation set (dev … heldout12; never
+ * held-out-13) is disguised the way staff or a tool can write it — zero-width characters and soft hyphens inside words,
  * Cyrillic and Greek look-alike letters, full-width letters, accents, capitals, letter-spacing, markdown, a word
  * hyphenated over a line break, HTML character references — alone and two at a time (fixed seed), and the guard's
  * decision (verdict and purpose) on the disguised text must be its decision on the plain text; for a text in capitals
@@ -114,13 +114,12 @@ class PurposeGuardDisguiseTest {
     }
 
     /**
-     * The forbidden and the allowed prompts of dev … heldout10, as when the pinned counts were taken. Held-out-11 (development
-     * data since the twelfth round) is not in yet: one of its prompts decides otherwise with combining accents inside
-     * "transfers_abroad" (PurposeText reads "transfersabroad"), an open defect of the reading (session 46, review46's note).
+     * The forbidden and the allowed prompts of every development part (dev … heldout12 since the thirteenth round, which
+     * fixed the reading of a combining mark before an underscore that kept held-out-11 out in the twelfth).
      */
     static List<String> tuningPrompts() {
         List<String> out = new ArrayList<>();
-        for (String part : PurposeEvaluation.DEVELOPMENT.stream().filter(p -> !p.equals("heldout11")).sorted().toList()) {
+        for (String part : PurposeEvaluation.DEVELOPMENT.stream().sorted().toList()) {
             for (EvalSet.Prompt p : EvalSet.load(part).prompts()) {
                 if (p.label() != EvalSet.Label.PERSONAL_SPECIAL) {
                     out.add(p.text());
