@@ -1,16 +1,10 @@
 package nl.dijkwacht.api;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.dijkwacht.support.GatewayTestBase;
@@ -34,10 +28,7 @@ class SpokenAndCitedAnswersTest extends GatewayTestBase {
     private static final String REDACT = "test-antwoord";
 
     private void answers(String recording) throws Exception {
-        boolean stream = recording.endsWith(".sse");
-        upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
-                .withHeader("Content-Type", stream ? "text/event-stream" : "application/json")
-                .withBody(Files.readString(Path.of("src/test/resources/wire/openai", recording)))));
+        RecordedAnswers.answer(upstream, recording);
     }
 
     private HttpResponse<String> ask(String useCase, boolean stream, boolean spoken) throws Exception {
@@ -63,15 +54,8 @@ class SpokenAndCitedAnswersTest extends GatewayTestBase {
         return "\n\n---\nAI-tekst (upstream), trace " + r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
     }
 
-    /** The stream's chunks, parsed (without {@code [DONE]}). */
     private static List<JsonNode> chunks(HttpResponse<String> r) throws Exception {
-        List<JsonNode> chunks = new ArrayList<>();
-        for (String data : sseData(r.body())) {
-            if (!data.equals("[DONE]")) {
-                chunks.add(parse(data));
-            }
-        }
-        return chunks;
+        return RecordedAnswers.chunks(r);
     }
 
     private static String streamedTranscript(List<JsonNode> chunks) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import nl.dijkwacht.words.WordList;
@@ -96,7 +97,7 @@ public final class FieldRecognizer implements AnalysedTextRecognizer {
                 continue;
             }
             String value = text.substring(f.start(), f.end());
-            if (shaped(type, value) && (type != EntityType.ADDRESS || addressOfAPerson(f, value)
+            if (shaped(type, value) && (type != EntityType.ADDRESS || addressOfAPerson(text, f, value)
                     || houseNumberBeside(text, fields, index))) {
                 found.add(new Finding(type, f.start(), f.end(), SCORE, name(), "value of a field", why));
             }
@@ -188,15 +189,23 @@ public final class FieldRecognizer implements AnalysedTextRecognizer {
 
     /**
      * A street with a house number is an address; a street name alone only where the key says it is where someone
-     * lives ({@code verblijfplaats}, {@code adres}): "locatie/straat" of a report about a street lamp is not.
+     * lives ({@code verblijfplaats}, {@code adres}): "locatie/straat" of a report about a street lamp is not, nor
+     * (pii47) the street alone on a table row of a firm or foundation ("Garage Smid B.V.", "Stichting …").
      */
-    private static boolean addressOfAPerson(TextStructure.Field f, String value) {
+    private static boolean addressOfAPerson(String text, TextStructure.Field f, String value) {
         for (int i = 0; i < value.length(); i++) {
             if (Character.isDigit(value.charAt(i))) {
                 return true;
             }
         }
-        return RESIDENCE_KEYS.anyIn(f.path());
+        return RESIDENCE_KEYS.anyIn(f.path()) && !(f.kind() == TextStructure.Kind.TABLE && firmRow(text, f));
+    }
+
+    private static boolean firmRow(String text, TextStructure.Field f) {
+        int from = text.lastIndexOf('\n', f.start()) + 1;
+        int to = text.indexOf('\n', f.end());
+        to = to < 0 ? text.length() : to;
+        return PersonFieldValues.firmWordIn(text.substring(from, to).toLowerCase(Locale.ROOT), 0, to - from);
     }
 
     /**

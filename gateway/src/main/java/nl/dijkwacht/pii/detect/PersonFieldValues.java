@@ -189,6 +189,24 @@ final class PersonFieldValues {
         return !(NOT_NAMES.contains(first) && !PARTICLES.contains(first)) && !organisationWord(first);
     }
 
+    /**
+     * pii47: whether a firm's or foundation's word ("B.V.", "Stichting", "Café") stands in {@code lower}, a lower-cased
+     * line, between {@code from} and {@code to} — a table row that is a business's.
+     */
+    static boolean firmWordIn(String lower, int from, int to) {
+        for (int w = from; w < to; ) {
+            int e = w;
+            while (e < to && Character.isLetterOrDigit(lower.charAt(e)) || e < to && lower.charAt(e) == '.') {
+                e++;
+            }
+            if (e > w && (FIRM_WORDS.containsLowerCase(lower, w, e) || LEGAL_FORMS.containsLowerCase(lower, w, e))) {
+                return true;
+            }
+            w = e + 1;
+        }
+        return false;
+    }
+
     /** "Muziekvereniging Sint Caecilia", "Stichting Jan Pieter Heije" in an {@code Aan:} line: an organisation. */
     static boolean organisationWord(String first) {
         if (ORGANISATION_PREFIXES.contains(first)) {

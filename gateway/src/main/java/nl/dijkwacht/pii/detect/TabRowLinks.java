@@ -1,7 +1,9 @@
 package nl.dijkwacht.pii.detect;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,17 +18,9 @@ import java.util.regex.Pattern;
  */
 final class TabRowLinks {
 
-    private static final Pattern DATE = Pattern.compile(
-            "(?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\\d{2}"
-                    + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])");
     private static final Pattern ADDRESS = Pattern.compile(
             "\\p{Lu}[\\p{L}'’.-]*(?: [\\p{L}'’.-]+){0,3} [1-9]\\d{0,3}(?:[a-z]| [A-Z]|-(?:I{1,3}|IV|\\d{1,2}|[a-zA-Z]))?");
 
-    /** "15 maart 1983" (pii46). */
-    private static final Pattern WORD_DATE = Pattern.compile(
-            "(?:0?[1-9]|[12]\\d|3[01]) (?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
-                    + "|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\\.? (?:19|20)\\d{2}",
-            Pattern.CASE_INSENSITIVE);
     private static final String PARTICLE = "(?:van|de|der|den|ter|ten|te|het|in|op|'t|’t|VAN|DE|DER|DEN|TER|TEN)";
     private static final String NAME_WORD = "\\p{Lu}[\\p{L}'’-]+";
     private static final String INITIALS = "(?:\\p{Lu}\\.){1,4}";
@@ -91,12 +85,15 @@ final class TabRowLinks {
     }
 
     /**
-     * A block is headerless when its first line is data: it holds a finding or a digit (a header row holds neither). pii46: then
+     * A block is headerless when its first line is data: it holds a finding or a cell with two digits (a header row
+     * holds neither; pii47: a health word found in "Ziek sinds" and the digit of a numbered column name, "Partner 1",
+     * do not make it data). pii46: then
      * every row is a person's when at least half of them hold a name or BSN (a row whose name no recognizer knew,
      * "Şahin, Elif", is still one of the list's people); otherwise only the rows that do.
      */
     private static void rows(String text, List<int[]> block, List<Finding> kept, List<Finding> added) {
-        if (block.isEmpty() || block.get(0)[2] == NONE && !digitIn(text, block.get(0)[0], block.get(0)[1])) {
+        if (block.isEmpty() || block.get(0)[2] == NONE && !twoDigitCellIn(text, block.get(0)[0], block.get(0)[1],
+                (char) block.get(0)[3])) {
             return; // a header row holds neither a finding nor a digit
         }
         int persons = 0;
@@ -104,16 +101,42 @@ final class TabRowLinks {
             persons += row[2] == PERSON_OR_BSN ? 1 : 0;
         }
         boolean allRows = persons > 0 && persons * 2 >= block.size();
+        List<List<int[]>> read = new ArrayList<>();
         for (int[] row : block) {
             if (allRows || row[2] == PERSON_OR_BSN) {
-                cells(text, row[0], row[1], (char) row[3], kept, added);
+                read.add(cells(text, row[0], row[1], (char) row[3]));
             }
+        }
+        Set<Integer> eventColumns = eventColumns(text, read);
+        for (List<int[]> row : read) {
+            link(text, row, eventColumns, kept, added);
         }
     }
 
-    private static boolean digitIn(String text, int from, int to) {
+    /**
+     * pii47: the columns holding a date later than this year ("Verwachte terugkeer", an appointment): no column of
+     * birth dates.
+     */
+    private static Set<Integer> eventColumns(String text, List<List<int[]>> rows) {
+        Set<Integer> columns = new HashSet<>();
+        for (List<int[]> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                String cell = text.substring(row.get(i)[0], row.get(i)[1]);
+                if (RowDates.day(cell) > 0 && DateOfBirthPatterns.laterThanThisYear(cell)) {
+                    columns.add(i);
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static boolean twoDigitCellIn(String text, int from, int to, char sep) {
+        int digits = 0;
         for (int i = from; i < to; i++) {
-            if (Character.isDigit(text.charAt(i))) {
+            char c = text.charAt(i);
+            if (c == sep) {
+                digits = 0;
+            } else if (Character.isDigit(c) && ++digits == 2) {
                 return true;
             }
         }
@@ -135,7 +158,9 @@ final class TabRowLinks {
             if (f.type() == EntityType.PERSON || f.type() == EntityType.BSN) {
                 return PERSON_OR_BSN;
             }
-            found = OTHER;
+            if (f.type() != EntityType.SPECIAL_CATEGORY) {
+                found = OTHER;
+            }
         }
         return found;
     }
@@ -150,7 +175,9 @@ final class TabRowLinks {
         return n;
     }
 
-    private static void cells(String text, int from, int to, char sep, List<Finding> kept, List<Finding> added) {
+    /** The row's cells as {start, end} pairs without the spaces around them. */
+    private static List<int[]> cells(String text, int from, int to, char sep) {
+        List<int[]> cells = new ArrayList<>();
         int s = from;
         while (s <= to) {
             int e = text.indexOf(sep, s);
@@ -165,21 +192,48 @@ final class TabRowLinks {
             while (b > a && text.charAt(b - 1) == ' ') {
                 b--;
             }
-            if (b - a >= 6 && FindingLinks.isFree(kept, added, a, b)) {
-                String cell = text.substring(a, b);
-                if ((DATE.matcher(cell).matches() || WORD_DATE.matcher(cell).matches())
-                        && !DateOfBirthPatterns.laterThanThisYear(cell)) {
+            cells.add(new int[] {a, b});
+            s = e + 1;
+        }
+        return cells;
+    }
+
+    /**
+     * A date cell is the person's date of birth only as the row's earliest date (pii47: a row's other dates, "ziek
+     * sinds 14-11-2026" beside "05-01-2027", happened after the birth) and outside an {@link #eventColumns event
+     * column}.
+     */
+    private static void link(String text, List<int[]> row, Set<Integer> eventColumns, List<Finding> kept,
+            List<Finding> added) {
+        int earliest = Integer.MAX_VALUE;
+        int dates = 0;
+        for (int[] c : row) {
+            int day = c[1] - c[0] >= 6 ? RowDates.day(text.substring(c[0], c[1])) : -1;
+            if (day > 0) {
+                earliest = Math.min(earliest, day);
+                dates++;
+            }
+        }
+        for (int i = 0; i < row.size(); i++) {
+            int a = row.get(i)[0];
+            int b = row.get(i)[1];
+            if (b - a < 6 || !FindingLinks.isFree(kept, added, a, b)) {
+                continue;
+            }
+            String cell = text.substring(a, b);
+            int day = dates > 0 ? RowDates.day(cell) : -1;
+            if (day > 0) {
+                if (day == earliest && !eventColumns.contains(i) && !DateOfBirthPatterns.laterThanThisYear(cell)) {
                     added.add(new Finding(EntityType.DATE_OF_BIRTH, a, b, 0.85, "date-of-birth",
                             "date on a spreadsheet row of a person", "name or BSN on the same row"));
-                } else if (ADDRESS.matcher(cell).matches()) {
-                    added.add(new Finding(EntityType.ADDRESS, a, b, 0.85, "address",
-                            "street and house number on a spreadsheet row of a person", "name or BSN on the same row"));
-                } else if (nameCell(cell)) {
-                    added.add(new Finding(EntityType.PERSON, a, b, 0.8, "person",
-                            "name-shaped cell on a spreadsheet row of a person", "name or BSN on the same row"));
                 }
+            } else if (ADDRESS.matcher(cell).matches()) {
+                added.add(new Finding(EntityType.ADDRESS, a, b, 0.85, "address",
+                        "street and house number on a spreadsheet row of a person", "name or BSN on the same row"));
+            } else if (nameCell(cell)) {
+                added.add(new Finding(EntityType.PERSON, a, b, 0.8, "person",
+                        "name-shaped cell on a spreadsheet row of a person", "name or BSN on the same row"));
             }
-            s = e + 1;
         }
     }
 }

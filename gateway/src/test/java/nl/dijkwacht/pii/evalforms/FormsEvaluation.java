@@ -42,9 +42,9 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * in the fifth, held-out-5 (run once at the end of the fifth) in the sixth, held-out-6 (run once at the end of the
  * sixth) in the seventh, held-out-7 (run once at the end of the seventh) in the eighth, held-out-8 (run once at the
  * end of the eighth) in the ninth, held-out-9 (run once at the end of the ninth) in the tenth, held-out-10 (run once
- * at the end of the tenth) in the eleventh and held-out-11 (run once at the end of the eleventh) in the twelfth, so
- * their mismatches are written too.
- * For a part still held out ({@link FormsEvalSet#UNSEEN}: held-out-12, held-out-13) only the figures are printed, never its errors.
+ * at the end of the tenth) in the eleventh, held-out-11 (run once at the end of the eleventh) in the twelfth and
+ * held-out-13 (run once at the end of session 46's round) in round 14, so their mismatches are written too.
+ * For a part still held out ({@link FormsEvalSet#UNSEEN}: held-out-12) only the figures are printed, never its errors.
  */
 public final class FormsEvaluation {
 
@@ -275,8 +275,8 @@ public final class FormsEvaluation {
                     "## Held-out-11 part (run once at the end of the eleventh round; development data since)\n\n";
             case "heldout12" -> "## HELD-OUT-12 part (written before the twelfth tuning round; final figures only: "
                     + "do not tune on these, no errors are written)\n\n";
-            case "heldout13" -> "## HELD-OUT-13 part (written before the thirteenth tuning round; final figures only: "
-                    + "do not tune on these, no errors are written)\n\n";
+            case "heldout13" ->
+                    "## Held-out-13 part (run once at the end of session 46's round; development data since round 14)\n\n";
             case "paste45" -> "## Paste-45 set, development part\n\n";
             case "paste45heldout" -> "## PASTE-45 HELD-OUT part (final figures only: do not tune on these, no errors are "
                     + "written)\n\n";
