@@ -103,6 +103,7 @@ public final class ReplyRewriter {
                 noteInContent |= noteInTranscript && !note.isEmpty();
             }
             WebCitations.rewriteTitles(message, title -> text(title, restore, restorer, scan));
+            ReasoningText.rewrite(message, reasoning -> text(reasoning, restore, restorer, scan));
             // a refusal is the model's text too: placeholders restored, scanned (and redacted) like content
             if (message.path("refusal").isTextual() && !message.path("refusal").asText().isEmpty()) {
                 String refusal = restore ? restorer.restoreAll(message.get("refusal").asText()) : message.get("refusal").asText();

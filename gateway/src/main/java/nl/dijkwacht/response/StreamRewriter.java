@@ -136,7 +136,8 @@ public final class StreamRewriter implements ChunkSink {
     @Override
     public void pending(RawChunk chunk) {
         String text = chunk.plainContent();
-        if (text == null) {
+        // a reasoning row still held is finished where the answer begins, which the tree path sees (review47)
+        if (text == null || choices.containsKey(0) && choices.get(0).reasoningHeld()) {
             pending(chunk.tree());
             return;
         }
@@ -216,8 +217,19 @@ public final class StreamRewriter implements ChunkSink {
                 delta.put("content", choice.content(content.asText(), restore));
             }
             JsonNode refusal = delta.get("refusal");
+            boolean answerBegins = content != null && content.isTextual() && !content.asText().isEmpty()
+                    || refusal != null && refusal.isTextual() && !refusal.asText().isEmpty() || delta.has("tool_calls");
             if (refusal != null && refusal.isTextual() && !refusal.asText().isEmpty()) {
                 delta.put("refusal", choice.refusal(refusal.asText(), restore));
+            }
+            // reasoning beside the answer (vLLM, Ollama): a row per field, finished when the answer begins (review47)
+            for (String field : ReasoningText.FIELDS) {
+                if (ReasoningText.nonEmpty(delta, field)) {
+                    delta.put(field, choice.reasoning(field, delta.get(field).asText(), restore));
+                }
+            }
+            if (answerBegins && choice.reasoningHeld()) {
+                choice.finishReasoning(delta, restore, exchange);
             }
             if (delta.get("audio") instanceof ObjectNode audio && outputScan != null && outputScan.redacts()) {
                 SpeechUnderRedact.drop(audio);
@@ -244,7 +256,13 @@ public final class StreamRewriter implements ChunkSink {
             String carried = null;
             String carriedRefusal = null;
             String carriedTranscript = null;
+            ObjectNode carriedReasoning = json.createObjectNode();
             if (node.get("delta") instanceof ObjectNode delta) {
+                for (String field : ReasoningText.FIELDS) {
+                    if (delta.path(field).isTextual()) {
+                        carriedReasoning.set(field, delta.remove(field));
+                    }
+                }
                 if (delta.path("content").isTextual()) {
                     carried = delta.get("content").asText();
                     delta.remove("content");
@@ -258,7 +276,7 @@ public final class StreamRewriter implements ChunkSink {
                     audio.remove("transcript");
                 }
             }
-            return flushChoice(index, choice, carried, carriedRefusal, carriedTranscript);
+            return flushChoice(index, choice, carried, carriedRefusal, carriedTranscript, carriedReasoning);
         }
         return null;
     }
@@ -267,11 +285,17 @@ public final class StreamRewriter implements ChunkSink {
      * Emits what the choice still holds: the restorer's and the scan's tails, the disclaimer, complete tool-call
      * arguments. @return whether the disclaimer went into the content (or a spoken answer's transcript)
      */
-    private boolean flushChoice(int index, StreamedChoice choice, String carried, String carriedRefusal, String carriedTranscript) {
+    private boolean flushChoice(int index, StreamedChoice choice, String carried, String carriedRefusal, String carriedTranscript,
+                                ObjectNode carriedReasoning) {
         if (choice.flushed) {
             return false;
         }
         choice.flushed = true;
+        // the reasoning came before the answer: what its rows held goes first
+        choice.finishReasoning(carriedReasoning, restore, exchange);
+        if (!carriedReasoning.isEmpty()) {
+            events.choiceEvent(index, delta -> delta.setAll(carriedReasoning));
+        }
         StringBuilder tail = new StringBuilder(carried == null ? "" : carried);
         choice.content.finish(restore, tail);
         // the disclaimer names the model on the exchange now: after a fallback, the one that answered
@@ -336,7 +360,7 @@ public final class StreamRewriter implements ChunkSink {
     @Override
     public void complete() {
         boolean[] inContent = {noteInAnyContent};
-        choices.forEach((index, choice) -> inContent[0] |= flushChoice(index, choice, null, null, null));
+        choices.forEach((index, choice) -> inContent[0] |= flushChoice(index, choice, null, null, null, json.createObjectNode()));
         if (!extensionSent) {
             ObjectNode last = events.lastChunk();
             extension(last, inContent[0]);

@@ -23,10 +23,15 @@ final class RecordedAnswers {
 
     /** The upstream's chat completions answer with {@code recording} (a {@code .sse} file as an event stream). */
     static void answer(WireMockServer upstream, String recording) throws Exception {
+        answer(upstream, "openai", recording);
+    }
+
+    /** The same with a recording of another provider's wire format ({@code provider}: a directory under wire/). */
+    static void answer(WireMockServer upstream, String provider, String recording) throws Exception {
         boolean stream = recording.endsWith(".sse");
         upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
                 .withHeader("Content-Type", stream ? "text/event-stream" : "application/json")
-                .withBody(Files.readString(Path.of("src/test/resources/wire/openai", recording)))));
+                .withBody(Files.readString(Path.of("src/test/resources/wire", provider, recording)))));
     }
 
     /** The stream's chunks, parsed (without {@code [DONE]}). */
