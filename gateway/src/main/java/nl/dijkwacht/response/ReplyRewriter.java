@@ -70,6 +70,7 @@ public final class ReplyRewriter {
             if (!(choice.get("message") instanceof ObjectNode message)) {
                 continue;
             }
+            ContentChunks.flatten(message);
             boolean toolCalls = message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty()
                     || message.path("function_call").isObject();
             boolean plain = !structured(exchange) && !toolCalls;

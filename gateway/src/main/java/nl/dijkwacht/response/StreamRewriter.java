@@ -211,6 +211,7 @@ public final class StreamRewriter implements ChunkSink {
         StreamedChoice choice = choice(index);
         AnswerTokens.dropUnasked(node, exchange, outputScan);
         if (node.get("delta") instanceof ObjectNode delta) {
+            ContentChunks.flatten(delta);
             choice.saw(delta);
             JsonNode content = delta.get("content");
             if (content != null && content.isTextual() && !content.asText().isEmpty()) {

@@ -36,6 +36,26 @@ class ReasoningTextTest extends GatewayTestBase {
         return r;
     }
 
+    /**
+     * A reasoning model of Mistral's (Magistral) answers with {@code content} as an array of chunks, thinking and text,
+     * whole and streamed: the answer itself passed unrestored and unscanned. The tool gets OpenAI's string content and
+     * the thinking as {@code reasoning_content}, both restored, counted and redacted.
+     */
+    @ParameterizedTest
+    @CsvSource({"chat-thinking.json", "chat-thinking-stream.sse"})
+    void contentAsChunksIsReadAsTextAndItsThinkingAsReasoning(String recording) throws Exception {
+        HttpResponse<String> redacted = ask("mistral", recording, REDACT);
+        assertThat(reasoning(redacted, recording, "reasoning_content"))
+                .isEqualTo("De aanvrager is anna@example.nl. Een collega, [EMAIL], behandelt dit.");
+        assertThat(reasoning(redacted, recording, "content")).startsWith("Uw aanvraag is bevestigd, anna@example.nl.\n\n---\nAI-tekst");
+        assertThat(redacted.body()).doesNotContain("p.smit").doesNotContain("EMAIL_1");
+
+        HttpResponse<String> flagged = ask("mistral", recording, FLAG);
+        assertThat(reasoning(flagged, recording, "reasoning_content")).contains("p.smit@example.nl");
+        assertThat(auditRecord(flagged.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow()).get("OUTPUT_ENTITY_COUNTS"))
+                .isEqualTo("{\"EMAIL\":1}");
+    }
+
     /** The reasoning as the tool reads it: the message's field, or a stream's deltas of that field put together. */
     private static String reasoning(HttpResponse<String> r, String recording, String field) throws Exception {
         if (!recording.endsWith(".sse")) {
