@@ -41,7 +41,7 @@ threads() { # pid -> CPU ns per thread group: "watcher jit gc other all" (scheds
 bench_mock_start "$PORT_BASE"
 gw_start A "$A_JAR" $((PORT_BASE + 16)) --store "$STORE" --mock-port "$PORT_BASE"
 gw_start B "$B_JAR" $((PORT_BASE + 17)) --store "$STORE" --mock-port "$PORT_BASE"
-gw_wait_ready A; gw_wait_ready B
+gw_wait_ready A 600; gw_wait_ready B 600   # CPU time is the figure, so it may run niced on a busy machine: slow starts
 echo "A=$A_JAR B=$B_JAR store=$STORE ready after ${GW_READY[A]} / ${GW_READY[B]} s; settle ${SETTLE} s, then ${SECS} s idle; load $(uptime | sed 's/.*average: //')" | tee "$OUT/idle.txt"
 sleep "$SETTLE"
 declare -A T0=()
