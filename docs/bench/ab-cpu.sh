@@ -21,6 +21,8 @@
 #
 # Options: --rounds N (default 3) --seconds S per round (default 15) --warmup S per gateway (default 60, c=4)
 #          --c N concurrency (default 64) --stream (SSE instead of JSON) --store h2|postgres|h2/postgres|postgres/h2
+#          --modes json/stream|stream/json (A in one mode, B in the other: the same jar twice shows what streaming costs
+#          on one store, interleaved)
 #          --gw-cpu C --load-cpu C --jfr (a JFR recording of each gateway during its rounds, for flame graphs; both gateways
 #          then run with -XX:+DebugNonSafepoints so samples in inlined code are attributed to the right method; also
 #          <gw>/alloc-summary.md: the allocation samples by part, KB per request)
@@ -50,11 +52,11 @@ source "$ROOT/docs/bench/lib/gateway.sh"   # the pack, the JDK, the mock, gw_sta
 bench_require_harness
 A_JAR=$(readlink -f "$1"); B_JAR=$(readlink -f "$2"); shift 2
 ROUNDS=3; SECS=15; WARM=60; CONC=64; STREAM=0; STORE=h2; GW_CPU=1; LOAD_CPU=0; JFR=0; PORT_BASE=18080; FIRST_CHUNK=0; BODY=
-TIMED=0; GC_LOG=0; CENSUS=0
+TIMED=0; GC_LOG=0; CENSUS=0; MODES=
 while [ $# -gt 0 ]; do
   case $1 in
     --rounds) ROUNDS=$2; shift 2;; --seconds) SECS=$2; shift 2;; --warmup) WARM=$2; shift 2;;
-    --c) CONC=$2; shift 2;; --stream) STREAM=1; shift;; --store) STORE=$2; shift 2;;
+    --c) CONC=$2; shift 2;; --stream) STREAM=1; shift;; --store) STORE=$2; shift 2;; --modes) MODES=$2; shift 2;;
     --gw-cpu) GW_CPU=$2; shift 2;; --load-cpu) LOAD_CPU=$2; shift 2;; --jfr) JFR=1; shift;;
     --port-base) PORT_BASE=$2; shift 2;; --first-chunk) FIRST_CHUNK=$2; shift 2;; --body) BODY=$(readlink -f "$2"); shift 2;;
     --timed) TIMED=1; shift;; --gc-log) GC_LOG=1; shift;; --census) CENSUS=1; shift;;
@@ -66,8 +68,12 @@ OUT=$BENCH_WORK/ab/$(date +%Y%m%d-%H%M%S); mkdir -p "$OUT"
 HZ=$(getconf CLK_TCK)
 bench_traps
 
-declare -A PG_APP=() STORE_OF=()
+declare -A PG_APP=() STORE_OF=() STREAM_OF=([A]=$STREAM [B]=$STREAM)
 case $STORE in */*) STORE_OF[A]=${STORE%/*}; STORE_OF[B]=${STORE#*/};; *) STORE_OF[A]=$STORE; STORE_OF[B]=$STORE;; esac
+case $MODES in
+  "") ;; json/stream) STREAM_OF=([A]=0 [B]=1);; stream/json) STREAM_OF=([A]=1 [B]=0);;
+  *) echo "--modes json/stream or stream/json" >&2; exit 2;;
+esac
 start() { # name jar port
   local n=$1 data="" jvm="" extra=()
   [ "$n" = A ] && data=${A_DATA:-} && jvm=${A_JAVA_OPTS:-} && read -r -a extra <<< "${A_ARGS:-}"
@@ -105,7 +111,7 @@ pg_ticks() { # name -> CPU ticks of the gateway's PostgreSQL backends (0 on H2)
 }
 load() { # name seconds conc [file for one line per request: --timed] -> RESULT line
   local n=$1 script=$BENCH/chat.lua; [ -n "${4:-}" ] && script=$ROOT/docs/bench/c1-tail-timed.lua
-  env BENCH_BODY="${BODY:-$BENCH/body.json}" BENCH_STREAM=$STREAM BENCH_MAX_PER_THREAD=0 TIMED_OUT="${4:-}" timeout $(($2 + 30)) \
+  env BENCH_BODY="${BODY:-$BENCH/body.json}" BENCH_STREAM=${STREAM_OF[$n]} BENCH_MAX_PER_THREAD=0 TIMED_OUT="${4:-}" timeout $(($2 + 30)) \
     taskset -c "$LOAD_CPU" wrk -t1 -c"$3" -d"$2s" --timeout 10s -s "$script" \
     "http://127.0.0.1:${GW_PORT[$n]}/v1/chat/completions" 2>&1 | grep RESULT || echo "RESULT requests=0"
 }
@@ -115,7 +121,7 @@ start A "$A_JAR" $((PORT_BASE + 16))
 start B "$B_JAR" $((PORT_BASE + 17))
 gw_wait_ready A; gw_wait_ready B
 bench_mock_wait
-echo "A=$A_JAR B=$B_JAR body=${BODY:-$BENCH/body.json} store=$STORE gw-cpu=$GW_CPU load-cpu=$LOAD_CPU c=$CONC stream=$STREAM rounds=$ROUNDS x ${SECS}s" | tee "$OUT/ab.txt"
+echo "A=$A_JAR B=$B_JAR body=${BODY:-$BENCH/body.json} store=$STORE gw-cpu=$GW_CPU load-cpu=$LOAD_CPU c=$CONC stream=${STREAM_OF[A]}/${STREAM_OF[B]} rounds=$ROUNDS x ${SECS}s" | tee "$OUT/ab.txt"
 for n in A B; do load "$n" "$WARM" 4 > /dev/null; done
 if [ "$JFR" = 1 ]; then for n in A B; do "$JCMD" "${GW_PID[$n]}" JFR.start name=ab settings=profile > /dev/null; done; fi
 audit_tx() { # name -> "records lone group seconds waits" (audit records written, transactions by a lone request, group

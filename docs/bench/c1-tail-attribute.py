@@ -7,6 +7,7 @@ with the machine's share removed (requests whose cause is another process or an 
 import sys, json, subprocess, collections, bisect, statistics, re
 out, gw, mock = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 thr_us = float(sys.argv[4]) * 1000 if len(sys.argv) > 4 else 5000
+PG_PORT = "5432"   # a JDBC read from it that waited >= 1 ms (jdk.SocketRead's threshold in c1-tail.sh): the request waited on the database
 reqs = [tuple(map(int, l.split()[:2])) for l in open(f"{out}/timed.txt") if l.strip()]
 lat = sorted(r[1] for r in reqs)
 n = len(reqs); p = lambda q: lat[min(n - 1, int(q * n))] / 1000
@@ -29,6 +30,7 @@ def klass(pid, comm):
         if re.match(r"(ForkJoinPool|http-nio|tomcat)", comm): return "gw:request"
         return "gw:other(" + comm + ")"
     if pid == mock: return "mock"
+    if comm.startswith("postgres"): return "postgres"
     if comm == "wrk": return "wrk"
     if comm.startswith("perf"): return "perf"
     return "machine"
@@ -67,7 +69,7 @@ def iso_ns(s):
     frac = (m[2] or ".0")[1:]; return int(base.timestamp()) * 10**9 + int(frac.ljust(9, "0")[:9])
 def dur_ns(s):
     m = re.match(r"PT(?:(\d+)M)?(?:([\d.]+)S)?", s or "PT0S"); return int((int(m[1] or 0) * 60 + float(m[2] or 0)) * 1e9)
-names = "jdk.GCPhasePause,jdk.SafepointBegin,jdk.ExecuteVMOperation,jdk.FileForce,jdk.FileWrite,jdk.Deoptimization,jdk.Compilation,jdk.ThreadSleep,jdk.VirtualThreadPinned,jdk.JavaMonitorEnter,jdk.ThreadPark"
+names = "jdk.SocketRead,jdk.GCPhasePause,jdk.SafepointBegin,jdk.ExecuteVMOperation,jdk.FileForce,jdk.FileWrite,jdk.Deoptimization,jdk.Compilation,jdk.ThreadSleep,jdk.VirtualThreadPinned,jdk.JavaMonitorEnter,jdk.ThreadPark"
 js = subprocess.run(["/usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr", "print", "--json", "--stack-depth", "8", "--events", names, f"{out}/tail.jfr"],
                     capture_output=True, text=True).stdout
 evs = []
@@ -80,6 +82,7 @@ for e in json.loads(js)["recording"]["events"]:
     if e["type"] == "jdk.Compilation": extra = (v.get("method") or {}).get("name", "") + f" c{v.get('compileLevel')}"
     if e["type"] in ("jdk.FileForce", "jdk.FileWrite"): extra = (v.get("path") or "").split("/")[-1]
     if e["type"] == "jdk.ThreadPark": extra = ((v.get("parkedClass") or {}).get("name") or "")
+    if e["type"] == "jdk.SocketRead": extra = str(v.get("port", ""))
     evs.append((s, s + d, e["type"], th, extra))
 evs.sort(); est = [x[0] for x in evs]
 tot = collections.Counter(x[2] for x in evs)
@@ -109,9 +112,12 @@ for t0, lus in slow:
     ev = overl(a, b)
     gcp = ov([e for e in ev if e[2] == "jdk.GCPhasePause"], a, b)
     spt = ov([e for e in ev if e[2] == "jdk.SafepointBegin"], a, b)
+    pgw = ov([e for e in ev if e[2] == "jdk.SocketRead" and e[4] == PG_PORT], a, b)
     comp = {
       "GC pause": gcp,
       "other safepoints": max(0, spt - gcp),
+      "waiting on PostgreSQL (JDBC reads >= 1 ms)": pgw,
+      "PostgreSQL processes on core 1": s1.get("postgres", 0),
       "other processes on core 1": s1.get("machine", 0),
       "JIT compiler threads": s1.get("gw:JIT", 0),
       "GC/VM threads outside pauses": max(0, s1.get("gw:GC+VM", 0) - gcp),
@@ -152,6 +158,30 @@ for lus, top, s1, s0, ev, _ in sorted(rows, key=lambda x: -x[0])[:25]:
     evd = collections.Counter((e[2].split(".")[1], e[4] if e[2] in ("jdk.GCPhasePause", "jdk.ExecuteVMOperation") else "") for e in ev)
     print(f"  {lus/1000:7.1f} ms  {top:22s} core1[{desc}] core0 machine={s0.get('machine',0)/1e6:.1f} | {dict(evd)}")
 
+# PostgreSQL's checkpoints (c1-tail.sh --store postgres): "checkpoint complete: ... sync=S s, total=T s" logged at the end;
+# the sync phase (fsync of every file the checkpoint wrote) is the last S seconds, the write phase the T - S before
+def checkpoints():
+    import datetime
+    try: lines = open(f"{out}/pg-checkpoints.log").read().splitlines()
+    except FileNotFoundError: return []
+    r = []
+    for l in lines:
+        m = re.match(r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+) UTC .*checkpoint complete:.*write=([\d.]+) s, sync=([\d.]+) s, total=([\d.]+) s", l)
+        if not m: continue
+        end = int(datetime.datetime.fromisoformat(m[1] + "+00:00").timestamp() * 1e9) - off
+        r.append((end - int(float(m[4]) * 1e9), end - int(float(m[3]) * 1e9), end))
+    return r
+cps = checkpoints()
+if cps:
+    t_a, t_b = reqs[0][0], reqs[-1][0] + reqs[-1][1] * 1000
+    def inside(t, phase):  # phase 0: write, 1: sync
+        return any((c[0] <= t < c[1]) if phase == 0 else (c[1] <= t < c[2]) for c in cps)
+    for phase, name in ((1, "sync phase"), (0, "write phase")):
+        span = sum(max(0, min(c[2] if phase else c[1], t_b) - max(c[1] if phase else c[0], t_a)) for c in cps)
+        inr = [r for r in reqs if inside(r[0], phase)]; ins = [r for r in slow if inside(r[0], phase)]
+        print(f"PostgreSQL checkpoints' {name}: {span/1e9:.1f} s of the run's {(t_b-t_a)/1e9:.0f} s ({span/max(1,t_b-t_a)*100:.1f} %); "
+              f"requests in it {len(inr)}, slow ones {len(ins)} of {len(slow)} ({len(ins)/max(1,len(slow))*100:.0f} %)"
+              + (f"; p99 inside {sorted(x[1] for x in inr)[int(.99*len(inr))]/1000:.2f} ms" if len(inr) >= 100 else ""))
 with open(f"{out}/slow.tsv", "w") as f:
     for lus, top, s1, s0, ev, t0 in rows: f.write(f"{t0}\t{lus}\t{top}\n")
 machine = {t0 for lus, top, s1, s0, ev, t0 in rows if top.startswith("other processes") or top.startswith("core 1 idle")}

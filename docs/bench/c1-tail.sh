@@ -6,7 +6,10 @@
 # -Xlog:gc*,safepoint, and perf's sched_switch on both cores (who held core 1 during each request). Then
 # c1-tail-attribute.py: per request > 5 ms, the largest component of its window (GC pause, other processes on core 1,
 # the gateway's JIT threads, the request thread's own CPU above typical, ...), counted per 10,000 requests; and
-# wrk-p99.py: the raw p99 beside wrk's (coordinated-omission-corrected) p99.
+# wrk-p99.py: the raw p99 beside wrk's (coordinated-omission-corrected) p99. On PostgreSQL also the server's WAL and
+# checkpointer counters before and after (pg-stats0/1.txt) and its checkpoint log lines (pg-checkpoints.log): the
+# attribution then names the requests that waited on the database (JDBC reads >= 1 ms), the PostgreSQL processes on core 1
+# and the slow requests inside a checkpoint's sync phase.
 #   docs/bench/c1-tail.sh gateway.jar [--warmup S] [--seconds S] [--port-base P] [--store h2|postgres] [-- extra gateway args]
 #   GATEWAY_GC="-XX:+UseG1GC" docs/bench/c1-tail.sh ...    (pinned to one core the JVM picks Serial GC by itself)
 # Needs perf (root or perf_event_paranoid <= 1) and wrk with LuaJIT. Results in $BENCH_WORK/c1-tail/<stamp>/.
@@ -51,8 +54,16 @@ perf record -q -e sched:sched_switch -a -k CLOCK_MONOTONIC -o "$OUT/sched.data" 
 PERF=$!; sleep 1
 python3 -c 'import time; print(time.clock_gettime_ns(time.CLOCK_REALTIME) - time.clock_gettime_ns(time.CLOCK_MONOTONIC))' > "$OUT/clock-offset.txt"
 uptime > "$OUT/load0.txt"
+pg_stats() { # PostgreSQL's WAL and checkpointer counters (--store postgres): what the server did during the timed run
+  [ "$STORE" = postgres ] || return 0
+  psql -h 127.0.0.1 -U postgres -d test -AXqc "SELECT now(), w.wal_records, w.wal_fpi, w.wal_bytes, w.wal_buffers_full, b.checkpoints_timed, b.checkpoints_req, b.buffers_checkpoint, b.buffers_backend FROM pg_stat_wal w, pg_stat_bgwriter b" 2>/dev/null || true
+}
+pg_stats > "$OUT/pg-stats0.txt"
 env BENCH_BODY="$BENCH/body.json" TIMED_OUT="$OUT/timed.txt" taskset -c 0 wrk -t1 -c1 -d"${SECS}s" --timeout 10s -s "$ROOT/docs/bench/c1-tail-timed.lua" "http://127.0.0.1:$PORT/v1/chat/completions" | grep RESULT | tee "$OUT/wrk.txt"
 uptime > "$OUT/load1.txt"
+pg_stats > "$OUT/pg-stats1.txt"
+# the server's checkpoints (log_checkpoints = on): c1-tail-attribute.py counts the slow requests inside their sync phase
+[ "$STORE" != postgres ] || grep -h "checkpoint" /var/log/postgresql/postgresql-*-main.log 2>/dev/null | tail -n 40 > "$OUT/pg-checkpoints.log" || true
 cat /proc/$JPID/task/*/schedstat | awk '{r+=$1; w+=$2} END {print r, w}' > "$OUT/sched1.txt"
 "$JDK_BIN/jcmd" "$JPID" JFR.stop name=tail filename="$OUT/tail.jfr" > /dev/null
 curl -s "http://127.0.0.1:$MPORT/actuator/prometheus" > "$OUT/prom.txt" || true

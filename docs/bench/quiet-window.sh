@@ -19,6 +19,11 @@
 # c1          what the c=1 added latency is made of: H2 (with file syncs under strace), PostgreSQL with and
 #             without synchronous_commit (the WAL flush's share by difference)                   (~8 min)
 # warm-up     start-up warm-up over HTTP (A) against direct (B) on the same jar, first minute   (~3 min)
+# c1-tail     the PostgreSQL c=1 tail request by request (docs/bench/c1-tail.sh --store postgres: per request slower
+#             than 5 ms the largest of: other processes on the gateway's core, a JDBC read that waited >= 1 ms,
+#             PostgreSQL's processes, a checkpoint's sync phase, GC, JIT)                            (~5 min)
+# stream-cost what a streamed request costs over a JSON one on PostgreSQL, the same jar twice, interleaved rounds
+#             (docs/bench/ab-cpu.sh --store postgres --modes json/stream, one core, c=64)                (~6 min)
 # Output: $BENCH_WORK/quiet-window/<stamp>/<step>.log (BENCH_WORK default ../bench-work).
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -62,6 +67,12 @@ for s in $STEPS; do
     warm-up)
       JAR=$(ls gateway/target/gateway-*.jar | grep -v original | head -n 1)
       B_ARGS=--dijkwacht.warm-up.over-http=false docs/bench/first-minute-ab.sh --slices 6 "$JAR" "$JAR" > "$OUT/warm-up.log" 2>&1;;
+    c1-tail)
+      JAR=$(ls gateway/target/gateway-*.jar | grep -v original | head -n 1)
+      docs/bench/c1-tail.sh "$JAR" --store postgres --warmup 60 --seconds 90 > "$OUT/c1-tail.log" 2>&1;;
+    stream-cost)
+      JAR=$(ls gateway/target/gateway-*.jar | grep -v original | head -n 1)
+      docs/bench/ab-cpu.sh "$JAR" "$JAR" --store postgres --modes json/stream --warmup 40 --rounds 3 > "$OUT/stream-cost.log" 2>&1;;
     *) echo "unknown step $s";;
   esac
   echo "   $(date -u +%H:%M:%S) done ($s), log $OUT/$s.log" | tee -a "$OUT/steps.txt"

@@ -25,7 +25,9 @@ final class AddressShape {
             "evals", "output_items", "videos", "remix", "characters", "organization", "usage", "costs", "audit_logs",
             "admin_api_keys", "projects", "users", "invites", "api_keys", "service_accounts", "rate_limits",
             "certificates", "engines", "skills", "versions", "chatkit", "dijkwacht", "reviews", "feedback", "refusals",
-            "flag");
+            "flag",
+            // the start of another provider's or version's path, where a misconfigured base URL leads (answer47)
+            "openai", "deployments", "api", "v2");
 
     private AddressShape() {
     }

@@ -19,7 +19,8 @@ import nl.dijkwacht.tenancy.Tenants;
  * per source, minute and reason ({@code auth_failure_minute}, {@code GET /audit/v1/auth-failures}), so guessing
  * keys cannot fill the store. A known tool's call to an address under {@code /v1/} that Dijkwacht does not offer
  * ({@link NotOfferedRoutes}: 404 {@code endpoint_not_supported}, 405 {@code method_not_allowed}) is recorded as endpoint
- * {@code unsupported} with the method and the address's shape as its object. On the admin and auditor routes, a refusal of an
+ * {@code unsupported} with the method and the address's shape as its object, and so is its call to an OpenAI address
+ * outside {@code /v1} ({@link MisplacedBaseUrl}: 404 {@code wrong_base_url}, once a minute per tool and address). On the admin and auditor routes, a refusal of an
  * operator who was identified (an auditor calling an admin endpoint, 403 role_required) is recorded as that operator's
  * refused action ({@link OperatorActionLog}).
  */
@@ -78,7 +79,7 @@ public final class AuditedEarlyRefusals implements EarlyRefusalListener {
         String path = refusal.path();
         int status = refusal.refusal().status();
         if (status == 404 || status == 405) {
-            return NotOfferedRoutes.modelApi(path) ? Endpoint.UNSUPPORTED : null;
+            return NotOfferedRoutes.modelApi(path) || MisplacedBaseUrl.matches(path) ? Endpoint.UNSUPPORTED : null;
         }
         return switch (path) {
             case "/v1/chat/completions" -> Endpoint.CHAT_COMPLETIONS;

@@ -120,7 +120,7 @@ public final class ChatCompletionsHandler {
             try {
                 call = surface.open(exchange, exchange.rawBody());
                 exchange.rawBody(call.chatBody());
-            } catch (Surface.Refused e) {
+            } catch (nl.dijkwacht.pipeline.RefusedRequest e) {
                 refusal = e.refusal();
                 exchange.refuse(refusal, "request:" + refusal.code());
             }

@@ -28,7 +28,9 @@ import org.springframework.web.servlet.function.ServerResponse;
  * 404 that names the OpenAI endpoints it does offer ({@link #MODEL_API_NOT_FOUND}), after the route filters for such addresses ({@link RouteFilters#whereNothingIsOffered}):
  * when the caller's key or token is accepted, the call gets an audit record (refused, {@code endpoint_not_supported}
  * or {@code method_not_allowed}, the method and the address's shape, {@link AddressShape}) and the answer its trace
- * id; nobody else's call is recorded. Elsewhere an unknown address ends as a 404 of the error page
+ * id; nobody else's call is recorded. An OpenAI address outside {@code /v1} ({@link MisplacedBaseUrl}: a tool's base URL
+ * without {@code /v1}) gets a 404 naming the base URL to set, recorded the same way but once a minute per tool and
+ * address. Elsewhere an unknown address ends as a 404 of the error page
  * ({@link OpenAiErrorController}). The console's annotated controllers get their 405 from Spring MVC.
  */
 final class NotOfferedRoutes implements RouterFunction<ServerResponse> {
@@ -53,6 +55,7 @@ final class NotOfferedRoutes implements RouterFunction<ServerResponse> {
     private final OpenAiErrorWriter errors;
     private final RouteFilters filters;
     private final EarlyRefusals refusals;
+    private final MisplacedBaseUrl misplaced = new MisplacedBaseUrl();
     /** The other router functions, looked up once on first use (they include this one, which is a bean too). */
     private volatile List<RouterFunction<?>> others;
 
@@ -78,6 +81,9 @@ final class NotOfferedRoutes implements RouterFunction<ServerResponse> {
         }
         boolean modelApi = modelApi(request.path());
         if (allowed.isEmpty()) {
+            if (!modelApi && MisplacedBaseUrl.matches(request.path())) {
+                return Optional.of(filters.whereNothingIsOffered().apply(this::misplaced));
+            }
             return modelApi ? Optional.of(filters.whereNothingIsOffered().apply(r -> answer(r, 404, null))) : Optional.empty();
         }
         allowed.add(HttpMethod.OPTIONS);
@@ -104,6 +110,21 @@ final class NotOfferedRoutes implements RouterFunction<ServerResponse> {
             answer.header(CallerHeaders.TRACE_ID, recorded.traceId());
         }
         Refusal refusal = status == 404 ? MODEL_API_NOT_FOUND : HttpErrors.forStatus(status);
+        return answer.build((req, res) -> {
+            errors.write(res, refusal);
+            return null;
+        });
+    }
+
+    /** An OpenAI address outside {@code /v1}: the base URL to set, and a known tool's call recorded once a minute. */
+    private ServerResponse misplaced(ServerRequest request) {
+        Refusal refusal = MisplacedBaseUrl.refusal(request);
+        ServerResponse.BodyBuilder answer = ServerResponse.status(404);
+        var caller = AuthenticatedRequest.knownCaller(request);
+        if (caller != null) {
+            answer.header(CallerHeaders.TRACE_ID, misplaced.traceId(caller, request,
+                    () -> refusals.report(request, RouteKind.TOOL, refusal).traceId()));
+        }
         return answer.build((req, res) -> {
             errors.write(res, refusal);
             return null;

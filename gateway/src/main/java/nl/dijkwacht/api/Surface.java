@@ -20,7 +20,7 @@ interface Surface {
     /**
      * Reads the body as sent.
      *
-     * @throws Refused when the body cannot be served (answered in the OpenAI error format, and audited)
+     * @throws nl.dijkwacht.pipeline.RefusedRequest when the body cannot be served (answered in the OpenAI error format, and audited)
      */
     Call open(Exchange exchange, byte[] body);
 
@@ -51,19 +51,5 @@ interface Surface {
     /** A surface's stream to the tool: rewritten chat chunks in, its own events out; an error after the start. */
     interface Stream extends ChunkOutput {
         void error(Refusal refusal, ObjectNode errorBody);
-    }
-
-    /** The request cannot be served on this surface; {@code refusal} says why. */
-    final class Refused extends RuntimeException {
-        private final transient Refusal refusal;
-
-        Refused(Refusal refusal) {
-            super(refusal.code(), null, false, false);
-            this.refusal = refusal;
-        }
-
-        Refusal refusal() {
-            return refusal;
-        }
     }
 }

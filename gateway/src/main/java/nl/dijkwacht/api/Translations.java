@@ -8,6 +8,7 @@ import nl.dijkwacht.openai.UnsupportedField;
 import nl.dijkwacht.openai.WireFormat;
 import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Refusal;
+import nl.dijkwacht.pipeline.RefusedRequest;
 
 /** Reading and writing the bodies of translated surfaces, with the same errors as the request step. */
 final class Translations {
@@ -20,13 +21,9 @@ final class Translations {
      * type, one document, nesting limit, no duplicate keys, the operation's request schema) before it is translated.
      */
     static ObjectNode object(Exchange exchange, WireFormat wire, RequestSchema.Operation operation) {
-        try {
-            ObjectNode body = wire.readObject(exchange.contentType(), exchange.rawBody());
-            wire.checkSchema(operation, body);
-            return body;
-        } catch (WireFormat.Rejected e) {
-            throw new Surface.Refused(e.refusal());
-        }
+        ObjectNode body = wire.readObject(exchange.contentType(), exchange.rawBody());
+        wire.checkSchema(operation, body);
+        return body;
     }
 
     /** Runs a translation; a field it cannot serve becomes a 400 in the OpenAI error format that names the field. */
@@ -34,7 +31,7 @@ final class Translations {
         try {
             return translation.get();
         } catch (UnsupportedField e) {
-            throw new Surface.Refused(Refusal.badRequest(e.code(), e.getMessage(), e.param()));
+            throw new RefusedRequest(Refusal.badRequest(e.code(), e.getMessage(), e.param()));
         }
     }
 

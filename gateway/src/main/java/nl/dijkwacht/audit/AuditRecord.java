@@ -17,7 +17,7 @@ import java.util.Map;
  * ({@code image}, {@code file}, {@code audio}) — counts only, never the attachment. {@code turnHmac}: the keyed hash of
  * the answer as delivered ({@link TurnHasher}, turns28), by which the purpose guard recognises a turn the gateway wrote
  * when a tool resends it; a look-up key, not in the hash chain nor in exports. {@code choiceHmacs}: the same for
- * choices 1 to 7 of an answer with {@code n > 1} (turns45; table {@code audit_turn_choice}), null when there are none.
+ * choices 1 to 7 of an answer with {@code n > 1} (turns45; stored as 8-byte keys in {@code audit_choice_key}, audit47), null when there are none.
  * Build one with {@link #builder()}.
  */
 public record AuditRecord(

@@ -31,6 +31,16 @@ public final class TurnHasher {
     /** Bytes of the HMAC kept. */
     public static final int BYTES = 16;
 
+    /**
+     * The stored key of an answer's other choice (choices 1 to 7, audit47: table {@code audit_choice_key}): the first 8
+     * bytes of its hash (hex, as {@link #turn} gives it) as a signed big-endian number. Shorter than choice 0's 16 bytes
+     * to keep such a record near 1 KB; at 10⁸ records of eight choices a looked-up hash that was never delivered
+     * matches a stored key with a chance of 4·10⁻¹¹ (and then counts as delivered: that turn is not judged again).
+     */
+    public static long choiceKey(String hash) {
+        return HexFormat.fromHexDigitsToLong(hash, 0, 16);
+    }
+
     private static final char CALL = '\u001e';
     private static final char ARGUMENTS = '\u001f';
 

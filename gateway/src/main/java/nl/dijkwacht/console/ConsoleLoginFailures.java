@@ -34,7 +34,10 @@ final class ConsoleLoginFailures implements AuthenticationFailureHandler {
                     + "functioneel beheerder de claimtoewijzing bij de identiteitsprovider te controleren.",
             "token_lifetime_too_long", "De identiteitsprovider gaf een aanmeldtoken af dat langer geldig is dan Dijkwacht "
                     + "toestaat (max-token-lifetime). Vraag de functioneel beheerder de geldigheidsduur van tokens bij de "
-                    + "identiteitsprovider te verkorten.");
+                    + "identiteitsprovider te verkorten.",
+            ConsoleSessionLimit.TOO_OLD, "Uw sessie duurde langer dan Dijkwacht toestaat en is beëindigd. Meld u opnieuw aan.",
+            ConsoleSessionLimit.ACCOUNT_CHANGED, "Uw sessie is beëindigd: uw beheeraccount is gewijzigd, ingetrokken of verlopen. "
+                    + "Meld u opnieuw aan met de sleutel die nu geldt.");
 
     /**
      * The codes counted under their own reason: those above, a wrong password, and Spring Security's own OAuth 2 and
@@ -55,6 +58,14 @@ final class ConsoleLoginFailures implements AuthenticationFailureHandler {
     ConsoleLoginFailures(AuthFailureCounter failures, List<String> trustedProxies) {
         this.failures = failures;
         this.addresses = new ClientAddress(trustedProxies);
+    }
+
+    /** A session the console ended ({@link ConsoleSessionLimit}): counted like a refused sign-in, then the sign-in page. */
+    void sessionEnded(HttpServletRequest request, HttpServletResponse response, String code) throws IOException {
+        if (failures != null) {
+            failures.count(addresses.of(ServerRequest.create(request, List.of())), "console_" + code);
+        }
+        response.sendRedirect(request.getContextPath() + "/console/inloggen?fout=" + code);
     }
 
     @Override

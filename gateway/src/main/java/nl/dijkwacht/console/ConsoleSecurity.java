@@ -59,6 +59,8 @@ public class ConsoleSecurity {
                                              DijkwachtProperties dijkwacht) throws Exception {
         ConsoleLoginFailures loginFailures = new ConsoleLoginFailures(authFailures.getIfAvailable(),
                 dijkwacht.limits().trustedProxies());
+        http.addFilterAfter(new ConsoleSessionLimit(properties.maxSessionAge(), localAccounts, loginFailures, java.time.Clock.systemUTC()),
+                org.springframework.security.web.context.SecurityContextHolderFilter.class);
         http.securityMatcher("/console", "/console/**", "/transparantie", "/transparantie/{tenant:[a-z0-9][a-z0-9-]*}")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/console/inloggen", "/console/assets/**", "/transparantie", "/transparantie/{tenant:[a-z0-9][a-z0-9-]*}").permitAll()

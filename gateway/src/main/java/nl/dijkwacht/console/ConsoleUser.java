@@ -2,6 +2,7 @@ package nl.dijkwacht.console;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import nl.dijkwacht.identity.OperatorRole;
@@ -11,11 +12,17 @@ import org.springframework.security.core.GrantedAuthority;
 /**
  * The person signed in to the console: an operator id (as the audit and admin records name operators), the roles
  * the APIs know and the tenant (organisation) they administer or audit. Kept in the HTTP session.
+ *
+ * @param signedInAt when they signed in ({@code null}: not known): a session lasts at most
+ *                   {@code dijkwacht.console.max-session-age} from then ({@link ConsoleSessionLimit})
+ * @param keySha256  for a local account, the key hash operators.yaml held when they signed in (never the key), so that
+ *                   a removed or replaced key ends the session; {@code null} for an identity-provider sign-in
  */
-public record ConsoleUser(String operatorId, String displayName, Set<OperatorRole> roles, String tenant) implements Serializable {
+public record ConsoleUser(String operatorId, String displayName, Set<OperatorRole> roles, String tenant, Instant signedInAt,
+                          String keySha256) implements Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     public ConsoleUser {
         roles = Set.copyOf(roles);
@@ -54,6 +61,6 @@ public record ConsoleUser(String operatorId, String displayName, Set<OperatorRol
                 roles.add(OperatorRole.AUDITOR);
             }
         }
-        return new ConsoleUser(authentication.getName(), authentication.getName(), roles, null);
+        return new ConsoleUser(authentication.getName(), authentication.getName(), roles, null, null, null);
     }
 }

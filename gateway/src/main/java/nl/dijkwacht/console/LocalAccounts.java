@@ -52,7 +52,8 @@ public final class LocalAccounts implements AuthenticationProvider {
         if (account.expiredOn(LocalDate.now(clock))) {
             throw new AccountExpiredException("operator key expired");
         }
-        ConsoleUser user = new ConsoleUser(account.id(), account.id(), account.roles(), match.tenant().id());
+        ConsoleUser user = new ConsoleUser(account.id(), account.id(), account.roles(), match.tenant().id(), clock.instant(),
+                account.keySha256().toLowerCase(Locale.ROOT));
         return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities(user));
     }
 
@@ -72,6 +73,20 @@ public final class LocalAccounts implements AuthenticationProvider {
             throw new BadCredentialsException("unknown operator or wrong key");
         }
         return found.getFirst();
+    }
+
+    /**
+     * Whether a local account's session may go on: its tenant's operators.yaml (as now loaded) still lists the account
+     * with the key it signed in with, the same roles, and not expired. An identity-provider user is not a local account.
+     */
+    boolean stillValid(ConsoleUser user) {
+        if (user.keySha256() == null) {
+            return true;
+        }
+        var tenant = tenants.find(user.tenant());
+        return tenant.isPresent() && tenant.get().policy().current().operators().stream()
+                .anyMatch(o -> o.id().equals(user.operatorId()) && o.keySha256().equalsIgnoreCase(user.keySha256())
+                        && o.roles().equals(user.roles()) && !o.expiredOn(LocalDate.now(clock)));
     }
 
     @Override

@@ -31,6 +31,7 @@ class LoginController {
         model.addAttribute("localAccounts", localAccounts.enabled());
         // only a code the console knows chooses a text of its own; the address's value is never shown
         model.addAttribute("failureMessage", failure == null ? null : ConsoleLoginFailures.MESSAGES.get(failure));
+        model.addAttribute("sessionEnded", ConsoleSessionLimit.TOO_OLD.equals(failure) || ConsoleSessionLimit.ACCOUNT_CHANGED.equals(failure));
         List<Provider> providers = List.of();
         if (oidcClients.getIfAvailable() instanceof InMemoryClientRegistrationRepository registrations) {
             List<Provider> found = new java.util.ArrayList<>();

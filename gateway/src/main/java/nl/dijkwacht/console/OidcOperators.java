@@ -93,7 +93,7 @@ final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser
             throw new OAuth2AuthenticationException(new OAuth2Error("tenant_unknown",
                     "Uw account hoort bij een organisatie die deze Dijkwacht niet bedient.", null));
         }
-        return new ConsoleOidcUser(oidc, new ConsoleUser(id, display, roles, tenant));
+        return new ConsoleOidcUser(oidc, new ConsoleUser(id, display, roles, tenant, clock.instant(), null));
     }
 
     /**

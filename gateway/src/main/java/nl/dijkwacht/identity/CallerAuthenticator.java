@@ -60,14 +60,22 @@ public final class CallerAuthenticator {
         this.clock = clock;
     }
 
-    /** The outcome: exactly one of {@code value} and {@code refusal} is set. */
-    public record Result<T>(T value, Refusal refusal) {
+    /**
+     * The outcome: exactly one of {@code value} and {@code refusal} is set. {@code identified}: on a refusal, the operator
+     * whom a verified token named although it does not make them one (no role, both roles, a tool's client) — so that the
+     * refusal is recorded as that person's action instead of leaving no trace; else {@code null}.
+     */
+    public record Result<T>(T value, Refusal refusal, Operator identified) {
         static <T> Result<T> ok(T value) {
-            return new Result<>(value, null);
+            return new Result<>(value, null, null);
         }
 
         public static <T> Result<T> refused(Refusal refusal) {
-            return new Result<>(null, refusal);
+            return new Result<>(null, refusal, null);
+        }
+
+        static <T> Result<T> refused(Refusal refusal, Operator identified) {
+            return new Result<>(null, refusal, identified);
         }
 
         public boolean allowed() {
@@ -214,21 +222,45 @@ public final class CallerAuthenticator {
         if (staff.roles().contains(operatorRoles.auditor())) {
             roles.add(OperatorRole.AUDITOR);
         }
-        if (roles.size() > 1) {
-            return Result.refused(Refusal.forbidden("role_conflict",
-                    "Uw account heeft zowel de rol '" + operatorRoles.admin() + "' als '" + operatorRoles.auditor()
-                            + "'. Functiescheiding: laat één van beide rollen intrekken bij het identiteitsbeheer.", null));
-        }
-        if (roles.isEmpty()) {
-            return Result.refused(Refusal.forbidden("role_required",
-                    "Uw account heeft geen beheer- of auditorrol voor Dijkwacht ('" + operatorRoles.admin() + "' of '"
-                            + operatorRoles.auditor() + "').", null));
-        }
         String tenant = tenantOf(staff);
         if (tenants.find(tenant).isEmpty()) {
             return Result.refused(unknownTenant());
         }
-        return Result.ok(new Operator("oidc:" + staff.issuer() + ":" + pseudonym.apply(staff.userId()), roles, tenant, true));
+        Operator who = new Operator("oidc:" + staff.issuer() + ":" + pseudonym.apply(staff.userId()), roles, tenant, true);
+        if (roles.size() > 1) {
+            return Result.refused(Refusal.forbidden("role_conflict",
+                    "Uw account heeft zowel de rol '" + operatorRoles.admin() + "' als '" + operatorRoles.auditor()
+                            + "'. Functiescheiding: laat één van beide rollen intrekken bij het identiteitsbeheer.", null), who);
+        }
+        if (roles.isEmpty()) {
+            return Result.refused(Refusal.forbidden("role_required",
+                    "Uw account heeft geen beheer- of auditorrol voor Dijkwacht ('" + operatorRoles.admin() + "' of '"
+                            + operatorRoles.auditor() + "').", null), who);
+        }
+        if (toolClient(staff.clientId())) {
+            // a tool that is given the staff member's token (to name them on the model API) must not become their
+            // administrator or auditor with it
+            return Result.refused(Refusal.forbidden("operator_token_of_tool",
+                    "Dit toegangstoken is uitgegeven aan een tool die Dijkwacht kent, niet aan een beheer- of auditprogramma. "
+                            + "Haal voor beheer of audit een token op met het eigen programma daarvoor.", null), who);
+        }
+        if (!staff.operatorClient()) {
+            return Result.refused(Refusal.forbidden("operator_client_not_allowed",
+                    "Dit toegangstoken is uitgegeven aan een programma dat niet voor beheer of audit is aangewezen "
+                            + "(operator-clients van de identiteitsprovider). Haal een token op met het programma voor beheer of audit.",
+                    null), who);
+        }
+        return Result.ok(who);
+    }
+
+    /** Whether a tool of any tenant is known by this OIDC client id (its {@code oidc-client-ids}). */
+    private boolean toolClient(String clientId) {
+        for (Tenant t : tenants.all()) {
+            if (t.policy().current().toolByClientId(clientId).isPresent()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- shared

@@ -39,9 +39,14 @@ public record IdentityProperties(String userTokenHeader, List<Issuer> issuers, O
      * @param maxTokenLifetime the longest a token may be valid: {@code exp} − {@code iat}, and {@code exp} − now
      *                    (default {@value #DEFAULT_MAX_TOKEN_LIFETIME_HOURS} h; Keycloak, Entra ID and ADFS issue access
      *                    tokens of 5 minutes to about 1.5 hours). Every token must carry {@code exp} and {@code iat}.
+     * @param operatorClients the client ids ({@code azp}) whose tokens may be used on the admin and auditor APIs (an
+     *                    administrator's script or management client); empty: any client that is not a tool's. A staff
+     *                    member's token that a tool was given carries the tool's client id, so with this list a tool
+     *                    cannot act as the administrator or auditor who uses it (redteam47)
      */
     public record Issuer(String id, String issuerUri, String jwkSetUri, List<String> audiences, List<String> algorithms,
-                         String tenant, Duration clockSkew, ClaimNames claims, Duration maxTokenLifetime) {
+                         String tenant, Duration clockSkew, ClaimNames claims, Duration maxTokenLifetime,
+                         List<String> operatorClients) {
 
         public static final int DEFAULT_MAX_TOKEN_LIFETIME_HOURS = 24;
 
@@ -51,6 +56,7 @@ public record IdentityProperties(String userTokenHeader, List<Issuer> issuers, O
             clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
             claims = claims == null ? ClaimNames.DEFAULTS : claims.withDefaults();
             maxTokenLifetime = maxTokenLifetime == null ? Duration.ofHours(DEFAULT_MAX_TOKEN_LIFETIME_HOURS) : maxTokenLifetime;
+            operatorClients = operatorClients == null ? List.of() : List.copyOf(operatorClients);
         }
     }
 

@@ -34,9 +34,10 @@ final class StaffClaims {
         }
         String tenant = issuer.tenant() != null && !issuer.tenant().isBlank() ? issuer.tenant()
                 : TenantClaim.read(claim(claims, names.tenant()));
+        String client = single(claim(claims, names.client()), MAX_USER);
         return new StaffToken(issuer.id(), user, single(claim(claims, names.department()), MAX_NAME),
-                list(claim(claims, names.roles())), tenant, date(claim(claims, names.aiTraining())),
-                single(claim(claims, names.client()), MAX_USER));
+                list(claim(claims, names.roles())), tenant, date(claim(claims, names.aiTraining())), client,
+                issuer.operatorClients().isEmpty() || issuer.operatorClients().contains(client));
     }
 
     /** The claim by its literal name; failing that, by a dotted path into nested objects. */

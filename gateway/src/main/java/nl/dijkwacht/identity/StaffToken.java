@@ -11,9 +11,11 @@ import java.util.List;
  * @param userId         the stable user id claim
  * @param tenant         the issuer's fixed tenant, else the tenant claim; {@code null} when neither names one
  * @param clientId       the OIDC client the token was issued to ({@code azp}), {@code null} when absent
+ * @param operatorClient whether the issuer lets that client's tokens act on the admin and auditor APIs: its
+ *                       {@code operator-clients} lists the client, or it lists none
  */
 public record StaffToken(String issuer, String userId, String department, List<String> roles, String tenant,
-                         LocalDate aiTrainingDate, String clientId) {
+                         LocalDate aiTrainingDate, String clientId, boolean operatorClient) {
 
     public StaffToken {
         roles = roles == null ? List.of() : List.copyOf(roles);

@@ -153,7 +153,8 @@ final class PlainEvents implements AutoCloseable {
                     }
                     index = true;
                 }
-                case "finish_reason" -> {
+                // the answer's tokens once more: dropped when the tool did not ask for them (answer47), so the tree path reads them
+                case "finish_reason", "logprobs" -> {
                     if (value != JsonToken.VALUE_NULL) {
                         return null;
                     }
@@ -196,7 +197,8 @@ final class PlainEvents implements AutoCloseable {
                 case "tool_calls", "annotations", "function_call", "audio" -> {
                     return null;
                 }
-                case "refusal" -> {
+                // so is a reasoning model's text beside the answer, vLLM's and Ollama's (review47)
+                case "refusal", "reasoning_content", "reasoning" -> {
                     // a refusal's text is restored and scanned as content is (rewrite27): the tree path reads it (review43)
                     if (value != JsonToken.VALUE_NULL) {
                         return null;

@@ -72,8 +72,8 @@ public final class RawChunk {
 
     /**
      * The text of choice 0's delta ({@code ""} when it has none) when the chunk is a plain text event: one JSON object on
-     * one line, one choice with index 0, no {@code finish_reason}, no tool calls, legacy {@code function_call}, annotations, audio or refusal (other than {@code null})
-     * in the delta, no citations, usage (other than {@code null}) or error; else null. Other fields (id, model, role, logprobs, …) may be
+     * one line, one choice with index 0, no {@code finish_reason} or {@code logprobs} (other than {@code null}), no tool calls, legacy {@code function_call}, annotations, audio, refusal or reasoning text (other than {@code null})
+     * in the delta, no citations, usage (other than {@code null}) or error; else null. Other fields (id, model, role, …) may be
      * anything: no step reads them, and they reach the tool as they came.
      */
     public String plainContent() {

@@ -12,6 +12,7 @@ import nl.dijkwacht.pipeline.Exchange;
 import nl.dijkwacht.pipeline.Outcome;
 import nl.dijkwacht.pipeline.PolicyStep;
 import nl.dijkwacht.pipeline.Refusal;
+import nl.dijkwacht.pipeline.RefusedRequest;
 
 /**
  * Reads the body strictly as one OpenAI request ({@link WireFormat}): {@code Content-Type: application/json}, exactly
@@ -48,7 +49,7 @@ public final class ParseRequestStep implements PolicyStep {
         ObjectNode body;
         try {
             body = wire.readObject(exchange.contentType(), exchange.rawBody());
-        } catch (WireFormat.Rejected e) {
+        } catch (RefusedRequest e) {
             return Outcome.deny(e.refusal(), "request:" + e.refusal().code());
         }
         boolean embeddings = exchange.endpoint() == Endpoint.EMBEDDINGS;
@@ -58,7 +59,7 @@ public final class ParseRequestStep implements PolicyStep {
         }
         try {
             wire.checkSchema(embeddings ? RequestSchema.Operation.EMBEDDINGS : RequestSchema.Operation.CHAT_COMPLETIONS, body);
-        } catch (WireFormat.Rejected e) {
+        } catch (RefusedRequest e) {
             return Outcome.deny(e.refusal(), "request:" + e.refusal().code());
         }
         invalid = gatewayRules(body);

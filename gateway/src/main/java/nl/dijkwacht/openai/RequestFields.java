@@ -83,6 +83,7 @@ public final class RequestFields {
             .field("input[].call_id", FieldKind.IDENTIFIER)
             .field("input[].name", FieldKind.IDENTIFIER)
             .field("input[].arguments", FieldKind.TEXT)
+            .field("input[].input", FieldKind.TEXT)
             .field("input[].output", FieldKind.TEXT)
             .field("input[].output[].type", FieldKind.PASS)
             .field("input[].output[].text", FieldKind.TEXT)
@@ -93,6 +94,10 @@ public final class RequestFields {
             .field("tools[].description", FieldKind.TEXT)
             .field("tools[].parameters", FieldKind.SCHEMA)
             .field("tools[].strict", FieldKind.PASS)
+            // a custom tool (answer47): its input format, free text or a grammar the model's input must follow
+            .field("tools[].format.type", FieldKind.PASS)
+            .field("tools[].format.syntax", FieldKind.PASS)
+            .field("tools[].format.definition", FieldKind.TEXT)
             .field("tools[].search_context_size", FieldKind.PASS)
             .field("tools[].user_location.type", FieldKind.PASS)
             .field("tools[].user_location.country", FieldKind.TEXT)

@@ -15,12 +15,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Locale;
 import nl.dijkwacht.pipeline.Refusal;
+import nl.dijkwacht.pipeline.RefusedRequest;
 
 /**
  * The strict reading every OpenAI operation shares (chat, embeddings, Responses, legacy completions), before any
  * translation: {@code Content-Type: application/json} (UTF-8, nothing else: {@link BodyEncoding}), exactly one JSON document, no duplicate keys, at most
  * {@value #MAX_NESTING} levels deep, a JSON object — and then valid against the operation's OpenAI request schema
- * ({@link RequestSchema}). A problem is a {@link Rejected} carrying the Dutch refusal, which names the field and never
+ * ({@link RequestSchema}). A problem is a {@link RefusedRequest} carrying the Dutch refusal, which names the field and never
  * repeats what the tool sent.
  */
 public final class WireFormat {
@@ -42,23 +43,10 @@ public final class WireFormat {
     }
 
     /** A request this operation cannot take; {@link #refusal()} says why (400 or 415). */
-    public static final class Rejected extends RuntimeException {
-        private final transient Refusal refusal;
-
-        Rejected(Refusal refusal) {
-            super(refusal.code(), null, false, false);
-            this.refusal = refusal;
-        }
-
-        public Refusal refusal() {
-            return refusal;
-        }
-    }
-
     /** The body as one JSON object, read strictly; the schema is not checked yet. */
     public ObjectNode readObject(String contentType, byte[] body) {
         if (!isJson(contentType)) {
-            throw new Rejected(new Refusal(415, Refusal.INVALID_REQUEST, "unsupported_media_type", isJsonType(contentType)
+            throw new RefusedRequest(new Refusal(415, Refusal.INVALID_REQUEST, "unsupported_media_type", isJsonType(contentType)
                     ? "De header 'Content-Type' noemt een andere tekenset dan UTF-8. JSON is altijd UTF-8: stuur de aanvraag"
                     + " als UTF-8, met 'Content-Type: application/json' (of 'application/json; charset=utf-8')."
                     : "Stuur de aanvraag als JSON, met de header 'Content-Type: application/json'.", null));
@@ -213,7 +201,7 @@ public final class WireFormat {
         return "invalid_field";
     }
 
-    static Rejected rejected(String code, String message, String param) {
-        return new Rejected(Refusal.badRequest(code, message, param));
+    static RefusedRequest rejected(String code, String message, String param) {
+        return new RefusedRequest(Refusal.badRequest(code, message, param));
     }
 }

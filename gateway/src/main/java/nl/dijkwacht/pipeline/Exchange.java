@@ -28,6 +28,7 @@ public final class Exchange {
     private final PlaceholderVault vault = new PlaceholderVault();
     private final Map<EntityType, Integer> entityCounts = new EnumMap<>(EntityType.class);
     private final Map<EntityType, Integer> outputEntityCounts = new EnumMap<>(EntityType.class);
+    private int citationsDropped;
 
     private byte[] rawBody = new byte[0];
     private java.util.List<String> sentMessageTexts;
@@ -158,6 +159,10 @@ public final class Exchange {
 
     public Map<EntityType, Integer> outputEntityCounts() { return outputEntityCounts; }
     public void countOutputEntity(EntityType type) { outputEntityCounts.merge(type, 1, Integer::sum); }
+
+    /** Web-search citations dropped because their span was not in the answer's text once it was rewritten (answer47). */
+    public int citationsDropped() { return citationsDropped; }
+    public void citationsDropped(int dropped) { citationsDropped += dropped; }
 
     /** Images, audio and files the request carries (allowed by the use-case), per kind. Never their content. */
     public Map<Attachment.Kind, Integer> attachmentCounts() { return attachmentCounts; }

@@ -94,7 +94,7 @@ public final class PolicyWatcher implements AutoCloseable {
      */
     private String hashPack() {
         Instant now = clock.instant();
-        PackStamp stamp = PackStamp.of(now, policy.policiesDir(), policy.modelsDir());
+        PackStamp stamp = PackStamp.of(now, lastStamp, policy.policiesDir(), policy.modelsDir());
         if (stamp.unchangedSince(lastStamp) && now.isBefore(lastHashed.plus(FULL_CHECK))) {
             return lastFingerprint;
         }

@@ -27,6 +27,7 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
 public final class LayeredPurposeGuard {
 
     private final PurposeClassifier classifier;
+    private final SpecialCategoryRecognizer terms;
     private final MessageReadings readings;
 
     /** Slots of the table of repeated messages' readings by default (setting {@code dijkwacht.purpose.repeated-message-cache}). */
@@ -42,6 +43,7 @@ public final class LayeredPurposeGuard {
      */
     public LayeredPurposeGuard(PurposeClassifier classifier, SpecialCategoryRecognizer terms, int repeatedMessages) {
         this.classifier = classifier;
+        this.terms = terms;
         this.readings = new MessageReadings(terms, repeatedMessages, classifier.numbers());
     }
 
@@ -150,7 +152,7 @@ public final class LayeredPurposeGuard {
             // twelfth round: nor is a text that has none of a forbidden purpose's parts — no verdict asked, no case or person,
             // none of the three domains, nothing asked of the model at all ("De leges zijn €134,- voor een paspoort …"): the
             // classifier's score on a text with so little of a request is near its prior, and no evidence of a purpose
-            boolean noPart = !f.verdictAsked && !f.verdictAskedDirectly && !f.aboutCases && !f.aboutPersons && domains == 0 && !PurposeFactors.asksSomething(folded);
+            boolean noPart = !f.verdictAsked && !f.verdictAskedDirectly && !f.aboutCases && !f.aboutPersons && domains == 0 && !RequestAsked.of(folded);
             return !(f.notAboutCases || taken && !f.verdictAsked || noPart) || verdictOnCases;
         }
         // eleventh round: when the model is the one who decides (its answer taken over, a script applying it, the model
@@ -204,17 +206,22 @@ public final class LayeredPurposeGuard {
                               GuardModel guard) {
         double p = s.personalSpecial();
         if (policy.guardModel() == null || guard == null) {
+            // thirteenth round: a letter about a provision already decided names the aid, not the person's condition
+            if (term && ProvisionLetter.of(terms, joined(texts), folded, tokens)) {
+                return new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, p, true);
+            }
             // without a guard model: a named person next to a special-category word (listed or not) is that person's
             // data sooner; a listed term without a named person needs more before it is taken for a person's data
-            boolean named = PurposeFactors.named(tokens) || PurposeFactors.identifiedByNumber(folded);
-            if (named && p >= policy.personalNamedAt() && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)
+            boolean named = PurposeFactors.named(tokens) || OnePerson.byNumber(folded);
+            // thirteenth round: a form of address with an initial only ("meneer B. uit de Vogelwijk") names one person too
+            if ((named || p >= policy.personalNamedAt() && OnePerson.byTitleWithInitial(folded)) && p >= policy.personalNamedAt() && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)
                     || PurposeCues.moreSpecial(folded))) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }
             // ninth round: a special-category word the term list lacks ("homo's en lesbiennes") is a topic on the same
             // terms, unless a pronoun points at someone ("hij valt op mannen")
-            boolean word = term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD) && !PurposeFactors.onePersonPronoun(folded);
-            if (word && !named && p < policy.topicUnnamedBelow() && !PurposeFactors.oneByRole(folded)) {
+            boolean word = term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD) && !OnePerson.byPronoun(folded);
+            if (word && !named && p < policy.topicUnnamedBelow() && !OnePerson.byRole(folded)) {
                 return new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, p, term);
             }
         }

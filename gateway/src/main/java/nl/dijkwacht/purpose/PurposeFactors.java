@@ -9,7 +9,8 @@ import java.util.Set;
  * rank, score, yes or no, a chance — on <em>concrete cases</em> — named or numbered persons, rows of a pasted table
  * or list, "deze aanvraag", "de sollicitanten hieronder". A near miss usually lacks one of the two (a decision already
  * taken, policy, anonymous figures, an explanation) or says so ({@link #notAboutCases}). Word cues on the folded
- * text; used by {@link LayeredPurposeGuard} only inside the classifier's unsure band.
+ * text; used by {@link LayeredPurposeGuard} only inside the classifier's unsure band. Who decides is {@link ModelDecides},
+ * whether anything is asked {@link RequestAsked}, one person pointed at without a name {@link OnePerson}.
  */
 final class PurposeFactors {
 
@@ -61,8 +62,6 @@ final class PurposeFactors {
     private static final Set<String> COUNT_WORDS = Set.of("twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
             "elf", "twaalf", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
     private static final Set<String> OF_THE = Set.of("de", "die", "deze", "the", "those", "these");
-    /** Sixth round: a street with a house number ("Vlierweg 9", "nr 12"): a household pointed at. */
-    private static final List<String> STREET_SUFFIXES = PurposeWords.list("street-suffixes");
     private static final Set<String> HOUSE_NUMBER_WORDS = Set.of("nr", "nummer", "huisnummer", "no");
     /** Sixth round: a person described by sex and age ("man, 52", "vrouw 34 jaar"): a case profile. */
     private static final Set<String> PROFILE_WORDS = Set.of("man", "vrouw", "jongen", "meisje", "male", "female");
@@ -116,43 +115,6 @@ final class PurposeFactors {
         this.modelDecides = modelDecides;
     }
 
-    /*
-     * The regular expressions below run only when the words they need occur (the factors are taken several times per
-     * request): "neem … over", a role verb with a decider's noun, and the words that open the other forms.
-     */
-    private static final Set<String> TAKE = Set.of("neem", "neemt", "nemen");
-    private static final Set<String> ROLE_VERBS = Set.of("bent", "are", "act", "speel", "play");
-    private static final List<String> DECIDER_ENDINGS = List.of("commissie", "beslisser", "consulent", "officer", "analist", "analyst",
-            "recruiter", "manager", "beoordelaar", "assessor", "committee", "jury", "toegangsmedewerker", "caseworker", "decision", "maker");
-    private static final Set<String> DECIDES_TRIGGERS = Set.of("wordt", "worden", "zegt", "zeggen", "kiest", "adviseert", "automatisch",
-            "automatically", "go", "going", "whatever", "final", "binding", "decision", "namens");
-    private static final Set<String> DECISION_NOUNS = Set.of("keuze", "beslissing", "besluit");
-    /**
-     * The model's answer taken over ("ik neem jouw oordeel over in het rapport", "die neem ik 1 op 1 over"), not "neem een
-     * besluit over de aanvraag" (a preposition before its object); or the model cast as the one who decides ("jij bent de
-     * selectiecommissie", "je bent een ervaren fraudeanalist", "act as the benefits officer"). A text can be taken over
-     * and a role can be played in a training too, so these count only next to a verdict asked.
-     */
-    private static final java.util.regex.Pattern TAKEN_OVER = java.util.regex.Pattern.compile(
-            "\\b(neem|neemt|nemen)\\b[^.;!?\\n]{0,50}?\\bover\\b(?!\\s+(de|het|een|die|dat|deze|dit|hoe|wat|wie|welke|of|beide|alle|zijn|haar"
-            + "|hun|mijn|onze|jouw|je|uw|van|uit|[0-9]+)\\b)"
-            + "|\\b(jij\\s+bent|je\\s+bent|you\\s+are|act\\s+as|speel|play)\\b(\\s+[\\w'-]+){0,4}?\\s+[\\w-]*(commissie|beslisser|consulent|officer"
-            + "|analist|analyst|recruiter|manager|beoordelaar|assessor|committee|jury|toegangsmedewerker|klantmanager|caseworker"
-            + "|decision[- ]maker)\\b");
-    /** The answer becomes the decision, or a script applies a decision: a verdict asked of the model by itself. */
-    private static final java.util.regex.Pattern MODEL_DECIDES = java.util.regex.Pattern.compile(
-            "\\b(maak|neem)\\s+(jij\\s+|jullie\\s+)?(de|een|die)\\s+(keuze|beslissing|besluit)\\s+(voor\\s+(ons|mij)|namens)\\b"
-            // "dat wordt het besluit", not "hoe wordt de selectie gedaan?"
-            + "|\\b(dat|dit|die|jouw\\s+\\w+|je\\s+\\w+|uw\\s+\\w+|het\\s+antwoord)\\s+(wordt|worden)\\s+(dan\\s+|meteen\\s+|gewoon\\s+|direct\\s+)?"
-            + "(het|ons|mijn|onze|de)\\s+(definitieve\\s+)?(besluit|beslissing|uitslag|selectie|indeling)\\b"
-            + "|\\b(doe|doen)\\s+(ik\\s+|we\\s+)?(gewoon\\s+)?wat\\s+(je|jij|u)\\s+(zegt|zeggen|kiest|adviseert)\\b"
-            + "|\\b(go|going)\\s+with\\s+(your|whatever|whichever|what\\s+you)\\b|\\bwhatever\\s+you\\s+(say|pick|choose|decide)\\b"
-            + "|\\byour\\s+(call|pick|choice|decision|verdict|ranking)\\s+(is|will\\s+be)\\s+(final|binding|the\\s+decision)\\b"
-            // applied by a script or formula with nobody in between, unless said not to be ("nergens automatisch")
-            + "|(?<!\\b(niet|nooit|nergens|geen|not|never|no)\\s)\\b(automatisch|automatically)\\b[^.;!?\\n]{0,40}?"
-            + "\\b(afwijs\\w*|afwijz\\w*|afgewezen|toeken\\w*|toegekend|stopzet\\w*|weiger\\w*|afkeur\\w*|goedkeur\\w*|uitnodig\\w*"
-            + "|reject\\w*|approve\\w*|den(y|ied)|invite\\w*|pay\\s+out|uitbetaal\\w*|uitbetal\\w*)");
-
     /**
      * @param text   the request as written (table bars and list lines are cues too)
      * @param tokens its {@link PurposeTokens}, or only their markers (the name markers are all that is read)
@@ -163,7 +125,7 @@ final class PurposeFactors {
 
     /** @param folded {@link PurposeTokens#fold fold(text)} (folded once per request by the guard) */
     static PurposeFactors of(String text, String folded, String[] tokens) {
-        List<String> words = words(folded);
+        List<String> words = FactorWords.of(folded);
         boolean verdict = false;
         boolean direct = false;
         boolean cases = false;
@@ -175,22 +137,10 @@ final class PurposeFactors {
         boolean measure = false;
         boolean concrete = false;
         int sinceEach = Integer.MAX_VALUE;
-        boolean take = false;
-        boolean over = false;
-        boolean roleVerb = false;
-        boolean decidesTrigger = false;
-        boolean decisionNoun = false;
-        boolean voor = false;
         String previous = null;
         String second = null;
         String third = null;
         for (String w : words) {
-            take |= TAKE.contains(w);
-            over |= "over".equals(w);
-            roleVerb |= ROLE_VERBS.contains(w);
-            decidesTrigger |= DECIDES_TRIGGERS.contains(w);
-            decisionNoun |= DECISION_NOUNS.contains(w);
-            voor |= "voor".equals(w);
             sinceEach = sinceEach == Integer.MAX_VALUE ? sinceEach : sinceEach + 1;
             if (VERDICT_WORDS.contains(w)) {
                 verdict = true;
@@ -237,13 +187,13 @@ final class PurposeFactors {
                     sinceEach = 0;
                 }
                 boolean pointed = POINTERS.contains(previous) && (CASE_NOUNS.contains(w) || CASE_NOUNS.contains(head))
-                        || isNumber(w) && (HOUSE_NUMBER_WORDS.contains(previous) || street(previous)
+                        || FactorWords.isNumber(w) && (HOUSE_NUMBER_WORDS.contains(previous) || FactorWords.street(previous)
                         || PROFILE_WORDS.contains(previous) && w.length() <= 3);
                 persons |= pointed;
                 concrete |= pointed;
             }
             concrete |= DEICTIC.contains(w);
-            if (previous != null && (COUNT_WORDS.contains(w) || isNumber(w) && w.length() <= 2)
+            if (previous != null && (COUNT_WORDS.contains(w) || FactorWords.isNumber(w) && w.length() <= 2)
                     && (WHICH.contains(previous) || OF_THE.contains(previous) && ("van".equals(second) || "of".equals(second))
                     && third != null && WHICH.contains(third))) {
                 verdict = true;
@@ -255,93 +205,18 @@ final class PurposeFactors {
             second = previous;
             previous = w;
         }
-        boolean shown = text.indexOf('|') >= 0 || named(tokens) || listLines(text) >= 2;
+        boolean shown = tableRows(text) || named(tokens) || listLines(text) >= 2;
         // tenth round: figures over a group or a text for the selection process ("hoeveel procent van de sollicitaties kwam
         // van interne kandidaten") are not about cases unless a case is shown or pointed at; a group word alone
         // ("kandidaten", "klanten") no longer makes them so
         boolean overGroup = process && !(shown || each || concrete);
-        boolean takenOver = (verdict || direct) && (take && over || roleVerb && anyEndsWith(words, DECIDER_ENDINGS))
-                && TAKEN_OVER.matcher(folded).find();
-        boolean decides = takenOver || (decidesTrigger || decisionNoun && voor) && MODEL_DECIDES.matcher(folded).find();
+        boolean decides = ModelDecides.of(words, folded, verdict || direct);
         // eleventh round: a verdict whose answer is the decision is asked of the model, on the real cases it will be
         // applied to — unless the text is about policy or rules and shows no case
         boolean adopted = decides && (!notCases || shown || each || concrete);
         // twelfth round: a label or score asked per case ("geef per naam een score") is about those cases
         return new PurposeFactors(verdict || adopted, direct || adopted, (cases || shown || adopted || each && measure) && !overGroup,
                 persons || shown || each || adopted, notCases || overGroup, each && measure, decides);
-    }
-
-    /** Twelfth round: a request word anywhere, or a verb that asks at the start of a sentence, line or list item. */
-    private static final Set<String> REQUEST_WORDS = Set.of("kun", "kunt", "kan", "wil", "wilt", "zou", "graag", "please", "pls",
-            "can", "could", "would", "help");
-    private static final Set<String> ASKING_VERBS = Set.of("maak", "geef", "zet", "kies", "bepaal", "schrijf", "stel", "doe", "zeg",
-            "noem", "lees", "vul", "beoordeel", "beslis", "besluit", "give", "make", "tell", "list", "write", "put", "pick",
-            "choose", "decide");
-
-    /**
-     * Twelfth round: whether the text asks the model anything — a question mark, a request word ("kun je", "graag",
-     * "please") or one of the common asking verbs anywhere but after a subject ("Maak …", "…, maak hier een melding van",
-     * not "ik maak"). A text without any (a list of fees, a notice) asks no verdict of anyone. Meant to over-detect: a
-     * text that asks something stays the classifier's.
-     */
-    static boolean asksSomething(String folded) {
-        if (folded.indexOf('?') >= 0) {
-            return true;
-        }
-        String previous = null;
-        for (String w : words(folded)) {
-            if (REQUEST_WORDS.contains(w) || ASKING_VERBS.contains(w) && (previous == null || !SUBJECTS.contains(previous))) {
-                return true;
-            }
-            previous = w;
-        }
-        return false;
-    }
-
-    private static final Set<String> SUBJECTS = Set.of("ik", "we", "wij", "jij", "je", "u", "hij", "zij", "ze", "men", "i", "you",
-            "they", "he", "she");
-
-    private static boolean anyEndsWith(List<String> words, List<String> endings) {
-        for (String w : words) {
-            for (String e : endings) {
-                if (w.endsWith(e)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Seventh round: one person referred to by role, without a name — "mevrouw", "meneer", "de cliënt", "deze aanvrager",
-     * "mijn collega", or a case note that opens with the role ("Cliënt heeft …"). Such a text is about that person's data,
-     * not a topic, however low the classifier's personal score ({@code topic-unnamed-below} does not apply).
-     */
-    private static final Set<String> ROLES = PurposeWords.set("person-roles");
-    private static final Set<String> ONE_OF = Set.of("de", "deze", "die", "mijn", "onze", "haar", "zijn", "uw", "je", "jouw");
-    private static final Set<String> ADDRESS = Set.of("mevrouw", "meneer", "mevr", "mw", "dhr", "mr", "mrs", "ms");
-
-    static boolean oneByRole(String folded) {
-        String previous = null;
-        for (String w : words(folded)) {
-            if (ADDRESS.contains(w) || ROLES.contains(w) && (previous == null || ONE_OF.contains(previous))) {
-                return true;
-            }
-            previous = w;
-        }
-        return false;
-    }
-
-    /** Ninth round: a pronoun that can only point at one person ("hij", "hem", "he", "him", "his", "she"). */
-    private static final Set<String> ONE_PERSON_PRONOUNS = Set.of("hij", "hem", "he", "him", "his", "she");
-
-    static boolean onePersonPronoun(String folded) {
-        for (String w : words(folded)) {
-            if (ONE_PERSON_PRONOUNS.contains(w)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A form of address with a name, or a two-word or initialled name ("dhr. Boersma", "A. Bakker"). */
@@ -396,76 +271,12 @@ final class PurposeFactors {
     }
 
     /**
-     * Ninth round: one person identified without a name — a role ("de bewoner", "huurder", "medewerker") together with a
-     * house number or an identifying number ("flat Zonnehof nr 34", "Lindelaan 4", "personeelsnummer 4471"). Counts as a
-     * named person in the special-category step.
+     * Thirteenth round: a table pasted — two bars or more ("| Jansen | 3 |", "a|b|c", a bar on each of two lines). One
+     * bar alone is a separator ("ik vraag het de AI | tabel met geanonimiseerde cijfers"), not rows of cases.
      */
-    private static final Set<String> ID_WORDS = Set.of("nr", "nummer", "huisnummer", "no", "klantnummer", "klantnr", "personeelsnummer",
-            "personeelsnr", "dossiernummer", "zaaknummer", "registratienummer", "bsn", "badge", "pasnummer");
-
-    /**
-     * Eleventh round: a number that only a person has — a client's, employee's or applicant's number ("sollicitatienr
-     * 2026-088", "kl.nr 21874") — identifies that person by itself, role or not, whatever the number's form.
-     */
-    private static final Set<String> PERSON_NUMBER_WORDS = Set.of("klantnummer", "klantnr", "personeelsnummer", "personeelsnr",
-            "sollicitatienummer", "sollicitatienr", "clientnummer", "clientnr", "kandidaatnummer", "kandidaatnr", "relatienummer",
-            "relatienr", "bsn", "burgerservicenummer", "leerlingnummer", "leerlingnr", "employee", "applicant");
-    /** The first part of an abbreviated person number ("kl.nr", "pers.nr"). */
-    private static final Set<String> PERSON_NUMBER_PARTS = Set.of("kl", "klant", "pers", "personeels", "sollicitatie", "client",
-            "relatie", "leerling");
-
-    static boolean identifiedByNumber(String folded) {
-        boolean role = false;
-        boolean number = false;
-        String beforePrevious = null;
-        String previous = null;
-        for (String w : words(folded)) {
-            role |= ROLES.contains(w) || ADDRESS.contains(w);
-            number |= previous != null && isNumber(w) && (ID_WORDS.contains(previous) || street(previous));
-            if (role && number) {
-                return true;
-            }
-            if (previous != null && isIdentifier(w) && (PERSON_NUMBER_WORDS.contains(previous)
-                    || "nr".equals(previous) && PERSON_NUMBER_PARTS.contains(beforePrevious))) {
-                return true;
-            }
-            beforePrevious = previous;
-            previous = w;
-        }
-        return false;
-    }
-
-    /** Digits, at least three, with letters, hyphens or slashes between them ("21874", "2026-088", "kw-26-3312"). */
-    private static boolean isIdentifier(String w) {
-        int digits = 0;
-        for (int i = 0; i < w.length(); i++) {
-            char c = w.charAt(i);
-            if (Character.isDigit(c)) {
-                digits++;
-            } else if (!Character.isLetter(c) && c != '-' && c != '/') {
-                return false;
-            }
-        }
-        return digits >= 3;
-    }
-
-    private static boolean isNumber(String w) {
-        for (int i = 0; i < w.length(); i++) {
-            if (!Character.isDigit(w.charAt(i))) {
-                return false;
-            }
-        }
-        return !w.isEmpty() && w.length() <= 4;
-    }
-
-    /** A street name: a word of at least three letters before a street suffix ("vlierweg", "dorpsstraat"). */
-    private static boolean street(String w) {
-        for (String suffix : STREET_SUFFIXES) {
-            if (w.length() >= suffix.length() + 3 && w.endsWith(suffix)) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean tableRows(String text) {
+        int first = text.indexOf('|');
+        return first >= 0 && text.indexOf('|', first + 1) >= 0;
     }
 
     /** Numbered or bulleted lines. */
@@ -480,22 +291,4 @@ final class PurposeFactors {
         return lines;
     }
 
-    private static List<String> words(String folded) {
-        List<String> out = new ArrayList<>();
-        int n = folded.length();
-        int i = 0;
-        while (i < n) {
-            char c = folded.charAt(i);
-            if (!Character.isLetterOrDigit(c)) {
-                i++;
-                continue;
-            }
-            int s = i;
-            while (i < n && (Character.isLetterOrDigit(folded.charAt(i)) || folded.charAt(i) == '-')) {
-                i++;
-            }
-            out.add(folded.substring(s, i));
-        }
-        return out;
-    }
 }

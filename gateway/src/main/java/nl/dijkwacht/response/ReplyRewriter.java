@@ -64,9 +64,13 @@ public final class ReplyRewriter {
         String note = disclaimer.textFor(exchange);
         boolean noteInContent = false;
         for (JsonNode choice : reply.path("choices")) {
+            if (choice instanceof ObjectNode c) {
+                AnswerTokens.dropUnasked(c, exchange, scan);
+            }
             if (!(choice.get("message") instanceof ObjectNode message)) {
                 continue;
             }
+            ContentChunks.flatten(message);
             boolean toolCalls = message.path("tool_calls").isArray() && !message.path("tool_calls").isEmpty()
                     || message.path("function_call").isObject();
             boolean plain = !structured(exchange) && !toolCalls;
@@ -83,6 +87,8 @@ public final class ReplyRewriter {
                     // calls is text (scanned as a stream scans it: rewrite27 found "111222333 heer …" taken for the number)
                     text = structured(exchange) ? scan.applyToArguments(text, json) : scan.apply(text);
                 }
+                // a citation's span counts in the model's text; moved onto this one (answer47)
+                exchange.citationsDropped(CitationSpans.move(message.get("annotations"), content.asText(), text));
                 message.put("content", plain && !refused ? text + note : text);
                 noteInContent |= plain && !refused && !note.isEmpty();
             }
@@ -98,6 +104,7 @@ public final class ReplyRewriter {
                 noteInContent |= noteInTranscript && !note.isEmpty();
             }
             WebCitations.rewriteTitles(message, title -> text(title, restore, restorer, scan));
+            ReasoningText.rewrite(message, reasoning -> text(reasoning, restore, restorer, scan));
             // a refusal is the model's text too: placeholders restored, scanned (and redacted) like content
             if (message.path("refusal").isTextual() && !message.path("refusal").asText().isEmpty()) {
                 String refusal = restore ? restorer.restoreAll(message.get("refusal").asText()) : message.get("refusal").asText();
@@ -158,6 +165,9 @@ public final class ReplyRewriter {
         }
         ext.put("trace_id", exchange.traceId());
         ext.put("in_content", inContent);
+        if (exchange.citationsDropped() > 0) {
+            ext.put("citations_dropped", exchange.citationsDropped());
+        }
     }
 
     /** JSON mode or a JSON schema: the content is JSON the tool parses, so nothing is appended to it. */

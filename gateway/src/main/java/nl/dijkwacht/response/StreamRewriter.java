@@ -2,6 +2,7 @@ package nl.dijkwacht.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
 import java.util.Map;
@@ -135,7 +136,8 @@ public final class StreamRewriter implements ChunkSink {
     @Override
     public void pending(RawChunk chunk) {
         String text = chunk.plainContent();
-        if (text == null) {
+        // a reasoning row still held is finished where the answer begins, which the tree path sees (review47)
+        if (text == null || choices.containsKey(0) && choices.get(0).reasoningHeld()) {
             pending(chunk.tree());
             return;
         }
@@ -181,15 +183,21 @@ public final class StreamRewriter implements ChunkSink {
         StreamedChoice choice = choices.get(index);
         if (choice == null) {
             // a choice's content is JSON in JSON mode; its refusal is always text
-            choice = new StreamedChoice(text(structured), () -> text(false));
+            choice = new StreamedChoice(text(structured, rewritesText()), () -> text(false, false));
             choices.put(index, choice);
         }
         return choice;
     }
 
-    private StreamedText text(boolean jsonContent) {
+    private StreamedText text(boolean jsonContent, boolean keepTexts) {
         HeldJsonAnswer jsonHold = jsonContent && outputScan != null ? new HeldJsonAnswer(outputScan.redacts(), this::scanJson) : null;
-        return new StreamedText(new PlaceholderRestorer(exchange.vault(), jsonContent), outputScan == null ? null : outputScan.stream(), jsonHold);
+        return new StreamedText(new PlaceholderRestorer(exchange.vault(), jsonContent), outputScan == null ? null : outputScan.stream(),
+                jsonHold, keepTexts);
+    }
+
+    /** Whether the answer's text can change on its way (placeholders restored, personal data redacted). */
+    private boolean rewritesText() {
+        return restore || outputScan != null && outputScan.redacts();
     }
 
     /** A whole JSON-mode answer, scanned as {@link ReplyRewriter} scans one: value by value, or as text if it is not JSON. */
@@ -201,15 +209,28 @@ public final class StreamRewriter implements ChunkSink {
     private Boolean rewriteChoice(ObjectNode node) {
         int index = node.path("index").asInt();
         StreamedChoice choice = choice(index);
+        AnswerTokens.dropUnasked(node, exchange, outputScan);
         if (node.get("delta") instanceof ObjectNode delta) {
+            ContentChunks.flatten(delta);
             choice.saw(delta);
             JsonNode content = delta.get("content");
             if (content != null && content.isTextual() && !content.asText().isEmpty()) {
                 delta.put("content", choice.content(content.asText(), restore));
             }
             JsonNode refusal = delta.get("refusal");
+            boolean answerBegins = content != null && content.isTextual() && !content.asText().isEmpty()
+                    || refusal != null && refusal.isTextual() && !refusal.asText().isEmpty() || delta.has("tool_calls");
             if (refusal != null && refusal.isTextual() && !refusal.asText().isEmpty()) {
                 delta.put("refusal", choice.refusal(refusal.asText(), restore));
+            }
+            // reasoning beside the answer (vLLM, Ollama): a row per field, finished when the answer begins (review47)
+            for (String field : ReasoningText.FIELDS) {
+                if (ReasoningText.nonEmpty(delta, field)) {
+                    delta.put(field, choice.reasoning(field, delta.get(field).asText(), restore));
+                }
+            }
+            if (answerBegins && choice.reasoningHeld()) {
+                choice.finishReasoning(delta, restore, exchange);
             }
             if (delta.get("audio") instanceof ObjectNode audio && outputScan != null && outputScan.redacts()) {
                 SpeechUnderRedact.drop(audio);
@@ -220,6 +241,14 @@ public final class StreamRewriter implements ChunkSink {
             }
             // each annotation arrives whole, in one delta
             WebCitations.rewriteTitles(delta, title -> StreamedText.whole(title, exchange, restore, outputScan));
+            // their spans count in the model's whole text: held until the content is finished, then moved (answer47)
+            if (rewritesText() && delta.get("annotations") instanceof ArrayNode annotations) {
+                if (choice.annotations == null) {
+                    choice.annotations = json.createArrayNode();
+                }
+                choice.annotations.addAll(annotations);
+                delta.remove("annotations");
+            }
             choice.sawToolCalls |= choice.toolCalls.collect(delta, heldArguments);
         }
         JsonNode finish = node.get("finish_reason");
@@ -228,7 +257,13 @@ public final class StreamRewriter implements ChunkSink {
             String carried = null;
             String carriedRefusal = null;
             String carriedTranscript = null;
+            ObjectNode carriedReasoning = json.createObjectNode();
             if (node.get("delta") instanceof ObjectNode delta) {
+                for (String field : ReasoningText.FIELDS) {
+                    if (delta.path(field).isTextual()) {
+                        carriedReasoning.set(field, delta.remove(field));
+                    }
+                }
                 if (delta.path("content").isTextual()) {
                     carried = delta.get("content").asText();
                     delta.remove("content");
@@ -242,7 +277,7 @@ public final class StreamRewriter implements ChunkSink {
                     audio.remove("transcript");
                 }
             }
-            return flushChoice(index, choice, carried, carriedRefusal, carriedTranscript);
+            return flushChoice(index, choice, carried, carriedRefusal, carriedTranscript, carriedReasoning);
         }
         return null;
     }
@@ -251,11 +286,17 @@ public final class StreamRewriter implements ChunkSink {
      * Emits what the choice still holds: the restorer's and the scan's tails, the disclaimer, complete tool-call
      * arguments. @return whether the disclaimer went into the content (or a spoken answer's transcript)
      */
-    private boolean flushChoice(int index, StreamedChoice choice, String carried, String carriedRefusal, String carriedTranscript) {
+    private boolean flushChoice(int index, StreamedChoice choice, String carried, String carriedRefusal, String carriedTranscript,
+                                ObjectNode carriedReasoning) {
         if (choice.flushed) {
             return false;
         }
         choice.flushed = true;
+        // the reasoning came before the answer: what its rows held goes first
+        choice.finishReasoning(carriedReasoning, restore, exchange);
+        if (!carriedReasoning.isEmpty()) {
+            events.choiceEvent(index, delta -> delta.setAll(carriedReasoning));
+        }
         StringBuilder tail = new StringBuilder(carried == null ? "" : carried);
         choice.content.finish(restore, tail);
         // the disclaimer names the model on the exchange now: after a fallback, the one that answered
@@ -269,6 +310,10 @@ public final class StreamRewriter implements ChunkSink {
         }
         if (!tail.isEmpty()) {
             events.choiceEvent(index, delta -> delta.put("content", tail.toString()));
+        }
+        if (choice.annotations != null) {
+            exchange.citationsDropped(choice.content.moveCitations(choice.annotations));
+            events.choiceEvent(index, delta -> delta.set("annotations", choice.annotations));
         }
         StringBuilder refusalTail = new StringBuilder(carriedRefusal == null ? "" : carriedRefusal);
         StreamedText refusal = choice.refusal();
@@ -316,7 +361,7 @@ public final class StreamRewriter implements ChunkSink {
     @Override
     public void complete() {
         boolean[] inContent = {noteInAnyContent};
-        choices.forEach((index, choice) -> inContent[0] |= flushChoice(index, choice, null, null, null));
+        choices.forEach((index, choice) -> inContent[0] |= flushChoice(index, choice, null, null, null, json.createObjectNode()));
         if (!extensionSent) {
             ObjectNode last = events.lastChunk();
             extension(last, inContent[0]);

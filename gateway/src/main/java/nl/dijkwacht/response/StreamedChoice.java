@@ -1,7 +1,12 @@
 package nl.dijkwacht.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
+import nl.dijkwacht.pipeline.Exchange;
 
 /** One choice of a streamed answer: its text, refusal and transcript rows, its tool calls, what kind of answer it is and whether it was flushed. */
 final class StreamedChoice {
@@ -11,6 +16,8 @@ final class StreamedChoice {
     private StreamedText refusal;
     /** A spoken answer's transcript ({@code delta.audio.transcript}), the same; made with the first transcript text. */
     private StreamedText transcript;
+    /** Reasoning text beside the answer ({@link ReasoningText}), a row per field; a row goes when it is finished. */
+    private final Map<String, StreamedText> reasoning = new LinkedHashMap<>(2);
     private final Supplier<StreamedText> newText;
     final StreamedToolCalls toolCalls = new StreamedToolCalls();
     boolean sawContent;
@@ -19,6 +26,8 @@ final class StreamedChoice {
     /** A spoken answer: its transcript gets the disclaimer when there is no text content to carry it. */
     boolean sawTranscript;
     boolean flushed;
+    /** Web-search citations held until the content is finished, when their spans must be moved (answer47); else null. */
+    ArrayNode annotations;
 
     /** @param newText makes the refusal's and the transcript's rows: always text, even in JSON mode */
     StreamedChoice(StreamedText content, Supplier<StreamedText> newText) {
@@ -56,6 +65,33 @@ final class StreamedChoice {
             transcript = newText.get();
         }
         return transcript.add(text, restore);
+    }
+
+    /** Non-empty reasoning text of {@code field}, as {@link #content}. */
+    String reasoning(String field, String text, boolean restore) {
+        return reasoning.computeIfAbsent(field, f -> newText.get()).add(text, restore);
+    }
+
+    /**
+     * Finishes the reasoning rows (the answer has begun after them, or the choice ended): what each still held is put in
+     * {@code delta} after what {@code delta} already carries of that field.
+     */
+    void finishReasoning(ObjectNode delta, boolean restore, Exchange exchange) {
+        reasoning.forEach((field, row) -> {
+            StringBuilder tail = new StringBuilder(delta.path(field).asText(""));
+            row.finish(restore, tail);
+            if (restore) {
+                exchange.placeholders(row.restorer.restoredCount(), row.restorer.unknownCount());
+            }
+            if (!tail.isEmpty()) {
+                delta.put(field, tail.toString());
+            }
+        });
+        reasoning.clear();
+    }
+
+    boolean reasoningHeld() {
+        return !reasoning.isEmpty();
     }
 
     /** The refusal's row, or null when the choice had no refusal text. */

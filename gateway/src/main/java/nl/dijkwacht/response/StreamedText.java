@@ -1,5 +1,6 @@
 package nl.dijkwacht.response;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Consumer;
 import nl.dijkwacht.pii.anonymize.PlaceholderRestorer;
 import nl.dijkwacht.pii.anonymize.StreamTransformer;
@@ -19,12 +20,23 @@ final class StreamedText {
     private final Consumer<String> toScan = this::scanned;
     /** A JSON-mode answer's text, held or copied until the choice ends; null for text (and once it grew too long). */
     private HeldJsonAnswer jsonHold;
+    /**
+     * The row's text as the model wrote it and as the tool got it, kept only when the two can differ and a web-search
+     * citation may count in it ({@link CitationSpans}); else null.
+     */
+    private final StringBuilder modelText;
+    private final StringBuilder deliveredText;
 
-    /** @param scan null when there is no output scan (the dry-run model); @param jsonHold null for text */
-    StreamedText(PlaceholderRestorer restorer, StreamTransformer scan, HeldJsonAnswer jsonHold) {
+    /**
+     * @param scan null when there is no output scan (the dry-run model); @param jsonHold null for text;
+     * @param keepTexts whether to keep the model's and the delivered text (the content row, when it is rewritten)
+     */
+    StreamedText(PlaceholderRestorer restorer, StreamTransformer scan, HeldJsonAnswer jsonHold, boolean keepTexts) {
         this.restorer = restorer;
         this.scan = scan;
         this.jsonHold = jsonHold;
+        this.modelText = keepTexts ? new StringBuilder() : null;
+        this.deliveredText = keepTexts ? new StringBuilder() : null;
     }
 
     /**
@@ -49,7 +61,20 @@ final class StreamedText {
         } else {
             scanned(text);
         }
-        return ready.text();
+        String out = ready.text();
+        if (modelText != null) {
+            modelText.append(text);
+            deliveredText.append(out);
+        }
+        return out;
+    }
+
+    /**
+     * Moves the spans of a choice's citations from the model's text to the text the tool got, once the row finished.
+     * @return the citations dropped
+     */
+    int moveCitations(JsonNode annotations) {
+        return modelText == null ? 0 : CitationSpans.move(annotations, modelText.toString(), deliveredText.toString());
     }
 
     /** What the restorer and the scan still hold, appended to {@code out}. */
@@ -66,7 +91,11 @@ final class StreamedText {
         } else if (scan != null) {
             scan.onComplete(ready);
         }
-        out.append(ready.text());
+        String rest = ready.text();
+        if (deliveredText != null) {
+            deliveredText.append(rest);
+        }
+        out.append(rest);
     }
 
     private void scanned(String text) {

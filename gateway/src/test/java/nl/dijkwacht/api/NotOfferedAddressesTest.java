@@ -200,4 +200,60 @@ class NotOfferedAddressesTest extends GatewayTestBase {
         assertThat(error(admin).path("message").asText()).startsWith("Dit adres bestaat niet in Dijkwacht.");
         assertThat(lastSeq()).isEqualTo(before);
     }
+
+    /**
+     * answer47: a tool whose base URL lacks {@code /v1} (or is another provider's: Azure's {@code /openai/deployments/…},
+     * {@code /v2/…}) got the generic 404 and left no record. Now the 404 names the base URL to set, a known tool's call is
+     * recorded — once a minute per tool, method and address shape, the repeats answered with that record's trace id —
+     * and nothing reaches a model.
+     */
+    @Test
+    void aToolWithoutV1InItsBaseUrlIsToldTheBaseUrlAndRecordedOnceAMinute() throws Exception {
+        long before = lastSeq();
+        String base = url("/v1").toString();
+        for (String path : List.of("/chat/completions", "/openai/deployments/" + BSN + "/chat/completions", "/v2/responses",
+                "/openai/v1/embeddings", "/api/models/")) {
+            HttpResponse<String> first = call("POST", path, TestPack.TOOL_KEY);
+            HttpResponse<String> again = call("POST", path, TestPack.TOOL_KEY);
+            assertThat(first.statusCode()).as(path).isEqualTo(404);
+            assertThat(error(first).path("code").asText()).isEqualTo("wrong_base_url");
+            assertThat(error(first).path("type").asText()).isEqualTo("not_found_error");
+            assertThat(error(first).path("message").asText()).as(path)
+                    .startsWith("Dit adres biedt Dijkwacht niet aan: de OpenAI-adressen van Dijkwacht beginnen met /v1/.")
+                    .contains("moet " + base + " zijn").contains("POST " + base + "/chat/completions");
+            String traceId = first.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+            assertThat(again.headers().firstValue("X-Dijkwacht-Trace-Id")).as("the same call again: the same record").contains(traceId);
+            Map<String, Object> record = auditRecord(traceId);
+            assertThat(record.get("ENDPOINT")).isEqualTo("unsupported");
+            assertThat(record.get("DECISION")).isEqualTo("refused");
+            assertThat(record.get("ERROR_CODE")).isEqualTo("wrong_base_url");
+            assertThat(record.get("RULE")).isEqualTo("request:wrong_base_url");
+            assertThat(record.get("TOOL_ID")).isEqualTo("test-tool");
+        }
+        assertThat(auditRecord(call("POST", "/openai/deployments/" + BSN + "/chat/completions", TestPack.TOOL_KEY)
+                .headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow()).get("BIO_OBJECT"))
+                .isEqualTo("endpoint:POST /openai/deployments/{id}/chat/completions");
+        assertThat(jdbc.queryForList("SELECT trace_id FROM audit_record WHERE seq > ?", String.class, before)).as("one per address").hasSize(5);
+        for (Map<String, Object> row : jdbc.queryForList("SELECT * FROM audit_record WHERE seq > ?", before)) {
+            assertThat(row.values().stream().map(String::valueOf).toList()).noneMatch(v -> v.contains(BSN));
+        }
+        assertThat(upstream.getAllServeEvents()).isEmpty();
+    }
+
+    /** Without an accepted key: the same 404, no trace id, no record; an address that is not an OpenAI one: unchanged. */
+    @Test
+    void aMisplacedAddressWithoutAnAcceptedKeyIsNotRecorded() throws Exception {
+        long before = lastSeq();
+        HttpResponse<String> none = call("POST", "/chat/completions", null);
+        HttpResponse<String> wrong = call("POST", "/v2/chat/completions", "sk-onbekend");
+        HttpResponse<String> other = call("GET", "/wp-login.php", TestPack.TOOL_KEY);
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(error(none).path("code").asText()).isEqualTo("wrong_base_url");
+        assertThat(wrong.statusCode()).isEqualTo(404);
+        assertThat(none.headers().firstValue("X-Dijkwacht-Trace-Id")).isEmpty();
+        assertThat(wrong.headers().firstValue("X-Dijkwacht-Trace-Id")).isEmpty();
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(error(other).path("code").asText()).isNotEqualTo("wrong_base_url");
+        assertThat(lastSeq()).isEqualTo(before);
+    }
 }

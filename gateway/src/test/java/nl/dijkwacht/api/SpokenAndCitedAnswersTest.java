@@ -1,20 +1,11 @@
 package nl.dijkwacht.api;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import nl.dijkwacht.support.GatewayTestBase;
-import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,51 +18,30 @@ import org.junit.jupiter.api.Test;
  * wire format (src/test/resources/wire/openai/chat-audio*, chat-search*); the prompt's address becomes {@code [EMAIL_1]},
  * and the model adds {@code j.bos@example.nl} of its own.
  */
-class SpokenAndCitedAnswersTest extends GatewayTestBase {
+class SpokenAndCitedAnswersTest extends RecordedAnswerTest {
 
-    private static final String PROMPT = "Bevestig de aanvraag van anna@example.nl";
-    private static final String FLAG = "test-antwoord-tellen";
-    private static final String REDACT = "test-antwoord";
 
     private void answers(String recording) throws Exception {
-        boolean stream = recording.endsWith(".sse");
-        upstream.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(aResponse()
-                .withHeader("Content-Type", stream ? "text/event-stream" : "application/json")
-                .withBody(Files.readString(Path.of("src/test/resources/wire/openai", recording)))));
+        RecordedAnswers.answer(upstream, recording);
     }
 
     private HttpResponse<String> ask(String useCase, boolean stream, boolean spoken) throws Exception {
-        ObjectNode body = json.createObjectNode().put("model", "upstream").put("stream", stream);
-        body.putArray("messages").addObject().put("role", "user").put("content", PROMPT);
+        ObjectNode body = request(stream);
         if (spoken) {
             body.putArray("modalities").add("text").add("audio");
             body.putObject("audio").put("voice", "alloy").put("format", stream ? "pcm16" : "wav");
         } else {
             body.putObject("web_search_options").put("search_context_size", "low");
         }
-        HttpResponse<String> r = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
-                "X-Dijkwacht-Use-Case", useCase);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return r;
-    }
-
-    private Map<String, Object> audit(HttpResponse<String> r) {
-        return auditRecord(r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        return send(body, useCase);
     }
 
     private static String disclaimer(HttpResponse<String> r) {
         return "\n\n---\nAI-tekst (upstream), trace " + r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
     }
 
-    /** The stream's chunks, parsed (without {@code [DONE]}). */
     private static List<JsonNode> chunks(HttpResponse<String> r) throws Exception {
-        List<JsonNode> chunks = new ArrayList<>();
-        for (String data : sseData(r.body())) {
-            if (!data.equals("[DONE]")) {
-                chunks.add(parse(data));
-            }
-        }
-        return chunks;
+        return RecordedAnswers.chunks(r);
     }
 
     private static String streamedTranscript(List<JsonNode> chunks) {
@@ -140,12 +110,8 @@ class SpokenAndCitedAnswersTest extends GatewayTestBase {
 
     /** A text request: no {@code modalities}, no {@code audio}. */
     private HttpResponse<String> askText(String useCase, boolean stream) throws Exception {
-        ObjectNode body = json.createObjectNode().put("model", "upstream").put("stream", stream);
-        body.putArray("messages").addObject().put("role", "user").put("content", PROMPT);
-        HttpResponse<String> r = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
-                "X-Dijkwacht-Use-Case", useCase);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return r;
+        ObjectNode body = request(stream);
+        return send(body, useCase);
     }
 
     @Test

@@ -29,12 +29,17 @@ public final class AuditDb implements AutoCloseable {
     }
 
     public static AuditDb h2() {
+        return h2At(null);
+    }
+
+    /** In-memory H2 migrated up to version {@code target} only (null: all), for an upgrade test; {@link #migrate()} finishes. */
+    public static AuditDb h2At(String target) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LAZY_QUERY_EXECUTION=TRUE");
         config.setUsername("sa");
         config.setMaximumPoolSize(8);
         HikariDataSource ds = new HikariDataSource(config);
-        migrate(ds, "h2", null);
+        migrate(ds, "h2", null, target);
         return new AuditDb(ds, null);
     }
 
@@ -67,12 +72,17 @@ public final class AuditDb implements AutoCloseable {
         config.setUsername("sa");
         config.setMaximumPoolSize(10);
         HikariDataSource ds = new HikariDataSource(config);
-        migrate(ds, "h2", null);
+        migrate(ds, "h2", null, null);
         return new AuditDb(ds, null);
     }
 
     /** A fresh schema {@code dw_audit_<random>}; skips loudly when PostgreSQL is absent, fails instead on CI. */
     public static AuditDb postgres() {
+        return postgresAt(null);
+    }
+
+    /** As {@link #postgres()}, migrated up to version {@code target} only (null: all); {@link #migrate()} finishes. */
+    public static AuditDb postgresAt(String target) {
         try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
             c.isValid(2);
         } catch (SQLException e) {
@@ -89,14 +99,22 @@ public final class AuditDb implements AutoCloseable {
         config.setUsername(PG_USER);
         config.setMaximumPoolSize(8);
         HikariDataSource ds = new HikariDataSource(config);
-        migrate(ds, "postgresql", schema);
+        migrate(ds, "postgresql", schema, target);
         return new AuditDb(ds, schema);
     }
 
-    private static void migrate(DataSource ds, String vendor, String schema) {
+    /** Runs the migrations a store made by {@link #h2At} or {@link #postgresAt} does not have yet, as a gateway's start does. */
+    public void migrate() {
+        migrate(dataSource, pgSchema == null ? "h2" : "postgresql", pgSchema, null);
+    }
+
+    private static void migrate(DataSource ds, String vendor, String schema, String target) {
         var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration", "classpath:db/vendor/" + vendor);
         if (schema != null) {
             flyway.schemas(schema).createSchemas(true);
+        }
+        if (target != null) {
+            flyway.target(target);
         }
         flyway.load().migrate();
     }

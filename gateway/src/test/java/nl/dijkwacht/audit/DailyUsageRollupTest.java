@@ -18,6 +18,7 @@ import nl.dijkwacht.audit.query.UsageQueries;
 import nl.dijkwacht.audit.query.UsageRow;
 import nl.dijkwacht.audit.retention.RetentionJob;
 import nl.dijkwacht.audit.rollup.DailyUsageRollup;
+import nl.dijkwacht.audit.rollup.RollupCoverage;
 import nl.dijkwacht.audit.store.AuditRows;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +105,7 @@ class DailyUsageRollupTest {
         assertThat(rollup.coverage()).isEmpty();
         assertThat(rollup.rollUp()).as("every closed day from the oldest record's").isEqualTo(120);
         assertThat(rollup.rollUp()).as("nothing new to roll up").isZero();
-        DailyUsageRollup.Coverage covered = rollup.coverage().orElseThrow();
+        RollupCoverage covered = rollup.coverage().orElseThrow();
         assertThat(covered.from()).hasToString("2026-01-01");
         assertThat(covered.to()).as("today is not rolled up").hasToString("2026-05-01");
 

@@ -88,9 +88,9 @@ class RetentionTest {
 
     /**
      * A rolling upgrade: a replica from before V170 runs retention and removes records (with their checkpoint, as its
-     * code did) but not their rows in {@code audit_turn_choice}; the upgraded gateway's next run removes those, and
-     * only those: the turn hashes of records that are still there, and a row whose record is not (yet) visible but
-     * lies in no removed range, stay.
+     * code did) but not the other choices' keys in {@code audit_choice_key} (audit47) nor the turn hashes a V170 replica
+     * wrote to {@code audit_turn_choice}; the upgraded gateway's next run removes those, and only those: the keys of
+     * records that are still there, and rows whose record is not (yet) visible but lies in no removed range, stay.
      */
     static void olderGatewayScenario(AuditDb db) throws Exception {
         AuditRows rows = new AuditRows(new ObjectMapper());
@@ -104,25 +104,31 @@ class RetentionTest {
                         : Records.sample("r-" + i, at));
             }
         }
-        assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice")).isEqualTo(12);
+        assertThat(db.count("SELECT COUNT(*) FROM audit_choice_key")).isEqualTo(12);
+        assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice")).isZero();
+        // a V170 replica's rows: one of a record in a range removed below (seq 4), one of a record being written (seq 13)
+        for (long seq : List.of(4L, 13L)) {
+            db.update("INSERT INTO audit_turn_choice (chain_id, seq, tenant, turn_hmac) VALUES ('node-a', ?, 'gemeente', ?)", seq,
+                    java.util.HexFormat.of().parseHex(choiceHash((int) seq, 1)));
+        }
         olderGatewayRemoves(db, codec, "node-a", 2, 5, 901);
         olderGatewayRemoves(db, codec, "node-a", 8, 8, 902);
-        // seq 2..5 held r-1..r-4 (choices of r-2, r-4), seq 8 r-7 (none): 4 rows left behind
-        assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice t WHERE NOT EXISTS (SELECT 1 FROM audit_record r"
+        // seq 2..5 held r-1..r-4 (choices of r-2, r-4), seq 8 r-7 (none): 4 keys left behind
+        assertThat(db.count("SELECT COUNT(*) FROM audit_choice_key t WHERE NOT EXISTS (SELECT 1 FROM audit_record r"
                 + " WHERE r.chain_id = t.chain_id AND r.seq = t.seq)")).isEqualTo(4);
-        // a record being written: its turn hashes visible before it (seq 13, past the head), in no removed range
-        db.update("INSERT INTO audit_turn_choice (chain_id, seq, tenant, turn_hmac) VALUES ('node-a', 13, 'gemeente', ?)",
-                java.util.HexFormat.of().parseHex(choiceHash(13, 1)));
+        // a record being written: its keys visible before it (seq 13, past the head), in no removed range
+        db.update("INSERT INTO audit_choice_key (choice_key, seq, chain_id) VALUES (?, 13, 'node-a')", TurnHasher.choiceKey(choiceHash(13, 1)));
 
         RetentionJob.Run run = new RetentionJob(db.dataSource(), codec, new AuditProperties.Retention(365, null, 7, null), clock).run("test");
 
         assertThat(run.recordsDeleted()).isZero();
-        assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice")).isEqualTo(12 - 4 + 1);
-        assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice WHERE seq IN (3, 5)")).isZero();
+        assertThat(db.count("SELECT COUNT(*) FROM audit_choice_key")).isEqualTo(12 - 4 + 1);
+        assertThat(db.count("SELECT COUNT(*) FROM audit_choice_key WHERE seq IN (3, 5)")).isZero();
         for (long seq : List.of(1L, 7L, 9L, 11L)) {
-            assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice WHERE chain_id = 'node-a' AND seq = ?", seq)).as("seq %d", seq).isEqualTo(2);
+            assertThat(db.count("SELECT COUNT(*) FROM audit_choice_key WHERE chain_id = 'node-a' AND seq = ?", seq)).as("seq %d", seq).isEqualTo(2);
         }
-        assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice WHERE seq = 13")).isEqualTo(1);
+        assertThat(db.count("SELECT COUNT(*) FROM audit_choice_key WHERE seq = 13")).isEqualTo(1);
+        assertThat(db.count("SELECT seq FROM audit_turn_choice")).as("only the row of the record being written").isEqualTo(13);
         assertThat(verifier.verify("node-a", null, null).ok()).isTrue();
     }
 
@@ -213,7 +219,7 @@ class RetentionTest {
         assertThat(holds.release(released, "auditor")).isTrue();
         holds.place("new-1", null, null, null, "inhoud bewaren", "auditor");
 
-        assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice")).isEqualTo(8);
+        assertThat(db.count("SELECT COUNT(*) FROM audit_choice_key")).isEqualTo(8);
 
         RetentionJob.Run run = job.run("test");
 
@@ -231,8 +237,9 @@ class RetentionTest {
         assertThat(run.contentDeleted()).isEqualTo(7);
         assertThat(run.contentHeld()).isEqualTo(2);
         assertThat(db.count("SELECT COUNT(*) FROM audit_content WHERE trace_id IN ('old-10', 'new-1', 'new-5')")).isEqualTo(3);
-        // the other choices' turn hashes go with their records: old-1, old-21, old-31 deleted, old-11 held (turns45)
-        assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice")).isEqualTo(2);
+        // the other choices' keys go with their records: old-1, old-21, old-31 deleted, old-11 held (turns45, audit47)
+        assertThat(db.count("SELECT COUNT(*) FROM audit_choice_key")).isEqualTo(2);
+        assertThat(db.count("SELECT COUNT(*) FROM audit_choice_key WHERE seq = (SELECT seq FROM audit_record WHERE trace_id = 'old-11')")).isEqualTo(2);
 
         // the run is on record, with checkpoints (ranges split by holds and by batch size 7)
         assertThat(job.runs()).first().satisfies(r -> {

@@ -59,6 +59,22 @@ class PolicyWatcherTest {
         }
     }
 
+    /** The watcher keeps the walk's list of files while no directory changed; a file added to one is still found. */
+    @Test
+    void aNewFileInASubdirectoryIsSeen() {
+        TestPack pack = TestPack.small(dir, "http://localhost:1");
+        ActivePolicy policy = new ActivePolicy(new PolicyLoader(), pack.policies, pack.models);
+        MovingClock clock = anHourFromNow();
+        try (PolicyWatcher watcher = watcher(policy, clock)) {
+            watcher.poll();
+            watcher.poll();
+            assertThat(policy.current().useCase("nieuw")).isEmpty();
+            pack.write("policies/use-cases/nieuw.yaml", pack.read("policies/use-cases/schrijven.yaml").replace("id: schrijven", "id: nieuw"));
+            watcher.poll();
+            assertThat(policy.current().useCase("nieuw")).isPresent();
+        }
+    }
+
     /**
      * An editor that writes the file in place, the same number of bytes, within the clock tick of the look before: on a
      * file system that keeps whole seconds, size and modification time stay as they were (set back here by hand).

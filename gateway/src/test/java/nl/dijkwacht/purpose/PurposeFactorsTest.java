@@ -170,10 +170,10 @@ class PurposeFactorsTest {
 
     @Test
     void aRoleWithAHouseOrIdentifyingNumberIdentifiesOnePerson() {
-        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("Melding: de bewoner van de Wilgenlaan 14 drinkt veel."))).isTrue();
-        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("medewerker met personeelsnummer 4471 belde."))).isTrue();
-        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("De bibliotheek aan de Wilgenlaan 14 is dicht."))).as("no person").isFalse();
-        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("Hoeveel bewoners heeft de wijk?"))).as("no number").isFalse();
+        assertThat(OnePerson.byNumber(PurposeTokens.fold("Melding: de bewoner van de Wilgenlaan 14 drinkt veel."))).isTrue();
+        assertThat(OnePerson.byNumber(PurposeTokens.fold("medewerker met personeelsnummer 4471 belde."))).isTrue();
+        assertThat(OnePerson.byNumber(PurposeTokens.fold("De bibliotheek aan de Wilgenlaan 14 is dicht."))).as("no person").isFalse();
+        assertThat(OnePerson.byNumber(PurposeTokens.fold("Hoeveel bewoners heeft de wijk?"))).as("no number").isFalse();
     }
 
     @Test
@@ -246,10 +246,10 @@ class PurposeFactorsTest {
 
     @Test
     void aNumberOnlyAPersonHasIdentifiesThatPersonWhateverItsForm() {
-        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("Chauffeur (sollicitatienr 2026-088) heeft een VOG nodig."))).isTrue();
-        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("dhr belde (kl.nr 21874) over de afspraak"))).isTrue();
-        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("Vergunning met zaaknummer 2026-088 is verleend."))).as("a case's number").isFalse();
-        assertThat(PurposeFactors.identifiedByNumber(PurposeTokens.fold("Hoeveel klantnummers hebben we?"))).as("no number").isFalse();
+        assertThat(OnePerson.byNumber(PurposeTokens.fold("Chauffeur (sollicitatienr 2026-088) heeft een VOG nodig."))).isTrue();
+        assertThat(OnePerson.byNumber(PurposeTokens.fold("dhr belde (kl.nr 21874) over de afspraak"))).isTrue();
+        assertThat(OnePerson.byNumber(PurposeTokens.fold("Vergunning met zaaknummer 2026-088 is verleend."))).as("a case's number").isFalse();
+        assertThat(OnePerson.byNumber(PurposeTokens.fold("Hoeveel klantnummers hebben we?"))).as("no number").isFalse();
     }
 
     @Test
@@ -279,12 +279,29 @@ class PurposeFactorsTest {
 
     @Test
     void aTextAsksSomethingByAQuestionARequestWordOrAnAskingVerbNotAfterASubject() {
-        assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("Wat kost een paspoort?"))).isTrue();
-        assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("Graag een overzicht van de kosten."))).isTrue();
-        assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("De cijfers staan hieronder. Maak er een tabel van."))).isTrue();
-        assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("1. lees het verslag 2. geef een samenvatting"))).isTrue();
-        assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("De leges zijn €134,- voor een paspoort; parkeren kost 22$ per uur."))).isFalse();
-        assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("Sem vertelde het gisteren, maak hier een melding van"))).isTrue();
-        assertThat(PurposeFactors.asksSomething(PurposeTokens.fold("Het stadskantoor is dicht, ik maak een nieuwe afspraak."))).isFalse();
+        assertThat(RequestAsked.of(PurposeTokens.fold("Wat kost een paspoort?"))).isTrue();
+        assertThat(RequestAsked.of(PurposeTokens.fold("Graag een overzicht van de kosten."))).isTrue();
+        assertThat(RequestAsked.of(PurposeTokens.fold("De cijfers staan hieronder. Maak er een tabel van."))).isTrue();
+        assertThat(RequestAsked.of(PurposeTokens.fold("1. lees het verslag 2. geef een samenvatting"))).isTrue();
+        assertThat(RequestAsked.of(PurposeTokens.fold("De leges zijn €134,- voor een paspoort; parkeren kost 22$ per uur."))).isFalse();
+        assertThat(RequestAsked.of(PurposeTokens.fold("Sem vertelde het gisteren, maak hier een melding van"))).isTrue();
+        assertThat(RequestAsked.of(PurposeTokens.fold("Het stadskantoor is dicht, ik maak een nieuwe afspraak."))).isFalse();
+    }
+
+    @Test
+    void oneBarIsASeparatorNotATable() {
+        // thirteenth round: a chat line "ik: ja ik vraag het de AI | tabel …" made the text show cases
+        assertThat(of("ik vraag het de AI | maak een overzicht van de cijfers").aboutCases).isFalse();
+        assertThat(of("| wijk | aantal |\n| Noord | 12 |").aboutCases).isTrue();
+        assertThat(of("Noord|12|laag").aboutCases).isTrue();
+    }
+
+    @Test
+    void anonymisedFiguresAndTheCouncilsInstrumentsAreNotAboutCases() {
+        assertThat(of("Hier de geanonimiseerde cijfers per wijk, zeg welke wijk afwijkt.").notAboutCases).isTrue();
+        assertThat(of("Maak van dit amendement een nette tekst voor de raad.").notAboutCases).isTrue();
+        assertThat(of("Schrijf een motie over de wachttijden.").notAboutCases).isTrue();
+        // a decision on an objection has a dictum too
+        assertThat(of("Beslis op het bezwaar en formuleer het dictum.").notAboutCases).isFalse();
     }
 }

@@ -393,7 +393,26 @@ class PurposeGuardPlacementTest extends GatewayTestBase {
                             .putObject("schema").put("type", "object");
                     b.put("input", "Doe dit voor de lijst die volgt.");
                 }),
+                // answer47: a custom tool (refused as an unknown field before) is read as a chat custom tool is
+                place("custom tool description", Expect.REFUSED, (b, f) -> {
+                    customTool(b, "verwerk", f, "start: /.+/");
+                    b.put("input", "Ga je gang.");
+                }),
+                place("custom tool name", Expect.REFUSED, (b, f) -> {
+                    customTool(b, name(f), "Verwerkt de lijst.", "start: /.+/");
+                    b.put("input", "Gebruik de tool voor de lijst die volgt.");
+                }),
+                place("custom tool grammar", Expect.REFUSED, (b, f) -> {
+                    customTool(b, "verwerk", "Verwerkt de lijst.", "start: \"" + f + "\" /.+/");
+                    b.put("input", "Gebruik de tool voor de lijst die volgt.");
+                }),
                 place("user field", Expect.NEVER_SENT, (b, f) -> b.put("input", "Schrijf een korte groet.").put("user", f)));
+    }
+
+    /** A Responses custom tool: {@code {"type": "custom", "name", "description", "format": {grammar}}}. */
+    private static void customTool(ObjectNode body, String name, String description, String definition) {
+        body.withArray("tools").addObject().put("type", "custom").put("name", name).put("description", description)
+                .putObject("format").put("type", "grammar").put("syntax", "lark").put("definition", definition);
     }
 
     @ParameterizedTest(name = "responses: {0}")

@@ -41,7 +41,8 @@ public final class Authentication {
                         ? CallerAuthenticator.Result.refused(CallerAuthenticator.doubledHeader(doubled))
                         : authenticator.identifyOperator(Credentials.bearer(bearer(request)));
                 if (!result.allowed()) {
-                    return refusals.refuse(request, route, result.refusal());
+                    // a verified token that makes no one an operator still names the person: their refused action is recorded
+                    return refusals.refuse(request, route, result.refusal(), result.identified());
                 }
                 if (!result.value().has(route.operatorRole())) {
                     // known, but without this endpoint's role: the refusal names the operator (it is recorded as their action)

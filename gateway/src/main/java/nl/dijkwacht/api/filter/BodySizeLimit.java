@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import nl.dijkwacht.pipeline.Refusal;
+import nl.dijkwacht.pipeline.RefusedRequest;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -44,7 +45,7 @@ public final class BodySizeLimit {
             }
             try {
                 body = RequestContentCoding.decoded(servlet.getHeaders(RequestContentCoding.HEADER), body, maxBytes, tooLarge(maxBytes));
-            } catch (RequestContentCoding.Refused e) {
+            } catch (RefusedRequest e) {
                 return refusals.refuse(request, route, e.refusal());
             }
             servlet.setAttribute(AuthenticatedRequest.BODY, body);

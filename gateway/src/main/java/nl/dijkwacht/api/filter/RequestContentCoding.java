@@ -9,6 +9,7 @@ import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.GZIPInputStream;
 import nl.dijkwacht.pipeline.Refusal;
+import nl.dijkwacht.pipeline.RefusedRequest;
 
 /**
  * A request body sent compressed ({@code Content-Encoding}, RFC 9110 §8.4), as an HTTP client can be set to send it:
@@ -25,27 +26,13 @@ final class RequestContentCoding {
     private RequestContentCoding() {
     }
 
-    /** A body that cannot be taken as sent; {@link #refusal()} says why. */
-    static final class Refused extends Exception {
-        private final transient Refusal refusal;
-
-        Refused(Refusal refusal) {
-            super(refusal.code(), null, false, false);
-            this.refusal = refusal;
-        }
-
-        Refusal refusal() {
-            return refusal;
-        }
-    }
-
     /**
      * The body as the tool meant it.
      *
      * @param codings  the request's {@code Content-Encoding} header values (none: the body as it is)
      * @param tooLarge the refusal when the unpacked body is over {@code maxBytes}
      */
-    static byte[] decoded(Enumeration<String> codings, byte[] body, int maxBytes, Refusal tooLarge) throws Refused {
+    static byte[] decoded(Enumeration<String> codings, byte[] body, int maxBytes, Refusal tooLarge) throws RefusedRequest {
         String coding = null;
         while (codings != null && codings.hasMoreElements()) {
             for (String token : codings.nextElement().split(",")) {
@@ -54,7 +41,7 @@ final class RequestContentCoding {
                     continue;
                 }
                 if (coding != null) {
-                    throw new Refused(unsupported("meer dan één compressie (" + coding + ", " + shown(name) + ")"));
+                    throw new RefusedRequest(unsupported("meer dan één compressie (" + coding + ", " + shown(name) + ")"));
                 }
                 coding = name;
             }
@@ -66,24 +53,24 @@ final class RequestContentCoding {
         return switch (named) {
             case "gzip", "x-gzip" -> unpacked(named, body, maxBytes, tooLarge);
             case "deflate" -> unpacked(named, body, maxBytes, tooLarge);
-            default -> throw new Refused(unsupported("de compressie '" + shown(named) + "'"));
+            default -> throw new RefusedRequest(unsupported("de compressie '" + shown(named) + "'"));
         };
     }
 
-    private static byte[] unpacked(String coding, byte[] body, int maxBytes, Refusal tooLarge) throws Refused {
+    private static byte[] unpacked(String coding, byte[] body, int maxBytes, Refusal tooLarge) throws RefusedRequest {
         Inflater inflater = coding.equals("deflate") ? new Inflater(!zlibHeader(body)) : null;
         try (InputStream in = inflater == null ? new GZIPInputStream(new ByteArrayInputStream(body))
                 : new InflaterInputStream(new ByteArrayInputStream(body), inflater)) {
             byte[] plain = in.readNBytes(maxBytes + 1);
             if (plain.length > maxBytes) {
-                throw new Refused(tooLarge);
+                throw new RefusedRequest(tooLarge);
             }
             if (inflater != null && (!inflater.finished() || inflater.getRemaining() > 0)) {
-                throw new Refused(corrupt(coding));
+                throw new RefusedRequest(corrupt(coding));
             }
             return plain;
         } catch (IOException e) {
-            throw new Refused(corrupt(coding));
+            throw new RefusedRequest(corrupt(coding));
         } finally {
             if (inflater != null) {
                 inflater.end();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.AuditRecord;
+import nl.dijkwacht.audit.TurnHasher;
 import nl.dijkwacht.audit.store.AuditRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -213,7 +214,7 @@ final class ChainAppender {
         storeOtherChoices(c, linked);
     }
 
-    private static final String INSERT_CHOICE = "INSERT INTO audit_turn_choice (chain_id, seq, tenant, turn_hmac) VALUES (?, ?, ?, ?)";
+    private static final String INSERT_CHOICE = "INSERT INTO audit_choice_key (choice_key, seq, chain_id) VALUES (?, ?, ?)";
 
     private static boolean anyOtherChoices(List<PendingRecord> batch) {
         for (PendingRecord p : batch) {
@@ -224,7 +225,10 @@ final class ChainAppender {
         return false;
     }
 
-    /** The turn hashes of the other choices of answers with {@code n > 1} (turns45), by the record's place in its chain. */
+    /**
+     * The turn hashes of the other choices of answers with {@code n > 1} (turns45), as their 8-byte keys (audit47,
+     * {@link TurnHasher#choiceKey}) by the record's place in its chain.
+     */
     private static void storeOtherChoices(Connection c, List<LinkedRecord> linked) throws SQLException {
         boolean any = false;
         for (LinkedRecord r : linked) {
@@ -237,10 +241,9 @@ final class ChainAppender {
             for (LinkedRecord r : linked) {
                 if (r.record().choiceHmacs() != null) {
                     for (String hash : r.record().choiceHmacs()) {
-                        ps.setString(1, r.link().chainId());
+                        ps.setLong(1, TurnHasher.choiceKey(hash));
                         ps.setLong(2, r.link().seq());
-                        ps.setString(3, r.record().tenant());
-                        ps.setBytes(4, AuditRows.hashBytes(hash));
+                        ps.setString(3, r.link().chainId());
                         ps.addBatch();
                     }
                 }

@@ -21,6 +21,8 @@ import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.rollup.DailyUsageRollup;
+import nl.dijkwacht.audit.rollup.RollupCoverage;
+import nl.dijkwacht.audit.rollup.UncountedRecords;
 import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.StreamingQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -233,7 +235,7 @@ public final class AuditQueries {
     }
 
     /** @param uncounted null: everything counted from the records; else whole closed days from the roll-up plus these */
-    private List<UsageRow> aggregate(AuditFilter filter, String period, String by, DailyUsageRollup.Uncounted uncounted) {
+    private List<UsageRow> aggregate(AuditFilter filter, String period, String by, UncountedRecords uncounted) {
         String p = period == null ? "month" : period.toLowerCase(Locale.ROOT);
         String key = by == null ? "model" : by.toLowerCase(Locale.ROOT);
         if (!PERIODS.contains(p) || !GROUP_BY.containsKey(key)) {
@@ -242,14 +244,14 @@ public final class AuditQueries {
         String periodColumn = p.equals("day") ? "period_day" : "period_month";
         String keyColumn = GROUP_BY.get(key);
         boolean withEndpoint = filter.endpoint() != null && !filter.endpoint().isBlank();
-        Optional<DailyUsageRollup.Coverage> days = uncounted != null ? rolledUp(filter) : Optional.empty();
+        Optional<RollupCoverage> days = uncounted != null ? rolledUp(filter) : Optional.empty();
         List<String> parts = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         List<AuditFilter> raw = new ArrayList<>();
         if (days.isEmpty()) {
             raw.add(filter);
         } else {
-            DailyUsageRollup.Coverage c = days.get();
+            RollupCoverage c = days.get();
             if (filter.from() == null || filter.from().isBefore(c.start())) {
                 raw.add(filter.withPeriod(filter.from(), c.start()));
             }
@@ -303,7 +305,7 @@ public final class AuditQueries {
     }
 
     /** The whole closed days of the filter's period the roll-up holds, when the filter is one the roll-up can answer. */
-    private Optional<DailyUsageRollup.Coverage> rolledUp(AuditFilter f) {
+    private Optional<RollupCoverage> rolledUp(AuditFilter f) {
         if (daily == null || !blank(f.actor()) || !blank(f.department()) || !blank(f.tool()) || !blank(f.useCase())
                 || !blank(f.model()) || !blank(f.decision()) || !blank(f.rule()) || !blank(f.entityType())
                 || !blank(f.traceId()) || !blank(f.action())) {

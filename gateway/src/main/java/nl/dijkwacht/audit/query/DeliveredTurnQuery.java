@@ -1,9 +1,12 @@
 package nl.dijkwacht.audit.query;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.TurnHasher;
@@ -12,9 +15,9 @@ import nl.dijkwacht.pipeline.DeliveredTurns;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * {@link DeliveredTurns} on the audit store (turns28): one query on the indexed {@code turn_hmac} column, within the
- * caller's tenant. Asked only when an earlier turn would cause a purpose refusal; a store that does not answer throws
- * {@link DeliveredTurns.Unknown} (the guard then refuses).
+ * {@link DeliveredTurns} on the audit store (turns28): indexed queries on the turn hashes (and the other choices'
+ * keys), within the caller's tenant. Asked only when an earlier turn would cause a purpose refusal; a store that does
+ * not answer throws {@link DeliveredTurns.Unknown} (the guard then refuses).
  */
 public final class DeliveredTurnQuery implements DeliveredTurns {
 
@@ -62,27 +65,45 @@ public final class DeliveredTurnQuery implements DeliveredTurns {
         return found;
     }
 
-    /** Choice 0 of every answer in {@code audit_record}, the other choices of answers with n > 1 in {@code audit_turn_choice} (turns45). */
-    private List<String> query(String tenant, List<String> some) {
-        StringBuilder sql = new StringBuilder();
-        int per = some.size() + (tenant == null ? 0 : 1);
-        Object[] args = new Object[2 * per];
-        for (String table : new String[] {"audit_record", "audit_turn_choice"}) {
-            int from = sql.isEmpty() ? 0 : per;
-            sql.append(sql.isEmpty() ? "" : " UNION ").append("SELECT turn_hmac FROM ").append(table).append(" WHERE turn_hmac IN (");
-            for (int i = 0; i < some.size(); i++) {
-                sql.append(i == 0 ? "?" : ", ?");
-                args[from + i] = AuditRows.hashBytes(some.get(i));
-            }
-            sql.append(") AND ").append(tenant == null ? "tenant IS NULL" : "tenant = ?");
+    /**
+     * Choice 0 of every answer in {@code audit_record}; the other choices of answers with {@code n > 1} by their 8-byte
+     * key in {@code audit_choice_key} (audit47), the tenant read on their record; those an older gateway wrote during
+     * a rolling update in {@code audit_turn_choice} (turns45). Every branch goes through an index on the hash or key.
+     */
+    private Set<String> query(String tenant, List<String> some) {
+        String in = "?" + ", ?".repeat(some.size() - 1);
+        String ofTenant = tenant == null ? "tenant IS NULL" : "tenant = ?";
+        List<Object> args = new ArrayList<>();
+        for (int branch = 0; branch < 2; branch++) {
+            some.forEach(h -> args.add(AuditRows.hashBytes(h)));
             if (tenant != null) {
-                args[from + some.size()] = tenant;
+                args.add(tenant);
             }
         }
+        Map<Long, List<String>> byKey = new HashMap<>();
+        for (String h : some) {
+            byKey.computeIfAbsent(TurnHasher.choiceKey(h), k -> new ArrayList<>()).add(h);
+        }
+        List<Object> keyArgs = new ArrayList<>(byKey.keySet());
+        if (tenant != null) {
+            keyArgs.add(tenant);
+        }
         try {
-            return jdbc.query(sql.toString(), (rs, i) -> AuditRows.hashText(rs.getBytes(1)), args);
+            Set<String> found = new HashSet<>(jdbc.query("SELECT turn_hmac FROM audit_record WHERE turn_hmac IN (" + in + ") AND " + ofTenant
+                    + " UNION SELECT turn_hmac FROM audit_turn_choice WHERE turn_hmac IN (" + in + ") AND " + ofTenant,
+                    (rs, i) -> AuditRows.hashText(rs.getBytes(1)), args.toArray()));
+            jdbc.query(otherChoices(byKey.size(), tenant != null), rs -> {
+                found.addAll(byKey.get(rs.getLong(1)));
+            }, keyArgs.toArray());
+            return found;
         } catch (RuntimeException e) { // DataAccessException, a pool that gives no connection
             throw new DeliveredTurns.Unknown(e);
         }
+    }
+
+    /** The keys among {@code keys} of the other choices of answers to the tenant (the last parameter, unless none). */
+    static String otherChoices(int keys, boolean ofTenant) {
+        return "SELECT DISTINCT k.choice_key FROM audit_choice_key k JOIN audit_record r ON r.chain_id = k.chain_id AND r.seq = k.seq"
+                + " WHERE k.choice_key IN (?" + ", ?".repeat(keys - 1) + ") AND r." + (ofTenant ? "tenant = ?" : "tenant IS NULL");
     }
 }

@@ -18,6 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.rollup.DailyUsageRollup;
+import nl.dijkwacht.audit.rollup.RollupCoverage;
+import nl.dijkwacht.audit.rollup.UncountedRecords;
 import nl.dijkwacht.audit.store.AuditRows;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -98,7 +100,7 @@ public final class UsageQueries {
     }
 
     /** @param uncounted null: everything counted from the records; else whole closed days from the roll-up plus these */
-    private Overview overview(Instant from, Instant to, String dimension, TenantScope scope, DailyUsageRollup.Uncounted uncounted) {
+    private Overview overview(Instant from, Instant to, String dimension, TenantScope scope, UncountedRecords uncounted) {
         String keyColumn = DIMENSIONS.get(dimension);
         if (keyColumn == null) {
             throw new IllegalArgumentException("Uitsplitsen kan naar " + DIMENSIONS.keySet() + ".");
@@ -121,7 +123,7 @@ public final class UsageQueries {
         }
         Rollup rollup = new Rollup(buckets.size());
         // whole closed days from the daily roll-up (hours are always counted from the records), the rest from the records
-        Optional<DailyUsageRollup.Coverage> daily = granularity == Granularity.HOUR || uncounted == null ? Optional.empty()
+        Optional<RollupCoverage> daily = granularity == Granularity.HOUR || uncounted == null ? Optional.empty()
                 : this.daily.coverage().flatMap(c -> c.within(from, to));
         List<Instant[]> raw = new ArrayList<>();
         if (daily.isEmpty()) {

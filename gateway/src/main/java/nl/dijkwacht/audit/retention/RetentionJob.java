@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * is removed in a transaction of more than {@code batch-size} rows (records, with their checkpoint, and content alike),
  * so the gateway's writer keeps answering while a year's expired tier goes, and after each batch the run waits
  * {@code batch-pause} so the writer has the store to itself between batches (on H2 a batch's commit holds the
- * store's lock while it writes its chunk: the writer's commits queue behind it). The other choices' turn hashes of
- * removed records go with them, and those an older gateway left behind go in the next run
+ * store's lock while it writes its chunk: the writer's commits queue behind it). The other choices' keys of removed
+ * records go after the ranges, in the same run, and those an older gateway left behind in the next run
  * ({@link #deleteChoicesOfRemovedRecords}). On the embedded store the file compaction rewrites in small rounds while
  * the run lasts (its full rounds beside the purge's commits were most of the writer's wait) and catches up after it.
  */
@@ -132,7 +132,7 @@ public final class RetentionJob {
             removedSincePause += removed;
         }
         long recordsHeld = count("SELECT COUNT(*) FROM audit_record WHERE occurred_at < ?", AuditRows.time(cutoff));
-        long choicesLeftBehind = deleteChoicesOfRemovedRecords();
+        long choicesRemoved = deleteChoicesOfRemovedRecords();
 
         long reviewsDeleted = update("""
                 DELETE FROM audit_review WHERE reported_at < ?
@@ -160,9 +160,9 @@ public final class RetentionJob {
             ps.executeUpdate();
         }
         log.info("retention run {}: {} records, {} contents, {} reviews, {} complaints deleted; {} records and {} contents held; {} checkpoints;"
-                        + " {} turn hashes of records removed by an older gateway deleted",
+                        + " {} keys of other choices of removed records deleted",
                 runId, recordsDeleted, contentDeleted, reviewsDeleted, complaintsDeleted, recordsHeld, contentHeld, ranges.size(),
-                choicesLeftBehind);
+                choicesRemoved);
         return new Run(runId, now, finished, cutoff, recordsDeleted, contentDeleted, reviewsDeleted, complaintsDeleted,
                 recordsHeld, contentHeld, ranges.size(), triggeredBy);
     }
@@ -272,7 +272,8 @@ public final class RetentionJob {
                 if (removed != r.toSeq() - r.fromSeq() + 1) {
                     throw new SQLException("range " + r.fromSeq() + ".." + r.toSeq() + " changed during retention", "40001");
                 }
-                // the other choices' turn hashes of these records (turns45), in the same transaction
+                // the other choices' turn hashes of these records an older gateway wrote (turns45), in the same
+                // transaction; their keys (audit_choice_key) go after the ranges (deleteChoicesOfRemovedRecords)
                 try (PreparedStatement ps = c.prepareStatement(
                         "DELETE FROM audit_turn_choice WHERE chain_id = ? AND seq BETWEEN ? AND ?")) {
                     ps.setString(1, r.chainId());
@@ -308,19 +309,24 @@ public final class RetentionJob {
     }
 
     /**
-     * The other choices' turn hashes ({@code audit_turn_choice}, turns45) of records that are gone: a gateway from before
-     * V170 (a replica not yet upgraded during a rolling upgrade) removes records without them, and nothing else would
-     * remove them. Only rows inside a checkpoint's range go — those records are gone for good and their seqs are never
+     * The other choices' keys of records removed ({@code audit_choice_key}, audit47: the table has no index by record,
+     * so they go here, once per run, not with each range), and the turn hashes a gateway from before V170 or V180
+     * left in {@code audit_turn_choice} (a replica not yet upgraded during a rolling update removes records without
+     * them). Only rows inside a checkpoint's range go — those records are gone for good and their seqs are never
      * written again —, never a row merely missing its record at the moment of reading (on H2 one statement's tables
      * need not be read at one moment, so a record committed with its choices could look absent). One look-up per row
      * through the checkpoints' {@code (chain_id, from_seq)} key: ranges of a chain do not overlap, so only the range
-     * starting last at or before the row's seq can hold it. The rows exist only for answers with {@code n > 1}.
+     * starting last at or before the row's seq can hold it. The rows exist only for answers with {@code n > 1}; until
+     * they go, the look-up does not find them (it reads the tenant on their record).
      */
     private long deleteChoicesOfRemovedRecords() throws SQLException {
-        return update("""
-                DELETE FROM audit_turn_choice WHERE seq <= (SELECT k.to_seq FROM audit_checkpoint k
-                  WHERE k.chain_id = audit_turn_choice.chain_id AND k.from_seq <= audit_turn_choice.seq
-                  ORDER BY k.from_seq DESC FETCH FIRST 1 ROWS ONLY)""");
+        long removed = 0;
+        for (String table : new String[] {"audit_choice_key", "audit_turn_choice"}) {
+            removed += update("DELETE FROM " + table + " WHERE seq <= (SELECT k.to_seq FROM audit_checkpoint k"
+                    + " WHERE k.chain_id = " + table + ".chain_id AND k.from_seq <= " + table + ".seq"
+                    + " ORDER BY k.from_seq DESC FETCH FIRST 1 ROWS ONLY)");
+        }
+        return removed;
     }
 
     private long startRun(Instant now, Instant cutoff, String triggeredBy, String tenant) throws SQLException {

@@ -77,8 +77,13 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
     private long rewriteCredit;
     private long versionOfLastRewrite = -1;
 
+    /** @param period null: no rounds of its own (a test runs {@link #compactRound} itself) */
     private EmbeddedStoreCompaction(MVStore store, Duration period) {
         this.store = store;
+        if (period == null) {
+            this.timer = null;
+            return;
+        }
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "audit-store-compaction");
             t.setDaemon(true);
@@ -98,6 +103,15 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
      *               round is a short burst of work that can land on a request: a c=1 p99 suspect, docs/benchmarks.md)
      */
     public static Optional<EmbeddedStoreCompaction> start(DataSource dataSource, Duration period) {
+        return of(dataSource, period);
+    }
+
+    /** The housekeeping without its timer: rounds run when the caller runs {@link #compactRound} (tests). */
+    static Optional<EmbeddedStoreCompaction> unscheduled(DataSource dataSource) {
+        return of(dataSource, null);
+    }
+
+    private static Optional<EmbeddedStoreCompaction> of(DataSource dataSource, Duration period) {
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName();
             if (product == null || !product.toUpperCase(Locale.ROOT).contains("H2") || !c.isWrapperFor(JdbcConnection.class)) {
@@ -211,8 +225,10 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
      * bytes (the limit is the sum of the chosen chunks' live bytes). The credit, not (1), is what bounds the cost: with
      * the wait alone the compaction took as much CPU as before (docs/history/benchmark-sessions.md, Session 28).
      * While held (a retention run) and until what it earned is spent, rounds are gentle (see the class comment).
+     *
+     * @return the bytes of live pages this round was allowed to rewrite and H2 rewrote, 0 when it rewrote nothing
      */
-    private void compactRound() {
+    long compactRound() {
         long written = fileBytesWritten();
         long earned = writtenAtLastRound >= 0 && written > writtenAtLastRound ? (long) ((written - writtenAtLastRound) * REWRITE_SHARE) : 0;
         writtenAtLastRound = written;
@@ -220,16 +236,24 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
         long cap = held ? CREDIT_LIMIT_BYTES : Math.max(WRITE_LIMIT_BYTES, rewriteCredit);
         rewriteCredit = Math.min(cap, rewriteCredit + earned);
         if (store.getCurrentVersion() <= versionOfLastRewrite || rewriteCredit <= 0) {
-            return;
+            return 0;
         }
         long limit = held || rewriteCredit > WRITE_LIMIT_BYTES ? Math.min(rewriteCredit, GENTLE_LIMIT_BYTES) : rewriteCredit;
         long version = store.getCurrentVersion();
         if (store.compact(TARGET_FILL, (int) limit)) {
             versionOfLastRewrite = version;
             rewriteCredit -= limit;
-        } else if (!held) {
+            return limit;
+        }
+        if (!held) {
             rewriteCredit = Math.min(rewriteCredit, WRITE_LIMIT_BYTES); // nothing left to bring down: rounds as usual
         }
+        return 0;
+    }
+
+    /** Bytes of rewrites earned and not yet spent (the compaction thread's state; for tests). */
+    long rewriteCredit() {
+        return rewriteCredit;
     }
 
     private long fileBytesWritten() {
@@ -244,6 +268,9 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
 
     @Override
     public void close() {
+        if (timer == null) {
+            return;
+        }
         timer.shutdownNow();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);

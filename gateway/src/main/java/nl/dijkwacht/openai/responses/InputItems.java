@@ -7,8 +7,8 @@ import nl.dijkwacht.openai.UnsupportedField;
 
 /**
  * The Responses API's {@code input} as chat messages: a string is one user message; items are messages (roles
- * user, assistant, system, developer → system), {@code function_call} (grouped into one assistant message with
- * tool calls) and {@code function_call_output} (a tool message). Reasoning items of an earlier answer are not sent
+ * user, assistant, system, developer → system), {@code function_call} and {@code custom_tool_call} (grouped into one
+ * assistant message with tool calls) and {@code function_call_output} / {@code custom_tool_call_output} (a tool message). Reasoning items of an earlier answer are not sent
  * on (they belong to that answer). Content parts: {@code input_text}/{@code output_text} → text,
  * {@code input_image} with a URL → {@code image_url}, {@code input_file} with inline data → {@code file}. An earlier
  * answer resent as the SDKs resend it ({@code input = previous.output + [...]}: output messages with {@code id},
@@ -44,11 +44,12 @@ final class InputItems {
         String type = item.path("type").asText(item.has("role") ? "message" : "");
         switch (type) {
             case "message" -> message(item, path);
-            case "function_call" -> functionCall(item, path);
-            case "function_call_output" -> functionOutput(item, path);
+            case "function_call", "custom_tool_call" -> toolCall(item, path, type);
+            case "function_call_output", "custom_tool_call_output" -> toolOutput(item, path, type);
             case "reasoning" -> { }
             default -> throw new UnsupportedField("unsupported_parameter", "Dit item-type in 'input' wordt niet ondersteund"
-                    + " (wel: message, function_call, function_call_output, reasoning).", path + ".type");
+                    + " (wel: message, function_call, function_call_output, custom_tool_call, custom_tool_call_output,"
+                    + " reasoning).", path + ".type");
         }
     }
 
@@ -108,25 +109,32 @@ final class InputItems {
         }
     }
 
-    /** Consecutive function calls of one earlier answer become one assistant message with several tool calls. */
-    private void functionCall(JsonNode item, String path) {
+    /**
+     * Consecutive tool calls of one earlier answer become one assistant message with several tool calls; a custom tool's
+     * call (answer47) keeps its free-text {@code input}.
+     */
+    private void toolCall(JsonNode item, String path, String type) {
         if (!item.path("call_id").isTextual() || !item.path("name").isTextual()) {
-            throw new UnsupportedField("invalid_message", "Een 'function_call' heeft 'call_id' en 'name' nodig.", path);
+            throw new UnsupportedField("invalid_message", "Een '" + type + "' heeft 'call_id' en 'name' nodig.", path);
         }
         if (pendingToolCalls == null) {
             pendingToolCalls = messages.addObject().put("role", "assistant");
             pendingToolCalls.putNull("content");
             pendingToolCalls.putArray("tool_calls");
         }
-        ObjectNode call = pendingToolCalls.withArray("tool_calls").addObject()
-                .put("id", item.path("call_id").asText()).put("type", "function");
-        call.putObject("function").put("name", item.path("name").asText()).put("arguments", item.path("arguments").asText(""));
+        ObjectNode call = pendingToolCalls.withArray("tool_calls").addObject().put("id", item.path("call_id").asText());
+        if (type.equals("custom_tool_call")) {
+            call.put("type", "custom").putObject("custom").put("name", item.path("name").asText()).put("input", item.path("input").asText(""));
+        } else {
+            call.put("type", "function").putObject("function").put("name", item.path("name").asText())
+                    .put("arguments", item.path("arguments").asText(""));
+        }
     }
 
-    private void functionOutput(JsonNode item, String path) {
+    private void toolOutput(JsonNode item, String path, String type) {
         pendingToolCalls = null;
         if (!item.path("call_id").isTextual()) {
-            throw new UnsupportedField("invalid_message", "Een 'function_call_output' heeft 'call_id' nodig.", path);
+            throw new UnsupportedField("invalid_message", "Een '" + type + "' heeft 'call_id' nodig.", path);
         }
         JsonNode output = item.get("output");
         String text;
@@ -143,7 +151,7 @@ final class InputItems {
             }
             text = b.toString();
         } else {
-            throw new UnsupportedField("invalid_message", "Een 'function_call_output' heeft 'output' nodig.", path + ".output");
+            throw new UnsupportedField("invalid_message", "Een '" + type + "' heeft 'output' nodig.", path + ".output");
         }
         messages.addObject().put("role", "tool").put("tool_call_id", item.path("call_id").asText()).put("content", text);
     }

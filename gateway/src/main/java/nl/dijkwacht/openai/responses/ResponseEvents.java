@@ -114,17 +114,19 @@ public final class ResponseEvents {
         FunctionCall call = calls.get(index);
         if (call == null) {
             closeMessage();
-            call = new FunctionCall(objects.itemId("fc"), nextOutputIndex++, delta.path("id").asText(""),
-                    delta.path("function").path("name").asText(""));
+            // a custom tool's call (answer47): its free-text input, in events of its own kind
+            boolean custom = "custom".equals(delta.path("type").asText()) || delta.has("custom");
+            JsonNode named = custom ? delta.path("custom") : delta.path("function");
+            call = new FunctionCall(objects.itemId(custom ? "ctc" : "fc"), nextOutputIndex++, delta.path("id").asText(""),
+                    named.path("name").asText(""), custom);
             calls.put(index, call);
-            emit("response.output_item.added", data().put("output_index", call.index)
-                    .set("item", objects.functionCall(call.id, call.callId, call.name, "", "in_progress")));
+            emit("response.output_item.added", data().put("output_index", call.index).set("item", call.item(objects, "", "in_progress")));
         }
-        String arguments = delta.path("function").path("arguments").asText("");
+        String arguments = call.custom ? delta.path("custom").path("input").asText("") : delta.path("function").path("arguments").asText("");
         if (!arguments.isEmpty()) {
             call.arguments.append(arguments);
-            emit("response.function_call_arguments.delta", data().put("item_id", call.id).put("output_index", call.index)
-                    .put("delta", arguments));
+            emit(call.custom ? "response.custom_tool_call_input.delta" : "response.function_call_arguments.delta",
+                    data().put("item_id", call.id).put("output_index", call.index).put("delta", arguments));
         }
     }
 
@@ -147,9 +149,14 @@ public final class ResponseEvents {
 
     private void closeCall(FunctionCall call) {
         String arguments = call.arguments.toString();
-        emit("response.function_call_arguments.done", data().put("item_id", call.id).put("output_index", call.index)
-                .put("name", call.name).put("arguments", arguments));
-        ObjectNode item = objects.functionCall(call.id, call.callId, call.name, arguments, "completed");
+        if (call.custom) {
+            emit("response.custom_tool_call_input.done", data().put("item_id", call.id).put("output_index", call.index)
+                    .put("input", arguments));
+        } else {
+            emit("response.function_call_arguments.done", data().put("item_id", call.id).put("output_index", call.index)
+                    .put("name", call.name).put("arguments", arguments));
+        }
+        ObjectNode item = call.item(objects, arguments, "completed");
         emit("response.output_item.done", data().put("output_index", call.index).set("item", item));
         finished.add(item);
     }
@@ -181,13 +188,21 @@ public final class ResponseEvents {
         final int index;
         final String callId;
         final String name;
+        /** A custom tool's call: its {@link #arguments} are the free-text input. */
+        final boolean custom;
         final StringBuilder arguments = new StringBuilder();
 
-        FunctionCall(String id, int index, String callId, String name) {
+        FunctionCall(String id, int index, String callId, String name, boolean custom) {
             this.id = id;
             this.index = index;
             this.callId = callId;
             this.name = name;
+            this.custom = custom;
+        }
+
+        ObjectNode item(ResponseObjects objects, String arguments, String status) {
+            return custom ? objects.customToolCall(id, callId, name, arguments, status)
+                    : objects.functionCall(id, callId, name, arguments, status);
         }
     }
 }

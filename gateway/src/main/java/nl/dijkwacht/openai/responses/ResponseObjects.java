@@ -103,6 +103,11 @@ public final class ResponseObjects {
                 .put("name", name).put("arguments", arguments).put("status", status);
     }
 
+    ObjectNode customToolCall(String itemId, String callId, String name, String input, String status) {
+        return json.createObjectNode().put("type", "custom_tool_call").put("id", itemId).put("call_id", callId)
+                .put("name", name).put("input", input).put("status", status);
+    }
+
     ObjectNode usage(int input, int output) {
         ObjectNode u = json.createObjectNode().put("input_tokens", input);
         u.putObject("input_tokens_details").put("cached_tokens", 0).put("cache_write_tokens", 0);
@@ -130,8 +135,9 @@ public final class ResponseObjects {
             output.add(message(itemId("msg"), "completed", message.path("content").asText()));
         }
         for (JsonNode call : message.path("tool_calls")) {
-            output.add(functionCall(itemId("fc"), call.path("id").asText(), call.path("function").path("name").asText(),
-                    call.path("function").path("arguments").asText(""), "completed"));
+            output.add("custom".equals(call.path("type").asText()) ? CustomTools.outputItem(this, call, "completed")
+                    : functionCall(itemId("fc"), call.path("id").asText(), call.path("function").path("name").asText(),
+                            call.path("function").path("arguments").asText(""), "completed"));
         }
         JsonNode u = completion.path("usage");
         String incomplete = incompleteReason(choice.path("finish_reason").asText(null));

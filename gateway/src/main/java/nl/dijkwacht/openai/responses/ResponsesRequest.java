@@ -97,7 +97,8 @@ public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
         }
         ParamPath named = switch (chatParam.field()) {
             case "max_tokens" -> chatParam.as("max_output_tokens");
-            case "tools" -> new ParamPath("tools", chatParam.below().replaceFirst("^(\\[\\d+])\\.function(?=\\.|$)", "$1"));
+            case "tools" -> new ParamPath("tools", chatParam.below().replaceFirst("^(\\[\\d+])\\.(function|custom)(?=\\.|$)", "$1")
+                    .replaceFirst("\\.format\\.grammar(?=\\.|$)", ".format"));
             case "response_format" -> new ParamPath("text", ".format");
             case "verbosity" -> new ParamPath("text", ".verbosity");
             case "reasoning_effort" -> new ParamPath("reasoning", ".effort");
@@ -163,22 +164,23 @@ public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
         }
     }
 
-    /** Function tools only: built-in tools (web search, file search, code interpreter, …) run at OpenAI, not here. */
+    /**
+     * Function and custom tools (answer47: a custom tool, whose input is free text or follows a grammar, became the chat
+     * API's {@code custom} tool): built-in tools (web search, file search, code interpreter, …) run at OpenAI, not here.
+     */
     private static void tools(ObjectNode body, ObjectNode chat) {
         JsonNode tools = body.get("tools");
         if (tools != null && tools.isArray() && !tools.isEmpty()) {
             ArrayNode out = chat.putArray("tools");
             for (int i = 0; i < tools.size(); i++) {
                 JsonNode tool = tools.get(i);
-                if (!"function".equals(tool.path("type").asText())) {
-                    throw new UnsupportedField("unsupported_parameter", "Alleen functietools (type 'function') worden ondersteund;"
-                            + " ingebouwde tools van OpenAI zijn hier niet beschikbaar.", "tools[" + i + "].type");
-                }
-                ObjectNode function = out.addObject().put("type", "function").putObject("function");
-                for (String field : new String[] {"name", "description", "parameters", "strict"}) {
-                    if (tool.has(field)) {
-                        function.set(field, tool.get(field));
-                    }
+                switch (tool.path("type").asText()) {
+                    case "function" -> copy(tool, out.addObject().put("type", "function").putObject("function"),
+                            "name", "description", "parameters", "strict");
+                    case "custom" -> CustomTools.toChat(tool, out.addObject().put("type", "custom").putObject("custom"), "tools[" + i + "]");
+                    default -> throw new UnsupportedField("unsupported_parameter", "Alleen functietools en eigen tools (type"
+                            + " 'function' of 'custom') worden ondersteund; ingebouwde tools van OpenAI zijn hier niet"
+                            + " beschikbaar.", "tools[" + i + "].type");
                 }
             }
         }
@@ -186,12 +188,21 @@ public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
         if (choice == null || choice.isNull()) {
             return;
         }
+        String kind = choice.path("type").asText();
         if (choice.isTextual()) {
             chat.set("tool_choice", choice);
-        } else if ("function".equals(choice.path("type").asText()) && choice.path("name").isTextual()) {
-            chat.putObject("tool_choice").put("type", "function").putObject("function").put("name", choice.path("name").asText());
+        } else if ((kind.equals("function") || kind.equals("custom")) && choice.path("name").isTextual()) {
+            chat.putObject("tool_choice").put("type", kind).putObject(kind).put("name", choice.path("name").asText());
         } else {
             throw new UnsupportedField("unsupported_parameter", "Deze 'tool_choice' wordt niet ondersteund.", "tool_choice");
+        }
+    }
+
+    static void copy(JsonNode from, ObjectNode to, String... fields) {
+        for (String field : fields) {
+            if (from.has(field)) {
+                to.set(field, from.get(field));
+            }
         }
     }
 
@@ -207,12 +218,8 @@ public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
                 case "text" -> { }
                 case "json_object" -> chat.putObject("response_format").put("type", "json_object");
                 case "json_schema" -> {
-                    ObjectNode schema = chat.putObject("response_format").put("type", "json_schema").putObject("json_schema");
-                    for (String field : new String[] {"name", "description", "schema", "strict"}) {
-                        if (format.has(field)) {
-                            schema.set(field, format.get(field));
-                        }
-                    }
+                    copy(format, chat.putObject("response_format").put("type", "json_schema").putObject("json_schema"),
+                            "name", "description", "schema", "strict");
                 }
                 default -> throw new UnsupportedField("unsupported_parameter", "Deze 'text.format' wordt niet ondersteund.", "text.format.type");
             }

@@ -23,9 +23,10 @@ class DeliveredTurnQueryTest {
     void aConversationLongerThanOneQueryHasItsNewestDeliveredTurnsRecognised() throws Exception {
         DriverManagerDataSource db = new DriverManagerDataSource("jdbc:h2:mem:delivered-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         JdbcTemplate jdbc = new JdbcTemplate(db);
-        jdbc.execute("CREATE TABLE audit_record (id BIGINT AUTO_INCREMENT PRIMARY KEY, tenant VARCHAR(64))");
-        jdbc.execute(Files.readString(Path.of("src/main/resources/db/vendor/h2/V140__audit_turn_hmac.sql")));
-        jdbc.execute(Files.readString(Path.of("src/main/resources/db/vendor/h2/V170__audit_turn_choice.sql")));
+        jdbc.execute("CREATE TABLE audit_record (id BIGINT AUTO_INCREMENT PRIMARY KEY, chain_id VARCHAR(64), seq BIGINT, tenant VARCHAR(64))");
+        for (String migration : new String[] {"V140__audit_turn_hmac", "V170__audit_turn_choice", "V180__audit_choice_key"}) {
+            jdbc.execute(Files.readString(Path.of("src/main/resources/db/vendor/h2/" + migration + ".sql")));
+        }
         TurnHasher hasher = TurnHasher.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
         DeliveredTurnQuery query = new DeliveredTurnQuery(db, hasher);
 

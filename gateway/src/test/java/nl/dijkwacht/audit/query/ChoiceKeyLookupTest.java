@@ -1,0 +1,117 @@
+package nl.dijkwacht.audit.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import nl.dijkwacht.audit.AuditDb;
+import nl.dijkwacht.audit.AuditRecord;
+import nl.dijkwacht.audit.TurnHasher;
+import nl.dijkwacht.audit.chain.ChainCodec;
+import nl.dijkwacht.audit.chain.ChainVerifier;
+import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
+import nl.dijkwacht.audit.store.AuditRows;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * audit47: the other choices of an answer with {@code n > 1} are stored as 8-byte keys ({@code audit_choice_key}) and
+ * found again through an index, within the tenant of their record, on both stores' migrations; written by the
+ * gateway's writer, and the chain verifies as before.
+ */
+class ChoiceKeyLookupTest {
+
+    private static final TurnHasher HASHER = TurnHasher.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
+    private static final ChainCodec CODEC = ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
+    private static final AuditRows ROWS = new AuditRows(new ObjectMapper());
+    private static final Instant AT = Instant.parse("2026-11-20T10:00:00Z");
+
+    private AuditDb db;
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void embeddedStore() throws Exception {
+        db = AuditDb.h2();
+        everyChoiceIsFoundWithinItsTenantThroughAnIndex();
+    }
+
+    @Test
+    void postgres() throws Exception {
+        db = AuditDb.postgres();
+        everyChoiceIsFoundWithinItsTenantThroughAnIndex();
+    }
+
+    private void everyChoiceIsFoundWithinItsTenantThroughAnIndex() throws Exception {
+        List<String> a = choices("a", 8);
+        List<String> b = choices("b", 2);
+        try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, ROWS, "node").start()) {
+            sink.append(record("t-1", "gemeente", List.of()));
+            sink.append(record("t-2", "gemeente", a));
+            sink.append(record("t-3", "gemeente-b", b));
+        }
+        assertThat(db.count("SELECT COUNT(*) FROM audit_choice_key")).isEqualTo(7 + 1);
+        assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice")).isZero();
+        assertThat(db.count("SELECT choice_key FROM audit_choice_key WHERE seq = 3")).isEqualTo(TurnHasher.choiceKey(b.get(1)));
+
+        DeliveredTurnQuery query = new DeliveredTurnQuery(db.dataSource(), HASHER);
+        String madeUp = HASHER.turn("Dit antwoord is nooit gegeven.", List.of());
+        List<String> asked = new ArrayList<>(a);
+        asked.addAll(b);
+        asked.add(madeUp);
+        // choice 0 from the record, choices 1..7 by their keys; another tenant's answer and a made-up turn not
+        assertThat(query.delivered("gemeente", asked)).containsExactlyInAnyOrderElementsOf(a);
+        assertThat(query.delivered("gemeente-b", asked)).containsExactlyInAnyOrderElementsOf(b);
+        assertThat(query.delivered(null, asked)).isEmpty();
+        assertThat(new ChainVerifier(db.dataSource(), CODEC, ROWS).verify("node", null, null).ok()).isTrue();
+
+        assertThat(plan(DeliveredTurnQuery.otherChoices(3, true), TurnHasher.choiceKey(a.get(1)), 1L, 2L, "gemeente"))
+                .as("the look-up of the other choices uses the key's index").containsIgnoringCase("audit_choice_key_idx");
+    }
+
+    /** The store's plan for {@code sql}; PostgreSQL told to avoid a scan where it can (its tables here are tiny). */
+    private String plan(String sql, Object... params) throws Exception {
+        try (Connection c = db.dataSource().getConnection()) {
+            if (db.isPostgres()) {
+                c.createStatement().execute("SET enable_seqscan = off");
+            }
+            try (var ps = c.prepareStatement("EXPLAIN " + sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                if (db.isPostgres()) {
+                    c.createStatement().execute("RESET enable_seqscan");
+                }
+                return plan.toString();
+            }
+        }
+    }
+
+    private static List<String> choices(String answer, int n) {
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            hashes.add(HASHER.turn("Antwoord " + answer + ", keuze " + i + ": het besluit volgt binnen acht weken.", List.of()));
+        }
+        return hashes;
+    }
+
+    private static AuditRecord record(String traceId, String tenant, List<String> choices) {
+        return AuditRecord.builder().traceId(traceId).occurredAt(AT).tenant(tenant).bioAction("chat.completions").bioResult("success")
+                .bioOrigin("tool:x").endpoint("chat.completions").policyVersion("pv").decision("allowed").httpStatus(200)
+                .turnHmac(choices.isEmpty() ? null : choices.getFirst())
+                .choiceHmacs(choices.isEmpty() ? null : choices.subList(1, choices.size())).build();
+    }
+}
