@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.List;
-import nl.dijkwacht.support.GatewayTestBase;
-import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,11 +16,8 @@ import org.junit.jupiter.api.Test;
  * unasked carried the answer's tokens — under {@code redact} the very address the text had redacted. Upstream answers in
  * OpenAI's wire format: src/test/resources/wire/openai/chat-search-cited*, chat-logprobs*.
  */
-class CitedAndScoredAnswersTest extends GatewayTestBase {
+class CitedAndScoredAnswersTest extends RecordedAnswerTest {
 
-    private static final String PROMPT = "Bevestig de aanvraag van anna@example.nl";
-    private static final String FLAG = "test-antwoord-tellen";
-    private static final String REDACT = "test-antwoord";
     private static final String CITED_SENTENCE =
             "De gemeente handelt uw aanvraag binnen acht weken af ([dijkstad.nl](https://www.dijkstad.nl/vergunningen?utm_source=openai))";
 
@@ -31,17 +26,13 @@ class CitedAndScoredAnswersTest extends GatewayTestBase {
     }
 
     private HttpResponse<String> ask(String useCase, boolean stream, boolean logprobs) throws Exception {
-        ObjectNode body = json.createObjectNode().put("model", "upstream").put("stream", stream);
-        body.putArray("messages").addObject().put("role", "user").put("content", PROMPT);
+        ObjectNode body = request(stream);
         if (logprobs) {
             body.put("logprobs", true).put("top_logprobs", 2);
         } else {
             body.putObject("web_search_options").put("search_context_size", "low");
         }
-        HttpResponse<String> r = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
-                "X-Dijkwacht-Use-Case", useCase);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return r;
+        return send(body, useCase);
     }
 
     private static List<JsonNode> chunks(HttpResponse<String> r) throws Exception {
