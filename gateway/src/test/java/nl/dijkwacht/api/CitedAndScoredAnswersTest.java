@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.List;
+import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,5 +106,35 @@ class CitedAndScoredAnswersTest extends RecordedAnswerTest {
         assertThat(parse(ask(FLAG, false, true).body()).at("/choices/0/logprobs/content/7/token").asText()).isEqualTo(" j");
         answers("chat-logprobs-stream.sse");
         assertThat(chunks(ask(FLAG, true, true))).anyMatch(c -> c.at("/choices/0/logprobs/content/0/token").asText().equals(".b"));
+    }
+
+    /** The Responses API: the citations of the chat answer as {@code output_text.annotations}, moved, whole and streamed. */
+    @Test
+    void aResponsesCallerGetsTheCitationsMovedWholeAndStreamed() throws Exception {
+        answers("chat-search-cited.json");
+        ObjectNode body = json.createObjectNode().put("model", "upstream").put("input", PROMPT);
+        HttpResponse<String> whole = postJson("/v1/responses", json.writeValueAsString(body), TestPack.TOOL_KEY, "X-Dijkwacht-Use-Case", REDACT);
+        assertThat(whole.statusCode()).as(whole.body()).isEqualTo(200);
+        JsonNode part = parse(whole.body()).at("/output/0/content/0");
+        assertThat(part.at("/annotations/0/type").asText()).isEqualTo("url_citation");
+        assertThat(part.at("/annotations/0/url").asText()).isEqualTo("https://www.dijkstad.nl/vergunningen?utm_source=openai");
+        String text = part.path("text").asText();
+        assertThat(text.substring(part.at("/annotations/0/start_index").asInt(), part.at("/annotations/0/end_index").asInt()))
+                .isEqualTo(CITED_SENTENCE);
+        assertThat(text.substring(part.at("/annotations/1/start_index").asInt(), part.at("/annotations/1/end_index").asInt()))
+                .isEqualTo("vragen gaan naar [EMAIL]");
+
+        answers("chat-search-cited-stream.sse");
+        HttpResponse<String> streamed = postJson("/v1/responses", json.writeValueAsString(body.put("stream", true)), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", REDACT);
+        List<JsonNode> events = new java.util.ArrayList<>();
+        for (String data : sseData(streamed.body())) {
+            events.add(parse(data));
+        }
+        assertThat(events).filteredOn(e -> e.path("type").asText().equals("response.output_text.annotation.added")).hasSize(2);
+        JsonNode done = events.get(events.size() - 1).at("/response/output/0/content/0");
+        String streamedText = done.path("text").asText();
+        assertThat(streamedText.substring(done.at("/annotations/0/start_index").asInt(), done.at("/annotations/0/end_index").asInt()))
+                .isEqualTo(CITED_SENTENCE);
     }
 }
