@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.List;
+import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.Test;
 
 /**
