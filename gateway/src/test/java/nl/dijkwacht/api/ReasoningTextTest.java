@@ -1,11 +1,16 @@
 package nl.dijkwacht.api;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,6 +50,20 @@ class ReasoningTextTest extends RecordedAnswerTest {
         assertThat(reasoning(flagged, recording, "reasoning_content")).contains("p.smit@example.nl");
         assertThat(audit(flagged).get("OUTPUT_ENTITY_COUNTS"))
                 .isEqualTo("{\"EMAIL\":1}");
+    }
+
+    /**
+     * A server that sends {@code "tool_calls": []} in every delta: the answer has not begun, so the reasoning is still
+     * scanned across its deltas (the address arrives in two).
+     */
+    @Test
+    void anEmptyToolCallListBesideTheReasoningDoesNotCutItsScan() throws Exception {
+        String sse = Files.readString(Path.of("src/test/resources/wire/vllm/chat-reasoning-stream.sse"))
+                .replace("{\"reasoning_content\":", "{\"tool_calls\":[],\"reasoning_content\":");
+        upstream.stubFor(post("/v1/chat/completions").willReturn(
+                aResponse().withHeader("Content-Type", "text/event-stream").withBody(sse)));
+        assertThat(reasoning(send(request(true), REDACT), ".sse", "reasoning_content"))
+                .isEqualTo("De aanvrager is anna@example.nl. Een collega, [EMAIL], behandelt dit.");
     }
 
     /** The reasoning as the tool reads it: the message's field, or a stream's deltas of that field put together. */
