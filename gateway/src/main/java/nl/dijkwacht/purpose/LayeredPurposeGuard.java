@@ -214,7 +214,7 @@ public final class LayeredPurposeGuard {
             // data sooner; a listed term without a named person needs more before it is taken for a person's data
             boolean named = PurposeFactors.named(tokens) || OnePerson.byNumber(folded);
             // thirteenth round: a form of address with an initial only ("meneer B. uit de Vogelwijk") names one person too
-            if ((named || p >= policy.personalNamedAt() && OnePerson.byTitleWithInitial(folded)) && p >= policy.personalNamedAt() && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)
+            if (p >= policy.personalNamedAt() && (named || OnePerson.byTitleWithInitial(folded)) && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)
                     || PurposeCues.moreSpecial(folded))) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }

@@ -28,7 +28,8 @@ final class ProvisionLetter {
      * @param tokens its {@link PurposeTokens} or only their markers
      */
     static boolean of(SpecialCategoryRecognizer terms, String text, String folded, String[] tokens) {
-        if (!decided(folded, tokens) || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD) || PurposeCues.moreSpecial(folded)) {
+        // the cheap looks first: most texts with a listed term have no decision said taken
+        if (PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD) || !decided(folded, tokens) || PurposeCues.moreSpecial(folded)) {
             return false;
         }
         List<Finding> found = terms.find(text);
@@ -54,6 +55,6 @@ final class ProvisionLetter {
     /** The decision said to be taken: the token cue, the verb-final order, the English forms, or signed. */
     private static boolean decided(String folded, String[] tokens) {
         return PurposeFactors.has(tokens, PurposeTokens.DECISION_TAKEN) || PurposeCues.decisionTakenLate(folded)
-                || PurposeCues.decisionStated(folded) || SIGNED.matcher(folded).find();
+                || PurposeCues.decisionStated(folded) || folded.contains("getekend") && SIGNED.matcher(folded).find();
     }
 }
