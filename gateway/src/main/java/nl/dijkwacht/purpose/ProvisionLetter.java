@@ -28,8 +28,9 @@ final class ProvisionLetter {
      * @param tokens its {@link PurposeTokens} or only their markers
      */
     static boolean of(SpecialCategoryRecognizer terms, String text, String folded, String[] tokens) {
-        // the cheap looks first: most texts with a listed term have no decision said taken
-        if (PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD) || !decided(folded, tokens) || PurposeCues.moreSpecial(folded)) {
+        // the cheap looks first, without allocating: most texts with a listed term name no provision at all
+        if (PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD) || !namesProvision(folded) || !decided(folded, tokens)
+                || PurposeCues.moreSpecial(folded)) {
             return false;
         }
         List<Finding> found = terms.find(text);
@@ -42,6 +43,15 @@ final class ProvisionLetter {
             }
         }
         return true;
+    }
+
+    private static boolean namesProvision(String folded) {
+        for (String provision : PROVISIONS) {
+            if (folded.contains(provision)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
