@@ -207,7 +207,7 @@ public final class LayeredPurposeGuard {
         double p = s.personalSpecial();
         if (policy.guardModel() == null || guard == null) {
             // thirteenth round: a letter about a provision already decided names the aid, not the person's condition
-            if (term && ProvisionLetter.of(terms, joined(texts), folded, tokens)) {
+            if (term && ProvisionLetter.of(terms, texts, folded, tokens)) {
                 return new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, p, true);
             }
             // without a guard model: a named person next to a special-category word (listed or not) is that person's

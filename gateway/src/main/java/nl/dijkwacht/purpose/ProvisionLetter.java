@@ -23,16 +23,17 @@ final class ProvisionLetter {
     }
 
     /**
-     * @param text   the request as the guard reads it ({@link PurposeText})
-     * @param folded {@link PurposeTokens#fold fold(text)}
-     * @param tokens its {@link PurposeTokens} or only their markers
+     * @param texts  the messages as the guard reads them ({@link PurposeText}), joined only when the cheap looks pass
+     * @param folded {@link PurposeTokens#fold fold} of the joined messages
+     * @param tokens their {@link PurposeTokens} or only their markers
      */
-    static boolean of(SpecialCategoryRecognizer terms, String text, String folded, String[] tokens) {
+    static boolean of(SpecialCategoryRecognizer terms, List<String> texts, String folded, String[] tokens) {
         // the cheap looks first, without allocating: most texts with a listed term name no provision at all
         if (PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD) || !namesProvision(folded) || !decided(folded, tokens)
                 || PurposeCues.moreSpecial(folded)) {
             return false;
         }
+        String text = String.join("\n", texts);
         List<Finding> found = terms.find(text);
         if (found.isEmpty()) {
             return false;
