@@ -219,7 +219,8 @@ public final class StreamRewriter implements ChunkSink {
             }
             JsonNode refusal = delta.get("refusal");
             boolean answerBegins = content != null && content.isTextual() && !content.asText().isEmpty()
-                    || refusal != null && refusal.isTextual() && !refusal.asText().isEmpty() || delta.has("tool_calls");
+                    || refusal != null && refusal.isTextual() && !refusal.asText().isEmpty()
+                    || delta.path("tool_calls").isArray() && !delta.path("tool_calls").isEmpty();
             if (refusal != null && refusal.isTextual() && !refusal.asText().isEmpty()) {
                 delta.put("refusal", choice.refusal(refusal.asText(), restore));
             }

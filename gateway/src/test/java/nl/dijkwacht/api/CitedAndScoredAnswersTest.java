@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.List;
-import nl.dijkwacht.support.GatewayTestBase;
 import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +17,8 @@ import org.junit.jupiter.api.Test;
  * unasked carried the answer's tokens — under {@code redact} the very address the text had redacted. Upstream answers in
  * OpenAI's wire format: src/test/resources/wire/openai/chat-search-cited*, chat-logprobs*.
  */
-class CitedAndScoredAnswersTest extends GatewayTestBase {
+class CitedAndScoredAnswersTest extends RecordedAnswerTest {
 
-    private static final String PROMPT = "Bevestig de aanvraag van anna@example.nl";
-    private static final String FLAG = "test-antwoord-tellen";
-    private static final String REDACT = "test-antwoord";
     private static final String CITED_SENTENCE =
             "De gemeente handelt uw aanvraag binnen acht weken af ([dijkstad.nl](https://www.dijkstad.nl/vergunningen?utm_source=openai))";
 
@@ -31,17 +27,13 @@ class CitedAndScoredAnswersTest extends GatewayTestBase {
     }
 
     private HttpResponse<String> ask(String useCase, boolean stream, boolean logprobs) throws Exception {
-        ObjectNode body = json.createObjectNode().put("model", "upstream").put("stream", stream);
-        body.putArray("messages").addObject().put("role", "user").put("content", PROMPT);
+        ObjectNode body = request(stream);
         if (logprobs) {
             body.put("logprobs", true).put("top_logprobs", 2);
         } else {
             body.putObject("web_search_options").put("search_context_size", "low");
         }
-        HttpResponse<String> r = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
-                "X-Dijkwacht-Use-Case", useCase);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return r;
+        return send(body, useCase);
     }
 
     private static List<JsonNode> chunks(HttpResponse<String> r) throws Exception {
@@ -114,5 +106,35 @@ class CitedAndScoredAnswersTest extends GatewayTestBase {
         assertThat(parse(ask(FLAG, false, true).body()).at("/choices/0/logprobs/content/7/token").asText()).isEqualTo(" j");
         answers("chat-logprobs-stream.sse");
         assertThat(chunks(ask(FLAG, true, true))).anyMatch(c -> c.at("/choices/0/logprobs/content/0/token").asText().equals(".b"));
+    }
+
+    /** The Responses API: the citations of the chat answer as {@code output_text.annotations}, moved, whole and streamed. */
+    @Test
+    void aResponsesCallerGetsTheCitationsMovedWholeAndStreamed() throws Exception {
+        answers("chat-search-cited.json");
+        ObjectNode body = json.createObjectNode().put("model", "upstream").put("input", PROMPT);
+        HttpResponse<String> whole = postJson("/v1/responses", json.writeValueAsString(body), TestPack.TOOL_KEY, "X-Dijkwacht-Use-Case", REDACT);
+        assertThat(whole.statusCode()).as(whole.body()).isEqualTo(200);
+        JsonNode part = parse(whole.body()).at("/output/0/content/0");
+        assertThat(part.at("/annotations/0/type").asText()).isEqualTo("url_citation");
+        assertThat(part.at("/annotations/0/url").asText()).isEqualTo("https://www.dijkstad.nl/vergunningen?utm_source=openai");
+        String text = part.path("text").asText();
+        assertThat(text.substring(part.at("/annotations/0/start_index").asInt(), part.at("/annotations/0/end_index").asInt()))
+                .isEqualTo(CITED_SENTENCE);
+        assertThat(text.substring(part.at("/annotations/1/start_index").asInt(), part.at("/annotations/1/end_index").asInt()))
+                .isEqualTo("vragen gaan naar [EMAIL]");
+
+        answers("chat-search-cited-stream.sse");
+        HttpResponse<String> streamed = postJson("/v1/responses", json.writeValueAsString(body.put("stream", true)), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", REDACT);
+        List<JsonNode> events = new java.util.ArrayList<>();
+        for (String data : sseData(streamed.body())) {
+            events.add(parse(data));
+        }
+        assertThat(events).filteredOn(e -> e.path("type").asText().equals("response.output_text.annotation.added")).hasSize(2);
+        JsonNode done = events.get(events.size() - 1).at("/response/output/0/content/0");
+        String streamedText = done.path("text").asText();
+        assertThat(streamedText.substring(done.at("/annotations/0/start_index").asInt(), done.at("/annotations/0/end_index").asInt()))
+                .isEqualTo(CITED_SENTENCE);
     }
 }

@@ -1,13 +1,16 @@
 package nl.dijkwacht.api;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
-import nl.dijkwacht.support.GatewayTestBase;
-import nl.dijkwacht.support.TestPack;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,21 +22,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Upstream answers in the providers' wire formats: wire/vllm/chat-reasoning*, wire/ollama/chat-thinking*; the prompt's
  * address becomes {@code [EMAIL_1]}, the model adds {@code p.smit@example.nl} in its reasoning only.
  */
-class ReasoningTextTest extends GatewayTestBase {
+class ReasoningTextTest extends RecordedAnswerTest {
 
-    private static final String PROMPT = "Bevestig de aanvraag van anna@example.nl";
-    private static final String FLAG = "test-antwoord-tellen";
-    private static final String REDACT = "test-antwoord";
 
     private HttpResponse<String> ask(String provider, String recording, String useCase) throws Exception {
         RecordedAnswers.answer(upstream, provider, recording);
         boolean stream = recording.endsWith(".sse");
-        ObjectNode body = json.createObjectNode().put("model", "upstream").put("stream", stream);
-        body.putArray("messages").addObject().put("role", "user").put("content", PROMPT);
-        HttpResponse<String> r = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
-                "X-Dijkwacht-Use-Case", useCase);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return r;
+        ObjectNode body = request(stream);
+        return send(body, useCase);
     }
 
     /**
@@ -52,8 +48,22 @@ class ReasoningTextTest extends GatewayTestBase {
 
         HttpResponse<String> flagged = ask("mistral", recording, FLAG);
         assertThat(reasoning(flagged, recording, "reasoning_content")).contains("p.smit@example.nl");
-        assertThat(auditRecord(flagged.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow()).get("OUTPUT_ENTITY_COUNTS"))
+        assertThat(audit(flagged).get("OUTPUT_ENTITY_COUNTS"))
                 .isEqualTo("{\"EMAIL\":1}");
+    }
+
+    /**
+     * A server that sends {@code "tool_calls": []} in every delta: the answer has not begun, so the reasoning is still
+     * scanned across its deltas (the address arrives in two).
+     */
+    @Test
+    void anEmptyToolCallListBesideTheReasoningDoesNotCutItsScan() throws Exception {
+        String sse = Files.readString(Path.of("src/test/resources/wire/vllm/chat-reasoning-stream.sse"))
+                .replace("{\"reasoning_content\":", "{\"tool_calls\":[],\"reasoning_content\":");
+        upstream.stubFor(post("/v1/chat/completions").willReturn(
+                aResponse().withHeader("Content-Type", "text/event-stream").withBody(sse)));
+        assertThat(reasoning(send(request(true), REDACT), ".sse", "reasoning_content"))
+                .isEqualTo("De aanvrager is anna@example.nl. Een collega, [EMAIL], behandelt dit.");
     }
 
     /** The reasoning as the tool reads it: the message's field, or a stream's deltas of that field put together. */
@@ -90,7 +100,7 @@ class ReasoningTextTest extends GatewayTestBase {
         HttpResponse<String> flagged = ask(provider, recording, FLAG);
         assertThat(reasoning(flagged, recording, field))
                 .isEqualTo("De aanvrager is anna@example.nl. Een collega, p.smit@example.nl, behandelt dit.");
-        assertThat(auditRecord(flagged.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow()).get("OUTPUT_ENTITY_COUNTS"))
+        assertThat(audit(flagged).get("OUTPUT_ENTITY_COUNTS"))
                 .as("the address the model added in its reasoning").isEqualTo("{\"EMAIL\":1}");
     }
 }

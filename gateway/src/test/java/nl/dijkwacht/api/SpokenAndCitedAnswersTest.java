@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
-import nl.dijkwacht.support.GatewayTestBase;
-import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,33 +18,22 @@ import org.junit.jupiter.api.Test;
  * wire format (src/test/resources/wire/openai/chat-audio*, chat-search*); the prompt's address becomes {@code [EMAIL_1]},
  * and the model adds {@code j.bos@example.nl} of its own.
  */
-class SpokenAndCitedAnswersTest extends GatewayTestBase {
+class SpokenAndCitedAnswersTest extends RecordedAnswerTest {
 
-    private static final String PROMPT = "Bevestig de aanvraag van anna@example.nl";
-    private static final String FLAG = "test-antwoord-tellen";
-    private static final String REDACT = "test-antwoord";
 
     private void answers(String recording) throws Exception {
         RecordedAnswers.answer(upstream, recording);
     }
 
     private HttpResponse<String> ask(String useCase, boolean stream, boolean spoken) throws Exception {
-        ObjectNode body = json.createObjectNode().put("model", "upstream").put("stream", stream);
-        body.putArray("messages").addObject().put("role", "user").put("content", PROMPT);
+        ObjectNode body = request(stream);
         if (spoken) {
             body.putArray("modalities").add("text").add("audio");
             body.putObject("audio").put("voice", "alloy").put("format", stream ? "pcm16" : "wav");
         } else {
             body.putObject("web_search_options").put("search_context_size", "low");
         }
-        HttpResponse<String> r = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
-                "X-Dijkwacht-Use-Case", useCase);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return r;
-    }
-
-    private Map<String, Object> audit(HttpResponse<String> r) {
-        return auditRecord(r.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        return send(body, useCase);
     }
 
     private static String disclaimer(HttpResponse<String> r) {
@@ -124,12 +110,8 @@ class SpokenAndCitedAnswersTest extends GatewayTestBase {
 
     /** A text request: no {@code modalities}, no {@code audio}. */
     private HttpResponse<String> askText(String useCase, boolean stream) throws Exception {
-        ObjectNode body = json.createObjectNode().put("model", "upstream").put("stream", stream);
-        body.putArray("messages").addObject().put("role", "user").put("content", PROMPT);
-        HttpResponse<String> r = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
-                "X-Dijkwacht-Use-Case", useCase);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return r;
+        ObjectNode body = request(stream);
+        return send(body, useCase);
     }
 
     @Test

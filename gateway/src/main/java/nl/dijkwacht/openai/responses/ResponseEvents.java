@@ -62,6 +62,9 @@ public final class ResponseEvents {
             if (delta.path("content").isTextual() && !delta.path("content").asText().isEmpty()) {
                 text(delta.path("content").asText());
             }
+            for (JsonNode annotation : delta.path("annotations")) {
+                annotation(annotation);
+            }
             for (JsonNode call : delta.path("tool_calls")) {
                 toolCall(call);
             }
@@ -95,7 +98,7 @@ public final class ResponseEvents {
 
     private void text(String delta) {
         if (message == null) {
-            message = new Message(objects.itemId("msg"), nextOutputIndex++);
+            message = new Message(objects.itemId("msg"), nextOutputIndex++, json.createArrayNode());
             emit("response.output_item.added", data().put("output_index", message.index)
                     .set("item", objects.message(message.id, "in_progress", null)));
             ObjectNode part = objects.outputText("");
@@ -107,6 +110,17 @@ public final class ResponseEvents {
                 .put("delta", delta);
         event.putArray("logprobs");
         emit("response.output_text.delta", event);
+    }
+
+    /** A web-search citation of the message's text (answer47): announced, and kept for the part's and item's done events. */
+    private void annotation(JsonNode annotation) {
+        ObjectNode citation = objects.citation(annotation);
+        if (citation == null || message == null) {
+            return;
+        }
+        emit("response.output_text.annotation.added", data().put("item_id", message.id).put("output_index", message.index)
+                .put("content_index", 0).put("annotation_index", message.annotations.size()).set("annotation", citation));
+        message.annotations.add(citation);
     }
 
     private void toolCall(JsonNode delta) {
@@ -140,8 +154,8 @@ public final class ResponseEvents {
         textDone.putArray("logprobs");
         emit("response.output_text.done", textDone);
         emit("response.content_part.done", data().put("item_id", message.id).put("output_index", message.index)
-                .put("content_index", 0).set("part", objects.outputText(text)));
-        ObjectNode item = objects.message(message.id, "completed", text);
+                .put("content_index", 0).set("part", objects.outputText(text, message.annotations)));
+        ObjectNode item = objects.message(message.id, "completed", text, message.annotations);
         emit("response.output_item.done", data().put("output_index", message.index).set("item", item));
         finished.add(item);
         message = null;
@@ -176,10 +190,12 @@ public final class ResponseEvents {
         final String id;
         final int index;
         final StringBuilder text = new StringBuilder();
+        final ArrayNode annotations;
 
-        Message(String id, int index) {
+        Message(String id, int index, ArrayNode annotations) {
             this.id = id;
             this.index = index;
+            this.annotations = annotations;
         }
     }
 

@@ -83,19 +83,53 @@ public final class ResponseObjects {
     }
 
     ObjectNode message(String itemId, String status, String text) {
+        return message(itemId, status, text, null);
+    }
+
+    /** @param annotations the text's citations in this API's shape ({@link #citation}); null: none */
+    ObjectNode message(String itemId, String status, String text, ArrayNode annotations) {
         ObjectNode item = json.createObjectNode().put("type", "message").put("id", itemId).put("status", status).put("role", "assistant");
         ArrayNode content = item.putArray("content");
         if (text != null) {
-            content.add(outputText(text));
+            content.add(outputText(text, annotations));
         }
         return item;
     }
 
     ObjectNode outputText(String text) {
+        return outputText(text, null);
+    }
+
+    ObjectNode outputText(String text, ArrayNode annotations) {
         ObjectNode part = json.createObjectNode().put("type", "output_text").put("text", text);
-        part.putArray("annotations");
+        part.set("annotations", annotations == null ? json.createArrayNode() : annotations.deepCopy());
         part.putArray("logprobs");
         return part;
+    }
+
+    /**
+     * A chat answer's web-search citation ({@code {type: url_citation, url_citation: {start_index, end_index, title, url}}},
+     * its span already moved onto the delivered text) in this API's flat shape (answer47: they were left out); null for
+     * another kind of annotation.
+     */
+    ObjectNode citation(JsonNode annotation) {
+        JsonNode c = annotation.path("url_citation");
+        if (!"url_citation".equals(annotation.path("type").asText()) || !c.isObject()) {
+            return null;
+        }
+        return json.createObjectNode().put("type", "url_citation").put("start_index", c.path("start_index").asInt())
+                .put("end_index", c.path("end_index").asInt()).put("url", c.path("url").asText()).put("title", c.path("title").asText());
+    }
+
+    ArrayNode citations(JsonNode annotations) {
+        ArrayNode out = json.createArrayNode();
+        for (JsonNode a : annotations) {
+            ObjectNode citation = citation(a);
+            if (citation != null) {
+                out.add(citation);
+            }
+        }
+        return out;
     }
 
     ObjectNode functionCall(String itemId, String callId, String name, String arguments, String status) {
@@ -132,7 +166,7 @@ public final class ResponseObjects {
         JsonNode choice = completion.path("choices").path(0);
         JsonNode message = choice.path("message");
         if (message.path("content").isTextual() && !message.path("content").asText().isEmpty()) {
-            output.add(message(itemId("msg"), "completed", message.path("content").asText()));
+            output.add(message(itemId("msg"), "completed", message.path("content").asText(), citations(message.path("annotations"))));
         }
         for (JsonNode call : message.path("tool_calls")) {
             output.add("custom".equals(call.path("type").asText()) ? CustomTools.outputItem(this, call, "completed")

@@ -304,8 +304,8 @@ public final class AddressRecognizer implements Recognizer {
             while (s > 0 && (Character.isLetter(text.charAt(s - 1)) || text.charAt(s - 1) == '-')) {
                 s--;
             }
-            if (s == start - 1) {
-                break;
+            if (s == start - 1 || !Character.isLetter(text.charAt(s))) {
+                break; // pii47: nor a list item's bullet "-"
             }
             if (isStopWord(text, s, start - 1)) {
                 if (nameArticle(text, s, start - 1)) {
@@ -318,11 +318,32 @@ public final class AddressRecognizer implements Recognizer {
         boolean residence = !postcode && residencePhraseBefore(text, start);
         boolean placed = !postcode && !residence && placePrepositionBefore(text, start)
                 && capitalisedStreet(text, start, ws) && sentenceGoesOn(text, end);
-        if (!residence && !postcode && !placed) {
+        boolean listed = !postcode && !residence && !placed && bulletBefore(text, start)
+                && capitalisedStreet(text, start, ws) && townEndsTheLine(text, end);
+        if (!residence && !postcode && !placed && !listed) {
             return null;
         }
         return new Finding(EntityType.ADDRESS, start, end, 0.8, name(), "street without a street word + house number",
-                residence ? "after a residence phrase" : postcode ? "postcode follows" : "after 'naar' or 'op', sentence ends");
+                residence ? "after a residence phrase" : postcode ? "postcode follows"
+                        : placed ? "after 'naar' or 'op', sentence ends" : "list item, town follows");
+    }
+
+    /** pii47: a list item's bullet ("- ", "• ", "* ") opens the line right before {@code start}. */
+    private static boolean bulletBefore(String text, int start) {
+        return start >= 2 && text.charAt(start - 1) == ' ' && "-•*".indexOf(text.charAt(start - 2)) >= 0
+                && (start == 2 || text.charAt(start - 3) == '\n');
+    }
+
+    /** A town, then at most a bracketed reference, ends the line: " Vries (Z-2026-148202)", " HOORN". */
+    private static final Pattern TOWN_ENDS_LINE = Pattern.compile(
+            " \\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+)?(?: \\([^)\\n]{1,40}\\))?[ \\t]*(?:\\r?\\n|$)");
+
+    private static boolean townEndsTheLine(String text, int end) {
+        Matcher t = TOWN_ENDS_LINE.matcher(text);
+        t.region(end, Math.min(text.length(), end + 64));
+        t.useTransparentBounds(true);
+        t.useAnchoringBounds(false);
+        return t.lookingAt();
     }
 
     /** The street name's own article, capitalised: "Het Want", "De Dreef", "'t Hoenderveld". */
@@ -489,7 +510,8 @@ public final class AddressRecognizer implements Recognizer {
                         + " names (`Willem de Zwijgerlaan`, `Burg. de Withstraat`), `Laan van …` streets, house number with"
                         + " additions (`12a`, `20-I`, `5 hs`, `3 bis`, `101-3`); a street without a street word only after"
                         + " a residence phrase (`woont op`, `Adres:`), before a postcode, or capitalised after `naar`/`op`"
-                        + " where the sentence ends (`gaat naar Hooghuis 232-II.`)",
+                        + " where the sentence ends (`gaat naar Hooghuis 232-II.`), or after a list item's bullet when a"
+                        + " town ends the line (`- De Wieken 34 Vries`)",
                 "only street + number; a street without a number is not personal data on its own.");
     }
 }

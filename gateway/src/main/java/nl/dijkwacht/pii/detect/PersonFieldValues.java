@@ -53,7 +53,7 @@ final class PersonFieldValues {
                 b--;
             }
             b = beforeJobTitle(text, a, b); // pii46: "T. Van Minh, Handhaver Openbare Ruimte"
-            if (b > a && !JobWords.holdsJobWord(text, a, b) && (nameShaped(text, a, b) || initialsKey(f.key(), word) && INITIALS.matcher(text).region(a, b).matches())
+            if (b > a && !JobWords.holdsJobWord(text, a, b) && (nameShaped(text, a, b) || surnameWord(f.key(), text, a, b) || initialsKey(f.key(), word) && INITIALS.matcher(text).region(a, b).matches())
                     && !(nameEnd == angle && serviceSender(text, angle, partEnd))) {
                 found.add(new Finding(EntityType.PERSON, a, b, score, recognizer, "value of a field", why));
             }
@@ -93,6 +93,24 @@ final class PersonFieldValues {
     /** "voorletters", "initialen", or a header that abbreviates them ("Voorl.", matched as the word {@code voorletters}). */
     private static boolean initialsKey(String key, String word) {
         return key.startsWith("voorletter") || key.startsWith("initial") || word.equals("voorletters");
+    }
+
+    /**
+     * pii47: under a surname key ("Achternaam", "geslachtsnaam") one capitalised word is the surname even when it is
+     * also a word ("Haar", "Prins", "Wijk"): the column says what it is.
+     */
+    private static boolean surnameWord(String key, String text, int a, int b) {
+        if (!(key.startsWith("achternaam") || key.startsWith("geslachtsnaam") || key.startsWith("familienaam")
+                || key.startsWith("surname") || key.startsWith("last name") || key.equals("lastname"))
+                || b - a < 2 || b - a > 30 || !Character.isUpperCase(text.charAt(a))) {
+            return false;
+        }
+        for (int i = a + 1; i < b; i++) {
+            if (!Letters.letter(text.charAt(i)) && text.charAt(i) != '-' && text.charAt(i) != '\'') {
+                return false;
+            }
+        }
+        return !NOT_A_NAME.contains(text.substring(a, b).toLowerCase(Locale.ROOT));
     }
 
     /** A key that holds given names only: no title or salutation stands before them ("Lieve", "Dag" are names there). */
@@ -235,5 +253,7 @@ final class PersonFieldValues {
 
     private static final Set<String> NOT_A_NAME = Set.of("onbekend", "n.v.t.", "nvt", "ja", "nee",
             "true", "false", "null", "geen", "anoniem", "leeg", "nb", "n.b.", "-", "x", "unknown", "none", "gemeente",
-            "iedereen", "allen", "team", "afdeling");
+            "iedereen", "allen", "team", "afdeling",
+            // pii47: the roles and channels of chat logs and contact records ("from": "bot", "system": "phone")
+            "bot", "user", "assistant", "system", "phone", "sms", "email", "servicedesk", "helpdesk");
 }

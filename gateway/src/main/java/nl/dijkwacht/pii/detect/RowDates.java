@@ -27,6 +27,9 @@ final class RowDates {
 
     /** The cell's date as yyyymmdd, or -1 when the cell is not wholly a date. */
     static int day(String cell) {
+        if (cell.length() < 6 || !Character.isDigit(cell.charAt(0))) {
+            return -1; // both forms open with a digit: most cells are asked no pattern
+        }
         Matcher m = NUMERIC.matcher(cell);
         if (m.matches()) {
             return m.group(1) != null

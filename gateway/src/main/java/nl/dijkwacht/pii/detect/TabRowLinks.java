@@ -102,27 +102,41 @@ final class TabRowLinks {
         }
         boolean allRows = persons > 0 && persons * 2 >= block.size();
         List<List<int[]>> read = new ArrayList<>();
+        List<int[]> days = new ArrayList<>();
         for (int[] row : block) {
             if (allRows || row[2] == PERSON_OR_BSN) {
-                read.add(cells(text, row[0], row[1], (char) row[3]));
+                List<int[]> cells = cells(text, row[0], row[1], (char) row[3]);
+                read.add(cells);
+                days.add(days(text, cells));
             }
         }
-        Set<Integer> eventColumns = eventColumns(text, read);
-        for (List<int[]> row : read) {
-            link(text, row, eventColumns, kept, added);
+        Set<Integer> eventColumns = eventColumns(days);
+        for (int r = 0; r < read.size(); r++) {
+            link(text, read.get(r), days.get(r), eventColumns, kept, added);
         }
+    }
+
+    /** Each cell's date as yyyymmdd ({@link RowDates#day}), -1 for a cell that is no date. */
+    private static int[] days(String text, List<int[]> cells) {
+        int[] days = new int[cells.size()];
+        for (int i = 0; i < days.length; i++) {
+            int[] c = cells.get(i);
+            days[i] = c[1] - c[0] >= 6 && Character.isDigit(text.charAt(c[0]))
+                    ? RowDates.day(text.substring(c[0], c[1])) : -1;
+        }
+        return days;
     }
 
     /**
      * pii47: the columns holding a date later than this year ("Verwachte terugkeer", an appointment): no column of
      * birth dates.
      */
-    private static Set<Integer> eventColumns(String text, List<List<int[]>> rows) {
+    private static Set<Integer> eventColumns(List<int[]> days) {
         Set<Integer> columns = new HashSet<>();
-        for (List<int[]> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                String cell = text.substring(row.get(i)[0], row.get(i)[1]);
-                if (RowDates.day(cell) > 0 && DateOfBirthPatterns.laterThanThisYear(cell)) {
+        int later = (DateOfBirthPatterns.currentYear() + 1) * 10000;
+        for (int[] row : days) {
+            for (int i = 0; i < row.length; i++) {
+                if (row[i] >= later) {
                     columns.add(i);
                 }
             }
@@ -203,15 +217,12 @@ final class TabRowLinks {
      * sinds 14-11-2026" beside "05-01-2027", happened after the birth) and outside an {@link #eventColumns event
      * column}.
      */
-    private static void link(String text, List<int[]> row, Set<Integer> eventColumns, List<Finding> kept,
+    private static void link(String text, List<int[]> row, int[] days, Set<Integer> eventColumns, List<Finding> kept,
             List<Finding> added) {
         int earliest = Integer.MAX_VALUE;
-        int dates = 0;
-        for (int[] c : row) {
-            int day = c[1] - c[0] >= 6 ? RowDates.day(text.substring(c[0], c[1])) : -1;
+        for (int day : days) {
             if (day > 0) {
                 earliest = Math.min(earliest, day);
-                dates++;
             }
         }
         for (int i = 0; i < row.size(); i++) {
@@ -221,7 +232,7 @@ final class TabRowLinks {
                 continue;
             }
             String cell = text.substring(a, b);
-            int day = dates > 0 ? RowDates.day(cell) : -1;
+            int day = days[i];
             if (day > 0) {
                 if (day == earliest && !eventColumns.contains(i) && !DateOfBirthPatterns.laterThanThisYear(cell)) {
                     added.add(new Finding(EntityType.DATE_OF_BIRTH, a, b, 0.85, "date-of-birth",

@@ -53,8 +53,9 @@ class PastedKindsTest {
         assertThat(found(lines, EntityType.PERSON)).containsExactly("Bakker, H.");
         assertThat(found(lines, EntityType.ADDRESS)).containsExactly("De Kolk 3-II");
         String mailing = "adressen voor de mailing:\nRoos Timmermans, Berkenrode 41 Borne\nFrank van Wijk, Havezate 223-1 Bergen";
-        assertThat(found(mailing, EntityType.PERSON)).containsExactly("Frank van Wijk");
-        assertThat(found(mailing, EntityType.ADDRESS)).containsExactly("Havezate 223-1");
+        // pii47: the first line's name is found too (PastedMissesTest)
+        assertThat(found(mailing, EntityType.PERSON)).containsExactly("Roos Timmermans", "Frank van Wijk");
+        assertThat(found(mailing, EntityType.ADDRESS)).containsExactly("Berkenrode 41", "Havezate 223-1");
         // a four-digit year is no house number: the surname after a date of birth stays a name
         assertThat(found("Geboren 12 maart 1980\tJansen, Pieter", EntityType.PERSON)).containsExactly("Jansen, Pieter");
     }

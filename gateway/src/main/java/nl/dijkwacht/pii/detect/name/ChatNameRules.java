@@ -77,6 +77,9 @@ final class ChatNameRules {
      * are the text's counts ({@link Capitals#of}), taken once for this rule family and {@link IdentifierClosedNameRules}.
      */
     void find(String text, Capitals capitals, List<NameSpan> out) {
+        if (capitals.mostlyLowerCase()) {
+            subjectBeforeVerb(text, out);
+        }
         if (capitals.typedInLowerCase()) {
             Matcher p = AFTER_PREPOSITION.matcher(text);
             while (p.find()) {
@@ -127,6 +130,64 @@ final class ChatNameRules {
                 at = text.indexOf("naam", w.end());
             }
         }
+    }
+
+    static final String SUBJECT_RULE = "lower-case name before a verb";
+
+    /** pii47: verbs (and "niet") that follow a person who is the subject: "bassel darwish komt morgen". */
+    private static final List<String> PERSON_VERBS = List.of(" komt ", " kwam ", " belt ", " belde ", " heeft ",
+            " wil ", " woont ", " zegt ", " zei ", " gaat ", " krijgt ", " vraagt ", " vroeg ", " is ", " was ", " niet ");
+
+    /**
+     * pii47, in chat typed mostly in lower case: two lower-case words before such a verb are a name when both pass
+     * {@link #surnameLike} and they open the line or message ("bassel darwish komt morgen", "els: niels timmer komt")
+     * or the first is a known given name ("is olga veenstra niet geboren").
+     */
+    private static void subjectBeforeVerb(String text, List<NameSpan> out) {
+        for (String verb : PERSON_VERBS) {
+            for (int v = text.indexOf(verb); v > 0; v = text.indexOf(verb, v + 1)) {
+                int e2 = v;
+                int s2 = lowerWordStart(text, e2);
+                if (s2 < 0 || s2 < 2 || text.charAt(s2 - 1) != ' ') {
+                    continue;
+                }
+                int e1 = s2 - 1;
+                int s1 = lowerWordStart(text, e1);
+                if (s1 < 0 || s1 > 0 && Character.isLetterOrDigit(text.charAt(s1 - 1))) {
+                    continue;
+                }
+                String first = text.substring(s1, e1);
+                boolean opens = s1 == 0 || text.charAt(s1 - 1) == '\n'
+                        || s1 >= 2 && text.charAt(s1 - 1) == ' ' && text.charAt(s1 - 2) == ':';
+                if ((opens || nl.dijkwacht.pii.detect.KnownNames.shared().firstNames().contains(first))
+                        && surnameLike(first) && surnameLike(text.substring(s2, e2)) && !afterOrganisationWord(text, s1)) {
+                    out.add(new NameSpan(s1, e2, -1, SUBJECT_RULE));
+                }
+            }
+        }
+    }
+
+    /** "stichting aletta jacobs zegt", "zorgcentrum titus brandsma": the words name an organisation. */
+    private static boolean afterOrganisationWord(String text, int start) {
+        if (start < 2 || text.charAt(start - 1) != ' ') {
+            return false;
+        }
+        int s = lowerWordStart(text, start - 1);
+        if (s < 0) {
+            return false;
+        }
+        String word = text.substring(s, start - 1);
+        return StreetOrganisationFilter.isOrganisationPrefix(word) || StreetOrganisationFilter.isStreetOrOrganisation(word)
+                || StreetOrganisationFilter.hasNonNameEnding(word);
+    }
+
+    /** The start of the lower-case word of two or more letters that ends at {@code end}, or -1. */
+    private static int lowerWordStart(String text, int end) {
+        int s = end;
+        while (s > 0 && Character.isLowerCase(text.charAt(s - 1))) {
+            s--;
+        }
+        return end - s >= 2 ? s : -1;
     }
 
     /**

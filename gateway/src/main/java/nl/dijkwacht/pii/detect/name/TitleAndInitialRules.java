@@ -1,6 +1,7 @@
 package nl.dijkwacht.pii.detect.name;
 
 import java.util.List;
+import nl.dijkwacht.pii.detect.JobWords;
 import nl.dijkwacht.words.WordSet;
 
 /**
@@ -28,6 +29,11 @@ final class TitleAndInitialRules {
             return -1;
         }
         boolean strong = hadStrongTitle(tokens, i, afterTitle);
+        if (!strong && afterTitle < tokens.size() && lineBreakBetween(text, tokens.get(afterTitle - 1).end(),
+                tokens.get(afterTitle).start())
+                && JobWords.holdsJobWord(text, tokens.get(afterTitle - 1).start(), tokens.get(afterTitle - 1).end())) {
+            return afterTitle; // pii47: "Opgesteld door: Backoffice medewerker\nCheck whether …": a function ends its line
+        }
         NameSpan name = parser.parse(text, tokens, afterTitle, strong || knownLowerSurname(tokens, afterTitle), true,
                 strong, TITLE);
         if (name == null && (strong || ageOrDateInBrackets(text, tokens, afterTitle + 1)) && afterTitle < tokens.size()
@@ -40,6 +46,15 @@ final class TitleAndInitialRules {
             return name.endToken();
         }
         return afterTitle;
+    }
+
+    private static boolean lineBreakBetween(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (text.charAt(k) == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final List<List<String>> INTRODUCTIONS = List.of(List.of("ik", "ben"), List.of("ik", "heet"),
