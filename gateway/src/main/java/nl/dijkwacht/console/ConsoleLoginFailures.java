@@ -35,6 +35,9 @@ final class ConsoleLoginFailures implements AuthenticationFailureHandler {
             "token_lifetime_too_long", "De identiteitsprovider gaf een aanmeldtoken af dat langer geldig is dan Dijkwacht "
                     + "toestaat (max-token-lifetime). Vraag de functioneel beheerder de geldigheidsduur van tokens bij de "
                     + "identiteitsprovider te verkorten.",
+            "user_claim_invalid", "Het aanmeldtoken noemt uw gebruikers-id niet als één waarde in de claim die Dijkwacht "
+                    + "daarvoor leest (dezelfde als voor de beheer- en audit-API). Vraag de functioneel beheerder de "
+                    + "claimtoewijzing bij de identiteitsprovider te controleren.",
             ConsoleSessionLimit.TOO_OLD, "Uw sessie duurde langer dan Dijkwacht toestaat en is beëindigd. Meld u opnieuw aan.",
             ConsoleSessionLimit.ACCOUNT_CHANGED, "Uw sessie is beëindigd: uw beheeraccount is gewijzigd, ingetrokken of verlopen. "
                     + "Meld u opnieuw aan met de sleutel die nu geldt.");

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import nl.dijkwacht.identity.IdentityProperties;
+import nl.dijkwacht.identity.OidcActor;
 import nl.dijkwacht.identity.OperatorRole;
 import nl.dijkwacht.identity.TenantClaim;
 import nl.dijkwacht.identity.TokenLifetime;
 import nl.dijkwacht.identity.TokenRejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -24,13 +27,16 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 /**
  * OIDC login (authorisation-code flow) for the console: the ID token's roles claim decides the operator role with the
  * same role names the management APIs accept ({@code dijkwacht.identity.operator-roles}: {@code dijkwacht-admin},
- * {@code dijkwacht-auditor}); both roles at once is refused (separation of duties), as is neither. The operator id is
- * {@code oidc:<registration>:<pseudonym of the subject>} — never a name or e-mail address in audit and admin records.
+ * {@code dijkwacht-auditor}); both roles at once is refused (separation of duties), as is neither. The operator id is the
+ * APIs' ({@link OidcActor}): {@code oidc:<issuer id>:<pseudonym of the issuer's user claim>} for an issuer listed in
+ * {@code dijkwacht.identity.issuers}, else {@code oidc:<registration>:<pseudonym of sub>} — never a name or e-mail address.
  * The tenant claim is read typed ({@link TenantClaim}: one text, else the sign-in is refused, auth28), and the ID token may
  * be valid no longer than the issuer's {@code max-token-lifetime} (leftover45). A refusal goes to
  * {@link ConsoleLoginFailures} (counted, Dutch reason on the sign-in page).
  */
 final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser> {
+
+    private static final Logger log = LoggerFactory.getLogger(OidcOperators.class);
 
     private final OidcUserService delegate = new OidcUserService();
     private final IdentityProperties.OperatorRoles roleNames;
@@ -66,7 +72,8 @@ final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser
 
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
-        checkLifetime(request);
+        IdentityProperties.Issuer issuer = issuerOf(request);
+        checkLifetime(request, issuer);
         OidcUser oidc = delegate.loadUser(request);
         Set<OperatorRole> roles = EnumSet.noneOf(OperatorRole.class);
         List<String> values = values(oidc.getClaims().get(rolesClaim));
@@ -84,8 +91,7 @@ final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser
             throw new OAuth2AuthenticationException(new OAuth2Error("role_required",
                     "Uw account heeft geen beheer- of auditorrol voor Dijkwacht.", null));
         }
-        String registration = request.getClientRegistration().getRegistrationId();
-        String id = "oidc:" + registration + ":" + pseudonym.apply(oidc.getSubject());
+        String id = actorId(request, issuer, oidc);
         String display = oidc.getFullName() != null ? oidc.getFullName()
                 : oidc.getPreferredUsername() != null ? oidc.getPreferredUsername() : id;
         String tenant = tenantOf(request, oidc);
@@ -101,8 +107,7 @@ final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser
      * their tokens ({@link TokenLifetime}, with the issuer's clock skew; an issuer not in {@code dijkwacht.identity.issuers}
      * gets the defaults, 24 h and 60 s). Spring's own ID-token validation checks only that it has not expired (leftover45).
      */
-    private void checkLifetime(OidcUserRequest request) {
-        IdentityProperties.Issuer issuer = issuerOf(request);
+    private void checkLifetime(OidcUserRequest request, IdentityProperties.Issuer issuer) {
         Duration max = issuer == null ? Duration.ofHours(IdentityProperties.Issuer.DEFAULT_MAX_TOKEN_LIFETIME_HOURS) : issuer.maxTokenLifetime();
         Duration skew = issuer == null ? DEFAULT_SKEW : issuer.clockSkew();
         var idToken = request.getIdToken();
@@ -111,6 +116,32 @@ final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser
             throw new OAuth2AuthenticationException(new OAuth2Error("token_lifetime_too_long",
                     ConsoleLoginFailures.MESSAGES.get("token_lifetime_too_long"), null));
         }
+    }
+
+    /**
+     * The id the APIs give this person (identity47). Before, the console used {@code oidc:<registration>:<pseudonym of
+     * sub>}; that id is logged next to the new one at each sign-in, so an auditor can join records written before.
+     */
+    private String actorId(OidcUserRequest request, IdentityProperties.Issuer issuer, OidcUser oidc) {
+        String before = OidcActor.id(request.getClientRegistration().getRegistrationId(), oidc.getSubject(), pseudonym);
+        if (issuer == null) {
+            return before;
+        }
+        String user;
+        try {
+            user = OidcActor.userId(issuer, oidc.getClaims());
+        } catch (TokenRejectedException e) {
+            user = null;
+        }
+        if (user == null) {
+            throw new OAuth2AuthenticationException(new OAuth2Error("user_claim_invalid",
+                    ConsoleLoginFailures.MESSAGES.get("user_claim_invalid"), null));
+        }
+        String id = OidcActor.id(issuer.id(), user, pseudonym);
+        if (!id.equals(before)) {
+            log.info("console operator {} signed in (the console named them {} before identity47)", id, before);
+        }
+        return id;
     }
 
     /** The {@code dijkwacht.identity.issuers} entry of the registration's issuer, or null. */

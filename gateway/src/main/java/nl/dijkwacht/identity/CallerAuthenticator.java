@@ -226,7 +226,7 @@ public final class CallerAuthenticator {
         if (tenants.find(tenant).isEmpty()) {
             return Result.refused(unknownTenant());
         }
-        Operator who = new Operator("oidc:" + staff.issuer() + ":" + pseudonym.apply(staff.userId()), roles, tenant, true);
+        Operator who = new Operator(OidcActor.id(staff.issuer(), staff.userId(), pseudonym), roles, tenant, true);
         if (roles.size() > 1) {
             return Result.refused(Refusal.forbidden("role_conflict",
                     "Uw account heeft zowel de rol '" + operatorRoles.admin() + "' als '" + operatorRoles.auditor()

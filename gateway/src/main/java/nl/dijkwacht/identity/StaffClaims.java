@@ -27,7 +27,7 @@ final class StaffClaims {
 
     static StaffToken read(IdentityProperties.Issuer issuer, Map<String, Object> claims) {
         IdentityProperties.ClaimNames names = issuer.claims();
-        String user = single(claim(claims, names.user()), MAX_USER);
+        String user = OidcActor.userId(issuer, claims);
         if (user == null) {
             throw new TokenRejectedException(TokenRejectedException.Reason.NO_USER,
                     "token has no user claim '" + names.user() + "'");

@@ -207,14 +207,14 @@ public final class LayeredPurposeGuard {
         double p = s.personalSpecial();
         if (policy.guardModel() == null || guard == null) {
             // thirteenth round: a letter about a provision already decided names the aid, not the person's condition
-            if (term && ProvisionLetter.of(terms, joined(texts), folded, tokens)) {
+            if (term && ProvisionLetter.of(terms, texts, folded, tokens)) {
                 return new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, p, true);
             }
             // without a guard model: a named person next to a special-category word (listed or not) is that person's
             // data sooner; a listed term without a named person needs more before it is taken for a person's data
             boolean named = PurposeFactors.named(tokens) || OnePerson.byNumber(folded);
             // thirteenth round: a form of address with an initial only ("meneer B. uit de Vogelwijk") names one person too
-            if ((named || p >= policy.personalNamedAt() && OnePerson.byTitleWithInitial(folded)) && p >= policy.personalNamedAt() && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)
+            if (p >= policy.personalNamedAt() && (named || OnePerson.byTitleWithInitial(folded)) && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)
                     || PurposeCues.moreSpecial(folded))) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }

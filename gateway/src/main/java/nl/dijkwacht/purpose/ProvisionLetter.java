@@ -23,14 +23,17 @@ final class ProvisionLetter {
     }
 
     /**
-     * @param text   the request as the guard reads it ({@link PurposeText})
-     * @param folded {@link PurposeTokens#fold fold(text)}
-     * @param tokens its {@link PurposeTokens} or only their markers
+     * @param texts  the messages as the guard reads them ({@link PurposeText}), joined only when the cheap looks pass
+     * @param folded {@link PurposeTokens#fold fold} of the joined messages
+     * @param tokens their {@link PurposeTokens} or only their markers
      */
-    static boolean of(SpecialCategoryRecognizer terms, String text, String folded, String[] tokens) {
-        if (!decided(folded, tokens) || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD) || PurposeCues.moreSpecial(folded)) {
+    static boolean of(SpecialCategoryRecognizer terms, List<String> texts, String folded, String[] tokens) {
+        // the cheap looks first, without allocating: most texts with a listed term name no provision at all
+        if (PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD) || !namesProvision(folded) || !decided(folded, tokens)
+                || PurposeCues.moreSpecial(folded)) {
             return false;
         }
+        String text = String.join("\n", texts);
         List<Finding> found = terms.find(text);
         if (found.isEmpty()) {
             return false;
@@ -41,6 +44,15 @@ final class ProvisionLetter {
             }
         }
         return true;
+    }
+
+    private static boolean namesProvision(String folded) {
+        for (String provision : PROVISIONS) {
+            if (folded.contains(provision)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -54,6 +66,6 @@ final class ProvisionLetter {
     /** The decision said to be taken: the token cue, the verb-final order, the English forms, or signed. */
     private static boolean decided(String folded, String[] tokens) {
         return PurposeFactors.has(tokens, PurposeTokens.DECISION_TAKEN) || PurposeCues.decisionTakenLate(folded)
-                || PurposeCues.decisionStated(folded) || SIGNED.matcher(folded).find();
+                || PurposeCues.decisionStated(folded) || folded.contains("getekend") && SIGNED.matcher(folded).find();
     }
 }

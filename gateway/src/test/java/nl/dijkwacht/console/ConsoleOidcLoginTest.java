@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.dijkwacht.console.OidcSignIn.HttpBrowser;
 import nl.dijkwacht.support.ConsoleBrowser;
 import nl.dijkwacht.support.FreePort;
 import nl.dijkwacht.support.TestIssuer;
@@ -85,20 +86,8 @@ class ConsoleOidcLoginTest {
                 "exp", java.time.Instant.now().plus(java.time.Duration.ofDays(365))));
         issuer.addUser("joke", "joke-wachtwoord", Map.of("roles", List.of("dijkwacht-auditor"),
                 "iat", java.time.Instant.now().minus(java.time.Duration.ofDays(30))));
-        dataDir = Files.createTempDirectory("dw-console-oidc");
-        registry.add("server.port", () -> PORT);
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:console-oidc-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        registry.add("dijkwacht.console.local-accounts", () -> "off");
-        registry.add("dijkwacht.data-dir", dataDir::toString);
-        registry.add("dijkwacht.policies-dir", () -> Path.of("../policies").toAbsolutePath().normalize().toString());
-        registry.add("dijkwacht.models-dir", () -> Path.of("../models-config").toAbsolutePath().normalize().toString());
-        registry.add("spring.security.oauth2.client.registration.gemeente.client-id", () -> CLIENT);
-        registry.add("spring.security.oauth2.client.registration.gemeente.client-secret", () -> SECRET);
+        dataDir = OidcSignIn.register(registry, PORT, CLIENT, SECRET);
         registry.add("spring.security.oauth2.client.registration.gemeente.client-name", () -> "Gemeente-account");
-        registry.add("spring.security.oauth2.client.registration.gemeente.scope", () -> "openid,profile");
-        registry.add("spring.security.oauth2.client.registration.gemeente.redirect-uri",
-                () -> "{baseUrl}/console/login/oauth2/code/{registrationId}");
-        registry.add("spring.security.oauth2.client.provider.gemeente.issuer-uri", issuer::issuerUri);
         if (!tokenEndpoint.isRunning()) {
             tokenEndpoint.start();
         }
@@ -232,53 +221,16 @@ class ConsoleOidcLoginTest {
 
     // ------------------------------------------------------------------ auth27: forged state, replays, tampered ID tokens
 
-    /** A browser without a window: its own cookies for the gateway and the issuer, redirects followed by hand. */
-    static final class HttpBrowser {
-        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
-
-        HttpResponse<String> get(String url) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> postForm(String url, String form) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
     private static String gateway() {
         return "http://localhost:" + PORT;
     }
 
     private static String location(HttpResponse<String> response) {
-        String location = response.headers().firstValue("Location").orElseThrow(
-                () -> new AssertionError("no redirect: " + response.statusCode() + " " + response.body()));
-        return location.startsWith("/") ? URI.create(response.uri().toString()).resolve(location).toString() : location;
+        return OidcSignIn.location(response);
     }
 
-    /**
-     * Starts a console sign-in in {@code browser} and signs in at the issuer when it asks; returns the address the issuer
-     * sends the browser back to (the gateway's callback with {@code code} and {@code state}), without visiting it.
-     */
     private static String signInAtIssuer(HttpBrowser browser, String user, String password) throws Exception {
-        String issuer = TestIssuer.get().issuerUri();
-        String next = location(browser.get(gateway() + "/console/oauth2/authorization/gemeente"));
-        for (int hops = 0; hops < 10; hops++) {
-            if (!next.startsWith(issuer)) {
-                return next;
-            }
-            if (URI.create(next).getPath().equals("/login")) {
-                String page = browser.get(next).body();
-                Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-                assertThat(csrf.find()).as(page).isTrue();
-                next = location(browser.postForm(issuer + "/login", "username=" + user + "&password=" + password + "&_csrf="
-                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)));
-            } else {
-                next = location(browser.get(next));
-            }
-        }
-        throw new AssertionError("the issuer did not send the browser back: " + next);
+        return OidcSignIn.atIssuer(browser, gateway(), user, password);
     }
 
     private static String param(String url, String name) {
