@@ -97,7 +97,7 @@ public final class FieldRecognizer implements AnalysedTextRecognizer {
                 continue;
             }
             String value = text.substring(f.start(), f.end());
-            if (shaped(type, value) && (type != EntityType.ADDRESS || addressOfAPerson(text, f, value)
+            if (shaped(type, value) && (type != EntityType.ADDRESS || addressOfAPerson(text, fields, index, value)
                     || houseNumberBeside(text, fields, index))) {
                 found.add(new Finding(type, f.start(), f.end(), SCORE, name(), "value of a field", why));
             }
@@ -192,19 +192,45 @@ public final class FieldRecognizer implements AnalysedTextRecognizer {
      * lives ({@code verblijfplaats}, {@code adres}): "locatie/straat" of a report about a street lamp is not, nor
      * (pii47) the street alone on a table row of a firm or foundation ("Garage Smid B.V.", "Stichting …").
      */
-    private static boolean addressOfAPerson(String text, TextStructure.Field f, String value) {
+    private boolean addressOfAPerson(String text, List<TextStructure.Field> fields, int index, String value) {
+        TextStructure.Field f = fields.get(index);
         for (int i = 0; i < value.length(); i++) {
             if (Character.isDigit(value.charAt(i))) {
                 return true;
             }
         }
-        return RESIDENCE_KEYS.anyIn(f.path()) && !(f.kind() == TextStructure.Kind.TABLE && firmRow(text, f));
+        return RESIDENCE_KEYS.anyIn(f.path()) && !(f.kind() == TextStructure.Kind.TABLE && firmRow(text, fields, index));
     }
 
-    private static boolean firmRow(String text, TextStructure.Field f) {
+    /**
+     * pii47b: the firm word must stand in the row's name column ("Garage Smid B.V." under {@code Naam}): a person's
+     * row with a {@code Werkgever} column is no firm's. Only a row without a name column is read whole.
+     */
+    private boolean firmRow(String text, List<TextStructure.Field> fields, int index) {
+        TextStructure.Field f = fields.get(index);
         int from = text.lastIndexOf('\n', f.start()) + 1;
         int to = text.indexOf('\n', f.end());
         to = to < 0 ? text.length() : to;
+        boolean nameColumn = false;
+        int first = index;
+        while (first > 0 && fields.get(first - 1).start() >= from) {
+            first--;
+        }
+        for (int k = first; k < fields.size() && fields.get(k).start() < to; k++) { // fields are sorted by start
+            TextStructure.Field g = fields.get(k);
+            if (g.kind() != TextStructure.Kind.TABLE || g.end() > to
+                    || keyType(g).type() != EntityType.PERSON) {
+                continue;
+            }
+            nameColumn = true;
+            if (firmWordIn(text, g.start(), g.end())) {
+                return true;
+            }
+        }
+        return !nameColumn && firmWordIn(text, from, to);
+    }
+
+    private static boolean firmWordIn(String text, int from, int to) {
         return PersonFieldValues.firmWordIn(text.substring(from, to).toLowerCase(Locale.ROOT), 0, to - from);
     }
 

@@ -213,16 +213,19 @@ final class TabRowLinks {
     }
 
     /**
-     * A date cell is the person's date of birth only as the row's earliest date (pii47: a row's other dates, "ziek
-     * sinds 14-11-2026" beside "05-01-2027", happened after the birth) and outside an {@link #eventColumns event
-     * column}.
+     * A date cell is a person's date of birth only as the earliest date of that person's part of the row (pii47: a
+     * row's other dates, "ziek sinds 14-11-2026" beside "05-01-2027", happened after the birth) and outside an
+     * {@link #eventColumns event column}. pii47b: a row naming two people (a couple, a parent and a child) has a part
+     * per person, from their name cell to the next one, so each keeps their own birth date.
      */
     private static void link(String text, List<int[]> row, int[] days, Set<Integer> eventColumns, List<Finding> kept,
             List<Finding> added) {
-        int earliest = Integer.MAX_VALUE;
-        for (int day : days) {
-            if (day > 0) {
-                earliest = Math.min(earliest, day);
+        int[] part = personParts(text, row, kept);
+        int[] earliest = new int[part[row.size() - 1] + 1];
+        java.util.Arrays.fill(earliest, Integer.MAX_VALUE);
+        for (int i = 0; i < days.length; i++) {
+            if (days[i] > 0) {
+                earliest[part[i]] = Math.min(earliest[part[i]], days[i]);
             }
         }
         for (int i = 0; i < row.size(); i++) {
@@ -234,7 +237,7 @@ final class TabRowLinks {
             String cell = text.substring(a, b);
             int day = days[i];
             if (day > 0) {
-                if (day == earliest && !eventColumns.contains(i) && !DateOfBirthPatterns.laterThanThisYear(cell)) {
+                if (day == earliest[part[i]] && !eventColumns.contains(i) && !DateOfBirthPatterns.laterThanThisYear(cell)) {
                     added.add(new Finding(EntityType.DATE_OF_BIRTH, a, b, 0.85, "date-of-birth",
                             "date on a spreadsheet row of a person", "name or BSN on the same row"));
                 }
@@ -246,5 +249,43 @@ final class TabRowLinks {
                         "name-shaped cell on a spreadsheet row of a person", "name or BSN on the same row"));
             }
         }
+    }
+
+    /**
+     * Per cell, the number of the person whose part of the row it is: a new part starts at each name cell after the
+     * first (a cell holding a found name, "kind: Bakker, Tim", or {@link #nameCell name-shaped}).
+     */
+    private static int[] personParts(String text, List<int[]> row, List<Finding> kept) {
+        int[] part = new int[row.size()];
+        int persons = 0;
+        for (int i = 0; i < row.size(); i++) {
+            int a = row.get(i)[0];
+            int b = row.get(i)[1];
+            if (b > a && (personIn(kept, a, b) || nameCell(text.substring(a, b))) && persons++ > 0) {
+                part[i] = part[i - 1] + 1;
+            } else {
+                part[i] = i == 0 ? 0 : part[i - 1];
+            }
+        }
+        return part;
+    }
+
+    private static boolean personIn(List<Finding> kept, int from, int to) {
+        int lo = 0;
+        int hi = kept.size();
+        while (lo < hi) { // kept is sorted by start: the first finding starting at or after the cell
+            int mid = (lo + hi) >>> 1;
+            if (kept.get(mid).start() < from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < kept.size() && kept.get(i).start() < to; i++) {
+            if (kept.get(i).type() == EntityType.PERSON) {
+                return true;
+            }
+        }
+        return false;
     }
 }

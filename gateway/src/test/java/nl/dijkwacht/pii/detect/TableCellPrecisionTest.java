@@ -49,4 +49,23 @@ class TableCellPrecisionTest {
                 88125\tJansen, P.\tDorpsstraat\tAssen""";
         assertThat(found(debtors, EntityType.ADDRESS)).containsExactly("Dorpsstraat");
     }
+
+    /** pii47b: each person on a headerless row keeps their birth date, not only the row's earliest. */
+    @Test
+    void onAHeaderlessRowWithTwoPeopleEachKeepsTheirBirthDate() {
+        String couple = "Z-2025-000411\tSanne Visser\t02-05-1993\tDaan Mulder\t23-11-1991\tKlaproos 14";
+        assertThat(found(couple, EntityType.DATE_OF_BIRTH)).containsExactly("02-05-1993", "23-11-1991");
+        String parentAndChild = "Bakker, Anouk\t12-04-1985\tkind: Bakker, Tim\t03-09-2015";
+        assertThat(found(parentAndChild, EntityType.DATE_OF_BIRTH)).containsExactly("12-04-1985", "03-09-2015");
+    }
+
+    /** pii47b: a firm in an employer column does not make a person's row a firm's: the bare street stays an address. */
+    @Test
+    void aPersonsRowWithAnEmployerColumnKeepsTheBareStreet() {
+        String clients = """
+                Klantnr\tNaam\tAdres\tPlaats\tWerkgever
+                10234\tJansen, Piet\tDorpsstraat\tAssen\tBakkerij Smid B.V.
+                10235\tGarage Bos B.V.\tIndustrieweg\tAssen\t""";
+        assertThat(found(clients, EntityType.ADDRESS)).containsExactly("Dorpsstraat");
+    }
 }
