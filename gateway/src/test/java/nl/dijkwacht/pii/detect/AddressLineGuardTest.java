@@ -7,7 +7,7 @@ import nl.dijkwacht.pii.PieceTexts;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link AddressRecognizer#mayFindIn} is false only where the recognizer finds nothing (the name-line rules ask it
+ * {@link AddressStarts#mayFindIn} is false only where the recognizer finds nothing (the name-line rules ask it
  * before running the recognizer on the line under a name, pii23).
  */
 class AddressLineGuardTest {
@@ -28,19 +28,19 @@ class AddressLineGuardTest {
             String line = PieceTexts.next(random, PIECES, 1, 9);
             boolean hasAddress = !recognizer.find(line).isEmpty();
             found += hasAddress ? 1 : 0;
-            if (!AddressRecognizer.mayFindIn(line, 0, line.length())) {
+            if (!AddressStarts.mayFindIn(line, 0, line.length())) {
                 skipped++;
                 assertThat(hasAddress).as(line).isFalse();
             }
             String framed = "Jan Jansen\n" + line + "\nUtrecht";
             int from = framed.indexOf('\n') + 1;
             int to = framed.lastIndexOf('\n');
-            assertThat(AddressRecognizer.mayFindIn(framed, from, to)).as(line)
-                    .isEqualTo(AddressRecognizer.mayFindIn(line, 0, line.length()));
+            assertThat(AddressStarts.mayFindIn(framed, from, to)).as(line)
+                    .isEqualTo(AddressStarts.mayFindIn(line, 0, line.length()));
         }
         assertThat(found).isGreaterThan(500);
         assertThat(skipped).isGreaterThan(10_000);
-        assertThat(AddressRecognizer.mayFindIn("Dorpsstraat 12", 0, 14)).isTrue();
-        assertThat(AddressRecognizer.mayFindIn("Team Burgerzaken", 0, 16)).isFalse();
+        assertThat(AddressStarts.mayFindIn("Dorpsstraat 12", 0, 14)).isTrue();
+        assertThat(AddressStarts.mayFindIn("Team Burgerzaken", 0, 16)).isFalse();
     }
 }

@@ -125,7 +125,7 @@ class PatternPrefiltersTest {
     @Test
     void addressIsTriedWhereverItCanMatch() throws ReflectiveOperationException {
         Pattern address = staticPattern(AddressRecognizer.class, "ADDRESS");
-        var mayStart = AddressRecognizer.class.getDeclaredMethod("mayStart", String.class, int.class);
+        var mayStart = AddressStarts.class.getDeclaredMethod("mayStart", String.class, int.class);
         mayStart.setAccessible(true);
         List<String> texts = new ArrayList<>(texts(6000));
         texts.add("ik woon op de kerkstraat 12, oude kerkweg 3 hs, van der helstlaan 4, Willem de Zwijgerlaan 7a");

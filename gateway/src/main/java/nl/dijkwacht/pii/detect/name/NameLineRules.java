@@ -2,6 +2,7 @@ package nl.dijkwacht.pii.detect.name;
 
 import java.util.List;
 import nl.dijkwacht.pii.detect.AddressRecognizer;
+import nl.dijkwacht.pii.detect.AddressStarts;
 import nl.dijkwacht.pii.detect.Finding;
 import nl.dijkwacht.words.WordList;
 import nl.dijkwacht.words.WordSet;
@@ -264,7 +265,7 @@ final class NameLineRules {
         }
         int end = text.indexOf('\n', lineEnd + 1);
         int to = end < 0 ? text.length() : end;
-        if (!AddressRecognizer.mayFindIn(text, lineEnd + 1, to)) {
+        if (!AddressStarts.mayFindIn(text, lineEnd + 1, to)) {
             return false; // most lines under a name line: the recognizer's nine searches and its walk not run (pii23)
         }
         String next = text.substring(lineEnd + 1, to);
