@@ -212,10 +212,25 @@ public final class LayeredPurposeGuard {
             }
             // without a guard model: a named person next to a special-category word (listed or not) is that person's
             // data sooner; a listed term without a named person needs more before it is taken for a person's data
-            boolean named = PurposeFactors.named(tokens) || OnePerson.byNumber(folded);
+            // fourteenth round: a two-word name marker only where a capitalised run can be a person's (not a row of
+            // nationalities, not "het project Nieuwe Start")
+            boolean named = PurposeFactors.has(tokens, PurposeTokens.TITLE_NAME) || OnePerson.byNumber(folded);
+            if (!named && PurposeFactors.has(tokens, PurposeTokens.NAME)) {
+                named = PersonNameRuns.anyPersonName(joined(texts));
+                if (!named) {
+                    // the name marker misread: the personal score as the model gives it without one
+                    p = classifier.classify(PersonNameRuns.tokensWithoutName(joined(texts), folded, term)).personalSpecial();
+                }
+            }
             // thirteenth round: a form of address with an initial only ("meneer B. uit de Vogelwijk") names one person too
             if (p >= policy.personalNamedAt() && (named || OnePerson.byTitleWithInitial(folded)) && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)
                     || PurposeCues.moreSpecial(folded))) {
+                return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
+            }
+            // fourteenth round: a union, party, church office, same-sex parents or an origin stated outright next to a named
+            // person is that person's data however low the personal score (minutes, thank-you mails, speeches)
+            if ((named || OnePerson.byTitleWithInitial(folded) || StatedMembership.namesByOffice(joined(texts)))
+                    && StatedMembership.in(folded)) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }
             // ninth round: a special-category word the term list lacks ("homo's en lesbiennes") is a topic on the same

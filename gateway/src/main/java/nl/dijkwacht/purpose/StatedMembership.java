@@ -1,0 +1,50 @@
+package nl.dijkwacht.purpose;
+
+import java.util.regex.Pattern;
+
+/**
+ * A special category stated outright about someone (fourteenth round): membership of a union ("FNV-kaderlid", "namens de
+ * bonden"), of a political party ("raadslid … (DENK)", "van de lokale partij …"), an office in a church or mosque
+ * ("dominee Wolters", "diaken van de hervormde gemeente"), same-sex parents or spouse ("twee vaders", "zij en haar vrouw") or an ethnic origin ("van
+ * Syrische afkomst"). Next to a named person that is the person's data whatever the classifier's personal score: these
+ * staff write about colleagues, volunteers and councillors in ordinary tasks (minutes, a thank-you mail, a speech), where
+ * the classifier, trained on requests about residents' cases, scores low. A title of office before a capitalised word
+ * ("dominee Wolters", "imam Yusuf") also names the person ({@link #namesByOffice}). Read by the special-category step of
+ * {@link LayeredPurposeGuard} only when it would otherwise allow the text.
+ */
+final class StatedMembership {
+
+    private StatedMembership() {
+    }
+
+    private static final String PARTIES = "vvd|pvv|cda|d66|groenlinks|gl|pvda|sp|christenunie|cu|sgp|bbb|ja21|fvd|volt|pvdd|nsc|50plus|denk|bij1";
+    private static final String OFFICES = "dominee|diaken|ouderling|predikant|pastoor|pastor|kapelaan|priester|imam|rabbijn|rabbi|reverend|deacon";
+
+    private static final Pattern STATED = Pattern.compile("\\b("
+            // a union, as what someone is a member or an official of
+            + "(fnv|cnv|vcp|vakbonds?)[- ]?(kaderlid|lid|bestuurder|vertegenwoordiger|consulent|man|vrouw)|kaderlid|vakbondslid|bondslid"
+            + "|namens (de |het )?(bonden|vakbond|vakbonden|fnv|cnv|vcp)"
+            // a party, by its name in brackets or as what someone belongs to
+            + "|(" + PARTIES + ")-(raadslid|fractie\\w*|lid|wethouder|kandidaat|statenlid)"
+            + "|(lokale|politieke) partij|partij(lid|genoot|voorzitter)|(raadslid|fractievoorzitter|lid) (van|voor|namens) (de |het )?(" + PARTIES + ")"
+            // an office in a religious community
+            + "|(" + OFFICES + ")"
+            // same-sex parents; an origin said of someone
+            + "|twee (vaders|moeders|papa's|mama's)|two (dads|mums|moms|fathers|mothers)"
+            + "|haar (vrouw|echtgenote)|her wife|zijn (man|echtgenoot)|his husband"
+            + "|van \\w+ (afkomst|komaf)|of \\w+ (descent|origin))\\b"
+            // a party or union by its name in brackets after a name ("Ahmed Yilmaz (DENK)")
+            + "|\\((" + PARTIES + "|fnv|cnv|vcp)\\)");
+
+    /** Whether the folded text states one of the categories above (about whom is the caller's question). */
+    static boolean in(String folded) {
+        return STATED.matcher(folded).find();
+    }
+
+    private static final Pattern OFFICE_NAME = Pattern.compile("\\b(?i:" + OFFICES + ")\\s+\\p{Lu}\\p{Ll}+");
+
+    /** A title of office before a capitalised word names a person ("dominee Wolters"), as "meneer Wolters" does. */
+    static boolean namesByOffice(String text) {
+        return OFFICE_NAME.matcher(text).find();
+    }
+}
