@@ -217,8 +217,9 @@ public final class LayeredPurposeGuard {
             boolean named = PurposeFactors.has(tokens, PurposeTokens.TITLE_NAME) || OnePerson.byNumber(folded);
             if (!named && PurposeFactors.has(tokens, PurposeTokens.NAME)) {
                 named = PersonNameRuns.anyPersonName(joined(texts));
-                if (!named) {
-                    // the name marker misread: the personal score as the model gives it without one
+                if (!named && p >= policy.personalAt(term)) {
+                    // the name marker misread: the personal score as the model gives it without one (asked only where a
+                    // lower score can change the verdict)
                     p = classifier.classify(PersonNameRuns.tokensWithoutName(joined(texts), folded, term)).personalSpecial();
                 }
             }
@@ -228,8 +229,10 @@ public final class LayeredPurposeGuard {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }
             // fourteenth round: a union, party, church office, same-sex parents or an origin stated outright next to a named
-            // person is that person's data however low the personal score (minutes, thank-you mails, speeches)
-            if ((named || OnePerson.byTitleWithInitial(folded) || StatedMembership.namesByOffice(joined(texts)))
+            // person is that person's data however low the personal score (minutes, thank-you mails, speeches); off with
+            // the named-person step (personal-named-at 1.0)
+            if (policy.personalNamedAt() < 1.0 && StatedMembership.mayStateIn(folded)
+                    && (named || OnePerson.byTitleWithInitial(folded) || StatedMembership.namesByOffice(joined(texts)))
                     && StatedMembership.in(folded)) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }

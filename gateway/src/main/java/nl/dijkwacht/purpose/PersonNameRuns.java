@@ -75,7 +75,9 @@ final class PersonNameRuns {
                         || c == '\'' && (i + 1 == n || !Character.isLetter(text.charAt(i + 1)))) {
                     quoted = false;
                 }
-                if (c == ',' || c == '.' || c == ';' || c == ':' || c == '(' || c == ')' || c == '\n' || c == '/' || c == '&') {
+                // a run ends where the tokens' runs end (a sentence's end, a colon, a line break): "Gerrit, Sander en Wim"
+                // is a run of names there too
+                if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n') {
                     if (run >= 2 && runIsPerson) {
                         return true;
                     }

@@ -36,6 +36,22 @@ final class StatedMembership {
             // a party or union by its name in brackets after a name ("Ahmed Yilmaz (DENK)")
             + "|\\((" + PARTIES + "|fnv|cnv|vcp)\\)");
 
+    /** Words one of which every form above holds: looked for first, so that most texts never run the expression. */
+    private static final java.util.List<String> TRIGGERS = java.util.List.of("fnv", "cnv", "vcp", "vakbond", "kaderlid", "bondslid",
+            "bonden", "partij", "raadslid", "fractievoorzitter", "lid ", "dominee", "diaken", "ouderling", "predikant", "pastoor",
+            "pastor", "kapelaan", "priester", "imam", "rabbi", "reverend", "deacon", "twee ", "two ", "afkomst", "komaf",
+            "descent", "origin", "haar vrouw", "echtgeno", "zijn man", "wife", "husband", "(");
+
+    /** A cheap test before {@link #in}: whether the folded text holds a word one of the forms needs. */
+    static boolean mayStateIn(String folded) {
+        for (String t : TRIGGERS) {
+            if (folded.contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the folded text states one of the categories above (about whom is the caller's question). */
     static boolean in(String folded) {
         return STATED.matcher(folded).find();
