@@ -231,9 +231,9 @@ public final class LayeredPurposeGuard {
             // fourteenth round: a union, party, church office, same-sex parents or an origin stated outright next to a named
             // person is that person's data however low the personal score (minutes, thank-you mails, speeches); off with
             // the named-person step (personal-named-at 1.0)
-            if (policy.personalNamedAt() < 1.0 && StatedMembership.mayStateIn(folded)
-                    && (named || OnePerson.byTitleWithInitial(folded) || StatedMembership.namesByOffice(joined(texts)))
-                    && StatedMembership.in(folded)) {
+            if (policy.personalNamedAt() < 1.0
+                    && (named || OnePerson.byTitleWithInitial(folded) || StatedMembership.officeIn(folded) && StatedMembership.namesByOffice(joined(texts)))
+                    && StatedMembership.mayStateIn(folded) && StatedMembership.in(folded)) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }
             // ninth round: a special-category word the term list lacks ("homo's en lesbiennes") is a topic on the same

@@ -25,11 +25,16 @@ final class OutcomeChoice {
         for (int i = 0; i + 1 < words.size(); i++) {
             String first = words.get(i);
             int next = BETWEEN.contains(words.get(i + 1)) ? i + 2 : i + 1;
-            if (next < words.size() && (GRANTED.contains(first) && REFUSED.contains(words.get(next))
-                    || REFUSED.contains(first) && GRANTED.contains(words.get(next)))) {
+            if (next < words.size() && (GRANTED.contains(plain(first)) && REFUSED.contains(plain(words.get(next)))
+                    || REFUSED.contains(plain(first)) && GRANTED.contains(plain(words.get(next))))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The word without hyphens: a word in capitals broken at a line's end reads "ongesc-hikt" (PurposeText). */
+    private static String plain(String word) {
+        return word.indexOf('-') < 0 ? word : word.replace("-", "");
     }
 }

@@ -42,6 +42,18 @@ final class StatedMembership {
             "pastor", "kapelaan", "priester", "imam", "rabbi", "reverend", "deacon", "twee ", "two ", "afkomst", "komaf",
             "descent", "origin", "haar vrouw", "echtgeno", "zijn man", "wife", "husband", "(");
 
+    private static final java.util.List<String> OFFICE_WORDS = java.util.List.of(OFFICES.split("\\|"));
+
+    /** A cheap test before {@link #namesByOffice}: whether the folded text holds a title of office. */
+    static boolean officeIn(String folded) {
+        for (String t : OFFICE_WORDS) {
+            if (folded.contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A cheap test before {@link #in}: whether the folded text holds a word one of the forms needs. */
     static boolean mayStateIn(String folded) {
         for (String t : TRIGGERS) {
