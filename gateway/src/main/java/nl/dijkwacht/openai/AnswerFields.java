@@ -16,10 +16,12 @@ public final class AnswerFields {
 
     /**
      * The answer's own fields: OpenAI's ({@code obfuscation} pads stream chunks), Azure's {@code prompt_filter_results},
-     * OpenRouter's {@code provider}, an upstream {@code error}, the gateway's own extension.
+     * OpenRouter's {@code provider}, Groq's {@code x_groq} (a request id and queue times), an upstream {@code error}, the
+     * gateway's own extension.
      */
     public static final Set<String> ANSWER = Set.of("id", "object", "created", "model", "choices", "usage",
-            "system_fingerprint", "service_tier", "obfuscation", "prompt_filter_results", "provider", "error", "dijkwacht");
+            "system_fingerprint", "service_tier", "obfuscation", "prompt_filter_results", "provider", "x_groq", "error",
+            "dijkwacht");
 
     /**
      * A choice's: OpenAI's, Azure's {@code content_filter_results}, vLLM's {@code stop_reason} (the stop string the tool
