@@ -23,7 +23,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * so this is what the model is kept from.
  *
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14
  * </pre>
  *
  * <p>Measures (special-category findings are ignored: that type is not labelled in this set):
@@ -42,9 +42,11 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * in the fifth, held-out-5 (run once at the end of the fifth) in the sixth, held-out-6 (run once at the end of the
  * sixth) in the seventh, held-out-7 (run once at the end of the seventh) in the eighth, held-out-8 (run once at the
  * end of the eighth) in the ninth, held-out-9 (run once at the end of the ninth) in the tenth, held-out-10 (run once
- * at the end of the tenth) in the eleventh, held-out-11 (run once at the end of the eleventh) in the twelfth and
- * held-out-13 (run once at the end of session 46's round) in round 14, so their mismatches are written too.
- * For a part still held out ({@link FormsEvalSet#UNSEEN}: held-out-12) only the figures are printed, never its errors.
+ * at the end of the tenth) in the eleventh, held-out-11 (run once at the end of the eleventh) in the twelfth,
+ * held-out-13 (run once at the end of session 46's round) in round 14, and held-out-12 (run once at the end of the
+ * twelfth) and held-out-14 (run once at the end of round 14) in round 15, so their mismatches are written too.
+ * For a part still held out ({@link FormsEvalSet#UNSEEN}: the paste held-out parts) only the figures are printed, never
+ * its errors.
  */
 public final class FormsEvaluation {
 
@@ -273,10 +275,12 @@ public final class FormsEvaluation {
                     "## Held-out-10 part (run once at the end of the tenth round; development data since)\n\n";
             case "heldout11" ->
                     "## Held-out-11 part (run once at the end of the eleventh round; development data since)\n\n";
-            case "heldout12" -> "## HELD-OUT-12 part (written before the twelfth tuning round; final figures only: "
-                    + "do not tune on these, no errors are written)\n\n";
+            case "heldout12" ->
+                    "## Held-out-12 part (run once at the end of the twelfth round; development data since round 15)\n\n";
             case "heldout13" ->
                     "## Held-out-13 part (run once at the end of session 46's round; development data since round 14)\n\n";
+            case "heldout14" ->
+                    "## Held-out-14 part (run once at the end of round 14; development data since round 15)\n\n";
             case "paste45" -> "## Paste-45 set, development part\n\n";
             case "paste45heldout" -> "## PASTE-45 HELD-OUT part (final figures only: do not tune on these, no errors are "
                     + "written)\n\n";
