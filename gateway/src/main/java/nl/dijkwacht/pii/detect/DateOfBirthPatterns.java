@@ -57,6 +57,33 @@ public final class DateOfBirthPatterns {
     }
 
     /**
+     * pii48b: a compact date ({@code 19870214}, {@code 14021987}) — how a spreadsheet column of birth dates reads when
+     * pasted into a question about it — with the birth word farther away than for other dates: "geboortedatum van
+     * nguyen van hung omzetten naar dd-mm-jjjj? ik heb 19720530", "de geboortejaren uit kolom A. voorbeeld: 19870214".
+     * Eight digits that form a date are rarely anything else when birth dates are the subject; a compact date of this
+     * year is today's or a file's date stamp ("de datum van vandaag (20261205)").
+     */
+    public static Recognizer dateOfBirthCompact() {
+        return PatternRecognizer.builder("date-of-birth-compact", EntityType.DATE_OF_BIRTH)
+                .context(ContextEnhancer.of("/pii/context/date-of-birth.txt", 120,
+                        "/pii/context/date-of-birth-after.txt", 20))
+                .pattern("compact `yyyymmdd` and `ddmmyyyy`",
+                        "(?<![\\p{L}\\d])((?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])"
+                                + "|(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2})(?![\\p{L}\\d]|[.,]\\d)", 8)
+                .veto("a date of this year or later is a date stamp, not a birth date.", c -> !earlierThanThisYear(c.value()))
+                .scores(0.85, 0, 0)
+                .onlyWhenMentioned()
+                .note("Only with birth context, farther away than for other dates (120 characters before).")
+                .build();
+    }
+
+    private static boolean earlierThanThisYear(String compact) {
+        int year = compact.startsWith("19") || compact.startsWith("20") ? Integer.parseInt(compact, 0, 4, 10)
+                : Integer.parseInt(compact, 4, 8, 10);
+        return year < currentYear();
+    }
+
+    /**
      * A birth date in the American order ("born March 12, 1987"), in English mail from expats. Looked for only when the
      * text says {@code born} or {@code birth}: the pattern starts at a word, not a digit.
      */
