@@ -46,4 +46,19 @@ class FieldShapesAndRecordsTest {
         String person = "{\"aanvrager\":{\"naam\":\"Lisa Bos\",\"adres\":\"Molenstraat\",\"woonplaats\":\"Assen\"}}";
         assertThat(found(person, EntityType.ADDRESS)).containsExactly("Molenstraat");
     }
+
+    /** A StUF entity prefix glued on in camelCase ("gorOpenbareRuimteNaam" beside "aoaHuisnummer") still goes. */
+    @Test
+    void aStufPrefixInCamelCaseLeavesTheStreetBesideItsHouseNumber() {
+        String answer = "{\"wplWoonplaatsNaam\":\"Zwolle\",\"gorOpenbareRuimteNaam\":\"Populierstraat\","
+                + "\"aoaHuisnummer\":21,\"inpBsn\":\"999900043\"}";
+        assertThat(found(answer, EntityType.ADDRESS)).containsExactly("Populierstraat");
+        assertThat(FieldKeys.normalise("gorOpenbareRuimteNaam")).isEqualTo("openbare ruimte naam");
+    }
+
+    @Test
+    void aDocumentNumberAfterKopieIdIsAnIdDocument() {
+        assertThat(found("we missen nog een kopie id (NPR4K8T27 stond op het formulier) van meneer", EntityType.ID_DOCUMENT))
+                .containsExactly("NPR4K8T27");
+    }
 }
