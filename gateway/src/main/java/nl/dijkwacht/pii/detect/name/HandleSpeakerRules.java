@@ -6,12 +6,12 @@ import java.util.regex.Pattern;
 
 /**
  * Rule family (pii48): the speaker of a chat copied out of a tool that shows the user's handle and the time on one
- * line, with or without the message after it (Mattermost, Slack, Rocket.Chat: {@code ruben.t 10:04},
- * {@code rutger.hoekstra 01:12 auto staat al 3 dagen …}). A line that opens with a handle in lower case whose words are
- * joined by a dot or an underscore ({@code given.surname}, {@code given.initial}, {@code given_surname}) and then a time
- * names a person: the whole handle is the name, not only the known given name in it. A handle that is a function
- * mailbox's or a system's ({@code servicedesk.noord}, {@code bot.wmo}) is left: its first word may not be a word that
- * is never a name, a street or an organisation word.
+ * line, with or without the message after it (Mattermost, Slack, Rocket.Chat: {@code anouk.v 10:04},
+ * {@code thijs_dekker 01:12 auto staat al 3 dagen …}). A line that opens with a handle in lower case whose words are
+ * joined by a dot or an underscore ({@code given.surname}, {@code given.initial}, {@code i.surname}) and then a time
+ * names a person: the whole handle is the name, not only the known given name in it. A handle of a function mailbox
+ * or a system ({@code servicedesk.noord}) is left: one of its words must be a known given name or surname, and none a
+ * word that is never a name, a common, street or organisation word.
  */
 final class HandleSpeakerRules {
 
@@ -20,11 +20,14 @@ final class HandleSpeakerRules {
     private static final int MAX_HANDLE = 40;
     private static final Pattern TIME = Pattern.compile(" [0-2]?\\d:[0-5]\\d(?:[ \\r]|$)");
 
-    private HandleSpeakerRules() {
+    private final NameGazetteer gazetteer;
+
+    HandleSpeakerRules(NameGazetteer gazetteer) {
+        this.gazetteer = gazetteer;
     }
 
     /** Adds the handles found to {@code out}. */
-    static void find(String text, List<NameSpan> out) {
+    void find(String text, List<NameSpan> out) {
         int n = text.length();
         int lineStart = 0;
         while (lineStart < n) {
@@ -65,15 +68,24 @@ final class HandleSpeakerRules {
         return TIME.matcher(text).region(i, lineEnd).lookingAt();
     }
 
-    private static boolean nameLike(String text, int from, int to) {
-        String handle = text.substring(from, to);
-        int join = 0;
-        while (join < handle.length() && handle.charAt(join) != '.' && handle.charAt(join) != '_') {
-            join++;
+    /**
+     * Every word of the handle may be a name (none a word that is never one, a common, street or organisation word)
+     * and one is a known given name or surname: {@code ruben.t}, {@code a.bakker}, not {@code servicedesk.noord}.
+     */
+    private boolean nameLike(String text, int from, int to) {
+        boolean known = false;
+        for (String word : text.substring(from, to).split("[._]")) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (lower.length() == 1) {
+                continue; // an initial
+            }
+            if (NameWords.NOT_NAMES.contains(lower) || NameWords.COMMON_LOWER.contains(lower)
+                    || StreetOrganisationFilter.isStreetOrOrganisation(lower)
+                    || StreetOrganisationFilter.isOrganisationPrefix(lower)) {
+                return false;
+            }
+            known |= gazetteer.isFirstName(lower) || gazetteer.isSurname(lower);
         }
-        String first = handle.substring(0, join).toLowerCase(Locale.ROOT);
-        return first.length() >= 2 && !NameWords.NOT_NAMES.contains(first) && !NameWords.COMMON_LOWER.contains(first)
-                && !StreetOrganisationFilter.isStreetOrOrganisation(first)
-                && !StreetOrganisationFilter.isOrganisationPrefix(first);
+        return known;
     }
 }

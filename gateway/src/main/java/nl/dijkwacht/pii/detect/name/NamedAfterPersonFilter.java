@@ -9,15 +9,16 @@ import java.util.Locale;
  * <ul>
  *   <li>a regnal number after a given name: {@code Raadzaal Willem I}, {@code Poppodium Willem II};</li>
  *   <li>a given name that opens a street or venue of several words: {@code Jan Pieter Heijestraat},
- *       {@code Jonas Daniël Meijerplein} — up to three capitalised words (particles between) on the same line, the
- *       last a street or venue word;</li>
+ *       {@code Jonas Daniël Meijerplein} — up to three capitalised words (not in capitals; particles between) on the
+ *       same line, the last a street or venue word;</li>
  *   <li>a name right after a word that opens an organisation's or a building's name, an abbreviated title between
  *       skipped (a written-out one, {@code Secretariaat wethouder Özcan}, is a person's):
  *       {@code Bibliotheek Anne Frank}, {@code Wijkgebouw Dr. Albert Schweitzer} ({@code organisation-prefixes.txt},
  *       {@code organisation-endings.txt}).</li>
  * </ul>
+ * Checked on the name rules' and the model's spans and on the names the finding links echo ({@code FindingLinks}).
  */
-final class NamedAfterPersonFilter {
+public final class NamedAfterPersonFilter {
 
     private static final java.util.Set<String> STREET_PARTICLES = java.util.Set.of("van", "de", "der", "den", "ter",
             "ten", "te", "'t");
@@ -26,12 +27,14 @@ final class NamedAfterPersonFilter {
     }
 
     /** Whether the person span [start, end) of {@code text} names a thing. */
-    static boolean namesAThing(String text, int start, int end) {
-        return regnalNumberAfter(text, end) || streetOrVenueAfter(text, end) || organisationWordBefore(text, start);
+    public static boolean namesAThing(String text, int start, int end) {
+        return regnalNumberAfter(text, start, end) || streetOrVenueAfter(text, end) || organisationWordBefore(text, start);
     }
 
-    private static boolean regnalNumberAfter(String text, int end) {
-        if (end + 2 > text.length() || text.charAt(end) != ' ') {
+    /** A regnal number follows one given name alone ("Willem II"; not "Jordi Puigdomènech i Vila" in capitals). */
+    private static boolean regnalNumberAfter(String text, int start, int end) {
+        int space = text.indexOf(' ', start);
+        if (end + 2 > text.length() || text.charAt(end) != ' ' || space >= 0 && space < end) {
             return false;
         }
         int i = end + 1;
@@ -69,7 +72,8 @@ final class NamedAfterPersonFilter {
             }
             String lower = text.substring(from, to).toLowerCase(Locale.ROOT);
             boolean particle = words > 0 && STREET_PARTICLES.contains(lower); // "Jan van Galenstraat", not "in"
-            if (!particle && !Character.isUpperCase(text.charAt(from))) {
+            if (!particle && !(Character.isUpperCase(text.charAt(from)) && to - from >= 2
+                    && Character.isLowerCase(text.charAt(from + 1)))) { // capitalised: in capitals every word looks so
                 return false;
             }
             if (!particle && words > 0 && nl.dijkwacht.pii.detect.NamedThings.streetOrVenueWord(lower)) {

@@ -22,11 +22,13 @@ final class PersonNameRules {
     private final IdentifierClosedNameRules identifierClosed = new IdentifierClosedNameRules();
     private final LowerCaseCommaNameRules lowerCaseComma;
     private final SpeakerLineRules speakers;
+    private final HandleSpeakerRules handles;
 
     PersonNameRules(NameGazetteer gazetteer) {
         NameParser parser = new NameParser(gazetteer);
         this.lowerCaseComma = new LowerCaseCommaNameRules(gazetteer);
         this.speakers = new SpeakerLineRules(gazetteer);
+        this.handles = new HandleSpeakerRules(gazetteer);
         this.titles = new TitleAndInitialRules(parser);
         this.givenNames = new GivenNameRules(parser);
         this.surnames = new SurnameRules(parser);
@@ -49,7 +51,7 @@ final class PersonNameRules {
         }
         if (text.indexOf(':') >= 0) {
             speakers.find(text, spans);
-            HandleSpeakerRules.find(text, spans);
+            handles.find(text, spans);
         }
         ChatNameRules.Capitals capitals = ChatNameRules.Capitals.of(text); // one pass for both lower-case families
         chat.find(text, capitals, spans);
