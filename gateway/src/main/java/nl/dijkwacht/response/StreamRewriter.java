@@ -91,6 +91,9 @@ public final class StreamRewriter implements ChunkSink {
     /** Rewrites the chunk; what it gives (the chunk, and a held tail with the disclaimer before it) waits for {@link #flush}. */
     @Override
     public void pending(ObjectNode chunk) {
+        if (outputScan != null && outputScan.redacts()) {
+            UnknownFieldsUnderRedact.drop(chunk, exchange); // only known fields pass under redact (answer48)
+        }
         if (!events.framed()) {
             events.frame(chunk);
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.dijkwacht.pii.detect.name.NamedAfterPersonFilter;
 import nl.dijkwacht.words.WordList;
 
 /**
@@ -71,7 +72,7 @@ final class FindingLinks {
             for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
                 int e = i + part.length();
                 if (wholeWord(text, i, e) && free(kept, added, i, e) && !inOrganisationName(text, i, e)
-                        && !NamedThings.partOfNamedThing(text, i, e)) {
+                        && !NamedThings.partOfNamedThing(text, i, e) && !NamedAfterPersonFilter.namesAThing(text, i, e)) {
                     added.add(new Finding(EntityType.PERSON, i, e, 0.8, "person",
                             "same name as a person found elsewhere in the text", ""));
                 }
@@ -122,7 +123,8 @@ final class FindingLinks {
         if (e - s < 3 || Character.isUpperCase(text.charAt(s)) != capital || !oneWord(text, s, e)
                 || NOT_ON_THEIR_OWN.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT))
                 || !wholeWord(text, s, e) || nextWordCapitalised(text, e) || !free(kept, added, s, e)
-                || organisationWordBeside(text, s, e) || NamedThings.partOfNamedThing(text, s, e)) {
+                || organisationWordBeside(text, s, e) || NamedThings.partOfNamedThing(text, s, e)
+                || NamedAfterPersonFilter.namesAThing(text, s, e)) {
             return;
         }
         for (int i = s + 1; i < e; i++) {
