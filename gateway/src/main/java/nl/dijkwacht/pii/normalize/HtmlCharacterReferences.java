@@ -2,16 +2,17 @@ package nl.dijkwacht.pii.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * HTML character references read as the characters a browser shows (redteam48): {@code 111&nbsp;222&nbsp;333},
  * {@code &#49;&#49;&#49;…}, {@code jan&period;jansen&commat;example&period;nl}. Tools that pass on the HTML body of an
  * e-mail or a web page (n8n, Power Automate's Outlook actions, an IDE plugin reading a template) send such text, and the
  * model reads the references as the characters they stand for. Decimal ({@code &#49;}, the {@code ;} may be left out as
- * browsers allow) and hexadecimal ({@code &#x31;}) references and the named ones text copied from HTML uses for spaces,
- * dashes and punctuation are read; the character then goes through the code-point pass like any other
+ * browsers allow) and hexadecimal ({@code &#x31;}) references and every named one of HTML5 with its {@code ;}
+ * ({@code &nbsp;}, {@code &commat;}, {@code &eacute;}; read by unbescape, as the purpose guard's {@code PurposeText}
+ * reads them) are read; the character then goes through the code-point pass like any other
  * ({@link TextNormalizer#characters}), so {@code &nbsp;} becomes a space and {@code &shy;} nothing. One layer only:
  * {@code &amp;#49;} is {@code &#49;}, not {@code 1}.
  */
@@ -20,27 +21,8 @@ final class HtmlCharacterReferences {
     private HtmlCharacterReferences() {
     }
 
-    /** Named references (HTML5, case as written there) that disguise digits, addresses and names when left unread. */
-    private static final Map<String, String> NAMED = Map.ofEntries(
-            Map.entry("nbsp", "\u00A0"), Map.entry("NonBreakingSpace", "\u00A0"), Map.entry("ensp", "\u2002"),
-            Map.entry("emsp", "\u2003"), Map.entry("thinsp", "\u2009"), Map.entry("ThinSpace", "\u2009"),
-            Map.entry("hairsp", "\u200A"), Map.entry("numsp", "\u2007"), Map.entry("puncsp", "\u2008"),
-            Map.entry("MediumSpace", "\u205F"), Map.entry("shy", "\u00AD"), Map.entry("zwnj", "\u200C"),
-            Map.entry("zwj", "\u200D"), Map.entry("ZeroWidthSpace", "\u200B"), Map.entry("NoBreak", "\u2060"),
-            Map.entry("lrm", "\u200E"), Map.entry("rlm", "\u200F"), Map.entry("amp", "&"), Map.entry("AMP", "&"),
-            Map.entry("lt", "<"), Map.entry("LT", "<"), Map.entry("gt", ">"), Map.entry("GT", ">"),
-            Map.entry("quot", "\""), Map.entry("QUOT", "\""), Map.entry("apos", "'"), Map.entry("commat", "@"),
-            Map.entry("period", "."), Map.entry("comma", ","), Map.entry("colon", ":"), Map.entry("semi", ";"),
-            Map.entry("hyphen", "\u2010"), Map.entry("dash", "\u2010"), Map.entry("ndash", "\u2013"),
-            Map.entry("mdash", "\u2014"), Map.entry("minus", "\u2212"), Map.entry("horbar", "\u2015"),
-            Map.entry("num", "#"), Map.entry("plus", "+"), Map.entry("sol", "/"), Map.entry("bsol", "\\"),
-            Map.entry("lowbar", "_"), Map.entry("UnderBar", "_"), Map.entry("lpar", "("), Map.entry("rpar", ")"),
-            Map.entry("lsqb", "["), Map.entry("rsqb", "]"), Map.entry("lcub", "{"), Map.entry("rcub", "}"),
-            Map.entry("excl", "!"), Map.entry("quest", "?"), Map.entry("percnt", "%"), Map.entry("equals", "="),
-            Map.entry("ast", "*"), Map.entry("verbar", "|"), Map.entry("vert", "|"));
-
-    /** The longest name in {@link #NAMED}. */
-    private static final int LONGEST_NAME = 16;
+    /** The longest name of an HTML5 named reference ({@code &CounterClockwiseContourIntegral;} has 31 letters). */
+    private static final int LONGEST_NAME = 32;
 
     /** Replacements of every reference in {@code s}, sorted and not overlapping; none when {@code s} has no {@code &}. */
     static List<Edit> edits(String s) {
@@ -73,13 +55,17 @@ final class HtmlCharacterReferences {
                 end = i;
                 chars = Character.toString((int) value);
             } else {
-                int semi = s.indexOf(';', amp + 2);
-                if (semi < 0 || semi - amp - 1 > LONGEST_NAME) {
+                int semi = amp + 1;
+                while (semi < n && semi - amp <= LONGEST_NAME && asciiLetterOrDigit(s.charAt(semi))) {
+                    semi++;
+                }
+                if (semi == amp + 1 || semi >= n || s.charAt(semi) != ';') {
                     continue;
                 }
-                String named = NAMED.get(s.substring(amp + 1, semi));
-                if (named == null) {
-                    continue;
+                String reference = s.substring(amp, semi + 1);
+                String named = HtmlEscape.unescapeHtml(reference);
+                if (named.equals(reference)) {
+                    continue; // no name of HTML5's list
                 }
                 end = semi + 1;
                 chars = named;
@@ -91,5 +77,9 @@ final class HtmlCharacterReferences {
             amp = end - 1;
         }
         return edits == null ? List.of() : edits;
+    }
+
+    private static boolean asciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 }

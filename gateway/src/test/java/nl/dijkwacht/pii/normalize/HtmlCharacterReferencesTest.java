@@ -23,6 +23,7 @@ class HtmlCharacterReferencesTest {
                 Arguments.of("non-breaking hyphen as a number", "06&#8209;12345678", "06-12345678"),
                 Arguments.of("dash and soft hyphen", "111&ndash;222&shy;333", "111-222333"),
                 Arguments.of("a full-width digit as a reference", "&#65297;11222333", "111222333"),
+                Arguments.of("a named letter", "Ren&eacute; Jansen", "René Jansen"),
                 Arguments.of("one layer only", "&amp;#49; &amp; co", "&#49; & co"),
                 Arguments.of("ampersands that are no reference", "Jansen & Zn, R&D, &foo; &#; &#x; &#xZZ; &#1114112;",
                         "Jansen & Zn, R&D, &foo; &#; &#x; &#xZZ; &#1114112;"),
