@@ -14,7 +14,7 @@ import org.springframework.web.servlet.function.ServerRequest;
  * A model-API address outside {@code /v1} ({@code /chat/completions}, {@code /v2/responses}, {@code /openai/v1/…},
  * Azure's {@code /openai/deployments/{d}/chat/completions}): a tool whose base URL lacks {@code /v1} or has another
  * provider's path (answer47; a generic 404 without a record before). The answer names the base URL the tool should have
- * ({@code https://host/v1}). A known tool's call is recorded like a call to an address under {@code /v1} that
+ * (the gateway's address with {@code /v1}, no host named: answer48). A known tool's call is recorded like a call to an address under {@code /v1} that
  * Dijkwacht does not offer — but a misconfigured tool repeats the same call on every use, so the record is aggregated:
  * the first call per tool, method and address shape in a minute is recorded, the others of that minute answer with the
  * trace id of that record. A caller without an accepted key gets the same answer and no record (as under {@code /v1}),
@@ -47,12 +47,14 @@ final class MisplacedBaseUrl {
         return false;
     }
 
-    /** The 404: what was called, the base URL to set instead. */
+    /**
+     * The 404: what was called, the base URL to set instead — without a host: the request's {@code Host} header is the
+     * caller's to write (review47: it was echoed into the message), and the gateway has no configured public address.
+     */
     static Refusal refusal(ServerRequest request) {
-        String base = request.uri().getScheme() + "://" + request.uri().getRawAuthority() + "/v1";
         return Refusal.notFound("wrong_base_url", "Dit adres biedt Dijkwacht niet aan: de OpenAI-adressen van Dijkwacht"
-                + " beginnen met /v1/. Controleer de basis-URL (base URL) in de instellingen van uw tool: die moet "
-                + base + " zijn (dan gaat een chatverzoek naar POST " + base + "/chat/completions).", null);
+                + " beginnen met /v1/. Controleer de basis-URL (base URL) in de instellingen van uw tool: die moet het adres"
+                + " van Dijkwacht met /v1 erachter zijn (dan gaat een chatverzoek naar POST <basis-URL>/chat/completions).", null);
     }
 
     /** The trace id of the record of this call or of the same call of this tool in the last minute ({@code record} once). */

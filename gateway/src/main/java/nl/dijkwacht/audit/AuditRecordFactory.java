@@ -66,7 +66,7 @@ public final class AuditRecordFactory {
                 .httpStatus(httpStatus)
                 .upstreamStatus(exchange.upstreamStatus())
                 .entityCounts(names(exchange.entityCounts()))
-                .outputEntityCounts(names(exchange.outputEntityCounts()))
+                .outputEntityCounts(outputCounts(exchange))
                 .promptTokens(exchange.promptTokens())
                 .completionTokens(exchange.completionTokens())
                 .latencyMillis(exchange.elapsedMillis())
@@ -165,6 +165,24 @@ public final class AuditRecordFactory {
      * is): no sorted copy first — the record keeps no order anyway, and its readers that need one sort the names.
      */
     @SuppressWarnings("unchecked")
+    /**
+     * What the output scan found, by type; under {@code redact} with {@value #UNSCANNED_FIELD}: the answer fields dropped
+     * as unknown (answer48, docs/adr/0014) — the mark that the answer had text the scan could not read.
+     */
+    private static Map<String, Integer> outputCounts(Exchange exchange) {
+        Map<String, Integer> found = names(exchange.outputEntityCounts());
+        int dropped = exchange.droppedAnswerFields().size();
+        if (dropped == 0) {
+            return found;
+        }
+        Map<String, Integer> marked = new java.util.HashMap<>(found);
+        marked.put(UNSCANNED_FIELD, dropped);
+        return marked;
+    }
+
+    /** The output count of answer fields dropped under {@code redact} because the gateway does not know them. */
+    public static final String UNSCANNED_FIELD = "UNSCANNED_FIELD";
+
     private static Map<String, Integer> names(Map<EntityType, Integer> counts) {
         if (counts.isEmpty()) {
             return Map.of();

@@ -223,10 +223,13 @@ public final class CallerAuthenticator {
             roles.add(OperatorRole.AUDITOR);
         }
         String tenant = tenantOf(staff);
+        String actor = OidcActor.id(staff.issuer(), staff.userId(), pseudonym);
         if (tenants.find(tenant).isEmpty()) {
-            return Result.refused(unknownTenant());
+            // no chain of that tenant to record it in: the refusal is the default tenant's record — the organisation that
+            // runs the gateway and configured the issuer (identity48; before, it left no record at all)
+            return Result.refused(unknownTenant(), new Operator(actor, roles, tenants.defaultTenant().id(), true));
         }
-        Operator who = new Operator(OidcActor.id(staff.issuer(), staff.userId(), pseudonym), roles, tenant, true);
+        Operator who = new Operator(actor, roles, tenant, true);
         if (roles.size() > 1) {
             return Result.refused(Refusal.forbidden("role_conflict",
                     "Uw account heeft zowel de rol '" + operatorRoles.admin() + "' als '" + operatorRoles.auditor()
@@ -305,6 +308,12 @@ public final class CallerAuthenticator {
                             + "identiteitsprovider te controleren.");
             case INVALID -> Refusal.unauthorized("token_invalid",
                     "Het toegangstoken is ongeldig: de handtekening of de opbouw klopt niet. Meld u opnieuw aan in uw tool.");
+            case NOT_AN_ACCESS_TOKEN -> Refusal.unauthorized("token_type_invalid",
+                    "Dit is geen toegangstoken maar bijvoorbeeld een ID- of vernieuwingstoken. Laat uw tool het toegangstoken "
+                            + "(access token) van de identiteitsprovider meesturen.");
+            case REQUIRED_CLAIM -> Refusal.unauthorized("token_organisation_invalid",
+                    "Het toegangstoken is echt, maar mist een kenmerk dat deze Dijkwacht eist (bijvoorbeeld het domein van uw "
+                            + "organisatie). Meld u aan met het account van uw organisatie.");
             case ISSUER_UNREACHABLE -> Refusal.unavailable("identity_provider_unavailable",
                     "Dijkwacht kan het toegangstoken nu niet controleren: de identiteitsprovider is niet bereikbaar. Probeer het later opnieuw.");
         };

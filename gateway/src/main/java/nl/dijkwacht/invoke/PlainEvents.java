@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import nl.dijkwacht.openai.AnswerFields;
 
 /**
  * Tells which events of one upstream stream are plain text events ({@link RawChunk#plainContent}), with one Jackson
@@ -131,7 +132,12 @@ final class PlainEvents implements AutoCloseable {
                 case "error", "citations" -> {
                     return null;
                 }
-                default -> p.skipChildren();
+                default -> {
+                    if (unknown(name, value, AnswerFields.ANSWER)) {
+                        return null;
+                    }
+                    p.skipChildren();
+                }
             }
         }
         return choices && t == JsonToken.END_OBJECT && fed.needMoreInput() ? content : null;
@@ -169,7 +175,12 @@ final class PlainEvents implements AutoCloseable {
                         return null;
                     }
                 }
-                default -> p.skipChildren();
+                default -> {
+                    if (unknown(name, value, AnswerFields.CHOICE)) {
+                        return null;
+                    }
+                    p.skipChildren();
+                }
             }
         }
         return index && t == JsonToken.END_OBJECT ? content : null;
@@ -204,9 +215,23 @@ final class PlainEvents implements AutoCloseable {
                         return null;
                     }
                 }
-                default -> p.skipChildren();
+                default -> {
+                    if (unknown(name, value, AnswerFields.MESSAGE)) {
+                        return null;
+                    }
+                    p.skipChildren();
+                }
             }
         }
         return t == JsonToken.END_OBJECT ? content : null;
+    }
+
+    /**
+     * A field the gateway does not know, with a value: under {@code pii.output: redact} the tree path drops it (answer48,
+     * docs/adr/0014), so such an event is not plain. A {@code null} carries nothing and passes (vLLM's
+     * {@code prompt_logprobs}, {@code kv_transfer_params}).
+     */
+    private static boolean unknown(String name, JsonToken value, java.util.Set<String> known) {
+        return value != JsonToken.VALUE_NULL && !known.contains(name);
     }
 }

@@ -29,6 +29,8 @@ public final class Exchange {
     private final Map<EntityType, Integer> entityCounts = new EnumMap<>(EntityType.class);
     private final Map<EntityType, Integer> outputEntityCounts = new EnumMap<>(EntityType.class);
     private int citationsDropped;
+    /** Answer fields dropped under {@code redact} as unknown (answer48): their paths, in the order first seen. */
+    private java.util.Set<String> droppedAnswerFields;
 
     private byte[] rawBody = new byte[0];
     private java.util.List<String> sentMessageTexts;
@@ -163,6 +165,15 @@ public final class Exchange {
     /** Web-search citations dropped because their span was not in the answer's text once it was rewritten (answer47). */
     public int citationsDropped() { return citationsDropped; }
     public void citationsDropped(int dropped) { citationsDropped += dropped; }
+    public java.util.Set<String> droppedAnswerFields() {
+        return droppedAnswerFields == null ? java.util.Set.of() : droppedAnswerFields;
+    }
+    public void answerFieldDropped(String path) {
+        if (droppedAnswerFields == null) {
+            droppedAnswerFields = new java.util.LinkedHashSet<>(4);
+        }
+        droppedAnswerFields.add(path);
+    }
 
     /** Images, audio and files the request carries (allowed by the use-case), per kind. Never their content. */
     public Map<Attachment.Kind, Integer> attachmentCounts() { return attachmentCounts; }

@@ -42,7 +42,9 @@ final class CitationSpans {
             }
             JsonNode start = citation.path("start_index");
             JsonNode end = citation.path("end_index");
-            if (!start.isIntegralNumber() || !end.isIntegralNumber() || start.asInt() < 0 || end.asInt() < start.asInt()
+            // an offset beyond int is out of range, not wrapped (review47: 4294967296 read as 0)
+            if (!start.isIntegralNumber() || !end.isIntegralNumber() || !start.canConvertToInt() || !end.canConvertToInt()
+                    || start.asInt() < 0 || end.asInt() < start.asInt()
                     || end.asInt() > modelLength) {
                 list.remove(i);
                 dropped++;

@@ -63,9 +63,15 @@ public final class ReplyRewriter {
         OutputScan.Bound scan = scanFor(exchange);
         String note = disclaimer.textFor(exchange);
         boolean noteInContent = false;
+        if (scan != null && scan.redacts()) {
+            UnknownFieldsUnderRedact.drop(reply, exchange); // only known fields pass under redact (answer48)
+        }
         for (JsonNode choice : reply.path("choices")) {
             if (choice instanceof ObjectNode c) {
                 AnswerTokens.dropUnasked(c, exchange, scan);
+                if (restore && c.hasNonNull("logprobs")) {
+                    RestoredTokens.restore(c, exchange.vault()); // the tokens spell the text the tool gets (answer48)
+                }
             }
             if (!(choice.get("message") instanceof ObjectNode message)) {
                 continue;
@@ -167,6 +173,11 @@ public final class ReplyRewriter {
         ext.put("in_content", inContent);
         if (exchange.citationsDropped() > 0) {
             ext.put("citations_dropped", exchange.citationsDropped());
+        }
+        if (!exchange.droppedAnswerFields().isEmpty()) {
+            // fields the gateway does not know, dropped under redact (answer48): names, never values
+            ext.put("fields_dropped", exchange.droppedAnswerFields().size());
+            exchange.droppedAnswerFields().forEach(ext.putArray("dropped_fields")::add);
         }
     }
 

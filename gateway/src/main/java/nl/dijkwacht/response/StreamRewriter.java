@@ -91,6 +91,9 @@ public final class StreamRewriter implements ChunkSink {
     /** Rewrites the chunk; what it gives (the chunk, and a held tail with the disclaimer before it) waits for {@link #flush}. */
     @Override
     public void pending(ObjectNode chunk) {
+        if (outputScan != null && outputScan.redacts()) {
+            UnknownFieldsUnderRedact.drop(chunk, exchange); // only known fields pass under redact (answer48)
+        }
         if (!events.framed()) {
             events.frame(chunk);
         }
@@ -210,6 +213,13 @@ public final class StreamRewriter implements ChunkSink {
         int index = node.path("index").asInt();
         StreamedChoice choice = choice(index);
         AnswerTokens.dropUnasked(node, exchange, outputScan);
+        if (restore && (node.hasNonNull("logprobs") || choice.tokens != null)) {
+            // the tokens spell the text the tool gets: a placeholder's pieces held until whole, then one token (answer48)
+            if (choice.tokens == null) {
+                choice.tokens = new RestoredTokens(exchange.vault());
+            }
+            choice.tokens.next(node, node.hasNonNull("finish_reason"));
+        }
         if (node.get("delta") instanceof ObjectNode delta) {
             ContentChunks.flatten(delta);
             choice.saw(delta);

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.Set;
+import nl.dijkwacht.openai.AnswerFields;
 
 /**
  * The plain-text check as it was before {@link PlainEvents} (session 40's {@code RawChunk.readPlain}, unchanged but for
- * its signature): a new blocking parser for every event. The reference the new check is compared with.
+ * its signature): a new blocking parser for every event. The reference the new check is compared with. answer48: a
+ * field the gateway does not know ({@link AnswerFields}) with a value makes an event not plain, at every level.
  */
 final class PlainCheckBefore {
 
@@ -48,7 +51,12 @@ final class PlainCheckBefore {
                     case "error", "citations" -> {
                         return null;
                     }
-                    default -> p.skipChildren();
+                    default -> {
+                        if (unknown(name, value, AnswerFields.ANSWER)) {
+                            return null;
+                        }
+                        p.skipChildren();
+                    }
                 }
             }
             return choices && p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null ? content : null;
@@ -87,7 +95,12 @@ final class PlainCheckBefore {
                         return null;
                     }
                 }
-                default -> p.skipChildren();
+                default -> {
+                        if (unknown(name, value, AnswerFields.CHOICE)) {
+                            return null;
+                        }
+                        p.skipChildren();
+                    }
             }
         }
         return index ? content : null;
@@ -110,9 +123,18 @@ final class PlainCheckBefore {
                 case "tool_calls", "annotations" -> {
                     return null;
                 }
-                default -> p.skipChildren();
+                default -> {
+                        if (unknown(name, value, AnswerFields.MESSAGE)) {
+                            return null;
+                        }
+                        p.skipChildren();
+                    }
             }
         }
         return content;
+    }
+
+    private static boolean unknown(String name, JsonToken value, Set<String> known) {
+        return value != JsonToken.VALUE_NULL && !known.contains(name);
     }
 }

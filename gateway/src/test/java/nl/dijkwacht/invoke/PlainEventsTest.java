@@ -37,7 +37,7 @@ class PlainEventsTest {
         "{ \"choices\" : [ { \"index\" : 0 , \"delta\" : { \"content\" : \"a\" } } ] } \t ",
         "\t {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}",
         "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + "lang ".repeat(3000) + "\"}}]}",
-        "{\"x\":[[[[[[[[{\"y\":[1,2.5,-3e10,true,false,null,\"s\"]}]]]]]]]],\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}",
+        "{\"prompt_filter_results\":[[[[[[[[{\"y\":[1,2.5,-3e10,true,false,null,\"s\"]}]]]]]]]],\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}",
         // several choices, finishing, usage, tool calls, annotations, citations, error
         HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}},{\"index\":1,\"delta\":{\"content\":\"b\"}}]}",
         HEAD + "\"choices\":[{\"index\":1,\"delta\":{\"content\":\"a\"}}]}",
@@ -80,20 +80,20 @@ class PlainEventsTest {
         "not json",
         // broken and unfinished events: a value the check skips, and one it reads
         "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"",
-        "{\"x\":{\"y\":[1,2",
-        "{\"x\":\"unterminated",
+        "{\"prompt_filter_results\":{\"y\":[1,2",
+        "{\"prompt_filter_results\":\"unterminated",
         "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\\u00\"}}]}",
         "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},}]}",
         "{'choices':[{'index':0,'delta':{'content':'a'}}]}",
         "{choices:[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}",
-        "{\"x\":NaN,\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}",
+        "{\"prompt_filter_results\":NaN,\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}",
         "{/* c */\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}",
         "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\tb\"}}]}",
         // cut right after a value the check skips (an object: its END_OBJECT is the token the parser last gave)
         HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}],\"x_groq\":{\"id\":\"req_1\"}",
-        HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}],\"x\":[]",
-        "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},\"x\":{}",
-        "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\",\"x\":{}",
+        HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}],\"prompt_filter_results\":[]",
+        "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},\"content_filter_results\":{}",
+        "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\",\"role\":{}",
     };
 
     @Test
@@ -252,7 +252,7 @@ class PlainEventsTest {
     @Test
     void everyCutOfAnEventWithAnObjectAfterItsChoices() {
         String event = HEAD + "\"system_fingerprint\":\"fp_1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Beste\","
-                + "\"x\":{}},\"logprobs\":null,\"finish_reason\":null,\"x\":{}}],\"x_groq\":{\"id\":\"req_01\"}}";
+                + "\"role\":{}},\"logprobs\":null,\"finish_reason\":null,\"content_filter_results\":{}}],\"x_groq\":{\"id\":\"req_01\"}}";
         byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
         try (PlainEvents stream = new PlainEvents(PlainEvents.parsers(JSON))) {
             for (int cut = 0; cut < bytes.length; cut++) {
@@ -356,6 +356,25 @@ class PlainEventsTest {
     }
 
     /** answer46: a spoken answer's delta goes down the tree path, where its transcript is restored and scanned as text. */
+    /**
+     * answer48 (docs/adr/0014): a field the gateway does not know, with a value, makes an event not plain at every level
+     * (under redact the tree path drops it); with {@code null} it carries nothing and the event stays plain.
+     */
+    @Test
+    void anUnknownFieldWithAValueIsNotPlainText() throws Exception {
+        try (PlainEvents stream = new PlainEvents(PlainEvents.parsers(JSON))) {
+            assertThat(plain(stream, HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\","
+                    + "\"reasoning_details\":[{\"type\":\"reasoning.text\",\"text\":\"b\"}]}}]}")).isNull();
+            assertThat(plain(stream, HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},\"thinking\":\"b\"}]}")).isNull();
+            assertThat(plain(stream, HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}],\"search_results\":[]}")).isNull();
+            assertThat(plain(stream, HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\",\"thinking_blocks\":null},"
+                    + "\"stop_reason\":null}],\"kv_transfer_params\":null}")).isEqualTo("a");
+            assertThat(plain(stream, HEAD + "\"provider\":\"Anthropic\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\","
+                    + "\"content\":\"a\"},\"native_finish_reason\":null}]}")).isEqualTo("a");
+            assertThat(plain(stream, PLAIN)).isEqualTo(" Beste");
+        }
+    }
+
     @Test
     void aSpokenAnswersDeltaIsNotPlainText() throws Exception {
         try (PlainEvents stream = new PlainEvents(PlainEvents.parsers(JSON))) {

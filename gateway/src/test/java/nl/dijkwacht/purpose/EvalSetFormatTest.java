@@ -19,16 +19,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Validates the purpose-guard evaluation sets themselves (it does not score the guard: that is
  * {@link PurposeEvaluation}): every line parses, held-out-3 has the class counts documented in
- * src/test/resources/purpose/README.md, and so have held-out-4, held-out-5, held-out-6, held-out-7, held-out-8, held-out-9, held-out-10, held-out-11, held-out-12 and held-out-13, and none of them
- * shares a prompt with another set. Failures report counts and line numbers only, so that no held-out prompt is shown.
+ * src/test/resources/purpose/README.md, and so have held-out-4, held-out-5, held-out-6, held-out-7, held-out-8, held-out-9, held-out-10, held-out-11, held-out-12, held-out-13 and held-out-14, and none of them
+ * shares a prompt with another set. Failures report counts and line numbers only, so that no held-out prompt is shown
+ * (sizes are compared as numbers: AssertJ's {@code hasSize} on a list or array would print its elements).
  */
 class EvalSetFormatTest {
 
-    private static final List<String> SETS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13");
+    private static final List<String> SETS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14");
     private static final Set<String> CLASSES = Set.of("forbidden", "near-miss", "personal-special", "generic-special");
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13"})
+    @ValueSource(strings = {"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14"})
     void everyLineIsClassDetailPrompt(String part) throws IOException {
         String[] lines = raw(part).split("\n");
         int prompts = 0;
@@ -37,19 +38,19 @@ class EvalSetFormatTest {
                 continue;
             }
             String[] f = lines[i].split("\t", -1);
-            assertThat(f).as("%s line %d: three tab-separated fields", part, i + 1).hasSize(3);
+            assertThat(f.length).as("%s line %d: three tab-separated fields", part, i + 1).isEqualTo(3);
             assertThat(CLASSES).as("%s line %d: known class", part, i + 1).contains(f[0]);
             assertThat(f[1]).as("%s line %d: detail", part, i + 1).matches("[a-z-]+");
             assertThat(f[2].isBlank()).as("%s line %d: empty prompt", part, i + 1).isFalse();
             prompts++;
         }
-        assertThat(EvalSet.load(part).prompts()).hasSize(prompts);
+        assertThat(EvalSet.load(part).prompts().size()).as("%s prompts loaded", part).isEqualTo(prompts);
     }
 
     @Test
     void heldout3HasTheDocumentedCounts() {
         List<EvalSet.Prompt> prompts = EvalSet.load("heldout3").prompts();
-        assertThat(prompts).hasSize(140);
+        assertThat(prompts.size()).as("heldout3 prompts").isEqualTo(140);
         assertThat(count(prompts, EvalSet.Label.FORBIDDEN)).hasSize(3).allSatisfy((purpose, n) -> assertThat(n).isEqualTo(16));
         Set<String> policyPurposes = PurposeEvaluation.defaultPolicy().governance().forbiddenPurposes().stream()
                 .map(ForbiddenPurpose::id).collect(Collectors.toSet());
@@ -72,7 +73,7 @@ class EvalSetFormatTest {
     @Test
     void heldout4HasTheDocumentedCounts() {
         List<EvalSet.Prompt> prompts = EvalSet.load("heldout4").prompts();
-        assertThat(prompts).hasSize(169);
+        assertThat(prompts.size()).as("heldout4 prompts").isEqualTo(169);
         assertThat(count(prompts, EvalSet.Label.FORBIDDEN)).containsOnly(
                 Map.entry("besluit-uitkering", 19L), Map.entry("selectie-sollicitanten", 19L), Map.entry("fraude-risicoscore", 19L));
         Set<String> policyPurposes = PurposeEvaluation.defaultPolicy().governance().forbiddenPurposes().stream()
@@ -93,7 +94,7 @@ class EvalSetFormatTest {
     @Test
     void heldout5HasTheDocumentedCounts() {
         List<EvalSet.Prompt> prompts = EvalSet.load("heldout5").prompts();
-        assertThat(prompts).hasSize(203);
+        assertThat(prompts.size()).as("heldout5 prompts").isEqualTo(203);
         assertThat(count(prompts, EvalSet.Label.FORBIDDEN)).containsOnly(
                 Map.entry("besluit-uitkering", 25L), Map.entry("selectie-sollicitanten", 25L), Map.entry("fraude-risicoscore", 25L));
         Set<String> policyPurposes = PurposeEvaluation.defaultPolicy().governance().forbiddenPurposes().stream()
@@ -151,10 +152,15 @@ class EvalSetFormatTest {
         assertTheSixthRoundSpread("heldout13");
     }
 
-    /** The spread held-out-6, -7, -8, -9, -10, -11, -12 and -13 were written to: 200 prompts, 25 per forbidden purpose, near misses 6/6/6/6/6/5/5/5, 5 per special category in both classes. */
+    @Test
+    void heldout14HasTheDocumentedCounts() {
+        assertTheSixthRoundSpread("heldout14");
+    }
+
+    /** The spread held-out-6, -7, -8, -9, -10, -11, -12, -13 and -14 were written to: 200 prompts, 25 per forbidden purpose, near misses 6/6/6/6/6/5/5/5, 5 per special category in both classes. */
     private static void assertTheSixthRoundSpread(String part) {
         List<EvalSet.Prompt> prompts = EvalSet.load(part).prompts();
-        assertThat(prompts).hasSize(200);
+        assertThat(prompts.size()).as("%s prompts", part).isEqualTo(200);
         assertThat(count(prompts, EvalSet.Label.FORBIDDEN)).containsOnly(
                 Map.entry("besluit-uitkering", 25L), Map.entry("selectie-sollicitanten", 25L), Map.entry("fraude-risicoscore", 25L));
         Set<String> policyPurposes = PurposeEvaluation.defaultPolicy().governance().forbiddenPurposes().stream()
@@ -176,7 +182,7 @@ class EvalSetFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13"})
+    @ValueSource(strings = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14"})
     void aHeldOutPartSharesNoPromptWithAnotherSet(String part) {
         Set<String> others = new HashSet<>();
         SETS.stream().filter(s -> !s.equals(part))

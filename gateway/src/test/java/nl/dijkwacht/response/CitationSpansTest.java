@@ -60,6 +60,18 @@ class CitationSpansTest {
         assertThat(list.get(0).at("/url_citation/end_index").asInt()).isEqualTo(4);
     }
 
+    /** review47: an offset beyond {@code int} wrapped ({@code 4294967296} read as 0) and the citation passed. */
+    @Test
+    void anOffsetBeyondIntIsDroppedAndCountedNotWrapped() {
+        ArrayNode list = json.createArrayNode();
+        list.addObject().put("type", "url_citation").putObject("url_citation").put("start_index", 4_294_967_296L)
+                .put("end_index", 4_294_967_300L).put("url", "https://www.dijkstad.nl/").put("title", "Dijkstad");
+        list.addObject().put("type", "url_citation").putObject("url_citation").put("start_index", 0)
+                .put("end_index", new java.math.BigInteger("18446744073709551620")).put("url", "https://www.dijkstad.nl/");
+        assertThat(CitationSpans.move(list, "Mail [EMAIL_1] nu", "Mail anna@example.nl nu")).isEqualTo(2);
+        assertThat(list).isEmpty();
+    }
+
     @Test
     void anUnchangedTextLeavesEveryCitationAsItCame() {
         ArrayNode list = citation(3, 400);

@@ -33,6 +33,9 @@ class FormsEvalSetTest {
     /** The totals of the README's held-out-14 table. */
     private static final List<Long> HELDOUT14_TOTALS = List.of(293L, 343L, 364L);
 
+    /** The totals of the README's held-out-15 table. */
+    private static final List<Long> HELDOUT15_TOTALS = List.of(218L, 368L, 336L);
+
     private static List<Doc> all() throws IOException {
         List<Doc> docs = new ArrayList<>();
         List<String> splits = new ArrayList<>(FormsEvalSet.SPLITS);
@@ -217,6 +220,25 @@ class FormsEvalSetTest {
         assertThat(FormsEvalSet.SPLITS).contains("heldout14");
         assertThat(FormsEvalSet.UNSEEN).doesNotContain("heldout14");
         assertThat(FormsEvalSet.WRITTEN_AHEAD).doesNotContain("heldout14");
+    }
+
+    /**
+     * Held-out-15 (written ahead of the fifteenth round by writer48b): 16 documents of every form numbered from 1501,
+     * the table variants, no text shared with any other part (hand-written, generated or written ahead), exactly the
+     * labels its README section counts, and held out (unseen, written ahead, not in the splits the equivalence corpus
+     * and the name model's writer folds read). Failures name ids and counts only: the part is unseen.
+     */
+    @Test
+    void heldout15CoversEveryFormAndIsNew() throws IOException {
+        List<String> others = new ArrayList<>(FormsEvalSet.SPLITS);
+        others.addAll(FormsEvalSet.GENERATED_SPLITS);
+        FormsEvalSet.WRITTEN_AHEAD.stream().filter(s -> !s.equals("heldout15")).forEach(others::add);
+        assertWrittenApart("heldout15", 1501, others);
+        assertThat(labelTotals("heldout15")).as("held-out-15 identifiers, names, look-alikes")
+                .isEqualTo(HELDOUT15_TOTALS);
+        assertThat(FormsEvalSet.UNSEEN).contains("heldout15");
+        assertThat(FormsEvalSet.WRITTEN_AHEAD).contains("heldout15");
+        assertThat(FormsEvalSet.SPLITS).doesNotContain("heldout15");
     }
 
     /** Held-out-12 was run once at the end of the twelfth round: development data since round 15, no longer unseen. */

@@ -1,0 +1,39 @@
+package nl.dijkwacht.openai;
+
+import java.util.Set;
+
+/**
+ * The fields of a chat answer (a {@code chat.completion} and a {@code chat.completion.chunk}) that the gateway knows, at
+ * the three levels where servers put their own: the answer, a choice, a choice's message (or a chunk's delta). Under
+ * {@code pii.output: redact} only these pass (docs/adr/0014): every field here is either scanned where it carries the
+ * model's text (content, refusal, reasoning, tool calls, a spoken answer's transcript, citations' titles) or carries no
+ * text the model wrote (ids, counts, the serving provider's name, content-filter verdicts). A field that is not here —
+ * OpenRouter's {@code reasoning_details}, LiteLLM's {@code thinking_blocks} and {@code provider_specific_fields}, Azure's
+ * {@code context} — is dropped there ({@code response.UnknownFieldsUnderRedact}); a stream event that has one is not a
+ * plain text event ({@code invoke.PlainEvents}), so the fast path never lets it by.
+ */
+public final class AnswerFields {
+
+    /**
+     * The answer's own fields: OpenAI's ({@code obfuscation} pads stream chunks), Azure's {@code prompt_filter_results},
+     * OpenRouter's {@code provider}, Groq's {@code x_groq} (a request id and queue times), an upstream {@code error}, the
+     * gateway's own extension.
+     */
+    public static final Set<String> ANSWER = Set.of("id", "object", "created", "model", "choices", "usage",
+            "system_fingerprint", "service_tier", "obfuscation", "prompt_filter_results", "provider", "x_groq", "error",
+            "dijkwacht");
+
+    /**
+     * A choice's: OpenAI's, Azure's {@code content_filter_results}, vLLM's {@code stop_reason} (the stop string the tool
+     * sent, or a token id), OpenRouter's {@code native_finish_reason}.
+     */
+    public static final Set<String> CHOICE = Set.of("index", "message", "delta", "finish_reason", "logprobs",
+            "content_filter_results", "stop_reason", "native_finish_reason");
+
+    /** A message's and a delta's: OpenAI's, and the reasoning texts vLLM/DeepSeek and Ollama/OpenRouter send (scanned). */
+    public static final Set<String> MESSAGE = Set.of("role", "content", "refusal", "tool_calls", "function_call", "audio",
+            "annotations", "reasoning_content", "reasoning");
+
+    private AnswerFields() {
+    }
+}
