@@ -215,8 +215,13 @@ public final class LayeredPurposeGuard {
             // fourteenth round: a two-word name marker only where a capitalised run can be a person's (not a row of
             // nationalities, not "het project Nieuwe Start")
             boolean named = PurposeFactors.has(tokens, PurposeTokens.TITLE_NAME) || OnePerson.byNumber(folded);
+            boolean stated = policy.personalNamedAt() < 1.0 && StatedMembership.mayStateIn(folded);
+            // read by hand only where the name can change the verdict: a special word, a stated membership, a score that
+            // counts as a person's data (else the marker counts, as before)
             if (!named && PurposeFactors.has(tokens, PurposeTokens.NAME)) {
-                named = PersonNameRuns.anyPersonName(joined(texts));
+                boolean matters = term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD) || stated || p >= policy.personalAt(term)
+                        || p >= policy.personalNamedAt() && PurposeCues.moreSpecial(folded);
+                named = !matters || PersonNameRuns.anyPersonName(joined(texts));
                 if (!named && p >= policy.personalAt(term)) {
                     // the name marker misread: the personal score as the model gives it without one (asked only where a
                     // lower score can change the verdict)
@@ -231,9 +236,8 @@ public final class LayeredPurposeGuard {
             // fourteenth round: a union, party, church office, same-sex parents or an origin stated outright next to a named
             // person is that person's data however low the personal score (minutes, thank-you mails, speeches); off with
             // the named-person step (personal-named-at 1.0)
-            if (policy.personalNamedAt() < 1.0
-                    && (named || OnePerson.byTitleWithInitial(folded) || StatedMembership.officeIn(folded) && StatedMembership.namesByOffice(joined(texts)))
-                    && StatedMembership.mayStateIn(folded) && StatedMembership.in(folded)) {
+            if (stated && (named || OnePerson.byTitleWithInitial(folded) || StatedMembership.officeIn(folded) && StatedMembership.namesByOffice(joined(texts)))
+                    && StatedMembership.in(folded)) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }
             // ninth round: a special-category word the term list lacks ("homo's en lesbiennes") is a topic on the same

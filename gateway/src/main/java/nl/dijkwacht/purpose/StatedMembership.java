@@ -1,6 +1,7 @@
 package nl.dijkwacht.purpose;
 
 import java.util.regex.Pattern;
+import nl.dijkwacht.words.LiteralsInText;
 
 /**
  * A special category stated outright about someone (fourteenth round): membership of a union ("FNV-kaderlid", "namens de
@@ -36,12 +37,6 @@ final class StatedMembership {
             // a party or union by its name in brackets after a name ("Ahmed Yilmaz (DENK)")
             + "|\\((" + PARTIES + "|fnv|cnv|vcp)\\)");
 
-    /** Words one of which every form above holds: looked for first, so that most texts never run the expression. */
-    private static final java.util.List<String> TRIGGERS = java.util.List.of("fnv", "cnv", "vcp", "vakbond", "kaderlid", "bondslid",
-            "bonden", "partij", "raadslid", "fractievoorzitter", "lid ", "dominee", "diaken", "ouderling", "predikant", "pastoor",
-            "pastor", "kapelaan", "priester", "imam", "rabbi", "reverend", "deacon", "twee ", "two ", "afkomst", "komaf",
-            "descent", "origin", "haar vrouw", "echtgeno", "zijn man", "wife", "husband", "(");
-
     private static final java.util.List<String> OFFICE_WORDS = java.util.List.of(OFFICES.split("\\|"));
 
     /** A cheap test before {@link #namesByOffice}: whether the folded text holds a title of office. */
@@ -54,14 +49,28 @@ final class StatedMembership {
         return false;
     }
 
-    /** A cheap test before {@link #in}: whether the folded text holds a word one of the forms needs. */
-    static boolean mayStateIn(String folded) {
-        for (String t : TRIGGERS) {
-            if (folded.contains(t)) {
-                return true;
-            }
+    /**
+     * Literals one of which every form above holds, found in one pass ({@link LiteralsInText}) before the expression runs:
+     * most texts hold none (the expression over the harness's whole request cost about 90 µs per call).
+     */
+    private static final LiteralsInText TRIGGERS = LiteralsInText.of(java.util.List.of(triggers()));
+
+    private static java.util.List<String> triggers() {
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of("fnv", "cnv", "vcp", "vakbond", "kaderlid", "bondslid",
+                "bonden", "partij", "raadslid", "fractievoorzitter", "lid van", "lid voor", "lid namens", "twee vaders", "twee moeders",
+                "twee papa", "twee mama", "two dads", "two mums", "two moms", "two fathers", "two mothers", "afkomst", "komaf",
+                "descent", "origin", "haar vrouw", "haar echtgenote", "her wife", "zijn man", "zijn echtgenoot", "his husband"));
+        for (String party : PARTIES.split("\\|")) {
+            out.add("(" + party + ")");
+            out.add(party + "-");
         }
-        return false;
+        out.addAll(OFFICE_WORDS);
+        return out;
+    }
+
+    /** A cheap test before {@link #in}: whether the folded text holds a literal one of the forms needs. */
+    static boolean mayStateIn(String folded) {
+        return LiteralsInText.has(TRIGGERS.in(folded), 0);
     }
 
     /** Whether the folded text states one of the categories above (about whom is the caller's question). */
