@@ -63,7 +63,8 @@ final class PersonNameRuns {
         boolean thingBefore = false;
         boolean quoted = false;
         boolean afterInitial = false;
-        String previousLower = null;
+        int previousStart = 0;
+        int previousEnd = 0;
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
@@ -92,8 +93,9 @@ final class PersonNameRuns {
                     && Character.isLetter(text.charAt(i + 1)))) {
                 i++;
             }
-            String word = text.substring(s, i);
-            if (word.length() == 1 && Character.isUpperCase(word.charAt(0)) && i < n && text.charAt(i) == '.') {
+            int length = i - s;
+            char first = text.charAt(s);
+            if (length == 1 && Character.isUpperCase(first) && i < n && text.charAt(i) == '.') {
                 if (run >= 1 && runIsPerson) {
                     // a first name and an initial ("Jamal O.", "Mohammed B.")
                     return true;
@@ -102,12 +104,14 @@ final class PersonNameRuns {
                 i++;
                 continue;
             }
-            boolean capital = Character.isUpperCase(word.charAt(0)) && word.length() > 1 && Character.isLowerCase(word.charAt(1));
+            boolean capital = Character.isUpperCase(first) && length > 1 && Character.isLowerCase(text.charAt(s + 1));
             if (capital) {
                 if (run == 0) {
-                    thingBefore = previousLower != null && THING_WORDS.contains(previousLower);
+                    // the word before, made a string only here (a run is rare; most words are read in place)
+                    thingBefore = previousEnd > previousStart && THING_WORDS.contains(PurposeTokens.fold(text.substring(previousStart, previousEnd)));
                 }
                 run++;
+                String word = text.substring(s, i);
                 String folded = PurposeTokens.fold(word.endsWith("-") ? word.substring(0, word.length() - 1) : word);
                 boolean demonym = DEMONYMS.contains(folded) || folded.endsWith("e") && DEMONYMS.contains(folded.substring(0, folded.length() - 1));
                 runIsPerson |= !demonym && !thingBefore && !quoted;
@@ -117,16 +121,17 @@ final class PersonNameRuns {
                 }
                 afterInitial = false;
             } else {
-                String lower = PurposeTokens.fold(word);
-                afterInitial &= PARTICLES.contains(lower);
-                if (!(run > 0 && PARTICLES.contains(lower))) {
+                boolean particle = (run > 0 || afterInitial) && length <= 3 && PARTICLES.contains(PurposeTokens.fold(text.substring(s, i)));
+                afterInitial &= particle;
+                if (!(run > 0 && particle)) {
                     if (run >= 2 && runIsPerson) {
                         return true;
                     }
                     run = 0;
                     runIsPerson = false;
                 }
-                previousLower = lower;
+                previousStart = s;
+                previousEnd = i;
             }
         }
         return run >= 2 && runIsPerson;
