@@ -22,7 +22,7 @@ class AnswerFieldsAtTheirLevelTest extends RecordedAnswerTest {
         assertThat(r.body()).doesNotContain(BSN).doesNotContain("22333");
         StringBuilder text = new StringBuilder();
         RecordedAnswers.chunks(r).forEach(c -> text.append(c.at("/choices/0/delta/content").asText("")));
-        assertThat(text.toString()).startsWith("Uw aanvraag is bevestigd, anna@example.nl. Het BSN in het dossier is [BSN].");
+        assertThat(text.toString()).startsWith("Uw aanvraag is bevestigd, anna@example.nl. Volgens het dossier is het BSN [BSN].");
         assertThat((String) audit(r).get("OUTPUT_ENTITY_COUNTS")).contains("\"BSN\":1").contains("\"UNSCANNED_FIELD\":1");
     }
 
