@@ -6,6 +6,7 @@ import nl.dijkwacht.api.filter.RouteKind;
 import nl.dijkwacht.audit.AuditTrail;
 import nl.dijkwacht.audit.AuditUnavailableException;
 import nl.dijkwacht.audit.OperatorActionLog;
+import nl.dijkwacht.identity.Operator;
 import nl.dijkwacht.pipeline.CallerHeaders;
 import nl.dijkwacht.pipeline.Endpoint;
 import nl.dijkwacht.pipeline.Exchange;
@@ -21,8 +22,10 @@ import nl.dijkwacht.tenancy.Tenants;
  * ({@link NotOfferedRoutes}: 404 {@code endpoint_not_supported}, 405 {@code method_not_allowed}) is recorded as endpoint
  * {@code unsupported} with the method and the address's shape as its object, and so is its call to an OpenAI address
  * outside {@code /v1} ({@link MisplacedBaseUrl}: 404 {@code wrong_base_url}, once a minute per tool and address). On the admin and auditor routes, a refusal of an
- * operator who was identified (an auditor calling an admin endpoint, 403 role_required) is recorded as that operator's
- * refused action ({@link OperatorActionLog}).
+ * operator who was identified (an auditor calling an admin endpoint, 403 role_required; a token of a tenant this
+ * gateway does not serve, 403 tenant_unknown, in the default tenant's records) is recorded as that operator's refused action
+ * ({@link OperatorActionLog}); any other refusal there but a 401 (503 identity_provider_unavailable) as the refused action of
+ * {@link Operator#unidentified}.
  */
 public final class AuditedEarlyRefusals implements EarlyRefusalListener {
 
@@ -42,6 +45,14 @@ public final class AuditedEarlyRefusals implements EarlyRefusalListener {
             // a known operator refused on an admin or auditor route (role, body size): a record of their action
             operatorActions.refused(refusal.operator(), refusal.method(), refusal.path(), refusal.traceId(),
                     refusal.refusal().status(), refusal.refusal().code());
+            return;
+        }
+        if ((refusal.route() == RouteKind.ADMIN || refusal.route() == RouteKind.AUDITOR) && refusal.refusal().status() != 401) {
+            // refused before anyone could be identified (the identity provider's keys could not be fetched: 503): a record
+            // of the refused action in the default tenant, actor and origin "unauthenticated" (identity48; 401s are
+            // counted per source and minute like on the model API)
+            operatorActions.refused(Operator.unidentified(tenants.defaultTenant().id()), refusal.method(), refusal.path(),
+                    refusal.traceId(), refusal.refusal().status(), refusal.refusal().code());
             return;
         }
         Endpoint endpoint = endpoint(refusal);

@@ -197,6 +197,9 @@ public final class OperatorActionLog {
 
     /** {@code operator:<role>+key}, {@code operator:<role>+oidc:<issuer>}; with {@code +console} from the console. */
     static String origin(Operator operator, Channel channel) {
+        if (Operator.UNIDENTIFIED.equals(operator.id()) && operator.roles().isEmpty() && !operator.viaToken()) {
+            return "unauthenticated";
+        }
         String roles = operator.roles().stream().map(OperatorRole::yamlName).sorted().collect(Collectors.joining(","));
         String how;
         if (operator.viaToken() || operator.id().startsWith("oidc:")) {

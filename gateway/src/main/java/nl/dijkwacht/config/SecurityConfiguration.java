@@ -43,6 +43,17 @@ public class SecurityConfiguration {
         return new TokenVerifier(identity.issuers());
     }
 
+    /**
+     * Identity providers without {@code operator-clients}: warned about at start-up, and the health component
+     * {@code operatorClients} (group {@code /actuator/health/identity} on the management port, with its detail).
+     */
+    @Bean
+    nl.dijkwacht.identity.OperatorClientsCheck operatorClientsHealthIndicator(IdentityProperties identity) {
+        nl.dijkwacht.identity.OperatorClientsCheck check = new nl.dijkwacht.identity.OperatorClientsCheck(identity);
+        check.warnAtStart();
+        return check;
+    }
+
     /** The start-up warm-up's key for its own HTTP requests (api.warmup.StartupWarmUp opens it, and closes it before readiness). */
     @Bean
     nl.dijkwacht.identity.WarmUpPass warmUpPass() {

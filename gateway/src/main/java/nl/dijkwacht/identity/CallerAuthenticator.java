@@ -223,10 +223,13 @@ public final class CallerAuthenticator {
             roles.add(OperatorRole.AUDITOR);
         }
         String tenant = tenantOf(staff);
+        String actor = OidcActor.id(staff.issuer(), staff.userId(), pseudonym);
         if (tenants.find(tenant).isEmpty()) {
-            return Result.refused(unknownTenant());
+            // no chain of that tenant to record it in: the refusal is the default tenant's record — the organisation that
+            // runs the gateway and configured the issuer (identity48; before, it left no record at all)
+            return Result.refused(unknownTenant(), new Operator(actor, roles, tenants.defaultTenant().id(), true));
         }
-        Operator who = new Operator(OidcActor.id(staff.issuer(), staff.userId(), pseudonym), roles, tenant, true);
+        Operator who = new Operator(actor, roles, tenant, true);
         if (roles.size() > 1) {
             return Result.refused(Refusal.forbidden("role_conflict",
                     "Uw account heeft zowel de rol '" + operatorRoles.admin() + "' als '" + operatorRoles.auditor()

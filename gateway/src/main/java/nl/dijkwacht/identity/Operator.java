@@ -18,6 +18,14 @@ public record Operator(String id, Set<OperatorRole> roles, String tenant, boolea
         roles = Set.copyOf(roles);
     }
 
+    /** The actor id of a refusal on the admin or auditor API before anyone could be identified (identity provider down). */
+    public static final String UNIDENTIFIED = "unauthenticated";
+
+    /** Nobody identified, in the records of {@code tenant} (the default tenant: the organisation that runs the gateway). */
+    public static Operator unidentified(String tenant) {
+        return new Operator(UNIDENTIFIED, Set.of(), tenant, false);
+    }
+
     public boolean has(OperatorRole role) {
         return roles.contains(role);
     }

@@ -100,11 +100,30 @@ public final class TokenVerifier {
         }
         Authentication result;
         try {
-            result = resolving.authenticate(new BearerTokenAuthenticationToken(token));
+            result = SigningKeyFetches.forKey(keyId(token), () -> resolving.authenticate(new BearerTokenAuthenticationToken(token)));
         } catch (AuthenticationException e) {
             throw rejected(e);
+        } catch (org.springframework.security.oauth2.jwt.JwtDecoderInitializationException e) {
+            // the issuer's discovery document could not be fetched or read (identity48: this escaped as a 500 while the
+            // provider was down and no jwk-set-uri was configured)
+            throw new TokenRejectedException(TokenRejectedException.Reason.ISSUER_UNREACHABLE, e.getClass().getSimpleName());
         }
         return ((VerifiedToken) result).staff();
+    }
+
+    /** The {@code kid} of a token's header, {@code null} when it has none or the header cannot be read. */
+    private static String keyId(String token) {
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return null;
+        }
+        try {
+            Object kid = com.nimbusds.jose.util.JSONObjectUtils.parse(new com.nimbusds.jose.util.Base64URL(token.substring(0, dot))
+                    .decodeToString()).get("kid");
+            return kid instanceof String text ? text : null;
+        } catch (java.text.ParseException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static TokenRejectedException rejected(AuthenticationException e) {

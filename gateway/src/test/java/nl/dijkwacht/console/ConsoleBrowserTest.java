@@ -306,6 +306,8 @@ class ConsoleBrowserTest {
         Files.writeString(file, original.replace("human-review-required: false", "human-review-required: misschien"));
         try {
             browser.get("/console/beheer");
+            // identity48: the test issuer has no operator-clients, and the administration page says so
+            assertThat(browser.find(By.id("operator-clients-ontbreken")).getText()).contains(TestIssuer.ID).contains("operator-clients");
             browser.find(By.id("herladen")).click();
             browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("melding-fout"), "niet ingeladen"));
             WebElement failure = browser.find(By.id("herlaadfout"));

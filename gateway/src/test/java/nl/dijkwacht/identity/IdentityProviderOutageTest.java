@@ -121,6 +121,18 @@ class IdentityProviderOutageTest extends GatewayTestBase {
             assertUnavailable(chatWith(token));
         }
         assertThat(fetches()).as("one fetch for 13 requests within the interval").isEqualTo(1);
+        // on the admin API too: refused at once, and the refusal is a record although nobody could be identified (identity48)
+        HttpResponse<String> admin = getJson("/admin/policy",
+                issuer.token(Map.of("sub", "id48-outage-admin", "roles", List.of("dijkwacht-admin"))));
+        assertThat(admin.statusCode()).as(admin.body()).isEqualTo(503);
+        assertThat(parse(admin.body()).path("error").path("code").asText()).isEqualTo("identity_provider_unavailable");
+        String adminTrace = admin.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+        Map<String, Object> adminRecord = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                () -> jdbc.queryForList("SELECT * FROM audit_record WHERE trace_id = ?", adminTrace), rows -> rows.size() == 1).getFirst();
+        assertThat(adminRecord.get("BIO_ORIGIN")).isEqualTo("unauthenticated");
+        assertThat(adminRecord.get("ACTOR_PSEUDONYM")).isEqualTo("unauthenticated");
+        assertThat(adminRecord.get("ERROR_CODE")).isEqualTo("identity_provider_unavailable");
+        assertThat(adminRecord.get("BIO_RESULT")).isEqualTo("failed");
 
         // still down after the interval: one more fetch, no more
         clock.advance(SigningKeyFetches.MIN_INTERVAL);

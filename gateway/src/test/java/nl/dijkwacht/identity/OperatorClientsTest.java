@@ -34,6 +34,14 @@ class OperatorClientsTest extends StaffTokenGatewayTestBase {
     @Autowired
     Pseudonymizer pseudonymizer;
 
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    int managementPort;
+
+    @Test
+    void withTheListTheHealthGroupNamesNoIssuer() throws Exception {
+        assertThat(OperatorClientsNoticeTest.identityHealth(managementPort).toString()).isEqualTo("[]");
+    }
+
     private static String adminToken(String client) {
         return TestIssuer.get().token(Map.of("sub", "rt47-admin", "azp", client, "roles", List.of("dijkwacht-admin")));
     }

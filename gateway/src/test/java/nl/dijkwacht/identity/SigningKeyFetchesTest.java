@@ -23,7 +23,8 @@ class SigningKeyFetchesTest {
     private static final URI JWKS = URI.create("https://idp.example.test/jwks");
 
     private final MovingClock clock = new MovingClock();
-    private final SigningKeyFetches fetches = new SigningKeyFetches(new SimpleClientHttpRequestFactory(), clock);
+    /** Background fetches run at once on the caller's thread here, so that a test sees their outcome in order. */
+    private final SigningKeyFetches fetches = new SigningKeyFetches(new SimpleClientHttpRequestFactory(), clock, Runnable::run);
     private final MockRestServiceServer idp = MockRestServiceServer.bindTo(fetches).build();
 
     private String fetch() {
@@ -41,7 +42,8 @@ class SigningKeyFetchesTest {
             assertThat(fetch()).as("a made-up kid asks again within the interval").isEqualTo("{\"keys\":[1]}");
         }
         clock.now = clock.now.plus(SigningKeyFetches.MIN_INTERVAL);
-        assertThat(fetch()).as("a rotated key is seen after the interval").isEqualTo("{\"keys\":[2]}");
+        assertThat(fetch()).as("after the interval: the known keys at once, the fetch in the background").isEqualTo("{\"keys\":[1]}");
+        assertThat(fetch()).as("a rotated key is seen once that fetch is in").isEqualTo("{\"keys\":[2]}");
         idp.verify();
     }
 
@@ -104,5 +106,85 @@ class SigningKeyFetchesTest {
         fetches.exchange(RequestEntity.method(HttpMethod.POST, JWKS).body("a"), String.class);
         fetches.exchange(RequestEntity.method(HttpMethod.POST, JWKS).body("b"), String.class);
         idp.verify();
+    }
+
+    private static String jwks(String... kids) {
+        StringBuilder keys = new StringBuilder();
+        for (String kid : kids) {
+            keys.append(keys.isEmpty() ? "" : ",").append("{\"kty\":\"oct\",\"kid\":\"").append(kid).append("\",\"k\":\"AAAA\"}");
+        }
+        return "{\"keys\":[" + keys + "]}";
+    }
+
+    /**
+     * identity48: keys known, the interval passed, the provider hangs — the request is answered with the known keys while
+     * the provider has not answered yet (its answer is held until the request has returned). Before, the request made the
+     * fetch itself and waited for it (here: for ever; the guard below ends the test).
+     */
+    @Test
+    void withKeysKnownARequestNeverWaitsForTheFetch() throws Exception {
+        java.util.concurrent.CountDownLatch answered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        org.springframework.http.client.ClientHttpRequestFactory hanging = (uri, method) ->
+                new org.springframework.mock.http.client.MockClientHttpRequest(method, uri) {
+                    @Override
+                    protected org.springframework.http.client.ClientHttpResponse executeInternal() throws java.io.IOException {
+                        if (asked.incrementAndGet() > 1) {
+                            try {
+                                answered.await(); // the provider hangs until the request has been answered
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                            throw new java.net.SocketTimeoutException("read timed out");
+                        }
+                        var ok = new org.springframework.mock.http.client.MockClientHttpResponse(jwks("k1").getBytes(),
+                                org.springframework.http.HttpStatus.OK);
+                        ok.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+                        return ok;
+                    }
+                };
+        SigningKeyFetches real = new SigningKeyFetches(hanging, clock); // the production constructor: a virtual thread fetches
+        RequestEntity<Void> get = RequestEntity.get(JWKS).build();
+        assertThat(real.exchange(get, String.class).getBody()).isEqualTo(jwks("k1"));
+
+        clock.now = clock.now.plus(SigningKeyFetches.MIN_INTERVAL);
+        try (var caller = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+            var answer = caller.submit(() -> SigningKeyFetches.forKey("k1", () -> real.exchange(get, String.class).getBody()));
+            try {
+                // a guard against hanging for ever on the old code, not a timing threshold: the provider never answers first
+                assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(jwks("k1"));
+            } finally {
+                answered.countDown();
+            }
+        }
+        org.awaitility.Awaitility.await().until(() -> asked.get() == 2);
+    }
+
+    /** A token signed with a key the known set lacks waits for the fetch while the provider answers (a key rotation). */
+    @Test
+    void aKeyIdNotKnownWaitsForTheFetchWhileTheProviderAnswers() {
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        SigningKeyFetches later = new SigningKeyFetches(new SimpleClientHttpRequestFactory(), clock, queued::add);
+        MockRestServiceServer provider = MockRestServiceServer.bindTo(later).build();
+        provider.expect(ExpectedCount.once(), requestTo(JWKS)).andRespond(withSuccess(jwks("k1"), MediaType.APPLICATION_JSON));
+        provider.expect(ExpectedCount.once(), requestTo(JWKS)).andRespond(withSuccess(jwks("k1", "k2"), MediaType.APPLICATION_JSON));
+        provider.expect(ExpectedCount.once(), requestTo(JWKS)).andRespond(withServerError());
+        RequestEntity<Void> get = RequestEntity.get(JWKS).build();
+
+        assertThat(later.exchange(get, String.class).getBody()).isEqualTo(jwks("k1"));
+        clock.now = clock.now.plus(SigningKeyFetches.MIN_INTERVAL);
+        assertThat(SigningKeyFetches.forKey("k2", () -> later.exchange(get, String.class).getBody()))
+                .as("the rotated key, fetched for this request").isEqualTo(jwks("k1", "k2"));
+        assertThat(queued).isEmpty();
+
+        // the provider fails: once that is known, a token with an unknown key does not wait either
+        clock.now = clock.now.plus(SigningKeyFetches.MIN_INTERVAL);
+        assertThat(SigningKeyFetches.forKey("k1", () -> later.exchange(get, String.class).getBody())).isEqualTo(jwks("k1", "k2"));
+        queued.removeFirst().run();
+        clock.now = clock.now.plus(SigningKeyFetches.MIN_INTERVAL);
+        assertThat(SigningKeyFetches.forKey("k3", () -> later.exchange(get, String.class).getBody()))
+                .as("answered at once with the known keys (the token is then refused)").isEqualTo(jwks("k1", "k2"));
+        assertThat(queued).as("its fetch runs in the background").hasSize(1);
+        provider.verify();
     }
 }

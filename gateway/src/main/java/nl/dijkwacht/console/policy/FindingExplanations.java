@@ -133,6 +133,8 @@ final class FindingExplanations {
             Map.entry("surname, initials", "achternaam, voorletters"),
             Map.entry("chat speaker line (name and time)", "spreker in een gekopieerde chat (naam en tijd op een regel)"),
             Map.entry("chat export sender (after the time stamp)", "afzender in een chatexport (na het tijdstip)"),
+            Map.entry("chat handle and time opening a line", "gebruikersnaam in een chat met het tijdstip aan het begin van de regel"),
+            Map.entry("one-word list item beside a found name", "lijstitem van één woord naast een gevonden naam"),
             Map.entry("name-shaped cell on a spreadsheet row of a person",
                     "cel in de vorm van een naam op een spreadsheetrij van een persoon"),
             Map.entry("street and house number right after a person's name",

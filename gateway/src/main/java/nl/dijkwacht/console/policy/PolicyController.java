@@ -7,6 +7,7 @@ import java.util.List;
 import nl.dijkwacht.admin.PolicyAdministration;
 import nl.dijkwacht.catalog.ModelDefinition;
 import nl.dijkwacht.console.ConsoleUser;
+import nl.dijkwacht.identity.OperatorClientsCheck;
 import nl.dijkwacht.policy.ActivePolicy;
 import nl.dijkwacht.policy.PolicyLoadException;
 import nl.dijkwacht.policy.PolicySet;
@@ -31,10 +32,12 @@ class PolicyController {
 
     private final PolicyAdministration administration;
     private final Clock clock;
+    private final OperatorClientsCheck operatorClients;
 
-    PolicyController(PolicyAdministration administration, Clock auditClock) {
+    PolicyController(PolicyAdministration administration, Clock auditClock, OperatorClientsCheck operatorClients) {
         this.administration = administration;
         this.clock = auditClock;
+        this.operatorClients = operatorClients;
     }
 
     /** One problem of a refused edit: where (file:line), which field, what. */
@@ -46,6 +49,8 @@ class PolicyController {
         ActivePolicy policy = administration.policy(ConsoleUser.tenantOf(auth));
         PolicySet set = policy.current();
         model.addAttribute("section", "policy");
+        // identity48: an identity provider without operator-clients, named on the page every administrator opens
+        model.addAttribute("issuersWithoutOperatorClients", operatorClients.issuersWithoutOperatorClients());
         model.addAttribute("policy", policy);
         model.addAttribute("version", set.version());
         ActivePolicy.Failure failure = policy.lastFailure();

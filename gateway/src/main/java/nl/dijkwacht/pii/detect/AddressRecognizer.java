@@ -126,7 +126,7 @@ public final class AddressRecognizer implements Recognizer {
                 if (!AddressStarts.mayStart(text, q) || !m.region(q, to).lookingAt()) {
                     continue;
                 }
-                if (m.start(1) <= ws && m.end(1) > p) {
+                if (m.start(1) <= ws && m.end(1) > p && !AddressStarts.monthFollows(text, m.end(1))) {
                     found.add(new Finding(EntityType.ADDRESS, m.start(1), m.end(1), 0.85, name(),
                             "street name + house number", ""));
                     coveredTo = m.end(1);

@@ -126,4 +126,25 @@ public final class AddressStarts {
         }
         return false;
     }
+
+    private static final java.util.Set<String> MONTHS = java.util.Set.of("januari", "februari", "maart", "april", "mei",
+            "juni", "juli", "augustus", "september", "oktober", "november", "december", "jan", "feb", "mrt", "apr",
+            "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec", "january", "february", "march", "may", "june",
+            "july", "august", "october");
+
+    /**
+     * pii48b: whether a month name follows the number that ends at {@code end} ("Piet de Vries 2 okt 1970"): the
+     * number is a day, not a house number.
+     */
+    static boolean monthFollows(String text, int end) {
+        if (end + 4 > text.length() || text.charAt(end) != ' ') {
+            return false;
+        }
+        int a = end + 1;
+        int b = a;
+        while (b < text.length() && b - a <= 9 && Character.isLetter(text.charAt(b))) {
+            b++;
+        }
+        return b - a >= 3 && MONTHS.contains(text.substring(a, b).toLowerCase(java.util.Locale.ROOT));
+    }
 }

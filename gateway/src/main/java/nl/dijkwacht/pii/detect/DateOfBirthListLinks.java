@@ -18,9 +18,20 @@ import nl.dijkwacht.words.WordList;
 final class DateOfBirthListLinks {
 
     private static final int MAX_GAP = 70;
-    private static final Pattern DATE = Pattern.compile(
+    /**
+     * pii48b: also compact ({@code 20010930}, {@code 19551103}) and with the month in words ({@code 22 okt 1995}), so
+     * that "Ilse Veenstra 4 mei 1963 …; Bogdan Ionescu 22 okt 1995 …" and a column of compact dates pasted in a
+     * sentence continue the list as well.
+     */
+    static final Pattern DATE = Pattern.compile(
             "(?<![\\p{L}\\d])((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\\d{2}"
-                    + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]))(?![\\p{L}\\d])");
+                    + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
+                    + "|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])"
+                    + "|(?:0?[1-9]|[12]\\d|3[01]) (?i:januari|februari|maart|april|mei|juni|juli|augustus|september"
+                    + "|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\\.? (?:19|20)\\d{2})"
+                    + "(?![\\p{L}\\d])");
+    /** pii48b: "Omar (04-05-2009)  Lina (": the next bracketed date after a one-word name. */
+    private static final Pattern NEXT_BRACKET = Pattern.compile("\\),?\\s{1,3}\\p{Lu}\\p{Ll}{1,20} \\(");
     private static final Pattern NOT_A_WORD = Pattern.compile("[^\\p{L}/]+");
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
     private static final String[] JOINERS = {", ", " en ", " and ", "; ", " und ", " et ", " y "};
@@ -81,8 +92,11 @@ final class DateOfBirthListLinks {
 
     /** Whether the text between two dates joins them in one list: one sentence, a joiner, no break word. */
     private static boolean continuesList(String text, int from, int to) {
+        if (NEXT_BRACKET.matcher(text).region(from, to).matches()) {
+            return true;
+        }
         String gap = text.substring(from, to).toLowerCase(Locale.ROOT);
-        if (gap.indexOf('\n') >= 0 || gap.contains(". ") || gap.contains("? ") || gap.contains("! ")) {
+        if (gap.indexOf('\n') >= 0 || gap.indexOf('†') >= 0 || gap.indexOf('✝') >= 0 || gap.contains(". ") || gap.contains("? ") || gap.contains("! ")) {
             return false;
         }
         boolean joined = false;

@@ -22,12 +22,16 @@ public final class DateOfBirthPatterns {
         return PatternRecognizer.builder("date-of-birth", EntityType.DATE_OF_BIRTH)
                 .context(ContextEnhancer.of("/pii/context/date-of-birth.txt", 40,
                         "/pii/context/date-of-birth-after.txt", 20))
-                .pattern("date: `d-m-yyyy` (also `/`, `.`, two-digit year, `'64`), ISO `yyyy-mm-dd`, compact `ddmmyyyy` and"
+                .pattern("date: `d-m-yyyy` (also `/`, `.`, two-digit year, `'64`, a scan's `3 / 5 / 2016` and `03-10-19 85`), ISO `yyyy-mm-dd`, compact `ddmmyyyy` and"
                                 + " `yyyymmdd`, `3 maart 1961`, `5 mei '75`, `9 February 1997`, `12 MRT/MAR 1985` (passport"
                                 + " style), `00-00-1999` (day and month unknown, as the population register writes it),"
                                 + " `13-FEB-84` (an export's style), `4 août 2023`, `14 de marzo de 1951`, `23 08 1981`"
                                 + " (a scanned form's boxes)",
-                        "(?<![\\p{L}\\d])((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:(?:19|20)?\\d{2}|['’]\\d{2})"
+                        // pii48b: a scan's split year ("03-10-19 85", tried before the two-digit year) and spaced
+                        // separators ("3 / 5 / 2016")
+                        "(?<![\\p{L}\\d])((?:0?[1-9]|[12]\\d|3[01])-(?:0?[1-9]|1[0-2])-(?:19|20) \\d{2}(?![\\p{L}\\d:.])"
+                                + "|(?:0?[1-9]|[12]\\d|3[01])(?: / (?:0?[1-9]|1[0-2]) / | - (?:0?[1-9]|1[0-2]) - )(?:19|20)\\d{2}"
+                                + "|(?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:(?:19|20)?\\d{2}|['’]\\d{2})"
                                 + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
                                 + "|(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2}"
                                 + "|(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])"
@@ -36,7 +40,7 @@ public final class DateOfBirthPatterns {
                                 // (letters and then a year): a necessary condition that fails in a few steps on "12 in
                                 // Utrecht" or "14 maart doorgegeven", where the 35 case-insensitive month names were each
                                 // tried at the letters, and the foreign ones after them (regex20)
-                                + "|(?:0?[1-9]|[12]\\d|3[01])(?:e)? (?=[A-Za-z]{3,9}\\.?(?:/[A-Za-z]{3,9})? (?:19|20|['’]))"
+                                + "|(?:0?[1-9]|[12]\\d|3[01])(?:e)?[ \\n](?=[A-Za-z]{3,9}\\.?(?:/[A-Za-z]{3,9})? (?:19|20|['’]))"
                                 + "(?i:" + months + ")\\.?(?:/(?i:" + months + "))?"
                                 + " (?:(?:19|20)\\d{2}|['’]\\d{2})"
                                 + "|(?:0?[1-9]|[12]\\d|3[01])-(?=[A-Za-z]{3,9}-\\d)(?i:" + months + ")-(?:(?:19|20)?\\d{2})"
@@ -50,6 +54,33 @@ public final class DateOfBirthPatterns {
                 .scores(0.9, 0, 0)
                 .note("Only with birth context; other dates are left alone.")
                 .build();
+    }
+
+    /**
+     * pii48b: a compact date ({@code 19870214}, {@code 14021987}) — how a spreadsheet column of birth dates reads when
+     * pasted into a question about it — with the birth word farther away than for other dates: "geboortedatum van
+     * nguyen van hung omzetten naar dd-mm-jjjj? ik heb 19720530", "de geboortejaren uit kolom A. voorbeeld: 19870214".
+     * Eight digits that form a date are rarely anything else when birth dates are the subject; a compact date of this
+     * year is today's or a file's date stamp ("de datum van vandaag (20261205)").
+     */
+    public static Recognizer dateOfBirthCompact() {
+        return PatternRecognizer.builder("date-of-birth-compact", EntityType.DATE_OF_BIRTH)
+                .context(ContextEnhancer.of("/pii/context/date-of-birth.txt", 120,
+                        "/pii/context/date-of-birth-after.txt", 20))
+                .pattern("compact `yyyymmdd` and `ddmmyyyy`",
+                        "(?<![\\p{L}\\d])((?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])"
+                                + "|(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\\d{2})(?![\\p{L}\\d]|[.,]\\d)", 8)
+                .veto("a date of this year or later is a date stamp, not a birth date.", c -> !earlierThanThisYear(c.value()))
+                .scores(0.85, 0, 0)
+                .onlyWhenMentioned()
+                .note("Only with birth context, farther away than for other dates (120 characters before).")
+                .build();
+    }
+
+    private static boolean earlierThanThisYear(String compact) {
+        int year = compact.startsWith("19") || compact.startsWith("20") ? Integer.parseInt(compact, 0, 4, 10)
+                : Integer.parseInt(compact, 4, 8, 10);
+        return year < currentYear();
     }
 
     /**

@@ -44,6 +44,7 @@ final class FieldKeys {
      * StUF-BG and ZGW attribute names carry the short name of their entity in front ({@code inp.bsn},
      * {@code gor.openbareRuimteNaam}, {@code wpl.woonplaatsNaam}): the key is what follows (pii45: "wpl.woonplaatsNaam"
      * read as a "naam" key, "openbareRuimteNaam" as a person). Only these entity prefixes: "geb.datum" keeps its "geb".
+     * pii48b: also in camelCase without the dot.
      */
     private static int stufPrefix(CharSequence raw) {
         if (raw.length() > 4 && raw.charAt(3) == '.' && Character.isLetter(raw.charAt(4))) {
@@ -51,6 +52,12 @@ final class FieldKeys {
             if (STUF_PREFIXES.contains(p)) {
                 return 4;
             }
+        }
+        // pii48b: the same prefix glued on in camelCase by a tool that drops the dot ("gorOpenbareRuimteNaam",
+        // "aoaHuisnummer"; held-out-13 and -14)
+        if (raw.length() > 4 && Character.isUpperCase(raw.charAt(3)) && Character.isLowerCase(raw.charAt(4))
+                && STUF_PREFIXES.contains(raw.subSequence(0, 3).toString())) {
+            return 3;
         }
         return 0;
     }

@@ -31,6 +31,7 @@ public final class FieldRecognizer implements AnalysedTextRecognizer {
             + "|(?:0?[1-9]|[12]\\d|3[01])(?:e|st|nd|rd|th)? (?:" + MONTHS + ")\\.? '?(?:19|20)?\\d{2}"
             + "|(?:0?[1-9]|[12]\\d|3[01])-(?:" + MONTHS + ")-(?:19|20)?\\d{2})"); // "13-FEB-84" in an export
     private static final Pattern POSTCODE = Pattern.compile("[1-9]\\d{3} ?[A-Za-z]{2}");
+    private static final Pattern V_NUMBER = Pattern.compile("(?i)(?:v[ -]?)?\\d{4}[ .]?\\d{2,4}[ .]?\\d{0,3}");
     private static final Pattern PASSPORT = Pattern.compile("(?i)[A-NP-Z]{2}[A-NP-Z0-9]{6}\\d|\\d{10}");
     private static final Pattern STREET = Pattern.compile("[\\p{L}][\\p{L}'’. -]{1,50}(?: \\d{1,5}(?:[ -]?[A-Za-z0-9]{1,4})?)?");
 
@@ -97,7 +98,7 @@ public final class FieldRecognizer implements AnalysedTextRecognizer {
                 continue;
             }
             String value = text.substring(f.start(), f.end());
-            if (shaped(type, value) && (type != EntityType.ADDRESS || addressOfAPerson(text, fields, index, value)
+            if (shaped(type, value, f.key()) && (type != EntityType.ADDRESS || addressOfAPerson(text, fields, index, value)
                     || houseNumberBeside(text, fields, index))) {
                 found.add(new Finding(type, f.start(), f.end(), SCORE, name(), "value of a field", why));
             }
@@ -199,7 +200,8 @@ public final class FieldRecognizer implements AnalysedTextRecognizer {
                 return true;
             }
         }
-        return RESIDENCE_KEYS.anyIn(f.path()) && !(f.kind() == TextStructure.Kind.TABLE && firmRow(text, fields, index));
+        return RESIDENCE_KEYS.anyIn(f.path()) && !(f.kind() == TextStructure.Kind.TABLE && firmRow(text, fields, index))
+                && !ThingRecordFields.thingNamed(fields, index);
     }
 
     /**
@@ -272,10 +274,10 @@ public final class FieldRecognizer implements AnalysedTextRecognizer {
     /** Compiled once: {@code String.replaceAll} compiled it for every BSN-keyed value. */
     private static final Pattern BSN_SEPARATORS = Pattern.compile("[ .-]");
 
-    private boolean shaped(EntityType type, String value) {
+    private boolean shaped(EntityType type, String value, String key) {
         String v = value.strip();
         return switch (type) {
-            case DATE_OF_BIRTH -> DATE.matcher(v).matches();
+            case DATE_OF_BIRTH -> DATE.matcher(v).matches() || BirthDateFieldShapes.shaped(v, key);
             case BSN -> {
                 // a scanned form's boxes read "9 9 9 9 2 O 6 5 O": under a BSN key, O and l are the digits they resemble
                 String digits = BSN_SEPARATORS.matcher(v).replaceAll("").replace('O', '0').replace('o', '0')
@@ -286,10 +288,20 @@ public final class FieldRecognizer implements AnalysedTextRecognizer {
             case PHONE -> phoneShaped(v);
             case POSTCODE -> POSTCODE.matcher(v).matches();
             case ADDRESS -> STREET.matcher(v).matches() && v.indexOf('@') < 0;
-            case V_NUMBER -> v.replaceAll("[ .]", "").matches("\\d{10}");
+            // pii48b: also "V 2841 7730", as a V-nummer column may write it (a V and eight to ten digits)
+            case V_NUMBER -> V_NUMBER.matcher(v).matches() && vNumberDigits(v);
             case ID_DOCUMENT -> PASSPORT.matcher(v.replace(" ", "")).matches();
             default -> false;
         };
+    }
+
+    /** Ten digits, or eight to ten after a {@code V}. */
+    private static boolean vNumberDigits(String v) {
+        int digits = 0;
+        for (int i = 0; i < v.length(); i++) {
+            digits += Character.isDigit(v.charAt(i)) ? 1 : 0;
+        }
+        return Character.isDigit(v.charAt(0)) ? digits == 10 : digits >= 8 && digits <= 10;
     }
 
     /** 0612345678, 06-12345678, +31 6 12345678, 31612345678, 612345678 (as Excel leaves them), 0031…, 32478120455. */

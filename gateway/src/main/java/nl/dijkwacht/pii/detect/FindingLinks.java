@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.dijkwacht.pii.detect.name.NamedAfterPersonFilter;
 import nl.dijkwacht.words.WordList;
 
 /**
@@ -17,9 +18,17 @@ import nl.dijkwacht.words.WordList;
  */
 final class FindingLinks {
 
+    /**
+     * A date in brackets after a name; pii48b: also with the month in words ("Mohammed Karimi (8 augustus 1991)") and
+     * followed by another identifier's label ("(15-02-1936, clientnr …"); after a date of birth the same date again in
+     * figures ("tweeëntwintig mei negentienhonderd achtenzestig (22-05-1968)").
+     */
     private static final Pattern DATE_IN_BRACKETS = Pattern.compile(
             "\\s?\\((?:(?!overl|gest|sterf|dood|died)\\p{L}{3,12}, ?)?((?:0?[1-9]|[12]\\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\\d{2}"
-                    + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01]))(?:\\)|, ?(?:bsn|BSN|\\d))");
+                    + "|(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])"
+                    + "|(?:0?[1-9]|[12]\\d|3[01]) (?i:januari|februari|maart|april|mei|juni|juli|augustus|september"
+                    + "|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\\.? (?:19|20)\\d{2})"
+                    + "(?:\\)|, ?(?:bsn|BSN|\\d|\\p{L}{2,16}(?:nr|nummer)\\.?(?![\\p{L}])))");
 
     /** Parts of a name that are too common to mark elsewhere on their own. */
     private static final Set<String> NOT_ON_THEIR_OWN = WordList.union(
@@ -46,21 +55,24 @@ final class FindingLinks {
         List<Finding> added = new DisjointFindings();
         Set<String> parts = new HashSet<>();
         for (Finding f : kept) {
-            if (f.type() != EntityType.PERSON) {
+            if (f.type() != EntityType.PERSON && f.type() != EntityType.DATE_OF_BIRTH) {
                 continue;
             }
             Matcher m = DATE_IN_BRACKETS.matcher(text).region(f.end(), Math.min(text.length(), f.end() + 30));
-            if (m.lookingAt() && free(kept, added, m.start(1), m.end(1))) {
+            if (m.lookingAt() && free(kept, added, m.start(1), m.end(1))
+                    && !DateOfBirthPatterns.laterThanThisYear(m.group(1))) {
                 added.add(new Finding(EntityType.DATE_OF_BIRTH, m.start(1), m.end(1), 0.85, "date-of-birth",
                         "date in brackets after a name", "person found before it"));
             }
-            collectParts(text, f, parts);
+            if (f.type() == EntityType.PERSON) {
+                collectParts(text, f, parts);
+            }
         }
         for (String part : parts) {
             for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
                 int e = i + part.length();
                 if (wholeWord(text, i, e) && free(kept, added, i, e) && !inOrganisationName(text, i, e)
-                        && !NamedThings.partOfNamedThing(text, i, e)) {
+                        && !NamedThings.partOfNamedThing(text, i, e) && !NamedAfterPersonFilter.namesAThing(text, i, e)) {
                     added.add(new Finding(EntityType.PERSON, i, e, 0.8, "person",
                             "same name as a person found elsewhere in the text", ""));
                 }
@@ -111,7 +123,8 @@ final class FindingLinks {
         if (e - s < 3 || Character.isUpperCase(text.charAt(s)) != capital || !oneWord(text, s, e)
                 || NOT_ON_THEIR_OWN.contains(text.substring(s, e).toLowerCase(java.util.Locale.ROOT))
                 || !wholeWord(text, s, e) || nextWordCapitalised(text, e) || !free(kept, added, s, e)
-                || organisationWordBeside(text, s, e) || NamedThings.partOfNamedThing(text, s, e)) {
+                || organisationWordBeside(text, s, e) || NamedThings.partOfNamedThing(text, s, e)
+                || NamedAfterPersonFilter.namesAThing(text, s, e)) {
             return;
         }
         for (int i = s + 1; i < e; i++) {

@@ -18,7 +18,8 @@ public final class StructuredIdentifiers {
     public static List<Recognizer> all() {
         return List.of(BsnPatterns.bsn(), iban(), email(), new PhoneRecognizer(), new PostcodeRecognizer(),
                 new AddressRecognizer(), DateOfBirthPatterns.dateOfBirth(), DateOfBirthPatterns.dateOfBirthInWords(),
-                DateOfBirthPatterns.dateOfBirthMonthFirst(), new LicencePlateRecognizer(),
+                DateOfBirthPatterns.dateOfBirthMonthFirst(), DateOfBirthPatterns.dateOfBirthCompact(),
+                new LicencePlateRecognizer(),
                 DocumentNumberPatterns.idDocument(), new MachineReadableZoneRecognizer(), new DrivingLicenceRecognizer(),
                 DocumentNumberPatterns.vNumber(), new IpAddressRecognizer(), KvkPatterns.kvk(),
                 PhoneWithoutPrefixPatterns.phoneByContext(), PhoneWithoutPrefixPatterns.mobileWithoutPlus(),

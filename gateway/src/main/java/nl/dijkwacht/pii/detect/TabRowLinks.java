@@ -110,7 +110,7 @@ final class TabRowLinks {
                 days.add(days(text, cells));
             }
         }
-        Set<Integer> eventColumns = eventColumns(days);
+        Set<Integer> eventColumns = RowEventDates.columns(text, read, days);
         for (int r = 0; r < read.size(); r++) {
             link(text, read.get(r), days.get(r), eventColumns, kept, added);
         }
@@ -125,23 +125,6 @@ final class TabRowLinks {
                     ? RowDates.day(text.substring(c[0], c[1])) : -1;
         }
         return days;
-    }
-
-    /**
-     * pii47: the columns holding a date later than this year ("Verwachte terugkeer", an appointment): no column of
-     * birth dates.
-     */
-    private static Set<Integer> eventColumns(List<int[]> days) {
-        Set<Integer> columns = new HashSet<>();
-        int later = (DateOfBirthPatterns.currentYear() + 1) * 10000;
-        for (int[] row : days) {
-            for (int i = 0; i < row.length; i++) {
-                if (row[i] >= later) {
-                    columns.add(i);
-                }
-            }
-        }
-        return columns;
     }
 
     private static boolean twoDigitCellIn(String text, int from, int to, char sep) {
@@ -237,7 +220,8 @@ final class TabRowLinks {
             String cell = text.substring(a, b);
             int day = days[i];
             if (day > 0) {
-                if (day == earliest[part[i]] && !eventColumns.contains(i) && !DateOfBirthPatterns.laterThanThisYear(cell)) {
+                if (day == earliest[part[i]] && !eventColumns.contains(i) && !DateOfBirthPatterns.laterThanThisYear(cell)
+                        && !RowEventDates.recentForALaterPerson(text, part[i], day, nameCells(row, part, part[i]))) {
                     added.add(new Finding(EntityType.DATE_OF_BIRTH, a, b, 0.85, "date-of-birth",
                             "date on a spreadsheet row of a person", "name or BSN on the same row"));
                 }
@@ -249,6 +233,19 @@ final class TabRowLinks {
                         "name-shaped cell on a spreadsheet row of a person", "name or BSN on the same row"));
             }
         }
+    }
+
+    /**
+     * The cells that open person {@code p}'s part of the row — its name cell and the cell before it ("kind" ⇥
+     * "Bakker, Tim") — as one {start, end} range, or null for the first person's part.
+     */
+    private static int[] nameCells(List<int[]> row, int[] part, int p) {
+        for (int i = 1; i < row.size(); i++) {
+            if (part[i] == p && part[i - 1] != p) {
+                return new int[] {row.get(i - 1)[0], row.get(i)[1]};
+            }
+        }
+        return null;
     }
 
     /**

@@ -49,7 +49,14 @@ final class WordContext {
     }
 
     Cue cue(String lower, int start, int end, int lowest, int highest) {
-        Cue before = nearestBefore(lower, start, end, Math.max(lowest, start - this.before), highest);
+        int from = Math.max(lowest, start - this.before);
+        Cue before = nearestBefore(lower, start, end, from, highest);
+        if (before.signal() == Signal.NEGATIVE) { // pii48b: not a negative word of an earlier chat message
+            int message = ChatMessageStart.after(lower, from, start);
+            if (message > from && lower.lastIndexOf(before.word(), start - 1) < message) {
+                before = nearestBefore(lower, start, end, message, highest);
+            }
+        }
         if (before.signal() != Signal.NONE) {
             return before;
         }

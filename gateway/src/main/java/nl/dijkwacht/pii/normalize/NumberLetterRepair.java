@@ -71,7 +71,7 @@ final class NumberLetterRepair {
                     }
                     j++;
                 }
-                if (j < n && Letters.letterOrDigit(s.charAt(j))) {
+                if (j < n && Letters.letterOrDigit(s.charAt(j)) && !(d >= 2 && eightOrFiveEnds(s, j))) {
                     j = a; // glued to a word: not a number, and the group ends before it
                     break;
                 }
@@ -129,6 +129,16 @@ final class NumberLetterRepair {
             i = Math.max(j, i + 1);
         }
         return edits == null ? List.of() : edits;
+    }
+
+    /**
+     * pii48b: a {@code S} or {@code B} alone at the end of a group of two or more digits ({@code 3O-O6-l97S}) is the
+     * scan's {@code 5} or {@code 8}: the group's {@code l}/{@code O} are read here, and {@link EightAndFiveRepair} then
+     * decides the last letter as for {@code 197S}.
+     */
+    private static boolean eightOrFiveEnds(String s, int j) {
+        char c = s.charAt(j);
+        return (c == 'S' || c == 'B') && (j + 1 == s.length() || !Letters.letterOrDigit(s.charAt(j + 1)));
     }
 
     /** After a group at {@code j}: the start of the next group when a single separator follows, else -1. */

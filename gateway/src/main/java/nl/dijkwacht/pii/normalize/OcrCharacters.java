@@ -14,9 +14,9 @@ final class OcrCharacters {
     private OcrCharacters() {
     }
 
-    /** Whether a month name follows the space at {@code j}. */
+    /** Whether a month name follows the space (pii48b: or the line break, {@code ll\naugustus}) at {@code j}. */
     static boolean monthFollows(String s, int j) {
-        if (j >= s.length() || s.charAt(j) != ' ') {
+        if (j >= s.length() || s.charAt(j) != ' ' && s.charAt(j) != '\n') {
             return false;
         }
         int a = j + 1;

@@ -55,7 +55,11 @@ final class NumberLetterRepairBefore {
                     }
                     j++;
                 }
-                if (j < n && Character.isLetterOrDigit(s.charAt(j))) {
+                // pii48b: the rule change of NumberLetterRepair carried into this reference — a S or B alone at the end
+                // of a group of two or more digits is the scan's 5 or 8 ("3O-O6-l97S")
+                boolean eightOrFiveEnds = d >= 2 && j < n && (s.charAt(j) == 'S' || s.charAt(j) == 'B')
+                        && (j + 1 == n || !Character.isLetterOrDigit(s.charAt(j + 1)));
+                if (j < n && Character.isLetterOrDigit(s.charAt(j)) && !eightOrFiveEnds) {
                     j = a; // glued to a word: not a number, and the group ends before it
                     break;
                 }

@@ -77,9 +77,11 @@ public final class PersonNameRecognizer implements Recognizer {
         }
         CapitalsNameRules.widen(text, tokens, gazetteer, spans);
         ListItemNameRules.find(text, spans);
+        ListSingleNameRules.find(text, spans, gazetteer);
         CommaOrderListRules.find(text, spans);
         TrailingParticles.widen(text, spans);
-        spans.removeIf(s -> NamedThings.partOfNamedThing(text, s.start(), s.end()));
+        spans.removeIf(s -> NamedThings.partOfNamedThing(text, s.start(), s.end())
+                || NamedAfterPersonFilter.namesAThing(text, s.start(), s.end()));
         if (spans.isEmpty()) {
             return List.of();
         }

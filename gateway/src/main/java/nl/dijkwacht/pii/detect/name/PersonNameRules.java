@@ -8,7 +8,7 @@ import java.util.List;
  * rule family is its own class and they are tried in this order at every token, the first that applies decides:
  * {@link TitleAndInitialRules}, {@link FamilyNameFirstRules}, {@link GivenNameRules} (capitalised),
  * {@link SurnameRules}, {@link GivenNameRules} (lower case), the same-line signature of {@link NameLineRules};
- * afterwards the name lines and the lower-case {@link ChatNameRules} and {@link IdentifierClosedNameRules}, the surname-comma runs of {@link CommaOrderRunRules} and the chat speakers of {@link SpeakerLineRules}. Names inside street
+ * afterwards the name lines and the lower-case {@link ChatNameRules} and {@link IdentifierClosedNameRules}, the surname-comma runs of {@link CommaOrderRunRules} and the chat speakers of {@link SpeakerLineRules} and {@link HandleSpeakerRules}. Names inside street
  * and organisation names are rejected by {@link StreetOrganisationFilter}.
  */
 final class PersonNameRules {
@@ -22,11 +22,13 @@ final class PersonNameRules {
     private final IdentifierClosedNameRules identifierClosed = new IdentifierClosedNameRules();
     private final LowerCaseCommaNameRules lowerCaseComma;
     private final SpeakerLineRules speakers;
+    private final HandleSpeakerRules handles;
 
     PersonNameRules(NameGazetteer gazetteer) {
         NameParser parser = new NameParser(gazetteer);
         this.lowerCaseComma = new LowerCaseCommaNameRules(gazetteer);
         this.speakers = new SpeakerLineRules(gazetteer);
+        this.handles = new HandleSpeakerRules(gazetteer);
         this.titles = new TitleAndInitialRules(parser);
         this.givenNames = new GivenNameRules(parser);
         this.surnames = new SurnameRules(parser);
@@ -49,6 +51,7 @@ final class PersonNameRules {
         }
         if (text.indexOf(':') >= 0) {
             speakers.find(text, spans);
+            handles.find(text, spans);
         }
         ChatNameRules.Capitals capitals = ChatNameRules.Capitals.of(text); // one pass for both lower-case families
         chat.find(text, capitals, spans);

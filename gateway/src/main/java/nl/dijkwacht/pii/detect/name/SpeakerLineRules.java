@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * a time ({@code Horst, T. ter 08:04}, {@code Wit, Dirk de ma 17:00}, {@code Els Prins (Extern) 10:19},
  * {@code [10:43] El Idrissi, Nadia}) — the name in Outlook's order (surname, comma, initials or given name, trailing
  * particles) or led by a known given name, so a meeting title ({@code Teamoverleg Wmo 09:30}) is not one. WhatsApp: the
- * sender between the time stamp and the colon ({@code [17-12-2026 14:06:25] niels: …}, {@code 07-12-26 10:53 - Jan: …}).
+ * sender between the time stamp and the colon ({@code [17-12-2026 14:06:25] niels: …}, {@code 07-12-26 10:53 - Jan: …};
+ * since pii48 also a stamp of the time alone, {@code [10:03] mo: …}).
  * Words that are never names, streets and organisations end the rule.
  */
 final class SpeakerLineRules {
@@ -25,7 +26,7 @@ final class SpeakerLineRules {
             + "|(" + NAME + ")(?: \\((?:Extern|Gast|External|Guest)\\))?"
             + "(?: (?:gisteren|vandaag|yesterday|today|ma|di|wo|do|vr|za|zo|\\d{1,2}-\\d{1,2}(?:-\\d{2,4})?))? " + TIME
             + "[ \\t]*");
-    private static final Pattern WHATSAPP_LINE = Pattern.compile("(?:\\[\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4},? " + TIME
+    private static final Pattern WHATSAPP_LINE = Pattern.compile("(?:\\[(?:\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4},? )?" + TIME
             + "(?::[0-5]\\d)?\\]|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4},? " + TIME + " -) (" + NAME + "): ");
     private static final String PARTICLE = "(?:van|de|der|den|ter|ten|te|het|in|op|'t|’t)";
     /** "Horst, T. ter", "Wit, Dirk de", "El Idrissi, Nadia", "Zielińska, Agnieszka". */
@@ -67,10 +68,11 @@ final class SpeakerLineRules {
                     }
                 }
             }
-            if (end - lineStart >= 16 && (text.charAt(lineStart) == '[' || Character.isDigit(text.charAt(lineStart)))) {
+            if (end - lineStart >= 10 && (text.charAt(lineStart) == '[' || Character.isDigit(text.charAt(lineStart)))) {
                 whatsApp = whatsApp == null ? WHATSAPP_LINE.matcher(text) : whatsApp;
                 whatsApp.region(lineStart, end);
-                if (whatsApp.lookingAt() && senderName(text.substring(whatsApp.start(1), whatsApp.end(1)))) {
+                if (whatsApp.lookingAt() && senderName(text.substring(whatsApp.start(1), whatsApp.end(1)))
+                        && (whatsApp.start(1) - lineStart > 10 || timeOnlySender(text, whatsApp.start(1), whatsApp.end(1)))) {
                     out.add(new NameSpan(whatsApp.start(1), whatsApp.end(1), -1, WHATSAPP));
                 }
             }
@@ -94,6 +96,16 @@ final class SpeakerLineRules {
         }
         Matcher m = GIVEN_FIRST.matcher(name);
         return m.matches() && gazetteer.isFirstName(m.group(1).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * After a stamp of the time alone ({@code [10:03] mo:}, pii48) the sender must also look like a name: no common,
+     * function or title word ("[09:08] me:", "[10:02] klant:").
+     */
+    private static boolean timeOnlySender(String text, int from, int to) {
+        int space = text.indexOf(' ', from);
+        String first = text.substring(from, space < 0 || space > to ? to : space).toLowerCase(Locale.ROOT);
+        return ChatNameRules.surnameLike(first);
     }
 
     /** A sender is a contact's name unless its first word is never a name, a street or an organisation word. */

@@ -1,0 +1,89 @@
+package nl.dijkwacht.pii.detect;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which dates of a headerless spreadsheet range ({@link TabRowLinks}) record an event rather than a birth:
+ * <ul>
+ *   <li>pii47: a column holding a date later than this year ("Verwachte terugkeer");</li>
+ *   <li>pii48b: a column that on some row holds a date with a weekday or without a year ("vrijdag 6 november",
+ *       "14 december") — an appointment column; nobody's birth date is written so;</li>
+ *   <li>pii48b: in the part of a second or later person on a row, a date of this year or the last — a handling
+ *       official and an intake date, {@code Yilmaz, Elif⇥15-03-1983⇥Jansen, P.⇥02-09-2025} — unless that person's
+ *       cell names a child ({@code kind: Bakker, Tim}).</li>
+ * </ul>
+ */
+final class RowEventDates {
+
+    private static final String MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+            + "|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec";
+    private static final String WEEKDAYS = "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag"
+            + "|ma|di|wo|do|vr|za|zo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun";
+    /** "vrijdag 6 november", "14 december", "di 3 maart 2026", "vr 06-11": a weekday, or a day and month without year. */
+    private static final Pattern APPOINTMENT = Pattern.compile(
+            "(?i)(?:(?:" + WEEKDAYS + ")\\.?,? (?:\\d{1,2}\\.? (?:" + MONTHS + ")\\.?(?: \\d{4})?|\\d{1,2}[-/.]\\d{1,2}"
+                    + "(?:[-/.]\\d{2,4})?)|\\d{1,2}\\.? (?:" + MONTHS + ")\\.?)");
+    /** Words that name a child on a row ("kind: Bakker, Tim"): their recent date is a birth date. */
+    private static final Set<String> CHILD_WORDS = Set.of("kind", "kinderen", "zoon", "dochter", "baby", "pasgeborene",
+            "pleegkind", "kleinkind", "child", "son", "daughter", "tweeling");
+
+    private RowEventDates() {
+    }
+
+    /**
+     * The columns of event dates: a date later than this year on any row, or an appointment-style cell on any row.
+     * {@code days} are the rows' cell dates ({@link RowDates#day}, -1 for no date).
+     */
+    static Set<Integer> columns(String text, List<List<int[]>> rows, List<int[]> days) {
+        Set<Integer> columns = new HashSet<>();
+        int later = (DateOfBirthPatterns.currentYear() + 1) * 10000;
+        for (int r = 0; r < rows.size(); r++) {
+            int[] row = days.get(r);
+            List<int[]> cells = rows.get(r);
+            for (int i = 0; i < row.length; i++) {
+                if (row[i] >= later || row[i] < 0 && appointment(text, cells.get(i))) {
+                    columns.add(i);
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static boolean appointment(String text, int[] cell) {
+        int length = cell[1] - cell[0];
+        return length >= 5 && length <= 30 && Character.isLetterOrDigit(text.charAt(cell[0]))
+                && APPOINTMENT.matcher(text).region(cell[0], cell[1]).matches();
+    }
+
+    /**
+     * Whether the date {@code day} (yyyymmdd) in the part of person {@code part} (0 = the row's first) is an event
+     * date: a later person's date of this year or the last, when that person's name cell does not name a child.
+     */
+    static boolean recentForALaterPerson(String text, int part, int day, int[] nameCells) {
+        if (part == 0 || day / 10000 < DateOfBirthPatterns.currentYear() - 1) {
+            return false;
+        }
+        return nameCells == null || !namesAChild(text, nameCells[0], nameCells[1]);
+    }
+
+    private static boolean namesAChild(String text, int from, int to) {
+        int i = from;
+        while (i < to) {
+            while (i < to && !Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            int s = i;
+            while (i < to && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i > s && CHILD_WORDS.contains(text.substring(s, i).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
