@@ -69,6 +69,9 @@ public final class ReplyRewriter {
         for (JsonNode choice : reply.path("choices")) {
             if (choice instanceof ObjectNode c) {
                 AnswerTokens.dropUnasked(c, exchange, scan);
+                if (restore && c.hasNonNull("logprobs")) {
+                    RestoredTokens.restore(c, exchange.vault()); // the tokens spell the text the tool gets (answer48)
+                }
             }
             if (!(choice.get("message") instanceof ObjectNode message)) {
                 continue;

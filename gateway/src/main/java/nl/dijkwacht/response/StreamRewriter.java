@@ -213,6 +213,13 @@ public final class StreamRewriter implements ChunkSink {
         int index = node.path("index").asInt();
         StreamedChoice choice = choice(index);
         AnswerTokens.dropUnasked(node, exchange, outputScan);
+        if (restore && (node.hasNonNull("logprobs") || choice.tokens != null)) {
+            // the tokens spell the text the tool gets: a placeholder's pieces held until whole, then one token (answer48)
+            if (choice.tokens == null) {
+                choice.tokens = new RestoredTokens(exchange.vault());
+            }
+            choice.tokens.next(node, node.hasNonNull("finish_reason"));
+        }
         if (node.get("delta") instanceof ObjectNode delta) {
             ContentChunks.flatten(delta);
             choice.saw(delta);

@@ -28,6 +28,8 @@ final class StreamedChoice {
     boolean flushed;
     /** Web-search citations held until the content is finished, when their spans must be moved (answer47); else null. */
     ArrayNode annotations;
+    /** The tokens a tool asked for, held while they could end in part of a placeholder (answer48); null until a chunk has some. */
+    RestoredTokens tokens;
 
     /** @param newText makes the refusal's and the transcript's rows: always text, even in JSON mode */
     StreamedChoice(StreamedText content, Supplier<StreamedText> newText) {

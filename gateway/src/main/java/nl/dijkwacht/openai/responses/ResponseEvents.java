@@ -30,6 +30,8 @@ public final class ResponseEvents {
     private final Sink sink;
     private int sequence;
     private final List<ObjectNode> finished = new ArrayList<>();
+    /** Tokens of the text that arrived before the text they spell was sent (held to restore a placeholder). */
+    private final ArrayNode pendingLogprobs;
     private Message message;
     private final Map<Integer, FunctionCall> calls = new LinkedHashMap<>();
     private String finishReason;
@@ -41,6 +43,7 @@ public final class ResponseEvents {
         this.json = json;
         this.objects = objects;
         this.sink = sink;
+        this.pendingLogprobs = json.createArrayNode();
     }
 
     public void start() {
@@ -57,6 +60,10 @@ public final class ResponseEvents {
         for (JsonNode choice : chunk.path("choices")) {
             if (choice.path("index").asInt() != 0) {
                 continue;
+            }
+            // the tokens of the text (asked with include): they go with the next text delta; held text keeps them waiting
+            for (JsonNode token : choice.path("logprobs").path("content")) {
+                pendingLogprobs.add(token);
             }
             JsonNode delta = choice.path("delta");
             if (delta.path("content").isTextual() && !delta.path("content").asText().isEmpty()) {
@@ -108,7 +115,9 @@ public final class ResponseEvents {
         message.text.append(delta);
         ObjectNode event = data().put("item_id", message.id).put("output_index", message.index).put("content_index", 0)
                 .put("delta", delta);
-        event.putArray("logprobs");
+        event.set("logprobs", pendingLogprobs.deepCopy());
+        message.logprobs.addAll(pendingLogprobs);
+        pendingLogprobs.removeAll();
         emit("response.output_text.delta", event);
     }
 
@@ -149,13 +158,15 @@ public final class ResponseEvents {
             return;
         }
         String text = message.text.toString();
+        message.logprobs.addAll(pendingLogprobs);
+        pendingLogprobs.removeAll();
         ObjectNode textDone = data().put("item_id", message.id).put("output_index", message.index).put("content_index", 0)
                 .put("text", text);
-        textDone.putArray("logprobs");
+        textDone.set("logprobs", message.logprobs.deepCopy());
         emit("response.output_text.done", textDone);
         emit("response.content_part.done", data().put("item_id", message.id).put("output_index", message.index)
-                .put("content_index", 0).set("part", objects.outputText(text, message.annotations)));
-        ObjectNode item = objects.message(message.id, "completed", text, message.annotations);
+                .put("content_index", 0).set("part", objects.outputText(text, message.annotations, message.logprobs)));
+        ObjectNode item = objects.message(message.id, "completed", text, message.annotations, message.logprobs);
         emit("response.output_item.done", data().put("output_index", message.index).set("item", item));
         finished.add(item);
         message = null;
@@ -191,11 +202,14 @@ public final class ResponseEvents {
         final int index;
         final StringBuilder text = new StringBuilder();
         final ArrayNode annotations;
+        /** The text's tokens sent so far (include: message.output_text.logprobs), for the done events. */
+        final ArrayNode logprobs;
 
         Message(String id, int index, ArrayNode annotations) {
             this.id = id;
             this.index = index;
             this.annotations = annotations;
+            this.logprobs = annotations.arrayNode();
         }
     }
 

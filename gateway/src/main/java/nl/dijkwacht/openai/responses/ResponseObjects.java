@@ -68,7 +68,7 @@ public final class ResponseObjects {
         text.put("verbosity", original.path("text").path("verbosity").asText("medium"));
         r.set("tool_choice", original.has("tool_choice") ? original.get("tool_choice") : json.getNodeFactory().textNode("auto"));
         r.set("tools", original.has("tools") ? original.get("tools") : json.createArrayNode());
-        r.put("top_logprobs", 0);
+        r.put("top_logprobs", original.path("top_logprobs").asInt(0));
         r.set("top_p", original.has("top_p") ? original.get("top_p") : json.getNodeFactory().numberNode(1.0));
         r.put("truncation", "disabled");
         r.set("usage", usage == null ? json.nullNode() : usage);
@@ -88,10 +88,15 @@ public final class ResponseObjects {
 
     /** @param annotations the text's citations in this API's shape ({@link #citation}); null: none */
     ObjectNode message(String itemId, String status, String text, ArrayNode annotations) {
+        return message(itemId, status, text, annotations, null);
+    }
+
+    /** @param logprobs the text's tokens ({@code include: ["message.output_text.logprobs"]}); null: none asked */
+    ObjectNode message(String itemId, String status, String text, ArrayNode annotations, ArrayNode logprobs) {
         ObjectNode item = json.createObjectNode().put("type", "message").put("id", itemId).put("status", status).put("role", "assistant");
         ArrayNode content = item.putArray("content");
         if (text != null) {
-            content.add(outputText(text, annotations));
+            content.add(outputText(text, annotations, logprobs));
         }
         return item;
     }
@@ -101,10 +106,26 @@ public final class ResponseObjects {
     }
 
     ObjectNode outputText(String text, ArrayNode annotations) {
+        return outputText(text, annotations, null);
+    }
+
+    ObjectNode outputText(String text, ArrayNode annotations, ArrayNode logprobs) {
         ObjectNode part = json.createObjectNode().put("type", "output_text").put("text", text);
         part.set("annotations", annotations == null ? json.createArrayNode() : annotations.deepCopy());
-        part.putArray("logprobs");
+        part.set("logprobs", logprobs == null ? json.createArrayNode() : logprobs.deepCopy());
         return part;
+    }
+
+    /**
+     * A chat choice's tokens ({@code logprobs.content}: {@code token, logprob, bytes, top_logprobs}) as this API's
+     * {@code output_text.logprobs}, which has the same shape (answer48); empty when there are none.
+     */
+    ArrayNode logprobs(JsonNode choice) {
+        ArrayNode out = json.createArrayNode();
+        for (JsonNode token : choice.path("logprobs").path("content")) {
+            out.add(token);
+        }
+        return out;
     }
 
     /**
@@ -166,7 +187,8 @@ public final class ResponseObjects {
         JsonNode choice = completion.path("choices").path(0);
         JsonNode message = choice.path("message");
         if (message.path("content").isTextual() && !message.path("content").asText().isEmpty()) {
-            output.add(message(itemId("msg"), "completed", message.path("content").asText(), citations(message.path("annotations"))));
+            output.add(message(itemId("msg"), "completed", message.path("content").asText(), citations(message.path("annotations")),
+                    logprobs(choice)));
         }
         for (JsonNode call : message.path("tool_calls")) {
             output.add("custom".equals(call.path("type").asText()) ? CustomTools.outputItem(this, call, "completed")

@@ -24,6 +24,19 @@ import nl.dijkwacht.openai.UnsupportedField;
  */
 public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
 
+    /** The one {@code include} value Dijkwacht serves: the answer's tokens with their log probabilities. */
+    static final String LOGPROBS = "message.output_text.logprobs";
+
+    /** Whether the request asks for the answer's tokens ({@code include: ["message.output_text.logprobs"]}). */
+    static boolean logprobs(JsonNode body) {
+        for (JsonNode included : body.path("include")) {
+            if (LOGPROBS.equals(included.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static final Set<String> PASSED = Set.of("model", "stream", "temperature", "top_p", "parallel_tool_calls",
             "metadata", "user", "safety_identifier", "prompt_cache_key", "service_tier");
     private static final Set<String> HANDLED = Set.of("input", "instructions", "max_output_tokens", "tools", "tool_choice",
@@ -71,6 +84,13 @@ public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
         if (effort.isTextual()) {
             chat.set("reasoning_effort", effort);
         }
+        if (logprobs(body)) {
+            // the answer's tokens, as the chat API gives them (answer48): refused under redact as there, restored under flag
+            chat.put("logprobs", true);
+            if (body.path("top_logprobs").asInt(0) > 0) {
+                chat.set("top_logprobs", body.get("top_logprobs"));
+            }
+        }
         if (body.path("stream").asBoolean(false)) {
             // the usage chunk feeds response.completed's usage
             chat.putObject("stream_options").put("include_usage", true);
@@ -102,6 +122,8 @@ public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
             case "response_format" -> new ParamPath("text", ".format");
             case "verbosity" -> new ParamPath("text", ".verbosity");
             case "reasoning_effort" -> new ParamPath("reasoning", ".effort");
+            case "logprobs" -> new ParamPath("include", "");
+            case "top_logprobs" -> new ParamPath("top_logprobs", "");
             case "tool_choice" -> chatParam.fieldOnly("tool_choice");
             default -> PASSED.contains(chatParam.field()) ? chatParam : null;
         };
@@ -149,11 +171,15 @@ public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
             throw new UnsupportedField("unsupported_parameter", "Opgeslagen prompts ('prompt') worden niet ondersteund; stuur de"
                     + " tekst zelf mee in 'instructions' en 'input'.", "prompt");
         }
-        if (body.path("include").size() > 0) {
-            throw new UnsupportedField("unsupported_parameter", "Extra uitvoer via 'include' wordt niet ondersteund.", "include");
+        for (JsonNode included : body.path("include")) {
+            if (!LOGPROBS.equals(included.asText())) {
+                throw new UnsupportedField("unsupported_parameter", "Van de extra uitvoer via 'include' ondersteunt Dijkwacht alleen"
+                        + " '" + LOGPROBS + "'.", "include");
+            }
         }
-        if (body.path("top_logprobs").asInt(0) > 0) {
-            throw new UnsupportedField("unsupported_parameter", "'top_logprobs' wordt niet ondersteund.", "top_logprobs");
+        if (body.path("top_logprobs").asInt(0) > 0 && !logprobs(body)) {
+            throw new UnsupportedField("unsupported_parameter", "'top_logprobs' werkt alleen samen met include: [\"" + LOGPROBS
+                    + "\"].", "top_logprobs");
         }
         if (body.hasNonNull("max_tool_calls")) {
             throw new UnsupportedField("unsupported_parameter", "'max_tool_calls' wordt niet ondersteund.", "max_tool_calls");
