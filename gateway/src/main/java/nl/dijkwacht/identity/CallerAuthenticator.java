@@ -308,6 +308,12 @@ public final class CallerAuthenticator {
                             + "identiteitsprovider te controleren.");
             case INVALID -> Refusal.unauthorized("token_invalid",
                     "Het toegangstoken is ongeldig: de handtekening of de opbouw klopt niet. Meld u opnieuw aan in uw tool.");
+            case NOT_AN_ACCESS_TOKEN -> Refusal.unauthorized("token_type_invalid",
+                    "Dit is geen toegangstoken maar bijvoorbeeld een ID- of vernieuwingstoken. Laat uw tool het toegangstoken "
+                            + "(access token) van de identiteitsprovider meesturen.");
+            case REQUIRED_CLAIM -> Refusal.unauthorized("token_organisation_invalid",
+                    "Het toegangstoken is echt, maar mist een kenmerk dat deze Dijkwacht eist (bijvoorbeeld het domein van uw "
+                            + "organisatie). Meld u aan met het account van uw organisatie.");
             case ISSUER_UNREACHABLE -> Refusal.unavailable("identity_provider_unavailable",
                     "Dijkwacht kan het toegangstoken nu niet controleren: de identiteitsprovider is niet bereikbaar. Probeer het later opnieuw.");
         };

@@ -43,10 +43,13 @@ public record IdentityProperties(String userTokenHeader, List<Issuer> issuers, O
      *                    administrator's script or management client); empty: any client that is not a tool's. A staff
      *                    member's token that a tool was given carries the tool's client id, so with this list a tool
      *                    cannot act as the administrator or auditor who uses it (redteam47)
+     * @param requiredClaims claims every token of this issuer must carry with exactly this value (identity48): Google signs
+     *                    a token for any Google account that signs in to the client, so {@code hd: gemeente.nl} keeps it
+     *                    to the organisation's Workspace domain; Entra ID's {@code tid} likewise. Empty: none
      */
     public record Issuer(String id, String issuerUri, String jwkSetUri, List<String> audiences, List<String> algorithms,
                          String tenant, Duration clockSkew, ClaimNames claims, Duration maxTokenLifetime,
-                         List<String> operatorClients) {
+                         List<String> operatorClients, java.util.Map<String, String> requiredClaims) {
 
         public static final int DEFAULT_MAX_TOKEN_LIFETIME_HOURS = 24;
 
@@ -57,6 +60,7 @@ public record IdentityProperties(String userTokenHeader, List<Issuer> issuers, O
             claims = claims == null ? ClaimNames.DEFAULTS : claims.withDefaults();
             maxTokenLifetime = maxTokenLifetime == null ? Duration.ofHours(DEFAULT_MAX_TOKEN_LIFETIME_HOURS) : maxTokenLifetime;
             operatorClients = operatorClients == null ? List.of() : List.copyOf(operatorClients);
+            requiredClaims = requiredClaims == null ? java.util.Map.of() : java.util.Map.copyOf(requiredClaims);
         }
     }
 

@@ -28,7 +28,11 @@ public final class TokenRejectedException extends RuntimeException {
         /** Unsigned ({@code alg: none}), a bad or unknown signature, a disallowed algorithm, or not a JWT at all. */
         INVALID,
         /** The issuer's signing keys could not be fetched: the token cannot be checked now. */
-        ISSUER_UNREACHABLE
+        ISSUER_UNREACHABLE,
+        /** Not an access token: Keycloak's {@code typ} claim says {@code ID}, {@code Refresh}, {@code Logout}, … (identity48). */
+        NOT_AN_ACCESS_TOKEN,
+        /** A claim the issuer's {@code required-claims} asks for is absent or has another value (Google's {@code hd}, identity48). */
+        REQUIRED_CLAIM
     }
 
     private final Reason reason;

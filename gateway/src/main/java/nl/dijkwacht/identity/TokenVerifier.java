@@ -53,7 +53,9 @@ public final class TokenVerifier {
             new Tag("dijkwacht:not-yet-valid", TokenRejectedException.Reason.NOT_YET_VALID),
             new Tag("dijkwacht:lifetime", TokenRejectedException.Reason.LIFETIME_TOO_LONG),
             new Tag("dijkwacht:expired", TokenRejectedException.Reason.EXPIRED),
-            new Tag("dijkwacht:audience", TokenRejectedException.Reason.WRONG_AUDIENCE));
+            new Tag("dijkwacht:audience", TokenRejectedException.Reason.WRONG_AUDIENCE),
+            new Tag("dijkwacht:token-type", TokenRejectedException.Reason.NOT_AN_ACCESS_TOKEN),
+            new Tag("dijkwacht:required-claim", TokenRejectedException.Reason.REQUIRED_CLAIM));
     private static final Set<String> ASYMMETRIC = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512");
 
     private final Map<String, AuthenticationManager> byIssuer = new LinkedHashMap<>();
@@ -223,7 +225,33 @@ public final class TokenVerifier {
                 tagged(lifetime, TAGS.get(2).description()),
                 tagged(timestamps, TAGS.get(3).description()),
                 new JwtIssuerValidator(issuer.issuerUri()),
-                tagged(audience, TAGS.get(4).description())));
+                tagged(audience, TAGS.get(4).description()),
+                tagged(accessTokenType(), TAGS.get(5).description()),
+                tagged(requiredClaims(issuer), TAGS.get(6).description())));
+    }
+
+    /**
+     * Keycloak writes what a token is into its {@code typ} claim: {@code Bearer} for access tokens, {@code ID}, {@code Refresh},
+     * {@code Logout} for the others. Its ID token of a client whose id is also Dijkwacht's audience (the console's client
+     * {@code dijkwacht} in the admin guide's example) would otherwise pass as an access token (identity48). Other issuers
+     * (Entra ID, ADFS, Google) write no such claim.
+     */
+    private static OAuth2TokenValidator<Jwt> accessTokenType() {
+        return new JwtClaimValidator<Object>("typ", typ -> typ == null || "Bearer".equalsIgnoreCase(typ.toString()));
+    }
+
+    /** Every entry of the issuer's {@code required-claims}: present, one value, exactly that value. */
+    private static OAuth2TokenValidator<Jwt> requiredClaims(IdentityProperties.Issuer issuer) {
+        return jwt -> {
+            for (Map.Entry<String, String> required : issuer.requiredClaims().entrySet()) {
+                Object value = StaffClaims.claim(jwt.getClaims(), required.getKey());
+                if (!(value instanceof String || value instanceof Boolean || value instanceof Number)
+                        || !required.getValue().equals(value.toString())) {
+                    return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "required claim", null));
+                }
+            }
+            return OAuth2TokenValidatorResult.success();
+        };
     }
 
     private record Tag(String description, TokenRejectedException.Reason reason) {

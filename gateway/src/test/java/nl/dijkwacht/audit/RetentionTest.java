@@ -86,6 +86,53 @@ class RetentionTest {
         olderGatewayScenario(db);
     }
 
+    @Test
+    void aRemovedRangesChoiceKeysGoInTheRangesOwnTransaction() {
+        db = AuditDb.h2();
+        choiceKeysWithTheirRangeScenario(db);
+    }
+
+    @Test
+    void aRemovedRangesChoiceKeysGoInTheRangesOwnTransactionOnPostgres() {
+        db = AuditDb.postgres();
+        choiceKeysWithTheirRangeScenario(db);
+    }
+
+    /**
+     * audit48: the other choices' keys of a removed range go in the range's transaction (through V181's (chain_id, seq)
+     * index), not in one statement over the whole table after the last range: between the batches of a run no key is
+     * left whose record is gone.
+     */
+    static void choiceKeysWithTheirRangeScenario(AuditDb db) {
+        AuditRows rows = new AuditRows(new ObjectMapper());
+        ChainCodec codec = ChainCodec.fromSecret(SECRET);
+        try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, "node-a").start()) {
+            for (int i = 0; i < 30; i++) { // seq 1..30 expired, every third an answer with three choices
+                Instant at = NOW.minus(400 - i, ChronoUnit.DAYS);
+                sink.append(i % 3 == 0 ? Records.withOtherChoices("old-" + i, at, "p-actor", List.of(choiceHash(i, 1), choiceHash(i, 2)))
+                        : Records.sample("old-" + i, at));
+            }
+            for (int i = 30; i < 33; i++) { // seq 31..33 kept
+                sink.append(Records.withOtherChoices("new-" + i, NOW.minus(10, ChronoUnit.DAYS), "p-actor",
+                        List.of(choiceHash(i, 1), choiceHash(i, 2))));
+            }
+        }
+        assertThat(db.count("SELECT COUNT(*) FROM audit_choice_key")).isEqualTo(2 * 10 + 2 * 3);
+        String orphaned = "SELECT COUNT(*) FROM audit_choice_key t WHERE NOT EXISTS (SELECT 1 FROM audit_record r"
+                + " WHERE r.chain_id = t.chain_id AND r.seq = t.seq)";
+        List<Long> orphanedAtPauses = new java.util.ArrayList<>();
+        RetentionJob job = new RetentionJob(db.dataSource(), codec, new AuditProperties.Retention(365, null, 7, null),
+                Clock.fixed(NOW, ZoneOffset.UTC), pause -> orphanedAtPauses.add(db.count(orphaned)));
+
+        RetentionJob.Run run = job.run("test");
+
+        assertThat(run.recordsDeleted()).isEqualTo(30);
+        assertThat(orphanedAtPauses).as("keys whose record is gone, between the batches").hasSizeGreaterThanOrEqualTo(3).containsOnly(0L);
+        assertThat(db.count("SELECT COUNT(*) FROM audit_choice_key")).isEqualTo(2 * 3);
+        assertThat(db.count("SELECT COUNT(*) FROM audit_choice_key WHERE seq BETWEEN 31 AND 33")).isEqualTo(2 * 3);
+        assertThat(new ChainVerifier(db.dataSource(), codec, rows).verify("node-a", null, null).ok()).isTrue();
+    }
+
     /**
      * A rolling upgrade: a replica from before V170 runs retention and removes records (with their checkpoint, as its
      * code did) but not the other choices' keys in {@code audit_choice_key} (audit47) nor the turn hashes a V170 replica

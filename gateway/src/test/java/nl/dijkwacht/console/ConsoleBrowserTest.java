@@ -365,6 +365,29 @@ class ConsoleBrowserTest {
         assertThat(browser.path()).isEqualTo("/console/inloggen");
     }
 
+    /**
+     * identity48's red-team pass, session fixation: a session id planted before sign-in (the one the sign-in page handed
+     * out) is not the signed-in session, and a request with it is not signed in.
+     */
+    @Test
+    @Order(11)
+    void signingInGivesANewSessionAndThePlantedOneStaysSignedOut() throws Exception {
+        browser.logout();
+        browser.get("/console/inloggen");
+        String planted = browser.sessionCookie();
+        assertThat(planted).as("the sign-in page's session (its CSRF token)").isNotNull();
+        browser.find(By.id("username")).sendKeys(ADMIN);
+        browser.driver().findElement(By.id("password")).sendKeys(GatewayClient.ADMIN_KEY, org.openqa.selenium.Keys.ENTER);
+        browser.waiting().until(d -> !browser.path().startsWith("/console/inloggen"));
+        assertThat(browser.path()).isEqualTo("/console");
+        assertThat(browser.sessionCookie()).isNotEqualTo(planted);
+        HttpResponse<String> withPlanted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/console/beheer")).header("Cookie", "JSESSIONID=" + planted).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withPlanted.statusCode()).isEqualTo(302);
+        assertThat(withPlanted.headers().firstValue("Location").orElse("")).endsWith("/console/inloggen");
+    }
+
     @Test
     @Order(12)
     void noSeriousOrCriticalAccessibilityViolations() {

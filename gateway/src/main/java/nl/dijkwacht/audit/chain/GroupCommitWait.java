@@ -14,10 +14,16 @@ import java.util.function.LongSupplier;
  * next batch, so that one commit carries the records that arrive meanwhile instead of one or two (the embedded store's
  * commit is fast enough that without the wait its batches held ~2.4 records at c=64: docs/history/benchmark-sessions.md,
  * h2-14). A record is held at most that long beyond its own commit's work. The wait ends early once every one of
- * those requests has its record queued, and the writer waits only while records have recently been arriving fast
- * enough for a wait to bring at least one more ({@link RecordArrivals}). Below {@link #BUSY_FROM} requests it does not
- * wait, nor on PostgreSQL once the first write has told which store it is; a lone request (c=1) never reaches the
- * writer thread at all.
+ * those requests has its record queued — on PostgreSQL already once a batch fills one statement
+ * ({@value PostgresAppend#RECORDS_UP_TO} records, {@link PostgresAppend}) —, and the writer waits only while records have
+ * recently been arriving fast enough for a wait to bring at least one more ({@link RecordArrivals}). Below
+ * {@link #BUSY_FROM} requests it does not wait; a lone request (c=1) never reaches the writer thread at all.
+ *
+ * <p>PostgreSQL's round trip gathers records by itself while the gateway's cores are busy (JSON at c=64: 12 records per
+ * commit), but not while they have time to spare: streamed answers, whose requests park on the model's events, reached
+ * it 3.9 to a commit, each commit a round trip and a WAL flush of the database (docs/history/benchmark-sessions.md,
+ * "Session 47 — quiet window", audit48). Its wait stops at one statement's records, which is where an unbounded wait
+ * took the JSON batches past that statement before (audit16).
  */
 final class GroupCommitWait {
 
@@ -51,22 +57,25 @@ final class GroupCommitWait {
     /**
      * Called by the writer thread before it takes a batch: under load, parks it for up to the wait; returns at once
      * when fewer than {@link #BUSY_FROM} requests are being served or records have not been arriving fast enough for
-     * a wait to pay ({@link RecordArrivals}), and early when every request being served has its record queued
-     * ({@link #wakes}).
+     * a wait to pay ({@link RecordArrivals}), and early when every request being served has its record queued, on
+     * PostgreSQL when one statement's records are ({@link #wakes}).
      */
     void await(Collection<?> queue) {
-        // PostgreSQL's round trip already gathers ~10 records per commit at c=64; the wait took its batches past the 16
-        // that fit one statement (PostgresAppend) and cost its backends more (docs/history/benchmark-sessions.md, audit16)
-        if (arrivals == null || !arrivals.waitPays() || onPostgres.getAsBoolean()) {
+        if (arrivals == null || !arrivals.waitPays()) {
             return;
         }
         int busy = serving.getAsInt();
-        if (busy < BUSY_FROM || queue.size() >= busy) {
+        if (busy < BUSY_FROM) {
             return;
         }
-        wakeAt = busy;
+        // PostgreSQL: no further than one statement's records; a wait past them cost its backends more (audit16)
+        int enough = onPostgres.getAsBoolean() ? Math.min(busy, PostgresAppend.RECORDS_UP_TO) : busy;
+        if (queue.size() >= enough) {
+            return;
+        }
+        wakeAt = enough;
         waits.increment();
-        if (queue.size() < busy) { // an arrival between the check and wakeAt being set would not have woken us
+        if (queue.size() < enough) { // an arrival between the check and wakeAt being set would not have woken us
             LockSupport.parkNanos(this, waitNanos);
         }
         wakeAt = Integer.MAX_VALUE;

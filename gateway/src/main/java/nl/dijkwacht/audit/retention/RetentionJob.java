@@ -30,13 +30,15 @@ import org.slf4j.LoggerFactory;
  * so the gateway's writer keeps answering while a year's expired tier goes, and after each batch the run waits
  * {@code batch-pause} so the writer has the store to itself between batches (on H2 a batch's commit holds the
  * store's lock while it writes its chunk: the writer's commits queue behind it). The other choices' keys of removed
- * records go after the ranges, in the same run, and those an older gateway left behind in the next run
- * ({@link #deleteChoicesOfRemovedRecords}). On the embedded store the file compaction rewrites in small rounds while
+ * records go with them, in the range's transaction; those an older gateway left behind go after the ranges
+ * ({@link #deleteChoicesLeftBehind}). On the embedded store the file compaction rewrites in small rounds while
  * the run lasts (its full rounds beside the purge's commits were most of the writer's wait) and catches up after it.
  */
 public final class RetentionJob {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+    /** The tables of the other choices' keys (audit47) and turn hashes (turns45), each indexed by (chain_id, seq). */
+    private static final List<String> CHOICE_TABLES = List.of("audit_choice_key", "audit_turn_choice");
 
     private final DataSource dataSource;
     private final ChainCodec codec;
@@ -132,7 +134,7 @@ public final class RetentionJob {
             removedSincePause += removed;
         }
         long recordsHeld = count("SELECT COUNT(*) FROM audit_record WHERE occurred_at < ?", AuditRows.time(cutoff));
-        long choicesRemoved = deleteChoicesOfRemovedRecords();
+        long choicesRemoved = deleteChoicesLeftBehind();
 
         long reviewsDeleted = update("""
                 DELETE FROM audit_review WHERE reported_at < ?
@@ -160,7 +162,7 @@ public final class RetentionJob {
             ps.executeUpdate();
         }
         log.info("retention run {}: {} records, {} contents, {} reviews, {} complaints deleted; {} records and {} contents held; {} checkpoints;"
-                        + " {} keys of other choices of removed records deleted",
+                        + " {} keys of other choices an older gateway left behind deleted",
                 runId, recordsDeleted, contentDeleted, reviewsDeleted, complaintsDeleted, recordsHeld, contentHeld, ranges.size(),
                 choicesRemoved);
         return new Run(runId, now, finished, cutoff, recordsDeleted, contentDeleted, reviewsDeleted, complaintsDeleted,
@@ -272,14 +274,16 @@ public final class RetentionJob {
                 if (removed != r.toSeq() - r.fromSeq() + 1) {
                     throw new SQLException("range " + r.fromSeq() + ".." + r.toSeq() + " changed during retention", "40001");
                 }
-                // the other choices' turn hashes of these records an older gateway wrote (turns45), in the same
-                // transaction; their keys (audit_choice_key) go after the ranges (deleteChoicesOfRemovedRecords)
-                try (PreparedStatement ps = c.prepareStatement(
-                        "DELETE FROM audit_turn_choice WHERE chain_id = ? AND seq BETWEEN ? AND ?")) {
-                    ps.setString(1, r.chainId());
-                    ps.setLong(2, r.fromSeq());
-                    ps.setLong(3, r.toSeq());
-                    ps.executeUpdate();
+                // the other choices' keys of these records (audit47) and the turn hashes an older gateway wrote for
+                // them (turns45), in the same transaction: both tables are indexed by (chain_id, seq), V170 and V181
+                for (String table : CHOICE_TABLES) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "DELETE FROM " + table + " WHERE chain_id = ? AND seq BETWEEN ? AND ?")) {
+                        ps.setString(1, r.chainId());
+                        ps.setLong(2, r.fromSeq());
+                        ps.setLong(3, r.toSeq());
+                        ps.executeUpdate();
+                    }
                 }
                 try (PreparedStatement ps = c.prepareStatement("""
                         INSERT INTO audit_checkpoint (chain_id, from_seq, to_seq, prev_hash, last_hash, removed_count,
@@ -309,24 +313,57 @@ public final class RetentionJob {
     }
 
     /**
-     * The other choices' keys of records removed ({@code audit_choice_key}, audit47: the table has no index by record,
-     * so they go here, once per run, not with each range), and the turn hashes a gateway from before V170 or V180
-     * left in {@code audit_turn_choice} (a replica not yet upgraded during a rolling update removes records without
-     * them). Only rows inside a checkpoint's range go — those records are gone for good and their seqs are never
-     * written again —, never a row merely missing its record at the moment of reading (on H2 one statement's tables
-     * need not be read at one moment, so a record committed with its choices could look absent). One look-up per row
-     * through the checkpoints' {@code (chain_id, from_seq)} key: ranges of a chain do not overlap, so only the range
-     * starting last at or before the row's seq can hold it. The rows exist only for answers with {@code n > 1}; until
-     * they go, the look-up does not find them (it reads the tenant on their record).
+     * The other choices' keys and turn hashes an older gateway left behind: a replica from before V180 removes records
+     * without their keys in {@code audit_choice_key}, one from before V170 without their turn hashes in
+     * {@code audit_turn_choice} (both still run during a rolling update; a run of this gateway removes a range's rows
+     * with the range, {@link #deleteRange}). Only rows inside a checkpoint's range go — those records are gone for good
+     * and their seqs are never written again —, never a row merely missing its record at the moment of reading (on H2
+     * one statement's tables need not be read at one moment, so a record committed with its choices could look absent).
+     * Per chain, through the tables' {@code (chain_id, seq)} index, only the rows up to the chain's last checkpoint are
+     * read (those of held records and those left behind; V181 — before it the statement read the whole table once per
+     * run), each looked up through the checkpoints' {@code (chain_id, from_seq)} key: ranges of a chain do not
+     * overlap, so only the range starting last at or before the row's seq can hold it.
      */
-    private long deleteChoicesOfRemovedRecords() throws SQLException {
+    private long deleteChoicesLeftBehind() throws SQLException {
         long removed = 0;
-        for (String table : new String[] {"audit_choice_key", "audit_turn_choice"}) {
-            removed += update("DELETE FROM " + table + " WHERE seq <= (SELECT k.to_seq FROM audit_checkpoint k"
-                    + " WHERE k.chain_id = " + table + ".chain_id AND k.from_seq <= " + table + ".seq"
-                    + " ORDER BY k.from_seq DESC FETCH FIRST 1 ROWS ONLY)");
+        for (ChainCheckpointed chain : lastCheckpointed()) {
+            for (String table : CHOICE_TABLES) {
+                removed += update(leftBehind(table), chain.chainId(), chain.toSeq());
+            }
         }
         return removed;
+    }
+
+    /** A chain and the last seq its checkpoints cover. */
+    private record ChainCheckpointed(String chainId, long toSeq) {
+    }
+
+    /** Per chain (one head row each), the end of its last checkpoint's range; chains without a checkpoint are left out. */
+    private List<ChainCheckpointed> lastCheckpointed() throws SQLException {
+        List<ChainCheckpointed> chains = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                SELECT h.chain_id, (SELECT k.to_seq FROM audit_checkpoint k WHERE k.chain_id = h.chain_id
+                  ORDER BY k.from_seq DESC FETCH FIRST 1 ROWS ONLY) FROM audit_chain_head h""");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long toSeq = rs.getLong(2);
+                if (!rs.wasNull()) {
+                    chains.add(new ChainCheckpointed(rs.getString(1), toSeq));
+                }
+            }
+        }
+        return chains;
+    }
+
+    /**
+     * Deletes {@code table}'s rows of one chain (parameter 1) up to a seq (parameter 2) that lie inside a checkpoint's
+     * range: an index range scan of {@code (chain_id, seq)}.
+     */
+    static String leftBehind(String table) {
+        return "DELETE FROM " + table + " WHERE chain_id = ? AND seq <= ?"
+                + " AND seq <= (SELECT k.to_seq FROM audit_checkpoint k"
+                + " WHERE k.chain_id = " + table + ".chain_id AND k.from_seq <= " + table + ".seq"
+                + " ORDER BY k.from_seq DESC FETCH FIRST 1 ROWS ONLY)";
     }
 
     private long startRun(Instant now, Instant cutoff, String triggeredBy, String tenant) throws SQLException {

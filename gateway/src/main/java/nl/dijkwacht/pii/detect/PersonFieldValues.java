@@ -255,5 +255,9 @@ final class PersonFieldValues {
             "true", "false", "null", "geen", "anoniem", "leeg", "nb", "n.b.", "-", "x", "unknown", "none", "gemeente",
             "iedereen", "allen", "team", "afdeling",
             // pii47: the roles and channels of chat logs and contact records ("from": "bot", "system": "phone")
-            "bot", "user", "assistant", "system", "phone", "sms", "email", "servicedesk", "helpdesk");
+            "bot", "user", "assistant", "system", "phone", "sms", "email", "servicedesk", "helpdesk",
+            // pii48: the codes of a FHIR HumanName's "use" and forms of address alone in its "prefix"
+            // ("name": [{"use": "official", …, "prefix": ["mw."]}])
+            "usual", "official", "temp", "nickname", "anonymous", "maiden", "mw.", "mw", "mevr.", "mevr", "dhr.", "dhr",
+            "hr.", "mr.", "dr.", "drs.", "ir.", "ing.", "prof.", "ms.", "mrs.");
 }

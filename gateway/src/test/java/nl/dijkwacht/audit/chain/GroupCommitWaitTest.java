@@ -208,22 +208,51 @@ class GroupCommitWaitTest {
     }
 
     @Test
-    void onPostgresqlTheWriterDoesNotWait() {
-        // PostgreSQL's round trip gathers records by itself; waiting took its batches past one statement's 16
+    void onPostgresqlUnderLoadOneCommitCarriesOneStatementsRecordsArrivingApart() throws Exception {
+        // PostgreSQL's round trip gathers records only while the gateway's cores are busy: streamed answers reached it
+        // 3.9 to a commit (audit48). The writer now waits there too, until one statement's 16 records are queued
+        // (64 in flight: a wait for all of them would take a day, and append gives up after 30 s)
+        assertThat(postgresBatches("wait-pg", 64, PostgresAppend.RECORDS_UP_TO))
+                .containsExactly("1", String.valueOf(PostgresAppend.RECORDS_UP_TO));
+    }
+
+    @Test
+    void onPostgresqlWithFewerInFlightThanAStatementTakesTheWaitEndsOnceAllHaveTheirRecordsQueued() throws Exception {
+        int busy = Math.min(GroupCommitWait.BUSY_FROM, PostgresAppend.RECORDS_UP_TO);
+        assertThat(postgresBatches("wait-pg-few", busy, busy)).containsExactly("1", String.valueOf(busy));
+    }
+
+    /**
+     * On PostgreSQL: one record with nobody in flight (it tells the writer the store's dialect); with its commit
+     * {@code busy} requests are in flight, so the writer may wait for a fuller batch before it takes the next; then
+     * {@code records} records from as many requests, 2 ms apart — without a wait the writer commits them as they come.
+     * The batches' sizes.
+     */
+    private List<String> postgresBatches(String chain, int busy, int records) throws Exception {
         try (AuditDb pg = AuditDb.postgres()) {
-            ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(pg.dataSource(), codec, rows, "wait-pg")
-                    .afterCommit(batch -> batches.add(String.valueOf(batch.size())))
-                    .groupCommitWait(serving::get, A_DAY).start();
-            try {
-                sink.append(Records.sample("tells-the-dialect", Instant.now())); // no load yet: no wait
-                serving.set(64);
-                for (int i = 0; i < 3; i++) {
-                    sink.append(Records.sample("under-load-" + i, Instant.now())); // would wait a day on H2
+            ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(pg.dataSource(), codec, rows, chain)
+                    .afterCommit(batch -> {
+                        batches.add(String.valueOf(batch.size()));
+                        serving.set(busy); // before the writer decides on its next wait
+                    }).groupCommitWait(serving::get, A_DAY).start();
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                sink.append(Records.sample("tells-the-dialect", Instant.now())); // nobody in flight yet: no wait
+                List<Future<?>> futures = new ArrayList<>();
+                for (int r = 0; r < records; r++) {
+                    int request = r;
+                    futures.add(pool.submit(() -> sink.append(Records.sample("apart-" + request, Instant.now()))));
+                    Thread.sleep(2);
+                }
+                for (Future<?> f : futures) {
+                    f.get();
                 }
             } finally {
                 sink.close();
             }
-            assertThat(batches).containsExactly("1", "1", "1", "1");
+            VerifyReport report = new ChainVerifier(pg.dataSource(), codec, rows).verify(chain, null, null);
+            assertThat(report.ok()).as("%s", report).isTrue();
+            assertThat(report.recordsChecked()).isEqualTo(1 + records);
+            return List.copyOf(batches);
         }
     }
 

@@ -72,8 +72,13 @@ class ChoiceKeyLookupTest {
         assertThat(query.delivered(null, asked)).isEmpty();
         assertThat(new ChainVerifier(db.dataSource(), CODEC, ROWS).verify("node", null, null).ok()).isTrue();
 
+        // the keys are reached through an index, never read whole: by the key's index, or — on PostgreSQL with these
+        // three records, since V181 (audit48) — from the tenant's records through the (chain_id, seq) index; with a
+        // store's real numbers of records the key's index is the selective one
         assertThat(plan(DeliveredTurnQuery.otherChoices(3, true), TurnHasher.choiceKey(a.get(1)), 1L, 2L, "gemeente"))
-                .as("the look-up of the other choices uses the key's index").containsIgnoringCase("audit_choice_key_idx");
+                .as("the look-up of the other choices uses an index of the keys")
+                .containsAnyOf("audit_choice_key_idx", "AUDIT_CHOICE_KEY_IDX", "audit_choice_key_record_idx")
+                .doesNotContainIgnoringCase("Seq Scan on audit_choice_key");
     }
 
     /** The store's plan for {@code sql}; PostgreSQL told to avoid a scan where it can (its tables here are tiny). */

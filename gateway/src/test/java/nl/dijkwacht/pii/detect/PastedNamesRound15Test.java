@@ -72,4 +72,11 @@ class PastedNamesRound15Test {
         String chat = "belastingbrief gekregen. de klant karel oudeboer denkt dat het zijn nummer is";
         assertThat(found(chat, EntityType.PERSON)).containsExactly("karel oudeboer");
     }
+
+    @Test
+    void aFhirNamesUseCodeAndAFormOfAddressInItsPrefixAreNoNames() {
+        String patient = "{\"resourceType\":\"Patient\",\"name\":[{\"use\":\"official\",\"family\":\"Bakker\","
+                + "\"given\":[\"Anouk\"],\"prefix\":[\"mw.\"]}]}";
+        assertThat(found(patient, EntityType.PERSON)).containsExactly("Bakker", "Anouk");
+    }
 }

@@ -1,0 +1,94 @@
+package nl.dijkwacht.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.List;
+import java.util.Map;
+import nl.dijkwacht.support.GatewayTestBase;
+import nl.dijkwacht.support.TestPack;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Text copied from HTML (redteam48): an e-mail's HTML body as n8n or Power Automate's Outlook actions pass it on writes
+ * spaces, punctuation and sometimes digits as character references, {@code 111&nbsp;222&nbsp;333}. The model reads them
+ * as the characters they stand for; before, the PII scan read them as written and the values reached the model raw.
+ */
+class HtmlTextDoorsTest extends GatewayTestBase {
+
+    private static final String ANSWER = """
+            {"id":"c1","object":"chat.completion","created":1,"model":"extern-model","choices":[{"index":0,
+             "message":{"role":"assistant","content":"Goed."},"finish_reason":"stop"}]}
+            """;
+
+    @BeforeEach
+    void stubs() {
+        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ANSWER)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "BSN, no-break spaces    | <p>Burgerservicenummer: 111&nbsp;222&nbsp;333</p>                    | 222&nbsp;333              | BSN",
+            "BSN, decimal references | BSN &#49;&#49;&#49;&#50;&#50;&#50;&#51;&#51;&#51;                      | &#50;&#50;&#50;           | BSN",
+            "IBAN, no-break spaces   | Rekening NL91&nbsp;ABNA&nbsp;0417&nbsp;1643&nbsp;00 graag terugstorten | 0417&nbsp;1643            | IBAN",
+            "e-mail, named references| Mail jan&period;jansen&commat;example&period;nl vandaag                | jansen&commat;example     | EMAIL",
+            "phone, no-break hyphen  | Bel 06&#8209;12345678 na vijven                                      | 12345678                  | PHONE"})
+    void personalDataWrittenWithCharacterReferencesIsGoverned(String name, String text, String raw, String entity) throws Exception {
+        ObjectNode body = json.createObjectNode().put("model", "extern");
+        body.putArray("messages").addObject().put("role", "user").put("content", text);
+
+        var response = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", "test-velden");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<LoggedRequest> sent = upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions")));
+        assertThat(sent).hasSize(1);
+        assertThat(sent.getFirst().getBodyAsString()).doesNotContain(raw);
+        Map<String, Object> audit = auditRecord(trace(response));
+        assertThat((String) audit.get("ENTITY_COUNTS")).contains(entity);
+        assertThat(audit.values().toString()).doesNotContain(raw);
+    }
+
+    @Test
+    void theResponsesApiReadsThemToo() throws Exception {
+        ObjectNode body = json.createObjectNode().put("model", "extern")
+                .put("input", "Zaak van BSN 111&nbsp;222&nbsp;333, mail jan&period;jansen&commat;example&period;nl");
+
+        var response = postJson("/v1/responses", json.writeValueAsString(body), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", "test-velden");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String sent = upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions"))).getFirst().getBodyAsString();
+        assertThat(sent).doesNotContain("222&nbsp;333").doesNotContain("jansen&commat;");
+        assertThat((String) auditRecord(trace(response)).get("ENTITY_COUNTS")).contains("BSN").contains("EMAIL");
+    }
+
+    @Test
+    void aUseCaseThatBlocksPersonalDataRefusesItWithARecord() throws Exception {
+        ObjectNode body = json.createObjectNode().put("model", "dry-run");
+        body.putArray("messages").addObject().put("role", "user").put("content", "<p>BSN: 111&nbsp;222&nbsp;333</p>");
+
+        var response = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", "test-beperkt");
+
+        assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+        assertThat(response.body()).doesNotContain("222&nbsp;333").contains("\"error\"");
+        Map<String, Object> audit = auditRecord(trace(response));
+        assertThat(audit.get("DECISION")).isEqualTo("refused");
+        assertThat((String) audit.get("RULE")).startsWith("pii:");
+        assertThat((String) audit.get("ENTITY_COUNTS")).contains("BSN");
+    }
+
+    private static String trace(java.net.http.HttpResponse<String> response) {
+        return response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+    }
+}

@@ -1,0 +1,54 @@
+package nl.dijkwacht.pii.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** HTML character references read as a browser shows them (redteam48), and left alone where they are none. */
+class HtmlCharacterReferencesTest {
+
+    private final TextNormalizer normalizer = new TextNormalizer();
+
+    static Stream<Arguments> references() {
+        return Stream.of(
+                Arguments.of("no-break spaces in a number", "BSN 111&nbsp;222&nbsp;333", "BSN 111 222 333"),
+                Arguments.of("decimal references", "BSN &#49;&#49;&#49;&#50;&#50;&#50;&#51;&#51;&#51;", "BSN 111222333"),
+                Arguments.of("decimal without the semicolon", "BSN &#49&#49&#49;222333", "BSN 111222333"),
+                Arguments.of("hexadecimal references", "BSN &#x31;&#X31;&#x031;222333", "BSN 111222333"),
+                Arguments.of("named punctuation in an address", "jan&period;jansen&commat;example&period;nl", "jan.jansen@example.nl"),
+                Arguments.of("non-breaking hyphen as a number", "06&#8209;12345678", "06-12345678"),
+                Arguments.of("dash and soft hyphen", "111&ndash;222&shy;333", "111-222333"),
+                Arguments.of("a full-width digit as a reference", "&#65297;11222333", "111222333"),
+                Arguments.of("a named letter", "Ren&eacute; Jansen", "René Jansen"),
+                Arguments.of("one layer only", "&amp;#49; &amp; co", "&#49; & co"),
+                Arguments.of("ampersands that are no reference", "Jansen & Zn, R&D, &foo; &#; &#x; &#xZZ; &#1114112;",
+                        "Jansen & Zn, R&D, &foo; &#; &#x; &#xZZ; &#1114112;"),
+                Arguments.of("a hexadecimal reference asks its semicolon", "&#x31 2", "&#x31 2"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("references")
+    void readsReferencesAsTheirCharacters(String name, String original, String normal) {
+        assertThat(normalizer.normalize(original).text()).isEqualTo(normal);
+    }
+
+    @Test
+    void aFindingInTheNormalFormCoversTheReferencesInTheOriginal() {
+        String original = "BSN 111&nbsp;222&nbsp;333.";
+        NormalizedText text = normalizer.normalize(original);
+        int start = text.text().indexOf("111");
+        int end = start + "111 222 333".length();
+        assertThat(original.substring(text.originalStart(start), text.originalEnd(end))).isEqualTo("111&nbsp;222&nbsp;333");
+    }
+
+    @Test
+    void textWithoutAnAmpersandIsLeftAsItIs() {
+        assertThat(HtmlCharacterReferences.edits("BSN 111 222 333")).isEmpty();
+        assertThat(HtmlCharacterReferences.edits("&")).isEmpty();
+        assertThat(HtmlCharacterReferences.edits("a &#")).isEmpty();
+    }
+}
