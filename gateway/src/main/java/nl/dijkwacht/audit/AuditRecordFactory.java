@@ -161,11 +161,6 @@ public final class AuditRecordFactory {
     }
 
     /**
-     * The counts by the entity type's name, as the unmodifiable map the record keeps ({@code Map.copyOf} takes it as it
-     * is): no sorted copy first — the record keeps no order anyway, and its readers that need one sort the names.
-     */
-    @SuppressWarnings("unchecked")
-    /**
      * What the output scan found, by type; under {@code redact} with {@value #UNSCANNED_FIELD}: the answer fields dropped
      * as unknown (answer48, docs/adr/0014) — the mark that the answer had text the scan could not read.
      */
@@ -183,6 +178,11 @@ public final class AuditRecordFactory {
     /** The output count of answer fields dropped under {@code redact} because the gateway does not know them. */
     public static final String UNSCANNED_FIELD = "UNSCANNED_FIELD";
 
+    /**
+     * The counts by the entity type's name, as the unmodifiable map the record keeps ({@code Map.copyOf} takes it as it
+     * is): no sorted copy first — the record keeps no order anyway, and its readers that need one sort the names.
+     */
+    @SuppressWarnings("unchecked")
     private static Map<String, Integer> names(Map<EntityType, Integer> counts) {
         if (counts.isEmpty()) {
             return Map.of();

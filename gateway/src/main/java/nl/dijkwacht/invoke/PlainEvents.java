@@ -159,8 +159,9 @@ final class PlainEvents implements AutoCloseable {
                     }
                     index = true;
                 }
-                // the answer's tokens once more: dropped when the tool did not ask for them (answer47), so the tree path reads them
-                case "finish_reason", "logprobs" -> {
+                // the answer's tokens once more: dropped when the tool did not ask for them (answer47), so the tree path reads
+                // them; a whole message beside the delta (Perplexity's text so far) is dropped under redact (review48)
+                case "finish_reason", "logprobs", "message" -> {
                     if (value != JsonToken.VALUE_NULL) {
                         return null;
                     }

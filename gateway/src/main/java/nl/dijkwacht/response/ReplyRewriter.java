@@ -64,7 +64,7 @@ public final class ReplyRewriter {
         String note = disclaimer.textFor(exchange);
         boolean noteInContent = false;
         if (scan != null && scan.redacts()) {
-            UnknownFieldsUnderRedact.drop(reply, exchange); // only known fields pass under redact (answer48)
+            UnknownFieldsUnderRedact.drop(reply, exchange, true); // only known fields pass under redact (answer48)
         }
         for (JsonNode choice : reply.path("choices")) {
             if (choice instanceof ObjectNode c) {

@@ -65,6 +65,17 @@ final class RestoredTokens {
         lp.putArray("content").addAll(out);
     }
 
+    /** Whether {@code text} from {@code from} on could still be a placeholder's inside ([A-Z0-9_]*), without a regex per chunk. */
+    private static boolean placeholderSoFar(CharSequence text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static List<JsonNode> copy(ArrayNode tokens) {
         List<JsonNode> list = new ArrayList<>(tokens.size());
         tokens.forEach(list::add);
@@ -81,7 +92,7 @@ final class RestoredTokens {
         }
         int open = text.lastIndexOf("[");
         if (open < 0 || text.length() - open >= MAX_PLACEHOLDER_LENGTH || text.indexOf("]", open) >= 0
-                || !text.substring(open + 1).matches("[A-Z0-9_]*")) {
+                || !placeholderSoFar(text, open + 1)) {
             return held.size();
         }
         int i = held.size() - 1;

@@ -92,7 +92,7 @@ public final class StreamRewriter implements ChunkSink {
     @Override
     public void pending(ObjectNode chunk) {
         if (outputScan != null && outputScan.redacts()) {
-            UnknownFieldsUnderRedact.drop(chunk, exchange); // only known fields pass under redact (answer48)
+            UnknownFieldsUnderRedact.drop(chunk, exchange, false); // only known fields pass under redact (answer48)
         }
         if (!events.framed()) {
             events.frame(chunk);

@@ -22,12 +22,21 @@ final class UnknownFieldsUnderRedact {
     private UnknownFieldsUnderRedact() {
     }
 
-    /** Drops the unknown fields of a whole answer or of one stream chunk. */
-    static void drop(ObjectNode answer, Exchange exchange) {
+    /**
+     * Drops the unknown fields of a whole answer ({@code whole}) or of one stream chunk. A choice's {@code message} is
+     * read only in a whole answer and its {@code delta} only in a chunk: the other one is dropped too (review48:
+     * Perplexity streams the text so far as {@code message} beside each {@code delta}, and it passed unscanned).
+     */
+    static void drop(ObjectNode answer, Exchange exchange, boolean whole) {
         drop(answer, AnswerFields.ANSWER, "", exchange);
         for (JsonNode choice : answer.path("choices")) {
             if (choice instanceof ObjectNode c) {
                 drop(c, AnswerFields.CHOICE, "choices[].", exchange);
+                String unread = whole ? "delta" : "message";
+                if (c.hasNonNull(unread)) {
+                    c.remove(unread);
+                    exchange.answerFieldDropped("choices[]." + unread);
+                }
                 if (c.get("message") instanceof ObjectNode message) {
                     drop(message, AnswerFields.MESSAGE, "message.", exchange);
                 }

@@ -80,7 +80,8 @@ final class PlainCheckBefore {
                     }
                     index = true;
                 }
-                case "finish_reason" -> {
+                // review48: a whole message beside the delta (Perplexity's text so far) is dropped under redact
+                case "finish_reason", "message" -> {
                     if (value != JsonToken.VALUE_NULL) {
                         return null;
                     }

@@ -355,7 +355,6 @@ class PlainEventsTest {
         return events;
     }
 
-    /** answer46: a spoken answer's delta goes down the tree path, where its transcript is restored and scanned as text. */
     /**
      * answer48 (docs/adr/0014): a field the gateway does not know, with a value, makes an event not plain at every level
      * (under redact the tree path drops it); with {@code null} it carries nothing and the event stays plain.
@@ -375,6 +374,22 @@ class PlainEventsTest {
         }
     }
 
+    /**
+     * review48: a chunk's choice with a whole {@code message} beside its delta (Perplexity's text so far) goes down the
+     * tree path, which drops it under redact; a {@code null} one stays plain.
+     */
+    @Test
+    void aMessageBesideTheDeltaIsNotPlainText() throws Exception {
+        try (PlainEvents stream = new PlainEvents(PlainEvents.parsers(JSON))) {
+            assertThat(plain(stream, HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\" 1\"},"
+                    + "\"message\":{\"role\":\"assistant\",\"content\":\"Het BSN is 1\"}}]}")).isNull();
+            assertThat(plain(stream, HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"},\"message\":null}]}"))
+                    .isEqualTo("a");
+            assertThat(plain(stream, PLAIN)).isEqualTo(" Beste");
+        }
+    }
+
+    /** answer46: a spoken answer's delta goes down the tree path, where its transcript is restored and scanned as text. */
     @Test
     void aSpokenAnswersDeltaIsNotPlainText() throws Exception {
         try (PlainEvents stream = new PlainEvents(PlainEvents.parsers(JSON))) {

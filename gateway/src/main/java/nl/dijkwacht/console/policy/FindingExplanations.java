@@ -28,6 +28,7 @@ final class FindingExplanations {
             Map.entry("date-of-birth", "geboortedatum"),
             Map.entry("date-of-birth-words", "geboortedatum in woorden"),
             Map.entry("date-of-birth-month-first", "geboortedatum met de maand eerst"),
+            Map.entry("date-of-birth-compact", "geboortedatum zonder scheidingstekens"),
             Map.entry("licence-plate", "kenteken"),
             Map.entry("id-document", "nummer van een identiteitsbewijs"),
             Map.entry("mrz", "machineleesbare zone van een paspoort of ID-kaart"),
@@ -49,7 +50,8 @@ final class FindingExplanations {
                             + " `1234 5678 2`, `12345 67 82`, `1234-567-82`)",
                     "negen cijfers in twee tot vier groepjes met één scheidingsteken, zoals mensen ze overnemen"
                             + " (`1234.567.82`, `1234 5678 2`, `12345 67 82`, `1234-567-82`)"),
-            Map.entry("date: `d-m-yyyy` (also `/`, `.`, two-digit year, `'64`), ISO `yyyy-mm-dd`, compact `ddmmyyyy` and"
+            Map.entry("date: `d-m-yyyy` (also `/`, `.`, two-digit year, `'64`, a scan's `3 / 5 / 2016` and `03-10-19 85`),"
+                            + " ISO `yyyy-mm-dd`, compact `ddmmyyyy` and"
                             + " `yyyymmdd`, `3 maart 1961`, `5 mei '75`, `9 February 1997`, `12 MRT/MAR 1985` (passport"
                             + " style), `00-00-1999` (day and month unknown, as the population register writes it),"
                             + " `13-FEB-84` (an export's style), `4 août 2023`, `14 de marzo de 1951`, `23 08 1981`"
@@ -57,6 +59,7 @@ final class FindingExplanations {
                     // the engine's label lists every form the pattern takes; a table cell names the kinds
                     "datum in cijfers of in woorden (zoals `3-3-1961`, `1961-03-03`, `03031961`, `3 maart 1961`,"
                             + " `12 MRT 1985`)"),
+            Map.entry("compact `yyyymmdd` and `ddmmyyyy`", "acht cijfers zonder scheidingstekens: `19870214`, `14021987`"),
             Map.entry("month first: `March 12, 1987`, `Sept. 3 1990`", "maand eerst: `March 12, 1987`, `Sept. 3 1990`"),
             Map.entry("date in words: `negen juli negentienhonderdzestig`, `vijf februari tweeduizend vijftien`,"
                             + " `veertien juli negentienzestig` (the year as it is said)",

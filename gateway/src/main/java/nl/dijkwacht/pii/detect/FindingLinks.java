@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.dijkwacht.pii.detect.name.NamedAfterPersonFilter;
 import nl.dijkwacht.words.WordList;
 
 /**
@@ -168,8 +167,6 @@ final class FindingLinks {
         return e + 1 < text.length() && text.charAt(e) == ' ' && Character.isUpperCase(text.charAt(e + 1));
     }
 
-    private static final Set<String> ORGANISATION_PREFIXES = WordList.set("/pii/names/organisation-prefixes.txt");
-    private static final List<String> ORGANISATION_ENDINGS = WordList.list("/pii/names/organisation-endings.txt");
     private static final Set<String> ORGANISATION_WORDS = WordList.union(
             "/pii/names/organisation-words.txt",
             "/pii/names/legal-forms.txt");
@@ -202,7 +199,7 @@ final class FindingLinks {
             if (ws == we || !Character.isUpperCase(text.charAt(ws)) && back > 0) {
                 break;
             }
-            if (organisationOpener(text.substring(ws, we).toLowerCase(java.util.Locale.ROOT))) {
+            if (OrganisationOpeners.opens(text.substring(ws, we).toLowerCase(java.util.Locale.ROOT))) {
                 return true;
             }
             at = ws;
@@ -227,17 +224,6 @@ final class FindingLinks {
         return s < end && Character.isUpperCase(text.charAt(s));
     }
 
-    private static boolean organisationOpener(String lower) {
-        if (ORGANISATION_PREFIXES.contains(lower)) {
-            return true;
-        }
-        for (String ending : ORGANISATION_ENDINGS) {
-            if (lower.length() >= ending.length() + 2 && lower.endsWith(ending)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Capitalised parts of a found name, three letters or more, that are not common words. */
     private static void collectParts(String text, Finding f, Set<String> parts) {

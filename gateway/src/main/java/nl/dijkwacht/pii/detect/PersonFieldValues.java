@@ -227,19 +227,9 @@ final class PersonFieldValues {
 
     /** "Muziekvereniging Sint Caecilia", "Stichting Jan Pieter Heije" in an {@code Aan:} line: an organisation. */
     static boolean organisationWord(String first) {
-        if (ORGANISATION_PREFIXES.contains(first)) {
-            return true;
-        }
-        for (String ending : ORGANISATION_ENDINGS) {
-            if (first.length() >= ending.length() + 2 && first.endsWith(ending)) {
-                return true;
-            }
-        }
-        return false;
+        return OrganisationOpeners.opens(first);
     }
 
-    private static final Set<String> ORGANISATION_PREFIXES = WordList.set("/pii/names/organisation-prefixes.txt");
-    private static final List<String> ORGANISATION_ENDINGS = WordList.list("/pii/names/organisation-endings.txt");
 
     private static final Set<String> KNOWN_FIRMS = WordList.set("/pii/names/known-firms.txt");
     private static final WordSet LEGAL_FORMS = WordSet.of(WordList.list("/pii/names/legal-forms.txt"));

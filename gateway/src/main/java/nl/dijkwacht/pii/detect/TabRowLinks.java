@@ -204,6 +204,7 @@ final class TabRowLinks {
     private static void link(String text, List<int[]> row, int[] days, Set<Integer> eventColumns, List<Finding> kept,
             List<Finding> added) {
         int[] part = personParts(text, row, kept);
+        int[] firstName = part[row.size() - 1] > 0 ? firstNameCell(text, row, kept) : null;
         int[] earliest = new int[part[row.size() - 1] + 1];
         java.util.Arrays.fill(earliest, Integer.MAX_VALUE);
         for (int i = 0; i < days.length; i++) {
@@ -221,7 +222,7 @@ final class TabRowLinks {
             int day = days[i];
             if (day > 0) {
                 if (day == earliest[part[i]] && !eventColumns.contains(i) && !DateOfBirthPatterns.laterThanThisYear(cell)
-                        && !RowEventDates.recentForALaterPerson(text, part[i], day, nameCells(row, part, part[i]))) {
+                        && !RowEventDates.recentForALaterPerson(text, part[i], day, nameCells(row, part, part[i]), firstName)) {
                     added.add(new Finding(EntityType.DATE_OF_BIRTH, a, b, 0.85, "date-of-birth",
                             "date on a spreadsheet row of a person", "name or BSN on the same row"));
                 }
@@ -243,6 +244,16 @@ final class TabRowLinks {
         for (int i = 1; i < row.size(); i++) {
             if (part[i] == p && part[i - 1] != p) {
                 return new int[] {row.get(i - 1)[0], row.get(i)[1]};
+            }
+        }
+        return null;
+    }
+
+    /** The row's first name cell (as {@link #personParts} tells name cells), null when there is none. */
+    private static int[] firstNameCell(String text, List<int[]> row, List<Finding> kept) {
+        for (int[] cell : row) {
+            if (cell[1] > cell[0] && (personIn(kept, cell[0], cell[1]) || nameCell(text.substring(cell[0], cell[1])))) {
+                return cell;
             }
         }
         return null;

@@ -8,6 +8,7 @@ import java.util.Set;
 import nl.dijkwacht.pii.detect.EntityType;
 import nl.dijkwacht.pii.detect.Finding;
 import nl.dijkwacht.pii.detect.JobWords;
+import nl.dijkwacht.pii.detect.NamedAfterPersonFilter;
 import nl.dijkwacht.pii.detect.NamedThings;
 import nl.dijkwacht.pii.detect.Recognizer;
 import nl.dijkwacht.words.WordList;

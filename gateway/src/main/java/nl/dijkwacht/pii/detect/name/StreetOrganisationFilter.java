@@ -2,6 +2,7 @@ package nl.dijkwacht.pii.detect.name;
 
 import java.util.List;
 import java.util.Set;
+import nl.dijkwacht.pii.detect.OrganisationOpeners;
 import nl.dijkwacht.words.WordList;
 
 /**
@@ -114,17 +115,7 @@ final class StreetOrganisationFilter {
         return false;
     }
 
-    private static final List<String> ORGANISATION_ENDINGS = WordList.list("/pii/names/organisation-endings.txt");
-
     static boolean isOrganisationPrefix(String lower) {
-        if (ORGANISATION_PREFIXES.contains(lower)) {
-            return true;
-        }
-        for (String ending : ORGANISATION_ENDINGS) {
-            if (lower.length() >= ending.length() + 2 && lower.endsWith(ending)) {
-                return true;
-            }
-        }
-        return false;
+        return OrganisationOpeners.opens(lower);
     }
 }

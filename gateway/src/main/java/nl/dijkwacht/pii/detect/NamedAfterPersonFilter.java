@@ -1,6 +1,8 @@
-package nl.dijkwacht.pii.detect.name;
+package nl.dijkwacht.pii.detect;
 
 import java.util.Locale;
+import java.util.Set;
+import nl.dijkwacht.words.WordList;
 
 /**
  * Filter (pii48): a person's name that is part of the name of a thing written as separate words, which
@@ -20,6 +22,7 @@ import java.util.Locale;
  */
 public final class NamedAfterPersonFilter {
 
+    private static final Set<String> TITLES = WordList.set("/pii/names/titles.txt");
     private static final java.util.Set<String> STREET_PARTICLES = java.util.Set.of("van", "de", "der", "den", "ter",
             "ten", "te", "'t");
 
@@ -76,7 +79,7 @@ public final class NamedAfterPersonFilter {
                     && Character.isLowerCase(text.charAt(from + 1)))) { // capitalised: in capitals every word looks so
                 return false;
             }
-            if (!particle && words > 0 && nl.dijkwacht.pii.detect.NamedThings.streetOrVenueWord(lower)) {
+            if (!particle && words > 0 && NamedThings.streetOrVenueWord(lower)) {
                 return true;
             }
             i = to;
@@ -92,7 +95,7 @@ public final class NamedAfterPersonFilter {
         int from = wordStart(text, to);
         String word = text.substring(from, to).toLowerCase(Locale.ROOT);
         if (word.endsWith(".")) { // "Wijkgebouw Dr. Albert Schweitzer"; not "Secretariaat wethouder Özcan"
-            if (!NameWords.TITLES.contains(word.substring(0, word.length() - 1)) || from < 2
+            if (!TITLES.contains(word.substring(0, word.length() - 1)) || from < 2
                     || text.charAt(from - 1) != ' ') {
                 return false;
             }
@@ -101,7 +104,7 @@ public final class NamedAfterPersonFilter {
             word = text.substring(from, to).toLowerCase(Locale.ROOT);
         }
         return to > from && Character.isUpperCase(text.charAt(from))
-                && StreetOrganisationFilter.isOrganisationPrefix(word);
+                && OrganisationOpeners.opens(word);
     }
 
     private static int wordStart(String text, int to) {
