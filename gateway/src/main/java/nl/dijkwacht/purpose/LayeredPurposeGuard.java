@@ -212,10 +212,33 @@ public final class LayeredPurposeGuard {
             }
             // without a guard model: a named person next to a special-category word (listed or not) is that person's
             // data sooner; a listed term without a named person needs more before it is taken for a person's data
-            boolean named = PurposeFactors.named(tokens) || OnePerson.byNumber(folded);
+            boolean stated = policy.personalNamedAt() < 1.0 && StatedMembership.mayStateIn(folded);
+            boolean named = PurposeFactors.has(tokens, PurposeTokens.TITLE_NAME);
+            if (!named && PurposeFactors.has(tokens, PurposeTokens.NAME)) {
+                // fourteenth round: a two-word name marker counts only where a capitalised run can be a person's (not a row
+                // of nationalities, not "het project Nieuwe Start"); read by hand only where the name can change the
+                // verdict — a special word, a stated membership, a score that counts as a person's data — else the marker
+                // counts, as before
+                boolean matters = term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD) || stated || p >= policy.personalAt(term)
+                        || p >= policy.personalNamedAt() && PurposeCues.moreSpecial(folded);
+                named = !matters || PersonNameRuns.anyPersonName(joined(texts)) || OnePerson.byNumber(folded);
+                if (!named && p >= policy.personalAt(term)) {
+                    // the name marker misread: the personal score as the model gives it without one
+                    p = classifier.classify(PersonNameRuns.tokensWithoutName(joined(texts), folded, term)).personalSpecial();
+                }
+            } else {
+                named = named || OnePerson.byNumber(folded);
+            }
             // thirteenth round: a form of address with an initial only ("meneer B. uit de Vogelwijk") names one person too
             if (p >= policy.personalNamedAt() && (named || OnePerson.byTitleWithInitial(folded)) && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)
                     || PurposeCues.moreSpecial(folded))) {
+                return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
+            }
+            // fourteenth round: a union, party, church office, same-sex parents or an origin stated outright next to a named
+            // person is that person's data however low the personal score (minutes, thank-you mails, speeches); off with
+            // the named-person step (personal-named-at 1.0)
+            if (stated && (named || OnePerson.byTitleWithInitial(folded) || StatedMembership.officeIn(folded) && StatedMembership.namesByOffice(joined(texts)))
+                    && StatedMembership.in(folded)) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }
             // ninth round: a special-category word the term list lacks ("homo's en lesbiennes") is a topic on the same

@@ -21,7 +21,7 @@ final class ModelDecides {
     private static final List<String> DECIDER_ENDINGS = List.of("commissie", "beslisser", "consulent", "officer", "analist", "analyst",
             "recruiter", "manager", "beoordelaar", "assessor", "committee", "jury", "toegangsmedewerker", "caseworker", "decision", "maker");
     private static final Set<String> DECIDES_TRIGGERS = Set.of("wordt", "worden", "zegt", "zeggen", "kiest", "adviseert", "automatisch",
-            "automatically", "go", "going", "whatever", "final", "binding", "decision", "namens");
+            "automatically", "go", "going", "whatever", "final", "binding", "decision", "namens", "bepaalt", "beslist");
     private static final Set<String> DECISION_NOUNS = Set.of("keuze", "beslissing", "besluit");
     /**
      * The model's answer taken over ("ik neem jouw oordeel over in het rapport", "die neem ik 1 op 1 over"), not "neem een
@@ -41,6 +41,8 @@ final class ModelDecides {
             // "dat wordt het besluit", not "hoe wordt de selectie gedaan?"
             + "|\\b(dat|dit|die|jouw\\s+\\w+|je\\s+\\w+|uw\\s+\\w+|het\\s+antwoord)\\s+(wordt|worden)\\s+(dan\\s+|meteen\\s+|gewoon\\s+|direct\\s+)?"
             + "(het|ons|mijn|onze|de)\\s+(definitieve\\s+)?(besluit|beslissing|uitslag|selectie|indeling)\\b"
+            // fourteenth round: the model said to decide by itself ("{BESLUIT: assistent bepaalt hier zelf of …}")
+            + "|\\b(assistent|model|ai|jij|je|u)\\s+(bepaalt|beslist)\\s+(hier\\s+|dan\\s+|gewoon\\s+)?zelf\\b"
             + "|\\b(doe|doen)\\s+(ik\\s+|we\\s+)?(gewoon\\s+)?wat\\s+(je|jij|u)\\s+(zegt|zeggen|kiest|adviseert)\\b"
             + "|\\b(go|going)\\s+with\\s+(your|whatever|whichever|what\\s+you)\\b|\\bwhatever\\s+you\\s+(say|pick|choose|decide)\\b"
             + "|\\byour\\s+(call|pick|choice|decision|verdict|ranking)\\s+(is|will\\s+be)\\s+(final|binding|the\\s+decision)\\b"

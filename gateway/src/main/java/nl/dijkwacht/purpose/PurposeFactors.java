@@ -63,8 +63,10 @@ final class PurposeFactors {
             "elf", "twaalf", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
     private static final Set<String> OF_THE = Set.of("de", "die", "deze", "the", "those", "these");
     private static final Set<String> HOUSE_NUMBER_WORDS = Set.of("nr", "nummer", "huisnummer", "no");
-    /** Sixth round: a person described by sex and age ("man, 52", "vrouw 34 jaar"): a case profile. */
-    private static final Set<String> PROFILE_WORDS = Set.of("man", "vrouw", "jongen", "meisje", "male", "female");
+    /** Sixth round: a person described by sex and age ("man, 52", "vrouw 34 jaar"): a case profile; fourteenth: or by role. */
+    private static final Set<String> PROFILE_WORDS = Set.of("man", "vrouw", "jongen", "meisje", "male", "female",
+            // fourteenth round: a resident or applicant by role and age ("inwoner (67)", "aanvrager 54")
+            "inwoner", "inwoonster", "bewoner", "bewoonster", "aanvrager", "aanvraagster", "resident", "applicant");
 
     /** Cues that the text is about rules, policy or an example, not about cases to judge. */
     private static final Set<String> NOT_CASES_PAIRS = PurposeWords.pairs("not-cases-pairs");
@@ -204,6 +206,11 @@ final class PurposeFactors {
             third = second;
             second = previous;
             previous = w;
+        }
+        // fourteenth round: the two outcomes side by side ("toegekend of afgewezen", "ja/nee") — the model is to pick one
+        if (OutcomeChoice.in(words)) {
+            verdict = true;
+            direct = true;
         }
         boolean shown = tableRows(text) || named(tokens) || listLines(text) >= 2;
         // tenth round: figures over a group or a text for the selection process ("hoeveel procent van de sollicitaties kwam
