@@ -1,12 +1,15 @@
 package nl.dijkwacht.purpose;
 
 import java.util.Set;
+import nl.dijkwacht.pii.detect.KnownNames;
 
 /**
  * Whether the capitalised words the tokens took for a two-word name ({@link PurposeTokens#NAME}) include one that can be a
  * person's (fourteenth round, for the special-category step only). Not a person's: a row of nationalities or languages
  * ("Turkse, Marokkaanse, Poolse, Syrische buurtbewoners"), the name of a project, programme or campaign after its word
- * ("het project Nieuwe Start", "de aanpak Veilig Thuis") and a title in single or double quotes ("'Veilig Thuis-aanpak'").
+ * ("het project Nieuwe Start", "de aanpak Veilig Thuis") and a title in single or double quotes ("'Veilig Thuis-aanpak'")
+ * — unless a quoted word is a known given name or surname ({@link KnownNames}): "'Karin Smits'" is still a person
+ * (review48).
  * The tokens are the classifier's features and stay as they are (a change would need a new model); this reading only
  * decides whether the special-category step treats the text as naming someone. Read by hand, not with a regular
  * expression: asked for every text with a name marker that reaches that step.
@@ -54,6 +57,17 @@ final class PersonNameRuns {
     }
 
     private static final int TITLE_CHARS = 48;
+
+    /**
+     * A given name or surname of the PII engine's lists (which leave out names that are also ordinary words: "Sterk",
+     * "Thuis"), as written ("Zoë") or folded ("Zoe").
+     */
+    private static boolean knownName(String word, String folded) {
+        KnownNames names = KnownNames.shared();
+        String lower = word.toLowerCase(java.util.Locale.ROOT);
+        return names.firstNames().contains(folded) || names.surnames().contains(folded)
+                || names.firstNames().contains(lower) || names.surnames().contains(lower);
+    }
 
     /** @param text the messages as read ({@link PurposeText}), joined */
     static boolean anyPersonName(String text) {
@@ -114,7 +128,9 @@ final class PersonNameRuns {
                 String word = text.substring(s, i);
                 String folded = PurposeTokens.fold(word.endsWith("-") ? word.substring(0, word.length() - 1) : word);
                 boolean demonym = DEMONYMS.contains(folded) || folded.endsWith("e") && DEMONYMS.contains(folded.substring(0, folded.length() - 1));
-                runIsPerson |= !demonym && !thingBefore && !quoted;
+                // a known name in quotes is still a person's ("Mail aan 'Tim en Bas Verhoef' (twee vaders)", review48:
+                // the quotes alone turned such a text from a person's special-category data into an allowed one)
+                runIsPerson |= !demonym && !thingBefore && (!quoted || knownName(word, folded));
                 if (afterInitial && !demonym) {
                     // an initial and a surname ("J. Vos", "B. Hermans")
                     return true;
