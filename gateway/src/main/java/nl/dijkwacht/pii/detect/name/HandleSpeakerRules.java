@@ -19,6 +19,7 @@ final class HandleSpeakerRules {
 
     private static final int MAX_HANDLE = 40;
     private static final Pattern TIME = Pattern.compile(" [0-2]?\\d:[0-5]\\d(?:[ \\r]|$)");
+    private static final Pattern HANDLE_PARTS = Pattern.compile("[._]");
 
     private final NameGazetteer gazetteer;
 
@@ -74,7 +75,7 @@ final class HandleSpeakerRules {
      */
     private boolean nameLike(String text, int from, int to) {
         boolean known = false;
-        for (String word : text.substring(from, to).split("[._]")) {
+        for (String word : HANDLE_PARTS.split(text.substring(from, to))) {
             String lower = word.toLowerCase(Locale.ROOT);
             if (lower.length() == 1) {
                 continue; // an initial
