@@ -38,7 +38,7 @@ final class PersonNameRuns {
         int scanned = PurposeTokens.scan(text, folded, PurposeTokens.NO_WORD_BEFORE, out::add);
         PurposeCues cues = PurposeCues.of(folded);
         int shape = PurposeTokens.withCues(PurposeTokens.shape(scanned), cues.specialWord, cues.decisionTaken) & ~PurposeTokens.TWO_WORD_NAME;
-        out.addAll(java.util.List.of(PurposeTokens.markers(shape, specialTerm)));
+        java.util.Collections.addAll(out, PurposeTokens.markers(shape, specialTerm));
         return out.toArray(String[]::new);
     }
 
