@@ -133,6 +133,9 @@ public final class CallerAuthenticator {
         } catch (TokenRejectedException e) {
             return Result.refused(refusal(e));
         }
+        if (!bound(staff)) {
+            return Result.refused(tenantNotAllowed());
+        }
         Optional<Tenant> tenant = tenants.find(tenantOf(staff));
         if (tenant.isEmpty()) {
             return Result.refused(unknownTenant());
@@ -147,6 +150,9 @@ public final class CallerAuthenticator {
     }
 
     private Result<Caller> staffCaller(ToolPolicy tool, StaffToken staff, String toolTenant) {
+        if (!bound(staff)) {
+            return Result.refused(tenantNotAllowed());
+        }
         if (!tenantOf(staff).equals(toolTenant)) {
             return Result.refused(Refusal.forbidden("tenant_mismatch",
                     "Het toegangstoken hoort bij een andere organisatie dan de tool. Gebruik de tool van uw eigen organisatie.", null));
@@ -224,6 +230,11 @@ public final class CallerAuthenticator {
         }
         String tenant = tenantOf(staff);
         String actor = OidcActor.id(staff.issuer(), staff.userId(), pseudonym);
+        if (!bound(staff)) {
+            // the issuer may not act for the tenant its token names: recorded, like an unknown tenant, in the default
+            // tenant's records — the claimed tenant is exactly what cannot be trusted (identity49)
+            return Result.refused(tenantNotAllowed(), new Operator(actor, roles, tenants.defaultTenant().id(), true));
+        }
         if (tenants.find(tenant).isEmpty()) {
             // no chain of that tenant to record it in: the refusal is the default tenant's record — the organisation that
             // runs the gateway and configured the issuer (identity48; before, it left no record at all)
@@ -271,6 +282,19 @@ public final class CallerAuthenticator {
     /** The token's tenant: its issuer's fixed tenant, else its tenant claim, else the default tenant. */
     private String tenantOf(StaffToken staff) {
         return staff.tenant() != null && !staff.tenant().isBlank() ? staff.tenant() : tenants.defaultTenant().id();
+    }
+
+    /** Whether the token's issuer may act for the tenant the token names ({@link IssuerTenants}). */
+    private boolean bound(StaffToken staff) {
+        return IssuerTenants.allows(staff.reachableTenants(), staff.tenant(), tenants.defaultTenant().id());
+    }
+
+    /** 403 for a token whose identity provider may not act for the tenant it names (identity49). */
+    public static Refusal tenantNotAllowed() {
+        return Refusal.forbidden("tenant_not_allowed",
+                "Het toegangstoken komt van een identiteitsprovider die niet namens deze organisatie mag optreden: elke "
+                        + "organisatie is gekoppeld aan de identiteitsprovider(s) die de functioneel beheerder voor haar heeft "
+                        + "ingesteld. Meld u aan via de identiteitsprovider van uw eigen organisatie.", null);
     }
 
     private static Refusal unknownTenant() {

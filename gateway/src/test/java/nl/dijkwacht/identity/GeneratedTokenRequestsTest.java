@@ -108,6 +108,8 @@ class GeneratedTokenRequestsTest extends TwoTenants {
         registry.add("dijkwacht.identity.issuers[1].jwk-set-uri", () -> issuerB() + "/jwks");
         registry.add("dijkwacht.identity.issuers[1].audiences[0]", () -> TestIssuer.AUDIENCE);
         registry.add("dijkwacht.identity.issuers[1].tenant", () -> B);
+        // B has an issuer of its own, so the shared test issuer may name only A (identity49)
+        registry.add(ISSUER_TENANTS, () -> A);
     }
 
     @AfterAll
