@@ -100,6 +100,10 @@ final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser
             throw new OAuth2AuthenticationException(new OAuth2Error("tenant_unknown",
                     "Uw account hoort bij een organisatie die deze Dijkwacht niet bedient.", null));
         }
+        if (!IssuerTenants.allows(issuerOf(request), tenant, tenants.defaultTenant().id())) {
+            throw new OAuth2AuthenticationException(new OAuth2Error("tenant_not_allowed",
+                    ConsoleLoginFailures.MESSAGES.get("tenant_not_allowed"), null));
+        }
         return new ConsoleOidcUser(oidc, new ConsoleUser(id, display, roles, tenant, clock.instant(), null));
     }
 
@@ -158,9 +162,9 @@ final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser
 
     /**
      * The operator's tenant, decided as for the APIs: the fixed tenant of the matching {@code dijkwacht.identity.issuers}
-     * entry, else its tenant claim ({@code tenant} by default), else the default tenant — and only a tenant that issuer
-     * may act for ({@link IssuerTenants}, identity49: before, any tenant the claim named; a sign-in provider not listed in
-     * {@code dijkwacht.identity.issuers} reaches the default tenant only).
+     * entry, else its tenant claim ({@code tenant} by default), else the default tenant. {@link #loadUser} then accepts only
+     * a tenant that issuer may act for ({@link IssuerTenants}, identity49: before, any tenant the claim named; a sign-in
+     * provider not listed in {@code dijkwacht.identity.issuers} reaches the default tenant only).
      */
     private String tenantOf(OidcUserRequest request, OidcUser oidc) {
         IdentityProperties.Issuer issuer = issuerOf(request);
@@ -175,12 +179,7 @@ final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser
                         ConsoleLoginFailures.MESSAGES.get("tenant_claim_invalid"), null));
             }
         }
-        String defaultTenant = tenants.defaultTenant().id();
-        if (!IssuerTenants.allows(issuer, tenant, defaultTenant)) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("tenant_not_allowed",
-                    ConsoleLoginFailures.MESSAGES.get("tenant_not_allowed"), null));
-        }
-        return tenant == null ? defaultTenant : tenant;
+        return tenant == null ? tenants.defaultTenant().id() : tenant;
     }
 
     private static List<String> values(Object claim) {

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The tenant is decided here and only from what was verified: the tenant whose tools.yaml or operators.yaml holds
  * the key, or the tenant of the access token (its issuer's fixed tenant, else its tenant claim, else the default
- * tenant). A tool key together with a staff token of another tenant is refused.
+ * tenant) — and only a tenant that token's issuer may act for ({@link IssuerTenants}, 403 {@code tenant_not_allowed},
+ * identity49). A tool key together with a staff token of another tenant is refused.
  */
 public final class CallerAuthenticator {
 
@@ -133,12 +134,12 @@ public final class CallerAuthenticator {
         } catch (TokenRejectedException e) {
             return Result.refused(refusal(e));
         }
-        if (!bound(staff)) {
-            return Result.refused(tenantNotAllowed());
-        }
         Optional<Tenant> tenant = tenants.find(tenantOf(staff));
         if (tenant.isEmpty()) {
             return Result.refused(unknownTenant());
+        }
+        if (!bound(staff)) {
+            return Result.refused(tenantNotAllowed());
         }
         Optional<ToolPolicy> tool = tenant.get().policy().current().toolByClientId(staff.clientId());
         if (tool.isEmpty()) {
@@ -150,12 +151,12 @@ public final class CallerAuthenticator {
     }
 
     private Result<Caller> staffCaller(ToolPolicy tool, StaffToken staff, String toolTenant) {
-        if (!bound(staff)) {
-            return Result.refused(tenantNotAllowed());
-        }
         if (!tenantOf(staff).equals(toolTenant)) {
             return Result.refused(Refusal.forbidden("tenant_mismatch",
                     "Het toegangstoken hoort bij een andere organisatie dan de tool. Gebruik de tool van uw eigen organisatie.", null));
+        }
+        if (!bound(staff)) {
+            return Result.refused(tenantNotAllowed());
         }
         return Result.ok(new Caller(tool.id(), staff.userId(), staff.department(), staff.roles(), toolTenant,
                 staff.aiTrainingDate(), IdentitySource.TOKEN, staff.issuer()));
@@ -230,15 +231,15 @@ public final class CallerAuthenticator {
         }
         String tenant = tenantOf(staff);
         String actor = OidcActor.id(staff.issuer(), staff.userId(), pseudonym);
-        if (!bound(staff)) {
-            // the issuer may not act for the tenant its token names: recorded, like an unknown tenant, in the default
-            // tenant's records — the claimed tenant is exactly what cannot be trusted (identity49)
-            return Result.refused(tenantNotAllowed(), new Operator(actor, roles, tenants.defaultTenant().id(), true));
-        }
         if (tenants.find(tenant).isEmpty()) {
             // no chain of that tenant to record it in: the refusal is the default tenant's record — the organisation that
             // runs the gateway and configured the issuer (identity48; before, it left no record at all)
             return Result.refused(unknownTenant(), new Operator(actor, roles, tenants.defaultTenant().id(), true));
+        }
+        if (!bound(staff)) {
+            // the issuer may not act for the tenant its token names: recorded, like an unknown tenant, in the default
+            // tenant's records — the claimed tenant is exactly what cannot be trusted (identity49)
+            return Result.refused(tenantNotAllowed(), new Operator(actor, roles, tenants.defaultTenant().id(), true));
         }
         Operator who = new Operator(actor, roles, tenant, true);
         if (roles.size() > 1) {

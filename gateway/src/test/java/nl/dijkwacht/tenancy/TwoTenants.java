@@ -43,7 +43,7 @@ public abstract class TwoTenants extends GatewayTestBase {
     /** The tenants the test issuer's claim may name; a test class may set it again to a list of its own. */
     protected static final String ISSUER_TENANTS = "dijkwacht.identity.issuers[0].tenants";
 
-    static Path writeTenantB() {
+    public static Path writeTenantB() {
         try {
             Path policies = Files.createTempDirectory("dijkwacht-tenant-b");
             Files.createDirectories(policies.resolve("use-cases"));
