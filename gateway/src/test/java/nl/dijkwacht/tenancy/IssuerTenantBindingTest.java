@@ -111,7 +111,9 @@ class IssuerTenantBindingTest extends TwoTenants {
                 toolToken(B, "id49-medewerker", B_TOKEN_CLIENT));
         assertNotAllowed(alone);
         Map<String, Object> record = recordOf(alone);
-        assertThat(record.get("TENANT")).isEqualTo(A);
+        // no verified caller: no tenant on the record, which goes to the default tenant's chain (not B's)
+        assertThat(record.get("TENANT")).isNull();
+        assertThat(record.get("BIO_ORIGIN")).isEqualTo("unauthenticated");
         assertThat(record.get("ERROR_CODE")).isEqualTo("tenant_not_allowed");
         assertThat(record.get("HTTP_STATUS")).isEqualTo(403);
 

@@ -36,11 +36,14 @@ public abstract class TwoTenants extends GatewayTestBase {
         registry.add("dijkwacht.tenants." + B + ".policies-dir", dir::toString);
         registry.add("dijkwacht.limits.requests-per-minute", () -> "100000");
         TestIssuer.get().register(registry);
-        // the one issuer names both tenants by its claim (identity49: deny by default, so it lists them)
-        registry.add(ISSUER_TENANTS, () -> A + "," + B);
+        // the one issuer names both tenants by its claim (identity49: deny by default, so it lists them). Indexed, so that
+        // a test class can set the whole list as one value of its own: Spring Boot binds a list from that value when there
+        // is one, whichever of the two @DynamicPropertySource methods ran last
+        registry.add(ISSUER_TENANTS + "[0]", () -> A);
+        registry.add(ISSUER_TENANTS + "[1]", () -> B);
     }
 
-    /** The tenants the test issuer's claim may name; a test class may set it again to a list of its own. */
+    /** The tenants the test issuer's claim may name; a test class may set it (as one comma-separated value) to a list of its own. */
     protected static final String ISSUER_TENANTS = "dijkwacht.identity.issuers[0].tenants";
 
     public static Path writeTenantB() {
