@@ -17,6 +17,8 @@ import java.util.Random;
 final class OrdinaryTraffic {
 
     static final long SEED = Long.getLong("purpose.ordinary.seed", 20261206L);
+    /** How many samples {@code PurposeModelReproducibilityTest} checks against the evaluation sets (more than any trial used). */
+    static final int CHECKED = 6000;
 
     private final Random random;
 

@@ -26,6 +26,8 @@ import opennlp.tools.util.TrainingParameters;
  * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-train
  * </pre>
  * Maximum entropy (GIS), 150 iterations, cutoff 2, one thread: deterministic, so a re-run gives the same weights.
+ * {@code -Dpurpose.ordinary=N} and {@code -Dpurpose.hand=N} (both 0 for the shipped model) add ordinary traffic and the
+ * development writers' prompts; the fifteenth round measured such models and kept none (docs/history/purpose-rounds.md).
  */
 public final class PurposeModelTrainer {
 
