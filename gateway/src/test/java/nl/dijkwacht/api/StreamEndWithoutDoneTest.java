@@ -1,0 +1,59 @@
+package nl.dijkwacht.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import nl.dijkwacht.support.TestPack;
+import org.junit.jupiter.api.Test;
+
+/**
+ * answer49: Perplexity's stream has no {@code data: [DONE]} (wire/perplexity): it ends, after the event whose choice has
+ * a {@code finish_reason}, with the end of the body. Such a finished answer was ended for the tool with
+ * {@code upstream_stream_interrupted} and recorded as failed. A stream cut mid-answer (its last event without a finish
+ * reason, the body closed cleanly) is still interrupted.
+ */
+class StreamEndWithoutDoneTest extends RecordedAnswerTest {
+
+    @Test
+    void aPerplexityStreamThatFinishedIsCompleteForTheToolAndTheRecord() throws Exception {
+        for (String useCase : List.of(FLAG, REDACT)) {
+            RecordedAnswers.answer(upstream, "perplexity", "chat-stream.sse");
+            HttpResponse<String> r = send(request(true), useCase);
+            List<String> data = r.body().lines().filter(l -> l.startsWith("data: ")).toList();
+            assertThat(data).as(useCase).last().isEqualTo("data: [DONE]");
+            assertThat(r.body()).as(useCase).doesNotContain("upstream_stream_interrupted").contains("\"finish_reason\":\"stop\"");
+            StringBuilder text = new StringBuilder();
+            RecordedAnswers.chunks(r).forEach(c -> text.append(c.at("/choices/0/delta/content").asText("")));
+            assertThat(text.toString()).as(useCase).startsWith("Uw aanvraag is bevestigd, anna@example.nl. Volgens het dossier is het BSN ");
+            Map<String, Object> record = audit(r);
+            assertThat(record.get("ERROR_CODE")).as(useCase).isNull();
+            assertThat(record.get("HTTP_STATUS")).as(useCase).isEqualTo(200);
+            assertThat(record.get("DECISION")).as(useCase).isNotEqualTo("failed");
+        }
+    }
+
+    @Test
+    void onTheResponsesApiThePerplexityStreamCompletes() throws Exception {
+        RecordedAnswers.answer(upstream, "perplexity", "chat-stream.sse");
+        var body = json.createObjectNode().put("model", "upstream").put("stream", true).put("input", PROMPT);
+        HttpResponse<String> r = postJson("/v1/responses", json.writeValueAsString(body), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", FLAG);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("event: response.completed").doesNotContain("response.failed");
+        assertThat(audit(r).get("ERROR_CODE")).isNull();
+    }
+
+    @Test
+    void aStreamCutMidAnswerIsStillInterrupted() throws Exception {
+        RecordedAnswers.answer(upstream, "perplexity", "chat-stream-cut.sse");
+        HttpResponse<String> r = send(request(true), FLAG);
+        List<String> data = r.body().lines().filter(l -> l.startsWith("data: ")).toList();
+        assertThat(data).doesNotContain("data: [DONE]");
+        assertThat(data.getLast()).contains("upstream_stream_interrupted");
+        Map<String, Object> record = audit(r);
+        assertThat(record.get("DECISION")).isEqualTo("failed");
+        assertThat(record.get("ERROR_CODE")).isEqualTo("upstream_stream_interrupted");
+    }
+}
