@@ -2,6 +2,7 @@ package nl.dijkwacht.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,11 @@ import org.junit.jupiter.api.Test;
  * answer49: Perplexity's stream has no {@code data: [DONE]} (wire/perplexity): it ends, after the event whose choice has
  * a {@code finish_reason}, with the end of the body. Such a finished answer was ended for the tool with
  * {@code upstream_stream_interrupted} and recorded as failed. A stream cut mid-answer (its last event without a finish
- * reason, the body closed cleanly) is still interrupted.
+ * reason, the body closed cleanly) is still interrupted — and what the gateway held of it until then (a possible
+ * placeholder or identifier split across events, the redacting scan's tail, asked-for tokens) goes to the tool, scanned,
+ * before the error, as it goes at a stream's end without a finishing event: it was dropped.
  */
-class StreamEndWithoutDoneTest extends RecordedAnswerTest {
+class StreamEndsTest extends RecordedAnswerTest {
 
     @Test
     void aPerplexityStreamThatFinishedIsCompleteForTheToolAndTheRecord() throws Exception {
@@ -55,5 +58,37 @@ class StreamEndWithoutDoneTest extends RecordedAnswerTest {
         Map<String, Object> record = audit(r);
         assertThat(record.get("DECISION")).isEqualTo("failed");
         assertThat(record.get("ERROR_CODE")).isEqualTo("upstream_stream_interrupted");
+    }
+
+    /** The text of choice 0 over all chunks. */
+    private static String text(HttpResponse<String> r) throws Exception {
+        StringBuilder text = new StringBuilder();
+        RecordedAnswers.chunks(r).forEach(c -> text.append(c.at("/choices/0/delta/content").asText("")));
+        return text.toString();
+    }
+
+    @Test
+    void whatTheRedactingScanHeldGoesOutScannedBeforeTheInterruption() throws Exception {
+        RecordedAnswers.answer(upstream, "perplexity", "chat-stream-cut.sse");
+        HttpResponse<String> r = send(request(true), REDACT);
+        // the whole text so far was held (the scan's window); the tool got none of it before the error
+        assertThat(text(r)).isEqualTo("Uw aanvraag is bevestigd, anna@example.nl. Volgens het dossier is het BSN 1112");
+        List<String> data = r.body().lines().filter(l -> l.startsWith("data: ")).toList();
+        assertThat(data.getLast()).contains("upstream_stream_interrupted");
+        assertThat(r.body()).doesNotContain("AI-tekst"); // no disclaimer on an answer that did not finish
+        assertThat(audit(r).get("ERROR_CODE")).isEqualTo("upstream_stream_interrupted");
+    }
+
+    @Test
+    void heldTokensGoOutWhenTheStreamEndsWithoutAFinishingEvent() throws Exception {
+        // OpenAI's events up to the placeholder's "1", then [DONE]: no event with a finish_reason
+        RecordedAnswers.answer(upstream, "chat-logprobs-unfinished-stream.sse");
+        HttpResponse<String> r = send(request(true).put("logprobs", true), FLAG);
+        StringBuilder tokens = new StringBuilder();
+        for (JsonNode c : RecordedAnswers.chunks(r)) {
+            c.at("/choices/0/logprobs/content").forEach(t -> tokens.append(t.path("token").asText()));
+        }
+        assertThat(text(r)).startsWith("Uw aanvraag, [EMAIL_1");
+        assertThat(tokens.toString()).isEqualTo("Uw aanvraag, [EMAIL_1");
     }
 }
