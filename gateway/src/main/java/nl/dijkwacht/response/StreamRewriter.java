@@ -45,6 +45,8 @@ public final class StreamRewriter implements ChunkSink {
     /** A JSON-mode answer ({@code response_format}, the Responses API's {@code text.format}): its content is JSON. */
     private final boolean structured;
     private final Map<Integer, StreamedChoice> choices = new HashMap<>();
+    /** A search model's lists, which come again in every event (answer49). */
+    private final SearchResults.Repeats searchResults = new SearchResults.Repeats();
     private boolean extensionSent;
     /** The choices the tool asked for ({@code n}) and how many have finished; whether any got the disclaimer in its text. */
     private final int expectedChoices;
@@ -91,9 +93,11 @@ public final class StreamRewriter implements ChunkSink {
     /** Rewrites the chunk; what it gives (the chunk, and a held tail with the disclaimer before it) waits for {@link #flush}. */
     @Override
     public void pending(ObjectNode chunk) {
-        if (outputScan != null && outputScan.redacts()) {
+        boolean redacts = outputScan != null && outputScan.redacts();
+        if (redacts) {
             UnknownFieldsUnderRedact.drop(chunk, exchange, false); // only known fields pass under redact (answer48)
         }
+        searchResults.rewrite(chunk, t -> StreamedText.whole(t, exchange, restore, outputScan), redacts, exchange);
         if (!events.framed()) {
             events.frame(chunk);
         }
@@ -113,6 +117,9 @@ public final class StreamRewriter implements ChunkSink {
                 if (flushed != null) {
                     finishedChoices++;
                     noteInAnyContent |= flushed;
+                }
+                if (redacts) {
+                    UnknownFieldsUnderRedact.textSoFar(choice, choices.get(choice.path("index").asInt()).content.delivered(), exchange);
                 }
             }
         }
