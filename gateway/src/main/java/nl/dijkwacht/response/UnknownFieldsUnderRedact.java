@@ -14,7 +14,7 @@ import nl.dijkwacht.pipeline.Exchange;
  * text, which the output scan never read (review47: reasoning passed unscanned one field at a time). It is dropped from
  * the answer, its choices and their messages (a stream's chunks and deltas alike) and named on the exchange
  * ({@code dijkwacht.dropped_fields} in the answer, {@code UNSCANNED_FIELD} in the audit record's output counts). A field
- * whose value is {@code null} carries nothing and stays. Under {@code flag} and without an output scan nothing is
+ * whose value is {@code null}, {@code []} or <code>{}</code> carries nothing and stays. Under {@code flag} and without an output scan nothing is
  * dropped: the answer is not rewritten there, and a placeholder in such a field stays a placeholder (docs/adr/0014).
  */
 final class UnknownFieldsUnderRedact {
@@ -68,6 +68,14 @@ final class UnknownFieldsUnderRedact {
         message.put("content", delivered);
     }
 
+    /**
+     * A {@code null}, an empty list or an empty object carries nothing and stays (Azure's asynchronous filter sends
+     * {@code content_filter_raw: []} on its verdict events; answer49: named as unscanned on every such stream).
+     */
+    private static boolean empty(JsonNode value) {
+        return value.isNull() || value.isContainerNode() && value.isEmpty();
+    }
+
     /** Whether a whole answer's {@code delta} carries anything but a role and empty or null values. */
     private static boolean carries(JsonNode delta) {
         if (!delta.isObject()) {
@@ -86,7 +94,7 @@ final class UnknownFieldsUnderRedact {
     private static void drop(ObjectNode node, Set<String> known, String path, Exchange exchange) {
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            if (!field.getValue().isNull() && !known.contains(field.getKey())) {
+            if (!empty(field.getValue()) && !known.contains(field.getKey())) {
                 fields.remove();
                 exchange.answerFieldDropped(path + field.getKey());
             }

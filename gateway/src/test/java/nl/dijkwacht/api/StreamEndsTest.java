@@ -91,4 +91,32 @@ class StreamEndsTest extends RecordedAnswerTest {
         assertThat(text(r)).startsWith("Uw aanvraag, [EMAIL_1");
         assertThat(tokens.toString()).isEqualTo("Uw aanvraag, [EMAIL_1");
     }
+
+    /**
+     * Azure's asynchronous filter sends its verdicts after the finishing event (choice 0 again, no finish reason, an
+     * empty id and model): their {@code content_filter_offsets} and {@code content_filter_raw: []} were named as unscanned
+     * fields under redact on every such stream.
+     */
+    @Test
+    void azuresLateFilterVerdictsAreNoUnscannedField() throws Exception {
+        RecordedAnswers.answer(upstream, "azure", "chat-stream-async-filter.sse");
+        HttpResponse<String> r = send(request(true), REDACT);
+        assertThat(text(r)).startsWith("Uw aanvraag is bevestigd, anna@example.nl.");
+        assertThat(r.body()).contains("content_filter_offsets").endsWith("data: [DONE]\n\n");
+        assertThat((String) audit(r).get("OUTPUT_ENTITY_COUNTS")).doesNotContain("UNSCANNED_FIELD");
+    }
+
+    /** llama.cpp's timings on every event were named as unscanned; ik_llama.cpp ends its stream without [DONE]. */
+    @Test
+    void llamaCppTimingsPassAndItsStreamWithoutDoneCompletes() throws Exception {
+        for (String recording : List.of("chat-stream.sse", "chat-stream-no-done.sse")) {
+            RecordedAnswers.answer(upstream, "llamacpp", recording);
+            HttpResponse<String> r = send(request(true), REDACT);
+            assertThat(text(r)).as(recording).startsWith("Uw aanvraag is bevestigd, anna@example.nl.");
+            assertThat(r.body()).as(recording).contains("\"timings\"").endsWith("data: [DONE]\n\n");
+            Map<String, Object> record = audit(r);
+            assertThat(record.get("ERROR_CODE")).as(recording).isNull();
+            assertThat((String) record.get("OUTPUT_ENTITY_COUNTS")).as(recording).doesNotContain("UNSCANNED_FIELD");
+        }
+    }
 }
