@@ -56,11 +56,34 @@ public final class LayeredPurposeGuard {
         return judgeRead(PurposeText.of(texts), rules, policy, guard);
     }
 
-    /** {@link #judge} of texts already read as the guard reads them ({@link PurposeText}). */
+    /**
+     * {@link #judge} of texts already read as the guard reads them ({@link PurposeText}). Guard49: the cues that lower a
+     * verdict — not about cases ("alleen beleid", "fictief", figures over a group), a decision said to be taken — are read
+     * over the joined messages, so one message could clear another's request (a system prompt saying "dit gaat niet over
+     * echte gevallen", a verdict on a named case asked in the user's message). Where such a cue is in a conversation of
+     * more than one message and the joined messages are not refused, each message is judged on its own as well (without
+     * a guard model: no extra model calls), and a message refused on its own refuses the request: a cue clears only the
+     * message that carries it.
+     */
     private Judgement judgeRead(List<String> texts, List<ForbiddenPurpose> rules, PurposeGuardPolicy policy, GuardModel guard) {
+        MessageReadings.Joined read = readings.read(texts, rules);
+        Judgement joined = judgeJoined(texts, read, rules, policy, guard);
+        if (texts.size() < 2 || joined.refusesPurpose() || rules.isEmpty() || !ClearingCues.in(joined(texts), read.folded(), read.tokens() == null ? null : read.tokens().markers())) {
+            return joined;
+        }
+        for (String text : texts) {
+            Judgement alone = judgeRead(List.of(text), rules, policy, null);
+            if (alone.refusesPurpose()) {
+                return alone;
+            }
+        }
+        return joined;
+    }
+
+    private Judgement judgeJoined(List<String> texts, MessageReadings.Joined read, List<ForbiddenPurpose> rules, PurposeGuardPolicy policy,
+                                  GuardModel guard) {
         // the term list, the rules, the domains and the classifier's token numbers per message, earlier messages from the
         // table (same answers as on the joined text)
-        MessageReadings.Joined read = readings.read(texts, rules);
         boolean term = read.specialTerm();
         String folded = read.folded();
         // the steps below read the tokens' markers only (PurposeFactors.has): the markers, or the joined text's tokens
@@ -73,13 +96,6 @@ public final class LayeredPurposeGuard {
             tokens = PurposeTokens.of(joined(texts), folded, term);
             s = classifier.classify(tokens);
         }
-        // guard49: the cues that lower a verdict count only where they hold in the message that carries the request
-        RequestMessages request = RequestMessages.of(texts, classifier);
-        if (request != null && PurposeFactors.has(tokens, PurposeTokens.DECISION_TAKEN) && request.decisionMarkerBesideTheVerdict()) {
-            // "het besluit is al genomen" in one message, a verdict asked in another: the score without that marker
-            tokens = RequestMessages.tokensWithoutDecision(joined(texts), folded, term);
-            s = classifier.classify(tokens);
-        }
 
         Judgement cleared = null;
         if (!rules.isEmpty()) {
@@ -89,11 +105,11 @@ public final class LayeredPurposeGuard {
             }
             ForbiddenPurpose likely = byId(rules, s.purpose());
             if (likely != null) {
-                if (s.forbidden() >= policy.refuseAt() && !processOnly(texts, folded, tokens, request, policy)) {
+                if (s.forbidden() >= policy.refuseAt() && !processOnly(texts, folded, tokens, policy)) {
                     return new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.CLASSIFIER, s.forbidden(), term);
                 }
                 if (s.forbidden() >= policy.allowBelow()) {
-                    Judgement unsure = unsurePurpose(texts, folded, tokens, request, read.domains(), likely, s, term, policy, guard);
+                    Judgement unsure = unsurePurpose(texts, folded, tokens, read.domains(), likely, s, term, policy, guard);
                     if (unsure.refusesPurpose()) {
                         return unsure;
                     }
@@ -102,7 +118,7 @@ public final class LayeredPurposeGuard {
             }
         }
         if (!rules.isEmpty() && s.forbidden() < policy.refuseAt() && (cleared == null || cleared.layer() == Layer.CLASSIFIER)) {
-            ForbiddenPurpose domain = domainVerdict(texts, folded, tokens, request, read.domains(), rules, s, policy, guard);
+            ForbiddenPurpose domain = domainVerdict(texts, folded, tokens, read.domains(), rules, s, policy, guard);
             if (domain != null) {
                 return new Judgement(Verdict.FORBIDDEN_PURPOSE, domain.id(), Layer.CLASSIFIER, s.forbidden(), term);
             }
@@ -117,12 +133,12 @@ public final class LayeredPurposeGuard {
     }
 
     /** The unsure band of the forbidden-purpose question: a refusal, or the allowed judgement of the layer that cleared it. */
-    private Judgement unsurePurpose(List<String> texts, String folded, String[] tokens, RequestMessages request, int domains, ForbiddenPurpose likely,
+    private Judgement unsurePurpose(List<String> texts, String folded, String[] tokens, int domains, ForbiddenPurpose likely,
                                     PurposeClassifier.Scores s, boolean term,
                                     PurposeGuardPolicy policy, GuardModel guard) {
         Judgement refused = new Judgement(Verdict.FORBIDDEN_PURPOSE, likely.id(), Layer.CLASSIFIER, s.forbidden(), term);
         if (policy.guardModel() == null || guard == null) {
-            return refusesWithoutGuard(texts, folded, tokens, request, domains, s.forbidden(), policy) ? refused
+            return refusesWithoutGuard(texts, folded, tokens, domains, s.forbidden(), policy) ? refused
                     : new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, s.forbidden(), term);
         }
         GuardModel.Answer answer = guard.ask(policy.guardModel(), GuardModel.Question.FORBIDDEN_PURPOSE, joined(texts),
@@ -141,8 +157,7 @@ public final class LayeredPurposeGuard {
      * cases is refused from {@code verdict-on-cases-at}; at or above {@code decide-at} the request is refused unless it
      * is about policy or rules and asks no verdict on cases. {@code verdict-on-cases-at: 1.0} switches this off.
      */
-    private static boolean refusesWithoutGuard(List<String> texts, String folded, String[] tokens, RequestMessages request, int domains,
-                                               double forbidden,
+    private static boolean refusesWithoutGuard(List<String> texts, String folded, String[] tokens, int domains, double forbidden,
                                                PurposeGuardPolicy policy) {
         if (policy.verdictOnCasesAt() >= 1.0) {
             // the factor step switched off: the classifier alone at decide-at (the fourth round's decision)
@@ -152,10 +167,7 @@ public final class LayeredPurposeGuard {
         // tenth round: a decision said to be taken already ("our committee already decided not to hire …") is no verdict
         // asked of the model; only the explicit form — a participle late in a clause ("vorig jaar afgewezen") is as often
         // the history of cases a new verdict is asked on
-        boolean taken = (PurposeFactors.has(tokens, PurposeTokens.DECISION_TAKEN) || PurposeCues.decisionStated(folded))
-                && (request == null || request.decisionStated());
-        // guard49: not about cases only where the message that carries the request says so
-        boolean notAboutCases = f.notAboutCases && (request == null || request.notAboutCases());
+        boolean taken = PurposeFactors.has(tokens, PurposeTokens.DECISION_TAKEN) || PurposeCues.decisionStated(folded);
         boolean verdictOnCases = f.verdictAsked && f.aboutCases && !taken;
         if (forbidden >= policy.decideAt()) {
             // eleventh round: a decision said to be taken, with no verdict asked (the letter about it), is allowed here as
@@ -164,11 +176,11 @@ public final class LayeredPurposeGuard {
             // none of the three domains, nothing asked of the model at all ("De leges zijn €134,- voor een paspoort …"): the
             // classifier's score on a text with so little of a request is near its prior, and no evidence of a purpose
             boolean noPart = !f.verdictAsked && !f.verdictAskedDirectly && !f.aboutCases && !f.aboutPersons && domains == 0 && !RequestAsked.of(folded);
-            return !(notAboutCases || taken && !f.verdictAsked || noPart) || verdictOnCases;
+            return !(f.notAboutCases || taken && !f.verdictAsked || noPart) || verdictOnCases;
         }
         // eleventh round: when the model is the one who decides (its answer taken over, a script applying it, the model
         // cast as the committee) a verdict on cases is refused over the whole unsure band
-        return verdictOnCases && !notAboutCases && forbidden >= (f.modelDecides ? policy.allowBelow() : policy.verdictOnCasesAt());
+        return verdictOnCases && !f.notAboutCases && forbidden >= (f.modelDecides ? policy.allowBelow() : policy.verdictOnCasesAt());
     }
 
     /**
@@ -179,8 +191,7 @@ public final class LayeredPurposeGuard {
      * is confidently wrong on such verdicts hidden as one step of a longer task. {@code domain-verdict-at: 1.0} switches
      * it off.
      */
-    private static ForbiddenPurpose domainVerdict(List<String> texts, String folded, String[] tokens, RequestMessages request, int domains,
-                                                  List<ForbiddenPurpose> rules,
+    private static ForbiddenPurpose domainVerdict(List<String> texts, String folded, String[] tokens, int domains, List<ForbiddenPurpose> rules,
                                                   PurposeClassifier.Scores s,
                                                   PurposeGuardPolicy policy, GuardModel guard) {
         if (policy.domainVerdictAt() >= 1.0 || s.forbidden() < policy.domainVerdictAt() || policy.guardModel() != null && guard != null) {
@@ -193,10 +204,8 @@ public final class LayeredPurposeGuard {
         PurposeFactors f = PurposeFactors.of(joined(texts), folded, tokens);
         // a decision already taken by a person ("de al genomen afwijzing") is no verdict asked of the model (sixth round)
         // a label or score asked for each case is a verdict on cases even next to a policy cue (sixth round)
-        // guard49: both clearing cues only where the message that carries the request holds them
-        boolean notAboutCases = f.notAboutCases && (request == null || request.notAboutCases());
-        boolean taken = decisionTaken(folded, tokens) && (request == null || request.decisionTakenLate());
-        return f.verdictAskedDirectly && f.aboutPersons && (!notAboutCases || f.verdictPerCase) && !taken ? byId(rules, purpose) : null;
+        return f.verdictAskedDirectly && f.aboutPersons && (!f.notAboutCases || f.verdictPerCase)
+                && !decisionTaken(folded, tokens) ? byId(rules, purpose) : null;
     }
 
     /**
@@ -204,13 +213,12 @@ public final class LayeredPurposeGuard {
      * text, figures over a group) is no forbidden purpose however sure the classifier is; it goes to the unsure band,
      * which allows it. Off with the factor step ({@code verdict-on-cases-at: 1.0}).
      */
-    private static boolean processOnly(List<String> texts, String folded, String[] tokens, RequestMessages request,
-                                       PurposeGuardPolicy policy) {
+    private static boolean processOnly(List<String> texts, String folded, String[] tokens, PurposeGuardPolicy policy) {
         if (policy.verdictOnCasesAt() >= 1.0) {
             return false;
         }
         PurposeFactors f = PurposeFactors.of(joined(texts), folded, tokens);
-        return f.notAboutCases && !f.verdictAsked && !f.aboutCases && (request == null || request.notAboutCases());
+        return f.notAboutCases && !f.verdictAsked && !f.aboutCases;
     }
 
     private static boolean decisionTaken(String folded, String[] tokens) {
