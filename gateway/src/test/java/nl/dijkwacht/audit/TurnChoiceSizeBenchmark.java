@@ -41,7 +41,8 @@ class TurnChoiceSizeBenchmark {
     private static final int RECORDS = Integer.getInteger("dw.records", 20_000);
     private static final String OUT = System.getProperty("dw.out");
     private static final Instant START = Instant.parse("2026-06-01T00:00:00Z");
-    private static final int[] CHOICES = {1, 2, 4, 8};
+    private static final int[] CHOICES = java.util.Arrays.stream(System.getProperty("dw.choices", "1,2,4,8").split(","))
+            .mapToInt(Integer::parseInt).toArray();
 
     private final AuditRows rows = new AuditRows(new ObjectMapper());
     private final ChainCodec codec = ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
@@ -59,9 +60,34 @@ class TurnChoiceSizeBenchmark {
                                 + " %s B per row, %,d B per record; together %,d B per record",
                         choices, RECORDS, record / RECORDS, choiceRows, choice, choiceRows == 0 ? "-" : String.valueOf(choice / choiceRows),
                         choice / RECORDS, (record + choice) / RECORDS);
+                breakdown(db, choices);
                 sweep(db, "pg", choices);
+                if (System.getProperty("dw.keep") != null) { // for EXPLAIN afterwards: the schema stays under this name
+                    db.update("ALTER SCHEMA " + db.schema() + " RENAME TO " + System.getProperty("dw.keep") + "_" + choices);
+                }
             }
         }
+    }
+
+    /** Where a record's bytes go on PostgreSQL: the heap (with TOAST) and each index, summed over the partitions. */
+    private void breakdown(AuditDb db, int choices) {
+        new org.springframework.jdbc.core.JdbcTemplate(db.dataSource()).query("""
+                SELECT t.relname, COALESCE(SUM(pg_relation_size(t.oid) + COALESCE(pg_total_relation_size(NULLIF(t.reltoastrelid, 0)), 0)), 0)
+                FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace LEFT JOIN pg_inherits h ON h.inhrelid = t.oid
+                WHERE n.nspname = ? AND t.relkind = 'r' AND (t.relname LIKE 'audit\\_record%' OR t.relname LIKE 'audit\\_choice%'
+                    OR t.relname LIKE 'audit\\_turn\\_choice%') AND t.relname <> 'audit_record_v1'
+                GROUP BY t.relname ORDER BY 1""", rs -> {
+            print("BENCH store=pg choices=%d heap %s: %,d B per record", choices, rs.getString(1), rs.getLong(2) / RECORDS);
+        }, db.schema());
+        new org.springframework.jdbc.core.JdbcTemplate(db.dataSource()).query("""
+                SELECT COALESCE(p.relname, i.relname), SUM(pg_relation_size(i.oid)) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+                JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+                LEFT JOIN pg_inherits h ON h.inhrelid = i.oid LEFT JOIN pg_class p ON p.oid = h.inhparent
+                WHERE n.nspname = ? AND (t.relname LIKE 'audit\\_record%' OR t.relname LIKE 'audit\\_choice%' OR t.relname LIKE 'audit\\_turn\\_choice%')
+                    AND t.relname NOT LIKE 'audit\\_record\\_v1%'
+                GROUP BY 1 ORDER BY 2 DESC""", rs -> {
+            print("BENCH store=pg choices=%d index %s: %,d B per record", choices, rs.getString(1), rs.getLong(2) / RECORDS);
+        }, db.schema());
     }
 
     @Test
