@@ -36,6 +36,9 @@ class FormsEvalSetTest {
     /** The totals of the README's held-out-15 table. */
     private static final List<Long> HELDOUT15_TOTALS = List.of(218L, 368L, 336L);
 
+    /** The totals of the README's held-out-16 table. */
+    private static final List<Long> HELDOUT16_TOTALS = List.of(256L, 343L, 319L);
+
     private static List<Doc> all() throws IOException {
         List<Doc> docs = new ArrayList<>();
         List<String> splits = new ArrayList<>(FormsEvalSet.SPLITS);
@@ -223,22 +226,41 @@ class FormsEvalSetTest {
     }
 
     /**
-     * Held-out-15 (written ahead of the fifteenth round by writer48b): 16 documents of every form numbered from 1501,
+     * Held-out-15 (written ahead of the fifteenth round by writer48b, run once at its end, development data since
+     * session 49): 16 documents of every form numbered from 1501, the table variants, no text shared with any other
+     * part (hand-written, generated or written ahead), and exactly the labels its README section counts.
+     */
+    @Test
+    void heldout15CoversEveryFormAndIsNew() throws IOException {
+        List<String> others = new ArrayList<>(FormsEvalSet.SPLITS);
+        others.remove("heldout15");
+        others.addAll(FormsEvalSet.GENERATED_SPLITS);
+        others.addAll(FormsEvalSet.WRITTEN_AHEAD);
+        assertWrittenApart("heldout15", 1501, others);
+        assertThat(labelTotals("heldout15")).as("held-out-15 identifiers, names, look-alikes")
+                .isEqualTo(HELDOUT15_TOTALS);
+        assertThat(FormsEvalSet.SPLITS).contains("heldout15");
+        assertThat(FormsEvalSet.UNSEEN).doesNotContain("heldout15");
+        assertThat(FormsEvalSet.WRITTEN_AHEAD).doesNotContain("heldout15");
+    }
+
+    /**
+     * Held-out-16 (written ahead of the sixteenth round by writer49b): 16 documents of every form numbered from 1601,
      * the table variants, no text shared with any other part (hand-written, generated or written ahead), exactly the
      * labels its README section counts, and held out (unseen, written ahead, not in the splits the equivalence corpus
      * and the name model's writer folds read). Failures name ids and counts only: the part is unseen.
      */
     @Test
-    void heldout15CoversEveryFormAndIsNew() throws IOException {
+    void heldout16CoversEveryFormAndIsNew() throws IOException {
         List<String> others = new ArrayList<>(FormsEvalSet.SPLITS);
         others.addAll(FormsEvalSet.GENERATED_SPLITS);
-        FormsEvalSet.WRITTEN_AHEAD.stream().filter(s -> !s.equals("heldout15")).forEach(others::add);
-        assertWrittenApart("heldout15", 1501, others);
-        assertThat(labelTotals("heldout15")).as("held-out-15 identifiers, names, look-alikes")
-                .isEqualTo(HELDOUT15_TOTALS);
-        assertThat(FormsEvalSet.UNSEEN).contains("heldout15");
-        assertThat(FormsEvalSet.WRITTEN_AHEAD).contains("heldout15");
-        assertThat(FormsEvalSet.SPLITS).doesNotContain("heldout15");
+        FormsEvalSet.WRITTEN_AHEAD.stream().filter(s -> !s.equals("heldout16")).forEach(others::add);
+        assertWrittenApart("heldout16", 1601, others);
+        assertThat(labelTotals("heldout16")).as("held-out-16 identifiers, names, look-alikes")
+                .isEqualTo(HELDOUT16_TOTALS);
+        assertThat(FormsEvalSet.UNSEEN).contains("heldout16");
+        assertThat(FormsEvalSet.WRITTEN_AHEAD).contains("heldout16");
+        assertThat(FormsEvalSet.SPLITS).doesNotContain("heldout16");
     }
 
     /** Held-out-12 was run once at the end of the twelfth round: development data since round 15, no longer unseen. */
