@@ -25,18 +25,22 @@ import nl.dijkwacht.tenancy.Tenants;
  * operator who was identified (an auditor calling an admin endpoint, 403 role_required; a token of a tenant this
  * gateway does not serve, 403 tenant_unknown, in the default tenant's records) is recorded as that operator's refused action
  * ({@link OperatorActionLog}); any other refusal there but a 401 (503 identity_provider_unavailable) as the refused action of
- * {@link Operator#unidentified}.
+ * {@link Operator#unidentified}, once per source address, reason and interval with a later record of how many more there
+ * were ({@link UnidentifiedRefusalRecords}, identity49).
  */
 public final class AuditedEarlyRefusals implements EarlyRefusalListener {
 
     private final AuditTrail audit;
     private final Tenants tenants;
     private final OperatorActionLog operatorActions;
+    private final UnidentifiedRefusalRecords unidentified;
 
-    public AuditedEarlyRefusals(AuditTrail audit, Tenants tenants, OperatorActionLog operatorActions) {
+    public AuditedEarlyRefusals(AuditTrail audit, Tenants tenants, OperatorActionLog operatorActions,
+                                UnidentifiedRefusalRecords unidentified) {
         this.audit = audit;
         this.tenants = tenants;
         this.operatorActions = operatorActions;
+        this.unidentified = unidentified;
     }
 
     @Override
@@ -50,8 +54,9 @@ public final class AuditedEarlyRefusals implements EarlyRefusalListener {
         if ((refusal.route() == RouteKind.ADMIN || refusal.route() == RouteKind.AUDITOR) && refusal.refusal().status() != 401) {
             // refused before anyone could be identified (the identity provider's keys could not be fetched: 503): a record
             // of the refused action in the default tenant, actor and origin "unauthenticated" (identity48; 401s are
-            // counted per source and minute like on the model API)
-            operatorActions.refused(Operator.unidentified(tenants.defaultTenant().id()), refusal.method(), refusal.path(),
+            // counted per source and minute like on the model API); one record per source, reason and interval plus a
+            // count of the rest, so that an outage under a polling console does not write one per request (identity49)
+            unidentified.refused(tenants.defaultTenant().id(), refusal.source(), refusal.method(), refusal.path(),
                     refusal.traceId(), refusal.refusal().status(), refusal.refusal().code());
             return;
         }

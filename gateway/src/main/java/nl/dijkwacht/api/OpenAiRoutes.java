@@ -29,8 +29,19 @@ public class OpenAiRoutes {
     /** Model-API requests refused by a route filter still get an audit record. */
     @Bean
     AuditedEarlyRefusals auditedEarlyRefusals(AuditTrail audit, nl.dijkwacht.tenancy.Tenants tenants,
-                                              nl.dijkwacht.audit.OperatorActionLog operatorActions) {
-        return new AuditedEarlyRefusals(audit, tenants, operatorActions);
+                                              nl.dijkwacht.audit.OperatorActionLog operatorActions,
+                                              UnidentifiedRefusalRecords unidentifiedRefusalRecords) {
+        return new AuditedEarlyRefusals(audit, tenants, operatorActions, unidentifiedRefusalRecords);
+    }
+
+    /** Refusals of unidentified operator requests: one record per source, reason and interval, then their count. */
+    @Bean(destroyMethod = "close")
+    UnidentifiedRefusalRecords unidentifiedRefusalRecords(nl.dijkwacht.audit.OperatorActionLog operatorActions,
+                                                          nl.dijkwacht.identity.IdentityProperties identity,
+                                                          java.time.Clock policyClock) {
+        java.time.Duration interval = identity.unidentifiedRefusalInterval();
+        return new UnidentifiedRefusalRecords(operatorActions, policyClock, interval,
+                UnidentifiedRefusalRecords.sweepFor(interval));
     }
 
     @Bean

@@ -25,8 +25,11 @@ public final class InvalidSettingException extends RuntimeException {
         return action;
     }
 
-    /** {@code dijkwacht.limits.redis-url} → {@code DIJKWACHT_LIMITS_REDIS_URL}, the form the guides use (Spring Boot binds it). */
+    /**
+     * {@code dijkwacht.limits.redis-url} → {@code DIJKWACHT_LIMITS_REDIS_URL}, the form the guides use (Spring Boot binds
+     * it); a list index as Spring Boot reads it from the environment: {@code issuers[1].tenant} → {@code ISSUERS_1_TENANT}.
+     */
     static String environmentName(String setting) {
-        return setting.replace('-', '_').replace('.', '_').toUpperCase(java.util.Locale.ROOT);
+        return setting.replace("]", "").replace('[', '_').replace('-', '_').replace('.', '_').toUpperCase(java.util.Locale.ROOT);
     }
 }

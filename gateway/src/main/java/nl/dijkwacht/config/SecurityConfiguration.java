@@ -40,7 +40,7 @@ public class SecurityConfiguration {
 
     @Bean
     TokenVerifier tokenVerifier(IdentityProperties identity) {
-        return new TokenVerifier(identity.issuers());
+        return new TokenVerifier(identity.issuers(), identity.signingKeys());
     }
 
     /**
@@ -64,6 +64,9 @@ public class SecurityConfiguration {
     CallerAuthenticator callerAuthenticator(Tenants tenants, TokenVerifier tokens, IdentityProperties identity,
                                             Pseudonymizer auditPseudonymizer, Clock policyClock,
                                             nl.dijkwacht.identity.WarmUpPass warmUpPass) {
+        // here, not in tokenVerifier: a test may replace that bean, and the start-up checks must still run
+        IdentitySettingsCheck.check(identity);
+        IssuerTenantsCheck.check(identity.issuers(), tenants);
         return new CallerAuthenticator(tenants, tokens, identity.operatorRoles(), auditPseudonymizer::pseudonym, policyClock,
                 warmUpPass);
     }

@@ -29,6 +29,9 @@ final class ConsoleLoginFailures implements AuthenticationFailureHandler {
                     + "Laat één van beide rollen intrekken bij het identiteitsbeheer.",
             "role_required", "Uw account heeft geen beheer- of auditorrol voor Dijkwacht.",
             "tenant_unknown", "Uw account hoort bij een organisatie die deze Dijkwacht niet bedient.",
+            "tenant_not_allowed", "U meldde zich aan via een identiteitsprovider die niet namens uw organisatie mag optreden. "
+                    + "Elke organisatie is gekoppeld aan de identiteitsprovider(s) die de functioneel beheerder voor haar heeft "
+                    + "ingesteld; meld u aan via die van uw eigen organisatie.",
             "tenant_claim_invalid", "Uw account noemt de organisatie (tenant) niet als één naam, maar als een lijst, getal, "
                     + "ja/nee-waarde of object. Dijkwacht kan zo niet bepalen bij welke organisatie u hoort. Vraag de "
                     + "functioneel beheerder de claimtoewijzing bij de identiteitsprovider te controleren.",

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import nl.dijkwacht.identity.IdentityProperties;
+import nl.dijkwacht.identity.IssuerTenants;
 import nl.dijkwacht.identity.OidcActor;
 import nl.dijkwacht.identity.OperatorRole;
 import nl.dijkwacht.identity.TenantClaim;
@@ -99,6 +100,10 @@ final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser
             throw new OAuth2AuthenticationException(new OAuth2Error("tenant_unknown",
                     "Uw account hoort bij een organisatie die deze Dijkwacht niet bedient.", null));
         }
+        if (!IssuerTenants.allows(issuerOf(request), tenant, tenants.defaultTenant().id())) {
+            throw new OAuth2AuthenticationException(new OAuth2Error("tenant_not_allowed",
+                    ConsoleLoginFailures.MESSAGES.get("tenant_not_allowed"), null));
+        }
         return new ConsoleOidcUser(oidc, new ConsoleUser(id, display, roles, tenant, clock.instant(), null));
     }
 
@@ -157,25 +162,22 @@ final class OidcOperators implements OAuth2UserService<OidcUserRequest, OidcUser
 
     /**
      * The operator's tenant, decided as for the APIs: the fixed tenant of the matching {@code dijkwacht.identity.issuers}
-     * entry, else its tenant claim ({@code tenant} by default), else the default tenant.
+     * entry, else its tenant claim ({@code tenant} by default), else the default tenant. {@link #loadUser} then accepts only
+     * a tenant that issuer may act for ({@link IssuerTenants}, identity49: before, any tenant the claim named; a sign-in
+     * provider not listed in {@code dijkwacht.identity.issuers} reaches the default tenant only).
      */
     private String tenantOf(OidcUserRequest request, OidcUser oidc) {
-        String issuerUri = request.getClientRegistration().getProviderDetails().getIssuerUri();
-        String claim = "tenant";
-        for (IdentityProperties.Issuer issuer : issuers) {
-            if (issuer.issuerUri() != null && issuer.issuerUri().equals(issuerUri)) {
-                if (issuer.tenant() != null && !issuer.tenant().isBlank()) {
-                    return issuer.tenant();
-                }
-                claim = issuer.claims().tenant();
-            }
-        }
+        IdentityProperties.Issuer issuer = issuerOf(request);
         String tenant;
-        try {
-            tenant = TenantClaim.read(oidc.getClaims().get(claim));
-        } catch (TokenRejectedException e) {
-            throw new OAuth2AuthenticationException(new OAuth2Error("tenant_claim_invalid",
-                    ConsoleLoginFailures.MESSAGES.get("tenant_claim_invalid"), null));
+        if (issuer != null && issuer.fixedTenant()) {
+            tenant = issuer.tenant().strip();
+        } else {
+            try {
+                tenant = TenantClaim.read(oidc.getClaims().get(issuer == null ? "tenant" : issuer.claims().tenant()));
+            } catch (TokenRejectedException e) {
+                throw new OAuth2AuthenticationException(new OAuth2Error("tenant_claim_invalid",
+                        ConsoleLoginFailures.MESSAGES.get("tenant_claim_invalid"), null));
+            }
         }
         return tenant == null ? tenants.defaultTenant().id() : tenant;
     }

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The tenant is decided here and only from what was verified: the tenant whose tools.yaml or operators.yaml holds
  * the key, or the tenant of the access token (its issuer's fixed tenant, else its tenant claim, else the default
- * tenant). A tool key together with a staff token of another tenant is refused.
+ * tenant) — and only a tenant that token's issuer may act for ({@link IssuerTenants}, 403 {@code tenant_not_allowed},
+ * identity49). A tool key together with a staff token of another tenant is refused.
  */
 public final class CallerAuthenticator {
 
@@ -137,6 +138,9 @@ public final class CallerAuthenticator {
         if (tenant.isEmpty()) {
             return Result.refused(unknownTenant());
         }
+        if (!bound(staff)) {
+            return Result.refused(tenantNotAllowed());
+        }
         Optional<ToolPolicy> tool = tenant.get().policy().current().toolByClientId(staff.clientId());
         if (tool.isEmpty()) {
             return Result.refused(Refusal.unauthorized("token_tool_unknown",
@@ -150,6 +154,9 @@ public final class CallerAuthenticator {
         if (!tenantOf(staff).equals(toolTenant)) {
             return Result.refused(Refusal.forbidden("tenant_mismatch",
                     "Het toegangstoken hoort bij een andere organisatie dan de tool. Gebruik de tool van uw eigen organisatie.", null));
+        }
+        if (!bound(staff)) {
+            return Result.refused(tenantNotAllowed());
         }
         return Result.ok(new Caller(tool.id(), staff.userId(), staff.department(), staff.roles(), toolTenant,
                 staff.aiTrainingDate(), IdentitySource.TOKEN, staff.issuer()));
@@ -229,6 +236,11 @@ public final class CallerAuthenticator {
             // runs the gateway and configured the issuer (identity48; before, it left no record at all)
             return Result.refused(unknownTenant(), new Operator(actor, roles, tenants.defaultTenant().id(), true));
         }
+        if (!bound(staff)) {
+            // the issuer may not act for the tenant its token names: recorded, like an unknown tenant, in the default
+            // tenant's records — the claimed tenant is exactly what cannot be trusted (identity49)
+            return Result.refused(tenantNotAllowed(), new Operator(actor, roles, tenants.defaultTenant().id(), true));
+        }
         Operator who = new Operator(actor, roles, tenant, true);
         if (roles.size() > 1) {
             return Result.refused(Refusal.forbidden("role_conflict",
@@ -271,6 +283,19 @@ public final class CallerAuthenticator {
     /** The token's tenant: its issuer's fixed tenant, else its tenant claim, else the default tenant. */
     private String tenantOf(StaffToken staff) {
         return staff.tenant() != null && !staff.tenant().isBlank() ? staff.tenant() : tenants.defaultTenant().id();
+    }
+
+    /** Whether the token's issuer may act for the tenant the token names ({@link IssuerTenants}). */
+    private boolean bound(StaffToken staff) {
+        return IssuerTenants.allows(staff.reachableTenants(), staff.tenant(), tenants.defaultTenant().id());
+    }
+
+    /** 403 for a token whose identity provider may not act for the tenant it names (identity49). */
+    public static Refusal tenantNotAllowed() {
+        return Refusal.forbidden("tenant_not_allowed",
+                "Het toegangstoken komt van een identiteitsprovider die niet namens deze organisatie mag optreden: elke "
+                        + "organisatie is gekoppeld aan de identiteitsprovider(s) die de functioneel beheerder voor haar heeft "
+                        + "ingesteld. Meld u aan via de identiteitsprovider van uw eigen organisatie.", null);
     }
 
     private static Refusal unknownTenant() {

@@ -12,16 +12,45 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param userTokenHeader the header in which a tool sends the staff member's access token next to its own key
  * @param issuers         the trusted identity providers; empty = no tokens accepted (tool keys only)
  * @param operatorRoles   role values (in the issuer's roles claim) that make someone an admin or auditor
+ * @param signingKeys     how often the identity providers' signing keys may be fetched, and how long known keys are used
+ *                        while a provider cannot be reached (identity49: were fixed at 30 s and 2 h)
+ * @param unidentifiedRefusalInterval on the admin and auditor API, refusals of callers who could not be identified (the
+ *                        identity provider unreachable) are recorded once per (tenant, source address, reason) per
+ *                        interval, with a record of how many more were refused when it closes (identity49; default
+ *                        {@value #DEFAULT_UNIDENTIFIED_REFUSAL_MINUTES} min, bounds 10 s – 1 h, checked at start-up)
  */
 @ConfigurationProperties("dijkwacht.identity")
-public record IdentityProperties(String userTokenHeader, List<Issuer> issuers, OperatorRoles operatorRoles) {
+public record IdentityProperties(String userTokenHeader, List<Issuer> issuers, OperatorRoles operatorRoles,
+                                 SigningKeys signingKeys, Duration unidentifiedRefusalInterval) {
 
     public static final String DEFAULT_USER_TOKEN_HEADER = "X-Dijkwacht-User-Token";
+    public static final int DEFAULT_UNIDENTIFIED_REFUSAL_MINUTES = 5;
 
     public IdentityProperties {
         userTokenHeader = userTokenHeader == null || userTokenHeader.isBlank() ? DEFAULT_USER_TOKEN_HEADER : userTokenHeader;
         issuers = issuers == null ? List.of() : List.copyOf(issuers);
         operatorRoles = operatorRoles == null ? new OperatorRoles(null, null) : operatorRoles;
+        signingKeys = signingKeys == null ? new SigningKeys(null, null) : signingKeys;
+        unidentifiedRefusalInterval = unidentifiedRefusalInterval == null
+                ? Duration.ofMinutes(DEFAULT_UNIDENTIFIED_REFUSAL_MINUTES) : unidentifiedRefusalInterval;
+    }
+
+    /**
+     * How the gateway fetches the identity providers' signing keys and discovery documents ({@link SigningKeyFetches}).
+     * Bounds are checked at start-up (config.IdentitySettingsCheck); docs/admin-guide.md says what each trades off.
+     *
+     * @param refetchInterval    at most one fetch per address per interval, whether it succeeds or not (default 30 s,
+     *                           5 s – 10 min): shorter notices a recovered provider or a rotated key sooner, longer asks
+     *                           the provider less often when tokens name unknown key ids
+     * @param keepDuringOutage   how long after a successful fetch its keys are still used while the provider cannot be
+     *                           reached (default 2 h, from the refetch interval up to 24 h): longer keeps staff working
+     *                           through a longer outage, but also keeps accepting a key the provider withdrew meanwhile
+     */
+    public record SigningKeys(Duration refetchInterval, Duration keepDuringOutage) {
+        public SigningKeys {
+            refetchInterval = refetchInterval == null ? SigningKeyFetches.MIN_INTERVAL : refetchInterval;
+            keepDuringOutage = keepDuringOutage == null ? SigningKeyFetches.STALE_LIMIT : keepDuringOutage;
+        }
     }
 
     /**
@@ -46,10 +75,14 @@ public record IdentityProperties(String userTokenHeader, List<Issuer> issuers, O
      * @param requiredClaims claims every token of this issuer must carry with exactly this value (identity48): Google signs
      *                    a token for any Google account that signs in to the client, so {@code hd: gemeente.nl} keeps it
      *                    to the organisation's Workspace domain; Entra ID's {@code tid} likewise. Empty: none
+     * @param tenants     for an issuer without a fixed {@code tenant}: the tenants its tenant claim may name (identity49).
+     *                    Deny by default: a claim naming a tenant not listed is refused (403 {@code tenant_not_allowed}),
+     *                    so one municipality's identity provider cannot act for another. Empty: the default tenant only.
+     *                    A tenant that has its own issuer ({@code tenant}) may not be listed here; see {@link IssuerTenants}
      */
     public record Issuer(String id, String issuerUri, String jwkSetUri, List<String> audiences, List<String> algorithms,
                          String tenant, Duration clockSkew, ClaimNames claims, Duration maxTokenLifetime,
-                         List<String> operatorClients, java.util.Map<String, String> requiredClaims) {
+                         List<String> operatorClients, java.util.Map<String, String> requiredClaims, List<String> tenants) {
 
         public static final int DEFAULT_MAX_TOKEN_LIFETIME_HOURS = 24;
 
@@ -61,6 +94,12 @@ public record IdentityProperties(String userTokenHeader, List<Issuer> issuers, O
             maxTokenLifetime = maxTokenLifetime == null ? Duration.ofHours(DEFAULT_MAX_TOKEN_LIFETIME_HOURS) : maxTokenLifetime;
             operatorClients = operatorClients == null ? List.of() : List.copyOf(operatorClients);
             requiredClaims = requiredClaims == null ? java.util.Map.of() : java.util.Map.copyOf(requiredClaims);
+            tenants = tenants == null ? List.of() : tenants.stream().filter(t -> t != null && !t.isBlank()).map(String::strip).toList();
+        }
+
+        /** Whether all its tokens belong to one tenant, its own ({@code tenant} set), rather than to the tenant a claim names. */
+        public boolean fixedTenant() {
+            return tenant != null && !tenant.isBlank();
         }
     }
 

@@ -28,7 +28,7 @@ import org.springframework.web.client.RestTemplate;
 
 /**
  * How the gateway fetches an identity provider's discovery document and signing keys (its JWKS): at most one fetch per
- * {@link #MIN_INTERVAL} per address, whether it succeeded or not, never two at once for one address, and — while keys are
+ * refetch interval ({@code dijkwacht.identity.signing-keys.refetch-interval}, default {@link #MIN_INTERVAL}) per address, whether it succeeded or not, never two at once for one address, and — while keys are
  * known — never with a request waiting for it.
  * <ul>
  *   <li>Within the interval the last good answer is used again. Spring Security's decoder refetches the keys for every
@@ -63,9 +63,9 @@ final class SigningKeyFetches extends RestTemplate {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeyFetches.class);
 
-    /** As Nimbus's own default rate limit for JWKS refreshes. */
+    /** The default refetch interval: as Nimbus's own default rate limit for JWKS refreshes. */
     static final Duration MIN_INTERVAL = Duration.ofSeconds(30);
-    /** How long after it was fetched a key set is still served while the identity provider cannot be reached. */
+    /** The default of how long after it was fetched a key set is still served while the identity provider cannot be reached. */
     static final Duration STALE_LIMIT = Duration.ofHours(2);
 
     /** The key id of the token being verified on this thread (set by {@link #forKey}), {@code null} when none. */
@@ -80,8 +80,8 @@ final class SigningKeyFetches extends RestTemplate {
 
     /** Thrown instead of fetching while the last fetch failed less than {@link #MIN_INTERVAL} ago. */
     static final class IssuerUnreachable extends ResourceAccessException {
-        IssuerUnreachable() {
-            super("identity provider unreachable at the last attempt; not asked again within " + MIN_INTERVAL);
+        IssuerUnreachable(Duration interval) {
+            super("identity provider unreachable at the last attempt; not asked again within " + interval);
         }
     }
 
@@ -90,16 +90,28 @@ final class SigningKeyFetches extends RestTemplate {
     private final Set<URI> refreshing = ConcurrentHashMap.newKeySet();
     private final Clock clock;
     private final Executor background;
+    private final Duration minInterval;
+    private final Duration staleLimit;
 
     SigningKeyFetches(ClientHttpRequestFactory factory, Clock clock) {
-        this(factory, clock, task -> Thread.ofVirtual().name("signing-key-fetch").start(task));
+        this(factory, clock, new IdentityProperties.SigningKeys(null, null));
+    }
+
+    SigningKeyFetches(ClientHttpRequestFactory factory, Clock clock, IdentityProperties.SigningKeys settings) {
+        this(factory, clock, task -> Thread.ofVirtual().name("signing-key-fetch").start(task), settings);
     }
 
     /** @param background where a fetch runs while the request is answered with the keys already known */
     SigningKeyFetches(ClientHttpRequestFactory factory, Clock clock, Executor background) {
+        this(factory, clock, background, new IdentityProperties.SigningKeys(null, null));
+    }
+
+    SigningKeyFetches(ClientHttpRequestFactory factory, Clock clock, Executor background, IdentityProperties.SigningKeys settings) {
         super(factory);
         this.clock = clock;
         this.background = background;
+        this.minInterval = settings.refetchInterval();
+        this.staleLimit = settings.keepDuringOutage();
     }
 
     /**
@@ -141,7 +153,7 @@ final class SigningKeyFetches extends RestTemplate {
     private <T> ResponseEntity<T> fetchOrReuse(RequestEntity<?> request, Supplier<ResponseEntity<T>> fetch, Predicate<Object> fits) {
         URI url = address(request);
         Fetched previous = last.get(url);
-        if (previous != null && clock.instant().isBefore(previous.attempted().plus(MIN_INTERVAL))) {
+        if (previous != null && clock.instant().isBefore(previous.attempted().plus(minInterval))) {
             return reuse(previous, fits, null);
         }
         if (usable(previous, fits) && !waitsFor(previous)) {
@@ -152,7 +164,7 @@ final class SigningKeyFetches extends RestTemplate {
         lock.lock();
         try {
             Fetched now = last.get(url);
-            if (now != null && clock.instant().isBefore(now.attempted().plus(MIN_INTERVAL))) {
+            if (now != null && clock.instant().isBefore(now.attempted().plus(minInterval))) {
                 return reuse(now, fits, null); // fetched by another request while this one waited for the lock
             }
             return fetchNow(url, fetch, fits);
@@ -191,7 +203,7 @@ final class SigningKeyFetches extends RestTemplate {
                 lock.lock();
                 try {
                     Fetched previous = last.get(url);
-                    if (previous == null || !clock.instant().isBefore(previous.attempted().plus(MIN_INTERVAL))) {
+                    if (previous == null || !clock.instant().isBefore(previous.attempted().plus(minInterval))) {
                         fetchNow(url, fetch, body -> true);
                     }
                 } catch (RestClientException e) {
@@ -232,7 +244,7 @@ final class SigningKeyFetches extends RestTemplate {
     }
 
     private boolean usable(Fetched fetched, Predicate<Object> fits) {
-        return fetched != null && fetched.good() != null && clock.instant().isBefore(fetched.goodAt().plus(STALE_LIMIT))
+        return fetched != null && fetched.good() != null && clock.instant().isBefore(fetched.goodAt().plus(staleLimit))
                 && fits.test(fetched.good().getBody());
     }
 
@@ -241,7 +253,7 @@ final class SigningKeyFetches extends RestTemplate {
         if (usable(fetched, fits)) {
             return typed(fetched);
         }
-        throw cause != null ? cause : new IssuerUnreachable();
+        throw cause != null ? cause : new IssuerUnreachable(minInterval);
     }
 
     @SuppressWarnings("unchecked")

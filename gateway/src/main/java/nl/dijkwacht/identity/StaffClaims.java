@@ -32,12 +32,11 @@ final class StaffClaims {
             throw new TokenRejectedException(TokenRejectedException.Reason.NO_USER,
                     "token has no user claim '" + names.user() + "'");
         }
-        String tenant = issuer.tenant() != null && !issuer.tenant().isBlank() ? issuer.tenant()
-                : TenantClaim.read(claim(claims, names.tenant()));
+        String tenant = issuer.fixedTenant() ? issuer.tenant().strip() : TenantClaim.read(claim(claims, names.tenant()));
         String client = single(claim(claims, names.client()), MAX_USER);
         return new StaffToken(issuer.id(), user, single(claim(claims, names.department()), MAX_NAME),
                 list(claim(claims, names.roles())), tenant, date(claim(claims, names.aiTraining())), client,
-                issuer.operatorClients().isEmpty() || issuer.operatorClients().contains(client));
+                issuer.operatorClients().isEmpty() || issuer.operatorClients().contains(client), IssuerTenants.reachable(issuer));
     }
 
     /** The claim by its literal name; failing that, by a dotted path into nested objects. */

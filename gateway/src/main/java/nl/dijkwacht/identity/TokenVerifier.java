@@ -62,7 +62,12 @@ public final class TokenVerifier {
     private final AuthenticationManager resolving;
 
     public TokenVerifier(List<IdentityProperties.Issuer> issuers) {
-        this(issuers, defaultRest());
+        this(issuers, new IdentityProperties.SigningKeys(null, null));
+    }
+
+    /** @param signingKeys the refetch interval and how long known keys serve during an outage ({@link SigningKeyFetches}) */
+    public TokenVerifier(List<IdentityProperties.Issuer> issuers, IdentityProperties.SigningKeys signingKeys) {
+        this(issuers, defaultRest(signingKeys));
     }
 
     public TokenVerifier(List<IdentityProperties.Issuer> issuers, RestOperations rest) {
@@ -280,11 +285,11 @@ public final class TokenVerifier {
                 : OAuth2TokenValidatorResult.success();
     }
 
-    private static RestOperations defaultRest() {
+    private static RestOperations defaultRest(IdentityProperties.SigningKeys signingKeys) {
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
         factory.setConnectTimeout(Duration.ofSeconds(5));
         factory.setReadTimeout(Duration.ofSeconds(5));
-        return new SigningKeyFetches(factory, Clock.systemUTC());
+        return new SigningKeyFetches(factory, Clock.systemUTC(), signingKeys);
     }
 
     /** The authentication a verified token turns into: the JWT plus the person it describes. */

@@ -83,6 +83,41 @@ class MisconfigurationTest {
                 .doesNotContain("\tat nl.dijkwacht");
     }
 
+    /**
+     * identity49: two identity providers that both claim the default tenant as their own — which of them may act for it is
+     * not for the gateway to guess. Before, it started and accepted both.
+     */
+    @Test
+    void aTenantClaimedByTwoIssuersStopsTheStart(CapturedOutput output) throws Exception {
+        Throwable failure = start(
+                "--dijkwacht.identity.issuers[0].id=adfs", "--dijkwacht.identity.issuers[0].issuer-uri=https://adfs.gemeente.example/adfs",
+                "--dijkwacht.identity.issuers[0].audiences[0]=dijkwacht", "--dijkwacht.identity.issuers[0].tenant=gemeente",
+                "--dijkwacht.identity.issuers[1].id=entra", "--dijkwacht.identity.issuers[1].issuer-uri=https://login.microsoftonline.com/x/v2.0",
+                "--dijkwacht.identity.issuers[1].audiences[0]=dijkwacht", "--dijkwacht.identity.issuers[1].tenant=gemeente");
+        assertThat(failure).hasRootCauseInstanceOf(InvalidSettingException.class);
+        assertThat(output.getOut() + output.getErr())
+                .contains("Dijkwacht cannot start: dijkwacht.identity.issuers[1].tenant (DIJKWACHT_IDENTITY_ISSUERS_1_TENANT): "
+                        + "tenant 'gemeente' is the fixed tenant of two issuers, 'adfs' and 'entra'");
+    }
+
+    /** identity49: the signing-key limits are settings now, with bounds; one outside them is named at start-up. */
+    @Test
+    void aSigningKeyRefetchIntervalOutsideItsBoundsIsNamed(CapturedOutput output) throws Exception {
+        Throwable failure = start("--dijkwacht.identity.signing-keys.refetch-interval=1s");
+        assertThat(failure).hasRootCauseInstanceOf(InvalidSettingException.class);
+        assertThat(output.getOut() + output.getErr())
+                .contains("Dijkwacht cannot start: dijkwacht.identity.signing-keys.refetch-interval "
+                        + "(DIJKWACHT_IDENTITY_SIGNING_KEYS_REFETCH_INTERVAL): must lie between 5 seconds and 10 minutes");
+    }
+
+    @Test
+    void keysKeptLongerThanADayDuringAnOutageAreNamed(CapturedOutput output) throws Exception {
+        start("--dijkwacht.identity.signing-keys.keep-during-outage=7d");
+        assertThat(output.getOut() + output.getErr())
+                .contains("Dijkwacht cannot start: dijkwacht.identity.signing-keys.keep-during-outage")
+                .contains("must lie between the refetch interval and 24 hours");
+    }
+
     private static Throwable start(String... args) throws Exception {
         Path dir = Files.createTempDirectory("dw-misconfig");
         java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));

@@ -86,6 +86,12 @@ class ConsoleOidcLoginTest {
                 "exp", java.time.Instant.now().plus(java.time.Duration.ofDays(365))));
         issuer.addUser("joke", "joke-wachtwoord", Map.of("roles", List.of("dijkwacht-auditor"),
                 "iat", java.time.Instant.now().minus(java.time.Duration.ofDays(30))));
+        // identity49: a second tenant this gateway serves, which the test issuer may not name (it lists no tenants: the
+        // default tenant only); before, its tenant claim made "ilse" an administrator of gemeente-b
+        issuer.addUser("ilse", "ilse-wachtwoord", Map.of("roles", List.of("dijkwacht-admin"), "tenant", "gemeente-b"));
+        issuer.addUser("karel", "karel-wachtwoord", Map.of("roles", List.of("dijkwacht-auditor"), "tenant", "Gemeente"));
+        java.nio.file.Path tenantB = nl.dijkwacht.tenancy.TwoTenants.writeTenantB();
+        registry.add("dijkwacht.tenants.gemeente-b.policies-dir", tenantB::toString);
         dataDir = OidcSignIn.register(registry, PORT, CLIENT, SECRET);
         registry.add("spring.security.oauth2.client.registration.gemeente.client-name", () -> "Gemeente-account");
         if (!tokenEndpoint.isRunning()) {
@@ -217,6 +223,33 @@ class ConsoleOidcLoginTest {
 
         HttpBrowser anna = new HttpBrowser();
         assertThat(signedIn(anna, signInAtIssuer(anna, "anna", "anna-wachtwoord"))).as("an ordinary ID token").isTrue();
+    }
+
+    /**
+     * identity49: the console's sign-in binds the tenant to the identity provider as the APIs do. The test issuer lists no
+     * tenants, so its tenant claim may name only the default tenant: "ilse" (claim gemeente-b, a tenant this gateway
+     * serves) signs nobody in; the page says why in Dutch and the refusal is counted (reason console_tenant_not_allowed).
+     * Before, ilse became gemeente-b's administrator. "karel" (claim "Gemeente": the default tenant's id in another case)
+     * is not folded to it: no such tenant.
+     */
+    @Test
+    void aTenantClaimTheIssuerMayNotNameSignsNobodyIn() throws Exception {
+        long before = countedFailures("console_tenant_not_allowed");
+
+        signInAtTheIssuer("ilse", "ilse-wachtwoord");
+        assertThat(browser.path()).isEqualTo("/console/inloggen?fout=tenant_not_allowed");
+        assertThat(browser.text()).contains("Inloggen is niet gelukt.")
+                .contains("identiteitsprovider die niet namens uw organisatie mag optreden")
+                .doesNotContain("gemeente-b");
+        browser.get("/console/beheer");
+        assertThat(browser.path()).isEqualTo("/console/inloggen");
+
+        HttpBrowser karel = new HttpBrowser();
+        HttpResponse<String> answer = karel.get(signInAtIssuer(karel, "karel", "karel-wachtwoord"));
+        assertThat(location(answer)).endsWith("/console/inloggen?fout=tenant_unknown");
+        assertThat(karel.get(gateway() + "/console").statusCode()).as("karel has no session").isNotEqualTo(200);
+
+        assertThat(countedFailures("console_tenant_not_allowed") - before).isEqualTo(1);
     }
 
     // ------------------------------------------------------------------ auth27: forged state, replays, tampered ID tokens

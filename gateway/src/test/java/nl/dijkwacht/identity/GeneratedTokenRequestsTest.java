@@ -108,6 +108,8 @@ class GeneratedTokenRequestsTest extends TwoTenants {
         registry.add("dijkwacht.identity.issuers[1].jwk-set-uri", () -> issuerB() + "/jwks");
         registry.add("dijkwacht.identity.issuers[1].audiences[0]", () -> TestIssuer.AUDIENCE);
         registry.add("dijkwacht.identity.issuers[1].tenant", () -> B);
+        // B has an issuer of its own, so the shared test issuer may name only A (identity49)
+        registry.add(ISSUER_TENANTS, () -> A);
     }
 
     @AfterAll
@@ -395,6 +397,20 @@ class GeneratedTokenRequestsTest extends TwoTenants {
                 withKey(sign(KEY_B, h -> h, claimsB(USER).claim("tenant", A).build())), valid));
         cases.add(refuse("issuer B's token for B's token tool, with a B tenant key in the user-token header of A's tool",
                 withKey(sign(KEY_B, h -> h, claimsB(USER).claim("azp", B_TOKEN_CLIENT).build())), valid));
+        // identity49: the shared issuer (claim-mapped, tenants [A]) naming B, which has an issuer of its own; before, the
+        // first two were accepted as B's staff — one municipality's identity provider acting for another
+        cases.add(refuse("shared issuer's token naming B (own issuer), alone for B's token tool",
+                alone(staffToken(Map.of("tenant", B, "azp", B_TOKEN_CLIENT))), valid));
+        cases.add(refuse("shared issuer's token naming B (own issuer), with B's tool key",
+                Send.of("Authorization", "Bearer " + B_TOOL_KEY, "X-Dijkwacht-User-Token", staffToken(Map.of("tenant", B))), valid));
+        for (String variant : List.of(" gemeente-b ", "GEMEENTE-B", "Gemeente-b", "gemeente-b\u200B", "gemeente\u2011b", "gemeente-b\t")) {
+            cases.add(refuse("shared issuer's token naming B as " + escape(variant) + ", alone for B's token tool",
+                    alone(staffToken(Map.of("tenant", variant, "azp", B_TOKEN_CLIENT))), valid));
+        }
+        cases.add(refuse("shared issuer's token naming A upper case, alone for A's token tool",
+                alone(staffToken(Map.of("tenant", "GEMEENTE", "azp", TestPack.TOKEN_TOOL_CLIENT))), valid));
+        String spacedA = staffToken(Map.of("tenant", " " + A + " ", "azp", TestPack.TOKEN_TOOL_CLIENT));
+        cases.add(accept("shared issuer's token naming A with white space around it", alone(spacedA), spacedA));
         cases.add(new Case("issuer B's token for B's token tool", alone(sign(KEY_B, h -> h, claimsB(USER).claim("azp", B_TOKEN_CLIENT).build())),
                 Expect.ACCEPT, USER, DEPARTMENT, B, valid));
         return cases;

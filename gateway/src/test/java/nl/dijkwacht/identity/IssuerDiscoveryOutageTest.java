@@ -44,7 +44,7 @@ class IssuerDiscoveryOutageTest {
         };
         MovingClock clock = new MovingClock();
         IdentityProperties.Issuer issuer = new IdentityProperties.Issuer("idp", ISSUER, null, List.of("dijkwacht"), null, null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         TokenVerifier verifier = new TokenVerifier(List.of(issuer), new SigningKeyFetches(down, clock, Runnable::run));
         String token = token();
 

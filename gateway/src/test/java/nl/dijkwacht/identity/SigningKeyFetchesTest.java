@@ -81,6 +81,35 @@ class SigningKeyFetchesTest {
         assertThat(asked).isPositive();
     }
 
+    /**
+     * identity49: the two limits are settings ({@code dijkwacht.identity.signing-keys.*}): a refetch interval of 2 minutes
+     * and keys kept 10 minutes through an outage are what the fetcher does — not the 30 s and 2 h that were fixed.
+     */
+    @Test
+    void theConfiguredIntervalAndOutageLimitAreHonoured() {
+        SigningKeyFetches configured = new SigningKeyFetches(new SimpleClientHttpRequestFactory(), clock, Runnable::run,
+                new IdentityProperties.SigningKeys(java.time.Duration.ofMinutes(2), java.time.Duration.ofMinutes(10)));
+        MockRestServiceServer server = MockRestServiceServer.bindTo(configured).build();
+        server.expect(ExpectedCount.once(), requestTo(JWKS)).andRespond(withSuccess("{\"keys\":[1]}", MediaType.APPLICATION_JSON));
+        // asked at 121 s, 8 min and 10 min 1 s — with the default 30 s it would also have been asked at 90 s
+        server.expect(ExpectedCount.times(3), requestTo(JWKS)).andRespond(withServerError());
+        java.util.function.Supplier<String> fetch = () -> configured.exchange(RequestEntity.get(JWKS).build(), String.class).getBody();
+
+        java.time.Instant fetchedAt = clock.now;
+        assertThat(fetch.get()).isEqualTo("{\"keys\":[1]}");
+        clock.now = fetchedAt.plusSeconds(90);
+        assertThat(fetch.get()).as("90 s later: still within the 2-minute interval, not asked").isEqualTo("{\"keys\":[1]}");
+        clock.now = fetchedAt.plusSeconds(121);
+        assertThat(fetch.get()).as("after 2 minutes: asked (and down), the known keys served").isEqualTo("{\"keys\":[1]}");
+        clock.now = fetchedAt.plus(java.time.Duration.ofMinutes(8));
+        assertThat(fetch.get()).as("8 minutes into the outage").isEqualTo("{\"keys\":[1]}");
+        clock.now = fetchedAt.plus(java.time.Duration.ofMinutes(10)).plusSeconds(1);
+        assertThatThrownBy(fetch::get).as("after 10 minutes the known keys are no longer used").isInstanceOf(HttpServerErrorException.class);
+        assertThatThrownBy(fetch::get).as("and within the interval refused at once, naming it")
+                .isInstanceOf(SigningKeyFetches.IssuerUnreachable.class).hasMessageContaining("PT2M");
+        server.verify();
+    }
+
     @Test
     void concurrentRequestsShareOneFetch() throws Exception {
         idp.expect(ExpectedCount.once(), requestTo(JWKS)).andRespond(withServerError());

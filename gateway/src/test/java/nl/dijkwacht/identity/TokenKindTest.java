@@ -43,7 +43,7 @@ class TokenKindTest extends StaffTokenGatewayTestBase {
     @Test
     void requiredClaimsKeepAnIssuerToTheOrganisation() {
         IdentityProperties.Issuer google = new IdentityProperties.Issuer("google", "https://accounts.google.com", null,
-                List.of("1234.apps.googleusercontent.com"), null, "gemeente", null, null, null, null, Map.of("hd", "gemeente.nl"));
+                List.of("1234.apps.googleusercontent.com"), null, "gemeente", null, null, null, null, Map.of("hd", "gemeente.nl"), null);
         var validator = TokenVerifier.validator(google);
         assertThat(validator.validate(jwt(Map.of("hd", "gemeente.nl"))).hasErrors()).isFalse();
         assertThat(validator.validate(jwt(Map.of())).hasErrors()).as("a private Google account has no hd").isTrue();

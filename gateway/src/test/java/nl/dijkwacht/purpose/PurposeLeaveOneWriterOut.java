@@ -69,7 +69,8 @@ final class PurposeLeaveOneWriterOut {
             e.getValue().forEach(part -> prompts.addAll(EvalSet.load(part).prompts()));
             byWriter.put(e.getKey(), prompts);
         }
-        List<PurposeCorpus.Sample> corpus = PurposeCorpus.generate();
+        // the generated part of what the trainer ships (corpus + ordinary traffic, -Dpurpose.ordinary=)
+        List<PurposeCorpus.Sample> corpus = PurposeModelTrainer.generated();
         SpecialCategoryRecognizer terms = new SpecialCategoryRecognizer();
         PurposeClassifier corpusOnly = hand == 0 ? new PurposeClassifier(PurposeModelTrainer.train(corpus)) : null;
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,

@@ -26,6 +26,8 @@ import opennlp.tools.util.TrainingParameters;
  * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-train
  * </pre>
  * Maximum entropy (GIS), 150 iterations, cutoff 2, one thread: deterministic, so a re-run gives the same weights.
+ * {@code -Dpurpose.ordinary=N} and {@code -Dpurpose.hand=N} (both 0 for the shipped model) add ordinary traffic and the
+ * development writers' prompts; the fifteenth round measured such models and kept none (docs/history/purpose-rounds.md).
  */
 public final class PurposeModelTrainer {
 
@@ -53,9 +55,34 @@ public final class PurposeModelTrainer {
         System.out.println("trained on " + corpus.size() + " samples -> " + out + " (" + Files.size(out) + " bytes)");
     }
 
-    /** What the shipped model is trained on: the generated corpus. */
+    /**
+     * Ordinary-traffic samples ({@link OrdinaryTraffic}) next to the corpus; {@code -Dpurpose.ordinary=} tries others.
+     */
+    static final int ORDINARY = Integer.getInteger("purpose.ordinary", 0);
+    /** How often each development writer's prompt is in the training set; {@code -Dpurpose.hand=} tries others. */
+    static final int HAND = Integer.getInteger("purpose.hand", 0);
+    /** The development writers whose prompts may be trained on (never held-out-15, the unseen part). */
+    static final List<String> DEVELOPMENT_PARTS = PurposeCrossValidation.PARTS;
+
+    /**
+     * What the shipped model is trained on: the generated corpus, {@link #ORDINARY} ordinary-traffic samples and every
+     * development writer's prompts {@link #HAND} times.
+     */
     static List<PurposeCorpus.Sample> trainingSet() {
-        return PurposeCorpus.generate();
+        List<PurposeCorpus.Sample> out = generated();
+        if (HAND > 0) {
+            List<EvalSet.Prompt> prompts = new java.util.ArrayList<>();
+            DEVELOPMENT_PARTS.forEach(part -> prompts.addAll(EvalSet.load(part).prompts()));
+            out.addAll(handWritten(prompts, HAND));
+        }
+        return out;
+    }
+
+    /** The generated part of the training set: the corpus and the ordinary traffic (no evaluation prompt). */
+    static List<PurposeCorpus.Sample> generated() {
+        List<PurposeCorpus.Sample> out = new java.util.ArrayList<>(PurposeCorpus.generate());
+        out.addAll(OrdinaryTraffic.generate(ORDINARY));
+        return out;
     }
 
     static DoccatModel train(List<PurposeCorpus.Sample> corpus) throws IOException {

@@ -17,7 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * other-tool, token-tool; operators test-beheerder, test-auditor) and {@value #B} with a policy directory of its own
  * (tool {@code b-tool}, key {@link #B_TOOL_KEY}; token tool {@code b-token-tool}; operators {@link #B_ADMIN_KEY},
  * {@link #B_AUDITOR_KEY}; use-case {@code b-algemeen} on the shared dry-run model; a limits.yaml with a tenant budget) and the shared model catalogue.
- * Tokens come from the in-process {@link TestIssuer} (one issuer; the {@code tenant} claim names the tenant).
+ * Tokens come from the in-process {@link TestIssuer} (one issuer; the {@code tenant} claim names the tenant, and the
+ * issuer lists both tenants in {@code tenants}).
  * The tenancy tests extend this class and so share one application context.
  */
 public abstract class TwoTenants extends GatewayTestBase {
@@ -35,9 +36,17 @@ public abstract class TwoTenants extends GatewayTestBase {
         registry.add("dijkwacht.tenants." + B + ".policies-dir", dir::toString);
         registry.add("dijkwacht.limits.requests-per-minute", () -> "100000");
         TestIssuer.get().register(registry);
+        // the one issuer names both tenants by its claim (identity49: deny by default, so it lists them). Indexed, so that
+        // a test class can set the whole list as one value of its own: Spring Boot binds a list from that value when there
+        // is one, whichever of the two @DynamicPropertySource methods ran last
+        registry.add(ISSUER_TENANTS + "[0]", () -> A);
+        registry.add(ISSUER_TENANTS + "[1]", () -> B);
     }
 
-    static Path writeTenantB() {
+    /** The tenants the test issuer's claim may name; a test class may set it (as one comma-separated value) to a list of its own. */
+    protected static final String ISSUER_TENANTS = "dijkwacht.identity.issuers[0].tenants";
+
+    public static Path writeTenantB() {
         try {
             Path policies = Files.createTempDirectory("dijkwacht-tenant-b");
             Files.createDirectories(policies.resolve("use-cases"));
