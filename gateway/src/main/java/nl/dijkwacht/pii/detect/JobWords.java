@@ -38,6 +38,16 @@ public final class JobWords {
                     }
                 }
             }
+            // names49: the plural in -en ("Wmo-consulenten", "agenten"): the singular's ending before it
+            if (e - w >= 7 && text.charAt(e - 2) == 'e' && text.charAt(e - 1) == 'n'
+                    && TAILS.contains(text.substring(e - 6, e - 2).toLowerCase(Locale.ROOT))) {
+                String singular = text.substring(w, e - 2).toLowerCase(Locale.ROOT);
+                for (String ending : ENDINGS) {
+                    if (singular.endsWith(ending)) {
+                        return true;
+                    }
+                }
+            }
             w = e + 1;
         }
         return false;

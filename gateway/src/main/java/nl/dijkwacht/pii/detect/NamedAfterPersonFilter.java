@@ -54,9 +54,13 @@ public final class NamedAfterPersonFilter {
         if (Character.isLetterOrDigit(c)) {
             return false;
         }
-        // "Jan I. de Vries": an I with a full stop inside a name is an initial
+        // "Jan I. de Vries": an I with a full stop inside a name is an initial; so is one the sentence goes on after
+        // (names49: "mevrouw Anna V. over de aanvraag", "Daan X. en Lotte V. komen"): a full stop that ends a sentence
+        // is not followed by a lower-case word or a comma
         return c != '.' || i - end > 2 || i + 1 >= text.length() || Character.isWhitespace(text.charAt(i + 1))
-                && !(i + 2 < text.length() && Character.isUpperCase(text.charAt(i + 2)));
+                && !(i + 2 < text.length() && (Character.isUpperCase(text.charAt(i + 2))
+                        || Character.isLowerCase(text.charAt(i + 2)) && text.charAt(i + 1) == ' '))
+                && !(i - end == 2 && ",;)".indexOf(text.charAt(i + 1)) >= 0);
     }
 
     private static boolean streetOrVenueAfter(String text, int end) {

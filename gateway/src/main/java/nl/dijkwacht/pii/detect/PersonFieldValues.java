@@ -63,6 +63,11 @@ final class PersonFieldValues {
 
     private static final String MAILTO = " [mailto:";
 
+    /** Outlook's and the BRP's order with the particles between commas: {@code Wijk, van der, Bart}. */
+    private static final Pattern COMMA_PARTICLE_ORDER = Pattern.compile(
+            "\\p{Lu}[\\p{L}'’-]+, (?:van|de|der|den|ter|ten|te|het|'t)(?: (?:van|de|der|den|het|'t)){0,2}, "
+                    + "\\p{Lu}[\\p{L}'’-]+(?: \\p{Lu}[\\p{L}'’-]+)?");
+
     private static final Set<String> TITLES = WordList.set("/pii/names/titles.txt");
 
     /** Local parts of addresses that only machines send from. */
@@ -201,10 +206,38 @@ final class PersonFieldValues {
                 w = e + 1;
             }
         }
+        if (words > 1 && lowerCaseWordOfText(text, a, b)) {
+            return false; // names49: "het college van burgemeester en wethouders" under "ondertekend_door"
+        }
         // "Team Jeugd", "Afdeling Burgerzaken": a group, not a person
         int space = lower.indexOf(' ');
         String first = (space < 0 ? lower : lower.substring(0, space)).replace(",", "");
+        if (COMMA_PARTICLE_ORDER.matcher(text).region(a, b).matches()) {
+            return true; // names49: "Wijk, van der, Bart": the first word is a surname in this order, whatever else it is
+        }
         return !(NOT_NAMES.contains(first) && !PARTICLES.contains(first)) && !organisationWord(first);
+    }
+
+    /**
+     * names49: a lower-case word of running text ({@code not-names.txt}: {@code college}, {@code en}, {@code wethouders})
+     * that is no particle stands in the value: a phrase, not a person's name ({@code fenna de wolf} has none).
+     */
+    private static boolean lowerCaseWordOfText(String text, int a, int b) {
+        for (int w = a; w < b; ) {
+            int e = w;
+            while (e < b && Letters.letter(text.charAt(e))) {
+                e++;
+            }
+            // a whole word of two letters or more: not the part after a hyphen ("Ji-woo") nor letter-spaced OCR
+            if (e - w >= 2 && (w == a || text.charAt(w - 1) == ' ') && Character.isLowerCase(text.charAt(w))) {
+                String word = text.substring(w, e);
+                if (NOT_NAMES.contains(word) && !PARTICLES.contains(word)) {
+                    return true;
+                }
+            }
+            w = e + 1;
+        }
+        return false;
     }
 
     /**

@@ -30,7 +30,15 @@ import opennlp.tools.namefind.TokenNameFinderModel;
  * <pre>
  * ./mvnw -q -B -o -pl gateway test-compile exec:exec@pii-name-folds -Dfolds="heldout10 heldout11 heldout12"
  * ./mvnw -q -B -o -pl gateway exec:exec@pii-name-folds -Dfolds="--reuse heldout12"   # score a fold's model again
+ * ./mvnw -q -B -o -pl gateway exec:exec@pii-name-folds -Dfolds="--plain heldout15"   # also learn12's model
+ * ./mvnw -q -B -o -pl gateway exec:exec@pii-name-folds -Dfolds="--only-plain --templates=2 heldout15"
  * </pre>
+ *
+ * Per fold it trains the templates + other writers' forms model with the field-key features
+ * ({@code NameModelTrainer.Features.FORM}, names49) and, with {@code --plain}, also with the template features
+ * (learn12's; {@code --only-plain}: that one only); {@code --templates=N} puts the template sentences in N times
+ * (their weight against the forms); one tab-separated line per fold and model goes to {@code target/name-model-writer-folds.tsv} for
+ * pooled figures.
  *
  * A fold is named by a part; {@code dev} and {@code heldout} were written by one writer and are left out together.
  * Appends one table per fold to {@code target/name-model-writer-folds.md}. The shipped model is not changed.
@@ -60,10 +68,20 @@ public final class NameModelWriterFolds {
     public static void main(String[] args) throws IOException {
         List<String> folds = new ArrayList<>();
         boolean reuse = false;
+        boolean plain = false; // also the templates + forms model with the template features (learn12's)
+        boolean fieldKeys = true; // the model with the field-key features
+        int templateCopies = 1; // how often the template sentences go into the training data
         for (String a : args) {
             for (String f : a.trim().split("\\s+")) {
                 if (f.equals("--reuse")) {
                     reuse = true; // a model already in target/name-folds/ is scored again, not trained again
+                } else if (f.equals("--plain")) {
+                    plain = true;
+                } else if (f.equals("--only-plain")) {
+                    plain = true;
+                    fieldKeys = false;
+                } else if (f.startsWith("--templates=")) {
+                    templateCopies = Integer.parseInt(f.substring("--templates=".length()));
                 } else if (!f.isEmpty()) {
                     if (!WRITERS.containsKey(writerOf(f))) {
                         throw new IllegalArgumentException("no such part: " + f + " (" + FormsEvalSet.SPLITS + ")");
@@ -79,6 +97,7 @@ public final class NameModelWriterFolds {
         Path models = target.resolve("name-folds");
         Files.createDirectories(models);
         Path report = target.resolve("name-model-writer-folds.md");
+        Path rows = target.resolve("name-model-writer-folds.tsv");
         Map<String, List<Doc>> parts = new LinkedHashMap<>();
         for (String split : FormsEvalSet.SPLITS) {
             parts.put(split, FormsEvalSet.load(split));
@@ -93,30 +112,54 @@ public final class NameModelWriterFolds {
             List<Doc> leftOut = new ArrayList<>();
             parts.forEach((split, docs) -> (writerOf(split).equals(fold) ? leftOut : training).addAll(docs));
             int[] counts = new int[3];
-            List<NameSample> samples = new ArrayList<>(templates);
-            samples.addAll(FormsNameSamples.of(training, counts));
-            Path modelFile = models.resolve("nl-person-without-" + fold + ".bin");
-            if (!(reuse && Files.exists(modelFile))) {
-                NameModelTrainer.write(NameModelTrainer.train(samples), modelFile);
+            List<NameSample> samples = new ArrayList<>();
+            for (int c = 0; c < templateCopies; c++) {
+                samples.addAll(templates);
             }
-            long trained = System.nanoTime();
-            PiiEngine learned = NameModelEngines.fromFile(modelFile);
-            TokenNameFinderModel learnedModel = new TokenNameFinderModel(modelFile);
+            samples.addAll(FormsNameSamples.of(training, counts));
+            String copies = templateCopies == 1 ? "" : " (templates x" + templateCopies + ")";
+            String suffix = templateCopies == 1 ? "" : "-t" + templateCopies;
+            List<Variant> variants = new ArrayList<>();
+            if (plain) {
+                variants.add(new Variant("templates + other writers' forms" + copies,
+                        NameModelTrainer.Features.TEMPLATE, models.resolve("nl-person-without-" + fold + suffix + ".bin")));
+            }
+            if (fieldKeys) {
+                variants.add(new Variant("templates + other writers' forms, field-key features" + copies,
+                        NameModelTrainer.Features.FORM,
+                        models.resolve("nl-person-form-without-" + fold + suffix + ".bin")));
+            }
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                    "%n#### Fold: writer of %s left out (%d documents)%n%nTrained on %d template sentences + %d form "
+                    "%n#### Fold: writer of %s left out (%d documents)%n%nTrained on %d template sentences%s + %d form "
                             + "sentences (%d PERSON spans) from %d documents of the other writers; %d sentences left out "
-                            + "(a label not on whole tokens). Model: %s (%d bytes). Training %.0f s%s.%n%n",
-                    String.join("+", WRITERS.get(fold)), leftOut.size(), templates.size(), counts[0], counts[2],
-                    training.size(), counts[1], modelFile, Files.size(modelFile), (trained - t0) / 1e9,
-                    reuse ? " (--reuse: an existing model file is not trained again)" : ""));
+                            + "(a label not on whole tokens).%n",
+                    String.join("+", WRITERS.get(fold)), leftOut.size(), templates.size(), copies, counts[0],
+                    counts[2], training.size(), counts[1]));
+            for (Variant v : variants) {
+                long started = System.nanoTime();
+                if (!(reuse && Files.exists(v.file()))) {
+                    NameModelTrainer.write(NameModelTrainer.train(samples, v.features()), v.file());
+                }
+                b.append(String.format(Locale.ROOT, "Model %s: %s (%d bytes), training %.0f s%s.%n", v.name(), v.file(),
+                        Files.size(v.file()), (System.nanoTime() - started) / 1e9,
+                        reuse ? " (--reuse: an existing model file is not trained again)" : ""));
+            }
+            b.append('\n');
             b.append("| model | names kept | harmless intact | precision | exact precision | identifiers kept | ");
             LOOK_ALIKES.forEach(k -> b.append(k).append(" intact | "));
             b.append("letter-like names kept | letter-like PERSON precision |\n|---|---|---|---|---|---|");
             LOOK_ALIKES.forEach(k -> b.append("---|"));
             b.append("---|---|\n");
-            row(b, "no model (name rules only)", rulesOnly, leftOut, letters);
-            row(b, "shipped (templates only)", shipped, leftOut, letters);
-            row(b, "templates + other writers' forms", learned, leftOut, letters);
+            row(b, fold, "no model (name rules only)", rulesOnly, leftOut, letters, rows);
+            row(b, fold, "shipped", shipped, leftOut, letters, rows);
+            List<TokenNameFinderModel> learnedModels = new ArrayList<>();
+            List<PiiEngine> learnedEngines = new ArrayList<>();
+            for (Variant v : variants) {
+                TokenNameFinderModel m = new TokenNameFinderModel(v.file());
+                learnedModels.add(m);
+                learnedEngines.add(NameModelEngines.with(m));
+                row(b, fold, v.name(), learnedEngines.getLast(), leftOut, letters, rows);
+            }
             int[] leftOutCounts = new int[3];
             List<NameSample> leftOutSentences = FormsNameSamples.of(leftOut, leftOutCounts);
             b.append("\nThe model alone (no rules, no vetting) on the left-out writer's ").append(leftOutCounts[0])
@@ -124,8 +167,11 @@ public final class NameModelWriterFolds {
                             + "by how they are written:\n\n| model | model alone: same tokens | model alone: covered | "
                             + "model alone: spans on a name | engine missed: lower-case | engine missed: ALL CAPS | "
                             + "engine missed: other | engine missed, model alone covers |\n|---|---|---|---|---|---|---|---|\n");
-            diagnosis(b, "shipped (templates only)", NameModelEngines.shippedModel(), shipped, leftOutSentences, leftOut);
-            diagnosis(b, "templates + other writers' forms", learnedModel, learned, leftOutSentences, leftOut);
+            diagnosis(b, "shipped", NameModelEngines.shippedModel(), shipped, leftOutSentences, leftOut);
+            for (int v = 0; v < variants.size(); v++) {
+                diagnosis(b, variants.get(v).name(), learnedModels.get(v), learnedEngines.get(v), leftOutSentences,
+                        leftOut);
+            }
             b.append(String.format(Locale.ROOT, "%nFold time %.0f s.%n", (System.nanoTime() - t0) / 1e9));
             Files.writeString(report, b, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             System.out.print(b);
@@ -133,7 +179,12 @@ public final class NameModelWriterFolds {
         System.out.println("appended to " + report.toAbsolutePath());
     }
 
-    private static void row(StringBuilder b, String name, PiiEngine engine, List<Doc> docs, List<Doc> letters) {
+    /** A model trained for a fold: its name in the report, its features, its file. */
+    private record Variant(String name, NameModelTrainer.Features features, Path file) {
+    }
+
+    private static void row(StringBuilder b, String fold, String name, PiiEngine engine, List<Doc> docs,
+            List<Doc> letters, Path rows) throws IOException {
         FormsEvaluation forms = new FormsEvaluation(engine);
         FormsEvaluation.Tally t = forms.scoreAll(docs, Doc::form).get("all");
         FormsEvaluation letterEval = new FormsEvaluation(engine);
@@ -150,6 +201,12 @@ public final class NameModelWriterFolds {
         }
         b.append(rate(letterNames.kept, letterNames.gold)).append(" | ")
                 .append(rate(letterNames.findingsOnGold, letterNames.findings)).append(" |\n");
+        // one tab-separated line per fold and model, for the pooled figures (summed over folds)
+        Files.writeString(rows, String.join("\t", fold, name, "" + t.nameKept, "" + t.nameGold, "" + t.intact,
+                "" + t.harmless, "" + t.findingsOnGold, "" + t.findings, "" + t.idKept, "" + t.idGold,
+                "" + letterNames.kept, "" + letterNames.gold, "" + letterNames.findingsOnGold,
+                "" + letterNames.findings) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 
     private static void diagnosis(StringBuilder b, String name, TokenNameFinderModel model, PiiEngine engine,

@@ -62,17 +62,28 @@ public final class PersonNameRecognizer implements Recognizer {
     public List<Finding> find(String text) {
         List<TextToken> tokens = TextToken.tokenize(text);
         List<NameSpan> spans = new ArrayList<>(rules.find(text, tokens));
+        LineStarts lines = null;
         if (model != null) {
+            boolean labels = text.indexOf(':') >= 0;
             for (TokenRange s : model.find(text, tokens, covered(tokens, spans), this::mayAnchorName)) {
                 NameSpan vetted = vet(text, tokens, s);
+                if (vetted != null && labels) {
+                    lines = lines == null ? new LineStarts(text) : lines;
+                    if (SubjectLineFilter.subjectTopic(text, lines, vetted.start(), vetted.end(), gazetteer)) {
+                        continue;
+                    }
+                }
                 if (vetted != null) {
                     spans.add(vetted);
                 }
             }
         }
-        LineStarts lines = spans.isEmpty() ? null : new LineStarts(text);
-        spans.removeIf(s -> PlaceAndTitleFilter.notAPerson(text, lines.lineStart(s.start()),
-                lines.firstColonFrom(lines.lineStart(s.start())), s.start(), s.end()));
+        if (lines == null && !spans.isEmpty()) {
+            lines = new LineStarts(text);
+        }
+        LineStarts lineStarts = lines;
+        spans.removeIf(s -> PlaceAndTitleFilter.notAPerson(text, lineStarts.lineStart(s.start()),
+                lineStarts.firstColonFrom(lineStarts.lineStart(s.start())), s.start(), s.end()));
         if (spans.isEmpty()) {
             return List.of();
         }
@@ -81,6 +92,8 @@ public final class PersonNameRecognizer implements Recognizer {
         ListSingleNameRules.find(text, spans, gazetteer);
         CommaOrderListRules.find(text, spans);
         TrailingParticles.widen(text, spans);
+        TrailingInitial.widen(text, spans);
+        CommaParticleOrder.widen(text, spans);
         spans.removeIf(s -> NamedThings.partOfNamedThing(text, s.start(), s.end())
                 || NamedAfterPersonFilter.namesAThing(text, s.start(), s.end()));
         if (spans.isEmpty()) {

@@ -58,6 +58,28 @@ public final class NameModelTrainer {
             </featureGenerators>
             """;
 
+    /**
+     * {@link #FEATURES} plus the field a token is the value of ({@link FieldKeyFeatureGenerator}, names49): for a model
+     * that is also trained on the hand-written forms.
+     */
+    static final String FORM_FEATURES = FEATURES.replace("</featureGenerators>",
+            "  <generator class=\"nl.dijkwacht.pii.detect.name.FieldKeyFeatureGeneratorFactory\"/>\n"
+                    + "</featureGenerators>");
+
+    /** The feature sets a model can be trained with. */
+    public enum Features {
+        /** The shipped model's until session 49: window, token class, prefixes, suffixes, sentence start. */
+        TEMPLATE(FEATURES),
+        /** The same and the field key of the token ({@link FieldKeyFeatureGenerator}). */
+        FORM(FORM_FEATURES);
+
+        final String descriptor;
+
+        Features(String descriptor) {
+            this.descriptor = descriptor;
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "src/main/resources/pii/nl-person-maxent.bin");
         if (!Files.isDirectory(out.getParent())) {
@@ -92,13 +114,18 @@ public final class NameModelTrainer {
 
     /** A model trained on {@code samples} with the shipped model's features and parameters. */
     public static TokenNameFinderModel train(List<NameSample> samples) throws IOException {
+        return train(samples, Features.TEMPLATE);
+    }
+
+    /** A model trained on {@code samples} with the given features and the shipped model's parameters. */
+    public static TokenNameFinderModel train(List<NameSample> samples, Features features) throws IOException {
         TrainingParameters params = TrainingParameters.defaultParams();
         params.put(TrainingParameters.ITERATIONS_PARAM, 120);
         params.put(TrainingParameters.CUTOFF_PARAM, 2);
         params.put(TrainingParameters.THREADS_PARAM, 1);
         params.put("BeamSize", 1); // greedy decoding: three times faster, no measurable loss on our data
         TokenNameFinderFactory factory = new TokenNameFinderFactory(
-                FEATURES.getBytes(StandardCharsets.UTF_8), Map.of(), new BioCodec());
+                features.descriptor.getBytes(StandardCharsets.UTF_8), Map.of(), new BioCodec());
         return NameFinderME.train("nl", "person", new CollectionObjectStream<>(samples), params, factory);
     }
 
