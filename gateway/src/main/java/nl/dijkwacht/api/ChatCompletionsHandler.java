@@ -136,6 +136,13 @@ public final class ChatCompletionsHandler {
             exchange.warnings().forEach(w -> res.addHeader(WARNING_HEADER, w));
             callModel(surface.endpoint(), call, capture, res, sse, out, upstream);
         } catch (UpstreamException e) {
+            if (upstream[0] != null) {
+                try {
+                    upstream[0].broken(); // what the rewriter held of the answer so far goes out before the error (answer49)
+                } catch (RuntimeException unsent) {
+                    // the tool is gone or the held text could not go: the failure is still answered and recorded below
+                }
+            }
             StreamedOutput.failed(upstream[0], exchange);
             exchange.upstreamStatus(e.status());
             if (exchange.model() != null && !res.isCommitted()) {

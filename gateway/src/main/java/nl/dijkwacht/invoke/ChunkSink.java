@@ -35,6 +35,14 @@ public interface ChunkSink {
     void complete();
 
     /**
+     * The upstream's stream broke off after it opened (cut, gone quiet, an error event): what the sink still holds of the
+     * answer so far goes on, as far as it can, before the tool hears of the failure (answer49). Not called for a stream
+     * the gateway itself ended.
+     */
+    default void broken() {
+    }
+
+    /**
      * The stream is over, however it ended (completed, failed, stopped, the tool gone): let go of what is still held.
      * Called by whoever started the stream, after {@link #complete} too; may be called more than once.
      */

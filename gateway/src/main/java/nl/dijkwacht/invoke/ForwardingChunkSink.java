@@ -48,6 +48,11 @@ public abstract class ForwardingChunkSink implements ChunkSink {
     }
 
     @Override
+    public void broken() {
+        next.broken();
+    }
+
+    @Override
     public void close() {
         next.close();
     }

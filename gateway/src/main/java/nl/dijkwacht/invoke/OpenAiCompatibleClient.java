@@ -144,13 +144,17 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
         }
     }
 
-    /** @return true when the stream ended with [DONE] and the connection may be reused */
+    /**
+     * @return true when the stream ended with [DONE] (or, without it, with every choice finished and the body whole,
+     *     {@link FinishedChoices}) and the connection may be reused
+     */
     private boolean readEvents(ClassicHttpResponse response, IdleWatchdog.Watch watch, ChunkSink sink) {
         HttpEntity entity = response.getEntity();
         if (entity == null) {
             throw new UpstreamException(UpstreamException.Kind.STREAM_CUT, "stream ended without [DONE]");
         }
         // the watchdog aborts the exchange; a reader blocked on the socket then sees an I/O error
+        FinishedChoices finished = new FinishedChoices();
         try (PlainEvents plain = new PlainEvents(eventParsers)) {
             InputStream in = ChunkedEventStreams.body(response, entity);
             // events that arrived together go to the tool together: the sink sends what it holds before a read that
@@ -163,12 +167,16 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
             });
             SseEvents.Data data;
             while ((data = events.next()) != null) {
-                if (handleEvent(data, plain, sink)) {
+                if (handleEvent(data, plain, finished, sink)) {
                     return drained(in);
                 }
             }
             if (watch.expired()) {
                 throw new UpstreamException(UpstreamException.Kind.TIMEOUT, null, "stream idle too long", null);
+            }
+            if (finished.all()) {
+                sink.complete(); // Perplexity's stream ends so (no [DONE]) after its finishing event
+                return drained(in);
             }
             throw new UpstreamException(UpstreamException.Kind.STREAM_CUT, "stream ended without [DONE]");
         } catch (IOException e) {
@@ -180,15 +188,20 @@ public final class OpenAiCompatibleClient implements ModelClient, AutoCloseable 
     }
 
     /** @return true when the event ends the stream */
-    private boolean handleEvent(SseEvents.Data data, PlainEvents plain, ChunkSink sink) {
+    private boolean handleEvent(SseEvents.Data data, PlainEvents plain, FinishedChoices finished, ChunkSink sink) {
         if (data.isDone()) {
             sink.complete();
             return true;
         }
         RawChunk chunk = new RawChunk(data.bytes(), data.length(), json, plain);
         // a plain text event has no "error"; any other is read as a tree here, which also finds one that is not JSON
-        if (chunk.plainContent() == null && chunk.tree().has("error")) {
-            throw new UpstreamException(UpstreamException.Kind.ERROR_STATUS, null, ProviderError.of(chunk.tree()).message(), null);
+        if (chunk.plainContent() == null) {
+            if (chunk.tree().has("error")) {
+                throw new UpstreamException(UpstreamException.Kind.ERROR_STATUS, null, ProviderError.of(chunk.tree()).message(), null);
+            }
+            finished.event(chunk.tree());
+        } else {
+            finished.plain();
         }
         sink.pending(chunk);
         return false;

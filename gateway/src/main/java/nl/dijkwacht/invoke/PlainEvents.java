@@ -129,7 +129,8 @@ final class PlainEvents implements AutoCloseable {
                         return null;
                     }
                 }
-                case "error", "citations" -> {
+                // a search model's lists carry text the rewrite scans (answer49): the tree path reads them
+                case "error", "citations", "search_results", "images", "related_questions" -> {
                     return null;
                 }
                 default -> {

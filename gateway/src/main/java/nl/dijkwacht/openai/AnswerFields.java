@@ -16,19 +16,27 @@ public final class AnswerFields {
 
     /**
      * The answer's own fields: OpenAI's ({@code obfuscation} pads stream chunks), Azure's {@code prompt_filter_results},
-     * OpenRouter's {@code provider}, Groq's {@code x_groq} (a request id and queue times), an upstream {@code error}, the
-     * gateway's own extension.
+     * OpenRouter's {@code provider}, Groq's {@code x_groq} (a request id and queue times), llama.cpp's {@code timings}
+     * (token counts and speeds, in every event), an upstream {@code error}, the gateway's own extension, a search model's
+     * lists ({@link #SEARCH}).
      */
     public static final Set<String> ANSWER = Set.of("id", "object", "created", "model", "choices", "usage",
             "system_fingerprint", "service_tier", "obfuscation", "prompt_filter_results", "provider", "x_groq", "error",
-            "dijkwacht");
+            "dijkwacht", "citations", "search_results", "images", "related_questions", "timings");
 
     /**
-     * A choice's: OpenAI's, Azure's {@code content_filter_results}, vLLM's {@code stop_reason} (the stop string the tool
+     * A search model's lists beside the answer (Perplexity): URLs, and titles, snippets and questions that are scanned
+     * ({@code response.SearchResults}, answer49). Part of {@link #ANSWER}; an event with one is never a plain text event.
+     */
+    public static final Set<String> SEARCH = Set.of("citations", "search_results", "images", "related_questions");
+
+    /**
+     * A choice's: OpenAI's, Azure's {@code content_filter_results} and (asynchronous filter: the stretch of the answer a
+     * verdict covers, in character offsets) {@code content_filter_offsets}, vLLM's {@code stop_reason} (the stop string the tool
      * sent, or a token id), OpenRouter's {@code native_finish_reason}.
      */
     public static final Set<String> CHOICE = Set.of("index", "message", "delta", "finish_reason", "logprobs",
-            "content_filter_results", "stop_reason", "native_finish_reason");
+            "content_filter_results", "content_filter_offsets", "stop_reason", "native_finish_reason");
 
     /** A message's and a delta's: OpenAI's, and the reasoning texts vLLM/DeepSeek and Ollama/OpenRouter send (scanned). */
     public static final Set<String> MESSAGE = Set.of("role", "content", "refusal", "tool_calls", "function_call", "audio",

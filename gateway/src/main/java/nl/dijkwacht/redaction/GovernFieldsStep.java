@@ -46,7 +46,8 @@ public final class GovernFieldsStep implements PolicyStep {
         if (exchange.useCase().redactOutputPii()) {
             String unredactable = UnredactableAnswerParts.requested(exchange.request().body());
             if (unredactable != null) {
-                return Outcome.deny(UnredactableAnswerParts.refusal(unredactable), "fields:output-not-redactable:" + unredactable);
+                var refusal = UnredactableAnswerParts.refusal(unredactable, exchange.endpoint());
+                return Outcome.deny(refusal, "fields:output-not-redactable:" + refusal.param());
             }
         }
         GovernedFields fields = exchange.request().fields();

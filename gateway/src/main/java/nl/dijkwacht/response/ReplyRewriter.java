@@ -63,9 +63,12 @@ public final class ReplyRewriter {
         OutputScan.Bound scan = scanFor(exchange);
         String note = disclaimer.textFor(exchange);
         boolean noteInContent = false;
-        if (scan != null && scan.redacts()) {
+        boolean redacts = scan != null && scan.redacts();
+        if (redacts) {
             UnknownFieldsUnderRedact.drop(reply, exchange, true); // only known fields pass under redact (answer48)
         }
+        // a search model's titles, snippets and questions are text; its URLs pass (answer49)
+        SearchResults.rewrite(reply, t -> text(t, restore, restorer, scan), redacts, exchange);
         for (JsonNode choice : reply.path("choices")) {
             if (choice instanceof ObjectNode c) {
                 AnswerTokens.dropUnasked(c, exchange, scan);

@@ -19,7 +19,8 @@ import nl.dijkwacht.pii.anonymize.PlaceholderVault;
  * and after the placeholder), its log probability the sum of theirs (the probability of the model writing that
  * placeholder), its bytes the new text's UTF-8, no alternatives (the alternatives to a piece of a placeholder say nothing
  * about the value). A stream's tokens are held while their text could still end in the start of a placeholder, and
- * go out with a later chunk — at the latest with the choice's finishing chunk.
+ * go out with a later chunk — at the latest with the choice's finishing chunk, or in an event of their own when the
+ * stream ends without one ({@link #rest}).
  */
 final class RestoredTokens {
 
@@ -63,6 +64,16 @@ final class RestoredTokens {
         held.subList(0, ready).clear();
         ObjectNode lp = logprobs instanceof ObjectNode o ? o : choice.putObject("logprobs");
         lp.putArray("content").addAll(out);
+    }
+
+    /**
+     * All that is still held, merged as the finishing chunk would have given it, for a stream that ends without one
+     * (answer49: the tokens of a possible unfinished placeholder were lost there); nothing is held afterwards.
+     */
+    List<JsonNode> rest() {
+        List<JsonNode> out = merged(held.size());
+        held.clear();
+        return out;
     }
 
     /** Whether {@code text} from {@code from} on could still be a placeholder's inside ([A-Z0-9_]*), without a regex per chunk. */

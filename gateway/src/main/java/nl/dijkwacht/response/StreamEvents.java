@@ -1,7 +1,9 @@
 package nl.dijkwacht.response;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.function.Consumer;
 import nl.dijkwacht.invoke.RawChunk;
 
@@ -67,6 +69,15 @@ final class StreamEvents {
     void choiceEvent(int index, Consumer<ObjectNode> write) {
         ObjectNode chunk = template == null ? json.createObjectNode() : template.deepCopy();
         write.accept(chunk.putArray("choices").addObject().put("index", index).putObject("delta"));
+        out.pending(chunk);
+    }
+
+    /** A new event for one choice with the tokens it still held ({@code logprobs.content}) and an empty delta. */
+    void tokensEvent(int index, List<JsonNode> tokens) {
+        ObjectNode chunk = template == null ? json.createObjectNode() : template.deepCopy();
+        ObjectNode choice = chunk.putArray("choices").addObject().put("index", index);
+        choice.putObject("delta");
+        choice.putObject("logprobs").putArray("content").addAll(tokens);
         out.pending(chunk);
     }
 

@@ -45,6 +45,8 @@ public final class StreamRewriter implements ChunkSink {
     /** A JSON-mode answer ({@code response_format}, the Responses API's {@code text.format}): its content is JSON. */
     private final boolean structured;
     private final Map<Integer, StreamedChoice> choices = new HashMap<>();
+    /** A search model's lists, which come again in every event (answer49). */
+    private final SearchResults.Repeats searchResults = new SearchResults.Repeats();
     private boolean extensionSent;
     /** The choices the tool asked for ({@code n}) and how many have finished; whether any got the disclaimer in its text. */
     private final int expectedChoices;
@@ -91,9 +93,11 @@ public final class StreamRewriter implements ChunkSink {
     /** Rewrites the chunk; what it gives (the chunk, and a held tail with the disclaimer before it) waits for {@link #flush}. */
     @Override
     public void pending(ObjectNode chunk) {
-        if (outputScan != null && outputScan.redacts()) {
+        boolean redacts = outputScan != null && outputScan.redacts();
+        if (redacts) {
             UnknownFieldsUnderRedact.drop(chunk, exchange, false); // only known fields pass under redact (answer48)
         }
+        searchResults.rewrite(chunk, t -> StreamedText.whole(t, exchange, restore, outputScan), redacts, exchange);
         if (!events.framed()) {
             events.frame(chunk);
         }
@@ -113,6 +117,9 @@ public final class StreamRewriter implements ChunkSink {
                 if (flushed != null) {
                     finishedChoices++;
                     noteInAnyContent |= flushed;
+                }
+                if (redacts) {
+                    UnknownFieldsUnderRedact.textSoFar(choice, choices.get(choice.path("index").asInt()).content.delivered(), exchange);
                 }
             }
         }
@@ -288,17 +295,18 @@ public final class StreamRewriter implements ChunkSink {
                     audio.remove("transcript");
                 }
             }
-            return flushChoice(index, choice, carried, carriedRefusal, carriedTranscript, carriedReasoning);
+            return flushChoice(index, choice, carried, carriedRefusal, carriedTranscript, carriedReasoning, false);
         }
         return null;
     }
 
     /**
      * Emits what the choice still holds: the restorer's and the scan's tails, the disclaimer, complete tool-call
-     * arguments. @return whether the disclaimer went into the content (or a spoken answer's transcript)
+     * arguments ({@code broken}: the upstream broke off, neither the disclaimer nor tool-call arguments).
+     * @return whether the disclaimer went into the content (or a spoken answer's transcript)
      */
     private boolean flushChoice(int index, StreamedChoice choice, String carried, String carriedRefusal, String carriedTranscript,
-                                ObjectNode carriedReasoning) {
+                                ObjectNode carriedReasoning, boolean broken) {
         if (choice.flushed) {
             return false;
         }
@@ -311,7 +319,7 @@ public final class StreamRewriter implements ChunkSink {
         StringBuilder tail = new StringBuilder(carried == null ? "" : carried);
         choice.content.finish(restore, tail);
         // the disclaimer names the model on the exchange now: after a fallback, the one that answered
-        String note = ReplyRewriter.structured(exchange) ? "" : disclaimer.textFor(exchange);
+        String note = broken || ReplyRewriter.structured(exchange) ? "" : disclaimer.textFor(exchange);
         if (restore) {
             exchange.placeholders(choice.content.restorer.restoredCount(), choice.content.restorer.unknownCount());
         }
@@ -321,6 +329,13 @@ public final class StreamRewriter implements ChunkSink {
         }
         if (!tail.isEmpty()) {
             events.choiceEvent(index, delta -> delta.put("content", tail.toString()));
+        }
+        if (choice.tokens != null) {
+            // no finishing chunk took them (a stream ended by [DONE] or its end alone): they spell the tail just sent
+            var heldTokens = choice.tokens.rest();
+            if (!heldTokens.isEmpty()) {
+                events.tokensEvent(index, heldTokens);
+            }
         }
         if (choice.annotations != null) {
             exchange.citationsDropped(choice.content.moveCitations(choice.annotations));
@@ -354,7 +369,7 @@ public final class StreamRewriter implements ChunkSink {
         if (!transcriptTail.isEmpty()) {
             events.choiceEvent(index, delta -> delta.putObject("audio").put("transcript", transcriptTail.toString()));
         }
-        if (!choice.toolCalls.isEmpty()) {
+        if (!choice.toolCalls.isEmpty() && !broken) {
             if (heldArguments.holds()) {
                 events.choiceEvent(index, delta -> choice.toolCalls.release(heldArguments, delta, json));
             } else {
@@ -369,10 +384,26 @@ public final class StreamRewriter implements ChunkSink {
         extensionSent = true;
     }
 
+    /**
+     * The upstream's stream broke off (answer49: what the choices held — a possible placeholder or identifier split across
+     * chunks, the scan's tail, a reasoning row, the tokens — was dropped): it is finished, scanned and sent as at a
+     * finishing chunk, so the tool has the words the model wrote until the break (redacted where they must be) and the
+     * record, which keeps what was delivered, says the same. No disclaimer (the answer is not finished) and no held
+     * tool-call arguments (a call cut off is no call).
+     */
+    @Override
+    public void broken() {
+        if (choices.isEmpty()) {
+            return;
+        }
+        choices.forEach((index, choice) -> flushChoice(index, choice, null, null, null, json.createObjectNode(), true));
+        events.flush();
+    }
+
     @Override
     public void complete() {
         boolean[] inContent = {noteInAnyContent};
-        choices.forEach((index, choice) -> inContent[0] |= flushChoice(index, choice, null, null, null, json.createObjectNode()));
+        choices.forEach((index, choice) -> inContent[0] |= flushChoice(index, choice, null, null, null, json.createObjectNode(), false));
         if (!extensionSent) {
             ObjectNode last = events.lastChunk();
             extension(last, inContent[0]);

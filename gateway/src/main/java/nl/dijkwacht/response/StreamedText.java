@@ -77,6 +77,11 @@ final class StreamedText {
         return modelText == null ? 0 : CitationSpans.move(annotations, modelText.toString(), deliveredText.toString());
     }
 
+    /** The row's text as the tool got it so far; null when it is not kept. */
+    String delivered() {
+        return deliveredText == null ? null : deliveredText.toString();
+    }
+
     /** What the restorer and the scan still hold, appended to {@code out}. */
     void finish(boolean restore, StringBuilder out) {
         ready.clear();

@@ -23,7 +23,13 @@ class AnswerFieldsAtTheirLevelTest extends RecordedAnswerTest {
         StringBuilder text = new StringBuilder();
         RecordedAnswers.chunks(r).forEach(c -> text.append(c.at("/choices/0/delta/content").asText("")));
         assertThat(text.toString()).startsWith("Uw aanvraag is bevestigd, anna@example.nl. Volgens het dossier is het BSN [BSN].");
-        assertThat((String) audit(r).get("OUTPUT_ENTITY_COUNTS")).contains("\"BSN\":1").contains("\"UNSCANNED_FIELD\":1");
+        // answer49: the streamed message is the text the tool got so far, not dropped and named as unscanned
+        for (var c : RecordedAnswers.chunks(r)) {
+            if (c.at("/choices/0/message").isObject()) {
+                assertThat(text.toString()).startsWith(c.at("/choices/0/message/content").asText());
+            }
+        }
+        assertThat((String) audit(r).get("OUTPUT_ENTITY_COUNTS")).contains("\"BSN\":1").doesNotContain("UNSCANNED_FIELD");
     }
 
     /** Under flag nothing is dropped: the text so far passes as the model wrote it, its placeholder not filled in. */

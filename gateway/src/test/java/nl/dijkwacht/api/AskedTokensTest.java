@@ -96,8 +96,11 @@ class AskedTokensTest extends RecordedAnswerTest {
         HttpResponse<String> redact = responses(REDACT, false, "message.output_text.logprobs");
         assertThat(redact.statusCode()).isEqualTo(400);
         assertThat(parse(redact.body()).at("/error/code").asText()).isEqualTo("output_not_redactable");
-        // named by the chat request's field, as every policy refusal on this API is (left: see the history section)
-        assertThat(parse(redact.body()).at("/error/param").asText()).isEqualTo("logprobs");
+        // named by the field and value the tool sent, not the chat request's logprobs it became (answer49)
+        assertThat(parse(redact.body()).at("/error/param").asText()).isEqualTo("include");
+        assertThat(parse(redact.body()).at("/error/message").asText())
+                .contains("'include' met \"message.output_text.logprobs\"").doesNotContain("'logprobs'");
+        assertThat(audit(redact).get("RULE")).isEqualTo("fields:output-not-redactable:include");
 
         HttpResponse<String> other = responses(FLAG, false, "reasoning.encrypted_content");
         assertThat(other.statusCode()).isEqualTo(400);

@@ -25,7 +25,7 @@ import nl.dijkwacht.openai.UnsupportedField;
 public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
 
     /** The one {@code include} value Dijkwacht serves: the answer's tokens with their log probabilities. */
-    static final String LOGPROBS = "message.output_text.logprobs";
+    public static final String LOGPROBS = "message.output_text.logprobs";
 
     /** Whether the request asks for the answer's tokens ({@code include: ["message.output_text.logprobs"]}). */
     static boolean logprobs(JsonNode body) {

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  *       no-break and thin spaces → space), digits of every script → ASCII digits, dashes → {@code -};</li>
  *   <li>invisible characters removed: zero-width spaces and joiners, soft hyphens, bidi controls, variation
  *       selectors, control characters including NUL (tab, line feed and carriage return stay);</li>
+ *   <li>HTML tags of phrasing elements read as nothing, of blocks as a line break ({@code 111<span>222</span>333},
+ *       {@code jan.jansen<wbr>@example.nl}; {@link HtmlMarkup});</li>
  *   <li>HTML character references read as their characters ({@code 111&nbsp;222}, {@code &#49;},
  *       {@code &commat;}; {@link HtmlCharacterReferences}), then as in the first step;</li>
  *   <li>obfuscated e-mail addresses written plainly: {@code jan (at) example (dot) nl}, {@code jan[at]example.nl},
@@ -57,6 +59,7 @@ public final class TextNormalizer {
             throw new IllegalArgumentException("no text");
         }
         Draft draft = codePoints(original);
+        draft = draft.apply(HtmlMarkup.edits(draft.text()));
         draft = draft.apply(HtmlCharacterReferences.edits(draft.text()));
         draft = draft.apply(emailEdits(draft.text()));
         draft = draft.apply(LetterSpacingRepair.edits(draft.text()));

@@ -1,0 +1,121 @@
+package nl.dijkwacht.pii.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
+
+/**
+ * HTML tags read as a browser shows them (redteam49): an e-mail's HTML body as n8n and Power Automate's Outlook actions
+ * pass it on splits a value into runs wherever formatting, a spelling mark or a line-wrap hint falls
+ * ({@code 111<span lang=NL>222</span>333}, {@code jan.jansen<wbr>@example.nl}, {@code NL91 ABNA <b>0417 1643 00</b>}),
+ * and the model reads the value whole. A tag of a phrasing element ({@code span}, {@code b}, {@code font}, {@code wbr},
+ * Outlook's {@code o:p} …) is read as nothing, one of a block ({@code p}, {@code div}, {@code br}, {@code li} …) as a
+ * line break and a table cell's as a tab, as a browser lays them out; an empty HTML comment and Outlook's conditional
+ * comments ({@code <!--[if !supportLists]-->}, {@code <![endif]>}) as nothing.
+ *
+ * <p>Only a tag whose attributes are layout ({@code style}, {@code class}, {@code lang}, {@code width} …) and hold no
+ * {@code @} and no run of five digits is read away: a tag with any other attribute ({@code href}, {@code title},
+ * {@code alt}) or with such a value stays as written, so what its attributes say is scanned as before. A {@code <} that
+ * opens no known element ({@code <Jan Jansen>}, {@code <jan@example.nl>}, {@code a < b}) is text.
+ */
+final class HtmlMarkup {
+
+    private HtmlMarkup() {
+    }
+
+    /** A start or end tag: slash, element name (Outlook's {@code o:p} too), attributes, optional self-closing slash. */
+    private static final Pattern TAG = Pattern.compile(
+            "<(/?)([A-Za-z][A-Za-z0-9]{0,15}(?::[A-Za-z][A-Za-z0-9]{0,15})?)"
+                    + "((?:\\s+[A-Za-z_:][-A-Za-z0-9_:.]{0,40}(?:\\s*=\\s*(?:\"[^\"<>]{0,500}\"|'[^'<>]{0,500}'|[^\\s\"'<>=`]{1,500}))?){0,20})"
+                    + "\\s*/?>");
+    /** One attribute of {@link #TAG}'s third group: name and value (quoted or not). */
+    private static final Pattern ATTRIBUTE = Pattern.compile(
+            "([A-Za-z_:][-A-Za-z0-9_:.]*)(?:\\s*=\\s*(\"[^\"<>]*\"|'[^'<>]*'|[^\\s\"'<>=`]+))?");
+    /** An empty comment, Outlook's conditional comments and its downlevel-revealed ones. */
+    private static final Pattern COMMENT = Pattern.compile(
+            "<!--(?:\\s{0,40}|\\[if [^\\]<>@]{1,80}\\]>?|<?!?\\[endif\\])-->|<!\\[(?:if [^\\]<>@]{1,80}|endif)\\]>");
+    /** Five digits in a row: a value, not a size or colour. */
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\d{5}");
+
+    /** Read as nothing: phrasing content. */
+    private static final Set<String> INLINE = Set.of("span", "b", "i", "u", "s", "em", "strong", "small", "big", "font",
+            "sup", "sub", "mark", "code", "tt", "kbd", "samp", "var", "abbr", "cite", "q", "ins", "del", "strike", "wbr",
+            "nobr", "bdi", "bdo", "a", "o:p", "label", "data", "time");
+    /** Read as a line break: blocks and the line break itself. */
+    private static final Set<String> BLOCK = Set.of("p", "div", "br", "hr", "li", "ul", "ol", "dl", "dt", "dd", "h1",
+            "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot", "tr", "caption", "blockquote", "pre",
+            "section", "article", "header", "footer", "main", "nav", "aside", "address", "figure", "figcaption", "body",
+            "html", "center");
+    /** Read as a tab: a table cell. */
+    private static final Set<String> CELL = Set.of("td", "th");
+    /** Attributes that only lay text out. */
+    private static final Set<String> LAYOUT = Set.of("style", "class", "lang", "xml:lang", "dir", "align", "valign",
+            "width", "height", "border", "cellpadding", "cellspacing", "color", "face", "size", "bgcolor", "colspan",
+            "rowspan", "nowrap", "span");
+
+    /** Replacements of every tag read away in {@code s}, sorted and not overlapping; none when {@code s} has no {@code <}. */
+    static List<Edit> edits(String s) {
+        int open = s.indexOf('<');
+        if (open < 0) {
+            return List.of();
+        }
+        List<Edit> edits = null;
+        Matcher tag = null;
+        Matcher comment = null;
+        int n = s.length();
+        for (; open >= 0 && open + 2 < n; open = s.indexOf('<', open + 1)) {
+            char next = s.charAt(open + 1);
+            Edit edit = null;
+            if (next == '!') {
+                comment = comment == null ? COMMENT.matcher(s) : comment;
+                if (comment.region(open, n).lookingAt()) {
+                    edit = new Edit(open, comment.end(), "");
+                }
+            } else if (next == '/' || asciiLetter(next)) {
+                tag = tag == null ? TAG.matcher(s) : tag;
+                if (tag.region(open, n).lookingAt()) {
+                    String shown = shownAs(tag.group(2).toLowerCase(Locale.ROOT), tag.group(1).isEmpty(), tag.group(3));
+                    if (shown != null) {
+                        edit = new Edit(open, tag.end(), shown);
+                    }
+                }
+            }
+            if (edit != null) {
+                if (edits == null) {
+                    edits = new ArrayList<>();
+                }
+                edits.add(edit);
+                open = edit.end() - 1;
+            }
+        }
+        return edits == null ? List.of() : edits;
+    }
+
+    /** What a browser shows for the tag, or null to leave it as written. */
+    private static String shownAs(String element, boolean start, String attributes) {
+        String shown = INLINE.contains(element) ? "" : BLOCK.contains(element) ? "\n" : CELL.contains(element) ? "\t" : null;
+        if (shown == null || attributes.isBlank()) {
+            return shown;
+        }
+        if (!start) {
+            return null; // an end tag has no attributes
+        }
+        Matcher attribute = ATTRIBUTE.matcher(attributes);
+        while (attribute.find()) {
+            String value = attribute.group(2);
+            if (!LAYOUT.contains(attribute.group(1).toLowerCase(Locale.ROOT))
+                    || value != null && (value.indexOf('@') >= 0 || DIGIT_RUN.matcher(value).find())) {
+                return null;
+            }
+        }
+        return shown;
+    }
+
+    private static boolean asciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+}

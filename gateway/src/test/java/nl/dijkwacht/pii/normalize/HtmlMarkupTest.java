@@ -1,0 +1,58 @@
+package nl.dijkwacht.pii.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** HTML tags read as a browser lays them out (redteam49), and left as written where what they say must be scanned. */
+class HtmlMarkupTest {
+
+    private final TextNormalizer normalizer = new TextNormalizer();
+
+    static Stream<Arguments> tags() {
+        return Stream.of(
+                Arguments.of("a span inside a number", "BSN 111<span>222</span>333", "BSN 111222333"),
+                Arguments.of("Outlook's spans with layout attributes",
+                        "<p class=MsoNormal><span lang=NL style='font-size:11.0pt;font-family:\"Calibri\",sans-serif'>111222</span>"
+                                + "<span lang=NL>333</span><o:p></o:p></p>", "\n111222333\n"),
+                Arguments.of("a line-wrap hint in an address", "jan.jansen<wbr>@example.nl", "jan.jansen@example.nl"),
+                Arguments.of("self-closing and capitals", "06-<B>1234</B><WBR/>5678", "06-12345678"),
+                Arguments.of("blocks become line breaks", "<div>Jan</div><p>Piet</p>a<br>b<br />c", "\nJan\n\nPiet\nab".replace("ab", "a\nb\nc")),
+                Arguments.of("table cells become tabs", "<tr><td width=307 valign=top>Naam</td><td>BSN</td></tr>", "\n\tNaam\t\tBSN\t\n"),
+                Arguments.of("empty and conditional comments", "111<!-- -->222<!--[if !supportLists]-->333<![endif]>", "111222333"),
+                Arguments.of("a link keeps its address (an end tag has none)", "<a href=\"mailto:jan@example.nl\">Jan</a>", "<a href=\"mailto:jan@example.nl\">Jan"),
+                Arguments.of("a title keeps its name", "<span title=\"Jan Jansen\">x</span>", "<span title=\"Jan Jansen\">x"),
+                Arguments.of("a layout value with a number stays", "<span class=\"111222333\">x</span>", "<span class=\"111222333\">x"),
+                Arguments.of("a layout value with an at sign stays", "<span style='x:jan@example.nl'>x</span>", "<span style='x:jan@example.nl'>x"),
+                Arguments.of("a comment with words stays", "111<!-- zie dossier -->222", "111<!-- zie dossier -->222"),
+                Arguments.of("angle brackets that are no tag", "Jan Jansen <jan@example.nl>, <Jan Jansen>, a < b > c, <x>",
+                        "Jan Jansen <jan@example.nl>, <Jan Jansen>, a < b > c, <x>"),
+                Arguments.of("an escaped tag is text", "111&lt;b&gt;222", "111<b>222"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tags")
+    void readsTagsAsABrowserShowsThem(String name, String original, String normal) {
+        assertThat(normalizer.normalize(original).text()).isEqualTo(normal);
+    }
+
+    @Test
+    void aFindingInTheNormalFormCoversTheTagsInTheOriginal() {
+        String original = "<p>BSN: 111<span>222</span>333</p>";
+        NormalizedText text = normalizer.normalize(original);
+        int start = text.text().indexOf("111");
+        int end = start + "111222333".length();
+        assertThat(original.substring(text.originalStart(start), text.originalEnd(end))).isEqualTo("111<span>222</span>333");
+    }
+
+    @Test
+    void textWithoutATagIsLeftAsItIs() {
+        assertThat(HtmlMarkup.edits("BSN 111 222 333")).isEmpty();
+        assertThat(HtmlMarkup.edits("a <")).isEmpty();
+        assertThat(HtmlMarkup.edits("3 < 4 en 5 > 2")).isEmpty();
+    }
+}
