@@ -19,8 +19,11 @@ import org.slf4j.LoggerFactory;
  *   <li>a tenant with its own issuer ({@code tenant}) that another issuer lists in {@code tenants}, or — for the default
  *       tenant — that another issuer with neither setting would reach.</li>
  * </ul>
- * A gateway with several tenants and an issuer with neither setting is not wrong (its tokens reach the default tenant
- * only) but may be unintended: that is logged as a warning.
+ * The last two only on a gateway with several tenants: with one, every issuer can act for that tenant only, so an issuer
+ * "of its own" separates nobody (review49: before, a one-tenant gateway with ADFS and Entra ID both fixed to it, or Entra
+ * ID fixed to it next to an unbound Google Workspace issuer, no longer started). A gateway with several tenants and an
+ * issuer with neither setting is not wrong (its tokens reach the default tenant only) but may be unintended: that is
+ * logged as a warning.
  */
 final class IssuerTenantsCheck {
 
@@ -44,7 +47,7 @@ final class IssuerTenantsCheck {
                 String tenant = issuer.tenant().strip();
                 served(tenants, tenant, setting + ".tenant", issuer.id());
                 String other = ownIssuer.putIfAbsent(tenant, issuer.id());
-                if (other != null) {
+                if (other != null && tenants.several()) {
                     throw new InvalidSettingException(setting + ".tenant", "tenant '" + tenant + "' is the fixed tenant of "
                             + "two issuers, '" + other + "' and '" + issuer.id() + "'", "Give each tenant at most one issuer of "
                             + "its own; an identity provider shared by several organisations names them with 'tenants' and a claim.");
@@ -53,6 +56,9 @@ final class IssuerTenantsCheck {
             for (int t = 0; t < issuer.tenants().size(); t++) {
                 served(tenants, issuer.tenants().get(t), setting + ".tenants[" + t + "]", issuer.id());
             }
+        }
+        if (!tenants.several()) {
+            return;
         }
         String defaultTenant = tenants.defaultTenant().id();
         for (int i = 0; i < issuers.size(); i++) {
@@ -73,7 +79,7 @@ final class IssuerTenantsCheck {
                                     ? ", or give '" + issuer.id() + "' the tenants it serves" : "") + ".");
                 }
             }
-            if (issuer.tenants().isEmpty() && tenants.several()) {
+            if (issuer.tenants().isEmpty()) {
                 log.warn("dijkwacht.identity.issuers[{}] ('{}') has neither 'tenant' nor 'tenants': its tokens act for the default "
                         + "tenant only, whatever their tenant claim says; list the tenants it may name (docs/admin-guide.md, "
                         + "\"Tenants bound to identity providers\")", i, issuer.id());

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * V180 (audit47: 8-byte keys in {@code audit_choice_key}): the rows are copied and kept in the old table too (review47:
  * replicas before V180, still running during a rolling update, read only that one), each answer's other choices are
  * still recognised within its tenant (a choice in both tables once), the chain verifies, and new records chain on with
- * their choices in the new table.
+ * their choices packed in the record (V190, audit49), where the look-up finds them next to the moved rows.
  */
 class ChoiceKeyUpgradeTest {
 
@@ -46,6 +46,8 @@ class ChoiceKeyUpgradeTest {
         // six answers as a V170 gateway stored them: choice 0 on the record, seq 2 and 5 with other choices
         List<String> second = choices(2, 4);
         List<String> fifth = choices(5, 2);
+        // this writer names V190's column (audit49); the V170 gateway's records had none (these have one choice each)
+        db.update("ALTER TABLE audit_record ADD COLUMN choice_keys " + (db.isPostgres() ? "bytea" : "VARBINARY(56)"));
         try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, ROWS, "node").start()) {
             for (int seq = 1; seq <= 6; seq++) {
                 sink.append(Records.ofTenant("t-" + seq, AT.plusSeconds(seq), seq == 5 ? "gemeente-b" : "gemeente"));
@@ -56,6 +58,7 @@ class ChoiceKeyUpgradeTest {
         }
         db.update("INSERT INTO audit_turn_choice (chain_id, seq, tenant, turn_hmac) VALUES ('node', 5, 'gemeente-b', ?)", AuditRows.hashBytes(fifth.get(1)));
 
+        db.update("ALTER TABLE audit_record DROP COLUMN choice_keys");
         db.migrate();
 
         assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice")).as("kept for replicas before V180 (review47)").isEqualTo(4);
@@ -80,7 +83,8 @@ class ChoiceKeyUpgradeTest {
         try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, ROWS, "node").start()) {
             sink.append(Records.withOtherChoices("t-7", AT.plusSeconds(7), "p-actor", seventh.subList(1, 3)));
         }
-        assertThat(db.count("SELECT COUNT(*) FROM audit_choice_key WHERE seq = 7")).isEqualTo(2);
+        assertThat(db.count("SELECT COUNT(*) FROM audit_choice_key WHERE seq = 7")).as("packed in the record (V190)").isZero();
+        assertThat(db.count("SELECT OCTET_LENGTH(choice_keys) FROM audit_record WHERE seq = 7")).isEqualTo(2 * 8);
         assertThat(query.delivered("gemeente", seventh.subList(1, 3))).hasSize(2);
         var report = new ChainVerifier(db.dataSource(), CODEC, ROWS).verify("node", null, null);
         assertThat(report.ok()).as("%s", report).isTrue();

@@ -109,20 +109,20 @@ class HashColumnUpgradeTest {
         return schema == null ? f : f.schemas(schema).createSchemas(true);
     }
 
-    /** The insert as a store at V100 takes it: without {@code turn_hmac}, the last column (V140). */
+    /** The insert as a store at V100 takes it: without {@code turn_hmac} (V140) and {@code choice_keys} (V190), the last columns. */
     private static final String INSERT_BEFORE_V140 = "INSERT INTO audit_record ("
             + AuditRows.COLUMNS.substring(0, AuditRows.COLUMNS.lastIndexOf(", turn_hmac")) + ") VALUES ("
-            + "?, ".repeat(AuditRows.COLUMN_COUNT - 2) + "?)";
+            + "?, ".repeat(AuditRows.COLUMN_COUNT - 3) + "?)";
 
     /**
-     * The statement as the store before V101 took it: the hash columns as hex text (and no {@code turn_hmac}, whose
-     * parameter the row binder still sets).
+     * The statement as the store before V101 took it: the hash columns as hex text (and no {@code turn_hmac} nor
+     * {@code choice_keys}, whose parameters the row binder still sets).
      */
     private static PreparedStatement asHexText(PreparedStatement ps) {
         return (PreparedStatement) Proxy.newProxyInstance(HashColumnUpgradeTest.class.getClassLoader(),
                 new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
                     if (method.getName().startsWith("set") && args != null && args.length > 0
-                            && args[0] instanceof Integer index && index == AuditRows.COLUMN_COUNT) {
+                            && args[0] instanceof Integer index && index >= AuditRows.COLUMN_COUNT - 1) {
                         return null;
                     }
                     if (method.getName().equals("setBytes")) {

@@ -68,6 +68,29 @@ class IssuerTenantsCheckTest {
                 .contains("give 'google' the tenants it serves");
     }
 
+    /**
+     * review49: on a gateway with one tenant every issuer can act for that tenant only, so "a tenant has at most one issuer
+     * of its own" separates nobody — and the admin guide's upgrade note says such a gateway needs nothing. Before, a
+     * one-tenant gateway moving from ADFS to Entra ID (both {@code tenant: gemeente}), or Entra ID with {@code tenant:}
+     * next to a Google Workspace issuer without it, no longer started (and the advice, "give 'google' the tenants it
+     * serves", refused the start again).
+     */
+    @Test
+    void aGatewayWithOneTenantStartsWithSeveralIssuersOfThatTenant() {
+        Tenants one = new Tenants(List.of(new Tenant("gemeente", null, null, true)));
+        assertThatCode(() -> IssuerTenantsCheck.check(List.of(issuer("adfs", "gemeente", null), issuer("entra", "gemeente", null)),
+                one)).doesNotThrowAnyException();
+        assertThatCode(() -> IssuerTenantsCheck.check(List.of(issuer("entra", "gemeente", null), issuer("google", null, null)),
+                one)).doesNotThrowAnyException();
+        assertThatCode(() -> IssuerTenantsCheck.check(List.of(issuer("entra", "gemeente", null),
+                issuer("google", null, List.of("gemeente"))), one)).doesNotThrowAnyException();
+        // what cannot work on one tenant either is still named
+        assertThat(catchThrowableOfType(InvalidSettingException.class, () -> IssuerTenantsCheck.check(
+                List.of(issuer("entra", "gemeente-x", null)), one))).hasMessageContaining("which this gateway does not serve");
+        assertThat(catchThrowableOfType(InvalidSettingException.class, () -> IssuerTenantsCheck.check(
+                List.of(issuer("idp", "gemeente", List.of("gemeente"))), one))).hasMessageContaining("has both a fixed tenant");
+    }
+
     @Test
     void bothSettingsOnOneIssuerAreNamed() {
         assertThat(refusal(issuer("idp", "gemeente-a", List.of("gemeente-b"))))

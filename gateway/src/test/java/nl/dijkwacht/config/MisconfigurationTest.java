@@ -84,12 +84,13 @@ class MisconfigurationTest {
     }
 
     /**
-     * identity49: two identity providers that both claim the default tenant as their own — which of them may act for it is
-     * not for the gateway to guess. Before, it started and accepted both.
+     * identity49: on a gateway with several tenants, two identity providers that both claim the default tenant as their
+     * own — which of them may act for it is not for the gateway to guess. Before, it started and accepted both. (With one
+     * tenant that separates nobody, and it starts: IssuerTenantsCheckTest, review49.)
      */
     @Test
     void aTenantClaimedByTwoIssuersStopsTheStart(CapturedOutput output) throws Exception {
-        Throwable failure = start(
+        Throwable failure = start("--dijkwacht.tenants.gemeente-b.policies-dir=" + Path.of("../policies").toAbsolutePath().normalize(),
                 "--dijkwacht.identity.issuers[0].id=adfs", "--dijkwacht.identity.issuers[0].issuer-uri=https://adfs.gemeente.example/adfs",
                 "--dijkwacht.identity.issuers[0].audiences[0]=dijkwacht", "--dijkwacht.identity.issuers[0].tenant=gemeente",
                 "--dijkwacht.identity.issuers[1].id=entra", "--dijkwacht.identity.issuers[1].issuer-uri=https://login.microsoftonline.com/x/v2.0",

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.AuditRecord;
-import nl.dijkwacht.audit.TurnHasher;
 import nl.dijkwacht.audit.store.AuditRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,8 +114,8 @@ final class ChainAppender {
                 postgres = PostgresAppend.isPostgres(c);
             }
             // PostgreSQL, up to 16 records: one statement, its own transaction (auto-commit); otherwise a transaction
-            // of three statements (four when an answer had several choices: their turn hashes, turns45)
-            boolean oneStatement = postgres && PostgresAppend.takes(batch.size()) && !anyOtherChoices(batch);
+            // of two or three statements (the head, the records, their retained content)
+            boolean oneStatement = postgres && PostgresAppend.takes(batch.size());
             boolean autoCommit = oneStatement && !rehearsal;
             c.setAutoCommit(autoCommit);
             try {
@@ -210,45 +209,6 @@ final class ChainAppender {
                 }
                 ps.executeBatch();
             }
-        }
-        storeOtherChoices(c, linked);
-    }
-
-    private static final String INSERT_CHOICE = "INSERT INTO audit_choice_key (choice_key, seq, chain_id) VALUES (?, ?, ?)";
-
-    private static boolean anyOtherChoices(List<PendingRecord> batch) {
-        for (PendingRecord p : batch) {
-            if (p.record().choiceHmacs() != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The turn hashes of the other choices of answers with {@code n > 1} (turns45), as their 8-byte keys (audit47,
-     * {@link TurnHasher#choiceKey}) by the record's place in its chain.
-     */
-    private static void storeOtherChoices(Connection c, List<LinkedRecord> linked) throws SQLException {
-        boolean any = false;
-        for (LinkedRecord r : linked) {
-            any |= r.record().choiceHmacs() != null;
-        }
-        if (!any) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(INSERT_CHOICE)) {
-            for (LinkedRecord r : linked) {
-                if (r.record().choiceHmacs() != null) {
-                    for (String hash : r.record().choiceHmacs()) {
-                        ps.setLong(1, TurnHasher.choiceKey(hash));
-                        ps.setLong(2, r.link().seq());
-                        ps.setString(3, r.link().chainId());
-                        ps.addBatch();
-                    }
-                }
-            }
-            ps.executeBatch();
         }
     }
 

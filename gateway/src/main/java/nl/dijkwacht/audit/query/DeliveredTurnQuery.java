@@ -1,5 +1,6 @@
 package nl.dijkwacht.audit.query;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import nl.dijkwacht.audit.TurnHasher;
 import nl.dijkwacht.audit.store.AuditRows;
+import nl.dijkwacht.audit.store.StreamingQuery;
 import nl.dijkwacht.pipeline.DeliveredTurns;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -29,12 +31,17 @@ public final class DeliveredTurnQuery implements DeliveredTurns {
      */
     static final int MAX_HASHES = 1_000;
 
+    /** Seconds a statement may take; a store slower than that counts as not answering (the guard refuses). */
+    static final int TIMEOUT_SECONDS = 5;
+
     private final JdbcTemplate jdbc;
+    private final StreamingQuery stream;
     private final TurnHasher hasher;
 
     public DeliveredTurnQuery(DataSource dataSource, TurnHasher hasher) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setQueryTimeout(5);
+        this.jdbc.setQueryTimeout(TIMEOUT_SECONDS);
+        this.stream = new StreamingQuery(dataSource, TIMEOUT_SECONDS);
         this.hasher = hasher;
     }
 
@@ -62,13 +69,52 @@ public final class DeliveredTurnQuery implements DeliveredTurns {
         for (int from = 0; from < newest.size(); from += PER_QUERY) {
             found.addAll(query(tenant, newest.subList(from, Math.min(newest.size(), from + PER_QUERY))));
         }
+        if (found.size() < newest.size()) {
+            found.addAll(packedChoices(tenant, newest.stream().filter(h -> !found.contains(h)).toList()));
+        }
         return found;
     }
 
     /**
-     * Choice 0 of every answer in {@code audit_record}; the other choices of answers with {@code n > 1} by their 8-byte
-     * key in {@code audit_choice_key} (audit47), the tenant read on their record; those an older gateway wrote during
-     * a rolling update in {@code audit_turn_choice} (turns45). Every branch goes through an index on the hash or key.
+     * Those of {@code hashes} among the other choices this gateway keeps in their record ({@code choice_keys},
+     * audit49): no index per key, so the keys of every record of the tenant that has any are read (through the
+     * partial index {@code audit_record_choices_idx} on PostgreSQL), once for all hashes of the request, until all
+     * are found. Rare: only answers with {@code n > 1} have keys, and the look-up runs only when an earlier turn would
+     * cause a refusal.
+     */
+    private Set<String> packedChoices(String tenant, List<String> hashes) {
+        Map<Long, List<String>> byKey = new HashMap<>();
+        for (String h : hashes) {
+            byKey.computeIfAbsent(TurnHasher.choiceKey(h), k -> new ArrayList<>()).add(h);
+        }
+        Set<String> found = new HashSet<>();
+        try {
+            stream.stream(packedChoices(tenant != null), tenant == null ? List.of() : List.of(tenant), rs -> {
+                ByteBuffer keys = ByteBuffer.wrap(rs.getBytes(1));
+                while (keys.remaining() >= Long.BYTES) {
+                    List<String> matched = byKey.remove(keys.getLong());
+                    if (matched != null) {
+                        found.addAll(matched);
+                    }
+                }
+                return !byKey.isEmpty();
+            });
+            return found;
+        } catch (RuntimeException e) { // a failed or timed-out statement, a pool that gives no connection
+            throw new DeliveredTurns.Unknown(e);
+        }
+    }
+
+    /** The packed keys of the other choices of the tenant's answers (the parameter, unless none). */
+    static String packedChoices(boolean ofTenant) {
+        return "SELECT choice_keys FROM audit_record WHERE choice_keys IS NOT NULL AND " + (ofTenant ? "tenant = ?" : "tenant IS NULL");
+    }
+
+    /**
+     * Choice 0 of every answer in {@code audit_record}; the other choices of answers with {@code n > 1} that a gateway
+     * before audit49 kept by their 8-byte key in {@code audit_choice_key} (audit47; V180 moved turns45's rows there),
+     * the tenant read on their record; those a gateway before V180 wrote during a rolling update in
+     * {@code audit_turn_choice} (turns45). Every branch goes through an index on the hash or key.
      */
     private Set<String> query(String tenant, List<String> some) {
         String in = "?" + ", ?".repeat(some.size() - 1);

@@ -3,6 +3,7 @@ package nl.dijkwacht.audit.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.dijkwacht.audit.AuditRecord;
+import nl.dijkwacht.audit.TurnHasher;
 
 /** Maps {@link AuditRecord} to and from the {@code audit_record} table; the one place that knows its columns. */
 public final class AuditRows {
@@ -29,10 +31,10 @@ public final class AuditRows {
             completion_tokens, latency_ms, energy_wh, streamed, placeholders_restored, placeholders_unknown,
             hash_key_id, prompt_hmac, answer_hmac, prompt_template, sources, citations, content_retained,
             review_required, route_task, route_summary, route_upstream, action_params, attachment_counts,
-            purpose_verdict, purpose_layer, purpose_score, turn_hmac""";
+            purpose_verdict, purpose_layer, purpose_score, turn_hmac, choice_keys""";
 
     /** How many columns {@link #bind} sets. */
-    public static final int COLUMN_COUNT = 56;
+    public static final int COLUMN_COUNT = 57;
 
     public static final String INSERT = "INSERT INTO audit_record (" + COLUMNS + ") VALUES ("
             + "?, ".repeat(COLUMN_COUNT - 1) + "?)";
@@ -129,7 +131,23 @@ public final class AuditRows {
             ps.setDouble(i++, r.purpose().score());
         }
         ps.setBytes(i++, hashBytes(r.turnHmac()));
+        ps.setBytes(i++, choiceKeys(r.choiceHmacs()));
         return i;
+    }
+
+    /**
+     * The other choices' keys packed for {@code choice_keys} (audit49): the first 8 bytes of each turn hash
+     * ({@link TurnHasher#choiceKey}, big-endian), in choice order; null for none.
+     */
+    public static byte[] choiceKeys(List<String> choiceHmacs) {
+        if (choiceHmacs == null || choiceHmacs.isEmpty()) {
+            return null;
+        }
+        ByteBuffer keys = ByteBuffer.allocate(choiceHmacs.size() * Long.BYTES);
+        for (String hash : choiceHmacs) {
+            keys.putLong(TurnHasher.choiceKey(hash));
+        }
+        return keys.array();
     }
 
     public Stored map(ResultSet rs) throws SQLException {

@@ -26,8 +26,14 @@ public final class StreamingQuery {
     private final TransactionTemplate snapshot;
 
     public StreamingQuery(DataSource dataSource) {
+        this(dataSource, -1);
+    }
+
+    /** With a limit on each statement's time ({@link JdbcTemplate#setQueryTimeout}; -1: none). */
+    public StreamingQuery(DataSource dataSource, int queryTimeoutSeconds) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
+        this.jdbc.setQueryTimeout(queryTimeoutSeconds);
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.readOnly.setReadOnly(true);
         this.snapshot = new TransactionTemplate(readOnly.getTransactionManager());

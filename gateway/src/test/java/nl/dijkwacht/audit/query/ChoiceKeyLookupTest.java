@@ -19,9 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * audit47: the other choices of an answer with {@code n > 1} are stored as 8-byte keys ({@code audit_choice_key}) and
- * found again through an index, within the tenant of their record, on both stores' migrations; written by the
- * gateway's writer, and the chain verifies as before.
+ * The other choices of an answer with {@code n > 1} are stored as 8-byte keys packed in their record
+ * ({@code choice_keys}, audit49; before, a row each in {@code audit_choice_key}, audit47, which replicas before V190
+ * still write during a rolling update) and found again within the tenant of their record, on both stores'
+ * migrations; written by the gateway's writer, and the chain verifies as before.
  */
 class ChoiceKeyLookupTest {
 
@@ -57,9 +58,11 @@ class ChoiceKeyLookupTest {
             sink.append(record("t-2", "gemeente", a));
             sink.append(record("t-3", "gemeente-b", b));
         }
-        assertThat(db.count("SELECT COUNT(*) FROM audit_choice_key")).isEqualTo(7 + 1);
+        assertThat(db.count("SELECT COUNT(*) FROM audit_choice_key")).as("no row per choice (audit49)").isZero();
         assertThat(db.count("SELECT COUNT(*) FROM audit_turn_choice")).isZero();
-        assertThat(db.count("SELECT choice_key FROM audit_choice_key WHERE seq = 3")).isEqualTo(TurnHasher.choiceKey(b.get(1)));
+        assertThat(db.count("SELECT COUNT(*) FROM audit_record WHERE choice_keys IS NULL")).as("t-1: one choice").isEqualTo(1);
+        assertThat(db.count("SELECT OCTET_LENGTH(choice_keys) FROM audit_record WHERE seq = 2")).isEqualTo(7 * 8);
+        assertThat(keys(3)).containsExactly(TurnHasher.choiceKey(b.get(1)));
 
         DeliveredTurnQuery query = new DeliveredTurnQuery(db.dataSource(), HASHER);
         String madeUp = HASHER.turn("Dit antwoord is nooit gegeven.", List.of());
@@ -71,6 +74,26 @@ class ChoiceKeyLookupTest {
         assertThat(query.delivered("gemeente-b", asked)).containsExactlyInAnyOrderElementsOf(b);
         assertThat(query.delivered(null, asked)).isEmpty();
         assertThat(new ChainVerifier(db.dataSource(), CODEC, ROWS).verify("node", null, null).ok()).isTrue();
+
+        // during a rolling update: a and b as a replica before V190 kept them (a row per choice), c packed by this one
+        assertThat(nl.dijkwacht.audit.OlderReplicaChoiceKeys.asWrittenBeforeV190(db)).isEqualTo(7 + 1);
+        List<String> c = choices("c", 3);
+        try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, ROWS, "node").start()) {
+            sink.append(record("t-4", "gemeente", c));
+        }
+        List<String> both = new ArrayList<>(asked);
+        both.addAll(c);
+        assertThat(query.delivered("gemeente", both)).containsExactlyInAnyOrderElementsOf(concat(a, c));
+        assertThat(query.delivered("gemeente-b", both)).containsExactlyInAnyOrderElementsOf(b);
+        assertThat(query.delivered(null, both)).isEmpty();
+        assertThat(new ChainVerifier(db.dataSource(), CODEC, ROWS).verify("node", null, null).ok()).isTrue();
+
+        if (db.isPostgres()) {
+            // the packed keys: only the tenant's records that have any, through the partial index (V191), not the table
+            assertThat(plan(DeliveredTurnQuery.packedChoices(true), "gemeente"))
+                    .as("the records with other choices are found through their partial index")
+                    .contains("Index Cond: ((tenant)").doesNotContain("Seq Scan"); // the only index on the tenant
+        }
 
         // the keys are reached through an index, never read whole: by the key's index, or — on PostgreSQL with these
         // three records, since V181 (audit48) — from the tenant's records through the (chain_id, seq) index; with a
@@ -103,6 +126,23 @@ class ChoiceKeyLookupTest {
                 return plan.toString();
             }
         }
+    }
+
+    private List<Long> keys(long seq) {
+        byte[] packed = new org.springframework.jdbc.core.JdbcTemplate(db.dataSource())
+                .queryForObject("SELECT choice_keys FROM audit_record WHERE seq = ?", byte[].class, seq);
+        List<Long> keys = new ArrayList<>();
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(packed);
+        while (buffer.hasRemaining()) {
+            keys.add(buffer.getLong());
+        }
+        return keys;
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static List<String> choices(String answer, int n) {
