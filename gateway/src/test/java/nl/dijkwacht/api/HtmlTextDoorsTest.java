@@ -41,7 +41,9 @@ class HtmlTextDoorsTest extends GatewayTestBase {
             "BSN, decimal references | BSN &#49;&#49;&#49;&#50;&#50;&#50;&#51;&#51;&#51;                      | &#50;&#50;&#50;           | BSN",
             "IBAN, no-break spaces   | Rekening NL91&nbsp;ABNA&nbsp;0417&nbsp;1643&nbsp;00 graag terugstorten | 0417&nbsp;1643            | IBAN",
             "e-mail, named references| Mail jan&period;jansen&commat;example&period;nl vandaag                | jansen&commat;example     | EMAIL",
-            "phone, no-break hyphen  | Bel 06&#8209;12345678 na vijven                                      | 12345678                  | PHONE"})
+            "phone, no-break hyphen  | Bel 06&#8209;12345678 na vijven                                      | 12345678                  | PHONE",
+            "BSN, legacy name without its semicolon (pii49) | BSN 111&nbsp222&nbsp333 graag nakijken | 222&nbsp333 | BSN",
+            "BSN, leading zeros (pii49) | BSN &#0000000049;&#0000000049;1222333                                | 1222333                   | BSN"})
     void personalDataWrittenWithCharacterReferencesIsGoverned(String name, String text, String raw, String entity) throws Exception {
         ObjectNode body = json.createObjectNode().put("model", "extern");
         body.putArray("messages").addObject().put("role", "user").put("content", text);

@@ -110,6 +110,27 @@ class StreamOutputScanTest {
         }
     }
 
+    /** Session 48's review: the answer's BSN with its cue a few words before it ("Het BSN in het dossier is …"). */
+    @Test
+    void aFreshBsnWhoseCueStandsAFewWordsBeforeIsRedactedWholeAndStreamed() {
+        String answer = "Het BSN in het dossier is 644732076. Zijn burgerservicenummer staat in het dossier: 111222333.";
+        OutputScan full = new OutputScan(PiiEngine.dutchDefault(), new Anonymizer("0123456789abcdef".getBytes(StandardCharsets.UTF_8)));
+        Exchange whole = exchange(true, null);
+        assertThat(full.of(whole).apply(answer))
+                .isEqualTo("Het BSN in het dossier is [BSN]. Zijn burgerservicenummer staat in het dossier: [BSN].");
+        assertThat(whole.outputEntityCounts()).containsEntry(EntityType.BSN, 2);
+        for (int cut = 1; cut < answer.length(); cut += 7) {
+            sent.clear();
+            Exchange exchange = exchange(true, null);
+            StreamRewriter rewriter = new StreamRewriter(exchange, out, new Disclaimer(null), full.of(exchange), json);
+            rewriter.chunk(content(answer.substring(0, cut)));
+            rewriter.chunk(content(answer.substring(cut)));
+            rewriter.chunk(finish("stop"));
+            rewriter.complete();
+            assertThat(sentText()).as("cut at %d", cut).doesNotContain("644732076").doesNotContain("111222333");
+        }
+    }
+
     @Test
     void tokensArriveOneByOneAndOnlyABoundedTailIsHeld() {
         Exchange exchange = exchange(true, null);

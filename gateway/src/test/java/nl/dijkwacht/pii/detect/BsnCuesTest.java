@@ -54,6 +54,19 @@ class BsnCuesTest {
                 .containsExactly("111222333");
     }
 
+    /** pii49: a place phrase between the cue and the number ("in het dossier") names where it is, not what it is. */
+    @Test
+    void aBsnWhoseCueStandsBeforeAPlacePhrase() {
+        assertThat(found("Het BSN in het dossier is 111222333.", EntityType.BSN)).containsExactly("111222333");
+        assertThat(found("Zijn burgerservicenummer staat in het dossier: 111222333.", EntityType.BSN))
+                .containsExactly("111222333");
+        assertThat(found("Het bsn op de factuur luidt 111222333", EntityType.BSN)).containsExactly("111222333");
+        // the place's own number stays its number
+        assertThat(found("Het BSN staat in dossier 111222333.", EntityType.BSN)).isEmpty();
+        assertThat(found("Het BSN staat in het dossier 111222333.", EntityType.BSN)).isEmpty();
+        assertThat(found("Het zaaknummer in het dossier is 111222333.", EntityType.BSN)).isEmpty();
+    }
+
     @Test
     void aBsnCopiedInOtherGroups() {
         assertThat(found("bsn van de aanvrager 1112.223.33, graag controleren", EntityType.BSN))

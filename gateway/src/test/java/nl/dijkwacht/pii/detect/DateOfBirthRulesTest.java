@@ -60,6 +60,16 @@ class DateOfBirthRulesTest {
         assertThat(found("vergadering 00-00-2026 nog te plannen", EntityType.DATE_OF_BIRTH)).isEmpty();
     }
 
+    /** pii49: an American date in figures after "born", told by a day after the 12th. */
+    @Test
+    void anAmericanBirthDateInFigures() {
+        assertThat(found("our daughter Zofia (born 07/23/2018) lives with us.", EntityType.DATE_OF_BIRTH))
+                .containsExactly("07/23/2018");
+        assertThat(found("He was born on 3/14/1990 in Gdansk.", EntityType.DATE_OF_BIRTH)).containsExactly("3/14/1990");
+        assertThat(found("We met on 07/23/2025 and he was born in Delft.", EntityType.DATE_OF_BIRTH)).isEmpty();
+        assertThat(found("Invoice of 07/23/2018, paid.", EntityType.DATE_OF_BIRTH)).isEmpty();
+    }
+
     @Test
     void aBirthDateUnderItsHeaderInColumnsSetApartBySpaces() {
         String scan = "Deelnemer       Geboren        Groep\nPiet Smit       O3-O3-l96l     4\nEls de Wit      04-04-1962     2\n";

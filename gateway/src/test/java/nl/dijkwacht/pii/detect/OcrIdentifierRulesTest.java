@@ -41,6 +41,28 @@ class OcrIdentifierRulesTest {
         assertThat(normalizer.normalize("1      2      3      4      5").text()).isEqualTo("1      2      3      4      5");
     }
 
+    /**
+     * pii49 (session 48's leftover): a letter-spaced label before its colon, and the punctuation of an address, a date
+     * or a grouped number inside a letter-spaced run. Without the label closed up, {@code B S N :} was no cue and the
+     * {@code IBAN} label of the next line ruled the BSN out.
+     */
+    @Test
+    void letterSpacedLabelsAndPunctuationInsideALetterSpacedRun() {
+        String form = "B S N :  111 222 333\nT e l :  0 6 2 7 7 1 0 4 8 3\nIBAN :  NL91 ABNA 0417 1643 00\n";
+        assertThat(found(form, EntityType.BSN)).containsExactly("111 222 333");
+        assertThat(found("E-mail: j . j a n s e n @ e x a m p l e . n l", EntityType.EMAIL))
+                .containsExactly("j . j a n s e n @ e x a m p l e . n l");
+        assertThat(found("Geboren op 1 2 / 0 3 / 1 9 8 5 in Delft", EntityType.DATE_OF_BIRTH))
+                .containsExactly("1 2 / 0 3 / 1 9 8 5");
+        assertThat(found("BSN 1 1 1 . 2 2 2 . 3 3 3", EntityType.BSN)).containsExactly("1 1 1 . 2 2 2 . 3 3 3");
+        TextNormalizer normalizer = new TextNormalizer();
+        assertThat(normalizer.normalize(form).text()).startsWith("BSN :  111 222 333\nTel :  0627710483\n");
+        // single letters in prose stay: not at a line's start, no colon after them, or a stray full stop
+        assertThat(normalizer.normalize("kies a b c: of d").text()).isEqualTo("kies a b c: of d");
+        assertThat(normalizer.normalize("a b c en verder").text()).isEqualTo("a b c en verder");
+        assertThat(normalizer.normalize("zie . . . en verder").text()).isEqualTo("zie . . . en verder");
+    }
+
     @Test
     void scannedPhoneNumbersWithLettersForDigitsInEveryGroup() {
         assertThat(found("huisbaas  +3l 6 l2 O3 ll 44", EntityType.PHONE)).containsExactly("+3l 6 l2 O3 ll 44");

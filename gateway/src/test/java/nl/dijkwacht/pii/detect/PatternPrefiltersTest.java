@@ -77,7 +77,7 @@ class PatternPrefiltersTest {
                 }
             }
         }
-        assertThat(checked).isEqualTo(8); // pii48b: date-of-birth-compact
+        assertThat(checked).isEqualTo(9); // pii48b: date-of-birth-compact; pii49: month first in figures
     }
 
     @Test

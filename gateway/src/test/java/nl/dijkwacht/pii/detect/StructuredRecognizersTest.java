@@ -74,6 +74,9 @@ class StructuredRecognizersTest {
                 row(phone, "IBAN NL60 RABO 0306 2218 64 (niet 1 maar 2 cijfers fout)"),
                 row(phone, "Bel de gemeente op 14 020 of 14 0341."),
                 row(phone, "Gratis via 0800-1234567 of 0900-1234567"),
+                // pii49: 088 is the range for organisations' numbers (ACM's numbering plan), not a person's
+                row(phone, "Bel het servicecentrum: 088 - 020 4400 of +31 88 123 45 67"),
+                row(phone, "Bel 085 - 020 4400", "085 - 020 4400"),
                 row(phone, "Op 06-03-2024 is het besluit genomen."),
                 row(phone, "Bedrag: 1.234.567,89 euro"),
                 // postcode

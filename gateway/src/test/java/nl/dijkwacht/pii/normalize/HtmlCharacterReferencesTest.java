@@ -27,7 +27,13 @@ class HtmlCharacterReferencesTest {
                 Arguments.of("one layer only", "&amp;#49; &amp; co", "&#49; & co"),
                 Arguments.of("ampersands that are no reference", "Jansen & Zn, R&D, &foo; &#; &#x; &#xZZ; &#1114112;",
                         "Jansen & Zn, R&D, &foo; &#; &#x; &#xZZ; &#1114112;"),
-                Arguments.of("a hexadecimal reference asks its semicolon", "&#x31 2", "&#x31 2"));
+                Arguments.of("a hexadecimal reference asks its semicolon", "&#x31 2", "&#x31 2"),
+                Arguments.of("legacy names without the semicolon (pii49)", "BSN 111&nbsp222&nbsp333", "BSN 111 222 333"),
+                Arguments.of("a legacy name before letters", "Ren&eacutex &amp co", "Renéx & co"),
+                Arguments.of("leading zeros beyond eight digits (pii49)", "BSN &#0000000049;&#x000000000031;1222333",
+                        "BSN 111222333"),
+                Arguments.of("a name that is no legacy one asks its semicolon", "jan&commatexample.nl", "jan&commatexample.nl"),
+                Arguments.of("a legacy name before = in a link is left", "?zaak=5&copy=2&not=3", "?zaak=5&copy=2&not=3"));
     }
 
     @ParameterizedTest(name = "{0}")
