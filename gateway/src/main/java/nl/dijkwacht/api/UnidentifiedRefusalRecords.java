@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.dijkwacht.audit.OperatorActionLog;
+import nl.dijkwacht.audit.OperatorActions;
 import nl.dijkwacht.identity.Operator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * The audit records of admin and auditor API requests refused before anyone could be identified — above all
  * {@code 503 identity_provider_unavailable} during an outage of the identity provider (identity49). Since identity48 each
  * such request wrote a record: a console or script polling every few seconds through a two-hour outage wrote thousands.
- * Now, per (tenant, source address, reason) and interval ({@code dijkwacht.identity.unidentified-refusal-interval}):
+ * Now, per (tenant, source address, reason, action) and interval ({@code dijkwacht.identity.unidentified-refusal-interval};
+ * the action as {@link OperatorActions} names it, so that a refused kill switch or policy reload is a record of its own
+ * and not one more in the count of a console polling another endpoint — review49):
  * <ol>
  *   <li>the first refusal is recorded at once, as before, before it is answered (parameter {@code repeats_counted_for_s}:
  *       the interval in which more of the same are counted instead of recorded one by one);</li>
@@ -40,7 +43,7 @@ public final class UnidentifiedRefusalRecords implements AutoCloseable {
     static final int MAX_OPEN = 10_000;
     static final String OTHER_SOURCES = "other";
 
-    private record Key(String tenant, String source, String reason) {
+    private record Key(String tenant, String source, String reason, String action) {
     }
 
     private static final class Window {
@@ -95,7 +98,8 @@ public final class UnidentifiedRefusalRecords implements AutoCloseable {
     /** A refused request on the admin or auditor API whose caller could not be identified. */
     public void refused(String tenant, String source, String method, String path, String traceId, int status, String code) {
         Instant now = clock.instant();
-        Key key = new Key(tenant, source == null ? OTHER_SOURCES : source, code);
+        String action = OperatorActions.ofApi(method, path).action();
+        Key key = new Key(tenant, source == null ? OTHER_SOURCES : source, code, action);
         Key closedKey = key;
         Window closed = null;
         boolean first = false;
@@ -107,7 +111,7 @@ public final class UnidentifiedRefusalRecords implements AutoCloseable {
                 window = null;
             }
             if (window == null && open.size() >= MAX_OPEN) {
-                key = new Key(tenant, OTHER_SOURCES, code);
+                key = new Key(tenant, OTHER_SOURCES, code, action);
                 window = open.get(key);
             }
             if (window == null) {

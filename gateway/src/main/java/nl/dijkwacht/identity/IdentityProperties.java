@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param signingKeys     how often the identity providers' signing keys may be fetched, and how long known keys are used
  *                        while a provider cannot be reached (identity49: were fixed at 30 s and 2 h)
  * @param unidentifiedRefusalInterval on the admin and auditor API, refusals of callers who could not be identified (the
- *                        identity provider unreachable) are recorded once per (tenant, source address, reason) per
+ *                        identity provider unreachable) are recorded once per (tenant, source address, reason, action) per
  *                        interval, with a record of how many more were refused when it closes (identity49; default
  *                        {@value #DEFAULT_UNIDENTIFIED_REFUSAL_MINUTES} min, bounds 10 s – 1 h, checked at start-up)
  */
