@@ -56,34 +56,11 @@ public final class LayeredPurposeGuard {
         return judgeRead(PurposeText.of(texts), rules, policy, guard);
     }
 
-    /**
-     * {@link #judge} of texts already read as the guard reads them ({@link PurposeText}). Guard49: the cues that lower a
-     * verdict — not about cases ("alleen beleid", "fictief", figures over a group), a decision said to be taken — are read
-     * over the joined messages, so one message could clear another's request (a system prompt saying "dit gaat niet over
-     * echte gevallen", a verdict on a named case asked in the user's message). Where such a cue is in a conversation of
-     * more than one message and the joined messages are not refused, each message is judged on its own as well (without
-     * a guard model: no extra model calls), and a message refused on its own refuses the request: a cue clears only the
-     * message that carries it.
-     */
+    /** {@link #judge} of texts already read as the guard reads them ({@link PurposeText}). */
     private Judgement judgeRead(List<String> texts, List<ForbiddenPurpose> rules, PurposeGuardPolicy policy, GuardModel guard) {
-        MessageReadings.Joined read = readings.read(texts, rules);
-        Judgement joined = judgeJoined(texts, read, rules, policy, guard);
-        if (texts.size() < 2 || joined.refusesPurpose() || rules.isEmpty() || !ClearingCues.in(joined(texts), read.folded(), read.tokens() == null ? null : read.tokens().markers())) {
-            return joined;
-        }
-        for (String text : texts) {
-            Judgement alone = judgeRead(List.of(text), rules, policy, null);
-            if (alone.refusesPurpose()) {
-                return alone;
-            }
-        }
-        return joined;
-    }
-
-    private Judgement judgeJoined(List<String> texts, MessageReadings.Joined read, List<ForbiddenPurpose> rules, PurposeGuardPolicy policy,
-                                  GuardModel guard) {
         // the term list, the rules, the domains and the classifier's token numbers per message, earlier messages from the
         // table (same answers as on the joined text)
+        MessageReadings.Joined read = readings.read(texts, rules);
         boolean term = read.specialTerm();
         String folded = read.folded();
         // the steps below read the tokens' markers only (PurposeFactors.has): the markers, or the joined text's tokens
