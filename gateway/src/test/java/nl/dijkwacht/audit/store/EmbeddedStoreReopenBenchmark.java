@@ -23,15 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reproduces an open defect (h2store49, session 49): the embedded H2 file, written as the gateway writes it by default
  * (journal mode, {@link StoreDurability}'s settings, the housekeeping's compaction on its timer, records from 16
- * request threads through the chain writer), closed and opened again, fails to read with
- * {@code MVStoreException: Chunk … not found}: a page of the stored tree points into a chunk that is no longer in the
- * file's list of chunks. Seen with {@code TurnChoiceSizeBenchmark#h2File} at 200,000 records in every run tried in
+ * request threads through the chain writer), closed and opened again in the same JVM, fails to read with
+ * {@code MVStoreException: Chunk … not found}: in that process's view a page points into a chunk missing from the
+ * store's list of chunks. Seen with {@code TurnChoiceSizeBenchmark#h2File} at 200,000 records in every run tried in
  * session 49 (7 runs, 3 by audit49: journal mode and per-commit writes, with and without the gateway's compaction, with
  * {@code RETENTION_TIME} 0 and, in journal mode, 1 s), and with this class at 40,000 records in one run of two. Not
  * seen with {@code RETENTION_TIME} 1 s (per-commit writes, one run) or 45 s (two runs, one too short to drop any
  * chunk), which proves little (see
  * docs/history/benchmark-sessions.md, "Session 49 — h2store49"). Not a unit test while the defect is open: it fails
- * on the current code. Set {@code DW_BENCH=1}:
+ * on the current code. The files of failed runs read completely in a new JVM afterwards (h2store49), so what fails
+ * is the reading process, not the file. Set {@code DW_BENCH=1}:
  * <pre>
  * DW_BENCH=1 ./mvnw -q -B -o -pl gateway test -Dtest=EmbeddedStoreReopenBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Ddw.reopen.records=200000 [-Ddw.reopen.retention=45000] [-Ddw.reopen.journal=false] [-Ddw.reopen.compaction=off] \
