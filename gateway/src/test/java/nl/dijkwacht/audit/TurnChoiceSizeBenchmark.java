@@ -34,6 +34,10 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * DW_BENCH=1 ./mvnw -q -B -o -pl gateway test -Dtest=TurnChoiceSizeBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Ddw.records=20000 -Ddw.out=/tmp/dw-choices.txt
  * </pre>
+ * For the H2 file's reopen defect (h2store49; {@code EmbeddedStoreReopenBenchmark}): {@code -Ddw.h2.journal=true} writes
+ * in journal mode as the gateway does by default (else every commit is written), {@code -Ddw.h2.retention=ms} sets
+ * H2's {@code RETENTION_TIME} after {@link StoreDurability}, {@code -Ddw.h2.compaction=off} leaves the gateway's
+ * compaction out (and with it journal mode, which needs the housekeeping).
  */
 @EnabledIfEnvironmentVariable(named = "DW_BENCH", matches = "1", disabledReason = "benchmark: set DW_BENCH=1 to run it")
 class TurnChoiceSizeBenchmark {
@@ -99,8 +103,14 @@ class TurnChoiceSizeBenchmark {
             Path file = dir.resolve("dijkwacht-audit.mv.db");
             try (AuditDb db = AuditDb.h2File(base)) {
                 StoreDurability.ensure(db.dataSource());
-                try (AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(EmbeddedStoreCompaction.start(db.dataSource()))) {
-                    fill(db, choices);
+                if (System.getProperty("dw.h2.retention") != null) {
+                    db.update("SET RETENTION_TIME " + Integer.getInteger("dw.h2.retention"));
+                }
+                boolean compaction = !"off".equals(System.getProperty("dw.h2.compaction"));
+                boolean journal = Boolean.getBoolean("dw.h2.journal");
+                try (AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(
+                        compaction ? EmbeddedStoreCompaction.start(db.dataSource()) : java.util.Optional.empty(), journal)) {
+                    fill(db, choices, journal ? AuditConfiguration.commitHook(housekeeping, "main", false) : null);
                 }
             }
             long closed = Files.size(file);
@@ -168,10 +178,15 @@ class TurnChoiceSizeBenchmark {
     }
 
     private void fill(AuditDb db, int choices) throws Exception {
+        fill(db, choices, null);
+    }
+
+    private void fill(AuditDb db, int choices, nl.dijkwacht.audit.chain.CommitHook hook) throws Exception {
         long t0 = System.nanoTime();
         AtomicLong next = new AtomicLong();
         long spacing = Duration.ofDays(30).toMillis() / RECORDS;
-        try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, "main").start()) {
+        try (ChainedJdbcAuditSink sink = (hook == null ? ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, "main")
+                : ChainedJdbcAuditSink.builder(db.dataSource(), codec, rows, "main").afterCommit(hook)).start()) {
             ExecutorService pool = Executors.newFixedThreadPool(16);
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < 16; t++) {

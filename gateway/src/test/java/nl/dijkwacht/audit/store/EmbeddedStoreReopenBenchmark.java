@@ -1,0 +1,114 @@
+package nl.dijkwacht.audit.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.dijkwacht.audit.AuditDb;
+import nl.dijkwacht.audit.Records;
+import nl.dijkwacht.audit.chain.AuditJournal;
+import nl.dijkwacht.audit.chain.ChainCodec;
+import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reproduces an open defect (h2store49, session 49): the embedded H2 file, written as the gateway writes it by default
+ * (journal mode, {@link StoreDurability}'s settings, the housekeeping's compaction on its timer, records from 16
+ * request threads through the chain writer), closed and opened again in the same JVM, fails to read with
+ * {@code MVStoreException: Chunk … not found}: in that process's view a page points into a chunk missing from the
+ * store's list of chunks. Seen with {@code TurnChoiceSizeBenchmark#h2File} at 200,000 records in every run tried in
+ * session 49 (7 runs, 3 by audit49: journal mode and per-commit writes, with and without the gateway's compaction, with
+ * {@code RETENTION_TIME} 0 and, in journal mode, 1 s), and with this class at 40,000 records in one run of two. Not
+ * seen with {@code RETENTION_TIME} 1 s (per-commit writes, one run) or 45 s (two runs, one too short to drop any
+ * chunk), which proves little (see
+ * docs/history/benchmark-sessions.md, "Session 49 — h2store49"). Not a unit test while the defect is open: it fails
+ * on the current code. The files of failed runs read completely in a new JVM afterwards (h2store49), so what fails
+ * is the reading process, not the file. Set {@code DW_BENCH=1}:
+ * <pre>
+ * DW_BENCH=1 ./mvnw -q -B -o -pl gateway test -Dtest=EmbeddedStoreReopenBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Ddw.reopen.records=200000 [-Ddw.reopen.retention=45000] [-Ddw.reopen.journal=false] [-Ddw.reopen.compaction=off] \
+ *     [-Ddw.reopen.versions-to-keep=5] [-Ddw.reopen.settings=";REUSE_SPACE=FALSE"]
+ * </pre>
+ */
+@org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable(named = "DW_BENCH", matches = "1",
+        disabledReason = "reproduction of an open defect: set DW_BENCH=1 to run it")
+class EmbeddedStoreReopenBenchmark {
+
+    private static final int RECORDS = Integer.getInteger("dw.reopen.records", 200_000);
+    private static final Instant START = Instant.parse("2026-06-01T00:00:00Z");
+    private static final ChainCodec CODEC = ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFileOpensAgainWithEveryPageReadable() throws Exception {
+        Path base = dir.resolve("dijkwacht-audit");
+        try (AuditDb db = AuditDb.h2File(base, System.getProperty("dw.reopen.settings", ""))) {
+            StoreDurability.ensure(db.dataSource());
+            if (System.getProperty("dw.reopen.versions-to-keep") != null) { // H2's database sets 0; a plain MVStore keeps 5
+                try (java.sql.Connection c = db.dataSource().getConnection()) {
+                    ((org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession()).getDatabase().getStore()
+                            .getMvStore().setVersionsToKeep(Integer.getInteger("dw.reopen.versions-to-keep"));
+                }
+            }
+            if (System.getProperty("dw.reopen.retention") != null) {
+                db.update("SET RETENTION_TIME " + Integer.getInteger("dw.reopen.retention"));
+            }
+            boolean journalMode = !"false".equals(System.getProperty("dw.reopen.journal"));
+            var compaction = EmbeddedStoreCompaction.start(db.dataSource());
+            if ("off".equals(System.getProperty("dw.reopen.compaction"))) {
+                compaction.ifPresent(EmbeddedStoreCompaction::close); // its timer stopped; the journal still flushes through it
+            }
+            try (AuditStoreHousekeeping housekeeping = new AuditStoreHousekeeping(compaction, journalMode)) {
+                AuditJournal journal = null;
+                if (journalMode) {
+                    journal = new AuditJournal(AuditJournal.fileFor(housekeeping.journalBase().orElseThrow(), "main"), false,
+                            () -> housekeeping.flush(false));
+                    housekeeping.closeLater(journal);
+                }
+                write(db, journal);
+            }
+        }
+        try (AuditDb db = AuditDb.h2File(base)) {
+            assertThat(db.count("SELECT COUNT(*) FROM audit_record")).isEqualTo(RECORDS);
+            // every page of the table and of each of its indexes, read from the file
+            for (String table : List.of("AUDIT_RECORD", "AUDIT_CHAIN_HEAD", "AUDIT_CONTENT")) {
+                assertThat(db.count("SELECT DISK_SPACE_USED('" + table + "')")).as(table).isGreaterThanOrEqualTo(0);
+            }
+            assertThat(db.count("SELECT COUNT(DISTINCT trace_id) FROM audit_record")).isEqualTo(RECORDS);
+            assertThat(db.count("SELECT MAX(seq) FROM audit_record WHERE chain_id = 'main'")).isEqualTo(RECORDS);
+        }
+    }
+
+    private static void write(AuditDb db, AuditJournal journal) throws Exception {
+        AtomicLong next = new AtomicLong();
+        long spacing = Duration.ofDays(30).toMillis() / RECORDS;
+        try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, new nl.dijkwacht.audit.store.AuditRows(new ObjectMapper()), "main")
+                .afterCommit(journal == null ? batch -> { } : journal).start()) {
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                done.add(pool.submit(() -> {
+                    for (long n = next.getAndIncrement(); n < RECORDS; n = next.getAndIncrement()) {
+                        sink.append(Records.varied(n, "t-" + n, START.plusMillis(n * spacing)), null);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            pool.shutdown();
+        }
+    }
+}
