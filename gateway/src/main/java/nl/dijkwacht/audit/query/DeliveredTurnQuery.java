@@ -36,8 +36,9 @@ public final class DeliveredTurnQuery implements DeliveredTurns {
 
     /**
      * How far back a tool can continue a conversation from another choice than the first (audit50): the other choices
-     * of the tenant's newest 10,000 answers with {@code n > 1} are recognised; an older answer's other choice counts
-     * as not delivered (judged like the staff's own text, ADR 0013). Bounds what a made-up turn costs the store: before,
+     * of the tenant's newest 10,000 answers with {@code n > 1} are recognised (on PostgreSQL newest day first, within
+     * the oldest day read in the order they were stored); an older answer's other choice counts as not delivered
+     * (judged like the staff's own text, ADR 0013). Bounds what a made-up turn costs the store: before,
      * it read every such answer of the tenant (0.44–0.77 s at 200,000, the 5-s limit on a cold cache beyond a million).
      */
     static final int NEWEST_WITH_CHOICES = 10_000;
@@ -128,15 +129,17 @@ public final class DeliveredTurnQuery implements DeliveredTurns {
 
     /**
      * The packed keys of the other choices of the tenant's (the parameter, unless none) newest {@code newest} answers
-     * that have any, newest first, in the order of V192's index: on PostgreSQL a partial index of those records only;
-     * H2 has no partial indexes, its index holds every record and a generated column says which have keys (and H2
-     * reads an index in a query's order only when the order names its columns from the first).
+     * that have any, newest first, in the order of V192's index: on PostgreSQL a partial index of those records only,
+     * by day (UTC; the btree then keeps a day's records as one entry, and a backward scan gives a day's records newest
+     * written first); H2 has no partial or expression indexes, its index holds every record by time and a generated
+     * column says which have keys (and H2 reads an index in a query's order only when the order names its columns from
+     * the first).
      */
     static String packedChoices(boolean postgres, boolean ofTenant, int newest) {
         String tenant = ofTenant ? "tenant = ?" : "tenant IS NULL";
         return postgres
                 ? "SELECT choice_keys FROM audit_record WHERE choice_keys IS NOT NULL AND " + tenant
-                        + " ORDER BY tenant DESC, occurred_at DESC LIMIT " + newest
+                        + " ORDER BY tenant DESC, ((occurred_at AT TIME ZONE 'UTC')::date) DESC LIMIT " + newest
                 : "SELECT choice_keys FROM audit_record WHERE " + tenant + " AND with_choices = TRUE"
                         + " ORDER BY tenant DESC, with_choices DESC, occurred_at DESC LIMIT " + newest;
     }
