@@ -1,5 +1,6 @@
 package nl.dijkwacht.limits;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -20,6 +21,9 @@ public final class ClientAddress {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
+    /** The source of a request whose address is not known. */
+    public static final String UNKNOWN = "onbekend";
+
     private final List<Range> trusted;
 
     /** @param trustedProxies addresses ({@code 10.0.0.5}) or CIDR ranges ({@code 10.0.0.0/8}, {@code fd00::/8}) */
@@ -33,14 +37,23 @@ public final class ClientAddress {
 
     /** The source a request is counted under: an IPv4 address or an IPv6 /64 prefix. */
     public String of(ServerRequest request) {
-        InetAddress remote = request.remoteAddress().map(InetSocketAddress::getAddress).orElse(null);
+        return of(request.remoteAddress().map(InetSocketAddress::getAddress).orElse(null),
+                request.headers().header("X-Forwarded-For"));
+    }
+
+    /** The same for a request no route has taken yet (refused by a filter or the container; edges50). */
+    public String of(HttpServletRequest request) {
+        return of(parse(request.getRemoteAddr()), java.util.Collections.list(request.getHeaders("X-Forwarded-For")));
+    }
+
+    private String of(InetAddress remote, List<String> forwardedFor) {
         if (remote == null) {
-            return "onbekend";
+            return UNKNOWN;
         }
         InetAddress client = remote;
         if (isTrusted(remote)) {
             List<String> hops = new ArrayList<>();
-            for (String header : request.headers().header("X-Forwarded-For")) {
+            for (String header : forwardedFor) {
                 for (String hop : header.split(",")) {
                     hops.add(hop.strip());
                 }
