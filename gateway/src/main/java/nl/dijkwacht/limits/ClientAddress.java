@@ -1,6 +1,5 @@
 package nl.dijkwacht.limits;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -41,9 +40,12 @@ public final class ClientAddress {
                 request.headers().header("X-Forwarded-For"));
     }
 
-    /** The same for a request no route has taken yet (refused by a filter or the container; edges50). */
-    public String of(HttpServletRequest request) {
-        return of(parse(request.getRemoteAddr()), java.util.Collections.list(request.getHeaders("X-Forwarded-For")));
+    /**
+     * The same from the connection's address as text and the request's {@code X-Forwarded-For} headers: for a request
+     * no route has taken yet (refused by a filter or the container; edges50).
+     */
+    public String of(String remoteAddress, List<String> forwardedFor) {
+        return of(parse(remoteAddress), forwardedFor);
     }
 
     private String of(InetAddress remote, List<String> forwardedFor) {
