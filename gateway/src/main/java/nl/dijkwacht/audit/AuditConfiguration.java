@@ -131,8 +131,13 @@ public class AuditConfiguration {
     @Bean(destroyMethod = "close")
     nl.dijkwacht.audit.store.AuditStoreHousekeeping auditStoreHousekeeping(DataSource dataSource, AuditPartitions partitions,
                                                                           ChainCodec codec, AuditRows rows,
-            @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-compaction-period:100ms}") java.time.Duration compactionPeriod) {
+            @org.springframework.beans.factory.annotation.Value("${dijkwacht.audit.embedded-store-compaction-period:100ms}") java.time.Duration compactionPeriod,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         var compaction = nl.dijkwacht.audit.store.EmbeddedStoreCompaction.start(DurableCommits.raw(dataSource), compactionPeriod);
+        compaction.ifPresent(c -> meters.ifAvailable(registry -> io.micrometer.core.instrument.FunctionCounter
+                .builder("dijkwacht.audit.embedded.compaction.failed", c, nl.dijkwacht.audit.store.EmbeddedStoreCompaction::failedRounds)
+                .description("Rounds of the embedded store's file compaction that failed (the next round tries again)")
+                .register(registry)));
         boolean journal = DurableCommits.isWrapped(dataSource) && compaction.isPresent();
         if (compaction.isPresent()) { // also with journal mode switched off since: what a killed process left is restored
             java.nio.file.Path base = compaction.get().fileBase();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ForbiddenPurposesTest {
 
     private static final List<String> EVAL_PARTS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-            "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14");
+            "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15");
 
     @TempDir
     Path dir;

@@ -37,7 +37,7 @@ record EvalSet(String name, List<Prompt> prompts) {
     record Prompt(Label label, String detail, String text) {
     }
 
-    /** {@code dev}, {@code heldout}, {@code heldout2}, {@code heldout3}, {@code heldout4}, {@code heldout5}, {@code heldout6}, {@code heldout7}, {@code heldout8}, {@code heldout9}, {@code heldout10}, {@code heldout11}, {@code heldout12}, {@code heldout13}, {@code heldout14} or {@code heldout15}. */
+    /** {@code dev}, {@code heldout}, {@code heldout2}, {@code heldout3}, {@code heldout4}, {@code heldout5}, {@code heldout6}, {@code heldout7}, {@code heldout8}, {@code heldout9}, {@code heldout10}, {@code heldout11}, {@code heldout12}, {@code heldout13}, {@code heldout14}, {@code heldout15} or {@code heldout16}. */
     static EvalSet load(String part) {
         String resource = "/purpose/eval-" + part + ".tsv";
         try (InputStream in = EvalSet.class.getResourceAsStream(resource)) {

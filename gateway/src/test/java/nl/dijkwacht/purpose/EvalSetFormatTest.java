@@ -19,17 +19,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Validates the purpose-guard evaluation sets themselves (it does not score the guard: that is
  * {@link PurposeEvaluation}): every line parses, held-out-3 has the class counts documented in
- * src/test/resources/purpose/README.md, and so have held-out-4, held-out-5, held-out-6, held-out-7, held-out-8, held-out-9, held-out-10, held-out-11, held-out-12, held-out-13, held-out-14 and held-out-15, and none of them
+ * src/test/resources/purpose/README.md, and so have held-out-4, held-out-5, held-out-6, held-out-7, held-out-8, held-out-9, held-out-10, held-out-11, held-out-12, held-out-13, held-out-14, held-out-15 and held-out-16, and none of them
  * shares a prompt with another set. Failures report counts and line numbers only, so that no held-out prompt is shown
  * (sizes are compared as numbers: AssertJ's {@code hasSize} on a list or array would print its elements).
  */
 class EvalSetFormatTest {
 
-    private static final List<String> SETS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15");
+    private static final List<String> SETS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16");
     private static final Set<String> CLASSES = Set.of("forbidden", "near-miss", "personal-special", "generic-special");
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15"})
+    @ValueSource(strings = {"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16"})
     void everyLineIsClassDetailPrompt(String part) throws IOException {
         String[] lines = raw(part).split("\n");
         int prompts = 0;
@@ -162,7 +162,12 @@ class EvalSetFormatTest {
         assertTheSixthRoundSpread("heldout15");
     }
 
-    /** The spread held-out-6, -7, -8, -9, -10, -11, -12, -13, -14 and -15 were written to: 200 prompts, 25 per forbidden purpose, near misses 6/6/6/6/6/5/5/5, 5 per special category in both classes. */
+    @Test
+    void heldout16HasTheDocumentedCounts() {
+        assertTheSixthRoundSpread("heldout16");
+    }
+
+    /** The spread held-out-6, -7, -8, -9, -10, -11, -12, -13, -14, -15 and -16 were written to: 200 prompts, 25 per forbidden purpose, near misses 6/6/6/6/6/5/5/5, 5 per special category in both classes. */
     private static void assertTheSixthRoundSpread(String part) {
         List<EvalSet.Prompt> prompts = EvalSet.load(part).prompts();
         assertThat(prompts.size()).as("%s prompts", part).isEqualTo(200);
@@ -187,7 +192,7 @@ class EvalSetFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15"})
+    @ValueSource(strings = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16"})
     void aHeldOutPartSharesNoPromptWithAnotherSet(String part) {
         Set<String> others = new HashSet<>();
         SETS.stream().filter(s -> !s.equals(part))

@@ -12,7 +12,7 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
  * {@code PurposeCorpus} compiled ahead of this one, see docs/bench/purpose-clean-pairs.sh) judges the hand-written
  * parts that corpus was never shaped by, with the real {@link LayeredPurposeGuard} and the thresholds of
  * {@code -Dopts} (as {@link PurposeEvaluation}). Prints recall / false refusals per part; never lists prompts and
- * never reads held-out-15.
+ * never reads held-out-16.
  * <pre>
  * java -cp OLD_CORPUS_CLASSES:target/test-classes:target/classes:CP -Dopts=... nl.dijkwacht.purpose.PurposeCleanPairs heldout2 heldout3
  * </pre>
@@ -28,8 +28,8 @@ final class PurposeCleanPairs {
         List<ForbiddenPurpose> rules = PurposeEvaluation.defaultPolicy().governance().forbiddenPurposes();
         PurposeGuardPolicy settings = PurposeEvaluation.thresholds();
         for (String part : parts) {
-            if (part.startsWith("heldout15")) {
-                throw new IllegalArgumentException("held-out-15 is run once, by the lead, with PurposeEvaluation");
+            if (part.startsWith("heldout16")) {
+                throw new IllegalArgumentException("held-out-16 is run once, by the lead, with PurposeEvaluation");
             }
             EvalSet set = EvalSet.load(part);
             EvalReport report = new EvalReport("layered", set, t -> guard.judge(List.of(t), rules, settings, null).verdict());

@@ -16,15 +16,15 @@ import nl.dijkwacht.policy.PolicySet;
  * The purpose-guard evaluation command: per-class precision / recall and the confusion table of a guard on the
  * development and/or held-out part of the evaluation set. From the repository root:
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|...|heldout14|heldout15|both|all] [-Dopts=errors,retrain,refuse-at=0.8,...]
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|...|heldout15|heldout16|both|all] [-Dopts=errors,retrain,refuse-at=0.8,...]
  * </pre>
  * {@code both} is the development data (dev + the first held-out part, which joined development once held-out-2 was
  * written); {@code all} (or {@code development}) adds held-out-2 (development data since the third round), held-out-3
  * (since the fourth round), held-out-4 (since the fifth round: it was run once, at the end of the fourth) and held-out-5
- * (since the sixth round), held-out-6 (since the seventh), held-out-7 (since the eighth), held-out-8 (since the ninth), held-out-9 (since the tenth), held-out-10 (since the eleventh), held-out-11 (since the twelfth), held-out-12 (since the thirteenth), held-out-13 (since the fourteenth) and held-out-14 (since the fifteenth).
- * {@code heldout15} (written 2026-12-06 before the fifteenth round, the retrained classifier of session 49) is run only when named, by the lead, and is in no
- * group, so that no tuning run sees its figures. {@code errors} lists the wrong verdicts with their scores — never for held-out-15, which is run
- * only for the final figures (aggregates only); it is written in session 49 (task writer49) by a writer who read neither the guard nor the
+ * (since the sixth round), held-out-6 (since the seventh), held-out-7 (since the eighth), held-out-8 (since the ninth), held-out-9 (since the tenth), held-out-10 (since the eleventh), held-out-11 (since the twelfth), held-out-12 (since the thirteenth), held-out-13 (since the fourteenth), held-out-14 (since the fifteenth) and held-out-15 (since the sixteenth).
+ * {@code heldout16} (written 2026-12-06 before the sixteenth round, session 50) is run only when named, by the lead, and is in no
+ * group, so that no tuning run sees its figures. {@code errors} lists the wrong verdicts with their scores — never for held-out-16, which is run
+ * only for the final figures (aggregates only); it is written in session 50 (task writer50) by a writer who read neither the guard nor the
  * earlier sets. {@code cv=5,hand=N}: cross-validation
  * ({@link PurposeCrossValidation}); {@code lowo,hand=N}: leave one writer out ({@link PurposeLeaveOneWriterOut});
  * {@code embed} and {@code embed-cost} (the sentence-embedding layer of the eleventh round, not shipped) have their own
@@ -41,10 +41,10 @@ public final class PurposeEvaluation {
     }
 
     /**
-     * Parts whose wrong verdicts may be listed: the development data of the fifteenth round (held-out-14 joined it).
-     * Held-out-15 is never run while tuning.
+     * Parts whose wrong verdicts may be listed: the development data of the sixteenth round (held-out-15 joined it).
+     * Held-out-16 is never run while tuning.
      */
-    static final java.util.Set<String> DEVELOPMENT = java.util.Set.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14");
+    static final java.util.Set<String> DEVELOPMENT = java.util.Set.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15");
 
     public static void main(String[] args) throws java.io.IOException {
         String guard = System.getProperty("guard", "today");
@@ -91,14 +91,14 @@ public final class PurposeEvaluation {
         }
         List<String> parts = switch (which) {
             case "both" -> List.of("dev", "heldout");
-            case "all", "development" -> List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14");
+            case "all", "development" -> List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15");
             default -> List.of(which);
         };
         for (String part : parts) {
             EvalSet set = EvalSet.load(part);
             System.out.println(new EvalReport(guard, set, judge).markdown());
             if ("true".equals(opt("errors")) && DEVELOPMENT.contains(part)) {
-                // development data only: held-out-15 is not looked at while tuning
+                // development data only: held-out-16 is not looked at while tuning
                 for (EvalSet.Prompt p : set.prompts()) {
                     Verdict v = judge.apply(p.text());
                     if (v != p.label().expected) {

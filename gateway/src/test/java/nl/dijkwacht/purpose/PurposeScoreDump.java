@@ -15,11 +15,11 @@ import opennlp.tools.doccat.DoccatModel;
  * Experiment tool (fifth round): trains one classifier per configuration {@code seed:features} on the generated corpus
  * alone (cached in gateway/target/purpose-exp) and writes every development prompt's scores — part, index, class,
  * detail, rule hit, term hit, forbidden/personal/topic scores, never the text — so that ensembles and decision rules
- * can be compared without retraining. Held-out-15 is never scored here.
+ * can be compared without retraining. Held-out-16 is never scored here.
  */
 final class PurposeScoreDump {
 
-    static final List<String> PARTS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14");
+    static final List<String> PARTS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15");
 
     private PurposeScoreDump() {
     }

@@ -34,15 +34,33 @@ public final class DeliveredTurnQuery implements DeliveredTurns {
     /** Seconds a statement may take; a store slower than that counts as not answering (the guard refuses). */
     static final int TIMEOUT_SECONDS = 5;
 
+    /**
+     * How far back a tool can continue a conversation from another choice than the first (audit50): the other choices
+     * of the tenant's newest 10,000 answers with {@code n > 1} are recognised (on PostgreSQL newest day first, within
+     * the oldest day read in the order they were stored); an older answer's other choice counts as not delivered
+     * (judged like the staff's own text, ADR 0013). Bounds what a made-up turn costs the store: before,
+     * it read every such answer of the tenant (0.44–0.77 s at 200,000, the 5-s limit on a cold cache beyond a million).
+     */
+    static final int NEWEST_WITH_CHOICES = 10_000;
+
     private final JdbcTemplate jdbc;
     private final StreamingQuery stream;
     private final TurnHasher hasher;
+    private final int newestWithChoices;
+    /** Null until the first look-up of packed keys asks the store which it is. */
+    private volatile Boolean postgres;
 
     public DeliveredTurnQuery(DataSource dataSource, TurnHasher hasher) {
+        this(dataSource, hasher, NEWEST_WITH_CHOICES);
+    }
+
+    /** @param newestWithChoices {@link #NEWEST_WITH_CHOICES} (a test asks fewer) */
+    DeliveredTurnQuery(DataSource dataSource, TurnHasher hasher, int newestWithChoices) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setQueryTimeout(TIMEOUT_SECONDS);
         this.stream = new StreamingQuery(dataSource, TIMEOUT_SECONDS);
         this.hasher = hasher;
+        this.newestWithChoices = newestWithChoices;
     }
 
     @Override
@@ -77,10 +95,10 @@ public final class DeliveredTurnQuery implements DeliveredTurns {
 
     /**
      * Those of {@code hashes} among the other choices this gateway keeps in their record ({@code choice_keys},
-     * audit49): no index per key, so the keys of every record of the tenant that has any are read (through the
-     * partial index {@code audit_record_choices_idx} on PostgreSQL), once for all hashes of the request, until all
-     * are found. Rare: only answers with {@code n > 1} have keys, and the look-up runs only when an earlier turn would
-     * cause a refusal.
+     * audit49): no index per key, so the keys of the tenant's newest {@link #NEWEST_WITH_CHOICES} records that have
+     * any are read newest first (through {@code audit_record_choices_newest_idx}, V192), once for all hashes of the
+     * request, until all are found. Rare: only answers with {@code n > 1} have keys, and the look-up runs only when an
+     * earlier turn would cause a refusal.
      */
     private Set<String> packedChoices(String tenant, List<String> hashes) {
         Map<Long, List<String>> byKey = new HashMap<>();
@@ -89,7 +107,11 @@ public final class DeliveredTurnQuery implements DeliveredTurns {
         }
         Set<String> found = new HashSet<>();
         try {
-            stream.stream(packedChoices(tenant != null), tenant == null ? List.of() : List.of(tenant), rs -> {
+            if (postgres == null) {
+                postgres = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()
+                        .toLowerCase(java.util.Locale.ROOT).contains("postgres"));
+            }
+            stream.stream(packedChoices(postgres, tenant != null, newestWithChoices), tenant == null ? List.of() : List.of(tenant), rs -> {
                 ByteBuffer keys = ByteBuffer.wrap(rs.getBytes(1));
                 while (keys.remaining() >= Long.BYTES) {
                     List<String> matched = byKey.remove(keys.getLong());
@@ -105,9 +127,21 @@ public final class DeliveredTurnQuery implements DeliveredTurns {
         }
     }
 
-    /** The packed keys of the other choices of the tenant's answers (the parameter, unless none). */
-    static String packedChoices(boolean ofTenant) {
-        return "SELECT choice_keys FROM audit_record WHERE choice_keys IS NOT NULL AND " + (ofTenant ? "tenant = ?" : "tenant IS NULL");
+    /**
+     * The packed keys of the other choices of the tenant's (the parameter, unless none) newest {@code newest} answers
+     * that have any, newest first, in the order of V192's index: on PostgreSQL a partial index of those records only,
+     * by day (UTC; the btree then keeps a day's records as one entry, and a backward scan gives a day's records newest
+     * written first); H2 has no partial or expression indexes, its index holds every record by time and a generated
+     * column says which have keys (and H2 reads an index in a query's order only when the order names its columns from
+     * the first).
+     */
+    static String packedChoices(boolean postgres, boolean ofTenant, int newest) {
+        String tenant = ofTenant ? "tenant = ?" : "tenant IS NULL";
+        return postgres
+                ? "SELECT choice_keys FROM audit_record WHERE choice_keys IS NOT NULL AND " + tenant
+                        + " ORDER BY tenant DESC, ((occurred_at AT TIME ZONE 'UTC')::date) DESC LIMIT " + newest
+                : "SELECT choice_keys FROM audit_record WHERE " + tenant + " AND with_choices = TRUE"
+                        + " ORDER BY tenant DESC, with_choices DESC, occurred_at DESC LIMIT " + newest;
     }
 
     /**

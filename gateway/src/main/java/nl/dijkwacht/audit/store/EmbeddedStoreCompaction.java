@@ -76,10 +76,15 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
     private long writtenAtLastRound = -1;
     private long rewriteCredit;
     private long versionOfLastRewrite = -1;
+    private final java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong failedRounds = new java.util.concurrent.atomic.AtomicLong();
+    /** Runs first in every timer round (a test's round that fails; nothing in the gateway). */
+    private final Runnable beforeRound;
 
     /** @param period null: no rounds of its own (a test runs {@link #compactRound} itself) */
-    private EmbeddedStoreCompaction(MVStore store, Duration period) {
+    private EmbeddedStoreCompaction(MVStore store, Duration period, Runnable beforeRound) {
         this.store = store;
+        this.beforeRound = beforeRound;
         if (period == null) {
             this.timer = null;
             return;
@@ -103,15 +108,20 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
      *               round is a short burst of work that can land on a request: a c=1 p99 suspect, docs/benchmarks.md)
      */
     public static Optional<EmbeddedStoreCompaction> start(DataSource dataSource, Duration period) {
-        return of(dataSource, period);
+        return of(dataSource, period, () -> { });
     }
 
     /** The housekeeping without its timer: rounds run when the caller runs {@link #compactRound} (tests). */
     static Optional<EmbeddedStoreCompaction> unscheduled(DataSource dataSource) {
-        return of(dataSource, null);
+        return of(dataSource, null, () -> { });
     }
 
-    private static Optional<EmbeddedStoreCompaction> of(DataSource dataSource, Duration period) {
+    /** The housekeeping with its timer, {@code beforeRound} run first in every round (a test's failing round). */
+    static Optional<EmbeddedStoreCompaction> scheduled(DataSource dataSource, Duration period, Runnable beforeRound) {
+        return of(dataSource, period, beforeRound);
+    }
+
+    private static Optional<EmbeddedStoreCompaction> of(DataSource dataSource, Duration period, Runnable beforeRound) {
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName();
             if (product == null || !product.toUpperCase(Locale.ROOT).contains("H2") || !c.isWrapperFor(JdbcConnection.class)) {
@@ -124,7 +134,7 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
             if (store.getFileStore() == null || store.getFileStore().isReadOnly()) {
                 return Optional.empty(); // in memory
             }
-            return Optional.of(new EmbeddedStoreCompaction(store, period));
+            return Optional.of(new EmbeddedStoreCompaction(store, period, beforeRound));
         } catch (SQLException | RuntimeException e) {
             log.warn("embedded audit store: file compaction not started ({})", e.getClass().getSimpleName());
             return Optional.empty();
@@ -206,15 +216,43 @@ public final class EmbeddedStoreCompaction implements AutoCloseable {
         return store.isClosed() ? 100 : store.getFileStore().getChunksFillRate();
     }
 
+    /**
+     * The timer's round. Nothing may leave it: a scheduled executor runs a task that threw never again, so an
+     * {@link Error} (h2store49: an {@code AssertionError} of H2's own checks, a {@code StackOverflowError}, an
+     * {@code OutOfMemoryError} that passed) used to end the rounds for the rest of the process without a word, and
+     * the file then grew by every commit's chunk (~27 KB per record). Now it is logged (its class only: H2's messages
+     * name pages and chunks, never data, but the class is what an operator needs) and counted
+     * ({@link #failedRounds}), and the next round tries again.
+     */
     private void compact() {
         try {
+            beforeRound.run();
             if (!store.isClosed()) {
                 compactRound();
             }
         } catch (RuntimeException e) {
             // the store is closing or busy; the next round tries again
+            failedRounds.incrementAndGet();
             log.debug("embedded audit store compaction skipped: {}", e.getClass().getSimpleName());
+        } catch (Error e) {
+            failedRounds.incrementAndGet();
+            log.error("embedded audit store compaction round failed ({}); the next round tries again", e.getClass().getName());
+        } finally {
+            rounds.incrementAndGet();
         }
+    }
+
+    /** Rounds the timer ran, failed ones included. */
+    long rounds() {
+        return rounds.get();
+    }
+
+    /**
+     * Rounds that ended in an exception or an error (a metric, {@code dijkwacht.audit.embedded.compaction.failed}): a
+     * few while the store closes are expected; a count that keeps rising means the file is not being kept small.
+     */
+    public long failedRounds() {
+        return failedRounds.get();
     }
 
     /**

@@ -23,8 +23,9 @@ class DeliveredTurnQueryTest {
     void aConversationLongerThanOneQueryHasItsNewestDeliveredTurnsRecognised() throws Exception {
         DriverManagerDataSource db = new DriverManagerDataSource("jdbc:h2:mem:delivered-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         JdbcTemplate jdbc = new JdbcTemplate(db);
-        jdbc.execute("CREATE TABLE audit_record (id BIGINT AUTO_INCREMENT PRIMARY KEY, chain_id VARCHAR(64), seq BIGINT, tenant VARCHAR(64))");
-        for (String migration : new String[] {"V140__audit_turn_hmac", "V170__audit_turn_choice", "V180__audit_choice_key", "V190__audit_record_choice_keys"}) {
+        jdbc.execute("CREATE TABLE audit_record (id BIGINT AUTO_INCREMENT PRIMARY KEY, chain_id VARCHAR(64), seq BIGINT, tenant VARCHAR(64), occurred_at TIMESTAMP WITH TIME ZONE)");
+        for (String migration : new String[] {"V140__audit_turn_hmac", "V170__audit_turn_choice", "V180__audit_choice_key", "V190__audit_record_choice_keys",
+                "V192__audit_record_choices_newest_first"}) {
             jdbc.execute(Files.readString(Path.of("src/main/resources/db/vendor/h2/" + migration + ".sql")));
         }
         TurnHasher hasher = TurnHasher.fromSecret("0123456789abcdef0123456789abcdef".getBytes());

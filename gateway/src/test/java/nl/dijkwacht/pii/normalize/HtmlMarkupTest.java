@@ -42,11 +42,7 @@ class HtmlMarkupTest {
 
     @Test
     void aFindingInTheNormalFormCoversTheTagsInTheOriginal() {
-        String original = "<p>BSN: 111<span>222</span>333</p>";
-        NormalizedText text = normalizer.normalize(original);
-        int start = text.text().indexOf("111");
-        int end = start + "111222333".length();
-        assertThat(original.substring(text.originalStart(start), text.originalEnd(end))).isEqualTo("111<span>222</span>333");
+        OriginalSpans.assertCovers("<p>BSN: 111<span>222</span>333</p>", "111222333", "111<span>222</span>333");
     }
 
     @Test
