@@ -26,7 +26,10 @@ import nl.dijkwacht.tenancy.Tenants;
  * gateway does not serve, 403 tenant_unknown, in the default tenant's records) is recorded as that operator's refused action
  * ({@link OperatorActionLog}); any other refusal there but a 401 (503 identity_provider_unavailable) as the refused action of
  * {@link Operator#unidentified}, once per source address, reason and interval with a later record of how many more there
- * were ({@link UnidentifiedRefusalRecords}, identity49).
+ * were ({@link UnidentifiedRefusalRecords}, identity49). On the model API a request refused because the identity provider
+ * could not be reached (503 {@code identity_provider_unavailable}: a tool retrying in a loop through an outage) is
+ * summed up the same way, per source, endpoint and interval (edges50): its first refusal is the request's record as
+ * before, with {@code repeats_counted_for_s}, and the count a second record of that endpoint.
  */
 public final class AuditedEarlyRefusals implements EarlyRefusalListener {
 
@@ -73,7 +76,18 @@ public final class AuditedEarlyRefusals implements EarlyRefusalListener {
         if (endpoint == Endpoint.UNSUPPORTED && refusal.caller() == null) {
             return; // an address not offered is recorded only for a caller whose key or token was accepted
         }
-        Exchange exchange = new Exchange(refusal.traceId() == null ? nl.dijkwacht.pipeline.TraceIds.next() : refusal.traceId(),
+        if (refusal.caller() == null && refusal.refusal().status() >= 500) {
+            // nobody could be identified (identity provider unreachable): a tool that retries in a loop would write a
+            // record per attempt for the whole outage — the first per source, endpoint and interval, then a count (edges50)
+            unidentified.refused(tenants.defaultTenant().id(), refusal.source(), endpoint.auditName(), refusal.refusal().code(),
+                    refusal.traceId(), new ModelApiRefusal(refusal, endpoint));
+            return;
+        }
+        record(refusal, endpoint, exchange(refusal, endpoint, refusal.traceId()));
+    }
+
+    private Exchange exchange(EarlyRefusal refusal, Endpoint endpoint, String traceId) {
+        Exchange exchange = new Exchange(traceId == null ? nl.dijkwacht.pipeline.TraceIds.next() : traceId,
                 endpoint, CallerHeaders.NONE, tenants.policy(refusal.caller() == null ? null : refusal.caller().tenant()).current());
         if (refusal.caller() != null) {
             exchange.caller(refusal.caller());
@@ -81,6 +95,10 @@ public final class AuditedEarlyRefusals implements EarlyRefusalListener {
         if (endpoint == Endpoint.UNSUPPORTED) {
             exchange.target(refusal.method() + " " + AddressShape.of(refusal.path()));
         }
+        return exchange;
+    }
+
+    private void record(EarlyRefusal refusal, Endpoint endpoint, Exchange exchange) {
         int status = refusal.refusal().status();
         String stage = status == 413 || status == 400 || endpoint == Endpoint.UNSUPPORTED ? "request:" : "authenticate:";
         exchange.refuse(refusal.refusal(), stage + refusal.refusal().code());
@@ -88,6 +106,36 @@ public final class AuditedEarlyRefusals implements EarlyRefusalListener {
             audit.record(exchange, status, false);
         } catch (AuditUnavailableException e) {
             // logged by the trail; the refusal stands
+        }
+    }
+
+    /** The two records of refused model-API requests of one source and endpoint in an interval: the request's, then the count. */
+    private final class ModelApiRefusal implements UnidentifiedRefusalRecords.Writer {
+        private final EarlyRefusal refusal;
+        private final Endpoint endpoint;
+
+        ModelApiRefusal(EarlyRefusal refusal, Endpoint endpoint) {
+            this.refusal = refusal;
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        public void first(String traceId, java.time.Duration countedFor) {
+            Exchange exchange = exchange(refusal, endpoint, traceId);
+            exchange.recordParameter("repeats_counted_for_s", countedFor.toSeconds());
+            record(refusal, endpoint, exchange);
+        }
+
+        @Override
+        public void repeats(UnidentifiedRefusalRecords.Repeats repeats) {
+            Exchange exchange = exchange(refusal, endpoint, repeats.lastTraceId());
+            exchange.recordParameter("repeats", repeats.count());
+            exchange.recordParameter("first_at", repeats.firstAt());
+            exchange.recordParameter("last_at", repeats.lastAt());
+            exchange.recordParameter("first_trace_id", repeats.firstTraceId());
+            exchange.recordParameter("last_trace_id", repeats.lastTraceId());
+            exchange.recordText("source", repeats.source());
+            record(refusal, endpoint, exchange);
         }
     }
 

@@ -126,6 +126,9 @@ public final class ChatCompletionsHandler {
             }
             if (refusal == null) {
                 refusal = pipeline.run(exchange);
+                if (refusal != null && refusal.param() != null) {
+                    refusal = refusal.withParam(call.refusedParam(refusal.param())); // in the tool's own field names
+                }
             }
             exchange.rateLimitHeaders().forEach(res::setHeader);
             if (refusal != null) {

@@ -43,6 +43,12 @@ record CompletionsSurface(ObjectMapper json, WireFormat wire) implements Surface
             public String param(ParamPath chatParam) {
                 return CompletionsRequest.toolParam(sent, chatParam);
             }
+
+            @Override
+            public String refusedParam(String chatParam) {
+                ParamPath path = ParamPath.parse(chatParam);
+                return path == null ? chatParam : CompletionsRequest.toolParam(sent, path);
+            }
         };
     }
 }

@@ -72,6 +72,17 @@ record ResponsesSurface(ObjectMapper json, WireFormat wire) implements Surface {
                 return request.toolParam(chatParam);
             }
 
+            @Override
+            public String refusedParam(String chatParam) {
+                ParamPath path = ParamPath.parse(chatParam);
+                if (path == null) {
+                    return chatParam;
+                }
+                String named = request.toolParam(path);
+                // a field of the Responses API's own the translation kept under its name (store, include): as sent
+                return named != null ? named : request.original().has(path.field()) ? chatParam : null;
+            }
+
             private ResponseObjects objects(Exchange ex) {
                 return new ResponseObjects(json, request, ex.traceId(), ex.model().id());
             }

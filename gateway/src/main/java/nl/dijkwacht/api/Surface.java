@@ -46,6 +46,15 @@ interface Surface {
         default String param(ParamPath chatParam) {
             return chatParam == null ? null : chatParam.toString();
         }
+
+        /**
+         * A parameter the gateway's own refusal named in the chat request ({@code messages}, {@code store},
+         * {@code messages[0].content[1].image_url.url}) by its name in the request the tool sent, or {@code null} when
+         * the tool sent no such field (edges50: a Responses request was told {@code messages}). The chat surface keeps it.
+         */
+        default String refusedParam(String chatParam) {
+            return chatParam;
+        }
     }
 
     /** A surface's stream to the tool: rewritten chat chunks in, its own events out; an error after the start. */

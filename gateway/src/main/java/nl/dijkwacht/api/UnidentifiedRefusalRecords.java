@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The audit records of admin and auditor API requests refused before anyone could be identified — above all
- * {@code 503 identity_provider_unavailable} during an outage of the identity provider (identity49). Since identity48 each
+ * The audit records of requests refused before anyone could be identified — above all
+ * {@code 503 identity_provider_unavailable} during an outage of the identity provider: on the admin and auditor API
+ * (identity49) and on the model API (edges50: a tool retrying in a loop wrote one record per attempt). Before, each
  * such request wrote a record: a console or script polling every few seconds through a two-hour outage wrote thousands.
  * Now, per (tenant, source address, reason, action) and interval ({@code dijkwacht.identity.unidentified-refusal-interval};
  * the action as {@link OperatorActions} names it, so that a refused kill switch or policy reload is a record of its own
@@ -34,7 +35,10 @@ import org.slf4j.LoggerFactory;
  * So the auditor still sees when refusals began, how many there were and when the last one came; a killed gateway loses at
  * most the count of the interval still open, never its first record. The source address is kept only as a keyed hash
  * ({@code source_hmac}); it is in the key so that one noisy client cannot hide another's refusals in its count. At most
- * {@link #MAX_OPEN} intervals are open at once; beyond that, new sources are counted together.
+ * {@link #MAX_OPEN} intervals are open at once; beyond that, new sources are counted together. The source is the client
+ * address as the source limits resolve it ({@code limits.ClientAddress}: a trusted proxy's {@code X-Forwarded-For}),
+ * not the connection's (edges50: behind an ingress every request had the ingress's address). How the two records look
+ * is the {@link Writer}'s: an operator action here, a model-API request's record in {@link AuditedEarlyRefusals}.
  */
 public final class UnidentifiedRefusalRecords implements AutoCloseable {
 
@@ -43,24 +47,33 @@ public final class UnidentifiedRefusalRecords implements AutoCloseable {
     static final int MAX_OPEN = 10_000;
     static final String OTHER_SOURCES = "other";
 
+    /** Writes the two records of one kind of refusal; the first refusal's writer writes both. */
+    public interface Writer {
+        /** The first refusal of an interval, at once, with parameter {@code repeats_counted_for_s}. */
+        void first(String traceId, Duration countedFor);
+
+        /** The refusals after the first, when the interval has closed. */
+        void repeats(Repeats repeats);
+    }
+
+    /** What the count record says: how many came after the first, when, under which trace ids, from which source. */
+    public record Repeats(long count, Instant firstAt, Instant lastAt, String firstTraceId, String lastTraceId, String source) {
+    }
+
     private record Key(String tenant, String source, String reason, String action) {
     }
 
     private static final class Window {
         final Instant opened;
-        final String method;
-        final String path;
-        final int status;
+        final Writer writer;
         final String firstTrace;
         long repeats;
         Instant lastAt;
         String lastTrace;
 
-        Window(Instant opened, String method, String path, int status, String firstTrace) {
+        Window(Instant opened, Writer writer, String firstTrace) {
             this.opened = opened;
-            this.method = method;
-            this.path = path;
-            this.status = status;
+            this.writer = writer;
             this.firstTrace = firstTrace;
         }
     }
@@ -97,8 +110,19 @@ public final class UnidentifiedRefusalRecords implements AutoCloseable {
 
     /** A refused request on the admin or auditor API whose caller could not be identified. */
     public void refused(String tenant, String source, String method, String path, String traceId, int status, String code) {
+        refused(tenant, source, OperatorActions.ofApi(method, path).action(), code, traceId,
+                new OperatorActionRefusal(tenant, method, path, status, code));
+    }
+
+    /**
+     * A refused request of any kind whose caller could not be identified.
+     *
+     * @param action what was asked (an operator action's name, a model-API endpoint's audit name): a key part, so that a
+     *               refusal of another action is a record of its own
+     * @param writer writes the records; the first refusal's is kept for the interval's count
+     */
+    public void refused(String tenant, String source, String action, String code, String traceId, Writer writer) {
         Instant now = clock.instant();
-        String action = OperatorActions.ofApi(method, path).action();
         Key key = new Key(tenant, source == null ? OTHER_SOURCES : source, code, action);
         Key closedKey = key;
         Window closed = null;
@@ -115,7 +139,7 @@ public final class UnidentifiedRefusalRecords implements AutoCloseable {
                 window = open.get(key);
             }
             if (window == null) {
-                open.put(key, new Window(now, method, path, status, traceId));
+                open.put(key, new Window(now, writer, traceId));
                 first = true;
             } else {
                 window.repeats++;
@@ -127,9 +151,7 @@ public final class UnidentifiedRefusalRecords implements AutoCloseable {
             summary(closedKey, closed);
         }
         if (first) {
-            OperatorActionLog.Entry entry = operatorActions.start(Operator.unidentified(tenant), method, path).traceId(traceId)
-                    .param("repeats_counted_for_s", interval.toSeconds());
-            operatorActions.finish(entry, status, code);
+            writer.first(traceId, interval);
         }
     }
 
@@ -171,16 +193,46 @@ public final class UnidentifiedRefusalRecords implements AutoCloseable {
         if (window.repeats == 0) {
             return 0;
         }
-        OperatorActionLog.Entry entry = operatorActions.start(Operator.unidentified(key.tenant()), window.method, window.path)
-                .traceId(window.lastTrace)
-                .param("repeats", window.repeats)
-                .param("first_at", window.opened)
-                .param("last_at", window.lastAt)
-                .param("first_trace_id", window.firstTrace)
-                .param("last_trace_id", window.lastTrace)
-                .text("source", key.source());
-        operatorActions.finish(entry, window.status, key.reason());
+        window.writer.repeats(new Repeats(window.repeats, window.opened, window.lastAt, window.firstTrace, window.lastTrace,
+                key.source()));
         return 1;
+    }
+
+    /** An admin or auditor request: the refused action of {@link Operator#unidentified} in the operator-action records. */
+    private final class OperatorActionRefusal implements Writer {
+        private final String tenant;
+        private final String method;
+        private final String path;
+        private final int status;
+        private final String code;
+
+        OperatorActionRefusal(String tenant, String method, String path, int status, String code) {
+            this.tenant = tenant;
+            this.method = method;
+            this.path = path;
+            this.status = status;
+            this.code = code;
+        }
+
+        @Override
+        public void first(String traceId, Duration countedFor) {
+            OperatorActionLog.Entry entry = operatorActions.start(Operator.unidentified(tenant), method, path).traceId(traceId)
+                    .param("repeats_counted_for_s", countedFor.toSeconds());
+            operatorActions.finish(entry, status, code);
+        }
+
+        @Override
+        public void repeats(Repeats repeats) {
+            OperatorActionLog.Entry entry = operatorActions.start(Operator.unidentified(tenant), method, path)
+                    .traceId(repeats.lastTraceId())
+                    .param("repeats", repeats.count())
+                    .param("first_at", repeats.firstAt())
+                    .param("last_at", repeats.lastAt())
+                    .param("first_trace_id", repeats.firstTraceId())
+                    .param("last_trace_id", repeats.lastTraceId())
+                    .text("source", repeats.source());
+            operatorActions.finish(entry, status, code);
+        }
     }
 
     /** On shutdown: the counts of the intervals still open are written, so that an orderly stop loses none. */

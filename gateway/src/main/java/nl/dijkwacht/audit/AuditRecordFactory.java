@@ -19,6 +19,8 @@ public final class AuditRecordFactory {
     private static final String[] DECISIONS = Arrays.stream(Decision.values())
             .map(d -> d.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper PARAMETERS_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final Pseudonymizer pseudonymizer;
     private final TextHasher hasher;
     private final AuditGovernance governance;
@@ -74,7 +76,8 @@ public final class AuditRecordFactory {
                 .streamed(streamed)
                 .placeholdersRestored(exchange.placeholdersRestored())
                 .placeholdersUnknown(exchange.placeholdersUnknown())
-                .hashKeyId(promptHmac == null && answerHmac == null ? null
+                .actionParameters(parameters(exchange))
+                .hashKeyId(promptHmac == null && answerHmac == null && exchange.recordTexts().isEmpty() ? null
                         : (capture == null ? hasher.activeKeyId() : capture.hashKeyId()))
                 .promptHmac(promptHmac)
                 .answerHmac(answerHmac)
@@ -90,6 +93,20 @@ public final class AuditRecordFactory {
                 .attachmentCounts(attachments(exchange))
                 .purpose(purpose(exchange))
                 .build();
+    }
+
+    /** A request record's own parameters (a count record's, edges50) as the operator records keep theirs: JSON strings. */
+    private String parameters(Exchange exchange) {
+        if (exchange.recordParameters().isEmpty() && exchange.recordTexts().isEmpty()) {
+            return null;
+        }
+        var kept = new java.util.LinkedHashMap<>(exchange.recordParameters());
+        exchange.recordTexts().forEach((name, text) -> kept.put(name + "_hmac", hasher.hash(text)));
+        try {
+            return PARAMETERS_JSON.writeValueAsString(kept);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static AuditRecord.Purpose purpose(Exchange exchange) {

@@ -72,8 +72,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    EarlyRefusals earlyRefusals(ObjectProvider<EarlyRefusalListener> listeners, ObjectMapper dijkwachtJson, Clock policyClock) {
-        return new EarlyRefusals(listeners.orderedStream().toList(), new OpenAiErrorWriter(dijkwachtJson), policyClock);
+    EarlyRefusals earlyRefusals(ObjectProvider<EarlyRefusalListener> listeners, ObjectMapper dijkwachtJson, Clock policyClock,
+                                DijkwachtProperties properties) {
+        nl.dijkwacht.limits.ClientAddress addresses = new nl.dijkwacht.limits.ClientAddress(properties.limits().trustedProxies());
+        return new EarlyRefusals(listeners.orderedStream().toList(), new OpenAiErrorWriter(dijkwachtJson), policyClock,
+                request -> addresses.of(request.getRemoteAddr(), java.util.Collections.list(request.getHeaders("X-Forwarded-For"))));
     }
 
     @Bean

@@ -20,6 +20,9 @@ public final class ClientAddress {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
+    /** The source of a request whose address is not known. */
+    public static final String UNKNOWN = "onbekend";
+
     private final List<Range> trusted;
 
     /** @param trustedProxies addresses ({@code 10.0.0.5}) or CIDR ranges ({@code 10.0.0.0/8}, {@code fd00::/8}) */
@@ -33,14 +36,26 @@ public final class ClientAddress {
 
     /** The source a request is counted under: an IPv4 address or an IPv6 /64 prefix. */
     public String of(ServerRequest request) {
-        InetAddress remote = request.remoteAddress().map(InetSocketAddress::getAddress).orElse(null);
+        return of(request.remoteAddress().map(InetSocketAddress::getAddress).orElse(null),
+                request.headers().header("X-Forwarded-For"));
+    }
+
+    /**
+     * The same from the connection's address as text and the request's {@code X-Forwarded-For} headers: for a request
+     * no route has taken yet (refused by a filter or the container; edges50).
+     */
+    public String of(String remoteAddress, List<String> forwardedFor) {
+        return of(parse(remoteAddress), forwardedFor);
+    }
+
+    private String of(InetAddress remote, List<String> forwardedFor) {
         if (remote == null) {
-            return "onbekend";
+            return UNKNOWN;
         }
         InetAddress client = remote;
         if (isTrusted(remote)) {
             List<String> hops = new ArrayList<>();
-            for (String header : request.headers().header("X-Forwarded-For")) {
+            for (String header : forwardedFor) {
                 for (String hop : header.split(",")) {
                     hops.add(hop.strip());
                 }

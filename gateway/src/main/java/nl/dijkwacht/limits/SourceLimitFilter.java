@@ -85,9 +85,8 @@ public final class SourceLimitFilter implements PreAuthenticationLimit, EarlyRef
         if (attempt != null) {
             attempt.failure = refusal.refusal().code();
         } else {
-            // refused on a route this filter is not on: still counted, by the address the container saw
-            var address = ClientAddress.parse(refusal.source());
-            guard.failed(address == null ? "onbekend" : ClientAddress.sourceOf(address), refusal.refusal().code());
+            // refused on a route this filter is not on: still counted, by the client address the refusal was resolved to
+            guard.failed(refusal.source() == null ? ClientAddress.UNKNOWN : refusal.source(), refusal.refusal().code());
         }
     }
 

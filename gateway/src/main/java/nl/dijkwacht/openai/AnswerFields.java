@@ -18,11 +18,12 @@ public final class AnswerFields {
      * The answer's own fields: OpenAI's ({@code obfuscation} pads stream chunks), Azure's {@code prompt_filter_results},
      * OpenRouter's {@code provider}, Groq's {@code x_groq} (a request id and queue times), llama.cpp's {@code timings}
      * (token counts and speeds, in every event), an upstream {@code error}, the gateway's own extension, a search model's
-     * lists ({@link #SEARCH}).
+     * lists ({@link #SEARCH}), Perplexity's stream {@code type} ({@code message}, {@code info}, {@code end_of_stream}) and
+     * {@code status} ({@code PENDING}, {@code COMPLETED}; its SDK's {@code StreamChunk}, edges50).
      */
     public static final Set<String> ANSWER = Set.of("id", "object", "created", "model", "choices", "usage",
             "system_fingerprint", "service_tier", "obfuscation", "prompt_filter_results", "provider", "x_groq", "error",
-            "dijkwacht", "citations", "search_results", "images", "related_questions", "timings");
+            "dijkwacht", "citations", "search_results", "images", "related_questions", "timings", "type", "status");
 
     /**
      * A search model's lists beside the answer (Perplexity): URLs, and titles, snippets and questions that are scanned

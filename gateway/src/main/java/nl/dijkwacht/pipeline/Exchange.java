@@ -74,6 +74,26 @@ public final class Exchange {
     private UseCasePolicy disclaimerUseCase;
     private String disclaimer;
     private java.util.List<TurnCheck> turnChecks = java.util.List.of();
+    private Map<String, String> recordParameters = Map.of();
+    private Map<String, String> recordTexts = Map.of();
+
+    /** Parameters of the audit record that are no personal data (a count record's {@code repeats}; edges50). */
+    public Map<String, String> recordParameters() { return recordParameters; }
+    public void recordParameter(String name, Object value) {
+        if (recordParameters.isEmpty()) {
+            recordParameters = new java.util.LinkedHashMap<>();
+        }
+        recordParameters.put(name, String.valueOf(value));
+    }
+
+    /** Text the audit record keeps only as a keyed hash, parameter {@code <name>_hmac} (a source address). */
+    public Map<String, String> recordTexts() { return recordTexts; }
+    public void recordText(String name, String text) {
+        if (recordTexts.isEmpty()) {
+            recordTexts = new java.util.LinkedHashMap<>();
+        }
+        recordTexts.put(name, text);
+    }
 
     public Exchange(String traceId, Endpoint endpoint, CallerHeaders headers, PolicySet policy) {
         this.traceId = traceId;

@@ -19,6 +19,10 @@ public record Refusal(int status, String type, String code, String message, Stri
         return new Refusal(status, type, code, message, param, seconds, upstreamMessage);
     }
 
+    public Refusal withParam(String param) {
+        return new Refusal(status, type, code, message, param, retryAfterSeconds, upstreamMessage);
+    }
+
     public Refusal withUpstreamMessage(String upstreamMessage) {
         return new Refusal(status, type, code, message, param, retryAfterSeconds, upstreamMessage);
     }

@@ -81,4 +81,26 @@ class SearchModelFieldsTest extends RecordedAnswerTest {
         assertThat(answer.at("/related_questions/0").asText()).isEqualTo("Hoe geef ik een adreswijziging door voor anna@example.nl?");
         assertThat((String) audit(r).get("OUTPUT_ENTITY_COUNTS")).contains("\"BSN\":2").doesNotContain("UNSCANNED_FIELD");
     }
+
+    /**
+     * edges50: Perplexity's stream fields {@code type} and {@code status} (the SDK's {@code StreamChunk}: a kind and a
+     * state from short lists, no text) were unknown — under {@code redact} dropped from every event and the answer counted
+     * {@code UNSCANNED_FIELD}. Now known at the answer's level: they pass, and the stream completes as before.
+     */
+    @Test
+    void underRedactTheStreamsTypeAndStatusPass() throws Exception {
+        RecordedAnswers.answer(upstream, "perplexity", "chat-stream-typed.sse");
+        HttpResponse<String> r = send(request(true), REDACT);
+        assertThat(r.body()).doesNotContain("111222333").doesNotContain("dropped_fields");
+        List<JsonNode> chunks = RecordedAnswers.chunks(r);
+        assertThat(chunks).filteredOn(c -> c.has("status")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.path("status").asText()).isIn("PENDING", "COMPLETED"));
+        assertThat(chunks).anySatisfy(c -> {
+            assertThat(c.path("type").asText()).isEqualTo("end_of_stream");
+            assertThat(c.path("status").asText()).isEqualTo("COMPLETED");
+        });
+        var record = audit(r);
+        assertThat((String) record.get("OUTPUT_ENTITY_COUNTS")).doesNotContain("UNSCANNED_FIELD").contains("BSN");
+        assertThat(record.get("DECISION")).as("answered, not interrupted").isNotEqualTo("failed");
+    }
 }

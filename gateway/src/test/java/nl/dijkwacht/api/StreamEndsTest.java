@@ -119,4 +119,27 @@ class StreamEndsTest extends RecordedAnswerTest {
             assertThat((String) record.get("OUTPUT_ENTITY_COUNTS")).as(recording).doesNotContain("UNSCANNED_FIELD");
         }
     }
+
+    /**
+     * edges50: LM Studio's end shapes, as its bug tracker shows them — a stream whose finishing event has an empty delta,
+     * then [DONE], and a whole answer with an empty {@code stats: {}} — pass under redact as they are, without
+     * {@code UNSCANNED_FIELD} (verified, nothing changed: an empty object carries nothing and stays).
+     */
+    @Test
+    void lmStudiosStreamAndWholeAnswerEndAsOpenAisDo() throws Exception {
+        RecordedAnswers.answer(upstream, "lmstudio", "chat-stream.sse");
+        HttpResponse<String> streamed = send(request(true), REDACT);
+        assertThat(text(streamed)).startsWith("Uw aanvraag is bevestigd, anna@example.nl. Met vriendelijke groet.");
+        assertThat(streamed.body()).endsWith("data: [DONE]\n\n").doesNotContain("dropped_fields");
+        Map<String, Object> record = audit(streamed);
+        assertThat(record.get("ERROR_CODE")).isNull();
+        assertThat((String) record.get("OUTPUT_ENTITY_COUNTS")).doesNotContain("UNSCANNED_FIELD");
+
+        RecordedAnswers.answer(upstream, "lmstudio", "chat.json");
+        HttpResponse<String> whole = send(request(false), REDACT);
+        assertThat(parse(whole.body()).at("/choices/0/message/content").asText())
+                .startsWith("Uw aanvraag is bevestigd, anna@example.nl. Met vriendelijke groet.");
+        assertThat(whole.body()).doesNotContain("dropped_fields");
+        assertThat((String) audit(whole).get("OUTPUT_ENTITY_COUNTS")).doesNotContain("UNSCANNED_FIELD");
+    }
 }

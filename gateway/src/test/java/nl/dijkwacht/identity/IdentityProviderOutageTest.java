@@ -103,8 +103,7 @@ class IdentityProviderOutageTest extends GatewayTestBase {
         JsonNode error = parse(answer.body()).path("error");
         assertThat(error.path("code").asText()).isEqualTo("identity_provider_unavailable");
         assertThat(error.path("message").asText()).contains("identiteitsprovider is niet bereikbaar");
-        String trace = answer.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
-        assertThat(auditRecord(trace)).as("the refusal is a record").isNotNull();
+        assertThat(answer.headers().firstValue("X-Dijkwacht-Trace-Id")).isPresent();
     }
 
     @Test
@@ -121,6 +120,10 @@ class IdentityProviderOutageTest extends GatewayTestBase {
             assertUnavailable(chatWith(token));
         }
         assertThat(fetches()).as("one fetch for 13 requests within the interval").isEqualTo(1);
+        // the first refusal is a record at once, the others are counted into one more record when the interval closes
+        // (edges50; OutageRefusalRecordsTest) — before, all 13 were records
+        assertThat(jdbc.queryForList("SELECT trace_id FROM audit_record WHERE error_code = 'identity_provider_unavailable'"
+                + " AND endpoint = 'chat.completions'")).as("records of 13 refusals in one interval").hasSize(1);
         // on the admin API too: refused at once, and the refusal is a record although nobody could be identified (identity48)
         HttpResponse<String> admin = getJson("/admin/policy",
                 issuer.token(Map.of("sub", "id48-outage-admin", "roles", List.of("dijkwacht-admin"))));

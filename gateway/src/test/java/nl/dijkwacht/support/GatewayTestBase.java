@@ -86,10 +86,13 @@ public abstract class GatewayTestBase {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    protected HttpResponse<String> getJson(String path, String key) throws Exception {
+    protected HttpResponse<String> getJson(String path, String key, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(url(path)).GET();
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -10,7 +10,8 @@ import nl.dijkwacht.pipeline.Refusal;
  * route's limit (413), or the pre-authentication rate limit (429).
  *
  * @param traceId the trace id the refusal was answered with ({@code X-Dijkwacht-Trace-Id})
- * @param source  the client address as the servlet container saw it (behind a proxy: configure forwarded headers)
+ * @param source  the client address as the source limits count it ({@code limits.ClientAddress}: behind a trusted proxy
+ *                the client its {@code X-Forwarded-For} names; an IPv6 client as its /64)
  * @param route   which kind of route refused it
  * @param method   the HTTP method
  * @param path     the request path (never the query: it may name a person)

@@ -24,11 +24,18 @@ public final class EarlyRefusals {
     private final List<EarlyRefusalListener> listeners;
     private final OpenAiErrorWriter errors;
     private final Clock clock;
+    private final java.util.function.Function<HttpServletRequest, String> addresses;
 
-    public EarlyRefusals(List<EarlyRefusalListener> listeners, OpenAiErrorWriter errors, Clock clock) {
+    /**
+     * @param addresses how a refused request's source is told: the client behind a trusted proxy, not the proxy, as the
+     *                  source limits count it ({@code limits.ClientAddress}; edges50)
+     */
+    public EarlyRefusals(List<EarlyRefusalListener> listeners, OpenAiErrorWriter errors, Clock clock,
+                         java.util.function.Function<HttpServletRequest, String> addresses) {
         this.listeners = List.copyOf(listeners);
         this.errors = errors;
         this.clock = clock;
+        this.addresses = addresses;
     }
 
     public ServerResponse refuse(ServerRequest request, RouteKind route, Refusal refusal) {
@@ -66,7 +73,7 @@ public final class EarlyRefusals {
      * nothing authenticated it.
      */
     public EarlyRefusal reportBeforeRouting(HttpServletRequest servlet, Refusal refusal) {
-        EarlyRefusal event = new EarlyRefusal(nl.dijkwacht.pipeline.TraceIds.next(), clock.instant(), servlet.getRemoteAddr(),
+        EarlyRefusal event = new EarlyRefusal(nl.dijkwacht.pipeline.TraceIds.next(), clock.instant(), addresses.apply(servlet),
                 RouteKind.PUBLIC, servlet.getMethod(), "", null, null, refusal);
         tell(event);
         return event;
@@ -88,7 +95,7 @@ public final class EarlyRefusals {
         if (operator == null && servlet.getAttribute(AuthenticatedRequest.OPERATOR) instanceof Operator known) {
             operator = known; // authenticated, then refused by a later filter (body size)
         }
-        EarlyRefusal event = new EarlyRefusal(nl.dijkwacht.pipeline.TraceIds.next(), clock.instant(), servlet.getRemoteAddr(), route,
+        EarlyRefusal event = new EarlyRefusal(nl.dijkwacht.pipeline.TraceIds.next(), clock.instant(), addresses.apply(servlet), route,
                 servlet.getMethod(), servlet.getRequestURI(), caller instanceof Caller c ? c : null, operator, refusal);
         tell(event);
         return event;

@@ -73,6 +73,17 @@ final class FindingExplanations {
                             + " ook 1 letter en 7-8 cijfers; een verblijfsdocument: 1 letter en 8 letters of cijfers, waarvan"
                             + " minstens 4 cijfers)"),
             Map.entry("10-digit driving-licence number", "rijbewijsnummer van 10 cijfers"),
+            Map.entry("foreign identity-card or passport number of 2 letters and 6 digits, also parted by a space"
+                            + " (a Romanian identity card's series and number, an older Ukrainian passport)",
+                    "buitenlands ID-kaart- of paspoortnummer van 2 letters en 6 cijfers, ook met een spatie ertussen"
+                            + " (serie en nummer van een Roemeense identiteitskaart, een ouder Oekraïens paspoort)"),
+            Map.entry("Turkish identity number (T.C. Kimlik No, 11 digits)",
+                    "Turks identiteitsnummer (T.C. Kimlik No, 11 cijfers)"),
+            Map.entry("nine digits in groups with a double space among the single ones (`9999  24 680`, typed or"
+                            + " copied from a form's boxes); only with a positive cue",
+                    "negen cijfers in groepjes met een dubbele spatie tussen de enkele (`9999  24 680`, getypt of"
+                            + " overgenomen uit de vakjes van een formulier); alleen met een woord dat op een BSN wijst"),
+            Map.entry("year in brackets after a name", "jaartal tussen haakjes na een naam"),
             Map.entry("10 digits, also grouped 4-3-3, 4-4-2 or 2-2-2-2-2", "10 cijfers, ook in groepjes 4-3-3, 4-4-2 of 2-2-2-2-2"),
             Map.entry("8 digits, also `1234 5678`, `12.345.678`, `12 345 678`", "8 cijfers, ook `1234 5678`, `12.345.678`, `12 345 678`"),
             Map.entry("`31` + nine digits, or nine digits without the leading zero (also `612 345 678`, `612 34 56 78`,"
@@ -171,17 +182,19 @@ final class FindingExplanations {
             Map.entry("place name follows", "plaatsnaam volgt"),
             Map.entry("after a street and house number", "na een straat en huisnummer"),
             Map.entry("a table cell", "een tabelcel"),
-            Map.entry("name or BSN on the same row", "naam of BSN op dezelfde rij"));
+            Map.entry("name or BSN on the same row", "naam of BSN op dezelfde rij"),
+            Map.entry("household word near", "woord over het gezin in de buurt"));
 
     /** {@code context +'bsn' before}, {@code context -'klantnummer' column header}, {@code context +'rijbewijs'}. */
-    private static final Pattern CUE = Pattern.compile("context ([+-])'(.*)'(?: (before|after|column header|JSON key|label))?");
+    private static final Pattern CUE = Pattern.compile("context ([+-])'(.*)'(?: (before|after|column header|JSON key|label|type cell before))?");
 
     private static final Map<String, String> WHERE = Map.of(
             "before", "ervoor",
             "after", "erna",
             "column header", "als kolomkop",
             "JSON key", "als JSON-sleutel",
-            "label", "als label");
+            "label", "als label",
+            "type cell before", "in de cel ervoor die het soort noemt");
 
     private FindingExplanations() {
     }

@@ -202,7 +202,8 @@ public final class AddressRecognizer implements Recognizer {
             }
             start = s;
         }
-        boolean residence = !postcode && residencePhraseBefore(text, start);
+        boolean residence = !postcode && (residencePhraseBefore(text, start)
+                || residenceVerbBefore(text, start) && capitalisedStreet(text, start, ws));
         boolean placed = !postcode && !residence && placePrepositionBefore(text, start)
                 && capitalisedStreet(text, start, ws) && sentenceGoesOn(text, end);
         boolean listed = !postcode && !residence && !placed && bulletBefore(text, start)
@@ -322,11 +323,30 @@ public final class AddressRecognizer implements Recognizer {
                 && phraseRightBefore(text, start - 3);
     }
 
+    /** "woont" and the like without a preposition, as chat types it: only before a capitalised street. */
+    private static final List<String> RESIDENCE_VERBS = List.of("woon", "woont", "wonen", "woonde");
+
+    /** pii50: "ze woont Hoefijzer 7", "ik woon Eikenlaan 11" (held-out-16's chat). */
+    private static boolean residenceVerbBefore(String text, int start) {
+        if (start < 2 || text.charAt(start - 1) != ' ') {
+            return false;
+        }
+        for (String verb : RESIDENCE_VERBS) {
+            int from = start - 1 - verb.length();
+            if (from >= 0 && text.regionMatches(true, from, verb, 0, verb.length())
+                    && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A residence phrase ends right before {@code start} (compared without allocating). */
     private static boolean phraseRightBefore(String text, int start) {
         for (String phrase : RESIDENCE) {
             int from = start - 1 - phrase.length();
-            if (from >= 0 && text.charAt(start - 1) == ' ' && text.regionMatches(true, from, phrase, 0, phrase.length())
+            if (from >= 0 && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '\n')
+                    && text.regionMatches(true, from, phrase, 0, phrase.length())
                     && (from == 0 || !Character.isLetter(text.charAt(from - 1)))) {
                 return true;
             }

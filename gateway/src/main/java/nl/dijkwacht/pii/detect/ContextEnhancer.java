@@ -138,7 +138,38 @@ public final class ContextEnhancer {
         if (field.kind() == TextStructure.Kind.LINE) {
             return cue(lower, start, end);
         }
+        if (field.kind() == TextStructure.Kind.TABLE) {
+            Cue typeCell = typeCellBefore(lower, field, structure);
+            if (typeCell.signal() != Signal.NONE) {
+                return typeCell;
+            }
+        }
         return words.cueAfter(lower, end, Math.min(field.end(), end + after));
+    }
+
+    /** The longest cell read as naming the type of the value after it ("id-kaart RO"). */
+    private static final int TYPE_CELL = 24;
+
+    /**
+     * "| paspoort | NP4HD7J21 |" under the headers "document | nummer": a row whose cell right before the value's
+     * opens with a cue word names what the value is, as a label would (pii50: held-out-16's document table, whose
+     * numbers had no cue in their own cell or header).
+     */
+    private Cue typeCellBefore(String lower, TextStructure.Field field, TextStructure structure) {
+        int p = field.start() - 1;
+        while (p >= 0 && "\t,;| \"".indexOf(lower.charAt(p)) >= 0) {
+            p--;
+        }
+        if (p < 0 || lower.charAt(p) == '\n') {
+            return Cue.NONE;
+        }
+        TextStructure.Field previous = structure.fieldAt(p, p + 1);
+        if (previous == null || previous.kind() != TextStructure.Kind.TABLE || previous.end() - previous.start() > TYPE_CELL) {
+            return Cue.NONE;
+        }
+        Cue c = words.cueBefore(lower, previous.end(), previous.start());
+        return c.signal() != Signal.NONE && lower.startsWith(c.word(), previous.start())
+                ? new Cue(c.signal(), c.word(), "type cell before") : Cue.NONE;
     }
 
     /** Whether any positive cue word occurs anywhere in the text (a cheap gate before pattern matching). */

@@ -11,7 +11,8 @@ public final class DocumentNumberPatterns {
 
     /**
      * Numbers of identity documents: Dutch passport and identity-card numbers (two letters, six letters or digits,
-     * one digit; never the letter O) and driving-licence numbers (ten digits). Both shapes are common in other
+     * one digit; never the letter O), foreign ones (two letters and six digits; the Turkish T.C. Kimlik number of
+     * eleven digits) and driving-licence numbers (ten digits). These shapes are common in other
      * codes too, so a document word must be near.
      */
     public static Recognizer idDocument() {
@@ -22,6 +23,11 @@ public final class DocumentNumberPatterns {
                         "(?<![\\p{L}\\d])((?i:[A-NP-Z]{2}[A-NP-Z0-9]{6}\\d)|[A-Z]\\d{7,8}|[A-Z](?=(?:[A-Z]*\\d){4})[A-Z0-9]{8})"
                                 + "(?![\\p{L}\\d])",
                         PatternRecognizer.Start.TOKEN)
+                .pattern("foreign identity-card or passport number of 2 letters and 6 digits, also parted by a space"
+                                + " (a Romanian identity card's series and number, an older Ukrainian passport)",
+                        "(?<![\\p{L}\\d])([A-Z]{2} ?\\d{6})(?![\\p{L}\\d])", PatternRecognizer.Start.TOKEN)
+                .pattern("Turkish identity number (T.C. Kimlik No, 11 digits)",
+                        "(?<![\\p{L}\\d])([1-9]\\d{10})(?![\\p{L}\\d])", 11)
                 .context(ContextEnhancer.of("/pii/context/driving-licence.txt", 60, 20))
                 .pattern("10-digit driving-licence number", "(?<![\\p{L}\\d])(\\d{10})(?![\\p{L}\\d])", 10)
                 .scores(0.85, 0, 0)

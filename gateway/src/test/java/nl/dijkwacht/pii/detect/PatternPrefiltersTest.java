@@ -77,7 +77,7 @@ class PatternPrefiltersTest {
                 }
             }
         }
-        assertThat(checked).isEqualTo(9); // pii48b: date-of-birth-compact; pii49: month first in figures
+        assertThat(checked).isEqualTo(11); // pii48b: date-of-birth-compact; pii49: month first in figures; pii50: BSN with a double space, T.C. Kimlik
     }
 
     @Test

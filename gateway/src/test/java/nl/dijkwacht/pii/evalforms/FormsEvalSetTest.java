@@ -39,6 +39,9 @@ class FormsEvalSetTest {
     /** The totals of the README's held-out-16 table. */
     private static final List<Long> HELDOUT16_TOTALS = List.of(256L, 343L, 319L);
 
+    /** The totals of the README's held-out-17 table. */
+    private static final List<Long> HELDOUT17_TOTALS = List.of(296L, 352L, 327L);
+
     private static List<Doc> all() throws IOException {
         List<Doc> docs = new ArrayList<>();
         List<String> splits = new ArrayList<>(FormsEvalSet.SPLITS);
@@ -262,6 +265,25 @@ class FormsEvalSetTest {
         assertThat(FormsEvalSet.SPLITS).contains("heldout16");
         assertThat(FormsEvalSet.UNSEEN).doesNotContain("heldout16");
         assertThat(FormsEvalSet.WRITTEN_AHEAD).doesNotContain("heldout16");
+    }
+
+    /**
+     * Held-out-17 (written ahead of session 50's round by writer50b): 16 documents of every form numbered from 1701,
+     * the table variants, no text shared with any other part (hand-written, generated or written ahead), exactly the
+     * labels its README section counts, and held out (unseen, written ahead, not in the splits the equivalence corpus
+     * and the name model's writer folds read). Failures name ids and counts only: the part is unseen.
+     */
+    @Test
+    void heldout17CoversEveryFormAndIsNew() throws IOException {
+        List<String> others = new ArrayList<>(FormsEvalSet.SPLITS);
+        others.addAll(FormsEvalSet.GENERATED_SPLITS);
+        FormsEvalSet.WRITTEN_AHEAD.stream().filter(s -> !s.equals("heldout17")).forEach(others::add);
+        assertWrittenApart("heldout17", 1701, others);
+        assertThat(labelTotals("heldout17")).as("held-out-17 identifiers, names, look-alikes")
+                .isEqualTo(HELDOUT17_TOTALS);
+        assertThat(FormsEvalSet.UNSEEN).contains("heldout17");
+        assertThat(FormsEvalSet.WRITTEN_AHEAD).contains("heldout17");
+        assertThat(FormsEvalSet.SPLITS).doesNotContain("heldout17");
     }
 
     /** Held-out-12 was run once at the end of the twelfth round: development data since round 15, no longer unseen. */

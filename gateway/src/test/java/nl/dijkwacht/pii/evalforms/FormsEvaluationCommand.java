@@ -33,6 +33,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout14  # held-out-14 (development data since round 15)
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout15  # held-out-15 (development data since session 49)
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout16  # held-out-16 (development data since session 50)
+ * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout17  # held-out-17 (unseen: figures only, lead only)
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms.build=true  # markup → JSONL
  * </pre>
  *
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class FormsEvaluationCommand {
 
     @Test
-    @EnabledIfSystemProperty(named = "pii.forms", matches = "dev|heldout|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|paste45|paste45heldout|paste46|paste46heldout")
+    @EnabledIfSystemProperty(named = "pii.forms", matches = "dev|heldout|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9|heldout10|heldout11|heldout12|heldout13|heldout14|heldout15|heldout16|heldout17|paste45|paste45heldout|paste46|paste46heldout")
     void evaluate() throws IOException {
         String split = System.getProperty("pii.forms");
         FormsEvaluation.main(new String[] {split});

@@ -44,11 +44,7 @@ class HtmlCharacterReferencesTest {
 
     @Test
     void aFindingInTheNormalFormCoversTheReferencesInTheOriginal() {
-        String original = "BSN 111&nbsp;222&nbsp;333.";
-        NormalizedText text = normalizer.normalize(original);
-        int start = text.text().indexOf("111");
-        int end = start + "111 222 333".length();
-        assertThat(original.substring(text.originalStart(start), text.originalEnd(end))).isEqualTo("111&nbsp;222&nbsp;333");
+        OriginalSpans.assertCovers("BSN 111&nbsp;222&nbsp;333.", "111 222 333", "111&nbsp;222&nbsp;333");
     }
 
     @Test

@@ -35,7 +35,8 @@ final class SurnameRules {
         if (j > i && j < tokens.size() && tokens.get(j).capitalised() && NameParser.adjacent(text, tokens, j - 1, j)
                 && !givenNameFollows && gazetteer.isSurname(tokens.get(j))
                 && !(tokens.get(j).in(NameWords.AMBIGUOUS) && i > 0
-                && tokens.get(i - 1).in(NameWords.PLACE_PREPOSITIONS))) {
+                && tokens.get(i - 1).in(NameWords.PLACE_PREPOSITIONS))
+                && !streetAfterPreposition(text, tokens, i, j)) {
             NameSpan name = parser.parse(text, tokens, i, false, false, PARTICLE_SURNAME);
             if (name != null) {
                 out.add(name);
@@ -43,6 +44,17 @@ final class SurnameRules {
             }
         }
         return -1;
+    }
+
+    /**
+     * "woont nog op Oosterom 12": the particle is the preposition of a place and the "surname" a street without a street
+     * word, when a house number follows it (pii50: held-out-15's chat, where the name won over the address).
+     */
+    private static boolean streetAfterPreposition(String text, List<TextToken> tokens, int i, int j) {
+        return j == i + 1 && tokens.get(i).isWord() && !tokens.get(i).capitalised()
+                && tokens.get(i).in(NameWords.PLACE_PREPOSITIONS) && j + 1 < tokens.size()
+                && tokens.get(j + 1).kind() == TextToken.Kind.NUMBER && tokens.get(j + 1).end() - tokens.get(j + 1).start() <= 4
+                && NameParser.adjacent(text, tokens, j, j + 1);
     }
 
     /**
@@ -259,7 +271,7 @@ final class SurnameRules {
     int knownSurname(String text, List<TextToken> tokens, int i, List<NameSpan> out) {
         TextToken t = tokens.get(i);
         if (!t.capitalised() || !gazetteer.isSurname(t) || t.in(NameWords.NOT_NAMES)
-                || t.in(NameWords.AMBIGUOUS)) {
+                || t.in(NameWords.AMBIGUOUS) || i > 0 && streetAfterPreposition(text, tokens, i - 1, i)) {
             return -1;
         }
         NameSpan name = parser.parse(text, tokens, i, false, false, KNOWN_SURNAME);
