@@ -45,7 +45,12 @@ class EscapedValueDoorsTest extends GatewayTestBase {
             "BSN, quoted-printable        | BSN =31=31=31=32=32=32=33=33=33 graag                                      | =32=32          | BSN",
             "e-mail, soft line break      | Mail jan.jansen@exam=\\nple.nl vandaag                                     | exam            | EMAIL",
             "name, json.dumps             | {\"naam\": \"Ren\\u00e9 de Vries\", \"woonplaats\": \"Utrecht\"}    | Vries           | PERSON",
-            "IBAN, soft line break        | Rekening NL91ABNA04171=\\n64300 graag terugstorten                          | 64300           | IBAN"})
+            "IBAN, soft line break        | Rekening NL91ABNA04171=\\n64300 graag terugstorten                          | 64300           | IBAN",
+            // review50: an escape or a soft line break that would glue a letter onto the value (found before redteam50)
+            "BSN, an escaped letter after | BSN 111222333\\x41 volgt                                                 | 111222333       | BSN",
+            "BSN, quoted-printable after  | BSN 111222333=41=42 volgt                                                 | 111222333       | BSN",
+            "BSN, a word after a soft break | BSN 111222333=\\nvolgt                                                  | 111222333       | BSN",
+            "IBAN, a word after a soft break | Rekening NL91ABNA0417164300=\\nDank                                    | 0417164300      | IBAN"})
     void personalDataEscapedOrSplitIsGoverned(String name, String text, String raw, String entity) throws Exception {
         ObjectNode body = json.createObjectNode().put("model", "extern");
         body.putArray("messages").addObject().put("role", "user").put("content", text.replace("\\n", "\n"));
