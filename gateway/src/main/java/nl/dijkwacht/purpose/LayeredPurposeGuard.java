@@ -284,8 +284,10 @@ public final class LayeredPurposeGuard {
                 named = named || OnePerson.byNumber(folded);
             }
             // thirteenth round: a form of address with an initial only ("meneer B. uit de Vogelwijk") names one person too
-            if (p >= policy.personalNamedAt() && (named || OnePerson.byTitleWithInitial(folded)) && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)
-                    || PurposeCues.moreSpecial(folded))) {
+            // sixteenth round: or one person identified by what only they have (an address, a number, a desk, an office),
+            // asked last
+            if (p >= policy.personalNamedAt() && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD) || PurposeCues.moreSpecial(folded))
+                    && (named || OnePerson.byTitleWithInitial(folded) || PersonPointedAt.in(folded))) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }
             // fourteenth round: a union, party, church office, same-sex parents or an origin stated outright next to a named
