@@ -54,7 +54,8 @@ class EscapedValueDoorsTest extends GatewayTestBase {
             "BSN, quoted-printable after  | BSN 111222333=41=42 volgt                                                 | 111222333       | BSN",
             "BSN, a word after a soft break | BSN 111222333=\\nvolgt                                                  | 111222333       | BSN",
             "IBAN, a word after a soft break | Rekening NL91ABNA0417164300=\\nDank                                    | 0417164300      | IBAN",
-            "BSN, a letter reference after | BSN 111222333&#65; volgt                                                 | 111222333       | BSN"})
+            "BSN, a letter reference after | BSN 111222333&#65; volgt                                                 | 111222333       | BSN",
+            "BSN, bold before a word      | BSN **111222333**volgt                                                    | 111222333       | BSN"})
     void personalDataEscapedOrSplitIsGoverned(String name, String text, String raw, String entity) throws Exception {
         ObjectNode body = json.createObjectNode().put("model", "extern");
         body.putArray("messages").addObject().put("role", "user").put("content", text.replace("\\n", "\n"));
