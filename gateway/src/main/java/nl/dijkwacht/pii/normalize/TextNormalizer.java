@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  *       {@code jan.jansen<wbr>@example.nl}; {@link HtmlMarkup});</li>
  *   <li>HTML character references read as their characters ({@code 111&nbsp;222}, {@code &#49;},
  *       {@code &commat;}; {@link HtmlCharacterReferences}), then as in the first step;</li>
+ *   <li>quoted-printable as pasted from a mail's source ({@code =31=31=31}, a soft line break inside a value;
+ *       {@link QuotedPrintable}) and backslash escapes from JSON or code ({@code \x31}, backslash-u and four hex
+ *       digits; {@link BackslashEscapes}) read as their characters, then as in the first step;</li>
  *   <li>obfuscated e-mail addresses written plainly: {@code jan (at) example (dot) nl}, {@code jan[at]example.nl},
  *       {@code jan(a)example.nl}, {@code jan @ example.nl}, {@code jan&#64;example.nl}, {@code jan%40example.nl}
  *       → {@code jan@example.nl};</li>
@@ -61,6 +64,8 @@ public final class TextNormalizer {
         Draft draft = codePoints(original);
         draft = draft.apply(HtmlMarkup.edits(draft.text()));
         draft = draft.apply(HtmlCharacterReferences.edits(draft.text()));
+        draft = draft.apply(QuotedPrintable.edits(draft.text()));
+        draft = draft.apply(BackslashEscapes.edits(draft.text()));
         draft = draft.apply(emailEdits(draft.text()));
         draft = draft.apply(LetterSpacingRepair.edits(draft.text()));
         draft = draft.apply(IbanLetterRepair.edits(draft.text()));
@@ -383,8 +388,15 @@ public final class TextNormalizer {
         return c >= '0' && c <= '9';
     }
 
-    /** Replace [start, end) of the current text by {@code text}. Edits are sorted and do not overlap. */
-    record Edit(int start, int end, String text) {
+    /**
+     * Replace [start, end) of the current text by {@code text}. Edits are sorted and do not overlap. A {@code moved} edit
+     * also puts what it replaced at the end of the text, after a line break, mapped to where it came from: a tag's
+     * attributes are scanned there without splitting the value the tag sits in (redteam50).
+     */
+    record Edit(int start, int end, String text, boolean moved) {
+        Edit(int start, int end, String text) {
+            this(start, end, text, false);
+        }
     }
 
     /** The normal form being built, with for each character its range in the original. */
@@ -470,15 +482,27 @@ public final class TextNormalizer {
             Draft next = new Draft(null, new StringBuilder(current.length()), new int[current.length() + 8],
                     new int[current.length() + 8]);
             int cursor = 0;
+            boolean moves = false;
             for (Edit e : edits) {
                 for (int k = cursor; k < e.start(); k++) {
                     next.add(current.charAt(k), originFrom(k), originTo(k));
                 }
                 next.add(e.text(), originFrom(e.start()), originTo(e.end() - 1));
                 cursor = e.end();
+                moves |= e.moved();
             }
             for (int k = cursor; k < current.length(); k++) {
                 next.add(current.charAt(k), originFrom(k), originTo(k));
+            }
+            if (moves) {
+                for (Edit e : edits) {
+                    if (e.moved()) {
+                        next.add('\n', originFrom(e.start()), originTo(e.start()));
+                        for (int k = e.start(); k < e.end(); k++) {
+                            next.add(current.charAt(k), originFrom(k), originTo(k));
+                        }
+                    }
+                }
             }
             return next;
         }
