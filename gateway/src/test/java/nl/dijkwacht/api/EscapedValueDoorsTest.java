@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Values the model reads whole while the scan saw them split or encoded (redteam50): a link's tag inside a number,
  * backslash escapes as pasted from JSON or code, quoted-printable as pasted from a mail's raw source. Before, each of
- * these reached the model raw.
+ * these reached the model raw; so did a number split by Markdown or BBCode emphasis.
  */
 class EscapedValueDoorsTest extends GatewayTestBase {
 
@@ -45,6 +45,9 @@ class EscapedValueDoorsTest extends GatewayTestBase {
             "BSN, quoted-printable        | BSN =31=31=31=32=32=32=33=33=33 graag                                      | =32=32          | BSN",
             "e-mail, soft line break      | Mail jan.jansen@exam=\\nple.nl vandaag                                     | exam            | EMAIL",
             "name, json.dumps             | {\"naam\": \"Ren\\u00e9 de Vries\", \"woonplaats\": \"Utrecht\"}    | Vries           | PERSON",
+            "BSN, Markdown bold           | BSN **111**222333 graag                                                     | 111**222333     | BSN",
+            "BSN, underscores             | BSN 1_1_1_2_2_2_3_3_3                                                       | 2_2_2           | BSN",
+            "BSN, BBCode                  | BSN [b]111[/b]222333                                                        | [/b]222333      | BSN",
             "IBAN, soft line break        | Rekening NL91ABNA04171=\\n64300 graag terugstorten                          | 64300           | IBAN"})
     void personalDataEscapedOrSplitIsGoverned(String name, String text, String raw, String entity) throws Exception {
         ObjectNode body = json.createObjectNode().put("model", "extern");

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  *   <li>quoted-printable as pasted from a mail's source ({@code =31=31=31}, a soft line break inside a value;
  *       {@link QuotedPrintable}) and backslash escapes from JSON or code ({@code \x31}, backslash-u and four hex
  *       digits; {@link BackslashEscapes}) read as their characters, then as in the first step;</li>
+ *   <li>Markdown and BBCode emphasis inside a number read away ({@code 111**222333}, {@code 1_1_1},
+ *       {@code [b]111[/b]222333}; {@link EmphasisMarks});</li>
  *   <li>obfuscated e-mail addresses written plainly: {@code jan (at) example (dot) nl}, {@code jan[at]example.nl},
  *       {@code jan(a)example.nl}, {@code jan @ example.nl}, {@code jan&#64;example.nl}, {@code jan%40example.nl}
  *       → {@code jan@example.nl};</li>
@@ -66,6 +68,7 @@ public final class TextNormalizer {
         draft = draft.apply(HtmlCharacterReferences.edits(draft.text()));
         draft = draft.apply(QuotedPrintable.edits(draft.text()));
         draft = draft.apply(BackslashEscapes.edits(draft.text()));
+        draft = draft.apply(EmphasisMarks.edits(draft.text()));
         draft = draft.apply(emailEdits(draft.text()));
         draft = draft.apply(LetterSpacingRepair.edits(draft.text()));
         draft = draft.apply(IbanLetterRepair.edits(draft.text()));
