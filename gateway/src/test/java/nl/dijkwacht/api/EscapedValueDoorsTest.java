@@ -48,7 +48,14 @@ class EscapedValueDoorsTest extends GatewayTestBase {
             "BSN, Markdown bold           | BSN **111**222333 graag                                                     | 111**222333     | BSN",
             "BSN, underscores             | BSN 1_1_1_2_2_2_3_3_3                                                       | 2_2_2           | BSN",
             "BSN, BBCode                  | BSN [b]111[/b]222333                                                        | [/b]222333      | BSN",
-            "IBAN, soft line break        | Rekening NL91ABNA04171=\\n64300 graag terugstorten                          | 64300           | IBAN"})
+            "IBAN, soft line break        | Rekening NL91ABNA04171=\\n64300 graag terugstorten                          | 64300           | IBAN",
+            // review50: an escape or a soft line break that would glue a letter onto the value (found before redteam50)
+            "BSN, an escaped letter after | BSN 111222333\\x41 volgt                                                 | 111222333       | BSN",
+            "BSN, quoted-printable after  | BSN 111222333=41=42 volgt                                                 | 111222333       | BSN",
+            "BSN, a word after a soft break | BSN 111222333=\\nvolgt                                                  | 111222333       | BSN",
+            "IBAN, a word after a soft break | Rekening NL91ABNA0417164300=\\nDank                                    | 0417164300      | IBAN",
+            "BSN, a letter reference after | BSN 111222333&#65; volgt                                                 | 111222333       | BSN",
+            "BSN, bold before a word      | BSN **111222333**volgt                                                    | 111222333       | BSN"})
     void personalDataEscapedOrSplitIsGoverned(String name, String text, String raw, String entity) throws Exception {
         ObjectNode body = json.createObjectNode().put("model", "extern");
         body.putArray("messages").addObject().put("role", "user").put("content", text.replace("\\n", "\n"));

@@ -26,6 +26,8 @@ final class BackslashEscapes {
         }
         List<Edit> edits = null;
         int n = s.length();
+        int lastEnd = -1;
+        char lastChar = ' ';
         for (; slash >= 0 && slash + 3 < n; slash = s.indexOf('\\', slash + 1)) {
             char kind = s.charAt(slash + 1);
             if (kind == '\\') {
@@ -51,7 +53,12 @@ final class BackslashEscapes {
             if (edits == null) {
                 edits = new ArrayList<>();
             }
-            edits.add(new Edit(slash, end, TextNormalizer.characters(Character.toString(value))));
+            // the character before: the one an escape right before decoded to, else the text's
+            char before = slash == lastEnd ? lastChar : slash > 0 ? s.charAt(slash - 1) : ' ';
+            String decoded = TextNormalizer.characters(Character.toString(value));
+            edits.add(new Edit(slash, end, TextNormalizer.keptApart(before, decoded, end < n ? s.charAt(end) : ' ')));
+            lastEnd = end;
+            lastChar = decoded.isEmpty() ? before : decoded.charAt(decoded.length() - 1);
             slash = end - 1;
         }
         return edits == null ? List.of() : edits;

@@ -30,6 +30,8 @@ final class EmphasisMarks {
     static List<Edit> edits(String s) {
         List<Edit> edits = null;
         int n = s.length();
+        int lastEnd = -1;
+        char lastChar = ' ';
         for (int i = 0; i + 1 < n; i++) {
             char c = s.charAt(i);
             if (c != '*' && c != '_' && c != '~' && c != '[') {
@@ -40,7 +42,12 @@ final class EmphasisMarks {
                 if (edits == null) {
                     edits = new ArrayList<>();
                 }
-                edits.add(new Edit(i, end, ""));
+                // a number against a word stays apart: "111222333**volgt", "[b]111222333[/b]volgt" (review50)
+                char before = i == lastEnd ? lastChar : i > 0 ? s.charAt(i - 1) : ' ';
+                String text = TextNormalizer.keptApart(before, "", end < n ? s.charAt(end) : ' ');
+                edits.add(new Edit(i, end, text));
+                lastEnd = end;
+                lastChar = text.isEmpty() ? before : ' ';
                 i = end - 1;
             }
         }

@@ -51,7 +51,8 @@ final class QuotedPrintable {
         if (end < 0 || eq == 0 || end >= s.length() || white(s.charAt(eq - 1)) || white(s.charAt(end))) {
             return null;
         }
-        return new Edit(eq, end, "");
+        // a letter against a digit stays apart: "111222333=" at a line's end and "volgt" on the next (review50)
+        return new Edit(eq, end, TextNormalizer.keptApart(s.charAt(eq - 1), "", s.charAt(end)));
     }
 
     /** A run of at least two escapes (soft line breaks may fall between them) decoded, or null. */
@@ -82,7 +83,8 @@ final class QuotedPrintable {
             return null;
         }
         String text = wellFormedUtf8(bytes, count);
-        return text == null ? null : new Edit(eq, end, TextNormalizer.characters(text));
+        return text == null ? null : new Edit(eq, end, TextNormalizer.keptApart(eq > 0 ? s.charAt(eq - 1) : ' ',
+                TextNormalizer.characters(text), end < n ? s.charAt(end) : ' '));
     }
 
     private static String wellFormedUtf8(byte[] bytes, int count) {

@@ -26,7 +26,11 @@ class EmphasisMarksTest {
                         "**Let op**: __niet__ doen, snake_case en file_2024_v2"),
                 Arguments.of("a link and a number in a value stay", "[url=https://x.nl]a[/url] [size=111222333]x",
                         "[url=https://x.nl]a[/url] [size=111222333]x"),
-                Arguments.of("placeholders and brackets stay", "[BSN] en [bijlage 2] en [i", "[BSN] en [bijlage 2] en [i"));
+                Arguments.of("placeholders and brackets stay", "[BSN] en [bijlage 2] en [i", "[BSN] en [bijlage 2] en [i"),
+                // review50: a mark read away between a number and a word leaves them apart (the number's edge held)
+                Arguments.of("bold between a number and a word", "BSN 111222333**volgt", "BSN 111222333 volgt"),
+                Arguments.of("BBCode between a number and a word", "BSN [b]111222333[/b][i]volgt", "BSN 111222333 volgt"),
+                Arguments.of("strike-through between a word and a number", "BSN~~111222333", "BSN 111222333"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -29,7 +29,15 @@ class EscapedTextTest {
                 Arguments.of("a single escape is an assignment", "bsn=311222333, x=12, a=40", "bsn=311222333, x=12, a=40"),
                 Arguments.of("lower case is no quoted-printable", "=3d=3d", "=3d=3d"),
                 Arguments.of("an equals sign before a line break in text stays", "a =\nb en x=\n y", "a =\nb en x=\n y"),
-                Arguments.of("bytes that are no UTF-8 stay", "=FF=FE", "=FF=FE"));
+                Arguments.of("bytes that are no UTF-8 stay", "=FF=FE", "=FF=FE"),
+                // review50: a decoded letter or a joined line break never glues a letter onto a number (or a number
+                // onto a word): the recognizers' edges must still hold where the escape or the break stood
+                Arguments.of("a letter escaped after a number stays apart", "BSN 111222333\\x41 volgt", "BSN 111222333 A volgt"),
+                Arguments.of("a JSON-escaped letter after a number stays apart", "BSN 111222333\\u0041 volgt", "BSN 111222333 A volgt"),
+                Arguments.of("a digit escaped after a word stays apart", "NL91ABNA\\x30", "NL91ABNA 0"),
+                Arguments.of("quoted-printable letters after a number stay apart", "BSN 111222333=41=42 volgt", "BSN 111222333 AB volgt"),
+                Arguments.of("a soft line break between a number and a word is a space", "BSN 111222333=\nvolgt", "BSN 111222333 volgt"),
+                Arguments.of("an escaped name stays one word", "\\u004a\\u0061\\u006e 12", "Jan 12"));
     }
 
     @ParameterizedTest(name = "{0}")
