@@ -57,13 +57,17 @@ final class PurposeCues {
     private static final int CLEARING_WORD = 8;
     private static final int PAIR_FIRST = 16;
     private static final int PAIR_SECOND = 32;
+    private static final int STATED_WORD = 64;
+    private static final int LATE_PARTICIPLE = 128;
     private static final WordNumbers WORD_LISTS = wordLists();
 
     private static WordNumbers wordLists() {
         java.util.Map<String, Integer> out = new java.util.HashMap<>();
         SPECIAL_EXACT.forEach(w -> out.merge(w, EXACT, (a, b) -> a | b));
         SPECIAL_PHRASE_WORDS.forEach(w -> out.merge(w, PHRASE_WORD, (a, b) -> a | b));
-        DECISION_WORDS.forEach(w -> out.merge(w, DECISION_WORD | CLEARING_WORD, (a, b) -> a | b));
+        DECISION_WORDS.forEach(w -> out.merge(w, DECISION_WORD, (a, b) -> a | b));
+        ClearingCues.STATED_WORDS.forEach(w -> out.merge(w, STATED_WORD, (a, b) -> a | b));
+        ClearingCues.LATE_PARTICIPLES.forEach(w -> out.merge(w, LATE_PARTICIPLE, (a, b) -> a | b));
         ClearingCues.WORDS.forEach(w -> out.merge(w, CLEARING_WORD, (a, b) -> a | b));
         ClearingCues.PAIR_FIRST.forEach(w -> out.merge(w, PAIR_FIRST, (a, b) -> a | b));
         ClearingCues.PAIR_SECOND.forEach(w -> out.merge(w, PAIR_SECOND, (a, b) -> a | b));
@@ -111,6 +115,8 @@ final class PurposeCues {
         private boolean specialPhraseWord;
         private boolean decisionWord;
         private boolean clearing;
+        private boolean statedWord;
+        private boolean lateParticiple;
         /** Whether the text may hold an underscore (the scan's words never do: {@link PurposeTokens#cueWordsFit}). */
         private boolean underscores;
         /** Where the word before began and ended, when it is the first word of a clearing pair; else −1. */
@@ -125,6 +131,8 @@ final class PurposeCues {
             }
             specialPhraseWord |= (in & PHRASE_WORD) != 0;
             decisionWord |= (in & DECISION_WORD) != 0;
+            statedWord |= (in & STATED_WORD) != 0;
+            lateParticiple |= (in & LATE_PARTICIPLE) != 0;
             if (!clearing) {
                 clearingWord(folded, from, to, in);
             }
@@ -194,7 +202,9 @@ final class PurposeCues {
         PurposeCues cues(String folded) {
             boolean found = special || specialPhraseWord && SPECIAL_PHRASES.matcher(folded).find();
             boolean decision = decisionWord && DECISION_TAKEN.matcher(folded).find();
-            return new PurposeCues(found, decision, clearing || decision);
+            // guard50: the decision forms exactly, asked only where one of their words is (a message's cue, kept with it)
+            boolean clears = clearing || decision || statedWord && decisionStated(folded) || lateParticiple && decisionTakenLate(folded);
+            return new PurposeCues(found, decision, clears);
         }
     }
 

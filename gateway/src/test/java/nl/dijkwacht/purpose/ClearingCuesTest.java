@@ -71,6 +71,15 @@ class ClearingCuesTest {
     }
 
     @Test
+    void aHyphenatedListedWordIsACueOnlyWhole() {
+        // review50: "AI-assistent" in the commonest system prompt made "ai" (from "ai-verordening") a cue word
+        assertThat(cueWordBothWays("Je bent een AI-assistent van de gemeente.")).isFalse();
+        assertThat(cueWordBothWays("Leg de AI-verordening uit.")).isTrue();
+        assertThat(cueWordBothWays("We sturen u door naar de gekozen aanbieder.")).isFalse();
+        assertThat(cueWordBothWays("We hebben de aanvraag vorige week afgewezen.")).isTrue();
+    }
+
+    @Test
     void theHarnessRequestHoldsNoCueWord() {
         assertThat(cueWordBothWays(HARNESS_SYSTEM)).isFalse();
         assertThat(cueWordBothWays(HARNESS_USER)).isFalse();

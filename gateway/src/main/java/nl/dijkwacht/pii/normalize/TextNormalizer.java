@@ -92,6 +92,16 @@ public final class TextNormalizer {
     }
 
     /**
+     * HTML tags read as a browser shows them ({@link HtmlMarkup}: a phrasing element's tag as nothing, a block's as a line
+     * break, a cell's as a tab), for the purpose guard as {@link #characters(String)} (guard50: {@code
+     * ver<b>blijfs</b>vergunning} is one word to a reader). The text itself when nothing changes.
+     */
+    public static String withoutMarkup(String text) {
+        List<Edit> edits = HtmlMarkup.edits(text);
+        return edits.isEmpty() ? text : Draft.unchanged(text).apply(edits).text();
+    }
+
+    /**
      * Words a scan or a writer broke apart closed up again — letter-spaced text ({@link LetterSpacingRepair}) and a word
      * hyphenated over a line break ({@link LineBreakRepair}, numbers not bridged) — for the purpose guard as
      * {@link #characters(String)}. The text itself when nothing changes.
