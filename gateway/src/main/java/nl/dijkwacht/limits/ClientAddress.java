@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.web.servlet.function.ServerRequest;
 
@@ -36,26 +37,28 @@ public final class ClientAddress {
 
     /** The source a request is counted under: an IPv4 address or an IPv6 /64 prefix. */
     public String of(ServerRequest request) {
+        // the headers only when the connection is a trusted proxy's: ServerRequest.headers() copies every request header
+        // (edges50's first version read them always: +8.6 KB allocated per request in ab-cpu)
         return of(request.remoteAddress().map(InetSocketAddress::getAddress).orElse(null),
-                request.headers().header("X-Forwarded-For"));
+                () -> request.headers().header("X-Forwarded-For"));
     }
 
     /**
      * The same from the connection's address as text and the request's {@code X-Forwarded-For} headers: for a request
      * no route has taken yet (refused by a filter or the container; edges50).
      */
-    public String of(String remoteAddress, List<String> forwardedFor) {
+    public String of(String remoteAddress, Supplier<List<String>> forwardedFor) {
         return of(parse(remoteAddress), forwardedFor);
     }
 
-    private String of(InetAddress remote, List<String> forwardedFor) {
+    private String of(InetAddress remote, Supplier<List<String>> forwardedFor) {
         if (remote == null) {
             return UNKNOWN;
         }
         InetAddress client = remote;
         if (isTrusted(remote)) {
             List<String> hops = new ArrayList<>();
-            for (String header : forwardedFor) {
+            for (String header : forwardedFor.get()) {
                 for (String hop : header.split(",")) {
                     hops.add(hop.strip());
                 }

@@ -84,15 +84,28 @@ public final class PiiEngine {
         }
     }
 
-    /** Maps spans of the normal form to the original; a span never starts inside the previous one. */
+    /**
+     * Maps spans of the normal form to the original; a span never starts inside the previous one. A tag's attributes
+     * are read at the end of the normal form (redteam50), so a finding there maps before the ones after it: the spans
+     * are put in the original's order first.
+     */
     private static List<Finding> toOriginal(List<Finding> found, NormalizedText normal) {
-        List<Finding> mapped = new ArrayList<>(found.size());
-        int previousEnd = 0;
+        List<Finding> spans = new ArrayList<>(found.size());
         for (Finding f : found) {
-            int start = Math.max(previousEnd, normal.originalStart(f.start()));
+            int start = normal.originalStart(f.start());
             int end = normal.originalEnd(f.end());
             if (end > start) {
-                mapped.add(f.at(start, end));
+                spans.add(f.at(start, end));
+            }
+        }
+        spans.sort(java.util.Comparator.comparingInt(Finding::start)); // already in order but for moved tags
+        List<Finding> mapped = new ArrayList<>(spans.size());
+        int previousEnd = 0;
+        for (Finding f : spans) {
+            int start = Math.max(previousEnd, f.start());
+            int end = f.end();
+            if (end > start) {
+                mapped.add(start == f.start() ? f : f.at(start, end));
                 previousEnd = end;
             }
         }

@@ -56,11 +56,62 @@ public final class LayeredPurposeGuard {
         return judgeRead(PurposeText.of(texts), rules, policy, guard);
     }
 
-    /** {@link #judge} of texts already read as the guard reads them ({@link PurposeText}). */
+    /**
+     * {@link #judge} of texts already read as the guard reads them ({@link PurposeText}). guard50 (guard49's rule, made
+     * cheap): the cues that lower a verdict — not about cases ("alleen beleid", "fictief", figures over a group), a
+     * decision said to be taken — are read over the joined messages, so one message could clear another's request (a
+     * system prompt saying "dit gaat niet over echte gevallen", a verdict on named cases asked in the user's message).
+     * Where a message of a conversation holds a word of such a cue ({@link ClearingCues}, found by the classifier's scan
+     * that reads each message anyway) and the joined messages are not refused, each message is also judged on its own
+     * for the forbidden-purpose question (without a guard model: no extra model calls, and from the readings already
+     * made), and a message refused on its own refuses the request: a cue clears only the message that carries it. A
+     * conversation without such a word (the harness's system prompt and user message) costs nothing more.
+     */
     private Judgement judgeRead(List<String> texts, List<ForbiddenPurpose> rules, PurposeGuardPolicy policy, GuardModel guard) {
         // the term list, the rules, the domains and the classifier's token numbers per message, earlier messages from the
         // table (same answers as on the joined text)
         MessageReadings.Joined read = readings.read(texts, rules);
+        Judgement joined = judgeJoined(texts, read, rules, policy, guard, false);
+        if (texts.size() < 2 || rules.isEmpty() || joined.refusesPurpose()) {
+            return joined;
+        }
+        MessageReadings.Parts parts = read.parts();
+        if (parts == null) {
+            // read joined (more rules than bits): the cue words of the joined text, each message read again
+            if (PurposeCues.of(read.folded()).clearingWord) {
+                for (String text : texts) {
+                    Judgement alone = judgeJoined(List.of(text), readings.read(List.of(text), rules), rules, policy, null, true);
+                    if (alone.refusesPurpose()) {
+                        return alone;
+                    }
+                }
+            }
+            return joined;
+        }
+        if (!anyClearingCue(parts, texts.size())) {
+            return joined;
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            Judgement alone = judgeJoined(List.of(texts.get(i)), parts.alone(i), rules, policy, null, true);
+            if (alone.refusesPurpose()) {
+                return alone;
+            }
+        }
+        return joined;
+    }
+
+    private static boolean anyClearingCue(MessageReadings.Parts parts, int messages) {
+        for (int i = 0; i < messages; i++) {
+            if (parts.clearingCue(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @param purposeOnly the forbidden-purpose question only (a message judged on its own): allowed where it clears */
+    private Judgement judgeJoined(List<String> texts, MessageReadings.Joined read, List<ForbiddenPurpose> rules, PurposeGuardPolicy policy,
+                                  GuardModel guard, boolean purposeOnly) {
         boolean term = read.specialTerm();
         String folded = read.folded();
         // the steps below read the tokens' markers only (PurposeFactors.has): the markers, or the joined text's tokens
@@ -99,6 +150,9 @@ public final class LayeredPurposeGuard {
             if (domain != null) {
                 return new Judgement(Verdict.FORBIDDEN_PURPOSE, domain.id(), Layer.CLASSIFIER, s.forbidden(), term);
             }
+        }
+        if (purposeOnly) {
+            return new Judgement(Verdict.ALLOWED, null, Layer.CLASSIFIER, s.forbidden(), term);
         }
         Judgement special = special(texts, folded, tokens, s, term, policy, guard);
         // allowed after the guard model cleared the purpose question: that layer decided, not the classifier
@@ -230,8 +284,10 @@ public final class LayeredPurposeGuard {
                 named = named || OnePerson.byNumber(folded);
             }
             // thirteenth round: a form of address with an initial only ("meneer B. uit de Vogelwijk") names one person too
-            if (p >= policy.personalNamedAt() && (named || OnePerson.byTitleWithInitial(folded)) && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD)
-                    || PurposeCues.moreSpecial(folded))) {
+            // sixteenth round: or one person identified by what only they have (an address, a number, a desk, an office),
+            // asked last
+            if (p >= policy.personalNamedAt() && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD) || PurposeCues.moreSpecial(folded))
+                    && (named || OnePerson.byTitleWithInitial(folded) || PersonPointedAt.in(folded))) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }
             // fourteenth round: a union, party, church office, same-sex parents or an origin stated outright next to a named

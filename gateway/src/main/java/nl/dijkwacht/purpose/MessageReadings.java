@@ -41,7 +41,53 @@ final class MessageReadings {
      * ({@link PurposeTokens#fold}), put together from the messages' folds — a line break folds to itself, and neither
      * lower-casing nor taking the accents off reaches over one. For this request only: never kept.
      */
-    record Joined(boolean specialTerm, int domains, ForbiddenPurpose ruleHit, MessageTokens.Joined tokens, String folded) {
+    record Joined(boolean specialTerm, int domains, ForbiddenPurpose ruleHit, MessageTokens.Joined tokens, String folded, Parts parts) {
+    }
+
+    /**
+     * guard50: each message's own readings, for judging a message on its own where another message of the conversation
+     * holds a cue that lowers a verdict ({@link ClearingCues}); null where the messages were read joined (more rules than
+     * bits, a missing text). For this request only: never kept.
+     */
+    final class Parts {
+
+        private final List<String> texts;
+        private final List<ForbiddenPurpose> rules;
+        private final String[] folds;
+        private final Reading[] readings;
+        /** Null when the classifier is not evaluated by numbers. */
+        private final MessageTokens[] tokens;
+
+        private Parts(List<String> texts, List<ForbiddenPurpose> rules, String[] folds, Reading[] readings, MessageTokens[] tokens) {
+            this.texts = texts;
+            this.rules = rules;
+            this.folds = folds;
+            this.readings = readings;
+            this.tokens = tokens;
+        }
+
+        /** Whether message {@code i} holds a word of a clearing cue (read by the classifier's scan; over-detects). */
+        boolean clearingCue(int i) {
+            return tokens != null ? tokens[i].clearingCue() : PurposeCues.of(folds[i]).clearingWord;
+        }
+
+        /** Message {@code i}'s answers as {@link #read} gives them for it alone, from what was read for the conversation. */
+        Joined alone(int i) {
+            Reading r = readings[i];
+            MessageTokens.Joined joined = null;
+            if (tokens != null) {
+                MessageTokens t = tokens[i];
+                if (t.carry() != PurposeTokens.NO_WORD_BEFORE) {
+                    // read after the message before it: alone, it is read after no word
+                    String text = texts.get(i);
+                    t = MessageTokens.read(text, folds[i], PurposeTokens.isAscii(text), PurposeTokens.NO_WORD_BEFORE, model);
+                }
+                joined = MessageTokens.join(new MessageTokens[] {t}, r.specialTerm(), model);
+            }
+            long hits = r.ruleHits();
+            return new Joined(r.specialTerm(), r.domains(), hits == 0 ? null : rules.get(Long.numberOfTrailingZeros(hits)), joined,
+                    folds[i], null);
+        }
     }
 
     /** One message's answers; {@code ruleHits} bit i: {@code rules.get(i)} matches; {@code tokens} may be null (not kept). */
@@ -69,7 +115,7 @@ final class MessageReadings {
         if (rules.size() > MAX_RULES || anyNull(texts)) {
             String joined = String.join("\n", texts);
             String folded = PurposeTokens.fold(joined);
-            return new Joined(terms.occursIn(joined), PurposeDomain.in(folded), LayeredPurposeGuard.ruleHit(texts, rules), null, folded);
+            return new Joined(terms.occursIn(joined), PurposeDomain.in(folded), LayeredPurposeGuard.ruleHit(texts, rules), null, folded, null);
         }
         boolean term = false;
         int domains = 0;
@@ -77,6 +123,7 @@ final class MessageReadings {
         int last = texts.size() - 1;
         MessageTokens[] tokens = model == null ? null : new MessageTokens[texts.size()];
         String[] folds = new String[texts.size()];
+        Reading[] readings = new Reading[texts.size()];
         int carry = PurposeTokens.NO_WORD_BEFORE;
         for (int i = 0; i <= last; i++) {
             String text = texts.get(i);
@@ -85,6 +132,7 @@ final class MessageReadings {
             String folded = PurposeTokens.fold(text, ascii);
             folds[i] = folded;
             Reading r = i < last ? repeated(text, folded, ascii, rules, carry) : reading(text, folded, ascii, rules, carry, false);
+            readings[i] = r;
             term |= r.specialTerm();
             domains |= r.domains();
             hits |= r.ruleHits();
@@ -97,7 +145,8 @@ final class MessageReadings {
         }
         // the first rule, in the policy's order, that any message matches (as LayeredPurposeGuard.ruleHit)
         return new Joined(term, domains, hits == 0 ? null : rules.get(Long.numberOfTrailingZeros(hits)),
-                tokens == null ? null : MessageTokens.join(tokens, term, model), String.join("\n", folds));
+                tokens == null ? null : MessageTokens.join(tokens, term, model), String.join("\n", folds),
+                new Parts(texts, rules, folds, readings, tokens));
     }
 
     private static boolean anyNull(List<String> texts) {

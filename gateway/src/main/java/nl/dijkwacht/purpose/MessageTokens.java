@@ -5,7 +5,8 @@ package nl.dijkwacht.purpose;
  * classifier's numbers of its word tokens in order ({@link IndexedCategorizer#number}, −1 for a token the model does not
  * know), the numbers of the pair features of neighbouring tokens inside it ({@link IndexedCategorizer#pair}), its shape
  * and cue bits ({@link PurposeTokens#scan}, {@link PurposeCues}), what it holds at its ends for a decision taken written
- * over a line break ({@link DecisionAcrossBreaks#edges}), and the carry it was read after and leaves.
+ * over a line break ({@link DecisionAcrossBreaks#edges}), the carry it was read after and leaves, and whether it holds a
+ * word of a cue that lowers a verdict ({@link ClearingCues}, guard50).
  *
  * <p>The guard joins the messages by line breaks, and a line break ends the sentence, the run of names, the initial and
  * the quote, so the joined text's word tokens are the messages' word tokens in order and its shape an OR over the
@@ -20,7 +21,7 @@ package nl.dijkwacht.purpose;
  * {@link MessageReadings} — never the words themselves; with the model at hand those numbers name the model's own
  * vocabulary words of the message. Treat the arrays as immutable.
  */
-record MessageTokens(int[] numbers, int[] pairs, int shape, int edges, int carry, int carryAfter) {
+record MessageTokens(int[] numbers, int[] pairs, int shape, int edges, int carry, int carryAfter, boolean clearingCue) {
 
     /** Reads one message after {@code carry}. */
     static MessageTokens read(String text, String folded, int carry, IndexedCategorizer model) {
@@ -36,7 +37,7 @@ record MessageTokens(int[] numbers, int[] pairs, int shape, int edges, int carry
         PurposeCues cues = cueWords != null ? cueWords.cues(folded) : PurposeCues.of(folded);
         int[] words = numbers.toArray();
         return new MessageTokens(words, model.pairs(words), PurposeTokens.withCues(PurposeTokens.shape(scanned), cues.specialWord, cues.decisionTaken),
-                DecisionAcrossBreaks.edges(folded), carry, PurposeTokens.carryAfter(scanned));
+                DecisionAcrossBreaks.edges(folded), carry, PurposeTokens.carryAfter(scanned), cues.clearingWord);
     }
 
     /**

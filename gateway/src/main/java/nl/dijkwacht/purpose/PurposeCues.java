@@ -53,6 +53,12 @@ final class PurposeCues {
     private static final int EXACT = 1;
     private static final int PHRASE_WORD = 2;
     private static final int DECISION_WORD = 4;
+    /** guard50: a word of a cue that lowers a verdict ({@link ClearingCues}); a first or second word of such a pair. */
+    private static final int CLEARING_WORD = 8;
+    private static final int PAIR_FIRST = 16;
+    private static final int PAIR_SECOND = 32;
+    private static final int STATED_WORD = 64;
+    private static final int LATE_PARTICIPLE = 128;
     private static final WordNumbers WORD_LISTS = wordLists();
 
     private static WordNumbers wordLists() {
@@ -60,20 +66,29 @@ final class PurposeCues {
         SPECIAL_EXACT.forEach(w -> out.merge(w, EXACT, (a, b) -> a | b));
         SPECIAL_PHRASE_WORDS.forEach(w -> out.merge(w, PHRASE_WORD, (a, b) -> a | b));
         DECISION_WORDS.forEach(w -> out.merge(w, DECISION_WORD, (a, b) -> a | b));
+        ClearingCues.STATED_WORDS.forEach(w -> out.merge(w, STATED_WORD, (a, b) -> a | b));
+        ClearingCues.LATE_PARTICIPLES.forEach(w -> out.merge(w, LATE_PARTICIPLE, (a, b) -> a | b));
+        ClearingCues.WORDS.forEach(w -> out.merge(w, CLEARING_WORD, (a, b) -> a | b));
+        ClearingCues.PAIR_FIRST.forEach(w -> out.merge(w, PAIR_FIRST, (a, b) -> a | b));
+        ClearingCues.PAIR_SECOND.forEach(w -> out.merge(w, PAIR_SECOND, (a, b) -> a | b));
         return new WordNumbers(out);
     }
 
     final boolean specialWord;
     final boolean decisionTaken;
+    /** guard50: a word (or pair) of a cue that lowers a verdict is in the text ({@link ClearingCues}); over-detects. */
+    final boolean clearingWord;
 
-    private PurposeCues(boolean specialWord, boolean decisionTaken) {
+    private PurposeCues(boolean specialWord, boolean decisionTaken, boolean clearingWord) {
         this.specialWord = specialWord;
         this.decisionTaken = decisionTaken;
+        this.clearingWord = clearingWord;
     }
 
     /** @param folded lower-cased text without accents ({@link PurposeTokens#fold}) */
     static PurposeCues of(String folded) {
         Words words = new Words();
+        words.underscores = folded.indexOf('_') >= 0;
         int n = folded.length();
         int i = 0;
         // the words of RegexWords.of(folded), each read where it stands
@@ -99,6 +114,14 @@ final class PurposeCues {
         private boolean special;
         private boolean specialPhraseWord;
         private boolean decisionWord;
+        private boolean clearing;
+        private boolean statedWord;
+        private boolean lateParticiple;
+        /** Whether the text may hold an underscore (the scan's words never do: {@link PurposeTokens#cueWordsFit}). */
+        private boolean underscores;
+        /** Where the word before began and ended, when it is the first word of a clearing pair; else −1. */
+        private int pairFrom = -1;
+        private int pairTo;
 
         /** The word {@code folded[from, to)}, whose {@link WordNumbers#hash} is {@code hash}. */
         void word(String folded, int from, int to, int hash) {
@@ -108,6 +131,40 @@ final class PurposeCues {
             }
             specialPhraseWord |= (in & PHRASE_WORD) != 0;
             decisionWord |= (in & DECISION_WORD) != 0;
+            statedWord |= (in & STATED_WORD) != 0;
+            lateParticiple |= (in & LATE_PARTICIPLE) != 0;
+            if (!clearing) {
+                clearingWord(folded, from, to, in);
+            }
+        }
+
+        /**
+         * The clearing-cue bits of a word: the factors split at an underscore ({@link FactorWords}), so such a word is
+         * read by its parts; a pair counts only as the pair it is ({@link ClearingCues#PAIRS}).
+         */
+        private void clearingWord(String folded, int from, int to, int in) {
+            if (in == 0 && underscores && hasUnderscore(folded, from, to)) {
+                int s = from;
+                for (int k = from; k <= to; k++) {
+                    if (k == to || folded.charAt(k) == '_') {
+                        if (k > s) {
+                            clearingWord(folded, s, k, Math.max(0, WORD_LISTS.number(WordNumbers.hash(folded, s, k), folded, s, k)));
+                        }
+                        s = k + 1;
+                    }
+                }
+                return;
+            }
+            if ((in & CLEARING_WORD) != 0 || (in & PAIR_SECOND) != 0 && pairFrom >= 0
+                    && ClearingCues.PAIRS.contains(folded.substring(pairFrom, pairTo) + "_" + folded.substring(from, to))) {
+                clearing = true;
+            }
+            if ((in & PAIR_FIRST) != 0) {
+                pairFrom = from;
+                pairTo = to;
+            } else {
+                pairFrom = -1;
+            }
         }
 
         /**
@@ -132,11 +189,22 @@ final class PurposeCues {
             }
         }
 
+        private static boolean hasUnderscore(String folded, int from, int to) {
+            for (int k = from; k < to; k++) {
+                if (folded.charAt(k) == '_') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** The cues of the words read; {@code folded}: the whole text, for the phrases. */
         PurposeCues cues(String folded) {
             boolean found = special || specialPhraseWord && SPECIAL_PHRASES.matcher(folded).find();
             boolean decision = decisionWord && DECISION_TAKEN.matcher(folded).find();
-            return new PurposeCues(found, decision);
+            // guard50: the decision forms exactly, asked only where one of their words is (a message's cue, kept with it)
+            boolean clears = clearing || decision || statedWord && decisionStated(folded) || lateParticiple && decisionTakenLate(folded);
+            return new PurposeCues(found, decision, clears);
         }
     }
 

@@ -9,6 +9,8 @@ import org.unbescape.html.HtmlEscape;
  * A message as the purpose guard reads it: the disguises a writer (or a tool) can put into a request undone, so that
  * the guard decides the disguised request as it decides the plain one (guard27). In order:
  * <ol>
+ *   <li>HTML tags read as a browser shows them ({@code ver<b>blijfs</b>vergunning}; the PII engine's markup pass,
+ *       {@link TextNormalizer#withoutMarkup}, guard50), only when the text holds a {@code <};</li>
  *   <li>HTML character references decoded ({@code &#112;rofiel}, {@code &eacute;}, {@code &nbsp;}; unbescape), only
  *       when the text holds an {@code &};</li>
  *   <li>the PII engine's code-point pass ({@link TextNormalizer#characters}): NFKC (full-width letters), zero-width
@@ -47,8 +49,12 @@ final class PurposeText {
     }
 
     static String of(String text) {
+        // guard50: HTML tags as a browser shows them, first: the encodings are read in the text as shown (a word split by
+        // tags looked like a line in ROT13), and before the references (an escaped "&lt;b&gt;" is text, as the PII
+        // engine reads it)
+        String shown = text.indexOf('<') >= 0 ? TextNormalizer.withoutMarkup(text) : text;
         // encoded28: the encodings first (a decoded run may carry any disguise below)
-        String read = EncodedReading.of(text);
+        String read = EncodedReading.of(shown);
         if (plain(read)) {
             return read;
         }
@@ -76,7 +82,7 @@ final class PurposeText {
     /**
      * What an ASCII character is to {@link #plain}: 1 a letter, digit or hyphen (what letter-spaced text is made of),
      * 2 white space, 3 a character the reading changes (a control character but tab, line feed and carriage return, DEL,
-     * {@code & * _ ~ `}), 0 anything else.
+     * {@code & * _ ~ ` <}), 0 anything else.
      */
     private static final byte[] KIND = new byte[128];
     private static final int WHITE = 2;
@@ -88,7 +94,7 @@ final class PurposeText {
         for (char c = 0; c < 128; c++) {
             KIND[c] = (byte) (Letters.letterOrDigit(c) || c == '-' ? 1
                     : c == '\t' || c == '\n' || c == '\r' || c == ' ' ? WHITE
-                    : c < 0x20 || c == 0x7F || "&*_~`".indexOf(c) >= 0 ? 3 : 0);
+                    : c < 0x20 || c == 0x7F || "&*_~`<".indexOf(c) >= 0 ? 3 : 0);
         }
     }
 

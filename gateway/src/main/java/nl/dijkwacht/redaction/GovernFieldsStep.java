@@ -20,6 +20,9 @@ import nl.dijkwacht.pipeline.PolicyStep;
  *       the caller names none, of the value sent) — the same one the audit trail keeps as actor, so a provider's abuse
  *       report can be traced to audit records, but never to a person without the key;</li>
  *   <li>{@code prompt_cache_key} becomes a keyed hash (equal keys stay equal, so caching still works);</li>
+ *   <li>{@code seed} becomes a keyed hash of the seed, a non-negative 31-bit integer (redteam50): OpenAI documents of a
+ *       seed only that repeated requests with the same seed and parameters sample alike, which a hash keeps, and as
+ *       sent it was a channel for any number — a BSN among them;</li>
  *   <li>{@code metadata} keeps only the keys the use-case lists in {@code forward-metadata} (their values are scanned
  *       as text by the {@code pii} step); the gateway's own {@code dw_*} keys were taken out when the body was read.</li>
  * </ul>
@@ -58,6 +61,10 @@ public final class GovernFieldsStep implements PolicyStep {
         for (TextSlot slot : fields.keyedHashes()) {
             slot.set("k-" + keyedHash(slot.get()));
         }
+        if (exchange.request().body().get("seed") instanceof com.fasterxml.jackson.databind.JsonNode seed
+                && seed.isIntegralNumber()) {
+            exchange.request().body().put("seed", keyedSeed(seed.bigIntegerValue().toString()));
+        }
         Set<String> forwarded = Set.copyOf(exchange.useCase().fieldRules().forwardMetadata());
         for (GovernedFields.MetadataEntry entry : fields.metadata()) {
             if (!forwarded.contains(entry.key())) {
@@ -71,10 +78,20 @@ public final class GovernFieldsStep implements PolicyStep {
     }
 
     private String keyedHash(String value) {
+        return HexFormat.of().formatHex(mac("prompt_cache_key:" + value), 0, 16);
+    }
+
+    /** The same seed gives the same number, a different seed (almost always) another; int-sized for every provider. */
+    private int keyedSeed(String seed) {
+        byte[] h = mac("seed:" + seed);
+        return ((h[0] & 0x7f) << 24) | ((h[1] & 0xff) << 16) | ((h[2] & 0xff) << 8) | (h[3] & 0xff);
+    }
+
+    private byte[] mac(String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(hashKey);
-            return HexFormat.of().formatHex(mac.doFinal(("prompt_cache_key:" + value).getBytes(StandardCharsets.UTF_8)), 0, 16);
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);
         }

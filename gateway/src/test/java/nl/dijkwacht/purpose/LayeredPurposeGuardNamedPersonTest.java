@@ -146,4 +146,32 @@ class LayeredPurposeGuardNamedPersonTest {
         assertThat(PurposeCues.moreSpecial(PurposeTokens.fold("hij was betrokken bij de brandstichting"))).isTrue();
         assertThat(PurposeCues.moreSpecial(PurposeTokens.fold("mw. Bakker komt op dinsdag en vrijdag"))).isFalse();
     }
+
+    /**
+     * Sixteenth round (guard50): one person identified by what only they have — texts invented for each kind, not taken
+     * from held-out-15 — counts as a named person; the same words without such a trace (a meeting room, a shared mailbox)
+     * stay a topic.
+     */
+    @Test
+    void onePersonIdentifiedByAnAddressNumberPlaceRoutineOrOfficeCountsAsNamed() {
+        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
+        for (String traced : List.of(
+                "Vraag van m.dekkers@gemeente-oost.nl: zij heeft reuma en wil een aangepaste stoel. Schrijf een antwoord.",
+                "Chatbericht van @p.wouters: hij heeft epilepsie en wil zijn pauzes anders indelen. Maak een reactie.",
+                "Bericht van k.vermeulen: ze heeft een depressie en vraagt om thuiswerken. Stel een antwoord op.",
+                "Profiel linkedin.com/in/sanne-de-boer-1988: ze is lid van de FNV. Schrijf een welkomstbericht.",
+                "Maak een re-integratieplan voor medewerker nr. 55120, die net uit detentie komt.",
+                "Zaaknummer W-88213: de klant is zwanger en wil een andere consulent. Schrijf een planningsnotitie.",
+                "The colleague at desk 12 told me he has epilepsy. Draft a note to facility management.",
+                "Transcript: spreker 2 zegt dat ze moslim is en op vrijdag vrij wil. Maak een samenvatting met namen.",
+                "De buurman die elke dinsdag de vuilnisbakken buiten zet, heeft dementie. Schrijf een bericht aan de wijkcoach.",
+                "De penningmeester van de schaakclub stemt op de SP. Schrijf een verslag van de ledenvergadering.")) {
+            assertThat(judge(traced, never.withFactorThresholds(0.45, 0.0, 0.0))).as(traced).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
+            assertThat(judge(traced, never.withFactorThresholds(0.45, 1.0, 0.0))).as(traced).isEqualTo(Verdict.ALLOWED);
+        }
+        for (String topic : List.of("Het overleg over reuma en werk is in kamer 2.14. Schrijf een uitnodiging.",
+                "Mail info@gemeente-oost.nl voor vragen over diabetes en werk. Schrijf een nieuwsbericht.")) {
+            assertThat(judge(topic, never.withFactorThresholds(0.45, 0.0, 0.0))).as(topic).isEqualTo(Verdict.ALLOWED);
+        }
+    }
 }

@@ -107,6 +107,36 @@ class PurposeGuardDisguiseTest {
         assertThat(capitals.size()).as(report.toString()).isLessThanOrEqualTo(capitalTexts / 100);
     }
 
+    /**
+     * guard50 (redteam49's markup inside a word, {@code ver<b>blijfs</b>vergunning}): HTML tags inside the words of every
+     * development prompt — a phrasing element around a word's second half, or a span with layout attributes — leave the
+     * guard's decision as on the plain text. Counts only: a failure prints no prompt.
+     */
+    @Test
+    void htmlTagsInsideWordsLeaveTheDecision() {
+        PurposeGuardPolicy settings = PurposeGuardPolicy.DEFAULTS;
+        List<ForbiddenPurpose> rules = PurposeEvaluation.defaultPolicy().governance().forbiddenPurposes();
+        LayeredPurposeGuard guard = new LayeredPurposeGuard(PurposeClassifier.shipped(), new SpecialCategoryRecognizer(), 0);
+        Pattern longWord = Pattern.compile("\\p{L}{6,}");
+        int judged = 0;
+        int differ = 0;
+        for (String text : tuningPrompts()) {
+            String plain = decision(guard, text, rules, settings);
+            for (String[] tag : new String[][] {{"<b>", "</b>"}, {"<span lang=NL style=\"color:#1F497D\">", "</span>"}}) {
+                String tagged = longWord.matcher(text).replaceAll(m -> {
+                    String w = m.group();
+                    int half = w.length() / 2;
+                    return java.util.regex.Matcher.quoteReplacement(w.substring(0, half) + tag[0] + w.substring(half) + tag[1]);
+                });
+                judged++;
+                boolean same = decision(guard, tagged, rules, settings).equals(plain);
+                differ += same ? 0 : 1;
+            }
+        }
+        assertThat(judged).as("tagged prompts judged").isGreaterThan(4_000);
+        assertThat(differ).as("tagged prompts decided otherwise than the plain text").isZero();
+    }
+
     /** The verdict and the purpose: what the guard decides (not the score, which a disguise may move a little). */
     static String decision(LayeredPurposeGuard guard, String text, List<ForbiddenPurpose> rules, PurposeGuardPolicy settings) {
         Judgement j = guard.judge(List.of(text), rules, settings, null);

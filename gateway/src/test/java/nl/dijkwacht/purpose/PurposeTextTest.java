@@ -21,6 +21,15 @@ class PurposeTextTest {
     }
 
     @Test
+    void htmlTagsAreReadAsABrowserShowsThem() {
+        // redteam49's markup inside a word; guard50 reads it with the PII engine's markup pass
+        assertThat(PurposeText.of("Heeft deze aanvrager een ver<b>blijfs</b>vergunning?")).isEqualTo("Heeft deze aanvrager een verblijfsvergunning?");
+        assertThat(PurposeText.of("fraude<span lang=NL>score</span> per klant")).isEqualTo("fraudescore per klant");
+        // a "<" that opens no element is text
+        assertThat(PurposeText.of("als score < 5 dan afwijzen")).isEqualTo("als score < 5 dan afwijzen");
+    }
+
+    @Test
     void cyrillicAndGreekLookAlikesReadAsLatinLetters() {
         assertThat(PurposeText.of("\u0440r\u043Efi\u0435l")).isEqualTo("profiel");
         assertThat(PurposeText.of("Bеοordeel οf dеze aanvrager rеcht hееft")).isEqualTo("Beoordeel of deze aanvrager recht heeft");

@@ -33,6 +33,8 @@ final class HtmlCharacterReferences {
         }
         List<Edit> edits = null;
         int n = s.length();
+        int lastEnd = -1;
+        char lastChar = ' ';
         for (; amp >= 0 && amp + 2 < n; amp = s.indexOf('&', amp + 1)) {
             int end;
             String chars;
@@ -82,7 +84,12 @@ final class HtmlCharacterReferences {
             if (edits == null) {
                 edits = new ArrayList<>();
             }
-            edits.add(new Edit(amp, end, TextNormalizer.characters(chars)));
+            // a letter against a digit stays apart ("111222333&#65;"; review50), as after a backslash escape
+            char before = amp == lastEnd ? lastChar : amp > 0 ? s.charAt(amp - 1) : ' ';
+            String decoded = TextNormalizer.characters(chars);
+            edits.add(new Edit(amp, end, TextNormalizer.keptApart(before, decoded, end < n ? s.charAt(end) : ' ')));
+            lastEnd = end;
+            lastChar = decoded.isEmpty() ? before : decoded.charAt(decoded.length() - 1);
             amp = end - 1;
         }
         return edits == null ? List.of() : edits;

@@ -17,10 +17,12 @@ import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
  * line break and a table cell's as a tab, as a browser lays them out; an empty HTML comment and Outlook's conditional
  * comments ({@code <!--[if !supportLists]-->}, {@code <![endif]>}) as nothing.
  *
- * <p>Only a tag whose attributes are layout ({@code style}, {@code class}, {@code lang}, {@code width} …) and hold no
- * {@code @} and no run of five digits is read away: a tag with any other attribute ({@code href}, {@code title},
- * {@code alt}) or with such a value stays as written, so what its attributes say is scanned as before. A {@code <} that
- * opens no known element ({@code <Jan Jansen>}, {@code <jan@example.nl>}, {@code a < b}) is text.
+ * <p>A tag whose attributes are layout ({@code style}, {@code class}, {@code lang}, {@code width} …) and hold no
+ * {@code @} and no run of five digits is read away. A tag with any other attribute ({@code href}, {@code title},
+ * {@code alt}) or with such a value is read away too — {@code 111<a href=…>222</a>333} split the value until redteam50 —
+ * and moved as written to the end of the text, after a line break, where what its attributes say is scanned as before
+ * and a finding there maps back to the tag ({@link TextNormalizer.Edit#moved()}). A {@code <} that opens no known
+ * element ({@code <Jan Jansen>}, {@code <jan@example.nl>}, {@code a < b}) is text.
  */
 final class HtmlMarkup {
 
@@ -78,9 +80,10 @@ final class HtmlMarkup {
             } else if (next == '/' || asciiLetter(next)) {
                 tag = tag == null ? TAG.matcher(s) : tag;
                 if (tag.region(open, n).lookingAt()) {
-                    String shown = shownAs(tag.group(2).toLowerCase(Locale.ROOT), tag.group(1).isEmpty(), tag.group(3));
+                    String element = tag.group(2).toLowerCase(Locale.ROOT);
+                    String shown = shownAs(element);
                     if (shown != null) {
-                        edit = new Edit(open, tag.end(), shown);
+                        edit = new Edit(open, tag.end(), shown, !layoutOnly(tag.group(3)));
                     }
                 }
             }
@@ -95,24 +98,25 @@ final class HtmlMarkup {
         return edits == null ? List.of() : edits;
     }
 
-    /** What a browser shows for the tag, or null to leave it as written. */
-    private static String shownAs(String element, boolean start, String attributes) {
-        String shown = INLINE.contains(element) ? "" : BLOCK.contains(element) ? "\n" : CELL.contains(element) ? "\t" : null;
-        if (shown == null || attributes.isBlank()) {
-            return shown;
-        }
-        if (!start) {
-            return null; // an end tag has no attributes
+    /** What a browser shows for a tag of the element, or null to leave it as written. */
+    private static String shownAs(String element) {
+        return INLINE.contains(element) ? "" : BLOCK.contains(element) ? "\n" : CELL.contains(element) ? "\t" : null;
+    }
+
+    /** Whether the attributes only lay text out and hold nothing a scan must read (then they are dropped, not moved). */
+    private static boolean layoutOnly(String attributes) {
+        if (attributes.isBlank()) {
+            return true;
         }
         Matcher attribute = ATTRIBUTE.matcher(attributes);
         while (attribute.find()) {
             String value = attribute.group(2);
             if (!LAYOUT.contains(attribute.group(1).toLowerCase(Locale.ROOT))
                     || value != null && (value.indexOf('@') >= 0 || DIGIT_RUN.matcher(value).find())) {
-                return null;
+                return false;
             }
         }
-        return shown;
+        return true;
     }
 
     private static boolean asciiLetter(char c) {

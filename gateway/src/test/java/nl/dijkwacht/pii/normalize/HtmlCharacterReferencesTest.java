@@ -33,7 +33,10 @@ class HtmlCharacterReferencesTest {
                 Arguments.of("leading zeros beyond eight digits (pii49)", "BSN &#0000000049;&#x000000000031;1222333",
                         "BSN 111222333"),
                 Arguments.of("a name that is no legacy one asks its semicolon", "jan&commatexample.nl", "jan&commatexample.nl"),
-                Arguments.of("a legacy name before = in a link is left", "?zaak=5&copy=2&not=3", "?zaak=5&copy=2&not=3"));
+                Arguments.of("a legacy name before = in a link is left", "?zaak=5&copy=2&not=3", "?zaak=5&copy=2&not=3"),
+                // review50: no letter glued onto a number, where no recognizer's edge would hold
+                Arguments.of("a letter reference after a number stays apart", "BSN 111222333&#65; volgt", "BSN 111222333 A volgt"),
+                Arguments.of("a soft hyphen between a number and a word is a space", "BSN 111222333&shy;volgt", "BSN 111222333 volgt"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -24,10 +24,13 @@ class HtmlMarkupTest {
                 Arguments.of("blocks become line breaks", "<div>Jan</div><p>Piet</p>a<br>b<br />c", "\nJan\n\nPiet\nab".replace("ab", "a\nb\nc")),
                 Arguments.of("table cells become tabs", "<tr><td width=307 valign=top>Naam</td><td>BSN</td></tr>", "\n\tNaam\t\tBSN\t\n"),
                 Arguments.of("empty and conditional comments", "111<!-- -->222<!--[if !supportLists]-->333<![endif]>", "111222333"),
-                Arguments.of("a link keeps its address (an end tag has none)", "<a href=\"mailto:jan@example.nl\">Jan</a>", "<a href=\"mailto:jan@example.nl\">Jan"),
-                Arguments.of("a title keeps its name", "<span title=\"Jan Jansen\">x</span>", "<span title=\"Jan Jansen\">x"),
-                Arguments.of("a layout value with a number stays", "<span class=\"111222333\">x</span>", "<span class=\"111222333\">x"),
-                Arguments.of("a layout value with an at sign stays", "<span style='x:jan@example.nl'>x</span>", "<span style='x:jan@example.nl'>x"),
+                Arguments.of("a link's tag is moved to the end, its address read there", "<a href=\"mailto:jan@example.nl\">Jan</a>",
+                        "Jan\n<a href=\"mailto:jan@example.nl\">"),
+                Arguments.of("a link inside a number splits it no more", "111<a href=\"https://x.nl/z?id=4\">222</a>333 en <b title=t>x</b>",
+                        "111222333 en x\n<a href=\"https://x.nl/z?id=4\">\n<b title=t>"),
+                Arguments.of("a title keeps its name", "<span title=\"Jan Jansen\">x</span>", "x\n<span title=\"Jan Jansen\">"),
+                Arguments.of("a layout value with a number stays", "<span class=\"111222333\">x</span>", "x\n<span class=\"111222333\">"),
+                Arguments.of("a layout value with an at sign stays", "<span style='x:jan@example.nl'>x</span>", "x\n<span style='x:jan@example.nl'>"),
                 Arguments.of("a comment with words stays", "111<!-- zie dossier -->222", "111<!-- zie dossier -->222"),
                 Arguments.of("angle brackets that are no tag", "Jan Jansen <jan@example.nl>, <Jan Jansen>, a < b > c, <x>",
                         "Jan Jansen <jan@example.nl>, <Jan Jansen>, a < b > c, <x>"),
@@ -43,6 +46,18 @@ class HtmlMarkupTest {
     @Test
     void aFindingInTheNormalFormCoversTheTagsInTheOriginal() {
         OriginalSpans.assertCovers("<p>BSN: 111<span>222</span>333</p>", "111222333", "111<span>222</span>333");
+    }
+
+    @Test
+    void aFindingInAMovedTagMapsBackToTheTag() {
+        String original = "BSN 111<a href=\"mailto:jan@example.nl\">222</a>333.";
+        NormalizedText text = normalizer.normalize(original);
+        int at = text.text().indexOf("jan@");
+        assertThat(original.substring(text.originalStart(at), text.originalEnd(at + "jan@example.nl".length())))
+                .isEqualTo("jan@example.nl");
+        int bsn = text.text().indexOf("111222333");
+        assertThat(original.substring(text.originalStart(bsn), text.originalEnd(bsn + 9)))
+                .isEqualTo("111<a href=\"mailto:jan@example.nl\">222</a>333");
     }
 
     @Test

@@ -1,0 +1,74 @@
+package nl.dijkwacht.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.List;
+import java.util.Map;
+import nl.dijkwacht.support.GatewayTestBase;
+import nl.dijkwacht.support.TestPack;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Values the model reads whole while the scan saw them split or encoded (redteam50): a link's tag inside a number,
+ * backslash escapes as pasted from JSON or code, quoted-printable as pasted from a mail's raw source. Before, each of
+ * these reached the model raw; so did a number split by Markdown or BBCode emphasis.
+ */
+class EscapedValueDoorsTest extends GatewayTestBase {
+
+    private static final String ANSWER = """
+            {"id":"c1","object":"chat.completion","created":1,"model":"extern-model","choices":[{"index":0,
+             "message":{"role":"assistant","content":"Goed."},"finish_reason":"stop"}]}
+            """;
+
+    @BeforeEach
+    void stubs() {
+        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ANSWER)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "BSN, a link inside it        | <p>BSN: 111<a href=\"https://dossier.example.nl/zaak/7\">222</a>333</p>      | 222</a>333      | BSN",
+            "e-mail in a link, BSN after  | Zie <a href=\"mailto:jan.jansen@example.nl\">hier</a>; BSN 111<a href=x>222</a>333 | jan.jansen      | EMAIL",
+            "BSN after an e-mail link     | Zie <a href=\"mailto:jan.jansen@example.nl\">hier</a>; BSN 111<a href=x>222</a>333 | 222</a>333      | BSN",
+            "BSN, JSON escapes            | BSN \\u0031\\u0031\\u0031\\u0032\\u0032\\u0032\\u0033\\u0033\\u0033        | u0032           | BSN",
+            "BSN, hexadecimal escapes     | BSN \\x31\\x31\\x31\\x32\\x32\\x32\\x33\\x33\\x33                          | x32             | BSN",
+            "e-mail, escaped at sign      | Mail jan.jansen\\u0040example.nl vandaag                                   | example.nl      | EMAIL",
+            "BSN, quoted-printable        | BSN =31=31=31=32=32=32=33=33=33 graag                                      | =32=32          | BSN",
+            "e-mail, soft line break      | Mail jan.jansen@exam=\\nple.nl vandaag                                     | exam            | EMAIL",
+            "name, json.dumps             | {\"naam\": \"Ren\\u00e9 de Vries\", \"woonplaats\": \"Utrecht\"}    | Vries           | PERSON",
+            "BSN, Markdown bold           | BSN **111**222333 graag                                                     | 111**222333     | BSN",
+            "BSN, underscores             | BSN 1_1_1_2_2_2_3_3_3                                                       | 2_2_2           | BSN",
+            "BSN, BBCode                  | BSN [b]111[/b]222333                                                        | [/b]222333      | BSN",
+            "IBAN, soft line break        | Rekening NL91ABNA04171=\\n64300 graag terugstorten                          | 64300           | IBAN",
+            // review50: an escape or a soft line break that would glue a letter onto the value (found before redteam50)
+            "BSN, an escaped letter after | BSN 111222333\\x41 volgt                                                 | 111222333       | BSN",
+            "BSN, quoted-printable after  | BSN 111222333=41=42 volgt                                                 | 111222333       | BSN",
+            "BSN, a word after a soft break | BSN 111222333=\\nvolgt                                                  | 111222333       | BSN",
+            "IBAN, a word after a soft break | Rekening NL91ABNA0417164300=\\nDank                                    | 0417164300      | IBAN",
+            "BSN, a letter reference after | BSN 111222333&#65; volgt                                                 | 111222333       | BSN",
+            "BSN, bold before a word      | BSN **111222333**volgt                                                    | 111222333       | BSN"})
+    void personalDataEscapedOrSplitIsGoverned(String name, String text, String raw, String entity) throws Exception {
+        ObjectNode body = json.createObjectNode().put("model", "extern");
+        body.putArray("messages").addObject().put("role", "user").put("content", text.replace("\\n", "\n"));
+
+        var response = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", "test-velden");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<LoggedRequest> sent = upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions")));
+        assertThat(sent).hasSize(1);
+        assertThat(sent.getFirst().getBodyAsString()).doesNotContain(raw);
+        Map<String, Object> audit = auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        assertThat((String) audit.get("ENTITY_COUNTS")).contains(entity);
+        assertThat(audit.values().toString()).doesNotContain(raw);
+    }
+}

@@ -1,0 +1,64 @@
+package nl.dijkwacht.pii.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Backslash escapes and quoted-printable read as the characters a model reads (redteam50), and left where they are none. */
+class EscapedTextTest {
+
+    private final TextNormalizer normalizer = new TextNormalizer();
+
+    static Stream<Arguments> escapes() {
+        return Stream.of(
+                Arguments.of("JSON escapes of digits", "BSN \\u0031\\u0031\\u0031\\u0032\\u0032\\u0032\\u0033\\u0033\\u0033", "BSN 111222333"),
+                Arguments.of("json.dumps in a name", "Ren\\u00e9 de Vries", "Ren\u00e9 de Vries"),
+                Arguments.of("hexadecimal escapes", "\\x31\\x31\\x31-\\x32\\x32\\x32", "111-222"),
+                Arguments.of("a surrogate pair is one character", "a\\ud83d\\ude00b", "a\uD83D\uDE00b"),
+                Arguments.of("a lone surrogate stays", "a\\ud83db", "a\\ud83db"),
+                Arguments.of("an escaped backslash is text", "C:\\\\u0031 en \\\\x31", "C:\\\\u0031 en \\\\x31"),
+                Arguments.of("a path is no escape", "C:\\Users\\xampp\\new", "C:\\Users\\xampp\\new"),
+                Arguments.of("quoted-printable digits", "BSN =31=31=31=32=32=32=33=33=33.", "BSN 111222333."),
+                Arguments.of("quoted-printable UTF-8", "Ren=C3=A9 de Vries", "Ren\u00e9 de Vries"),
+                Arguments.of("a soft line break inside a value", "BSN 111222=\n333 en 0612=\r\n345678", "BSN 111222333 en 0612345678"),
+                Arguments.of("a soft line break inside an escape run", "=31=31=\n=31", "111"),
+                Arguments.of("a single escape is an assignment", "bsn=311222333, x=12, a=40", "bsn=311222333, x=12, a=40"),
+                Arguments.of("lower case is no quoted-printable", "=3d=3d", "=3d=3d"),
+                Arguments.of("an equals sign before a line break in text stays", "a =\nb en x=\n y", "a =\nb en x=\n y"),
+                Arguments.of("bytes that are no UTF-8 stay", "=FF=FE", "=FF=FE"),
+                // review50: a decoded letter or a joined line break never glues a letter onto a number (or a number
+                // onto a word): the recognizers' edges must still hold where the escape or the break stood
+                Arguments.of("a letter escaped after a number stays apart", "BSN 111222333\\x41 volgt", "BSN 111222333 A volgt"),
+                Arguments.of("a JSON-escaped letter after a number stays apart", "BSN 111222333\\u0041 volgt", "BSN 111222333 A volgt"),
+                Arguments.of("a digit escaped after a word stays apart", "NL91ABNA\\x30", "NL91ABNA 0"),
+                Arguments.of("quoted-printable letters after a number stay apart", "BSN 111222333=41=42 volgt", "BSN 111222333 AB volgt"),
+                Arguments.of("a soft line break between a number and a word is a space", "BSN 111222333=\nvolgt", "BSN 111222333 volgt"),
+                Arguments.of("an escaped name stays one word", "\\u004a\\u0061\\u006e 12", "Jan 12"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("escapes")
+    void readsEscapesAsTheirCharacters(String name, String original, String normal) {
+        assertThat(normalizer.normalize(original).text()).isEqualTo(normal);
+    }
+
+    @Test
+    void aFindingInTheNormalFormCoversTheEscapesInTheOriginal() {
+        String original = "BSN \\u0031\\u0031\\u0031222=\n=33=33=33 graag";
+        NormalizedText text = normalizer.normalize(original);
+        int start = text.text().indexOf("111");
+        assertThat(text.text()).contains("111222333 graag");
+        assertThat(original.substring(text.originalStart(start), text.originalEnd(start + 9)))
+                .isEqualTo("\\u0031\\u0031\\u0031222=\n=33=33=33");
+    }
+
+    @Test
+    void textWithoutTheTriggerCharacterIsLeftAtOnce() {
+        assertThat(BackslashEscapes.edits("BSN 111 222 333 u0031")).isEmpty();
+        assertThat(QuotedPrintable.edits("BSN 31 31 31")).isEmpty();
+    }
+}
