@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * 4 MB ones. Held without any rewrite, the file grew to 231 MB during the purge and the catch-up afterwards in 4 MB
  * rounds held the writer up to 0.7 s (audit46).
  *
- * <p>No compaction on close (and {@code MAX_COMPACT_TIME=0} in the default URL turns off H2's own): cut short by a
+ * <p>No compaction on close ({@code MAX_COMPACT_TIME=0} in the default URL turns off H2's compaction on close;
+ * {@code AUTO_COMPACT_FILL_RATE=0} turns off its background compaction, see ADR 0010 and h2store50): cut short by a
  * time limit, {@link MVStore#compactFile} leaves the closed file larger than the open one (it first moves chunks towards
  * the end of the file), so the file is closed as the housekeeping keeps it while open (docs/benchmarks.md, "Session 21").
  */
