@@ -30,6 +30,9 @@ public final class DocumentNumberPatterns {
                         "(?<![\\p{L}\\d])([1-9]\\d{10})(?![\\p{L}\\d])", 11)
                 .context(ContextEnhancer.of("/pii/context/driving-licence.txt", 60, 20))
                 .pattern("10-digit driving-licence number", "(?<![\\p{L}\\d])(\\d{10})(?![\\p{L}\\d])", 10)
+                .veto("eleven digits count only with a T.C. Kimlik number's check digits (review50: a phone number"
+                                + " `316…` or a reference near a document word is none).",
+                        c -> TcKimlik.elevenDigits(c.value()) && new TcKimlik().validate(c.value()) != ChecksumValidator.Validity.VALID)
                 .scores(0.85, 0, 0)
                 .onlyWhenMentioned()
                 .note("**Only with a document word nearby**: the shapes are too common in case codes.")

@@ -48,8 +48,11 @@ class IdentifierKindsRound16Test {
 
     @Test
     void foreignDocumentNumbersAfterTheirWords() {
-        assertThat(found("T.C. Kimlik No: 12345678901\nMedeni hali: evli", EntityType.ID_DOCUMENT))
-                .containsExactly("12345678901");
+        assertThat(found("T.C. Kimlik No: 10000000146\nMedeni hali: evli", EntityType.ID_DOCUMENT))
+                .containsExactly("10000000146");
+        // review50: eleven digits without the Kimlik check digits are no such number, even after a document word
+        assertThat(found("T.C. Kimlik No: 12345678901", EntityType.ID_DOCUMENT)).isEmpty();
+        assertThat(found("paspoort kwijt, bel mij op 31687654321", EntityType.ID_DOCUMENT)).isEmpty();
         assertThat(found("Паспорт № FX 417290", EntityType.ID_DOCUMENT)).containsExactly("FX 417290");
         assertThat(found("passport number AB123456, valid until 2030", EntityType.ID_DOCUMENT))
                 .containsExactly("AB123456");
