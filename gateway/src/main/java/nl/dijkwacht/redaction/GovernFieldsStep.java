@@ -62,8 +62,9 @@ public final class GovernFieldsStep implements PolicyStep {
             slot.set("k-" + keyedHash(slot.get()));
         }
         if (exchange.request().body().get("seed") instanceof com.fasterxml.jackson.databind.JsonNode seed
-                && seed.isIntegralNumber()) {
-            exchange.request().body().put("seed", keyedSeed(seed.bigIntegerValue().toString()));
+                && seed.isNumber()) {
+            // 111222333.0 and 1.11222333E8 pass the schema's "integer" as well; hash them as the integer they spell
+            exchange.request().body().put("seed", keyedSeed(seed.decimalValue().stripTrailingZeros().toPlainString()));
         }
         Set<String> forwarded = Set.copyOf(exchange.useCase().fieldRules().forwardMetadata());
         for (GovernedFields.MetadataEntry entry : fields.metadata()) {

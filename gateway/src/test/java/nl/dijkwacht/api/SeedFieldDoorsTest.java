@@ -53,6 +53,24 @@ class SeedFieldDoorsTest extends GatewayTestBase {
         }
     }
 
+    @Test
+    void aSeedWrittenWithAFractionOrAnExponentIsHashedToo() throws Exception {
+        for (String seed : List.of("111222333.0", "1.11222333E8", "111222333.00")) {
+            String body = "{\"model\":\"extern\",\"seed\":" + seed
+                    + ",\"messages\":[{\"role\":\"user\",\"content\":\"Vat de wet samen.\"}]}";
+            var response = postJson("/v1/chat/completions", body, TestPack.TOOL_KEY, "X-Dijkwacht-Use-Case", "test-velden");
+            assertThat(response.statusCode()).as(seed).isIn(200, 400);
+            if (response.statusCode() == 400) {
+                assertThat(json.readTree(response.body()).path("error").path("param").asText()).isEqualTo("seed");
+            }
+        }
+        for (var r : upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions")))) {
+            assertThat(r.getBodyAsString()).doesNotContain("111222333").doesNotContain("1.11222333");
+            JsonNode seed = readSeed(r.getBodyAsString());
+            assertThat(seed.isIntegralNumber()).isTrue();
+        }
+    }
+
     private void send(long seed) throws Exception {
         ObjectNode body = json.createObjectNode().put("model", "extern").put("seed", seed);
         body.putArray("messages").addObject().put("role", "user").put("content", "Vat de wet samen.");
