@@ -104,7 +104,8 @@ public class AuditConfiguration {
     /**
      * Journal mode of the embedded H2 file store (ADR 0010, {@code dijkwacht.audit.embedded-store-journal}, default on):
      * every other writer's commits are written to the file at once, as before ({@link DurableCommits}). A
-     * {@code WRITE_DELAY} in the URL is dropped: each new pool connection would run it and end journal mode.
+     * {@code WRITE_DELAY} in the URL is dropped: each new pool connection would run it and end journal mode. An
+     * embedded file URL without {@code AUTO_COMPACT_FILL_RATE} gets {@code =0} in either mode (h2store50, ADR 0010).
      */
     @Bean
     static org.springframework.beans.factory.config.BeanPostProcessor auditDurableCommits(
@@ -112,9 +113,19 @@ public class AuditConfiguration {
         return new org.springframework.beans.factory.config.BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
-                if (bean instanceof com.zaxxer.hikari.HikariDataSource hikari && !DurableCommits.isWrapped(hikari)
-                        && DurableCommits.isEmbeddedFileUrl(hikari.getJdbcUrl())
-                        && environment.getProperty("dijkwacht.audit.embedded-store-journal", Boolean.class, true)) {
+                if (!(bean instanceof com.zaxxer.hikari.HikariDataSource hikari) || DurableCommits.isWrapped(hikari)
+                        || !DurableCommits.isEmbeddedFileUrl(hikari.getJdbcUrl())) {
+                    return bean;
+                }
+                String named = DurableCommits.autoCompactFillRate(hikari.getJdbcUrl());
+                if (named == null) {
+                    hikari.setJdbcUrl(DurableCommits.withoutH2OwnCompaction(hikari.getJdbcUrl())); // before the pool starts
+                    log.info("embedded audit store: AUTO_COMPACT_FILL_RATE=0 added to the H2 URL (the gateway compacts the file itself)");
+                } else if (!"0".equals(named)) {
+                    log.warn("embedded audit store: the H2 URL sets AUTO_COMPACT_FILL_RATE to a value other than 0; H2's own"
+                            + " compaction after a start can make whole-store reads fail (docs/reliability.md)");
+                }
+                if (environment.getProperty("dijkwacht.audit.embedded-store-journal", Boolean.class, true)) {
                     hikari.setJdbcUrl(DurableCommits.withoutWriteDelay(hikari.getJdbcUrl())); // before the pool starts
                     return DurableCommits.wrap(hikari);
                 }

@@ -46,6 +46,24 @@ public final class DurableCommits {
         return url == null ? null : url.replaceAll("(?i);\\s*WRITE_DELAY\\s*=[^;]*", "");
     }
 
+    private static final java.util.regex.Pattern AUTO_COMPACT_FILL_RATE =
+            java.util.regex.Pattern.compile("(?i);\\s*AUTO_COMPACT_FILL_RATE\\s*=\\s*([^;]*)");
+
+    /**
+     * The URL with {@code AUTO_COMPACT_FILL_RATE=0} added when it names none: the gateway compacts the file itself
+     * ({@link EmbeddedStoreCompaction}), and H2's own background compaction in the first seconds after an open made
+     * whole-store reads fail with {@code Chunk … not found} (h2store50, ADR 0010). A value the URL names is kept.
+     */
+    public static String withoutH2OwnCompaction(String url) {
+        return url == null || AUTO_COMPACT_FILL_RATE.matcher(url).find() ? url : url + ";AUTO_COMPACT_FILL_RATE=0";
+    }
+
+    /** The {@code AUTO_COMPACT_FILL_RATE} the URL names, or null. */
+    public static String autoCompactFillRate(String url) {
+        java.util.regex.Matcher m = url == null ? null : AUTO_COMPACT_FILL_RATE.matcher(url);
+        return m != null && m.find() ? m.group(1).trim() : null;
+    }
+
     public static DataSource wrap(DataSource raw) {
         return (DataSource) Proxy.newProxyInstance(DurableCommits.class.getClassLoader(), new Class<?>[] {DataSource.class},
                 new Handler(raw, Kind.DATA_SOURCE, null));
