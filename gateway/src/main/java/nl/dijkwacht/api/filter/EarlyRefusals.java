@@ -1,7 +1,10 @@
 package nl.dijkwacht.api.filter;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import nl.dijkwacht.api.OpenAiErrorWriter;
 import nl.dijkwacht.identity.Caller;
@@ -73,10 +76,26 @@ public final class EarlyRefusals {
      * nothing authenticated it.
      */
     public EarlyRefusal reportBeforeRouting(HttpServletRequest servlet, Refusal refusal) {
-        EarlyRefusal event = new EarlyRefusal(nl.dijkwacht.pipeline.TraceIds.next(), clock.instant(), addresses.apply(servlet),
+        // a head over the size limit (414, 431) was not read: its X-Forwarded-For is not believed, the connection counts
+        HttpServletRequest read = refusal.status() == 414 || refusal.status() == 431 ? withoutHeaders(servlet) : servlet;
+        EarlyRefusal event = new EarlyRefusal(nl.dijkwacht.pipeline.TraceIds.next(), clock.instant(), addresses.apply(read),
                 RouteKind.PUBLIC, servlet.getMethod(), "", null, null, refusal);
         tell(event);
         return event;
+    }
+
+    private static HttpServletRequest withoutHeaders(HttpServletRequest servlet) {
+        return new HttpServletRequestWrapper(servlet) {
+            @Override
+            public String getHeader(String name) {
+                return null;
+            }
+
+            @Override
+            public Enumeration<String> getHeaders(String name) {
+                return Collections.emptyEnumeration();
+            }
+        };
     }
 
     private void tell(EarlyRefusal event) {
