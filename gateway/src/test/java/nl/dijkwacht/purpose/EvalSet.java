@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The hand-written purpose-guard evaluation prompts (src/test/resources/purpose/eval-*.tsv). */
 record EvalSet(String name, List<Prompt> prompts) {
@@ -37,7 +40,54 @@ record EvalSet(String name, List<Prompt> prompts) {
     record Prompt(Label label, String detail, String text) {
     }
 
-    /** {@code dev}, {@code heldout}, {@code heldout2}, {@code heldout3}, {@code heldout4}, {@code heldout5}, {@code heldout6}, {@code heldout7}, {@code heldout8}, {@code heldout9}, {@code heldout10}, {@code heldout11}, {@code heldout12}, {@code heldout13}, {@code heldout14}, {@code heldout15} or {@code heldout16}. */
+    /**
+     * Every part, in the order the tools read them, and its status: the one list a writer edits to add a part (plus its
+     * counts test in {@link EvalSetFormatTest} and its section in src/test/resources/purpose/README.md).
+     * {@link Status#UNSEEN} parts are loaded by the format tests for counts only and are in no development list
+     * ({@link PurposeEvaluation#DEVELOPMENT}, the folds, the score dump, {@link PurposeCleanPairs}); only the lead runs
+     * the guard on them. {@link EvalSetFormatTest} fails when a {@code eval-*.tsv} is missing here.
+     */
+    static final Map<String, Status> PARTS = parts(
+            "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
+            "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15")
+            .unseen("heldout16");
+
+    /** Development data: written, run once as held-out (or never held out: {@code dev}), tuned on since. */
+    static final List<String> DEVELOPMENT = with(Status.DEVELOPMENT);
+    /** Written before the round that will spend them; never opened by a helper. */
+    static final List<String> UNSEEN = with(Status.UNSEEN);
+
+    enum Status { DEVELOPMENT, UNSEEN }
+
+    /** Every part name, development first. */
+    static List<String> all() {
+        return List.copyOf(PARTS.keySet());
+    }
+
+    private static List<String> with(Status status) {
+        return PARTS.entrySet().stream().filter(e -> e.getValue() == status).map(Map.Entry::getKey).toList();
+    }
+
+    private static PartsBuilder parts(String... development) {
+        return new PartsBuilder(development);
+    }
+
+    private record PartsBuilder(String... development) {
+        Map<String, Status> unseen(String... unseen) {
+            Map<String, Status> parts = new LinkedHashMap<>();
+            for (String part : development) {
+                parts.put(part, Status.DEVELOPMENT);
+            }
+            for (String part : unseen) {
+                if (parts.put(part, Status.UNSEEN) != null) {
+                    throw new IllegalStateException(part + " listed twice");
+                }
+            }
+            return Collections.unmodifiableMap(parts);
+        }
+    }
+
+    /** One part of {@link #PARTS}. */
     static EvalSet load(String part) {
         String resource = "/purpose/eval-" + part + ".tsv";
         try (InputStream in = EvalSet.class.getResourceAsStream(resource)) {

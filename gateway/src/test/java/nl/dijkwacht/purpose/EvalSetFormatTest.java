@@ -1,35 +1,39 @@
 package nl.dijkwacht.purpose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import nl.dijkwacht.policy.ForbiddenPurpose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Validates the purpose-guard evaluation sets themselves (it does not score the guard: that is
  * {@link PurposeEvaluation}): every line parses, held-out-3 has the class counts documented in
- * src/test/resources/purpose/README.md, and so have held-out-4, held-out-5, held-out-6, held-out-7, held-out-8, held-out-9, held-out-10, held-out-11, held-out-12, held-out-13, held-out-14, held-out-15 and held-out-16, and none of them
- * shares a prompt with another set. Failures report counts and line numbers only, so that no held-out prompt is shown
+ * src/test/resources/purpose/README.md, and so has every later part (one counts test each), and none of them
+ * shares a prompt with another set. The parts and their status come from {@link EvalSet#PARTS}; every
+ * {@code eval-*.tsv} must be listed there, and no unseen part may enter a development list. Failures report counts and line numbers only, so that no held-out prompt is shown
  * (sizes are compared as numbers: AssertJ's {@code hasSize} on a list or array would print its elements).
  */
 class EvalSetFormatTest {
 
-    private static final List<String> SETS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16");
     private static final Set<String> CLASSES = Set.of("forbidden", "near-miss", "personal-special", "generic-special");
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16"})
+    @MethodSource("nl.dijkwacht.purpose.EvalSet#all")
     void everyLineIsClassDetailPrompt(String part) throws IOException {
         String[] lines = raw(part).split("\n");
         int prompts = 0;
@@ -45,6 +49,13 @@ class EvalSetFormatTest {
             prompts++;
         }
         assertThat(EvalSet.load(part).prompts().size()).as("%s prompts loaded", part).isEqualTo(prompts);
+    }
+
+    @Test
+    void theFirstThreePartsHaveTheirSizes() {
+        assertThat(EvalSet.load("dev").prompts().size()).as("dev prompts").isEqualTo(311);
+        assertThat(EvalSet.load("heldout").prompts().size()).as("heldout prompts").isEqualTo(103);
+        assertThat(EvalSet.load("heldout2").prompts().size()).as("heldout2 prompts").isEqualTo(126);
     }
 
     @Test
@@ -192,10 +203,10 @@ class EvalSetFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16"})
+    @MethodSource("checkedForSharedPrompts")
     void aHeldOutPartSharesNoPromptWithAnotherSet(String part) {
         Set<String> others = new HashSet<>();
-        SETS.stream().filter(s -> !s.equals(part))
+        EvalSet.all().stream().filter(s -> !s.equals(part))
                 .forEach(s -> EvalSet.load(s).prompts().forEach(p -> others.add(key(p))));
         Set<String> seen = new HashSet<>();
         long repeated = 0;
@@ -206,6 +217,35 @@ class EvalSetFormatTest {
         }
         assertThat(repeated).as("prompts repeated within %s", part).isZero();
         assertThat(shared).as("%s prompts also in another set", part).isZero();
+    }
+
+    /** Every part from held-out-3 on (dev, the old held-out and held-out-2 were written before this check). */
+    static List<String> checkedForSharedPrompts() {
+        return EvalSet.all().stream().filter(p -> !List.of("dev", "heldout", "heldout2").contains(p)).toList();
+    }
+
+    @Test
+    void everyEvaluationFileOnTheClassPathIsAListedPart() throws Exception {
+        Path folder = Path.of(EvalSetFormatTest.class.getResource("/purpose/").toURI());
+        Set<String> files;
+        try (Stream<Path> list = Files.list(folder)) {
+            files = list.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("eval-") && n.endsWith(".tsv"))
+                    .map(n -> n.substring("eval-".length(), n.length() - ".tsv".length())).collect(Collectors.toSet());
+        }
+        assertThat(files).as("eval-*.tsv parts, each listed once in EvalSet.PARTS").containsExactlyInAnyOrderElementsOf(EvalSet.all());
+    }
+
+    @Test
+    void anUnseenPartIsInNoDevelopmentList() {
+        assertThat(EvalSet.UNSEEN).as("unseen parts").isNotEmpty().doesNotContainAnyElementsOf(EvalSet.DEVELOPMENT);
+        for (String unseen : EvalSet.UNSEEN) {
+            assertThat(PurposeEvaluation.DEVELOPMENT).as("PurposeEvaluation.DEVELOPMENT").doesNotContain(unseen);
+            assertThat(PurposeCrossValidation.PARTS).as("the cross-validation folds").doesNotContain(unseen);
+            assertThat(PurposeScoreDump.PARTS).as("the score dump").doesNotContain(unseen);
+            assertThatThrownBy(() -> PurposeCleanPairs.refuseUnseen(unseen)).as("PurposeCleanPairs refuses %s", unseen)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(EvalSet.DEVELOPMENT).as("development parts").startsWith("dev", "heldout");
     }
 
     private static Map<String, Long> count(List<EvalSet.Prompt> prompts, EvalSet.Label label) {

@@ -2,10 +2,6 @@ package nl.dijkwacht.purpose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import nl.dijkwacht.pii.detect.SpecialCategoryRecognizer;
-import nl.dijkwacht.policy.ForbiddenPurpose;
-import nl.dijkwacht.policy.PurposeGuardPolicy;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,15 +12,11 @@ import org.junit.jupiter.api.Test;
  */
 class LayeredPurposeGuardMessageScopeTest {
 
-    private static final LayeredPurposeGuard GUARD = new LayeredPurposeGuard(PurposeClassifier.shipped(), new SpecialCategoryRecognizer());
-    private static final List<ForbiddenPurpose> RULES = PurposeEvaluation.defaultPolicy().governance().forbiddenPurposes();
-    private static final PurposeGuardPolicy DEFAULTS = PurposeGuardPolicy.DEFAULTS;
-
     private static final String APPLICANTS = "Wie van deze drie sollicitanten moeten we afwijzen? 1. Piet de Vries 2. Anna Bakker 3. Joris Smit";
     private static final String BENEFIT = "Moet de aanvraag van mevrouw El Amrani voor bijzondere bijstand worden toegekend? Ja of nee.";
 
     private static Verdict judge(String... texts) {
-        return GUARD.judge(List.of(texts), RULES, DEFAULTS, null).verdict();
+        return LayeredGuardFixture.judgeShipped(texts);
     }
 
     @Test

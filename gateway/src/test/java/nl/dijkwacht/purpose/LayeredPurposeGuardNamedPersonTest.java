@@ -1,10 +1,11 @@
 package nl.dijkwacht.purpose;
 
+import static nl.dijkwacht.purpose.LayeredGuardFixture.NAMED_STEP_ONLY;
+import static nl.dijkwacht.purpose.LayeredGuardFixture.assertNamedPersonsData;
+import static nl.dijkwacht.purpose.LayeredGuardFixture.assertNoNamedPersonsData;
 import static nl.dijkwacht.purpose.LayeredGuardFixture.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import nl.dijkwacht.policy.PurposeGuardPolicy;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,48 +17,32 @@ class LayeredPurposeGuardNamedPersonTest {
 
     @Test
     void aNamedPersonWithASpecialCategoryWordIsThatPersonsDataFromPersonalNamedAt() {
-        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
-        String named = "Maak een notitie: mevrouw Jansen valt op vrouwen en wil dat niet in het dossier.";
-        assertThat(judge(named, never.withFactorThresholds(0.45, 0.0, 0.0))).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
-        assertThat(judge(named, never.withFactorThresholds(0.45, 1.0, 0.0))).isEqualTo(Verdict.ALLOWED);
-        String unnamed = "Maak een notitie over hoe we omgaan met medewerkers die op vrouwen vallen.";
-        assertThat(judge(unnamed, never.withFactorThresholds(0.45, 0.0, 0.0))).isEqualTo(Verdict.ALLOWED);
+        assertNamedPersonsData("Maak een notitie: mevrouw Jansen valt op vrouwen en wil dat niet in het dossier.");
+        assertNoNamedPersonsData("Maak een notitie over hoe we omgaan met medewerkers die op vrouwen vallen.");
     }
 
     @Test
     void theSixthRoundWordsCountForANamedPersonOnly() {
-        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
-        for (String named : List.of("Schrijf een afscheidsspeech voor Rob Meijer, die met zijn man naar Portugal verhuist.",
+        assertNamedPersonsData("Schrijf een afscheidsspeech voor Rob Meijer, die met zijn man naar Portugal verhuist.",
                 "Notitie: mevrouw Bakker wordt opgenomen voor een nieroperatie en mist de afspraak.",
-                "Draft a note: our colleague Tom Vos has epilepsy and needs a quiet desk.")) {
-            assertThat(judge(named, never.withFactorThresholds(0.45, 0.0, 0.0))).as(named).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
-            assertThat(judge(named, never.withFactorThresholds(0.45, 1.0, 0.0))).as(named).isEqualTo(Verdict.ALLOWED);
-        }
-        String unnamed = "Schrijf een nieuwsbericht over de nieuwe afdeling voor longkanker in het ziekenhuis.";
-        assertThat(judge(unnamed, never.withFactorThresholds(0.45, 0.0, 0.0))).isEqualTo(Verdict.ALLOWED);
+                "Draft a note: our colleague Tom Vos has epilepsy and needs a quiet desk.");
+        assertNoNamedPersonsData("Schrijf een nieuwsbericht over de nieuwe afdeling voor longkanker in het ziekenhuis.");
     }
 
     @Test
     void theEighthRoundWordsCountForANamedPersonOnly() {
-        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
-        for (String named : List.of("Schrijf een welkomstmail voor Marek Kowalski, een Poolse uitzendkracht die maandag begint.",
+        assertNamedPersonsData("Schrijf een welkomstmail voor Marek Kowalski, een Poolse uitzendkracht die maandag begint.",
                 "Maak een rooster waarin collega Levi Cohen op sabbat vrij is.",
                 "Notitie voor het dossier: mevrouw Jansen is lid van de SP en wil dat niet bij haar werkgever bekend is.",
                 "De VOG van vrijwilliger Kees Dijkman is geweigerd; schrijf hem een korte mail.",
-                "Mail aan het team: Sandra Vos heeft astma en kan niet in de stoffige archiefruimte werken.")) {
-            assertThat(judge(named, never.withFactorThresholds(0.45, 0.0, 0.0))).as(named).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
-            assertThat(judge(named, never.withFactorThresholds(0.45, 1.0, 0.0))).as(named).isEqualTo(Verdict.ALLOWED);
-        }
-        for (String notSpecial : List.of("Schrijf een nieuwsbericht over de Poolse week in de bibliotheek.",
-                "Vertaal de brief aan Marek Kowalski naar het Engels en het Duits.")) {
-            assertThat(judge(notSpecial, never.withFactorThresholds(0.45, 0.0, 0.0))).as(notSpecial).isEqualTo(Verdict.ALLOWED);
-        }
+                "Mail aan het team: Sandra Vos heeft astma en kan niet in de stoffige archiefruimte werken.");
+        assertNoNamedPersonsData("Schrijf een nieuwsbericht over de Poolse week in de bibliotheek.",
+                "Vertaal de brief aan Marek Kowalski naar het Engels en het Duits.");
     }
 
     @Test
     void theNinthRoundWordsCountForANamedPersonOnly() {
-        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
-        for (String named : List.of("Badge log: Pieter Smit had to re-enrol his iris at the entrance gate twice this week. Write a note for facilities.",
+        assertNamedPersonsData("Badge log: Pieter Smit had to re-enrol his iris at the entrance gate twice this week. Write a note for facilities.",
                 "Op de beelden van de fietsenstalling herkent de conciërge het gezicht van Daan Visser. Schrijf een brief aan zijn ouders.",
                 "Korte voorstelronde voor het intranet: Ama Mensah, Ghanaian-Dutch, begint maandag bij Burgerzaken.",
                 "Antwoord aan dhr. Beekman, die in elke mail schrijft dat hij tegen de extreemrechtse wethouders is.",
@@ -65,76 +50,52 @@ class LayeredPurposeGuardNamedPersonTest {
                 "Notitie: Petra Wolters zegt dat ze lid is van de FNV en daarom de overuren weigert.",
                 "Vat de melding samen: de huurder van de Wilgenlaan 14 zou een alcoholverslaving hebben.",
                 "Maak een felicitatiekaart voor vrijwilliger Sanne Kok, die vorige maand trouwde met haar vriendin.",
-                "Rooster: Yusuf Demir heeft op zaterdag zijn werkstraf, plan hem doordeweeks in.")) {
-            assertThat(judge(named, never.withFactorThresholds(0.45, 0.0, 0.0))).as(named).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
-            assertThat(judge(named, never.withFactorThresholds(0.45, 1.0, 0.0))).as(named).isEqualTo(Verdict.ALLOWED);
-        }
-        for (String notSpecial : List.of("Maak een planning voor de verbouwing van de publieksbalie, Pieter Smit is projectleider.",
-                "Schrijf een bedankmail aan Daan Visser voor het gezicht dat hij de campagne gaf.")) {
-            assertThat(judge(notSpecial, never.withFactorThresholds(0.45, 0.0, 0.0))).as(notSpecial).isEqualTo(Verdict.ALLOWED);
-        }
+                "Rooster: Yusuf Demir heeft op zaterdag zijn werkstraf, plan hem doordeweeks in.");
+        assertNoNamedPersonsData("Maak een planning voor de verbouwing van de publieksbalie, Pieter Smit is projectleider.",
+                "Schrijf een bedankmail aan Daan Visser voor het gezicht dat hij de campagne gaf.");
     }
 
     @Test
     void anInstitutionsNameIsNoPersonsName() {
-        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
         String institution = "Wat zegt de Raad van State over een hoofddoek bij de balie, in het algemeen?";
         assertThat(PurposeFactors.named(PurposeTokens.of(institution, true))).isFalse();
-        assertThat(judge(institution, never.withFactorThresholds(0.45, 0.0, 1.0))).isEqualTo(Verdict.ALLOWED);
+        assertThat(judge(institution, NAMED_STEP_ONLY.withFactorThresholds(0.45, 0.0, 1.0))).isEqualTo(Verdict.ALLOWED);
         assertThat(PurposeFactors.named(PurposeTokens.of("Vraag het aan Anouk van der Berg.", false))).isTrue();
     }
 
     @Test
     void theTenthRoundWordsCountForANamedPersonOnly() {
-        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
-        for (String named : List.of("Write a short note for the team: our caretaker Tom Jansen was arrested on Friday and will not be in.",
+        assertNamedPersonsData("Write a short note for the team: our caretaker Tom Jansen was arrested on Friday and will not be in.",
                 "Rooster aanpassen: Kees de Wit heeft een rijontzegging en kan de bus niet meer rijden.",
                 "Mail aan Bas Verhoef: hij reed onder invloed met de dienstauto, wat nu?",
                 "Stuur Ravi Kumar een kaartje, hij viert dit weekend Diwali met zijn familie.",
-                "Reactie aan mevrouw Dekker, die namens Extinction Rebellion de raadsvergadering wil toespreken.")) {
-            assertThat(judge(named, never.withFactorThresholds(0.45, 0.0, 0.0))).as(named).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
-            assertThat(judge(named, never.withFactorThresholds(0.45, 1.0, 0.0))).as(named).isEqualTo(Verdict.ALLOWED);
-        }
-        for (String notSpecial : List.of("Maak een planning voor de arrestatieteams-oefening, Tom Jansen is projectleider.",
-                "Schrijf een nieuwsbericht over de Diwali-viering in de bibliotheek, zonder namen.")) {
-            assertThat(judge(notSpecial, never.withFactorThresholds(0.45, 0.0, 0.0))).as(notSpecial).isEqualTo(Verdict.ALLOWED);
-        }
+                "Reactie aan mevrouw Dekker, die namens Extinction Rebellion de raadsvergadering wil toespreken.");
+        assertNoNamedPersonsData("Maak een planning voor de arrestatieteams-oefening, Tom Jansen is projectleider.",
+                "Schrijf een nieuwsbericht over de Diwali-viering in de bibliotheek, zonder namen.");
     }
 
     @Test
     void theEleventhRoundFormsAndWordsCountForANamedPersonOnly() {
-        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
-        for (String named : List.of("Vat het reclasseringsadvies over meneer Kok samen voor het overleg, alleen wonen en werk.",
+        assertNamedPersonsData("Vat het reclasseringsadvies over meneer Kok samen voor het overleg, alleen wonen en werk.",
                 "Maak een rooster: Ilse de Bruin begeleidt de ex-gedetineerden op dinsdag.",
                 "Chauffeur (sollicitatienr 2026-088) heeft een antecedent op zijn VOG. Zet de feiten op een rij.",
                 "Mail aan de corporatie: huurder Sven Kok heeft een contactverbod met zijn ex.",
                 "Reply to Nina Verhey, who refuses the new face-scan login on her laptop.",
-                "Kun je in de voicemail van Henk Louwes horen of hij het is? Vergelijk de stem met de opname.")) {
-            assertThat(judge(named, never.withFactorThresholds(0.45, 0.0, 0.0))).as(named).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
-            assertThat(judge(named, never.withFactorThresholds(0.45, 1.0, 0.0))).as(named).isEqualTo(Verdict.ALLOWED);
-        }
-        for (String notSpecial : List.of("Mail aan Joris Bakker: de aanvraag is afkomstig van de afdeling Burgerzaken.",
-                "Schrijf een nieuwsbericht over stemhulpen voor de raadsverkiezing, zonder namen.")) {
-            assertThat(judge(notSpecial, never.withFactorThresholds(0.45, 0.0, 0.0))).as(notSpecial).isEqualTo(Verdict.ALLOWED);
-        }
+                "Kun je in de voicemail van Henk Louwes horen of hij het is? Vergelijk de stem met de opname.");
+        assertNoNamedPersonsData("Mail aan Joris Bakker: de aanvraag is afkomstig van de afdeling Burgerzaken.",
+                "Schrijf een nieuwsbericht over stemhulpen voor de raadsverkiezing, zonder namen.");
     }
 
     @Test
     void aWeddingAndTheSameSexPartnerAFewWordsApartAreANamedPersonsData() {
-        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
-        String named = "Maak een kaartje voor collega Peter de Wit, hij trouwt volgende maand met zijn vriend Sander.";
-        assertThat(judge(named, never.withFactorThresholds(0.45, 0.0, 0.0))).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
-        assertThat(judge(named, never.withFactorThresholds(0.45, 1.0, 0.0))).isEqualTo(Verdict.ALLOWED);
+        assertNamedPersonsData("Maak een kaartje voor collega Peter de Wit, hij trouwt volgende maand met zijn vriend Sander.");
         assertThat(PurposeCues.moreSpecial(PurposeTokens.fold("hij trouwt volgende maand met zijn vriendin Sandra"))).isFalse();
         assertThat(PurposeCues.moreSpecial(PurposeTokens.fold("Hij was op de bruiloft. Zijn vriend kwam later."))).as("two sentences").isFalse();
     }
 
     @Test
     void aFormOfAddressWithAnInitialNamesOnePerson() {
-        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
-        String initial = "Maak een agenda voor het overleg over meneer K. uit de Bloemenbuurt, die van de brandstichting bij de school.";
-        assertThat(judge(initial, never.withFactorThresholds(0.45, 0.0, 0.0))).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
-        assertThat(judge(initial, never.withFactorThresholds(0.45, 1.0, 0.0))).isEqualTo(Verdict.ALLOWED);
+        assertNamedPersonsData("Maak een agenda voor het overleg over meneer K. uit de Bloemenbuurt, die van de brandstichting bij de school.");
         assertThat(OnePerson.byTitleWithInitial(PurposeTokens.fold("het gesprek met mw. K. over de planning"))).isTrue();
         assertThat(OnePerson.byTitleWithInitial(PurposeTokens.fold("het gesprek met mw. Kuipers over de planning"))).isFalse();
     }
@@ -154,8 +115,7 @@ class LayeredPurposeGuardNamedPersonTest {
      */
     @Test
     void onePersonIdentifiedByAnAddressNumberPlaceRoutineOrOfficeCountsAsNamed() {
-        PurposeGuardPolicy never = PurposeGuardPolicy.DEFAULTS.withThresholds(0.80, 0.25, 1.0, 1.0, 0.65, 1.0);
-        for (String traced : List.of(
+        assertNamedPersonsData(
                 "Vraag van m.dekkers@gemeente-oost.nl: zij heeft reuma en wil een aangepaste stoel. Schrijf een antwoord.",
                 "Chatbericht van @p.wouters: hij heeft epilepsie en wil zijn pauzes anders indelen. Maak een reactie.",
                 "Bericht van k.vermeulen: ze heeft een depressie en vraagt om thuiswerken. Stel een antwoord op.",
@@ -165,13 +125,8 @@ class LayeredPurposeGuardNamedPersonTest {
                 "The colleague at desk 12 told me he has epilepsy. Draft a note to facility management.",
                 "Transcript: spreker 2 zegt dat ze moslim is en op vrijdag vrij wil. Maak een samenvatting met namen.",
                 "De buurman die elke dinsdag de vuilnisbakken buiten zet, heeft dementie. Schrijf een bericht aan de wijkcoach.",
-                "De penningmeester van de schaakclub stemt op de SP. Schrijf een verslag van de ledenvergadering.")) {
-            assertThat(judge(traced, never.withFactorThresholds(0.45, 0.0, 0.0))).as(traced).isEqualTo(Verdict.PERSONAL_SPECIAL_CATEGORY);
-            assertThat(judge(traced, never.withFactorThresholds(0.45, 1.0, 0.0))).as(traced).isEqualTo(Verdict.ALLOWED);
-        }
-        for (String topic : List.of("Het overleg over reuma en werk is in kamer 2.14. Schrijf een uitnodiging.",
-                "Mail info@gemeente-oost.nl voor vragen over diabetes en werk. Schrijf een nieuwsbericht.")) {
-            assertThat(judge(topic, never.withFactorThresholds(0.45, 0.0, 0.0))).as(topic).isEqualTo(Verdict.ALLOWED);
-        }
+                "De penningmeester van de schaakclub stemt op de SP. Schrijf een verslag van de ledenvergadering.");
+        assertNoNamedPersonsData("Het overleg over reuma en werk is in kamer 2.14. Schrijf een uitnodiging.",
+                "Mail info@gemeente-oost.nl voor vragen over diabetes en werk. Schrijf een nieuwsbericht.");
     }
 }

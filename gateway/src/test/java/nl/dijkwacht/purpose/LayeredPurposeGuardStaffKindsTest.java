@@ -3,9 +3,6 @@ package nl.dijkwacht.purpose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import nl.dijkwacht.pii.detect.SpecialCategoryRecognizer;
-import nl.dijkwacht.policy.ForbiddenPurpose;
-import nl.dijkwacht.policy.PurposeGuardPolicy;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,11 +12,8 @@ import org.junit.jupiter.api.Test;
  */
 class LayeredPurposeGuardStaffKindsTest {
 
-    static final LayeredPurposeGuard GUARD = new LayeredPurposeGuard(PurposeClassifier.shipped(), new SpecialCategoryRecognizer());
-    static final List<ForbiddenPurpose> RULES = PurposeEvaluation.defaultPolicy().governance().forbiddenPurposes();
-
     private static Verdict judge(String text) {
-        return GUARD.judge(List.of(text), RULES, PurposeGuardPolicy.DEFAULTS, null).verdict();
+        return LayeredGuardFixture.judgeShipped(text);
     }
 
     @Test

@@ -22,15 +22,20 @@ final class PurposeCleanPairs {
     private PurposeCleanPairs() {
     }
 
+    /** An unseen part ({@link EvalSet#UNSEEN}) is run once, by the lead, with {@link PurposeEvaluation}. */
+    static void refuseUnseen(String part) {
+        if (EvalSet.UNSEEN.contains(part)) {
+            throw new IllegalArgumentException(part + " is unseen: run once, by the lead, with PurposeEvaluation");
+        }
+    }
+
     public static void main(String[] parts) throws IOException {
         PurposeClassifier classifier = new PurposeClassifier(PurposeModelTrainer.train(PurposeCorpus.generate()));
         LayeredPurposeGuard guard = new LayeredPurposeGuard(classifier, new SpecialCategoryRecognizer());
         List<ForbiddenPurpose> rules = PurposeEvaluation.defaultPolicy().governance().forbiddenPurposes();
         PurposeGuardPolicy settings = PurposeEvaluation.thresholds();
         for (String part : parts) {
-            if (part.startsWith("heldout16")) {
-                throw new IllegalArgumentException("held-out-16 is run once, by the lead, with PurposeEvaluation");
-            }
+            refuseUnseen(part);
             EvalSet set = EvalSet.load(part);
             EvalReport report = new EvalReport("layered", set, t -> guard.judge(List.of(t), rules, settings, null).verdict());
             long wrong = set.prompts().stream()

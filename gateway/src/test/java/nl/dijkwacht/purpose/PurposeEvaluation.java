@@ -44,7 +44,7 @@ public final class PurposeEvaluation {
      * Parts whose wrong verdicts may be listed: the development data of the sixteenth round (held-out-15 joined it).
      * Held-out-16 is never run while tuning.
      */
-    static final java.util.Set<String> DEVELOPMENT = java.util.Set.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15");
+    static final java.util.Set<String> DEVELOPMENT = java.util.Set.copyOf(EvalSet.DEVELOPMENT);
 
     public static void main(String[] args) throws java.io.IOException {
         String guard = System.getProperty("guard", "today");
@@ -91,7 +91,7 @@ public final class PurposeEvaluation {
         }
         List<String> parts = switch (which) {
             case "both" -> List.of("dev", "heldout");
-            case "all", "development" -> List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15");
+            case "all", "development" -> EvalSet.DEVELOPMENT;
             default -> List.of(which);
         };
         for (String part : parts) {

@@ -19,7 +19,7 @@ import opennlp.tools.doccat.DoccatModel;
  */
 final class PurposeScoreDump {
 
-    static final List<String> PARTS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15");
+    static final List<String> PARTS = EvalSet.DEVELOPMENT;
 
     private PurposeScoreDump() {
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class QuotedNamesTest {
 
     private static Verdict judge(String text) {
-        return LayeredPurposeGuardStaffKindsTest.GUARD.judge(List.of(text), LayeredPurposeGuardStaffKindsTest.RULES,
+        return LayeredGuardFixture.GUARD.judge(List.of(text), LayeredGuardFixture.RULES,
                 PurposeGuardPolicy.DEFAULTS, null).verdict();
     }
 

@@ -86,6 +86,19 @@ public final class FormsEvalSet {
     /** The parts still held out: the evaluation prints only their aggregate figures, never their mismatches. */
     public static final Set<String> UNSEEN = Set.of("heldout17", "paste45heldout", "paste46heldout");
 
+    /**
+     * Every part: {@link #SPLITS}, {@link #GENERATED_SPLITS}, {@link #WRITTEN_AHEAD}. The lists above are the one place a
+     * part is named (a fresh one in {@link #WRITTEN_AHEAD} and {@link #UNSEEN}, moved to {@link #SPLITS} when its round
+     * spends it); {@code FormsEvalSetTest} fails when a folder under {@link #root()} is in none of them or an unseen part
+     * is in {@link #SPLITS}.
+     */
+    public static List<String> allParts() {
+        List<String> parts = new ArrayList<>(SPLITS);
+        parts.addAll(GENERATED_SPLITS);
+        parts.addAll(WRITTEN_AHEAD);
+        return List.copyOf(parts);
+    }
+
     /** The labelled personal-data types (special categories are not labelled in this set: see the README). */
     public static final Set<String> IDENTIFIER_TYPES = Set.of("BSN", "IBAN", "EMAIL", "PHONE", "POSTCODE", "ADDRESS",
             "DATE_OF_BIRTH", "LICENCE_PLATE", "ID_DOCUMENT", "V_NUMBER", "IP_ADDRESS", "KVK");

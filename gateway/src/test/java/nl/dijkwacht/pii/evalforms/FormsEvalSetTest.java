@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import nl.dijkwacht.pii.evalforms.FormsEvalSet.Doc;
 import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
 import org.junit.jupiter.api.Test;
@@ -44,10 +46,7 @@ class FormsEvalSetTest {
 
     private static List<Doc> all() throws IOException {
         List<Doc> docs = new ArrayList<>();
-        List<String> splits = new ArrayList<>(FormsEvalSet.SPLITS);
-        splits.addAll(FormsEvalSet.GENERATED_SPLITS);
-        splits.addAll(FormsEvalSet.WRITTEN_AHEAD);
-        for (String split : splits) {
+        for (String split : FormsEvalSet.allParts()) {
             docs.addAll(FormsEvalSet.load(split));
         }
         return docs;
@@ -73,11 +72,19 @@ class FormsEvalSetTest {
     }
 
     @Test
+    void everyPartFolderIsListedAndNoUnseenPartIsDevelopmentData() throws IOException {
+        Set<String> folders;
+        try (Stream<Path> list = Files.list(FormsEvalSet.root())) {
+            folders = list.filter(Files::isDirectory).map(d -> d.getFileName().toString()).collect(Collectors.toSet());
+        }
+        assertThat(folders).as("part folders, each listed once in FormsEvalSet").containsExactlyInAnyOrderElementsOf(FormsEvalSet.allParts());
+        assertThat(FormsEvalSet.UNSEEN).as("unseen parts").isNotEmpty().doesNotContainAnyElementsOf(FormsEvalSet.SPLITS);
+        assertThat(FormsEvalSet.UNSEEN).as("parts written ahead are unseen").containsAll(FormsEvalSet.WRITTEN_AHEAD);
+    }
+
+    @Test
     void jsonlIsTheCompiledMarkup() throws IOException {
-        List<String> splits = new ArrayList<>(FormsEvalSet.SPLITS);
-        splits.addAll(FormsEvalSet.GENERATED_SPLITS);
-        splits.addAll(FormsEvalSet.WRITTEN_AHEAD);
-        for (String split : splits) {
+        for (String split : FormsEvalSet.allParts()) {
             Path dir = FormsEvalSet.root().resolve(split);
             String compiled = FormsEvalSet.toJsonl(FormsEvalSet.readMarkupDir(dir));
             assertThat(Files.readString(dir.resolve("eval-forms-" + split + ".jsonl"), StandardCharsets.UTF_8))

@@ -248,9 +248,8 @@ public final class FormsEvaluation {
 
     public static void main(String[] args) throws IOException {
         String split = args.length > 0 ? args[0] : "dev";
-        if (!FormsEvalSet.SPLITS.contains(split) && !FormsEvalSet.GENERATED_SPLITS.contains(split)
-                && !FormsEvalSet.WRITTEN_AHEAD.contains(split)) {
-            throw new IllegalArgumentException("usage: " + String.join(" | ", FormsEvalSet.SPLITS));
+        if (!FormsEvalSet.allParts().contains(split)) {
+            throw new IllegalArgumentException("usage: " + String.join(" | ", FormsEvalSet.allParts()));
         }
         PiiEngine engine = PiiEngine.dutchDefault();
         List<Doc> docs = FormsEvalSet.load(split);
