@@ -305,7 +305,8 @@ final class PurposeCues {
 
     private static final Set<String> AUXILIARIES = Set.of("heb", "hebben", "heeft", "had", "hadden", "is", "zijn", "werd", "werden",
             "was", "waren");
-    private static final Set<String> DECISION_PARTICIPLES = PurposeWords.set("decision-participles");
+    /** The same list the clearing cues open a late decision with, loaded once. */
+    private static final Set<String> DECISION_PARTICIPLES = ClearingCues.LATE_PARTICIPLES;
 
     /**
      * Eighth round, outside the classifier's tokens: a decision already taken in Dutch verb-final order — the auxiliary
