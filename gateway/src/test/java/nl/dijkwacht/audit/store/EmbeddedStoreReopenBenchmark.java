@@ -4,19 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import nl.dijkwacht.audit.AuditDb;
-import nl.dijkwacht.audit.Records;
 import nl.dijkwacht.audit.chain.AuditJournal;
-import nl.dijkwacht.audit.chain.ChainCodec;
-import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,8 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedStoreReopenBenchmark {
 
     private static final int RECORDS = Integer.getInteger("dw.reopen.records", 200_000);
-    private static final Instant START = Instant.parse("2026-06-01T00:00:00Z");
-    private static final ChainCodec CODEC = ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
 
     @TempDir
     Path dir;
@@ -74,7 +63,7 @@ class EmbeddedStoreReopenBenchmark {
                             () -> housekeeping.flush(false));
                     housekeeping.closeLater(journal);
                 }
-                write(db, journal);
+                EmbeddedStoreReopenTest.write(db, journal, RECORDS);
             }
         }
         try (AuditDb db = AuditDb.h2File(base)) {
@@ -106,7 +95,7 @@ class EmbeddedStoreReopenBenchmark {
                 List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
                 java.util.concurrent.atomic.AtomicInteger rounds = new java.util.concurrent.atomic.AtomicInteger();
                 Thread reader = Thread.ofPlatform().start(() -> {
-                    var verifier = new nl.dijkwacht.audit.chain.ChainVerifier(db.dataSource(), CODEC, new AuditRows(new ObjectMapper()));
+                    var verifier = new nl.dijkwacht.audit.chain.ChainVerifier(db.dataSource(), EmbeddedStoreReopenTest.CODEC, new AuditRows(new ObjectMapper()));
                     while (writing.get()) {
                         rounds.incrementAndGet();
                         read("DISK_SPACE_USED", () -> db.count("SELECT DISK_SPACE_USED('AUDIT_RECORD')"), failures);
@@ -115,7 +104,7 @@ class EmbeddedStoreReopenBenchmark {
                     }
                 });
                 try {
-                    write(db, journal);
+                    EmbeddedStoreReopenTest.write(db, journal, RECORDS);
                 } finally {
                     writing.set(false);
                     reader.join();
@@ -135,28 +124,6 @@ class EmbeddedStoreReopenBenchmark {
             read.run();
         } catch (RuntimeException e) {
             failures.add(what + ": " + e.getMessage());
-        }
-    }
-
-    private static void write(AuditDb db, AuditJournal journal) throws Exception {
-        AtomicLong next = new AtomicLong();
-        long spacing = Duration.ofDays(30).toMillis() / RECORDS;
-        try (ChainedJdbcAuditSink sink = ChainedJdbcAuditSink.builder(db.dataSource(), CODEC, new nl.dijkwacht.audit.store.AuditRows(new ObjectMapper()), "main")
-                .afterCommit(journal == null ? batch -> { } : journal).start()) {
-            ExecutorService pool = Executors.newFixedThreadPool(16);
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 16; t++) {
-                done.add(pool.submit(() -> {
-                    for (long n = next.getAndIncrement(); n < RECORDS; n = next.getAndIncrement()) {
-                        sink.append(Records.varied(n, "t-" + n, START.plusMillis(n * spacing)), null);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            pool.shutdown();
         }
     }
 }

@@ -223,16 +223,7 @@ class FormsEvalSetTest {
      */
     @Test
     void heldout14CoversEveryFormAndIsNew() throws IOException {
-        List<String> others = new ArrayList<>(FormsEvalSet.SPLITS);
-        others.remove("heldout14");
-        others.addAll(FormsEvalSet.GENERATED_SPLITS);
-        others.addAll(FormsEvalSet.WRITTEN_AHEAD);
-        assertWrittenApart("heldout14", 1401, others);
-        assertThat(labelTotals("heldout14")).as("held-out-14 identifiers, names, look-alikes")
-                .isEqualTo(HELDOUT14_TOTALS);
-        assertThat(FormsEvalSet.SPLITS).contains("heldout14");
-        assertThat(FormsEvalSet.UNSEEN).doesNotContain("heldout14");
-        assertThat(FormsEvalSet.WRITTEN_AHEAD).doesNotContain("heldout14");
+        assertRunHeldOutPart("14", HELDOUT14_TOTALS);
     }
 
     /**
@@ -242,16 +233,7 @@ class FormsEvalSetTest {
      */
     @Test
     void heldout15CoversEveryFormAndIsNew() throws IOException {
-        List<String> others = new ArrayList<>(FormsEvalSet.SPLITS);
-        others.remove("heldout15");
-        others.addAll(FormsEvalSet.GENERATED_SPLITS);
-        others.addAll(FormsEvalSet.WRITTEN_AHEAD);
-        assertWrittenApart("heldout15", 1501, others);
-        assertThat(labelTotals("heldout15")).as("held-out-15 identifiers, names, look-alikes")
-                .isEqualTo(HELDOUT15_TOTALS);
-        assertThat(FormsEvalSet.SPLITS).contains("heldout15");
-        assertThat(FormsEvalSet.UNSEEN).doesNotContain("heldout15");
-        assertThat(FormsEvalSet.WRITTEN_AHEAD).doesNotContain("heldout15");
+        assertRunHeldOutPart("15", HELDOUT15_TOTALS);
     }
 
     /**
@@ -262,16 +244,7 @@ class FormsEvalSetTest {
      */
     @Test
     void heldout16CoversEveryFormAndIsNew() throws IOException {
-        List<String> others = new ArrayList<>(FormsEvalSet.SPLITS);
-        others.remove("heldout16");
-        others.addAll(FormsEvalSet.GENERATED_SPLITS);
-        others.addAll(FormsEvalSet.WRITTEN_AHEAD);
-        assertWrittenApart("heldout16", 1601, others);
-        assertThat(labelTotals("heldout16")).as("held-out-16 identifiers, names, look-alikes")
-                .isEqualTo(HELDOUT16_TOTALS);
-        assertThat(FormsEvalSet.SPLITS).contains("heldout16");
-        assertThat(FormsEvalSet.UNSEEN).doesNotContain("heldout16");
-        assertThat(FormsEvalSet.WRITTEN_AHEAD).doesNotContain("heldout16");
+        assertRunHeldOutPart("16", HELDOUT16_TOTALS);
     }
 
     /**
@@ -298,6 +271,23 @@ class FormsEvalSetTest {
     void heldout12IsDevelopmentData() {
         assertThat(FormsEvalSet.SPLITS).contains("heldout12");
         assertThat(FormsEvalSet.UNSEEN).doesNotContain("heldout12");
+    }
+
+    /**
+     * A held-out part run once and development data since: written apart from every other part (hand-written, generated
+     * or written ahead) from id {@code round}01, its README's label totals, and in the splits, not held out.
+     */
+    private static void assertRunHeldOutPart(String round, List<Long> totals) throws IOException {
+        String split = "heldout" + round;
+        List<String> others = new ArrayList<>(FormsEvalSet.SPLITS);
+        others.remove(split);
+        others.addAll(FormsEvalSet.GENERATED_SPLITS);
+        others.addAll(FormsEvalSet.WRITTEN_AHEAD);
+        assertWrittenApart(split, Integer.parseInt(round) * 100 + 1, others);
+        assertThat(labelTotals(split)).as("held-out-" + round + " identifiers, names, look-alikes").isEqualTo(totals);
+        assertThat(FormsEvalSet.SPLITS).contains(split);
+        assertThat(FormsEvalSet.UNSEEN).doesNotContain(split);
+        assertThat(FormsEvalSet.WRITTEN_AHEAD).doesNotContain(split);
     }
 
     /** Identifier, name and look-alike labels of a part, in that order. */
