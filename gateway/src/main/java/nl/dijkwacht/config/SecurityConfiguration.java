@@ -76,8 +76,7 @@ public class SecurityConfiguration {
                                 DijkwachtProperties properties) {
         nl.dijkwacht.limits.ClientAddress addresses = new nl.dijkwacht.limits.ClientAddress(properties.limits().trustedProxies());
         return new EarlyRefusals(listeners.orderedStream().toList(), new OpenAiErrorWriter(dijkwachtJson), policyClock,
-                request -> addresses.of(request.getRemoteAddr(),
-                        () -> java.util.Collections.list(request.getHeaders("X-Forwarded-For"))));
+                addresses::of);
     }
 
     @Bean

@@ -203,7 +203,8 @@ final class PurposeCues {
             boolean found = special || specialPhraseWord && SPECIAL_PHRASES.matcher(folded).find();
             boolean decision = decisionWord && DECISION_TAKEN.matcher(folded).find();
             // guard50: the decision forms exactly, asked only where one of their words is (a message's cue, kept with it)
-            boolean clears = clearing || decision || statedWord && decisionStated(folded) || lateParticiple && decisionTakenLate(folded);
+            // (a stated word read here is the pre-check decisionStated makes with its two contains passes)
+            boolean clears = clearing || decision || statedWord && DECISION_STATED.matcher(folded).find() || lateParticiple && decisionTakenLate(folded);
             return new PurposeCues(found, decision, clears);
         }
     }
@@ -305,7 +306,8 @@ final class PurposeCues {
 
     private static final Set<String> AUXILIARIES = Set.of("heb", "hebben", "heeft", "had", "hadden", "is", "zijn", "werd", "werden",
             "was", "waren");
-    private static final Set<String> DECISION_PARTICIPLES = PurposeWords.set("decision-participles");
+    /** The same list the clearing cues open a late decision with, loaded once. */
+    private static final Set<String> DECISION_PARTICIPLES = ClearingCues.LATE_PARTICIPLES;
 
     /**
      * Eighth round, outside the classifier's tokens: a decision already taken in Dutch verb-final order — the auxiliary

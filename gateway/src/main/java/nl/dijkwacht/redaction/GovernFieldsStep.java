@@ -1,12 +1,12 @@
 package nl.dijkwacht.redaction;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import nl.dijkwacht.audit.Pseudonymizer;
+import nl.dijkwacht.audit.TextHasher;
 import nl.dijkwacht.openai.GovernedFields;
 import nl.dijkwacht.openai.TextSlot;
 import nl.dijkwacht.pipeline.Exchange;
@@ -33,10 +33,13 @@ public final class GovernFieldsStep implements PolicyStep {
 
     private final Pseudonymizer pseudonyms;
     private final SecretKeySpec hashKey;
+    /** Initialised once, never updated itself: each hash starts from a clone (no provider look-up, no key set-up). */
+    private final Mac prototype;
 
     public GovernFieldsStep(Pseudonymizer pseudonyms, byte[] hashKey) {
         this.pseudonyms = pseudonyms;
         this.hashKey = new SecretKeySpec(hashKey.clone(), "HmacSHA256");
+        this.prototype = TextHasher.newMac(this.hashKey);
     }
 
     @Override
@@ -89,12 +92,6 @@ public final class GovernFieldsStep implements PolicyStep {
     }
 
     private byte[] mac(String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
-            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
-        }
+        return TextHasher.copyOf(prototype, hashKey).doFinal(value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,18 +1,6 @@
 package nl.dijkwacht.api;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.util.List;
-import java.util.Map;
-import nl.dijkwacht.support.GatewayTestBase;
-import nl.dijkwacht.support.TestPack;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -21,18 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * backslash escapes as pasted from JSON or code, quoted-printable as pasted from a mail's raw source. Before, each of
  * these reached the model raw; so did a number split by Markdown or BBCode emphasis.
  */
-class EscapedValueDoorsTest extends GatewayTestBase {
-
-    private static final String ANSWER = """
-            {"id":"c1","object":"chat.completion","created":1,"model":"extern-model","choices":[{"index":0,
-             "message":{"role":"assistant","content":"Goed."},"finish_reason":"stop"}]}
-            """;
-
-    @BeforeEach
-    void stubs() {
-        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ANSWER)));
-    }
+class EscapedValueDoorsTest extends ExternModelDoorsTestBase {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -57,18 +34,6 @@ class EscapedValueDoorsTest extends GatewayTestBase {
             "BSN, a letter reference after | BSN 111222333&#65; volgt                                                 | 111222333       | BSN",
             "BSN, bold before a word      | BSN **111222333**volgt                                                    | 111222333       | BSN"})
     void personalDataEscapedOrSplitIsGoverned(String name, String text, String raw, String entity) throws Exception {
-        ObjectNode body = json.createObjectNode().put("model", "extern");
-        body.putArray("messages").addObject().put("role", "user").put("content", text.replace("\\n", "\n"));
-
-        var response = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
-                "X-Dijkwacht-Use-Case", "test-velden");
-
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        List<LoggedRequest> sent = upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions")));
-        assertThat(sent).hasSize(1);
-        assertThat(sent.getFirst().getBodyAsString()).doesNotContain(raw);
-        Map<String, Object> audit = auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
-        assertThat((String) audit.get("ENTITY_COUNTS")).contains(entity);
-        assertThat(audit.values().toString()).doesNotContain(raw);
+        assertGovernedOnTheWay(text.replace("\\n", "\n"), raw, entity);
     }
 }

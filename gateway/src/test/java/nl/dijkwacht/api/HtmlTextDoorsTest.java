@@ -1,18 +1,12 @@
 package nl.dijkwacht.api;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.util.List;
 import java.util.Map;
-import nl.dijkwacht.support.GatewayTestBase;
 import nl.dijkwacht.support.TestPack;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,18 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * value whole; before, the PII scan read it as written, in pieces, and the values reached the model raw. One class for
  * both (edges50: redteam49's was a copy of this one with other rows).
  */
-class HtmlTextDoorsTest extends GatewayTestBase {
-
-    private static final String ANSWER = """
-            {"id":"c1","object":"chat.completion","created":1,"model":"extern-model","choices":[{"index":0,
-             "message":{"role":"assistant","content":"Goed."},"finish_reason":"stop"}]}
-            """;
-
-    @BeforeEach
-    void stubs() {
-        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ANSWER)));
-    }
+class HtmlTextDoorsTest extends ExternModelDoorsTestBase {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -52,19 +35,7 @@ class HtmlTextDoorsTest extends GatewayTestBase {
             "IBAN, bold digits       | Rekening NL91 ABNA <b>0417 1643 00</b> graag terugstorten                  | 0417 1643    | IBAN",
             "phone, span             | Bel 06-<span>12345678</span> na vijven                                     | 12345678     | PHONE"})
     void personalDataWrittenAsHtmlIsGoverned(String name, String text, String raw, String entity) throws Exception {
-        ObjectNode body = json.createObjectNode().put("model", "extern");
-        body.putArray("messages").addObject().put("role", "user").put("content", text);
-
-        var response = postJson("/v1/chat/completions", json.writeValueAsString(body), TestPack.TOOL_KEY,
-                "X-Dijkwacht-Use-Case", "test-velden");
-
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        List<LoggedRequest> sent = upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions")));
-        assertThat(sent).hasSize(1);
-        assertThat(sent.getFirst().getBodyAsString()).doesNotContain(raw);
-        Map<String, Object> audit = auditRecord(trace(response));
-        assertThat((String) audit.get("ENTITY_COUNTS")).contains(entity);
-        assertThat(audit.values().toString()).doesNotContain(raw);
+        assertGovernedOnTheWay(text, raw, entity);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -78,9 +49,9 @@ class HtmlTextDoorsTest extends GatewayTestBase {
                 "X-Dijkwacht-Use-Case", "test-velden");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        String sent = upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions"))).getFirst().getBodyAsString();
+        String sent = upstream.findAll(postRequestedFor(urlEqualTo(EXTERN_CHAT))).getFirst().getBodyAsString();
         assertThat(sent).doesNotContain(rawBsn).doesNotContain(rawEmail);
-        assertThat((String) auditRecord(trace(response)).get("ENTITY_COUNTS")).contains("BSN").contains("EMAIL");
+        assertThat((String) auditRecord(traceId(response)).get("ENTITY_COUNTS")).contains("BSN").contains("EMAIL");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -96,13 +67,9 @@ class HtmlTextDoorsTest extends GatewayTestBase {
 
         assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
         assertThat(response.body()).doesNotContain(raw).contains("\"error\"");
-        Map<String, Object> audit = auditRecord(trace(response));
+        Map<String, Object> audit = auditRecord(traceId(response));
         assertThat(audit.get("DECISION")).isEqualTo("refused");
         assertThat((String) audit.get("RULE")).startsWith("pii:");
         assertThat((String) audit.get("ENTITY_COUNTS")).contains("BSN");
-    }
-
-    private static String trace(java.net.http.HttpResponse<String> response) {
-        return response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
     }
 }

@@ -1,7 +1,5 @@
 package nl.dijkwacht.api;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,9 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import nl.dijkwacht.support.GatewayTestBase;
 import nl.dijkwacht.support.TestPack;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,18 +15,7 @@ import org.junit.jupiter.api.Test;
  * reached the provider. OpenAI documents only that the same seed with the same parameters samples alike; a keyed hash
  * of the seed keeps exactly that and passes no number of the caller's.
  */
-class SeedFieldDoorsTest extends GatewayTestBase {
-
-    private static final String ANSWER = """
-            {"id":"c1","object":"chat.completion","created":1,"model":"extern-model","choices":[{"index":0,
-             "message":{"role":"assistant","content":"Goed."},"finish_reason":"stop"}]}
-            """;
-
-    @BeforeEach
-    void stubs() {
-        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ANSWER)));
-    }
+class SeedFieldDoorsTest extends ExternModelDoorsTestBase {
 
     @Test
     void aSeedIsReplacedByItsKeyedHashTheSameForTheSameSeed() throws Exception {
@@ -39,7 +24,7 @@ class SeedFieldDoorsTest extends GatewayTestBase {
         send(bsn);
         send(42L);
 
-        List<JsonNode> seeds = upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions"))).stream()
+        List<JsonNode> seeds = upstream.findAll(postRequestedFor(urlEqualTo(EXTERN_CHAT))).stream()
                 .map(r -> readSeed(r.getBodyAsString())).toList();
         assertThat(seeds).hasSize(3);
         assertThat(seeds).allSatisfy(seed -> {
@@ -48,7 +33,7 @@ class SeedFieldDoorsTest extends GatewayTestBase {
         });
         assertThat(seeds.get(0).asLong()).isNotEqualTo(bsn).isEqualTo(seeds.get(1).asLong());
         assertThat(seeds.get(2).asLong()).isNotEqualTo(42L).isNotEqualTo(seeds.get(0).asLong());
-        for (var r : upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions")))) {
+        for (var r : upstream.findAll(postRequestedFor(urlEqualTo(EXTERN_CHAT)))) {
             assertThat(r.getBodyAsString()).doesNotContain(Long.toString(bsn));
         }
     }
@@ -64,7 +49,7 @@ class SeedFieldDoorsTest extends GatewayTestBase {
                 assertThat(json.readTree(response.body()).path("error").path("param").asText()).isEqualTo("seed");
             }
         }
-        for (var r : upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions")))) {
+        for (var r : upstream.findAll(postRequestedFor(urlEqualTo(EXTERN_CHAT)))) {
             assertThat(r.getBodyAsString()).doesNotContain("111222333").doesNotContain("1.11222333");
             JsonNode seed = readSeed(r.getBodyAsString());
             assertThat(seed.isIntegralNumber()).isTrue();

@@ -1,11 +1,11 @@
 package nl.dijkwacht.api.filter;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.time.Clock;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import nl.dijkwacht.api.OpenAiErrorWriter;
 import nl.dijkwacht.identity.Caller;
 import nl.dijkwacht.identity.Operator;
@@ -27,14 +27,15 @@ public final class EarlyRefusals {
     private final List<EarlyRefusalListener> listeners;
     private final OpenAiErrorWriter errors;
     private final Clock clock;
-    private final java.util.function.Function<HttpServletRequest, String> addresses;
+    private final BiFunction<String, Supplier<List<String>>, String> addresses;
 
     /**
-     * @param addresses how a refused request's source is told: the client behind a trusted proxy, not the proxy, as the
-     *                  source limits count it ({@code limits.ClientAddress}; edges50)
+     * @param addresses how a refused request's source is told from the connection's address and the request's
+     *                  {@code X-Forwarded-For} headers: the client behind a trusted proxy, not the proxy, as the source
+     *                  limits count it ({@code limits.ClientAddress}; edges50)
      */
     public EarlyRefusals(List<EarlyRefusalListener> listeners, OpenAiErrorWriter errors, Clock clock,
-                         java.util.function.Function<HttpServletRequest, String> addresses) {
+                         BiFunction<String, Supplier<List<String>>, String> addresses) {
         this.listeners = List.copyOf(listeners);
         this.errors = errors;
         this.clock = clock;
@@ -77,25 +78,16 @@ public final class EarlyRefusals {
      */
     public EarlyRefusal reportBeforeRouting(HttpServletRequest servlet, Refusal refusal) {
         // a head over the size limit (414, 431) was not read: its X-Forwarded-For is not believed, the connection counts
-        HttpServletRequest read = refusal.status() == 414 || refusal.status() == 431 ? withoutHeaders(servlet) : servlet;
-        EarlyRefusal event = new EarlyRefusal(nl.dijkwacht.pipeline.TraceIds.next(), clock.instant(), addresses.apply(read),
+        Supplier<List<String>> forwardedFor = refusal.status() == 414 || refusal.status() == 431 ? List::of : forwardedFor(servlet);
+        EarlyRefusal event = new EarlyRefusal(nl.dijkwacht.pipeline.TraceIds.next(), clock.instant(),
+                addresses.apply(servlet.getRemoteAddr(), forwardedFor),
                 RouteKind.PUBLIC, servlet.getMethod(), "", null, null, refusal);
         tell(event);
         return event;
     }
 
-    private static HttpServletRequest withoutHeaders(HttpServletRequest servlet) {
-        return new HttpServletRequestWrapper(servlet) {
-            @Override
-            public String getHeader(String name) {
-                return null;
-            }
-
-            @Override
-            public Enumeration<String> getHeaders(String name) {
-                return Collections.emptyEnumeration();
-            }
-        };
+    private static Supplier<List<String>> forwardedFor(HttpServletRequest servlet) {
+        return () -> Collections.list(servlet.getHeaders("X-Forwarded-For"));
     }
 
     private void tell(EarlyRefusal event) {
@@ -114,7 +106,8 @@ public final class EarlyRefusals {
         if (operator == null && servlet.getAttribute(AuthenticatedRequest.OPERATOR) instanceof Operator known) {
             operator = known; // authenticated, then refused by a later filter (body size)
         }
-        EarlyRefusal event = new EarlyRefusal(nl.dijkwacht.pipeline.TraceIds.next(), clock.instant(), addresses.apply(servlet), route,
+        EarlyRefusal event = new EarlyRefusal(nl.dijkwacht.pipeline.TraceIds.next(), clock.instant(),
+                addresses.apply(servlet.getRemoteAddr(), forwardedFor(servlet)), route,
                 servlet.getMethod(), servlet.getRequestURI(), caller instanceof Caller c ? c : null, operator, refusal);
         tell(event);
         return event;

@@ -1,20 +1,21 @@
 package nl.dijkwacht.audit.query;
 
+import static nl.dijkwacht.audit.query.ChoiceLookupFixtures.CODEC;
+import static nl.dijkwacht.audit.query.ChoiceLookupFixtures.HASHER;
+import static nl.dijkwacht.audit.query.ChoiceLookupFixtures.ROWS;
+import static nl.dijkwacht.audit.query.ChoiceLookupFixtures.choices;
+import static nl.dijkwacht.audit.query.ChoiceLookupFixtures.concat;
+import static nl.dijkwacht.audit.query.ChoiceLookupFixtures.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import nl.dijkwacht.audit.AuditDb;
 import nl.dijkwacht.audit.AuditRecord;
 import nl.dijkwacht.audit.TurnHasher;
-import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.chain.ChainVerifier;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
-import nl.dijkwacht.audit.store.AuditRows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class ChoiceKeyLookupTest {
 
-    private static final TurnHasher HASHER = TurnHasher.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
-    private static final ChainCodec CODEC = ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
-    private static final AuditRows ROWS = new AuditRows(new ObjectMapper());
     private static final Instant AT = Instant.parse("2026-11-20T10:00:00Z");
 
     private AuditDb db;
@@ -90,7 +88,7 @@ class ChoiceKeyLookupTest {
 
         if (db.isPostgres()) {
             // the packed keys: only the tenant's records that have any, through the partial index (V192), not the table
-            assertThat(plan(DeliveredTurnQuery.packedChoices(true, true, DeliveredTurnQuery.NEWEST_WITH_CHOICES), "gemeente"))
+            assertThat(plan(db, "EXPLAIN " + DeliveredTurnQuery.packedChoices(true, true, DeliveredTurnQuery.NEWEST_WITH_CHOICES), "gemeente"))
                     .as("the records with other choices are found through their partial index")
                     .contains("_tenant_timezone_idx").contains("Index Cond: ((tenant)").doesNotContain("Seq Scan"); // V192's, per partition
         }
@@ -98,34 +96,10 @@ class ChoiceKeyLookupTest {
         // the keys are reached through an index, never read whole: by the key's index, or — on PostgreSQL with these
         // three records, since V181 (audit48) — from the tenant's records through the (chain_id, seq) index; with a
         // store's real numbers of records the key's index is the selective one
-        assertThat(plan(DeliveredTurnQuery.otherChoices(3, true), TurnHasher.choiceKey(a.get(1)), 1L, 2L, "gemeente"))
+        assertThat(plan(db, "EXPLAIN " + DeliveredTurnQuery.otherChoices(3, true), TurnHasher.choiceKey(a.get(1)), 1L, 2L, "gemeente"))
                 .as("the look-up of the other choices uses an index of the keys")
                 .containsAnyOf("audit_choice_key_idx", "AUDIT_CHOICE_KEY_IDX", "audit_choice_key_record_idx")
                 .doesNotContainIgnoringCase("Seq Scan on audit_choice_key");
-    }
-
-    /** The store's plan for {@code sql}; PostgreSQL told to avoid a scan where it can (its tables here are tiny). */
-    private String plan(String sql, Object... params) throws Exception {
-        try (Connection c = db.dataSource().getConnection()) {
-            if (db.isPostgres()) {
-                c.createStatement().execute("SET enable_seqscan = off");
-            }
-            try (var ps = c.prepareStatement("EXPLAIN " + sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 1, params[i]);
-                }
-                StringBuilder plan = new StringBuilder();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        plan.append(rs.getString(1)).append('\n');
-                    }
-                }
-                if (db.isPostgres()) {
-                    c.createStatement().execute("RESET enable_seqscan");
-                }
-                return plan.toString();
-            }
-        }
     }
 
     private List<Long> keys(long seq) {
@@ -137,20 +111,6 @@ class ChoiceKeyLookupTest {
             keys.add(buffer.getLong());
         }
         return keys;
-    }
-
-    private static List<String> concat(List<String> first, List<String> second) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
-    }
-
-    private static List<String> choices(String answer, int n) {
-        List<String> hashes = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            hashes.add(HASHER.turn("Antwoord " + answer + ", keuze " + i + ": het besluit volgt binnen acht weken.", List.of()));
-        }
-        return hashes;
     }
 
     private static AuditRecord record(String traceId, String tenant, List<String> choices) {

@@ -1,19 +1,19 @@
 package nl.dijkwacht.audit.query;
 
+import static nl.dijkwacht.audit.query.ChoiceLookupFixtures.CODEC;
+import static nl.dijkwacht.audit.query.ChoiceLookupFixtures.HASHER;
+import static nl.dijkwacht.audit.query.ChoiceLookupFixtures.ROWS;
+import static nl.dijkwacht.audit.query.ChoiceLookupFixtures.choices;
+import static nl.dijkwacht.audit.query.ChoiceLookupFixtures.concat;
+import static nl.dijkwacht.audit.query.ChoiceLookupFixtures.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import nl.dijkwacht.audit.AuditDb;
 import nl.dijkwacht.audit.AuditRecord;
-import nl.dijkwacht.audit.TurnHasher;
-import nl.dijkwacht.audit.chain.ChainCodec;
 import nl.dijkwacht.audit.chain.ChainedJdbcAuditSink;
-import nl.dijkwacht.audit.store.AuditRows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class ChoiceLookupBoundTest {
 
-    private static final TurnHasher HASHER = TurnHasher.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
-    private static final ChainCodec CODEC = ChainCodec.fromSecret("0123456789abcdef0123456789abcdef".getBytes());
-    private static final AuditRows ROWS = new AuditRows(new ObjectMapper());
     private static final Instant AT = Instant.parse("2026-11-20T10:00:00Z");
     private static final int WINDOW = 10;
     private static final int ANSWERS = 14;
@@ -85,7 +82,7 @@ class ChoiceLookupBoundTest {
         String sql = DeliveredTurnQuery.packedChoices(db.isPostgres(), true, WINDOW);
         if (db.isPostgres()) {
             // a made-up turn reads WINDOW index entries and records, newest first, no sort of the tenant's answers
-            String plan = plan("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql, "gemeente");
+            String plan = plan(db, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + sql, "gemeente");
             assertThat(plan).contains("Limit (actual rows=" + WINDOW).contains("Index Scan Backward")
                     .doesNotContain("Sort").doesNotContain("Seq Scan");
             assertThat(indexesUsed(plan)).as("the partitions' copies of V192's partial index").isNotEmpty()
@@ -94,7 +91,7 @@ class ChoiceLookupBoundTest {
                     .as("records read by the index scans (every partition's)").isLessThanOrEqualTo(WINDOW);
         } else {
             // H2 walks the index in the query's order and stops at the limit
-            assertThat(plan("EXPLAIN " + sql, "gemeente")).containsIgnoringCase("AUDIT_RECORD_CHOICES_NEWEST_IDX")
+            assertThat(plan(db, "EXPLAIN " + sql, "gemeente")).containsIgnoringCase("AUDIT_RECORD_CHOICES_NEWEST_IDX")
                     .contains("/* index sorted */");
         }
     }
@@ -113,45 +110,6 @@ class ChoiceLookupBoundTest {
     private static long actualRows(String planLine) {
         var m = ACTUAL_ROWS.matcher(planLine);
         return m.find() ? Long.parseLong(m.group(1)) : 0;
-    }
-
-    /** The store's plan for {@code sql}; PostgreSQL told to avoid a scan where it can (its tables here are tiny). */
-    private String plan(String sql, Object... params) throws Exception {
-        try (Connection c = db.dataSource().getConnection()) {
-            if (db.isPostgres()) {
-                c.createStatement().execute("SET enable_seqscan = off");
-            }
-            try (var ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) {
-                    ps.setObject(i + 1, params[i]);
-                }
-                StringBuilder plan = new StringBuilder();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        plan.append(rs.getString(1)).append('\n');
-                    }
-                }
-                return plan.toString();
-            } finally {
-                if (db.isPostgres()) {
-                    c.createStatement().execute("RESET enable_seqscan");
-                }
-            }
-        }
-    }
-
-    private static List<String> concat(List<String> first, List<String> second) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
-    }
-
-    private static List<String> choices(String answer, int n) {
-        List<String> hashes = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            hashes.add(HASHER.turn("Antwoord " + answer + ", keuze " + i + ": het besluit volgt binnen acht weken.", List.of()));
-        }
-        return hashes;
     }
 
     private static AuditRecord record(String traceId, String tenant, Instant at, List<String> choices) {

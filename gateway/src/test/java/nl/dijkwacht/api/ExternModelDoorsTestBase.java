@@ -1,0 +1,52 @@
+package nl.dijkwacht.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import nl.dijkwacht.support.GatewayTestBase;
+import nl.dijkwacht.support.TestPack;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The set-up the "doors" tests share: the {@code extern} model (no personal data allowed) answers through WireMock, and
+ * one chat turn is checked to reach it governed, with the audit record naming the entity and holding no raw value.
+ */
+abstract class ExternModelDoorsTestBase extends GatewayTestBase {
+
+    static final String EXTERN_CHAT = "/extern/v1/chat/completions";
+    private static final String ANSWER = """
+            {"id":"c1","object":"chat.completion","created":1,"model":"extern-model","choices":[{"index":0,
+             "message":{"role":"assistant","content":"Goed."},"finish_reason":"stop"}]}
+            """;
+
+    @BeforeEach
+    void stubExternModel() {
+        upstream.stubFor(post(urlEqualTo(EXTERN_CHAT))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ANSWER)));
+    }
+
+    /** Sends {@code content} as one user turn to {@code extern}; the model and the audit record must not hold {@code raw}. */
+    void assertGovernedOnTheWay(String content, String raw, String entity) throws Exception {
+        var response = postJson("/v1/chat/completions", chat("extern", content), TestPack.TOOL_KEY,
+                "X-Dijkwacht-Use-Case", "test-velden");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<LoggedRequest> sent = upstream.findAll(postRequestedFor(urlEqualTo(EXTERN_CHAT)));
+        assertThat(sent).hasSize(1);
+        assertThat(sent.getFirst().getBodyAsString()).doesNotContain(raw);
+        Map<String, Object> audit = auditRecord(traceId(response));
+        assertThat((String) audit.get("ENTITY_COUNTS")).contains(entity);
+        assertThat(audit.values().toString()).doesNotContain(raw);
+    }
+
+    static String traceId(HttpResponse<String> response) {
+        return response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+    }
+}
