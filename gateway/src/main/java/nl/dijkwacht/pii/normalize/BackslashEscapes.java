@@ -1,6 +1,5 @@
 package nl.dijkwacht.pii.normalize;
 
-import java.util.ArrayList;
 import java.util.List;
 import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
 
@@ -24,10 +23,8 @@ final class BackslashEscapes {
         if (slash < 0) {
             return List.of();
         }
-        List<Edit> edits = null;
+        KeptApartEdits edits = new KeptApartEdits();
         int n = s.length();
-        int lastEnd = -1;
-        char lastChar = ' ';
         for (; slash >= 0 && slash + 3 < n; slash = s.indexOf('\\', slash + 1)) {
             char kind = s.charAt(slash + 1);
             if (kind == '\\') {
@@ -50,18 +47,10 @@ final class BackslashEscapes {
             } else if (value >= 0xD800 && value <= 0xDFFF) {
                 continue;
             }
-            if (edits == null) {
-                edits = new ArrayList<>();
-            }
-            // the character before: the one an escape right before decoded to, else the text's
-            char before = slash == lastEnd ? lastChar : slash > 0 ? s.charAt(slash - 1) : ' ';
-            String decoded = TextNormalizer.characters(Character.toString(value));
-            edits.add(new Edit(slash, end, TextNormalizer.keptApart(before, decoded, end < n ? s.charAt(end) : ' ')));
-            lastEnd = end;
-            lastChar = decoded.isEmpty() ? before : decoded.charAt(decoded.length() - 1);
+            edits.add(s, slash, end, TextNormalizer.characters(Character.toString(value)));
             slash = end - 1;
         }
-        return edits == null ? List.of() : edits;
+        return edits.list();
     }
 
     /** The value of {@code count} hexadecimal digits from {@code from}, or -1 when there are fewer. */

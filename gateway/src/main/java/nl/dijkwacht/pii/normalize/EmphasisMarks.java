@@ -1,6 +1,5 @@
 package nl.dijkwacht.pii.normalize;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
@@ -28,10 +27,8 @@ final class EmphasisMarks {
 
     /** Replacements of every mark read away, sorted and not overlapping; one look at each character finds none. */
     static List<Edit> edits(String s) {
-        List<Edit> edits = null;
+        KeptApartEdits edits = new KeptApartEdits();
         int n = s.length();
-        int lastEnd = -1;
-        char lastChar = ' ';
         for (int i = 0; i + 1 < n; i++) {
             char c = s.charAt(i);
             if (c != '*' && c != '_' && c != '~' && c != '[') {
@@ -39,19 +36,12 @@ final class EmphasisMarks {
             }
             int end = c == '[' ? bbcodeEnd(s, i) : markEnd(s, i, c);
             if (end > i) {
-                if (edits == null) {
-                    edits = new ArrayList<>();
-                }
                 // a number against a word stays apart: "111222333**volgt", "[b]111222333[/b]volgt" (review50)
-                char before = i == lastEnd ? lastChar : i > 0 ? s.charAt(i - 1) : ' ';
-                String text = TextNormalizer.keptApart(before, "", end < n ? s.charAt(end) : ' ');
-                edits.add(new Edit(i, end, text));
-                lastEnd = end;
-                lastChar = text.isEmpty() ? before : ' ';
+                edits.add(s, i, end, "");
                 i = end - 1;
             }
         }
-        return edits == null ? List.of() : edits;
+        return edits.list();
     }
 
     /** End of the emphasis run of {@code c} starting at {@code i} when it is read away, else {@code i}. */

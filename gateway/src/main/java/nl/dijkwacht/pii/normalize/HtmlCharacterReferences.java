@@ -1,6 +1,5 @@
 package nl.dijkwacht.pii.normalize;
 
-import java.util.ArrayList;
 import java.util.List;
 import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
 import org.unbescape.html.HtmlEscape;
@@ -31,10 +30,8 @@ final class HtmlCharacterReferences {
         if (amp < 0) {
             return List.of();
         }
-        List<Edit> edits = null;
+        KeptApartEdits edits = new KeptApartEdits();
         int n = s.length();
-        int lastEnd = -1;
-        char lastChar = ' ';
         for (; amp >= 0 && amp + 2 < n; amp = s.indexOf('&', amp + 1)) {
             int end;
             String chars;
@@ -81,18 +78,10 @@ final class HtmlCharacterReferences {
                     chars = HtmlEscape.unescapeHtml(s.substring(amp, end));
                 }
             }
-            if (edits == null) {
-                edits = new ArrayList<>();
-            }
-            // a letter against a digit stays apart ("111222333&#65;"; review50), as after a backslash escape
-            char before = amp == lastEnd ? lastChar : amp > 0 ? s.charAt(amp - 1) : ' ';
-            String decoded = TextNormalizer.characters(chars);
-            edits.add(new Edit(amp, end, TextNormalizer.keptApart(before, decoded, end < n ? s.charAt(end) : ' ')));
-            lastEnd = end;
-            lastChar = decoded.isEmpty() ? before : decoded.charAt(decoded.length() - 1);
+            edits.add(s, amp, end, TextNormalizer.characters(chars)); // "111222333&#65;" stays apart (review50)
             amp = end - 1;
         }
-        return edits == null ? List.of() : edits;
+        return edits.list();
     }
 
     /** The character(s) of a whole reference with its {@code ;}, null when HTML5 has no such name. */

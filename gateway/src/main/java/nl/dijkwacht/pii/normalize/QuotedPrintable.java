@@ -52,7 +52,7 @@ final class QuotedPrintable {
             return null;
         }
         // a letter against a digit stays apart: "111222333=" at a line's end and "volgt" on the next (review50)
-        return new Edit(eq, end, TextNormalizer.keptApart(s.charAt(eq - 1), "", s.charAt(end)));
+        return new Edit(eq, end, KeptApartEdits.keptApart(s.charAt(eq - 1), "", s.charAt(end)));
     }
 
     /** A run of at least two escapes (soft line breaks may fall between them) decoded, or null. */
@@ -83,7 +83,7 @@ final class QuotedPrintable {
             return null;
         }
         String text = wellFormedUtf8(bytes, count);
-        return text == null ? null : new Edit(eq, end, TextNormalizer.keptApart(eq > 0 ? s.charAt(eq - 1) : ' ',
+        return text == null ? null : new Edit(eq, end, KeptApartEdits.keptApart(eq > 0 ? s.charAt(eq - 1) : ' ',
                 TextNormalizer.characters(text), end < n ? s.charAt(end) : ' '));
     }
 

@@ -92,24 +92,6 @@ public final class TextNormalizer {
     }
 
     /**
-     * A decoded escape or a joined line break as it goes into the text between {@code before} and {@code after}: with a
-     * space at an edge where it would put a letter against a digit (review50). "111222333\\x41" is a BSN and an escape
-     * to a model; read as "111222333A" no recognizer's right edge held, and the value went out as written. A value split
-     * by the escape (digit against digit, letter against letter) is still closed up.
-     */
-    static String keptApart(char before, String text, char after) {
-        if (text.isEmpty()) {
-            return apart(before, after) ? " " : text;
-        }
-        String out = apart(before, text.charAt(0)) ? " " + text : text;
-        return apart(text.charAt(text.length() - 1), after) ? out + " " : out;
-    }
-
-    private static boolean apart(char a, char b) {
-        return Character.isLetter(a) && Character.isDigit(b) || Character.isDigit(a) && Character.isLetter(b);
-    }
-
-    /**
      * HTML tags read as a browser shows them ({@link HtmlMarkup}: a phrasing element's tag as nothing, a block's as a line
      * break, a cell's as a tab), for the purpose guard as {@link #characters(String)} (guard50: {@code
      * ver<b>blijfs</b>vergunning} is one word to a reader). The text itself when nothing changes.
