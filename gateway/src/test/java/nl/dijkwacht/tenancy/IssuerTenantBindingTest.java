@@ -175,12 +175,6 @@ class IssuerTenantBindingTest extends TwoTenants {
             assertNotAllowed(answer);
             traces.add(answer.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
         }
-        HttpResponse<String> unknown = postJson("/v1/chat/completions", chat("dry-run", "Hallo"),
-                toolToken("gemeente-c", "edges51-c", B_TOKEN_CLIENT), "X-Forwarded-For", client);
-        assertThat(parse(unknown.body()).path("error").path("code").asText()).isEqualTo("tenant_unknown");
-        Map<String, Object> ownRecord = recordOf(unknown);
-        assertThat(ownRecord.get("ERROR_CODE")).isEqualTo("tenant_unknown");
-        assertThat(json.readTree((String) ownRecord.get("ACTION_PARAMS")).path("repeats_counted_for_s").asText()).isEqualTo("10");
 
         // before: 5 records, one per refused request
         String refusals = "SELECT * FROM audit_record WHERE error_code = 'tenant_not_allowed' AND endpoint = 'chat.completions'"
@@ -190,6 +184,14 @@ class IssuerTenantBindingTest extends TwoTenants {
         assertThat(first.getFirst().get("TRACE_ID")).isEqualTo(traces.getFirst());
         assertThat(first.getFirst().get("BIO_ORIGIN")).isEqualTo("unauthenticated");
         assertThat(first.getFirst().get("RULE")).isEqualTo("authenticate:tenant_not_allowed");
+
+        // another reason from the same client: a record of its own
+        HttpResponse<String> unknown = postJson("/v1/chat/completions", chat("dry-run", "Hallo"),
+                toolToken("gemeente-c", "edges51-c", B_TOKEN_CLIENT), "X-Forwarded-For", client);
+        assertThat(parse(unknown.body()).path("error").path("code").asText()).isEqualTo("tenant_unknown");
+        Map<String, Object> ownRecord = recordOf(unknown);
+        assertThat(ownRecord.get("ERROR_CODE")).isEqualTo("tenant_unknown");
+        assertThat(json.readTree((String) ownRecord.get("ACTION_PARAMS")).path("repeats_counted_for_s").asText()).isEqualTo("10");
 
         // when the interval has closed, the count: every refusal leaves its trace in the audit trail
         List<Map<String, Object>> both = Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
