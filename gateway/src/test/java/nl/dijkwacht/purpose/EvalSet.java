@@ -53,7 +53,7 @@ public record EvalSet(String name, List<Prompt> prompts) {
     static final Map<String, Status> PARTS = parts(
             "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
             "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16")
-            .unseen();
+            .unseen("heldout17");
 
     /** Development data: written, run once as held-out (or never held out: {@code dev}), tuned on since. */
     public static final List<String> DEVELOPMENT = with(Status.DEVELOPMENT);
