@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import nl.dijkwacht.pii.detect.KnownNames;
+import nl.dijkwacht.words.WordList;
 
 /**
  * Seventeenth round (guard51): one specific person, from the shape of the reference rather than from a list of traces —
@@ -31,6 +32,8 @@ final class SingledOutPerson {
     private static final Set<String> RESTRICTING = Set.of("die", "dat", "wie", "wiens", "wier", "van", "met", "op", "uit", "aan",
             "bij", "who", "whose", "that", "with", "of", "on", "from", "at");
     private static final Set<String> DEMONYMS = PurposeWords.set("demonyms");
+    private static final Set<String> AMBIGUOUS = WordList.set("/pii/names/ambiguous.txt");
+    private static final Set<String> ARTICLES = Set.of("de", "het", "een", "the", "a", "an");
     /** Words after which a number is a time, a count or a date, not what one person has ("in 5 bullets", "om 11 uur"). */
     private static final Set<String> COUNT_BEFORE = Set.of("in", "op", "om", "voor", "na", "binnen", "over", "tot", "per", "at",
             "for", "after", "within", "by", "to", "until");
@@ -115,12 +118,17 @@ final class SingledOutPerson {
         return true;
     }
 
-    /** A capitalised known given name that is not the text's first word nor a demonym. */
+    /**
+     * A capitalised known given name, alone: not the text's first word, not a demonym, not a name that is also an ordinary
+     * word (the PII engine's {@code ambiguous.txt}: "Can", "Roos"; a text in capitals gets them back capitalised), not
+     * after an article ("the Emma Kinderziekenhuis") or a hyphen, and not followed by another capitalised word (a run is
+     * the two-word name marker's).
+     */
     static boolean byGivenName(String text) {
         KnownNames names = KnownNames.shared();
         int n = text.length();
         int i = 0;
-        boolean first = true;
+        String previous = null;
         while (i < n) {
             char c = text.charAt(i);
             if (!Character.isLetter(c)) {
@@ -131,15 +139,13 @@ final class SingledOutPerson {
             while (i < n && Character.isLetter(text.charAt(i))) {
                 i++;
             }
-            // alone: a capitalised run is the two-word name marker's ("Emma Kinderziekenhuis" is a hospital)
-            if (!first && Character.isUpperCase(c) && i - s >= 3 && !Character.isUpperCase(text.charAt(s + 1))
-                    && !capitalisedNext(text, i)) {
-                String lower = text.substring(s, i).toLowerCase(java.util.Locale.ROOT);
-                if (names.firstNames().contains(lower) && !DEMONYMS.contains(lower)) {
-                    return true;
-                }
+            String lower = text.substring(s, i).toLowerCase(java.util.Locale.ROOT);
+            if (previous != null && Character.isUpperCase(c) && i - s >= 3 && !Character.isUpperCase(text.charAt(s + 1))
+                    && text.charAt(s - 1) != '-' && !ARTICLES.contains(previous) && !capitalisedNext(text, i)
+                    && names.firstNames().contains(lower) && !DEMONYMS.contains(lower) && !AMBIGUOUS.contains(lower)) {
+                return true;
             }
-            first = false;
+            previous = lower;
         }
         return false;
     }
