@@ -65,6 +65,10 @@ public final class AddressRecognizer implements Recognizer {
     @Override
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
+        for (ForeignAddressLines.Line line : ForeignAddressLines.find(text)) {
+            found.add(new Finding(EntityType.ADDRESS, line.streetStart(), line.streetEnd(), 0.85, name(),
+                    "street + house number before a postcode abroad and a town", ""));
+        }
         if (text.contains("Laan ") || text.contains("Weg ") || text.contains("Plein ") || text.contains("Kade ")
                 || text.contains("Singel ") || text.contains("Dreef ") || text.contains("Hof ") || text.contains("Park ")
                 || text.contains("Straat ")) {
@@ -418,7 +422,8 @@ public final class AddressRecognizer implements Recognizer {
                         + " additions (`12a`, `20-I`, `5 hs`, `3 bis`, `101-3`); a street without a street word only after"
                         + " a residence phrase (`woont op`, `Adres:`), before a postcode, or capitalised after `naar`/`op`"
                         + " where the sentence ends (`gaat naar Hooghuis 232-II.`), or after a list item's bullet when a"
-                        + " town ends the line (`- De Wieken 34 Vries`)",
+                        + " town ends the line (`- De Wieken 34 Vries`); any street + number before a comma, a postcode"
+                        + " abroad and a town (`Rue Haute 3, B-4700 Eupen`, `Hauptstraße 112, 47533 Kleve`)",
                 "only street + number; a street without a number is not personal data on its own.");
     }
 }

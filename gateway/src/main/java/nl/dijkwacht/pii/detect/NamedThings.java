@@ -42,21 +42,36 @@ public final class NamedThings {
 
     /** Whether the person-like span [start, end) of {@code text} belongs to the name of a street, place or firm. */
     public static boolean partOfNamedThing(String text, int start, int end) {
-        return compoundAtEnd(text, start, end) || namedThingFollows(text, end) || legalFormInOrAhead(text, start, end)
+        return markupElementName(text, start, end) || compoundAtEnd(text, start, end) || namedThingFollows(text, end) || legalFormInOrAhead(text, start, end)
                 || institutionComplement(text, start, end) || businessOpens(text, start, end)
                 || familyNameFirm(text, start, end) || ordinaryWordOpens(text, start, end)
                 || placeOfAnAddress(text, start, end);
     }
 
+    /**
+     * pii51: {@code <Locatie>}, {@code </Perceel>}, {@code <Email type="werk">}: the name of an XML or HTML element is
+     * markup, never a person, whatever it is called.
+     */
+    private static boolean markupElementName(String text, int start, int end) {
+        if (start == 0 || end >= text.length()) {
+            return false;
+        }
+        char before = text.charAt(start - 1);
+        boolean opens = before == '<' || before == '/' && start >= 2 && text.charAt(start - 2) == '<';
+        char after = text.charAt(end);
+        return opens && (after == '>' || after == ' ' || after == '/');
+    }
+
     /** A street and house number, or a postcode, ending right before a word ("Kerkewijk 190 ", "8141 ZK "). */
     private static final Pattern ADDRESS_BEFORE = Pattern.compile(
-            "(?:\\p{L}{2,}(?:" + AddressRecognizer.SUFFIXES + ")\\.? \\d{1,5}[a-zA-Z]?|[1-9]\\d{3} ?[A-Z]{2}),? {1,2}$");
+            "(?:\\p{L}{2,}(?:" + AddressRecognizer.SUFFIXES + ")\\.? \\d{1,5}[a-zA-Z]?|[1-9]\\d{3} ?[A-Z]{2}"
+                    + "|" + ForeignAddressLines.POSTCODE_AFTER_NUMBER + "),? {1,2}$");
     /** ", 25 november 2026", ", 25-11-2026": the date of a dateline. */
     private static final Pattern DATELINE_DATE = Pattern.compile(
             ", \\d{1,2}(?: \\p{L}{3,9} |[-./]\\d{1,2}[-./])(?:19|20)\\d{2}");
 
     /**
-     * "Kerkewijk 190 Veenendaal", "8141 ZK Heino", and a dateline "Veenendaal, 25 november 2026" (also after a mark,
+     * "Kerkewijk 190 Veenendaal", "8141 ZK Heino", "Hauptstraße 112, 47533 Kleve", and a dateline "Veenendaal, 25 november 2026" (also after a mark,
      * "† Heino, 22 november 2026"): one capitalised word after an address, or opening a line before a full date, is a
      * place.
      */
