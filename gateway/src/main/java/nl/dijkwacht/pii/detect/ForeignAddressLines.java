@@ -27,10 +27,26 @@ final class ForeignAddressLines {
     private static final Pattern STREET_AND_NUMBER = Pattern.compile(
             "(?<![\\p{L}\\d.])((?:ul\\. )?" + WORD + "(?: (?:" + LINK + "|" + WORD + ")){0,4} [1-9]\\d{0,3}[a-zA-Z]?)$");
 
-    /** Words a street of this shape never opens with: months ("December 12, 2024 Amsterdam"), chapters, articles. */
+    /** Words never in a street of this shape: months ("December 12, 2024 Amsterdam"), chapters, articles. */
     private static final Set<String> NOT_STREETS = Set.of("januari", "februari", "maart", "april", "mei", "juni",
             "juli", "augustus", "september", "oktober", "november", "december", "january", "february", "march", "may",
             "june", "july", "august", "october", "artikel", "hoofdstuk", "pagina", "versie", "bijlage", "week");
+
+    /** A word of the street is one of {@link #NOT_STREETS}. */
+    private static boolean notAStreet(String text, int start, int end) {
+        int i = start;
+        while (i < end) {
+            int e = i;
+            while (e < end && Character.isLetter(text.charAt(e))) {
+                e++;
+            }
+            if (e > i && NOT_STREETS.contains(text.substring(i, e).toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+            i = e + 1;
+        }
+        return false;
+    }
 
     record Line(int streetStart, int streetEnd, int postcodeStart, int postcodeEnd) {
     }
@@ -57,15 +73,10 @@ final class ForeignAddressLines {
             if (!street.find()) {
                 continue;
             }
-            int s = street.start(1);
-            int firstEnd = s;
-            while (firstEnd < i && Character.isLetter(text.charAt(firstEnd))) {
-                firstEnd++;
-            }
-            if (NOT_STREETS.contains(text.substring(s, firstEnd).toLowerCase(java.util.Locale.ROOT))) {
+            if (notAStreet(text, street.start(1), street.end(1))) {
                 continue;
             }
-            lines.add(new Line(s, street.end(1), post.start(1), post.end(1)));
+            lines.add(new Line(street.start(1), street.end(1), post.start(1), post.end(1)));
         }
         return lines;
     }
