@@ -139,8 +139,9 @@ final class EnumerationLinks {
                         || from - 1 > lineStart && text.charAt(from - 1) == '-' && Character.isLetter(text.charAt(from - 2))) {
                     from--;
                 }
-                if (from == to || !Character.isUpperCase(text.charAt(from))) {
-                    return first;
+                if (from == to || !Character.isUpperCase(text.charAt(from))
+                        || from >= 2 && text.charAt(from - 1) == ' ' && Character.isLetter(text.charAt(from - 2))) {
+                    return first; // "Itzel Xochiquetzal Coc (…), Nayeli …": the word ends a longer item
                 }
             }
             first = from;
