@@ -49,17 +49,43 @@ public final class NamedThings {
     }
 
     /**
-     * pii51: {@code <Locatie>}, {@code </Perceel>}, {@code <Email type="werk">}: the name of an XML or HTML element is
-     * markup, never a person, whatever it is called.
+     * pii51: {@code <Locatie>}, {@code </Perceel>}, {@code <Email type="werk">} in an XML document: the name of an
+     * element is markup, never a person. Only where the text is markup (review51: "naar <Annet Hofstra>" must stay a
+     * person): one word, the element also opened or closed elsewhere ({@code <Locatie>} with {@code </Locatie>}), and
+     * an XML declaration or three element names closed in the text.
      */
     private static boolean markupElementName(String text, int start, int end) {
         if (start == 0 || end >= text.length()) {
             return false;
         }
         char before = text.charAt(start - 1);
-        boolean opens = before == '<' || before == '/' && start >= 2 && text.charAt(start - 2) == '<';
+        boolean closing = before == '/' && start >= 2 && text.charAt(start - 2) == '<';
         char after = text.charAt(end);
-        return opens && (after == '>' || after == ' ' || after == '/');
+        if (!(before == '<' || closing) || !(after == '>' || after == ' ' || after == '/')) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (!Character.isLetterOrDigit(text.charAt(i)) && text.charAt(i) != '-' && text.charAt(i) != '_'
+                    && text.charAt(i) != ':' && text.charAt(i) != '.') {
+                return false;
+            }
+        }
+        String name = text.substring(start, end);
+        boolean paired = closing ? text.contains("<" + name + ">") || text.contains("<" + name + " ")
+                : text.contains("</" + name + ">");
+        return paired && (text.contains("<?xml") || closedElements(text) >= 3);
+    }
+
+    /** How many different element names are closed ({@code </name>}) in the text, counted up to three. */
+    private static int closedElements(String text) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = text.indexOf("</"); i >= 0 && names.size() < 3; i = text.indexOf("</", i + 2)) {
+            int close = text.indexOf('>', i + 2);
+            if (close > i + 2 && close - i < 64) {
+                names.add(text.substring(i + 2, close));
+            }
+        }
+        return names.size();
     }
 
     /** A street and house number, or a postcode, ending right before a word ("Kerkewijk 190 ", "8141 ZK "). */

@@ -57,6 +57,24 @@ class FormsRound17Test {
                   </Locatie>
                 </Melding>""";
         assertThat(found(xml, EntityType.PERSON)).containsExactly("Annet Hofstra");
+        String tags = "<Melder>Annet Hofstra</Melder><Locatie>Oosterwolde</Locatie><Perceel>OWD01</Perceel>";
+        assertThat(found(tags, EntityType.PERSON)).containsExactly("Annet Hofstra");
+    }
+
+    /** review51: a name put between angle brackets in prose is no markup; it stays a person. */
+    @Test
+    void aNameBetweenAngleBracketsInProseIsStillAPerson() {
+        assertThat(found("Stuur de brief naar <Annet Hofstra>, zij woont in Oosterwolde.", EntityType.PERSON))
+                .containsExactly("Annet Hofstra");
+        assertThat(found("Mevrouw <Annet Hofstra> heeft schulden en een uitkering.", EntityType.PERSON))
+                .containsExactly("Annet Hofstra");
+        assertThat(found("Aan: <Annet Hofstra> <a.hofstra@example.nl>", EntityType.PERSON))
+                .containsExactly("Annet Hofstra");
+        assertThat(found("Cliënt <Annet Hofstra/> heeft schulden.", EntityType.PERSON)).containsExactly("Annet Hofstra");
+        assertThat(found("Cliënt </Annet Hofstra> heeft schulden.", EntityType.PERSON)).containsExactly("Annet Hofstra");
+        assertThat(found("Stuur het naar <Hofstra> zij weet ervan.", EntityType.PERSON)).containsExactly("Hofstra");
+        // a pair of tags around a name alone does not make the text markup
+        assertThat(found("Mevrouw <Hofstra></Hofstra> heeft schulden.", EntityType.PERSON)).contains("Hofstra");
     }
 
     @Test
