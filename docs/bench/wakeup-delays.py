@@ -5,9 +5,11 @@
 
 For every request of every target in raw.tsv (stream-first-chunk.py --raw: target, send, headers, first text, end in
 ns), the wake-ups inside [send, first text]: the woken thread (process group from tids.tsv: gw, mock, or the thread's
-own name), who woke it, how long it had slept, whether its CPU was idle at the wake-up, and its scheduler delay (wake-up
-→ on a CPU). Prints per target the wake-ups per request and their delays by woken thread kind (digits in a thread's
-name folded to N), then the first K requests of each target in full (default 2). Only scheduler events are read.
+own name), who woke it, how long it had slept and its scheduler delay (wake-up → on a CPU); and how long the
+gateway's threads were on a CPU inside that window, per thread kind. Prints per target the wake-ups per request and
+their delays by woken thread kind (digits in a thread's name folded to N), after the first K requests of each target in
+full (default 2). Only scheduler events are read. Thread names are the kernel's (15 characters): Tomcat's poller and
+its platform request threads both read "http-nio-N-".
 """
 import bisect
 import collections
@@ -16,7 +18,7 @@ import statistics
 import sys
 
 SWITCH = re.compile(r"prev_comm=(.*?) prev_pid=(\d+) .*?prev_state=(\S+) ==> next_comm=(.*?) next_pid=(\d+)")
-WAKE = re.compile(r"sched_wakeup(?:_new)?:\s+comm=(.*?) pid=(\d+) prio=\d+ target_cpu=(\d+)")
+WAKE = re.compile(r"sched_(?:waking|wakeup|wakeup_new):\s+comm=(.*?) pid=(\d+) prio=\d+ target_cpu=(\d+)")
 HEAD = re.compile(r"^\s*(.*?)\s+(\d+)\s+\[(\d+)\]\s+(\d+)\.(\d+):\s+sched:(\S+):")
 
 
@@ -33,8 +35,13 @@ def main():
         if tid.isdigit():
             group[int(tid)] = g
     names = {}           # tid -> last seen comm
+
+    def label(tid):
+        g = group.get(tid)
+        n = kind(names.get(tid, "?"))
+        return f"{g}:{n}" if g else n
+
     slept_at = {}        # tid -> time it last left a CPU asleep (prev_state not R)
-    running = {}         # cpu -> tid running
     since = {}           # cpu -> when that tid got it
     oncpu = collections.defaultdict(list)   # process group -> [(start, end)] its threads ran
     pending = {}         # tid -> wake-up record waiting for its switch-in
@@ -57,26 +64,21 @@ def main():
                 slept_at[prev] = t
             if cpu in since and group.get(prev):
                 oncpu[group[prev]].append((since[cpu], t))
-            running[cpu], since[cpu] = nxt, t
+                oncpu[label(prev)].append((since[cpu], t))
+            since[cpu] = t
             rec = pending.pop(nxt, None)
             if rec is not None:
                 rec["delay"] = t - rec["t"]
-        elif ev.startswith("sched_wakeup"):
+        elif ev in ("sched_waking", "sched_wakeup", "sched_wakeup_new"):
             m = WAKE.search(line)
             if not m:
                 continue
-            wakee, target = int(m.group(2)), int(m.group(3))
+            wakee = int(m.group(2))
             names[wakee] = m.group(1)
-            rec = {"t": t, "tid": wakee, "waker": tid, "waker_comm": comm, "cpu": target,
-                   "idle": running.get(target, 0) == 0, "slept": t - slept_at[wakee] if wakee in slept_at else None,
+            rec = {"t": t, "tid": wakee, "waker": tid, "slept": t - slept_at[wakee] if wakee in slept_at else None,
                    "delay": None}
             pending[wakee] = rec
             wakes.append((t, rec))
-
-    def label(tid):
-        g = group.get(tid)
-        n = kind(names.get(tid, "?"))
-        return f"{g}:{n}" if g else n
 
     requests = collections.defaultdict(list)
     for line in open(f"{out}/raw.tsv", encoding="utf-8"):
@@ -101,34 +103,43 @@ def main():
     for target, reqs in requests.items():
         per_kind = collections.defaultdict(list)
         totals, counts, firsts, gw_cpu = [], [], [], []
+        kind_cpu = collections.defaultdict(list)
         for i, (send, head, first, end) in enumerate(reqs):
             lo, hi = bisect.bisect_left(times, send), bisect.bisect_right(times, first)
             inside = [w[1] for w in wakes[lo:hi]]
             firsts.append((first - send) / 1000)
             own = [r for r in inside if r["delay"] is not None]
-            counts.append(len(own))
-            totals.append(sum(r["delay"] for r in own) / 1000)
+            mine = [r for r in own if group.get(r["tid"]) == "gw"]
+            counts.append(len(mine))
+            totals.append(sum(r["delay"] for r in mine) / 1000)
             gw_cpu.append(ran("gw", send, first))
+            for g in oncpu:
+                if g.startswith("gw:"):
+                    kind_cpu[g].append(ran(g, send, first))
             for r in own:
                 per_kind[(label(r["tid"]), label(r["waker"]))].append(r)
             if i < show:
                 print(f"-- {target} request {i}: first text after {(first - send) / 1000:.0f} µs, headers {(head - send) / 1000:.0f} µs")
                 for r in own:
                     print(f"   +{(r['t'] - send) / 1000:7.0f} µs  {label(r['tid']):34s} woken by {label(r['waker']):34s}"
-                          f" slept {((r['slept'] or 0) / 1000):8.0f} µs  cpu{r['cpu']} {'idle' if r['idle'] else 'busy'}"
+                          f" slept {((r['slept'] or 0) / 1000):8.0f} µs"
                           f"  delay {r['delay'] / 1000:6.1f} µs")
         n = len(reqs)
         print(f"== {target}: {n} requests; first text p50 {statistics.median(firsts):.0f} µs; wake-ups before it "
-              f"p50 {statistics.median(counts):.0f}; their scheduler delays summed p50 {statistics.median(totals):.0f} µs; "
+              f"of the gateway's threads p50 {statistics.median(counts):.0f}, their scheduler delays summed p50 {statistics.median(totals):.0f} µs; "
               f"the gateway's threads on a CPU meanwhile p50 {statistics.median(gw_cpu):.0f} µs")
-        print("   woken thread <- waker\tper request\tdelay p50 µs\tdelay p90 µs\tslept p50 µs\tCPU idle at wake")
+        print("   woken thread <- waker (every process)\tper request\tdelay p50 µs\tdelay p90 µs\tslept p50 µs")
+        print("   gateway thread kind: on a CPU inside [send, first text], mean µs per request")
+        for g, v in sorted(kind_cpu.items(), key=lambda kv: -sum(kv[1])):
+            if sum(v) / n >= 5:
+                print(f"   {g}\t{sum(v) / n:.0f}")
         for (wk, wr), rs in sorted(per_kind.items(), key=lambda kv: -len(kv[1])):
             if len(rs) < n / 10:
                 continue
             d = sorted(r["delay"] / 1000 for r in rs)
             sl = [r["slept"] / 1000 for r in rs if r["slept"] is not None]
             print(f"   {wk} <- {wr}\t{len(rs) / n:.2f}\t{statistics.median(d):.1f}\t{d[int(len(d) * 0.9)]:.1f}\t"
-                  f"{(statistics.median(sl) if sl else float('nan')):.0f}\t{sum(r['idle'] for r in rs) / len(rs):.0%}")
+                  f"{(statistics.median(sl) if sl else float('nan')):.0f}")
 
 
 if __name__ == "__main__":
