@@ -75,16 +75,17 @@ public final class FormsEvalSet {
             "paste46heldout");
 
     /**
-     * Hand-written held-out parts written ahead of the round that will spend them (held-out-13 to -17, written so by
-     * writer46b, writer47b, writer48b, writer49b and writer50b, moved to {@link #SPLITS} in rounds 14 and 15 and
-     * sessions 49, 50 and 51). Kept out of {@link #SPLITS} until that round wires them, so that neither the equivalence corpus nor the
-     * name model's writer folds (which train on every part of {@link #SPLITS} but the fold) ever see their texts;
-     * compiled and checked like the other parts.
+     * Hand-written held-out parts written ahead of the round that will spend them: {@code heldout18} (writer51b,
+     * 2026-12-06, before session 51's round; earlier held-out-13 to -17, written so by writer46b, writer47b,
+     * writer48b, writer49b and writer50b, moved to {@link #SPLITS} in rounds 14 and 15 and sessions 49, 50 and 51).
+     * Kept out of {@link #SPLITS} until that round wires them, so that neither the equivalence corpus nor the name
+     * model's writer folds (which train on every part of {@link #SPLITS} but the fold) ever see their texts; compiled
+     * and checked like the other parts.
      */
-    public static final List<String> WRITTEN_AHEAD = List.of();
+    public static final List<String> WRITTEN_AHEAD = List.of("heldout18");
 
     /** The parts still held out: the evaluation prints only their aggregate figures, never their mismatches. */
-    public static final Set<String> UNSEEN = Set.of("paste45heldout", "paste46heldout");
+    public static final Set<String> UNSEEN = Set.of("heldout18", "paste45heldout", "paste46heldout");
 
     /**
      * Every part: {@link #SPLITS}, {@link #GENERATED_SPLITS}, {@link #WRITTEN_AHEAD}. The lists above are the one place a

@@ -23,7 +23,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * so this is what the model is kept from.
  *
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18 (unseen)
  * </pre>
  *
  * <p>Measures (special-category findings are ignored: that type is not labelled in this set):
@@ -288,6 +288,7 @@ public final class FormsEvaluation {
                     "## Held-out-16 part (run once at the end of session 49's round; development data since session 50)\n\n";
             case "heldout17" ->
                     "## Held-out-17 part (run once at the end of session 50's round; development data since session 51)\n\n";
+            case "heldout18" -> "## HELD-OUT-18 part (figures only: do not tune on these, no errors are written)\n\n";
             case "paste45" -> "## Paste-45 set, development part\n\n";
             case "paste45heldout" -> "## PASTE-45 HELD-OUT part (final figures only: do not tune on these, no errors are "
                     + "written)\n\n";
