@@ -91,7 +91,7 @@ else
 fi
 start B "$PORT_B" "$B_OPTS" "${B_ARGS:-}" "$B_ENV"; PB=${GW_PID[B]}
 if [ -n "${B_COMPILER_FIRST:-}" ]; then   # an experiment: B's JIT threads before its other threads during the warm-up
-  "$ROOT/docs/bench/compiler-first.sh" "$PB" "$PORT_B" "$B_COMPILER_FIRST" > "$OUT/compiler-first.log" 2>&1 & BENCH_PIDS+=($!)
+  "$ROOT/docs/bench/compiler-first.sh" "$PB" "$PORT_B" "$OUT/ready-B" "$B_COMPILER_FIRST" > "$OUT/compiler-first.log" 2>&1 & BENCH_PIDS+=($!)
 fi
 c2ticks() { { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{ i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
   split(substr($0,j+2),f," "); if (comm ~ /^C2 Compiler/) c2+=f[12]+f[13] } END {printf "%d\n", c2}'; }
