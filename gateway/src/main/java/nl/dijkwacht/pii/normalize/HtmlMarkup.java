@@ -1,6 +1,5 @@
 package nl.dijkwacht.pii.normalize;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -65,17 +64,18 @@ final class HtmlMarkup {
         if (open < 0) {
             return List.of();
         }
-        List<Edit> edits = null;
+        KeptApartEdits edits = new KeptApartEdits();
         Matcher tag = null;
         Matcher comment = null;
         int n = s.length();
         for (; open >= 0 && open + 2 < n; open = s.indexOf('<', open + 1)) {
             char next = s.charAt(open + 1);
-            Edit edit = null;
+            int end = open;
             if (next == '!') {
                 comment = comment == null ? COMMENT.matcher(s) : comment;
                 if (comment.region(open, n).lookingAt()) {
-                    edit = new Edit(open, comment.end(), "");
+                    end = comment.end();
+                    edits.add(s, open, end, "");
                 }
             } else if (next == '/' || asciiLetter(next)) {
                 tag = tag == null ? TAG.matcher(s) : tag;
@@ -83,19 +83,17 @@ final class HtmlMarkup {
                     String element = tag.group(2).toLowerCase(Locale.ROOT);
                     String shown = shownAs(element);
                     if (shown != null) {
-                        edit = new Edit(open, tag.end(), shown, !layoutOnly(tag.group(3)));
+                        end = tag.end();
+                        // a number against a word stays apart, a number joined to more digits is also read as written
+                        edits.add(s, open, end, shown, !layoutOnly(tag.group(3)));
                     }
                 }
             }
-            if (edit != null) {
-                if (edits == null) {
-                    edits = new ArrayList<>();
-                }
-                edits.add(edit);
-                open = edit.end() - 1;
+            if (end > open) {
+                open = end - 1;
             }
         }
-        return edits == null ? List.of() : edits;
+        return edits.list();
     }
 
     /** What a browser shows for a tag of the element, or null to leave it as written. */

@@ -46,11 +46,16 @@ public final class TextNormalizer {
     private static final String LABEL = "[\\p{L}\\d](?:[\\p{L}\\d-]*[\\p{L}\\d])?";
     private static final String OPEN = "[(\\[{<]";
     private static final String CLOSE = "[)\\]}>]";
-    /** '@' as an HTML character reference or percent-encoded, as copied from a web page or a mailto link. */
-    private static final String ENCODED_AT = "&#0*64;|&#x0*40;|&commat;|%40";
+    /**
+     * '@' as an HTML character reference or percent-encoded, as copied from a web page or a mailto link, or as a single
+     * quoted-printable escape (redteam51: {@code jan=40example.nl}; only where an address forms around it, so an
+     * assignment {@code x=40} stays).
+     */
+    private static final String ENCODED_AT = "&#0*64;|&#x0*40;|&commat;|%40|=40";
     private static final String AT = "(?:\\s*" + OPEN + "\\s*(?:at|@|a|apenstaartje)\\s*" + CLOSE + "\\s*"
             + "|[ \\t]+(?:at|apenstaartje)[ \\t]+|[ \\t]+@[ \\t]*|[ \\t]*@[ \\t]+|" + ENCODED_AT + "|@)";
-    private static final String DOT = "(?:\\s*" + OPEN + "\\s*(?:dot|punt)\\s*" + CLOSE + "\\s*|[ \\t]+(?:dot|punt)[ \\t]+|\\.)";
+    /** A dot of an address: written out, bracketed ("defanged": {@code [.]}), spaced, quoted-printable, or plain. */
+    private static final String DOT = "(?:\\s*" + OPEN + "\\s*(?:dot|punt|\\.)\\s*" + CLOSE + "\\s*|[ \\t]+(?:dot|punt|\\.)[ \\t]+|=2E|\\.)";
     /** An e-mail address with its '@' and dots possibly written out; groups: local, at, rest. */
     private static final Pattern OBFUSCATED_EMAIL = Pattern.compile("(?i)(?<![\\p{L}\\d._%+-])(" + LOCAL + ")(" + AT + ")("
             + LABEL + "(?:" + DOT + LABEL + "){0,126}" + DOT + "[a-z]{2,24})(?![\\p{L}\\d])");
@@ -67,6 +72,7 @@ public final class TextNormalizer {
         draft = draft.apply(HtmlMarkup.edits(draft.text()));
         draft = draft.apply(HtmlCharacterReferences.edits(draft.text()));
         draft = draft.apply(QuotedPrintable.edits(draft.text()));
+        draft = draft.apply(RtfText.edits(draft.text()));
         draft = draft.apply(BackslashEscapes.edits(draft.text()));
         draft = draft.apply(EmphasisMarks.edits(draft.text()));
         draft = draft.apply(emailEdits(draft.text()));
@@ -144,6 +150,11 @@ public final class TextNormalizer {
                 continue;
             }
             if (invisible(cp)) {
+                i += len;
+                continue;
+            }
+            if (cp == 0x3002 || cp == 0xFF61) {
+                d.add('.', i, i + len); // an ideographic full stop: IDNA reads it as a domain's dot (redteam51)
                 i += len;
                 continue;
             }
@@ -299,7 +310,7 @@ public final class TextNormalizer {
             case '(', '[', '{', '<' -> bracketedWordMayFollow(s, i + 1);
             case '@' -> i + 1 < s.length() && white(s.charAt(i + 1));
             case '&' -> i + 1 < s.length() && (s.charAt(i + 1) == '#' || s.charAt(i + 1) == 'c' || s.charAt(i + 1) == 'C');
-            case '%' -> i + 1 < s.length() && s.charAt(i + 1) == '4';
+            case '%', '=' -> i + 1 < s.length() && s.charAt(i + 1) == '4';
             case ' ', '\t', '\n', '\u000B', '\f', '\r' -> i + 1 < s.length()
                     && (s.charAt(i + 1) == '@' || spacedAtWord(s, i + 1));
             default -> false;
@@ -410,6 +421,14 @@ public final class TextNormalizer {
         Edit(int start, int end, String text) {
             this(start, end, text, false);
         }
+
+        /**
+         * [start, end) left in place and also put as written at the text's end (a {@code null} text): a reading of the
+         * original a decoding joined away ({@link KeptApartEdits}). May overlap other edits; listed after them.
+         */
+        static Edit copy(int start, int end) {
+            return new Edit(start, end, null, true);
+        }
     }
 
     /** The normal form being built, with for each character its range in the original. */
@@ -497,12 +516,15 @@ public final class TextNormalizer {
             int cursor = 0;
             boolean moves = false;
             for (Edit e : edits) {
+                moves |= e.moved();
+                if (e.text() == null) {
+                    continue; // a copy: nothing replaced
+                }
                 for (int k = cursor; k < e.start(); k++) {
                     next.add(current.charAt(k), originFrom(k), originTo(k));
                 }
                 next.add(e.text(), originFrom(e.start()), originTo(e.end() - 1));
                 cursor = e.end();
-                moves |= e.moved();
             }
             for (int k = cursor; k < current.length(); k++) {
                 next.add(current.charAt(k), originFrom(k), originTo(k));
