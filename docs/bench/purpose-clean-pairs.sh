@@ -11,8 +11,8 @@
 #   since round 11; likewise: round 10 kept the model trained from the round-4 corpus), held-out-11 (development data since round 12;
 #   likewise: round 11 kept that model), held-out-12 (development data since round 13; likewise: round 12 kept it),
 #   held-out-13 (development data since round 14; likewise: round 13 kept it), held-out-14 (development data since
-#   round 15; likewise: round 14 kept it), held-out-15 (development data since round 16; likewise: round 15 kept it).
-#   Held-out-16 is never run here.
+#   round 15; likewise: round 14 kept it), held-out-15 (development data since round 16; likewise: round 15 kept it),
+#   held-out-16 (development data since round 17; likewise: round 16 kept it). An unseen part is never run here.
 # Usage, from the repository root after ./mvnw -q -B -o test-compile:
 #   OPTS=verdict-on-cases-at=1.0,personal-named-at=1.0,topic-unnamed-below=0 docs/bench/purpose-clean-pairs.sh   # fourth-round decision
 #   docs/bench/purpose-clean-pairs.sh                                                                               # shipped defaults
@@ -37,5 +37,5 @@ echo "| corpus → part (n) | forbidden recall | near-miss refused | personal re
 echo "|---|---:|---:|---:|---:|---:|"
 run 2d3a536 heldout2 heldout3
 run 90130f7 heldout3
-run 86cf4b4 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14 heldout15
+run 86cf4b4 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14 heldout15 heldout16
 exit 0

@@ -2,9 +2,9 @@
 # The purpose guard of OLD_REV against this tree's, in one JVM each step (PurposeGuardBuild loads each build's classes in
 # its own class loader, with the default pack's forbidden purposes and thresholds, no guard model):
 #   1. the same judgements? PurposeGuardEquivalence: verdict, purpose, layer, score to the last bit and term found, on
-#      every prompt of the development parts (dev … heldout15) alone, after the harness's system prompt and after the
+#      every prompt of the development parts (dev … heldout16) alone, after the harness's system prompt and after the
 #      prompt before it, every string literal of the test sources, the harness's request and each turn of the five-turn
-#      conversation (the unseen held-out, held-out-16, is never opened); prints the count and the first differences;
+#      conversation (an unseen part is never opened); prints the count and the first differences;
 #   2. CPU (thread CPU time, p50 / p99 / mean) and heap per LayeredPurposeGuard.judge, builds interleaved per round
 #      (PurposeGuardCostComparison), pinned to core 1; round 0 is the JIT's.
 # OLD_REV's classes are compiled in a temporary worktree (offline), removed at the end.

@@ -57,10 +57,10 @@ import opennlp.tools.util.TrainingParameters;
 final class PurposeEmbeddingEvaluation {
 
     /**
-     * Never embedded, loaded or judged here: the newest fresh writer's part (held-out-16 since the sixteenth round, run
-     * by the lead only). The writers stay those of the eleventh round, whose record these figures are.
+     * Never embedded, loaded or judged here: the unseen parts ({@link EvalSet#UNSEEN}, run by the lead only). The writers
+     * stay those of the eleventh round, whose record these figures are.
      */
-    static final String UNSEEN = "heldout16";
+    static final List<String> UNSEEN = EvalSet.UNSEEN;
 
     static final Map<String, List<String>> WRITERS = writers();
     /** The one writer no rule, cue or threshold of the shipped guard was tuned on (spent at the end of the tenth round). */
@@ -93,9 +93,9 @@ final class PurposeEmbeddingEvaluation {
             w.put("heldout" + i, List.of("heldout" + i));
         }
         w.values().forEach(parts -> {
-            if (parts.contains(UNSEEN)) {
-                throw new IllegalStateException(UNSEEN + " is unseen");
-            }
+            parts.stream().filter(UNSEEN::contains).findFirst().ifPresent(part -> {
+                throw new IllegalStateException(part + " is unseen");
+            });
         });
         return w;
     }

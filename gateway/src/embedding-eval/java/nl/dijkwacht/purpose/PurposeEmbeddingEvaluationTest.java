@@ -13,7 +13,7 @@ class PurposeEmbeddingEvaluationTest {
     void readsTenWritersAndNeverTheUnseenPart() {
         List<String> parts = PurposeEmbeddingEvaluation.WRITERS.values().stream().flatMap(List::stream).toList();
         assertThat(PurposeEmbeddingEvaluation.WRITERS).hasSize(10).containsKey(PurposeEmbeddingEvaluation.CLEAN);
-        assertThat(parts).contains("dev", "heldout", "heldout10").doesNotContain(PurposeEmbeddingEvaluation.UNSEEN);
+        assertThat(parts).contains("dev", "heldout", "heldout10").doesNotContainAnyElementsOf(PurposeEmbeddingEvaluation.UNSEEN);
     }
 
     @Test

@@ -29,9 +29,14 @@ import nl.dijkwacht.tenancy.Tenants;
  * were ({@link UnidentifiedRefusalRecords}, identity49). On the model API a request refused because the identity provider
  * could not be reached (503 {@code identity_provider_unavailable}: a tool retrying in a loop through an outage) is
  * summed up the same way, per source, endpoint and interval (edges50): its first refusal is the request's record as
- * before, with {@code repeats_counted_for_s}, and the count a second record of that endpoint.
+ * before, with {@code repeats_counted_for_s}, and the count a second record of that endpoint; so is a token without a
+ * caller whose tenant is not served ({@code 403 tenant_unknown}) or not its issuer's to name ({@code 403
+ * tenant_not_allowed}) — a tool configured with the wrong identity provider repeats it on every request (edges51).
  */
 public final class AuditedEarlyRefusals implements EarlyRefusalListener {
+
+    /** A verified token whose tenant this gateway does not serve, or that its issuer may not name (identity48/49). */
+    private static final java.util.Set<String> TENANT_NOT_SERVED = java.util.Set.of("tenant_unknown", "tenant_not_allowed");
 
     private final AuditTrail audit;
     private final Tenants tenants;
@@ -76,9 +81,10 @@ public final class AuditedEarlyRefusals implements EarlyRefusalListener {
         if (endpoint == Endpoint.UNSUPPORTED && refusal.caller() == null) {
             return; // an address not offered is recorded only for a caller whose key or token was accepted
         }
-        if (refusal.caller() == null && refusal.refusal().status() >= 500) {
-            // nobody could be identified (identity provider unreachable): a tool that retries in a loop would write a
-            // record per attempt for the whole outage — the first per source, endpoint and interval, then a count (edges50)
+        if (refusal.caller() == null && (refusal.refusal().status() >= 500 || TENANT_NOT_SERVED.contains(refusal.refusal().code()))) {
+            // nobody could be identified (identity provider unreachable), or the token's tenant is not served or not its
+            // issuer's to name: a tool that retries in a loop would write a record per attempt for as long as it runs —
+            // the first per source, endpoint, reason and interval, then a count (edges50; edges51 for the tenant refusals)
             unidentified.refused(tenants.defaultTenant().id(), refusal.source(), endpoint.auditName(), refusal.refusal().code(),
                     refusal.traceId(), new ModelApiRefusal(refusal, endpoint));
             return;

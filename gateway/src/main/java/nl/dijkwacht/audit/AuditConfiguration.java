@@ -72,8 +72,8 @@ public class AuditConfiguration {
 
     /** Whether the gateway delivered a resent assistant turn: asked by the purpose guard (turns28). */
     @Bean
-    nl.dijkwacht.pipeline.DeliveredTurns auditDeliveredTurns(DataSource dataSource, TurnHasher auditTurnHasher) {
-        return new nl.dijkwacht.audit.query.DeliveredTurnQuery(dataSource, auditTurnHasher);
+    nl.dijkwacht.pipeline.DeliveredTurns auditDeliveredTurns(DataSource dataSource, TurnHasher auditTurnHasher, AuditProperties properties) {
+        return new nl.dijkwacht.audit.query.DeliveredTurnQuery(dataSource, auditTurnHasher, properties.otherChoicesWindow());
     }
 
     @Bean

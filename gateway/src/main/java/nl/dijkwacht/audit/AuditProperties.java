@@ -3,11 +3,18 @@ package nl.dijkwacht.audit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import nl.dijkwacht.config.InvalidSettingException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Settings under {@code dijkwacht.audit.*}. Governance decisions (content retention, review duty, hosting,
  * energy) come from the policy files; the facts here only complete the public algoritmeregister export.
+ *
+ * @param otherChoicesWindow how many of the tenant's newest answers with other choices ({@code n > 1}) the purpose
+ *                           guard's look-up of a resent turn reads (default {@value #DEFAULT_OTHER_CHOICES_WINDOW}):
+ *                           the other choices of older answers count as turns the gateway did not write. More keeps
+ *                           follow-ups on choices 1–7 longer and makes a made-up turn cost the store more, in proportion
+ *                           (ADR 0009, audit50); {@value #MIN_OTHER_CHOICES_WINDOW}–{@value #MAX_OTHER_CHOICES_WINDOW}
  */
 @ConfigurationProperties("dijkwacht.audit")
 public record AuditProperties(
@@ -17,7 +24,13 @@ public record AuditProperties(
         Retention retention,
         Map<String, UseCaseFacts> useCases,
         Map<String, ModelFacts> models,
-        Publication publication) {
+        Publication publication,
+        Integer otherChoicesWindow) {
+
+    public static final int DEFAULT_OTHER_CHOICES_WINDOW = 10_000;
+    public static final int MIN_OTHER_CHOICES_WINDOW = 1;
+    /** Beyond a million such answers a look-up on a cold cache reached its 5-s limit before the window (audit50). */
+    public static final int MAX_OTHER_CHOICES_WINDOW = 1_000_000;
 
     public AuditProperties {
         chainId = chainId == null || chainId.isBlank() ? "main" : chainId;
@@ -26,6 +39,13 @@ public record AuditProperties(
         useCases = useCases == null ? Map.of() : Map.copyOf(useCases);
         models = models == null ? Map.of() : Map.copyOf(models);
         publication = publication == null ? new Publication(null, null, null, null) : publication;
+        otherChoicesWindow = otherChoicesWindow == null ? DEFAULT_OTHER_CHOICES_WINDOW : otherChoicesWindow;
+        if (otherChoicesWindow < MIN_OTHER_CHOICES_WINDOW || otherChoicesWindow > MAX_OTHER_CHOICES_WINDOW) {
+            throw new InvalidSettingException("dijkwacht.audit.other-choices-window", "the number of answers must be between "
+                    + MIN_OTHER_CHOICES_WINDOW + " and " + MAX_OTHER_CHOICES_WINDOW + ".",
+                    "Leave it out for the default (" + DEFAULT_OTHER_CHOICES_WINDOW + "); see the admin guide, "
+                            + "\"Follow-ups on other choices\".");
+        }
     }
 
     /** A key for prompt/answer hashes: {@code id} is stored with every hash, {@code key} is base64 (>= 32 bytes). */

@@ -74,7 +74,8 @@ public class LimitsConfiguration {
 
     @Bean
     SourceLimitFilter sourceLimitFilter(SourceGuard sourceGuard, DijkwachtProperties properties, ObjectMapper dijkwachtJson) {
-        return new SourceLimitFilter(sourceGuard, new ClientAddress(properties.limits().trustedProxies()), dijkwachtJson);
+        return new SourceLimitFilter(sourceGuard, new ClientAddress(properties.limits().trustedProxies()),
+                request -> request.servletRequest().getRemoteAddr(), dijkwachtJson);
     }
 
     @Bean

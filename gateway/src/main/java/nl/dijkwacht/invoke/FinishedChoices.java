@@ -18,8 +18,15 @@ final class FinishedChoices {
     private final Set<Integer> open = new HashSet<>();
     private final Set<Integer> finished = new HashSet<>();
 
+    /** Whether a plain event was seen: choice 0 is open or finished since, and another plain event changes nothing. */
+    private boolean plainSeen;
+
     /** A plain text event: choice 0, no finish reason ({@link RawChunk#plainContent}). */
     void plain() {
+        if (plainSeen) {
+            return; // edges51: two set look-ups per event of every streamed answer before (≈ 0.6 % of its samples)
+        }
+        plainSeen = true;
         if (!finished.contains(0)) {
             open.add(0);
         }

@@ -48,7 +48,49 @@ public final class ClientAddress {
      * no route has taken yet (refused by a filter or the container; edges50).
      */
     public String of(String remoteAddress, Supplier<List<String>> forwardedFor) {
-        return of(parse(remoteAddress), forwardedFor);
+        String plain = untrustedIpv4(remoteAddress);
+        return plain != null ? plain : of(parse(remoteAddress), forwardedFor);
+    }
+
+    /**
+     * {@code text} when it is an IPv4 address as Java prints one (no leading zeros) and no trusted proxy's: the source as
+     * {@link #sourceOf} would print it, without parsing it into an {@link InetAddress} and printing it again (edges51:
+     * with Spring's {@code InetSocketAddress}, ≈ 0.5 % of a request's samples); {@code null} for anything else.
+     */
+    private String untrustedIpv4(String text) {
+        if (text == null || text.length() < 7 || text.length() > 15) {
+            return null;
+        }
+        byte[] bytes = new byte[4];
+        int octet = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' && !(digits > 0 && value == 0)) {
+                value = value * 10 + (c - '0');
+                digits++;
+                if (value > 255) {
+                    return null;
+                }
+            } else if (c == '.' && digits > 0 && octet < 3) {
+                bytes[octet++] = (byte) value;
+                value = 0;
+                digits = 0;
+            } else {
+                return null;
+            }
+        }
+        if (octet != 3 || digits == 0) {
+            return null;
+        }
+        bytes[3] = (byte) value;
+        for (Range range : trusted) {
+            if (range.contains(bytes)) {
+                return null;
+            }
+        }
+        return text;
     }
 
     private String of(InetAddress remote, Supplier<List<String>> forwardedFor) {
@@ -134,7 +176,10 @@ public final class ClientAddress {
         }
 
         boolean contains(InetAddress address) {
-            byte[] bytes = address.getAddress();
+            return contains(address.getAddress());
+        }
+
+        boolean contains(byte[] bytes) {
             if (bytes.length != network.length) {
                 return false;
             }

@@ -28,12 +28,20 @@ public final class SourceLimitFilter implements PreAuthenticationLimit, EarlyRef
 
     private final SourceGuard guard;
     private final ClientAddress addresses;
+    private final java.util.function.Function<ServerRequest, String> remoteAddress;
     private final OpenAiErrorWriter errors;
     private final ObjectMapper json;
 
-    public SourceLimitFilter(SourceGuard guard, ClientAddress addresses, ObjectMapper json) {
+    /**
+     * @param remoteAddress the connection's address as the servlet container gives it, as text: Spring's
+     *                      {@code ServerRequest.remoteAddress()} parses it into an {@code InetSocketAddress} on every
+     *                      request (edges51); handed in by the wiring, so that {@code limits} needs no servlet API
+     */
+    public SourceLimitFilter(SourceGuard guard, ClientAddress addresses,
+                             java.util.function.Function<ServerRequest, String> remoteAddress, ObjectMapper json) {
         this.guard = guard;
         this.addresses = addresses;
+        this.remoteAddress = remoteAddress;
         this.errors = new OpenAiErrorWriter(json);
         this.json = json;
     }
@@ -49,7 +57,7 @@ public final class SourceLimitFilter implements PreAuthenticationLimit, EarlyRef
 
     @Override
     public ServerResponse filter(ServerRequest request, HandlerFunction<ServerResponse> next) throws Exception {
-        String source = addresses.of(request);
+        String source = addresses.of(remoteAddress.apply(request), () -> request.headers().header("X-Forwarded-For"));
         SourceGuard.Decision decision = guard.admit(source);
         if (!decision.admitted()) {
             return refuse(decision);

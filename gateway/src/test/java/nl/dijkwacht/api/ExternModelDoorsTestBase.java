@@ -15,21 +15,29 @@ import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The set-up the "doors" tests share: the {@code extern} model (no personal data allowed) answers through WireMock, and
- * one chat turn is checked to reach it governed, with the audit record naming the entity and holding no raw value.
+ * The set-up the "doors" tests share — and the other model-API tests that look at what {@code extern} received
+ * (edges51): the {@code extern} model (no personal data allowed) answers through WireMock, and one chat turn is checked
+ * to reach it governed, with the audit record naming the entity and holding no raw value.
  */
 abstract class ExternModelDoorsTestBase extends GatewayTestBase {
 
     static final String EXTERN_CHAT = "/extern/v1/chat/completions";
-    private static final String ANSWER = """
+    /** A whole chat answer, "Goed." */
+    static final String ANSWER = """
             {"id":"c1","object":"chat.completion","created":1,"model":"extern-model","choices":[{"index":0,
              "message":{"role":"assistant","content":"Goed."},"finish_reason":"stop"}]}
             """;
 
     @BeforeEach
     void stubExternModel() {
-        upstream.stubFor(post(urlEqualTo(EXTERN_CHAT))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ANSWER)));
+        answerOn(EXTERN_CHAT);
+    }
+
+    /** Further upstream chat addresses (another model's) that answer {@link #ANSWER}. */
+    void answerOn(String... paths) {
+        for (String path : paths) {
+            upstream.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ANSWER)));
+        }
     }
 
     /** Sends {@code content} as one user turn to {@code extern}; the model and the audit record must not hold {@code raw}. */

@@ -1,7 +1,5 @@
 package nl.dijkwacht.api;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,10 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import nl.dijkwacht.support.GatewayTestBase;
 import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,18 +20,11 @@ import org.junit.jupiter.api.Test;
  * and the model gets nothing. WireMock records what each model received. The Responses API's {@code store} is never
  * forwarded; the legacy completions API does not know the field.
  */
-class ProviderStorageGatewayTest extends GatewayTestBase {
-
-    private static final String ANSWER = """
-            {"id":"c1","object":"chat.completion","created":1,"model":"extern-model","choices":[{"index":0,
-             "message":{"role":"assistant","content":"Goed."},"finish_reason":"stop"}]}
-            """;
+class ProviderStorageGatewayTest extends ExternModelDoorsTestBase {
 
     @BeforeEach
     void stubs() {
-        for (String path : List.of("/extern/v1/chat/completions", "/extern-pd/v1/chat/completions")) {
-            upstream.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ANSWER)));
-        }
+        answerOn("/extern-pd/v1/chat/completions");
     }
 
     @Test
@@ -53,7 +42,7 @@ class ProviderStorageGatewayTest extends GatewayTestBase {
             assertThat(error.path("code").asText()).isEqualTo("provider_storage_not_allowed");
             assertThat(error.path("param").asText()).isEqualTo("store");
             assertThat(error.path("message").asText()).contains("'extern'").contains("bewaren bij de aanbieder");
-            Map<String, Object> audit = auditRecord(trace(response));
+            Map<String, Object> audit = auditRecord(traceId(response));
             assertThat(audit.get("DECISION")).isEqualTo("refused");
             assertThat(audit.get("RULE")).isEqualTo("storage:not-allowed:extern");
         }
@@ -85,7 +74,7 @@ class ProviderStorageGatewayTest extends GatewayTestBase {
         List<LoggedRequest> sent = sent("extern-pd");
         assertThat(sent).hasSize(1);
         assertThat(parse(sent.getFirst().getBodyAsString()).path("store").booleanValue()).isTrue();
-        assertThat(auditRecord(trace(response)).get("DECISION")).isNotEqualTo("refused");
+        assertThat(auditRecord(traceId(response)).get("DECISION")).isNotEqualTo("refused");
     }
 
     /** The Responses API is translated into a chat request without {@code store}: no model is ever asked to keep it. */
@@ -111,7 +100,7 @@ class ProviderStorageGatewayTest extends GatewayTestBase {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(parse(response.body()).at("/error/param").asText()).isEqualTo("store");
-        assertThat(auditRecord(trace(response)).get("DECISION")).isEqualTo("refused");
+        assertThat(auditRecord(traceId(response)).get("DECISION")).isEqualTo("refused");
         assertThat(sent("extern")).isEmpty();
     }
 
@@ -125,7 +114,4 @@ class ProviderStorageGatewayTest extends GatewayTestBase {
         return upstream.findAll(postRequestedFor(urlEqualTo("/" + model + "/v1/chat/completions")));
     }
 
-    private static String trace(HttpResponse<String> response) {
-        return response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
-    }
 }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import nl.dijkwacht.support.GatewayTestBase;
 import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,21 +27,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and WireMock records exactly what that model got. Each door is either governed (the model got no raw value) or
  * refused (the model got nothing), and the audit record says which.
  */
-class RequestFieldDoorsTest extends GatewayTestBase {
+class RequestFieldDoorsTest extends ExternModelDoorsTestBase {
 
     static final String BSN = "111222333";
     static final String EMAIL = "jan.jansen@example.nl";
     static final String SECRET = "BSN " + BSN + ", mail " + EMAIL;
-    private static final String ANSWER = """
-            {"id":"c1","object":"chat.completion","created":1,"model":"extern-model","choices":[{"index":0,
-             "message":{"role":"assistant","content":"Goed."},"finish_reason":"stop"}]}
-            """;
 
     @BeforeEach
     void stubs() {
-        for (String path : List.of("/extern/v1/chat/completions", "/extern-pd/v1/chat/completions", "/v1/chat/completions")) {
-            upstream.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ANSWER)));
-        }
+        answerOn("/extern-pd/v1/chat/completions", "/v1/chat/completions");
         upstream.stubFor(post(urlEqualTo("/v1/embeddings")).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody("{\"object\":\"list\",\"data\":[{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.1]}],\"model\":\"echo-7b\","
                         + "\"usage\":{\"prompt_tokens\":3,\"total_tokens\":3}}")));
@@ -174,8 +167,8 @@ class RequestFieldDoorsTest extends GatewayTestBase {
      * and what reached the model holds none of the values. Either way the audit record holds none of them.
      */
     private Map<String, Object> governedOrRefused(Expect expect, java.net.http.HttpResponse<String> response) {
-        Map<String, Object> audit = auditRecord(trace(response));
-        List<LoggedRequest> sent = upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions")));
+        Map<String, Object> audit = auditRecord(traceId(response));
+        List<LoggedRequest> sent = upstream.findAll(postRequestedFor(urlEqualTo(EXTERN_CHAT)));
         if (expect == Expect.REFUSED) {
             assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
             assertThat(sent).isEmpty();
@@ -260,12 +253,12 @@ class RequestFieldDoorsTest extends GatewayTestBase {
                 "X-Dijkwacht-Use-Case", "test-velden");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode sent = parse(upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions"))).getFirst().getBodyAsString());
+        JsonNode sent = parse(upstream.findAll(postRequestedFor(urlEqualTo(EXTERN_CHAT))).getFirst().getBodyAsString());
         assertThat(sent.at("/messages/0/content").asText()).isEqualTo("Mail [EMAIL_1]");
         assertThat(sent.at("/metadata/zaaknummer").asText()).isEqualTo("Z-2026-1 voor [EMAIL_1]");
         assertThat(sent.path("metadata").has("intern")).isFalse();
         assertThat(sent.path("metadata").has("dw_prompt_template")).isFalse();
-        String trace = response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+        String trace = traceId(response);
         Map<String, Object> audit = auditRecord(trace);
         // the user field is the audit's own actor pseudonym, so a provider's report can be traced to the records
         assertThat(sent.path("user").asText()).isEqualTo(audit.get("ACTOR_PSEUDONYM")).startsWith("p-");
@@ -311,7 +304,7 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         JsonNode error = parse(response.body()).path("error");
         assertThat(error.path("code").asText()).isEqualTo("attachments_not_allowed");
         assertThat(error.path("message").asText()).contains("bijlagen (afbeelding)");
-        Map<String, Object> audit = auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        Map<String, Object> audit = auditRecord(traceId(response));
         assertThat(audit.get("RULE")).isEqualTo("attachments:refused:image");
         assertThat(audit.get("ATTACHMENT_COUNTS")).isEqualTo("{\"image\":1}");
     }
@@ -333,16 +326,16 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         assertThat(allowed.headers().firstValue("X-Dijkwacht-Model")).hasValue("extern-pd");
         assertThat(local.statusCode()).isEqualTo(200);
         assertThat(local.headers().firstValue("X-Dijkwacht-Model")).hasValue("upstream");
-        assertThat(upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions")))).isEmpty();
+        assertThat(upstream.findAll(postRequestedFor(urlEqualTo(EXTERN_CHAT)))).isEmpty();
         String sent = upstream.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).getFirst().getBodyAsString();
         assertThat(sent).contains(image);
-        var audit = auditRecord(allowed.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        var audit = auditRecord(traceId(allowed));
         assertThat(audit.get("RULE")).isEqualTo("route:personal-data:extern->extern-pd");
         assertThat(audit.values().toString()).doesNotContain("iVBORw0KGgo");
-        var localAudit = auditRecord(local.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        var localAudit = auditRecord(traceId(local));
         assertThat(localAudit.get("RULE")).isEqualTo("route:personal-data+on-premises:extern->upstream");
         assertThat(audit.get("ATTACHMENT_COUNTS")).isEqualTo("{\"image\":1}");
-        assertThat(auditRecord(trace(local)).get("ATTACHMENT_COUNTS")).isEqualTo("{\"image\":1}");
+        assertThat(auditRecord(traceId(local)).get("ATTACHMENT_COUNTS")).isEqualTo("{\"image\":1}");
     }
 
     @Test
@@ -360,7 +353,7 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         JsonNode sent = parse(upstream.findAll(postRequestedFor(urlEqualTo("/extern-pd/v1/chat/completions"))).getFirst().getBodyAsString());
         assertThat(sent.at("/messages/0/content/1/file/filename").asText()).isEqualTo("bezwaar [EMAIL_1] kopie.pdf");
         assertThat(sent.at("/messages/0/content/1/file/file_data").asText()).isEqualTo(pdf);
-        var audit = auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        var audit = auditRecord(traceId(response));
         assertThat(audit.values().toString()).doesNotContain("JVBERi0").doesNotContain(EMAIL);
         assertThat(audit.get("ATTACHMENT_COUNTS")).isEqualTo("{\"file\":1}");
         assertThat(jdbc.queryForList("SELECT redacted_prompt FROM audit_content").toString()).doesNotContain("JVBERi0");
@@ -382,7 +375,7 @@ class RequestFieldDoorsTest extends GatewayTestBase {
                 "X-Dijkwacht-Use-Case", "test-bijlagen");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 
-        var record = getJson("/audit/v1/records/" + trace(response), TestPack.AUDITOR_KEY);
+        var record = getJson("/audit/v1/records/" + traceId(response), TestPack.AUDITOR_KEY);
         assertThat(record.statusCode()).as(record.body()).isEqualTo(200);
         JsonNode counts = parse(record.body()).at("/records/0/attachment_counts");
         assertThat(counts.path("image").asInt()).isEqualTo(2);
@@ -390,7 +383,7 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         assertThat(counts.path("audio").asInt()).isEqualTo(1);
         assertThat(record.body()).doesNotContain("iVBORw0KGgo").doesNotContain("JVBERi0").doesNotContain("UklGR")
                 .doesNotContain(BSN).doesNotContain("bijlage.pdf");
-        var csv = getJson("/audit/v1/export.csv?trace_id=" + trace(response), TestPack.AUDITOR_KEY);
+        var csv = getJson("/audit/v1/export.csv?trace_id=" + traceId(response), TestPack.AUDITOR_KEY);
         assertThat(csv.body()).contains("attachment_counts").contains("audio=1 file=1 image=2");
     }
 
@@ -400,7 +393,7 @@ class RequestFieldDoorsTest extends GatewayTestBase {
      */
     @Test
     void personalDataSplitAcrossTwoContentPartsIsFoundInTheJoinedText() throws Exception {
-        upstream.stubFor(post(urlEqualTo("/extern/v1/chat/completions")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+        upstream.stubFor(post(urlEqualTo(EXTERN_CHAT)).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody("""
                         {"id":"c1","object":"chat.completion","created":1,"model":"extern-model","choices":[{"index":0,
                          "message":{"role":"assistant","content":"Ik mail [EMAIL_1]."},"finish_reason":"stop"}]}""")));
@@ -414,13 +407,13 @@ class RequestFieldDoorsTest extends GatewayTestBase {
                 "X-Dijkwacht-Use-Case", "test-velden");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode sent = parse(upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions"))).getFirst().getBodyAsString());
+        JsonNode sent = parse(upstream.findAll(postRequestedFor(urlEqualTo(EXTERN_CHAT))).getFirst().getBodyAsString());
         StringBuilder joined = new StringBuilder();
         sent.at("/messages/0/content").forEach(p -> joined.append(p.path("text").asText()));
         assertThat(joined.toString()).isEqualTo("Mijn BSN is [BSN] en mijn adres [EMAIL_1], graag antwoord.");
         assertThat(sent.toString()).doesNotContain("111222").doesNotContain("jan.jansen").doesNotContain("ple.nl");
         assertThat(parse(response.body()).at("/choices/0/message/content").asText()).startsWith("Ik mail " + EMAIL + ".");
-        Map<String, Object> audit = auditRecord(trace(response));
+        Map<String, Object> audit = auditRecord(traceId(response));
         assertThat((String) audit.get("ENTITY_COUNTS")).contains("BSN").contains("EMAIL");
     }
 
@@ -441,7 +434,7 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         var response = postJson("/v1/chat/completions", body, TestPack.TOOL_KEY, "X-Dijkwacht-Use-Case", "test-velden");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode sent = parse(upstream.findAll(postRequestedFor(urlEqualTo("/extern/v1/chat/completions"))).getFirst().getBodyAsString());
+        JsonNode sent = parse(upstream.findAll(postRequestedFor(urlEqualTo(EXTERN_CHAT))).getFirst().getBodyAsString());
         JsonNode properties = sent.at("/tools/0/function/parameters/properties");
         assertThat(properties.at("/dossier/enum/0").asText()).isEqualTo("[BSN]");
         assertThat(properties.at("/dossier/enum/1").asText()).isEqualTo("[BSN]");
@@ -454,11 +447,7 @@ class RequestFieldDoorsTest extends GatewayTestBase {
         assertThat(properties.at("/aantal/default").asInt()).isEqualTo(3);
         assertThat(properties.at("/aantal/examples/1").asInt()).isEqualTo(2);
         assertThat(sent.toString()).doesNotContain("1.11222333E8").doesNotContain(BSN);
-        assertThat((String) auditRecord(trace(response)).get("ENTITY_COUNTS")).contains("BSN");
-    }
-
-    private static String trace(java.net.http.HttpResponse<String> response) {
-        return response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow();
+        assertThat((String) auditRecord(traceId(response)).get("ENTITY_COUNTS")).contains("BSN");
     }
 
     // ---------------------------------------------------------------- request builders

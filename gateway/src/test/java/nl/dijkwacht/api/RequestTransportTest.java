@@ -1,7 +1,5 @@
 package nl.dijkwacht.api;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,10 +15,8 @@ import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
-import nl.dijkwacht.support.GatewayTestBase;
 import nl.dijkwacht.support.RawHttp;
 import nl.dijkwacht.support.TestPack;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,20 +25,10 @@ import org.junit.jupiter.api.Test;
  * other (the model gets the redacted text, never the BSN) or refused in Dutch in the OpenAI error format, audited, and
  * nothing is sent upstream.
  */
-class RequestTransportTest extends GatewayTestBase {
+class RequestTransportTest extends ExternModelDoorsTestBase {
 
     private static final String BSN = "111222333";
-    private static final String PATH = "/extern/v1/chat/completions";
     private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final String ANSWER = """
-            {"id":"c1","object":"chat.completion","created":1,"model":"extern-model","choices":[{"index":0,
-             "message":{"role":"assistant","content":"Goed."},"finish_reason":"stop"}]}
-            """;
-
-    @BeforeEach
-    void stubs() {
-        upstream.stubFor(post(urlEqualTo(PATH)).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ANSWER)));
-    }
 
     private static byte[] request() throws Exception {
         return chat("extern", "Vat het dossier samen van de cliënt met BSN " + BSN + ".").getBytes(StandardCharsets.UTF_8);
@@ -60,7 +46,7 @@ class RequestTransportTest extends GatewayTestBase {
     }
 
     private List<String> forwarded() {
-        return upstream.findAll(postRequestedFor(urlEqualTo(PATH))).stream().map(r -> r.getBodyAsString()).toList();
+        return upstream.findAll(postRequestedFor(urlEqualTo(EXTERN_CHAT))).stream().map(r -> r.getBodyAsString()).toList();
     }
 
     private static byte[] gzip(byte[] plain) throws Exception {
@@ -94,7 +80,7 @@ class RequestTransportTest extends GatewayTestBase {
         assertThat(error.path("code").asText()).isEqualTo(code);
         assertThat(error.path("message").asText()).doesNotContain("Exception", "java.", BSN);
         assertThat(forwarded()).isEmpty();
-        Map<String, Object> record = auditRecord(response.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        Map<String, Object> record = auditRecord(traceId(response));
         assertThat(record.get("DECISION")).isEqualTo("refused");
         assertThat(record.get("ERROR_CODE")).isEqualTo(code);
         assertThat(record.get("TOOL_ID")).isEqualTo("test-tool");

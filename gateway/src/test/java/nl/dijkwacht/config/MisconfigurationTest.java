@@ -50,6 +50,16 @@ class MisconfigurationTest {
     }
 
     @Test
+    void aLookUpWindowOfNoAnswersIsNamed(CapturedOutput output) throws Exception {
+        Throwable failure = start("--dijkwacht.audit.other-choices-window=0");
+        assertThat(failure).hasRootCauseInstanceOf(InvalidSettingException.class);
+        assertThat(output.getOut() + output.getErr())
+                .contains("Dijkwacht cannot start: dijkwacht.audit.other-choices-window (DIJKWACHT_AUDIT_OTHER_CHOICES_WINDOW): "
+                        + "the number of answers must be between 1 and 1000000.")
+                .doesNotContain("Failed to bind properties");
+    }
+
+    @Test
     void aSwitchThatIsNotTrueOrFalseIsNamed(CapturedOutput output) throws Exception {
         start("--dijkwacht.pipeline.start-ahead=misschien");
         assertThat(output.getOut() + output.getErr())

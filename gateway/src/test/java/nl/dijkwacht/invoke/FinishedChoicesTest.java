@@ -38,4 +38,24 @@ class FinishedChoicesTest {
         finished.plain();
         assertThat(finished.all()).isTrue();
     }
+
+    /** edges51: only the first plain event is looked up; a stream of plain events is open until choice 0 finishes. */
+    @Test
+    void manyPlainEventsKeepChoiceZeroOpenUntilItFinishes() throws Exception {
+        FinishedChoices finished = new FinishedChoices();
+        for (int i = 0; i < 20; i++) {
+            finished.plain();
+        }
+        event(finished, "{\"choices\":[{\"index\":1,\"delta\":{},\"finish_reason\":\"stop\"}]}");
+        assertThat(finished.all()).as("choice 0 has had no finish reason").isFalse();
+        event(finished, "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}");
+        finished.plain();
+        assertThat(finished.all()).isTrue();
+
+        FinishedChoices finishedFirst = new FinishedChoices();
+        event(finishedFirst, "{\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}");
+        finishedFirst.plain();
+        finishedFirst.plain();
+        assertThat(finishedFirst.all()).as("a plain event after the finish does not reopen choice 0").isTrue();
+    }
 }

@@ -48,6 +48,33 @@ class ClientAddressTest {
         assertThat(addresses.of(from("::ffff:203.0.113.7"))).isEqualTo("203.0.113.7");
     }
 
+    /**
+     * edges51: the source limit reads the connection's address as text; an IPv4 address that is no trusted proxy's is
+     * its own source without being parsed and printed again — the same source as the parsed way gives, for any form.
+     */
+    @Test
+    void theConnectionsAddressAsTextGivesTheSameSourceAsParsed() {
+        ClientAddress addresses = new ClientAddress(List.of("10.0.0.0/8", "192.168.1.5"));
+        java.util.function.Supplier<List<String>> forwarded = () -> List.of("203.0.113.7");
+        java.util.Random random = new java.util.Random(51);
+        List<String> forms = new java.util.ArrayList<>(List.of("0.0.0.0", "255.255.255.255", "203.0.113.7", "192.168.1.5",
+                "192.168.1.50", "10.1.2.3", "010.1.2.3", "1.2.3.04", "::1", "0:0:0:0:0:0:0:1", "::ffff:10.1.2.3"));
+        for (int i = 0; i < 2_000; i++) {
+            forms.add(random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256));
+        }
+        for (String remote : forms) {
+            assertThat(addresses.of(remote, forwarded)).as(remote).isEqualTo(addresses.of(from(remote, "203.0.113.7")));
+        }
+        // what is no address literal is no source, as before (Spring's InetSocketAddress reads some of these its own way)
+        for (String notAnAddress : List.of("1.2.3", "1..2.3", "1.2.3.4.5", "a.b.c.d", "")) {
+            assertThat(addresses.of(notAnAddress, forwarded)).as(notAnAddress).isEqualTo(ClientAddress.UNKNOWN);
+        }
+        assertThat(addresses.of(" 1.2.3.4 ", forwarded)).isEqualTo("1.2.3.4");
+        assertThat(addresses.of("10.1.2.3", forwarded)).as("a trusted proxy's header is still read").isEqualTo("203.0.113.7");
+        assertThat(addresses.of("198.51.100.20", forwarded)).isEqualTo("198.51.100.20");
+        assertThat(addresses.of(null, forwarded)).isEqualTo(ClientAddress.UNKNOWN);
+    }
+
     @Test
     void aWrongTrustedProxySettingStopsTheStart() {
         assertThatThrownBy(() -> new ClientAddress(List.of("proxy.gemeente.nl"))).isInstanceOf(IllegalArgumentException.class)

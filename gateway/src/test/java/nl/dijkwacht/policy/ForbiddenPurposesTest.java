@@ -2,16 +2,13 @@ package nl.dijkwacht.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import nl.dijkwacht.pii.anonymize.OperatorPolicy;
+import nl.dijkwacht.purpose.EvalSet;
 import nl.dijkwacht.words.LiteralsInText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * policy on a reload.
  */
 class ForbiddenPurposesTest {
-
-    private static final List<String> EVAL_PARTS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-            "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15");
 
     @TempDir
     Path dir;
@@ -129,8 +123,8 @@ class ForbiddenPurposesTest {
     /** Every evaluation prompt as written, in capitals, with look-alike letters, with accents and without spaces. */
     private static List<String> textsAndVariants() {
         List<String> out = new ArrayList<>();
-        for (String part : EVAL_PARTS) {
-            for (String text : evalTexts(part)) {
+        for (String part : EvalSet.DEVELOPMENT) {
+            for (String text : EvalSet.load(part).prompts().stream().map(EvalSet.Prompt::text).toList()) {
                 out.add(text);
                 out.add(text.toUpperCase(Locale.ROOT));
                 out.add(text.replace('s', 'ſ').replace('k', '\u212A').replace('i', 'ı'));
@@ -139,21 +133,5 @@ class ForbiddenPurposesTest {
             }
         }
         return out;
-    }
-
-    private static List<String> evalTexts(String part) {
-        String resource = "/purpose/eval-" + part + ".tsv";
-        try (InputStream in = ForbiddenPurposesTest.class.getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            List<String> texts = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    texts.add(line.split("\t", 3)[2]);
-                }
-            }
-            return texts;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -10,10 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The hand-written purpose-guard evaluation prompts (src/test/resources/purpose/eval-*.tsv). */
-record EvalSet(String name, List<Prompt> prompts) {
+/**
+ * The hand-written purpose-guard evaluation prompts (src/test/resources/purpose/eval-*.tsv). Public for the tests outside
+ * this package that read every development prompt (the policy's literal index), so that no list of parts is kept by hand.
+ */
+public record EvalSet(String name, List<Prompt> prompts) {
 
-    enum Label {
+    public enum Label {
         FORBIDDEN("forbidden", Verdict.FORBIDDEN_PURPOSE),
         NEAR_MISS("near-miss", Verdict.ALLOWED),
         PERSONAL_SPECIAL("personal-special", Verdict.PERSONAL_SPECIAL_CATEGORY),
@@ -37,7 +40,7 @@ record EvalSet(String name, List<Prompt> prompts) {
         }
     }
 
-    record Prompt(Label label, String detail, String text) {
+    public record Prompt(Label label, String detail, String text) {
     }
 
     /**
@@ -49,11 +52,11 @@ record EvalSet(String name, List<Prompt> prompts) {
      */
     static final Map<String, Status> PARTS = parts(
             "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8",
-            "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15")
-            .unseen("heldout16");
+            "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16")
+            .unseen("heldout17");
 
     /** Development data: written, run once as held-out (or never held out: {@code dev}), tuned on since. */
-    static final List<String> DEVELOPMENT = with(Status.DEVELOPMENT);
+    public static final List<String> DEVELOPMENT = with(Status.DEVELOPMENT);
     /** Written before the round that will spend them; never opened by a helper. */
     static final List<String> UNSEEN = with(Status.UNSEEN);
 
@@ -88,7 +91,7 @@ record EvalSet(String name, List<Prompt> prompts) {
     }
 
     /** One part of {@link #PARTS}. */
-    static EvalSet load(String part) {
+    public static EvalSet load(String part) {
         String resource = "/purpose/eval-" + part + ".tsv";
         try (InputStream in = EvalSet.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -178,7 +178,12 @@ class EvalSetFormatTest {
         assertTheSixthRoundSpread("heldout16");
     }
 
-    /** The spread held-out-6, -7, -8, -9, -10, -11, -12, -13, -14, -15 and -16 were written to: 200 prompts, 25 per forbidden purpose, near misses 6/6/6/6/6/5/5/5, 5 per special category in both classes. */
+    @Test
+    void heldout17HasTheDocumentedCounts() {
+        assertTheSixthRoundSpread("heldout17");
+    }
+
+    /** The spread held-out-6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16 and -17 were written to: 200 prompts, 25 per forbidden purpose, near misses 6/6/6/6/6/5/5/5, 5 per special category in both classes. */
     private static void assertTheSixthRoundSpread(String part) {
         List<EvalSet.Prompt> prompts = EvalSet.load(part).prompts();
         assertThat(prompts.size()).as("%s prompts", part).isEqualTo(200);

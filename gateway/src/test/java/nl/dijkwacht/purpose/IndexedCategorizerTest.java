@@ -22,15 +22,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link IndexedCategorizer} gives the categorizer's probabilities bit for bit, so no verdict of the purpose guard changes:
- * on every development prompt (held-out-11 is never opened here), on multi-turn conversations made of them, and through
+ * on every development prompt, on multi-turn conversations made of them, and through
  * the whole guard — with its weights laid out dense and from the token numbers alone (an unknown token is −1, with no
  * text to fall back on: a model where that could miss a pair's weights is declined).
  */
 class IndexedCategorizerTest {
 
-    /** Every evaluation part written so far except held-out-11, which only the lead runs, once. */
-    private static final List<String> PARTS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-            "heldout7", "heldout8", "heldout9", "heldout10");
+    /** Every development part (never an unseen one). */
+    private static final List<String> PARTS = EvalSet.DEVELOPMENT;
 
     private static DoccatModel model;
     private static List<String> prompts;

@@ -15,12 +15,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The guard reads the term list, the rules and the domains per message and keeps the earlier messages' answers
  * ({@link MessageReadings}); the answers are those of the joined text, and so is every judgement — on every development
- * prompt (held-out-11 is never opened here) and on conversations made of them, each turn sent as a chat tool sends it.
+ * prompt and on conversations made of them, each turn sent as a chat tool sends it.
  */
 class MessageReadingsTest {
 
-    private static final List<String> PARTS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-            "heldout7", "heldout8", "heldout9", "heldout10");
+    private static final List<String> PARTS = EvalSet.DEVELOPMENT;
     private static final SpecialCategoryRecognizer TERMS = new SpecialCategoryRecognizer();
 
     private static List<String> prompts;

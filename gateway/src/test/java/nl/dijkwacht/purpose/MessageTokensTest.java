@@ -18,15 +18,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The classifier's input put together from each message's numbers ({@link MessageTokens}, earlier messages from the
  * table of {@link MessageReadings}) is that of the joined text, number for number and bit for bit — on every development
- * prompt (held-out-11 is never opened here) alone and joined into conversations of two to six messages in many orders,
+ * prompt alone and joined into conversations of two to six messages in many orders,
  * turn by turn, twice; and on conversations made to cross the line break: a form of address ending one message and a
  * name opening the next, a particle or an empty message in between, a decision taken written over the break in every
  * way the cue's words can be cut.
  */
 class MessageTokensTest {
 
-    private static final List<String> PARTS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-            "heldout7", "heldout8", "heldout9", "heldout10");
+    private static final List<String> PARTS = EvalSet.DEVELOPMENT;
     private static final SpecialCategoryRecognizer TERMS = new SpecialCategoryRecognizer();
 
     private static List<String> prompts;

@@ -12,7 +12,7 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
  * {@code PurposeCorpus} compiled ahead of this one, see docs/bench/purpose-clean-pairs.sh) judges the hand-written
  * parts that corpus was never shaped by, with the real {@link LayeredPurposeGuard} and the thresholds of
  * {@code -Dopts} (as {@link PurposeEvaluation}). Prints recall / false refusals per part; never lists prompts and
- * never reads held-out-16.
+ * never reads an unseen part ({@link EvalSet#UNSEEN}).
  * <pre>
  * java -cp OLD_CORPUS_CLASSES:target/test-classes:target/classes:CP -Dopts=... nl.dijkwacht.purpose.PurposeCleanPairs heldout2 heldout3
  * </pre>

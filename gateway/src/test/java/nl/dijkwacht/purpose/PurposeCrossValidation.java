@@ -12,7 +12,7 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
 
 /**
  * k-fold cross-validation of the layered guard over the development data (dev, the first held-out part, held-out-2,
- * held-out-3 … held-out-15: 3,052 hand-written prompts). The prompts are split into k folds stratified by class and detail (fixed
+ * held-out-3 … held-out-16: 3,252 hand-written prompts). The prompts are split into k folds stratified by class and detail (fixed
  * seed); for each fold a classifier is trained on the generated corpus plus the hand-written prompts of the other
  * folds (each {@code hand} times; {@code hand=0}: the corpus alone, one model for all folds) and judges the prompts of
  * the held fold. Every prompt is judged once, by a model that never saw it: an estimate of how the guard does on
@@ -25,7 +25,7 @@ import nl.dijkwacht.policy.PurposeGuardPolicy;
 final class PurposeCrossValidation {
 
     static final long SEED = 20261202L;
-    /** The development data of the sixteenth round: held-out-15 joined it once it had been run; held-out-16 never does. */
+    /** The development data ({@link EvalSet#DEVELOPMENT}: held-out-16 joined it in the seventeenth round); never an unseen part. */
     static final List<String> PARTS = EvalSet.DEVELOPMENT;
 
     private PurposeCrossValidation() {

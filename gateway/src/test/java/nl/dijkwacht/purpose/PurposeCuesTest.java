@@ -67,8 +67,7 @@ class PurposeCuesTest {
     @Test
     void theScansWordsGiveTheWalksCuesOnEveryEvaluationPromptAndMadeCase() {
         List<String> texts = new ArrayList<>();
-        for (String part : List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-                "heldout8", "heldout9", "heldout10")) {
+        for (String part : EvalSet.DEVELOPMENT) {
             EvalSet.load(part).prompts().forEach(p -> texts.add(p.text()));
         }
         // words joined by hyphens and apostrophes (the scan's one word, the walk's several), stems and listed words inside

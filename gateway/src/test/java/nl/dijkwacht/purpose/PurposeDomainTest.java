@@ -11,8 +11,7 @@ class PurposeDomainTest {
 
     private static final List<List<String>> DOMAINS = List.of(PurposeWords.list("domain-benefits"), PurposeWords.list("domain-applicants"),
             PurposeWords.list("domain-fraud"));
-    private static final List<String> PARTS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-            "heldout7", "heldout8", "heldout9", "heldout10");
+    private static final List<String> PARTS = EvalSet.DEVELOPMENT;
 
     private static int containsPerStem(List<List<String>> groups, String text) {
         int bits = 0;

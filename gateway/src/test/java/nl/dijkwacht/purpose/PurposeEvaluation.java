@@ -16,16 +16,16 @@ import nl.dijkwacht.policy.PolicySet;
  * The purpose-guard evaluation command: per-class precision / recall and the confusion table of a guard on the
  * development and/or held-out part of the evaluation set. From the repository root:
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|...|heldout15|heldout16|both|all] [-Dopts=errors,retrain,refuse-at=0.8,...]
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval [-Dguard=today|layered] [-Dset=dev|heldout|...|heldout16|heldout17|both|all] [-Dopts=errors,retrain,refuse-at=0.8,...]
  * </pre>
  * {@code both} is the development data (dev + the first held-out part, which joined development once held-out-2 was
  * written); {@code all} (or {@code development}) adds held-out-2 (development data since the third round), held-out-3
  * (since the fourth round), held-out-4 (since the fifth round: it was run once, at the end of the fourth) and held-out-5
- * (since the sixth round), held-out-6 (since the seventh), held-out-7 (since the eighth), held-out-8 (since the ninth), held-out-9 (since the tenth), held-out-10 (since the eleventh), held-out-11 (since the twelfth), held-out-12 (since the thirteenth), held-out-13 (since the fourteenth), held-out-14 (since the fifteenth) and held-out-15 (since the sixteenth).
- * {@code heldout16} (written 2026-12-06 before the sixteenth round, session 50) is run only when named, by the lead, and is in no
- * group, so that no tuning run sees its figures. {@code errors} lists the wrong verdicts with their scores — never for held-out-16, which is run
- * only for the final figures (aggregates only); it is written in session 50 (task writer50) by a writer who read neither the guard nor the
- * earlier sets. {@code cv=5,hand=N}: cross-validation
+ * (since the sixth round), held-out-6 (since the seventh), held-out-7 (since the eighth), held-out-8 (since the ninth), held-out-9 (since the tenth), held-out-10 (since the eleventh), held-out-11 (since the twelfth), held-out-12 (since the thirteenth), held-out-13 (since the fourteenth), held-out-14 (since the fifteenth), held-out-15 (since the sixteenth) and held-out-16 (since the seventeenth).
+ * An unseen part ({@link EvalSet#UNSEEN}: written before the round by a writer who read neither the guard nor the earlier
+ * sets) is run only when named, by the lead, and is in no group, so that no tuning run sees its figures. {@code errors}
+ * lists the wrong verdicts with their scores — never for an unseen part, which is run only for the final figures
+ * (aggregates only). {@code cv=5,hand=N}: cross-validation
  * ({@link PurposeCrossValidation}); {@code lowo,hand=N}: leave one writer out ({@link PurposeLeaveOneWriterOut});
  * {@code embed} and {@code embed-cost} (the sentence-embedding layer of the eleventh round, not shipped) have their own
  * command in the Maven profile {@code embedding-eval} (gateway/pom.xml), which alone has the embedding model:
@@ -41,8 +41,8 @@ public final class PurposeEvaluation {
     }
 
     /**
-     * Parts whose wrong verdicts may be listed: the development data of the sixteenth round (held-out-15 joined it).
-     * Held-out-16 is never run while tuning.
+     * Parts whose wrong verdicts may be listed: the development data (held-out-16 joined it in the seventeenth round).
+     * An unseen part is never run while tuning.
      */
     static final java.util.Set<String> DEVELOPMENT = java.util.Set.copyOf(EvalSet.DEVELOPMENT);
 
@@ -98,7 +98,7 @@ public final class PurposeEvaluation {
             EvalSet set = EvalSet.load(part);
             System.out.println(new EvalReport(guard, set, judge).markdown());
             if ("true".equals(opt("errors")) && DEVELOPMENT.contains(part)) {
-                // development data only: held-out-16 is not looked at while tuning
+                // development data only: an unseen part is not looked at while tuning
                 for (EvalSet.Prompt p : set.prompts()) {
                     Verdict v = judge.apply(p.text());
                     if (v != p.label().expected) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * guard27: the purpose guard decides a disguised request as it decides the plain one. Every forbidden and every allowed
- * (near-miss, generic special-category) prompt of the development part of the evaluation set (dev … heldout15; never
- * held-out-16) is disguised the way staff or a tool can write it — zero-width characters and soft hyphens inside words,
+ * (near-miss, generic special-category) prompt of the development part of the evaluation set (dev … heldout16; never
+ * an unseen part) is disguised the way staff or a tool can write it — zero-width characters and soft hyphens inside words,
  * Cyrillic and Greek look-alike letters, full-width letters, accents, capitals, letter-spacing, markdown, a word
  * hyphenated over a line break, HTML character references — alone and two at a time (fixed seed), and the guard's
  * decision (verdict and purpose) on the disguised text must be its decision on the plain text; for a text in capitals
@@ -144,7 +144,7 @@ class PurposeGuardDisguiseTest {
     }
 
     /**
-     * The forbidden and the allowed prompts of every development part (dev … heldout15 since the sixteenth round; the thirteenth
+     * The forbidden and the allowed prompts of every development part (dev … heldout16 since the seventeenth round; the thirteenth
      * fixed the reading of a combining mark before an underscore that kept held-out-11 out in the twelfth).
      */
     static List<String> tuningPrompts() {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Whether two builds of the purpose guard ({@link PurposeGuardBuild}) give the same judgements — verdict, purpose,
  * layer, score and special-category term, the whole {@code Judgement} — on: every prompt of the development parts of
- * the evaluation set (dev … heldout15; held-out-16 is the lead's) alone, after the harness's system prompt, and after
+ * the evaluation set (dev … heldout16; the unseen parts are the lead's) alone, after the harness's system prompt, and after
  * the prompt before it (two messages: what runs over the line break); every string literal of the test sources; the
  * harness's request and each turn of the five-turn conversation. One guard per build, asked in the same order, so its
  * table of repeated messages sees the same traffic. Prints the count and the first differences (at most

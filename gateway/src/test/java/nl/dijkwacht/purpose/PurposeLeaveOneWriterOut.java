@@ -12,19 +12,19 @@ import nl.dijkwacht.policy.ForbiddenPurpose;
 import nl.dijkwacht.policy.PurposeGuardPolicy;
 
 /**
- * Leave-one-writer-out (seventh round; held-out-7 added in the eighth, held-out-8 in the ninth, held-out-9 in the tenth, held-out-10 in the eleventh, held-out-11 in the twelfth, held-out-12 in the thirteenth, held-out-13 in the fourteenth, held-out-14 in the fifteenth, held-out-15 in the sixteenth): what a new
- * writer would see. The development data comes from fifteen writers (dev and the first held-out part are one writer's
- * prompts, split once; held-out-2 … held-out-15 one writer each). For each
+ * Leave-one-writer-out (seventh round; held-out-7 added in the eighth, held-out-8 in the ninth, held-out-9 in the tenth, held-out-10 in the eleventh, held-out-11 in the twelfth, held-out-12 in the thirteenth, held-out-13 in the fourteenth, held-out-14 in the fifteenth, held-out-15 in the sixteenth, held-out-16 in the seventeenth): what a new
+ * writer would see. The development data comes from sixteen writers (dev and the first held-out part are one writer's
+ * prompts, split once; held-out-2 … held-out-16 one writer each). For each
  * writer in turn, every decision that can be re-run is made without that writer's prompts: the classifier is trained on
  * the generated corpus plus the other writers' prompts ({@code hand} times each; {@code hand=0}: the corpus alone, which
  * contains no evaluation prompt), and the thresholds are chosen on the other writers' prompts only (coordinate descent
  * from the policy defaults over {@link #GRID}, minimising the sum of the four class error rates: forbidden missed, near
  * misses refused, personal missed, generic refused). Then the left-out writer is judged once. Prints, per writer, the
- * figures with the thresholds chosen without it and with the shipped defaults. Never reads held-out-16.
+ * figures with the thresholds chosen without it and with the shipped defaults. Never reads an unseen part.
  *
  * <p>What cannot be re-run: the corpus sentences, token lists and cue words were written by tuners who had read earlier
  * sets' errors (held-out-4/5 for the round-6 cues, held-out-6 for the round-7 cues, held-out-7 for the round-8 cues, held-out-8 for the
- * round-9 cues, held-out-9 for the round-10 cues, held-out-10 for the round-11 cues, held-out-11 for the round-12 cues, held-out-12 for the round-13 cues, held-out-13 for the round-14 cues, held-out-14 for the round-15 cues); only held-out-15 is clean of them before the sixteenth round's changes. See docs/pii-evaluation.md.
+ * round-9 cues, held-out-9 for the round-10 cues, held-out-10 for the round-11 cues, held-out-11 for the round-12 cues, held-out-12 for the round-13 cues, held-out-13 for the round-14 cues, held-out-14 for the round-15 cues, held-out-15 for the round-16 cues); only held-out-16 is clean of them before the seventeenth round's changes. See docs/pii-evaluation.md.
  * <pre>
  * ./mvnw -q -B -pl gateway test-compile exec:exec@purpose-eval -Dguard=layered -Dopts=lowo,hand=0
  * </pre>

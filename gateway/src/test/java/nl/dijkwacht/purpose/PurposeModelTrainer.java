@@ -61,7 +61,7 @@ public final class PurposeModelTrainer {
     static final int ORDINARY = Integer.getInteger("purpose.ordinary", 0);
     /** How often each development writer's prompt is in the training set; {@code -Dpurpose.hand=} tries others. */
     static final int HAND = Integer.getInteger("purpose.hand", 0);
-    /** The development writers whose prompts may be trained on (never held-out-16, the unseen part). */
+    /** The development writers whose prompts may be trained on (never an unseen part). */
     static final List<String> DEVELOPMENT_PARTS = PurposeCrossValidation.PARTS;
 
     /**

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.Test;
 class SpecialCategoryOccursInTest {
 
     private static final SpecialCategoryRecognizer TERMS = new SpecialCategoryRecognizer();
-    private static final List<String> PARTS = List.of("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
-            "heldout7", "heldout8", "heldout9", "heldout10");
+    private static final List<String> PARTS = EvalSet.DEVELOPMENT;
 
     @Test
     void asFindOnEveryDevelopmentPrompt() {

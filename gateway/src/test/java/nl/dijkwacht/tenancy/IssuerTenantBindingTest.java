@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.nimbusds.jose.JOSEObjectType;
@@ -19,6 +20,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,8 @@ class IssuerTenantBindingTest extends TwoTenants {
         registry.add("dijkwacht.identity.issuers[1].audiences[0]", () -> TestIssuer.AUDIENCE);
         registry.add("dijkwacht.identity.issuers[1].tenant", () -> B);
         registry.add(ISSUER_TENANTS, () -> A);
+        registry.add("dijkwacht.identity.unidentified-refusal-interval", () -> "10s");
+        registry.add("dijkwacht.limits.trusted-proxies", () -> "127.0.0.1"); // a test names its client in X-Forwarded-For
     }
 
     @AfterAll
@@ -118,8 +122,9 @@ class IssuerTenantBindingTest extends TwoTenants {
         assertThat(record.get("HTTP_STATUS")).isEqualTo(403);
 
         // B's own tool key with the shared issuer's token naming B
+        // (from another client: a second refusal of the same source, endpoint and reason is counted, not recorded — edges51)
         HttpResponse<String> withKey = postJson("/v1/chat/completions", chat("dry-run", "Hallo"), B_TOOL_KEY,
-                "X-Dijkwacht-User-Token", token(B, "id49-medewerker"));
+                "X-Dijkwacht-User-Token", token(B, "id49-medewerker"), "X-Forwarded-For", "203.0.113.49");
         assertNotAllowed(withKey);
         assertThat(recordOf(withKey).get("ERROR_CODE")).isEqualTo("tenant_not_allowed");
 
@@ -152,5 +157,56 @@ class IssuerTenantBindingTest extends TwoTenants {
         HttpResponse<String> own = getJson("/admin/policy", tokenOfB(Map.of("sub", "id49-b-beheerder", "roles", List.of("dijkwacht-admin"))));
         assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
         assertThat(parse(own.body()).path("tenant").asText()).isEqualTo(B);
+    }
+
+    /**
+     * edges51: a tool configured with an identity provider that may not name its tenant is refused on every request —
+     * and each refusal was a record of its own. Now, as for an outage (edges50), per source, endpoint, reason and
+     * interval: the first is its record at once, the rest one count when the interval closes; another reason (an
+     * unknown tenant) is a record of its own.
+     */
+    @Test
+    void aToolRepeatingATenantRefusalWritesOneRecordAndOneCountPerInterval() throws Exception {
+        String client = "203.0.113.51";
+        List<String> traces = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> answer = postJson("/v1/chat/completions", chat("dry-run", "Hallo"),
+                    toolToken(B, "edges51-medewerker", B_TOKEN_CLIENT), "X-Forwarded-For", client);
+            assertNotAllowed(answer);
+            traces.add(answer.headers().firstValue("X-Dijkwacht-Trace-Id").orElseThrow());
+        }
+
+        // before: 5 records, one per refused request
+        String refusals = "SELECT * FROM audit_record WHERE error_code = 'tenant_not_allowed' AND endpoint = 'chat.completions'"
+                + " AND trace_id IN ('" + String.join("', '", traces) + "') ORDER BY occurred_at, seq";
+        List<Map<String, Object>> first = jdbc.queryForList(refusals);
+        assertThat(first).as("records of 5 refused requests of one source within one interval").hasSize(1);
+        assertThat(first.getFirst().get("TRACE_ID")).isEqualTo(traces.getFirst());
+        assertThat(first.getFirst().get("BIO_ORIGIN")).isEqualTo("unauthenticated");
+        assertThat(first.getFirst().get("RULE")).isEqualTo("authenticate:tenant_not_allowed");
+
+        // another reason from the same client: a record of its own
+        HttpResponse<String> unknown = postJson("/v1/chat/completions", chat("dry-run", "Hallo"),
+                toolToken("gemeente-c", "edges51-c", B_TOKEN_CLIENT), "X-Forwarded-For", client);
+        assertThat(parse(unknown.body()).path("error").path("code").asText()).isEqualTo("tenant_unknown");
+        Map<String, Object> ownRecord = recordOf(unknown);
+        assertThat(ownRecord.get("ERROR_CODE")).isEqualTo("tenant_unknown");
+        assertThat(json.readTree((String) ownRecord.get("ACTION_PARAMS")).path("repeats_counted_for_s").asText()).isEqualTo("10");
+
+        // when the interval has closed, the count: every refusal leaves its trace in the audit trail
+        List<Map<String, Object>> both = Awaitility.await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
+                .until(() -> jdbc.queryForList(refusals), rows -> rows.size() >= 2);
+        assertThat(both).hasSize(2);
+        Map<String, Object> count = both.get(1);
+        assertThat(count.get("TRACE_ID")).isEqualTo(traces.getLast());
+        assertThat(count.get("HTTP_STATUS")).isEqualTo(403);
+        JsonNode params = json.readTree((String) count.get("ACTION_PARAMS"));
+        assertThat(params.path("repeats").asText()).isEqualTo("4");
+        assertThat(params.path("first_trace_id").asText()).isEqualTo(traces.getFirst());
+        assertThat(params.path("last_trace_id").asText()).isEqualTo(traces.getLast());
+        assertThat(params.path("source_hmac").asText()).as("the client address only as a keyed hash").isNotBlank();
+        assertThat(params.toString()).doesNotContain(client);
+        JsonNode verify = parse(getJson("/audit/v1/verify", TestPack.AUDITOR_KEY).body());
+        assertThat(verify.path("ok").asBoolean()).as(verify.toString()).isTrue();
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import nl.dijkwacht.audit.AuditProperties;
 import nl.dijkwacht.audit.TurnHasher;
 import nl.dijkwacht.audit.store.AuditRows;
 import nl.dijkwacht.audit.store.StreamingQuery;
@@ -34,15 +35,6 @@ public final class DeliveredTurnQuery implements DeliveredTurns {
     /** Seconds a statement may take; a store slower than that counts as not answering (the guard refuses). */
     static final int TIMEOUT_SECONDS = 5;
 
-    /**
-     * How far back a tool can continue a conversation from another choice than the first (audit50): the other choices
-     * of the tenant's newest 10,000 answers with {@code n > 1} are recognised (on PostgreSQL newest day first, within
-     * the oldest day read in the order they were stored); an older answer's other choice counts as not delivered
-     * (judged like the staff's own text, ADR 0013). Bounds what a made-up turn costs the store: before,
-     * it read every such answer of the tenant (0.44–0.77 s at 200,000, the 5-s limit on a cold cache beyond a million).
-     */
-    static final int NEWEST_WITH_CHOICES = 10_000;
-
     private final JdbcTemplate jdbc;
     private final StreamingQuery stream;
     private final TurnHasher hasher;
@@ -51,11 +43,19 @@ public final class DeliveredTurnQuery implements DeliveredTurns {
     private volatile Boolean postgres;
 
     public DeliveredTurnQuery(DataSource dataSource, TurnHasher hasher) {
-        this(dataSource, hasher, NEWEST_WITH_CHOICES);
+        this(dataSource, hasher, AuditProperties.DEFAULT_OTHER_CHOICES_WINDOW);
     }
 
-    /** @param newestWithChoices {@link #NEWEST_WITH_CHOICES} (a test asks fewer) */
-    DeliveredTurnQuery(DataSource dataSource, TurnHasher hasher, int newestWithChoices) {
+    /**
+     * @param newestWithChoices how far back a tool can continue a conversation from another choice than the first
+     *                          (audit50; {@code dijkwacht.audit.other-choices-window}): the other choices of the
+     *                          tenant's newest so many answers with {@code n > 1} are recognised (on PostgreSQL newest
+     *                          day first, within the oldest day read in the order they were stored); an older answer's
+     *                          other choice counts as not delivered (judged like the staff's own text, ADR 0013). Bounds
+     *                          what a made-up turn costs the store: before, it read every such answer of the tenant
+     *                          (0.44–0.77 s at 200,000, the 5-s limit on a cold cache beyond a million).
+     */
+    public DeliveredTurnQuery(DataSource dataSource, TurnHasher hasher, int newestWithChoices) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setQueryTimeout(TIMEOUT_SECONDS);
         this.stream = new StreamingQuery(dataSource, TIMEOUT_SECONDS);
@@ -95,7 +95,7 @@ public final class DeliveredTurnQuery implements DeliveredTurns {
 
     /**
      * Those of {@code hashes} among the other choices this gateway keeps in their record ({@code choice_keys},
-     * audit49): no index per key, so the keys of the tenant's newest {@link #NEWEST_WITH_CHOICES} records that have
+     * audit49): no index per key, so the keys of the tenant's newest {@code newestWithChoices} records that have
      * any are read newest first (through {@code audit_record_choices_newest_idx}, V192), once for all hashes of the
      * request, until all are found. Rare: only answers with {@code n > 1} have keys, and the look-up runs only when an
      * earlier turn would cause a refusal.

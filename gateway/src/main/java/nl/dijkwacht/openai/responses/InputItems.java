@@ -18,10 +18,13 @@ import nl.dijkwacht.openai.UnsupportedField;
 final class InputItems {
 
     private final ArrayNode messages;
+    private final InputItemPaths paths;
     private ObjectNode pendingToolCalls;
 
-    InputItems(ArrayNode messages) {
+    /** @param paths told where each message added comes from */
+    InputItems(ArrayNode messages, InputItemPaths paths) {
         this.messages = messages;
+        this.paths = paths;
     }
 
     void add(JsonNode input) {
@@ -30,22 +33,34 @@ final class InputItems {
         }
         if (input.isTextual()) {
             messages.addObject().put("role", "user").put("content", input.asText());
+            paths.text();
             return;
         }
         if (!input.isArray()) {
             throw new UnsupportedField("invalid_type", "Het veld 'input' moet tekst of een lijst met items zijn.", "input");
         }
         for (int i = 0; i < input.size(); i++) {
-            item(input.get(i), "input[" + i + "]");
+            item(input.get(i), i);
         }
     }
 
-    private void item(JsonNode item, String path) {
+    private void item(JsonNode item, int index) {
+        String path = "input[" + index + "]";
         String type = item.path("type").asText(item.has("role") ? "message" : "");
         switch (type) {
-            case "message" -> message(item, path);
-            case "function_call", "custom_tool_call" -> toolCall(item, path, type);
-            case "function_call_output", "custom_tool_call_output" -> toolOutput(item, path, type);
+            case "message" -> {
+                message(item, path);
+                paths.message(index);
+            }
+            case "function_call", "custom_tool_call" -> {
+                boolean first = pendingToolCalls == null;
+                toolCall(item, path, type);
+                paths.call(index, first);
+            }
+            case "function_call_output", "custom_tool_call_output" -> {
+                toolOutput(item, path, type);
+                paths.output(index);
+            }
             case "reasoning" -> { }
             default -> throw new UnsupportedField("unsupported_parameter", "Dit item-type in 'input' wordt niet ondersteund"
                     + " (wel: message, function_call, function_call_output, custom_tool_call, custom_tool_call_output,"

@@ -21,8 +21,9 @@ import nl.dijkwacht.openai.UnsupportedField;
  *
  * @param chat     the chat-completions body to run through the pipeline
  * @param original the request as sent, without {@code input} (its settings are echoed in the response object)
+ * @param inputs   where each of the chat request's messages came from (its {@code input} item, or {@code instructions})
  */
-public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
+public record ResponsesRequest(ObjectNode chat, ObjectNode original, InputItemPaths inputs) {
 
     /** The one {@code include} value Dijkwacht serves: the answer's tokens with their log probabilities. */
     public static final String LOGPROBS = "message.output_text.logprobs";
@@ -63,14 +64,16 @@ public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
             }
         }
         ArrayNode messages = chat.putArray("messages");
+        InputItemPaths inputs = new InputItemPaths();
         JsonNode instructions = body.get("instructions");
         if (instructions != null && !instructions.isNull()) {
             if (!instructions.isTextual()) {
                 throw new UnsupportedField("invalid_type", "Het veld 'instructions' moet tekst zijn.", "instructions");
             }
             messages.addObject().put("role", "system").put("content", instructions.asText());
+            inputs.instructions();
         }
-        new InputItems(messages).add(body.get("input"));
+        new InputItems(messages, inputs).add(body.get("input"));
         if (messages.isEmpty()) {
             throw new UnsupportedField("missing_input", "Het veld 'input' ontbreekt of is leeg.", "input");
         }
@@ -97,12 +100,13 @@ public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
         }
         ObjectNode original = body.deepCopy();
         original.remove("input");
-        return new ResponsesRequest(chat, original);
+        return new ResponsesRequest(chat, original, inputs);
     }
 
     /**
-     * A parameter of the {@link #chat} request by its name in the Responses request the tool sent: the messages are its
-     * {@code instructions} (the first message, when there are instructions) or its {@code input}, {@code max_tokens} its
+     * A parameter of the {@link #chat} request by its name in the Responses request the tool sent: a message is its
+     * {@code instructions} or the {@code input} item it came from ({@link InputItemPaths}; {@code messages} as a whole
+     * is {@code input}), {@code max_tokens} its
      * {@code max_output_tokens}, a tool's {@code function.parameters} its {@code parameters}, {@code response_format}
      * and {@code verbosity} are under {@code text}, {@code reasoning_effort} is {@code reasoning.effort}; {@code null}
      * for what the tool did not send.
@@ -112,8 +116,7 @@ public record ResponsesRequest(ObjectNode chat, ObjectNode original) {
             return null;
         }
         if (chatParam.field().equals("messages")) {
-            boolean instructions = original.hasNonNull("instructions") && chatParam.below().startsWith("[0]");
-            return instructions ? "instructions" : "input";
+            return inputs.named(chatParam.below());
         }
         ParamPath named = switch (chatParam.field()) {
             case "max_tokens" -> chatParam.as("max_output_tokens");

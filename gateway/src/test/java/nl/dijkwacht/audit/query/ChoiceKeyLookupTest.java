@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import nl.dijkwacht.audit.AuditDb;
+import nl.dijkwacht.audit.AuditProperties;
 import nl.dijkwacht.audit.AuditRecord;
 import nl.dijkwacht.audit.TurnHasher;
 import nl.dijkwacht.audit.chain.ChainVerifier;
@@ -88,7 +89,7 @@ class ChoiceKeyLookupTest {
 
         if (db.isPostgres()) {
             // the packed keys: only the tenant's records that have any, through the partial index (V192), not the table
-            assertThat(plan(db, "EXPLAIN " + DeliveredTurnQuery.packedChoices(true, true, DeliveredTurnQuery.NEWEST_WITH_CHOICES), "gemeente"))
+            assertThat(plan(db, "EXPLAIN " + DeliveredTurnQuery.packedChoices(true, true, AuditProperties.DEFAULT_OTHER_CHOICES_WINDOW), "gemeente"))
                     .as("the records with other choices are found through their partial index")
                     .contains("_tenant_timezone_idx").contains("Index Cond: ((tenant)").doesNotContain("Seq Scan"); // V192's, per partition
         }

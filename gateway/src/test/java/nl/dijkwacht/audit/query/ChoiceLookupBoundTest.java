@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * audit50: the look-up of the other choices (packed in their record, audit49) reads at most the tenant's newest
- * answers with other choices ({@code DeliveredTurnQuery.NEWEST_WITH_CHOICES}; a smaller window here), newest first
+ * answers with other choices ({@code dijkwacht.audit.other-choices-window}; a smaller window here), newest first
  * through V192's index — not every such answer of the tenant, which is what a made-up turn cost before (0.44–0.77 s at
  * 200,000 answers). An older answer's other choice is no longer recognised; the newest ones are, within their tenant.
  */

@@ -37,12 +37,13 @@ public final class FormsEvalSet {
      * round, run once at its end; development data since round 15), {@code heldout13} (written ahead of session 46's
      * round, run once at its end; development data since round 14) and {@code heldout14} (written ahead of round 14,
      * run once at its end; development data since round 15), {@code heldout15} (written ahead of round 15, run once
-     * at its end; development data since session 49) and {@code heldout16} (written ahead of session 49's round, run
-     * once at its end; development data since session 50); see the README.
+     * at its end; development data since session 49), {@code heldout16} (written ahead of session 49's round, run
+     * once at its end; development data since session 50) and {@code heldout17} (written ahead of session 50's round,
+     * run once at its end; development data since session 51); see the README.
      */
     public static final List<String> SPLITS = List.of("dev", "heldout", "heldout3", "heldout4", "heldout5",
             "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
-            "heldout14", "heldout15", "heldout16");
+            "heldout14", "heldout15", "heldout16", "heldout17");
 
     /**
      * The paste-45 set (pii45, session 45): generated with seed 4545 by {@code paste45-generator.py} in the formats
@@ -74,17 +75,17 @@ public final class FormsEvalSet {
             "paste46heldout");
 
     /**
-     * Hand-written held-out parts written ahead of the round that will spend them: {@code heldout17} (writer50b,
-     * 2026-12-06, before session 50's round; earlier held-out-13, -14, -15 and -16,
-     * written so by writer46b, writer47b, writer48b and writer49b, moved to {@link #SPLITS} in rounds 14 and 15 and
-     * sessions 49 and 50). Kept out of {@link #SPLITS} until that round wires them, so that neither the equivalence corpus nor the
-     * name model's writer folds (which train on every part of {@link #SPLITS} but the fold) ever see their texts;
-     * compiled and checked like the other parts.
+     * Hand-written held-out parts written ahead of the round that will spend them: {@code heldout18} (writer51b,
+     * 2026-12-06, before session 51's round; earlier held-out-13 to -17, written so by writer46b, writer47b,
+     * writer48b, writer49b and writer50b, moved to {@link #SPLITS} in rounds 14 and 15 and sessions 49, 50 and 51).
+     * Kept out of {@link #SPLITS} until that round wires them, so that neither the equivalence corpus nor the name
+     * model's writer folds (which train on every part of {@link #SPLITS} but the fold) ever see their texts; compiled
+     * and checked like the other parts.
      */
-    public static final List<String> WRITTEN_AHEAD = List.of("heldout17");
+    public static final List<String> WRITTEN_AHEAD = List.of("heldout18");
 
     /** The parts still held out: the evaluation prints only their aggregate figures, never their mismatches. */
-    public static final Set<String> UNSEEN = Set.of("heldout17", "paste45heldout", "paste46heldout");
+    public static final Set<String> UNSEEN = Set.of("heldout18", "paste45heldout", "paste46heldout");
 
     /**
      * Every part: {@link #SPLITS}, {@link #GENERATED_SPLITS}, {@link #WRITTEN_AHEAD}. The lists above are the one place a

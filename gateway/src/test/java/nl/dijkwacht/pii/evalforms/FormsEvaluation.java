@@ -23,7 +23,7 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * so this is what the model is kept from.
  *
  * <pre>
- * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17 (unseen)
+ * ./mvnw -q -B -pl gateway test-compile exec:exec@pii-forms-eval -Dforms=dev     # or heldout, heldout3, heldout4, heldout5, heldout6, heldout7, heldout8, heldout9, heldout10, heldout11, heldout12, heldout13, heldout14, heldout15, heldout16, heldout17, heldout18 (unseen)
  * </pre>
  *
  * <p>Measures (special-category findings are ignored: that type is not labelled in this set):
@@ -45,8 +45,8 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * at the end of the tenth) in the eleventh, held-out-11 (run once at the end of the eleventh) in the twelfth,
  * held-out-13 (run once at the end of session 46's round) in round 14, and held-out-12 (run once at the end of the
  * twelfth) and held-out-14 (run once at the end of round 14) in round 15, held-out-15 (run once at the end of
- * round 15) in session 49 and held-out-16 (run once at the end of session 49's round) in session 50, so their
- * mismatches are written too.
+ * round 15) in session 49, held-out-16 (run once at the end of session 49's round) in session 50 and held-out-17
+ * (run once at the end of session 50's round) in session 51, so their mismatches are written too.
  * For a part still held out ({@link FormsEvalSet#UNSEEN}: the paste held-out parts) only the figures are printed, never
  * its errors.
  */
@@ -286,7 +286,9 @@ public final class FormsEvaluation {
                     "## Held-out-15 part (run once at the end of round 15; development data since session 49)\n\n";
             case "heldout16" ->
                     "## Held-out-16 part (run once at the end of session 49's round; development data since session 50)\n\n";
-            case "heldout17" -> "## HELD-OUT-17 part (figures only: do not tune on these, no errors are written)\n\n";
+            case "heldout17" ->
+                    "## Held-out-17 part (run once at the end of session 50's round; development data since session 51)\n\n";
+            case "heldout18" -> "## HELD-OUT-18 part (figures only: do not tune on these, no errors are written)\n\n";
             case "paste45" -> "## Paste-45 set, development part\n\n";
             case "paste45heldout" -> "## PASTE-45 HELD-OUT part (final figures only: do not tune on these, no errors are "
                     + "written)\n\n";

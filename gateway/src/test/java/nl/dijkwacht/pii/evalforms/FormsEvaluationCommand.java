@@ -14,7 +14,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <pre>
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=dev       # any part of FormsEvalSet.allParts()
- * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=heldout17  # an unseen part: figures only, lead only
+ * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms=paste45heldout  # an unseen part: figures only, lead only
  * ./mvnw -q -B -pl gateway test -Dtest=FormsEvaluationCommand -Dpii.forms.build=true  # markup → JSONL
  * </pre>
  *
