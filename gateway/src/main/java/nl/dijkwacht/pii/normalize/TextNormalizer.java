@@ -18,10 +18,13 @@ import java.util.regex.Pattern;
  *   <li>HTML character references read as their characters ({@code 111&nbsp;222}, {@code &#49;},
  *       {@code &commat;}; {@link HtmlCharacterReferences}), then as in the first step;</li>
  *   <li>quoted-printable as pasted from a mail's source ({@code =31=31=31}, a soft line break inside a value;
- *       {@link QuotedPrintable}) and backslash escapes from JSON or code ({@code \x31}, backslash-u and four hex
- *       digits; {@link BackslashEscapes}) read as their characters, then as in the first step;</li>
+ *       {@link QuotedPrintable}), an RTF document's groups and control words ({@link RtfText}) and backslash escapes
+ *       from JSON, code, CSS, Markdown and RTF ({@code \x31}, backslash-u and four hex digits, {@code \31 },
+ *       {@code \-}, {@code \'31}; {@link BackslashEscapes}) read as their characters, then as in the first step;</li>
  *   <li>Markdown and BBCode emphasis inside a number read away ({@code 111**222333}, {@code 1_1_1},
- *       {@code [b]111[/b]222333}; {@link EmphasisMarks});</li>
+ *       {@code [b]111[/b]222333}) and BBCode's link tags as HTML's {@code <a>} ({@link EmphasisMarks});</li>
+ *   <li>each decoding keeps a letter and a digit apart, and where it joins a value to more digits also keeps the
+ *       value as written, at the text's end ({@link KeptApartEdits});</li>
  *   <li>obfuscated e-mail addresses written plainly: {@code jan (at) example (dot) nl}, {@code jan[at]example.nl},
  *       {@code jan(a)example.nl}, {@code jan @ example.nl}, {@code jan&#64;example.nl}, {@code jan%40example.nl}
  *       → {@code jan@example.nl};</li>
@@ -104,7 +107,11 @@ public final class TextNormalizer {
      */
     public static String withoutMarkup(String text) {
         List<Edit> edits = HtmlMarkup.edits(text);
-        return edits.isEmpty() ? text : Draft.unchanged(text).apply(edits).text();
+        if (edits.isEmpty()) {
+            return text;
+        }
+        // a copy keeps a number's written reading for the recognizers (KeptApartEdits); words need none
+        return Draft.unchanged(text).apply(edits.stream().filter(e -> e.text() != null).toList()).text();
     }
 
     /**
