@@ -57,6 +57,7 @@ class EscapedValueDoorsTest extends ExternModelDoorsTestBase {
                 Arguments.of("e-mail, Markdown-escaped", "Mail jan\\.jansen\\@example\\.nl vandaag", "example", "EMAIL"),
                 Arguments.of("BSN, LaTeX thin spaces", "BSN $111\\,222\\,333$", "222\\,333", "BSN"),
                 Arguments.of("BSN, a BBCode link inside it", "BSN [url=https://x.nl]111[/url]222333 graag", "222333", "BSN"),
+                Arguments.of("BSN, an HTML comment inside it", "BSN 111<!-- zie dossier -->222333 graag", "222333", "BSN"),
                 Arguments.of("BSN, RTF bytes", "{\\rtf1\\ansi BSN \\'31\\'31\\'31\\'32\\'32\\'32\\'33\\'33\\'33}", "\\'32", "BSN"),
                 Arguments.of("BSN, RTF bold inside it", "{\\rtf1\\ansi BSN 111{\\b 222}333\\par}", "222}333", "BSN"),
                 Arguments.of("BSN, an escaped digit after it", "BSN 111222333\\x31 volgt", "111222333", "BSN"),

@@ -30,10 +30,14 @@ class HtmlMarkupTest {
                         "Jan\n<a href=\"mailto:jan@example.nl\">"),
                 Arguments.of("a link inside a number splits it no more", "111<a href=\"https://x.nl/z?id=4\">222</a>333 en <b title=t>x</b>",
                         "111222333 en x\n<a href=\"https://x.nl/z?id=4\">\n<b title=t>\n111<a href=\"https://x.nl/z?id=4\">\n222</a>"),
+                Arguments.of("a comment with text inside a number", "BSN 111<!-- zie dossier -->222333",
+                        "BSN 111222333\n<!-- zie dossier -->\nBSN 111<!-- zie dossier -->"),
                 Arguments.of("a title keeps its name", "<span title=\"Jan Jansen\">x</span>", "x\n<span title=\"Jan Jansen\">"),
                 Arguments.of("a layout value with a number stays", "<span class=\"111222333\">x</span>", "x\n<span class=\"111222333\">"),
                 Arguments.of("a layout value with an at sign stays", "<span style='x:jan@example.nl'>x</span>", "x\n<span style='x:jan@example.nl'>"),
-                Arguments.of("a comment with words stays", "111<!-- zie dossier -->222", "111<!-- zie dossier -->222"),
+                // redteam51: read away as a browser shows it, its words moved to the end and scanned there as before
+                Arguments.of("a comment with words is moved", "111<!-- zie dossier -->222",
+                        "111222\n<!-- zie dossier -->\n111<!-- zie dossier -->"),
                 Arguments.of("angle brackets that are no tag", "Jan Jansen <jan@example.nl>, <Jan Jansen>, a < b > c, <x>",
                         "Jan Jansen <jan@example.nl>, <Jan Jansen>, a < b > c, <x>"),
                 Arguments.of("an escaped tag is text", "111&lt;b&gt;222", "111<b>222"));
