@@ -48,7 +48,7 @@ class EscapedValueDoorsTest extends ExternModelDoorsTestBase {
     static Stream<Arguments> walkArounds() {
         return Stream.of(
                 Arguments.of("BSN, CSS escapes", "BSN \\31 \\31 \\31 \\32 \\32 \\32 \\33 \\33 \\33 graag", "\\32 \\32", "BSN"),
-                Arguments.of("BSN, CSS.escape of an id", "Het element #\\31 11222333 is leeg", "11222333", "BSN"),
+                Arguments.of("BSN, a CSS-escaped digit before it", "BSN: \\30 111222333 graag", "111222333", "BSN"),
                 Arguments.of("e-mail, CSS-escaped at", "Mail jan.jansen\\40 example.nl vandaag", "example.nl", "EMAIL"),
                 Arguments.of("e-mail, one quoted-printable at", "Mail jan.jansen=40example.nl vandaag", "example.nl", "EMAIL"),
                 Arguments.of("e-mail, defanged", "Mail jan.jansen[@]example[.]nl vandaag", "example", "EMAIL"),
@@ -59,6 +59,7 @@ class EscapedValueDoorsTest extends ExternModelDoorsTestBase {
                 Arguments.of("BSN, a BBCode link inside it", "BSN [url=https://x.nl]111[/url]222333 graag", "222333", "BSN"),
                 Arguments.of("BSN, an HTML comment inside it", "BSN 111<!-- zie dossier -->222333 graag", "222333", "BSN"),
                 Arguments.of("BSN, RTF bytes", "{\\rtf1\\ansi BSN \\'31\\'31\\'31\\'32\\'32\\'32\\'33\\'33\\'33}", "\\'32", "BSN"),
+                Arguments.of("BSN, an RTF control word's long parameter", "{\\rtf1 Het BSN is \\fs111222333 klaar}", "111222333", "BSN"),
                 Arguments.of("BSN, RTF bold inside it", "{\\rtf1\\ansi BSN 111{\\b 222}333\\par}", "222}333", "BSN"),
                 Arguments.of("BSN, an escaped digit after it", "BSN 111222333\\x31 volgt", "111222333", "BSN"),
                 Arguments.of("BSN, a bold digit after it", "BSN 111222333<b>1</b> volgt", "111222333", "BSN"),

@@ -17,10 +17,9 @@ import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
  *   <li>CSS escapes, one to six hexadecimal digits and one white space that ends them ({@code \31 \31 \31},
  *       {@code jan\40 example.nl}; redteam51), read only for a character up to U+024F (digits, {@code @}, Latin
  *       letters: what a disguise needs) and only with a decimal digit among the hex digits and no letter or digit right
- *       after them, so a Windows path keeps its folders ({@code \Bea}, {@code \2024\}, {@code \0201234567}); where the
- *       ending space stood between a decoded digit and more digits ({@code CSS.escape}'s {@code #\31 11222333}) the
- *       escape and the digits are also moved as written to the text's end, so {@code \30 111222333} still shows the
- *       number it holds;</li>
+ *       after them, so a Windows path keeps its folders ({@code \Bea}, {@code \2024\}, {@code \0201234567}); the
+ *       ending space is kept between a decoded digit and more digits ({@code \30 111222333} stays a BSN after a digit,
+ *       review51; {@code CSS.escape}'s {@code #\31 11222333} is therefore read as {@code 1 11222333});</li>
  *   <li>a backslash before ASCII punctuation read away, as Markdown, Telegram and regular expressions escape it
  *       ({@code 06\-12345678}, {@code jan\.jansen\@example\.nl}); LaTeX's thin space {@code \,} as a space
  *       ({@code 111\,222\,333});</li>
@@ -120,13 +119,9 @@ final class BackslashEscapes {
         }
         String decoded = TextNormalizer.characters(Character.toString(value));
         if (end > i && end < n && digit(s.charAt(end)) && !decoded.isEmpty() && digit(decoded.charAt(decoded.length() - 1))) {
-            // the ending space joins a decoded digit to the digits after it; written, they were apart: read both ways
-            int run = end;
-            while (run < n && digit(s.charAt(run))) {
-                run++;
-            }
-            edits.add(s, slash, run, decoded + s.substring(end, run), true);
-            return run;
+            // the ending space would join a decoded digit to the digits after it: "\30 111222333" read as 0111222333
+            // hid a BSN behind a phone number (review51); read as written, the space stays
+            end = i;
         }
         edits.add(s, slash, end, decoded);
         return end;

@@ -9,7 +9,8 @@ import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
  * backslash-u {@code 233?}. Only from a {@code {\rtf} on: elsewhere {@code \b} or {@code \par} is a regular expression or a path.
  *
  * <p>Read: braces as nothing, a control word ({@code \b}, {@code \fs24}, {@code \ansi}, with its one delimiting space)
- * as nothing, {@code \par}, {@code \line}, {@code \row}, {@code \sect} and {@code \page} as a line break, {@code \tab}
+ * as nothing — a parameter of more than eight digits ({@code \fs111222333}) stays as text, no parameter is that
+ * long (review51) —, {@code \par}, {@code \line}, {@code \row}, {@code \sect} and {@code \page} as a line break, {@code \tab}
  * and {@code \cell} as a tab, backslash-u and a number N as its character (and its one fallback character skipped), the control
  * symbols {@code \~} (a no-break space) and {@code \-}, {@code \*} (optional hyphen, an ignorable destination) as
  * nothing. {@code \'hh} and the escaped {@code \\}, {@code \{}, {@code \}} are left for {@link BackslashEscapes}.
@@ -76,6 +77,8 @@ final class RtfText {
         }
         if (k == digitsStart) {
             k = numberStart; // a lone '-' is no parameter
+        } else if (k - digitsStart > 8) {
+            k = numberStart; // longer than any parameter Word writes (\rsid: 8 digits): a value, kept as text (review51)
         }
         int end = k < n && s.charAt(k) == ' ' ? k + 1 : k;
         String shown = switch (word) {

@@ -43,10 +43,11 @@ class EscapedTextTest {
                 // LaTeX's thin space, RTF's \'hh and an RTF document's control words
                 Arguments.of("CSS escapes of digits", "BSN \\31 \\31 \\31 \\32 \\32 \\32 \\33 \\33 \\33", "BSN 111222333"),
                 Arguments.of("CSS escapes without spaces", "BSN \\31\\31\\31\\32\\32\\32.", "BSN 111222."),
+                // review51: a decoded digit is not joined over the ending space to more digits (0111222333 is a phone
+                // number, and the BSN behind it went out where phones are allowed), so CSS.escape's id stays apart too
                 Arguments.of("CSS.escape of an id that starts with a digit", "#\\31 11222333 { color: red }",
-                        "#111222333 { color: red }\n\\31 11222333"),
-                Arguments.of("a digit escape before a number keeps the number too", "BSN \\30 111222333",
-                        "BSN 0111222333\n\\30 111222333"),
+                        "#1 11222333 { color: red }"),
+                Arguments.of("a digit escape before a number keeps the number apart", "BSN \\30 111222333", "BSN 0 111222333"),
                 Arguments.of("a CSS escape of an at sign", "mail jan\\40 example.nl", "mail jan@example.nl"),
                 Arguments.of("a CSS escape past Latin letters stays", "q::before { content: \"\\201C\"; } map \\1234 AB",
                         "q::before { content: \"\\201C\"; } map \\1234 AB"),
@@ -61,6 +62,8 @@ class EscapedTextTest {
                 Arguments.of("an apostrophe escaped in code stays", "'it\\'s' en \\'1f", "'it's' en \\'1f"),
                 Arguments.of("an RTF document's control words and groups", "{\\rtf1\\ansi BSN 111{\\b 222}333\\par Ren\\u233? de Vries}",
                         "BSN 111222333\nRen\u00e9 de Vries\nansi BSN 111{\\b \nb 222}"),
+                Arguments.of("a parameter no RTF control word has stays as text", "{\\rtf1 Het BSN is \\fs111222333 klaar}",
+                        "Het BSN is 111222333 klaar"),
                 Arguments.of("an RTF control word between a number and a word", "{\\rtf1 BSN 111222333\\b volgt}", "BSN 111222333 volgt"),
                 Arguments.of("control words outside an RTF document stay", "zie \\b en \\par hier", "zie \\b en \\par hier"));
     }
