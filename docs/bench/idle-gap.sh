@@ -17,6 +17,8 @@
 # Options: --gaps "0 50 200 1500" --n N requests per target and gap (default 100; gaps ≥ 1000 ms use at most --n-slow,
 #          default 30) --warmup S seconds per gateway and mode (default 60; with 20 s and four gateways the JIT was still busy in the first cells) --store h2|postgres --port-base P (default
 #          21000: mock on P, nginx on P+1, gateways on P+16, P+17, …, management on +100) --modes "stream json"
+#          --portkey: Portkey (PORTKEY_JS, default $BENCH_WORK/.deps/portkey/…/start-server.js as gateway-bench.sh finds it) on P+2 as one more
+#          target after nginx, so that each gateway request follows Portkey's ~28 ms as in gateway-bench.sh's phase 3b
 # Environment: <NAME>_JAVA_OPTS / <NAME>_ARGS — extra JVM options / gateway arguments for gateway NAME;
 #              GATEWAY_JAVA_OPTS (default -Xms512m -Xmx512m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45,
 #              the shipped heap and collector settings).
@@ -24,11 +26,12 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 source "$ROOT/docs/bench/lib/gateway.sh"   # the pack, the JDK, the mock, gw_start / gw_wait_ready, the cleanup
 bench_require_harness
-GAPS="0 50 200 1500"; N=100; N_SLOW=30; WARM=60; STORE=h2; PORT_BASE=21000; MODES="stream json"; GWS=()
+GAPS="0 50 200 1500"; N=100; N_SLOW=30; WARM=60; STORE=h2; PORT_BASE=21000; MODES="stream json"; GWS=(); PORTKEY=0
 while [ $# -gt 0 ]; do
   case $1 in
     --gaps) GAPS=$2; shift 2;; --n) N=$2; shift 2;; --n-slow) N_SLOW=$2; shift 2;; --warmup) WARM=$2; shift 2;;
     --store) STORE=$2; shift 2;; --port-base) PORT_BASE=$2; shift 2;; --modes) MODES=$2; shift 2;;
+    --portkey) PORTKEY=1; shift;;
     *=*) GWS+=("$1"); shift;;
     *) echo "unknown option $1" >&2; exit 2;;
   esac
@@ -46,6 +49,16 @@ if command -v nginx >/dev/null; then
   BENCH_PIDS+=($!)
   TARGETS+=(nginx="http://127.0.0.1:$((PORT_BASE + 1))/v1")
 fi
+THDR=()
+PK=${PORTKEY_JS:-$BENCH_WORK/.deps/portkey/node_modules/@portkey-ai/gateway/build/start-server.js}
+if [ "$PORTKEY" = 1 ]; then
+  [ -f "$PK" ] || { echo "idle-gap: --portkey, but $PK is not installed" >&2; exit 2; }
+  node -r "$BENCH/loopback-listen.cjs" "$PK" --port=$((PORT_BASE + 2)) --headless > "$OUT/portkey.log" 2>&1 &
+  BENCH_PIDS+=($!)
+  TARGETS+=(portkey="http://127.0.0.1:$((PORT_BASE + 2))/v1")
+  THDR+=(--target-header 'portkey=x-portkey-provider: openai'
+         --target-header "portkey=x-portkey-custom-host: http://127.0.0.1:$PORT_BASE/v1")
+fi
 i=0; NAMES=()
 for spec in "${GWS[@]}"; do
   n=${spec%%=*}; jar=$(readlink -f "${spec#*=}"); port=$((PORT_BASE + 16 + i)); i=$((i + 1)); NAMES+=("$n")
@@ -57,6 +70,9 @@ for spec in "${GWS[@]}"; do
 done
 bench_mock_wait
 for n in "${NAMES[@]}"; do gw_wait_ready "$n"; echo "$n ready after ${GW_READY[$n]} s" | tee -a "$OUT/gateways.txt"; done
+if [ "$PORTKEY" = 1 ]; then
+  for _ in $(seq 1 120); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$((PORT_BASE + 2))/" || true)" != 000 ] && break; sleep 0.25; done
+fi
 if [ -f "$OUT/nginx/nginx.conf" ]; then
   for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$((PORT_BASE + 1))/health" > /dev/null && break; sleep 0.2; done
 fi
@@ -76,7 +92,7 @@ for gap in $GAPS; do
     rm -f "$OUT/one.tsv"
     echo "== gap $gap ms, $mode, $(cut -d' ' -f1 /proc/loadavg)" | tee -a "$OUT/gaps.txt"
     python3 "$ROOT/docs/bench/stream-first-chunk.py" --n "$n" --warmup 5 --gap-ms "$gap" --follow 1 "${flag[@]}" \
-      --body "$BENCH/body.json" --tsv "$OUT/one.tsv" --raw "$OUT/raw-$gap-$mode.tsv" "${TARGETS[@]}" | tee -a "$OUT/gaps.txt"
+      --body "$BENCH/body.json" --tsv "$OUT/one.tsv" --raw "$OUT/raw-$gap-$mode.tsv" "${THDR[@]}" "${TARGETS[@]}" | tee -a "$OUT/gaps.txt"
     sed "s/^/$gap\t$mode\t/" "$OUT/one.tsv" >> "$OUT/gaps.tsv"
   done
 done

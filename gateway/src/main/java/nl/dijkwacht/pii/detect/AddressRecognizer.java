@@ -65,6 +65,10 @@ public final class AddressRecognizer implements Recognizer {
     @Override
     public List<Finding> find(String text) {
         List<Finding> found = new ArrayList<>();
+        for (ForeignAddressLines.Line line : ForeignAddressLines.find(text)) {
+            found.add(new Finding(EntityType.ADDRESS, line.streetStart(), line.streetEnd(), 0.85, name(),
+                    "street + house number before a postcode abroad and a town", ""));
+        }
         if (text.contains("Laan ") || text.contains("Weg ") || text.contains("Plein ") || text.contains("Kade ")
                 || text.contains("Singel ") || text.contains("Dreef ") || text.contains("Hof ") || text.contains("Park ")
                 || text.contains("Straat ")) {
@@ -179,6 +183,7 @@ public final class AddressRecognizer implements Recognizer {
             return null;
         }
         boolean postcode = postcodeFollows(text, end);
+        boolean postcodeBelow = !postcode && end + 1 < n && text.charAt(end) == '\n' && postcodeFollows(text, end, true);
         if (isStopWord(text, ws, p - 1)) {
             return null;
         }
@@ -201,6 +206,9 @@ public final class AddressRecognizer implements Recognizer {
                 break;
             }
             start = s;
+        }
+        if (postcodeBelow) { // pii51: "Lange Voren 5" alone on its line above "7891 AG Klazienaveen"
+            postcode = (start == 0 || text.charAt(start - 1) == '\n') && capitalisedStreet(text, start, ws);
         }
         boolean residence = !postcode && (residencePhraseBefore(text, start)
                 || residenceVerbBefore(text, start) && capitalisedStreet(text, start, ws));
@@ -369,12 +377,17 @@ public final class AddressRecognizer implements Recognizer {
 
     /** ", 3581 KL", " 2719 jd": a postcode (not a year, not SA/SD/SS) right after the house number. */
     private static boolean postcodeFollows(String text, int end) {
+        return postcodeFollows(text, end, false);
+    }
+
+    /** With {@code nextLine}: the postcode opens the next line ({@code end} is at the line break). */
+    private static boolean postcodeFollows(String text, int end, boolean nextLine) {
         int n = text.length();
         int i = end;
-        if (i < n && text.charAt(i) == ',') {
+        if (i < n && text.charAt(i) == ',' && !nextLine) {
             i++;
         }
-        if (i + 5 >= n || text.charAt(i) != ' ' || text.charAt(i + 1) < '1' || text.charAt(i + 1) > '9') {
+        if (i + 5 >= n || text.charAt(i) != (nextLine ? '\n' : ' ') || text.charAt(i + 1) < '1' || text.charAt(i + 1) > '9') {
             return false;
         }
         int d = i + 1;
@@ -416,9 +429,11 @@ public final class AddressRecognizer implements Recognizer {
                 "street word (…straat, …laan, …weg, …gracht, ~" + SUFFIX_LIST.length + " endings, `Markt`, `Dam`), multi-word"
                         + " names (`Willem de Zwijgerlaan`, `Burg. de Withstraat`), `Laan van …` streets, house number with"
                         + " additions (`12a`, `20-I`, `5 hs`, `3 bis`, `101-3`); a street without a street word only after"
-                        + " a residence phrase (`woont op`, `Adres:`), before a postcode, or capitalised after `naar`/`op`"
+                        + " a residence phrase (`woont op`, `Adres:`), before a postcode (also alone on its line above a line that opens with"
+                        + " the postcode), or capitalised after `naar`/`op`"
                         + " where the sentence ends (`gaat naar Hooghuis 232-II.`), or after a list item's bullet when a"
-                        + " town ends the line (`- De Wieken 34 Vries`)",
+                        + " town ends the line (`- De Wieken 34 Vries`); any street + number before a comma, a postcode"
+                        + " abroad and a town (`Rue Haute 3, B-4700 Eupen`, `Hauptstraße 112, 47533 Kleve`)",
                 "only street + number; a street without a number is not personal data on its own.");
     }
 }

@@ -78,6 +78,7 @@ final class FindingLinks {
             }
         }
         listNeighbours(text, kept, added);
+        EnumerationLinks.link(text, kept, added);
         DateBeforeIdentifierLinks.link(text, kept, added);
         DateOfBirthListLinks.link(text, kept, added);
         TabRowLinks.link(text, kept, added);

@@ -42,21 +42,62 @@ public final class NamedThings {
 
     /** Whether the person-like span [start, end) of {@code text} belongs to the name of a street, place or firm. */
     public static boolean partOfNamedThing(String text, int start, int end) {
-        return compoundAtEnd(text, start, end) || namedThingFollows(text, end) || legalFormInOrAhead(text, start, end)
+        return markupElementName(text, start, end) || compoundAtEnd(text, start, end) || namedThingFollows(text, end) || legalFormInOrAhead(text, start, end)
                 || institutionComplement(text, start, end) || businessOpens(text, start, end)
                 || familyNameFirm(text, start, end) || ordinaryWordOpens(text, start, end)
                 || placeOfAnAddress(text, start, end);
     }
 
+    /**
+     * pii51: {@code <Locatie>}, {@code </Perceel>}, {@code <Email type="werk">} in an XML document: the name of an
+     * element is markup, never a person. Only where the text is markup (review51: "naar <Annet Hofstra>" must stay a
+     * person): one word, the element also opened or closed elsewhere ({@code <Locatie>} with {@code </Locatie>}), and
+     * an XML declaration or three element names closed in the text.
+     */
+    private static boolean markupElementName(String text, int start, int end) {
+        if (start == 0 || end >= text.length()) {
+            return false;
+        }
+        char before = text.charAt(start - 1);
+        boolean closing = before == '/' && start >= 2 && text.charAt(start - 2) == '<';
+        char after = text.charAt(end);
+        if (!(before == '<' || closing) || !(after == '>' || after == ' ' || after == '/')) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (!Character.isLetterOrDigit(text.charAt(i)) && text.charAt(i) != '-' && text.charAt(i) != '_'
+                    && text.charAt(i) != ':' && text.charAt(i) != '.') {
+                return false;
+            }
+        }
+        String name = text.substring(start, end);
+        boolean paired = closing ? text.contains("<" + name + ">") || text.contains("<" + name + " ")
+                : text.contains("</" + name + ">");
+        return paired && (text.contains("<?xml") || closedElements(text) >= 3);
+    }
+
+    /** How many different element names are closed ({@code </name>}) in the text, counted up to three. */
+    private static int closedElements(String text) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = text.indexOf("</"); i >= 0 && names.size() < 3; i = text.indexOf("</", i + 2)) {
+            int close = text.indexOf('>', i + 2);
+            if (close > i + 2 && close - i < 64) {
+                names.add(text.substring(i + 2, close));
+            }
+        }
+        return names.size();
+    }
+
     /** A street and house number, or a postcode, ending right before a word ("Kerkewijk 190 ", "8141 ZK "). */
     private static final Pattern ADDRESS_BEFORE = Pattern.compile(
-            "(?:\\p{L}{2,}(?:" + AddressRecognizer.SUFFIXES + ")\\.? \\d{1,5}[a-zA-Z]?|[1-9]\\d{3} ?[A-Z]{2}),? {1,2}$");
+            "(?:\\p{L}{2,}(?:" + AddressRecognizer.SUFFIXES + ")\\.? \\d{1,5}[a-zA-Z]?|[1-9]\\d{3} ?[A-Z]{2}"
+                    + "|" + ForeignAddressLines.POSTCODE_AFTER_NUMBER + "),? {1,2}$");
     /** ", 25 november 2026", ", 25-11-2026": the date of a dateline. */
     private static final Pattern DATELINE_DATE = Pattern.compile(
             ", \\d{1,2}(?: \\p{L}{3,9} |[-./]\\d{1,2}[-./])(?:19|20)\\d{2}");
 
     /**
-     * "Kerkewijk 190 Veenendaal", "8141 ZK Heino", and a dateline "Veenendaal, 25 november 2026" (also after a mark,
+     * "Kerkewijk 190 Veenendaal", "8141 ZK Heino", "Hauptstraße 112, 47533 Kleve", and a dateline "Veenendaal, 25 november 2026" (also after a mark,
      * "† Heino, 22 november 2026"): one capitalised word after an address, or opening a line before a full date, is a
      * place.
      */

@@ -47,6 +47,10 @@ public final class PostcodeRecognizer implements AnalysedTextRecognizer {
             }
             found.add(new Finding(EntityType.POSTCODE, m.start(1), m.end(1), 0.9, name(), "four digits and two capitals", ""));
         }
+        for (ForeignAddressLines.Line line : ForeignAddressLines.find(text)) {
+            found.add(new Finding(EntityType.POSTCODE, line.postcodeStart(), line.postcodeEnd(), 0.85, name(),
+                    "postcode abroad after a street and house number", "a town follows"));
+        }
         if (text.indexOf(',') >= 0 && !analysed.structure().isEmpty()) {
             wholeCells(text, analysed.structure(), found);
         }
@@ -110,7 +114,8 @@ public final class PostcodeRecognizer implements AnalysedTextRecognizer {
     public Description describe() {
         return new Description(EntityType.POSTCODE,
                 "`1234 AB` / `1234AB`; lower case when written together, or `1234 ab` followed by a place name, after"
-                        + " a street and house number (`kastanjelaan 7 6826 ng`) or after `postcode`",
+                        + " a street and house number (`kastanjelaan 7 6826 ng`) or after `postcode`; a postcode abroad"
+                        + " (`4700`, `B-4700`, `47533`, `00-950`) between `street number,` and a town",
                 "never SA/SD/SS; a year followed by an abbreviation (`2024 EU`, `2023 AI`) is not a postcode.");
     }
 }
