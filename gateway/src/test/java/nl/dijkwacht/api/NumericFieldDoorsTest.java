@@ -62,6 +62,26 @@ class NumericFieldDoorsTest extends ExternModelDoorsTestBase {
         assertThat(sentBodies().getFirst()).doesNotContain("111222").doesNotContain("1222333");
     }
 
+    /**
+     * review51: a Responses request is translated to a chat request ({@code max_output_tokens} becomes {@code max_tokens},
+     * the sampling settings pass on) and bounded the same way before it leaves.
+     */
+    @Test
+    void aResponsesRequestIsCappedAndRoundedToo() throws Exception {
+        String body = """
+                {"model":"extern","input":"Vat de wet samen.","max_output_tokens":111222333,"temperature":0.111222333,
+                 "top_p":0.999111222333}""";
+        var response = postJson("/v1/responses", body, TestPack.TOOL_KEY, "X-Dijkwacht-Use-Case", "test-velden");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+
+        String sentText = sentBodies().getFirst();
+        assertThat(sentText).doesNotContain("111222").doesNotContain("1222333");
+        JsonNode sent = json.readTree(sentText);
+        assertThat(sent.path("max_tokens").asLong()).isEqualTo(1_000_000L);
+        assertThat(sent.path("temperature").asDouble()).isEqualTo(0.111);
+        assertThat(sent.path("top_p").asDouble()).isEqualTo(0.999);
+    }
+
     @Test
     void embeddingDimensionsNoModelHasAreRefused() throws Exception {
         var response = postJson("/v1/embeddings", "{\"model\":\"upstream\",\"input\":\"Hallo\",\"dimensions\":111222333}",
