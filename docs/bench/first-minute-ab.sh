@@ -18,7 +18,8 @@
 # Environment: BENCH_DIR (default ../shared/bench), BENCH_WORK, JAVA (default: temurin 25), GATEWAY_JAVA_OPTS,
 # A_ARGS / B_ARGS (extra gateway arguments for A or B: the same jar twice with a setting changed, e.g.
 # B_ARGS=--dijkwacht.warm-up.over-http=false), A_JAVA_OPTS / B_JAVA_OPTS (extra JVM options for A or B only, e.g.
-# -XX:CICompilerCount=3). TRAINED_APP=<dir> (with --aot/--image): start from an earlier run's trained layout (its
+# -XX:CICompilerCount=3), B_COMPILER_FIRST=N (an experiment: during its warm-up every thread of B but the JIT compiler's
+# runs at nice N, docs/bench/compiler-first.sh). TRAINED_APP=<dir> (with --aot/--image): start from an earlier run's trained layout (its
 # <run>/A/app: app.jar, lib/, app.aot) instead of extracting and training again — for a series of runs on one cache.
 # Ports (--port-base P, default 18580): mock P, gateways P+10/P+11 (management +100), AOT training run P+20 and P+21.
 set -euo pipefail
@@ -89,6 +90,9 @@ else
   start A "$PORT_A" "${A_JAVA_OPTS:-}" "${A_ARGS:-}"; PA=${GW_PID[A]}
 fi
 start B "$PORT_B" "$B_OPTS" "${B_ARGS:-}" "$B_ENV"; PB=${GW_PID[B]}
+if [ -n "${B_COMPILER_FIRST:-}" ]; then   # an experiment: B's JIT threads before its other threads during the warm-up
+  "$ROOT/docs/bench/compiler-first.sh" "$PB" "$PORT_B" "$OUT/ready-B" "$B_COMPILER_FIRST" > "$OUT/compiler-first.log" 2>&1 & BENCH_PIDS+=($!)
+fi
 c2ticks() { { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '{ i=index($0,"("); j=index($0,") "); comm=substr($0,i+1,j-i-1);
   split(substr($0,j+2),f," "); if (comm ~ /^C2 Compiler/) c2+=f[12]+f[13] } END {printf "%d\n", c2}'; }
 note_ready() { # name pid
@@ -110,6 +114,7 @@ bench_mock_wait || { echo "see $OUT/mock.log" >&2; exit 1; }
 {
   echo "store: $STORE; JVM options: ${GATEWAY_JAVA_OPTS:-$BENCH_JAVA_OPTS_SHIPPED}"
   echo "A: $(basename "$A_JAR") ${A_ARGS:-} ${A_JAVA_OPTS:-}$([ "$SOLO" = 1 ] && echo ' (not started: --solo)'); B: $(basename "$B_JAR") ${B_ARGS:-} ${B_OPTS} ${B_ENV}"
+  [ -n "${B_COMPILER_FIRST:-}" ] && echo "B: compiler first, nice ${B_COMPILER_FIRST} (docs/bench/compiler-first.sh): $(tr '\n' ' ' < "$OUT/compiler-first.log")"
   echo; echo "load average at readiness: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo; echo "| gateway | start to /readyz | CPU to /readyz | of which JIT | of which C2 |"; echo "|---|---:|---:|---:|---:|"
   cat "$OUT/ready-A" "$OUT/ready-B"

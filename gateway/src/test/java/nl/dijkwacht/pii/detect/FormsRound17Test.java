@@ -86,4 +86,18 @@ class FormsRound17Test {
         assertThat(found("Contactpersoon: Sanne Visser, Archief en Documentatie", EntityType.PERSON))
                 .containsExactly("Sanne Visser");
     }
+
+    @Test
+    void anIbanFromOutsideSepaIsAnIban() {
+        String payments = """
+                "naam","iban","bedrag"
+                "Ayşe Kaya","TR33 0006 1005 1978 6457 8413 26","250,00"
+                "Olena Shevchenko","UA743052990000026007233566001","250,00"
+                """;
+        assertThat(found(payments, EntityType.IBAN))
+                .containsExactly("TR33 0006 1005 1978 6457 8413 26", "UA743052990000026007233566001");
+        assertThat(found("rekening SA0380000000608010167519", EntityType.IBAN)).containsExactly("SA0380000000608010167519");
+        // the check digits still decide: one digit off is no IBAN
+        assertThat(found("rekening TR330106100519786457841326", EntityType.IBAN)).isEmpty();
+    }
 }
