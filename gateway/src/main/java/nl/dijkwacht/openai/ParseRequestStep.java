@@ -26,6 +26,9 @@ public final class ParseRequestStep implements PolicyStep {
     /** Token ids of current vocabularies stay below this; a longer number is not a token id (and could be a BSN). */
     static final int MAX_TOKEN_ID = 1_000_000;
 
+    /** More dimensions than any embedding model has; five digits, so no BSN or phone number fits (redteam51). */
+    static final int MAX_DIMENSIONS = 100_000;
+
     /** OpenAI's limit on the texts of one embeddings request ({@code maxItems} of its schema). */
     static final int MAX_EMBEDDING_INPUTS = 2048;
 
@@ -95,6 +98,10 @@ public final class ParseRequestStep implements PolicyStep {
             if (value != null && value.isIntegralNumber() && value.asLong() < 1) {
                 return deny("value_out_of_range", "Het veld '" + field + "' moet minstens 1 zijn.", field);
             }
+        }
+        if (body.get("dimensions") instanceof JsonNode dimensions && dimensions.isNumber()
+                && dimensions.decimalValue().compareTo(java.math.BigDecimal.valueOf(MAX_DIMENSIONS)) > 0) {
+            return deny("value_out_of_range", "Het veld 'dimensions' mag hoogstens " + MAX_DIMENSIONS + " zijn.", "dimensions");
         }
         if (body.get("logit_bias") instanceof ObjectNode bias) {
             for (Iterator<Map.Entry<String, JsonNode>> it = bias.fields(); it.hasNext(); ) {

@@ -300,9 +300,11 @@ public final class LayeredPurposeGuard {
             }
             // thirteenth round: a form of address with an initial only ("meneer B. uit de Vogelwijk") names one person too
             // sixteenth round: or one person identified by what only they have (an address, a number, a desk, an office),
-            // asked last
+            // asked last; seventeenth round: or one person singled out by the shape of the reference (a description, an
+            // identifier after a person noun, a given name), asked after that
             if (p >= policy.personalNamedAt() && (term || PurposeFactors.has(tokens, PurposeTokens.SPECIAL_WORD) || PurposeCues.moreSpecial(folded))
-                    && (named || OnePerson.byTitleWithInitial(folded) || PersonPointedAt.in(folded))) {
+                    && (named || OnePerson.byTitleWithInitial(folded) || PersonPointedAt.in(folded)
+                    || SingledOutPerson.in(joined(texts), folded))) {
                 return new Judgement(Verdict.PERSONAL_SPECIAL_CATEGORY, null, Layer.CLASSIFIER, p, term);
             }
             // fourteenth round: a union, party, church office, same-sex parents or an origin stated outright next to a named

@@ -38,6 +38,10 @@ final class ModelDecides {
     /** The answer becomes the decision, or a script applies a decision: a verdict asked of the model by itself. */
     private static final java.util.regex.Pattern MODEL_DECIDES = java.util.regex.Pattern.compile(
             "\\b(maak|neem)\\s+(jij\\s+|jullie\\s+)?(de|een|die)\\s+(keuze|beslissing|besluit)\\s+(voor\\s+(ons|mij)|namens)\\b"
+            // seventeenth round: "neem hier namens het team het besluit", "kun jij het besluit nemen" — the decision taken by
+            // the model (not "kun je het besluit maken", the letter, nor "neem het besluit op in de brief")
+            + "|\\b(maak|neem)\\s+((jij|jullie|hier|nu|even|dan)\\s+)*namens\\s+[\\w\\s-]{1,30}?\\s+(het|de|een)\\s+(keuze|beslissing|besluit)\\b"
+            + "|\\b(kun|kan|wil|zou)\\s+(jij|je|u)\\s+((hier|nu|even|dan|vandaag|zelf)\\s+)*(het|de|een|dit|dat|die)\\s+(besluit|beslissing)\\s+nemen\\b"
             // "dat wordt het besluit", not "hoe wordt de selectie gedaan?"
             + "|\\b(dat|dit|die|jouw\\s+\\w+|je\\s+\\w+|uw\\s+\\w+|het\\s+antwoord)\\s+(wordt|worden)\\s+(dan\\s+|meteen\\s+|gewoon\\s+|direct\\s+)?"
             + "(het|ons|mijn|onze|de)\\s+(definitieve\\s+)?(besluit|beslissing|uitslag|selectie|indeling)\\b"
@@ -72,7 +76,7 @@ final class ModelDecides {
         }
         boolean takenOver = verdictAsked && (take && over || roleVerb && anyEndsWith(words, DECIDER_ENDINGS))
                 && TAKEN_OVER.matcher(folded).find();
-        return takenOver || (decidesTrigger || decisionNoun && voor) && MODEL_DECIDES.matcher(folded).find();
+        return takenOver || (decidesTrigger || decisionNoun && (voor || take)) && MODEL_DECIDES.matcher(folded).find();
     }
 
     private static boolean anyEndsWith(List<String> words, List<String> endings) {

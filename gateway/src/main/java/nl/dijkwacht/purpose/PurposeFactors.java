@@ -63,10 +63,15 @@ final class PurposeFactors {
             "elf", "twaalf", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve");
     private static final Set<String> OF_THE = Set.of("de", "die", "deze", "the", "those", "these");
     private static final Set<String> HOUSE_NUMBER_WORDS = Set.of("nr", "nummer", "huisnummer", "no");
-    /** Sixth round: a person described by sex and age ("man, 52", "vrouw 34 jaar"): a case profile; fourteenth: or by role. */
+    /**
+     * Sixth round: a person described by sex and age ("man, 52", "vrouw 34 jaar"): a case profile; fourteenth: or by role;
+     * seventeenth: or as a household member.
+     */
     private static final Set<String> PROFILE_WORDS = Set.of("man", "vrouw", "jongen", "meisje", "male", "female",
             // fourteenth round: a resident or applicant by role and age ("inwoner (67)", "aanvrager 54")
-            "inwoner", "inwoonster", "bewoner", "bewoonster", "aanvrager", "aanvraagster", "resident", "applicant");
+            "inwoner", "inwoonster", "bewoner", "bewoonster", "aanvrager", "aanvraagster", "resident", "applicant",
+            // seventeenth round: a household member with an age or a count ("zoon 23", "alleenstaande vader, 2 kinderen")
+            "zoon", "dochter", "vader", "moeder", "son", "daughter", "father", "mother");
 
     /** Cues that the text is about rules, policy or an example, not about cases to judge. */
     private static final Set<String> NOT_CASES_PAIRS = PurposeWords.pairs("not-cases-pairs");

@@ -23,6 +23,8 @@ import nl.dijkwacht.pipeline.PolicyStep;
  *   <li>{@code seed} becomes a keyed hash of the seed, a non-negative 31-bit integer (redteam50): OpenAI documents of a
  *       seed only that repeated requests with the same seed and parameters sample alike, which a hash keeps, and as
  *       sent it was a channel for any number — a BSN among them;</li>
+ *   <li>token ceilings are capped and sampling settings rounded to the precision a provider uses ({@link
+ *       BoundedNumbers}, redteam51): as sent they too were a channel for any number;</li>
  *   <li>{@code metadata} keeps only the keys the use-case lists in {@code forward-metadata} (their values are scanned
  *       as text by the {@code pii} step); the gateway's own {@code dw_*} keys were taken out when the body was read.</li>
  * </ul>
@@ -69,6 +71,7 @@ public final class GovernFieldsStep implements PolicyStep {
             // 111222333.0 and 1.11222333E8 pass the schema's "integer" as well; hash them as the integer they spell
             exchange.request().body().put("seed", keyedSeed(seed.decimalValue().stripTrailingZeros().toPlainString()));
         }
+        BoundedNumbers.apply(exchange.request().body());
         Set<String> forwarded = Set.copyOf(exchange.useCase().fieldRules().forwardMetadata());
         for (GovernedFields.MetadataEntry entry : fields.metadata()) {
             if (!forwarded.contains(entry.key())) {

@@ -1,8 +1,11 @@
 package nl.dijkwacht.api;
 
 
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Values the model reads whole while the scan saw them split or encoded (redteam50): a link's tag inside a number,
@@ -35,5 +38,39 @@ class EscapedValueDoorsTest extends ExternModelDoorsTestBase {
             "BSN, bold before a word      | BSN **111222333**volgt                                                    | 111222333       | BSN"})
     void personalDataEscapedOrSplitIsGoverned(String name, String text, String raw, String entity) throws Exception {
         assertGovernedOnTheWay(text.replace("\\n", "\n"), raw, entity);
+    }
+
+    /**
+     * redteam51: CSS, Markdown, RTF and LaTeX escapes, a single quoted-printable or defanged '@', a BBCode link, an
+     * ideographic full stop in a domain, and a decoding that glued a digit onto a whole value (1112223331: the escape,
+     * tag or mark after it was read, and the longer number matched nothing; also on session 50's passes).
+     */
+    static Stream<Arguments> walkArounds() {
+        return Stream.of(
+                Arguments.of("BSN, CSS escapes", "BSN \\31 \\31 \\31 \\32 \\32 \\32 \\33 \\33 \\33 graag", "\\32 \\32", "BSN"),
+                Arguments.of("BSN, a CSS-escaped digit before it", "BSN: \\30 111222333 graag", "111222333", "BSN"),
+                Arguments.of("e-mail, CSS-escaped at", "Mail jan.jansen\\40 example.nl vandaag", "example.nl", "EMAIL"),
+                Arguments.of("e-mail, one quoted-printable at", "Mail jan.jansen=40example.nl vandaag", "example.nl", "EMAIL"),
+                Arguments.of("e-mail, defanged", "Mail jan.jansen[@]example[.]nl vandaag", "example", "EMAIL"),
+                Arguments.of("e-mail, ideographic full stop", "Mail jan.jansen@example\u3002nl vandaag", "jansen", "EMAIL"),
+                Arguments.of("phone, Markdown-escaped", "Bel 06\\-12345678 vandaag", "12345678", "PHONE"),
+                Arguments.of("e-mail, Markdown-escaped", "Mail jan\\.jansen\\@example\\.nl vandaag", "example", "EMAIL"),
+                Arguments.of("BSN, LaTeX thin spaces", "BSN $111\\,222\\,333$", "222\\,333", "BSN"),
+                Arguments.of("BSN, a BBCode link inside it", "BSN [url=https://x.nl]111[/url]222333 graag", "222333", "BSN"),
+                Arguments.of("BSN, an HTML comment inside it", "BSN 111<!-- zie dossier -->222333 graag", "222333", "BSN"),
+                Arguments.of("BSN, RTF bytes", "{\\rtf1\\ansi BSN \\'31\\'31\\'31\\'32\\'32\\'32\\'33\\'33\\'33}", "\\'32", "BSN"),
+                Arguments.of("BSN, an RTF control word's long parameter", "{\\rtf1 Het BSN is \\fs111222333 klaar}", "111222333", "BSN"),
+                Arguments.of("BSN, RTF bold inside it", "{\\rtf1\\ansi BSN 111{\\b 222}333\\par}", "222}333", "BSN"),
+                Arguments.of("BSN, an escaped digit after it", "BSN 111222333\\x31 volgt", "111222333", "BSN"),
+                Arguments.of("BSN, a bold digit after it", "BSN 111222333<b>1</b> volgt", "111222333", "BSN"),
+                Arguments.of("BSN, a Markdown mark and a digit after it", "BSN 111222333**1 volgt", "111222333", "BSN"),
+                Arguments.of("BSN, a soft line break and a digit after it", "BSN 111222333=\n1 volgt", "111222333", "BSN"),
+                Arguments.of("IBAN, a digit reference after it", "IBAN NL91ABNA0417164300&#49; graag", "0417164300", "IBAN"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("walkArounds")
+    void personalDataBehindOtherEscapesIsGoverned(String name, String text, String raw, String entity) throws Exception {
+        assertGovernedOnTheWay(text, raw, entity);
     }
 }

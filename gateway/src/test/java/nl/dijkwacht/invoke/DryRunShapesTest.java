@@ -133,7 +133,7 @@ class DryRunShapesTest extends GatewayTestBase {
     @Test
     void moreDimensionsThanAnyEmbeddingModelHasAreRefusedInDutchInsteadOfAllocated() throws Exception {
         var response = postJson("/v1/embeddings", """
-                {"model":"dry-run","input":"tekst","dimensions":2000000000}""", TestPack.TOOL_KEY);
+                {"model":"dry-run","input":"tekst","dimensions":65536}""", TestPack.TOOL_KEY);
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode error = parse(response.body()).path("error");
         assertThat(error.path("code").asText()).isEqualTo("unsupported_parameter");

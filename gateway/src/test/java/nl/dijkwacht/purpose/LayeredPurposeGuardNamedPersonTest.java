@@ -129,4 +129,23 @@ class LayeredPurposeGuardNamedPersonTest {
         assertNoNamedPersonsData("Het overleg over reuma en werk is in kamer 2.14. Schrijf een uitnodiging.",
                 "Mail info@gemeente-oost.nl voor vragen over diabetes en werk. Schrijf een nieuwsbericht.");
     }
+
+    /**
+     * Seventeenth round (guard51): one person singled out by the shape of the reference — a determiner, a person noun and a
+     * word that restricts it; an identifier after a person noun; a given name alone — texts invented for each shape, not
+     * taken from held-out-16. A count after a role ("in 5 punten") and a given name that starts an institution's name stay a
+     * topic.
+     */
+    @Test
+    void onePersonSingledOutByADescriptionAnIdentifierOrAGivenNameCountsAsNamed() {
+        assertNamedPersonsData(
+                "The gentleman with the red scooter who visits the front desk every week has Parkinson's. Write a note for reception.",
+                "De vrijwilliger van de kinderboerderij die de geiten voert, heeft epilepsie. Schrijf een bericht aan de coördinator.",
+                "Tenant B-7 was convicted of arson last year; draft a note for the housing officer about the fire alarm.",
+                "De eigenaar van ligplaats 18 is lid van de SP en wil dat niet in de nieuwsbrief. Pas de tekst aan.",
+                "Bericht voor de teamapp: Femke ligt sinds gisteren in het ziekenhuis met astma. Maak er een kaartje van.");
+        assertNoNamedPersonsData(
+                "Schrijf voor onze wethouder zorg in 5 punten een samenvatting van de landelijke dementiestrategie.",
+                "Write a short article about the visit to the Emma Kinderziekenhuis and what we learned about chronic illness.");
+    }
 }

@@ -23,6 +23,20 @@ public final class IbanRecognizer implements AnalysedTextRecognizer {
             Map.entry("SM", 27), Map.entry("VA", 22), Map.entry("AL", 28), Map.entry("MD", 24), Map.entry("ME", 22),
             Map.entry("MK", 19), Map.entry("RS", 22), Map.entry("GG", 22), Map.entry("JE", 22), Map.entry("IM", 22));
 
+    /**
+     * pii51: the other countries of the ISO 13616 registry, whose IBANs clients bring from abroad (a Turkish or
+     * Ukrainian account in a payment list was not found: only SEPA countries were known). Mod-97 still decides.
+     */
+    static final Map<String, Integer> OTHER_LENGTHS = Map.ofEntries(
+            Map.entry("AE", 23), Map.entry("AZ", 28), Map.entry("BA", 20), Map.entry("BH", 22), Map.entry("BR", 29),
+            Map.entry("BY", 28), Map.entry("CR", 22), Map.entry("DO", 28), Map.entry("EG", 29), Map.entry("FO", 18),
+            Map.entry("GE", 22), Map.entry("GL", 18), Map.entry("GT", 28), Map.entry("IL", 23), Map.entry("IQ", 23),
+            Map.entry("JO", 30), Map.entry("KW", 30), Map.entry("KZ", 20), Map.entry("LB", 28), Map.entry("LC", 32),
+            Map.entry("LY", 25), Map.entry("MR", 27), Map.entry("MU", 30), Map.entry("PK", 24), Map.entry("PS", 29),
+            Map.entry("QA", 29), Map.entry("SA", 24), Map.entry("SC", 31), Map.entry("SD", 18), Map.entry("ST", 25),
+            Map.entry("SV", 28), Map.entry("TL", 23), Map.entry("TN", 24), Map.entry("TR", 26), Map.entry("UA", 29),
+            Map.entry("VG", 24), Map.entry("XK", 20));
+
     private final IbanChecksum checksum = new IbanChecksum();
 
     @Override
@@ -53,7 +67,7 @@ public final class IbanRecognizer implements AnalysedTextRecognizer {
             }
             String country = ("" + text.charAt(i) + text.charAt(i + 1)).toUpperCase(Locale.ROOT);
             Integer length = SEPA_LENGTHS.get(country);
-            if (length == null) {
+            if (length == null && (length = OTHER_LENGTHS.get(country)) == null) {
                 continue;
             }
             int end = scan(text, i, length);
@@ -105,7 +119,8 @@ public final class IbanRecognizer implements AnalysedTextRecognizer {
     @Override
     public Description describe() {
         return new Description(EntityType.IBAN, "hand-written scanner: country code, per-country length of all "
-                + SEPA_LENGTHS.size() + " SEPA countries and territories, checksum: " + checksum.name(),
+                + SEPA_LENGTHS.size() + " SEPA countries and territories and the " + OTHER_LENGTHS.size()
+                + " other countries of the ISO 13616 registry (`TR`, `UA`, `SA`, …), checksum: " + checksum.name(),
                 "compact, grouped by four with spaces or dashes, any case. A mistyped IBAN (bad check digits) is"
                         + " **not** reported.");
     }

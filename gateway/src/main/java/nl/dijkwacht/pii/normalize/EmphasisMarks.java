@@ -13,7 +13,8 @@ import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
  * on the other; a single {@code _} between two digits where a group of one digit touches it ({@code 1_1_1}; a date's or
  * a number's groups, {@code 12_03_1985}, {@code 111_222_333}, stay separators for the digit-run pass); a BBCode tag of
  * inline formatting ({@code [b]}, {@code [/i]}, {@code [color=red]}, {@code [size=12]} …) anywhere, as HTML's
- * phrasing tags. Left: a single {@code *} or {@code ~} ({@code 2*3}, {@code ~100}: arithmetic and "about" in ordinary
+ * phrasing tags; a link's tag ({@code [url=…]}, {@code [email]}; redteam51) read away too, a target moved as written to the
+ * text's end ({@code TextNormalizer.Edit#moved}), where it is scanned as before. Left: a single {@code *} or {@code ~} ({@code 2*3}, {@code ~100}: arithmetic and "about" in ordinary
  * text), emphasis around words, and underscores in names ({@code snake_case}, {@code file_2024_v2}).
  */
 final class EmphasisMarks {
@@ -21,7 +22,7 @@ final class EmphasisMarks {
     private EmphasisMarks() {
     }
 
-    /** BBCode's inline formatting tags (open and close); a link's {@code [url=…]} says something and stays. */
+    /** BBCode's inline formatting tags (open and close); a link's tags are {@link #LINKS}. */
     private static final Set<String> BBCODE = Set.of("b", "i", "u", "s", "sup", "sub", "color", "colour", "size", "font",
             "highlight", "strike", "em", "strong");
 
@@ -35,7 +36,13 @@ final class EmphasisMarks {
                 continue;
             }
             int end = c == '[' ? bbcodeEnd(s, i) : markEnd(s, i, c);
-            if (end > i) {
+            int link = c == '[' && end == i ? linkEnd(s, i) : i;
+            if (link > i) {
+                // a link's target is scanned where it cannot split the text it sits in (as HtmlMarkup's href)
+                int equals = s.indexOf('=', i);
+                edits.add(s, i, link, "", equals >= 0 && equals < link);
+                i = link - 1;
+            } else if (end > i) {
                 // a number against a word stays apart: "111222333**volgt", "[b]111222333[/b]volgt" (review50)
                 edits.add(s, i, end, "");
                 i = end - 1;
@@ -67,6 +74,44 @@ final class EmphasisMarks {
         if (c == '_' && digit(before) && digit(after)
                 && (i < 2 || !digit(s.charAt(i - 2)) || end + 1 >= s.length() || !digit(s.charAt(end + 1)))) {
             return end; // a one-digit group touches it: 1_1_1, not 12_03_1985
+        }
+        return i;
+    }
+
+    /** BBCode's link tags (redteam51): read away as HTML's {@code <a>}, a target moved to the text's end. */
+    private static final Set<String> LINKS = Set.of("url", "email", "link");
+    /** A link's target is at most this long: a URL or an address, not a paragraph. */
+    private static final int MAX_TARGET = 2048;
+
+    /** End of a BBCode link tag ({@code [url]}, {@code [/url]}, {@code [url=…]}, {@code [email=…]}) at {@code i}, else {@code i}. */
+    private static int linkEnd(String s, int i) {
+        int n = s.length();
+        int k = i + 1;
+        boolean closing = k < n && s.charAt(k) == '/';
+        if (closing) {
+            k++;
+        }
+        int nameStart = k;
+        while (k < n && k - nameStart < 5 && asciiLetter(s.charAt(k))) {
+            k++;
+        }
+        if (k >= n || !LINKS.contains(s.substring(nameStart, k).toLowerCase(java.util.Locale.ROOT))) {
+            return i;
+        }
+        if (s.charAt(k) == ']') {
+            return k + 1;
+        }
+        if (closing || s.charAt(k) != '=') {
+            return i;
+        }
+        for (int v = k + 1; v < n && v - k <= MAX_TARGET; v++) {
+            char c = s.charAt(v);
+            if (c == ']') {
+                return v + 1;
+            }
+            if (c == '\n' || c == '[') {
+                return i;
+            }
         }
         return i;
     }

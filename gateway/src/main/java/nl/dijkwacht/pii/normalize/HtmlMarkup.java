@@ -1,6 +1,5 @@
 package nl.dijkwacht.pii.normalize;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,7 +14,8 @@ import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
  * and the model reads the value whole. A tag of a phrasing element ({@code span}, {@code b}, {@code font}, {@code wbr},
  * Outlook's {@code o:p} …) is read as nothing, one of a block ({@code p}, {@code div}, {@code br}, {@code li} …) as a
  * line break and a table cell's as a tab, as a browser lays them out; an empty HTML comment and Outlook's conditional
- * comments ({@code <!--[if !supportLists]-->}, {@code <![endif]>}) as nothing.
+ * comments ({@code <!--[if !supportLists]-->}, {@code <![endif]>}) as nothing; a comment with text in it as nothing too,
+ * moved as written to the end of the text like a tag's attributes (redteam51).
  *
  * <p>A tag whose attributes are layout ({@code style}, {@code class}, {@code lang}, {@code width} …) and hold no
  * {@code @} and no run of five digits is read away. A tag with any other attribute ({@code href}, {@code title},
@@ -40,6 +40,8 @@ final class HtmlMarkup {
     /** An empty comment, Outlook's conditional comments and its downlevel-revealed ones. */
     private static final Pattern COMMENT = Pattern.compile(
             "<!--(?:\\s{0,40}|\\[if [^\\]<>@]{1,80}\\]>?|<?!?\\[endif\\])-->|<!\\[(?:if [^\\]<>@]{1,80}|endif)\\]>");
+    /** Any other comment (redteam51: {@code 111<!-- x -->222333}): a browser shows nothing of it; moved, scanned at the end. */
+    private static final Pattern COMMENT_WITH_TEXT = Pattern.compile("<!--(?s:.{1,1000}?)-->");
     /** Five digits in a row: a value, not a size or colour. */
     private static final Pattern DIGIT_RUN = Pattern.compile("\\d{5}");
 
@@ -65,17 +67,24 @@ final class HtmlMarkup {
         if (open < 0) {
             return List.of();
         }
-        List<Edit> edits = null;
+        KeptApartEdits edits = new KeptApartEdits();
         Matcher tag = null;
         Matcher comment = null;
         int n = s.length();
         for (; open >= 0 && open + 2 < n; open = s.indexOf('<', open + 1)) {
             char next = s.charAt(open + 1);
-            Edit edit = null;
+            int end = open;
             if (next == '!') {
                 comment = comment == null ? COMMENT.matcher(s) : comment;
                 if (comment.region(open, n).lookingAt()) {
-                    edit = new Edit(open, comment.end(), "");
+                    end = comment.end();
+                    edits.add(s, open, end, "");
+                } else if (open + 3 < n && s.charAt(open + 2) == '-' && s.charAt(open + 3) == '-') {
+                    Matcher text = COMMENT_WITH_TEXT.matcher(s).region(open, n);
+                    if (text.lookingAt()) {
+                        end = text.end();
+                        edits.add(s, open, end, "", true);
+                    }
                 }
             } else if (next == '/' || asciiLetter(next)) {
                 tag = tag == null ? TAG.matcher(s) : tag;
@@ -83,19 +92,17 @@ final class HtmlMarkup {
                     String element = tag.group(2).toLowerCase(Locale.ROOT);
                     String shown = shownAs(element);
                     if (shown != null) {
-                        edit = new Edit(open, tag.end(), shown, !layoutOnly(tag.group(3)));
+                        end = tag.end();
+                        // a number against a word stays apart, a number joined to more digits is also read as written
+                        edits.add(s, open, end, shown, !layoutOnly(tag.group(3)));
                     }
                 }
             }
-            if (edit != null) {
-                if (edits == null) {
-                    edits = new ArrayList<>();
-                }
-                edits.add(edit);
-                open = edit.end() - 1;
+            if (end > open) {
+                open = end - 1;
             }
         }
-        return edits == null ? List.of() : edits;
+        return edits.list();
     }
 
     /** What a browser shows for a tag of the element, or null to leave it as written. */

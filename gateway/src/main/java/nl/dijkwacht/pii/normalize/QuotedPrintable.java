@@ -1,7 +1,6 @@
 package nl.dijkwacht.pii.normalize;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
 
@@ -27,36 +26,35 @@ final class QuotedPrintable {
         if (eq < 0) {
             return List.of();
         }
-        List<Edit> edits = null;
+        KeptApartEdits edits = new KeptApartEdits();
         int n = s.length();
         for (; eq >= 0 && eq + 2 < n; eq = s.indexOf('=', eq + 1)) {
-            Edit edit = softLineBreak(s, eq);
-            if (edit == null) {
-                edit = escapeRun(s, eq);
+            int end = softLineBreak(s, eq);
+            if (end > eq) {
+                // a letter against a digit stays apart: "111222333=" at a line's end and "volgt" on the next (review50)
+                edits.add(s, eq, end, "");
+            } else {
+                end = escapeRun(s, eq, edits);
             }
-            if (edit != null) {
-                if (edits == null) {
-                    edits = new ArrayList<>();
-                }
-                edits.add(edit);
-                eq = edit.end() - 1;
+            if (end > eq) {
+                eq = end - 1;
             }
         }
-        return edits == null ? List.of() : edits;
+        return edits.list();
     }
 
-    private static Edit softLineBreak(String s, int eq) {
+    /** The end of a soft line break at {@code eq}, or {@code eq}. */
+    private static int softLineBreak(String s, int eq) {
         int end = s.charAt(eq + 1) == '\n' ? eq + 2
                 : s.charAt(eq + 1) == '\r' && eq + 2 < s.length() && s.charAt(eq + 2) == '\n' ? eq + 3 : -1;
         if (end < 0 || eq == 0 || end >= s.length() || white(s.charAt(eq - 1)) || white(s.charAt(end))) {
-            return null;
+            return eq;
         }
-        // a letter against a digit stays apart: "111222333=" at a line's end and "volgt" on the next (review50)
-        return new Edit(eq, end, KeptApartEdits.keptApart(s.charAt(eq - 1), "", s.charAt(end)));
+        return end;
     }
 
-    /** A run of at least two escapes (soft line breaks may fall between them) decoded, or null. */
-    private static Edit escapeRun(String s, int eq) {
+    /** A run of at least two escapes (soft line breaks may fall between them) decoded; its end, or {@code eq}. */
+    private static int escapeRun(String s, int eq, KeptApartEdits edits) {
         int n = s.length();
         byte[] bytes = new byte[16];
         int count = 0;
@@ -80,11 +78,14 @@ final class QuotedPrintable {
             end = i;
         }
         if (count < 2) {
-            return null;
+            return eq;
         }
         String text = wellFormedUtf8(bytes, count);
-        return text == null ? null : new Edit(eq, end, KeptApartEdits.keptApart(eq > 0 ? s.charAt(eq - 1) : ' ',
-                TextNormalizer.characters(text), end < n ? s.charAt(end) : ' '));
+        if (text == null) {
+            return eq;
+        }
+        edits.add(s, eq, end, TextNormalizer.characters(text));
+        return end;
     }
 
     private static String wellFormedUtf8(byte[] bytes, int count) {

@@ -18,10 +18,13 @@ import java.util.regex.Pattern;
  *   <li>HTML character references read as their characters ({@code 111&nbsp;222}, {@code &#49;},
  *       {@code &commat;}; {@link HtmlCharacterReferences}), then as in the first step;</li>
  *   <li>quoted-printable as pasted from a mail's source ({@code =31=31=31}, a soft line break inside a value;
- *       {@link QuotedPrintable}) and backslash escapes from JSON or code ({@code \x31}, backslash-u and four hex
- *       digits; {@link BackslashEscapes}) read as their characters, then as in the first step;</li>
+ *       {@link QuotedPrintable}), an RTF document's groups and control words ({@link RtfText}) and backslash escapes
+ *       from JSON, code, CSS, Markdown and RTF ({@code \x31}, backslash-u and four hex digits, {@code \31 },
+ *       {@code \-}, {@code \'31}; {@link BackslashEscapes}) read as their characters, then as in the first step;</li>
  *   <li>Markdown and BBCode emphasis inside a number read away ({@code 111**222333}, {@code 1_1_1},
- *       {@code [b]111[/b]222333}; {@link EmphasisMarks});</li>
+ *       {@code [b]111[/b]222333}) and BBCode's link tags as HTML's {@code <a>} ({@link EmphasisMarks});</li>
+ *   <li>each decoding keeps a letter and a digit apart, and where it joins a value to more digits also keeps the
+ *       value as written, at the text's end ({@link KeptApartEdits});</li>
  *   <li>obfuscated e-mail addresses written plainly: {@code jan (at) example (dot) nl}, {@code jan[at]example.nl},
  *       {@code jan(a)example.nl}, {@code jan @ example.nl}, {@code jan&#64;example.nl}, {@code jan%40example.nl}
  *       → {@code jan@example.nl};</li>
@@ -46,11 +49,16 @@ public final class TextNormalizer {
     private static final String LABEL = "[\\p{L}\\d](?:[\\p{L}\\d-]*[\\p{L}\\d])?";
     private static final String OPEN = "[(\\[{<]";
     private static final String CLOSE = "[)\\]}>]";
-    /** '@' as an HTML character reference or percent-encoded, as copied from a web page or a mailto link. */
-    private static final String ENCODED_AT = "&#0*64;|&#x0*40;|&commat;|%40";
+    /**
+     * '@' as an HTML character reference or percent-encoded, as copied from a web page or a mailto link, or as a single
+     * quoted-printable escape (redteam51: {@code jan=40example.nl}; only where an address forms around it, so an
+     * assignment {@code x=40} stays).
+     */
+    private static final String ENCODED_AT = "&#0*64;|&#x0*40;|&commat;|%40|=40";
     private static final String AT = "(?:\\s*" + OPEN + "\\s*(?:at|@|a|apenstaartje)\\s*" + CLOSE + "\\s*"
             + "|[ \\t]+(?:at|apenstaartje)[ \\t]+|[ \\t]+@[ \\t]*|[ \\t]*@[ \\t]+|" + ENCODED_AT + "|@)";
-    private static final String DOT = "(?:\\s*" + OPEN + "\\s*(?:dot|punt)\\s*" + CLOSE + "\\s*|[ \\t]+(?:dot|punt)[ \\t]+|\\.)";
+    /** A dot of an address: written out, bracketed ("defanged": {@code [.]}), spaced, quoted-printable, or plain. */
+    private static final String DOT = "(?:\\s*" + OPEN + "\\s*(?:dot|punt|\\.)\\s*" + CLOSE + "\\s*|[ \\t]+(?:dot|punt|\\.)[ \\t]+|=2E|\\.)";
     /** An e-mail address with its '@' and dots possibly written out; groups: local, at, rest. */
     private static final Pattern OBFUSCATED_EMAIL = Pattern.compile("(?i)(?<![\\p{L}\\d._%+-])(" + LOCAL + ")(" + AT + ")("
             + LABEL + "(?:" + DOT + LABEL + "){0,126}" + DOT + "[a-z]{2,24})(?![\\p{L}\\d])");
@@ -67,6 +75,7 @@ public final class TextNormalizer {
         draft = draft.apply(HtmlMarkup.edits(draft.text()));
         draft = draft.apply(HtmlCharacterReferences.edits(draft.text()));
         draft = draft.apply(QuotedPrintable.edits(draft.text()));
+        draft = draft.apply(RtfText.edits(draft.text()));
         draft = draft.apply(BackslashEscapes.edits(draft.text()));
         draft = draft.apply(EmphasisMarks.edits(draft.text()));
         draft = draft.apply(emailEdits(draft.text()));
@@ -98,7 +107,11 @@ public final class TextNormalizer {
      */
     public static String withoutMarkup(String text) {
         List<Edit> edits = HtmlMarkup.edits(text);
-        return edits.isEmpty() ? text : Draft.unchanged(text).apply(edits).text();
+        if (edits.isEmpty()) {
+            return text;
+        }
+        // a copy keeps a number's written reading for the recognizers (KeptApartEdits); words need none
+        return Draft.unchanged(text).apply(edits.stream().filter(e -> e.text() != null).toList()).text();
     }
 
     /**
@@ -144,6 +157,11 @@ public final class TextNormalizer {
                 continue;
             }
             if (invisible(cp)) {
+                i += len;
+                continue;
+            }
+            if (cp == 0x3002 || cp == 0xFF61) {
+                d.add('.', i, i + len); // an ideographic full stop: IDNA reads it as a domain's dot (redteam51)
                 i += len;
                 continue;
             }
@@ -299,7 +317,7 @@ public final class TextNormalizer {
             case '(', '[', '{', '<' -> bracketedWordMayFollow(s, i + 1);
             case '@' -> i + 1 < s.length() && white(s.charAt(i + 1));
             case '&' -> i + 1 < s.length() && (s.charAt(i + 1) == '#' || s.charAt(i + 1) == 'c' || s.charAt(i + 1) == 'C');
-            case '%' -> i + 1 < s.length() && s.charAt(i + 1) == '4';
+            case '%', '=' -> i + 1 < s.length() && s.charAt(i + 1) == '4';
             case ' ', '\t', '\n', '\u000B', '\f', '\r' -> i + 1 < s.length()
                     && (s.charAt(i + 1) == '@' || spacedAtWord(s, i + 1));
             default -> false;
@@ -410,6 +428,14 @@ public final class TextNormalizer {
         Edit(int start, int end, String text) {
             this(start, end, text, false);
         }
+
+        /**
+         * [start, end) left in place and also put as written at the text's end (a {@code null} text): a reading of the
+         * original a decoding joined away ({@link KeptApartEdits}). May overlap other edits; listed after them.
+         */
+        static Edit copy(int start, int end) {
+            return new Edit(start, end, null, true);
+        }
     }
 
     /** The normal form being built, with for each character its range in the original. */
@@ -497,12 +523,15 @@ public final class TextNormalizer {
             int cursor = 0;
             boolean moves = false;
             for (Edit e : edits) {
+                moves |= e.moved();
+                if (e.text() == null) {
+                    continue; // a copy: nothing replaced
+                }
                 for (int k = cursor; k < e.start(); k++) {
                     next.add(current.charAt(k), originFrom(k), originTo(k));
                 }
                 next.add(e.text(), originFrom(e.start()), originTo(e.end() - 1));
                 cursor = e.end();
-                moves |= e.moved();
             }
             for (int k = cursor; k < current.length(); k++) {
                 next.add(current.charAt(k), originFrom(k), originTo(k));

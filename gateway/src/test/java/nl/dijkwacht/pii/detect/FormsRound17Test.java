@@ -24,6 +24,18 @@ class FormsRound17Test {
                 .containsExactly("Femke", "Daan");
     }
 
+    /**
+     * review51: a remark after an earlier item is skipped walking back to the enumeration's first item also where a line
+     * follows the enumeration (the walk back looked for no line break anywhere after the remark, so only one-line texts).
+     */
+    @Test
+    void anEnumerationOpenedByAnItemWithARemarkIsReadInATextOfSeveralLines() {
+        String oneLine = "Aanwezig: Roos (voorzitter), Bas, Femke, Daan en Winter.";
+        assertThat(found(oneLine, EntityType.PERSON)).containsExactly("Roos", "Bas", "Femke", "Daan", "Winter");
+        assertThat(found(oneLine + "\nDe notulen volgen.", EntityType.PERSON))
+                .containsExactly("Roos", "Bas", "Femke", "Daan", "Winter");
+    }
+
     @Test
     void anAddressLineAbroadIsStreetNumberPostcodeAndATownLeftAlone() {
         String moved = "Zij woont nu op Rue des Prés 21, B-4720 Kelmis. Vorher: Bergstraße 5, 52062 Aachen.";
@@ -85,5 +97,19 @@ class FormsRound17Test {
         // a person before such a word still is one
         assertThat(found("Contactpersoon: Sanne Visser, Archief en Documentatie", EntityType.PERSON))
                 .containsExactly("Sanne Visser");
+    }
+
+    @Test
+    void anIbanFromOutsideSepaIsAnIban() {
+        String payments = """
+                "naam","iban","bedrag"
+                "Ayşe Kaya","TR33 0006 1005 1978 6457 8413 26","250,00"
+                "Olena Shevchenko","UA743052990000026007233566001","250,00"
+                """;
+        assertThat(found(payments, EntityType.IBAN))
+                .containsExactly("TR33 0006 1005 1978 6457 8413 26", "UA743052990000026007233566001");
+        assertThat(found("rekening SA0380000000608010167519", EntityType.IBAN)).containsExactly("SA0380000000608010167519");
+        // the check digits still decide: one digit off is no IBAN
+        assertThat(found("rekening TR330106100519786457841326", EntityType.IBAN)).isEmpty();
     }
 }

@@ -47,8 +47,8 @@ import nl.dijkwacht.pii.evalforms.FormsEvalSet.Span;
  * twelfth) and held-out-14 (run once at the end of round 14) in round 15, held-out-15 (run once at the end of
  * round 15) in session 49, held-out-16 (run once at the end of session 49's round) in session 50 and held-out-17
  * (run once at the end of session 50's round) in session 51, so their mismatches are written too.
- * For a part still held out ({@link FormsEvalSet#UNSEEN}: the paste held-out parts) only the figures are printed, never
- * its errors.
+ * For a part still held out ({@link FormsEvalSet#UNSEEN}: the part written ahead of the next round and the paste held-out
+ * parts) only the figures are printed, never its errors.
  */
 public final class FormsEvaluation {
 

@@ -24,7 +24,8 @@ class EscapedTextTest {
                 Arguments.of("a path is no escape", "C:\\Users\\xampp\\new", "C:\\Users\\xampp\\new"),
                 Arguments.of("quoted-printable digits", "BSN =31=31=31=32=32=32=33=33=33.", "BSN 111222333."),
                 Arguments.of("quoted-printable UTF-8", "Ren=C3=A9 de Vries", "Ren\u00e9 de Vries"),
-                Arguments.of("a soft line break inside a value", "BSN 111222=\n333 en 0612=\r\n345678", "BSN 111222333 en 0612345678"),
+                Arguments.of("a soft line break inside a value", "BSN 111222=\n333 en 0612=\r\n345678",
+                        "BSN 111222333 en 0612345678\nBSN 111222=\n\n333 en 0612=\r\n"),
                 Arguments.of("a soft line break inside an escape run", "=31=31=\n=31", "111"),
                 Arguments.of("a single escape is an assignment", "bsn=311222333, x=12, a=40", "bsn=311222333, x=12, a=40"),
                 Arguments.of("lower case is no quoted-printable", "=3d=3d", "=3d=3d"),
@@ -37,7 +38,34 @@ class EscapedTextTest {
                 Arguments.of("a digit escaped after a word stays apart", "NL91ABNA\\x30", "NL91ABNA 0"),
                 Arguments.of("quoted-printable letters after a number stay apart", "BSN 111222333=41=42 volgt", "BSN 111222333 AB volgt"),
                 Arguments.of("a soft line break between a number and a word is a space", "BSN 111222333=\nvolgt", "BSN 111222333 volgt"),
-                Arguments.of("an escaped name stays one word", "\\u004a\\u0061\\u006e 12", "Jan 12"));
+                Arguments.of("an escaped name stays one word", "\\u004a\\u0061\\u006e 12", "Jan 12"),
+                // redteam51: CSS escapes, a backslash before punctuation (Markdown, Telegram, regular expressions),
+                // LaTeX's thin space, RTF's \'hh and an RTF document's control words
+                Arguments.of("CSS escapes of digits", "BSN \\31 \\31 \\31 \\32 \\32 \\32 \\33 \\33 \\33", "BSN 111222333"),
+                Arguments.of("CSS escapes without spaces", "BSN \\31\\31\\31\\32\\32\\32.", "BSN 111222."),
+                // review51: a decoded digit is not joined over the ending space to more digits (0111222333 is a phone
+                // number, and the BSN behind it went out where phones are allowed), so CSS.escape's id stays apart too
+                Arguments.of("CSS.escape of an id that starts with a digit", "#\\31 11222333 { color: red }",
+                        "#1 11222333 { color: red }"),
+                Arguments.of("a digit escape before a number keeps the number apart", "BSN \\30 111222333", "BSN 0 111222333"),
+                Arguments.of("a CSS escape of an at sign", "mail jan\\40 example.nl", "mail jan@example.nl"),
+                Arguments.of("a CSS escape past Latin letters stays", "q::before { content: \"\\201C\"; } map \\1234 AB",
+                        "q::before { content: \"\\201C\"; } map \\1234 AB"),
+                Arguments.of("a CSS-escaped accent", "Ren\\e9  de Vries", "Ren\u00e9 de Vries"),
+                Arguments.of("a path is no CSS escape", "C:\\Users\\Bea\\0201234567.pdf en \\0d\\0a",
+                        "C:\\Users\\Bea\\0201234567.pdf en \\0d\\0a"),
+                Arguments.of("a Markdown-escaped phone number", "bel 06\\-12345678", "bel 06-12345678"),
+                Arguments.of("a Markdown-escaped e-mail address", "jan\\.jansen\\@example\\.nl", "jan.jansen@example.nl"),
+                Arguments.of("a regular expression stays readable", "\\d{3}\\-\\d{4} en \\w+\\.nl", "\\d{3}-\\d{4} en \\w+.nl"),
+                Arguments.of("LaTeX's thin space", "$111\\,222\\,333$", "$111 222 333$"),
+                Arguments.of("RTF's hexadecimal escapes", "BSN \\'31\\'31\\'31\\'32 en Ren\\'e9", "BSN 1112 en Ren\u00e9"),
+                Arguments.of("an apostrophe escaped in code stays", "'it\\'s' en \\'1f", "'it's' en \\'1f"),
+                Arguments.of("an RTF document's control words and groups", "{\\rtf1\\ansi BSN 111{\\b 222}333\\par Ren\\u233? de Vries}",
+                        "BSN 111222333\nRen\u00e9 de Vries\nansi BSN 111{\\b \nb 222}"),
+                Arguments.of("a parameter no RTF control word has stays as text", "{\\rtf1 Het BSN is \\fs111222333 klaar}",
+                        "Het BSN is 111222333 klaar"),
+                Arguments.of("an RTF control word between a number and a word", "{\\rtf1 BSN 111222333\\b volgt}", "BSN 111222333 volgt"),
+                Arguments.of("control words outside an RTF document stay", "zie \\b en \\par hier", "zie \\b en \\par hier"));
     }
 
     @ParameterizedTest(name = "{0}")
