@@ -195,11 +195,15 @@ final class EnumerationLinks {
         return i;
     }
 
+    /** " (voorzitter)" before {@code i}, on the same line and short: skipped back over. */
     private static int skipRemarkBack(String text, int i) {
         if (i > 0 && text.charAt(i - 1) == ')') {
             int open = text.lastIndexOf('(', i - 1);
-            if (open >= 1 && i - open <= 40 && text.charAt(open - 1) == ' ' && text.indexOf('\n', open) < 0) {
-                return open - 1;
+            if (open >= 1 && i - open <= 40 && text.charAt(open - 1) == ' ') {
+                int nl = text.indexOf('\n', open);
+                if (nl < 0 || nl >= i) { // no line break inside the remark (review51: not "none in the rest of the text")
+                    return open - 1;
+                }
             }
         }
         return i;

@@ -24,6 +24,18 @@ class FormsRound17Test {
                 .containsExactly("Femke", "Daan");
     }
 
+    /**
+     * review51: a remark after an earlier item is skipped walking back to the enumeration's first item also where a line
+     * follows the enumeration (the walk back looked for no line break anywhere after the remark, so only one-line texts).
+     */
+    @Test
+    void anEnumerationOpenedByAnItemWithARemarkIsReadInATextOfSeveralLines() {
+        String oneLine = "Aanwezig: Roos (voorzitter), Bas, Femke, Daan en Winter.";
+        assertThat(found(oneLine, EntityType.PERSON)).containsExactly("Roos", "Bas", "Femke", "Daan", "Winter");
+        assertThat(found(oneLine + "\nDe notulen volgen.", EntityType.PERSON))
+                .containsExactly("Roos", "Bas", "Femke", "Daan", "Winter");
+    }
+
     @Test
     void anAddressLineAbroadIsStreetNumberPostcodeAndATownLeftAlone() {
         String moved = "Zij woont nu op Rue des Prés 21, B-4720 Kelmis. Vorher: Bergstraße 5, 52062 Aachen.";
