@@ -74,8 +74,11 @@ final class KeptApartEdits {
     }
 
     private void readAgain(int start, int end) {
-        if (readingCount > 0 && readings[readingCount - 2] == start && readings[readingCount - 1] >= end) {
-            return; // the same value, already read again
+        if (readingCount > 0 && start <= readings[readingCount - 1]) {
+            // overlaps the last one (GX<b>214</b>T): one line, not two
+            readings[readingCount - 2] = Math.min(start, readings[readingCount - 2]);
+            readings[readingCount - 1] = Math.max(end, readings[readingCount - 1]);
+            return;
         }
         if (readingCount == readings.length) {
             readings = java.util.Arrays.copyOf(readings, Math.max(8, readingCount * 2));
