@@ -65,7 +65,7 @@ final class EnumerationLinks {
                     break;
                 }
                 items.add(new int[] {at, end});
-                int after = skipRemark(text, end);
+                int after = BracketRemarks.skipAfter(text, end);
                 String sep = coordinated ? null : separatorAt(text, after);
                 if (sep == null) {
                     if (!closes(text, after)) {
@@ -126,7 +126,7 @@ final class EnumerationLinks {
         int first = start;
         int lineStart = text.lastIndexOf('\n', start) + 1;
         while (first - 2 > lineStart && text.startsWith(", ", first - 2)) {
-            int to = skipRemarkBack(text, first - 2);
+            int to = BracketRemarks.skipBefore(text, first - 2);
             int from = -1;
             for (Finding f : names) {
                 if (f.end() == to) {
@@ -181,32 +181,6 @@ final class EnumerationLinks {
         }
         return !NEVER_NAMES.contains(word.toLowerCase(Locale.ROOT)) && !NamedThings.partOfNamedThing(text, from, to)
                 && !NamedAfterPersonFilter.namesAThing(text, from, to);
-    }
-
-    /** " (stagiair)" after an item, on the same line and short: skipped. */
-    private static int skipRemark(String text, int i) {
-        if (i + 1 < text.length() && text.charAt(i) == ' ' && text.charAt(i + 1) == '(') {
-            int close = text.indexOf(')', i + 2);
-            int nl = text.indexOf('\n', i);
-            if (close > 0 && close - i <= 40 && (nl < 0 || close < nl)) {
-                return close + 1;
-            }
-        }
-        return i;
-    }
-
-    /** " (voorzitter)" before {@code i}, on the same line and short: skipped back over. */
-    private static int skipRemarkBack(String text, int i) {
-        if (i > 0 && text.charAt(i - 1) == ')') {
-            int open = text.lastIndexOf('(', i - 1);
-            if (open >= 1 && i - open <= 40 && text.charAt(open - 1) == ' ') {
-                int nl = text.indexOf('\n', open);
-                if (nl < 0 || nl >= i) { // no line break inside the remark (review51: not "none in the rest of the text")
-                    return open - 1;
-                }
-            }
-        }
-        return i;
     }
 
     private static String separatorAt(String text, int i) {
