@@ -34,6 +34,9 @@ final class EnumerationLinks {
 
     private static final String[] SEPARATORS = {", ", " en ", " and ", " & "};
 
+    /** Bounds the work, which grows with the square of the person findings (each item looks through all of them). */
+    private static final int MAX_NAMES = 200;
+
     private EnumerationLinks() {
     }
 
@@ -46,7 +49,7 @@ final class EnumerationLinks {
                 }
             }
         }
-        if (names.size() < 2 || names.size() > 200) {
+        if (names.size() < 2 || names.size() > MAX_NAMES) {
             return;
         }
         names.sort(Comparator.comparingInt(Finding::start));
@@ -57,25 +60,7 @@ final class EnumerationLinks {
                 continue;
             }
             List<int[]> items = new ArrayList<>();
-            boolean coordinated = false;
-            int at = firstItem(text, n.start(), names);
-            while (true) {
-                int end = itemEnd(text, at, names);
-                if (end < 0) {
-                    break;
-                }
-                items.add(new int[] {at, end});
-                int after = BracketRemarks.skipAfter(text, end);
-                String sep = coordinated ? null : separatorAt(text, after);
-                if (sep == null) {
-                    if (!closes(text, after)) {
-                        items.remove(items.size() - 1); // "…, Jan en Gemeente Utrecht": the last item goes on
-                    }
-                    break;
-                }
-                coordinated = !sep.equals(", ");
-                at = after + sep.length();
-            }
+            boolean coordinated = readItems(text, firstItem(text, n.start(), names), names, items);
             done = items.isEmpty() ? n.end() : items.get(items.size() - 1)[1];
             if (coordinated && items.size() >= 3) {
                 judge(text, items, names, words);
@@ -88,6 +73,32 @@ final class EnumerationLinks {
         }
         for (int[] w : words) {
             echo(text, text.substring(w[0], w[1]), kept, added);
+        }
+    }
+
+    /**
+     * Reads the items from {@code at} into {@code items} while {@code ", "} separates them, up to the one after
+     * {@code en}/{@code and}/{@code &}; an item that does not close the clause is dropped ("…, Jan en Gemeente
+     * Utrecht": the last item goes on). Whether the enumeration ended with such a coordination.
+     */
+    private static boolean readItems(String text, int at, List<Finding> names, List<int[]> items) {
+        boolean coordinated = false;
+        while (true) {
+            int end = itemEnd(text, at, names);
+            if (end < 0) {
+                return coordinated;
+            }
+            items.add(new int[] {at, end});
+            int after = BracketRemarks.skipAfter(text, end);
+            String sep = coordinated ? null : separatorAt(text, after);
+            if (sep == null) {
+                if (!closes(text, after)) {
+                    items.remove(items.size() - 1);
+                }
+                return coordinated;
+            }
+            coordinated = !sep.equals(", ");
+            at = after + sep.length();
         }
     }
 
