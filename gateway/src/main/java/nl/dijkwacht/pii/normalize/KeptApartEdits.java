@@ -13,8 +13,9 @@ import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
  * <p>Where an edit joins digits of the original to digits after it — {@code 111222333\x31}, {@code 111222333<b>1</b>},
  * {@code 111222333**1}, a soft line break — the number read whole is longer than the one written, and no recognizer's
  * edge holds (redteam51: {@code 1112223331}). The value before it (with the words around it, {@link #valueStart}) and
- * the edit's original text are then also put, as written, at the text's end ({@link Edit#copy}), where they are scanned as before the decoding; a value split by the
- * escape ({@code 111\x32\x32\x32333}) is still read whole in place.
+ * the edit's original text are then also put, as written, at the text's end ({@link Edit#copy}), where they are
+ * scanned as before the decoding; a value split by the escape ({@code 111\x32\x32\x32333}) is still read whole in
+ * place.
  */
 final class KeptApartEdits {
 
@@ -43,7 +44,8 @@ final class KeptApartEdits {
         String inPlace = keptApart(before, decoded, end < s.length() ? s.charAt(end) : ' ');
         edits.add(new Edit(start, end, inPlace, moved));
         int digitsFrom = adjacent ? digitsBefore : start > 0 && digit(s.charAt(start - 1)) ? valueStart(s, start) : -1;
-        if (digitsFrom >= 0 && digitsFrom < start && (inPlace.isEmpty() ? end < s.length() && digit(s.charAt(end)) : digit(inPlace.charAt(0)))) {
+        boolean digitFollows = inPlace.isEmpty() ? end < s.length() && digit(s.charAt(end)) : digit(inPlace.charAt(0));
+        if (digitsFrom >= 0 && digitsFrom < start && digitFollows) {
             if (copies == null) {
                 copies = new ArrayList<>();
             }
@@ -84,7 +86,7 @@ final class KeptApartEdits {
                 break;
             }
         }
-        while (i < end && i == limit && i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+        if (i == limit && i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
             while (i < end && Character.isLetterOrDigit(s.charAt(i))) {
                 i++; // cut inside a word: start after it
             }

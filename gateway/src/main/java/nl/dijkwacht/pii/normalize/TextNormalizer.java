@@ -420,9 +420,10 @@ public final class TextNormalizer {
     }
 
     /**
-     * Replace [start, end) of the current text by {@code text}. Edits are sorted and do not overlap. A {@code moved} edit
-     * also puts what it replaced at the end of the text, after a line break, mapped to where it came from: a tag's
-     * attributes are scanned there without splitting the value the tag sits in (redteam50).
+     * Replace [start, end) of the current text by {@code text}. Edits are sorted and do not overlap, but for copies
+     * ({@link #copy}), which come after the others. A {@code moved} edit also puts what it replaced at the end of the
+     * text, after a line break, mapped to where it came from: a tag's attributes are scanned there without splitting the
+     * value the tag sits in (redteam50).
      */
     record Edit(int start, int end, String text, boolean moved) {
         Edit(int start, int end, String text) {

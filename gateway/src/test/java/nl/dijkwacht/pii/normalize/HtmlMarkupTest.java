@@ -38,6 +38,14 @@ class HtmlMarkupTest {
                 // redteam51: read away as a browser shows it, its words moved to the end and scanned there as before
                 Arguments.of("a comment with words is moved", "111<!-- zie dossier -->222",
                         "111222\n<!-- zie dossier -->\n111<!-- zie dossier -->"),
+                Arguments.of("an unclosed comment stays", "111<!-- zie 222 <!--x 333", "111<!-- zie 222 <!--x 333"),
+                Arguments.of("a comment of a thousand characters is moved", "a <!--" + "x".repeat(1000) + "--> b",
+                        "a  b\n<!--" + "x".repeat(1000) + "-->"),
+                Arguments.of("a longer comment stays", "a <!--" + "x".repeat(1001) + "--> b", "a <!--" + "x".repeat(1001) + "--> b"),
+                Arguments.of("a comment's length counted in characters, not UTF-16 units",
+                        "a <!--" + "\uD83D\uDE00".repeat(1000) + "--> b", "a  b\n<!--" + "\uD83D\uDE00".repeat(1000) + "-->"),
+                Arguments.of("a longer comment in characters stays", "a <!--" + "\uD83D\uDE00".repeat(1001) + "--> b",
+                        "a <!--" + "\uD83D\uDE00".repeat(1001) + "--> b"),
                 Arguments.of("angle brackets that are no tag", "Jan Jansen <jan@example.nl>, <Jan Jansen>, a < b > c, <x>",
                         "Jan Jansen <jan@example.nl>, <Jan Jansen>, a < b > c, <x>"),
                 Arguments.of("an escaped tag is text", "111&lt;b&gt;222", "111<b>222"));
