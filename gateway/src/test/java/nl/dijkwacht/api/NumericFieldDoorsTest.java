@@ -60,7 +60,12 @@ class NumericFieldDoorsTest extends ExternModelDoorsTestBase {
                 {"model":"extern","prompt":"Vat de wet samen.","max_tokens":111222333,"temperature":0.111222333}""";
         var response = postJson("/v1/completions", body, TestPack.TOOL_KEY, "X-Dijkwacht-Use-Case", "test-velden");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(sentBodies().getFirst()).doesNotContain("111222").doesNotContain("1222333");
+
+        String sentText = sentBodies().getFirst();
+        assertThat(sentText).doesNotContain("111222").doesNotContain("1222333");
+        JsonNode sent = json.readTree(sentText); // bounded, not dropped
+        assertThat(sent.path("max_tokens").asLong()).isEqualTo(1_000_000L);
+        assertThat(sent.path("temperature").asDouble()).isEqualTo(0.111);
     }
 
     /**
