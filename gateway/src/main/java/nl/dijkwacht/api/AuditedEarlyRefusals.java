@@ -1,5 +1,6 @@
 package nl.dijkwacht.api;
 
+import java.util.Set;
 import nl.dijkwacht.api.filter.EarlyRefusal;
 import nl.dijkwacht.api.filter.EarlyRefusalListener;
 import nl.dijkwacht.api.filter.RouteKind;
@@ -35,8 +36,12 @@ import nl.dijkwacht.tenancy.Tenants;
  */
 public final class AuditedEarlyRefusals implements EarlyRefusalListener {
 
-    /** A verified token whose tenant this gateway does not serve, or that its issuer may not name (identity48/49). */
-    private static final java.util.Set<String> TENANT_NOT_SERVED = java.util.Set.of("tenant_unknown", "tenant_not_allowed");
+    /**
+     * A verified token whose tenant this gateway does not serve, or that its issuer may not name: the codes of
+     * {@code identity.CallerAuthenticator}'s refusals (identity48/49), as text — only the authentication filter may
+     * depend on that class (ArchitectureTest).
+     */
+    private static final Set<String> TENANT_NOT_SERVED = Set.of("tenant_unknown", "tenant_not_allowed");
 
     private final AuditTrail audit;
     private final Tenants tenants;

@@ -85,12 +85,7 @@ public final class ClientAddress {
             return null;
         }
         bytes[3] = (byte) value;
-        for (Range range : trusted) {
-            if (range.contains(bytes)) {
-                return null;
-            }
-        }
-        return text;
+        return isTrusted(bytes) ? null : text;
     }
 
     private String of(InetAddress remote, Supplier<List<String>> forwardedFor) {
@@ -120,6 +115,10 @@ public final class ClientAddress {
     }
 
     private boolean isTrusted(InetAddress address) {
+        return isTrusted(address.getAddress());
+    }
+
+    private boolean isTrusted(byte[] address) {
         for (Range range : trusted) {
             if (range.contains(address)) {
                 return true;
@@ -173,10 +172,6 @@ public final class ClientAddress {
                 throw new IllegalArgumentException("dijkwacht.limits.trusted-proxies: ongeldige prefixlengte in '" + cidr + "'");
             }
             return new Range(address.getAddress(), bits);
-        }
-
-        boolean contains(InetAddress address) {
-            return contains(address.getAddress());
         }
 
         boolean contains(byte[] bytes) {

@@ -2,6 +2,7 @@ package nl.dijkwacht.limits;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.function.Function;
 import nl.dijkwacht.api.OpenAiErrorWriter;
 import nl.dijkwacht.api.filter.EarlyRefusal;
 import nl.dijkwacht.api.filter.EarlyRefusalListener;
@@ -28,7 +29,7 @@ public final class SourceLimitFilter implements PreAuthenticationLimit, EarlyRef
 
     private final SourceGuard guard;
     private final ClientAddress addresses;
-    private final java.util.function.Function<ServerRequest, String> remoteAddress;
+    private final Function<ServerRequest, String> remoteAddress;
     private final OpenAiErrorWriter errors;
     private final ObjectMapper json;
 
@@ -38,7 +39,7 @@ public final class SourceLimitFilter implements PreAuthenticationLimit, EarlyRef
      *                      request (edges51); handed in by the wiring, so that {@code limits} needs no servlet API
      */
     public SourceLimitFilter(SourceGuard guard, ClientAddress addresses,
-                             java.util.function.Function<ServerRequest, String> remoteAddress, ObjectMapper json) {
+                             Function<ServerRequest, String> remoteAddress, ObjectMapper json) {
         this.guard = guard;
         this.addresses = addresses;
         this.remoteAddress = remoteAddress;

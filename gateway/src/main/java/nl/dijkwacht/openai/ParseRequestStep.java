@@ -3,6 +3,7 @@ package nl.dijkwacht.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ public final class ParseRequestStep implements PolicyStep {
             }
         }
         if (body.get("dimensions") instanceof JsonNode dimensions && dimensions.isNumber()
-                && dimensions.decimalValue().compareTo(java.math.BigDecimal.valueOf(MAX_DIMENSIONS)) > 0) {
+                && dimensions.decimalValue().compareTo(BigDecimal.valueOf(MAX_DIMENSIONS)) > 0) {
             return deny("value_out_of_range", "Het veld 'dimensions' mag hoogstens " + MAX_DIMENSIONS + " zijn.", "dimensions");
         }
         if (body.get("logit_bias") instanceof ObjectNode bias) {

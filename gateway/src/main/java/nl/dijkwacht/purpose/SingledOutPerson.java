@@ -2,6 +2,7 @@ package nl.dijkwacht.purpose;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import nl.dijkwacht.pii.detect.KnownNames;
 import nl.dijkwacht.words.WordList;
@@ -28,12 +29,16 @@ final class SingledOutPerson {
     }
 
     private static final Set<String> NOUNS = nouns();
+    private static final int LONGEST_NOUN = NOUNS.stream().mapToInt(String::length).max().orElse(0);
+    private static final int MIN_HEAD = 5;
+    private static final int MIN_PREFIX = 3;
     private static final Set<String> DETERMINERS = Set.of("de", "die", "deze", "onze", "mijn", "the", "that", "this", "our", "my");
     private static final Set<String> RESTRICTING = Set.of("die", "dat", "wie", "wiens", "wier", "van", "met", "op", "uit", "aan",
             "bij", "who", "whose", "that", "with", "of", "on", "from", "at");
     private static final Set<String> DEMONYMS = PurposeWords.set("demonyms");
     private static final Set<String> AMBIGUOUS = WordList.set("/pii/names/ambiguous.txt");
     private static final Set<String> ARTICLES = Set.of("de", "het", "een", "the", "a", "an");
+    private static final int LONGEST_ARTICLE = ARTICLES.stream().mapToInt(String::length).max().orElse(0);
     /** Words after which a number is a time, a count or a date, not what one person has ("in 5 bullets", "om 11 uur"). */
     private static final Set<String> COUNT_BEFORE = Set.of("in", "op", "om", "voor", "na", "binnen", "over", "tot", "per", "at",
             "for", "after", "within", "by", "to", "until");
@@ -46,7 +51,7 @@ final class SingledOutPerson {
     }
 
     /**
-     * @param text   the messages as written (for the capitals)
+     * @param text   the messages as read ({@link PurposeText}), joined: with their capitals
      * @param folded the same, folded ({@link PurposeTokens#fold})
      */
     static boolean in(String text, String folded) {
@@ -80,7 +85,10 @@ final class SingledOutPerson {
         return false;
     }
 
-    /** A singular person noun, also as the head of a closed or hyphenated compound ("pashouder", "oud-wethouder"). */
+    /**
+     * A singular person noun, also as the head of a hyphenated compound ("oud-wethouder") or of a closed one
+     * ("pashouder": a head of at least {@value #MIN_HEAD} letters after at least {@value #MIN_PREFIX}).
+     */
     static boolean isNoun(String w) {
         if (NOUNS.contains(w)) {
             return true;
@@ -89,15 +97,19 @@ final class SingledOutPerson {
         if (hyphen > 0 && NOUNS.contains(w.substring(hyphen + 1))) {
             return true;
         }
-        for (int k = 3; k < w.length() - 2; k++) {
-            if (NOUNS.contains(w.substring(k)) && w.length() - k >= 5) {
+        // only the tails a noun can be: a long compound is not cut into every tail
+        for (int k = Math.max(MIN_PREFIX, w.length() - LONGEST_NOUN); k <= w.length() - MIN_HEAD; k++) {
+            if (NOUNS.contains(w.substring(k))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** A token with a digit that is no year or bare count: "7", "a-21", "09", "c-208", "gx-214-t" — not "2026", "1998". */
+    /**
+     * A token with a digit that is no year: "7", "a-21", "09", "c-208", "gx-214-t" — not "2026", "1998" (a count is told
+     * apart by the word before it, {@link #COUNT_BEFORE}).
+     */
     static boolean isIdentifier(String w) {
         boolean digit = false;
         boolean other = false;
@@ -112,10 +124,8 @@ final class SingledOutPerson {
         if (!digit) {
             return false;
         }
-        if (!other && w.length() == 4 && (w.startsWith("19") || w.startsWith("20"))) {
-            return false;
-        }
-        return true;
+        boolean year = !other && w.length() == 4 && (w.startsWith("19") || w.startsWith("20"));
+        return !year;
     }
 
     /**
@@ -125,10 +135,11 @@ final class SingledOutPerson {
      * the two-word name marker's).
      */
     static boolean byGivenName(String text) {
-        KnownNames names = KnownNames.shared();
+        Set<String> firstNames = KnownNames.shared().firstNames();
         int n = text.length();
         int i = 0;
-        String previous = null;
+        boolean firstWord = true;
+        boolean afterArticle = false;
         while (i < n) {
             char c = text.charAt(i);
             if (!Character.isLetter(c)) {
@@ -139,15 +150,22 @@ final class SingledOutPerson {
             while (i < n && Character.isLetter(text.charAt(i))) {
                 i++;
             }
-            String lower = text.substring(s, i).toLowerCase(java.util.Locale.ROOT);
-            if (previous != null && Character.isUpperCase(c) && i - s >= 3 && !Character.isUpperCase(text.charAt(s + 1))
-                    && text.charAt(s - 1) != '-' && !ARTICLES.contains(previous) && !capitalisedNext(text, i)
-                    && names.firstNames().contains(lower) && !DEMONYMS.contains(lower) && !AMBIGUOUS.contains(lower)) {
-                return true;
+            // the shape first: only a capitalised word is lowered and looked up (the step reads a whole conversation)
+            if (!firstWord && !afterArticle && Character.isUpperCase(c) && i - s >= 3 && !Character.isUpperCase(text.charAt(s + 1))
+                    && text.charAt(s - 1) != '-' && !capitalisedNext(text, i)) {
+                String lower = lower(text, s, i);
+                if (firstNames.contains(lower) && !DEMONYMS.contains(lower) && !AMBIGUOUS.contains(lower)) {
+                    return true;
+                }
             }
-            previous = lower;
+            firstWord = false;
+            afterArticle = i - s <= LONGEST_ARTICLE && ARTICLES.contains(lower(text, s, i));
         }
         return false;
+    }
+
+    private static String lower(String text, int from, int to) {
+        return text.substring(from, to).toLowerCase(Locale.ROOT);
     }
 
     /** The next word, after one space, starts with a capital. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import nl.dijkwacht.support.TestPack;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +60,12 @@ class NumericFieldDoorsTest extends ExternModelDoorsTestBase {
                 {"model":"extern","prompt":"Vat de wet samen.","max_tokens":111222333,"temperature":0.111222333}""";
         var response = postJson("/v1/completions", body, TestPack.TOOL_KEY, "X-Dijkwacht-Use-Case", "test-velden");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(sentBodies().getFirst()).doesNotContain("111222").doesNotContain("1222333");
+
+        String sentText = sentBodies().getFirst();
+        assertThat(sentText).doesNotContain("111222").doesNotContain("1222333");
+        JsonNode sent = json.readTree(sentText); // bounded, not dropped
+        assertThat(sent.path("max_tokens").asLong()).isEqualTo(1_000_000L);
+        assertThat(sent.path("temperature").asDouble()).isEqualTo(0.111);
     }
 
     /**
@@ -88,8 +94,13 @@ class NumericFieldDoorsTest extends ExternModelDoorsTestBase {
                 TestPack.TOOL_KEY);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         JsonNode error = json.readTree(response.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo("value_out_of_range");
         assertThat(error.path("param").asText()).isEqualTo("dimensions");
         assertThat(error.path("message").asText()).contains("dimensions").doesNotContain("111222333");
+        Map<String, Object> audit = auditRecord(traceId(response));
+        assertThat(audit.get("DECISION")).isEqualTo("refused");
+        assertThat(audit.get("RULE")).isEqualTo("request:value_out_of_range");
+        assertThat(audit.values().toString()).doesNotContain("111222333");
     }
 
     private List<String> sentBodies() {

@@ -3,7 +3,10 @@ package nl.dijkwacht.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -55,9 +58,9 @@ class ClientAddressTest {
     @Test
     void theConnectionsAddressAsTextGivesTheSameSourceAsParsed() {
         ClientAddress addresses = new ClientAddress(List.of("10.0.0.0/8", "192.168.1.5"));
-        java.util.function.Supplier<List<String>> forwarded = () -> List.of("203.0.113.7");
-        java.util.Random random = new java.util.Random(51);
-        List<String> forms = new java.util.ArrayList<>(List.of("0.0.0.0", "255.255.255.255", "203.0.113.7", "192.168.1.5",
+        Supplier<List<String>> forwarded = () -> List.of("203.0.113.7");
+        Random random = new Random(51);
+        List<String> forms = new ArrayList<>(List.of("0.0.0.0", "255.255.255.255", "203.0.113.7", "192.168.1.5",
                 "192.168.1.50", "10.1.2.3", "010.1.2.3", "1.2.3.04", "::1", "0:0:0:0:0:0:0:1", "::ffff:10.1.2.3"));
         for (int i = 0; i < 2_000; i++) {
             forms.add(random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256));

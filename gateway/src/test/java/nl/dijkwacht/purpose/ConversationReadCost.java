@@ -27,7 +27,7 @@ import nl.dijkwacht.audit.TurnHasher;
  * </ul>
  * For each turn of docs/bench/body-conversation.json in turn (its messages up to that turn). From the repository root:
  * <pre>
- * java -Xms512m -Xmx512m -cp "gateway/target/test-classes:$(cat test-classpath.txt)" \
+ * java -Xms512m -Xmx512m -cp "gateway/target/test-classes:gateway/target/classes:$(cat test-classpath.txt)" \
  *     nl.dijkwacht.purpose.ConversationReadCost new=gateway/target/classes
  * </pre>
  */

@@ -11,12 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The hand-written purpose-guard evaluation prompts (src/test/resources/purpose/eval-*.tsv). Public for the tests outside
- * this package that read every development prompt (the policy's literal index), so that no list of parts is kept by hand.
+ * The hand-written purpose-guard evaluation prompts (src/test/resources/purpose/eval-*.tsv). Public only for
+ * {@link #developmentTexts}, which the tests outside this package read (the policy's literal index), so that no list of
+ * parts is kept by hand and no part can be loaded by name from there.
  */
 public record EvalSet(String name, List<Prompt> prompts) {
 
-    public enum Label {
+    enum Label {
         FORBIDDEN("forbidden", Verdict.FORBIDDEN_PURPOSE),
         NEAR_MISS("near-miss", Verdict.ALLOWED),
         PERSONAL_SPECIAL("personal-special", Verdict.PERSONAL_SPECIAL_CATEGORY),
@@ -40,7 +41,7 @@ public record EvalSet(String name, List<Prompt> prompts) {
         }
     }
 
-    public record Prompt(Label label, String detail, String text) {
+    record Prompt(Label label, String detail, String text) {
     }
 
     /**
@@ -56,7 +57,7 @@ public record EvalSet(String name, List<Prompt> prompts) {
             .unseen("heldout17");
 
     /** Development data: written, run once as held-out (or never held out: {@code dev}), tuned on since. */
-    public static final List<String> DEVELOPMENT = with(Status.DEVELOPMENT);
+    static final List<String> DEVELOPMENT = with(Status.DEVELOPMENT);
     /** Written before the round that will spend them; never opened by a helper. */
     static final List<String> UNSEEN = with(Status.UNSEEN);
 
@@ -90,8 +91,13 @@ public record EvalSet(String name, List<Prompt> prompts) {
         }
     }
 
+    /** The text of every development prompt, part by part in {@link #PARTS}' order (never an unseen part's). */
+    public static List<String> developmentTexts() {
+        return DEVELOPMENT.stream().flatMap(part -> load(part).prompts().stream()).map(Prompt::text).toList();
+    }
+
     /** One part of {@link #PARTS}. */
-    public static EvalSet load(String part) {
+    static EvalSet load(String part) {
         String resource = "/purpose/eval-" + part + ".tsv";
         try (InputStream in = EvalSet.class.getResourceAsStream(resource)) {
             if (in == null) {

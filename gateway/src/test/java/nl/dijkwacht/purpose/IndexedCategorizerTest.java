@@ -28,9 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class IndexedCategorizerTest {
 
-    /** Every development part (never an unseen one). */
-    private static final List<String> PARTS = EvalSet.DEVELOPMENT;
-
     private static DoccatModel model;
     private static List<String> prompts;
     private static final SpecialCategoryRecognizer TERMS = new SpecialCategoryRecognizer();
@@ -38,7 +35,7 @@ class IndexedCategorizerTest {
     @BeforeAll
     static void load() {
         model = PurposeClassifier.shippedModel();
-        prompts = PARTS.stream().flatMap(part -> EvalSet.load(part).prompts().stream()).map(EvalSet.Prompt::text).toList();
+        prompts = EvalSet.developmentTexts();
     }
 
     @Test

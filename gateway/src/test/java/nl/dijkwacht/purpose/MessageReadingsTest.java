@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class MessageReadingsTest {
 
-    private static final List<String> PARTS = EvalSet.DEVELOPMENT;
     private static final SpecialCategoryRecognizer TERMS = new SpecialCategoryRecognizer();
 
     private static List<String> prompts;
@@ -27,7 +26,7 @@ class MessageReadingsTest {
 
     @BeforeAll
     static void load() {
-        prompts = PARTS.stream().flatMap(part -> EvalSet.load(part).prompts().stream()).map(EvalSet.Prompt::text).toList();
+        prompts = EvalSet.developmentTexts();
         rules = PurposeEvaluation.defaultPolicy().governance().forbiddenPurposes();
     }
 

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class MessageTokensTest {
 
-    private static final List<String> PARTS = EvalSet.DEVELOPMENT;
     private static final SpecialCategoryRecognizer TERMS = new SpecialCategoryRecognizer();
 
     private static List<String> prompts;
@@ -35,7 +34,7 @@ class MessageTokensTest {
 
     @BeforeAll
     static void load() {
-        prompts = PARTS.stream().flatMap(part -> EvalSet.load(part).prompts().stream()).map(EvalSet.Prompt::text).toList();
+        prompts = EvalSet.developmentTexts();
         rules = PurposeEvaluation.defaultPolicy().governance().forbiddenPurposes();
         model = PurposeClassifier.shippedModel();
         numbers = IndexedCategorizer.of(model).orElseThrow();

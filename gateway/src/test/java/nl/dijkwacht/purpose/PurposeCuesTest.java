@@ -66,10 +66,7 @@ class PurposeCuesTest {
 
     @Test
     void theScansWordsGiveTheWalksCuesOnEveryEvaluationPromptAndMadeCase() {
-        List<String> texts = new ArrayList<>();
-        for (String part : EvalSet.DEVELOPMENT) {
-            EvalSet.load(part).prompts().forEach(p -> texts.add(p.text()));
-        }
+        List<String> texts = new ArrayList<>(EvalSet.developmentTexts());
         // words joined by hyphens and apostrophes (the scan's one word, the walk's several), stems and listed words inside
         // them, digits, a stem at the end of the text, phrases and a decision taken
         for (String stem : PurposeCues.SPECIAL_STEMS) {

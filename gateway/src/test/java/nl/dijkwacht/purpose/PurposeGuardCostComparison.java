@@ -17,7 +17,7 @@ import java.util.Locale;
  * caches emptied as the rest of a gateway request empties them: the guard's tables are read from memory, as in the
  * gateway, instead of from the core's caches). From the repository root:
  * <pre>
- * java -Xms512m -Xmx512m -Dtexts=request -cp "gateway/target/test-classes:$(cat test-classpath.txt)" \
+ * java -Xms512m -Xmx512m -Dtexts=request -cp "gateway/target/test-classes:gateway/target/classes:$(cat test-classpath.txt)" \
  *     nl.dijkwacht.purpose.PurposeGuardCostComparison main=../main-classes new=gateway/target/classes
  * </pre>
  */

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * table of repeated messages sees the same traffic. Prints the count and the first differences (at most
  * {@code -Dshow}, default 20). From the repository root:
  * <pre>
- * java -Xmx1g -cp "gateway/target/test-classes:$(cat test-classpath.txt)" \
+ * java -Xmx1g -cp "gateway/target/test-classes:gateway/target/classes:$(cat test-classpath.txt)" \
  *     nl.dijkwacht.purpose.PurposeGuardEquivalence main=../main-classes new=gateway/target/classes
  * </pre>
  */

@@ -17,6 +17,7 @@ class SingledOutPersonTest {
         assertThat(in("our neighbour who feeds the cats")).isTrue();
         assertThat(in("de oud-wethouder die het plan schreef")).as("a hyphenated compound by its head").isTrue();
         assertThat(in("de pashouder met de blauwe jas")).as("a closed compound by its head").isTrue();
+        assertThat(in("de postman met de blauwe jas")).as("a head of fewer than five letters").isFalse();
         assertThat(in("schoonmakers van de late dienst")).as("plural, no determiner").isFalse();
         assertThat(in("een vrijwilliger die wil helpen")).as("an indefinite article").isFalse();
     }
@@ -35,5 +36,8 @@ class SingledOutPersonTest {
         assertThat(in("het bezoek aan het Emma Kinderziekenhuis")).as("the start of an institution's name").isFalse();
         assertThat(in("Femke-achtige namen")).as("the text's first word").isFalse();
         assertThat(in("bericht voor femke")).as("no capital").isFalse();
+        assertThat(in("Bericht voor het team: Roos is ziek.")).as("a given name that is also a word").isFalse();
+        assertThat(in("Bericht voor het team: Femke Jansen is ziek.")).as("a capitalised run: the name marker's").isFalse();
+        assertThat(in("BERICHT VOOR HET TEAM: FEMKE IS ZIEK.")).as("a text in capitals").isFalse();
     }
 }

@@ -99,17 +99,20 @@ public final class InputItemPaths {
 
     private static String inCalls(List<Integer> items, String rest) {
         Matcher call = CALL.matcher(rest);
-        int c = call.matches() ? Integer.parseInt(call.group(1)) : 0;
+        if (!call.matches()) {
+            return item(items.getFirst()); // the assistant message as a whole: its first call's item
+        }
+        int c = Integer.parseInt(call.group(1));
         if (c >= items.size()) {
             return "input";
         }
-        String below = call.matches() ? switch (call.group(2)) {
+        String below = switch (call.group(2)) {
             case ".id" -> ".call_id";
             case ".function.name", ".custom.name" -> ".name";
             case ".function.arguments" -> ".arguments";
             case ".custom.input" -> ".input";
             default -> "";
-        } : "";
+        };
         return item(items.get(c)) + below;
     }
 }

@@ -34,6 +34,9 @@ final class EnumerationLinks {
 
     private static final String[] SEPARATORS = {", ", " en ", " and ", " & "};
 
+    /** Bounds the work, which grows with the square of the person findings (each item looks through all of them). */
+    private static final int MAX_NAMES = 200;
+
     private EnumerationLinks() {
     }
 
@@ -46,7 +49,7 @@ final class EnumerationLinks {
                 }
             }
         }
-        if (names.size() < 2 || names.size() > 200) {
+        if (names.size() < 2 || names.size() > MAX_NAMES) {
             return;
         }
         names.sort(Comparator.comparingInt(Finding::start));
@@ -57,25 +60,7 @@ final class EnumerationLinks {
                 continue;
             }
             List<int[]> items = new ArrayList<>();
-            boolean coordinated = false;
-            int at = firstItem(text, n.start(), names);
-            while (true) {
-                int end = itemEnd(text, at, names);
-                if (end < 0) {
-                    break;
-                }
-                items.add(new int[] {at, end});
-                int after = skipRemark(text, end);
-                String sep = coordinated ? null : separatorAt(text, after);
-                if (sep == null) {
-                    if (!closes(text, after)) {
-                        items.remove(items.size() - 1); // "…, Jan en Gemeente Utrecht": the last item goes on
-                    }
-                    break;
-                }
-                coordinated = !sep.equals(", ");
-                at = after + sep.length();
-            }
+            boolean coordinated = readItems(text, firstItem(text, n.start(), names), names, items);
             done = items.isEmpty() ? n.end() : items.get(items.size() - 1)[1];
             if (coordinated && items.size() >= 3) {
                 judge(text, items, names, words);
@@ -88,6 +73,32 @@ final class EnumerationLinks {
         }
         for (int[] w : words) {
             echo(text, text.substring(w[0], w[1]), kept, added);
+        }
+    }
+
+    /**
+     * Reads the items from {@code at} into {@code items} while {@code ", "} separates them, up to the one after
+     * {@code en}/{@code and}/{@code &}; an item that does not close the clause is dropped ("…, Jan en Gemeente
+     * Utrecht": the last item goes on). Whether the enumeration ended with such a coordination.
+     */
+    private static boolean readItems(String text, int at, List<Finding> names, List<int[]> items) {
+        boolean coordinated = false;
+        while (true) {
+            int end = itemEnd(text, at, names);
+            if (end < 0) {
+                return coordinated;
+            }
+            items.add(new int[] {at, end});
+            int after = BracketRemarks.skipAfter(text, end);
+            String sep = coordinated ? null : separatorAt(text, after);
+            if (sep == null) {
+                if (!closes(text, after)) {
+                    items.remove(items.size() - 1);
+                }
+                return coordinated;
+            }
+            coordinated = !sep.equals(", ");
+            at = after + sep.length();
         }
     }
 
@@ -126,7 +137,7 @@ final class EnumerationLinks {
         int first = start;
         int lineStart = text.lastIndexOf('\n', start) + 1;
         while (first - 2 > lineStart && text.startsWith(", ", first - 2)) {
-            int to = skipRemarkBack(text, first - 2);
+            int to = BracketRemarks.skipBefore(text, first - 2);
             int from = -1;
             for (Finding f : names) {
                 if (f.end() == to) {
@@ -181,32 +192,6 @@ final class EnumerationLinks {
         }
         return !NEVER_NAMES.contains(word.toLowerCase(Locale.ROOT)) && !NamedThings.partOfNamedThing(text, from, to)
                 && !NamedAfterPersonFilter.namesAThing(text, from, to);
-    }
-
-    /** " (stagiair)" after an item, on the same line and short: skipped. */
-    private static int skipRemark(String text, int i) {
-        if (i + 1 < text.length() && text.charAt(i) == ' ' && text.charAt(i + 1) == '(') {
-            int close = text.indexOf(')', i + 2);
-            int nl = text.indexOf('\n', i);
-            if (close > 0 && close - i <= 40 && (nl < 0 || close < nl)) {
-                return close + 1;
-            }
-        }
-        return i;
-    }
-
-    /** " (voorzitter)" before {@code i}, on the same line and short: skipped back over. */
-    private static int skipRemarkBack(String text, int i) {
-        if (i > 0 && text.charAt(i - 1) == ')') {
-            int open = text.lastIndexOf('(', i - 1);
-            if (open >= 1 && i - open <= 40 && text.charAt(open - 1) == ' ') {
-                int nl = text.indexOf('\n', open);
-                if (nl < 0 || nl >= i) { // no line break inside the remark (review51: not "none in the rest of the text")
-                    return open - 1;
-                }
-            }
-        }
-        return i;
     }
 
     private static String separatorAt(String text, int i) {

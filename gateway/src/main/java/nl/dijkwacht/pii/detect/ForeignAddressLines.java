@@ -2,6 +2,7 @@ package nl.dijkwacht.pii.detect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,11 +17,14 @@ import java.util.regex.Pattern;
  */
 final class ForeignAddressLines {
 
+    /** A postcode abroad: four or five digits, with a country letter ({@code B-4700}), or Polish {@code 00-950}. */
+    private static final String POSTCODE = "(?:[A-Z]{1,2}-)?[1-9]\\d{3,4}|\\d{2}-\\d{3}";
+
     /** The postcode after the house number and comma; {@link NamedThings} reads a word after it as the town. */
-    static final String POSTCODE_AFTER_NUMBER = "\\d[a-zA-Z]?, (?:[A-Z]{1,2}-)?[1-9]\\d{3,4}";
+    static final String POSTCODE_AFTER_NUMBER = "\\d[a-zA-Z]?, (?:" + POSTCODE + ")";
 
     private static final Pattern POSTCODE_AND_TOWN = Pattern.compile(
-            "((?:[A-Z]{1,2}-)?[1-9]\\d{3,4}|\\d{2}-\\d{3}) \\p{Lu}\\p{Ll}[\\p{L}'’-]*(?=[.,;:)!?\\n\\r]|$| [a-z(])");
+            "(" + POSTCODE + ") \\p{Lu}\\p{Ll}[\\p{L}'’-]*(?=[.,;:)!?\\n\\r]|$| [a-z(])");
 
     private static final String WORD = "\\p{Lu}[\\p{L}'’-]*\\.?";
     private static final String LINK = "(?:de|la|le|du|des|der|den|am|an|im|auf|di|da|del|dos|das|van|von|sur|ul\\.)";
@@ -32,21 +36,11 @@ final class ForeignAddressLines {
             "juli", "augustus", "september", "oktober", "november", "december", "january", "february", "march", "may",
             "june", "july", "august", "october", "artikel", "hoofdstuk", "pagina", "versie", "bijlage", "week");
 
-    /** A word of the street is one of {@link #NOT_STREETS}. */
-    private static boolean notAStreet(String text, int start, int end) {
-        int i = start;
-        while (i < end) {
-            int e = i;
-            while (e < end && Character.isLetter(text.charAt(e))) {
-                e++;
-            }
-            if (e > i && NOT_STREETS.contains(text.substring(i, e).toLowerCase(java.util.Locale.ROOT))) {
-                return true;
-            }
-            i = e + 1;
-        }
-        return false;
-    }
+    /**
+     * How far before the comma the street is looked for: five words and a house number fit ("Rue de la Station 14" is
+     * 20 characters); a longer street is found by its last words.
+     */
+    private static final int STREET_REACH = 60;
 
     record Line(int streetStart, int streetEnd, int postcodeStart, int postcodeEnd) {
     }
@@ -68,7 +62,7 @@ final class ForeignAddressLines {
             if (!post.lookingAt()) {
                 continue;
             }
-            Matcher street = STREET_AND_NUMBER.matcher(text).region(Math.max(0, i - 60), i);
+            Matcher street = STREET_AND_NUMBER.matcher(text).region(Math.max(0, i - STREET_REACH), i);
             street.useTransparentBounds(true);
             if (!street.find()) {
                 continue;
@@ -79,5 +73,21 @@ final class ForeignAddressLines {
             lines.add(new Line(street.start(1), street.end(1), post.start(1), post.end(1)));
         }
         return lines;
+    }
+
+    /** A word of the street is one of {@link #NOT_STREETS}. */
+    private static boolean notAStreet(String text, int start, int end) {
+        int i = start;
+        while (i < end) {
+            int e = i;
+            while (e < end && Character.isLetter(text.charAt(e))) {
+                e++;
+            }
+            if (e > i && NOT_STREETS.contains(text.substring(i, e).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+            i = e + 1;
+        }
+        return false;
     }
 }

@@ -1,18 +1,20 @@
 package nl.dijkwacht.pii.detect;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * IBAN of every SEPA country: compact or in groups of four, any case; the country's length and mod-97 must hold.
+ * IBAN of every country of the ISO 13616 registry (SEPA and beyond): compact or in groups of four, any case; the
+ * country's length and mod-97 must hold.
  * Scans by hand rather than by regex so a grouped IBAN followed by more digits is cut at the country's length.
  */
 public final class IbanRecognizer implements AnalysedTextRecognizer {
 
     /** IBAN lengths of the SEPA countries and territories (ISO 13616 registry). */
-    static final Map<String, Integer> SEPA_LENGTHS = Map.ofEntries(
+    private static final Map<String, Integer> SEPA_LENGTHS = Map.ofEntries(
             Map.entry("AD", 24), Map.entry("AT", 20), Map.entry("BE", 16), Map.entry("BG", 22), Map.entry("CH", 21),
             Map.entry("CY", 28), Map.entry("CZ", 24), Map.entry("DE", 22), Map.entry("DK", 18), Map.entry("EE", 20),
             Map.entry("ES", 24), Map.entry("FI", 18), Map.entry("FR", 27), Map.entry("GB", 22), Map.entry("GI", 23),
@@ -27,7 +29,7 @@ public final class IbanRecognizer implements AnalysedTextRecognizer {
      * pii51: the other countries of the ISO 13616 registry, whose IBANs clients bring from abroad (a Turkish or
      * Ukrainian account in a payment list was not found: only SEPA countries were known). Mod-97 still decides.
      */
-    static final Map<String, Integer> OTHER_LENGTHS = Map.ofEntries(
+    private static final Map<String, Integer> OTHER_LENGTHS = Map.ofEntries(
             Map.entry("AE", 23), Map.entry("AZ", 28), Map.entry("BA", 20), Map.entry("BH", 22), Map.entry("BR", 29),
             Map.entry("BY", 28), Map.entry("CR", 22), Map.entry("DO", 28), Map.entry("EG", 29), Map.entry("FO", 18),
             Map.entry("GE", 22), Map.entry("GL", 18), Map.entry("GT", 28), Map.entry("IL", 23), Map.entry("IQ", 23),
@@ -36,6 +38,9 @@ public final class IbanRecognizer implements AnalysedTextRecognizer {
             Map.entry("QA", 29), Map.entry("SA", 24), Map.entry("SC", 31), Map.entry("SD", 18), Map.entry("ST", 25),
             Map.entry("SV", 28), Map.entry("TL", 23), Map.entry("TN", 24), Map.entry("TR", 26), Map.entry("UA", 29),
             Map.entry("VG", 24), Map.entry("XK", 20));
+
+    /** Both of the above: the length of an IBAN by its country code. */
+    private static final Map<String, Integer> LENGTHS = lengths();
 
     private final IbanChecksum checksum = new IbanChecksum();
 
@@ -66,8 +71,8 @@ public final class IbanRecognizer implements AnalysedTextRecognizer {
                 continue;
             }
             String country = ("" + text.charAt(i) + text.charAt(i + 1)).toUpperCase(Locale.ROOT);
-            Integer length = SEPA_LENGTHS.get(country);
-            if (length == null && (length = OTHER_LENGTHS.get(country)) == null) {
+            Integer length = LENGTHS.get(country);
+            if (length == null) {
                 continue;
             }
             int end = scan(text, i, length);
@@ -114,6 +119,12 @@ public final class IbanRecognizer implements AnalysedTextRecognizer {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    private static Map<String, Integer> lengths() {
+        Map<String, Integer> all = new HashMap<>(SEPA_LENGTHS);
+        all.putAll(OTHER_LENGTHS);
+        return Map.copyOf(all);
     }
 
     @Override

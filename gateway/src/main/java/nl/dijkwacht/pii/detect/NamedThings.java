@@ -1,7 +1,9 @@
 package nl.dijkwacht.pii.detect;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import nl.dijkwacht.words.WordList;
 import nl.dijkwacht.words.WordSet;
@@ -42,8 +44,8 @@ public final class NamedThings {
 
     /** Whether the person-like span [start, end) of {@code text} belongs to the name of a street, place or firm. */
     public static boolean partOfNamedThing(String text, int start, int end) {
-        return markupElementName(text, start, end) || compoundAtEnd(text, start, end) || namedThingFollows(text, end) || legalFormInOrAhead(text, start, end)
-                || institutionComplement(text, start, end) || businessOpens(text, start, end)
+        return markupElementName(text, start, end) || compoundAtEnd(text, start, end) || namedThingFollows(text, end)
+                || legalFormInOrAhead(text, start, end) || institutionComplement(text, start, end) || businessOpens(text, start, end)
                 || familyNameFirm(text, start, end) || ordinaryWordOpens(text, start, end)
                 || placeOfAnAddress(text, start, end);
     }
@@ -78,7 +80,7 @@ public final class NamedThings {
 
     /** How many different element names are closed ({@code </name>}) in the text, counted up to three. */
     private static int closedElements(String text) {
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (int i = text.indexOf("</"); i >= 0 && names.size() < 3; i = text.indexOf("</", i + 2)) {
             int close = text.indexOf('>', i + 2);
             if (close > i + 2 && close - i < 64) {

@@ -3,6 +3,7 @@ package nl.dijkwacht.pii.normalize;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.util.List;
 import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
@@ -31,7 +32,8 @@ import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
  */
 final class BackslashEscapes {
 
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /** RTF's {@code \'hh} by its byte: the Windows-1252 character, or null for none or one that is not read. */
+    private static final String[] WINDOWS_1252 = windows1252();
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[]^_`{|}~";
     /** The last code point a CSS escape is read for: Latin Extended-B, past every Dutch letter. */
     private static final int LAST_CSS = 0x24F;
@@ -39,7 +41,10 @@ final class BackslashEscapes {
     private BackslashEscapes() {
     }
 
-    /** Replacements of every escape in {@code s}, sorted and not overlapping; none when {@code s} has no backslash. */
+    /**
+     * Replacements of every escape in {@code s}, sorted and not overlapping, then the copies {@link KeptApartEdits} adds;
+     * none when {@code s} has no backslash.
+     */
     static List<Edit> edits(String s) {
         int slash = s.indexOf('\\');
         if (slash < 0) {
@@ -129,19 +134,27 @@ final class BackslashEscapes {
 
     /** RTF's {@code \'hh} at {@code slash}: the Windows-1252 character, or {@code slash} when it is none or a control. */
     private static int rtfByte(String s, int slash, KeptApartEdits edits) {
-        int value = hexDigit(s.charAt(slash + 2)) * 16 + hexDigit(s.charAt(slash + 3));
-        String decoded;
-        try {
-            decoded = WINDOWS_1252.newDecoder().onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(new byte[] {(byte) value})).toString();
-        } catch (CharacterCodingException e) {
+        String decoded = WINDOWS_1252[hexDigit(s.charAt(slash + 2)) * 16 + hexDigit(s.charAt(slash + 3))];
+        if (decoded == null) {
             return slash;
         }
-        if (decoded.isEmpty() || !readable(decoded.codePointAt(0))) {
-            return slash;
-        }
-        edits.add(s, slash, slash + 4, TextNormalizer.characters(decoded));
+        edits.add(s, slash, slash + 4, decoded);
         return slash + 4;
+    }
+
+    private static String[] windows1252() {
+        CharsetDecoder decoder = Charset.forName("windows-1252").newDecoder()
+                .onUnmappableCharacter(CodingErrorAction.REPORT).onMalformedInput(CodingErrorAction.REPORT);
+        String[] table = new String[256];
+        for (int b = 0; b < table.length; b++) {
+            try {
+                String decoded = decoder.decode(ByteBuffer.wrap(new byte[] {(byte) b})).toString();
+                table[b] = decoded.isEmpty() || !readable(decoded.codePointAt(0)) ? null : TextNormalizer.characters(decoded);
+            } catch (CharacterCodingException e) {
+                table[b] = null; // undefined in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+            }
+        }
+        return table;
     }
 
     /** A character that can be read: no control, format, private-use or unassigned code point. */

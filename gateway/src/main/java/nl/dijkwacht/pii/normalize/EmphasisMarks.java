@@ -1,6 +1,7 @@
 package nl.dijkwacht.pii.normalize;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
 
@@ -13,9 +14,10 @@ import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
  * on the other; a single {@code _} between two digits where a group of one digit touches it ({@code 1_1_1}; a date's or
  * a number's groups, {@code 12_03_1985}, {@code 111_222_333}, stay separators for the digit-run pass); a BBCode tag of
  * inline formatting ({@code [b]}, {@code [/i]}, {@code [color=red]}, {@code [size=12]} …) anywhere, as HTML's
- * phrasing tags; a link's tag ({@code [url=…]}, {@code [email]}; redteam51) read away too, a target moved as written to the
- * text's end ({@code TextNormalizer.Edit#moved}), where it is scanned as before. Left: a single {@code *} or {@code ~} ({@code 2*3}, {@code ~100}: arithmetic and "about" in ordinary
- * text), emphasis around words, and underscores in names ({@code snake_case}, {@code file_2024_v2}).
+ * phrasing tags; a link's tag ({@code [url=…]}, {@code [email]}; redteam51) read away too, a target moved as written
+ * to the text's end ({@link TextNormalizer.Edit#moved}), where it is scanned as before. Left: a single {@code *} or
+ * {@code ~} ({@code 2*3}, {@code ~100}: arithmetic and "about" in ordinary text), emphasis around words, and
+ * underscores in names ({@code snake_case}, {@code file_2024_v2}).
  */
 final class EmphasisMarks {
 
@@ -26,7 +28,10 @@ final class EmphasisMarks {
     private static final Set<String> BBCODE = Set.of("b", "i", "u", "s", "sup", "sub", "color", "colour", "size", "font",
             "highlight", "strike", "em", "strong");
 
-    /** Replacements of every mark read away, sorted and not overlapping; one look at each character finds none. */
+    /**
+     * Replacements of every mark read away, sorted and not overlapping, then the copies {@link KeptApartEdits} adds; one
+     * look at each character finds none.
+     */
     static List<Edit> edits(String s) {
         KeptApartEdits edits = new KeptApartEdits();
         int n = s.length();
@@ -39,8 +44,8 @@ final class EmphasisMarks {
             int link = c == '[' && end == i ? linkEnd(s, i) : i;
             if (link > i) {
                 // a link's target is scanned where it cannot split the text it sits in (as HtmlMarkup's href)
-                int equals = s.indexOf('=', i);
-                edits.add(s, i, link, "", equals >= 0 && equals < link);
+                // (looked for inside the tag only: a search to the text's end for each tag grew with the text squared)
+                edits.add(s, i, link, "", s.indexOf('=', i, link) >= 0);
                 i = link - 1;
             } else if (end > i) {
                 // a number against a word also read as written: "111222333**volgt", "[b]111222333[/b]volgt" (review50)
@@ -95,7 +100,7 @@ final class EmphasisMarks {
         while (k < n && k - nameStart < 5 && asciiLetter(s.charAt(k))) {
             k++;
         }
-        if (k >= n || !LINKS.contains(s.substring(nameStart, k).toLowerCase(java.util.Locale.ROOT))) {
+        if (k >= n || !LINKS.contains(s.substring(nameStart, k).toLowerCase(Locale.ROOT))) {
             return i;
         }
         if (s.charAt(k) == ']') {
@@ -130,7 +135,7 @@ final class EmphasisMarks {
         if (k == nameStart || k >= n) {
             return i;
         }
-        String name = s.substring(nameStart, k).toLowerCase(java.util.Locale.ROOT);
+        String name = s.substring(nameStart, k).toLowerCase(Locale.ROOT);
         if (!BBCODE.contains(name)) {
             return i;
         }

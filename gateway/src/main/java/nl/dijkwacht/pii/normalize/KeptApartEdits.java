@@ -159,7 +159,7 @@ final class KeptApartEdits {
                 break;
             }
         }
-        while (i < end && i == limit && i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+        if (i == limit && i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
             while (i < end && Character.isLetterOrDigit(s.charAt(i))) {
                 i++; // cut inside a word: start after it
             }

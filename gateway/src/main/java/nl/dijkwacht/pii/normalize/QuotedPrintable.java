@@ -20,7 +20,10 @@ final class QuotedPrintable {
     private QuotedPrintable() {
     }
 
-    /** Replacements of every escape run and soft line break in {@code s}; none when {@code s} has no {@code =}. */
+    /**
+     * Replacements of every escape run and soft line break in {@code s}, then the copies {@link KeptApartEdits} adds;
+     * none when {@code s} has no {@code =}.
+     */
     static List<Edit> edits(String s) {
         int eq = s.indexOf('=');
         if (eq < 0) {

@@ -6,22 +6,27 @@ import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
 /**
  * An RTF document read as the text a word processor shows (redteam51): pasted from Word or WordPad as source, a value
  * is split by control words and groups ({@code 111{\b 222}333}) and its accents written as {@code \'e9} or
- * backslash-u {@code 233?}. Only from a {@code {\rtf} on: elsewhere {@code \b} or {@code \par} is a regular expression or a path.
+ * backslash-u {@code 233?}. Only from a {@code {\rtf} on: elsewhere {@code \b} or {@code \par} is a regular
+ * expression or a path.
  *
  * <p>Read: braces as nothing, a control word ({@code \b}, {@code \fs24}, {@code \ansi}, with its one delimiting space)
- * as nothing — a parameter of more than eight digits ({@code \fs111222333}) stays as text, no parameter is that
- * long (review51) —, {@code \par}, {@code \line}, {@code \row}, {@code \sect} and {@code \page} as a line break, {@code \tab}
- * and {@code \cell} as a tab, backslash-u and a number N as its character (and its one fallback character skipped), the control
- * symbols {@code \~} (a no-break space) and {@code \-}, {@code \*} (optional hyphen, an ignorable destination) as
- * nothing. {@code \'hh} and the escaped {@code \\}, {@code \{}, {@code \}} are left for {@link BackslashEscapes}.
- * A font table's names and a colour table's semicolons stay as text: they are no personal data and cost nothing to scan.
+ * as nothing — a parameter of more than eight digits ({@code \fs111222333}) stays as text, no parameter is that long
+ * (review51) —, {@code \par}, {@code \line}, {@code \row}, {@code \sect} and {@code \page} as a line break,
+ * {@code \tab} and {@code \cell} as a tab, backslash-u and a number N as its character (and its one fallback character
+ * skipped), the control symbols {@code \~} (a no-break space) as a space, {@code \_} (a non-breaking hyphen) as a
+ * hyphen, and {@code \-}, {@code \*} (optional hyphen, an ignorable destination) as nothing. {@code \'hh} and the
+ * escaped {@code \\}, {@code \{}, {@code \}} are left for {@link BackslashEscapes}. A font table's names and a colour
+ * table's semicolons stay as text: they are no personal data and cost nothing to scan.
  */
 final class RtfText {
 
     private RtfText() {
     }
 
-    /** Replacements from the first {@code {\rtf} on; none when {@code s} has no such start. */
+    /**
+     * Replacements from the first {@code {\rtf} on, then the copies {@link KeptApartEdits} adds; none when {@code s}
+     * has no such start.
+     */
     static List<Edit> edits(String s) {
         int from = s.indexOf('\\') < 0 ? -1 : s.indexOf("{\\rtf");
         if (from < 0) {
@@ -94,15 +99,12 @@ final class RtfText {
         return end;
     }
 
-    /** The character of backslash-u N: N is a signed 16-bit number. */
+    /** The character of backslash-u N (a sign and at most eight digits): N is a signed 16-bit number. */
     private static String unicode(String number) {
-        try {
-            int value = Integer.parseInt(number);
-            value = value < 0 ? value + 65536 : value;
-            return value > 0xFFFF || Character.isSurrogate((char) value) ? "" : TextNormalizer.characters(String.valueOf((char) value));
-        } catch (NumberFormatException e) {
-            return "";
-        }
+        int value = Integer.parseInt(number);
+        value = value < 0 ? value + 65536 : value;
+        return value > 0xFFFF || Character.isSurrogate((char) value) ? ""
+                : TextNormalizer.characters(String.valueOf((char) value));
     }
 
     /** Past the one fallback character after backslash-u N (a plain character or a {@code \'hh}). */

@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  *       {@code \-}, {@code \'31}; {@link BackslashEscapes}) read as their characters, then as in the first step;</li>
  *   <li>Markdown and BBCode emphasis inside a number read away ({@code 111**222333}, {@code 1_1_1},
  *       {@code [b]111[/b]222333}) and BBCode's link tags as HTML's {@code <a>} ({@link EmphasisMarks});</li>
- *   <li>each decoding reads joined in place, and where it puts a letter against a digit or joins a value to more
- *       digits also keeps the value as written, at the text's end ({@link KeptApartEdits});</li>
+ *   <li>each decoding reads joined in place, and also, at the text's end, reads a value kept apart where the join
+ *       puts a letter against a digit and as written where it joins the value to more digits
+ *       ({@link KeptApartEdits});</li>
  *   <li>obfuscated e-mail addresses written plainly: {@code jan (at) example (dot) nl}, {@code jan[at]example.nl},
  *       {@code jan(a)example.nl}, {@code jan @ example.nl}, {@code jan&#64;example.nl}, {@code jan%40example.nl}
  *       → {@code jan@example.nl};</li>
@@ -110,7 +111,7 @@ public final class TextNormalizer {
         if (edits.isEmpty()) {
             return text;
         }
-        // a copy keeps a number's written reading for the recognizers (KeptApartEdits); words need none
+        // copies and kept-apart readings are for the recognizers (KeptApartEdits); words need none
         return Draft.unchanged(text).apply(edits.stream().filter(e -> e.text() != null && e.appended() == 0).toList()).text();
     }
 
@@ -420,9 +421,10 @@ public final class TextNormalizer {
     }
 
     /**
-     * Replace [start, end) of the current text by {@code text}. Edits are sorted and do not overlap. A {@code moved} edit
-     * also puts what it replaced at the end of the text, after a line break, mapped to where it came from: a tag's
-     * attributes are scanned there without splitting the value the tag sits in (redteam50).
+     * Replace [start, end) of the current text by {@code text}. Edits are sorted and do not overlap, but for copies
+     * ({@link #copy}), which come after the others. A {@code moved} edit also puts what it replaced at the end of the
+     * text, after a line break, mapped to where it came from: a tag's attributes are scanned there without splitting the
+     * value the tag sits in (redteam50).
      */
     record Edit(int start, int end, String text, boolean moved, int appended) {
         /** {@link #appended}: a piece of a reading put at the text's end only, opening its line or continuing it. */

@@ -47,6 +47,14 @@ class FormsRound17Test {
         assertThat(found("Published December 12, 2024 Amsterdam edition", EntityType.ADDRESS)).isEmpty();
     }
 
+    /** mendA: the town after a Polish postcode ({@code 84-100}) is left alone like the one after any other postcode. */
+    @Test
+    void theTownAfterAPolishPostcodeIsNoPerson() {
+        assertThat(found("Nowy adres: ul. Morska 5, 84-100 Puck.", EntityType.POSTCODE)).containsExactly("84-100");
+        assertThat(found("Nowy adres: ul. Morska 5, 84-100 Puck.", EntityType.PERSON)).isEmpty();
+        assertThat(found("Neue Adresse: Bergstraße 5, 52062 Puck.", EntityType.PERSON)).isEmpty();
+    }
+
     @Test
     void aStreetAloneOnItsLineAboveAPostcodeLineIsTheAddress() {
         String block = "Nieuwe vrijwilliger:\nAnnet Hofstra\nHoge Bongerd 17\n8431 KL Oosterwolde\n";

@@ -60,6 +60,7 @@ class EscapedTextTest {
                 Arguments.of("LaTeX's thin space", "$111\\,222\\,333$", "$111 222 333$"),
                 Arguments.of("RTF's hexadecimal escapes", "BSN \\'31\\'31\\'31\\'32 en Ren\\'e9", "BSN 1112 en Ren\u00e9"),
                 Arguments.of("an apostrophe escaped in code stays", "'it\\'s' en \\'1f", "'it's' en \\'1f"),
+                Arguments.of("RTF bytes Windows-1252 leaves undefined stay", "\\'81 \\'9d en \\'a0x\\'80", "\\'81 \\'9d en  x\u20ac"),
                 Arguments.of("an RTF document's control words and groups", "{\\rtf1\\ansi BSN 111{\\b 222}333\\par Ren\\u233? de Vries}",
                         "BSN 111222333\nRen\u00e9 de Vries\nansi BSN 111{\\b \nb 222}"),
                 Arguments.of("a parameter no RTF control word has stays as text", "{\\rtf1 Het BSN is \\fs111222333 klaar}",

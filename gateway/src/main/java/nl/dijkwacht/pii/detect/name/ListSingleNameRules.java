@@ -3,6 +3,7 @@ package nl.dijkwacht.pii.detect.name;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import nl.dijkwacht.pii.detect.BracketRemarks;
 
 /**
  * Rule family (pii48): a one-word item of a list of people — a given name or a surname alone, which no rule takes on
@@ -47,7 +48,7 @@ final class ListSingleNameRules {
     /** The item after span {@code s}: ", Koos (" / " and Zanele." */
     private static void tryAfter(String text, NameSpan s, List<NameSpan> spans, List<NameSpan> added,
             NameGazetteer gazetteer) {
-        int end = skipRemark(text, s.end());
+        int end = BracketRemarks.skipAfter(text, s.end());
         String sep = separatorAt(text, end);
         if (sep == null) {
             return;
@@ -57,7 +58,7 @@ final class ListSingleNameRules {
         if (to < 0) {
             return;
         }
-        int after = skipRemark(text, to);
+        int after = BracketRemarks.skipAfter(text, to);
         String next = separatorAt(text, after);
         boolean closes = next == null && closesItem(text, after);
         if (next == null && !closes) {
@@ -76,7 +77,7 @@ final class ListSingleNameRules {
         if (sep == null) {
             return;
         }
-        int to = skipRemarkBack(text, s.start() - sep.length());
+        int to = BracketRemarks.skipBefore(text, s.start() - sep.length());
         int from = wordStart(text, to);
         if (from < 0) {
             return;
@@ -124,30 +125,6 @@ final class ListSingleNameRules {
             }
         }
         return true;
-    }
-
-    /** After {@code i}: " (…)" on the same line is skipped; returns the index after it, or {@code i}. */
-    private static int skipRemark(String text, int i) {
-        if (i + 1 < text.length() && text.charAt(i) == ' ' && text.charAt(i + 1) == '(') {
-            int close = text.indexOf(')', i + 2);
-            int nl = text.indexOf('\n', i);
-            if (close > 0 && close - i <= 40 && (nl < 0 || close < nl)) {
-                return close + 1;
-            }
-        }
-        return i;
-    }
-
-    /** Before {@code i}: " (…)" on the same line is skipped back over; returns the index before the blank. */
-    private static int skipRemarkBack(String text, int i) {
-        if (i > 0 && text.charAt(i - 1) == ')') {
-            int open = text.lastIndexOf('(', i - 1);
-            if (open >= 1 && i - open <= 40 && text.charAt(open - 1) == ' ' && text.indexOf('\n', open) < 0
-                    || open >= 1 && i - open <= 40 && text.charAt(open - 1) == ' ' && text.indexOf('\n', open) >= i) {
-                return open - 1;
-            }
-        }
-        return i;
     }
 
     private static String separatorAt(String text, int i) {
@@ -213,7 +190,7 @@ final class ListSingleNameRules {
     /** Whether the item before the one starting at {@code start} is a found name. */
     private static boolean nameBefore(String text, int start, List<NameSpan> spans) {
         String sep = separatorBefore(text, start);
-        return sep != null && nameEndingAt(spans, skipRemarkBack(text, start - sep.length()));
+        return sep != null && nameEndingAt(spans, BracketRemarks.skipBefore(text, start - sep.length()));
     }
 
     private static boolean nameAt(List<NameSpan> spans, int start) {
