@@ -65,7 +65,11 @@ class EscapedValueDoorsTest extends ExternModelDoorsTestBase {
                 Arguments.of("BSN, a bold digit after it", "BSN 111222333<b>1</b> volgt", "111222333", "BSN"),
                 Arguments.of("BSN, a Markdown mark and a digit after it", "BSN 111222333**1 volgt", "111222333", "BSN"),
                 Arguments.of("BSN, a soft line break and a digit after it", "BSN 111222333=\n1 volgt", "111222333", "BSN"),
-                Arguments.of("IBAN, a digit reference after it", "IBAN NL91ABNA0417164300&#49; graag", "0417164300", "IBAN"));
+                Arguments.of("IBAN, a digit reference after it", "IBAN NL91ABNA0417164300&#49; graag", "0417164300", "IBAN"),
+                // tagjoin51: an escaped digit between a letter and a digit, read joined as the model reads it
+                Arguments.of("passport, a digit reference inside it", "Paspoortnummer NW3F&#52;2B71 graag", "NW3F", "ID_DOCUMENT"),
+                Arguments.of("passport, an escaped digit inside it", "Paspoortnummer NW3F\\x342B71 graag", "NW3F", "ID_DOCUMENT"),
+                Arguments.of("licence plate, escaped digits inside it", "Kenteken GX\\x32\\x31\\x34T graag", "x31", "LICENCE_PLATE"));
     }
 
     @ParameterizedTest(name = "{0}")

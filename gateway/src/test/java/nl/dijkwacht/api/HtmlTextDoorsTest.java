@@ -33,7 +33,15 @@ class HtmlTextDoorsTest extends ExternModelDoorsTestBase {
             "e-mail, line-wrap hint  | Mail jan.jansen<wbr>@example.nl vandaag                                    | example.nl   | EMAIL",
             "e-mail, bold local part | Mail <b>jan.jansen</b>@example.nl vandaag                                  | example.nl   | EMAIL",
             "IBAN, bold digits       | Rekening NL91 ABNA <b>0417 1643 00</b> graag terugstorten                  | 0417 1643    | IBAN",
-            "phone, span             | Bel 06-<span>12345678</span> na vijven                                     | 12345678     | PHONE"})
+            "phone, span             | Bel 06-<span>12345678</span> na vijven                                     | 12345678     | PHONE",
+            // tagjoin51: a tag between a letter and a digit, read joined as a browser shows it (missed since e47dd237)
+            "passport, bold digit    | Paspoortnummer NW3F<b>4</b>2B71 graag                                     | NW3F         | ID_DOCUMENT",
+            "passport, span          | Paspoortnummer NW3F<span>4</span>2B71 graag                               | NW3F         | ID_DOCUMENT",
+            "licence plate, bold     | Kenteken GX<b>214</b>T graag                                              | 214          | LICENCE_PLATE",
+            "e-mail, bold year       | Mail jansen<b>1980</b>@example.nl vandaag                                 | jansen       | EMAIL",
+            // and the value kept apart from a word as written (review50's reading, kept beside the joined one)
+            "BSN, bold after a word  | BSN<b>111222333</b> graag                                                 | 111222333    | BSN",
+            "BSN, a bold letter after| BSN 111222333<b>A</b> volgt                                               | 111222333    | BSN"})
     void personalDataWrittenAsHtmlIsGoverned(String name, String text, String raw, String entity) throws Exception {
         assertGovernedOnTheWay(text, raw, entity);
     }

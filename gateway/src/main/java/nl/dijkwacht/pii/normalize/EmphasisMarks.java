@@ -48,7 +48,7 @@ final class EmphasisMarks {
                 edits.add(s, i, link, "", s.indexOf('=', i, link) >= 0);
                 i = link - 1;
             } else if (end > i) {
-                // a number against a word stays apart: "111222333**volgt", "[b]111222333[/b]volgt" (review50)
+                // a number against a word also read as written: "111222333**volgt", "[b]111222333[/b]volgt" (review50)
                 edits.add(s, i, end, "");
                 i = end - 1;
             }

@@ -103,7 +103,7 @@ final class HtmlMarkup {
                     String shown = shownAs(element);
                     if (shown != null) {
                         end = tag.end();
-                        // a number against a word stays apart, a number joined to more digits is also read as written
+                        // joined as a browser shows it; where that changes a value, also read as written (KeptApartEdits)
                         edits.add(s, open, end, shown, !layoutOnly(tag.group(3)));
                     }
                 }

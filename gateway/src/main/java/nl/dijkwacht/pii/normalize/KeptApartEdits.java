@@ -6,27 +6,39 @@ import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
 
 /**
  * The edits of a decoding pass ({@link BackslashEscapes}, {@link HtmlCharacterReferences}, {@link EmphasisMarks},
- * {@link QuotedPrintable}, {@link HtmlMarkup}, {@link RtfText}), each kept apart from its neighbours where it would put
- * a letter against a digit (review50). An edit right after another is read against the character the earlier one
- * decoded to, not the escape's last character.
+ * {@link QuotedPrintable}, {@link HtmlMarkup}, {@link RtfText}), read in place as a browser or a model reads them —
+ * joined — with the text as written also kept, at the text's end ({@link Edit#copy}), where the join changes what a
+ * value is. An edit right after another is read against the character the earlier one decoded to, not the escape's
+ * last character.
  *
- * <p>Where an edit joins digits of the original to digits after it — {@code 111222333\x31}, {@code 111222333<b>1</b>},
- * {@code 111222333**1}, a soft line break — the number read whole is longer than the one written, and no recognizer's
- * edge holds (redteam51: {@code 1112223331}). The value before it (with the words around it, {@link #valueStart}) and
- * the edit's original text are then also put, as written, at the text's end ({@link Edit#copy}), where they are
- * scanned as before the decoding; a value split by the escape ({@code 111\x32\x32\x32333}) is still read whole in
- * place.
+ * <p>Where an edit puts a letter against a digit, both readings hold a value: joined, {@code NW3F<b>4</b>2B71} is a
+ * passport number and {@code jansen<b>1980</b>@example.nl} an address (tagjoin51: kept apart with a space, as review50
+ * had it, they went out); kept apart, {@code 111222333\x41}, {@code BSN<b>111222333</b>} and CSS's
+ * {@code \33 graag} (the escape's space is read away) hold a BSN that no recognizer's edge finds joined. The values on
+ * both sides ({@link #valueStart}, {@link #valueEnd}) are then also read kept apart — this pass's edits decoded, a space
+ * between a letter and a digit — on a line at the text's end ({@link Edit#reading}). Where an edit joins digits of the
+ * original to more digits — {@code 111222333\x31}, {@code 111222333<b>1</b>}, {@code 111222333**1}, a soft line
+ * break — the number read whole is longer than the one written (redteam51: {@code 1112223331}); the value before it
+ * and the edit's original text are copied as written ({@link Edit#copy}). A value split by the escape
+ * ({@code 111\x32\x32\x32333}) is read whole in place and needs neither.
  */
 final class KeptApartEdits {
 
     private List<Edit> edits;
+    /** For each of {@link #edits}, its text with a space where it puts a letter against a digit. */
+    private List<String> apart;
     private List<Edit> copies;
+    /** Ranges [start, end) to read again kept apart, in pairs. */
+    private int[] readings = new int[0];
+    private int readingCount;
     private int lastEnd = -1;
     private char lastChar = ' ';
     /** Start of the digits of the original before the last edits that decoded to nothing, or -1. */
     private int digitsBefore = -1;
+    /** Start of the run of adjacent edits the last one belongs to. */
+    private int runStart = -1;
 
-    /** Replace [start, end) of {@code s} by {@code decoded}, with a space at an edge where {@link #keptApart} asks one. */
+    /** Replace [start, end) of {@code s} by {@code decoded}. */
     void add(String s, int start, int end, String decoded) {
         add(s, start, end, decoded, false);
     }
@@ -38,32 +50,93 @@ final class KeptApartEdits {
     void add(String s, int start, int end, String decoded, boolean moved) {
         if (edits == null) {
             edits = new ArrayList<>();
+            apart = new ArrayList<>();
         }
         boolean adjacent = start == lastEnd;
+        runStart = adjacent ? runStart : start;
         char before = adjacent ? lastChar : start > 0 ? s.charAt(start - 1) : ' ';
-        String inPlace = keptApart(before, decoded, end < s.length() ? s.charAt(end) : ' ');
-        edits.add(new Edit(start, end, inPlace, moved));
+        char after = end < s.length() ? s.charAt(end) : ' ';
+        String keptApart = keptApart(before, decoded, after);
+        edits.add(new Edit(start, end, decoded, moved));
+        apart.add(keptApart);
         int digitsFrom = adjacent ? digitsBefore : start > 0 && digit(s.charAt(start - 1)) ? valueStart(s, start) : -1;
-        boolean digitFollows = inPlace.isEmpty() ? end < s.length() && digit(s.charAt(end)) : digit(inPlace.charAt(0));
-        if (digitsFrom >= 0 && digitsFrom < start && digitFollows) {
+        if (!keptApart.equals(decoded)) {
+            readAgain(valueStart(s, runStart), valueEnd(s, end));
+        } else if (digitsFrom >= 0 && digitsFrom < start && (decoded.isEmpty() ? digit(after) : digit(decoded.charAt(0)))) {
             if (copies == null) {
                 copies = new ArrayList<>();
             }
             copies.add(Edit.copy(digitsFrom, end));
         }
-        digitsBefore = inPlace.isEmpty() ? digitsFrom : -1;
+        digitsBefore = decoded.isEmpty() ? digitsFrom : -1;
         lastEnd = end;
         lastChar = decoded.isEmpty() ? before : decoded.charAt(decoded.length() - 1);
+    }
+
+    private void readAgain(int start, int end) {
+        if (readingCount > 0 && start <= readings[readingCount - 1]) {
+            // overlaps the last one (GX<b>214</b>T): one line, not two
+            readings[readingCount - 2] = Math.min(start, readings[readingCount - 2]);
+            readings[readingCount - 1] = Math.max(end, readings[readingCount - 1]);
+            return;
+        }
+        if (readingCount == readings.length) {
+            readings = java.util.Arrays.copyOf(readings, Math.max(8, readingCount * 2));
+        }
+        readings[readingCount++] = start;
+        readings[readingCount++] = end;
     }
 
     List<Edit> list() {
         if (edits == null) {
             return List.of();
         }
+        List<Edit> regular = List.copyOf(edits);
+        for (int r = 0; r < readingCount; r += 2) {
+            appendReading(regular, readings[r], readings[r + 1]);
+        }
         if (copies != null) {
             edits.addAll(copies);
         }
         return edits;
+    }
+
+    /** [start, end) widened to whole edits, read with each edit kept apart, as pieces of a line at the text's end. */
+    private void appendReading(List<Edit> regular, int start, int end) {
+        int first = firstEndingAfter(regular, start);
+        if (first < regular.size() && regular.get(first).start() < start) {
+            start = regular.get(first).start();
+        }
+        boolean opens = true;
+        int cursor = start;
+        for (int k = first; k < regular.size() && regular.get(k).start() < end; k++) {
+            Edit e = regular.get(k);
+            if (e.start() > cursor) {
+                edits.add(Edit.reading(cursor, e.start(), null, opens));
+                opens = false;
+            }
+            edits.add(Edit.reading(e.start(), e.end(), apart.get(k), opens));
+            opens = false;
+            cursor = e.end();
+        }
+        if (end > cursor) {
+            edits.add(Edit.reading(cursor, end, null, opens));
+        }
+    }
+
+    /** Index of the first edit ending after {@code position} (edits are sorted and do not overlap). */
+    private static int firstEndingAfter(List<Edit> regular, int position) {
+        int low = 0;
+        int high = regular.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (regular.get(mid).end() <= position) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /** Most a copy takes before the edit: a value and the words around it, not a paragraph. */
@@ -94,16 +167,36 @@ final class KeptApartEdits {
         return i;
     }
 
+    /**
+     * Where the value that starts at {@code start} ends: as {@link #valueStart}, forward (a copy's value after a join:
+     * {@code BSN<b>111222333}).
+     */
+    private static int valueEnd(String s, int start) {
+        int i = start;
+        int n = s.length();
+        int limit = Math.min(n, start + MAX_BEFORE);
+        while (i < limit) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)
+                    || (c == '-' || c == '.' || c == '/' || c == ' ') && i + 1 < limit && Character.isLetterOrDigit(s.charAt(i + 1))) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (i == limit && i < n && Character.isLetterOrDigit(s.charAt(i))) {
+            while (i > start && Character.isLetterOrDigit(s.charAt(i - 1))) {
+                i--; // cut inside a word: end before it
+            }
+        }
+        return i;
+    }
+
     private static boolean digit(char c) {
         return c >= '0' && c <= '9';
     }
 
-    /**
-     * A decoded escape or a joined line break as it goes into the text between {@code before} and {@code after}: with a
-     * space at an edge where it would put a letter against a digit (review50). "111222333\\x41" is a BSN and an escape
-     * to a model; read as "111222333A" no recognizer's right edge held, and the value went out as written. A value split
-     * by the escape (digit against digit, letter against letter) is still closed up.
-     */
+    /** {@code text} between {@code before} and {@code after}, with a space at an edge where it puts a letter against a digit. */
     static String keptApart(char before, String text, char after) {
         if (text.isEmpty()) {
             return apart(before, after) ? " " : text;

@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  *       {@code \-}, {@code \'31}; {@link BackslashEscapes}) read as their characters, then as in the first step;</li>
  *   <li>Markdown and BBCode emphasis inside a number read away ({@code 111**222333}, {@code 1_1_1},
  *       {@code [b]111[/b]222333}) and BBCode's link tags as HTML's {@code <a>} ({@link EmphasisMarks});</li>
- *   <li>each decoding keeps a letter and a digit apart, and where it joins a value to more digits also keeps the
- *       value as written, at the text's end ({@link KeptApartEdits});</li>
+ *   <li>each decoding reads joined in place, and also, at the text's end, reads a value kept apart where the join
+ *       puts a letter against a digit and as written where it joins the value to more digits
+ *       ({@link KeptApartEdits});</li>
  *   <li>obfuscated e-mail addresses written plainly: {@code jan (at) example (dot) nl}, {@code jan[at]example.nl},
  *       {@code jan(a)example.nl}, {@code jan @ example.nl}, {@code jan&#64;example.nl}, {@code jan%40example.nl}
  *       → {@code jan@example.nl};</li>
@@ -110,8 +111,8 @@ public final class TextNormalizer {
         if (edits.isEmpty()) {
             return text;
         }
-        // a copy keeps a number's written reading for the recognizers (KeptApartEdits); words need none
-        return Draft.unchanged(text).apply(edits.stream().filter(e -> e.text() != null).toList()).text();
+        // copies and kept-apart readings are for the recognizers (KeptApartEdits); words need none
+        return Draft.unchanged(text).apply(edits.stream().filter(e -> e.text() != null && e.appended() == 0).toList()).text();
     }
 
     /**
@@ -425,9 +426,26 @@ public final class TextNormalizer {
      * text, after a line break, mapped to where it came from: a tag's attributes are scanned there without splitting the
      * value the tag sits in (redteam50).
      */
-    record Edit(int start, int end, String text, boolean moved) {
+    record Edit(int start, int end, String text, boolean moved, int appended) {
+        /** {@link #appended}: a piece of a reading put at the text's end only, opening its line or continuing it. */
+        static final int OPENS_LINE = 1;
+        static final int CONTINUES_LINE = 2;
+
         Edit(int start, int end, String text) {
-            this(start, end, text, false);
+            this(start, end, text, false, 0);
+        }
+
+        Edit(int start, int end, String text, boolean moved) {
+            this(start, end, text, moved, 0);
+        }
+
+        /**
+         * A piece of another reading of the text, put only at the text's end: [start, end) as written ({@code null}
+         * text) or read as {@code text}, after a line break when it opens the line ({@link KeptApartEdits}). Listed
+         * after the other edits, in the order the reading goes.
+         */
+        static Edit reading(int start, int end, String text, boolean opensLine) {
+            return new Edit(start, end, text, false, opensLine ? OPENS_LINE : CONTINUES_LINE);
         }
 
         /**
@@ -524,8 +542,8 @@ public final class TextNormalizer {
             int cursor = 0;
             boolean moves = false;
             for (Edit e : edits) {
-                moves |= e.moved();
-                if (e.text() == null) {
+                moves |= e.moved() || e.appended() != 0;
+                if (e.text() == null || e.appended() != 0) {
                     continue; // a copy: nothing replaced
                 }
                 for (int k = cursor; k < e.start(); k++) {
@@ -539,7 +557,18 @@ public final class TextNormalizer {
             }
             if (moves) {
                 for (Edit e : edits) {
-                    if (e.moved()) {
+                    if (e.appended() != 0) {
+                        if (e.appended() == Edit.OPENS_LINE) {
+                            next.add('\n', originFrom(e.start()), originTo(e.start()));
+                        }
+                        if (e.text() != null) {
+                            next.add(e.text(), originFrom(e.start()), originTo(e.end() - 1));
+                            continue;
+                        }
+                        for (int k = e.start(); k < e.end(); k++) {
+                            next.add(current.charAt(k), originFrom(k), originTo(k));
+                        }
+                    } else if (e.moved()) {
                         next.add('\n', originFrom(e.start()), originTo(e.start()));
                         for (int k = e.start(); k < e.end(); k++) {
                             next.add(current.charAt(k), originFrom(k), originTo(k));

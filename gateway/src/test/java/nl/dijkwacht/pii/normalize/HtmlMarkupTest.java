@@ -48,7 +48,11 @@ class HtmlMarkupTest {
                         "a <!--" + "\uD83D\uDE00".repeat(1001) + "--> b"),
                 Arguments.of("angle brackets that are no tag", "Jan Jansen <jan@example.nl>, <Jan Jansen>, a < b > c, <x>",
                         "Jan Jansen <jan@example.nl>, <Jan Jansen>, a < b > c, <x>"),
-                Arguments.of("an escaped tag is text", "111&lt;b&gt;222", "111<b>222"));
+                Arguments.of("an escaped tag is text", "111&lt;b&gt;222", "111<b>222"),
+                // tagjoin51: between a letter and a digit joined in place, and read kept apart at the end
+                Arguments.of("a bold digit inside a passport number", "NW3F<b>4</b>2B71", "NW3F42B71\nNW3F 4\n4</b>"),
+                Arguments.of("a bold number after a word", "BSN<b>111222333</b> graag", "BSN111222333 graag\nBSN 111222333"),
+                Arguments.of("a bold letter after a number", "111222333<b>A</b>", "111222333A\n111222333 A"));
     }
 
     @ParameterizedTest(name = "{0}")
