@@ -69,7 +69,10 @@ class EscapedValueDoorsTest extends ExternModelDoorsTestBase {
                 // tagjoin51: an escaped digit between a letter and a digit, read joined as the model reads it
                 Arguments.of("passport, a digit reference inside it", "Paspoortnummer NW3F&#52;2B71 graag", "NW3F", "ID_DOCUMENT"),
                 Arguments.of("passport, an escaped digit inside it", "Paspoortnummer NW3F\\x342B71 graag", "NW3F", "ID_DOCUMENT"),
-                Arguments.of("licence plate, escaped digits inside it", "Kenteken GX\\x32\\x31\\x34T graag", "x31", "LICENCE_PLATE"));
+                Arguments.of("licence plate, escaped digits inside it", "Kenteken GX\\x32\\x31\\x34T graag", "x31", "LICENCE_PLATE"),
+                // bsnglue51: a label glued onto the number, and a BSN as a folder in a file path
+                Arguments.of("BSN, its label glued on", "Mijn gegevens: BSN111222333 graag", "111222333", "BSN"),
+                Arguments.of("BSN, a folder in a path", "Open D:\\dossiers\\111222333\\brief.pdf graag", "111222333", "BSN"));
     }
 
     @ParameterizedTest(name = "{0}")

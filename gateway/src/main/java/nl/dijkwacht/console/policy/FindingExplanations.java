@@ -83,6 +83,10 @@ final class FindingExplanations {
                             + " copied from a form's boxes); only with a positive cue",
                     "negen cijfers in groepjes met een dubbele spatie tussen de enkele (`9999  24 680`, getypt of"
                             + " overgenomen uit de vakjes van een formulier); alleen met een woord dat op een BSN wijst"),
+            Map.entry("nine digits with a BSN label glued on (`BSN111222333`, `bsn-nummer111222333`)",
+                    "negen cijfers met het woord BSN er direct tegenaan (`BSN111222333`, `bsn-nummer111222333`)"),
+            Map.entry("nine digits as a folder or file name in a path (`D:\\dossiers\\111222333\\brief.pdf`)",
+                    "negen cijfers als map- of bestandsnaam in een pad (`D:\\dossiers\\111222333\\brief.pdf`)"),
             Map.entry("year in brackets after a name", "jaartal tussen haakjes na een naam"),
             Map.entry("10 digits, also grouped 4-3-3, 4-4-2 or 2-2-2-2-2", "10 cijfers, ook in groepjes 4-3-3, 4-4-2 of 2-2-2-2-2"),
             Map.entry("8 digits, also `1234 5678`, `12.345.678`, `12 345 678`", "8 cijfers, ook `1234 5678`, `12.345.678`, `12 345 678`"),

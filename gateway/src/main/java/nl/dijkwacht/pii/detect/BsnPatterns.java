@@ -31,6 +31,14 @@ public final class BsnPatterns {
                         "(?<![\\p{L}\\d.,€/-])(?<!\\d {1,3})"
                                 + "(\\d{3,5}(?: \\d{1,5}){0,2}  {1,2}\\d{1,5}(?: {1,3}\\d{1,5}){0,2})"
                                 + "(?! {0,3}\\d|[.,-]\\d|\\p{L})", 3, 4, 5)
+                // the label itself is the cue here, and a path's folder names are no labels of the number in it
+                .context(null)
+                .pattern("nine digits with a BSN label glued on (`BSN111222333`, `bsn-nummer111222333`)",
+                        "(?<=(?<![\\p{L}\\d])(?i:bsn)(?:-?nummer|-?nr)?)(\\d{9})(?![\\d]|[.,-]\\d|\\p{L})",
+                        PatternRecognizer.Start.DIGIT_RUN)
+                .pattern("nine digits as a folder or file name in a path (`D:\\dossiers\\111222333\\brief.pdf`)",
+                        "(?<=[\\p{L}\\d:.\\-_ ][/\\\\])(\\d{9})(?=[/\\\\]\\S|\\.\\p{L}{2,4}(?![\\p{L}\\d]))",
+                        PatternRecognizer.Start.DIGIT_RUN)
                 .checksum(new Elfproef())
                 .veto("dotted numbers not opened by four digits (`123.456.782` amount style, `10.20.130.45` an IP"
                                 + " address), `12345 6782`, `99992 61 96` (a scanned form's boxes), a number with a double space and a number in a file"
@@ -50,6 +58,10 @@ public final class BsnPatterns {
 
     /** "beschikking_123456782.pdf", "scan-123456782.jpg": the number is glued by {@code _} or is followed by an extension. */
     static boolean inFileName(String lower, int start, int end) {
+        if (start > 0 && (lower.charAt(start - 1) == '/' || lower.charAt(start - 1) == '\\')
+                && (end == lower.length() || lower.charAt(end) != '_')) {
+            return false;
+        }
         return start > 0 && lower.charAt(start - 1) == '_' || end < lower.length() && lower.charAt(end) == '_'
                 || end < lower.length() && lower.charAt(end) == '.'
                         && FILE_EXTENSION.matcher(lower).region(end, Math.min(lower.length(), end + 6)).lookingAt();

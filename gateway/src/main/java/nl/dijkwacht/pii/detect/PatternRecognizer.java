@@ -142,6 +142,9 @@ public final class PatternRecognizer implements AnalysedTextRecognizer {
                     }
                     cue = rule.context.cue(lower, s, e, structure, analysed.spacedColumns());
                 }
+                if (veto != null && lower == null) {
+                    lower = analysed.lower();
+                }
                 if (veto != null && veto.vetoes(new Candidate(value, lower, s, e, cue, structure))) {
                     continue;
                 }

@@ -137,4 +137,19 @@ class BsnCuesTest {
         assertThat(found(json, EntityType.BSN)).isEmpty();
         assertThat(found("{\"employeeBsn\": \"123456782\"}", EntityType.BSN)).containsExactly("123456782");
     }
+
+    /** bsnglue51: a label glued onto the number, as typed in chat and forms, and a BSN between path separators. */
+    @Test
+    void aBsnGluedToItsLabelOrInAFilePath() {
+        assertThat(found("Mijn nummer: BSN111222333, graag snel", EntityType.BSN)).containsExactly("111222333");
+        assertThat(found("zie bsn111222333 in het dossier", EntityType.BSN)).containsExactly("111222333");
+        assertThat(found("Het BSN-nummer111222333 klopt", EntityType.BSN)).containsExactly("111222333");
+        assertThat(found("bsn:111222333", EntityType.BSN)).containsExactly("111222333");
+        assertThat(found("Open D:\\dossiers\\111222333\\brief.pdf even", EntityType.BSN)).containsExactly("111222333");
+        assertThat(found("Open /srv/dossiers/111222333/brief.pdf even", EntityType.BSN)).containsExactly("111222333");
+        assertThat(found("Bijlage C:\\Users\\Jan\\111222333.pdf graag", EntityType.BSN)).containsExactly("111222333");
+        // other glued letters stay no BSN, and the elfproef still decides
+        assertThat(found("artikel AB111222333 besteld", EntityType.BSN)).isEmpty();
+        assertThat(found("Mijn nummer: BSN111222334", EntityType.BSN)).isEmpty();
+    }
 }
