@@ -44,10 +44,7 @@ URL=http://127.0.0.1:$PORT/v1
 gw_wait_ready gw
 bench_mock_wait
 echo "gateway ready after ${GW_READY[gw]} s (load $(cut -d' ' -f1-3 /proc/loadavg))" | tee "$OUT/ready.txt"
-for s in 0 1; do
-  env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=$s BENCH_MAX_PER_THREAD=0 timeout $((WARM + 30)) \
-    wrk -t1 -c1 -d"${WARM}s" --timeout 10s -s "$BENCH/chat.lua" "$URL/chat/completions" 2>&1 | grep RESULT || true
-done
+gw_warm "$URL" "$WARM"
 "$JCMD" "$GW" Thread.print > "$OUT/threads-before.txt" 2>&1 || true
 strace -f -ttt -T -s 0 -p "$GW" -o "$OUT/strace.txt" \
   -e trace=futex,epoll_wait,epoll_pwait,epoll_ctl,poll,ppoll,read,write,writev,readv,sendto,recvfrom,pwrite64,pread64,fsync,fdatasync,eventfd2 \

@@ -78,10 +78,7 @@ if [ -f "$OUT/nginx/nginx.conf" ]; then
 fi
 for n in "${NAMES[@]}"; do
   url=$(printf '%s\n' "${TARGETS[@]}" | sed -n "s|^$n=||p")
-  for s in 0 1; do
-    env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=$s BENCH_MAX_PER_THREAD=0 timeout $((WARM + 30)) \
-      wrk -t1 -c4 -d"${WARM}s" --timeout 10s -s "$BENCH/chat.lua" "$url/chat/completions" 2>&1 | grep RESULT | sed "s/^/$n warm-up stream=$s: /"
-  done
+  gw_warm "$url" "$WARM" 4 | sed "s/^/$n warm-up /"
 done
 echo "stamp $(date -u +%H:%M) load $(cut -d' ' -f1-3 /proc/loadavg) store $STORE gaps $GAPS modes $MODES" | tee -a "$OUT/gaps.txt"
 printf 'gap_ms\tmode\ttarget\tn\theaders_p50\tfirst_p50\tdone_p50\n' > "$OUT/gaps.tsv"

@@ -42,10 +42,7 @@ URL=http://127.0.0.1:$PORT/v1
 gw_wait_ready gw
 bench_mock_wait
 echo "gateway ready after ${GW_READY[gw]} s; jar $JAR; jvm $JVM; args $*" | tee "$OUT/run.txt"
-for s in 0 1; do
-  env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=$s BENCH_MAX_PER_THREAD=0 timeout $((WARM + 30)) \
-    wrk -t1 -c1 -d"${WARM}s" --timeout 10s -s "$BENCH/chat.lua" "$URL/chat/completions" 2>&1 | grep RESULT || true
-done
+gw_warm "$URL" "$WARM"
 echo "load $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%H:%M:%S)" | tee -a "$OUT/run.txt"
 perf sched record -k CLOCK_MONOTONIC -o "$OUT/perf.data" -- \
   python3 "$ROOT/docs/bench/stream-first-chunk.py" --n "$N" --warmup 3 --gap-ms "$GAP" --follow 1 --body "$BENCH/body.json" \

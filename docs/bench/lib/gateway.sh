@@ -11,6 +11,8 @@
 #   bench_pack DIR [MOCK_PORT] [stripped]          DIR/policies + DIR/models-config: the pack every bench gateway runs
 #   bench_mock_start [--cpu C] [--log F] PORT [MockUpstream options]   the harness's mock (MOCK_PID); bench_mock_wait,
 #                                                  bench_mock_stop
+#   gw_warm URL SECONDS [CONNECTIONS (1)]          wrk on URL/chat/completions, JSON then streamed, SECONDS each;
+#                                                  prints wrk's RESULT lines
 #   gw_start NAME JAR PORT [options] [-- gateway arguments]   starts a gateway (GW_PID, GW_PORT, GW_MPORT, GW_DIR, …)
 #   gw_store_args STORE SCHEMA [PG_APP] [PG_OPTIONS]  the store's gateway arguments (GW_STORE_ARGS), for other launchers
 #   gw_ready NAME / gw_wait_ready NAME [SECONDS]   /readyz answers 200 / wait for it (GW_READY: seconds from the start)
@@ -165,6 +167,15 @@ gw_start() {
 # gw_store_args STORE SCHEMA [PG_APP] [PG_OPTIONS] -> GW_STORE_ARGS: the gateway arguments for the store. h2: none (the
 # README's default datasource, an H2 file in ./data); postgres: the schema SCHEMA (lower case; it joins BENCH_SCHEMAS,
 # dropped by bench_cleanup), connections named PG_APP, server settings PG_OPTIONS (e.g. synchronous_commit=off).
+gw_warm() { # URL (…/v1) SECONDS [CONNECTIONS (1)]: the harness body at c=CONNECTIONS, JSON then streamed
+  local s
+  for s in 0 1; do
+    env BENCH_BODY="$BENCH/body.json" BENCH_STREAM=$s BENCH_MAX_PER_THREAD=0 timeout $(($2 + 30)) \
+      wrk -t1 -c"${3:-1}" -d"$2s" --timeout 10s -s "$BENCH/chat.lua" "$1/chat/completions" 2>&1 | grep RESULT \
+      | sed "s/^/stream=$s: /" || true
+  done
+}
+
 gw_store_args() {
   GW_STORE_ARGS=()
   case $1 in

@@ -1,6 +1,7 @@
 package nl.dijkwacht.pii.normalize;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import nl.dijkwacht.pii.normalize.TextNormalizer.Edit;
 
@@ -81,7 +82,7 @@ final class KeptApartEdits {
             return;
         }
         if (readingCount == readings.length) {
-            readings = java.util.Arrays.copyOf(readings, Math.max(8, readingCount * 2));
+            readings = Arrays.copyOf(readings, Math.max(8, readingCount * 2));
         }
         readings[readingCount++] = start;
         readings[readingCount++] = end;

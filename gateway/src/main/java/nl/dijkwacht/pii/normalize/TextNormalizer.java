@@ -112,7 +112,7 @@ public final class TextNormalizer {
             return text;
         }
         // copies and kept-apart readings are for the recognizers (KeptApartEdits); words need none
-        return Draft.unchanged(text).apply(edits.stream().filter(e -> e.text() != null && e.appended() == 0).toList()).text();
+        return Draft.unchanged(text).apply(edits.stream().filter(e -> e.text() != null && !e.readingOnly()).toList()).text();
     }
 
     /**
@@ -426,17 +426,31 @@ public final class TextNormalizer {
      * text, after a line break, mapped to where it came from: a tag's attributes are scanned there without splitting the
      * value the tag sits in (redteam50).
      */
-    record Edit(int start, int end, String text, boolean moved, int appended) {
-        /** {@link #appended}: a piece of a reading put at the text's end only, opening its line or continuing it. */
-        static final int OPENS_LINE = 1;
-        static final int CONTINUES_LINE = 2;
+    record Edit(int start, int end, String text, boolean moved, Reading reading) {
+        /** Whether an edit is a piece of another reading, put at the text's end only, and where its line starts. */
+        enum Reading { NONE, OPENS_LINE, CONTINUES_LINE }
 
         Edit(int start, int end, String text) {
-            this(start, end, text, false, 0);
+            this(start, end, text, false, Reading.NONE);
         }
 
         Edit(int start, int end, String text, boolean moved) {
-            this(start, end, text, moved, 0);
+            this(start, end, text, moved, Reading.NONE);
+        }
+
+        /** A piece of another reading: it replaces nothing in place. */
+        boolean readingOnly() {
+            return reading != Reading.NONE;
+        }
+
+        /** Writes at the text's end: what a moved edit replaced, or a piece of another reading. */
+        boolean atEnd() {
+            return moved || readingOnly();
+        }
+
+        /** Starts a line at the text's end. */
+        boolean opensEndLine() {
+            return moved || reading == Reading.OPENS_LINE;
         }
 
         /**
@@ -445,7 +459,7 @@ public final class TextNormalizer {
          * after the other edits, in the order the reading goes.
          */
         static Edit reading(int start, int end, String text, boolean opensLine) {
-            return new Edit(start, end, text, false, opensLine ? OPENS_LINE : CONTINUES_LINE);
+            return new Edit(start, end, text, false, opensLine ? Reading.OPENS_LINE : Reading.CONTINUES_LINE);
         }
 
         /**
@@ -454,146 +468,6 @@ public final class TextNormalizer {
          */
         static Edit copy(int start, int end) {
             return new Edit(start, end, null, true);
-        }
-    }
-
-    /** The normal form being built, with for each character its range in the original. */
-    private static final class Draft {
-
-        private final StringBuilder text;
-        private int[] from;
-        private int[] to;
-        private final String unchanged; // non-null while nothing changed
-        private String current; // text as a String, kept until the next add
-
-        private Draft(String unchanged, StringBuilder text, int[] from, int[] to) {
-            this.unchanged = unchanged;
-            this.text = text;
-            this.from = from;
-            this.to = to;
-        }
-
-        static Draft unchanged(String s) {
-            return new Draft(s, null, null, null);
-        }
-
-        /** A draft holding the first {@code upTo} characters of {@code s} unchanged. */
-        static Draft copyOf(String s, int upTo, int capacity) {
-            Draft d = new Draft(null, new StringBuilder(capacity), new int[capacity], new int[capacity]);
-            for (int i = 0; i < upTo; i++) {
-                d.add(s.charAt(i), i, i + 1);
-            }
-            return d;
-        }
-
-        String text() {
-            if (unchanged != null) {
-                return unchanged;
-            }
-            if (current == null) {
-                current = text.toString();
-            }
-            return current;
-        }
-
-        void add(char c, int origFrom, int origTo) {
-            current = null;
-            ensure(text.length() + 1);
-            from[text.length()] = origFrom;
-            to[text.length()] = origTo;
-            text.append(c);
-        }
-
-        void add(String s, int origFrom, int origTo) {
-            for (int k = 0; k < s.length(); k++) {
-                add(s.charAt(k), origFrom, origTo);
-            }
-        }
-
-        /** Start in the original of the letter just written (a base for combining marks), or -1. */
-        int lastLetterFrom() {
-            int last = text.length() - 1;
-            return last >= 0 && Character.isLetter(text.charAt(last)) ? from[last] : -1;
-        }
-
-        void removeLast() {
-            current = null;
-            int origin = from[text.length() - 1];
-            while (text.length() > 0 && from[text.length() - 1] == origin) {
-                text.setLength(text.length() - 1);
-            }
-        }
-
-        private void ensure(int size) {
-            if (size > from.length) {
-                int grown = Math.max(size, from.length * 2);
-                from = java.util.Arrays.copyOf(from, grown);
-                to = java.util.Arrays.copyOf(to, grown);
-            }
-        }
-
-        Draft apply(List<Edit> edits) {
-            if (edits.isEmpty()) {
-                return this;
-            }
-            String current = text();
-            Draft next = new Draft(null, new StringBuilder(current.length()), new int[current.length() + 8],
-                    new int[current.length() + 8]);
-            int cursor = 0;
-            boolean moves = false;
-            for (Edit e : edits) {
-                moves |= e.moved() || e.appended() != 0;
-                if (e.text() == null || e.appended() != 0) {
-                    continue; // a copy: nothing replaced
-                }
-                for (int k = cursor; k < e.start(); k++) {
-                    next.add(current.charAt(k), originFrom(k), originTo(k));
-                }
-                next.add(e.text(), originFrom(e.start()), originTo(e.end() - 1));
-                cursor = e.end();
-            }
-            for (int k = cursor; k < current.length(); k++) {
-                next.add(current.charAt(k), originFrom(k), originTo(k));
-            }
-            if (moves) {
-                for (Edit e : edits) {
-                    if (e.appended() != 0) {
-                        if (e.appended() == Edit.OPENS_LINE) {
-                            next.add('\n', originFrom(e.start()), originTo(e.start()));
-                        }
-                        if (e.text() != null) {
-                            next.add(e.text(), originFrom(e.start()), originTo(e.end() - 1));
-                            continue;
-                        }
-                        for (int k = e.start(); k < e.end(); k++) {
-                            next.add(current.charAt(k), originFrom(k), originTo(k));
-                        }
-                    } else if (e.moved()) {
-                        next.add('\n', originFrom(e.start()), originTo(e.start()));
-                        for (int k = e.start(); k < e.end(); k++) {
-                            next.add(current.charAt(k), originFrom(k), originTo(k));
-                        }
-                    }
-                }
-            }
-            return next;
-        }
-
-        private int originFrom(int k) {
-            return unchanged != null ? k : from[k];
-        }
-
-        private int originTo(int k) {
-            return unchanged != null ? k + 1 : to[k];
-        }
-
-        NormalizedText finish(String original) {
-            if (unchanged != null) {
-                return NormalizedText.identity(original);
-            }
-            int n = text.length();
-            return NormalizedText.mapped(original, text(), java.util.Arrays.copyOf(from, n),
-                    java.util.Arrays.copyOf(to, n));
         }
     }
 }
